@@ -1,0 +1,103 @@
+/**
+ * npm run bench: one figure a line, `name: value unit`, each beside its reference measured in
+ * the same run (these machines are noisy, so only same-run ratios mean much).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { load } from './load';
+import { openDb } from '../server/db/client';
+import { loadDemo } from '../server/demo/service';
+import { hotelRespondent, seeded } from '../server/demo/hotel';
+import { buildReport } from '../server/report/service';
+import { buildIfStale } from '../server/cli/build-if-stale';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const tmp = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
+const print = (name: string, value: number, unit: string, digits = 0) => console.log(`${name}: ${value.toFixed(digits)} ${unit}`);
+
+function respondentBytes() {
+  const dist = join(ROOT, 'dist/client');
+  const html = readFileSync(join(dist, 'respondent/index.html'), 'utf8');
+  const files = new Set<string>();
+  const visit = (rel: string) => {
+    if (files.has(rel)) return;
+    files.add(rel);
+    if (!rel.endsWith('.js')) return;
+    // Static imports of shared chunks load with the page; dynamic ones (other languages) don't.
+    for (const m of readFileSync(join(dist, rel), 'utf8').matchAll(/(?:^|[;\n])import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+)["']/g)) visit(`assets/${m[1]}`);
+  };
+  for (const m of html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)) visit(m[1]);
+  const langChunk = readdirSync(join(dist, 'assets')).find((f) => /^en-.*\.js$/.test(f));
+  if (langChunk) files.add(`assets/${langChunk}`);
+  return [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+}
+
+function startProcess(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /PORT (\d+)|localhost:(\d+)|127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) res({ child, port: Number(m[1] ?? m[2] ?? m[3]) });
+    });
+    child.on('exit', (code) => rej(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+async function submissions() {
+  const dbPath = join(tmp, 'subs.db');
+  const db = openDb(dbPath);
+  const survey = loadDemo(db, Date.now(), null, 0);
+  db.$client.close();
+  const versionId = survey.versions[0].id;
+  const rand = seeded(1);
+  const bodies = Array.from({ length: 1000 }, () => hotelRespondent(rand));
+  const payload = (i: number, prefix: string) => {
+    const r = bodies[i % bodies.length];
+    return JSON.stringify({ clientId: `${prefix}${i.toString(36).padStart(8, '0')}`, versionId, complete: true, answers: r.answers, hidden: r.hidden, lang: r.lang, page: 3 });
+  };
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+
+  const app = await startProcess(['server/cli/start.ts', '--no-build'], { PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: dbPath, RATE_LIMIT_PER_MINUTE: '0' });
+  await load({ port: app.port, path: '/api/public/s/demo/responses', body: (i) => payload(i, 'warm'), seconds: 1, concurrency: 16 });
+  const ours = await load({ port: app.port, path: '/api/public/s/demo/responses', body: (i) => payload(i, 'sub'), seconds, concurrency: 32 });
+  app.child.kill('SIGTERM');
+
+  const bare = await startProcess(['bench/bare-server.ts', join(tmp, 'bare.db')], {});
+  await load({ port: bare.port, path: '/r', body: (i) => payload(i, 'warm'), seconds: 1, concurrency: 16 });
+  const ref = await load({ port: bare.port, path: '/r', body: (i) => payload(i, 'sub'), seconds, concurrency: 32 });
+  bare.child.kill('SIGTERM');
+
+  print('submissions_per_s', ours.perSecond, 'req/s');
+  print('submissions_p99', ours.p99, 'ms', 1);
+  print('submissions_errors', ours.errors, 'count');
+  print('reference_bare_hono_sqlite_per_s', ref.perSecond, 'req/s');
+  print('reference_bare_hono_sqlite_p99', ref.p99, 'ms', 1);
+}
+
+function report(n: number) {
+  const db = openDb(join(tmp, `report-${n}.db`));
+  const survey = loadDemo(db, Date.now(), null, n);
+  const t0 = performance.now();
+  buildReport(db, survey.id);
+  const cold = performance.now() - t0;
+  const t1 = performance.now();
+  buildReport(db, survey.id);
+  const warm = performance.now() - t1;
+  db.$client.close();
+  print(`report_${n / 1000}k_cold`, cold, 'ms');
+  print(`report_${n / 1000}k_warm`, warm, 'ms');
+}
+
+try {
+  await buildIfStale(ROOT);
+  if (existsSync(join(ROOT, 'dist/client/respondent/index.html'))) print('respondent_js_css_gzip', respondentBytes(), 'bytes');
+  await submissions();
+  report(10_000);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { AppEnv, Deps } from './http/context';
+import { AppError, onError } from './http/errors';
+import { securityHeaders } from './http/security';
+import { loadSession } from './auth/middleware';
+import { authRoutes } from './auth/routes';
+import { userRoutes } from './users/routes';
+import { surveyRoutes } from './survey/routes';
+import { reportRoutes } from './report/routes';
+import { publicRoutes } from './collect/routes';
+import { respondentPage } from './collect/page';
+import { demoRoutes } from './demo/routes';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the whole app; `deps` carries the database, configuration and clock (tests pass their own). */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use('*', securityHeaders);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+
+  app.use('/api/*', bodyLimit({
+    maxSize: deps.config.BODY_LIMIT_BYTES,
+    onError: () => { throw new AppError(413, 'too-large', `the body is larger than ${deps.config.BODY_LIMIT_BYTES} bytes`); },
+  }));
+  // Belt and braces beside the CSRF token: a browser always sends Origin on cross-site writes.
+  app.use('/api/*', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (!SAFE.has(c.req.method) && origin && new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host)) {
+      throw new AppError(403, 'cross-origin', 'cross-origin requests are not accepted');
+    }
+    await next();
+  });
+
+  app.route('/api/public', publicRoutes);
+  app.use('/api/*', loadSession);
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api/auth', authRoutes);
+  app.route('/api/users', userRoutes);
+  app.route('/api/surveys', surveyRoutes);
+  app.route('/api/surveys', reportRoutes);
+  app.route('/api/demo', demoRoutes);
+  app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
+
+  app.get('/s/:slug', respondentPage);
+
+  const clientDir = deps.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'app', 'index.html'))) {
+    const appHtml = readFileSync(join(clientDir, 'app', 'index.html'), 'utf8');
+    // serveStatic resolves root from the working directory.
+    app.use('/assets/*', async (c, next) => {
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      await next();
+    }, serveStatic({ root: relative(process.cwd(), clientDir) || '.' }));
+    app.get('*', (c) => c.html(appHtml));
+  } else {
+    app.get('*', () => { throw new AppError(503, 'not-built', 'the client is not built: run npm run build'); });
+  }
+  return app;
+}

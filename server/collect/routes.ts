@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/context';
+import { parseJson } from '../http/validate';
+import { rateLimit } from '../http/rate-limit';
+import { SubmissionSchema } from '../../shared/api/surveys';
+import * as collect from './service';
+
+const limit = rateLimit('the survey', (c) => c.var.deps.config.RATE_LIMIT_PER_MINUTE);
+
+/** Public, unauthenticated endpoints of the respondent page. */
+export const publicRoutes = new Hono<AppEnv>()
+  .use(limit)
+  .get('/s/:slug', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(collect.publicSurvey(c.var.deps.db, c.req.param('slug')));
+  })
+  .get('/s/:slug/responses/:clientId', (c) =>
+    c.json(collect.progress(c.var.deps.db, c.req.param('slug'), c.req.param('clientId'))))
+  .post('/s/:slug/responses', async (c) => {
+    const input = await parseJson(c, SubmissionSchema);
+    // A filled honeypot is a bot: answer as if stored, store nothing, teach it nothing.
+    if (input.website) return c.json({ status: input.complete ? 'complete' : 'partial' }, 201);
+    const { result, created } = collect.submit(c.var.deps.db, c.req.param('slug'), input, c.var.deps.clock.now());
+    return c.json(result, created ? 201 : 200);
+  });

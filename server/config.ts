@@ -1,0 +1,33 @@
+import * as v from 'valibot';
+
+const intFrom = (def: number, min: number) =>
+  v.pipe(v.optional(v.string(), String(def)), v.transform(Number), v.integer('must be a whole number'), v.minValue(min));
+
+/** Environment variables, validated once at boot so a typo fails loudly instead of at first use. */
+export const ConfigSchema = v.object({
+  PORT: intFrom(3000, 0),
+  HOST: v.optional(v.string(), '0.0.0.0'),
+  DATABASE_PATH: v.optional(v.string(), './data/yardstick.db'),
+  /** Base URL printed and used in links (QR codes, invitations); defaults to http://localhost:PORT. */
+  PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('must be a URL like https://survey.example.com'))),
+  /** Set to 1 behind HTTPS so cookies get the Secure flag. */
+  COOKIE_SECURE: v.optional(v.picklist(['0', '1']), '0'),
+  /** Trust X-Forwarded-For for the client IP (only behind your own reverse proxy). */
+  TRUST_PROXY: v.optional(v.picklist(['0', '1']), '0'),
+  BODY_LIMIT_BYTES: intFrom(1_048_576, 1024),
+  /** Requests per minute per IP on the public respondent endpoints; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: intFrom(600, 0),
+  SESSION_DAYS: intFrom(14, 1),
+});
+export type Config = v.InferOutput<typeof ConfigSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(Object.keys(ConfigSchema.entries).map((k) => [k, env[k] || undefined]));
+  const result = v.safeParse(ConfigSchema, picked);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const key = issue.path?.[0]?.key;
+    throw new Error(`Configuration error: ${String(key ?? '')} ${issue.message}`);
+  }
+  return result.output;
+}

@@ -1,0 +1,39 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from './context';
+import { AppError } from './errors';
+
+/** The client IP: the socket's address, or X-Forwarded-For's first hop when TRUST_PROXY=1. */
+export function clientIp(c: Context<AppEnv>): string {
+  if (c.var.deps.config.TRUST_PROXY === '1') {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'local';
+}
+
+/**
+ * A fixed-window counter per IP, in memory: enough for one process, which is how Yardstick runs.
+ * Windows are dropped as they expire so the map can't grow without bound.
+ */
+export function rateLimit(scope: string, limitOf: (c: Context<AppEnv>) => number): MiddlewareHandler<AppEnv> {
+  const windows = new Map<string, { start: number; count: number }>();
+  return async (c, next) => {
+    const limit = limitOf(c);
+    if (limit > 0) {
+      const now = c.var.deps.clock.now();
+      const key = clientIp(c);
+      let w = windows.get(key);
+      if (!w || now - w.start >= 60_000) {
+        if (windows.size > 10_000) for (const [k, x] of windows) if (now - x.start >= 60_000) windows.delete(k);
+        w = { start: now, count: 0 };
+        windows.set(key, w);
+      }
+      if (++w.count > limit) {
+        c.header('Retry-After', String(Math.ceil((w.start + 60_000 - now) / 1000)));
+        throw new AppError(429, 'rate-limited', `too many requests to ${scope}; try again in a minute`);
+      }
+    }
+    await next();
+  };
+}

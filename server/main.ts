@@ -1,0 +1,24 @@
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { createApp } from './app';
+import { openDb } from './db/client';
+import { systemClock } from './http/context';
+import type { Config } from './config';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+
+/** Opens (and migrates) the database and serves the app; resolves once listening. */
+export function startServer(config: Config) {
+  const db = openDb(config.DATABASE_PATH);
+  const app = createApp({ db, config, clock: systemClock, clientDir: resolve(ROOT, 'dist/client') });
+  return new Promise<{ url: string; close: () => Promise<void> }>((res) => {
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+      const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+      const url = config.PUBLIC_URL ?? `http://${host}:${info.port}`;
+      res({
+        url,
+        close: () => new Promise<void>((done) => server.close(() => { db.$client.close(); done(); })),
+      });
+    });
+  });
+}

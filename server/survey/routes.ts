@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/context';
+import { parseJson } from '../http/validate';
+import { requireRole } from '../auth/middleware';
+import { CreateSurveySchema, SaveDraftSchema, UpdateSurveySchema } from '../../shared/api/surveys';
+import * as surveys from './service';
+
+export const surveyRoutes = new Hono<AppEnv>()
+  .get('/', requireRole('viewer'), (c) => c.json(surveys.listSurveys(c.var.deps.db)))
+  .post('/', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, CreateSurveySchema);
+    return c.json(surveys.createSurvey(c.var.deps.db, input.definition, c.var.user!.id, c.var.deps.clock.now(), input.slug), 201);
+  })
+  .get('/:id', requireRole('viewer'), (c) => c.json(surveys.getSurvey(c.var.deps.db, c.req.param('id'))))
+  .put('/:id/draft', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, SaveDraftSchema);
+    return c.json(surveys.saveDraft(c.var.deps.db, c.req.param('id'), input.definition, c.var.deps.clock.now()));
+  })
+  .post('/:id/publish', requireRole('researcher'), (c) =>
+    c.json(surveys.publish(c.var.deps.db, c.req.param('id'), c.var.user!.id, c.var.deps.clock.now())))
+  .patch('/:id', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, UpdateSurveySchema);
+    return c.json(surveys.updateSurvey(c.var.deps.db, c.req.param('id'), input, c.var.deps.clock.now()));
+  })
+  .delete('/:id', requireRole('researcher'), (c) => {
+    surveys.deleteSurvey(c.var.deps.db, c.req.param('id'));
+    return c.body(null, 204);
+  });

@@ -1,0 +1,142 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { responses, surveys, surveyVersions } from '../db/schema';
+import { newId } from '../auth/tokens';
+import { AppError, conflict, notFound } from '../http/errors';
+import type { SurveyDefinition } from '../../shared/survey/schema';
+import type { SurveyDetail, SurveySummary } from '../../shared/api/surveys';
+import { pickText } from '../../shared/survey/text';
+
+type Status = SurveySummary['status'];
+
+/** A readable, unguessable-enough slug: the title's Latin letters and a random tail. */
+function makeSlug(def: SurveyDefinition): string {
+  const title = pickText(def.title, 'en', def.defaultLanguage);
+  const base = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const tail = newId().toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 6).padEnd(6, '0');
+  return base.length >= 3 ? `${base}-${tail}` : `s-${tail}`;
+}
+
+function counts(db: Db) {
+  const rows = db
+    .select({ surveyId: responses.surveyId, status: responses.status, n: sql<number>`count(*)` })
+    .from(responses).where(eq(responses.isTest, false))
+    .groupBy(responses.surveyId, responses.status).all();
+  const map = new Map<string, { completes: number; partials: number }>();
+  for (const r of rows) {
+    const m = map.get(r.surveyId) ?? { completes: 0, partials: 0 };
+    if (r.status === 'complete') m.completes += r.n;
+    else if (r.status === 'partial') m.partials += r.n;
+    map.set(r.surveyId, m);
+  }
+  return map;
+}
+
+function versionNumber(db: Db, versionId: number | null): number | null {
+  if (versionId === null) return null;
+  return db.select({ v: surveyVersions.version }).from(surveyVersions).where(eq(surveyVersions.id, versionId)).get()?.v ?? null;
+}
+
+function summarise(db: Db, row: typeof surveys.$inferSelect, c?: { completes: number; partials: number }): SurveySummary {
+  const draft = row.draft as SurveyDefinition;
+  return {
+    id: row.id, slug: row.slug, title: draft.title, defaultLanguage: draft.defaultLanguage, status: row.status,
+    version: versionNumber(db, row.currentVersionId), completes: c?.completes ?? 0, partials: c?.partials ?? 0,
+    createdAt: row.createdAt, updatedAt: row.updatedAt,
+  };
+}
+
+export function listSurveys(db: Db): SurveySummary[] {
+  const c = counts(db);
+  return db.select().from(surveys).orderBy(desc(surveys.updatedAt)).all().map((r) => summarise(db, r, c.get(r.id)));
+}
+
+export function getRow(db: Db, id: string) {
+  const row = db.select().from(surveys).where(eq(surveys.id, id)).get();
+  if (!row) throw notFound('survey');
+  return row;
+}
+
+export function getSurvey(db: Db, id: string): SurveyDetail {
+  const row = getRow(db, id);
+  const versions = db
+    .select({
+      id: surveyVersions.id, version: surveyVersions.version, publishedAt: surveyVersions.publishedAt,
+      definition: surveyVersions.definition,
+      responses: sql<number>`(select count(*) from responses r where r.version_id = ${surveyVersions.id} and r.status = 'complete' and r.is_test = 0)`,
+    })
+    .from(surveyVersions).where(eq(surveyVersions.surveyId, id)).orderBy(desc(surveyVersions.version)).all();
+  const current = versions.find((v) => v.id === row.currentVersionId);
+  return {
+    ...summarise(db, row, counts(db).get(id)),
+    draft: row.draft as SurveyDefinition,
+    unpublishedChanges: !current || JSON.stringify(current.definition) !== JSON.stringify(row.draft),
+    versions: versions.map(({ definition: _d, ...v }) => v),
+  };
+}
+
+export function createSurvey(db: Db, def: SurveyDefinition, userId: string | null, now: number, slug?: string): SurveyDetail {
+  const id = newId();
+  const finalSlug = slug ?? makeSlug(def);
+  if (db.select().from(surveys).where(eq(surveys.slug, finalSlug)).get()) throw conflict('slug-taken', `slug: "${finalSlug}" is already used`);
+  db.insert(surveys).values({ id, slug: finalSlug, draft: def, createdBy: userId, createdAt: now, updatedAt: now }).run();
+  return getSurvey(db, id);
+}
+
+export function saveDraft(db: Db, id: string, def: SurveyDefinition, now: number): SurveyDetail {
+  const res = db.update(surveys).set({ draft: def, updatedAt: now }).where(eq(surveys.id, id)).run();
+  if (res.changes === 0) throw notFound('survey');
+  return getSurvey(db, id);
+}
+
+/**
+ * Freezes the draft into a new immutable version and points the open link at it. Responses keep
+ * the version they answered; reports line versions up by question id. Publishing an unchanged
+ * draft makes no new version.
+ */
+export function publish(db: Db, id: string, userId: string | null, now: number): SurveyDetail {
+  db.transaction((tx) => {
+    const row = tx.select().from(surveys).where(eq(surveys.id, id)).get();
+    if (!row) throw notFound('survey');
+    const last = tx.select().from(surveyVersions).where(eq(surveyVersions.surveyId, id)).orderBy(desc(surveyVersions.version)).get();
+    let versionId = last?.id ?? null;
+    if (!last || JSON.stringify(last.definition) !== JSON.stringify(row.draft)) {
+      versionId = Number(tx.insert(surveyVersions).values({
+        surveyId: id, version: (last?.version ?? 0) + 1, definition: row.draft, publishedBy: userId, publishedAt: now,
+      }).run().lastInsertRowid);
+    }
+    const status: Status = row.status === 'draft' ? 'open' : row.status;
+    tx.update(surveys).set({ currentVersionId: versionId, status, updatedAt: now }).where(eq(surveys.id, id)).run();
+  });
+  return getSurvey(db, id);
+}
+
+export function updateSurvey(db: Db, id: string, input: { status?: Status; slug?: string }, now: number): SurveyDetail {
+  const row = getRow(db, id);
+  if (input.status && input.status !== 'draft' && row.currentVersionId === null) {
+    throw new AppError(409, 'not-published', 'status: publish the survey before opening it');
+  }
+  if (input.status === 'draft' && row.currentVersionId !== null) {
+    throw new AppError(409, 'already-published', 'status: a published survey can be paused or closed, not made a draft again');
+  }
+  if (input.slug && input.slug !== row.slug && db.select().from(surveys).where(eq(surveys.slug, input.slug)).get()) {
+    throw conflict('slug-taken', `slug: "${input.slug}" is already used`);
+  }
+  db.update(surveys).set({ ...input, updatedAt: now }).where(eq(surveys.id, id)).run();
+  return getSurvey(db, id);
+}
+
+export function deleteSurvey(db: Db, id: string) {
+  getRow(db, id);
+  db.transaction((tx) => {
+    tx.delete(responses).where(eq(responses.surveyId, id)).run();
+    tx.delete(surveyVersions).where(eq(surveyVersions.surveyId, id)).run();
+    tx.delete(surveys).where(eq(surveys.id, id)).run();
+  });
+}
+
+export function versionOf(db: Db, surveyId: string, versionId: number) {
+  return db.select().from(surveyVersions)
+    .where(and(eq(surveyVersions.id, versionId), eq(surveyVersions.surveyId, surveyId))).get();
+}

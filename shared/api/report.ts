@@ -1,0 +1,26 @@
+import type { SurveyDefinition } from '../survey/schema';
+
+export interface Interval { p: number; lower: number; upper: number }
+export interface MeanSummary { n: number; mean: number; sd: number; lower: number; upper: number }
+export interface Count { value: string | number; count: number; share: number }
+
+export type QuestionReport =
+  | { id: string; type: 'single' | 'multiple'; n: number; counts: Count[] }
+  | { id: string; type: 'rating'; n: number; notApplicable: number; counts: Count[]; mean: MeanSummary | null; topBox: Interval | null; topTwoBox: Interval | null }
+  | { id: string; type: 'nps'; n: number; counts: Count[]; nps: { nps: number; promoters: number; passives: number; detractors: number; marginOfError: number } | null }
+  | { id: string; type: 'matrix'; n: number; items: { id: string; n: number; counts: Count[]; mean: MeanSummary | null; topTwoBox: Interval | null }[] }
+  | { id: string; type: 'number'; n: number; mean: MeanSummary | null; min: number | null; max: number | null }
+  | { id: string; type: 'text'; n: number; latest: { text: string; at: number }[] };
+
+export interface ReportDto {
+  surveyId: string;
+  /** The newest published version's definition: labels and order come from it. */
+  definition: SurveyDefinition;
+  completes: number;
+  partials: number;
+  /** completes ÷ (completes + partials), null before anyone started. */
+  completionRate: number | null;
+  /** ±, 95% confidence, for a proportion of 0.5 at this n (no finite-population correction). */
+  marginOfError: number | null;
+  questions: QuestionReport[];
+}

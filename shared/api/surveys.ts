@@ -1,0 +1,57 @@
+/** Request bodies and answers of the survey and collection routes. */
+import * as v from 'valibot';
+import { SurveyDefinitionSchema, type SurveyDefinition } from '../survey/schema';
+
+export const SlugSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'must be 3–64 lowercase letters, digits or dashes'),
+);
+export const SURVEY_STATUSES = ['draft', 'open', 'paused', 'closed'] as const;
+
+export const CreateSurveySchema = v.object({
+  definition: SurveyDefinitionSchema,
+  slug: v.optional(SlugSchema),
+});
+export const SaveDraftSchema = v.object({ definition: SurveyDefinitionSchema });
+export const UpdateSurveySchema = v.object({
+  status: v.optional(v.picklist(SURVEY_STATUSES, 'must be draft, open, paused or closed')),
+  slug: v.optional(SlugSchema),
+});
+
+const ClientIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'));
+
+/** What the respondent page sends after each page and at the end. */
+export const SubmissionSchema = v.object({
+  clientId: ClientIdSchema,
+  versionId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  answers: v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
+  complete: v.boolean('must be true or false'),
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 0),
+  pageTimes: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.number(), v.minValue(0), v.maxValue(86_400_000))), {}),
+  hidden: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))), {}),
+  lang: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  /** Honeypot: a field people never see; bots fill it. */
+  website: v.optional(v.string()),
+});
+export type Submission = v.InferOutput<typeof SubmissionSchema>;
+
+export interface SurveySummary {
+  id: string; slug: string; title: SurveyDefinition['title']; defaultLanguage: string; status: (typeof SURVEY_STATUSES)[number];
+  version: number | null; completes: number; partials: number; createdAt: number; updatedAt: number;
+}
+export interface SurveyDetail extends SurveySummary {
+  draft: SurveyDefinition;
+  /** True when the draft differs from the published version. */
+  unpublishedChanges: boolean;
+  versions: { id: number; version: number; publishedAt: number; responses: number }[];
+}
+
+/** What GET /api/public/s/:slug and the page's embedded JSON carry. */
+export interface PublicSurvey {
+  slug: string;
+  status: (typeof SURVEY_STATUSES)[number];
+  versionId: number | null;
+  definition: SurveyDefinition | null;
+}
+
+export interface SubmissionResult { status: 'partial' | 'complete' | 'screened-out' | 'over-quota'; duplicate?: boolean }

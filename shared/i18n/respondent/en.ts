@@ -1,0 +1,68 @@
+/**
+ * What the respondent page says, in English: the reference catalogue. Its keys are the type every
+ * other language must match. Plural messages are chosen by `count` and show it as `{count}`.
+ */
+import type { Message } from '../translate';
+
+export default {
+  'nav.next': 'Next',
+  'nav.back': 'Back',
+  'nav.submit': 'Submit',
+  'nav.finish': 'Finish',
+  'nav.skipToContent': 'Skip to content',
+  'language.label': 'Language',
+
+  'progress.label': 'Survey progress',
+  'progress.page': 'Page {page} of {total}',
+
+  'question.required': 'Required',
+  'question.notApplicable': 'Not applicable',
+  'question.other': 'Other (please specify)',
+  'question.otherInput': 'Your other answer',
+  'question.choose': 'Choose…',
+  'nps.low': 'Not at all likely',
+  'nps.high': 'Extremely likely',
+  'ranking.instructions': 'Put the items in order, the most important first: drag them, or use the Move up and Move down buttons.',
+  'ranking.moveUp': 'Move up',
+  'ranking.moveDown': 'Move down',
+
+  'validation.required': 'Please answer this question.',
+  'validation.requiredEveryRow': 'Please answer every row.',
+  'validation.otherRequired': 'Please tell us your other answer.',
+  'validation.minChoices': { one: 'Choose at least {count} option.', other: 'Choose at least {count} options.' },
+  'validation.maxChoices': { one: 'Choose at most {count} option.', other: 'Choose at most {count} options.' },
+  'validation.number': 'Enter a number.',
+  'validation.wholeNumber': 'Enter a whole number.',
+  'validation.numberRange': 'Enter a number from {min} to {max}.',
+  'validation.numberMin': 'Enter a number of at least {min}.',
+  'validation.numberMax': 'Enter a number of at most {max}.',
+  'validation.tooLong': { one: 'Use at most {count} character.', other: 'Use at most {count} characters.' },
+  'validation.email': 'Enter a valid e-mail address, such as name@example.com.',
+  'validation.constantSum': 'The total must be {total}; it is now {sum}.',
+  'validation.priceOrder': 'Each price must be higher than the one before.',
+  'validation.summary': { one: 'Please check {count} answer.', other: 'Please check {count} answers.' },
+
+  'status.saving': 'Saving…',
+  'status.saved': 'Saved',
+  'status.offline': 'You’re offline — your answers are kept on this device and will be sent when you’re back online.',
+  'status.retrying': 'Sending failed, retrying…',
+  'status.error': 'Something went wrong. Please try again.',
+
+  'resume.prompt': 'You started this survey earlier on this device.',
+  'resume.continue': 'Resume where you left off',
+  'resume.startAgain': 'Start again',
+
+  'end.thanksTitle': 'Thank you!',
+  'end.thanksBody': 'Your answers have been sent. You can close this page now.',
+  'end.screenedOut': 'Thank you for your time. This survey is looking for people in a different situation, so there are no more questions for you.',
+  'end.overQuota': 'Thank you for your time. We already have all the answers we need from people like you, so there are no more questions for you.',
+
+  'unavailable.closed.title': 'This survey is closed',
+  'unavailable.closed.body': 'It no longer accepts answers. Thank you for your interest.',
+  'unavailable.paused.title': 'This survey is paused',
+  'unavailable.paused.body': 'It is not accepting answers at the moment. Please try again later.',
+  'unavailable.notFound.title': 'Survey not found',
+  'unavailable.notFound.body': 'Check that the link is complete, or ask whoever sent it to you for a new one.',
+  'unavailable.used.title': 'You have already answered this survey',
+  'unavailable.used.body': 'This invitation link works only once. Thank you for taking part.',
+} satisfies Record<string, Message>;

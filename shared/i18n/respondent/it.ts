@@ -1,0 +1,68 @@
+// Informal "tu", as Italian consumer surveys and apps now address customers.
+import type { Message } from '../translate';
+import type en from './en';
+
+const it: Record<keyof typeof en, Message> = {
+  'nav.next': 'Avanti',
+  'nav.back': 'Indietro',
+  'nav.submit': 'Invia',
+  'nav.finish': 'Termina',
+  'nav.skipToContent': 'Vai al contenuto',
+  'language.label': 'Lingua',
+
+  'progress.label': 'Avanzamento del questionario',
+  'progress.page': 'Pagina {page} di {total}',
+
+  'question.required': 'Obbligatoria',
+  'question.notApplicable': 'Non applicabile',
+  'question.other': 'Altro (specificare)',
+  'question.otherInput': 'Specifica la tua risposta «Altro»',
+  'question.choose': 'Seleziona…',
+  'nps.low': 'Per niente probabile',
+  'nps.high': 'Estremamente probabile',
+  'ranking.instructions': 'Metti le voci in ordine, dalla più importante: trascinale oppure usa i pulsanti Sposta su e Sposta giù.',
+  'ranking.moveUp': 'Sposta su',
+  'ranking.moveDown': 'Sposta giù',
+
+  'validation.required': 'Rispondi a questa domanda.',
+  'validation.requiredEveryRow': 'Rispondi a tutte le righe.',
+  'validation.otherRequired': 'Specifica la tua risposta «Altro».',
+  'validation.minChoices': { one: 'Scegli almeno {count} opzione.', many: 'Scegli almeno {count} di opzioni.', other: 'Scegli almeno {count} opzioni.' },
+  'validation.maxChoices': { one: 'Scegli al massimo {count} opzione.', many: 'Scegli al massimo {count} di opzioni.', other: 'Scegli al massimo {count} opzioni.' },
+  'validation.number': 'Inserisci un numero.',
+  'validation.wholeNumber': 'Inserisci un numero intero.',
+  'validation.numberRange': 'Inserisci un numero da {min} a {max}.',
+  'validation.numberMin': 'Inserisci un numero non inferiore a {min}.',
+  'validation.numberMax': 'Inserisci un numero non superiore a {max}.',
+  'validation.tooLong': { one: 'Usa al massimo {count} carattere.', many: 'Usa al massimo {count} di caratteri.', other: 'Usa al massimo {count} caratteri.' },
+  'validation.email': 'Inserisci un indirizzo e-mail valido, ad esempio nome@esempio.it.',
+  'validation.constantSum': 'Il totale deve essere {total}; ora è {sum}.',
+  'validation.priceOrder': 'Ogni prezzo deve essere più alto del precedente.',
+  'validation.summary': { one: 'Controlla {count} risposta.', many: 'Controlla {count} di risposte.', other: 'Controlla {count} risposte.' },
+
+  'status.saving': 'Salvataggio…',
+  'status.saved': 'Salvato',
+  'status.offline': 'Sei offline: le tue risposte restano su questo dispositivo e verranno inviate quando tornerai online.',
+  'status.retrying': 'Invio non riuscito, nuovo tentativo…',
+  'status.error': 'Si è verificato un errore. Riprova.',
+
+  'resume.prompt': 'Hai già iniziato questo questionario su questo dispositivo.',
+  'resume.continue': 'Riprendi da dove avevi interrotto',
+  'resume.startAgain': 'Ricomincia',
+
+  'end.thanksTitle': 'Grazie!',
+  'end.thanksBody': 'Le tue risposte sono state inviate. Ora puoi chiudere questa pagina.',
+  'end.screenedOut': 'Grazie per il tuo tempo. Questo questionario è rivolto a persone con un profilo diverso, quindi non ci sono altre domande per te.',
+  'end.overQuota': 'Grazie per il tuo tempo. Abbiamo già raccolto tutte le risposte necessarie da persone con un profilo come il tuo, quindi non ci sono altre domande per te.',
+
+  'unavailable.closed.title': 'Questo questionario è chiuso',
+  'unavailable.closed.body': 'Non accetta più risposte. Grazie per l’interesse.',
+  'unavailable.paused.title': 'Questo questionario è in pausa',
+  'unavailable.paused.body': 'Al momento non accetta risposte. Riprova più tardi.',
+  'unavailable.notFound.title': 'Questionario non trovato',
+  'unavailable.notFound.body': 'Controlla che il link sia completo, oppure chiedi un nuovo link a chi te l’ha inviato.',
+  'unavailable.used.title': 'Hai già risposto a questo questionario',
+  'unavailable.used.body': 'Questo link di invito funziona una sola volta. Grazie per aver partecipato.',
+};
+
+export default it;

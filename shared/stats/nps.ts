@@ -1,0 +1,50 @@
+/** Net Promoter Score with its margin of error. */
+import { integer, numbers, StatsInputError } from './errors';
+import { twoSidedZ } from './normal';
+
+export interface NpsResult {
+  n: number;
+  /** NPS in points, −100…100. */
+  nps: number;
+  /** Shares in 0…1 of scores 9–10, 7–8 and 0–6. */
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** Half-width of the normal-approximation interval, in NPS points. */
+  marginOfError: number;
+}
+
+/**
+ * Net Promoter Score (Reichheld, "The One Number You Need to Grow", HBR 2003): on the 0–10
+ * likelihood-to-recommend scale promoters answer 9–10, passives 7–8, detractors 0–6, and
+ * NPS = 100·(P − D). Each respondent scores +1, 0 or −1, so the per-respondent variance is
+ * V = P + D − (P − D)² and SE = 100·√(V/n) (the multinomial variance of a difference of shares);
+ * the margin is z_{1−α/2}·SE.
+ *
+ * @example
+ * nps([10, 9, 8, 7, 6, 3, 10, 10, 9, 0]); // nps 30, promoters 0.5, detractors 0.2
+ */
+export function nps(scores: number[], confidence = 0.95): NpsResult {
+  numbers('scores', scores);
+  const z = twoSidedZ(confidence);
+  let promoters = 0;
+  let detractors = 0;
+  scores.forEach((s, i) => {
+    integer(`scores[${i}]`, s);
+    if (s < 0 || s > 10) throw new StatsInputError(`scores[${i}]`, `must be on the 0–10 scale, got ${s}`);
+    if (s >= 9) promoters += 1;
+    else if (s <= 6) detractors += 1;
+  });
+  const n = scores.length;
+  const p = promoters / n;
+  const d = detractors / n;
+  const variance = Math.max(0, p + d - (p - d) * (p - d));
+  return {
+    n,
+    nps: 100 * (p - d),
+    promoters: p,
+    passives: (n - promoters - detractors) / n,
+    detractors: d,
+    marginOfError: z * 100 * Math.sqrt(variance / n),
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * Van Westendorp's Price Sensitivity Meter (van Westendorp, ESOMAR Congress 1976) with the
+ * Newton–Miller–Smith purchase-probability extension (Newton, Miller & Smith, ESOMAR 1993), by
+ * the conventions of the R package pricesensitivitymeter 1.3.3 with its defaults, the reference
+ * researchers use. Conventions:
+ *
+ * - Validity: a respondent counts only if tooCheap < cheap < expensive < tooExpensive, strictly.
+ *   Others are counted in `invalid` and otherwise ignored. Every price must be a finite number.
+ * - Price grid: the sorted unique prices given by valid respondents (all four questions).
+ * - For a price column X, F_X(p) = share of valid respondents with X ≤ p, except that F_X(p) = 0
+ *   for p ≤ min X and 1 for p ≥ max X (the package's rule since 1.3.1; where min X = max X the
+ *   first rule wins, as in the package).
+ * - Curves: too cheap = 1 − F_tooCheap, cheap = 1 − F_cheap, expensive = F_expensive,
+ *   too expensive = F_tooExpensive, not cheap = 1 − cheap, not expensive = 1 − expensive.
+ * - Price points: PMC (point of marginal cheapness) where not cheap meets too cheap; PME (point of
+ *   marginal expensiveness) where too expensive meets not expensive; IPP (indifference price point)
+ *   where expensive meets cheap; OPP (optimal price point) where too expensive meets too cheap.
+ * - A crossing is a sign change of the difference of the two curves between neighbouring grid
+ *   prices — to zero, from zero or through zero — placed by linear interpolation between those
+ *   two prices (exactly at a grid price where the difference is 0). The lowest crossing is
+ *   reported. Each difference is −1 at the lowest grid price and +1 at the highest, so every
+ *   point exists.
+ * - NMS, when every row has buyAtCheap and buyAtExpensive (5-point purchase likelihood, 5 = very
+ *   likely): calibrated probabilities 5 → 0.7, 4 → 0.5, 3 → 0.3, 2 → 0.1, 1 → 0 at the cheap and
+ *   expensive prices; 0 at the respondent's too-cheap and too-expensive prices; linear in price
+ *   between those four prices and 0 outside them. reach(p) = mean probability over valid
+ *   respondents, revenue(p) = p·reach(p), on the price grid; the optima are the first maxima.
+ */
+import { finite, integer, StatsInputError } from './errors';
+
+export interface PsmRow {
+  tooCheap: number;
+  cheap: number;
+  expensive: number;
+  tooExpensive: number;
+  /** Purchase likelihood at the cheap price, 1–5 (5 = very likely); NMS only. */
+  buyAtCheap?: number;
+  /** Purchase likelihood at the expensive price, 1–5; NMS only. */
+  buyAtExpensive?: number;
+}
+
+export interface PsmCurvePoint {
+  price: number;
+  tooCheap: number;
+  cheap: number;
+  expensive: number;
+  tooExpensive: number;
+  notCheap: number;
+  notExpensive: number;
+}
+
+export interface NmsPoint {
+  price: number;
+  reach: number;
+  revenue: number;
+}
+
+export interface NmsResult {
+  reachOptimal: number;
+  revenueOptimal: number;
+  curve: NmsPoint[];
+}
+
+export interface PsmResult {
+  valid: number;
+  invalid: number;
+  /** Point of marginal cheapness: lower end of the acceptable range. */
+  pmc: number;
+  /** Point of marginal expensiveness: upper end of the acceptable range. */
+  pme: number;
+  /** Indifference price point. */
+  ipp: number;
+  /** Optimal price point. */
+  opp: number;
+  curves: PsmCurvePoint[];
+  nms?: NmsResult;
+}
+
+/** Calibrated purchase probability for likelihood 1…5 (index = likelihood). */
+const NMS_CALIBRATION = [NaN, 0, 0.1, 0.3, 0.5, 0.7];
+
+const PRICE_KEYS = ['tooCheap', 'cheap', 'expensive', 'tooExpensive'] as const;
+
+/**
+ * Van Westendorp price points, curves and (with purchase likelihoods) the NMS reach and revenue
+ * curves; see the module comment for every convention.
+ *
+ * @example
+ * vanWestendorp([
+ *   { tooCheap: 1, cheap: 2, expensive: 4, tooExpensive: 6 },
+ *   { tooCheap: 2, cheap: 3, expensive: 5, tooExpensive: 7 },
+ * ]); // { valid: 2, invalid: 0, pmc: 3, pme: 5, ipp: 3.5, opp: 4, … }
+ */
+export function vanWestendorp(rows: PsmRow[]): PsmResult {
+  if (!Array.isArray(rows) || rows.length === 0) throw new StatsInputError('rows', 'must not be empty');
+  const withNms = checkRows(rows);
+  const valid = rows.filter((r) => r.tooCheap < r.cheap && r.cheap < r.expensive && r.expensive < r.tooExpensive);
+  if (valid.length === 0) {
+    throw new StatsInputError('rows', 'no respondent has tooCheap < cheap < expensive < tooExpensive');
+  }
+  const grid = [...new Set(valid.flatMap((r) => PRICE_KEYS.map((k) => r[k])))].sort((a, b) => a - b);
+  const [fTooCheap, fCheap, fExpensive, fTooExpensive] = PRICE_KEYS.map((k) => ecdfOnGrid(valid.map((r) => r[k]), grid));
+  const curves = grid.map((price, i) => ({
+    price,
+    tooCheap: 1 - fTooCheap[i],
+    cheap: 1 - fCheap[i],
+    expensive: fExpensive[i],
+    tooExpensive: fTooExpensive[i],
+    notCheap: fCheap[i],
+    notExpensive: 1 - fExpensive[i],
+  }));
+  const crossing = (a: (c: PsmCurvePoint) => number, b: (c: PsmCurvePoint) => number) =>
+    firstCrossing(grid, curves.map((c) => a(c) - b(c)));
+  const result: PsmResult = {
+    valid: valid.length,
+    invalid: rows.length - valid.length,
+    pmc: crossing((c) => c.notCheap, (c) => c.tooCheap),
+    pme: crossing((c) => c.tooExpensive, (c) => c.notExpensive),
+    ipp: crossing((c) => c.expensive, (c) => c.cheap),
+    opp: crossing((c) => c.tooExpensive, (c) => c.tooCheap),
+    curves,
+  };
+  if (withNms) result.nms = newtonMillerSmith(valid, grid);
+  return result;
+}
+
+/** Checks every row; returns whether the rows carry NMS purchase likelihoods. */
+function checkRows(rows: PsmRow[]): boolean {
+  const withNms = rows[0]?.buyAtCheap !== undefined || rows[0]?.buyAtExpensive !== undefined;
+  rows.forEach((row, i) => {
+    if (row === null || typeof row !== 'object') throw new StatsInputError(`rows[${i}]`, 'must be an object of prices');
+    for (const k of PRICE_KEYS) finite(`rows[${i}].${k}`, row[k]);
+    for (const k of ['buyAtCheap', 'buyAtExpensive'] as const) {
+      if ((row[k] !== undefined) !== withNms) {
+        throw new StatsInputError(`rows[${i}].${k}`, 'give both purchase likelihoods for every respondent or for none');
+      }
+      if (withNms) {
+        const v = integer(`rows[${i}].${k}`, row[k], 1);
+        if (v > 5) throw new StatsInputError(`rows[${i}].${k}`, `must be on the 1–5 scale, got ${v}`);
+      }
+    }
+  });
+  return withNms;
+}
+
+/** F_X at each grid price, with the package's boundary rule (0 at and below min X, 1 at and above max X). */
+function ecdfOnGrid(values: number[], grid: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const min = sorted[0];
+  const max = sorted[sorted.length - 1];
+  let below = 0;
+  return grid.map((p) => {
+    while (below < sorted.length && sorted[below] <= p) below++;
+    if (p <= min) return 0;
+    if (p >= max) return 1;
+    return below / sorted.length;
+  });
+}
+
+function firstCrossing(grid: number[], difference: number[]): number {
+  if (difference[0] === 0) return grid[0];
+  for (let i = 1; i < grid.length; i++) {
+    const a = difference[i - 1];
+    const b = difference[i];
+    if (Math.sign(a) !== Math.sign(b)) return grid[i - 1] + ((grid[i] - grid[i - 1]) * a) / (a - b);
+  }
+  // Unreachable for valid data (the difference runs from −1 to +1); kept total for the type checker.
+  return grid[grid.length - 1];
+}
+
+function newtonMillerSmith(rows: PsmRow[], grid: number[]): NmsResult {
+  // Each respondent's probability is piecewise linear with knots on the grid, so the sum over
+  // respondents is accumulated as slope and intercept changes at the knots and swept once:
+  // O(n log n + grid) instead of O(n · grid).
+  const index = new Map(grid.map((p, i) => [p, i]));
+  const slope = new Array<number>(grid.length + 1).fill(0);
+  const intercept = new Array<number>(grid.length + 1).fill(0);
+  for (const r of rows) {
+    const knots: [number, number][] = [
+      [r.tooCheap, 0],
+      [r.cheap, NMS_CALIBRATION[r.buyAtCheap!]],
+      [r.expensive, NMS_CALIBRATION[r.buyAtExpensive!]],
+      [r.tooExpensive, 0],
+    ];
+    for (let s = 0; s < 3; s++) {
+      const [x0, v0] = knots[s];
+      const [x1, v1] = knots[s + 1];
+      const m = (v1 - v0) / (x1 - x0);
+      const from = index.get(x0)!;
+      const to = index.get(x1)!;
+      slope[from] += m;
+      slope[to] -= m;
+      intercept[from] += v0 - m * x0;
+      intercept[to] -= v0 - m * x0;
+    }
+  }
+  let m = 0;
+  let c = 0;
+  const curve = grid.map((price, i) => {
+    m += slope[i];
+    c += intercept[i];
+    const reach = Math.max(0, (m * price + c) / rows.length);
+    return { price, reach, revenue: price * reach };
+  });
+  const argmax = (key: 'reach' | 'revenue') =>
+    curve.reduce((best, point) => (point[key] > best[key] ? point : best), curve[0]).price;
+  return { reachOptimal: argmax('reach'), revenueOptimal: argmax('revenue'), curve };
+}

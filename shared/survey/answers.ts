@@ -1,0 +1,136 @@
+/**
+ * Answer validation against one published version. The respondent page runs it per page for
+ * instant messages; the server runs it again on every submission and trusts nothing else.
+ *
+ * Stored answer shapes, by question type (option and item ids, never labels):
+ *   single → "optionId"          multiple → ["optionId", …]     rating → 1..10 | "na"
+ *   nps → 0..10                  matrix → { itemId: 1..10 | "na" }
+ *   text → "…"                   number → 12.5
+ */
+import type { Question, SurveyDefinition } from './schema';
+import { allQuestions } from './schema';
+
+export type AnswerValue = string | number | string[] | Record<string, number | 'na'>;
+export type Answers = Record<string, AnswerValue>;
+
+export type AnswerIssueCode =
+  | 'unknown-question' | 'wrong-type' | 'required' | 'unknown-option' | 'out-of-range'
+  | 'too-few' | 'too-many' | 'too-long' | 'not-integer' | 'unknown-item' | 'duplicate';
+
+export interface AnswerIssue {
+  questionId: string;
+  code: AnswerIssueCode;
+  /** English, for the API; the respondent page shows its own translated text per code. */
+  message: string;
+  /** Extra numbers for the message (min, max…). */
+  params?: Record<string, number>;
+}
+
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
+
+function checkScale(q: Question & { scale: { min: number; max: number } }, x: unknown, na: boolean): string | null {
+  if (x === 'na') return na ? null : 'wrong-type';
+  if (!isInt(x)) return 'wrong-type';
+  return x < q.scale.min || x > q.scale.max ? 'out-of-range' : null;
+}
+
+/** Validates one answer; returns null when valid. `value` must not be empty. */
+export function checkAnswer(q: Question, value: unknown): AnswerIssue | null {
+  const fail = (code: AnswerIssueCode, message: string, params?: Record<string, number>): AnswerIssue =>
+    ({ questionId: q.id, code, message: `${q.id}: ${message}`, params });
+  switch (q.type) {
+    case 'single':
+      if (typeof value !== 'string') return fail('wrong-type', 'expected one option id (a string)');
+      return q.options.some((o) => o.id === value) ? null : fail('unknown-option', `"${value}" is not one of its options`);
+    case 'multiple': {
+      if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) {
+        return fail('wrong-type', 'expected a list of option ids');
+      }
+      const bad = value.find((x) => !q.options.some((o) => o.id === x));
+      if (bad !== undefined) return fail('unknown-option', `"${bad}" is not one of its options`);
+      if (new Set(value).size !== value.length) return fail('duplicate', 'an option is chosen twice');
+      if (q.min !== undefined && value.length < q.min) return fail('too-few', `choose at least ${q.min}`, { min: q.min });
+      if (q.max !== undefined && value.length > q.max) return fail('too-many', `choose at most ${q.max}`, { max: q.max });
+      return null;
+    }
+    case 'rating': {
+      const err = checkScale(q, value, q.notApplicable);
+      if (err === 'wrong-type') return fail('wrong-type', `expected a whole number${q.notApplicable ? ' or "na"' : ''}`);
+      if (err) return fail('out-of-range', `must be from ${q.scale.min} to ${q.scale.max}`, { min: q.scale.min, max: q.scale.max });
+      return null;
+    }
+    case 'nps':
+      if (!isInt(value)) return fail('wrong-type', 'expected a whole number from 0 to 10');
+      return value < 0 || value > 10 ? fail('out-of-range', 'must be from 0 to 10', { min: 0, max: 10 }) : null;
+    case 'matrix': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return fail('wrong-type', 'expected an object of item id → scale point');
+      }
+      const entries = Object.entries(value);
+      for (const [itemId, x] of entries) {
+        if (!q.items.some((i) => i.id === itemId)) return fail('unknown-item', `"${itemId}" is not one of its items`);
+        const err = checkScale(q, x, q.notApplicable);
+        if (err === 'wrong-type') return fail('wrong-type', `item ${itemId}: expected a whole number`);
+        if (err) return fail('out-of-range', `item ${itemId}: must be from ${q.scale.min} to ${q.scale.max}`, { min: q.scale.min, max: q.scale.max });
+      }
+      if (q.required && entries.length < q.items.length) return fail('required', 'every item needs an answer');
+      return null;
+    }
+    case 'text':
+      if (typeof value !== 'string') return fail('wrong-type', 'expected text');
+      return value.length > q.maxLength ? fail('too-long', `longer than ${q.maxLength} characters`, { max: q.maxLength }) : null;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return fail('wrong-type', 'expected a number');
+      if (q.integer && !Number.isInteger(value)) return fail('not-integer', 'expected a whole number');
+      if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
+        return fail('out-of-range', `must be from ${q.min ?? '−∞'} to ${q.max ?? '∞'}`, { min: q.min ?? -Infinity, max: q.max ?? Infinity });
+      }
+      return null;
+  }
+}
+
+/**
+ * Validates a set of answers for the given questions. `complete` also enforces required questions;
+ * a partial save only checks what is there. Empty answers are dropped from the result.
+ */
+export function validateAnswers(
+  questions: readonly Question[],
+  answers: Record<string, unknown>,
+  opts: { complete: boolean; allowUnknown?: boolean },
+): { answers: Answers; issues: AnswerIssue[] } {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const issues: AnswerIssue[] = [];
+  const clean: Answers = {};
+  for (const [id, value] of Object.entries(answers)) {
+    const q = byId.get(id);
+    if (!q) {
+      if (!opts.allowUnknown) issues.push({ questionId: id, code: 'unknown-question', message: `${id}: no such question in this version` });
+      continue;
+    }
+    if (isEmpty(value)) continue;
+    const issue = checkAnswer(q, value);
+    if (issue) issues.push(issue);
+    else clean[id] = value as AnswerValue;
+  }
+  if (opts.complete) {
+    for (const q of questions) {
+      if (q.required && clean[q.id] === undefined && !issues.some((i) => i.questionId === q.id)) {
+        issues.push({ questionId: q.id, code: 'required', message: `${q.id}: an answer is required` });
+      }
+    }
+  }
+  return { answers: clean, issues };
+}
+
+/** Whole-survey validation, as the server does it on each submission. */
+export function validateSubmission(def: SurveyDefinition, answers: Record<string, unknown>, complete: boolean) {
+  return validateAnswers(allQuestions(def), answers, { complete });
+}

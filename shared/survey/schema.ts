@@ -1,0 +1,178 @@
+/**
+ * The survey definition: one JSON document, validated by this schema on both sides (the builder
+ * and the server). Question ids are stable across edits and versions, so reports line versions up
+ * by id; option ids likewise, so reordering or relabelling options never reinterprets an answer.
+ */
+import * as v from 'valibot';
+import { LOCALES } from '../i18n/locales';
+
+export const LocaleSchema = v.picklist(LOCALES, 'must be one of en, zh-Hans, zh-Hant, it, vi');
+
+const ID_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+export const IdSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(ID_RE, 'must start with a letter and hold only letters, digits and _ (at most 64)'),
+);
+
+/** A text in every survey language: `{ en: 'How satisfied…', it: 'Quanto…' }`. */
+export const TextSchema = v.pipe(
+  v.record(LocaleSchema, v.pipe(v.string(), v.maxLength(5000, 'text is longer than 5,000 characters'))),
+  v.check((t) => Object.values(t).some((s) => s.trim() !== ''), 'needs a text in at least one language'),
+);
+export type Text = v.InferOutput<typeof TextSchema>;
+
+export const ROLES = [
+  'overall-satisfaction', 'loyalty', 'recommend', 'attribute', 'importance', 'dimension',
+  'price', 'competitor', 'segment', 'open-feedback', 'contact',
+] as const;
+export const RoleSchema = v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`);
+export type Role = v.InferOutput<typeof RoleSchema>;
+
+export const OptionSchema = v.object({ id: IdSchema, label: TextSchema });
+export type Option = v.InferOutput<typeof OptionSchema>;
+
+const optionsSchema = v.pipe(
+  v.array(OptionSchema),
+  v.minLength(2, 'needs at least 2 options'),
+  v.maxLength(200, 'has more than 200 options'),
+  v.check((os) => new Set(os.map((o) => o.id)).size === os.length, 'option ids must be unique'),
+);
+
+const base = {
+  id: IdSchema,
+  text: TextSchema,
+  help: v.optional(TextSchema),
+  required: v.optional(v.boolean(), false),
+  role: v.optional(RoleSchema),
+};
+
+const scaleSchema = v.pipe(
+  v.object({
+    min: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1)),
+    max: v.pipe(v.number(), v.integer(), v.minValue(2, 'scale needs at least 2 points'), v.maxValue(11)),
+    minLabel: v.optional(TextSchema),
+    maxLabel: v.optional(TextSchema),
+  }),
+  v.check((s) => s.max > s.min, 'max must be above min'),
+);
+export type Scale = v.InferOutput<typeof scaleSchema>;
+
+export const SingleChoiceSchema = v.object({
+  ...base,
+  type: v.literal('single'),
+  options: optionsSchema,
+  display: v.optional(v.picklist(['list', 'dropdown']), 'list'),
+  randomize: v.optional(v.boolean(), false),
+});
+
+export const MultipleChoiceSchema = v.pipe(
+  v.object({
+    ...base,
+    type: v.literal('multiple'),
+    options: optionsSchema,
+    min: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    max: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    randomize: v.optional(v.boolean(), false),
+  }),
+  v.check((q) => q.min === undefined || q.max === undefined || q.min <= q.max, 'min must not exceed max'),
+  v.check((q) => q.max === undefined || q.max <= q.options.length, 'max exceeds the number of options'),
+);
+
+export const RatingSchema = v.object({
+  ...base,
+  type: v.literal('rating'),
+  scale: scaleSchema,
+  notApplicable: v.optional(v.boolean(), false),
+});
+
+export const NpsSchema = v.object({ ...base, type: v.literal('nps') });
+
+export const MatrixSchema = v.object({
+  ...base,
+  type: v.literal('matrix'),
+  items: v.pipe(
+    v.array(OptionSchema),
+    v.minLength(1, 'needs at least 1 item'),
+    v.maxLength(100, 'has more than 100 items'),
+    v.check((os) => new Set(os.map((o) => o.id)).size === os.length, 'item ids must be unique'),
+  ),
+  scale: scaleSchema,
+  notApplicable: v.optional(v.boolean(), false),
+});
+
+export const TextQuestionSchema = v.object({
+  ...base,
+  type: v.literal('text'),
+  multiline: v.optional(v.boolean(), false),
+  maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 2000),
+});
+
+export const NumberQuestionSchema = v.pipe(
+  v.object({
+    ...base,
+    type: v.literal('number'),
+    min: v.optional(v.number()),
+    max: v.optional(v.number()),
+    integer: v.optional(v.boolean(), false),
+  }),
+  v.check((q) => q.min === undefined || q.max === undefined || q.min <= q.max, 'min must not exceed max'),
+);
+
+export const QuestionSchema = v.variant('type', [
+  SingleChoiceSchema, MultipleChoiceSchema, RatingSchema, NpsSchema, MatrixSchema,
+  TextQuestionSchema, NumberQuestionSchema,
+], 'type must be one of single, multiple, rating, nps, matrix, text, number');
+export type Question = v.InferOutput<typeof QuestionSchema>;
+export type QuestionType = Question['type'];
+export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'number'];
+
+export const PageSchema = v.object({
+  id: IdSchema,
+  title: v.optional(TextSchema),
+  questions: v.pipe(v.array(QuestionSchema), v.maxLength(200, 'a page holds at most 200 questions')),
+});
+export type Page = v.InferOutput<typeof PageSchema>;
+
+export const SurveyDefinitionSchema = v.pipe(
+  v.object({
+    title: TextSchema,
+    defaultLanguage: v.optional(LocaleSchema, 'en'),
+    languages: v.optional(v.pipe(v.array(LocaleSchema), v.minLength(1)), ['en']),
+    intro: v.optional(TextSchema),
+    thankYou: v.optional(TextSchema),
+    hiddenFields: v.optional(v.pipe(v.array(IdSchema), v.maxLength(50)), []),
+    pages: v.pipe(v.array(PageSchema), v.minLength(1, 'needs at least 1 page'), v.maxLength(100)),
+  }),
+  v.forward(
+    v.check((d) => d.languages.includes(d.defaultLanguage), 'must include the default language'),
+    ['languages'],
+  ),
+  v.forward(
+    v.check((d) => new Set(d.pages.map((p) => p.id)).size === d.pages.length, 'page ids must be unique'),
+    ['pages'],
+  ),
+  v.forward(
+    v.check((d) => {
+      const ids = d.pages.flatMap((p) => p.questions.map((q) => q.id));
+      return new Set([...ids, ...d.hiddenFields]).size === ids.length + d.hiddenFields.length;
+    }, 'question ids and hidden field names must be unique across the survey'),
+    ['pages'],
+  ),
+);
+export type SurveyDefinition = v.InferOutput<typeof SurveyDefinitionSchema>;
+export type SurveyDefinitionInput = v.InferInput<typeof SurveyDefinitionSchema>;
+
+/** All questions of a definition in page order. */
+export function allQuestions(def: SurveyDefinition): Question[] {
+  return def.pages.flatMap((p) => p.questions);
+}
+
+/** Turns a Valibot issue path into `pages[0].questions[2].text`, for error messages. */
+export function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key: unknown }).key;
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestApp, signedInAgents, smallSurvey, type Agent } from '../support/api';
+
+type Role = 'anonymous' | 'viewer' | 'researcher' | 'admin';
+const RANK: Record<Role, number> = { anonymous: 0, viewer: 1, researcher: 2, admin: 3 };
+
+/**
+ * Every API route and the least role it needs. The test below fails when the app has a route this
+ * table doesn't list, so a new route can't be left open by accident.
+ */
+const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
+  { method: 'GET', path: '/api/health', least: 'public' },
+  { method: 'GET', path: '/api/auth/state', least: 'public' },
+  { method: 'POST', path: '/api/auth/setup', least: 'public' },
+  { method: 'POST', path: '/api/auth/login', least: 'public' },
+  { method: 'POST', path: '/api/auth/accept-invite', least: 'public' },
+  { method: 'POST', path: '/api/auth/logout', least: 'viewer' },
+  { method: 'PATCH', path: '/api/auth/me', least: 'viewer' },
+  { method: 'GET', path: '/api/users', least: 'admin' },
+  { method: 'POST', path: '/api/users', least: 'admin' },
+  { method: 'POST', path: '/api/users/invites', least: 'admin' },
+  { method: 'PATCH', path: '/api/users/:id', least: 'admin' },
+  { method: 'DELETE', path: '/api/users/:id', least: 'admin' },
+  { method: 'GET', path: '/api/surveys', least: 'viewer' },
+  { method: 'POST', path: '/api/surveys', least: 'researcher' },
+  { method: 'GET', path: '/api/surveys/:id', least: 'viewer' },
+  { method: 'PUT', path: '/api/surveys/:id/draft', least: 'researcher' },
+  { method: 'POST', path: '/api/surveys/:id/publish', least: 'researcher' },
+  { method: 'PATCH', path: '/api/surveys/:id', least: 'researcher' },
+  { method: 'DELETE', path: '/api/surveys/:id', least: 'researcher' },
+  { method: 'GET', path: '/api/surveys/:id/report', least: 'viewer' },
+  { method: 'POST', path: '/api/demo', least: 'researcher' },
+  { method: 'GET', path: '/api/public/s/:slug', least: 'public' },
+  { method: 'GET', path: '/api/public/s/:slug/responses/:clientId', least: 'public' },
+  { method: 'POST', path: '/api/public/s/:slug/responses', least: 'public' },
+];
+
+let t: ReturnType<typeof makeTestApp>;
+let agents: Record<Role, Agent>;
+beforeAll(async () => {
+  t = makeTestApp();
+  agents = await signedInAgents(t.app);
+});
+afterAll(() => t.cleanup());
+
+describe('authorisation of every route', () => {
+  it('lists every API route the app has in the table above', () => {
+    const actual = new Set(
+      t.app.routes
+        .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/*')
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    const listed = new Set(ROUTES.map((r) => `${r.method} ${r.path}`));
+    expect([...actual].filter((r) => !listed.has(r))).toEqual([]);
+    expect([...listed].filter((r) => !actual.has(r))).toEqual([]);
+  });
+
+  const guarded = ROUTES.filter((r) => r.least !== 'public');
+  for (const route of guarded) {
+    for (const role of ['anonymous', 'viewer', 'researcher', 'admin'] as Role[]) {
+      const allowed = RANK[role] >= RANK[route.least as Role];
+      it(`${route.method} ${route.path} as ${role} → ${allowed ? 'not refused' : role === 'anonymous' ? '401' : '403'}`, async () => {
+        const path = route.path.replace(':id', 'no-such-id');
+        // A body that fails validation: a permitted caller gets past auth and hits 400/404, never 401/403.
+        const r = await agents[role].request(route.method, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+        if (allowed) expect([401, 403]).not.toContain(r.status);
+        else expect(r.status).toBe(role === 'anonymous' ? 401 : 403);
+      });
+    }
+  }
+
+  it('refuses a viewer who tries to change a real survey, and leaves it as it was', async () => {
+    const created = await agents.researcher.post('/api/surveys', { definition: smallSurvey() });
+    const id = created.body.id;
+    const r = await agents.viewer.put(`/api/surveys/${id}/draft`, { definition: { ...smallSurvey(), title: { en: 'Hacked' } } });
+    expect(r.status).toBe(403);
+    expect((await agents.viewer.get(`/api/surveys/${id}`)).body.draft.title).toEqual({ en: 'Store visit' });
+  });
+});
