@@ -17,10 +17,13 @@ export function clientIp(c: Context<AppEnv>): string {
  * Windows are dropped as they expire so the map can't grow without bound.
  */
 export function rateLimit(scope: string, limitOf: (c: Context<AppEnv>) => number): MiddlewareHandler<AppEnv> {
-  const windows = new Map<string, { start: number; count: number }>();
+  // Counters belong to one app instance (tests build many apps in one process).
+  const perApp = new WeakMap<object, Map<string, { start: number; count: number }>>();
   return async (c, next) => {
     const limit = limitOf(c);
     if (limit > 0) {
+      let windows = perApp.get(c.var.deps);
+      if (!windows) perApp.set(c.var.deps, (windows = new Map()));
       const now = c.var.deps.clock.now();
       const key = clientIp(c);
       let w = windows.get(key);

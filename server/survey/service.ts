@@ -64,7 +64,7 @@ export function getSurvey(db: Db, id: string): SurveyDetail {
     .select({
       id: surveyVersions.id, version: surveyVersions.version, publishedAt: surveyVersions.publishedAt,
       definition: surveyVersions.definition,
-      responses: sql<number>`(select count(*) from responses r where r.version_id = ${surveyVersions.id} and r.status = 'complete' and r.is_test = 0)`,
+      responses: sql<number>`(select count(*) from responses r where r.version_id = survey_versions.id and r.status = 'complete' and r.is_test = 0)`,
     })
     .from(surveyVersions).where(eq(surveyVersions.surveyId, id)).orderBy(desc(surveyVersions.version)).all();
   const current = versions.find((v) => v.id === row.currentVersionId);

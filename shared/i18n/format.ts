@@ -14,6 +14,7 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
   if (!f) {
     // CLDR leaves four-digit Italian numbers ungrouped ("1234,5"); Italian business writing and
     // the issue want "1.234,5", and report columns only line up when every row is grouped alike.
+    // Engines older than Intl.NumberFormat v3 (Safari < 15.4) take 'always' as true: CLDR's default.
     f = new Intl.NumberFormat(locale, { useGrouping: 'always', ...options });
     numberFormats.set(key, f);
   }

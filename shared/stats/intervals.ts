@@ -13,7 +13,7 @@ export interface MeanInterval {
 }
 
 /**
- * Student's t confidence interval for a mean (e.g. NIST/SEMATECH e-Handbook §7.2.2.1):
+ * Student's t confidence interval for a mean (Student, "The probable error of a mean", Biometrika 6, 1908):
  * mean ± t_{1−α/2, n−1} · sd/√n, sd with divisor n − 1. Needs at least 2 values.
  *
  * @example

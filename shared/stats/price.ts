@@ -18,8 +18,9 @@
  * - A crossing is a sign change of the difference of the two curves between neighbouring grid
  *   prices — to zero, from zero or through zero — placed by linear interpolation between those
  *   two prices (exactly at a grid price where the difference is 0). The lowest crossing is
- *   reported. Each difference is −1 at the lowest grid price and +1 at the highest, so every
- *   point exists.
+ *   reported. Each difference is −1 at the lowest grid price (where every F is 0) and +1 at the
+ *   highest (every F is 1), so every point exists and the first zero is always reached "to zero"
+ *   from below before any "from zero".
  * - NMS, when every row has buyAtCheap and buyAtExpensive (5-point purchase likelihood, 5 = very
  *   likely): calibrated probabilities 5 → 0.7, 4 → 0.5, 3 → 0.3, 2 → 0.1, 1 → 0 at the cheap and
  *   expensive prices; 0 at the respondent's too-cheap and too-expensive prices; linear in price
@@ -99,25 +100,26 @@ export function vanWestendorp(rows: PsmRow[]): PsmResult {
     throw new StatsInputError('rows', 'no respondent has tooCheap < cheap < expensive < tooExpensive');
   }
   const grid = [...new Set(valid.flatMap((r) => PRICE_KEYS.map((k) => r[k])))].sort((a, b) => a - b);
-  const [fTooCheap, fCheap, fExpensive, fTooExpensive] = PRICE_KEYS.map((k) => ecdfOnGrid(valid.map((r) => r[k]), grid));
+  // Counts rather than shares, so that a curve difference of exactly 0 is found exactly.
+  const [tc, c, e, te] = PRICE_KEYS.map((k) => ecdfCounts(valid.map((r) => r[k]), grid));
+  const n = valid.length;
   const curves = grid.map((price, i) => ({
     price,
-    tooCheap: 1 - fTooCheap[i],
-    cheap: 1 - fCheap[i],
-    expensive: fExpensive[i],
-    tooExpensive: fTooExpensive[i],
-    notCheap: fCheap[i],
-    notExpensive: 1 - fExpensive[i],
+    tooCheap: 1 - tc[i] / n,
+    cheap: 1 - c[i] / n,
+    expensive: e[i] / n,
+    tooExpensive: te[i] / n,
+    notCheap: c[i] / n,
+    notExpensive: 1 - e[i] / n,
   }));
-  const crossing = (a: (c: PsmCurvePoint) => number, b: (c: PsmCurvePoint) => number) =>
-    firstCrossing(grid, curves.map((c) => a(c) - b(c)));
+  // Each difference below is n times the difference of the two curves named in the module comment.
   const result: PsmResult = {
-    valid: valid.length,
-    invalid: rows.length - valid.length,
-    pmc: crossing((c) => c.notCheap, (c) => c.tooCheap),
-    pme: crossing((c) => c.tooExpensive, (c) => c.notExpensive),
-    ipp: crossing((c) => c.expensive, (c) => c.cheap),
-    opp: crossing((c) => c.tooExpensive, (c) => c.tooCheap),
+    valid: n,
+    invalid: rows.length - n,
+    pmc: firstCrossing(grid, grid.map((_, i) => c[i] + tc[i] - n)),
+    pme: firstCrossing(grid, grid.map((_, i) => te[i] + e[i] - n)),
+    ipp: firstCrossing(grid, grid.map((_, i) => e[i] + c[i] - n)),
+    opp: firstCrossing(grid, grid.map((_, i) => te[i] + tc[i] - n)),
     curves,
   };
   if (withNms) result.nms = newtonMillerSmith(valid, grid);
@@ -143,65 +145,56 @@ function checkRows(rows: PsmRow[]): boolean {
   return withNms;
 }
 
-/** F_X at each grid price, with the package's boundary rule (0 at and below min X, 1 at and above max X). */
-function ecdfOnGrid(values: number[], grid: number[]): number[] {
+/** n·F_X at each grid price, with the package's boundary rule (0 at and below min X, n at and above max X). */
+function ecdfCounts(values: number[], grid: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const min = sorted[0];
   const max = sorted[sorted.length - 1];
-  let below = 0;
+  let atOrBelow = 0;
   return grid.map((p) => {
-    while (below < sorted.length && sorted[below] <= p) below++;
+    while (atOrBelow < sorted.length && sorted[atOrBelow] <= p) atOrBelow++;
     if (p <= min) return 0;
-    if (p >= max) return 1;
-    return below / sorted.length;
+    if (p >= max) return sorted.length;
+    return atOrBelow;
   });
 }
 
+/**
+ * The lowest price where `difference` (given on the grid, starting negative) changes sign: a grid
+ * price where it is exactly 0, or the linear interpolation between two neighbours of opposite sign.
+ */
 function firstCrossing(grid: number[], difference: number[]): number {
-  if (difference[0] === 0) return grid[0];
   for (let i = 1; i < grid.length; i++) {
     const a = difference[i - 1];
     const b = difference[i];
-    if (Math.sign(a) !== Math.sign(b)) return grid[i - 1] + ((grid[i] - grid[i - 1]) * a) / (a - b);
+    if (b === 0) return grid[i];
+    if (a * b < 0) return grid[i - 1] + ((grid[i] - grid[i - 1]) * a) / (a - b);
   }
-  // Unreachable for valid data (the difference runs from −1 to +1); kept total for the type checker.
+  // Unreachable: every difference is +n at the highest grid price.
   return grid[grid.length - 1];
 }
 
 function newtonMillerSmith(rows: PsmRow[], grid: number[]): NmsResult {
-  // Each respondent's probability is piecewise linear with knots on the grid, so the sum over
-  // respondents is accumulated as slope and intercept changes at the knots and swept once:
-  // O(n log n + grid) instead of O(n · grid).
   const index = new Map(grid.map((p, i) => [p, i]));
-  const slope = new Array<number>(grid.length + 1).fill(0);
-  const intercept = new Array<number>(grid.length + 1).fill(0);
+  const sum = new Array<number>(grid.length).fill(0);
+  // Each respondent adds only on the grid prices inside their own too-cheap…too-expensive range:
+  // O(n · span), which stays small because survey price grids are short.
   for (const r of rows) {
     const knots: [number, number][] = [
-      [r.tooCheap, 0],
       [r.cheap, NMS_CALIBRATION[r.buyAtCheap!]],
       [r.expensive, NMS_CALIBRATION[r.buyAtExpensive!]],
       [r.tooExpensive, 0],
     ];
-    for (let s = 0; s < 3; s++) {
-      const [x0, v0] = knots[s];
-      const [x1, v1] = knots[s + 1];
-      const m = (v1 - v0) / (x1 - x0);
-      const from = index.get(x0)!;
-      const to = index.get(x1)!;
-      slope[from] += m;
-      slope[to] -= m;
-      intercept[from] += v0 - m * x0;
-      intercept[to] -= v0 - m * x0;
+    let [x0, v0] = [r.tooCheap, 0];
+    let segment = 0;
+    for (let i = index.get(r.tooCheap)! + 1; grid[i] < r.tooExpensive; i++) {
+      while (grid[i] > knots[segment][0]) [x0, v0] = knots[segment++];
+      const [x1, v1] = knots[segment];
+      const t = (grid[i] - x0) / (x1 - x0);
+      sum[i] += v0 * (1 - t) + v1 * t;
     }
   }
-  let m = 0;
-  let c = 0;
-  const curve = grid.map((price, i) => {
-    m += slope[i];
-    c += intercept[i];
-    const reach = Math.max(0, (m * price + c) / rows.length);
-    return { price, reach, revenue: price * reach };
-  });
+  const curve = grid.map((price, i) => ({ price, reach: sum[i] / rows.length, revenue: (price * sum[i]) / rows.length }));
   const argmax = (key: 'reach' | 'revenue') =>
     curve.reduce((best, point) => (point[key] > best[key] ? point : best), curve[0]).price;
   return { reachOptimal: argmax('reach'), revenueOptimal: argmax('revenue'), curve };

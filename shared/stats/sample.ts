@@ -47,7 +47,7 @@ function populationSize(population: number | undefined): number {
 
 /**
  * Completes needed for a margin of error, by Cochran's formula (Cochran, Sampling Techniques,
- * 3rd ed. 1977, eqs. 4.2 and 4.3): n0 = z²·p(1−p)/e² for a proportion or (z·sd/e)² for a mean, z
+ * 3rd ed. 1977, chapter 4): n0 = z²·p(1−p)/e² for a proportion or (z·sd/e)² for a mean, z
  * the exact two-sided normal quantile, times the design effect; then the finite-population
  * correction n = n0 / (1 + (n0 − 1)/N); rounded up. This is the rule of Raosoft's calculator.
  * (Krejcie & Morgan's 1970 table rounds to nearest with χ² = 3.841, so it is 1 lower in about half
@@ -74,7 +74,7 @@ export function sampleSize(options: SampleSizeOptions): number {
 /**
  * The margin of error (half-width of the normal-approximation interval) that n completes achieve:
  * e = z·√(V/n)·√((N − n)/(N − 1)), V = p(1−p) or sd² times the design effect — the exact inverse
- * of `sampleSize` before rounding (Cochran 1977, eq. 4.3 solved for e). A census (n = N) has 0.
+ * of `sampleSize` before rounding (Cochran 1977, chapter 4, solved for e). A census (n = N) has 0.
  *
  * @example
  * marginOfError({ n: 385, confidence: 0.95 }); // 0.04994…
@@ -99,11 +99,11 @@ export interface AllocateOptions {
 
 /**
  * Spreads `total` completes over strata of the given sizes, proportionally (n_h ∝ N_h) or by
- * Neyman's optimum allocation (n_h ∝ N_h·S_h; Cochran 1977 §5.5), and returns whole numbers.
+ * Neyman's optimum allocation (n_h ∝ N_h·S_h; Cochran 1977, chapter 5), and returns whole numbers.
  *
  * Conventions, in order:
  * 1. No stratum gets more than its size: a stratum whose share exceeds N_h gets N_h and the rest is
- *    spread over the others in the same proportions, repeatedly (Cochran §5.9). If only strata
+ *    spread over the others in the same proportions, repeatedly (Cochran's remedy for n_h > N_h). If only strata
  *    with S_h = 0 are left to receive units, they get them in proportion to N_h.
  * 2. `min` raises every smaller cell to min(min, N_h) and takes the difference from the other
  *    cells in proportion to what they hold, repeatedly, until none is below its floor.

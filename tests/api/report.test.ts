@@ -44,11 +44,11 @@ describe('the first report', () => {
     const sat = (await viewer.get(`/api/surveys/${surveyId}/report`)).body.questions.find((q: { id: string }) => q.id === 'sat');
     expect(sat.counts.map((c: { value: number; count: number }) => [c.value, c.count])).toEqual([[1, 0], [2, 1], [3, 1], [4, 2], [5, 1]]);
     // Hand computation: mean 3.6; s = √(5.2/4) = 1.140175; t(0.975, 4) = 2.776445 (t table);
-    // half-width = 2.776445 × 1.140175 / √5 = 1.415706.
+    // half-width = 2.776445 × 1.140175 / √5 = 1.415715.
     expect(sat.mean.mean).toBeCloseTo(3.6, 12);
     expect(sat.mean.sd).toBeCloseTo(1.140175, 6);
-    expect(sat.mean.lower).toBeCloseTo(3.6 - 1.415706, 5);
-    expect(sat.mean.upper).toBeCloseTo(3.6 + 1.415706, 5);
+    expect(sat.mean.lower).toBeCloseTo(3.6 - 1.415715, 5);
+    expect(sat.mean.upper).toBeCloseTo(3.6 + 1.415715, 5);
     // Wilson score interval for 1 of 5 at 95%: (0.0362, 0.6245), as in Newcombe (1998), hand-checked:
     // centre (0.2 + z²/10)/(1 + z²/5) = 0.330345, half 0.294121.
     expect(sat.topBox.p).toBeCloseTo(0.2, 12);

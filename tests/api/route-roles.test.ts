@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestApp, signedInAgents, smallSurvey, type Agent } from '../support/api';
+import { ADMIN, Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 type Role = 'anonymous' | 'viewer' | 'researcher' | 'admin';
 const RANK: Record<Role, number> = { anonymous: 0, viewer: 1, researcher: 2, admin: 3 };
@@ -43,6 +43,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
+async function freshSession(role: Exclude<Role, 'anonymous'>) {
+  const a = new Agent(t.app);
+  const password = role === 'admin' ? ADMIN.password : `password-for-${role}`;
+  await a.post('/api/auth/login', { email: role === 'admin' ? ADMIN.email : `${role}@example.com`, password });
+  return a;
+}
+
 describe('authorisation of every route', () => {
   it('lists every API route the app has in the table above', () => {
     const actual = new Set(
@@ -61,8 +68,10 @@ describe('authorisation of every route', () => {
       const allowed = RANK[role] >= RANK[route.least as Role];
       it(`${route.method} ${route.path} as ${role} → ${allowed ? 'not refused' : role === 'anonymous' ? '401' : '403'}`, async () => {
         const path = route.path.replace(':id', 'no-such-id');
+        // Signing out must not end the shared sessions the other cases use: use a session of its own.
+        const agent = route.path === '/api/auth/logout' && role !== 'anonymous' ? await freshSession(role) : agents[role];
         // A body that fails validation: a permitted caller gets past auth and hits 400/404, never 401/403.
-        const r = await agents[role].request(route.method, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+        const r = await agent.request(route.method, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
         if (allowed) expect([401, 403]).not.toContain(r.status);
         else expect(r.status).toBe(role === 'anonymous' ? 401 : 403);
       });

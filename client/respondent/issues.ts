@@ -1,0 +1,39 @@
+import type { AnswerIssue } from '../../shared/survey/answers';
+import type { Question } from '../../shared/survey/schema';
+import type { MessageParams, RespondentKey } from '../../shared/i18n';
+
+/**
+ * The catalogue message for a validation issue. The shared validator's English text is for the
+ * API; here the code and its params choose a message written for respondents, worded for the
+ * kind of question (a number range reads differently from a missing matrix row).
+ */
+export function issueMessage(q: Question, issue: AnswerIssue): [RespondentKey, MessageParams?] {
+  const min = issue.params?.min;
+  const max = issue.params?.max;
+  switch (issue.code) {
+    case 'required':
+      return [q.type === 'matrix' ? 'validation.requiredEveryRow' : 'validation.required'];
+    case 'too-few':
+      return ['validation.minChoices', { count: min ?? 0 }];
+    case 'too-many':
+      return ['validation.maxChoices', { count: max ?? 0 }];
+    case 'too-long':
+      return ['validation.tooLong', { count: max ?? 0 }];
+    case 'not-integer':
+      return ['validation.wholeNumber'];
+    case 'out-of-range': {
+      const hasMin = min !== undefined && Number.isFinite(min);
+      const hasMax = max !== undefined && Number.isFinite(max);
+      if (hasMin && hasMax) return ['validation.numberRange', { min, max }];
+      if (hasMin) return ['validation.numberMin', { min }];
+      if (hasMax) return ['validation.numberMax', { max }];
+      return ['validation.number'];
+    }
+    case 'wrong-type':
+      return [q.type === 'number' ? 'validation.number' : 'validation.required'];
+    default:
+      // Unknown options, items or duplicates cannot be made with this page's controls; asking for
+      // the answer again is the one thing the respondent can act on.
+      return ['validation.required'];
+  }
+}

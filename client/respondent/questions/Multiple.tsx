@@ -1,0 +1,44 @@
+import { For, Show } from 'solid-js';
+import { seededShuffle } from '../shuffle';
+import { t, text } from '../i18n';
+import type { RendererProps } from './types';
+
+/** Several choices: checkboxes, with the min/max rule stated up front rather than only on error. */
+export function Multiple(props: RendererProps<'multiple'>) {
+  const options = () => (props.q.randomize ? seededShuffle(props.q.options, props.seed + props.q.id) : props.q.options);
+  const chosen = () => (Array.isArray(props.value) ? props.value : []);
+  const toggle = (id: string, on: boolean) => {
+    const set = new Set(chosen());
+    if (on) set.add(id);
+    else set.delete(id);
+    // Stored in the definition's order, whatever order they were ticked or shown in.
+    const next = props.q.options.filter((o) => set.has(o.id)).map((o) => o.id);
+    props.onChange(next.length ? next : undefined);
+  };
+  return (
+    <>
+      <Show when={props.q.min || props.q.max}>
+        <p class="hint">
+          <Show when={props.q.min}>{(n) => t('validation.minChoices', { count: n() })} </Show>
+          <Show when={props.q.max}>{(n) => t('validation.maxChoices', { count: n() })}</Show>
+        </p>
+      </Show>
+      <div class="opts">
+        <For each={options()}>
+          {(o) => (
+            <label class="opt">
+              <input
+                type="checkbox"
+                name={props.q.id}
+                value={o.id}
+                checked={chosen().includes(o.id)}
+                onChange={(e) => toggle(o.id, e.currentTarget.checked)}
+              />
+              <span>{text(o.label)}</span>
+            </label>
+          )}
+        </For>
+      </div>
+    </>
+  );
+}

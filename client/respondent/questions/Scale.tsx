@@ -1,0 +1,55 @@
+import { For, Show } from 'solid-js';
+import { t } from '../i18n';
+
+export interface ScaleProps {
+  /** Radio group name: one group per rating, NPS or matrix row. */
+  name: string;
+  min: number;
+  max: number;
+  value: number | 'na' | undefined;
+  onChange: (value: number | 'na') => void;
+  minLabel?: string;
+  maxLabel?: string;
+  notApplicable?: boolean;
+}
+
+/**
+ * A row of large radio buttons from min to max. Native radios keep arrow-key movement and screen
+ * reader announcements; the end labels are read with the first and last point, and shown once
+ * under the row. Above six points a narrow screen wraps the row into two, because eleven 44 px
+ * targets do not fit in 320 px; the end labels then carry their numbers.
+ */
+export function Scale(props: ScaleProps) {
+  const points = () => Array.from({ length: props.max - props.min + 1 }, (_, i) => props.min + i);
+  const count = () => props.max - props.min + 1;
+  const label = (p: number) => (p === props.min ? props.minLabel : p === props.max ? props.maxLabel : undefined);
+  return (
+    <div class="scale" classList={{ wrap: count() > 6 }} style={{ '--n': count(), '--h': Math.ceil(count() / 2) }}>
+      <div class="pts">
+        <For each={points()}>
+          {(p) => (
+            <label class="pt">
+              <input type="radio" name={props.name} value={p} checked={props.value === p} onChange={() => props.onChange(p)} />
+              <span>
+                {p}
+                <Show when={label(p)}>{(l) => <span class="sr">{` ${l()}`}</span>}</Show>
+              </span>
+            </label>
+          )}
+        </For>
+      </div>
+      <Show when={props.minLabel || props.maxLabel}>
+        <div class="ends" aria-hidden="true">
+          <span><Show when={props.minLabel}><b>{props.min}</b> {props.minLabel}</Show></span>
+          <span><Show when={props.maxLabel}>{props.maxLabel} <b>{props.max}</b></Show></span>
+        </div>
+      </Show>
+      <Show when={props.notApplicable}>
+        <label class="pt na">
+          <input type="radio" name={props.name} value="na" checked={props.value === 'na'} onChange={() => props.onChange('na')} />
+          <span>{t('question.notApplicable')}</span>
+        </label>
+      </Show>
+    </div>
+  );
+}

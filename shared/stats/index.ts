@@ -1,0 +1,32 @@
+/**
+ * shared/stats: pure functions over plain arrays for the plan, the fieldwork page and the report.
+ * Nothing here knows of HTTP, the database or the DOM. Every function follows a published
+ * definition named in its comment and throws `StatsInputError` on unusable input, never NaN.
+ */
+export { StatsInputError } from './errors';
+export { normalQuantile, twoSidedZ } from './normal';
+export { tCdf, tQuantile } from './tdist';
+export { allocate, marginOfError, sampleSize } from './sample';
+export type { AllocateOptions, MarginOfErrorOptions, PrecisionOptions, SampleSizeOptions } from './sample';
+export { meanCI, wilson } from './intervals';
+export type { MeanInterval, ProportionInterval } from './intervals';
+export { nps } from './nps';
+export type { NpsResult } from './nps';
+export { boxShares, index100, weightedIndex } from './scales';
+export type { BoxShares, ScaleRange } from './scales';
+export { servqual } from './servqual';
+export type {
+  ServqualDimensionResult,
+  ServqualItem,
+  ServqualItemResult,
+  ServqualResponse,
+  ServqualResult,
+} from './servqual';
+export { ipa, pearson, relativeWeights, shapley, SHAPLEY_MAX_PREDICTORS } from './priorities';
+export type { IpaQuadrant, RelativeImportance } from './priorities';
+export { vanWestendorp } from './price';
+export type { NmsPoint, NmsResult, PsmCurvePoint, PsmResult, PsmRow } from './price';
+export { gaborGranger } from './gaborGranger';
+export type { GaborGrangerPoint, GaborGrangerResult } from './gaborGranger';
+export { kishDeff, postStratify, rake } from './weighting';
+export type { RakeOptions, RakeResult } from './weighting';
