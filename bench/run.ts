@@ -94,7 +94,7 @@ function report(n: number) {
 }
 
 try {
-  await buildIfStale(ROOT);
+  if (!process.argv.includes("--no-build")) await buildIfStale(ROOT);
   if (existsSync(join(ROOT, 'dist/client/respondent/index.html'))) print('respondent_js_css_gzip', respondentBytes(), 'bytes');
   await submissions();
   report(10_000);

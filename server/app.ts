@@ -27,10 +27,17 @@ export function createApp(deps: Deps) {
     await next();
   });
 
-  app.use('/api/*', bodyLimit({
-    maxSize: deps.config.BODY_LIMIT_BYTES,
-    onError: () => { throw new AppError(413, 'too-large', `the body is larger than ${deps.config.BODY_LIMIT_BYTES} bytes`); },
-  }));
+  const tooLarge = () => new AppError(413, 'too-large', `the body is larger than ${deps.config.BODY_LIMIT_BYTES} bytes`);
+  const streamingLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: () => { throw tooLarge(); } });
+  // A declared Content-Length is checked without touching the body; only chunked bodies need the
+  // streaming check, which would otherwise cost every submission a copy of its body.
+  app.use('/api/*', async (c, next) => {
+    if (SAFE.has(c.req.method)) return next();
+    const declared = c.req.header('content-length');
+    if (declared === undefined) return streamingLimit(c, next);
+    if (Number(declared) > deps.config.BODY_LIMIT_BYTES) throw tooLarge();
+    await next();
+  });
   // Belt and braces beside the CSRF token: a browser always sends Origin on cross-site writes.
   app.use('/api/*', async (c, next) => {
     const origin = c.req.header('origin');

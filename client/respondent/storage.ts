@@ -6,7 +6,7 @@
 import type { Answers } from '../../shared/survey/answers';
 import { isLocale, type Locale } from '../../shared/i18n/locales';
 
-export type Outcome = 'complete' | 'screened-out' | 'over-quota';
+export type EndKind = 'complete' | 'screened-out' | 'over-quota';
 
 export interface Progress {
   clientId: string;
@@ -22,7 +22,7 @@ export interface Progress {
   finished: boolean;
   /** The last change has not yet been acknowledged by the server. */
   unsent: boolean;
-  outcome?: Outcome;
+  outcome?: EndKind;
 }
 
 export const progressKey = (slug: string, versionId: number) => `yardstick:${slug}:${versionId}`;

@@ -90,7 +90,8 @@ const PRICE_KEYS = ['tooCheap', 'cheap', 'expensive', 'tooExpensive'] as const;
  * vanWestendorp([
  *   { tooCheap: 1, cheap: 2, expensive: 4, tooExpensive: 6 },
  *   { tooCheap: 2, cheap: 3, expensive: 5, tooExpensive: 7 },
- * ]); // { valid: 2, invalid: 0, pmc: 3, pme: 5, ipp: 3.5, opp: 4, … }
+ *   { tooCheap: 1, cheap: 3, expensive: 4, tooExpensive: 5 },
+ * ]); // { valid: 3, invalid: 0, pmc: 2, pme: 5, ipp: 3, opp: 2, curves: [...] }
  */
 export function vanWestendorp(rows: PsmRow[]): PsmResult {
   if (!Array.isArray(rows) || rows.length === 0) throw new StatsInputError('rows', 'must not be empty');

@@ -15,14 +15,13 @@ export function Multiple(props: RendererProps<'multiple'>) {
     const next = props.q.options.filter((o) => set.has(o.id)).map((o) => o.id);
     props.onChange(next.length ? next : undefined);
   };
+  const hint = () => [
+    props.q.min ? t('validation.minChoices', { count: props.q.min }) : '',
+    props.q.max ? t('validation.maxChoices', { count: props.q.max }) : '',
+  ].filter(Boolean).join(' ');
   return (
     <>
-      <Show when={props.q.min || props.q.max}>
-        <p class="hint">
-          <Show when={props.q.min}>{(n) => t('validation.minChoices', { count: n() })} </Show>
-          <Show when={props.q.max}>{(n) => t('validation.maxChoices', { count: n() })}</Show>
-        </p>
-      </Show>
+      <Show when={hint()}><p class="hint">{hint()}</p></Show>
       <div class="opts">
         <For each={options()}>
           {(o) => (

@@ -24,7 +24,7 @@ export function Scale(props: ScaleProps) {
   const count = () => props.max - props.min + 1;
   const label = (p: number) => (p === props.min ? props.minLabel : p === props.max ? props.maxLabel : undefined);
   return (
-    <div class="scale" classList={{ wrap: count() > 6 }} style={{ '--n': count(), '--h': Math.ceil(count() / 2) }}>
+    <div class="scale" classList={{ long: count() > 6 }} style={{ '--n': count(), '--h': Math.ceil(count() / 2) }}>
       <div class="pts">
         <For each={points()}>
           {(p) => (

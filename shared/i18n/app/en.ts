@@ -9,6 +9,7 @@ export default {
   'app.name': 'Yardstick',
 
   'nav.skipToContent': 'Skip to content',
+  'nav.main': 'Main',
   'nav.surveys': 'Surveys',
   'nav.users': 'Users',
   'nav.language': 'Language',
@@ -29,9 +30,14 @@ export default {
   'signIn.failed': 'Wrong e-mail or password.',
   'signIn.tooMany': 'Too many attempts. Wait a minute, then try again.',
 
+  'invite.title': 'Join Yardstick',
+  'invite.intro': 'Choose your name and a password to finish creating your account.',
+  'invite.submit': 'Create account',
+
   'form.required': 'This field is required.',
   'form.invalidEmail': 'Enter a valid e-mail address.',
   'form.passwordTooShort': { one: 'The password needs at least {count} character.', other: 'The password needs at least {count} characters.' },
+  'form.passwordHint': { one: 'At least {count} character.', other: 'At least {count} characters.' },
   'form.passwordsDiffer': 'The passwords do not match.',
 
   'roles.admin': 'Administrator',
@@ -103,6 +109,20 @@ export default {
   'report.detractors': 'Detractors',
   'report.distribution': 'Distribution',
   'report.empty': 'No responses yet',
+
+  'errors.network': 'Cannot reach the server. Check your connection and try again.',
+  'errors.sessionExpired': 'Your session has expired. Please sign in again.',
+  'errors.forbidden': 'Your role does not allow this.',
+  'errors.notFound': 'This no longer exists, or the address is wrong.',
+  'errors.emailTaken': 'A user with this e-mail address already exists.',
+  'errors.inviteInvalid': 'This invitation is unknown, already used or expired. Ask for a new one.',
+  'errors.ownRole': 'You cannot remove your own administrator role.',
+  'errors.selfDelete': 'You cannot delete your own account.',
+  'errors.demoExists': 'The demo study is already loaded.',
+  'errors.alreadySetUp': 'An administrator already exists. Please sign in.',
+  'errors.notPublished': 'Publish the survey before opening it.',
+  'errors.tooLarge': 'This is too large to send.',
+  'errors.invalid': 'Please check what you entered: {detail}',
 
   'common.cancel': 'Cancel',
   'common.delete': 'Delete',

@@ -8,6 +8,7 @@ const it: Record<keyof typeof en, Message> = {
   'app.name': 'Yardstick',
 
   'nav.skipToContent': 'Vai al contenuto',
+  'nav.main': 'Principale',
   'nav.surveys': 'Indagini',
   'nav.users': 'Utenti',
   'nav.language': 'Lingua',
@@ -28,6 +29,10 @@ const it: Record<keyof typeof en, Message> = {
   'signIn.failed': 'E-mail o password errata.',
   'signIn.tooMany': 'Troppi tentativi. Attendi un minuto e riprova.',
 
+  'invite.title': 'Unisciti a Yardstick',
+  'invite.intro': 'Scegli il tuo nome e una password per completare la creazione dell’account.',
+  'invite.submit': 'Crea account',
+
   'form.required': 'Campo obbligatorio.',
   'form.invalidEmail': 'Inserisci un indirizzo e-mail valido.',
   'form.passwordTooShort': {
@@ -35,6 +40,7 @@ const it: Record<keyof typeof en, Message> = {
     many: 'La password deve avere almeno {count} di caratteri.',
     other: 'La password deve avere almeno {count} caratteri.',
   },
+  'form.passwordHint': { one: 'Almeno {count} carattere.', many: 'Almeno {count} di caratteri.', other: 'Almeno {count} caratteri.' },
   'form.passwordsDiffer': 'Le password non coincidono.',
 
   'roles.admin': 'Amministratore',
@@ -106,6 +112,20 @@ const it: Record<keyof typeof en, Message> = {
   'report.detractors': 'Detrattori',
   'report.distribution': 'Distribuzione',
   'report.empty': 'Ancora nessuna risposta',
+
+  'errors.network': 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
+  'errors.sessionExpired': 'La sessione è scaduta. Accedi di nuovo.',
+  'errors.forbidden': 'Il tuo ruolo non consente questa operazione.',
+  'errors.notFound': 'Questo elemento non esiste più, oppure l’indirizzo è errato.',
+  'errors.emailTaken': 'Esiste già un utente con questo indirizzo e-mail.',
+  'errors.inviteInvalid': 'Questo invito non è valido, è già stato usato o è scaduto. Chiedine uno nuovo.',
+  'errors.ownRole': 'Non puoi rimuovere il tuo ruolo di amministratore.',
+  'errors.selfDelete': 'Non puoi eliminare il tuo account.',
+  'errors.demoExists': 'Lo studio dimostrativo è già stato caricato.',
+  'errors.alreadySetUp': 'Esiste già un amministratore. Accedi.',
+  'errors.notPublished': 'Pubblica l’indagine prima di aprirla.',
+  'errors.tooLarge': 'Il contenuto è troppo grande per essere inviato.',
+  'errors.invalid': 'Controlla i dati inseriti: {detail}',
 
   'common.cancel': 'Annulla',
   'common.delete': 'Elimina',

@@ -5,6 +5,7 @@ const vi: Record<keyof typeof en, Message> = {
   'app.name': 'Yardstick',
 
   'nav.skipToContent': 'Chuyển đến nội dung chính',
+  'nav.main': 'Menu chính',
   'nav.surveys': 'Khảo sát',
   'nav.users': 'Người dùng',
   'nav.language': 'Ngôn ngữ',
@@ -25,9 +26,14 @@ const vi: Record<keyof typeof en, Message> = {
   'signIn.failed': 'Email hoặc mật khẩu không đúng.',
   'signIn.tooMany': 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
 
+  'invite.title': 'Tham gia Yardstick',
+  'invite.intro': 'Nhập họ tên và đặt mật khẩu để hoàn tất việc tạo tài khoản.',
+  'invite.submit': 'Tạo tài khoản',
+
   'form.required': 'Trường này là bắt buộc.',
   'form.invalidEmail': 'Vui lòng nhập địa chỉ email hợp lệ.',
   'form.passwordTooShort': { other: 'Mật khẩu phải có ít nhất {count} ký tự.' },
+  'form.passwordHint': { other: 'Ít nhất {count} ký tự.' },
   'form.passwordsDiffer': 'Mật khẩu nhập lại không khớp.',
 
   'roles.admin': 'Quản trị viên',
@@ -99,6 +105,20 @@ const vi: Record<keyof typeof en, Message> = {
   'report.detractors': 'Người phản đối',
   'report.distribution': 'Phân bố',
   'report.empty': 'Chưa có phản hồi nào',
+
+  'errors.network': 'Không thể kết nối tới máy chủ. Vui lòng kiểm tra kết nối mạng và thử lại.',
+  'errors.sessionExpired': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  'errors.forbidden': 'Vai trò của bạn không được phép thực hiện thao tác này.',
+  'errors.notFound': 'Nội dung này không còn tồn tại, hoặc địa chỉ không đúng.',
+  'errors.emailTaken': 'Đã có người dùng sử dụng địa chỉ email này.',
+  'errors.inviteInvalid': 'Lời mời này không hợp lệ, đã được sử dụng hoặc đã hết hạn. Vui lòng yêu cầu lời mời mới.',
+  'errors.ownRole': 'Bạn không thể gỡ vai trò quản trị viên của chính mình.',
+  'errors.selfDelete': 'Bạn không thể xóa tài khoản của chính mình.',
+  'errors.demoExists': 'Nghiên cứu mẫu đã được tải.',
+  'errors.alreadySetUp': 'Đã có quản trị viên. Vui lòng đăng nhập.',
+  'errors.notPublished': 'Hãy xuất bản khảo sát trước khi mở thu thập.',
+  'errors.tooLarge': 'Nội dung quá lớn, không thể gửi.',
+  'errors.invalid': 'Vui lòng kiểm tra thông tin đã nhập: {detail}',
 
   'common.cancel': 'Hủy',
   'common.delete': 'Xóa',

@@ -5,6 +5,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'app.name': 'Yardstick',
 
   'nav.skipToContent': '跳到主要内容',
+  'nav.main': '主菜单',
   'nav.surveys': '问卷',
   'nav.users': '用户',
   'nav.language': '语言',
@@ -25,9 +26,14 @@ const zhHans: Record<keyof typeof en, Message> = {
   'signIn.failed': '电子邮箱或密码错误。',
   'signIn.tooMany': '尝试次数过多，请等待一分钟后再试。',
 
+  'invite.title': '加入 Yardstick',
+  'invite.intro': '填写姓名并设置密码，即可完成账户创建。',
+  'invite.submit': '创建账户',
+
   'form.required': '此项为必填项。',
   'form.invalidEmail': '请输入有效的电子邮箱地址。',
   'form.passwordTooShort': { other: '密码至少需要 {count} 个字符。' },
+  'form.passwordHint': { other: '至少 {count} 个字符。' },
   'form.passwordsDiffer': '两次输入的密码不一致。',
 
   'roles.admin': '管理员',
@@ -99,6 +105,20 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.detractors': '贬损者',
   'report.distribution': '分布',
   'report.empty': '暂无答卷',
+
+  'errors.network': '无法连接服务器。请检查网络连接后重试。',
+  'errors.sessionExpired': '您的登录已过期，请重新登录。',
+  'errors.forbidden': '您的角色无权执行此操作。',
+  'errors.notFound': '该内容已不存在，或地址有误。',
+  'errors.emailTaken': '已有用户使用此电子邮箱地址。',
+  'errors.inviteInvalid': '此邀请无效、已被使用或已过期，请索取新的邀请。',
+  'errors.ownRole': '您不能取消自己的管理员角色。',
+  'errors.selfDelete': '您不能删除自己的账户。',
+  'errors.demoExists': '示例研究已经载入。',
+  'errors.alreadySetUp': '管理员已存在，请直接登录。',
+  'errors.notPublished': '请先发布问卷，再开放收集。',
+  'errors.tooLarge': '内容过大，无法发送。',
+  'errors.invalid': '请检查您输入的内容：{detail}',
 
   'common.cancel': '取消',
   'common.delete': '删除',

@@ -6,6 +6,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'app.name': 'Yardstick',
 
   'nav.skipToContent': '跳至主要內容',
+  'nav.main': '主選單',
   'nav.surveys': '問卷',
   'nav.users': '使用者',
   'nav.language': '語言',
@@ -26,9 +27,14 @@ const zhHant: Record<keyof typeof en, Message> = {
   'signIn.failed': '電子郵件或密碼錯誤。',
   'signIn.tooMany': '嘗試次數過多，請稍候一分鐘再試。',
 
+  'invite.title': '加入 Yardstick',
+  'invite.intro': '填寫姓名並設定密碼，即可完成帳號建立。',
+  'invite.submit': '建立帳號',
+
   'form.required': '此欄位為必填。',
   'form.invalidEmail': '請輸入有效的電子郵件地址。',
   'form.passwordTooShort': { other: '密碼至少需要 {count} 個字元。' },
+  'form.passwordHint': { other: '至少 {count} 個字元。' },
   'form.passwordsDiffer': '兩次輸入的密碼不一致。',
 
   'roles.admin': '管理員',
@@ -100,6 +106,20 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.detractors': '批評者',
   'report.distribution': '分布',
   'report.empty': '尚無回覆',
+
+  'errors.network': '無法連線到伺服器。請檢查網路連線後再試一次。',
+  'errors.sessionExpired': '您的登入已逾時，請重新登入。',
+  'errors.forbidden': '您的角色無權執行此操作。',
+  'errors.notFound': '此內容已不存在，或網址有誤。',
+  'errors.emailTaken': '已有使用者使用此電子郵件地址。',
+  'errors.inviteInvalid': '此邀請無效、已使用或已過期，請索取新的邀請。',
+  'errors.ownRole': '您不能移除自己的管理員角色。',
+  'errors.selfDelete': '您不能刪除自己的帳號。',
+  'errors.demoExists': '示範研究已經載入。',
+  'errors.alreadySetUp': '管理員已存在，請直接登入。',
+  'errors.notPublished': '請先發布問卷，再開放收集。',
+  'errors.tooLarge': '內容過大，無法傳送。',
+  'errors.invalid': '請檢查您輸入的內容：{detail}',
 
   'common.cancel': '取消',
   'common.delete': '刪除',

@@ -1,0 +1,64 @@
+import { useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import type { UserDto } from '../../../shared/api/auth';
+import { api } from '../lib/api';
+import { TextField } from '../lib/components';
+import { errorText } from '../lib/errors';
+import { useI18n } from '../lib/i18n';
+import AuthLayout from './AuthLayout';
+import { useSession } from './session';
+import { confirmError, passwordError, requiredError } from './validate';
+
+/** /invite#<token>: the token sits in the fragment so it never reaches server logs or referrers. */
+export default function AcceptInvitePage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const navigate = useNavigate();
+  const token = decodeURIComponent(location.hash.replace(/^#/, ''));
+  const [name, setName] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [confirm, setConfirm] = createSignal('');
+  const [tried, setTried] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>(null);
+
+  const errors = () => ({
+    name: requiredError(t, name()),
+    password: passwordError(t, password()),
+    confirm: confirmError(t, password(), confirm()),
+  });
+  const shown = (field: keyof ReturnType<typeof errors>) => (tried() ? errors()[field] : null);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (!token || Object.values(errors()).some(Boolean)) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/accept-invite', { token, name: name(), password: password() });
+      await session.signedIn(answer);
+      navigate('/', { replace: true });
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('invite.title')} intro={t('invite.intro')}>
+      <form class="form" onSubmit={submit} novalidate data-testid="invite-form">
+        <TextField label={t('setup.name')} value={name()} onInput={setName} error={shown('name')} autocomplete="name" testid="invite-name" autofocus />
+        <TextField
+          label={t('setup.password')} type="password" value={password()} onInput={setPassword} error={shown('password')}
+          hint={t('form.passwordHint', { count: 10 })} autocomplete="new-password" testid="invite-password"
+        />
+        <TextField label={t('setup.confirmPassword')} type="password" value={confirm()} onInput={setConfirm} error={shown('confirm')} autocomplete="new-password" testid="invite-confirm" />
+        <Show when={!token}><p class="alert alert-error" role="alert">{t('errors.inviteInvalid')}</p></Show>
+        <Show when={failure()}><p class="alert alert-error" role="alert">{errorText(t, failure())}</p></Show>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy() || !token} data-testid="invite-submit">{t('invite.submit')}</button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,63 @@
+import { createSignal, Show } from 'solid-js';
+import type { UserDto } from '../../../shared/api/auth';
+import { api } from '../lib/api';
+import { TextField } from '../lib/components';
+import { errorText } from '../lib/errors';
+import { useI18n } from '../lib/i18n';
+import AuthLayout from './AuthLayout';
+import { useSession } from './session';
+import { confirmError, emailError, passwordError, requiredError } from './validate';
+
+/** First run: nobody has an account yet, so the first person creates the administrator. */
+export default function SetupPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const [name, setName] = createSignal('');
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [confirm, setConfirm] = createSignal('');
+  const [tried, setTried] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  // The error, not its text, so a language switch re-translates it.
+  const [failure, setFailure] = createSignal<unknown>(null);
+
+  const errors = () => ({
+    name: requiredError(t, name()),
+    email: emailError(t, email()),
+    password: passwordError(t, password()),
+    confirm: confirmError(t, password(), confirm()),
+  });
+  const shown = (field: keyof ReturnType<typeof errors>) => (tried() ? errors()[field] : null);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (Object.values(errors()).some(Boolean)) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/setup', { name: name(), email: email(), password: password() });
+      await session.signedIn(answer);
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('setup.title')} intro={t('setup.intro')}>
+      <form class="form" onSubmit={submit} novalidate data-testid="setup-form">
+        <TextField label={t('setup.name')} value={name()} onInput={setName} error={shown('name')} autocomplete="name" testid="setup-name" autofocus />
+        <TextField label={t('setup.email')} type="email" value={email()} onInput={setEmail} error={shown('email')} autocomplete="email" testid="setup-email" />
+        <TextField
+          label={t('setup.password')} type="password" value={password()} onInput={setPassword} error={shown('password')}
+          hint={t('form.passwordHint', { count: 10 })} autocomplete="new-password" testid="setup-password"
+        />
+        <TextField label={t('setup.confirmPassword')} type="password" value={confirm()} onInput={setConfirm} error={shown('confirm')} autocomplete="new-password" testid="setup-confirm" />
+        <Show when={failure()}><p class="alert alert-error" role="alert">{errorText(t, failure())}</p></Show>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="setup-submit">{t('setup.submit')}</button>
+      </form>
+    </AuthLayout>
+  );
+}

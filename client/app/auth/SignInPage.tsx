@@ -1,0 +1,49 @@
+import { createSignal, Show } from 'solid-js';
+import type { UserDto } from '../../../shared/api/auth';
+import { api } from '../lib/api';
+import { TextField } from '../lib/components';
+import { errorText } from '../lib/errors';
+import { useI18n } from '../lib/i18n';
+import AuthLayout from './AuthLayout';
+import { useSession } from './session';
+import { emailError, requiredError } from './validate';
+
+export default function SignInPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [tried, setTried] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  // The error, not its text, so a language switch re-translates it.
+  const [failure, setFailure] = createSignal<unknown>(null);
+
+  const errors = () => ({ email: emailError(t, email()), password: requiredError(t, password()) });
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (errors().email || errors().password) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/login', { email: email(), password: password() });
+      await session.signedIn(answer);
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('signIn.title')}>
+      <form class="form" onSubmit={submit} novalidate data-testid="signin-form">
+        <TextField label={t('signIn.email')} type="email" value={email()} onInput={setEmail} error={tried() ? errors().email : null} autocomplete="username" testid="signin-email" autofocus />
+        <TextField label={t('signIn.password')} type="password" value={password()} onInput={setPassword} error={tried() ? errors().password : null} autocomplete="current-password" testid="signin-password" />
+        <Show when={failure()}><p class="alert alert-error" role="alert" data-testid="signin-error">{errorText(t, failure())}</p></Show>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="signin-submit">{t('signIn.submit')}</button>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The researcher/manager app. Boot asks the server who is signed in and loads that person's
+ * language before the first paint, so nobody sees a flash of the wrong screen or language.
+ */
+import { Navigate, Route, Router, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { lazy, Match, Suspense, Switch } from 'solid-js';
+import { render } from 'solid-js/web';
+import type { AuthState } from '../../shared/api/auth';
+import { loadAppMessages } from '../../shared/i18n';
+import { SessionProvider, useSession } from './auth/session';
+import { api } from './lib/api';
+import { ErrorBox, Loading } from './lib/components';
+import { applyDocumentLocale, I18nProvider, preferredLocale } from './lib/i18n';
+import Layout from './shell/Layout';
+import './app.css';
+
+const SetupPage = lazy(() => import('./auth/SetupPage'));
+const SignInPage = lazy(() => import('./auth/SignInPage'));
+const AcceptInvitePage = lazy(() => import('./auth/AcceptInvitePage'));
+const SurveyListPage = lazy(() => import('./survey/SurveyListPage'));
+const EditorPage = lazy(() => import('./survey/EditorPage'));
+const ReportPage = lazy(() => import('./report/ReportPage'));
+const UsersPage = lazy(() => import('./users/UsersPage'));
+
+/** Decides between first-run setup, sign-in and the app, on every route. */
+function Gate(props: RouteSectionProps) {
+  const session = useSession();
+  const location = useLocation();
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch fallback={<Layout>{props.children}</Layout>}>
+        <Match when={location.pathname === '/invite'}>{props.children}</Match>
+        <Match when={session.state().setupNeeded}><SetupPage /></Match>
+        <Match when={!session.user()}><SignInPage /></Match>
+      </Switch>
+    </Suspense>
+  );
+}
+
+function App(props: { auth: AuthState }) {
+  return (
+    <SessionProvider initial={props.auth}>
+      <Router root={Gate}>
+        <Route path="/" component={() => <Navigate href="/surveys" />} />
+        <Route path="/surveys" component={SurveyListPage} />
+        <Route path="/surveys/:id" component={EditorPage} />
+        <Route path="/surveys/:id/report" component={ReportPage} />
+        <Route path="/users" component={UsersPage} />
+        <Route path="/invite" component={AcceptInvitePage} />
+        <Route path="*" component={() => <Navigate href="/surveys" />} />
+      </Router>
+    </SessionProvider>
+  );
+}
+
+async function boot(root: HTMLElement) {
+  let auth: AuthState | null = null;
+  let failure: unknown = null;
+  try {
+    auth = await api.get<AuthState>('/api/auth/state');
+  } catch (err) {
+    failure = err;
+  }
+  const locale = preferredLocale(auth?.user?.locale);
+  const messages = await loadAppMessages(locale);
+  applyDocumentLocale(locale);
+  root.textContent = '';
+  render(
+    () => (
+      <I18nProvider locale={locale} messages={messages}>
+        {auth ? <App auth={auth} /> : <main class="main"><ErrorBox error={failure} onRetry={() => location.reload()} /></main>}
+      </I18nProvider>
+    ),
+    root,
+  );
+}
+
+void boot(document.getElementById('root')!);

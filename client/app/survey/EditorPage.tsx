@@ -1,0 +1,394 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import {
+  createEffect, createMemo, createResource, createSignal, createUniqueId, For, Match, on, onCleanup, Show, Switch,
+} from 'solid-js';
+import { createStore, produce, unwrap } from 'solid-js/store';
+import type { SurveyDetail } from '../../../shared/api/surveys';
+import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
+import type { Question, SurveyDefinition } from '../../../shared/survey/schema';
+import { useSession } from '../auth/session';
+import { api, ApiError } from '../lib/api';
+import { ConfirmButton, CopyButton, ErrorBox, Loading } from '../lib/components';
+import { errorText } from '../lib/errors';
+import { Icon } from '../lib/icons';
+import { useI18n } from '../lib/i18n';
+import {
+  findProblem, KIND_KEY, makeQuestion, moveQuestion, nextId, problemAt, QUESTION_KINDS, questionIds, textIn,
+  withOptionalText, withText, type DefinitionProblem, type QuestionKind,
+} from './definition';
+import QuestionEditor from './QuestionEditor';
+import { openLink, STATUS_KEY, StatusBadge } from './status';
+
+export default function EditorPage() {
+  const params = useParams();
+  const [detail, { refetch }] = createResource(() => params.id, (id) => api.get<SurveyDetail>(`/api/surveys/${id}`));
+  return (
+    <Switch fallback={<Loading />}>
+      <Match when={detail.error}><ErrorBox error={detail.error} onRetry={refetch} /></Match>
+      <Match when={detail()} keyed>{(d) => <Editor initial={d} />}</Match>
+    </Switch>
+  );
+}
+
+type Status = SurveyDetail['status'];
+const COLLECTING: readonly Status[] = ['open', 'paused', 'closed'];
+
+function Editor(props: { initial: SurveyDetail }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const navigate = useNavigate();
+  const readOnly = () => !session.can('researcher');
+
+  // Seeded once from the server; from here on the store is the truth until the page is left,
+  // so a save answering late never overwrites what was typed meanwhile.
+  const [draft, setDraft] = createStore<SurveyDefinition>(structuredClone(props.initial.draft));
+  const [meta, setMeta] = createSignal(props.initial);
+  const [savedJson, setSavedJson] = createSignal(JSON.stringify(props.initial.draft));
+  const json = createMemo(() => JSON.stringify(draft));
+  const dirty = () => json() !== savedJson();
+  const [busy, setBusy] = createSignal<'save' | 'publish' | 'status' | null>(null);
+  const [problem, setProblem] = createSignal<DefinitionProblem | null>(null);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const [deleted, setDeleted] = createSignal<{ page: number; index: number; question: Question } | null>(null);
+  const lang = () => draft.defaultLanguage as Locale;
+  const surveyId = props.initial.id;
+
+  // Ids deleted in this session stay taken, so a new question never inherits an old one's answers.
+  const retired = new Set<string>();
+
+  // Once a problem is shown, follow the edits, so the message goes away as soon as it is fixed.
+  createEffect(on(json, () => { if (problem()) setProblem(findProblem(JSON.parse(json()))); }, { defer: true }));
+
+  const numbers = createMemo(() => {
+    let n = 0;
+    return draft.pages.map((p) => p.questions.map(() => ++n));
+  });
+
+  const questionEl = (page: number, index: number) =>
+    document.querySelector<HTMLElement>(`[data-question-id="${draft.pages[page]?.questions[index]?.id}"]`);
+
+  const reveal = (p: DefinitionProblem) => {
+    queueMicrotask(() => {
+      const el = p.page !== undefined && p.question !== undefined ? questionEl(p.page, p.question) : document.getElementById('editor-problem');
+      el?.scrollIntoView({ block: 'center' });
+      el?.querySelector<HTMLElement>('textarea, input')?.focus({ preventScroll: true });
+    });
+  };
+
+  const save = async (): Promise<boolean> => {
+    const sent = json();
+    const found = findProblem(JSON.parse(sent));
+    setProblem(found);
+    if (found) {
+      reveal(found);
+      return false;
+    }
+    setBusy('save');
+    setFailure(null);
+    try {
+      setMeta(await api.put<SurveyDetail>(`/api/surveys/${surveyId}/draft`, { definition: JSON.parse(sent) }));
+      setSavedJson(sent);
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.path?.startsWith('definition')) {
+        const p = problemAt(err.path, err.message);
+        setProblem(p);
+        reveal(p);
+      } else {
+        setFailure(err);
+      }
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const publish = async () => {
+    if (questionIds(draft).length === 0) {
+      setProblem({ key: 'editor.problem.noQuestions', detail: '' });
+      return;
+    }
+    if (dirty() && !(await save())) return;
+    setBusy('publish');
+    setFailure(null);
+    try {
+      setMeta(await api.post<SurveyDetail>(`/api/surveys/${surveyId}/publish`));
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const setStatus = async (status: Status) => {
+    setBusy('status');
+    setFailure(null);
+    try {
+      setMeta(await api.patch<SurveyDetail>(`/api/surveys/${surveyId}`, { status }));
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const remove = async () => {
+    try {
+      await api.delete(`/api/surveys/${surveyId}`);
+      navigate('/surveys');
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === 's' && !readOnly()) {
+      e.preventDefault();
+      void save();
+    }
+  };
+  window.addEventListener('keydown', onKey);
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+
+  const addQuestion = (page: number, kind: QuestionKind) => {
+    const id = nextId('q', [...questionIds(draft), ...draft.hiddenFields, ...retired]);
+    setDraft('pages', page, 'questions', (qs) => [...qs, makeQuestion(kind, id, lang())]);
+    queueMicrotask(() => {
+      const el = document.querySelector<HTMLElement>(`[data-question-id="${id}"]`);
+      el?.scrollIntoView({ block: 'nearest' });
+      el?.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
+    });
+  };
+
+  const deleteQuestion = (page: number, index: number) => {
+    const question = structuredClone(unwrap(draft.pages[page].questions[index]));
+    retired.add(question.id);
+    setDraft('pages', page, 'questions', (qs) => qs.filter((_, j) => j !== index));
+    setDeleted({ page, index, question });
+  };
+
+  let deletedTimer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(on(deleted, (d) => {
+    clearTimeout(deletedTimer);
+    if (d) deletedTimer = setTimeout(() => setDeleted(null), 8000);
+  }));
+  onCleanup(() => clearTimeout(deletedTimer));
+
+  const undoDelete = () => {
+    const d = deleted();
+    if (!d) return;
+    const page = Math.min(d.page, draft.pages.length - 1);
+    setDraft('pages', page, 'questions', produce((qs) => { qs.splice(Math.min(d.index, qs.length), 0, d.question); }));
+    setDeleted(null);
+  };
+
+  const choicesOf = (q: Question) => (q.type === 'single' || q.type === 'multiple' ? { list: q.options, prefix: 'o' } : q.type === 'matrix' ? { list: q.items, prefix: 'i' } : null);
+
+  const addChoice = (page: number, index: number) =>
+    setDraft('pages', page, 'questions', index, produce((q) => {
+      const c = choicesOf(q);
+      if (!c) return;
+      const taken = [...retired].filter((k) => k.startsWith(`${q.id}/`)).map((k) => k.slice(q.id.length + 1));
+      c.list.push({ id: nextId(c.prefix, [...c.list.map((o) => o.id), ...taken]), label: withText(undefined, lang(), '') });
+    }));
+
+  const removeChoice = (page: number, index: number, choice: number) =>
+    setDraft('pages', page, 'questions', index, produce((q) => {
+      const c = choicesOf(q);
+      if (!c) return;
+      retired.add(`${q.id}/${c.list[choice].id}`);
+      c.list.splice(choice, 1);
+    }));
+
+  const addPage = () => {
+    const id = nextId('p', [...draft.pages.map((p) => p.id), ...retired]);
+    setDraft('pages', (pages) => [...pages, { id, questions: [] }]);
+  };
+
+  const removePage = (page: number) => {
+    retired.add(draft.pages[page].id);
+    for (const q of draft.pages[page].questions) retired.add(q.id);
+    setDraft('pages', (pages) => pages.filter((_, j) => j !== page));
+    setProblem(null);
+  };
+
+  const problemText = (p: DefinitionProblem) => t(p.key, { detail: p.detail });
+  const problemFor = (page: number, index: number) => {
+    const p = problem();
+    return p && p.page === page && p.question === index ? problemText(p) : null;
+  };
+  const topProblem = () => {
+    const p = problem();
+    return p && (p.question === undefined || p.page === undefined) && p.key !== 'editor.problem.title' ? problemText(p) : null;
+  };
+  const titleProblem = () => (problem()?.key === 'editor.problem.title' ? problemText(problem()!) : null);
+
+  const saveState = () => (busy() === 'save' ? t('editor.saving') : dirty() ? t('editor.unsaved') : t('editor.saved'));
+
+  return (
+    <div class="editor" classList={{ 'is-readonly': readOnly() }}>
+      <div class="editor-bar">
+        <A href="/surveys" class="back-link"><Icon name="back" />{t('nav.surveys')}</A>
+        <div class="editor-bar-state">
+          <StatusBadge status={meta().status} />
+          <Show when={meta().version !== null}>
+            <span class="muted" data-testid="published-version">{t('editor.published', { version: meta().version! })}</span>
+          </Show>
+          <Show when={!readOnly()}>
+            <span class="save-state" classList={{ 'is-dirty': dirty() }} role="status" data-testid="save-state">{saveState()}</span>
+          </Show>
+        </div>
+        <div class="editor-bar-actions">
+          <Show when={meta().version !== null}>
+            <A href={`/surveys/${surveyId}/report`} class="btn btn-quiet" data-testid="editor-report"><Icon name="chart" />{t('surveys.action.report')}</A>
+          </Show>
+          <Show when={!readOnly()}>
+            <button type="button" class="btn" onClick={save} disabled={busy() !== null || !dirty()} data-testid="save">{t('editor.save')}</button>
+            <button
+              type="button" class="btn btn-primary" onClick={publish}
+              disabled={busy() !== null || (meta().version !== null && !meta().unpublishedChanges && !dirty())}
+              data-testid="publish"
+            >
+              {meta().version === null ? t('editor.publish') : t('editor.publishChanges')}
+            </button>
+          </Show>
+        </div>
+      </div>
+
+      <Show when={failure()}>
+        <div class="alert alert-error" role="alert">{errorText(t, failure())}</div>
+      </Show>
+      <Show when={topProblem()}>
+        <div class="alert alert-error" role="alert" id="editor-problem" data-testid="editor-problem">{topProblem()}</div>
+      </Show>
+      <Show when={meta().version !== null && meta().unpublishedChanges && !dirty() && !readOnly()}>
+        <div class="alert alert-info">{t('editor.unpublishedHint')}</div>
+      </Show>
+
+      <fieldset class="editor-body" disabled={readOnly()}>
+        <section class="card survey-head">
+          <label class="field-label" for="survey-title">{t('editor.surveyTitle')}</label>
+          <input
+            id="survey-title"
+            class="input input-title"
+            value={textIn(draft.title, lang())}
+            onInput={(e) => setDraft('title', withText(draft.title, lang(), e.currentTarget.value))}
+            aria-invalid={titleProblem() ? 'true' : undefined}
+            data-testid="survey-title"
+          />
+          <Show when={titleProblem()}><p class="field-error" role="alert">{titleProblem()}</p></Show>
+          <p class="field-hint">{t('editor.textsIn', { language: LOCALE_NAMES[lang()] })}</p>
+
+          <div class="link-row">
+            <span class="field-label">{t('editor.openLink')}</span>
+            <a class="open-link" href={openLink(meta().slug)} target="_blank" rel="noopener" data-testid="open-link">{openLink(meta().slug)}</a>
+            <CopyButton text={openLink(meta().slug)} label={t('editor.copyLink')} copiedLabel={t('editor.linkCopied')} testid="copy-link" />
+          </div>
+          <Show when={meta().version === null}>
+            <p class="field-hint">{t('editor.linkAfterPublish')}</p>
+          </Show>
+          <Show when={meta().version !== null}>
+            <div class="status-row" role="group" aria-label={t('editor.collecting')}>
+              <span class="field-label">{t('editor.collecting')}</span>
+              <div class="segmented">
+                <For each={COLLECTING}>
+                  {(status) => (
+                    <button
+                      type="button"
+                      class="segment"
+                      aria-pressed={meta().status === status}
+                      disabled={busy() !== null}
+                      onClick={() => meta().status !== status && setStatus(status)}
+                      data-testid={`status-${status}`}
+                    >
+                      {t(STATUS_KEY[status])}
+                    </button>
+                  )}
+                </For>
+              </div>
+            </div>
+          </Show>
+        </section>
+
+        <For each={draft.pages}>
+          {(page, p) => (
+            <section class="page-block" aria-label={t('editor.pageNumber', { n: p() + 1 })} data-testid="page">
+              <header class="page-head">
+                <h2 class="page-title">{t('editor.pageNumber', { n: p() + 1 })}</h2>
+                <input
+                  class="input input-quiet page-title-input"
+                  value={textIn(page.title, lang())}
+                  placeholder={t('editor.pageTitlePlaceholder')}
+                  aria-label={t('editor.pageTitle')}
+                  onInput={(e) => setDraft('pages', p(), 'title', withOptionalText(page.title, lang(), e.currentTarget.value))}
+                />
+                <Show when={!readOnly() && draft.pages.length > 1}>
+                  <ConfirmButton label={t('editor.removePage')} onConfirm={() => removePage(p())} testid="remove-page" />
+                </Show>
+              </header>
+
+              <Show when={page.questions.length === 0}>
+                <p class="page-empty">{t('editor.pageEmpty')}</p>
+              </Show>
+              <For each={page.questions}>
+                {(question, i) => (
+                  <QuestionEditor
+                    question={question}
+                    number={numbers()[p()]?.[i()] ?? 0}
+                    lang={lang()}
+                    readOnly={readOnly()}
+                    canMoveUp={p() > 0 || i() > 0}
+                    canMoveDown={p() < draft.pages.length - 1 || i() < page.questions.length - 1}
+                    problem={problemFor(p(), i())}
+                    edit={(fn) => setDraft('pages', p(), 'questions', i(), produce(fn))}
+                    onKind={(kind) => setDraft('pages', p(), 'questions', i(), makeQuestion(kind, question.id, lang(), structuredClone(unwrap(question))))}
+                    onMove={(dir) => setDraft(produce((d) => moveQuestion(d, p(), i(), dir)))}
+                    onDelete={() => deleteQuestion(p(), i())}
+                    onAddChoice={() => addChoice(p(), i())}
+                    onRemoveChoice={(c) => removeChoice(p(), i(), c)}
+                  />
+                )}
+              </For>
+
+              <Show when={!readOnly()}>
+                <AddQuestion onAdd={(kind) => addQuestion(p(), kind)} />
+              </Show>
+            </section>
+          )}
+        </For>
+
+        <Show when={!readOnly()}>
+          <div class="editor-foot">
+            <button type="button" class="btn" onClick={addPage} data-testid="add-page"><Icon name="plus" />{t('editor.addPage')}</button>
+            <ConfirmButton label={t('editor.deleteSurvey')} onConfirm={remove} testid="delete-survey" />
+          </div>
+        </Show>
+      </fieldset>
+
+      <Show when={deleted()}>
+        <div class="toast" role="status">
+          <span>{t('editor.questionDeleted')}</span>
+          <button type="button" class="btn btn-small" onClick={undoDelete} data-testid="undo-delete">{t('editor.undo')}</button>
+          <button type="button" class="icon-btn" onClick={() => setDeleted(null)} aria-label={t('common.close')}><Icon name="close" size={16} /></button>
+        </div>
+      </Show>
+    </div>
+  );
+}
+
+function AddQuestion(props: { onAdd: (kind: QuestionKind) => void }) {
+  const { t } = useI18n();
+  const id = createUniqueId();
+  const [kind, setKind] = createSignal<QuestionKind>('single');
+  return (
+    <div class="add-question">
+      <label class="visually-hidden" for={id}>{t('editor.questionType')}</label>
+      <select id={id} class="select" value={kind()} onChange={(e) => setKind(e.currentTarget.value as QuestionKind)} data-testid="question-type">
+        <For each={QUESTION_KINDS}>{(k) => <option value={k}>{t(KIND_KEY[k])}</option>}</For>
+      </select>
+      <button type="button" class="btn" onClick={() => props.onAdd(kind())} data-testid="add-question">
+        <Icon name="plus" />{t('editor.addQuestion')}
+      </button>
+    </div>
+  );
+}

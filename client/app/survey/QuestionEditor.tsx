@@ -1,0 +1,214 @@
+import { createUniqueId, For, Match, Show, Switch } from 'solid-js';
+import type { Locale } from '../../../shared/i18n';
+import type { Option, Question, Scale } from '../../../shared/survey/schema';
+import { Icon } from '../lib/icons';
+import { useI18n } from '../lib/i18n';
+import ChoiceList from './ChoiceList';
+import { KIND_KEY, kindOf, QUESTION_KINDS, SCALE_SIZES, textIn, withOptionalText, withText, type QuestionKind } from './definition';
+
+/** One question's card in the builder. Edits go through `edit`, which mutates the draft store. */
+export default function QuestionEditor(props: {
+  question: Question;
+  number: number;
+  lang: Locale;
+  readOnly: boolean;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  /** A translated problem to show beside the question, from the last save attempt. */
+  problem: string | null;
+  edit: (fn: (q: Question) => void) => void;
+  onKind: (kind: QuestionKind) => void;
+  onMove: (dir: -1 | 1) => void;
+  onDelete: () => void;
+  onAddChoice: () => void;
+  onRemoveChoice: (index: number) => void;
+}) {
+  const { t } = useI18n();
+  const id = createUniqueId();
+  const q = () => props.question;
+
+  const setChoiceLabel = (index: number, value: string) =>
+    props.edit((x) => {
+      const list: Option[] | undefined = x.type === 'single' || x.type === 'multiple' ? x.options : x.type === 'matrix' ? x.items : undefined;
+      if (list) list[index].label = withText(list[index].label, props.lang, value);
+    });
+
+  return (
+    <article class="qcard" classList={{ 'has-problem': !!props.problem }} aria-labelledby={`${id}-title`} data-testid="question" data-question-id={q().id}>
+      <header class="qcard-head">
+        <span class="qnum" id={`${id}-title`}>{t('editor.questionNumber', { n: props.number })}</span>
+        <span class="qid" title={t('editor.idHint')}>{q().id}</span>
+        <label class="visually-hidden" for={`${id}-kind`}>{t('editor.questionType')}</label>
+        <select id={`${id}-kind`} class="select select-small" value={kindOf(q())} onChange={(e) => props.onKind(e.currentTarget.value as QuestionKind)} data-testid="question-kind">
+          <For each={QUESTION_KINDS}>{(kind) => <option value={kind}>{t(KIND_KEY[kind])}</option>}</For>
+        </select>
+        <label class="check">
+          <input type="checkbox" checked={q().required} onChange={(e) => props.edit((x) => { x.required = e.currentTarget.checked; })} data-testid="question-required" />
+          <span>{t('editor.required')}</span>
+        </label>
+        <Show when={!props.readOnly}>
+          <div class="qcard-tools">
+            <button type="button" class="icon-btn" disabled={!props.canMoveUp} onClick={() => props.onMove(-1)} aria-label={t('editor.moveUp')} title={t('editor.moveUp')} data-testid="move-up">
+              <Icon name="up" />
+            </button>
+            <button type="button" class="icon-btn" disabled={!props.canMoveDown} onClick={() => props.onMove(1)} aria-label={t('editor.moveDown')} title={t('editor.moveDown')} data-testid="move-down">
+              <Icon name="down" />
+            </button>
+            <button type="button" class="icon-btn icon-btn-danger" onClick={() => props.onDelete()} aria-label={t('editor.deleteQuestion')} title={t('editor.deleteQuestion')} data-testid="delete-question">
+              <Icon name="trash" />
+            </button>
+          </div>
+        </Show>
+      </header>
+
+      <label class="visually-hidden" for={`${id}-text`}>{t('editor.questionText')}</label>
+      <textarea
+        id={`${id}-text`}
+        class="input qtext"
+        rows="1"
+        value={textIn(q().text, props.lang)}
+        placeholder={t('editor.questionTextPlaceholder')}
+        onInput={(e) => props.edit((x) => { x.text = withText(x.text, props.lang, e.currentTarget.value); })}
+        aria-invalid={props.problem ? 'true' : undefined}
+        aria-describedby={props.problem ? `${id}-problem` : undefined}
+        data-testid="question-text"
+      />
+      <Show when={props.problem}>
+        <p class="field-error" id={`${id}-problem`} role="alert" data-testid="question-problem">{props.problem}</p>
+      </Show>
+
+      <Switch>
+        <Match when={q().type === 'single' || q().type === 'multiple' ? (q() as Question & { options: Option[] }) : undefined}>
+          {(choice) => (
+            <ChoiceList
+              items={choice().options}
+              lang={props.lang}
+              min={2}
+              marker={choice().type === 'single' ? 'radio' : 'check'}
+              legend={t('editor.options')}
+              addLabel={t('editor.addOption')}
+              removeLabel={(n) => t('editor.removeOption', { n })}
+              onLabel={setChoiceLabel}
+              onAdd={() => props.onAddChoice()}
+              onRemove={(i) => props.onRemoveChoice(i)}
+            />
+          )}
+        </Match>
+        <Match when={q().type === 'matrix' ? (q() as Extract<Question, { type: 'matrix' }>) : undefined}>
+          {(matrix) => (
+            <>
+              <ChoiceList
+                items={matrix().items}
+                lang={props.lang}
+                min={1}
+                marker="item"
+                legend={t('editor.items')}
+                addLabel={t('editor.addItem')}
+                removeLabel={(n) => t('editor.removeItem', { n })}
+                onLabel={setChoiceLabel}
+                onAdd={() => props.onAddChoice()}
+                onRemove={(i) => props.onRemoveChoice(i)}
+              />
+              <ScaleEditor scale={matrix().scale} notApplicable={matrix().notApplicable} lang={props.lang} edit={props.edit} />
+            </>
+          )}
+        </Match>
+        <Match when={q().type === 'rating' ? (q() as Extract<Question, { type: 'rating' }>) : undefined}>
+          {(rating) => <ScaleEditor scale={rating().scale} notApplicable={rating().notApplicable} lang={props.lang} edit={props.edit} />}
+        </Match>
+        <Match when={q().type === 'nps'}>
+          <div class="scale-preview" aria-hidden="true">
+            <For each={Array.from({ length: 11 }, (_, i) => i)}>{(n) => <span class="scale-point">{n}</span>}</For>
+          </div>
+          <p class="field-hint">{t('editor.npsHint')}</p>
+        </Match>
+        <Match when={q().type === 'number' ? (q() as Extract<Question, { type: 'number' }>) : undefined}>
+          {(num) => <NumberEditor min={num().min} max={num().max} integer={num().integer} edit={props.edit} />}
+        </Match>
+        <Match when={q().type === 'text'}>
+          <div class={`answer-preview${kindOf(q()) === 'longtext' ? ' answer-preview-long' : ''}`} aria-hidden="true">{t('editor.answerPreview')}</div>
+        </Match>
+      </Switch>
+    </article>
+  );
+}
+
+function ScaleEditor(props: { scale: Scale; notApplicable: boolean; lang: Locale; edit: (fn: (q: Question) => void) => void }) {
+  const { t } = useI18n();
+  const id = createUniqueId();
+  const size = () => props.scale.max - props.scale.min + 1;
+  // A survey made elsewhere (an import, the demo) may use another size; keep it selectable.
+  const sizes = () => (SCALE_SIZES.includes(size() as never) ? [...SCALE_SIZES] : [...SCALE_SIZES, size()].sort((a, b) => a - b));
+  const points = () => Array.from({ length: size() }, (_, i) => props.scale.min + i);
+  const editScale = (fn: (s: Scale) => void) => props.edit((x) => { if (x.type === 'rating' || x.type === 'matrix') fn(x.scale); });
+
+  return (
+    <div class="scale-editor">
+      <div class="field field-inline">
+        <label class="field-label" for={`${id}-size`}>{t('editor.scaleSize')}</label>
+        <select
+          id={`${id}-size`}
+          class="select select-small"
+          value={size()}
+          onChange={(e) => editScale((s) => { s.min = 1; s.max = Number(e.currentTarget.value); })}
+          data-testid="scale-size"
+        >
+          <For each={sizes()}>{(n) => <option value={n}>{t('editor.scalePoints', { count: n })}</option>}</For>
+        </select>
+      </div>
+      <div class="scale-preview" aria-hidden="true">
+        <For each={points()}>{(n) => <span class="scale-point">{n}</span>}</For>
+      </div>
+      <div class="scale-labels">
+        <div class="field">
+          <label class="field-label" for={`${id}-low`}>{t('editor.lowLabel', { n: props.scale.min })}</label>
+          <input
+            id={`${id}-low`} class="input"
+            value={textIn(props.scale.minLabel, props.lang)}
+            placeholder={t('editor.lowLabelPlaceholder')}
+            onInput={(e) => editScale((s) => { s.minLabel = withOptionalText(s.minLabel, props.lang, e.currentTarget.value); })}
+          />
+        </div>
+        <div class="field">
+          <label class="field-label" for={`${id}-high`}>{t('editor.highLabel', { n: props.scale.max })}</label>
+          <input
+            id={`${id}-high`} class="input"
+            value={textIn(props.scale.maxLabel, props.lang)}
+            placeholder={t('editor.highLabelPlaceholder')}
+            onInput={(e) => editScale((s) => { s.maxLabel = withOptionalText(s.maxLabel, props.lang, e.currentTarget.value); })}
+          />
+        </div>
+      </div>
+      <label class="check">
+        <input
+          type="checkbox" checked={props.notApplicable}
+          onChange={(e) => props.edit((x) => { if (x.type === 'rating' || x.type === 'matrix') x.notApplicable = e.currentTarget.checked; })}
+        />
+        <span>{t('editor.notApplicable')}</span>
+      </label>
+    </div>
+  );
+}
+
+function NumberEditor(props: { min?: number; max?: number; integer: boolean; edit: (fn: (q: Question) => void) => void }) {
+  const { t } = useI18n();
+  const id = createUniqueId();
+  const parse = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? undefined : Number(s));
+  const editNumber = (fn: (q: Extract<Question, { type: 'number' }>) => void) => props.edit((x) => { if (x.type === 'number') fn(x); });
+  return (
+    <div class="number-editor">
+      <div class="field">
+        <label class="field-label" for={`${id}-min`}>{t('editor.minimum')}</label>
+        <input id={`${id}-min`} class="input" type="number" value={props.min ?? ''} onInput={(e) => editNumber((x) => { x.min = parse(e.currentTarget.value); })} />
+      </div>
+      <div class="field">
+        <label class="field-label" for={`${id}-max`}>{t('editor.maximum')}</label>
+        <input id={`${id}-max`} class="input" type="number" value={props.max ?? ''} onInput={(e) => editNumber((x) => { x.max = parse(e.currentTarget.value); })} />
+      </div>
+      <label class="check">
+        <input type="checkbox" checked={props.integer} onChange={(e) => editNumber((x) => { x.integer = e.currentTarget.checked; })} />
+        <span>{t('editor.wholeNumbers')}</span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+/**
+ * Pure edits of a survey definition for the builder. Ids are generated here and never change
+ * afterwards: reports line versions up by question and option id, so an id is a promise.
+ */
+import * as v from 'valibot';
+import {
+  issuePath, SurveyDefinitionSchema, type Option, type Question, type SurveyDefinition, type Text,
+} from '../../../shared/survey/schema';
+import type { AppKey, Locale } from '../../../shared/i18n';
+
+/** What the "add question" menu offers: the schema's types, with text split into short and long. */
+export const QUESTION_KINDS = ['single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'longtext', 'number'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const KIND_KEY: Readonly<Record<QuestionKind, AppKey>> = {
+  single: 'editor.type.single',
+  multiple: 'editor.type.multiple',
+  rating: 'editor.type.rating',
+  nps: 'editor.type.nps',
+  matrix: 'editor.type.matrix',
+  text: 'editor.type.shortText',
+  longtext: 'editor.type.longText',
+  number: 'editor.type.number',
+};
+
+export const SCALE_SIZES = [5, 7, 10] as const;
+
+export function kindOf(q: Question): QuestionKind {
+  return q.type === 'text' && q.multiline ? 'longtext' : q.type;
+}
+
+/**
+ * The next id like `q7`: one above the highest ever used, counting `retired` ids (deleted in this
+ * session), so a deleted question's id is not handed to a new one whose answers mean something else.
+ */
+export function nextId(prefix: string, used: Iterable<string>): string {
+  const re = new RegExp(`^${prefix}(\\d+)$`);
+  let max = 0;
+  for (const id of used) {
+    const m = re.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${prefix}${max + 1}`;
+}
+
+export const questionIds = (def: SurveyDefinition) => def.pages.flatMap((p) => p.questions.map((q) => q.id));
+
+/** A text with one language changed; optional texts emptied in every language become undefined. */
+export function withText(text: Text | undefined, lang: Locale, value: string): Text {
+  return { ...(text ?? {}), [lang]: value };
+}
+export function withOptionalText(text: Text | undefined, lang: Locale, value: string): Text | undefined {
+  const next = withText(text, lang, value);
+  return Object.values(next).some((s) => s.trim() !== '') ? next : undefined;
+}
+
+export function textIn(text: Text | undefined, lang: Locale): string {
+  return (text as Record<string, string | undefined> | undefined)?.[lang] ?? '';
+}
+
+// Labels start empty (the inputs show a placeholder): a default like "Option 1" left in by
+// mistake would reach respondents, while an empty one is caught before saving.
+function blankChoices(prefix: string, count: number, lang: Locale): Option[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}`, label: withText(undefined, lang, '') }));
+}
+
+/**
+ * A question of `kind` that carries over what still makes sense from `from` (text, required,
+ * options or items, scale), so changing a question's type keeps the work already done.
+ */
+export function makeQuestion(kind: QuestionKind, id: string, lang: Locale, from?: Question): Question {
+  const base = {
+    id,
+    text: from?.text ?? withText(undefined, lang, ''),
+    required: from?.required ?? false,
+    ...(from?.help ? { help: from.help } : {}),
+    ...(from?.role ? { role: from.role } : {}),
+  };
+  const choices = from && (from.type === 'single' || from.type === 'multiple') ? from.options : from?.type === 'matrix' ? from.items : undefined;
+  const scale = from && (from.type === 'rating' || from.type === 'matrix') ? from.scale : { min: 1, max: 5 };
+  switch (kind) {
+    case 'single':
+      return { ...base, type: 'single', options: choices && choices.length >= 2 ? choices : blankChoices('o', 2, lang), display: 'list', randomize: false };
+    case 'multiple':
+      return { ...base, type: 'multiple', options: choices && choices.length >= 2 ? choices : blankChoices('o', 2, lang), randomize: false };
+    case 'rating':
+      return { ...base, type: 'rating', scale, notApplicable: false };
+    case 'nps':
+      return { ...base, type: 'nps' };
+    case 'matrix':
+      return { ...base, type: 'matrix', items: choices ?? blankChoices('i', 2, lang), scale, notApplicable: false };
+    case 'text':
+    case 'longtext':
+      return { ...base, type: 'text', multiline: kind === 'longtext', maxLength: 2000 };
+    case 'number':
+      return { ...base, type: 'number', integer: false };
+  }
+}
+
+/** The smallest valid definition: a title and one empty page. */
+export function blankDefinition(lang: Locale, title: string): SurveyDefinition {
+  return { title: withText(undefined, lang, title), defaultLanguage: lang, languages: [lang], hiddenFields: [], pages: [{ id: 'p1', questions: [] }] };
+}
+
+/**
+ * Moves a question one step; past the top or bottom of its page it goes to the neighbouring
+ * page, which is how people move a question between pages without drag and drop.
+ */
+export function moveQuestion(def: SurveyDefinition, page: number, index: number, dir: -1 | 1) {
+  const questions = def.pages[page].questions;
+  const target = index + dir;
+  if (target >= 0 && target < questions.length) {
+    [questions[index], questions[target]] = [questions[target], questions[index]];
+    return;
+  }
+  const neighbour = def.pages[page + dir];
+  if (!neighbour) return;
+  const [q] = questions.splice(index, 1);
+  if (dir < 0) neighbour.questions.push(q);
+  else neighbour.questions.unshift(q);
+}
+
+/** Where a validation problem is, for showing it beside the question it concerns. */
+export interface DefinitionProblem {
+  page?: number;
+  question?: number;
+  key: AppKey;
+  /** The validator's own words, shown only when there is no translated message for it. */
+  detail: string;
+}
+
+const PROBLEM_KEYS: [RegExp, AppKey][] = [
+  [/^title$/, 'editor.problem.title'],
+  [/\.questions\[\d+\]\.text$/, 'editor.problem.questionText'],
+  [/\.options\[\d+\]\.label$/, 'editor.problem.optionLabel'],
+  [/\.items\[\d+\]\.label$/, 'editor.problem.itemLabel'],
+  [/\.options$/, 'editor.problem.options'],
+  [/\.items$/, 'editor.problem.items'],
+  // The only whole-question check the builder can break is a number question's min above its max.
+  [/\.questions\[\d+\]$/, 'editor.problem.minMax'],
+];
+
+/** Reads a path like `pages[0].questions[2].options` (from the schema or the server's error). */
+export function problemAt(path: string, detail: string): DefinitionProblem {
+  const clean = path.replace(/^definition\.?/, '');
+  const page = /^pages\[(\d+)\]/.exec(clean);
+  const question = /^pages\[\d+\]\.questions\[(\d+)\]/.exec(clean);
+  const key = PROBLEM_KEYS.find(([re]) => re.test(clean))?.[1] ?? 'errors.invalid';
+  return { page: page ? Number(page[1]) : undefined, question: question ? Number(question[1]) : undefined, key, detail };
+}
+
+/** The first thing the server would refuse, checked with its own schema before sending. */
+export function findProblem(def: SurveyDefinition): DefinitionProblem | null {
+  const result = v.safeParse(SurveyDefinitionSchema, def);
+  if (result.success) return null;
+  const issue = result.issues[0];
+  return problemAt(issuePath(issue), issue.message);
+}

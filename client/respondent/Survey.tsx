@@ -1,0 +1,318 @@
+import { createEffect, createSignal, For, Show } from 'solid-js';
+import type { Submission } from '../../shared/api/surveys';
+import { LOCALE_NAMES, type Locale } from '../../shared/i18n';
+import { validateAnswers, type AnswerIssue, type AnswerValue } from '../../shared/survey/answers';
+import type { Question as Q } from '../../shared/survey/schema';
+import type { OpenSurvey } from './data';
+import { locale, t, text, useLanguage } from './i18n';
+import { issueMessage } from './issues';
+import { Notice } from './Notice';
+import { addPageTime, buildSubmission } from './payload';
+import { Question, questionDomId } from './questions/Question';
+import { freshProgress, progressKey, saveProgress, type Progress } from './storage';
+import { createSender, type Outcome, type SendState } from './submit';
+
+export interface SurveyProps {
+  survey: OpenSurvey;
+  /** Restored from this device, or fresh. */
+  initial: Progress;
+  /** The respondent had already answered something here: say so, and offer to start again. */
+  resumed: boolean;
+  storage: Storage | null;
+}
+
+// A second tap of Next this soon after the first is a double tap, not a wish to skip a page
+// (the first tap has already moved on, and the second would fail the new page's validation).
+const DOUBLE_TAP_MS = 500;
+
+const validate = (questions: readonly Q[], answers: Progress['answers']) =>
+  validateAnswers(questions, Object.fromEntries(questions.filter((q) => q.id in answers).map((q) => [q.id, answers[q.id]])), { complete: true }).issues;
+
+export function Survey(props: SurveyProps) {
+  // The survey, the storage and the starting point are fixed for the life of the page.
+  const survey = props.survey;
+  const def = survey.definition;
+  const pages = def.pages;
+  const key = progressKey(survey.slug, survey.versionId);
+
+  const [progress, setProgress] = createSignal(props.initial);
+  const [errors, setErrors] = createSignal<AnswerIssue[]>([]);
+  const [sendState, setSendState] = createSignal<SendState>('idle');
+  const [resumed, setResumed] = createSignal(props.resumed);
+  const [unavailable, setUnavailable] = createSignal<'closed' | 'paused' | null>(null);
+  let honeypot: HTMLInputElement | undefined;
+  let pageShownAt = performance.now();
+  let lastAdvance = -Infinity;
+  let latest: Submission | null = null;
+
+  const update = (change: (p: Progress) => Progress) => {
+    const next = change(progress());
+    setProgress(next);
+    saveProgress(props.storage, key, next);
+  };
+  const pageIndex = () => Math.min(progress().page, pages.length - 1);
+  const page = () => pages[pageIndex()];
+  const isLast = () => pageIndex() === pages.length - 1;
+  const sending = () => progress().finished && progress().unsent;
+  const done = () => progress().finished && !progress().unsent;
+  const questionOf = (id: string) => pages.flatMap((p) => p.questions).find((q) => q.id === id);
+  const errorFor = (id: string) => errors().find((i) => i.questionId === id);
+  const message = (issue: AnswerIssue) => {
+    const q = questionOf(issue.questionId);
+    return q ? t(...issueMessage(q, issue)) : t('validation.required');
+  };
+
+  const sender = createSender({
+    url: `/api/public/s/${encodeURIComponent(survey.slug)}/responses`,
+    events: window,
+    onState: setSendState,
+    onOutcome: settle,
+  });
+
+  function save(complete: boolean) {
+    update((p) => ({ ...p, unsent: true }));
+    latest = buildSubmission(def, survey.versionId, progress(), { complete, lang: locale(), website: honeypot?.value ?? '' });
+    void sender.send(latest);
+  }
+
+  function settle(sent: Submission, outcome: Outcome) {
+    if (outcome.ok) {
+      const status = outcome.result.status;
+      // Screened out or over quota can come back on any page; complete also on a duplicate.
+      if (status !== 'partial') update((p) => ({ ...p, finished: true, unsent: false, outcome: status }));
+      else if (sent === latest) update((p) => ({ ...p, unsent: false }));
+      return;
+    }
+    const error = outcome.error;
+    if (error?.code === 'survey-closed' || error?.code === 'survey-paused') {
+      setUnavailable(error.code === 'survey-closed' ? 'closed' : 'paused');
+      return;
+    }
+    // The server's check disagrees with the page's own (the survey can change between visits):
+    // take the respondent to the first question it refused, with its message.
+    const refused = error?.details ?? [];
+    const target = pages.findIndex((p) => p.questions.some((q) => refused.some((i) => i.questionId === q.id)));
+    if (outcome.status === 400 && target >= 0) {
+      update((p) => ({ ...p, page: target, finished: false, unsent: false }));
+      showErrors(refused.filter((i) => pages[target].questions.some((q) => q.id === i.questionId)));
+    }
+  }
+
+  function showErrors(issues: AnswerIssue[]) {
+    const order = page().questions.map((q) => q.id);
+    const sorted = [...issues].sort((a, b) => order.indexOf(a.questionId) - order.indexOf(b.questionId));
+    setErrors(sorted);
+    if (sorted.length) focusQuestion(sorted[0].questionId);
+  }
+
+  function focusQuestion(id: string) {
+    const el = document.getElementById(questionDomId(id));
+    const control = el?.querySelector<HTMLElement>('.miss input') ?? el?.querySelector<HTMLElement>('input:checked, input, select, textarea');
+    control?.focus();
+    el?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  }
+
+  function setAnswer(q: Q, value: AnswerValue | undefined) {
+    update((p) => {
+      const answers = { ...p.answers };
+      if (value === undefined) delete answers[q.id];
+      else answers[q.id] = value;
+      return { ...p, answers };
+    });
+    // Once a message is showing, it follows the answer, so fixing it clears it at once.
+    if (errorFor(q.id)) {
+      const issue = validate([q], progress().answers)[0];
+      setErrors((list) => (issue ? list.map((i) => (i.questionId === q.id ? issue : i)) : list.filter((i) => i.questionId !== q.id)));
+    }
+  }
+
+  function moveTo(index: number, finished = false) {
+    const now = performance.now();
+    const leaving = page().id;
+    const spent = now - pageShownAt;
+    pageShownAt = now;
+    update((p) => ({ ...p, page: index, finished, pageTimes: addPageTime(p.pageTimes, leaving, spent) }));
+    setErrors([]);
+    setResumed(false);
+  }
+
+  function announcePage() {
+    // Moves screen readers and keyboards to the new page, and phones back to its top.
+    window.scrollTo(0, 0);
+    document.getElementById('page-label')?.focus({ preventScroll: true });
+  }
+
+  function next() {
+    if (sending()) {
+      if (sendState() === 'failed') save(true);
+      return;
+    }
+    const now = performance.now();
+    if (now - lastAdvance < DOUBLE_TAP_MS) return;
+    if (!isLast()) {
+      const issues = validate(page().questions, progress().answers);
+      if (issues.length) return showErrors(issues);
+      lastAdvance = now;
+      moveTo(pageIndex() + 1);
+      save(false);
+      announcePage();
+      return;
+    }
+    // Every page is checked again before finishing: one may have been changed after going back.
+    const bad = pages.findIndex((p) => validate(p.questions, progress().answers).length > 0);
+    if (bad >= 0 && bad !== pageIndex()) {
+      moveTo(bad);
+      announcePage();
+    }
+    if (bad >= 0) return showErrors(validate(pages[bad].questions, progress().answers));
+    lastAdvance = now;
+    moveTo(pageIndex(), true);
+    save(true);
+  }
+
+  function back() {
+    if (sending() || pageIndex() === 0) return;
+    moveTo(pageIndex() - 1);
+    announcePage();
+  }
+
+  function startAgain() {
+    pageShownAt = performance.now();
+    update((p) => ({ ...freshProgress(p.clientId), hidden: p.hidden, lang: p.lang }));
+    setErrors([]);
+    setResumed(false);
+    save(false);
+    announcePage();
+  }
+
+  async function pickLanguage(lang: Locale) {
+    update((p) => ({ ...p, lang }));
+    await useLanguage(lang, def.defaultLanguage);
+  }
+
+  // A save that never reached the server (the tab closed while offline) is sent on this visit.
+  if (props.initial.unsent) save(props.initial.finished);
+
+  createEffect(() => {
+    if (!done() && !unavailable()) document.title = text(def.title);
+  });
+
+  const statusText = () => {
+    switch (sendState()) {
+      case 'offline': return t('status.offline');
+      case 'retrying': return t('status.retrying');
+      case 'failed': return t('status.error');
+      case 'saving': return sending() ? t('status.saving') : '';
+      default: return '';
+    }
+  };
+  const pageText = () => t('progress.page', { page: pageIndex() + 1, total: pages.length });
+
+  return (
+    <Show
+      when={!unavailable() && !done()}
+      fallback={
+        <Show
+          when={unavailable()}
+          fallback={
+            <Notice
+              heading={text(def.title)}
+              title={t('end.thanksTitle')}
+              body={
+                progress().outcome === 'screened-out' ? t('end.screenedOut')
+                  : progress().outcome === 'over-quota' ? t('end.overQuota')
+                    : text(def.thankYou) || t('end.thanksBody')
+              }
+            />
+          }
+        >
+          {(kind) => <Notice heading={text(def.title)} title={t(`unavailable.${kind()}.title`)} body={t(`unavailable.${kind()}.body`)} />}
+        </Show>
+      }
+    >
+      <main class="wrap">
+        <header class="top">
+          <h1>{text(def.title)}</h1>
+          <Show when={def.languages.length > 1}>
+            <select class="lang" aria-label={t('language.label')} onChange={(e) => void pickLanguage(e.currentTarget.value as Locale)}>
+              <For each={def.languages}>{(l) => <option value={l} lang={l} selected={l === locale()}>{LOCALE_NAMES[l]}</option>}</For>
+            </select>
+          </Show>
+        </header>
+
+        <Show when={pages.length > 1}>
+          <div class="progress">
+            <p id="page-label" tabindex="-1">{pageText()}</p>
+            <div
+              class="bar"
+              role="progressbar"
+              aria-label={t('progress.label')}
+              aria-valuemin={1}
+              aria-valuemax={pages.length}
+              aria-valuenow={pageIndex() + 1}
+              aria-valuetext={pageText()}
+            >
+              <div style={{ width: `${((pageIndex() + 1) / pages.length) * 100}%` }} />
+            </div>
+          </div>
+        </Show>
+
+        <Show when={resumed()}>
+          <p class="note">
+            {t('resume.prompt')}{' '}
+            <button type="button" class="link" onClick={startAgain}>{t('resume.startAgain')}</button>
+          </p>
+        </Show>
+
+        <form novalidate onSubmit={(e) => { e.preventDefault(); next(); }}>
+          <Show when={text(page().title)}>{(title) => <h2 class="page-title">{title()}</h2>}</Show>
+          <Show when={pageIndex() === 0 && text(def.intro)}>{(intro) => <p class="intro pre">{intro()}</p>}</Show>
+
+          <Show when={errors().length > 0}>
+            <div class="summary" role="alert">
+              <h2>{t('validation.summary', { count: errors().length })}</h2>
+              <ul>
+                <For each={errors()}>
+                  {(issue) => (
+                    <li>
+                      <a href={`#${questionDomId(issue.questionId)}`} onClick={(e) => { e.preventDefault(); focusQuestion(issue.questionId); }}>
+                        {text(questionOf(issue.questionId)?.text)}
+                      </a>
+                      {' '}{message(issue)}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </div>
+          </Show>
+
+          <For each={page().questions}>
+            {(q) => (
+              <Question
+                q={q}
+                value={progress().answers[q.id]}
+                onChange={(value) => setAnswer(q, value)}
+                error={errorFor(q.id) && message(errorFor(q.id)!)}
+                seed={progress().clientId}
+              />
+            )}
+          </For>
+
+          <div class="hp" aria-hidden="true">
+            <input ref={honeypot} name="website" tabindex="-1" autocomplete="off" />
+          </div>
+
+          <div class="nav">
+            <Show when={pageIndex() > 0}>
+              <button type="button" class="btn secondary" disabled={sending()} onClick={back}>{t('nav.back')}</button>
+            </Show>
+            <button type="submit" class="btn primary" disabled={sending() && sendState() !== 'failed'}>
+              {isLast() ? t('nav.finish') : t('nav.next')}
+            </button>
+          </div>
+          <p class="status" role="status">{statusText()}</p>
+        </form>
+      </main>
+    </Show>
+  );
+}

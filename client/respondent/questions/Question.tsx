@@ -1,0 +1,75 @@
+import { Show, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import type { AnswerValue } from '../../../shared/survey/answers';
+import type { Question as Q } from '../../../shared/survey/schema';
+import { t, text } from '../i18n';
+import { Matrix } from './Matrix';
+import { Multiple } from './Multiple';
+import { Nps } from './Nps';
+import { NumberInput } from './NumberInput';
+import { Rating } from './Rating';
+import { Single } from './Single';
+import { TextInput } from './TextInput';
+import type { RendererProps } from './types';
+
+type AnyRenderer = (props: RendererProps<Q['type']>) => JSX.Element;
+const RENDERERS = { single: Single, multiple: Multiple, rating: Rating, nps: Nps, matrix: Matrix, text: TextInput, number: NumberInput } as Record<Q['type'], AnyRenderer>;
+
+/** Questions answered with one control get a <label>; groups of radios or checkboxes a fieldset. */
+const isSingleControl = (q: Q) => q.type === 'text' || q.type === 'number' || (q.type === 'single' && q.display === 'dropdown');
+
+export const questionDomId = (id: string) => `q-${id}`;
+
+export interface QuestionProps {
+  q: Q;
+  value: AnswerValue | undefined;
+  onChange: (value: AnswerValue | undefined) => void;
+  error: string | undefined;
+  seed: string;
+}
+
+/** A question's frame: its text, required marker, help and error message around its renderer. */
+export function Question(props: QuestionProps) {
+  const id = () => questionDomId(props.q.id);
+  const helpId = () => (props.q.help ? `${id()}-help` : '');
+  const errorId = () => (props.error ? `${id()}-err` : '');
+  const describedBy = () => [helpId(), errorId()].filter(Boolean).join(' ') || undefined;
+  const heading = () => (
+    <>
+      <span class="qtext">{text(props.q.text)}</span>
+      <Show when={props.q.required}> <span class="req">{t('question.required')}</span></Show>
+    </>
+  );
+  const body = () => (
+    <>
+      <Show when={props.q.help}><p class="help" id={helpId()}>{text(props.q.help)}</p></Show>
+      <Show when={props.error}><p class="err" id={errorId()}>{props.error}</p></Show>
+      <Dynamic
+        component={RENDERERS[props.q.type]}
+        q={props.q}
+        value={props.value}
+        onChange={props.onChange}
+        inputId={`${id()}-in`}
+        describedBy={describedBy()}
+        invalid={!!props.error}
+        seed={props.seed}
+      />
+    </>
+  );
+  return (
+    <Show
+      when={isSingleControl(props.q)}
+      fallback={
+        <fieldset class="q" id={id()} classList={{ invalid: !!props.error }} aria-describedby={describedBy()}>
+          <legend>{heading()}</legend>
+          {body()}
+        </fieldset>
+      }
+    >
+      <div class="q" id={id()} classList={{ invalid: !!props.error }}>
+        <label class="legend" for={`${id()}-in`}>{heading()}</label>
+        {body()}
+      </div>
+    </Show>
+  );
+}

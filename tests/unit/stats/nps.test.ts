@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { nps, StatsInputError } from '../../../shared/stats';
+import { prng } from './fixtures/prng';
+
+describe('nps (Reichheld 2003) with its margin of error', () => {
+  it('hand computation', () => {
+    // 10 10 9 9 9 | 8 7 | 6 5 0 → P = 5/10, passives 2/10, D = 3/10; NPS = 100·(0.5 − 0.3) = 20.
+    // V = P + D − (P − D)² = 0.8 − 0.04 = 0.76; SE = 100·√(0.76/10) = 27.568098;
+    // margin = 1.959963985 · 27.568098 = 54.032478.
+    const r = nps([10, 10, 9, 9, 9, 8, 7, 6, 5, 0]);
+    expect(r.n).toBe(10);
+    expect(r.nps).toBeCloseTo(20, 12);
+    expect(r.promoters).toBe(0.5);
+    expect(r.passives).toBe(0.2);
+    expect(r.detractors).toBe(0.3);
+    expect(r.marginOfError).toBeCloseTo(54.032478, 5);
+  });
+
+  it('90 % confidence uses z_{0.95}', () => {
+    // Same data: 1.644853627 · 27.568098 = 45.345485.
+    expect(nps([10, 10, 9, 9, 9, 8, 7, 6, 5, 0], 0.9).marginOfError).toBeCloseTo(45.345485, 5);
+  });
+
+  it('all promoters: NPS 100 with zero variance, not NaN', () => {
+    expect(nps([9, 10, 10])).toMatchObject({ nps: 100, marginOfError: 0 });
+    expect(nps([0, 6])).toMatchObject({ nps: -100, marginOfError: 0 });
+  });
+
+  it('property: NPS within −100..100, shares sum to 1, margin ≥ 0', () => {
+    const r = prng(99);
+    for (let k = 0; k < 500; k++) {
+      const scores = Array.from({ length: r.int(1, 60) }, () => r.int(0, 10));
+      const res = nps(scores);
+      expect(res.nps).toBeGreaterThanOrEqual(-100);
+      expect(res.nps).toBeLessThanOrEqual(100);
+      expect(res.promoters + res.passives + res.detractors).toBeCloseTo(1, 12);
+      expect(res.marginOfError).toBeGreaterThanOrEqual(0);
+      expect(Number.isFinite(res.marginOfError)).toBe(true);
+    }
+  });
+
+  it('rejects empty input and scores off the 0–10 scale', () => {
+    expect(() => nps([])).toThrow(StatsInputError);
+    expect(() => nps([11])).toThrow(/scores\[0\]/);
+    expect(() => nps([5, -1])).toThrow(/scores\[1\]/);
+    expect(() => nps([7.5])).toThrow(/scores\[0\]/);
+    expect(() => nps([NaN])).toThrow(/scores\[0\]/);
+    expect(() => nps([7], 1)).toThrow(/confidence/);
+  });
+});
