@@ -1,0 +1,23 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Starts `npm start`'s server (without building the client) as a real process; resolves with its port. */
+export function startServerProcess(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((res, rej) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/start.ts', '--no-build'], {
+      cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); rej(new Error(`server did not start: ${out}`)); }, 30_000);
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) { clearTimeout(timer); res({ child, port: Number(m[1]) }); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d) => { out += d; });
+    child.on('exit', (code) => { clearTimeout(timer); rej(new Error(`server exited (${code}): ${out}`)); });
+  });
+}
