@@ -71,16 +71,17 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
   if (!version || version.surveyId !== s.id) throw new AppError(400, 'invalid', 'versionId: not a version of this survey', 'versionId');
 
   const def = version.def;
-  const { answers, issues } = validateSubmission(def, input.answers, input.complete);
+  const hidden = Object.fromEntries(Object.entries(input.hidden).filter(([k]) => def.hiddenFields.includes(k)));
+  const { answers, issues, screenedOut } = validateSubmission(def, input.answers, input.complete, hidden);
   if (issues.length > 0) {
     throw new AppError(400, 'invalid-answers', issues[0].message, `answers.${issues[0].questionId}`, issues);
   }
-  const hidden = Object.fromEntries(Object.entries(input.hidden).filter(([k]) => def.hiddenFields.includes(k)));
-  const status: SubmissionResult['status'] = input.complete ? 'complete' : 'partial';
+  const status: SubmissionResult['status'] = screenedOut ? 'screened-out' : input.complete ? 'complete' : 'partial';
+  const finished = status !== 'partial';
   const lang = input.lang && def.languages.includes(input.lang as never) ? input.lang : def.defaultLanguage;
   const row = {
     versionId: input.versionId, status, answers: JSON.stringify(answers), hidden: JSON.stringify(hidden), lang,
-    pageTimes: JSON.stringify(input.pageTimes), page: input.page, updatedAt: now, completedAt: input.complete ? now : null,
+    pageTimes: JSON.stringify(input.pageTimes), page: input.page, updatedAt: now, completedAt: finished ? now : null,
   } as const;
 
   const st = statements(db);

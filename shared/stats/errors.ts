@@ -25,9 +25,18 @@ export class StatsInputError extends Error {
 /** Tolerance for "shares sum to 1": loose enough for shares typed with 4–6 decimals. */
 export const SHARE_SUM_TOLERANCE = 1e-6;
 
+/**
+ * No survey quantity comes near this; bounding inputs here means squares and sums of up to 1e100
+ * values cannot overflow to Infinity (and from there to NaN) anywhere in the module.
+ */
+export const MAX_MAGNITUDE = 1e100;
+
 export function finite(name: string, x: unknown): number {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
     throw new StatsInputError(name, `must be a finite number, got ${String(x)}`);
+  }
+  if (Math.abs(x) > MAX_MAGNITUDE) {
+    throw new StatsInputError(name, `is too large to compute with (more than 1e100 in magnitude), got ${x}`);
   }
   return x;
 }

@@ -65,6 +65,11 @@ export function sampleSize(options: SampleSizeOptions): number {
   }
   const n0 = (z * z * unitVariance(options)) / (margin * margin);
   const N = populationSize(options.population);
+  if (!Number.isFinite(n0)) {
+    // n0 → ∞ means a census: the FPC formula tends to N.
+    if (N !== Infinity) return N;
+    throw new StatsInputError('margin', `is too small: no finite sample reaches ±${margin}`);
+  }
   const n = N === Infinity ? n0 : n0 / (1 + (n0 - 1) / N);
   // Results that are whole numbers in exact arithmetic can come out a few ulps above; don't let
   // rounding error alone ask for one more interview.

@@ -8,7 +8,7 @@
  *   text → "…"                   number → 12.5
  */
 import type { Question, SurveyDefinition } from './schema';
-import { allQuestions } from './schema';
+import { evaluate, type Facts } from './logic';
 
 export type AnswerValue = string | number | string[] | Record<string, number | 'na'>;
 export type Answers = Record<string, AnswerValue>;
@@ -130,7 +130,59 @@ export function validateAnswers(
   return { answers: clean, issues };
 }
 
-/** Whole-survey validation, as the server does it on each submission. */
-export function validateSubmission(def: SurveyDefinition, answers: Record<string, unknown>, complete: boolean) {
-  return validateAnswers(allQuestions(def), answers, { complete });
+export interface Walk {
+  /** Indexes of the pages shown, in order, up to the end or the screen-out. */
+  pages: number[];
+  /** Ids of the questions shown. */
+  questions: Set<string>;
+  /** The screen-out rule that ended the survey, if one did. */
+  screenedOut: string | null;
+}
+
+/**
+ * Walks the survey as the respondent did: a page or question is shown when its logic holds on the
+ * answers given before it; answers to questions that ended up hidden are ignored, so a changed
+ * earlier answer can't leave a stale later one counting. Stops at the first screen-out that holds.
+ */
+export function walk(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>, hidden: Readonly<Record<string, string>>): Walk {
+  const seen: Record<string, unknown> = {};
+  const facts: Facts = { answers: seen, hidden };
+  const result: Walk = { pages: [], questions: new Set(), screenedOut: null };
+  for (let i = 0; i < def.pages.length; i++) {
+    const page = def.pages[i];
+    if (!evaluate(page.visibleIf, facts)) continue;
+    result.pages.push(i);
+    for (const q of page.questions) {
+      if (!evaluate(q.visibleIf, facts)) continue;
+      result.questions.add(q.id);
+      if (answers[q.id] !== undefined) seen[q.id] = answers[q.id];
+    }
+    const out = def.screenOuts.find((s) => s.afterPage === page.id && evaluate(s.when, facts));
+    if (out) {
+      result.screenedOut = out.id;
+      break;
+    }
+  }
+  return result;
+}
+
+/**
+ * Whole-survey validation, as the server does it on each submission: unknown ids and invalid
+ * values are refused; answers to questions the logic hid are dropped; `complete` also requires
+ * every shown required question (only up to a screen-out, when one ends the survey).
+ */
+export function validateSubmission(
+  def: SurveyDefinition, answers: Record<string, unknown>, complete: boolean, hidden: Readonly<Record<string, string>> = {},
+): { answers: Answers; issues: AnswerIssue[]; screenedOut: string | null } {
+  const all = def.pages.flatMap((p) => p.questions);
+  const known = new Set(all.map((q) => q.id));
+  const unknown = Object.keys(answers).filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    return { answers: {}, issues: unknown.map((id) => ({ questionId: id, code: 'unknown-question', message: `${id}: no such question in this version` })), screenedOut: null };
+  }
+  const path = walk(def, answers, hidden);
+  const shown = all.filter((q) => path.questions.has(q.id));
+  const visibleAnswers = Object.fromEntries(Object.entries(answers).filter(([id]) => path.questions.has(id)));
+  const checked = validateAnswers(shown, visibleAnswers, { complete: complete || path.screenedOut !== null });
+  return { ...checked, screenedOut: path.screenedOut };
 }

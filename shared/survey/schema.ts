@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import { LOCALES } from '../i18n/locales';
+import { LogicSchema } from './logic';
+import { referenceIssues } from './references';
 
 export const LocaleSchema = v.picklist(LOCALES, 'must be one of en, zh-Hans, zh-Hant, it, vi');
 
@@ -44,6 +46,8 @@ const base = {
   help: v.optional(TextSchema),
   required: v.optional(v.boolean(), false),
   role: v.optional(RoleSchema),
+  /** Shown only when this holds (conditions on earlier answers and hidden fields). */
+  visibleIf: v.optional(LogicSchema),
 };
 
 const scaleSchema = v.pipe(
@@ -129,9 +133,18 @@ export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'r
 export const PageSchema = v.object({
   id: IdSchema,
   title: v.optional(TextSchema),
+  visibleIf: v.optional(LogicSchema),
   questions: v.pipe(v.array(QuestionSchema), v.maxLength(200, 'a page holds at most 200 questions')),
 });
 export type Page = v.InferOutput<typeof PageSchema>;
+
+export const ScreenOutSchema = v.object({
+  id: IdSchema,
+  afterPage: IdSchema,
+  when: LogicSchema,
+  message: v.optional(TextSchema),
+});
+export type ScreenOut = v.InferOutput<typeof ScreenOutSchema>;
 
 export const SurveyDefinitionSchema = v.pipe(
   v.object({
@@ -142,6 +155,8 @@ export const SurveyDefinitionSchema = v.pipe(
     thankYou: v.optional(TextSchema),
     hiddenFields: v.optional(v.pipe(v.array(IdSchema), v.maxLength(50)), []),
     pages: v.pipe(v.array(PageSchema), v.minLength(1, 'needs at least 1 page'), v.maxLength(100)),
+    /** Polite endings for respondents outside the target, checked when they leave `afterPage`. */
+    screenOuts: v.optional(v.pipe(v.array(ScreenOutSchema), v.maxLength(50)), []),
   }),
   v.forward(
     v.check((d) => d.languages.includes(d.defaultLanguage), 'must include the default language'),
@@ -158,6 +173,14 @@ export const SurveyDefinitionSchema = v.pipe(
     }, 'question ids and hidden field names must be unique across the survey'),
     ['pages'],
   ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const issue of referenceIssues(dataset.value)) {
+      const path = issue.path.map((key) => ({ type: typeof key === 'number' ? 'array' : 'object', origin: 'value', input: null, key, value: null }));
+      // issuePath() and the API read only each item's key; the other fields are Valibot's bookkeeping.
+      addIssue({ message: issue.message, path: path as unknown as [v.IssuePathItem, ...v.IssuePathItem[]] });
+    }
+  }),
 );
 export type SurveyDefinition = v.InferOutput<typeof SurveyDefinitionSchema>;
 export type SurveyDefinitionInput = v.InferInput<typeof SurveyDefinitionSchema>;

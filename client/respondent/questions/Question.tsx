@@ -37,7 +37,7 @@ export function Question(props: QuestionProps) {
   const heading = () => (
     <>
       <span class="qtext">{text(props.q.text)}</span>
-      <Show when={props.q.required}> <span class="req">{t('question.required')}</span></Show>
+      <Show when={props.q.required}><span class="req">{t('question.required')}</span></Show>
     </>
   );
   const body = () => (

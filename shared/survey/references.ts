@@ -1,0 +1,58 @@
+/**
+ * Checks that every logic block refers to something the respondent has already seen: a question
+ * earlier in the survey (earlier on the same page for a question's own logic), a matrix item that
+ * exists, or a declared hidden field. A reference to a later or unknown question could never be
+ * evaluated honestly, so the definition is refused with a message naming it.
+ */
+import type { Logic } from './logic';
+
+interface QuestionLike { id: string; type: string; visibleIf?: Logic; items?: { id: string }[]; options?: { id: string }[] }
+interface DefinitionLike {
+  hiddenFields: string[];
+  pages: { id: string; visibleIf?: Logic; questions: QuestionLike[] }[];
+  screenOuts?: { id: string; afterPage: string; when: Logic }[];
+}
+
+export interface ReferenceIssue { path: (string | number)[]; message: string }
+
+export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
+  const issues: ReferenceIssue[] = [];
+  const position = new Map<string, { page: number; index: number; q: QuestionLike }>();
+  def.pages.forEach((p, page) => p.questions.forEach((q, index) => position.set(q.id, { page, index, q })));
+  const pageIndex = new Map(def.pages.map((p, i) => [p.id, i]));
+
+  const check = (logic: Logic | undefined, path: (string | number)[], visibleBy: (pos: { page: number; index: number }) => boolean, where: string) => {
+    logic?.conditions.forEach((c, ci) => {
+      const [id, item] = c.source.split('.');
+      const at = [...path, 'conditions', ci, 'source'];
+      if (def.hiddenFields.includes(id) && item === undefined) return;
+      const pos = position.get(id);
+      if (!pos) {
+        issues.push({ path: at, message: `${where} refers to "${c.source}", which is neither a question nor a hidden field` });
+      } else if (!visibleBy(pos)) {
+        issues.push({ path: at, message: `${where} refers to "${id}", which comes later in the survey` });
+      } else if (item !== undefined && !pos.q.items?.some((i) => i.id === item)) {
+        issues.push({ path: at, message: `${where} refers to item "${item}", which question "${id}" does not have` });
+      } else if (pos.q.options && ['equals', 'notEquals', 'in', 'notIn'].includes(c.op)) {
+        const wanted = c.values ?? (c.value !== undefined ? [c.value] : []);
+        const unknown = wanted.find((w) => !pos.q.options!.some((o) => o.id === w));
+        if (unknown !== undefined) issues.push({ path: at, message: `${where} compares "${id}" with "${unknown}", which is not one of its options` });
+      }
+    });
+  };
+
+  def.pages.forEach((p, page) => {
+    check(p.visibleIf, ['pages', page, 'visibleIf'], (pos) => pos.page < page, `page "${p.id}"`);
+    p.questions.forEach((q, index) =>
+      check(q.visibleIf, ['pages', page, 'questions', index, 'visibleIf'], (pos) => pos.page < page || (pos.page === page && pos.index < index), `question "${q.id}"`));
+  });
+  def.screenOuts?.forEach((s, i) => {
+    const after = pageIndex.get(s.afterPage);
+    if (after === undefined) {
+      issues.push({ path: ['screenOuts', i, 'afterPage'], message: `screen-out "${s.id}" follows page "${s.afterPage}", which does not exist` });
+      return;
+    }
+    check(s.when, ['screenOuts', i, 'when'], (pos) => pos.page <= after, `screen-out "${s.id}"`);
+  });
+  return issues;
+}
