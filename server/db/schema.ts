@@ -41,6 +41,10 @@ export const surveys = sqliteTable('surveys', {
   draft: text({ mode: 'json' }).notNull(),
   status: text({ enum: ['draft', 'open', 'paused', 'closed'] }).notNull().default('draft'),
   currentVersionId: integer(),
+  /** Responses are stamped with the wave open when they start; a plan with a frequency opens the next. */
+  currentWave: integer().notNull().default(1),
+  /** Collection rules (open/close dates, response cap, kiosk mode), JSON; see shared/api/surveys.ts. */
+  settings: text({ mode: 'json' }).notNull().default({}),
   /** Null for surveys made by the system (the demo study). */
   createdBy: text().references(() => users.id, { onDelete: 'set null' }),
   createdAt: integer().notNull(),
@@ -75,6 +79,9 @@ export const responses = sqliteTable('responses', {
   hidden: text(),
   lang: text(),
   pageTimes: text(),
+  wave: integer().notNull().default(1),
+  /** The quota cell this response falls in (e.g. "gold|north"), once its quota variables are known. */
+  quotaCell: text(),
   /** Index of the page the respondent is on, for resuming. */
   page: integer().notNull().default(0),
   isTest: integer({ mode: 'boolean' }).notNull().default(false),
@@ -84,4 +91,13 @@ export const responses = sqliteTable('responses', {
 }, (t) => [
   uniqueIndex('responses_client_uq').on(t.surveyId, t.clientId),
   index('responses_survey_status_completed_idx').on(t.surveyId, t.status, t.completedAt),
+  index('responses_survey_cell_status_idx').on(t.surveyId, t.quotaCell, t.status),
 ]);
+
+/** The research plan of a survey (one per survey), a JSON document validated by shared/plan. */
+export const plans = sqliteTable('plans', {
+  surveyId: text().primaryKey().references(() => surveys.id, { onDelete: 'cascade' }),
+  data: text({ mode: 'json' }).notNull(),
+  updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer().notNull(),
+});

@@ -1,5 +1,5 @@
 /**
- * Input checking shared by every statistic. A statistic fed bad input throws `StatsInputError`
+ * Input checking (and the plain mean) shared by every statistic. A statistic fed bad input throws `StatsInputError`
  * naming the argument at fault instead of returning NaN, so a report never shows a silent NaN
  * and the server can turn the error into a 4xx with a message a researcher understands.
  */

@@ -107,9 +107,10 @@ export interface AllocateOptions {
  * Neyman's optimum allocation (n_h ∝ N_h·S_h; Cochran 1977, chapter 5), and returns whole numbers.
  *
  * Conventions, in order:
- * 1. No stratum gets more than its size: a stratum whose share exceeds N_h gets N_h and the rest is
- *    spread over the others in the same proportions, repeatedly (Cochran's remedy for n_h > N_h). If only strata
- *    with S_h = 0 are left to receive units, they get them in proportion to N_h.
+ * 1. No stratum gets more than its size: a stratum whose share exceeds N_h gets N_h and the rest
+ *    is spread over the others in the same proportions, repeatedly (Cochran's remedy for
+ *    n_h > N_h). If only strata with S_h = 0 are left to receive units, they get them in
+ *    proportion to N_h.
  * 2. `min` raises every smaller cell to min(min, N_h) and takes the difference from the other
  *    cells in proportion to what they hold, repeatedly, until none is below its floor.
  * 3. Largest-remainder (Hamilton) rounding: every cell gets the whole part of its share, and the

@@ -137,14 +137,16 @@ function Stat(props: { label: string; value: string; note?: string; testid?: str
   );
 }
 
-/** Mean ± half the 95% interval, as researchers write it. */
+// Notation, not language: "4.12 ± 0.08" and "42 · 12%" read the same everywhere, with the
+// numbers themselves in the reader's locale.
 function useFormats() {
   const i18n = useI18n();
   return {
-    mean: (m: MeanSummary) => i18n.t('report.meanCi', { mean: i18n.num(m.mean, 2), margin: i18n.num((m.upper - m.lower) / 2, 2) }),
+    /** Mean ± half the 95% interval, as researchers write it. */
+    mean: (m: MeanSummary) => `${i18n.num(m.mean, 2)} ± ${i18n.num((m.upper - m.lower) / 2, 2)}`,
     share: (x: Interval) => i18n.pct(x.p),
     shareCi: (x: Interval) => i18n.t('report.ciRange', { lower: i18n.pct(x.lower), upper: i18n.pct(x.upper) }),
-    countShare: (c: Count) => i18n.t('report.countShare', { count: i18n.num(c.count), share: i18n.pct(c.share) }),
+    countShare: (c: Count) => `${i18n.num(c.count)} · ${i18n.pct(c.share)}`,
   };
 }
 
@@ -271,7 +273,7 @@ function MatrixReport(props: { report: Extract<QuestionReport, { type: 'matrix' 
           <thead>
             <tr>
               <th scope="col">{t('report.item')}</th>
-              <th scope="col" class="num">{t('report.n')}</th>
+              <th scope="col" class="num">{t('report.answerCount')}</th>
               <th scope="col" class="num">{t('report.meanWithCi')}</th>
               <th scope="col" class="num">{t('report.topTwoBox')}</th>
             </tr>

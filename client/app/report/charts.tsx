@@ -164,7 +164,7 @@ export function StackedChart(props: {
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12, color: t.text } },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${props.shareText(item.parsed.x / 100)}` } },
+          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${props.shareText((item.parsed.x ?? 0) / 100)}` } },
         },
       },
       // Shares under 8% leave no room for their number; the tooltip and table still have it.

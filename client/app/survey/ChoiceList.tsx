@@ -14,6 +14,7 @@ export default function ChoiceList(props: {
   marker: 'radio' | 'check' | 'item';
   legend: string;
   addLabel: string;
+  placeholder: (n: number) => string;
   removeLabel: (n: number) => string;
   onLabel: (index: number, value: string) => void;
   onAdd: () => void;
@@ -41,8 +42,8 @@ export default function ChoiceList(props: {
                 onInput={(e) => props.onLabel(i(), e.currentTarget.value)}
                 // Enter adds the next option, the way people type a list.
                 onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addAndFocus(); } }}
-                aria-label={t('editor.choiceLabel', { n: i() + 1 })}
-                placeholder={t('editor.choiceLabel', { n: i() + 1 })}
+                aria-label={props.placeholder(i() + 1)}
+                placeholder={props.placeholder(i() + 1)}
                 data-testid="option-label"
               />
               <span class="choice-id" title={t('editor.idHint')}>{item.id}</span>

@@ -87,6 +87,7 @@ export default function QuestionEditor(props: {
               marker={choice().type === 'single' ? 'radio' : 'check'}
               legend={t('editor.options')}
               addLabel={t('editor.addOption')}
+              placeholder={(n) => t('editor.optionN', { n })}
               removeLabel={(n) => t('editor.removeOption', { n })}
               onLabel={setChoiceLabel}
               onAdd={() => props.onAddChoice()}
@@ -104,6 +105,7 @@ export default function QuestionEditor(props: {
                 marker="item"
                 legend={t('editor.items')}
                 addLabel={t('editor.addItem')}
+                placeholder={(n) => t('editor.itemN', { n })}
                 removeLabel={(n) => t('editor.removeItem', { n })}
                 onLabel={setChoiceLabel}
                 onAdd={() => props.onAddChoice()}

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import {
-  issuePath, SurveyDefinitionSchema, type Option, type Question, type SurveyDefinition, type Text,
+  issuePath, SurveyDefinitionSchema, type Option, type Question, type SurveyDefinition, type SurveyDefinitionInput, type Text,
 } from '../../../shared/survey/schema';
 import type { AppKey, Locale } from '../../../shared/i18n';
 
@@ -75,6 +75,7 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: Locale, from?
     required: from?.required ?? false,
     ...(from?.help ? { help: from.help } : {}),
     ...(from?.role ? { role: from.role } : {}),
+    ...(from?.visibleIf ? { visibleIf: from.visibleIf } : {}),
   };
   const choices = from && (from.type === 'single' || from.type === 'multiple') ? from.options : from?.type === 'matrix' ? from.items : undefined;
   const scale = from && (from.type === 'rating' || from.type === 'matrix') ? from.scale : { min: 1, max: 5 };
@@ -98,8 +99,8 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: Locale, from?
 }
 
 /** The smallest valid definition: a title and one empty page. */
-export function blankDefinition(lang: Locale, title: string): SurveyDefinition {
-  return { title: withText(undefined, lang, title), defaultLanguage: lang, languages: [lang], hiddenFields: [], pages: [{ id: 'p1', questions: [] }] };
+export function blankDefinition(lang: Locale, title: string): SurveyDefinitionInput {
+  return { title: withText(undefined, lang, title), defaultLanguage: lang, languages: [lang], pages: [{ id: 'p1', questions: [] }] };
 }
 
 /**

@@ -148,7 +148,7 @@ describe('allocate (proportional / Neyman, largest remainder)', () => {
     for (let k = 0; k < 1000; k++) {
       const strata = r.int(1, 8);
       const sizes = Array.from({ length: strata }, () => (r.next() < 0.1 ? 0 : r.int(1, 500)));
-      if (sizes.every((s) => s === 0)) sizes[0] = 1;
+      if (!sizes.some((s) => s > 0)) sizes[0] = 1;
       const population = sizes.reduce((a, b) => a + b, 0);
       const total = r.int(0, population);
       const sd = r.next() < 0.5 ? sizes.map(() => (r.next() < 0.1 ? 0 : r.next() * 10)) : undefined;
