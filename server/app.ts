@@ -11,6 +11,7 @@ import { authRoutes } from './auth/routes';
 import { userRoutes } from './users/routes';
 import { surveyRoutes } from './survey/routes';
 import { reportRoutes } from './report/routes';
+import { planRoutes } from './plan/routes';
 import { publicRoutes } from './collect/routes';
 import { respondentPage } from './collect/page';
 import { demoRoutes } from './demo/routes';
@@ -54,6 +55,7 @@ export function createApp(deps: Deps) {
   app.route('/api/users', userRoutes);
   app.route('/api/surveys', surveyRoutes);
   app.route('/api/surveys', reportRoutes);
+  app.route('/api/surveys', planRoutes);
   app.route('/api/demo', demoRoutes);
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
 

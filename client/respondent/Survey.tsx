@@ -1,10 +1,10 @@
-import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Submission } from '../../shared/api/surveys';
 import { LOCALE_NAMES, type Locale } from '../../shared/i18n';
-import { validateAnswers, type AnswerIssue, type AnswerValue } from '../../shared/survey/answers';
+import { validateAnswers, walk, type AnswerIssue, type AnswerValue } from '../../shared/survey/answers';
 import type { Question as Q } from '../../shared/survey/schema';
 import type { OpenSurvey } from './data';
-import { locale, t, text, useLanguage } from './i18n';
+import { loadLanguage, locale, t, text } from './i18n';
 import { issueMessage } from './issues';
 import { Notice } from './Notice';
 import { addPageTime, buildSubmission } from './payload';
@@ -25,8 +25,11 @@ export interface SurveyProps {
 // (the first tap has already moved on, and the second would fail the new page's validation).
 const DOUBLE_TAP_MS = 500;
 
-const validate = (questions: readonly Q[], answers: Progress['answers']) =>
-  validateAnswers(questions, Object.fromEntries(questions.filter((q) => q.id in answers).map((q) => [q.id, answers[q.id]])), { complete: true }).issues;
+/** Issues of the given questions' answers, required ones included, as Next and Finish check them. */
+function validate(questions: readonly Q[], answers: Progress['answers']) {
+  const own = Object.fromEntries(questions.filter((q) => q.id in answers).map((q) => [q.id, answers[q.id]]));
+  return validateAnswers(questions, own, { complete: true }).issues;
+}
 
 export function Survey(props: SurveyProps) {
   // The survey, the storage and the starting point are fixed for the life of the page.
@@ -50,9 +53,18 @@ export function Survey(props: SurveyProps) {
     setProgress(next);
     saveProgress(props.storage, key, next);
   };
+  // The respondent's path through the display logic, recomputed as answers change: which pages and
+  // questions are shown, and whether a screen-out ends the survey.
+  const path = createMemo(() => walk(def, progress().answers, progress().hidden));
   const pageIndex = () => Math.min(progress().page, pages.length - 1);
   const page = () => pages[pageIndex()];
-  const isLast = () => pageIndex() === pages.length - 1;
+  const shown = (index: number) => pages[index].questions.filter((q) => path().questions.has(q.id));
+  const nextPage = () => path().pages.find((i) => i > pageIndex());
+  const previousPage = () => path().pages.filter((i) => i < pageIndex()).pop();
+  const isLast = () => nextPage() === undefined;
+  /** Position among the pages shown; a page the path skips counts where it would be. */
+  const position = () => path().pages.filter((i) => i < pageIndex()).length + 1;
+  const total = () => Math.max(path().pages.length, position());
   const sending = () => progress().finished && progress().unsent;
   const done = () => progress().finished && !progress().unsent;
   const questionOf = (id: string) => pages.flatMap((p) => p.questions).find((q) => q.id === id);
@@ -61,6 +73,8 @@ export function Survey(props: SurveyProps) {
     const q = questionOf(issue.questionId);
     return q ? t(...issueMessage(q, issue)) : t('validation.required');
   };
+
+  const screenOut = () => def.screenOuts.find((s) => s.id === path().screenedOut);
 
   const sender = createSender({
     url: `/api/public/s/${encodeURIComponent(survey.slug)}/responses`,
@@ -107,9 +121,13 @@ export function Survey(props: SurveyProps) {
 
   function focusQuestion(id: string) {
     const el = document.getElementById(questionDomId(id));
-    const control = el?.querySelector<HTMLElement>('.miss input') ?? el?.querySelector<HTMLElement>('input:checked, input, select, textarea');
-    control?.focus();
-    el?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    if (!el) return;
+    // The first unanswered matrix row, else the group's own tab stop (its checked radio), else the first control.
+    const find = (selector: string) => el.querySelector<HTMLElement>(selector);
+    const control = find('.miss input') ?? find('input:checked') ?? find('input, select, textarea');
+    control?.focus({ preventScroll: true });
+    // The question's text, not only its control, should be in view.
+    el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }
 
   function setAnswer(q: Q, value: AnswerValue | undefined) {
@@ -149,30 +167,32 @@ export function Survey(props: SurveyProps) {
     }
     const now = performance.now();
     if (now - lastAdvance < DOUBLE_TAP_MS) return;
-    if (!isLast()) {
-      const issues = validate(page().questions, progress().answers);
+    const target = nextPage();
+    if (target !== undefined) {
+      const issues = validate(shown(pageIndex()), progress().answers);
       if (issues.length) return showErrors(issues);
       lastAdvance = now;
-      moveTo(pageIndex() + 1);
+      moveTo(target);
       save(false);
       announcePage();
       return;
     }
     // Every page is checked again before finishing: one may have been changed after going back.
-    const bad = pages.findIndex((p) => validate(p.questions, progress().answers).length > 0);
-    if (bad >= 0 && bad !== pageIndex()) {
+    const bad = path().pages.find((i) => validate(shown(i), progress().answers).length > 0);
+    if (bad !== undefined && bad !== pageIndex()) {
       moveTo(bad);
       announcePage();
     }
-    if (bad >= 0) return showErrors(validate(pages[bad].questions, progress().answers));
+    if (bad !== undefined) return showErrors(validate(shown(bad), progress().answers));
     lastAdvance = now;
     moveTo(pageIndex(), true);
     save(true);
   }
 
   function back() {
-    if (sending() || pageIndex() === 0) return;
-    moveTo(pageIndex() - 1);
+    const previous = previousPage();
+    if (sending() || previous === undefined) return;
+    moveTo(previous);
     announcePage();
   }
 
@@ -187,8 +207,22 @@ export function Survey(props: SurveyProps) {
 
   async function pickLanguage(lang: Locale) {
     update((p) => ({ ...p, lang }));
-    await useLanguage(lang, def.defaultLanguage);
+    await loadLanguage(lang, def.defaultLanguage);
   }
+
+  // Time counts while the page is in front of the respondent. What was spent is banked when the
+  // tab is hidden, which is also the last moment we reliably get before it is closed.
+  const onVisibility = () => {
+    const now = performance.now();
+    if (document.visibilityState === 'hidden' && !progress().finished) {
+      const id = page().id;
+      const spent = now - pageShownAt;
+      update((p) => ({ ...p, pageTimes: addPageTime(p.pageTimes, id, spent) }));
+    }
+    pageShownAt = now;
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  onCleanup(() => document.removeEventListener('visibilitychange', onVisibility));
 
   // A save that never reached the server (the tab closed while offline) is sent on this visit.
   if (props.initial.unsent) save(props.initial.finished);
@@ -206,7 +240,7 @@ export function Survey(props: SurveyProps) {
       default: return '';
     }
   };
-  const pageText = () => t('progress.page', { page: pageIndex() + 1, total: pages.length });
+  const pageText = () => t('progress.page', { page: position(), total: total() });
 
   return (
     <Show
@@ -216,17 +250,18 @@ export function Survey(props: SurveyProps) {
           when={unavailable()}
           fallback={
             <Notice
+              focus
               heading={text(def.title)}
               title={t('end.thanksTitle')}
               body={
-                progress().outcome === 'screened-out' ? t('end.screenedOut')
+                progress().outcome === 'screened-out' ? text(screenOut()?.message) || t('end.screenedOut')
                   : progress().outcome === 'over-quota' ? t('end.overQuota')
                     : text(def.thankYou) || t('end.thanksBody')
               }
             />
           }
         >
-          {(kind) => <Notice heading={text(def.title)} title={t(`unavailable.${kind()}.title`)} body={t(`unavailable.${kind()}.body`)} />}
+          {(kind) => <Notice focus heading={text(def.title)} title={t(`unavailable.${kind()}.title`)} body={t(`unavailable.${kind()}.body`)} />}
         </Show>
       }
     >
@@ -248,11 +283,11 @@ export function Survey(props: SurveyProps) {
               role="progressbar"
               aria-label={t('progress.label')}
               aria-valuemin={1}
-              aria-valuemax={pages.length}
-              aria-valuenow={pageIndex() + 1}
+              aria-valuemax={total()}
+              aria-valuenow={position()}
               aria-valuetext={pageText()}
             >
-              <div style={{ width: `${((pageIndex() + 1) / pages.length) * 100}%` }} />
+              <div style={{ width: `${(position() / total()) * 100}%` }} />
             </div>
           </div>
         </Show>
@@ -266,7 +301,7 @@ export function Survey(props: SurveyProps) {
 
         <form novalidate onSubmit={(e) => { e.preventDefault(); next(); }}>
           <Show when={text(page().title)}>{(title) => <h2 class="page-title">{title()}</h2>}</Show>
-          <Show when={pageIndex() === 0 && text(def.intro)}>{(intro) => <p class="intro pre">{intro()}</p>}</Show>
+          <Show when={position() === 1 && text(def.intro)}>{(intro) => <p class="intro pre">{intro()}</p>}</Show>
 
           <Show when={errors().length > 0}>
             <div class="summary" role="alert">
@@ -286,7 +321,7 @@ export function Survey(props: SurveyProps) {
             </div>
           </Show>
 
-          <For each={page().questions}>
+          <For each={shown(pageIndex())}>
             {(q) => (
               <Question
                 q={q}
@@ -303,7 +338,7 @@ export function Survey(props: SurveyProps) {
           </div>
 
           <div class="nav">
-            <Show when={pageIndex() > 0}>
+            <Show when={previousPage() !== undefined}>
               <button type="button" class="btn secondary" disabled={sending()} onClick={back}>{t('nav.back')}</button>
             </Show>
             <button type="submit" class="btn primary" disabled={sending() && sendState() !== 'failed'}>

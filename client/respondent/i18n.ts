@@ -19,7 +19,7 @@ export const t = (key: RespondentKey, params?: MessageParams): string => transla
 export const text = (value: Text | undefined): string => pickText(value, locale(), surveyDefault);
 
 /** Loads the interface messages, then switches everything at once so no screen mixes languages. */
-export async function useLanguage(next: Locale, defaultLanguage: Locale = next): Promise<void> {
+export async function loadLanguage(next: Locale, defaultLanguage: Locale = next): Promise<void> {
   const messages = await loadRespondentMessages(next);
   surveyDefault = defaultLanguage;
   setTranslate(() => createTranslator(next, messages));

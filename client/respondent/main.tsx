@@ -1,7 +1,7 @@
 import './respondent.css';
 import { render } from 'solid-js/web';
 import { readSurveyData } from './data';
-import { t, useLanguage } from './i18n';
+import { loadLanguage, t } from './i18n';
 import { chooseLanguage } from './lang';
 import { Notice } from './Notice';
 import { hiddenFromUrl } from './payload';
@@ -20,7 +20,7 @@ async function start(root: HTMLElement) {
   const browser = navigator.languages ?? [navigator.language];
 
   if (data.kind !== 'open') {
-    await useLanguage(chooseLanguage([params.get('lang'), ...browser]));
+    await loadLanguage(chooseLanguage([params.get('lang'), ...browser]));
     const [title, body] = NOTICES[data.kind];
     render(() => <Notice title={t(title)} body={t(body)} />, root);
     return;
@@ -37,7 +37,7 @@ async function start(root: HTMLElement) {
   // Kept from the first moment, so a reload before the first save keeps the same respondent id.
   saveProgress(storage, key, initial);
 
-  await useLanguage(chooseLanguage([params.get('lang'), initial.lang, ...browser], def.languages, def.defaultLanguage), def.defaultLanguage);
+  await loadLanguage(chooseLanguage([params.get('lang'), initial.lang, ...browser], def.languages, def.defaultLanguage), def.defaultLanguage);
   const resumed = !!stored && !stored.finished && (stored.page > 0 || Object.keys(stored.answers).length > 0);
   render(() => <Survey survey={survey} initial={initial} resumed={resumed} storage={storage} />, root);
 }

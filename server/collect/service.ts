@@ -4,6 +4,8 @@ import { responses, surveyVersions } from '../db/schema';
 import { AppError, notFound } from '../http/errors';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { validateSubmission } from '../../shared/survey/answers';
+import { cellOf } from '../../shared/plan/quotas';
+import { quotaRules } from '../plan/cache';
 import type { PublicSurvey, Submission, SubmissionResult } from '../../shared/api/surveys';
 import * as v from 'valibot';
 
@@ -34,20 +36,22 @@ function statements(db: Db) {
   if (!st) {
     const c = db.$client;
     st = {
-      bySlug: c.prepare('select id, slug, status, current_version_id as currentVersionId from surveys where slug = ?'),
-      existing: c.prepare('select id, status from responses where survey_id = ? and client_id = ?'),
-      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, version_id, status, answers, hidden, lang, page_times, page, updated_at, completed_at)
-        values (@surveyId, @clientId, @isTest, @startedAt, @versionId, @status, @answers, @hidden, @lang, @pageTimes, @page, @updatedAt, @completedAt)`),
+      bySlug: c.prepare('select id, slug, status, current_version_id as currentVersionId, current_wave as currentWave from surveys where slug = ?'),
+      existing: c.prepare('select id, status, wave from responses where survey_id = ? and client_id = ?'),
+      cellCompletes: c.prepare(`select count(*) as n from responses
+        where survey_id = ? and quota_cell = ? and status = 'complete' and wave = ? and is_test = 0`).pluck(),
+      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, hidden, lang, page_times, page, quota_cell, updated_at, completed_at)
+        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt)`),
       update: c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, hidden = @hidden, lang = @lang,
-        page_times = @pageTimes, page = @page, updated_at = @updatedAt, completed_at = @completedAt where id = @id`),
+        page_times = @pageTimes, page = @page, quota_cell = @quotaCell, updated_at = @updatedAt, completed_at = @completedAt where id = @id`),
     };
     statementCache.set(db, st);
   }
   return st;
 }
-const statementCache = new WeakMap<Db, Record<'bySlug' | 'existing' | 'insert' | 'update', import('better-sqlite3').Statement>>();
+const statementCache = new WeakMap<Db, Record<'bySlug' | 'existing' | 'cellCompletes' | 'insert' | 'update', import('better-sqlite3').Statement>>();
 
-type SurveyRef = { id: string; slug: string; status: 'draft' | 'open' | 'paused' | 'closed'; currentVersionId: number | null };
+type SurveyRef = { id: string; slug: string; status: 'draft' | 'open' | 'paused' | 'closed'; currentVersionId: number | null; currentWave: number };
 const surveyBySlug = (db: Db, slug: string) => statements(db).bySlug.get(slug) as SurveyRef | undefined;
 
 /** What the respondent page needs: the current version, or only the status when not open. */
@@ -62,6 +66,10 @@ export function publicSurvey(db: Db, slug: string): PublicSurvey {
  * Stores a page save or a completion. Idempotent by (survey, clientId): a retry or a double tap
  * of a completed response changes nothing and answers as the first did. Validation runs against
  * the version the respondent answered, never the client's word.
+ *
+ * Quotas: as soon as the response's cell is known (on a page save too, so the respondent stops
+ * early) and that cell's completes in the response's wave already reach its target, the response
+ * is kept as 'over-quota' and not counted.
  */
 export function submit(db: Db, slug: string, input: Submission, now: number, isTest = false): { result: SubmissionResult; created: boolean } {
   const s = surveyBySlug(db, slug);
@@ -76,27 +84,36 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
   if (issues.length > 0) {
     throw new AppError(400, 'invalid-answers', issues[0].message, `answers.${issues[0].questionId}`, issues);
   }
-  const status: SubmissionResult['status'] = screenedOut ? 'screened-out' : input.complete ? 'complete' : 'partial';
-  const finished = status !== 'partial';
+  const answered: SubmissionResult['status'] = screenedOut ? 'screened-out' : input.complete ? 'complete' : 'partial';
   const lang = input.lang && def.languages.includes(input.lang as never) ? input.lang : def.defaultLanguage;
-  const row = {
-    versionId: input.versionId, status, answers: JSON.stringify(answers), hidden: JSON.stringify(hidden), lang,
-    pageTimes: JSON.stringify(input.pageTimes), page: input.page, updatedAt: now, completedAt: finished ? now : null,
-  } as const;
+  const rules = quotaRules(db, s.id);
+  const quotaCell = rules ? cellOf(rules.quotas, answers, hidden) : null;
+  const target = quotaCell === null ? undefined : rules!.targets.get(quotaCell);
+  const fields = {
+    versionId: input.versionId, answers: JSON.stringify(answers), hidden: JSON.stringify(hidden), lang,
+    pageTimes: JSON.stringify(input.pageTimes), page: input.page, quotaCell, updatedAt: now,
+  };
 
   const st = statements(db);
+  // IMMEDIATE takes the write lock before the quota count, so the count and the write that relies
+  // on it can't interleave with another writer's: of two racing for a cell's last place, one wins.
   return db.$client.transaction((): { result: SubmissionResult; created: boolean } => {
-    const existing = st.existing.get(s.id, input.clientId) as { id: number; status: SubmissionResult['status'] } | undefined;
+    const existing = st.existing.get(s.id, input.clientId) as { id: number; status: SubmissionResult['status']; wave: number } | undefined;
     if (existing && existing.status !== 'partial') {
       return { result: { status: existing.status, duplicate: true }, created: false };
     }
+    // A response belongs to the wave it started in, even if the next one opened meanwhile.
+    const wave = existing?.wave ?? s.currentWave;
+    const full = answered !== 'screened-out' && target !== undefined && (st.cellCompletes.get(s.id, quotaCell, wave) as number) >= target;
+    const status = full ? 'over-quota' : answered;
+    const row = { ...fields, status, completedAt: status === 'partial' ? null : now };
     if (existing) {
       st.update.run({ ...row, id: existing.id });
       return { result: { status }, created: false };
     }
-    st.insert.run({ ...row, surveyId: s.id, clientId: input.clientId, isTest: isTest ? 1 : 0, startedAt: now });
+    st.insert.run({ ...row, surveyId: s.id, clientId: input.clientId, isTest: isTest ? 1 : 0, startedAt: now, wave });
     return { result: { status }, created: true };
-  })();
+  }).immediate();
 }
 
 /** A respondent's saved progress, for resuming on another visit of the same browser. */

@@ -91,7 +91,9 @@ export const responses = sqliteTable('responses', {
 }, (t) => [
   uniqueIndex('responses_client_uq').on(t.surveyId, t.clientId),
   index('responses_survey_status_completed_idx').on(t.surveyId, t.status, t.completedAt),
-  index('responses_survey_cell_status_idx').on(t.surveyId, t.quotaCell, t.status),
+  // Covers the quota check on every submission (completes in one cell of one wave) without
+  // touching table rows, and the fieldwork page's counts per cell.
+  index('responses_survey_cell_status_idx').on(t.surveyId, t.quotaCell, t.status, t.wave, t.isTest),
 ]);
 
 /** The research plan of a survey (one per survey), a JSON document validated by shared/plan. */

@@ -4,14 +4,20 @@ import type { Db } from '../db/client';
 import { responses, surveys } from '../db/schema';
 import { conflict } from '../http/errors';
 import { SurveyDefinitionSchema } from '../../shared/survey/schema';
+import { cellOf, PlanSchema } from '../../shared/plan';
 import { createSurvey, publish } from '../survey/service';
+import { savePlan } from '../plan/service';
 import { hotelDefinition, hotelRespondent, seeded } from './hotel';
+import { hotelPlan } from './hotel-plan';
 
 export const DEMO_SLUG = 'demo';
 
 /**
- * Creates the demo study at /s/demo with `count` synthetic completed responses spread over the
- * last 30 days, plus a few abandoned partials so completion rates are realistic.
+ * Creates the demo study at /s/demo, with its plan, and `count` synthetic completed responses
+ * spread over the last 30 days, plus a few abandoned partials so completion rates are realistic.
+ * Guests whose tier is already full are kept as over-quota, as collection would; once every cell
+ * is full (only a benchmark asks for that many) the rest count as completes, so reports still get
+ * `count` of them.
  */
 export function loadDemo(db: Db, now: number, userId: string | null, count = 400) {
   if (db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, DEMO_SLUG)).get()) {
@@ -20,20 +26,34 @@ export function loadDemo(db: Db, now: number, userId: string | null, count = 400
   const def = v.parse(SurveyDefinitionSchema, hotelDefinition);
   const survey = createSurvey(db, def, userId, now, DEMO_SLUG);
   const published = publish(db, survey.id, userId, now);
+  const quotas = savePlan(db, survey.id, v.parse(PlanSchema, hotelPlan(now)), userId, now).plan!.quotas!;
+  const room = new Map(quotas.cells!.map((c) => [c.key, c.target]));
+  let cellsOpen = room.size;
   const versionId = published.versions[0].id;
   const rand = seeded(20261123);
   db.transaction((tx) => {
-    for (let i = 0; i < count + Math.round(count / 12); i++) {
+    let completes = 0;
+    let partials = 0;
+    for (let i = 0; completes < count || partials < Math.round(count / 12); i++) {
       const { answers, hidden, lang } = hotelRespondent(rand);
-      const complete = i < count;
+      const cell = cellOf(quotas, answers, hidden);
+      const left = cell === null ? undefined : room.get(cell);
+      const status = left === 0 && cellsOpen > 0 ? 'over-quota' : completes < count ? 'complete' : 'partial';
+      if (status === 'complete') {
+        completes++;
+        if (left !== undefined && left > 0) {
+          room.set(cell!, left - 1);
+          if (left === 1) cellsOpen--;
+        }
+      } else if (status === 'partial') partials++;
       const startedAt = now - Math.floor(rand() * 30 * 86_400_000);
       const duration = 60_000 + Math.floor(rand() * 180_000);
+      const finished = status !== 'partial';
       tx.insert(responses).values({
-        surveyId: survey.id, versionId, clientId: `demo-${i.toString().padStart(6, '0')}`,
-        status: complete ? 'complete' : 'partial',
-        answers: JSON.stringify(complete ? answers : { osat: answers.osat }),
+        surveyId: survey.id, versionId, clientId: `demo-${i.toString().padStart(6, '0')}`, status, quotaCell: cell,
+        answers: JSON.stringify(finished ? answers : { osat: answers.osat }),
         hidden: JSON.stringify(hidden), lang, pageTimes: JSON.stringify({ overall: duration / 3, attributes: duration / 2, comments: duration / 6 }),
-        page: complete ? 2 : 1, startedAt, updatedAt: startedAt + duration, completedAt: complete ? startedAt + duration : null,
+        page: finished ? 2 : 1, startedAt, updatedAt: startedAt + duration, completedAt: finished ? startedAt + duration : null,
       }).run();
     }
   });

@@ -1,7 +1,7 @@
 /**
- * Input checking (and the plain mean) shared by every statistic. A statistic fed bad input throws `StatsInputError`
- * naming the argument at fault instead of returning NaN, so a report never shows a silent NaN
- * and the server can turn the error into a 4xx with a message a researcher understands.
+ * Input checking (and the plain mean) shared by every statistic. A statistic fed bad input throws
+ * `StatsInputError` naming the argument at fault instead of returning NaN, so a report never shows
+ * a silent NaN and the server can turn the error into a 4xx with a message a researcher understands.
  */
 
 /**
@@ -31,32 +31,38 @@ export const SHARE_SUM_TOLERANCE = 1e-6;
  */
 export const MAX_MAGNITUDE = 1e100;
 
-export function finite(name: string, x: unknown): number {
-  if (typeof x !== 'number' || !Number.isFinite(x)) {
-    throw new StatsInputError(name, `must be a finite number, got ${String(x)}`);
-  }
-  if (Math.abs(x) > MAX_MAGNITUDE) {
-    throw new StatsInputError(name, `is too large to compute with (more than 1e100 in magnitude), got ${x}`);
-  }
+/**
+ * An argument's name, or a function that builds it: checks inside loops over a million values
+ * pass `() => \`values[${i}]\`` so that the string is only made when the check fails.
+ */
+export type ArgumentName = string | (() => string);
+
+function fail(name: ArgumentName, problem: string): never {
+  throw new StatsInputError(typeof name === 'string' ? name : name(), problem);
+}
+
+export function finite(name: ArgumentName, x: unknown): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) fail(name, `must be a finite number, got ${String(x)}`);
+  if (Math.abs(x) > MAX_MAGNITUDE) fail(name, `is too large to compute with (more than 1e100 in magnitude), got ${x}`);
   return x;
 }
 
-export function positive(name: string, x: unknown): number {
+export function positive(name: ArgumentName, x: unknown): number {
   const v = finite(name, x);
-  if (v <= 0) throw new StatsInputError(name, `must be greater than 0, got ${v}`);
+  if (v <= 0) fail(name, `must be greater than 0, got ${v}`);
   return v;
 }
 
-export function nonNegative(name: string, x: unknown): number {
+export function nonNegative(name: ArgumentName, x: unknown): number {
   const v = finite(name, x);
-  if (v < 0) throw new StatsInputError(name, `must not be negative, got ${v}`);
+  if (v < 0) fail(name, `must not be negative, got ${v}`);
   return v;
 }
 
-export function integer(name: string, x: unknown, min = -Infinity): number {
+export function integer(name: ArgumentName, x: unknown, min = -Infinity): number {
   const v = finite(name, x);
-  if (!Number.isInteger(v)) throw new StatsInputError(name, `must be a whole number, got ${v}`);
-  if (v < min) throw new StatsInputError(name, `must be at least ${min}, got ${v}`);
+  if (!Number.isInteger(v)) fail(name, `must be a whole number, got ${v}`);
+  if (v < min) fail(name, `must be at least ${min}, got ${v}`);
   return v;
 }
 
@@ -75,7 +81,7 @@ export function numbers(name: string, xs: unknown, minLength = 1): number[] {
       minLength === 1 ? 'must not be empty' : `needs at least ${minLength} values, got ${xs.length}`,
     );
   }
-  xs.forEach((x, i) => finite(`${name}[${i}]`, x));
+  xs.forEach((x, i) => finite(() => `${name}[${i}]`, x));
   return xs as number[];
 }
 

@@ -31,10 +31,12 @@ export interface GaborGrangerResult {
  * // optimalPrice: 20
  */
 export function gaborGranger(maxAccepted: (number | null)[], prices: number[]): GaborGrangerResult {
-  if (!Array.isArray(maxAccepted) || maxAccepted.length === 0) throw new StatsInputError('maxAccepted', 'must not be empty');
-  maxAccepted.forEach((m, i) => m === null || finite(`maxAccepted[${i}]`, m));
+  if (!Array.isArray(maxAccepted) || maxAccepted.length === 0) {
+    throw new StatsInputError('maxAccepted', 'must not be empty');
+  }
+  maxAccepted.forEach((m, i) => m === null || finite(() => `maxAccepted[${i}]`, m));
   numbers('prices', prices);
-  prices.forEach((p, i) => positive(`prices[${i}]`, p));
+  prices.forEach((p, i) => positive(() => `prices[${i}]`, p));
   const ladder = [...prices].sort((a, b) => a - b);
   ladder.forEach((p, i) => {
     if (i > 0 && p === ladder[i - 1]) throw new StatsInputError('prices', `lists ${p} twice`);

@@ -4,7 +4,7 @@
  * definition named in its comment and throws `StatsInputError` on unusable input, never NaN.
  */
 export { StatsInputError } from './errors';
-export { normalQuantile, twoSidedZ } from './normal';
+export { normalCdf, normalQuantile, twoSidedZ } from './normal';
 export { tCdf, tQuantile } from './tdist';
 export { allocate, marginOfError, sampleSize } from './sample';
 export type { AllocateOptions, MarginOfErrorOptions, PrecisionOptions, SampleSizeOptions } from './sample';

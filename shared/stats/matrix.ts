@@ -6,6 +6,8 @@ import { StatsInputError } from './errors';
 
 export type Matrix = number[][];
 
+export const COLLINEAR = 'predictors are perfectly (or almost perfectly) collinear';
+
 /** Pearson correlations of the columns of an n × k matrix (rows are observations). */
 export function correlationMatrix(columns: number[][]): Matrix {
   const k = columns.length;
@@ -84,7 +86,7 @@ export function solvePositiveDefinite(a: Matrix, b: number[], argument: string):
       let s = a[i][j];
       for (let t = 0; t < j; t++) s -= l[i][t] * l[j][t];
       if (i === j) {
-        if (!(s > 1e-10)) throw new StatsInputError(argument, 'predictors are perfectly (or almost perfectly) collinear');
+        if (!(s > 1e-10)) throw new StatsInputError(argument, COLLINEAR);
         l[i][i] = Math.sqrt(s);
       } else {
         l[i][j] = s / l[j][j];

@@ -49,9 +49,10 @@ export function normalQuantile(p: number): number {
 
 /**
  * Cumulative distribution function of the standard normal, Φ(x) = ½·erfc(−x/√2), with erfc from
- * the incomplete gamma function Q(½, u²) (Abramowitz & Stegun 7.1.2, 6.5.17): its power series
- * below u² = 1.5 and its continued fraction above (Press et al., Numerical Recipes 3rd ed. §6.2),
- * accurate to about 1e-15 relative in both tails.
+ * the incomplete gamma function, erfc(u) = Q(½, u²) (Abramowitz & Stegun ch. 6–7): its power series
+ * below u² = 1.5 and its continued fraction above (Press et al., Numerical Recipes 3rd ed. §6.2).
+ * Relative error below 2e-14 for −8 ≤ x ≤ 0 and 2e-13 down to −37 (checked against SciPy); for
+ * x > 0 the result is 1 − Φ(−x), as precise as a double near 1 allows.
  *
  * @example
  * normalCdf(1.959963984540054); // 0.975

@@ -30,7 +30,7 @@ export function nps(scores: number[], confidence = 0.95): NpsResult {
   let promoters = 0;
   let detractors = 0;
   scores.forEach((s, i) => {
-    integer(`scores[${i}]`, s);
+    integer(() => `scores[${i}]`, s);
     if (s < 0 || s > 10) throw new StatsInputError(`scores[${i}]`, `must be on the 0–10 scale, got ${s}`);
     if (s >= 9) promoters += 1;
     else if (s <= 6) detractors += 1;

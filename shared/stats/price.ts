@@ -5,7 +5,7 @@
  * researchers use. Conventions:
  *
  * - Validity: a respondent counts only if tooCheap < cheap < expensive < tooExpensive, strictly.
- *   Others are counted in `invalid` and otherwise ignored. Every price must be a finite number.
+ *   Others are counted in `invalid` and otherwise ignored. Every price must be a number ≥ 0.
  * - Price grid: the sorted unique prices given by valid respondents (all four questions).
  * - For a price column X, F_X(p) = share of valid respondents with X ≤ p, except that F_X(p) = 0
  *   for p ≤ min X and 1 for p ≥ max X (the package's rule since 1.3.1; where min X = max X the
@@ -18,16 +18,16 @@
  * - A crossing is a sign change of the difference of the two curves between neighbouring grid
  *   prices — to zero, from zero or through zero — placed by linear interpolation between those
  *   two prices (exactly at a grid price where the difference is 0). The lowest crossing is
- *   reported. Each difference is −1 at the lowest grid price (where every F is 0) and +1 at the
- *   highest (every F is 1), so every point exists and the first zero is always reached "to zero"
- *   from below before any "from zero".
+ *   reported. Each difference is −1 at the lowest grid price (where every F is 0) and at least 0
+ *   at the highest, so every point exists, and a zero is always reached "to zero" from below
+ *   before any "from zero".
  * - NMS, when every row has buyAtCheap and buyAtExpensive (5-point purchase likelihood, 5 = very
  *   likely): calibrated probabilities 5 → 0.7, 4 → 0.5, 3 → 0.3, 2 → 0.1, 1 → 0 at the cheap and
  *   expensive prices; 0 at the respondent's too-cheap and too-expensive prices; linear in price
  *   between those four prices and 0 outside them. reach(p) = mean probability over valid
  *   respondents, revenue(p) = p·reach(p), on the price grid; the optima are the first maxima.
  */
-import { finite, integer, StatsInputError } from './errors';
+import { integer, nonNegative, StatsInputError } from './errors';
 
 export interface PsmRow {
   tooCheap: number;
@@ -77,8 +77,8 @@ export interface PsmResult {
   nms?: NmsResult;
 }
 
-/** Calibrated purchase probability for likelihood 1…5 (index = likelihood). */
-const NMS_CALIBRATION = [NaN, 0, 0.1, 0.3, 0.5, 0.7];
+/** Calibrated purchase probability by 5-point purchase likelihood. */
+const NMS_CALIBRATION: Record<number, number> = { 1: 0, 2: 0.1, 3: 0.3, 4: 0.5, 5: 0.7 };
 
 const PRICE_KEYS = ['tooCheap', 'cheap', 'expensive', 'tooExpensive'] as const;
 
@@ -100,7 +100,7 @@ export function vanWestendorp(rows: PsmRow[]): PsmResult {
   if (valid.length === 0) {
     throw new StatsInputError('rows', 'no respondent has tooCheap < cheap < expensive < tooExpensive');
   }
-  const grid = [...new Set(valid.flatMap((r) => PRICE_KEYS.map((k) => r[k])))].sort((a, b) => a - b);
+  const grid = Array.from(new Set(Float64Array.from(valid.flatMap((r) => PRICE_KEYS.map((k) => r[k]))).sort()));
   // Counts rather than shares, so that a curve difference of exactly 0 is found exactly.
   const [tc, c, e, te] = PRICE_KEYS.map((k) => ecdfCounts(valid.map((r) => r[k]), grid));
   const n = valid.length;
@@ -132,13 +132,13 @@ function checkRows(rows: PsmRow[]): boolean {
   const withNms = rows[0]?.buyAtCheap !== undefined || rows[0]?.buyAtExpensive !== undefined;
   rows.forEach((row, i) => {
     if (row === null || typeof row !== 'object') throw new StatsInputError(`rows[${i}]`, 'must be an object of prices');
-    for (const k of PRICE_KEYS) finite(`rows[${i}].${k}`, row[k]);
+    for (const k of PRICE_KEYS) nonNegative(() => `rows[${i}].${k}`, row[k]);
     for (const k of ['buyAtCheap', 'buyAtExpensive'] as const) {
       if ((row[k] !== undefined) !== withNms) {
         throw new StatsInputError(`rows[${i}].${k}`, 'give both purchase likelihoods for every respondent or for none');
       }
       if (withNms) {
-        const v = integer(`rows[${i}].${k}`, row[k], 1);
+        const v = integer(() => `rows[${i}].${k}`, row[k], 1);
         if (v > 5) throw new StatsInputError(`rows[${i}].${k}`, `must be on the 1–5 scale, got ${v}`);
       }
     }
@@ -148,7 +148,7 @@ function checkRows(rows: PsmRow[]): boolean {
 
 /** n·F_X at each grid price, with the package's boundary rule (0 at and below min X, n at and above max X). */
 function ecdfCounts(values: number[], grid: number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const min = sorted[0];
   const max = sorted[sorted.length - 1];
   let atOrBelow = 0;
@@ -171,7 +171,7 @@ function firstCrossing(grid: number[], difference: number[]): number {
     if (b === 0) return grid[i];
     if (a * b < 0) return grid[i - 1] + ((grid[i] - grid[i - 1]) * a) / (a - b);
   }
-  // Unreachable: every difference is +n at the highest grid price.
+  // Unreachable: every difference is ≥ 0 at the highest grid price.
   return grid[grid.length - 1];
 }
 
@@ -195,7 +195,8 @@ function newtonMillerSmith(rows: PsmRow[], grid: number[]): NmsResult {
       sum[i] += v0 * (1 - t) + v1 * t;
     }
   }
-  const curve = grid.map((price, i) => ({ price, reach: sum[i] / rows.length, revenue: (price * sum[i]) / rows.length }));
+  const n = rows.length;
+  const curve = grid.map((price, i) => ({ price, reach: sum[i] / n, revenue: (price * sum[i]) / n }));
   const argmax = (key: 'reach' | 'revenue') =>
     curve.reduce((best, point) => (point[key] > best[key] ? point : best), curve[0]).price;
   return { reachOptimal: argmax('reach'), revenueOptimal: argmax('revenue'), curve };

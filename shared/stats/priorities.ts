@@ -3,7 +3,7 @@
  * analysis by Johnson's relative weights and by Shapley/LMG decomposition of R².
  */
 import { finite, mean, numbers, sameLength, StatsInputError } from './errors';
-import { correlationMatrix, solvePositiveDefinite, symmetricEigen } from './matrix';
+import { COLLINEAR, correlationMatrix, solvePositiveDefinite, symmetricEigen } from './matrix';
 
 export type IpaQuadrant = 'concentrate' | 'keep-up' | 'low-priority' | 'overkill';
 
@@ -20,8 +20,8 @@ export type IpaQuadrant = 'concentrate' | 'keep-up' | 'low-priority' | 'overkill
 export function ipa(items: { importance: number; performance: number }[]): IpaQuadrant[] {
   if (!Array.isArray(items) || items.length === 0) throw new StatsInputError('items', 'must not be empty');
   items.forEach((item, i) => {
-    finite(`items[${i}].importance`, item?.importance);
-    finite(`items[${i}].performance`, item?.performance);
+    finite(() => `items[${i}].importance`, item?.importance);
+    finite(() => `items[${i}].performance`, item?.performance);
   });
   const meanImportance = mean(items.map((i) => i.importance));
   const meanPerformance = mean(items.map((i) => i.performance));
@@ -74,8 +74,10 @@ function driverData(X: number[][], y: number[]): { r: number[][]; rxy: number[] 
   const k = Array.isArray(X[0]) ? X[0].length : 0;
   if (k === 0) throw new StatsInputError('X[0]', 'must hold at least one predictor value');
   X.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== k) throw new StatsInputError(`X[${i}]`, `must hold ${k} predictor values`);
-    row.forEach((v, j) => finite(`X[${i}][${j}]`, v));
+    if (!Array.isArray(row) || row.length !== k) {
+      throw new StatsInputError(`X[${i}]`, `must hold ${k} predictor values`);
+    }
+    row.forEach((v, j) => finite(() => `X[${i}][${j}]`, v));
   });
   numbers('y', y);
   sameLength('X', X, 'y', y);
@@ -98,23 +100,25 @@ function shares(raw: number[], rSquared: number): RelativeImportance {
  * ε_j = Σ_k λ*_{jk}²·β_k²; R² = Σβ_k². `X[i]` is observation i's predictor values.
  *
  * @example
- * relativeWeights(mtcarsRows, mpg); // rwa's README: R² 0.7791896, cyl 29.32 %, disp 28.51 %, hp 29.80 %, gear 12.37 %
+ * relativeWeights(mtcars.map((c) => [c.cyl, c.disp, c.hp, c.gear]), mtcars.map((c) => c.mpg));
+ * // as in rwa's README: rSquared 0.7791896, percent 29.32, 28.51, 29.80, 12.37
  */
 export function relativeWeights(X: number[][], y: number[]): RelativeImportance {
   const { r, rxy } = driverData(X, y);
   const { values, vectors } = symmetricEigen(r);
   const k = values.length;
-  if (values.some((v) => !(v > 1e-10))) throw new StatsInputError('X', 'predictors are perfectly (or almost perfectly) collinear');
-  const root = (inverse: boolean) =>
+  if (values.some((v) => !(v > 1e-10))) throw new StatsInputError('X', COLLINEAR);
+  // V·diag(f(λ))·Vᵀ for f = √ and 1/√: the symmetric square root of R and its inverse.
+  const spectral = (f: (lambda: number) => number) =>
     Array.from({ length: k }, (_, i) =>
       Array.from({ length: k }, (_, j) => {
         let s = 0;
-        for (let m = 0; m < k; m++) s += vectors[i][m] * vectors[j][m] * (inverse ? 1 / Math.sqrt(values[m]) : Math.sqrt(values[m]));
+        for (let m = 0; m < k; m++) s += vectors[i][m] * vectors[j][m] * f(values[m]);
         return s;
       }),
     );
-  const lambda = root(false);
-  const lambdaInverse = root(true);
+  const lambda = spectral(Math.sqrt);
+  const lambdaInverse = spectral((v) => 1 / Math.sqrt(v));
   const beta = lambdaInverse.map((row) => row.reduce((s, v, m) => s + v * rxy[m], 0));
   const raw = lambda.map((row) => row.reduce((s, v, m) => s + v * v * beta[m] * beta[m], 0));
   return shares(raw, beta.reduce((s, b) => s + b * b, 0));

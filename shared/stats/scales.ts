@@ -38,8 +38,10 @@ export function boxShares(values: number[], range: ScaleRange): BoxShares {
   numbers('values', values);
   const counts = { top: 0, topTwo: 0, bottom: 0, bottomTwo: 0 };
   values.forEach((v, i) => {
-    integer(`values[${i}]`, v);
-    if (v < min || v > max) throw new StatsInputError(`values[${i}]`, `must lie on the ${min}–${max} scale, got ${v}`);
+    integer(() => `values[${i}]`, v);
+    if (v < min || v > max) {
+      throw new StatsInputError(`values[${i}]`, `must lie on the ${min}–${max} scale, got ${v}`);
+    }
     if (v === max) counts.top += 1;
     if (v >= max - 1) counts.topTwo += 1;
     if (v === min) counts.bottom += 1;
@@ -81,7 +83,7 @@ export function weightedIndex(scores: number[], weights: number[]): number {
   let sum = 0;
   let weightSum = 0;
   scores.forEach((s, i) => {
-    const w = nonNegative(`weights[${i}]`, weights[i]);
+    const w = nonNegative(() => `weights[${i}]`, weights[i]);
     sum += w * s;
     weightSum += w;
   });

@@ -139,7 +139,9 @@ function checkItems(items: ServqualItem[]): string[] {
   if (!Array.isArray(items) || items.length === 0) throw new StatsInputError('items', 'must not be empty');
   const ids = new Set<string>();
   return items.map((item, j) => {
-    if (typeof item?.id !== 'string' || item.id === '') throw new StatsInputError(`items[${j}].id`, 'must be a non-empty string');
+    if (typeof item?.id !== 'string' || item.id === '') {
+      throw new StatsInputError(`items[${j}].id`, 'must be a non-empty string');
+    }
     if (ids.has(item.id)) throw new StatsInputError(`items[${j}].id`, `"${item.id}" appears twice`);
     ids.add(item.id);
     if (typeof item.dimension !== 'string' || item.dimension === '') {
@@ -151,14 +153,14 @@ function checkItems(items: ServqualItem[]): string[] {
 
 function ratings(name: string, xs: unknown, k: number): number[] {
   if (!Array.isArray(xs) || xs.length !== k) throw new StatsInputError(name, `must hold one rating per item (${k})`);
-  return xs.map((x, j) => finite(`${name}[${j}]`, x));
+  return xs.map((x, j) => finite(() => `${name}[${j}]`, x));
 }
 
 function importancePoints(name: string, points: Record<string, number>, dimensions: string[]): number[] {
   const keys = Object.keys(points);
   const unknown = keys.find((key) => !dimensions.includes(key));
   if (unknown !== undefined) throw new StatsInputError(`${name}.${unknown}`, 'is not a dimension of the items');
-  const values = dimensions.map((d) => nonNegative(`${name}.${d}`, points[d] ?? 0));
+  const values = dimensions.map((d) => nonNegative(() => `${name}.${d}`, points[d] ?? 0));
   const sum = values.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 100) > 100 * SHARE_SUM_TOLERANCE) {
     throw new StatsInputError(name, `importance points must sum to 100, got ${sum}`);

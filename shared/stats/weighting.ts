@@ -26,10 +26,11 @@ function requireCovered(name: string, targets: Map<string, number>, present: Set
 
 /**
  * Post-stratification weights (Holt & Smith, "Post stratification", JRSS A 142, 1979; Lohr,
- * Sampling: Design and Analysis, chapter on ratio estimation and post-stratification): every respondent of cell c gets w = T_c / s_c, T_c the population share and s_c
- * the sample share of c, so weighted cell shares equal the targets and the weights have mean 1.
- * `targets` are shares summing to 1; every sample cell needs a target, and every target cell
- * with a positive share needs at least one respondent. A cell with target 0 gets weight 0.
+ * Sampling: Design and Analysis, on post-stratification): every respondent of cell c gets
+ * w = T_c / s_c, T_c the population share and s_c the sample share of c, so weighted cell
+ * shares equal the targets and the weights have mean 1. `targets` are shares summing to 1; every
+ * sample cell needs a target, and every target cell with a positive share needs at least one
+ * respondent. A cell with target 0 gets weight 0.
  *
  * @example
  * postStratify(['m', 'm', 'm', 'f'], { m: 0.5, f: 0.5 }); // [2/3, 2/3, 2/3, 2]
@@ -93,7 +94,8 @@ export function rake(
     const codes = rows.map((row, i) => {
       const value = row?.[variable];
       if (typeof value !== 'string' || !t.has(value)) {
-        throw new StatsInputError(`rows[${i}].${variable}`, `must be one of ${[...t.keys()].join(', ')}, got ${String(value)}`);
+        const allowed = [...t.keys()].join(', ');
+        throw new StatsInputError(`rows[${i}].${variable}`, `must be one of ${allowed}, got ${String(value)}`);
       }
       return value;
     });
@@ -106,7 +108,7 @@ export function rake(
   } else {
     numbers('initialWeights', options.initialWeights);
     sameLength('rows', rows, 'initialWeights', options.initialWeights);
-    w = options.initialWeights.map((x, i) => positive(`initialWeights[${i}]`, x));
+    w = options.initialWeights.map((x, i) => positive(() => `initialWeights[${i}]`, x));
   }
 
   const margins = (codes: string[]) => {
@@ -125,6 +127,7 @@ export function rake(
       w = w.map((x, i) => (x === 0 ? 0 : (x * t.get(codes[i])! * total) / totals.get(codes[i])!));
     }
     const total = w.reduce((a, b) => a + b, 0);
+    if (total === 0) throw new StatsInputError('targets', 'cannot be met together: every weight fell to 0');
     converged = variables.every(({ t, codes }) => {
       const totals = margins(codes);
       return [...t].every(([c, share]) => Math.abs((totals.get(c) ?? 0) / total - share) <= tolerance);
@@ -148,7 +151,7 @@ export function kishDeff(weights: number[]): number {
   let sum = 0;
   let squares = 0;
   weights.forEach((x, i) => {
-    const v = nonNegative(`weights[${i}]`, x);
+    const v = nonNegative(() => `weights[${i}]`, x);
     sum += v;
     squares += v * v;
   });

@@ -19,6 +19,7 @@ const BY_CODE: Readonly<Record<string, AppKey>> = {
   'already-set-up': 'errors.alreadySetUp',
   'not-published': 'errors.notPublished',
   'too-large': 'errors.tooLarge',
+  'slug-taken': 'errors.slugTaken',
 };
 
 /** What to tell the user about a failed request, in their language. */

@@ -14,18 +14,21 @@ const ROW = 30;
 const LINE = 16;
 
 /** Enough height for every row, wrapped labels included, so nothing is clipped. */
-const heightOf = (labels: string[], row: number) =>
-  labels.reduce((h, l) => h + Math.max(row, [wrapLabel(l)].flat().length * LINE + 12), 0);
+const heightOf = (labels: (string | string[])[], row: number) =>
+  labels.reduce<number>((h, l) => h + Math.max(row, [l].flat().length * LINE + 12), 0);
 
 /** Colours and the font from the stylesheet, so charts follow dark mode and the CJK font stack. */
 function theme(el: HTMLElement) {
   const css = getComputedStyle(el);
   const v = (name: string) => css.getPropertyValue(name).trim();
-  return { font: css.fontFamily, text: v('--text'), muted: v('--muted'), accent: v('--chart-1') };
+  // Category labels sit beside the bars, so on a phone they must wrap sooner to leave bars room.
+  const width = el.parentElement?.clientWidth ?? 720;
+  const wrapAt = width < 480 ? 14 : width < 720 ? 20 : 28;
+  return { font: css.fontFamily, text: v('--text'), muted: v('--muted'), accent: v('--chart-1'), wrapAt };
 }
 
 /** Splits a long label into lines: at spaces for Latin scripts, anywhere for Chinese. */
-export function wrapLabel(label: string, max = 26): string | string[] {
+export function wrapLabel(label: string, max: number): string | string[] {
   if (label.length <= max) return label;
   const cjk = /[\u3000-\u9fff\uff00-\uffef]/.test(label);
   const lines: string[] = [];
@@ -45,6 +48,12 @@ export function wrapLabel(label: string, max = 26): string | string[] {
     if (line) lines.push(line);
   }
   return lines.slice(0, 3);
+}
+
+/** Dark text on light fills, white on dark ones (relative luminance, WCAG's formula simplified). */
+function inkOn(rgb: string): string {
+  const [r, g, b] = (rgb.match(/\d+/g) ?? ['0', '0', '0']).map(Number);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 150 ? '#161b22' : '#fff';
 }
 
 /** Writes each bar's text after its end ("end") or centred inside it when it fits ("inside"). */
@@ -68,7 +77,7 @@ function valueLabels(text: (dataset: number, index: number) => string, where: 'e
             ctx.textAlign = 'left';
             ctx.fillText(label, x + 6, y);
           } else if (ctx.measureText(label).width + 6 < x - base) {
-            ctx.fillStyle = '#fff';
+            ctx.fillStyle = inkOn(String((chart.data.datasets[d].backgroundColor as string) ?? ''));
             ctx.textAlign = 'center';
             ctx.fillText(label, (x + base) / 2, y);
           }
@@ -83,14 +92,18 @@ function useChart(
   canvas: () => HTMLCanvasElement,
   build: (t: ReturnType<typeof theme>) => ChartConfiguration<'bar'>,
   deps: () => unknown,
+  size: { row: number; extra: number },
 ) {
   let chart: Chart<'bar'> | undefined;
   const draw = () => {
     const t = theme(canvas());
     Chart.defaults.font.family = t.font;
     Chart.defaults.color = t.muted;
+    const config = build(t);
+    // The container is sized before the chart measures it: Chart.js fills its parent.
+    canvas().parentElement!.style.height = `${heightOf(config.data.labels as (string | string[])[], size.row) + size.extra}px`;
     chart?.destroy();
-    chart = new Chart(canvas(), build(t));
+    chart = new Chart(canvas(), config);
   };
   onMount(() => {
     draw();
@@ -110,7 +123,7 @@ export function BarChart(props: { labels: string[]; values: number[]; valueText:
     (t) => ({
       type: 'bar',
       data: {
-        labels: props.labels.map((l) => wrapLabel(l)),
+        labels: props.labels.map((l) => wrapLabel(l, t.wrapAt)),
         datasets: [{ data: props.values, backgroundColor: props.colors ?? props.values.map(() => t.accent), borderRadius: 4, barPercentage: 0.8, categoryPercentage: 0.9 }],
       },
       options: {
@@ -127,9 +140,10 @@ export function BarChart(props: { labels: string[]; values: number[]; valueText:
       plugins: [valueLabels((_, i) => props.valueText[i], 'end', () => t.text)],
     }),
     () => [props.labels, props.values, props.valueText],
+    { row: ROW, extra: 16 },
   );
   return (
-    <div class="chart" style={{ height: `${heightOf(props.labels, ROW) + 16}px` }}>
+    <div class="chart">
       <canvas ref={canvas} role="img" aria-label={props.label} />
     </div>
   );
@@ -151,7 +165,7 @@ export function StackedChart(props: {
     (t) => ({
       type: 'bar',
       data: {
-        labels: props.rows.map((l) => wrapLabel(l)),
+        labels: props.rows.map((l) => wrapLabel(l, t.wrapAt)),
         datasets: props.series.map((s) => ({ label: s.label, data: s.shares.map((x) => x * 100), backgroundColor: s.color, barPercentage: 0.8 })),
       },
       options: {
@@ -171,19 +185,28 @@ export function StackedChart(props: {
       plugins: [valueLabels((d, i) => (props.series[d].shares[i] >= 0.08 ? props.shareText(props.series[d].shares[i]) : ''), 'inside', () => t.text)],
     }),
     () => [props.rows, props.series],
+    { row: ROW + 6, extra: 64 },
   );
   return (
-    <div class="chart" style={{ height: `${heightOf(props.rows, ROW + 6) + 64}px` }}>
+    <div class="chart">
       <canvas ref={canvas} role="img" aria-label={props.label} />
     </div>
   );
 }
 
-/** Red to green through amber, for scale points from worst to best. */
+const WORST = [214, 69, 69];
+const NEUTRAL = [168, 174, 186];
+const BEST = [38, 150, 96];
+
+/**
+ * Scale points from worst to best, red through grey to green: a diverging scheme, so the middle
+ * of a Likert scale reads as neutral rather than as half good.
+ */
 export function scaleColors(n: number): string[] {
   return Array.from({ length: n }, (_, i) => {
     const f = n === 1 ? 1 : i / (n - 1);
-    return `hsl(${Math.round(4 + f * 138)}, ${Math.round(62 - 10 * Math.sin(Math.PI * f))}%, ${Math.round(46 - 6 * Math.sin(Math.PI * f))}%)`;
+    const [from, to, k] = f < 0.5 ? [WORST, NEUTRAL, f * 2] : [NEUTRAL, BEST, (f - 0.5) * 2];
+    return `rgb(${from.map((c, j) => Math.round(c + (to[j] - c) * k)).join(', ')})`;
   });
 }
 

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
-import { Show, type ParentProps } from 'solid-js';
+import { Show, Suspense, type ParentProps } from 'solid-js';
+import { Loading } from '../lib/components';
 import { useSession } from '../auth/session';
 import { useI18n } from '../lib/i18n';
 import LanguageSwitcher from './LanguageSwitcher';
@@ -31,7 +32,10 @@ export default function Layout(props: ParentProps) {
           </button>
         </div>
       </header>
-      <main class="main" id="main" tabindex="-1">{props.children}</main>
+      <main class="main" id="main" tabindex="-1">
+        {/* Inside main, so a page loading its code or data never blanks the top bar. */}
+        <Suspense fallback={<Loading />}>{props.children}</Suspense>
+      </main>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
 import type { Question, SurveyDefinition } from '../../../shared/survey/schema';
 import { useSession } from '../auth/session';
 import { api, ApiError } from '../lib/api';
-import { ConfirmButton, CopyButton, ErrorBox, Loading } from '../lib/components';
+import { ConfirmButton, ErrorBox, Loading } from '../lib/components';
 import { errorText } from '../lib/errors';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
@@ -16,8 +16,9 @@ import {
   findProblem, KIND_KEY, makeQuestion, moveQuestion, nextId, problemAt, QUESTION_KINDS, questionIds, textIn,
   withOptionalText, withText, type DefinitionProblem, type QuestionKind,
 } from './definition';
+import OpenLink from './OpenLink';
 import QuestionEditor from './QuestionEditor';
-import { openLink, STATUS_KEY, StatusBadge } from './status';
+import { STATUS_KEY, StatusBadge } from './status';
 
 export default function EditorPage() {
   const params = useParams();
@@ -71,7 +72,9 @@ function Editor(props: { initial: SurveyDetail }) {
     queueMicrotask(() => {
       const el = p.page !== undefined && p.question !== undefined ? questionEl(p.page, p.question) : document.getElementById('editor-problem');
       el?.scrollIntoView({ block: 'center' });
-      el?.querySelector<HTMLElement>('textarea, input')?.focus({ preventScroll: true });
+      // Most problems are an empty text: the first empty field is where the fix goes.
+      const field = el?.querySelector<HTMLElement>('textarea:placeholder-shown, input:placeholder-shown') ?? el?.querySelector<HTMLElement>('textarea, input');
+      field?.focus({ preventScroll: true });
     });
   };
 
@@ -182,6 +185,20 @@ function Editor(props: { initial: SurveyDetail }) {
     setDeleted(null);
   };
 
+  const publishedIds = new Set(props.initial.version === null ? [] : questionIds(props.initial.draft));
+
+  const changeKind = (page: number, index: number, kind: QuestionKind) => {
+    const from = structuredClone(unwrap(draft.pages[page].questions[index]));
+    let id = from.id;
+    // Answers already collected under this id mean something for the old type; a new type gets a
+    // new id so no report reads them as the new one (text and long text store the same answers).
+    if (publishedIds.has(id) && makeQuestion(kind, id, lang()).type !== from.type) {
+      retired.add(id);
+      id = nextId('q', [...questionIds(draft), ...draft.hiddenFields, ...retired]);
+    }
+    setDraft('pages', page, 'questions', index, makeQuestion(kind, id, lang(), from));
+  };
+
   const choicesOf = (q: Question) => (q.type === 'single' || q.type === 'multiple' ? { list: q.options, prefix: 'o' } : q.type === 'matrix' ? { list: q.items, prefix: 'i' } : null);
 
   const addChoice = (page: number, index: number) =>
@@ -226,7 +243,7 @@ function Editor(props: { initial: SurveyDetail }) {
   const saveState = () => (busy() === 'save' ? t('editor.saving') : dirty() ? t('editor.unsaved') : t('editor.saved'));
 
   return (
-    <div class="editor" classList={{ 'is-readonly': readOnly() }}>
+    <div class="editor">
       <div class="editor-bar">
         <A href="/surveys" class="back-link"><Icon name="back" />{t('nav.surveys')}</A>
         <div class="editor-bar-state">
@@ -239,6 +256,7 @@ function Editor(props: { initial: SurveyDetail }) {
           </Show>
         </div>
         <div class="editor-bar-actions">
+          <A href={`/surveys/${surveyId}/plan`} class="btn btn-quiet" data-testid="editor-plan">{t('plan.link')}</A>
           <Show when={meta().version !== null}>
             <A href={`/surveys/${surveyId}/report`} class="btn btn-quiet" data-testid="editor-report"><Icon name="chart" />{t('surveys.action.report')}</A>
           </Show>
@@ -279,11 +297,7 @@ function Editor(props: { initial: SurveyDetail }) {
           <Show when={titleProblem()}><p class="field-error" role="alert">{titleProblem()}</p></Show>
           <p class="field-hint">{t('editor.textsIn', { language: LOCALE_NAMES[lang()] })}</p>
 
-          <div class="link-row">
-            <span class="field-label">{t('editor.openLink')}</span>
-            <a class="open-link" href={openLink(meta().slug)} target="_blank" rel="noopener" data-testid="open-link">{openLink(meta().slug)}</a>
-            <CopyButton text={openLink(meta().slug)} label={t('editor.copyLink')} copiedLabel={t('editor.linkCopied')} testid="copy-link" />
-          </div>
+          <OpenLink survey={meta()} readOnly={readOnly()} onSaved={setMeta} />
           <Show when={meta().version === null}>
             <p class="field-hint">{t('editor.linkAfterPublish')}</p>
           </Show>
@@ -340,8 +354,9 @@ function Editor(props: { initial: SurveyDetail }) {
                     canMoveUp={p() > 0 || i() > 0}
                     canMoveDown={p() < draft.pages.length - 1 || i() < page.questions.length - 1}
                     problem={problemFor(p(), i())}
+                    problemOnText={problem()?.key === 'editor.problem.questionText'}
                     edit={(fn) => setDraft('pages', p(), 'questions', i(), produce(fn))}
-                    onKind={(kind) => setDraft('pages', p(), 'questions', i(), makeQuestion(kind, question.id, lang(), structuredClone(unwrap(question))))}
+                    onKind={(kind) => changeKind(p(), i(), kind)}
                     onMove={(dir) => setDraft(produce((d) => moveQuestion(d, p(), i(), dir)))}
                     onDelete={() => deleteQuestion(p(), i())}
                     onAddChoice={() => addChoice(p(), i())}

@@ -16,6 +16,8 @@ export default function QuestionEditor(props: {
   canMoveDown: boolean;
   /** A translated problem to show beside the question, from the last save attempt. */
   problem: string | null;
+  /** The problem is the question's own text, so it goes under the text rather than the card. */
+  problemOnText: boolean;
   edit: (fn: (q: Question) => void) => void;
   onKind: (kind: QuestionKind) => void;
   onMove: (dir: -1 | 1) => void;
@@ -69,11 +71,11 @@ export default function QuestionEditor(props: {
         value={textIn(q().text, props.lang)}
         placeholder={t('editor.questionTextPlaceholder')}
         onInput={(e) => props.edit((x) => { x.text = withText(x.text, props.lang, e.currentTarget.value); })}
-        aria-invalid={props.problem ? 'true' : undefined}
-        aria-describedby={props.problem ? `${id}-problem` : undefined}
+        aria-invalid={props.problem && props.problemOnText ? 'true' : undefined}
+        aria-describedby={props.problem && props.problemOnText ? `${id}-problem` : undefined}
         data-testid="question-text"
       />
-      <Show when={props.problem}>
+      <Show when={props.problem && props.problemOnText}>
         <p class="field-error" id={`${id}-problem`} role="alert" data-testid="question-problem">{props.problem}</p>
       </Show>
 
@@ -131,6 +133,9 @@ export default function QuestionEditor(props: {
           <div class={`answer-preview${kindOf(q()) === 'longtext' ? ' answer-preview-long' : ''}`} aria-hidden="true">{t('editor.answerPreview')}</div>
         </Match>
       </Switch>
+      <Show when={props.problem && !props.problemOnText}>
+        <p class="field-error" role="alert" data-testid="question-problem">{props.problem}</p>
+      </Show>
     </article>
   );
 }

@@ -98,14 +98,16 @@ export default function SurveyListPage() {
                 <For each={list()}>
                   {(s) => (
                     <tr data-testid="survey-row" data-survey-id={s.id}>
-                      <td class="survey-title-cell">
-                        <Show when={canEdit()} fallback={<span class="survey-name">{title(s)}</span>}>
-                          <A href={`/surveys/${s.id}`} class="survey-name">{title(s)}</A>
-                        </Show>
-                        <span class="survey-link">
-                          <a href={openLink(s.slug)} target="_blank" rel="noopener" class="muted" data-testid="survey-open-link">/s/{s.slug}</a>
-                          <CopyButton text={openLink(s.slug)} label={t('editor.copyLink')} copiedLabel={t('editor.linkCopied')} class="btn btn-tiny btn-quiet" />
-                        </span>
+                      <td class="title-col">
+                        <div class="survey-title-cell">
+                          <Show when={canEdit()} fallback={<span class="survey-name">{title(s)}</span>}>
+                            <A href={`/surveys/${s.id}`} class="survey-name">{title(s)}</A>
+                          </Show>
+                          <span class="survey-link">
+                            <a href={openLink(s.slug)} target="_blank" rel="noopener" class="muted" data-testid="survey-open-link">/s/{s.slug}</a>
+                            <CopyButton text={openLink(s.slug)} label={t('editor.copyLink')} copiedLabel={t('editor.linkCopied')} class="btn btn-tiny btn-quiet" />
+                          </span>
+                        </div>
                       </td>
                       <td data-label={t('surveys.column.status')}><StatusBadge status={s.status} /></td>
                       <td class="num" data-label={t('surveys.column.version')}>{s.version === null ? '—' : num(s.version)}</td>

@@ -6,11 +6,15 @@ import type { RendererProps } from './types';
 
 type Row = Record<string, number | 'na'>;
 
+// Beyond eight answer columns, a 640 px table can no longer give each radio a 44 px target.
+const MAX_TABLE_COLUMNS = 8;
+
 /**
  * A battery of items on one scale. Phones get one card per item with the same big buttons as a
  * rating, because a grid of tiny radios is what respondents most complain about; wide screens get
  * a table whose rows are radio groups. Only one of the two is in the DOM, so each row stays a
- * single radio group.
+ * single radio group. The table's end labels sit in a row of their own, spanning half the scale
+ * each, because a header cell one point wide breaks "insoddisfatto" mid-word.
  */
 export function Matrix(props: RendererProps<'matrix'>) {
   const wide = createMediaQuery('(min-width: 600px)');
@@ -26,7 +30,7 @@ export function Matrix(props: RendererProps<'matrix'>) {
 
   return (
     <Show
-      when={wide()}
+      when={wide() && points().length + (props.q.notApplicable ? 1 : 0) <= MAX_TABLE_COLUMNS}
       fallback={
         <div class="cards">
           <For each={props.q.items}>
@@ -50,7 +54,16 @@ export function Matrix(props: RendererProps<'matrix'>) {
       }
     >
       <table class="mx">
+        <colgroup><col class="items" /><col span={points().length} /><Show when={props.q.notApplicable}><col class="na-col" /></Show></colgroup>
         <thead>
+          <Show when={minLabel() || maxLabel()}>
+            <tr class="ends-row" aria-hidden="true">
+              <td />
+              <td colspan={Math.ceil(points().length / 2)}>{minLabel()}</td>
+              <td colspan={Math.floor(points().length / 2)}>{maxLabel()}</td>
+              <Show when={props.q.notApplicable}><td /></Show>
+            </tr>
+          </Show>
           <tr>
             <td />
             <For each={points()}>
@@ -58,7 +71,7 @@ export function Matrix(props: RendererProps<'matrix'>) {
                 <th scope="col" id={colId(p)}>
                   {p}
                   <Show when={p === props.q.scale.min ? minLabel() : p === props.q.scale.max ? maxLabel() : ''}>
-                    {(l) => <small>{l()}</small>}
+                    {(l) => <span class="sr">{` ${l()}`}</span>}
                   </Show>
                 </th>
               )}

@@ -1,5 +1,4 @@
 import { Show, type JSX } from 'solid-js';
-import { Dynamic } from 'solid-js/web';
 import type { AnswerValue } from '../../../shared/survey/answers';
 import type { Question as Q } from '../../../shared/survey/schema';
 import { t, text } from '../i18n';
@@ -13,7 +12,11 @@ import { TextInput } from './TextInput';
 import type { RendererProps } from './types';
 
 type AnyRenderer = (props: RendererProps<Q['type']>) => JSX.Element;
-const RENDERERS = { single: Single, multiple: Multiple, rating: Rating, nps: Nps, matrix: Matrix, text: TextInput, number: NumberInput } as Record<Q['type'], AnyRenderer>;
+// Keyed by question type, so each renderer only ever gets its own kind of question; the cast only
+// forgets that pairing, which TypeScript cannot express for a lookup table.
+const RENDERERS = {
+  single: Single, multiple: Multiple, rating: Rating, nps: Nps, matrix: Matrix, text: TextInput, number: NumberInput,
+} as Record<Q['type'], AnyRenderer>;
 
 /** Questions answered with one control get a <label>; groups of radios or checkboxes a fieldset. */
 const isSingleControl = (q: Q) => q.type === 'text' || q.type === 'number' || (q.type === 'single' && q.display === 'dropdown');
@@ -30,6 +33,9 @@ export interface QuestionProps {
 
 /** A question's frame: its text, required marker, help and error message around its renderer. */
 export function Question(props: QuestionProps) {
+  // A question keeps its type for its whole life (the page's list is keyed by question), so the
+  // renderer is chosen once; a <Dynamic> would cost the bundle Solid's generic prop spreading.
+  const Renderer = RENDERERS[props.q.type];
   const id = () => questionDomId(props.q.id);
   const helpId = () => (props.q.help ? `${id()}-help` : '');
   const errorId = () => (props.error ? `${id()}-err` : '');
@@ -44,8 +50,7 @@ export function Question(props: QuestionProps) {
     <>
       <Show when={props.q.help}><p class="help" id={helpId()}>{text(props.q.help)}</p></Show>
       <Show when={props.error}><p class="err" id={errorId()}>{props.error}</p></Show>
-      <Dynamic
-        component={RENDERERS[props.q.type]}
+      <Renderer
         q={props.q}
         value={props.value}
         onChange={props.onChange}

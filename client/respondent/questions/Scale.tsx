@@ -16,15 +16,15 @@ export interface ScaleProps {
 /**
  * A row of large radio buttons from min to max. Native radios keep arrow-key movement and screen
  * reader announcements; the end labels are read with the first and last point, and shown once
- * under the row. Above six points a narrow screen wraps the row into two, because eleven 44 px
- * targets do not fit in 320 px; the end labels then carry their numbers.
+ * under the row. A row too narrow for 44 px targets wraps into two (eleven points do not fit in
+ * 320 px); the end labels of a long scale then carry their numbers.
  */
 export function Scale(props: ScaleProps) {
   const points = () => Array.from({ length: props.max - props.min + 1 }, (_, i) => props.min + i);
   const count = () => props.max - props.min + 1;
   const label = (p: number) => (p === props.min ? props.minLabel : p === props.max ? props.maxLabel : undefined);
   return (
-    <div class="scale" classList={{ long: count() > 6 }} style={{ '--n': count(), '--h': Math.ceil(count() / 2) }}>
+    <div class="scale" classList={{ long: count() > 5 }} data-n={count()} style={{ '--n': count(), '--h': Math.ceil(count() / 2) }}>
       <div class="pts">
         <For each={points()}>
           {(p) => (

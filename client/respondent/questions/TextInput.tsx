@@ -1,7 +1,10 @@
 import { Show } from 'solid-js';
 import type { RendererProps } from './types';
 
-/** Free text; maxLength stops typing at the limit, so too-long is only possible by pasting old data. */
+/**
+ * Free text. maxLength stops typing and pasting at the limit, so too-long can only come back from
+ * an answer kept on the device.
+ */
 export function TextInput(props: RendererProps<'text'>) {
   const value = () => (typeof props.value === 'string' ? props.value : '');
   const input = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => props.onChange(e.currentTarget.value || undefined);

@@ -1,25 +1,30 @@
+const grouped = (mark: string) => new RegExp(`^\\d{1,3}(\\${mark}\\d{3})+$`);
+
 /**
  * Numbers as people type them in their own language. Italian and Vietnamese write "1.234,5",
- * English and Chinese "1,234.5"; phones also offer only one of the two marks on their keypads. So
- * the locale's decimal mark is always a decimal mark, the other one is read as grouping only when
- * it groups digits in threes ("1.500" in Italian is 1500), and otherwise as a decimal mark too
- * ("12.5" typed on an Italian phone is 12.5). A leading "−" and spaces as grouping are accepted.
+ * English and Chinese "1,234.5", and a phone's keypad may offer only one of the two marks. So:
+ * with both marks, the last one is the decimal mark; with one, the locale's decimal mark is a
+ * decimal mark, and the other one is grouping only when it groups digits in threes ("1.500" typed
+ * in Italian is 1500, "12.5" is 12.5). Anything else ambiguous is refused, never guessed.
  */
 export function parseNumber(raw: string, decimalMark: '.' | ','): number | null {
-  const group = decimalMark === ',' ? '.' : ',';
   let s = raw.trim().replace(/^[−–]/, '-').replace(/[\s\u00a0\u202f]/g, '');
   const sign = /^[-+]/.test(s) ? s[0] : '';
   s = s.slice(sign.length);
-  const at = s.lastIndexOf(decimalMark);
-  let whole = at >= 0 ? s.slice(0, at) : s;
-  let fraction = at >= 0 ? s.slice(at + 1) : '';
-  if (new RegExp(`^\\d{1,3}(\\${group}\\d{3})+$`).test(whole)) {
-    whole = whole.split(group).join('');
-  } else if (at < 0 && whole.split(group).length === 2) {
-    [whole, fraction] = whole.split(group);
-  }
-  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || whole + fraction === '' || (at >= 0 && fraction === '')) return null;
-  const n = Number(`${sign}${whole || '0'}.${fraction || '0'}`);
+  if (!/^[\d.,]+$/.test(s)) return null;
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  const only = lastDot >= 0 && lastComma < 0 ? '.' : lastComma >= 0 && lastDot < 0 ? ',' : null;
+  const decimal = lastDot >= 0 && lastComma >= 0
+    ? (lastDot > lastComma ? '.' : ',')
+    : only && (only === decimalMark || !grouped(only).test(s)) ? only : null;
+  const group = decimal ? (decimal === '.' ? ',' : '.') : only ?? '.';
+  const [whole, fraction = '', extra] = decimal ? s.split(decimal) : [s];
+  if (extra !== undefined || fraction.includes(group)) return null;
+  if (whole.includes(group) && !grouped(group).test(whole)) return null;
+  const digits = whole.split(group).join('');
+  if (digits + fraction === '' || (decimal && fraction === '')) return null;
+  const n = Number(`${sign}${digits || '0'}.${fraction || '0'}`);
   return Number.isFinite(n) ? n : null;
 }
 

@@ -24,6 +24,7 @@ const SAME_AS_ENGLISH: Record<string, { locales: Locale[]; reason: string }> = {
   'app:editor.type.nps': { locales: ['it'], reason: 'Italian researchers say NPS' },
   'app:report.nps': { locales: ['it'], reason: 'Italian researchers say NPS' },
   'app:report.topBox': { locales: ['it'], reason: 'Italian research reports use "top box" as is' },
+  'app:plan.budget.title': { locales: ['it'], reason: '"budget" is the Italian business word' },
   'app:setup.password': { locales: ['it'], reason: '"password" is the Italian word' },
   'app:signIn.password': { locales: ['it'], reason: '"password" is the Italian word' },
 };

@@ -15,6 +15,7 @@ const hostile: unknown[] = [NaN, Infinity, -Infinity, undefined, null, '3', {}, 
 /** Every public function with a generator of (mostly bad) arguments built from hostile values. */
 const calls: [string, (pick: () => unknown) => unknown][] = [
   ['normalQuantile', (p) => stats.normalQuantile(p() as number)],
+  ['normalCdf', (p) => stats.normalCdf(p() as number)],
   ['tQuantile', (p) => stats.tQuantile(p() as number, p() as number)],
   ['tCdf', (p) => stats.tCdf(p() as number, p() as number)],
   ['sampleSize', (p) => stats.sampleSize({ confidence: p(), margin: p(), proportion: p(), population: p() } as never)],

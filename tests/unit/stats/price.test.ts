@@ -90,6 +90,19 @@ describe('vanWestendorp (pricesensitivitymeter 1.3.3 conventions, as specified i
     expect(one.nms).toMatchObject({ reachOptimal: 2, revenueOptimal: 3 });
   });
 
+  it('a column where everyone gives the same price stays at F = 0 there (the "min" rule wins)', () => {
+    // Grid 1 2 3 4 10; too expensive is 10 for both, so n·F_te = 0 even at 10; expensive (3, 4):
+    // 0 0 0 2 2. PME difference te + e − 2: −2 −2 −2 0 → to zero at 4. Too cheap (1, 2): 0 2 2 2 2,
+    // so OPP te + tc − 2: −2 0 → 2.
+    const r = vanWestendorp([
+      { tooCheap: 1, cheap: 2, expensive: 3, tooExpensive: 10 },
+      { tooCheap: 2, cheap: 3, expensive: 4, tooExpensive: 10 },
+    ]);
+    expect(r.curves[4]).toMatchObject({ price: 10, tooExpensive: 0 });
+    expect(r.pme).toBe(4);
+    expect(r.opp).toBe(2);
+  });
+
   it('without purchase likelihoods there is no nms', () => {
     expect(vanWestendorp(rows.map(({ tooCheap, cheap, expensive, tooExpensive }) => ({ tooCheap, cheap, expensive, tooExpensive }))).nms).toBeUndefined();
   });

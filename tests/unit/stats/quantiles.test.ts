@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile, StatsInputError, tCdf, tQuantile, twoSidedZ } from '../../../shared/stats';
+import { normalCdf, normalQuantile, StatsInputError, tCdf, tQuantile, twoSidedZ } from '../../../shared/stats';
 
 const relative = (actual: number, expected: number) => Math.abs(actual - expected) / Math.abs(expected);
 
@@ -39,6 +39,28 @@ describe('normalQuantile (Wichura AS 241)', () => {
   });
 });
 
+describe('normalCdf', () => {
+  it('matches normal-table values', () => {
+    // Φ(1.96) = 0.9750, Φ(1) = 0.8413, Φ(−3) = 0.00135 in printed tables; to 16 digits (SciPy 1.17
+    // norm.cdf, run while writing this test): 0.9750021048517795, 0.8413447460685429,
+    // 0.0013498980316300933; and the far tail Φ(−10) = 7.61985302416047e-24.
+    expect(normalCdf(1.96)).toBeCloseTo(0.9750021048517795, 15);
+    expect(normalCdf(1)).toBeCloseTo(0.8413447460685429, 15);
+    expect(relative(normalCdf(-3), 0.0013498980316300933)).toBeLessThan(1e-14);
+    expect(relative(normalCdf(-10), 7.61985302416047e-24)).toBeLessThan(1e-13);
+    expect(normalCdf(0)).toBe(0.5);
+  });
+
+  it('inverts normalQuantile', () => {
+    for (const p of [1e-12, 0.001, 0.2, 0.5, 0.7, 0.99]) expect(relative(normalCdf(normalQuantile(p)), p)).toBeLessThan(1e-13);
+  });
+
+  it('rejects NaN and overflowing input', () => {
+    expect(() => normalCdf(NaN)).toThrow(/^x:/);
+    expect(() => normalCdf(1e200)).toThrow(/^x:.*too large/);
+  });
+});
+
 describe('tQuantile / tCdf (Student t via the incomplete beta function)', () => {
   // Student t critical values to 6 decimals (R's qt and SciPy's t.ppf; printed t tables agree to
   // their 3 decimals: 12.706, 4.303, 2.365, 2.262, 2.045, 4.604, 1.658, 12.924): two-sided 95 % for
@@ -66,8 +88,14 @@ describe('tQuantile / tCdf (Student t via the incomplete beta function)', () => 
     expect(relative(tQuantile(0.6, 2.5), 0.2814595127485477)).toBeLessThan(1e-13);
   });
 
-  it('approaches the normal quantile as df grows', () => {
-    expect(tQuantile(0.975, 1e6)).toBeCloseTo(normalQuantile(0.975), 5);
+  it('uses the Cornish–Fisher expansion from 1e5 df on, continuous with the exact method', () => {
+    // SciPy 1.17: t.ppf(0.975, 1e5) = 1.9599877075346095, t.ppf(0.975, 2e6) = 1.9599651706763748;
+    // t.cdf(−2, 1e5) = 0.022751481728753256 (mpmath, 30 digits: 0.0227514817287532316).
+    expect(relative(tQuantile(0.975, 1e5), 1.9599877075346095)).toBeLessThan(1e-14);
+    expect(relative(tQuantile(0.975, 2e6), 1.9599651706763748)).toBeLessThan(1e-14);
+    expect(relative(tCdf(-2, 1e5), 0.0227514817287532316)).toBeLessThan(1e-13);
+    expect(relative(tQuantile(0.975, 99_999), tQuantile(0.975, 100_000))).toBeLessThan(1e-9);
+    expect(tQuantile(0.975, 1e100)).toBeCloseTo(normalQuantile(0.975), 15);
   });
 
   it('tCdf inverts tQuantile and is symmetric', () => {

@@ -132,6 +132,9 @@ describe('allocate (proportional / Neyman, largest remainder)', () => {
     expect(allocate(50, [10, 1000], { sd: [100, 1] })).toEqual([10, 40]);
     // Everyone: a census.
     expect(allocate(30, [5, 10, 15])).toEqual([5, 10, 15]);
+    // Neyman (15, 0) caps the first stratum at 10; the 5 left can only go to the stratum with
+    // S_h = 0, which then takes them in proportion to size.
+    expect(allocate(15, [10, 10], { sd: [1, 0] })).toEqual([10, 5]);
   });
 
   it('min raises small cells and takes the difference proportionally', () => {

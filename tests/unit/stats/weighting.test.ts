@@ -134,6 +134,19 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
     expect(() => rake(rows, { g: { a: 0.5, b: 0.5 } }, { tolerance: NaN })).toThrow(/tolerance/);
     expect(() => rake(rows, { g: { a: 0.5, b: 0.5 } }, { initialWeights: [1] })).toThrow(/initialWeights/);
     expect(() => rake(rows, { g: { a: 0.5, b: 0.5 } }, { initialWeights: [1, 0] })).toThrow(/initialWeights\[1\]/);
+    // Targets that leave nobody: a must be everyone, but every "a" respondent is a "y", which gets 0.
+    expect(() =>
+      rake([{ g: 'a', h: 'y' }, { g: 'b', h: 'x' }], { g: { a: 1, b: 0 }, h: { x: 1, y: 0 } }),
+    ).toThrow(/every weight fell to 0/);
+    // Contradictory but not empty: no convergence, reported rather than thrown.
+    const stuck = rake(
+      [{ g: 'a', h: 'x' }, { g: 'b', h: 'y' }, { g: 'b', h: 'x' }],
+      { g: { a: 0.9, b: 0.1 }, h: { x: 0.1, y: 0.9 } },
+      { maxIterations: 50 },
+    );
+    expect(stuck.converged).toBe(false);
+    expect(stuck.iterations).toBe(50);
+    expect(mean(stuck.weights)).toBeCloseTo(1, 12);
   });
 });
 
