@@ -3,7 +3,7 @@
  * the same run (these machines are noisy, so only same-run ratios mean much).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,8 +30,10 @@ function respondentBytes() {
     for (const m of readFileSync(join(dist, rel), 'utf8').matchAll(/(?:^|[;\n])import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+)["']/g)) visit(`assets/${m[1]}`);
   };
   for (const m of html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)) visit(m[1]);
-  const langChunk = readdirSync(join(dist, 'assets')).find((f) => /^en-.*\.js$/.test(f));
-  if (langChunk) files.add(`assets/${langChunk}`);
+  // Plus the one language file a respondent loads (English): the dynamic import named in the entry.
+  const entry = [...files].find((f) => f.endsWith('.js'))!;
+  const lang = /["'`](?:\.\/|\/assets\/)(en-[\w-]+\.js)["'`]/.exec(readFileSync(join(dist, entry), 'utf8'));
+  if (lang) files.add(`assets/${lang[1]}`);
   return [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
 }
 

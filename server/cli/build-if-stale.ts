@@ -24,6 +24,6 @@ export async function buildIfStale(root: string): Promise<boolean> {
   }
   console.log('Building the client…');
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  for (const mode of ['production', 'respondent']) await build({ configFile: join(root, 'vite.config.ts'), mode, logLevel: 'warn' });
   return true;
 }

@@ -107,6 +107,7 @@ export type QuotaVariable = v.InferOutput<typeof QuotaVariableSchema>;
 
 export const QuotaCellSchema = v.pipe(
   v.object({
+    // Two category values of at most 100 characters and the separator.
     key: v.pipe(v.string('must be text'), v.maxLength(201)),
     values: v.pipe(v.array(v.string('must be text')), v.minLength(1), v.maxLength(2)),
     target: count(1e7),

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { LOCALES } from '../i18n/locales';
-import { LogicSchema } from './logic';
+import { LogicSchema } from './logic-schema';
 import { referenceIssues } from './references';
 
 export const LocaleSchema = v.picklist(LOCALES, 'must be one of en, zh-Hans, zh-Hant, it, vi');

@@ -3,5 +3,6 @@ import { resolve } from 'node:path';
 
 /** Browser tests run against the real built client, so build it once before them. */
 export default async function setup() {
-  await build({ configFile: resolve(import.meta.dirname, '../../vite.config.ts'), logLevel: 'warn' });
+  const configFile = resolve(import.meta.dirname, '../../vite.config.ts');
+  for (const mode of ['production', 'respondent']) await build({ configFile, mode, logLevel: 'warn' });
 }

@@ -33,7 +33,7 @@ export default function PlanDocument(props: {
   }).join(' × ');
 
   return (
-    <article class="plan-print" aria-hidden="true">
+    <article class="plan-print">
       <header>
         <p class="print-kicker">{t('plan.title')}</p>
         <h1>{props.title}</h1>

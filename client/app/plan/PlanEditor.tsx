@@ -89,8 +89,8 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
     const s = v.safeParse(SampleInputSchema, plan.sample);
     return s.success ? s.output : null;
   });
-  const needed = createMemo(() => { json(); return neededFor(plan); });
-  const allocation = createMemo((): Allocation => { json(); return allocationOf(plan, needed()); });
+  const needed = createMemo(() => neededFor(plan));
+  const allocation = createMemo((): Allocation => allocationOf(plan, needed()));
 
   // Cells fixed by hand no longer fit once the categories change: allocation takes over again.
   createEffect(() => {
@@ -101,7 +101,6 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
   });
 
   const shares = createMemo(() => {
-    json();
     const q = plan.quotas && v.safeParse(QuotasSchema, { ...plan.quotas, cells: undefined });
     return q && q.success ? new Map(crossCells(q.output).map((c) => [c.key, c.share])) : new Map<string, number>();
   });
@@ -126,7 +125,6 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
   };
 
   const problems = createMemo(() => {
-    json();
     const checked = v.safeParse(PlanSchema, plan);
     const map = checked.success ? new Map<string, string>() : problemsOf(t, plan, checked.issues);
     const a = allocation();

@@ -7,7 +7,6 @@ import type { Message } from '../translate';
 export default {
   'nav.next': 'Next',
   'nav.back': 'Back',
-  'nav.submit': 'Submit',
   'nav.finish': 'Finish',
   'nav.skipToContent': 'Skip to content',
   'language.label': 'Language',
@@ -17,18 +16,12 @@ export default {
 
   'question.required': 'Required',
   'question.notApplicable': 'Not applicable',
-  'question.other': 'Other (please specify)',
-  'question.otherInput': 'Your other answer',
   'question.choose': 'Choose…',
   'nps.low': 'Not at all likely',
   'nps.high': 'Extremely likely',
-  'ranking.instructions': 'Put the items in order, the most important first: drag them, or use the Move up and Move down buttons.',
-  'ranking.moveUp': 'Move up',
-  'ranking.moveDown': 'Move down',
 
   'validation.required': 'Please answer this question.',
   'validation.requiredEveryRow': 'Please answer every row.',
-  'validation.otherRequired': 'Please tell us your other answer.',
   'validation.minChoices': { one: 'Choose at least {count} option.', other: 'Choose at least {count} options.' },
   'validation.maxChoices': { one: 'Choose at most {count} option.', other: 'Choose at most {count} options.' },
   'validation.number': 'Enter a number.',
@@ -37,19 +30,14 @@ export default {
   'validation.numberMin': 'Enter a number of at least {min}.',
   'validation.numberMax': 'Enter a number of at most {max}.',
   'validation.tooLong': { one: 'Use at most {count} character.', other: 'Use at most {count} characters.' },
-  'validation.email': 'Enter a valid e-mail address, such as name@example.com.',
-  'validation.constantSum': 'The total must be {total}; it is now {sum}.',
-  'validation.priceOrder': 'Each price must be higher than the one before.',
   'validation.summary': { one: 'Please check {count} answer.', other: 'Please check {count} answers.' },
 
   'status.saving': 'Saving…',
-  'status.saved': 'Saved',
   'status.offline': 'You’re offline — your answers are kept on this device and will be sent when you’re back online.',
   'status.retrying': 'Sending failed, retrying…',
   'status.error': 'Something went wrong. Please try again.',
 
   'resume.prompt': 'You started this survey earlier on this device.',
-  'resume.continue': 'Resume where you left off',
   'resume.startAgain': 'Start again',
 
   'end.thanksTitle': 'Thank you!',
@@ -63,6 +51,4 @@ export default {
   'unavailable.paused.body': 'It is not accepting answers at the moment. Please try again later.',
   'unavailable.notFound.title': 'Survey not found',
   'unavailable.notFound.body': 'Check that the link is complete, or ask whoever sent it to you for a new one.',
-  'unavailable.used.title': 'You have already answered this survey',
-  'unavailable.used.body': 'This invitation link works only once. Thank you for taking part.',
 } satisfies Record<string, Message>;

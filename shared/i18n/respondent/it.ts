@@ -5,7 +5,6 @@ import type en from './en';
 const it: Record<keyof typeof en, Message> = {
   'nav.next': 'Avanti',
   'nav.back': 'Indietro',
-  'nav.submit': 'Invia',
   'nav.finish': 'Termina',
   'nav.skipToContent': 'Vai al contenuto',
   'language.label': 'Lingua',
@@ -15,18 +14,12 @@ const it: Record<keyof typeof en, Message> = {
 
   'question.required': 'Obbligatoria',
   'question.notApplicable': 'Non applicabile',
-  'question.other': 'Altro (specificare)',
-  'question.otherInput': 'Specifica la tua risposta «Altro»',
   'question.choose': 'Seleziona…',
   'nps.low': 'Per niente probabile',
   'nps.high': 'Estremamente probabile',
-  'ranking.instructions': 'Metti le voci in ordine, dalla più importante: trascinale oppure usa i pulsanti Sposta su e Sposta giù.',
-  'ranking.moveUp': 'Sposta su',
-  'ranking.moveDown': 'Sposta giù',
 
   'validation.required': 'Rispondi a questa domanda.',
   'validation.requiredEveryRow': 'Rispondi a tutte le righe.',
-  'validation.otherRequired': 'Specifica la tua risposta «Altro».',
   'validation.minChoices': { one: 'Scegli almeno {count} opzione.', many: 'Scegli almeno {count} di opzioni.', other: 'Scegli almeno {count} opzioni.' },
   'validation.maxChoices': { one: 'Scegli al massimo {count} opzione.', many: 'Scegli al massimo {count} di opzioni.', other: 'Scegli al massimo {count} opzioni.' },
   'validation.number': 'Inserisci un numero.',
@@ -35,19 +28,14 @@ const it: Record<keyof typeof en, Message> = {
   'validation.numberMin': 'Inserisci un numero non inferiore a {min}.',
   'validation.numberMax': 'Inserisci un numero non superiore a {max}.',
   'validation.tooLong': { one: 'Usa al massimo {count} carattere.', many: 'Usa al massimo {count} di caratteri.', other: 'Usa al massimo {count} caratteri.' },
-  'validation.email': 'Inserisci un indirizzo e-mail valido, ad esempio nome@esempio.it.',
-  'validation.constantSum': 'Il totale deve essere {total}; ora è {sum}.',
-  'validation.priceOrder': 'Ogni prezzo deve essere più alto del precedente.',
   'validation.summary': { one: 'Controlla {count} risposta.', many: 'Controlla {count} di risposte.', other: 'Controlla {count} risposte.' },
 
   'status.saving': 'Salvataggio…',
-  'status.saved': 'Salvato',
   'status.offline': 'Sei offline: le tue risposte restano su questo dispositivo e verranno inviate quando tornerai online.',
   'status.retrying': 'Invio non riuscito, nuovo tentativo…',
   'status.error': 'Si è verificato un errore. Riprova.',
 
   'resume.prompt': 'Hai già iniziato questo questionario su questo dispositivo.',
-  'resume.continue': 'Riprendi da dove avevi interrotto',
   'resume.startAgain': 'Ricomincia',
 
   'end.thanksTitle': 'Grazie!',
@@ -61,8 +49,6 @@ const it: Record<keyof typeof en, Message> = {
   'unavailable.paused.body': 'Al momento non accetta risposte. Riprova più tardi.',
   'unavailable.notFound.title': 'Questionario non trovato',
   'unavailable.notFound.body': 'Controlla che il link sia completo, oppure chiedi un nuovo link a chi te l’ha inviato.',
-  'unavailable.used.title': 'Hai già risposto a questo questionario',
-  'unavailable.used.body': 'Questo link di invito funziona una sola volta. Grazie per aver partecipato.',
 };
 
 export default it;

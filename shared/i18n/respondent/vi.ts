@@ -4,7 +4,6 @@ import type en from './en';
 const vi: Record<keyof typeof en, Message> = {
   'nav.next': 'Tiếp',
   'nav.back': 'Quay lại',
-  'nav.submit': 'Gửi',
   'nav.finish': 'Hoàn tất',
   'nav.skipToContent': 'Chuyển đến nội dung chính',
   'language.label': 'Ngôn ngữ',
@@ -14,18 +13,12 @@ const vi: Record<keyof typeof en, Message> = {
 
   'question.required': 'Bắt buộc',
   'question.notApplicable': 'Không áp dụng',
-  'question.other': 'Khác (vui lòng ghi rõ)',
-  'question.otherInput': 'Câu trả lời khác của bạn',
   'question.choose': 'Chọn…',
   'nps.low': 'Hoàn toàn không có khả năng',
   'nps.high': 'Rất có khả năng',
-  'ranking.instructions': 'Sắp xếp các mục theo thứ tự, mục quan trọng nhất ở đầu: kéo thả hoặc dùng nút Chuyển lên và Chuyển xuống.',
-  'ranking.moveUp': 'Chuyển lên',
-  'ranking.moveDown': 'Chuyển xuống',
 
   'validation.required': 'Vui lòng trả lời câu hỏi này.',
   'validation.requiredEveryRow': 'Vui lòng trả lời tất cả các dòng.',
-  'validation.otherRequired': 'Vui lòng ghi rõ câu trả lời khác của bạn.',
   'validation.minChoices': { other: 'Chọn ít nhất {count} phương án.' },
   'validation.maxChoices': { other: 'Chọn tối đa {count} phương án.' },
   'validation.number': 'Vui lòng nhập một số.',
@@ -34,19 +27,14 @@ const vi: Record<keyof typeof en, Message> = {
   'validation.numberMin': 'Vui lòng nhập một số không nhỏ hơn {min}.',
   'validation.numberMax': 'Vui lòng nhập một số không lớn hơn {max}.',
   'validation.tooLong': { other: 'Vui lòng nhập tối đa {count} ký tự.' },
-  'validation.email': 'Vui lòng nhập địa chỉ email hợp lệ, ví dụ ten@example.com.',
-  'validation.constantSum': 'Tổng phải bằng {total}; hiện tại là {sum}.',
-  'validation.priceOrder': 'Mỗi mức giá phải cao hơn mức giá trước đó.',
   'validation.summary': { other: 'Vui lòng kiểm tra {count} câu trả lời.' },
 
   'status.saving': 'Đang lưu…',
-  'status.saved': 'Đã lưu',
   'status.offline': 'Bạn đang ngoại tuyến — câu trả lời được giữ trên thiết bị này và sẽ được gửi khi có mạng trở lại.',
   'status.retrying': 'Gửi không thành công, đang thử lại…',
   'status.error': 'Đã xảy ra lỗi. Vui lòng thử lại.',
 
   'resume.prompt': 'Bạn đã bắt đầu làm khảo sát này trên thiết bị này trước đó.',
-  'resume.continue': 'Tiếp tục từ chỗ đã dừng',
   'resume.startAgain': 'Làm lại từ đầu',
 
   'end.thanksTitle': 'Cảm ơn bạn!',
@@ -60,8 +48,6 @@ const vi: Record<keyof typeof en, Message> = {
   'unavailable.paused.body': 'Hiện khảo sát tạm thời không nhận câu trả lời. Vui lòng thử lại sau.',
   'unavailable.notFound.title': 'Không tìm thấy khảo sát',
   'unavailable.notFound.body': 'Hãy kiểm tra xem đường liên kết có đầy đủ không, hoặc đề nghị người đã gửi cho bạn một liên kết mới.',
-  'unavailable.used.title': 'Bạn đã trả lời khảo sát này rồi',
-  'unavailable.used.body': 'Liên kết mời này chỉ dùng được một lần. Cảm ơn bạn đã tham gia.',
 };
 
 export default vi;

@@ -4,7 +4,6 @@ import type en from './en';
 const zhHans: Record<keyof typeof en, Message> = {
   'nav.next': '下一页',
   'nav.back': '上一页',
-  'nav.submit': '提交',
   'nav.finish': '完成',
   'nav.skipToContent': '跳到主要内容',
   'language.label': '语言',
@@ -14,18 +13,12 @@ const zhHans: Record<keyof typeof en, Message> = {
 
   'question.required': '必答',
   'question.notApplicable': '不适用',
-  'question.other': '其他（请注明）',
-  'question.otherInput': '您的其他答案',
   'question.choose': '请选择',
   'nps.low': '完全不可能',
   'nps.high': '极有可能',
-  'ranking.instructions': '请按重要程度排序，最重要的放在最前面：可以拖动选项，也可以使用“上移”和“下移”按钮。',
-  'ranking.moveUp': '上移',
-  'ranking.moveDown': '下移',
 
   'validation.required': '请回答此题。',
   'validation.requiredEveryRow': '请回答每一行。',
-  'validation.otherRequired': '请填写您的其他答案。',
   'validation.minChoices': { other: '请至少选择 {count} 项。' },
   'validation.maxChoices': { other: '最多只能选择 {count} 项。' },
   'validation.number': '请输入数字。',
@@ -34,19 +27,14 @@ const zhHans: Record<keyof typeof en, Message> = {
   'validation.numberMin': '请输入不小于 {min} 的数字。',
   'validation.numberMax': '请输入不大于 {max} 的数字。',
   'validation.tooLong': { other: '回答不能超过 {count} 个字符。' },
-  'validation.email': '请输入有效的电子邮箱地址，例如 name@example.com。',
-  'validation.constantSum': '总和必须为 {total}，目前为 {sum}。',
-  'validation.priceOrder': '每个价格都必须高于前一个价格。',
   'validation.summary': { other: '有 {count} 处回答需要检查。' },
 
   'status.saving': '正在保存…',
-  'status.saved': '已保存',
   'status.offline': '您目前处于离线状态——您的回答已保存在本设备上，恢复联网后将自动发送。',
   'status.retrying': '发送失败，正在重试…',
   'status.error': '出错了，请重试。',
 
   'resume.prompt': '您之前已在此设备上开始填写这份问卷。',
-  'resume.continue': '从上次中断处继续',
   'resume.startAgain': '重新开始',
 
   'end.thanksTitle': '谢谢！',
@@ -60,8 +48,6 @@ const zhHans: Record<keyof typeof en, Message> = {
   'unavailable.paused.body': '问卷目前暂不收集回答，请稍后再试。',
   'unavailable.notFound.title': '找不到问卷',
   'unavailable.notFound.body': '请检查链接是否完整，或向发送链接的人索取新的链接。',
-  'unavailable.used.title': '您已经填写过这份问卷',
-  'unavailable.used.body': '此邀请链接只能使用一次。感谢您的参与。',
 };
 
 export default zhHans;

@@ -5,7 +5,6 @@ import type en from './en';
 const zhHant: Record<keyof typeof en, Message> = {
   'nav.next': '下一頁',
   'nav.back': '上一頁',
-  'nav.submit': '送出',
   'nav.finish': '完成',
   'nav.skipToContent': '跳至主要內容',
   'language.label': '語言',
@@ -15,18 +14,12 @@ const zhHant: Record<keyof typeof en, Message> = {
 
   'question.required': '必填',
   'question.notApplicable': '不適用',
-  'question.other': '其他（請說明）',
-  'question.otherInput': '您的其他答案',
   'question.choose': '請選擇',
   'nps.low': '完全不可能',
   'nps.high': '極有可能',
-  'ranking.instructions': '請依重要程度排序，最重要的放在最前面：可以拖曳選項，也可以使用「上移」和「下移」按鈕。',
-  'ranking.moveUp': '上移',
-  'ranking.moveDown': '下移',
 
   'validation.required': '請回答此題。',
   'validation.requiredEveryRow': '請回答每一列。',
-  'validation.otherRequired': '請填寫您的其他答案。',
   'validation.minChoices': { other: '請至少選擇 {count} 項。' },
   'validation.maxChoices': { other: '最多只能選擇 {count} 項。' },
   'validation.number': '請輸入數字。',
@@ -35,19 +28,14 @@ const zhHant: Record<keyof typeof en, Message> = {
   'validation.numberMin': '請輸入不小於 {min} 的數字。',
   'validation.numberMax': '請輸入不大於 {max} 的數字。',
   'validation.tooLong': { other: '回答不能超過 {count} 個字元。' },
-  'validation.email': '請輸入有效的電子郵件地址，例如 name@example.com。',
-  'validation.constantSum': '總和必須為 {total}，目前為 {sum}。',
-  'validation.priceOrder': '每個價格都必須高於前一個價格。',
   'validation.summary': { other: '有 {count} 處回答需要檢查。' },
 
   'status.saving': '正在儲存…',
-  'status.saved': '已儲存',
   'status.offline': '您目前處於離線狀態——您的回答已保存在這台裝置上，恢復連線後會自動送出。',
   'status.retrying': '傳送失敗，正在重試…',
   'status.error': '發生錯誤，請再試一次。',
 
   'resume.prompt': '您先前已在這台裝置上開始填寫這份問卷。',
-  'resume.continue': '從上次中斷的地方繼續',
   'resume.startAgain': '重新開始',
 
   'end.thanksTitle': '謝謝您！',
@@ -61,8 +49,6 @@ const zhHant: Record<keyof typeof en, Message> = {
   'unavailable.paused.body': '問卷目前暫停收集回答，請稍後再試。',
   'unavailable.notFound.title': '找不到問卷',
   'unavailable.notFound.body': '請檢查連結是否完整，或向傳送連結給您的人索取新的連結。',
-  'unavailable.used.title': '您已填寫過這份問卷',
-  'unavailable.used.body': '此邀請連結只能使用一次。感謝您的參與。',
 };
 
 export default zhHant;

@@ -63,7 +63,7 @@ describe('logic references in a definition', () => {
   });
 
   const refused: [string, (d: ReturnType<typeof base>) => void, string, RegExp][] = [
-    ['a later question', (d) => { d.pages[0].questions[2].visibleIf = { conditions: [{ source: 'comment', op: 'answered' }] }; }, 'pages[0].questions[2].visibleIf.conditions[0].source', /"comment", which comes later/],
+    ['a later question', (d) => { (d.pages[0].questions[2] as { visibleIf?: unknown }).visibleIf = { conditions: [{ source: 'comment', op: 'answered' }] }; }, 'pages[0].questions[2].visibleIf.conditions[0].source', /"comment", which comes later/],
     ['itself on the same page, below', (d) => { d.pages[0].questions[0] = { ...d.pages[0].questions[0], visibleIf: { conditions: [{ source: 'nps', op: 'answered' }] } } as never; }, 'pages[0].questions[0].visibleIf.conditions[0].source', /"nps", which comes later/],
     ['a question on its own page, for a page', (d) => { (d.pages[2] as { visibleIf?: unknown }).visibleIf = { conditions: [{ source: 'comment', op: 'answered' }] }; }, 'pages[2].visibleIf.conditions[0].source', /comes later/],
     ['a missing question', (d) => { d.pages[1].visibleIf = { conditions: [{ source: 'region', op: 'equals', value: 'x' }] }; }, 'pages[1].visibleIf.conditions[0].source', /"region", which is neither a question nor a hidden field/],
