@@ -9,7 +9,7 @@ export default defineConfig(({ mode }) => ({
   root: 'client',
   base: '/',
   // Tests run in Node; the Solid plugin would switch them to jsdom.
-  plugins: process.env.VITEST ? [] : [solid()],
+  plugins: mode === 'test' ? [] : [solid()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist/client'),
     // The app pass runs first and clears dist/client; the respondent pass adds to it.
