@@ -57,12 +57,13 @@ export function crossCells(design: Design): CellShare[] {
 }
 
 /**
- * A stand-in for "no known population": large enough that allocate's cap (n_h ≤ N_h) never
- * binds, small enough that share × it stays an exact integer after rounding.
+ * A stand-in for "no known population": large enough that allocate's cap (n_h ≤ N_h) never binds
+ * and rounding share × N to whole people changes no share that matters, far below where doubles
+ * stop holding whole numbers exactly.
  */
 const UNBOUNDED = 1e9;
 
-/** The population the cells' sizes are drawn from: cell counts, else a variable's counts, else the plan's N. */
+/** N for sizing cells from their shares: a variable's counts, else the plan's N (cells with counts of their own use those). */
 function populationBase(design: Design, population: number | undefined): number {
   const counted = design.variables.find((x) => x.unit === 'count');
   if (counted) return sum(counted.categories.map((c) => c.population));

@@ -4,62 +4,15 @@
  * by id; option ids likewise, so reordering or relabelling options never reinterprets an answer.
  */
 import * as v from 'valibot';
-import { LOCALES } from '../i18n/locales';
-import { LogicSchema } from './logic-schema';
 import { referenceIssues } from './references';
+import { RESEARCH_QUESTION_SCHEMAS, RESEARCH_TYPES } from './research-types';
+import { base, IdSchema, LocaleSchema, optionsSchema, OptionSchema, scaleSchema, TextSchema } from './schema-parts';
+import { LogicSchema } from './logic-schema';
 
-export const LocaleSchema = v.picklist(LOCALES, 'must be one of en, zh-Hans, zh-Hant, it, vi');
-
-const ID_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-export const IdSchema = v.pipe(
-  v.string('must be a string'),
-  v.regex(ID_RE, 'must start with a letter and hold only letters, digits and _ (at most 64)'),
-);
-
-/** A text in every survey language: `{ en: 'How satisfied…', it: 'Quanto…' }`. */
-export const TextSchema = v.pipe(
-  v.record(LocaleSchema, v.pipe(v.string(), v.maxLength(5000, 'text is longer than 5,000 characters'))),
-  v.check((t) => Object.values(t).some((s) => s.trim() !== ''), 'needs a text in at least one language'),
-);
-export type Text = v.InferOutput<typeof TextSchema>;
-
-export const ROLES = [
-  'overall-satisfaction', 'loyalty', 'recommend', 'attribute', 'importance', 'dimension',
-  'price', 'competitor', 'segment', 'open-feedback', 'contact',
-] as const;
-export const RoleSchema = v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`);
-export type Role = v.InferOutput<typeof RoleSchema>;
-
-export const OptionSchema = v.object({ id: IdSchema, label: TextSchema });
-export type Option = v.InferOutput<typeof OptionSchema>;
-
-const optionsSchema = v.pipe(
-  v.array(OptionSchema),
-  v.minLength(2, 'needs at least 2 options'),
-  v.maxLength(200, 'has more than 200 options'),
-  v.check((os) => new Set(os.map((o) => o.id)).size === os.length, 'option ids must be unique'),
-);
-
-const base = {
-  id: IdSchema,
-  text: TextSchema,
-  help: v.optional(TextSchema),
-  required: v.optional(v.boolean(), false),
-  role: v.optional(RoleSchema),
-  /** Shown only when this holds (conditions on earlier answers and hidden fields). */
-  visibleIf: v.optional(LogicSchema),
-};
-
-const scaleSchema = v.pipe(
-  v.object({
-    min: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1)),
-    max: v.pipe(v.number(), v.integer(), v.minValue(2, 'scale needs at least 2 points'), v.maxValue(11)),
-    minLabel: v.optional(TextSchema),
-    maxLabel: v.optional(TextSchema),
-  }),
-  v.check((s) => s.max > s.min, 'max must be above min'),
-);
-export type Scale = v.InferOutput<typeof scaleSchema>;
+export {
+  base, IdSchema, LocaleSchema, OptionSchema, optionsSchema, RoleSchema, ROLES, scaleSchema, TextSchema,
+  type Option, type Role, type Scale, type Text,
+} from './schema-parts';
 
 export const SingleChoiceSchema = v.object({
   ...base,
@@ -67,6 +20,8 @@ export const SingleChoiceSchema = v.object({
   options: optionsSchema,
   display: v.optional(v.picklist(['list', 'dropdown']), 'list'),
   randomize: v.optional(v.boolean(), false),
+  /** Adds an "Other (please specify)" choice; its answer is `{ other: "their text" }`. */
+  other: v.optional(v.boolean(), false),
 });
 
 export const MultipleChoiceSchema = v.pipe(
@@ -124,11 +79,11 @@ export const NumberQuestionSchema = v.pipe(
 
 export const QuestionSchema = v.variant('type', [
   SingleChoiceSchema, MultipleChoiceSchema, RatingSchema, NpsSchema, MatrixSchema,
-  TextQuestionSchema, NumberQuestionSchema,
-], 'type must be one of single, multiple, rating, nps, matrix, text, number');
+  TextQuestionSchema, NumberQuestionSchema, ...RESEARCH_QUESTION_SCHEMAS,
+], `type must be one of single, multiple, rating, nps, matrix, text, number, ${RESEARCH_TYPES.join(', ')}`);
 export type Question = v.InferOutput<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
-export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'number'];
+export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'number', ...RESEARCH_TYPES];
 
 export const PageSchema = v.object({
   id: IdSchema,
