@@ -18,6 +18,10 @@ export const ConfigSchema = v.object({
   /** Requests per minute per IP on the public respondent endpoints; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: intFrom(600, 0),
   SESSION_DAYS: intFrom(14, 1),
+  /** Where invitations are sent through, e.g. smtp://user:pass@mail.example.com:587 (smtps:// for TLS). Unset: mail-merge files only. */
+  SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'))),
+  /** The From address of invitations, e.g. "Hotel Research <survey@example.com>". */
+  MAIL_FROM: v.optional(v.string()),
 });
 export type Config = v.InferOutput<typeof ConfigSchema>;
 

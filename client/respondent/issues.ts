@@ -12,7 +12,19 @@ export function issueMessage(q: Question, issue: AnswerIssue): [RespondentKey, M
   const max = issue.params?.max;
   switch (issue.code) {
     case 'required':
-      return [q.type === 'matrix' ? 'validation.requiredEveryRow' : 'validation.required'];
+      return [['matrix', 'servqual', 'importance', 'competitor'].includes(q.type) ? 'validation.requiredEveryRow' : 'validation.required'];
+    case 'other-required':
+      return ['validation.otherRequired'];
+    case 'constant-sum':
+      return ['validation.constantSum', { total: issue.params?.total ?? 0, sum: issue.params?.sum ?? 0 }];
+    case 'price-order':
+      return ['validation.priceOrder'];
+    case 'email':
+      return ['validation.email'];
+    case 'phone':
+      return ['validation.phone'];
+    case 'consent':
+      return ['validation.consent'];
     case 'too-few':
       return ['validation.minChoices', { count: min ?? 0 }];
     case 'too-many':
@@ -30,7 +42,7 @@ export function issueMessage(q: Question, issue: AnswerIssue): [RespondentKey, M
       return ['validation.number'];
     }
     case 'wrong-type':
-      return [q.type === 'number' ? 'validation.number' : 'validation.required'];
+      return [q.type === 'number' || q.type === 'vanWestendorp' ? 'validation.number' : 'validation.required'];
     default:
       // Unknown options, items or duplicates cannot be made with this page's controls; asking for
       // the answer again is the one thing the respondent can act on.

@@ -12,7 +12,7 @@ export const publicRoutes = new Hono<AppEnv>()
   .use(limit)
   .get('/s/:slug', (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(collect.publicSurvey(c.var.deps.db, c.req.param('slug')));
+    return c.json(collect.publicSurvey(c.var.deps.db, c.req.param('slug'), c.var.deps.clock.now()));
   })
   .get('/s/:slug/responses/:clientId', (c) =>
     c.json(collect.progress(c.var.deps.db, c.req.param('slug'), c.req.param('clientId'))))

@@ -8,6 +8,8 @@ import { cellOf } from '../../shared/plan/quotas';
 import { quotaRules } from '../plan/cache';
 import type { PublicSurvey, Submission, SubmissionResult } from '../../shared/api/surveys';
 import * as v from 'valibot';
+import { refusal, refusalError, settingsOf } from './rules';
+import { followResponse, invitationByToken, invitationClientId } from './invitation-link';
 
 // Versions are immutable, so their parsed definitions can be kept for the life of the process.
 const versionCache = new WeakMap<Db, Map<number, { surveyId: string; def: SurveyDefinition }>>();
@@ -36,7 +38,7 @@ function statements(db: Db) {
   if (!st) {
     const c = db.$client;
     st = {
-      bySlug: c.prepare('select id, slug, status, current_version_id as currentVersionId, current_wave as currentWave from surveys where slug = ?'),
+      bySlug: c.prepare('select id, slug, status, current_version_id as currentVersionId, current_wave as currentWave, settings from surveys where slug = ?'),
       existing: c.prepare('select id, status, wave from responses where survey_id = ? and client_id = ?'),
       cellCompletes: c.prepare(`select count(*) as n from responses
         where survey_id = ? and quota_cell = ? and status = 'complete' and wave = ? and is_test = 0`).pluck(),
@@ -51,15 +53,18 @@ function statements(db: Db) {
 }
 const statementCache = new WeakMap<Db, Record<'bySlug' | 'existing' | 'cellCompletes' | 'insert' | 'update', import('better-sqlite3').Statement>>();
 
-type SurveyRef = { id: string; slug: string; status: 'draft' | 'open' | 'paused' | 'closed'; currentVersionId: number | null; currentWave: number };
+type SurveyRef = { id: string; slug: string; status: 'draft' | 'open' | 'paused' | 'closed'; currentVersionId: number | null; currentWave: number; settings: string | null };
 const surveyBySlug = (db: Db, slug: string) => statements(db).bySlug.get(slug) as SurveyRef | undefined;
 
 /** What the respondent page needs: the current version, or only the status when not open. */
-export function publicSurvey(db: Db, slug: string): PublicSurvey {
+export function publicSurvey(db: Db, slug: string, now: number): PublicSurvey {
   const s = surveyBySlug(db, slug);
   if (!s || s.currentVersionId === null) throw notFound('survey');
   if (s.status !== 'open') return { slug: s.slug, status: s.status, versionId: null, definition: null };
-  return { slug: s.slug, status: s.status, versionId: s.currentVersionId, definition: loadVersion(db, s.currentVersionId)!.def };
+  const settings = settingsOf(s.settings);
+  const refused = refusal(db, s.id, settings, now);
+  if (refused) return { slug: s.slug, status: refused === 'closed' ? 'closed' : refused, versionId: null, definition: null };
+  return { slug: s.slug, status: s.status, versionId: s.currentVersionId, definition: loadVersion(db, s.currentVersionId)!.def, kiosk: settings.kiosk };
 }
 
 /**
@@ -79,7 +84,10 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
   if (!version || version.surveyId !== s.id) throw new AppError(400, 'invalid', 'versionId: not a version of this survey', 'versionId');
 
   const def = version.def;
-  const hidden = Object.fromEntries(Object.entries(input.hidden).filter(([k]) => def.hiddenFields.includes(k)));
+  const invitation = input.invitation === undefined ? null : invitationByToken(db, s.id, input.invitation);
+  if (input.invitation !== undefined && !invitation) throw new AppError(404, 'invitation-unknown', 'invitation: no such invitation for this survey', 'invitation');
+  // An invitation's hidden fields come from its contact list, never from the link.
+  const hidden = Object.fromEntries(Object.entries({ ...input.hidden, ...invitation?.hidden }).filter(([k]) => def.hiddenFields.includes(k)));
   const { answers, issues, screenedOut } = validateSubmission(def, input.answers, input.complete, hidden);
   if (issues.length > 0) {
     throw new AppError(400, 'invalid-answers', issues[0].message, `answers.${issues[0].questionId}`, issues);
@@ -98,20 +106,26 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
   // IMMEDIATE takes the write lock before the quota count, so the count and the write that relies
   // on it can't interleave with another writer's: of two racing for a cell's last place, one wins.
   return db.$client.transaction((): { result: SubmissionResult; created: boolean } => {
-    const existing = st.existing.get(s.id, input.clientId) as { id: number; status: SubmissionResult['status']; wave: number } | undefined;
+    // Read again inside the transaction: two devices saving one invitation's first page must share a row.
+    const inv = invitation && invitationByToken(db, s.id, input.invitation!);
+    const clientId = inv ? invitationClientId(inv, input.clientId) : input.clientId;
+    const existing = st.existing.get(s.id, clientId) as { id: number; status: SubmissionResult['status']; wave: number } | undefined;
     if (existing && existing.status !== 'partial') {
       return { result: { status: existing.status, duplicate: true }, created: false };
     }
+    const refused = refusal(db, s.id, settingsOf(s.settings), now);
+    if (refused) throw refusalError(refused);
     // A response belongs to the wave it started in, even if the next one opened meanwhile.
     const wave = existing?.wave ?? s.currentWave;
     const full = answered !== 'screened-out' && target !== undefined && (st.cellCompletes.get(s.id, quotaCell, wave) as number) >= target;
     const status = full ? 'over-quota' : answered;
     const row = { ...fields, status, completedAt: status === 'partial' ? null : now };
+    if (inv) followResponse(db, inv, clientId, status, now);
     if (existing) {
       st.update.run({ ...row, id: existing.id });
       return { result: { status }, created: false };
     }
-    st.insert.run({ ...row, surveyId: s.id, clientId: input.clientId, isTest: isTest ? 1 : 0, startedAt: now, wave });
+    st.insert.run({ ...row, surveyId: s.id, clientId, isTest: isTest ? 1 : 0, startedAt: now, wave });
     return { result: { status }, created: true };
   }).immediate();
 }

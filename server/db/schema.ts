@@ -103,3 +103,43 @@ export const plans = sqliteTable('plans', {
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: integer().notNull(),
 });
+
+/**
+ * A personal invitation: its token is the link's secret (128 random bits, base64url). It is kept
+ * in the clear because reminders and mail-merge files must carry the same link again; it is
+ * unguessable, single-use, and only opens this survey.
+ */
+export const invitations = sqliteTable('invitations', {
+  id: text().primaryKey(),
+  surveyId: text().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+  token: text().notNull().unique(),
+  name: text(),
+  email: text(),
+  lang: text(),
+  /** Values of the contact list's extra columns, by declared hidden field. */
+  hidden: text({ mode: 'json' }).notNull().$type<Record<string, string>>().default({}),
+  status: text({ enum: ['not-started', 'started', 'completed', 'over-quota', 'screened-out'] }).notNull().default('not-started'),
+  /** The response made through this invitation (its clientId), once one has been saved. */
+  clientId: text(),
+  /** The mail job this contact is still waiting in, if any; cleared when it is sent or fails. */
+  jobId: text(),
+  sentAt: integer(),
+  remindedAt: integer(),
+  lastError: text(),
+  createdAt: integer().notNull(),
+  updatedAt: integer().notNull(),
+}, (t) => [index('invitations_survey_status_idx').on(t.surveyId, t.status), index('invitations_job_idx').on(t.jobId)]);
+
+/** Sending invitations or reminders in the background; a row per run, picked up again after a restart. */
+export const mailJobs = sqliteTable('mail_jobs', {
+  id: text().primaryKey(),
+  surveyId: text().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+  kind: text({ enum: ['invitation', 'reminder'] }).notNull(),
+  status: text({ enum: ['running', 'done'] }).notNull().default('running'),
+  total: integer().notNull(),
+  sent: integer().notNull().default(0),
+  failed: integer().notNull().default(0),
+  createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer().notNull(),
+  finishedAt: integer(),
+}, (t) => [index('mail_jobs_survey_idx').on(t.surveyId, t.createdAt)]);

@@ -2,88 +2,102 @@ import { desc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
 import { surveyVersions } from '../db/schema';
-import { AppError } from '../http/errors';
+import { AppError, badRequest } from '../http/errors';
 import { getRow } from '../survey/service';
-import { SurveyDefinitionSchema, allQuestions, type Question } from '../../shared/survey/schema';
-import type { Count, Interval, MeanSummary, QuestionReport, ReportDto } from '../../shared/api/report';
-import { marginOfError, meanCI, nps, wilson } from '../../shared/stats';
-import { completedRows, partialCount, type Row } from './dataset';
+import { storedPlan } from '../plan/service';
+import { SurveyDefinitionSchema, allQuestions, type Question, type SurveyDefinition } from '../../shared/survey/schema';
+import type { Count, QuestionReport, ReportDto } from '../../shared/api/report';
+import type { ReportQuery } from '../../shared/api/report-query';
+import type { ReportSections } from '../../shared/api/report-sections';
+import { marginOfError, nps } from '../../shared/stats';
+import { itemKey, partialCount, surveyColumns, type Columns } from './dataset';
+import { select, weightByCells, type Selection } from './selection';
+import { expand, meanOf, scaleItem, tally } from './sections/tally';
+import type { SectionInput } from './sections/input';
+import { cellShares, fieldworkSection } from './sections/fieldwork';
+import { satisfactionSection } from './sections/satisfaction';
+import { prioritiesSection } from './sections/priorities';
+import { loyaltySection } from './sections/loyalty';
+import { verbatimsSection } from './sections/verbatims';
+import { excludedMask, qualityFlags, qualitySection } from './sections/quality';
+import { trendSection } from './sections/trend';
 
-const mean = (xs: number[]): MeanSummary | null => (xs.length >= 2 ? meanCI(xs, 0.95) : null);
-
-function tally(values: readonly (string | number)[], order: readonly (string | number)[], base: number): Count[] {
-  const counts = new Map<string | number, number>(order.map((k) => [k, 0]));
-  for (const x of values) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return order.map((value) => ({ value, count: counts.get(value)!, share: base > 0 ? counts.get(value)! / base : 0 }));
+function optionCounts(column: Int16Array | null, chosen: Uint8Array[] | null, options: readonly string[], sel: Selection): { n: number; counts: Count[] } {
+  const totals = new Float64Array(options.length);
+  let n = 0;
+  let base = 0;
+  for (let i = 0; i < sel.mask.length; i++) {
+    if (!sel.mask[i]) continue;
+    const w = sel.weights ? sel.weights[i] : 1;
+    if (column) {
+      if (column[i] < 0) continue;
+      if (column[i] < options.length) totals[column[i]] += w;
+    } else {
+      let any = false;
+      chosen!.forEach((c, k) => {
+        if (c[i]) {
+          totals[k] += w;
+          any = true;
+        }
+      });
+      if (!any) continue;
+    }
+    n++;
+    base += w;
+  }
+  return { n, counts: options.map((value, k) => ({ value, count: sel.weights ? totals[k] : totals[k], share: base > 0 ? totals[k] / base : 0 })) };
 }
 
-const range = (min: number, max: number) => Array.from({ length: max - min + 1 }, (_, i) => min + i);
-
-function share(successes: number, n: number): Interval | null {
-  return n > 0 ? wilson(successes, n, 0.95) : null;
-}
-
-function scaleSummary(xs: number[], min: number, max: number) {
-  return {
-    counts: tally(xs, range(min, max), xs.length),
-    mean: mean(xs),
-    topBox: share(xs.filter((x) => x === max).length, xs.length),
-    topTwoBox: share(xs.filter((x) => x >= max - 1).length, xs.length),
-  };
-}
-
-function questionReport(q: Question, rows: readonly Row[]): QuestionReport {
-  const answers = rows.map((r) => r.answers[q.id]).filter((a) => a !== undefined);
+/** One question's figures over the selected responses. */
+function questionReport(q: Question, cols: Columns, sel: Selection): QuestionReport {
   switch (q.type) {
     case 'single':
-      return { id: q.id, type: q.type, n: answers.length, counts: tally(answers as string[], q.options.map((o) => o.id), answers.length) };
-    case 'multiple':
-      return { id: q.id, type: q.type, n: answers.length, counts: tally((answers as string[][]).flat(), q.options.map((o) => o.id), answers.length) };
+      return { id: q.id, type: q.type, ...optionCounts(cols.ints.get(q.id)!, null, q.options.map((o) => o.id), sel) };
+    case 'multiple': {
+      const m = cols.multi.get(q.id)!;
+      return { id: q.id, type: q.type, ...optionCounts(null, m.chosen, m.options, sel) };
+    }
     case 'rating': {
-      const xs = answers.filter((a): a is number => typeof a === 'number');
-      const { counts, mean: m, topBox, topTwoBox } = scaleSummary(xs, q.scale.min, q.scale.max);
-      return { id: q.id, type: 'rating', n: xs.length, notApplicable: answers.length - xs.length, counts, mean: m, topBox, topTwoBox };
+      const s = scaleItem(cols.ints.get(q.id)!, sel, q.id, q.id, null, q.scale.min, q.scale.max);
+      const t = tally(cols.ints.get(q.id)!, sel, q.scale.min, q.scale.max);
+      return { id: q.id, type: 'rating', n: s.n, notApplicable: t.notApplicable, counts: s.counts, mean: s.mean, topBox: s.topBox, topTwoBox: s.topTwoBox };
     }
     case 'nps': {
-      const xs = answers as number[];
-      return { id: q.id, type: 'nps', n: xs.length, counts: tally(xs, range(0, 10), xs.length), nps: xs.length > 0 ? nps(xs, 0.95) : null };
+      const t = tally(cols.ints.get(q.id)!, sel, 0, 10);
+      const scores = expand(t.counts, 0);
+      return {
+        id: q.id, type: 'nps', n: t.n, counts: t.counts.map((count, k) => ({ value: k, count, share: t.shares[k] })),
+        nps: scores.length > 0 ? nps(scores, 0.95) : null,
+      };
     }
     case 'matrix': {
-      const items = q.items.map((item) => {
-        const xs = (answers as Record<string, unknown>[]).map((a) => a[item.id]).filter((x): x is number => typeof x === 'number');
-        const s = scaleSummary(xs, q.scale.min, q.scale.max);
-        return { id: item.id, n: xs.length, counts: s.counts, mean: s.mean, topTwoBox: s.topTwoBox };
+      let answered = 0;
+      const columns = q.items.map((item) => cols.ints.get(itemKey(q.id, item.id))!);
+      for (let i = 0; i < sel.mask.length; i++) if (sel.mask[i] && columns.some((c) => c[i] !== -1)) answered++;
+      const items = q.items.map((item, k) => {
+        const s = scaleItem(columns[k], sel, itemKey(q.id, item.id), q.id, item.id, q.scale.min, q.scale.max);
+        return { id: item.id, n: s.n, counts: s.counts, mean: s.mean, topTwoBox: s.topTwoBox };
       });
-      return { id: q.id, type: 'matrix', n: answers.length, items };
+      return { id: q.id, type: 'matrix', n: answered, items };
     }
     case 'number': {
-      const xs = answers as number[];
-      return { id: q.id, type: 'number', n: xs.length, mean: mean(xs), min: xs.length ? Math.min(...xs) : null, max: xs.length ? Math.max(...xs) : null };
+      const col = cols.numbers.get(q.id)!;
+      const xs: number[] = [];
+      for (let i = 0; i < sel.mask.length; i++) if (sel.mask[i] && !Number.isNaN(col[i])) xs.push(col[i]);
+      let min = Infinity;
+      let max = -Infinity;
+      for (const x of xs) {
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+      return { id: q.id, type: 'number', n: xs.length, mean: xs.length >= 2 ? meanOf([], 0) ?? numberMean(xs) : null, min: xs.length ? min : null, max: xs.length ? max : null };
     }
     case 'text': {
-      const withText = rows.filter((r) => typeof r.answers[q.id] === 'string');
-      const latest = withText.slice(-50).reverse().map((r) => ({ text: r.answers[q.id] as string, at: r.completedAt }));
-      return { id: q.id, type: 'text', n: withText.length, latest };
+      const t = cols.texts.get(q.id)!;
+      const slots: number[] = [];
+      for (let j = 0; j < t.rows.length; j++) if (t.rows[j] < cols.n && sel.mask[t.rows[j]]) slots.push(j);
+      const latest = slots.slice(-50).reverse().map((j) => ({ text: t.texts[j], at: cols.completedAt[t.rows[j]] }));
+      return { id: q.id, type: 'text', n: slots.length, latest };
     }
   }
-}
-
-/** The first report: counts, distributions, means and shares, across all versions by question id. */
-export function buildReport(db: Db, surveyId: string): ReportDto {
-  getRow(db, surveyId);
-  const latest = db.select().from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId)).orderBy(desc(surveyVersions.version)).get();
-  if (!latest) throw new AppError(409, 'not-published', 'the survey has no published version yet');
-  const definition = v.parse(SurveyDefinitionSchema, latest.definition);
-  const rows = completedRows(db, surveyId);
-  const partials = partialCount(db, surveyId);
-  const completes = rows.length;
-  return {
-    surveyId,
-    definition,
-    completes,
-    partials,
-    completionRate: completes + partials > 0 ? completes / (completes + partials) : null,
-    marginOfError: completes > 0 ? marginOfError({ n: completes, confidence: 0.95 }) : null,
-    questions: allQuestions(definition).map((q) => questionReport(q, rows)),
-  };
 }

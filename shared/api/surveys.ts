@@ -30,6 +30,8 @@ export const SubmissionSchema = v.object({
   pageTimes: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.number(), v.minValue(0), v.maxValue(86_400_000))), {}),
   hidden: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))), {}),
   lang: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  /** A personal invitation's token (from the link's ?t=): the response is that invitation's one. */
+  invitation: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/, 'must be an invitation token'))),
   /** Honeypot: a field people never see; bots fill it. */
   website: v.optional(v.string()),
 });
@@ -49,9 +51,22 @@ export interface SurveyDetail extends SurveySummary {
 /** What GET /api/public/s/:slug and the page's embedded JSON carry. */
 export interface PublicSurvey {
   slug: string;
-  status: (typeof SURVEY_STATUSES)[number];
+  /** The survey's status, or why its rules refuse answers now (dates, response cap). */
+  status: (typeof SURVEY_STATUSES)[number] | 'not-yet-open' | 'full';
   versionId: number | null;
   definition: SurveyDefinition | null;
+  /** Kiosk mode: start again for the next person after each response, never resume. */
+  kiosk?: boolean;
+  /** Present when the page was opened with an invitation token. */
+  invitation?: InvitationState;
 }
+
+/** An invitation link's state as the respondent page sees it; `resume` lets another device continue. */
+export type InvitationState =
+  | { state: 'unknown' | 'used' }
+  | {
+    state: 'open'; token: string; hidden: Record<string, string>;
+    resume: { clientId: string; versionId: number; page: number; answers: Record<string, unknown> } | null;
+  };
 
 export interface SubmissionResult { status: 'partial' | 'complete' | 'screened-out' | 'over-quota'; duplicate?: boolean }

@@ -3,19 +3,23 @@
  * instant messages; the server runs it again on every submission and trusts nothing else.
  *
  * Stored answer shapes, by question type (option and item ids, never labels):
- *   single → "optionId"          multiple → ["optionId", …]     rating → 1..10 | "na"
+ *   single → "optionId" | { other: "…" }   multiple → ["optionId", …]     rating → 1..10 | "na"
  *   nps → 0..10                  matrix → { itemId: 1..10 | "na" }
  *   text → "…"                   number → 12.5
+ * and the research types' shapes listed in research-types.ts.
  */
 import type { Question, SurveyDefinition } from './schema';
 import { evaluate, type Facts } from './logic';
+import { checkResearchAnswer } from './research-answers';
 
-export type AnswerValue = string | number | string[] | Record<string, number | 'na'>;
+/** A JSON value; each question type's own shape is checked by checkAnswer. */
+export type AnswerValue = string | number | string[] | { [key: string]: unknown };
 export type Answers = Record<string, AnswerValue>;
 
 export type AnswerIssueCode =
   | 'unknown-question' | 'wrong-type' | 'required' | 'unknown-option' | 'out-of-range'
-  | 'too-few' | 'too-many' | 'too-long' | 'not-integer' | 'unknown-item' | 'duplicate';
+  | 'too-few' | 'too-many' | 'too-long' | 'not-integer' | 'unknown-item' | 'duplicate'
+  | 'other-required' | 'constant-sum' | 'price-order' | 'ladder' | 'email' | 'phone' | 'consent';
 
 export interface AnswerIssue {
   questionId: string;
@@ -48,7 +52,13 @@ export function checkAnswer(q: Question, value: unknown): AnswerIssue | null {
     ({ questionId: q.id, code, message: `${q.id}: ${message}`, params });
   switch (q.type) {
     case 'single':
-      if (typeof value !== 'string') return fail('wrong-type', 'expected one option id (a string)');
+      if (q.other && typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).join() === 'other') {
+        const other = (value as { other: unknown }).other;
+        if (typeof other !== 'string') return fail('wrong-type', 'other: expected text');
+        if (other.trim() === '') return fail('other-required', 'other: the text is missing');
+        return other.length > 500 ? fail('too-long', 'other: longer than 500 characters', { max: 500 }) : null;
+      }
+      if (typeof value !== 'string') return fail('wrong-type', `expected one option id (a string)${q.other ? ' or { other: "…" }' : ''}`);
       return q.options.some((o) => o.id === value) ? null : fail('unknown-option', `"${value}" is not one of its options`);
     case 'multiple': {
       if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) {
@@ -94,6 +104,8 @@ export function checkAnswer(q: Question, value: unknown): AnswerIssue | null {
         return fail('out-of-range', `must be from ${q.min ?? '−∞'} to ${q.max ?? '∞'}`, { min: q.min ?? -Infinity, max: q.max ?? Infinity });
       }
       return null;
+    default:
+      return checkResearchAnswer(q, value, fail);
   }
 }
 

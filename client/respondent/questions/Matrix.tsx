@@ -18,7 +18,7 @@ const MAX_TABLE_COLUMNS = 8;
  */
 export function Matrix(props: RendererProps<'matrix'>) {
   const wide = createMediaQuery('(min-width: 600px)');
-  const row = (): Row => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value : {});
+  const row = (): Row => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Row : {});
   const set = (itemId: string, point: number | 'na') => props.onChange({ ...row(), [itemId]: point });
   const points = () => Array.from({ length: props.q.scale.max - props.q.scale.min + 1 }, (_, i) => props.q.scale.min + i);
   const missing = (itemId: string) => props.invalid && row()[itemId] === undefined;

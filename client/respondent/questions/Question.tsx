@@ -2,20 +2,29 @@ import { Show, type JSX } from 'solid-js';
 import type { AnswerValue } from '../../../shared/survey/answers';
 import type { Question as Q } from '../../../shared/survey/schema';
 import { t, text } from '../i18n';
+import { Competitor } from './Competitor';
+import { Contact } from './Contact';
+import { GaborGranger } from './GaborGranger';
+import { Importance } from './Importance';
 import { Matrix } from './Matrix';
 import { Multiple } from './Multiple';
 import { Nps } from './Nps';
 import { NumberInput } from './NumberInput';
+import { Ranking } from './Ranking';
 import { Rating } from './Rating';
+import { Servqual } from './Servqual';
 import { Single } from './Single';
 import { TextInput } from './TextInput';
 import type { RendererProps } from './types';
+import { VanWestendorp } from './VanWestendorp';
 
 type AnyRenderer = (props: RendererProps<Q['type']>) => JSX.Element;
 // Keyed by question type, so each renderer only ever gets its own kind of question; the cast only
 // forgets that pairing, which TypeScript cannot express for a lookup table.
 const RENDERERS = {
   single: Single, multiple: Multiple, rating: Rating, nps: Nps, matrix: Matrix, text: TextInput, number: NumberInput,
+  servqual: Servqual, importance: Importance, vanWestendorp: VanWestendorp, gaborGranger: GaborGranger,
+  competitor: Competitor, ranking: Ranking, contact: Contact,
 } as Record<Q['type'], AnyRenderer>;
 
 /** Questions answered with one control get a <label>; groups of radios or checkboxes a fieldset. */

@@ -3,9 +3,33 @@ import { seededShuffle } from '../shuffle';
 import { t, text } from '../i18n';
 import type { RendererProps } from './types';
 
-/** One choice: a list of radios, or a <select> when the survey asks for a dropdown (long lists). */
+// Option ids start with a letter, so this value of the dropdown can never be a real option's.
+const OTHER = '_other';
+
+const otherOf = (value: unknown): string | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { other?: unknown }).other === 'string'
+    ? (value as { other: string }).other : undefined;
+
+/**
+ * One choice: a list of radios, or a <select> when the survey asks for a dropdown (long lists).
+ * "Other" keeps its text while chosen; the answer is then `{ other: text }`.
+ */
 export function Single(props: RendererProps<'single'>) {
   const options = () => (props.q.randomize ? seededShuffle(props.q.options, props.seed + props.q.id) : props.q.options);
+  const other = () => otherOf(props.value);
+  const otherInput = () => (
+    <Show when={other() !== undefined}>
+      <input
+        type="text"
+        class="other-in"
+        aria-label={t('question.otherInput')}
+        maxLength={500}
+        value={other()}
+        aria-invalid={props.invalid}
+        onInput={(e) => props.onChange({ other: e.currentTarget.value })}
+      />
+    </Show>
+  );
   return (
     <Show
       when={props.q.display === 'dropdown'}
@@ -19,6 +43,13 @@ export function Single(props: RendererProps<'single'>) {
               </label>
             )}
           </For>
+          <Show when={props.q.other}>
+            <label class="opt">
+              <input type="radio" name={props.q.id} value={OTHER} checked={other() !== undefined} onChange={() => props.onChange({ other: '' })} />
+              <span>{t('question.other')}</span>
+            </label>
+            {otherInput()}
+          </Show>
         </div>
       }
     >
@@ -27,13 +58,20 @@ export function Single(props: RendererProps<'single'>) {
         aria-describedby={props.describedBy}
         aria-invalid={props.invalid}
         aria-required={props.q.required}
-        onChange={(e) => props.onChange(e.currentTarget.value || undefined)}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          props.onChange(v === OTHER ? { other: '' } : v || undefined);
+        }}
       >
         <option value="" selected={props.value === undefined}>{t('question.choose')}</option>
         <For each={options()}>
           {(o) => <option value={o.id} selected={props.value === o.id}>{text(o.label)}</option>}
         </For>
+        <Show when={props.q.other}>
+          <option value={OTHER} selected={other() !== undefined}>{t('question.other')}</option>
+        </Show>
       </select>
+      {otherInput()}
     </Show>
   );
 }

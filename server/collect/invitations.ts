@@ -1,0 +1,99 @@
+/** Personal invitations: importing a contact list, listing them, and the files made from them. */
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import Papa from 'papaparse';
+import type { Db } from '../db/client';
+import { invitations } from '../db/schema';
+import { AppError } from '../http/errors';
+import { getRow } from '../survey/service';
+import { parseContacts } from './contacts';
+import { INVITATION_STATUSES, type ImportResult, type Invitation, type InvitationList, type InvitationStatus } from '../../shared/api/collect';
+import type { SurveyDefinition } from '../../shared/survey/schema';
+
+/** 128 random bits: unguessable, and short enough for a link in an SMS. */
+export const newToken = () => randomBytes(16).toString('base64url');
+
+export const invitationLink = (base: string, slug: string, token: string) =>
+  `${base.replace(/\/$/, '')}/s/${encodeURIComponent(slug)}?t=${token}`;
+
+/**
+ * Imports every contact of the file or none: one faulty row refuses the whole file (400, every
+ * faulty row listed), so a corrected file can be uploaded again without duplicates.
+ */
+export function importContacts(db: Db, surveyId: string, csv: string, now: number): ImportResult {
+  const survey = getRow(db, surveyId);
+  const def = survey.draft as SurveyDefinition;
+  const parsed = parseContacts(csv, def.hiddenFields, def.languages);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    throw new AppError(400, 'invalid-contacts', `line ${first.line}: ${first.message}`, 'csv', parsed.errors);
+  }
+  const emails = parsed.contacts.map((c) => c.email?.toLowerCase()).filter((e): e is string => !!e);
+  const already = new Set(
+    db.select({ email: sql<string>`lower(${invitations.email})` }).from(invitations)
+      .where(and(eq(invitations.surveyId, surveyId), sql`lower(${invitations.email}) in (select value from json_each(${JSON.stringify(emails)}))`))
+      .all().map((r) => r.email),
+  );
+  const dupes = parsed.contacts.filter((c) => c.email && already.has(c.email.toLowerCase()));
+  if (dupes.length) {
+    const errors = dupes.map((c) => ({ line: c.line, column: 'email', message: `${c.email} is already invited to this survey` }));
+    throw new AppError(400, 'invalid-contacts', `line ${errors[0].line}: ${errors[0].message}`, 'csv', errors);
+  }
+  db.transaction((tx) => {
+    for (const c of parsed.contacts) {
+      tx.insert(invitations).values({
+        id: newToken(), surveyId, token: newToken(), name: c.name, email: c.email, lang: c.lang,
+        hidden: c.hidden, createdAt: now, updatedAt: now,
+      }).run();
+    }
+  });
+  return { imported: parsed.contacts.length, hiddenFields: parsed.hiddenFields };
+}
+
+type Row = typeof invitations.$inferSelect;
+const toApi = (r: Row, base: string, slug: string): Invitation => ({
+  id: r.id, name: r.name, email: r.email, lang: r.lang, hidden: r.hidden, status: r.status,
+  link: invitationLink(base, slug, r.token), sentAt: r.sentAt, remindedAt: r.remindedAt, lastError: r.lastError, createdAt: r.createdAt,
+});
+
+export function listInvitations(db: Db, surveyId: string, base: string, status?: InvitationStatus): InvitationList {
+  const survey = getRow(db, surveyId);
+  const rows = db.select().from(invitations)
+    .where(and(eq(invitations.surveyId, surveyId), status ? eq(invitations.status, status) : undefined))
+    .orderBy(asc(invitations.createdAt), sql`rowid`).all();
+  const agg = db.select({
+    status: invitations.status, n: sql<number>`count(*)`,
+    sent: sql<number>`sum(${invitations.sentAt} is not null)`, failed: sql<number>`sum(${invitations.lastError} is not null)`,
+  }).from(invitations).where(eq(invitations.surveyId, surveyId)).groupBy(invitations.status).all();
+  const counts = Object.fromEntries(INVITATION_STATUSES.map((s) => [s, 0])) as InvitationList['counts'];
+  counts.total = counts.sent = counts.failed = 0;
+  for (const a of agg) {
+    counts[a.status] = a.n;
+    counts.total += a.n;
+    counts.sent += a.sent;
+    counts.failed += a.failed;
+  }
+  return { counts, invitations: rows.map((r) => toApi(r, base, survey.slug)) };
+}
+
+/** Everyone who has not finished: the list for reminders. */
+export const PENDING: InvitationStatus[] = ['not-started', 'started'];
+
+// A spreadsheet runs a cell that starts with = + - @ as a formula: a contact's name must not.
+const cell = (s: string | null) => (s && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s ?? '');
+
+/** A mail-merge file (name, e-mail, language, personal link, hidden fields); `pending` keeps only who hasn't answered. */
+export function invitationsCsv(db: Db, surveyId: string, base: string, pending: boolean): string {
+  const survey = getRow(db, surveyId);
+  const def = survey.draft as SurveyDefinition;
+  const rows = db.select().from(invitations)
+    .where(and(eq(invitations.surveyId, surveyId), pending ? inArray(invitations.status, PENDING) : undefined))
+    .orderBy(asc(invitations.createdAt), sql`rowid`).all();
+  const fields = def.hiddenFields.filter((f) => rows.some((r) => f in r.hidden));
+  const data = rows.map((r) => [
+    cell(r.name), cell(r.email), r.lang ?? def.defaultLanguage, invitationLink(base, survey.slug, r.token), r.status,
+    ...fields.map((f) => cell(r.hidden[f] ?? null)),
+  ]);
+  // The BOM makes Excel read the names as UTF-8 (Chinese and Vietnamese names otherwise garble).
+  return '\uFEFF' + Papa.unparse({ fields: ['name', 'email', 'language', 'link', 'status', ...fields], data }, { newline: '\r\n' });
+}

@@ -1,0 +1,102 @@
+/**
+ * Counting over columns. Statistics come from shared/stats, which takes plain arrays: a scale
+ * column becomes counts per point in one pass, and the array the statistic needs is rebuilt from
+ * the counts. With weights, counts are weighted and then scaled to the effective sample size
+ * (n ÷ Kish's deff) and rounded, so intervals reflect the precision the weighting leaves.
+ */
+import type { Count, Interval, MeanSummary } from '../../../shared/api/report';
+import type { ScaleItem } from '../../../shared/api/report-sections';
+import { index100, meanCI, wilson } from '../../../shared/stats';
+import { NOT_APPLICABLE } from '../dataset';
+import type { Selection } from '../selection';
+
+export interface Tally {
+  /** Counts per point from `min`, as integers (effective counts when weighted). */
+  counts: number[];
+  /** Weighted shares per point. */
+  shares: number[];
+  n: number;
+  notApplicable: number;
+}
+
+export function tally(column: Int16Array, sel: Selection, min: number, max: number): Tally {
+  const raw = new Float64Array(max - min + 1);
+  let answered = 0;
+  let na = 0;
+  const { mask, weights } = sel;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const x = column[i];
+    if (x >= min && x <= max) {
+      raw[x - min] += weights ? weights[i] : 1;
+      answered++;
+    } else if (x === NOT_APPLICABLE) na++;
+  }
+  const total = raw.reduce((a, b) => a + b, 0);
+  const shares = Array.from(raw, (c) => (total > 0 ? c / total : 0));
+  const counts = weights ? shares.map((s) => Math.round((s * answered) / sel.designEffect)) : Array.from(raw);
+  return { counts, shares, n: answered, notApplicable: na };
+}
+
+/** The answers a tally counts, as the array shared/stats expects. */
+export function expand(counts: readonly number[], min: number): number[] {
+  const out: number[] = [];
+  counts.forEach((c, k) => {
+    for (let j = 0; j < c; j++) out.push(min + k);
+  });
+  return out;
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+export function share(successes: number, n: number): Interval | null {
+  return n > 0 ? wilson(successes, n, 0.95) : null;
+}
+
+export function meanOf(counts: readonly number[], min: number): MeanSummary | null {
+  return sum(counts) >= 2 ? meanCI(expand(counts, min), 0.95) : null;
+}
+
+export function scaleItem(column: Int16Array, sel: Selection, key: string, questionId: string, itemId: string | null, min: number, max: number): ScaleItem {
+  const t = tally(column, sel, min, max);
+  const base = sum(t.counts);
+  const mean = meanOf(t.counts, min);
+  const top = t.counts[t.counts.length - 1];
+  const second = t.counts[t.counts.length - 2];
+  const counts: Count[] = t.counts.map((count, k) => ({ value: min + k, count, share: t.shares[k] }));
+  return {
+    key, questionId, itemId, min, max, n: t.n, counts, mean,
+    topBox: share(top, base),
+    secondBox: base > 0 ? second / base : null,
+    topTwoBox: share(top + second, base),
+    index100: mean ? index100(mean.mean, min, max) : null,
+  };
+}
+
+/** Paired values of two scale columns over the selected responses that answered both. */
+export function pairs(x: Int16Array, y: Int16Array, sel: Selection): [number[], number[]] {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < sel.mask.length; i++) {
+    if (sel.mask[i] && x[i] >= 0 && y[i] >= 0) {
+      xs.push(x[i]);
+      ys.push(y[i]);
+    }
+  }
+  return [xs, ys];
+}
+
+/** Rows (responses) that answered every column, as [predictors…] and the outcome. */
+export function complete(xs: readonly Int16Array[], y: Int16Array, sel: Selection, limit = Infinity): { X: number[][]; y: number[] } {
+  const X: number[][] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < sel.mask.length && ys.length < limit; i++) {
+    if (!sel.mask[i] || y[i] < 0) continue;
+    let ok = true;
+    for (const c of xs) if (c[i] < 0) { ok = false; break; }
+    if (!ok) continue;
+    X.push(xs.map((c) => c[i]));
+    ys.push(y[i]);
+  }
+  return { X, y: ys };
+}

@@ -1,0 +1,98 @@
+/** Which responses a report counts, as a byte mask over the columns, and their weights. */
+import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema';
+import type { ReportFilter } from '../../shared/api/report-query';
+import { kishDeff, postStratify } from '../../shared/stats';
+import { badRequest } from '../http/errors';
+import type { Columns } from './dataset';
+
+export interface Selection {
+  /** 1 for a counted response, per slot. */
+  mask: Uint8Array;
+  n: number;
+  /** Per slot, mean 1 over the selected; null when unweighted. */
+  weights: Float64Array | null;
+  /** n ÷ Kish's design effect; n when unweighted. */
+  effectiveN: number;
+  designEffect: number;
+}
+
+function allowedCodes(cols: Columns, def: SurveyDefinition, name: string, values: string[]): { column: Int16Array | Int32Array; codes: Set<number> } {
+  const path = `filter.${name}`;
+  const hidden = cols.hidden.get(name);
+  if (hidden) return { column: hidden.codes, codes: new Set(values.map((x) => hidden.index.get(x)).filter((k): k is number => k !== undefined)) };
+  const q = allQuestions(def).find((x) => x.id === name);
+  if (!q) throw badRequest(`${path}: no closed question or hidden field "${name}"`, path);
+  if (q.type === 'single') {
+    const options = cols.options.get(q.id)!;
+    const bad = values.find((x) => !options.includes(x));
+    if (bad !== undefined) throw badRequest(`${path}: "${bad}" is not one of its options`, path);
+    return { column: cols.ints.get(q.id)!, codes: new Set(values.map((x) => options.indexOf(x))) };
+  }
+  if (q.type === 'rating' || q.type === 'nps') {
+    const [min, max] = q.type === 'nps' ? [0, 10] : [q.scale.min, q.scale.max];
+    const bad = values.find((x) => !/^\d+$/.test(x) || Number(x) < min || Number(x) > max);
+    if (bad !== undefined) throw badRequest(`${path}: "${bad}" is not a point from ${min} to ${max}`, path);
+    return { column: cols.ints.get(q.id)!, codes: new Set(values.map(Number)) };
+  }
+  throw badRequest(`${path}: only single choice, rating and NPS questions and hidden fields filter a report`, path);
+}
+
+/** The responses matching every condition of the filter, minus `drop` (flagged ones when excluded). */
+export function select(cols: Columns, def: SurveyDefinition, filter: ReportFilter | undefined, drop: Uint8Array | null): Selection {
+  const n = cols.n;
+  const mask = new Uint8Array(n).fill(1);
+  if (drop) for (let i = 0; i < n; i++) if (drop[i]) mask[i] = 0;
+  if (filter) {
+    for (const c of filter.conditions) {
+      const { column, codes } = allowedCodes(cols, def, c.name, c.values);
+      for (let i = 0; i < n; i++) if (mask[i] && !codes.has(column[i])) mask[i] = 0;
+    }
+    if (filter.waves) {
+      const waves = new Set(filter.waves);
+      for (let i = 0; i < n; i++) if (mask[i] && !waves.has(cols.wave[i])) mask[i] = 0;
+    }
+    if (filter.cells) {
+      const codes = new Set(filter.cells.map((k) => cols.cell.index.get(k)).filter((k): k is number => k !== undefined));
+      for (let i = 0; i < n; i++) if (mask[i] && !codes.has(cols.cell.codes[i])) mask[i] = 0;
+    }
+    const from = filter.from ?? -Infinity;
+    const to = filter.to ?? Infinity;
+    if (filter.from !== null || filter.to !== null) {
+      for (let i = 0; i < n; i++) if (mask[i] && (cols.completedAt[i] < from || cols.completedAt[i] >= to)) mask[i] = 0;
+    }
+  }
+  let count = 0;
+  for (let i = 0; i < n; i++) count += mask[i];
+  return { mask, n: count, weights: null, effectiveN: count, designEffect: 1 };
+}
+
+/**
+ * Post-stratifies the selected responses to the population share of their quota cell. Cells with
+ * no selected respondent drop out of the targets (the rest rescale to 1), and responses outside
+ * every cell keep weight 1, so a filtered segment still weights.
+ */
+export function weightByCells(cols: Columns, sel: Selection, shares: ReadonlyMap<string, number>): { selection: Selection; unmatched: number } {
+  const slots: number[] = [];
+  const cells: string[] = [];
+  let unmatched = 0;
+  for (let i = 0; i < cols.n; i++) {
+    if (!sel.mask[i]) continue;
+    const code = cols.cell.codes[i];
+    const key = code >= 0 ? cols.cell.dict[code] : undefined;
+    if (key !== undefined && (shares.get(key) ?? 0) > 0) {
+      slots.push(i);
+      cells.push(key);
+    } else unmatched++;
+  }
+  if (cells.length === 0) return { selection: sel, unmatched };
+  const present = new Set(cells);
+  const targets = Object.fromEntries([...shares].filter(([k]) => present.has(k)));
+  const w = postStratify(cells, targets);
+  const weights = new Float64Array(cols.n);
+  for (let i = 0; i < cols.n; i++) if (sel.mask[i]) weights[i] = 1;
+  slots.forEach((slot, j) => (weights[slot] = w[j]));
+  const selected: number[] = [];
+  for (let i = 0; i < cols.n; i++) if (sel.mask[i]) selected.push(weights[i]);
+  const designEffect = kishDeff(selected);
+  return { selection: { ...sel, weights, designEffect, effectiveN: sel.n / designEffect }, unmatched };
+}

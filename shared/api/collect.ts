@@ -1,0 +1,81 @@
+/** Collection rules, invitations and mailings: request bodies and answers. */
+import * as v from 'valibot';
+import { LOCALES } from '../i18n/locales';
+
+const Time = v.nullable(v.pipe(v.number('must be a time in milliseconds'), v.integer('must be a whole number of milliseconds'), v.minValue(0)));
+
+const MailTemplate = v.object({
+  subject: v.pipe(v.string(), v.trim(), v.maxLength(200, 'must be at most 200 characters')),
+  body: v.pipe(v.string(), v.maxLength(10_000, 'must be at most 10,000 characters'), v.includes('{link}', 'must contain {link}')),
+});
+/** Per language; a language without its own text is sent the app's default wording. */
+const MailTemplates = v.record(v.picklist(LOCALES, 'must be a supported language'), MailTemplate);
+
+/** What surveys.settings holds. Every rule is optional; a survey without settings has none. */
+export const CollectionSettingsSchema = v.pipe(
+  v.object({
+    /** UTC epoch ms: answers are refused before this moment. */
+    opensAt: v.optional(Time, null),
+    /** UTC epoch ms: answers are refused from this moment on. */
+    closesAt: v.optional(Time, null),
+    /** Completes (test responses aside) after which the survey is full. */
+    responseCap: v.optional(v.nullable(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(10_000_000))), null),
+    /** On-site tablets: after each response the page starts again for the next person, with no resume. */
+    kiosk: v.optional(v.boolean('must be true or false'), false),
+    invitationMail: v.optional(MailTemplates, {}),
+    reminderMail: v.optional(MailTemplates, {}),
+  }),
+  v.forward(
+    v.check((s) => s.opensAt === null || s.closesAt === null || s.closesAt > s.opensAt, 'must be after opensAt'),
+    ['closesAt'],
+  ),
+);
+export type CollectionSettings = v.InferOutput<typeof CollectionSettingsSchema>;
+
+/** Reads stored settings; anything unreadable counts as no rules rather than breaking collection. */
+export function readSettings(raw: unknown): CollectionSettings {
+  const parsed = v.safeParse(CollectionSettingsSchema, typeof raw === 'string' ? safeJson(raw) : raw ?? {});
+  return parsed.success ? parsed.output : v.parse(CollectionSettingsSchema, {});
+}
+function safeJson(s: string): unknown {
+  try { return JSON.parse(s); } catch { return {}; }
+}
+
+export const UpdateSettingsSchema = v.partial(v.object({
+  opensAt: Time,
+  closesAt: Time,
+  responseCap: v.nullable(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(10_000_000))),
+  kiosk: v.boolean('must be true or false'),
+  invitationMail: MailTemplates,
+  reminderMail: MailTemplates,
+}));
+
+export const INVITATION_STATUSES = ['not-started', 'started', 'completed', 'over-quota', 'screened-out'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/** 128 random bits in base64url. */
+export const TokenSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/, 'must be an invitation token'));
+
+export const ImportContactsSchema = v.object({
+  csv: v.pipe(v.string('must be the CSV file as text'), v.minLength(1, 'is empty')),
+});
+
+export interface ImportRowError { line: number; column?: string; message: string }
+export interface ImportResult { imported: number; hiddenFields: string[] }
+
+export interface Invitation {
+  id: string; name: string | null; email: string | null; lang: string | null;
+  hidden: Record<string, string>; status: InvitationStatus; link: string;
+  sentAt: number | null; remindedAt: number | null; lastError: string | null; createdAt: number;
+}
+export interface InvitationList {
+  counts: Record<InvitationStatus, number> & { total: number; sent: number; failed: number };
+  invitations: Invitation[];
+}
+
+export const SendMailSchema = v.object({ kind: v.picklist(['invitation', 'reminder'], 'must be invitation or reminder') });
+export interface MailJob {
+  id: string; kind: 'invitation' | 'reminder'; status: 'running' | 'done';
+  total: number; sent: number; failed: number; createdAt: number; finishedAt: number | null;
+}
+export interface MailState { smtp: boolean; jobs: MailJob[] }

@@ -1,0 +1,86 @@
+/**
+ * The report's query string: GET /api/surveys/:id/report?filter=…&weight=…&exclude=…
+ *
+ * `filter` is a list of conditions joined by `;`, each `name:value,value` (any of the values):
+ *   - `name` a closed question id (single choice option ids, or scale points of a rating/NPS), or a
+ *     hidden field name;
+ *   - `@wave:1,2`, `@cell:gold|north` (quota cell keys), `@from:2026-11-01`, `@to:2026-11-30`
+ *     (UTC dates, both ends included). `@` can't start a question id, so the names never clash.
+ * Example: `filter=purpose:business;tier:gold,platinum;@wave:2;@from:2026-11-01`.
+ */
+import * as v from 'valibot';
+
+export interface FilterCondition { name: string; values: string[] }
+
+export interface ReportFilter {
+  conditions: FilterCondition[];
+  waves: number[] | null;
+  cells: string[] | null;
+  /** Epoch ms, inclusive. */
+  from: number | null;
+  /** Epoch ms, exclusive (the day after the `@to` date). */
+  to: number | null;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY = 86_400_000;
+
+function parseFilter(raw: string, addIssue: (issue: { message: string }) => void): ReportFilter {
+  const out: ReportFilter = { conditions: [], waves: null, cells: null, from: null, to: null };
+  const fail = (message: string): ReportFilter => {
+    addIssue({ message });
+    return out;
+  };
+  for (const part of raw.split(';').filter((p) => p.trim() !== '')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) return fail(`"${part}" must be name:value`);
+    const name = part.slice(0, colon).trim();
+    const values = part.slice(colon + 1).split(',').map((s) => s.trim()).filter(Boolean);
+    if (values.length === 0) return fail(`"${name}" has no value`);
+    if (name === '@wave') {
+      if (!values.every((x) => /^[1-9]\d{0,3}$/.test(x))) return fail('@wave takes wave numbers');
+      out.waves = values.map(Number);
+    } else if (name === '@cell') out.cells = values;
+    else if (name === '@from' || name === '@to') {
+      const date = values[0];
+      if (values.length > 1 || !DATE_RE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+        return fail(`${name} takes one date as YYYY-MM-DD`);
+      }
+      const ms = Date.parse(`${date}T00:00:00Z`);
+      if (name === '@from') out.from = ms;
+      else out.to = ms + DAY;
+    } else if (name.startsWith('@')) return fail(`unknown filter ${name}; use @wave, @cell, @from or @to`);
+    else out.conditions.push({ name, values });
+  }
+  if (out.from !== null && out.to !== null && out.from >= out.to) return fail('@from must not be after @to');
+  return out;
+}
+
+export const REPORT_EXCLUSIONS = ['straightliners', 'speeders'] as const;
+export type Exclusion = (typeof REPORT_EXCLUSIONS)[number];
+
+export const ReportQuerySchema = v.object({
+  filter: v.optional(
+    v.pipe(v.string(), v.maxLength(2000, 'is longer than 2,000 characters'), v.rawTransform(({ dataset, addIssue }) => parseFilter(dataset.value, addIssue))),
+  ),
+  /** `cells`: post-stratify to the plan's population share of each quota cell. */
+  weight: v.optional(v.picklist(['none', 'cells'], 'must be none or cells'), 'none'),
+  exclude: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((s) => s.split(',').filter(Boolean)),
+      v.array(v.picklist(REPORT_EXCLUSIONS, 'lists straightliners and/or speeders')),
+    ),
+    '',
+  ),
+});
+export type ReportQuery = v.InferOutput<typeof ReportQuerySchema>;
+
+/** Builds the `filter` parameter back from its parts, for links and the client. */
+export function filterParam(conditions: readonly FilterCondition[], extra: { waves?: number[]; from?: string; to?: string } = {}): string {
+  const parts = conditions.filter((c) => c.values.length > 0).map((c) => `${c.name}:${c.values.join(',')}`);
+  if (extra.waves?.length) parts.push(`@wave:${extra.waves.join(',')}`);
+  if (extra.from) parts.push(`@from:${extra.from}`);
+  if (extra.to) parts.push(`@to:${extra.to}`);
+  return parts.join(';');
+}

@@ -1,0 +1,108 @@
+/**
+ * The report's sections: small typed results the server computes from the columns and the
+ * questions' roles. Each section is null when the survey has no questions for it. Plain-language
+ * readings are built in the client from these fields (translated), never sent as sentences.
+ */
+import type { Count, Interval, MeanSummary } from './report';
+
+/** Under this many answers a figure carries a small-base warning. */
+export const SMALL_BASE = 30;
+
+export interface FieldworkSection {
+  n: number;
+  partials: number;
+  completionRate: number | null;
+  marginOfError: number | null;
+  firstAt: number | null;
+  lastAt: number | null;
+  /** Completes per quota cell against the plan's target (all waves), when the plan has quotas. */
+  quotas: { key: string; labels: string[]; target: number; completes: number }[] | null;
+  weighting: { method: 'cells'; designEffect: number; effectiveN: number; unmatched: number } | null;
+  excluded: { straightliners: number; speeders: number } | null;
+}
+
+/** One rated thing: the overall satisfaction question or one attribute. */
+export interface ScaleItem {
+  /** Question id, or `question.item` for a matrix item. */
+  key: string;
+  questionId: string;
+  itemId: string | null;
+  min: number;
+  max: number;
+  n: number;
+  counts: Count[];
+  mean: MeanSummary | null;
+  /** Only the top point ("very satisfied"). */
+  topBox: Interval | null;
+  /** The second point alone ("satisfied"), so the two shares read side by side. */
+  secondBox: number | null;
+  topTwoBox: Interval | null;
+  /** The mean on 0–100. */
+  index100: number | null;
+}
+
+export interface SatisfactionSection {
+  overall: ScaleItem | null;
+  attributes: ScaleItem[];
+  /** Importance-weighted index 0–100 over the attributes. */
+  index: { value: number; weights: 'stated' | 'derived' | 'equal'; weightByKey: Record<string, number> } | null;
+}
+
+export interface PriorityItem {
+  key: string;
+  performance: number;
+  importance: number;
+  quadrant: 'concentrate' | 'keep-up' | 'low-priority' | 'overkill';
+  /** Pearson r with overall satisfaction. */
+  correlation: number | null;
+  /** Share of explained variance, 0–100 (relative weights). */
+  relativeImportance: number | null;
+}
+
+export interface PrioritiesSection {
+  importance: 'stated' | 'derived';
+  items: PriorityItem[];
+  rSquared: number | null;
+  n: number;
+}
+
+export interface LoyaltySection {
+  nps: { n: number; nps: number; promoters: number; passives: number; detractors: number; marginOfError: number } | null;
+  /** Share giving the loyalty question's top answer (first option, or top-two box of a scale). */
+  loyal: (Interval & { n: number; questionId: string }) | null;
+  /** Loyalty (or promoter) rate at each point of the overall satisfaction scale. */
+  curve: { level: number; n: number; rate: number | null }[] | null;
+  curveMeasure: 'loyal' | 'promoter' | null;
+}
+
+export interface Verbatim { questionId: string; text: string; at: number; segment: Record<string, string> }
+
+export interface VerbatimsSection {
+  questions: { id: string; n: number }[];
+  total: number;
+  items: Verbatim[];
+}
+
+export interface QualitySection {
+  /** Matrix questions with 5+ items, where identical answers across all items flag a straight-liner. */
+  batteries: string[];
+  straightliners: number;
+  speeders: number;
+  /** Median completion time in seconds; speeders took under a third of it. */
+  medianSeconds: number | null;
+  excluded: ('straightliners' | 'speeders')[];
+}
+
+export interface TrendSection {
+  waves: { wave: number; n: number; satisfaction: MeanSummary | null; topTwoBox: Interval | null; nps: number | null; npsMargin: number | null }[];
+}
+
+export interface ReportSections {
+  fieldwork: FieldworkSection;
+  satisfaction: SatisfactionSection | null;
+  priorities: PrioritiesSection | null;
+  loyalty: LoyaltySection | null;
+  verbatims: VerbatimsSection | null;
+  quality: QualitySection | null;
+  trend: TrendSection | null;
+}
