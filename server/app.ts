@@ -14,6 +14,8 @@ import { reportRoutes } from './report/routes';
 import { planRoutes } from './plan/routes';
 import { publicRoutes } from './collect/routes';
 import { respondentPage } from './collect/page';
+import { collectAdminRoutes } from './collect/admin-routes';
+import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -56,10 +58,12 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', surveyRoutes);
   app.route('/api/surveys', reportRoutes);
   app.route('/api/surveys', planRoutes);
+  app.route('/api/surveys', collectAdminRoutes);
   app.route('/api/demo', demoRoutes);
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
 
   app.get('/s/:slug', respondentPage);
+  resumeMailJobs(deps);
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'app', 'index.html'))) {

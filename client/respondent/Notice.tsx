@@ -7,6 +7,8 @@ export interface NoticeProps {
   heading?: string;
   /** Shown in place of a page the respondent was on: move screen readers to the message. */
   focus?: boolean;
+  /** A second paragraph, e.g. that a kiosk starts again. */
+  after?: string;
 }
 
 /** A page with only a message: not found, paused, closed, thank you, screened out, over quota. */
@@ -23,6 +25,7 @@ export function Notice(props: NoticeProps) {
       <p class="survey-title">{props.heading}</p>
       <h1 ref={title} tabindex="-1">{props.title}</h1>
       <p class="pre">{props.body}</p>
+      {props.after && <p class="after">{props.after}</p>}
     </main>
   );
 }

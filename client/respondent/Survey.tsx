@@ -7,9 +7,11 @@ import type { OpenSurvey } from './data';
 import { loadLanguage, locale, t, text } from './i18n';
 import { issueMessage } from './issues';
 import { Notice } from './Notice';
+import { NOTICES, REFUSALS } from './notices';
+import type { Unavailable } from './data';
 import { addPageTime, buildSubmission } from './payload';
 import { Question, questionDomId } from './questions/Question';
-import { freshProgress, progressKey, saveProgress, type Progress } from './storage';
+import { freshProgress, newClientId, progressKey, saveProgress, type Progress } from './storage';
 import { createSender, type Outcome, type SendState } from './submit';
 
 export interface SurveyProps {
@@ -24,6 +26,8 @@ export interface SurveyProps {
 // A second tap of Next this soon after the first is a double tap, not a wish to skip a page
 // (the first tap has already moved on, and the second would fail the new page's validation).
 const DOUBLE_TAP_MS = 500;
+// Long enough to read the thank-you, short enough that the next person doesn't see it as theirs.
+const KIOSK_RESET_MS = 6000;
 
 /** Issues of the given questions' answers, required ones included, as Next and Finish check them. */
 function validate(questions: readonly Q[], answers: Progress['answers']) {
@@ -36,13 +40,14 @@ export function Survey(props: SurveyProps) {
   const survey = props.survey;
   const def = survey.definition;
   const pages = def.pages;
-  const key = progressKey(survey.slug, survey.versionId);
+  const token = survey.invitation?.state === 'open' ? survey.invitation.token : undefined;
+  const key = progressKey(survey.slug, survey.versionId, token);
 
   const [progress, setProgress] = createSignal(props.initial);
   const [errors, setErrors] = createSignal<AnswerIssue[]>([]);
   const [sendState, setSendState] = createSignal<SendState>('idle');
   const [resumed, setResumed] = createSignal(props.resumed);
-  const [unavailable, setUnavailable] = createSignal<'closed' | 'paused' | null>(null);
+  const [unavailable, setUnavailable] = createSignal<Unavailable | null>(null);
   let honeypot: HTMLInputElement | undefined;
   let pageShownAt = performance.now();
   let lastAdvance = -Infinity;
@@ -85,7 +90,7 @@ export function Survey(props: SurveyProps) {
 
   function save(complete: boolean) {
     update((p) => ({ ...p, unsent: true }));
-    latest = buildSubmission(def, survey.versionId, progress(), { complete, lang: locale(), website: honeypot?.value ?? '' });
+    latest = buildSubmission(def, survey.versionId, progress(), { complete, lang: locale(), website: honeypot?.value ?? '', invitation: token });
     void sender.send(latest);
   }
 
@@ -98,8 +103,9 @@ export function Survey(props: SurveyProps) {
       return;
     }
     const error = outcome.error;
-    if (error?.code === 'survey-closed' || error?.code === 'survey-paused') {
-      setUnavailable(error.code === 'survey-closed' ? 'closed' : 'paused');
+    const refusal = error && REFUSALS[error.code];
+    if (refusal) {
+      setUnavailable(refusal);
       return;
     }
     // The server's check disagrees with the page's own (the survey can change between visits):
@@ -224,6 +230,20 @@ export function Survey(props: SurveyProps) {
   document.addEventListener('visibilitychange', onVisibility);
   onCleanup(() => document.removeEventListener('visibilitychange', onVisibility));
 
+  // Kiosk: once the response is safely stored, the page starts again for the next person, as a
+  // new respondent with nothing of the last one's answers.
+  createEffect(() => {
+    if (!survey.kiosk || !done()) return;
+    const timer = setTimeout(() => {
+      pageShownAt = performance.now();
+      update((p) => ({ ...freshProgress(newClientId()), hidden: p.hidden }));
+      setErrors([]);
+      setResumed(false);
+      announcePage();
+    }, KIOSK_RESET_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
+
   // A save that never reached the server (the tab closed while offline) is sent on this visit.
   if (props.initial.unsent) save(props.initial.finished);
 
@@ -258,10 +278,11 @@ export function Survey(props: SurveyProps) {
                   : progress().outcome === 'over-quota' ? t('end.overQuota')
                     : text(def.thankYou) || t('end.thanksBody')
               }
+              after={survey.kiosk ? t('kiosk.next') : undefined}
             />
           }
         >
-          {(kind) => <Notice focus heading={text(def.title)} title={t(`unavailable.${kind()}.title`)} body={t(`unavailable.${kind()}.body`)} />}
+          {(kind) => <Notice focus heading={text(def.title)} title={t(NOTICES[kind()][0])} body={t(NOTICES[kind()][1])} />}
         </Show>
       }
     >

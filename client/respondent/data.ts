@@ -1,11 +1,14 @@
-import type { PublicSurvey } from '../../shared/api/surveys';
+import type { InvitationState, PublicSurvey } from '../../shared/api/surveys';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
-export type OpenSurvey = { slug: string; versionId: number; definition: SurveyDefinition };
+export type OpenSurvey = { slug: string; versionId: number; definition: SurveyDefinition; kiosk: boolean; invitation?: InvitationState };
 
 export type PageData =
   | { kind: 'open'; survey: OpenSurvey }
-  | { kind: 'closed' | 'paused' | 'not-found' };
+  | { kind: Unavailable };
+
+/** Why the page shows a message instead of questions. */
+export type Unavailable = 'closed' | 'paused' | 'not-yet-open' | 'full' | 'used' | 'not-found';
 
 /**
  * The survey the server embedded in the page. Anything unreadable counts as not found: the page
@@ -18,9 +21,11 @@ export function readSurveyData(json: string | null | undefined): PageData {
   } catch {
     return { kind: 'not-found' };
   }
-  if (data?.status === 'closed' || data?.status === 'paused') return { kind: data.status };
+  if (data?.status === 'closed' || data?.status === 'paused' || data?.status === 'not-yet-open' || data?.status === 'full') return { kind: data.status };
+  if (data?.invitation?.state === 'used') return { kind: 'used' };
+  if (data?.invitation?.state === 'unknown') return { kind: 'not-found' };
   if (data?.status === 'open' && data.definition && typeof data.versionId === 'number' && typeof data.slug === 'string') {
-    return { kind: 'open', survey: { slug: data.slug, versionId: data.versionId, definition: data.definition } };
+    return { kind: 'open', survey: { slug: data.slug, versionId: data.versionId, definition: data.definition, kiosk: data.kiosk === true, invitation: data.invitation } };
   }
   return { kind: 'not-found' };
 }

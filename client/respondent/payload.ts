@@ -32,7 +32,7 @@ export function buildSubmission(
   def: SurveyDefinition,
   versionId: number,
   progress: Progress,
-  opts: { complete: boolean; lang: string; website: string },
+  opts: { complete: boolean; lang: string; website: string; invitation?: string },
 ): Submission {
   const { answers } = validateAnswers(surveyQuestions(def), progress.answers, { complete: false, allowUnknown: true });
   return {
@@ -45,5 +45,6 @@ export function buildSubmission(
     hidden: progress.hidden,
     lang: opts.lang,
     website: opts.website,
+    invitation: opts.invitation,
   };
 }

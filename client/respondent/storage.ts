@@ -25,7 +25,9 @@ export interface Progress {
   outcome?: EndKind;
 }
 
-export const progressKey = (slug: string, versionId: number) => `yardstick:${slug}:${versionId}`;
+/** An invitation's progress is kept apart from the open link's: two people can share a browser. */
+export const progressKey = (slug: string, versionId: number, invitation?: string) =>
+  `yardstick:${slug}:${versionId}${invitation ? `:${invitation}` : ''}`;
 
 /** 128 random bits as base64url. getRandomValues, unlike randomUUID, also works over plain http. */
 export function newClientId(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {

@@ -9,10 +9,10 @@ import { SurveyDefinitionSchema, allQuestions, type Question, type SurveyDefinit
 import type { Count, QuestionReport, ReportDto } from '../../shared/api/report';
 import type { ReportQuery } from '../../shared/api/report-query';
 import type { ReportSections } from '../../shared/api/report-sections';
-import { marginOfError, nps } from '../../shared/stats';
+import { marginOfError, meanCI, nps } from '../../shared/stats';
 import { itemKey, partialCount, surveyColumns, type Columns } from './dataset';
 import { select, weightByCells, type Selection } from './selection';
-import { expand, meanOf, scaleItem, tally } from './sections/tally';
+import { expand, scaleItem, tally } from './sections/tally';
 import type { SectionInput } from './sections/input';
 import { cellShares, fieldworkSection } from './sections/fieldwork';
 import { satisfactionSection } from './sections/satisfaction';
@@ -21,41 +21,42 @@ import { loyaltySection } from './sections/loyalty';
 import { verbatimsSection } from './sections/verbatims';
 import { excludedMask, qualityFlags, qualitySection } from './sections/quality';
 import { trendSection } from './sections/trend';
+import { researchCounts } from './research';
 
-function optionCounts(column: Int16Array | null, chosen: Uint8Array[] | null, options: readonly string[], sel: Selection): { n: number; counts: Count[] } {
+function optionCounts(column: Int16Array | null, chosen: Uint8Array[] | null, answered: Uint8Array | null, options: readonly string[], sel: Selection): { n: number; counts: Count[] } {
   const totals = new Float64Array(options.length);
   let n = 0;
   let base = 0;
-  for (let i = 0; i < sel.mask.length; i++) {
-    if (!sel.mask[i]) continue;
-    const w = sel.weights ? sel.weights[i] : 1;
+  const { mask, weights } = sel;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const w = weights ? weights[i] : 1;
     if (column) {
-      if (column[i] < 0) continue;
-      if (column[i] < options.length) totals[column[i]] += w;
-    } else {
-      let any = false;
-      chosen!.forEach((c, k) => {
-        if (c[i]) {
-          totals[k] += w;
-          any = true;
-        }
-      });
-      if (!any) continue;
-    }
+      const k = column[i];
+      if (k < 0) continue;
+      if (k < options.length) totals[k] += w;
+    } else if (!answered![i]) continue;
     n++;
     base += w;
   }
-  return { n, counts: options.map((value, k) => ({ value, count: sel.weights ? totals[k] : totals[k], share: base > 0 ? totals[k] / base : 0 })) };
+  if (chosen) {
+    chosen.forEach((c, k) => {
+      let t = 0;
+      for (let i = 0; i < mask.length; i++) if (mask[i] && c[i]) t += weights ? weights[i] : 1;
+      totals[k] = t;
+    });
+  }
+  return { n, counts: options.map((value, k) => ({ value, count: totals[k], share: base > 0 ? totals[k] / base : 0 })) };
 }
 
 /** One question's figures over the selected responses. */
 function questionReport(q: Question, cols: Columns, sel: Selection): QuestionReport {
   switch (q.type) {
     case 'single':
-      return { id: q.id, type: q.type, ...optionCounts(cols.ints.get(q.id)!, null, q.options.map((o) => o.id), sel) };
+      return { id: q.id, type: q.type, ...optionCounts(cols.ints.get(q.id)!, null, null, q.options.map((o) => o.id), sel) };
     case 'multiple': {
       const m = cols.multi.get(q.id)!;
-      return { id: q.id, type: q.type, ...optionCounts(null, m.chosen, m.options, sel) };
+      return { id: q.id, type: q.type, ...optionCounts(null, m.chosen, m.answered, m.options, sel) };
     }
     case 'rating': {
       const s = scaleItem(cols.ints.get(q.id)!, sel, q.id, q.id, null, q.scale.min, q.scale.max);
@@ -90,7 +91,7 @@ function questionReport(q: Question, cols: Columns, sel: Selection): QuestionRep
         if (x < min) min = x;
         if (x > max) max = x;
       }
-      return { id: q.id, type: 'number', n: xs.length, mean: xs.length >= 2 ? meanOf([], 0) ?? numberMean(xs) : null, min: xs.length ? min : null, max: xs.length ? max : null };
+      return { id: q.id, type: 'number', n: xs.length, mean: xs.length >= 2 ? meanCI(xs, 0.95) : null, min: xs.length ? min : null, max: xs.length ? max : null };
     }
     case 'text': {
       const t = cols.texts.get(q.id)!;
@@ -99,5 +100,75 @@ function questionReport(q: Question, cols: Columns, sel: Selection): QuestionRep
       const latest = slots.slice(-50).reverse().map((j) => ({ text: t.texts[j], at: cols.completedAt[t.rows[j]] }));
       return { id: q.id, type: 'text', n: slots.length, latest };
     }
+    default: {
+      const r = cols.raw.get(q.id);
+      const values: unknown[] = [];
+      if (r) r.rows.forEach((slot, j) => { if (slot < cols.n && sel.mask[slot]) values.push(r.values[j]); });
+      return { id: q.id, type: q.type, n: values.length, counts: researchCounts(q, values) };
+    }
   }
+}
+
+interface Published { def: SurveyDefinition; versionId: number }
+
+function latestVersion(db: Db, surveyId: string): Published {
+  getRow(db, surveyId);
+  const latest = db.select().from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId)).orderBy(desc(surveyVersions.version)).get();
+  if (!latest) throw new AppError(409, 'not-published', 'the survey has no published version yet');
+  return { def: v.parse(SurveyDefinitionSchema, latest.definition), versionId: latest.id };
+}
+
+const NO_QUERY: ReportQuery = { filter: undefined, weight: 'none', exclude: [] };
+
+/**
+ * The report of a survey's completed responses, across all versions by question id, over the
+ * responses the query selects: per-question figures and the report's sections.
+ */
+export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QUERY): ReportDto {
+  const { def, versionId } = latestVersion(db, surveyId);
+  const cols = surveyColumns(db, surveyId, def, versionId);
+  const partials = partialCount(db, surveyId);
+  const flags = qualityFlags(cols, def);
+  let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
+  const quotas = storedPlan(db, surveyId)?.plan.quotas ?? null;
+  let weighting: ReportSections['fieldwork']['weighting'] = null;
+  if (query.weight === 'cells') {
+    if (!quotas?.cells?.length) throw badRequest('weight: the survey has no quota cells in its plan to weight to', 'weight');
+    const weighted = weightByCells(cols, sel, cellShares(quotas));
+    sel = weighted.selection;
+    weighting = { method: 'cells', designEffect: sel.designEffect, effectiveN: sel.effectiveN, unmatched: weighted.unmatched };
+  }
+  const input: SectionInput = { def, cols, sel };
+  const excluded = query.exclude.length > 0
+    ? { straightliners: query.exclude.includes('straightliners') ? flags.straightliners : 0, speeders: query.exclude.includes('speeders') ? flags.speeders : 0 }
+    : null;
+  const hasTimes = cols.duration.subarray(0, cols.n).some((d) => !Number.isNaN(d));
+  const completes = sel.n;
+  return {
+    surveyId,
+    definition: def,
+    completes,
+    partials,
+    completionRate: cols.n + partials > 0 ? cols.n / (cols.n + partials) : null,
+    marginOfError: completes > 0 ? marginOfError({ n: completes, confidence: 0.95, designEffect: sel.designEffect }) : null,
+    questions: allQuestions(def).map((q) => questionReport(q, cols, sel)),
+    sections: {
+      fieldwork: fieldworkSection(input, partials, quotas, weighting, excluded),
+      satisfaction: satisfactionSection(input),
+      priorities: prioritiesSection(input),
+      loyalty: loyaltySection(input),
+      verbatims: verbatimsSection(input),
+      quality: qualitySection(flags, query.exclude, hasTimes),
+      trend: trendSection(input),
+    },
+  };
+}
+
+/** Open answers matching `search`, over the responses the query selects. */
+export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, search: string) {
+  const { def, versionId } = latestVersion(db, surveyId);
+  const cols = surveyColumns(db, surveyId, def, versionId);
+  const flags = qualityFlags(cols, def);
+  const sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
+  return verbatimsSection({ def, cols, sel }, search, 200);
 }

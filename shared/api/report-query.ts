@@ -84,3 +84,9 @@ export function filterParam(conditions: readonly FilterCondition[], extra: { wav
   if (extra.to) parts.push(`@to:${extra.to}`);
   return parts.join(';');
 }
+
+/** GET /api/surveys/:id/report/verbatims: the report's query plus the words to look for. */
+export const VerbatimQuerySchema = v.object({
+  ...ReportQuerySchema.entries,
+  search: v.optional(v.pipe(v.string(), v.maxLength(200, 'is longer than 200 characters')), ''),
+});

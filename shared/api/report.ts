@@ -1,4 +1,6 @@
 import type { SurveyDefinition } from '../survey/schema';
+import type { RESEARCH_TYPES } from '../survey/research-types';
+import type { ReportSections } from './report-sections';
 
 export interface Interval { p: number; lower: number; upper: number }
 export interface MeanSummary { n: number; mean: number; sd: number; lower: number; upper: number }
@@ -10,7 +12,9 @@ export type QuestionReport =
   | { id: string; type: 'nps'; n: number; counts: Count[]; nps: { nps: number; promoters: number; passives: number; detractors: number; marginOfError: number } | null }
   | { id: string; type: 'matrix'; n: number; items: { id: string; n: number; counts: Count[]; mean: MeanSummary | null; topTwoBox: Interval | null }[] }
   | { id: string; type: 'number'; n: number; mean: MeanSummary | null; min: number | null; max: number | null }
-  | { id: string; type: 'text'; n: number; latest: { text: string; at: number }[] };
+  | { id: string; type: 'text'; n: number; latest: { text: string; at: number }[] }
+  /** The research types: how many answered; their figures are in the report's sections. */
+  | { id: string; type: (typeof RESEARCH_TYPES)[number]; n: number; counts?: Count[] };
 
 export interface ReportDto {
   surveyId: string;
@@ -23,4 +27,6 @@ export interface ReportDto {
   /** ±, 95% confidence, for a proportion of 0.5 at this n (no finite-population correction). */
   marginOfError: number | null;
   questions: QuestionReport[];
+  /** The manager's report, section by section (see report-sections.ts). */
+  sections: ReportSections;
 }

@@ -8,7 +8,7 @@ export { normalCdf, normalQuantile, twoSidedZ } from './normal';
 export { tCdf, tQuantile } from './tdist';
 export { allocate, marginOfError, sampleSize } from './sample';
 export type { AllocateOptions, MarginOfErrorOptions, PrecisionOptions, SampleSizeOptions } from './sample';
-export { meanCI, wilson } from './intervals';
+export { meanCI, meanCIOfCounts, wilson } from './intervals';
 export type { MeanInterval, ProportionInterval } from './intervals';
 export { nps } from './nps';
 export type { NpsResult } from './nps';

@@ -26,9 +26,39 @@ export function meanCI(values: number[], confidence = 0.95): MeanInterval {
   const m = mean(values);
   let squares = 0;
   for (const v of values) squares += (v - m) * (v - m);
-  const sd = Math.sqrt(squares / (n - 1));
+  return tInterval(n, m, Math.sqrt(squares / (n - 1)), confidence);
+}
+
+function tInterval(n: number, m: number, sd: number, confidence: number): MeanInterval {
   const half = tQuantile(1 - (1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n));
   return { n, mean: m, sd, lower: m - half, upper: m + half };
+}
+
+/**
+ * `meanCI` of data given as a frequency table: `counts[k]` answers of value `values[k]` — the same
+ * interval as `meanCI` on the expanded data, in time proportional to the table, not to n (a
+ * report's scale question over a million responses is 5 counts). Needs a total of at least 2.
+ *
+ * @example
+ * meanCIOfCounts([1, 1, 1, 1, 1], [1, 2, 3, 4, 5]); // as meanCI([1, 2, 3, 4, 5])
+ */
+export function meanCIOfCounts(counts: number[], values: number[], confidence = 0.95): MeanInterval {
+  numbers('counts', counts);
+  numbers('values', values);
+  if (counts.length !== values.length) throw new StatsInputError('counts', `must have one count per value (${values.length}), got ${counts.length}`);
+  openUnit('confidence', confidence);
+  let n = 0;
+  let total = 0;
+  counts.forEach((c, k) => {
+    if (!Number.isInteger(c) || c < 0) throw new StatsInputError(`counts[${k}]`, `must be a whole number ≥ 0, got ${c}`);
+    n += c;
+    total += c * values[k];
+  });
+  if (n < 2) throw new StatsInputError('counts', `must add up to at least 2, got ${n}`);
+  const m = total / n;
+  let squares = 0;
+  counts.forEach((c, k) => (squares += c * (values[k] - m) * (values[k] - m)));
+  return tInterval(n, m, Math.sqrt(squares / (n - 1)), confidence);
 }
 
 export interface ProportionInterval {

@@ -1,11 +1,11 @@
-import { For, Show } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import type { Locale } from '../../../shared/i18n';
 import type { Option } from '../../../shared/survey/schema';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import { textIn } from './definition';
 
-/** The options of a choice question or the items of a matrix: labels to edit, add and remove. */
+/** The options, items, brands or attributes of a question: labels to edit, add and remove. */
 export default function ChoiceList(props: {
   items: Option[];
   lang: Locale;
@@ -19,6 +19,8 @@ export default function ChoiceList(props: {
   onLabel: (index: number, value: string) => void;
   onAdd: () => void;
   onRemove: (index: number) => void;
+  /** More to edit per row (a SERVQUAL item's dimension), after its label. */
+  extra?: (index: number) => JSX.Element;
 }) {
   const { t } = useI18n();
   let list!: HTMLOListElement;
@@ -46,6 +48,7 @@ export default function ChoiceList(props: {
                 placeholder={props.placeholder(i() + 1)}
                 data-testid="option-label"
               />
+              {props.extra?.(i())}
               <span class="choice-id" title={t('editor.idHint')}>{item.id}</span>
               <Show when={props.items.length > props.min}>
                 <button type="button" class="icon-btn" onClick={() => props.onRemove(i())} aria-label={props.removeLabel(i() + 1)} title={props.removeLabel(i() + 1)}>

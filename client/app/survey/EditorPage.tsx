@@ -13,7 +13,7 @@ import { errorText } from '../lib/errors';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import {
-  findProblem, KIND_KEY, makeQuestion, moveQuestion, nextId, problemAt, QUESTION_KINDS, questionIds, textIn,
+  choicesOf, findProblem, KIND_KEY, makeQuestion, moveQuestion, nextId, problemAt, QUESTION_KINDS, questionIds, textIn,
   withOptionalText, withText, type DefinitionProblem, type QuestionKind,
 } from './definition';
 import OpenLink from './OpenLink';
@@ -199,19 +199,24 @@ function Editor(props: { initial: SurveyDetail }) {
     setDraft('pages', page, 'questions', index, makeQuestion(kind, id, lang(), from));
   };
 
-  const choicesOf = (q: Question) => (q.type === 'single' || q.type === 'multiple' ? { list: q.options, prefix: 'o' } : q.type === 'matrix' ? { list: q.items, prefix: 'i' } : null);
+  const choiceList = (q: Question) => {
+    const list = choicesOf(q);
+    return list ? { list, prefix: q.type === 'single' || q.type === 'multiple' || q.type === 'ranking' ? 'o' : q.type === 'competitor' ? 'a' : 'i' } : null;
+  };
 
   const addChoice = (page: number, index: number) =>
     setDraft('pages', page, 'questions', index, produce((q) => {
-      const c = choicesOf(q);
+      const c = choiceList(q);
       if (!c) return;
       const taken = [...retired].filter((k) => k.startsWith(`${q.id}/`)).map((k) => k.slice(q.id.length + 1));
-      c.list.push({ id: nextId(c.prefix, [...c.list.map((o) => o.id), ...taken]), label: withText(undefined, lang(), '') });
+      const added = { id: nextId(c.prefix, [...c.list.map((o) => o.id), ...taken]), label: withText(undefined, lang(), '') };
+      // A new SERVQUAL item starts in its predecessor's dimension: items are usually added in dimension order.
+      c.list.push(q.type === 'servqual' ? { ...added, dimension: q.items.at(-1)?.dimension ?? 'tangibles' } as typeof added : added);
     }));
 
   const removeChoice = (page: number, index: number, choice: number) =>
     setDraft('pages', page, 'questions', index, produce((q) => {
-      const c = choicesOf(q);
+      const c = choiceList(q);
       if (!c) return;
       retired.add(`${q.id}/${c.list[choice].id}`);
       c.list.splice(choice, 1);

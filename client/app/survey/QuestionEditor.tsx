@@ -4,7 +4,10 @@ import type { Option, Question, Scale } from '../../../shared/survey/schema';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import ChoiceList from './ChoiceList';
-import { KIND_KEY, kindOf, QUESTION_KINDS, SCALE_SIZES, textIn, withOptionalText, withText, type QuestionKind } from './definition';
+import { choicesOf, KIND_KEY, kindOf, QUESTION_KINDS, SCALE_SIZES, textIn, withOptionalText, withText, type QuestionKind } from './definition';
+import {
+  CompetitorBrands, ContactSettings, DimensionSelect, GaborGrangerSettings, ImportanceSettings, VanWestendorpSettings,
+} from './ResearchEditors';
 
 /** One question's card in the builder. Edits go through `edit`, which mutates the draft store. */
 export default function QuestionEditor(props: {
@@ -31,7 +34,7 @@ export default function QuestionEditor(props: {
 
   const setChoiceLabel = (index: number, value: string) =>
     props.edit((x) => {
-      const list: Option[] | undefined = x.type === 'single' || x.type === 'multiple' ? x.options : x.type === 'matrix' ? x.items : undefined;
+      const list: Option[] | undefined = choicesOf(x);
       if (list) list[index].label = withText(list[index].label, props.lang, value);
     });
 
@@ -80,42 +83,72 @@ export default function QuestionEditor(props: {
       </Show>
 
       <Switch>
-        <Match when={q().type === 'single' || q().type === 'multiple' ? (q() as Question & { options: Option[] }) : undefined}>
+        <Match when={q().type === 'single' || q().type === 'multiple' || q().type === 'ranking' ? (q() as Extract<Question, { type: 'single' | 'multiple' | 'ranking' }>) : undefined}>
           {(choice) => (
-            <ChoiceList
-              items={choice().options}
-              lang={props.lang}
-              min={2}
-              marker={choice().type === 'single' ? 'radio' : 'check'}
-              legend={t('editor.options')}
-              addLabel={t('editor.addOption')}
-              placeholder={(n) => t('editor.optionN', { n })}
-              removeLabel={(n) => t('editor.removeOption', { n })}
-              onLabel={setChoiceLabel}
-              onAdd={() => props.onAddChoice()}
-              onRemove={(i) => props.onRemoveChoice(i)}
-            />
-          )}
-        </Match>
-        <Match when={q().type === 'matrix' ? (q() as Extract<Question, { type: 'matrix' }>) : undefined}>
-          {(matrix) => (
             <>
               <ChoiceList
-                items={matrix().items}
+                items={choice().options}
+                lang={props.lang}
+                min={2}
+                marker={choice().type === 'single' ? 'radio' : choice().type === 'multiple' ? 'check' : 'item'}
+                legend={t('editor.options')}
+                addLabel={t('editor.addOption')}
+                placeholder={(n) => t('editor.optionN', { n })}
+                removeLabel={(n) => t('editor.removeOption', { n })}
+                onLabel={setChoiceLabel}
+                onAdd={() => props.onAddChoice()}
+                onRemove={(i) => props.onRemoveChoice(i)}
+              />
+              <Show when={choice().type === 'single'}>
+                <label class="check">
+                  <input type="checkbox" checked={(choice() as Extract<Question, { type: 'single' }>).other} onChange={(e) => props.edit((x) => { if (x.type === 'single') x.other = e.currentTarget.checked; })} data-testid="question-other" />
+                  <span>{t('editor.otherOption')}</span>
+                </label>
+              </Show>
+              <label class="check">
+                <input type="checkbox" checked={choice().randomize} onChange={(e) => props.edit((x) => { if (x.type === 'single' || x.type === 'multiple' || x.type === 'ranking') x.randomize = e.currentTarget.checked; })} />
+                <span>{t('editor.randomize')}</span>
+              </label>
+            </>
+          )}
+        </Match>
+        <Match when={['matrix', 'servqual', 'importance', 'competitor'].includes(q().type) ? (q() as Extract<Question, { type: 'matrix' | 'servqual' | 'importance' | 'competitor' }>) : undefined}>
+          {(battery) => (
+            <>
+              <Show when={battery().type === 'competitor' ? (battery() as Extract<Question, { type: 'competitor' }>) : undefined}>
+                {(grid) => <CompetitorBrands q={grid()} lang={props.lang} edit={props.edit} />}
+              </Show>
+              <ChoiceList
+                items={choicesOf(battery())!}
                 lang={props.lang}
                 min={1}
                 marker="item"
-                legend={t('editor.items')}
+                legend={battery().type === 'competitor' ? t('editor.attributes') : t('editor.items')}
                 addLabel={t('editor.addItem')}
                 placeholder={(n) => t('editor.itemN', { n })}
                 removeLabel={(n) => t('editor.removeItem', { n })}
                 onLabel={setChoiceLabel}
                 onAdd={() => props.onAddChoice()}
                 onRemove={(i) => props.onRemoveChoice(i)}
+                extra={battery().type === 'servqual' ? (i) => <DimensionSelect q={battery() as Extract<Question, { type: 'servqual' }>} index={i} edit={props.edit} /> : undefined}
               />
-              <ScaleEditor scale={matrix().scale} notApplicable={matrix().notApplicable} lang={props.lang} edit={props.edit} />
+              <Show when={battery().type === 'importance' ? (battery() as Extract<Question, { type: 'importance' }>) : undefined}>
+                {(imp) => <ImportanceSettings q={imp()} edit={props.edit} />}
+              </Show>
+              <Show when={battery().type !== 'importance' || (battery() as Extract<Question, { type: 'importance' }>).mode === 'rating'}>
+                <ScaleEditor scale={battery().scale} notApplicable={battery().type === 'matrix' ? (battery() as Extract<Question, { type: 'matrix' }>).notApplicable : undefined} lang={props.lang} edit={props.edit} />
+              </Show>
             </>
           )}
+        </Match>
+        <Match when={q().type === 'vanWestendorp' ? (q() as Extract<Question, { type: 'vanWestendorp' }>) : undefined}>
+          {(vw) => <VanWestendorpSettings q={vw()} edit={props.edit} />}
+        </Match>
+        <Match when={q().type === 'gaborGranger' ? (q() as Extract<Question, { type: 'gaborGranger' }>) : undefined}>
+          {(gg) => <GaborGrangerSettings q={gg()} edit={props.edit} />}
+        </Match>
+        <Match when={q().type === 'contact' ? (q() as Extract<Question, { type: 'contact' }>) : undefined}>
+          {(c) => <ContactSettings q={c()} lang={props.lang} edit={props.edit} />}
         </Match>
         <Match when={q().type === 'rating' ? (q() as Extract<Question, { type: 'rating' }>) : undefined}>
           {(rating) => <ScaleEditor scale={rating().scale} notApplicable={rating().notApplicable} lang={props.lang} edit={props.edit} />}
@@ -140,14 +173,15 @@ export default function QuestionEditor(props: {
   );
 }
 
-function ScaleEditor(props: { scale: Scale; notApplicable: boolean; lang: Locale; edit: (fn: (q: Question) => void) => void }) {
+/** `notApplicable` undefined: the type has no "not applicable" choice. */
+function ScaleEditor(props: { scale: Scale; notApplicable?: boolean; lang: Locale; edit: (fn: (q: Question) => void) => void }) {
   const { t } = useI18n();
   const id = createUniqueId();
   const size = () => props.scale.max - props.scale.min + 1;
   // A survey made elsewhere (an import, the demo) may use another size; keep it selectable.
   const sizes = () => (SCALE_SIZES.includes(size() as never) ? [...SCALE_SIZES] : [...SCALE_SIZES, size()].sort((a, b) => a - b));
   const points = () => Array.from({ length: size() }, (_, i) => props.scale.min + i);
-  const editScale = (fn: (s: Scale) => void) => props.edit((x) => { if (x.type === 'rating' || x.type === 'matrix') fn(x.scale); });
+  const editScale = (fn: (s: Scale) => void) => props.edit((x) => { if ('scale' in x && x.scale) fn(x.scale); });
 
   return (
     <div class="scale-editor">
@@ -186,13 +220,15 @@ function ScaleEditor(props: { scale: Scale; notApplicable: boolean; lang: Locale
           />
         </div>
       </div>
-      <label class="check">
-        <input
-          type="checkbox" checked={props.notApplicable}
-          onChange={(e) => props.edit((x) => { if (x.type === 'rating' || x.type === 'matrix') x.notApplicable = e.currentTarget.checked; })}
-        />
-        <span>{t('editor.notApplicable')}</span>
-      </label>
+      <Show when={props.notApplicable !== undefined}>
+        <label class="check">
+          <input
+            type="checkbox" checked={props.notApplicable}
+            onChange={(e) => props.edit((x) => { if (x.type === 'rating' || x.type === 'matrix') x.notApplicable = e.currentTarget.checked; })}
+          />
+          <span>{t('editor.notApplicable')}</span>
+        </label>
+      </Show>
     </div>
   );
 }

@@ -9,7 +9,10 @@ import {
 import type { AppKey, Locale } from '../../../shared/i18n';
 
 /** What the "add question" menu offers: the schema's types, with text split into short and long. */
-export const QUESTION_KINDS = ['single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'longtext', 'number'] as const;
+export const QUESTION_KINDS = [
+  'single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'longtext', 'number',
+  'servqual', 'importance', 'vanWestendorp', 'gaborGranger', 'competitor', 'ranking', 'contact',
+] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const KIND_KEY: Readonly<Record<QuestionKind, AppKey>> = {
@@ -21,7 +24,24 @@ export const KIND_KEY: Readonly<Record<QuestionKind, AppKey>> = {
   text: 'editor.type.shortText',
   longtext: 'editor.type.longText',
   number: 'editor.type.number',
+  servqual: 'editor.type.servqual',
+  importance: 'editor.type.importance',
+  vanWestendorp: 'editor.type.vanWestendorp',
+  gaborGranger: 'editor.type.gaborGranger',
+  competitor: 'editor.type.competitor',
+  ranking: 'editor.type.ranking',
+  contact: 'editor.type.contact',
 };
+
+/** The items or options a question lists, whatever its type calls them (brands are edited apart). */
+export function choicesOf(q: Question): Option[] | undefined {
+  switch (q.type) {
+    case 'single': case 'multiple': case 'ranking': return q.options;
+    case 'matrix': case 'importance': case 'servqual': return q.items;
+    case 'competitor': return q.attributes;
+    default: return undefined;
+  }
+}
 
 export const SCALE_SIZES = [5, 7, 10] as const;
 
@@ -77,24 +97,39 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: Locale, from?
     ...(from?.role ? { role: from.role } : {}),
     ...(from?.visibleIf ? { visibleIf: from.visibleIf } : {}),
   };
-  const choices = from && (from.type === 'single' || from.type === 'multiple') ? from.options : from?.type === 'matrix' ? from.items : undefined;
-  const scale = from && (from.type === 'rating' || from.type === 'matrix') ? from.scale : { min: 1, max: 5 };
+  const choices = from ? choicesOf(from) : undefined;
+  const scale = from && 'scale' in from && from.scale ? from.scale : { min: 1, max: 5 };
+  const list = (prefix: string, min: number) => (choices && choices.length >= min ? choices.map((c) => ({ id: c.id, label: c.label })) : blankChoices(prefix, Math.max(min, 2), lang));
   switch (kind) {
     case 'single':
-      return { ...base, type: 'single', options: choices && choices.length >= 2 ? choices : blankChoices('o', 2, lang), display: 'list', randomize: false };
+      return { ...base, type: 'single', options: list('o', 2), display: 'list', randomize: false, other: false };
     case 'multiple':
-      return { ...base, type: 'multiple', options: choices && choices.length >= 2 ? choices : blankChoices('o', 2, lang), randomize: false };
+      return { ...base, type: 'multiple', options: list('o', 2), randomize: false };
     case 'rating':
       return { ...base, type: 'rating', scale, notApplicable: false };
     case 'nps':
       return { ...base, type: 'nps' };
     case 'matrix':
-      return { ...base, type: 'matrix', items: choices ?? blankChoices('i', 2, lang), scale, notApplicable: false };
+      return { ...base, type: 'matrix', items: list('i', 1), scale, notApplicable: false };
     case 'text':
     case 'longtext':
       return { ...base, type: 'text', multiline: kind === 'longtext', maxLength: 2000 };
     case 'number':
       return { ...base, type: 'number', integer: false };
+    case 'servqual':
+      return { ...base, type: 'servqual', items: list('i', 1).map((c) => ({ ...c, dimension: 'reliability' as const })), scale: { min: 1, max: 7 } };
+    case 'importance':
+      return { ...base, type: 'importance', items: list('i', 1), mode: 'rating', scale, total: 100 };
+    case 'vanWestendorp':
+      return { ...base, type: 'vanWestendorp', currency: 'EUR', likelihood: false, role: 'price' };
+    case 'gaborGranger':
+      return { ...base, type: 'gaborGranger', currency: 'EUR', prices: [10, 12, 15, 18, 20], role: 'price' };
+    case 'competitor':
+      return { ...base, type: 'competitor', brands: blankChoices('b', 3, lang), ownBrand: 'b1', attributes: list('a', 1), scale, role: 'competitor' };
+    case 'ranking':
+      return { ...base, type: 'ranking', options: list('o', 2), randomize: false };
+    case 'contact':
+      return { ...base, type: 'contact', name: true, email: true, phone: false, consent: withText(undefined, lang, ''), role: 'contact' };
   }
 }
 

@@ -8,6 +8,8 @@ import type { RendererProps } from './types';
 
 type Answer = Record<string, unknown>;
 
+const QUESTION = { tooCheap: 'vw.tooCheap', cheap: 'vw.cheap', expensive: 'vw.expensive', tooExpensive: 'vw.tooExpensive' } as const;
+
 /**
  * The Van Westendorp price sensitivity meter: four prices in the standard wording, typed as text
  * with a decimal keypad (see NumberInput for why not type="number"), then, when the survey asks,
@@ -30,7 +32,7 @@ export function VanWestendorp(props: RendererProps<'vanWestendorp'>) {
       <For each={VW_PRICES}>
         {(key) => (
           <div class="price">
-            <label for={`${props.inputId}-${key}`}>{t(`vw.${key}`)}</label>
+            <label for={`${props.inputId}-${key}`}>{t(QUESTION[key])}</label>
             <span class="money">
               <span aria-hidden="true">{symbol()}</span>
               <input

@@ -29,6 +29,17 @@ function median(xs: Float64Array): number | null {
  * as the reader filters.
  */
 export function qualityFlags(cols: Columns, def: SurveyDefinition): QualityFlags {
+  const hit = flagMemo.get(cols);
+  if (hit && hit.n === cols.n) return hit.flags;
+  const flags = computeFlags(cols, def);
+  flagMemo.set(cols, { n: cols.n, flags });
+  return flags;
+}
+
+/** Flags depend only on the columns (laid out by one version), so they hold until responses arrive. */
+const flagMemo = new WeakMap<Columns, { n: number; flags: QualityFlags }>();
+
+function computeFlags(cols: Columns, def: SurveyDefinition): QualityFlags {
   const n = cols.n;
   const batteries = allQuestions(def).filter((q) => q.type === 'matrix' && q.items.length >= BATTERY_MIN_ITEMS);
   const straightliner = new Uint8Array(n);

@@ -2,7 +2,7 @@ import type { SatisfactionSection } from '../../../shared/api/report-sections';
 import { weightedIndex } from '../../../shared/stats';
 import { overallColumn, scaleColumns, statedImportance, type SectionInput } from './input';
 import { derivedImportance } from './priorities';
-import { scaleItem, tally, meanOf } from './tally';
+import { columnMean, scaleItem } from './tally';
 
 /**
  * The three classic measures: the mean with its interval; the shares very satisfied (top box) and
@@ -25,7 +25,7 @@ export function satisfactionSection(input: SectionInput): SatisfactionSection | 
     if (rated.every((a) => stated.has(a.key))) {
       const means = rated.map((a) => {
         const s = stated.get(a.key)!;
-        return meanOf(tally(s.column, input.sel, s.min, s.max).counts, s.min)?.mean ?? null;
+        return columnMean(s.column, input.sel, s.min, s.max)?.mean ?? null;
       });
       if (means.every((m): m is number => m !== null)) {
         weights = means;

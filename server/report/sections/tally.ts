@@ -1,12 +1,11 @@
 /**
- * Counting over columns. Statistics come from shared/stats, which takes plain arrays: a scale
- * column becomes counts per point in one pass, and the array the statistic needs is rebuilt from
- * the counts. With weights, counts are weighted and then scaled to the effective sample size
+ * Counting over columns: a scale column becomes counts per point in one pass, and statistics
+ * run on the counts (meanCIOfCounts) or on the array rebuilt from them. With weights, counts are weighted and then scaled to the effective sample size
  * (n ÷ Kish's deff) and rounded, so intervals reflect the precision the weighting leaves.
  */
 import type { Count, Interval, MeanSummary } from '../../../shared/api/report';
 import type { ScaleItem } from '../../../shared/api/report-sections';
-import { index100, meanCI, wilson } from '../../../shared/stats';
+import { index100, meanCIOfCounts, wilson } from '../../../shared/stats';
 import { NOT_APPLICABLE } from '../dataset';
 import type { Selection } from '../selection';
 
@@ -19,7 +18,36 @@ export interface Tally {
   notApplicable: number;
 }
 
+/**
+ * Sections share columns (an attribute is in the question list, satisfaction and priorities), so
+ * tallies and means are kept per selection: one pass per column per report.
+ */
+const memo = new WeakMap<Selection, Map<Int16Array, { tally: Tally; mean?: MeanSummary | null }>>();
+
+function memoFor(sel: Selection) {
+  let m = memo.get(sel);
+  if (!m) memo.set(sel, (m = new Map()));
+  return m;
+}
+
 export function tally(column: Int16Array, sel: Selection, min: number, max: number): Tally {
+  const m = memoFor(sel);
+  const hit = m.get(column);
+  if (hit) return hit.tally;
+  const t = count(column, sel, min, max);
+  m.set(column, { tally: t });
+  return t;
+}
+
+/** The mean with its t-interval of a scale column over the selection (null under 2 answers). */
+export function columnMean(column: Int16Array, sel: Selection, min: number, max: number): MeanSummary | null {
+  const t = tally(column, sel, min, max);
+  const entry = memoFor(sel).get(column)!;
+  if (entry.mean === undefined) entry.mean = meanOf(t.counts, min);
+  return entry.mean;
+}
+
+function count(column: Int16Array, sel: Selection, min: number, max: number): Tally {
   const raw = new Float64Array(max - min + 1);
   let answered = 0;
   let na = 0;
@@ -40,9 +68,11 @@ export function tally(column: Int16Array, sel: Selection, min: number, max: numb
 
 /** The answers a tally counts, as the array shared/stats expects. */
 export function expand(counts: readonly number[], min: number): number[] {
-  const out: number[] = [];
+  const out = new Array<number>(sum(counts));
+  let at = 0;
   counts.forEach((c, k) => {
-    for (let j = 0; j < c; j++) out.push(min + k);
+    out.fill(min + k, at, at + c);
+    at += c;
   });
   return out;
 }
@@ -54,13 +84,13 @@ export function share(successes: number, n: number): Interval | null {
 }
 
 export function meanOf(counts: readonly number[], min: number): MeanSummary | null {
-  return sum(counts) >= 2 ? meanCI(expand(counts, min), 0.95) : null;
+  return sum(counts) >= 2 ? meanCIOfCounts([...counts], counts.map((_, k) => min + k), 0.95) : null;
 }
 
 export function scaleItem(column: Int16Array, sel: Selection, key: string, questionId: string, itemId: string | null, min: number, max: number): ScaleItem {
   const t = tally(column, sel, min, max);
   const base = sum(t.counts);
-  const mean = meanOf(t.counts, min);
+  const mean = columnMean(column, sel, min, max);
   const top = t.counts[t.counts.length - 1];
   const second = t.counts[t.counts.length - 2];
   const counts: Count[] = t.counts.map((count, k) => ({ value: min + k, count, share: t.shares[k] }));

@@ -77,6 +77,13 @@ const vi: Record<keyof typeof en, Message> = {
   'unavailable.paused.body': 'Hiện khảo sát tạm thời không nhận câu trả lời. Vui lòng thử lại sau.',
   'unavailable.notFound.title': 'Không tìm thấy khảo sát',
   'unavailable.notFound.body': 'Hãy kiểm tra xem đường liên kết có đầy đủ không, hoặc đề nghị người đã gửi cho bạn một liên kết mới.',
+  'unavailable.notYetOpen.title': "Khảo sát chưa mở",
+  'unavailable.notYetOpen.body': "Khảo sát sẽ sớm nhận câu trả lời. Vui lòng quay lại sau bằng chính đường liên kết này.",
+  'unavailable.full.title': "Khảo sát đã đủ",
+  'unavailable.full.body': "Chúng tôi đã nhận đủ số câu trả lời cần thiết. Cảm ơn anh/chị đã quan tâm.",
+  'unavailable.used.title': "Anh/chị đã trả lời rồi",
+  'unavailable.used.body': "Đường liên kết cá nhân này đã được dùng để trả lời khảo sát. Cảm ơn anh/chị đã tham gia!",
+  'kiosk.next': "Khảo sát sẽ bắt đầu lại cho người tiếp theo trong giây lát.",
 };
 
 export default vi;

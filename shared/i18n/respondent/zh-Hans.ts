@@ -77,6 +77,13 @@ const zhHans: Record<keyof typeof en, Message> = {
   'unavailable.paused.body': '问卷目前暂不收集回答，请稍后再试。',
   'unavailable.notFound.title': '找不到问卷',
   'unavailable.notFound.body': '请检查链接是否完整，或向发送链接的人索取新的链接。',
+  'unavailable.notYetOpen.title': "问卷尚未开放",
+  'unavailable.notYetOpen.body': "问卷很快就会开始接受回答，请稍后使用同一链接再来。",
+  'unavailable.full.title': "问卷已收满",
+  'unavailable.full.body': "我们已收到所需的全部回答。感谢您的关注。",
+  'unavailable.used.title': "您已经回答过了",
+  'unavailable.used.body': "此专属链接已用于填写问卷。感谢您的参与！",
+  'kiosk.next': "问卷稍后将为下一位重新开始。",
 };
 
 export default zhHans;

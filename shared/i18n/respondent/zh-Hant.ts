@@ -78,6 +78,13 @@ const zhHant: Record<keyof typeof en, Message> = {
   'unavailable.paused.body': '問卷目前暫停收集回答，請稍後再試。',
   'unavailable.notFound.title': '找不到問卷',
   'unavailable.notFound.body': '請檢查連結是否完整，或向傳送連結給您的人索取新的連結。',
+  'unavailable.notYetOpen.title': "問卷尚未開放",
+  'unavailable.notYetOpen.body': "問卷很快就會開始接受填答，請稍後使用同一個連結再回來。",
+  'unavailable.full.title': "問卷已收滿",
+  'unavailable.full.body': "我們已收到所需的全部回覆。感謝您的關注。",
+  'unavailable.used.title': "您已經填答過了",
+  'unavailable.used.body': "此專屬連結已用於填寫問卷。感謝您的參與！",
+  'kiosk.next': "問卷稍後將為下一位重新開始。",
 };
 
 export default zhHant;

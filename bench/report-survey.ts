@@ -1,0 +1,71 @@
+/**
+ * The report benchmark's study: 30 questions (overall satisfaction, NPS, loyalty, two segments,
+ * a 10-item attribute battery and its 10-item importance battery, 12 rated attributes, a multiple
+ * choice, an open question) and n synthetic completes inserted straight into the table, since
+ * going through HTTP would measure ingestion, not the report.
+ */
+import * as v from 'valibot';
+import type { Db } from '../server/db/client';
+import { createSurvey, publish } from '../server/survey/service';
+import { SurveyDefinitionSchema, type SurveyDefinitionInput } from '../shared/survey/schema';
+import { seeded } from '../server/demo/hotel';
+
+const en = (s: string) => ({ en: s });
+const scale = { min: 1, max: 5 };
+const BATTERY = Array.from({ length: 10 }, (_, k) => `b${k}`);
+const RATED = Array.from({ length: 12 }, (_, k) => `r${k}`);
+
+const definition: SurveyDefinitionInput = {
+  title: en('Report benchmark'),
+  hiddenFields: ['tier', 'region'],
+  pages: [{
+    id: 'p1',
+    questions: [
+      { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale, text: en('Overall') },
+      { id: 'nps', type: 'nps', role: 'recommend', text: en('Recommend') },
+      { id: 'again', type: 'single', role: 'loyalty', text: en('Again'), options: ['yes', 'maybe', 'no'].map((id) => ({ id, label: en(id) })) },
+      { id: 'purpose', type: 'single', role: 'segment', text: en('Purpose'), options: ['business', 'leisure', 'event'].map((id) => ({ id, label: en(id) })) },
+      { id: 'age', type: 'single', role: 'segment', text: en('Age'), options: ['a18', 'a35', 'a55'].map((id) => ({ id, label: en(id) })) },
+      { id: 'battery', type: 'matrix', role: 'attribute', scale, text: en('Battery'), items: BATTERY.map((id) => ({ id, label: en(id) })) },
+      { id: 'imp', type: 'matrix', role: 'importance', scale, text: en('Importance'), items: BATTERY.map((id) => ({ id, label: en(id) })) },
+      ...RATED.map((id) => ({ id, type: 'rating' as const, role: 'attribute' as const, scale, text: en(id) })),
+      { id: 'used', type: 'multiple', text: en('Used'), options: ['x', 'y', 'z', 'w'].map((id) => ({ id, label: en(id) })) },
+      { id: 'comment', type: 'text', role: 'open-feedback', text: en('Comment') },
+    ],
+  }],
+};
+
+/** Creates the study and inserts n completes over 60 days in two waves; returns the survey id. */
+export function seedReportSurvey(db: Db, n: number, now = Date.now()): string {
+  const def = v.parse(SurveyDefinitionSchema, definition);
+  const survey = createSurvey(db, def, null, now, `bench-${n}`);
+  const versionId = publish(db, survey.id, null, now).versions[0].id;
+  const rand = seeded(n);
+  const point = (q: number) => Math.max(1, Math.min(5, Math.round(1 + 4 * (q + (rand() - 0.5) * 0.5))));
+  const insert = db.$client.prepare(
+    `insert into responses (survey_id, version_id, client_id, status, answers, hidden, page_times, wave, quota_cell, page, is_test, started_at, updated_at, completed_at)
+     values (?, ?, ?, 'complete', ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)`,
+  );
+  db.$client.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const quality = rand();
+      const answers: Record<string, unknown> = {
+        osat: point(quality), nps: Math.min(10, Math.floor(quality * 11)), again: ['yes', 'maybe', 'no'][Math.floor(rand() * 3)],
+        purpose: ['business', 'leisure', 'event'][Math.floor(rand() * 3)], age: ['a18', 'a35', 'a55'][Math.floor(rand() * 3)],
+        battery: Object.fromEntries(BATTERY.map((id) => [id, point(quality)])),
+        imp: Object.fromEntries(BATTERY.map((id) => [id, point(rand())])),
+        used: ['x', 'y'].filter(() => rand() < 0.5),
+      };
+      for (const id of RATED) answers[id] = point(quality);
+      if (rand() < 0.2) answers.comment = `comment ${i % 97}`;
+      const tier = ['gold', 'silver', 'bronze'][Math.floor(rand() * 3)];
+      const completedAt = now - Math.floor(rand() * 60 * 86_400_000);
+      const duration = 30_000 + Math.floor(rand() * 240_000);
+      insert.run(
+        survey.id, versionId, `b${i}`, JSON.stringify(answers), JSON.stringify({ tier, region: ['north', 'south'][i % 2] }),
+        JSON.stringify({ p1: duration }), completedAt < now - 30 * 86_400_000 ? 1 : 2, tier, completedAt - duration, completedAt, completedAt,
+      );
+    }
+  })();
+  return survey.id;
+}

@@ -1,0 +1,21 @@
+import type { RespondentKey } from '../../shared/i18n';
+import type { Unavailable } from './data';
+
+/** The title and text of each page shown instead of questions. */
+export const NOTICES: Record<Unavailable, readonly [RespondentKey, RespondentKey]> = {
+  'not-found': ['unavailable.notFound.title', 'unavailable.notFound.body'],
+  closed: ['unavailable.closed.title', 'unavailable.closed.body'],
+  paused: ['unavailable.paused.title', 'unavailable.paused.body'],
+  'not-yet-open': ['unavailable.notYetOpen.title', 'unavailable.notYetOpen.body'],
+  full: ['unavailable.full.title', 'unavailable.full.body'],
+  used: ['unavailable.used.title', 'unavailable.used.body'],
+};
+
+/** Error codes of a refused save that end the survey for this respondent, and the page each shows. */
+export const REFUSALS: Readonly<Record<string, Unavailable>> = {
+  'survey-closed': 'closed',
+  'survey-paused': 'paused',
+  'survey-not-yet-open': 'not-yet-open',
+  'survey-full': 'full',
+  'invitation-used': 'used',
+};

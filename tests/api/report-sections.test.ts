@@ -1,0 +1,216 @@
+/**
+ * The report's sections on a seeded data set of 8 hand-made respondents. Every expected value is
+ * computed here from the raw answers below (by hand or with the small formulas in this file),
+ * never by the report's own code.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Agent, makeTestApp, signedInAgents } from '../support/api';
+
+const scale = { min: 1, max: 5 };
+const items = ['a1', 'a2', 'a3', 'a4', 'a5'];
+const definition = {
+  title: { en: 'Sections' },
+  hiddenFields: ['tier'],
+  pages: [{
+    id: 'p1',
+    questions: [
+      { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale, text: { en: 'Overall' } },
+      { id: 'attrs', type: 'matrix', role: 'attribute', scale, text: { en: 'Attributes' }, items: items.map((id) => ({ id, label: { en: id } })) },
+      { id: 'imp', type: 'matrix', role: 'importance', scale, text: { en: 'Importance' }, items: items.map((id) => ({ id, label: { en: id } })) },
+      { id: 'nps', type: 'nps', role: 'recommend', text: { en: 'Recommend' } },
+      { id: 'again', type: 'single', role: 'loyalty', text: { en: 'Again?' }, options: ['yes', 'maybe', 'no'].map((id) => ({ id, label: { en: id } })) },
+      { id: 'purpose', type: 'single', role: 'segment', text: { en: 'Purpose' }, options: ['business', 'leisure'].map((id) => ({ id, label: { en: id } })) },
+      { id: 'comment', type: 'text', role: 'open-feedback', text: { en: 'Comment' } },
+    ],
+  }],
+};
+
+const OSAT = [5, 4, 4, 3, 2, 5, 3, 4];
+const ATTRS = [[5, 5, 5, 5, 5], [4, 3, 4, 5, 3], [4, 4, 3, 4, 2], [3, 2, 3, 4, 2], [2, 1, 2, 3, 1], [5, 4, 5, 5, 4], [3, 3, 2, 4, 3], [3, 3, 3, 3, 3]];
+const IMP = [5, 4, 4, 2, 3];
+const NPS = [10, 9, 8, 6, 0, 10, 7, 9];
+const AGAIN = ['yes', 'yes', 'maybe', 'no', 'no', 'yes', 'maybe', 'yes'];
+const PURPOSE = ['business', 'leisure', 'business', 'leisure', 'business', 'leisure', 'business', 'leisure'];
+const TIER = ['gold', 'gold', 'silver', 'silver', 'gold', 'silver', 'gold', 'silver'];
+const COMMENT: (string | undefined)[] = [undefined, 'Slow check-in', undefined, undefined, 'Room was dirty', 'Great stay', undefined, undefined];
+const SECONDS = [120, 150, 130, 20, 140, 160, 125, 135];
+const DAY = 86_400_000;
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
+const r = (x: number[], y: number[]) => {
+  const mx = mean(x);
+  const my = mean(y);
+  const sxy = x.reduce((a, xi, i) => a + (xi - mx) * (y[i] - my), 0);
+  return sxy / Math.sqrt(x.reduce((a, xi) => a + (xi - mx) ** 2, 0) * y.reduce((a, yi) => a + (yi - my) ** 2, 0));
+};
+/** Wilson score interval (Wilson 1927), z = 1.959964. */
+const wilson = (k: number, n: number) => {
+  const z = 1.959964;
+  const p = k / n;
+  const centre = (p + z * z / (2 * n)) / (1 + z * z / n);
+  const half = (z / (1 + z * z / n)) * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+  return { p, lower: centre - half, upper: centre + half };
+};
+const column = (k: number) => ATTRS.map((row) => row[k]);
+
+let t: ReturnType<typeof makeTestApp>;
+let viewer: Agent;
+let surveyId: string;
+const report = async (query = '') => {
+  const res = await viewer.get(`/api/surveys/${surveyId}/report${query}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.sections;
+};
+
+beforeEach(async () => {
+  t = makeTestApp();
+  const agents = await signedInAgents(t.app);
+  viewer = agents.viewer;
+  const created = (await agents.researcher.post('/api/surveys', { definition })).body;
+  const versionId = (await agents.researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
+  surveyId = created.id;
+  const a = new Agent(t.app);
+  // Respondent i completes on 23 Nov 2026 + i days (the test clock starts on the 23rd).
+  for (let i = 0; i < OSAT.length; i++) {
+    const answers: Record<string, unknown> = {
+      osat: OSAT[i], attrs: Object.fromEntries(items.map((id, k) => [id, ATTRS[i][k]])), imp: Object.fromEntries(items.map((id, k) => [id, IMP[k]])),
+      nps: NPS[i], again: AGAIN[i], purpose: PURPOSE[i],
+    };
+    if (COMMENT[i]) answers.comment = COMMENT[i];
+    const res = await a.post(`/api/public/s/${created.slug}/responses`, {
+      clientId: `respondent-${i}`, versionId, complete: true, answers, hidden: { tier: TIER[i] }, pageTimes: { p1: SECONDS[i] * 1000 },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    t.clock.advance(DAY);
+  }
+});
+afterEach(() => t.cleanup());
+
+describe('satisfaction by the three classic methods', () => {
+  it('gives the overall mean with its t-interval, very satisfied apart from satisfied, and Wilson box shares', async () => {
+    const { satisfaction } = await report();
+    const o = satisfaction.overall;
+    // mean 30/8; t(0.975, 7) = 2.364624 from the t table.
+    expect(o.mean.mean).toBeCloseTo(3.75, 12);
+    expect(o.mean.sd).toBeCloseTo(sd(OSAT), 10);
+    expect(o.mean.upper - o.mean.mean).toBeCloseTo(2.364624 * sd(OSAT) / Math.sqrt(8), 5);
+    // Two 5s (very satisfied), three 4s (satisfied).
+    expect(o.topBox.p).toBeCloseTo(2 / 8, 12);
+    expect(o.topBox.lower).toBeCloseTo(wilson(2, 8).lower, 5);
+    expect(o.topBox.upper).toBeCloseTo(wilson(2, 8).upper, 5);
+    expect(o.secondBox).toBeCloseTo(3 / 8, 12);
+    expect(o.topTwoBox.p).toBeCloseTo(5 / 8, 12);
+    expect(o.topTwoBox.lower).toBeCloseTo(wilson(5, 8).lower, 5);
+    expect(o.index100).toBeCloseTo((3.75 - 1) / 4 * 100, 10);
+  });
+
+  it('gives each attribute its mean, and an index weighted by stated importance', async () => {
+    const { satisfaction } = await report();
+    expect(satisfaction.attributes.map((a: { key: string }) => a.key)).toEqual(items.map((id) => `attrs.${id}`));
+    items.forEach((_, k) => expect(satisfaction.attributes[k].mean.mean).toBeCloseTo(mean(column(k)), 12));
+    // Σ wᵢ·index100ᵢ / Σ wᵢ with w = the importance ratings, all respondents alike.
+    const indexes = items.map((_, k) => (mean(column(k)) - 1) / 4 * 100);
+    const expected = indexes.reduce((a, x, k) => a + x * IMP[k], 0) / IMP.reduce((a, b) => a + b, 0);
+    expect(satisfaction.index.weights).toBe('stated');
+    expect(satisfaction.index.value).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('priorities', () => {
+  it('puts attributes in importance–performance quadrants around the means, with correlations and relative weights', async () => {
+    const { priorities } = await report();
+    expect(priorities.importance).toBe('stated');
+    // Importance mean 3.6; performance means 3.625, 3.125, 3.375, 4.125, 2.875 → mean 3.425.
+    expect(priorities.items.map((i: { quadrant: string }) => i.quadrant)).toEqual(['keep-up', 'concentrate', 'concentrate', 'overkill', 'low-priority']);
+    items.forEach((_, k) => expect(priorities.items[k].correlation).toBeCloseTo(r(column(k), OSAT), 10));
+    const shares = priorities.items.map((i: { relativeImportance: number }) => i.relativeImportance);
+    expect(shares.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(100, 8);
+    expect(priorities.rSquared).toBeGreaterThan(0);
+    expect(priorities.rSquared).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('loyalty', () => {
+  it('gives NPS with its margin, the share loyal and the satisfaction–loyalty curve', async () => {
+    const { loyalty } = await report();
+    // Promoters 10, 9, 10, 9 → 0.5; passives 8, 7 → 0.25; detractors 6, 0 → 0.25.
+    expect(loyalty.nps.nps).toBeCloseTo(25, 10);
+    // V = P + D − (P − D)² = 0.6875; margin = 1.959964 × 100 × √(0.6875 / 8).
+    expect(loyalty.nps.marginOfError).toBeCloseTo(1.959964 * 100 * Math.sqrt(0.6875 / 8), 3);
+    expect(loyalty.loyal.p).toBeCloseTo(4 / 8, 12);
+    // Loyal ("yes") at each overall level: 5 → r0, r5 both; 4 → r1, r7 of r1, r2, r7; 3 → none of r3, r6; 2 → not r4.
+    expect(loyalty.curveMeasure).toBe('loyal');
+    expect(loyalty.curve).toEqual([
+      { level: 1, n: 0, rate: null }, { level: 2, n: 1, rate: 0 }, { level: 3, n: 2, rate: 0 },
+      { level: 4, n: 3, rate: 2 / 3 }, { level: 5, n: 2, rate: 1 },
+    ]);
+  });
+});
+
+describe('data quality', () => {
+  it('counts straight-liners over the 5-item battery and speeders under a third of the median time, and excludes them on request', async () => {
+    const all = await report();
+    // Straight-liners: r0 (all 5) and r7 (all 3). Median of the 8 times: (130 + 135) / 2 = 132.5 s; r3's 20 s < 44.2 s.
+    expect(all.quality).toMatchObject({ batteries: ['attrs', 'imp'], straightliners: 2, speeders: 1, medianSeconds: 132.5, excluded: [] });
+    const cleaned = await report('?exclude=straightliners,speeders');
+    expect(cleaned.fieldwork.n).toBe(5);
+    expect(cleaned.fieldwork.excluded).toEqual({ straightliners: 2, speeders: 1 });
+    expect(cleaned.quality.excluded).toEqual(['straightliners', 'speeders']);
+    expect(cleaned.satisfaction.overall.mean.mean).toBeCloseTo(mean([4, 4, 2, 5, 3]), 12);
+  });
+});
+
+describe('filters', () => {
+  it('filters by a closed question, a hidden field and a date range', async () => {
+    const business = await report('?filter=purpose:business');
+    expect(business.fieldwork.n).toBe(4);
+    expect(business.satisfaction.overall.mean.mean).toBeCloseTo(mean([5, 4, 2, 3]), 12);
+    const goldBusiness = await report(`?filter=${encodeURIComponent('purpose:business;tier:gold')}`);
+    expect(goldBusiness.fieldwork.n).toBe(3);
+    // Completed on the 25th and 26th: respondents 2 and 3.
+    const dates = await report(`?filter=${encodeURIComponent('@from:2026-11-25;@to:2026-11-26')}`);
+    expect(dates.fieldwork.n).toBe(2);
+    expect(dates.satisfaction.overall.mean.mean).toBeCloseTo(3.5, 12);
+    const byScore = await report(`?filter=${encodeURIComponent('osat:4,5')}`);
+    expect(byScore.fieldwork.n).toBe(5);
+  });
+
+  it('answers 400 naming the bad parameter', async () => {
+    const cases: [string, string][] = [
+      ['?filter=nosuch:x', 'filter.nosuch'], ['?filter=purpose:nope', 'filter.purpose'], ['?filter=osat:9', 'filter.osat'],
+      ['?filter=comment:x', 'filter.comment'], ['?filter=%40wave:x', 'filter'], ['?filter=%40from:23-11-2026', 'filter'],
+      ['?filter=purpose', 'filter'], ['?weight=bogus', 'weight'], ['?exclude=bots', 'exclude'], ['?weight=cells', 'weight'],
+    ];
+    for (const [query, path] of cases) {
+      const res = await viewer.get(`/api/surveys/${surveyId}/report${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.path, query).toMatch(new RegExp(`^${path.replace('.', '\\.')}`));
+    }
+  });
+});
+
+describe('verbatims', () => {
+  it('finds open answers by search, newest first, with the segment and no other answers', async () => {
+    const res = await viewer.get(`/api/surveys/${surveyId}/report/verbatims?search=ROOM`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([{ questionId: 'comment', text: 'Room was dirty', at: Date.UTC(2026, 10, 27, 9), segment: { tier: 'gold', purpose: 'business' } }]);
+    const all = (await report()).verbatims;
+    expect(all.items.map((v: { text: string }) => v.text)).toEqual(['Great stay', 'Room was dirty', 'Slow check-in']);
+  });
+});
+
+describe('trend', () => {
+  it('gives the headline measures per wave once there are two, and none before', async () => {
+    // Respondents 4–7 answered in wave 2 (stamped directly: the plan's waves are not under test here).
+    t.db.$client.prepare(`update responses set wave = 2 where client_id in ('respondent-4', 'respondent-5', 'respondent-6', 'respondent-7')`).run();
+    const { trend } = await report();
+    expect(trend.waves.map((w: { wave: number; n: number }) => [w.wave, w.n])).toEqual([[1, 4], [2, 4]]);
+    expect(trend.waves[0].satisfaction.mean).toBeCloseTo(mean([5, 4, 4, 3]), 12);
+    expect(trend.waves[1].satisfaction.mean).toBeCloseTo(mean([2, 5, 3, 4]), 12);
+    // Wave 1 NPS 10, 9, 8, 6: 2 promoters, 1 detractor of 4 → 25; wave 2 (0, 10, 7, 9) likewise → 25.
+    expect(trend.waves[0].nps).toBeCloseTo(25, 10);
+    expect(trend.waves[1].nps).toBeCloseTo(25, 10);
+    expect((await report('?filter=%40wave:2')).trend).toBeNull();
+  });
+});

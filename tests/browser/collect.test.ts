@@ -1,0 +1,204 @@
+/**
+ * Collection on a phone (390×844): resume after a reload, a submission made offline stored once,
+ * hidden fields from the link, kiosk mode, invitation links that resume from the server, the
+ * rule pages, and an axe-core check of the respondent page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let cookie = '';
+let csrf = '';
+let survey: { id: string; slug: string };
+
+async function api(method: string, path: string, body?: unknown) {
+  const res = await fetch(new URL(path, server.url), {
+    method,
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const set = res.headers.get('set-cookie');
+  if (set) cookie = set.split(';')[0];
+  const json = await res.json().catch(() => null);
+  if (json?.csrf) csrf = json.csrf;
+  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+const threePages = () => ({
+  title: { en: 'Hotel stay' },
+  hiddenFields: ['tier'],
+  pages: [
+    { id: 'p1', questions: [{ id: 'sat', type: 'rating', required: true, text: { en: 'How satisfied were you with your stay?' }, scale: { min: 1, max: 5 } }] },
+    { id: 'p2', questions: [{ id: 'why', type: 'single', required: true, text: { en: 'Why did you travel?' }, options: [{ id: 'work', label: { en: 'Work' } }, { id: 'leisure', label: { en: 'Leisure' } }] }] },
+    { id: 'p3', questions: [{ id: 'note', type: 'text', text: { en: 'Anything else?' }, maxLength: 200 }] },
+  ],
+});
+
+async function newSurvey(slug: string) {
+  const created = await api('POST', '/api/surveys', { definition: threePages(), slug });
+  await api('POST', `/api/surveys/${created.id}/publish`);
+  return { id: created.id as string, slug };
+}
+
+const rows = (slug: string) => {
+  const db = new Database(server.dbPath, { readonly: true });
+  try {
+    return db.prepare(`select r.client_id as clientId, r.status, r.answers, r.hidden from responses r join surveys s on s.id = r.survey_id where s.slug = ? order by r.id`)
+      .all(slug) as { clientId: string; status: string; answers: string; hidden: string }[];
+  } finally {
+    db.close();
+  }
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  await api('POST', '/api/auth/setup', { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' });
+  survey = await newSurvey('hotel-stay');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the respondent page on a phone', () => {
+  it('resumes after a reload, and a Finish made offline is sent when back online and stored once', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/${survey.slug}?tier=gold&lang=en`);
+    await page.getByRole('radio', { name: '4' }).check({ force: true });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('radio', { name: 'Leisure' }).check({ force: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'collect-1-page2.png') });
+
+    await page.reload();
+    await page.getByText('You started this survey earlier on this device.').waitFor();
+    expect(await page.getByRole('radio', { name: 'Leisure' }).isChecked()).toBe(true);
+    await page.getByText('Page 2 of 3').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('textarea, input[type="text"]').first().fill('Lovely breakfast');
+    // The page save after page 2 reached the server before going offline.
+    await expect.poll(() => rows(survey.slug).map((r) => r.status)).toEqual(['partial']);
+
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByText(/You’re offline/).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'collect-2-offline.png') });
+    expect(rows(survey.slug).map((r) => r.status)).toEqual(['partial']);
+
+    await context.setOffline(false);
+    await page.getByText('Thank you!').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'collect-3-thanks.png') });
+    const stored = rows(survey.slug);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].status).toBe('complete');
+    expect(JSON.parse(stored[0].answers)).toEqual({ sat: 4, why: 'leisure', note: 'Lovely breakfast' });
+    // The declared hidden field came from the link's query string.
+    expect(JSON.parse(stored[0].hidden)).toEqual({ tier: 'gold' });
+    await context.close();
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/${survey.slug}`);
+    await page.waitForTimeout(3000); console.log(await page.content());
+    await page.getByRole('radio', { name: '4' }).waitFor({ state: 'attached' });
+    await page.addScriptTag({ path: resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await context.close();
+  });
+
+  it('kiosk mode starts again for the next person, as a new respondent', async () => {
+    const kiosk = await newSurvey('lobby-kiosk');
+    await api('PATCH', `/api/surveys/${kiosk.id}/settings`, { kiosk: true });
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/${kiosk.slug}`);
+    for (const [sat, why] of [['5', 'Work'], ['2', 'Leisure']]) {
+      await page.getByRole('radio', { name: sat }).check({ force: true });
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('radio', { name: why }).check({ force: true });
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByRole('button', { name: 'Finish' }).click();
+      await page.getByText('The survey will start again for the next person in a moment.').waitFor();
+      if (sat === '5') await page.screenshot({ path: join(SCREENSHOTS, 'collect-4-kiosk-thanks.png') });
+      // Back at the first page with nothing answered, and no offer to resume.
+      await page.getByText('Page 1 of 3').waitFor({ timeout: 10_000 });
+      expect(await page.getByRole('radio', { name: sat }).isChecked()).toBe(false);
+      expect(await page.getByText('You started this survey earlier').count()).toBe(0);
+    }
+    const stored = rows(kiosk.slug);
+    expect(stored.map((r) => r.status)).toEqual(['complete', 'complete']);
+    expect(stored[0].clientId).not.toBe(stored[1].clientId);
+    // A reload of the kiosk doesn't bring back anything either.
+    await page.reload();
+    await page.getByText('Page 1 of 3').waitFor();
+    expect(await page.getByText('You started this survey earlier').count()).toBe(0);
+    await context.close();
+  });
+
+  it('an invitation link resumes from the server on a new device, and refuses reuse with a friendly page', async () => {
+    const inv = await newSurvey('guest-invite');
+    await api('POST', `/api/surveys/${inv.id}/invitations/import`, { csv: 'name;email;tier\nNguyễn Văn An;an@example.vn;platinum\n' });
+    const link = (await api('GET', `/api/surveys/${inv.id}/invitations`)).invitations[0].link as string;
+    const path = new URL(link).pathname + new URL(link).search;
+
+    const first = await browser.newContext(PHONE);
+    const p1 = await first.newPage();
+    await p1.goto(server.url + path);
+    await p1.getByRole('radio', { name: '3' }).check({ force: true });
+    await p1.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => rows(inv.slug).map((r) => r.status)).toEqual(['partial']);
+    await first.close();
+
+    // Another phone, nothing stored locally: the server's copy takes the respondent to page 2.
+    const second = await browser.newContext(PHONE);
+    const p2 = await second.newPage();
+    await p2.goto(server.url + path);
+    await p2.getByText('Page 2 of 3').waitFor();
+    await p2.getByRole('radio', { name: 'Work' }).check({ force: true });
+    await p2.getByRole('button', { name: 'Next' }).click();
+    await p2.getByRole('button', { name: 'Finish' }).click();
+    await p2.getByText('Thank you!').waitFor();
+    const stored = rows(inv.slug);
+    expect(stored).toHaveLength(1);
+    expect(JSON.parse(stored[0].answers)).toEqual({ sat: 3, why: 'work' });
+    expect(JSON.parse(stored[0].hidden)).toEqual({ tier: 'platinum' });
+    expect((await api('GET', `/api/surveys/${inv.id}/invitations`)).invitations[0].status).toBe('completed');
+
+    const third = await browser.newContext(PHONE);
+    const p3 = await third.newPage();
+    await p3.goto(server.url + path);
+    await p3.getByRole('heading', { name: 'You have already answered' }).waitFor();
+    await p3.screenshot({ path: join(SCREENSHOTS, 'collect-5-used.png') });
+    await second.close();
+    await third.close();
+  });
+
+  it('shows friendly pages for a survey not yet open and a full one', async () => {
+    const rules = await newSurvey('rules-pages');
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await api('PATCH', `/api/surveys/${rules.id}/settings`, { opensAt: Date.now() + 86_400_000 });
+    await page.goto(`${server.url}/s/${rules.slug}`);
+    await page.getByRole('heading', { name: 'This survey hasn’t opened yet' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'collect-6-not-yet-open.png') });
+    await api('PATCH', `/api/surveys/${rules.id}/settings`, { opensAt: null, responseCap: 1 });
+    await fetch(`${server.url}/api/public/s/${rules.slug}/responses`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: 'the-only-one', versionId: (await api('GET', `/api/public/s/${rules.slug}`)).versionId, complete: true, answers: { sat: 5, why: 'work' } }),
+    });
+    await page.goto(`${server.url}/s/${rules.slug}?lang=it`);
+    await page.getByRole('heading', { name: 'Il questionario è al completo' }).waitFor();
+    await context.close();
+  });
+});
