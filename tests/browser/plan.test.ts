@@ -80,8 +80,8 @@ const value = (testid: string) => app.getByTestId(testid).inputValue();
 
 /**
  * One respondent on a fresh phone (no stored progress), through the open link with tier and region
- * in the URL. Returns what the first page save answered, what the page says at the end, and whether
- * any question was still on screen then.
+ * in the URL. Returns what the first page save answered, what the page says at the end, and how many
+ * form controls were still on screen then.
  */
 async function respond(tier: string, region: string, screenshot?: string) {
   const phone = await browser.newContext(PHONE);

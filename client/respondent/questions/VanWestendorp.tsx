@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createEffect, createSignal, For, Show, untrack } from 'solid-js';
 import { VW_PRICES } from '../../../shared/survey/research-answers';
 import { locale, t } from '../i18n';
 import { money } from './money';
@@ -17,14 +17,12 @@ const QUESTION = { tooCheap: 'vw.tooCheap', cheap: 'vw.cheap', expensive: 'vw.ex
  */
 export function VanWestendorp(props: RendererProps<'vanWestendorp'>) {
   const answer = (): Answer => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Answer : {});
-  const mark = () => decimalMarkOf(locale());
   const set = (key: string, value: unknown) => {
     const next = { ...answer() };
     if (value === undefined) delete next[key];
     else next[key] = value;
     props.onChange(Object.keys(next).length ? next : undefined);
   };
-  const shown = (x: unknown) => (typeof x === 'number' ? formatForInput(x, mark()) : typeof x === 'string' ? x : '');
   const priceOf = (key: string) => (typeof answer()[key] === 'number' ? money(answer()[key] as number, props.q.currency) : '…');
   const symbol = () => new Intl.NumberFormat(locale(), { style: 'currency', currency: props.q.currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? props.q.currency;
   return (
@@ -35,19 +33,12 @@ export function VanWestendorp(props: RendererProps<'vanWestendorp'>) {
             <label for={`${props.inputId}-${key}`}>{t(QUESTION[key])}</label>
             <span class="money">
               <span aria-hidden="true">{symbol()}</span>
-              <input
-                type="text"
+              <PriceInput
                 id={`${props.inputId}-${key}`}
-                class="num"
-                inputmode="decimal"
-                autocomplete="off"
-                value={shown(answer()[key])}
-                aria-invalid={props.invalid}
-                aria-describedby={props.describedBy}
-                onChange={(e) => {
-                  const s = e.currentTarget.value.trim();
-                  set(key, s === '' ? undefined : parseNumber(s, mark()) ?? s);
-                }}
+                value={answer()[key]}
+                invalid={props.invalid}
+                describedBy={props.describedBy}
+                onChange={(value) => set(key, value)}
               />
             </span>
           </div>
@@ -72,5 +63,36 @@ export function VanWestendorp(props: RendererProps<'vanWestendorp'>) {
         </For>
       </Show>
     </div>
+  );
+}
+
+/**
+ * A price typed as text: the answer follows every keystroke (a change only on blur would move the
+ * page under a pointer already pressing Next), while the field keeps the respondent's own spelling.
+ */
+function PriceInput(props: { id: string; value: unknown; invalid: boolean; describedBy: string | undefined; onChange: (value: unknown) => void }) {
+  const mark = () => decimalMarkOf(locale());
+  const toText = (v: unknown) => (typeof v === 'number' ? formatForInput(v, mark()) : typeof v === 'string' ? v : '');
+  const read = (s: string) => (s.trim() === '' ? undefined : parseNumber(s, mark()) ?? s);
+  const [draft, setDraft] = createSignal(toText(props.value));
+  createEffect(() => {
+    const value = props.value;
+    if (untrack(() => read(draft())) !== value) setDraft(toText(value));
+  });
+  return (
+    <input
+      type="text"
+      id={props.id}
+      class="num"
+      inputmode="decimal"
+      autocomplete="off"
+      value={draft()}
+      aria-invalid={props.invalid}
+      aria-describedby={props.describedBy}
+      onInput={(e) => {
+        setDraft(e.currentTarget.value);
+        props.onChange(read(e.currentTarget.value));
+      }}
+    />
   );
 }
