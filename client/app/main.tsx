@@ -21,6 +21,7 @@ const SurveyListPage = lazy(() => import('./survey/SurveyListPage'));
 const EditorPage = lazy(() => import('./survey/EditorPage'));
 const ReportPage = lazy(() => import('./report/ReportPage'));
 const PlanPage = lazy(() => import('./plan/PlanPage'));
+const DistributePage = lazy(() => import('./collect/DistributePage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
 
 /** Decides between first-run setup, sign-in and the app, on every route. */
@@ -47,6 +48,7 @@ function App(props: { auth: AuthState }) {
         <Route path="/surveys/:id" component={EditorPage} />
         <Route path="/surveys/:id/report" component={ReportPage} />
         <Route path="/surveys/:id/plan" component={PlanPage} />
+        <Route path="/surveys/:id/distribute" component={DistributePage} />
         <Route path="/users" component={UsersPage} />
         <Route path="/invite" component={AcceptInvitePage} />
         <Route path="*" component={() => <Navigate href="/surveys" />} />

@@ -2,6 +2,7 @@ import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'so
 import type { Submission } from '../../shared/api/surveys';
 import { LOCALE_NAMES, type Locale } from '../../shared/i18n';
 import { validateAnswers, walk, type AnswerIssue, type AnswerValue } from '../../shared/survey/answers';
+import { pipe } from '../../shared/survey/piping';
 import type { Question as Q } from '../../shared/survey/schema';
 import type { OpenSurvey } from './data';
 import { loadLanguage, locale, t, text } from './i18n';
@@ -72,7 +73,9 @@ export function Survey(props: SurveyProps) {
   const total = () => Math.max(path().pages.length, position());
   const sending = () => progress().finished && progress().unsent;
   const done = () => progress().finished && !progress().unsent;
-  const questionOf = (id: string) => pages.flatMap((p) => p.questions).find((q) => q.id === id);
+  const byId = new Map(pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
+  const questionOf = (id: string) => byId.get(id);
+  const piped = (s: string) => pipe(s, byId, progress().answers, locale(), def.defaultLanguage);
   const errorFor = (id: string) => errors().find((i) => i.questionId === id);
   const message = (issue: AnswerIssue) => {
     const q = questionOf(issue.questionId);
@@ -332,7 +335,7 @@ export function Survey(props: SurveyProps) {
                   {(issue) => (
                     <li>
                       <a href={`#${questionDomId(issue.questionId)}`} onClick={(e) => { e.preventDefault(); focusQuestion(issue.questionId); }}>
-                        {text(questionOf(issue.questionId)?.text)}
+                        {piped(text(questionOf(issue.questionId)?.text))}
                       </a>
                       {' '}{message(issue)}
                     </li>
@@ -350,6 +353,7 @@ export function Survey(props: SurveyProps) {
                 onChange={(value) => setAnswer(q, value)}
                 error={errorFor(q.id) && message(errorFor(q.id)!)}
                 seed={progress().clientId}
+                piped={piped}
               />
             )}
           </For>

@@ -38,7 +38,7 @@ async function start(root: HTMLElement) {
   // Kept from the first moment, so a reload before the first save keeps the same respondent id.
   saveProgress(storage, key, initial);
 
-  await loadLanguage(chooseLanguage([params.get('lang'), initial.lang, ...browser], def.languages, def.defaultLanguage), def.defaultLanguage);
+  await loadLanguage(chooseLanguage([params.get('lang'), initial.lang, invitation?.lang, ...browser], def.languages, def.defaultLanguage), def.defaultLanguage);
   const resumed = !!stored && !stored.finished && (stored.page > 0 || Object.keys(stored.answers).length > 0);
   render(() => <Survey survey={survey} initial={initial} resumed={resumed} storage={storage} />, root);
 }

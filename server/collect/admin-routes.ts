@@ -55,5 +55,5 @@ export const collectAdminRoutes = new Hono<AppEnv>()
   .get('/:id/mail', requireRole('viewer'), (c) => c.json(mailState(c.var.deps.db, c.req.param('id'), !!c.var.deps.config.SMTP_URL)))
   .post('/:id/mail', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, SendMailSchema);
-    return c.json(startMailJob(c.var.deps, c.req.param('id'), input.kind, c.var.user!.id), 202);
+    return c.json(startMailJob(c.var.deps, c.req.param('id'), input.kind, c.var.user!.id, baseUrl(c)), 202);
   });

@@ -7,14 +7,14 @@ import { AppError } from '../http/errors';
 import type { InvitationStatus } from '../../shared/api/collect';
 import type { SubmissionResult } from '../../shared/api/surveys';
 
-export interface InvitationRef { id: string; status: InvitationStatus; clientId: string | null; hidden: Record<string, string> }
+export interface InvitationRef { id: string; status: InvitationStatus; clientId: string | null; hidden: Record<string, string>; lang: string | null }
 
 const cache = new WeakMap<Db, Record<'byToken' | 'follow', import('better-sqlite3').Statement>>();
 function statements(db: Db) {
   let st = cache.get(db);
   if (!st) {
     st = {
-      byToken: db.$client.prepare('select id, status, client_id as clientId, hidden from invitations where survey_id = ? and token = ?'),
+      byToken: db.$client.prepare('select id, status, client_id as clientId, hidden, lang from invitations where survey_id = ? and token = ?'),
       follow: db.$client.prepare('update invitations set status = ?, client_id = ?, updated_at = ? where id = ?'),
     };
     cache.set(db, st);

@@ -34,14 +34,14 @@ function transport(url: string) {
 export function mailState(db: Db, surveyId: string, smtp: boolean): MailState {
   getRow(db, surveyId);
   const jobs = db.select().from(mailJobs).where(eq(mailJobs.surveyId, surveyId)).orderBy(desc(mailJobs.createdAt), desc(sql`rowid`)).limit(10).all();
-  return { smtp, jobs: jobs.map(({ surveyId: _s, createdBy: _c, ...j }) => j) };
+  return { smtp, jobs: jobs.map(({ surveyId: _s, createdBy: _c, baseUrl: _b, ...j }) => j) };
 }
 
 /**
  * Queues everyone the mailing is for and starts sending. Invitations go to contacts with an
  * e-mail address who haven't had one; reminders to those invited who haven't finished.
  */
-export function startMailJob(deps: Deps, surveyId: string, kind: Kind, userId: string | null): MailJob {
+export function startMailJob(deps: Deps, surveyId: string, kind: Kind, userId: string | null, baseUrl: string): MailJob {
   const { db, config, clock } = deps;
   if (!config.SMTP_URL) throw new AppError(409, 'no-smtp', 'no SMTP server is configured (SMTP_URL): download the mail-merge file instead');
   const survey = getRow(db, surveyId);
@@ -57,12 +57,12 @@ export function startMailJob(deps: Deps, surveyId: string, kind: Kind, userId: s
     );
     const total = tx.select({ n: sql<number>`count(*)` }).from(invitations).where(who).get()!.n;
     if (total === 0) throw new AppError(409, 'nobody-to-mail', kind === 'invitation' ? 'every contact with an e-mail address has been invited' : 'nobody invited is still to answer');
-    tx.insert(mailJobs).values({ id, surveyId, kind, total, createdBy: userId, createdAt: now }).run();
+    tx.insert(mailJobs).values({ id, surveyId, kind, total, baseUrl, createdBy: userId, createdAt: now }).run();
     tx.update(invitations).set({ jobId: id }).where(who).run();
     return tx.select().from(mailJobs).where(eq(mailJobs.id, id)).get()!;
   });
   void runJob(deps, id);
-  const { surveyId: _s, createdBy: _c, ...out } = job;
+  const { surveyId: _s, createdBy: _c, baseUrl: _b, ...out } = job;
   return out;
 }
 
@@ -82,7 +82,7 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
     const def = survey.draft as SurveyDefinition;
     const settings = settingsOf(JSON.stringify(survey.settings));
     const custom = job.kind === 'invitation' ? settings.invitationMail : settings.reminderMail;
-    const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+    const base = config.PUBLIC_URL ?? job.baseUrl ?? `http://localhost:${config.PORT}`;
     for (;;) {
       const inv = db.select().from(invitations).where(eq(invitations.jobId, jobId)).limit(1).get();
       if (!inv) break;

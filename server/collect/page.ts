@@ -38,7 +38,7 @@ function invitationState(db: Db, slug: string, token: string): InvitationState {
     const p = progress(db, slug, inv.clientId);
     resume = { clientId: inv.clientId, versionId: p.versionId, page: p.page, answers: p.answers };
   }
-  return { state: 'open', token, hidden: inv.hidden, resume };
+  return { state: 'open', token, hidden: inv.hidden, lang: inv.lang, resume };
 }
 
 /**

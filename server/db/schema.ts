@@ -136,6 +136,8 @@ export const mailJobs = sqliteTable('mail_jobs', {
   surveyId: text().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
   kind: text({ enum: ['invitation', 'reminder'] }).notNull(),
   status: text({ enum: ['running', 'done'] }).notNull().default('running'),
+  /** The address links are made with, taken from the request that started the job (PUBLIC_URL wins). */
+  baseUrl: text(),
   total: integer().notNull(),
   sent: integer().notNull().default(0),
   failed: integer().notNull().default(0),

@@ -41,7 +41,7 @@ export interface Columns {
   raw: Map<string, { rows: number[]; values: unknown[] }>;
 }
 
-interface Cache { cols: Columns; watermark: number; recent: Map<number, number> }
+interface Cache { cols: Columns; loaded: boolean; watermark: number; recent: Map<number, number> }
 
 const caches = new WeakMap<Db, Map<string, Cache>>();
 
@@ -190,12 +190,12 @@ const COUNTED = "survey_id = ? and status = 'complete' and is_test = 0";
  * completion-time index would fetch a million rows in random order, page by page, ten times
  * slower. Later reads take the few rows past the watermark from the index.
  */
-function freshRows(db: Db, surveyId: string, watermark: number): IterableIterator<RawRow> {
-  const sql = watermark === 0
+function freshRows(db: Db, surveyId: string, watermark: number | null): IterableIterator<RawRow> {
+  const sql = watermark === null
     ? `select ${COLUMNS} from responses not indexed where ${COUNTED}`
     : `select ${COLUMNS} from responses where ${COUNTED} and completed_at >= ?`;
   const stmt = db.$client.prepare(sql);
-  return (watermark === 0 ? stmt.iterate(surveyId) : stmt.iterate(surveyId, watermark - OVERLAP_MS)) as IterableIterator<RawRow>;
+  return (watermark === null ? stmt.iterate(surveyId) : stmt.iterate(surveyId, watermark - OVERLAP_MS)) as IterableIterator<RawRow>;
 }
 
 /**
@@ -209,14 +209,17 @@ export function surveyColumns(db: Db, surveyId: string, def: SurveyDefinition, v
   if (!bySurvey) caches.set(db, (bySurvey = new Map()));
   let cache = bySurvey.get(surveyId);
   if (!cache || cache.cols.versionId !== versionId) {
-    cache = { cols: emptyColumns(def, versionId, 0), watermark: 0, recent: new Map() };
+    cache = { cols: emptyColumns(def, versionId, 0), loaded: false, watermark: 0, recent: new Map() };
     bySurvey.set(surveyId, cache);
   }
   const cols = cache.cols;
   const questions = allQuestions(def);
-  for (const r of freshRows(db, surveyId, cache.watermark)) {
-    if (cache.recent.has(r.id)) continue;
-    cache.recent.set(r.id, r.completedAt);
+  const cold = !cache.loaded;
+  for (const r of freshRows(db, surveyId, cold ? null : cache.watermark)) {
+    if (!cold) {
+      if (cache.recent.has(r.id)) continue;
+      cache.recent.set(r.id, r.completedAt);
+    }
     if (cols.n === cols.id.length) ensureCapacity(cols, cols.n + 1);
     const i = cols.n++;
     cols.id[i] = r.id;
@@ -233,7 +236,10 @@ export function surveyColumns(db: Db, surveyId: string, def: SurveyDefinition, v
     put(cols, questions, i, JSON.parse(r.answers));
     if (r.completedAt > cache.watermark) cache.watermark = r.completedAt;
   }
-  for (const [id, at] of cache.recent) if (at < cache.watermark - OVERLAP_MS) cache.recent.delete(id);
+  cache.loaded = true;
+  const since = cache.watermark - OVERLAP_MS;
+  if (cold) for (let i = 0; i < cols.n; i++) if (cols.completedAt[i] >= since) cache.recent.set(cols.id[i], cols.completedAt[i]);
+  for (const [id, at] of cache.recent) if (at < since) cache.recent.delete(id);
   return cols;
 }
 

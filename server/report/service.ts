@@ -97,7 +97,8 @@ function questionReport(q: Question, cols: Columns, sel: Selection): QuestionRep
       const t = cols.texts.get(q.id)!;
       const slots: number[] = [];
       for (let j = 0; j < t.rows.length; j++) if (t.rows[j] < cols.n && sel.mask[t.rows[j]]) slots.push(j);
-      const latest = slots.slice(-50).reverse().map((j) => ({ text: t.texts[j], at: cols.completedAt[t.rows[j]] }));
+      slots.sort((a, b) => cols.completedAt[t.rows[b]] - cols.completedAt[t.rows[a]]);
+      const latest = slots.slice(0, 50).map((j) => ({ text: t.texts[j], at: cols.completedAt[t.rows[j]] }));
       return { id: q.id, type: 'text', n: slots.length, latest };
     }
     default: {
@@ -152,6 +153,7 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
     completionRate: cols.n + partials > 0 ? cols.n / (cols.n + partials) : null,
     marginOfError: completes > 0 ? marginOfError({ n: completes, confidence: 0.95, designEffect: sel.designEffect }) : null,
     questions: allQuestions(def).map((q) => questionReport(q, cols, sel)),
+    filterOptions: filterOptions(cols, quotas),
     sections: {
       fieldwork: fieldworkSection(input, partials, quotas, weighting, excluded),
       satisfaction: satisfactionSection(input),
@@ -161,6 +163,16 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
       quality: qualitySection(flags, query.exclude, hasTimes),
       trend: trendSection(input),
     },
+  };
+}
+
+function filterOptions(cols: Columns, quotas: { cells?: unknown[] } | null): ReportDto['filterOptions'] {
+  const waves = new Set<number>();
+  for (let i = 0; i < cols.n; i++) waves.add(cols.wave[i]);
+  return {
+    hidden: Object.fromEntries([...cols.hidden].map(([name, h]) => [name, [...h.dict].sort()])),
+    waves: [...waves].sort((a, b) => a - b),
+    weighting: (quotas?.cells?.length ?? 0) > 0,
   };
 }
 

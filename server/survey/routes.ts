@@ -16,8 +16,9 @@ export const surveyRoutes = new Hono<AppEnv>()
     const input = await parseJson(c, SaveDraftSchema);
     return c.json(surveys.saveDraft(c.var.deps.db, c.req.param('id'), input.definition, c.var.deps.clock.now()));
   })
+  // ?confirm=1 publishes changes that touch collected answers (a 409 lists them first).
   .post('/:id/publish', requireRole('researcher'), (c) =>
-    c.json(surveys.publish(c.var.deps.db, c.req.param('id'), c.var.user!.id, c.var.deps.clock.now())))
+    c.json(surveys.publish(c.var.deps.db, c.req.param('id'), c.var.user!.id, c.var.deps.clock.now(), c.req.query('confirm') === '1')))
   .patch('/:id', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, UpdateSurveySchema);
     return c.json(surveys.updateSurvey(c.var.deps.db, c.req.param('id'), input, c.var.deps.clock.now()));

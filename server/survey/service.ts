@@ -3,7 +3,9 @@ import type { Db } from '../db/client';
 import { responses, surveys, surveyVersions } from '../db/schema';
 import { newId } from '../auth/tokens';
 import { AppError, conflict, notFound } from '../http/errors';
-import type { SurveyDefinition } from '../../shared/survey/schema';
+import * as v from 'valibot';
+import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
+import { changeWarnings, type AnswerCounts } from '../../shared/survey/versioning';
 import type { SurveyDetail, SurveySummary } from '../../shared/api/surveys';
 import { pickText } from '../../shared/survey/text';
 
@@ -95,13 +97,19 @@ export function saveDraft(db: Db, id: string, def: SurveyDefinition, now: number
  * the version they answered; reports line versions up by question id. Publishing an unchanged
  * draft makes no new version.
  */
-export function publish(db: Db, id: string, userId: string | null, now: number): SurveyDetail {
+export function publish(db: Db, id: string, userId: string | null, now: number, confirmed = false): SurveyDetail {
   db.transaction((tx) => {
     const row = tx.select().from(surveys).where(eq(surveys.id, id)).get();
     if (!row) throw notFound('survey');
     const last = tx.select().from(surveyVersions).where(eq(surveyVersions.surveyId, id)).orderBy(desc(surveyVersions.version)).get();
     let versionId = last?.id ?? null;
     if (!last || JSON.stringify(last.definition) !== JSON.stringify(row.draft)) {
+      if (last && !confirmed) {
+        const warnings = changeWarnings(v.parse(SurveyDefinitionSchema, last.definition), v.parse(SurveyDefinitionSchema, row.draft), answerCounts(db, id));
+        if (warnings.length > 0) {
+          throw new AppError(409, 'confirm-changes', `${warnings[0].message}; publish again with ?confirm=1 to go ahead`, undefined, warnings);
+        }
+      }
       versionId = Number(tx.insert(surveyVersions).values({
         surveyId: id, version: (last?.version ?? 0) + 1, definition: row.draft, publishedBy: userId, publishedAt: now,
       }).run().lastInsertRowid);
@@ -139,4 +147,16 @@ export function deleteSurvey(db: Db, id: string) {
 export function versionOf(db: Db, surveyId: string, versionId: number) {
   return db.select().from(surveyVersions)
     .where(and(eq(surveyVersions.id, versionId), eq(surveyVersions.surveyId, surveyId))).get();
+}
+
+/** Stored answers (test responses aside) to a question or one of its options, for changeWarnings(). */
+function answerCounts(db: Db, surveyId: string): AnswerCounts {
+  // Question and option ids match /^[A-Za-z][A-Za-z0-9_]*$/, so they are safe inside a JSON path.
+  const c = db.$client;
+  return {
+    question: (q) => c.prepare(`select count(*) from responses where survey_id = ? and is_test = 0 and json_type(answers, '$.${q}') is not null`).pluck().get(surveyId) as number,
+    option: (q, o, many) => c.prepare(many
+      ? `select count(*) from responses where survey_id = ? and is_test = 0 and exists (select 1 from json_each(answers, '$.${q}') where value = ?)`
+      : `select count(*) from responses where survey_id = ? and is_test = 0 and json_extract(answers, '$.${q}') = ?`).pluck().get(surveyId, o) as number,
+  };
 }

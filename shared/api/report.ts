@@ -29,4 +29,6 @@ export interface ReportDto {
   questions: QuestionReport[];
   /** The manager's report, section by section (see report-sections.ts). */
   sections: ReportSections;
+  /** What the filters can offer beyond the definition: values seen per hidden field, waves with completes. */
+  filterOptions: { hidden: Record<string, string[]>; waves: number[]; weighting: boolean };
 }

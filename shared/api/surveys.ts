@@ -66,6 +66,8 @@ export type InvitationState =
   | { state: 'unknown' | 'used' }
   | {
     state: 'open'; token: string; hidden: Record<string, string>;
+    /** The contact's language from the list, which outranks the browser's. */
+    lang: string | null;
     resume: { clientId: string; versionId: number; page: number; answers: Record<string, unknown> } | null;
   };
 

@@ -2,11 +2,14 @@
  * Checks that every logic block refers to something the respondent has already seen: a question
  * earlier in the survey (earlier on the same page for a question's own logic), a matrix item that
  * exists, or a declared hidden field. A reference to a later or unknown question could never be
- * evaluated honestly, so the definition is refused with a message naming it.
+ * evaluated honestly, so the definition is refused with a message naming it. Piping (`{{id}}` in a
+ * question's text or help) follows the same rule.
  */
 import type { Logic } from './logic';
+import { pipedIds } from './piping';
 
-interface QuestionLike { id: string; type: string; visibleIf?: Logic; items?: { id: string }[]; options?: { id: string }[] }
+type TextLike = Partial<Record<string, string>>;
+interface QuestionLike { id: string; type: string; text?: TextLike; help?: TextLike; visibleIf?: Logic; items?: { id: string }[]; options?: { id: string }[] }
 interface DefinitionLike {
   hiddenFields: string[];
   pages: { id: string; visibleIf?: Logic; questions: QuestionLike[] }[];
@@ -43,8 +46,18 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
 
   def.pages.forEach((p, page) => {
     check(p.visibleIf, ['pages', page, 'visibleIf'], (pos) => pos.page < page, `page "${p.id}"`);
-    p.questions.forEach((q, index) =>
-      check(q.visibleIf, ['pages', page, 'questions', index, 'visibleIf'], (pos) => pos.page < page || (pos.page === page && pos.index < index), `question "${q.id}"`));
+    p.questions.forEach((q, index) => {
+      const earlier = (pos: { page: number; index: number }) => pos.page < page || (pos.page === page && pos.index < index);
+      check(q.visibleIf, ['pages', page, 'questions', index, 'visibleIf'], earlier, `question "${q.id}"`);
+      for (const field of ['text', 'help'] as const) {
+        for (const [lang, t] of Object.entries(q[field] ?? {})) {
+          const bad = pipedIds(t ?? '').find((id) => !position.has(id) || !earlier(position.get(id)!));
+          if (bad !== undefined) {
+            issues.push({ path: ['pages', page, 'questions', index, field, lang], message: `question "${q.id}" pipes "{{${bad}}}", which is not an earlier question` });
+          }
+        }
+      }
+    });
   });
   def.screenOuts?.forEach((s, i) => {
     const after = pageIndex.get(s.afterPage);

@@ -160,7 +160,7 @@ describe('an invitation link', () => {
       return JSON.parse(/<script[^>]*>(.*)<\/script>/s.exec(html)![1]);
     };
     const token = tokenOf(invites[0].link);
-    expect((await page(`?t=${token}`)).invitation).toEqual({ state: 'open', token, hidden: { tier: 'gold', region: 'Hồ Chí Minh; Quận 1' }, resume: null });
+    expect((await page(`?t=${token}`)).invitation).toEqual({ state: 'open', token, hidden: { tier: 'gold', region: 'Hồ Chí Minh; Quận 1' }, lang: 'vi', resume: null });
     await submit({ clientId: 'phone-00001', invitation: token, complete: false, page: 1, answers: { sat: 5, nps: 10 } });
     expect((await page(`?t=${token}`)).invitation.resume).toEqual({ clientId: 'phone-00001', versionId: survey.versionId, page: 1, answers: { sat: 5, nps: 10 } });
     await submit({ clientId: 'phone-00001', invitation: token });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -54,6 +54,12 @@ const rows = (slug: string) => {
   }
 };
 
+// The page ignores a second tap within 500 ms of the first as a double tap: wait like a person.
+async function tap(page: import('playwright-core').Page, name: 'Next' | 'Finish') {
+  await page.waitForTimeout(600);
+  await page.getByRole('button', { name }).click();
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
@@ -71,7 +77,7 @@ describe('the respondent page on a phone', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/s/${survey.slug}?tier=gold&lang=en`);
     await page.getByRole('radio', { name: '4' }).check({ force: true });
-    await page.getByRole('button', { name: 'Next' }).click();
+    await tap(page, 'Next');
     await page.getByRole('radio', { name: 'Leisure' }).check({ force: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'collect-1-page2.png') });
 
@@ -79,13 +85,13 @@ describe('the respondent page on a phone', () => {
     await page.getByText('You started this survey earlier on this device.').waitFor();
     expect(await page.getByRole('radio', { name: 'Leisure' }).isChecked()).toBe(true);
     await page.getByText('Page 2 of 3').waitFor();
-    await page.getByRole('button', { name: 'Next' }).click();
+    await tap(page, 'Next');
     await page.locator('textarea, input[type="text"]').first().fill('Lovely breakfast');
     // The page save after page 2 reached the server before going offline.
     await expect.poll(() => rows(survey.slug).map((r) => r.status)).toEqual(['partial']);
 
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'Finish' }).click();
+    await tap(page, 'Finish');
     await expect.poll(() => page.locator('.status').textContent()).toMatch(/offline/);
     await page.screenshot({ path: join(SCREENSHOTS, 'collect-2-offline.png') });
     expect(rows(survey.slug).map((r) => r.status)).toEqual(['partial']);
@@ -125,10 +131,10 @@ describe('the respondent page on a phone', () => {
     await page.goto(`${server.url}/s/${kiosk.slug}`);
     for (const [sat, why] of [['5', 'Work'], ['2', 'Leisure']]) {
       await page.getByRole('radio', { name: sat }).check({ force: true });
-      await page.getByRole('button', { name: 'Next' }).click();
+      await tap(page, 'Next');
       await page.getByRole('radio', { name: why }).check({ force: true });
-      await page.getByRole('button', { name: 'Next' }).click();
-      await page.getByRole('button', { name: 'Finish' }).click();
+      await tap(page, 'Next');
+      await tap(page, 'Finish');
       await page.getByText('The survey will start again for the next person in a moment.').waitFor();
       if (sat === '5') await page.screenshot({ path: join(SCREENSHOTS, 'collect-4-kiosk-thanks.png') });
       // Back at the first page with nothing answered, and no offer to resume.
@@ -156,7 +162,7 @@ describe('the respondent page on a phone', () => {
     const p1 = await first.newPage();
     await p1.goto(server.url + path);
     await p1.getByRole('radio', { name: '3' }).check({ force: true });
-    await p1.getByRole('button', { name: 'Next' }).click();
+    await tap(p1, 'Next');
     await expect.poll(() => rows(inv.slug).map((r) => r.status)).toEqual(['partial']);
     await first.close();
 
@@ -166,8 +172,8 @@ describe('the respondent page on a phone', () => {
     await p2.goto(server.url + path);
     await p2.getByText('Page 2 of 3').waitFor();
     await p2.getByRole('radio', { name: 'Work' }).check({ force: true });
-    await p2.getByRole('button', { name: 'Next' }).click();
-    await p2.getByRole('button', { name: 'Finish' }).click();
+    await tap(p2, 'Next');
+    await tap(p2, 'Finish');
     await p2.getByText('Thank you!').waitFor();
     const stored = rows(inv.slug);
     expect(stored).toHaveLength(1);
@@ -199,6 +205,37 @@ describe('the respondent page on a phone', () => {
     });
     await page.goto(`${server.url}/s/${rules.slug}?lang=it`);
     await page.getByRole('heading', { name: 'Il questionario è al completo' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('the Distribute page', () => {
+  it('shows the open link and QR code, reports broken contact rows, imports a good file and lists it by status', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${survey.id}`);
+    await page.getByTestId('editor-distribute').click();
+    await expect.poll(() => page.getByTestId('distribute-link').textContent()).toBe(`${server.url}/s/${survey.slug}`);
+    await expect.poll(() => page.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+    const file = (csv: string) => ({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('contacts-file').setInputFiles(file('name,email,tier\nGood,good@example.com,gold\nBad,not-mail,gold\n,,gold\n'));
+    await page.getByTestId('contacts-errors').getByText('Line 3').waitFor();
+    expect(await page.getByTestId('contacts-errors').locator('li').count()).toBe(2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'collect-7-distribute-errors.png'), fullPage: true });
+
+    await page.getByTestId('contacts-file').setInputFiles(file('\uFEFFname;email;tier\nTrần Thị Hoa;hoa@example.vn;gold\n陳大文;chan@example.hk;silver\n'));
+    await page.getByText('2 contacts imported.').waitFor();
+    await page.getByTestId('invitation-table').getByText('陳大文').waitFor();
+    // The shop-floor respondent of the first test counts nowhere here: only invitations are listed.
+    await page.getByTestId('filter-completed').click();
+    await page.getByText('No invitations yet.').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('invitation-table').locator('tbody tr').count()).toBe(0);
+    await page.getByTestId('filter-not-started').click();
+    await expect.poll(() => page.getByTestId('invitation-table').locator('tbody tr').count()).toBe(2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'collect-8-distribute.png'), fullPage: true });
     await context.close();
   });
 });

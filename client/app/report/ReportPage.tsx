@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Count, Interval, MeanSummary, QuestionReport, ReportDto } from '../../../shared/api/report';
 import { allQuestions, type Question, type Scale, type Text } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
@@ -10,10 +10,18 @@ import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import { KIND_KEY, kindOf } from '../survey/definition';
 import { BarChart, NPS_COLORS, scaleColors, StackedChart } from './charts';
+import { FilterBar, NO_FILTER, queryOf, type FilterState } from './FilterBar';
+import { ReportSections } from './ReportSections';
+import { Verbatims } from './Verbatims';
+import './report.css';
 
 export default function ReportPage() {
   const params = useParams();
-  const [report, { refetch }] = createResource(() => params.id, (id) => api.get<ReportDto>(`/api/surveys/${id}/report`));
+  const [filter, setFilter] = createSignal<FilterState>(NO_FILTER);
+  const [report, { refetch }] = createResource(
+    () => ({ id: params.id, query: queryOf(filter()) }),
+    ({ id, query }) => api.get<ReportDto>(`/api/surveys/${id}/report${query}`),
+  );
   const { t } = useI18n();
   const session = useSession();
   const notPublished = () => report.error instanceof ApiError && report.error.code === 'not-published';
@@ -27,12 +35,12 @@ export default function ReportPage() {
         </EmptyState>
       </Match>
       <Match when={report.error}><ErrorBox error={report.error} onRetry={refetch} /></Match>
-      <Match when={report()}>{(r) => <Report report={r()} />}</Match>
+      <Match when={report.latest}>{(r) => <Report report={r()} filter={filter()} onFilter={setFilter} />}</Match>
     </Switch>
   );
 }
 
-function Report(props: { report: ReportDto }) {
+function Report(props: { report: ReportDto; filter: FilterState; onFilter: (f: FilterState) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
@@ -46,6 +54,13 @@ function Report(props: { report: ReportDto }) {
 
   return (
     <article class="report">
+      <div class="print-cover" data-testid="print-cover">
+        <h1>{text(def().title)}</h1>
+        <Show when={props.report.sections.fieldwork.firstAt !== null}>
+          <p>{t('report.coverDates', { from: i18n.date(props.report.sections.fieldwork.firstAt!), to: i18n.date(props.report.sections.fieldwork.lastAt!) })}</p>
+        </Show>
+        <p>{t('report.coverN', { n: i18n.num(props.report.completes) })}</p>
+      </div>
       <header class="page-header report-header">
         <div>
           <A href="/surveys" class="back-link no-print"><Icon name="back" />{t('nav.surveys')}</A>
@@ -79,6 +94,18 @@ function Report(props: { report: ReportDto }) {
           <span class="kpi-note">{t('report.marginNote')}</span>
         </div>
       </section>
+
+      <Show when={props.report.sections.fieldwork.weighting}>
+        {(w) => <p class="note" data-testid="weighting-note">{t('report.weightingNote', { n: i18n.num(w().effectiveN, 0), deff: i18n.num(w().designEffect, 2) })}</p>}
+      </Show>
+      <Show when={props.report.sections.fieldwork.excluded}>
+        {(x) => <p class="warning" role="note" data-testid="excluded-note">{t('report.excludedCounts', { straight: x().straightliners, speeders: x().speeders })}</p>}
+      </Show>
+      <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
+      <ReportSections report={props.report} text={text} />
+      <Show when={props.report.sections.verbatims}>
+        {(v) => <Verbatims surveyId={props.report.surveyId} query={queryOf(props.filter)} initial={v()} />}
+      </Show>
 
       <Show
         when={props.report.completes > 0}

@@ -6,6 +6,7 @@ import { createStore, produce, unwrap } from 'solid-js/store';
 import type { SurveyDetail } from '../../../shared/api/surveys';
 import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
 import type { Question, SurveyDefinition } from '../../../shared/survey/schema';
+import type { ChangeWarning } from '../../../shared/survey/versioning';
 import { useSession } from '../auth/session';
 import { api, ApiError } from '../lib/api';
 import { ConfirmButton, ErrorBox, Loading } from '../lib/components';
@@ -106,7 +107,9 @@ function Editor(props: { initial: SurveyDetail }) {
     }
   };
 
-  const publish = async () => {
+  // Changes that touch collected answers, as the server listed them; publishing again confirms.
+  const [warnings, setWarnings] = createSignal<ChangeWarning[]>([]);
+  const publish = async (confirmed = false) => {
     if (questionIds(draft).length === 0) {
       setProblem({ key: 'editor.problem.noQuestions', detail: '' });
       return;
@@ -115,9 +118,11 @@ function Editor(props: { initial: SurveyDetail }) {
     setBusy('publish');
     setFailure(null);
     try {
-      setMeta(await api.post<SurveyDetail>(`/api/surveys/${surveyId}/publish`));
+      setMeta(await api.post<SurveyDetail>(`/api/surveys/${surveyId}/publish${confirmed ? '?confirm=1' : ''}`));
+      setWarnings([]);
     } catch (err) {
-      setFailure(err);
+      if (err instanceof ApiError && err.code === 'confirm-changes') setWarnings(err.details as ChangeWarning[]);
+      else setFailure(err);
     } finally {
       setBusy(null);
     }
@@ -263,12 +268,15 @@ function Editor(props: { initial: SurveyDetail }) {
         <div class="editor-bar-actions">
           <A href={`/surveys/${surveyId}/plan`} class="btn btn-quiet" data-testid="editor-plan">{t('plan.link')}</A>
           <Show when={meta().version !== null}>
+            <A href={`/surveys/${surveyId}/distribute`} class="btn btn-quiet" data-testid="editor-distribute">{t('distribute.link')}</A>
+          </Show>
+          <Show when={meta().version !== null}>
             <A href={`/surveys/${surveyId}/report`} class="btn btn-quiet" data-testid="editor-report"><Icon name="chart" />{t('surveys.action.report')}</A>
           </Show>
           <Show when={!readOnly()}>
             <button type="button" class="btn" onClick={save} disabled={busy() !== null || !dirty()} data-testid="save">{t('editor.save')}</button>
             <button
-              type="button" class="btn btn-primary" onClick={publish}
+              type="button" class="btn btn-primary" onClick={() => publish()}
               disabled={busy() !== null || (meta().version !== null && !meta().unpublishedChanges && !dirty())}
               data-testid="publish"
             >
@@ -280,6 +288,13 @@ function Editor(props: { initial: SurveyDetail }) {
 
       <Show when={failure()}>
         <div class="alert alert-error" role="alert">{errorText(t, failure())}</div>
+      </Show>
+      <Show when={warnings().length > 0}>
+        <div class="alert alert-info alert-stack" role="alert" data-testid="publish-warnings">
+          <p>{t('editor.versionWarning')}</p>
+          <ul><For each={warnings()}>{(w) => <li>{w.message}</li>}</For></ul>
+          <button type="button" class="btn btn-small" onClick={() => publish(true)} disabled={busy() !== null} data-testid="publish-confirm">{t('editor.publishAnyway')}</button>
+        </div>
       </Show>
       <Show when={topProblem()}>
         <div class="alert alert-error" role="alert" id="editor-problem" data-testid="editor-problem">{topProblem()}</div>

@@ -9,6 +9,7 @@ import { errorText } from '../lib/errors';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import { blankDefinition } from './definition';
+import { TEMPLATES } from '../../../shared/survey/templates';
 import { openLink, StatusBadge } from './status';
 
 export default function SurveyListPage() {
@@ -20,11 +21,14 @@ export default function SurveyListPage() {
   const [failure, setFailure] = createSignal<unknown>(null);
   const canEdit = () => session.can('researcher');
 
-  const create = async () => {
+  const create = async (templateId?: string) => {
     setBusy('new');
     setFailure(null);
+    const template = TEMPLATES.find((x) => x.id === templateId);
+    // Templates carry every interface language; the researcher's own becomes the default.
+    const definition = template ? { ...template.definition, defaultLanguage: locale() } : blankDefinition(locale(), t('editor.untitledSurvey'));
     try {
-      const survey = await api.post<SurveyDetail>('/api/surveys', { definition: blankDefinition(locale(), t('editor.untitledSurvey')) });
+      const survey = await api.post<SurveyDetail>('/api/surveys', { definition });
       navigate(`/surveys/${survey.id}`);
     } catch (err) {
       setFailure(err);
@@ -53,9 +57,10 @@ export default function SurveyListPage() {
       <header class="page-header">
         <h1>{t('surveys.title')}</h1>
         <Show when={canEdit() && (surveys()?.length ?? 0) > 0}>
-          <button type="button" class="btn btn-primary" onClick={create} disabled={busy() !== null} data-testid="new-survey">
+          <button type="button" class="btn btn-primary" onClick={() => create()} disabled={busy() !== null} data-testid="new-survey">
             <Icon name="plus" />{t('surveys.new')}
           </button>
+          <TemplatePicker disabled={busy() !== null} onPick={(id) => create(id)} />
         </Show>
       </header>
 
@@ -71,9 +76,10 @@ export default function SurveyListPage() {
           >
             <Show when={canEdit()}>
               <div class="empty-actions">
-                <button type="button" class="btn btn-primary" onClick={create} disabled={busy() !== null} data-testid="new-survey">
+                <button type="button" class="btn btn-primary" onClick={() => create()} disabled={busy() !== null} data-testid="new-survey">
                   <Icon name="plus" />{t('surveys.new')}
                 </button>
+                <TemplatePicker disabled={busy() !== null} onPick={(id) => create(id)} />
                 <button type="button" class="btn" onClick={loadDemo} disabled={busy() !== null} data-testid="load-demo">
                   {busy() === 'demo' ? t('surveys.loadingDemo') : t('surveys.loadDemo')}
                 </button>
@@ -130,5 +136,22 @@ export default function SurveyListPage() {
         </Match>
       </Switch>
     </div>
+  );
+}
+
+/** "New from template…": picking one creates the survey at once, as the New survey button does. */
+function TemplatePicker(props: { disabled: boolean; onPick: (templateId: string) => void }) {
+  const { t, locale } = useI18n();
+  return (
+    <select
+      class="select"
+      aria-label={t('surveys.fromTemplate')}
+      disabled={props.disabled}
+      onChange={(e) => { if (e.currentTarget.value) props.onPick(e.currentTarget.value); }}
+      data-testid="new-from-template"
+    >
+      <option value="">{t('surveys.fromTemplate')}</option>
+      <For each={TEMPLATES}>{(tpl) => <option value={tpl.id}>{pickText(tpl.name, locale(), 'en')}</option>}</For>
+    </select>
   );
 }

@@ -33,7 +33,7 @@ export function Contact(props: RendererProps<'contact'>) {
               maxLength={200}
               value={String(answer()[f] ?? '')}
               aria-describedby={props.describedBy}
-              onInput={(e) => set(f, e.currentTarget.value.trim())}
+              onInput={(e) => set(f, e.currentTarget.value)}
             />
           </div>
         )}

@@ -38,6 +38,8 @@ export interface QuestionProps {
   onChange: (value: AnswerValue | undefined) => void;
   error: string | undefined;
   seed: string;
+  /** Replaces `{{questionId}}` with earlier answers (shared/survey/piping.ts). */
+  piped: (text: string) => string;
 }
 
 /** A question's frame: its text, required marker, help and error message around its renderer. */
@@ -51,13 +53,13 @@ export function Question(props: QuestionProps) {
   const describedBy = () => [helpId(), errorId()].filter(Boolean).join(' ') || undefined;
   const heading = () => (
     <>
-      <span class="qtext">{text(props.q.text)}</span>
+      <span class="qtext">{props.piped(text(props.q.text))}</span>
       <Show when={props.q.required}><span class="req">{t('question.required')}</span></Show>
     </>
   );
   const body = () => (
     <>
-      <Show when={props.q.help}><p class="help" id={helpId()}>{text(props.q.help)}</p></Show>
+      <Show when={props.q.help}><p class="help" id={helpId()}>{props.piped(text(props.q.help))}</p></Show>
       <Show when={props.error}><p class="err" id={errorId()}>{props.error}</p></Show>
       <Renderer
         q={props.q}

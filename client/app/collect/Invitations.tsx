@@ -1,0 +1,193 @@
+import { createResource, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
+import type { SurveyDetail } from '../../../shared/api/surveys';
+import type { ImportResult, ImportRowError, InvitationList, InvitationStatus, MailJob, MailState } from '../../../shared/api/collect';
+import type { AppKey } from '../../../shared/i18n';
+import { api, ApiError } from '../lib/api';
+import { errorText } from '../lib/errors';
+import { useI18n } from '../lib/i18n';
+
+export const INVITATION_STATUS_KEY: Readonly<Record<InvitationStatus, AppKey>> = {
+  'not-started': 'distribute.status.notStarted',
+  started: 'distribute.status.started',
+  completed: 'distribute.status.completed',
+  'over-quota': 'distribute.status.overQuota',
+  'screened-out': 'distribute.status.screenedOut',
+};
+const POLL_MS = 1000;
+// Refusals a researcher meets here, in their words rather than the API's.
+const MAIL_ERRORS: Readonly<Record<string, AppKey>> = {
+  'nobody-to-mail': 'distribute.error.nobody',
+  'mail-busy': 'distribute.error.busy',
+  'survey-not-open': 'distribute.notOpen',
+};
+
+/** Contact upload, the invitation list with its status filter, files for mail merge, and mailings. */
+export default function Invitations(props: { survey: SurveyDetail; readOnly: boolean }) {
+  const { t, date } = useI18n();
+  const id = createUniqueId();
+  const base = `/api/surveys/${props.survey.id}`;
+  const [filter, setFilter] = createSignal<InvitationStatus | ''>('');
+  const [list, { refetch }] = createResource(filter, (f) => api.get<InvitationList>(`${base}/invitations${f ? `?status=${f}` : ''}`));
+  const [mail, { refetch: refetchMail }] = createResource(() => api.get<MailState>(`${base}/mail`));
+  const [imported, setImported] = createSignal<ImportResult | null>(null);
+  const [rowErrors, setRowErrors] = createSignal<ImportRowError[]>([]);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const [busy, setBusy] = createSignal(false);
+  let input: HTMLInputElement | undefined;
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    setImported(null);
+    setRowErrors([]);
+    setFailure(null);
+    try {
+      setImported(await api.post<ImportResult>(`${base}/invitations/import`, { csv: await file.text() }));
+      void refetch();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'invalid-contacts') setRowErrors(err.details as ImportRowError[]);
+      else setFailure(err);
+    } finally {
+      setBusy(false);
+      if (input) input.value = '';
+    }
+  };
+
+  const running = () => mail()?.jobs.find((j) => j.status === 'running');
+  // Progress comes from the job row in the database, so it survives a reload of this page too.
+  const timer = setInterval(() => {
+    if (running()) {
+      void refetchMail();
+      void refetch();
+    }
+  }, POLL_MS);
+  onCleanup(() => clearInterval(timer));
+
+  const send = async (kind: MailJob['kind']) => {
+    setFailure(null);
+    try {
+      await api.post(`${base}/mail`, { kind });
+      void refetchMail();
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+  const jobText = (j: MailJob) => t(j.status === 'running' ? 'distribute.mailProgress' : 'distribute.mailDone', {
+    kind: t(j.kind === 'invitation' ? 'distribute.kind.invitation' : 'distribute.kind.reminder'), done: j.sent + j.failed, total: j.total, failed: j.failed,
+  });
+
+  return (
+    <section class="card" aria-labelledby={`${id}-title`}>
+      <h2 class="card-title" id={`${id}-title`}>{t('distribute.invitations')}</h2>
+      <p class="field-hint">{t('distribute.contactsHint')}</p>
+
+      <Show when={!props.readOnly}>
+        <div class="row-actions">
+          <label class="btn" classList={{ 'is-busy': busy() }}>
+            {t('distribute.upload')}
+            <input
+              ref={input} type="file" accept=".csv,text/csv" class="visually-hidden" disabled={busy()}
+              onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void upload(f); }} data-testid="contacts-file"
+            />
+          </label>
+          <a class="btn" href={`${base}/invitations.csv`} download="mail-merge.csv" data-testid="mail-merge">{t('distribute.mailMerge')}</a>
+          <a class="btn" href={`${base}/invitations.csv?pending=1`} download="not-answered.csv" data-testid="not-answered">{t('distribute.notAnswered')}</a>
+        </div>
+      </Show>
+      <div role="status">
+        <Show when={imported()}>{(r) => <p class="alert alert-ok">{t('distribute.imported', { count: r().imported })}</p>}</Show>
+      </div>
+      <Show when={rowErrors().length > 0}>
+        <div class="alert alert-error" role="alert" data-testid="contacts-errors">
+          <p>{t('distribute.importFailed', { count: rowErrors().length })}</p>
+          <ul class="row-errors">
+            <For each={rowErrors().slice(0, 200)}>
+              {(e) => <li>{t('distribute.line', { line: e.line })}{e.column ? ` (${e.column})` : ''}: {e.message}</li>}
+            </For>
+          </ul>
+        </div>
+      </Show>
+      <Show when={failure()}>
+        {(err) => {
+          const e = err();
+          return <p class="field-error" role="alert">{e instanceof ApiError && MAIL_ERRORS[e.code] ? t(MAIL_ERRORS[e.code]) : errorText(t, e)}</p>;
+        }}
+      </Show>
+
+      <Show when={!props.readOnly}>
+        <div class="mailing">
+          <Show
+            when={mail()?.smtp}
+            fallback={<p class="field-hint">{t('distribute.noSmtp')}</p>}
+          >
+            <div class="row-actions">
+              <button type="button" class="btn btn-primary" disabled={!!running()} onClick={() => void send('invitation')} data-testid="send-invitations">{t('distribute.sendInvitations')}</button>
+              <button type="button" class="btn" disabled={!!running()} onClick={() => void send('reminder')} data-testid="send-reminders">{t('distribute.sendReminders')}</button>
+            </div>
+          </Show>
+          <Show when={mail()?.jobs[0]}>
+            {(j) => (
+              <div class="mail-progress" role="status" data-testid="mail-progress">
+                <span>{jobText(j())}</span>
+                <progress max={j().total} value={j().sent + j().failed} aria-label={t('distribute.mailProgressLabel')} />
+              </div>
+            )}
+          </Show>
+        </div>
+      </Show>
+
+      <Show when={list()}>
+        {(l) => (
+          <>
+            <div class="status-filter" role="group" aria-label={t('distribute.filter')}>
+              <button type="button" class="btn btn-small" aria-pressed={filter() === ''} onClick={() => setFilter('')}>
+                {t('distribute.all')} <span class="count">{l().counts.total}</span>
+              </button>
+              <For each={Object.keys(INVITATION_STATUS_KEY) as InvitationStatus[]}>
+                {(s) => (
+                  <button type="button" class="btn btn-small" aria-pressed={filter() === s} onClick={() => setFilter(s)} data-testid={`filter-${s}`}>
+                    {t(INVITATION_STATUS_KEY[s])} <span class="count">{l().counts[s]}</span>
+                  </button>
+                )}
+              </For>
+            </div>
+            <Show when={l().counts.total > 0} fallback={<p class="muted">{t('distribute.none')}</p>}>
+              <p class="muted">{t('distribute.responseRate', { completed: l().counts.completed, total: l().counts.total })}</p>
+              <div class="table-wrap">
+                <table class="data-table invitation-table" data-testid="invitation-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('distribute.col.name')}</th>
+                      <th scope="col">{t('distribute.col.email')}</th>
+                      <th scope="col">{t('distribute.col.language')}</th>
+                      <th scope="col">{t('distribute.col.status')}</th>
+                      <th scope="col">{t('distribute.col.sent')}</th>
+                      <th scope="col"><span class="visually-hidden">{t('distribute.col.link')}</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={l().invitations.slice(0, 500)}>
+                      {(i) => (
+                        <tr>
+                          <td>{i.name ?? ''}</td>
+                          <td>{i.email ?? ''}</td>
+                          <td>{i.lang ?? ''}</td>
+                          <td><span class={`inv-status inv-${i.status}`}>{t(INVITATION_STATUS_KEY[i.status])}</span></td>
+                          <td>
+                            {i.remindedAt ? t('distribute.reminded', { date: date(i.remindedAt) }) : i.sentAt ? date(i.sentAt) : ''}
+                            <Show when={i.lastError}><span class="field-error" title={i.lastError!}>{t('distribute.sendFailed')}</span></Show>
+                          </td>
+                          <td><a href={i.link} target="_blank" rel="noopener">{t('distribute.col.link')}</a></td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+              <Show when={l().invitations.length > 500}><p class="field-hint">{t('distribute.listCut', { count: 500 })}</p></Show>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The importance–performance matrix: one labelled point per attribute, crosshairs at the means,
+ * and the four quadrant names in the corners, so it reads without hovering.
+ */
+import { Chart, LinearScale, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
+import { onCleanup, onMount } from 'solid-js';
+
+Chart.register(ScatterController, PointElement, LinearScale, Tooltip);
+
+export interface QuadrantPoint { label: string; x: number; y: number; color: string }
+
+export function QuadrantChart(props: {
+  points: QuadrantPoint[];
+  xLabel: string;
+  yLabel: string;
+  /** Top-left, top-right, bottom-left, bottom-right. */
+  corners: [string, string, string, string];
+  label: string;
+}) {
+  let canvas!: HTMLCanvasElement;
+  let chart: Chart<'scatter'> | undefined;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  onMount(() => {
+    const css = getComputedStyle(canvas);
+    const text = css.getPropertyValue('--text').trim();
+    const muted = css.getPropertyValue('--muted').trim();
+    const mx = mean(props.points.map((p) => p.x));
+    const my = mean(props.points.map((p) => p.y));
+    const overlay: Plugin<'scatter'> = {
+      id: 'quadrants',
+      afterDatasetsDraw(c) {
+        const { ctx, chartArea: a, scales } = c;
+        const x = scales.x.getPixelForValue(mx);
+        const y = scales.y.getPixelForValue(my);
+        ctx.save();
+        ctx.strokeStyle = muted;
+        ctx.setLineDash([4, 4]);
+        ctx.beginPath();
+        ctx.moveTo(x, a.top); ctx.lineTo(x, a.bottom);
+        ctx.moveTo(a.left, y); ctx.lineTo(a.right, y);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.font = `600 12px ${css.fontFamily}`;
+        ctx.fillStyle = muted;
+        ctx.textBaseline = 'top';
+        ctx.textAlign = 'left';
+        ctx.fillText(props.corners[0], a.left + 4, a.top + 4);
+        ctx.fillText(props.corners[2], a.left + 4, a.bottom - 18);
+        ctx.textAlign = 'right';
+        ctx.fillText(props.corners[1], a.right - 4, a.top + 4);
+        ctx.fillText(props.corners[3], a.right - 4, a.bottom - 18);
+        ctx.fillStyle = text;
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'middle';
+        ctx.font = `12px ${css.fontFamily}`;
+        c.getDatasetMeta(0).data.forEach((pt, i) => ctx.fillText(props.points[i].label, pt.x + 8, pt.y));
+        ctx.restore();
+      },
+    };
+    const pad = (xs: number[]) => {
+      const lo = Math.min(...xs);
+      const hi = Math.max(...xs);
+      const m = Math.max(0.1, (hi - lo) * 0.25);
+      return { min: lo - m, max: hi + m };
+    };
+    chart = new Chart(canvas, {
+      type: 'scatter',
+      data: { datasets: [{ data: props.points.map((p) => ({ x: p.x, y: p.y })), pointRadius: 6, pointBackgroundColor: props.points.map((p) => p.color) }] },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        layout: { padding: { right: 24 } },
+        scales: {
+          x: { ...pad(props.points.map((p) => p.x)), title: { display: true, text: props.xLabel, color: text } },
+          y: { ...pad(props.points.map((p) => p.y)), title: { display: true, text: props.yLabel, color: text } },
+        },
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => props.points[item.dataIndex].label } } },
+      },
+      plugins: [overlay],
+    });
+  });
+  onCleanup(() => chart?.destroy());
+  return (
+    <div class="chart chart-quadrant">
+      <canvas ref={canvas} role="img" aria-label={props.label} />
+    </div>
+  );
+}

@@ -1,0 +1,298 @@
+/**
+ * The manager's report, section by section. Each section shows only when the server sent it, and
+ * opens with a one-sentence reading built here from its numbers and the reader's language.
+ */
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import type { ReportDto } from '../../../shared/api/report';
+import {
+  SMALL_BASE, type LoyaltySection, type PrioritiesSection, type QualitySection, type SatisfactionSection, type ScaleItem, type TrendSection,
+} from '../../../shared/api/report-sections';
+import { allQuestions, type Text } from '../../../shared/survey/schema';
+import { useI18n } from '../lib/i18n';
+import { BarChart, NPS_COLORS, scaleColors } from './charts';
+import { QuadrantChart } from './QuadrantChart';
+
+type TextOf = (x: Text | undefined) => string;
+
+const QUADRANT_KEY = {
+  concentrate: 'report.quadrant.concentrate', 'keep-up': 'report.quadrant.keep-up', 'low-priority': 'report.quadrant.low-priority', overkill: 'report.quadrant.overkill',
+} as const;
+const WEIGHTS_KEY = { stated: 'report.indexWeights.stated', derived: 'report.indexWeights.derived', equal: 'report.indexWeights.equal' } as const;
+
+const QUADRANT_COLORS = { concentrate: 'hsl(4, 62%, 50%)', 'keep-up': 'hsl(146, 50%, 36%)', 'low-priority': 'hsl(215, 14%, 55%)', overkill: 'hsl(38, 80%, 46%)' } as const;
+
+/** The label of a question (`q`) or matrix item (`q.item`) key, in the reader's language. */
+export function keyLabel(report: ReportDto, text: TextOf) {
+  const questions = new Map(allQuestions(report.definition).map((q) => [q.id, q]));
+  return (key: string) => {
+    const [qid, item] = key.split('.');
+    const q = questions.get(qid);
+    if (!q) return key;
+    if (item && 'items' in q) {
+      const found = (q.items as { id: string; label: Text }[]).find((i) => i.id === item);
+      return found ? text(found.label) : key;
+    }
+    return text(q.text);
+  };
+}
+
+function Section(props: { id: string; title: string; reading?: string; children: JSX.Element }) {
+  return (
+    <section class="card report-section" data-testid={`section-${props.id}`} id={`section-${props.id}`}>
+      <h2>{props.title}</h2>
+      <Show when={props.reading}><p class="reading" data-testid="reading">{props.reading}</p></Show>
+      {props.children}
+    </section>
+  );
+}
+
+function SmallBase(props: { n: number }) {
+  const { t } = useI18n();
+  return <Show when={props.n > 0 && props.n < SMALL_BASE}><p class="warning" role="note">{t('report.smallBase', { n: props.n })}</p></Show>;
+}
+
+export function ReportSections(props: { report: ReportDto; text: TextOf }) {
+  const s = () => props.report.sections;
+  const label = () => keyLabel(props.report, props.text);
+  return (
+    <>
+      <Show when={s().quality}>{(q) => <Quality section={q()} />}</Show>
+      <Show when={s().satisfaction}>{(x) => <Satisfaction section={x()} label={label()} />}</Show>
+      <Show when={s().priorities}>{(x) => <Priorities section={x()} label={label()} />}</Show>
+      <Show when={s().loyalty}>{(x) => <Loyalty section={x()} />}</Show>
+      <Show when={s().trend}>{(x) => <Trend section={x()} />}</Show>
+    </>
+  );
+}
+
+function Satisfaction(props: { section: SatisfactionSection; label: (key: string) => string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const o = () => props.section.overall;
+  const weakest = () => [...props.section.attributes].filter((a) => a.mean).sort((a, b) => a.mean!.mean - b.mean!.mean)[0];
+  const reading = () => {
+    const parts: string[] = [];
+    const overall = o();
+    if (overall?.mean && overall.topBox && overall.secondBox !== null) {
+      parts.push(t('report.reading.satisfaction', {
+        very: i18n.pct(overall.topBox.p), satisfied: i18n.pct(overall.secondBox), mean: i18n.num(overall.mean.mean, 2), max: overall.max,
+      }));
+    }
+    const w = weakest();
+    if (w) parts.push(t('report.reading.weakest', { item: props.label(w.key), mean: i18n.num(w.mean!.mean, 2), max: w.max }));
+    return parts.join(' ');
+  };
+  const row = (a: ScaleItem) => (
+    <tr>
+      <th scope="row">{props.label(a.key)}</th>
+      <td class="num">{i18n.num(a.n)}</td>
+      <td class="num">{a.mean ? `${i18n.num(a.mean.mean, 2)} ± ${i18n.num((a.mean.upper - a.mean.lower) / 2, 2)}` : '—'}</td>
+      <td class="num">{a.topBox ? i18n.pct(a.topBox.p) : '—'}<small class="ci">{a.topBox ? t('report.ciRange', { lower: i18n.pct(a.topBox.lower), upper: i18n.pct(a.topBox.upper) }) : ''}</small></td>
+      <td class="num">{a.secondBox === null ? '—' : i18n.pct(a.secondBox)}</td>
+      <td class="num">{a.topTwoBox ? i18n.pct(a.topTwoBox.p) : '—'}<small class="ci">{a.topTwoBox ? t('report.ciRange', { lower: i18n.pct(a.topTwoBox.lower), upper: i18n.pct(a.topTwoBox.upper) }) : ''}</small></td>
+      <td class="num">{a.index100 === null ? '—' : i18n.num(a.index100, 0)}</td>
+    </tr>
+  );
+  const items = () => [...(o() ? [o()!] : []), ...props.section.attributes];
+  return (
+    <Section id="satisfaction" title={t('report.section.satisfaction')} reading={reading()}>
+      <SmallBase n={o()?.n ?? props.section.attributes[0]?.n ?? 0} />
+      <Show when={props.section.index}>
+        {(ix) => (
+          <div class="stats">
+            <div class="stat" data-testid="satisfaction-index">
+              <span class="stat-label">{t('report.index')}</span>
+              <span class="stat-value">{i18n.num(ix().value, 0)}</span>
+              <span class="stat-note">{t(WEIGHTS_KEY[ix().weights])}</span>
+            </div>
+          </div>
+        )}
+      </Show>
+      <div class="table-wrap">
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.item')}</th>
+              <th scope="col" class="num">{t('report.answerCount')}</th>
+              <th scope="col" class="num">{t('report.meanWithCi')}</th>
+              <th scope="col" class="num">{t('report.veryShare')}</th>
+              <th scope="col" class="num">{t('report.satisfiedShare')}</th>
+              <th scope="col" class="num">{t('report.topTwoBox')}</th>
+              <th scope="col" class="num">{t('report.index100')}</th>
+            </tr>
+          </thead>
+          <tbody><For each={items()}>{row}</For></tbody>
+        </table>
+      </div>
+      <Show when={props.section.attributes.length > 0}>
+        <BarChart
+          labels={props.section.attributes.map((a) => props.label(a.key))}
+          values={props.section.attributes.map((a) => a.mean?.mean ?? 0)}
+          valueText={props.section.attributes.map((a) => (a.mean ? i18n.num(a.mean.mean, 2) : '—'))}
+          colors={props.section.attributes.map(() => scaleColors(5)[3])}
+          label={t('report.meanWithCi')}
+        />
+      </Show>
+    </Section>
+  );
+}
+
+function Priorities(props: { section: PrioritiesSection; label: (key: string) => string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const first = () => props.section.items.filter((i) => i.quadrant === 'concentrate').sort((a, b) => b.importance - a.importance)[0];
+  const reading = () => (first() ? t('report.reading.priorities', { item: props.label(first()!.key) }) : t('report.reading.prioritiesNone'));
+  return (
+    <Section id="priorities" title={t('report.section.priorities')} reading={reading()}>
+      <QuadrantChart
+        points={props.section.items.map((i) => ({ label: props.label(i.key), x: i.performance, y: i.importance, color: QUADRANT_COLORS[i.quadrant] }))}
+        xLabel={t('report.performance')}
+        yLabel={t(props.section.importance === 'stated' ? 'report.importanceStated' : 'report.importanceDerived')}
+        corners={[t('report.quadrant.concentrate'), t('report.quadrant.keep-up'), t('report.quadrant.low-priority'), t('report.quadrant.overkill')]}
+        label={t('report.section.priorities')}
+      />
+      <div class="table-wrap">
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.item')}</th>
+              <th scope="col">{t('report.quadrantCol')}</th>
+              <th scope="col" class="num">{t('report.correlation')}</th>
+              <th scope="col" class="num">{t('report.relativeImportance')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={[...props.section.items].sort((a, b) => (b.relativeImportance ?? 0) - (a.relativeImportance ?? 0))}>
+              {(i) => (
+                <tr>
+                  <th scope="row">{props.label(i.key)}</th>
+                  <td><i class="dot" style={{ background: QUADRANT_COLORS[i.quadrant] }} />{t(QUADRANT_KEY[i.quadrant])}</td>
+                  <td class="num">{i.correlation === null ? '—' : i18n.num(i.correlation, 2)}</td>
+                  <td class="num">{i.relativeImportance === null ? '—' : i18n.pct(i.relativeImportance / 100)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+function Loyalty(props: { section: LoyaltySection }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [customers, setCustomers] = createSignal(10_000);
+  const [revenue, setRevenue] = createSignal(500);
+  const [uplift, setUplift] = createSignal(5);
+  const reading = () => {
+    const n = props.section.nps;
+    const loyal = props.section.loyal;
+    if (n && loyal) return t('report.reading.loyalty', { nps: i18n.points(n.nps), margin: i18n.num(n.marginOfError, 1), loyal: i18n.pct(loyal.p) });
+    if (n) return t('report.reading.npsOnly', { nps: i18n.points(n.nps), margin: i18n.num(n.marginOfError, 1) });
+    return loyal ? t('report.reading.loyalOnly', { loyal: i18n.pct(loyal.p) }) : '';
+  };
+  const curve = () => (props.section.curve ?? []).filter((c) => c.rate !== null);
+  const worth = () => customers() * (uplift() / 100) * revenue();
+  const number = (value: () => number, set: (x: number) => void, key: 'report.impact.customers' | 'report.impact.revenue' | 'report.impact.uplift') => (
+    <label class="field">
+      <span>{t(key)}</span>
+      <input type="number" min="0" value={value()} onInput={(e) => set(Math.max(0, Number(e.currentTarget.value) || 0))} />
+    </label>
+  );
+  return (
+    <Section id="loyalty" title={t('report.section.loyalty')} reading={reading()}>
+      <SmallBase n={props.section.nps?.n ?? props.section.loyal?.n ?? 0} />
+      <Show when={props.section.nps}>
+        {(n) => (
+          <BarChart
+            labels={[t('report.detractors'), t('report.passives'), t('report.promoters')]}
+            values={[n().detractors, n().passives, n().promoters]}
+            valueText={[i18n.pct(n().detractors), i18n.pct(n().passives), i18n.pct(n().promoters)]}
+            colors={[NPS_COLORS.detractor, NPS_COLORS.passive, NPS_COLORS.promoter]}
+            label={t('report.nps')}
+          />
+        )}
+      </Show>
+      <Show when={curve().length > 0}>
+        <h3>{t(props.section.curveMeasure === 'promoter' ? 'report.curvePromoters' : 'report.curve')}</h3>
+        <BarChart
+          labels={curve().map((c) => t('report.level', { level: c.level }))}
+          values={curve().map((c) => c.rate!)}
+          valueText={curve().map((c) => `${i18n.pct(c.rate!)} · n ${i18n.num(c.n)}`)}
+          label={t('report.curve')}
+        />
+      </Show>
+      <div class="impact no-print-inputs">
+        <h3>{t('report.impact.title')}</h3>
+        <div class="impact-fields">
+          {number(customers, setCustomers, 'report.impact.customers')}
+          {number(revenue, setRevenue, 'report.impact.revenue')}
+          {number(uplift, setUplift, 'report.impact.uplift')}
+        </div>
+        <p data-testid="impact">{t('report.impact.result', { uplift: i18n.num(uplift(), 1), customers: i18n.num(customers()), value: i18n.num(worth(), 0) })}</p>
+      </div>
+    </Section>
+  );
+}
+
+function Quality(props: { section: QualitySection }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const reading = () => t('report.reading.quality', { straight: props.section.straightliners, speeders: props.section.speeders });
+  return (
+    <Section id="quality" title={t('report.section.quality')} reading={reading()}>
+      <div class="stats">
+        <div class="stat"><span class="stat-label">{t('report.straightliners')}</span><span class="stat-value">{i18n.num(props.section.straightliners)}</span></div>
+        <div class="stat"><span class="stat-label">{t('report.speeders')}</span><span class="stat-value">{i18n.num(props.section.speeders)}</span></div>
+        <Show when={props.section.medianSeconds !== null}>
+          <div class="stat"><span class="stat-label">{t('report.medianTime')}</span><span class="stat-value">{t('report.seconds', { n: i18n.num(props.section.medianSeconds!, 0) })}</span></div>
+        </Show>
+      </div>
+      <Show when={props.section.excluded.length > 0}><p class="warning" role="note">{t('report.excludedNote')}</p></Show>
+    </Section>
+  );
+}
+
+function Trend(props: { section: TrendSection }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const withSat = () => props.section.waves.filter((w) => w.satisfaction);
+  const reading = () => {
+    const w = withSat();
+    if (w.length < 2) return '';
+    const a = w[0];
+    const b = w[w.length - 1];
+    return t('report.reading.trend', { from: i18n.num(a.satisfaction!.mean, 2), to: i18n.num(b.satisfaction!.mean, 2), first: a.wave, last: b.wave });
+  };
+  return (
+    <Section id="trend" title={t('report.section.trend')} reading={reading()}>
+      <div class="table-wrap">
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.waveCol')}</th>
+              <th scope="col" class="num">{t('report.answerCount')}</th>
+              <th scope="col" class="num">{t('report.meanWithCi')}</th>
+              <th scope="col" class="num">{t('report.topTwoBox')}</th>
+              <th scope="col" class="num">{t('report.nps')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.section.waves}>
+              {(w) => (
+                <tr>
+                  <th scope="row">{t('report.wave', { n: w.wave })}</th>
+                  <td class="num">{i18n.num(w.n)}</td>
+                  <td class="num">{w.satisfaction ? `${i18n.num(w.satisfaction.mean, 2)} ± ${i18n.num((w.satisfaction.upper - w.satisfaction.lower) / 2, 2)}` : '—'}</td>
+                  <td class="num">{w.topTwoBox ? i18n.pct(w.topTwoBox.p) : '—'}</td>
+                  <td class="num">{w.nps === null ? '—' : `${i18n.points(w.nps)} ± ${i18n.num(w.npsMargin!, 1)}`}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext } from '../support/browser';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let surveyId: string;
+
+/** A context signed in as the administrator (set up through the API, as the setup page would). */
+async function signedIn(options: object): Promise<{ ctx: BrowserContext; csrf: string }> {
+  const ctx = await browser.newContext(options);
+  const login = await ctx.request.post(`${server.url}/api/auth/login`, { data: { email: 'ada@example.com', password: 'correct horse battery' } });
+  expect(login.status()).toBe(200);
+  return { ctx, csrf: (await login.json()).csrf };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  const ctx = await browser.newContext();
+  const setup = await ctx.request.post(`${server.url}/api/auth/setup`, { data: { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' } });
+  expect(setup.status()).toBe(201);
+  const demo = await ctx.request.post(`${server.url}/api/demo`, { data: {}, headers: { 'x-csrf-token': (await setup.json()).csrf } });
+  expect(demo.status()).toBe(201);
+  surveyId = (await demo.json()).id;
+  await ctx.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const SECTIONS = ['quality', 'satisfaction', 'priorities', 'loyalty', 'verbatims'];
+
+describe('the demo study\'s report, in Chromium', () => {
+  it('shows every section with its reading at desktop size, filters by a segment, and prints to a PDF with the sections', async () => {
+    const { ctx } = await signedIn(DESKTOP);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/surveys/${surveyId}/report`);
+    for (const id of SECTIONS) await expect.poll(() => page.getByTestId(`section-${id}`).count()).toBe(1);
+    // The demo has 400 completes; the satisfaction reading names shares and a mean.
+    expect(await page.getByTestId('report-completes').textContent()).toMatch(/400/);
+    expect(await page.getByTestId('section-satisfaction').getByTestId('reading').textContent()).toMatch(/very satisfied/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-1-desktop.png'), fullPage: true });
+    for (const id of ['satisfaction', 'priorities', 'loyalty']) {
+      await page.getByTestId(`section-${id}`).screenshot({ path: join(SCREENSHOTS, `report-section-${id}.png`) });
+    }
+
+    // Business travellers only: fewer completes, and the URL of the API call carries the filter.
+    const filtered = page.waitForResponse((r) => r.url().includes('/report?filter=purpose%3Abusiness') && r.status() === 200);
+    await page.locator('select[data-filter="purpose"]').selectOption('business');
+    await filtered;
+    await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, ''))).toBeLessThan(400);
+    const business = Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, ''));
+    expect(business).toBeGreaterThan(50);
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-2-filtered.png'), fullPage: true });
+
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-3-print.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const raw = pdf.toString('latin1');
+    // Page count from the PDF's page tree; a cover plus a page per section at least.
+    const pages = (raw.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1 + SECTIONS.length);
+    await ctx.close();
+  });
+
+  it('reads on a phone without sideways scrolling', async () => {
+    const { ctx } = await signedIn(PHONE);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/surveys/${surveyId}/report`);
+    await expect.poll(() => page.getByTestId('section-loyalty').count()).toBe(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-4-phone.png'), fullPage: true });
+    await ctx.close();
+  });
+});
