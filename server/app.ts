@@ -11,6 +11,7 @@ import { authRoutes } from './auth/routes';
 import { userRoutes } from './users/routes';
 import { surveyRoutes } from './survey/routes';
 import { reportRoutes } from './report/routes';
+import { shareRoutes, sharedReportRoutes } from './report/share-routes';
 import { planRoutes } from './plan/routes';
 import { publicRoutes } from './collect/routes';
 import { respondentPage } from './collect/page';
@@ -51,12 +52,14 @@ export function createApp(deps: Deps) {
   });
 
   app.route('/api/public', publicRoutes);
+  app.route('/api/public/reports', sharedReportRoutes);
   app.use('/api/*', loadSession);
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api/surveys', surveyRoutes);
   app.route('/api/surveys', reportRoutes);
+  app.route('/api/surveys', shareRoutes);
   app.route('/api/surveys', planRoutes);
   app.route('/api/surveys', collectAdminRoutes);
   app.route('/api/demo', demoRoutes);

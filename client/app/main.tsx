@@ -20,6 +20,7 @@ const AcceptInvitePage = lazy(() => import('./auth/AcceptInvitePage'));
 const SurveyListPage = lazy(() => import('./survey/SurveyListPage'));
 const EditorPage = lazy(() => import('./survey/EditorPage'));
 const ReportPage = lazy(() => import('./report/ReportPage'));
+const SharedReportPage = lazy(() => import('./report/SharedReportPage'));
 const PlanPage = lazy(() => import('./plan/PlanPage'));
 const DistributePage = lazy(() => import('./collect/DistributePage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
@@ -31,7 +32,7 @@ function Gate(props: RouteSectionProps) {
   return (
     <Suspense fallback={<Loading />}>
       <Switch fallback={<Layout>{props.children}</Layout>}>
-        <Match when={location.pathname === '/invite'}>{props.children}</Match>
+        <Match when={location.pathname === '/invite' || location.pathname.startsWith('/shared/')}>{props.children}</Match>
         <Match when={session.state().setupNeeded}><SetupPage /></Match>
         <Match when={!session.user()}><SignInPage /></Match>
       </Switch>
@@ -51,6 +52,7 @@ function App(props: { auth: AuthState }) {
         <Route path="/surveys/:id/distribute" component={DistributePage} />
         <Route path="/users" component={UsersPage} />
         <Route path="/invite" component={AcceptInvitePage} />
+        <Route path="/shared/:token" component={SharedReportPage} />
         <Route path="*" component={() => <Navigate href="/surveys" />} />
       </Router>
     </SessionProvider>

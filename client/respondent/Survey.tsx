@@ -279,7 +279,8 @@ export function Survey(props: SurveyProps) {
               body={
                 progress().outcome === 'screened-out' ? text(screenOut()?.message) || t('end.screenedOut')
                   : progress().outcome === 'over-quota' ? t('end.overQuota')
-                    : text(def.thankYou) || t('end.thanksBody')
+                    // A kiosk's next person must not be told to close the page.
+                    : text(def.thankYou) || (survey.kiosk ? '' : t('end.thanksBody'))
               }
               after={survey.kiosk ? t('kiosk.next') : undefined}
             />

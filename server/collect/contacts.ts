@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { matchLocale, type Locale } from '../../shared/i18n/locales';
-import type { ImportRowError } from '../../shared/api/collect';
+import type { ImportErrorCode, ImportRowError } from '../../shared/api/collect';
 
 export interface Contact { line: number; name: string | null; email: string | null; lang: Locale | null; hidden: Record<string, string> }
 
@@ -45,7 +45,7 @@ export function parseContacts(text: string, declaredHidden: readonly string[], l
   });
   const nonEmpty = rows.filter((r) => r.fields.some((f) => f.trim() !== ''));
   const [header, ...body] = nonEmpty;
-  if (!header) return { ok: false, errors: [{ line: 1, message: 'the file has no header row' }] };
+  if (!header) return { ok: false, errors: [{ line: 1, code: 'no-header', message: 'the file has no header row' }] };
 
   const errors: ImportRowError[] = [];
   const columns = header.fields.map((raw) => raw.trim());
@@ -53,12 +53,12 @@ export function parseContacts(text: string, declaredHidden: readonly string[], l
   const seen = new Set<string>();
   for (const c of columns) {
     const key = c.toLowerCase();
-    if (c === '') errors.push({ line: header.line, message: 'a column has no name' });
-    else if (seen.has(key)) errors.push({ line: header.line, column: c, message: `the column "${c}" appears twice` });
+    if (c === '') errors.push({ line: header.line, code: 'column-unnamed', message: 'a column has no name' });
+    else if (seen.has(key)) errors.push({ line: header.line, column: c, code: 'column-twice', message: `the column "${c}" appears twice` });
     seen.add(key);
   }
   if (!roles.includes('email') && !roles.includes('name')) {
-    errors.push({ line: header.line, message: 'the file needs an "email" or a "name" column' });
+    errors.push({ line: header.line, code: 'no-email-or-name-column', message: 'the file needs an "email" or a "name" column' });
   }
   // Extra columns are hidden fields; matched to the survey's declared names ignoring case.
   const hiddenNames = columns.map((c, i) => roles[i] ? null : declaredHidden.find((d) => d.toLowerCase() === c.toLowerCase()) ?? null);
@@ -66,19 +66,22 @@ export function parseContacts(text: string, declaredHidden: readonly string[], l
   if (undeclared.length) {
     errors.push({
       line: header.line,
+      code: 'undeclared-columns',
+      params: { columns: undeclared.join(', ') },
       message: `these columns are not hidden fields of the survey: ${undeclared.join(', ')} (declare them in the survey, or remove them)`,
     });
   }
-  if (body.length > MAX_ROWS) errors.push({ line: body[MAX_ROWS].line, message: `at most ${MAX_ROWS} contacts per file` });
+  if (body.length > MAX_ROWS) errors.push({ line: body[MAX_ROWS].line, code: 'too-many-rows', params: { max: MAX_ROWS }, message: `at most ${MAX_ROWS} contacts per file` });
   if (errors.length) return { ok: false, errors };
 
   const contacts: Contact[] = [];
   const emails = new Map<string, number>();
   for (const row of body) {
     const rowErrors: ImportRowError[] = [];
-    const fail = (message: string, column?: string) => rowErrors.push({ line: row.line, column, message });
+    const fail = (code: ImportErrorCode, message: string, params?: Record<string, string | number>, column?: string) =>
+      rowErrors.push({ line: row.line, column, code, params, message });
     if (row.fields.length !== columns.length) {
-      fail(`has ${row.fields.length} fields where the header has ${columns.length}`);
+      fail('field-count', `has ${row.fields.length} fields where the header has ${columns.length}`, { found: row.fields.length, expected: columns.length });
       errors.push(...rowErrors);
       continue;
     }
@@ -88,31 +91,31 @@ export function parseContacts(text: string, declaredHidden: readonly string[], l
       const column = columns[i];
       if (value === '') return;
       if (roles[i] === 'name') {
-        if (value.length > MAX_NAME) fail(`is longer than ${MAX_NAME} characters`, column);
+        if (value.length > MAX_NAME) fail('too-long', `is longer than ${MAX_NAME} characters`, { max: MAX_NAME }, column);
         contact.name = value;
       } else if (roles[i] === 'email') {
-        if (value.length > MAX_EMAIL || !EMAIL.test(value)) fail(`"${value.slice(0, 80)}" is not an e-mail address`, column);
+        if (value.length > MAX_EMAIL || !EMAIL.test(value)) fail('bad-email', `"${value.slice(0, 80)}" is not an e-mail address`, { value: value.slice(0, 80) }, column);
         contact.email = value;
       } else if (roles[i] === 'lang') {
         const lang = matchLocale(value);
-        if (!lang || !languages.includes(lang)) fail(`"${value.slice(0, 40)}" is not a language of this survey (${languages.join(', ')})`, column);
+        if (!lang || !languages.includes(lang)) fail('bad-language', `"${value.slice(0, 40)}" is not a language of this survey (${languages.join(', ')})`, { value: value.slice(0, 40), languages: languages.join(', ') }, column);
         contact.lang = lang;
       } else {
-        if (value.length > MAX_HIDDEN) fail(`is longer than ${MAX_HIDDEN} characters`, column);
+        if (value.length > MAX_HIDDEN) fail('too-long', `is longer than ${MAX_HIDDEN} characters`, { max: MAX_HIDDEN }, column);
         contact.hidden[hiddenNames[i]!] = value;
       }
     });
-    if (!contact.name && !contact.email) fail('has neither a name nor an e-mail address');
+    if (!contact.name && !contact.email) fail('no-name-or-email', 'has neither a name nor an e-mail address');
     if (contact.email) {
       const key = contact.email.toLowerCase();
       const first = emails.get(key);
-      if (first !== undefined) fail(`repeats the e-mail address of line ${first}`);
+      if (first !== undefined) fail('duplicate-in-file', `repeats the e-mail address of line ${first}`, { line: first });
       else emails.set(key, row.line);
     }
     if (rowErrors.length) errors.push(...rowErrors);
     else contacts.push(contact);
   }
   if (errors.length) return { ok: false, errors };
-  if (contacts.length === 0) return { ok: false, errors: [{ line: header.line + 1, message: 'the file has no contacts below its header' }] };
+  if (contacts.length === 0) return { ok: false, errors: [{ line: header.line + 1, code: 'no-contacts', message: 'the file has no contacts below its header' }] };
   return { ok: true, contacts, hiddenFields: declaredHidden.filter((d) => hiddenNames.includes(d)) };
 }

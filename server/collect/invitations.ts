@@ -7,7 +7,7 @@ import { invitations } from '../db/schema';
 import { AppError } from '../http/errors';
 import { getRow } from '../survey/service';
 import { parseContacts } from './contacts';
-import { INVITATION_STATUSES, type ImportResult, type Invitation, type InvitationList, type InvitationStatus } from '../../shared/api/collect';
+import { INVITATION_STATUSES, type ImportResult, type ImportRowError, type Invitation, type InvitationList, type InvitationStatus } from '../../shared/api/collect';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
 /** 128 random bits: unguessable, and short enough for a link in an SMS. */
@@ -36,7 +36,9 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
   );
   const dupes = parsed.contacts.filter((c) => c.email && already.has(c.email.toLowerCase()));
   if (dupes.length) {
-    const errors = dupes.map((c) => ({ line: c.line, column: 'email', message: `${c.email} is already invited to this survey` }));
+    const errors: ImportRowError[] = dupes.map((c) => ({
+      line: c.line, column: 'email', code: 'already-invited', params: { value: c.email! }, message: `${c.email} is already invited to this survey`,
+    }));
     throw new AppError(400, 'invalid-contacts', `line ${errors[0].line}: ${errors[0].message}`, 'csv', errors);
   }
   db.transaction((tx) => {

@@ -145,3 +145,18 @@ export const mailJobs = sqliteTable('mail_jobs', {
   createdAt: integer().notNull(),
   finishedAt: integer(),
 }, (t) => [index('mail_jobs_survey_idx').on(t.surveyId, t.createdAt)]);
+
+/**
+ * A read-only report link for managers without an account: the token is shown once and only its
+ * hash is kept; revoking sets revokedAt. The link opens the report in `lang`.
+ */
+export const reportShares = sqliteTable('report_shares', {
+  id: text().primaryKey(),
+  tokenHash: text().notNull().unique(),
+  surveyId: text().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+  lang: text().notNull(),
+  label: text(),
+  createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer().notNull(),
+  revokedAt: integer(),
+}, (t) => [index('report_shares_survey_idx').on(t.surveyId)]);

@@ -1,9 +1,23 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/context';
 import { requireRole } from '../auth/middleware';
 import { parseValue } from '../http/validate';
-import { ReportQuerySchema, VerbatimQuerySchema } from '../../shared/api/report-query';
+import { ExportQuerySchema, ReportQuerySchema, VerbatimQuerySchema } from '../../shared/api/report-query';
 import { buildReport, searchVerbatims } from './service';
+import { exportResponses, exportTables, type ResponseFormat } from './export/service';
+
+const TYPES: Record<ResponseFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  sps: 'text/plain; charset=utf-8',
+};
+
+const attachment = (filename: string) => ({ 'content-disposition': `attachment; filename="${filename}"` });
+
+async function responses(c: Context<AppEnv>, format: ResponseFormat) {
+  const { body, filename } = await exportResponses(c.var.deps.db, c.req.param('id')!, parseValue(ExportQuerySchema, c.req.query()), format);
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, { 'content-type': TYPES[format], ...attachment(filename) });
+}
 
 export const reportRoutes = new Hono<AppEnv>()
   .get('/:id/report', requireRole('viewer'), (c) =>
@@ -11,4 +25,12 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/:id/report/verbatims', requireRole('viewer'), (c) => {
     const query = parseValue(VerbatimQuerySchema, c.req.query());
     return c.json(searchVerbatims(c.var.deps.db, c.req.param('id'), query, query.search));
-  });
+  })
+  .get('/:id/export/tables.csv', requireRole('viewer'), (c) => {
+    const csv = exportTables(c.var.deps.db, c.req.param('id'), parseValue(ExportQuerySchema, c.req.query()));
+    return c.body(csv, 200, { 'content-type': TYPES.csv, ...attachment(`report-${c.req.param('id')}.csv`) });
+  })
+  // Respondent-level data is the researcher's: a viewer (manager) reads the report, not the rows.
+  .get('/:id/export/responses.csv', requireRole('researcher'), (c) => responses(c, 'csv'))
+  .get('/:id/export/responses.xlsx', requireRole('researcher'), (c) => responses(c, 'xlsx'))
+  .get('/:id/export/responses.sps', requireRole('researcher'), (c) => responses(c, 'sps'));

@@ -176,11 +176,15 @@ function filterOptions(cols: Columns, quotas: { cells?: unknown[] } | null): Rep
   };
 }
 
-/** Open answers matching `search`, over the responses the query selects. */
-export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, search: string) {
+/** The columns and the responses a query selects (filters and exclusions, no weights): what exports read. */
+export function reportSelection(db: Db, surveyId: string, query: ReportQuery) {
   const { def, versionId } = latestVersion(db, surveyId);
   const cols = surveyColumns(db, surveyId, def, versionId);
   const flags = qualityFlags(cols, def);
-  const sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
-  return verbatimsSection({ def, cols, sel }, search, 200);
+  return { def, cols, sel: select(cols, def, query.filter, excludedMask(flags, query.exclude)) };
+}
+
+/** Open answers matching `search`, over the responses the query selects. */
+export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, search: string) {
+  return verbatimsSection(reportSelection(db, surveyId, query), search, 200);
 }

@@ -60,7 +60,11 @@ export const ImportContactsSchema = v.object({
   csv: v.pipe(v.string('must be the CSV file as text'), v.minLength(1, 'is empty')),
 });
 
-export interface ImportRowError { line: number; column?: string; message: string }
+/** What is wrong with a row (or the header) of a contact list; `params` fill the app's message for `code`. */
+export type ImportErrorCode =
+  | 'no-header' | 'column-unnamed' | 'column-twice' | 'no-email-or-name-column' | 'undeclared-columns' | 'too-many-rows'
+  | 'field-count' | 'too-long' | 'bad-email' | 'bad-language' | 'no-name-or-email' | 'duplicate-in-file' | 'already-invited' | 'no-contacts';
+export interface ImportRowError { line: number; column?: string; code: ImportErrorCode; params?: Record<string, string | number>; message: string }
 export interface ImportResult { imported: number; hiddenFields: string[] }
 
 export interface Invitation {

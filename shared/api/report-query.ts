@@ -90,3 +90,21 @@ export const VerbatimQuerySchema = v.object({
   ...ReportQuerySchema.entries,
   search: v.optional(v.pipe(v.string(), v.maxLength(200, 'is longer than 200 characters')), ''),
 });
+
+/** GET /api/surveys/:id/export/…: the report's query, codes or labels, and the labels' language. */
+export const ExportQuerySchema = v.object({
+  ...ReportQuerySchema.entries,
+  labels: v.optional(v.picklist(['0', '1'], 'must be 0 (codes) or 1 (labels)'), '0'),
+  lang: v.optional(v.picklist(['en', 'zh-Hans', 'zh-Hant', 'it', 'vi'], 'must be one of en, zh-Hans, zh-Hant, it, vi')),
+});
+export type ExportQuery = v.InferOutput<typeof ExportQuerySchema>;
+
+/** POST /api/surveys/:id/shares: a read-only report link in one language. */
+export const NewShareSchema = v.object({
+  lang: v.picklist(['en', 'zh-Hans', 'zh-Hant', 'it', 'vi'], 'must be one of en, zh-Hans, zh-Hant, it, vi'),
+  label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, 'is longer than 100 characters'))),
+});
+
+export interface ShareDto { id: string; lang: string; label: string | null; createdAt: number; revokedAt: number | null }
+/** The token appears only in the answer that creates the link. */
+export interface NewShareDto extends ShareDto { token: string; path: string }

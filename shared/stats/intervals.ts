@@ -37,7 +37,9 @@ function tInterval(n: number, m: number, sd: number, confidence: number): MeanIn
 /**
  * `meanCI` of data given as a frequency table: `counts[k]` answers of value `values[k]` — the same
  * interval as `meanCI` on the expanded data, in time proportional to the table, not to n (a
- * report's scale question over a million responses is 5 counts). Needs a total of at least 2.
+ * report's scale question over a million responses is 5 counts). Counts may be fractional
+ * (weighted counts scaled to an effective sample size; the t quantile then has a fractional df).
+ * Needs a total of at least 2.
  *
  * @example
  * meanCIOfCounts([1, 1, 1, 1, 1], [1, 2, 3, 4, 5]); // as meanCI([1, 2, 3, 4, 5])
@@ -50,7 +52,7 @@ export function meanCIOfCounts(counts: number[], values: number[], confidence = 
   let n = 0;
   let total = 0;
   counts.forEach((c, k) => {
-    if (!Number.isInteger(c) || c < 0) throw new StatsInputError(`counts[${k}]`, `must be a whole number ≥ 0, got ${c}`);
+    if (!Number.isFinite(c) || c < 0) throw new StatsInputError(`counts[${k}]`, `must be a number ≥ 0, got ${c}`);
     n += c;
     total += c * values[k];
   });

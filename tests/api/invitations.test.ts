@@ -76,7 +76,8 @@ describe('importing a contact list', () => {
     const r = await upload(csv);
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('invalid-contacts');
-    expect(r.body.error.details.map((e: { line: number }) => e.line)).toEqual([3, 4, 5, 6, 8]);
+    expect(r.body.error.details.map((e: { line: number; code: string }) => `${e.line} ${e.code}`))
+      .toEqual(['3 bad-email', '4 no-name-or-email', '5 field-count', '6 bad-language', '8 duplicate-in-file']);
     expect(r.body.error.details[0]).toMatchObject({ column: 'email' });
     expect(r.body.error.details[4].message).toContain('line 2');
     expect(invitationCount()).toBe(0);
@@ -96,7 +97,9 @@ describe('importing a contact list', () => {
     await upload('email\nfirst@example.com\n');
     const again = await upload('email\nsecond@example.com\nFIRST@example.com\n');
     expect(again.status).toBe(400);
-    expect(again.body.error.details).toEqual([{ line: 3, column: 'email', message: 'FIRST@example.com is already invited to this survey' }]);
+    expect(again.body.error.details).toEqual([{
+      line: 3, column: 'email', code: 'already-invited', params: { value: 'FIRST@example.com' }, message: 'FIRST@example.com is already invited to this survey',
+    }]);
     expect((await upload('')).status).toBe(400);
     expect((await researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv: 42 })).body.error.path).toBe('csv');
     expect((await viewer.post(`/api/surveys/${survey.id}/invitations/import`, { csv: 'email\nx@example.com' })).status).toBe(403);
@@ -284,6 +287,15 @@ describe('sending by e-mail', () => {
     createApp({ db: t.db, config: t.config, clock: t.clock });
     expect(await finished()).toMatchObject({ id: 'left-over', sent: 2, failed: 0 });
     expect(captured.map((m) => m.to[0]).sort()).toEqual(['ada@example.org', 'bea@example.org']);
+  });
+
+  it('without PUBLIC_URL, mailed links use the address the researcher reached the app at', async () => {
+    (t.config as { PUBLIC_URL?: string }).PUBLIC_URL = undefined;
+    await upload('name,email\nAda,ada@example.org\n');
+    await send('invitation');
+    await finished();
+    // app.request() addresses the app as http://localhost; the fallback would be http://localhost:3000.
+    expect(decoded(captured[0])).toMatch(new RegExp(`http://localhost/s/${survey.slug}\\?t=[A-Za-z0-9_-]{22}`));
   });
 
   it('uses the survey\'s own template when it has one for the language', async () => {

@@ -4,37 +4,9 @@
  * never by the report's own code.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, makeTestApp, signedInAgents } from '../support/api';
-
-const scale = { min: 1, max: 5 };
-const items = ['a1', 'a2', 'a3', 'a4', 'a5'];
-const definition = {
-  title: { en: 'Sections' },
-  hiddenFields: ['tier'],
-  pages: [{
-    id: 'p1',
-    questions: [
-      { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale, text: { en: 'Overall' } },
-      { id: 'attrs', type: 'matrix', role: 'attribute', scale, text: { en: 'Attributes' }, items: items.map((id) => ({ id, label: { en: id } })) },
-      { id: 'imp', type: 'matrix', role: 'importance', scale, text: { en: 'Importance' }, items: items.map((id) => ({ id, label: { en: id } })) },
-      { id: 'nps', type: 'nps', role: 'recommend', text: { en: 'Recommend' } },
-      { id: 'again', type: 'single', role: 'loyalty', text: { en: 'Again?' }, options: ['yes', 'maybe', 'no'].map((id) => ({ id, label: { en: id } })) },
-      { id: 'purpose', type: 'single', role: 'segment', text: { en: 'Purpose' }, options: ['business', 'leisure'].map((id) => ({ id, label: { en: id } })) },
-      { id: 'comment', type: 'text', role: 'open-feedback', text: { en: 'Comment' } },
-    ],
-  }],
-};
-
-const OSAT = [5, 4, 4, 3, 2, 5, 3, 4];
-const ATTRS = [[5, 5, 5, 5, 5], [4, 3, 4, 5, 3], [4, 4, 3, 4, 2], [3, 2, 3, 4, 2], [2, 1, 2, 3, 1], [5, 4, 5, 5, 4], [3, 3, 2, 4, 3], [3, 3, 3, 3, 3]];
-const IMP = [5, 4, 4, 2, 3];
-const NPS = [10, 9, 8, 6, 0, 10, 7, 9];
-const AGAIN = ['yes', 'yes', 'maybe', 'no', 'no', 'yes', 'maybe', 'yes'];
-const PURPOSE = ['business', 'leisure', 'business', 'leisure', 'business', 'leisure', 'business', 'leisure'];
-const TIER = ['gold', 'gold', 'silver', 'silver', 'gold', 'silver', 'gold', 'silver'];
-const COMMENT: (string | undefined)[] = [undefined, 'Slow check-in', undefined, undefined, 'Room was dirty', 'Great stay', undefined, undefined];
-const SECONDS = [120, 150, 130, 20, 140, 160, 125, 135];
-const DAY = 86_400_000;
+import type { Agent, makeTestApp } from '../support/api';
+import { ATTRS, IMP, items, OSAT, seedReportData } from '../support/report-data';
+import { basePlan } from '../support/plan';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
@@ -56,6 +28,8 @@ const column = (k: number) => ATTRS.map((row) => row[k]);
 
 let t: ReturnType<typeof makeTestApp>;
 let viewer: Agent;
+let researcher: Agent;
+const researcherOf = () => researcher;
 let surveyId: string;
 const report = async (query = '') => {
   const res = await viewer.get(`/api/surveys/${surveyId}/report${query}`);
@@ -64,26 +38,11 @@ const report = async (query = '') => {
 };
 
 beforeEach(async () => {
-  t = makeTestApp();
-  const agents = await signedInAgents(t.app);
-  viewer = agents.viewer;
-  const created = (await agents.researcher.post('/api/surveys', { definition })).body;
-  const versionId = (await agents.researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
-  surveyId = created.id;
-  const a = new Agent(t.app);
-  // Respondent i completes on 23 Nov 2026 + i days (the test clock starts on the 23rd).
-  for (let i = 0; i < OSAT.length; i++) {
-    const answers: Record<string, unknown> = {
-      osat: OSAT[i], attrs: Object.fromEntries(items.map((id, k) => [id, ATTRS[i][k]])), imp: Object.fromEntries(items.map((id, k) => [id, IMP[k]])),
-      nps: NPS[i], again: AGAIN[i], purpose: PURPOSE[i],
-    };
-    if (COMMENT[i]) answers.comment = COMMENT[i];
-    const res = await a.post(`/api/public/s/${created.slug}/responses`, {
-      clientId: `respondent-${i}`, versionId, complete: true, answers, hidden: { tier: TIER[i] }, pageTimes: { p1: SECONDS[i] * 1000 },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    t.clock.advance(DAY);
-  }
+  const seeded = await seedReportData();
+  t = seeded.t;
+  viewer = seeded.agents.viewer;
+  researcher = seeded.agents.researcher;
+  surveyId = seeded.surveyId;
 });
 afterEach(() => t.cleanup());
 
@@ -212,5 +171,29 @@ describe('trend', () => {
     expect(trend.waves[0].nps).toBeCloseTo(25, 10);
     expect(trend.waves[1].nps).toBeCloseTo(25, 10);
     expect((await report('?filter=%40wave:2')).trend).toBeNull();
+  });
+});
+
+describe('weighting', () => {
+  it('post-stratifies to the plan\'s population share per quota cell, with Kish\'s effective sample size', async () => {
+    // Quota cells by the hidden tier: gold 30 %, silver 70 % of the population; the sample is 4 and 4.
+    const tier = { source: 'tier', label: 'Tier', unit: 'percent', categories: [{ value: 'gold', population: 30 }, { value: 'silver', population: 70 }] };
+    const saved = await researcherOf().put(`/api/surveys/${surveyId}/plan`, {
+      plan: basePlan({ quotas: { variables: [tier], method: 'proportional', cells: [{ key: 'gold', values: ['gold'], target: 4 }, { key: 'silver', values: ['silver'], target: 4 }] } }),
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // The responses came in before the plan: stamp their cells as collection would have.
+    t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
+    const { fieldwork, satisfaction, loyalty } = await report('?weight=cells');
+    // Weights: gold 0.3 × 8 / 4 = 0.6, silver 0.7 × 8 / 4 = 1.4. deff = 8 · Σw² / (Σw)² = 8 · 9.28 / 64 = 1.16.
+    expect(fieldwork.weighting.designEffect).toBeCloseTo(1.16, 10);
+    expect(fieldwork.weighting.effectiveN).toBeCloseTo(8 / 1.16, 10);
+    // Gold osat 5, 4, 2, 3 (mean 3.5); silver 4, 3, 5, 4 (mean 4): 0.3 · 3.5 + 0.7 · 4 = 3.85.
+    expect(satisfaction.overall.mean.mean).toBeCloseTo(3.85, 10);
+    // Loyal ("yes"): gold r0, r1 of 4 → 0.5; silver r5, r7 of 4 → 0.5: 0.5 either way.
+    expect(loyalty.loyal.p).toBeCloseTo(0.5, 10);
+    const unweighted = await report();
+    expect(unweighted.fieldwork.weighting).toBeNull();
+    expect(unweighted.satisfaction.overall.mean.mean).toBeCloseTo(3.75, 12);
   });
 });

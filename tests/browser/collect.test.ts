@@ -235,6 +235,11 @@ describe('the Distribute page', () => {
     expect(await page.getByTestId('invitation-table').locator('tbody tr').count()).toBe(0);
     await page.getByTestId('filter-not-started').click();
     await expect.poll(() => page.getByTestId('invitation-table').locator('tbody tr').count()).toBe(2);
+    // The e-mail wording starts from the standard text of the language, and saves per language.
+    await expect.poll(() => page.getByTestId('template-subject').inputValue()).toBe('Your opinion on {survey}');
+    await page.getByTestId('template-subject').fill('A few questions about your stay');
+    await page.getByTestId('template-save').click();
+    await expect.poll(async () => (await api('GET', `/api/surveys/${survey.id}/settings`)).invitationMail.en?.subject).toBe('A few questions about your stay');
     await page.screenshot({ path: join(SCREENSHOTS, 'collect-8-distribute.png'), fullPage: true });
     await context.close();
   });

@@ -30,6 +30,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The report is computed on the server and charts drawn after it arrives: allow for a slow machine. */
+const POLL = { timeout: 15_000 };
 const SECTIONS = ['quality', 'satisfaction', 'priorities', 'loyalty', 'verbatims'];
 
 describe('the demo study\'s report, in Chromium', () => {
@@ -37,7 +39,7 @@ describe('the demo study\'s report, in Chromium', () => {
     const { ctx } = await signedIn(DESKTOP);
     const page = await ctx.newPage();
     await page.goto(`${server.url}/surveys/${surveyId}/report`);
-    for (const id of SECTIONS) await expect.poll(() => page.getByTestId(`section-${id}`).count()).toBe(1);
+    for (const id of SECTIONS) await expect.poll(() => page.getByTestId(`section-${id}`).count(), POLL).toBe(1);
     // The demo has 400 completes; the satisfaction reading names shares and a mean.
     expect(await page.getByTestId('report-completes').textContent()).toMatch(/400/);
     expect(await page.getByTestId('section-satisfaction').getByTestId('reading').textContent()).toMatch(/very satisfied/);
@@ -50,7 +52,7 @@ describe('the demo study\'s report, in Chromium', () => {
     const filtered = page.waitForResponse((r) => r.url().includes('/report?filter=purpose%3Abusiness') && r.status() === 200);
     await page.locator('select[data-filter="purpose"]').selectOption('business');
     await filtered;
-    await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, ''))).toBeLessThan(400);
+    await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBeLessThan(400);
     const business = Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, ''));
     expect(business).toBeGreaterThan(50);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-2-filtered.png'), fullPage: true });
@@ -69,10 +71,32 @@ describe('the demo study\'s report, in Chromium', () => {
     const { ctx } = await signedIn(PHONE);
     const page = await ctx.newPage();
     await page.goto(`${server.url}/surveys/${surveyId}/report`);
-    await expect.poll(() => page.getByTestId('section-loyalty').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('section-loyalty').count(), POLL).toBe(1);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-4-phone.png'), fullPage: true });
     await ctx.close();
+  });
+
+  it('makes a share link that opens the report signed out, in the link\'s language', async () => {
+    const { ctx } = await signedIn(DESKTOP);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/surveys/${surveyId}/report`);
+    await page.locator('.share-panel summary').click();
+    await page.locator('.share-panel select').selectOption('it');
+    await page.getByTestId('share-create').click();
+    const url = await page.getByTestId('share-url').inputValue();
+    expect(url).toMatch(/\/shared\/[A-Za-z0-9_-]{43}$/);
+    await ctx.close();
+
+    const outsider = await browser.newContext(PHONE);
+    const shared = await outsider.newPage();
+    await shared.goto(url);
+    await expect.poll(() => shared.getByTestId('section-satisfaction').count(), POLL).toBe(1);
+    // Italian, as the link was made: the satisfaction reading says "molto soddisfatti".
+    expect(await shared.getByTestId('section-satisfaction').getByTestId('reading').textContent()).toMatch(/molto soddisfatti/);
+    expect(await shared.locator('.share-panel').count()).toBe(0);
+    await shared.screenshot({ path: join(SCREENSHOTS, 'report-5-shared-phone.png'), fullPage: true });
+    await outsider.close();
   });
 });

@@ -11,6 +11,7 @@ import { Icon } from '../lib/icons';
 import { openLink, StatusBadge } from '../survey/status';
 import RulesForm from './RulesForm';
 import Invitations from './Invitations';
+import MailTemplates from './MailTemplates';
 import './collect.css';
 
 export default function DistributePage() {
@@ -64,6 +65,7 @@ function Distribute(props: { survey: SurveyDetail; settings: CollectionSettings 
 
       <RulesForm surveyId={survey.id} initial={props.settings} readOnly={readOnly()} />
       <Invitations survey={survey} readOnly={readOnly()} />
+      <MailTemplates surveyId={survey.id} languages={survey.draft.languages} initial={props.settings} readOnly={readOnly()} />
     </div>
   );
 }

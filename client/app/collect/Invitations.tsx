@@ -1,6 +1,6 @@
 import { createResource, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import type { SurveyDetail } from '../../../shared/api/surveys';
-import type { ImportResult, ImportRowError, InvitationList, InvitationStatus, MailJob, MailState } from '../../../shared/api/collect';
+import type { ImportErrorCode, ImportResult, ImportRowError, InvitationList, InvitationStatus, MailJob, MailState } from '../../../shared/api/collect';
 import type { AppKey } from '../../../shared/i18n';
 import { api, ApiError } from '../lib/api';
 import { errorText } from '../lib/errors';
@@ -14,6 +14,22 @@ export const INVITATION_STATUS_KEY: Readonly<Record<InvitationStatus, AppKey>> =
   'screened-out': 'distribute.status.screenedOut',
 };
 const POLL_MS = 1000;
+const IMPORT_ERROR_KEY: Readonly<Record<ImportErrorCode, AppKey>> = {
+  'no-header': 'distribute.csv.noHeader',
+  'column-unnamed': 'distribute.csv.columnUnnamed',
+  'column-twice': 'distribute.csv.columnTwice',
+  'no-email-or-name-column': 'distribute.csv.noEmailOrNameColumn',
+  'undeclared-columns': 'distribute.csv.undeclaredColumns',
+  'too-many-rows': 'distribute.csv.tooManyRows',
+  'field-count': 'distribute.csv.fieldCount',
+  'too-long': 'distribute.csv.tooLong',
+  'bad-email': 'distribute.csv.badEmail',
+  'bad-language': 'distribute.csv.badLanguage',
+  'no-name-or-email': 'distribute.csv.noNameOrEmail',
+  'duplicate-in-file': 'distribute.csv.duplicateInFile',
+  'already-invited': 'distribute.csv.alreadyInvited',
+  'no-contacts': 'distribute.csv.noContacts',
+};
 // Refusals a researcher meets here, in their words rather than the API's.
 const MAIL_ERRORS: Readonly<Record<string, AppKey>> = {
   'nobody-to-mail': 'distribute.error.nobody',
@@ -97,11 +113,11 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
         <Show when={imported()}>{(r) => <p class="alert alert-ok">{t('distribute.imported', { count: r().imported })}</p>}</Show>
       </div>
       <Show when={rowErrors().length > 0}>
-        <div class="alert alert-error" role="alert" data-testid="contacts-errors">
+        <div class="alert alert-error contact-errors" role="alert" data-testid="contacts-errors">
           <p>{t('distribute.importFailed', { count: rowErrors().length })}</p>
           <ul class="row-errors">
             <For each={rowErrors().slice(0, 200)}>
-              {(e) => <li>{t('distribute.line', { line: e.line })}{e.column ? ` (${e.column})` : ''}: {e.message}</li>}
+              {(e) => <li>{t('distribute.line', { line: e.line })}{e.column ? ` (${e.column})` : ''}: {IMPORT_ERROR_KEY[e.code] ? t(IMPORT_ERROR_KEY[e.code], e.params) : e.message}</li>}
             </For>
           </ul>
         </div>

@@ -9,6 +9,7 @@ const paths = {
   external: 'M14 4h6v6m0-6-9 9M19 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1h5',
   chart: 'M4 20V10m6 10V4m6 16v-7m4 7H2',
   edit: 'M4 20h4L19 9l-4-4L4 16v4Zm9-13 4 4',
+  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
   print: 'M6 9V3h12v6M6 18H4a1 1 0 0 1-1-1v-6a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v6a1 1 0 0 1-1 1h-2M6 14h12v7H6z',
 } as const;
 

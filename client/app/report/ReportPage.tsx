@@ -13,14 +13,23 @@ import { BarChart, NPS_COLORS, scaleColors, StackedChart } from './charts';
 import { FilterBar, NO_FILTER, queryOf, type FilterState } from './FilterBar';
 import { ReportSections } from './ReportSections';
 import { Verbatims } from './Verbatims';
+import { Exports, SharePanel } from './SharePanel';
 import './report.css';
 
 export default function ReportPage() {
   const params = useParams();
+  return <ReportView base={`/api/surveys/${params.id}`} surveyId={params.id} />;
+}
+
+/**
+ * The report with its filters, from `base` (the app's survey API, or a share link's public one);
+ * a share link passes no surveyId, so nothing links into the app.
+ */
+export function ReportView(props: { base: string; surveyId?: string }) {
   const [filter, setFilter] = createSignal<FilterState>(NO_FILTER);
   const [report, { refetch }] = createResource(
-    () => ({ id: params.id, query: queryOf(filter()) }),
-    ({ id, query }) => api.get<ReportDto>(`/api/surveys/${id}/report${query}`),
+    () => ({ base: props.base, query: queryOf(filter()) }),
+    ({ base, query }) => api.get<ReportDto>(`${base}/report${query}`),
   );
   const { t } = useI18n();
   const session = useSession();
@@ -29,18 +38,18 @@ export default function ReportPage() {
     <Switch fallback={<Loading />}>
       <Match when={notPublished()}>
         <EmptyState title={t('report.notPublished')} hint={t('report.notPublishedHint')}>
-          <Show when={session.can('researcher')}>
-            <A href={`/surveys/${params.id}`} class="btn btn-primary">{t('surveys.action.edit')}</A>
+          <Show when={props.surveyId && session.can('researcher')}>
+            <A href={`/surveys/${props.surveyId}`} class="btn btn-primary">{t('surveys.action.edit')}</A>
           </Show>
         </EmptyState>
       </Match>
       <Match when={report.error}><ErrorBox error={report.error} onRetry={refetch} /></Match>
-      <Match when={report.latest}>{(r) => <Report report={r()} filter={filter()} onFilter={setFilter} />}</Match>
+      <Match when={report.latest}>{(r) => <Report report={r()} base={props.base} inApp={!!props.surveyId} filter={filter()} onFilter={setFilter} />}</Match>
     </Switch>
   );
 }
 
-function Report(props: { report: ReportDto; filter: FilterState; onFilter: (f: FilterState) => void }) {
+function Report(props: { report: ReportDto; base: string; inApp: boolean; filter: FilterState; onFilter: (f: FilterState) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
@@ -63,17 +72,21 @@ function Report(props: { report: ReportDto; filter: FilterState; onFilter: (f: F
       </div>
       <header class="page-header report-header">
         <div>
-          <A href="/surveys" class="back-link no-print"><Icon name="back" />{t('nav.surveys')}</A>
+          <Show when={props.inApp}><A href="/surveys" class="back-link no-print"><Icon name="back" />{t('nav.surveys')}</A></Show>
           <h1>{text(def().title)}</h1>
           <p class="muted">{t('report.subtitle')}</p>
         </div>
         <div class="page-header-actions no-print">
-          <Show when={session.can('researcher')}>
+          <Show when={props.inApp && session.can('researcher')}>
             <A href={`/surveys/${props.report.surveyId}`} class="btn"><Icon name="edit" />{t('surveys.action.edit')}</A>
           </Show>
           <button type="button" class="btn" onClick={() => window.print()}><Icon name="print" />{t('report.print')}</button>
         </div>
       </header>
+      <Show when={props.inApp}>
+        <Exports base={props.base} query={queryOf(props.filter)} researcher={session.can('researcher')} />
+      </Show>
+      <Show when={props.inApp && session.can('researcher')}><SharePanel surveyId={props.report.surveyId} /></Show>
 
       <section class="kpis" aria-label={t('report.fieldwork')}>
         <div class="kpi">
@@ -104,7 +117,7 @@ function Report(props: { report: ReportDto; filter: FilterState; onFilter: (f: F
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
       <ReportSections report={props.report} text={text} />
       <Show when={props.report.sections.verbatims}>
-        {(v) => <Verbatims surveyId={props.report.surveyId} query={queryOf(props.filter)} initial={v()} />}
+        {(v) => <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} />}
       </Show>
 
       <Show

@@ -4,7 +4,7 @@ import type { VerbatimsSection } from '../../../shared/api/report-sections';
 import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 
-export function Verbatims(props: { surveyId: string; query: string; initial: VerbatimsSection }) {
+export function Verbatims(props: { base: string; query: string; initial: VerbatimsSection }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [search, setSearch] = createSignal('');
@@ -13,7 +13,7 @@ export function Verbatims(props: { surveyId: string; query: string; initial: Ver
     ({ search: s, query }) => {
       const params = new URLSearchParams(query.replace(/^\?/, ''));
       params.set('search', s);
-      return api.get<VerbatimsSection>(`/api/surveys/${props.surveyId}/report/verbatims?${params}`);
+      return api.get<VerbatimsSection>(`${props.base}/report/verbatims?${params}`);
     },
   );
   const shown = () => (search().trim() ? found() ?? props.initial : props.initial);

@@ -2,7 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import {
   createEffect, createMemo, createResource, createSignal, createUniqueId, For, Match, on, onCleanup, Show, Switch,
 } from 'solid-js';
-import { createStore, produce, unwrap } from 'solid-js/store';
+import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { SurveyDetail } from '../../../shared/api/surveys';
 import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
 import type { Question, SurveyDefinition } from '../../../shared/survey/schema';
@@ -17,9 +17,13 @@ import {
   choicesOf, findProblem, KIND_KEY, makeQuestion, moveQuestion, nextId, problemAt, QUESTION_KINDS, questionIds, textIn,
   withOptionalText, withText, type DefinitionProblem, type QuestionKind,
 } from './definition';
+import JsonTransfer from './JsonTransfer';
+import type { LogicSource } from './LogicEditor';
 import OpenLink from './OpenLink';
 import QuestionEditor from './QuestionEditor';
 import { STATUS_KEY, StatusBadge } from './status';
+
+const AUTOSAVE_MS = 1500;
 
 export default function EditorPage() {
   const params = useParams();
@@ -107,6 +111,17 @@ function Editor(props: { initial: SurveyDetail }) {
     }
   };
 
+  // Autosave: a quiet save shortly after the last edit, only of a valid draft, so a half-typed
+  // question never raises messages; Save and Publish still show every problem.
+  let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+  createEffect(on(json, () => {
+    clearTimeout(autosaveTimer);
+    autosaveTimer = setTimeout(() => {
+      if (dirty() && !readOnly() && busy() === null && !findProblem(JSON.parse(json()))) void save();
+    }, AUTOSAVE_MS);
+  }, { defer: true }));
+  onCleanup(() => clearTimeout(autosaveTimer));
+
   // Changes that touch collected answers, as the server listed them; publishing again confirms.
   const [warnings, setWarnings] = createSignal<ChangeWarning[]>([]);
   const publish = async (confirmed = false) => {
@@ -166,6 +181,27 @@ function Editor(props: { initial: SurveyDetail }) {
       el?.scrollIntoView({ block: 'nearest' });
       el?.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
     });
+  };
+
+  const logicSources = (page: number, index: number): LogicSource[] => {
+    const earlier = draft.pages.flatMap((pg, pi) => pg.questions.map((q, qi) => ({ q, pi, qi, n: numbers()[pi]?.[qi] ?? 0 })))
+      .filter(({ pi, qi }) => pi < page || (pi === page && qi < index));
+    return [
+      ...earlier.map(({ q, n }) => ({
+        id: q.id,
+        label: `${t('editor.questionNumber', { n })} ${textIn(q.text, lang()).slice(0, 40)}`,
+        options: q.type === 'single' || q.type === 'multiple' ? q.options : undefined,
+      })),
+      ...draft.hiddenFields.map((h) => ({ id: h, label: h })),
+    ];
+  };
+
+  // A copy gets a new id (its answers will mean something of their own) and keeps option ids,
+  // which are only ever read together with their question's id.
+  const duplicateQuestion = (page: number, index: number) => {
+    const copy = structuredClone(unwrap(draft.pages[page].questions[index]));
+    copy.id = nextId('q', [...questionIds(draft), ...draft.hiddenFields, ...retired]);
+    setDraft('pages', page, 'questions', produce((qs) => { qs.splice(index + 1, 0, copy); }));
   };
 
   const deleteQuestion = (page: number, index: number) => {
@@ -379,6 +415,8 @@ function Editor(props: { initial: SurveyDetail }) {
                     onKind={(kind) => changeKind(p(), i(), kind)}
                     onMove={(dir) => setDraft(produce((d) => moveQuestion(d, p(), i(), dir)))}
                     onDelete={() => deleteQuestion(p(), i())}
+                    onDuplicate={() => duplicateQuestion(p(), i())}
+                    logicSources={logicSources(p(), i())}
                     onAddChoice={() => addChoice(p(), i())}
                     onRemoveChoice={(c) => removeChoice(p(), i(), c)}
                   />
@@ -395,6 +433,7 @@ function Editor(props: { initial: SurveyDetail }) {
         <Show when={!readOnly()}>
           <div class="editor-foot">
             <button type="button" class="btn" onClick={addPage} data-testid="add-page"><Icon name="plus" />{t('editor.addPage')}</button>
+            <JsonTransfer definition={() => unwrap(draft)} fileName={meta().slug} onImport={(def) => setDraft(reconcile(def))} />
             <ConfirmButton label={t('editor.deleteSurvey')} onConfirm={remove} testid="delete-survey" />
           </div>
         </Show>

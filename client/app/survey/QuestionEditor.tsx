@@ -1,13 +1,29 @@
 import { createUniqueId, For, Match, Show, Switch } from 'solid-js';
 import type { Locale } from '../../../shared/i18n';
-import type { Option, Question, Scale } from '../../../shared/survey/schema';
+import { ROLES, type Option, type Question, type Role, type Scale } from '../../../shared/survey/schema';
+import type { AppKey } from '../../../shared/i18n';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import ChoiceList from './ChoiceList';
+import LogicEditor, { type LogicSource } from './LogicEditor';
 import { choicesOf, KIND_KEY, kindOf, QUESTION_KINDS, SCALE_SIZES, textIn, withOptionalText, withText, type QuestionKind } from './definition';
 import {
   CompetitorBrands, ContactSettings, DimensionSelect, GaborGrangerSettings, ImportanceSettings, VanWestendorpSettings,
 } from './ResearchEditors';
+
+const ROLE_KEY: Record<Role, AppKey> = {
+  'overall-satisfaction': 'editor.role.overall-satisfaction',
+  loyalty: 'editor.role.loyalty',
+  recommend: 'editor.role.recommend',
+  attribute: 'editor.role.attribute',
+  importance: 'editor.role.importance',
+  dimension: 'editor.role.dimension',
+  price: 'editor.role.price',
+  competitor: 'editor.role.competitor',
+  segment: 'editor.role.segment',
+  'open-feedback': 'editor.role.open-feedback',
+  contact: 'editor.role.contact',
+};
 
 /** One question's card in the builder. Edits go through `edit`, which mutates the draft store. */
 export default function QuestionEditor(props: {
@@ -25,6 +41,9 @@ export default function QuestionEditor(props: {
   onKind: (kind: QuestionKind) => void;
   onMove: (dir: -1 | 1) => void;
   onDelete: () => void;
+  onDuplicate: () => void;
+  /** Earlier questions and hidden fields its display logic may read. */
+  logicSources: LogicSource[];
   onAddChoice: () => void;
   onRemoveChoice: (index: number) => void;
 }) {
@@ -59,6 +78,9 @@ export default function QuestionEditor(props: {
             <button type="button" class="icon-btn" disabled={!props.canMoveDown} onClick={() => props.onMove(1)} aria-label={t('editor.moveDown')} title={t('editor.moveDown')} data-testid="move-down">
               <Icon name="down" />
             </button>
+            <button type="button" class="icon-btn" onClick={() => props.onDuplicate()} aria-label={t('editor.duplicateQuestion')} title={t('editor.duplicateQuestion')} data-testid="duplicate-question">
+              <Icon name="copy" />
+            </button>
             <button type="button" class="icon-btn icon-btn-danger" onClick={() => props.onDelete()} aria-label={t('editor.deleteQuestion')} title={t('editor.deleteQuestion')} data-testid="delete-question">
               <Icon name="trash" />
             </button>
@@ -81,6 +103,30 @@ export default function QuestionEditor(props: {
       <Show when={props.problem && props.problemOnText}>
         <p class="field-error" id={`${id}-problem`} role="alert" data-testid="question-problem">{props.problem}</p>
       </Show>
+
+      <div class="field-row">
+        <div class="field">
+          <label class="field-label" for={`${id}-help`}>{t('editor.help')}</label>
+          <input
+            id={`${id}-help`} class="input"
+            value={textIn(q().help, props.lang)}
+            placeholder={t('editor.helpPlaceholder')}
+            onInput={(e) => props.edit((x) => { x.help = withOptionalText(x.help, props.lang, e.currentTarget.value); })}
+            data-testid="question-help"
+          />
+        </div>
+        <div class="field">
+          <label class="field-label" for={`${id}-role`}>{t('editor.role')}</label>
+          <select
+            id={`${id}-role`} class="select select-small" value={q().role ?? ''}
+            onChange={(e) => props.edit((x) => { x.role = (e.currentTarget.value || undefined) as Role | undefined; })}
+            data-testid="question-role"
+          >
+            <option value="">{t('editor.role.none')}</option>
+            <For each={ROLES}>{(r) => <option value={r}>{t(ROLE_KEY[r])}</option>}</For>
+          </select>
+        </div>
+      </div>
 
       <Switch>
         <Match when={q().type === 'single' || q().type === 'multiple' || q().type === 'ranking' ? (q() as Extract<Question, { type: 'single' | 'multiple' | 'ranking' }>) : undefined}>
@@ -166,6 +212,7 @@ export default function QuestionEditor(props: {
           <div class={`answer-preview${kindOf(q()) === 'longtext' ? ' answer-preview-long' : ''}`} aria-hidden="true">{t('editor.answerPreview')}</div>
         </Match>
       </Switch>
+      <LogicEditor logic={q().visibleIf} sources={props.logicSources} lang={props.lang} onChange={(logic) => props.edit((x) => { x.visibleIf = logic; })} />
       <Show when={props.problem && !props.problemOnText}>
         <p class="field-error" role="alert" data-testid="question-problem">{props.problem}</p>
       </Show>

@@ -26,13 +26,23 @@ export async function toXlsx(vars: readonly Variable[], slots: readonly number[]
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A quoted SPSS string: doubled quotes inside, line breaks as spaces (a syntax line can't hold one). */
+/** A quoted SPSS string in syntax: doubled quotes inside, line breaks as spaces (a syntax line can't hold one). */
 const quote = (s: string) => `"${s.replace(/[\r\n]+/g, ' ').replace(/"/g, '""')}"`;
 
 /**
- * SPSS syntax with the data inline (DATA LIST LIST … BEGIN DATA … END DATA), variable and value
+ * A quoted string in inline data, where PSPP takes no doubled quotes: a value holding " is
+ * wrapped in ' instead, and one holding both has its " made typographic.
+ */
+function dataString(s: string): string {
+  const flat = s.replace(/[\r\n]+/g, ' ');
+  if (!flat.includes('"')) return `"${flat}"`;
+  return flat.includes("'") ? `"${flat.replace(/"/g, '\u201D')}"` : `'${flat}'`;
+}
+
+/**
+ * SPSS syntax with the data inline (DATA LIST LIST … BEGIN DATA … END DATA, comma-separated), variable and value
  * labels: one file that SPSS and PSPP run as it is. Strings are read as A-format wide enough for
- * the longest value; a missing value is an empty field (system-missing, or blank for strings).
+ * the longest value; a missing number is "." (system-missing), a missing string blank.
  */
 export function toSps(vars: readonly Variable[], slots: readonly number[], title: string): string {
   const widths = vars.map((v) => {
@@ -40,21 +50,21 @@ export function toSps(vars: readonly Variable[], slots: readonly number[], title
     let w = 1;
     for (const s of slots) {
       const x = v.value(s);
-      if (typeof x === 'string') w = Math.max(w, Buffer.byteLength(x.replace(/[\r\n]+/g, ' ')));
+      if (typeof x === 'string') w = Math.max(w, Buffer.byteLength(x.replace(/"/g, '\u201D')));
     }
     return Math.min(32767, w);
   });
   const lines: string[] = [
-    'ENCODING="UTF-8".',
     `TITLE ${quote(title.slice(0, 60))}.`,
-    `DATA LIST LIST(",") /${vars.map((v, k) => `${v.name} ${v.type === 'numeric' ? '(F12.4)' : `(A${widths[k]})`}`).join('\n  ')}.`,
+    `DATA LIST LIST /${vars.map((v, k) => `${v.name} ${v.type === 'numeric' ? '(F12.4)' : `(A${widths[k]})`}`).join('\n  ')}.`,
     'BEGIN DATA',
   ];
   for (const s of slots) {
     lines.push(vars.map((v) => {
       const x = v.value(s);
-      if (x === null) return '';
-      return typeof x === 'number' ? String(x) : quote(x);
+      // "." is system-missing in free-format data; an empty field at the end of a record would be lost.
+      if (x === null) return v.type === 'numeric' ? '.' : '""';
+      return typeof x === 'number' ? String(x) : dataString(x);
     }).join(','));
   }
   lines.push('END DATA.');

@@ -20,9 +20,12 @@ export interface Variable {
   labelOf?: (code: number) => string;
 }
 
-/** Names SPSS won't take as variables. */
+/**
+ * Names SPSS won't take as variables, and names it reads as a COMMENT command when they start a
+ * syntax line (as each does in DATA LIST): both get a prefix.
+ */
 const RESERVED = new Set(['ALL', 'AND', 'BY', 'EQ', 'GE', 'GT', 'LE', 'LT', 'NE', 'NOT', 'OR', 'TO', 'WITH']);
-const safeName = (s: string) => (RESERVED.has(s.toUpperCase()) ? `v_${s}` : s);
+const safeName = (s: string) => (RESERVED.has(s.toUpperCase()) || /^comm/i.test(s) ? `v_${s}` : s);
 
 export function variables(def: SurveyDefinition, cols: Columns, lang: string): Variable[] {
   const text = (x: Text | undefined) => pickText(x, lang, def.defaultLanguage);

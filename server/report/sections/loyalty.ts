@@ -47,11 +47,8 @@ export function loyaltySection(input: SectionInput): LoyaltySection | null {
       if (f) yes += w;
       n++;
     }
-    if (n > 0) {
-      const effective = Math.round(n / input.sel.designEffect);
-      const ci = wilson(Math.round((yes / all) * effective), effective, 0.95);
-      loyalShare = { ...ci, p: yes / all, n, questionId: loyal.questionId };
-    }
+    const effective = n / input.sel.designEffect;
+    if (effective >= 1 && all > 0) loyalShare = { ...wilson((yes / all) * effective, effective, 0.95), n, questionId: loyal.questionId };
   }
   const overall = overallColumn(input);
   let curve: LoyaltySection['curve'] = null;

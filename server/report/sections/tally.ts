@@ -1,7 +1,9 @@
 /**
- * Counting over columns: a scale column becomes counts per point in one pass, and statistics
- * run on the counts (meanCIOfCounts) or on the array rebuilt from them. With weights, counts are weighted and then scaled to the effective sample size
- * (n ÷ Kish's deff) and rounded, so intervals reflect the precision the weighting leaves.
+ * Counting over columns: a scale column becomes counts per point in one pass, and statistics run
+ * on the counts (meanCIOfCounts, wilson) or on the array rebuilt from them. With weights, the
+ * counts are the weighted shares times the effective sample size (n ÷ Kish's deff): point
+ * estimates are the exact weighted ones, intervals as wide as the weighting leaves them. NPS,
+ * which takes whole scores, gets the counts rounded.
  */
 import type { Count, Interval, MeanSummary } from '../../../shared/api/report';
 import type { ScaleItem } from '../../../shared/api/report-sections';
@@ -10,7 +12,7 @@ import { NOT_APPLICABLE } from '../dataset';
 import type { Selection } from '../selection';
 
 export interface Tally {
-  /** Counts per point from `min`, as integers (effective counts when weighted). */
+  /** Counts per point from `min`; when weighted, the weighted shares times the effective n (not whole). */
   counts: number[];
   /** Weighted shares per point. */
   shares: number[];
@@ -62,15 +64,16 @@ function count(column: Int16Array, sel: Selection, min: number, max: number): Ta
   }
   const total = raw.reduce((a, b) => a + b, 0);
   const shares = Array.from(raw, (c) => (total > 0 ? c / total : 0));
-  const counts = weights ? shares.map((s) => Math.round((s * answered) / sel.designEffect)) : Array.from(raw);
+  const counts = weights ? shares.map((s) => (s * answered) / sel.designEffect) : Array.from(raw);
   return { counts, shares, n: answered, notApplicable: na };
 }
 
 /** The answers a tally counts, as the array shared/stats expects. */
 export function expand(counts: readonly number[], min: number): number[] {
-  const out = new Array<number>(sum(counts));
+  const whole = counts.map(Math.round);
+  const out = new Array<number>(sum(whole));
   let at = 0;
-  counts.forEach((c, k) => {
+  whole.forEach((c, k) => {
     out.fill(min + k, at, at + c);
     at += c;
   });
@@ -80,7 +83,7 @@ export function expand(counts: readonly number[], min: number): number[] {
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 export function share(successes: number, n: number): Interval | null {
-  return n > 0 ? wilson(successes, n, 0.95) : null;
+  return n >= 1 ? wilson(successes, n, 0.95) : null;
 }
 
 export function meanOf(counts: readonly number[], min: number): MeanSummary | null {

@@ -13,10 +13,19 @@ describe('meanCIOfCounts (Student t interval from a frequency table)', () => {
     expect(ci.upper).toBeCloseTo(6.7874879, 6);
   });
 
+  it('takes fractional (weighted) counts: the weighted mean, sd with divisor Σc − 1', () => {
+    // Counts 1.5 and 2.5 of values 1 and 3: Σc = 4, mean = (1.5 + 7.5) / 4 = 2.25;
+    // squares 1.5·1.5625 + 2.5·0.5625 = 3.75, sd = √(3.75 / 3) = 1.1180340.
+    const ci = meanCIOfCounts([1.5, 2.5], [1, 3]);
+    expect(ci.mean).toBeCloseTo(2.25, 12);
+    expect(ci.sd).toBeCloseTo(1.118034, 6);
+  });
+
   it('skips values counted 0 and rejects unusable tables', () => {
     expect(meanCIOfCounts([0, 2, 0], [1, 4, 5])).toEqual({ n: 2, mean: 4, sd: 0, lower: 4, upper: 4 });
     expect(() => meanCIOfCounts([1, 0], [1, 2])).toThrow(/counts: must add up to at least 2/);
-    expect(() => meanCIOfCounts([1.5, 2], [1, 2])).toThrow(StatsInputError);
+    expect(() => meanCIOfCounts([-1, 3], [1, 2])).toThrow(StatsInputError);
+    expect(() => meanCIOfCounts([NaN, 3], [1, 2])).toThrow(StatsInputError);
     expect(() => meanCIOfCounts([1, 2], [1])).toThrow(/one count per value/);
   });
 });

@@ -1,0 +1,27 @@
+/** A report opened through a share link, signed out, in the language the link was made for. */
+import { useParams } from '@solidjs/router';
+import { createResource, Match, Switch } from 'solid-js';
+import { isLocale } from '../../../shared/i18n/locales';
+import { api } from '../lib/api';
+import { ErrorBox, Loading } from '../lib/components';
+import { useI18n } from '../lib/i18n';
+import { ReportView } from './ReportPage';
+
+export default function SharedReportPage() {
+  const params = useParams();
+  const i18n = useI18n();
+  const base = () => `/api/public/reports/${params.token}`;
+  const [link] = createResource(base, async (b) => {
+    const { lang } = await api.get<{ lang: string }>(`${b}/report`);
+    if (isLocale(lang) && lang !== i18n.locale()) await i18n.setLocale(lang);
+    return lang;
+  });
+  return (
+    <main class="main shared-report" data-testid="shared-report">
+      <Switch fallback={<Loading />}>
+        <Match when={link.error}><ErrorBox error={link.error} /></Match>
+        <Match when={link()}><ReportView base={base()} /></Match>
+      </Switch>
+    </main>
+  );
+}

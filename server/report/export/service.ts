@@ -1,0 +1,72 @@
+import Papa from 'papaparse';
+import type { Db } from '../../db/client';
+import type { ExportQuery } from '../../../shared/api/report-query';
+import type { ReportDto } from '../../../shared/api/report';
+import { pickText } from '../../../shared/survey/text';
+import { buildReport, reportSelection } from '../service';
+import { selectedSlots, variables } from './table';
+import { toCsv, toSps, toXlsx } from './formats';
+import { keyLabels } from './labels';
+
+export type ResponseFormat = 'csv' | 'xlsx' | 'sps';
+
+/** The selected responses in one of the export formats, with the file's name. */
+export async function exportResponses(db: Db, surveyId: string, query: ExportQuery, format: ResponseFormat) {
+  const { def, cols, sel } = reportSelection(db, surveyId, query);
+  const lang = query.lang ?? def.defaultLanguage;
+  const vars = variables(def, cols, lang);
+  const slots = selectedSlots(cols, sel);
+  const labels = query.labels === '1';
+  const body = format === 'csv' ? toCsv(vars, slots, labels)
+    : format === 'xlsx' ? await toXlsx(vars, slots, labels)
+      : toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage));
+  return { body, filename: `responses-${surveyId}.${format}` };
+}
+
+/** The report's tables in long form: one row per section, item, measure and value. */
+export function exportTables(db: Db, surveyId: string, query: ExportQuery): string {
+  const report: ReportDto = buildReport(db, surveyId, query);
+  const lang = query.lang ?? report.definition.defaultLanguage;
+  const label = keyLabels(report.definition, lang);
+  const rows: (string | number | null)[][] = [];
+  const add = (section: string, key: string, measure: string, value: number | string | null | undefined) =>
+    rows.push([section, key, key ? label(key) : '', measure, value ?? null]);
+  const s = report.sections;
+  add('fieldwork', '', 'n', s.fieldwork.n);
+  add('fieldwork', '', 'completion_rate', s.fieldwork.completionRate);
+  add('fieldwork', '', 'margin_of_error', s.fieldwork.marginOfError);
+  if (s.fieldwork.weighting) add('fieldwork', '', 'effective_n', s.fieldwork.weighting.effectiveN);
+  for (const a of [...(s.satisfaction?.overall ? [s.satisfaction.overall] : []), ...(s.satisfaction?.attributes ?? [])]) {
+    add('satisfaction', a.key, 'n', a.n);
+    add('satisfaction', a.key, 'mean', a.mean?.mean);
+    add('satisfaction', a.key, 'mean_lower_95', a.mean?.lower);
+    add('satisfaction', a.key, 'mean_upper_95', a.mean?.upper);
+    add('satisfaction', a.key, 'top_box', a.topBox?.p);
+    add('satisfaction', a.key, 'second_box', a.secondBox);
+    add('satisfaction', a.key, 'top_two_box', a.topTwoBox?.p);
+    add('satisfaction', a.key, 'index_0_100', a.index100);
+  }
+  if (s.satisfaction?.index) add('satisfaction', '', `index_weighted_${s.satisfaction.index.weights}`, s.satisfaction.index.value);
+  for (const i of s.priorities?.items ?? []) {
+    add('priorities', i.key, 'importance', i.importance);
+    add('priorities', i.key, 'performance', i.performance);
+    add('priorities', i.key, 'quadrant', i.quadrant);
+    add('priorities', i.key, 'correlation', i.correlation);
+    add('priorities', i.key, 'relative_importance_pct', i.relativeImportance);
+  }
+  if (s.loyalty?.nps) {
+    add('loyalty', '', 'nps', s.loyalty.nps.nps);
+    add('loyalty', '', 'nps_margin', s.loyalty.nps.marginOfError);
+    add('loyalty', '', 'promoters', s.loyalty.nps.promoters);
+    add('loyalty', '', 'passives', s.loyalty.nps.passives);
+    add('loyalty', '', 'detractors', s.loyalty.nps.detractors);
+  }
+  if (s.loyalty?.loyal) add('loyalty', '', 'share_loyal', s.loyalty.loyal.p);
+  for (const c of s.loyalty?.curve ?? []) add('loyalty', '', `loyal_at_satisfaction_${c.level}`, c.rate);
+  for (const w of s.trend?.waves ?? []) {
+    add('trend', '', `wave_${w.wave}_n`, w.n);
+    add('trend', '', `wave_${w.wave}_satisfaction`, w.satisfaction?.mean);
+    add('trend', '', `wave_${w.wave}_nps`, w.nps);
+  }
+  return Papa.unparse({ fields: ['section', 'key', 'label', 'measure', 'value'], data: rows });
+}
