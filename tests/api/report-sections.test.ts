@@ -29,7 +29,6 @@ const column = (k: number) => ATTRS.map((row) => row[k]);
 let t: ReturnType<typeof makeTestApp>;
 let viewer: Agent;
 let researcher: Agent;
-const researcherOf = () => researcher;
 let surveyId: string;
 const report = async (query = '') => {
   const res = await viewer.get(`/api/surveys/${surveyId}/report${query}`);
@@ -177,8 +176,8 @@ describe('trend', () => {
 describe('weighting', () => {
   it('post-stratifies to the plan\'s population share per quota cell, with Kish\'s effective sample size', async () => {
     // Quota cells by the hidden tier: gold 30 %, silver 70 % of the population; the sample is 4 and 4.
-    const tier = { source: 'tier', label: 'Tier', unit: 'percent', categories: [{ value: 'gold', population: 30 }, { value: 'silver', population: 70 }] };
-    const saved = await researcherOf().put(`/api/surveys/${surveyId}/plan`, {
+    const tier = { source: 'tier', label: 'Tier', unit: 'percent' as const, categories: [{ value: 'gold', population: 30 }, { value: 'silver', population: 70 }] };
+    const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, {
       plan: basePlan({ quotas: { variables: [tier], method: 'proportional', cells: [{ key: 'gold', values: ['gold'], target: 4 }, { key: 'silver', values: ['silver'], target: 4 }] } }),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);

@@ -46,6 +46,14 @@ describe('the questionnaire designer', () => {
     await ranking.getByTestId('logic-add').click();
     await ranking.getByRole('combobox', { name: 'Question or hidden field' }).selectOption('gg');
     expect(await ranking.getByRole('combobox', { name: 'Condition' }).inputValue()).toBe('answered');
+    // Translation: the new question's four texts (text, help, two options) lack Italian; a
+    // translator's CSV fills one, and a row naming no text of the survey is reported.
+    await expect.poll(() => app.getByTestId('missing-it').textContent()).toBe('4 texts missing');
+    const csv = 'path,it\npages[1].questions[1].text,Ordina ciò che conta in un piano di assistenza\npages[9].title,x\n';
+    await app.getByTestId('import-translations').setInputFiles({ name: 'it.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => app.getByTestId('missing-it').textContent()).toBe('3 texts missing');
+    expect(await app.getByTestId('translation-report').textContent()).toContain('Line 3: "pages[9].title" is not a text of this survey');
+
     // Autosave: the draft is saved without pressing Save once the edits stop.
     await expect.poll(() => app.getByTestId('save-state').textContent(), { timeout: 5000 }).toBe('Saved');
     await app.getByTestId('publish').click();

@@ -57,6 +57,14 @@ describe('the demo study\'s report, in Chromium', () => {
     expect(business).toBeGreaterThan(50);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-2-filtered.png'), fullPage: true });
 
+    // Side by side with leisure travellers: both columns carry the completes.
+    const compare = page.getByTestId('section-compare');
+    await compare.locator('select').first().selectOption('purpose');
+    await compare.getByTestId('compare-value').selectOption('leisure');
+    await expect.poll(() => compare.locator('tbody tr').count(), POLL).toBe(5);
+    expect(Number((await compare.locator('tbody tr').first().locator('td').nth(0).textContent())!.replace(/\D/g, ''))).toBe(business);
+    await compare.screenshot({ path: join(SCREENSHOTS, 'report-section-compare.png') });
+
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(SCREENSHOTS, 'report-3-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

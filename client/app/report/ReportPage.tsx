@@ -14,6 +14,7 @@ import { FilterBar, NO_FILTER, queryOf, type FilterState } from './FilterBar';
 import { ReportSections } from './ReportSections';
 import { Verbatims } from './Verbatims';
 import { Exports, SharePanel } from './SharePanel';
+import { Compare } from './Compare';
 import './report.css';
 
 export default function ReportPage() {
@@ -116,6 +117,7 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
       </Show>
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
       <ReportSections report={props.report} text={text} />
+      <Compare base={props.base} report={props.report} text={text} />
       <Show when={props.report.sections.verbatims}>
         {(v) => <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} />}
       </Show>

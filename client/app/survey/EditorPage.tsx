@@ -18,6 +18,7 @@ import {
   withOptionalText, withText, type DefinitionProblem, type QuestionKind,
 } from './definition';
 import JsonTransfer from './JsonTransfer';
+import Languages from './Languages';
 import type { LogicSource } from './LogicEditor';
 import OpenLink from './OpenLink';
 import QuestionEditor from './QuestionEditor';
@@ -352,6 +353,12 @@ function Editor(props: { initial: SurveyDetail }) {
           />
           <Show when={titleProblem()}><p class="field-error" role="alert">{titleProblem()}</p></Show>
           <p class="field-hint">{t('editor.textsIn', { language: LOCALE_NAMES[lang()] })}</p>
+          <Languages
+            definition={draft}
+            fileName={meta().slug}
+            onLanguages={(languages) => setDraft('languages', languages)}
+            onImport={(def) => setDraft(reconcile(def))}
+          />
 
           <OpenLink survey={meta()} readOnly={readOnly()} onSaved={setMeta} />
           <Show when={meta().version === null}>
