@@ -1,6 +1,5 @@
 /** The response table written as CSV (papaparse), XLSX (exceljs) and SPSS syntax with inline data. */
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
 import type { Variable } from './table';
 
 const cell = (v: Variable, slot: number, labels: boolean) => {
@@ -16,6 +15,8 @@ export function toCsv(vars: readonly Variable[], slots: readonly number[], label
 
 /** A workbook with the responses and a sheet describing each variable and its codes. */
 export async function toXlsx(vars: readonly Variable[], slots: readonly number[], labels: boolean): Promise<Buffer> {
+  // Loaded on first use: ExcelJS takes about half a second to load, which start-up shouldn't pay.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const data = wb.addWorksheet('Responses', { views: [{ state: 'frozen', ySplit: 1 }] });
   data.addRow(vars.map((v) => v.name)).font = { bold: true };
