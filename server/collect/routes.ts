@@ -4,6 +4,7 @@ import { parseJson } from '../http/validate';
 import { rateLimit } from '../http/rate-limit';
 import { SubmissionSchema } from '../../shared/api/surveys';
 import * as collect from './service';
+import { submitGrouped } from './group-commit';
 
 const limit = rateLimit('the survey', (c) => c.var.deps.config.RATE_LIMIT_PER_MINUTE);
 
@@ -20,6 +21,6 @@ export const publicRoutes = new Hono<AppEnv>()
     const input = await parseJson(c, SubmissionSchema);
     // A filled honeypot is a bot: answer as if stored, store nothing, teach it nothing.
     if (input.website) return c.json({ status: input.complete ? 'complete' : 'partial' }, 201);
-    const { result, created } = collect.submit(c.var.deps.db, c.req.param('slug'), input, c.var.deps.clock.now());
+    const { result, created } = await submitGrouped(c.var.deps.db, c.req.param('slug'), input, c.var.deps.clock.now());
     return c.json(result, created ? 201 : 200);
   });

@@ -54,6 +54,18 @@ describe('a valid submission', () => {
     expect(JSON.parse((snapshot()[0] as { answers: string }).answers).sat).toBe(4);
   });
 
+  it('stores the valid ones of submissions committed together, refusing only the invalid one', async () => {
+    // Sent at once, these share one group commit (server/collect/group-commit.ts).
+    const [a, b, c] = await Promise.all([
+      post(valid({ clientId: 'together-a' })),
+      post(valid({ clientId: 'together-b', answers: { sat: 9, nps: 9 } })),
+      post(valid({ clientId: 'together-c' })),
+    ]);
+    expect([a.status, b.status, c.status]).toEqual([201, 400, 201]);
+    expect(b.body.error.path).toBe('answers.sat');
+    expect((snapshot() as { client_id: string }[]).map((r) => r.client_id)).toEqual(['together-a', 'together-c']);
+  });
+
   it('is swallowed without storage when the honeypot is filled', async () => {
     expect((await post(valid({ website: 'http://spam.example' }))).status).toBe(201);
     expect(snapshot()).toEqual([]);

