@@ -9,8 +9,49 @@ import { createSurvey, publish } from '../survey/service';
 import { savePlan } from '../plan/service';
 import { hotelDefinition, hotelRespondent, seeded } from './hotel';
 import { hotelPlan } from './hotel-plan';
+import { coffeeDefinition, coffeeRespondent } from './coffee';
 
 export const DEMO_SLUG = 'demo';
+export const COFFEE_DEMO_SLUG = 'demo-coffee';
+
+const exists = (db: Db, slug: string) => db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, slug)).get() !== undefined;
+
+/**
+ * Both demo studies: the hotel (satisfaction, loyalty, priorities, quotas) and the office-coffee
+ * supplier (SERVQUAL, price, competitors), so every report section has data. Answers the hotel's.
+ */
+export function loadDemos(db: Db, now: number, userId: string | null) {
+  if (exists(db, DEMO_SLUG) || exists(db, COFFEE_DEMO_SLUG)) throw conflict('demo-exists', 'the demo studies already exist at /s/demo and /s/demo-coffee');
+  return db.transaction(() => {
+    const hotel = loadDemo(db, now, userId);
+    loadCoffeeDemo(db, now, userId);
+    return hotel;
+  });
+}
+
+/** The office-coffee study at /s/demo-coffee with `count` synthetic completes over the last 30 days. */
+export function loadCoffeeDemo(db: Db, now: number, userId: string | null, count = 300) {
+  const def = v.parse(SurveyDefinitionSchema, coffeeDefinition);
+  const survey = createSurvey(db, def, userId, now, COFFEE_DEMO_SLUG);
+  const published = publish(db, survey.id, userId, now);
+  const versionId = published.versions[0].id;
+  const rand = seeded(20261124);
+  const pageIds = def.pages.map((p) => p.id);
+  db.transaction((tx) => {
+    for (let i = 0; i < count; i++) {
+      const { answers, hidden, lang } = coffeeRespondent(rand);
+      const startedAt = now - Math.floor(rand() * 30 * 86_400_000);
+      const perPage = 20_000 + Math.floor(rand() * 40_000);
+      tx.insert(responses).values({
+        surveyId: survey.id, versionId, clientId: `demo-coffee-${i.toString().padStart(6, '0')}`, status: 'complete', quotaCell: null,
+        answers: JSON.stringify(answers), hidden: JSON.stringify(hidden), lang,
+        pageTimes: JSON.stringify(Object.fromEntries(pageIds.map((id) => [id, perPage]))),
+        page: pageIds.length - 1, startedAt, updatedAt: startedAt + perPage * pageIds.length, completedAt: startedAt + perPage * pageIds.length,
+      }).run();
+    }
+  });
+  return published;
+}
 
 /**
  * Creates the demo study at /s/demo, with its plan, and `count` synthetic completed responses
@@ -20,7 +61,7 @@ export const DEMO_SLUG = 'demo';
  * `count` of them.
  */
 export function loadDemo(db: Db, now: number, userId: string | null, count = 400) {
-  if (db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, DEMO_SLUG)).get()) {
+  if (exists(db, DEMO_SLUG)) {
     throw conflict('demo-exists', 'the demo study already exists at /s/demo');
   }
   const def = v.parse(SurveyDefinitionSchema, hotelDefinition);

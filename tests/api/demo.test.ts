@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { makeTestApp, signedInAgents } from '../support/api';
+import { coffeeDefinition, coffeeRespondent } from '../../server/demo/coffee';
+import { seeded } from '../../server/demo/hotel';
+import { SurveyDefinitionSchema } from '../../shared/survey/schema';
+import { validateSubmission } from '../../shared/survey/answers';
+
+let t: ReturnType<typeof makeTestApp>;
+afterEach(() => t?.cleanup());
+
+describe('the demo studies', () => {
+  it('gives only answers the coffee questionnaire accepts: every synthetic customer passes the server\'s own validation', () => {
+    const def = v.parse(SurveyDefinitionSchema, coffeeDefinition);
+    const rand = seeded(7);
+    for (let i = 0; i < 500; i++) {
+      const { answers, hidden } = coffeeRespondent(rand);
+      const { issues, screenedOut } = validateSubmission(def, answers, true, hidden);
+      expect(issues, `respondent ${i}`).toEqual([]);
+      expect(screenedOut).toBeNull();
+    }
+  });
+
+  it('loads the hotel and the coffee study in one call, with their responses, and refuses a second load leaving both as they were', async () => {
+    t = makeTestApp();
+    const { researcher } = await signedInAgents(t.app);
+    const loaded = await researcher.post('/api/demo');
+    expect(loaded.status).toBe(201);
+    expect(loaded.body.slug).toBe('demo');
+    const list = await researcher.get('/api/surveys');
+    const bySlug = Object.fromEntries((list.body as { slug: string; completes: number }[]).map((s) => [s.slug, s]));
+    expect(bySlug.demo.completes).toBe(400);
+    expect(bySlug['demo-coffee'].completes).toBe(300);
+
+    const again = await researcher.post('/api/demo');
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('demo-exists');
+    const after = await researcher.get('/api/surveys');
+    expect((after.body as unknown[]).length).toBe(2);
+  });
+});
