@@ -18,6 +18,8 @@ import { respondentPage } from './collect/page';
 import { collectAdminRoutes } from './collect/admin-routes';
 import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
+import { alertRoutes, caseRoutes } from './alerts/routes';
+import { startOutbox } from './alerts/outbox';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -62,11 +64,14 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', shareRoutes);
   app.route('/api/surveys', planRoutes);
   app.route('/api/surveys', collectAdminRoutes);
+  app.route('/api/surveys', alertRoutes);
+  app.route('/api/cases', caseRoutes);
   app.route('/api/demo', demoRoutes);
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
 
   app.get('/s/:slug', respondentPage);
   resumeMailJobs(deps);
+  startOutbox(deps);
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'app', 'index.html'))) {

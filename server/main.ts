@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app';
 import { openDb } from './db/client';
 import { systemClock } from './http/context';
+import { outboxOf } from './alerts/outbox';
 import type { Config } from './config';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -17,7 +18,8 @@ export function startServer(config: Config) {
       const url = config.PUBLIC_URL ?? `http://${host}:${info.port}`;
       res({
         url,
-        close: () => new Promise<void>((done) => server.close(() => { db.$client.close(); done(); })),
+        // Webhook attempts in flight finish first; whatever is still pending is sent after the next start.
+        close: () => new Promise<void>((done) => server.close(() => { void outboxOf(db)?.stop().finally(() => { db.$client.close(); done(); }); })),
       });
     });
   });

@@ -24,6 +24,9 @@ const SharedReportPage = lazy(() => import('./report/SharedReportPage'));
 const PlanPage = lazy(() => import('./plan/PlanPage'));
 const DistributePage = lazy(() => import('./collect/DistributePage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
+const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
+const InboxPage = lazy(() => import('./alerts/InboxPage'));
+const CasePage = lazy(() => import('./alerts/CasePage'));
 
 /** Decides between first-run setup, sign-in and the app, on every route. */
 function Gate(props: RouteSectionProps) {
@@ -50,6 +53,9 @@ function App(props: { auth: AuthState }) {
         <Route path="/surveys/:id/report" component={ReportPage} />
         <Route path="/surveys/:id/plan" component={PlanPage} />
         <Route path="/surveys/:id/distribute" component={DistributePage} />
+        <Route path="/surveys/:id/alerts" component={AlertsPage} />
+        <Route path="/cases" component={InboxPage} />
+        <Route path="/cases/:caseId" component={CasePage} />
         <Route path="/users" component={UsersPage} />
         <Route path="/invite" component={AcceptInvitePage} />
         <Route path="/shared/:token" component={SharedReportPage} />

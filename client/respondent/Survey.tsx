@@ -2,16 +2,16 @@ import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'so
 import type { Submission } from '../../shared/api/surveys';
 import { LOCALE_NAMES, type Locale } from '../../shared/i18n';
 import { validateAnswers, walk, type AnswerIssue, type AnswerValue } from '../../shared/survey/answers';
+import { pageView, questionDomId } from '../../shared/survey/page-view';
 import { pipe } from '../../shared/survey/piping';
 import type { Question as Q } from '../../shared/survey/schema';
 import type { OpenSurvey } from './data';
 import { loadLanguage, locale, t, text } from './i18n';
 import { issueMessage } from './issues';
 import { Notice } from './Notice';
-import { NOTICES, REFUSALS } from './notices';
-import type { Unavailable } from './data';
+import { NOTICES, REFUSALS, type Unavailable } from '../../shared/survey/notices';
 import { addPageTime, buildSubmission } from './payload';
-import { Question, questionDomId } from './questions/Question';
+import { Question } from './questions/Question';
 import { freshProgress, newClientId, progressKey, saveProgress, type Progress } from './storage';
 import { createSender, type Outcome, type SendState } from './submit';
 
@@ -22,11 +22,10 @@ export interface SurveyProps {
   /** The respondent had already answered something here: say so, and offer to start again. */
   resumed: boolean;
   storage: Storage | null;
+  /** Next was pressed on the server's copy of the page before this script ran: press it now. */
+  advance?: boolean;
 }
 
-// A second tap of Next this soon after the first is a double tap, not a wish to skip a page
-// (the first tap has already moved on, and the second would fail the new page's validation).
-const DOUBLE_TAP_MS = 500;
 // Long enough to read the thank-you, short enough that the next person doesn't see it as theirs.
 const KIOSK_RESET_MS = 6000;
 
@@ -51,7 +50,6 @@ export function Survey(props: SurveyProps) {
   const [unavailable, setUnavailable] = createSignal<Unavailable | null>(null);
   let honeypot: HTMLInputElement | undefined;
   let pageShownAt = performance.now();
-  let lastAdvance = -Infinity;
   let latest: Submission | null = null;
 
   const update = (change: (p: Progress) => Progress) => {
@@ -64,14 +62,17 @@ export function Survey(props: SurveyProps) {
   const path = createMemo(() => walk(def, progress().answers, progress().hidden));
   const pageIndex = () => Math.min(progress().page, pages.length - 1);
   const page = () => pages[pageIndex()];
+  const view = createMemo(() => pageView(def, path(), pageIndex()));
   const shown = (index: number) => pages[index].questions.filter((q) => path().questions.has(q.id));
-  const nextPage = () => path().pages.find((i) => i > pageIndex());
-  const previousPage = () => path().pages.filter((i) => i < pageIndex()).pop();
+  const nextPage = () => view().next;
+  const previousPage = () => view().previous;
   const isLast = () => nextPage() === undefined;
-  /** Position among the pages shown; a page the path skips counts where it would be. */
-  const position = () => path().pages.filter((i) => i < pageIndex()).length + 1;
-  const total = () => Math.max(path().pages.length, position());
+  const position = () => view().position;
+  const total = () => view().total;
   const sending = () => progress().finished && progress().unsent;
+  // While the save of the page just left is in flight, a second tap (a double tap) would land on
+  // the new page's Next and fail its validation; it is ignored until the server has answered.
+  const settling = () => sendState() === 'saving' && !progress().finished;
   const done = () => progress().finished && !progress().unsent;
   const byId = new Map(pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
   const questionOf = (id: string) => byId.get(id);
@@ -85,7 +86,8 @@ export function Survey(props: SurveyProps) {
   const screenOut = () => def.screenOuts.find((s) => s.id === path().screenedOut);
 
   const sender = createSender({
-    url: `/api/public/s/${encodeURIComponent(survey.slug)}/responses`,
+    url: survey.preview?.submitUrl ?? `/api/public/s/${encodeURIComponent(survey.slug)}/responses`,
+    headers: survey.preview ? { 'X-CSRF-Token': survey.preview.csrf } : undefined,
     events: window,
     onState: setSendState,
     onOutcome: settle,
@@ -174,13 +176,11 @@ export function Survey(props: SurveyProps) {
       if (sendState() === 'failed') save(true);
       return;
     }
-    const now = performance.now();
-    if (now - lastAdvance < DOUBLE_TAP_MS) return;
+    if (settling()) return;
     const target = nextPage();
     if (target !== undefined) {
       const issues = validate(shown(pageIndex()), progress().answers);
       if (issues.length) return showErrors(issues);
-      lastAdvance = now;
       moveTo(target);
       save(false);
       announcePage();
@@ -193,7 +193,6 @@ export function Survey(props: SurveyProps) {
       announcePage();
     }
     if (bad !== undefined) return showErrors(validate(shown(bad), progress().answers));
-    lastAdvance = now;
     moveTo(pageIndex(), true);
     save(true);
   }
@@ -249,6 +248,8 @@ export function Survey(props: SurveyProps) {
 
   // A save that never reached the server (the tab closed while offline) is sent on this visit.
   if (props.initial.unsent) save(props.initial.finished);
+  // After the page has replaced the server's copy in the document (main.tsx swaps it in).
+  if (props.advance) queueMicrotask(next);
 
   createEffect(() => {
     if (!done() && !unavailable()) document.title = text(def.title);
@@ -346,7 +347,7 @@ export function Survey(props: SurveyProps) {
             </div>
           </Show>
 
-          <For each={shown(pageIndex())}>
+          <For each={view().questions}>
             {(q) => (
               <Question
                 q={q}
@@ -367,7 +368,7 @@ export function Survey(props: SurveyProps) {
             <Show when={previousPage() !== undefined}>
               <button type="button" class="btn secondary" disabled={sending()} onClick={back}>{t('nav.back')}</button>
             </Show>
-            <button type="submit" class="btn primary" disabled={sending() && sendState() !== 'failed'}>
+            <button type="submit" class="btn primary" disabled={settling() || (sending() && sendState() !== 'failed')}>
               {isLast() ? t('nav.finish') : t('nav.next')}
             </button>
           </div>

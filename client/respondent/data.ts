@@ -1,14 +1,17 @@
 import type { InvitationState, PublicSurvey } from '../../shared/api/surveys';
 import type { SurveyDefinition } from '../../shared/survey/schema';
+import type { Unavailable } from '../../shared/survey/notices';
 
-export type OpenSurvey = { slug: string; versionId: number; definition: SurveyDefinition; kiosk: boolean; invitation?: InvitationState };
+export type OpenSurvey = {
+  slug: string; versionId: number; definition: SurveyDefinition; kiosk: boolean; invitation?: InvitationState;
+  rendered?: PublicSurvey['rendered'];
+  preview?: PublicSurvey['preview'];
+};
 
 export type PageData =
   | { kind: 'open'; survey: OpenSurvey }
   | { kind: Unavailable };
 
-/** Why the page shows a message instead of questions. */
-export type Unavailable = 'closed' | 'paused' | 'not-yet-open' | 'full' | 'used' | 'not-found';
 
 /**
  * The survey the server embedded in the page. Anything unreadable counts as not found: the page
@@ -25,7 +28,7 @@ export function readSurveyData(json: string | null | undefined): PageData {
   if (data?.invitation?.state === 'used') return { kind: 'used' };
   if (data?.invitation?.state === 'unknown') return { kind: 'not-found' };
   if (data?.status === 'open' && data.definition && typeof data.versionId === 'number' && typeof data.slug === 'string') {
-    return { kind: 'open', survey: { slug: data.slug, versionId: data.versionId, definition: data.definition, kiosk: data.kiosk === true, invitation: data.invitation } };
+    return { kind: 'open', survey: { slug: data.slug, versionId: data.versionId, definition: data.definition, kiosk: data.kiosk === true, invitation: data.invitation, rendered: data.rendered, preview: data.preview } };
   }
   return { kind: 'not-found' };
 }

@@ -3,19 +3,8 @@ import type { Question, SurveyDefinition } from '../../shared/survey/schema';
 import { validateAnswers } from '../../shared/survey/answers';
 import type { Progress } from './storage';
 
-// The server's limits (shared/api/surveys.ts): longer values would turn a whole save into a 400.
-const MAX_HIDDEN = 500;
+// The server's limit (shared/api/surveys.ts): a longer time would turn a whole save into a 400.
 const MAX_PAGE_MS = 86_400_000;
-
-/** Declared hidden fields found in the link's query string (tier, region, customer id…). */
-export function hiddenFromUrl(params: URLSearchParams, fields: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of fields) {
-    const value = params.get(name);
-    if (value !== null) out[name] = value.slice(0, MAX_HIDDEN);
-  }
-  return out;
-}
 
 /** Adds time spent on a page; a phone left asleep on a page cannot push it past the server's cap. */
 export function addPageTime(times: Record<string, number>, pageId: string, ms: number): Record<string, number> {

@@ -5,6 +5,7 @@
  */
 import type { Answers } from '../../shared/survey/answers';
 import { isLocale, type Locale } from '../../shared/i18n/locales';
+import { progressKey } from '../../shared/survey/page-view';
 
 export type EndKind = 'complete' | 'screened-out' | 'over-quota';
 
@@ -25,9 +26,7 @@ export interface Progress {
   outcome?: EndKind;
 }
 
-/** An invitation's progress is kept apart from the open link's: two people can share a browser. */
-export const progressKey = (slug: string, versionId: number, invitation?: string) =>
-  `yardstick:${slug}:${versionId}${invitation ? `:${invitation}` : ''}`;
+export { progressKey };
 
 /** 128 random bits as base64url. getRandomValues, unlike randomUUID, also works over plain http. */
 export function newClientId(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {

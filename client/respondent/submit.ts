@@ -26,6 +26,8 @@ export function retryDelay(attempt: number, random: () => number = Math.random):
 
 export interface SenderOptions {
   url: string;
+  /** Extra request headers: the builder's preview sends the researcher's CSRF token. */
+  headers?: Record<string, string>;
   onState: (state: SendState) => void;
   onOutcome: (sent: Submission, outcome: Outcome) => void;
   fetch?: typeof fetch;
@@ -48,7 +50,7 @@ export function createSender(opts: SenderOptions) {
     try {
       const res = await doFetch(opts.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...opts.headers },
         body: JSON.stringify(body),
       });
       return { status: res.status, json: await res.json().catch(() => null) };

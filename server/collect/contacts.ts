@@ -20,11 +20,12 @@ const MAX_NAME = 200;
 const MAX_EMAIL = 254;
 const MAX_HIDDEN = 500;
 // Deliberately loose: the mail server is the judge of deliverability; this catches typos like a missing @.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type ParsedContacts = { ok: true; contacts: Contact[]; hiddenFields: string[] } | { ok: false; errors: ImportRowError[] };
 
-export function parseContacts(text: string, declaredHidden: readonly string[], languages: readonly Locale[]): ParsedContacts {
+/** The rows of a CSV (comma, semicolon or tab; BOM and quotes handled), each with the line it starts on. */
+export function readCsvRows(text: string): { line: number; fields: string[] }[] {
   const source = text.replace(/^\uFEFF/, '');
   const rows: { line: number; fields: string[] }[] = [];
   let line = 1;
@@ -43,7 +44,11 @@ export function parseContacts(text: string, declaredHidden: readonly string[], l
       }
     },
   });
-  const nonEmpty = rows.filter((r) => r.fields.some((f) => f.trim() !== ''));
+  return rows;
+}
+
+export function parseContacts(text: string, declaredHidden: readonly string[], languages: readonly Locale[]): ParsedContacts {
+  const nonEmpty = readCsvRows(text).filter((r) => r.fields.some((f) => f.trim() !== ''));
   const [header, ...body] = nonEmpty;
   if (!header) return { ok: false, errors: [{ line: 1, code: 'no-header', message: 'the file has no header row' }] };
 

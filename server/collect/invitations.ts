@@ -7,14 +7,17 @@ import { invitations } from '../db/schema';
 import { AppError } from '../http/errors';
 import { getRow } from '../survey/service';
 import { parseContacts } from './contacts';
-import { INVITATION_STATUSES, type ImportResult, type ImportRowError, type Invitation, type InvitationList, type InvitationStatus } from '../../shared/api/collect';
+import { BOUNCE_PREFIX, INVITATION_STATUSES, type ImportResult, type ImportRowError, type Invitation, type InvitationList, type InvitationStatus } from '../../shared/api/collect';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
 /** 128 random bits: unguessable, and short enough for a link in an SMS. */
 export const newToken = () => randomBytes(16).toString('base64url');
 
-export const invitationLink = (base: string, slug: string, token: string) =>
-  `${base.replace(/\/$/, '')}/s/${encodeURIComponent(slug)}?t=${token}`;
+/**
+ * The personal link in e-mails, mail-merge files and QR codes: short (`/i/<token>`, which the
+ * server sends on to the survey: server/collect/page.ts), so it survives being typed or wrapped.
+ */
+export const invitationLink = (base: string, token: string) => `${base.replace(/\/$/, '')}/i/${token}`;
 
 /**
  * Imports every contact of the file or none: one faulty row refuses the whole file (400, every
@@ -53,30 +56,35 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
 }
 
 type Row = typeof invitations.$inferSelect;
-const toApi = (r: Row, base: string, slug: string): Invitation => ({
+const toApi = (r: Row, base: string): Invitation => ({
   id: r.id, name: r.name, email: r.email, lang: r.lang, hidden: r.hidden, status: r.status,
-  link: invitationLink(base, slug, r.token), sentAt: r.sentAt, remindedAt: r.remindedAt, lastError: r.lastError, createdAt: r.createdAt,
+  link: invitationLink(base, r.token), sentAt: r.sentAt, remindedAt: r.remindedAt, lastError: r.lastError, createdAt: r.createdAt,
 });
 
 export function listInvitations(db: Db, surveyId: string, base: string, status?: InvitationStatus): InvitationList {
-  const survey = getRow(db, surveyId);
+  getRow(db, surveyId);
   const rows = db.select().from(invitations)
     .where(and(eq(invitations.surveyId, surveyId), status ? eq(invitations.status, status) : undefined))
     .orderBy(asc(invitations.createdAt), sql`rowid`).all();
   const agg = db.select({
     status: invitations.status, n: sql<number>`count(*)`,
-    sent: sql<number>`sum(${invitations.sentAt} is not null)`, failed: sql<number>`sum(${invitations.lastError} is not null)`,
+    sent: sql<number>`sum(${invitations.sentAt} is not null)`,
+    failed: sql<number>`sum(${invitations.lastError} is not null and ${BOUNCED} = 0)`, bounced: sql<number>`sum(${BOUNCED})`,
   }).from(invitations).where(eq(invitations.surveyId, surveyId)).groupBy(invitations.status).all();
   const counts = Object.fromEntries(INVITATION_STATUSES.map((s) => [s, 0])) as InvitationList['counts'];
-  counts.total = counts.sent = counts.failed = 0;
+  counts.total = counts.sent = counts.failed = counts.bounced = 0;
   for (const a of agg) {
     counts[a.status] = a.n;
     counts.total += a.n;
     counts.sent += a.sent;
     counts.failed += a.failed;
+    counts.bounced += a.bounced;
   }
-  return { counts, invitations: rows.map((r) => toApi(r, base, survey.slug)) };
+  return { counts, invitations: rows.map((r) => toApi(r, base)) };
 }
+
+/** Whether an invitation bounced after sending (shared/api/collect.ts BOUNCE_PREFIX), as SQL. */
+export const BOUNCED = sql<number>`coalesce(substr(${invitations.lastError}, 1, ${BOUNCE_PREFIX.length}) = ${BOUNCE_PREFIX}, 0)`;
 
 /** Everyone who has not finished: the list for reminders. */
 export const PENDING: InvitationStatus[] = ['not-started', 'started'];
@@ -93,7 +101,7 @@ export function invitationsCsv(db: Db, surveyId: string, base: string, pending: 
     .orderBy(asc(invitations.createdAt), sql`rowid`).all();
   const fields = def.hiddenFields.filter((f) => rows.some((r) => f in r.hidden));
   const data = rows.map((r) => [
-    cell(r.name), cell(r.email), r.lang ?? def.defaultLanguage, invitationLink(base, survey.slug, r.token), r.status,
+    cell(r.name), cell(r.email), r.lang ?? def.defaultLanguage, invitationLink(base, r.token), r.status,
     ...fields.map((f) => cell(r.hidden[f] ?? null)),
   ]);
   // The BOM makes Excel read the names as UTF-8 (Chinese and Vietnamese names otherwise garble).

@@ -11,11 +11,11 @@ import type { Deps } from '../http/context';
 import { invitations, mailJobs, surveys } from '../db/schema';
 import { AppError } from '../http/errors';
 import { getRow } from '../survey/service';
-import { invitationLink, PENDING } from './invitations';
+import { BOUNCED, invitationLink, PENDING } from './invitations';
 import { settingsOf } from './rules';
 import { createTranslator, isLocale, loadAppMessages, type AppKey, type Locale } from '../../shared/i18n';
 import { pickText } from '../../shared/survey/text';
-import type { MailJob, MailState } from '../../shared/api/collect';
+import { isBounced, type MailJob, type MailState } from '../../shared/api/collect';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
 type Kind = MailJob['kind'];
@@ -54,6 +54,8 @@ export function startMailJob(deps: Deps, surveyId: string, kind: Kind, userId: s
     const who = and(
       eq(invitations.surveyId, surveyId), isNotNull(invitations.email), isNull(invitations.jobId), inArray(invitations.status, PENDING),
       kind === 'invitation' ? isNull(invitations.sentAt) : isNotNull(invitations.sentAt),
+      // A bounced address would only bounce again.
+      sql`${BOUNCED} = 0`,
     );
     const total = tx.select({ n: sql<number>`count(*)` }).from(invitations).where(who).get()!.n;
     if (total === 0) throw new AppError(409, 'nobody-to-mail', kind === 'invitation' ? 'every contact with an e-mail address has been invited' : 'nobody invited is still to answer');
@@ -87,10 +89,10 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
       const inv = db.select().from(invitations).where(eq(invitations.jobId, jobId)).limit(1).get();
       if (!inv) break;
       const lang: Locale = isLocale(inv.lang) ? inv.lang : def.defaultLanguage;
-      const link = invitationLink(base, survey.slug, inv.token);
+      const link = invitationLink(base, inv.token);
       let error: string | null = null;
-      // A contact who finished while the reminder waited is not reminded.
-      const skip = job.kind === 'reminder' && !PENDING.includes(inv.status);
+      // A contact who finished, or whose address bounced, while the reminder waited is not reminded.
+      const skip = job.kind === 'reminder' && (!PENDING.includes(inv.status) || isBounced(inv.lastError));
       if (!skip) {
         try {
           const params = { name: inv.name ?? '', link, survey: pickText(def.title, lang, def.defaultLanguage) };

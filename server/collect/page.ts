@@ -5,8 +5,13 @@ import type { AppEnv } from '../http/context';
 import { progress, publicSurvey } from './service';
 import { invitationByToken, invitationUsed } from './invitation-link';
 import { AppError } from '../http/errors';
+import { CONTENT_SECURITY_POLICY } from '../http/security';
 import type { InvitationState, PublicSurvey } from '../../shared/api/surveys';
 import type { Db } from '../db/client';
+import type { Unavailable } from '../../shared/survey/notices';
+import { BOOT_HASH, BOOT_SCRIPT } from './first-page/boot';
+import { esc } from './first-page/html';
+import { renderNotice, renderOpen } from './first-page/render';
 
 const templates = new Map<string, string>();
 
@@ -15,7 +20,10 @@ function template(clientDir: string): string {
   if (html === undefined) {
     const file = join(clientDir, 'respondent', 'index.html');
     if (!existsSync(file)) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
-    html = readFileSync(file, 'utf8');
+    // The stylesheet goes inline: a phone on a slow network then paints the server's first page
+    // from the HTML alone, without waiting a round trip for render-blocking CSS.
+    html = readFileSync(file, 'utf8').replace(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g, (_, path: string) =>
+      `<style>${readFileSync(join(clientDir, path), 'utf8').replace(/<\/style/gi, '<\\/style')}</style>`);
     templates.set(clientDir, html);
   }
   return html;
@@ -42,10 +50,11 @@ function invitationState(db: Db, slug: string, token: string): InvitationState {
 }
 
 /**
- * The respondent page with its survey embedded, so the first question needs no second round trip.
+ * The respondent page with its survey embedded, so the first question needs no second round trip,
+ * and its first page already rendered (./first-page), so it is on screen before any script runs.
  * An unknown slug still gets the page (status 404), which tells the respondent in their language.
  */
-export function respondentPage(c: Context<AppEnv>): Response {
+export async function respondentPage(c: Context<AppEnv>): Promise<Response> {
   const clientDir = c.var.deps.clientDir;
   if (!clientDir) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
   let data: PublicSurvey | { status: 'not-found' };
@@ -59,10 +68,30 @@ export function respondentPage(c: Context<AppEnv>): Response {
     data = { status: 'not-found' };
     status = 404;
   }
-  const html = template(clientDir).replace(
-    '<!--survey-data-->',
-    `<script type="application/json" id="survey-data">${safeJson(data)}</script>`,
-  );
+  const req = { query: new URL(c.req.url).searchParams, acceptLanguage: c.req.header('accept-language') };
+  const unavailable = unavailableKind(data);
+  const first = unavailable || !('definition' in data) || !data.definition || data.versionId === null
+    ? await renderNotice(unavailable ?? 'not-found', req)
+    : await renderOpen({ ...data, versionId: data.versionId, definition: data.definition }, req);
+  if (first.rendered && 'slug' in data) data.rendered = first.rendered;
+  const html = template(clientDir)
+    .replace('<html lang="en">', `<html lang="${first.lang}">`)
+    .replace('<title>Survey</title>', `<title>${esc(first.title)}</title>`)
+    .replace('<!--survey-data-->', `<script type="application/json" id="survey-data">${safeJson(data)}</script>`)
+    .replace('<div id="root"></div>', `<div id="root"${first.rootAttrs}>${first.html}</div><script>${BOOT_SCRIPT}</script>`);
   c.header('Cache-Control', 'no-store');
+  c.header('Content-Security-Policy', CSP);
   return c.html(html, status);
+}
+
+// The site's policy, plus the page's one inline script by its hash.
+const CSP = CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${BOOT_HASH}`);
+
+/** The message page shown instead of questions, as client/respondent/data.ts decides it. */
+function unavailableKind(data: PublicSurvey | { status: 'not-found' }): Unavailable | null {
+  if (data.status === 'closed' || data.status === 'paused' || data.status === 'not-yet-open' || data.status === 'full' || data.status === 'not-found') return data.status;
+  if (!('slug' in data)) return 'not-found';
+  if (data.invitation?.state === 'used') return 'used';
+  if (data.invitation?.state === 'unknown') return 'not-found';
+  return data.status === 'open' ? null : 'not-found';
 }

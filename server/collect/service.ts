@@ -10,6 +10,7 @@ import type { PublicSurvey, Submission, SubmissionResult } from '../../shared/ap
 import * as v from 'valibot';
 import { refusal, refusalError, settingsOf } from './rules';
 import { followResponse, invitationByToken, invitationClientId } from './invitation-link';
+import { onResponseCompleted } from '../alerts/hook';
 
 // Versions are immutable, so their parsed definitions can be kept for the life of the process.
 const versionCache = new WeakMap<Db, Map<number, { surveyId: string; def: SurveyDefinition }>>();
@@ -121,12 +122,10 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
     const status = full ? 'over-quota' : answered;
     const row = { ...fields, status, completedAt: status === 'partial' ? null : now };
     if (inv) followResponse(db, inv, clientId, status, now);
-    if (existing) {
-      st.update.run({ ...row, id: existing.id });
-      return { result: { status }, created: false };
-    }
-    st.insert.run({ ...row, surveyId: s.id, clientId, isTest: isTest ? 1 : 0, startedAt: now, wave });
-    return { result: { status }, created: true };
+    const responseId = existing ? (st.update.run({ ...row, id: existing.id }), existing.id) : Number(st.insert.run({ ...row, surveyId: s.id, clientId, isTest: isTest ? 1 : 0, startedAt: now, wave }).lastInsertRowid);
+    // In this transaction, so a completed response that meets an alert rule never goes without its case.
+    if (status === 'complete' && !isTest) onResponseCompleted(db, { surveyId: s.id, slug: s.slug, responseId, def, answers, hidden, lang, completedAt: now });
+    return { result: { status }, created: !existing };
   }).immediate();
 }
 

@@ -160,3 +160,115 @@ export const reportShares = sqliteTable('report_shares', {
   createdAt: integer().notNull(),
   revokedAt: integer(),
 }, (t) => [index('report_shares_survey_idx').on(t.surveyId)]);
+
+/**
+ * An alert rule of a survey: when a completed response meets `spec.when` (and `spec.segment`), a
+ * follow-up case opens for the owner the spec names or routes to. The spec is one JSON document
+ * validated by shared/api/alerts.ts, so the rule's shape can grow without a migration.
+ */
+export const alertRules = sqliteTable('alert_rules', {
+  id: text().primaryKey(),
+  surveyId: text().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+  name: text().notNull(),
+  enabled: integer({ mode: 'boolean' }).notNull().default(true),
+  spec: text({ mode: 'json' }).notNull(),
+  createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer().notNull(),
+  updatedAt: integer().notNull(),
+}, (t) => [index('alert_rules_survey_idx').on(t.surveyId)]);
+
+/** Per-survey settings of closing the loop: due hours per priority, the linked follow-up survey, e-mail to owners. */
+export const alertSettings = sqliteTable('alert_settings', {
+  surveyId: text().primaryKey().references(() => surveys.id, { onDelete: 'cascade' }),
+  data: text({ mode: 'json' }).notNull(),
+  updatedAt: integer().notNull(),
+});
+
+/**
+ * A follow-up case: opened in the transaction that completes the response it is about. The unique
+ * index on (response, rule) is what makes a second case for the same trigger impossible.
+ */
+export const cases = sqliteTable('cases', {
+  id: text().primaryKey(),
+  surveyId: text().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+  ruleId: text().references(() => alertRules.id, { onDelete: 'set null' }),
+  /** The rule's name when the case opened, so the case still reads right after the rule is edited or deleted. */
+  ruleName: text().notNull(),
+  responseId: integer().notNull().references(() => responses.id, { onDelete: 'cascade' }),
+  ownerId: text().references(() => users.id, { onDelete: 'set null' }),
+  status: text({ enum: ['open', 'in-progress', 'resolved', 'closed'] }).notNull().default('open'),
+  priority: text({ enum: ['low', 'normal', 'high', 'urgent'] }).notNull(),
+  dueAt: integer().notNull(),
+  openedAt: integer().notNull(),
+  resolvedAt: integer(),
+  updatedAt: integer().notNull(),
+  /** When the owner last opened the case; null (unread) until then and again after a reassignment. */
+  readAt: integer(),
+}, (t) => [
+  uniqueIndex('cases_response_rule_uq').on(t.responseId, t.ruleId),
+  index('cases_owner_status_idx').on(t.ownerId, t.status),
+  index('cases_survey_opened_idx').on(t.surveyId, t.openedAt),
+]);
+
+/** Who did what to a case, in order: opened, notes, status, owner and priority changes. */
+export const caseEvents = sqliteTable('case_events', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  caseId: text().notNull().references(() => cases.id, { onDelete: 'cascade' }),
+  /** Null for the system (the case opening by itself). */
+  userId: text().references(() => users.id, { onDelete: 'set null' }),
+  kind: text({ enum: ['opened', 'note', 'status', 'owner', 'priority'] }).notNull(),
+  data: text({ mode: 'json' }).notNull(),
+  at: integer().notNull(),
+}, (t) => [index('case_events_case_idx').on(t.caseId, t.at)]);
+
+/**
+ * A URL a survey posts events to (case.opened, case.updated, response.completed). The secret signs
+ * each body (HMAC-SHA256); it is kept in the clear because signing needs it, and shown only once.
+ */
+export const webhooks = sqliteTable('webhooks', {
+  id: text().primaryKey(),
+  surveyId: text().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+  url: text().notNull(),
+  events: text({ mode: 'json' }).notNull().$type<string[]>(),
+  secret: text().notNull(),
+  enabled: integer({ mode: 'boolean' }).notNull().default(true),
+  createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer().notNull(),
+  updatedAt: integer().notNull(),
+}, (t) => [index('webhooks_survey_idx').on(t.surveyId)]);
+
+/**
+ * The outbox: a message written in the same transaction as the event it tells of, sent after the
+ * commit by the delivery worker, retried with back-off, picked up again after a restart. The id is
+ * the delivery id receivers use to drop duplicates.
+ */
+export const outbox = sqliteTable('outbox', {
+  id: text().primaryKey(),
+  kind: text({ enum: ['webhook', 'email'] }).notNull(),
+  surveyId: text().notNull().references(() => surveys.id, { onDelete: 'cascade' }),
+  webhookId: text().references(() => webhooks.id, { onDelete: 'cascade' }),
+  /** The e-mail address, for kind 'email'. */
+  recipient: text(),
+  event: text().notNull(),
+  /** The exact body sent (and signed) on every attempt. */
+  body: text().notNull(),
+  status: text({ enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+  attempts: integer().notNull().default(0),
+  nextAttemptAt: integer().notNull(),
+  createdAt: integer().notNull(),
+  deliveredAt: integer(),
+  lastError: text(),
+}, (t) => [
+  index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+  index('outbox_webhook_idx').on(t.webhookId, t.createdAt),
+]);
+
+/** Every delivery attempt with its result: the HTTP status or the error. */
+export const outboxAttempts = sqliteTable('outbox_attempts', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  outboxId: text().notNull().references(() => outbox.id, { onDelete: 'cascade' }),
+  at: integer().notNull(),
+  statusCode: integer(),
+  error: text(),
+  durationMs: integer().notNull(),
+}, (t) => [index('outbox_attempts_outbox_idx').on(t.outboxId)]);

@@ -63,7 +63,7 @@ function coded(capacity: number): Coded {
   return { codes: new Int32Array(capacity).fill(MISSING), dict: [], index: new Map() };
 }
 
-function code(c: Coded, value: string): number {
+export function code(c: Coded, value: string): number {
   let k = c.index.get(value);
   if (k === undefined) {
     k = c.dict.length;
@@ -73,7 +73,7 @@ function code(c: Coded, value: string): number {
   return k;
 }
 
-function emptyColumns(def: SurveyDefinition, versionId: number, capacity: number): Columns {
+export function emptyColumns(def: SurveyDefinition, versionId: number, capacity: number): Columns {
   const cols: Columns = {
     n: 0, versionId,
     id: new Int32Array(capacity), completedAt: new Float64Array(capacity), duration: new Float64Array(capacity),
@@ -107,7 +107,7 @@ function grown<T extends Int16Array | Int32Array | Float64Array | Uint8Array>(a:
   return b;
 }
 
-function ensureCapacity(cols: Columns, needed: number) {
+export function ensureCapacity(cols: Columns, needed: number) {
   if (needed <= cols.id.length) return;
   const cap = Math.max(needed, cols.id.length * 2, 1024);
   cols.id = grown(cols.id, cap, 0);
@@ -195,10 +195,10 @@ function pageTotal(json: string | null): number {
 }
 
 /** id, completed_at, answers, hidden, page_times, wave, quota_cell: read as arrays, a third faster than objects. */
-type RawRow = [number, number, string, string | null, string | null, number, string | null];
+export type RawRow = [number, number, string, string | null, string | null, number, string | null];
 
-const COLUMNS = 'id, completed_at, answers, hidden, page_times, wave, quota_cell';
-const COUNTED = "survey_id = ? and status = 'complete' and is_test = 0";
+export const COLUMNS = 'id, completed_at, answers, hidden, page_times, wave, quota_cell';
+export const COUNTED = "survey_id = ? and status = 'complete' and is_test = 0";
 
 /**
  * The rows to append, streamed. The first read scans the table in storage order: walking the
@@ -214,32 +214,18 @@ function freshRows(db: Db, surveyId: string, watermark: number | null): Iterable
 }
 
 /**
- * Completed, non-test responses of a survey as columns, laid out by the newest published version
- * (`def`, `versionId`) and answers lined up by question id across versions. Built once per survey
- * and process, then each call reads only rows completed since the last (on the
- * survey/status/completed_at index) and appends them; a new published version rebuilds it.
+ * Appends rows to the columns, growing them as needed; `keep` may skip a row already in.
+ * Returns the latest completion time seen (0 for none).
  */
-export function surveyColumns(db: Db, surveyId: string, def: SurveyDefinition, versionId: number): Columns {
-  let bySurvey = caches.get(db);
-  if (!bySurvey) caches.set(db, (bySurvey = new Map()));
-  let cache = bySurvey.get(surveyId);
-  if (!cache || cache.cols.versionId !== versionId) {
-    cache = restored(db, surveyId, versionId) ?? { cols: emptyColumns(def, versionId, 0), loaded: false, watermark: 0, recent: new Map(), saved: 0, saving: false };
-    bySurvey.set(surveyId, cache);
-  }
-  const cols = cache.cols;
-  const cold = !cache.loaded;
-  // Sized once up front on the first read, so a million rows don't regrow every column twenty times.
-  if (cold) ensureCapacity(cols, (db.$client.prepare(`select count(*) from responses where ${COUNTED}`).pluck().get(surveyId) as number) + 16);
-  let write = writers(cols, allQuestions(def));
-  for (const [id, completedAt, answers, hidden, pageTimes, wave, quotaCell] of freshRows(db, surveyId, cold ? null : cache.watermark)) {
-    if (!cold) {
-      if (cache.recent.has(id)) continue;
-      cache.recent.set(id, completedAt);
-    }
+export function appendRows(cols: Columns, def: SurveyDefinition, rows: Iterable<RawRow>, keep?: (id: number, completedAt: number) => boolean): number {
+  const questions = allQuestions(def);
+  let write = writers(cols, questions);
+  let latest = 0;
+  for (const [id, completedAt, answers, hidden, pageTimes, wave, quotaCell] of rows) {
+    if (keep && !keep(id, completedAt)) continue;
     if (cols.n === cols.id.length) {
       ensureCapacity(cols, cols.n + 1);
-      write = writers(cols, allQuestions(def));
+      write = writers(cols, questions);
     }
     const i = cols.n++;
     cols.id[i] = id;
@@ -258,8 +244,35 @@ export function surveyColumns(db: Db, surveyId: string, def: SurveyDefinition, v
       const x = a[qid];
       if (x !== undefined) w(i, x);
     }
-    if (completedAt > cache.watermark) cache.watermark = completedAt;
+    if (completedAt > latest) latest = completedAt;
   }
+  return latest;
+}
+
+/**
+ * Completed, non-test responses of a survey as columns, laid out by the newest published version
+ * (`def`, `versionId`) and answers lined up by question id across versions. Built once per survey
+ * and process, then each call reads only rows completed since the last (on the
+ * survey/status/completed_at index) and appends them; a new published version rebuilds it.
+ */
+export function surveyColumns(db: Db, surveyId: string, def: SurveyDefinition, versionId: number): Columns {
+  const bySurvey = bySurveyOf(db);
+  let cache = bySurvey.get(surveyId);
+  if (!cache || cache.cols.versionId !== versionId) {
+    cache = restored(db, surveyId, versionId) ?? { cols: emptyColumns(def, versionId, 0), loaded: false, watermark: 0, recent: new Map(), saved: 0, saving: false };
+    bySurvey.set(surveyId, cache);
+  }
+  const cols = cache.cols;
+  const cold = !cache.loaded;
+  // Sized once up front on the first read, so a million rows don't regrow every column twenty times.
+  if (cold) ensureCapacity(cols, indexCount(db, surveyId, Number.MAX_SAFE_INTEGER) + 16);
+  const recent = cache.recent;
+  const latest = appendRows(cols, def, freshRows(db, surveyId, cold ? null : cache.watermark), cold ? undefined : (id, completedAt) => {
+    if (recent.has(id)) return false;
+    recent.set(id, completedAt);
+    return true;
+  });
+  if (latest > cache.watermark) cache.watermark = latest;
   cache.loaded = true;
   const since = cache.watermark - OVERLAP_MS;
   if (cold) rememberRecent(cache);
@@ -282,7 +295,7 @@ function rememberRecent(cache: Cache) {
  * that a snapshot still agrees with the table costs milliseconds, where filtering out test
  * responses would read every row.
  */
-function indexCount(db: Db, surveyId: string, watermark: number): number {
+export function indexCount(db: Db, surveyId: string, watermark: number): number {
   return db.$client.prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and completed_at <= ?`).pluck().get(surveyId, watermark) as number;
 }
 
@@ -297,6 +310,30 @@ function restored(db: Db, surveyId: string, versionId: number): Cache | null {
   const cache: Cache = { cols: s.cols, loaded: true, watermark: s.watermark, recent: new Map(), saved: s.n, saving: false };
   rememberRecent(cache);
   return cache;
+}
+
+/** Whether the survey's columns are in memory or can be restored from disk: no slow build ahead. */
+export function columnsReady(db: Db, surveyId: string, versionId: number): boolean {
+  const cache = caches.get(db)?.get(surveyId);
+  if (cache?.loaded && cache.cols.versionId === versionId) return true;
+  const restoredCache = restored(db, surveyId, versionId);
+  if (!restoredCache) return false;
+  bySurveyOf(db).set(surveyId, restoredCache);
+  return true;
+}
+
+/** Takes columns built elsewhere (by the parallel build) as the survey's cache, up to `watermark`. */
+export function adoptColumns(db: Db, surveyId: string, cols: Columns, watermark: number) {
+  const cache: Cache = { cols, loaded: true, watermark, recent: new Map(), saved: 0, saving: false };
+  rememberRecent(cache);
+  bySurveyOf(db).set(surveyId, cache);
+  queueSnapshot(db, surveyId, cache);
+}
+
+function bySurveyOf(db: Db) {
+  let bySurvey = caches.get(db);
+  if (!bySurvey) caches.set(db, (bySurvey = new Map()));
+  return bySurvey;
 }
 
 /** Written after the current request's answer has gone out, from the columns as they are then. */

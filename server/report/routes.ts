@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/context';
 import { requireRole } from '../auth/middleware';
 import { parseValue } from '../http/validate';
 import { ExportQuerySchema, ReportQuerySchema, VerbatimQuerySchema } from '../../shared/api/report-query';
-import { buildReport, searchVerbatims } from './service';
+import { buildReport, prepareReport, searchVerbatims } from './service';
 import { exportResponses, exportTables, type ResponseFormat } from './export/service';
 
 const TYPES: Record<ResponseFormat, string> = {
@@ -11,6 +12,12 @@ const TYPES: Record<ResponseFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   sps: 'text/plain; charset=utf-8',
 };
+
+/** After the role check, so only those allowed to read a report can set its first build going. */
+const ready = createMiddleware<AppEnv>(async (c, next) => {
+  await prepareReport(c.var.deps.db, c.req.param('id')!);
+  await next();
+});
 
 const attachment = (filename: string) => ({ 'content-disposition': `attachment; filename="${filename}"` });
 
@@ -20,17 +27,17 @@ async function responses(c: Context<AppEnv>, format: ResponseFormat) {
 }
 
 export const reportRoutes = new Hono<AppEnv>()
-  .get('/:id/report', requireRole('viewer'), (c) =>
+  .get('/:id/report', requireRole('viewer'), ready, (c) =>
     c.json(buildReport(c.var.deps.db, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query()))))
-  .get('/:id/report/verbatims', requireRole('viewer'), (c) => {
+  .get('/:id/report/verbatims', requireRole('viewer'), ready, (c) => {
     const query = parseValue(VerbatimQuerySchema, c.req.query());
     return c.json(searchVerbatims(c.var.deps.db, c.req.param('id'), query, query.search));
   })
-  .get('/:id/export/tables.csv', requireRole('viewer'), (c) => {
+  .get('/:id/export/tables.csv', requireRole('viewer'), ready, (c) => {
     const csv = exportTables(c.var.deps.db, c.req.param('id'), parseValue(ExportQuerySchema, c.req.query()));
     return c.body(csv, 200, { 'content-type': TYPES.csv, ...attachment(`report-${c.req.param('id')}.csv`) });
   })
   // Respondent-level data is the researcher's: a viewer (manager) reads the report, not the rows.
-  .get('/:id/export/responses.csv', requireRole('researcher'), (c) => responses(c, 'csv'))
-  .get('/:id/export/responses.xlsx', requireRole('researcher'), (c) => responses(c, 'xlsx'))
-  .get('/:id/export/responses.sps', requireRole('researcher'), (c) => responses(c, 'sps'));
+  .get('/:id/export/responses.csv', requireRole('researcher'), ready, (c) => responses(c, 'csv'))
+  .get('/:id/export/responses.xlsx', requireRole('researcher'), ready, (c) => responses(c, 'xlsx'))
+  .get('/:id/export/responses.sps', requireRole('researcher'), ready, (c) => responses(c, 'sps'));

@@ -1,7 +1,8 @@
 /** Which responses a report counts, as a byte mask over the columns, and their weights. */
 import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema';
 import type { ReportFilter } from '../../shared/api/report-query';
-import { kishDeff, postStratify } from '../../shared/stats';
+import { CELL_SEPARATOR, type Quotas } from '../../shared/plan';
+import { kishDeff, postStratify, rake } from '../../shared/stats';
 import { badRequest } from '../http/errors';
 import type { Columns } from './dataset';
 
@@ -87,12 +88,58 @@ export function weightByCells(cols: Columns, sel: Selection, shares: ReadonlyMap
   if (cells.length === 0) return { selection: sel, unmatched };
   const present = new Set(cells);
   const targets = Object.fromEntries([...shares].filter(([k]) => present.has(k)));
-  const w = postStratify(cells, targets);
+  return { selection: weighted(cols, sel, slots, postStratify(cells, targets)), unmatched };
+}
+
+/** The selection with `w` on `slots` and 1 on every other selected response, and Kish's deff. */
+function weighted(cols: Columns, sel: Selection, slots: readonly number[], w: readonly number[]): Selection {
   const weights = new Float64Array(cols.n);
   for (let i = 0; i < cols.n; i++) if (sel.mask[i]) weights[i] = 1;
   slots.forEach((slot, j) => (weights[slot] = w[j]));
   const selected: number[] = [];
   for (let i = 0; i < cols.n; i++) if (sel.mask[i]) selected.push(weights[i]);
   const designEffect = kishDeff(selected);
-  return { selection: { ...sel, weights, designEffect, effectiveN: sel.n / designEffect }, unmatched };
+  return { ...sel, weights, designEffect, effectiveN: sel.n / designEffect };
+}
+
+/**
+ * Rakes the selected responses to the population share of each category of each quota variable
+ * (the plan's marginals), not of each cell: what a plan whose joint distribution is unknown can
+ * weight to, and steadier than cells when some cells are thin. As with cells, categories with no
+ * selected respondent drop out of the targets, and responses outside the quota design (no cell,
+ * or a category of zero share) keep weight 1.
+ */
+export function weightByRaking(cols: Columns, sel: Selection, quotas: Pick<Quotas, 'variables'>): { selection: Selection; unmatched: number } {
+  const shares = quotas.variables.map((v) => {
+    const total = v.categories.reduce((a, c) => a + c.population, 0);
+    return new Map(v.categories.map((c) => [c.value, total > 0 ? c.population / total : 0]));
+  });
+  // Decoded once per cell code, not per response.
+  const byCode = cols.cell.dict.map((key) => {
+    const values = key.split(CELL_SEPARATOR);
+    return values.length === shares.length && values.every((x, k) => (shares[k].get(x) ?? 0) > 0) ? values : null;
+  });
+  const slots: number[] = [];
+  const rows: Record<string, string>[] = [];
+  const present = shares.map(() => new Set<string>());
+  let unmatched = 0;
+  for (let i = 0; i < cols.n; i++) {
+    if (!sel.mask[i]) continue;
+    const code = cols.cell.codes[i];
+    const values = code >= 0 ? byCode[code] : null;
+    if (!values) {
+      unmatched++;
+      continue;
+    }
+    slots.push(i);
+    rows.push(Object.fromEntries(values.map((x, k) => [k, x])));
+    values.forEach((x, k) => present[k].add(x));
+  }
+  if (rows.length === 0) return { selection: sel, unmatched };
+  const targets = Object.fromEntries(shares.map((m, k) => {
+    const kept = [...m].filter(([x]) => present[k].has(x));
+    const sum = kept.reduce((a, [, s]) => a + s, 0);
+    return [k, Object.fromEntries(kept.map(([x, s]) => [x, s / sum]))];
+  }));
+  return { selection: weighted(cols, sel, slots, rake(rows, targets).weights), unmatched };
 }

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gt } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
 import { surveyVersions } from '../db/schema';
@@ -11,7 +11,8 @@ import type { ReportQuery } from '../../shared/api/report-query';
 import type { ReportSections } from '../../shared/api/report-sections';
 import { marginOfError, meanCI, nps } from '../../shared/stats';
 import { itemKey, partialCount, surveyColumns, type Columns } from './dataset';
-import { select, weightByCells, type Selection } from './selection';
+import { prepareColumns, type Preparation } from './parallel-build';
+import { select, weightByCells, weightByRaking, type Selection } from './selection';
 import { expand, scaleItem, tally } from './sections/tally';
 import type { SectionInput } from './sections/input';
 import { cellShares, fieldworkSection } from './sections/fieldwork';
@@ -21,7 +22,11 @@ import { loyaltySection } from './sections/loyalty';
 import { verbatimsSection } from './sections/verbatims';
 import { excludedMask, qualityFlags, qualitySection } from './sections/quality';
 import { trendSection } from './sections/trend';
+import { servqualSection } from './sections/servqual';
+import { priceSection } from './sections/price';
+import { competitionSection } from './sections/competition';
 import { researchCounts } from './research';
+import { casesSection } from '../alerts/report-section';
 
 function optionCounts(column: Int16Array | null, chosen: Uint8Array[] | null, answered: Uint8Array | null, options: readonly string[], sel: Selection): { n: number; counts: Count[] } {
   const totals = new Float64Array(options.length);
@@ -114,7 +119,8 @@ interface Published { def: SurveyDefinition; versionId: number }
 
 function latestVersion(db: Db, surveyId: string): Published {
   getRow(db, surveyId);
-  const latest = db.select().from(surveyVersions).where(eq(surveyVersions.surveyId, surveyId)).orderBy(desc(surveyVersions.version)).get();
+  // Versions below 1 are the builder's preview snapshots (server/survey/preview.ts).
+  const latest = db.select().from(surveyVersions).where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).get();
   if (!latest) throw new AppError(409, 'not-published', 'the survey has no published version yet');
   return { def: v.parse(SurveyDefinitionSchema, latest.definition), versionId: latest.id };
 }
@@ -133,11 +139,11 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
   let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
   const quotas = storedPlan(db, surveyId)?.plan.quotas ?? null;
   let weighting: ReportSections['fieldwork']['weighting'] = null;
-  if (query.weight === 'cells') {
+  if (query.weight !== 'none') {
     if (!quotas?.cells?.length) throw badRequest('weight: the survey has no quota cells in its plan to weight to', 'weight');
-    const weighted = weightByCells(cols, sel, cellShares(quotas));
+    const weighted = query.weight === 'cells' ? weightByCells(cols, sel, cellShares(quotas)) : weightByRaking(cols, sel, quotas);
     sel = weighted.selection;
-    weighting = { method: 'cells', designEffect: sel.designEffect, effectiveN: sel.effectiveN, unmatched: weighted.unmatched };
+    weighting = { method: query.weight, designEffect: sel.designEffect, effectiveN: sel.effectiveN, unmatched: weighted.unmatched };
   }
   const input: SectionInput = { def, cols, sel };
   const excluded = query.exclude.length > 0
@@ -162,6 +168,10 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
       verbatims: verbatimsSection(input),
       quality: qualitySection(flags, query.exclude, hasTimes),
       trend: trendSection(input),
+      servqual: servqualSection(input),
+      price: priceSection(input),
+      competition: competitionSection(input),
+      cases: casesSection(db, surveyId, input),
     },
   };
 }
@@ -187,4 +197,14 @@ export function reportSelection(db: Db, surveyId: string, query: ReportQuery) {
 /** Open answers matching `search`, over the responses the query selects. */
 export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, search: string) {
   return verbatimsSection(reportSelection(db, surveyId, query), search, 200);
+}
+
+/**
+ * Readies the survey's report columns before a synchronous report reads them (a large survey's
+ * first build runs in worker threads). Does nothing for a survey without a published version:
+ * the report itself answers that error.
+ */
+export async function prepareReport(db: Db, surveyId: string): Promise<Preparation | null> {
+  const latest = db.select().from(surveyVersions).where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).get();
+  return latest ? prepareColumns(db, surveyId, v.parse(SurveyDefinitionSchema, latest.definition), latest.id) : null;
 }

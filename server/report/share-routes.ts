@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/context';
 import { requireRole } from '../auth/middleware';
 import { parseJson, parseValue } from '../http/validate';
 import { NewShareSchema, ReportQuerySchema, VerbatimQuerySchema } from '../../shared/api/report-query';
-import { buildReport, searchVerbatims } from './service';
+import { buildReport, prepareReport, searchVerbatims } from './service';
 import { createShare, listShares, openShare, revokeShare } from './shares';
 
 /** Managing a survey's report links (researchers). */
@@ -21,12 +21,14 @@ export const shareRoutes = new Hono<AppEnv>()
  * link's language. Respondent-level exports are not offered here.
  */
 export const sharedReportRoutes = new Hono<AppEnv>()
-  .get('/:token/report', (c) => {
+  .get('/:token/report', async (c) => {
     const { surveyId, lang } = openShare(c.var.deps.db, c.req.param('token'));
+    await prepareReport(c.var.deps.db, surveyId);
     return c.json({ ...buildReport(c.var.deps.db, surveyId, parseValue(ReportQuerySchema, c.req.query())), lang });
   })
-  .get('/:token/report/verbatims', (c) => {
+  .get('/:token/report/verbatims', async (c) => {
     const { surveyId } = openShare(c.var.deps.db, c.req.param('token'));
+    await prepareReport(c.var.deps.db, surveyId);
     const query = parseValue(VerbatimQuerySchema, c.req.query());
     return c.json(searchVerbatims(c.var.deps.db, surveyId, query, query.search));
   });

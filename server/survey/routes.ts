@@ -4,6 +4,9 @@ import { parseJson } from '../http/validate';
 import { requireRole } from '../auth/middleware';
 import { CreateSurveySchema, SaveDraftSchema, UpdateSurveySchema } from '../../shared/api/surveys';
 import * as surveys from './service';
+import * as transfer from './transfer';
+import { ImportSurveySchema } from '../../shared/api/survey-import';
+import { previewRoutes } from './preview';
 
 export const surveyRoutes = new Hono<AppEnv>()
   .get('/', requireRole('viewer'), (c) => c.json(surveys.listSurveys(c.var.deps.db)))
@@ -11,6 +14,18 @@ export const surveyRoutes = new Hono<AppEnv>()
     const input = await parseJson(c, CreateSurveySchema);
     return c.json(surveys.createSurvey(c.var.deps.db, input.definition, c.var.user!.id, c.var.deps.clock.now(), input.slug), 201);
   })
+  // A SurveyJS, LimeSurvey (.lss) or Yardstick file: /convert reads it, /import also creates the survey.
+  .post('/convert', requireRole('researcher'), async (c) => c.json(transfer.convert((await parseJson(c, ImportSurveySchema)).content)))
+  .post('/import', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, ImportSurveySchema);
+    return c.json(transfer.importAsSurvey(c.var.deps.db, input.content, c.var.user!.id, c.var.deps.clock.now(), input.slug), 201);
+  })
+  .get('/:id/export/surveyjs.json', requireRole('viewer'), (c) => {
+    const { json } = transfer.surveyJsOf(c.var.deps.db, c.req.param('id'));
+    c.header('Content-Disposition', 'attachment; filename="survey.surveyjs.json"');
+    return c.json(json);
+  })
+  .route('/', previewRoutes)
   .get('/:id', requireRole('viewer'), (c) => c.json(surveys.getSurvey(c.var.deps.db, c.req.param('id'))))
   .put('/:id/draft', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, SaveDraftSchema);

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { responses, surveys, surveyVersions } from '../db/schema';
 import { newId } from '../auth/tokens';
@@ -68,7 +68,7 @@ export function getSurvey(db: Db, id: string): SurveyDetail {
       definition: surveyVersions.definition,
       responses: sql<number>`(select count(*) from responses r where r.version_id = survey_versions.id and r.status = 'complete' and r.is_test = 0)`,
     })
-    .from(surveyVersions).where(eq(surveyVersions.surveyId, id)).orderBy(desc(surveyVersions.version)).all();
+    .from(surveyVersions).where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).all();
   const current = versions.find((v) => v.id === row.currentVersionId);
   return {
     ...summarise(db, row, counts(db).get(id)),
@@ -101,7 +101,8 @@ export function publish(db: Db, id: string, userId: string | null, now: number, 
   db.transaction((tx) => {
     const row = tx.select().from(surveys).where(eq(surveys.id, id)).get();
     if (!row) throw notFound('survey');
-    const last = tx.select().from(surveyVersions).where(eq(surveyVersions.surveyId, id)).orderBy(desc(surveyVersions.version)).get();
+    // Versions below 1 are the builder's preview snapshots (server/survey/preview.ts), never published.
+    const last = tx.select().from(surveyVersions).where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).get();
     let versionId = last?.id ?? null;
     if (!last || JSON.stringify(last.definition) !== JSON.stringify(row.draft)) {
       if (last && !confirmed) {

@@ -63,7 +63,8 @@ export const ImportContactsSchema = v.object({
 /** What is wrong with a row (or the header) of a contact list; `params` fill the app's message for `code`. */
 export type ImportErrorCode =
   | 'no-header' | 'column-unnamed' | 'column-twice' | 'no-email-or-name-column' | 'undeclared-columns' | 'too-many-rows'
-  | 'field-count' | 'too-long' | 'bad-email' | 'bad-language' | 'no-name-or-email' | 'duplicate-in-file' | 'already-invited' | 'no-contacts';
+  | 'field-count' | 'too-long' | 'bad-email' | 'bad-language' | 'no-name-or-email' | 'duplicate-in-file' | 'already-invited' | 'no-contacts'
+  | 'not-invited' | 'no-bounces';
 export interface ImportRowError { line: number; column?: string; code: ImportErrorCode; params?: Record<string, string | number>; message: string }
 export interface ImportResult { imported: number; hiddenFields: string[] }
 
@@ -73,9 +74,23 @@ export interface Invitation {
   sentAt: number | null; remindedAt: number | null; lastError: string | null; createdAt: number;
 }
 export interface InvitationList {
-  counts: Record<InvitationStatus, number> & { total: number; sent: number; failed: number };
+  /** `failed`: the mail server refused the message; `bounced`: it bounced later (recorded from a bounce list). */
+  counts: Record<InvitationStatus, number> & { total: number; sent: number; failed: number; bounced: number };
   invitations: Invitation[];
 }
+
+/**
+ * A bounce that came back after the mail server accepted the message has no column of its own: it
+ * is kept in the invitation's `lastError` with this prefix, and reminders skip it.
+ */
+export const BOUNCE_PREFIX = 'bounced: ';
+export const isBounced = (lastError: string | null) => !!lastError?.startsWith(BOUNCE_PREFIX);
+
+/** A bounce list from the mail provider: a CSV of addresses (and reasons), or delivery status notifications. */
+export const RecordBouncesSchema = v.object({
+  text: v.pipe(v.string('must be the bounce list as text'), v.minLength(1, 'is empty')),
+});
+export interface BounceResult { bounced: number }
 
 export const SendMailSchema = v.object({ kind: v.picklist(['invitation', 'reminder'], 'must be invitation or reminder') });
 export interface MailJob {

@@ -63,8 +63,11 @@ export const ReportQuerySchema = v.object({
   filter: v.optional(
     v.pipe(v.string(), v.maxLength(2000, 'is longer than 2,000 characters'), v.rawTransform(({ dataset, addIssue }) => parseFilter(dataset.value, addIssue))),
   ),
-  /** `cells`: post-stratify to the plan's population share of each quota cell. */
-  weight: v.optional(v.picklist(['none', 'cells'], 'must be none or cells'), 'none'),
+  /**
+   * `cells`: post-stratify to the plan's population share of each quota cell; `raking`: rake to
+   * the population shares of each quota variable (its marginals) by iterative proportional fitting.
+   */
+  weight: v.optional(v.picklist(['none', 'cells', 'raking'], 'must be none, cells or raking'), 'none'),
   exclude: v.optional(
     v.pipe(
       v.string(),

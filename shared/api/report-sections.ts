@@ -4,6 +4,7 @@
  * readings are built in the client from these fields (translated), never sent as sentences.
  */
 import type { Count, Interval, MeanSummary } from './report';
+import type { CompetitionSection, PriceSection, ServqualSection } from './report-research';
 
 /** Under this many answers a figure carries a small-base warning. */
 export const SMALL_BASE = 30;
@@ -17,7 +18,7 @@ export interface FieldworkSection {
   lastAt: number | null;
   /** Completes per quota cell against the plan's target (all waves), when the plan has quotas. */
   quotas: { key: string; labels: string[]; target: number; completes: number }[] | null;
-  weighting: { method: 'cells'; designEffect: number; effectiveN: number; unmatched: number } | null;
+  weighting: { method: 'cells' | 'raking'; designEffect: number; effectiveN: number; unmatched: number } | null;
   excluded: { straightliners: number; speeders: number } | null;
 }
 
@@ -97,6 +98,18 @@ export interface TrendSection {
   waves: { wave: number; n: number; satisfaction: MeanSummary | null; topTwoBox: Interval | null; nps: number | null; npsMargin: number | null }[];
 }
 
+/** Closing the loop: follow-up cases of the selected responses (server/alerts/report-section.ts). */
+export interface CasesSection {
+  opened: number;
+  resolved: number;
+  active: number;
+  shareResolved: number | null;
+  medianHoursToResolution: number | null;
+  byRule: { rule: string; opened: number; resolved: number }[];
+  /** Overall satisfaction in the linked follow-up survey, among respondents whose case was resolved. */
+  followUp: { surveyId: string; title: string; questionId: string; min: number; max: number; n: number; mean: MeanSummary | null; topTwoBox: number | null } | null;
+}
+
 export interface ReportSections {
   fieldwork: FieldworkSection;
   satisfaction: SatisfactionSection | null;
@@ -105,4 +118,8 @@ export interface ReportSections {
   verbatims: VerbatimsSection | null;
   quality: QualitySection | null;
   trend: TrendSection | null;
+  servqual: ServqualSection | null;
+  price: PriceSection | null;
+  competition: CompetitionSection | null;
+  cases: CasesSection | null;
 }

@@ -59,6 +59,13 @@ export interface PublicSurvey {
   kiosk?: boolean;
   /** Present when the page was opened with an invitation token. */
   invitation?: InvitationState;
+  /**
+   * In the page's embedded JSON only: the page the server rendered into the HTML, and the
+   * respondent id that ordered its randomised options, which the page adopts for a new respondent.
+   */
+  rendered?: { clientId: string; page: number };
+  /** The builder's preview of a draft (server/survey/preview.ts): answers go there as test responses. */
+  preview?: { submitUrl: string; csrf: string };
 }
 
 /** An invitation link's state as the respondent page sees it; `resume` lets another device continue. */

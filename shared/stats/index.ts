@@ -14,13 +14,14 @@ export { nps } from './nps';
 export type { NpsResult } from './nps';
 export { boxShares, index100, weightedIndex } from './scales';
 export type { BoxShares, ScaleRange } from './scales';
-export { servqual } from './servqual';
+export { servqual, servqualColumns } from './servqual';
 export type {
   ServqualDimensionResult,
   ServqualItem,
   ServqualItemResult,
   ServqualResponse,
   ServqualResult,
+  ServqualColumns,
 } from './servqual';
 export { ipa, pearson, relativeWeights, shapley, SHAPLEY_MAX_PREDICTORS } from './priorities';
 export type { IpaQuadrant, RelativeImportance } from './priorities';
@@ -30,3 +31,6 @@ export { gaborGranger } from './gaborGranger';
 export type { GaborGrangerPoint, GaborGrangerResult } from './gaborGranger';
 export { kishDeff, postStratify, rake } from './weighting';
 export type { RakeOptions, RakeResult } from './weighting';
+export { twoProportionZ, welchT } from './significance';
+export type { GroupSummary, TestResult } from './significance';
+export { median } from './median';

@@ -75,42 +75,108 @@ export function servqual(items: ServqualItem[], responses: ServqualResponse[]): 
   if (!Array.isArray(responses) || responses.length === 0) throw new StatsInputError('responses', 'must not be empty');
   const weighted = responses[0]?.importance !== undefined;
   const k = items.length;
-  const itemE = new Array<number>(k).fill(0);
-  const itemP = new Array<number>(k).fill(0);
-  const dimGap = new Array<number>(dimensions.length).fill(0);
-  const dimImportance = new Array<number>(dimensions.length).fill(0);
-  let unweighted = 0;
-  let weightedSum = 0;
-
+  const n = responses.length;
+  const expectations = items.map(() => new Float64Array(n));
+  const perceptions = items.map(() => new Float64Array(n));
+  const importance = weighted ? Object.fromEntries(dimensions.map((d) => [d, new Float64Array(n)])) : undefined;
   responses.forEach((r, ri) => {
     const name = `responses[${ri}]`;
     const e = ratings(`${name}.expectations`, r?.expectations, k);
     const p = ratings(`${name}.perceptions`, r?.perceptions, k);
-    const gapSum = new Array<number>(dimensions.length).fill(0);
-    const count = new Array<number>(dimensions.length).fill(0);
     for (let j = 0; j < k; j++) {
-      itemE[j] += e[j];
-      itemP[j] += p[j];
-      const d = dimensions.indexOf(dimensionOf[j]);
-      gapSum[d] += p[j] - e[j];
-      count[d] += 1;
+      expectations[j][ri] = e[j];
+      perceptions[j][ri] = p[j];
     }
-    const gaps = gapSum.map((g, d) => g / count[d]);
-    gaps.forEach((g, d) => (dimGap[d] += g));
-    unweighted += mean(gaps);
     if ((r.importance !== undefined) !== weighted) {
       throw new StatsInputError(`${name}.importance`, 'give importance points for every respondent or for none');
     }
     if (r.importance !== undefined) {
-      const points = importancePoints(`${name}.importance`, r.importance, dimensions);
-      points.forEach((w, d) => {
-        dimImportance[d] += w;
-        weightedSum += (w / 100) * gaps[d];
-      });
+      importancePoints(`${name}.importance`, r.importance, dimensions).forEach((w, d) => (importance![dimensions[d]][ri] = w));
     }
   });
+  return servqualColumns(items, { expectations, perceptions, importance });
+}
 
-  const n = responses.length;
+/** SERVQUAL's input by column, as a report keeps answers: one array per item, indexed by respondent. */
+export interface ServqualColumns {
+  /** Per item, in `items` order: each respondent's expectation. */
+  expectations: ArrayLike<number>[];
+  /** Per item: each respondent's perception. */
+  perceptions: ArrayLike<number>[];
+  /** Per dimension: each respondent's importance points (a respondent's add up to 100; a dimension left out has 0). */
+  importance?: Record<string, ArrayLike<number>>;
+  /** The respondents (indexes into the columns) to count; all of them when left out. */
+  rows?: ArrayLike<number>;
+}
+
+/**
+ * `servqual` over columns, with the same definitions: what a report over many thousands of
+ * respondents calls, as no per-respondent object is made. Every listed respondent must have
+ * every rating (complete cases).
+ *
+ * @example
+ * servqualColumns([{ id: 'q1', dimension: 'reliability' }], { expectations: [[7, 6]], perceptions: [[5, 6]] });
+ * // gap of q1 (5 − 7 + 6 − 6) / 2 = −1
+ */
+export function servqualColumns(items: ServqualItem[], input: ServqualColumns): ServqualResult {
+  const dimensionOf = checkItems(items);
+  const dimensions = [...new Set(dimensionOf)];
+  const k = items.length;
+  const { expectations: E, perceptions: P } = input;
+  if (!Array.isArray(E) || E.length !== k) throw new StatsInputError('expectations', `must hold one column per item (${k})`);
+  if (!Array.isArray(P) || P.length !== k) throw new StatsInputError('perceptions', `must hold one column per item (${k})`);
+  const rows = input.rows ?? Array.from({ length: E[0].length }, (_, i) => i);
+  const n = rows.length;
+  if (n === 0) throw new StatsInputError('rows', 'must not be empty');
+  const importance = input.importance;
+  if (importance) {
+    const unknown = Object.keys(importance).find((key) => !dimensions.includes(key));
+    if (unknown !== undefined) throw new StatsInputError(`importance.${unknown}`, 'is not a dimension of the items');
+  }
+  const points = dimensions.map((d) => importance?.[d]);
+  const dimIndex = dimensionOf.map((d) => dimensions.indexOf(d));
+  const count = new Float64Array(dimensions.length);
+  dimIndex.forEach((d) => count[d]++);
+  const itemE = new Float64Array(k);
+  const itemP = new Float64Array(k);
+  const dimGap = new Float64Array(dimensions.length);
+  const dimImportance = new Float64Array(dimensions.length);
+  const gapSum = new Float64Array(dimensions.length);
+  let unweighted = 0;
+  let weightedSum = 0;
+  for (let r = 0; r < n; r++) {
+    const row = rows[r];
+    gapSum.fill(0);
+    for (let j = 0; j < k; j++) {
+      const e = E[j][row];
+      const p = P[j][row];
+      if (!Number.isFinite(e)) finite(`expectations[${j}][${row}]`, e);
+      if (!Number.isFinite(p)) finite(`perceptions[${j}][${row}]`, p);
+      itemE[j] += e;
+      itemP[j] += p;
+      gapSum[dimIndex[j]] += p - e;
+    }
+    let meanGap = 0;
+    for (let d = 0; d < dimensions.length; d++) {
+      const g = gapSum[d] / count[d];
+      dimGap[d] += g;
+      meanGap += g;
+    }
+    unweighted += meanGap / dimensions.length;
+    if (importance) {
+      let total = 0;
+      for (let d = 0; d < dimensions.length; d++) {
+        const w = points[d]?.[row] ?? 0;
+        if (!(w >= 0) || !Number.isFinite(w)) nonNegative(`importance.${dimensions[d]}[${row}]`, w);
+        total += w;
+        dimImportance[d] += w;
+        weightedSum += (w / 100) * (gapSum[d] / count[d]);
+      }
+      if (Math.abs(total - 100) > 100 * SHARE_SUM_TOLERANCE) {
+        throw new StatsInputError(`importance[${row}]`, `importance points must sum to 100, got ${total}`);
+      }
+    }
+  }
   return {
     n,
     items: items.map((item, j) => ({
@@ -121,17 +187,17 @@ export function servqual(items: ServqualItem[], responses: ServqualResponse[]): 
       gap: (itemP[j] - itemE[j]) / n,
     })),
     dimensions: dimensions.map((dimension, d) => {
-      const members = dimensionOf.map((x, j) => (x === dimension ? j : -1)).filter((j) => j >= 0);
+      const members = dimIndex.map((x, j) => (x === d ? j : -1)).filter((j) => j >= 0);
       return {
         dimension,
         expectation: mean(members.map((j) => itemE[j] / n)),
         perception: mean(members.map((j) => itemP[j] / n)),
         gap: dimGap[d] / n,
-        importance: weighted ? dimImportance[d] / n : null,
+        importance: importance ? dimImportance[d] / n : null,
       };
     }),
     unweighted: unweighted / n,
-    weighted: weighted ? weightedSum / n : null,
+    weighted: importance ? weightedSum / n : null,
   };
 }
 

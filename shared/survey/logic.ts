@@ -6,6 +6,7 @@
  * hidden field name. Operators:
  *   equals / notEquals (for multiple choice: chosen / not chosen), in / notIn (any of `values`),
  *   between (min ≤ x ≤ max, numbers), answered / notAnswered.
+ * A single choice's "Other" answer counts as the value "other".
  * A condition on an unanswered source is false (except notAnswered), so a page behind
  * "nps between 0 and 6" stays hidden until NPS is given.
  */
@@ -32,8 +33,12 @@ function same(a: unknown, b: string | number): boolean {
   return a !== '' && !Number.isNaN(na) && !Number.isNaN(nb) && na === nb;
 }
 
+// A single choice's "Other" answer is `{ other: "their text" }`; conditions name it as "other".
+const asChoice = (x: unknown) =>
+  x && typeof x === 'object' && !Array.isArray(x) && typeof (x as { other?: unknown }).other === 'string' ? 'other' : x;
+
 function holds(c: Condition, facts: Facts): boolean {
-  const x = lookup(c.source, facts);
+  const x = asChoice(lookup(c.source, facts));
   if (c.op === 'notAnswered') return !isAnswered(x);
   if (!isAnswered(x)) return false;
   const list = Array.isArray(x) ? x : [x];

@@ -9,7 +9,7 @@ import type { Logic } from './logic';
 import { pipedIds } from './piping';
 
 type TextLike = Partial<Record<string, string>>;
-interface QuestionLike { id: string; type: string; text?: TextLike; help?: TextLike; visibleIf?: Logic; items?: { id: string }[]; options?: { id: string }[] }
+interface QuestionLike { id: string; type: string; other?: boolean; text?: TextLike; help?: TextLike; visibleIf?: Logic; items?: { id: string }[]; options?: { id: string }[] }
 interface DefinitionLike {
   hiddenFields: string[];
   pages: { id: string; visibleIf?: Logic; questions: QuestionLike[] }[];
@@ -38,7 +38,7 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
         issues.push({ path: at, message: `${where} refers to item "${item}", which question "${id}" does not have` });
       } else if (pos.q.options && ['equals', 'notEquals', 'in', 'notIn'].includes(c.op)) {
         const wanted = c.values ?? (c.value !== undefined ? [c.value] : []);
-        const unknown = wanted.find((w) => !pos.q.options!.some((o) => o.id === w));
+        const unknown = wanted.find((w) => !pos.q.options!.some((o) => o.id === w) && !(pos.q.other && w === 'other'));
         if (unknown !== undefined) issues.push({ path: at, message: `${where} compares "${id}" with "${unknown}", which is not one of its options` });
       }
     });

@@ -195,4 +195,30 @@ describe('weighting', () => {
     expect(unweighted.fieldwork.weighting).toBeNull();
     expect(unweighted.satisfaction.overall.mean.mean).toBeCloseTo(3.75, 12);
   });
+
+  it('rakes to the population shares of two quota variables\' marginals', async () => {
+    // Tier gold 30 % / silver 70 %, purpose business 50 % / leisure 50 %; cells tier × purpose.
+    const tier = { source: 'tier', unit: 'percent' as const, categories: [{ value: 'gold', population: 30 }, { value: 'silver', population: 70 }] };
+    const purpose = { source: 'purpose', unit: 'percent' as const, categories: [{ value: 'business', population: 50 }, { value: 'leisure', population: 50 }] };
+    const cells = ['gold', 'silver'].flatMap((a) => ['business', 'leisure'].map((b) => ({ key: `${a}|${b}`, values: [a, b], target: 2 })));
+    const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, { plan: basePlan({ quotas: { variables: [tier, purpose], method: 'proportional', cells } }) });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier') || '|' || json_extract(answers, '$.purpose')`).run();
+    const { fieldwork, satisfaction } = await report('?weight=raking');
+    // By hand. Sample cells (gold/silver × business/leisure): [[3, 1], [1, 3]] of 8. Raking keeps
+    // the sample's odds ratio, 3·3 / (1·1) = 9 (Bishop, Fienberg & Holland 1975, §3.6), and meets
+    // the margins 2.4 / 5.6 (tier) and 4 / 4 (purpose). With gold-business = x: gold-leisure 2.4 − x,
+    // silver-business 4 − x, silver-leisure 1.6 + x, and x(1.6 + x) = 9(2.4 − x)(4 − x) gives
+    // x² − 7.4x + 10.8 = 0, x = 2. Weights: gold-business 2/3, gold-leisure 0.4, silver-business 2,
+    // silver-leisure 1.2 (respondents 0 4 6 | 1 | 2 | 3 5 7).
+    const w = [2 / 3, 0.4, 2, 1.2, 2 / 3, 1.2, 2 / 3, 1.2];
+    const deff = (8 * w.reduce((a, x) => a + x * x, 0)) / 64;
+    expect(deff).toBeCloseTo(9.813333 / 8, 6);
+    expect(fieldwork.weighting).toMatchObject({ method: 'raking', unmatched: 0 });
+    expect(fieldwork.weighting.designEffect).toBeCloseTo(deff, 5);
+    expect(fieldwork.weighting.effectiveN).toBeCloseTo(8 / deff, 4);
+    // Σ w · osat / 8 = (2/3 · (5 + 2 + 3) + 0.4 · 4 + 2 · 4 + 1.2 · (3 + 5 + 4)) / 8 = 30.6667 / 8.
+    expect(satisfaction.overall.mean.mean).toBeCloseTo(30.666667 / 8, 5);
+    expect((await researcher.get(`/api/surveys/${surveyId}/report?weight=rake`)).status).toBe(400);
+  });
 });

@@ -54,9 +54,9 @@ const rows = (slug: string) => {
   }
 };
 
-// The page ignores a second tap within 500 ms of the first as a double tap: wait like a person.
+// Next is disabled while the last page's save is in flight (a double tap is ignored); click()
+// waits for it to be enabled, as a person would.
 async function tap(page: import('playwright-core').Page, name: 'Next' | 'Finish') {
-  await page.waitForTimeout(600);
   await page.getByRole('button', { name }).click();
 }
 

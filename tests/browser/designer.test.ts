@@ -89,7 +89,7 @@ describe('the questionnaire designer', () => {
 
     const db = new Database(server.dbPath, { readonly: true });
     const row = db.prepare('select answers from responses').get() as { answers: string };
-    const stored = db.prepare('select definition from survey_versions').get() as { definition: string };
+    const stored = db.prepare('select definition from survey_versions where version > 0').get() as { definition: string };
     db.close();
     const answers = JSON.parse(row.answers);
     expect(answers.gg).toEqual({ path: [{ price: 30, buy: false }, { price: 25, buy: true }], highest: 25 });

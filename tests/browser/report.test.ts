@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext } from '../support/browser';
+import { researchStudy, researchStudyAnswers } from '../support/research-demo';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let surveyId: string;
+let researchId: string;
 
 /** A context signed in as the administrator (set up through the API, as the setup page would). */
 async function signedIn(options: object): Promise<{ ctx: BrowserContext; csrf: string }> {
@@ -23,6 +25,17 @@ beforeAll(async () => {
   const demo = await ctx.request.post(`${server.url}/api/demo`, { data: {}, headers: { 'x-csrf-token': (await setup.json()).csrf } });
   expect(demo.status()).toBe(201);
   surveyId = (await demo.json()).id;
+  // A SERVQUAL, price and benchmark study with 150 synthetic respondents, for the research sections.
+  const headers = { 'x-csrf-token': (await setup.json()).csrf };
+  const created = await (await ctx.request.post(`${server.url}/api/surveys`, { data: { definition: researchStudy }, headers })).json();
+  researchId = created.id;
+  const published = await (await ctx.request.post(`${server.url}/api/surveys/${researchId}/publish`, { data: {}, headers })).json();
+  for (let i = 0; i < 150; i++) {
+    const res = await ctx.request.post(`${server.url}/api/public/s/${created.slug}/responses`, {
+      data: { clientId: `research-${i}`, versionId: published.versions[0].id, complete: true, answers: researchStudyAnswers(i) },
+    });
+    expect(res.status()).toBe(201);
+  }
   await ctx.close();
 });
 afterAll(async () => {
@@ -57,12 +70,14 @@ describe('the demo study\'s report, in Chromium', () => {
     expect(business).toBeGreaterThan(50);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-2-filtered.png'), fullPage: true });
 
-    // Side by side with leisure travellers: both columns carry the completes.
+    // Business against leisure travellers: both columns carry the completes, differences are tested.
     const compare = page.getByTestId('section-compare');
-    await compare.locator('select').first().selectOption('purpose');
-    await compare.getByTestId('compare-value').selectOption('leisure');
-    await expect.poll(() => compare.locator('tbody tr').count(), POLL).toBe(5);
+    await compare.getByTestId('compare-question').selectOption('purpose');
+    await compare.getByTestId('compare-a').selectOption('business');
+    await compare.getByTestId('compare-b').selectOption('leisure');
+    await expect.poll(() => compare.locator('tbody tr').count(), POLL).toBeGreaterThanOrEqual(5);
     expect(Number((await compare.locator('tbody tr').first().locator('td').nth(0).textContent())!.replace(/\D/g, ''))).toBe(business);
+    expect(await compare.textContent()).toMatch(/Welch/);
     await compare.screenshot({ path: join(SCREENSHOTS, 'report-section-compare.png') });
 
     await page.emulateMedia({ media: 'print' });
@@ -75,6 +90,36 @@ describe('the demo study\'s report, in Chromium', () => {
     await ctx.close();
   });
 
+  it('shows the SERVQUAL, price tolerance and competitive standing sections of a research study, and prints them', async () => {
+    const { ctx } = await signedIn(DESKTOP);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/surveys/${researchId}/report`);
+    for (const id of ['servqual', 'price', 'competition']) await expect.poll(() => page.getByTestId(`section-${id}`).count(), POLL).toBe(1);
+    // The generator's largest shortfall is reliability's (1.1 points below expectation).
+    expect(await page.getByTestId('section-servqual').getByTestId('reading').textContent()).toMatch(/^Reliability is the widest gap: -1\.\d points; weighted by importance/);
+    expect(await page.getByTestId('section-price').getByTestId('reading').textContent()).toMatch(/Customers accept prices from €\d+\.\d\d to €\d+\.\d\d; the optimal price point is €/);
+    expect(await page.getByTestId('van-westendorp').locator('[data-point]').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('nms').count(), POLL).toBe(1);
+    expect(await page.getByTestId('gabor-granger').locator('tbody tr').count()).toBe(6);
+    // The generator rates our company above both competitors on quality and service, below
+    // Competitor A on price and below Competitor B on innovation.
+    const competition = page.getByTestId('section-competition');
+    expect(await competition.getByTestId('reading').textContent()).toBe('Our company leads on Quality and Service, but trails on Price and Innovation.');
+    expect(await competition.getByTestId('weaknesses').textContent()).toMatch(/Price/);
+    for (const id of ['servqual', 'price', 'competition']) {
+      await page.getByTestId(`section-${id}`).screenshot({ path: join(SCREENSHOTS, `report-section-${id}.png`) });
+    }
+    // No chart may leave a blank canvas: each has drawn pixels.
+    const blank = await page.evaluate(() => [...document.querySelectorAll<HTMLCanvasElement>('#section-servqual canvas, #section-price canvas, #section-competition canvas')]
+      .filter((c) => !c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((x) => x !== 0)).length);
+    expect(blank).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-7-research-print.png'), fullPage: true });
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    await ctx.close();
+  });
+
   it('reads on a phone without sideways scrolling', async () => {
     const { ctx } = await signedIn(PHONE);
     const page = await ctx.newPage();
@@ -83,6 +128,13 @@ describe('the demo study\'s report, in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-4-phone.png'), fullPage: true });
+    // The research sections' wide tables scroll inside their own box, not the page.
+    await page.goto(`${server.url}/surveys/${researchId}/report`);
+    await expect.poll(() => page.getByTestId('section-competition').count(), POLL).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
+    for (const id of ['servqual', 'price', 'competition']) {
+      await page.getByTestId(`section-${id}`).screenshot({ path: join(SCREENSHOTS, `report-phone-section-${id}.png`) });
+    }
     await ctx.close();
   });
 

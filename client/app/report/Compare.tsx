@@ -1,41 +1,71 @@
 /**
- * Two segments side by side: the headline measures of segment A (the report's filter) and of a
- * segment B chosen here, each from its own report request. No significance marks: only a test
- * may say a difference is real, and these are shown as measured, with their intervals.
+ * Two segments side by side: two answers to one single-choice question, each within the report's
+ * filters, from two report requests. Differences are marked significant only when a test says so
+ * (shared/api/report-compare.ts) and never for a segment under 30 responses.
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
+import { compareSegments, type SegmentTest } from '../../../shared/api/report-compare';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-import { NO_FILTER, queryOf } from './FilterBar';
+import { queryOf, type FilterState } from './FilterBar';
 
-export function Compare(props: { base: string; report: ReportDto; text: (x: Text | undefined) => string }) {
+export function Compare(props: { base: string; report: ReportDto; filter: FilterState; text: (x: Text | undefined) => string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [name, setName] = createSignal('');
-  const [value, setValue] = createSignal('');
+  const [valueA, setValueA] = createSignal('');
+  const [valueB, setValueB] = createSignal('');
   const closed = () => allQuestions(props.report.definition).filter((q) => q.type === 'single');
-  const [other] = createResource(
-    () => (name() && value() ? queryOf({ ...NO_FILTER, conditions: [{ name: name(), values: [value()] }] }) : null),
-    (query) => api.get<ReportDto>(`${props.base}/report${query}`),
+  // Each segment keeps the report's filters, with this question's condition in place of any other on it.
+  const segment = (value: string) => queryOf({
+    ...props.filter,
+    conditions: [...props.filter.conditions.filter((c) => c.name !== name()), { name: name(), values: [value] }],
+  });
+  const [pair] = createResource(
+    () => (name() && valueA() && valueB() && valueA() !== valueB() ? [segment(valueA()), segment(valueB())] as const : null),
+    ([a, b]) => Promise.all([api.get<ReportDto>(`${props.base}/report${a}`), api.get<ReportDto>(`${props.base}/report${b}`)]),
   );
   const options = () => {
     const q = closed().find((x) => x.id === name());
     return q && q.type === 'single' ? q.options.map((o) => ({ id: o.id, label: props.text(o.label) })) : [];
   };
-  const rows = (r: ReportDto) => {
-    const s = r.sections;
-    const o = s.satisfaction?.overall;
+  const star = (x: SegmentTest | null) => (x?.significant ? ' *' : '');
+  const rows = (a: ReportDto, b: ReportDto) => {
+    const tests = compareSegments(a, b);
+    const cells = (r: ReportDto) => {
+      const s = r.sections;
+      const o = s.satisfaction?.overall;
+      return {
+        completes: i18n.num(r.completes),
+        mean: o?.mean ? `${i18n.num(o.mean.mean, 2)} ± ${i18n.num((o.mean.upper - o.mean.lower) / 2, 2)}` : '—',
+        topTwoBox: o?.topTwoBox ? `${i18n.pct(o.topTwoBox.p)} · ${t('report.ciRange', { lower: i18n.pct(o.topTwoBox.lower), upper: i18n.pct(o.topTwoBox.upper) })}` : '—',
+        loyal: s.loyalty?.loyal ? i18n.pct(s.loyalty.loyal.p) : '—',
+        index: s.satisfaction?.index ? i18n.num(s.satisfaction.index.value, 0) : '—',
+        nps: s.loyalty?.nps ? `${i18n.points(s.loyalty.nps.nps)} ± ${i18n.num(s.loyalty.nps.marginOfError, 1)}` : '—',
+      };
+    };
+    const [x, y] = [cells(a), cells(b)];
     return [
-      { key: t('report.completes'), value: i18n.num(r.completes), small: r.completes < SMALL_BASE },
-      { key: t('report.mean'), value: o?.mean ? `${i18n.num(o.mean.mean, 2)} ± ${i18n.num((o.mean.upper - o.mean.lower) / 2, 2)}` : '—' },
-      { key: t('report.topTwoBox'), value: o?.topTwoBox ? `${i18n.pct(o.topTwoBox.p)} · ${t('report.ciRange', { lower: i18n.pct(o.topTwoBox.lower), upper: i18n.pct(o.topTwoBox.upper) })}` : '—' },
-      { key: t('report.index'), value: s.satisfaction?.index ? i18n.num(s.satisfaction.index.value, 0) : '—' },
-      { key: t('report.nps'), value: s.loyalty?.nps ? `${i18n.points(s.loyalty.nps.nps)} ± ${i18n.num(s.loyalty.nps.marginOfError, 1)}` : '—' },
-    ];
+      { key: t('report.completes'), a: x.completes, b: y.completes, diff: '', test: null },
+      { key: t('report.mean'), a: x.mean, b: y.mean, diff: tests.mean ? i18n.points(tests.mean.difference, 2) : '', test: tests.mean },
+      { key: t('report.topTwoBox'), a: x.topTwoBox, b: y.topTwoBox, diff: tests.topTwoBox ? i18n.points(tests.topTwoBox.difference * 100, 1) : '', test: tests.topTwoBox },
+      { key: t('report.loyalShare'), a: x.loyal, b: y.loyal, diff: tests.loyal ? i18n.points(tests.loyal.difference * 100, 1) : '', test: tests.loyal },
+      { key: t('report.index'), a: x.index, b: y.index, diff: '', test: null },
+      { key: t('report.nps'), a: x.nps, b: y.nps, diff: '', test: null },
+    ].filter((r) => r.a !== '—' || r.b !== '—');
   };
+  const select = (label: string, value: () => string, set: (v: string) => void, testid: string) => (
+    <label class="field">
+      <span>{label}</span>
+      <select value={value()} onChange={(e) => set(e.currentTarget.value)} data-testid={testid}>
+        <option value="">—</option>
+        <For each={options()}>{(o) => <option value={o.id}>{o.label}</option>}</For>
+      </select>
+    </label>
+  );
   return (
     <section class="card report-section compare" data-testid="section-compare">
       <h2>{t('report.compare.title')}</h2>
@@ -43,43 +73,41 @@ export function Compare(props: { base: string; report: ReportDto; text: (x: Text
       <div class="share-new no-print">
         <label class="field">
           <span>{t('report.compare.question')}</span>
-          <select value={name()} onChange={(e) => { setName(e.currentTarget.value); setValue(''); }}>
+          <select value={name()} onChange={(e) => { setName(e.currentTarget.value); setValueA(''); setValueB(''); }} data-testid="compare-question">
             <option value="">—</option>
             <For each={closed()}>{(q) => <option value={q.id}>{props.text(q.text)}</option>}</For>
           </select>
         </label>
-        <label class="field">
-          <span>{t('report.compare.value')}</span>
-          <select value={value()} onChange={(e) => setValue(e.currentTarget.value)} data-testid="compare-value">
-            <option value="">—</option>
-            <For each={options()}>{(o) => <option value={o.id}>{o.label}</option>}</For>
-          </select>
-        </label>
+        {select(t('report.compare.a'), valueA, setValueA, 'compare-a')}
+        {select(t('report.compare.b'), valueB, setValueB, 'compare-b')}
       </div>
-      <Show when={other.latest}>
-        {(b) => (
+      <Show when={pair.latest}>
+        {(p) => (
           <div class="table-wrap">
-            <table class="data-table">
+            <table class="data-table" data-testid="compare-table">
               <thead>
                 <tr>
                   <th scope="col">{t('report.item')}</th>
                   <th scope="col" class="num">{t('report.compare.a')}</th>
                   <th scope="col" class="num">{t('report.compare.b')}</th>
+                  <th scope="col" class="num">{t('report.compare.difference')}</th>
                 </tr>
               </thead>
               <tbody>
-                <For each={rows(props.report)}>
-                  {(row, i) => (
-                    <tr>
+                <For each={rows(p()[0], p()[1])}>
+                  {(row) => (
+                    <tr classList={{ significant: !!row.test?.significant }}>
                       <th scope="row">{row.key}</th>
-                      <td class="num">{row.value}</td>
-                      <td class="num">{rows(b())[i()].value}</td>
+                      <td class="num">{row.a}</td>
+                      <td class="num">{row.b}</td>
+                      <td class="num">{row.diff}<strong>{star(row.test)}</strong></td>
                     </tr>
                   )}
                 </For>
               </tbody>
             </table>
-            <Show when={b().completes < SMALL_BASE || props.report.completes < SMALL_BASE}>
+            <p class="note">{t('report.compare.legend')}</p>
+            <Show when={p()[0].completes < SMALL_BASE || p()[1].completes < SMALL_BASE}>
               <p class="warning" role="note">{t('report.compare.smallBase')}</p>
             </Show>
           </div>

@@ -14,10 +14,10 @@ export interface FilterState {
   from: string;
   to: string;
   exclude: boolean;
-  weight: boolean;
+  weight: 'none' | 'cells' | 'raking';
 }
 
-export const NO_FILTER: FilterState = { conditions: [], wave: null, from: '', to: '', exclude: false, weight: false };
+export const NO_FILTER: FilterState = { conditions: [], wave: null, from: '', to: '', exclude: false, weight: 'none' };
 
 /** The query string (with its `?`, or empty) for a filter state. */
 export function queryOf(f: FilterState): string {
@@ -25,7 +25,7 @@ export function queryOf(f: FilterState): string {
   const filter = filterParam(f.conditions, { waves: f.wave === null ? [] : [f.wave], from: f.from, to: f.to });
   if (filter) params.set('filter', filter);
   if (f.exclude) params.set('exclude', 'straightliners,speeders');
-  if (f.weight) params.set('weight', 'cells');
+  if (f.weight !== 'none') params.set('weight', f.weight);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
@@ -85,9 +85,13 @@ export function FilterBar(props: { report: ReportDto; value: FilterState; onChan
         {t('report.filter.exclude')}
       </label>
       <Show when={opts().weighting}>
-        <label class="check">
-          <input type="checkbox" checked={props.value.weight} onChange={(e) => props.onChange({ ...props.value, weight: e.currentTarget.checked })} />
-          {t('report.filter.weight')}
+        <label class="field">
+          <span>{t('report.filter.weight')}</span>
+          <select value={props.value.weight} onChange={(e) => props.onChange({ ...props.value, weight: e.currentTarget.value as FilterState['weight'] })} data-testid="weight">
+            <option value="none">{t('report.filter.weightNone')}</option>
+            <option value="cells">{t('report.filter.weightCells')}</option>
+            <option value="raking">{t('report.filter.weightRaking')}</option>
+          </select>
         </label>
       </Show>
       <button type="button" class="btn" onClick={() => props.onChange(NO_FILTER)}>{t('report.filter.clear')}</button>

@@ -110,14 +110,14 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
       </section>
 
       <Show when={props.report.sections.fieldwork.weighting}>
-        {(w) => <p class="note" data-testid="weighting-note">{t('report.weightingNote', { n: i18n.num(w().effectiveN, 0), deff: i18n.num(w().designEffect, 2) })}</p>}
+        {(w) => <p class="note" data-testid="weighting-note">{t(w().method === 'raking' ? 'report.weightingNoteRaking' : 'report.weightingNote', { n: i18n.num(w().effectiveN, 0), deff: i18n.num(w().designEffect, 2) })}</p>}
       </Show>
       <Show when={props.report.sections.fieldwork.excluded}>
         {(x) => <p class="warning" role="note" data-testid="excluded-note">{t('report.excludedCounts', { straight: x().straightliners, speeders: x().speeders })}</p>}
       </Show>
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
       <ReportSections report={props.report} text={text} />
-      <Compare base={props.base} report={props.report} text={text} />
+      <Compare base={props.base} report={props.report} filter={props.filter} text={text} />
       <Show when={props.report.sections.verbatims}>
         {(v) => <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} />}
       </Show>

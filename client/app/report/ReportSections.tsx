@@ -11,6 +11,8 @@ import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
 import { BarChart, NPS_COLORS, scaleColors } from './charts';
 import { QuadrantChart } from './QuadrantChart';
+import { CompetitionSectionView, PriceView, ServqualView } from './ResearchSections';
+import { CasesView } from './CasesSection';
 
 type TextOf = (x: Text | undefined) => string;
 
@@ -36,7 +38,7 @@ export function keyLabel(report: ReportDto, text: TextOf) {
   };
 }
 
-function Section(props: { id: string; title: string; reading?: string; children: JSX.Element }) {
+export function Section(props: { id: string; title: string; reading?: string; children: JSX.Element }) {
   return (
     <section class="card report-section" data-testid={`section-${props.id}`} id={`section-${props.id}`}>
       <h2>{props.title}</h2>
@@ -46,7 +48,7 @@ function Section(props: { id: string; title: string; reading?: string; children:
   );
 }
 
-function SmallBase(props: { n: number }) {
+export function SmallBase(props: { n: number }) {
   const { t } = useI18n();
   return <Show when={props.n > 0 && props.n < SMALL_BASE}><p class="warning" role="note">{t('report.smallBase', { n: props.n })}</p></Show>;
 }
@@ -59,8 +61,12 @@ export function ReportSections(props: { report: ReportDto; text: TextOf }) {
       <Show when={s().quality}>{(q) => <Quality section={q()} />}</Show>
       <Show when={s().satisfaction}>{(x) => <Satisfaction section={x()} label={label()} />}</Show>
       <Show when={s().priorities}>{(x) => <Priorities section={x()} label={label()} />}</Show>
+      <Show when={s().servqual}>{(x) => <ServqualView section={x()} label={label()} />}</Show>
       <Show when={s().loyalty}>{(x) => <Loyalty section={x()} />}</Show>
+      <Show when={s().price}>{(x) => <PriceView section={x()} report={props.report} text={props.text} />}</Show>
+      <Show when={s().competition}>{(x) => <CompetitionSectionView section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().trend}>{(x) => <Trend section={x()} />}</Show>
+      <Show when={s().cases}>{(x) => <CasesView section={x()} />}</Show>
     </>
   );
 }

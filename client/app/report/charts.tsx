@@ -73,9 +73,11 @@ function valueLabels(text: (dataset: number, index: number) => string, where: 'e
           if (!label) return;
           const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
           if (where === 'end') {
+            // A negative bar (a gap below zero) ends on the left: its value goes before it.
+            const negative = x < base;
             ctx.fillStyle = color();
-            ctx.textAlign = 'left';
-            ctx.fillText(label, x + 6, y);
+            ctx.textAlign = negative ? 'right' : 'left';
+            ctx.fillText(label, negative ? x - 6 : x + 6, y);
           } else if (ctx.measureText(label).width + 6 < x - base) {
             ctx.fillStyle = inkOn(String((chart.data.datasets[d].backgroundColor as string) ?? ''));
             ctx.textAlign = 'center';
@@ -115,7 +117,10 @@ function useChart(
 
 const motion = () => !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** One bar per category; `valueText` is what is written after each bar ("42 · 12%"); `colors` default to the theme's. */
+/**
+ * One bar per category; `valueText` is what is written after each bar ("42 · 12%"); `colors`
+ * default to the theme's. Negative values (gaps) run left from zero with their text before them.
+ */
 export function BarChart(props: { labels: string[]; values: number[]; valueText: string[]; colors?: string[]; label: string }) {
   let canvas!: HTMLCanvasElement;
   useChart(
@@ -132,7 +137,8 @@ export function BarChart(props: { labels: string[]; values: number[]; valueText:
         animation: motion() ? { duration: 400 } : false,
         layout: { padding: { right: 96 } },
         scales: {
-          x: { display: false, beginAtZero: true },
+          // Room on the left of the longest negative bar for its text.
+          x: { display: false, beginAtZero: true, ...(Math.min(...props.values) < 0 ? { min: Math.min(...props.values) * 1.35 } : {}) },
           y: { grid: { display: false }, border: { display: false }, ticks: { color: t.text, font: { size: 13 }, autoSkip: false } },
         },
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => props.valueText[item.dataIndex] } } },
@@ -211,3 +217,48 @@ export function scaleColors(n: number): string[] {
 }
 
 export const NPS_COLORS = { detractor: 'hsl(4, 62%, 50%)', passive: 'hsl(38, 80%, 46%)', promoter: 'hsl(146, 50%, 36%)' } as const;
+
+/**
+ * Several bars per row (brands per attribute), each with its value written after it, so a
+ * printed page compares brands without a tooltip.
+ */
+export function GroupedBarChart(props: {
+  rows: string[];
+  series: { label: string; color: string; values: (number | null)[]; text: string[] }[];
+  max?: number;
+  label: string;
+}) {
+  let canvas!: HTMLCanvasElement;
+  useChart(
+    () => canvas,
+    (t) => ({
+      type: 'bar',
+      data: {
+        labels: props.rows.map((l) => wrapLabel(l, t.wrapAt)),
+        datasets: props.series.map((s) => ({ label: s.label, data: s.values.map((v) => v ?? 0), backgroundColor: s.color, borderRadius: 3, barPercentage: 0.85, categoryPercentage: 0.8 })),
+      },
+      options: {
+        indexAxis: 'y',
+        maintainAspectRatio: false,
+        animation: motion() ? { duration: 400 } : false,
+        layout: { padding: { right: 56 } },
+        scales: {
+          x: { display: false, beginAtZero: true, ...(props.max !== undefined ? { max: props.max } : {}) },
+          y: { grid: { display: false }, border: { display: false }, ticks: { color: t.text, font: { size: 13 }, autoSkip: false } },
+        },
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12, color: t.text } },
+          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${props.series[item.datasetIndex].text[item.dataIndex]}` } },
+        },
+      },
+      plugins: [valueLabels((d, i) => props.series[d].text[i], 'end', () => t.text)],
+    }),
+    () => [props.rows, props.series],
+    { row: 14 + 18 * props.series.length, extra: 56 },
+  );
+  return (
+    <div class="chart">
+      <canvas ref={canvas} role="img" aria-label={props.label} />
+    </div>
+  );
+}

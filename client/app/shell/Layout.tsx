@@ -4,6 +4,7 @@ import { Loading } from '../lib/components';
 import { useSession } from '../auth/session';
 import { useI18n } from '../lib/i18n';
 import LanguageSwitcher from './LanguageSwitcher';
+import InboxLink from '../alerts/InboxLink';
 import Logo from './Logo';
 
 /** The signed-in frame: brand, the areas this role may use, language, who is signed in. */
@@ -20,6 +21,7 @@ export default function Layout(props: ParentProps) {
         </A>
         <nav class="nav" aria-label={t('nav.main')}>
           <A href="/surveys" class="nav-link" activeClass="is-active">{t('nav.surveys')}</A>
+          <InboxLink />
           <Show when={session.can('admin')}>
             <A href="/users" class="nav-link" activeClass="is-active" data-testid="nav-users">{t('nav.users')}</A>
           </Show>

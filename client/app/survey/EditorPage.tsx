@@ -5,7 +5,7 @@ import {
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { SurveyDetail } from '../../../shared/api/surveys';
 import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
-import type { Question, SurveyDefinition } from '../../../shared/survey/schema';
+import type { Page, Question, SurveyDefinition } from '../../../shared/survey/schema';
 import type { ChangeWarning } from '../../../shared/survey/versioning';
 import { useSession } from '../auth/session';
 import { api, ApiError } from '../lib/api';
@@ -14,12 +14,16 @@ import { errorText } from '../lib/errors';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import {
-  choicesOf, findProblem, KIND_KEY, makeQuestion, moveQuestion, nextId, problemAt, QUESTION_KINDS, questionIds, textIn,
-  withOptionalText, withText, type DefinitionProblem, type QuestionKind,
+  choicesOf, findProblem, KIND_KEY, makeQuestion, movePage, moveQuestion, moveQuestionTo, nextId, problemAt, QUESTION_KINDS, questionIds,
+  setTextAt, textIn, withOptionalText, withText, type DefinitionProblem, type QuestionKind,
 } from './definition';
+import './designer.css';
+import PreviewPane from './PreviewPane';
+import { HiddenFields, ScreenOuts } from './SurveyRules';
+import Translations from './Translations';
 import JsonTransfer from './JsonTransfer';
 import Languages from './Languages';
-import type { LogicSource } from './LogicEditor';
+import LogicEditor, { type LogicSource } from './LogicEditor';
 import OpenLink from './OpenLink';
 import QuestionEditor from './QuestionEditor';
 import { STATUS_KEY, StatusBadge } from './status';
@@ -56,7 +60,13 @@ function Editor(props: { initial: SurveyDetail }) {
   const [busy, setBusy] = createSignal<'save' | 'publish' | 'status' | null>(null);
   const [problem, setProblem] = createSignal<DefinitionProblem | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
-  const [deleted, setDeleted] = createSignal<{ page: number; index: number; question: Question } | null>(null);
+  const [deleted, setDeleted] = createSignal<
+    { kind: 'question'; page: number; index: number; question: Question } | { kind: 'page'; index: number; page: Page } | null
+  >(null);
+  const [showPreview, setShowPreview] = createSignal(!readOnly() && window.innerWidth >= 1100);
+  const [showTranslations, setShowTranslations] = createSignal(false);
+  // Moves announced to screen readers, since the card a keyboard user moved keeps its focus.
+  const [announcement, setAnnouncement] = createSignal('');
   const lang = () => draft.defaultLanguage as Locale;
   const surveyId = props.initial.id;
 
@@ -191,7 +201,9 @@ function Editor(props: { initial: SurveyDetail }) {
       ...earlier.map(({ q, n }) => ({
         id: q.id,
         label: `${t('editor.questionNumber', { n })} ${textIn(q.text, lang()).slice(0, 40)}`,
-        options: q.type === 'single' || q.type === 'multiple' ? q.options : undefined,
+        options: q.type === 'single' || q.type === 'multiple'
+          ? [...q.options, ...(q.type === 'single' && q.other ? [{ id: 'other', label: withText(undefined, lang(), t('editor.otherOption')) }] : [])]
+          : undefined,
       })),
       ...draft.hiddenFields.map((h) => ({ id: h, label: h })),
     ];
@@ -209,7 +221,7 @@ function Editor(props: { initial: SurveyDetail }) {
     const question = structuredClone(unwrap(draft.pages[page].questions[index]));
     retired.add(question.id);
     setDraft('pages', page, 'questions', (qs) => qs.filter((_, j) => j !== index));
-    setDeleted({ page, index, question });
+    setDeleted({ kind: 'question', page, index, question });
   };
 
   let deletedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -222,9 +234,66 @@ function Editor(props: { initial: SurveyDetail }) {
   const undoDelete = () => {
     const d = deleted();
     if (!d) return;
-    const page = Math.min(d.page, draft.pages.length - 1);
-    setDraft('pages', page, 'questions', produce((qs) => { qs.splice(Math.min(d.index, qs.length), 0, d.question); }));
+    if (d.kind === 'page') {
+      setDraft('pages', produce((pages) => { pages.splice(Math.min(d.index, pages.length), 0, d.page); }));
+    } else {
+      const page = Math.min(d.page, draft.pages.length - 1);
+      setDraft('pages', page, 'questions', produce((qs) => { qs.splice(Math.min(d.index, qs.length), 0, d.question); }));
+    }
     setDeleted(null);
+  };
+
+  // Keyboard and drag-and-drop reordering. The moved card keeps its DOM node (and so its focus);
+  // the new position is announced.
+  const announcePosition = (id: string) => {
+    const flat = questionIds(draft);
+    setAnnouncement(t('editor.movedTo', { n: flat.indexOf(id) + 1, total: flat.length }));
+  };
+  const moveQuestionBy = (page: number, index: number, dir: -1 | 1) => {
+    const id = draft.pages[page].questions[index].id;
+    setDraft(produce((d) => moveQuestion(d, page, index, dir)));
+    announcePosition(id);
+  };
+  const movePageBy = (page: number, dir: -1 | 1) => {
+    if (page + dir < 0 || page + dir >= draft.pages.length) return;
+    setDraft(produce((d) => movePage(d, page, page + dir)));
+    setAnnouncement(t('editor.pageMovedTo', { n: page + dir + 1, total: draft.pages.length }));
+  };
+  type Drag = { kind: 'question'; page: number; index: number } | { kind: 'page'; index: number };
+  const [drag, setDrag] = createSignal<Drag | null>(null);
+  const [dropTarget, setDropTarget] = createSignal<string | null>(null);
+  const startDrag = (e: DragEvent, what: Drag) => {
+    setDrag(what);
+    e.dataTransfer?.setData('text/plain', what.kind === 'page' ? draft.pages[what.index].id : draft.pages[what.page].questions[what.index].id);
+    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+  };
+  const endDrag = () => { setDrag(null); setDropTarget(null); };
+  const overQuestion = (e: DragEvent, page: number, index: number) => {
+    if (drag()?.kind !== 'question') return;
+    e.preventDefault();
+    e.stopPropagation();
+    setDropTarget(`q:${page}:${index}`);
+  };
+  const overPage = (e: DragEvent, page: number) => {
+    const d = drag();
+    if (!d) return;
+    e.preventDefault();
+    setDropTarget(d.kind === 'page' ? `p:${page}` : `end:${page}`);
+  };
+  const dropOn = (e: DragEvent, page: number, index?: number) => {
+    const d = drag();
+    if (!d) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (d.kind === 'page') {
+      setDraft(produce((def) => movePage(def, d.index, page)));
+      setAnnouncement(t('editor.pageMovedTo', { n: page + 1, total: draft.pages.length }));
+    } else {
+      const id = draft.pages[d.page].questions[d.index].id;
+      setDraft(produce((def) => moveQuestionTo(def, d, { page, index: index ?? def.pages[page].questions.length })));
+      announcePosition(id);
+    }
+    endDrag();
   };
 
   const publishedIds = new Set(props.initial.version === null ? [] : questionIds(props.initial.draft));
@@ -270,9 +339,11 @@ function Editor(props: { initial: SurveyDetail }) {
   };
 
   const removePage = (page: number) => {
-    retired.add(draft.pages[page].id);
-    for (const q of draft.pages[page].questions) retired.add(q.id);
+    const removed = structuredClone(unwrap(draft.pages[page]));
+    retired.add(removed.id);
+    for (const q of removed.questions) retired.add(q.id);
     setDraft('pages', (pages) => pages.filter((_, j) => j !== page));
+    setDeleted({ kind: 'page', index: page, page: removed });
     setProblem(null);
   };
 
@@ -306,11 +377,13 @@ function Editor(props: { initial: SurveyDetail }) {
           <A href={`/surveys/${surveyId}/plan`} class="btn btn-quiet" data-testid="editor-plan">{t('plan.link')}</A>
           <Show when={meta().version !== null}>
             <A href={`/surveys/${surveyId}/distribute`} class="btn btn-quiet" data-testid="editor-distribute">{t('distribute.link')}</A>
+            <A href={`/surveys/${surveyId}/alerts`} class="btn btn-quiet" data-testid="editor-alerts">{t('alerts.link')}</A>
           </Show>
           <Show when={meta().version !== null}>
             <A href={`/surveys/${surveyId}/report`} class="btn btn-quiet" data-testid="editor-report"><Icon name="chart" />{t('surveys.action.report')}</A>
           </Show>
           <Show when={!readOnly()}>
+            <button type="button" class="btn btn-quiet" aria-pressed={showPreview()} onClick={() => setShowPreview((x) => !x)} data-testid="toggle-preview">{t('editor.preview.toggle')}</button>
             <button type="button" class="btn" onClick={save} disabled={busy() !== null || !dirty()} data-testid="save">{t('editor.save')}</button>
             <button
               type="button" class="btn btn-primary" onClick={() => publish()}
@@ -340,6 +413,7 @@ function Editor(props: { initial: SurveyDetail }) {
         <div class="alert alert-info">{t('editor.unpublishedHint')}</div>
       </Show>
 
+      <div class="editor-layout" classList={{ 'with-preview': showPreview() }}>
       <fieldset class="editor-body" disabled={readOnly()}>
         <section class="card survey-head">
           <label class="field-label" for="survey-title">{t('editor.surveyTitle')}</label>
@@ -359,6 +433,13 @@ function Editor(props: { initial: SurveyDetail }) {
             onLanguages={(languages) => setDraft('languages', languages)}
             onImport={(def) => setDraft(reconcile(def))}
           />
+          <Show when={draft.languages.length > 1}>
+            <div>
+              <button type="button" class="btn btn-small" aria-pressed={showTranslations()} onClick={() => setShowTranslations((x) => !x)} data-testid="open-translations">
+                {t('editor.translate.open')}
+              </button>
+            </div>
+          </Show>
 
           <OpenLink survey={meta()} readOnly={readOnly()} onSaved={setMeta} />
           <Show when={meta().version === null}>
@@ -387,10 +468,42 @@ function Editor(props: { initial: SurveyDetail }) {
           </Show>
         </section>
 
+        <Show when={showTranslations() && draft.languages.length > 1}>
+          <Translations
+            definition={draft}
+            onText={(path, l, value) => setDraft(produce((d) => setTextAt(d, path, l, value)))}
+            onClose={() => setShowTranslations(false)}
+          />
+        </Show>
+
         <For each={draft.pages}>
           {(page, p) => (
-            <section class="page-block" aria-label={t('editor.pageNumber', { n: p() + 1 })} data-testid="page">
-              <header class="page-head">
+            <section
+              class="page-block" aria-label={t('editor.pageNumber', { n: p() + 1 })} data-testid="page"
+              classList={{
+                'is-dragging': drag()?.kind === 'page' && (drag() as { index: number }).index === p(),
+                'drop-before': dropTarget() === `p:${p()}`,
+                'drop-into': dropTarget() === `end:${p()}`,
+              }}
+              onDragOver={(e) => overPage(e, p())}
+              onDragLeave={() => dropTarget()?.endsWith(`:${p()}`) && setDropTarget(null)}
+              onDrop={(e) => dropOn(e, p())}
+            >
+              <header
+                class="page-head"
+                onKeyDown={(e) => {
+                  if (!e.altKey || readOnly() || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.target instanceof HTMLSelectElement) return;
+                  e.preventDefault();
+                  movePageBy(p(), e.key === 'ArrowUp' ? -1 : 1);
+                }}
+              >
+                <Show when={!readOnly() && draft.pages.length > 1}>
+                  <span
+                    class="drag-handle" draggable="true" aria-hidden="true" title={t('editor.dragPage')}
+                    onDragStart={(e) => startDrag(e, { kind: 'page', index: p() })} onDragEnd={endDrag}
+                    data-testid="page-drag"
+                  >⋮⋮</span>
+                </Show>
                 <h2 class="page-title">{t('editor.pageNumber', { n: p() + 1 })}</h2>
                 <input
                   class="input input-quiet page-title-input"
@@ -400,9 +513,27 @@ function Editor(props: { initial: SurveyDetail }) {
                   onInput={(e) => setDraft('pages', p(), 'title', withOptionalText(page.title, lang(), e.currentTarget.value))}
                 />
                 <Show when={!readOnly() && draft.pages.length > 1}>
-                  <ConfirmButton label={t('editor.removePage')} onConfirm={() => removePage(p())} testid="remove-page" />
+                  <div class="page-tools">
+                    <button type="button" class="icon-btn" disabled={p() === 0} onClick={() => movePageBy(p(), -1)} aria-label={t('editor.movePageUp')} title={`${t('editor.movePageUp')} (Alt+↑)`} data-testid="page-up">
+                      <Icon name="up" />
+                    </button>
+                    <button type="button" class="icon-btn" disabled={p() === draft.pages.length - 1} onClick={() => movePageBy(p(), 1)} aria-label={t('editor.movePageDown')} title={`${t('editor.movePageDown')} (Alt+↓)`} data-testid="page-down">
+                      <Icon name="down" />
+                    </button>
+                    <button type="button" class="icon-btn icon-btn-danger" onClick={() => removePage(p())} aria-label={t('editor.removePage')} title={t('editor.removePage')} data-testid="remove-page">
+                      <Icon name="trash" />
+                    </button>
+                  </div>
                 </Show>
               </header>
+              <Show when={p() > 0}>
+                <div class="page-logic">
+                  <LogicEditor
+                    logic={page.visibleIf} sources={logicSources(p(), 0)} lang={lang()} legend={t('editor.logic.pageTitle')}
+                    onChange={(logic) => setDraft('pages', p(), 'visibleIf', logic)} testid="page-logic"
+                  />
+                </div>
+              </Show>
 
               <Show when={page.questions.length === 0}>
                 <p class="page-empty">{t('editor.pageEmpty')}</p>
@@ -420,7 +551,15 @@ function Editor(props: { initial: SurveyDetail }) {
                     problemOnText={problem()?.key === 'editor.problem.questionText'}
                     edit={(fn) => setDraft('pages', p(), 'questions', i(), produce(fn))}
                     onKind={(kind) => changeKind(p(), i(), kind)}
-                    onMove={(dir) => setDraft(produce((d) => moveQuestion(d, p(), i(), dir)))}
+                    onMove={(dir) => moveQuestionBy(p(), i(), dir)}
+                    drag={{
+                      dragging: drag()?.kind === 'question' && (drag() as { page: number }).page === p() && (drag() as { index: number }).index === i(),
+                      target: dropTarget() === `q:${p()}:${i()}`,
+                      start: (e) => startDrag(e, { kind: 'question', page: p(), index: i() }),
+                      end: endDrag,
+                      over: (e) => overQuestion(e, p(), i()),
+                      drop: (e) => dropOn(e, p(), i()),
+                    }}
                     onDelete={() => deleteQuestion(p(), i())}
                     onDuplicate={() => duplicateQuestion(p(), i())}
                     logicSources={logicSources(p(), i())}
@@ -437,6 +576,14 @@ function Editor(props: { initial: SurveyDetail }) {
           )}
         </For>
 
+        <HiddenFields definition={draft} onChange={(fields) => setDraft('hiddenFields', fields)} />
+        <ScreenOuts
+          definition={draft}
+          lang={lang()}
+          sources={(page) => logicSources(page + 1, 0)}
+          onChange={(fn) => setDraft('screenOuts', (list) => fn(structuredClone(unwrap(list))))}
+        />
+
         <Show when={!readOnly()}>
           <div class="editor-foot">
             <button type="button" class="btn" onClick={addPage} data-testid="add-page"><Icon name="plus" />{t('editor.addPage')}</button>
@@ -445,10 +592,15 @@ function Editor(props: { initial: SurveyDetail }) {
           </div>
         </Show>
       </fieldset>
+      <Show when={showPreview() && !readOnly()}>
+        <PreviewPane surveyId={surveyId} languages={[...draft.languages]} defaultLanguage={lang()} revision={savedJson()} />
+      </Show>
+      </div>
+      <p class="visually-hidden" role="status" data-testid="move-announcement">{announcement()}</p>
 
       <Show when={deleted()}>
         <div class="toast" role="status">
-          <span>{t('editor.questionDeleted')}</span>
+          <span>{deleted()?.kind === 'page' ? t('editor.pageDeleted') : t('editor.questionDeleted')}</span>
           <button type="button" class="btn btn-small" onClick={undoDelete} data-testid="undo-delete">{t('editor.undo')}</button>
           <button type="button" class="icon-btn" onClick={() => setDeleted(null)} aria-label={t('common.close')}><Icon name="close" size={16} /></button>
         </div>

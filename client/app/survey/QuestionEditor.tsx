@@ -46,6 +46,11 @@ export default function QuestionEditor(props: {
   logicSources: LogicSource[];
   onAddChoice: () => void;
   onRemoveChoice: (index: number) => void;
+  /** Drag and drop: the card is being dragged, or a drop would land before it. */
+  drag?: {
+    dragging: boolean; target: boolean;
+    start: (e: DragEvent) => void; end: () => void; over: (e: DragEvent) => void; drop: (e: DragEvent) => void;
+  };
 }) {
   const { t } = useI18n();
   const id = createUniqueId();
@@ -57,9 +62,38 @@ export default function QuestionEditor(props: {
       if (list) list[index].label = withText(list[index].label, props.lang, value);
     });
 
+  // Alt+↑/↓ anywhere in the card moves it, except in a list box, where Alt+↓ opens the list.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!e.altKey || props.readOnly || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.target instanceof HTMLSelectElement) return;
+    const dir = e.key === 'ArrowUp' ? -1 : 1;
+    if (dir < 0 ? !props.canMoveUp : !props.canMoveDown) return;
+    e.preventDefault();
+    const focused = document.activeElement;
+    props.onMove(dir);
+    // Moving to another page re-creates the card; keep the keyboard user where they were.
+    queueMicrotask(() => {
+      if (focused instanceof HTMLElement && !focused.isConnected) {
+        document.querySelector<HTMLElement>(`[data-question-id="${q().id}"] [data-testid="move-${dir < 0 ? 'up' : 'down'}"]`)?.focus();
+      }
+    });
+  };
+
   return (
-    <article class="qcard" classList={{ 'has-problem': !!props.problem }} aria-labelledby={`${id}-title`} data-testid="question" data-question-id={q().id}>
+    <article
+      class="qcard" classList={{ 'has-problem': !!props.problem, 'is-dragging': props.drag?.dragging, 'drop-before': props.drag?.target }}
+      aria-labelledby={`${id}-title`} data-testid="question" data-question-id={q().id}
+      onKeyDown={onKeyDown}
+      onDragOver={(e) => props.drag?.over(e)}
+      onDrop={(e) => props.drag?.drop(e)}
+    >
       <header class="qcard-head">
+        <Show when={!props.readOnly && props.drag}>
+          <span
+            class="drag-handle" draggable="true" aria-hidden="true" title={t('editor.dragQuestion')}
+            onDragStart={(e) => props.drag?.start(e)} onDragEnd={() => props.drag?.end()}
+            data-testid="question-drag"
+          >⋮⋮</span>
+        </Show>
         <span class="qnum" id={`${id}-title`}>{t('editor.questionNumber', { n: props.number })}</span>
         <span class="qid" title={t('editor.idHint')}>{q().id}</span>
         <label class="visually-hidden" for={`${id}-kind`}>{t('editor.questionType')}</label>
@@ -72,10 +106,10 @@ export default function QuestionEditor(props: {
         </label>
         <Show when={!props.readOnly}>
           <div class="qcard-tools">
-            <button type="button" class="icon-btn" disabled={!props.canMoveUp} onClick={() => props.onMove(-1)} aria-label={t('editor.moveUp')} title={t('editor.moveUp')} data-testid="move-up">
+            <button type="button" class="icon-btn" disabled={!props.canMoveUp} onClick={() => props.onMove(-1)} aria-label={t('editor.moveUp')} title={`${t('editor.moveUp')} (Alt+↑)`} data-testid="move-up">
               <Icon name="up" />
             </button>
-            <button type="button" class="icon-btn" disabled={!props.canMoveDown} onClick={() => props.onMove(1)} aria-label={t('editor.moveDown')} title={t('editor.moveDown')} data-testid="move-down">
+            <button type="button" class="icon-btn" disabled={!props.canMoveDown} onClick={() => props.onMove(1)} aria-label={t('editor.moveDown')} title={`${t('editor.moveDown')} (Alt+↓)`} data-testid="move-down">
               <Icon name="down" />
             </button>
             <button type="button" class="icon-btn" onClick={() => props.onDuplicate()} aria-label={t('editor.duplicateQuestion')} title={t('editor.duplicateQuestion')} data-testid="duplicate-question">

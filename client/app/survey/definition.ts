@@ -192,3 +192,31 @@ export function findProblem(def: SurveyDefinition): DefinitionProblem | null {
   const issue = result.issues[0];
   return problemAt(issuePath(issue), issue.message);
 }
+
+/** Moves a question to another place, possibly on another page (drag and drop). `to.index` counts before the removal. */
+export function moveQuestionTo(def: SurveyDefinition, from: { page: number; index: number }, to: { page: number; index: number }) {
+  const source = def.pages[from.page]?.questions;
+  const target = def.pages[to.page]?.questions;
+  if (!source || !target || !source[from.index]) return;
+  const [q] = source.splice(from.index, 1);
+  const index = from.page === to.page && to.index > from.index ? to.index - 1 : to.index;
+  target.splice(Math.min(Math.max(index, 0), target.length), 0, q);
+}
+
+/** Moves a whole page one step, or to a given place (drag and drop). */
+export function movePage(def: SurveyDefinition, from: number, to: number) {
+  if (to < 0 || to >= def.pages.length || from === to) return;
+  const [p] = def.pages.splice(from, 1);
+  def.pages.splice(to, 0, p);
+}
+
+/** Sets one language of the text at a path like `pages[0].questions[2].options[1].label`; an empty value removes it. */
+export function setTextAt(def: SurveyDefinition, path: string, lang: Locale, value: string) {
+  const keys = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
+  let node: unknown = def;
+  for (const k of keys) node = (node as Record<string | number, unknown> | undefined)?.[k];
+  if (!node || typeof node !== 'object') return;
+  const text = node as Record<string, string>;
+  if (value.trim() === '') delete text[lang];
+  else text[lang] = value;
+}

@@ -1,13 +1,11 @@
 import { For, Show } from 'solid-js';
+import { matrixFitsTable, scalePoints, WIDE_QUERY } from '../../../shared/survey/page-view';
 import { createMediaQuery } from '../media';
 import { t, text } from '../i18n';
 import { Scale } from './Scale';
 import type { RendererProps } from './types';
 
 type Row = Record<string, number | 'na'>;
-
-// Beyond eight answer columns, a 640 px table can no longer give each radio a 44 px target.
-const MAX_TABLE_COLUMNS = 8;
 
 /**
  * A battery of items on one scale. Phones get one card per item with the same big buttons as a
@@ -17,10 +15,10 @@ const MAX_TABLE_COLUMNS = 8;
  * each, because a header cell one point wide breaks "insoddisfatto" mid-word.
  */
 export function Matrix(props: RendererProps<'matrix'>) {
-  const wide = createMediaQuery('(min-width: 600px)');
+  const wide = createMediaQuery(WIDE_QUERY);
   const row = (): Row => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Row : {});
   const set = (itemId: string, point: number | 'na') => props.onChange({ ...row(), [itemId]: point });
-  const points = () => Array.from({ length: props.q.scale.max - props.q.scale.min + 1 }, (_, i) => props.q.scale.min + i);
+  const points = () => scalePoints(props.q.scale.min, props.q.scale.max);
   const missing = (itemId: string) => props.invalid && row()[itemId] === undefined;
   const name = (itemId: string) => `${props.q.id}.${itemId}`;
   const rowId = (itemId: string) => `${props.q.id}-r-${itemId}`;
@@ -30,7 +28,7 @@ export function Matrix(props: RendererProps<'matrix'>) {
 
   return (
     <Show
-      when={wide() && points().length + (props.q.notApplicable ? 1 : 0) <= MAX_TABLE_COLUMNS}
+      when={wide() && matrixFitsTable(points().length, props.q.notApplicable)}
       fallback={
         <div class="cards">
           <For each={props.q.items}>

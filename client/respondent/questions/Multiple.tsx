@@ -1,11 +1,11 @@
 import { For, Show } from 'solid-js';
-import { seededShuffle } from '../shuffle';
+import { optionOrder } from '../../../shared/survey/page-view';
 import { t, text } from '../i18n';
 import type { RendererProps } from './types';
 
 /** Several choices: checkboxes, with the min/max rule stated up front rather than only on error. */
 export function Multiple(props: RendererProps<'multiple'>) {
-  const options = () => (props.q.randomize ? seededShuffle(props.q.options, props.seed + props.q.id) : props.q.options);
+  const options = () => optionOrder(props.q.options, props.q.randomize, props.seed, props.q.id);
   const chosen = () => (Array.isArray(props.value) ? props.value : []);
   const toggle = (id: string, on: boolean) => {
     const set = new Set(chosen());

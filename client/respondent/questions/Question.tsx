@@ -1,5 +1,6 @@
 import { Show, type JSX } from 'solid-js';
 import type { AnswerValue } from '../../../shared/survey/answers';
+import { isSingleControl, questionDomId } from '../../../shared/survey/page-view';
 import type { Question as Q } from '../../../shared/survey/schema';
 import { t, text } from '../i18n';
 import { Competitor } from './Competitor';
@@ -27,10 +28,7 @@ const RENDERERS = {
   competitor: Competitor, ranking: Ranking, contact: Contact,
 } as Record<Q['type'], AnyRenderer>;
 
-/** Questions answered with one control get a <label>; groups of radios or checkboxes a fieldset. */
-const isSingleControl = (q: Q) => q.type === 'text' || q.type === 'number' || (q.type === 'single' && q.display === 'dropdown');
-
-export const questionDomId = (id: string) => `q-${id}`;
+export { questionDomId };
 
 export interface QuestionProps {
   q: Q;

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { seededShuffle } from '../shuffle';
+import { optionOrder } from '../../../shared/survey/page-view';
 import { t, text } from '../i18n';
 import type { RendererProps } from './types';
 
@@ -9,7 +9,7 @@ import type { RendererProps } from './types';
  * a respondent happy with the order shown says so with "Keep this order", never by default.
  */
 export function Ranking(props: RendererProps<'ranking'>) {
-  const start = () => (props.q.randomize ? seededShuffle(props.q.options, props.seed + props.q.id) : props.q.options);
+  const start = () => optionOrder(props.q.options, props.q.randomize, props.seed, props.q.id);
   const order = () => {
     const ids = Array.isArray(props.value) ? props.value : [];
     const byId = (id: string) => props.q.options.find((o) => o.id === id);

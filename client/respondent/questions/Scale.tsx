@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { scalePoints } from '../../../shared/survey/page-view';
 import { t } from '../i18n';
 
 export interface ScaleProps {
@@ -20,7 +21,7 @@ export interface ScaleProps {
  * 320 px); the end labels of a long scale then carry their numbers.
  */
 export function Scale(props: ScaleProps) {
-  const points = () => Array.from({ length: props.max - props.min + 1 }, (_, i) => props.min + i);
+  const points = () => scalePoints(props.min, props.max);
   const count = () => props.max - props.min + 1;
   const label = (p: number) => (p === props.min ? props.minLabel : p === props.max ? props.maxLabel : undefined);
   return (

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { seededShuffle } from '../shuffle';
+import { optionOrder } from '../../../shared/survey/page-view';
 import { t, text } from '../i18n';
 import type { RendererProps } from './types';
 
@@ -15,7 +15,7 @@ const otherOf = (value: unknown): string | undefined =>
  * "Other" keeps its text while chosen; the answer is then `{ other: text }`.
  */
 export function Single(props: RendererProps<'single'>) {
-  const options = () => (props.q.randomize ? seededShuffle(props.q.options, props.seed + props.q.id) : props.q.options);
+  const options = () => optionOrder(props.q.options, props.q.randomize, props.seed, props.q.id);
   const other = () => otherOf(props.value);
   const otherInput = () => (
     <Show when={other() !== undefined}>

@@ -7,6 +7,7 @@ import { buildReport, reportSelection } from '../service';
 import { selectedSlots, variables } from './table';
 import { toCsv, toSps, toXlsx } from './formats';
 import { keyLabels } from './labels';
+import { addResearchTables } from './research-tables';
 
 export type ResponseFormat = 'csv' | 'xlsx' | 'sps';
 
@@ -68,5 +69,6 @@ export function exportTables(db: Db, surveyId: string, query: ExportQuery): stri
     add('trend', '', `wave_${w.wave}_satisfaction`, w.satisfaction?.mean);
     add('trend', '', `wave_${w.wave}_nps`, w.nps);
   }
+  addResearchTables(s, add);
   return Papa.unparse({ fields: ['section', 'key', 'label', 'measure', 'value'], data: rows });
 }

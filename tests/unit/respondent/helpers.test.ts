@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readSurveyData } from '../../../client/respondent/data';
 import { issueMessage } from '../../../client/respondent/issues';
-import { chooseLanguage } from '../../../client/respondent/lang';
-import { addPageTime, buildSubmission, hiddenFromUrl } from '../../../client/respondent/payload';
-import { seededShuffle } from '../../../client/respondent/shuffle';
+import { chooseLanguage } from '../../../shared/survey/language';
+import { addPageTime, buildSubmission } from '../../../client/respondent/payload';
+import { hiddenFromUrl } from '../../../shared/survey/hidden';
+import { seededShuffle } from '../../../shared/survey/shuffle';
 import { freshProgress, loadProgress, newClientId, saveProgress } from '../../../client/respondent/storage';
 import type { Question, SurveyDefinition } from '../../../shared/survey/schema';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { servqual, StatsInputError } from '../../../shared/stats';
+import { servqual, servqualColumns, StatsInputError } from '../../../shared/stats';
 
 const items = [
   { id: 'r1', dimension: 'reliability' },
@@ -64,5 +64,23 @@ describe('servqual (Parasuraman, Zeithaml & Berry 1988; scoring of Zeithaml et a
     expect(() => servqual(items, [responses[0], { expectations: [1, 2, 3], perceptions: [1, 2, 3] }])).toThrow(
       /responses\[1\]\.importance/,
     );
+  });
+
+  it('by column: the same hand-computed figures, over the listed rows only', () => {
+    // Columns hold respondent A at row 0, an unlisted row 1 of nonsense, and B at row 2.
+    const r = servqualColumns(items, {
+      expectations: [[7, NaN, 6], [6, NaN, 7], [5, NaN, 7]],
+      perceptions: [[5, NaN, 6], [6, NaN, 4], [6, NaN, 4]],
+      importance: { reliability: [70, NaN, 40], empathy: [30, NaN, 60] },
+      rows: [0, 2],
+    });
+    expect(r.n).toBe(2);
+    expect(r.items.map((i) => i.gap)).toEqual([-1, -1.5, -1]);
+    expect(r.dimensions.map((d) => [d.gap, d.importance])).toEqual([[-1.25, 55], [-1, 45]]);
+    expect(r.unweighted).toBeCloseTo(-1.125, 12);
+    expect(r.weighted).toBeCloseTo(-1.4, 12);
+    expect(() => servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [NaN]] })).toThrow(/perceptions\[2\]\[0\]/);
+    expect(() => servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [6]], importance: { reliability: [50], empathy: [40] } })).toThrow(/sum to 100/);
+    expect(() => servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [6]], rows: [] })).toThrow(/rows/);
   });
 });

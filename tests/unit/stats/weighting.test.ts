@@ -73,6 +73,20 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
     [1.5, 1.5, 1.125, 1.125, 1, 0.75].forEach((x, i) => expect(once.weights[i]).toBeCloseTo(x, 12));
   });
 
+  it('converges to the fitted table that keeps the sample\'s odds ratio (hand-solved 2 × 2)', () => {
+    // Sample (g1,h1) 3, (g1,h2) 1, (g2,h1) 1, (g2,h2) 3; targets g 0.3/0.7, h 0.5/0.5 of n = 8.
+    // IPF keeps the cross-product ratio 3·3/(1·1) = 9 (Bishop, Fienberg & Holland, Discrete
+    // Multivariate Analysis, 1975, §3.6). Fitted (g1,h1) = x with margins 2.4/5.6 and 4/4:
+    // x(1.6 + x) = 9(2.4 − x)(4 − x) → x² − 7.4x + 10.8 = 0 → x = 2; the other cells 0.4, 2, 3.6.
+    // Weight = fitted ÷ sample count: 2/3, 0.4, 2, 1.2.
+    const cells: [string, string, number, number][] = [['g1', 'h1', 3, 2 / 3], ['g1', 'h2', 1, 0.4], ['g2', 'h1', 1, 2], ['g2', 'h2', 3, 1.2]];
+    const rows = cells.flatMap(([g, h, k]) => Array.from({ length: k }, () => ({ g, h })));
+    const expected = cells.flatMap(([, , k, w]) => Array.from({ length: k }, () => w));
+    const r = rake(rows, { g: { g1: 0.3, g2: 0.7 }, h: { h1: 0.5, h2: 0.5 } }, { tolerance: 1e-12, maxIterations: 1000 });
+    expect(r.converged).toBe(true);
+    r.weights.forEach((w, i) => expect(w).toBeCloseTo(expected[i], 9));
+  });
+
   it('property: raking reproduces every margin within tolerance, with mean weight 1', () => {
     const r = prng(4242);
     for (let k = 0; k < 200; k++) {

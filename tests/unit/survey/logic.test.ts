@@ -15,6 +15,13 @@ describe('conditions', () => {
     expect(evaluate(one({ source: 'used', op: 'notEquals', value: 'spa' }), facts({ used: ['gym'] }))).toBe(true);
   });
 
+  it('matches a single choice\'s "Other" answer ({ other: text }) as the value "other"', () => {
+    expect(evaluate(one({ source: 'visit', op: 'equals', value: 'other' }), facts({ visit: { other: 'to return a parcel' } }))).toBe(true);
+    expect(evaluate(one({ source: 'visit', op: 'in', values: ['buy', 'other'] }), facts({ visit: { other: 'x' } }))).toBe(true);
+    expect(evaluate(one({ source: 'visit', op: 'notEquals', value: 'other' }), facts({ visit: { other: 'x' } }))).toBe(false);
+    expect(evaluate(one({ source: 'visit', op: 'equals', value: 'buy' }), facts({ visit: { other: 'x' } }))).toBe(false);
+  });
+
   it('in, between (inclusive) and answered', () => {
     expect(evaluate(one({ source: 'nps', op: 'between', min: 0, max: 6 }), facts({ nps: 6 }))).toBe(true);
     expect(evaluate(one({ source: 'nps', op: 'between', min: 0, max: 6 }), facts({ nps: 7 }))).toBe(false);
@@ -60,6 +67,15 @@ const base = () => ({
 describe('logic references in a definition', () => {
   it('accepts references to earlier questions and hidden fields', () => {
     expect(v.safeParse(SurveyDefinitionSchema, base()).success).toBe(true);
+  });
+
+  it('accepts "other" as a value of a single choice only when it offers Other, and screens out on it', () => {
+    const d = base();
+    d.screenOuts[0].when.conditions[0].value = 'other';
+    expect(v.safeParse(SurveyDefinitionSchema, d).issues?.[0].message).toMatch(/"other", which is not one of its options/);
+    (d.pages[0].questions[0] as { other?: boolean }).other = true;
+    const def = v.parse(SurveyDefinitionSchema, d);
+    expect(validateSubmission(def, { user: { other: 'a supplier' } }, false).screenedOut).toBe('not_customer');
   });
 
   const refused: [string, (d: ReturnType<typeof base>) => void, string, RegExp][] = [

@@ -1,5 +1,7 @@
-import type { RespondentKey } from '../../shared/i18n';
-import type { Unavailable } from './data';
+import type { RespondentKey } from '../i18n';
+
+/** Why the respondent page shows a message instead of questions. */
+export type Unavailable = 'closed' | 'paused' | 'not-yet-open' | 'full' | 'used' | 'not-found';
 
 /** The title and text of each page shown instead of questions. */
 export const NOTICES: Record<Unavailable, readonly [RespondentKey, RespondentKey]> = {

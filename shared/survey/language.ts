@@ -1,4 +1,4 @@
-import { LOCALES, matchLocale, type Locale } from '../../shared/i18n/locales';
+import { LOCALES, matchLocale, type Locale } from '../i18n/locales';
 
 /**
  * The first tag (the link's `?lang=`, then the browser's preferences) naming a language the survey

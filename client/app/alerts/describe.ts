@@ -1,0 +1,20 @@
+/** A rule's conditions as one short line, e.g. `sat ≤ 2 · why contains "rude"`. */
+import type { AlertRuleSpec } from '../../../shared/api/alerts';
+import type { AppKey, MessageParams } from '../../../shared/i18n';
+
+export function describeRule(rule: AlertRuleSpec, t: (k: AppKey, p?: MessageParams) => string): string {
+  const parts = rule.when.conditions.map((c) => {
+    switch (c.op) {
+      case 'between':
+        return c.min !== undefined && c.max !== undefined ? `${c.min} ≤ ${c.source} ≤ ${c.max}` : c.max !== undefined ? `${c.source} ≤ ${c.max}` : `${c.source} ≥ ${c.min}`;
+      case 'equals': return `${c.source} = ${c.value}`;
+      case 'notEquals': return `${c.source} ≠ ${c.value}`;
+      case 'in': return `${c.source} ∈ {${c.values!.join(', ')}}`;
+      case 'notIn': return `${c.source} ∉ {${c.values!.join(', ')}}`;
+      case 'contains': return `${c.source} ${t('alerts.op.contains')} ${c.words.map((w) => `"${w}"`).join(', ')}`;
+      case 'answered': return `${c.source} ${t('alerts.op.answered')}`;
+      case 'notAnswered': return `${c.source} ${t('alerts.op.notAnswered')}`;
+    }
+  });
+  return parts.join(rule.when.match === 'any' ? ` ${t('alerts.or')} ` : ` ${t('alerts.and')} `);
+}

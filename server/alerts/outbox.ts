@@ -1,0 +1,202 @@
+/**
+ * The outbox worker: sends webhook posts and owner e-mails written by the transaction that caused
+ * them, after its commit. Every attempt is logged; a failure is retried with exponential back-off;
+ * rows still pending when the process stops are picked up at the next start. One worker per
+ * database, so a row is never attempted twice at once.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '../db/client';
+import type { Deps } from '../http/context';
+import { renderCaseMail } from './email';
+
+/** Attempts before a delivery is given up as failed (the last retry comes ~2 h after the first try). */
+export const MAX_ATTEMPTS = 9;
+/** Wait before the next try after `attempts` failed ones: 30 s, 1 min, 2 min, … */
+export const backoffMs = (attempts: number) => 30_000 * 2 ** (attempts - 1);
+const TIMEOUT_MS = 10_000;
+// A row found due is retried at the latest this long after the previous check, in case a timer was lost.
+const POLL_MS = 60_000;
+
+export const SIGNATURE_HEADER = 'X-Yardstick-Signature';
+export const DELIVERY_HEADER = 'X-Yardstick-Delivery';
+export const EVENT_HEADER = 'X-Yardstick-Event';
+
+/** `sha256=<hex>` of HMAC-SHA256 over the exact body bytes. */
+export const sign = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+export const newDeliveryId = () => randomBytes(12).toString('base64url');
+
+type Row = { id: string; kind: 'webhook' | 'email'; webhookId: string | null; recipient: string | null; event: string; body: string; attempts: number };
+type Result = { statusCode: number | null; error: string | null };
+
+const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  const c = db.$client;
+  return {
+    enqueue: c.prepare(`insert into outbox (id, kind, survey_id, webhook_id, recipient, event, body, status, attempts, next_attempt_at, created_at)
+      values (@id, @kind, @surveyId, @webhookId, @recipient, @event, @body, 'pending', 0, @now, @now)`),
+    due: c.prepare(`select id, kind, webhook_id as webhookId, recipient, event, body, attempts from outbox
+      where status = 'pending' and next_attempt_at <= ? order by next_attempt_at limit 20`),
+    next: c.prepare(`select min(next_attempt_at) from outbox where status = 'pending'`).pluck(),
+    hook: c.prepare('select url, secret, enabled from webhooks where id = ?'),
+    log: c.prepare('insert into outbox_attempts (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)'),
+    done: c.prepare(`update outbox set status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = null where id = ?`),
+    retry: c.prepare('update outbox set status = @status, attempts = @attempts, next_attempt_at = @next, last_error = @error where id = @id'),
+  };
+}
+const statements = (db: Db) => {
+  let st = statementCache.get(db);
+  if (!st) statementCache.set(db, (st = prepare(db)));
+  return st;
+};
+
+/** Writes a message to the outbox; call inside the transaction that makes the event true. */
+export function enqueue(db: Db, m: { kind: 'webhook' | 'email'; surveyId: string; webhookId?: string; recipient?: string; event: string; body: string; now: number; id?: string }) {
+  statements(db).enqueue.run({ webhookId: null, recipient: null, ...m, id: m.id ?? newDeliveryId() });
+  workers.get(db)?.kick();
+}
+
+const transports = new Map<string, Transporter>();
+function transport(url: string) {
+  let t = transports.get(url);
+  if (!t) transports.set(url, (t = nodemailer.createTransport(url)));
+  return t;
+}
+
+export class OutboxWorker {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+
+  constructor(readonly deps: Deps) {}
+
+  /** Looks for due rows soon (after the current transaction has committed). */
+  kick() {
+    if (this.stopped) return;
+    setImmediate(() => void this.drain());
+  }
+
+  /** Sends everything due now; resolves when nothing due is left (tests await it). */
+  drain(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop()
+      .catch((e) => {
+        // A closed database (the process or a test shutting down) ends the loop quietly.
+        if (this.deps.db.$client.open) console.error('outbox:', e);
+      })
+      .finally(() => { this.running = null; });
+    return this.running;
+  }
+
+  /** Stops taking new rows and waits for the attempts in flight; pending rows stay for the next start. */
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private async loop() {
+    const { db, clock } = this.deps;
+    const st = statements(db);
+    do {
+      this.again = false;
+      for (;;) {
+        if (this.stopped) return;
+        const rows = st.due.all(clock.now()) as Row[];
+        if (rows.length === 0) break;
+        const results = await Promise.all(rows.map((r) => this.attempt(r)));
+        if (this.stopped) return;
+        const now = clock.now();
+        db.$client.transaction(() => {
+          rows.forEach((r, i) => {
+            const { statusCode, error, durationMs } = results[i];
+            st.log.run(r.id, now, statusCode, error, durationMs);
+            if (error === null) st.done.run(now, r.id);
+            else {
+              const attempts = r.attempts + 1;
+              const failed = attempts >= MAX_ATTEMPTS;
+              st.retry.run({ id: r.id, attempts, error, status: failed ? 'failed' : 'pending', next: failed ? now : now + backoffMs(attempts) });
+            }
+          });
+        })();
+      }
+    } while (this.again);
+    this.schedule();
+  }
+
+  private schedule() {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = statements(this.deps.db).next.get() as number | null;
+    if (next === null) return;
+    const wait = Math.min(POLL_MS, Math.max(1000, next - this.deps.clock.now()));
+    this.timer = setTimeout(() => void this.drain(), wait);
+    this.timer.unref();
+  }
+
+  private async attempt(r: Row): Promise<Result & { durationMs: number }> {
+    const started = performance.now();
+    let result: Result;
+    try {
+      result = r.kind === 'webhook' ? await this.post(r) : await this.mail(r);
+    } catch (e) {
+      result = { statusCode: null, error: (e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e)).slice(0, 500) };
+    }
+    return { ...result, durationMs: Math.round(performance.now() - started) };
+  }
+
+  private async post(r: Row): Promise<Result> {
+    const hook = statements(this.deps.db).hook.get(r.webhookId) as { url: string; secret: string; enabled: number } | undefined;
+    if (!hook) return { statusCode: null, error: 'the webhook was deleted' };
+    if (!hook.enabled) return { statusCode: null, error: 'the webhook is turned off' };
+    const res = await fetch(hook.url, {
+      method: 'POST',
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Yardstick-Webhooks/1',
+        [SIGNATURE_HEADER]: sign(hook.secret, r.body),
+        [DELIVERY_HEADER]: r.id,
+        [EVENT_HEADER]: r.event,
+      },
+      body: r.body,
+    });
+    // The receiver's answer body is not needed; reading it frees the connection.
+    await res.arrayBuffer().catch(() => undefined);
+    return res.ok ? { statusCode: res.status, error: null } : { statusCode: res.status, error: `HTTP ${res.status}` };
+  }
+
+  private async mail(r: Row): Promise<Result> {
+    const url = this.deps.config.SMTP_URL;
+    if (!url) return { statusCode: null, error: 'no SMTP server is configured (SMTP_URL)' };
+    const m = await renderCaseMail(this.deps, (JSON.parse(r.body) as { caseId: string }).caseId);
+    if (!m) return { statusCode: null, error: 'the case no longer exists' };
+    await transport(url).sendMail({ from: this.deps.config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>', to: r.recipient!, subject: m.subject, text: m.text });
+    return { statusCode: null, error: null };
+  }
+}
+
+const workers = new WeakMap<Db, OutboxWorker>();
+
+/** Starts the database's worker (once) and sends what a previous run left pending. */
+export function startOutbox(deps: Deps): OutboxWorker {
+  let w = workers.get(deps.db);
+  if (!w) {
+    workers.set(deps.db, (w = new OutboxWorker(deps)));
+    w.kick();
+  }
+  return w;
+}
+
+/** The running worker of a database, if started. */
+export const outboxOf = (db: Db) => workers.get(db);
+
+/** Whether e-mail can be sent through the configuration the worker was started with. */
+export const smtpConfigured = (db: Db) => Boolean(workers.get(db)?.deps.config.SMTP_URL);

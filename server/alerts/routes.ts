@@ -1,0 +1,80 @@
+/** Routes of closing the loop: a survey's alert rules, settings and webhooks; the case inbox. */
+import { Hono, type Context } from 'hono';
+import { asc } from 'drizzle-orm';
+import type { AppEnv } from '../http/context';
+import { parseJson, parseValue } from '../http/validate';
+import { requireRole } from '../auth/middleware';
+import { users } from '../db/schema';
+import {
+  AlertRuleSchema, AlertSettingsSchema, CaseQuerySchema, NewWebhookSchema, NoteSchema, UpdateCaseSchema, UpdateWebhookSchema, type AlertsState,
+} from '../../shared/api/alerts';
+import { createRule, deleteRule, getAlertSettings, listRules, saveAlertSettings, updateRule } from './rules';
+import { createWebhook, deleteWebhook, deliveries, listWebhooks, rotateSecret, updateWebhook } from './webhooks';
+import { addNote, getCase, listCases, unreadCount, updateCase } from './cases';
+
+const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
+const now = (c: Context<AppEnv>) => c.var.deps.clock.now();
+
+/** Mounted at /api/surveys. */
+export const alertRoutes = new Hono<AppEnv>()
+  .get('/:id/alerts', requireRole('viewer'), (c) => {
+    const { db, config } = c.var.deps;
+    const id = c.req.param('id');
+    const state: AlertsState = {
+      rules: listRules(db, id),
+      settings: getAlertSettings(db, id),
+      webhooks: listWebhooks(db, id),
+      users: db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name)).all(),
+      smtp: Boolean(config.SMTP_URL),
+    };
+    return c.json(state);
+  })
+  .put('/:id/alerts/settings', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, AlertSettingsSchema);
+    return c.json(saveAlertSettings(c.var.deps.db, c.req.param('id'), input, now(c)));
+  })
+  .post('/:id/alerts/rules', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, AlertRuleSchema);
+    return c.json(createRule(c.var.deps.db, c.req.param('id'), input, c.var.user!.id, now(c)), 201);
+  })
+  .put('/:id/alerts/rules/:ruleId', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, AlertRuleSchema);
+    return c.json(updateRule(c.var.deps.db, c.req.param('id'), c.req.param('ruleId'), input, now(c)));
+  })
+  .delete('/:id/alerts/rules/:ruleId', requireRole('researcher'), (c) => {
+    deleteRule(c.var.deps.db, c.req.param('id'), c.req.param('ruleId'));
+    return c.body(null, 204);
+  })
+  .post('/:id/webhooks', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, NewWebhookSchema);
+    return c.json(createWebhook(c.var.deps.db, c.req.param('id'), input, c.var.user!.id, now(c)), 201);
+  })
+  .patch('/:id/webhooks/:webhookId', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, UpdateWebhookSchema);
+    return c.json(updateWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), input, now(c)));
+  })
+  .post('/:id/webhooks/:webhookId/rotate', requireRole('researcher'), (c) =>
+    c.json(rotateSecret(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), now(c))))
+  .delete('/:id/webhooks/:webhookId', requireRole('researcher'), (c) => {
+    deleteWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'));
+    return c.body(null, 204);
+  })
+  .get('/:id/webhooks/:webhookId/deliveries', requireRole('researcher'), (c) =>
+    c.json(deliveries(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'))));
+
+/** Mounted at /api/cases. */
+export const caseRoutes = new Hono<AppEnv>()
+  .get('/', requireRole('viewer'), (c) => {
+    const q = parseValue(CaseQuerySchema, c.req.query());
+    return c.json(listCases(c.var.deps.db, c.var.user!, q, now(c)));
+  })
+  .get('/unread', requireRole('viewer'), (c) => c.json({ unread: unreadCount(c.var.deps.db, c.var.user!) }))
+  .get('/:caseId', requireRole('viewer'), (c) => c.json(getCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), now(c), baseUrl(c))))
+  .patch('/:caseId', requireRole('viewer'), async (c) => {
+    const input = await parseJson(c, UpdateCaseSchema);
+    return c.json(updateCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), input, now(c), baseUrl(c)));
+  })
+  .post('/:caseId/notes', requireRole('viewer'), async (c) => {
+    const input = await parseJson(c, NoteSchema);
+    return c.json(addNote(c.var.deps.db, c.var.user!, c.req.param('caseId'), input.text, now(c), baseUrl(c)), 201);
+  });

@@ -1,0 +1,67 @@
+/**
+ * The first build of a large survey's report columns, in worker threads: the JSON answers of a
+ * million responses take seconds to read, so the work is split by id range over the cores, and
+ * the main thread stays free to take respondents' submissions meanwhile. Small surveys, surveys
+ * whose columns are cached or on disk, and in-memory databases keep the synchronous path.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { Db } from '../db/client';
+import type { SurveyDefinition } from '../../shared/survey/schema';
+import { adoptColumns, columnsReady, indexCount, type Columns } from './dataset';
+import { mergeColumns } from './merge-columns';
+import { snapshotDir } from './snapshot';
+
+/** Below this many responses one synchronous pass takes well under a second. */
+export const PARALLEL_MIN = 50_000;
+
+/** How the columns came to be ready: already were (memory or disk), too few to split, built in workers, or left to the synchronous path after a failure. */
+export type Preparation = 'ready' | 'small' | 'parallel' | 'failed';
+
+const building = new WeakMap<Db, Map<string, Promise<Preparation>>>();
+
+function part(job: object): Promise<{ cols: Columns; latest: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./columns-worker.mjs', import.meta.url), { workerData: job });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`column worker exited with ${code}`)); });
+  });
+}
+
+async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId: number, count: number): Promise<Preparation> {
+  const { lo, hi } = db.$client.prepare('select min(id) as lo, max(id) as hi from responses where survey_id = ?').get(surveyId) as { lo: number; hi: number };
+  const k = Math.max(1, Math.min(4, availableParallelism()));
+  const step = Math.ceil((hi - lo + 1) / k);
+  const jobs = Array.from({ length: k }, (_, j) => ({
+    path: db.$client.name, surveyId, def, versionId, from: lo + j * step, to: Math.min(hi, lo + (j + 1) * step - 1), capacity: Math.ceil((count / k) * 1.25) + 16,
+  }));
+  const parts = await Promise.all(jobs.map(part));
+  adoptColumns(db, surveyId, mergeColumns(def, versionId, parts.map((p) => p.cols)), Math.max(...parts.map((p) => p.latest)));
+  return 'parallel';
+}
+
+/**
+ * Makes sure the survey's columns are ready before a synchronous report reads them: builds them
+ * in workers when that is worth it, sharing one build between concurrent requests. A failed
+ * parallel build is not an error: the synchronous path builds them instead.
+ */
+export async function prepareColumns(db: Db, surveyId: string, def: SurveyDefinition, versionId: number): Promise<Preparation> {
+  if (columnsReady(db, surveyId, versionId)) return 'ready';
+  // Workers open the database file; an in-memory one has none.
+  if (!snapshotDir(db)) return 'small';
+  const count = indexCount(db, surveyId, Number.MAX_SAFE_INTEGER);
+  if (count < PARALLEL_MIN) return 'small';
+  let bySurvey = building.get(db);
+  if (!bySurvey) building.set(db, (bySurvey = new Map()));
+  const key = `${surveyId}:${versionId}`;
+  let pending = bySurvey.get(key);
+  if (!pending) {
+    pending = build(db, surveyId, def, versionId, count).catch((e: unknown): Preparation => {
+      console.warn(`report columns: parallel build failed, building in one pass (${e instanceof Error ? e.message : String(e)})`);
+      return 'failed';
+    }).finally(() => bySurvey!.delete(key));
+    bySurvey.set(key, pending);
+  }
+  return pending;
+}

@@ -1,0 +1,78 @@
+import type { GaborGrangerReport, PriceSection, VanWestendorpReport } from '../../../shared/api/report-research';
+import { gaborGranger, vanWestendorp, type PsmRow } from '../../../shared/stats';
+import { allQuestions, type Question } from '../../../shared/survey/schema';
+import type { SectionInput } from './input';
+import { rawAnswers } from './raw';
+
+type VanWestendorp = Extract<Question, { type: 'vanWestendorp' }>;
+type GaborGranger = Extract<Question, { type: 'gaborGranger' }>;
+
+/** A chart needs no more prices than this; the price points themselves are computed on all. */
+const MAX_CURVE_POINTS = 120;
+
+const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+/** Every k-th point and the last, so a grid of thousands of distinct prices stays a light chart. */
+function thinned<T>(points: T[]): T[] {
+  if (points.length <= MAX_CURVE_POINTS) return points;
+  const step = Math.ceil(points.length / MAX_CURVE_POINTS);
+  return points.filter((_, i) => i % step === 0 || i === points.length - 1);
+}
+
+function psm(input: SectionInput, q: VanWestendorp): VanWestendorpReport | null {
+  const { values } = rawAnswers(input, q.id);
+  const rows: PsmRow[] = [];
+  for (const a of values) {
+    const x = a as Record<string, unknown>;
+    if (x && num(x.tooCheap) && num(x.cheap) && num(x.expensive) && num(x.tooExpensive)) {
+      const row: PsmRow = { tooCheap: x.tooCheap, cheap: x.cheap, expensive: x.expensive, tooExpensive: x.tooExpensive };
+      if (q.likelihood && Number.isInteger(x.likelyCheap) && Number.isInteger(x.likelyExpensive)) {
+        row.buyAtCheap = x.likelyCheap as number;
+        row.buyAtExpensive = x.likelyExpensive as number;
+      }
+      rows.push(row);
+    }
+  }
+  if (!rows.some((r) => r.tooCheap < r.cheap && r.cheap < r.expensive && r.expensive < r.tooExpensive)) return null;
+  // The NMS curves need likelihoods from everyone or from no one: rows without them are left out of NMS only.
+  const withNms = rows.filter((r) => r.buyAtCheap !== undefined);
+  const all = rows.map(({ tooCheap, cheap, expensive, tooExpensive }) => ({ tooCheap, cheap, expensive, tooExpensive }));
+  const r = vanWestendorp(all);
+  const nms = q.likelihood && withNms.some((x) => x.tooCheap < x.cheap && x.cheap < x.expensive && x.expensive < x.tooExpensive)
+    ? vanWestendorp(withNms).nms ?? null
+    : null;
+  return {
+    questionId: q.id, currency: q.currency, n: rows.length, valid: r.valid,
+    pmc: r.pmc, opp: r.opp, ipp: r.ipp, pme: r.pme,
+    curves: thinned(r.curves.map(({ price, tooCheap, cheap, expensive, tooExpensive }) => ({ price, tooCheap, cheap, expensive, tooExpensive }))),
+    nms: nms ? { reachOptimal: nms.reachOptimal, revenueOptimal: nms.revenueOptimal, curve: thinned(nms.curve) } : null,
+  };
+}
+
+function ladder(input: SectionInput, q: GaborGranger): GaborGrangerReport | null {
+  const { values } = rawAnswers(input, q.id);
+  const highest: (number | null)[] = [];
+  for (const a of values) {
+    const h = (a as { highest?: unknown } | null)?.highest;
+    if (h === null || num(h)) highest.push(h);
+  }
+  if (highest.length === 0) return null;
+  const r = gaborGranger(highest, q.prices.filter((p) => p > 0));
+  return {
+    questionId: q.id, currency: q.currency, n: highest.length,
+    points: r.points.map(({ price, demand, revenue }) => ({ price, demand, revenue })),
+    optimalPrice: r.optimalPrice,
+  };
+}
+
+/** Van Westendorp price points and curves (with NMS when asked) and Gabor-Granger demand and revenue. */
+export function priceSection(input: SectionInput): PriceSection | null {
+  const questions = allQuestions(input.def);
+  const vw = questions.filter((q): q is VanWestendorp => q.type === 'vanWestendorp');
+  const gg = questions.filter((q): q is GaborGranger => q.type === 'gaborGranger');
+  if (vw.length === 0 && gg.length === 0) return null;
+  return {
+    vanWestendorp: vw.map((q) => psm(input, q)).filter((x): x is VanWestendorpReport => x !== null),
+    gaborGranger: gg.map((q) => ladder(input, q)).filter((x): x is GaborGrangerReport => x !== null),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Whether a completed response meets an alert rule: the survey's display-logic operators
+ * (shared/survey/logic.ts) for answers and hidden fields, plus "contains a word" for comments, and
+ * the rule's segment limits. Pure, so the server hook and the tests share it.
+ */
+import { evaluate, type Facts } from '../survey/logic';
+import type { AlertCondition, AlertRuleSpec, Owner } from '../api/alerts';
+
+// Scripts written without spaces between words (Han, kana, Hangul, Thai) match a word anywhere.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One regular expression per word list, built once per rule rather than per response. */
+export function wordMatcher(words: readonly string[]): RegExp {
+  const parts = words.map((w) => {
+    const e = escape(w.toLocaleLowerCase());
+    return UNSPACED.test(w) ? e : `(?<![\\p{L}\\p{N}])${e}(?![\\p{L}\\p{N}])`;
+  });
+  return new RegExp(parts.join('|'), 'iu');
+}
+
+function textOf(x: unknown): string | null {
+  if (typeof x === 'string') return x;
+  // A choice's "other" answer is { other: "their words" }.
+  if (x && typeof x === 'object' && 'other' in x && typeof (x as { other: unknown }).other === 'string') return (x as { other: string }).other;
+  return null;
+}
+
+export interface CompiledRule<R> {
+  rule: R;
+  test: (facts: Facts) => boolean;
+}
+
+/** Prepares a rule for evaluation on many responses. */
+export function compileRule<R extends { spec: AlertRuleSpec }>(rule: R): CompiledRule<R> {
+  const { when, segment } = rule.spec;
+  const checks = when.conditions.map((c: AlertCondition): ((f: Facts) => boolean) => {
+    if (c.op === 'contains') {
+      const re = wordMatcher(c.words);
+      return (f) => {
+        const t = textOf(f.answers[c.source]);
+        return t !== null && re.test(t);
+      };
+    }
+    const logic = { match: 'all' as const, conditions: [c] };
+    return (f) => evaluate(logic, f);
+  });
+  const inSegment = segment.length === 0 ? () => true : (f: Facts) => evaluate({ match: 'all', conditions: segment }, { answers: {}, hidden: f.hidden });
+  const any = when.match === 'any';
+  return {
+    rule,
+    test: (f) => inSegment(f) && (any ? checks.some((c) => c(f)) : checks.every((c) => c(f))),
+  };
+}
+
+/** The user a case goes to: the named user, or the route matching the hidden field (case-insensitive), else the fallback. */
+export function ownerFor(owner: Owner, hidden: Readonly<Record<string, string>>): string | null {
+  switch (owner.kind) {
+    case 'none': return null;
+    case 'user': return owner.userId;
+    case 'route': {
+      const value = hidden[owner.field]?.trim().toLowerCase();
+      const hit = value === undefined ? undefined : owner.routes.find((r) => r.value.toLowerCase() === value);
+      return hit?.userId ?? owner.fallbackUserId ?? null;
+    }
+  }
+}

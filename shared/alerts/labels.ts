@@ -1,0 +1,63 @@
+/**
+ * One response's answers with their labels, in the order of the questionnaire: what a case page
+ * shows and what webhooks carry (codes for machines, labels for people). Contact answers are left
+ * out here; they are shown only to those allowed (server/alerts/cases.ts).
+ */
+import { allQuestions, type Option, type Question, type SurveyDefinition } from '../survey/schema';
+import { pickText } from '../survey/text';
+import type { CaseAnswer } from '../api/alerts';
+
+function optionLabel(options: readonly Option[], id: unknown, lang: string, fallback: string): string {
+  if (id && typeof id === 'object' && 'other' in id) return String((id as { other: unknown }).other);
+  const o = options.find((x) => x.id === id);
+  return o ? pickText(o.label, lang, fallback) : String(id);
+}
+
+function scaleLabel(x: unknown, min: number, max: number, minLabel: string, maxLabel: string): string {
+  if (x === null) return 'n/a';
+  const n = Number(x);
+  if (n === min && minLabel) return `${n} (${minLabel})`;
+  if (n === max && maxLabel) return `${n} (${maxLabel})`;
+  return String(x);
+}
+
+function labelOf(q: Question, x: unknown, lang: string, fb: string): string {
+  switch (q.type) {
+    case 'single': return optionLabel(q.options, x, lang, fb);
+    case 'multiple': return Array.isArray(x) ? x.map((id) => optionLabel(q.options, id, lang, fb)).join('; ') : String(x);
+    case 'rating':
+      return scaleLabel(x, q.scale.min, q.scale.max, pickText(q.scale.minLabel, lang, fb), pickText(q.scale.maxLabel, lang, fb));
+    case 'matrix': {
+      const byItem = (x ?? {}) as Record<string, unknown>;
+      return q.items.filter((i) => i.id in byItem).map((i) => `${pickText(i.label, lang, fb)}: ${byItem[i.id] ?? 'n/a'}`).join('; ');
+    }
+    case 'text':
+    case 'number':
+    case 'nps':
+      return String(x);
+    default:
+      return typeof x === 'object' ? JSON.stringify(x) : String(x);
+  }
+}
+
+export function labelledAnswers(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>, lang: string): CaseAnswer[] {
+  const fb = def.defaultLanguage;
+  return allQuestions(def)
+    .filter((q) => q.type !== 'contact' && answers[q.id] !== undefined)
+    .map((q) => ({ questionId: q.id, question: pickText(q.text, lang, fb), code: answers[q.id], label: labelOf(q, answers[q.id], lang, fb) }));
+}
+
+/** The respondent's contact details, only when they ticked the consent box. */
+export function consentedContact(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>): { name?: string; email?: string; phone?: string } | null {
+  for (const q of allQuestions(def)) {
+    if (q.type !== 'contact') continue;
+    const a = answers[q.id] as { name?: string; email?: string; phone?: string; consent?: boolean } | undefined;
+    if (a?.consent === true) return { name: a.name, email: a.email, phone: a.phone };
+  }
+  return null;
+}
+
+/** Whether the respondent left any contact details at all (consented or not). */
+export function hasContact(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>): boolean {
+  return allQuestions(def).some((q) => q.type === 'contact' && answers[q.id] !== undefined);
+}

@@ -1,0 +1,93 @@
+/**
+ * The report's sections for the research question types: SERVQUAL gaps, price tolerance and
+ * competitive standing. Like the other sections (report-sections.ts), each is null when the survey
+ * has no question for it, and readings are built in the client from these numbers.
+ */
+
+/** Differences are marked significant below this two-sided p, and only when both bases are ≥ SMALL_BASE. */
+export const SIGNIFICANCE_LEVEL = 0.05;
+
+export interface ServqualGap { expectation: number; perception: number; gap: number }
+
+export interface ServqualSection {
+  /** Respondents who rated every item twice (complete cases, as the original analysis). */
+  n: number;
+  /** `key` is `question.item`, for the item's label. */
+  items: (ServqualGap & { key: string; dimension: string })[];
+  /** Importance is the mean share of 100 points, null when no importance question matches the dimensions. */
+  dimensions: (ServqualGap & { dimension: string; importance: number | null })[];
+  /** Mean of the dimension gaps. */
+  unweighted: number;
+  /** Dimension gaps weighted by each respondent's importance points; null without importance. */
+  weighted: number | null;
+  /** The importance question the weights come from. */
+  importanceQuestion: string | null;
+}
+
+export interface PriceCurvePoint { price: number; tooCheap: number; cheap: number; expensive: number; tooExpensive: number }
+
+export interface VanWestendorpReport {
+  questionId: string;
+  currency: string;
+  /** Respondents who answered; `valid` of them gave too cheap < cheap < expensive < too expensive. */
+  n: number;
+  valid: number;
+  pmc: number;
+  opp: number;
+  ipp: number;
+  pme: number;
+  /** The four cumulative curves (shares 0–1) at each price given, thinned to at most 120 prices. */
+  curves: PriceCurvePoint[];
+  /** Newton–Miller–Smith trial (reach, 0–1) and revenue per respondent, when purchase likelihood was asked. */
+  nms: { reachOptimal: number; revenueOptimal: number; curve: { price: number; reach: number; revenue: number }[] } | null;
+}
+
+export interface GaborGrangerReport {
+  questionId: string;
+  currency: string;
+  n: number;
+  points: { price: number; demand: number; revenue: number }[];
+  /** The lowest price of highest revenue; null when nobody buys at any price. */
+  optimalPrice: number | null;
+}
+
+export interface PriceSection {
+  vanWestendorp: VanWestendorpReport[];
+  gaborGranger: GaborGrangerReport[];
+}
+
+export interface BrandScore { brand: string; n: number; mean: number | null; sd: number | null }
+
+export interface CompetitorComparison {
+  brand: string;
+  /** Own mean − the competitor's mean. */
+  difference: number | null;
+  /** Welch's t test, two-sided; null under 2 ratings on either side or without any spread. */
+  p: number | null;
+  /** p < SIGNIFICANCE_LEVEL and both bases at least SMALL_BASE. */
+  significant: boolean;
+  smallBase: boolean;
+}
+
+export interface CompetitionAttribute {
+  attribute: string;
+  own: BrandScore;
+  competitors: (BrandScore & CompetitorComparison)[];
+  /** Significantly ahead of at least one competitor and behind none. */
+  strength: boolean;
+  /** Significantly behind at least one competitor. */
+  weakness: boolean;
+}
+
+export interface CompetitionQuestion {
+  questionId: string;
+  ownBrand: string;
+  brands: string[];
+  n: number;
+  scale: { min: number; max: number };
+  /** Share of respondents who know each brand, in `brands` order. */
+  awareness: number[];
+  attributes: CompetitionAttribute[];
+}
+
+export interface CompetitionSection { questions: CompetitionQuestion[] }

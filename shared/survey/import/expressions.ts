@@ -1,0 +1,250 @@
+/**
+ * Reads the condition expressions of SurveyJS (`{q1} = 'a' and {nps} <= 6`) and LimeSurvey's
+ * ExpressionScript (`Q1.NAOK == "A1" && !is_empty(Q2)`) into our logic: one list of conditions,
+ * all or any. Anything our logic cannot say (mixed and/or, arithmetic, functions other than
+ * emptiness tests) is refused with a reason, never guessed.
+ */
+import type { Condition, Logic } from '../logic';
+
+type Token = { t: 'var' | 'str' | 'num' | 'op' | 'word' | 'punct'; v: string };
+
+export type Operand = { kind: 'var'; name: string } | { kind: 'lit'; value: string | number | boolean } | { kind: 'list'; values: (string | number)[] };
+type Node =
+  | { kind: 'and' | 'or'; items: Node[] }
+  | { kind: 'not'; item: Node }
+  | { kind: 'cmp'; left: Operand; op: string; right?: Operand }
+  | { kind: 'call'; name: string; args: Operand[] };
+
+const OPS = ['==', '!=', '<>', '<=', '>=', '<', '>', '='];
+
+function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (/\s/.test(c)) { i++; continue; }
+    if (c === '{') {
+      const end = src.indexOf('}', i);
+      if (end < 0) throw new Error('a "{" is not closed');
+      out.push({ t: 'var', v: src.slice(i + 1, end).trim() });
+      i = end + 1;
+    } else if (c === '"' || c === "'") {
+      const end = src.indexOf(c, i + 1);
+      if (end < 0) throw new Error('a quoted text is not closed');
+      out.push({ t: 'str', v: src.slice(i + 1, end) });
+      i = end + 1;
+    } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(src[i + 1] ?? '') && !['var', 'str', 'num', 'word'].includes(out.at(-1)?.t ?? ''))) {
+      const m = /^-?\d+(\.\d+)?/.exec(src.slice(i))!;
+      out.push({ t: 'num', v: m[0] });
+      i += m[0].length;
+    } else if (src.startsWith('&&', i) || src.startsWith('||', i)) {
+      out.push({ t: 'word', v: src[i] === '&' ? 'and' : 'or' });
+      i += 2;
+    } else if (OPS.some((op) => src.startsWith(op, i))) {
+      const op = OPS.find((o) => src.startsWith(o, i))!;
+      out.push({ t: 'op', v: op });
+      i += op.length;
+    } else if ('()[],!'.includes(c)) {
+      out.push({ t: 'punct', v: c });
+      i++;
+    } else if (/[A-Za-z_]/.test(c)) {
+      const word = /^[A-Za-z_][\w.]*/.exec(src.slice(i))![0];
+      out.push({ t: 'word', v: word });
+      i += word.length;
+    } else {
+      throw new Error(`"${c}" is not something our logic can read`);
+    }
+  }
+  return out;
+}
+
+const WORD_OPS: Record<string, string> = {
+  eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=', equal: '==', notequal: '!=',
+  anyof: 'anyof', allof: 'allof', contains: 'contains', notcontains: 'notcontains', noneof: 'noneof',
+};
+
+function parse(tokens: Token[], bareNames: boolean): Node {
+  let i = 0;
+  const peek = () => tokens[i];
+  const take = () => tokens[i++];
+  const expect = (v: string) => {
+    if (peek()?.v !== v) throw new Error(`expected "${v}"`);
+    i++;
+  };
+  const operand = (): Operand => {
+    const tk = take();
+    if (!tk) throw new Error('the expression ends too early');
+    if (tk.t === 'var') return { kind: 'var', name: tk.v };
+    if (tk.t === 'str') return { kind: 'lit', value: tk.v };
+    if (tk.t === 'num') return { kind: 'lit', value: Number(tk.v) };
+    if (tk.t === 'word' && (tk.v === 'true' || tk.v === 'false')) return { kind: 'lit', value: tk.v === 'true' };
+    if (tk.t === 'punct' && tk.v === '[') {
+      const values: (string | number)[] = [];
+      while (peek() && peek().v !== ']') {
+        const o = operand();
+        if (o.kind !== 'lit' || typeof o.value === 'boolean') throw new Error('a list holds only texts and numbers');
+        values.push(o.value);
+        if (peek()?.v === ',') i++;
+      }
+      expect(']');
+      return { kind: 'list', values };
+    }
+    if (tk.t === 'word' && bareNames) return { kind: 'var', name: tk.v };
+    throw new Error(`"${tk.v}" is not a question, a text or a number`);
+  };
+  const primary = (): Node => {
+    const tk = peek();
+    if (!tk) throw new Error('the expression ends too early');
+    if (tk.v === '(') {
+      i++;
+      const inner = or();
+      expect(')');
+      return inner;
+    }
+    if (tk.v === '!' || (tk.t === 'word' && tk.v === 'not')) {
+      i++;
+      return { kind: 'not', item: primary() };
+    }
+    if (tk.t === 'word' && tokens[i + 1]?.v === '(' && bareNames) {
+      i += 2;
+      const args: Operand[] = [];
+      while (peek() && peek().v !== ')') {
+        args.push(operand());
+        if (peek()?.v === ',') i++;
+      }
+      expect(')');
+      if (peek()?.t === 'op' || WORD_OPS[peek()?.v.toLowerCase() ?? '']) throw new Error(`the function ${tk.v}() has no counterpart in our logic`);
+      return { kind: 'call', name: tk.v.toLowerCase(), args };
+    }
+    const left = operand();
+    const next = peek();
+    if (next?.t === 'word' && (next.v === 'empty' || next.v === 'notempty')) {
+      i++;
+      return { kind: 'cmp', left, op: next.v };
+    }
+    let op = next?.t === 'op' ? next.v : next?.t === 'word' ? WORD_OPS[next.v.toLowerCase()] : undefined;
+    if (!op) {
+      // LimeSurvey treats a bare `1` as "always".
+      if (left.kind === 'lit') return { kind: 'cmp', left, op: 'const' };
+      throw new Error(`expected a comparison after ${left.kind === 'var' ? left.name : 'a value'}`);
+    }
+    i++;
+    if (op === '=') op = '==';
+    if (op === '<>') op = '!=';
+    return { kind: 'cmp', left, op, right: operand() };
+  };
+  const chain = (word: 'and' | 'or', inner: () => Node): Node => {
+    const items = [inner()];
+    while (peek()?.t === 'word' && peek().v.toLowerCase() === word) {
+      i++;
+      items.push(inner());
+    }
+    return items.length === 1 ? items[0] : { kind: word, items };
+  };
+  const and = () => chain('and', primary);
+  const or = (): Node => chain('or', and);
+  const node = or();
+  if (i < tokens.length) throw new Error(`unexpected "${tokens[i].v}"`);
+  return node;
+}
+
+/** What the importer knows of a variable named in an expression. */
+export interface Resolved {
+  /** Our question id or hidden field, with `.item` for a matrix row. */
+  source: string;
+  /** Maps a raw value of the source format to ours (an option id, a number), or undefined if it has none. */
+  value: (raw: string | number | boolean) => string | number | undefined;
+  /** Integer-valued sources (ratings, NPS) read `< 3` as `≤ 2`. */
+  integer: boolean;
+  /** Set for a LimeSurvey multiple-choice subquestion: "chosen" is a comparison with "Y". */
+  chosen?: string;
+}
+
+export type Resolver = (name: string) => Resolved | null;
+
+function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
+  if (node.kind === 'not') {
+    const inner = condition(node.item, resolve);
+    if (inner === null || inner === 'always') return null;
+    const flip: Partial<Record<Condition['op'], Condition['op']>> = { answered: 'notAnswered', notAnswered: 'answered', equals: 'notEquals', notEquals: 'equals', in: 'notIn', notIn: 'in' };
+    const op = flip[inner.op];
+    if (!op) throw new Error('"not" of a range is not something our logic can say');
+    return { ...inner, op };
+  }
+  if (node.kind === 'call') {
+    if (node.name !== 'is_empty' || node.args.length !== 1 || node.args[0].kind !== 'var') throw new Error(`the function ${node.name}() has no counterpart in our logic`);
+    const r = resolve(node.args[0].name);
+    if (!r) throw new Error(`"${node.args[0].name}" is not a question we imported`);
+    return { source: r.source, op: r.chosen ? 'notEquals' : 'notAnswered', ...(r.chosen ? { value: r.chosen } : {}) };
+  }
+  if (node.kind !== 'cmp') return null;
+  if (node.op === 'const') return node.left.kind === 'lit' && (node.left.value === 1 || node.left.value === true) ? 'always' : null;
+  if (node.left.kind !== 'var') throw new Error('a comparison must start with a question');
+  const r = resolve(node.left.name);
+  if (!r) throw new Error(`"${node.left.name}" is not a question we imported`);
+  const { source } = r;
+  if (node.op === 'empty') return { source, op: 'notAnswered' };
+  if (node.op === 'notempty') return { source, op: 'answered' };
+  const right = node.right!;
+  if (right.kind === 'var') throw new Error('comparing two questions has no counterpart in our logic');
+  if (r.chosen) {
+    // LimeSurvey stores a ticked subquestion as "Y" and an unticked one as "".
+    if (right.kind !== 'lit') throw new Error('a subquestion compares with "Y" or ""');
+    const ticked = right.value === 'Y';
+    if (node.op !== '==' && node.op !== '!=') throw new Error('a subquestion compares with == or !=');
+    return { source, op: ticked === (node.op === '==') ? 'equals' : 'notEquals', value: r.chosen };
+  }
+  const map = (raw: string | number | boolean) => {
+    const mapped = r.value(raw);
+    if (mapped === undefined) throw new Error(`"${String(raw)}" is not a value of "${node.left.kind === 'var' ? node.left.name : ''}"`);
+    return mapped;
+  };
+  if (right.kind === 'list') {
+    const values = right.values.map(map);
+    if (node.op === 'anyof') return { source, op: 'in', values };
+    if (node.op === 'noneof') return { source, op: 'notIn', values };
+    if (node.op === 'allof' && values.length === 1) return { source, op: 'equals', value: values[0] };
+    throw new Error(`"${node.op}" with a list has no counterpart in our logic`);
+  }
+  const value = map(right.value);
+  switch (node.op) {
+    case '==': case 'contains': case 'anyof': return { source, op: 'equals', value };
+    case '!=': case 'notcontains': case 'noneof': return { source, op: 'notEquals', value };
+  }
+  if (typeof value !== 'number') throw new Error(`"${node.op}" needs a number`);
+  const step = r.integer ? 1 : 0;
+  if ((node.op === '<' || node.op === '>') && !r.integer) throw new Error(`"${node.op}" on a question that is not whole numbers has no counterpart (only ≤ and ≥)`);
+  switch (node.op) {
+    case '<=': return { source, op: 'between', max: value };
+    case '<': return { source, op: 'between', max: value - step };
+    case '>=': return { source, op: 'between', min: value };
+    case '>': return { source, op: 'between', min: value + step };
+  }
+  throw new Error(`"${node.op}" has no counterpart in our logic`);
+}
+
+/**
+ * Our logic for an expression, `undefined` when it always holds (LimeSurvey's relevance "1"), or
+ * an error naming why it cannot be said.
+ * @example toLogic("{visit} = 'buy' or {nps} <= 6", resolve, 'surveyjs')
+ */
+export function toLogic(expression: string, resolve: Resolver, dialect: 'surveyjs' | 'limesurvey'): { logic?: Logic; error?: string } {
+  try {
+    const node = parse(tokenize(expression), dialect === 'limesurvey');
+    const flat = node.kind === 'and' || node.kind === 'or' ? node : { kind: 'and' as const, items: [node] };
+    const conditions: Condition[] = [];
+    for (const item of flat.items) {
+      if (item.kind === 'and' || item.kind === 'or') throw new Error('mixes "and" with "or"; our logic holds one or the other');
+      const c = condition(item, resolve);
+      if (c === null) throw new Error('holds something our logic cannot say');
+      if (c === 'always') {
+        if (flat.kind === 'or') return {};
+        continue;
+      }
+      conditions.push(c);
+    }
+    return conditions.length ? { logic: { match: flat.kind === 'or' ? 'any' : 'all', conditions } } : {};
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * Import of a LimeSurvey survey structure file (.lss, the XML of "Export → Survey structure"),
+ * as LimeSurvey 3 writes it (texts inside the question, group and answer rows, one row per
+ * language) and as 4, 5 and 6 write it (texts in question_l10ns, group_l10ns, answer_l10ns).
+ * Question groups become pages, question codes become ids, answer and subquestion codes become
+ * option and item ids, relevance equations become display logic where our logic can say them.
+ */
+import type { Locale } from '../../i18n/locales';
+import type { Logic } from '../logic';
+import type { Option, Question, SurveyDefinitionInput, Text } from '../schema';
+import { finish, idMaker, ImportError, mapLanguages, plain, type ImportResult, type Unmapped } from './common';
+import { toLogic, type Resolved } from './expressions';
+import { child, parseXml, tableRows, XmlError } from './xml';
+
+type Row = Record<string, string>;
+
+/** LimeSurvey's names of the types we cannot import, for the list of what was left out. */
+const UNSUPPORTED: Record<string, string> = {
+  '*': 'an equation (a calculated value)', X: 'a text display', K: 'multiple numerical input', Q: 'multiple short text',
+  ':': 'an array of numbers', ';': 'an array of texts', '1': 'a dual-scale array', D: 'a date', I: 'a language switch',
+  H: 'an array by column', E: 'an array increase/same/decrease', C: 'an array yes/no/uncertain', '|': 'a file upload',
+};
+
+const num = (s: string | undefined) => (s !== undefined && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : undefined);
+
+export function importLimeSurvey(xml: string): ImportResult {
+  let doc;
+  try {
+    doc = parseXml(xml);
+  } catch (err) {
+    throw new ImportError(err instanceof XmlError ? `the .lss file is not well-formed XML: ${err.message}` : String(err));
+  }
+  if (doc.name !== 'document' || child(doc, 'LimeSurveyDocType')?.text.trim() !== 'Survey') {
+    throw new ImportError('this is not a LimeSurvey survey structure (.lss): <LimeSurveyDocType>Survey</LimeSurveyDocType> is missing');
+  }
+  const unmapped: Unmapped[] = [];
+  const survey = tableRows(doc, 'surveys')[0] ?? {};
+  const declared = (child(child(doc, 'languages'), 'language') ? child(doc, 'languages')!.children.map((l) => l.text.trim()) : []);
+  const base = survey.language?.trim() || declared[0] || 'en';
+  const codes = [base, ...(survey.additional_languages ?? '').split(/\s+/), ...declared].filter((c, i, all) => c && all.indexOf(c) === i);
+  const { map: langs, dropped } = mapLanguages(codes);
+  if (!langs.has(base)) throw new ImportError(`the survey's base language "${base}" is not one of ours (en, zh-Hans, zh-Hant, it, vi)`);
+  for (const code of dropped) unmapped.push({ source: 'survey', message: `texts in "${code}": not one of our survey languages` });
+  const lang = langs.get(base)!;
+
+  /** A Text from rows keyed by LimeSurvey language; empty texts are skipped. */
+  const textOf = (rows: Row[], field: string): Text | undefined => {
+    const out: Record<string, string> = {};
+    for (const r of rows) {
+      const l = langs.get(r.language ?? r.surveyls_language ?? base);
+      const s = plain(r[field] ?? '');
+      if (l && s) out[l] = s;
+    }
+    return Object.keys(out).length ? (out as Text) : undefined;
+  };
+  const group = <K extends string>(rows: Row[], key: K) => {
+    const m = new Map<string, Row[]>();
+    for (const r of rows) m.set(r[key], [...(m.get(r[key]) ?? []), r]);
+    return m;
+  };
+
+  const questionRows = tableRows(doc, 'questions');
+  const subRows = tableRows(doc, 'subquestions');
+  // LS 4+ keeps texts apart; LS 3 has them in the rows themselves, one row per language.
+  const qTexts = group(tableRows(doc, 'question_l10ns'), 'qid');
+  const textRows = (r: Row[]) => (r[0] && qTexts.has(r[0].qid) ? qTexts.get(r[0].qid)! : r);
+  const questions = group(questionRows, 'qid');
+  const subs = group(subRows, 'parent_qid');
+  const answerRows = tableRows(doc, 'answers');
+  const answerTexts = group(tableRows(doc, 'answer_l10ns'), 'aid');
+  const answersByQ = group(answerRows, 'qid');
+  const attributes = group(tableRows(doc, 'question_attributes'), 'qid');
+  const attr = (qid: string, name: string) => attributes.get(qid)?.find((a) => a.attribute === name)?.value;
+
+  const groupRows = group(tableRows(doc, 'groups'), 'gid');
+  const groupTexts = group(tableRows(doc, 'group_l10ns'), 'gid');
+  const settings = tableRows(doc, 'surveys_languagesettings');
+
+  const sorted = (m: Map<string, Row[]>, order: string) =>
+    [...m.entries()].sort(([, a], [, b]) => (num(a[0][order]) ?? 0) - (num(b[0][order]) ?? 0));
+
+  const questionId = idMaker('q');
+  type Known = { q: Question; values: Map<string, string | number>; items?: Map<string, string>; chosen?: Map<string, string> };
+  const known = new Map<string, Known>();
+  const pending: { q: Question; expression: string; code: string }[] = [];
+  const pages: SurveyDefinitionInput['pages'] = [];
+  const pageExpressions: { page: number; expression: string; code: string }[] = [];
+  const pageId = idMaker('p');
+
+  /** Options from a question's answers (scale 0) in sort order, and the code → id map. */
+  const answerOptions = (qid: string, code: string): { options: Option[]; values: Map<string, string> } => {
+    const makeId = idMaker('a');
+    const values = new Map<string, string>();
+    const rows = (answersByQ.get(qid) ?? []).filter((a) => (a.scale_id ?? '0') === '0');
+    const options = sorted(group(rows, 'code'), 'sortorder').map(([c, rs]) => {
+      const id = makeId(c);
+      values.set(c, id);
+      const label = textOf(rs[0].aid && answerTexts.has(rs[0].aid) ? answerTexts.get(rs[0].aid)! : rs, 'answer') ?? { [lang]: c };
+      return { id, label };
+    });
+    if ((answersByQ.get(qid) ?? []).some((a) => (a.scale_id ?? '0') !== '0')) unmapped.push({ source: code, message: 'its second answer scale' });
+    return { options, values };
+  };
+  /** Items from a question's subquestions (scale 0) in order, and the code → id map. */
+  const subquestions = (qid: string, code: string): { items: Option[]; values: Map<string, string> } => {
+    const makeId = idMaker('i');
+    const values = new Map<string, string>();
+    const rows = (subs.get(qid) ?? []).filter((s) => (s.scale_id ?? '0') === '0');
+    const items = sorted(group(rows, 'qid'), 'question_order').map(([, rs]) => {
+      const c = rs[0].title;
+      const id = makeId(c);
+      values.set(c, id);
+      return { id, label: textOf(textRows(rs), 'question') ?? { [lang]: c } };
+    });
+    if ((subs.get(qid) ?? []).some((s) => (s.scale_id ?? '0') !== '0')) unmapped.push({ source: code, message: 'its second subquestion scale (columns as subquestions)' });
+    return { items, values };
+  };
+
+  const convert = (qid: string, rows: Row[]): Known | string => {
+    const r = rows[0];
+    const code = r.title;
+    const texts = textRows(rows);
+    const common = {
+      id: '',
+      text: textOf(texts, 'question') ?? { [lang]: code },
+      ...(textOf(texts, 'help') ? { help: textOf(texts, 'help') } : {}),
+      required: r.mandatory === 'Y',
+    };
+    const random = attr(qid, 'random_order') === '1';
+    switch (r.type) {
+      case 'L': case '!': case 'O': {
+        const { options, values } = answerOptions(qid, code);
+        if (r.type === 'O') unmapped.push({ source: code, message: 'the comment box beside its list' });
+        const other = r.other === 'Y';
+        if (other) values.set('-oth-', 'other');
+        return { q: { ...common, type: 'single', options, display: r.type === '!' ? 'dropdown' : 'list', randomize: random, other }, values };
+      }
+      case 'M': case 'P': {
+        const { items, values } = subquestions(qid, code);
+        if (r.type === 'P') unmapped.push({ source: code, message: 'the comment boxes beside its choices' });
+        if (r.other === 'Y') unmapped.push({ source: code, message: 'its "Other" choice with a text box: our multiple choice has none' });
+        const min = num(attr(qid, 'min_answers'));
+        const max = num(attr(qid, 'max_answers'));
+        return {
+          q: { ...common, type: 'multiple', options: items, randomize: random, ...(min ? { min } : {}), ...(max ? { max } : {}) },
+          values: new Map(), chosen: values,
+        };
+      }
+      case 'F': case 'A': case 'B': {
+        const { items, values: itemValues } = subquestions(qid, code);
+        let scale: { min: number; max: number; minLabel?: Text; maxLabel?: Text };
+        const values = new Map<string, number>();
+        if (r.type === 'F') {
+          const { options } = answerOptions(qid, code);
+          if (options.length < 2 || options.length > 11) return `its ${options.length} answer options do not fit our matrix scale (2 to 11 points)`;
+          const codes = sorted(group((answersByQ.get(qid) ?? []).filter((a) => (a.scale_id ?? '0') === '0'), 'code'), 'sortorder').map(([c]) => c);
+          const nums = codes.map(Number);
+          const numeric = nums.every((n, i) => Number.isInteger(n) && (i === 0 ? n === 0 || n === 1 : n === nums[i - 1] + 1));
+          const min = numeric ? nums[0] : 1;
+          codes.forEach((c, i) => values.set(c, min + i));
+          if (!numeric || options.length > 2) unmapped.push({ source: code, message: 'its answer options became points of a scale, labelled at both ends; the labels in between are not kept' });
+          scale = { min, max: min + options.length - 1, minLabel: options[0].label, maxLabel: options.at(-1)!.label };
+        } else {
+          scale = { min: 1, max: r.type === 'A' ? 5 : 10 };
+          for (let n = scale.min; n <= scale.max; n++) values.set(String(n), n);
+        }
+        return { q: { ...common, type: 'matrix', items, scale, notApplicable: false }, values, items: itemValues };
+      }
+      case 'N': {
+        const min = num(attr(qid, 'min_num_value_n'));
+        const max = num(attr(qid, 'max_num_value_n'));
+        return { q: { ...common, type: 'number', integer: attr(qid, 'num_value_int_only') === '1', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }, values: new Map() };
+      }
+      case 'S': case 'T': case 'U': {
+        const max = num(attr(qid, 'maximum_chars'));
+        return { q: { ...common, type: 'text', multiline: r.type !== 'S', maxLength: max && max > 0 ? Math.min(max, 10_000) : 2000 }, values: new Map() };
+      }
+      case '5':
+        return { q: { ...common, type: 'rating', scale: { min: 1, max: 5 }, notApplicable: false }, values: new Map() };
+      case 'R': {
+        const { options, values } = answerOptions(qid, code);
+        if (options.length > 20) return `it ranks ${options.length} options; we rank at most 20`;
+        return { q: { ...common, type: 'ranking', options, randomize: random }, values };
+      }
+      case 'Y':
+        return {
+          q: { ...common, type: 'single', options: [{ id: 'Y', label: { [lang]: 'Yes' } }, { id: 'N', label: { [lang]: 'No' } }], display: 'list', randomize: false, other: false },
+          values: new Map([['Y', 'Y'], ['N', 'N']]),
+        };
+      case 'G':
+        return {
+          q: { ...common, type: 'single', options: [{ id: 'F', label: { [lang]: 'Female' } }, { id: 'M', label: { [lang]: 'Male' } }], display: 'list', randomize: false, other: false },
+          values: new Map([['F', 'F'], ['M', 'M']]),
+        };
+      default:
+        return `it is ${UNSUPPORTED[r.type] ?? `LimeSurvey type "${r.type}"`}, which has no counterpart here`;
+    }
+  };
+
+  const groups = sorted(groupRows, 'group_order');
+  const byGroup = group(questionRows.filter((q) => (q.parent_qid ?? '0') === '0'), 'gid');
+  for (const [gid, rows] of groups) {
+    const list: Question[] = [];
+    const inGroup = group(byGroup.get(gid) ?? [], 'qid');
+    for (const [qid, qrows] of sorted(inGroup, 'question_order')) {
+      const code = qrows[0].title;
+      if (attr(qid, 'hidden') === '1') {
+        unmapped.push({ source: code, message: 'it is hidden from respondents in the source survey' });
+        continue;
+      }
+      const k = convert(qid, questions.get(qid) ?? qrows);
+      if (typeof k === 'string') {
+        unmapped.push({ source: code, message: k });
+        continue;
+      }
+      k.q.id = questionId(code);
+      known.set(code, k);
+      list.push(k.q);
+      const relevance = qrows[0].relevance?.trim();
+      if (relevance && relevance !== '1') pending.push({ q: k.q, expression: relevance, code });
+    }
+    const gtexts = groupTexts.get(gid) ?? rows;
+    const title = textOf(gtexts, 'group_name');
+    pages.push({ id: pageId(`g${gid}`), ...(title ? { title } : {}), questions: list });
+    const relevance = rows[0].grelevance?.trim();
+    if (relevance && relevance !== '1') pageExpressions.push({ page: pages.length - 1, expression: relevance, code: plain(gtexts[0]?.group_name ?? '') || `group ${gid}` });
+  }
+  if (pages.length === 0) pages.push({ id: 'p1', questions: [] });
+
+  const resolve = (raw: string): Resolved | null => {
+    const name = raw.replace(/\.(NAOK|code|value)$/i, '');
+    const direct = known.get(name);
+    if (direct) {
+      const q = direct.q;
+      const integer = q.type === 'rating' || (q.type === 'number' && q.integer);
+      return { source: q.id, integer, value: (v) => (direct.values.size ? direct.values.get(String(v)) : typeof v === 'boolean' ? undefined : v) };
+    }
+    // Q5_SQ001: a subquestion of a multiple choice (ticked or not) or a row of an array.
+    const cut = name.lastIndexOf('_');
+    const parent = cut > 0 ? known.get(name.slice(0, cut)) : undefined;
+    const sub = name.slice(cut + 1);
+    if (parent?.chosen?.has(sub)) return { source: parent.q.id, integer: false, chosen: parent.chosen.get(sub), value: () => undefined };
+    const item = parent?.items?.get(sub);
+    if (parent && item) return { source: `${parent.q.id}.${item}`, integer: true, value: (v) => parent.values.get(String(v)) as number | undefined };
+    return null;
+  };
+  const logicOf = (expression: string, code: string, what: string): Logic | undefined => {
+    const r = toLogic(expression, resolve, 'limesurvey');
+    if (r.error) unmapped.push({ source: code, message: `${what} "${expression}" was left out: ${r.error}` });
+    return r.logic;
+  };
+  for (const p of pending) {
+    const logic = logicOf(p.expression, p.code, 'its relevance equation');
+    if (logic) p.q.visibleIf = logic;
+  }
+  for (const p of pageExpressions) {
+    const logic = logicOf(p.expression, p.code, 'the group\'s relevance equation');
+    if (logic) pages[p.page].visibleIf = logic;
+  }
+  const quotas = tableRows(doc, 'quota');
+  if (quotas.length) unmapped.push({ source: 'survey', message: `its ${quotas.length} quota(s): set quotas in the research plan` });
+  if (tableRows(doc, 'assessments').length) unmapped.push({ source: 'survey', message: 'its assessments: we have no scoring of answers' });
+
+  const title = textOf(settings, 'surveyls_title') ?? { [lang]: 'Imported survey' };
+  const intro = textOf(settings, 'surveyls_welcometext') ?? textOf(settings, 'surveyls_description');
+  const thankYou = textOf(settings, 'surveyls_endtext');
+  const draft: SurveyDefinitionInput = {
+    title,
+    defaultLanguage: lang,
+    languages: [...new Set<Locale>([lang, ...langs.values()])],
+    ...(intro ? { intro } : {}),
+    ...(thankYou ? { thankYou } : {}),
+    pages,
+  };
+  return finish(draft, unmapped);
+}

@@ -1,0 +1,110 @@
+/**
+ * Export to a SurveyJS survey JSON: pages and questions of the types SurveyJS shares with us,
+ * texts in every survey language (SurveyJS's "default" holds the default language, named by
+ * `locale`), display logic as visibleIf expressions and screen-outs as "complete" triggers.
+ * Question and option ids become element names and choice values, so answers line up.
+ */
+import type { Locale } from '../../i18n/locales';
+import type { Condition, Logic } from '../logic';
+import type { Question, SurveyDefinition, Text } from '../schema';
+import type { Unmapped } from './common';
+
+type Json = Record<string, unknown>;
+
+const SURVEYJS_LOCALE: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-cn', 'zh-Hant': 'zh-tw', it: 'it', vi: 'vi' };
+
+export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Unmapped[] } {
+  const skipped: Unmapped[] = [];
+  const byId = new Map(def.pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
+
+  const str = (t: Text | undefined): string | Record<string, string> | undefined => {
+    if (!t) return undefined;
+    const texts = t as Partial<Record<Locale, string>>;
+    const others = def.languages.filter((l) => l !== def.defaultLanguage && texts[l]?.trim());
+    const main = texts[def.defaultLanguage] ?? '';
+    if (others.length === 0) return main;
+    return { default: main, ...Object.fromEntries(others.map((l) => [SURVEYJS_LOCALE[l], texts[l]!])) };
+  };
+  const lit = (x: string | number) => (typeof x === 'number' ? String(x) : `'${x.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+
+  const condition = (c: Condition): string => {
+    const v = `{${c.source}}`;
+    const many = byId.get(c.source)?.type === 'multiple';
+    switch (c.op) {
+      case 'equals': return `${v} ${many ? 'contains' : '='} ${lit(c.value!)}`;
+      case 'notEquals': return `${v} ${many ? 'notcontains' : '<>'} ${lit(c.value!)}`;
+      case 'in': return `${v} anyof [${c.values!.map(lit).join(', ')}]`;
+      case 'notIn': return `${v} noneof [${c.values!.map(lit).join(', ')}]`;
+      case 'answered': return `${v} notempty`;
+      case 'notAnswered': return `${v} empty`;
+      case 'between': {
+        const parts = [c.min !== undefined ? `${v} >= ${c.min}` : '', c.max !== undefined ? `${v} <= ${c.max}` : ''].filter(Boolean);
+        return parts.length > 1 ? `(${parts.join(' and ')})` : parts[0];
+      }
+    }
+  };
+  const expression = (logic: Logic) => logic.conditions.map(condition).join(logic.match === 'any' ? ' or ' : ' and ');
+
+  const choices = (os: { id: string; label: Text }[]) => os.map((o) => ({ value: o.id, text: str(o.label) }));
+  const scaleColumns = (s: { min: number; max: number; minLabel?: Text; maxLabel?: Text }) =>
+    Array.from({ length: s.max - s.min + 1 }, (_, i) => {
+      const n = s.min + i;
+      const label = n === s.min ? s.minLabel : n === s.max ? s.maxLabel : undefined;
+      return label ? { value: n, text: str(label) } : n;
+    });
+
+  const element = (q: Question): Json | null => {
+    const base: Json = { name: q.id, title: str(q.text), ...(q.help ? { description: str(q.help) } : {}), ...(q.required ? { isRequired: true } : {}) };
+    if (q.visibleIf) base.visibleIf = expression(q.visibleIf);
+    switch (q.type) {
+      case 'single':
+        return { ...base, type: q.display === 'dropdown' ? 'dropdown' : 'radiogroup', choices: choices(q.options), ...(q.other ? { showOtherItem: true } : {}), ...(q.randomize ? { choicesOrder: 'random' } : {}) };
+      case 'multiple':
+        return { ...base, type: 'checkbox', choices: choices(q.options), ...(q.min ? { minSelectedChoices: q.min } : {}), ...(q.max ? { maxSelectedChoices: q.max } : {}), ...(q.randomize ? { choicesOrder: 'random' } : {}) };
+      case 'ranking':
+        return { ...base, type: 'ranking', choices: choices(q.options), ...(q.randomize ? { choicesOrder: 'random' } : {}) };
+      case 'rating':
+        if (q.notApplicable) skipped.push({ source: q.id, message: 'its "not applicable" choice: SurveyJS ratings have none' });
+        return { ...base, type: 'rating', rateMin: q.scale.min, rateMax: q.scale.max, ...(q.scale.minLabel ? { minRateDescription: str(q.scale.minLabel) } : {}), ...(q.scale.maxLabel ? { maxRateDescription: str(q.scale.maxLabel) } : {}) };
+      case 'nps':
+        return { ...base, type: 'rating', rateMin: 0, rateMax: 10 };
+      case 'matrix':
+      case 'importance':
+        if (q.type === 'importance' && q.mode === 'sum') return null;
+        if (q.type === 'matrix' && q.notApplicable) skipped.push({ source: q.id, message: 'its "not applicable" column' });
+        return { ...base, type: 'matrix', columns: scaleColumns(q.scale), rows: choices(q.items) };
+      case 'text':
+        return { ...base, type: q.multiline ? 'comment' : 'text', maxLength: q.maxLength };
+      case 'number':
+        return { ...base, type: 'text', inputType: 'number', ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}), ...(q.integer ? { step: 1 } : {}) };
+      default:
+        return null;
+    }
+  };
+
+  const pages = def.pages.map((p) => ({
+    name: p.id,
+    ...(p.title ? { title: str(p.title) } : {}),
+    ...(p.visibleIf ? { visibleIf: expression(p.visibleIf) } : {}),
+    elements: p.questions.flatMap((q) => {
+      const el = element(q);
+      if (!el) skipped.push({ source: q.id, message: `a ${q.type === 'importance' ? 'constant-sum importance' : q.type} question has no SurveyJS counterpart` });
+      return el ? [el] : [];
+    }),
+  }));
+  for (const h of def.hiddenFields) skipped.push({ source: h, message: 'a hidden field: in SurveyJS set it with survey.setVariable() before the survey starts' });
+
+  const json: Json = {
+    ...(def.defaultLanguage !== 'en' ? { locale: SURVEYJS_LOCALE[def.defaultLanguage] } : {}),
+    title: str(def.title),
+    ...(def.intro ? { description: str(def.intro) } : {}),
+    pages,
+    ...(def.thankYou ? { completedHtml: str(def.thankYou) } : {}),
+  };
+  if (def.screenOuts.length) {
+    json.triggers = def.screenOuts.map((s) => ({ type: 'complete', expression: expression(s.when) }));
+    const messages = def.screenOuts.filter((s) => s.message).map((s) => ({ expression: expression(s.when), html: str(s.message) }));
+    if (messages.length) json.completedHtmlOnCondition = messages;
+  }
+  return { json, skipped };
+}

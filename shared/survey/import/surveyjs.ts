@@ -1,0 +1,266 @@
+/**
+ * Import of a SurveyJS survey JSON (the Creator's "JSON Editor" tab, survey-core's model) for the
+ * question types we share. Element names become question ids where they are valid ones; choice
+ * values become option ids the same way, and visibleIf expressions are translated through those
+ * maps. Everything else is listed in `unmapped` with the element it came from.
+ */
+import { matchLocale, type Locale } from '../../i18n/locales';
+import type { Logic } from '../logic';
+import type { Option, Question, SurveyDefinitionInput, Text } from '../schema';
+import { finish, idMaker, ImportError, plain, type ImportResult, type Unmapped } from './common';
+import { toLogic, type Resolved } from './expressions';
+
+type Json = Record<string, unknown>;
+type Localizable = string | Record<string, string> | undefined;
+
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Whether parsed JSON looks like a SurveyJS survey rather than our own definition. */
+export function isSurveyJs(x: unknown): boolean {
+  return isObject(x) && !('defaultLanguage' in x) && (Array.isArray(x.pages) || Array.isArray(x.elements) || Array.isArray(x.questions));
+}
+
+export function importSurveyJs(input: unknown): ImportResult {
+  if (!isSurveyJs(input)) throw new ImportError('this is not a SurveyJS survey: it has no "pages" or "elements"');
+  const json = input as Json;
+  const unmapped: Unmapped[] = [];
+  const lang: Locale = (typeof json.locale === 'string' && matchLocale(json.locale)) || 'en';
+  const languages = new Set<Locale>([lang]);
+  const droppedLangs = new Set<string>();
+
+  const text = (x: Localizable): Text | undefined => {
+    if (x === undefined || x === null) return undefined;
+    const out: Record<string, string> = {};
+    const entries = typeof x === 'string' ? [['default', x]] : isObject(x) ? Object.entries(x) : [];
+    for (const [code, s] of entries) {
+      if (typeof s !== 'string' || !s.trim()) continue;
+      const l = code === 'default' ? lang : matchLocale(code);
+      if (!l) { droppedLangs.add(code); continue; }
+      languages.add(l);
+      out[l] = plain(s);
+    }
+    return Object.values(out).some((s) => s) ? (out as Text) : undefined;
+  };
+
+  const questionId = idMaker('q');
+  const ids = new Map<string, { q: Question; values: Map<string, string>; items?: Map<string, string> }>();
+  type Pending = { q: Question; expression: string; name: string };
+  const pending: Pending[] = [];
+  const pages: SurveyDefinitionInput['pages'] = [];
+  const pageExpressions: { page: number; expression: string; name: string }[] = [];
+
+  const choices = (el: Json, prefix: string): { options: Option[]; values: Map<string, string> } => {
+    const makeId = idMaker(prefix);
+    const values = new Map<string, string>();
+    const options: Option[] = [];
+    for (const c of Array.isArray(el.choices) ? el.choices : Array.isArray(el.rows) ? el.rows : []) {
+      const value = isObject(c) ? c.value : c;
+      if (value === undefined || value === null) continue;
+      const id = makeId(String(value));
+      values.set(String(value), id);
+      options.push({ id, label: text(isObject(c) ? (c.text as Localizable) ?? String(value) : String(value)) ?? { [lang]: String(value) } });
+    }
+    return { options, values };
+  };
+
+  /** `values` maps the source's answer values to ours; `items` a matrix's row values to item ids. */
+  const convert = (el: Json, name: string): { q: Question; values: Map<string, string>; items?: Map<string, string> } | string => {
+    const base = {
+      id: '',
+      text: text(el.title as Localizable) ?? { [lang]: name },
+      ...(text(el.description as Localizable) ? { help: text(el.description as Localizable) } : {}),
+      required: el.isRequired === true,
+    };
+    const random = el.choicesOrder === 'random';
+    switch (el.type) {
+      case 'radiogroup': case 'dropdown': {
+        const { options, values } = choices(el, 'o');
+        if (el.hasNone === true || el.showNoneItem === true) {
+          options.push({ id: 'none', label: text(el.noneText as Localizable) ?? { [lang]: 'None' } });
+          values.set('none', 'none');
+        }
+        const other = el.hasOther === true || el.showOtherItem === true;
+        if (other) values.set('other', 'other');
+        return { q: { ...base, type: 'single', options, display: el.type === 'dropdown' ? 'dropdown' : 'list', randomize: random, other }, values };
+      }
+      case 'checkbox': case 'tagbox': {
+        const { options, values } = choices(el, 'o');
+        if (el.hasOther === true || el.showOtherItem === true) unmapped.push({ source: name, message: 'its "Other" choice with a text box: our multiple choice has none' });
+        if (el.hasSelectAll === true || el.showSelectAllItem === true) unmapped.push({ source: name, message: 'its "Select all" item' });
+        const min = typeof el.minSelectedChoices === 'number' && el.minSelectedChoices > 0 ? el.minSelectedChoices : undefined;
+        const max = typeof el.maxSelectedChoices === 'number' && el.maxSelectedChoices > 0 ? el.maxSelectedChoices : undefined;
+        return { q: { ...base, type: 'multiple', options, randomize: random, ...(min ? { min } : {}), ...(max ? { max } : {}) }, values };
+      }
+      case 'ranking': {
+        const { options, values } = choices(el, 'o');
+        return { q: { ...base, type: 'ranking', options, randomize: random }, values };
+      }
+      case 'rating': {
+        if (Array.isArray(el.rateValues) && el.rateValues.length > 0) {
+          const nums = el.rateValues.map((r) => Number(isObject(r) ? r.value : r));
+          if (!nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + 1))) return 'its rating values are not consecutive whole numbers';
+          el = { ...el, rateMin: nums[0], rateMax: nums.at(-1) };
+        }
+        const min = typeof el.rateMin === 'number' ? el.rateMin : 1;
+        const max = typeof el.rateMax === 'number' ? el.rateMax : typeof el.rateCount === 'number' ? min + el.rateCount - 1 : 5;
+        // SurveyJS has no NPS type: a 0–10 rating worded about recommending is one.
+        if (min === 0 && max === 10 && /recommend|nps/i.test(`${name} ${JSON.stringify(el.title ?? '')}`)) return { q: { ...base, type: 'nps' }, values: new Map() };
+        if (min < 0 || min > 1 || max > 11 || max <= min) return `its scale ${min}–${max} is outside what our rating scale holds (from 0 or 1 up to 11)`;
+        const minLabel = text(el.minRateDescription as Localizable);
+        const maxLabel = text(el.maxRateDescription as Localizable);
+        return { q: { ...base, type: 'rating', scale: { min, max, ...(minLabel ? { minLabel } : {}), ...(maxLabel ? { maxLabel } : {}) }, notApplicable: false }, values: new Map() };
+      }
+      case 'matrix': {
+        const { options: items, values } = choices({ rows: el.rows }, 'i');
+        const columns = Array.isArray(el.columns) ? el.columns : [];
+        if (columns.length < 2 || columns.length > 11) return `it has ${columns.length} columns; our matrix scale has 2 to 11 points`;
+        const colValue = (c: unknown) => (isObject(c) ? c.value : c);
+        const nums = columns.map((c) => Number(colValue(c)));
+        const numeric = nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + 1)) && (nums[0] === 0 || nums[0] === 1);
+        const min = numeric ? nums[0] : 1;
+        const label = (c: unknown) => text(isObject(c) ? (c.text as Localizable) ?? String(c.value) : String(c));
+        const minLabel = label(columns[0]);
+        const maxLabel = label(columns.at(-1));
+        if (!numeric) unmapped.push({ source: name, message: 'its columns became points 1 to n of a scale, labelled at both ends; the labels in between are not kept' });
+        return {
+          q: { ...base, type: 'matrix', items, scale: { min, max: min + columns.length - 1, ...(minLabel ? { minLabel } : {}), ...(maxLabel ? { maxLabel } : {}) }, notApplicable: false },
+          values: new Map(columns.map((c, i) => [String(colValue(c)), String(min + i)])),
+          items: values,
+        };
+      }
+      case 'comment':
+        return { q: { ...base, type: 'text', multiline: true, maxLength: typeof el.maxLength === 'number' && el.maxLength > 0 ? Math.min(el.maxLength, 10_000) : 2000 }, values: new Map() };
+      case 'text': {
+        if (el.inputType === 'number' || el.inputType === 'range') {
+          return { q: { ...base, type: 'number', integer: el.step === 1, ...(typeof el.min === 'number' ? { min: el.min } : {}), ...(typeof el.max === 'number' ? { max: el.max } : {}) }, values: new Map() };
+        }
+        if (el.inputType && !['text', 'email', 'tel', 'url'].includes(String(el.inputType))) {
+          unmapped.push({ source: name, message: `its input type "${String(el.inputType)}" became a short text` });
+        }
+        return { q: { ...base, type: 'text', multiline: false, maxLength: typeof el.maxLength === 'number' && el.maxLength > 0 ? Math.min(el.maxLength, 10_000) : 2000 }, values: new Map() };
+      }
+      case 'boolean': {
+        const options: Option[] = [
+          { id: 'yes', label: text((el.labelTrue ?? el.trueText) as Localizable) ?? { [lang]: 'Yes' } },
+          { id: 'no', label: text((el.labelFalse ?? el.falseText) as Localizable) ?? { [lang]: 'No' } },
+        ];
+        return { q: { ...base, type: 'single', options, display: 'list', randomize: false, other: false }, values: new Map([['true', 'yes'], ['false', 'no']]) };
+      }
+      case 'expression': return 'it is a calculated value; we have no calculated questions';
+      case 'html': return 'it is HTML shown between questions; we have no text-only elements';
+      case 'image': return 'it is an image; we have no image elements';
+      default: return `SurveyJS type "${String(el.type)}" has no counterpart here`;
+    }
+  };
+
+  const walk = (elements: unknown, into: Question[]) => {
+    for (const el of Array.isArray(elements) ? elements : []) {
+      if (!isObject(el)) continue;
+      const name = typeof el.name === 'string' ? el.name : String(el.type ?? 'element');
+      if (el.type === 'panel') {
+        if (el.visibleIf) unmapped.push({ source: name, message: 'the panel\'s display condition: its questions are always shown' });
+        walk(el.elements, into);
+        continue;
+      }
+      if (el.visible === false) {
+        unmapped.push({ source: name, message: 'it is hidden in the source survey' });
+        continue;
+      }
+      const r = convert(el, name);
+      if (typeof r === 'string') {
+        unmapped.push({ source: name, message: r });
+        continue;
+      }
+      r.q.id = questionId(name);
+      ids.set(name, r);
+      into.push(r.q);
+      if (typeof el.visibleIf === 'string' && el.visibleIf.trim()) pending.push({ q: r.q, expression: el.visibleIf, name });
+      for (const key of ['enableIf', 'requiredIf', 'validators', 'defaultValue', 'correctAnswer'] as const) {
+        if (el[key] !== undefined && !(Array.isArray(el[key]) && (el[key] as unknown[]).length === 0)) unmapped.push({ source: name, message: `its ${key}` });
+      }
+    }
+  };
+
+  const pageId = idMaker('p');
+  const sourcePages = Array.isArray(json.pages) ? json.pages : [{ name: 'page1', elements: json.elements ?? json.questions }];
+  sourcePages.forEach((p, i) => {
+    if (!isObject(p)) return;
+    const questions: Question[] = [];
+    walk(p.elements ?? p.questions, questions);
+    const title = text(p.title as Localizable);
+    const name = typeof p.name === 'string' ? p.name : `page${i + 1}`;
+    pages.push({ id: pageId(name), ...(title ? { title } : {}), questions });
+    if (typeof p.visibleIf === 'string' && p.visibleIf.trim()) pageExpressions.push({ page: pages.length - 1, expression: p.visibleIf, name });
+  });
+  if (pages.length === 0) pages.push({ id: 'p1', questions: [] });
+
+  const resolve = (raw: string): Resolved | null => {
+    const [name, item] = raw.split('.');
+    const hit = ids.get(name);
+    if (!hit) return null;
+    const q = hit.q;
+    const integer = q.type === 'rating' || q.type === 'nps' || q.type === 'matrix' || (q.type === 'number' && q.integer);
+    if (q.type === 'matrix') {
+      if (item === undefined) return null;
+      const row = hit.items?.get(item);
+      if (!row) return null;
+      return { source: `${q.id}.${row}`, integer, value: (v) => (hit.values.has(String(v)) ? Number(hit.values.get(String(v))) : undefined) };
+    }
+    const choice = q.type === 'single' || q.type === 'multiple' || q.type === 'ranking';
+    return {
+      source: q.id, integer,
+      value: (v) => (choice ? hit.values.get(String(v)) : typeof v === 'boolean' ? undefined : v),
+    };
+  };
+  const logicOf = (expression: string, name: string, what: string): Logic | undefined => {
+    const r = toLogic(expression, resolve, 'surveyjs');
+    if (r.error) unmapped.push({ source: name, message: `${what} "${expression}" was left out: ${r.error}` });
+    return r.logic;
+  };
+  for (const p of pending) {
+    const logic = logicOf(p.expression, p.name, 'its condition');
+    if (logic) p.q.visibleIf = logic;
+  }
+  for (const p of pageExpressions) {
+    const logic = logicOf(p.expression, p.name, 'the page\'s condition');
+    if (logic) pages[p.page].visibleIf = logic;
+  }
+
+  // A "complete" trigger ends the survey early: our screen-out, checked after the page holding
+  // the last question its condition reads.
+  const screenOuts: NonNullable<SurveyDefinitionInput['screenOuts']> = [];
+  const outId = idMaker('screen');
+  for (const [i, trigger] of (Array.isArray(json.triggers) ? json.triggers : []).entries()) {
+    if (!isObject(trigger) || typeof trigger.expression !== 'string') continue;
+    const name = `triggers[${i}]`;
+    if (trigger.type !== 'complete') {
+      unmapped.push({ source: name, message: `a "${String(trigger.type)}" trigger has no counterpart here` });
+      continue;
+    }
+    const logic = logicOf(trigger.expression, name, 'the trigger\'s condition');
+    if (!logic) continue;
+    const last = Math.max(...logic.conditions.map((c) => pages.findIndex((p) => p.questions.some((q) => q.id === c.source.split('.')[0]))));
+    const onComplete = (Array.isArray(json.completedHtmlOnCondition) ? json.completedHtmlOnCondition : [])
+      .find((h) => isObject(h) && h.expression === trigger.expression) as Json | undefined;
+    const message = text(onComplete?.html as Localizable);
+    screenOuts.push({ id: outId('screen_out'), afterPage: pages[Math.max(0, last)].id, when: logic, ...(message ? { message } : {}) });
+  }
+
+  for (const key of ['calculatedValues', 'variables'] as const) {
+    if (Array.isArray(json[key]) && (json[key] as unknown[]).length) unmapped.push({ source: 'survey', message: `its ${key}: we have no calculated values` });
+  }
+
+  const thankYou = text(json.completedHtml as Localizable);
+  const intro = text(json.description as Localizable);
+  const draft: SurveyDefinitionInput = {
+    title: text(json.title as Localizable) ?? { [lang]: 'Imported survey' },
+    defaultLanguage: lang,
+    languages: [...languages],
+    ...(intro ? { intro } : {}),
+    ...(thankYou ? { thankYou } : {}),
+    pages,
+    screenOuts,
+  };
+  for (const code of droppedLangs) unmapped.push({ source: 'survey', message: `texts in "${code}": not one of our survey languages (en, zh-Hans, zh-Hant, it, vi)` });
+  return finish(draft, unmapped);
+}

@@ -1,0 +1,181 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createHmac } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import { openDb } from '../../server/db/client';
+import { backoffMs, outboxOf } from '../../server/alerts/outbox';
+import { makeTestApp, signedInAgents, smallSurvey, Agent, TestClock } from '../support/api';
+
+/** A webhook receiver on 127.0.0.1 answering with the given statuses in turn (then 200). */
+function receiver(statuses: number[] = []) {
+  const got: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      got.push({ headers: req.headers, body });
+      res.writeHead(statuses.shift() ?? 200).end('ok');
+    });
+  });
+  return new Promise<{ url: string; got: typeof got; close: () => Promise<void> }>((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}/hook`, got, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+let t: ReturnType<typeof makeTestApp>;
+let researcher: Agent;
+let survey: { id: string; slug: string; versionId: number };
+let hook: Awaited<ReturnType<typeof receiver>> | null = null;
+
+beforeEach(async () => {
+  t = makeTestApp();
+  ({ researcher } = await signedInAgents(t.app));
+  const created = (await researcher.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['region'] } })).body;
+  const published = (await researcher.post(`/api/surveys/${created.id}/publish`)).body;
+  survey = { id: created.id, slug: created.slug, versionId: published.versions[0].id };
+  await researcher.post(`/api/surveys/${survey.id}/alerts/rules`, { name: 'Detractor', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } });
+});
+afterEach(async () => {
+  await outboxOf(t.db)?.stop();
+  await hook?.close();
+  hook = null;
+  t.cleanup();
+});
+
+const respond = async (app: ReturnType<typeof createApp>, answers: Record<string, unknown>, clientId: string) => {
+  const r = await new Agent(app).post(`/api/public/s/${survey.slug}/responses`, { clientId: `client-${clientId}`, versionId: survey.versionId, complete: true, answers, hidden: { region: 'North' }, lang: 'en' });
+  expect(r.status).toBe(201);
+};
+const addHook = async (events: string[]) => {
+  const r = await researcher.post(`/api/surveys/${survey.id}/webhooks`, { url: hook!.url, events });
+  expect(r.status).toBe(201);
+  return r.body as { webhook: { id: string }; secret: string };
+};
+const expectedSignature = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+describe('webhooks', () => {
+  it('post a case to a receiver on 127.0.0.1 with a correct HMAC-SHA256 signature and a delivery id', async () => {
+    hook = await receiver();
+    const { secret, webhook } = await addHook(['case.opened']);
+    await respond(t.app, { sat: 2, nps: 3, visit: 'look' }, 'c1');
+    await outboxOf(t.db)!.drain();
+    expect(hook.got).toHaveLength(1);
+    const { headers, body } = hook.got[0];
+    expect(headers['x-yardstick-signature']).toBe(expectedSignature(secret, body));
+    expect(headers['x-yardstick-event']).toBe('case.opened');
+    const payload = JSON.parse(body);
+    expect(headers['x-yardstick-delivery']).toBe(payload.deliveryId);
+    expect(payload).toMatchObject({ event: 'case.opened', survey: { id: survey.id, title: 'Store visit' }, case: { status: 'open', rule: { name: 'Detractor' } } });
+    expect(payload.response.hidden).toEqual({ region: 'North' });
+    expect(payload.response.answers).toContainEqual({ questionId: 'visit', question: 'Why did you visit?', code: 'look', label: 'To look' });
+    const log = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries`)).body;
+    expect(log).toMatchObject([{ id: payload.deliveryId, status: 'delivered', attempts: 1, log: [{ statusCode: 200, error: null }] }]);
+    // The secret is shown once: listing webhooks never returns it.
+    expect(JSON.stringify((await researcher.get(`/api/surveys/${survey.id}/alerts`)).body)).not.toContain(secret);
+  });
+
+  it('retry a receiver that fails twice with back-off, and the third try delivers the same signed body', async () => {
+    hook = await receiver([500, 503]);
+    const { secret, webhook } = await addHook(['case.opened']);
+    await respond(t.app, { sat: 2, nps: 3 }, 'c1');
+    const outbox = outboxOf(t.db)!;
+    await outbox.drain();
+    expect(hook.got).toHaveLength(1);
+    // Not due yet: the retry waits backoffMs(1) on the injected clock.
+    t.clock.advance(backoffMs(1) - 1);
+    await outbox.drain();
+    expect(hook.got).toHaveLength(1);
+    t.clock.advance(1);
+    await outbox.drain();
+    t.clock.advance(backoffMs(2));
+    await outbox.drain();
+    expect(hook.got).toHaveLength(3);
+    expect(new Set(hook.got.map((g) => g.body)).size).toBe(1);
+    expect(new Set(hook.got.map((g) => g.headers['x-yardstick-delivery'])).size).toBe(1);
+    expect(hook.got[2].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[2].body));
+    const [d] = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries`)).body;
+    expect(d).toMatchObject({ status: 'delivered', attempts: 3 });
+    expect(d.log.map((a: { statusCode: number; error: string | null }) => [a.statusCode, a.error])).toEqual([[500, 'HTTP 500'], [503, 'HTTP 503'], [200, null]]);
+  });
+
+  it('still deliver after a restart between a failed try and the retry (the outbox is in the database)', async () => {
+    hook = await receiver([500]);
+    const { secret } = await addHook(['case.opened']);
+    await respond(t.app, { sat: 2, nps: 3 }, 'c1');
+    await outboxOf(t.db)!.drain();
+    expect(hook.got).toHaveLength(1);
+    // Stop the worker and close the database, as the server does on SIGTERM.
+    await outboxOf(t.db)!.stop();
+    t.db.$client.close();
+    const db = openDb(t.config.DATABASE_PATH);
+    try {
+      const clock = new TestClock(t.clock.now() + backoffMs(1));
+      createApp({ db, config: t.config, clock });
+      await outboxOf(db)!.drain();
+      expect(hook.got).toHaveLength(2);
+      expect(hook.got[1].body).toBe(hook.got[0].body);
+      expect(hook.got[1].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[1].body));
+      expect(db.$client.prepare('select status, attempts from outbox').all()).toEqual([{ status: 'delivered', attempts: 2 }]);
+    } finally {
+      await outboxOf(db)?.stop();
+      db.$client.close();
+    }
+  });
+
+  it('send every completed response with labels and codes to an integration URL', async () => {
+    hook = await receiver();
+    await addHook(['response.completed']);
+    await respond(t.app, { sat: 5, nps: 10, visit: 'buy' }, 'c1');
+    await respond(t.app, { sat: 4, nps: 9 }, 'c2');
+    await outboxOf(t.db)!.drain();
+    const bodies = hook.got.map((g) => JSON.parse(g.body));
+    expect(bodies.map((b) => b.event)).toEqual(['response.completed', 'response.completed']);
+    expect(bodies[0].response.answers).toContainEqual({ questionId: 'visit', question: 'Why did you visit?', code: 'buy', label: 'To buy' });
+    expect(bodies[0].response.answers).toContainEqual({ questionId: 'sat', question: 'How satisfied are you?', code: 5, label: '5' });
+  });
+
+  it('tell case.updated receivers of a note and a status change, with who made them', async () => {
+    hook = await receiver();
+    await addHook(['case.updated']);
+    await respond(t.app, { sat: 1, nps: 0 }, 'c1');
+    const id = (await researcher.get('/api/cases')).body.cases[0].id;
+    await researcher.post(`/api/cases/${id}/notes`, { text: 'Called back' });
+    await researcher.patch(`/api/cases/${id}`, { status: 'resolved' });
+    await outboxOf(t.db)!.drain();
+    const bodies = hook.got.map((g) => JSON.parse(g.body));
+    expect(bodies.map((b) => [b.event, b.change.kind, b.change.by, b.case.status])).toEqual([
+      ['case.updated', 'note', 'researcher', 'open'],
+      ['case.updated', 'status', 'researcher', 'resolved'],
+    ]);
+    expect(bodies[0].change.data).toEqual({ text: 'Called back' });
+  });
+
+  it('sign with the new secret after a rotation', async () => {
+    hook = await receiver();
+    const { webhook } = await addHook(['case.opened']);
+    const rotated = (await researcher.post(`/api/surveys/${survey.id}/webhooks/${webhook.id}/rotate`)).body;
+    await respond(t.app, { sat: 1, nps: 0 }, 'c1');
+    await outboxOf(t.db)!.drain();
+    expect(hook.got[0].headers['x-yardstick-signature']).toBe(expectedSignature(rotated.secret, hook.got[0].body));
+  });
+
+  it('refuse a bad URL or event list naming the field, storing nothing', async () => {
+    const bad = [
+      [{ url: 'ftp://example.com/x', events: ['case.opened'] }, 'url'],
+      [{ url: 'not a url', events: ['case.opened'] }, 'url'],
+      [{ url: 'https://example.com/x', events: [] }, 'events'],
+      [{ url: 'https://example.com/x', events: ['case.deleted'] }, 'events[0]'],
+    ] as const;
+    for (const [body, path] of bad) {
+      const r = await researcher.post(`/api/surveys/${survey.id}/webhooks`, body);
+      expect(r.status).toBe(400);
+      expect(r.body.error.path).toBe(path);
+    }
+    expect(t.db.$client.prepare('select count(*) as n from webhooks').get()).toEqual({ n: 0 });
+  });
+});

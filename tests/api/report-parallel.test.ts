@@ -1,0 +1,36 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../../server/db/client';
+import { loadDemo } from '../../server/demo/service';
+import { buildReport, prepareReport } from '../../server/report/service';
+import { PARALLEL_MIN } from '../../server/report/parallel-build';
+
+const dir = mkdtempSync(join(tmpdir(), 'yardstick-parallel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the first build of a large survey\'s report columns in worker threads', () => {
+  it('gives exactly the report one synchronous pass gives, and is shared by concurrent requests', async () => {
+    const path = join(dir, 'big.db');
+    const seed = openDb(path);
+    const survey = loadDemo(seed, Date.UTC(2026, 10, 23), null, PARALLEL_MIN + 2_000);
+    seed.$client.close();
+
+    // One pass on the main thread, on a handle of its own; its snapshot is removed so the
+    // next handle has nothing on disk to start from.
+    const single = openDb(path);
+    const expected = buildReport(single, survey.id);
+    single.$client.close();
+    rmSync(`${path}-reports`, { recursive: true, force: true });
+
+    const parallel = openDb(path);
+    const [a, b] = await Promise.all([prepareReport(parallel, survey.id), prepareReport(parallel, survey.id)]);
+    expect([a, b]).toEqual(['parallel', 'parallel']);
+    expect(await prepareReport(parallel, survey.id)).toBe('ready');
+    const got = buildReport(parallel, survey.id);
+    expect(got.completes).toBe(PARALLEL_MIN + 2_000);
+    expect(got).toEqual(expected);
+    parallel.$client.close();
+  }, 120_000);
+});

@@ -1,0 +1,130 @@
+/**
+ * Closing the loop in the browser: a low score routed by region opens a case; the regional
+ * manager (a viewer) sees it in the inbox with its unread count, adds a note and resolves it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let surveyId = '';
+
+const MANAGER = { name: 'Mia North', email: 'mia@example.com', password: 'password-for-mia' };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  const ctx = await browser.newContext();
+  const setup = await ctx.request.post(`${server.url}/api/auth/setup`, { data: { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' } });
+  const headers = { 'x-csrf-token': (await setup.json()).csrf };
+  const post = async (path: string, data: unknown) => {
+    const r = await ctx.request.post(`${server.url}${path}`, { data, headers });
+    expect(r.status(), `${path}: ${await r.text()}`).toBeLessThan(300);
+    return r.json();
+  };
+  const manager = await post('/api/users', { ...MANAGER, role: 'viewer' });
+  const created = await post('/api/surveys', { definition: {
+    title: { en: 'Hotel stay' }, hiddenFields: ['region'],
+    pages: [{ id: 'p1', questions: [
+      { id: 'sat', type: 'rating', required: true, role: 'overall-satisfaction', text: { en: 'How satisfied were you with your stay?' }, scale: { min: 1, max: 5 } },
+      { id: 'why', type: 'text', text: { en: 'What should we improve?' } },
+      { id: 'contact', type: 'contact', phone: true, text: { en: 'May we call you back?' }, consent: { en: 'Yes, you may contact me about my answers' } },
+    ] }],
+  } });
+  surveyId = created.id;
+  const published = await post(`/api/surveys/${surveyId}/publish`, {});
+  await post(`/api/surveys/${surveyId}/alerts/rules`, {
+    name: 'Unhappy guest', priority: 'high',
+    when: { conditions: [{ source: 'sat', op: 'between', max: 2 }] },
+    owner: { kind: 'route', field: 'region', routes: [{ value: 'North', userId: manager.id }] },
+  });
+  const answer = await ctx.request.post(`${server.url}/api/public/s/${created.slug}/responses`, { data: {
+    clientId: 'guest-0001', versionId: published.versions[0].id, complete: true, hidden: { region: 'North' },
+    answers: { sat: 1, why: 'The room was not cleaned.', contact: { name: 'Gianni Rossi', phone: '+39 055 123 4567', consent: true } },
+  } });
+  expect(answer.status()).toBe(201);
+  await ctx.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const caseRow = () => {
+  const db = new Database(server.dbPath, { readonly: true });
+  try {
+    const c = db.prepare('select id, status, resolved_at as resolvedAt from cases').get() as { id: string; status: string; resolvedAt: number | null };
+    const events = db.prepare(`select e.kind, u.email from case_events e left join users u on u.id = e.user_id where case_id = ? order by e.id`).all(c.id);
+    return { ...c, events };
+  } finally {
+    db.close();
+  }
+};
+
+describe('the case inbox', () => {
+  it('shows the regional manager the new case; they add a note and resolve it', async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/cases`);
+    await page.getByLabel('E-mail').fill(MANAGER.email);
+    await page.getByLabel('Password').fill(MANAGER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('1');
+    const row = page.getByTestId('case-row');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Unhappy guest');
+    expect(await row.textContent()).toContain('High');
+    await page.screenshot({ path: join(SCREENSHOTS, 'alerts-1-inbox.png') });
+
+    await row.getByRole('link', { name: /Unhappy guest/ }).click();
+    await page.getByTestId('case-title').waitFor();
+    await page.getByText('The room was not cleaned.').waitFor();
+    // The manager owns the case, and the guest agreed to be called back.
+    expect(await page.getByTestId('case-contact').textContent()).toContain('+39 055 123 4567');
+    expect(await page.getByText('North', { exact: true }).count()).toBe(1);
+    // Opening the case marks it read: the badge goes.
+    await expect.poll(() => page.getByTestId('unread-count').count()).toBe(0);
+
+    await page.getByLabel('Add a note').fill('Called the guest, offered a free night.');
+    await page.getByTestId('case-add-note').click();
+    await page.getByTestId('case-events').getByText('Called the guest, offered a free night.').waitFor();
+    await page.getByTestId('case-to-resolved').click();
+    await expect.poll(() => page.getByTestId('case-status').textContent()).toBe('Resolved');
+    await page.getByTestId('case-events').getByText('Status: Open → Resolved').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'alerts-2-case-resolved.png'), fullPage: true });
+
+    const stored = caseRow();
+    expect(stored.status).toBe('resolved');
+    expect(stored.resolvedAt).not.toBeNull();
+    expect(stored.events).toEqual([{ kind: 'opened', email: null }, { kind: 'note', email: MANAGER.email }, { kind: 'status', email: MANAGER.email }]);
+
+    // Back in the inbox the case has left the default "open or in progress" list.
+    await page.getByRole('link', { name: 'All cases' }).click();
+    await page.getByText('No cases here').waitFor();
+    await context.close();
+  });
+
+  it('lets a researcher read and edit the survey\'s rules, and reads on a phone', async () => {
+    const context = await browser.newContext(PHONE);
+    const login = await context.request.post(`${server.url}/api/auth/login`, { data: { email: 'ada@example.com', password: 'correct horse battery' } });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${surveyId}/alerts`);
+    const rule = page.getByTestId('rule');
+    await rule.waitFor();
+    expect(await rule.textContent()).toContain('sat ≤ 2');
+    await page.screenshot({ path: join(SCREENSHOTS, 'alerts-3-rules-phone.png'), fullPage: true });
+    await rule.getByRole('button', { name: 'Edit' }).click();
+    await page.getByTestId('rule-editor').waitFor();
+    await page.getByTestId('condition-max').fill('3');
+    await page.getByTestId('rule-save').click();
+    await expect.poll(() => rule.textContent()).toContain('sat ≤ 3');
+    await page.goto(`${server.url}/cases?status=all`);
+    await page.getByTestId('case-row').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'alerts-4-inbox-phone.png'), fullPage: true });
+    await context.close();
+  });
+});

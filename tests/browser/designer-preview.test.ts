@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Page } from 'playwright-core';
+import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const order = (app: Page, page: number) =>
+  app.getByTestId('page').nth(page).getByTestId('question').evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id')));
+
+describe('designing with the phone preview', () => {
+  it('builds from a template, adds logic, translates a question, reorders, previews on a phone, publishes', async () => {
+    const desk = await browser.newContext(DESKTOP);
+    const app = await desk.newPage();
+    await app.goto(server.url);
+    await app.getByTestId('setup-name').fill('Ada Admin');
+    await app.getByTestId('setup-email').fill('ada@example.com');
+    await app.getByTestId('setup-password').fill('correct horse battery');
+    await app.getByTestId('setup-confirm').fill('correct horse battery');
+    await app.getByTestId('setup-submit').click();
+
+    // The NPS template (every text in all five languages), then a third page with a new question.
+    await app.getByTestId('new-from-template').first().selectOption('nps');
+    await app.getByTestId('question').first().waitFor();
+    await app.getByTestId('add-page').click();
+    const third = app.getByTestId('page').nth(2);
+    await third.getByTestId('question-type').selectOption('single');
+    await third.getByTestId('add-question').click();
+    const store = third.getByTestId('question');
+    await store.getByTestId('question-text').fill('Which store did you visit?');
+    await store.getByTestId('option-label').nth(0).fill('Downtown');
+    await store.getByTestId('option-label').nth(1).fill('Airport');
+
+    // Page logic: the third page only for promoters (NPS 9–10).
+    const pageLogic = third.getByTestId('page-logic');
+    await pageLogic.getByTestId('logic-add').click();
+    await pageLogic.getByRole('combobox', { name: 'Condition' }).selectOption('between');
+    await pageLogic.getByRole('spinbutton', { name: 'Minimum' }).fill('9');
+    await pageLogic.getByRole('spinbutton', { name: 'Maximum' }).fill('10');
+
+    // Translation side by side: the new question's text and two options lack Italian; fill the text.
+    await app.getByTestId('open-translations').click();
+    await app.getByTestId('translate-language').selectOption('it');
+    await expect.poll(() => app.getByTestId('translate-missing').textContent()).toBe('3 texts missing');
+    const row = app.locator('[data-testid="translation-row"][data-path="pages[2].questions[0].text"]');
+    expect(await row.textContent()).toContain('Which store did you visit?');
+    await row.getByTestId('translation-input').fill('Quale negozio hai visitato?');
+    await expect.poll(() => app.getByTestId('translate-missing').textContent()).toBe('2 texts missing');
+    await app.screenshot({ path: join(SCREENSHOTS, 'designer-preview-1-translations.png'), fullPage: true });
+
+    // Reordering by keyboard (Alt+↓ in the card) and back by dragging the handle onto the other card.
+    expect(await order(app, 1)).toEqual(['whyLow', 'whyHigh']);
+    await app.locator('[data-question-id="whyLow"] [data-testid="question-text"]').focus();
+    await app.keyboard.press('Alt+ArrowDown');
+    expect(await order(app, 1)).toEqual(['whyHigh', 'whyLow']);
+    expect(await app.getByTestId('move-announcement').textContent()).toBe('Moved to position 3 of 4.');
+    expect(await app.evaluate(() => document.activeElement?.closest('[data-question-id]')?.getAttribute('data-question-id'))).toBe('whyLow');
+    await app.locator('[data-question-id="whyLow"] [data-testid="question-drag"]').dragTo(app.locator('[data-question-id="whyHigh"]'));
+    expect(await order(app, 1)).toEqual(['whyLow', 'whyHigh']);
+    // Deleting is undoable.
+    await app.locator('[data-question-id="whyHigh"] [data-testid="delete-question"]').click();
+    expect(await order(app, 1)).toEqual(['whyLow']);
+    await app.getByTestId('undo-delete').click();
+    expect(await order(app, 1)).toEqual(['whyLow', 'whyHigh']);
+
+    // The preview runs the saved draft in a phone-sized frame, here in Italian.
+    await expect.poll(() => app.getByTestId('save-state').textContent(), { timeout: 8000 }).toBe('Saved');
+    await app.getByTestId('preview-language').selectOption('it');
+    const frame = app.frameLocator('[data-testid="preview-frame"]');
+    await frame.getByRole('radio', { name: '10' }).waitFor({ state: 'attached' });
+    const frameWidth = await app.getByTestId('preview-frame').evaluate((f: HTMLIFrameElement) => f.contentWindow!.innerWidth);
+    expect(frameWidth).toBe(360);
+    expect(await app.getByTestId('preview-frame').evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.scrollWidth <= 360)).toBe(true);
+    await frame.getByRole('radio', { name: '10' }).check({ force: true });
+    await frame.getByRole('button', { name: 'Avanti' }).click();
+    await frame.getByText('Che cosa apprezzi di più di noi?').waitFor();
+    await frame.getByRole('button', { name: 'Avanti' }).click();
+    // The promoter reaches the third page, with the question translated a moment ago.
+    await frame.getByText('Quale negozio hai visitato?').waitFor();
+    await app.screenshot({ path: join(SCREENSHOTS, 'designer-preview-2-phone.png') });
+    await frame.getByRole('radio', { name: 'Airport' }).check({ force: true });
+    await app.waitForTimeout(600);
+    await frame.getByRole('button', { name: 'Termina' }).click();
+    await frame.getByText('Grazie!').waitFor();
+    await expect.poll(() => app.getByTestId('test-responses').textContent(), { timeout: 8000 }).toContain('1 test response');
+
+    await app.getByTestId('publish').click();
+    await expect.poll(() => app.getByTestId('published-version').textContent()).toMatch(/1/);
+    await app.screenshot({ path: join(SCREENSHOTS, 'designer-preview-3-published.png'), fullPage: true });
+
+    // The preview's answers are a test response, kept apart from the real ones.
+    const db = new Database(server.dbPath, { readonly: true });
+    const rows = db.prepare('select is_test, status, answers from responses').all() as { is_test: number; status: string; answers: string }[];
+    const versions = db.prepare('select version, definition from survey_versions where version > 0').all() as { version: number; definition: string }[];
+    db.close();
+    expect(rows.map((r) => [r.is_test, r.status])).toEqual([[1, 'complete']]);
+    expect(JSON.parse(rows[0].answers)).toMatchObject({ nps: 10, q1: 'o2' });
+    expect(versions.map((v) => v.version)).toEqual([1]);
+    const published = JSON.parse(versions[0].definition);
+    expect(published.pages[2].visibleIf).toEqual({ match: 'all', conditions: [{ source: 'nps', op: 'between', min: 9, max: 10 }] });
+    expect(published.pages[2].questions[0].text).toMatchObject({ en: 'Which store did you visit?', it: 'Quale negozio hai visitato?' });
+    const list = await app.evaluate(() => fetch('/api/surveys').then((r) => r.json()));
+    expect(list.map((s: { completes: number; partials: number }) => [s.completes, s.partials])).toEqual([[0, 0]]);
+    await desk.close();
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * The respondent page's first page comes rendered from the server (server/collect/first-page):
+ * readable with JavaScript off, in the respondent's language, with page 1's display logic and
+ * option order; the bundle then takes over without losing what was answered meanwhile, and a
+ * returning respondent is taken to their own page, never shown page 1 first.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let cookie = '';
+let csrf = '';
+
+async function api(method: string, path: string, body?: unknown) {
+  const res = await fetch(new URL(path, server.url), {
+    method,
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const set = res.headers.get('set-cookie');
+  if (set) cookie = set.split(';')[0];
+  const json = await res.json().catch(() => null);
+  if (json?.csrf) csrf = json.csrf;
+  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+const options = (ids: string[]) => ids.map((id) => ({ id, label: { en: `Option ${id}`, it: `Opzione ${id}` } }));
+const definition = {
+  title: { en: 'Breakfast', it: 'Colazione' },
+  languages: ['en', 'it'],
+  hiddenFields: ['tier'],
+  pages: [
+    {
+      id: 'p1',
+      questions: [
+        { id: 'sat', type: 'rating', required: true, text: { en: 'How was breakfast?', it: 'Com’era la colazione?' }, scale: { min: 1, max: 5 } },
+        // Display logic on page 1, from a hidden field of the link.
+        {
+          id: 'vip', type: 'text', text: { en: 'What would make your next stay perfect?', it: 'Cosa renderebbe perfetto il prossimo soggiorno?' },
+          visibleIf: { match: 'all', conditions: [{ source: 'tier', op: 'equals', value: 'gold' }] },
+        },
+        { id: 'dish', type: 'single', randomize: true, text: { en: 'Favourite dish?', it: 'Piatto preferito?' }, options: options(['a', 'b', 'c', 'd', 'e', 'f']) },
+      ],
+    },
+    { id: 'p2', questions: [{ id: 'note', type: 'text', text: { en: 'Anything else?', it: 'Altro?' } }] },
+  ],
+};
+
+const stored = (slug: string) => {
+  const db = new Database(server.dbPath, { readonly: true });
+  try {
+    return db.prepare('select r.status, r.answers from responses r join surveys s on s.id = r.survey_id where s.slug = ?').all(slug) as { status: string; answers: string }[];
+  } finally {
+    db.close();
+  }
+};
+
+let slug = '';
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  await api('POST', '/api/auth/setup', { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' });
+  const created = await api('POST', '/api/surveys', { definition, slug: 'breakfast' });
+  await api('POST', `/api/surveys/${created.id}/publish`);
+  slug = created.slug;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const dishOrder = (page: import('playwright-core').Page) => page.locator('#q-dish input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+
+describe('the first page rendered by the server', () => {
+  it('shows the first question with JavaScript disabled, in the language of the link, then of the browser', async () => {
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false, locale: 'it-IT' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/${slug}?lang=en&tier=gold`);
+    await page.getByText('How was breakfast?').waitFor();
+    expect(await page.getByText('Page 1 of 2').isVisible()).toBe(true);
+    expect(await page.getByText('What would make your next stay perfect?').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Next' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'first-page-1-no-js.png'), fullPage: true });
+
+    // No ?lang=: the browser's Accept-Language (it-IT); no gold tier: the logic hides the question.
+    await page.goto(`${server.url}/s/${slug}`);
+    await page.getByText('Com’era la colazione?').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    expect(await page.title()).toBe('Colazione');
+    expect(await page.getByText('Cosa renderebbe perfetto il prossimo soggiorno?').count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows a closed survey’s page with JavaScript disabled', async () => {
+    const closed = await api('POST', '/api/surveys', { definition, slug: 'breakfast-closed' });
+    await api('POST', `/api/surveys/${closed.id}/publish`);
+    await api('PATCH', `/api/surveys/${closed.id}`, { status: 'closed' });
+    const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/breakfast-closed?lang=it`);
+    await page.getByRole('heading', { name: 'Questo questionario è chiuso' }).waitFor();
+    await context.close();
+  });
+
+  it('is taken over by the bundle keeping the option order, the answers and the Next given before it loaded', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    // The bundle is held back, as on a slow phone, until the respondent has answered.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`${server.url}/s/${slug}?lang=en&tier=gold`, { waitUntil: 'commit' });
+    await page.getByText('How was breakfast?').waitFor();
+    const serverOrder = await dishOrder(page);
+    expect([...serverOrder].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    await page.getByRole('radio', { name: '4' }).check({ force: true });
+    await page.getByRole('textbox', { name: 'What would make your next stay perfect?' }).fill('Fresh juice');
+    await page.getByRole('radio', { name: 'Option c' }).check({ force: true });
+    await page.getByRole('button', { name: 'Next' }).click();
+    // Still the server's page: the click neither reloaded it nor went anywhere.
+    expect(page.url()).toBe(`${server.url}/s/${slug}?lang=en&tier=gold`);
+    release();
+
+    await page.getByText('Anything else?').waitFor();
+    await page.getByText('Page 2 of 2').waitFor();
+    await expect.poll(() => stored(slug).map((r) => JSON.parse(r.answers))).toEqual([{ sat: 4, vip: 'Fresh juice', dish: 'c' }]);
+
+    // Back to page 1: the bundle's own rendering, with the server's option order for this respondent.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByText('How was breakfast?').waitFor();
+    expect(await dishOrder(page)).toEqual(serverOrder);
+    expect(await page.getByRole('radio', { name: 'Option c' }).isChecked()).toBe(true);
+    await context.close();
+  });
+
+  it('moves nothing when the bundle takes over (no layout shift)', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { shift: number };
+      w.shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.shift += (e as unknown as { value: number }).value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}/s/${slug}?lang=en&tier=gold`);
+    // The server's root carries data-key; the bundle's own root does not.
+    await page.waitForFunction(() => !document.querySelector('#root[data-key]'));
+    await page.getByRole('radio', { name: '2' }).check({ force: true });
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+    await context.close();
+  });
+
+  it('hides the server’s page 1 from a returning respondent, who resumes at their own page', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/${slug}?lang=en`);
+    await page.getByRole('radio', { name: '5' }).check({ force: true });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Page 2 of 2').waitFor();
+
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => { await held; await route.continue(); });
+    await page.reload({ waitUntil: 'commit' });
+    await page.locator('#root.wait').waitFor({ state: 'attached' });
+    expect(await page.getByText('How was breakfast?').isVisible()).toBe(false);
+    release();
+    await page.getByText('Page 2 of 2').waitFor();
+    await page.getByText('You started this survey earlier on this device.').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'first-page-2-resumed.png') });
+    await context.close();
+  });
+});
