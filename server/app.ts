@@ -14,7 +14,7 @@ import { reportRoutes } from './report/routes';
 import { shareRoutes, sharedReportRoutes } from './report/share-routes';
 import { planRoutes } from './plan/routes';
 import { publicRoutes } from './collect/routes';
-import { respondentPage } from './collect/page';
+import { invitationPage, respondentPage } from './collect/page';
 import { collectAdminRoutes } from './collect/admin-routes';
 import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
@@ -70,6 +70,7 @@ export function createApp(deps: Deps) {
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
 
   app.get('/s/:slug', respondentPage);
+  app.get('/i/:token', invitationPage);
   resumeMailJobs(deps);
   startOutbox(deps);
 

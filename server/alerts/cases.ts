@@ -8,14 +8,13 @@ import * as v from 'valibot';
 import type { Db } from '../db/client';
 import { alertSettings, caseEvents, cases, responses, surveys, surveyVersions, users } from '../db/schema';
 import { AppError, badRequest, notFound } from '../http/errors';
-import type { SessionUser } from '../auth/sessions';
-import { ROLE_RANK } from '../auth/sessions';
+import { ROLE_RANK, type SessionUser } from '../auth/sessions';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { pickText } from '../../shared/survey/text';
-import { consentedContact, hasContact, labelledAnswers } from '../../shared/alerts/labels';
+import { consentedContact, labelledAnswers } from '../../shared/alerts/labels';
 import { CASE_STATUSES, type CaseDetail, type CaseList, type CaseStatus, type CaseSummary, type Priority } from '../../shared/api/alerts';
 import { enqueue, newDeliveryId } from './outbox';
-import { webhooksFor, readAlertSettings } from './hook';
+import { readAlertSettings, webhooksFor } from './hook';
 import { caseUpdatedBody, type CaseFacts } from './payload';
 
 const ACTIVE: CaseStatus[] = ['open', 'in-progress'];
@@ -43,9 +42,10 @@ function summary(r: Row, user: SessionUser, now: number): CaseSummary {
 function rows(db: Db, where: SQL | undefined): Row[] {
   return db.select({ c: cases, draft: surveys.draft, ownerName: users.name }).from(cases)
     .innerJoin(surveys, eq(surveys.id, cases.surveyId)).leftJoin(users, eq(users.id, cases.ownerId))
-    .where(where).orderBy(sql`case ${cases.status} when 'open' then 0 when 'in-progress' then 1 else 2 end`, asc(cases.dueAt)).limit(500).all()
+    .where(where).orderBy(sql`case ${cases.status} when 'open' then 0 when 'in-progress' then 1 else 2 end`, asc(cases.dueAt), sql`${cases}.rowid`).limit(500).all()
     .map((x) => ({ ...x.c, draft: x.draft, ownerName: x.ownerName }));
 }
+
 export function listCases(db: Db, user: SessionUser, f: CaseFilter, now: number): CaseList {
   const scope: SQL[] = [];
   if (!seesAll(user)) scope.push(eq(cases.ownerId, user.id));
@@ -92,9 +92,6 @@ export function getCase(db: Db, user: SessionUser, id: string, now: number, base
   const def = v.parse(SurveyDefinitionSchema, resp.definition);
   const answers = JSON.parse(resp.answers) as Record<string, unknown>;
   const lang = user.locale && def.languages.includes(user.locale as never) ? user.locale : def.defaultLanguage;
-  // Contact details are personal data: the owner who must call back and researchers may see them.
-  const mayContact = seesAll(user) || r.ownerId === user.id;
-  const contact = consentedContact(def, answers);
   const events = db.select({ at: caseEvents.at, user: users.name, kind: caseEvents.kind, data: caseEvents.data })
     .from(caseEvents).leftJoin(users, eq(users.id, caseEvents.userId)).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id)).all();
   const survey = db.select({ slug: surveys.slug }).from(surveys).where(eq(surveys.id, r.surveyId)).get()!;
@@ -102,8 +99,8 @@ export function getCase(db: Db, user: SessionUser, id: string, now: number, base
     ...summary(r, user, now),
     surveySlug: survey.slug,
     response: { completedAt: resp.completedAt, lang: resp.lang, answers: labelledAnswers(def, answers, lang), hidden: JSON.parse(resp.hidden ?? '{}') },
-    contact: mayContact ? contact : null,
-    contactHidden: !mayContact && hasContact(def, answers),
+    // Personal data: only the owner who must call back and researchers get this far (visible()).
+    contact: consentedContact(def, answers),
     events: events.map((e) => ({ ...e, data: e.data as Record<string, unknown> })),
     followUpLink: followUpLink(db, r.surveyId, id, baseUrl),
     canEdit: seesAll(user) || r.ownerId === user.id,
@@ -114,7 +111,7 @@ export function getCase(db: Db, user: SessionUser, id: string, now: number, base
 function followUpLink(db: Db, surveyId: string, caseId: string, baseUrl: string): string | null {
   const s = readAlertSettings(db.select().from(alertSettings).where(eq(alertSettings.surveyId, surveyId)).get()?.data);
   if (!s.followUpSurveyId) return null;
-  const f = db.select({ slug: surveys.slug, status: surveys.status }).from(surveys).where(eq(surveys.id, s.followUpSurveyId)).get();
+  const f = db.select({ slug: surveys.slug }).from(surveys).where(eq(surveys.id, s.followUpSurveyId)).get();
   return f ? `${baseUrl.replace(/\/$/, '')}/s/${encodeURIComponent(f.slug)}?case=${encodeURIComponent(caseId)}` : null;
 }
 

@@ -1,8 +1,8 @@
-/** The e-mail an owner gets when a case opens, in the owner's language, rendered when it is sent. */
+/** The e-mail an owner gets when a case opens or becomes overdue, in the owner's language, rendered when it is sent. */
 import type { Deps } from '../http/context';
 import { createTranslator, isLocale, loadAppMessages, type Locale } from '../../shared/i18n';
 
-export async function renderCaseMail(deps: Deps, caseId: string): Promise<{ subject: string; text: string } | null> {
+export async function renderCaseMail(deps: Deps, caseId: string, overdue = false): Promise<{ subject: string; text: string } | null> {
   const row = deps.db.$client.prepare(`select c.rule_name as rule, c.priority, c.due_at as dueAt, u.name, u.locale, s.draft
     from cases c join surveys s on s.id = c.survey_id left join users u on u.id = c.owner_id where c.id = ?`).get(caseId) as
     { rule: string; priority: string; dueAt: number; name: string | null; locale: string | null; draft: string } | undefined;
@@ -17,5 +17,7 @@ export async function renderCaseMail(deps: Deps, caseId: string): Promise<{ subj
     priority: t(`cases.priority.${row.priority}` as 'cases.priority.normal'),
     due: new Date(row.dueAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   };
-  return { subject: t('mail.case.subject', params), text: t('mail.case.body', params) };
+  return overdue
+    ? { subject: t('mail.caseOverdue.subject', params), text: t('mail.caseOverdue.body', params) }
+    : { subject: t('mail.case.subject', params), text: t('mail.case.body', params) };
 }

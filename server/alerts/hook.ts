@@ -25,7 +25,7 @@ const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   const c = db.$client;
   return {
-    rules: c.prepare('select id, name, spec from alert_rules where survey_id = ? and enabled = 1 order by created_at, id'),
+    rules: c.prepare('select id, name, spec from alert_rules where survey_id = ? and enabled = 1 order by created_at, rowid'),
     hooks: c.prepare('select id, events from webhooks where survey_id = ? and enabled = 1'),
     settings: c.prepare('select data from alert_settings where survey_id = ?').pluck(),
     user: c.prepare('select id, name, email from users where id = ?'),
@@ -52,7 +52,7 @@ function load(db: Db, surveyId: string): Plan | null {
     const spec = v.safeParse(AlertRuleSchema, { ...JSON.parse(r.spec), name: r.name });
     return spec.success ? [compileRule({ id: r.id, name: r.name, spec: spec.output })] : [];
   });
-  const hooks: Plan['hooks'] = { 'case.opened': [], 'case.updated': [], 'response.completed': [] };
+  const hooks: Plan['hooks'] = { 'case.opened': [], 'case.updated': [], 'case.overdue': [], 'response.completed': [] };
   for (const h of st.hooks.all(surveyId) as { id: string; events: string }[]) {
     for (const e of JSON.parse(h.events) as WebhookEvent[]) hooks[e]?.push(h.id);
   }

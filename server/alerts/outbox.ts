@@ -9,14 +9,17 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
 import type { Deps } from '../http/context';
 import { renderCaseMail } from './email';
+import { escalateOverdue } from './escalation';
 
 /** Attempts before a delivery is given up as failed (the last retry comes ~2 h after the first try). */
 export const MAX_ATTEMPTS = 9;
 /** Wait before the next try after `attempts` failed ones: 30 s, 1 min, 2 min, … */
 export const backoffMs = (attempts: number) => 30_000 * 2 ** (attempts - 1);
 const TIMEOUT_MS = 10_000;
-// A row found due is retried at the latest this long after the previous check, in case a timer was lost.
+// The longest wait between passes: retries due later are checked again, and overdue cases escalated.
 const POLL_MS = 60_000;
+/** Overdue cases are looked for at most this often (by the deps clock). */
+export const SWEEP_MS = 30_000;
 
 export const SIGNATURE_HEADER = 'X-Yardstick-Signature';
 export const DELIVERY_HEADER = 'X-Yardstick-Delivery';
@@ -69,6 +72,7 @@ export class OutboxWorker {
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private sweptAt = -Infinity;
 
   constructor(readonly deps: Deps) {}
 
@@ -106,6 +110,11 @@ export class OutboxWorker {
     const st = statements(db);
     do {
       this.again = false;
+      // Not on every pass: a busy survey kicks the worker per completion, and this scans active cases.
+      if (clock.now() - this.sweptAt >= SWEEP_MS) {
+        this.sweptAt = clock.now();
+        escalateOverdue(db, this.sweptAt);
+      }
       for (;;) {
         if (this.stopped) return;
         const rows = st.due.all(clock.now()) as Row[];
@@ -134,8 +143,8 @@ export class OutboxWorker {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     const next = statements(this.deps.db).next.get() as number | null;
-    if (next === null) return;
-    const wait = Math.min(POLL_MS, Math.max(1000, next - this.deps.clock.now()));
+    // Always a pass a minute at least: cases become overdue without any delivery waiting.
+    const wait = next === null ? POLL_MS : Math.min(POLL_MS, Math.max(1000, next - this.deps.clock.now()));
     this.timer = setTimeout(() => void this.drain(), wait);
     this.timer.unref();
   }
@@ -176,7 +185,8 @@ export class OutboxWorker {
   private async mail(r: Row): Promise<Result> {
     const url = this.deps.config.SMTP_URL;
     if (!url) return { statusCode: null, error: 'no SMTP server is configured (SMTP_URL)' };
-    const m = await renderCaseMail(this.deps, (JSON.parse(r.body) as { caseId: string }).caseId);
+    const { caseId, overdue } = JSON.parse(r.body) as { caseId: string; overdue?: boolean };
+    const m = await renderCaseMail(this.deps, caseId, overdue === true);
     if (!m) return { statusCode: null, error: 'the case no longer exists' };
     await transport(url).sendMail({ from: this.deps.config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>', to: r.recipient!, subject: m.subject, text: m.text });
     return { statusCode: null, error: null };

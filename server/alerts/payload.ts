@@ -46,5 +46,5 @@ export const responseCompletedBody = (deliveryId: string, r: ResponseFacts) =>
 export const caseOpenedBody = (deliveryId: string, r: ResponseFacts, c: CaseFacts) =>
   JSON.stringify({ event: 'case.opened', deliveryId, occurredAt: new Date(c.openedAt).toISOString(), survey: surveyBody(r), case: caseBody(c), response: responseBody(r) });
 
-export const caseUpdatedBody = (deliveryId: string, at: number, survey: Pick<ResponseFacts, 'surveyId' | 'slug' | 'def'>, c: CaseFacts, change: { by: string | null; kind: string; data: unknown }) =>
-  JSON.stringify({ event: 'case.updated', deliveryId, occurredAt: new Date(at).toISOString(), survey: surveyBody(survey), case: caseBody(c), change });
+export const caseUpdatedBody = (deliveryId: string, at: number, survey: Pick<ResponseFacts, 'surveyId' | 'slug' | 'def'>, c: CaseFacts, change: { by: string | null; kind: string; data: unknown }, event: 'case.updated' | 'case.overdue' = 'case.updated') =>
+  JSON.stringify({ event, deliveryId, occurredAt: new Date(at).toISOString(), survey: surveyBody(survey), case: caseBody(c), change });

@@ -9,7 +9,7 @@ import {
   AlertRuleSchema, AlertSettingsSchema, CaseQuerySchema, NewWebhookSchema, NoteSchema, UpdateCaseSchema, UpdateWebhookSchema, type AlertsState,
 } from '../../shared/api/alerts';
 import { createRule, deleteRule, getAlertSettings, listRules, saveAlertSettings, updateRule } from './rules';
-import { createWebhook, deleteWebhook, deliveries, listWebhooks, rotateSecret, updateWebhook } from './webhooks';
+import { createWebhook, deleteWebhook, deliveries, listWebhooks, pingWebhook, redeliver, rotateSecret, updateWebhook } from './webhooks';
 import { addNote, getCase, listCases, unreadCount, updateCase } from './cases';
 
 const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
@@ -60,7 +60,11 @@ export const alertRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   })
   .get('/:id/webhooks/:webhookId/deliveries', requireRole('researcher'), (c) =>
-    c.json(deliveries(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'))));
+    c.json(deliveries(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'))))
+  .post('/:id/webhooks/:webhookId/ping', requireRole('researcher'), (c) =>
+    c.json(pingWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), now(c)), 202))
+  .post('/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver', requireRole('researcher'), (c) =>
+    c.json(redeliver(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), c.req.param('deliveryId'), now(c)), 202));
 
 /** Mounted at /api/cases. */
 export const caseRoutes = new Hono<AppEnv>()

@@ -1,6 +1,6 @@
 /** Alert rules and the survey's closing-the-loop settings: stored, checked against the questionnaire. */
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
 import { alertRules, alertSettings, surveys, users } from '../db/schema';
@@ -50,7 +50,7 @@ const toDto = (r: typeof alertRules.$inferSelect): AlertRuleDto => ({
 
 export function listRules(db: Db, surveyId: string): AlertRuleDto[] {
   getRow(db, surveyId);
-  return db.select().from(alertRules).where(eq(alertRules.surveyId, surveyId)).orderBy(asc(alertRules.createdAt), asc(alertRules.id)).all().map(toDto);
+  return db.select().from(alertRules).where(eq(alertRules.surveyId, surveyId)).orderBy(asc(alertRules.createdAt), sql`rowid`).all().map(toDto);
 }
 
 export function createRule(db: Db, surveyId: string, spec: AlertRuleSpec, userId: string, now: number): AlertRuleDto {

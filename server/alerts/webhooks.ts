@@ -7,6 +7,7 @@ import { notFound } from '../http/errors';
 import { getRow } from '../survey/service';
 import type { DeliveryDto, WebhookDto, WebhookEvent, WebhookWithSecret } from '../../shared/api/alerts';
 import { invalidateAlerts } from './hook';
+import { enqueue, newDeliveryId, outboxOf } from './outbox';
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 
@@ -58,6 +59,24 @@ export function deleteWebhook(db: Db, surveyId: string, id: string) {
   one(db, surveyId, id);
   db.delete(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.surveyId, surveyId))).run();
   invalidateAlerts(db, surveyId);
+}
+
+/** Queues a `ping` so the receiver's address, signature check and answer can be tried before real events flow. */
+export function pingWebhook(db: Db, surveyId: string, id: string, now: number): DeliveryDto {
+  one(db, surveyId, id);
+  const deliveryId = newDeliveryId();
+  const body = JSON.stringify({ event: 'ping', deliveryId, occurredAt: new Date(now).toISOString(), webhook: { id }, survey: { id: surveyId } });
+  enqueue(db, { id: deliveryId, kind: 'webhook', surveyId, webhookId: id, event: 'ping', body, now });
+  return deliveries(db, surveyId, id).find((d) => d.id === deliveryId)!;
+}
+
+/** Sends a delivery again now, with the same id and body (a receiver that dropped it, or one that gave up). */
+export function redeliver(db: Db, surveyId: string, id: string, deliveryId: string, now: number): DeliveryDto {
+  one(db, surveyId, id);
+  const done = db.update(outbox).set({ status: 'pending', nextAttemptAt: now }).where(and(eq(outbox.id, deliveryId), eq(outbox.webhookId, id))).run();
+  if (done.changes === 0) throw notFound('delivery');
+  outboxOf(db)?.kick();
+  return deliveries(db, surveyId, id).find((d) => d.id === deliveryId)!;
 }
 
 /** The latest deliveries of a webhook with every attempt's result. */

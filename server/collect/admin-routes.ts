@@ -5,10 +5,11 @@ import type { AppEnv } from '../http/context';
 import { parseJson, parseValue } from '../http/validate';
 import { requireRole } from '../auth/middleware';
 import { getRow } from '../survey/service';
-import { ImportContactsSchema, INVITATION_STATUSES, SendMailSchema, UpdateSettingsSchema } from '../../shared/api/collect';
+import { ImportContactsSchema, INVITATION_STATUSES, RecordBouncesSchema, SendMailSchema, UpdateSettingsSchema } from '../../shared/api/collect';
 import { getSettings, updateSettings } from './settings';
-import { importContacts, invitationsCsv, listInvitations } from './invitations';
+import { importContacts, invitationsCsv, listInvitations, personalLink } from './invitations';
 import { mailState, startMailJob } from './mail';
+import { recordBounces } from './bounces';
 
 /** The address links are made with: PUBLIC_URL, else the address this request came to. */
 const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
@@ -45,6 +46,15 @@ export const collectAdminRoutes = new Hono<AppEnv>()
   .post('/:id/invitations/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, ImportContactsSchema);
     return c.json(importContacts(c.var.deps.db, c.req.param('id'), input.csv, c.var.deps.clock.now()), 201);
+  })
+  // A personal link, like the mail-merge file: researchers only.
+  .get('/:id/invitations/:invitationId/qr.svg', requireRole('researcher'), async (c) => {
+    const svg = await QRCode.toString(personalLink(c.var.deps.db, c.req.param('id'), c.req.param('invitationId'), baseUrl(c)), { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    return download(c, svg, 'image/svg+xml', 'invitation-qr.svg');
+  })
+  .post('/:id/invitations/bounces', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, RecordBouncesSchema);
+    return c.json(recordBounces(c.var.deps.db, c.req.param('id'), input.text, c.var.deps.clock.now()));
   })
   // Carries personal links: researchers only, like the sending itself.
   .get('/:id/invitations.csv', requireRole('researcher'), (c) => {

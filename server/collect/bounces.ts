@@ -53,7 +53,11 @@ function fromDsn(text: string): Bounce[] {
 
 /** A CSV of addresses: with a header naming the address (and reason) column, or address then reason. */
 function fromCsv(text: string): Bounce[] {
-  const rows = readCsvRows(text).filter((r) => r.fields.some((f) => f.trim() !== ''));
+  // Guessed from the first line: a guess over the whole file is fooled by one-column lists,
+  // whose reasons ("550 5.1.1 user unknown, see …") hold the other marks.
+  const first = text.split(/\r?\n/, 1)[0];
+  const delimiter = [';', '\t', ','].map((d) => ({ d, n: first.split(d).length })).sort((a, b) => b.n - a.n)[0].d;
+  const rows = readCsvRows(text, delimiter).filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (rows.length === 0) return [];
   const head = rows[0].fields.map((f) => f.trim().toLowerCase());
   const hasHeader = head.some((f) => ADDRESS_COLUMNS.has(f));

@@ -24,14 +24,18 @@ export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type ParsedContacts = { ok: true; contacts: Contact[]; hiddenFields: string[] } | { ok: false; errors: ImportRowError[] };
 
-/** The rows of a CSV (comma, semicolon or tab; BOM and quotes handled), each with the line it starts on. */
-export function readCsvRows(text: string): { line: number; fields: string[] }[] {
+/**
+ * The rows of a CSV (comma, semicolon or tab, guessed unless given; BOM and quotes handled), each
+ * with the line it starts on.
+ */
+export function readCsvRows(text: string, delimiter?: string): { line: number; fields: string[] }[] {
   const source = text.replace(/^\uFEFF/, '');
   const rows: { line: number; fields: string[] }[] = [];
   let line = 1;
   let consumed = 0;
   Papa.parse<string[]>(source, {
     delimitersToGuess: [',', ';', '\t'],
+    delimiter,
     step: (result) => {
       rows.push({ line, fields: result.data });
       const end = result.meta.cursor;

@@ -55,6 +55,14 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
   return { imported: parsed.contacts.length, hiddenFields: parsed.hiddenFields };
 }
 
+/** One invitation's short link (for its QR code); 404 when the survey has no such invitation. */
+export function personalLink(db: Db, surveyId: string, invitationId: string, base: string): string {
+  getRow(db, surveyId);
+  const row = db.select({ token: invitations.token }).from(invitations).where(and(eq(invitations.surveyId, surveyId), eq(invitations.id, invitationId))).get();
+  if (!row) throw new AppError(404, 'not-found', `no invitation ${invitationId} in this survey`, 'invitationId');
+  return invitationLink(base, row.token);
+}
+
 type Row = typeof invitations.$inferSelect;
 const toApi = (r: Row, base: string): Invitation => ({
   id: r.id, name: r.name, email: r.email, lang: r.lang, hidden: r.hidden, status: r.status,

@@ -54,14 +54,28 @@ function invitationState(db: Db, slug: string, token: string): InvitationState {
  * and its first page already rendered (./first-page), so it is on screen before any script runs.
  * An unknown slug still gets the page (status 404), which tells the respondent in their language.
  */
-export async function respondentPage(c: Context<AppEnv>): Promise<Response> {
+export const respondentPage = (c: Context<AppEnv>) => page(c, c.req.param('slug') ?? '', c.req.query('t'));
+
+/**
+ * The short personal link of an invitation, `/i/<token>` (in e-mails, mail-merge files and QR
+ * codes): the survey's page itself, not a redirect, which would cost a phone one more round trip.
+ */
+export function invitationPage(c: Context<AppEnv>): Promise<Response> {
+  const token = c.req.param('token') ?? '';
+  const slug = /^[A-Za-z0-9_-]{22}$/.test(token)
+    ? c.var.deps.db.$client.prepare('select s.slug from invitations i join surveys s on s.id = i.survey_id where i.token = ?').pluck().get(token) as string | undefined
+    : undefined;
+  return page(c, slug ?? null, token);
+}
+
+async function page(c: Context<AppEnv>, slug: string | null, token: string | undefined): Promise<Response> {
   const clientDir = c.var.deps.clientDir;
   if (!clientDir) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
   let data: PublicSurvey | { status: 'not-found' };
   let status: 200 | 404 = 200;
   try {
-    data = publicSurvey(c.var.deps.db, c.req.param('slug') ?? '', c.var.deps.clock.now());
-    const token = c.req.query('t');
+    if (slug === null) throw new AppError(404, 'not-found', 'no such invitation');
+    data = publicSurvey(c.var.deps.db, slug, c.var.deps.clock.now());
     if (token !== undefined && data.definition) data.invitation = invitationState(c.var.deps.db, data.slug, token);
   } catch (e) {
     if (!(e instanceof AppError) || e.status !== 404) throw e;

@@ -21,7 +21,8 @@ function loadVersion(db: Db, versionId: number) {
   let hit = cache.get(versionId);
   if (!hit) {
     const row = db.select().from(surveyVersions).where(eq(surveyVersions.id, versionId)).get();
-    if (!row) return null;
+    // Versions below 1 are the builder's preview snapshots (server/survey/preview.ts): never answered here.
+    if (!row || row.version < 1) return null;
     // Stored definitions were validated at save time; parsing again fills defaults from the schema.
     hit = { surveyId: row.surveyId, def: v.parse(SurveyDefinitionSchema, row.definition) };
     cache.set(versionId, hit);

@@ -210,13 +210,14 @@ export const cases = sqliteTable('cases', {
   index('cases_survey_opened_idx').on(t.surveyId, t.openedAt),
 ]);
 
-/** Who did what to a case, in order: opened, notes, status, owner and priority changes. */
+/** Who did what to a case, in order: opened, notes, status, owner and priority changes, escalation when overdue. */
 export const caseEvents = sqliteTable('case_events', {
   id: integer().primaryKey({ autoIncrement: true }),
   caseId: text().notNull().references(() => cases.id, { onDelete: 'cascade' }),
   /** Null for the system (the case opening by itself). */
   userId: text().references(() => users.id, { onDelete: 'set null' }),
-  kind: text({ enum: ['opened', 'note', 'status', 'owner', 'priority'] }).notNull(),
+  /** `escalated`: the system noticed the case was still active at its due time (once per case). */
+  kind: text({ enum: ['opened', 'note', 'status', 'owner', 'priority', 'escalated'] }).notNull(),
   data: text({ mode: 'json' }).notNull(),
   at: integer().notNull(),
 }, (t) => [index('case_events_case_idx').on(t.caseId, t.at)]);

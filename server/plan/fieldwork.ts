@@ -7,7 +7,9 @@ import { badRequest } from '../http/errors';
 import { getRow } from '../survey/service';
 import { SurveyDefinitionSchema } from '../../shared/survey/schema';
 import { marginAt, plannedCompletes } from '../../shared/plan';
-import type { FieldworkDto } from '../../shared/api/plan';
+import type { FieldworkDto, InvitationFigures } from '../../shared/api/plan';
+import { invitations } from '../db/schema';
+import { BOUNCED } from '../collect/invitations';
 import { cellProgress, inWave } from './cells';
 import { storedPlan } from './service';
 
@@ -29,6 +31,19 @@ function dropOff(db: Db, surveyId: string, wave: number, versionId: number | nul
   const counts = new Map(rows.map((r) => [r.page, r.n]));
   const pages = new Set([...pageIds.keys(), ...counts.keys()]);
   return [...pages].sort((a, b) => a - b).map((page) => ({ page, pageId: pageIds[page] ?? null, partials: counts.get(page) ?? 0 }));
+}
+
+function invitationFigures(db: Db, surveyId: string): InvitationFigures | null {
+  const r = db.select({
+    invited: sql<number>`count(*)`,
+    sent: sql<number>`coalesce(sum(${invitations.sentAt} is not null), 0)`,
+    bounced: sql<number>`coalesce(sum(${BOUNCED}), 0)`,
+    started: sql<number>`coalesce(sum(${invitations.status} <> 'not-started'), 0)`,
+    completed: sql<number>`coalesce(sum(${invitations.status} = 'completed'), 0)`,
+  }).from(invitations).where(eq(invitations.surveyId, surveyId)).get()!;
+  if (r.invited === 0) return null;
+  const reached = r.invited - r.bounced;
+  return { ...r, responseRate: reached > 0 ? r.completed / reached : null };
 }
 
 /** Fieldwork figures for `wave` (default: the current one). */
@@ -59,5 +74,6 @@ export function fieldwork(db: Db, surveyId: string, wave?: number): FieldworkDto
     margin: { confidence: sample.confidence, value: marginAt(sample, completes) },
     cells,
     outsideCells: plan?.quotas ? completes - cells.reduce((a, c) => a + c.completes, 0) : 0,
+    invitations: invitationFigures(db, surveyId),
   };
 }

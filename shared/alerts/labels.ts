@@ -13,12 +13,12 @@ function optionLabel(options: readonly Option[], id: unknown, lang: string, fall
   return o ? pickText(o.label, lang, fallback) : String(id);
 }
 
+/** `2 / 5`, with the end's own wording at the ends (`1 / 5 (Very dissatisfied)`), so a score reads without the scale. */
 function scaleLabel(x: unknown, min: number, max: number, minLabel: string, maxLabel: string): string {
   if (x === null) return 'n/a';
   const n = Number(x);
-  if (n === min && minLabel) return `${n} (${minLabel})`;
-  if (n === max && maxLabel) return `${n} (${maxLabel})`;
-  return String(x);
+  const end = n === min ? minLabel : n === max ? maxLabel : '';
+  return end ? `${n} / ${max} (${end})` : `${n} / ${max}`;
 }
 
 function labelOf(q: Question, x: unknown, lang: string, fb: string): string {
@@ -31,9 +31,10 @@ function labelOf(q: Question, x: unknown, lang: string, fb: string): string {
       const byItem = (x ?? {}) as Record<string, unknown>;
       return q.items.filter((i) => i.id in byItem).map((i) => `${pickText(i.label, lang, fb)}: ${byItem[i.id] ?? 'n/a'}`).join('; ');
     }
+    case 'nps':
+      return scaleLabel(x, 0, 10, '', '');
     case 'text':
     case 'number':
-    case 'nps':
       return String(x);
     default:
       return typeof x === 'object' ? JSON.stringify(x) : String(x);
@@ -55,9 +56,4 @@ export function consentedContact(def: SurveyDefinition, answers: Readonly<Record
     if (a?.consent === true) return { name: a.name, email: a.email, phone: a.phone };
   }
   return null;
-}
-
-/** Whether the respondent left any contact details at all (consented or not). */
-export function hasContact(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>): boolean {
-  return allQuestions(def).some((q) => q.type === 'contact' && answers[q.id] !== undefined);
 }

@@ -6,7 +6,7 @@ export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const CASE_STATUSES = ['open', 'in-progress', 'resolved', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-export const WEBHOOK_EVENTS = ['case.opened', 'case.updated', 'response.completed'] as const;
+export const WEBHOOK_EVENTS = ['case.opened', 'case.updated', 'case.overdue', 'response.completed'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 const PrioritySchema = v.picklist(PRIORITIES, 'must be low, normal, high or urgent');
@@ -79,7 +79,7 @@ const UrlSchema = v.pipe(
   v.regex(/^https?:\/\//i, 'must start with http:// or https://'),
 );
 const EventsSchema = v.pipe(
-  v.array(v.picklist(WEBHOOK_EVENTS, 'must be case.opened, case.updated or response.completed')),
+  v.array(v.picklist(WEBHOOK_EVENTS, 'must be case.opened, case.updated, case.overdue or response.completed')),
   v.minLength(1, 'needs at least one event'),
 );
 export const NewWebhookSchema = v.object({ url: UrlSchema, events: EventsSchema });
@@ -130,16 +130,14 @@ export interface CaseSummary {
 export interface CaseList { cases: CaseSummary[]; counts: Record<CaseStatus, number> & { overdue: number } }
 
 export interface CaseAnswer { questionId: string; question: string; code: unknown; label: string }
-export interface CaseEvent { at: number; user: string | null; kind: 'opened' | 'note' | 'status' | 'owner' | 'priority'; data: Record<string, unknown> }
+export interface CaseEvent { at: number; user: string | null; kind: 'opened' | 'note' | 'status' | 'owner' | 'priority' | 'escalated'; data: Record<string, unknown> }
 export interface CaseDetail extends CaseSummary {
   surveySlug: string;
   response: { completedAt: number | null; lang: string | null; answers: CaseAnswer[]; hidden: Record<string, string> };
-  /** Only when the respondent consented and the viewer may see it (the owner, researchers, admins). */
+  /** Only when the respondent consented; a case is only shown to its owner, researchers and admins. */
   contact: { name?: string; email?: string; phone?: string } | null;
-  /** True when the respondent left contact details the viewer may not see. */
-  contactHidden: boolean;
   events: CaseEvent[];
-  /** Link to the follow-up survey for this case, when one is linked and open. */
+  /** Link to the follow-up survey for this case, when one is linked. */
   followUpLink: string | null;
   canEdit: boolean;
   users: { id: string; name: string }[];

@@ -44,4 +44,22 @@ export interface FieldworkDto {
   cells: CellProgress[];
   /** Completes whose quota variables were unknown or outside the categories. */
   outsideCells: number;
+  /** Personal invitations of the survey (all waves); null when there are none. */
+  invitations: InvitationFigures | null;
+}
+
+/**
+ * How personal invitations were answered. `responseRate` is completed ÷ (invited − bounced): a
+ * contact whose invitation bounced was never reached, while one given a link by mail merge was.
+ */
+export interface InvitationFigures {
+  invited: number;
+  /** Sent by e-mail (the rest went out by mail merge, or not yet). */
+  sent: number;
+  bounced: number;
+  /** Opened the link and saved at least one page, finished or not. */
+  started: number;
+  completed: number;
+  /** Null while every invitation bounced. */
+  responseRate: number | null;
 }

@@ -24,7 +24,9 @@ export interface ServqualSection {
   importanceQuestion: string | null;
 }
 
-export interface PriceCurvePoint { price: number; tooCheap: number; cheap: number; expensive: number; tooExpensive: number }
+/** The four curves whose crossings are the price points: PMC too cheap × not cheap, OPP too cheap × too
+ * expensive, IPP not cheap × not expensive, PME not expensive × too expensive. */
+export interface PriceCurvePoint { price: number; tooCheap: number; notCheap: number; notExpensive: number; tooExpensive: number }
 
 export interface VanWestendorpReport {
   questionId: string;

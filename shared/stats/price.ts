@@ -180,19 +180,20 @@ function newtonMillerSmith(rows: PsmRow[], grid: number[]): NmsResult {
   const sum = new Array<number>(grid.length).fill(0);
   // Each respondent adds only on the grid prices inside their own too-cheap…too-expensive range:
   // O(n · span), which stays small because survey price grids are short.
+  // Knots as scalars, not small arrays per respondent: this loop runs once per respondent and
+  // grid price, and a report over 100,000 respondents would otherwise spend its time collecting them.
+  const knotX = new Float64Array(4);
+  const knotV = new Float64Array(4);
   for (const r of rows) {
-    const knots: [number, number][] = [
-      [r.cheap, NMS_CALIBRATION[r.buyAtCheap!]],
-      [r.expensive, NMS_CALIBRATION[r.buyAtExpensive!]],
-      [r.tooExpensive, 0],
-    ];
-    let [x0, v0] = [r.tooCheap, 0];
-    let segment = 0;
+    knotX[0] = r.tooCheap; knotV[0] = 0;
+    knotX[1] = r.cheap; knotV[1] = NMS_CALIBRATION[r.buyAtCheap!];
+    knotX[2] = r.expensive; knotV[2] = NMS_CALIBRATION[r.buyAtExpensive!];
+    knotX[3] = r.tooExpensive; knotV[3] = 0;
+    let segment = 1;
     for (let i = index.get(r.tooCheap)! + 1; grid[i] < r.tooExpensive; i++) {
-      while (grid[i] > knots[segment][0]) [x0, v0] = knots[segment++];
-      const [x1, v1] = knots[segment];
-      const t = (grid[i] - x0) / (x1 - x0);
-      sum[i] += v0 * (1 - t) + v1 * t;
+      while (grid[i] > knotX[segment]) segment++;
+      const t = (grid[i] - knotX[segment - 1]) / (knotX[segment] - knotX[segment - 1]);
+      sum[i] += knotV[segment - 1] * (1 - t) + knotV[segment] * t;
     }
   }
   const n = rows.length;

@@ -107,12 +107,15 @@ export interface ServqualColumns {
   importance?: Record<string, ArrayLike<number>>;
   /** The respondents (indexes into the columns) to count; all of them when left out. */
   rows?: ArrayLike<number>;
+  /** Per respondent (indexed like the columns), a survey weight ≥ 0: every mean becomes Σw·x / Σw. */
+  weights?: ArrayLike<number>;
 }
 
 /**
  * `servqual` over columns, with the same definitions: what a report over many thousands of
  * respondents calls, as no per-respondent object is made. Every listed respondent must have
- * every rating (complete cases).
+ * every rating (complete cases). With `weights`, each mean over respondents is the weighted mean
+ * (as post-stratified or raked data are read); `n` stays the number of respondents.
  *
  * @example
  * servqualColumns([{ id: 'q1', dimension: 'reliability' }], { expectations: [[7, 6]], perceptions: [[5, 6]] });
@@ -144,60 +147,65 @@ export function servqualColumns(items: ServqualItem[], input: ServqualColumns): 
   const gapSum = new Float64Array(dimensions.length);
   let unweighted = 0;
   let weightedSum = 0;
+  let total = 0;
   for (let r = 0; r < n; r++) {
     const row = rows[r];
+    const w = input.weights ? input.weights[row] : 1;
+    if (!(w >= 0) || !Number.isFinite(w)) nonNegative(`weights[${row}]`, w);
+    total += w;
     gapSum.fill(0);
     for (let j = 0; j < k; j++) {
       const e = E[j][row];
       const p = P[j][row];
       if (!Number.isFinite(e)) finite(`expectations[${j}][${row}]`, e);
       if (!Number.isFinite(p)) finite(`perceptions[${j}][${row}]`, p);
-      itemE[j] += e;
-      itemP[j] += p;
+      itemE[j] += w * e;
+      itemP[j] += w * p;
       gapSum[dimIndex[j]] += p - e;
     }
     let meanGap = 0;
     for (let d = 0; d < dimensions.length; d++) {
       const g = gapSum[d] / count[d];
-      dimGap[d] += g;
+      dimGap[d] += w * g;
       meanGap += g;
     }
-    unweighted += meanGap / dimensions.length;
+    unweighted += (w * meanGap) / dimensions.length;
     if (importance) {
-      let total = 0;
+      let sum = 0;
       for (let d = 0; d < dimensions.length; d++) {
-        const w = points[d]?.[row] ?? 0;
-        if (!(w >= 0) || !Number.isFinite(w)) nonNegative(`importance.${dimensions[d]}[${row}]`, w);
-        total += w;
-        dimImportance[d] += w;
-        weightedSum += (w / 100) * (gapSum[d] / count[d]);
+        const pts = points[d]?.[row] ?? 0;
+        if (!(pts >= 0) || !Number.isFinite(pts)) nonNegative(`importance.${dimensions[d]}[${row}]`, pts);
+        sum += pts;
+        dimImportance[d] += w * pts;
+        weightedSum += w * (pts / 100) * (gapSum[d] / count[d]);
       }
-      if (Math.abs(total - 100) > 100 * SHARE_SUM_TOLERANCE) {
-        throw new StatsInputError(`importance[${row}]`, `importance points must sum to 100, got ${total}`);
+      if (Math.abs(sum - 100) > 100 * SHARE_SUM_TOLERANCE) {
+        throw new StatsInputError(`importance[${row}]`, `importance points must sum to 100, got ${sum}`);
       }
     }
   }
+  if (!(total > 0)) throw new StatsInputError('weights', 'must not all be 0');
   return {
     n,
     items: items.map((item, j) => ({
       id: item.id,
       dimension: item.dimension,
-      expectation: itemE[j] / n,
-      perception: itemP[j] / n,
-      gap: (itemP[j] - itemE[j]) / n,
+      expectation: itemE[j] / total,
+      perception: itemP[j] / total,
+      gap: (itemP[j] - itemE[j]) / total,
     })),
     dimensions: dimensions.map((dimension, d) => {
       const members = dimIndex.map((x, j) => (x === d ? j : -1)).filter((j) => j >= 0);
       return {
         dimension,
-        expectation: mean(members.map((j) => itemE[j] / n)),
-        perception: mean(members.map((j) => itemP[j] / n)),
-        gap: dimGap[d] / n,
-        importance: importance ? dimImportance[d] / n : null,
+        expectation: mean(members.map((j) => itemE[j] / total)),
+        perception: mean(members.map((j) => itemP[j] / total)),
+        gap: dimGap[d] / total,
+        importance: importance ? dimImportance[d] / total : null,
       };
     }),
-    unweighted: unweighted / n,
-    weighted: importance ? weightedSum / n : null,
+    unweighted: unweighted / total,
+    weighted: importance ? weightedSum / total : null,
   };
 }
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { openDb } from '../../server/db/client';
-import { backoffMs, outboxOf } from '../../server/alerts/outbox';
+import { backoffMs, outboxOf, SWEEP_MS } from '../../server/alerts/outbox';
 import { makeTestApp, signedInAgents, smallSurvey, Agent, TestClock } from '../support/api';
 
 /** A webhook receiver on 127.0.0.1 answering with the given statuses in turn (then 200). */
@@ -133,10 +133,12 @@ describe('webhooks', () => {
     await respond(t.app, { sat: 5, nps: 10, visit: 'buy' }, 'c1');
     await respond(t.app, { sat: 4, nps: 9 }, 'c2');
     await outboxOf(t.db)!.drain();
+    // Both are due at once and sent side by side, so they may arrive in either order.
     const bodies = hook.got.map((g) => JSON.parse(g.body));
     expect(bodies.map((b) => b.event)).toEqual(['response.completed', 'response.completed']);
-    expect(bodies[0].response.answers).toContainEqual({ questionId: 'visit', question: 'Why did you visit?', code: 'buy', label: 'To buy' });
-    expect(bodies[0].response.answers).toContainEqual({ questionId: 'sat', question: 'How satisfied are you?', code: 5, label: '5' });
+    const first = bodies.find((b) => b.response.answers.some((a: { questionId: string }) => a.questionId === 'visit'));
+    expect(first.response.answers).toContainEqual({ questionId: 'visit', question: 'Why did you visit?', code: 'buy', label: 'To buy' });
+    expect(first.response.answers).toContainEqual({ questionId: 'sat', question: 'How satisfied are you?', code: 5, label: '5 / 5' });
   });
 
   it('tell case.updated receivers of a note and a status change, with who made them', async () => {
@@ -147,12 +149,52 @@ describe('webhooks', () => {
     await researcher.post(`/api/cases/${id}/notes`, { text: 'Called back' });
     await researcher.patch(`/api/cases/${id}`, { status: 'resolved' });
     await outboxOf(t.db)!.drain();
-    const bodies = hook.got.map((g) => JSON.parse(g.body));
+    // Both are due at once and sent side by side, so they may arrive in either order.
+    const bodies = hook.got.map((g) => JSON.parse(g.body)).sort((a, b) => a.change.kind.localeCompare(b.change.kind));
     expect(bodies.map((b) => [b.event, b.change.kind, b.change.by, b.case.status])).toEqual([
       ['case.updated', 'note', 'researcher', 'open'],
       ['case.updated', 'status', 'researcher', 'resolved'],
     ]);
     expect(bodies[0].change.data).toEqual({ text: 'Called back' });
+  });
+
+  it('send a signed ping on request, and redeliver a given-up delivery with the same id', async () => {
+    hook = await receiver([500]);
+    const { secret, webhook } = await addHook(['case.opened']);
+    const ping = await researcher.post(`/api/surveys/${survey.id}/webhooks/${webhook.id}/ping`);
+    expect(ping.status).toBe(202);
+    await outboxOf(t.db)!.drain();
+    expect(JSON.parse(hook.got[0].body)).toMatchObject({ event: 'ping', deliveryId: ping.body.id });
+    // The first try failed (500); redelivering sends it now rather than after the back-off.
+    const again = await researcher.post(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries/${ping.body.id}/redeliver`);
+    expect(again.status).toBe(202);
+    await outboxOf(t.db)!.drain();
+    expect(hook.got).toHaveLength(2);
+    expect(hook.got[1].headers['x-yardstick-delivery']).toBe(ping.body.id);
+    expect(hook.got[1].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[1].body));
+    const unknown = await researcher.post(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries/nope/redeliver`);
+    expect(unknown.status).toBe(404);
+  });
+
+  it('escalate a case still open at its due time, once, to case.overdue receivers and in its history', async () => {
+    hook = await receiver();
+    await addHook(['case.overdue']);
+    await researcher.put(`/api/surveys/${survey.id}/alerts/rules/${(await researcher.get(`/api/surveys/${survey.id}/alerts`)).body.rules[0].id}`,
+      { name: 'Detractor', priority: 'urgent', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } });
+    await respond(t.app, { sat: 2, nps: 3 }, 'c1');
+    const outbox = outboxOf(t.db)!;
+    // Urgent: due in 4 hours (DEFAULT_DUE_HOURS); overdue only once past that moment.
+    t.clock.advance(4 * 3_600_000);
+    await outbox.drain();
+    expect(hook.got).toHaveLength(0);
+    // Overdue cases are looked for every SWEEP_MS (by the same clock); the next look escalates it.
+    t.clock.advance(SWEEP_MS);
+    await outbox.drain();
+    t.clock.advance(SWEEP_MS);
+    await outbox.drain();
+    expect(hook.got.map((g) => JSON.parse(g.body))).toMatchObject([{ event: 'case.overdue', case: { status: 'open', priority: 'urgent' }, change: { kind: 'escalated' } }]);
+    const id = (await researcher.get('/api/cases')).body.cases[0].id;
+    expect((await researcher.get(`/api/cases/${id}`)).body.events.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'escalated']);
   });
 
   it('sign with the new secret after a rotation', async () => {

@@ -26,7 +26,7 @@ const upload = (csv: string) => researcher.post(`/api/surveys/${survey.id}/invit
 const list = async (status = '') => (await researcher.get(`/api/surveys/${survey.id}/invitations${status ? `?status=${status}` : ''}`)).body;
 const invitationCount = () => t.db.$client.prepare('select count(*) from invitations').pluck().get();
 const responses = () => t.db.$client.prepare('select client_id, status, hidden from responses order by id').all() as { client_id: string; status: string; hidden: string }[];
-const tokenOf = (link: string) => new URL(link).searchParams.get('t')!;
+const tokenOf = (link: string) => new URL(link).pathname.split('/').pop()!;
 const submit = (body: Record<string, unknown>) => new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
   versionId: survey.versionId, complete: true, answers: { sat: 4, nps: 9 }, page: 1, ...body,
 });
@@ -56,7 +56,7 @@ describe('importing a contact list', () => {
     const tokens = invitations.map((i: { link: string }) => tokenOf(i.link));
     expect(new Set(tokens).size).toBe(4);
     for (const tk of tokens) expect(tk).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(invitations[0].link).toBe(`${PUBLIC_URL}/s/${survey.slug}?t=${tokens[0]}`);
+    expect(invitations[0].link).toBe(`${PUBLIC_URL}/i/${tokens[0]}`);
   });
 
   it('a comma-separated file works too', async () => {
@@ -279,6 +279,20 @@ describe('sending by e-mail', () => {
     expect(decoded(captured.find((m) => m.to[0] === 'marco@example.it')!)).toContain('Promemoria');
   });
 
+  it('does not remind a contact whose invitation bounced after the mail server accepted it', async () => {
+    await upload('name,email\nLan,lan@example.vn\nGone,gone@example.com\n');
+    await send('invitation');
+    expect(await finished()).toMatchObject({ total: 2, sent: 2, failed: 0 });
+    // The provider's bounce list, a day later: gone@example.com no longer exists.
+    const r = await researcher.post(`/api/surveys/${survey.id}/invitations/bounces`, { text: 'gone@example.com,550 5.1.1 user unknown\n' });
+    expect(r.body).toEqual({ bounced: 1 });
+    captured = [];
+    expect((await send('reminder')).body).toMatchObject({ kind: 'reminder', total: 1 });
+    await finished();
+    expect(captured.map((m) => m.to[0])).toEqual(['lan@example.vn']);
+    expect((await list()).counts).toMatchObject({ sent: 2, bounced: 1, failed: 0 });
+  });
+
   it('a mailing left unfinished by a stopped process carries on when the app starts again', async () => {
     await upload('name,email\nAda,ada@example.org\nBea,bea@example.org\n');
     // What a process killed mid-job leaves behind: a running job with contacts still waiting in it.
@@ -295,7 +309,7 @@ describe('sending by e-mail', () => {
     await send('invitation');
     await finished();
     // app.request() addresses the app as http://localhost; the fallback would be http://localhost:3000.
-    expect(decoded(captured[0])).toMatch(new RegExp(`http://localhost/s/${survey.slug}\\?t=[A-Za-z0-9_-]{22}`));
+    expect(decoded(captured[0])).toMatch(/http:\/\/localhost\/i\/[A-Za-z0-9_-]{22}/);
   });
 
   it('uses the survey\'s own template when it has one for the language', async () => {

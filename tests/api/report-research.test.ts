@@ -6,11 +6,13 @@
  */
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agent, makeTestApp } from '../support/api';
+import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { seedReportData } from '../support/report-data';
 import {
-  expectation, importance, N, perception, rating, seedResearchData, SQ_ITEMS,
+  expectation, importance, N, perception, rating, seedResearchData, SQ_ITEMS, tier,
 } from '../support/research-data';
+import { basePlan } from '../support/plan';
+import { invalidate } from '../../server/report/dataset';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -18,6 +20,7 @@ const DIMENSIONS = ['reliability', 'empathy', 'tangibles'] as const;
 
 let t: ReturnType<typeof makeTestApp>;
 let viewer: Agent;
+let researcher: Agent;
 let surveyId: string;
 let sections: any;
 
@@ -25,6 +28,7 @@ beforeAll(async () => {
   const seeded = await seedResearchData();
   t = seeded.t;
   viewer = seeded.agents.viewer;
+  researcher = seeded.agents.researcher;
   surveyId = seeded.surveyId;
   const res = await viewer.get(`/api/surveys/${surveyId}/report`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -50,6 +54,37 @@ describe('SERVQUAL', () => {
     expect(s.dimensions.map((d: any) => d.dimension)).toEqual([...DIMENSIONS]);
   });
 
+  it('weights every mean when the report is weighted to the plan\'s population shares', async () => {
+    // Tier gold 50 % / silver 50 %; the sample has 10 gold and 30 silver: weights 2 and 2/3.
+    const tiers = { source: 'tier', unit: 'percent' as const, categories: [{ value: 'gold', population: 50 }, { value: 'silver', population: 50 }] };
+    const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, {
+      plan: basePlan({ quotas: { variables: [tiers], method: 'proportional', cells: [{ key: 'gold', values: ['gold'], target: 20 }, { key: 'silver', values: ['silver'], target: 20 }] } }),
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // The responses came in before the plan: stamp their cells as collection would have, and
+    // drop the cached columns that were read before.
+    t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
+    invalidate(t.db, surveyId);
+    const res = await viewer.get(`/api/surveys/${surveyId}/report?weight=cells`);
+    const w = (i: number) => (tier(i) === 'gold' ? 2 : 2 / 3);
+    const weightedMean = (f: (i: number) => number) => range(N).reduce((a, i) => a + w(i) * f(i), 0) / range(N).reduce((a, i) => a + w(i), 0);
+    // By hand for tangibles: gold (i ≡ 0 mod 4) has E 6, P 6, gap 0; silver odd i gap −1 (20 of
+    // them), silver even 0: (20 · 2/3 · −1) / (10 · 2 + 30 · 2/3) = −1/3, against −0.5 unweighted.
+    expect(res.body.sections.fieldwork.weighting).toMatchObject({ method: 'cells', unmatched: 0 });
+    const tangibles = res.body.sections.servqual.dimensions.find((d: any) => d.dimension === 'tangibles');
+    expect(tangibles.gap).toBeCloseTo(-1 / 3, 12);
+    SQ_ITEMS.forEach((_, k) => expect(res.body.sections.servqual.items[k].gap).toBeCloseTo(weightedMean((i) => perception(i, k) - expectation(i, k)), 12));
+    // Own brand's quality, 5 − (i mod 2): gold (all even) 5 at weight 2 × 10; silver 4 (20 odd) and
+    // 5 (10 even) at 2/3: (100 + (80 + 50) · 2/3) / 40 = 4.6667, against 4.5 unweighted.
+    const quality = res.body.sections.competition.questions[0].attributes[0];
+    expect(quality.own.mean).toBeCloseTo((100 + 130 * (2 / 3)) / 40, 12);
+    expect(quality.own.mean).toBeCloseTo(weightedMean((i) => rating(i, 'us', 'quality')), 12);
+    expect(quality.own.n).toBe(N);
+    // Competitor B is known by respondents 0–9 only: weighted 3 gold (0, 4, 8) at 2 and 7 silver at 2/3 of 40.
+    expect(res.body.sections.competition.questions[0].awareness[2]).toBeCloseTo((3 * 2 + 7 * (2 / 3)) / 40, 12);
+    await researcher.put(`/api/surveys/${surveyId}/plan`, { plan: basePlan() });
+  });
+
   it('weights the dimension gaps by the constant-sum importance points', () => {
     const s = sections.servqual;
     const itemsOf = (d: string) => SQ_ITEMS.map((x, k) => (x[2] === d ? k : -1)).filter((k) => k >= 0);
@@ -61,6 +96,46 @@ describe('SERVQUAL', () => {
     expect(s.unweighted).toBeCloseTo(mean(range(N).map((i) => mean(DIMENSIONS.map((d) => dimGap(i, d))))), 12);
     expect(s.weighted).toBeCloseTo(mean(range(N).map((i) => DIMENSIONS.reduce((a, d) => a + (importance(i)[d] / 100) * dimGap(i, d), 0))), 12);
     expect(s.importanceQuestion).toBe('dimimp');
+  });
+});
+
+describe('SERVQUAL weighted by an importance matrix', () => {
+  it('takes dimension importance from a matrix with the importance role, ratings rescaled to 100 points', async () => {
+    const app = makeTestApp();
+    try {
+      const { researcher: r, viewer: v } = await signedInAgents(app.app);
+      const scale = { min: 1, max: 7 };
+      const definition = {
+        title: { en: 'Matrix importance' },
+        pages: [{
+          id: 'p1',
+          questions: [
+            { id: 'sq', type: 'servqual', scale, text: { en: 'Service' }, items: [{ id: 'r1', dimension: 'reliability', label: { en: 'r1' } }, { id: 'e1', dimension: 'empathy', label: { en: 'e1' } }] },
+            { id: 'imp', type: 'matrix', role: 'importance', scale: { min: 1, max: 5 }, text: { en: 'How important?' }, items: ['reliability', 'empathy'].map((id) => ({ id, label: { en: id } })) },
+          ],
+        }],
+      };
+      const created = (await r.post('/api/surveys', { definition })).body;
+      const versionId = (await r.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
+      const answers = [
+        { sq: { r1: { e: 7, p: 5 }, e1: { e: 6, p: 6 } }, imp: { reliability: 4, empathy: 1 } },
+        { sq: { r1: { e: 6, p: 6 }, e1: { e: 7, p: 4 } }, imp: { reliability: 3, empathy: 3 } },
+      ];
+      const a = new Agent(app.app);
+      for (const [i, x] of answers.entries()) {
+        expect((await a.post(`/api/public/s/${created.slug}/responses`, { clientId: `matrix-${i}-x`, versionId, complete: true, answers: x })).status).toBe(201);
+      }
+      const s = (await v.get(`/api/surveys/${created.id}/report`)).body.sections.servqual;
+      // By hand. A: gaps −2 (reliability) and 0 (empathy), importance 4 : 1 → 80/20 points, weighted
+      // 0.8 · −2 = −1.6. B: gaps 0 and −3, importance 3 : 3 → 50/50, weighted −1.5.
+      // Weighted (−1.6 − 1.5) / 2 = −1.55; unweighted (−1 − 1.5) / 2 = −1.25; reliability importance (80 + 50) / 2 = 65.
+      expect(s.importanceQuestion).toBe('imp');
+      expect(s.weighted).toBeCloseTo(-1.55, 12);
+      expect(s.unweighted).toBeCloseTo(-1.25, 12);
+      expect(s.dimensions.map((d: any) => [d.dimension, d.importance])).toEqual([['reliability', 65], ['empathy', 35]]);
+    } finally {
+      app.cleanup();
+    }
   });
 });
 
@@ -83,7 +158,8 @@ describe('price tolerance', () => {
     expect(vw.opp).toBeCloseTo(10, 12);
     expect(vw.ipp).toBeCloseTo(20, 12);
     expect(vw.pme).toBeCloseTo(25 + 5 / 3, 12);
-    expect(vw.curves.find((c: any) => c.price === 25)).toEqual({ price: 25, tooCheap: 0, cheap: 0, expensive: 0.75, tooExpensive: 0 });
+    // At 25: too cheap 1 − 1 = 0, not cheap F = 1, not expensive 1 − ¾ = ¼, too expensive 0.
+    expect(vw.curves.find((c: any) => c.price === 25)).toEqual({ price: 25, tooCheap: 0, notCheap: 1, notExpensive: 0.25, tooExpensive: 0 });
   });
 
   it('gives the Newton–Miller–Smith trial and revenue curves from purchase likelihood', () => {

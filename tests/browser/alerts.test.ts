@@ -3,8 +3,10 @@
  * manager (a viewer) sees it in the inbox with its unread count, adds a note and resolves it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -119,12 +121,63 @@ describe('the case inbox', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'alerts-3-rules-phone.png'), fullPage: true });
     await rule.getByRole('button', { name: 'Edit' }).click();
     await page.getByTestId('rule-editor').waitFor();
+    await page.getByTestId('rule-editor').screenshot({ path: join(SCREENSHOTS, 'alerts-6-rule-editor-phone.png') });
     await page.getByTestId('condition-max').fill('3');
     await page.getByTestId('rule-save').click();
     await expect.poll(() => rule.textContent()).toContain('sat ≤ 3');
+
+    // A webhook added here shows its secret once; "Send a test" reaches a receiver on 127.0.0.1.
+    const got: string[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => { body += c; });
+      req.on('end', () => { got.push(body); res.end(); });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+    try {
+      await page.getByTestId('webhook-url').fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`);
+      await page.getByTestId('webhook-add').click();
+      expect(await page.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);
+      await page.getByRole('button', { name: 'Send a test' }).click();
+      await expect.poll(() => got.map((b) => JSON.parse(b).event)).toEqual(['ping']);
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page.getByText('Delivered').waitFor();
+    } finally {
+      await new Promise((r) => receiver.close(r));
+    }
     await page.goto(`${server.url}/cases?status=all`);
     await page.getByTestId('case-row').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'alerts-4-inbox-phone.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('has no serious or critical accessibility violations on the inbox, a case and the rules (axe-core)', async () => {
+    const context = await browser.newContext({ ...DESKTOP, bypassCSP: true });
+    await context.request.post(`${server.url}/api/auth/login`, { data: { email: 'ada@example.com', password: 'correct horse battery' } });
+    const page = await context.newPage();
+    const check = async (path: string, ready: () => Promise<unknown>) => {
+      await page.goto(`${server.url}${path}`);
+      await ready();
+      await page.addScriptTag({ path: resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: (v.nodes as { target: string[] }[]).map((n) => n.target.join(" ")) }));
+      });
+      expect({ path, serious: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ path, serious: [] });
+    };
+    await check('/cases?status=all', () => page.getByTestId('case-row').waitFor());
+    const caseId = caseRow().id;
+    await check(`/cases/${caseId}`, () => page.getByTestId('case-title').waitFor());
+    await page.goto(`${server.url}/surveys/${surveyId}/report`);
+    const section = page.getByTestId('section-cases');
+    await section.waitFor();
+    expect(await section.textContent()).toContain('1 case opened; 100% resolved');
+    await section.screenshot({ path: join(SCREENSHOTS, 'alerts-5-report-section.png') });
+    await check(`/surveys/${surveyId}/alerts`, async () => {
+      await page.getByTestId('rule').waitFor();
+      await page.getByTestId('add-rule').click();
+      await page.getByTestId('rule-editor').waitFor();
+    });
     await context.close();
   });
 });

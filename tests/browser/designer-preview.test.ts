@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -17,6 +18,17 @@ afterAll(async () => {
 
 const order = (app: Page, page: number) =>
   app.getByTestId('page').nth(page).getByTestId('question').evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id')));
+
+/** A real mouse drag (the browser's own drag and drop), with both ends in view. */
+async function dragOnto(app: Page, handle: Locator, target: Locator) {
+  await target.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const from = (await handle.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await app.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await app.mouse.down();
+  for (let i = 1; i <= 10; i++) await app.mouse.move(from.x + ((to.x + 40 - from.x) * i) / 10, from.y + ((to.y + 100 - from.y) * i) / 10);
+  await app.mouse.up();
+}
 
 describe('designing with the phone preview', () => {
   it('builds from a template, adds logic, translates a question, reorders, previews on a phone, publishes', async () => {
@@ -48,14 +60,30 @@ describe('designing with the phone preview', () => {
     await pageLogic.getByRole('spinbutton', { name: 'Minimum' }).fill('9');
     await pageLogic.getByRole('spinbutton', { name: 'Maximum' }).fill('10');
 
-    // Translation side by side: the new question's text and two options lack Italian; fill the text.
+    // A hidden field from the link, and a screening rule that ends the survey for staff after page 1.
+    await app.getByTestId('hidden-name').fill('2tier');
+    await app.getByTestId('hidden-add').click();
+    expect(await app.getByTestId('hidden-fields').getByRole('alert').textContent()).toMatch(/starts with a letter/);
+    await app.getByTestId('hidden-name').fill('staff');
+    await app.getByTestId('hidden-add').click();
+    await app.getByTestId('screen-out-add').click();
+    const rule = app.getByTestId('screen-out');
+    await rule.getByRole('combobox', { name: 'Question or hidden field' }).selectOption('staff');
+    await rule.getByRole('combobox', { name: 'Condition' }).selectOption('equals');
+    await rule.getByRole('textbox', { name: 'Value' }).fill('yes');
+    await rule.getByRole('textbox', { name: 'Value' }).blur();
+    // Typed key by key: a box re-created on each change would lose the focus and the text.
+    await rule.getByTestId('screen-out-message').pressSequentially('Thank you! This survey is for customers only.');
+
+    // Translation side by side: the new question's text, its two options and the screening message
+    // lack Italian; fill the text.
     await app.getByTestId('open-translations').click();
     await app.getByTestId('translate-language').selectOption('it');
-    await expect.poll(() => app.getByTestId('translate-missing').textContent()).toBe('3 texts missing');
+    await expect.poll(() => app.getByTestId('translate-missing').textContent()).toBe('4 texts missing');
     const row = app.locator('[data-testid="translation-row"][data-path="pages[2].questions[0].text"]');
     expect(await row.textContent()).toContain('Which store did you visit?');
-    await row.getByTestId('translation-input').fill('Quale negozio hai visitato?');
-    await expect.poll(() => app.getByTestId('translate-missing').textContent()).toBe('2 texts missing');
+    await row.getByTestId('translation-input').pressSequentially('Quale negozio hai visitato?');
+    await expect.poll(() => app.getByTestId('translate-missing').textContent()).toBe('3 texts missing');
     await app.screenshot({ path: join(SCREENSHOTS, 'designer-preview-1-translations.png'), fullPage: true });
 
     // Reordering by keyboard (Alt+↓ in the card) and back by dragging the handle onto the other card.
@@ -65,7 +93,7 @@ describe('designing with the phone preview', () => {
     expect(await order(app, 1)).toEqual(['whyHigh', 'whyLow']);
     expect(await app.getByTestId('move-announcement').textContent()).toBe('Moved to position 3 of 4.');
     expect(await app.evaluate(() => document.activeElement?.closest('[data-question-id]')?.getAttribute('data-question-id'))).toBe('whyLow');
-    await app.locator('[data-question-id="whyLow"] [data-testid="question-drag"]').dragTo(app.locator('[data-question-id="whyHigh"]'));
+    await dragOnto(app, app.locator('[data-question-id="whyLow"] [data-testid="question-drag"]'), app.locator('[data-question-id="whyHigh"]'));
     expect(await order(app, 1)).toEqual(['whyLow', 'whyHigh']);
     // Deleting is undoable.
     await app.locator('[data-question-id="whyHigh"] [data-testid="delete-question"]').click();
@@ -109,8 +137,19 @@ describe('designing with the phone preview', () => {
     const published = JSON.parse(versions[0].definition);
     expect(published.pages[2].visibleIf).toEqual({ match: 'all', conditions: [{ source: 'nps', op: 'between', min: 9, max: 10 }] });
     expect(published.pages[2].questions[0].text).toMatchObject({ en: 'Which store did you visit?', it: 'Quale negozio hai visitato?' });
+    expect(published.hiddenFields).toEqual(['staff']);
+    expect(published.screenOuts).toEqual([{ id: 'so1', afterPage: 'p1', when: { match: 'all', conditions: [{ source: 'staff', op: 'equals', value: 'yes' }] }, message: { en: 'Thank you! This survey is for customers only.' } }]);
     const list = await app.evaluate(() => fetch('/api/surveys').then((r) => r.json()));
     expect(list.map((s: { completes: number; partials: number }) => [s.completes, s.partials])).toEqual([[0, 0]]);
+
+    // A LimeSurvey .lss from the survey list becomes a new survey; the editor lists what was left out.
+    await app.getByRole('link', { name: 'Surveys' }).first().click();
+    await app.getByTestId('import-survey-file').setInputFiles({ name: 'hotel.lss', mimeType: 'application/xml', buffer: Buffer.from(readFileSync(join(import.meta.dirname, '../fixtures/import/limesurvey-hotel-v6.lss'))) });
+    await app.getByTestId('import-notice').waitFor();
+    expect(await app.getByTestId('import-notice').textContent()).toContain('Read from a LimeSurvey file. 3 things could not be carried over');
+    expect(await app.getByTestId('import-notice').textContent()).toContain('NIGHTSX2');
+    expect(await app.getByTestId('question').count()).toBe(10);
+    await app.screenshot({ path: join(SCREENSHOTS, 'designer-preview-4-imported.png') });
     await desk.close();
   });
 });

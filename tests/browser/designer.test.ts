@@ -83,7 +83,6 @@ describe('the questionnaire designer', () => {
     await customer.getByRole('button', { name: 'Yes, I would' }).click();
     await customer.getByRole('button', { name: 'Keep this order' }).click();
     await customer.screenshot({ path: join(SCREENSHOTS, 'designer-3-phone-ladder.png'), fullPage: true });
-    await customer.waitForTimeout(600);
     await customer.getByRole('button', { name: 'Finish' }).click();
     await customer.getByText('Thank you!').waitFor();
 

@@ -155,6 +155,25 @@ describe('the first page rendered by the server', () => {
     await context.close();
   });
 
+  it('takes a double tap on Next for one: the second lands while the save is in flight and is ignored', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    // A phone network: each save takes 400 ms to be answered.
+    await page.route(/\/responses$/, async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
+    await page.goto(`${server.url}/s/${slug}?lang=en`);
+    await page.waitForFunction(() => !document.querySelector('#root[data-key]'));
+    await page.getByRole('radio', { name: '3' }).check({ force: true });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Page 2 of 2').waitFor();
+    // The second tap, where the button now says Finish; force: a person does not wait for it to be enabled.
+    await page.locator('button.primary').click({ force: true });
+    // Page 2's question is optional; without the guard the second tap would have finished the survey.
+    await expect.poll(() => page.getByRole('button', { name: 'Finish' }).isEnabled({ timeout: 1000 })).toBe(true);
+    expect(await page.getByText('Anything else?').isVisible()).toBe(true);
+    expect(await page.getByText('Thank you!').count()).toBe(0);
+    await context.close();
+  });
+
   it('hides the server’s page 1 from a returning respondent, who resumes at their own page', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();

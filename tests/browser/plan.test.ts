@@ -94,8 +94,6 @@ async function respond(tier: string, region: string, screenshot?: string) {
     await page.getByRole('button', { name: respondentEn['nav.next'] }).click();
     const saved = (await (await firstSave).json()) as { status: string };
     if (saved.status === 'partial') {
-      // A second tap within 500 ms of Next is taken for a double tap and ignored (DOUBLE_TAP_MS in client/respondent/Survey.tsx).
-      await page.waitForTimeout(600);
       await page.getByRole('textbox', { name: 'Anything else?' }).fill('Quiet room, thank you');
       await page.getByRole('button', { name: respondentEn['nav.finish'] }).click();
     }

@@ -114,7 +114,7 @@ describe('the demo study\'s report, in Chromium', () => {
       .filter((c) => !c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((x) => x !== 0)).length);
     expect(blank).toBe(0);
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: join(SCREENSHOTS, 'report-7-research-print.png'), fullPage: true });
+    await page.getByTestId('section-price').screenshot({ path: join(SCREENSHOTS, 'report-print-section-price.png') });
     const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
     expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(4);
     await ctx.close();

@@ -47,11 +47,8 @@ describe('the research question types on a phone', () => {
     const page = await phone.newPage();
     await page.goto(new URL(`/s/${slug}`, server.url).toString());
     const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-    // The page ignores a second Next within 500 ms as a double tap; a script answers faster than that.
-    const next = async () => {
-      await page.waitForTimeout(600);
-      await page.getByRole('button', { name: /^(Next|Finish)$/ }).click();
-    };
+    // Next is disabled while the last page's save is in flight; click() waits for it.
+    const next = () => page.getByRole('button', { name: /^(Next|Finish)$/ }).click();
 
     // Page 1: "other" with its text; ranking by buttons.
     await page.getByRole('radio', { name: 'Other (please specify)' }).check({ force: true });

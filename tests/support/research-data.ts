@@ -49,8 +49,12 @@ export const rating = (i: number, brand: string, attr: string): number => {
 export const knows = (i: number) => (i < 10 ? ['us', 'c1', 'c2'] : ['us', 'c1']);
 export const ATTRIBUTES = ['quality', 'price', 'service'];
 
+/** Hidden tier: every fourth respondent is gold. */
+export const tier = (i: number) => (i % 4 === 0 ? 'gold' : 'silver');
+
 export const researchDefinition = {
   title: label('Research sections'),
+  hiddenFields: ['tier'],
   pages: [
     {
       id: 'p1',
@@ -102,7 +106,7 @@ export async function seedResearchData() {
   const versionId = (await agents.researcher.post(`/api/surveys/${created.body.id}/publish`)).body.versions[0].id;
   const a = new Agent(t.app);
   for (let i = 0; i < N; i++) {
-    const res = await a.post(`/api/public/s/${created.body.slug}/responses`, { clientId: `research-${i}`, versionId, complete: true, answers: researchAnswers(i) });
+    const res = await a.post(`/api/public/s/${created.body.slug}/responses`, { clientId: `research-${i}`, versionId, complete: true, answers: researchAnswers(i), hidden: { tier: tier(i) } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     t.clock.advance(60_000);
   }

@@ -17,6 +17,7 @@ export default function CaseHistory(props: { case: CaseDetail }) {
               <time class="muted" datetime={new Date(e.at).toISOString()}>{date(e.at, 'datetime')}</time>
             </div>
             <Switch>
+              <Match when={e.kind === 'escalated'}><p class="overdue">{t('cases.event.escalated')}</p></Match>
               <Match when={e.kind === 'opened'}><p>{t('cases.event.opened', { rule: String(e.data.rule ?? '') })}</p></Match>
               <Match when={e.kind === 'note'}><p class="note-text">{String(e.data.text ?? '')}</p></Match>
               <Match when={e.kind === 'status'}>

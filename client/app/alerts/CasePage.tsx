@@ -160,7 +160,6 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
                   </dl>
                 )}
               </Match>
-              <Match when={props.case.contactHidden}><p class="muted">{t('cases.contactHidden')}</p></Match>
             </Switch>
           </section>
 

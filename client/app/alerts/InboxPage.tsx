@@ -52,6 +52,12 @@ export default function InboxPage() {
             </select>
           </label>
         </Show>
+        <Show when={params.survey}>
+          <span class="chip" data-testid="filter-survey">
+            {t('cases.filter.oneSurvey')}{' '}
+            <button type="button" class="btn btn-tiny btn-quiet" onClick={() => setParams({ survey: undefined })}>{t('cases.filter.allSurveys')}</button>
+          </span>
+        </Show>
         <label class="check">
           <input type="checkbox" checked={params.overdue === '1'} onChange={(e) => setParams({ overdue: e.currentTarget.checked ? '1' : undefined })} data-testid="filter-overdue" />
           <span>{t('cases.filter.overdue')}</span>

@@ -18,6 +18,7 @@ export default function WebhooksCard(props: { surveyId: string; webhooks: Webhoo
     setFailure(null);
     try { await f(); } catch (err) { setFailure(err); }
   };
+  const showLog = async (id: string) => { setLog({ id, deliveries: await api.get<DeliveryDto[]>(`${base()}/${id}/deliveries`) }); };
   const replace = (w: WebhookDto) => props.onChange(props.webhooks.map((x) => (x.id === w.id ? w : x)));
 
   const add = (e: SubmitEvent) => {
@@ -60,8 +61,13 @@ export default function WebhooksCard(props: { surveyId: string; webhooks: Webhoo
                   const r = await api.post<WebhookWithSecret>(`${base()}/${w.id}/rotate`);
                   setSecret({ id: w.id, secret: r.secret });
                 })}>{t('alerts.rotate')}</button>
+                <button type="button" class="btn btn-small" onClick={() => run(async () => {
+                  await api.post(`${base()}/${w.id}/ping`);
+                  await showLog(w.id);
+                })}>{t('alerts.ping')}</button>
                 <button type="button" class="btn btn-small btn-quiet" aria-expanded={log()?.id === w.id} onClick={() => run(async () => {
-                  setLog(log()?.id === w.id ? null : { id: w.id, deliveries: await api.get<DeliveryDto[]>(`${base()}/${w.id}/deliveries`) });
+                  if (log()?.id === w.id) setLog(null);
+                  else await showLog(w.id);
                 })}>{t('alerts.deliveries')}</button>
                 <ConfirmButton label={t('common.delete')} onConfirm={() => run(async () => {
                   await api.delete(`${base()}/${w.id}`);
@@ -69,7 +75,10 @@ export default function WebhooksCard(props: { surveyId: string; webhooks: Webhoo
                 })} />
               </div>
               <Show when={log()?.id === w.id}>
-                <DeliveryLog deliveries={log()!.deliveries} />
+                <DeliveryLog deliveries={log()!.deliveries} onRedeliver={(d) => run(async () => {
+                  await api.post(`${base()}/${w.id}/deliveries/${d.id}/redeliver`);
+                  await showLog(w.id);
+                })} onRefresh={() => run(() => showLog(w.id))} />
               </Show>
             </li>
           )}
@@ -99,10 +108,11 @@ export default function WebhooksCard(props: { surveyId: string; webhooks: Webhoo
   );
 }
 
-function DeliveryLog(props: { deliveries: DeliveryDto[] }) {
+function DeliveryLog(props: { deliveries: DeliveryDto[]; onRedeliver: (d: DeliveryDto) => void; onRefresh: () => void }) {
   const { t, date } = useI18n();
   return (
     <Show when={props.deliveries.length > 0} fallback={<p class="muted">{t('alerts.noDeliveries')}</p>}>
+      <button type="button" class="btn btn-tiny btn-quiet" onClick={() => props.onRefresh()}>{t('alerts.refresh')}</button>
       <div class="table-wrap">
         <table class="data-table delivery-table">
           <thead><tr><th scope="col">{t('alerts.delivery')}</th><th scope="col">{t('alerts.deliveryStatus')}</th><th scope="col">{t('alerts.attempts')}</th></tr></thead>
@@ -111,7 +121,12 @@ function DeliveryLog(props: { deliveries: DeliveryDto[] }) {
               {(d) => (
                 <tr>
                   <td><code>{d.id}</code><div class="muted">{d.event} · {date(d.createdAt, 'datetime')}</div></td>
-                  <td>{d.status === 'delivered' ? t('alerts.delivered') : d.status === 'failed' ? t('alerts.failed') : t('alerts.pending', { at: date(d.nextAttemptAt, 'datetime') })}</td>
+                  <td>
+                    {d.status === 'delivered' ? t('alerts.delivered') : d.status === 'failed' ? t('alerts.failed') : t('alerts.pending', { at: date(d.nextAttemptAt, 'datetime') })}
+                    <Show when={d.status !== 'pending'}>
+                      <div><button type="button" class="btn btn-tiny" onClick={() => props.onRedeliver(d)}>{t('alerts.redeliver')}</button></div>
+                    </Show>
+                  </td>
                   <td>
                     <ol class="attempts">
                       <For each={d.log}>{(a) => <li>{date(a.at, 'datetime')} — {a.statusCode ?? ''} {a.error ?? 'OK'} ({a.durationMs} ms)</li>}</For>

@@ -9,7 +9,8 @@ export const PRIORITY_KEY: Readonly<Record<Priority, AppKey>> = {
   low: 'cases.priority.low', normal: 'cases.priority.normal', high: 'cases.priority.high', urgent: 'cases.priority.urgent',
 };
 export const EVENT_KEY: Readonly<Record<WebhookEvent, AppKey>> = {
-  'case.opened': 'alerts.event.caseOpened', 'case.updated': 'alerts.event.caseUpdated', 'response.completed': 'alerts.event.responseCompleted',
+  'case.opened': 'alerts.event.caseOpened', 'case.updated': 'alerts.event.caseUpdated', 'case.overdue': 'alerts.event.caseOverdue',
+  'response.completed': 'alerts.event.responseCompleted',
 };
 
 /** Tells the unread badge in the top bar to count again (a case was opened or reassigned). */

@@ -1,6 +1,6 @@
 import { createResource, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import type { SurveyDetail } from '../../../shared/api/surveys';
-import type { ImportErrorCode, ImportResult, ImportRowError, InvitationList, InvitationStatus, MailJob, MailState } from '../../../shared/api/collect';
+import { isBounced, type BounceResult, type ImportErrorCode, type ImportResult, type ImportRowError, type InvitationList, type InvitationStatus, type MailJob, type MailState } from '../../../shared/api/collect';
 import type { AppKey } from '../../../shared/i18n';
 import { api, ApiError } from '../lib/api';
 import { errorText } from '../lib/errors';
@@ -29,6 +29,8 @@ const IMPORT_ERROR_KEY: Readonly<Record<ImportErrorCode, AppKey>> = {
   'duplicate-in-file': 'distribute.csv.duplicateInFile',
   'already-invited': 'distribute.csv.alreadyInvited',
   'no-contacts': 'distribute.csv.noContacts',
+  'not-invited': 'distribute.csv.notInvited',
+  'no-bounces': 'distribute.csv.noBounces',
 };
 // Refusals a researcher meets here, in their words rather than the API's.
 const MAIL_ERRORS: Readonly<Record<string, AppKey>> = {
@@ -47,6 +49,8 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
   const [mail, { refetch: refetchMail }] = createResource(() => api.get<MailState>(`${base}/mail`));
   const [imported, setImported] = createSignal<ImportResult | null>(null);
   const [rowErrors, setRowErrors] = createSignal<ImportRowError[]>([]);
+  const [bounced, setBounced] = createSignal<BounceResult | null>(null);
+  const [bounceErrors, setBounceErrors] = createSignal<ImportRowError[]>([]);
   const [failure, setFailure] = createSignal<unknown>(null);
   const [busy, setBusy] = createSignal(false);
   let input: HTMLInputElement | undefined;
@@ -67,6 +71,23 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
       if (input) input.value = '';
     }
   };
+
+  const uploadBounces = async (file: File, field: HTMLInputElement) => {
+    setBounced(null);
+    setBounceErrors([]);
+    setFailure(null);
+    try {
+      setBounced(await api.post<BounceResult>(`${base}/invitations/bounces`, { text: await file.text() }));
+      void refetch();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'invalid-bounces') setBounceErrors(err.details as ImportRowError[]);
+      else setFailure(err);
+    } finally {
+      field.value = '';
+    }
+  };
+  const errorLine = (e: ImportRowError) =>
+    `${t('distribute.line', { line: e.line })}${e.column ? ` (${e.column})` : ''}: ${IMPORT_ERROR_KEY[e.code] ? t(IMPORT_ERROR_KEY[e.code], e.params) : e.message}`;
 
   const running = () => mail()?.jobs.find((j) => j.status === 'running');
   // Progress comes from the job row in the database, so it survives a reload of this page too.
@@ -117,10 +138,31 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
           <p>{t('distribute.importFailed', { count: rowErrors().length })}</p>
           <ul class="row-errors">
             <For each={rowErrors().slice(0, 200)}>
-              {(e) => <li>{t('distribute.line', { line: e.line })}{e.column ? ` (${e.column})` : ''}: {IMPORT_ERROR_KEY[e.code] ? t(IMPORT_ERROR_KEY[e.code], e.params) : e.message}</li>}
+              {(e) => <li>{errorLine(e)}</li>}
             </For>
           </ul>
         </div>
+      </Show>
+      <Show when={!props.readOnly && (list()?.counts.sent ?? 0) > 0}>
+        <div class="row-actions bounces">
+          <label class="btn">
+            {t('distribute.bounces')}
+            <input
+              type="file" accept=".csv,.txt,.eml,text/csv,text/plain,message/rfc822" class="visually-hidden"
+              onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void uploadBounces(f, e.currentTarget); }} data-testid="bounces-file"
+            />
+          </label>
+        </div>
+        <p class="field-hint">{t('distribute.bouncesHint')}</p>
+        <div role="status">
+          <Show when={bounced()}>{(r) => <p class="alert alert-ok">{t('distribute.bouncesRecorded', { count: r().bounced })}</p>}</Show>
+        </div>
+        <Show when={bounceErrors().length > 0}>
+          <div class="alert alert-error contact-errors" role="alert" data-testid="bounces-errors">
+            <p>{t('distribute.bouncesFailed', { count: bounceErrors().length })}</p>
+            <ul class="row-errors"><For each={bounceErrors().slice(0, 200)}>{(e) => <li>{errorLine(e)}</li>}</For></ul>
+          </div>
+        </Show>
       </Show>
       <Show when={failure()}>
         {(err) => {
@@ -190,9 +232,16 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
                           <td><span class={`inv-status inv-${i.status}`}>{t(INVITATION_STATUS_KEY[i.status])}</span></td>
                           <td>
                             {i.remindedAt ? t('distribute.reminded', { date: date(i.remindedAt) }) : i.sentAt ? date(i.sentAt) : ''}
-                            <Show when={i.lastError}><span class="field-error" title={i.lastError!}>{t('distribute.sendFailed')}</span></Show>
+                            <Show when={i.lastError}>
+                              {' '}<span class="field-error" title={i.lastError!}>{isBounced(i.lastError) ? t('distribute.bounced') : t('distribute.sendFailed')}</span>
+                            </Show>
                           </td>
-                          <td><a href={i.link} target="_blank" rel="noopener">{t('distribute.col.link')}</a></td>
+                          <td>
+                            <a href={i.link} target="_blank" rel="noopener">{t('distribute.col.link')}</a>
+                            <Show when={!props.readOnly}>
+                              {' · '}<a href={`${base}/invitations/${i.id}/qr.svg`} download="invitation-qr.svg">{t('distribute.qr')}</a>
+                            </Show>
+                          </td>
                         </tr>
                       )}
                     </For>

@@ -91,6 +91,20 @@ export default function FieldworkPanel(props: {
               <div class="stat"><span class="stat-label">{t('plan.fieldwork.overQuota')}</span><span class="stat-value" data-testid="fieldwork-over-quota">{i18n.num(f().overQuota)}</span></div>
               <div class="stat"><span class="stat-label">{t('plan.fieldwork.screenedOut')}</span><span class="stat-value">{i18n.num(f().screenedOut)}</span></div>
               <div class="stat"><span class="stat-label">{t('plan.fieldwork.medianTime')}</span><span class="stat-value">{f().medianSeconds === null ? '—' : seconds(f().medianSeconds!)}</span></div>
+              <Show when={f().invitations}>
+                {(inv) => (
+                  <div class="stat stat-wide">
+                    <span class="stat-label">{t('plan.fieldwork.responseRate')}</span>
+                    <span class="stat-value" data-testid="fieldwork-response-rate">{inv().responseRate === null ? '—' : i18n.pct(inv().responseRate!, 1)}</span>
+                    <span class="stat-note">
+                      {t('plan.fieldwork.responseRateNote', {
+                        completed: i18n.num(inv().completed), reached: i18n.num(inv().invited - inv().bounced),
+                        started: i18n.num(inv().started), bounced: i18n.num(inv().bounced), sent: i18n.num(inv().sent),
+                      })}
+                    </span>
+                  </div>
+                )}
+              </Show>
             </div>
 
             <Show when={f().cells.length > 0}>

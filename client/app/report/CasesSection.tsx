@@ -10,7 +10,7 @@ export function CasesView(props: { section: CasesSection }) {
   const s = () => props.section;
   const hours = (h: number) => (h < 48 ? t('report.cases.hours', { n: i18n.num(h, 1) }) : t('report.cases.days', { n: i18n.num(h / 24, 1) }));
   const reading = () => (s().opened === 0 ? t('report.cases.none') : t('report.cases.reading', {
-    opened: s().opened, share: i18n.pct(s().shareResolved ?? 0), median: s().medianHoursToResolution === null ? '—' : hours(s().medianHoursToResolution!),
+    count: s().opened, share: i18n.pct(s().shareResolved ?? 0), median: s().medianHoursToResolution === null ? '—' : hours(s().medianHoursToResolution!),
   }));
   return (
     <Section id="cases" title={t('report.section.cases')} reading={reading()}>

@@ -11,7 +11,9 @@ import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
 import { BarChart, NPS_COLORS, scaleColors } from './charts';
 import { QuadrantChart } from './QuadrantChart';
-import { CompetitionSectionView, PriceView, ServqualView } from './ResearchSections';
+import { CompetitionSectionView } from './CompetitionView';
+import { PriceView } from './PriceView';
+import { ServqualView } from './ServqualView';
 import { CasesView } from './CasesSection';
 
 type TextOf = (x: Text | undefined) => string;

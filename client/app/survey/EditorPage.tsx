@@ -1,4 +1,4 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import {
   createEffect, createMemo, createResource, createSignal, createUniqueId, For, Match, on, onCleanup, Show, Switch,
 } from 'solid-js';
@@ -14,16 +14,19 @@ import { errorText } from '../lib/errors';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import {
-  choicesOf, findProblem, KIND_KEY, makeQuestion, movePage, moveQuestion, moveQuestionTo, nextId, problemAt, QUESTION_KINDS, questionIds,
+  choicesOf, findProblem, KIND_KEY, makeQuestion, nextId, problemAt, QUESTION_KINDS, questionIds,
   setTextAt, textIn, withOptionalText, withText, type DefinitionProblem, type QuestionKind,
 } from './definition';
 import './designer.css';
+import type { ImportNotice } from './ImportSurvey';
+import PageBlock from './PageBlock';
 import PreviewPane from './PreviewPane';
+import { createReorder } from './reorder';
 import { HiddenFields, ScreenOuts } from './SurveyRules';
 import Translations from './Translations';
-import JsonTransfer from './JsonTransfer';
+import JsonTransfer, { FORMAT_NAME } from './JsonTransfer';
 import Languages from './Languages';
-import LogicEditor, { type LogicSource } from './LogicEditor';
+import type { LogicSource } from './LogicEditor';
 import OpenLink from './OpenLink';
 import QuestionEditor from './QuestionEditor';
 import { STATUS_KEY, StatusBadge } from './status';
@@ -65,6 +68,8 @@ function Editor(props: { initial: SurveyDetail }) {
   >(null);
   const [showPreview, setShowPreview] = createSignal(!readOnly() && window.innerWidth >= 1100);
   const [showTranslations, setShowTranslations] = createSignal(false);
+  // Opened straight after an import from the survey list: what the file held that we could not map.
+  const [imported, setImported] = createSignal((useLocation().state as ImportNotice | undefined)?.imported ?? null);
   // Moves announced to screen readers, since the card a keyboard user moved keeps its focus.
   const [announcement, setAnnouncement] = createSignal('');
   const lang = () => draft.defaultLanguage as Locale;
@@ -243,58 +248,8 @@ function Editor(props: { initial: SurveyDetail }) {
     setDeleted(null);
   };
 
-  // Keyboard and drag-and-drop reordering. The moved card keeps its DOM node (and so its focus);
-  // the new position is announced.
-  const announcePosition = (id: string) => {
-    const flat = questionIds(draft);
-    setAnnouncement(t('editor.movedTo', { n: flat.indexOf(id) + 1, total: flat.length }));
-  };
-  const moveQuestionBy = (page: number, index: number, dir: -1 | 1) => {
-    const id = draft.pages[page].questions[index].id;
-    setDraft(produce((d) => moveQuestion(d, page, index, dir)));
-    announcePosition(id);
-  };
-  const movePageBy = (page: number, dir: -1 | 1) => {
-    if (page + dir < 0 || page + dir >= draft.pages.length) return;
-    setDraft(produce((d) => movePage(d, page, page + dir)));
-    setAnnouncement(t('editor.pageMovedTo', { n: page + dir + 1, total: draft.pages.length }));
-  };
-  type Drag = { kind: 'question'; page: number; index: number } | { kind: 'page'; index: number };
-  const [drag, setDrag] = createSignal<Drag | null>(null);
-  const [dropTarget, setDropTarget] = createSignal<string | null>(null);
-  const startDrag = (e: DragEvent, what: Drag) => {
-    setDrag(what);
-    e.dataTransfer?.setData('text/plain', what.kind === 'page' ? draft.pages[what.index].id : draft.pages[what.page].questions[what.index].id);
-    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-  };
-  const endDrag = () => { setDrag(null); setDropTarget(null); };
-  const overQuestion = (e: DragEvent, page: number, index: number) => {
-    if (drag()?.kind !== 'question') return;
-    e.preventDefault();
-    e.stopPropagation();
-    setDropTarget(`q:${page}:${index}`);
-  };
-  const overPage = (e: DragEvent, page: number) => {
-    const d = drag();
-    if (!d) return;
-    e.preventDefault();
-    setDropTarget(d.kind === 'page' ? `p:${page}` : `end:${page}`);
-  };
-  const dropOn = (e: DragEvent, page: number, index?: number) => {
-    const d = drag();
-    if (!d) return;
-    e.preventDefault();
-    e.stopPropagation();
-    if (d.kind === 'page') {
-      setDraft(produce((def) => movePage(def, d.index, page)));
-      setAnnouncement(t('editor.pageMovedTo', { n: page + 1, total: draft.pages.length }));
-    } else {
-      const id = draft.pages[d.page].questions[d.index].id;
-      setDraft(produce((def) => moveQuestionTo(def, d, { page, index: index ?? def.pages[page].questions.length })));
-      announcePosition(id);
-    }
-    endDrag();
-  };
+  const { drag, dropTarget, setDropTarget, startDrag, endDrag, overQuestion, overPage, dropOn, moveQuestionBy, movePageBy } =
+    createReorder(draft, setDraft, (key, params) => setAnnouncement(t(key, params)));
 
   const publishedIds = new Set(props.initial.version === null ? [] : questionIds(props.initial.draft));
 
@@ -406,6 +361,17 @@ function Editor(props: { initial: SurveyDetail }) {
           <button type="button" class="btn btn-small" onClick={() => publish(true)} disabled={busy() !== null} data-testid="publish-confirm">{t('editor.publishAnyway')}</button>
         </div>
       </Show>
+      <Show when={imported()}>
+        {(r) => (
+          <div class="alert alert-info alert-stack" role="status" data-testid="import-notice">
+            <p>{t('editor.import.done', { format: FORMAT_NAME[r().format], count: r().unmapped.length })}</p>
+            <Show when={r().unmapped.length > 0}>
+              <ul class="unmapped"><For each={r().unmapped}>{(u) => <li><code>{u.source}</code>: {u.message}</li>}</For></ul>
+            </Show>
+            <button type="button" class="btn btn-small" onClick={() => setImported(null)}>{t('common.close')}</button>
+          </div>
+        )}
+      </Show>
       <Show when={topProblem()}>
         <div class="alert alert-error" role="alert" id="editor-problem" data-testid="editor-problem">{topProblem()}</div>
       </Show>
@@ -478,63 +444,22 @@ function Editor(props: { initial: SurveyDetail }) {
 
         <For each={draft.pages}>
           {(page, p) => (
-            <section
-              class="page-block" aria-label={t('editor.pageNumber', { n: p() + 1 })} data-testid="page"
-              classList={{
-                'is-dragging': drag()?.kind === 'page' && (drag() as { index: number }).index === p(),
-                'drop-before': dropTarget() === `p:${p()}`,
-                'drop-into': dropTarget() === `end:${p()}`,
-              }}
+            <PageBlock
+              page={page} index={p()} count={draft.pages.length} lang={lang()} readOnly={readOnly()}
+              logicSources={logicSources(p(), 0)}
+              dragging={drag()?.kind === 'page' && (drag() as { index: number }).index === p()}
+              dropBefore={dropTarget() === `p:${p()}`}
+              dropInto={dropTarget() === `end:${p()}`}
+              onTitle={(value) => setDraft('pages', p(), 'title', withOptionalText(page.title, lang(), value))}
+              onLogic={(logic) => setDraft('pages', p(), 'visibleIf', logic)}
+              onMove={(dir) => movePageBy(p(), dir)}
+              onRemove={() => removePage(p())}
+              onDragStart={(e) => startDrag(e, { kind: 'page', index: p() })}
+              onDragEnd={endDrag}
               onDragOver={(e) => overPage(e, p())}
               onDragLeave={() => dropTarget()?.endsWith(`:${p()}`) && setDropTarget(null)}
               onDrop={(e) => dropOn(e, p())}
             >
-              <header
-                class="page-head"
-                onKeyDown={(e) => {
-                  if (!e.altKey || readOnly() || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.target instanceof HTMLSelectElement) return;
-                  e.preventDefault();
-                  movePageBy(p(), e.key === 'ArrowUp' ? -1 : 1);
-                }}
-              >
-                <Show when={!readOnly() && draft.pages.length > 1}>
-                  <span
-                    class="drag-handle" draggable="true" aria-hidden="true" title={t('editor.dragPage')}
-                    onDragStart={(e) => startDrag(e, { kind: 'page', index: p() })} onDragEnd={endDrag}
-                    data-testid="page-drag"
-                  >⋮⋮</span>
-                </Show>
-                <h2 class="page-title">{t('editor.pageNumber', { n: p() + 1 })}</h2>
-                <input
-                  class="input input-quiet page-title-input"
-                  value={textIn(page.title, lang())}
-                  placeholder={t('editor.pageTitlePlaceholder')}
-                  aria-label={t('editor.pageTitle')}
-                  onInput={(e) => setDraft('pages', p(), 'title', withOptionalText(page.title, lang(), e.currentTarget.value))}
-                />
-                <Show when={!readOnly() && draft.pages.length > 1}>
-                  <div class="page-tools">
-                    <button type="button" class="icon-btn" disabled={p() === 0} onClick={() => movePageBy(p(), -1)} aria-label={t('editor.movePageUp')} title={`${t('editor.movePageUp')} (Alt+↑)`} data-testid="page-up">
-                      <Icon name="up" />
-                    </button>
-                    <button type="button" class="icon-btn" disabled={p() === draft.pages.length - 1} onClick={() => movePageBy(p(), 1)} aria-label={t('editor.movePageDown')} title={`${t('editor.movePageDown')} (Alt+↓)`} data-testid="page-down">
-                      <Icon name="down" />
-                    </button>
-                    <button type="button" class="icon-btn icon-btn-danger" onClick={() => removePage(p())} aria-label={t('editor.removePage')} title={t('editor.removePage')} data-testid="remove-page">
-                      <Icon name="trash" />
-                    </button>
-                  </div>
-                </Show>
-              </header>
-              <Show when={p() > 0}>
-                <div class="page-logic">
-                  <LogicEditor
-                    logic={page.visibleIf} sources={logicSources(p(), 0)} lang={lang()} legend={t('editor.logic.pageTitle')}
-                    onChange={(logic) => setDraft('pages', p(), 'visibleIf', logic)} testid="page-logic"
-                  />
-                </div>
-              </Show>
-
               <Show when={page.questions.length === 0}>
                 <p class="page-empty">{t('editor.pageEmpty')}</p>
               </Show>
@@ -572,7 +497,7 @@ function Editor(props: { initial: SurveyDetail }) {
               <Show when={!readOnly()}>
                 <AddQuestion onAdd={(kind) => addQuestion(p(), kind)} />
               </Show>
-            </section>
+            </PageBlock>
           )}
         </For>
 
@@ -581,7 +506,8 @@ function Editor(props: { initial: SurveyDetail }) {
           definition={draft}
           lang={lang()}
           sources={(page) => logicSources(page + 1, 0)}
-          onChange={(fn) => setDraft('screenOuts', (list) => fn(structuredClone(unwrap(list))))}
+          // reconcile by id keeps each rule's store node, so its fields keep focus while typing.
+          onChange={(fn) => setDraft('screenOuts', reconcile(fn(structuredClone(unwrap(draft.screenOuts))), { key: 'id' }))}
         />
 
         <Show when={!readOnly()}>

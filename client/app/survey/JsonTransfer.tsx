@@ -7,7 +7,7 @@ import { api, ApiError } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 
 // Product names, the same in every language.
-const FORMAT_NAME: Record<ConvertedSurvey['format'], string> = { yardstick: 'Yardstick', surveyjs: 'SurveyJS', limesurvey: 'LimeSurvey' };
+export const FORMAT_NAME: Record<ConvertedSurvey['format'], string> = { yardstick: 'Yardstick', surveyjs: 'SurveyJS', limesurvey: 'LimeSurvey' };
 
 function download(name: string, data: unknown) {
   const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });

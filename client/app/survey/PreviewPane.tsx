@@ -54,7 +54,7 @@ export default function PreviewPane(props: { surveyId: string; languages: Locale
       </div>
       <div class="test-responses" data-testid="test-responses">
         <span>{t('editor.preview.testResponses', { count: count() })}</span>
-        <Show when={(count()) > 0}>
+        <Show when={count() > 0}>
           <ConfirmButton label={t('editor.preview.deleteTests')} onConfirm={remove} testid="delete-test-responses" />
         </Show>
       </div>

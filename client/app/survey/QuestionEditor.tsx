@@ -70,11 +70,12 @@ export default function QuestionEditor(props: {
     e.preventDefault();
     const focused = document.activeElement;
     props.onMove(dir);
-    // Moving to another page re-creates the card; keep the keyboard user where they were.
+    // Moving a card's DOM node drops its focus, and moving to another page re-creates the card:
+    // either way, keep the keyboard user where they were.
     queueMicrotask(() => {
-      if (focused instanceof HTMLElement && !focused.isConnected) {
-        document.querySelector<HTMLElement>(`[data-question-id="${q().id}"] [data-testid="move-${dir < 0 ? 'up' : 'down'}"]`)?.focus();
-      }
+      if (!(focused instanceof HTMLElement) || document.activeElement === focused) return;
+      if (focused.isConnected) focused.focus();
+      else document.querySelector<HTMLElement>(`[data-question-id="${q().id}"] [data-testid="move-${dir < 0 ? 'up' : 'down'}"]`)?.focus();
     });
   };
 

@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, startTransition, Switch } from 'solid-js';
 import type { SurveyDetail, SurveySummary } from '../../../shared/api/surveys';
 import { pickText } from '../../../shared/survey/text';
+import ImportSurvey from './ImportSurvey';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { CopyButton, EmptyState, ErrorBox, Loading } from '../lib/components';
@@ -61,6 +62,7 @@ export default function SurveyListPage() {
             <Icon name="plus" />{t('surveys.new')}
           </button>
           <TemplatePicker disabled={busy() !== null} onPick={(id) => create(id)} />
+          <ImportSurvey disabled={busy() !== null} onError={setFailure} />
         </Show>
       </header>
 
@@ -80,6 +82,7 @@ export default function SurveyListPage() {
                   <Icon name="plus" />{t('surveys.new')}
                 </button>
                 <TemplatePicker disabled={busy() !== null} onPick={(id) => create(id)} />
+                <ImportSurvey disabled={busy() !== null} onError={setFailure} />
                 <button type="button" class="btn" onClick={loadDemo} disabled={busy() !== null} data-testid="load-demo">
                   {busy() === 'demo' ? t('surveys.loadingDemo') : t('surveys.loadDemo')}
                 </button>

@@ -22,10 +22,17 @@ export default function Translations(props: {
   const [chosen, setChosen] = createSignal<Locale | null>(null);
   const target = () => (chosen() && others().includes(chosen()!) ? chosen()! : others()[0]);
   const [onlyMissing, setOnlyMissing] = createSignal(false);
-  const rows = createMemo(() => surveyTexts(props.definition).map(({ path, text }) => ({ path, text: text as TextMap, where: describe(path, props.definition) })));
+  const rows = createMemo(() => new Map(surveyTexts(props.definition).map(({ path, text }) => [path, { text: text as TextMap, where: describe(path, props.definition) }])));
   const missing = (text: TextMap) => !text[target()]?.trim();
-  const missingCount = () => rows().filter((r) => missing(r.text)).length;
-  const shown = () => (onlyMissing() ? rows().filter((r) => missing(r.text)) : rows());
+  const missingCount = () => [...rows().values()].filter((r) => missing(r.text)).length;
+  // Rows are keyed by path (a string), so typing, which rebuilds the texts, keeps each row's box and focus.
+  // "Only missing" is applied when switched on, not per keystroke, so a row being filled stays.
+  const [shownPaths, setShownPaths] = createSignal<string[] | null>(null);
+  const paths = () => shownPaths() ?? [...rows().keys()];
+  const filter = (on: boolean) => {
+    setOnlyMissing(on);
+    setShownPaths(on ? [...rows()].filter(([, r]) => missing(r.text)).map(([p]) => p) : null);
+  };
 
   return (
     <section class="card translations" aria-labelledby={`${id}-title`} data-testid="translations">
@@ -38,7 +45,7 @@ export default function Translations(props: {
           </select>
           <span class="badge" classList={{ "badge-paused": missingCount() > 0 }} data-testid="translate-missing">{t('editor.missingTexts', { count: missingCount() })}</span>
           <label class="check">
-            <input type="checkbox" checked={onlyMissing()} onChange={(e) => setOnlyMissing(e.currentTarget.checked)} />
+            <input type="checkbox" checked={onlyMissing()} onChange={(e) => filter(e.currentTarget.checked)} />
             <span>{t('editor.translate.onlyMissing')}</span>
           </label>
         </Show>
@@ -53,25 +60,28 @@ export default function Translations(props: {
             </tr>
           </thead>
           <tbody>
-            <For each={shown()}>
-              {(row) => (
-                <tr classList={{ 'is-missing': missing(row.text) }} data-testid="translation-row" data-path={row.path}>
+            <For each={paths().filter((p) => rows().has(p))}>
+              {(path) => {
+                const row = () => rows().get(path)!;
+                return (
+                <tr classList={{ 'is-missing': missing(row().text) }} data-testid="translation-row" data-path={path}>
                   <td>
-                    <span class="where">{row.where}</span>
-                    <span lang={props.definition.defaultLanguage}>{row.text[props.definition.defaultLanguage] ?? ''}</span>
+                    <span class="where">{row().where}</span>
+                    <span lang={props.definition.defaultLanguage}>{row().text[props.definition.defaultLanguage] ?? ''}</span>
                   </td>
                   <td>
                     <textarea
                       class="input" rows="1" lang={target()}
-                      aria-label={`${LOCALE_NAMES[target()]}: ${row.where}`}
-                      value={row.text[target()] ?? ''}
+                      aria-label={`${LOCALE_NAMES[target()]}: ${row().where}`}
+                      value={row().text[target()] ?? ''}
                       placeholder={t('editor.translate.missing')}
-                      onInput={(e) => props.onText(row.path, target(), e.currentTarget.value)}
+                      onInput={(e) => props.onText(path, target(), e.currentTarget.value)}
                       data-testid="translation-input"
                     />
                   </td>
                 </tr>
-              )}
+                );
+              }}
             </For>
           </tbody>
         </table>

@@ -7,33 +7,45 @@ import { rawAnswers } from './raw';
 
 type Competitor = Extract<Question, { type: 'competitor' }>;
 
-interface Moments { n: number; sum: number; squares: number }
+/** Weighted sums of one brand's ratings on one attribute (weights 1 when the report is unweighted). */
+interface Moments { n: number; w: number; w2: number; sum: number; squares: number }
 
-function score(brand: string, m: Moments): BrandScore {
-  if (m.n === 0) return { brand, n: 0, mean: null, sd: null };
-  const mean = m.sum / m.n;
+/**
+ * The weighted mean and standard deviation, and Kish's effective size (Σw)²/Σw², which is n
+ * unweighted: the sd and the t test then use the effective size, as the rest of the report does.
+ */
+function score(brand: string, m: Moments): BrandScore & { effectiveN: number } {
+  if (m.n === 0 || m.w === 0) return { brand, n: m.n, mean: null, sd: null, effectiveN: 0 };
+  const mean = m.sum / m.w;
+  const effectiveN = (m.w * m.w) / m.w2;
   // Ratings are small integers, so the one-pass variance loses nothing that matters here.
-  const sd = m.n >= 2 ? Math.sqrt(Math.max(0, (m.squares - m.n * mean * mean) / (m.n - 1))) : null;
-  return { brand, n: m.n, mean, sd };
+  const sd = effectiveN > 1 ? Math.sqrt(Math.max(0, (m.squares / m.w - mean * mean) * (effectiveN / (effectiveN - 1)))) : null;
+  return { brand, n: m.n, mean, sd, effectiveN };
 }
 
 /**
  * Own brand against each competitor per attribute, each brand's mean over the respondents who
- * rated it, with Welch's t test. The same respondents often rate several brands; the test treats
+ * rated it (weighted when the report is), with Welch's t test. The same respondents often rate several brands; the test treats
  * the groups as independent, which overstates the variance of the difference when a respondent's
  * ratings of brands go together, so it errs on the side of marking less. A difference is only
  * marked significant when p < 0.05 and both bases reach SMALL_BASE.
  */
+const shown = (s: BrandScore): BrandScore => ({ brand: s.brand, n: s.n, mean: s.mean, sd: s.sd });
+
 function competition(input: SectionInput, q: Competitor): CompetitionQuestion {
-  const { values } = rawAnswers(input, q.id);
+  const { slots, values } = rawAnswers(input, q.id);
+  const weights = input.sel.weights;
   const brands = q.brands.map((b) => b.id);
   const known = new Array<number>(brands.length).fill(0);
-  const moments = brands.map(() => q.attributes.map((): Moments => ({ n: 0, sum: 0, squares: 0 })));
-  for (const a of values) {
+  let total = 0;
+  const moments = brands.map(() => q.attributes.map((): Moments => ({ n: 0, w: 0, w2: 0, sum: 0, squares: 0 })));
+  values.forEach((a, r) => {
     const x = a as { known?: unknown; ratings?: Record<string, Record<string, unknown>> } | null;
-    if (!x) continue;
-    if (Array.isArray(x.known)) for (const b of x.known) { const k = brands.indexOf(b as string); if (k >= 0) known[k]++; }
-    if (!x.ratings || typeof x.ratings !== 'object') continue;
+    if (!x) return;
+    const weight = weights ? weights[slots[r]] : 1;
+    total += weight;
+    if (Array.isArray(x.known)) for (const b of x.known) { const k = brands.indexOf(b as string); if (k >= 0) known[k] += weight; }
+    if (!x.ratings || typeof x.ratings !== 'object') return;
     brands.forEach((b, k) => {
       const row = x.ratings![b];
       if (!row || typeof row !== 'object') return;
@@ -42,11 +54,13 @@ function competition(input: SectionInput, q: Competitor): CompetitionQuestion {
         if (typeof v !== 'number' || v < q.scale.min || v > q.scale.max) return;
         const m = moments[k][j];
         m.n++;
-        m.sum += v;
-        m.squares += v * v;
+        m.w += weight;
+        m.w2 += weight * weight;
+        m.sum += weight * v;
+        m.squares += weight * v * v;
       });
     });
-  }
+  });
   const own = brands.indexOf(q.ownBrand);
   const attributes = q.attributes.map((attr, j): CompetitionAttribute => {
     const mine = score(q.ownBrand, moments[own][j]);
@@ -57,17 +71,17 @@ function competition(input: SectionInput, q: Competitor): CompetitionQuestion {
       const difference = mine.mean !== null && theirs.mean !== null ? mine.mean - theirs.mean : null;
       let p: number | null = null;
       if (mine.sd !== null && theirs.sd !== null && (mine.sd > 0 || theirs.sd > 0)) {
-        p = welchT({ mean: mine.mean!, sd: mine.sd, n: mine.n }, { mean: theirs.mean!, sd: theirs.sd, n: theirs.n }).p;
+        p = welchT({ mean: mine.mean!, sd: mine.sd, n: mine.effectiveN }, { mean: theirs.mean!, sd: theirs.sd, n: theirs.effectiveN }).p;
       }
-      return [{ ...theirs, difference, p, smallBase, significant: p !== null && p < SIGNIFICANCE_LEVEL && !smallBase }];
+      return [{ ...shown(theirs), difference, p, smallBase, significant: p !== null && p < SIGNIFICANCE_LEVEL && !smallBase }];
     });
     const ahead = competitors.filter((c) => c.significant && c.difference! > 0).length;
     const behind = competitors.filter((c) => c.significant && c.difference! < 0).length;
-    return { attribute: attr.id, own: mine, competitors, strength: ahead > 0 && behind === 0, weakness: behind > 0 };
+    return { attribute: attr.id, own: shown(mine), competitors, strength: ahead > 0 && behind === 0, weakness: behind > 0 };
   });
   return {
     questionId: q.id, ownBrand: q.ownBrand, brands, n: values.length, scale: { min: q.scale.min, max: q.scale.max },
-    awareness: known.map((k) => (values.length > 0 ? k / values.length : 0)),
+    awareness: known.map((k) => (total > 0 ? k / total : 0)),
     attributes,
   };
 }

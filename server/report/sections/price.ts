@@ -34,17 +34,18 @@ function psm(input: SectionInput, q: VanWestendorp): VanWestendorpReport | null 
     }
   }
   if (!rows.some((r) => r.tooCheap < r.cheap && r.cheap < r.expensive && r.expensive < r.tooExpensive)) return null;
-  // The NMS curves need likelihoods from everyone or from no one: rows without them are left out of NMS only.
+  // The NMS curves need likelihoods from everyone or from no one: when some lack them, NMS runs
+  // on those who gave them, and the price points on everyone.
   const withNms = rows.filter((r) => r.buyAtCheap !== undefined);
-  const all = rows.map(({ tooCheap, cheap, expensive, tooExpensive }) => ({ tooCheap, cheap, expensive, tooExpensive }));
-  const r = vanWestendorp(all);
-  const nms = q.likelihood && withNms.some((x) => x.tooCheap < x.cheap && x.cheap < x.expensive && x.expensive < x.tooExpensive)
-    ? vanWestendorp(withNms).nms ?? null
-    : null;
+  const complete = q.likelihood && withNms.length === rows.length;
+  const r = vanWestendorp(complete || !q.likelihood ? rows : rows.map(({ tooCheap, cheap, expensive, tooExpensive }) => ({ tooCheap, cheap, expensive, tooExpensive })));
+  const nms = complete ? r.nms ?? null
+    : q.likelihood && withNms.some((x) => x.tooCheap < x.cheap && x.cheap < x.expensive && x.expensive < x.tooExpensive) ? vanWestendorp(withNms).nms ?? null
+      : null;
   return {
     questionId: q.id, currency: q.currency, n: rows.length, valid: r.valid,
     pmc: r.pmc, opp: r.opp, ipp: r.ipp, pme: r.pme,
-    curves: thinned(r.curves.map(({ price, tooCheap, cheap, expensive, tooExpensive }) => ({ price, tooCheap, cheap, expensive, tooExpensive }))),
+    curves: thinned(r.curves.map(({ price, tooCheap, notCheap, notExpensive, tooExpensive }) => ({ price, tooCheap, notCheap, notExpensive, tooExpensive }))),
     nms: nms ? { reachOptimal: nms.reachOptimal, revenueOptimal: nms.revenueOptimal, curve: thinned(nms.curve) } : null,
   };
 }

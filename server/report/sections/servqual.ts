@@ -7,17 +7,30 @@ import type { SectionInput } from './input';
 import { importanceColumnsOf, servqualColumnsOf } from './research-columns';
 
 type Servqual = Extract<Question, { type: 'servqual' }>;
-type Importance = Extract<Question, { type: 'importance' }>;
+
+const isDimension = (id: string) => (SERVQUAL_DIMENSIONS as readonly string[]).includes(id);
 
 /**
- * The importance question that weights the dimensions: an importance question (constant sum or
- * rating) whose items are SERVQUAL dimensions present in the survey, preferring one with the
- * importance role.
+ * The stated importance of each dimension (in `dimensions` order; null where not asked) and the
+ * question it comes from: an importance question (constant sum or rating) whose items are SERVQUAL
+ * dimensions, else a matrix with the importance role whose items are, preferring one with the
+ * importance role. A value below 0 or NaN is a missing answer.
  */
-function importanceFor(input: SectionInput, dimensions: readonly string[]): Importance | null {
-  const candidates = allQuestions(input.def).filter((q): q is Importance =>
-    q.type === 'importance' && q.items.some((i) => dimensions.includes(i.id)) && q.items.every((i) => (SERVQUAL_DIMENSIONS as readonly string[]).includes(i.id)));
-  return candidates.find((q) => q.role === 'importance') ?? candidates[0] ?? null;
+function importanceFor(input: SectionInput, dimensions: readonly string[]): { id: string; columns: (ArrayLike<number> | null)[] } | null {
+  const questions = allQuestions(input.def);
+  const named = (items: readonly { id: string }[]) => items.some((i) => dimensions.includes(i.id)) && items.every((i) => isDimension(i.id));
+  const asked = questions.filter((q) => q.type === 'importance' && named(q.items));
+  const q = asked.find((x) => x.role === 'importance') ?? asked[0];
+  if (q?.type === 'importance') {
+    const columns = importanceColumnsOf(input.cols, q)!;
+    return { id: q.id, columns: dimensions.map((d) => columns[q.items.findIndex((i) => i.id === d)] ?? null) };
+  }
+  const matrix = questions.find((x) => x.type === 'matrix' && x.role === 'importance' && named(x.items));
+  if (matrix?.type !== 'matrix') return null;
+  return {
+    id: matrix.id,
+    columns: dimensions.map((d) => (matrix.items.some((i) => i.id === d) ? input.cols.ints.get(itemKey(matrix.id, d)) ?? null : null)),
+  };
 }
 
 /**
@@ -25,7 +38,7 @@ function importanceFor(input: SectionInput, dimensions: readonly string[]): Impo
  * the survey together (the template asks one per dimension), on the respondents who rated every
  * item; weighted by dimension importance when an importance question names the dimensions, on the
  * respondents who answered it too. Importance answers become shares of 100 points: a constant sum
- * over another total, or ratings, are rescaled per respondent.
+ * over another total, or ratings, are rescaled per respondent. Weighted reports weight every mean.
  */
 export function servqualSection(input: SectionInput): ServqualSection | null {
   const questions = allQuestions(input.def).filter((q): q is Servqual => q.type === 'servqual');
@@ -37,8 +50,7 @@ export function servqualSection(input: SectionInput): ServqualSection | null {
   const expectations = decoded.flatMap((d) => d.e);
   const perceptions = decoded.flatMap((d) => d.p);
   const importance = importanceFor(input, dimensions);
-  const stated = importance ? importanceColumnsOf(cols, importance)! : null;
-  const statedOf = importance ? dimensions.map((d) => importance.items.findIndex((i) => i.id === d)) : [];
+  const stated = importance?.columns ?? null;
   const points = stated ? Object.fromEntries(dimensions.map((d) => [d, new Float64Array(cols.n)])) : undefined;
   const rows: number[] = [];
   next: for (let i = 0; i < cols.n; i++) {
@@ -46,18 +58,18 @@ export function servqualSection(input: SectionInput): ServqualSection | null {
     for (let k = 0; k < expectations.length; k++) if (expectations[k][i] < 0 || perceptions[k][i] < 0) continue next;
     if (stated) {
       let total = 0;
-      for (const k of statedOf) if (k >= 0 && !Number.isNaN(stated[k][i])) total += stated[k][i];
+      for (const c of stated) if (c && c[i] >= 0) total += c[i];
       if (!(total > 0)) continue;
       dimensions.forEach((d, j) => {
-        const k = statedOf[j];
-        points![d][i] = k >= 0 && !Number.isNaN(stated[k][i]) ? (100 * stated[k][i]) / total : 0;
+        const c = stated[j];
+        points![d][i] = c && c[i] >= 0 ? (100 * c[i]) / total : 0;
       });
     }
     rows.push(i);
   }
   const importanceQuestion = importance?.id ?? null;
   if (rows.length === 0) return { n: 0, items: [], dimensions: [], unweighted: 0, weighted: null, importanceQuestion };
-  const r = servqualColumns(items.map((i) => ({ id: i.key, dimension: i.dimension })), { expectations, perceptions, importance: points, rows });
+  const r = servqualColumns(items.map((i) => ({ id: i.key, dimension: i.dimension })), { expectations, perceptions, importance: points, rows, weights: sel.weights ?? undefined });
   return {
     n: r.n,
     items: r.items.map((i) => ({ key: i.id, dimension: i.dimension, expectation: i.expectation, perception: i.perception, gap: i.gap })),

@@ -1,7 +1,7 @@
 /** What the SurveyJS and LimeSurvey importers share: ids, languages, texts, and the final check. */
 import * as v from 'valibot';
 import { matchLocale, type Locale } from '../../i18n/locales';
-import { issuePath, SurveyDefinitionSchema, type SurveyDefinition, type SurveyDefinitionInput } from '../schema';
+import { issuePath, SurveyDefinitionSchema, type SurveyDefinition, type SurveyDefinitionInput, type Text } from '../schema';
 
 /** One thing from the source file that is not in the imported survey, and why. */
 export interface Unmapped {
@@ -92,4 +92,23 @@ export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): Impo
     }
   }
   throw new ImportError('the survey has too many problems to import');
+}
+
+/**
+ * Turns the source's answer piping (`{q1}` in SurveyJS, `{Q1}` or `{Q1.shown}` in LimeSurvey) into
+ * ours (`{{q1}}`) for questions already imported, which are the earlier ones. `leftover` says the
+ * text still holds braces our piping cannot read (an expression, a later question).
+ */
+export function pipeText(text: Text | undefined, idOf: (name: string) => string | undefined): { text: Text | undefined; leftover: boolean } {
+  if (!text) return { text, leftover: false };
+  let leftover = false;
+  const out = Object.fromEntries(Object.entries(text).map(([lang, s]) => {
+    const piped = (s ?? '').replace(/(?<!\{)\{([A-Za-z_]\w*)(?:\.(?:shown|NAOK|value))?\}(?!\})/g, (whole: string, name: string) => {
+      const id = idOf(name);
+      return id ? `{{${id}}}` : whole;
+    });
+    if (/\{(?!\{)[^{}]*\}/.test(piped.replace(/\{\{\w+\}\}/g, ''))) leftover = true;
+    return [lang, piped];
+  })) as Text;
+  return { text: out, leftover };
 }

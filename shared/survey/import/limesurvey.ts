@@ -8,7 +8,7 @@
 import type { Locale } from '../../i18n/locales';
 import type { Logic } from '../logic';
 import type { Option, Question, SurveyDefinitionInput, Text } from '../schema';
-import { finish, idMaker, ImportError, mapLanguages, plain, type ImportResult, type Unmapped } from './common';
+import { finish, idMaker, ImportError, mapLanguages, pipeText, plain, type ImportResult, type Unmapped } from './common';
 import { toLogic, type Resolved } from './expressions';
 import { child, parseXml, tableRows, XmlError } from './xml';
 
@@ -116,14 +116,20 @@ export function importLimeSurvey(xml: string): ImportResult {
     return { items, values };
   };
 
+  /** Set by convert() when a converted question's text keeps braces our piping cannot read. */
+  let unpiped = false;
   const convert = (qid: string, rows: Row[]): Known | string => {
     const r = rows[0];
     const code = r.title;
     const texts = textRows(rows);
+    // Only questions already converted can be piped from: those are the earlier ones.
+    const text = pipeText(textOf(texts, 'question') ?? { [lang]: code }, (n) => known.get(n)?.q.id);
+    const help = pipeText(textOf(texts, 'help'), (n) => known.get(n)?.q.id);
+    unpiped = text.leftover || help.leftover;
     const common = {
       id: '',
-      text: textOf(texts, 'question') ?? { [lang]: code },
-      ...(textOf(texts, 'help') ? { help: textOf(texts, 'help') } : {}),
+      text: text.text!,
+      ...(help.text ? { help: help.text } : {}),
       required: r.mandatory === 'Y',
     };
     const random = attr(qid, 'random_order') === '1';
@@ -215,6 +221,7 @@ export function importLimeSurvey(xml: string): ImportResult {
       }
       k.q.id = questionId(code);
       known.set(code, k);
+      if (unpiped) unmapped.push({ source: code, message: 'its text holds an expression in braces that we cannot pipe; it is shown as written' });
       list.push(k.q);
       const relevance = qrows[0].relevance?.trim();
       if (relevance && relevance !== '1') pending.push({ q: k.q, expression: relevance, code });

@@ -53,8 +53,14 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
       return label ? { value: n, text: str(label) } : n;
     });
 
+  // Our piping {{q1}} is SurveyJS's {q1}.
+  const piped = (t: Text | undefined) => {
+    const s = str(t);
+    const unpipe = (x: string) => x.replace(/\{\{\s*(\w+)\s*\}\}/g, '{$1}');
+    return typeof s === 'string' ? unpipe(s) : s && Object.fromEntries(Object.entries(s).map(([k, x]) => [k, unpipe(x)]));
+  };
   const element = (q: Question): Json | null => {
-    const base: Json = { name: q.id, title: str(q.text), ...(q.help ? { description: str(q.help) } : {}), ...(q.required ? { isRequired: true } : {}) };
+    const base: Json = { name: q.id, title: piped(q.text), ...(q.help ? { description: piped(q.help) } : {}), ...(q.required ? { isRequired: true } : {}) };
     if (q.visibleIf) base.visibleIf = expression(q.visibleIf);
     switch (q.type) {
       case 'single':

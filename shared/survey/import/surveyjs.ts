@@ -7,7 +7,7 @@
 import { matchLocale, type Locale } from '../../i18n/locales';
 import type { Logic } from '../logic';
 import type { Option, Question, SurveyDefinitionInput, Text } from '../schema';
-import { finish, idMaker, ImportError, plain, type ImportResult, type Unmapped } from './common';
+import { finish, idMaker, ImportError, pipeText, plain, type ImportResult, type Unmapped } from './common';
 import { toLogic, type Resolved } from './expressions';
 
 type Json = Record<string, unknown>;
@@ -63,12 +63,18 @@ export function importSurveyJs(input: unknown): ImportResult {
     return { options, values };
   };
 
+  /** Set by convert() when a converted question's text keeps braces our piping cannot read. */
+  let unpiped = false;
   /** `values` maps the source's answer values to ours; `items` a matrix's row values to item ids. */
   const convert = (el: Json, name: string): { q: Question; values: Map<string, string>; items?: Map<string, string> } | string => {
+    // Only questions already converted can be piped from: those are the earlier ones.
+    const title = pipeText(text(el.title as Localizable) ?? { [lang]: name }, (n) => ids.get(n)?.q.id);
+    const help = pipeText(text(el.description as Localizable), (n) => ids.get(n)?.q.id);
+    unpiped = title.leftover || help.leftover;
     const base = {
       id: '',
-      text: text(el.title as Localizable) ?? { [lang]: name },
-      ...(text(el.description as Localizable) ? { help: text(el.description as Localizable) } : {}),
+      text: title.text!,
+      ...(help.text ? { help: help.text } : {}),
       required: el.isRequired === true,
     };
     const random = el.choicesOrder === 'random';
@@ -173,6 +179,7 @@ export function importSurveyJs(input: unknown): ImportResult {
       }
       r.q.id = questionId(name);
       ids.set(name, r);
+      if (unpiped) unmapped.push({ source: name, message: 'its text refers to something in braces that we cannot pipe; it is shown as written' });
       into.push(r.q);
       if (typeof el.visibleIf === 'string' && el.visibleIf.trim()) pending.push({ q: r.q, expression: el.visibleIf, name });
       for (const key of ['enableIf', 'requiredIf', 'validators', 'defaultValue', 'correctAnswer'] as const) {

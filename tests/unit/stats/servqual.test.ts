@@ -83,4 +83,25 @@ describe('servqual (Parasuraman, Zeithaml & Berry 1988; scoring of Zeithaml et a
     expect(() => servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [6]], importance: { reliability: [50], empathy: [40] } })).toThrow(/sum to 100/);
     expect(() => servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [6]], rows: [] })).toThrow(/rows/);
   });
+
+  it('with survey weights, every mean over respondents is weighted', () => {
+    // A weighs 3, B 1 (by hand, from the per-respondent figures above): r1 gap (3·−2 + 0)/4 = −1.5;
+    // reliability (3·−1 + 1·−1.5)/4 = −1.125, importance (3·70 + 40)/4 = 62.5; unweighted score
+    // (3·0 + −2.25)/4 = −0.5625; weighted (3·−0.4 + −2.4)/4 = −0.9.
+    const columns = {
+      expectations: [[7, 6], [6, 7], [5, 7]],
+      perceptions: [[5, 6], [6, 4], [6, 4]],
+      importance: { reliability: [70, 40], empathy: [30, 60] },
+    };
+    const r = servqualColumns(items, { ...columns, weights: [3, 1] });
+    expect(r.n).toBe(2);
+    expect(r.items[0].gap).toBeCloseTo(-1.5, 12);
+    expect(r.dimensions[0].gap).toBeCloseTo(-1.125, 12);
+    expect(r.dimensions[0].importance).toBeCloseTo(62.5, 12);
+    expect(r.unweighted).toBeCloseTo(-0.5625, 12);
+    expect(r.weighted).toBeCloseTo(-0.9, 12);
+    expect(servqualColumns(items, { ...columns, weights: [1, 1] })).toEqual(servqual(items, responses));
+    expect(() => servqualColumns(items, { ...columns, weights: [0, 0] })).toThrow(/weights/);
+    expect(() => servqualColumns(items, { ...columns, weights: [1, -1] })).toThrow(/weights\[1\]/);
+  });
 });

@@ -6,7 +6,7 @@ import { evaluate } from '../../../shared/survey/logic';
 import { SurveyDefinitionSchema, type Question, type SurveyDefinition } from '../../../shared/survey/schema';
 import { exportSurveyJs, ImportError, importSurvey } from '../../../shared/survey/import';
 import { toLogic } from '../../../shared/survey/import/expressions';
-import { parseXml, XmlError } from '../../../shared/survey/import/xml';
+import { parseXml } from '../../../shared/survey/import/xml';
 
 // Hand-written in the tools' own formats (tests/fixtures/import/), not produced by our exporter.
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/import', name), 'utf8');
@@ -40,6 +40,8 @@ describe('SurveyJS import', () => {
     expect(question(def, 'aspects')).toMatchObject({ items: [{ id: 'cleanliness' }, { id: 'staff' }, { id: 'breakfast' }], scale: { min: 1, max: 5, minLabel: { en: 'Poor' }, maxLabel: { en: 'Excellent' } } });
     expect(question(def, 'nights')).toMatchObject({ type: 'number', min: 1, max: 60, integer: true });
     expect(question(def, 'breakfast_why')).toMatchObject({ multiline: true, maxLength: 500 });
+    // SurveyJS's {nps} in a title is our piping.
+    expect(question(def, 'nps_reason').text).toEqual({ en: 'What is the main reason for your score of {{nps}}?' });
   });
 
   it('translates visibleIf strings into our logic, with option ids and matrix rows', () => {
@@ -82,6 +84,8 @@ describe('LimeSurvey import', () => {
     expect(question(def, 'OVERALL')).toMatchObject({ type: 'rating', scale: { min: 1, max: 5 }, text: { en: 'Overall, how satisfied were you with your stay?' } });
     expect(question(def, 'NIGHTS')).toMatchObject({ min: 1, max: 60, integer: true });
     expect(question(def, 'BREAKWHY')).toMatchObject({ multiline: true });
+    // {OVERALL.shown} pipes the earlier answer; the equation's {NIGHTS * 2} is not piping and went with it.
+    expect(question(def, 'RETURNWHY').text.en).toBe('You rated your stay {{OVERALL}} out of 5. What would bring you back?');
     expect(def.thankYou).toEqual({ en: 'Thank you! Your answers help us improve.', it: 'Grazie! Le sue risposte ci aiutano a migliorare.' });
   });
 

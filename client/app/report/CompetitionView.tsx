@@ -1,0 +1,136 @@
+/**
+ * The competitive standing section: own brand against each competitor per attribute (grouped
+ * bars with values, a table of differences marked when Welch's test says so), strengths and weaknesses.
+ */
+import { For, Show } from 'solid-js';
+import type { ReportDto } from '../../../shared/api/report';
+import type { CompetitionQuestion, CompetitionSection } from '../../../shared/api/report-research';
+import { allQuestions, type Question, type Text } from '../../../shared/survey/schema';
+import { useI18n } from '../lib/i18n';
+import { GroupedBarChart } from './charts';
+import { SERIES_COLORS } from './LineChart';
+import { Section, SmallBase } from './ReportSections';
+
+type TextOf = (x: Text | undefined) => string;
+
+type Competitor = Extract<Question, { type: 'competitor' }>;
+
+function CompetitionView(props: { q: CompetitionQuestion; question: Competitor; text: TextOf }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const brand = (id: string) => props.text(props.question.brands.find((b) => b.id === id)?.label) || id;
+  const attribute = (id: string) => props.text(props.question.attributes.find((a) => a.id === id)?.label) || id;
+  const list = (ids: string[]) => new Intl.ListFormat(i18n.locale(), { type: 'conjunction' }).format(ids.map(attribute));
+  const strengths = () => props.q.attributes.filter((a) => a.strength);
+  const weaknesses = () => props.q.attributes.filter((a) => a.weakness);
+  const reading = () => {
+    const own = brand(props.q.ownBrand);
+    const s = list(strengths().map((a) => a.attribute));
+    const w = list(weaknesses().map((a) => a.attribute));
+    if (s && w) return t('report.reading.competition', { brand: own, strengths: s, weaknesses: w });
+    if (s) return t('report.reading.competitionStrengths', { brand: own, strengths: s });
+    if (w) return t('report.reading.competitionWeaknesses', { brand: own, weaknesses: w });
+    return t('report.reading.competitionNone', { brand: own });
+  };
+  const mark = (c: { significant: boolean; smallBase: boolean }) => (c.significant ? ' *' : c.smallBase ? ' †' : '');
+  const detail = (a: CompetitionQuestion['attributes'][number], sign: 1 | -1) => a.competitors
+    .filter((c) => c.significant && Math.sign(c.difference!) === sign)
+    .map((c) => t('report.competition.diffVs', { diff: i18n.points(c.difference!, 2), brand: brand(c.brand) }))
+    .join(', ');
+  const brands = () => [props.q.ownBrand, ...props.q.brands.filter((b) => b !== props.q.ownBrand)];
+  const scoreOf = (a: CompetitionQuestion['attributes'][number], b: string) => (b === props.q.ownBrand ? a.own : a.competitors.find((c) => c.brand === b)!);
+  return (
+    <div data-testid="competition">
+      <p class="reading" data-testid="reading">{reading()}</p>
+      <GroupedBarChart
+        rows={props.q.attributes.map((a) => attribute(a.attribute))}
+        series={brands().map((b, k) => ({
+          label: brand(b),
+          color: SERIES_COLORS[k % SERIES_COLORS.length],
+          values: props.q.attributes.map((a) => scoreOf(a, b).mean),
+          text: props.q.attributes.map((a) => {
+            const s = scoreOf(a, b);
+            const versus = a.competitors.find((c) => c.brand === b);
+            return s.mean === null ? '—' : `${i18n.num(s.mean, 2)}${versus ? mark(versus) : ''}`;
+          }),
+        }))}
+        max={props.q.scale.max}
+        label={t('report.section.competition')}
+      />
+      <div class="table-wrap">
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.competition.attribute')}</th>
+              <th scope="col" class="num">{brand(props.q.ownBrand)}</th>
+              <For each={props.q.brands.filter((b) => b !== props.q.ownBrand)}>
+                {(b) => <th scope="col" class="num">{brand(b)}<small class="ci">{t('report.competition.difference')}</small></th>}
+              </For>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.q.attributes}>
+              {(a) => (
+                <tr>
+                  <th scope="row">{attribute(a.attribute)}</th>
+                  <td class="num">{a.own.mean === null ? '—' : i18n.num(a.own.mean, 2)}<small class="ci">n {i18n.num(a.own.n)}</small></td>
+                  <For each={a.competitors}>
+                    {(c) => (
+                      <td class="num">
+                        {c.mean === null ? '—' : i18n.num(c.mean, 2)}
+                        <small class="ci">
+                          <span classList={{ ahead: c.significant && c.difference! > 0, behind: c.significant && c.difference! < 0 }}>{c.difference === null ? '' : `${i18n.points(c.difference, 2)}${mark(c)}`}</span> · n {i18n.num(c.n)}
+                        </small>
+                      </td>
+                    )}
+                  </For>
+                </tr>
+              )}
+            </For>
+            <tr>
+              <th scope="row">{t('report.competition.awareness')}</th>
+              <For each={brands()}>{(b) => <td class="num">{i18n.pct(props.q.awareness[props.q.brands.indexOf(b)])}</td>}</For>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p class="note">{t('report.competition.legend')}</p>
+      <div class="sw-lists">
+        <div>
+          <h3>{t('report.competition.strengths')}</h3>
+          <Show when={strengths().length > 0} fallback={<p class="muted">{t('report.competition.none')}</p>}>
+            <ul data-testid="strengths"><For each={strengths()}>{(a) => <li><strong>{attribute(a.attribute)}</strong> · {detail(a, 1)}</li>}</For></ul>
+          </Show>
+        </div>
+        <div>
+          <h3>{t('report.competition.weaknesses')}</h3>
+          <Show when={weaknesses().length > 0} fallback={<p class="muted">{t('report.competition.none')}</p>}>
+            <ul data-testid="weaknesses"><For each={weaknesses()}>{(a) => <li><strong>{attribute(a.attribute)}</strong> · {detail(a, -1)}</li>}</For></ul>
+          </Show>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function CompetitionSectionView(props: { section: CompetitionSection; report: ReportDto; text: TextOf }) {
+  const { t } = useI18n();
+  const question = (id: string) => allQuestions(props.report.definition).find((q): q is Competitor => q.id === id && q.type === 'competitor');
+  return (
+    <Section id="competition" title={t('report.section.competition')}>
+      <For each={props.section.questions}>
+        {(q) => (
+          <Show when={question(q.questionId)}>
+            {(def) => (
+              <>
+                <Show when={props.section.questions.length > 1}><h3>{props.text(def().text)}</h3></Show>
+                <SmallBase n={q.n} />
+                <CompetitionView q={q} question={def()} text={props.text} />
+              </>
+            )}
+          </Show>
+        )}
+      </For>
+    </Section>
+  );
+}
