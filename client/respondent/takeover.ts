@@ -1,10 +1,12 @@
 /**
  * Taking over the server's copy of the page (server/collect/first-page): what the respondent
  * answered on it before this script ran is read back from its controls, whose names say where
- * each answer goes (`q`, `q.item`, `q.item.e|p`, `q.field`).
+ * each answer goes (`q`, `q.item`, `q.item.e|p`, `q.field`). Ranking and the price ladder are
+ * answered with buttons, which do nothing until the bundle has taken over.
  */
 import type { Answers, AnswerValue } from '../../shared/survey/answers';
 import type { Question } from '../../shared/survey/schema';
+import { VW_PRICES } from '../../shared/survey/research-answers';
 import { parseNumber } from './questions/parse-number';
 
 const point = (s: string) => (s === 'na' ? 'na' : Number(s));
@@ -18,6 +20,8 @@ function read(q: Question, form: FormData, decimalMark: '.' | ','): AnswerValue 
     const out = Object.fromEntries(ids.map((id) => [id, each(id)]).filter(([, v]) => v !== undefined));
     return Object.keys(out).length ? out as AnswerValue : undefined;
   };
+  const scalePoint = (name: string) => (one(name) === undefined ? undefined : point(one(name)!));
+  const typed = (name: string) => (one(name) === undefined ? undefined : parseNumber(one(name)!, decimalMark) ?? one(name));
   const v = one(q.id);
   switch (q.type) {
     case 'single': return v === '_other' ? { other: '' } : v;
@@ -28,9 +32,19 @@ function read(q: Question, form: FormData, decimalMark: '.' | ','): AnswerValue 
     }
     case 'rating': case 'nps': return v === undefined ? undefined : point(v);
     case 'text': return v;
-    case 'number': return v === undefined ? undefined : parseNumber(v, decimalMark) ?? v;
-    case 'matrix': case 'importance':
-      return rows(q.items.map((i) => i.id), (id) => (one(`${q.id}.${id}`) === undefined ? undefined : point(one(`${q.id}.${id}`)!)));
+    case 'number': return typed(q.id);
+    case 'matrix': return rows(q.items.map((i) => i.id), (id) => scalePoint(`${q.id}.${id}`));
+    case 'importance':
+      // Points as Importance.tsx keeps them: whole numbers as numbers, anything else as typed.
+      return rows(q.items.map((i) => i.id), (id) => (q.mode === 'sum' ? (/^\d{1,6}$/.test(one(`${q.id}.${id}`)?.trim() ?? '') ? Number(one(`${q.id}.${id}`)) : one(`${q.id}.${id}`)) : scalePoint(`${q.id}.${id}`)));
+    case 'vanWestendorp':
+      return rows([...VW_PRICES, 'likelyCheap', 'likelyExpensive'], (k) => (k.startsWith('likely') ? scalePoint(`${q.id}.${k}`) : typed(`${q.id}.${k}`)));
+    case 'competitor': {
+      const ticked = new Set(form.getAll(`${q.id}.known`));
+      const known = q.brands.filter((b) => ticked.has(b.id)).map((b) => b.id);
+      const ratings = rows(known, (b) => rows(q.attributes.map((a) => a.id), (a) => scalePoint(`${q.id}_${b}.${a}`)));
+      return known.length ? { known, ratings: ratings ?? {} } : undefined;
+    }
     case 'servqual':
       return rows(q.items.map((i) => i.id), (id) => rows(['e', 'p'], (k) => (one(`${q.id}.${id}.${k}`) === undefined ? undefined : Number(one(`${q.id}.${id}.${k}`)))));
     case 'contact':

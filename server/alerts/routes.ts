@@ -4,6 +4,7 @@ import { asc } from 'drizzle-orm';
 import type { AppEnv } from '../http/context';
 import { parseJson, parseValue } from '../http/validate';
 import { requireRole } from '../auth/middleware';
+import { ROLE_RANK } from '../auth/sessions';
 import { users } from '../db/schema';
 import {
   AlertRuleSchema, AlertSettingsSchema, CaseQuerySchema, NewWebhookSchema, NoteSchema, UpdateCaseSchema, UpdateWebhookSchema, type AlertsState,
@@ -23,7 +24,8 @@ export const alertRoutes = new Hono<AppEnv>()
     const state: AlertsState = {
       rules: listRules(db, id),
       settings: getAlertSettings(db, id),
-      webhooks: listWebhooks(db, id),
+      // Receiver addresses are integration details: only those who may change them see them.
+      webhooks: ROLE_RANK[c.var.user!.role] >= ROLE_RANK.researcher ? listWebhooks(db, id) : [],
       users: db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name)).all(),
       smtp: Boolean(config.SMTP_URL),
     };

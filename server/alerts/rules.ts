@@ -53,7 +53,7 @@ export function listRules(db: Db, surveyId: string): AlertRuleDto[] {
   return db.select().from(alertRules).where(eq(alertRules.surveyId, surveyId)).orderBy(asc(alertRules.createdAt), sql`rowid`).all().map(toDto);
 }
 
-export function createRule(db: Db, surveyId: string, spec: AlertRuleSpec, userId: string, now: number): AlertRuleDto {
+export function createRule(db: Db, surveyId: string, spec: AlertRuleSpec, userId: string | null, now: number): AlertRuleDto {
   const survey = getRow(db, surveyId);
   check(db, survey.draft as SurveyDefinition, spec);
   const { name, enabled, ...rest } = spec;

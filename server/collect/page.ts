@@ -88,11 +88,12 @@ async function page(c: Context<AppEnv>, slug: string | null, token: string | und
     ? await renderNotice(unavailable ?? 'not-found', req)
     : await renderOpen({ ...data, versionId: data.versionId, definition: data.definition }, req);
   if (first.rendered && 'slug' in data) data.rendered = first.rendered;
+  // Replacer functions, not strings: a survey text or an answer holding "$'" must stay text.
   const html = template(clientDir)
-    .replace('<html lang="en">', `<html lang="${first.lang}">`)
-    .replace('<title>Survey</title>', `<title>${esc(first.title)}</title>`)
-    .replace('<!--survey-data-->', `<script type="application/json" id="survey-data">${safeJson(data)}</script>`)
-    .replace('<div id="root"></div>', `<div id="root"${first.rootAttrs}>${first.html}</div><script>${BOOT_SCRIPT}</script>`);
+    .replace('<html lang="en">', () => `<html lang="${first.lang}">`)
+    .replace('<title>Survey</title>', () => `<title>${esc(first.title)}</title>`)
+    .replace('<!--survey-data-->', () => `<script type="application/json" id="survey-data">${safeJson(data)}</script>`)
+    .replace('<div id="root"></div>', () => `<div id="root"${first.rootAttrs}>${first.html}</div><script>${BOOT_SCRIPT}</script>`);
   c.header('Cache-Control', 'no-store');
   c.header('Content-Security-Policy', CSP);
   return c.html(html, status);

@@ -75,8 +75,8 @@ export function coffeeRespondent(rand: () => number) {
   for (const page of pagesOf(servqual.definition, [...SERVQUAL_DIMENSIONS])) {
     const q = page.questions[0] as { id: string; items: { id: string; dimension: string }[] };
     sq[q.id] = Object.fromEntries(q.items.map((it) => [it.id, {
-      e: clamp(5.6 + rand() * 1.6, 1, 7),
-      p: clamp(1 + 6 * (quality + DIMENSION_BIAS[it.dimension] + noise()), 1, 7),
+      e: clamp(5.3 + rand() * 1.6, 1, 7),
+      p: clamp(1 + 6 * (quality + 0.2 + DIMENSION_BIAS[it.dimension] / 2 + noise()), 1, 7),
     }]));
   }
   // Willingness to pay per month, about 30 EUR, higher for large offices and satisfied ones.

@@ -10,6 +10,8 @@ import { savePlan } from '../plan/service';
 import { hotelDefinition, hotelRespondent, seeded } from './hotel';
 import { hotelPlan } from './hotel-plan';
 import { coffeeDefinition, coffeeRespondent } from './coffee';
+import { hotelAlertRules, resolveOlderCases } from './alerts';
+import { onResponseCompleted } from '../alerts/hook';
 
 export const DEMO_SLUG = 'demo';
 export const COFFEE_DEMO_SLUG = 'demo-coffee';
@@ -72,6 +74,7 @@ export function loadDemo(db: Db, now: number, userId: string | null, count = 400
   let cellsOpen = room.size;
   const versionId = published.versions[0].id;
   const rand = seeded(20261123);
+  hotelAlertRules(db, survey.id, userId, now);
   db.transaction((tx) => {
     let completes = 0;
     let partials = 0;
@@ -90,13 +93,19 @@ export function loadDemo(db: Db, now: number, userId: string | null, count = 400
       const startedAt = now - Math.floor(rand() * 30 * 86_400_000);
       const duration = 60_000 + Math.floor(rand() * 180_000);
       const finished = status !== 'partial';
-      tx.insert(responses).values({
+      const inserted = tx.insert(responses).values({
         surveyId: survey.id, versionId, clientId: `demo-${i.toString().padStart(6, '0')}`, status, quotaCell: cell,
         answers: JSON.stringify(finished ? answers : { osat: answers.osat }),
         hidden: JSON.stringify(hidden), lang, pageTimes: JSON.stringify({ overall: duration / 3, attributes: duration / 2, comments: duration / 6 }),
         page: finished ? 2 : 1, startedAt, updatedAt: startedAt + duration, completedAt: finished ? startedAt + duration : null,
       }).run();
+      if (status === 'complete') {
+        onResponseCompleted(db, {
+          surveyId: survey.id, slug: DEMO_SLUG, responseId: Number(inserted.lastInsertRowid), def, answers, hidden, lang, completedAt: startedAt + duration,
+        });
+      }
     }
+    resolveOlderCases(db, survey.id, userId, now, rand);
   });
   return published;
 }

@@ -6,7 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SurveyDefinition } from '../../shared/survey/schema';
-import { appendRows, COLUMNS, COUNTED, emptyColumns, type RawRow } from './dataset';
+import { COLUMNS, COUNTED } from './dataset';
+import { appendRows, emptyColumns, type RawRow } from './columns';
 import { buffersOf } from './merge-columns';
 
 interface Job { path: string; surveyId: string; def: SurveyDefinition; versionId: number; from: number; to: number; capacity: number }

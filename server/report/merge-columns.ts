@@ -3,7 +3,7 @@
  * if one pass had read them all: slots concatenated in order, dictionary codes renumbered into
  * the first part's dictionaries, sparse answers' slots shifted.
  */
-import { code, emptyColumns, ensureCapacity, MISSING, type Coded, type Columns } from './dataset';
+import { code, emptyColumns, ensureCapacity, MISSING, type Coded, type Columns } from './columns';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
 type Typed = Int16Array | Int32Array | Float64Array | Uint8Array;

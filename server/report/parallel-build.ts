@@ -8,7 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Db } from '../db/client';
 import type { SurveyDefinition } from '../../shared/survey/schema';
-import { adoptColumns, columnsReady, indexCount, type Columns } from './dataset';
+import { adoptColumns, columnsReady, indexCount } from './dataset';
+import type { Columns } from './columns';
 import { mergeColumns } from './merge-columns';
 import { snapshotDir } from './snapshot';
 

@@ -4,7 +4,7 @@ import type { ReportFilter } from '../../shared/api/report-query';
 import { CELL_SEPARATOR, type Quotas } from '../../shared/plan';
 import { kishDeff, postStratify, rake } from '../../shared/stats';
 import { badRequest } from '../http/errors';
-import type { Columns } from './dataset';
+import type { Columns } from './columns';
 
 export interface Selection {
   /** 1 for a counted response, per slot. */

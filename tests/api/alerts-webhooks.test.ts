@@ -29,12 +29,13 @@ function receiver(statuses: number[] = []) {
 
 let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;
+let viewer: Agent;
 let survey: { id: string; slug: string; versionId: number };
 let hook: Awaited<ReturnType<typeof receiver>> | null = null;
 
 beforeEach(async () => {
   t = makeTestApp();
-  ({ researcher } = await signedInAgents(t.app));
+  ({ researcher, viewer } = await signedInAgents(t.app));
   const created = (await researcher.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['region'] } })).body;
   const published = (await researcher.post(`/api/surveys/${created.id}/publish`)).body;
   survey = { id: created.id, slug: created.slug, versionId: published.versions[0].id };
@@ -75,8 +76,11 @@ describe('webhooks', () => {
     expect(payload.response.answers).toContainEqual({ questionId: 'visit', question: 'Why did you visit?', code: 'look', label: 'To look' });
     const log = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries`)).body;
     expect(log).toMatchObject([{ id: payload.deliveryId, status: 'delivered', attempts: 1, log: [{ statusCode: 200, error: null }] }]);
-    // The secret is shown once: listing webhooks never returns it.
-    expect(JSON.stringify((await researcher.get(`/api/surveys/${survey.id}/alerts`)).body)).not.toContain(secret);
+    // The secret is shown once: listing webhooks never returns it; viewers don't see receivers at all.
+    const listed = (await researcher.get(`/api/surveys/${survey.id}/alerts`)).body;
+    expect(listed.webhooks).toHaveLength(1);
+    expect(JSON.stringify(listed)).not.toContain(secret);
+    expect((await viewer.get(`/api/surveys/${survey.id}/alerts`)).body.webhooks).toEqual([]);
   });
 
   it('retry a receiver that fails twice with back-off, and the third try delivers the same signed body', async () => {

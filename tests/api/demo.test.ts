@@ -32,6 +32,17 @@ describe('the demo studies', () => {
     expect(bySlug.demo.completes).toBe(400);
     expect(bySlug['demo-coffee'].completes).toBe(300);
 
+    // The hotel study's alert rules opened a case for every unhappy guest, as collection would.
+    const unhappy = t.db.$client.prepare(`select count(*) from responses r join surveys s on s.id = r.survey_id
+      where s.slug = 'demo' and r.status = 'complete' and json_extract(r.answers, '$.osat') <= 2`).pluck().get() as number;
+    const cases = t.db.$client.prepare(`select count(*) from cases where rule_name like 'Unhappy guest%'`).pluck().get() as number;
+    expect(unhappy).toBeGreaterThan(10);
+    expect(cases).toBe(unhappy);
+    const inbox = await researcher.get('/api/cases?status=resolved');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.cases.length).toBeGreaterThan(0);
+    expect(inbox.body.counts.open + inbox.body.counts.resolved).toBe(t.db.$client.prepare('select count(*) from cases').pluck().get());
+
     const again = await researcher.post('/api/demo');
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('demo-exists');

@@ -151,3 +151,19 @@ describe('the invitation response rate on the fieldwork figures', () => {
     expect((await viewer.get(`/api/surveys/${other.id}/fieldwork`)).body.invitations).toBeNull();
   });
 });
+
+describe('the respondent page HTML', () => {
+  it('keeps survey texts as text, even with $ sequences that String.replace would expand', async () => {
+    const def = { ...smallSurvey(), title: { en: "Costs in $' and $& and $$" } };
+    const created = (await researcher.post('/api/surveys', { definition: def, slug: 'dollars' })).body;
+    await researcher.post(`/api/surveys/${created.id}/publish`);
+    const dir = join(t.config.DATABASE_PATH, '..', 'client');
+    mkdirSync(join(dir, 'respondent'), { recursive: true });
+    writeFileSync(join(dir, 'respondent', 'index.html'), '<html lang="en"><title>Survey</title><!--survey-data--><div id="root"></div>');
+    const app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir: dir });
+    const html = await (await app.request('/s/dollars?lang=en')).text();
+    expect(html).toContain("<title>Costs in $&#39; and $&amp; and $$</title>");
+    expect(html).toContain('<h1>Costs in $&#39; and $&amp; and $$</h1>');
+    expect(html.match(/<div id="root"/g)).toHaveLength(1);
+  });
+});

@@ -16,6 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
+const PAGE_TITLE = 'Page title';
 const order = (app: Page, page: number) =>
   app.getByTestId('page').nth(page).getByTestId('question').evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id')));
 
@@ -100,6 +101,17 @@ describe('designing with the phone preview', () => {
     expect(await order(app, 1)).toEqual(['whyLow']);
     await app.getByTestId('undo-delete').click();
     expect(await order(app, 1)).toEqual(['whyLow', 'whyHigh']);
+    // Pages move the same ways (Alt+↑ in the page's head, its buttons), and deleting one is undoable.
+    await app.getByTestId('page').nth(2).getByRole('textbox', { name: PAGE_TITLE }).focus();
+    await app.keyboard.press('Alt+ArrowUp');
+    expect(await order(app, 1)).toEqual(['q1']);
+    expect(await app.getByTestId('move-announcement').textContent()).toBe('Page moved to position 2 of 3.');
+    await app.getByTestId('page').nth(1).getByTestId('page-down').click();
+    expect(await order(app, 2)).toEqual(['q1']);
+    await app.getByTestId('page').nth(1).getByTestId('remove-page').click();
+    expect(await app.getByTestId('page').count()).toBe(2);
+    await app.getByTestId('undo-delete').click();
+    expect(await order(app, 1)).toEqual(['whyLow', 'whyHigh']);
 
     // The preview runs the saved draft in a phone-sized frame, here in Italian.
     await expect.poll(() => app.getByTestId('save-state').textContent(), { timeout: 8000 }).toBe('Saved');
@@ -146,7 +158,7 @@ describe('designing with the phone preview', () => {
     await app.getByRole('link', { name: 'Surveys' }).first().click();
     await app.getByTestId('import-survey-file').setInputFiles({ name: 'hotel.lss', mimeType: 'application/xml', buffer: Buffer.from(readFileSync(join(import.meta.dirname, '../fixtures/import/limesurvey-hotel-v6.lss'))) });
     await app.getByTestId('import-notice').waitFor();
-    expect(await app.getByTestId('import-notice').textContent()).toContain('Read from a LimeSurvey file. 3 things could not be carried over');
+    expect(await app.getByTestId('import-notice').textContent()).toContain('Read from a LimeSurvey file. 4 things could not be carried over');
     expect(await app.getByTestId('import-notice').textContent()).toContain('NIGHTSX2');
     expect(await app.getByTestId('question').count()).toBe(10);
     await app.screenshot({ path: join(SCREENSHOTS, 'designer-preview-4-imported.png') });

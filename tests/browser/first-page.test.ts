@@ -155,6 +155,73 @@ describe('the first page rendered by the server', () => {
     await context.close();
   });
 
+  it('renders every question type as the bundle does, and keeps prices and brands given before it loaded', async () => {
+    const en = (x: string) => ({ en: x });
+    const opts = (ids: string[]) => ids.map((id) => ({ id, label: en(`Label ${id}`) }));
+    const all = await api('POST', '/api/surveys', {
+      slug: 'every-type',
+      definition: {
+        title: en('Every type'),
+        pages: [{ id: 'p1', questions: [
+          { id: 'rk', type: 'ranking', text: en('Rank these'), options: opts(['a', 'b', 'c']) },
+          { id: 'gg', type: 'gaborGranger', text: en('Price ladder'), currency: 'EUR', prices: [10, 20, 30, 40] },
+          { id: 'vw', type: 'vanWestendorp', text: en('Prices'), currency: 'EUR', likelihood: true },
+          { id: 'imp', type: 'importance', mode: 'sum', total: 100, text: en('Share 100 points'), items: opts(['x', 'y']) },
+          { id: 'cmp', type: 'competitor', text: en('Brands'), brands: opts(['own', 'rival']), ownBrand: 'own', attributes: opts(['q1']), scale: { min: 1, max: 5 } },
+          { id: 'sq', type: 'servqual', text: en('Service'), scale: { min: 1, max: 7 }, items: [{ id: 'i1', label: en('Item 1'), dimension: 'tangibles' }] },
+          { id: 'ct', type: 'contact', text: en('Contact'), consent: en('You may contact me'), phone: true },
+          { id: 'mx', type: 'matrix', text: en('Matrix'), items: opts(['m1']), scale: { min: 1, max: 5, minLabel: en('Bad'), maxLabel: en('Good') }, notApplicable: true },
+          { id: 'dd', type: 'single', display: 'dropdown', other: true, text: en('Dropdown'), options: opts(['d1', 'd2']) },
+          { id: 'mul', type: 'multiple', min: 1, text: en('Multi'), help: en('Some help'), options: opts(['u1', 'u2']) },
+          { id: 'num', type: 'number', text: en('Number'), integer: true },
+        ] }, { id: 'p2', questions: [{ id: 'end', type: 'text', text: en('The end') }] }],
+      },
+    });
+    await api('POST', `/api/surveys/${all.id}/publish`);
+    const url = `${server.url}/s/every-type?lang=en`;
+    // Every visible element's box; the server's wrappers of a matrix's two layouts aside.
+    const boxes = (page: import('playwright-core').Page) => page.evaluate(() => [...document.querySelectorAll('#root *')]
+      .filter((e) => (e as HTMLElement).offsetParent && !/ssr-/.test(e.className))
+      .map((e) => { const r = e.getBoundingClientRect(); return `${e.tagName} ${r.x},${r.y},${r.width},${r.height}`; }));
+
+    for (const device of [PHONE, { viewport: { width: 1366, height: 900 } }]) {
+      const off = await browser.newContext({ ...device, javaScriptEnabled: false });
+      const server0 = await off.newPage();
+      await server0.goto(url);
+      const on = await browser.newContext(device);
+      const bundle = await on.newPage();
+      await bundle.goto(url);
+      await bundle.waitForFunction(() => !document.querySelector('#root[data-key]'));
+      const [a, b] = [await boxes(server0), await boxes(bundle)];
+      expect(a.length).toBeGreaterThan(200);
+      expect(a).toEqual(b);
+      await off.close();
+      await on.close();
+    }
+
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => { await held; await route.continue(); });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.getByRole('textbox', { name: 'At what price would it be a bargain' }).fill('12.50');
+    await page.getByRole('checkbox', { name: 'Label rival' }).check({ force: true });
+    await page.getByRole('textbox', { name: 'Label x' }).fill('60');
+    release();
+    await page.waitForFunction(() => !document.querySelector('#root[data-key]'));
+    // The bundle shows what was given: the rival's attribute grid appears, the price is kept (as the number read).
+    await page.getByRole('group', { name: 'Label rival' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'At what price would it be a bargain' }).inputValue()).toBe('12.5');
+    // The page's own copy of the answers (kept on the device, sent with the next save).
+    const kept = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('yardstick:every-type:'))!;
+      return JSON.parse(localStorage.getItem(key)!).answers;
+    });
+    expect(kept).toEqual({ vw: { cheap: 12.5 }, imp: { x: 60 }, cmp: { known: ['rival'], ratings: {} } });
+    await context.close();
+  });
+
   it('takes a double tap on Next for one: the second lands while the save is in flight and is ignored', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();

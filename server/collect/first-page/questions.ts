@@ -3,18 +3,17 @@
  * elements and classes the respondent bundle renders (client/respondent/questions), so the bundle
  * replaces it without moving anything. Controls carry `name`s from which the bundle reads what the
  * respondent answered before it took over (client/respondent/takeover.ts): `q`, `q.item`,
- * `q.item.e|p`, `q.field`.
- *
- * Types answered through buttons the bundle drives (ranking, price ladder, competitor grid,
- * constant sum, price block) are not rendered here: a page holding one is left to the bundle.
+ * `q.item.e|p`, `q.field`. The research types are in ./research.ts.
  */
 import type { Answers } from '../../../shared/survey/answers';
 import type { RespondentKey, Translate } from '../../../shared/i18n';
 import { isSingleControl, matrixFitsTable, optionOrder, questionDomId, scalePoints } from '../../../shared/survey/page-view';
 import type { Option, Question, Text } from '../../../shared/survey/schema';
 import { el, esc, leaf } from './html';
+import { competitor, constantSum, gaborGranger, ranking, vanWestendorp } from './research';
 
 export interface RenderContext {
+  lang: string;
   t: Translate<RespondentKey>;
   /** A survey text in the page's language (shared/survey/text.ts). */
   text: (value: Text | undefined) => string;
@@ -24,11 +23,6 @@ export interface RenderContext {
   seed: string;
   answers: Answers;
 }
-
-const RENDERED = new Set<Question['type']>(['single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'number', 'servqual', 'contact', 'importance']);
-
-/** Whether the server can render this question (else its page is left to the bundle). */
-export const renderable = (q: Question) => RENDERED.has(q.type) && !(q.type === 'importance' && q.mode === 'sum');
 
 const record = (x: unknown): Record<string, unknown> => (x && typeof x === 'object' && !Array.isArray(x) ? x as Record<string, unknown> : {});
 
@@ -122,7 +116,18 @@ function renderer(q: Question, inputId: string, describedBy: string | undefined,
     case 'matrix':
       return matrix({ id: q.id, items: q.items, min: q.scale.min, max: q.scale.max, minLabel: q.scale.minLabel, maxLabel: q.scale.maxLabel, notApplicable: q.notApplicable, value }, ctx);
     case 'importance':
-      return matrix({ id: q.id, items: q.items, min: q.scale.min, max: q.scale.max, minLabel: q.scale.minLabel, maxLabel: q.scale.maxLabel, notApplicable: false, value }, ctx);
+      return q.mode === 'sum' ? constantSum(q, ctx)
+        : matrix({ id: q.id, items: q.items, min: q.scale.min, max: q.scale.max, minLabel: q.scale.minLabel, maxLabel: q.scale.maxLabel, notApplicable: false, value }, ctx);
+    case 'ranking':
+      return ranking(q, ctx);
+    case 'gaborGranger':
+      return gaborGranger(q, inputId, ctx);
+    case 'vanWestendorp':
+      return vanWestendorp(q, inputId, describedBy, ctx, (name, v) => scale({ name, min: 1, max: 5, minLabel: ctx.t('nps.low'), maxLabel: ctx.t('nps.high'), value: v }, ctx));
+    case 'competitor':
+      return competitor(q, ctx, (id, v) => matrix({
+        id, items: q.attributes, min: q.scale.min, max: q.scale.max, minLabel: q.scale.minLabel, maxLabel: q.scale.maxLabel, notApplicable: false, value: v,
+      }, ctx));
     case 'text': {
       const common = { id: inputId, name: q.id, maxlength: q.maxLength, 'aria-describedby': describedBy, 'aria-invalid': 'false', 'aria-required': String(q.required) };
       const typed = typeof value === 'string' ? value : '';
@@ -155,8 +160,6 @@ function renderer(q: Question, inputId: string, describedBy: string | undefined,
         }))).join('');
       return el('div', { class: 'contact' }, fields + choice('checkbox', `${q.id}.consent`, 'true', answer.consent === true, ctx.text(q.consent)));
     }
-    default:
-      return '';
   }
 }
 

@@ -16,12 +16,12 @@ import { pipe } from '../../../shared/survey/piping';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
 import { attrs, el, esc, leaf } from './html';
-import { renderable, renderQuestion, type RenderContext } from './questions';
+import { renderQuestion, type RenderContext } from './questions';
 
 export interface FirstPage {
   lang: Locale;
   title: string;
-  /** The root's inner HTML; empty when the page is left to the bundle. */
+  /** The root's inner HTML. */
   html: string;
   /** Attributes of the root element (the boot script's `data-key`). */
   rootAttrs: string;
@@ -62,10 +62,9 @@ export async function renderOpen(survey: OpenSurvey, req: Request): Promise<Firs
   const index = Math.min(resume?.page ?? 0, def.pages.length - 1);
   const hidden = { ...hiddenFromUrl(req.query, def.hiddenFields), ...invitation?.hidden };
   const view = pageView(def, walk(def, answers, hidden), index);
-  if (!view.questions.every(renderable)) return { lang, title, html: '', rootAttrs };
 
   const byId = new Map(def.pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
-  const ctx: RenderContext = { t, text, piped: (s) => pipe(s, byId, answers, lang, def.defaultLanguage), seed: clientId, answers };
+  const ctx: RenderContext = { lang, t, text, piped: (s) => pipe(s, byId, answers, lang, def.defaultLanguage), seed: clientId, answers };
   const page = def.pages[index];
 
   const languages = def.languages.length > 1

@@ -5,7 +5,7 @@
  */
 import { allQuestions, type SurveyDefinition, type Text } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
-import { itemKey, type Columns } from '../dataset';
+import { itemKey, type Columns } from '../columns';
 import type { Selection } from '../selection';
 
 export interface Variable {

@@ -1,5 +1,5 @@
 import { allQuestions, type Question, type Role, type SurveyDefinition } from '../../../shared/survey/schema';
-import { itemKey, type Columns } from '../dataset';
+import { itemKey, type Columns } from '../columns';
 import type { Selection } from '../selection';
 
 /** What every section computes from: the newest definition, the columns and the selected responses. */

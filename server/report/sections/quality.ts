@@ -1,7 +1,7 @@
 import type { QualitySection } from '../../../shared/api/report-sections';
 import type { Exclusion } from '../../../shared/api/report-query';
 import { allQuestions, type SurveyDefinition } from '../../../shared/survey/schema';
-import { itemKey, type Columns } from '../dataset';
+import { itemKey, type Columns } from '../columns';
 
 /** A battery this long or longer makes identical answers suspicious rather than plausible. */
 const BATTERY_MIN_ITEMS = 5;

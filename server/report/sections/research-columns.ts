@@ -5,7 +5,7 @@
  * costs a few typed-array reads per respondent instead of walking objects and maps.
  */
 import type { Question } from '../../../shared/survey/schema';
-import type { Columns } from '../dataset';
+import type { Columns } from '../columns';
 
 type RawStore = { rows: number[]; values: unknown[] };
 

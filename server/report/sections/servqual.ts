@@ -2,7 +2,7 @@ import type { ServqualSection } from '../../../shared/api/report-research';
 import { servqualColumns } from '../../../shared/stats';
 import { SERVQUAL_DIMENSIONS } from '../../../shared/survey/research-types';
 import { allQuestions, type Question } from '../../../shared/survey/schema';
-import { itemKey } from '../dataset';
+import { itemKey } from '../columns';
 import type { SectionInput } from './input';
 import { importanceColumnsOf, servqualColumnsOf } from './research-columns';
 

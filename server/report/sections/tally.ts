@@ -8,7 +8,7 @@
 import type { Count, Interval, MeanSummary } from '../../../shared/api/report';
 import type { ScaleItem } from '../../../shared/api/report-sections';
 import { index100, meanCIOfCounts, wilson } from '../../../shared/stats';
-import { NOT_APPLICABLE } from '../dataset';
+import { NOT_APPLICABLE } from '../columns';
 import type { Selection } from '../selection';
 
 export interface Tally {

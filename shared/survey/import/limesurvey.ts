@@ -21,6 +21,13 @@ const UNSUPPORTED: Record<string, string> = {
   H: 'an array by column', E: 'an array increase/same/decrease', C: 'an array yes/no/uncertain', '|': 'a file upload',
 };
 
+/** Question attributes that change what respondents see or may answer, which we do not carry over. */
+const DROPPED_ATTRIBUTES: Record<string, string> = {
+  array_filter: 'its array filter', array_filter_exclude: 'its array filter', exclude_all_others: 'its "exclusive option"',
+  em_validation_q: 'its validation equation', em_validation_sq: 'its subquestion validation equation',
+  equals_num_value: 'its required total', min_num_value: 'its minimum total', max_num_value: 'its maximum total',
+};
+
 const num = (s: string | undefined) => (s !== undefined && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : undefined);
 
 export function importLimeSurvey(xml: string): ImportResult {
@@ -221,6 +228,9 @@ export function importLimeSurvey(xml: string): ImportResult {
       }
       k.q.id = questionId(code);
       known.set(code, k);
+      for (const a of attributes.get(qid) ?? []) {
+        if (DROPPED_ATTRIBUTES[a.attribute] && a.value?.trim()) unmapped.push({ source: code, message: `${DROPPED_ATTRIBUTES[a.attribute]} ("${a.value}")` });
+      }
       if (unpiped) unmapped.push({ source: code, message: 'its text holds an expression in braces that we cannot pipe; it is shown as written' });
       list.push(k.q);
       const relevance = qrows[0].relevance?.trim();

@@ -13,6 +13,12 @@ import { toLogic, type Resolved } from './expressions';
 type Json = Record<string, unknown>;
 type Localizable = string | Record<string, string> | undefined;
 
+/** Element properties with behaviour we do not carry over, listed when present. */
+const DROPPED_PROPERTIES = [
+  'enableIf', 'requiredIf', 'validators', 'defaultValue', 'correctAnswer', 'hasComment', 'showCommentArea',
+  'choicesByUrl', 'choicesVisibleIf', 'choicesEnableIf', 'rowsVisibleIf', 'columnsVisibleIf', 'inputMask',
+] as const;
+
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Whether parsed JSON looks like a SurveyJS survey rather than our own definition. */
@@ -182,7 +188,7 @@ export function importSurveyJs(input: unknown): ImportResult {
       if (unpiped) unmapped.push({ source: name, message: 'its text refers to something in braces that we cannot pipe; it is shown as written' });
       into.push(r.q);
       if (typeof el.visibleIf === 'string' && el.visibleIf.trim()) pending.push({ q: r.q, expression: el.visibleIf, name });
-      for (const key of ['enableIf', 'requiredIf', 'validators', 'defaultValue', 'correctAnswer'] as const) {
+      for (const key of DROPPED_PROPERTIES) {
         if (el[key] !== undefined && !(Array.isArray(el[key]) && (el[key] as unknown[]).length === 0)) unmapped.push({ source: name, message: `its ${key}` });
       }
     }

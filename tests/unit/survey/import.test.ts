@@ -62,8 +62,9 @@ describe('SurveyJS import', () => {
       { source: 'checkin_date', message: expect.stringMatching(/"date"/) },
       { source: 'upgrade_offer', message: expect.stringMatching(/mixes "and" with "or"/) },
       { source: 'survey', message: expect.stringMatching(/"de"/) },
+      { source: 'overall', message: 'its hasComment' },
     ]));
-    expect(r.unmapped).toHaveLength(5);
+    expect(r.unmapped).toHaveLength(6);
   });
 });
 
@@ -105,7 +106,8 @@ describe('LimeSurvey import', () => {
 
   it('lists the equation and other types it cannot map, by question code', () => {
     const r = importSurvey(fixture('limesurvey-hotel-v6.lss'));
-    expect(sourcesOf(r.unmapped).sort()).toEqual(['ASPECTS', 'NIGHTSX2', 'SPEND']);
+    expect(sourcesOf(r.unmapped).sort()).toEqual(['ASPECTS', 'NIGHTSX2', 'SPAWHY', 'SPEND']);
+    expect(r.unmapped.find((u) => u.source === 'SPAWHY')?.message).toBe('its validation equation ("strlen(SPAWHY) < 200")');
     expect(r.unmapped.find((u) => u.source === 'NIGHTSX2')?.message).toMatch(/equation/);
     expect(r.unmapped.find((u) => u.source === 'SPEND')?.message).toMatch(/multiple numerical/);
   });
