@@ -29,8 +29,8 @@ function template(clientDir: string): string {
   return html;
 }
 
-// JSON inside <script> must not be able to close the tag or open a comment.
-const safeJson = (x: unknown) => JSON.stringify(x).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/** JSON safe inside a <script> element: it can't close the tag or open a comment. */
+export const safeJson = (x: unknown) => JSON.stringify(x).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 /**
  * An invitation link's state, with its saved progress: a phone that never saw this survey (or

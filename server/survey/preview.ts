@@ -20,6 +20,7 @@ import { responses, surveyVersions } from '../db/schema';
 import { AppError } from '../http/errors';
 import { parseJson } from '../http/validate';
 import { CONTENT_SECURITY_POLICY } from '../http/security';
+import { safeJson } from '../collect/page';
 import { requireRole } from '../auth/middleware';
 import { SubmissionSchema, type PublicSurvey, type Submission, type SubmissionResult } from '../../shared/api/surveys';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
@@ -93,7 +94,6 @@ export function deleteTestResponses(db: Db, surveyId: string): number {
 }
 
 // JSON inside <script> must not be able to close the tag or open a comment.
-const safeJson = (x: unknown) => JSON.stringify(x).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 /** A short, stable fingerprint of the draft: a changed draft starts the preview afresh, an unchanged one resumes. */
 function fingerprint(s: string): string {
@@ -117,7 +117,7 @@ export const previewRoutes = new Hono<AppEnv>()
       slug: `preview-${versionId}-${fingerprint(JSON.stringify(definition))}${restart}`, status: 'open', versionId, definition,
       preview: { submitUrl: `/api/surveys/${encodeURIComponent(id)}/preview/responses`, csrf: c.var.csrf ?? '' },
     };
-    const html = readFileSync(file, 'utf8').replace('<!--survey-data-->', `<script type="application/json" id="survey-data">${safeJson(data)}</script>`);
+    const html = readFileSync(file, 'utf8').replace('<!--survey-data-->', () => `<script type="application/json" id="survey-data">${safeJson(data)}</script>`);
     c.header('Cache-Control', 'no-store');
     // Framed by the editor on the same origin; every other page keeps frame-ancestors 'none'.
     c.header('X-Frame-Options', 'SAMEORIGIN');

@@ -129,7 +129,6 @@ describe('designing with the phone preview', () => {
     await frame.getByText('Quale negozio hai visitato?').waitFor();
     await app.screenshot({ path: join(SCREENSHOTS, 'designer-preview-2-phone.png') });
     await frame.getByRole('radio', { name: 'Airport' }).check({ force: true });
-    await app.waitForTimeout(600);
     await frame.getByRole('button', { name: 'Termina' }).click();
     await frame.getByText('Grazie!').waitFor();
     await expect.poll(() => app.getByTestId('test-responses').textContent(), { timeout: 8000 }).toContain('1 test response');
