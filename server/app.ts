@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AppEnv, Deps } from './http/context';
@@ -69,8 +70,9 @@ export function createApp(deps: Deps) {
   app.route('/api/demo', demoRoutes);
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
 
-  app.get('/s/:slug', respondentPage);
-  app.get('/i/:token', invitationPage);
+  // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
+  app.get('/s/:slug', compress(), respondentPage);
+  app.get('/i/:token', compress(), invitationPage);
   resumeMailJobs(deps);
   startOutbox(deps);
 
@@ -81,7 +83,7 @@ export function createApp(deps: Deps) {
     app.use('/assets/*', async (c, next) => {
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
       await next();
-    }, serveStatic({ root: relative(process.cwd(), clientDir) || '.' }));
+    }, serveStatic({ root: relative(process.cwd(), clientDir) || '.', precompressed: true }));
     app.get('*', (c) => c.html(appHtml));
   } else {
     app.get('*', () => { throw new AppError(503, 'not-built', 'the client is not built: run npm run build'); });

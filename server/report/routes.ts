@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { compress } from 'hono/compress';
 import type { AppEnv } from '../http/context';
 import { requireRole } from '../auth/middleware';
 import { parseValue } from '../http/validate';
@@ -27,7 +28,7 @@ async function responses(c: Context<AppEnv>, format: ResponseFormat) {
 }
 
 export const reportRoutes = new Hono<AppEnv>()
-  .get('/:id/report', requireRole('viewer'), ready, (c) =>
+  .get('/:id/report', requireRole('viewer'), ready, compress(), (c) =>
     c.json(buildReport(c.var.deps.db, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query()))))
   .get('/:id/report/verbatims', requireRole('viewer'), ready, (c) => {
     const query = parseValue(VerbatimQuerySchema, c.req.query());

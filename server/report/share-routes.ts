@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { AppEnv } from '../http/context';
 import { requireRole } from '../auth/middleware';
 import { parseJson, parseValue } from '../http/validate';
@@ -21,7 +22,7 @@ export const shareRoutes = new Hono<AppEnv>()
  * link's language. Respondent-level exports are not offered here.
  */
 export const sharedReportRoutes = new Hono<AppEnv>()
-  .get('/:token/report', async (c) => {
+  .get('/:token/report', compress(), async (c) => {
     const { surveyId, lang } = openShare(c.var.deps.db, c.req.param('token'));
     await prepareReport(c.var.deps.db, surveyId);
     return c.json({ ...buildReport(c.var.deps.db, surveyId, parseValue(ReportQuerySchema, c.req.query())), lang });

@@ -78,7 +78,7 @@ describe('the research question types on a phone', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'research-2-servqual-sum.png'), fullPage: true });
     await next();
 
-    // Page 3: Van Westendorp out of order first; then the ladder: yes at 89, no at 109.
+    // Page 3: Van Westendorp out of order first; then the ladder: yes at 89, no at 109, then over again.
     const price = (label: RegExp) => page.getByRole('textbox', { name: label });
     await price(/so cheap/).fill('20');
     await price(/bargain/).fill('40');
@@ -88,6 +88,11 @@ describe('the research question types on a phone', () => {
     await page.locator('#q-vw input[name="vw.likelyExpensive"][value="2"]').check({ force: true });
     await page.getByRole('button', { name: 'Yes, I would' }).click();
     await page.getByRole('button', { name: 'No, I would not' }).click();
+    await page.getByText('Change my answers').click();
+    // Starting over, no twice walks down to the first price, which must still be asked.
+    await page.getByRole('button', { name: 'No, I would not' }).click();
+    await page.getByRole('button', { name: 'No, I would not' }).click();
+    await page.getByRole('button', { name: 'Yes, I would' }).click();
     await page.getByText('Change my answers').waitFor();
     await next();
     await page.getByText('Each price must be higher than the one before.').first().waitFor();
@@ -123,8 +128,8 @@ describe('the research question types on a phone', () => {
       sq: { t1: { e: 6, p: 6 }, r1: { e: 6, p: 6 } },
       imp: { i1: 50, i2: 30, i3: 20 },
       vw: { tooCheap: 20, cheap: 40, expensive: 80, tooExpensive: 120, likelyCheap: 4, likelyExpensive: 2 },
-      // The ladder starts at the middle price, 89: yes → 109: no → highest accepted 89.
-      gg: { path: [{ price: 89, buy: true }, { price: 109, buy: false }], highest: 89 },
+      // The ladder starts at the middle price, 89: no → 69: no → 49 (the first price): yes.
+      gg: { path: [{ price: 89, buy: false }, { price: 69, buy: false }, { price: 49, buy: true }], highest: 49 },
       comp: { known: ['b1', 'b3'], ratings: { b1: { a1: 4, a2: 4 }, b3: { a1: 4, a2: 4 } } },
       contact: { email: 'ana@example.com', consent: true },
     });

@@ -30,19 +30,16 @@ export function GaborGranger(props: RendererProps<'gaborGranger'>) {
         </For>
       </ul>
       <Show
-        when={next()}
-        keyed
+        when={next() !== null}
         fallback={<button type="button" class="link" onClick={() => props.onChange(undefined)}>{t('gg.again')}</button>}
       >
-        {(at) => (
-          <div class="ask" role="group" aria-labelledby={`${props.inputId}-ask`}>
-            <p id={`${props.inputId}-ask`} aria-live="polite">{t('gg.question', { price: price(props.q.prices[at]) })}</p>
-            <div class="yn">
-              <button type="button" class="btn secondary" id={`${props.inputId}-yes`} onClick={() => answer(true)}>{t('gg.yes')}</button>
-              <button type="button" class="btn secondary" onClick={() => answer(false)}>{t('gg.no')}</button>
-            </div>
+        <div class="ask" role="group" aria-labelledby={`${props.inputId}-ask`}>
+          <p id={`${props.inputId}-ask`} aria-live="polite">{t('gg.question', { price: price(props.q.prices[next()!]) })}</p>
+          <div class="yn">
+            <button type="button" class="btn secondary" id={`${props.inputId}-yes`} onClick={() => answer(true)}>{t('gg.yes')}</button>
+            <button type="button" class="btn secondary" onClick={() => answer(false)}>{t('gg.no')}</button>
           </div>
-        )}
+        </div>
       </Show>
     </div>
   );

@@ -39,8 +39,7 @@ export function gaborGranger(q: Of<'gaborGranger'>, inputId: string, ctx: Render
   const price = (n: number) => money(ctx, n, q.currency);
   const steps = path.map((s) => el('li', {}, `${esc(ctx.t('gg.question', { price: price(s.price) }))} ${el('b', {}, esc(ctx.t(s.buy ? 'gg.yes' : 'gg.no')))}`)).join('');
   const at = ladderNext(q.prices, q.start, path);
-  // As the bundle's <Show when={next()}>: a ladder starting at its first price reads as finished there too.
-  const ask = at
+  const ask = at !== null
     ? el('div', { class: 'ask', role: 'group', 'aria-labelledby': `${inputId}-ask` },
       el('p', { id: `${inputId}-ask`, 'aria-live': 'polite' }, esc(ctx.t('gg.question', { price: price(q.prices[at]) })))
       + el('div', { class: 'yn' }, el('button', { type: 'button', class: 'btn secondary', id: `${inputId}-yes` }, esc(ctx.t('gg.yes')))
