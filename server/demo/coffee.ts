@@ -93,7 +93,7 @@ export function coffeeRespondent(rand: () => number) {
   const ratings = Object.fromEntries(known.map((b) => [b, Object.fromEntries(
     Object.entries(BRAND_BIAS[b]).map(([attr, bias]) => [attr, clamp(1 + 4 * (0.55 + (b === 'us' ? quality - 0.55 : 0) * 0.6 + bias + noise()), 1, 5)]),
   )]));
-  const osat = clamp(1 + 4 * (quality + noise() * 0.6), 1, 5);
+  const osat = clamp(1 + 4 * (quality + 0.15 + noise() * 0.6), 1, 5);
   const answers: Record<string, unknown> = {
     ...sq,
     dimweights: splitHundred(rand),
