@@ -1,5 +1,5 @@
 /** Gabor–Granger pricing: demand, revenue and price elasticity along a price ladder. */
-import { finite, numbers, positive, StatsInputError } from './errors';
+import { finite, nonNegative, numbers, positive, StatsInputError } from './errors';
 
 export interface GaborGrangerPoint {
   price: number;
@@ -24,13 +24,15 @@ export interface GaborGrangerResult {
  * prices); demand(p) = share of all respondents whose highest accepted price is ≥ p; revenue =
  * p · demand(p); the elasticity between a price and the next lower one is
  * |ΔD / D_lower| ÷ (Δp / p_lower). Prices may be given in any order, must be positive and distinct.
+ * With `weights` (one per respondent, ≥ 0) demand is the weighted share: integer weights give what
+ * repeating each respondent that many times gives.
  *
  * @example
  * gaborGranger([10, 20, 20, null], [10, 20]);
  * // points: 10 → demand 0.75, revenue 7.5; 20 → demand 0.5, revenue 10, elasticity (0.25/0.75)/(10/10) = 1/3
  * // optimalPrice: 20
  */
-export function gaborGranger(maxAccepted: (number | null)[], prices: number[]): GaborGrangerResult {
+export function gaborGranger(maxAccepted: (number | null)[], prices: number[], weights?: readonly number[]): GaborGrangerResult {
   if (!Array.isArray(maxAccepted) || maxAccepted.length === 0) {
     throw new StatsInputError('maxAccepted', 'must not be empty');
   }
@@ -41,10 +43,16 @@ export function gaborGranger(maxAccepted: (number | null)[], prices: number[]): 
   ladder.forEach((p, i) => {
     if (i > 0 && p === ladder[i - 1]) throw new StatsInputError('prices', `lists ${p} twice`);
   });
-  const n = maxAccepted.length;
-  const buyers = ladder.map((price) => maxAccepted.filter((m) => m !== null && m >= price).length);
+  if (weights !== undefined) {
+    if (!Array.isArray(weights) || weights.length !== maxAccepted.length) throw new StatsInputError('weights', `must give one weight per respondent (${maxAccepted.length})`);
+    weights.forEach((x, i) => nonNegative(() => `weights[${i}]`, x));
+  }
+  const w = (i: number) => (weights ? weights[i] : 1);
+  const n = maxAccepted.reduce<number>((sum, _, i) => sum + w(i), 0);
+  if (!(n > 0)) throw new StatsInputError('weights', 'add up to 0');
+  const buyers = ladder.map((price) => maxAccepted.reduce<number>((sum, m, i) => (m !== null && m >= price ? sum + w(i) : sum), 0));
   const points = ladder.map((price, i): GaborGrangerPoint => {
-    // Buyer counts instead of shares keep ΔD / D_lower exact (n cancels).
+    // Buyer counts (weight sums) instead of shares keep ΔD / D_lower exact (n cancels).
     const elasticity =
       i === 0 || buyers[i - 1] === 0
         ? null

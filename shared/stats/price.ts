@@ -26,6 +26,8 @@
  *   expensive prices; 0 at the respondent's too-cheap and too-expensive prices; linear in price
  *   between those four prices and 0 outside them. reach(p) = mean probability over valid
  *   respondents, revenue(p) = p·reach(p), on the price grid; the optima are the first maxima.
+ * - Weights (optional, one per row, ≥ 0, e.g. post-stratification weights): every share and mean
+ *   above is weighted, so integer weights give what repeating each row that many times gives.
  */
 import { integer, nonNegative, StatsInputError } from './errors';
 
@@ -93,17 +95,22 @@ const PRICE_KEYS = ['tooCheap', 'cheap', 'expensive', 'tooExpensive'] as const;
  *   { tooCheap: 1, cheap: 3, expensive: 4, tooExpensive: 5 },
  * ]); // { valid: 3, invalid: 0, pmc: 2, pme: 5, ipp: 3, opp: 2, curves: [...] }
  */
-export function vanWestendorp(rows: PsmRow[]): PsmResult {
+export function vanWestendorp(rows: PsmRow[], weights?: readonly number[]): PsmResult {
   if (!Array.isArray(rows) || rows.length === 0) throw new StatsInputError('rows', 'must not be empty');
   const withNms = checkRows(rows);
-  const valid = rows.filter((r) => r.tooCheap < r.cheap && r.cheap < r.expensive && r.expensive < r.tooExpensive);
-  if (valid.length === 0) {
+  checkWeights(weights, rows.length);
+  const keep = rows.flatMap((r, i) => (r.tooCheap < r.cheap && r.cheap < r.expensive && r.expensive < r.tooExpensive ? [i] : []));
+  if (keep.length === 0) {
     throw new StatsInputError('rows', 'no respondent has tooCheap < cheap < expensive < tooExpensive');
   }
+  const valid = keep.map((i) => rows[i]);
+  const w = keep.map((i) => (weights ? weights[i] : 1));
   const grid = Array.from(new Set(Float64Array.from(valid.flatMap((r) => PRICE_KEYS.map((k) => r[k]))).sort()));
-  // Counts rather than shares, so that a curve difference of exactly 0 is found exactly.
-  const [tc, c, e, te] = PRICE_KEYS.map((k) => ecdfCounts(valid.map((r) => r[k]), grid));
-  const n = valid.length;
+  // Sums of weights (counts when unweighted) rather than shares, so that a curve difference of
+  // exactly 0 is found exactly.
+  const [tc, c, e, te] = PRICE_KEYS.map((k) => ecdfCounts(valid.map((r) => r[k]), w, grid));
+  const n = w.reduce((a, b) => a + b, 0);
+  if (!(n > 0)) throw new StatsInputError('weights', 'the valid respondents\' weights add up to 0');
   const curves = grid.map((price, i) => ({
     price,
     tooCheap: 1 - tc[i] / n,
@@ -115,15 +122,15 @@ export function vanWestendorp(rows: PsmRow[]): PsmResult {
   }));
   // Each difference below is n times the difference of the two curves named in the module comment.
   const result: PsmResult = {
-    valid: n,
-    invalid: rows.length - n,
+    valid: valid.length,
+    invalid: rows.length - valid.length,
     pmc: firstCrossing(grid, grid.map((_, i) => c[i] + tc[i] - n)),
     pme: firstCrossing(grid, grid.map((_, i) => te[i] + e[i] - n)),
     ipp: firstCrossing(grid, grid.map((_, i) => e[i] + c[i] - n)),
     opp: firstCrossing(grid, grid.map((_, i) => te[i] + tc[i] - n)),
     curves,
   };
-  if (withNms) result.nms = newtonMillerSmith(valid, grid);
+  if (withNms) result.nms = newtonMillerSmith(valid, w, n, grid);
   return result;
 }
 
@@ -146,16 +153,27 @@ function checkRows(rows: PsmRow[]): boolean {
   return withNms;
 }
 
-/** n·F_X at each grid price, with the package's boundary rule (0 at and below min X, n at and above max X). */
-function ecdfCounts(values: number[], grid: number[]): number[] {
-  const sorted = Float64Array.from(values).sort();
-  const min = sorted[0];
-  const max = sorted[sorted.length - 1];
+function checkWeights(weights: readonly number[] | undefined, n: number) {
+  if (weights === undefined) return;
+  if (!Array.isArray(weights) || weights.length !== n) throw new StatsInputError('weights', `must give one weight per row (${n})`);
+  weights.forEach((x, i) => nonNegative(() => `weights[${i}]`, x));
+}
+
+/**
+ * W·F_X at each grid price (W the total weight; n·F_X unweighted), with the package's boundary
+ * rule: 0 at and below min X, W at and above max X.
+ */
+function ecdfCounts(values: number[], weights: number[], grid: number[]): number[] {
+  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b]);
+  const min = values[order[0]];
+  const max = values[order[order.length - 1]];
+  const total = weights.reduce((a, b) => a + b, 0);
+  let k = 0;
   let atOrBelow = 0;
   return grid.map((p) => {
-    while (atOrBelow < sorted.length && sorted[atOrBelow] <= p) atOrBelow++;
+    while (k < order.length && values[order[k]] <= p) atOrBelow += weights[order[k++]];
     if (p <= min) return 0;
-    if (p >= max) return sorted.length;
+    if (p >= max) return total;
     return atOrBelow;
   });
 }
@@ -175,7 +193,7 @@ function firstCrossing(grid: number[], difference: number[]): number {
   return grid[grid.length - 1];
 }
 
-function newtonMillerSmith(rows: PsmRow[], grid: number[]): NmsResult {
+function newtonMillerSmith(rows: PsmRow[], weights: number[], n: number, grid: number[]): NmsResult {
   const index = new Map(grid.map((p, i) => [p, i]));
   const sum = new Array<number>(grid.length).fill(0);
   // Each respondent adds only on the grid prices inside their own too-cheap…too-expensive range:
@@ -184,7 +202,9 @@ function newtonMillerSmith(rows: PsmRow[], grid: number[]): NmsResult {
   // grid price, and a report over 100,000 respondents would otherwise spend its time collecting them.
   const knotX = new Float64Array(4);
   const knotV = new Float64Array(4);
-  for (const r of rows) {
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j];
+    const w = weights[j];
     knotX[0] = r.tooCheap; knotV[0] = 0;
     knotX[1] = r.cheap; knotV[1] = NMS_CALIBRATION[r.buyAtCheap!];
     knotX[2] = r.expensive; knotV[2] = NMS_CALIBRATION[r.buyAtExpensive!];
@@ -193,10 +213,9 @@ function newtonMillerSmith(rows: PsmRow[], grid: number[]): NmsResult {
     for (let i = index.get(r.tooCheap)! + 1; grid[i] < r.tooExpensive; i++) {
       while (grid[i] > knotX[segment]) segment++;
       const t = (grid[i] - knotX[segment - 1]) / (knotX[segment] - knotX[segment - 1]);
-      sum[i] += knotV[segment - 1] * (1 - t) + knotV[segment] * t;
+      sum[i] += w * (knotV[segment - 1] * (1 - t) + knotV[segment] * t);
     }
   }
-  const n = rows.length;
   const curve = grid.map((price, i) => ({ price, reach: sum[i] / n, revenue: (price * sum[i]) / n }));
   const argmax = (key: 'reach' | 'revenue') =>
     curve.reduce((best, point) => (point[key] > best[key] ? point : best), curve[0]).price;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { seedReportData } from '../support/report-data';
 import {
-  expectation, importance, N, perception, rating, seedResearchData, SQ_ITEMS, tier,
+  expectation, ggHighest, importance, N, perception, rating, seedResearchData, SQ_ITEMS, tier,
 } from '../support/research-data';
 import { basePlan } from '../support/plan';
 import { invalidate } from '../../server/report/dataset';
@@ -82,6 +82,12 @@ describe('SERVQUAL', () => {
     expect(quality.own.n).toBe(N);
     // Competitor B is known by respondents 0–9 only: weighted 3 gold (0, 4, 8) at 2 and 7 silver at 2/3 of 40.
     expect(res.body.sections.competition.questions[0].awareness[2]).toBeCloseTo((3 * 2 + 7 * (2 / 3)) / 40, 12);
+    // Gold respondents (i ≡ 0 mod 4) buy at no price; the 30 silver ones at 10 or more, at 2/3 each:
+    // demand at 10 = (30 · 2/3) / 40 = 0.5 (0.75 unweighted), at 20 = (20 · 2/3) / 40 = 1/3.
+    const ladder = res.body.sections.price.gaborGranger[0];
+    expect(ladder.points[0].demand).toBeCloseTo(0.5, 12);
+    expect(ladder.points[1].demand).toBeCloseTo(1 / 3, 12);
+    expect(ladder.points[1].demand).toBeCloseTo(weightedMean((i) => (ggHighest(i) ?? 0) >= 20 ? 1 : 0), 12);
     await researcher.put(`/api/surveys/${surveyId}/plan`, { plan: basePlan() });
   });
 

@@ -13,12 +13,6 @@ import { Section, SmallBase } from './ReportSections';
 
 type TextOf = (x: Text | undefined) => string;
 
-/** The price curves count each respondent once; said so when the report is weighted. */
-function Unweighted(props: { report: ReportDto }) {
-  const { t } = useI18n();
-  return <Show when={props.report.sections.fieldwork.weighting}><p class="note" data-testid="unweighted">{t('report.unweightedNote')}</p></Show>;
-}
-
 /** Money in the question's currency, from a price in major units as respondents typed it. */
 function useMoney() {
   const i18n = useI18n();
@@ -166,7 +160,6 @@ export function PriceView(props: { section: PriceSection; report: ReportDto; tex
   };
   return (
     <Section id="price" title={t('report.section.price')} reading={reading()}>
-      <Unweighted report={props.report} />
       <For each={props.section.vanWestendorp}>{(r) => <VanWestendorpView r={r} title={questionText(r.questionId)} />}</For>
       <For each={props.section.gaborGranger}>
         {(r) => (

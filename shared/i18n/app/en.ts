@@ -391,7 +391,6 @@ export default {
   'report.filter.exclude': 'Exclude straight-liners and speeders',
   'report.filter.weight': 'Weight to population shares',
   'report.filter.clear': 'Clear filters',
-  'report.unweightedNote': 'These figures are not weighted: each respondent counts once.',
   'report.compare.difference': 'Difference (A − B)',
   'report.loyalShare': 'Share loyal',
   'report.section.servqual': 'Service quality gaps (SERVQUAL)',

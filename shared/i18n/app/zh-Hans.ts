@@ -387,7 +387,6 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.filter.exclude': '排除直线作答和作答过快的问卷',
   'report.filter.weight': '按总体比例加权',
   'report.filter.clear': '清除筛选',
-  'report.unweightedNote': '这些数据未加权：每位受访者只计一次。',
   'report.compare.difference': '差异（A − B）',
   'report.loyalShare': '忠诚客户占比',
   'report.section.servqual': '服务质量差距（SERVQUAL）',

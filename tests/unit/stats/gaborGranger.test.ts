@@ -40,4 +40,15 @@ describe('gaborGranger (Gabor & Granger 1966 buy-response curve)', () => {
     expect(() => gaborGranger([10], [0, 10])).toThrow(/prices\[0\]/);
     expect(() => gaborGranger([NaN], [10])).toThrow(/maxAccepted\[0\]/);
   });
+
+  it('weights respondents: demand is the weighted share accepting each price', () => {
+    // Hand computation: weights 2, 1, 1 on highest prices 10, 20, none — the same as 10, 10, 20, none:
+    // demand at 10 = (2 + 1) / 4 = 0.75, at 20 = 1 / 4 = 0.25; revenue 7.5 and 5; optimum 10.
+    const r = gaborGranger([10, 20, null], [10, 20], [2, 1, 1]);
+    expect(r.points.map((p) => p.demand)).toEqual([0.75, 0.25]);
+    expect(r.points.map((p) => p.revenue)).toEqual([7.5, 5]);
+    expect(r.optimalPrice).toBe(10);
+    expect(() => gaborGranger([10], [10], [1, 2])).toThrow(/weights/);
+    expect(() => gaborGranger([10], [10], [0])).toThrow(/weights/);
+  });
 });

@@ -117,4 +117,22 @@ describe('vanWestendorp (pricesensitivitymeter 1.3.3 conventions, as specified i
     expect(() => vanWestendorp([{ ...rows[0], buyAtCheap: 6 }])).toThrow(/rows\[0\]\.buyAtCheap/);
     expect(() => vanWestendorp([{ ...rows[0], buyAtExpensive: 2.5 }])).toThrow(/rows\[0\]\.buyAtExpensive/);
   });
+
+  it('weights each respondent: integer weights give what repeating rows gives, and scaling all weights changes nothing', () => {
+    // Frequency weights: R1 twice and R4 three times is the same sample as the rows repeated.
+    const weights = rows.map((_, i) => (i === 0 ? 2 : i === 3 ? 3 : 1));
+    const repeated = rows.flatMap((r, i) => Array.from({ length: weights[i] }, () => r));
+    const weighted = vanWestendorp(rows, weights);
+    const expanded = vanWestendorp(repeated);
+    for (const k of ['pmc', 'opp', 'ipp', 'pme'] as const) expect(weighted[k]).toBeCloseTo(expanded[k], 12);
+    weighted.curves.forEach((c, i) => expect(c.tooCheap).toBeCloseTo(expanded.curves[i].tooCheap, 12));
+    weighted.nms!.curve.forEach((c, i) => expect(c.reach).toBeCloseTo(expanded.nms!.curve[i].reach, 12));
+    expect(weighted.valid).toBe(vanWestendorp(rows).valid);
+    // Weights of 0.5 everywhere are the unweighted analysis.
+    const half = vanWestendorp(rows, rows.map(() => 0.5));
+    const plain = vanWestendorp(rows);
+    for (const k of ['pmc', 'opp', 'ipp', 'pme'] as const) expect(half[k]).toBeCloseTo(plain[k], 12);
+    expect(() => vanWestendorp(rows, [1])).toThrow(/weights/);
+    expect(() => vanWestendorp(rows, rows.map(() => -1))).toThrow(/weights\[0\]/);
+  });
 });
