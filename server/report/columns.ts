@@ -138,10 +138,11 @@ function writers(cols: Columns, questions: readonly Question[]): [string, Writer
         return [[q.id, (i, a) => { col[i] = typeof a === 'string' ? options.indexOf(a) : a && typeof a === 'object' ? options.length : MISSING; }]];
       }
       case 'matrix': {
-        const items = q.items.map((item) => [item.id, cols.ints.get(itemKey(q.id, item.id))!] as const);
+        const itemIds = q.items.map((item) => item.id);
+        const itemCols = q.items.map((item) => cols.ints.get(itemKey(q.id, item.id))!);
         return [[q.id, (i, a) => {
           if (!a || typeof a !== 'object') return;
-          for (const [id, col] of items) col[i] = scalePoint((a as Record<string, unknown>)[id]);
+          for (let k = 0; k < itemIds.length; k++) itemCols[k][i] = scalePoint((a as Record<string, unknown>)[itemIds[k]]);
         }]];
       }
       case 'multiple': {
@@ -191,13 +192,22 @@ export type RawRow = [number, number, string, string | null, string | null, numb
  */
 export function appendRows(cols: Columns, def: SurveyDefinition, rows: Iterable<RawRow>, keep?: (id: number, completedAt: number) => boolean): number {
   const questions = allQuestions(def);
-  let write = writers(cols, questions);
+  let ids: string[] = [];
+  let fns: Writer[] = [];
+  const build = () => {
+    const w = writers(cols, questions);
+    ids = w.map(([id]) => id);
+    fns = w.map(([, f]) => f);
+  };
+  build();
+  // Hidden fields repeat (a few tiers × regions): each distinct JSON text is parsed and coded once.
+  const hiddenCodes = new Map<string, [Coded, number][]>();
   let latest = 0;
   for (const [id, completedAt, answers, hidden, pageTimes, wave, quotaCell] of rows) {
     if (keep && !keep(id, completedAt)) continue;
     if (cols.n === cols.id.length) {
       ensureCapacity(cols, cols.n + 1);
-      write = writers(cols, questions);
+      build();
     }
     const i = cols.n++;
     cols.id[i] = id;
@@ -206,15 +216,21 @@ export function appendRows(cols: Columns, def: SurveyDefinition, rows: Iterable<
     cols.wave[i] = wave;
     if (quotaCell !== null) cols.cell.codes[i] = code(cols.cell, quotaCell);
     if (hidden) {
-      for (const [name, value] of Object.entries(JSON.parse(hidden) as Record<string, unknown>)) {
-        const h = cols.hidden.get(name);
-        if (h && typeof value === 'string') h.codes[i] = code(h, value);
+      let coded = hiddenCodes.get(hidden);
+      if (!coded) {
+        coded = [];
+        for (const [name, value] of Object.entries(JSON.parse(hidden) as Record<string, unknown>)) {
+          const h = cols.hidden.get(name);
+          if (h && typeof value === 'string') coded.push([h, code(h, value)]);
+        }
+        if (hiddenCodes.size < 10_000) hiddenCodes.set(hidden, coded);
       }
+      for (let k = 0; k < coded.length; k++) coded[k][0].codes[i] = coded[k][1];
     }
     const a = JSON.parse(answers) as Record<string, unknown>;
-    for (const [qid, w] of write) {
-      const x = a[qid];
-      if (x !== undefined) w(i, x);
+    for (let k = 0; k < ids.length; k++) {
+      const x = a[ids[k]];
+      if (x !== undefined) fns[k](i, x);
     }
     if (completedAt > latest) latest = completedAt;
   }
