@@ -14,7 +14,7 @@ import { SERVQUAL_DIMENSIONS } from '../../shared/survey/research-types';
 
 type Page = SurveyDefinitionInput['pages'][number];
 const pagesOf = (def: SurveyDefinitionInput, ids: string[]): Page[] => def.pages.filter((p) => ids.includes(p.id));
-const dimensionNames = servqual.definition.pages.slice(0, 5).map((p) => ({ id: p.id, label: p.title! }));
+const dimensionNames = servqual.definition.pages.slice(0, 5).map((p) => ({ id: p.id, label: p.questions[0].text }));
 
 export const coffeeDefinition: SurveyDefinitionInput = {
   title: tx('Your office coffee service', 'Il servizio caffè in ufficio', '您的办公室咖啡服务', '您的辦公室咖啡服務', 'Dịch vụ cà phê văn phòng của bạn'),

@@ -53,9 +53,9 @@ export const servqual: SurveyTemplate = {
       'Với mỗi nhận định, trước tiên hãy cho biết bạn mong đợi gì ở một công ty xuất sắc cùng loại, sau đó là điều bạn đã trải nghiệm ở chúng tôi.',
     ),
     pages: [
+      // The battery's own text names the dimension; a page title saying the same would repeat it.
       ...DIMENSION_PAGES.map(([dimension, title]) => ({
         id: dimension,
-        title,
         questions: [{
           id: `sq_${dimension}`, type: 'servqual' as const, required: true, role: 'dimension' as const, scale: agree7,
           text: title,
