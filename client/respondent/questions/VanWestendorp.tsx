@@ -1,8 +1,8 @@
-import { createEffect, createSignal, For, Show, untrack } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { VW_PRICES } from '../../../shared/survey/research-answers';
 import { locale, t } from '../i18n';
+import { DecimalField } from './DecimalField';
 import { money } from './money';
-import { decimalMarkOf, formatForInput, parseNumber } from './parse-number';
 import { Scale } from './Scale';
 import type { RendererProps } from './types';
 
@@ -33,8 +33,9 @@ export function VanWestendorp(props: RendererProps<'vanWestendorp'>) {
             <label for={`${props.inputId}-${key}`}>{t(QUESTION[key])}</label>
             <span class="money">
               <span aria-hidden="true">{symbol()}</span>
-              <PriceInput
+              <DecimalField
                 id={`${props.inputId}-${key}`}
+                inputmode="decimal"
                 value={answer()[key]}
                 invalid={props.invalid}
                 describedBy={props.describedBy}
@@ -63,36 +64,5 @@ export function VanWestendorp(props: RendererProps<'vanWestendorp'>) {
         </For>
       </Show>
     </div>
-  );
-}
-
-/**
- * A price typed as text: the answer follows every keystroke (a change only on blur would move the
- * page under a pointer already pressing Next), while the field keeps the respondent's own spelling.
- */
-function PriceInput(props: { id: string; value: unknown; invalid: boolean; describedBy: string | undefined; onChange: (value: unknown) => void }) {
-  const mark = () => decimalMarkOf(locale());
-  const toText = (v: unknown) => (typeof v === 'number' ? formatForInput(v, mark()) : typeof v === 'string' ? v : '');
-  const read = (s: string) => (s.trim() === '' ? undefined : parseNumber(s, mark()) ?? s);
-  const [draft, setDraft] = createSignal(toText(props.value));
-  createEffect(() => {
-    const value = props.value;
-    if (untrack(() => read(draft())) !== value) setDraft(toText(value));
-  });
-  return (
-    <input
-      type="text"
-      id={props.id}
-      class="num"
-      inputmode="decimal"
-      autocomplete="off"
-      value={draft()}
-      aria-invalid={props.invalid}
-      aria-describedby={props.describedBy}
-      onInput={(e) => {
-        setDraft(e.currentTarget.value);
-        props.onChange(read(e.currentTarget.value));
-      }}
-    />
   );
 }
