@@ -101,7 +101,7 @@ export function coffeeRespondent(rand: () => number) {
     gg: { path, highest: ladderHighest(path) },
     brands: { known, ratings },
     overall: osat,
-    nps: clamp(quality * 11 + (rand() - 0.45) * 3, 0, 10),
+    nps: clamp(quality * 11 + 1.2 + (rand() - 0.5) * 3, 0, 10),
   };
   if (rand() < 0.3) answers.improve = COMMENTS[Math.floor(rand() * COMMENTS.length)];
   const lang = ['en', 'en', 'it', 'it', 'zh-Hans', 'zh-Hant', 'vi'][Math.floor(rand() * 7)];
