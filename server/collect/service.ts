@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { refusal, refusalError, settingsOf } from './rules';
 import { followResponse, invitationByToken, invitationClientId } from './invitation-link';
 import { onResponseCompleted } from '../alerts/hook';
+import { storedAnswers } from '../report/coded-answers';
 
 // Versions are immutable, so their parsed definitions can be kept for the life of the process.
 const versionCache = new WeakMap<Db, Map<number, { surveyId: string; def: SurveyDefinition }>>();
@@ -44,9 +45,9 @@ function statements(db: Db) {
       existing: c.prepare('select id, status, wave from responses where survey_id = ? and client_id = ?'),
       cellCompletes: c.prepare(`select count(*) as n from responses
         where survey_id = ? and quota_cell = ? and status = 'complete' and wave = ? and is_test = 0`).pluck(),
-      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, hidden, lang, page_times, page, quota_cell, updated_at, completed_at)
-        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt)`),
-      update: c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, hidden = @hidden, lang = @lang,
+      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, extra, hidden, lang, page_times, page, quota_cell, updated_at, completed_at)
+        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @extra, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt)`),
+      update: c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, coded = @coded, extra = @extra, hidden = @hidden, lang = @lang,
         page_times = @pageTimes, page = @page, quota_cell = @quotaCell, updated_at = @updatedAt, completed_at = @completedAt where id = @id`),
     };
     statementCache.set(db, st);
@@ -100,8 +101,9 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
   const quotaCell = rules ? cellOf(rules.quotas, answers, hidden) : null;
   const target = quotaCell === null ? undefined : rules!.targets.get(quotaCell);
   const fields = {
-    versionId: input.versionId, answers: JSON.stringify(answers), hidden: JSON.stringify(hidden), lang,
-    pageTimes: JSON.stringify(input.pageTimes), page: input.page, quotaCell, updatedAt: now,
+    versionId: input.versionId, hidden: JSON.stringify(hidden), lang, page: input.page, quotaCell, updatedAt: now,
+    // Only completed responses are reported, so only they carry the report's coded form.
+    ...storedAnswers(def, answers, input.pageTimes, answered === 'complete'),
   };
 
   const st = statements(db);

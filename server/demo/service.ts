@@ -12,6 +12,7 @@ import { hotelPlan } from './hotel-plan';
 import { coffeeDefinition, coffeeRespondent } from './coffee';
 import { hotelAlertRules, resolveOlderCases } from './alerts';
 import { onResponseCompleted } from '../alerts/hook';
+import { storedAnswers } from '../report/coded-answers';
 
 export const DEMO_SLUG = 'demo';
 export const COFFEE_DEMO_SLUG = 'demo-coffee';
@@ -46,8 +47,7 @@ export function loadCoffeeDemo(db: Db, now: number, userId: string | null, count
       const perPage = 20_000 + Math.floor(rand() * 40_000);
       tx.insert(responses).values({
         surveyId: survey.id, versionId, clientId: `demo-coffee-${i.toString().padStart(6, '0')}`, status: 'complete', quotaCell: null,
-        answers: JSON.stringify(answers), hidden: JSON.stringify(hidden), lang,
-        pageTimes: JSON.stringify(Object.fromEntries(pageIds.map((id) => [id, perPage]))),
+        ...storedAnswers(def, answers, Object.fromEntries(pageIds.map((id) => [id, perPage]))), hidden: JSON.stringify(hidden), lang,
         page: pageIds.length - 1, startedAt, updatedAt: startedAt + perPage * pageIds.length, completedAt: startedAt + perPage * pageIds.length,
       }).run();
     }
@@ -95,8 +95,8 @@ export function loadDemo(db: Db, now: number, userId: string | null, count = 400
       const finished = status !== 'partial';
       const inserted = tx.insert(responses).values({
         surveyId: survey.id, versionId, clientId: `demo-${i.toString().padStart(6, '0')}`, status, quotaCell: cell,
-        answers: JSON.stringify(finished ? answers : { osat: answers.osat }),
-        hidden: JSON.stringify(hidden), lang, pageTimes: JSON.stringify({ overall: duration / 3, attributes: duration / 2, comments: duration / 6 }),
+        ...storedAnswers(def, finished ? answers : { osat: answers.osat }, { overall: duration / 3, attributes: duration / 2, comments: duration / 6 }, status === 'complete'),
+        hidden: JSON.stringify(hidden), lang,
         page: finished ? 2 : 1, startedAt, updatedAt: startedAt + duration, completedAt: finished ? startedAt + duration : null,
       }).run();
       if (status === 'complete') {

@@ -6,20 +6,23 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SurveyDefinition } from '../../shared/survey/schema';
-import { COLUMNS, COUNTED } from './dataset';
-import { appendRows, emptyColumns, type RawRow } from './columns';
+import { emptyColumns } from './columns';
+import { appendBatches } from './column-writers';
+import { rowsByIds } from './stored-rows';
 import { buffersOf } from './merge-columns';
 
-interface Job { path: string; surveyId: string; def: SurveyDefinition; versionId: number; from: number; to: number; capacity: number }
+interface Job {
+  path: string; surveyId: string; def: SurveyDefinition; versionId: number; from: number; to: number; capacity: number;
+  /** The versions whose coded rows are read, with their definitions, and the others (dataset.ts, codedVersions). */
+  versions: [number, SurveyDefinition][]; unfit: number[];
+}
 
 const job = workerData as Job;
 const db = new Database(job.path, { readonly: true, fileMustExist: true });
 try {
   const cols = emptyColumns(job.def, job.versionId, job.capacity);
-  // The rowid range is walked in storage order; "not indexed" keeps SQLite from fetching the
-  // range's rows one by one through the survey index instead.
-  const rows = db.prepare(`select ${COLUMNS} from responses not indexed where id between ? and ? and ${COUNTED}`).raw().iterate(job.from, job.to, job.surveyId) as IterableIterator<RawRow>;
-  const latest = appendRows(cols, job.def, rows);
+  const versions = new Map(job.versions);
+  const latest = appendBatches(cols, job.def, versions, rowsByIds(db, job.surveyId, job.unfit, job.from, job.to));
   parentPort!.postMessage({ cols, latest }, buffersOf(cols));
 } finally {
   db.close();

@@ -1,12 +1,13 @@
 /**
- * A survey's completed responses as columns of small integers, one slot per response, and the
- * code that fills them from stored rows. The cache around them is dataset.ts.
+ * A survey's completed responses as columns of small integers, one slot per response. They are
+ * filled from stored rows by column-writers.ts; the cache around them is dataset.ts.
  */
-import { allQuestions, type Question, type SurveyDefinition } from '../../shared/survey/schema';
+import { allQuestions } from '../../shared/survey/all-questions';
+import type { SurveyDefinition } from '../../shared/survey/schema';
+import { MISSING } from './coded-answers';
 
 /** Codes in the small-integer columns: a scale point or option index is ≥ 0. */
-export const MISSING = -1;
-export const NOT_APPLICABLE = -2;
+export { MISSING, NOT_APPLICABLE } from './coded-answers';
 
 /** Strings coded as indexes into a dictionary that only grows, so codes never change meaning. */
 export interface Coded { codes: Int32Array; dict: string[]; index: Map<string, number> }
@@ -110,129 +111,4 @@ export function ensureCapacity(cols: Columns, needed: number) {
     m.answered = grown(m.answered, cap, 0);
     m.chosen = m.chosen.map((c) => grown(c, cap, 0));
   }
-}
-
-function scalePoint(x: unknown): number {
-  if (x === 'na') return NOT_APPLICABLE;
-  return typeof x === 'number' && Number.isInteger(x) ? x : MISSING;
-}
-
-type Writer = (i: number, a: unknown) => void;
-
-/**
- * One writer per question, holding its own columns, so filling a million slots does no map
- * look-ups or key building per answer. Built again after the columns grow (new arrays).
- * Answers that don't fit the latest version's question are left out.
- */
-function writers(cols: Columns, questions: readonly Question[]): [string, Writer][] {
-  return questions.flatMap((q): [string, Writer][] => {
-    switch (q.type) {
-      case 'rating': case 'nps': {
-        const col = cols.ints.get(q.id)!;
-        return [[q.id, (i, a) => { col[i] = scalePoint(a); }]];
-      }
-      case 'single': {
-        // An "other" text is coded one past the options.
-        const options = cols.options.get(q.id)!;
-        const col = cols.ints.get(q.id)!;
-        return [[q.id, (i, a) => { col[i] = typeof a === 'string' ? options.indexOf(a) : a && typeof a === 'object' ? options.length : MISSING; }]];
-      }
-      case 'matrix': {
-        const itemIds = q.items.map((item) => item.id);
-        const itemCols = q.items.map((item) => cols.ints.get(itemKey(q.id, item.id))!);
-        return [[q.id, (i, a) => {
-          if (!a || typeof a !== 'object') return;
-          for (let k = 0; k < itemIds.length; k++) itemCols[k][i] = scalePoint((a as Record<string, unknown>)[itemIds[k]]);
-        }]];
-      }
-      case 'multiple': {
-        const m = cols.multi.get(q.id)!;
-        return [[q.id, (i, a) => {
-          if (!Array.isArray(a)) return;
-          m.answered[i] = 1;
-          for (const id of a) {
-            const k = m.options.indexOf(id as string);
-            if (k >= 0) m.chosen[k][i] = 1;
-          }
-        }]];
-      }
-      case 'number': {
-        const col = cols.numbers.get(q.id)!;
-        return [[q.id, (i, a) => { if (typeof a === 'number') col[i] = a; }]];
-      }
-      case 'text': {
-        const t = cols.texts.get(q.id)!;
-        return [[q.id, (i, a) => {
-          if (typeof a !== 'string') return;
-          t.rows.push(i);
-          t.texts.push(a);
-        }]];
-      }
-      default: {
-        const r = cols.raw.get(q.id);
-        return r ? [[q.id, (i, a) => { r.rows.push(i); r.values.push(a); }]] : [];
-      }
-    }
-  });
-}
-
-function pageTotal(json: string | null): number {
-  if (!json) return NaN;
-  let total = 0;
-  for (const ms of Object.values(JSON.parse(json) as Record<string, unknown>)) if (typeof ms === 'number') total += ms;
-  return total;
-}
-
-/** id, completed_at, answers, hidden, page_times, wave, quota_cell: read as arrays, a third faster than objects. */
-export type RawRow = [number, number, string, string | null, string | null, number, string | null];
-
-/**
- * Appends rows to the columns, growing them as needed; `keep` may skip a row already in.
- * Returns the latest completion time seen (0 for none).
- */
-export function appendRows(cols: Columns, def: SurveyDefinition, rows: Iterable<RawRow>, keep?: (id: number, completedAt: number) => boolean): number {
-  const questions = allQuestions(def);
-  let ids: string[] = [];
-  let fns: Writer[] = [];
-  const build = () => {
-    const w = writers(cols, questions);
-    ids = w.map(([id]) => id);
-    fns = w.map(([, f]) => f);
-  };
-  build();
-  // Hidden fields repeat (a few tiers × regions): each distinct JSON text is parsed and coded once.
-  const hiddenCodes = new Map<string, [Coded, number][]>();
-  let latest = 0;
-  for (const [id, completedAt, answers, hidden, pageTimes, wave, quotaCell] of rows) {
-    if (keep && !keep(id, completedAt)) continue;
-    if (cols.n === cols.id.length) {
-      ensureCapacity(cols, cols.n + 1);
-      build();
-    }
-    const i = cols.n++;
-    cols.id[i] = id;
-    cols.completedAt[i] = completedAt;
-    cols.duration[i] = pageTotal(pageTimes);
-    cols.wave[i] = wave;
-    if (quotaCell !== null) cols.cell.codes[i] = code(cols.cell, quotaCell);
-    if (hidden) {
-      let coded = hiddenCodes.get(hidden);
-      if (!coded) {
-        coded = [];
-        for (const [name, value] of Object.entries(JSON.parse(hidden) as Record<string, unknown>)) {
-          const h = cols.hidden.get(name);
-          if (h && typeof value === 'string') coded.push([h, code(h, value)]);
-        }
-        if (hiddenCodes.size < 10_000) hiddenCodes.set(hidden, coded);
-      }
-      for (let k = 0; k < coded.length; k++) coded[k][0].codes[i] = coded[k][1];
-    }
-    const a = JSON.parse(answers) as Record<string, unknown>;
-    for (let k = 0; k < ids.length; k++) {
-      const x = a[ids[k]];
-      if (x !== undefined) fns[k](i, x);
-    }
-    if (completedAt > latest) latest = completedAt;
-  }
-  return latest;
 }

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Db } from '../db/client';
 import type { SurveyDefinition } from '../../shared/survey/schema';
-import { adoptColumns, columnsReady, indexCount } from './dataset';
+import { adoptColumns, codedVersions, columnsReady, indexCount } from './dataset';
 import type { Columns } from './columns';
 import { mergeColumns } from './merge-columns';
 import { snapshotDir } from './snapshot';
@@ -23,7 +23,7 @@ const building = new WeakMap<Db, Map<string, Promise<Preparation>>>();
 
 function part(job: object): Promise<{ cols: Columns; latest: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./columns-worker.mjs', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('./columns-worker.cjs', import.meta.url), { workerData: job });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`column worker exited with ${code}`)); });
@@ -34,8 +34,10 @@ async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId:
   const { lo, hi } = db.$client.prepare('select min(id) as lo, max(id) as hi from responses where survey_id = ?').get(surveyId) as { lo: number; hi: number };
   const k = Math.max(1, Math.min(4, availableParallelism()));
   const step = Math.ceil((hi - lo + 1) / k);
+  const { fit, unfit } = codedVersions(db, surveyId, def);
+  const versions = [...fit];
   const jobs = Array.from({ length: k }, (_, j) => ({
-    path: db.$client.name, surveyId, def, versionId, from: lo + j * step, to: Math.min(hi, lo + (j + 1) * step - 1), capacity: Math.ceil((count / k) * 1.25) + 16,
+    path: db.$client.name, surveyId, def, versionId, from: lo + j * step, to: Math.min(hi, lo + (j + 1) * step - 1), capacity: Math.ceil((count / k) * 1.25) + 16, versions, unfit,
   }));
   const parts = await Promise.all(jobs.map(part));
   adoptColumns(db, surveyId, mergeColumns(def, versionId, parts.map((p) => p.cols)), Math.max(...parts.map((p) => p.latest)));

@@ -9,12 +9,13 @@ import { SurveyDefinitionSchema, allQuestions, type Question, type SurveyDefinit
 import type { Count, QuestionReport, ReportDto } from '../../shared/api/report';
 import type { ReportQuery } from '../../shared/api/report-query';
 import type { ReportSections } from '../../shared/api/report-sections';
-import { marginOfError, meanCI, nps } from '../../shared/stats';
+import { marginOfError, meanCI } from '../../shared/stats';
 import { partialCount, surveyColumns } from './dataset';
-import { itemKey, type Columns } from './columns';
+import { itemKey, MISSING, type Columns } from './columns';
+import { newestFirst } from './sections/newest';
 import { prepareColumns, type Preparation } from './parallel-build';
 import { select, weightByCells, weightByRaking, type Selection } from './selection';
-import { expand, scaleItem, tally } from './sections/tally';
+import { npsOfTally, scaleItem, tally } from './sections/tally';
 import type { SectionInput } from './sections/input';
 import { cellShares, fieldworkSection } from './sections/fieldwork';
 import { satisfactionSection } from './sections/satisfaction';
@@ -71,16 +72,23 @@ function questionReport(q: Question, cols: Columns, sel: Selection): QuestionRep
     }
     case 'nps': {
       const t = tally(cols.ints.get(q.id)!, sel, 0, 10);
-      const scores = expand(t.counts, 0);
       return {
         id: q.id, type: 'nps', n: t.n, counts: t.counts.map((count, k) => ({ value: k, count, share: t.shares[k] })),
-        nps: scores.length > 0 ? nps(scores, 0.95) : null,
+        nps: npsOfTally(t),
       };
     }
     case 'matrix': {
       let answered = 0;
       const columns = q.items.map((item) => cols.ints.get(itemKey(q.id, item.id))!);
-      for (let i = 0; i < sel.mask.length; i++) if (sel.mask[i] && columns.some((c) => c[i] !== -1)) answered++;
+      for (let i = 0; i < sel.mask.length; i++) {
+        if (!sel.mask[i]) continue;
+        for (let k = 0; k < columns.length; k++) {
+          if (columns[k][i] !== MISSING) {
+            answered++;
+            break;
+          }
+        }
+      }
       const items = q.items.map((item, k) => {
         const s = scaleItem(columns[k], sel, itemKey(q.id, item.id), q.id, item.id, q.scale.min, q.scale.max);
         return { id: item.id, n: s.n, counts: s.counts, mean: s.mean, topTwoBox: s.topTwoBox };
@@ -103,8 +111,7 @@ function questionReport(q: Question, cols: Columns, sel: Selection): QuestionRep
       const t = cols.texts.get(q.id)!;
       const slots: number[] = [];
       for (let j = 0; j < t.rows.length; j++) if (t.rows[j] < cols.n && sel.mask[t.rows[j]]) slots.push(j);
-      slots.sort((a, b) => cols.completedAt[t.rows[b]] - cols.completedAt[t.rows[a]]);
-      const latest = slots.slice(0, 50).map((j) => ({ text: t.texts[j], at: cols.completedAt[t.rows[j]] }));
+      const latest = newestFirst(slots, (j) => cols.completedAt[t.rows[j]], 50).map((j) => ({ text: t.texts[j], at: cols.completedAt[t.rows[j]] }));
       return { id: q.id, type: 'text', n: slots.length, latest };
     }
     default: {

@@ -10,7 +10,7 @@ export { allocate, marginOfError, sampleSize } from './sample';
 export type { AllocateOptions, MarginOfErrorOptions, PrecisionOptions, SampleSizeOptions } from './sample';
 export { meanCI, meanCIOfCounts, wilson } from './intervals';
 export type { MeanInterval, ProportionInterval } from './intervals';
-export { nps } from './nps';
+export { nps, npsOfCounts } from './nps';
 export type { NpsResult } from './nps';
 export { boxShares, index100, weightedIndex } from './scales';
 export type { BoxShares, ScaleRange } from './scales';

@@ -1,5 +1,5 @@
 /** Net Promoter Score with its margin of error. */
-import { integer, numbers, StatsInputError } from './errors';
+import { integer, nonNegative, numbers, StatsInputError } from './errors';
 import { twoSidedZ } from './normal';
 
 export interface NpsResult {
@@ -26,16 +26,36 @@ export interface NpsResult {
  */
 export function nps(scores: number[], confidence = 0.95): NpsResult {
   numbers('scores', scores);
-  const z = twoSidedZ(confidence);
-  let promoters = 0;
-  let detractors = 0;
+  const counts = new Array<number>(11).fill(0);
   scores.forEach((s, i) => {
     integer(() => `scores[${i}]`, s);
     if (s < 0 || s > 10) throw new StatsInputError(`scores[${i}]`, `must be on the 0–10 scale, got ${s}`);
-    if (s >= 9) promoters += 1;
-    else if (s <= 6) detractors += 1;
+    counts[s] += 1;
   });
-  const n = scores.length;
+  return npsOfCounts(counts, confidence);
+}
+
+/**
+ * The same statistic from how many respondents gave each score: `counts[k]` answered k, for
+ * k = 0…10. Reports tally a million scores rather than list them. Counts may be weighted (not
+ * whole): n is then their sum, the effective sample size.
+ *
+ * @example
+ * npsOfCounts([1, 0, 0, 1, 0, 0, 1, 1, 1, 2, 3]); // the scores of nps()'s example: nps 30
+ */
+export function npsOfCounts(counts: readonly number[], confidence = 0.95): NpsResult {
+  if (!Array.isArray(counts) || counts.length !== 11) throw new StatsInputError('counts', 'needs 11 entries, one per score 0–10');
+  const z = twoSidedZ(confidence);
+  let n = 0;
+  let promoters = 0;
+  let detractors = 0;
+  counts.forEach((c, k) => {
+    nonNegative(() => `counts[${k}]`, c);
+    n += c;
+    if (k >= 9) promoters += c;
+    else if (k <= 6) detractors += c;
+  });
+  if (n <= 0) throw new StatsInputError('counts', 'needs at least one score');
   const p = promoters / n;
   const d = detractors / n;
   const variance = Math.max(0, p + d - (p - d) * (p - d));

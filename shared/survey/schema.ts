@@ -141,9 +141,7 @@ export type SurveyDefinition = v.InferOutput<typeof SurveyDefinitionSchema>;
 export type SurveyDefinitionInput = v.InferInput<typeof SurveyDefinitionSchema>;
 
 /** All questions of a definition in page order. */
-export function allQuestions(def: SurveyDefinition): Question[] {
-  return def.pages.flatMap((p) => p.questions);
-}
+export { allQuestions } from './all-questions';
 
 /** Turns a Valibot issue path into `pages[0].questions[2].text`, for error messages. */
 export function issuePath(issue: v.BaseIssue<unknown>): string {

@@ -1,8 +1,8 @@
 import type { LoyaltySection } from '../../../shared/api/report-sections';
-import { nps, wilson } from '../../../shared/stats';
+import { wilson } from '../../../shared/stats';
 import { allQuestions } from '../../../shared/survey/schema';
 import { overallColumn, withRole, type SectionInput } from './input';
-import { expand, tally } from './tally';
+import { npsOfTally, tally } from './tally';
 
 /**
  * Which responses count as loyal, by the loyalty question's form: a single choice's first option
@@ -27,9 +27,8 @@ export function loyaltySection(input: SectionInput): LoyaltySection | null {
   const npsCol = recommend ? input.cols.ints.get(recommend.id)! : null;
   if (npsCol) {
     const t = tally(npsCol, input.sel, 0, 10);
-    const scores = expand(t.counts, 0);
-    if (scores.length > 0) {
-      const r = nps(scores, 0.95);
+    const r = npsOfTally(t);
+    if (r) {
       npsResult = { n: t.n, nps: r.nps, promoters: r.promoters, passives: r.passives, detractors: r.detractors, marginOfError: r.marginOfError };
     }
   }

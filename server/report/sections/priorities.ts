@@ -10,8 +10,17 @@ import type { Selection } from '../selection';
  */
 const DRIVER_SAMPLE = 10_000;
 
+const thinnedMemo = new WeakMap<Selection, Selection>();
+
+/** The selection thinned to DRIVER_SAMPLE responses, made once per selection. */
 function thinned(sel: Selection): Selection {
   if (sel.n <= DRIVER_SAMPLE) return sel;
+  let memo = thinnedMemo.get(sel);
+  if (!memo) thinnedMemo.set(sel, (memo = thin(sel)));
+  return memo;
+}
+
+function thin(sel: Selection): Selection {
   const step = sel.n / DRIVER_SAMPLE;
   const mask = new Uint8Array(sel.mask.length);
   let seen = 0;

@@ -2,12 +2,11 @@
  * Counting over columns: a scale column becomes counts per point in one pass, and statistics run
  * on the counts (meanCIOfCounts, wilson) or on the array rebuilt from them. With weights, the
  * counts are the weighted shares times the effective sample size (n ÷ Kish's deff): point
- * estimates are the exact weighted ones, intervals as wide as the weighting leaves them. NPS,
- * which takes whole scores, gets the counts rounded.
+ * estimates are the exact weighted ones, intervals as wide as the weighting leaves them.
  */
 import type { Count, Interval, MeanSummary } from '../../../shared/api/report';
 import type { ScaleItem } from '../../../shared/api/report-sections';
-import { index100, meanCIOfCounts, wilson } from '../../../shared/stats';
+import { index100, meanCIOfCounts, npsOfCounts, wilson, type NpsResult } from '../../../shared/stats';
 import { NOT_APPLICABLE } from '../columns';
 import type { Selection } from '../selection';
 
@@ -68,16 +67,9 @@ function count(column: Int16Array, sel: Selection, min: number, max: number): Ta
   return { counts, shares, n: answered, notApplicable: na };
 }
 
-/** The answers a tally counts, as the array shared/stats expects. */
-export function expand(counts: readonly number[], min: number): number[] {
-  const whole = counts.map(Math.round);
-  const out = new Array<number>(sum(whole));
-  let at = 0;
-  whole.forEach((c, k) => {
-    out.fill(min + k, at, at + c);
-    at += c;
-  });
-  return out;
+/** NPS over a 0–10 tally, or null when nothing (no weight) was counted. */
+export function npsOfTally(t: Tally): NpsResult | null {
+  return t.counts.some((c) => c > 0) ? npsOfCounts(t.counts, 0.95) : null;
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

@@ -1,9 +1,8 @@
 import type { TrendSection } from '../../../shared/api/report-sections';
-import { nps } from '../../../shared/stats';
 import { allQuestions } from '../../../shared/survey/schema';
 import type { Selection } from '../selection';
 import { overallColumn, withRole, type SectionInput } from './input';
-import { expand, meanOf, share, tally } from './tally';
+import { meanOf, npsOfTally, share, tally } from './tally';
 
 /** The headline measures per wave (overall satisfaction mean and top-two box, NPS), once a second wave exists. */
 export function trendSection(input: SectionInput): TrendSection | null {
@@ -23,8 +22,7 @@ export function trendSection(input: SectionInput): TrendSection | null {
       const sat = overall ? tally(overall.column, inWave, overall.min, overall.max) : null;
       const base = sat ? sat.counts.reduce((a, b) => a + b, 0) : 0;
       const top2 = sat ? sat.counts[sat.counts.length - 1] + sat.counts[sat.counts.length - 2] : 0;
-      const scores = npsCol ? expand(tally(npsCol, inWave, 0, 10).counts, 0) : [];
-      const r = scores.length > 0 ? nps(scores, 0.95) : null;
+      const r = npsCol ? npsOfTally(tally(npsCol, inWave, 0, 10)) : null;
       return {
         wave, n,
         satisfaction: sat && overall ? meanOf(sat.counts, overall.min) : null,

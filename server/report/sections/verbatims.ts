@@ -1,6 +1,7 @@
 import type { Verbatim, VerbatimsSection } from '../../../shared/api/report-sections';
 import { withRole, type SectionInput } from './input';
 import { allQuestions } from '../../../shared/survey/schema';
+import { newestFirst } from './newest';
 
 const PAGE = 50;
 
@@ -26,8 +27,7 @@ export function verbatimsSection(input: SectionInput, search = '', limit = PAGE)
     }
     return { id: q.id, n };
   });
-  found.sort((a, b) => cols.completedAt[b.slot] - cols.completedAt[a.slot]);
-  const items: Verbatim[] = found.slice(0, limit).map((f) => {
+  const items: Verbatim[] = newestFirst(found, (f) => cols.completedAt[f.slot], limit).map((f) => {
     const segment: Record<string, string> = {};
     for (const [name, h] of cols.hidden) if (h.codes[f.slot] >= 0) segment[name] = h.dict[h.codes[f.slot]];
     for (const q of segments) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nps, StatsInputError } from '../../../shared/stats';
+import { nps, npsOfCounts, StatsInputError } from '../../../shared/stats';
 import { prng } from './fixtures/prng';
 
 describe('nps (Reichheld 2003) with its margin of error', () => {
@@ -48,3 +48,45 @@ describe('nps (Reichheld 2003) with its margin of error', () => {
     expect(() => nps([7], 1)).toThrow(/confidence/);
   });
 });
+
+describe('npsOfCounts: NPS from the number of respondents at each score', () => {
+  // The hand-computed data above, 10 10 9 9 9 8 7 6 5 0, as counts per score 0…10.
+  const counts = [1, 0, 0, 0, 0, 1, 1, 1, 1, 3, 2];
+
+  it('equals the hand computation from the scores themselves', () => {
+    const r = npsOfCounts(counts);
+    expect(r.n).toBe(10);
+    expect(r.nps).toBeCloseTo(20, 12);
+    expect(r).toMatchObject({ promoters: 0.5, passives: 0.2, detractors: 0.3 });
+    expect(r.marginOfError).toBeCloseTo(54.032478, 5);
+  });
+
+  it('weighted counts: same shares, n is their sum (2.5 × 10 = 25), so the margin narrows', () => {
+    // margin = 1.959963985 · 100 · √(0.76 / 25) = 195.9963985 · 0.174355958 = 34.173140.
+    const r = npsOfCounts(counts.map((c) => c * 2.5));
+    expect(r.n).toBe(25);
+    expect(r.nps).toBeCloseTo(20, 12);
+    expect(r.marginOfError).toBeCloseTo(34.17314, 5);
+  });
+
+  it('agrees with nps() on random score lists', () => {
+    const r = prng(7);
+    for (let k = 0; k < 200; k++) {
+      const scores = Array.from({ length: r.int(1, 80) }, () => r.int(0, 10));
+      const tallied = new Array<number>(11).fill(0);
+      for (const s of scores) tallied[s]++;
+      const a = nps(scores);
+      const b = npsOfCounts(tallied);
+      expect(b.nps).toBeCloseTo(a.nps, 10);
+      expect(b.marginOfError).toBeCloseTo(a.marginOfError, 10);
+    }
+  });
+
+  it('rejects a wrong length, negative or missing counts, and no scores at all', () => {
+    expect(() => npsOfCounts([1, 2, 3])).toThrow(/counts/);
+    expect(() => npsOfCounts([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1])).toThrow(/counts\[10\]/);
+    expect(() => npsOfCounts([NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1])).toThrow(/counts\[0\]/);
+    expect(() => npsOfCounts(new Array(11).fill(0))).toThrow(StatsInputError);
+  });
+});
+

@@ -1,0 +1,2 @@
+ALTER TABLE `responses` ADD `coded` blob;--> statement-breakpoint
+ALTER TABLE `responses` ADD `extra` text;

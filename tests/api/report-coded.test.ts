@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp, signedInAgents, Agent } from '../support/api';
+import { invalidate } from '../../server/report/dataset';
+import { buildReport } from '../../server/report/service';
+import { rowsByIds, rowsCompletedSince } from '../../server/report/stored-rows';
+
+/**
+ * Completed responses are stored twice: the JSON answers (the record) and a coded form the report
+ * reads fast (server/report/coded-answers.ts). These tests build the report from the coded rows,
+ * then again from the JSON alone (coded form wiped, as in rows stored before it existed), and
+ * expect the same report, across versions that reorder, drop and add options and items.
+ */
+let t: ReturnType<typeof makeTestApp>;
+let researcher: Agent;
+const respondent = () => new Agent(t.app);
+const en = (s: string) => ({ en: s });
+const opts = (...ids: string[]) => ids.map((id) => ({ id, label: en(id) }));
+
+function definition(version: 1 | 2 | 3) {
+  return {
+    title: en('Coded answers'),
+    hiddenFields: ['tier'],
+    pages: [{
+      id: 'p1',
+      questions: [
+        { id: 'sat', type: 'rating', role: 'overall-satisfaction', text: en('Satisfied?'), scale: { min: 1, max: 5 }, notApplicable: true },
+        { id: 'nps', type: 'nps', role: 'recommend', text: en('Recommend?') },
+        // Version 2 reorders the options, drops "gift" and adds "work"; "other" stays.
+        { id: 'visit', type: 'single', role: 'segment', text: en('Why?'), other: true, options: version === 1 ? opts('buy', 'look', 'gift') : opts('work', 'look', 'buy') },
+        { id: 'attrs', type: 'matrix', role: 'attribute', text: en('Rate'), scale: { min: 1, max: 5 }, notApplicable: true, items: version === 1 ? opts('a', 'b', 'c') : opts('c', 'd', 'a') },
+        { id: 'used', type: 'multiple', text: en('Used'), options: version === 1 ? opts('x', 'y', 'z') : opts('z', 'w', 'x') },
+        // Version 3 turns the number into a rating: versions 1 and 2 no longer fit its columns.
+        version === 3
+          ? { id: 'spend', type: 'rating', text: en('Spend'), scale: { min: 1, max: 5 } }
+          : { id: 'spend', type: 'number', text: en('Spend'), min: 0, max: 1000 },
+        { id: 'why', type: 'text', role: 'open-feedback', text: en('Anything else?') },
+        { id: 'rank', type: 'ranking', text: en('Rank'), options: opts('r1', 'r2', 'r3') },
+        { id: 'contact', type: 'contact', text: en('Contact'), consent: en('You may contact me') },
+      ],
+    }],
+  };
+}
+
+const answers1 = [
+  { sat: 5, nps: 10, visit: 'buy', attrs: { a: 5, b: 4, c: 'na' }, used: ['x', 'z'], spend: 120.5, why: 'Lovely', rank: ['r2', 'r1', 'r3'], contact: { consent: true, name: 'Ann', email: 'ann@example.com' } },
+  { sat: 'na', nps: 3, visit: 'gift', attrs: { a: 2, b: 2, c: 1 }, used: [], spend: 0 },
+  { sat: 2, nps: 6, visit: { other: 'a friend sent me' }, attrs: { b: 3 }, used: ['y'], why: 'Slow' },
+  { sat: 4, nps: 9, visit: 'look', rank: ['r1', 'r2', 'r3'] },
+];
+const answers2 = [
+  { sat: 3, nps: 7, visit: 'work', attrs: { a: 4, c: 5, d: 1 }, used: ['w', 'x'], spend: 99 },
+  { sat: 1, nps: 0, visit: 'buy', attrs: { d: 'na' }, used: ['z'], why: 'Never again' },
+  { sat: 5, nps: 10, visit: { other: 'passing by' }, spend: 12.25 },
+];
+const answers3 = [
+  { sat: 4, nps: 8, visit: 'look', attrs: { a: 3, c: 3, d: 3 }, spend: 4, why: 'Fine' },
+];
+
+async function publish(id: string, version: 1 | 2 | 3) {
+  if (version > 1) expect((await researcher.put(`/api/surveys/${id}/draft`, { definition: definition(version) })).status).toBe(200);
+  const r = await researcher.post(`/api/surveys/${id}/publish?confirm=1`);
+  expect(r.status).toBe(200);
+  return r.body.versions[0].id as number;
+}
+
+async function answer(slug: string, versionId: number, list: Record<string, unknown>[], tag: string) {
+  const a = respondent();
+  for (const [i, answers] of list.entries()) {
+    const r = await a.post(`/api/public/s/${slug}/responses`, {
+      clientId: `${tag}-resp-${i.toString().padStart(4, '0')}`, versionId, complete: true, answers, hidden: { tier: i % 2 ? 'gold' : 'iron' }, pageTimes: { p1: 30_000 + i * 1000 },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  }
+}
+
+/** The report as read from the JSON answers alone. */
+function reportFromJson(surveyId: string) {
+  t.db.$client.prepare('update responses set coded = null, extra = null where survey_id = ?').run(surveyId);
+  invalidate(t.db, surveyId);
+  return buildReport(t.db, surveyId);
+}
+
+let survey: { id: string; slug: string };
+let firstVersion: number;
+
+beforeEach(async () => {
+  t = makeTestApp();
+  researcher = (await signedInAgents(t.app)).researcher;
+  survey = (await researcher.post('/api/surveys', { definition: definition(1) })).body;
+  firstVersion = await publish(survey.id, 1);
+  await answer(survey.slug, firstVersion, answers1, 'v1');
+});
+afterEach(() => t.cleanup());
+
+describe('the report read from coded answers', () => {
+  it('stores the coded form with completed responses only, and never the contact details', async () => {
+    const partial = await respondent().post(`/api/public/s/${survey.slug}/responses`, { clientId: 'partial-0001', versionId: firstVersion, complete: false, answers: { sat: 3 } });
+    expect(partial.status).toBe(201);
+    const rows = t.db.$client.prepare('select status, coded, extra from responses where survey_id = ? order by id').all(survey.id) as { status: string; coded: Buffer | null; extra: string | null }[];
+    expect(rows.map((r) => [r.status, r.coded === null])).toEqual([['complete', false], ['complete', false], ['complete', false], ['complete', false], ['partial', true]]);
+    // The first respondent's open and ranking answers are kept as they are; the contact is not.
+    expect(JSON.parse(rows[0].extra!)).toEqual({ why: 'Lovely', rank: ['r2', 'r1', 'r3'] });
+    expect(rows[1].extra).toBeNull();
+  });
+
+  it('gives the report the JSON gives, with one version', async () => {
+    const coded = buildReport(t.db, survey.id);
+    const sat = coded.questions.find((q) => q.id === 'sat');
+    expect(sat && sat.type === 'rating' ? [sat.n, sat.notApplicable] : null).toEqual([3, 1]);
+    expect(reportFromJson(survey.id)).toEqual(coded);
+  });
+
+  it('lines a later version up by option and item id, as the JSON does', async () => {
+    await answer(survey.slug, await publish(survey.id, 2), answers2, 'v2');
+    const coded = buildReport(t.db, survey.id);
+    // Laid out by version 2: work, look, buy (+ other); version 1's "gift" has no column now.
+    const visit = coded.questions.find((q) => q.id === 'visit');
+    expect(visit && visit.type === 'single' ? visit.counts.map((c) => [c.value, c.count]) : null).toEqual([['work', 1], ['look', 1], ['buy', 2]]);
+    const used = coded.questions.find((q) => q.id === 'used');
+    expect(used && used.type === 'multiple' ? used.counts.map((c) => [c.value, c.count]) : null).toEqual([['z', 2], ['w', 1], ['x', 2]]);
+    expect(reportFromJson(survey.id)).toEqual(coded);
+  });
+
+  it('reads versions whose questions changed type from their JSON', async () => {
+    await answer(survey.slug, await publish(survey.id, 2), answers2, 'v2');
+    await answer(survey.slug, await publish(survey.id, 3), answers3, 'v3');
+    const coded = buildReport(t.db, survey.id);
+    // "spend" is a rating now: the numbers answered under versions 1 and 2 aren't scale points.
+    const spend = coded.questions.find((q) => q.id === 'spend');
+    expect(spend && spend.type === 'rating' ? spend.counts.map((c) => c.count) : null).toEqual([0, 0, 0, 1, 0]);
+    expect(reportFromJson(survey.id)).toEqual(coded);
+  });
+});
+
+describe('reading stored rows in batches', () => {
+  it('takes every completed response once, across batch boundaries and equal completion times', async () => {
+    // The test clock stands still: all four completes share one completion time, so the batches
+    // by completion time must also go by id.
+    const ids = (t.db.$client.prepare("select id from responses where survey_id = ? and status = 'complete' order by id").pluck().all(survey.id) as number[]);
+    expect(ids).toHaveLength(4);
+    expect(t.db.$client.prepare('select count(distinct completed_at) from responses where survey_id = ?').pluck().get(survey.id)).toBe(1);
+    const byTime = [...rowsCompletedSince(t.db.$client, survey.id, [], 0, 3)];
+    expect(byTime.map((b) => b.n)).toEqual([3, 1]);
+    expect(byTime.flatMap((b) => b.id)).toEqual(ids);
+    const byId = [...rowsByIds(t.db.$client, survey.id, [], ids[0], ids[3], 2)];
+    expect(byId.flatMap((b) => b.id)).toEqual(ids);
+    expect(byId.flatMap((b) => b.codedLength).every((n) => typeof n === 'number' && n > 0)).toBe(true);
+  });
+});
+
