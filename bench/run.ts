@@ -13,6 +13,8 @@ import * as v from 'valibot';
 import { loadDemo } from '../server/demo/service';
 import { hotelRespondent, seeded } from '../server/demo/hotel';
 import { buildReport, prepareReport } from '../server/report/service';
+import { fieldwork } from '../server/plan/fieldwork';
+import { getSurvey, listSurveys } from '../server/survey/service';
 import { ReportQuerySchema } from '../shared/api/report-query';
 import { seedReportSurvey } from './report-survey';
 import { buildIfStale } from '../server/cli/build-if-stale';
@@ -123,9 +125,10 @@ async function startup() {
 
 /**
  * The full report (every question and section) on the 30-question study: cold (columns built
- * from the table, the first report ever; in worker threads from 50,000 responses), warm (columns cached), filtered to a segment (a closed
+ * from the table, the first report ever; in worker threads from PARALLEL_MIN, 150,000 responses), warm (columns cached), filtered to a segment (a closed
  * question and a hidden field, about 1 in 9 responses), and after a restart (columns read from
- * the snapshot on disk). RSS is the whole process's after the largest run.
+ * the snapshot on disk). RSS is the whole process's after the largest run. Then the fieldwork
+ * panel and the survey page (with the survey list) on the same survey.
  */
 async function report(n: number) {
   const db = openDb(join(tmp, `report-${n}.db`));
@@ -140,6 +143,9 @@ async function report(n: number) {
   print(`report_${label}_warm`, time(() => buildReport(db, id)), 'ms');
   print(`report_${label}_filtered`, time(() => buildReport(db, id, filter)), 'ms');
   print(`report_${label}_rss`, process.memoryUsage().rss / 1_048_576, 'MB');
+  // The researcher's other screens on the same survey: they count from indexes, not the columns.
+  print(`fieldwork_${label}`, time(() => fieldwork(db, id)), 'ms');
+  print(`survey_page_${label}`, time(() => { getSurvey(db, id); listSurveys(db); }), 'ms');
   // After a restart: a new handle has no columns in memory and reads the snapshot on disk,
   // written once the first report had answered.
   await new Promise((r) => setImmediate(r));

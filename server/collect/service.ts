@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { refusal, refusalError, settingsOf } from './rules';
 import { followResponse, invitationByToken, invitationClientId } from './invitation-link';
 import { onResponseCompleted } from '../alerts/hook';
-import { storedAnswers } from '../report/coded-answers';
+import { responseDuration, storedAnswers } from '../report/coded-answers';
 
 // Versions are immutable, so their parsed definitions can be kept for the life of the process.
 const versionCache = new WeakMap<Db, Map<number, { surveyId: string; def: SurveyDefinition }>>();
@@ -42,13 +42,13 @@ function statements(db: Db) {
     const c = db.$client;
     st = {
       bySlug: c.prepare('select id, slug, status, current_version_id as currentVersionId, current_wave as currentWave, settings from surveys where slug = ?'),
-      existing: c.prepare('select id, status, wave from responses where survey_id = ? and client_id = ?'),
+      existing: c.prepare('select id, status, wave, started_at as startedAt from responses where survey_id = ? and client_id = ?'),
       cellCompletes: c.prepare(`select count(*) as n from responses
         where survey_id = ? and quota_cell = ? and status = 'complete' and wave = ? and is_test = 0`).pluck(),
-      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, extra, hidden, lang, page_times, page, quota_cell, updated_at, completed_at)
-        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @extra, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt)`),
+      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, extra, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration)
+        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @extra, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt, @duration)`),
       update: c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, coded = @coded, extra = @extra, hidden = @hidden, lang = @lang,
-        page_times = @pageTimes, page = @page, quota_cell = @quotaCell, updated_at = @updatedAt, completed_at = @completedAt where id = @id`),
+        page_times = @pageTimes, page = @page, quota_cell = @quotaCell, updated_at = @updatedAt, completed_at = @completedAt, duration = @duration where id = @id`),
     };
     statementCache.set(db, st);
   }
@@ -113,7 +113,7 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
     // Read again inside the transaction: two devices saving one invitation's first page must share a row.
     const inv = invitation && invitationByToken(db, s.id, input.invitation!);
     const clientId = inv ? invitationClientId(inv, input.clientId) : input.clientId;
-    const existing = st.existing.get(s.id, clientId) as { id: number; status: SubmissionResult['status']; wave: number } | undefined;
+    const existing = st.existing.get(s.id, clientId) as { id: number; status: SubmissionResult['status']; wave: number; startedAt: number } | undefined;
     if (existing && existing.status !== 'partial') {
       return { result: { status: existing.status, duplicate: true }, created: false };
     }
@@ -123,7 +123,8 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
     const wave = existing?.wave ?? s.currentWave;
     const full = answered !== 'screened-out' && target !== undefined && (st.cellCompletes.get(s.id, quotaCell, wave) as number) >= target;
     const status = full ? 'over-quota' : answered;
-    const row = { ...fields, status, completedAt: status === 'partial' ? null : now };
+    const ended = status !== 'partial';
+    const row = { ...fields, status, completedAt: ended ? now : null, duration: ended ? responseDuration(input.pageTimes, now - (existing?.startedAt ?? now)) : null };
     if (inv) followResponse(db, inv, clientId, status, now);
     const responseId = existing ? (st.update.run({ ...row, id: existing.id }), existing.id) : Number(st.insert.run({ ...row, surveyId: s.id, clientId, isTest: isTest ? 1 : 0, startedAt: now, wave }).lastInsertRowid);
     // In this transaction, so a completed response that meets an alert rule never goes without its case.

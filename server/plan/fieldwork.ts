@@ -13,14 +13,13 @@ import { BOUNCED } from '../collect/invitations';
 import { cellProgress, inWave } from './cells';
 import { storedPlan } from './service';
 
-/** Median of the time completers spent on the pages (page times), falling back to first save → completion. */
+/** Median time completers took (their `duration`: page times, else first save to completion), read in order off the counts index. */
 function medianSeconds(db: Db, surveyId: string, wave: number, n: number): number | null {
   if (n === 0) return null;
   const rows = db.$client.prepare(`
-    select coalesce((select sum(value) from json_each(page_times)), completed_at - started_at) as ms
-    from responses where survey_id = ? and wave = ? and is_test = 0 and status = 'complete'
-    order by ms limit ? offset ?`).all(surveyId, wave, 2 - (n % 2), Math.floor((n - 1) / 2)) as { ms: number }[];
-  return rows.reduce((a, r) => a + r.ms, 0) / rows.length / 1000;
+    select duration from responses where survey_id = ? and status = 'complete' and is_test = 0 and wave = ?
+    order by duration limit ? offset ?`).pluck().all(surveyId, wave, 2 - (n % 2), Math.floor((n - 1) / 2)) as number[];
+  return rows.reduce((a, ms) => a + ms, 0) / rows.length / 1000;
 }
 
 function dropOff(db: Db, surveyId: string, wave: number, versionId: number | null): FieldworkDto['dropOff'] {

@@ -4,9 +4,8 @@
  * report's 9 s; this form is written beside the JSON when a response completes, and the report
  * turns it into columns with a few byte reads per question.
  *
- * `coded` (a blob): a format byte, the response's duration (float64, NaN when unknown), then one
- * int16 slot per closed answer, then one float64 per number question, little-endian, laid out by
- * the questions of the version the respondent answered:
+ * `coded` (a blob): a format byte, then one int16 slot per closed answer, then one float64 per
+ * number question, little-endian, laid out by the questions of the version the respondent answered:
  * - rating, NPS: the scale point, −1 missing, −2 "not applicable";
  * - single choice: the option's index in that version, one past the last for "other", −1 missing;
  * - matrix: one slot per item, as a rating;
@@ -22,7 +21,7 @@ import { allQuestions } from '../../shared/survey/all-questions';
 import type { Question, SurveyDefinition } from '../../shared/survey/schema';
 
 export const CODED_FORMAT = 1;
-const HEADER = 9;
+const HEADER = 1;
 
 export const MISSING = -1;
 export const NOT_APPLICABLE = -2;
@@ -72,20 +71,21 @@ export function scalePoint(x: unknown): number {
   return typeof x === 'number' && Number.isInteger(x) ? x : MISSING;
 }
 
-/** Sum of the page times in ms, NaN when none were recorded. */
-export function pageTotal(pageTimes: Record<string, unknown> | null | undefined): number {
-  if (!pageTimes) return NaN;
-  let total = 0;
-  for (const ms of Object.values(pageTimes)) if (typeof ms === 'number') total += ms;
-  return total;
+/**
+ * How long a response took, in ms: the sum of its page times, or where none were recorded the
+ * time from its first save to its end. Migration 0008 filled in older rows the same way.
+ */
+export function responseDuration(pageTimes: Record<string, unknown> | null | undefined, elapsedMs: number): number {
+  let total: number | null = null;
+  for (const ms of Object.values(pageTimes ?? {})) if (typeof ms === 'number') total = (total ?? 0) + ms;
+  return total ?? elapsedMs;
 }
 
 /** The coded form of a response's (validated) answers under the version it answered. */
-export function encodeAnswers(def: SurveyDefinition, answers: Record<string, unknown>, pageTimes: Record<string, unknown> | null | undefined): { coded: Buffer; extra: string | null } {
+export function encodeAnswers(def: SurveyDefinition, answers: Record<string, unknown>): { coded: Buffer; extra: string | null } {
   const layout = layoutOf(def);
   const b = Buffer.alloc(layout.bytes);
   b[0] = CODED_FORMAT;
-  b.writeDoubleLE(pageTotal(pageTimes), 1);
   const int = (slot: number, value: number) => b.writeInt16LE(value, HEADER + 2 * slot);
   for (const q of allQuestions(def)) {
     const a = answers[q.id];
@@ -130,16 +130,15 @@ export function intAt(b: Uint8Array, at: number, slot: number): number {
   return ((b[o] | (b[o + 1] << 8)) << 16) >> 16;
 }
 
-export const durationOf = (b: Buffer, at: number) => b.readDoubleLE(at + 1);
-
 export const numberAt = (b: Buffer, at: number, layout: Layout, slot: number) => b.readDoubleLE(at + HEADER + 2 * layout.ints + 8 * slot);
 
 /**
  * A response row's answer columns as the submission path stores them: the JSON answers and page
  * times, and for a completed response its coded form. Also for whatever writes rows directly
- * (the demo studies, the benchmark), so the report reads theirs as it reads respondents'.
+ * (the demo studies, the benchmark), so the report reads theirs as it reads respondents'. The
+ * `duration` column, once a response ends, is responseDuration's.
  */
-export function storedAnswers(def: SurveyDefinition, answers: Record<string, unknown>, pageTimes: Record<string, number>, complete = true) {
-  const { coded, extra } = complete ? encodeAnswers(def, answers, pageTimes) : { coded: null, extra: null };
+export function storedAnswers(def: SurveyDefinition, answers: Record<string, unknown>, pageTimes: Record<string, number>, complete: boolean) {
+  const { coded, extra } = complete ? encodeAnswers(def, answers) : { coded: null, extra: null };
   return { answers: JSON.stringify(answers), coded, extra, pageTimes: JSON.stringify(pageTimes) };
 }

@@ -5,7 +5,7 @@
  */
 import { allQuestions } from '../../shared/survey/all-questions';
 import type { Question, SurveyDefinition } from '../../shared/survey/schema';
-import { durationOf, intAt, layoutOf, MISSING, numberAt, pageTotal, scalePoint } from './coded-answers';
+import { intAt, layoutOf, MISSING, numberAt, scalePoint } from './coded-answers';
 import { code, ensureCapacity, itemKey, type Coded, type Columns } from './columns';
 import type { RowBatch } from './stored-rows';
 
@@ -158,7 +158,7 @@ export function appendBatches(
   // Hidden fields repeat (a few tiers × regions): each distinct JSON text is parsed and coded once.
   const hiddenCodes = new Map<string, [Coded, number][]>();
   let latest = 0;
-  for (const { n, id: ids, completedAt: times, versionId: versionIds, wave, quotaCell, hidden, coded, codedLength, json, pageTimes } of batches) {
+  for (const { n, id: ids, completedAt: times, versionId: versionIds, wave, quotaCell, hidden, coded, codedLength, json, duration } of batches) {
     if (cols.n + n > cols.id.length) {
       ensureCapacity(cols, cols.n + n);
       build();
@@ -193,11 +193,8 @@ export function appendBatches(
         let d = decoders.get(versionIds[r]);
         if (!d) decoders.set(versionIds[r], (d = decoder(cols, versions.get(versionIds[r])!, questions)));
         d(i, coded, at);
-        cols.duration[i] = durationOf(coded, at);
-      } else {
-        const p = pageTimes[r];
-        cols.duration[i] = pageTotal(p === null ? null : JSON.parse(p) as Record<string, unknown>);
       }
+      cols.duration[i] = duration[r] ?? NaN;
       if (answers !== null) write(i, answers);
       if (completedAt > latest) latest = completedAt;
     }

@@ -212,7 +212,7 @@ export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, se
  * first build runs in worker threads). Does nothing for a survey without a published version:
  * the report itself answers that error.
  */
-export async function prepareReport(db: Db, surveyId: string): Promise<Preparation | null> {
+export async function prepareReport(db: Db, surveyId: string, parallelFrom?: number): Promise<Preparation | null> {
   const latest = db.select().from(surveyVersions).where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).get();
-  return latest ? prepareColumns(db, surveyId, v.parse(SurveyDefinitionSchema, latest.definition), latest.id) : null;
+  return latest ? prepareColumns(db, surveyId, v.parse(SurveyDefinitionSchema, latest.definition), latest.id, parallelFrom) : null;
 }

@@ -20,23 +20,22 @@ export interface RowBatch {
   coded: Buffer; codedLength: (number | null)[];
   /** Per row: the coded row's `extra`, or where it isn't coded its JSON answers. */
   json: (string | null)[];
-  /** Per row not coded: its page times. */
-  pageTimes: (string | null)[];
+  /** Per row: how long the response took in ms (collect's responseDuration), null if unknown. */
+  duration: (number | null)[];
 }
 
 /**
  * The aggregate over `source` (a subquery of responses rows), one aggregate per field however
  * many questions. Rows without a coded form, or of a version in `unfit` (one whose coded rows
- * don't fit the latest, coded-answers.ts `codedFits`), bring their JSON answers and page times
- * instead. Version ids are integers from the table, safe in the SQL.
+ * don't fit the latest, coded-answers.ts `codedFits`), bring their JSON answers instead. Version ids are integers from the table, safe in the SQL.
  */
 function aggregate(unfit: readonly number[], source: string): string {
   const usable = unfit.length === 0 ? 'coded is not null' : `coded is not null and version_id not in (${unfit.map((id) => Math.trunc(id)).join(',')})`;
   return `select count(*), group_concat(id), group_concat(completed_at), group_concat(version_id), group_concat(wave),
       json_group_array(quota_cell), json_group_array(hidden), cast(group_concat(c, '') as blob), json_group_array(length(c)),
-      json_group_array(j), json_group_array(p)
-    from (select id, completed_at, version_id, wave, quota_cell, hidden,
-      iif(${usable}, coded, null) as c, iif(${usable}, extra, answers) as j, iif(${usable}, null, page_times) as p
+      json_group_array(j), json_group_array(duration)
+    from (select id, completed_at, version_id, wave, quota_cell, hidden, duration,
+      iif(${usable}, coded, null) as c, iif(${usable}, extra, answers) as j
       from ${source})`;
 }
 
@@ -47,7 +46,7 @@ function batchOf(row: unknown[]): RowBatch {
   const json = (k: number) => JSON.parse(row[k] as string) as never;
   return {
     n: row[0] as number, id: list(1), completedAt: list(2), versionId: list(3), wave: list(4), quotaCell: json(5), hidden: json(6),
-    coded: (row[7] as Buffer | null) ?? EMPTY, codedLength: json(8), json: json(9), pageTimes: json(10),
+    coded: (row[7] as Buffer | null) ?? EMPTY, codedLength: json(8), json: json(9), duration: json(10),
   };
 }
 

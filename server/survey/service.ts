@@ -20,10 +20,11 @@ function makeSlug(def: SurveyDefinition): string {
   return base.length >= 3 ? `${base}-${tail}` : `s-${tail}`;
 }
 
-function counts(db: Db) {
+/** Completes and partials per survey (of one survey when `surveyId` is given), off the counts index. */
+function counts(db: Db, surveyId?: string) {
   const rows = db
     .select({ surveyId: responses.surveyId, status: responses.status, n: sql<number>`count(*)` })
-    .from(responses).where(eq(responses.isTest, false))
+    .from(responses).where(surveyId === undefined ? eq(responses.isTest, false) : and(eq(responses.surveyId, surveyId), eq(responses.isTest, false)))
     .groupBy(responses.surveyId, responses.status).all();
   const map = new Map<string, { completes: number; partials: number }>();
   for (const r of rows) {
@@ -62,16 +63,19 @@ export function getRow(db: Db, id: string) {
 
 export function getSurvey(db: Db, id: string): SurveyDetail {
   const row = getRow(db, id);
+  // Grouped in one pass over the survey's range of the counts index, not counted per version.
+  const perVersion = new Map((db.$client.prepare(`select version_id, count(*) from responses
+    where survey_id = ? and status = 'complete' and is_test = 0 group by version_id`).raw().all(id) as [number, number][]));
   const versions = db
     .select({
       id: surveyVersions.id, version: surveyVersions.version, publishedAt: surveyVersions.publishedAt,
       definition: surveyVersions.definition,
-      responses: sql<number>`(select count(*) from responses r where r.version_id = survey_versions.id and r.status = 'complete' and r.is_test = 0)`,
     })
-    .from(surveyVersions).where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).all();
+    .from(surveyVersions).where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).all()
+    .map((version) => ({ ...version, responses: perVersion.get(version.id) ?? 0 }));
   const current = versions.find((v) => v.id === row.currentVersionId);
   return {
-    ...summarise(db, row, counts(db).get(id)),
+    ...summarise(db, row, counts(db, id).get(id)),
     draft: row.draft as SurveyDefinition,
     unpublishedChanges: !current || JSON.stringify(current.definition) !== JSON.stringify(row.draft),
     versions: versions.map(({ definition: _d, ...v }) => v),
