@@ -22,6 +22,10 @@ export const ConfigSchema = v.object({
   SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'))),
   /** The From address of invitations, e.g. "Hotel Research <survey@example.com>". */
   MAIL_FROM: v.optional(v.string()),
+  /** Set to 1 to let webhooks reach loopback, private and link-local addresses (receivers on your own network). */
+  WEBHOOK_ALLOW_PRIVATE: v.optional(v.picklist(['0', '1']), '0'),
+  /** Delivered and failed webhook and e-mail messages, with their attempt logs, are deleted after this many days. */
+  OUTBOX_RETENTION_DAYS: intFrom(90, 1),
 });
 export type Config = v.InferOutput<typeof ConfigSchema>;
 

@@ -10,6 +10,9 @@ import type { Db } from '../db/client';
 import type { Deps } from '../http/context';
 import { renderCaseMail } from './email';
 import { escalateOverdue } from './escalation';
+import { assertPublicLiteral, publicOnlyLookup } from './webhook-address';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 
 /** Attempts before a delivery is given up as failed (the last retry comes ~2 h after the first try). */
 export const MAX_ATTEMPTS = 9;
@@ -46,6 +49,7 @@ function prepare(db: Db) {
     log: c.prepare('insert into outbox_attempts (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)'),
     done: c.prepare(`update outbox set status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = null where id = ?`),
     retry: c.prepare('update outbox set status = @status, attempts = @attempts, next_attempt_at = @next, last_error = @error where id = @id'),
+    prune: c.prepare(`delete from outbox where status in ('delivered', 'failed') and created_at < ?`),
   };
 }
 const statements = (db: Db) => {
@@ -114,6 +118,8 @@ export class OutboxWorker {
       if (clock.now() - this.sweptAt >= SWEEP_MS) {
         this.sweptAt = clock.now();
         escalateOverdue(db, this.sweptAt);
+        // Finished messages and their attempt logs (deleted with them) are kept for a while to look into, then go.
+        st.prune.run(this.sweptAt - this.deps.config.OUTBOX_RETENTION_DAYS * 86_400_000);
       }
       for (;;) {
         if (this.stopped) return;
@@ -164,22 +170,16 @@ export class OutboxWorker {
     const hook = statements(this.deps.db).hook.get(r.webhookId) as { url: string; secret: string; enabled: number } | undefined;
     if (!hook) return { statusCode: null, error: 'the webhook was deleted' };
     if (!hook.enabled) return { statusCode: null, error: 'the webhook is turned off' };
-    const res = await fetch(hook.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        'Content-Type': 'application/json',
-        'User-Agent': 'Yardstick-Webhooks/1',
-        [SIGNATURE_HEADER]: sign(hook.secret, r.body),
-        [DELIVERY_HEADER]: r.id,
-        [EVENT_HEADER]: r.event,
-      },
-      body: r.body,
-    });
-    // The receiver's answer body is not needed; reading it frees the connection.
-    await res.arrayBuffer().catch(() => undefined);
-    return res.ok ? { statusCode: res.status, error: null } : { statusCode: res.status, error: `HTTP ${res.status}` };
+    const url = new URL(hook.url);
+    const allowPrivate = this.deps.config.WEBHOOK_ALLOW_PRIVATE === '1';
+    if (!allowPrivate) assertPublicLiteral(url);
+    const status = await postJson(url, r.body, {
+      'User-Agent': 'Yardstick-Webhooks/1',
+      [SIGNATURE_HEADER]: sign(hook.secret, r.body),
+      [DELIVERY_HEADER]: r.id,
+      [EVENT_HEADER]: r.event,
+    }, allowPrivate);
+    return status >= 200 && status < 300 ? { statusCode: status, error: null } : { statusCode: status, error: `HTTP ${status}` };
   }
 
   private async mail(r: Row): Promise<Result> {
@@ -191,6 +191,31 @@ export class OutboxWorker {
     await transport(url).sendMail({ from: this.deps.config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>', to: r.recipient!, subject: m.subject, text: m.text });
     return { statusCode: null, error: null };
   }
+}
+
+/**
+ * POSTs a JSON body and answers the status. Redirects are not followed (a 3xx counts as a
+ * failure, as the receiver's own address is the one configured); names resolve through
+ * publicOnlyLookup unless private addresses are allowed.
+ */
+function postJson(url: URL, body: string, headers: Record<string, string>, allowPrivate: boolean): Promise<number> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      lookup: allowPrivate ? undefined : publicOnlyLookup,
+      timeout: TIMEOUT_MS,
+    }, (res) => {
+      // The receiver's answer body is not needed; reading it frees the connection.
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 const workers = new WeakMap<Db, OutboxWorker>();

@@ -10,6 +10,9 @@ import {
   AlertRuleSchema, AlertSettingsSchema, CaseQuerySchema, NewWebhookSchema, NoteSchema, UpdateCaseSchema, UpdateWebhookSchema, type AlertsState,
 } from '../../shared/api/alerts';
 import { createRule, deleteRule, getAlertSettings, listRules, saveAlertSettings, updateRule } from './rules';
+import { refusedWebhookUrl } from './webhook-address';
+import { badRequest } from '../http/errors';
+import type { Config } from '../config';
 import { createWebhook, deleteWebhook, deliveries, listWebhooks, pingWebhook, redeliver, rotateSecret, updateWebhook } from './webhooks';
 import { addNote, getCase, listCases, unreadCount, updateCase } from './cases';
 
@@ -17,6 +20,12 @@ const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.PUBLIC_URL ?? new URL(
 const now = (c: Context<AppEnv>) => c.var.deps.clock.now();
 
 /** Mounted at /api/surveys. */
+/** A 400 for a webhook URL into the server's own network, unless the install allows those. */
+function refuseInternal(config: Config, url: string) {
+  const why = config.WEBHOOK_ALLOW_PRIVATE === '1' ? null : refusedWebhookUrl(url);
+  if (why) throw badRequest(`url: ${why}`, 'url');
+}
+
 export const alertRoutes = new Hono<AppEnv>()
   .get('/:id/alerts', requireRole('viewer'), (c) => {
     const { db, config } = c.var.deps;
@@ -49,10 +58,12 @@ export const alertRoutes = new Hono<AppEnv>()
   })
   .post('/:id/webhooks', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, NewWebhookSchema);
+    refuseInternal(c.var.deps.config, input.url);
     return c.json(createWebhook(c.var.deps.db, c.req.param('id'), input, c.var.user!.id, now(c)), 201);
   })
   .patch('/:id/webhooks/:webhookId', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, UpdateWebhookSchema);
+    if (input.url !== undefined) refuseInternal(c.var.deps.config, input.url);
     return c.json(updateWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), input, now(c)));
   })
   .post('/:id/webhooks/:webhookId/rotate', requireRole('researcher'), (c) =>

@@ -34,7 +34,7 @@ let survey: { id: string; slug: string; versionId: number };
 let hook: Awaited<ReturnType<typeof receiver>> | null = null;
 
 beforeEach(async () => {
-  t = makeTestApp();
+  t = makeTestApp({ WEBHOOK_ALLOW_PRIVATE: '1' });
   ({ researcher, viewer } = await signedInAgents(t.app));
   const created = (await researcher.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['region'] } })).body;
   const published = (await researcher.post(`/api/surveys/${created.id}/publish`)).body;
@@ -223,5 +223,80 @@ describe('webhooks', () => {
       expect(r.body.error.path).toBe(path);
     }
     expect(t.db.$client.prepare('select count(*) as n from webhooks').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('webhooks into the server\'s own network', () => {
+  // A fresh app without WEBHOOK_ALLOW_PRIVATE: the default of an install.
+  let own: ReturnType<typeof makeTestApp>;
+  let admin: Agent;
+  beforeEach(async () => {
+    own = makeTestApp();
+    admin = (await signedInAgents(own.app)).researcher;
+  });
+  afterEach(async () => {
+    await outboxOf(own.db)?.stop();
+    own.cleanup();
+  });
+  const newSurvey = async () => {
+    const created = (await admin.post('/api/surveys', { definition: smallSurvey() })).body;
+    const published = (await admin.post(`/api/surveys/${created.id}/publish`)).body;
+    return { id: created.id as string, slug: created.slug as string, versionId: published.versions[0].id as number };
+  };
+
+  it('are refused by address when made or changed, naming the url and the setting that allows them', async () => {
+    const s = await newSurvey();
+    for (const url of ['http://127.0.0.1:9/hook', 'http://localhost:9/hook', 'http://[::1]/hook', 'http://10.1.2.3/hook', 'http://169.254.169.254/latest', 'http://192.168.0.10/x', 'http://[::ffff:127.0.0.1]/x']) {
+      const r = await admin.post(`/api/surveys/${s.id}/webhooks`, { url, events: ['case.opened'] });
+      expect(r.status, url).toBe(400);
+      expect(r.body.error.path).toBe('url');
+      expect(r.body.error.message).toMatch(/WEBHOOK_ALLOW_PRIVATE=1/);
+    }
+    expect(own.db.$client.prepare('select count(*) from webhooks').pluck().get()).toBe(0);
+    // A name is only resolved when sending: made here, refused there if it leads inside.
+    const made = await admin.post(`/api/surveys/${s.id}/webhooks`, { url: 'https://hooks.example.com/yardstick', events: ['case.opened'] });
+    expect(made.status).toBe(201);
+    const moved = await admin.patch(`/api/surveys/${s.id}/webhooks/${made.body.webhook.id}`, { url: 'http://127.0.0.1:8080/' });
+    expect(moved.status).toBe(400);
+    expect(own.db.$client.prepare('select url from webhooks').pluck().get()).toBe('https://hooks.example.com/yardstick');
+  });
+
+  it('are not sent when a name resolves to a loopback address, and the attempt says why', async () => {
+    const s = await newSurvey();
+    const rec = await receiver();
+    try {
+      const made = await admin.post(`/api/surveys/${s.id}/webhooks`, { url: 'https://hooks.example.com/yardstick', events: ['response.completed'] });
+      // As if DNS now pointed the name here: "localhost" resolves to loopback without any network.
+      own.db.$client.prepare('update webhooks set url = ?').run(rec.url.replace('127.0.0.1', 'localhost'));
+      const r = await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, { clientId: 'client-ssrf-1', versionId: s.versionId, complete: true, answers: { sat: 4, nps: 9 } });
+      expect(r.status).toBe(201);
+      await outboxOf(own.db)!.drain();
+      expect(rec.got).toHaveLength(0);
+      const [d] = (await admin.get(`/api/surveys/${s.id}/webhooks/${made.body.webhook.id}/deliveries`)).body;
+      expect(d.log[0].error).toMatch(/localhost resolves to .*loopback, private or reserved/);
+    } finally {
+      await rec.close();
+    }
+  });
+
+  it('leave the outbox once finished and older than OUTBOX_RETENTION_DAYS, attempts and all', async () => {
+    const s = await newSurvey();
+    await admin.post(`/api/surveys/${s.id}/webhooks`, { url: 'https://hooks.example.com/never', events: ['response.completed'] });
+    own.db.$client.prepare(`update webhooks set url = 'http://[::1]:9/never'`).run();
+    await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, { clientId: 'client-prune-1', versionId: s.versionId, complete: true, answers: { sat: 4, nps: 9 } });
+    const outbox = outboxOf(own.db)!;
+    await outbox.drain();
+    // Give up on it: every retry fails on the address check.
+    for (let k = 0; k < 12; k++) {
+      own.clock.advance(86_400_000);
+      await outbox.drain();
+    }
+    const count = () => own.db.$client.prepare(`select (select count(*) from outbox), (select count(*) from outbox_attempts)`).raw().get();
+    expect(own.db.$client.prepare('select status from outbox').pluck().get()).toBe('failed');
+    expect(count()).toEqual([1, 9]);
+    // 90 days (the default) after it was written, the next sweep deletes it.
+    own.clock.advance(80 * 86_400_000);
+    await outbox.drain();
+    expect(count()).toEqual([0, 0]);
   });
 });

@@ -16,7 +16,8 @@ let surveyId = '';
 const MANAGER = { name: 'Mia North', email: 'mia@example.com', password: 'password-for-mia' };
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The test's webhook receiver listens on 127.0.0.1, which installs refuse by default.
+  server = await startTestServer({ WEBHOOK_ALLOW_PRIVATE: '1' });
   browser = await launchChromium();
   const ctx = await browser.newContext();
   const setup = await ctx.request.post(`${server.url}/api/auth/setup`, { data: { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' } });

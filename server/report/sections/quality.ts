@@ -2,6 +2,7 @@ import type { QualitySection } from '../../../shared/api/report-sections';
 import type { Exclusion } from '../../../shared/api/report-query';
 import { allQuestions, type SurveyDefinition } from '../../../shared/survey/schema';
 import { itemKey, type Columns } from '../columns';
+import { median } from '../../../shared/stats';
 
 /** A battery this long or longer makes identical answers suspicious rather than plausible. */
 const BATTERY_MIN_ITEMS = 5;
@@ -13,13 +14,6 @@ export interface QualityFlags {
   straightliners: number;
   speeders: number;
   medianMs: number | null;
-}
-
-function median(xs: Float64Array): number | null {
-  if (xs.length === 0) return null;
-  const s = xs.slice().sort();
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /**
@@ -46,16 +40,19 @@ function computeFlags(cols: Columns, def: SurveyDefinition): QualityFlags {
   for (const q of batteries) {
     if (q.type !== 'matrix') continue;
     const columns = q.items.map((item) => cols.ints.get(itemKey(q.id, item.id))!);
-    for (let i = 0; i < n; i++) {
-      const first = columns[0][i];
-      if (first < 0) continue;
-      let same = true;
-      for (let k = 1; k < columns.length && same; k++) same = columns[k][i] === first;
-      if (same) straightliner[i] = 1;
+    // Column by column, each a straight run through memory: same[i] stays 1 while every item so
+    // far matches the first.
+    const first = columns[0];
+    const same = new Uint8Array(n);
+    for (let i = 0; i < n; i++) same[i] = first[i] >= 0 ? 1 : 0;
+    for (let k = 1; k < columns.length; k++) {
+      const c = columns[k];
+      for (let i = 0; i < n; i++) if (same[i] && c[i] !== first[i]) same[i] = 0;
     }
+    for (let i = 0; i < n; i++) straightliner[i] |= same[i];
   }
   const timed = cols.duration.subarray(0, n).filter((d) => !Number.isNaN(d));
-  const medianMs = median(timed);
+  const medianMs = timed.length > 0 ? median(timed) : null;
   const speeder = new Uint8Array(n);
   if (medianMs !== null) {
     const limit = medianMs / 3;

@@ -53,13 +53,26 @@ function count(column: Int16Array, sel: Selection, min: number, max: number): Ta
   let answered = 0;
   let na = 0;
   const { mask, weights } = sel;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    const x = column[i];
-    if (x >= min && x <= max) {
-      raw[x - min] += weights ? weights[i] : 1;
-      answered++;
-    } else if (x === NOT_APPLICABLE) na++;
+  const n = mask.length;
+  if (weights) {
+    for (let i = 0; i < n; i++) {
+      if (!mask[i]) continue;
+      const x = column[i];
+      if (x >= min && x <= max) {
+        raw[x - min] += weights[i];
+        answered++;
+      } else if (x === NOT_APPLICABLE) na++;
+    }
+  } else {
+    // Unweighted, the common case: whole counts, indexed by the code itself (codes ≥ −2).
+    const byCode = new Int32Array(max + 3);
+    const all = sel.n === n;
+    for (let i = 0; i < n; i++) if (all || mask[i]) byCode[column[i] + 2]++;
+    na = byCode[0];
+    for (let x = min; x <= max; x++) {
+      raw[x - min] = byCode[x + 2];
+      answered += byCode[x + 2];
+    }
   }
   const total = raw.reduce((a, b) => a + b, 0);
   const shares = Array.from(raw, (c) => (total > 0 ? c / total : 0));
