@@ -148,8 +148,7 @@ export function appendBatches(
   };
   build();
   // By the answer's own keys: a coded row's extra holds one or two answers, not every question.
-  const write = (i: number, json: string) => {
-    const a = JSON.parse(json) as Record<string, unknown>;
+  const write = (i: number, a: Record<string, unknown>) => {
     for (const key in a) {
       const f = byId.get(key);
       if (f !== undefined && a[key] !== undefined) f(i, a[key]);

@@ -1,9 +1,10 @@
 /**
- * Builds one range of a survey's report columns in a worker thread (see parallel-build.ts): its
- * own read-only connection, the same code as the main thread, the columns posted back with their
- * buffers transferred rather than copied.
+ * Builds one range of a survey's report columns in a worker thread (see parallel-build.ts): the
+ * job arrives as the one message (the worker starts while the main thread works it out), read on
+ * its own read-only connection with the same code as the main thread, and the columns are posted
+ * back with their buffers transferred rather than copied.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { emptyColumns } from './columns';
@@ -17,13 +18,13 @@ interface Job {
   versions: [number, SurveyDefinition][]; unfit: number[];
 }
 
-const job = workerData as Job;
-const db = new Database(job.path, { readonly: true, fileMustExist: true });
-try {
-  const cols = emptyColumns(job.def, job.versionId, job.capacity);
-  const versions = new Map(job.versions);
-  const latest = appendBatches(cols, job.def, versions, rowsByIds(db, job.surveyId, job.unfit, job.from, job.to));
-  parentPort!.postMessage({ cols, latest }, buffersOf(cols));
-} finally {
-  db.close();
-}
+parentPort!.once('message', (job: Job) => {
+  const db = new Database(job.path, { readonly: true, fileMustExist: true });
+  try {
+    const cols = emptyColumns(job.def, job.versionId, job.capacity);
+    const latest = appendBatches(cols, job.def, new Map(job.versions), rowsByIds(db, job.surveyId, job.unfit, job.from, job.to));
+    parentPort!.postMessage({ cols, latest }, buffersOf(cols));
+  } finally {
+    db.close();
+  }
+});

@@ -12,6 +12,7 @@ import { adoptColumns, codedVersions, columnsReady, indexCount } from './dataset
 import type { Columns } from './columns';
 import { mergeColumns } from './merge-columns';
 import { snapshotDir } from './snapshot';
+import { idRange } from './stored-rows';
 
 /**
  * Below this many responses one synchronous pass is quicker than starting workers (about half a
@@ -24,27 +25,37 @@ export type Preparation = 'ready' | 'small' | 'parallel' | 'failed';
 
 const building = new WeakMap<Db, Map<string, Promise<Preparation>>>();
 
-function part(job: object): Promise<{ cols: Columns; latest: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./columns-worker.cjs', import.meta.url), { workerData: job });
+/** A worker started now, loading its code while the jobs are worked out; `run` hands it its job. */
+function startPart() {
+  const worker = new Worker(new URL('./columns-worker.cjs', import.meta.url));
+  const done = new Promise<{ cols: Columns; latest: number }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => { if (code !== 0) reject(new Error(`column worker exited with ${code}`)); });
   });
+  return {
+    run(job: object) { worker.postMessage(job); return done; },
+    stop() { void worker.terminate(); },
+  };
 }
 
 async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId: number, count: number): Promise<Preparation> {
-  const { lo, hi } = db.$client.prepare('select min(id) as lo, max(id) as hi from responses where survey_id = ?').get(surveyId) as { lo: number; hi: number };
   const k = Math.max(1, Math.min(4, availableParallelism()));
-  const step = Math.ceil((hi - lo + 1) / k);
-  const { fit, unfit } = codedVersions(db, surveyId, def);
-  const versions = [...fit];
-  const jobs = Array.from({ length: k }, (_, j) => ({
-    path: db.$client.name, surveyId, def, versionId, from: lo + j * step, to: Math.min(hi, lo + (j + 1) * step - 1), capacity: Math.ceil((count / k) * 1.25) + 16, versions, unfit,
-  }));
-  const parts = await Promise.all(jobs.map(part));
-  adoptColumns(db, surveyId, mergeColumns(def, versionId, parts.map((p) => p.cols)), Math.max(...parts.map((p) => p.latest)));
-  return 'parallel';
+  const workers = Array.from({ length: k }, startPart);
+  try {
+    const { lo, hi } = idRange(db.$client, surveyId)!;
+    const step = Math.ceil((hi - lo + 1) / k);
+    const { fit, unfit } = codedVersions(db, surveyId, def);
+    const versions = [...fit];
+    const parts = await Promise.all(workers.map((w, j) => w.run({
+      path: db.$client.name, surveyId, def, versionId, from: lo + j * step, to: Math.min(hi, lo + (j + 1) * step - 1), capacity: Math.ceil((count / k) * 1.25) + 16, versions, unfit,
+    })));
+    adoptColumns(db, surveyId, mergeColumns(def, versionId, parts.map((p) => p.cols)), Math.max(...parts.map((p) => p.latest)));
+    return 'parallel';
+  } catch (e) {
+    workers.forEach((w) => w.stop());
+    throw e;
+  }
 }
 
 /**

@@ -19,7 +19,7 @@ export interface RowBatch {
   /** Coded rows (coded-answers.ts) end to end, and each row's length: null where it is read from its JSON. */
   coded: Buffer; codedLength: (number | null)[];
   /** Per row: the coded row's `extra`, or where it isn't coded its JSON answers. */
-  json: (string | null)[];
+  json: (Record<string, unknown> | null)[];
   /** Per row: how long the response took in ms (collect's responseDuration), null if unknown. */
   duration: (number | null)[];
 }
@@ -33,7 +33,7 @@ function aggregate(unfit: readonly number[], source: string): string {
   const usable = unfit.length === 0 ? 'coded is not null' : `coded is not null and version_id not in (${unfit.map((id) => Math.trunc(id)).join(',')})`;
   return `select count(*), group_concat(id), group_concat(completed_at), group_concat(version_id), group_concat(wave),
       json_group_array(quota_cell), json_group_array(hidden), cast(group_concat(c, '') as blob), json_group_array(length(c)),
-      json_group_array(j), json_group_array(duration)
+      json_group_array(json(j)), json_group_array(duration)
     from (select id, completed_at, version_id, wave, quota_cell, hidden, duration,
       iif(${usable}, coded, null) as c, iif(${usable}, extra, answers) as j
       from ${source})`;
