@@ -65,7 +65,10 @@ export function listCases(db: Db, user: SessionUser, f: CaseFilter, now: number)
     counts[c.status] = c.n;
     if (ACTIVE.includes(c.status)) counts.overdue += c.overdue ?? 0;
   }
-  return { cases: rows(db, and(...where)).map((r) => summary(r, user, now)), counts };
+  const owners = seesAll(user)
+    ? db.selectDistinct({ id: users.id, name: users.name }).from(cases).innerJoin(users, eq(users.id, cases.ownerId)).orderBy(asc(users.name)).all()
+    : [];
+  return { cases: rows(db, and(...where)).map((r) => summary(r, user, now)), counts, owners };
 }
 
 /** Active cases the user owns and hasn't opened yet: the number beside the inbox. */

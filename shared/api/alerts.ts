@@ -127,7 +127,12 @@ export interface CaseSummary {
   dueAt: number; openedAt: number; resolvedAt: number | null; updatedAt: number;
   overdue: boolean; unread: boolean;
 }
-export interface CaseList { cases: CaseSummary[]; counts: Record<CaseStatus, number> & { overdue: number } }
+export interface CaseList {
+  cases: CaseSummary[];
+  counts: Record<CaseStatus, number> & { overdue: number };
+  /** The people who own cases (for researchers, who may filter by any of them; else empty), by name. */
+  owners: { id: string; name: string }[];
+}
 
 export interface CaseAnswer { questionId: string; question: string; code: unknown; label: string }
 export interface CaseEvent { at: number; user: string | null; kind: 'opened' | 'note' | 'status' | 'owner' | 'priority' | 'escalated'; data: Record<string, unknown> }

@@ -154,6 +154,12 @@ describe('working a case', () => {
     const moved = await agents.researcher.patch(`/api/cases/${id}`, { ownerId: ids.viewer });
     expect(moved.body.owner).toEqual({ id: ids.viewer, name: 'viewer' });
     expect((await agents.viewer.get('/api/cases/unread')).body).toEqual({ unread: 1 });
+    // Researchers get the people who own cases, to filter the inbox by any of them; managers don't.
+    const all = (await agents.researcher.get('/api/cases')).body;
+    expect(all.owners).toEqual([{ id: ids.viewer, name: 'viewer' }]);
+    expect((await agents.researcher.get(`/api/cases?owner=${ids.viewer}`)).body.cases.map((c: { id: string }) => c.id)).toEqual([id]);
+    expect((await agents.researcher.get(`/api/cases?owner=${ids.north}`)).body.cases).toEqual([]);
+    expect((await agents.viewer.get('/api/cases')).body.owners).toEqual([]);
   });
 
   it('filters by status, owner and overdue', async () => {

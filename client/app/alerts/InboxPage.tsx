@@ -49,6 +49,11 @@ export default function InboxPage() {
               <option value="">{t('cases.filter.everyone')}</option>
               <option value="me">{t('cases.filter.me')}</option>
               <option value="none">{t('cases.filter.unassigned')}</option>
+              <Show when={(list.latest?.owners ?? []).some((o) => o.id !== session.user()?.id)}>
+                <optgroup label={t('cases.filter.owners')}>
+                  <For each={(list.latest?.owners ?? []).filter((o) => o.id !== session.user()?.id)}>{(o) => <option value={o.id} selected={o.id === owner()}>{o.name}</option>}</For>
+                </optgroup>
+              </Show>
             </select>
           </label>
         </Show>

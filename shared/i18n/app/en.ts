@@ -774,6 +774,7 @@ export default {
   'cases.filter.everyone': "Everyone",
   'cases.filter.me': "Mine",
   'cases.filter.unassigned': "Unassigned",
+  'cases.filter.owners': "People",
   'cases.filter.overdue': "Overdue only",
   'cases.filter.oneSurvey': "One survey only",
   'cases.filter.allSurveys': "Show all surveys",

@@ -777,6 +777,7 @@ const it: Record<keyof typeof en, Message> = {
   'cases.filter.everyone': "Tutti",
   'cases.filter.me': "I miei",
   'cases.filter.unassigned': "Non assegnati",
+  'cases.filter.owners': "Persone",
   'cases.filter.overdue': "Solo scaduti",
   'cases.filter.oneSurvey': "Una sola indagine",
   'cases.filter.allSurveys': "Mostra tutte le indagini",

@@ -770,6 +770,7 @@ const vi: Record<keyof typeof en, Message> = {
   'cases.filter.everyone': "Mọi người",
   'cases.filter.me': "Của tôi",
   'cases.filter.unassigned': "Chưa giao",
+  'cases.filter.owners': "Người phụ trách",
   'cases.filter.overdue': "Chỉ hồ sơ quá hạn",
   'cases.filter.oneSurvey': "Chỉ một khảo sát",
   'cases.filter.allSurveys': "Hiện mọi khảo sát",

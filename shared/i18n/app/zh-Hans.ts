@@ -770,6 +770,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'cases.filter.everyone': "所有人",
   'cases.filter.me': "我的",
   'cases.filter.unassigned': "未分配",
+  'cases.filter.owners': "负责人",
   'cases.filter.overdue': "仅显示已逾期",
   'cases.filter.oneSurvey': "仅限一份问卷",
   'cases.filter.allSurveys': "显示所有问卷",

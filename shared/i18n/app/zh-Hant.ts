@@ -771,6 +771,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'cases.filter.everyone': "所有人",
   'cases.filter.me': "我的",
   'cases.filter.unassigned': "未指派",
+  'cases.filter.owners': "負責人",
   'cases.filter.overdue': "僅顯示已逾期",
   'cases.filter.oneSurvey': "僅限一份問卷",
   'cases.filter.allSurveys': "顯示所有問卷",
