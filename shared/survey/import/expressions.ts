@@ -224,11 +224,30 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
 }
 
 /**
+ * Both tools compare an unanswered question as empty, so "≠ x" and "none of" hold while it is
+ * unanswered; ours holds no condition on an unanswered question but notAnswered. Where the logic
+ * can say it (one condition, or any of several), "or not answered" is added; where it can't (all
+ * of several), the caveat says so for the import's list of what didn't carry over.
+ */
+function unansweredAsBoth(conditions: Condition[], match: 'all' | 'any', dialect: 'surveyjs' | 'limesurvey'): { logic: Logic; caveat?: string } {
+  const negative = conditions.filter((c) => c.op === 'notEquals' || c.op === 'notIn');
+  if (negative.length === 0) return { logic: { match, conditions } };
+  if (match === 'all' && conditions.length > 1) {
+    const tool = dialect === 'limesurvey' ? 'LimeSurvey' : 'SurveyJS';
+    return { logic: { match, conditions }, caveat: `holds in ${tool} while ${[...new Set(negative.map((c) => c.source))].join(', ')} is unanswered; here only once answered` };
+  }
+  const unanswered = [...new Set(negative.map((c) => c.source))]
+    .filter((source) => !conditions.some((c) => c.source === source && c.op === 'notAnswered'))
+    .map((source): Condition => ({ source, op: 'notAnswered' }));
+  return { logic: { match: 'any', conditions: [...conditions, ...unanswered] } };
+}
+
+/**
  * Our logic for an expression, `undefined` when it always holds (LimeSurvey's relevance "1"), or
  * an error naming why it cannot be said.
  * @example toLogic("{visit} = 'buy' or {nps} <= 6", resolve, 'surveyjs')
  */
-export function toLogic(expression: string, resolve: Resolver, dialect: 'surveyjs' | 'limesurvey'): { logic?: Logic; error?: string } {
+export function toLogic(expression: string, resolve: Resolver, dialect: 'surveyjs' | 'limesurvey'): { logic?: Logic; error?: string; caveat?: string } {
   try {
     const node = parse(tokenize(expression), dialect === 'limesurvey');
     const flat = node.kind === 'and' || node.kind === 'or' ? node : { kind: 'and' as const, items: [node] };
@@ -243,7 +262,7 @@ export function toLogic(expression: string, resolve: Resolver, dialect: 'surveyj
       }
       conditions.push(c);
     }
-    return conditions.length ? { logic: { match: flat.kind === 'or' ? 'any' : 'all', conditions } } : {};
+    return conditions.length ? unansweredAsBoth(conditions, flat.kind === 'or' ? 'any' : 'all', dialect) : {};
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }

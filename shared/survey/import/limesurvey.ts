@@ -264,6 +264,7 @@ export function importLimeSurvey(xml: string): ImportResult {
   const logicOf = (expression: string, code: string, what: string): Logic | undefined => {
     const r = toLogic(expression, resolve, 'limesurvey');
     if (r.error) unmapped.push({ source: code, message: `${what} "${expression}" was left out: ${r.error}` });
+    if (r.caveat) unmapped.push({ source: code, message: `${what} "${expression}" ${r.caveat}` });
     return r.logic;
   };
   for (const p of pending) {

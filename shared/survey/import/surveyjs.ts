@@ -228,6 +228,7 @@ export function importSurveyJs(input: unknown): ImportResult {
   const logicOf = (expression: string, name: string, what: string): Logic | undefined => {
     const r = toLogic(expression, resolve, 'surveyjs');
     if (r.error) unmapped.push({ source: name, message: `${what} "${expression}" was left out: ${r.error}` });
+    if (r.caveat) unmapped.push({ source: name, message: `${what} "${expression}" ${r.caveat}` });
     return r.logic;
   };
   for (const p of pending) {

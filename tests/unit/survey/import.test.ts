@@ -100,7 +100,11 @@ describe('LimeSurvey import', () => {
     expect(question(def, 'RETURNWHY').visibleIf).toEqual({ match: 'all', conditions: [{ source: 'OVERALL', op: 'between', min: 4 }, { source: 'VISIT', op: 'answered' }] });
     // NIGHTS is whole numbers, so "> 5" is "at least 6".
     expect(question(def, 'BIZNOTE').visibleIf).toEqual({ match: 'any', conditions: [{ source: 'VISIT', op: 'equals', value: 'other' }, { source: 'NIGHTS', op: 'between', min: 6 }] });
-    expect(def.pages[2].visibleIf).toEqual({ match: 'all', conditions: [{ source: 'VISIT', op: 'notEquals', value: 'EVT' }] });
+    // LimeSurvey's "VISIT != 'EVT'" also holds while VISIT is unanswered (it compares as ""), so
+    // the import says so in our terms.
+    expect(def.pages[2].visibleIf).toEqual({ match: 'any', conditions: [{ source: 'VISIT', op: 'notEquals', value: 'EVT' }, { source: 'VISIT', op: 'notAnswered' }] });
+    expect(evaluate(def.pages[2].visibleIf, { answers: {}, hidden: {} })).toBe(true);
+    expect(evaluate(def.pages[2].visibleIf, { answers: { VISIT: 'EVT' }, hidden: {} })).toBe(false);
     expect(evaluate(question(def, 'BIZNOTE').visibleIf, { answers: { VISIT: { other: 'conference' } }, hidden: {} })).toBe(true);
   });
 
@@ -149,6 +153,17 @@ describe('expressions', () => {
     expect(toLogic('1', resolve, 'limesurvey')).toEqual({});
     expect(toLogic('{a} + {b} > 3', resolve, 'surveyjs').error).toBeTruthy();
     expect(toLogic('sum(a, b) > 3', resolve, 'limesurvey').error).toMatch(/sum\(\)/);
+  });
+  it('keeps "not equal" holding while the question is unanswered, as both tools do, or says it cannot', () => {
+    expect(toLogic("{a} <> 'x'", resolve, 'surveyjs').logic).toEqual({ match: 'any', conditions: [{ source: 'a', op: 'notEquals', value: 'x' }, { source: 'a', op: 'notAnswered' }] });
+    expect(toLogic("{a} = 'x' or {b} notcontains 'y'", resolve, 'surveyjs').logic).toEqual({ match: 'any', conditions: [
+      { source: 'a', op: 'equals', value: 'x' }, { source: 'b', op: 'notEquals', value: 'y' }, { source: 'b', op: 'notAnswered' },
+    ] });
+    // "all of" can't take an "or not answered" inside: the logic stays, with a caveat for the import's list.
+    const both = toLogic("a == 'x' and b != 'y'", resolve, 'limesurvey');
+    expect(both.logic).toEqual({ match: 'all', conditions: [{ source: 'a', op: 'equals', value: 'x' }, { source: 'b', op: 'notEquals', value: 'y' }] });
+    expect(both.caveat).toBe('holds in LimeSurvey while b is unanswered; here only once answered');
+    expect(toLogic("{a} = 'x'", resolve, 'surveyjs').caveat).toBeUndefined();
   });
 });
 
