@@ -5,7 +5,7 @@ import {
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { SurveyDetail } from '../../../shared/api/surveys';
 import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
-import type { Page, Question, SurveyDefinition } from '../../../shared/survey/schema';
+import type { SurveyDefinition } from '../../../shared/survey/schema';
 import type { ChangeWarning } from '../../../shared/survey/versioning';
 import { useSession } from '../auth/session';
 import { api, ApiError } from '../lib/api';
@@ -14,7 +14,7 @@ import { errorText } from '../lib/errors';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import {
-  choicesOf, findProblem, KIND_KEY, makeQuestion, nextId, problemAt, QUESTION_KINDS, questionIds,
+  findProblem, KIND_KEY, problemAt, QUESTION_KINDS, questionIds,
   setTextAt, textIn, withOptionalText, withText, type DefinitionProblem, type QuestionKind,
 } from './definition';
 import './designer.css';
@@ -22,6 +22,7 @@ import type { ImportNotice } from './ImportSurvey';
 import PageBlock from './PageBlock';
 import PreviewPane from './PreviewPane';
 import { createReorder } from './reorder';
+import { createDraftEdits } from './draft-edits';
 import { HiddenFields, ScreenOuts } from './SurveyRules';
 import Translations from './Translations';
 import JsonTransfer, { FORMAT_NAME } from './JsonTransfer';
@@ -63,9 +64,6 @@ function Editor(props: { initial: SurveyDetail }) {
   const [busy, setBusy] = createSignal<'save' | 'publish' | 'status' | null>(null);
   const [problem, setProblem] = createSignal<DefinitionProblem | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
-  const [deleted, setDeleted] = createSignal<
-    { kind: 'question'; page: number; index: number; question: Question } | { kind: 'page'; index: number; page: Page } | null
-  >(null);
   const [showPreview, setShowPreview] = createSignal(!readOnly() && window.innerWidth >= 1100);
   const [showTranslations, setShowTranslations] = createSignal(false);
   // Opened straight after an import from the survey list: what the file held that we could not map.
@@ -74,9 +72,6 @@ function Editor(props: { initial: SurveyDetail }) {
   const [announcement, setAnnouncement] = createSignal('');
   const lang = () => draft.defaultLanguage as Locale;
   const surveyId = props.initial.id;
-
-  // Ids deleted in this session stay taken, so a new question never inherits an old one's answers.
-  const retired = new Set<string>();
 
   // Once a problem is shown, follow the edits, so the message goes away as soon as it is fixed.
   createEffect(on(json, () => { if (problem()) setProblem(findProblem(JSON.parse(json()))); }, { defer: true }));
@@ -189,16 +184,6 @@ function Editor(props: { initial: SurveyDetail }) {
   window.addEventListener('keydown', onKey);
   onCleanup(() => window.removeEventListener('keydown', onKey));
 
-  const addQuestion = (page: number, kind: QuestionKind) => {
-    const id = nextId('q', [...questionIds(draft), ...draft.hiddenFields, ...retired]);
-    setDraft('pages', page, 'questions', (qs) => [...qs, makeQuestion(kind, id, lang())]);
-    queueMicrotask(() => {
-      const el = document.querySelector<HTMLElement>(`[data-question-id="${id}"]`);
-      el?.scrollIntoView({ block: 'nearest' });
-      el?.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
-    });
-  };
-
   const logicSources = (page: number, index: number): LogicSource[] => {
     const earlier = draft.pages.flatMap((pg, pi) => pg.questions.map((q, qi) => ({ q, pi, qi, n: numbers()[pi]?.[qi] ?? 0 })))
       .filter(({ pi, qi }) => pi < page || (pi === page && qi < index));
@@ -214,93 +199,11 @@ function Editor(props: { initial: SurveyDetail }) {
     ];
   };
 
-  // A copy gets a new id (its answers will mean something of their own) and keeps option ids,
-  // which are only ever read together with their question's id.
-  const duplicateQuestion = (page: number, index: number) => {
-    const copy = structuredClone(unwrap(draft.pages[page].questions[index]));
-    copy.id = nextId('q', [...questionIds(draft), ...draft.hiddenFields, ...retired]);
-    setDraft('pages', page, 'questions', produce((qs) => { qs.splice(index + 1, 0, copy); }));
-  };
-
-  const deleteQuestion = (page: number, index: number) => {
-    const question = structuredClone(unwrap(draft.pages[page].questions[index]));
-    retired.add(question.id);
-    setDraft('pages', page, 'questions', (qs) => qs.filter((_, j) => j !== index));
-    setDeleted({ kind: 'question', page, index, question });
-  };
-
-  let deletedTimer: ReturnType<typeof setTimeout> | undefined;
-  createEffect(on(deleted, (d) => {
-    clearTimeout(deletedTimer);
-    if (d) deletedTimer = setTimeout(() => setDeleted(null), 8000);
-  }));
-  onCleanup(() => clearTimeout(deletedTimer));
-
-  const undoDelete = () => {
-    const d = deleted();
-    if (!d) return;
-    if (d.kind === 'page') {
-      setDraft('pages', produce((pages) => { pages.splice(Math.min(d.index, pages.length), 0, d.page); }));
-    } else {
-      const page = Math.min(d.page, draft.pages.length - 1);
-      setDraft('pages', page, 'questions', produce((qs) => { qs.splice(Math.min(d.index, qs.length), 0, d.question); }));
-    }
-    setDeleted(null);
-  };
-
   const { drag, dropTarget, setDropTarget, startDrag, endDrag, overQuestion, overPage, dropOn, moveQuestionBy, movePageBy } =
     createReorder(draft, setDraft, (key, params) => setAnnouncement(t(key, params)));
 
-  const publishedIds = new Set(props.initial.version === null ? [] : questionIds(props.initial.draft));
-
-  const changeKind = (page: number, index: number, kind: QuestionKind) => {
-    const from = structuredClone(unwrap(draft.pages[page].questions[index]));
-    let id = from.id;
-    // Answers already collected under this id mean something for the old type; a new type gets a
-    // new id so no report reads them as the new one (text and long text store the same answers).
-    if (publishedIds.has(id) && makeQuestion(kind, id, lang()).type !== from.type) {
-      retired.add(id);
-      id = nextId('q', [...questionIds(draft), ...draft.hiddenFields, ...retired]);
-    }
-    setDraft('pages', page, 'questions', index, makeQuestion(kind, id, lang(), from));
-  };
-
-  const choiceList = (q: Question) => {
-    const list = choicesOf(q);
-    return list ? { list, prefix: q.type === 'single' || q.type === 'multiple' || q.type === 'ranking' ? 'o' : q.type === 'competitor' ? 'a' : 'i' } : null;
-  };
-
-  const addChoice = (page: number, index: number) =>
-    setDraft('pages', page, 'questions', index, produce((q) => {
-      const c = choiceList(q);
-      if (!c) return;
-      const taken = [...retired].filter((k) => k.startsWith(`${q.id}/`)).map((k) => k.slice(q.id.length + 1));
-      const added = { id: nextId(c.prefix, [...c.list.map((o) => o.id), ...taken]), label: withText(undefined, lang(), '') };
-      // A new SERVQUAL item starts in its predecessor's dimension: items are usually added in dimension order.
-      c.list.push(q.type === 'servqual' ? { ...added, dimension: q.items.at(-1)?.dimension ?? 'tangibles' } as typeof added : added);
-    }));
-
-  const removeChoice = (page: number, index: number, choice: number) =>
-    setDraft('pages', page, 'questions', index, produce((q) => {
-      const c = choiceList(q);
-      if (!c) return;
-      retired.add(`${q.id}/${c.list[choice].id}`);
-      c.list.splice(choice, 1);
-    }));
-
-  const addPage = () => {
-    const id = nextId('p', [...draft.pages.map((p) => p.id), ...retired]);
-    setDraft('pages', (pages) => [...pages, { id, questions: [] }]);
-  };
-
-  const removePage = (page: number) => {
-    const removed = structuredClone(unwrap(draft.pages[page]));
-    retired.add(removed.id);
-    for (const q of removed.questions) retired.add(q.id);
-    setDraft('pages', (pages) => pages.filter((_, j) => j !== page));
-    setDeleted({ kind: 'page', index: page, page: removed });
-    setProblem(null);
-  };
+  const { deleted, setDeleted, addQuestion, duplicateQuestion, deleteQuestion, undoDelete, changeKind, addChoice, removeChoice, addPage, removePage } =
+    createDraftEdits(draft, setDraft, lang, props.initial.version === null ? [] : questionIds(props.initial.draft), () => setProblem(null));
 
   const problemText = (p: DefinitionProblem) => t(p.key, { detail: p.detail });
   const problemFor = (page: number, index: number) => {
