@@ -7,19 +7,19 @@ import { badRequest } from '../http/errors';
 import { getRow } from '../survey/service';
 import { SurveyDefinitionSchema } from '../../shared/survey/schema';
 import { marginAt, plannedCompletes } from '../../shared/plan';
+import { median } from '../../shared/stats';
 import type { FieldworkDto, InvitationFigures } from '../../shared/api/plan';
 import { invitations } from '../db/schema';
 import { BOUNCED } from '../collect/invitations';
 import { cellProgress, inWave } from './cells';
 import { storedPlan } from './service';
 
-/** Median time completers took (their `duration`: page times, else first save to completion), read in order off the counts index. */
+/** Median time completers took (their `duration`: page times, else first save to completion), the durations read off the counts index. */
 function medianSeconds(db: Db, surveyId: string, wave: number, n: number): number | null {
   if (n === 0) return null;
-  const rows = db.$client.prepare(`
-    select duration from responses where survey_id = ? and status = 'complete' and is_test = 0 and wave = ?
-    order by duration limit ? offset ?`).pluck().all(surveyId, wave, 2 - (n % 2), Math.floor((n - 1) / 2)) as number[];
-  return rows.reduce((a, ms) => a + ms, 0) / rows.length / 1000;
+  const durations = db.$client.prepare(`select duration from responses
+    where survey_id = ? and status = 'complete' and is_test = 0 and wave = ? and duration is not null`).pluck().all(surveyId, wave) as number[];
+  return durations.length > 0 ? median(durations) / 1000 : null;
 }
 
 function dropOff(db: Db, surveyId: string, wave: number, versionId: number | null): FieldworkDto['dropOff'] {
