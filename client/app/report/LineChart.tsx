@@ -86,7 +86,8 @@ export function LineChart(props: {
           ctx.stroke();
           ctx.setLineDash([]);
           const width = ctx.measureText(m.label).width;
-          const left = Math.max(0, x + 4 + width > c.width ? x - 4 - width : x + 4);
+          // Inside the plot: a label that would run into the right-hand axis goes left of its line.
+          const left = Math.max(a.left, x + 4 + width > a.right ? x - 4 - width : x + 4);
           let row = rows.findIndex((r) => r.every(([from, to]) => left > to + 6 || left + width < from - 6));
           if (row < 0) row = rows.push([]) - 1;
           rows[row].push([left, left + width]);
