@@ -1,8 +1,8 @@
 /**
  * Completed responses read out of the table for the report's columns, a batch at a time as
- * parallel arrays. One SQL aggregate per batch gathers a column's values into one JSON array
- * (and the coded rows into one hex string), so a million rows cross from SQLite into JavaScript
- * as a few dozen strings: value by value, creating each row's values took most of the read.
+ * parallel arrays. One SQL aggregate per batch gathers a column's values into one list (and the
+ * coded rows into one blob), so a million rows cross from SQLite into JavaScript as a few dozen
+ * strings: value by value, creating each row's values took most of the read.
  */
 import type Database from 'better-sqlite3';
 
@@ -27,7 +27,11 @@ export interface RowBatch {
 /**
  * The aggregate over `source` (a subquery of responses rows), one aggregate per field however
  * many questions. Rows without a coded form, or of a version in `unfit` (one whose coded rows
- * don't fit the latest, coded-answers.ts `codedFits`), bring their JSON answers instead. Version ids are integers from the table, safe in the SQL.
+ * don't fit the latest, coded-answers.ts `codedFits`), bring their JSON answers instead; SQLite's
+ * json() hands those and `extra` over already parsed into the batch's one JSON text. The coded
+ * blobs are concatenated by group_concat, which copies their bytes as they are in a UTF-8
+ * database (ours: SQLite's default), and cast back to one blob. Version ids are integers from
+ * the table, safe in the SQL.
  */
 function aggregate(unfit: readonly number[], source: string): string {
   const usable = unfit.length === 0 ? 'coded is not null' : `coded is not null and version_id not in (${unfit.map((id) => Math.trunc(id)).join(',')})`;
