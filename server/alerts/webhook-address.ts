@@ -20,10 +20,13 @@ for (const [net, prefix] of [
 ] as const) special.addSubnet(net, prefix, 'ipv6');
 
 /** Whether an IP address is in a range a webhook may not reach (IPv4-mapped IPv6 included). */
-export function isSpecialAddress(address: string): boolean {
+function isSpecialAddress(address: string): boolean {
   const family = isIP(address);
   return family === 0 ? false : special.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
+
+const ALLOW = 'set WEBHOOK_ALLOW_PRIVATE=1 to send webhooks into your own network';
+const literalRefusal = (ip: string) => `${ip} is a loopback, private or reserved address; ${ALLOW}`;
 
 /** The URL's host as an IP literal (brackets of IPv6 removed), or null for a name. */
 function literalHost(url: URL): string | null {
@@ -43,9 +46,9 @@ export function refusedWebhookUrl(raw: string): string | null {
     return 'not a URL';
   }
   const ip = literalHost(url);
-  if (ip && isSpecialAddress(ip)) return `${ip} is a loopback, private or reserved address; set WEBHOOK_ALLOW_PRIVATE=1 to send webhooks into your own network`;
+  if (ip && isSpecialAddress(ip)) return literalRefusal(ip);
   const name = url.hostname.toLowerCase().replace(/\.$/, '');
-  if (name === 'localhost' || name.endsWith('.localhost')) return `${name} is this machine; set WEBHOOK_ALLOW_PRIVATE=1 to send webhooks into your own network`;
+  if (name === 'localhost' || name.endsWith('.localhost')) return `${name} is this machine; ${ALLOW}`;
   return null;
 }
 
@@ -60,7 +63,7 @@ export function publicOnlyLookup(hostname: string, options: LookupOptions, callb
     if (err) return callback(err, '');
     const open = addresses.filter((a) => !isSpecialAddress(a.address));
     if (open.length === 0) {
-      const e: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${addresses.map((a) => a.address).join(', ')}: a loopback, private or reserved address; set WEBHOOK_ALLOW_PRIVATE=1 to send webhooks into your own network`);
+      const e: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${addresses.map((a) => a.address).join(', ')}: a loopback, private or reserved address; ${ALLOW}`);
       e.code = 'EWEBHOOKADDRESS';
       return callback(e, '');
     }
@@ -72,5 +75,5 @@ export function publicOnlyLookup(hostname: string, options: LookupOptions, callb
 /** Throws before connecting when the URL's host is an IP literal in a special range (literals skip the lookup). */
 export function assertPublicLiteral(url: URL) {
   const ip = literalHost(url);
-  if (ip && isSpecialAddress(ip)) throw new Error(`${ip} is a loopback, private or reserved address; set WEBHOOK_ALLOW_PRIVATE=1 to send webhooks into your own network`);
+  if (ip && isSpecialAddress(ip)) throw new Error(literalRefusal(ip));
 }

@@ -20,7 +20,7 @@
 import { allQuestions } from '../../shared/survey/all-questions';
 import type { Question, SurveyDefinition } from '../../shared/survey/schema';
 
-export const CODED_FORMAT = 1;
+const CODED_FORMAT = 1;
 const HEADER = 1;
 
 export const MISSING = -1;
@@ -42,7 +42,7 @@ const layouts = new WeakMap<SurveyDefinition, Layout>();
 const CODED_TYPES = new Set<string>(['rating', 'nps', 'single', 'matrix', 'multiple', 'number']);
 
 /** Questions the report keeps as answered, not coded: open text and the research types. */
-export const keptAsIs = (q: Question) => !CODED_TYPES.has(q.type) && (q.type as string) !== 'contact';
+const keptAsIs = (q: Question) => !CODED_TYPES.has(q.type) && (q.type as string) !== 'contact';
 
 export function layoutOf(def: SurveyDefinition): Layout {
   let layout = layouts.get(def);
@@ -82,7 +82,7 @@ export function responseDuration(pageTimes: Record<string, unknown> | null | und
 }
 
 /** The coded form of a response's (validated) answers under the version it answered. */
-export function encodeAnswers(def: SurveyDefinition, answers: Record<string, unknown>): { coded: Buffer; extra: string | null } {
+function encodeAnswers(def: SurveyDefinition, answers: Record<string, unknown>): { coded: Buffer; extra: string | null } {
   const layout = layoutOf(def);
   const b = Buffer.alloc(layout.bytes);
   b[0] = CODED_FORMAT;
