@@ -144,8 +144,8 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
   const cols = surveyColumns(db, surveyId, def, versionId);
   const partials = partialCount(db, surveyId);
   const flags = qualityFlags(cols, def);
+  const quotas = plannedQuotas(db, surveyId, query);
   let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
-  const quotas = storedPlan(db, surveyId)?.plan.quotas ?? null;
   let weighting: ReportSections['fieldwork']['weighting'] = null;
   if (query.weight !== 'none') {
     if (!quotas?.cells?.length) throw badRequest('weight: the survey has no quota cells in its plan to weight to', 'weight');
@@ -194,9 +194,24 @@ function filterOptions(cols: Columns, quotas: { cells?: unknown[] } | null): Rep
   };
 }
 
+/** The plan's quotas, once the query's `@cell` keys are checked against its cells. */
+function plannedQuotas(db: Db, surveyId: string, query: ReportQuery) {
+  const quotas = storedPlan(db, surveyId)?.plan.quotas ?? null;
+  const asked = query.filter?.cells;
+  if (asked) {
+    const keys = new Set((quotas?.cells ?? []).map((c) => c.key));
+    const bad = asked.find((k) => !keys.has(k));
+    if (bad !== undefined) {
+      throw badRequest(keys.size ? `filter.@cell: "${bad}" is not a quota cell of the plan` : 'filter.@cell: the survey has no quota cells in its plan', 'filter');
+    }
+  }
+  return quotas;
+}
+
 /** The columns and the responses a query selects (filters and exclusions, no weights): what exports read. */
 export function reportSelection(db: Db, surveyId: string, query: ReportQuery) {
   const { def, versionId } = latestVersion(db, surveyId);
+  plannedQuotas(db, surveyId, query);
   const cols = surveyColumns(db, surveyId, def, versionId);
   const flags = qualityFlags(cols, def);
   return { def, cols, sel: select(cols, def, query.filter, excludedMask(flags, query.exclude)) };

@@ -80,9 +80,10 @@ export const ReportQuerySchema = v.object({
 export type ReportQuery = v.InferOutput<typeof ReportQuerySchema>;
 
 /** Builds the `filter` parameter back from its parts, for links and the client. */
-export function filterParam(conditions: readonly FilterCondition[], extra: { waves?: number[]; from?: string; to?: string } = {}): string {
+export function filterParam(conditions: readonly FilterCondition[], extra: { waves?: number[]; cells?: string[]; from?: string; to?: string } = {}): string {
   const parts = conditions.filter((c) => c.values.length > 0).map((c) => `${c.name}:${c.values.join(',')}`);
   if (extra.waves?.length) parts.push(`@wave:${extra.waves.join(',')}`);
+  if (extra.cells?.length) parts.push(`@cell:${extra.cells.join(',')}`);
   if (extra.from) parts.push(`@from:${extra.from}`);
   if (extra.to) parts.push(`@to:${extra.to}`);
   return parts.join(';');

@@ -221,4 +221,30 @@ describe('weighting', () => {
     expect(satisfaction.overall.mean.mean).toBeCloseTo(30.666667 / 8, 5);
     expect((await researcher.get(`/api/surveys/${surveyId}/report?weight=rake`)).status).toBe(400);
   });
+
+  it('gives each quota cell\'s completes against its target, filters by a cell, and refuses a cell the plan lacks', async () => {
+    const tier = { source: 'tier', unit: 'percent' as const, categories: [{ value: 'gold', population: 30 }, { value: 'silver', population: 70 }] };
+    const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, {
+      plan: basePlan({ quotas: { variables: [tier], method: 'proportional', cells: [{ key: 'gold', values: ['gold'], target: 3 }, { key: 'silver', values: ['silver'], target: 6 }] } }),
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
+    // Respondents 0, 1, 4 and 6 are gold, the others silver (support/report-data.ts TIER): 4 of 3 and 4 of 6.
+    const all = await report();
+    expect(all.fieldwork.quotas).toEqual([
+      { key: 'gold', labels: ['gold'], target: 3, completes: 4 },
+      { key: 'silver', labels: ['silver'], target: 6, completes: 4 },
+    ]);
+    // Gold alone: 4 responses, overall satisfaction 5, 4, 2, 3 (OSAT) → mean 3.5; silver's cell counts none of them.
+    const gold = await report(`?filter=${encodeURIComponent('@cell:gold')}`);
+    expect(gold.fieldwork.n).toBe(4);
+    expect(gold.satisfaction.overall.mean.mean).toBeCloseTo(3.5, 12);
+    expect(gold.fieldwork.quotas.map((c: { completes: number }) => c.completes)).toEqual([4, 0]);
+    for (const path of [`/report?filter=${encodeURIComponent('@cell:bronze')}`, `/export/responses.csv?filter=${encodeURIComponent('@cell:bronze')}`]) {
+      const bad = await researcher.get(`/api/surveys/${surveyId}${path}`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toMatchObject({ path: 'filter' });
+      expect(bad.body.error.message).toMatch(/"bronze" is not a quota cell/);
+    }
+  });
 });

@@ -45,7 +45,7 @@ afterAll(async () => {
 
 /** The report is computed on the server and charts drawn after it arrives: allow for a slow machine. */
 const POLL = { timeout: 15_000 };
-const SECTIONS = ['quality', 'satisfaction', 'priorities', 'loyalty', 'verbatims'];
+const SECTIONS = ['fieldwork', 'quality', 'satisfaction', 'priorities', 'loyalty', 'verbatims'];
 
 describe('the demo study\'s report, in Chromium', () => {
   it('shows every section with its reading at desktop size, filters by a segment, and prints to a PDF with the sections', async () => {
@@ -57,7 +57,14 @@ describe('the demo study\'s report, in Chromium', () => {
     expect(await page.getByTestId('report-completes').textContent()).toMatch(/400/);
     expect(await page.getByTestId('section-satisfaction').getByTestId('reading').textContent()).toMatch(/very satisfied/);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-1-desktop.png'), fullPage: true });
-    for (const id of ['satisfaction', 'priorities', 'loyalty']) {
+    // The demo plan's tier cells (server/demo): Platinum and Gold full, Iron and Lead short of target.
+    const fieldwork = page.getByTestId('section-fieldwork');
+    expect(await fieldwork.getByTestId('reading').textContent()).toMatch(/^400 completed responses, collected from .+ to .+\. \d of 4 quota cells have reached their target; \w+ is furthest behind, \d+ short\.$/);
+    const quotaRows = fieldwork.getByTestId('quota-attainment').locator('tbody tr');
+    expect(await quotaRows.count()).toBe(4);
+    const cellCompletes = (await quotaRows.locator('td:nth-of-type(1)').allTextContents()).map((x) => Number(x.replace(/\D/g, '')));
+    expect(cellCompletes.reduce((a, b) => a + b, 0)).toBe(400);
+    for (const id of ['fieldwork', 'satisfaction', 'priorities', 'loyalty']) {
       await page.getByTestId(`section-${id}`).screenshot({ path: join(SCREENSHOTS, `report-section-${id}.png`) });
     }
 
@@ -69,6 +76,17 @@ describe('the demo study\'s report, in Chromium', () => {
     const business = Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, ''));
     expect(business).toBeGreaterThan(50);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-2-filtered.png'), fullPage: true });
+
+    // One quota cell on top of that: the completes are the business travellers in that cell.
+    const platinum = page.waitForResponse((r) => r.url().includes(`/report?filter=${encodeURIComponent('purpose:business;@cell:platinum')}`) && r.status() === 200);
+    await page.locator('select[data-filter="@cell"]').selectOption('platinum');
+    const platinumReport = await (await platinum).json();
+    const platinumCompletes = platinumReport.completes as number;
+    expect(platinumCompletes).toBeGreaterThan(0);
+    expect(platinumCompletes).toBeLessThan(business);
+    await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBe(platinumCompletes);
+    await page.locator('select[data-filter="@cell"]').selectOption('');
+    await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBe(business);
 
     // Business against leisure travellers: both columns carry the completes, differences are tested.
     const compare = page.getByTestId('section-compare');

@@ -1,5 +1,5 @@
 /**
- * The report's filters: any single-choice question, each hidden field, wave and dates, the
+ * The report's filters: any single-choice question, each hidden field, quota cell, wave and dates, the
  * exclusion of flagged responses and weighting. It edits a query string the page fetches with.
  */
 import { For, Show } from 'solid-js';
@@ -11,18 +11,20 @@ import { useI18n } from '../lib/i18n';
 export interface FilterState {
   conditions: FilterCondition[];
   wave: number | null;
+  /** A quota cell's key (shared/plan `cellKey`). */
+  cell: string | null;
   from: string;
   to: string;
   exclude: boolean;
   weight: 'none' | 'cells' | 'raking';
 }
 
-export const NO_FILTER: FilterState = { conditions: [], wave: null, from: '', to: '', exclude: false, weight: 'none' };
+export const NO_FILTER: FilterState = { conditions: [], wave: null, cell: null, from: '', to: '', exclude: false, weight: 'none' };
 
 /** The query string (with its `?`, or empty) for a filter state. */
 export function queryOf(f: FilterState): string {
   const params = new URLSearchParams();
-  const filter = filterParam(f.conditions, { waves: f.wave === null ? [] : [f.wave], from: f.from, to: f.to });
+  const filter = filterParam(f.conditions, { waves: f.wave === null ? [] : [f.wave], cells: f.cell === null ? [] : [f.cell], from: f.from, to: f.to });
   if (filter) params.set('filter', filter);
   if (f.exclude) params.set('exclude', 'straightliners,speeders');
   if (f.weight !== 'none') params.set('weight', f.weight);
@@ -63,6 +65,15 @@ export function FilterBar(props: { report: ReportDto; value: FilterState; onChan
           </label>
         )}
       </For>
+      <Show when={(props.report.sections.fieldwork.quotas?.length ?? 0) > 1}>
+        <label class="field">
+          <span>{t('report.quota.cell')}</span>
+          <select value={props.value.cell ?? ''} onChange={(e) => props.onChange({ ...props.value, cell: e.currentTarget.value || null })} data-filter="@cell">
+            <option value="">{t('report.filter.any')}</option>
+            <For each={props.report.sections.fieldwork.quotas ?? []}>{(c) => <option value={c.key}>{c.labels.join(' × ')}</option>}</For>
+          </select>
+        </label>
+      </Show>
       <Show when={opts().waves.length > 1}>
         <label class="field">
           <span>{t('report.waveCol')}</span>

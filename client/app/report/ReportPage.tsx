@@ -15,6 +15,7 @@ import { ReportSections } from './ReportSections';
 import { Verbatims } from './Verbatims';
 import { Exports, SharePanel } from './SharePanel';
 import { Compare } from './Compare';
+import { FieldworkView } from './FieldworkView';
 import './report.css';
 
 export default function ReportPage() {
@@ -116,6 +117,7 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
         {(x) => <p class="warning" role="note" data-testid="excluded-note">{t('report.excludedCounts', { straight: x().straightliners, speeders: x().speeders })}</p>}
       </Show>
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
+      <FieldworkView section={props.report.sections.fieldwork} />
       <ReportSections report={props.report} text={text} />
       <Compare base={props.base} report={props.report} filter={props.filter} text={text} />
       <Show when={props.report.sections.verbatims}>
