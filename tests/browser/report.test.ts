@@ -88,6 +88,14 @@ describe('the demo study\'s report, in Chromium', () => {
     await page.locator('select[data-filter="@cell"]').selectOption('');
     await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBe(business);
 
+    // Detractors only (0–6): by definition every one of them is a detractor, so the NPS is −100.
+    const detractors = page.waitForResponse((r) => r.url().includes(encodeURIComponent('nps:0,1,2,3,4,5,6')) && r.status() === 200);
+    await page.locator('select[data-filter="nps"]').selectOption({ label: 'Detractors (0–6)' });
+    expect((await (await detractors).json()).sections.loyalty.nps.nps).toBe(-100);
+    await expect.poll(() => page.getByTestId('section-loyalty').getByTestId('reading').textContent(), POLL).toMatch(/^The NPS is [-−]100 /);
+    await page.locator('select[data-filter="nps"]').selectOption('');
+    await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBe(business);
+
     // Business against leisure travellers: both columns carry the completes, differences are tested.
     const compare = page.getByTestId('section-compare');
     await compare.getByTestId('compare-question').selectOption('purpose');
@@ -97,6 +105,11 @@ describe('the demo study\'s report, in Chromium', () => {
     expect(Number((await compare.locator('tbody tr').first().locator('td').nth(0).textContent())!.replace(/\D/g, ''))).toBe(business);
     expect(await compare.textContent()).toMatch(/Welch/);
     await compare.screenshot({ path: join(SCREENSHOTS, 'report-section-compare.png') });
+    // By a hidden field: the demo's quota cells are its tiers, so business platinum guests number as above.
+    await compare.getByTestId('compare-question').selectOption('tier');
+    await compare.getByTestId('compare-a').selectOption('platinum');
+    await compare.getByTestId('compare-b').selectOption('lead');
+    await expect.poll(async () => Number((await compare.locator('tbody tr').first().locator('td').nth(0).textContent())!.replace(/\D/g, '')), POLL).toBe(platinumCompletes);
 
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(SCREENSHOTS, 'report-3-print.png'), fullPage: true });

@@ -1,5 +1,6 @@
 /**
- * Two segments side by side: two answers to one single-choice question, each within the report's
+ * Two segments side by side: two values of one dimension the filters offer (a single-choice
+ * answer, an NPS group, a satisfaction score or a hidden field's value), each within the report's
  * filters, from two report requests. Differences are marked significant only when a test says so
  * (shared/api/report-compare.ts) and never for a segment under 30 responses.
  */
@@ -7,10 +8,10 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import { compareSegments, type SegmentTest } from '../../../shared/api/report-compare';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
-import { allQuestions, type Text } from '../../../shared/survey/schema';
+import type { Text } from '../../../shared/survey/schema';
 import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-import { queryOf, type FilterState } from './FilterBar';
+import { dimensions, queryOf, type FilterState } from './FilterBar';
 
 export function Compare(props: { base: string; report: ReportDto; filter: FilterState; text: (x: Text | undefined) => string }) {
   const i18n = useI18n();
@@ -18,20 +19,17 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
   const [name, setName] = createSignal('');
   const [valueA, setValueA] = createSignal('');
   const [valueB, setValueB] = createSignal('');
-  const closed = () => allQuestions(props.report.definition).filter((q) => q.type === 'single');
-  // Each segment keeps the report's filters, with this question's condition in place of any other on it.
+  const dims = () => dimensions(props.report, props.text, t);
+  // Each segment keeps the report's filters, with this dimension's condition in place of any other on it.
   const segment = (value: string) => queryOf({
     ...props.filter,
-    conditions: [...props.filter.conditions.filter((c) => c.name !== name()), { name: name(), values: [value] }],
+    conditions: [...props.filter.conditions.filter((c) => c.name !== name()), { name: name(), values: value.split(',') }],
   });
   const [pair] = createResource(
     () => (name() && valueA() && valueB() && valueA() !== valueB() ? [segment(valueA()), segment(valueB())] as const : null),
     ([a, b]) => Promise.all([api.get<ReportDto>(`${props.base}/report${a}`), api.get<ReportDto>(`${props.base}/report${b}`)]),
   );
-  const options = () => {
-    const q = closed().find((x) => x.id === name());
-    return q && q.type === 'single' ? q.options.map((o) => ({ id: o.id, label: props.text(o.label) })) : [];
-  };
+  const options = () => dims().find((d) => d.name === name())?.choices ?? [];
   const star = (x: SegmentTest | null) => (x?.significant ? ' *' : '');
   const rows = (a: ReportDto, b: ReportDto) => {
     const tests = compareSegments(a, b);
@@ -62,7 +60,7 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
       <span>{label}</span>
       <select value={value()} onChange={(e) => set(e.currentTarget.value)} data-testid={testid}>
         <option value="">—</option>
-        <For each={options()}>{(o) => <option value={o.id}>{o.label}</option>}</For>
+        <For each={options()}>{(o) => <option value={o.value}>{o.label}</option>}</For>
       </select>
     </label>
   );
@@ -75,7 +73,7 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
           <span>{t('report.compare.question')}</span>
           <select value={name()} onChange={(e) => { setName(e.currentTarget.value); setValueA(''); setValueB(''); }} data-testid="compare-question">
             <option value="">—</option>
-            <For each={closed()}>{(q) => <option value={q.id}>{props.text(q.text)}</option>}</For>
+            <For each={dims()}>{(d) => <option value={d.name}>{d.label}</option>}</For>
           </select>
         </label>
         {select(t('report.compare.a'), valueA, setValueA, 'compare-a')}

@@ -47,12 +47,12 @@ export function FieldworkView(props: { section: FieldworkSection }) {
         <Show when={props.section.firstAt !== null}>
           <div class="stat">
             <span class="stat-label">{t('report.fieldworkDates')}</span>
-            <span class="stat-value">{`${i18n.date(props.section.firstAt!)} – ${i18n.date(props.section.lastAt!)}`}</span>
+            <span class="stat-value stat-words">{`${i18n.date(props.section.firstAt!)} – ${i18n.date(props.section.lastAt!)}`}</span>
           </div>
         </Show>
         <div class="stat" data-testid="fieldwork-weighting">
           <span class="stat-label">{t('report.fieldworkWeighting')}</span>
-          <span class="stat-value">{weighting().value}</span>
+          <span class="stat-value stat-words">{weighting().value}</span>
           <Show when={weighting().note}><span class="stat-note">{weighting().note}</span></Show>
         </div>
       </div>

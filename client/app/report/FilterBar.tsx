@@ -1,11 +1,12 @@
 /**
- * The report's filters: any single-choice question, each hidden field, quota cell, wave and dates, the
- * exclusion of flagged responses and weighting. It edits a query string the page fetches with.
+ * The report's filters: any single-choice question, the NPS groups and the overall satisfaction
+ * score, each hidden field, quota cell, wave and dates, the exclusion of flagged responses and
+ * weighting. It edits a query string the page fetches with.
  */
 import { For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import { filterParam, type FilterCondition } from '../../../shared/api/report-query';
-import { allQuestions, type Text } from '../../../shared/survey/schema';
+import { allQuestions, type Question, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
 
 export interface FilterState {
@@ -32,35 +33,63 @@ export function queryOf(f: FilterState): string {
   return s ? `?${s}` : '';
 }
 
+const points = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k).join(',');
+
+/** A filter's choices: a value is one answer code or several joined by commas (a group of scale points). */
+function choices(q: Question, text: (x: Text | undefined) => string, t: ReturnType<typeof useI18n>['t']): { value: string; label: string }[] {
+  if (q.type === 'single') return q.options.map((o) => ({ value: o.id, label: text(o.label) }));
+  if (q.type === 'nps') {
+    return [
+      { value: points(9, 10), label: t('report.filter.promoters') },
+      { value: points(7, 8), label: t('report.filter.passives') },
+      { value: points(0, 6), label: t('report.filter.detractors') },
+    ];
+  }
+  if (q.type !== 'rating') return [];
+  const { min, max } = q.scale;
+  const each = Array.from({ length: max - min + 1 }, (_, k) => {
+    const point = min + k;
+    const end = point === min ? q.scale.minLabel : point === max ? q.scale.maxLabel : undefined;
+    return { value: String(point), label: end ? `${point} · ${text(end)}` : String(point) };
+  });
+  return [
+    { value: points(max - 1, max), label: t('report.filter.topTwo', { from: max - 1, to: max }) },
+    { value: points(min, min + 1), label: t('report.filter.bottomTwo', { from: min, to: min + 1 }) },
+    ...each,
+  ];
+}
+
+export interface Dimension { name: string; label: string; choices: { value: string; label: string }[] }
+
+/**
+ * What a report can be cut by: every single choice, every NPS question, the overall satisfaction
+ * score (not each attribute's: thirty rating filters would bury the others), and each hidden field.
+ */
+export function dimensions(report: ReportDto, text: (x: Text | undefined) => string, t: ReturnType<typeof useI18n>['t']): Dimension[] {
+  const questions = allQuestions(report.definition)
+    .filter((q) => q.type === 'single' || q.type === 'nps' || (q.type === 'rating' && q.role === 'overall-satisfaction'))
+    .map((q) => ({ name: q.id, label: text(q.text), choices: choices(q, text, t) }));
+  const hidden = Object.entries(report.filterOptions.hidden).map(([name, values]) => ({ name, label: name, choices: values.map((x) => ({ value: x, label: x })) }));
+  return [...questions, ...hidden];
+}
+
 export function FilterBar(props: { report: ReportDto; value: FilterState; onChange: (f: FilterState) => void; text: (x: Text | undefined) => string }) {
   const { t } = useI18n();
-  const closed = () => allQuestions(props.report.definition).filter((q) => q.type === 'single');
-  const valueOf = (name: string) => props.value.conditions.find((c) => c.name === name)?.values[0] ?? '';
+  const valueOf = (name: string) => props.value.conditions.find((c) => c.name === name)?.values.join(',') ?? '';
   const setCondition = (name: string, value: string) => {
     const rest = props.value.conditions.filter((c) => c.name !== name);
-    props.onChange({ ...props.value, conditions: value ? [...rest, { name, values: [value] }] : rest });
+    props.onChange({ ...props.value, conditions: value ? [...rest, { name, values: value.split(',') }] : rest });
   };
   const opts = () => props.report.filterOptions;
   return (
     <form class="filter-bar no-print" aria-label={t('report.filter.title')} data-testid="filter-bar" onSubmit={(e) => e.preventDefault()}>
-      <For each={closed()}>
-        {(q) => (
+      <For each={dimensions(props.report, props.text, t)}>
+        {(d) => (
           <label class="field">
-            <span>{props.text(q.text)}</span>
-            <select value={valueOf(q.id)} onChange={(e) => setCondition(q.id, e.currentTarget.value)} data-filter={q.id}>
+            <span>{d.label}</span>
+            <select value={valueOf(d.name)} onChange={(e) => setCondition(d.name, e.currentTarget.value)} data-filter={d.name}>
               <option value="">{t('report.filter.any')}</option>
-              <For each={q.type === 'single' ? q.options : []}>{(o) => <option value={o.id}>{props.text(o.label)}</option>}</For>
-            </select>
-          </label>
-        )}
-      </For>
-      <For each={Object.entries(opts().hidden)}>
-        {([name, values]) => (
-          <label class="field">
-            <span>{name}</span>
-            <select value={valueOf(name)} onChange={(e) => setCondition(name, e.currentTarget.value)} data-filter={name}>
-              <option value="">{t('report.filter.any')}</option>
-              <For each={values}>{(v) => <option value={v}>{v}</option>}</For>
+              <For each={d.choices}>{(c) => <option value={c.value}>{c.label}</option>}</For>
             </select>
           </label>
         )}
