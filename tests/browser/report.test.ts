@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext } from '../support/browser';
+import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext, type Page } from '../support/browser';
 import { researchStudy, researchStudyAnswers } from '../support/research-demo';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -42,6 +42,17 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/**
+ * The sections whose tables run past the edge of an A4 page's text (210 mm less 2 × 16 mm
+ * margins, 673 px) in the print layout: paper doesn't scroll, so those would be cut.
+ */
+async function tablesCutOnA4(page: Page) {
+  await page.setViewportSize({ width: 673, height: 950 });
+  return page.evaluate(() => [...document.querySelectorAll('.table-wrap')]
+    .filter((w) => (w as HTMLElement).offsetParent !== null && w.firstElementChild!.scrollWidth > w.clientWidth + 1)
+    .map((w) => w.closest('section')?.getAttribute('data-testid')));
+}
 
 /** The report is computed on the server and charts drawn after it arrives: allow for a slow machine. */
 const POLL = { timeout: 15_000 };
@@ -112,6 +123,7 @@ describe('the demo study\'s report, in Chromium', () => {
     await expect.poll(async () => Number((await compare.locator('tbody tr').first().locator('td').nth(0).textContent())!.replace(/\D/g, '')), POLL).toBe(platinumCompletes);
 
     await page.emulateMedia({ media: 'print' });
+    expect(await tablesCutOnA4(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-3-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const raw = pdf.toString('latin1');
@@ -145,6 +157,7 @@ describe('the demo study\'s report, in Chromium', () => {
       .filter((c) => !c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((x) => x !== 0)).length);
     expect(blank).toBe(0);
     await page.emulateMedia({ media: 'print' });
+    expect(await tablesCutOnA4(page)).toEqual([]);
     await page.getByTestId('section-price').screenshot({ path: join(SCREENSHOTS, 'report-print-section-price.png') });
     const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
     expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(4);

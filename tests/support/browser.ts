@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,4 +32,4 @@ export async function startTestServer(env: Record<string, string> = {}) {
   };
 }
 
-export type { Browser, BrowserContext };
+export type { Browser, BrowserContext, Page };
