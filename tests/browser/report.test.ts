@@ -67,6 +67,9 @@ describe('the demo study\'s report, in Chromium', () => {
     // The demo has 400 completes; the satisfaction reading names shares and a mean.
     expect(await page.getByTestId('report-completes').textContent()).toMatch(/400/);
     expect(await page.getByTestId('section-satisfaction').getByTestId('reading').textContent()).toMatch(/very satisfied/);
+    // The distribution of overall satisfaction and the six attributes, drawn (not a blank canvas).
+    const distribution = page.getByTestId('satisfaction-distribution').locator('canvas');
+    await expect.poll(() => distribution.evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((x) => x !== 0)), POLL).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-1-desktop.png'), fullPage: true });
     // The demo plan's tier cells (server/demo): Platinum and Gold full, Iron and Lead short of target.
     const fieldwork = page.getByTestId('section-fieldwork');

@@ -8,6 +8,7 @@ import type { ReportDto } from '../../../shared/api/report';
 import { filterParam, type FilterCondition } from '../../../shared/api/report-query';
 import { allQuestions, type Question, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
+import { pointLabels } from './scale-labels';
 
 export interface FilterState {
   conditions: FilterCondition[];
@@ -47,11 +48,8 @@ function choices(q: Question, text: (x: Text | undefined) => string, t: ReturnTy
   }
   if (q.type !== 'rating') return [];
   const { min, max } = q.scale;
-  const each = Array.from({ length: max - min + 1 }, (_, k) => {
-    const point = min + k;
-    const end = point === min ? q.scale.minLabel : point === max ? q.scale.maxLabel : undefined;
-    return { value: String(point), label: end ? `${point} · ${text(end)}` : String(point) };
-  });
+  const label = pointLabels(q.scale, text);
+  const each = Array.from({ length: max - min + 1 }, (_, k) => ({ value: String(min + k), label: label(min + k) }));
   return [
     { value: points(max - 1, max), label: t('report.filter.topTwo', { from: max - 1, to: max }) },
     { value: points(min, min + 1), label: t('report.filter.bottomTwo', { from: min, to: min + 1 }) },

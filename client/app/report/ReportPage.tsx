@@ -16,6 +16,7 @@ import { Verbatims } from './Verbatims';
 import { Exports, SharePanel } from './SharePanel';
 import { Compare } from './Compare';
 import { FieldworkView } from './FieldworkView';
+import { pointLabels } from './scale-labels';
 import './report.css';
 
 export default function ReportPage() {
@@ -216,13 +217,6 @@ function ChoiceReport(props: { counts: Count[]; question: Question; multiple: bo
 }
 
 /** Scale points as readers know them: the number, with the end labels the survey gave. */
-function pointLabels(scale: Scale, text: TextOf) {
-  return (value: number) => {
-    const end = value === scale.min ? text(scale.minLabel) : value === scale.max ? text(scale.maxLabel) : '';
-    return end ? `${value} · ${end}` : String(value);
-  };
-}
-
 function RatingReport(props: { report: Extract<QuestionReport, { type: 'rating' }>; scale: Scale; text: TextOf }) {
   const i18n = useI18n();
   const { t } = i18n;

@@ -15,6 +15,7 @@ import { CompetitionSectionView } from './CompetitionView';
 import { PriceView } from './PriceView';
 import { ServqualView } from './ServqualView';
 import { CasesView } from './CasesSection';
+import { ScaleDistribution } from './ScaleDistribution';
 
 type TextOf = (x: Text | undefined) => string;
 
@@ -61,7 +62,7 @@ export function ReportSections(props: { report: ReportDto; text: TextOf }) {
   return (
     <>
       <Show when={s().quality}>{(q) => <Quality section={q()} />}</Show>
-      <Show when={s().satisfaction}>{(x) => <Satisfaction section={x()} label={label()} />}</Show>
+      <Show when={s().satisfaction}>{(x) => <Satisfaction section={x()} label={label()} report={props.report} text={props.text} />}</Show>
       <Show when={s().priorities}>{(x) => <Priorities section={x()} label={label()} />}</Show>
       <Show when={s().servqual}>{(x) => <ServqualView section={x()} label={label()} />}</Show>
       <Show when={s().loyalty}>{(x) => <Loyalty section={x()} />}</Show>
@@ -73,7 +74,7 @@ export function ReportSections(props: { report: ReportDto; text: TextOf }) {
   );
 }
 
-function Satisfaction(props: { section: SatisfactionSection; label: (key: string) => string }) {
+function Satisfaction(props: { section: SatisfactionSection; label: (key: string) => string; report: ReportDto; text: TextOf }) {
   const i18n = useI18n();
   const { t } = i18n;
   const o = () => props.section.overall;
@@ -141,6 +142,7 @@ function Satisfaction(props: { section: SatisfactionSection; label: (key: string
           label={t('report.meanWithCi')}
         />
       </Show>
+      <ScaleDistribution items={items()} report={props.report} text={props.text} label={props.label} />
     </Section>
   );
 }
