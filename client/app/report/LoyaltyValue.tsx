@@ -12,7 +12,7 @@ import { useI18n } from '../lib/i18n';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CNY', 'HKD', 'TWD', 'JPY', 'VND'] as const;
 
-/** Without a curve to propose one, five points: the uplift Reichheld & Sasser (HBR 1990) discussed. */
+/** Without a curve to propose one, five points: the "5 % more customers kept" of Reichheld & Sasser's "Zero defections" (HBR 1990). */
 const FALLBACK_UPLIFT = '5';
 
 /**
@@ -30,13 +30,16 @@ const InputsSchema = v.object({
 });
 type Inputs = v.InferOutput<typeof InputsSchema>;
 
-const INVALID_KEY: Record<string, AppKey> = {
-  customers: 'report.impact.invalid.customers',
-  margin: 'report.impact.invalid.margin',
-  retention: 'report.impact.invalid.retention',
-  discountRate: 'report.impact.invalid.discountRate',
-  periods: 'report.impact.invalid.periods',
-  uplift: 'report.impact.invalid.uplift',
+type Field = 'customers' | 'margin' | 'retention' | 'discount' | 'uplift' | 'years';
+
+/** What to say, and which box to mark, when `retentionUplift` refuses an argument. */
+const INVALID: Record<string, { field: Field; key: AppKey }> = {
+  customers: { field: 'customers', key: 'report.impact.invalid.customers' },
+  margin: { field: 'margin', key: 'report.impact.invalid.margin' },
+  retention: { field: 'retention', key: 'report.impact.invalid.retention' },
+  discountRate: { field: 'discount', key: 'report.impact.invalid.discountRate' },
+  periods: { field: 'years', key: 'report.impact.invalid.periods' },
+  uplift: { field: 'uplift', key: 'report.impact.invalid.uplift' },
 };
 
 const storageKey = (surveyId: string) => `yardstick.loyalty-value.${surveyId}`;
@@ -70,7 +73,7 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string 
     ...readStored(props.surveyId),
   });
   createEffect(() => store(props.surveyId, inputs()));
-  const set = (key: keyof Inputs, value: string | null) => setInputs((x) => ({ ...x, [key]: value }));
+  const set = <K extends keyof Inputs>(key: K, value: Inputs[K]) => setInputs((x) => ({ ...x, [key]: value }));
   const money = (amount: number) => formatMoneyEstimate(i18n.locale(), amount, inputs().currency);
 
   /** The second-highest satisfaction level rising to the top one, read off the survey's curve. */
@@ -80,7 +83,7 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string 
     const from = curve.length - 2;
     const r = loyaltyIfLevelRises(curve.map((c) => c.share), curve.map((c) => c.rate), from);
     // Rounded as the uplift box shows it, so what the manager reads is what is computed.
-    return { ...r, from: curve[from].level, to: curve[from + 1].level, points: Math.round(r.uplift * 1000) / 10 };
+    return { ...r, share: curve[from].share, from: curve[from].level, to: curve[from + 1].level, points: Math.round(r.uplift * 1000) / 10 };
   });
   const proposal = () => {
     const s = shift();
@@ -90,18 +93,16 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string 
 
   const result = createMemo(() => {
     const x = inputs();
-    const years = x.years.trim() === '' ? undefined : Number(x.years);
+    const retention = parse(x.retention) / 100;
+    const uplift = parse(upliftText()) / 100;
+    const periods = x.years.trim() === '' ? undefined : Number(x.years);
     try {
       return {
-        retention: parse(x.retention) / 100,
-        uplift: parse(upliftText()) / 100,
-        ...retentionUplift({
-          customers: parse(x.customers), margin: parse(x.margin), retention: parse(x.retention) / 100,
-          uplift: parse(upliftText()) / 100, discountRate: parse(x.discount) / 100, periods: years,
-        }),
+        retention, uplift,
+        ...retentionUplift({ customers: parse(x.customers), margin: parse(x.margin), retention, uplift, discountRate: parse(x.discount) / 100, periods }),
       };
     } catch (e) {
-      if (e instanceof StatsInputError && e.argument in INVALID_KEY) return { invalid: INVALID_KEY[e.argument] };
+      if (e instanceof StatsInputError && e.argument in INVALID) return { invalid: INVALID[e.argument] };
       throw e;
     }
   });
@@ -115,22 +116,32 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string 
   };
   const currencyNames = createMemo(() => new Intl.DisplayNames([i18n.locale()], { type: 'currency' }));
 
-  const field = (key: 'customers' | 'margin' | 'retention' | 'discount' | 'years', label: AppKey, attrs: { min?: string; max?: string; step: string }) => (
+  const field = (key: Field, label: AppKey, attrs: { min?: string; max?: string; step: string }) => (
     <label class="field">
-      <span>{t(label)}</span>
-      <input type="number" inputmode="decimal" {...attrs} value={inputs()[key]} data-testid={`impact-${key}`} onInput={(e) => set(key, e.currentTarget.value)} />
+      <span class="field-label">{t(label)}</span>
+      <input
+        class="input" type="number" inputmode="decimal" {...attrs} value={key === 'uplift' ? upliftText() : inputs()[key] ?? ''}
+        aria-invalid={invalid()?.field === key} data-testid={`impact-${key}`} onInput={(e) => set(key, e.currentTarget.value)}
+      />
     </label>
   );
 
   return (
     <div class="impact no-print-inputs" data-testid="loyalty-value">
       <h3>{t('report.impact.title')}</h3>
-      <Show when={shift()}>
+      {/* A level above that is no more loyal (a small base, noise) proposes nothing. */}
+      <Show when={proposal() !== null && shift()}>
         {(s) => (
           <p data-testid="impact-curve">
             {t(props.section.curveMeasure === 'promoter' ? 'report.impact.curvePromoters' : 'report.impact.curveLoyal', {
-              from: s().from, to: s().to, now: i18n.pct(s().now, 1), after: i18n.pct(s().after, 1), uplift: i18n.points(s().points, 1),
+              share: i18n.pct(s().share), from: s().from, to: s().to, now: i18n.pct(s().now, 1), after: i18n.pct(s().after, 1), uplift: i18n.points(s().points, 1),
             })}
+            <Show when={inputs().uplift !== null && inputs().uplift !== proposal()}>
+              {' '}
+              <button type="button" class="btn btn-small no-print" data-testid="impact-use-survey" onClick={() => set('uplift', null)}>
+                {t('report.impact.useSurvey', { uplift: i18n.points(s().points, 1) })}
+              </button>
+            </Show>
           </p>
         )}
       </Show>
@@ -138,29 +149,17 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string 
         {field('customers', 'report.impact.customers', { min: '0', step: '1' })}
         {field('margin', 'report.impact.margin', { min: '0', step: 'any' })}
         <label class="field">
-          <span>{t('report.impact.currency')}</span>
-          <select data-testid="impact-currency" onChange={(e) => set('currency', e.currentTarget.value)}>
+          <span class="field-label">{t('report.impact.currency')}</span>
+          <select class="select" data-testid="impact-currency" onChange={(e) => set('currency', e.currentTarget.value as Inputs['currency'] /* the options are CURRENCIES */)}>
             <For each={CURRENCIES}>{(c) => <option value={c} selected={c === inputs().currency}>{`${c} · ${currencyNames().of(c)}`}</option>}</For>
           </select>
         </label>
         {field('retention', 'report.impact.retention', { min: '0', max: '99.9', step: 'any' })}
+        {field('uplift', 'report.impact.uplift', { step: '0.1' })}
         {field('discount', 'report.impact.discount', { min: '0', step: 'any' })}
-        <label class="field">
-          <span>{t('report.impact.uplift')}</span>
-          <input type="number" inputmode="decimal" step="0.1" value={upliftText()} data-testid="impact-uplift" onInput={(e) => set('uplift', e.currentTarget.value)} />
-          <Show when={proposal()}>
-            {(p) => (
-              <Show when={inputs().uplift !== null && inputs().uplift !== p()} fallback={<span class="field-hint">{t('report.impact.fromSurvey')}</span>}>
-                <button type="button" class="btn btn-tiny no-print" data-testid="impact-use-survey" onClick={() => set('uplift', null)}>
-                  {t('report.impact.useSurvey', { uplift: i18n.points(Number(p()), 1) })}
-                </button>
-              </Show>
-            )}
-          </Show>
-        </label>
         {field('years', 'report.impact.years', { min: '1', max: '1000', step: '1' })}
       </div>
-      <Show when={estimate()} fallback={<p class="warning" role="alert" data-testid="impact-invalid">{t(invalid()!)}</p>}>
+      <Show when={estimate()} fallback={<p class="warning" role="alert" data-testid="impact-invalid">{t(invalid()!.key)}</p>}>
         {(r) => (
           <>
             <div class="stats">
