@@ -6,7 +6,7 @@
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import * as v from 'valibot';
 import type { LoyaltySection } from '../../../shared/api/report-sections';
-import { defaultCurrency, formatMoneyEstimate, type AppKey } from '../../../shared/i18n';
+import { currencyDigits, defaultCurrency, formatCurrency, formatMoneyEstimate, type AppKey } from '../../../shared/i18n';
 import { loyaltyIfLevelRises, retentionUplift, StatsInputError } from '../../../shared/stats';
 import { useI18n } from '../lib/i18n';
 
@@ -116,15 +116,24 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string 
   };
   const currencyNames = createMemo(() => new Intl.DisplayNames([i18n.locale()], { type: 'currency' }));
 
-  const field = (key: Field, label: AppKey, attrs: { min?: string; max?: string; step: string }) => (
+  const text = (key: Field) => (key === 'uplift' ? upliftText() : inputs()[key] ?? '');
+  /** The box's value as the PDF shows it, in the reader's format: "10000" prints as "10,000". */
+  const printed = (key: Field, format: (x: number) => string) => {
+    const x = parse(text(key));
+    return Number.isFinite(x) ? format(x) : text(key) || '—';
+  };
+  const field = (key: Field, label: AppKey, attrs: { min?: string; max?: string; step: string }, format: (x: number) => string) => (
     <label class="field">
       <span class="field-label">{t(label)}</span>
       <input
-        class="input" type="number" inputmode="decimal" {...attrs} value={key === 'uplift' ? upliftText() : inputs()[key] ?? ''}
+        class="input" type="number" inputmode="decimal" {...attrs} value={text(key)}
         aria-invalid={invalid()?.field === key} data-testid={`impact-${key}`} onInput={(e) => set(key, e.currentTarget.value)}
       />
+      <span class="print-value">{printed(key, format)}</span>
     </label>
   );
+  const percent = (x: number) => i18n.pct(x / 100, 1);
+  const currencyName = (c: string) => `${c} · ${currencyNames().of(c)}`;
 
   return (
     <div class="impact no-print-inputs" data-testid="loyalty-value">
@@ -146,18 +155,19 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string 
         )}
       </Show>
       <div class="impact-fields">
-        {field('customers', 'report.impact.customers', { min: '0', step: '1' })}
-        {field('margin', 'report.impact.margin', { min: '0', step: 'any' })}
+        {field('customers', 'report.impact.customers', { min: '0', step: '1' }, (x) => i18n.num(x))}
+        {field('margin', 'report.impact.margin', { min: '0', step: 'any' }, (x) => formatCurrency(i18n.locale(), Math.round(x * 10 ** currencyDigits(inputs().currency)), inputs().currency))}
         <label class="field">
           <span class="field-label">{t('report.impact.currency')}</span>
           <select class="select" data-testid="impact-currency" onChange={(e) => set('currency', e.currentTarget.value as Inputs['currency'] /* the options are CURRENCIES */)}>
-            <For each={CURRENCIES}>{(c) => <option value={c} selected={c === inputs().currency}>{`${c} · ${currencyNames().of(c)}`}</option>}</For>
+            <For each={CURRENCIES}>{(c) => <option value={c} selected={c === inputs().currency}>{currencyName(c)}</option>}</For>
           </select>
+          <span class="print-value">{currencyName(inputs().currency)}</span>
         </label>
-        {field('retention', 'report.impact.retention', { min: '0', max: '99.9', step: 'any' })}
-        {field('uplift', 'report.impact.uplift', { step: '0.1' })}
-        {field('discount', 'report.impact.discount', { min: '0', step: 'any' })}
-        {field('years', 'report.impact.years', { min: '1', max: '1000', step: '1' })}
+        {field('retention', 'report.impact.retention', { min: '0', max: '99.9', step: 'any' }, percent)}
+        {field('uplift', 'report.impact.uplift', { step: '0.1' }, (x) => i18n.points(x, 1))}
+        {field('discount', 'report.impact.discount', { min: '0', step: 'any' }, percent)}
+        {field('years', 'report.impact.years', { min: '1', max: '1000', step: '1' }, (x) => i18n.num(x))}
       </div>
       <Show when={estimate()} fallback={<p class="warning" role="alert" data-testid="impact-invalid">{t(invalid()!.key)}</p>}>
         {(r) => (
