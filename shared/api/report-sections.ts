@@ -71,8 +71,11 @@ export interface LoyaltySection {
   nps: { n: number; nps: number; promoters: number; passives: number; detractors: number; marginOfError: number } | null;
   /** Share giving the loyalty question's top answer (first option, or top-two box of a scale). */
   loyal: (Interval & { n: number; questionId: string }) | null;
-  /** Loyalty (or promoter) rate at each point of the overall satisfaction scale. */
-  curve: { level: number; n: number; rate: number | null }[] | null;
+  /**
+   * Loyalty (or promoter) rate at each point of the overall satisfaction scale, with the (weighted)
+   * share of the curve's respondents at that point, so the client can ask "what if a level rose".
+   */
+  curve: { level: number; n: number; share: number; rate: number | null }[] | null;
   curveMeasure: 'loyal' | 'promoter' | null;
 }
 

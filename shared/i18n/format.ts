@@ -60,6 +60,25 @@ export function formatCurrency(locale: Locale, amount: number | bigint, currency
 }
 
 /**
+ * An estimate of money (a customer lifetime value, a revenue forecast) from a float in major
+ * units, in whole units of the currency: cents on a model's output would claim a precision it
+ * does not have, and unlike stored money such an amount never needs to add up to the cent.
+ * @example formatMoneyEstimate('it', 733333.33, 'EUR') // "733.333 €"
+ */
+export function formatMoneyEstimate(locale: Locale, amount: number, currency: string): string {
+  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+}
+
+/**
+ * The currency a reader of this language most likely counts in, for a money field that must start
+ * somewhere: the report's languages are spoken mostly in Vietnam, mainland China, Taiwan and the euro area.
+ * @example defaultCurrency('zh-Hant') // "TWD"
+ */
+export function defaultCurrency(locale: Locale): string {
+  return locale === 'vi' ? 'VND' : locale === 'zh-Hans' ? 'CNY' : locale === 'zh-Hant' ? 'TWD' : 'EUR';
+}
+
+/**
  * A signed value in points (NPS, SERVQUAL gaps, differences between brands): the sign is the
  * message, so "+12.5" and "-3.0" are always shown and a rounded zero shows none.
  * @example formatPoints('en', 12.5, 1) // "+12.5"

@@ -19,7 +19,9 @@ import type { Message } from './translate';
 
 export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, matchLocale, negotiateLocale, parseAcceptLanguage, type Locale } from './locales';
 export { createTranslator, placeholders, type Message, type MessageParams, type PluralCategory, type PluralMessage, type Translate } from './translate';
-export { currencyDigits, formatCurrency, formatDate, formatNumber, formatPercent, formatPoints, type DateStyle } from './format';
+export {
+  currencyDigits, defaultCurrency, formatCurrency, formatDate, formatMoneyEstimate, formatNumber, formatPercent, formatPoints, type DateStyle,
+} from './format';
 
 export type RespondentKey = keyof typeof respondentEn;
 export type AppKey = keyof typeof appEn;

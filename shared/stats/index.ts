@@ -34,3 +34,5 @@ export type { RakeOptions, RakeResult } from './weighting';
 export { twoProportionZ, welchT } from './significance';
 export type { GroupSummary, TestResult } from './significance';
 export { median } from './median';
+export { lifetimeValue, loyaltyIfLevelRises, retentionUplift } from './loyalty-value';
+export type { LifetimeValueInput, LoyaltyShift, RetentionUpliftInput, RetentionUpliftResult } from './loyalty-value';

@@ -99,9 +99,10 @@ describe('loyalty', () => {
     expect(loyalty.loyal.p).toBeCloseTo(4 / 8, 12);
     // Loyal ("yes") at each overall level: 5 → r0, r5 both; 4 → r1, r7 of r1, r2, r7; 3 → none of r3, r6; 2 → not r4.
     expect(loyalty.curveMeasure).toBe('loyal');
+    // Shares of the 8 at each level: 0, 1/8, 2/8, 3/8, 2/8.
     expect(loyalty.curve).toEqual([
-      { level: 1, n: 0, rate: null }, { level: 2, n: 1, rate: 0 }, { level: 3, n: 2, rate: 0 },
-      { level: 4, n: 3, rate: 2 / 3 }, { level: 5, n: 2, rate: 1 },
+      { level: 1, n: 0, share: 0, rate: null }, { level: 2, n: 1, share: 1 / 8, rate: 0 }, { level: 3, n: 2, share: 2 / 8, rate: 0 },
+      { level: 4, n: 3, share: 3 / 8, rate: 2 / 3 }, { level: 5, n: 2, share: 2 / 8, rate: 1 },
     ]);
   });
 });
@@ -191,6 +192,9 @@ describe('weighting', () => {
     expect(satisfaction.overall.mean.mean).toBeCloseTo(3.85, 10);
     // Loyal ("yes"): gold r0, r1 of 4 → 0.5; silver r5, r7 of 4 → 0.5: 0.5 either way.
     expect(loyalty.loyal.p).toBeCloseTo(0.5, 10);
+    // The curve's shares are weighted too: osat 2 gold (0.6); 3 gold + silver (2.0); 4 gold + two
+    // silver (3.4); 5 gold + silver (2.0), of 8 → 0, 0.075, 0.25, 0.425, 0.25.
+    [0, 0.075, 0.25, 0.425, 0.25].forEach((share, k) => expect(loyalty.curve[k].share).toBeCloseTo(share, 10));
     const unweighted = await report();
     expect(unweighted.fieldwork.weighting).toBeNull();
     expect(unweighted.satisfaction.overall.mean.mean).toBeCloseTo(3.75, 12);

@@ -136,6 +136,70 @@ describe('the demo study\'s report, in Chromium', () => {
     await ctx.close();
   });
 
+  it('estimates what more loyalty is worth from the manager\'s figures, proposing the uplift from the survey\'s own curve', async () => {
+    const { ctx } = await signedIn(DESKTOP);
+    const page = await ctx.newPage();
+    const api = await (await ctx.request.get(`${server.url}/api/surveys/${surveyId}/report`)).json();
+    await page.goto(`${server.url}/surveys/${surveyId}/report`);
+    const box = page.getByTestId('loyalty-value');
+    await expect.poll(() => box.count(), POLL).toBe(1);
+
+    // The proposal, by hand from the curve the API sent: loyal share now Σ share·rate; the
+    // customers at the second-highest level taking the top level's rate add share·(rate₅ − rate₄).
+    const curve: { share: number; rate: number | null }[] = api.sections.loyalty.curve;
+    const now = curve.reduce((sum, c) => sum + c.share * (c.rate ?? 0), 0);
+    const [second, top] = curve.slice(-2);
+    const points = Math.round(1000 * second.share * (top.rate! - second.rate!)) / 10;
+    expect(points).toBeGreaterThan(0);
+    expect(await page.getByTestId('impact-uplift').inputValue()).toBe(String(points));
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    expect(await page.getByTestId('impact-curve').textContent()).toContain(`from ${pct(now)} to ${pct(now + second.share * (top.rate! - second.rate!))}: +${points.toFixed(1)} points`);
+
+    // 2,000 customers, margin 250 a year, retention 75 % → 80 %, discount rate 8 %:
+    // CLV(0.75) = 250·0.75/(1.08 − 0.75) = 187.5/0.33 = 568.18; CLV(0.80) = 200/0.28 = 714.29;
+    // gained 2,000·(714.2857 − 568.1818) = 292,207.79; kept 2,000·0.05 = 100, worth 100·250 = 25,000.
+    await page.getByTestId('impact-customers').fill('2000');
+    await page.getByTestId('impact-margin').fill('250');
+    await page.getByTestId('impact-currency').selectOption('USD');
+    await page.getByTestId('impact-retention').fill('75');
+    await page.getByTestId('impact-uplift').fill('5');
+    await page.getByTestId('impact-discount').fill('8');
+    const gained = 2000 * (250 * 0.8 / (1.08 - 0.8) - 250 * 0.75 / (1.08 - 0.75));
+    expect(gained).toBeCloseTo(292_207.79, 2);
+    await expect.poll(() => page.getByTestId('impact-lifetime').locator('.stat-value').textContent(), POLL).toBe('$292,208');
+    expect(await page.getByTestId('impact-kept').locator('.stat-value').textContent()).toBe('100');
+    expect(await page.getByTestId('impact-first-year').locator('.stat-value').textContent()).toBe('$25,000');
+    expect(await page.getByTestId('impact-lifetime').locator('.stat-note').textContent()).toBe('Per customer: $568 → $714');
+    expect(await page.getByTestId('impact').textContent()).toBe(
+      'Retention of 80.0% instead of 75.0% (+5.0 points) across 2,000 customers keeps 100 more of them after a year, worth $25,000 of margin in the first year and $292,208 in lifetime value.',
+    );
+    expect(await page.getByTestId('impact-formula').textContent()).toMatch(/^Customer lifetime value CLV = m · r \/ \(1 \+ i − r\) \(Gupta & Lehmann 2003\)/);
+
+    // Three years only: 2,000·250·(Σ(0.8/1.08)^t − Σ(0.75/1.08)^t), t = 1..3
+    // = 500,000·((0.7407407 + 0.5486968 + 0.4064421) − (0.6944444 + 0.4822531 + 0.3348980)) = 500,000·0.1842842 = 92,142.09.
+    await page.getByTestId('impact-years').fill('3');
+    const sum = (q: number) => q + q * q + q * q * q;
+    expect(2000 * 250 * (sum(0.8 / 1.08) - sum(0.75 / 1.08))).toBeCloseTo(92_142.09, 1);
+    await expect.poll(() => page.getByTestId('impact-lifetime').locator('.stat-value').textContent(), POLL).toBe('$92,142');
+    expect(await page.getByTestId('impact-formula').textContent()).toContain('t = 1 … 3');
+
+    // A reload keeps the figures; an impossible retention says what is wrong instead of a number.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('impact-customers').inputValue(), POLL).toBe('2000');
+    expect(await page.getByTestId('impact-currency').inputValue()).toBe('USD');
+    await page.getByTestId('impact-retention').fill('100');
+    expect(await page.getByTestId('impact-invalid').textContent()).toMatch(/retention rate from 0% to below 100%/);
+    expect(await page.getByTestId('impact-retention').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('impact-retention').fill('75');
+    // One click puts the survey's proposal back.
+    await page.getByTestId('impact-use-survey').click();
+    expect(await page.getByTestId('impact-uplift').inputValue()).toBe(String(points));
+    await box.screenshot({ path: join(SCREENSHOTS, 'report-loyalty-value.png') });
+    await page.emulateMedia({ media: 'print' });
+    await box.screenshot({ path: join(SCREENSHOTS, 'report-print-loyalty-value.png') });
+    await ctx.close();
+  });
+
   it('shows the SERVQUAL, price tolerance and competitive standing sections of a research study, and prints them', async () => {
     const { ctx } = await signedIn(DESKTOP);
     const page = await ctx.newPage();
@@ -203,6 +267,9 @@ describe('the demo study\'s report, in Chromium', () => {
     // Italian, as the link was made: the satisfaction reading says "molto soddisfatti".
     expect(await shared.getByTestId('section-satisfaction').getByTestId('reading').textContent()).toMatch(/molto soddisfatti/);
     expect(await shared.locator('.share-panel').count()).toBe(0);
+    // The loyalty estimate works signed out too, in Italian and in euros by default.
+    expect(await shared.getByTestId('impact-curve').textContent()).toMatch(/^Da questa indagine: se il \d+% dei clienti/);
+    expect(await shared.getByTestId('impact-lifetime').locator('.stat-value').textContent()).toMatch(/^[\d.]+\u00a0€$/);
     await shared.screenshot({ path: join(SCREENSHOTS, 'report-5-shared-phone.png'), fullPage: true });
     await outsider.close();
   });

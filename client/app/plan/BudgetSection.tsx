@@ -2,7 +2,7 @@
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { produce, type SetStoreFunction } from 'solid-js/store';
 import { BUDGET_KINDS, budgetTotals, type BudgetLine, type PlanInput } from '../../../shared/plan';
-import { formatCurrency, type Locale } from '../../../shared/i18n';
+import { defaultCurrency, formatCurrency, type Locale } from '../../../shared/i18n';
 import { decimalMarkOf } from '../../respondent/questions/parse-number';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
@@ -40,7 +40,7 @@ export default function BudgetSection(props: { plan: PlanInput; set: SetStoreFun
     if (!validLine(line) || props.completes === null) return '—';
     return money(line.kind === 'fixed' ? line.amount : line.amount * props.completes, line.currency);
   };
-  const defaultCurrency = () => lines()[0]?.currency ?? (i18n.locale() === 'vi' ? 'VND' : i18n.locale() === 'zh-Hans' ? 'CNY' : i18n.locale() === 'zh-Hant' ? 'TWD' : 'EUR');
+  const firstCurrency = () => lines()[0]?.currency ?? defaultCurrency(i18n.locale());
 
   return (
     <section class="card plan-section" aria-labelledby="plan-budget">
@@ -113,7 +113,7 @@ export default function BudgetSection(props: { plan: PlanInput; set: SetStoreFun
       </Show>
       <div class="form-actions">
         <button type="button" class="btn btn-small" data-testid="budget-add"
-          onClick={() => edit((l) => { l.push({ label: '', kind: l.length === 0 ? 'per-complete' : 'fixed', amount: 0, currency: defaultCurrency() }); })}>
+          onClick={() => edit((l) => { l.push({ label: '', kind: l.length === 0 ? 'per-complete' : 'fixed', amount: 0, currency: firstCurrency() }); })}>
           <Icon name="plus" />{t('plan.budget.add')}
         </button>
       </div>

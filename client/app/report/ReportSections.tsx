@@ -2,7 +2,7 @@
  * The manager's report, section by section. Each section shows only when the server sent it, and
  * opens with a one-sentence reading built here from its numbers and the reader's language.
  */
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import {
   SMALL_BASE, type LoyaltySection, type PrioritiesSection, type QualitySection, type SatisfactionSection, type ScaleItem, type TrendSection,
@@ -16,6 +16,7 @@ import { PriceView } from './PriceView';
 import { ServqualView } from './ServqualView';
 import { CasesView } from './CasesSection';
 import { ScaleDistribution } from './ScaleDistribution';
+import { LoyaltyValue } from './LoyaltyValue';
 
 type TextOf = (x: Text | undefined) => string;
 
@@ -65,7 +66,7 @@ export function ReportSections(props: { report: ReportDto; text: TextOf }) {
       <Show when={s().satisfaction}>{(x) => <Satisfaction section={x()} label={label()} report={props.report} text={props.text} />}</Show>
       <Show when={s().priorities}>{(x) => <Priorities section={x()} label={label()} />}</Show>
       <Show when={s().servqual}>{(x) => <ServqualView section={x()} label={label()} />}</Show>
-      <Show when={s().loyalty}>{(x) => <Loyalty section={x()} />}</Show>
+      <Show when={s().loyalty}>{(x) => <Loyalty section={x()} surveyId={props.report.surveyId} />}</Show>
       <Show when={s().price}>{(x) => <PriceView section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().competition}>{(x) => <CompetitionSectionView section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().trend}>{(x) => <Trend section={x()} />}</Show>
@@ -189,12 +190,9 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
   );
 }
 
-function Loyalty(props: { section: LoyaltySection }) {
+function Loyalty(props: { section: LoyaltySection; surveyId: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [customers, setCustomers] = createSignal(10_000);
-  const [revenue, setRevenue] = createSignal(500);
-  const [uplift, setUplift] = createSignal(5);
   const reading = () => {
     const n = props.section.nps;
     const loyal = props.section.loyal;
@@ -203,13 +201,6 @@ function Loyalty(props: { section: LoyaltySection }) {
     return loyal ? t('report.reading.loyalOnly', { loyal: i18n.pct(loyal.p) }) : '';
   };
   const curve = () => (props.section.curve ?? []).filter((c) => c.rate !== null);
-  const worth = () => customers() * (uplift() / 100) * revenue();
-  const number = (value: () => number, set: (x: number) => void, key: 'report.impact.customers' | 'report.impact.revenue' | 'report.impact.uplift') => (
-    <label class="field">
-      <span>{t(key)}</span>
-      <input type="number" min="0" value={value()} onInput={(e) => set(Math.max(0, Number(e.currentTarget.value) || 0))} />
-    </label>
-  );
   return (
     <Section id="loyalty" title={t('report.section.loyalty')} reading={reading()}>
       <SmallBase n={props.section.nps?.n ?? props.section.loyal?.n ?? 0} />
@@ -233,15 +224,7 @@ function Loyalty(props: { section: LoyaltySection }) {
           label={t('report.curve')}
         />
       </Show>
-      <div class="impact no-print-inputs">
-        <h3>{t('report.impact.title')}</h3>
-        <div class="impact-fields">
-          {number(customers, setCustomers, 'report.impact.customers')}
-          {number(revenue, setRevenue, 'report.impact.revenue')}
-          {number(uplift, setUplift, 'report.impact.uplift')}
-        </div>
-        <p data-testid="impact">{t('report.impact.result', { uplift: i18n.num(uplift(), 1), customers: i18n.num(customers()), value: i18n.num(worth(), 0) })}</p>
-      </div>
+      <LoyaltyValue section={props.section} surveyId={props.surveyId} />
     </Section>
   );
 }

@@ -69,7 +69,10 @@ export function loyaltySection(input: SectionInput): LoyaltySection | null {
       if (f) yes[x - overall.min] += w;
       count[x - overall.min]++;
     }
-    curve = Array.from({ length: levels }, (_, k) => ({ level: overall.min + k, n: count[k], rate: all[k] > 0 ? yes[k] / all[k] : null }));
+    const total = all.reduce((a, b) => a + b, 0);
+    curve = Array.from({ length: levels }, (_, k) => ({
+      level: overall.min + k, n: count[k], share: total > 0 ? all[k] / total : 0, rate: all[k] > 0 ? yes[k] / all[k] : null,
+    }));
   }
   return { nps: npsResult, loyal: loyalShare, curve, curveMeasure };
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  currencyDigits, formatCurrency, formatDate, formatNumber, formatPercent, formatPoints, type Locale,
+  currencyDigits, defaultCurrency, formatCurrency, formatDate, formatMoneyEstimate, formatNumber, formatPercent, formatPoints, type Locale,
 } from '../../../shared/i18n';
 
 const NBSP = '\u00a0';
@@ -71,6 +71,28 @@ describe('formatCurrency (amounts in minor units)', () => {
 
   it('stays exact beyond the range where a float would drift', () => {
     expect(formatCurrency('en', 9007199254740993n, 'EUR')).toBe('€90,071,992,547,409.93');
+  });
+});
+
+describe('formatMoneyEstimate (an estimate in major units, shown in whole units)', () => {
+  it.each<[Locale, string, string]>([
+    ['en', 'EUR', '€733,333'],
+    ['it', 'EUR', `733.333${NBSP}€`],
+    ['zh-Hans', 'CNY', '¥733,333'],
+    ['vi', 'VND', `733.333${NBSP}₫`],
+  ])('writes 733,333.33 in %s, %s, as %s', (locale, currency, expected) => {
+    expect(formatMoneyEstimate(locale, 733333.33, currency)).toBe(expected);
+  });
+
+  it('rounds to the nearest unit and keeps the sign of a loss', () => {
+    expect(formatMoneyEstimate('en', 266.67, 'USD')).toBe('$267');
+    expect(formatMoneyEstimate('en', -916666.67, 'GBP')).toBe('-£916,667');
+  });
+});
+
+describe('defaultCurrency', () => {
+  it.each<[Locale, string]>([['en', 'EUR'], ['it', 'EUR'], ['zh-Hans', 'CNY'], ['zh-Hant', 'TWD'], ['vi', 'VND']])('%s → %s', (locale, currency) => {
+    expect(defaultCurrency(locale)).toBe(currency);
   });
 });
 

@@ -38,6 +38,12 @@ const calls: [string, (pick: () => unknown) => unknown][] = [
   ['gaborGranger', (p) => stats.gaborGranger([p(), p()] as number[], [p(), p()] as number[])],
   ['postStratify', (p) => stats.postStratify([p(), p()] as string[], { a: p(), b: p() } as never)],
   ['rake', (p) => stats.rake([{ g: 'a' }, { g: 'b' }], { g: { a: p(), b: p() } } as never, { maxIterations: p() } as never)],
+  ['lifetimeValue', (p) => stats.lifetimeValue({ margin: p(), retention: p(), discountRate: p(), periods: p() } as never)],
+  [
+    'retentionUplift',
+    (p) => stats.retentionUplift({ customers: p(), margin: p(), retention: p(), uplift: p(), discountRate: p() } as never),
+  ],
+  ['loyaltyIfLevelRises', (p) => stats.loyaltyIfLevelRises([p(), p()] as number[], [p(), p()] as number[], p() as number)],
   ['kishDeff', (p) => stats.kishDeff([p(), p()] as number[])],
   [
     'servqual',
