@@ -7,7 +7,7 @@ import { For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import { filterParam, type FilterCondition } from '../../../shared/api/report-query';
 import { allQuestions, type Question, type Text } from '../../../shared/survey/schema';
-import { useI18n } from '../lib/i18n';
+import { useI18n, type I18n } from '../lib/i18n';
 import { pointLabels } from './scale-labels';
 
 export interface FilterState {
@@ -37,7 +37,7 @@ export function queryOf(f: FilterState): string {
 const points = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k).join(',');
 
 /** A filter's choices: a value is one answer code or several joined by commas (a group of scale points). */
-function choices(q: Question, text: (x: Text | undefined) => string, t: ReturnType<typeof useI18n>['t']): { value: string; label: string }[] {
+function choices(q: Question, text: (x: Text | undefined) => string, t: I18n['t']): { value: string; label: string }[] {
   if (q.type === 'single') return q.options.map((o) => ({ value: o.id, label: text(o.label) }));
   if (q.type === 'nps') {
     return [
@@ -63,7 +63,7 @@ export interface Dimension { name: string; label: string; choices: { value: stri
  * What a report can be cut by: every single choice, every NPS question, the overall satisfaction
  * score (not each attribute's: thirty rating filters would bury the others), and each hidden field.
  */
-export function dimensions(report: ReportDto, text: (x: Text | undefined) => string, t: ReturnType<typeof useI18n>['t']): Dimension[] {
+export function dimensions(report: ReportDto, text: (x: Text | undefined) => string, t: I18n['t']): Dimension[] {
   const questions = allQuestions(report.definition)
     .filter((q) => q.type === 'single' || q.type === 'nps' || (q.type === 'rating' && q.role === 'overall-satisfaction'))
     .map((q) => ({ name: q.id, label: text(q.text), choices: choices(q, text, t) }));
