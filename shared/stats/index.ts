@@ -34,3 +34,7 @@ export type { RakeOptions, RakeResult } from './weighting';
 export { twoProportionZ, welchT } from './significance';
 export type { GroupSummary, TestResult } from './significance';
 export { median } from './median';
+export { chiSquareCdf, chiSquareQuantile, chiSquareSurvival, chiSquareTest } from './chisquare';
+export type { ChiSquareResult } from './chisquare';
+export { pairwiseMeans, pairwiseProportions } from './pairwise';
+export type { PairwiseResult, ProportionGroup } from './pairwise';
