@@ -5,7 +5,10 @@ import type { AppEnv } from '../http/context';
 import { requireRole } from '../auth/middleware';
 import { parseValue } from '../http/validate';
 import { ExportQuerySchema, ReportQuerySchema, VerbatimQuerySchema } from '../../shared/api/report-query';
+import { CrosstabQuerySchema } from '../../shared/api/report-crosstab';
 import { buildReport, prepareReport, searchVerbatims } from './service';
+import { buildCrosstab } from './crosstab/service';
+import { crosstabCsv } from './export/crosstab';
 import { exportResponses, exportTables, type ResponseFormat } from './export/service';
 
 const TYPES: Record<ResponseFormat, string> = {
@@ -33,6 +36,12 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/:id/report/verbatims', requireRole('viewer'), ready, (c) => {
     const query = parseValue(VerbatimQuerySchema, c.req.query());
     return c.json(searchVerbatims(c.var.deps.db, c.req.param('id'), query, query.search));
+  })
+  .get('/:id/report/crosstab', requireRole('viewer'), ready, async (c) =>
+    c.json(await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()))))
+  .get('/:id/export/crosstab.csv', requireRole('viewer'), ready, async (c) => {
+    const table = await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()));
+    return c.body(crosstabCsv(table), 200, { 'content-type': TYPES.csv, ...attachment(`crosstab-${c.req.param('id')}.csv`) });
   })
   .get('/:id/export/tables.csv', requireRole('viewer'), ready, (c) => {
     const csv = exportTables(c.var.deps.db, c.req.param('id'), parseValue(ExportQuerySchema, c.req.query()));

@@ -126,8 +126,8 @@ export function chiSquareTest(table: readonly (readonly number[])[]): ChiSquareR
     if (!Array.isArray(row) || row.length !== width) throw new StatsInputError(`table[${i}]`, `must have ${width} counts like the first row`);
     row.forEach((x, j) => nonNegative(() => `table[${i}][${j}]`, x));
   });
-  const rowTotals = table.map((row) => row.reduce((a, b) => a + b, 0));
-  const colTotals = Array.from({ length: width }, (_, j) => table.reduce((a, row) => a + row[j], 0));
+  const rowTotals = table.map((row) => row.reduce((a: number, b: number) => a + b, 0));
+  const colTotals = Array.from({ length: width }, (_, j) => table.reduce((a: number, row) => a + row[j], 0));
   const rows = rowTotals.flatMap((t, i) => (t > 0 ? [i] : []));
   const cols = colTotals.flatMap((t, j) => (t > 0 ? [j] : []));
   if (rows.length < 2 || cols.length < 2) throw new StatsInputError('table', 'needs at least two rows and two columns with counts');

@@ -15,6 +15,7 @@ import { ReportSections } from './ReportSections';
 import { Verbatims } from './Verbatims';
 import { Exports, SharePanel } from './SharePanel';
 import { Compare } from './Compare';
+import { CrossTab } from './CrossTab';
 import './report.css';
 
 export default function ReportPage() {
@@ -118,6 +119,7 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
       <ReportSections report={props.report} text={text} />
       <Compare base={props.base} report={props.report} filter={props.filter} text={text} />
+      <CrossTab base={props.base} report={props.report} filter={props.filter} text={text} />
       <Show when={props.report.sections.verbatims}>
         {(v) => <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} />}
       </Show>
