@@ -49,7 +49,8 @@ export function CrossTab(props: { base: string; report: ReportDto; filter: Filte
     </label>
   );
   return (
-    <section class="card report-section crosstab" data-testid="section-crosstab">
+    // Until a table is chosen there is nothing to print, and the section would take a page of its own.
+    <section class="card report-section crosstab" classList={{ 'no-print': !query() || !table.latest }} data-testid="section-crosstab">
       <h2>{t('report.crosstab.title')}</h2>
       <p class="note no-print">{t('report.crosstab.hint')}</p>
       <div class="share-new no-print">

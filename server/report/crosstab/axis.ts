@@ -78,8 +78,15 @@ export function resolveAxis(name: string, path: 'rows' | 'columns', ctx: AxisCon
     const field = name.slice('hidden:'.length);
     const h = cols.hidden.get(field);
     if (!h) throw fail(`the survey has no hidden field "${field}"`);
-    const order = [...seen(h.codes, sel)].sort((a, b) => h.dict[a].localeCompare(h.dict[b]));
-    axis = fromCodes({ name, kind: 'hidden', label: field }, h.codes, h.dict, order, (k) => h.dict[k]);
+    // A quota variable on the field knows its categories' order (Platinum before Gold) and labels.
+    const quota = ctx.quotas?.variables.find((x) => x.source === field);
+    const rank = (code: number) => {
+      const k = quota?.categories.findIndex((c) => c.value === h.dict[code]) ?? -1;
+      return k < 0 ? Infinity : k;
+    };
+    const order = [...seen(h.codes, sel)].sort((a, b) => rank(a) - rank(b) || h.dict[a].localeCompare(h.dict[b]));
+    const label = (code: number) => quota?.categories.find((c) => c.value === h.dict[code])?.label?.trim() || h.dict[code];
+    axis = fromCodes({ name, kind: 'hidden', label: quota?.label?.trim() || field }, h.codes, h.dict, order, label);
   } else {
     axis = questionAxis(name, ctx, fail, text);
   }
