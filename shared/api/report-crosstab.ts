@@ -8,7 +8,7 @@
  * than (SPSS "Compare column proportions"); a scale row variable adds its mean per column.
  */
 import * as v from 'valibot';
-import { ReportQuerySchema } from './report-query';
+import { ExportQuerySchema, ReportQuerySchema } from './report-query';
 
 /** At most this many categories on an axis: beyond it a table stops being readable or testable. */
 export const CROSSTAB_MAX_CATEGORIES = 60;
@@ -28,6 +28,13 @@ export const CrosstabQuerySchema = v.object({
   lang: v.optional(v.picklist(['en', 'zh-Hans', 'zh-Hant', 'it', 'vi'], 'must be one of en, zh-Hans, zh-Hant, it, vi')),
 });
 export type CrosstabQuery = v.InferOutput<typeof CrosstabQuerySchema>;
+
+/** GET /api/surveys/:id/export/tables.csv: the export query, and a cross-tab to add when both axes are named. */
+export const TablesQuerySchema = v.object({
+  ...ExportQuerySchema.entries,
+  rows: v.optional(variable),
+  columns: v.optional(variable),
+});
 
 export type CrosstabKind = 'single' | 'multiple' | 'rating' | 'nps' | 'matrix-item' | 'hidden' | 'wave' | 'cell';
 

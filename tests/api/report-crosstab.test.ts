@@ -263,6 +263,25 @@ describe('the CSV export', () => {
   });
 });
 
+describe('the report\'s tables CSV', () => {
+  it('adds the cross-tab in its long form when asked, and only when both axes are named', async () => {
+    const plain = await agents.viewer.get(`/api/surveys/${surveyId}/export/tables.csv`);
+    expect(plain.status).toBe(200);
+    expect(plain.body as string).not.toMatch(/^crosstab,/m);
+    const res = await agents.viewer.get(`/api/surveys/${surveyId}/export/tables.csv?rows=again&columns=purpose`);
+    expect(res.status).toBe(200);
+    const lines = Papa.parse<string[]>(res.body as string).data.filter((l) => l[0] === 'crosstab');
+    expect(lines).toContainEqual(['crosstab', 'again=yes', 'yes', 'purpose=business_count', '40']);
+    expect(lines).toContainEqual(['crosstab', 'again=yes', 'yes', 'purpose=business_higher_than', 'B']);
+    expect(lines).toContainEqual(['crosstab', 'purpose', 'event', 'event_n', '20']);
+    expect(Number(lines.find((l) => l[3] === 'chi_square')![4])).toBeCloseTo(50 / 3, 10);
+    const half = await agents.viewer.get(`/api/surveys/${surveyId}/export/tables.csv?rows=again`);
+    expect([half.status, half.body.error.path]).toEqual([400, 'columns']);
+    const bad = await agents.viewer.get(`/api/surveys/${surveyId}/export/tables.csv?rows=comment&columns=purpose`);
+    expect([bad.status, bad.body.error.path]).toEqual([400, 'rows']);
+  });
+});
+
 describe('weighted', () => {
   it('weights the cells and tests at the effective sample size', async () => {
     // A fresh app: the report caches its columns, so the cells are stamped before its first build.

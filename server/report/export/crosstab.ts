@@ -8,6 +8,30 @@ import type { CrosstabDto, CrosstabRow } from '../../../shared/api/report-crosst
 
 type Line = (string | number | null)[];
 
+/**
+ * The cross-tab in tables.csv's long form (section, key, label, measure, value): key is the row
+ * variable and category, measure the column's value with what is measured (`business_share`).
+ */
+export function crosstabLongRows(x: CrosstabDto): Line[] {
+  const out: Line[] = [];
+  const key = (value: string) => `${x.rows.name}=${value}`;
+  for (const r of [...x.body, ...(x.groups ?? [])]) {
+    x.columnHeads.forEach((h, k) => {
+      out.push(['crosstab', key(r.value), r.label, `${x.columns.name}=${h.value}_count`, r.cells[k].count]);
+      out.push(['crosstab', key(r.value), r.label, `${x.columns.name}=${h.value}_share`, r.cells[k].share]);
+      if (r.cells[k].higherThan.length) out.push(['crosstab', key(r.value), r.label, `${x.columns.name}=${h.value}_higher_than`, r.cells[k].higherThan.join(' ')]);
+    });
+  }
+  x.columnHeads.forEach((h) => out.push(['crosstab', x.columns.name, h.label, `${h.value}_n`, h.n]));
+  if (x.chiSquare) {
+    const label = `${x.rows.label} × ${x.columns.label}`;
+    out.push(['crosstab', `${x.rows.name}*${x.columns.name}`, label, 'chi_square', x.chiSquare.statistic]);
+    out.push(['crosstab', `${x.rows.name}*${x.columns.name}`, label, 'chi_square_df', x.chiSquare.df]);
+    out.push(['crosstab', `${x.rows.name}*${x.columns.name}`, label, 'chi_square_p', x.chiSquare.p]);
+  }
+  return out;
+}
+
 export function crosstabCsv(x: CrosstabDto): string {
   const lines: Line[] = [];
   lines.push([x.rows.label, 'measure', ...x.columnHeads.map((h) => `${h.label} (${h.letter})`), 'Total']);
