@@ -5,7 +5,11 @@ import type { AppEnv } from '../http/context';
 import { requireRole } from '../auth/middleware';
 import { parseValue } from '../http/validate';
 import { ExportQuerySchema, ReportQuerySchema, VerbatimQuerySchema } from '../../shared/api/report-query';
+import { CrosstabQuerySchema, TablesQuerySchema } from '../../shared/api/report-crosstab';
+import { badRequest } from '../http/errors';
 import { buildReport, prepareReport, searchVerbatims } from './service';
+import { buildCrosstab } from './crosstab/service';
+import { crosstabCsv, crosstabLongRows } from './export/crosstab';
 import { exportResponses, exportTables, type ResponseFormat } from './export/service';
 
 const TYPES: Record<ResponseFormat, string> = {
@@ -34,8 +38,20 @@ export const reportRoutes = new Hono<AppEnv>()
     const query = parseValue(VerbatimQuerySchema, c.req.query());
     return c.json(searchVerbatims(c.var.deps.db, c.req.param('id'), query, query.search));
   })
-  .get('/:id/export/tables.csv', requireRole('viewer'), ready, (c) => {
-    const csv = exportTables(c.var.deps.db, c.req.param('id'), parseValue(ExportQuerySchema, c.req.query()));
+  .get('/:id/report/crosstab', requireRole('viewer'), ready, async (c) =>
+    c.json(await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()))))
+  .get('/:id/export/crosstab.csv', requireRole('viewer'), ready, async (c) => {
+    const table = await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()));
+    return c.body(crosstabCsv(table), 200, { 'content-type': TYPES.csv, ...attachment(`crosstab-${c.req.param('id')}.csv`) });
+  })
+  .get('/:id/export/tables.csv', requireRole('viewer'), ready, async (c) => {
+    const query = parseValue(TablesQuerySchema, c.req.query());
+    if (!query.rows !== !query.columns) {
+      const missing = query.rows ? 'columns' : 'rows';
+      throw badRequest(`${missing}: is required to add a cross-tab (name both rows and columns, or neither)`, missing);
+    }
+    const crosstab = query.rows && query.columns ? await buildCrosstab(c.var.deps.db, c.req.param('id'), { ...query, rows: query.rows, columns: query.columns }) : null;
+    const csv = exportTables(c.var.deps.db, c.req.param('id'), query, crosstab ? crosstabLongRows(crosstab) : []);
     return c.body(csv, 200, { 'content-type': TYPES.csv, ...attachment(`report-${c.req.param('id')}.csv`) });
   })
   // Respondent-level data is the researcher's: a viewer (manager) reads the report, not the rows.

@@ -140,19 +140,8 @@ const NO_QUERY: ReportQuery = { filter: undefined, weight: 'none', exclude: [] }
  * responses the query selects: per-question figures and the report's sections.
  */
 export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QUERY): ReportDto {
-  const { def, versionId } = latestVersion(db, surveyId);
-  const cols = surveyColumns(db, surveyId, def, versionId);
+  const { def, cols, flags, sel, quotas, weighting } = weightedSelection(db, surveyId, query);
   const partials = partialCount(db, surveyId);
-  const flags = qualityFlags(cols, def);
-  const quotas = plannedQuotas(db, surveyId, query);
-  let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
-  let weighting: ReportSections['fieldwork']['weighting'] = null;
-  if (query.weight !== 'none') {
-    if (!quotas?.cells?.length) throw badRequest('weight: the survey has no quota cells in its plan to weight to', 'weight');
-    const weighted = query.weight === 'cells' ? weightByCells(cols, sel, cellShares(quotas)) : weightByRaking(cols, sel, quotas);
-    sel = weighted.selection;
-    weighting = { method: query.weight, designEffect: sel.designEffect, effectiveN: sel.effectiveN, unmatched: weighted.unmatched };
-  }
   const input: SectionInput = { def, cols, sel };
   const excluded = query.exclude.length > 0
     ? { straightliners: query.exclude.includes('straightliners') ? flags.straightliners : 0, speeders: query.exclude.includes('speeders') ? flags.speeders : 0 }
@@ -206,6 +195,26 @@ function plannedQuotas(db: Db, surveyId: string, query: ReportQuery) {
     }
   }
   return quotas;
+}
+
+/**
+ * The columns, the responses a query selects and their weights, with the plan's quotas: what the
+ * report and the cross-tab count, so both weight alike.
+ */
+export function weightedSelection(db: Db, surveyId: string, query: ReportQuery) {
+  const { def, versionId } = latestVersion(db, surveyId);
+  const cols = surveyColumns(db, surveyId, def, versionId);
+  const flags = qualityFlags(cols, def);
+  const quotas = plannedQuotas(db, surveyId, query);
+  let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
+  let weighting: ReportSections['fieldwork']['weighting'] = null;
+  if (query.weight !== 'none') {
+    if (!quotas?.cells?.length) throw badRequest('weight: the survey has no quota cells in its plan to weight to', 'weight');
+    const weighted = query.weight === 'cells' ? weightByCells(cols, sel, cellShares(quotas)) : weightByRaking(cols, sel, quotas);
+    sel = weighted.selection;
+    weighting = { method: query.weight, designEffect: sel.designEffect, effectiveN: sel.effectiveN, unmatched: weighted.unmatched };
+  }
+  return { def, cols, flags, sel, quotas, weighting };
 }
 
 /** The columns and the responses a query selects (filters and exclusions, no weights): what exports read. */

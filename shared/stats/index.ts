@@ -36,3 +36,7 @@ export type { GroupSummary, TestResult } from './significance';
 export { median } from './median';
 export { lifetimeValue, loyaltyIfLevelRises, retentionUplift } from './loyalty-value';
 export type { LifetimeValueInput, LoyaltyShift, RetentionUpliftInput, RetentionUpliftResult } from './loyalty-value';
+export { chiSquareCdf, chiSquareQuantile, chiSquareSurvival, chiSquareTest } from './chisquare';
+export type { ChiSquareResult } from './chisquare';
+export { pairwiseMeans, pairwiseProportions } from './pairwise';
+export type { PairwiseResult, ProportionGroup } from './pairwise';

@@ -200,6 +200,35 @@ describe('the demo study\'s report, in Chromium', () => {
     await ctx.close();
   });
 
+  it('cross-tabulates two variables: letters per column, the chi-square reading, a CSV, and a table that prints whole', async () => {
+    const { ctx } = await signedIn(DESKTOP);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/surveys/${surveyId}/report`);
+    const section = page.getByTestId('section-crosstab');
+    await expect.poll(() => section.count(), POLL).toBe(1);
+    await section.getByTestId('crosstab-rows').selectOption('return');
+    await section.getByTestId('crosstab-columns').selectOption('hidden:tier');
+    const table = section.getByTestId('crosstab-table');
+    await expect.poll(() => table.locator('tbody tr').count(), POLL).toBe(4);
+    // The tiers in the plan's order, lettered; their bases add up to the demo's 400 completes.
+    expect(await table.locator('thead th[data-letter]').evaluateAll((ths) => ths.map((th) => `${th.getAttribute('data-letter')}:${th.textContent}`)))
+      .toEqual(['A:Platinum(A)', 'B:Gold(B)', 'C:Iron(C)', 'D:Lead(D)']);
+    const bases = await table.locator('tr.bases td').allTextContents();
+    const numbers = bases.map((b) => Number(b.replace(/\D/g, '')));
+    expect(numbers.slice(0, 4).reduce((a, b) => a + b, 0)).toBe(400);
+    expect(numbers[4]).toBe(400);
+    expect(await table.locator('tbody tr').first().locator('th').textContent()).toBe('Certainly');
+    expect(await section.getByTestId('reading').textContent()).toMatch(/^(“Would you stay with us again\?” and “Loyalty tier” are related|No evidence of a relation between “Would you stay with us again\?” and “Loyalty tier”) \(χ² = \d+\.\d, df 9, p [=<] /);
+    const csv = await page.request.get(new URL(await section.getByTestId('crosstab-csv').getAttribute('href') ?? '', server.url).href);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split('\n')[0]).toMatch(/^Would you stay with us again\?,measure,Platinum \(A\),Gold \(B\),Iron \(C\),Lead \(D\),Total/);
+    await section.screenshot({ path: join(SCREENSHOTS, 'report-section-crosstab.png') });
+    // Printed on A4 the table fits: nothing is cut off at the right.
+    await page.emulateMedia({ media: 'print' });
+    expect(await tablesCutOnA4(page)).toEqual([]);
+    await ctx.close();
+  });
+
   it('shows the SERVQUAL, price tolerance and competitive standing sections of a research study, and prints them', async () => {
     const { ctx } = await signedIn(DESKTOP);
     const page = await ctx.newPage();
@@ -270,6 +299,13 @@ describe('the demo study\'s report, in Chromium', () => {
     // The loyalty estimate works signed out too, in Italian and in euros by default.
     expect(await shared.getByTestId('impact-curve').textContent()).toMatch(/^Da questa indagine: se il \d+% dei clienti/);
     expect(await shared.getByTestId('impact-lifetime').locator('.stat-value').textContent()).toMatch(/^[\d.]+\u00a0€$/);
+    // Cross-tabs work signed out too, labelled in the link's language.
+    const crosstab = shared.getByTestId('section-crosstab');
+    await crosstab.getByTestId('crosstab-rows').selectOption('return');
+    await crosstab.getByTestId('crosstab-columns').selectOption('purpose');
+    await expect.poll(() => crosstab.locator('tbody tr').count(), POLL).toBe(4);
+    expect(await crosstab.locator('tbody tr').first().locator('th').textContent()).toBe('Sicuramente');
+    expect(await crosstab.getByTestId('crosstab-csv').getAttribute('href')).toMatch(/^\/api\/public\/reports\/[A-Za-z0-9_-]{43}\/export\/crosstab\.csv\?/);
     await shared.screenshot({ path: join(SCREENSHOTS, 'report-5-shared-phone.png'), fullPage: true });
     await outsider.close();
   });

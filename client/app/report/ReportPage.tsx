@@ -17,6 +17,7 @@ import { Exports, SharePanel } from './SharePanel';
 import { Compare } from './Compare';
 import { FieldworkView } from './FieldworkView';
 import { pointLabels } from './scale-labels';
+import { CrossTab } from './CrossTab';
 import './report.css';
 
 export default function ReportPage() {
@@ -121,6 +122,7 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
       <FieldworkView section={props.report.sections.fieldwork} />
       <ReportSections report={props.report} text={text} />
       <Compare base={props.base} report={props.report} filter={props.filter} text={text} />
+      <CrossTab base={props.base} report={props.report} filter={props.filter} text={text} />
       <Show when={props.report.sections.verbatims}>
         {(v) => <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} />}
       </Show>

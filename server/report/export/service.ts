@@ -24,8 +24,8 @@ export async function exportResponses(db: Db, surveyId: string, query: ExportQue
   return { body, filename: `responses-${surveyId}.${format}` };
 }
 
-/** The report's tables in long form: one row per section, item, measure and value. */
-export function exportTables(db: Db, surveyId: string, query: ExportQuery): string {
+/** The report's tables in long form: one row per section, item, measure and value; `extra` rows go last. */
+export function exportTables(db: Db, surveyId: string, query: ExportQuery, extra: readonly (string | number | null)[][] = []): string {
   const report: ReportDto = buildReport(db, surveyId, query);
   const lang = query.lang ?? report.definition.defaultLanguage;
   const label = keyLabels(report.definition, lang);
@@ -70,5 +70,5 @@ export function exportTables(db: Db, surveyId: string, query: ExportQuery): stri
     add('trend', '', `wave_${w.wave}_nps`, w.nps);
   }
   addResearchTables(s, add);
-  return Papa.unparse({ fields: ['section', 'key', 'label', 'measure', 'value'], data: rows });
+  return Papa.unparse({ fields: ['section', 'key', 'label', 'measure', 'value'], data: [...rows, ...extra] });
 }

@@ -44,6 +44,11 @@ const calls: [string, (pick: () => unknown) => unknown][] = [
     (p) => stats.retentionUplift({ customers: p(), margin: p(), retention: p(), uplift: p(), discountRate: p() } as never),
   ],
   ['loyaltyIfLevelRises', (p) => stats.loyaltyIfLevelRises([p(), p()] as number[], [p(), p()] as number[], p() as number)],
+  ['chiSquareCdf', (p) => stats.chiSquareCdf(p() as number, p() as number)],
+  ['chiSquareQuantile', (p) => stats.chiSquareQuantile(p() as number, p() as number)],
+  ['chiSquareTest', (p) => stats.chiSquareTest([[p(), p()], [p(), p()]] as number[][])],
+  ['pairwiseProportions', (p) => stats.pairwiseProportions([{ x: p(), n: p() }, { x: p(), n: p() }, p()] as never, p() as number)],
+  ['pairwiseMeans', (p) => stats.pairwiseMeans([{ mean: p(), sd: p(), n: p() }, { mean: p(), sd: p(), n: p() }] as never, p() as number)],
   ['kishDeff', (p) => stats.kishDeff([p(), p()] as number[])],
   [
     'servqual',
