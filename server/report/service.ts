@@ -29,6 +29,8 @@ import { priceSection } from './sections/price';
 import { competitionSection } from './sections/competition';
 import { researchCounts } from './research';
 import { casesSection } from '../alerts/report-section';
+import type { Quotas } from '../../shared/plan';
+import { hiddenField } from './hidden-field';
 
 function optionCounts(column: Int16Array | null, chosen: Uint8Array[] | null, answered: Uint8Array | null, options: readonly string[], sel: Selection): { n: number; counts: Count[] } {
   const totals = new Float64Array(options.length);
@@ -173,11 +175,14 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
   };
 }
 
-function filterOptions(cols: Columns, quotas: { cells?: unknown[] } | null): ReportDto['filterOptions'] {
+function filterOptions(cols: Columns, quotas: Quotas | null): ReportDto['filterOptions'] {
   const waves = new Set<number>();
   for (let i = 0; i < cols.n; i++) waves.add(cols.wave[i]);
   return {
-    hidden: Object.fromEntries([...cols.hidden].map(([name, h]) => [name, [...h.dict].sort()])),
+    hidden: Object.fromEntries([...cols.hidden].map(([name, h]) => {
+      const reads = hiddenField(quotas, name);
+      return [name, { label: reads.label, values: [...h.dict].sort(reads.compare).map((value) => ({ value, label: reads.valueLabel(value) })) }];
+    })),
     waves: [...waves].sort((a, b) => a - b),
     weighting: (quotas?.cells?.length ?? 0) > 0,
   };

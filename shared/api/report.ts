@@ -29,6 +29,9 @@ export interface ReportDto {
   questions: QuestionReport[];
   /** The manager's report, section by section (see report-sections.ts). */
   sections: ReportSections;
-  /** What the filters can offer beyond the definition: values seen per hidden field, waves with completes. */
-  filterOptions: { hidden: Record<string, string[]>; waves: number[]; weighting: boolean };
+  /**
+   * What the filters can offer beyond the definition: per hidden field its label and the values
+   * seen (labelled and ordered by the plan's quota variable on it, if any), waves with completes.
+   */
+  filterOptions: { hidden: Record<string, { label: string; values: { value: string; label: string }[] }>; waves: number[]; weighting: boolean };
 }

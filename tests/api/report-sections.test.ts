@@ -227,17 +227,22 @@ describe('weighting', () => {
   });
 
   it('gives each quota cell\'s completes against its target, filters by a cell, and refuses a cell the plan lacks', async () => {
-    const tier = { source: 'tier', unit: 'percent' as const, categories: [{ value: 'gold', population: 30 }, { value: 'silver', population: 70 }] };
+    // Silver listed first and labelled: the report's filters follow the plan, not the alphabet.
+    const tier = { source: 'tier', label: 'Loyalty tier', unit: 'percent' as const, categories: [{ value: 'silver', label: 'Silver card', population: 70 }, { value: 'gold', population: 30 }] };
     const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, {
       plan: basePlan({ quotas: { variables: [tier], method: 'proportional', cells: [{ key: 'gold', values: ['gold'], target: 3 }, { key: 'silver', values: ['silver'], target: 6 }] } }),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
     // Respondents 0, 1, 4 and 6 are gold, the others silver (support/report-data.ts TIER): 4 of 3 and 4 of 6.
-    const all = await report();
+    const res = await viewer.get(`/api/surveys/${surveyId}/report`);
+    expect(res.body.filterOptions.hidden).toEqual({
+      tier: { label: 'Loyalty tier', values: [{ value: 'silver', label: 'Silver card' }, { value: 'gold', label: 'gold' }] },
+    });
+    const all = res.body.sections;
     expect(all.fieldwork.quotas).toEqual([
       { key: 'gold', labels: ['gold'], target: 3, completes: 4 },
-      { key: 'silver', labels: ['silver'], target: 6, completes: 4 },
+      { key: 'silver', labels: ['Silver card'], target: 6, completes: 4 },
     ]);
     // Gold alone: 4 responses, overall satisfaction 5, 4, 2, 3 (OSAT) → mean 3.5; silver's cell counts none of them.
     const gold = await report(`?filter=${encodeURIComponent('@cell:gold')}`);

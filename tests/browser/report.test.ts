@@ -91,6 +91,11 @@ describe('the demo study\'s report, in Chromium', () => {
     expect(business).toBeGreaterThan(50);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-2-filtered.png'), fullPage: true });
 
+    // A hidden field reads as the plan's quota variable on it: its label, its tiers in the plan's order.
+    const tierFilter = page.locator('label.field', { has: page.locator('select[data-filter="tier"]') });
+    expect(await tierFilter.locator('span').textContent()).toBe('Loyalty tier');
+    expect(await tierFilter.locator('option').allTextContents()).toEqual(['All', 'Platinum', 'Gold', 'Iron', 'Lead']);
+
     // One quota cell on top of that: the completes are the business travellers in that cell.
     const platinum = page.waitForResponse((r) => r.url().includes(`/report?filter=${encodeURIComponent('purpose:business;@cell:platinum')}`) && r.status() === 200);
     await page.locator('select[data-filter="@cell"]').selectOption('platinum');

@@ -25,7 +25,7 @@ export function CrossTab(props: { base: string; report: ReportDto; filter: Filte
       if (q.type === 'single' || q.type === 'multiple' || q.type === 'rating' || q.type === 'nps') out.push({ name: q.id, label: props.text(q.text) });
       if (q.type === 'matrix') for (const item of q.items) out.push({ name: `${q.id}.${item.id}`, label: `${props.text(q.text)}: ${props.text(item.label)}` });
     }
-    for (const name of Object.keys(props.report.filterOptions.hidden)) out.push({ name: `hidden:${name}`, label: name });
+    for (const [name, h] of Object.entries(props.report.filterOptions.hidden)) out.push({ name: `hidden:${name}`, label: h.label });
     if (props.report.filterOptions.waves.length > 1) out.push({ name: '@wave', label: t('report.waveCol') });
     if (props.report.filterOptions.weighting) out.push({ name: '@cell', label: t('report.crosstab.cell') });
     return out;

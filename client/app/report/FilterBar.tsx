@@ -67,7 +67,7 @@ export function dimensions(report: ReportDto, text: (x: Text | undefined) => str
   const questions = allQuestions(report.definition)
     .filter((q) => q.type === 'single' || q.type === 'nps' || (q.type === 'rating' && q.role === 'overall-satisfaction'))
     .map((q) => ({ name: q.id, label: text(q.text), choices: choices(q, text, t) }));
-  const hidden = Object.entries(report.filterOptions.hidden).map(([name, values]) => ({ name, label: name, choices: values.map((x) => ({ value: x, label: x })) }));
+  const hidden = Object.entries(report.filterOptions.hidden).map(([name, h]) => ({ name, label: h.label, choices: h.values }));
   return [...questions, ...hidden];
 }
 

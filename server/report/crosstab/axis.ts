@@ -10,6 +10,7 @@ import { allQuestions, type SurveyDefinition, type Text } from '../../../shared/
 import { pickText } from '../../../shared/survey/text';
 import { badRequest } from '../../http/errors';
 import { itemKey, type Columns } from '../columns';
+import { hiddenField } from '../hidden-field';
 import type { Selection } from '../selection';
 
 export interface Category { value: string; label: string }
@@ -78,15 +79,9 @@ export function resolveAxis(name: string, path: 'rows' | 'columns', ctx: AxisCon
     const field = name.slice('hidden:'.length);
     const h = cols.hidden.get(field);
     if (!h) throw fail(`the survey has no hidden field "${field}"`);
-    // A quota variable on the field knows its categories' order (Platinum before Gold) and labels.
-    const quota = ctx.quotas?.variables.find((x) => x.source === field);
-    const rank = (code: number) => {
-      const k = quota?.categories.findIndex((c) => c.value === h.dict[code]) ?? -1;
-      return k < 0 ? Infinity : k;
-    };
-    const order = [...seen(h.codes, sel)].sort((a, b) => rank(a) - rank(b) || h.dict[a].localeCompare(h.dict[b]));
-    const label = (code: number) => quota?.categories.find((c) => c.value === h.dict[code])?.label?.trim() || h.dict[code];
-    axis = fromCodes({ name, kind: 'hidden', label: quota?.label?.trim() || field }, h.codes, h.dict, order, label);
+    const reads = hiddenField(ctx.quotas, field);
+    const order = [...seen(h.codes, sel)].sort((a, b) => reads.compare(h.dict[a], h.dict[b]));
+    axis = fromCodes({ name, kind: 'hidden', label: reads.label }, h.codes, h.dict, order, (code) => reads.valueLabel(h.dict[code]));
   } else {
     axis = questionAxis(name, ctx, fail, text);
   }
