@@ -91,6 +91,10 @@ describe('the demo study\'s report, in Chromium', () => {
     expect(business).toBeGreaterThan(50);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-2-filtered.png'), fullPage: true });
 
+    // Each open answer names the respondent's segment in words: the tier as the plan labels it, the purpose's answer.
+    const chips = await page.getByTestId('section-verbatims').locator('.verbatim').first().locator('.chip').allTextContents();
+    expect(chips).toContainEqual(expect.stringMatching(/^Loyalty tier: (Platinum|Gold|Iron|Lead)$/));
+    expect(chips).toContainEqual(expect.stringMatching(/^(Business|Leisure|Event or conference)$/));
     // A hidden field reads as the plan's quota variable on it: its label, its tiers in the plan's order.
     const tierFilter = page.locator('label.field', { has: page.locator('select[data-filter="tier"]') });
     expect(await tierFilter.locator('span').textContent()).toBe('Loyalty tier');

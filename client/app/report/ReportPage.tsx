@@ -124,7 +124,7 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
       <Compare base={props.base} report={props.report} filter={props.filter} text={text} />
       <CrossTab base={props.base} report={props.report} filter={props.filter} text={text} />
       <Show when={props.report.sections.verbatims}>
-        {(v) => <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} />}
+        {(v) => <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} report={props.report} text={text} />}
       </Show>
 
       <Show

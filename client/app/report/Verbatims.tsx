@@ -1,12 +1,22 @@
 /** Open answers with a search box; each shows the respondent's segment (hidden fields, segment answers). */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import type { ReportDto } from '../../../shared/api/report';
 import type { VerbatimsSection } from '../../../shared/api/report-sections';
+import type { Text } from '../../../shared/survey/schema';
 import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { dimensions } from './FilterBar';
 
-export function Verbatims(props: { base: string; query: string; initial: VerbatimsSection }) {
+export function Verbatims(props: { base: string; query: string; initial: VerbatimsSection; report: ReportDto; text: (x: Text | undefined) => string }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const dims = createMemo(() => dimensions(props.report, props.text, t));
+  // A segment answer reads as its option's label ("Leisure"); a hidden field as "Loyalty tier: Lead".
+  const chip = (name: string, value: string) => {
+    const hidden = props.report.filterOptions.hidden[name];
+    if (hidden) return `${hidden.label}: ${hidden.values.find((x) => x.value === value)?.label ?? value}`;
+    return dims().find((d) => d.name === name)?.choices.find((c) => c.value === value)?.label ?? `${name}: ${value}`;
+  };
   const [search, setSearch] = createSignal('');
   const [found] = createResource(
     () => (search().trim() ? { search: search().trim(), query: props.query } : null),
@@ -32,7 +42,7 @@ export function Verbatims(props: { base: string; query: string; initial: Verbati
               <p>{v.text}</p>
               <span class="muted">
                 <time dateTime={new Date(v.at).toISOString()}>{i18n.date(v.at, 'datetime')}</time>
-                <For each={Object.entries(v.segment)}>{([k, value]) => <span class="chip">{k}: {value}</span>}</For>
+                <For each={Object.entries(v.segment)}>{([k, value]) => <span class="chip">{chip(k, value)}</span>}</For>
               </span>
             </li>
           )}
