@@ -1,53 +1,8 @@
 /** The chi-square distribution and Pearson's test of independence for an r × c table. */
 import { finite, nonNegative, openUnit, positive, StatsInputError } from './errors';
-import { logGamma } from './tdist';
+import { upperGamma } from './gamma';
 
 const EPS = 1e-16;
-const TINY = 1e-300;
-
-/** P(a, x) by its power series: converges fast for x < a + 1 (Numerical Recipes 3rd ed. §6.2, `gser`). */
-function lowerSeries(a: number, x: number): number {
-  let ap = a;
-  let term = 1 / a;
-  let sum = term;
-  for (let i = 0; i < 100_000; i++) {
-    ap += 1;
-    term *= x / ap;
-    sum += term;
-    if (Math.abs(term) < Math.abs(sum) * EPS) break;
-  }
-  return sum * Math.exp(-x + a * Math.log(x) - logGamma(a));
-}
-
-/** Q(a, x) by its continued fraction (modified Lentz): converges fast for x ≥ a + 1 (ibid., `gcf`). */
-function upperFraction(a: number, x: number): number {
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 100_000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS) break;
-  }
-  return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
-}
-
-/**
- * The upper regularized incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a), computed on whichever
- * side keeps its precision, so small p-values are not lost to 1 − P.
- */
-function upperGamma(a: number, x: number): number {
-  if (x <= 0) return 1;
-  return x < a + 1 ? 1 - lowerSeries(a, x) : upperFraction(a, x);
-}
 
 /**
  * Cumulative distribution function of chi-square with `df` degrees of freedom:

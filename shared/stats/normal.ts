@@ -1,4 +1,5 @@
 import { finite, openUnit } from './errors';
+import { upperGammaFraction } from './gamma';
 
 /**
  * Quantile of the standard normal distribution, Φ⁻¹(p), by Wichura's algorithm AS 241 (PPND16),
@@ -75,25 +76,8 @@ function erfc(u: number): number {
     }
     return 1 - ((2 * u * Math.exp(-u2)) / Math.sqrt(Math.PI)) * sum;
   }
-  // Lentz's evaluation of the continued fraction for Q(½, u²).
-  const tiny = 1e-300;
-  let b = u2 + 0.5;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 10_000; i++) {
-    const an = -i * (i - 0.5);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return ((Math.exp(-u2) * u) / Math.sqrt(Math.PI)) * h;
+  // erfc(u) = Q(½, u²), whose factor e^{−u²}·u/Γ(½) is written out with Γ(½) = √π exactly.
+  return ((Math.exp(-u2) * u) / Math.sqrt(Math.PI)) * upperGammaFraction(0.5, u2);
 }
 
 /**
