@@ -4,7 +4,7 @@ import type { ReportFilter } from '../../shared/api/report-query';
 import { CELL_SEPARATOR, type Quotas } from '../../shared/plan';
 import { kishDeff, postStratify, rake } from '../../shared/stats';
 import { badRequest } from '../http/errors';
-import type { Columns } from './columns';
+import { itemKey, type Columns } from './columns';
 
 export interface Selection {
   /** 1 for a counted response, per slot. */
@@ -17,25 +17,49 @@ export interface Selection {
   designEffect: number;
 }
 
-function allowedCodes(cols: Columns, def: SurveyDefinition, name: string, values: string[]): { column: Int16Array | Int32Array; codes: Set<number> } {
+/** Clears, in `mask`, the responses whose column value is not one of `codes`. */
+const keepCodes = (column: Int16Array | Int32Array, codes: Set<number>) => (mask: Uint8Array) => {
+  for (let i = 0; i < mask.length; i++) if (mask[i] && !codes.has(column[i])) mask[i] = 0;
+};
+
+/**
+ * One filter condition as a function narrowing the mask: a hidden field's values, a single
+ * choice's options, a rating's or NPS's points (also a matrix item's, as `question.item`), or a
+ * multiple choice's options (any of them chosen).
+ */
+function condition(cols: Columns, def: SurveyDefinition, name: string, values: string[]): (mask: Uint8Array) => void {
   const path = `filter.${name}`;
   const hidden = cols.hidden.get(name);
-  if (hidden) return { column: hidden.codes, codes: new Set(values.map((x) => hidden.index.get(x)).filter((k): k is number => k !== undefined)) };
-  const q = allQuestions(def).find((x) => x.id === name);
+  if (hidden) return keepCodes(hidden.codes, new Set(values.map((x) => hidden.index.get(x)).filter((k): k is number => k !== undefined)));
+  const [qid, itemId] = name.split('.');
+  const q = allQuestions(def).find((x) => x.id === qid);
   if (!q) throw badRequest(`${path}: no closed question or hidden field "${name}"`, path);
-  if (q.type === 'single') {
-    const options = cols.options.get(q.id)!;
-    const bad = values.find((x) => !options.includes(x));
-    if (bad !== undefined) throw badRequest(`${path}: "${bad}" is not one of its options`, path);
-    return { column: cols.ints.get(q.id)!, codes: new Set(values.map((x) => options.indexOf(x))) };
-  }
-  if (q.type === 'rating' || q.type === 'nps') {
-    const [min, max] = q.type === 'nps' ? [0, 10] : [q.scale.min, q.scale.max];
+  const points = (min: number, max: number, column: Int16Array) => {
     const bad = values.find((x) => !/^\d+$/.test(x) || Number(x) < min || Number(x) > max);
     if (bad !== undefined) throw badRequest(`${path}: "${bad}" is not a point from ${min} to ${max}`, path);
-    return { column: cols.ints.get(q.id)!, codes: new Set(values.map(Number)) };
+    return keepCodes(column, new Set(values.map(Number)));
+  };
+  const options = (known: readonly string[]) => {
+    const bad = values.find((x) => !known.includes(x));
+    if (bad !== undefined) throw badRequest(`${path}: "${bad}" is not one of its options`, path);
+    return values.map((x) => known.indexOf(x));
+  };
+  if (itemId !== undefined) {
+    const item = q.type === 'matrix' ? q.items.find((x) => x.id === itemId) : undefined;
+    if (q.type !== 'matrix' || !item) throw badRequest(`${path}: "${qid}" has no matrix item "${itemId}"`, path);
+    return points(q.scale.min, q.scale.max, cols.ints.get(itemKey(q.id, item.id))!);
   }
-  throw badRequest(`${path}: only single choice, rating and NPS questions and hidden fields filter a report`, path);
+  if (q.type === 'single') return keepCodes(cols.ints.get(q.id)!, new Set(options(cols.options.get(q.id)!)));
+  if (q.type === 'rating') return points(q.scale.min, q.scale.max, cols.ints.get(q.id)!);
+  if (q.type === 'nps') return points(0, 10, cols.ints.get(q.id)!);
+  if (q.type === 'multiple') {
+    const m = cols.multi.get(q.id)!;
+    const chosen = options(m.options).map((k) => m.chosen[k]);
+    return (mask) => {
+      for (let i = 0; i < mask.length; i++) if (mask[i] && !chosen.some((c) => c[i])) mask[i] = 0;
+    };
+  }
+  throw badRequest(`${path}: only choice, rating and NPS questions, matrix items and hidden fields filter a report`, path);
 }
 
 /** The responses matching every condition of the filter, minus `drop` (flagged ones when excluded). */
@@ -44,10 +68,7 @@ export function select(cols: Columns, def: SurveyDefinition, filter: ReportFilte
   const mask = new Uint8Array(n).fill(1);
   if (drop) for (let i = 0; i < n; i++) if (drop[i]) mask[i] = 0;
   if (filter) {
-    for (const c of filter.conditions) {
-      const { column, codes } = allowedCodes(cols, def, c.name, c.values);
-      for (let i = 0; i < n; i++) if (mask[i] && !codes.has(column[i])) mask[i] = 0;
-    }
+    for (const c of filter.conditions) condition(cols, def, c.name, c.values)(mask);
     if (filter.waves) {
       const waves = new Set(filter.waves);
       for (let i = 0; i < n; i++) if (mask[i] && !waves.has(cols.wave[i])) mask[i] = 0;

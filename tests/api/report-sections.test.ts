@@ -135,11 +135,48 @@ describe('filters', () => {
     expect(byScore.fieldwork.n).toBe(5);
   });
 
+  it('filters by a matrix item\'s points and by a multiple choice (any of the options named)', async () => {
+    // attrs.a1 (ATTRS[i][0]) is 5 for respondents 0 and 5, whose overall satisfaction is 5 and 5.
+    const topA1 = await report(`?filter=${encodeURIComponent('attrs.a1:5')}`);
+    expect(topA1.fieldwork.n).toBe(2);
+    expect(topA1.satisfaction.overall.mean.mean).toBe(5);
+    // attrs.a5 is 1 or 2 for respondents 2, 3 and 4: overall 4, 3, 2.
+    const lowA5 = await report(`?filter=${encodeURIComponent('attrs.a5:1,2')}`);
+    expect(lowA5.fieldwork.n).toBe(3);
+    expect(lowA5.satisfaction.overall.mean.mean).toBeCloseTo(3, 12);
+
+    const created = (await researcher.post('/api/surveys', { definition: {
+      title: { en: 'Services' },
+      pages: [{ id: 'p1', questions: [
+        { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale: { min: 1, max: 5 }, text: { en: 'Overall' } },
+        { id: 'used', type: 'multiple', text: { en: 'Used' }, options: ['spa', 'gym', 'bar'].map((id) => ({ id, label: { en: id } })) },
+      ] }],
+    } })).body;
+    const versionId = (await researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
+    const used = [['spa'], ['spa', 'gym'], ['bar'], ['gym']];
+    for (const [i, chosen] of used.entries()) {
+      const res = await viewer.post(`/api/public/s/${created.slug}/responses`, { clientId: `services-${i}`, versionId, complete: true, answers: { osat: i + 2, used: chosen } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const services = async (filter: string) => (await viewer.get(`/api/surveys/${created.id}/report?filter=${encodeURIComponent(filter)}`)).body;
+    // Spa users: respondents 0 and 1 (overall 2 and 3).
+    const spa = await services('used:spa');
+    expect(spa.completes).toBe(2);
+    expect(spa.sections.satisfaction.overall.mean.mean).toBeCloseTo(2.5, 12);
+    // Spa or bar: respondents 0, 1 and 2.
+    expect((await services('used:spa,bar')).completes).toBe(3);
+    const bad = await viewer.get(`/api/surveys/${created.id}/report?filter=${encodeURIComponent('used:pool')}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ path: 'filter.used' });
+    expect(bad.body.error.message).toMatch(/"pool" is not one of its options/);
+  });
+
   it('answers 400 naming the bad parameter', async () => {
     const cases: [string, string][] = [
       ['?filter=nosuch:x', 'filter.nosuch'], ['?filter=purpose:nope', 'filter.purpose'], ['?filter=osat:9', 'filter.osat'],
       ['?filter=comment:x', 'filter.comment'], ['?filter=%40wave:x', 'filter'], ['?filter=%40from:23-11-2026', 'filter'],
       ['?filter=purpose', 'filter'], ['?weight=bogus', 'weight'], ['?exclude=bots', 'exclude'], ['?weight=cells', 'weight'],
+      ['?filter=attrs.zz:3', 'filter.attrs.zz'], ['?filter=attrs.a1:9', 'filter.attrs.a1'], ['?filter=osat.a1:3', 'filter.osat.a1'],
     ];
     for (const [query, path] of cases) {
       const res = await viewer.get(`/api/surveys/${surveyId}/report${query}`);

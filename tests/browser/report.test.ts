@@ -119,6 +119,16 @@ describe('the demo study\'s report, in Chromium', () => {
     await page.locator('select[data-filter="nps"]').selectOption('');
     await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBe(business);
 
+    // Any other closed question on request: business travellers who used the restaurant number as
+    // many as the business report's own count of that option.
+    const businessReport = await (await page.request.get(`${server.url}/api/surveys/${surveyId}/report?filter=purpose%3Abusiness`)).json();
+    const restaurant = businessReport.questions.find((q: { id: string }) => q.id === 'used').counts.find((c: { value: string }) => c.value === 'restaurant').count;
+    await page.getByTestId('filter-add').selectOption('used');
+    await page.locator('select[data-filter="used"]').selectOption('restaurant');
+    await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBe(restaurant);
+    await page.locator('select[data-filter="used"]').selectOption('');
+    await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBe(business);
+
     // Business against leisure travellers: both columns carry the completes, differences are tested.
     const compare = page.getByTestId('section-compare');
     await compare.getByTestId('compare-question').selectOption('purpose');

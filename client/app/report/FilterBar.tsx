@@ -1,12 +1,13 @@
 /**
  * The report's filters: any single-choice question, the NPS groups and the overall satisfaction
- * score, each hidden field, quota cell, wave and dates, the exclusion of flagged responses and
+ * score, each hidden field, and on request any other closed question (multiple choice, rated
+ * attribute, matrix item); quota cell, wave and dates, the exclusion of flagged responses and
  * weighting. It edits a query string the page fetches with.
  */
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import { filterParam, type FilterCondition } from '../../../shared/api/report-query';
-import { allQuestions, type Question, type Text } from '../../../shared/survey/schema';
+import { allQuestions, type Question, type Scale, type Text } from '../../../shared/survey/schema';
 import { useI18n, type I18n } from '../lib/i18n';
 import { pointLabels } from './scale-labels';
 
@@ -36,9 +37,22 @@ export function queryOf(f: FilterState): string {
 
 const points = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k).join(',');
 
+type Choice = { value: string; label: string };
+
+/** A rating scale's groups and points: top-two box, bottom-two box, then each point. */
+function scaleChoices(scale: Scale, text: (x: Text | undefined) => string, t: I18n['t']): Choice[] {
+  const { min, max } = scale;
+  const label = pointLabels(scale, text);
+  return [
+    { value: points(max - 1, max), label: t('report.filter.topTwo', { from: max - 1, to: max }) },
+    { value: points(min, min + 1), label: t('report.filter.bottomTwo', { from: min, to: min + 1 }) },
+    ...Array.from({ length: max - min + 1 }, (_, k) => ({ value: String(min + k), label: label(min + k) })),
+  ];
+}
+
 /** A filter's choices: a value is one answer code or several joined by commas (a group of scale points). */
-function choices(q: Question, text: (x: Text | undefined) => string, t: I18n['t']): { value: string; label: string }[] {
-  if (q.type === 'single') return q.options.map((o) => ({ value: o.id, label: text(o.label) }));
+function choices(q: Question, text: (x: Text | undefined) => string, t: I18n['t']): Choice[] {
+  if (q.type === 'single' || q.type === 'multiple') return q.options.map((o) => ({ value: o.id, label: text(o.label) }));
   if (q.type === 'nps') {
     return [
       { value: points(9, 10), label: t('report.filter.promoters') },
@@ -46,22 +60,15 @@ function choices(q: Question, text: (x: Text | undefined) => string, t: I18n['t'
       { value: points(0, 6), label: t('report.filter.detractors') },
     ];
   }
-  if (q.type !== 'rating') return [];
-  const { min, max } = q.scale;
-  const label = pointLabels(q.scale, text);
-  const each = Array.from({ length: max - min + 1 }, (_, k) => ({ value: String(min + k), label: label(min + k) }));
-  return [
-    { value: points(max - 1, max), label: t('report.filter.topTwo', { from: max - 1, to: max }) },
-    { value: points(min, min + 1), label: t('report.filter.bottomTwo', { from: min, to: min + 1 }) },
-    ...each,
-  ];
+  return q.type === 'rating' ? scaleChoices(q.scale, text, t) : [];
 }
 
-export interface Dimension { name: string; label: string; choices: { value: string; label: string }[] }
+export interface Dimension { name: string; label: string; choices: Choice[] }
 
 /**
  * What a report can be cut by: every single choice, every NPS question, the overall satisfaction
- * score (not each attribute's: thirty rating filters would bury the others), and each hidden field.
+ * score, and each hidden field. The other closed questions (`moreDimensions`) are offered on
+ * request: thirty attribute filters shown at once would bury these.
  */
 export function dimensions(report: ReportDto, text: (x: Text | undefined) => string, t: I18n['t']): Dimension[] {
   const questions = allQuestions(report.definition)
@@ -71,8 +78,27 @@ export function dimensions(report: ReportDto, text: (x: Text | undefined) => str
   return [...questions, ...hidden];
 }
 
+/** The rest of the closed questions: multiple choices (any of the options chosen), each rated attribute, each matrix item. */
+export function moreDimensions(report: ReportDto, text: (x: Text | undefined) => string, t: I18n['t']): Dimension[] {
+  return allQuestions(report.definition).flatMap((q): Dimension[] => {
+    if (q.type === 'multiple' || (q.type === 'rating' && q.role !== 'overall-satisfaction')) return [{ name: q.id, label: text(q.text), choices: choices(q, text, t) }];
+    if (q.type === 'matrix') {
+      return q.items.map((item) => ({ name: `${q.id}.${item.id}`, label: `${text(q.text)}: ${text(item.label)}`, choices: scaleChoices(q.scale, text, t) }));
+    }
+    return [];
+  });
+}
+
 export function FilterBar(props: { report: ReportDto; value: FilterState; onChange: (f: FilterState) => void; text: (x: Text | undefined) => string }) {
   const { t } = useI18n();
+  // Extra filters the reader added; one in use stays shown however it got there.
+  const [added, setAdded] = createSignal<string[]>([]);
+  const more = () => moreDimensions(props.report, props.text, t);
+  const shown = () => [
+    ...dimensions(props.report, props.text, t),
+    ...more().filter((d) => added().includes(d.name) || props.value.conditions.some((c) => c.name === d.name)),
+  ];
+  const addable = () => more().filter((d) => !shown().some((x) => x.name === d.name));
   const valueOf = (name: string) => props.value.conditions.find((c) => c.name === name)?.values.join(',') ?? '';
   const setCondition = (name: string, value: string) => {
     const rest = props.value.conditions.filter((c) => c.name !== name);
@@ -81,7 +107,7 @@ export function FilterBar(props: { report: ReportDto; value: FilterState; onChan
   const opts = () => props.report.filterOptions;
   return (
     <form class="filter-bar no-print" aria-label={t('report.filter.title')} data-testid="filter-bar" onSubmit={(e) => e.preventDefault()}>
-      <For each={dimensions(props.report, props.text, t)}>
+      <For each={shown()}>
         {(d) => (
           <label class="field">
             <span>{d.label}</span>
@@ -92,6 +118,15 @@ export function FilterBar(props: { report: ReportDto; value: FilterState; onChan
           </label>
         )}
       </For>
+      <Show when={addable().length > 0}>
+        <label class="field">
+          <span>{t('report.filter.add')}</span>
+          <select value="" onChange={(e) => { const name = e.currentTarget.value; e.currentTarget.value = ''; if (name) setAdded([...added(), name]); }} data-testid="filter-add">
+            <option value="">—</option>
+            <For each={addable()}>{(d) => <option value={d.name}>{d.label}</option>}</For>
+          </select>
+        </label>
+      </Show>
       <Show when={(props.report.sections.fieldwork.quotas?.length ?? 0) > 1}>
         <label class="field">
           <span>{t('report.quota.cell')}</span>
@@ -132,7 +167,7 @@ export function FilterBar(props: { report: ReportDto; value: FilterState; onChan
           </select>
         </label>
       </Show>
-      <button type="button" class="btn" onClick={() => props.onChange(NO_FILTER)}>{t('report.filter.clear')}</button>
+      <button type="button" class="btn" onClick={() => { setAdded([]); props.onChange(NO_FILTER); }}>{t('report.filter.clear')}</button>
     </form>
   );
 }

@@ -421,6 +421,7 @@ export default {
   'report.filter.exclude': 'Exclude straight-liners and speeders',
   'report.filter.weight': 'Weight to population shares',
   'report.filter.clear': 'Clear filters',
+  'report.filter.add': 'Add a filter',
   'report.compare.difference': 'Difference (A − B)',
   'report.loyalShare': 'Share loyal',
   'report.section.servqual': 'Service quality gaps (SERVQUAL)',

@@ -424,6 +424,7 @@ const it: Record<keyof typeof en, Message> = {
   'report.filter.exclude': 'Escludi risposte tutte uguali e troppo veloci',
   'report.filter.weight': 'Pondera sulle quote di popolazione',
   'report.filter.clear': 'Rimuovi i filtri',
+  'report.filter.add': 'Aggiungi un filtro',
   'report.compare.difference': 'Differenza (A − B)',
   'report.loyalShare': 'Quota di clienti fedeli',
   'report.section.servqual': 'Divari di qualità del servizio (SERVQUAL)',

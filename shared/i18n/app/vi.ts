@@ -417,6 +417,7 @@ const vi: Record<keyof typeof en, Message> = {
   'report.filter.exclude': 'Loại phiếu trả lời giống hệt nhau và quá nhanh',
   'report.filter.weight': 'Gán trọng số theo tỷ lệ tổng thể',
   'report.filter.clear': 'Xóa bộ lọc',
+  'report.filter.add': 'Thêm bộ lọc',
   'report.compare.difference': 'Chênh lệch (A − B)',
   'report.loyalShare': 'Tỷ lệ khách hàng trung thành',
   'report.section.servqual': 'Khoảng cách chất lượng dịch vụ (SERVQUAL)',

@@ -417,6 +417,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.filter.exclude': '排除直线作答和作答过快的问卷',
   'report.filter.weight': '按总体比例加权',
   'report.filter.clear': '清除筛选',
+  'report.filter.add': '添加筛选',
   'report.compare.difference': '差异（A − B）',
   'report.loyalShare': '忠诚客户占比',
   'report.section.servqual': '服务质量差距（SERVQUAL）',

@@ -418,6 +418,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.filter.exclude': '排除直線作答和作答過快的問卷',
   'report.filter.weight': '依母體比例加權',
   'report.filter.clear': '清除篩選',
+  'report.filter.add': '新增篩選',
   'report.compare.difference': '差異（A − B）',
   'report.loyalShare': '忠誠顧客占比',
   'report.section.servqual': '服務品質落差（SERVQUAL）',
