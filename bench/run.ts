@@ -18,6 +18,8 @@ import { buildReport, prepareReport } from '../server/report/service';
 import { fieldwork } from '../server/plan/fieldwork';
 import { getSurvey, listSurveys } from '../server/survey/service';
 import { ReportQuerySchema } from '../shared/api/report-query';
+import { CrosstabQuerySchema } from '../shared/api/report-crosstab';
+import { buildCrosstab } from '../server/report/crosstab/service';
 import { seedReportSurvey } from './report-survey';
 import { buildIfStale } from '../server/cli/build-if-stale';
 import { measureFirstQuestion, seedFirstQuestionSurvey, startReferenceServer } from './first-question';
@@ -133,10 +135,12 @@ async function startup() {
 
 /**
  * The full report (every question and section) on the 30-question study: cold (columns built
- * from the table, the first report ever; in worker threads from PARALLEL_MIN, 150,000 responses), warm (columns cached), filtered to a segment (a closed
- * question and a hidden field, about 1 in 9 responses), and after a restart (columns read from
- * the snapshot on disk). RSS is the whole process's after the largest run. Then the fieldwork
- * panel and the survey page (with the survey list) on the same survey.
+ * from the table, the first report ever; in worker threads from PARALLEL_MIN, 150,000
+ * responses), warm (columns cached), filtered to a segment (a closed question and a hidden
+ * field, about 1 in 9 responses), a cross-tab on the warm columns (whole and filtered), and after
+ * a restart (columns read from the snapshot on disk). RSS is the whole process's after the
+ * largest run. Then the fieldwork panel and the survey page (with the survey list) on the same
+ * survey.
  */
 async function report(n: number) {
   const db = openDb(join(tmp, `report-${n}.db`));
@@ -155,6 +159,14 @@ async function report(n: number) {
   print(`report_${label}_cold`, performance.now() - t0, 'ms');
   print(`report_${label}_warm`, time(() => buildReport(db, id)), 'ms');
   print(`report_${label}_filtered`, time(() => buildReport(db, id, filter)), 'ms');
+  // A cross-tab on the same columns: overall satisfaction by the tier hidden field, then filtered.
+  const crosstab = v.parse(CrosstabQuerySchema, { rows: 'osat', columns: 'hidden:tier', lang: 'en' });
+  let t1 = performance.now();
+  await buildCrosstab(db, id, crosstab);
+  print(`crosstab_${label}`, performance.now() - t1, 'ms');
+  t1 = performance.now();
+  await buildCrosstab(db, id, { ...crosstab, filter: filter.filter });
+  print(`crosstab_${label}_filtered`, performance.now() - t1, 'ms');
   print(`report_${label}_rss`, process.memoryUsage().rss / 1_048_576, 'MB');
   // The researcher's other screens on the same survey: they count from indexes, not the columns.
   print(`fieldwork_${label}`, time(() => fieldwork(db, id)), 'ms');
