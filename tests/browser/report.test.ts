@@ -129,6 +129,15 @@ describe('the demo study\'s report, in Chromium', () => {
     await page.locator('select[data-filter="used"]').selectOption('');
     await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBe(business);
 
+    // Weighted to the plan's cells: the fieldwork section names the method and the effective size the API computed.
+    const weighted = page.waitForResponse((r) => r.url().includes('weight=cells') && r.status() === 200);
+    await page.getByTestId('weight').selectOption('cells');
+    const w = (await (await weighted).json()).sections.fieldwork.weighting;
+    await expect.poll(() => page.getByTestId('fieldwork-weighting').textContent(), POLL)
+      .toBe(`WeightingBy quota cellEffective sample size ${Math.round(w.effectiveN).toLocaleString('en-US')}, design effect ${w.designEffect.toFixed(2).replace(/\.?0+$/, '')}`);
+    await page.getByTestId('weight').selectOption('none');
+    await expect.poll(() => page.getByTestId('fieldwork-weighting').textContent(), POLL).toBe('WeightingUnweighted');
+
     // Business against leisure travellers: both columns carry the completes, differences are tested.
     const compare = page.getByTestId('section-compare');
     await compare.getByTestId('compare-question').selectOption('purpose');
