@@ -257,6 +257,30 @@ describe('the demo study\'s report, in Chromium', () => {
     await ctx.close();
   });
 
+  it('starts the loyalty value in the currency the survey asks prices in, else in the reader\'s usual one', async () => {
+    const { ctx, csrf } = await signedIn(DESKTOP);
+    const surveys: { id: string; slug: string }[] = await (await ctx.request.get(`${server.url}/api/surveys`)).json();
+    const share = async (slug: string) => {
+      const id = surveys.find((x) => x.slug === slug)!.id;
+      const res = await ctx.request.post(`${server.url}/api/surveys/${id}/shares`, { data: { lang: 'vi' }, headers: { 'x-csrf-token': csrf } });
+      expect(res.status()).toBe(201);
+      return `${server.url}${(await res.json()).path}`;
+    };
+    const links = { coffee: await share('demo-coffee'), hotel: await share('demo') };
+    await ctx.close();
+    const outsider = await browser.newContext(DESKTOP);
+    const page = await outsider.newPage();
+    // The coffee study prices its service in euros (server/demo): a Vietnamese reader still starts in euros.
+    await page.goto(links.coffee);
+    await expect.poll(() => page.getByTestId('impact-currency').count(), POLL).toBe(1);
+    expect(await page.getByTestId('impact-currency').inputValue()).toBe('EUR');
+    // The hotel study asks no price: the Vietnamese reader's đồng.
+    await page.goto(links.hotel);
+    await expect.poll(() => page.getByTestId('impact-currency').count(), POLL).toBe(1);
+    expect(await page.getByTestId('impact-currency').inputValue()).toBe('VND');
+    await outsider.close();
+  });
+
   it('shows the SERVQUAL, price tolerance and competitive standing sections of a research study, and prints them', async () => {
     const { ctx } = await signedIn(DESKTOP);
     const page = await ctx.newPage();

@@ -7,6 +7,7 @@ import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import * as v from 'valibot';
 import type { LoyaltySection } from '../../../shared/api/report-sections';
 import { currencyDigits, defaultCurrency, formatCurrency, formatMoneyEstimate, type AppKey } from '../../../shared/i18n';
+import { CurrencySchema } from '../../../shared/survey/research-types';
 import { loyaltyIfLevelRises, retentionUplift, StatsInputError } from '../../../shared/stats';
 import { useI18n } from '../lib/i18n';
 
@@ -22,7 +23,7 @@ const FALLBACK_UPLIFT = '5';
 const InputsSchema = v.object({
   customers: v.string(),
   margin: v.string(),
-  currency: v.picklist(CURRENCIES),
+  currency: CurrencySchema,
   retention: v.string(),
   discount: v.string(),
   uplift: v.nullable(v.string()),
@@ -65,11 +66,16 @@ function store(surveyId: string, inputs: Inputs) {
 /** An empty box is no value, not 0. */
 const parse = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
-export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string }) {
+/**
+ * `currency`: the one the survey asks prices in, if any (shared/survey/price-currency.ts), before
+ * the reader's language's usual one; it joins the list when the list lacks it.
+ */
+export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string; currency: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const currencies = () => [...new Set([...(props.currency ? [props.currency] : []), ...CURRENCIES])];
   const [inputs, setInputs] = createSignal<Inputs>({
-    customers: '10000', margin: '500', currency: CURRENCIES.find((c) => c === defaultCurrency(i18n.locale())) ?? 'EUR', retention: '80', discount: '10', uplift: null, years: '',
+    customers: '10000', margin: '500', currency: props.currency ?? defaultCurrency(i18n.locale()), retention: '80', discount: '10', uplift: null, years: '',
     ...readStored(props.surveyId),
   });
   createEffect(() => store(props.surveyId, inputs()));
@@ -159,8 +165,8 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string 
         {field('margin', 'report.impact.margin', { min: '0', step: 'any' }, (x) => formatCurrency(i18n.locale(), Math.round(x * 10 ** currencyDigits(inputs().currency)), inputs().currency))}
         <label class="field">
           <span class="field-label">{t('report.impact.currency')}</span>
-          <select class="select" data-testid="impact-currency" onChange={(e) => set('currency', e.currentTarget.value as Inputs['currency'] /* the options are CURRENCIES */)}>
-            <For each={CURRENCIES}>{(c) => <option value={c} selected={c === inputs().currency}>{currencyName(c)}</option>}</For>
+          <select class="select" data-testid="impact-currency" onChange={(e) => set('currency', e.currentTarget.value)}>
+            <For each={currencies()}>{(c) => <option value={c} selected={c === inputs().currency}>{currencyName(c)}</option>}</For>
           </select>
           <span class="print-value">{currencyName(inputs().currency)}</span>
         </label>

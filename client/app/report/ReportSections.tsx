@@ -8,6 +8,7 @@ import {
   SMALL_BASE, type LoyaltySection, type PrioritiesSection, type QualitySection, type SatisfactionSection, type ScaleItem, type TrendSection,
 } from '../../../shared/api/report-sections';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
+import { priceCurrency } from '../../../shared/survey/price-currency';
 import { useI18n } from '../lib/i18n';
 import { BarChart, NPS_COLORS, scaleColors } from './charts';
 import { QuadrantChart } from './QuadrantChart';
@@ -66,7 +67,7 @@ export function ReportSections(props: { report: ReportDto; text: TextOf }) {
       <Show when={s().satisfaction}>{(x) => <Satisfaction section={x()} label={label()} report={props.report} text={props.text} />}</Show>
       <Show when={s().priorities}>{(x) => <Priorities section={x()} label={label()} />}</Show>
       <Show when={s().servqual}>{(x) => <ServqualView section={x()} label={label()} />}</Show>
-      <Show when={s().loyalty}>{(x) => <Loyalty section={x()} surveyId={props.report.surveyId} />}</Show>
+      <Show when={s().loyalty}>{(x) => <Loyalty section={x()} surveyId={props.report.surveyId} currency={priceCurrency(props.report.definition)} />}</Show>
       <Show when={s().price}>{(x) => <PriceView section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().competition}>{(x) => <CompetitionSectionView section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().trend}>{(x) => <Trend section={x()} />}</Show>
@@ -190,7 +191,7 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
   );
 }
 
-function Loyalty(props: { section: LoyaltySection; surveyId: string }) {
+function Loyalty(props: { section: LoyaltySection; surveyId: string; currency: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   const reading = () => {
@@ -224,7 +225,7 @@ function Loyalty(props: { section: LoyaltySection; surveyId: string }) {
           label={t('report.curve')}
         />
       </Show>
-      <LoyaltyValue section={props.section} surveyId={props.surveyId} />
+      <LoyaltyValue section={props.section} surveyId={props.surveyId} currency={props.currency} />
     </Section>
   );
 }
