@@ -68,17 +68,18 @@ const parse = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
 /**
  * `currency`: the one the survey asks prices in, if any (shared/survey/price-currency.ts), before
- * the reader's language's usual one; it joins the list when the list lacks it.
+ * the reader's language's usual one.
  */
 export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string; currency: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const currencies = () => [...new Set([...(props.currency ? [props.currency] : []), ...CURRENCIES])];
   const [inputs, setInputs] = createSignal<Inputs>({
     customers: '10000', margin: '500', currency: props.currency ?? defaultCurrency(i18n.locale()), retention: '80', discount: '10', uplift: null, years: '',
     ...readStored(props.surveyId),
   });
   createEffect(() => store(props.surveyId, inputs()));
+  // The list, with the survey's currency and the one chosen before (kept in the browser) on it.
+  const currencies = () => [...new Set([...(props.currency ? [props.currency] : []), inputs().currency, ...CURRENCIES])];
   const set = <K extends keyof Inputs>(key: K, value: Inputs[K]) => setInputs((x) => ({ ...x, [key]: value }));
   const money = (amount: number) => formatMoneyEstimate(i18n.locale(), amount, inputs().currency);
 
