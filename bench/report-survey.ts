@@ -9,7 +9,7 @@ import type { Db } from '../server/db/client';
 import { createSurvey, publish } from '../server/survey/service';
 import { SurveyDefinitionSchema, type SurveyDefinitionInput } from '../shared/survey/schema';
 import { seeded } from '../server/demo/hotel';
-import { responseDuration, storedAnswers } from '../server/report/coded-answers';
+import { codedAnswers, responseDuration, storedAnswers } from '../server/report/coded-answers';
 
 const en = (s: string) => ({ en: s });
 const scale = { min: 1, max: 5 };
@@ -44,8 +44,8 @@ export function seedReportSurvey(db: Db, n: number, now = Date.now()): string {
   const rand = seeded(n);
   const point = (q: number) => Math.max(1, Math.min(5, Math.round(1 + 4 * (q + (rand() - 0.5) * 0.5))));
   const insert = db.$client.prepare(
-    `insert into responses (survey_id, version_id, client_id, status, answers, coded, extra, hidden, page_times, duration, wave, quota_cell, page, is_test, started_at, updated_at, completed_at)
-     values (?, ?, ?, 'complete', ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)`,
+    `insert into responses (survey_id, version_id, client_id, status, answers, coded, hidden, page_times, duration, wave, quota_cell, page, is_test, started_at, updated_at, completed_at)
+     values (?, ?, ?, 'complete', ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)`,
   );
   db.$client.transaction(() => {
     for (let i = 0; i < n; i++) {
@@ -63,10 +63,11 @@ export function seedReportSurvey(db: Db, n: number, now = Date.now()): string {
       const completedAt = now - Math.floor(rand() * 60 * 86_400_000);
       const duration = 30_000 + Math.floor(rand() * 240_000);
       // Stored as the submission path stores a completed response, coded form included.
-      const stored = storedAnswers(def, answers, { p1: duration }, true);
+      const stored = storedAnswers(answers, { p1: duration });
+      const took = responseDuration({ p1: duration }, duration);
       insert.run(
-        survey.id, versionId, `b${i}`, stored.answers, stored.coded, stored.extra, JSON.stringify({ tier, region: ['north', 'south'][i % 2] }),
-        stored.pageTimes, responseDuration({ p1: duration }, duration), completedAt < now - 30 * 86_400_000 ? 1 : 2, tier, completedAt - duration, completedAt, completedAt,
+        survey.id, versionId, `b${i}`, stored.answers, codedAnswers(def, versionId, answers, took), JSON.stringify({ tier, region: ['north', 'south'][i % 2] }),
+        stored.pageTimes, took, completedAt < now - 30 * 86_400_000 ? 1 : 2, tier, completedAt - duration, completedAt, completedAt,
       );
     }
   })();

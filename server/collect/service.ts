@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { refusal, refusalError, settingsOf } from './rules';
 import { followResponse, invitationByToken, invitationClientId } from './invitation-link';
 import { onResponseCompleted } from '../alerts/hook';
-import { responseDuration, storedAnswers } from '../report/coded-answers';
+import { codedAnswers, responseDuration, storedAnswers } from '../report/coded-answers';
 
 // Versions are immutable, so their parsed definitions can be kept for the life of the process.
 const versionCache = new WeakMap<Db, Map<number, { surveyId: string; def: SurveyDefinition }>>();
@@ -45,9 +45,9 @@ function statements(db: Db) {
       existing: c.prepare('select id, status, wave, started_at as startedAt from responses where survey_id = ? and client_id = ?'),
       cellCompletes: c.prepare(`select count(*) as n from responses
         where survey_id = ? and quota_cell = ? and status = 'complete' and wave = ? and is_test = 0`).pluck(),
-      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, extra, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration)
-        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @extra, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt, @duration)`),
-      update: c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, coded = @coded, extra = @extra, hidden = @hidden, lang = @lang,
+      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration)
+        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt, @duration)`),
+      update: c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, coded = @coded, hidden = @hidden, lang = @lang,
         page_times = @pageTimes, page = @page, quota_cell = @quotaCell, updated_at = @updatedAt, completed_at = @completedAt, duration = @duration where id = @id`),
     };
     statementCache.set(db, st);
@@ -102,8 +102,7 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
   const target = quotaCell === null ? undefined : rules!.targets.get(quotaCell);
   const fields = {
     versionId: input.versionId, hidden: JSON.stringify(hidden), lang, page: input.page, quotaCell, updatedAt: now,
-    // Only completed responses are reported, so only they carry the report's coded form.
-    ...storedAnswers(def, answers, input.pageTimes, answered === 'complete'),
+    ...storedAnswers(answers, input.pageTimes),
   };
 
   const st = statements(db);
@@ -124,7 +123,10 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
     const full = answered !== 'screened-out' && target !== undefined && (st.cellCompletes.get(s.id, quotaCell, wave) as number) >= target;
     const status = full ? 'over-quota' : answered;
     const ended = status !== 'partial';
-    const row = { ...fields, status, completedAt: ended ? now : null, duration: ended ? responseDuration(input.pageTimes, now - (existing?.startedAt ?? now)) : null };
+    const duration = ended ? responseDuration(input.pageTimes, now - (existing?.startedAt ?? now)) : null;
+    // Only counted responses are reported, so only they carry the report's coded form.
+    const coded = status === 'complete' && !isTest ? codedAnswers(def, input.versionId, answers, duration) : null;
+    const row = { ...fields, status, completedAt: ended ? now : null, duration, coded };
     if (inv) followResponse(db, inv, clientId, status, now);
     const responseId = existing ? (st.update.run({ ...row, id: existing.id }), existing.id) : Number(st.insert.run({ ...row, surveyId: s.id, clientId, isTest: isTest ? 1 : 0, startedAt: now, wave }).lastInsertRowid);
     // In this transaction, so a completed response that meets an alert rule never goes without its case.

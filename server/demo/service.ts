@@ -12,7 +12,7 @@ import { hotelPlan } from './hotel-plan';
 import { coffeeDefinition, coffeeRespondent } from './coffee';
 import { hotelAlertRules, resolveOlderCases } from './alerts';
 import { onResponseCompleted } from '../alerts/hook';
-import { responseDuration, storedAnswers } from '../report/coded-answers';
+import { codedAnswers, responseDuration, storedAnswers } from '../report/coded-answers';
 
 export const DEMO_SLUG = 'demo';
 export const COFFEE_DEMO_SLUG = 'demo-coffee';
@@ -46,9 +46,10 @@ export function loadCoffeeDemo(db: Db, now: number, userId: string | null, count
       const startedAt = now - Math.floor(rand() * 30 * 86_400_000);
       const perPage = 20_000 + Math.floor(rand() * 40_000);
       const pageTimes = Object.fromEntries(pageIds.map((id) => [id, perPage]));
+      const duration = responseDuration(pageTimes, perPage * pageIds.length);
       tx.insert(responses).values({
         surveyId: survey.id, versionId, clientId: `demo-coffee-${i.toString().padStart(6, '0')}`, status: 'complete', quotaCell: null,
-        ...storedAnswers(def, answers, pageTimes, true), duration: responseDuration(pageTimes, perPage * pageIds.length), hidden: JSON.stringify(hidden), lang,
+        ...storedAnswers(answers, pageTimes), coded: codedAnswers(def, versionId, answers, duration), duration, hidden: JSON.stringify(hidden), lang,
         page: pageIds.length - 1, startedAt, updatedAt: startedAt + perPage * pageIds.length, completedAt: startedAt + perPage * pageIds.length,
       }).run();
     }
@@ -95,9 +96,11 @@ export function loadDemo(db: Db, now: number, userId: string | null, count = 400
       const duration = 60_000 + Math.floor(rand() * 180_000);
       const finished = status !== 'partial';
       const pageTimes = { overall: duration / 3, attributes: duration / 2, comments: duration / 6 };
+      const took = finished ? responseDuration(pageTimes, duration) : null;
       const inserted = tx.insert(responses).values({
         surveyId: survey.id, versionId, clientId: `demo-${i.toString().padStart(6, '0')}`, status, quotaCell: cell,
-        ...storedAnswers(def, finished ? answers : { osat: answers.osat }, pageTimes, status === 'complete'), duration: finished ? responseDuration(pageTimes, duration) : null,
+        ...storedAnswers(finished ? answers : { osat: answers.osat }, pageTimes), duration: took,
+        coded: status === 'complete' ? codedAnswers(def, versionId, answers, took) : null,
         hidden: JSON.stringify(hidden), lang,
         page: finished ? 2 : 1, startedAt, updatedAt: startedAt + duration, completedAt: finished ? startedAt + duration : null,
       }).run();

@@ -4,15 +4,23 @@
  * report's 9 s; this form is written beside the JSON when a response completes, and the report
  * turns it into columns with a few byte reads per question.
  *
- * `coded` (a blob): a format byte, then one int16 slot per closed answer, then one float64 per
- * number question, little-endian, laid out by the questions of the version the respondent answered:
- * - rating, NPS: the scale point, −1 missing, −2 "not applicable";
- * - single choice: the option's index in that version, one past the last for "other", −1 missing;
- * - matrix: one slot per item, as a rating;
- * - multiple choice: an "answered" slot (0/1), then one 0/1 slot per option.
- * `extra` (JSON text, or null when there is none): the open texts and the research questions'
- * answers (SERVQUAL, price, competitor…), which the report keeps as they are. Contact details are
- * never copied: the report doesn't read them.
+ * `coded` (a blob), little-endian, self-delimiting so a batch of rows reads as one concatenation:
+ * - a header: the format byte, the row's length in bytes (uint32), the id of the version the
+ *   respondent answered (int32) and the response's duration in ms (float64, NaN if unknown): what
+ *   the answers alone decide, so the report needs no other column to read them;
+ * - one int16 slot per closed answer, then one float64 per number question, laid out by the
+ *   questions of that version:
+ *   - rating, NPS: the scale point, −1 missing, −2 "not applicable";
+ *   - single choice: the option's index in that version, one past the last for "other", −1 missing;
+ *   - matrix: one slot per item, as a rating;
+ *   - multiple choice: an "answered" slot (0/1), then one 0/1 slot per option;
+ * - to the end, as UTF-8 JSON (nothing when there are none): the open texts and the research
+ *   questions' answers (SERVQUAL, price, competitor…), which the report keeps as they are.
+ *   Contact details are never copied: the report doesn't read them.
+ *
+ * What may be reclassified after the fact (wave, quota cell, hidden fields) stays in its own
+ * column only; the partial index `responses_report_idx` (schema.ts) holds those columns and this
+ * blob side by side, so the report reads a million of them without touching the wide rows.
  *
  * The JSON answers stay the record (exports, cases, resuming); this is derived from them, and a
  * row without it is read from its JSON as before.
@@ -20,8 +28,9 @@
 import { allQuestions } from '../../shared/survey/all-questions';
 import type { Question, SurveyDefinition } from '../../shared/survey/schema';
 
-const CODED_FORMAT = 1;
-const HEADER = 1;
+const CODED_FORMAT = 2;
+/** Format byte, length, version id, duration. */
+const HEADER = 17;
 
 export const MISSING = -1;
 export const NOT_APPLICABLE = -2;
@@ -32,8 +41,9 @@ export interface Layout {
   at: Map<string, number>;
   ints: number;
   numbers: number;
-  /** Questions whose answers go to `extra` as they are. */
+  /** Questions whose answers go to the row's JSON tail as they are. */
   kept: string[];
+  /** Bytes before the JSON tail. */
   bytes: number;
 }
 
@@ -81,11 +91,23 @@ export function responseDuration(pageTimes: Record<string, unknown> | null | und
   return total ?? elapsedMs;
 }
 
-/** The coded form of a response's (validated) answers under the version it answered. */
-function encodeAnswers(def: SurveyDefinition, answers: Record<string, unknown>): { coded: Buffer; extra: string | null } {
+/**
+ * The coded form of a completed response's (validated) answers under the version it answered,
+ * `versionId`; `duration` is responseDuration's.
+ */
+export function codedAnswers(def: SurveyDefinition, versionId: number, answers: Record<string, unknown>, duration: number | null): Buffer {
   const layout = layoutOf(def);
-  const b = Buffer.alloc(layout.bytes);
+  let extra: Record<string, unknown> | null = null;
+  for (const id of layout.kept) {
+    if (answers[id] === undefined) continue;
+    (extra ??= {})[id] = answers[id];
+  }
+  const tail = extra ? Buffer.from(JSON.stringify(extra)) : null;
+  const b = Buffer.alloc(layout.bytes + (tail?.length ?? 0));
   b[0] = CODED_FORMAT;
+  b.writeUInt32LE(b.length, 1);
+  b.writeInt32LE(versionId, 5);
+  b.writeDoubleLE(duration ?? NaN, 9);
   const int = (slot: number, value: number) => b.writeInt16LE(value, HEADER + 2 * slot);
   for (const q of allQuestions(def)) {
     const a = answers[q.id];
@@ -107,12 +129,8 @@ function encodeAnswers(def: SurveyDefinition, answers: Record<string, unknown>):
       default: break;
     }
   }
-  let extra: Record<string, unknown> | null = null;
-  for (const id of layout.kept) {
-    if (answers[id] === undefined) continue;
-    (extra ??= {})[id] = answers[id];
-  }
-  return { coded: b, extra: extra && JSON.stringify(extra) };
+  tail?.copy(b, layout.bytes);
+  return b;
 }
 
 /**
@@ -124,6 +142,18 @@ export function codedFits(older: SurveyDefinition, latest: SurveyDefinition): bo
   return allQuestions(older).every((q) => !types.has(q.id) || types.get(q.id) === q.type);
 }
 
+/** The length in bytes of the coded row at byte `at` of `b`, after checking its format. */
+export function codedLength(b: Buffer, at: number): number {
+  if (b[at] !== CODED_FORMAT) throw new Error(`coded answers: format ${b[at]} at byte ${at}, expected ${CODED_FORMAT}`);
+  return b.readUInt32LE(at + 1);
+}
+
+/** The version id of the coded row at byte `at` of `b`. */
+export const codedVersion = (b: Buffer, at: number) => b.readInt32LE(at + 5);
+
+/** The duration in ms of the coded row at byte `at` of `b`, NaN if unknown. */
+export const codedDuration = (b: Buffer, at: number) => b.readDoubleLE(at + 9);
+
 /** The int16 in slot `slot` of the coded row at byte `at` of `b`. */
 export function intAt(b: Uint8Array, at: number, slot: number): number {
   const o = at + HEADER + 2 * slot;
@@ -132,13 +162,16 @@ export function intAt(b: Uint8Array, at: number, slot: number): number {
 
 export const numberAt = (b: Buffer, at: number, layout: Layout, slot: number) => b.readDoubleLE(at + HEADER + 2 * layout.ints + 8 * slot);
 
+/** The open and research answers of the coded row at `at` (of `length` bytes), or null when it has none. */
+export function keptAnswers(b: Buffer, at: number, length: number, layout: Layout): Record<string, unknown> | null {
+  return length > layout.bytes ? JSON.parse(b.toString('utf8', at + layout.bytes, at + length)) as Record<string, unknown> : null;
+}
+
 /**
  * A response row's answer columns as the submission path stores them: the JSON answers and page
- * times, and for a completed response its coded form. Also for whatever writes rows directly
- * (the demo studies, the benchmark), so the report reads theirs as it reads respondents'. The
- * `duration` column, once a response ends, is responseDuration's.
+ * times. Also for whatever writes rows directly (the demo studies, the benchmark), with
+ * `codedAnswers` for a completed response, so the report reads theirs as it reads respondents'.
  */
-export function storedAnswers(def: SurveyDefinition, answers: Record<string, unknown>, pageTimes: Record<string, number>, complete: boolean) {
-  const { coded, extra } = complete ? encodeAnswers(def, answers) : { coded: null, extra: null };
-  return { answers: JSON.stringify(answers), coded, extra, pageTimes: JSON.stringify(pageTimes) };
+export function storedAnswers(answers: Record<string, unknown>, pageTimes: Record<string, number>) {
+  return { answers: JSON.stringify(answers), pageTimes: JSON.stringify(pageTimes) };
 }

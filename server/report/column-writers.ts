@@ -5,9 +5,15 @@
  */
 import { allQuestions } from '../../shared/survey/all-questions';
 import type { Question, SurveyDefinition } from '../../shared/survey/schema';
-import { intAt, layoutOf, MISSING, numberAt, scalePoint } from './coded-answers';
+import { codedDuration, codedLength, codedVersion, intAt, keptAnswers, layoutOf, MISSING, numberAt, scalePoint } from './coded-answers';
 import { code, ensureCapacity, itemKey, type Coded, type Columns } from './columns';
 import type { RowBatch } from './stored-rows';
+
+// The worker threads run this module as CommonJS (tsx), where every call of an imported function
+// is a property read on the imported module; the loops below make tens of millions of them, over
+// twice as slow that way. Local bindings make them plain calls.
+const readInt = intAt, readNumber = numberAt, rowLength = codedLength, rowVersion = codedVersion, rowDuration = codedDuration;
+const rowKept = keptAnswers, point = scalePoint, codeOf = code;
 
 type Writer = (i: number, a: unknown) => void;
 
@@ -21,7 +27,7 @@ function writers(cols: Columns, questions: readonly Question[]): [string, Writer
     switch (q.type) {
       case 'rating': case 'nps': {
         const col = cols.ints.get(q.id)!;
-        return [[q.id, (i, a) => { col[i] = scalePoint(a); }]];
+        return [[q.id, (i, a) => { col[i] = point(a); }]];
       }
       case 'single': {
         // An "other" text is coded one past the options.
@@ -34,7 +40,7 @@ function writers(cols: Columns, questions: readonly Question[]): [string, Writer
         const itemCols = q.items.map((item) => cols.ints.get(itemKey(q.id, item.id))!);
         return [[q.id, (i, a) => {
           if (!a || typeof a !== 'object') return;
-          for (let k = 0; k < itemIds.length; k++) itemCols[k][i] = scalePoint((a as Record<string, unknown>)[itemIds[k]]);
+          for (let k = 0; k < itemIds.length; k++) itemCols[k][i] = point((a as Record<string, unknown>)[itemIds[k]]);
         }]];
       }
       case 'multiple': {
@@ -68,15 +74,15 @@ function writers(cols: Columns, questions: readonly Question[]): [string, Writer
   });
 }
 
-/** Writes slot `i` from the coded row at byte `at` of `b`. */
-type Decoder = (i: number, b: Buffer, at: number) => void;
+/** Writes slot `i` from the coded row at byte `at` of `b`, `length` bytes long. */
+type Decoder = (i: number, b: Buffer, at: number, length: number) => void;
 
 /**
  * Reads rows coded under `older` (coded-answers.ts) into the columns, which are laid out by the
  * latest version: options and items matched by id, so an option moved or dropped since reads as
  * its JSON would. Only for versions that `codedFits` the latest.
  */
-function decoder(cols: Columns, older: SurveyDefinition, latest: readonly Question[]): Decoder {
+function decoder(cols: Columns, older: SurveyDefinition, latest: readonly Question[], write: (i: number, kept: Record<string, unknown>) => void): Decoder {
   const layout = layoutOf(older);
   const olderById = new Map(allQuestions(older).map((q) => [q.id, q]));
   const copyFrom: number[] = [], copyTo: Int16Array[] = [];
@@ -122,11 +128,13 @@ function decoder(cols: Columns, older: SurveyDefinition, latest: readonly Questi
       numberTo.push(cols.numbers.get(q.id)!);
     }
   }
-  return (i, b, at) => {
-    for (let k = 0; k < copyFrom.length; k++) copyTo[k][i] = intAt(b, at, copyFrom[k]);
-    for (let k = 0; k < mapFrom.length; k++) mapTo[k][i] = mapVia[k][intAt(b, at, mapFrom[k]) + 1];
-    for (let k = 0; k < flagFrom.length; k++) flagTo[k][i] = intAt(b, at, flagFrom[k]);
-    for (let k = 0; k < numberFrom.length; k++) numberTo[k][i] = numberAt(b, at, layout, numberFrom[k]);
+  return (i, b, at, length) => {
+    for (let k = 0; k < copyFrom.length; k++) copyTo[k][i] = readInt(b, at, copyFrom[k]);
+    for (let k = 0; k < mapFrom.length; k++) mapTo[k][i] = mapVia[k][readInt(b, at, mapFrom[k]) + 1];
+    for (let k = 0; k < flagFrom.length; k++) flagTo[k][i] = readInt(b, at, flagFrom[k]);
+    for (let k = 0; k < numberFrom.length; k++) numberTo[k][i] = readNumber(b, at, layout, numberFrom[k]);
+    const kept = rowKept(b, at, length, layout);
+    if (kept !== null) write(i, kept);
   };
 }
 
@@ -147,7 +155,7 @@ export function appendBatches(
     decoders.clear();
   };
   build();
-  // By the answer's own keys: a coded row's extra holds one or two answers, not every question.
+  // By the answer's own keys: a coded row's JSON tail holds one or two answers, not every question.
   const write = (i: number, a: Record<string, unknown>) => {
     for (const key in a) {
       const f = byId.get(key);
@@ -157,23 +165,27 @@ export function appendBatches(
   // Hidden fields repeat (a few tiers × regions): each distinct JSON text is parsed and coded once.
   const hiddenCodes = new Map<string, [Coded, number][]>();
   let latest = 0;
-  for (const { n, id: ids, completedAt: times, versionId: versionIds, wave, quotaCell, hidden, coded, codedLength, json, duration } of batches) {
+  for (const { n, id: ids, completedAt: times, wave, quotaCell, hidden, coded, plain } of batches) {
     if (cols.n + n > cols.id.length) {
       ensureCapacity(cols, cols.n + n);
       build();
     }
     let offset = 0;
+    let p = 0;
     for (let r = 0; r < n; r++) {
-      const id = ids[r], completedAt = times[r], length = codedLength[r];
+      const id = ids[r], completedAt = times[r];
+      // Plain rows come in the rows' order too: the next one is this row or a later one.
+      const row = p < plain.length && plain[p][0] === id ? plain[p++] : null;
       const at = offset;
-      if (length !== null) offset += length;
+      const length = row === null ? rowLength(coded, at) : 0;
+      offset += length;
       if (keep && !keep(id, completedAt)) continue;
       const i = cols.n++;
       cols.id[i] = id;
       cols.completedAt[i] = completedAt;
       cols.wave[i] = wave[r];
       const cell = quotaCell[r];
-      if (cell !== null) cols.cell.codes[i] = code(cols.cell, cell);
+      if (cell !== null) cols.cell.codes[i] = codeOf(cols.cell, cell);
       const h = hidden[r];
       if (h) {
         let fields = hiddenCodes.get(h);
@@ -181,20 +193,22 @@ export function appendBatches(
           fields = [];
           for (const [name, value] of Object.entries(JSON.parse(h) as Record<string, unknown>)) {
             const column = cols.hidden.get(name);
-            if (column && typeof value === 'string') fields.push([column, code(column, value)]);
+            if (column && typeof value === 'string') fields.push([column, codeOf(column, value)]);
           }
           if (hiddenCodes.size < 10_000) hiddenCodes.set(h, fields);
         }
         for (let k = 0; k < fields.length; k++) fields[k][0].codes[i] = fields[k][1];
       }
-      const answers = json[r];
-      if (length !== null) {
-        let d = decoders.get(versionIds[r]);
-        if (!d) decoders.set(versionIds[r], (d = decoder(cols, versions.get(versionIds[r])!, questions)));
-        d(i, coded, at);
+      if (row === null) {
+        const versionId = rowVersion(coded, at);
+        let d = decoders.get(versionId);
+        if (!d) decoders.set(versionId, (d = decoder(cols, versions.get(versionId)!, questions, write)));
+        d(i, coded, at, length);
+        cols.duration[i] = rowDuration(coded, at);
+      } else {
+        cols.duration[i] = row[2] ?? NaN;
+        write(i, row[3]);
       }
-      cols.duration[i] = duration[r] ?? NaN;
-      if (answers !== null) write(i, answers);
       if (completedAt > latest) latest = completedAt;
     }
   }
