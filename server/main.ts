@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { openDb } from './db/client';
 import { systemClock } from './http/context';
 import { outboxOf } from './alerts/outbox';
+import { recodeInBackground } from './report/recode';
 import type { Config } from './config';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -16,10 +17,15 @@ export function startServer(config: Config) {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
       const url = config.PUBLIC_URL ?? `http://${host}:${info.port}`;
+      // Rows from before the report's current coded form (an upgraded database) are coded again.
+      const recoding = recodeInBackground(db);
       res({
         url,
         // Webhook attempts in flight finish first; whatever is still pending is sent after the next start.
-        close: () => new Promise<void>((done) => server.close(() => { void outboxOf(db)?.stop().finally(() => { db.$client.close(); done(); }); })),
+        close: () => new Promise<void>((done) => server.close(() => {
+          recoding.stop();
+          void outboxOf(db)?.stop().finally(() => { db.$client.close(); done(); });
+        })),
       });
     });
   });

@@ -3,6 +3,7 @@ import { makeTestApp, signedInAgents, Agent } from '../support/api';
 import { invalidate } from '../../server/report/dataset';
 import { buildReport } from '../../server/report/service';
 import { rowsByIds, rowsCompletedSince } from '../../server/report/stored-rows';
+import { recodeSome, type RecodeCursor } from '../../server/report/recode';
 import { codedDuration, codedLength, codedVersion, keptAnswers, layoutOf } from '../../server/report/coded-answers';
 import * as v from 'valibot';
 import { SurveyDefinitionSchema } from '../../shared/survey/schema';
@@ -159,3 +160,35 @@ describe('reading stored rows in batches', () => {
   });
 });
 
+
+describe('coding again the rows that have no coded form', () => {
+  it('codes every counted response as the submission did, and the report stays the same', async () => {
+    await answer(survey.slug, await publish(survey.id, 2), answers2, 'v2');
+    expect((await respondent().post(`/api/public/s/${survey.slug}/responses`, { clientId: 'partial-0001', versionId: firstVersion, complete: false, answers: { sat: 3 } })).status).toBe(201);
+    const coded = () => t.db.$client.prepare('select id, coded from responses where survey_id = ? order by id').all(survey.id) as { id: number; coded: Buffer | null }[];
+    const asSubmitted = coded();
+    const report = buildReport(t.db, survey.id);
+    // As after migration 0009, which clears the first format's rows.
+    t.db.$client.prepare('update responses set coded = null').run();
+    invalidate(t.db, survey.id);
+    expect(buildReport(t.db, survey.id)).toEqual(report);
+    // Batches of three: the seven completes take three passes, and a fourth finds none left.
+    const cursors: (RecodeCursor | null)[] = [];
+    let cursor: RecodeCursor | null = { surveyId: '', id: 0 };
+    while (cursor !== null) cursors.push((cursor = recodeSome(t.db, cursor, 3)));
+    expect(cursors).toHaveLength(4);
+    expect(coded()).toEqual(asSubmitted);
+    expect(asSubmitted.filter((r) => r.coded === null)).toHaveLength(1);
+    invalidate(t.db, survey.id);
+    expect(buildReport(t.db, survey.id)).toEqual(report);
+  });
+
+  it('passes over a row whose answers are not JSON, leaving it as it was', async () => {
+    const id = t.db.$client.prepare("select id from responses where survey_id = ? and status = 'complete' order by id limit 1").pluck().get(survey.id) as number;
+    t.db.$client.prepare("update responses set coded = null, answers = 'not json' where id = ?").run(id);
+    t.db.$client.prepare('update responses set coded = null where id = ?').run(id + 1);
+    expect(recodeSome(t.db)).not.toBeNull();
+    const rows = t.db.$client.prepare('select answers, coded is null as uncoded from responses where id in (?, ?) order by id').all(id, id + 1);
+    expect(rows).toEqual([{ answers: 'not json', uncoded: 1 }, { answers: expect.stringContaining('"sat"'), uncoded: 0 }]);
+  });
+});
