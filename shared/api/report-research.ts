@@ -64,9 +64,11 @@ export interface CompetitorComparison {
   brand: string;
   /** Own mean − the competitor's mean. */
   difference: number | null;
-  /** Welch's t test, two-sided; null under 2 ratings on either side or without any spread. */
+  /** Respondents who rated both brands on the attribute: the paired test's base. */
+  pairs: number;
+  /** The paired t test over those respondents, two-sided; null under 2 of them. */
   p: number | null;
-  /** p < SIGNIFICANCE_LEVEL and both bases at least SMALL_BASE. */
+  /** p < SIGNIFICANCE_LEVEL, both bases and the pairs at least SMALL_BASE, the pairs' difference in the means' direction. */
   significant: boolean;
   smallBase: boolean;
 }

@@ -31,7 +31,7 @@ export { gaborGranger } from './gaborGranger';
 export type { GaborGrangerPoint, GaborGrangerResult } from './gaborGranger';
 export { kishDeff, postStratify, rake } from './weighting';
 export type { RakeOptions, RakeResult } from './weighting';
-export { twoProportionZ, welchT } from './significance';
+export { pairedT, twoProportionZ, welchT } from './significance';
 export type { GroupSummary, TestResult } from './significance';
 export { median } from './median';
 export { lifetimeValue, loyaltyIfLevelRises, retentionUplift } from './loyalty-value';

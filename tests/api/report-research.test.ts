@@ -13,6 +13,7 @@ import {
 } from '../support/research-data';
 import { basePlan } from '../support/plan';
 import { invalidate } from '../../server/report/dataset';
+import { tCdf } from '../../shared/stats';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -197,7 +198,7 @@ describe('price tolerance', () => {
 });
 
 describe('competitive standing', () => {
-  it('compares own brand with each competitor per attribute, marking differences only when Welch\'s test says so on bases of 30+', () => {
+  it('compares own brand with each competitor per attribute, marking differences only when the paired t test says so on bases of 30+', () => {
     const [q] = sections.competition.questions;
     expect(q.brands).toEqual(['us', 'c1', 'c2']);
     expect(q.awareness).toEqual([1, 1, 10 / 40]);
@@ -207,19 +208,24 @@ describe('competitive standing', () => {
       expect(attr(a).own.mean).toBeCloseTo(mean(range(N).map((i) => rating(i, 'us', a))), 12);
       expect(vs(a, 'c1').mean).toBeCloseTo(mean(range(N).map((i) => rating(i, 'c1', a))), 12);
       expect(vs(a, 'c2').mean).toBeCloseTo(mean(range(10).map((i) => rating(i, 'c2', a))), 12);
+      expect([vs(a, 'c1').pairs, vs(a, 'c2').pairs]).toEqual([N, 10]);
     }
-    // Quality, us 5/4 vs c1 3/2 alternating: difference 2; each sd² = 40 · 0.25 / 39, so
-    // t = 2 / √(2 · 0.25641 / 40) = 17.66 on about 78 df: p far below 0.05 (t table: 3.4 for 0.001).
+    // Quality, us 5/4 vs c1 3/2 alternating: every respondent rates us exactly 2 higher. The
+    // differences have no spread, so the paired t is unbounded: p 0, marked.
     expect(vs('quality', 'c1').difference).toBeCloseTo(2, 12);
-    expect(vs('quality', 'c1').p).toBeLessThan(1e-6);
+    expect(vs('quality', 'c1').p).toBe(0);
     expect(vs('quality', 'c1').significant).toBe(true);
-    // Price: both means 3.5, t = 0, p = 1.
+    // Price: us 3/4 vs c1 4/3, differences −1, +1 alternating: mean 0, t = 0, p = 1.
     expect(vs('price', 'c1').difference).toBeCloseTo(0, 12);
     expect(vs('price', 'c1').p).toBeCloseTo(1, 12);
     expect(vs('price', 'c1').significant).toBe(false);
-    // c2 is rated by 10 respondents only: a small base is never marked, however large the gap.
+    // c2 is rated by respondents 0–9 only. Their quality differences us − c2 are 3, 2, 3, 2…:
+    // d̄ 2.5, s_d = √(10 · 0.25 / 9) = 0.52705, t = 2.5 / (0.52705 / √10) = 15.0 on 9 df (Welch's
+    // test of the 40 against the 10 would give t 31). Tail from the t distribution (tested against
+    // R's pt): 2 · P(T₉ < −15) = 1.13e−7. A small base is never marked, however large the gap.
+    expect(vs('quality', 'c2').p).toBeCloseTo(2 * tCdf(-15, 9), 15);
+    expect(vs('quality', 'c2').p).toBeCloseTo(1.1281e-7, 10);
     expect(vs('quality', 'c2')).toMatchObject({ n: 10, smallBase: true, significant: false });
-    expect(vs('quality', 'c2').p).toBeLessThan(0.05);
     // Quality is a strength (ahead of c1, behind no one); service a weakness (2.5 vs 4.5).
     expect(q.attributes.map((a: any) => [a.attribute, a.strength, a.weakness])).toEqual([
       ['quality', true, false], ['price', false, false], ['service', false, true],

@@ -1,6 +1,6 @@
 /**
  * The competitive standing section: own brand against each competitor per attribute (grouped
- * bars with values, a table of differences marked when Welch's test says so), strengths and weaknesses.
+ * bars with values, a table of differences marked when the paired t test says so), strengths and weaknesses.
  */
 import { For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';

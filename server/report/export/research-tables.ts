@@ -40,6 +40,7 @@ export function addResearchTables(s: ReportSections, add: Add) {
         add('competition', q.questionId, `${a.attribute}_${c.brand}_mean`, c.mean);
         add('competition', q.questionId, `${a.attribute}_vs_${c.brand}_difference`, c.difference);
         add('competition', q.questionId, `${a.attribute}_vs_${c.brand}_p`, c.p);
+        add('competition', q.questionId, `${a.attribute}_vs_${c.brand}_pairs`, c.pairs);
       }
     }
   }

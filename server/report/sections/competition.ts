@@ -1,6 +1,6 @@
 import { SIGNIFICANCE_LEVEL, type BrandScore, type CompetitionAttribute, type CompetitionQuestion, type CompetitionSection } from '../../../shared/api/report-research';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
-import { welchT } from '../../../shared/stats';
+import { pairedT } from '../../../shared/stats';
 import { allQuestions, type Question } from '../../../shared/survey/schema';
 import type { SectionInput } from './input';
 import { rawAnswers } from './raw';
@@ -23,12 +23,33 @@ function score(brand: string, m: Moments): BrandScore & { effectiveN: number } {
   return { brand, n: m.n, mean, sd, effectiveN };
 }
 
+const add = (m: Moments, weight: number, v: number) => {
+  m.n++;
+  m.w += weight;
+  m.w2 += weight * weight;
+  m.sum += weight * v;
+  m.squares += weight * v * v;
+};
+
+/**
+ * The paired t test's p over the respondents who rated both brands, from the moments of their
+ * differences. Differences that are all equal leave no doubt: p 0 when they are not zero, 1 when
+ * they are (the t test itself is undefined there).
+ */
+function pairedP(pairs: Moments): number | null {
+  const d = score('', pairs);
+  if (d.mean === null || d.sd === null) return null;
+  if (d.sd === 0) return d.mean === 0 ? 1 : 0;
+  return pairedT({ mean: d.mean, sd: d.sd, n: d.effectiveN }).p;
+}
+
 /**
  * Own brand against each competitor per attribute, each brand's mean over the respondents who
- * rated it (weighted when the report is), with Welch's t test. The same respondents often rate several brands; the test treats
- * the groups as independent, which overstates the variance of the difference when a respondent's
- * ratings of brands go together, so it errs on the side of marking less. A difference is only
- * marked significant when p < 0.05 and both bases reach SMALL_BASE.
+ * rated it (weighted when the report is). The same respondents rate the brands, so the test is
+ * the paired t test over those who rated both: a respondent's own severity cancels out, where a
+ * test of independent groups would count it as noise and mark less. A difference is only marked
+ * significant when p < 0.05, both bases and the pairs reach SMALL_BASE, and the pairs differ in
+ * the direction the means do.
  */
 const shown = (s: BrandScore): BrandScore => ({ brand: s.brand, n: s.n, mean: s.mean, sd: s.sd });
 
@@ -38,7 +59,11 @@ function competition(input: SectionInput, q: Competitor): CompetitionQuestion {
   const brands = q.brands.map((b) => b.id);
   const known = new Array<number>(brands.length).fill(0);
   let total = 0;
-  const moments = brands.map(() => q.attributes.map((): Moments => ({ n: 0, w: 0, w2: 0, sum: 0, squares: 0 })));
+  const empty = (): Moments => ({ n: 0, w: 0, w2: 0, sum: 0, squares: 0 });
+  const moments = brands.map(() => q.attributes.map(empty));
+  const own = brands.indexOf(q.ownBrand);
+  // Own rating minus the competitor's, per competitor and attribute, where a respondent gave both.
+  const pairs = brands.map(() => q.attributes.map(empty));
   values.forEach((a, r) => {
     const x = a as { known?: unknown; ratings?: Record<string, Record<string, unknown>> } | null;
     if (!x) return;
@@ -46,34 +71,32 @@ function competition(input: SectionInput, q: Competitor): CompetitionQuestion {
     total += weight;
     if (Array.isArray(x.known)) for (const b of x.known) { const k = brands.indexOf(b as string); if (k >= 0) known[k] += weight; }
     if (!x.ratings || typeof x.ratings !== 'object') return;
-    brands.forEach((b, k) => {
+    const valid = (b: string, attr: string) => {
       const row = x.ratings![b];
-      if (!row || typeof row !== 'object') return;
-      q.attributes.forEach((attr, j) => {
-        const v = row[attr.id];
-        if (typeof v !== 'number' || v < q.scale.min || v > q.scale.max) return;
-        const m = moments[k][j];
-        m.n++;
-        m.w += weight;
-        m.w2 += weight * weight;
-        m.sum += weight * v;
-        m.squares += weight * v * v;
+      const v = row && typeof row === 'object' ? row[attr] : undefined;
+      return typeof v === 'number' && v >= q.scale.min && v <= q.scale.max ? v : null;
+    };
+    q.attributes.forEach((attr, j) => {
+      const mine = valid(q.ownBrand, attr.id);
+      brands.forEach((b, k) => {
+        const v = valid(b, attr.id);
+        if (v === null) return;
+        add(moments[k][j], weight, v);
+        if (k !== own && mine !== null) add(pairs[k][j], weight, mine - v);
       });
     });
   });
-  const own = brands.indexOf(q.ownBrand);
   const attributes = q.attributes.map((attr, j): CompetitionAttribute => {
     const mine = score(q.ownBrand, moments[own][j]);
     const competitors = brands.flatMap((b, k) => {
       if (k === own) return [];
       const theirs = score(b, moments[k][j]);
-      const smallBase = mine.n < SMALL_BASE || theirs.n < SMALL_BASE;
+      const both = pairs[k][j];
+      const smallBase = mine.n < SMALL_BASE || theirs.n < SMALL_BASE || both.n < SMALL_BASE;
       const difference = mine.mean !== null && theirs.mean !== null ? mine.mean - theirs.mean : null;
-      let p: number | null = null;
-      if (mine.sd !== null && theirs.sd !== null && (mine.sd > 0 || theirs.sd > 0)) {
-        p = welchT({ mean: mine.mean!, sd: mine.sd, n: mine.effectiveN }, { mean: theirs.mean!, sd: theirs.sd, n: theirs.effectiveN }).p;
-      }
-      return [{ ...shown(theirs), difference, p, smallBase, significant: p !== null && p < SIGNIFICANCE_LEVEL && !smallBase }];
+      const p = pairedP(both);
+      const agrees = difference !== null && both.w > 0 && Math.sign(both.sum) === Math.sign(difference);
+      return [{ ...shown(theirs), difference, pairs: both.n, p, smallBase, significant: p !== null && p < SIGNIFICANCE_LEVEL && !smallBase && agrees }];
     });
     const ahead = competitors.filter((c) => c.significant && c.difference! > 0).length;
     const behind = competitors.filter((c) => c.significant && c.difference! < 0).length;

@@ -467,7 +467,7 @@ export default {
   'report.competition.attribute': 'Attribute',
   'report.competition.difference': 'difference from us',
   'report.competition.awareness': 'Known by',
-  'report.competition.legend': '* significant at 95% (Welch’s t test); † base under 30, not marked. A difference is our mean minus theirs.',
+  'report.competition.legend': '* significant at 95% (paired t test over the respondents who rated both brands); † base under 30, not marked. A difference is our mean minus theirs.',
   'report.competition.diffVs': '{diff} vs {brand}',
   'report.competition.strengths': 'Strengths',
   'report.competition.weaknesses': 'Weaknesses',

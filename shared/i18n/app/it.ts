@@ -470,7 +470,7 @@ const it: Record<keyof typeof en, Message> = {
   'report.competition.attribute': 'Attributo',
   'report.competition.difference': 'differenza da noi',
   'report.competition.awareness': 'Conosciuto da',
-  'report.competition.legend': '* significativo al 95% (test t di Welch); † base sotto 30, non segnata. La differenza è la nostra media meno la loro.',
+  'report.competition.legend': '* significativo al 95% (test t per dati appaiati, sui rispondenti che hanno valutato entrambe le marche); † base sotto 30, non segnata. La differenza è la nostra media meno la loro.',
   'report.competition.diffVs': '{diff} rispetto a {brand}',
   'report.competition.strengths': 'Punti di forza',
   'report.competition.weaknesses': 'Punti deboli',

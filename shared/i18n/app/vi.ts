@@ -463,7 +463,7 @@ const vi: Record<keyof typeof en, Message> = {
   'report.competition.attribute': 'Thuộc tính',
   'report.competition.difference': 'chênh lệch với chúng ta',
   'report.competition.awareness': 'Tỷ lệ biết đến',
-  'report.competition.legend': '* có ý nghĩa ở mức 95% (kiểm định t của Welch); † cỡ mẫu dưới 30, không đánh dấu. Chênh lệch = điểm trung bình của chúng ta trừ của họ.',
+  'report.competition.legend': '* có ý nghĩa ở mức 95% (kiểm định t ghép cặp, trên những người đã đánh giá cả hai thương hiệu); † cỡ mẫu dưới 30, không đánh dấu. Chênh lệch = điểm trung bình của chúng ta trừ của họ.',
   'report.competition.diffVs': '{diff} so với {brand}',
   'report.competition.strengths': 'Điểm mạnh',
   'report.competition.weaknesses': 'Điểm yếu',

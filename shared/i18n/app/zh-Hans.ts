@@ -463,7 +463,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.competition.attribute': '属性',
   'report.competition.difference': '与我方的差异',
   'report.competition.awareness': '知晓率',
-  'report.competition.legend': '* 在 95% 水平上显著（Welch t 检验）；† 样本少于 30，不作标记。差异 = 我方均值 − 对方均值。',
+  'report.competition.legend': '* 在 95% 水平上显著（配对 t 检验，基于同时评价了两个品牌的受访者）；† 样本少于 30，不作标记。差异 = 我方均值 − 对方均值。',
   'report.competition.diffVs': '比{brand} {diff}',
   'report.competition.strengths': '优势',
   'report.competition.weaknesses': '劣势',

@@ -464,7 +464,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.competition.attribute': '屬性',
   'report.competition.difference': '與我方的差異',
   'report.competition.awareness': '知名度',
-  'report.competition.legend': '* 在 95% 水準上顯著（Welch t 檢定）；† 樣本少於 30，不作標記。差異 = 我方平均 − 對方平均。',
+  'report.competition.legend': '* 在 95% 水準上顯著（成對 t 檢定，基於同時評價了兩個品牌的受訪者）；† 樣本少於 30，不作標記。差異 = 我方平均 − 對方平均。',
   'report.competition.diffVs': '比{brand} {diff}',
   'report.competition.strengths': '優勢',
   'report.competition.weaknesses': '劣勢',

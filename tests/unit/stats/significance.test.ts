@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StatsInputError, twoProportionZ, welchT } from '../../../shared/stats';
+import { pairedT, StatsInputError, twoProportionZ, welchT } from '../../../shared/stats';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
@@ -34,6 +34,40 @@ describe('welchT (Welch 1947)', () => {
     expect(() => welchT({ mean: 1, sd: 0, n: 5 }, { mean: 2, sd: 0, n: 5 })).toThrow(StatsInputError);
     expect(() => welchT({ mean: NaN, sd: 1, n: 5 }, { mean: 2, sd: 1, n: 5 })).toThrow(/a\.mean/);
     expect(() => welchT({ mean: 1, sd: -1, n: 5 }, { mean: 2, sd: 1, n: 5 })).toThrow(/a\.sd/);
+  });
+});
+
+describe('pairedT (Student 1908)', () => {
+  it('matches R\'s paired t.test on the sleep data', () => {
+    // The same ten patients under both drugs. R 4.x:
+    //   > t.test(extra ~ group, data = sleep, paired = TRUE)   (R < 4.4: t.test(g1, g2, paired = TRUE))
+    //   Paired t-test
+    //   t = -4.0621, df = 9, p-value = 0.002833
+    //   mean difference -1.58
+    const g1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
+    const g2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4];
+    const r = pairedT(summary(g1.map((x, i) => x - g2[i])));
+    expect(r.difference).toBeCloseTo(-1.58, 12);
+    expect(r.statistic).toBeCloseTo(-4.0621, 4);
+    expect(r.df).toBe(9);
+    expect(r.p).toBeCloseTo(0.002833, 6);
+    // The same data as independent groups (Welch, above) gives p 0.079: pairing removes the
+    // patients' own variation.
+    expect(welchT(summary(g1), summary(g2)).p).toBeGreaterThan(0.05);
+  });
+
+  it('by hand: d̄ 1, s_d 2, 16 pairs gives t = 1 / (2/4) = 2 on 15 degrees of freedom', () => {
+    // Two-sided p from SciPy 1.x: 2 * scipy.stats.t.sf(2, 15) = 0.0639450.
+    const r = pairedT({ mean: 1, sd: 2, n: 16 });
+    expect(r.statistic).toBeCloseTo(2, 12);
+    expect(r.df).toBe(15);
+    expect(r.p).toBeCloseTo(0.063945, 6);
+  });
+
+  it('rejects differences it cannot test', () => {
+    expect(() => pairedT({ mean: 1, sd: 1, n: 1 })).toThrow(/differences\.n/);
+    expect(() => pairedT({ mean: 2, sd: 0, n: 30 })).toThrow(StatsInputError);
+    expect(() => pairedT({ mean: NaN, sd: 1, n: 5 })).toThrow(/differences\.mean/);
   });
 });
 
