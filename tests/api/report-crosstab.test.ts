@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { basePlan } from '../support/plan';
+import { CROSSTAB_MAX_CATEGORIES } from '../../shared/api/report-crosstab';
 
 const en = (s: string) => ({ en: s, it: `${s} (it)` });
 const definition = {
@@ -315,5 +316,33 @@ describe('weighted', () => {
     // Quota cells as columns now that the plan has them.
     const cells = (await local('rows=again&columns=%40cell')).body;
     expect(cells.columnHeads.map((h: { value: string }) => h.value)).toEqual(['gold', 'silver']);
+  });
+});
+
+describe('the size of an axis', () => {
+  it(`takes up to ${CROSSTAB_MAX_CATEGORIES} categories and refuses more, naming the variable and its count`, async () => {
+    // A hidden field with one value per respondent: 61 stores.
+    const app = makeTestApp();
+    cleanups.push(() => app.cleanup());
+    const { researcher, viewer } = await signedInAgents(app.app);
+    const created = (await researcher.post('/api/surveys', { definition: { ...definition, hiddenFields: ['store'] } })).body;
+    const versionId = (await researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
+    const a = new Agent(app.app);
+    for (let i = 0; i <= CROSSTAB_MAX_CATEGORIES; i++) {
+      const res = await a.post(`/api/public/s/${created.slug}/responses`, {
+        clientId: `store-${i}-abc`, versionId, complete: true, hidden: { store: `s${String(i).padStart(2, '0')}` }, answers: { again: i % 2 ? 'yes' : 'no' },
+      });
+      expect(res.status).toBe(201);
+    }
+    const tab = (q: string) => viewer.get(`/api/surveys/${created.id}/report/crosstab?rows=hidden:store&columns=again${q}`);
+    const refused = await tab('');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ path: 'rows', message: `rows: "hidden:store" has 61 categories; a cross-tab takes at most ${CROSSTAB_MAX_CATEGORIES}` });
+    // Only the categories of the selected responses count: leave out store s60 and it fits.
+    const values = Array.from({ length: CROSSTAB_MAX_CATEGORIES }, (_, i) => `s${String(i).padStart(2, '0')}`).join(',');
+    const fits = await tab(`&filter=${encodeURIComponent(`store:${values}`)}`);
+    expect(fits.status, JSON.stringify(fits.body)).toBe(200);
+    expect(fits.body.body.map((r: { value: string }) => r.value)).toEqual(values.split(','));
+    expect(fits.body.total.n).toBe(CROSSTAB_MAX_CATEGORIES);
   });
 });
