@@ -181,6 +181,17 @@ export const reportShares = sqliteTable('report_shares', {
 }, (t) => [index('report_shares_survey_idx').on(t.surveyId)]);
 
 /**
+ * What the research team saves with a survey's report for all its readers (one row per survey):
+ * for now the loyalty-value inputs, JSON validated by shared/api/report-settings.ts.
+ */
+export const reportSettings = sqliteTable('report_settings', {
+  surveyId: text().primaryKey().references(() => surveys.id, { onDelete: 'cascade' }),
+  loyaltyValue: text({ mode: 'json' }),
+  updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer().notNull(),
+});
+
+/**
  * An alert rule of a survey: when a completed response meets `spec.when` (and `spec.segment`), a
  * follow-up case opens for the owner the spec names or routes to. The spec is one JSON document
  * validated by shared/api/alerts.ts, so the rule's shape can grow without a migration.

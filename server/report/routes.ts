@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { compress } from 'hono/compress';
 import type { AppEnv } from '../http/context';
 import { requireRole } from '../auth/middleware';
-import { parseValue } from '../http/validate';
+import { parseJson, parseValue } from '../http/validate';
 import { ExportQuerySchema, ReportQuerySchema, VerbatimQuerySchema } from '../../shared/api/report-query';
 import { CrosstabQuerySchema, TablesQuerySchema } from '../../shared/api/report-crosstab';
 import { badRequest } from '../http/errors';
@@ -11,6 +11,8 @@ import { buildReport, prepareReport, searchVerbatims } from './service';
 import { buildCrosstab } from './crosstab/service';
 import { crosstabCsv, crosstabLongRows } from './export/crosstab';
 import { exportResponses, exportTables, type ResponseFormat } from './export/service';
+import { saveLoyaltyValueInputs } from './settings';
+import { LoyaltyValueInputsSchema } from '../../shared/api/report-settings';
 
 const TYPES: Record<ResponseFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -54,6 +56,13 @@ export const reportRoutes = new Hono<AppEnv>()
     const csv = exportTables(c.var.deps.db, c.req.param('id'), query, crosstab ? crosstabLongRows(crosstab) : []);
     return c.body(csv, 200, { 'content-type': TYPES.csv, ...attachment(`report-${c.req.param('id')}.csv`) });
   })
+  // The figures every reader of the report starts the loyalty-value estimate from.
+  .put('/:id/report/loyalty-value', requireRole('researcher'), async (c) => {
+    const inputs = await parseJson(c, LoyaltyValueInputsSchema);
+    return c.json({ loyaltyValue: saveLoyaltyValueInputs(c.var.deps.db, c.req.param('id'), inputs, c.var.user!.id, c.var.deps.clock.now()) });
+  })
+  .delete('/:id/report/loyalty-value', requireRole('researcher'), (c) =>
+    c.json({ loyaltyValue: saveLoyaltyValueInputs(c.var.deps.db, c.req.param('id'), null, c.var.user!.id, c.var.deps.clock.now()) }))
   // Respondent-level data is the researcher's: a viewer (manager) reads the report, not the rows.
   .get('/:id/export/responses.csv', requireRole('researcher'), ready, (c) => responses(c, 'csv'))
   .get('/:id/export/responses.xlsx', requireRole('researcher'), ready, (c) => responses(c, 'xlsx'))

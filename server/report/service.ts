@@ -31,6 +31,7 @@ import { researchCounts } from './research';
 import { casesSection } from '../alerts/report-section';
 import type { Quotas } from '../../shared/plan';
 import { hiddenField } from './hidden-field';
+import { loyaltyValueInputs } from './settings';
 
 function optionCounts(column: Int16Array | null, chosen: Uint8Array[] | null, answered: Uint8Array | null, options: readonly string[], sel: Selection): { n: number; counts: Count[] } {
   const totals = new Float64Array(options.length);
@@ -159,6 +160,7 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
     marginOfError: completes > 0 ? marginOfError({ n: completes, confidence: 0.95, designEffect: sel.designEffect }) : null,
     questions: allQuestions(def).map((q) => questionReport(q, cols, sel)),
     filterOptions: filterOptions(cols, quotas),
+    loyaltyValue: loyaltyValueInputs(db, surveyId),
     sections: {
       fieldwork: fieldworkSection(input, partials, quotas, weighting, excluded),
       satisfaction: satisfactionSection(input),

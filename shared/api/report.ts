@@ -1,6 +1,7 @@
 import type { SurveyDefinition } from '../survey/schema';
 import type { RESEARCH_TYPES } from '../survey/research-types';
 import type { ReportSections } from './report-sections';
+import type { LoyaltyValueInputs } from './report-settings';
 
 export interface Interval { p: number; lower: number; upper: number }
 export interface MeanSummary { n: number; mean: number; sd: number; lower: number; upper: number }
@@ -34,4 +35,6 @@ export interface ReportDto {
    * seen (labelled and ordered by the plan's quota variable on it, if any), waves with completes.
    */
   filterOptions: { hidden: Record<string, { label: string; values: { value: string; label: string }[] }>; waves: number[]; weighting: boolean };
+  /** The research team's saved figures for the loyalty-value estimate, null when none are saved. */
+  loyaltyValue: LoyaltyValueInputs | null;
 }

@@ -40,6 +40,8 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'GET', path: '/api/surveys/:id/export/tables.csv', least: 'viewer' },
   { method: 'GET', path: '/api/surveys/:id/report/crosstab', least: 'viewer' },
   { method: 'GET', path: '/api/surveys/:id/export/crosstab.csv', least: 'viewer' },
+  { method: 'PUT', path: '/api/surveys/:id/report/loyalty-value', least: 'researcher' },
+  { method: 'DELETE', path: '/api/surveys/:id/report/loyalty-value', least: 'researcher' },
   { method: 'GET', path: '/api/surveys/:id/shares', least: 'researcher' },
   { method: 'POST', path: '/api/surveys/:id/shares', least: 'researcher' },
   { method: 'DELETE', path: '/api/surveys/:id/shares/:shareId', least: 'researcher' },
