@@ -25,7 +25,7 @@ describe('saved loyalty-value figures', () => {
     const link = (await agents.researcher.post(`/api/surveys/${surveyId}/shares`, { lang: 'en' })).body;
     expect((await new Agent(t.app).get(`/api/public/reports/${link.token}/report`)).body.loyaltyValue).toEqual(FIGURES);
     // Saving again replaces them; the proposal of the survey's curve is followed when uplift is null.
-    const again = { ...FIGURES, uplift: 4.5, years: null };
+    const again = { ...FIGURES, uplift: -2.5, years: null, customers: 0 };
     expect((await agents.researcher.put(url(), again)).body.loyaltyValue).toEqual(again);
     expect((await agents.viewer.get(`/api/surveys/${surveyId}/report`)).body.loyaltyValue).toEqual(again);
     expect((await agents.researcher.delete(url())).body.loyaltyValue).toBeNull();
@@ -36,16 +36,18 @@ describe('saved loyalty-value figures', () => {
     expect((await agents.researcher.put(url(), FIGURES)).status).toBe(200);
     expect((await agents.viewer.put(url(), { ...FIGURES, customers: 1 })).status).toBe(403);
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ ...FIGURES, customers: 0 }, 'customers', /at least 1/],
+      [{ ...FIGURES, customers: -1 }, 'customers', /at least 0/],
       [{ ...FIGURES, customers: 12.5 }, 'customers', /whole number/],
       [{ ...FIGURES, margin: 1250.5 }, 'margin', /decimal amount/],
       [{ ...FIGURES, margin: '12,50' }, 'margin', /decimal amount/],
       [{ ...FIGURES, margin: '1e9' }, 'margin', /decimal amount/],
       [{ ...FIGURES, currency: 'euro' }, 'currency', /ISO 4217/],
-      [{ ...FIGURES, retention: 101 }, 'retention', /at most 100/],
-      [{ ...FIGURES, discount: -1 }, 'discount', /at least 0/],
+      [{ ...FIGURES, retention: 100 }, 'retention', /below 100/],
+      [{ ...FIGURES, discount: -100 }, 'discount', /above −100/],
+      [{ ...FIGURES, uplift: 101 }, 'uplift', /at most 100/],
       [{ ...FIGURES, uplift: '5' }, 'uplift', /number/],
       [{ ...FIGURES, years: 0 }, 'years', /at least 1/],
+      [{ ...FIGURES, years: 2.5 }, 'years', /whole number/],
       [{ ...FIGURES, extra: '<script>' }, 'extra', /./],
       [{ customers: 10 }, 'margin', /./],
     ];

@@ -361,4 +361,47 @@ describe('the demo study\'s report, in Chromium', () => {
     await shared.screenshot({ path: join(SCREENSHOTS, 'report-5-shared-phone.png'), fullPage: true });
     await outsider.close();
   });
+  it('saves the loyalty-value figures for every reader: a share link opened signed out starts from them', async () => {
+    const { ctx } = await signedIn(DESKTOP);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/surveys/${surveyId}/report`);
+    const box = page.getByTestId('loyalty-value');
+    await expect.poll(() => box.count(), POLL).toBe(1);
+    expect(await box.getByTestId('impact-saved').count()).toBe(0);
+    // The figures of the estimate test above: $292,208 of lifetime value gained, by hand there.
+    await page.getByTestId('impact-customers').fill('2000');
+    await page.getByTestId('impact-margin').fill('250');
+    await page.getByTestId('impact-currency').selectOption('USD');
+    await page.getByTestId('impact-retention').fill('75');
+    await page.getByTestId('impact-uplift').fill('5');
+    await page.getByTestId('impact-discount').fill('8');
+    await page.getByTestId('impact-save').click();
+    await expect.poll(() => box.getByTestId('impact-note').textContent(), POLL).toMatch(/^Saved\. Everyone reading this report starts from these figures/);
+    expect(await box.getByTestId('impact-saved').textContent()).toBe('These are the figures the research team saved for this report.');
+    expect(await box.getByTestId('impact-save').count()).toBe(0);
+    const api = await (await ctx.request.get(`${server.url}/api/surveys/${surveyId}/report`)).json();
+    expect(api.loyaltyValue).toEqual({ customers: 2000, margin: '250', currency: 'USD', retention: 75, discount: 8, uplift: 5, years: null });
+    await page.locator('.share-panel summary').click();
+    await page.locator('.share-panel select').selectOption('en');
+    await page.getByTestId('share-create').click();
+    const url = await page.getByTestId('share-url').inputValue();
+    await ctx.close();
+
+    const outsider = await browser.newContext(DESKTOP);
+    const shared = await outsider.newPage();
+    await shared.goto(url);
+    const theirs = shared.getByTestId('loyalty-value');
+    await expect.poll(() => theirs.count(), POLL).toBe(1);
+    expect(await shared.getByTestId('impact-customers').inputValue()).toBe('2000');
+    expect(await shared.getByTestId('impact-currency').inputValue()).toBe('USD');
+    expect(await shared.getByTestId('impact-lifetime').locator('.stat-value').textContent()).toBe('$292,208');
+    expect(await theirs.getByTestId('impact-saved').count()).toBe(1);
+    // A reader may try other figures, not save them; one click brings the team's back.
+    expect(await theirs.getByTestId('impact-save').count()).toBe(0);
+    await shared.getByTestId('impact-customers').fill('4000');
+    await expect.poll(() => shared.getByTestId('impact-lifetime').locator('.stat-value').textContent(), POLL).toBe('$584,416');
+    await theirs.getByTestId('impact-use-saved').click();
+    expect(await shared.getByTestId('impact-customers').inputValue()).toBe('2000');
+    await outsider.close();
+  });
 });

@@ -1,15 +1,20 @@
 /**
  * "What more loyalty is worth": the manager's own figures (customers, margin, retention, discount
  * rate, horizon) turned into customers kept, first-year margin and lifetime value gained, with the
- * retention uplift proposed from the survey's own satisfaction–loyalty curve.
+ * retention uplift proposed from the survey's own satisfaction–loyalty curve. A researcher saves
+ * the business's figures with the survey; every reader (share links and print too) starts from
+ * them, and a reader's own changes stay in their browser until the team saves new ones.
  */
-import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import * as v from 'valibot';
 import type { LoyaltySection } from '../../../shared/api/report-sections';
+import type { LoyaltyValueInputs } from '../../../shared/api/report-settings';
 import { currencyDigits, defaultCurrency, formatCurrency, formatMoneyEstimate, type AppKey } from '../../../shared/i18n';
 import { CurrencySchema } from '../../../shared/survey/research-types';
 import { loyaltyIfLevelRises, retentionUplift, StatsInputError } from '../../../shared/stats';
 import { useI18n } from '../lib/i18n';
+import { api } from '../lib/api';
+import { errorText } from '../lib/errors';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CNY', 'HKD', 'TWD', 'JPY', 'VND'] as const;
 
@@ -45,42 +50,104 @@ const INVALID: Record<string, { field: Field; key: AppKey }> = {
 
 const storageKey = (surveyId: string) => `yardstick.loyalty-value.${surveyId}`;
 
+/**
+ * A reader's own changes, with the saved figures they started from (`basis`, as JSON): once the
+ * team saves other figures, those win over changes made to the old ones.
+ */
+const StoredSchema = v.object({ inputs: v.partial(InputsSchema), basis: v.nullable(v.string()) });
+
 // Storage can be disabled or full (private windows, strict settings): the estimate then forgets on reload.
-function readStored(surveyId: string): Partial<Inputs> {
+function readStored(surveyId: string): v.InferOutput<typeof StoredSchema> | null {
   try {
-    const parsed = v.safeParse(v.partial(InputsSchema), JSON.parse(localStorage.getItem(storageKey(surveyId)) ?? '{}'));
-    return parsed.success ? parsed.output : {};
+    const parsed = v.safeParse(StoredSchema, JSON.parse(localStorage.getItem(storageKey(surveyId)) ?? 'null'));
+    return parsed.success ? parsed.output : null;
   } catch {
-    return {};
+    return null;
   }
 }
 
-function store(surveyId: string, inputs: Inputs) {
+function store(surveyId: string, inputs: Inputs, basis: string | null) {
   try {
-    localStorage.setItem(storageKey(surveyId), JSON.stringify(inputs));
+    localStorage.setItem(storageKey(surveyId), JSON.stringify({ inputs, basis }));
   } catch {
     // See readStored.
   }
 }
+
+/** Saved figures as the boxes show them. */
+function asTyped(saved: LoyaltyValueInputs): Inputs {
+  return {
+    customers: String(saved.customers), margin: saved.margin, currency: saved.currency, retention: String(saved.retention),
+    discount: String(saved.discount), uplift: saved.uplift === null ? null : String(saved.uplift), years: saved.years === null ? '' : String(saved.years),
+  };
+}
+
+/** The boxes as figures to save; their validity is the estimate's to check first. */
+function asSaved(x: Inputs): LoyaltyValueInputs {
+  const margin = x.margin.trim();
+  return {
+    customers: parse(x.customers), margin: /^\d+(\.\d+)?$/.test(margin) ? margin : String(parse(margin)), currency: x.currency,
+    retention: parse(x.retention), discount: parse(x.discount), uplift: x.uplift === null ? null : parse(x.uplift), years: x.years.trim() === '' ? null : parse(x.years),
+  };
+}
+
+const same = (a: Inputs, b: Inputs) => JSON.stringify(asSaved(a)) === JSON.stringify(asSaved(b));
 
 /** An empty box is no value, not 0. */
 const parse = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
 /**
  * `currency`: the one the survey asks prices in, if any (shared/survey/price-currency.ts), before
- * the reader's language's usual one.
+ * the reader's language's usual one. `saved`: the team's figures; `saveUrl`: where a researcher
+ * saves them, null for readers who can't.
  */
-export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string; currency: string | null }) {
+export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string; currency: string | null; saved: LoyaltyValueInputs | null; saveUrl: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [inputs, setInputs] = createSignal<Inputs>({
+  const [saved, setSaved] = createSignal(props.saved);
+  const basis = () => (saved() ? JSON.stringify(saved()) : null);
+  const defaults = (): Inputs => ({
     customers: '10000', margin: '500', currency: props.currency ?? defaultCurrency(i18n.locale()), retention: '80', discount: '10', uplift: null, years: '',
-    ...readStored(props.surveyId),
   });
-  createEffect(() => store(props.surveyId, inputs()));
+  const start = (): Inputs => {
+    const s = saved();
+    const base = s ? asTyped(s) : defaults();
+    const own = readStored(props.surveyId);
+    return own && own.basis === basis() ? { ...base, ...own.inputs } : base;
+  };
+  const [inputs, setInputs] = createSignal<Inputs>(start());
   // The list, with the survey's currency and the one chosen before (kept in the browser) on it.
   const currencies = () => [...new Set([...(props.currency ? [props.currency] : []), inputs().currency, ...CURRENCIES])];
-  const set = <K extends keyof Inputs>(key: K, value: Inputs[K]) => setInputs((x) => ({ ...x, [key]: value }));
+  const [note, setNote] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  // Only what the reader changes is kept in the browser, so figures saved later still reach them.
+  const set = <K extends keyof Inputs>(key: K, value: Inputs[K]) => {
+    setInputs((x) => ({ ...x, [key]: value }));
+    store(props.surveyId, inputs(), basis());
+    setNote(null);
+  };
+  const isSaved = () => {
+    const s = saved();
+    return s !== null && same(inputs(), asTyped(s));
+  };
+  const save = async () => {
+    setBusy(true);
+    try {
+      const r = await api.put<{ loyaltyValue: LoyaltyValueInputs }>(props.saveUrl!, asSaved(inputs()));
+      setSaved(r.loyaltyValue);
+      store(props.surveyId, inputs(), basis());
+      setNote(t('report.impact.savedNote'));
+    } catch (err) {
+      setNote(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const useSaved = () => {
+    setInputs(asTyped(saved()!));
+    store(props.surveyId, inputs(), basis());
+    setNote(null);
+  };
   const money = (amount: number) => formatMoneyEstimate(i18n.locale(), amount, inputs().currency);
 
   /** The second-highest satisfaction level rising to the top one, read off the survey's curve. */
@@ -175,6 +242,18 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
         {field('uplift', 'report.impact.uplift', { step: '0.1' }, (x) => i18n.points(x, 1))}
         {field('discount', 'report.impact.discount', { min: '0', step: 'any' }, percent)}
         {field('years', 'report.impact.years', { min: '1', max: '1000', step: '1' }, (x) => i18n.num(x))}
+      </div>
+      <div class="impact-saved">
+        <Show when={isSaved()}><p class="note" data-testid="impact-saved">{t('report.impact.fromTeam')}</p></Show>
+        <Show when={saved() && !isSaved()}>
+          <button type="button" class="btn btn-small no-print" data-testid="impact-use-saved" onClick={useSaved}>{t('report.impact.useSaved')}</button>
+        </Show>
+        <Show when={props.saveUrl && !isSaved()}>
+          <button type="button" class="btn btn-small btn-primary no-print" data-testid="impact-save" disabled={busy() || !estimate()} onClick={() => void save()}>
+            {t('report.impact.save')}
+          </button>
+        </Show>
+        <Show when={note()}><p class="note no-print" role="status" data-testid="impact-note">{note()}</p></Show>
       </div>
       <Show when={estimate()} fallback={<p class="warning" role="alert" data-testid="impact-invalid">{t(invalid()!.key)}</p>}>
         {(r) => (

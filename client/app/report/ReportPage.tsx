@@ -120,7 +120,7 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
       </Show>
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
       <FieldworkView section={props.report.sections.fieldwork} />
-      <ReportSections report={props.report} text={text} />
+      <ReportSections report={props.report} text={text} loyaltySaveUrl={props.inApp && session.can('researcher') ? `${props.base}/report/loyalty-value` : null} />
       <Compare base={props.base} report={props.report} filter={props.filter} text={text} />
       <CrossTab base={props.base} report={props.report} filter={props.filter} text={text} />
       <Show when={props.report.sections.verbatims}>

@@ -58,7 +58,8 @@ export function SmallBase(props: { n: number }) {
   return <Show when={props.n > 0 && props.n < SMALL_BASE}><p class="warning" role="note">{t('report.smallBase', { n: props.n })}</p></Show>;
 }
 
-export function ReportSections(props: { report: ReportDto; text: TextOf }) {
+/** `loyaltySaveUrl`: where a researcher saves the loyalty-value figures; absent for readers who can't. */
+export function ReportSections(props: { report: ReportDto; text: TextOf; loyaltySaveUrl?: string | null }) {
   const s = () => props.report.sections;
   const label = () => keyLabel(props.report, props.text);
   return (
@@ -67,7 +68,9 @@ export function ReportSections(props: { report: ReportDto; text: TextOf }) {
       <Show when={s().satisfaction}>{(x) => <Satisfaction section={x()} label={label()} report={props.report} text={props.text} />}</Show>
       <Show when={s().priorities}>{(x) => <Priorities section={x()} label={label()} />}</Show>
       <Show when={s().servqual}>{(x) => <ServqualView section={x()} label={label()} />}</Show>
-      <Show when={s().loyalty}>{(x) => <Loyalty section={x()} surveyId={props.report.surveyId} currency={priceCurrency(props.report.definition)} />}</Show>
+      <Show when={s().loyalty}>
+        {(x) => <Loyalty section={x()} report={props.report} currency={priceCurrency(props.report.definition)} saveUrl={props.loyaltySaveUrl ?? null} />}
+      </Show>
       <Show when={s().price}>{(x) => <PriceView section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().competition}>{(x) => <CompetitionSectionView section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().trend}>{(x) => <Trend section={x()} />}</Show>
@@ -191,7 +194,7 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
   );
 }
 
-function Loyalty(props: { section: LoyaltySection; surveyId: string; currency: string | null }) {
+function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: string | null; saveUrl: string | null }) {
   const i18n = useI18n();
   const { t } = i18n;
   const reading = () => {
@@ -225,7 +228,7 @@ function Loyalty(props: { section: LoyaltySection; surveyId: string; currency: s
           label={t('report.curve')}
         />
       </Show>
-      <LoyaltyValue section={props.section} surveyId={props.surveyId} currency={props.currency} />
+      <LoyaltyValue section={props.section} surveyId={props.report.surveyId} currency={props.currency} saved={props.report.loyaltyValue} saveUrl={props.saveUrl} />
     </Section>
   );
 }
