@@ -97,8 +97,15 @@ export interface QualitySection {
   excluded: ('straightliners' | 'speeders')[];
 }
 
+/** A measure's change from the wave before: this wave minus that one, with its test's two-sided p. */
+export interface WaveChange { difference: number; p: number; significant: boolean }
+
 export interface TrendSection {
-  waves: { wave: number; n: number; satisfaction: MeanSummary | null; topTwoBox: Interval | null; nps: number | null; npsMargin: number | null }[];
+  waves: {
+    wave: number; n: number; satisfaction: MeanSummary | null; topTwoBox: Interval | null; nps: number | null; npsMargin: number | null;
+    /** Against the wave before (null for the first): `smallBase` when either has under SMALL_BASE responses, and then nothing is marked. */
+    change: { smallBase: boolean; satisfaction: WaveChange | null; topTwoBox: WaveChange | null; nps: WaveChange | null } | null;
+  }[];
 }
 
 /** Closing the loop: follow-up cases of the selected responses (server/alerts/report-section.ts). */

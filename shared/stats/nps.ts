@@ -1,6 +1,7 @@
-/** Net Promoter Score with its margin of error. */
-import { integer, nonNegative, numbers, StatsInputError } from './errors';
-import { twoSidedZ } from './normal';
+/** Net Promoter Score with its margin of error, and the test of a difference of two. */
+import { finite, integer, nonNegative, numbers, StatsInputError } from './errors';
+import { normalCdf, twoSidedZ } from './normal';
+import type { TestResult } from './significance';
 
 export interface NpsResult {
   n: number;
@@ -67,4 +68,35 @@ export function npsOfCounts(counts: readonly number[], confidence = 0.95): NpsRe
     detractors: d,
     marginOfError: z * 100 * Math.sqrt(variance / n),
   };
+}
+
+/** What a difference of two NPS needs from each: its shares of promoters and detractors, and its (effective) size. */
+export interface NpsSample { promoters: number; detractors: number; n: number }
+
+/**
+ * The difference of two independent NPS, a − b in points, with its Wald z test: each NPS has the
+ * variance 100²·V/n of npsOfCounts, V = P + D − (P − D)², and the variances of independent samples
+ * add, so z = (NPS_a − NPS_b) / (100·√(V_a/n_a + V_b/n_b)), two-sided p from the normal. Two samples
+ * without any spread (each all promoters, all passives or all detractors) leave no doubt: p 1 when
+ * their NPS are equal, else 0.
+ *
+ * @example
+ * npsDifference({ promoters: 0.5, detractors: 0.2, n: 100 }, { promoters: 0.4, detractors: 0.3, n: 200 });
+ * // difference 20, z 2.0466, p 0.0407
+ */
+export function npsDifference(a: NpsSample, b: NpsSample): TestResult {
+  const variance = (s: NpsSample, name: string) => {
+    const p = finite(`${name}.promoters`, s.promoters);
+    const d = finite(`${name}.detractors`, s.detractors);
+    if (p < 0 || d < 0 || p + d > 1 + 1e-12) throw new StatsInputError(name, 'promoters and detractors must be shares adding to at most 1');
+    const n = finite(`${name}.n`, s.n);
+    if (n <= 0) throw new StatsInputError(`${name}.n`, `must be above 0, got ${n}`);
+    return { score: 100 * (p - d), v: Math.max(0, p + d - (p - d) * (p - d)) / n };
+  };
+  const x = variance(a, 'a');
+  const y = variance(b, 'b');
+  const difference = x.score - y.score;
+  if (x.v + y.v === 0) return { difference, statistic: difference === 0 ? 0 : Math.sign(difference) * Infinity, df: null, p: difference === 0 ? 1 : 0 };
+  const statistic = difference / (100 * Math.sqrt(x.v + y.v));
+  return { difference, statistic, df: null, p: 2 * normalCdf(-Math.abs(statistic)) };
 }

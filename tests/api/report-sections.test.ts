@@ -207,6 +207,19 @@ describe('trend', () => {
     // Wave 1 NPS 10, 9, 8, 6: 2 promoters, 1 detractor of 4 → 25; wave 2 (0, 10, 7, 9) likewise → 25.
     expect(trend.waves[0].nps).toBeCloseTo(25, 10);
     expect(trend.waves[1].nps).toBeCloseTo(25, 10);
+    // Against wave 1: mean 3.5 − 4 = −0.5 by Welch's test (SciPy 1.x, ttest_ind(equal_var=False) of
+    // the two waves: t −0.65465, df 5.069, p 0.541229); top-two box 2/4 − 3/4 by the pooled z test,
+    // p̂ 5/8, z = −0.25 / √(0.625 · 0.375 · (1/4 + 1/4)) = −0.730297, p 0.465209; NPS 25 − 25 = 0,
+    // p 1. Four responses a wave is a small base: nothing is marked.
+    expect(trend.waves[0].change).toBeNull();
+    const change = trend.waves[1].change;
+    expect(change.smallBase).toBe(true);
+    expect(change.satisfaction.difference).toBeCloseTo(-0.5, 12);
+    expect(change.satisfaction.p).toBeCloseTo(0.5412285, 6);
+    expect(change.topTwoBox.difference).toBeCloseTo(-0.25, 12);
+    expect(change.topTwoBox.p).toBeCloseTo(0.4652088, 6);
+    expect(change.nps).toEqual({ difference: 0, p: 1, significant: false });
+    expect([change.satisfaction.significant, change.topTwoBox.significant]).toEqual([false, false]);
     expect((await report('?filter=%40wave:2')).trend).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext, type Page } from '../support/browser';
 import { researchStudy, researchStudyAnswers } from '../support/research-demo';
 
@@ -403,5 +404,40 @@ describe('the demo study\'s report, in Chromium', () => {
     await theirs.getByTestId('impact-use-saved').click();
     expect(await shared.getByTestId('impact-customers').inputValue()).toBe('2000');
     await outsider.close();
+  });
+  it('marks the change from the wave before when the tests find it, in the trend across waves', async () => {
+    const { ctx, csrf } = await signedIn(DESKTOP);
+    const headers = { 'x-csrf-token': csrf };
+    const en = (x: string) => ({ en: x });
+    const definition = {
+      title: en('Two waves'),
+      pages: [{ id: 'p1', questions: [
+        { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale: { min: 1, max: 5 }, text: en('Overall') },
+        { id: 'nps', type: 'nps', role: 'recommend', text: en('Recommend') },
+      ] }],
+    };
+    const created = await (await ctx.request.post(`${server.url}/api/surveys`, { data: { definition }, headers })).json();
+    const versionId = (await (await ctx.request.post(`${server.url}/api/surveys/${created.id}/publish`, { data: {}, headers })).json()).versions[0].id;
+    // Wave 1: 40 guests rating 2 and 3 (NPS 5 and 6); wave 2: 40 rating 4 and 5 (NPS 9 and 10).
+    for (let i = 0; i < 80; i++) {
+      const later = i >= 40;
+      const res = await ctx.request.post(`${server.url}/api/public/s/${created.slug}/responses`, {
+        data: { clientId: `${later ? 'later' : 'early'}-${i}-abc`, versionId, complete: true, answers: { osat: (later ? 4 : 2) + (i % 2), nps: (later ? 9 : 5) + (i % 2) } },
+      });
+      expect(res.status()).toBe(201);
+    }
+    // Stamped directly, before the survey's first report: the plan's waves are not under test here.
+    const db = new Database(server.dbPath);
+    db.prepare("update responses set wave = 2 where survey_id = ? and client_id like 'later-%'").run(created.id);
+    db.close();
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/surveys/${created.id}/report`);
+    const trend = page.getByTestId('section-trend');
+    await expect.poll(() => trend.count(), POLL).toBe(1);
+    // Means 2.5 → 4.5 (+2.00), top-two box 0% → 100% (+100.0 points), NPS −100 → +100 (+200).
+    expect(await trend.getByTestId('reading').textContent()).toBe('Overall satisfaction went from 2.5 in wave 1 to 4.5 in wave 2. The change since wave 1 is more than chance.');
+    expect(await trend.getByTestId('trend-change').allTextContents()).toEqual(['▲ +2.00*', '▲ +100.0*', '▲ +200*']);
+    await trend.screenshot({ path: join(SCREENSHOTS, 'report-trend.png') });
+    await ctx.close();
   });
 });

@@ -5,7 +5,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import {
-  SMALL_BASE, type LoyaltySection, type PrioritiesSection, type QualitySection, type SatisfactionSection, type ScaleItem, type TrendSection,
+  SMALL_BASE, type LoyaltySection, type PrioritiesSection, type QualitySection, type SatisfactionSection, type ScaleItem, type TrendSection, type WaveChange,
 } from '../../../shared/api/report-sections';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { priceCurrency } from '../../../shared/survey/price-currency';
@@ -260,8 +260,25 @@ function Trend(props: { section: TrendSection }) {
     if (w.length < 2) return '';
     const a = w[0];
     const b = w[w.length - 1];
-    return t('report.reading.trend', { from: i18n.num(a.satisfaction!.mean, 2), to: i18n.num(b.satisfaction!.mean, 2), first: a.wave, last: b.wave });
+    const trend = t('report.reading.trend', { from: i18n.num(a.satisfaction!.mean, 2), to: i18n.num(b.satisfaction!.mean, 2), first: a.wave, last: b.wave });
+    // The last step, where the test can speak: a small base says nothing either way.
+    const waves = props.section.waves;
+    const last = waves[waves.length - 1];
+    const step = last.change;
+    if (!step?.satisfaction || step.smallBase) return trend;
+    const previous = waves[waves.length - 2].wave;
+    return `${trend} ${t(step.satisfaction.significant ? 'report.reading.trendSignificant' : 'report.reading.trendWithinChance', { previous })}`;
   };
+  /** A figure's change from the wave before, under it: arrow, signed difference, * when significant. */
+  const delta = (c: WaveChange | null | undefined, text: (d: number) => string) => (
+    <Show when={c}>
+      {(x) => (
+        <span class="change" classList={{ significant: x().significant }} data-testid="trend-change">
+          {x().difference > 0 ? '▲' : x().difference < 0 ? '▼' : '='} {text(x().difference)}{x().significant ? '*' : ''}
+        </span>
+      )}
+    </Show>
+  );
   return (
     <Section id="trend" title={t('report.section.trend')} reading={reading()}>
       <div class="table-wrap">
@@ -281,15 +298,19 @@ function Trend(props: { section: TrendSection }) {
                 <tr>
                   <th scope="row">{t('report.wave', { n: w.wave })}</th>
                   <td class="num">{i18n.num(w.n)}</td>
-                  <td class="num">{w.satisfaction ? `${i18n.num(w.satisfaction.mean, 2)} ± ${i18n.num((w.satisfaction.upper - w.satisfaction.lower) / 2, 2)}` : '—'}</td>
-                  <td class="num">{w.topTwoBox ? i18n.pct(w.topTwoBox.p) : '—'}</td>
-                  <td class="num">{w.nps === null ? '—' : `${i18n.points(w.nps)} ± ${i18n.num(w.npsMargin!, 1)}`}</td>
+                  <td class="num">
+                    {w.satisfaction ? `${i18n.num(w.satisfaction.mean, 2)} ± ${i18n.num((w.satisfaction.upper - w.satisfaction.lower) / 2, 2)}` : '—'}
+                    {delta(w.change?.satisfaction, (d) => i18n.points(d, 2))}
+                  </td>
+                  <td class="num">{w.topTwoBox ? i18n.pct(w.topTwoBox.p) : '—'}{delta(w.change?.topTwoBox, (d) => i18n.points(100 * d, 1))}</td>
+                  <td class="num">{w.nps === null ? '—' : `${i18n.points(w.nps)} ± ${i18n.num(w.npsMargin!, 1)}`}{delta(w.change?.nps, (d) => i18n.points(d))}</td>
                 </tr>
               )}
             </For>
           </tbody>
         </table>
       </div>
+      <p class="note">{t('report.trend.legend')}</p>
     </Section>
   );
 }

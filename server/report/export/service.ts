@@ -67,7 +67,13 @@ export function exportTables(db: Db, surveyId: string, query: ExportQuery, extra
   for (const w of s.trend?.waves ?? []) {
     add('trend', '', `wave_${w.wave}_n`, w.n);
     add('trend', '', `wave_${w.wave}_satisfaction`, w.satisfaction?.mean);
+    add('trend', '', `wave_${w.wave}_top_two_box`, w.topTwoBox?.p);
     add('trend', '', `wave_${w.wave}_nps`, w.nps);
+    for (const [measure, c] of [['satisfaction', w.change?.satisfaction], ['top_two_box', w.change?.topTwoBox], ['nps', w.change?.nps]] as const) {
+      if (!c) continue;
+      add('trend', '', `wave_${w.wave}_${measure}_change`, c.difference);
+      add('trend', '', `wave_${w.wave}_${measure}_change_p`, c.p);
+    }
   }
   addResearchTables(s, add);
   return Papa.unparse({ fields: ['section', 'key', 'label', 'measure', 'value'], data: [...rows, ...extra] });

@@ -1,10 +1,46 @@
-import type { TrendSection } from '../../../shared/api/report-sections';
+import { SIGNIFICANCE_LEVEL } from '../../../shared/api/report-research';
+import { SMALL_BASE, type TrendSection, type WaveChange } from '../../../shared/api/report-sections';
+import type { MeanSummary } from '../../../shared/api/report';
+import { npsDifference, twoProportionZ, welchT, type NpsResult } from '../../../shared/stats';
 import { allQuestions } from '../../../shared/survey/schema';
 import type { Selection } from '../selection';
 import { overallColumn, withRole, type SectionInput } from './input';
 import { meanOf, npsOfTally, share, tally } from './tally';
 
-/** The headline measures per wave (overall satisfaction mean and top-two box, NPS), once a second wave exists. */
+/** One wave's measures with what their tests need: the top-two count and base, and Kish's design effect. */
+interface Wave {
+  wave: number; n: number; deff: number;
+  satisfaction: MeanSummary | null; top2: number; base: number; nps: NpsResult | null;
+}
+
+const mark = (r: { difference: number; p: number }, smallBase: boolean): WaveChange => ({ difference: r.difference, p: r.p, significant: !smallBase && r.p < SIGNIFICANCE_LEVEL });
+
+/**
+ * A wave against the one before: the overall satisfaction mean by Welch's t test, its top-two box
+ * by the two-proportion z test, NPS by the z test of npsDifference; waves are independent samples.
+ * Weighted waves are tested at their effective size (n ÷ the wave's design effect). A change is
+ * marked only when p < 0.05 and both waves have SMALL_BASE responses.
+ */
+function change(now: Wave, before: Wave): NonNullable<TrendSection['waves'][number]['change']> {
+  const smallBase = now.n < SMALL_BASE || before.n < SMALL_BASE;
+  const a = now.satisfaction;
+  const b = before.satisfaction;
+  const na = a ? a.n / now.deff : 0;
+  const nb = b ? b.n / before.deff : 0;
+  const satisfaction = a && b && na >= 2 && nb >= 2 && (a.sd > 0 || b.sd > 0)
+    ? mark(welchT({ mean: a.mean, sd: a.sd, n: na }, { mean: b.mean, sd: b.sd, n: nb }), smallBase) : null;
+  const ba = now.base / now.deff;
+  const bb = before.base / before.deff;
+  const topTwoBox = ba > 0 && bb > 0 ? mark(twoProportionZ((now.top2 / now.base) * ba, ba, (before.top2 / before.base) * bb, bb), smallBase) : null;
+  const nps = now.nps && before.nps
+    ? mark(npsDifference({ ...now.nps, n: now.nps.n / now.deff }, { ...before.nps, n: before.nps.n / before.deff }), smallBase) : null;
+  return { smallBase, satisfaction, topTwoBox, nps };
+}
+
+/**
+ * The headline measures per wave (overall satisfaction mean and top-two box, NPS), once a second
+ * wave exists, each wave with its change from the one before.
+ */
 export function trendSection(input: SectionInput): TrendSection | null {
   const { cols, sel } = input;
   const waves = new Set<number>();
@@ -13,23 +49,38 @@ export function trendSection(input: SectionInput): TrendSection | null {
   const overall = overallColumn(input);
   const recommend = withRole(input.def, 'recommend').find((q) => q.type === 'nps') ?? allQuestions(input.def).find((q) => q.type === 'nps');
   const npsCol = recommend ? cols.ints.get(recommend.id)! : null;
+  const measured = [...waves].sort((a, b) => a - b).map((wave): Wave => {
+    const mask = new Uint8Array(cols.n);
+    let n = 0;
+    let w = 0;
+    let w2 = 0;
+    for (let i = 0; i < cols.n; i++) {
+      if (!sel.mask[i] || cols.wave[i] !== wave) continue;
+      mask[i] = 1;
+      n++;
+      if (sel.weights) {
+        w += sel.weights[i];
+        w2 += sel.weights[i] * sel.weights[i];
+      }
+    }
+    const inWave: Selection = { ...sel, mask, n };
+    const sat = overall ? tally(overall.column, inWave, overall.min, overall.max) : null;
+    const base = sat ? sat.counts.reduce((a, b) => a + b, 0) : 0;
+    const top2 = sat ? sat.counts[sat.counts.length - 1] + sat.counts[sat.counts.length - 2] : 0;
+    return {
+      wave, n, deff: sel.weights && w > 0 ? (n * w2) / (w * w) : 1,
+      satisfaction: sat && overall ? meanOf(sat.counts, overall.min) : null, top2, base,
+      nps: npsCol ? npsOfTally(tally(npsCol, inWave, 0, 10)) : null,
+    };
+  });
   return {
-    waves: [...waves].sort((a, b) => a - b).map((wave) => {
-      const mask = new Uint8Array(cols.n);
-      let n = 0;
-      for (let i = 0; i < cols.n; i++) if (sel.mask[i] && cols.wave[i] === wave) { mask[i] = 1; n++; }
-      const inWave: Selection = { ...sel, mask, n };
-      const sat = overall ? tally(overall.column, inWave, overall.min, overall.max) : null;
-      const base = sat ? sat.counts.reduce((a, b) => a + b, 0) : 0;
-      const top2 = sat ? sat.counts[sat.counts.length - 1] + sat.counts[sat.counts.length - 2] : 0;
-      const r = npsCol ? npsOfTally(tally(npsCol, inWave, 0, 10)) : null;
-      return {
-        wave, n,
-        satisfaction: sat && overall ? meanOf(sat.counts, overall.min) : null,
-        topTwoBox: share(top2, base),
-        nps: r ? r.nps : null,
-        npsMargin: r ? r.marginOfError : null,
-      };
-    }),
+    waves: measured.map((m, k) => ({
+      wave: m.wave, n: m.n,
+      satisfaction: m.satisfaction,
+      topTwoBox: share(m.top2, m.base),
+      nps: m.nps ? m.nps.nps : null,
+      npsMargin: m.nps ? m.nps.marginOfError : null,
+      change: k === 0 ? null : change(m, measured[k - 1]),
+    })),
   };
 }

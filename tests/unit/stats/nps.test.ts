@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nps, npsOfCounts, StatsInputError } from '../../../shared/stats';
+import { nps, npsDifference, npsOfCounts, StatsInputError } from '../../../shared/stats';
 import { prng } from './fixtures/prng';
 
 describe('nps (Reichheld 2003) with its margin of error', () => {
@@ -90,3 +90,26 @@ describe('npsOfCounts: NPS from the number of respondents at each score', () => 
   });
 });
 
+
+describe('npsDifference (Wald z test of two independent NPS)', () => {
+  it('by hand: NPS 30 of 100 against 10 of 200', () => {
+    // V_a = 0.5 + 0.2 − 0.3² = 0.61, V_b = 0.4 + 0.3 − 0.1² = 0.69; SE = 100·√(0.61/100 + 0.69/200)
+    // = 9.77241; z = 20 / 9.77241 = 2.046578; two-sided p from SciPy 1.x: 2 * norm.sf(2.046578) = 0.0406995.
+    const r = npsDifference({ promoters: 0.5, detractors: 0.2, n: 100 }, { promoters: 0.4, detractors: 0.3, n: 200 });
+    expect(r.difference).toBeCloseTo(20, 12);
+    expect(r.statistic).toBeCloseTo(2.046578, 6);
+    expect(r.p).toBeCloseTo(0.0406995, 6);
+    expect(r.df).toBeNull();
+    // A result of npsOfCounts goes in as it is; against itself there is no difference.
+    const a = npsOfCounts([20, 0, 0, 0, 0, 0, 0, 30, 0, 50, 0]);
+    expect(a.nps).toBeCloseTo(30, 12);
+    expect(npsDifference(a, a).p).toBe(1);
+  });
+
+  it('leaves no doubt between samples without spread, and refuses shares that are not shares', () => {
+    expect(npsDifference({ promoters: 1, detractors: 0, n: 40 }, { promoters: 0, detractors: 1, n: 40 })).toMatchObject({ difference: 200, p: 0 });
+    expect(npsDifference({ promoters: 0, detractors: 0, n: 40 }, { promoters: 0, detractors: 0, n: 10 })).toMatchObject({ difference: 0, p: 1 });
+    expect(() => npsDifference({ promoters: 0.7, detractors: 0.5, n: 10 }, { promoters: 0.1, detractors: 0.1, n: 10 })).toThrow(StatsInputError);
+    expect(() => npsDifference({ promoters: 0.5, detractors: 0.1, n: 0 }, { promoters: 0.1, detractors: 0.1, n: 10 })).toThrow(/a\.n/);
+  });
+});
