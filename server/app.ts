@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { compress } from 'hono/compress';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { builtFile } from './http/built-file';
 import { join, relative } from 'node:path';
 import type { AppEnv, Deps } from './http/context';
 import { AppError, onError } from './http/errors';
@@ -78,13 +79,17 @@ export function createApp(deps: Deps) {
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'app', 'index.html'))) {
-    const appHtml = readFileSync(join(clientDir, 'app', 'index.html'), 'utf8');
+    const appHtml = join(clientDir, 'app', 'index.html');
     // serveStatic resolves root from the working directory.
     app.use('/assets/*', async (c, next) => {
       c.header('Cache-Control', 'public, max-age=31536000, immutable');
       await next();
     }, serveStatic({ root: relative(process.cwd(), clientDir) || '.', precompressed: true }));
-    app.get('*', (c) => c.html(appHtml));
+    app.get('*', (c) => {
+      const html = builtFile(appHtml);
+      if (html === null) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
+      return c.html(html);
+    });
   } else {
     app.get('*', () => { throw new AppError(503, 'not-built', 'the client is not built: run npm run build'); });
   }

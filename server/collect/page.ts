@@ -1,4 +1,5 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { builtFile } from '../http/built-file';
 import { join } from 'node:path';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/context';
@@ -13,19 +14,13 @@ import { BOOT_HASH, BOOT_SCRIPT } from './first-page/boot';
 import { esc } from './first-page/html';
 import { renderNotice, renderOpen } from './first-page/render';
 
-const templates = new Map<string, string>();
-
 function template(clientDir: string): string {
-  let html = templates.get(clientDir);
-  if (html === undefined) {
-    const file = join(clientDir, 'respondent', 'index.html');
-    if (!existsSync(file)) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
-    // The stylesheet goes inline: a phone on a slow network then paints the server's first page
-    // from the HTML alone, without waiting a round trip for render-blocking CSS.
-    html = readFileSync(file, 'utf8').replace(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g, (_, path: string) =>
-      `<style>${readFileSync(join(clientDir, path), 'utf8').replace(/<\/style/gi, '<\\/style')}</style>`);
-    templates.set(clientDir, html);
-  }
+  const file = join(clientDir, 'respondent', 'index.html');
+  // The stylesheet goes inline: a phone on a slow network then paints the server's first page
+  // from the HTML alone, without waiting a round trip for render-blocking CSS.
+  const html = builtFile(file, (text) => text.replace(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g, (_, path: string) =>
+    `<style>${readFileSync(join(clientDir, path), 'utf8').replace(/<\/style/gi, '<\\/style')}</style>`));
+  if (html === null) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
   return html;
 }
 
