@@ -17,6 +17,16 @@ async function signedIn(options: object): Promise<{ ctx: BrowserContext; csrf: s
   return { ctx, csrf: (await login.json()).csrf };
 }
 
+/** 2,000 customers, margin 250 USD a year, retention 75 % with a 5-point uplift, discount rate 8 %. */
+async function fillLoyaltyFigures(page: Page) {
+  await page.getByTestId('impact-customers').fill('2000');
+  await page.getByTestId('impact-margin').fill('250');
+  await page.getByTestId('impact-currency').selectOption('USD');
+  await page.getByTestId('impact-retention').fill('75');
+  await page.getByTestId('impact-uplift').fill('5');
+  await page.getByTestId('impact-discount').fill('8');
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
@@ -187,12 +197,7 @@ describe('the demo study\'s report, in Chromium', () => {
     // 2,000 customers, margin 250 a year, retention 75 % → 80 %, discount rate 8 %:
     // CLV(0.75) = 250·0.75/(1.08 − 0.75) = 187.5/0.33 = 568.18; CLV(0.80) = 200/0.28 = 714.29;
     // gained 2,000·(714.2857 − 568.1818) = 292,207.79; kept 2,000·0.05 = 100, worth 100·250 = 25,000.
-    await page.getByTestId('impact-customers').fill('2000');
-    await page.getByTestId('impact-margin').fill('250');
-    await page.getByTestId('impact-currency').selectOption('USD');
-    await page.getByTestId('impact-retention').fill('75');
-    await page.getByTestId('impact-uplift').fill('5');
-    await page.getByTestId('impact-discount').fill('8');
+    await fillLoyaltyFigures(page);
     const gained = 2000 * (250 * 0.8 / (1.08 - 0.8) - 250 * 0.75 / (1.08 - 0.75));
     expect(gained).toBeCloseTo(292_207.79, 2);
     await expect.poll(() => page.getByTestId('impact-lifetime').locator('.stat-value').textContent(), POLL).toBe('$292,208');
@@ -362,6 +367,7 @@ describe('the demo study\'s report, in Chromium', () => {
     await shared.screenshot({ path: join(SCREENSHOTS, 'report-5-shared-phone.png'), fullPage: true });
     await outsider.close();
   });
+
   it('saves the loyalty-value figures for every reader: a share link opened signed out starts from them', async () => {
     const { ctx } = await signedIn(DESKTOP);
     const page = await ctx.newPage();
@@ -370,12 +376,7 @@ describe('the demo study\'s report, in Chromium', () => {
     await expect.poll(() => box.count(), POLL).toBe(1);
     expect(await box.getByTestId('impact-saved').count()).toBe(0);
     // The figures of the estimate test above: $292,208 of lifetime value gained, by hand there.
-    await page.getByTestId('impact-customers').fill('2000');
-    await page.getByTestId('impact-margin').fill('250');
-    await page.getByTestId('impact-currency').selectOption('USD');
-    await page.getByTestId('impact-retention').fill('75');
-    await page.getByTestId('impact-uplift').fill('5');
-    await page.getByTestId('impact-discount').fill('8');
+    await fillLoyaltyFigures(page);
     await page.getByTestId('impact-save').click();
     await expect.poll(() => box.getByTestId('impact-note').textContent(), POLL).toMatch(/^Saved\. Everyone reading this report starts from these figures/);
     expect(await box.getByTestId('impact-saved').textContent()).toBe('These are the figures the research team saved for this report.');
