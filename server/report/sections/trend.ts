@@ -7,9 +7,9 @@ import type { Selection } from '../selection';
 import { overallColumn, withRole, type SectionInput } from './input';
 import { meanOf, npsOfTally, share, tally } from './tally';
 
-/** One wave's measures with what their tests need: the top-two count and base, and Kish's design effect. */
+/** One wave's measures with what their tests need: the top-two count and its base. */
 interface Wave {
-  wave: number; n: number; deff: number;
+  wave: number; n: number;
   satisfaction: MeanSummary | null; top2: number; base: number; nps: NpsResult | null;
 }
 
@@ -18,22 +18,16 @@ const mark = (r: { difference: number; p: number }, smallBase: boolean): WaveCha
 /**
  * A wave against the one before: the overall satisfaction mean by Welch's t test, its top-two box
  * by the two-proportion z test, NPS by the z test of npsDifference; waves are independent samples.
- * Weighted waves are tested at their effective size (n ÷ the wave's design effect). A change is
- * marked only when p < 0.05 and both waves have SMALL_BASE responses.
+ * Weighted, the tallies' counts are already at the effective size (tally.ts), so are the tests. A
+ * change is marked only when p < 0.05 and both waves have SMALL_BASE responses.
  */
 function change(now: Wave, before: Wave): NonNullable<TrendSection['waves'][number]['change']> {
   const smallBase = now.n < SMALL_BASE || before.n < SMALL_BASE;
   const a = now.satisfaction;
   const b = before.satisfaction;
-  const na = a ? a.n / now.deff : 0;
-  const nb = b ? b.n / before.deff : 0;
-  const satisfaction = a && b && na >= 2 && nb >= 2 && (a.sd > 0 || b.sd > 0)
-    ? mark(welchT({ mean: a.mean, sd: a.sd, n: na }, { mean: b.mean, sd: b.sd, n: nb }), smallBase) : null;
-  const ba = now.base / now.deff;
-  const bb = before.base / before.deff;
-  const topTwoBox = ba > 0 && bb > 0 ? mark(twoProportionZ((now.top2 / now.base) * ba, ba, (before.top2 / before.base) * bb, bb), smallBase) : null;
-  const nps = now.nps && before.nps
-    ? mark(npsDifference({ ...now.nps, n: now.nps.n / now.deff }, { ...before.nps, n: before.nps.n / before.deff }), smallBase) : null;
+  const satisfaction = a && b && a.n >= 2 && b.n >= 2 && (a.sd > 0 || b.sd > 0) ? mark(welchT(a, b), smallBase) : null;
+  const topTwoBox = now.base > 0 && before.base > 0 ? mark(twoProportionZ(now.top2, now.base, before.top2, before.base), smallBase) : null;
+  const nps = now.nps && before.nps ? mark(npsDifference(now.nps, before.nps), smallBase) : null;
   return { smallBase, satisfaction, topTwoBox, nps };
 }
 
@@ -52,23 +46,13 @@ export function trendSection(input: SectionInput): TrendSection | null {
   const measured = [...waves].sort((a, b) => a - b).map((wave): Wave => {
     const mask = new Uint8Array(cols.n);
     let n = 0;
-    let w = 0;
-    let w2 = 0;
-    for (let i = 0; i < cols.n; i++) {
-      if (!sel.mask[i] || cols.wave[i] !== wave) continue;
-      mask[i] = 1;
-      n++;
-      if (sel.weights) {
-        w += sel.weights[i];
-        w2 += sel.weights[i] * sel.weights[i];
-      }
-    }
+    for (let i = 0; i < cols.n; i++) if (sel.mask[i] && cols.wave[i] === wave) { mask[i] = 1; n++; }
     const inWave: Selection = { ...sel, mask, n };
     const sat = overall ? tally(overall.column, inWave, overall.min, overall.max) : null;
     const base = sat ? sat.counts.reduce((a, b) => a + b, 0) : 0;
     const top2 = sat ? sat.counts[sat.counts.length - 1] + sat.counts[sat.counts.length - 2] : 0;
     return {
-      wave, n, deff: sel.weights && w > 0 ? (n * w2) / (w * w) : 1,
+      wave, n,
       satisfaction: sat && overall ? meanOf(sat.counts, overall.min) : null, top2, base,
       nps: npsCol ? npsOfTally(tally(npsCol, inWave, 0, 10)) : null,
     };
