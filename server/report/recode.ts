@@ -22,8 +22,8 @@ export interface RecodeCursor { surveyId: string; id: number }
  */
 export function recodeSome(db: Db, cursor: RecodeCursor = { surveyId: '', id: 0 }, limit = 500): RecodeCursor | null {
   const c = db.$client;
-  // On the report's partial index, in its order: the rows already coded cost an index entry each.
-  const rows = c.prepare(`select id, survey_id as surveyId, version_id as versionId, answers, duration from responses indexed by responses_report_idx
+  // On the partial index of exactly these rows (schema.ts), in its order: none left costs nothing.
+  const rows = c.prepare(`select id, survey_id as surveyId, version_id as versionId, answers, duration from responses indexed by responses_uncoded_idx
     where status = 'complete' and is_test = 0 and coded is null and (survey_id, id) > (?, ?) order by survey_id, id limit ?`)
     .all(cursor.surveyId, cursor.id, limit) as Pending[];
   if (rows.length === 0) return null;

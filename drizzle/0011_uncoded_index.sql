@@ -1,0 +1,1 @@
+CREATE INDEX `responses_uncoded_idx` ON `responses` (`survey_id`,`id`) WHERE status = 'complete' and is_test = 0 and coded is null;
