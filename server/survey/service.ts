@@ -63,19 +63,23 @@ export function getRow(db: Db, id: string) {
 
 export function getSurvey(db: Db, id: string): SurveyDetail {
   const row = getRow(db, id);
-  // Grouped in one pass over the survey's range of the counts index, not counted per version.
-  const perVersion = new Map((db.$client.prepare(`select version_id, count(*) from responses
-    where survey_id = ? and status = 'complete' and is_test = 0 group by version_id`).raw().all(id) as [number, number][]));
-  const versions = db
+  const total = counts(db, id).get(id);
+  const published = db
     .select({
       id: surveyVersions.id, version: surveyVersions.version, publishedAt: surveyVersions.publishedAt,
       definition: surveyVersions.definition,
     })
-    .from(surveyVersions).where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).all()
-    .map((version) => ({ ...version, responses: perVersion.get(version.id) ?? 0 }));
+    .from(surveyVersions).where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).all();
+  // One version has every counted complete; several are grouped in one pass over the survey's
+  // range of the counts index (0.4 s at a million responses, so not done when there is one).
+  const perVersion = published.length === 1
+    ? new Map([[published[0].id, total?.completes ?? 0]])
+    : new Map((db.$client.prepare(`select version_id, count(*) from responses
+      where survey_id = ? and status = 'complete' and is_test = 0 group by version_id`).raw().all(id) as [number, number][]));
+  const versions = published.map((version) => ({ ...version, responses: perVersion.get(version.id) ?? 0 }));
   const current = versions.find((v) => v.id === row.currentVersionId);
   return {
-    ...summarise(db, row, counts(db, id).get(id)),
+    ...summarise(db, row, total),
     draft: row.draft as SurveyDefinition,
     unpublishedChanges: !current || JSON.stringify(current.definition) !== JSON.stringify(row.draft),
     versions: versions.map(({ definition: _d, ...v }) => v),

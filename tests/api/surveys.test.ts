@@ -72,6 +72,9 @@ describe('publishing and versions', () => {
 
     const anon = new Agent(t.app);
     expect((await answer(anon, created.slug, v1Id, 'respondent-one', 4)).status).toBe(201);
+    // With one version it has every counted complete (not counted per version then).
+    const one = (await researcher.get(`/api/surveys/${created.id}`)).body;
+    expect(one.versions.map((v: { version: number; responses: number }) => [v.version, v.responses])).toEqual([[1, 1]]);
 
     // Republishing an unchanged draft makes no new version.
     expect((await researcher.post(`/api/surveys/${created.id}/publish`)).body.version).toBe(1);
