@@ -5,6 +5,7 @@ import { buildReport } from '../../server/report/service';
 import { normalCdf, tCdf } from '../../shared/stats';
 import { exportTables } from '../../server/report/export/service';
 import { TablesQuerySchema } from '../../shared/api/report-crosstab';
+import { ReportQuerySchema } from '../../shared/api/report-query';
 import * as v from 'valibot';
 import Papa from 'papaparse';
 
@@ -70,5 +71,27 @@ describe('the change from the wave before', () => {
     expect(value('wave_2_satisfaction_change')).toBeCloseTo(mean(a) - mean(b), 10);
     expect(value('wave_2_nps_change_p')).toBeCloseTo(change.nps!.p, 10);
     expect(csv.some((r) => r.measure === 'wave_1_satisfaction_change')).toBe(false);
+  });
+
+  it('tests weighted waves at the effective sample size, once', () => {
+    t = makeTestApp();
+    const survey = loadDemo(t.db, Date.UTC(2026, 10, 30), null);
+    t.db.$client.prepare(`update responses set wave = 2 where survey_id = ? and status = 'complete' and id % 2 = 0`).run(survey.id);
+    const report = buildReport(t.db, survey.id, v.parse(ReportQuerySchema, { weight: 'cells' }));
+    const { designEffect } = report.sections.fieldwork.weighting!;
+    expect(designEffect).toBeGreaterThan(1);
+    const answered = (wave: number) => t.db.$client.prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and is_test = 0
+      and wave = ? and json_extract(answers, '$.osat') is not null`).pluck().get(survey.id, wave) as number;
+    const [w1, w2] = report.sections.trend!.waves;
+    // Each wave's mean counts its answers at n ÷ the design effect: the weighting's loss, once.
+    expect(w1.satisfaction!.n).toBeCloseTo(answered(1) / designEffect, 9);
+    expect(w2.satisfaction!.n).toBeCloseTo(answered(2) / designEffect, 9);
+    // Welch's test on those summaries, by its formula.
+    const [a, b] = [w2.satisfaction!, w1.satisfaction!];
+    const [va, vb] = [a.sd ** 2 / a.n, b.sd ** 2 / b.n];
+    const df = (va + vb) ** 2 / (va ** 2 / (a.n - 1) + vb ** 2 / (b.n - 1));
+    const tStat = (a.mean - b.mean) / Math.sqrt(va + vb);
+    expect(w2.change!.satisfaction!.p).toBeCloseTo(2 * tCdf(-Math.abs(tStat), df), 10);
+    expect(w2.change!.satisfaction!.difference).toBeCloseTo(a.mean - b.mean, 12);
   });
 });
