@@ -22,7 +22,8 @@ export interface SegmentComparison {
   loyal: SegmentTest | null;
 }
 
-function mark(smallBase: boolean, r: { difference: number; p: number }): SegmentTest {
+/** A test's result, marked significant only when p < SIGNIFICANCE_LEVEL and no base is small. */
+export function mark(smallBase: boolean, r: { difference: number; p: number }): SegmentTest {
   return { difference: r.difference, p: r.p, significant: !smallBase && r.p < SIGNIFICANCE_LEVEL };
 }
 

@@ -36,6 +36,9 @@ export function nps(scores: number[], confidence = 0.95): NpsResult {
   return npsOfCounts(counts, confidence);
 }
 
+/** Each respondent scores +1, 0 or −1: the variance of that score, P + D − (P − D)². */
+const scoreVariance = (p: number, d: number) => Math.max(0, p + d - (p - d) * (p - d));
+
 /**
  * The same statistic from how many respondents gave each score: `counts[k]` answered k, for
  * k = 0…10. Reports tally a million scores rather than list them. Counts may be weighted (not
@@ -59,7 +62,7 @@ export function npsOfCounts(counts: readonly number[], confidence = 0.95): NpsRe
   if (n <= 0) throw new StatsInputError('counts', 'needs at least one score');
   const p = promoters / n;
   const d = detractors / n;
-  const variance = Math.max(0, p + d - (p - d) * (p - d));
+  const variance = scoreVariance(p, d);
   return {
     n,
     nps: 100 * (p - d),
@@ -91,7 +94,7 @@ export function npsDifference(a: NpsSample, b: NpsSample): TestResult {
     if (p < 0 || d < 0 || p + d > 1 + 1e-12) throw new StatsInputError(name, 'promoters and detractors must be shares adding to at most 1');
     const n = finite(`${name}.n`, s.n);
     if (n <= 0) throw new StatsInputError(`${name}.n`, `must be above 0, got ${n}`);
-    return { score: 100 * (p - d), v: Math.max(0, p + d - (p - d) * (p - d)) / n };
+    return { score: 100 * (p - d), v: scoreVariance(p, d) / n };
   };
   const x = variance(a, 'a');
   const y = variance(b, 'b');

@@ -1,5 +1,5 @@
-import { SIGNIFICANCE_LEVEL } from '../../../shared/api/report-research';
-import { SMALL_BASE, type TrendSection, type WaveChange } from '../../../shared/api/report-sections';
+import { mark } from '../../../shared/api/report-compare';
+import { SMALL_BASE, type TrendSection } from '../../../shared/api/report-sections';
 import type { MeanSummary } from '../../../shared/api/report';
 import { npsDifference, twoProportionZ, welchT, type NpsResult } from '../../../shared/stats';
 import { allQuestions } from '../../../shared/survey/schema';
@@ -13,8 +13,6 @@ interface Wave {
   satisfaction: MeanSummary | null; top2: number; base: number; nps: NpsResult | null;
 }
 
-const mark = (r: { difference: number; p: number }, smallBase: boolean): WaveChange => ({ difference: r.difference, p: r.p, significant: !smallBase && r.p < SIGNIFICANCE_LEVEL });
-
 /**
  * A wave against the one before: the overall satisfaction mean by Welch's t test, its top-two box
  * by the two-proportion z test, NPS by the z test of npsDifference; waves are independent samples.
@@ -25,9 +23,9 @@ function change(now: Wave, before: Wave): NonNullable<TrendSection['waves'][numb
   const smallBase = now.n < SMALL_BASE || before.n < SMALL_BASE;
   const a = now.satisfaction;
   const b = before.satisfaction;
-  const satisfaction = a && b && a.n >= 2 && b.n >= 2 && (a.sd > 0 || b.sd > 0) ? mark(welchT(a, b), smallBase) : null;
-  const topTwoBox = now.base > 0 && before.base > 0 ? mark(twoProportionZ(now.top2, now.base, before.top2, before.base), smallBase) : null;
-  const nps = now.nps && before.nps ? mark(npsDifference(now.nps, before.nps), smallBase) : null;
+  const satisfaction = a && b && a.n >= 2 && b.n >= 2 && (a.sd > 0 || b.sd > 0) ? mark(smallBase, welchT(a, b)) : null;
+  const topTwoBox = now.base > 0 && before.base > 0 ? mark(smallBase, twoProportionZ(now.top2, now.base, before.top2, before.base)) : null;
+  const nps = now.nps && before.nps ? mark(smallBase, npsDifference(now.nps, before.nps)) : null;
   return { smallBase, satisfaction, topTwoBox, nps };
 }
 
