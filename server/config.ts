@@ -26,6 +26,8 @@ export const ConfigSchema = v.object({
   WEBHOOK_ALLOW_PRIVATE: v.optional(v.picklist(['0', '1']), '0'),
   /** Delivered and failed webhook and e-mail messages, with their attempt logs, are deleted after this many days. */
   OUTBOX_RETENTION_DAYS: intFrom(90, 1),
+  /** A survey's first report reads its stored answers in worker threads from this many responses (fewer: one pass is quicker than starting workers). */
+  REPORT_WORKERS_FROM: intFrom(150_000, 1),
 });
 export type Config = v.InferOutput<typeof ConfigSchema>;
 

@@ -22,7 +22,7 @@ const TYPES: Record<ResponseFormat, string> = {
 
 /** After the role check, so only those allowed to read a report can set its first build going. */
 const ready = createMiddleware<AppEnv>(async (c, next) => {
-  await prepareReport(c.var.deps.db, c.req.param('id')!);
+  await prepareReport(c.var.deps.db, c.req.param('id')!, c.var.deps.config.REPORT_WORKERS_FROM);
   await next();
 });
 
