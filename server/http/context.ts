@@ -12,5 +12,7 @@ export type AppEnv = {
     deps: Deps;
     user: SessionUser | null;
     csrf: string | null;
+    /** From the X-Request-Id header a proxy sent, or made here; echoed in the answer and the logs. */
+    requestId: string;
   };
 };

@@ -16,6 +16,7 @@ import { mergeColumns } from './merge-columns';
 import { snapshotDir } from './snapshot';
 import { countedUpTo, idRange } from './stored-rows';
 import { COMPILED, SERVER_DIST } from '../paths';
+import { errorFields, log } from '../ops/log';
 
 /** The compiled worker beside the compiled server; from sources, a CommonJS shim that loads the TypeScript. */
 const WORKER_ENTRY = COMPILED
@@ -87,7 +88,7 @@ export async function prepareColumns(db: Db, surveyId: string, def: SurveyDefini
   let pending = bySurvey.get(key);
   if (!pending) {
     pending = build(db, surveyId, def, versionId).catch((e: unknown): Preparation => {
-      console.warn(`report columns: parallel build failed, building in one pass (${e instanceof Error ? e.message : String(e)})`);
+      log.warn('report columns: parallel build failed, building in one pass', errorFields(e));
       return 'failed';
     }).finally(() => bySurvey!.delete(key));
     bySurvey.set(key, pending);
