@@ -10,6 +10,7 @@ import { AppError, onError } from './http/errors';
 import { securityHeaders } from './http/security';
 import { loadSession } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { apiTokenRoutes } from './auth/token-routes';
 import { userRoutes } from './users/routes';
 import { surveyRoutes } from './survey/routes';
 import { reportRoutes } from './report/routes';
@@ -65,6 +66,7 @@ export function createApp(deps: Deps) {
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/ready', readyRoute);
   app.route('/metrics', metricsRoute);
+  app.route('/api/auth/tokens', apiTokenRoutes);
   app.route('/api/auth', authRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api/surveys', surveyRoutes);
