@@ -10,6 +10,7 @@ import { AppError, onError } from './http/errors';
 import { securityHeaders } from './http/security';
 import { loadSession } from './auth/middleware';
 import { authRoutes } from './auth/routes';
+import { apiTokenRoutes } from './auth/token-routes';
 import { userRoutes } from './users/routes';
 import { surveyRoutes } from './survey/routes';
 import { reportRoutes } from './report/routes';
@@ -22,6 +23,9 @@ import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
 import { alertRoutes, caseRoutes } from './alerts/routes';
 import { startOutbox } from './alerts/outbox';
+import { requestId } from 'hono/request-id';
+import { observe } from './ops/observe';
+import { metricsRoute, readyRoute } from './ops/routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -29,11 +33,12 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
-  app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', requestId({ limitLength: 64 }), observe);
+  app.use('*', securityHeaders);
 
   const tooLarge = () => new AppError(413, 'too-large', `the body is larger than ${deps.config.BODY_LIMIT_BYTES} bytes`);
   const streamingLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: () => { throw tooLarge(); } });
@@ -59,6 +64,9 @@ export function createApp(deps: Deps) {
   app.route('/api/public/reports', sharedReportRoutes);
   app.use('/api/*', loadSession);
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api/ready', readyRoute);
+  app.route('/metrics', metricsRoute);
+  app.route('/api/auth/tokens', apiTokenRoutes);
   app.route('/api/auth', authRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api/surveys', surveyRoutes);

@@ -26,6 +26,14 @@ export const ConfigSchema = v.object({
   WEBHOOK_ALLOW_PRIVATE: v.optional(v.picklist(['0', '1']), '0'),
   /** Delivered and failed webhook and e-mail messages, with their attempt logs, are deleted after this many days. */
   OUTBOX_RETENTION_DAYS: intFrom(90, 1),
+  /** A survey's first report reads its stored answers in worker threads from this many responses (fewer: one pass is quicker than starting workers). */
+  REPORT_WORKERS_FROM: intFrom(150_000, 1),
+  /** Lowest log level written: debug, info, warn or error. */
+  LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error']), 'info'),
+  /** Set to 1 for one log line per request (with its request id); errors are always logged. */
+  LOG_REQUESTS: v.optional(v.picklist(['0', '1']), '0'),
+  /** Bearer token a Prometheus scraper sends to read /metrics; unset, /metrics is off. */
+  METRICS_TOKEN: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
 });
 export type Config = v.InferOutput<typeof ConfigSchema>;
 

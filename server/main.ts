@@ -1,18 +1,18 @@
 import { serve } from '@hono/node-server';
-import { resolve } from 'node:path';
 import { createApp } from './app';
 import { openDb } from './db/client';
 import { systemClock } from './http/context';
 import { outboxOf } from './alerts/outbox';
 import { recodeInBackground } from './report/recode';
 import type { Config } from './config';
+import { CLIENT_DIR } from './paths';
 
-export const ROOT = resolve(import.meta.dirname, '..');
+export { ROOT } from './paths';
 
 /** Opens (and migrates) the database and serves the app; resolves once listening. */
 export function startServer(config: Config) {
   const db = openDb(config.DATABASE_PATH);
-  const app = createApp({ db, config, clock: systemClock, clientDir: resolve(ROOT, 'dist/client') });
+  const app = createApp({ db, config, clock: systemClock, clientDir: CLIENT_DIR });
   return new Promise<{ url: string; close: () => Promise<void> }>((res) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

@@ -13,6 +13,7 @@ import { escalateOverdue } from './escalation';
 import { assertPublicLiteral, publicOnlyLookup } from './webhook-address';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { errorFields, log } from '../ops/log';
 
 /** Attempts before a delivery is given up as failed (the last retry comes ~2 h after the first try). */
 export const MAX_ATTEMPTS = 9;
@@ -96,7 +97,7 @@ export class OutboxWorker {
     this.running = this.loop()
       .catch((e) => {
         // A closed database (the process or a test shutting down) ends the loop quietly.
-        if (this.deps.db.$client.open) console.error('outbox:', e);
+        if (this.deps.db.$client.open) log.error('outbox pass failed', errorFields(e));
       })
       .finally(() => { this.running = null; });
     return this.running;

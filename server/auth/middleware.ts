@@ -3,27 +3,41 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/context';
 import { AppError } from '../http/errors';
 import { findSession, ROLE_RANK, SESSION_COOKIE, type Role } from './sessions';
+import { API_TOKEN_PREFIX, userOfApiToken } from './api-tokens';
 
-/** Reads the session cookie, if any, into c.var.user. Never refuses by itself. */
+/**
+ * Reads who is calling into c.var.user: an API token (`Authorization: Bearer ys_…`) or else the
+ * session cookie. Never refuses by itself; a bearer that is no valid token leaves nobody signed in.
+ */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+  if (bearer?.startsWith(API_TOKEN_PREFIX)) {
+    const user = userOfApiToken(c.var.deps.db, bearer, c.var.deps.clock.now());
+    c.set('user', user);
+    c.set('csrf', null);
+    c.set('authVia', user ? 'token' : null);
+    return next();
+  }
   const token = getCookie(c, SESSION_COOKIE);
   const found = token ? findSession(c.var.deps.db, token, c.var.deps.clock.now()) : null;
   c.set('user', found?.user ?? null);
   c.set('csrf', found?.csrf ?? null);
+  c.set('authVia', found ? 'session' : null);
   await next();
 };
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Signed in with at least `role`; for state-changing methods also the session's CSRF token in
- * X-CSRF-Token (a cross-site page can't read it, so it can't forge the request).
+ * Signed in with at least `role`; for state-changing methods with a session cookie also the
+ * session's CSRF token in X-CSRF-Token (a cross-site page can't read it, so it can't forge the
+ * request). An API token needs none: a browser never adds an Authorization header on its own.
  */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const user = c.var.user;
     if (!user) throw new AppError(401, 'unauthenticated', 'sign in first');
-    if (!SAFE.has(c.req.method) && c.req.header('x-csrf-token') !== c.var.csrf) {
+    if (c.var.authVia === 'session' && !SAFE.has(c.req.method) && c.req.header('x-csrf-token') !== c.var.csrf) {
       throw new AppError(403, 'csrf', 'missing or wrong X-CSRF-Token header');
     }
     if (ROLE_RANK[user.role] < ROLE_RANK[role]) {

@@ -1,14 +1,27 @@
 import { loadConfig } from '../config';
-import { startServer, ROOT } from '../main';
-import { buildIfStale } from './build-if-stale';
+import { startServer } from '../main';
+import { log, setLogLevel } from '../ops/log';
 
 const config = loadConfig();
-if (!process.argv.includes('--no-build')) await buildIfStale(ROOT);
+setLogLevel(config.LOG_LEVEL);
 const server = await startServer(config);
-console.log(`Yardstick is running at ${server.url}  (database: ${config.DATABASE_PATH})`);
+log.info(`Yardstick is running at ${server.url}`, { url: server.url, database: config.DATABASE_PATH });
 
+/** Past this, a shutdown that is still waiting (a stuck connection) exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void server.close().then(() => process.exit(0));
+    if (stopping) process.exit(1); // a second signal: the operator wants out now
+    stopping = true;
+    log.info(`${signal}: finishing requests in flight, then stopping`);
+    setTimeout(() => {
+      log.error(`Still busy after ${SHUTDOWN_GRACE_MS / 1000} s: stopping anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    void server.close().then(() => {
+      log.info('Stopped: every answered request is stored and the database is closed');
+      process.exit(0);
+    });
   });
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../db/client';
 import type { Submission, SubmissionResult } from '../../shared/api/surveys';
 import { submit } from './service';
+import { metrics } from '../ops/metrics';
 
 type Outcome = { result: SubmissionResult; created: boolean };
-interface Pending { slug: string; input: Submission; now: number; resolve: (o: Outcome) => void; reject: (e: unknown) => void }
+interface Pending { slug: string; input: Submission; now: number; received: number; resolve: (o: Outcome) => void; reject: (e: unknown) => void }
 
 const queues = new WeakMap<Db, Pending[]>();
 
@@ -22,7 +23,7 @@ export function submitGrouped(db: Db, slug: string, input: Submission, now: numb
       queues.set(db, (queue = []));
       setImmediate(() => flush(db));
     }
-    queue.push({ slug, input, now, resolve, reject });
+    queue.push({ slug, input, now, received: performance.now(), resolve, reject });
   });
 }
 
@@ -44,7 +45,10 @@ function flush(db: Db) {
     for (const p of batch) p.reject(error);
     return;
   }
+  metrics.groupCommitSize.observe(batch.length);
+  const committed = performance.now();
   batch.forEach((p, i) => {
+    metrics.submissionSeconds.observe((committed - p.received) / 1000);
     const o = outcomes[i];
     if (o.ok) p.resolve(o.value);
     else p.reject(o.error);

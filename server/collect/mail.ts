@@ -17,6 +17,7 @@ import { createTranslator, isLocale, loadAppMessages, type AppKey, type Locale }
 import { pickText } from '../../shared/survey/text';
 import { isBounced, type MailJob, type MailState } from '../../shared/api/collect';
 import type { SurveyDefinition } from '../../shared/survey/schema';
+import { errorFields, log } from '../ops/log';
 
 type Kind = MailJob['kind'];
 const KEYS: Record<Kind, { subject: AppKey; body: AppKey }> = {
@@ -119,7 +120,7 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
     }
     db.update(mailJobs).set({ status: 'done', finishedAt: clock.now() }).where(eq(mailJobs.id, jobId)).run();
   } catch (e) {
-    console.error(`mail job ${jobId} stopped:`, e);
+    log.error('mail job stopped', { jobId, ...errorFields(e) });
   } finally {
     mine.delete(jobId);
   }

@@ -24,6 +24,24 @@ export const sessions = sqliteTable('sessions', {
   createdAt: integer().notNull(),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
 
+/**
+ * Personal API tokens for integrations (a CRM, a BI tool) that cannot hold a session cookie. Only
+ * the token's hash is stored; it acts with its owner's current role, or a lower one chosen at
+ * creation, and ends with its owner.
+ */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text().primaryKey(),
+  userId: text().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text().notNull(),
+  tokenHash: text().notNull().unique(),
+  /** The secret's first characters, shown in the list to tell tokens apart. */
+  prefix: text().notNull(),
+  role: text({ enum: ['admin', 'researcher', 'viewer'] }).notNull(),
+  createdAt: integer().notNull(),
+  lastUsedAt: integer(),
+  expiresAt: integer(),
+}, (t) => [index('api_tokens_user_idx').on(t.userId)]);
+
 /** An invitation to join as a user: a single-use token (stored hashed) that lets the invitee set a password. */
 export const userInvites = sqliteTable('user_invites', {
   tokenHash: text().primaryKey(),

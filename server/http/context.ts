@@ -12,5 +12,9 @@ export type AppEnv = {
     deps: Deps;
     user: SessionUser | null;
     csrf: string | null;
+    /** How the user was recognised: a session cookie (writes need its CSRF token) or an API token. */
+    authVia: 'session' | 'token' | null;
+    /** From the X-Request-Id header a proxy sent, or made here; echoed in the answer and the logs. */
+    requestId: string;
   };
 };

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { errorFields, log } from '../ops/log';
 
 /** An error meant for the client: its status, a stable code, a message naming what is wrong. */
 export class AppError extends Error {
@@ -34,6 +35,7 @@ export function onError(err: Error, c: Context): Response {
     const message = status === 413 ? 'request body is too large' : err.message || 'request refused';
     return c.json({ error: { code, message } }, status);
   }
-  console.error(err);
-  return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
+  const requestId: string | undefined = c.get('requestId');
+  log.error('request failed', { requestId, method: c.req.method, path: c.req.path, ...errorFields(err) });
+  return c.json({ error: { code: 'internal', message: 'internal error', requestId } }, 500);
 }

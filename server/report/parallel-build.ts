@@ -6,6 +6,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Db } from '../db/client';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { adoptColumns, codedVersions, columnsReady } from './dataset';
@@ -13,6 +15,13 @@ import type { Columns } from './columns';
 import { mergeColumns } from './merge-columns';
 import { snapshotDir } from './snapshot';
 import { countedUpTo, idRange } from './stored-rows';
+import { COMPILED, SERVER_DIST } from '../paths';
+import { errorFields, log } from '../ops/log';
+
+/** The compiled worker beside the compiled server; from sources, a CommonJS shim that loads the TypeScript. */
+const WORKER_ENTRY = COMPILED
+  ? pathToFileURL(join(SERVER_DIST, 'report/columns-worker.js'))
+  : new URL('./columns-worker.cjs', import.meta.url);
 
 /**
  * Below this many responses one synchronous pass is quicker than starting workers (about half a
@@ -27,9 +36,9 @@ const building = new WeakMap<Db, Map<string, Promise<Preparation>>>();
 
 /** A worker started now, loading its code while the jobs are worked out; `run` hands it its job. */
 function startPart() {
-  // Without the parent's flags: they would load tsx's ESM loader in the worker too, which the
-  // entry file does without (columns-worker.cjs), a tenth of a second more per worker.
-  const worker = new Worker(new URL('./columns-worker.cjs', import.meta.url), { execArgv: [] });
+  // Without the parent's flags: under tsx they would load its ESM loader in the worker too, which
+  // the development entry (columns-worker.cjs) does without, a tenth of a second more per worker.
+  const worker = new Worker(WORKER_ENTRY, { execArgv: [] });
   const done = new Promise<{ cols: Columns; latest: number }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -79,7 +88,7 @@ export async function prepareColumns(db: Db, surveyId: string, def: SurveyDefini
   let pending = bySurvey.get(key);
   if (!pending) {
     pending = build(db, surveyId, def, versionId).catch((e: unknown): Preparation => {
-      console.warn(`report columns: parallel build failed, building in one pass (${e instanceof Error ? e.message : String(e)})`);
+      log.warn('report columns: parallel build failed, building in one pass', errorFields(e));
       return 'failed';
     }).finally(() => bySurvey!.delete(key));
     bySurvey.set(key, pending);

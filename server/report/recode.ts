@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import type { Db } from '../db/client';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { codedAnswers } from './coded-answers';
+import { errorFields, log } from '../ops/log';
 
 interface Pending { id: number; surveyId: string; versionId: number; answers: string; duration: number | null }
 
@@ -65,7 +66,7 @@ export function recodeInBackground(db: Db): { stop: () => void; done: Promise<vo
       try {
         cursor = recodeSome(db, cursor!);
       } catch (e) {
-        console.warn(`recoding responses for the report stopped: ${e instanceof Error ? e.message : String(e)}`);
+        log.warn('recoding responses for the report stopped', errorFields(e));
         cursor = null;
       }
       if (cursor === null) resolve();

@@ -8,6 +8,7 @@ import { ExportQuerySchema, ReportQuerySchema, VerbatimQuerySchema } from '../..
 import { CrosstabQuerySchema, TablesQuerySchema } from '../../shared/api/report-crosstab';
 import { badRequest } from '../http/errors';
 import { buildReport, prepareReport, searchVerbatims } from './service';
+import { metrics, timed } from '../ops/metrics';
 import { buildCrosstab } from './crosstab/service';
 import { crosstabCsv, crosstabLongRows } from './export/crosstab';
 import { exportResponses, exportTables, type ResponseFormat } from './export/service';
@@ -22,7 +23,7 @@ const TYPES: Record<ResponseFormat, string> = {
 
 /** After the role check, so only those allowed to read a report can set its first build going. */
 const ready = createMiddleware<AppEnv>(async (c, next) => {
-  await prepareReport(c.var.deps.db, c.req.param('id')!);
+  await prepareReport(c.var.deps.db, c.req.param('id')!, c.var.deps.config.REPORT_WORKERS_FROM);
   await next();
 });
 
@@ -35,7 +36,7 @@ async function responses(c: Context<AppEnv>, format: ResponseFormat) {
 
 export const reportRoutes = new Hono<AppEnv>()
   .get('/:id/report', requireRole('viewer'), ready, compress(), (c) =>
-    c.json(buildReport(c.var.deps.db, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query()))))
+    c.json(timed(metrics.reportBuildSeconds, () => buildReport(c.var.deps.db, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query())))))
   .get('/:id/report/verbatims', requireRole('viewer'), ready, (c) => {
     const query = parseValue(VerbatimQuerySchema, c.req.query());
     return c.json(searchVerbatims(c.var.deps.db, c.req.param('id'), query, query.search));

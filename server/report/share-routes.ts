@@ -28,24 +28,24 @@ export const shareRoutes = new Hono<AppEnv>()
 export const sharedReportRoutes = new Hono<AppEnv>()
   .get('/:token/report', compress(), async (c) => {
     const { surveyId, lang } = openShare(c.var.deps.db, c.req.param('token'));
-    await prepareReport(c.var.deps.db, surveyId);
+    await prepareReport(c.var.deps.db, surveyId, c.var.deps.config.REPORT_WORKERS_FROM);
     return c.json({ ...buildReport(c.var.deps.db, surveyId, parseValue(ReportQuerySchema, c.req.query())), lang });
   })
   .get('/:token/report/verbatims', async (c) => {
     const { surveyId } = openShare(c.var.deps.db, c.req.param('token'));
-    await prepareReport(c.var.deps.db, surveyId);
+    await prepareReport(c.var.deps.db, surveyId, c.var.deps.config.REPORT_WORKERS_FROM);
     const query = parseValue(VerbatimQuerySchema, c.req.query());
     return c.json(searchVerbatims(c.var.deps.db, surveyId, query, query.search));
   })
   .get('/:token/report/crosstab', async (c) => {
     const { surveyId, lang } = openShare(c.var.deps.db, c.req.param('token'));
-    await prepareReport(c.var.deps.db, surveyId);
+    await prepareReport(c.var.deps.db, surveyId, c.var.deps.config.REPORT_WORKERS_FROM);
     const query = parseValue(CrosstabQuerySchema, c.req.query());
     return c.json(await buildCrosstab(c.var.deps.db, surveyId, query, lang));
   })
   .get('/:token/export/crosstab.csv', async (c) => {
     const { surveyId, lang } = openShare(c.var.deps.db, c.req.param('token'));
-    await prepareReport(c.var.deps.db, surveyId);
+    await prepareReport(c.var.deps.db, surveyId, c.var.deps.config.REPORT_WORKERS_FROM);
     const query = parseValue(CrosstabQuerySchema, c.req.query());
     const csv = crosstabCsv(await buildCrosstab(c.var.deps.db, surveyId, query, lang));
     return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="crosstab.csv"' });

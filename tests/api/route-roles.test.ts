@@ -10,12 +10,16 @@ const RANK: Record<Role, number> = { anonymous: 0, viewer: 1, researcher: 2, adm
  */
 const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'GET', path: '/api/health', least: 'public' },
+  { method: 'GET', path: '/api/ready', least: 'public' },
   { method: 'GET', path: '/api/auth/state', least: 'public' },
   { method: 'POST', path: '/api/auth/setup', least: 'public' },
   { method: 'POST', path: '/api/auth/login', least: 'public' },
   { method: 'POST', path: '/api/auth/accept-invite', least: 'public' },
   { method: 'POST', path: '/api/auth/logout', least: 'viewer' },
   { method: 'PATCH', path: '/api/auth/me', least: 'viewer' },
+  { method: 'GET', path: '/api/auth/tokens', least: 'viewer' },
+  { method: 'POST', path: '/api/auth/tokens', least: 'viewer' },
+  { method: 'DELETE', path: '/api/auth/tokens/:id', least: 'viewer' },
   { method: 'GET', path: '/api/users', least: 'admin' },
   { method: 'POST', path: '/api/users', least: 'admin' },
   { method: 'POST', path: '/api/users/invites', least: 'admin' },
