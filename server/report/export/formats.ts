@@ -76,7 +76,7 @@ export function toSps(vars: readonly Variable[], slots: readonly number[], title
     for (const [value] of v.valueLabels) fit(value);
     return Math.min(32767, w);
   });
-  const format = (v: Variable, k: number) => (v.type === 'string' ? `(A${widths[k]})` : v.type === 'datetime' ? '(F14.0)' : '(F12.4)');
+  const format = (v: Variable, k: number) => (v.type === 'string' ? `(A${widths[k]})` : v.type === 'datetime' ? '(F18.3)' : '(F12.4)');
   const lines: string[] = [
     `TITLE ${quote(title.slice(0, 60))}.`,
     `DATA LIST LIST /${vars.map((v, k) => `${v.name} ${format(v, k)}`).join('\n  ')}.`,
@@ -87,7 +87,7 @@ export function toSps(vars: readonly Variable[], slots: readonly number[], title
       const x = v.value(s);
       // "." is system-missing in free-format data; an empty field at the end of a record would be lost.
       if (x === null) return v.type === 'string' ? '""' : '.';
-      if (v.type === 'datetime') return String(Math.round(((x as number) - SPSS_EPOCH_MS) / 1000));
+      if (v.type === 'datetime') return (((x as number) - SPSS_EPOCH_MS) / 1000).toFixed(3);
       return typeof x === 'number' ? String(x) : dataString(x);
     }).join(','));
   }
