@@ -265,3 +265,81 @@ describe('hidden fields in exports', () => {
     }
   });
 });
+
+describe('variables of every kind, with names that would clash or run long', () => {
+  const LONG = `m${'x'.repeat(62)}`;
+  const opt = (id: string) => ({ id, label: { en: id[0].toUpperCase() + id.slice(1) } });
+  const definition = {
+    title: { en: 'Edge cases' },
+    hiddenFields: ['completed'],
+    pages: [{
+      id: 'p1',
+      questions: [
+        { id: 'wave', type: 'single', other: true, text: { en: 'Which visit?' }, options: [opt('first'), opt('second')] },
+        { id: 'order', type: 'ranking', text: { en: 'Rank these' }, options: [opt('taste'), opt('price'), opt('speed')] },
+        { id: 'imp', type: 'importance', mode: 'rating', scale: { min: 1, max: 5, minLabel: { en: 'Not important' }, maxLabel: { en: 'Very important' } }, text: { en: 'How important?' }, items: [opt('taste'), opt('price')] },
+        { id: 'ladder', type: 'gaborGranger', currency: 'EUR', prices: [1.5, 2.5, 3.5], text: { en: 'Would you buy it?' } },
+        { id: LONG, type: 'matrix', scale: { min: 1, max: 5 }, text: { en: 'Long' }, items: [opt('first_item_id'), opt('first_item_id2')] },
+        { id: 'who', type: 'contact', text: { en: 'May we contact you?' }, consent: { en: 'You may contact me' } },
+      ],
+    }],
+  };
+  const ANSWERS = [
+    { wave: 'first', order: ['price', 'taste', 'speed'], imp: { taste: 5, price: 2 }, ladder: { path: [{ price: 2.5, buy: true }, { price: 3.5, buy: true }], highest: 3.5 }, [LONG]: { first_item_id: 4, first_item_id2: 2 }, who: { name: 'Ann', email: 'ann@example.com', consent: true } },
+    { wave: { other: 'Third' }, order: ['speed', 'price', 'taste'], imp: { taste: 3, price: 4 }, ladder: { path: [{ price: 2.5, buy: false }, { price: 1.5, buy: false }], highest: null }, [LONG]: { first_item_id: 1 } },
+  ];
+
+  it('names them predictably and uniquely, leaves contact details out, and PSPP reads the file without a warning', async () => {
+    const app = makeTestApp();
+    try {
+      const agent = (await signedInAgents(app.app)).researcher;
+      const made = await agent.post('/api/surveys', { definition });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      const created = made.body;
+      const published = await agent.post(`/api/surveys/${created.id}/publish`);
+      expect(published.status, JSON.stringify(published.body)).toBe(200);
+      const versionId = published.body.versions[0].id;
+      for (const [i, answers] of ANSWERS.entries()) {
+        const res = await new Agent(app.app).post(`/api/public/s/${created.slug}/responses`, { clientId: `edge-case-${i}`, versionId, complete: true, answers, hidden: { completed: 'yes' } });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        app.clock.advance(60_000);
+      }
+      const text = (await agent.get(`/api/surveys/${created.id}/export/responses.csv`)).body as string;
+      const [head, ...data] = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+      // The hidden field and the question named like the fixed variables get _2; the matrix items,
+      // cut at SPSS's 64 bytes, would share a name: the second gets _2.
+      expect(head).toEqual([
+        'response_id', 'completed', 'wave', 'completed_2', 'wave_2',
+        'order_taste', 'order_price', 'order_speed', 'imp_taste', 'imp_price',
+        'ladder_at_1_5', 'ladder_at_2_5', 'ladder_at_3_5', 'ladder_highest',
+        `${LONG}_`, `${LONG.slice(0, 62)}_2`,
+      ]);
+      expect(data.map((r) => r.slice(3))).toEqual([
+        ['yes', '1', '2', '1', '3', '5', '2', '1', '1', '1', '3.5', '4', '2'],
+        ['yes', '3', '3', '2', '1', '3', '4', '0', '0', '0', '', '1', ''],
+      ]);
+      expect(text).not.toMatch(/ann@example\.com|Ann/);
+      const labelled = Papa.parse<Record<string, string>>((await agent.get(`/api/surveys/${created.id}/export/responses.csv?labels=1`)).body as string, { header: true, skipEmptyLines: true }).data;
+      expect(labelled.map((r) => r.wave_2)).toEqual(['First', 'Other']);
+      expect(labelled.map((r) => r.ladder_at_2_5)).toEqual(['Yes', 'No']);
+
+      const sps = (await agent.get(`/api/surveys/${created.id}/export/responses.sps`)).body as string;
+      expect(sps).toMatch(/\/imp_taste 1 "Not important" 5 "Very important"/);
+      expect(sps).toMatch(/\/order_taste "Rank these: Taste \(rank, 1 = first\)"/);
+      const dir = mkdtempSync(join(tmpdir(), 'yardstick-pspp-'));
+      try {
+        writeFileSync(join(dir, 'edge.sps'), `${sps}\nDESCRIPTIVES VARIABLES=order_taste ladder_highest.\n`);
+        const out = execFileSync('pspp', [join(dir, 'edge.sps'), '-O', 'format=csv', '-o', join(dir, 'out.csv')], { encoding: 'utf8' });
+        expect(out).not.toMatch(/error|warning/i);
+        const csv = Papa.parse<string[]>(readFileSync(join(dir, 'out.csv'), 'utf8')).data;
+        // DESCRIPTIVES: label, N, mean…; ranks 2 and 3 → 2.5; one highest price, 3.5.
+        expect(csv.find((r) => r[0] === 'Rank these: Taste (rank, 1 = first)')?.slice(1, 3)).toEqual(['2', '2.50']);
+        expect(Number(csv.find((r) => r[0]?.startsWith('Would you buy it?: Highest price'))?.[1])).toBe(1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    } finally {
+      app.cleanup();
+    }
+  });
+});
