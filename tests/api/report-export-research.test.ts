@@ -84,9 +84,22 @@ describe('the coffee study\'s responses.csv', () => {
     ];
     expect(header).toEqual(expected);
     // Every respondent answered every research question of the demo: no gaps in its columns.
+    // (Own-brand ratings are complete too; competitors are rated only by those who know them.)
     for (const name of expected.filter((n) => /^(sq_|dimweights_|vw_|gg_at_|brands_us_)/.test(n))) {
       expect(rows.every((r) => r[name] !== ''), name).toBe(true);
     }
+  });
+
+  it('labels the variables in the language asked for, with its punctuation', async () => {
+    const sps = (await researcher.get(`/api/surveys/${surveyId}/export/responses.sps?lang=zh-Hant`)).body as string;
+    expect(sps).toMatch(/\n {2}\/completed "完成時間（UTC）"\n/);
+    expect(sps).toMatch(/\n {2}\/sq_tangibles_tan1_e "設施與外觀：公司擁有外觀現代的設備。（期望）"\n/);
+    expect(sps).toMatch(/\n {2}\/vw_too_cheap "[^"\n]+：太便宜（EUR）"\n/);
+    expect(sps).toMatch(/\n {2}\/brands_c1_known "[^"\n]+：知道競爭對手 A"\n/);
+    expect(sps).toMatch(/\n {2}\/gg_at_24 0 "否" 1 "是"\n/);
+    // tables.csv names each SERVQUAL row by its statement.
+    const tables = Papa.parse<Row>((await researcher.get(`/api/surveys/${surveyId}/export/tables.csv?lang=zh-Hant`)).body as string, { header: true, skipEmptyLines: true }).data;
+    expect(tables.find((r) => r.section === 'servqual' && r.key === 'sq_tangibles.tan1')?.label).toBe('公司擁有外觀現代的設備。');
   });
 
   it('reproduces the SERVQUAL gaps per item, per dimension and overall, weighted by the importance points', () => {
