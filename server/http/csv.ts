@@ -5,8 +5,6 @@
  * hidden fields from a survey link (`?tier==HYPERLINK(…)`), contact names. Such a cell gets a
  * leading apostrophe, which spreadsheets show as text and do not run (OWASP, "CSV Injection").
  */
-import Papa from 'papaparse';
-
 export type CsvValue = string | number | boolean | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -26,14 +24,31 @@ export interface CsvOptions {
   newline?: '\r\n' | '\n';
 }
 
+/** A field that RFC 4180 wants quoted, or that a reader could trim: quotes, separators, line breaks, edge spaces. */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+function field(x: CsvValue): string {
+  const c = csvCell(x);
+  if (typeof c !== 'string') return String(c);
+  return NEEDS_QUOTES.test(c) ? `"${c.replace(/"/g, '""')}"` : c;
+}
+
 /**
- * A CSV of `rows` under a header of `fields` (none when null), every cell through `csvCell`.
+ * One CSV record (RFC 4180: comma-separated, quoted where needed, quotes doubled), every cell
+ * through `csvCell`; no line break. Written by hand rather than by papaparse: a response export
+ * writes millions of cells, and this is several times faster.
+ */
+export function csvLine(cells: readonly CsvValue[]): string {
+  let line = '';
+  for (let k = 0; k < cells.length; k++) line += k === 0 ? field(cells[k]) : `,${field(cells[k])}`;
+  return line;
+}
+
+/**
+ * A CSV of `rows` under a header of `fields` (none when null).
  * @example writeCsv(['name', 'score'], [['=1+1', -2]]) // "name,score\r\n'=1+1,-2"
  */
 export function writeCsv(fields: readonly string[] | null, rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
-  const data = rows.map((r) => r.map(csvCell));
-  const text = fields === null
-    ? Papa.unparse(data, { newline: options.newline })
-    : Papa.unparse({ fields: fields.map((f) => String(csvCell(f))), data }, { newline: options.newline });
-  return options.bom ? `\uFEFF${text}` : text;
+  const lines = fields === null ? rows.map(csvLine) : [csvLine(fields), ...rows.map(csvLine)];
+  return (options.bom ? '\uFEFF' : '') + lines.join(options.newline ?? '\r\n');
 }

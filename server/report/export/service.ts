@@ -23,9 +23,9 @@ export async function exportResponses(db: Db, surveyId: string, query: ExportQue
   const vars = variables(def, cols, ctx, storedPlan(db, surveyId)?.plan.quotas ?? null);
   const slots = selectedSlots(cols, sel);
   const labels = query.labels === '1';
-  const body = format === 'csv' ? toCsv(vars, slots, labels)
+  const body = format === 'csv' ? await toCsv(vars, slots, labels)
     : format === 'xlsx' ? await toXlsx(vars, slots, labels)
-      : toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage));
+      : await toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage));
   return { body, filename: `responses-${surveyId}.${format}` };
 }
 
