@@ -1001,7 +1001,7 @@ const it: Record<keyof typeof en, Message> = {
   'report.cases.followUpFew': "Ancora troppe poche risposte di verifica per mostrare la soddisfazione dopo la risoluzione ({n} da «{survey}»).",
   // Data exports: variable and value labels of responses.csv, .xlsx and .sps
   'export.response': "Numero della risposta",
-  'export.completed': "Completata (UTC)",
+  'export.completed': "Data e ora di completamento (UTC)",
   'export.yes': "Sì",
   'export.no': "No",
   'export.other': "Altro",
