@@ -293,16 +293,17 @@ describe('variables of every kind, with names that would clash or run long', () 
         { id: 'imp', type: 'importance', mode: 'rating', scale: { min: 1, max: 5, minLabel: { en: 'Not important' }, maxLabel: { en: 'Very important' } }, text: { en: 'How important?' }, items: [opt('taste'), opt('price')] },
         { id: 'ladder', type: 'gaborGranger', currency: 'EUR', prices: [1.5, 2.5, 3.5], text: { en: 'Would you buy it?' } },
         { id: LONG, type: 'matrix', scale: { min: 1, max: 5 }, text: { en: 'Long' }, items: [opt('first_item_id'), opt('first_item_id2')] },
+        { id: 'sat', type: 'rating', notApplicable: true, scale: { min: 1, max: 5 }, text: { en: 'Satisfied?' } },
         { id: 'who', type: 'contact', text: { en: 'May we contact you?' }, consent: { en: 'You may contact me' } },
       ],
     }],
   };
   const ANSWERS = [
-    { wave: 'first', order: ['price', 'taste', 'speed'], imp: { taste: 5, price: 2 }, ladder: { path: [{ price: 2.5, buy: true }, { price: 3.5, buy: true }], highest: 3.5 }, [LONG]: { first_item_id: 4, first_item_id2: 2 }, who: { name: 'Ann', email: 'ann@example.com', consent: true } },
-    { wave: { other: 'Third' }, order: ['speed', 'price', 'taste'], imp: { taste: 3, price: 4 }, ladder: { path: [{ price: 2.5, buy: false }, { price: 1.5, buy: false }], highest: null }, [LONG]: { first_item_id: 1 } },
+    { wave: 'first', order: ['price', 'taste', 'speed'], imp: { taste: 5, price: 2 }, ladder: { path: [{ price: 2.5, buy: true }, { price: 3.5, buy: true }], highest: 3.5 }, [LONG]: { first_item_id: 4, first_item_id2: 2 }, sat: 'na', who: { name: 'Ann', email: 'ann@example.com', consent: true } },
+    { wave: { other: 'Third' }, order: ['speed', 'price', 'taste'], imp: { taste: 3, price: 4 }, ladder: { path: [{ price: 2.5, buy: false }, { price: 1.5, buy: false }], highest: null }, [LONG]: { first_item_id: 1 }, sat: 4 },
   ];
 
-  it('names them predictably and uniquely, leaves contact details out, and PSPP reads the file without a warning', async () => {
+  it('names them predictably and uniquely, flags "not applicable" beside its rating, leaves contact details out, and PSPP reads the file without a warning', async () => {
     const app = makeTestApp();
     try {
       const agent = (await signedInAgents(app.app)).researcher;
@@ -325,11 +326,11 @@ describe('variables of every kind, with names that would clash or run long', () 
         'response_id', 'completed', 'wave', 'completed_2', 'wave_2',
         'order_taste', 'order_price', 'order_speed', 'imp_taste', 'imp_price',
         'ladder_at_1_5', 'ladder_at_2_5', 'ladder_at_3_5', 'ladder_highest',
-        `${LONG}_`, `${LONG.slice(0, 62)}_2`,
+        `${LONG}_`, `${LONG.slice(0, 62)}_2`, 'sat', 'sat_na',
       ]);
       expect(data.map((r) => r.slice(3))).toEqual([
-        ['yes', '1', '2', '1', '3', '5', '2', '1', '1', '1', '3.5', '4', '2'],
-        ['yes', '3', '3', '2', '1', '3', '4', '0', '0', '0', '', '1', ''],
+        ['yes', '1', '2', '1', '3', '5', '2', '1', '1', '1', '3.5', '4', '2', '', '1'],
+        ['yes', '3', '3', '2', '1', '3', '4', '0', '0', '0', '', '1', '', '4', '0'],
       ]);
       expect(text).not.toMatch(/ann@example\.com|Ann/);
       const labelled = Papa.parse<Record<string, string>>((await agent.get(`/api/surveys/${created.id}/export/responses.csv?labels=1`)).body as string, { header: true, skipEmptyLines: true }).data;

@@ -7,7 +7,7 @@
  */
 import type { Quotas } from '../../../shared/plan';
 import { allQuestions, type SurveyDefinition } from '../../../shared/survey/schema';
-import { itemKey, type Columns } from '../columns';
+import { itemKey, NOT_APPLICABLE, type Columns } from '../columns';
 import { hiddenField } from '../hidden-field';
 import type { Selection } from '../selection';
 import { nameGiver } from './names';
@@ -19,6 +19,11 @@ export type { Variable } from './variable';
 export function variables(def: SurveyDefinition, cols: Columns, ctx: LabelContext, quotas: Quotas | null): Variable[] {
   const { text, t } = ctx;
   const scale = (column: Int16Array) => (slot: number) => (column[slot] >= 0 ? column[slot] : null);
+  // "Not applicable" is left out of the rating (so its mean stays right) and flagged beside it.
+  const notApplicable = (name: string, label: string, column: Int16Array): Variable => ({
+    name: `${name}_na`, label: ctx.note(label, t('report.notApplicable')), type: 'numeric', ...yesNo(ctx),
+    value: (i) => (column[i] === NOT_APPLICABLE ? 1 : column[i] >= 0 ? 0 : null),
+  });
   const out: Variable[] = [
     { name: 'response_id', label: t('export.response'), type: 'numeric', level: 'nominal', valueLabels: [], value: (i) => cols.id[i] },
     { name: 'completed', label: t('export.completed'), type: 'datetime', level: 'scale', valueLabels: [], value: (i) => cols.completedAt[i] },
@@ -59,14 +64,18 @@ export function variables(def: SurveyDefinition, cols: Columns, ctx: LabelContex
         break;
       }
       case 'rating': case 'nps': {
+        const col = cols.ints.get(q.id)!;
         const ends = q.type === 'rating' ? scaleEnds(q.scale, ctx) : [];
-        out.push({ name: q.id, label, type: 'numeric', level: 'ordinal', valueLabels: ends, value: scale(cols.ints.get(q.id)!) });
+        out.push({ name: q.id, label, type: 'numeric', level: 'ordinal', valueLabels: ends, value: scale(col) });
+        if (q.type === 'rating' && q.notApplicable) out.push(notApplicable(q.id, label, col));
         break;
       }
       case 'matrix':
         for (const item of q.items) {
           const col = cols.ints.get(itemKey(q.id, item.id))!;
-          out.push({ name: `${q.id}_${item.id}`, label: ctx.item(label, text(item.label)), type: 'numeric', level: 'ordinal', valueLabels: scaleEnds(q.scale, ctx), value: scale(col) });
+          const itemLabel = ctx.item(label, text(item.label));
+          out.push({ name: `${q.id}_${item.id}`, label: itemLabel, type: 'numeric', level: 'ordinal', valueLabels: scaleEnds(q.scale, ctx), value: scale(col) });
+          if (q.notApplicable) out.push(notApplicable(`${q.id}_${item.id}`, itemLabel, col));
         }
         break;
       case 'number': {
