@@ -1,8 +1,9 @@
 /**
  * Every CSV the server hands out is written here, so none can carry a formula. A spreadsheet
  * runs a cell that starts with = + - @ (or a tab or carriage return, which some strip first) as a
- * formula, and respondents control much of what a download holds: open answers, hidden fields from a survey link (`?tier==HYPERLINK(…)`), contact names. Such a cell gets a
- * leading apostrophe, which spreadsheets show as text and do not run (OWASP, "CSV Injection").
+ * formula, and respondents control much of what a download holds: open answers, hidden fields
+ * from a survey link (`?tier==HYPERLINK(…)`), contact names. Such a cell gets a leading
+ * apostrophe, which spreadsheets show as text and do not run (OWASP, "CSV Injection").
  */
 export type CsvValue = string | number | boolean | null | undefined;
 
