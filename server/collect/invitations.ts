@@ -1,9 +1,9 @@
 /** Personal invitations: importing a contact list, listing them, and the files made from them. */
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import Papa from 'papaparse';
 import type { Db } from '../db/client';
 import { invitations } from '../db/schema';
+import { writeCsv } from '../http/csv';
 import { AppError } from '../http/errors';
 import { getRow } from '../survey/service';
 import { parseContacts } from './contacts';
@@ -97,9 +97,6 @@ export const BOUNCED = sql<number>`coalesce(substr(${invitations.lastError}, 1, 
 /** Everyone who has not finished: the list for reminders. */
 export const PENDING: InvitationStatus[] = ['not-started', 'started'];
 
-// A spreadsheet runs a cell that starts with = + - @ as a formula: a contact's name must not.
-const cell = (s: string | null) => (s && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s ?? '');
-
 /** A mail-merge file (name, e-mail, language, personal link, hidden fields); `pending` keeps only who hasn't answered. */
 export function invitationsCsv(db: Db, surveyId: string, base: string, pending: boolean): string {
   const survey = getRow(db, surveyId);
@@ -109,9 +106,9 @@ export function invitationsCsv(db: Db, surveyId: string, base: string, pending: 
     .orderBy(asc(invitations.createdAt), sql`rowid`).all();
   const fields = def.hiddenFields.filter((f) => rows.some((r) => f in r.hidden));
   const data = rows.map((r) => [
-    cell(r.name), cell(r.email), r.lang ?? def.defaultLanguage, invitationLink(base, r.token), r.status,
-    ...fields.map((f) => cell(r.hidden[f] ?? null)),
+    r.name, r.email, r.lang ?? def.defaultLanguage, invitationLink(base, r.token), r.status,
+    ...fields.map((f) => r.hidden[f] ?? null),
   ]);
-  // The BOM makes Excel read the names as UTF-8 (Chinese and Vietnamese names otherwise garble).
-  return '\uFEFF' + Papa.unparse({ fields: ['name', 'email', 'language', 'link', 'status', ...fields], data }, { newline: '\r\n' });
+  // Contact names and hidden fields come from an uploaded list: writeCsv defuses formulas in them.
+  return writeCsv(['name', 'email', 'language', 'link', 'status', ...fields], data, { bom: true, newline: '\r\n' });
 }

@@ -3,7 +3,7 @@
  * their letters and Total, then per row category its count, column share and letters, and the
  * chi-square test last. Measure names are codes, as in tables.csv; labels are in the query's language.
  */
-import Papa from 'papaparse';
+import { writeCsv } from '../../http/csv';
 import type { CrosstabDto, CrosstabRow } from '../../../shared/api/report-crosstab';
 
 type Line = (string | number | null)[];
@@ -60,5 +60,5 @@ export function crosstabCsv(x: CrosstabDto): string {
   } else lines.push(['chi_square', `none: ${x.chiSquareReason}`]);
   lines.push(['significance_level', x.significanceLevel]);
   if (x.weighting) lines.push(['design_effect', x.weighting.designEffect]);
-  return Papa.unparse(lines);
+  return writeCsv(null, lines);
 }

@@ -1,10 +1,13 @@
-import Papa from 'papaparse';
 import type { Db } from '../../db/client';
+import { writeCsv } from '../../http/csv';
+import { storedPlan } from '../../plan/service';
 import type { ExportQuery } from '../../../shared/api/report-query';
 import type { ReportDto } from '../../../shared/api/report';
+import { createTranslator, isLocale, loadAppMessages, type Locale } from '../../../shared/i18n';
 import { pickText } from '../../../shared/survey/text';
 import { buildReport, reportSelection } from '../service';
 import { selectedSlots, variables } from './table';
+import { labelContext } from './variable';
 import { toCsv, toSps, toXlsx } from './formats';
 import { keyLabels } from './labels';
 import { addResearchTables } from './research-tables';
@@ -15,12 +18,14 @@ export type ResponseFormat = 'csv' | 'xlsx' | 'sps';
 export async function exportResponses(db: Db, surveyId: string, query: ExportQuery, format: ResponseFormat) {
   const { def, cols, sel } = reportSelection(db, surveyId, query);
   const lang = query.lang ?? def.defaultLanguage;
-  const vars = variables(def, cols, lang);
+  const locale: Locale = isLocale(lang) ? lang : 'en';
+  const ctx = labelContext(def, lang, createTranslator(locale, await loadAppMessages(locale)));
+  const vars = variables(def, cols, ctx, storedPlan(db, surveyId)?.plan.quotas ?? null);
   const slots = selectedSlots(cols, sel);
   const labels = query.labels === '1';
-  const body = format === 'csv' ? toCsv(vars, slots, labels)
+  const body = format === 'csv' ? await toCsv(vars, slots, labels)
     : format === 'xlsx' ? await toXlsx(vars, slots, labels)
-      : toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage));
+      : await toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage));
   return { body, filename: `responses-${surveyId}.${format}` };
 }
 
@@ -76,5 +81,5 @@ export function exportTables(db: Db, surveyId: string, query: ExportQuery, extra
     }
   }
   addResearchTables(s, add);
-  return Papa.unparse({ fields: ['section', 'key', 'label', 'measure', 'value'], data: [...rows, ...extra] });
+  return writeCsv(['section', 'key', 'label', 'measure', 'value'], [...rows, ...extra]);
 }

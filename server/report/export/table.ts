@@ -1,94 +1,103 @@
 /**
  * Responses as one flat table of variables, the shape CSV, XLSX and SPSS exports share: one row
- * per response, one variable per question (per item of a matrix, per option of a multiple choice).
+ * per response, one variable per answer part (per item of a matrix, per option of a multiple
+ * choice, per expectation and perception of a SERVQUAL item, per price of a Van Westendorp
+ * block…; research types in research-variables.ts), named by names.ts.
  * Read from the report's columns, so exports respect its filters and never see contact details.
  */
-import { allQuestions, type SurveyDefinition, type Text } from '../../../shared/survey/schema';
-import { pickText } from '../../../shared/survey/text';
-import { itemKey, type Columns } from '../columns';
+import type { Quotas } from '../../../shared/plan';
+import { allQuestions, type SurveyDefinition } from '../../../shared/survey/schema';
+import { itemKey, NOT_APPLICABLE, type Columns } from '../columns';
+import { hiddenField } from '../hidden-field';
 import type { Selection } from '../selection';
+import { nameGiver } from './names';
+import { researchVariables } from './research-variables';
+import { labelsOf, scaleEnds, yesNo, type LabelContext, type Variable } from './variable';
 
-export interface Variable {
-  name: string;
-  label: string;
-  type: 'numeric' | 'string';
-  /** Code → label, for coded answers (single choice, scale ends, yes/no). */
-  valueLabels: [number, string][];
-  /** Code or value of response `slot`; null when missing. Strings for `string` variables. */
-  value: (slot: number) => number | string | null;
-  /** The label of a coded value, for exports "with labels". */
-  labelOf?: (code: number) => string;
-}
+export type { Variable } from './variable';
 
-/**
- * Names SPSS won't take as variables, and names it reads as a COMMENT command when they start a
- * syntax line (as each does in DATA LIST): both get a prefix.
- */
-const RESERVED = new Set(['ALL', 'AND', 'BY', 'EQ', 'GE', 'GT', 'LE', 'LT', 'NE', 'NOT', 'OR', 'TO', 'WITH']);
-const safeName = (s: string) => (RESERVED.has(s.toUpperCase()) || /^comm/i.test(s) ? `v_${s}` : s);
-
-export function variables(def: SurveyDefinition, cols: Columns, lang: string): Variable[] {
-  const text = (x: Text | undefined) => pickText(x, lang, def.defaultLanguage);
+export function variables(def: SurveyDefinition, cols: Columns, ctx: LabelContext, quotas: Quotas | null): Variable[] {
+  const { text, t } = ctx;
   const scale = (column: Int16Array) => (slot: number) => (column[slot] >= 0 ? column[slot] : null);
+  // "Not applicable" is left out of the rating (so its mean stays right) and flagged beside it.
+  const notApplicable = (name: string, label: string, column: Int16Array): Variable => ({
+    name: `${name}_na`, label: ctx.note(label, t('report.notApplicable')), type: 'numeric', ...yesNo(ctx),
+    value: (i) => (column[i] === NOT_APPLICABLE ? 1 : column[i] >= 0 ? 0 : null),
+  });
   const out: Variable[] = [
-    { name: 'response_id', label: 'Response', type: 'numeric', valueLabels: [], value: (i) => cols.id[i] },
-    { name: 'completed', label: 'Completed (UTC)', type: 'string', valueLabels: [], value: (i) => new Date(cols.completedAt[i]).toISOString() },
-    { name: 'wave', label: 'Wave', type: 'numeric', valueLabels: [], value: (i) => cols.wave[i] },
+    { name: 'response_id', label: t('export.response'), type: 'numeric', level: 'nominal', valueLabels: [], value: (i) => cols.id[i] },
+    { name: 'completed', label: t('export.completed'), type: 'datetime', level: 'scale', valueLabels: [], value: (i) => cols.completedAt[i] },
+    { name: 'wave', label: t('report.waveCol'), type: 'numeric', level: 'ordinal', valueLabels: [], value: (i) => cols.wave[i] },
   ];
   for (const [name, h] of cols.hidden) {
-    out.push({ name: safeName(name), label: name, type: 'string', valueLabels: [], value: (i) => (h.codes[i] >= 0 ? h.dict[h.codes[i]] : null) });
+    // The plan's quota variable on the field names it and its categories ("Loyalty tier", Platinum…).
+    const reads = hiddenField(quotas, name);
+    const planned = quotas?.variables.find((x) => x.source === name)?.categories ?? [];
+    out.push({
+      name, label: reads.label, type: 'string', level: 'nominal',
+      valueLabels: planned.map((c): [string, string] => [c.value, reads.valueLabel(c.value)]).filter(([value, label]) => label !== value),
+      value: (i) => (h.codes[i] >= 0 ? h.dict[h.codes[i]] : null),
+      labelOf: (value) => reads.valueLabel(String(value)),
+    });
   }
   for (const q of allQuestions(def)) {
     const label = text(q.text);
     switch (q.type) {
       case 'single': {
         const col = cols.ints.get(q.id)!;
+        // An "other" answer is coded one past the options (column-writers.ts): its code follows theirs.
         const labels = q.options.map((o, k): [number, string] => [k + 1, text(o.label)]);
+        if (q.other) labels.push([q.options.length + 1, t('export.other')]);
         out.push({
-          name: safeName(q.id), label, type: 'numeric', valueLabels: labels,
-          value: (i) => (col[i] >= 0 && col[i] < q.options.length ? col[i] + 1 : null),
-          labelOf: (code) => labels[code - 1]?.[1] ?? '',
+          name: q.id, label, type: 'numeric', level: 'nominal', valueLabels: labels,
+          value: (i) => (col[i] >= 0 && col[i] < labels.length ? col[i] + 1 : null),
+          labelOf: labelsOf(labels),
         });
         break;
       }
       case 'multiple': {
         const m = cols.multi.get(q.id)!;
         q.options.forEach((o, k) => out.push({
-          name: safeName(`${q.id}_${o.id}`), label: `${label}: ${text(o.label)}`, type: 'numeric', valueLabels: [[0, 'No'], [1, 'Yes']],
-          value: (i) => (m.answered[i] ? m.chosen[k][i] : null), labelOf: (code) => (code ? 'Yes' : 'No'),
+          name: `${q.id}_${o.id}`, label: ctx.item(label, text(o.label)), type: 'numeric', ...yesNo(ctx),
+          value: (i) => (m.answered[i] ? m.chosen[k][i] : null),
         }));
         break;
       }
       case 'rating': case 'nps': {
-        const ends: [number, string][] = q.type === 'rating'
-          ? [[q.scale.min, text(q.scale.minLabel)], [q.scale.max, text(q.scale.maxLabel)]].filter((e): e is [number, string] => e[1] !== '') as [number, string][]
-          : [];
-        out.push({ name: safeName(q.id), label, type: 'numeric', valueLabels: ends, value: scale(cols.ints.get(q.id)!) });
+        const col = cols.ints.get(q.id)!;
+        const ends = q.type === 'rating' ? scaleEnds(q.scale, ctx) : [];
+        out.push({ name: q.id, label, type: 'numeric', level: 'ordinal', valueLabels: ends, value: scale(col) });
+        if (q.type === 'rating' && q.notApplicable) out.push(notApplicable(q.id, label, col));
         break;
       }
       case 'matrix':
         for (const item of q.items) {
           const col = cols.ints.get(itemKey(q.id, item.id))!;
-          const ends = ([[q.scale.min, text(q.scale.minLabel)], [q.scale.max, text(q.scale.maxLabel)]] as [number, string][]).filter((e) => e[1] !== '');
-          out.push({ name: safeName(`${q.id}_${item.id}`), label: `${label}: ${text(item.label)}`, type: 'numeric', valueLabels: ends, value: scale(col) });
+          const itemLabel = ctx.item(label, text(item.label));
+          out.push({ name: `${q.id}_${item.id}`, label: itemLabel, type: 'numeric', level: 'ordinal', valueLabels: scaleEnds(q.scale, ctx), value: scale(col) });
+          if (q.notApplicable) out.push(notApplicable(`${q.id}_${item.id}`, itemLabel, col));
         }
         break;
       case 'number': {
         const col = cols.numbers.get(q.id)!;
-        out.push({ name: safeName(q.id), label, type: 'numeric', valueLabels: [], value: (i) => (Number.isNaN(col[i]) ? null : col[i]) });
+        out.push({ name: q.id, label, type: 'numeric', level: 'scale', valueLabels: [], value: (i) => (Number.isNaN(col[i]) ? null : col[i]) });
         break;
       }
       case 'text': {
-        const t = cols.texts.get(q.id)!;
-        const bySlot = new Map(t.rows.map((slot, j) => [slot, t.texts[j]]));
-        out.push({ name: safeName(q.id), label, type: 'string', valueLabels: [], value: (i) => bySlot.get(i) ?? null });
+        const tx = cols.texts.get(q.id)!;
+        const bySlot = new Map(tx.rows.map((slot, j) => [slot, tx.texts[j]]));
+        out.push({ name: q.id, label, type: 'string', level: 'nominal', valueLabels: [], value: (i) => bySlot.get(i) ?? null });
         break;
       }
-      default:
+      // Contact details are personal data: they never reach a report or an export.
+      case 'contact':
         break;
+      default:
+        out.push(...researchVariables(q, cols, ctx));
     }
   }
-  return out;
+  const give = nameGiver();
+  return out.map((v) => ({ ...v, name: give(v.name) }));
 }
 
 /** The selected responses' slots, in completion order. */

@@ -999,6 +999,21 @@ const it: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Regola",
   'report.cases.followUp': "I clienti con il caso risolto hanno dato a «{survey}» in media {mean} su {max} (n = {n}).",
   'report.cases.followUpFew': "Ancora troppe poche risposte di verifica per mostrare la soddisfazione dopo la risoluzione ({n} da «{survey}»).",
+  // Data exports: variable and value labels of responses.csv, .xlsx and .sps
+  'export.response': "Numero della risposta",
+  'export.completed': "Data e ora di completamento (UTC)",
+  'export.yes': "Sì",
+  'export.no': "No",
+  'export.other': "Altro",
+  'export.points': "punti su {total}",
+  'export.cheap': "Un affare",
+  'export.expensive': "Comincia a essere caro",
+  'export.likelyCheap': "Probabilità di acquisto al prezzo d’affare (1–5)",
+  'export.likelyExpensive': "Probabilità di acquisto al prezzo caro (1–5)",
+  'export.buysAt': "Comprerebbe a {price}",
+  'export.highest': "Prezzo più alto accettato (vuoto: nessuno)",
+  'export.known': "Conosce {brand}",
+  'export.rank': "posizione, 1 = la prima",
 };
 
 export default it;

@@ -992,6 +992,21 @@ const vi: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Quy tắc",
   'report.cases.followUp': "Khách hàng có hồ sơ đã được giải quyết chấm \"{survey}\" trung bình {mean} trên {max} (n = {n}).",
   'report.cases.followUpFew': "Chưa đủ câu trả lời tiếp theo để hiển thị mức hài lòng sau khi giải quyết ({n} từ \"{survey}\").",
+  // Data exports: variable and value labels of responses.csv, .xlsx and .sps
+  'export.response': "Số phiếu trả lời",
+  'export.completed': "Thời điểm hoàn thành (UTC)",
+  'export.yes': "Có",
+  'export.no': "Không",
+  'export.other': "Khác",
+  'export.points': "điểm trên tổng {total}",
+  'export.cheap': "Rẻ, đáng mua",
+  'export.expensive': "Bắt đầu thấy đắt",
+  'export.likelyCheap': "Khả năng mua ở mức giá rẻ, đáng mua (1–5)",
+  'export.likelyExpensive': "Khả năng mua ở mức giá đắt (1–5)",
+  'export.buysAt': "Sẽ mua với giá {price}",
+  'export.highest': "Giá cao nhất chấp nhận (để trống: không chấp nhận giá nào)",
+  'export.known': "Biết {brand}",
+  'export.rank': "thứ hạng, 1 = cao nhất",
 };
 
 export default vi;

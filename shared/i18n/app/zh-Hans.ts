@@ -992,6 +992,21 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.cases.rule': "规则",
   'report.cases.followUp': "案例已解决的客户在「{survey}」中的平均评分为 {mean}（满分 {max}，n = {n}）。",
   'report.cases.followUpFew': "回访回答太少，暂无法显示解决后的满意度（「{survey}」中有 {n} 份）。",
+  // Data exports: variable and value labels of responses.csv, .xlsx and .sps
+  'export.response': "答卷编号",
+  'export.completed': "完成时间（UTC）",
+  'export.yes': "是",
+  'export.no': "否",
+  'export.other': "其他",
+  'export.points': "满分 {total} 分中所给分数",
+  'export.cheap': "划算",
+  'export.expensive': "开始觉得贵",
+  'export.likelyCheap': "以划算价格购买的可能性（1–5）",
+  'export.likelyExpensive': "以偏贵价格购买的可能性（1–5）",
+  'export.buysAt': "愿意以{price}购买",
+  'export.highest': "可接受的最高价格（空白表示都不接受）",
+  'export.known': "知道{brand}",
+  'export.rank': "排名，1 = 第一",
 };
 
 export default zhHans;

@@ -993,6 +993,21 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.cases.rule': "規則",
   'report.cases.followUp': "案件已解決的客戶在「{survey}」中的平均評分為 {mean}（滿分 {max}，n = {n}）。",
   'report.cases.followUpFew': "回訪回答太少，暫無法顯示解決後的滿意度（「{survey}」中有 {n} 份）。",
+  // Data exports: variable and value labels of responses.csv, .xlsx and .sps
+  'export.response': "填答編號",
+  'export.completed': "完成時間（UTC）",
+  'export.yes': "是",
+  'export.no': "否",
+  'export.other': "其他",
+  'export.points': "滿分 {total} 分中所給分數",
+  'export.cheap': "划算",
+  'export.expensive': "開始覺得貴",
+  'export.likelyCheap': "以划算價格購買的可能性（1–5）",
+  'export.likelyExpensive': "以偏貴價格購買的可能性（1–5）",
+  'export.buysAt': "願意以{price}購買",
+  'export.highest': "可接受的最高價格（空白表示都不接受）",
+  'export.known': "知道{brand}",
+  'export.rank': "排名，1 = 第一",
 };
 
 export default zhHant;
