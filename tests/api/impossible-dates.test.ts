@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const storedPlan = () => t.db.$client.prepare('select plan from plans').pluck().get() ?? null;
+const storedPlan = () => t.db.$client.prepare('select data from plans').pluck().get() ?? null;
 
 describe('a date that is not in the calendar gets a 400 naming its field', () => {
   it.each([
