@@ -17,6 +17,7 @@ import { shareRoutes, sharedReportRoutes } from './report/share-routes';
 import { planRoutes } from './plan/routes';
 import { publicRoutes } from './collect/routes';
 import { invitationPage, respondentPage } from './collect/page';
+import { pageLimit } from './collect/page-limit';
 import { collectAdminRoutes } from './collect/admin-routes';
 import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
@@ -72,8 +73,8 @@ export function createApp(deps: Deps) {
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
 
   // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
-  app.get('/s/:slug', compress(), respondentPage);
-  app.get('/i/:token', compress(), invitationPage);
+  app.get('/s/:slug', pageLimit, compress(), respondentPage);
+  app.get('/i/:token', pageLimit, compress(), invitationPage);
   resumeMailJobs(deps);
   startOutbox(deps);
 
