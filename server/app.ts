@@ -11,6 +11,8 @@ import { securityHeaders } from './http/security';
 import { loadSession } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { userRoutes } from './users/routes';
+import { passwordRoutes } from './auth/password-routes';
+import { userResetRoutes } from './users/reset-routes';
 import { surveyRoutes } from './survey/routes';
 import { reportRoutes } from './report/routes';
 import { shareRoutes, sharedReportRoutes } from './report/share-routes';
@@ -23,6 +25,8 @@ import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
 import { alertRoutes, caseRoutes } from './alerts/routes';
 import { startOutbox } from './alerts/outbox';
+import { auditTrail } from './audit/log';
+import { auditRoutes } from './audit/routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -59,8 +63,11 @@ export function createApp(deps: Deps) {
   app.route('/api/public', publicRoutes);
   app.route('/api/public/reports', sharedReportRoutes);
   app.use('/api/*', loadSession);
+  app.use('/api/*', auditTrail);
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes);
+  app.route('/api/auth', passwordRoutes);
+  app.route('/api/users', userResetRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api/surveys', surveyRoutes);
   app.route('/api/surveys', reportRoutes);
@@ -70,6 +77,7 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', alertRoutes);
   app.route('/api/cases', caseRoutes);
   app.route('/api/demo', demoRoutes);
+  app.route('/api/audit', auditRoutes);
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
 
   // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
