@@ -16,7 +16,10 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const AUDITED_READS = /\/export\/|\/invitations\.csv$|\/invitations\/:invitationId\/qr\.svg$/;
 /** Writes that change nothing kept: a converted file shown back, the builder's preview answers. */
 const NOT_ACTIONS = new Set(['POST /api/surveys/convert', 'POST /api/surveys/:id/preview/responses']);
-/** The same action on the same target by the same person within this window is one entry, counted. */
+/**
+ * An edit (PUT or PATCH) of the same thing by the same person within this window is one entry,
+ * counted: a draft saved as it is typed would otherwise bury everything else.
+ */
 export const COALESCE_MS = 10 * 60_000;
 
 export function areaOf(route: string): AuditArea {
@@ -73,9 +76,10 @@ function record(c: Context<AppEnv>, a: Action) {
   const now = c.var.deps.clock.now();
   const params = JSON.stringify(a.params);
   const ip = clientIp(c);
-  const repeat = db.prepare(`select id from audit_log where actor_id = ? and method = ? and route = ? and params = ? and at >= ?
+  const coalesces = (a.method === 'PUT' || a.method === 'PATCH') && Object.keys(a.params).length > 0;
+  const repeat = coalesces && db.prepare(`select id from audit_log where actor_id = ? and method = ? and route = ? and params = ? and at >= ?
     order by at desc limit 1`).pluck().get(a.actor.id, a.method, a.route, params, now - COALESCE_MS) as number | undefined;
-  if (repeat !== undefined) {
+  if (typeof repeat === 'number') {
     db.prepare('update audit_log set at = ?, count = count + 1, status = ?, ip = ? where id = ?').run(now, a.status, ip, repeat);
     return;
   }
