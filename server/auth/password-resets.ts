@@ -23,6 +23,11 @@ export function endSessions(db: Db, userId: string): number {
   return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
 }
 
+/** Whether a reset link went to the user within the last minute: a mailbox is not flooded by repeated asks. */
+export function resetRecentlyIssued(db: Db, userId: string, now: number): boolean {
+  return db.$client.prepare('select 1 from password_resets where user_id = ? and created_at > ? limit 1').get(userId, now - 60_000) !== undefined;
+}
+
 /** A new single-use reset token for the user; only its hash is stored. */
 export function issueReset(db: Db, userId: string, now: number, lifetimeMs: number) {
   const token = newToken();

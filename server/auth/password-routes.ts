@@ -13,7 +13,7 @@ import { sendAppMail } from '../collect/mail';
 import { ChangePasswordSchema, ResetCompleteSchema, ResetRequestSchema, type SignedIn } from '../../shared/api/passwords';
 import { requireRole } from './middleware';
 import { createSession, SESSION_COOKIE, type SessionUser } from './sessions';
-import { changePassword, completeReset, endSessions, issueReset, resetMail, RESET_BY_MAIL_MS } from './password-resets';
+import { changePassword, completeReset, endSessions, issueReset, resetMail, resetRecentlyIssued, RESET_BY_MAIL_MS } from './password-resets';
 import * as usersService from '../users/service';
 
 function signIn(c: Context<AppEnv>, user: SessionUser): SignedIn {
@@ -52,7 +52,7 @@ export const passwordRoutes = new Hono<AppEnv>()
     const { db, config, clock } = c.var.deps;
     if (!config.SMTP_URL) throw new AppError(409, 'no-mail', 'this server sends no e-mail: ask an administrator for a reset link');
     const row = usersService.findByEmail(db, input.email);
-    if (row) {
+    if (row && !resetRecentlyIssued(db, row.id, clock.now())) {
       const { token } = issueReset(db, row.id, clock.now(), RESET_BY_MAIL_MS);
       const mail = await resetMail(row, `${mailBase(c)}/reset#${token}`, RESET_BY_MAIL_MS);
       // Sent after answering, and the same answer for an unknown address: nobody learns who has an account.
