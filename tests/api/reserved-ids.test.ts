@@ -48,6 +48,22 @@ describe('one rule for ids: Object.prototype names are refused everywhere', () =
   });
 });
 
+describe('imports rename such ids instead of failing', () => {
+  it('turns a SurveyJS question named constructor and a choice valued toString into valid ids', async () => {
+    const surveyjs = { title: 'Imported', pages: [{ name: 'page1', elements: [
+      { type: 'rating', name: 'constructor', title: 'How satisfied?', rateMin: 1, rateMax: 5, isRequired: true },
+      { type: 'radiogroup', name: 'visit', title: 'Why?', choices: [{ value: 'toString', text: 'Just because' }, { value: 'buy', text: 'To buy' }] },
+    ] }] };
+    const r = await researcher.post('/api/surveys/convert', { content: JSON.stringify(surveyjs) });
+    expect(r.status).toBe(200);
+    const questions = r.body.definition.pages[0].questions;
+    expect(questions[0].id).not.toBe('constructor');
+    expect(questions[0].id).toMatch(/constructor/);
+    expect(questions[1].options.map((o: { id: string }) => o.id)).not.toContain('toString');
+    expect((await researcher.post('/api/surveys', { definition: r.body.definition })).status).toBe(201);
+  });
+});
+
 describe('answers keyed by Object.prototype names', () => {
   const submit = (slug: string, body: Record<string, unknown>) => new Agent(t.app).post(`/api/public/s/${slug}/responses`, body);
 
