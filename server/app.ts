@@ -12,12 +12,15 @@ import { loadSession } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { apiTokenRoutes } from './auth/token-routes';
 import { userRoutes } from './users/routes';
+import { passwordRoutes } from './auth/password-routes';
+import { userResetRoutes } from './users/reset-routes';
 import { surveyRoutes } from './survey/routes';
 import { reportRoutes } from './report/routes';
 import { shareRoutes, sharedReportRoutes } from './report/share-routes';
 import { planRoutes } from './plan/routes';
 import { publicRoutes } from './collect/routes';
 import { invitationPage, respondentPage } from './collect/page';
+import { pageLimit } from './collect/page-limit';
 import { collectAdminRoutes } from './collect/admin-routes';
 import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
@@ -26,6 +29,8 @@ import { startOutbox } from './alerts/outbox';
 import { requestId } from 'hono/request-id';
 import { observe } from './ops/observe';
 import { metricsRoute, readyRoute } from './ops/routes';
+import { auditTrail } from './audit/log';
+import { auditRoutes } from './audit/routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -63,11 +68,14 @@ export function createApp(deps: Deps) {
   app.route('/api/public', publicRoutes);
   app.route('/api/public/reports', sharedReportRoutes);
   app.use('/api/*', loadSession);
+  app.use('/api/*', auditTrail);
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/ready', readyRoute);
   app.route('/metrics', metricsRoute);
   app.route('/api/auth/tokens', apiTokenRoutes);
   app.route('/api/auth', authRoutes);
+  app.route('/api/auth', passwordRoutes);
+  app.route('/api/users', userResetRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api/surveys', surveyRoutes);
   app.route('/api/surveys', reportRoutes);
@@ -77,11 +85,12 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', alertRoutes);
   app.route('/api/cases', caseRoutes);
   app.route('/api/demo', demoRoutes);
+  app.route('/api/audit', auditRoutes);
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
 
   // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
-  app.get('/s/:slug', compress(), respondentPage);
-  app.get('/i/:token', compress(), invitationPage);
+  app.get('/s/:slug', pageLimit, compress(), respondentPage);
+  app.get('/i/:token', pageLimit, compress(), invitationPage);
   resumeMailJobs(deps);
   startOutbox(deps);
 

@@ -27,6 +27,10 @@ const UsersPage = lazy(() => import('./users/UsersPage'));
 const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
 const InboxPage = lazy(() => import('./alerts/InboxPage'));
 const CasePage = lazy(() => import('./alerts/CasePage'));
+const AccountPage = lazy(() => import('./account/AccountPage'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
+const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./auth/ResetPasswordPage'));
 
 /** Decides between first-run setup, sign-in and the app, on every route. */
 function Gate(props: RouteSectionProps) {
@@ -35,7 +39,8 @@ function Gate(props: RouteSectionProps) {
   return (
     <Suspense fallback={<Loading />}>
       <Switch fallback={<Layout>{props.children}</Layout>}>
-        <Match when={location.pathname === '/invite' || location.pathname.startsWith('/shared/')}>{props.children}</Match>
+        <Match when={location.pathname === '/invite' || location.pathname === '/reset' || location.pathname.startsWith('/shared/')}>{props.children}</Match>
+        <Match when={location.pathname === '/forgot' && !session.user()}>{props.children}</Match>
         <Match when={session.state().setupNeeded}><SetupPage /></Match>
         <Match when={!session.user()}><SignInPage /></Match>
       </Switch>
@@ -59,6 +64,10 @@ function App(props: { auth: AuthState }) {
         <Route path="/users" component={UsersPage} />
         <Route path="/invite" component={AcceptInvitePage} />
         <Route path="/shared/:token" component={SharedReportPage} />
+        <Route path="/account" component={AccountPage} />
+        <Route path="/audit" component={AuditPage} />
+        <Route path="/forgot" component={ForgotPasswordPage} />
+        <Route path="/reset" component={ResetPasswordPage} />
         <Route path="*" component={() => <Navigate href="/surveys" />} />
       </Router>
     </SessionProvider>

@@ -32,6 +32,12 @@ function transport(url: string) {
   return t;
 }
 
+/** One message from the app (a password reset), through the same SMTP server and From as invitations. */
+export async function sendAppMail(config: Deps['config'], m: { to: string | { name: string; address: string }; subject: string; text: string }) {
+  if (!config.SMTP_URL) throw new Error('no SMTP server is configured (SMTP_URL)');
+  await transport(config.SMTP_URL).sendMail({ from: config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>', ...m });
+}
+
 export function mailState(db: Db, surveyId: string, smtp: boolean): MailState {
   getRow(db, surveyId);
   const jobs = db.select().from(mailJobs).where(eq(mailJobs.surveyId, surveyId)).orderBy(desc(mailJobs.createdAt), desc(sql`rowid`)).limit(10).all();

@@ -325,3 +325,39 @@ export const outboxAttempts = sqliteTable('outbox_attempts', {
   error: text(),
   durationMs: integer().notNull(),
 }, (t) => [index('outbox_attempts_outbox_idx').on(t.outboxId)]);
+
+/**
+ * A password reset link (sent by e-mail or handed over by an admin): single use, expiring, and
+ * only the token's hash is kept. A password change deletes the user's outstanding ones.
+ */
+export const passwordResets = sqliteTable('password_resets', {
+  tokenHash: text().primaryKey(),
+  userId: text().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: integer().notNull(),
+  usedAt: integer(),
+  createdAt: integer().notNull(),
+}, (t) => [index('password_resets_user_idx').on(t.userId)]);
+
+/**
+ * Who did what, when and from where (server/audit/log.ts). The actor's id and name are copied as
+ * text, with no foreign key, so deleting a user neither fails nor erases what they did. Repeats of
+ * one action on one target within minutes (a draft saved as it is typed) bump `count` and `at`.
+ */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  at: integer().notNull(),
+  firstAt: integer().notNull(),
+  count: integer().notNull().default(1),
+  actorId: text(),
+  actorName: text().notNull(),
+  actorEmail: text(),
+  actorRole: text(),
+  area: text().notNull(),
+  method: text().notNull(),
+  route: text().notNull(),
+  params: text({ mode: 'json' }).$type<Record<string, string>>().notNull(),
+  target: text(),
+  surveyId: text(),
+  status: integer().notNull(),
+  ip: text().notNull(),
+}, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId, t.at)]);

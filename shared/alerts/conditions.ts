@@ -4,6 +4,7 @@
  * the rule's segment limits. Pure, so the server hook and the tests share it.
  */
 import { evaluate, type Facts } from '../survey/logic';
+import { own } from '../survey/ids';
 import type { AlertCondition, AlertRuleSpec, Owner } from '../api/alerts';
 
 // Scripts written without spaces between words (Han, kana, Hangul, Thai) match a word anywhere.
@@ -38,7 +39,7 @@ export function compileRule<R extends { spec: AlertRuleSpec }>(rule: R): Compile
     if (c.op === 'contains') {
       const re = wordMatcher(c.words);
       return (f) => {
-        const t = textOf(f.answers[c.source]);
+        const t = textOf(own(f.answers, c.source));
         return t !== null && re.test(t);
       };
     }
@@ -59,7 +60,7 @@ export function ownerFor(owner: Owner, hidden: Readonly<Record<string, string>>)
     case 'none': return null;
     case 'user': return owner.userId;
     case 'route': {
-      const value = hidden[owner.field]?.trim().toLowerCase();
+      const value = own(hidden, owner.field)?.trim().toLowerCase();
       const hit = value === undefined ? undefined : owner.routes.find((r) => r.value.toLowerCase() === value);
       return hit?.userId ?? owner.fallbackUserId ?? null;
     }

@@ -1,6 +1,7 @@
 /** Closing the loop: alert rules, cases, webhooks — request bodies and answers. */
 import * as v from 'valibot';
 import { ConditionSchema } from '../survey/logic-schema';
+import { idRefSchema } from '../survey/schema-parts';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -15,7 +16,7 @@ const Hours = v.pipe(v.number('must be a number of hours'), v.minValue(0.25, 'mu
 
 /** "A word in a comment": any of `words` in a text answer, whole words, case-insensitive. */
 export const ContainsSchema = v.object({
-  source: v.pipe(v.string('must be a question id'), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a question id')),
+  source: idRefSchema('a question id'),
   op: v.literal('contains'),
   words: v.pipe(
     v.array(v.pipe(v.string('must be a word'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100, 'is too long'))),
@@ -33,7 +34,7 @@ const OwnerSchema = v.variant('kind', [
   /** Routing by a hidden field: the case goes to the user of the field's value, else to `fallbackUserId`. */
   v.object({
     kind: v.literal('route'),
-    field: v.pipe(v.string('must be a hidden field'), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a hidden field')),
+    field: idRefSchema('a hidden field'),
     routes: v.pipe(
       v.array(v.object({ value: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(200)), userId: Id })),
       v.minLength(1, 'needs at least one route'), v.maxLength(500, 'has more than 500 routes'),

@@ -9,16 +9,18 @@
  */
 import * as v from 'valibot';
 import { ExportQuerySchema, ReportQuerySchema } from './report-query';
+import { ID_PATTERN, isReservedId, RESERVED_MESSAGE } from '../survey/ids';
 
 /** At most this many categories on an axis: beyond it a table stops being readable or testable. */
 export const CROSSTAB_MAX_CATEGORIES = 60;
 
-const VARIABLE_RE = /^(@wave|@cell|hidden:[A-Za-z][A-Za-z0-9_]{0,63}|[A-Za-z][A-Za-z0-9_]{0,63}(\.[A-Za-z][A-Za-z0-9_]{0,63})?)$/;
+const VARIABLE_RE = new RegExp(`^(@wave|@cell|hidden:${ID_PATTERN}|${ID_PATTERN}(\\.${ID_PATTERN})?)$`);
 
 const variable = v.pipe(
   v.optional(v.string(), ''),
   v.nonEmpty('is required: a question id, question.item, hidden:<name>, @wave or @cell'),
   v.regex(VARIABLE_RE, 'must be a question id, question.item, hidden:<name>, @wave or @cell'),
+  v.check((s) => !s.replace(/^hidden:/, '').split('.').some(isReservedId), RESERVED_MESSAGE),
 );
 
 export const CrosstabQuerySchema = v.object({

@@ -9,6 +9,7 @@
  * Example: `filter=purpose:business;tier:gold,platinum;@wave:2;@from:2026-11-01`.
  */
 import * as v from 'valibot';
+import { calendarDateMs, calendarDateProblem } from './calendar-date';
 
 export interface FilterCondition { name: string; values: string[] }
 
@@ -43,10 +44,11 @@ function parseFilter(raw: string, addIssue: (issue: { message: string }) => void
     } else if (name === '@cell') out.cells = values;
     else if (name === '@from' || name === '@to') {
       const date = values[0];
-      if (values.length > 1 || !DATE_RE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-        return fail(`${name} takes one date as YYYY-MM-DD`);
+      const ms = values.length === 1 ? calendarDateMs(date) : null;
+      if (ms === null) {
+        const problem = values.length === 1 && DATE_RE.test(date) ? calendarDateProblem(date) : null;
+        return fail(problem ? `${name} ${problem}` : `${name} takes one date as YYYY-MM-DD`);
       }
-      const ms = Date.parse(`${date}T00:00:00Z`);
       if (name === '@from') out.from = ms;
       else out.to = ms + DAY;
     } else if (name.startsWith('@')) return fail(`unknown filter ${name}; use @wave, @cell, @from or @to`);

@@ -18,13 +18,23 @@ export const UpdateSurveySchema = v.object({
   slug: v.optional(SlugSchema),
 });
 
+/**
+ * Answers by question id with every key kept as sent: v.record would drop `constructor` and
+ * `prototype` silently, hiding an answer from the checks. Unknown ids are refused against the
+ * version (shared/survey/answers.ts validateSubmission), and every lookup reads own keys only.
+ */
+const AnswersSchema = v.pipe(
+  v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'must be an object of answers by question id'),
+  v.check((o) => Object.keys(o).every((k) => k.length <= 64), 'has a question id longer than 64 characters'),
+);
+
 const ClientIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'));
 
 /** What the respondent page sends after each page and at the end. */
 export const SubmissionSchema = v.object({
   clientId: ClientIdSchema,
   versionId: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  answers: v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
+  answers: AnswersSchema,
   complete: v.boolean('must be true or false'),
   page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 0),
   pageTimes: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.number(), v.minValue(0), v.maxValue(86_400_000))), {}),

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { IdSchema } from '../survey/schema';
+import { calendarDateProblem } from '../api/calendar-date';
 
 export const TARGET_POPULATIONS = ['current-customers', 'users-buyers', 'intermediaries', 'other'] as const;
 export const METHODS = ['online-link', 'kiosk', 'phone', 'mail'] as const;
@@ -18,7 +19,10 @@ export const PERCENT_TOLERANCE = 0.01;
 export const CELL_SEPARATOR = '|';
 
 const text = (max: number) => v.optional(v.pipe(v.string('must be text'), v.maxLength(max, `must be at most ${max} characters`)), '');
-const DateSchema = v.pipe(v.string('must be a date'), v.isoDate('must be a date as YYYY-MM-DD'));
+const DateSchema = v.pipe(
+  v.string('must be a date'),
+  v.check((s) => calendarDateProblem(s) === null, (issue) => calendarDateProblem(String(issue.input)) ?? 'must be a date as YYYY-MM-DD'),
+);
 const count = (max: number) => v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must not be negative'), v.maxValue(max, `must be at most ${max}`));
 
 export const SampleInputSchema = v.pipe(

@@ -10,6 +10,7 @@
  */
 import type { Question, SurveyDefinition } from './schema';
 import { evaluate, type Facts } from './logic';
+import { own } from './ids';
 import { checkResearchAnswer } from './research-answers';
 
 /** A JSON value; each question type's own shape is checked by checkAnswer. */
@@ -134,7 +135,7 @@ export function validateAnswers(
   }
   if (opts.complete) {
     for (const q of questions) {
-      if (q.required && clean[q.id] === undefined && !issues.some((i) => i.questionId === q.id)) {
+      if (q.required && own(clean, q.id) === undefined && !issues.some((i) => i.questionId === q.id)) {
         issues.push({ questionId: q.id, code: 'required', message: `${q.id}: an answer is required` });
       }
     }
@@ -167,7 +168,8 @@ export function walk(def: SurveyDefinition, answers: Readonly<Record<string, unk
     for (const q of page.questions) {
       if (!evaluate(q.visibleIf, facts)) continue;
       result.questions.add(q.id);
-      if (answers[q.id] !== undefined) seen[q.id] = answers[q.id];
+      const value = own(answers, q.id);
+      if (value !== undefined) seen[q.id] = value;
     }
     const out = def.screenOuts.find((s) => s.afterPage === page.id && evaluate(s.when, facts));
     if (out) {

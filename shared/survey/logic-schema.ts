@@ -1,11 +1,19 @@
 /** The Valibot schemas of display logic; evaluation lives in logic.ts, free of Valibot, for the respondent bundle. */
 import * as v from 'valibot';
+import { ID_PATTERN, isReservedId, RESERVED_MESSAGE } from './ids';
+
+/** A question id, `question.item` or a hidden field name, under the one rule for ids (./ids.ts). */
+export const SourceSchema = v.pipe(
+  v.string('must be a question id or hidden field'),
+  v.regex(new RegExp(`^${ID_PATTERN}(\\.${ID_PATTERN})?$`), 'must be a question id, question.item or hidden field'),
+  v.check((s) => !s.split('.').some(isReservedId), RESERVED_MESSAGE),
+);
 
 const Scalar = v.union([v.string(), v.number()]);
 
 export const ConditionSchema = v.pipe(
   v.object({
-    source: v.pipe(v.string('must be a question id or hidden field'), v.regex(/^[A-Za-z][A-Za-z0-9_]{0,63}(\.[A-Za-z][A-Za-z0-9_]{0,63})?$/, 'must be a question id, question.item or hidden field')),
+    source: SourceSchema,
     op: v.picklist(['equals', 'notEquals', 'in', 'notIn', 'between', 'answered', 'notAnswered'], 'must be equals, notEquals, in, notIn, between, answered or notAnswered'),
     value: v.optional(Scalar),
     values: v.optional(v.pipe(v.array(Scalar), v.minLength(1, 'needs at least one value'))),

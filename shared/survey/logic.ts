@@ -11,6 +11,7 @@
  * "nps between 0 and 6" stays hidden until NPS is given.
  */
 import type { Condition, Logic } from './logic-schema';
+import { own } from './ids';
 
 export type { Condition, Logic } from './logic-schema';
 
@@ -18,9 +19,9 @@ export type Facts = { answers: Readonly<Record<string, unknown>>; hidden: Readon
 
 function lookup(source: string, facts: Facts): unknown {
   const dot = source.indexOf('.');
-  if (dot < 0) return facts.answers[source] ?? facts.hidden[source];
-  const value = facts.answers[source.slice(0, dot)];
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[source.slice(dot + 1)] : undefined;
+  if (dot < 0) return own(facts.answers, source) ?? own(facts.hidden, source);
+  const value = own(facts.answers, source.slice(0, dot));
+  return value && typeof value === 'object' && !Array.isArray(value) ? own(value as Record<string, unknown>, source.slice(dot + 1)) : undefined;
 }
 
 const isAnswered = (x: unknown) =>

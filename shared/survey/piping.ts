@@ -5,8 +5,9 @@
  */
 import type { Question } from './schema';
 import { pickText } from './text';
+import { ID_PATTERN, own } from './ids';
 
-const TOKEN = /\{\{\s*([A-Za-z][A-Za-z0-9_]{0,63})\s*\}\}/g;
+const TOKEN = new RegExp(`\\{\\{\\s*(${ID_PATTERN})\\s*\\}\\}`, 'g');
 
 /** The question ids a text pipes from. */
 export function pipedIds(text: string): string[] {
@@ -33,6 +34,6 @@ export function pipe(
   if (!text.includes('{{')) return text;
   return text.replace(TOKEN, (_, id: string) => {
     const q = questions.get(id);
-    return q ? answerLabel(q, answers[id], lang, fallback) : '';
+    return q ? answerLabel(q, own(answers, id), lang, fallback) : '';
   });
 }

@@ -2,13 +2,22 @@
 import * as v from 'valibot';
 import { LOCALES } from '../i18n/locales';
 import { LogicSchema } from './logic-schema';
+import { ID_MESSAGE, ID_PATTERN, isReservedId, RESERVED_MESSAGE } from './ids';
 
 export const LocaleSchema = v.picklist(LOCALES, 'must be one of en, zh-Hans, zh-Hant, it, vi');
 
-const ID_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+/** An id under the one rule of ./ids.ts. */
 export const IdSchema = v.pipe(
   v.string('must be a string'),
-  v.regex(ID_RE, 'must start with a letter and hold only letters, digits and _ (at most 64)'),
+  v.regex(new RegExp(`^${ID_PATTERN}$`), ID_MESSAGE),
+  v.check((id) => !isReservedId(id), RESERVED_MESSAGE),
+);
+
+/** A reference to an id (`what`: "a question id", "a hidden field"), under the same rule. */
+export const idRefSchema = (what: string) => v.pipe(
+  v.string(`must be ${what}`),
+  v.regex(new RegExp(`^${ID_PATTERN}$`), `must be ${what}`),
+  v.check((id) => !isReservedId(id), RESERVED_MESSAGE),
 );
 
 /** A text in every survey language: `{ en: 'How satisfied…', it: 'Quanto…' }`. */

@@ -92,6 +92,13 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'GET', path: '/api/cases/:caseId', least: 'viewer' },
   { method: 'PATCH', path: '/api/cases/:caseId', least: 'viewer' },
   { method: 'POST', path: '/api/cases/:caseId/notes', least: 'viewer' },
+  // Passwords, sessions and the audit log
+  { method: 'POST', path: '/api/auth/password', least: 'viewer' },
+  { method: 'POST', path: '/api/auth/logout-everywhere', least: 'viewer' },
+  { method: 'POST', path: '/api/auth/password-reset', least: 'public' },
+  { method: 'POST', path: '/api/auth/password-reset/complete', least: 'public' },
+  { method: 'POST', path: '/api/users/:id/password-reset', least: 'admin' },
+  { method: 'GET', path: '/api/audit', least: 'admin' },
 ];
 
 let t: ReturnType<typeof makeTestApp>;
@@ -131,6 +138,8 @@ describe('authorisation of every route', () => {
         const agent = route.path === '/api/auth/logout' && role !== 'anonymous' ? await freshSession(role) : agents[role];
         // A body that fails validation: a permitted caller gets past auth and hits 400/404, never 401/403.
         const r = await agent.request(route.method, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+        // Signing out everywhere ends the shared session too: the role's later cases get a new one.
+        if (route.path === '/api/auth/logout-everywhere' && allowed) agents[role as Exclude<Role, 'anonymous'>] = await freshSession(role as Exclude<Role, 'anonymous'>);
         if (allowed) expect([401, 403]).not.toContain(r.status);
         else expect(r.status).toBe(role === 'anonymous' ? 401 : 403);
       });

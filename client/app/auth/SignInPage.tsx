@@ -1,9 +1,11 @@
+import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import type { UserDto } from '../../../shared/api/auth';
 import { api } from '../lib/api';
 import { TextField } from '../lib/components';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
+import '../account/account.css';
 import AuthLayout from './AuthLayout';
 import { useSession } from './session';
 import { emailError, requiredError } from './validate';
@@ -44,6 +46,7 @@ export default function SignInPage() {
         <Show when={failure()}><p class="alert alert-error" role="alert" data-testid="signin-error">{errorText(t, failure())}</p></Show>
         <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="signin-submit">{t('signIn.submit')}</button>
       </form>
+      <p class="auth-foot"><A href="/forgot" data-testid="signin-forgot">{t('signIn.forgot')}</A></p>
     </AuthLayout>
   );
 }

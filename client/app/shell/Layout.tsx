@@ -24,11 +24,12 @@ export default function Layout(props: ParentProps) {
           <InboxLink />
           <Show when={session.can('admin')}>
             <A href="/users" class="nav-link" activeClass="is-active" data-testid="nav-users">{t('nav.users')}</A>
+            <A href="/audit" class="nav-link" activeClass="is-active" data-testid="nav-audit">{t('nav.audit')}</A>
           </Show>
         </nav>
         <div class="topbar-end">
           <LanguageSwitcher />
-          <span class="user" title={session.user()?.email} data-testid="current-user">{session.user()?.name}</span>
+          <A href="/account" class="user" title={`${t('nav.account')}: ${session.user()?.email ?? ''}`} data-testid="current-user">{session.user()?.name}</A>
           <button type="button" class="btn btn-small btn-quiet" onClick={() => session.signOut()} data-testid="sign-out">
             {t('nav.signOut')}
           </button>

@@ -6,8 +6,7 @@ import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import LogicEditor, { type LogicSource } from './LogicEditor';
 import { nextId, questionIds, textIn, withOptionalText } from './definition';
-
-const ID_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+import { isId } from '../../../shared/survey/ids';
 
 /**
  * Hidden fields: values that come with the link (tier, region, customer id) rather than from an
@@ -21,7 +20,7 @@ export function HiddenFields(props: { definition: SurveyDefinition; onChange: (f
   const add = (e: Event) => {
     e.preventDefault();
     const n = name().trim();
-    if (!ID_RE.test(n)) return setError(t('editor.hidden.invalid'));
+    if (!isId(n)) return setError(t('editor.hidden.invalid'));
     if (props.definition.hiddenFields.includes(n) || questionIds(props.definition).includes(n)) return setError(t('editor.hidden.taken', { name: n }));
     setError(null);
     setName('');

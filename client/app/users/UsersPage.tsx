@@ -6,6 +6,8 @@ import { confirmError, emailError, passwordError, requiredError } from '../auth/
 import { api } from '../lib/api';
 import { ConfirmButton, CopyButton, EmptyState, ErrorBox, Loading, TextField } from '../lib/components';
 import { errorText } from '../lib/errors';
+import { accountErrorText } from '../account/errors';
+import type { AdminResetResult } from '../../../shared/api/passwords';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 
@@ -45,6 +47,17 @@ function UsersAdmin() {
     }
   };
 
+  const [reset, setReset] = createSignal<{ user: UserDto; result: AdminResetResult } | null>(null);
+  const resetPassword = async (user: UserDto) => {
+    setFailure(null);
+    setReset(null);
+    try {
+      setReset({ user, result: await api.post<AdminResetResult>(`/api/users/${user.id}/password-reset`) });
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+
   const remove = async (user: UserDto) => {
     setFailure(null);
     try {
@@ -76,7 +89,8 @@ function UsersAdmin() {
         <InviteForm onClose={() => setPanel(null)} />
       </Show>
 
-      <Show when={failure()}><div class="alert alert-error" role="alert">{errorText(t, failure())}</div></Show>
+      <Show when={failure()}><div class="alert alert-error" role="alert">{accountErrorText(t, failure())}</div></Show>
+      <Show when={reset()}>{(r) => <ResetResult user={r().user} result={r().result} onClose={() => setReset(null)} />}</Show>
 
       <Switch fallback={<Loading />}>
         <Match when={users.error}><ErrorBox error={users.error} onRetry={refetch} /></Match>
@@ -94,7 +108,7 @@ function UsersAdmin() {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={list()}>{(user) => <UserRow user={user} self={user.id === session.user()?.id} onRole={changeRole} onDelete={remove} />}</For>
+                  <For each={list()}>{(user) => <UserRow user={user} self={user.id === session.user()?.id} onRole={changeRole} onDelete={remove} onReset={resetPassword} />}</For>
                 </tbody>
               </table>
             </div>
@@ -105,7 +119,7 @@ function UsersAdmin() {
   );
 }
 
-function UserRow(props: { user: UserDto; self: boolean; onRole: (u: UserDto, r: Role) => void; onDelete: (u: UserDto) => void }) {
+function UserRow(props: { user: UserDto; self: boolean; onRole: (u: UserDto, r: Role) => void; onDelete: (u: UserDto) => void; onReset: (u: UserDto) => void }) {
   const { t, date } = useI18n();
   const id = createUniqueId();
   return (
@@ -132,10 +146,35 @@ function UserRow(props: { user: UserDto; self: boolean; onRole: (u: UserDto, r: 
       <td class="muted">{props.user.createdAt ? date(props.user.createdAt) : '—'}</td>
       <td class="row-actions">
         <Show when={!props.self}>
+          <ConfirmButton label={t('users.resetPassword')} onConfirm={() => props.onReset(props.user)} testid="reset-user-password" />
           <ConfirmButton label={t('common.delete')} onConfirm={() => props.onDelete(props.user)} testid="delete-user" />
         </Show>
       </td>
     </tr>
+  );
+}
+
+/** What an admin's password reset did: the link went by e-mail, or here it is to hand over. */
+function ResetResult(props: { user: UserDto; result: AdminResetResult; onClose: () => void }) {
+  const { t, date } = useI18n();
+  const params = () => ({ name: props.user.name, email: props.user.email, date: date(props.result.expiresAt, 'datetime') });
+  return (
+    <div class="card invite-result" role="status" data-testid="reset-result">
+      <Show when={props.result.mailed === false ? props.result : null} fallback={<p>{t('users.resetMailed', params())}</p>}>
+        {(handOver) => (
+          <>
+            <p>{t('users.resetLink', params())}</p>
+            <div class="link-row">
+              <input class="input input-mono" readOnly value={handOver().url} onFocus={(e) => e.currentTarget.select()} aria-label={t('users.resetLinkLabel')} data-testid="reset-url" />
+              <CopyButton text={handOver().url} label={t('editor.copyLink')} copiedLabel={t('editor.linkCopied')} class="btn" />
+            </div>
+          </>
+        )}
+      </Show>
+      <div class="form-actions">
+        <button type="button" class="btn btn-quiet" onClick={() => props.onClose()}>{t('common.close')}</button>
+      </div>
+    </div>
   );
 }
 

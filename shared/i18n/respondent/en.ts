@@ -87,4 +87,8 @@ export default {
   'unavailable.used.title': "You have already answered",
   'unavailable.used.body': "This personal link has already been used to answer the survey. Thank you for taking part!",
   'kiosk.next': "The survey will start again for the next person in a moment.",
+
+  // Rate limit of the survey page
+  'busy.title': "Too many requests",
+  'busy.body': "This survey has had too many requests from your network in the last minute. Please wait a minute, then reload the page.",
 } satisfies Record<string, Message>;

@@ -85,6 +85,10 @@ const it: Record<keyof typeof en, Message> = {
   'unavailable.used.title': "Ha già risposto",
   'unavailable.used.body': "Questo link personale è già stato usato per rispondere al questionario. Grazie per la partecipazione!",
   'kiosk.next': "Tra poco il questionario ricomincerà per la persona successiva.",
+
+  // Rate limit of the survey page
+  'busy.title': "Troppe richieste",
+  'busy.body': "Nell’ultimo minuto questo questionario ha ricevuto troppe richieste dalla tua rete. Attendi un minuto, poi ricarica la pagina.",
 };
 
 export default it;

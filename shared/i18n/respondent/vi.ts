@@ -84,6 +84,10 @@ const vi: Record<keyof typeof en, Message> = {
   'unavailable.used.title': "Anh/chị đã trả lời rồi",
   'unavailable.used.body': "Đường liên kết cá nhân này đã được dùng để trả lời khảo sát. Cảm ơn anh/chị đã tham gia!",
   'kiosk.next': "Khảo sát sẽ bắt đầu lại cho người tiếp theo trong giây lát.",
+
+  // Rate limit of the survey page
+  'busy.title': "Quá nhiều yêu cầu",
+  'busy.body': "Trong một phút qua, khảo sát này đã nhận quá nhiều yêu cầu từ mạng của bạn. Vui lòng đợi một phút rồi tải lại trang.",
 };
 
 export default vi;

@@ -84,6 +84,10 @@ const zhHans: Record<keyof typeof en, Message> = {
   'unavailable.used.title': "您已经回答过了",
   'unavailable.used.body': "此专属链接已用于填写问卷。感谢您的参与！",
   'kiosk.next': "问卷稍后将为下一位重新开始。",
+
+  // Rate limit of the survey page
+  'busy.title': "请求过多",
+  'busy.body': "过去一分钟内，您所在的网络向本问卷发出的请求过多。请稍等一分钟，然后重新加载页面。",
 };
 
 export default zhHans;

@@ -85,6 +85,10 @@ const zhHant: Record<keyof typeof en, Message> = {
   'unavailable.used.title': "您已經填答過了",
   'unavailable.used.body': "此專屬連結已用於填寫問卷。感謝您的參與！",
   'kiosk.next': "問卷稍後將為下一位重新開始。",
+
+  // Rate limit of the survey page
+  'busy.title': "請求過多",
+  'busy.body': "過去一分鐘內，您所在的網路向本問卷發出的請求過多。請稍候一分鐘，再重新載入頁面。",
 };
 
 export default zhHant;

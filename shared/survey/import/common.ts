@@ -1,6 +1,7 @@
 /** What the SurveyJS and LimeSurvey importers share: ids, languages, texts, and the final check. */
 import * as v from 'valibot';
 import { matchLocale, type Locale } from '../../i18n/locales';
+import { isId, isReservedId } from '../ids';
 import { issuePath, SurveyDefinitionSchema, type SurveyDefinition, type SurveyDefinitionInput, type Text } from '../schema';
 
 /** One thing from the source file that is not in the imported survey, and why. */
@@ -18,14 +19,13 @@ export interface ImportResult {
 /** The source file cannot be read as a survey at all (not a partial loss: nothing to import). */
 export class ImportError extends Error {}
 
-const ID_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 
 /** Hands out ids valid in our schema, keeping the source's name when it already is one. */
 export function idMaker(prefix: string, taken: Set<string> = new Set()) {
   return (name: string | number | undefined): string => {
     const raw = String(name ?? '');
-    let id = ID_RE.test(raw) ? raw : raw.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60);
-    if (!/^[A-Za-z]/.test(id)) id = `${prefix}${id}`.slice(0, 60);
+    let id = isId(raw) ? raw : raw.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60);
+    if (!/^[A-Za-z]/.test(id) || isReservedId(id)) id = `${prefix}${id}`.slice(0, 60);
     let unique = id;
     for (let n = 2; taken.has(unique); n++) unique = `${id}_${n}`;
     taken.add(unique);

@@ -1,0 +1,57 @@
+import { useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import type { SignedIn } from '../../../shared/api/passwords';
+import { accountErrorText } from '../account/errors';
+import { api } from '../lib/api';
+import { TextField } from '../lib/components';
+import { useI18n } from '../lib/i18n';
+import '../account/account.css';
+import AuthLayout from './AuthLayout';
+import { useSession } from './session';
+import { confirmError, passwordError } from './validate';
+
+/** /reset#<token>: the token sits in the fragment so it never reaches server logs or referrers. */
+export default function ResetPasswordPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const navigate = useNavigate();
+  const token = decodeURIComponent(location.hash.replace(/^#/, ''));
+  const [password, setPassword] = createSignal('');
+  const [confirm, setConfirm] = createSignal('');
+  const [tried, setTried] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const errors = () => ({ password: passwordError(t, password()), confirm: confirmError(t, password(), confirm()) });
+  const shown = (field: keyof ReturnType<typeof errors>) => (tried() ? errors()[field] : null);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (!token || Object.values(errors()).some(Boolean)) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await session.signedIn(await api.post<SignedIn>('/api/auth/password-reset/complete', { token, password: password() }));
+      navigate('/', { replace: true });
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('reset.title')} intro={t('reset.intro')}>
+      <form class="form" onSubmit={submit} novalidate data-testid="reset-form">
+        <TextField
+          label={t('account.password.new')} type="password" value={password()} onInput={setPassword} error={shown('password')}
+          hint={t('form.passwordHint', { count: 10 })} autocomplete="new-password" testid="reset-password" autofocus
+        />
+        <TextField label={t('account.password.confirm')} type="password" value={confirm()} onInput={setConfirm} error={shown('confirm')} autocomplete="new-password" testid="reset-confirm" />
+        <Show when={!token}><p class="alert alert-error" role="alert">{t('reset.invalid')}</p></Show>
+        <Show when={failure()}><p class="alert alert-error" role="alert" data-testid="reset-error">{accountErrorText(t, failure())}</p></Show>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy() || !token} data-testid="reset-submit">{t('reset.submit')}</button>
+      </form>
+    </AuthLayout>
+  );
+}
