@@ -1,8 +1,8 @@
 import type { Db } from '../db/client';
-import type { Submission, SubmissionResult } from '../../shared/api/surveys';
-import { submit } from './service';
+import type { Submission } from '../../shared/api/surveys';
+import { submit, type SubmitOutcome } from './service';
 
-type Outcome = { result: SubmissionResult; created: boolean };
+type Outcome = SubmitOutcome;
 interface Pending { slug: string; input: Submission; now: number; resolve: (o: Outcome) => void; reject: (e: unknown) => void }
 
 const queues = new WeakMap<Db, Pending[]>();

@@ -996,4 +996,6 @@ export default {
   'report.cases.rule': "Rule",
   'report.cases.followUp': "Customers whose case was resolved rated \"{survey}\" {mean} out of {max} on average (n = {n}).",
   'report.cases.followUpFew': "Too few follow-up answers yet to show satisfaction after resolution ({n} from \"{survey}\").",
+  // Distribution: what a viewer is not shown
+  'distribute.contactsHidden': "Names, e-mail addresses and personal links are shown to researchers only.",
 } satisfies Record<string, Message>;

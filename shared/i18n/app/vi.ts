@@ -992,6 +992,8 @@ const vi: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Quy tắc",
   'report.cases.followUp': "Khách hàng có hồ sơ đã được giải quyết chấm \"{survey}\" trung bình {mean} trên {max} (n = {n}).",
   'report.cases.followUpFew': "Chưa đủ câu trả lời tiếp theo để hiển thị mức hài lòng sau khi giải quyết ({n} từ \"{survey}\").",
+  // Distribution: what a viewer is not shown
+  'distribute.contactsHidden': "Tên, địa chỉ email và liên kết cá nhân chỉ hiển thị cho nhà nghiên cứu.",
 };
 
 export default vi;
