@@ -996,6 +996,7 @@ export default {
   'report.cases.rule': "Rule",
   'report.cases.followUp': "Customers whose case was resolved rated \"{survey}\" {mean} out of {max} on average (n = {n}).",
   'report.cases.followUpFew': "Too few follow-up answers yet to show satisfaction after resolution ({n} from \"{survey}\").",
-  // Distribution: what a viewer is not shown
+  // Security: what a viewer is not shown, and a locked account
   'distribute.contactsHidden': "Names, e-mail addresses and personal links are shown to researchers only.",
+  'signIn.accountLocked': "Too many failed sign-ins to this account. Wait 15 minutes, then try again.",
 } satisfies Record<string, Message>;

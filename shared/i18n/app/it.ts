@@ -999,8 +999,9 @@ const it: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Regola",
   'report.cases.followUp': "I clienti con il caso risolto hanno dato a «{survey}» in media {mean} su {max} (n = {n}).",
   'report.cases.followUpFew': "Ancora troppe poche risposte di verifica per mostrare la soddisfazione dopo la risoluzione ({n} da «{survey}»).",
-  // Distribution: what a viewer is not shown
+  // Security: what a viewer is not shown, and a locked account
   'distribute.contactsHidden': "Nomi, indirizzi email e link personali sono visibili solo ai ricercatori.",
+  'signIn.accountLocked': "Troppi accessi non riusciti per questo account. Attendi 15 minuti, poi riprova.",
 };
 
 export default it;

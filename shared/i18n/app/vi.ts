@@ -992,8 +992,9 @@ const vi: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Quy tắc",
   'report.cases.followUp': "Khách hàng có hồ sơ đã được giải quyết chấm \"{survey}\" trung bình {mean} trên {max} (n = {n}).",
   'report.cases.followUpFew': "Chưa đủ câu trả lời tiếp theo để hiển thị mức hài lòng sau khi giải quyết ({n} từ \"{survey}\").",
-  // Distribution: what a viewer is not shown
+  // Security: what a viewer is not shown, and a locked account
   'distribute.contactsHidden': "Tên, địa chỉ email và liên kết cá nhân chỉ hiển thị cho nhà nghiên cứu.",
+  'signIn.accountLocked': "Tài khoản này đã đăng nhập sai quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.",
 };
 
 export default vi;

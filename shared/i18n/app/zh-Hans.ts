@@ -992,8 +992,9 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.cases.rule': "规则",
   'report.cases.followUp': "案例已解决的客户在「{survey}」中的平均评分为 {mean}（满分 {max}，n = {n}）。",
   'report.cases.followUpFew': "回访回答太少，暂无法显示解决后的满意度（「{survey}」中有 {n} 份）。",
-  // Distribution: what a viewer is not shown
+  // Security: what a viewer is not shown, and a locked account
   'distribute.contactsHidden': "姓名、电子邮件地址和个人链接仅向研究员显示。",
+  'signIn.accountLocked': "此账户登录失败次数过多。请等待 15 分钟后再试。",
 };
 
 export default zhHans;

@@ -993,8 +993,9 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.cases.rule': "規則",
   'report.cases.followUp': "案件已解決的客戶在「{survey}」中的平均評分為 {mean}（滿分 {max}，n = {n}）。",
   'report.cases.followUpFew': "回訪回答太少，暫無法顯示解決後的滿意度（「{survey}」中有 {n} 份）。",
-  // Distribution: what a viewer is not shown
+  // Security: what a viewer is not shown, and a locked account
   'distribute.contactsHidden': "姓名、電子郵件地址和個人連結僅向研究員顯示。",
+  'signIn.accountLocked': "此帳號登入失敗次數過多。請等候 15 分鐘後再試一次。",
 };
 
 export default zhHant;
