@@ -89,6 +89,15 @@ describe('the respondent page on a phone', () => {
     await page.locator('textarea, input[type="text"]').first().fill('Lovely breakfast');
     // The page save after page 2 reached the server before going offline.
     await expect.poll(() => rows(survey.slug).map((r) => r.status)).toEqual(['partial']);
+    // The device keeps the resume key the server gave with its first save: only that reads the answers back.
+    const saved = await page.evaluate(() => Object.keys(localStorage).map((k) => { try { return JSON.parse(localStorage.getItem(k)!); } catch { return null; } })
+      .find((p) => p && typeof p.clientId === 'string'));
+    expect(saved.resumeKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const progressUrl = `${server.url}/api/public/s/${survey.slug}/responses/${saved.clientId}`;
+    const back = await fetch(progressUrl, { headers: { 'X-Resume-Key': saved.resumeKey } });
+    expect(back.status).toBe(200);
+    expect((await back.json()).answers).toMatchObject({ sat: 4, why: 'leisure' });
+    expect((await fetch(progressUrl)).status).toBe(400);
 
     await context.setOffline(true);
     await tap(page, 'Finish');
