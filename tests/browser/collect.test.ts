@@ -252,4 +252,24 @@ describe('the Distribute page', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'collect-8-distribute.png'), fullPage: true });
     await context.close();
   });
+
+  it('shows a viewer the invitations by status, without who was invited or their personal links', async () => {
+    await api('POST', '/api/users', { name: 'Vic Viewer', email: 'vic@example.com', role: 'viewer', password: 'vic-password-123' });
+    const signIn = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'vic@example.com', password: 'vic-password-123' }),
+    });
+    expect(signIn.status).toBe(200);
+    const [name, value] = signIn.headers.get('set-cookie')!.split(';')[0].split('=');
+    const context = await browser.newContext(DESKTOP);
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${survey.id}/distribute`);
+    await page.getByTestId('contacts-hidden').waitFor();
+    await expect.poll(() => page.getByTestId('invitation-table').locator('tbody tr').count()).toBe(2);
+    const table = await page.getByTestId('invitation-table').textContent();
+    for (const secret of ['Trần Thị Hoa', 'hoa@example.vn', '陳大文', 'chan@example.hk']) expect(table).not.toContain(secret);
+    expect(await page.getByTestId('invitation-table').locator('a[href*="/i/"]').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'collect-9-distribute-viewer.png'), fullPage: true });
+    await context.close();
+  });
 });
