@@ -109,6 +109,7 @@ export class OutboxWorker {
   async stop() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.nextPassAt = null;
     await this.running;
   }
 
@@ -191,7 +192,13 @@ export class OutboxWorker {
   private schedule() {
     if (this.stopped || !this.deps.db.$client.open) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = statements(this.deps.db).next.get() as number | null;
+    let next: number | null = null;
+    try {
+      next = statements(this.deps.db).next.get() as number | null;
+    } catch (e) {
+      // A database too busy to answer now still gets its pass within the minute.
+      console.error('outbox: looking for the next due delivery:', e);
+    }
     // Always a pass a minute at least: cases become overdue without any delivery waiting.
     const wait = next === null ? POLL_MS : Math.min(POLL_MS, Math.max(1000, next - this.deps.clock.now()));
     this.nextPassAt = this.deps.clock.now() + wait;
