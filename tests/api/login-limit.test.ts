@@ -2,10 +2,13 @@
  * Sign-in limits: per client address (behind a proxy, the address our proxy saw, never a hop the
  * client wrote) and per account (against guesses from rotating addresses).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ADMIN, Agent, makeTestApp, signedInAgents } from '../support/api';
 import { loadConfig } from '../../server/config';
 import { ACCOUNT_ATTEMPTS, ACCOUNT_WINDOW_MS } from '../../server/auth/account-limit';
+
+// Every attempt runs scrypt (unknown addresses too, so timing tells nothing): tens of them per test.
+vi.setConfig({ testTimeout: 60_000 });
 
 let t: ReturnType<typeof makeTestApp>;
 afterEach(() => t.cleanup());

@@ -3,8 +3,12 @@
  * the response, only while it is unfinished. Invitees' names, e-mails and personal links are
  * researchers' to see, not viewers'.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+
+// Several sign-ins (scrypt) or a demo load per test: more than the default 5 s on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let t: ReturnType<typeof makeTestApp>;
 let agents: Awaited<ReturnType<typeof signedInAgents>>;
