@@ -4,7 +4,6 @@
  * researchers' to see, not viewers'.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
 import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 // Several sign-ins (scrypt) or a demo load per test: more than the default 5 s on a busy machine.

@@ -1,6 +1,5 @@
 /** Deleting a user: it succeeds whatever they did, signs them out at once, and keeps what they wrote. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
 import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 // Several sign-ins (scrypt) or a demo load per test: more than the default 5 s on a busy machine.
