@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import type { AppEnv, Deps } from './http/context';
 import { AppError, onError } from './http/errors';
 import { securityHeaders } from './http/security';
+import { sameOrigin } from './http/same-origin';
 import { loadSession } from './auth/middleware';
 import { authRoutes } from './auth/routes';
 import { apiTokenRoutes } from './auth/token-routes';
@@ -56,14 +57,7 @@ export function createApp(deps: Deps) {
     if (Number(declared) > deps.config.BODY_LIMIT_BYTES) throw tooLarge();
     await next();
   });
-  // Belt and braces beside the CSRF token: a browser always sends Origin on cross-site writes.
-  app.use('/api/*', async (c, next) => {
-    const origin = c.req.header('origin');
-    if (!SAFE.has(c.req.method) && origin && new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host)) {
-      throw new AppError(403, 'cross-origin', 'cross-origin requests are not accepted');
-    }
-    await next();
-  });
+  app.use('/api/*', sameOrigin);
 
   app.route('/api/public', publicRoutes);
   app.route('/api/public/reports', sharedReportRoutes);

@@ -14,6 +14,12 @@ export const ConfigSchema = v.object({
   COOKIE_SECURE: v.optional(v.picklist(['0', '1']), '0'),
   /** Trust X-Forwarded-For for the client IP (only behind your own reverse proxy). */
   TRUST_PROXY: v.optional(v.picklist(['0', '1']), '0'),
+  /**
+   * With TRUST_PROXY=1, how many proxies of your own each request passes (each appends the address
+   * it saw to X-Forwarded-For): the client IP is that many hops from the right, never a hop the
+   * client could have written itself.
+   */
+  TRUST_PROXY_HOPS: intFrom(1, 1),
   BODY_LIMIT_BYTES: intFrom(1_048_576, 1024),
   /** Requests per minute per IP on the public respondent endpoints; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: intFrom(600, 0),

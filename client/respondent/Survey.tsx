@@ -102,6 +102,8 @@ export function Survey(props: SurveyProps) {
   function settle(sent: Submission, outcome: Outcome) {
     if (outcome.ok) {
       const status = outcome.result.status;
+      const resumeKey = outcome.resumeKey;
+      if (resumeKey) update((p) => ({ ...p, resumeKey }));
       // Screened out or over quota can come back on any page; complete also on a duplicate.
       if (status !== 'partial') update((p) => ({ ...p, finished: true, unsent: false, outcome: status }));
       else if (sent === latest) update((p) => ({ ...p, unsent: false }));
@@ -206,7 +208,7 @@ export function Survey(props: SurveyProps) {
 
   function startAgain() {
     pageShownAt = performance.now();
-    update((p) => ({ ...freshProgress(p.clientId), hidden: p.hidden, lang: p.lang }));
+    update((p) => ({ ...freshProgress(p.clientId), hidden: p.hidden, lang: p.lang, resumeKey: p.resumeKey }));
     setErrors([]);
     setResumed(false);
     save(false);

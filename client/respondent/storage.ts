@@ -24,6 +24,8 @@ export interface Progress {
   /** The last change has not yet been acknowledged by the server. */
   unsent: boolean;
   outcome?: EndKind;
+  /** The secret the server gave when it created this response: only it reads the answers back. */
+  resumeKey?: string;
 }
 
 export { progressKey };
@@ -70,6 +72,7 @@ export function loadProgress(storage: Storage | null, key: string): Progress | n
     finished: raw.finished === true,
     unsent: raw.unsent === true,
     outcome: raw.outcome === 'complete' || raw.outcome === 'screened-out' || raw.outcome === 'over-quota' ? raw.outcome : undefined,
+    resumeKey: typeof raw.resumeKey === 'string' && /^[A-Za-z0-9_-]{22}$/.test(raw.resumeKey) ? raw.resumeKey : undefined,
   };
 }
 

@@ -13,7 +13,8 @@ export type SendState = 'idle' | 'saving' | 'saved' | 'offline' | 'retrying' | '
 export interface ApiError { code: string; message: string; path?: string; details?: AnswerIssue[] }
 
 export type Outcome =
-  | { ok: true; result: SubmissionResult }
+  /** `resumeKey`: the secret the server gives once, with the save that created the response. */
+  | { ok: true; result: SubmissionResult; resumeKey?: string }
   | { ok: false; status: number; error: ApiError | null };
 
 /** No answer (network down, CORS, aborted), a timeout, rate limiting or a server fault: try again. */
@@ -46,14 +47,15 @@ export function createSender(opts: SenderOptions) {
   let timer: unknown = null;
   let attempt = 0;
 
-  async function post(body: Submission): Promise<{ status: number; json: unknown }> {
+  async function post(body: Submission): Promise<{ status: number; json: unknown; resumeKey?: string }> {
     try {
       const res = await doFetch(opts.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...opts.headers },
         body: JSON.stringify(body),
       });
-      return { status: res.status, json: await res.json().catch(() => null) };
+      // The header name is server/collect/resume.ts's RESUME_KEY_HEADER.
+      return { status: res.status, json: await res.json().catch(() => null), resumeKey: res.headers.get('X-Resume-Key') ?? undefined };
     } catch {
       return { status: 0, json: null };
     }
@@ -67,12 +69,12 @@ export function createSender(opts: SenderOptions) {
     queued = null;
     inFlight = true;
     opts.onState('saving');
-    const { status, json } = await post(body);
+    const { status, json, resumeKey } = await post(body);
     inFlight = false;
     if (status >= 200 && status < 300) {
       attempt = 0;
       if (!queued) opts.onState('saved');
-      opts.onOutcome(body, { ok: true, result: json as SubmissionResult });
+      opts.onOutcome(body, { ok: true, result: json as SubmissionResult, resumeKey });
     } else if (isRetryable(status)) {
       queued ??= body;
       opts.onState(status === 0 ? 'offline' : 'retrying');

@@ -35,7 +35,8 @@ export const sign = (secret: string, body: string) => `sha256=${createHmac('sha2
 export const newDeliveryId = () => randomBytes(12).toString('base64url');
 
 type Row = { id: string; kind: 'webhook' | 'email'; webhookId: string | null; recipient: string | null; event: string; body: string; attempts: number };
-type Result = { statusCode: number | null; error: string | null };
+/** `giveUp`: retrying cannot help (the webhook is gone), so the delivery fails at once. */
+type Result = { statusCode: number | null; error: string | null; giveUp?: boolean };
 
 const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
@@ -50,6 +51,8 @@ function prepare(db: Db) {
     log: c.prepare('insert into outbox_attempts (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)'),
     done: c.prepare(`update outbox set status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = null where id = ?`),
     retry: c.prepare('update outbox set status = @status, attempts = @attempts, next_attempt_at = @next, last_error = @error where id = @id'),
+    exists: c.prepare('select 1 from outbox where id = ?').pluck(),
+    giveUp: c.prepare(`update outbox set status = 'failed', last_error = ? where id = ?`),
     prune: c.prepare(`delete from outbox where status in ('delivered', 'failed') and created_at < ?`),
   };
 }
@@ -107,52 +110,103 @@ export class OutboxWorker {
   async stop() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.nextPassAt = null;
     await this.running;
   }
 
+  /**
+   * One pass. Whatever fails inside it (a delivery, the escalation sweep), the next pass is
+   * scheduled: a stopped worker would leave every retry and escalation waiting for a new event.
+   */
   private async loop() {
+    try {
+      await this.pass();
+    } finally {
+      this.schedule();
+    }
+  }
+
+  private async pass() {
     const { db, clock } = this.deps;
     const st = statements(db);
+    // Rows whose outcome could not be written this pass: not picked again until the next one.
+    const stuck = new Set<string>();
     do {
       this.again = false;
       // Not on every pass: a busy survey kicks the worker per completion, and this scans active cases.
       if (clock.now() - this.sweptAt >= SWEEP_MS) {
         this.sweptAt = clock.now();
-        escalateOverdue(db, this.sweptAt);
-        // Finished messages and their attempt logs (deleted with them) are kept for a while to look into, then go.
-        st.prune.run(this.sweptAt - this.deps.config.OUTBOX_RETENTION_DAYS * 86_400_000);
+        this.guarded('escalating overdue cases', () => {
+          escalateOverdue(db, this.sweptAt);
+          // Finished messages and their attempt logs (deleted with them) are kept for a while to look into, then go.
+          st.prune.run(this.sweptAt - this.deps.config.OUTBOX_RETENTION_DAYS * 86_400_000);
+        });
       }
       for (;;) {
         if (this.stopped) return;
-        const rows = st.due.all(clock.now()) as Row[];
+        const rows = (st.due.all(clock.now()) as Row[]).filter((r) => !stuck.has(r.id));
         if (rows.length === 0) break;
         const results = await Promise.all(rows.map((r) => this.attempt(r)));
         if (this.stopped) return;
         const now = clock.now();
+        // One commit for the batch, each row in its own savepoint: a row that can't be written
+        // rolls back alone, and the others keep their outcome.
         db.$client.transaction(() => {
           rows.forEach((r, i) => {
-            const { statusCode, error, durationMs } = results[i];
-            st.log.run(r.id, now, statusCode, error, durationMs);
-            if (error === null) st.done.run(now, r.id);
-            else {
-              const attempts = r.attempts + 1;
-              const failed = attempts >= MAX_ATTEMPTS;
-              st.retry.run({ id: r.id, attempts, error, status: failed ? 'failed' : 'pending', next: failed ? now : now + backoffMs(attempts) });
-            }
+            const written = this.guarded(`recording delivery ${r.id}`, () => db.$client.transaction(() => this.record(r, results[i], now))());
+            if (!written) stuck.add(r.id);
           });
         })();
       }
     } while (this.again);
-    this.schedule();
   }
 
+  private record(r: Row, result: Result & { durationMs: number }, now: number) {
+    const st = statements(this.deps.db);
+    // Deleted while in flight (its webhook was deleted, and the delivery with it): nothing to record.
+    if (!st.exists.get(r.id)) return;
+    const { statusCode, error, durationMs } = result;
+    st.log.run(r.id, now, statusCode, error, durationMs);
+    if (error === null) st.done.run(now, r.id);
+    else {
+      const attempts = r.attempts + 1;
+      const failed = attempts >= MAX_ATTEMPTS || result.giveUp === true;
+      st.retry.run({ id: r.id, attempts, error, status: failed ? 'failed' : 'pending', next: failed ? now : now + backoffMs(attempts) });
+    }
+  }
+
+  /** Runs `work`, logging instead of throwing; false when it threw. A closed database still throws, to end the loop. */
+  private guarded(what: string, work: () => void): boolean {
+    try {
+      work();
+      return true;
+    } catch (e) {
+      if (!this.deps.db.$client.open) throw e;
+      console.error(`outbox: ${what}:`, e);
+      return false;
+    }
+  }
+
+  /** When the next pass is due by the deps clock, while one is scheduled. */
+  nextPassAt: number | null = null;
+
   private schedule() {
-    if (this.stopped) return;
+    if (this.stopped || !this.deps.db.$client.open) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = statements(this.deps.db).next.get() as number | null;
+    let next: number | null = null;
+    try {
+      next = statements(this.deps.db).next.get() as number | null;
+    } catch (e) {
+      // A database too busy to answer now still gets its pass within the minute.
+      console.error('outbox: looking for the next due delivery:', e);
+    }
     // Always a pass a minute at least: cases become overdue without any delivery waiting.
     const wait = next === null ? POLL_MS : Math.min(POLL_MS, Math.max(1000, next - this.deps.clock.now()));
-    this.timer = setTimeout(() => void this.drain(), wait);
+    this.nextPassAt = this.deps.clock.now() + wait;
+    this.timer = setTimeout(() => {
+      this.nextPassAt = null;
+      void this.drain();
+    }, wait);
     this.timer.unref();
   }
 
@@ -169,7 +223,7 @@ export class OutboxWorker {
 
   private async post(r: Row): Promise<Result> {
     const hook = statements(this.deps.db).hook.get(r.webhookId) as { url: string; secret: string; enabled: number } | undefined;
-    if (!hook) return { statusCode: null, error: 'the webhook was deleted' };
+    if (!hook) return { statusCode: null, error: 'the webhook was deleted', giveUp: true };
     if (!hook.enabled) return { statusCode: null, error: 'the webhook is turned off' };
     const url = new URL(hook.url);
     const allowPrivate = this.deps.config.WEBHOOK_ALLOW_PRIVATE === '1';
@@ -188,7 +242,7 @@ export class OutboxWorker {
     if (!url) return { statusCode: null, error: 'no SMTP server is configured (SMTP_URL)' };
     const { caseId, overdue } = JSON.parse(r.body) as { caseId: string; overdue?: boolean };
     const m = await renderCaseMail(this.deps, caseId, overdue === true);
-    if (!m) return { statusCode: null, error: 'the case no longer exists' };
+    if (!m) return { statusCode: null, error: 'the case no longer exists', giveUp: true };
     await transport(url).sendMail({ from: this.deps.config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>', to: r.recipient!, subject: m.subject, text: m.text });
     return { statusCode: null, error: null };
   }

@@ -8,6 +8,7 @@ import { AcceptInviteSchema, LoginSchema, SetupSchema, UpdateMeSchema, type Auth
 import { verifyPassword } from './passwords';
 import { createSession, deleteSession, SESSION_COOKIE } from './sessions';
 import { requireRole } from './middleware';
+import { countAttempt, signedIn } from './account-limit';
 import * as usersService from '../users/service';
 
 function startSession(c: Context<AppEnv>, userId: string) {
@@ -34,9 +35,11 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/login', loginLimit, async (c) => {
     const input = await parseJson(c, LoginSchema);
+    countAttempt(c, input.email);
     const row = usersService.findByEmail(c.var.deps.db, input.email);
     const ok = await verifyPassword(input.password, row?.passwordHash ?? null);
     if (!row || !ok) throw new AppError(401, 'bad-credentials', 'wrong e-mail or password');
+    signedIn(c, input.email);
     const { passwordHash: _omit, ...user } = row;
     return c.json({ user, csrf: startSession(c, user.id) });
   })

@@ -7,7 +7,8 @@ import { requireRole } from '../auth/middleware';
 import { getRow } from '../survey/service';
 import { ImportContactsSchema, INVITATION_STATUSES, RecordBouncesSchema, SendMailSchema, UpdateSettingsSchema } from '../../shared/api/collect';
 import { getSettings, updateSettings } from './settings';
-import { importContacts, invitationsCsv, listInvitations, personalLink } from './invitations';
+import { importContacts, invitationsCsv, listInvitations, personalLink, withoutContacts } from './invitations';
+import { ROLE_RANK } from '../auth/sessions';
 import { mailState, startMailJob } from './mail';
 import { recordBounces } from './bounces';
 
@@ -39,9 +40,11 @@ export const collectAdminRoutes = new Hono<AppEnv>()
     const png = await QRCode.toBuffer(openLinkOf(c), { type: 'png', margin: 2, width: 1024, errorCorrectionLevel: 'M' });
     return download(c, new Uint8Array(png), 'image/png', 'survey-qr.png');
   })
+  // Viewers follow the response rate; who was invited, and their personal links, are researchers' only.
   .get('/:id/invitations', requireRole('viewer'), (c) => {
     const status = parseValue(StatusQuery, c.req.query('status'), 'status');
-    return c.json(listInvitations(c.var.deps.db, c.req.param('id'), baseUrl(c), status));
+    const list = listInvitations(c.var.deps.db, c.req.param('id'), baseUrl(c), status);
+    return c.json(ROLE_RANK[c.var.user!.role] >= ROLE_RANK.researcher ? list : withoutContacts(list));
   })
   .post('/:id/invitations/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, ImportContactsSchema);

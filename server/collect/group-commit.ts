@@ -1,9 +1,9 @@
 import type { Db } from '../db/client';
-import type { Submission, SubmissionResult } from '../../shared/api/surveys';
-import { submit } from './service';
+import type { Submission } from '../../shared/api/surveys';
+import { submit, type SubmitOutcome } from './service';
 import { metrics } from '../ops/metrics';
 
-type Outcome = { result: SubmissionResult; created: boolean };
+type Outcome = SubmitOutcome;
 interface Pending { slug: string; input: Submission; now: number; received: number; resolve: (o: Outcome) => void; reject: (e: unknown) => void }
 
 const queues = new WeakMap<Db, Pending[]>();

@@ -7,7 +7,7 @@ import { writeCsv } from '../http/csv';
 import { AppError } from '../http/errors';
 import { getRow } from '../survey/service';
 import { parseContacts } from './contacts';
-import { BOUNCE_PREFIX, INVITATION_STATUSES, type ImportResult, type ImportRowError, type Invitation, type InvitationList, type InvitationStatus } from '../../shared/api/collect';
+import { BOUNCE_PREFIX, INVITATION_STATUSES, isBounced, type ImportResult, type ImportRowError, type Invitation, type InvitationList, type InvitationStatus } from '../../shared/api/collect';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
 /** 128 random bits: unguessable, and short enough for a link in an SMS. */
@@ -89,6 +89,21 @@ export function listInvitations(db: Db, surveyId: string, base: string, status?:
     counts.bounced += a.bounced;
   }
   return { counts, invitations: rows.map((r) => toApi(r, base)) };
+}
+
+/**
+ * The list as a viewer sees it: statuses and counts, without who was invited or the personal
+ * links (a link is its invitee's key to their answers). A send error can name the address, so
+ * only its kind is kept.
+ */
+export function withoutContacts(list: InvitationList): InvitationList {
+  return {
+    counts: list.counts,
+    invitations: list.invitations.map((i) => ({
+      ...i, name: null, email: null, hidden: {}, link: null,
+      lastError: i.lastError === null ? null : isBounced(i.lastError) ? BOUNCE_PREFIX : 'not sent',
+    })),
+  };
 }
 
 /** Whether an invitation bounced after sending (shared/api/collect.ts BOUNCE_PREFIX), as SQL. */

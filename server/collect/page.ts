@@ -3,7 +3,7 @@ import { builtFile } from '../http/built-file';
 import { join } from 'node:path';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/context';
-import { progress, publicSurvey } from './service';
+import { invitationProgress, publicSurvey } from './service';
 import { invitationByToken, invitationUsed } from './invitation-link';
 import { AppError } from '../http/errors';
 import { CONTENT_SECURITY_POLICY } from '../http/security';
@@ -36,11 +36,8 @@ function invitationState(db: Db, slug: string, token: string): InvitationState {
   const inv = /^[A-Za-z0-9_-]{22}$/.test(token) ? invitationByToken(db, surveyId, token) : null;
   if (!inv) return { state: 'unknown' };
   if (invitationUsed(inv)) return { state: 'used' };
-  let resume = null;
-  if (inv.clientId) {
-    const p = progress(db, slug, inv.clientId);
-    resume = { clientId: inv.clientId, versionId: p.versionId, page: p.page, answers: p.answers };
-  }
+  const saved = inv.clientId ? invitationProgress(db, surveyId, inv.clientId) : null;
+  const resume = saved && { clientId: inv.clientId!, ...saved };
   return { state: 'open', token, hidden: inv.hidden, lang: inv.lang, resume };
 }
 

@@ -5,6 +5,8 @@ import { rateLimit } from '../http/rate-limit';
 import { SubmissionSchema } from '../../shared/api/surveys';
 import * as collect from './service';
 import { submitGrouped } from './group-commit';
+import { AppError } from '../http/errors';
+import { RESUME_KEY_HEADER, RESUME_KEY_PATTERN } from './resume';
 
 const limit = rateLimit('the survey', (c) => c.var.deps.config.RATE_LIMIT_PER_MINUTE);
 
@@ -15,12 +17,19 @@ export const publicRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(collect.publicSurvey(c.var.deps.db, c.req.param('slug'), c.var.deps.clock.now()));
   })
-  .get('/s/:slug/responses/:clientId', (c) =>
-    c.json(collect.progress(c.var.deps.db, c.req.param('slug'), c.req.param('clientId'))))
+  .get('/s/:slug/responses/:clientId', (c) => {
+    c.header('Cache-Control', 'no-store');
+    const key = c.req.header(RESUME_KEY_HEADER);
+    if (!key || !RESUME_KEY_PATTERN.test(key)) {
+      throw new AppError(400, 'invalid', `${RESUME_KEY_HEADER}: the resume key given when the response was created is needed`, RESUME_KEY_HEADER);
+    }
+    return c.json(collect.progress(c.var.deps.db, c.req.param('slug'), c.req.param('clientId'), key));
+  })
   .post('/s/:slug/responses', async (c) => {
     const input = await parseJson(c, SubmissionSchema);
     // A filled honeypot is a bot: answer as if stored, store nothing, teach it nothing.
     if (input.website) return c.json({ status: input.complete ? 'complete' : 'partial' }, 201);
-    const { result, created } = await submitGrouped(c.var.deps.db, c.req.param('slug'), input, c.var.deps.clock.now());
+    const { result, created, resumeKey } = await submitGrouped(c.var.deps.db, c.req.param('slug'), input, c.var.deps.clock.now());
+    if (resumeKey) c.header(RESUME_KEY_HEADER, resumeKey);
     return c.json(result, created ? 201 : 200);
   });

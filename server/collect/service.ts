@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { responses, surveyVersions } from '../db/schema';
 import { AppError, notFound } from '../http/errors';
+import { hashToken } from '../auth/tokens';
+import { keyMatches, newResumeKey } from './resume';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { validateSubmission } from '../../shared/survey/answers';
 import { cellOf } from '../../shared/plan/quotas';
@@ -45,8 +47,8 @@ function statements(db: Db) {
       existing: c.prepare('select id, status, wave, started_at as startedAt from responses where survey_id = ? and client_id = ?'),
       cellCompletes: c.prepare(`select count(*) as n from responses
         where survey_id = ? and quota_cell = ? and status = 'complete' and wave = ? and is_test = 0`).pluck(),
-      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration)
-        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt, @duration)`),
+      insert: c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration, resume_key_hash)
+        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt, @duration, @resumeKeyHash)`),
       update: c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, coded = @coded, hidden = @hidden, lang = @lang,
         page_times = @pageTimes, page = @page, quota_cell = @quotaCell, updated_at = @updatedAt, completed_at = @completedAt, duration = @duration where id = @id`),
     };
@@ -70,6 +72,9 @@ export function publicSurvey(db: Db, slug: string, now: number): PublicSurvey {
   return { slug: s.slug, status: s.status, versionId: s.currentVersionId, definition: loadVersion(db, s.currentVersionId)!.def, kiosk: settings.kiosk };
 }
 
+/** `resumeKey` only when the save created the response (server/collect/resume.ts). */
+export interface SubmitOutcome { result: SubmissionResult; created: boolean; resumeKey?: string }
+
 /**
  * Stores a page save or a completion. Idempotent by (survey, clientId): a retry or a double tap
  * of a completed response changes nothing and answers as the first did. Validation runs against
@@ -79,7 +84,7 @@ export function publicSurvey(db: Db, slug: string, now: number): PublicSurvey {
  * early) and that cell's completes in the response's wave already reach its target, the response
  * is kept as 'over-quota' and not counted.
  */
-export function submit(db: Db, slug: string, input: Submission, now: number, isTest = false): { result: SubmissionResult; created: boolean } {
+export function submit(db: Db, slug: string, input: Submission, now: number, isTest = false): SubmitOutcome {
   const s = surveyBySlug(db, slug);
   if (!s || s.currentVersionId === null) throw notFound('survey');
   if (s.status !== 'open') throw new AppError(409, `survey-${s.status}`, `this survey is ${s.status} and does not accept answers`);
@@ -108,7 +113,7 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
   const st = statements(db);
   // IMMEDIATE takes the write lock before the quota count, so the count and the write that relies
   // on it can't interleave with another writer's: of two racing for a cell's last place, one wins.
-  return db.$client.transaction((): { result: SubmissionResult; created: boolean } => {
+  return db.$client.transaction((): SubmitOutcome => {
     // Read again inside the transaction: two devices saving one invitation's first page must share a row.
     const inv = invitation && invitationByToken(db, s.id, input.invitation!);
     const clientId = inv ? invitationClientId(inv, input.clientId) : input.clientId;
@@ -128,19 +133,39 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
     const coded = status === 'complete' && !isTest ? codedAnswers(def, input.versionId, answers, duration) : null;
     const row = { ...fields, status, completedAt: ended ? now : null, duration, coded };
     if (inv) followResponse(db, inv, clientId, status, now);
-    const responseId = existing ? (st.update.run({ ...row, id: existing.id }), existing.id) : Number(st.insert.run({ ...row, surveyId: s.id, clientId, isTest: isTest ? 1 : 0, startedAt: now, wave }).lastInsertRowid);
+    // Handed out once, to whoever created the response; a later save with the same clientId gets none.
+    const resumeKey = existing ? undefined : newResumeKey();
+    const responseId = existing ? (st.update.run({ ...row, id: existing.id }), existing.id)
+      : Number(st.insert.run({ ...row, surveyId: s.id, clientId, isTest: isTest ? 1 : 0, startedAt: now, wave, resumeKeyHash: hashToken(resumeKey!) }).lastInsertRowid);
     // In this transaction, so a completed response that meets an alert rule never goes without its case.
     if (status === 'complete' && !isTest) onResponseCompleted(db, { surveyId: s.id, slug: s.slug, responseId, def, answers, hidden, lang, completedAt: now });
-    return { result: { status }, created: !existing };
+    return { result: { status }, created: !existing, resumeKey };
   }).immediate();
 }
 
-/** A respondent's saved progress, for resuming on another visit of the same browser. */
-export function progress(db: Db, slug: string, clientId: string) {
+/**
+ * A respondent's saved progress, for their own device or another one they hold the key on: the
+ * resume key handed out when the response was created must match, and only an unfinished response
+ * is shown, so neither a clientId nor a finished response's key reads answers back.
+ */
+export function progress(db: Db, slug: string, clientId: string, resumeKey: string) {
   const s = surveyBySlug(db, slug);
   if (!s) throw notFound('survey');
-  const r = db.select({ versionId: responses.versionId, status: responses.status, answers: responses.answers, page: responses.page })
+  const r = db.select({ versionId: responses.versionId, status: responses.status, answers: responses.answers, page: responses.page, keyHash: responses.resumeKeyHash })
     .from(responses).where(and(eq(responses.surveyId, s.id), eq(responses.clientId, clientId))).get();
-  if (!r) throw notFound('response');
+  // An unknown id and a wrong key answer alike, so neither tells whether the other was right.
+  if (!r || !keyMatches(r.keyHash, resumeKey)) throw notFound('response');
+  if (r.status !== 'partial') throw new AppError(409, 'response-finished', 'this response is finished; its answers are not shown again');
   return { versionId: r.versionId, status: r.status, page: r.page, answers: JSON.parse(r.answers) as Record<string, unknown> };
+}
+
+/**
+ * The unfinished answers of an invitation's response, for its personal link (server/collect/page.ts):
+ * the link is the secret there.
+ */
+export function invitationProgress(db: Db, surveyId: string, clientId: string) {
+  const r = db.select({ versionId: responses.versionId, status: responses.status, answers: responses.answers, page: responses.page })
+    .from(responses).where(and(eq(responses.surveyId, surveyId), eq(responses.clientId, clientId))).get();
+  if (!r || r.status !== 'partial') return null;
+  return { versionId: r.versionId, page: r.page, answers: JSON.parse(r.answers) as Record<string, unknown> };
 }

@@ -47,7 +47,8 @@ export const userInvites = sqliteTable('user_invites', {
   tokenHash: text().primaryKey(),
   email: text().notNull(),
   role: text({ enum: ['admin', 'researcher', 'viewer'] }).notNull(),
-  invitedBy: text().notNull().references(() => users.id),
+  /** Null once the inviting admin's account is deleted; the invitation's history stays. */
+  invitedBy: text().references(() => users.id, { onDelete: 'set null' }),
   expiresAt: integer().notNull(),
   usedAt: integer(),
   createdAt: integer().notNull(),
@@ -108,6 +109,11 @@ export const responses = sqliteTable('responses', {
   quotaCell: text(),
   /** Index of the page the respondent is on, for resuming. */
   page: integer().notNull().default(0),
+  /**
+   * SHA-256 of the resume key handed to the respondent's device when the response was created
+   * (server/collect/resume.ts): reading saved answers back needs the key, never the clientId alone.
+   */
+  resumeKeyHash: text(),
   isTest: integer({ mode: 'boolean' }).notNull().default(false),
   startedAt: integer().notNull(),
   updatedAt: integer().notNull(),

@@ -2,10 +2,17 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
 
-/** The client IP: the socket's address, or X-Forwarded-For's first hop when TRUST_PROXY=1. */
+/**
+ * The client IP: the socket's address, or with TRUST_PROXY=1 the address the outermost of our
+ * TRUST_PROXY_HOPS proxies saw. Proxies append, so the hops on the left are whatever the client
+ * sent and are never taken.
+ */
 export function clientIp(c: Context<AppEnv>): string {
-  if (c.var.deps.config.TRUST_PROXY === '1') {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  const { TRUST_PROXY, TRUST_PROXY_HOPS } = c.var.deps.config;
+  if (TRUST_PROXY === '1') {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    // Fewer hops than proxies: every hop there was written by one of ours, the first one too.
+    const fwd = hops[Math.max(0, hops.length - TRUST_PROXY_HOPS)];
     if (fwd) return fwd;
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;

@@ -1,7 +1,7 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type * as v from 'valibot';
 import type { Db } from '../db/client';
-import { users, userInvites } from '../db/schema';
+import { sessions, users, userInvites } from '../db/schema';
 import { hashPassword } from '../auth/passwords';
 import { hashToken, newId, newToken } from '../auth/tokens';
 import { AppError, conflict, notFound } from '../http/errors';
@@ -46,10 +46,19 @@ export function updateRole(db: Db, id: string, role: Role, actorId: string) {
   return db.select(publicCols).from(users).where(eq(users.id, id)).get()!;
 }
 
+/**
+ * Deletes an account and, in the same transaction, every session it has, so it is signed out at
+ * once. What the user wrote stays, with the author set to null (schema.ts); an invitation they
+ * sent that nobody has accepted yet is withdrawn, since nobody vouches for it any more.
+ */
 export function deleteUser(db: Db, id: string, actorId: string) {
   if (id === actorId) throw new AppError(409, 'self-delete', 'you cannot delete your own account');
-  const res = db.delete(users).where(eq(users.id, id)).run();
-  if (res.changes === 0) throw notFound('user');
+  db.transaction((tx) => {
+    tx.delete(sessions).where(eq(sessions.userId, id)).run();
+    tx.delete(userInvites).where(and(eq(userInvites.invitedBy, id), isNull(userInvites.usedAt))).run();
+    const res = tx.delete(users).where(eq(users.id, id)).run();
+    if (res.changes === 0) throw notFound('user');
+  });
 }
 
 export function updateMe(db: Db, id: string, input: v.InferOutput<typeof UpdateMeSchema>) {

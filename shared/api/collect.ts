@@ -70,7 +70,8 @@ export interface ImportResult { imported: number; hiddenFields: string[] }
 
 export interface Invitation {
   id: string; name: string | null; email: string | null; lang: string | null;
-  hidden: Record<string, string>; status: InvitationStatus; link: string;
+  /** `name`, `email`, `hidden` and `link` are a researcher's to see: a viewer gets null and `{}`. */
+  hidden: Record<string, string>; status: InvitationStatus; link: string | null;
   sentAt: number | null; remindedAt: number | null; lastError: string | null; createdAt: number;
 }
 export interface InvitationList {

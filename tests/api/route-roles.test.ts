@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ADMIN, Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { createApp } from '../../server/app';
 
 type Role = 'anonymous' | 'viewer' | 'researcher' | 'admin';
 const RANK: Record<Role, number> = { anonymous: 0, viewer: 1, researcher: 2, admin: 3 };
@@ -102,15 +105,39 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
 ];
 
 let t: ReturnType<typeof makeTestApp>;
+let app: ReturnType<typeof createApp>;
 let agents: Record<Role, Agent>;
 beforeAll(async () => {
   t = makeTestApp();
-  agents = await signedInAgents(t.app);
+  // With a built client's pages, so the routes that serve one answer as in production, not 503.
+  const clientDir = join(t.config.DATABASE_PATH, '..', 'client');
+  for (const entry of ['app', 'respondent']) {
+    mkdirSync(join(clientDir, entry), { recursive: true });
+    writeFileSync(join(clientDir, entry, 'index.html'), '<html lang="en"><title>Survey</title><!--survey-data--><div id="root"></div></html>');
+  }
+  app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir });
+  agents = await signedInAgents(app);
 });
 afterAll(() => t.cleanup());
 
+let real: Promise<string> | null = null;
+/** A published survey with a completed and a partial response, made once. */
+function realSurvey(): Promise<string> {
+  real ??= (async () => {
+    const created = await agents.researcher.post('/api/surveys', { definition: smallSurvey() });
+    const published = await agents.researcher.post(`/api/surveys/${created.body.id}/publish`);
+    const versionId = published.body.versions[0].id;
+    const send = (clientId: string, complete: boolean, answers: Record<string, unknown>) =>
+      agents.anonymous.post(`/api/public/s/${created.body.slug}/responses`, { clientId, versionId, complete, answers });
+    expect((await send('real-complete', true, { sat: 4, nps: 9, visit: 'buy', why: 'Good' })).status).toBe(201);
+    expect((await send('real-partial', false, { sat: 2 })).status).toBe(201);
+    return created.body.id as string;
+  })();
+  return real;
+}
+
 async function freshSession(role: Exclude<Role, 'anonymous'>) {
-  const a = new Agent(t.app);
+  const a = new Agent(app);
   const password = role === 'admin' ? ADMIN.password : `password-for-${role}`;
   await a.post('/api/auth/login', { email: role === 'admin' ? ADMIN.email : `${role}@example.com`, password });
   return a;
@@ -119,7 +146,7 @@ async function freshSession(role: Exclude<Role, 'anonymous'>) {
 describe('authorisation of every route', () => {
   it('lists every API route the app has in the table above', () => {
     const actual = new Set(
-      t.app.routes
+      app.routes
         .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL' && r.path !== '/api/*')
         .map((r) => `${r.method} ${r.path}`),
     );
@@ -140,10 +167,33 @@ describe('authorisation of every route', () => {
         const r = await agent.request(route.method, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
         // Signing out everywhere ends the shared session too: the role's later cases get a new one.
         if (route.path === '/api/auth/logout-everywhere' && allowed) agents[role as Exclude<Role, 'anonymous'>] = await freshSession(role as Exclude<Role, 'anonymous'>);
-        if (allowed) expect([401, 403]).not.toContain(r.status);
-        else expect(r.status).toBe(role === 'anonymous' ? 401 : 403);
+        if (allowed) {
+          expect([401, 403]).not.toContain(r.status);
+          // A permitted caller with a bad id or body is told what is wrong, never a server fault.
+          expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);
+        } else expect(r.status).toBe(role === 'anonymous' ? 401 : 403);
       });
     }
+  }
+
+  for (const route of ROUTES.filter((r) => r.least === 'public')) {
+    it(`${route.method} ${route.path} answers anyone without a server fault`, async () => {
+      const path = route.path.replace(/:[A-Za-z]+/g, 'no-such-id');
+      const r = await agents.anonymous.request(route.method, path, route.method === 'GET' ? undefined : {});
+      expect(r.status, JSON.stringify(r.body)).toBeLessThan(500);
+    });
+  }
+
+  // Reads of a real survey with real responses go deeper than a missing id: none may fault either.
+  for (const route of ROUTES.filter((r) => r.method === 'GET' && r.path.startsWith('/api/surveys/:id') && r.least !== 'public')) {
+    it(`GET ${route.path} of a real survey answers ${route.least} and above without a server fault`, async () => {
+      const id = await realSurvey();
+      for (const role of (['viewer', 'researcher', 'admin'] as Role[]).filter((x) => RANK[x] >= RANK[route.least as Role])) {
+        const r = await agents[role].get(route.path.replace(':id', id).replace(/:[A-Za-z]+/g, 'no-such-id'));
+        expect([401, 403]).not.toContain(r.status);
+        expect(r.status, `${role}: ${JSON.stringify(r.body)}`).toBeLessThan(500);
+      }
+    });
   }
 
   it('refuses a viewer who tries to change a real survey, and leaves it as it was', async () => {

@@ -36,9 +36,11 @@ describe('a valid submission', () => {
   });
 
   it('saves partial progress page by page, then completes the same row', async () => {
-    expect((await post(valid({ complete: false, page: 1, answers: { sat: 2, nps: 3 } }))).status).toBe(201);
+    const first = await post(valid({ complete: false, page: 1, answers: { sat: 2, nps: 3 } }));
+    expect(first.status).toBe(201);
     expect(snapshot()).toMatchObject([{ status: 'partial', page: 1 }]);
-    const resume = await anon().get(`/api/public/s/${survey.slug}/responses/client-0001`);
+    const key = first.headers.get('x-resume-key')!;
+    const resume = await anon().request('GET', `/api/public/s/${survey.slug}/responses/client-0001`, undefined, { 'x-resume-key': key });
     expect(resume.body).toEqual({ versionId: survey.versionId, status: 'partial', page: 1, answers: { sat: 2, nps: 3 } });
     expect((await post(valid())).status).toBe(200);
     expect(snapshot()).toMatchObject([{ status: 'complete' }]);

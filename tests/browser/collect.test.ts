@@ -89,6 +89,15 @@ describe('the respondent page on a phone', () => {
     await page.locator('textarea, input[type="text"]').first().fill('Lovely breakfast');
     // The page save after page 2 reached the server before going offline.
     await expect.poll(() => rows(survey.slug).map((r) => r.status)).toEqual(['partial']);
+    // The device keeps the resume key the server gave with its first save: only that reads the answers back.
+    const saved = await page.evaluate(() => Object.keys(localStorage).map((k) => { try { return JSON.parse(localStorage.getItem(k)!); } catch { return null; } })
+      .find((p) => p && typeof p.clientId === 'string'));
+    expect(saved.resumeKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const progressUrl = `${server.url}/api/public/s/${survey.slug}/responses/${saved.clientId}`;
+    const back = await fetch(progressUrl, { headers: { 'X-Resume-Key': saved.resumeKey } });
+    expect(back.status).toBe(200);
+    expect((await back.json()).answers).toMatchObject({ sat: 4, why: 'leisure' });
+    expect((await fetch(progressUrl)).status).toBe(400);
 
     await context.setOffline(true);
     await tap(page, 'Finish');
@@ -241,6 +250,26 @@ describe('the Distribute page', () => {
     await page.getByTestId('template-save').click();
     await expect.poll(async () => (await api('GET', `/api/surveys/${survey.id}/settings`)).invitationMail.en?.subject).toBe('A few questions about your stay');
     await page.screenshot({ path: join(SCREENSHOTS, 'collect-8-distribute.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('shows a viewer the invitations by status, without who was invited or their personal links', async () => {
+    await api('POST', '/api/users', { name: 'Vic Viewer', email: 'vic@example.com', role: 'viewer', password: 'vic-password-123' });
+    const signIn = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'vic@example.com', password: 'vic-password-123' }),
+    });
+    expect(signIn.status).toBe(200);
+    const [name, value] = signIn.headers.get('set-cookie')!.split(';')[0].split('=');
+    const context = await browser.newContext(DESKTOP);
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${survey.id}/distribute`);
+    await page.getByTestId('contacts-hidden').waitFor();
+    await expect.poll(() => page.getByTestId('invitation-table').locator('tbody tr').count()).toBe(2);
+    const table = await page.getByTestId('invitation-table').textContent();
+    for (const secret of ['Trần Thị Hoa', 'hoa@example.vn', '陳大文', 'chan@example.hk']) expect(table).not.toContain(secret);
+    expect(await page.getByTestId('invitation-table').locator('a[href*="/i/"]').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'collect-9-distribute-viewer.png'), fullPage: true });
     await context.close();
   });
 });

@@ -210,6 +210,7 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
             </div>
             <Show when={l().counts.total > 0} fallback={<p class="muted">{t('distribute.none')}</p>}>
               <p class="muted">{t('distribute.responseRate', { completed: l().counts.completed, total: l().counts.total })}</p>
+              <Show when={props.readOnly}><p class="field-hint" data-testid="contacts-hidden">{t('distribute.contactsHidden')}</p></Show>
               <div class="table-wrap">
                 <table class="data-table invitation-table" data-testid="invitation-table">
                   <thead>
@@ -237,7 +238,9 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
                             </Show>
                           </td>
                           <td>
-                            <a href={i.link} target="_blank" rel="noopener">{t('distribute.col.link')}</a>
+                            <Show when={i.link}>
+                              {(link) => <a href={link()} target="_blank" rel="noopener">{t('distribute.col.link')}</a>}
+                            </Show>
                             <Show when={!props.readOnly}>
                               {' · '}<a href={`${base}/invitations/${i.id}/qr.svg`} download="invitation-qr.svg">{t('distribute.qr')}</a>
                             </Show>

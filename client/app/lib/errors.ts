@@ -10,6 +10,7 @@ const BY_CODE: Readonly<Record<string, AppKey>> = {
   forbidden: 'errors.forbidden',
   'not-found': 'errors.notFound',
   'rate-limited': 'signIn.tooMany',
+  'account-locked': 'signIn.accountLocked',
   'bad-credentials': 'signIn.failed',
   'email-taken': 'errors.emailTaken',
   'invite-invalid': 'errors.inviteInvalid',

@@ -1067,4 +1067,7 @@ export default {
   'audit.area.report': "Report",
   'audit.area.export': "Data export",
   'audit.area.demo': "Demo",
+  // Security: what a viewer is not shown, and a locked account
+  'distribute.contactsHidden': "Names, e-mail addresses and personal links are shown to researchers only.",
+  'signIn.accountLocked': "Too many failed sign-ins to this account. Wait 15 minutes, then try again.",
 } satisfies Record<string, Message>;

@@ -1070,6 +1070,9 @@ const it: Record<keyof typeof en, Message> = {
   'audit.area.report': "Rapporto",
   'audit.area.export': "Esportazione dati",
   'audit.area.demo': "Dimostrazione",
+  // Security: what a viewer is not shown, and a locked account
+  'distribute.contactsHidden': "Nomi, indirizzi email e link personali sono visibili solo ai ricercatori.",
+  'signIn.accountLocked': "Troppi accessi non riusciti per questo account. Attendi 15 minuti, poi riprova.",
 };
 
 export default it;

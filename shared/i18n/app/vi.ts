@@ -1063,6 +1063,9 @@ const vi: Record<keyof typeof en, Message> = {
   'audit.area.report': "Báo cáo",
   'audit.area.export': "Xuất dữ liệu",
   'audit.area.demo': "Bản demo",
+  // Security: what a viewer is not shown, and a locked account
+  'distribute.contactsHidden': "Tên, địa chỉ email và liên kết cá nhân chỉ hiển thị cho nhà nghiên cứu.",
+  'signIn.accountLocked': "Tài khoản này đã đăng nhập sai quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.",
 };
 
 export default vi;

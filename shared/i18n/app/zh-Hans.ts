@@ -1063,6 +1063,9 @@ const zhHans: Record<keyof typeof en, Message> = {
   'audit.area.report': "报告",
   'audit.area.export': "数据导出",
   'audit.area.demo': "演示",
+  // Security: what a viewer is not shown, and a locked account
+  'distribute.contactsHidden': "姓名、电子邮件地址和个人链接仅向研究员显示。",
+  'signIn.accountLocked': "此账户登录失败次数过多。请等待 15 分钟后再试。",
 };
 
 export default zhHans;

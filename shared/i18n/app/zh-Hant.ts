@@ -1064,6 +1064,9 @@ const zhHant: Record<keyof typeof en, Message> = {
   'audit.area.report': "報告",
   'audit.area.export': "資料匯出",
   'audit.area.demo': "示範",
+  // Security: what a viewer is not shown, and a locked account
+  'distribute.contactsHidden': "姓名、電子郵件地址和個人連結僅向研究員顯示。",
+  'signIn.accountLocked': "此帳號登入失敗次數過多。請等候 15 分鐘後再試一次。",
 };
 
 export default zhHant;
