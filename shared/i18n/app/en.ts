@@ -496,7 +496,6 @@ export default {
   'report.crosstab.legend': "Each cell: column %, with the count below. Letters: significantly higher than that column at 95% (z test of column proportions, Welch’s t test for means, Bonferroni-adjusted within each row).",
   'report.crosstab.multipleRows': "Multiple choice: each option’s share of the column’s respondents, so a column adds up to more than 100%.",
   'report.crosstab.smallBase': "† fewer than 30 respondents: the column is not tested and carries no letters.",
-  'report.crosstab.weighted': "Weighted: cells show weighted counts; the tests use the effective sample size ({n}, design effect {deff}).",
   'report.crosstab.download': "Download as CSV",
   'report.filter.weightNone': 'Unweighted',
   'report.filter.weightCells': 'By quota cell',
@@ -996,4 +995,7 @@ export default {
   'report.cases.rule': "Rule",
   'report.cases.followUp': "Customers whose case was resolved rated \"{survey}\" {mean} out of {max} on average (n = {n}).",
   'report.cases.followUpFew': "Too few follow-up answers yet to show satisfaction after resolution ({n} from \"{survey}\").",
+  // Report readings: uncertainty, small bases, weighted tests, price, loyalty value, filters
+  'report.crosstab.effectiveBase': "Effective size",
+  'report.crosstab.weightedRaoScott': "Weighted: cells show weighted counts. Each column is tested at its own effective size (Kish: (Σw)² ÷ Σw²); the chi-square carries Rao–Scott’s first-order correction from the design effects of the cells and margins (Pearson’s {pearson} ÷ {delta}).",
 } satisfies Record<string, Message>;

@@ -499,7 +499,6 @@ const it: Record<keyof typeof en, Message> = {
   'report.crosstab.legend': "In ogni cella: % di colonna, con il conteggio sotto. Lettere: significativamente più alta di quella colonna al 95% (test z delle proporzioni di colonna, test t di Welch per le medie, correzione di Bonferroni in ogni riga).",
   'report.crosstab.multipleRows': "Scelta multipla: la quota di ogni opzione sui rispondenti della colonna, quindi una colonna supera il 100%.",
   'report.crosstab.smallBase': "† meno di 30 rispondenti: la colonna non viene testata e non ha lettere.",
-  'report.crosstab.weighted': "Ponderata: le celle mostrano conteggi ponderati; i test usano la numerosità campionaria effettiva ({n}, effetto del disegno {deff}).",
   'report.crosstab.download': "Scarica in CSV",
   'report.filter.weightNone': 'Non ponderato',
   'report.filter.weightCells': 'Per cella di quota',
@@ -999,6 +998,9 @@ const it: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Regola",
   'report.cases.followUp': "I clienti con il caso risolto hanno dato a «{survey}» in media {mean} su {max} (n = {n}).",
   'report.cases.followUpFew': "Ancora troppe poche risposte di verifica per mostrare la soddisfazione dopo la risoluzione ({n} da «{survey}»).",
+  // Report readings: uncertainty, small bases, weighted tests, price, loyalty value, filters
+  'report.crosstab.effectiveBase': "Numerosità effettiva",
+  'report.crosstab.weightedRaoScott': "Ponderata: le celle mostrano conteggi ponderati. Ogni colonna è testata alla propria numerosità effettiva (Kish: (Σw)² ÷ Σw²); il chi quadrato porta la correzione di primo ordine di Rao–Scott, dagli effetti del disegno delle celle e dei margini (il chi quadrato di Pearson {pearson} ÷ {delta}).",
 };
 
 export default it;

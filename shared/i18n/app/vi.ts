@@ -492,7 +492,6 @@ const vi: Record<keyof typeof en, Message> = {
   'report.crosstab.legend': "Mỗi ô: % theo cột, số lượng ở bên dưới. Chữ cái: cao hơn đáng kể so với cột đó ở mức 95% (kiểm định z cho tỷ lệ theo cột, kiểm định t của Welch cho giá trị trung bình, hiệu chỉnh Bonferroni trong từng hàng).",
   'report.crosstab.multipleRows': "Nhiều lựa chọn: tỷ lệ của mỗi lựa chọn trên số người trả lời của cột, nên tổng một cột vượt quá 100%.",
   'report.crosstab.smallBase': "† dưới 30 người trả lời: cột không được kiểm định và không có chữ cái.",
-  'report.crosstab.weighted': "Có trọng số: các ô hiển thị số lượng có trọng số; các kiểm định dùng cỡ mẫu hiệu dụng ({n}, hiệu ứng thiết kế {deff}).",
   'report.crosstab.download': "Tải xuống CSV",
   'report.filter.weightNone': 'Không gia quyền',
   'report.filter.weightCells': 'Theo ô hạn ngạch',
@@ -992,6 +991,9 @@ const vi: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Quy tắc",
   'report.cases.followUp': "Khách hàng có hồ sơ đã được giải quyết chấm \"{survey}\" trung bình {mean} trên {max} (n = {n}).",
   'report.cases.followUpFew': "Chưa đủ câu trả lời tiếp theo để hiển thị mức hài lòng sau khi giải quyết ({n} từ \"{survey}\").",
+  // Report readings: uncertainty, small bases, weighted tests, price, loyalty value, filters
+  'report.crosstab.effectiveBase': "Cỡ mẫu hiệu dụng",
+  'report.crosstab.weightedRaoScott': "Có trọng số: các ô hiển thị số lượng có trọng số. Mỗi cột được kiểm định theo cỡ mẫu hiệu dụng của chính nó (Kish: (Σw)² ÷ Σw²); khi bình phương dùng hiệu chỉnh bậc một của Rao–Scott từ hiệu ứng thiết kế của các ô và các biên (Pearson {pearson} ÷ {delta}).",
 };
 
 export default vi;

@@ -492,7 +492,6 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.crosstab.legend': "每个单元格：列百分比，下方为计数。字母：在 95% 水平上显著高于该列（列比例 z 检验，均值用 Welch t 检验，每行内作 Bonferroni 校正）。",
   'report.crosstab.multipleRows': "多选题：每个选项占该列受访者的比例，因此一列合计超过 100%。",
   'report.crosstab.smallBase': "† 少于 30 位受访者：该列不参与检验，也不标字母。",
-  'report.crosstab.weighted': "已加权：单元格显示加权计数；检验使用有效样本量（{n}，设计效应 {deff}）。",
   'report.crosstab.download': "下载 CSV",
   'report.filter.weightNone': '不加权',
   'report.filter.weightCells': '按配额单元',
@@ -992,6 +991,9 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.cases.rule': "规则",
   'report.cases.followUp': "案例已解决的客户在「{survey}」中的平均评分为 {mean}（满分 {max}，n = {n}）。",
   'report.cases.followUpFew': "回访回答太少，暂无法显示解决后的满意度（「{survey}」中有 {n} 份）。",
+  // Report readings: uncertainty, small bases, weighted tests, price, loyalty value, filters
+  'report.crosstab.effectiveBase': "有效样本量",
+  'report.crosstab.weightedRaoScott': "已加权：单元格显示加权计数。每一列按其自身的有效样本量检验（Kish：(Σw)² ÷ Σw²）；卡方检验采用基于单元格与边际设计效应的 Rao–Scott 一阶校正（Pearson 卡方 {pearson} ÷ {delta}）。",
 };
 
 export default zhHans;

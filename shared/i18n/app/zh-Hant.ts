@@ -493,7 +493,6 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.crosstab.legend': "每個儲存格：欄百分比，下方為計數。字母：在 95% 水準上顯著高於該欄（欄比例 z 檢定，平均值用 Welch t 檢定，每列內作 Bonferroni 校正）。",
   'report.crosstab.multipleRows': "複選題：每個選項占該欄受訪者的比例，因此一欄合計超過 100%。",
   'report.crosstab.smallBase': "† 少於 30 位受訪者：該欄不參與檢定，也不標字母。",
-  'report.crosstab.weighted': "已加權：儲存格顯示加權次數；檢定使用有效樣本數（{n}，設計效應 {deff}）。",
   'report.crosstab.download': "下載 CSV",
   'report.filter.weightNone': '不加權',
   'report.filter.weightCells': '依配額單元',
@@ -993,6 +992,9 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.cases.rule': "規則",
   'report.cases.followUp': "案件已解決的客戶在「{survey}」中的平均評分為 {mean}（滿分 {max}，n = {n}）。",
   'report.cases.followUpFew': "回訪回答太少，暫無法顯示解決後的滿意度（「{survey}」中有 {n} 份）。",
+  // Report readings: uncertainty, small bases, weighted tests, price, loyalty value, filters
+  'report.crosstab.effectiveBase': "有效樣本數",
+  'report.crosstab.weightedRaoScott': "已加權：儲存格顯示加權次數。每一欄以其自身的有效樣本數檢定（Kish：(Σw)² ÷ Σw²）；卡方檢定採用依儲存格與邊際設計效應計算的 Rao–Scott 一階校正（Pearson 卡方 {pearson} ÷ {delta}）。",
 };
 
 export default zhHant;
