@@ -42,3 +42,4 @@ export { pairwiseMeans, pairwiseProportions } from './pairwise';
 export type { PairwiseResult, ProportionGroup } from './pairwise';
 export { kishEffectiveSize, raoScottChiSquare } from './rao-scott';
 export type { RaoScottResult } from './rao-scott';
+export { correlationCI } from './correlation-interval';

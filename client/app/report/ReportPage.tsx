@@ -116,7 +116,7 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
         {(w) => <p class="note" data-testid="weighting-note">{t(w().method === 'raking' ? 'report.weightingNoteRaking' : 'report.weightingNote', { n: i18n.num(w().effectiveN, 0), deff: i18n.num(w().designEffect, 2) })}</p>}
       </Show>
       <Show when={props.report.sections.fieldwork.excluded}>
-        {(x) => <p class="warning" role="note" data-testid="excluded-note">{t('report.excludedCounts', { straight: x().straightliners, speeders: x().speeders })}</p>}
+        {(x) => <p class="warning" role="note" data-testid="excluded-note">{t('report.excludedFlagged', { straight: t('report.count.straightliners', { count: x().straightliners }), speeders: t('report.count.speeders', { count: x().speeders }) })}</p>}
       </Show>
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
       <FieldworkView section={props.report.sections.fieldwork} />

@@ -358,7 +358,6 @@ const it: Record<keyof typeof en, Message> = {
   'report.reading.loyalty': 'L’NPS è {nps} (±{margin}) e {loyal} sono fedeli.',
   'report.reading.npsOnly': 'L’NPS è {nps} (±{margin}).',
   'report.reading.loyalOnly': '{loyal} sono fedeli.',
-  'report.reading.quality': 'Trovati {straight} rispondenti con risposte tutte uguali e {speeders} troppo veloci.',
   'report.reading.trend': 'La soddisfazione complessiva è passata da {from} nell’ondata {first} a {to} nell’ondata {last}.',
   'report.reading.trendSignificant': 'La variazione dall’ondata {previous} va oltre il caso.',
   'report.reading.trendWithinChance': 'La variazione dall’ondata {previous} rientra nelle oscillazioni del caso.',
@@ -419,7 +418,6 @@ const it: Record<keyof typeof en, Message> = {
   'report.medianTime': 'Tempo mediano di compilazione',
   'report.seconds': '{n} secondi',
   'report.excludedNote': 'Le risposte segnalate sono escluse da tutti i dati di questo report.',
-  'report.excludedCounts': 'Esclusi da questo report: {straight} con risposte tutte uguali e {speeders} troppo veloci.',
   'report.weightingNote': 'Ponderato sulle quote di popolazione del piano: campione effettivo {n} (effetto del disegno {deff}).',
   'report.waveCol': 'Ondata',
   'report.wave': 'Ondata {n}',
@@ -1001,6 +999,20 @@ const it: Record<keyof typeof en, Message> = {
   // Report readings: uncertainty, small bases, weighted tests, price, loyalty value, filters
   'report.crosstab.effectiveBase': "Numerosità effettiva",
   'report.crosstab.weightedRaoScott': "Ponderata: le celle mostrano conteggi ponderati. Ogni colonna è testata alla propria numerosità effettiva (Kish: (Σw)² ÷ Σw²); il chi quadrato porta la correzione di primo ordine di Rao–Scott, dagli effetti del disegno delle celle e dei margini (il chi quadrato di Pearson {pearson} ÷ {delta}).",
+  'report.noInterval.smallBase': "troppo poche risposte per un intervallo",
+  'report.noInterval.noSpread': "risposte tutte uguali: nessun intervallo",
+  'report.smallBaseMark': "† Meno di 30 risposte: interpretare con cautela. Lì medie e NPS non hanno margine di errore; le quote mantengono i loro (ampi) intervalli di Wilson.",
+  'report.reading.npsSmallBase': "L’NPS è {nps} su appena {n} risposte: troppo poche per un margine di errore.",
+  'report.reading.npsNoSpread': "L’NPS è {nps}: tutte le {n} risposte cadono in un solo gruppo, quindi il campione non dà un margine di errore.",
+  'report.count.straightliners': { one: "{count} rispondente con risposte tutte uguali", many: "{count} di rispondenti con risposte tutte uguali", other: "{count} rispondenti con risposte tutte uguali" },
+  'report.count.speeders': { one: "{count} troppo veloce", many: "{count} di troppo veloci", other: "{count} troppo veloci" },
+  'report.reading.qualityFound': "Trovati: {straight} e {speeders}.",
+  'report.excludedFlagged': "Esclusi da questo report: {straight} e {speeders}.",
+  'report.reading.prioritiesTied': "Con questo campione gli attributi non si distinguono per importanza: ogni intervallo al 95% si sovrappone agli altri, quindi nessun attributo emerge come il primo da migliorare.",
+  'report.reading.prioritiesUnsettled': "{item} cade in «Concentrarsi qui», ma la sua importanza o prestazione è entro il caso rispetto alla media: leggete i quadranti come un indizio, non come un verdetto.",
+  'report.priorities.unsettled': "entro il caso rispetto alle medie",
+  'report.priorities.legendDerived': "Baffi: intervalli al 95% (per la valutazione media l’intervallo t; per la correlazione quello della z di Fisher). Gli assi coprono tutta la scala e le correlazioni da 0 a 1, così le piccole differenze non sono ingrandite. Linee tratteggiate: le medie. Un quadrante va oltre il caso solo se entrambi i baffi restano da un lato delle linee.",
+  'report.priorities.legendStated': "Baffi: intervalli t al 95% delle valutazioni medie. Gli assi coprono tutta la scala, così le piccole differenze non sono ingrandite. Linee tratteggiate: le medie. Un quadrante va oltre il caso solo se entrambi i baffi restano da un lato delle linee.",
 };
 
 export default it;

@@ -351,7 +351,6 @@ const vi: Record<keyof typeof en, Message> = {
   'report.reading.loyalty': 'NPS là {nps} (±{margin}) và {loyal} là khách hàng trung thành.',
   'report.reading.npsOnly': 'NPS là {nps} (±{margin}).',
   'report.reading.loyalOnly': '{loyal} là khách hàng trung thành.',
-  'report.reading.quality': 'Phát hiện {straight} phiếu trả lời giống hệt nhau và {speeders} phiếu trả lời quá nhanh.',
   'report.reading.trend': 'Mức hài lòng chung thay đổi từ {from} ở đợt {first} thành {to} ở đợt {last}.',
   'report.reading.trendSignificant': 'Mức thay đổi so với đợt {previous} lớn hơn mức ngẫu nhiên.',
   'report.reading.trendWithinChance': 'Mức thay đổi so với đợt {previous} nằm trong phạm vi ngẫu nhiên.',
@@ -412,7 +411,6 @@ const vi: Record<keyof typeof en, Message> = {
   'report.medianTime': 'Thời gian hoàn thành trung vị',
   'report.seconds': '{n} giây',
   'report.excludedNote': 'Các phiếu bị đánh dấu đã được loại khỏi mọi số liệu trong báo cáo này.',
-  'report.excludedCounts': 'Đã loại khỏi báo cáo này: {straight} phiếu trả lời giống hệt nhau và {speeders} phiếu trả lời quá nhanh.',
   'report.weightingNote': 'Đã gán trọng số theo tỷ lệ tổng thể của kế hoạch: cỡ mẫu hiệu dụng {n} (hiệu ứng thiết kế {deff}).',
   'report.waveCol': 'Đợt',
   'report.wave': 'Đợt {n}',
@@ -994,6 +992,20 @@ const vi: Record<keyof typeof en, Message> = {
   // Report readings: uncertainty, small bases, weighted tests, price, loyalty value, filters
   'report.crosstab.effectiveBase': "Cỡ mẫu hiệu dụng",
   'report.crosstab.weightedRaoScott': "Có trọng số: các ô hiển thị số lượng có trọng số. Mỗi cột được kiểm định theo cỡ mẫu hiệu dụng của chính nó (Kish: (Σw)² ÷ Σw²); khi bình phương dùng hiệu chỉnh bậc một của Rao–Scott từ hiệu ứng thiết kế của các ô và các biên (Pearson {pearson} ÷ {delta}).",
+  'report.noInterval.smallBase': "quá ít câu trả lời để tính khoảng",
+  'report.noInterval.noSpread': "mọi câu trả lời như nhau: không có khoảng",
+  'report.smallBaseMark': "† Ít hơn 30 câu trả lời: hãy thận trọng khi đọc. Ở đó, giá trị trung bình và NPS không kèm biên sai số; các tỷ lệ vẫn giữ khoảng Wilson (rộng) của chúng.",
+  'report.reading.npsSmallBase': "NPS là {nps} từ chỉ {n} câu trả lời: quá ít để tính biên sai số.",
+  'report.reading.npsNoSpread': "NPS là {nps}: cả {n} câu trả lời đều thuộc một nhóm, nên mẫu không cho biên sai số.",
+  'report.count.straightliners': { other: "{count} phiếu trả lời giống hệt nhau" },
+  'report.count.speeders': { other: "{count} phiếu trả lời quá nhanh" },
+  'report.reading.qualityFound': "Phát hiện {straight} và {speeders}.",
+  'report.excludedFlagged': "Đã loại khỏi báo cáo này: {straight} và {speeders}.",
+  'report.reading.prioritiesTied': "Với cỡ mẫu này, không thể phân biệt các thuộc tính theo mức quan trọng: mọi khoảng 95% đều chồng lên nhau, nên không thuộc tính nào nổi bật là cần cải thiện trước.",
+  'report.reading.prioritiesUnsettled': "{item} nằm trong ô “Tập trung cải thiện”, nhưng mức quan trọng hoặc kết quả của nó chỉ khác mức trung bình trong phạm vi ngẫu nhiên: hãy xem các ô như gợi ý, không phải kết luận.",
+  'report.priorities.unsettled': "trong phạm vi ngẫu nhiên so với trung bình",
+  'report.priorities.legendDerived': "Râu: khoảng 95% (khoảng t của điểm trung bình; khoảng z của Fisher cho hệ số tương quan). Các trục trải trọn thang đo và tương quan từ 0 đến 1, nên khác biệt nhỏ không bị phóng to. Đường nét đứt: mức trung bình. Một ô chỉ vượt quá ngẫu nhiên khi cả hai râu nằm về một phía của các đường.",
+  'report.priorities.legendStated': "Râu: khoảng t 95% của điểm trung bình. Các trục trải trọn thang đo, nên khác biệt nhỏ không bị phóng to. Đường nét đứt: mức trung bình. Một ô chỉ vượt quá ngẫu nhiên khi cả hai râu nằm về một phía của các đường.",
 };
 
 export default vi;

@@ -351,7 +351,6 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.reading.loyalty': 'NPS 为 {nps}（±{margin}），{loyal} 为忠诚客户。',
   'report.reading.npsOnly': 'NPS 为 {nps}（±{margin}）。',
   'report.reading.loyalOnly': '{loyal} 为忠诚客户。',
-  'report.reading.quality': '发现 {straight} 份直线作答和 {speeders} 份作答过快的问卷。',
   'report.reading.trend': '总体满意度从第 {first} 轮的 {from} 变为第 {last} 轮的 {to}。',
   'report.reading.trendSignificant': '与第 {previous} 轮相比的变化超出了随机波动。',
   'report.reading.trendWithinChance': '与第 {previous} 轮相比的变化在随机波动范围内。',
@@ -412,7 +411,6 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.medianTime': '完成时间中位数',
   'report.seconds': '{n} 秒',
   'report.excludedNote': '被标记的回答已从本报告的所有数据中排除。',
-  'report.excludedCounts': '本报告已排除：{straight} 份直线作答和 {speeders} 份作答过快的问卷。',
   'report.weightingNote': '已按计划的总体比例加权：有效样本量 {n}（设计效应 {deff}）。',
   'report.waveCol': '轮次',
   'report.wave': '第 {n} 轮',
@@ -994,6 +992,20 @@ const zhHans: Record<keyof typeof en, Message> = {
   // Report readings: uncertainty, small bases, weighted tests, price, loyalty value, filters
   'report.crosstab.effectiveBase': "有效样本量",
   'report.crosstab.weightedRaoScott': "已加权：单元格显示加权计数。每一列按其自身的有效样本量检验（Kish：(Σw)² ÷ Σw²）；卡方检验采用基于单元格与边际设计效应的 Rao–Scott 一阶校正（Pearson 卡方 {pearson} ÷ {delta}）。",
+  'report.noInterval.smallBase': "回答太少，无法给出区间",
+  'report.noInterval.noSpread': "所有回答相同，无法给出区间",
+  'report.smallBaseMark': "† 回答少于 30 份：请谨慎解读。这些平均值和 NPS 不给出误差范围；比例仍附（较宽的）Wilson 区间。",
+  'report.reading.npsSmallBase': "NPS 为 {nps}，但仅有 {n} 份回答，太少，无法给出误差范围。",
+  'report.reading.npsNoSpread': "NPS 为 {nps}：全部 {n} 份回答属于同一组，因此样本无法给出误差范围。",
+  'report.count.straightliners': { other: "{count} 份直线作答" },
+  'report.count.speeders': { other: "{count} 份作答过快的问卷" },
+  'report.reading.qualityFound': "发现{straight}和{speeders}。",
+  'report.excludedFlagged': "本报告已排除：{straight}和{speeders}。",
+  'report.reading.prioritiesTied': "在当前样本量下，各属性的重要性无法区分：每个 95% 区间都与其他区间重叠，因此没有哪个属性明显应当优先改进。",
+  'report.reading.prioritiesUnsettled': "{item}落在“重点改进”象限，但其重要性或表现与平均值的差异仍在随机误差范围内：请将象限视为提示，而非定论。",
+  'report.priorities.unsettled': "与平均值的差异在随机范围内",
+  'report.priorities.legendDerived': "须线：95% 区间（平均评分为 t 区间；相关系数为 Fisher z 区间）。坐标轴涵盖整个量表，相关系数从 0 到 1，因此小差异不会被放大。虚线：平均值。只有两条须线都位于线的同一侧时，象限归属才超出随机误差。",
+  'report.priorities.legendStated': "须线：平均评分的 95% t 区间。坐标轴涵盖整个量表，因此小差异不会被放大。虚线：平均值。只有两条须线都位于线的同一侧时，象限归属才超出随机误差。",
 };
 
 export default zhHans;

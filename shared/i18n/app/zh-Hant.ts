@@ -352,7 +352,6 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.reading.loyalty': 'NPS 為 {nps}（±{margin}），{loyal} 為忠誠顧客。',
   'report.reading.npsOnly': 'NPS 為 {nps}（±{margin}）。',
   'report.reading.loyalOnly': '{loyal} 為忠誠顧客。',
-  'report.reading.quality': '發現 {straight} 份直線作答和 {speeders} 份作答過快的問卷。',
   'report.reading.trend': '整體滿意度從第 {first} 波的 {from} 變為第 {last} 波的 {to}。',
   'report.reading.trendSignificant': '與第 {previous} 波相比的變化超出了隨機波動。',
   'report.reading.trendWithinChance': '與第 {previous} 波相比的變化在隨機波動範圍內。',
@@ -413,7 +412,6 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.medianTime': '完成時間中位數',
   'report.seconds': '{n} 秒',
   'report.excludedNote': '被標記的回答已從本報告的所有數據中排除。',
-  'report.excludedCounts': '本報告已排除：{straight} 份直線作答和 {speeders} 份作答過快的問卷。',
   'report.weightingNote': '已依計畫的母體比例加權：有效樣本數 {n}（設計效應 {deff}）。',
   'report.waveCol': '波次',
   'report.wave': '第 {n} 波',
@@ -995,6 +993,20 @@ const zhHant: Record<keyof typeof en, Message> = {
   // Report readings: uncertainty, small bases, weighted tests, price, loyalty value, filters
   'report.crosstab.effectiveBase': "有效樣本數",
   'report.crosstab.weightedRaoScott': "已加權：儲存格顯示加權次數。每一欄以其自身的有效樣本數檢定（Kish：(Σw)² ÷ Σw²）；卡方檢定採用依儲存格與邊際設計效應計算的 Rao–Scott 一階校正（Pearson 卡方 {pearson} ÷ {delta}）。",
+  'report.noInterval.smallBase': "回答太少，無法給出區間",
+  'report.noInterval.noSpread': "所有回答相同，無法給出區間",
+  'report.smallBaseMark': "† 回答少於 30 份：請謹慎解讀。這些平均值和 NPS 不提供誤差範圍；比例仍附（較寬的）Wilson 區間。",
+  'report.reading.npsSmallBase': "NPS 為 {nps}，但僅有 {n} 份回答，太少，無法提供誤差範圍。",
+  'report.reading.npsNoSpread': "NPS 為 {nps}：全部 {n} 份回答屬於同一組，因此樣本無法提供誤差範圍。",
+  'report.count.straightliners': { other: "{count} 份直線作答" },
+  'report.count.speeders': { other: "{count} 份作答過快的問卷" },
+  'report.reading.qualityFound': "發現{straight}和{speeders}。",
+  'report.excludedFlagged': "本報告已排除：{straight}和{speeders}。",
+  'report.reading.prioritiesTied': "在目前的樣本數下，各屬性的重要性無法區分：每個 95% 區間都與其他區間重疊，因此沒有哪個屬性明顯應該優先改善。",
+  'report.reading.prioritiesUnsettled': "{item}落在「重點改善」象限，但其重要性或表現與平均值的差異仍在隨機誤差範圍內：請將象限視為提示，而非定論。",
+  'report.priorities.unsettled': "與平均值的差異在隨機範圍內",
+  'report.priorities.legendDerived': "鬚線：95% 區間（平均評分為 t 區間；相關係數為 Fisher z 區間）。座標軸涵蓋整個量表，相關係數從 0 到 1，因此小差異不會被放大。虛線：平均值。只有兩條鬚線都位於線的同一側時，象限歸屬才超出隨機誤差。",
+  'report.priorities.legendStated': "鬚線：平均評分的 95% t 區間。座標軸涵蓋整個量表，因此小差異不會被放大。虛線：平均值。只有兩條鬚線都位於線的同一側時，象限歸屬才超出隨機誤差。",
 };
 
 export default zhHant;

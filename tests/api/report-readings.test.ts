@@ -1,0 +1,170 @@
+/**
+ * Readings that do not overstate: small bases, intervals that cannot be zero-width, and
+ * priorities with their uncertainty. Every expected value is computed here from the answers
+ * below by the formulas written out in this file, never by the report's own code.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { Agent, makeTestApp, signedInAgents } from '../support/api';
+
+const scale = { min: 1, max: 5 };
+const ITEMS = ['a1', 'a2', 'a3'];
+const definition = {
+  title: { en: 'Readings' },
+  pages: [{
+    id: 'p1',
+    questions: [
+      { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale, text: { en: 'Overall' } },
+      { id: 'attrs', type: 'matrix', role: 'attribute', scale, text: { en: 'Attributes' }, items: ITEMS.map((id) => ({ id, label: { en: id } })) },
+      { id: 'nps', type: 'nps', role: 'recommend', text: { en: 'Recommend' } },
+    ],
+  }],
+};
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+/** A fresh app with the survey published and one response per answer set; returns the report's sections. */
+async function reportOf(answers: Record<string, unknown>[]) {
+  const t = makeTestApp();
+  cleanups.push(() => t.cleanup());
+  const agents = await signedInAgents(t.app);
+  const created = (await agents.researcher.post('/api/surveys', { definition })).body;
+  const versionId = (await agents.researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
+  const a = new Agent(t.app);
+  for (const [i, ans] of answers.entries()) {
+    const res = await a.post(`/api/public/s/${created.slug}/responses`, { clientId: `respondent-${i}`, versionId, complete: true, answers: ans });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  }
+  const res = await agents.viewer.get(`/api/surveys/${created.id}/report`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.sections;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
+const pearsonR = (x: number[], y: number[]) => {
+  const mx = mean(x);
+  const my = mean(y);
+  const sxy = x.reduce((a, xi, i) => a + (xi - mx) * (y[i] - my), 0);
+  return sxy / Math.sqrt(x.reduce((a, xi) => a + (xi - mx) ** 2, 0) * y.reduce((a, yi) => a + (yi - my) ** 2, 0));
+};
+/** Wilson score interval (Wilson 1927), z = 1.959964. */
+const wilson = (k: number, n: number) => {
+  const z = 1.959964;
+  const p = k / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return { lower: centre - half, upper: centre + half };
+};
+/** Fisher's z interval: tanh(atanh r ± 1.959964/√(n − 3)) (Fisher 1921; R's cor.test). */
+const fisher = (r: number, n: number) => ({ lower: Math.tanh(Math.atanh(r) - 1.959964 / Math.sqrt(n - 3)), upper: Math.tanh(Math.atanh(r) + 1.959964 / Math.sqrt(n - 3)) });
+
+describe('tiny bases', () => {
+  it('n = 9, every answer 5: the mean carries no "± 0" but the small-base verdict, the shares their Wilson intervals', async () => {
+    const s = await reportOf(Array.from({ length: 9 }, () => ({ osat: 5, attrs: { a1: 5, a2: 5, a3: 5 }, nps: 10 })));
+    const o = s.satisfaction.overall;
+    expect(o.n).toBe(9);
+    expect(o.mean.mean).toBe(5);
+    // The t interval would be 5 ± 0: withheld, with the reason.
+    expect(o.mean.upper - o.mean.lower).toBe(0);
+    expect(o.meanIntervalWithheld).toBe('small-base');
+    expect(o.smallBase).toBe(true);
+    // 9 of 9 in the top box: Wilson gives 70.1%–100%, not 100% ± 0.
+    expect(o.topBox.p).toBe(1);
+    expect(o.topBox.lower).toBeCloseTo(wilson(9, 9).lower, 5);
+    expect(o.topBox.lower).toBeCloseTo(0.7009, 4);
+    expect(o.topBox.upper).toBeCloseTo(1, 10);
+    expect(s.satisfaction.attributes.every((a: { smallBase: boolean }) => a.smallBase)).toBe(true);
+    expect(s.loyalty.nps.nps).toBe(100);
+    expect(s.loyalty.nps.marginWithheld).toBe('small-base');
+  });
+
+  it('n = 3, all promoters: NPS +100 with the margin withheld as too small a base', async () => {
+    const s = await reportOf([{ nps: 10, osat: 4 }, { nps: 9, osat: 5 }, { nps: 10, osat: 4 }]);
+    expect(s.loyalty.nps.n).toBe(3);
+    expect(s.loyalty.nps.nps).toBe(100);
+    // The margin the formula gives is 0 (P = 1, D = 0: V = 1 − 1² = 0): never printed as "±0".
+    expect(s.loyalty.nps.marginOfError).toBe(0);
+    expect(s.loyalty.nps.marginWithheld).toBe('small-base');
+    expect(s.satisfaction.overall.meanIntervalWithheld).toBe('small-base');
+  });
+
+  it('30 answers all alike: a base big enough, but a zero-width interval is still withheld (no spread)', async () => {
+    const s = await reportOf(Array.from({ length: 30 }, (_, i) => ({ osat: 4, nps: 9 + (i % 2) })));
+    expect(s.satisfaction.overall.smallBase).toBe(false);
+    expect(s.satisfaction.overall.meanIntervalWithheld).toBe('no-spread');
+    expect(s.loyalty.nps.marginWithheld).toBe('no-spread');
+  });
+
+  it('30 answers that differ: the interval is shown', async () => {
+    const s = await reportOf(Array.from({ length: 30 }, (_, i) => ({ osat: 3 + (i % 3), nps: 5 + (i % 6) })));
+    expect(s.satisfaction.overall.meanIntervalWithheld).toBeNull();
+    expect(s.loyalty.nps.marginWithheld).toBeNull();
+  });
+});
+
+describe('priorities with their uncertainty', () => {
+  // Nine respondents. a1 follows overall satisfaction closely, a2 not at all, a3 partly.
+  const OSAT = [1, 2, 3, 4, 5, 1, 2, 3, 4];
+  const A = {
+    a1: [1, 2, 3, 4, 5, 2, 2, 3, 4],
+    a2: [3, 1, 5, 3, 1, 5, 3, 1, 5],
+    a3: [2, 2, 3, 3, 5, 1, 4, 3, 2],
+  };
+  const answers = OSAT.map((o, i) => ({ osat: o, attrs: { a1: A.a1[i], a2: A.a2[i], a3: A.a3[i] } }));
+
+  it('gives each importance (a correlation) its Fisher z interval and each performance its t interval, on full-range axes', async () => {
+    const { priorities } = await reportOf(answers);
+    expect(priorities.importance).toBe('derived');
+    const byKey = Object.fromEntries(priorities.items.map((i: { key: string }) => [i.key, i]));
+    // t(0.975, 8) = 2.306004 from the t table.
+    for (const id of ITEMS) {
+      const x = A[id as keyof typeof A];
+      const item = byKey[`attrs.${id}`];
+      const r = pearsonR(x, OSAT);
+      expect(item.correlation).toBeCloseTo(r, 12);
+      expect(item.importanceInterval.lower).toBeCloseTo(fisher(r, 9).lower, 5);
+      expect(item.importanceInterval.upper).toBeCloseTo(fisher(r, 9).upper, 5);
+      expect(item.performanceInterval.lower).toBeCloseTo(mean(x) - (2.306004 * sd(x)) / 3, 5);
+      expect(item.performanceInterval.upper).toBeCloseTo(mean(x) + (2.306004 * sd(x)) / 3, 5);
+      expect(item.n).toBe(9);
+    }
+    // The crosshairs are the means of the items' figures; the axes the whole scale and 0–1 (or −1–1).
+    const rs = ITEMS.map((id) => pearsonR(A[id as keyof typeof A], OSAT));
+    expect(priorities.crosshairs.importance).toBeCloseTo(mean(rs), 12);
+    expect(priorities.crosshairs.performance).toBeCloseTo(mean(ITEMS.map((id) => mean(A[id as keyof typeof A]))), 12);
+    expect(priorities.ranges.performance).toEqual([1, 5]);
+    const lowestLower = Math.min(...rs.map((r) => fisher(r, 9).lower));
+    expect(priorities.ranges.importance).toEqual([lowestLower < 0 ? -1 : 0, 1]);
+    // a1 (r ≈ 0.96: 0.82–0.99) lies clear of a2 (r ≈ −0.2, upper ≈ 0.5): they can be told apart.
+    expect(fisher(rs[0], 9).lower).toBeGreaterThan(fisher(rs[1], 9).upper);
+    expect(priorities.importanceDistinct).toBe(true);
+    // Settled: both intervals wholly on one side of their crosshair. Worked out item by item.
+    for (const [k, id] of ITEMS.entries()) {
+      const x = A[id as keyof typeof A];
+      const f = fisher(rs[k], 9);
+      const half = (2.306004 * sd(x)) / 3;
+      const clear = (lo: number, hi: number, at: number) => lo > at || hi < at;
+      const expected = clear(f.lower, f.upper, priorities.crosshairs.importance) && clear(mean(x) - half, mean(x) + half, priorities.crosshairs.performance);
+      expect(byKey[`attrs.${id}`].settled, id).toBe(expected);
+    }
+    // Nine respondents: the section carries the small-base warning.
+    expect(priorities.base).toBe(9);
+    expect(priorities.smallBase).toBe(true);
+  });
+
+  it('says when the importance figures cannot be told apart: correlations close together at a small n', async () => {
+    // a1, a2, a3 all track overall satisfaction about equally (r 0.87–0.9): every interval overlaps.
+    const close = {
+      a1: [1, 2, 3, 4, 5, 2, 2, 3, 4],
+      a2: [2, 2, 3, 4, 5, 1, 2, 3, 5],
+      a3: [1, 3, 3, 4, 4, 1, 2, 4, 4],
+    };
+    const { priorities } = await reportOf(OSAT.map((o, i) => ({ osat: o, attrs: { a1: close.a1[i], a2: close.a2[i], a3: close.a3[i] } })));
+    const intervals = ITEMS.map((id) => fisher(pearsonR(close[id as keyof typeof close], OSAT), 9));
+    // By hand: the highest lower bound is below the lowest upper bound, so every pair overlaps.
+    expect(Math.max(...intervals.map((x) => x.lower))).toBeLessThan(Math.min(...intervals.map((x) => x.upper)));
+    expect(priorities.importanceDistinct).toBe(false);
+    expect(priorities.items.every((i: { settled: boolean }) => !i.settled)).toBe(true);
+  });
+});
