@@ -168,3 +168,55 @@ describe('priorities with their uncertainty', () => {
     expect(priorities.items.every((i: { settled: boolean }) => !i.settled)).toBe(true);
   });
 });
+
+describe('competitive standing, read per competitor', () => {
+  // 40 respondents rate us and A on innovation; B only by respondents 10–39. Respondents 0–9
+  // rate us 5, the rest 3. A: one or two below us, alternating. B: 4 or 5, alternating.
+  const grid = {
+    title: { en: 'Grid' },
+    pages: [{
+      id: 'p1',
+      questions: [{
+        id: 'grid', type: 'competitor', role: 'competitor', ownBrand: 'us', scale: { min: 1, max: 5 }, text: { en: 'Providers' },
+        brands: ['us', 'a', 'b'].map((id) => ({ id, label: { en: id } })), attributes: [{ id: 'innovation', label: { en: 'Innovation' } }],
+      }],
+    }],
+  };
+  const us = (i: number) => (i < 10 ? 5 : 3);
+  const a = (i: number) => us(i) - 1 - (i % 2);
+  const b = (i: number) => 4 + (i % 2);
+
+  it('shows the paired difference that was tested, and reads a lead over A apart from a trail behind B', async () => {
+    const t = makeTestApp();
+    cleanups.push(() => t.cleanup());
+    const agents = await signedInAgents(t.app);
+    const created = (await agents.researcher.post('/api/surveys', { definition: grid })).body;
+    const versionId = (await agents.researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
+    const anon = new Agent(t.app);
+    for (let i = 0; i < 40; i++) {
+      const ratings: Record<string, Record<string, number>> = { us: { innovation: us(i) }, a: { innovation: a(i) } };
+      if (i >= 10) ratings.b = { innovation: b(i) };
+      const res = await anon.post(`/api/public/s/${created.slug}/responses`, {
+        clientId: `respondent-${i}`, versionId, complete: true, answers: { grid: { known: Object.keys(ratings), ratings } },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const res = await agents.viewer.get(`/api/surveys/${created.id}/report`);
+    const [q] = res.body.sections.competition.questions;
+    const [innovation] = q.attributes;
+    const vs = (brand: string) => innovation.competitors.find((c: { brand: string }) => c.brand === brand);
+    // B: the separate means are 3.5 (us, all 40) and 4.5 (B, its 30): −1.0. Over the 30 who rated
+    // both, us 3 − B 4/5: −1, −2 alternating, mean −1.5: the difference the paired t tests.
+    expect(vs('b').difference).toBeCloseTo(3.5 - 4.5, 12);
+    expect(vs('b').pairedDifference).toBeCloseTo(-1.5, 12);
+    expect(vs('b').pairs).toBe(30);
+    // s_d = √(30 · 0.25 / 29) = 0.50855, t = −1.5 / (0.50855/√30) = −16.2 on 29 df: p < 1e-10.
+    expect(vs('b').p).toBeLessThan(1e-10);
+    expect(vs('b').significant).toBe(true);
+    // A: us − A is 1, 2 alternating over all 40: mean 1.5, significant, a lead.
+    expect(vs('a').pairedDifference).toBeCloseTo(1.5, 12);
+    expect(vs('a').significant).toBe(true);
+    // Innovation is a weakness (behind B) and not a strength; the lead over A stays in A's own result.
+    expect([innovation.strength, innovation.weakness]).toEqual([false, true]);
+  });
+});

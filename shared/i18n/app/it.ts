@@ -468,14 +468,10 @@ const it: Record<keyof typeof en, Message> = {
   'report.price.revenueMax': 'Ricavo massimo',
   'report.price.ladder': 'Domanda e ricavo (Gabor-Granger)',
   'report.price.demand': 'Comprerebbe',
-  'report.reading.competition': '{brand} è in vantaggio su {strengths}, ma in svantaggio su {weaknesses}.',
-  'report.reading.competitionStrengths': '{brand} è in vantaggio su {strengths} e non è in svantaggio su nulla.',
-  'report.reading.competitionWeaknesses': '{brand} è in svantaggio su {weaknesses} e non è in vantaggio su nulla.',
   'report.reading.competitionNone': 'Nessuna differenza tra {brand} e i concorrenti è significativa.',
   'report.competition.attribute': 'Attributo',
   'report.competition.difference': 'differenza da noi',
   'report.competition.awareness': 'Conosciuto da',
-  'report.competition.legend': '* significativo al 95% (test t per dati appaiati, sui rispondenti che hanno valutato entrambe le marche); † base sotto 30, non segnata. La differenza è la nostra media meno la loro.',
   'report.competition.diffVs': '{diff} rispetto a {brand}',
   'report.competition.strengths': 'Punti di forza',
   'report.competition.weaknesses': 'Punti deboli',
@@ -1013,6 +1009,10 @@ const it: Record<keyof typeof en, Message> = {
   'report.priorities.unsettled': "entro il caso rispetto alle medie",
   'report.priorities.legendDerived': "Baffi: intervalli al 95% (per la valutazione media l’intervallo t; per la correlazione quello della z di Fisher). Gli assi coprono tutta la scala e le correlazioni da 0 a 1, così le piccole differenze non sono ingrandite. Linee tratteggiate: le medie. Un quadrante va oltre il caso solo se entrambi i baffi restano da un lato delle linee.",
   'report.priorities.legendStated': "Baffi: intervalli t al 95% delle valutazioni medie. Gli assi coprono tutta la scala, così le piccole differenze non sono ingrandite. Linee tratteggiate: le medie. Un quadrante va oltre il caso solo se entrambi i baffi restano da un lato delle linee.",
+  'report.reading.competitionVs': "Rispetto a {competitor}, {brand} è avanti su {leads} e indietro su {trails}.",
+  'report.reading.competitionVsLeads': "Rispetto a {competitor}, {brand} è avanti su {leads}.",
+  'report.reading.competitionVsTrails': "Rispetto a {competitor}, {brand} è indietro su {trails}.",
+  'report.competition.legendPaired': "Sotto la media di ogni concorrente: il nostro vantaggio, la media di (nostro voto − il loro) tra chi ha valutato entrambi i marchi (quanti, dopo n): la differenza che il test t per dati appaiati verifica, quindi può differire dallo scarto tra le due medie sopra. * significativo al 95%; † meno di 30, non segnato.",
 };
 
 export default it;

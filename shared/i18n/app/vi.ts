@@ -461,14 +461,10 @@ const vi: Record<keyof typeof en, Message> = {
   'report.price.revenueMax': 'Doanh thu cao nhất',
   'report.price.ladder': 'Nhu cầu và doanh thu (Gabor-Granger)',
   'report.price.demand': 'Sẽ mua',
-  'report.reading.competition': '{brand} dẫn đầu về {strengths}, nhưng thua kém về {weaknesses}.',
-  'report.reading.competitionStrengths': '{brand} dẫn đầu về {strengths} và không thua kém ở điểm nào.',
-  'report.reading.competitionWeaknesses': '{brand} thua kém về {weaknesses} và không dẫn đầu ở điểm nào.',
   'report.reading.competitionNone': 'Không có khác biệt đáng kể nào giữa {brand} và các đối thủ.',
   'report.competition.attribute': 'Thuộc tính',
   'report.competition.difference': 'chênh lệch với chúng ta',
   'report.competition.awareness': 'Tỷ lệ biết đến',
-  'report.competition.legend': '* có ý nghĩa ở mức 95% (kiểm định t ghép cặp, trên những người đã đánh giá cả hai thương hiệu); † cỡ mẫu dưới 30, không đánh dấu. Chênh lệch = điểm trung bình của chúng ta trừ của họ.',
   'report.competition.diffVs': '{diff} so với {brand}',
   'report.competition.strengths': 'Điểm mạnh',
   'report.competition.weaknesses': 'Điểm yếu',
@@ -1006,6 +1002,10 @@ const vi: Record<keyof typeof en, Message> = {
   'report.priorities.unsettled': "trong phạm vi ngẫu nhiên so với trung bình",
   'report.priorities.legendDerived': "Râu: khoảng 95% (khoảng t của điểm trung bình; khoảng z của Fisher cho hệ số tương quan). Các trục trải trọn thang đo và tương quan từ 0 đến 1, nên khác biệt nhỏ không bị phóng to. Đường nét đứt: mức trung bình. Một ô chỉ vượt quá ngẫu nhiên khi cả hai râu nằm về một phía của các đường.",
   'report.priorities.legendStated': "Râu: khoảng t 95% của điểm trung bình. Các trục trải trọn thang đo, nên khác biệt nhỏ không bị phóng to. Đường nét đứt: mức trung bình. Một ô chỉ vượt quá ngẫu nhiên khi cả hai râu nằm về một phía của các đường.",
+  'report.reading.competitionVs': "So với {competitor}, {brand} dẫn trước về {leads} và đi sau về {trails}.",
+  'report.reading.competitionVsLeads': "So với {competitor}, {brand} dẫn trước về {leads}.",
+  'report.reading.competitionVsTrails': "So với {competitor}, {brand} đi sau về {trails}.",
+  'report.competition.legendPaired': "Dưới điểm trung bình của mỗi đối thủ: mức ta dẫn trước, tức trung bình của (điểm của ta − điểm của họ) trên những người đã chấm cả hai thương hiệu (số người sau n) — chính là chênh lệch mà kiểm định t ghép cặp kiểm tra, nên có thể khác khoảng cách giữa hai điểm trung bình ở trên. * có ý nghĩa ở mức 95%; † ít hơn 30, không đánh dấu.",
 };
 
 export default vi;

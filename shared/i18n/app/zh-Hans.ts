@@ -461,14 +461,10 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.price.revenueMax': '收入最高',
   'report.price.ladder': '需求与收入（Gabor-Granger）',
   'report.price.demand': '愿意购买',
-  'report.reading.competition': '{brand}在{strengths}上领先，但在{weaknesses}上落后。',
-  'report.reading.competitionStrengths': '{brand}在{strengths}上领先，没有落后之处。',
-  'report.reading.competitionWeaknesses': '{brand}在{weaknesses}上落后，没有领先之处。',
   'report.reading.competitionNone': '{brand}与竞争对手之间没有显著差异。',
   'report.competition.attribute': '属性',
   'report.competition.difference': '与我方的差异',
   'report.competition.awareness': '知晓率',
-  'report.competition.legend': '* 在 95% 水平上显著（配对 t 检验，基于同时评价了两个品牌的受访者）；† 样本少于 30，不作标记。差异 = 我方均值 − 对方均值。',
   'report.competition.diffVs': '比{brand} {diff}',
   'report.competition.strengths': '优势',
   'report.competition.weaknesses': '劣势',
@@ -1006,6 +1002,10 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.priorities.unsettled': "与平均值的差异在随机范围内",
   'report.priorities.legendDerived': "须线：95% 区间（平均评分为 t 区间；相关系数为 Fisher z 区间）。坐标轴涵盖整个量表，相关系数从 0 到 1，因此小差异不会被放大。虚线：平均值。只有两条须线都位于线的同一侧时，象限归属才超出随机误差。",
   'report.priorities.legendStated': "须线：平均评分的 95% t 区间。坐标轴涵盖整个量表，因此小差异不会被放大。虚线：平均值。只有两条须线都位于线的同一侧时，象限归属才超出随机误差。",
+  'report.reading.competitionVs': "与{competitor}相比，{brand}在{leads}上领先，在{trails}上落后。",
+  'report.reading.competitionVsLeads': "与{competitor}相比，{brand}在{leads}上领先。",
+  'report.reading.competitionVsTrails': "与{competitor}相比，{brand}在{trails}上落后。",
+  'report.competition.legendPaired': "每个竞争对手平均值下方：我方领先幅度，即同时评价两个品牌的受访者（人数见 n）的（我方评分 − 对方评分）平均值。这正是配对 t 检验所检验的差异，因此可能与上方两个平均值之差不同。* 在 95% 水平显著；† 少于 30 人，不作标记。",
 };
 
 export default zhHans;

@@ -462,14 +462,10 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.price.revenueMax': '營收最高',
   'report.price.ladder': '需求與營收（Gabor-Granger）',
   'report.price.demand': '願意購買',
-  'report.reading.competition': '{brand}在{strengths}上領先，但在{weaknesses}上落後。',
-  'report.reading.competitionStrengths': '{brand}在{strengths}上領先，沒有落後之處。',
-  'report.reading.competitionWeaknesses': '{brand}在{weaknesses}上落後，沒有領先之處。',
   'report.reading.competitionNone': '{brand}與競爭對手之間沒有顯著差異。',
   'report.competition.attribute': '屬性',
   'report.competition.difference': '與我方的差異',
   'report.competition.awareness': '知名度',
-  'report.competition.legend': '* 在 95% 水準上顯著（成對 t 檢定，基於同時評價了兩個品牌的受訪者）；† 樣本少於 30，不作標記。差異 = 我方平均 − 對方平均。',
   'report.competition.diffVs': '比{brand} {diff}',
   'report.competition.strengths': '優勢',
   'report.competition.weaknesses': '劣勢',
@@ -1007,6 +1003,10 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.priorities.unsettled': "與平均值的差異在隨機範圍內",
   'report.priorities.legendDerived': "鬚線：95% 區間（平均評分為 t 區間；相關係數為 Fisher z 區間）。座標軸涵蓋整個量表，相關係數從 0 到 1，因此小差異不會被放大。虛線：平均值。只有兩條鬚線都位於線的同一側時，象限歸屬才超出隨機誤差。",
   'report.priorities.legendStated': "鬚線：平均評分的 95% t 區間。座標軸涵蓋整個量表，因此小差異不會被放大。虛線：平均值。只有兩條鬚線都位於線的同一側時，象限歸屬才超出隨機誤差。",
+  'report.reading.competitionVs': "與{competitor}相比，{brand}在{leads}上領先，在{trails}上落後。",
+  'report.reading.competitionVsLeads': "與{competitor}相比，{brand}在{leads}上領先。",
+  'report.reading.competitionVsTrails': "與{competitor}相比，{brand}在{trails}上落後。",
+  'report.competition.legendPaired': "每個競爭對手平均值下方：我方領先幅度，即同時評價兩個品牌的受訪者（人數見 n）的（我方評分 − 對方評分）平均值。這正是成對 t 檢定所檢定的差異，因此可能與上方兩個平均值之差不同。* 在 95% 水準顯著；† 少於 30 人，不作標記。",
 };
 
 export default zhHant;
