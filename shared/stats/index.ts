@@ -43,3 +43,4 @@ export type { PairwiseResult, ProportionGroup } from './pairwise';
 export { kishEffectiveSize, raoScottChiSquare } from './rao-scott';
 export type { RaoScottResult } from './rao-scott';
 export { correlationCI } from './correlation-interval';
+export { capUplift, MAX_RETENTION } from './uplift-cap';

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
+import { basePlan } from '../support/plan';
 
 const scale = { min: 1, max: 5 };
 const ITEMS = ['a1', 'a2', 'a3'];
@@ -25,6 +26,10 @@ afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
 /** A fresh app with the survey published and one response per answer set; returns the report's sections. */
 async function reportOf(answers: Record<string, unknown>[]) {
+  return (await seeded(answers)).report.sections;
+}
+
+async function seeded(answers: Record<string, unknown>[]) {
   const t = makeTestApp();
   cleanups.push(() => t.cleanup());
   const agents = await signedInAgents(t.app);
@@ -37,7 +42,7 @@ async function reportOf(answers: Record<string, unknown>[]) {
   }
   const res = await agents.viewer.get(`/api/surveys/${created.id}/report`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.sections;
+  return { report: res.body, agents, surveyId: created.id as string };
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -218,5 +223,20 @@ describe('competitive standing, read per competitor', () => {
     expect(vs('a').significant).toBe(true);
     // Innovation is a weakness (behind B) and not a strength; the lead over A stays in A's own result.
     expect([innovation.strength, innovation.weakness]).toEqual([false, true]);
+  });
+});
+
+describe('the loyalty value\'s currency', () => {
+  it('is the study\'s, whatever the reader\'s language: none until the plan budgets in one, then the plan\'s', async () => {
+    const { report, agents, surveyId } = await seeded([{ osat: 4, nps: 9 }]);
+    // No price question and no plan: the study names no currency, and none is made up.
+    expect(report.currency).toBeNull();
+    const plan = basePlan({ budget: [{ label: 'Incentives', kind: 'fixed', amount: 100_000, currency: 'TWD' }] });
+    const saved = await agents.researcher.put(`/api/surveys/${surveyId}/plan`, { plan });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    for (const lang of ['en', 'zh-Hant', 'vi']) {
+      const res = await agents.viewer.request('GET', `/api/surveys/${surveyId}/report`, undefined, { 'accept-language': lang });
+      expect(res.body.currency, lang).toBe('TWD');
+    }
   });
 });

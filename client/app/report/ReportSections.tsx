@@ -9,7 +9,6 @@ import {
 } from '../../../shared/api/report-sections';
 import { intervalWithheld, type IntervalWithheld } from '../../../shared/api/report-readings';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
-import { priceCurrency } from '../../../shared/survey/price-currency';
 import { useI18n } from '../lib/i18n';
 import { BarChart, NPS_COLORS, scaleColors } from './charts';
 import { QuadrantChart } from './QuadrantChart';
@@ -103,7 +102,7 @@ export function ReportSections(props: { report: ReportDto; text: TextOf; loyalty
       <Show when={s().priorities}>{(x) => <Priorities section={x()} label={label()} />}</Show>
       <Show when={s().servqual}>{(x) => <ServqualView section={x()} label={label()} />}</Show>
       <Show when={s().loyalty}>
-        {(x) => <Loyalty section={x()} report={props.report} currency={priceCurrency(props.report.definition)} saveUrl={props.loyaltySaveUrl ?? null} />}
+        {(x) => <Loyalty section={x()} report={props.report} currency={props.report.currency} saveUrl={props.loyaltySaveUrl ?? null} />}
       </Show>
       <Show when={s().price}>{(x) => <PriceView section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().competition}>{(x) => <CompetitionSectionView section={x()} report={props.report} text={props.text} />}</Show>

@@ -1010,4 +1010,7 @@ export default {
   'report.reading.competitionVsLeads': "Against {competitor}, {brand} leads on {leads}.",
   'report.reading.competitionVsTrails': "Against {competitor}, {brand} trails on {trails}.",
   'report.competition.legendPaired': "Under each competitor’s mean: our lead over them, the mean of (our rating − theirs) over the respondents who rated both brands (their number after n) — the difference the paired t test tests, so it can differ from the gap between the two means above. * significant at 95%; † fewer than 30, not marked.",
+  'report.impact.chooseCurrency': "Choose a currency",
+  'report.impact.enterFigures': "Enter the number of customers and the yearly margin per customer (and the currency, if none is chosen) to see what more loyalty is worth. No figure is assumed for them.",
+  'report.impact.capped': "The survey’s curve suggests {proposed} points, but from retention of {retention} that would pass {max}, which no estimate assumes: the uplift used is {points} points.",
 } satisfies Record<string, Message>;

@@ -1013,6 +1013,9 @@ const it: Record<keyof typeof en, Message> = {
   'report.reading.competitionVsLeads': "Rispetto a {competitor}, {brand} è avanti su {leads}.",
   'report.reading.competitionVsTrails': "Rispetto a {competitor}, {brand} è indietro su {trails}.",
   'report.competition.legendPaired': "Sotto la media di ogni concorrente: il nostro vantaggio, la media di (nostro voto − il loro) tra chi ha valutato entrambi i marchi (quanti, dopo n): la differenza che il test t per dati appaiati verifica, quindi può differire dallo scarto tra le due medie sopra. * significativo al 95%; † meno di 30, non segnato.",
+  'report.impact.chooseCurrency': "Scegliete una valuta",
+  'report.impact.enterFigures': "Inserite il numero di clienti e il margine annuo per cliente (e la valuta, se non è scelta) per vedere quanto vale più fedeltà. Per questi dati non si presume alcun valore.",
+  'report.impact.capped': "La curva dell’indagine suggerisce {proposed} punti, ma partendo da una fidelizzazione del {retention} si supererebbe il {max}, che nessuna stima presume: l’aumento usato è di {points} punti.",
 };
 
 export default it;

@@ -1006,6 +1006,9 @@ const vi: Record<keyof typeof en, Message> = {
   'report.reading.competitionVsLeads': "So với {competitor}, {brand} dẫn trước về {leads}.",
   'report.reading.competitionVsTrails': "So với {competitor}, {brand} đi sau về {trails}.",
   'report.competition.legendPaired': "Dưới điểm trung bình của mỗi đối thủ: mức ta dẫn trước, tức trung bình của (điểm của ta − điểm của họ) trên những người đã chấm cả hai thương hiệu (số người sau n) — chính là chênh lệch mà kiểm định t ghép cặp kiểm tra, nên có thể khác khoảng cách giữa hai điểm trung bình ở trên. * có ý nghĩa ở mức 95%; † ít hơn 30, không đánh dấu.",
+  'report.impact.chooseCurrency': "Chọn đơn vị tiền tệ",
+  'report.impact.enterFigures': "Nhập số khách hàng và biên lợi nhuận mỗi năm trên mỗi khách hàng (và đơn vị tiền tệ, nếu chưa chọn) để xem lòng trung thành tăng thêm đáng giá bao nhiêu. Không có con số nào được giả định cho chúng.",
+  'report.impact.capped': "Đường cong của khảo sát gợi ý {proposed} điểm, nhưng từ tỷ lệ giữ chân {retention} thì sẽ vượt {max}, mức mà không ước tính nào giả định: mức tăng được dùng là {points} điểm.",
 };
 
 export default vi;

@@ -1006,6 +1006,9 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.reading.competitionVsLeads': "与{competitor}相比，{brand}在{leads}上领先。",
   'report.reading.competitionVsTrails': "与{competitor}相比，{brand}在{trails}上落后。",
   'report.competition.legendPaired': "每个竞争对手平均值下方：我方领先幅度，即同时评价两个品牌的受访者（人数见 n）的（我方评分 − 对方评分）平均值。这正是配对 t 检验所检验的差异，因此可能与上方两个平均值之差不同。* 在 95% 水平显著；† 少于 30 人，不作标记。",
+  'report.impact.chooseCurrency': "选择货币",
+  'report.impact.enterFigures': "请输入客户数量和每位客户的年利润（如未选择货币，也请选择），即可看到提升忠诚度的价值。系统不会为这些数字假设任何值。",
+  'report.impact.capped': "调查曲线建议提升 {proposed} 个百分点，但从 {retention} 的留存率出发会超过 {max}，任何估算都不会假设这一点：因此采用 {points} 个百分点的提升。",
 };
 
 export default zhHans;

@@ -1007,6 +1007,9 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.reading.competitionVsLeads': "與{competitor}相比，{brand}在{leads}上領先。",
   'report.reading.competitionVsTrails': "與{competitor}相比，{brand}在{trails}上落後。",
   'report.competition.legendPaired': "每個競爭對手平均值下方：我方領先幅度，即同時評價兩個品牌的受訪者（人數見 n）的（我方評分 − 對方評分）平均值。這正是成對 t 檢定所檢定的差異，因此可能與上方兩個平均值之差不同。* 在 95% 水準顯著；† 少於 30 人，不作標記。",
+  'report.impact.chooseCurrency': "選擇幣別",
+  'report.impact.enterFigures': "請輸入客戶數量和每位客戶的年毛利（若尚未選擇幣別，也請選擇），即可看到提升忠誠度的價值。系統不會為這些數字假設任何值。",
+  'report.impact.capped': "調查曲線建議提升 {proposed} 個百分點，但從 {retention} 的留存率出發會超過 {max}，任何估算都不會假設這一點：因此採用 {points} 個百分點的提升。",
 };
 
 export default zhHant;
