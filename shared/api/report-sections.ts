@@ -13,11 +13,16 @@ export const SMALL_BASE = 30;
 export interface FieldworkSection {
   n: number;
   partials: number;
+  /**
+   * The report's query leaves responses out (filters, exclusions). `partials`, `completionRate`
+   * and `quotas` always count every counted response, and say so when this is true.
+   */
+  filtered: boolean;
   completionRate: number | null;
   marginOfError: number | null;
   firstAt: number | null;
   lastAt: number | null;
-  /** Completes per quota cell against the plan's target (all waves), when the plan has quotas. */
+  /** Completes per quota cell against the plan's target (all waves, whatever the filters), when the plan has quotas. */
   quotas: { key: string; labels: string[]; target: number; completes: number }[] | null;
   weighting: { method: 'cells' | 'raking'; designEffect: number; effectiveN: number; unmatched: number } | null;
   excluded: { straightliners: number; speeders: number } | null;

@@ -294,11 +294,14 @@ describe('weighting', () => {
       { key: 'gold', labels: ['gold'], target: 3, completes: 4 },
       { key: 'silver', labels: ['Silver card'], target: 6, completes: 4 },
     ]);
-    // Gold alone: 4 responses, overall satisfaction 5, 4, 2, 3 (OSAT) → mean 3.5; silver's cell counts none of them.
+    // Gold alone: 4 responses, overall satisfaction 5, 4, 2, 3 (OSAT) → mean 3.5. Quota attainment
+    // is fieldwork's, not the segment's: silver keeps its 4 (filtered out is not "behind"), and
+    // the section says the figures ignore the filter.
     const gold = await report(`?filter=${encodeURIComponent('@cell:gold')}`);
     expect(gold.fieldwork.n).toBe(4);
     expect(gold.satisfaction.overall.mean.mean).toBeCloseTo(3.5, 12);
-    expect(gold.fieldwork.quotas.map((c: { completes: number }) => c.completes)).toEqual([4, 0]);
+    expect(gold.fieldwork.quotas.map((c: { completes: number }) => c.completes)).toEqual([4, 4]);
+    expect([all.fieldwork.filtered, gold.fieldwork.filtered]).toEqual([false, true]);
     for (const path of [`/report?filter=${encodeURIComponent('@cell:bronze')}`, `/export/responses.csv?filter=${encodeURIComponent('@cell:bronze')}`]) {
       const bad = await researcher.get(`/api/surveys/${surveyId}${path}`);
       expect(bad.status).toBe(400);

@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Count, Interval, MeanSummary, QuestionReport, ReportDto } from '../../../shared/api/report';
 import { allQuestions, type Question, type Scale, type Text } from '../../../shared/survey/schema';
@@ -10,7 +10,7 @@ import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import { KIND_KEY, kindOf } from '../survey/definition';
 import { BarChart, NPS_COLORS, scaleColors, StackedChart } from './charts';
-import { FilterBar, NO_FILTER, queryOf, type FilterState } from './FilterBar';
+import { FilterBar, queryOf, type FilterState } from './FilterBar';
 import { ReportSections } from './ReportSections';
 import { Verbatims } from './Verbatims';
 import { Exports, SharePanel } from './SharePanel';
@@ -18,6 +18,7 @@ import { Compare } from './Compare';
 import { FieldworkView } from './FieldworkView';
 import { pointLabels } from './scale-labels';
 import { CrossTab } from './CrossTab';
+import { filterFromSearch, searchOfQuery } from './url-state';
 import './report.css';
 
 export default function ReportPage() {
@@ -30,7 +31,13 @@ export default function ReportPage() {
  * a share link passes no surveyId, so nothing links into the app.
  */
 export function ReportView(props: { base: string; surveyId?: string }) {
-  const [filter, setFilter] = createSignal<FilterState>(NO_FILTER);
+  const [search, setSearch] = useSearchParams();
+  // The view opens as its address says, and every change is written back: a filtered view is a link.
+  const [filter, setFilterState] = createSignal<FilterState>(filterFromSearch(search));
+  const setFilter = (f: FilterState) => {
+    setFilterState(f);
+    setSearch(searchOfQuery(queryOf(f)), { replace: true });
+  };
   const [report, { refetch }] = createResource(
     () => ({ base: props.base, query: queryOf(filter()) }),
     ({ base, query }) => api.get<ReportDto>(`${base}/report${query}`),
@@ -96,12 +103,14 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
         <div class="kpi">
           <span class="kpi-label">{t('report.completes')}</span>
           <span class="kpi-value" data-testid="report-completes">{i18n.num(props.report.completes)}</span>
-          <span class="kpi-note">{t('report.partials', { count: props.report.partials })}</span>
+          <span class="kpi-note" data-testid="report-partials">
+            {t(props.report.sections.fieldwork.filtered ? 'report.partialsUnfiltered' : 'report.partials', { count: props.report.partials })}
+          </span>
         </div>
         <div class="kpi">
           <span class="kpi-label">{t('report.completionRate')}</span>
           <span class="kpi-value">{props.report.completionRate === null ? '—' : i18n.pct(props.report.completionRate)}</span>
-          <span class="kpi-note">{t('report.completionRateNote')}</span>
+          <span class="kpi-note">{t(props.report.sections.fieldwork.filtered ? 'report.completionRateUnfiltered' : 'report.completionRateNote')}</span>
         </div>
         <div class="kpi">
           <span class="kpi-label">{t('report.marginOfError')}</span>

@@ -1013,4 +1013,8 @@ export default {
   'report.impact.chooseCurrency': "Choose a currency",
   'report.impact.enterFigures': "Enter the number of customers and the yearly margin per customer (and the currency, if none is chosen) to see what more loyalty is worth. No figure is assumed for them.",
   'report.impact.capped': "The survey’s curve suggests {proposed} points, but from retention of {retention} that would pass {max}, which no estimate assumes: the uplift used is {points} points.",
+  'report.reading.quotasUnfiltered': "Quota attainment counts every completed response: the filters do not apply to it.",
+  'report.quota.unfiltered': "All completed responses, whatever the filters: fieldwork is judged on everyone collected.",
+  'report.partialsUnfiltered': { one: "{count} started but not finished (all responses: filters do not apply)", other: "{count} started but not finished (all responses: filters do not apply)" },
+  'report.completionRateUnfiltered': "Completed out of started, all responses: filters do not apply",
 } satisfies Record<string, Message>;

@@ -1016,6 +1016,10 @@ const it: Record<keyof typeof en, Message> = {
   'report.impact.chooseCurrency': "Scegliete una valuta",
   'report.impact.enterFigures': "Inserite il numero di clienti e il margine annuo per cliente (e la valuta, se non è scelta) per vedere quanto vale più fedeltà. Per questi dati non si presume alcun valore.",
   'report.impact.capped': "La curva dell’indagine suggerisce {proposed} punti, ma partendo da una fidelizzazione del {retention} si supererebbe il {max}, che nessuna stima presume: l’aumento usato è di {points} punti.",
+  'report.reading.quotasUnfiltered': "Il raggiungimento delle quote conta tutte le risposte completate: i filtri non si applicano.",
+  'report.quota.unfiltered': "Tutte le risposte completate, qualunque siano i filtri: la rilevazione si giudica su tutto ciò che è stato raccolto.",
+  'report.partialsUnfiltered': { one: "{count} risposta iniziata ma non finita (tutte le risposte: i filtri non si applicano)", many: "{count} di risposte iniziate ma non finite (tutte le risposte: i filtri non si applicano)", other: "{count} risposte iniziate ma non finite (tutte le risposte: i filtri non si applicano)" },
+  'report.completionRateUnfiltered': "Completate su iniziate, tutte le risposte: i filtri non si applicano",
 };
 
 export default it;

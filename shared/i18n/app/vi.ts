@@ -1009,6 +1009,10 @@ const vi: Record<keyof typeof en, Message> = {
   'report.impact.chooseCurrency': "Chọn đơn vị tiền tệ",
   'report.impact.enterFigures': "Nhập số khách hàng và biên lợi nhuận mỗi năm trên mỗi khách hàng (và đơn vị tiền tệ, nếu chưa chọn) để xem lòng trung thành tăng thêm đáng giá bao nhiêu. Không có con số nào được giả định cho chúng.",
   'report.impact.capped': "Đường cong của khảo sát gợi ý {proposed} điểm, nhưng từ tỷ lệ giữ chân {retention} thì sẽ vượt {max}, mức mà không ước tính nào giả định: mức tăng được dùng là {points} điểm.",
+  'report.reading.quotasUnfiltered': "Mức đạt chỉ tiêu tính mọi phản hồi đã hoàn thành: các bộ lọc không áp dụng cho phần này.",
+  'report.quota.unfiltered': "Mọi phản hồi đã hoàn thành, bất kể bộ lọc: tiến độ thực địa được đánh giá trên toàn bộ dữ liệu đã thu.",
+  'report.partialsUnfiltered': { other: "{count} phản hồi bắt đầu nhưng chưa xong (mọi phản hồi: bộ lọc không áp dụng)" },
+  'report.completionRateUnfiltered': "Số hoàn thành trên số đã bắt đầu, mọi phản hồi: bộ lọc không áp dụng",
 };
 
 export default vi;

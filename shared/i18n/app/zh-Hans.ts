@@ -1009,6 +1009,10 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.impact.chooseCurrency': "选择货币",
   'report.impact.enterFigures': "请输入客户数量和每位客户的年利润（如未选择货币，也请选择），即可看到提升忠诚度的价值。系统不会为这些数字假设任何值。",
   'report.impact.capped': "调查曲线建议提升 {proposed} 个百分点，但从 {retention} 的留存率出发会超过 {max}，任何估算都不会假设这一点：因此采用 {points} 个百分点的提升。",
+  'report.reading.quotasUnfiltered': "配额完成情况统计全部已完成的回答：不受筛选条件影响。",
+  'report.quota.unfiltered': "全部已完成的回答，不受筛选条件影响：实地调查进度以所有收集到的回答为准。",
+  'report.partialsUnfiltered': { other: "另有 {count} 份未完成（全部回答，不受筛选影响）" },
+  'report.completionRateUnfiltered': "已完成占已开始的比例，全部回答，不受筛选影响",
 };
 
 export default zhHans;

@@ -1010,6 +1010,10 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.impact.chooseCurrency': "選擇幣別",
   'report.impact.enterFigures': "請輸入客戶數量和每位客戶的年毛利（若尚未選擇幣別，也請選擇），即可看到提升忠誠度的價值。系統不會為這些數字假設任何值。",
   'report.impact.capped': "調查曲線建議提升 {proposed} 個百分點，但從 {retention} 的留存率出發會超過 {max}，任何估算都不會假設這一點：因此採用 {points} 個百分點的提升。",
+  'report.reading.quotasUnfiltered': "配額達成情況統計全部已完成的回答：不受篩選條件影響。",
+  'report.quota.unfiltered': "全部已完成的回答，不受篩選條件影響：實地調查進度以所有收集到的回答為準。",
+  'report.partialsUnfiltered': { other: "另有 {count} 份未完成（全部回答，不受篩選影響）" },
+  'report.completionRateUnfiltered': "已完成占已開始的比例，全部回答，不受篩選影響",
 };
 
 export default zhHant;
