@@ -53,9 +53,25 @@ export interface GaborGrangerReport {
   optimalPrice: number | null;
 }
 
+/**
+ * The one price the section leads with (server/report/sections/price-recommendation.ts): `basis`
+ * says which method gave it — Gabor-Granger's revenue peak (`gabor-granger`), the ladder's best
+ * price inside the acceptable range when its peak lies outside (`gabor-granger-in-range`), NMS
+ * revenue from expected trial (`nms`), or Van Westendorp's optimal price point (`opp`).
+ */
+export interface PriceRecommendation {
+  price: number;
+  currency: string;
+  basis: 'gabor-granger' | 'gabor-granger-in-range' | 'nms' | 'opp';
+  questionId: string;
+  /** Van Westendorp's acceptable range (PMC–PME) that bounds the choice, when asked. */
+  range: { low: number; high: number } | null;
+}
+
 export interface PriceSection {
   vanWestendorp: VanWestendorpReport[];
   gaborGranger: GaborGrangerReport[];
+  recommendation: PriceRecommendation | null;
 }
 
 export interface BrandScore { brand: string; n: number; mean: number | null; sd: number | null }

@@ -446,7 +446,6 @@ const it: Record<keyof typeof en, Message> = {
   'report.servqual.perception': 'Percezione',
   'report.servqual.importance': 'Importanza (punti su 100)',
   'report.servqual.items': 'Divario per affermazione',
-  'report.reading.price': 'I clienti accettano prezzi da {low} a {high}; il punto di prezzo ottimale è {opp}.',
   'report.reading.priceLadder': 'Il ricavo è massimo a {price}, prezzo al quale comprerebbe il {demand}.',
   'report.price.pmc': 'Punto di convenienza marginale',
   'report.price.opp': 'Punto di prezzo ottimale',
@@ -1020,6 +1019,17 @@ const it: Record<keyof typeof en, Message> = {
   'report.quota.unfiltered': "Tutte le risposte completate, qualunque siano i filtri: la rilevazione si giudica su tutto ciò che è stato raccolto.",
   'report.partialsUnfiltered': { one: "{count} risposta iniziata ma non finita (tutte le risposte: i filtri non si applicano)", many: "{count} di risposte iniziate ma non finite (tutte le risposte: i filtri non si applicano)", other: "{count} risposte iniziate ma non finite (tutte le risposte: i filtri non si applicano)" },
   'report.completionRateUnfiltered': "Completate su iniziate, tutte le risposte: i filtri non si applicano",
+  'report.reading.priceRecommendGg': "Prezzo consigliato: {price}. Tra i prezzi chiesti è quello che porta più ricavi (Gabor-Granger).",
+  'report.reading.priceRecommendGgInRange': "Prezzo consigliato: {price}, il prezzo con più ricavi (Gabor-Granger) dentro l’intervallo che i clienti accettano, da {low} a {high}; il picco di ricavi della scala di prezzi cade fuori.",
+  'report.reading.priceRecommendNms': "Prezzo consigliato: {price}, dove i ricavi attesi dalla prova toccano il massimo (Newton–Miller–Smith), dentro l’intervallo che i clienti accettano, da {low} a {high}.",
+  'report.reading.priceRecommendOpp': "Prezzo consigliato: {price}, il punto di prezzo ottimale, dove tanti clienti trovano il prezzo troppo basso quanti troppo alto.",
+  'report.reading.priceRange': "I clienti accettano prezzi da {low} a {high}.",
+  'report.price.methodVw': "Van Westendorp chiede a quale prezzo il prodotto sembra troppo economico, economico, caro e troppo caro. Il suo intervallo (da PMC a PME) contiene i prezzi che pochi rifiutano; il punto ottimale (OPP) è dove la resistenza è minima, non dove i ricavi sono massimi.",
+  'report.price.methodNms': "Newton–Miller–Smith aggiunge quanto ogni rispondente è propenso a comprare ai suoi prezzi economico e caro. La «prova attesa» è la quota che proverebbe il prodotto a un dato prezzo, contando ogni propensione dichiarata come una probabilità (molto probabile come 70%); i ricavi sono prezzo × prova attesa.",
+  'report.price.methodGg': "Gabor-Granger chiede direttamente se i rispondenti comprerebbero a prezzi fissati; i ricavi sono prezzo × la quota che dice sì. Dire sì non costa nulla, quindi il picco di solito sta sopra il prezzo che si pagherà davvero.",
+  'report.price.methodsDiffer': "I metodi misurano cose diverse (ciò che sembra giusto, la prova attesa, l’acquisto dichiarato), quindi i loro prezzi «migliori» differiscono; la raccomandazione prende il picco di ricavi dell’evidenza più diretta raccolta, tenuto dentro l’intervallo che i clienti accettano.",
+  'report.price.trialExplained': "Prova attesa: la quota di rispondenti che lo proverebbero a ogni prezzo, contando la propensione all’acquisto dichiarata da ciascuno come una probabilità (molto probabile 70%, probabile 50%, incerto 30%, improbabile 10%), che scende a 0 ai suoi prezzi troppo basso e troppo alto.",
+  'report.reading.priceInRange': "Sta dentro l’intervallo che i clienti accettano, da {low} a {high}.",
 };
 
 export default it;

@@ -439,7 +439,6 @@ const vi: Record<keyof typeof en, Message> = {
   'report.servqual.perception': 'Cảm nhận',
   'report.servqual.importance': 'Mức độ quan trọng (điểm trên 100)',
   'report.servqual.items': 'Khoảng cách theo từng nhận định',
-  'report.reading.price': 'Khách hàng chấp nhận mức giá từ {low} đến {high}; điểm giá tối ưu là {opp}.',
   'report.reading.priceLadder': 'Doanh thu cao nhất ở mức {price}, khi {demand} người được hỏi sẽ mua.',
   'report.price.pmc': 'Điểm rẻ biên',
   'report.price.opp': 'Điểm giá tối ưu',
@@ -1013,6 +1012,17 @@ const vi: Record<keyof typeof en, Message> = {
   'report.quota.unfiltered': "Mọi phản hồi đã hoàn thành, bất kể bộ lọc: tiến độ thực địa được đánh giá trên toàn bộ dữ liệu đã thu.",
   'report.partialsUnfiltered': { other: "{count} phản hồi bắt đầu nhưng chưa xong (mọi phản hồi: bộ lọc không áp dụng)" },
   'report.completionRateUnfiltered': "Số hoàn thành trên số đã bắt đầu, mọi phản hồi: bộ lọc không áp dụng",
+  'report.reading.priceRecommendGg': "Giá đề xuất: {price}. Trong các mức giá đã hỏi, giá này mang lại doanh thu cao nhất (Gabor-Granger).",
+  'report.reading.priceRecommendGgInRange': "Giá đề xuất: {price}, mức giá có doanh thu cao nhất (Gabor-Granger) trong khoảng khách hàng chấp nhận, từ {low} đến {high}; đỉnh doanh thu của thang giá nằm ngoài khoảng này.",
+  'report.reading.priceRecommendNms': "Giá đề xuất: {price}, nơi doanh thu kỳ vọng từ việc dùng thử đạt đỉnh (Newton–Miller–Smith), trong khoảng khách hàng chấp nhận, từ {low} đến {high}.",
+  'report.reading.priceRecommendOpp': "Giá đề xuất: {price}, điểm giá tối ưu, nơi số khách hàng thấy giá quá rẻ bằng số thấy quá đắt.",
+  'report.reading.priceRange': "Khách hàng chấp nhận mức giá từ {low} đến {high}.",
+  'report.price.methodVw': "Van Westendorp hỏi ở mức giá nào sản phẩm có vẻ quá rẻ, rẻ, đắt và quá đắt. Khoảng giá của nó (PMC đến PME) gồm các mức giá ít người từ chối; điểm tối ưu (OPP) là nơi sự phản đối thấp nhất, không phải nơi doanh thu cao nhất.",
+  'report.price.methodNms': "Newton–Miller–Smith bổ sung khả năng mỗi người trả lời sẽ mua ở mức giá họ thấy rẻ và thấy đắt. “Dùng thử kỳ vọng” là tỷ lệ người sẽ dùng thử sản phẩm ở một mức giá, mỗi khả năng được nêu tính như một xác suất (rất có thể là 70%); doanh thu là giá × dùng thử kỳ vọng.",
+  'report.price.methodGg': "Gabor-Granger hỏi thẳng người trả lời có mua ở các mức giá định sẵn không; doanh thu là giá × tỷ lệ trả lời có. Nói có không tốn gì, nên đỉnh của nó thường cao hơn mức giá người ta thực sự sẽ trả.",
+  'report.price.methodsDiffer': "Các phương pháp đo những điều khác nhau (điều cảm thấy hợp lý, dùng thử kỳ vọng, ý định mua được nêu), nên mức giá “tốt nhất” của chúng khác nhau; giá đề xuất lấy đỉnh doanh thu của bằng chứng trực tiếp nhất đã hỏi, giữ trong khoảng khách hàng chấp nhận.",
+  'report.price.trialExplained': "Dùng thử kỳ vọng: tỷ lệ người trả lời sẽ dùng thử ở mỗi mức giá, tính khả năng mua mà mỗi người nêu như một xác suất (rất có thể 70%, có thể 50%, không chắc 30%, khó 10%), giảm về 0 ở mức giá họ thấy quá rẻ và quá đắt.",
+  'report.reading.priceInRange': "Giá này nằm trong khoảng khách hàng chấp nhận, từ {low} đến {high}.",
 };
 
 export default vi;

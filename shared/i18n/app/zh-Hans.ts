@@ -439,7 +439,6 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.servqual.perception': '感受',
   'report.servqual.importance': '重要性（100 分中的分数）',
   'report.servqual.items': '各项陈述的差距',
-  'report.reading.price': '顾客可接受的价格在 {low} 到 {high} 之间；最优价格点为 {opp}。',
   'report.reading.priceLadder': '定价 {price} 时收入最高，此时有 {demand} 的人愿意购买。',
   'report.price.pmc': '边际便宜点',
   'report.price.opp': '最优价格点',
@@ -1013,6 +1012,17 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.quota.unfiltered': "全部已完成的回答，不受筛选条件影响：实地调查进度以所有收集到的回答为准。",
   'report.partialsUnfiltered': { other: "另有 {count} 份未完成（全部回答，不受筛选影响）" },
   'report.completionRateUnfiltered': "已完成占已开始的比例，全部回答，不受筛选影响",
+  'report.reading.priceRecommendGg': "建议价格：{price}。在询问过的价格中，它带来的收入最高（Gabor-Granger）。",
+  'report.reading.priceRecommendGgInRange': "建议价格：{price}，即在客户可接受范围（{low} 至 {high}）内收入最高的价格（Gabor-Granger）；价格阶梯的收入峰值落在该范围之外。",
+  'report.reading.priceRecommendNms': "建议价格：{price}，即预期试用带来的收入达到峰值之处（Newton–Miller–Smith），位于客户可接受范围 {low} 至 {high} 之内。",
+  'report.reading.priceRecommendOpp': "建议价格：{price}，即最优价格点：认为太便宜和太贵的客户一样多。",
+  'report.reading.priceRange': "客户可接受的价格为 {low} 至 {high}。",
+  'report.price.methodVw': "Van Westendorp 询问产品在什么价格显得太便宜、便宜、贵和太贵。其范围（PMC 至 PME）是很少有人拒绝的价格；其最优价格点（OPP）是抗拒最小之处，而不是收入最高之处。",
+  'report.price.methodNms': "Newton–Miller–Smith 加入每位受访者在其认为便宜和贵的价格下购买的可能性。“预期试用”是在某一价格下会试用产品的比例，每个表述的可能性都按概率计算（“非常可能”计为 70%）；收入 = 价格 × 预期试用。",
+  'report.price.methodGg': "Gabor-Granger 直接询问受访者在设定价格下是否会购买；其收入 = 价格 × 回答“会”的比例。回答“会”不需付出代价，因此其峰值通常高于人们实际愿意支付的价格。",
+  'report.price.methodsDiffer': "这些方法衡量的是不同的东西（感觉是否合理、预期试用、表述的购买意向），因此各自的“最佳”价格不同；建议价格取所询问的最直接证据的收入峰值，并限制在客户可接受的范围内。",
+  'report.price.trialExplained': "预期试用：在每个价格下会试用的受访者比例，把每人表述的购买可能性按概率计算（非常可能 70%、可能 50%、不确定 30%、不太可能 10%），在其认为太便宜和太贵的价格处降为 0。",
+  'report.reading.priceInRange': "它位于客户可接受的范围 {low} 至 {high} 之内。",
 };
 
 export default zhHans;

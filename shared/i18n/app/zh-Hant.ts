@@ -440,7 +440,6 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.servqual.perception': '感受',
   'report.servqual.importance': '重要性（100 分中的分數）',
   'report.servqual.items': '各項陳述的落差',
-  'report.reading.price': '顧客可接受的價格介於 {low} 到 {high} 之間；最佳價格點為 {opp}。',
   'report.reading.priceLadder': '定價 {price} 時營收最高，此時有 {demand} 的人願意購買。',
   'report.price.pmc': '邊際便宜點',
   'report.price.opp': '最佳價格點',
@@ -1014,6 +1013,17 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.quota.unfiltered': "全部已完成的回答，不受篩選條件影響：實地調查進度以所有收集到的回答為準。",
   'report.partialsUnfiltered': { other: "另有 {count} 份未完成（全部回答，不受篩選影響）" },
   'report.completionRateUnfiltered': "已完成占已開始的比例，全部回答，不受篩選影響",
+  'report.reading.priceRecommendGg': "建議價格：{price}。在詢問過的價格中，它帶來的營收最高（Gabor-Granger）。",
+  'report.reading.priceRecommendGgInRange': "建議價格：{price}，即在客戶可接受範圍（{low} 至 {high}）內營收最高的價格（Gabor-Granger）；價格階梯的營收高峰落在該範圍之外。",
+  'report.reading.priceRecommendNms': "建議價格：{price}，即預期試用帶來的營收達到高峰之處（Newton–Miller–Smith），位於客戶可接受範圍 {low} 至 {high} 之內。",
+  'report.reading.priceRecommendOpp': "建議價格：{price}，即最適價格點：認為太便宜與太貴的客戶一樣多。",
+  'report.reading.priceRange': "客戶可接受的價格為 {low} 至 {high}。",
+  'report.price.methodVw': "Van Westendorp 詢問產品在什麼價格顯得太便宜、便宜、貴和太貴。其範圍（PMC 至 PME）是很少有人拒絕的價格；其最適價格點（OPP）是抗拒最小之處，而不是營收最高之處。",
+  'report.price.methodNms': "Newton–Miller–Smith 加入每位受訪者在其認為便宜和貴的價格下購買的可能性。「預期試用」是在某一價格下會試用產品的比例，每個表述的可能性都按機率計算（「非常可能」計為 70%）；營收 = 價格 × 預期試用。",
+  'report.price.methodGg': "Gabor-Granger 直接詢問受訪者在設定價格下是否會購買；其營收 = 價格 × 回答「會」的比例。回答「會」不需付出代價，因此其高峰通常高於人們實際願意支付的價格。",
+  'report.price.methodsDiffer': "這些方法衡量的是不同的東西（感覺是否合理、預期試用、表述的購買意向），因此各自的「最佳」價格不同；建議價格取所詢問的最直接證據的營收高峰，並限制在客戶可接受的範圍內。",
+  'report.price.trialExplained': "預期試用：在每個價格下會試用的受訪者比例，把每人表述的購買可能性按機率計算（非常可能 70%、可能 50%、不確定 30%、不太可能 10%），在其認為太便宜和太貴的價格處降為 0。",
+  'report.reading.priceInRange': "它位於客戶可接受的範圍 {low} 至 {high} 之內。",
 };
 
 export default zhHant;
