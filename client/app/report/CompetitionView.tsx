@@ -7,6 +7,7 @@ import type { ReportDto } from '../../../shared/api/report';
 import type { CompetitionQuestion, CompetitionSection } from '../../../shared/api/report-research';
 import { allQuestions, type Question, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
+import { joinSentences } from './sentences';
 import { GroupedBarChart } from './charts';
 import { SERIES_COLORS } from './LineChart';
 import { Section, SmallBase } from './ReportSections';
@@ -42,7 +43,7 @@ function CompetitionView(props: { q: CompetitionQuestion; question: Competitor; 
       if (trails) return [t('report.reading.competitionVsTrails', params)];
       return [];
     });
-    return sentences.length ? sentences.join(' ') : t('report.reading.competitionNone', { brand: own });
+    return sentences.length ? joinSentences(i18n.locale(), sentences) : t('report.reading.competitionNone', { brand: own });
   };
   const mark = (c: { significant: boolean; smallBase: boolean }) => (c.significant ? ' *' : c.smallBase ? ' †' : '');
   const detail = (a: CompetitionQuestion['attributes'][number], sign: 1 | -1) => a.competitors

@@ -5,6 +5,7 @@
 import { For, Show } from 'solid-js';
 import type { FieldworkSection } from '../../../shared/api/report-sections';
 import { useI18n } from '../lib/i18n';
+import { joinSentences } from './sentences';
 import { Section } from './ReportSections';
 
 type Cell = NonNullable<FieldworkSection['quotas']>[number];
@@ -32,7 +33,7 @@ export function FieldworkView(props: { section: FieldworkSection }) {
         : t('report.reading.quotasMet', { cells: cells().length }));
       if (s.filtered) parts.push(t('report.reading.quotasUnfiltered'));
     }
-    return parts.join(' ');
+    return joinSentences(i18n.locale(), parts);
   };
   const weighting = () => {
     const w = props.section.weighting;

@@ -8,6 +8,7 @@ import type { GaborGrangerReport, PriceSection, VanWestendorpReport } from '../.
 import { currencyDigits, formatCurrency, type AppKey } from '../../../shared/i18n';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
+import { joinSentences } from './sentences';
 import { LineChart, SERIES_COLORS } from './LineChart';
 import { Section, SmallBase } from './ReportSections';
 
@@ -172,8 +173,8 @@ export function PriceView(props: { section: PriceSection; report: ReportDto; tex
     const price = money(r.price, r.currency);
     const range = r.range ? { low: money(r.range.low, r.currency), high: money(r.range.high, r.currency) } : null;
     const lead = t(BASIS_KEY[r.basis], { price, ...(range ?? { low: '', high: '' }) });
-    if (range && r.basis === 'opp') return `${lead} ${t('report.reading.priceRange', range)}`;
-    return range && r.basis === 'gabor-granger' ? `${lead} ${t('report.reading.priceInRange', range)}` : lead;
+    if (range && r.basis === 'opp') return joinSentences(i18n.locale(), [lead, t('report.reading.priceRange', range)]);
+    return range && r.basis === 'gabor-granger' ? joinSentences(i18n.locale(), [lead, t('report.reading.priceInRange', range)]) : lead;
   };
   const methods = () => {
     const s = props.section;

@@ -10,6 +10,7 @@ import {
 import { intervalWithheld, type IntervalWithheld } from '../../../shared/api/report-readings';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
+import { joinSentences } from './sentences';
 import { BarChart, NPS_COLORS, scaleColors } from './charts';
 import { QuadrantChart } from './QuadrantChart';
 import { CompetitionSectionView } from './CompetitionView';
@@ -127,7 +128,7 @@ function Satisfaction(props: { section: SatisfactionSection; label: (key: string
     }
     const w = weakest();
     if (w) parts.push(t('report.reading.weakest', { item: props.label(w.key), mean: i18n.num(w.mean!.mean, 2), max: w.max }));
-    return parts.join(' ');
+    return joinSentences(i18n.locale(), parts);
   };
   const row = (a: ScaleItem) => (
     <tr>
@@ -266,7 +267,7 @@ function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: 
     if (n?.marginWithheld) {
       // No "±0": too few answers, or all in one group, give no margin worth printing.
       const npsText = t(n.marginWithheld === 'small-base' ? 'report.reading.npsSmallBase' : 'report.reading.npsNoSpread', { nps: i18n.points(n.nps), n: i18n.num(n.n) });
-      return loyal ? `${npsText} ${loyalText}` : npsText;
+      return joinSentences(i18n.locale(), [npsText, loyalText]);
     }
     if (n && loyal) return t('report.reading.loyalty', { nps: i18n.points(n.nps), margin: i18n.num(n.marginOfError, 1), loyal: i18n.pct(loyal.p) });
     if (n) return t('report.reading.npsOnly', { nps: i18n.points(n.nps), margin: i18n.num(n.marginOfError, 1) });
@@ -338,7 +339,7 @@ function Trend(props: { section: TrendSection }) {
     const step = last.change;
     if (!step?.satisfaction || step.smallBase) return trend;
     const previous = waves[waves.length - 2].wave;
-    return `${trend} ${t(step.satisfaction.significant ? 'report.reading.trendSignificant' : 'report.reading.trendWithinChance', { previous })}`;
+    return joinSentences(i18n.locale(), [trend, t(step.satisfaction.significant ? 'report.reading.trendSignificant' : 'report.reading.trendWithinChance', { previous })]);
   };
   /** A figure's change from the wave before, under it: arrow, signed difference, * when significant. */
   const delta = (c: WaveChange | null | undefined, text: (d: number) => string) => (
