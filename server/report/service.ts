@@ -235,9 +235,9 @@ export function reportSelection(db: Db, surveyId: string, query: ReportQuery) {
   return { def, cols, sel: select(cols, def, query.filter, excludedMask(flags, query.exclude)) };
 }
 
-/** Open answers matching `search`, over the responses the query selects. */
-export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, search: string) {
-  return verbatimsSection(reportSelection(db, surveyId, query), search, 200);
+/** A page of the open answers matching `search`, over the responses the query selects. */
+export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, search: string, page: { offset: number; limit: number } = { offset: 0, limit: 200 }) {
+  return verbatimsSection(reportSelection(db, surveyId, query), search, page.limit, page.offset);
 }
 
 /**

@@ -121,6 +121,8 @@ export interface Verbatim { questionId: string; text: string; at: number; segmen
 export interface VerbatimsSection {
   questions: { id: string; n: number }[];
   total: number;
+  /** Answers skipped before `items` (newest first): the next page starts at offset + items.length. */
+  offset: number;
   items: Verbatim[];
 }
 

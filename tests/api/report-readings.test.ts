@@ -240,3 +240,41 @@ describe('the loyalty value\'s currency', () => {
     }
   });
 });
+
+describe('open answers, page by page', () => {
+  it('gives every answer through offset and limit, newest first, and refuses a bad page naming the parameter', async () => {
+    // 60 comments, a minute apart on the test clock, so newest first is respondent 59 down to 0.
+    const t = makeTestApp();
+    cleanups.push(() => t.cleanup());
+    const agents = await signedInAgents(t.app);
+    const def = { title: { en: 'Comments' }, pages: [{ id: 'p1', questions: [{ id: 'comment', type: 'text', text: { en: 'Comment' } }] }] };
+    const created = (await agents.researcher.post('/api/surveys', { definition: def })).body;
+    const versionId = (await agents.researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
+    const anon = new Agent(t.app);
+    for (let i = 0; i < 60; i++) {
+      const res = await anon.post(`/api/public/s/${created.slug}/responses`, { clientId: `respondent-${i}`, versionId, complete: true, answers: { comment: `comment ${i}` } });
+      expect(res.status).toBe(201);
+      t.clock.advance(60_000);
+    }
+    const url = `/api/surveys/${created.id}/report/verbatims`;
+    const full = await agents.viewer.get(`/api/surveys/${created.id}/report`);
+    expect(full.status, JSON.stringify(full.body).slice(0, 300)).toBe(200);
+    const report = full.body.sections.verbatims;
+    // The report shows the newest 50: comments 59 down to 10.
+    expect(report.total).toBe(60);
+    expect(report.items.map((x: { text: string }) => x.text)).toEqual(Array.from({ length: 50 }, (_, k) => `comment ${59 - k}`));
+    const next = (await agents.viewer.get(`${url}?offset=50&limit=50`)).body;
+    expect(next).toMatchObject({ total: 60, offset: 50 });
+    expect(next.items.map((x: { text: string }) => x.text)).toEqual(Array.from({ length: 10 }, (_, k) => `comment ${9 - k}`));
+    // A search pages the same way.
+    const found = (await agents.viewer.get(`${url}?search=comment%205&offset=1&limit=5`)).body;
+    // "comment 5" matches 59, 58 … 50 and 5: newest first, one skipped.
+    expect(found.total).toBe(11);
+    expect(found.items.map((x: { text: string }) => x.text)).toEqual(['comment 58', 'comment 57', 'comment 56', 'comment 55', 'comment 54']);
+    for (const [query, path] of [['limit=0', 'limit'], ['limit=201', 'limit'], ['offset=-1', 'offset'], ['offset=x', 'offset']]) {
+      const bad = await agents.viewer.get(`${url}?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(bad.body.error.path, query).toBe(path);
+    }
+  });
+});

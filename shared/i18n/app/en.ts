@@ -360,7 +360,6 @@ export default {
   'report.reading.trendWithinChance': 'The change since wave {previous} is within chance.',
   'report.trend.legend': 'Under each figure from the second wave on: its change from the wave before (the top-two box in percentage points). * significant at 95% (Welch’s t test for the mean, z tests for the top-two box and NPS); waves under 30 responses are never marked.',
   'report.reading.verbatims': { one: '{count} open answer.', other: '{count} open answers.' },
-  'report.moreVerbatims': { one: '{count} more not shown: search to narrow them down.', other: '{count} more not shown: search to narrow them down.' },
   'report.smallBase': 'Small base: only {n} answers, fewer than 30. Read with care.',
   'report.index': 'Satisfaction index (0–100)',
   'report.indexWeights.stated': 'Weighted by stated importance',
@@ -1027,4 +1026,6 @@ export default {
   'report.price.methodsDiffer': "The methods measure different things (what feels fair, expected trial, stated purchase), so their “best” prices differ; the recommendation takes the revenue peak of the most direct evidence asked, kept inside the range customers accept.",
   'report.price.trialExplained': "Expected trial: the share of respondents who would try it at each price, counting each one’s stated purchase likelihood as a probability (very likely 70%, likely 50%, unsure 30%, unlikely 10%), falling to 0 at their too-cheap and too-expensive prices.",
   'report.reading.priceInRange': "It lies inside the range customers accept, {low} to {high}.",
+  'report.verbatims.showMore': { one: "Show {count} more", other: "Show {count} more" },
+  'report.verbatims.remaining': { one: "({count} not shown yet)", other: "({count} not shown yet)" },
 } satisfies Record<string, Message>;

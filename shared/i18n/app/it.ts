@@ -363,7 +363,6 @@ const it: Record<keyof typeof en, Message> = {
   'report.reading.trendWithinChance': 'La variazione dall’ondata {previous} rientra nelle oscillazioni del caso.',
   'report.trend.legend': 'Sotto ogni cifra dalla seconda ondata in poi: la variazione rispetto all’ondata precedente (il top two box in punti percentuali). * significativa al 95% (test t di Welch per la media, test z per il top two box e l’NPS); le ondate sotto 30 risposte non sono mai segnate.',
   'report.reading.verbatims': { one: '{count} risposta aperta.', many: '{count} di risposte aperte.', other: '{count} risposte aperte.' },
-  'report.moreVerbatims': { one: 'Altra {count} non mostrata: cerca per restringere.', many: 'Altre {count} di risposte non mostrate: cerca per restringere.', other: 'Altre {count} non mostrate: cerca per restringere.' },
   'report.smallBase': 'Base ridotta: solo {n} risposte, meno di 30. Interpretare con cautela.',
   'report.index': 'Indice di soddisfazione (0–100)',
   'report.indexWeights.stated': 'Ponderato per l’importanza dichiarata',
@@ -1030,6 +1029,8 @@ const it: Record<keyof typeof en, Message> = {
   'report.price.methodsDiffer': "I metodi misurano cose diverse (ciò che sembra giusto, la prova attesa, l’acquisto dichiarato), quindi i loro prezzi «migliori» differiscono; la raccomandazione prende il picco di ricavi dell’evidenza più diretta raccolta, tenuto dentro l’intervallo che i clienti accettano.",
   'report.price.trialExplained': "Prova attesa: la quota di rispondenti che lo proverebbero a ogni prezzo, contando la propensione all’acquisto dichiarata da ciascuno come una probabilità (molto probabile 70%, probabile 50%, incerto 30%, improbabile 10%), che scende a 0 ai suoi prezzi troppo basso e troppo alto.",
   'report.reading.priceInRange': "Sta dentro l’intervallo che i clienti accettano, da {low} a {high}.",
+  'report.verbatims.showMore': { one: "Mostra un’altra", many: "Mostra altre {count}", other: "Mostra altre {count}" },
+  'report.verbatims.remaining': { one: "(ancora {count} da mostrare)", many: "(ancora {count} da mostrare)", other: "(ancora {count} da mostrare)" },
 };
 
 export default it;

@@ -356,7 +356,6 @@ const vi: Record<keyof typeof en, Message> = {
   'report.reading.trendWithinChance': 'Mức thay đổi so với đợt {previous} nằm trong phạm vi ngẫu nhiên.',
   'report.trend.legend': 'Dưới mỗi số liệu từ đợt thứ hai trở đi: mức thay đổi so với đợt trước (Top 2 box tính bằng điểm phần trăm). * có ý nghĩa ở mức 95% (kiểm định t của Welch cho giá trị trung bình, kiểm định z cho Top 2 box và NPS); các đợt dưới 30 câu trả lời không bao giờ được đánh dấu.',
   'report.reading.verbatims': { other: '{count} câu trả lời mở.' },
-  'report.moreVerbatims': { other: 'Còn {count} câu chưa hiển thị: hãy tìm kiếm để thu hẹp.' },
   'report.smallBase': 'Cỡ mẫu nhỏ: chỉ {n} câu trả lời, ít hơn 30. Hãy thận trọng khi đọc.',
   'report.index': 'Chỉ số hài lòng (0–100)',
   'report.indexWeights.stated': 'Có trọng số theo mức độ quan trọng được nêu',
@@ -1023,6 +1022,8 @@ const vi: Record<keyof typeof en, Message> = {
   'report.price.methodsDiffer': "Các phương pháp đo những điều khác nhau (điều cảm thấy hợp lý, dùng thử kỳ vọng, ý định mua được nêu), nên mức giá “tốt nhất” của chúng khác nhau; giá đề xuất lấy đỉnh doanh thu của bằng chứng trực tiếp nhất đã hỏi, giữ trong khoảng khách hàng chấp nhận.",
   'report.price.trialExplained': "Dùng thử kỳ vọng: tỷ lệ người trả lời sẽ dùng thử ở mỗi mức giá, tính khả năng mua mà mỗi người nêu như một xác suất (rất có thể 70%, có thể 50%, không chắc 30%, khó 10%), giảm về 0 ở mức giá họ thấy quá rẻ và quá đắt.",
   'report.reading.priceInRange': "Giá này nằm trong khoảng khách hàng chấp nhận, từ {low} đến {high}.",
+  'report.verbatims.showMore': { other: "Hiển thị thêm {count}" },
+  'report.verbatims.remaining': { other: "(còn {count} chưa hiển thị)" },
 };
 
 export default vi;

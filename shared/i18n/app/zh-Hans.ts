@@ -356,7 +356,6 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.reading.trendWithinChance': '与第 {previous} 轮相比的变化在随机波动范围内。',
   'report.trend.legend': '自第二轮起，每个数字下方为与上一轮相比的变化（T2B 以百分点计）。* 在 95% 水平上显著（均值用 Welch t 检验，T2B 和 NPS 用 z 检验）；回答少于 30 份的轮次从不标记。',
   'report.reading.verbatims': { other: '共 {count} 条开放式回答。' },
-  'report.moreVerbatims': { other: '另有 {count} 条未显示，可搜索缩小范围。' },
   'report.smallBase': '样本量小：仅 {n} 份回答，少于 30 份，请谨慎解读。',
   'report.index': '满意度指数（0–100）',
   'report.indexWeights.stated': '按受访者表述的重要性加权',
@@ -1023,6 +1022,8 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.price.methodsDiffer': "这些方法衡量的是不同的东西（感觉是否合理、预期试用、表述的购买意向），因此各自的“最佳”价格不同；建议价格取所询问的最直接证据的收入峰值，并限制在客户可接受的范围内。",
   'report.price.trialExplained': "预期试用：在每个价格下会试用的受访者比例，把每人表述的购买可能性按概率计算（非常可能 70%、可能 50%、不确定 30%、不太可能 10%），在其认为太便宜和太贵的价格处降为 0。",
   'report.reading.priceInRange': "它位于客户可接受的范围 {low} 至 {high} 之内。",
+  'report.verbatims.showMore': { other: "再显示 {count} 条" },
+  'report.verbatims.remaining': { other: "（还有 {count} 条未显示）" },
 };
 
 export default zhHans;

@@ -357,7 +357,6 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.reading.trendWithinChance': '與第 {previous} 波相比的變化在隨機波動範圍內。',
   'report.trend.legend': '自第二波起，每個數字下方為與上一波相比的變化（T2B 以百分點計）。* 在 95% 水準上顯著（平均值用 Welch t 檢定，T2B 和 NPS 用 z 檢定）；回答少於 30 份的波次從不標記。',
   'report.reading.verbatims': { other: '共 {count} 則開放式回答。' },
-  'report.moreVerbatims': { other: '另有 {count} 則未顯示，可搜尋縮小範圍。' },
   'report.smallBase': '樣本數小：僅 {n} 份回答，少於 30 份，請謹慎解讀。',
   'report.index': '滿意度指數（0–100）',
   'report.indexWeights.stated': '依受訪者表述的重要性加權',
@@ -1024,6 +1023,8 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.price.methodsDiffer': "這些方法衡量的是不同的東西（感覺是否合理、預期試用、表述的購買意向），因此各自的「最佳」價格不同；建議價格取所詢問的最直接證據的營收高峰，並限制在客戶可接受的範圍內。",
   'report.price.trialExplained': "預期試用：在每個價格下會試用的受訪者比例，把每人表述的購買可能性按機率計算（非常可能 70%、可能 50%、不確定 30%、不太可能 10%），在其認為太便宜和太貴的價格處降為 0。",
   'report.reading.priceInRange': "它位於客戶可接受的範圍 {low} 至 {high} 之內。",
+  'report.verbatims.showMore': { other: "再顯示 {count} 則" },
+  'report.verbatims.remaining': { other: "（還有 {count} 則未顯示）" },
 };
 
 export default zhHant;
