@@ -248,6 +248,11 @@ describe('weighting', () => {
     const unweighted = await report();
     expect(unweighted.fieldwork.weighting).toBeNull();
     expect(unweighted.satisfaction.overall.mean.mean).toBeCloseTo(3.75, 12);
+    // Filtered to gold and weighted: gold's share alone, rescaled to 1, so every weight is 1
+    // (deff 1) and the mean is gold's own 3.5, not a refusal because 0.3 does not sum to 1.
+    const gold = await report(`?weight=cells&filter=${encodeURIComponent('tier:gold')}`);
+    expect(gold.fieldwork.weighting.designEffect).toBeCloseTo(1, 12);
+    expect(gold.satisfaction.overall.mean.mean).toBeCloseTo(3.5, 12);
   });
 
   it('rakes to the population shares of two quota variables\' marginals', async () => {
