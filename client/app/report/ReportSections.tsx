@@ -202,8 +202,8 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
     if (!f) return t('report.reading.prioritiesNone');
     return t(f.settled ? 'report.reading.priorities' : 'report.reading.prioritiesUnsettled', { item: props.label(f.key) });
   };
-  const interval = (x: { lower: number; upper: number } | null, digits: number) =>
-    (x ? t('report.ciRange', { lower: i18n.num(x.lower, digits), upper: i18n.num(x.upper, digits) }) : '');
+  // Bare "lower–upper" under each figure: the legend names them as 95% intervals, and the table must fit an A4 page.
+  const interval = (x: { lower: number; upper: number } | null, digits: number) => (x ? `${i18n.num(x.lower, digits)}–${i18n.num(x.upper, digits)}` : '');
   return (
     <Section id="priorities" title={t('report.section.priorities')} reading={reading()}>
       <Show when={props.section.smallBase}><SmallBase n={props.section.base} /></Show>
@@ -241,7 +241,7 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
                   <BaseCell n={i.n} />
                   <td>
                     <i class="dot" style={{ background: QUADRANT_COLORS[i.quadrant] }} />{t(QUADRANT_KEY[i.quadrant])}
-                    <Show when={!i.settled}><small class="ci">{t('report.priorities.unsettled')}</small></Show>
+                    <Show when={!i.settled}><br /><small class="muted" data-testid="unsettled">{t('report.priorities.unsettled')}</small></Show>
                   </td>
                   <td class="num">{importanceText(i.importance)}<small class="ci">{interval(i.importanceInterval, 2)}</small></td>
                   <td class="num">{i18n.num(i.performance, 2)}<small class="ci">{interval(i.performanceInterval, 2)}</small></td>
