@@ -203,7 +203,8 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
     return t(f.settled ? 'report.reading.priorities' : 'report.reading.prioritiesUnsettled', { item: props.label(f.key) });
   };
   // Bare "lower–upper" under each figure: the legend names them as 95% intervals, and the table must fit an A4 page.
-  const interval = (x: { lower: number; upper: number } | null, digits: number) => (x ? `${i18n.num(x.lower, digits)}–${i18n.num(x.upper, digits)}` : '');
+  const fixed = (x: number, digits: number) => new Intl.NumberFormat(i18n.locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  const interval = (x: { lower: number; upper: number } | null, digits: number) => (x ? `${fixed(x.lower, digits)}–${fixed(x.upper, digits)}` : '');
   return (
     <Section id="priorities" title={t('report.section.priorities')} reading={reading()}>
       <Show when={props.section.smallBase}><SmallBase n={props.section.base} /></Show>
