@@ -82,6 +82,14 @@ export function LineChart(props: {
         const sorted = [...(props.markers ?? [])].sort((m, n) => m.x - n.x);
         /** Boxes of the labels placed at their points, to step a label clear of the ones before. */
         const placed: { left: number; right: number; top: number; bottom: number }[] = [];
+        if (props.band) {
+          // The band's own label, written before the datasets at the foot of the band, is taken.
+          ctx.font = `600 11px ${font}`;
+          const mid = (scales.x.getPixelForValue(props.band.from) + scales.x.getPixelForValue(props.band.to)) / 2;
+          const half = ctx.measureText(props.band.label).width / 2;
+          placed.push({ left: mid - half, right: mid + half, top: a.bottom - 17, bottom: a.bottom - 2 });
+          ctx.font = `600 12px ${font}`;
+        }
         for (const m of sorted) {
           if (m.y === undefined) continue;
           const x = scales.x.getPixelForValue(m.x);
