@@ -294,9 +294,10 @@ function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: 
         <BarChart
           labels={curve().map((c) => t('report.level', { level: c.level }))}
           values={curve().map((c) => c.rate!)}
-          valueText={curve().map((c) => `${i18n.pct(c.rate!)} · n ${i18n.num(c.n)}`)}
+          valueText={curve().map((c) => `${i18n.pct(c.rate!)} · n ${i18n.num(c.n)}${c.n < SMALL_BASE ? ' †' : ''}`)}
           label={t('report.curve')}
         />
+        <Show when={curve().some((c) => c.n < SMALL_BASE)}><p class="note">{t('report.smallBaseMark')}</p></Show>
       </Show>
       <LoyaltyValue section={props.section} surveyId={props.report.surveyId} currency={props.currency} saved={props.report.loyaltyValue} saveUrl={props.saveUrl} />
     </Section>
