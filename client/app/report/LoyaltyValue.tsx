@@ -179,7 +179,7 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
     const retention = parse(inputs().retention) / 100;
     if (p === null || !(retention >= 0 && retention <= 1)) return null;
     const c = capUplift(retention, Number(p) / 100);
-    return c.capped ? { proposed: Number(p), points: Math.floor(c.uplift * 1000) / 10 } : null;
+    return c.capped ? { proposed: Number(p), points: Math.floor(c.uplift * 1000 + 1e-9) / 10 } : null;
   });
   const upliftText = () => inputs().uplift ?? (cappedProposal() ? String(cappedProposal()!.points) : null) ?? proposal() ?? FALLBACK_UPLIFT;
 
