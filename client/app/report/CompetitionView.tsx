@@ -67,6 +67,7 @@ function CompetitionView(props: { q: CompetitionQuestion; question: Competitor; 
             return s.mean === null ? '—' : `${i18n.num(s.mean, 2)}${versus ? mark(versus) : ''}`;
           }),
         }))}
+        min={props.q.scale.min}
         max={props.q.scale.max}
         label={t('report.section.competition')}
       />

@@ -233,6 +233,8 @@ export function GroupedBarChart(props: {
   rows: string[];
   series: { label: string; color: string; values: (number | null)[]; text: string[] }[];
   max?: number;
+  /** Where the bars start: the rating scale's lowest point (a 1–5 mean drawn from 0 overstates every bar alike). */
+  min?: number;
   label: string;
 }) {
   let canvas!: HTMLCanvasElement;
@@ -250,7 +252,7 @@ export function GroupedBarChart(props: {
         animation: motion() ? { duration: 400 } : false,
         layout: { padding: { right: 56 } },
         scales: {
-          x: { display: false, beginAtZero: true, ...(props.max !== undefined ? { max: props.max } : {}) },
+          x: { display: false, ...(props.min !== undefined ? { min: props.min } : { beginAtZero: true }), ...(props.max !== undefined ? { max: props.max } : {}) },
           y: { grid: { display: false }, border: { display: false }, ticks: { color: t.text, font: { size: 13 }, autoSkip: false } },
         },
         plugins: {
