@@ -39,7 +39,7 @@ export const reportRoutes = new Hono<AppEnv>()
     c.json(timed(metrics.reportBuildSeconds, () => buildReport(c.var.deps.db, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query())))))
   .get('/:id/report/verbatims', requireRole('viewer'), ready, (c) => {
     const query = parseValue(VerbatimQuerySchema, c.req.query());
-    return c.json(searchVerbatims(c.var.deps.db, c.req.param('id'), query, query.search));
+    return c.json(searchVerbatims(c.var.deps.db, c.req.param('id'), query, query.search, query));
   })
   .get('/:id/report/crosstab', requireRole('viewer'), ready, async (c) =>
     c.json(await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()))))

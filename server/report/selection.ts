@@ -107,8 +107,12 @@ export function weightByCells(cols: Columns, sel: Selection, shares: ReadonlyMap
     } else unmatched++;
   }
   if (cells.length === 0) return { selection: sel, unmatched };
+  // A filtered selection (one tier, say) holds some cells only: their shares, rescaled to sum to 1,
+  // as raking does below; unscaled they would sum to under 1 and the weighting would refuse them.
   const present = new Set(cells);
-  const targets = Object.fromEntries([...shares].filter(([k]) => present.has(k)));
+  const kept = [...shares].filter(([k]) => present.has(k));
+  const sum = kept.reduce((a, [, x]) => a + x, 0);
+  const targets = Object.fromEntries(kept.map(([k, x]) => [k, x / sum]));
   return { selection: weighted(cols, sel, slots, postStratify(cells, targets)), unmatched };
 }
 

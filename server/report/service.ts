@@ -32,6 +32,7 @@ import { casesSection } from '../alerts/report-section';
 import type { Quotas } from '../../shared/plan';
 import { hiddenField } from './hidden-field';
 import { loyaltyValueInputs } from './settings';
+import { studyCurrency } from './study-currency';
 
 function optionCounts(column: Int16Array | null, chosen: Uint8Array[] | null, answered: Uint8Array | null, options: readonly string[], sel: Selection): { n: number; counts: Count[] } {
   const totals = new Float64Array(options.length);
@@ -161,6 +162,7 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
     questions: allQuestions(def).map((q) => questionReport(q, cols, sel)),
     filterOptions: filterOptions(cols, quotas),
     loyaltyValue: loyaltyValueInputs(db, surveyId),
+    currency: studyCurrency(db, surveyId, def),
     sections: {
       fieldwork: fieldworkSection(input, partials, quotas, weighting, excluded),
       satisfaction: satisfactionSection(input),
@@ -233,9 +235,9 @@ export function reportSelection(db: Db, surveyId: string, query: ReportQuery) {
   return { def, cols, sel: select(cols, def, query.filter, excludedMask(flags, query.exclude)) };
 }
 
-/** Open answers matching `search`, over the responses the query selects. */
-export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, search: string) {
-  return verbatimsSection(reportSelection(db, surveyId, query), search, 200);
+/** A page of the open answers matching `search`, over the responses the query selects. */
+export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, search: string, page: { offset: number; limit: number } = { offset: 0, limit: 200 }) {
+  return verbatimsSection(reportSelection(db, surveyId, query), search, page.limit, page.offset);
 }
 
 /**

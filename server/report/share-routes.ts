@@ -35,7 +35,7 @@ export const sharedReportRoutes = new Hono<AppEnv>()
     const { surveyId } = openShare(c.var.deps.db, c.req.param('token'));
     await prepareReport(c.var.deps.db, surveyId, c.var.deps.config.REPORT_WORKERS_FROM);
     const query = parseValue(VerbatimQuerySchema, c.req.query());
-    return c.json(searchVerbatims(c.var.deps.db, surveyId, query, query.search));
+    return c.json(searchVerbatims(c.var.deps.db, surveyId, query, query.search, query));
   })
   .get('/:token/report/crosstab', async (c) => {
     const { surveyId, lang } = openShare(c.var.deps.db, c.req.param('token'));

@@ -57,6 +57,8 @@ export interface CrosstabColumn {
   n: number;
   /** The same, weighted; equal to n without weights. */
   base: number;
+  /** Kish's effective size of the column, (Σw)²/Σw²: what its tests run at. Equal to n without weights. */
+  effectiveN: number;
   /** n under SMALL_BASE: the column is left out of the tests and carries no letters. */
   smallBase: boolean;
 }
@@ -95,6 +97,13 @@ export interface ChiSquareReading {
   lowExpectedShare: number;
   minExpected: number;
   cochranWarning: boolean;
+  /**
+   * Weighted tables: `statistic` is Rao–Scott's first-order corrected chi-square (Rao & Scott
+   * 1984; the cell-and-margin design-effect correction of SAS SURVEYFREQ's CHISQ, not the full
+   * covariance of R's survey::svychisq): Pearson's X² of the weighted shares at n respondents
+   * (`pearson`) ÷ the mean design effect δ̄ (`designCorrection`). Null unweighted.
+   */
+  raoScott: { pearson: number; designCorrection: number } | null;
 }
 
 /** Why a table has no chi-square test. */
@@ -119,7 +128,7 @@ export interface CrosstabDto {
   multipleRows: boolean;
   chiSquare: ChiSquareReading | null;
   chiSquareReason: NoChiSquare | null;
-  /** Weighted tables: cells are weighted; tests run on counts scaled to the effective sample size (n ÷ deff). */
+  /** Weighted tables: cells are weighted; each column is tested at its own effective size, the chi-square by Rao–Scott. */
   weighting: { method: 'cells' | 'raking'; designEffect: number; effectiveN: number } | null;
   significanceLevel: number;
   smallBase: number;

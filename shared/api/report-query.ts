@@ -91,10 +91,25 @@ export function filterParam(conditions: readonly FilterCondition[], extra: { wav
   return parts.join(';');
 }
 
-/** GET /api/surveys/:id/report/verbatims: the report's query plus the words to look for. */
+/** The most open answers one request returns. */
+export const VERBATIM_PAGE_MAX = 200;
+
+const wholeNumber = (max: number, what: string) => v.pipe(
+  v.string(),
+  v.regex(/^\d{1,9}$/, `must be a whole number from 0 to ${max}`),
+  v.transform(Number),
+  v.maxValue(max, `must be at most ${max}${what}`),
+);
+
+/**
+ * GET /api/surveys/:id/report/verbatims: the report's query plus the words to look for, and the
+ * page: `offset` answers skipped (newest first), at most `limit` returned.
+ */
 export const VerbatimQuerySchema = v.object({
   ...ReportQuerySchema.entries,
   search: v.optional(v.pipe(v.string(), v.maxLength(200, 'is longer than 200 characters')), ''),
+  offset: v.optional(wholeNumber(10_000_000, ''), '0'),
+  limit: v.optional(v.pipe(wholeNumber(VERBATIM_PAGE_MAX, ' answers a page'), v.minValue(1, 'must be at least 1')), '50'),
 });
 
 /** GET /api/surveys/:id/export/…: the report's query, codes or labels, and the labels' language. */

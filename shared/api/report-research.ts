@@ -53,22 +53,43 @@ export interface GaborGrangerReport {
   optimalPrice: number | null;
 }
 
+/**
+ * The one price the section leads with (server/report/sections/price-recommendation.ts): `basis`
+ * says which method gave it — Gabor-Granger's revenue peak (`gabor-granger`), the ladder's best
+ * price inside the acceptable range when its peak lies outside (`gabor-granger-in-range`), NMS
+ * revenue from expected trial (`nms`), or Van Westendorp's optimal price point (`opp`).
+ */
+export interface PriceRecommendation {
+  price: number;
+  currency: string;
+  basis: 'gabor-granger' | 'gabor-granger-in-range' | 'nms' | 'opp';
+  questionId: string;
+  /** Van Westendorp's acceptable range (PMC–PME) that bounds the choice, when asked. */
+  range: { low: number; high: number } | null;
+}
+
 export interface PriceSection {
   vanWestendorp: VanWestendorpReport[];
   gaborGranger: GaborGrangerReport[];
+  recommendation: PriceRecommendation | null;
 }
 
 export interface BrandScore { brand: string; n: number; mean: number | null; sd: number | null }
 
 export interface CompetitorComparison {
   brand: string;
-  /** Own mean − the competitor's mean. */
+  /** Own mean − the competitor's mean, each over everyone who rated that brand. */
   difference: number | null;
+  /**
+   * The mean of (own rating − the competitor's) over the respondents who rated both: the
+   * difference the paired t test tests, and the one the report shows and reads.
+   */
+  pairedDifference: number | null;
   /** Respondents who rated both brands on the attribute: the paired test's base. */
   pairs: number;
   /** The paired t test over those respondents, two-sided; null under 2 of them. */
   p: number | null;
-  /** p < SIGNIFICANCE_LEVEL, both bases and the pairs at least SMALL_BASE, the pairs' difference in the means' direction. */
+  /** p < SIGNIFICANCE_LEVEL and both bases and the pairs at least SMALL_BASE; its direction is pairedDifference's. */
   significant: boolean;
   smallBase: boolean;
 }
@@ -77,7 +98,7 @@ export interface CompetitionAttribute {
   attribute: string;
   own: BrandScore;
   competitors: (BrandScore & CompetitorComparison)[];
-  /** Significantly ahead of at least one competitor and behind none. */
+  /** Significantly ahead of at least one competitor and behind none (read each competitor's own result too). */
   strength: boolean;
   /** Significantly behind at least one competitor. */
   weakness: boolean;

@@ -5,6 +5,7 @@
  */
 import type { Count, Interval, MeanSummary } from './report';
 import type { CompetitionSection, PriceSection, ServqualSection } from './report-research';
+import type { IntervalWithheld } from './report-readings';
 
 /** Under this many answers a figure carries a small-base warning. */
 export const SMALL_BASE = 30;
@@ -12,11 +13,16 @@ export const SMALL_BASE = 30;
 export interface FieldworkSection {
   n: number;
   partials: number;
+  /**
+   * The report's query leaves responses out (filters, exclusions). `partials`, `completionRate`
+   * and `quotas` always count every counted response, and say so when this is true.
+   */
+  filtered: boolean;
   completionRate: number | null;
   marginOfError: number | null;
   firstAt: number | null;
   lastAt: number | null;
-  /** Completes per quota cell against the plan's target (all waves), when the plan has quotas. */
+  /** Completes per quota cell against the plan's target (all waves, whatever the filters), when the plan has quotas. */
   quotas: { key: string; labels: string[]; target: number; completes: number }[] | null;
   weighting: { method: 'cells' | 'raking'; designEffect: number; effectiveN: number; unmatched: number } | null;
   excluded: { straightliners: number; speeders: number } | null;
@@ -40,6 +46,10 @@ export interface ScaleItem {
   topTwoBox: Interval | null;
   /** The mean on 0–100. */
   index100: number | null;
+  /** n under SMALL_BASE: every figure of the item carries the small-base mark. */
+  smallBase: boolean;
+  /** Why the mean's interval is not shown (shares keep their Wilson intervals, honest at any n). */
+  meanIntervalWithheld: IntervalWithheld;
 }
 
 export interface SatisfactionSection {
@@ -58,6 +68,17 @@ export interface PriorityItem {
   correlation: number | null;
   /** Share of explained variance, 0–100 (relative weights). */
   relativeImportance: number | null;
+  /** Respondents who rated the attribute. */
+  n: number;
+  /** 95% t interval of the mean rating; null under 2 answers. */
+  performanceInterval: { lower: number; upper: number } | null;
+  /**
+   * 95% interval of the importance: the stated importance's t interval, or the correlation's
+   * Fisher z interval (at the pairs it was computed on); null where there is none (under 4 pairs).
+   */
+  importanceInterval: { lower: number; upper: number } | null;
+  /** Both intervals lie wholly on one side of their crosshair: the quadrant is more than chance. */
+  settled: boolean;
 }
 
 export interface PrioritiesSection {
@@ -65,10 +86,26 @@ export interface PrioritiesSection {
   items: PriorityItem[];
   rSquared: number | null;
   n: number;
+  /** Where the quadrants meet: the mean importance and the mean performance of the items. */
+  crosshairs: { importance: number; performance: number };
+  /** The axes' full ranges: the rating scale for performance (and stated importance), 0–1 or −1–1 for a correlation. */
+  ranges: { performance: [number, number]; importance: [number, number] };
+  /**
+   * False when every pair of importance intervals overlaps: at this sample size the attributes
+   * cannot be told apart on importance, and no ranking of them should be read.
+   */
+  importanceDistinct: boolean;
+  /** The fewest respondents behind any item's figures; under SMALL_BASE the section carries the warning. */
+  base: number;
+  smallBase: boolean;
 }
 
 export interface LoyaltySection {
-  nps: { n: number; nps: number; promoters: number; passives: number; detractors: number; marginOfError: number } | null;
+  nps: {
+    n: number; nps: number; promoters: number; passives: number; detractors: number; marginOfError: number;
+    /** Why the margin is not shown: too few answers, or all in one group (a zero margin). */
+    marginWithheld: IntervalWithheld;
+  } | null;
   /** Share giving the loyalty question's top answer (first option, or top-two box of a scale). */
   loyal: (Interval & { n: number; questionId: string }) | null;
   /**
@@ -84,6 +121,8 @@ export interface Verbatim { questionId: string; text: string; at: number; segmen
 export interface VerbatimsSection {
   questions: { id: string; n: number }[];
   total: number;
+  /** Answers skipped before `items` (newest first): the next page starts at offset + items.length. */
+  offset: number;
   items: Verbatim[];
 }
 

@@ -37,4 +37,6 @@ export interface ReportDto {
   filterOptions: { hidden: Record<string, { label: string; values: { value: string; label: string }[] }>; waves: number[]; weighting: boolean };
   /** The research team's saved figures for the loyalty-value estimate, null when none are saved. */
   loyaltyValue: LoyaltyValueInputs | null;
+  /** The study's currency (its price questions', else its plan budget's), whatever the reader's language; null when it names none. */
+  currency: string | null;
 }

@@ -40,3 +40,7 @@ export { chiSquareCdf, chiSquareQuantile, chiSquareSurvival, chiSquareTest } fro
 export type { ChiSquareResult } from './chisquare';
 export { pairwiseMeans, pairwiseProportions } from './pairwise';
 export type { PairwiseResult, ProportionGroup } from './pairwise';
+export { kishEffectiveSize, raoScottChiSquare } from './rao-scott';
+export type { RaoScottResult } from './rao-scott';
+export { correlationCI } from './correlation-interval';
+export { capUplift, MAX_RETENTION } from './uplift-cap';

@@ -311,8 +311,48 @@ describe('weighted', () => {
     expect(x.body[0].cells.map((c: { count: number }) => c.count).map((c: number) => +c.toFixed(9))).toEqual(table[0].map((c) => +c.toFixed(9)));
     expect(x.columnHeads[0].base).toBeCloseTo(count((p) => p.purpose === 'business', w), 10);
     expect(x.columnHeads[0].n).toBe(50);
-    // The test sees the weighted counts at the effective size: each divided by deff.
-    expect(x.chiSquare.statistic).toBeCloseTo(pearson(table.map((r) => r.map((c) => c / deff))), 8);
+    // Each column is tested at its own Kish effective size (Σw)²/Σw², not at base ÷ the overall deff.
+    const inColumn = (purpose: string) => people.filter((p) => p.purpose === purpose);
+    const kish = (ps: typeof people) => sum(ps.map(w)) ** 2 / sum(ps.map((p) => w(p) ** 2));
+    PURPOSES.forEach((purpose, k) => expect(x.columnHeads[k].effectiveN).toBeCloseTo(kish(inColumn(purpose)), 10));
+    // Business: its yes-share against leisure's by the pooled z test at those sizes, as in the unweighted letters.
+    const share = (purpose: string) => count((p) => p.purpose === purpose && p.again === 'yes', w) / count((p) => p.purpose === purpose, w);
+    const [nA, nB] = [kish(inColumn('business')), kish(inColumn('leisure'))];
+    // One pair is tested (event is a small base), so no Bonferroni factor: |z| > 1.96.
+    expect(Math.abs(z(share('business') * nA, nA, share('leisure') * nB, nB))).toBeGreaterThan(1.96);
+    expect(x.body[0].cells[0].higherThan).toEqual(['B']);
+    // Rao–Scott first order (Rao & Scott 1984; Lohr 2010 §10.3.2), written out per respondent:
+    // the design effect of a weighted share p̂ of the set S is n·Σₖ wₖ²(yₖ − p̂)² / (W²·p̂(1 − p̂)),
+    // yₖ = 1 in S; δ̄ = [Σᵢⱼ (1 − p̂ᵢ₊p̂₊ⱼ)dᵢⱼ − Σᵢ (1 − p̂ᵢ₊)dᵢ − Σⱼ (1 − p̂₊ⱼ)dⱼ] / ((r − 1)(c − 1)),
+    // X²_RS = n·Σ (p̂ᵢⱼ − p̂ᵢ₊p̂₊ⱼ)² / (p̂ᵢ₊p̂₊ⱼ) ÷ δ̄.
+    const W = sum(people.map(w));
+    const d = (inSet: (p: (typeof people)[number]) => boolean) => {
+      const p = count(inSet, w) / W;
+      return (120 * sum(people.map((q) => w(q) ** 2 * ((inSet(q) ? 1 : 0) - p) ** 2))) / (W * W * p * (1 - p));
+    };
+    const rowShare = (again: string) => count((p) => p.again === again, w) / W;
+    const colShare = (purpose: string) => count((p) => p.purpose === purpose, w) / W;
+    let total = 0;
+    let x2 = 0;
+    for (const again of ['yes', 'no']) {
+      for (const purpose of PURPOSES) {
+        const e = rowShare(again) * colShare(purpose);
+        total += (1 - e) * d((p) => p.again === again && p.purpose === purpose);
+        x2 += (120 * (count((p) => p.again === again && p.purpose === purpose, w) / W - e) ** 2) / e;
+      }
+    }
+    for (const again of ['yes', 'no']) total -= (1 - rowShare(again)) * d((p) => p.again === again);
+    for (const purpose of PURPOSES) total -= (1 - colShare(purpose)) * d((p) => p.purpose === purpose);
+    const delta = total / 2;
+    expect(x.chiSquare.raoScott.pearson).toBeCloseTo(x2, 9);
+    expect(x.chiSquare.raoScott.designCorrection).toBeCloseTo(delta, 10);
+    expect(x.chiSquare.statistic).toBeCloseTo(x2 / delta, 9);
+    // Not the overall-deff shortcut it replaces.
+    expect(Math.abs(x.chiSquare.statistic - pearson(table.map((r) => r.map((c) => c / deff))))).toBeGreaterThan(1e-3);
+    // Unweighted, the same table has no correction and Pearson's statistic.
+    const plain = (await local('rows=again&columns=purpose')).body;
+    expect(plain.chiSquare.raoScott).toBeNull();
+    expect(plain.columnHeads.map((h: { effectiveN: number }) => h.effectiveN)).toEqual([50, 50, 20]);
     // Quota cells as columns now that the plan has them.
     const cells = (await local('rows=again&columns=%40cell')).body;
     expect(cells.columnHeads.map((h: { value: string }) => h.value)).toEqual(['gold', 'silver']);

@@ -194,6 +194,12 @@ describe('price tolerance', () => {
       { price: 30, demand: 0.25, revenue: 7.5 },
     ]);
     expect(gg.optimalPrice).toBe(20);
+    // One recommendation leads: the ladder's revenue peak, €20 (revenue 7.5, 10, 7.5 at 10, 20,
+    // 30), lies inside Van Westendorp's acceptable range 10 to 26.67, so it is the one.
+    expect(sections.price.recommendation).toEqual({
+      price: 20, currency: 'EUR', basis: 'gabor-granger', questionId: gg.questionId, range: { low: sections.price.vanWestendorp[0].pmc, high: sections.price.vanWestendorp[0].pme },
+    });
+    expect(sections.price.recommendation.range.high).toBeCloseTo(25 + 5 / 3, 12);
   });
 });
 

@@ -248,6 +248,11 @@ describe('weighting', () => {
     const unweighted = await report();
     expect(unweighted.fieldwork.weighting).toBeNull();
     expect(unweighted.satisfaction.overall.mean.mean).toBeCloseTo(3.75, 12);
+    // Filtered to gold and weighted: gold's share alone, rescaled to 1, so every weight is 1
+    // (deff 1) and the mean is gold's own 3.5, not a refusal because 0.3 does not sum to 1.
+    const gold = await report(`?weight=cells&filter=${encodeURIComponent('tier:gold')}`);
+    expect(gold.fieldwork.weighting.designEffect).toBeCloseTo(1, 12);
+    expect(gold.satisfaction.overall.mean.mean).toBeCloseTo(3.5, 12);
   });
 
   it('rakes to the population shares of two quota variables\' marginals', async () => {
@@ -294,11 +299,14 @@ describe('weighting', () => {
       { key: 'gold', labels: ['gold'], target: 3, completes: 4 },
       { key: 'silver', labels: ['Silver card'], target: 6, completes: 4 },
     ]);
-    // Gold alone: 4 responses, overall satisfaction 5, 4, 2, 3 (OSAT) → mean 3.5; silver's cell counts none of them.
+    // Gold alone: 4 responses, overall satisfaction 5, 4, 2, 3 (OSAT) → mean 3.5. Quota attainment
+    // is fieldwork's, not the segment's: silver keeps its 4 (filtered out is not "behind"), and
+    // the section says the figures ignore the filter.
     const gold = await report(`?filter=${encodeURIComponent('@cell:gold')}`);
     expect(gold.fieldwork.n).toBe(4);
     expect(gold.satisfaction.overall.mean.mean).toBeCloseTo(3.5, 12);
-    expect(gold.fieldwork.quotas.map((c: { completes: number }) => c.completes)).toEqual([4, 0]);
+    expect(gold.fieldwork.quotas.map((c: { completes: number }) => c.completes)).toEqual([4, 4]);
+    expect([all.fieldwork.filtered, gold.fieldwork.filtered]).toEqual([false, true]);
     for (const path of [`/report?filter=${encodeURIComponent('@cell:bronze')}`, `/export/responses.csv?filter=${encodeURIComponent('@cell:bronze')}`]) {
       const bad = await researcher.get(`/api/surveys/${surveyId}${path}`);
       expect(bad.status).toBe(400);

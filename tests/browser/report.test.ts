@@ -126,7 +126,7 @@ describe('the demo study\'s report, in Chromium', () => {
     const detractors = page.waitForResponse((r) => r.url().includes(encodeURIComponent('nps:0,1,2,3,4,5,6')) && r.status() === 200);
     await page.locator('select[data-filter="nps"]').selectOption({ label: 'Detractors (0–6)' });
     expect((await (await detractors).json()).sections.loyalty.nps.nps).toBe(-100);
-    await expect.poll(() => page.getByTestId('section-loyalty').getByTestId('reading').textContent(), POLL).toMatch(/^The NPS is [-−]100 /);
+    await expect.poll(() => page.getByTestId('section-loyalty').getByTestId('reading').textContent(), POLL).toMatch(/^The NPS is [-−]100[: ]/);
     await page.locator('select[data-filter="nps"]').selectOption('');
     await expect.poll(async () => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, '')), POLL).toBe(business);
 
@@ -263,7 +263,7 @@ describe('the demo study\'s report, in Chromium', () => {
     await ctx.close();
   });
 
-  it('starts the loyalty value in the currency the survey asks prices in, else in the reader\'s usual one', async () => {
+  it('starts the loyalty value in the study\'s currency whatever the reader\'s language, and caps an impossible proposed uplift', async () => {
     const { ctx, csrf } = await signedIn(DESKTOP);
     const surveys: { id: string; slug: string }[] = await (await ctx.request.get(`${server.url}/api/surveys`)).json();
     const share = async (slug: string) => {
@@ -280,10 +280,21 @@ describe('the demo study\'s report, in Chromium', () => {
     await page.goto(links.coffee);
     await expect.poll(() => page.getByTestId('impact-currency').count(), POLL).toBe(1);
     expect(await page.getByTestId('impact-currency').inputValue()).toBe('EUR');
-    // The hotel study asks no price: the Vietnamese reader's đồng.
+    // Its curve proposes about 30 points, past 99% from 80% retention: capped at 19 and said so,
+    // and with figures entered the estimate is a figure, not an error.
+    expect(await page.getByTestId('impact-uplift').inputValue()).toBe('19');
+    expect(await page.getByTestId('impact-capped').count()).toBe(1);
+    await page.getByTestId('impact-customers').fill('1000');
+    await page.getByTestId('impact-margin').fill('100');
+    await expect.poll(() => page.getByTestId('impact-lifetime').count(), POLL).toBe(1);
+    expect(await page.getByTestId('impact-invalid').count()).toBe(0);
+    // The hotel study asks no price but budgets in euros (server/demo/hotel-plan.ts): the study's
+    // currency, not the Vietnamese reader's đồng; and no money until the team enters its figures.
     await page.goto(links.hotel);
     await expect.poll(() => page.getByTestId('impact-currency').count(), POLL).toBe(1);
-    expect(await page.getByTestId('impact-currency').inputValue()).toBe('VND');
+    expect(await page.getByTestId('impact-currency').inputValue()).toBe('EUR');
+    expect(await page.getByTestId('impact-lifetime').count()).toBe(0);
+    expect(await page.getByTestId('impact-missing').count()).toBe(1);
     await outsider.close();
   });
 
@@ -293,15 +304,20 @@ describe('the demo study\'s report, in Chromium', () => {
     await page.goto(`${server.url}/surveys/${researchId}/report`);
     for (const id of ['servqual', 'price', 'competition']) await expect.poll(() => page.getByTestId(`section-${id}`).count(), POLL).toBe(1);
     // The generator's largest shortfall is reliability's (1.1 points below expectation).
-    expect(await page.getByTestId('section-servqual').getByTestId('reading').textContent()).toMatch(/^Reliability is the widest gap: -1\.\d points; weighted by importance/);
-    expect(await page.getByTestId('section-price').getByTestId('reading').textContent()).toMatch(/Customers accept prices from €\d+\.\d\d to €\d+\.\d\d; the optimal price point is €/);
+    expect(await page.getByTestId('section-servqual').getByTestId('reading').textContent()).toMatch(/^Reliability is the widest gap: -1\.\d\d points; weighted by importance/);
+    // One recommended price leads, then each method says what it measures and why they differ.
+    expect(await page.getByTestId('section-price').getByTestId('reading').textContent()).toMatch(/^Recommended price: €\d+(\.\d\d)?[,.] /);
+    expect(await page.getByTestId('price-methods').locator('li').count()).toBe(4);
+    expect(await page.getByTestId('trial-note').textContent()).toMatch(/^Expected trial: /);
     expect(await page.getByTestId('van-westendorp').locator('[data-point]').count()).toBe(4);
     await expect.poll(() => page.getByTestId('nms').count(), POLL).toBe(1);
     expect(await page.getByTestId('gabor-granger').locator('tbody tr').count()).toBe(6);
     // The generator rates our company above both competitors on quality and service, below
-    // Competitor A on price and below Competitor B on innovation.
+    // Competitor A on price and below Competitor B on innovation: read competitor by competitor.
     const competition = page.getByTestId('section-competition');
-    expect(await competition.getByTestId('reading').textContent()).toBe('Our company leads on Quality and Service, but trails on Price and Innovation.');
+    const standing = await competition.getByTestId('reading').textContent();
+    expect(standing).toMatch(/Against Competitor A, Our company leads on [^.]*Quality[^.]* and trails on Price\./);
+    expect(standing).toMatch(/Against Competitor B, Our company leads on [^.]*Service[^.]* and trails on Innovation\./);
     expect(await competition.getByTestId('weaknesses').textContent()).toMatch(/Price/);
     for (const id of ['servqual', 'price', 'competition']) {
       await page.getByTestId(`section-${id}`).screenshot({ path: join(SCREENSHOTS, `report-section-${id}.png`) });
@@ -354,9 +370,14 @@ describe('the demo study\'s report, in Chromium', () => {
     // Italian, as the link was made: the satisfaction reading says "molto soddisfatti".
     expect(await shared.getByTestId('section-satisfaction').getByTestId('reading').textContent()).toMatch(/molto soddisfatti/);
     expect(await shared.locator('.share-panel').count()).toBe(0);
-    // The loyalty estimate works signed out too, in Italian and in euros by default.
+    // The loyalty estimate works signed out too, in Italian and in the study's euros; with no
+    // figures saved by the team it shows no money, only what to enter.
     expect(await shared.getByTestId('impact-curve').textContent()).toMatch(/^Da questa indagine: se il \d+% dei clienti/);
-    expect(await shared.getByTestId('impact-lifetime').locator('.stat-value').textContent()).toMatch(/^[\d.]+\u00a0€$/);
+    expect(await shared.getByTestId('impact-lifetime').count()).toBe(0);
+    expect(await shared.getByTestId('impact-missing').textContent()).toMatch(/^Inserite il numero di clienti/);
+    await shared.getByTestId('impact-customers').fill('2000');
+    await shared.getByTestId('impact-margin').fill('250');
+    await expect.poll(() => shared.getByTestId('impact-lifetime').locator('.stat-value').textContent(), POLL).toMatch(/^[\d.]+\u00a0€$/);
     // Cross-tabs work signed out too, labelled in the link's language.
     const crosstab = shared.getByTestId('section-crosstab');
     await crosstab.getByTestId('crosstab-rows').selectOption('return');

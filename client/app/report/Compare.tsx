@@ -4,6 +4,7 @@
  * filters, from two report requests. Differences are marked significant only when a test says so
  * (shared/api/report-compare.ts) and never for a segment under 30 responses.
  */
+import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import { compareSegments, type SegmentTest } from '../../../shared/api/report-compare';
@@ -12,13 +13,31 @@ import type { Text } from '../../../shared/survey/schema';
 import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { dimensions, queryOf, type FilterState } from './FilterBar';
+import { compareFromSearch } from './url-state';
+import { intervalWithheld } from '../../../shared/api/report-readings';
 
 export function Compare(props: { base: string; report: ReportDto; filter: FilterState; text: (x: Text | undefined) => string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [name, setName] = createSignal('');
-  const [valueA, setValueA] = createSignal('');
-  const [valueB, setValueB] = createSignal('');
+  // The comparison lives in the address with the filters (`compare`, `a`, `b`), so it is bookmarked too.
+  const [search, setSearch] = useSearchParams();
+  const initial = compareFromSearch(search);
+  const [name, setNameState] = createSignal(initial.name);
+  const [valueA, setValueAState] = createSignal(initial.a);
+  const [valueB, setValueBState] = createSignal(initial.b);
+  const written = (key: 'compare' | 'a' | 'b', set: (v: string) => void) => (value: string) => {
+    set(value);
+    setSearch({ [key]: value || undefined }, { replace: true });
+  };
+  /** A new dimension starts with no segments picked: one write, so the address never holds a stale pair. */
+  const setName = (value: string) => {
+    setNameState(value);
+    setValueAState('');
+    setValueBState('');
+    setSearch({ compare: value || undefined, a: undefined, b: undefined }, { replace: true });
+  };
+  const setValueA = written('a', setValueAState);
+  const setValueB = written('b', setValueBState);
   const dims = () => dimensions(props.report, props.text, t);
   // Each segment keeps the report's filters, with this dimension's condition in place of any other on it.
   const segment = (value: string) => queryOf({
@@ -38,11 +57,13 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
       const o = s.satisfaction?.overall;
       return {
         completes: i18n.num(r.completes),
-        mean: o?.mean ? `${i18n.num(o.mean.mean, 2)} ± ${i18n.num((o.mean.upper - o.mean.lower) / 2, 2)}` : '—',
+        mean: !o?.mean ? '—' : o.meanIntervalWithheld ? `${i18n.num(o.mean.mean, 2)}${o.smallBase ? ' †' : ''}` : `${i18n.num(o.mean.mean, 2)} ± ${i18n.num((o.mean.upper - o.mean.lower) / 2, 2)}`,
         topTwoBox: o?.topTwoBox ? `${i18n.pct(o.topTwoBox.p)} · ${t('report.ciRange', { lower: i18n.pct(o.topTwoBox.lower), upper: i18n.pct(o.topTwoBox.upper) })}` : '—',
         loyal: s.loyalty?.loyal ? i18n.pct(s.loyalty.loyal.p) : '—',
         index: s.satisfaction?.index ? i18n.num(s.satisfaction.index.value, 0) : '—',
-        nps: s.loyalty?.nps ? `${i18n.points(s.loyalty.nps.nps)} ± ${i18n.num(s.loyalty.nps.marginOfError, 1)}` : '—',
+        nps: !s.loyalty?.nps ? '—' : intervalWithheld(s.loyalty.nps.n, s.loyalty.nps.marginOfError)
+          ? `${i18n.points(s.loyalty.nps.nps)}${s.loyalty.nps.n < SMALL_BASE ? ' †' : ''}`
+          : `${i18n.points(s.loyalty.nps.nps)} ± ${i18n.num(s.loyalty.nps.marginOfError, 1)}`,
       };
     };
     const [x, y] = [cells(a), cells(b)];
@@ -71,7 +92,7 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
       <div class="share-new no-print">
         <label class="field">
           <span>{t('report.compare.question')}</span>
-          <select value={name()} onChange={(e) => { setName(e.currentTarget.value); setValueA(''); setValueB(''); }} data-testid="compare-question">
+          <select value={name()} onChange={(e) => setName(e.currentTarget.value)} data-testid="compare-question">
             <option value="">—</option>
             <For each={dims()}>{(d) => <option value={d.name}>{d.label}</option>}</For>
           </select>

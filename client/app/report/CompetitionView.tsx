@@ -7,6 +7,7 @@ import type { ReportDto } from '../../../shared/api/report';
 import type { CompetitionQuestion, CompetitionSection } from '../../../shared/api/report-research';
 import { allQuestions, type Question, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
+import { joinSentences } from './sentences';
 import { GroupedBarChart } from './charts';
 import { SERIES_COLORS } from './LineChart';
 import { Section, SmallBase } from './ReportSections';
@@ -23,19 +24,31 @@ function CompetitionView(props: { q: CompetitionQuestion; question: Competitor; 
   const list = (ids: string[]) => new Intl.ListFormat(i18n.locale(), { type: 'conjunction' }).format(ids.map(attribute));
   const strengths = () => props.q.attributes.filter((a) => a.strength);
   const weaknesses = () => props.q.attributes.filter((a) => a.weakness);
+  const competitorsOf = () => props.q.brands.filter((b) => b !== props.q.ownBrand);
+  /**
+   * One sentence per competitor: an attribute where we lead one and trail another is read as
+   * both, not folded into "trails".
+   */
   const reading = () => {
     const own = brand(props.q.ownBrand);
-    const s = list(strengths().map((a) => a.attribute));
-    const w = list(weaknesses().map((a) => a.attribute));
-    if (s && w) return t('report.reading.competition', { brand: own, strengths: s, weaknesses: w });
-    if (s) return t('report.reading.competitionStrengths', { brand: own, strengths: s });
-    if (w) return t('report.reading.competitionWeaknesses', { brand: own, weaknesses: w });
-    return t('report.reading.competitionNone', { brand: own });
+    const sentences = competitorsOf().flatMap((b) => {
+      const versus = (sign: 1 | -1) => props.q.attributes
+        .filter((a) => a.competitors.some((c) => c.brand === b && c.significant && Math.sign(c.pairedDifference!) === sign))
+        .map((a) => a.attribute);
+      const leads = list(versus(1));
+      const trails = list(versus(-1));
+      const params = { brand: own, competitor: brand(b), leads, trails };
+      if (leads && trails) return [t('report.reading.competitionVs', params)];
+      if (leads) return [t('report.reading.competitionVsLeads', params)];
+      if (trails) return [t('report.reading.competitionVsTrails', params)];
+      return [];
+    });
+    return sentences.length ? joinSentences(i18n.locale(), sentences) : t('report.reading.competitionNone', { brand: own });
   };
   const mark = (c: { significant: boolean; smallBase: boolean }) => (c.significant ? ' *' : c.smallBase ? ' †' : '');
   const detail = (a: CompetitionQuestion['attributes'][number], sign: 1 | -1) => a.competitors
-    .filter((c) => c.significant && Math.sign(c.difference!) === sign)
-    .map((c) => t('report.competition.diffVs', { diff: i18n.points(c.difference!, 2), brand: brand(c.brand) }))
+    .filter((c) => c.significant && Math.sign(c.pairedDifference!) === sign)
+    .map((c) => t('report.competition.diffVs', { diff: i18n.points(c.pairedDifference!, 2), brand: brand(c.brand) }))
     .join(', ');
   const brands = () => [props.q.ownBrand, ...props.q.brands.filter((b) => b !== props.q.ownBrand)];
   const scoreOf = (a: CompetitionQuestion['attributes'][number], b: string) => (b === props.q.ownBrand ? a.own : a.competitors.find((c) => c.brand === b)!);
@@ -54,6 +67,7 @@ function CompetitionView(props: { q: CompetitionQuestion; question: Competitor; 
             return s.mean === null ? '—' : `${i18n.num(s.mean, 2)}${versus ? mark(versus) : ''}`;
           }),
         }))}
+        min={props.q.scale.min}
         max={props.q.scale.max}
         label={t('report.section.competition')}
       />
@@ -73,13 +87,15 @@ function CompetitionView(props: { q: CompetitionQuestion; question: Competitor; 
               {(a) => (
                 <tr>
                   <th scope="row">{attribute(a.attribute)}</th>
-                  <td class="num">{a.own.mean === null ? '—' : i18n.num(a.own.mean, 2)}<small class="ci">n {i18n.num(a.own.n)}</small></td>
+                  <td class="num">{a.own.mean === null ? '—' : i18n.num(a.own.mean, 2)}<small class="ci">n {i18n.num(a.own.n)}{a.own.n < 30 ? ' †' : ''}</small></td>
                   <For each={a.competitors}>
                     {(c) => (
                       <td class="num">
                         {c.mean === null ? '—' : i18n.num(c.mean, 2)}
                         <small class="ci">
-                          <span classList={{ ahead: c.significant && c.difference! > 0, behind: c.significant && c.difference! < 0 }}>{c.difference === null ? '' : `${i18n.points(c.difference, 2)}${mark(c)}`}</span> · n {i18n.num(c.n)}
+                          <span data-testid="paired-difference" classList={{ ahead: c.significant && c.pairedDifference! > 0, behind: c.significant && c.pairedDifference! < 0 }}>
+                            {c.pairedDifference === null ? '' : `${i18n.points(c.pairedDifference, 2)}${mark(c)}`}
+                          </span> · n {i18n.num(c.pairs)}{c.pairs < 30 ? ' †' : ''}
                         </small>
                       </td>
                     )}
@@ -94,7 +110,7 @@ function CompetitionView(props: { q: CompetitionQuestion; question: Competitor; 
           </tbody>
         </table>
       </div>
-      <p class="note">{t('report.competition.legend')}</p>
+      <p class="note">{t('report.competition.legendPaired')}</p>
       <div class="sw-lists">
         <div>
           <h3>{t('report.competition.strengths')}</h3>

@@ -116,6 +116,13 @@ function Table(props: { table: CrosstabDto; csv: string }) {
               </For>
               <td class="num">{i18n.num(x().total.n)}</td>
             </tr>
+            <Show when={x().weighting}>
+              <tr class="bases" data-testid="crosstab-effective">
+                <th scope="row">{t('report.crosstab.effectiveBase')}</th>
+                <For each={x().columnHeads}>{(h) => <td class="num">{i18n.num(h.effectiveN, 1)}</td>}</For>
+                <td class="num" />
+              </tr>
+            </Show>
           </thead>
           <tbody>
             <For each={x().body}>{bodyRow}</For>
@@ -135,7 +142,12 @@ function Table(props: { table: CrosstabDto; csv: string }) {
       <p class="note">{t('report.crosstab.legend')}</p>
       <Show when={x().multipleRows}><p class="note">{t('report.crosstab.multipleRows')}</p></Show>
       <Show when={x().columnHeads.some((h) => h.smallBase)}><p class="note">{t('report.crosstab.smallBase')}</p></Show>
-      <Show when={x().weighting}>{(w) => <p class="note">{t('report.crosstab.weighted', { n: i18n.num(w().effectiveN, 0), deff: i18n.num(w().designEffect, 2) })}</p>}</Show>
+      <Show when={x().weighting}>
+        <p class="note">{t('report.crosstab.weightedRaoScott', {
+          pearson: x().chiSquare?.raoScott ? i18n.num(x().chiSquare!.raoScott!.pearson, 1) : '—',
+          delta: x().chiSquare?.raoScott ? i18n.num(x().chiSquare!.raoScott!.designCorrection, 2) : '—',
+        })}</p>
+      </Show>
       <p class="no-print"><a class="btn" href={props.csv} download="" data-testid="crosstab-csv">{t('report.crosstab.download')}</a></p>
     </>
   );

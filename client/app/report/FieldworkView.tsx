@@ -5,6 +5,7 @@
 import { For, Show } from 'solid-js';
 import type { FieldworkSection } from '../../../shared/api/report-sections';
 import { useI18n } from '../lib/i18n';
+import { joinSentences } from './sentences';
 import { Section } from './ReportSections';
 
 type Cell = NonNullable<FieldworkSection['quotas']>[number];
@@ -30,8 +31,9 @@ export function FieldworkView(props: { section: FieldworkSection }) {
       parts.push(b
         ? t('report.reading.quotasShort', { met: met().length, cells: cells().length, cell: b.labels.join(' × '), missing: i18n.num(b.target - b.completes) })
         : t('report.reading.quotasMet', { cells: cells().length }));
+      if (s.filtered) parts.push(t('report.reading.quotasUnfiltered'));
     }
-    return parts.join(' ');
+    return joinSentences(i18n.locale(), parts);
   };
   const weighting = () => {
     const w = props.section.weighting;
@@ -58,6 +60,7 @@ export function FieldworkView(props: { section: FieldworkSection }) {
       </div>
       <Show when={cells().length > 0}>
         <h3>{t('report.quota.title')}</h3>
+        <Show when={props.section.filtered}><p class="note" data-testid="quota-unfiltered">{t('report.quota.unfiltered')}</p></Show>
         <div class="table-wrap">
           <table class="data-table quota-table" data-testid="quota-attainment">
             <thead>

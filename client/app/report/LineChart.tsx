@@ -35,7 +35,11 @@ export function LineChart(props: {
   yRightText?: (y: number) => string;
   /** Shares: the left axis runs 0–1. */
   share?: boolean;
-  markers?: { x: number; label: string }[];
+  /**
+   * Marked prices. With `y` (a crossing's share on the left axis) the label sits beside that
+   * point, not in a row at the top where four labels over rising curves pile up.
+   */
+  markers?: { x: number; y?: number; label: string }[];
   /** Where marker labels go: the top suits curves that are low in the middle, the bottom curves that peak. */
   markerLabels?: 'top' | 'bottom';
   band?: { from: number; to: number; label: string };
@@ -76,7 +80,46 @@ export function LineChart(props: {
         // together (PMC and OPP often are, and on a phone all four) stay legible.
         const rows: [number, number][][] = [];
         const sorted = [...(props.markers ?? [])].sort((m, n) => m.x - n.x);
+        /** Boxes of the labels placed at their points, to step a label clear of the ones before. */
+        const placed: { left: number; right: number; top: number; bottom: number }[] = [];
+        if (props.band) {
+          // The band's own label, written before the datasets at the foot of the band, is taken.
+          ctx.font = `600 11px ${font}`;
+          const mid = (scales.x.getPixelForValue(props.band.from) + scales.x.getPixelForValue(props.band.to)) / 2;
+          const half = ctx.measureText(props.band.label).width / 2;
+          placed.push({ left: mid - half, right: mid + half, top: a.bottom - 17, bottom: a.bottom - 2 });
+          ctx.font = `600 12px ${font}`;
+        }
         for (const m of sorted) {
+          if (m.y === undefined) continue;
+          const x = scales.x.getPixelForValue(m.x);
+          const y = scales.y.getPixelForValue(m.y);
+          ctx.strokeStyle = text;
+          ctx.setLineDash([3, 3]);
+          ctx.beginPath();
+          ctx.moveTo(x, a.top);
+          ctx.lineTo(x, a.bottom);
+          ctx.stroke();
+          ctx.setLineDash([]);
+          ctx.fillStyle = text;
+          ctx.beginPath();
+          ctx.arc(x, y, 3.5, 0, 2 * Math.PI);
+          ctx.fill();
+          const width = ctx.measureText(m.label).width;
+          const left = x + 6 + width > a.right ? x - 6 - width : x + 6;
+          const clash = (top: number) => placed.some((b) => left < b.right + 4 && left + width > b.left - 4 && top < b.bottom && top + 14 > b.top);
+          // Nearest free slot to the point: alternately below and above it, 15 px a step.
+          let top = y - 7;
+          for (let k = 1; clash(top) && k < 12; k++) top = y - 7 + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 15;
+          top = Math.min(Math.max(top, a.top + 1), a.bottom - 15);
+          placed.push({ left, right: left + width, top, bottom: top + 14 });
+          ctx.textAlign = 'left';
+          ctx.textBaseline = 'top';
+          ctx.fillText(m.label, left, top);
+        }
+        ctx.textBaseline = bottom ? 'bottom' : 'top';
+        for (const m of sorted) {
+          if (m.y !== undefined) continue;
           const x = scales.x.getPixelForValue(m.x);
           ctx.strokeStyle = text;
           ctx.setLineDash([3, 3]);
@@ -104,7 +147,12 @@ export function LineChart(props: {
             const label = s.pointText![i];
             if (!label) return;
             ctx.fillStyle = s.color;
-            ctx.fillText(label, pt.x, pt.y - 6);
+            // A point near the top (a share of 100%) has its value below it, not cut off above.
+            if (pt.y - 20 < a.top) {
+              ctx.textBaseline = 'top';
+              ctx.fillText(label, pt.x, pt.y + 7);
+              ctx.textBaseline = 'bottom';
+            } else ctx.fillText(label, pt.x, pt.y - 6);
           });
         });
         ctx.restore();

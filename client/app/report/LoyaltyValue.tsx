@@ -9,9 +9,9 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import * as v from 'valibot';
 import type { LoyaltySection } from '../../../shared/api/report-sections';
 import type { LoyaltyValueInputs } from '../../../shared/api/report-settings';
-import { currencyDigits, defaultCurrency, formatCurrency, formatMoneyEstimate, type AppKey } from '../../../shared/i18n';
+import { currencyDigits, formatCurrency, formatMoneyEstimate, type AppKey } from '../../../shared/i18n';
 import { CurrencySchema } from '../../../shared/survey/research-types';
-import { loyaltyIfLevelRises, retentionUplift, StatsInputError } from '../../../shared/stats';
+import { capUplift, loyaltyIfLevelRises, MAX_RETENTION, retentionUplift, StatsInputError } from '../../../shared/stats';
 import { useI18n } from '../lib/i18n';
 import { api } from '../lib/api';
 import { errorText } from '../lib/errors';
@@ -28,7 +28,8 @@ const FALLBACK_UPLIFT = '5';
 const InputsSchema = v.object({
   customers: v.string(),
   margin: v.string(),
-  currency: CurrencySchema,
+  /** Empty until chosen, for a study that names no currency. */
+  currency: v.union([CurrencySchema, v.literal('')]),
   retention: v.string(),
   discount: v.string(),
   uplift: v.nullable(v.string()),
@@ -97,9 +98,10 @@ const same = (a: Inputs, b: Inputs) => JSON.stringify(asSaved(a)) === JSON.strin
 const parse = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
 /**
- * `currency`: the one the survey asks prices in, if any (shared/survey/price-currency.ts), before
- * the reader's language's usual one. `saved`: the team's figures; `saveUrl`: where a researcher
- * saves them, null for readers who can't.
+ * `currency`: the study's (server/report/study-currency.ts), the same for every reader; null when
+ * the study names none, and the reader picks one. `saved`: the team's figures; `saveUrl`: where a
+ * researcher saves them, null for readers who can't. Until someone enters the customers and the
+ * margin, no money is shown: an invented business would print as the team's figure.
  */
 export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string; currency: string | null; saved: LoyaltyValueInputs | null; saveUrl: string | null }) {
   const i18n = useI18n();
@@ -107,7 +109,7 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
   const [saved, setSaved] = createSignal(props.saved);
   const basis = () => (saved() ? JSON.stringify(saved()) : null);
   const defaults = (): Inputs => ({
-    customers: '10000', margin: '500', currency: props.currency ?? defaultCurrency(i18n.locale()), retention: '80', discount: '10', uplift: null, years: '',
+    customers: '', margin: '', currency: props.currency ?? '', retention: '80', discount: '10', uplift: null, years: '',
   });
   const start = (): Inputs => {
     const s = saved();
@@ -148,7 +150,12 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
     store(props.surveyId, inputs(), basis());
     setNote(null);
   };
-  const money = (amount: number) => formatMoneyEstimate(i18n.locale(), amount, inputs().currency);
+  const money = (amount: number) => formatMoneyEstimate(i18n.locale(), amount, inputs().currency || 'XXX');
+  /** The business's own figures are still to be entered: nothing to estimate, and nothing wrong either. */
+  const missing = () => {
+    const x = inputs();
+    return x.customers.trim() === '' || x.margin.trim() === '' || x.currency === '';
+  };
 
   /** The second-highest satisfaction level rising to the top one, read off the survey's curve. */
   const shift = createMemo(() => {
@@ -163,7 +170,18 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
     const s = shift();
     return s && s.points > 0 ? String(s.points) : null;
   };
-  const upliftText = () => inputs().uplift ?? proposal() ?? FALLBACK_UPLIFT;
+  /**
+   * The survey's proposal, capped where the retention typed leaves less room (a curve can propose
+   * more points than 80% retention has left below 100%): said, not shown as the reader's error.
+   */
+  const cappedProposal = createMemo(() => {
+    const p = proposal();
+    const retention = parse(inputs().retention) / 100;
+    if (p === null || !(retention >= 0 && retention <= 1)) return null;
+    const c = capUplift(retention, Number(p) / 100);
+    return c.capped ? { proposed: Number(p), points: Math.floor(c.uplift * 1000 + 1e-9) / 10 } : null;
+  });
+  const upliftText = () => inputs().uplift ?? (cappedProposal() ? String(cappedProposal()!.points) : null) ?? proposal() ?? FALLBACK_UPLIFT;
 
   const result = createMemo(() => {
     const x = inputs();
@@ -182,11 +200,11 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
   });
   const estimate = () => {
     const r = result();
-    return 'invalid' in r ? null : r;
+    return missing() || 'invalid' in r ? null : r;
   };
   const invalid = () => {
     const r = result();
-    return 'invalid' in r ? r.invalid : null;
+    return !missing() && 'invalid' in r ? r.invalid : null;
   };
   const currencyNames = createMemo(() => new Intl.DisplayNames([i18n.locale()], { type: 'currency' }));
 
@@ -234,9 +252,10 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
         <label class="field">
           <span class="field-label">{t('report.impact.currency')}</span>
           <select class="select" data-testid="impact-currency" onChange={(e) => set('currency', e.currentTarget.value)}>
-            <For each={currencies()}>{(c) => <option value={c} selected={c === inputs().currency}>{currencyName(c)}</option>}</For>
+            <Show when={inputs().currency === ''}><option value="" selected>{t('report.impact.chooseCurrency')}</option></Show>
+            <For each={currencies().filter((c) => c !== '')}>{(c) => <option value={c} selected={c === inputs().currency}>{currencyName(c)}</option>}</For>
           </select>
-          <span class="print-value">{currencyName(inputs().currency)}</span>
+          <span class="print-value">{inputs().currency ? currencyName(inputs().currency) : '—'}</span>
         </label>
         {field('retention', 'report.impact.retention', { min: '0', max: '99.9', step: 'any' }, percent)}
         {field('uplift', 'report.impact.uplift', { step: '0.1' }, (x) => i18n.points(x, 1))}
@@ -255,6 +274,16 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
         </Show>
         <Show when={note()}><p class="note no-print" role="status" data-testid="impact-note">{note()}</p></Show>
       </div>
+      <Show when={cappedProposal()}>
+        {(c) => (
+          <p class="note" data-testid="impact-capped">
+            {t('report.impact.capped', {
+              proposed: i18n.points(c().proposed, 1), retention: i18n.pct(parse(inputs().retention) / 100, 1), max: i18n.pct(MAX_RETENTION, 0), points: i18n.points(c().points, 1),
+            })}
+          </p>
+        )}
+      </Show>
+      <Show when={!missing()} fallback={<p class="note" data-testid="impact-missing">{t('report.impact.enterFigures')}</p>}>
       <Show when={estimate()} fallback={<p class="warning" role="alert" data-testid="impact-invalid">{t(invalid()!.key)}</p>}>
         {(r) => (
           <>
@@ -285,6 +314,7 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
             </p>
           </>
         )}
+      </Show>
       </Show>
     </div>
   );

@@ -5,13 +5,21 @@
 import { For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import type { GaborGrangerReport, PriceSection, VanWestendorpReport } from '../../../shared/api/report-research';
-import { currencyDigits, formatCurrency } from '../../../shared/i18n';
+import { currencyDigits, formatCurrency, type AppKey } from '../../../shared/i18n';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
+import { joinSentences } from './sentences';
 import { LineChart, SERIES_COLORS } from './LineChart';
 import { Section, SmallBase } from './ReportSections';
 
 type TextOf = (x: Text | undefined) => string;
+
+const BASIS_KEY: Record<NonNullable<PriceSection['recommendation']>['basis'], AppKey> = {
+  'gabor-granger': 'report.reading.priceRecommendGg',
+  'gabor-granger-in-range': 'report.reading.priceRecommendGgInRange',
+  nms: 'report.reading.priceRecommendNms',
+  opp: 'report.reading.priceRecommendOpp',
+};
 
 /** Money in the question's currency, from a price in major units as respondents typed it. */
 function useMoney() {
@@ -24,12 +32,21 @@ function VanWestendorpView(props: { r: VanWestendorpReport; title: string }) {
   const { t } = i18n;
   const money = useMoney();
   const m = (x: number) => money(x, props.r.currency);
-  const curve = (key: 'tooCheap' | 'notCheap' | 'notExpensive' | 'tooExpensive') => props.r.curves.map((c) => ({ x: c.price, y: c[key] }));
+  type Key = 'tooCheap' | 'notCheap' | 'notExpensive' | 'tooExpensive';
+  const curve = (key: Key) => props.r.curves.map((c) => ({ x: c.price, y: c[key] }));
+  /** A curve's share at a price, linear between the prices it was computed at: where a point's two curves cross. */
+  const at = (key: Key, x: number) => {
+    const c = props.r.curves;
+    const k = c.findIndex((p) => p.price >= x);
+    if (k <= 0) return c[Math.max(0, k)]?.[key] ?? 0;
+    const [a, b] = [c[k - 1], c[k]];
+    return a[key] + ((b[key] - a[key]) * (x - a.price)) / (b.price - a.price);
+  };
   const points = () => [
-    { key: 'pmc', label: t('report.price.pmc'), value: props.r.pmc },
-    { key: 'opp', label: t('report.price.opp'), value: props.r.opp },
-    { key: 'ipp', label: t('report.price.ipp'), value: props.r.ipp },
-    { key: 'pme', label: t('report.price.pme'), value: props.r.pme },
+    { key: 'pmc', label: t('report.price.pmc'), value: props.r.pmc, y: at('tooCheap', props.r.pmc) },
+    { key: 'opp', label: t('report.price.opp'), value: props.r.opp, y: at('tooCheap', props.r.opp) },
+    { key: 'ipp', label: t('report.price.ipp'), value: props.r.ipp, y: at('notCheap', props.r.ipp) },
+    { key: 'pme', label: t('report.price.pme'), value: props.r.pme, y: at('tooExpensive', props.r.pme) },
   ];
   return (
     <div data-testid="van-westendorp">
@@ -57,7 +74,7 @@ function VanWestendorpView(props: { r: VanWestendorpReport; title: string }) {
         yTitle={t('report.price.share')}
         xText={m}
         yText={(y) => i18n.pct(y)}
-        markers={points().map((p) => ({ x: p.value, label: `${p.key.toUpperCase()} ${m(p.value)}` }))}
+        markers={points().map((p) => ({ x: p.value, y: p.y, label: `${p.key.toUpperCase()} ${m(p.value)}` }))}
         band={{ from: props.r.pmc, to: props.r.pme, label: t('report.price.range') }}
         label={t('report.price.vwChart')}
       />
@@ -84,6 +101,7 @@ function VanWestendorpView(props: { r: VanWestendorpReport; title: string }) {
                 markerLabels="bottom"
                 label={t('report.price.nms')}
               />
+              <p class="note" data-testid="trial-note">{t('report.price.trialExplained')}</p>
             </div>
           );
         }}
@@ -148,18 +166,30 @@ export function PriceView(props: { section: PriceSection; report: ReportDto; tex
   const { t } = i18n;
   const money = useMoney();
   const questionText = (id: string) => props.text(allQuestions(props.report.definition).find((q) => q.id === id)?.text);
+  /** One recommendation first, then the range it was kept inside: three "best" prices never reconciled is no reading. */
   const reading = () => {
-    const vw = props.section.vanWestendorp[0];
-    if (vw) return t('report.reading.price', { low: money(vw.pmc, vw.currency), high: money(vw.pme, vw.currency), opp: money(vw.opp, vw.currency) });
-    const gg = props.section.gaborGranger.find((g) => g.optimalPrice !== null);
-    if (gg) {
-      const best = gg.points.find((p) => p.price === gg.optimalPrice)!;
-      return t('report.reading.priceLadder', { price: money(best.price, gg.currency), demand: i18n.pct(best.demand) });
-    }
-    return '';
+    const r = props.section.recommendation;
+    if (!r) return '';
+    const price = money(r.price, r.currency);
+    const range = r.range ? { low: money(r.range.low, r.currency), high: money(r.range.high, r.currency) } : null;
+    const lead = t(BASIS_KEY[r.basis], { price, ...(range ?? { low: '', high: '' }) });
+    if (range && r.basis === 'opp') return joinSentences(i18n.locale(), [lead, t('report.reading.priceRange', range)]);
+    return range && r.basis === 'gabor-granger' ? joinSentences(i18n.locale(), [lead, t('report.reading.priceInRange', range)]) : lead;
+  };
+  const methods = () => {
+    const s = props.section;
+    const keys: AppKey[] = [];
+    if (s.vanWestendorp.length) keys.push('report.price.methodVw');
+    if (s.vanWestendorp.some((v) => v.nms)) keys.push('report.price.methodNms');
+    if (s.gaborGranger.length) keys.push('report.price.methodGg');
+    if (keys.length > 1) keys.push('report.price.methodsDiffer');
+    return keys.map((k) => t(k));
   };
   return (
     <Section id="price" title={t('report.section.price')} reading={reading()}>
+      <Show when={methods().length > 0}>
+        <ul class="note price-methods" data-testid="price-methods"><For each={methods()}>{(x) => <li>{x}</li>}</For></ul>
+      </Show>
       <For each={props.section.vanWestendorp}>{(r) => <VanWestendorpView r={r} title={questionText(r.questionId)} />}</For>
       <For each={props.section.gaborGranger}>
         {(r) => (

@@ -1,13 +1,17 @@
 /**
- * The importance–performance matrix: one labelled point per attribute, crosshairs at the means,
- * and the four quadrant names in the corners, so it reads without hovering.
+ * The importance–performance matrix: one labelled point per attribute with its 95% intervals as
+ * whiskers, crosshairs at the means, and the four quadrant names in the corners, so it reads
+ * without hovering. The axes span the whole scale given, never zoomed to the points: a zoomed
+ * axis makes a difference of a standard error look like a gap.
  */
 import { Chart, LinearScale, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
 import { onCleanup, onMount } from 'solid-js';
 
 Chart.register(ScatterController, PointElement, LinearScale, Tooltip);
 
-export interface QuadrantPoint { label: string; x: number; y: number; color: string }
+type Interval = { lower: number; upper: number } | null;
+
+export interface QuadrantPoint { label: string; x: number; y: number; color: string; xInterval?: Interval; yInterval?: Interval }
 
 export function QuadrantChart(props: {
   points: QuadrantPoint[];
@@ -16,6 +20,10 @@ export function QuadrantChart(props: {
   /** Top-left, top-right, bottom-left, bottom-right. */
   corners: [string, string, string, string];
   label: string;
+  /** Where the quadrants meet; the points' means when absent. */
+  crosshairs?: { x: number; y: number };
+  xRange?: [number, number];
+  yRange?: [number, number];
 }) {
   let canvas!: HTMLCanvasElement;
   let chart: Chart<'scatter'> | undefined;
@@ -24,8 +32,8 @@ export function QuadrantChart(props: {
     const css = getComputedStyle(canvas);
     const text = css.getPropertyValue('--text').trim();
     const muted = css.getPropertyValue('--muted').trim();
-    const mx = mean(props.points.map((p) => p.x));
-    const my = mean(props.points.map((p) => p.y));
+    const mx = props.crosshairs?.x ?? mean(props.points.map((p) => p.x));
+    const my = props.crosshairs?.y ?? mean(props.points.map((p) => p.y));
     const overlay: Plugin<'scatter'> = {
       id: 'quadrants',
       afterDatasetsDraw(c) {
@@ -49,6 +57,22 @@ export function QuadrantChart(props: {
         ctx.textAlign = 'right';
         ctx.fillText(props.corners[1], a.right - 4, a.top + 4);
         ctx.fillText(props.corners[3], a.right - 4, a.bottom - 18);
+        ctx.lineWidth = 1.5;
+        props.points.forEach((p) => {
+          ctx.strokeStyle = p.color;
+          ctx.beginPath();
+          if (p.xInterval) {
+            const y0 = scales.y.getPixelForValue(p.y);
+            ctx.moveTo(scales.x.getPixelForValue(p.xInterval.lower), y0);
+            ctx.lineTo(scales.x.getPixelForValue(p.xInterval.upper), y0);
+          }
+          if (p.yInterval) {
+            const x0 = scales.x.getPixelForValue(p.x);
+            ctx.moveTo(x0, scales.y.getPixelForValue(p.yInterval.lower));
+            ctx.lineTo(x0, scales.y.getPixelForValue(p.yInterval.upper));
+          }
+          ctx.stroke();
+        });
         ctx.fillStyle = text;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
@@ -71,8 +95,8 @@ export function QuadrantChart(props: {
         animation: false,
         layout: { padding: { right: 24 } },
         scales: {
-          x: { ...pad(props.points.map((p) => p.x)), title: { display: true, text: props.xLabel, color: text } },
-          y: { ...pad(props.points.map((p) => p.y)), title: { display: true, text: props.yLabel, color: text } },
+          x: { ...(props.xRange ? { min: props.xRange[0], max: props.xRange[1] } : pad(props.points.map((p) => p.x))), title: { display: true, text: props.xLabel, color: text } },
+          y: { ...(props.yRange ? { min: props.yRange[0], max: props.yRange[1] } : pad(props.points.map((p) => p.y))), title: { display: true, text: props.yLabel, color: text } },
         },
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => props.points[item.dataIndex].label } } },
       },

@@ -1,4 +1,4 @@
-import { A, useParams } from '@solidjs/router';
+import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { Count, Interval, MeanSummary, QuestionReport, ReportDto } from '../../../shared/api/report';
 import { allQuestions, type Question, type Scale, type Text } from '../../../shared/survey/schema';
@@ -10,7 +10,7 @@ import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import { KIND_KEY, kindOf } from '../survey/definition';
 import { BarChart, NPS_COLORS, scaleColors, StackedChart } from './charts';
-import { FilterBar, NO_FILTER, queryOf, type FilterState } from './FilterBar';
+import { FilterBar, queryOf, type FilterState } from './FilterBar';
 import { ReportSections } from './ReportSections';
 import { Verbatims } from './Verbatims';
 import { Exports, SharePanel } from './SharePanel';
@@ -18,6 +18,9 @@ import { Compare } from './Compare';
 import { FieldworkView } from './FieldworkView';
 import { pointLabels } from './scale-labels';
 import { CrossTab } from './CrossTab';
+import { intervalWithheld } from '../../../shared/api/report-readings';
+import { SMALL_BASE } from '../../../shared/api/report-sections';
+import { filterFromSearch, searchOfQuery } from './url-state';
 import './report.css';
 
 export default function ReportPage() {
@@ -30,7 +33,13 @@ export default function ReportPage() {
  * a share link passes no surveyId, so nothing links into the app.
  */
 export function ReportView(props: { base: string; surveyId?: string }) {
-  const [filter, setFilter] = createSignal<FilterState>(NO_FILTER);
+  const [search, setSearch] = useSearchParams();
+  // The view opens as its address says, and every change is written back: a filtered view is a link.
+  const [filter, setFilterState] = createSignal<FilterState>(filterFromSearch(search));
+  const setFilter = (f: FilterState) => {
+    setFilterState(f);
+    setSearch(searchOfQuery(queryOf(f)), { replace: true });
+  };
   const [report, { refetch }] = createResource(
     () => ({ base: props.base, query: queryOf(filter()) }),
     ({ base, query }) => api.get<ReportDto>(`${base}/report${query}`),
@@ -96,12 +105,14 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
         <div class="kpi">
           <span class="kpi-label">{t('report.completes')}</span>
           <span class="kpi-value" data-testid="report-completes">{i18n.num(props.report.completes)}</span>
-          <span class="kpi-note">{t('report.partials', { count: props.report.partials })}</span>
+          <span class="kpi-note" data-testid="report-partials">
+            {t(props.report.sections.fieldwork.filtered ? 'report.partialsUnfiltered' : 'report.partials', { count: props.report.partials })}
+          </span>
         </div>
         <div class="kpi">
           <span class="kpi-label">{t('report.completionRate')}</span>
           <span class="kpi-value">{props.report.completionRate === null ? '—' : i18n.pct(props.report.completionRate)}</span>
-          <span class="kpi-note">{t('report.completionRateNote')}</span>
+          <span class="kpi-note">{t(props.report.sections.fieldwork.filtered ? 'report.completionRateUnfiltered' : 'report.completionRateNote')}</span>
         </div>
         <div class="kpi">
           <span class="kpi-label">{t('report.marginOfError')}</span>
@@ -116,7 +127,7 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
         {(w) => <p class="note" data-testid="weighting-note">{t(w().method === 'raking' ? 'report.weightingNoteRaking' : 'report.weightingNote', { n: i18n.num(w().effectiveN, 0), deff: i18n.num(w().designEffect, 2) })}</p>}
       </Show>
       <Show when={props.report.sections.fieldwork.excluded}>
-        {(x) => <p class="warning" role="note" data-testid="excluded-note">{t('report.excludedCounts', { straight: x().straightliners, speeders: x().speeders })}</p>}
+        {(x) => <p class="warning" role="note" data-testid="excluded-note">{t('report.excludedFlagged', { straight: t('report.count.straightliners', { count: x().straightliners }), speeders: t('report.count.speeders', { count: x().speeders }) })}</p>}
       </Show>
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
       <FieldworkView section={props.report.sections.fieldwork} />
@@ -137,7 +148,9 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
               <header class="qreport-head">
                 <span class="qnum">{t('editor.questionNumber', { n: item.number })}</span>
                 <span class="chip">{t(KIND_KEY[kindOf(item.question)])}</span>
-                <span class="qreport-n">{t('report.answers', { count: item.report.n })}</span>
+                <span class="qreport-n" title={item.report.n > 0 && item.report.n < SMALL_BASE ? t('report.smallBaseMark') : undefined}>
+                  {t('report.answers', { count: item.report.n })}{item.report.n > 0 && item.report.n < SMALL_BASE ? ' †' : ''}
+                </span>
               </header>
               <h2 class="qreport-title">{text(item.question.text)}</h2>
               <Show when={item.report.n > 0} fallback={<p class="muted">{t('report.noAnswers')}</p>}>
@@ -189,8 +202,21 @@ function Stat(props: { label: string; value: string; note?: string; testid?: str
 function useFormats() {
   const i18n = useI18n();
   return {
-    /** Mean ± half the 95% interval, as researchers write it. */
-    mean: (m: MeanSummary) => `${i18n.num(m.mean, 2)} ± ${i18n.num((m.upper - m.lower) / 2, 2)}`,
+    /**
+     * Mean ± half the 95% interval, as researchers write it; the mean alone where the interval is
+     * withheld (under 30 answers, or all alike: "5 ± 0" would claim a certainty there is not).
+     */
+    mean: (m: MeanSummary) => (intervalWithheld(m.n, m.sd) ? i18n.num(m.mean, 2) : `${i18n.num(m.mean, 2)} ± ${i18n.num((m.upper - m.lower) / 2, 2)}`),
+    /** What the mean's note says: the interval it carries, or why it carries none. */
+    meanNote: (m: MeanSummary) => {
+      const why = intervalWithheld(m.n, m.sd);
+      return i18n.t(why === null ? 'report.ci95' : why === 'small-base' ? 'report.noInterval.smallBase' : 'report.noInterval.noSpread');
+    },
+    /** A mean in a table cell: with its reason when it has no interval. */
+    meanCell: (m: MeanSummary) => {
+      const why = intervalWithheld(m.n, m.sd);
+      return why === null ? `${i18n.num(m.mean, 2)} ± ${i18n.num((m.upper - m.lower) / 2, 2)}` : `${i18n.num(m.mean, 2)}${m.n < SMALL_BASE ? ' †' : ''}`;
+    },
     share: (x: Interval) => i18n.pct(x.p),
     shareCi: (x: Interval) => i18n.t('report.ciRange', { lower: i18n.pct(x.lower), upper: i18n.pct(x.upper) }),
     countShare: (c: Count) => `${i18n.num(c.count)} · ${i18n.pct(c.share)}`,
@@ -227,7 +253,7 @@ function RatingReport(props: { report: Extract<QuestionReport, { type: 'rating' 
   return (
     <>
       <div class="stats">
-        <Show when={props.report.mean}>{(m) => <Stat label={t('report.mean')} value={f.mean(m())} note={t('report.ci95')} testid="stat-mean" />}</Show>
+        <Show when={props.report.mean}>{(m) => <Stat label={t('report.mean')} value={f.mean(m())} note={f.meanNote(m())} testid="stat-mean" />}</Show>
         <Show when={props.report.topBox}>{(x) => <Stat label={t('report.topBox')} value={f.share(x())} note={f.shareCi(x())} />}</Show>
         <Show when={props.report.topTwoBox}>{(x) => <Stat label={t('report.topTwoBox')} value={f.share(x())} note={f.shareCi(x())} />}</Show>
         <Show when={props.report.notApplicable > 0}>
@@ -258,7 +284,11 @@ function NpsReport(props: { report: Extract<QuestionReport, { type: 'nps' }> }) 
             <div class="nps-score">
               <span class="stat-label">{t('report.nps')}</span>
               <span class="nps-value" data-testid="nps-value">{i18n.points(n().nps)}</span>
-              <span class="stat-note">{t('report.npsMargin', { margin: i18n.num(n().marginOfError, 1) })}</span>
+              <span class="stat-note">
+                {intervalWithheld(props.report.n, n().marginOfError) === null
+                  ? t('report.npsMargin', { margin: i18n.num(n().marginOfError, 1) })
+                  : t(props.report.n < SMALL_BASE ? 'report.noInterval.smallBase' : 'report.noInterval.noSpread')}
+              </span>
             </div>
             <div class="nps-split">
               <div class="split-bar" aria-hidden="true">
@@ -324,7 +354,7 @@ function MatrixReport(props: { report: Extract<QuestionReport, { type: 'matrix' 
                 <tr>
                   <th scope="row">{itemLabel(it.id)}</th>
                   <td class="num">{i18n.num(it.n)}</td>
-                  <td class="num">{it.mean ? f.mean(it.mean) : '—'}</td>
+                  <td class="num">{it.mean ? f.meanCell(it.mean) : '—'}</td>
                   <td class="num">{it.topTwoBox ? f.share(it.topTwoBox) : '—'}</td>
                 </tr>
               )}
@@ -342,7 +372,7 @@ function NumberReport(props: { report: Extract<QuestionReport, { type: 'number' 
   const f = useFormats();
   return (
     <div class="stats">
-      <Show when={props.report.mean}>{(m) => <Stat label={t('report.mean')} value={f.mean(m())} note={t('report.ci95')} />}</Show>
+      <Show when={props.report.mean}>{(m) => <Stat label={t('report.mean')} value={f.mean(m())} note={f.meanNote(m())} />}</Show>
       <Show when={props.report.min !== null}><Stat label={t('report.min')} value={i18n.num(props.report.min!)} /></Show>
       <Show when={props.report.max !== null}><Stat label={t('report.max')} value={i18n.num(props.report.max!)} /></Show>
     </div>

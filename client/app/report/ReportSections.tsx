@@ -7,9 +7,10 @@ import type { ReportDto } from '../../../shared/api/report';
 import {
   SMALL_BASE, type LoyaltySection, type PrioritiesSection, type QualitySection, type SatisfactionSection, type ScaleItem, type TrendSection, type WaveChange,
 } from '../../../shared/api/report-sections';
+import { intervalWithheld, type IntervalWithheld } from '../../../shared/api/report-readings';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
-import { priceCurrency } from '../../../shared/survey/price-currency';
 import { useI18n } from '../lib/i18n';
+import { joinSentences } from './sentences';
 import { BarChart, NPS_COLORS, scaleColors } from './charts';
 import { QuadrantChart } from './QuadrantChart';
 import { CompetitionSectionView } from './CompetitionView';
@@ -58,6 +59,39 @@ export function SmallBase(props: { n: number }) {
   return <Show when={props.n > 0 && props.n < SMALL_BASE}><p class="warning" role="note">{t('report.smallBase', { n: props.n })}</p></Show>;
 }
 
+/** A base under SMALL_BASE wherever it is printed: the count with a dagger the section's note explains. */
+export function BaseCell(props: { n: number }) {
+  const i18n = useI18n();
+  return (
+    <td class="num" data-small-base={props.n < SMALL_BASE ? '' : undefined} title={props.n < SMALL_BASE ? i18n.t('report.smallBaseMark') : undefined}>
+      {i18n.num(props.n)}{props.n < SMALL_BASE ? ' †' : ''}
+    </td>
+  );
+}
+
+/**
+ * A mean with its 95% interval, or with the reason there is none: a small base or answers all
+ * alike would give "5 ± 0", a certainty the sample cannot give.
+ */
+export function MeanWithInterval(props: { mean: { mean: number; lower: number; upper: number } | null; withheld: IntervalWithheld; digits?: number }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <Show when={props.mean} fallback="—">
+      {(m) => (
+        <Show when={props.withheld} fallback={`${i18n.num(m().mean, props.digits ?? 2)} ± ${i18n.num((m().upper - m().lower) / 2, props.digits ?? 2)}`}>
+          {(why) => (
+            <>
+              {i18n.num(m().mean, props.digits ?? 2)}
+              <small class="ci" data-testid="no-interval">{t(why() === 'small-base' ? 'report.noInterval.smallBase' : 'report.noInterval.noSpread')}</small>
+            </>
+          )}
+        </Show>
+      )}
+    </Show>
+  );
+}
+
 /** `loyaltySaveUrl`: where a researcher saves the loyalty-value figures; absent for readers who can't. */
 export function ReportSections(props: { report: ReportDto; text: TextOf; loyaltySaveUrl?: string | null }) {
   const s = () => props.report.sections;
@@ -69,7 +103,7 @@ export function ReportSections(props: { report: ReportDto; text: TextOf; loyalty
       <Show when={s().priorities}>{(x) => <Priorities section={x()} label={label()} />}</Show>
       <Show when={s().servqual}>{(x) => <ServqualView section={x()} label={label()} />}</Show>
       <Show when={s().loyalty}>
-        {(x) => <Loyalty section={x()} report={props.report} currency={priceCurrency(props.report.definition)} saveUrl={props.loyaltySaveUrl ?? null} />}
+        {(x) => <Loyalty section={x()} report={props.report} currency={props.report.currency} saveUrl={props.loyaltySaveUrl ?? null} />}
       </Show>
       <Show when={s().price}>{(x) => <PriceView section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().competition}>{(x) => <CompetitionSectionView section={x()} report={props.report} text={props.text} />}</Show>
@@ -94,13 +128,13 @@ function Satisfaction(props: { section: SatisfactionSection; label: (key: string
     }
     const w = weakest();
     if (w) parts.push(t('report.reading.weakest', { item: props.label(w.key), mean: i18n.num(w.mean!.mean, 2), max: w.max }));
-    return parts.join(' ');
+    return joinSentences(i18n.locale(), parts);
   };
   const row = (a: ScaleItem) => (
     <tr>
       <th scope="row">{props.label(a.key)}</th>
-      <td class="num">{i18n.num(a.n)}</td>
-      <td class="num">{a.mean ? `${i18n.num(a.mean.mean, 2)} ± ${i18n.num((a.mean.upper - a.mean.lower) / 2, 2)}` : '—'}</td>
+      <BaseCell n={a.n} />
+      <td class="num"><MeanWithInterval mean={a.mean} withheld={a.meanIntervalWithheld} /></td>
       <td class="num">{a.topBox ? i18n.pct(a.topBox.p) : '—'}<small class="ci">{a.topBox ? t('report.ciRange', { lower: i18n.pct(a.topBox.lower), upper: i18n.pct(a.topBox.upper) }) : ''}</small></td>
       <td class="num">{a.secondBox === null ? '—' : i18n.pct(a.secondBox)}</td>
       <td class="num">{a.topTwoBox ? i18n.pct(a.topTwoBox.p) : '—'}<small class="ci">{a.topTwoBox ? t('report.ciRange', { lower: i18n.pct(a.topTwoBox.lower), upper: i18n.pct(a.topTwoBox.upper) }) : ''}</small></td>
@@ -138,8 +172,11 @@ function Satisfaction(props: { section: SatisfactionSection; label: (key: string
           <tbody><For each={items()}>{row}</For></tbody>
         </table>
       </div>
+      <Show when={items().some((a) => a.smallBase)}><p class="note">{t('report.smallBaseMark')}</p></Show>
       <Show when={props.section.attributes.length > 0}>
         <BarChart
+          min={props.section.attributes[0].min}
+          max={props.section.attributes[0].max}
           labels={props.section.attributes.map((a) => props.label(a.key))}
           values={props.section.attributes.map((a) => a.mean?.mean ?? 0)}
           valueText={props.section.attributes.map((a) => (a.mean ? i18n.num(a.mean.mean, 2) : '—'))}
@@ -155,34 +192,60 @@ function Satisfaction(props: { section: SatisfactionSection; label: (key: string
 function Priorities(props: { section: PrioritiesSection; label: (key: string) => string }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const derived = () => props.section.importance === 'derived';
+  const importanceText = (x: number) => i18n.num(x, 2);
   const first = () => props.section.items.filter((i) => i.quadrant === 'concentrate').sort((a, b) => b.importance - a.importance)[0];
-  const reading = () => (first() ? t('report.reading.priorities', { item: props.label(first()!.key) }) : t('report.reading.prioritiesNone'));
+  /** The reading claims a first priority only when the data can: importance told apart and the quadrant beyond chance. */
+  const reading = () => {
+    const f = first();
+    if (!props.section.importanceDistinct) return t('report.reading.prioritiesTied');
+    if (!f) return t('report.reading.prioritiesNone');
+    return t(f.settled ? 'report.reading.priorities' : 'report.reading.prioritiesUnsettled', { item: props.label(f.key) });
+  };
+  // Bare "lower–upper" under each figure: the legend names them as 95% intervals, and the table must fit an A4 page.
+  const fixed = (x: number, digits: number) => new Intl.NumberFormat(i18n.locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  const interval = (x: { lower: number; upper: number } | null, digits: number) => (x ? `${fixed(x.lower, digits)}–${fixed(x.upper, digits)}` : '');
   return (
     <Section id="priorities" title={t('report.section.priorities')} reading={reading()}>
+      <Show when={props.section.smallBase}><SmallBase n={props.section.base} /></Show>
       <QuadrantChart
-        points={props.section.items.map((i) => ({ label: props.label(i.key), x: i.performance, y: i.importance, color: QUADRANT_COLORS[i.quadrant] }))}
+        points={props.section.items.map((i) => ({
+          label: props.label(i.key), x: i.performance, y: i.importance, color: QUADRANT_COLORS[i.quadrant],
+          xInterval: i.performanceInterval, yInterval: i.importanceInterval,
+        }))}
+        crosshairs={{ x: props.section.crosshairs.performance, y: props.section.crosshairs.importance }}
+        xRange={props.section.ranges.performance}
+        yRange={props.section.ranges.importance}
         xLabel={t('report.performance')}
-        yLabel={t(props.section.importance === 'stated' ? 'report.importanceStated' : 'report.importanceDerived')}
+        yLabel={t(derived() ? 'report.importanceDerived' : 'report.importanceStated')}
         corners={[t('report.quadrant.concentrate'), t('report.quadrant.keep-up'), t('report.quadrant.low-priority'), t('report.quadrant.overkill')]}
         label={t('report.section.priorities')}
       />
+      <p class="note">{t(derived() ? 'report.priorities.legendDerived' : 'report.priorities.legendStated')}</p>
       <div class="table-wrap">
         <table class="data-table">
           <thead>
             <tr>
               <th scope="col">{t('report.item')}</th>
+              <th scope="col" class="num">{t('report.answerCount')}</th>
               <th scope="col">{t('report.quadrantCol')}</th>
-              <th scope="col" class="num">{t('report.correlation')}</th>
+              <th scope="col" class="num">{t(derived() ? 'report.correlation' : 'report.importanceStated')}</th>
+              <th scope="col" class="num">{t('report.performance')}</th>
               <th scope="col" class="num">{t('report.relativeImportance')}</th>
             </tr>
           </thead>
           <tbody>
             <For each={[...props.section.items].sort((a, b) => (b.relativeImportance ?? 0) - (a.relativeImportance ?? 0))}>
               {(i) => (
-                <tr>
+                <tr data-testid="priority-row">
                   <th scope="row">{props.label(i.key)}</th>
-                  <td><i class="dot" style={{ background: QUADRANT_COLORS[i.quadrant] }} />{t(QUADRANT_KEY[i.quadrant])}</td>
-                  <td class="num">{i.correlation === null ? '—' : i18n.num(i.correlation, 2)}</td>
+                  <BaseCell n={i.n} />
+                  <td>
+                    <i class="dot" style={{ background: QUADRANT_COLORS[i.quadrant] }} />{t(QUADRANT_KEY[i.quadrant])}
+                    <Show when={!i.settled}><br /><small class="muted" data-testid="unsettled">{t('report.priorities.unsettled')}</small></Show>
+                  </td>
+                  <td class="num">{importanceText(i.importance)}<small class="ci">{interval(i.importanceInterval, 2)}</small></td>
+                  <td class="num">{i18n.num(i.performance, 2)}<small class="ci">{interval(i.performanceInterval, 2)}</small></td>
                   <td class="num">{i.relativeImportance === null ? '—' : i18n.pct(i.relativeImportance / 100)}</td>
                 </tr>
               )}
@@ -190,6 +253,7 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
           </tbody>
         </table>
       </div>
+      <Show when={props.section.items.some((i) => i.n < SMALL_BASE)}><p class="note">{t('report.smallBaseMark')}</p></Show>
     </Section>
   );
 }
@@ -200,9 +264,15 @@ function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: 
   const reading = () => {
     const n = props.section.nps;
     const loyal = props.section.loyal;
+    const loyalText = loyal ? t('report.reading.loyalOnly', { loyal: i18n.pct(loyal.p) }) : '';
+    if (n?.marginWithheld) {
+      // No "±0": too few answers, or all in one group, give no margin worth printing.
+      const npsText = t(n.marginWithheld === 'small-base' ? 'report.reading.npsSmallBase' : 'report.reading.npsNoSpread', { nps: i18n.points(n.nps), n: i18n.num(n.n) });
+      return joinSentences(i18n.locale(), [npsText, loyalText]);
+    }
     if (n && loyal) return t('report.reading.loyalty', { nps: i18n.points(n.nps), margin: i18n.num(n.marginOfError, 1), loyal: i18n.pct(loyal.p) });
     if (n) return t('report.reading.npsOnly', { nps: i18n.points(n.nps), margin: i18n.num(n.marginOfError, 1) });
-    return loyal ? t('report.reading.loyalOnly', { loyal: i18n.pct(loyal.p) }) : '';
+    return loyalText;
   };
   const curve = () => (props.section.curve ?? []).filter((c) => c.rate !== null);
   return (
@@ -224,9 +294,10 @@ function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: 
         <BarChart
           labels={curve().map((c) => t('report.level', { level: c.level }))}
           values={curve().map((c) => c.rate!)}
-          valueText={curve().map((c) => `${i18n.pct(c.rate!)} · n ${i18n.num(c.n)}`)}
+          valueText={curve().map((c) => `${i18n.pct(c.rate!)} · n ${i18n.num(c.n)}${c.n < SMALL_BASE ? ' †' : ''}`)}
           label={t('report.curve')}
         />
+        <Show when={curve().some((c) => c.n < SMALL_BASE)}><p class="note">{t('report.smallBaseMark')}</p></Show>
       </Show>
       <LoyaltyValue section={props.section} surveyId={props.report.surveyId} currency={props.currency} saved={props.report.loyaltyValue} saveUrl={props.saveUrl} />
     </Section>
@@ -236,7 +307,10 @@ function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: 
 function Quality(props: { section: QualitySection }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const reading = () => t('report.reading.quality', { straight: props.section.straightliners, speeders: props.section.speeders });
+  const reading = () => t('report.reading.qualityFound', {
+    straight: t('report.count.straightliners', { count: props.section.straightliners }),
+    speeders: t('report.count.speeders', { count: props.section.speeders }),
+  });
   return (
     <Section id="quality" title={t('report.section.quality')} reading={reading()}>
       <div class="stats">
@@ -267,7 +341,7 @@ function Trend(props: { section: TrendSection }) {
     const step = last.change;
     if (!step?.satisfaction || step.smallBase) return trend;
     const previous = waves[waves.length - 2].wave;
-    return `${trend} ${t(step.satisfaction.significant ? 'report.reading.trendSignificant' : 'report.reading.trendWithinChance', { previous })}`;
+    return joinSentences(i18n.locale(), [trend, t(step.satisfaction.significant ? 'report.reading.trendSignificant' : 'report.reading.trendWithinChance', { previous })]);
   };
   /** A figure's change from the wave before, under it: arrow, signed difference, * when significant. */
   const delta = (c: WaveChange | null | undefined, text: (d: number) => string) => (
@@ -297,13 +371,16 @@ function Trend(props: { section: TrendSection }) {
               {(w) => (
                 <tr>
                   <th scope="row">{t('report.wave', { n: w.wave })}</th>
-                  <td class="num">{i18n.num(w.n)}</td>
+                  <BaseCell n={w.n} />
                   <td class="num">
-                    {w.satisfaction ? `${i18n.num(w.satisfaction.mean, 2)} ± ${i18n.num((w.satisfaction.upper - w.satisfaction.lower) / 2, 2)}` : '—'}
+                    <MeanWithInterval mean={w.satisfaction} withheld={w.satisfaction ? intervalWithheld(w.satisfaction.n, w.satisfaction.sd) : null} />
                     {delta(w.change?.satisfaction, (d) => i18n.points(d, 2))}
                   </td>
                   <td class="num">{w.topTwoBox ? i18n.pct(w.topTwoBox.p) : '—'}{delta(w.change?.topTwoBox, (d) => i18n.points(100 * d, 1))}</td>
-                  <td class="num">{w.nps === null ? '—' : `${i18n.points(w.nps)} ± ${i18n.num(w.npsMargin!, 1)}`}{delta(w.change?.nps, (d) => i18n.points(d))}</td>
+                  <td class="num">
+                    {w.nps === null ? '—' : intervalWithheld(w.n, w.npsMargin ?? 0) ? i18n.points(w.nps) : `${i18n.points(w.nps)} ± ${i18n.num(w.npsMargin!, 1)}`}
+                    {delta(w.change?.nps, (d) => i18n.points(d))}
+                  </td>
                 </tr>
               )}
             </For>
@@ -311,6 +388,7 @@ function Trend(props: { section: TrendSection }) {
         </table>
       </div>
       <p class="note">{t('report.trend.legend')}</p>
+      <Show when={props.section.waves.some((w) => w.n < SMALL_BASE)}><p class="note">{t('report.smallBaseMark')}</p></Show>
     </Section>
   );
 }

@@ -22,7 +22,8 @@ export function ServqualView(props: { section: ServqualSection; label: (key: str
     const w = widest();
     if (!w) return '';
     if (w.gap >= 0) return t('report.reading.servqualNone');
-    const params = { dimension: dimension(w.dimension), gap: i18n.points(w.gap, 1) };
+    // Two decimals, as the table beside it: a reading of -1.0 over a table's -0.97 looks like another figure.
+    const params = { dimension: dimension(w.dimension), gap: i18n.points(w.gap, 2) };
     return props.section.weighted === null
       ? t('report.reading.servqualGap', params)
       : t('report.reading.servqualGapWeighted', { ...params, overall: i18n.points(props.section.weighted, 2) });

@@ -7,6 +7,9 @@ import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { dimensions } from './FilterBar';
 
+/** Answers fetched per "show more". */
+const PAGE = 50;
+
 export function Verbatims(props: { base: string; query: string; initial: VerbatimsSection; report: ReportDto; text: (x: Text | undefined) => string }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -26,7 +29,27 @@ export function Verbatims(props: { base: string; query: string; initial: Verbati
       return api.get<VerbatimsSection>(`${props.base}/report/verbatims?${params}`);
     },
   );
-  const shown = () => (search().trim() ? found() ?? props.initial : props.initial);
+  const first = () => (search().trim() ? found() ?? props.initial : props.initial);
+  // "Show more" appends the next page from the API; a new search or filter starts again.
+  const [more, setMore] = createSignal<{ key: string; items: VerbatimsSection['items'] }>({ key: '', items: [] });
+  const key = () => `${props.query}|${search().trim()}`;
+  const extra = () => (more().key === key() ? more().items : []);
+  const shown = () => ({ total: first().total, items: [...first().items, ...extra()] });
+  const [loading, setLoading] = createSignal(false);
+  const loadMore = async () => {
+    const k = key();
+    const params = new URLSearchParams(props.query.replace(/^\?/, ''));
+    if (search().trim()) params.set('search', search().trim());
+    params.set('offset', String(shown().items.length));
+    params.set('limit', String(PAGE));
+    setLoading(true);
+    try {
+      const page = await api.get<VerbatimsSection>(`${props.base}/report/verbatims?${params}`);
+      if (k === key()) setMore({ key: k, items: [...extra(), ...page.items] });
+    } finally {
+      setLoading(false);
+    }
+  };
   return (
     <section class="card report-section" data-testid="section-verbatims" id="section-verbatims">
       <h2>{t('report.section.verbatims')}</h2>
@@ -48,7 +71,14 @@ export function Verbatims(props: { base: string; query: string; initial: Verbati
           )}
         </For>
       </ul>
-      <Show when={shown().total > shown().items.length}><p class="note">{t('report.moreVerbatims', { count: shown().total - shown().items.length })}</p></Show>
+      <Show when={shown().total > shown().items.length}>
+        <p class="no-print">
+          <button type="button" class="btn" data-testid="verbatims-more" disabled={loading()} onClick={() => void loadMore()}>
+            {t('report.verbatims.showMore', { count: Math.min(PAGE, shown().total - shown().items.length) })}
+          </button>
+          {' '}<span class="muted">{t('report.verbatims.remaining', { count: shown().total - shown().items.length })}</span>
+        </p>
+      </Show>
     </section>
   );
 }

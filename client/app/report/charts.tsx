@@ -121,7 +121,12 @@ const motion = () => !window.matchMedia('(prefers-reduced-motion: reduce)').matc
  * One bar per category; `valueText` is what is written after each bar ("42 · 12%"); `colors`
  * default to the theme's. Negative values (gaps) run left from zero with their text before them.
  */
-export function BarChart(props: { labels: string[]; values: number[]; valueText: string[]; colors?: string[]; label: string }) {
+export function BarChart(props: {
+  labels: string[]; values: number[]; valueText: string[]; colors?: string[]; label: string;
+  /** Where the bars start: a rating scale's lowest point, so a 1–5 mean is not drawn from an impossible 0. */
+  min?: number;
+  max?: number;
+}) {
   let canvas!: HTMLCanvasElement;
   useChart(
     () => canvas,
@@ -138,7 +143,9 @@ export function BarChart(props: { labels: string[]; values: number[]; valueText:
         layout: { padding: { right: 96 } },
         scales: {
           // Room on the left of the longest negative bar for its text.
-          x: { display: false, beginAtZero: true, ...(Math.min(...props.values) < 0 ? { min: Math.min(...props.values) * 1.35 } : {}) },
+          x: props.min !== undefined
+            ? { display: false, min: props.min, ...(props.max !== undefined ? { max: props.max } : {}) }
+            : { display: false, beginAtZero: true, ...(Math.min(...props.values) < 0 ? { min: Math.min(...props.values) * 1.35 } : {}) },
           y: { grid: { display: false }, border: { display: false }, ticks: { color: t.text, font: { size: 13 }, autoSkip: false } },
         },
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => props.valueText[item.dataIndex] } } },
@@ -226,6 +233,8 @@ export function GroupedBarChart(props: {
   rows: string[];
   series: { label: string; color: string; values: (number | null)[]; text: string[] }[];
   max?: number;
+  /** Where the bars start: the rating scale's lowest point (a 1–5 mean drawn from 0 overstates every bar alike). */
+  min?: number;
   label: string;
 }) {
   let canvas!: HTMLCanvasElement;
@@ -243,7 +252,7 @@ export function GroupedBarChart(props: {
         animation: motion() ? { duration: 400 } : false,
         layout: { padding: { right: 56 } },
         scales: {
-          x: { display: false, beginAtZero: true, ...(props.max !== undefined ? { max: props.max } : {}) },
+          x: { display: false, ...(props.min !== undefined ? { min: props.min } : { beginAtZero: true }), ...(props.max !== undefined ? { max: props.max } : {}) },
           y: { grid: { display: false }, border: { display: false }, ticks: { color: t.text, font: { size: 13 }, autoSkip: false } },
         },
         plugins: {

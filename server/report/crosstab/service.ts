@@ -31,18 +31,17 @@ export async function buildCrosstab(db: Db, surveyId: string, query: CrosstabQue
   if (query.rows === query.columns) throw badRequest('columns: is the same variable as rows; pick two different ones', 'columns');
   const counted = count(rows, columns, sel);
   const heads = columnHeads(columns, counted);
-  const deff = sel.designEffect;
   const totalBase = counted.total.base;
-  const body = rows.categories.map((cat, r) => row(cat.value, cat.label, 'category', counted.cells[r], counted.total.cells[r], heads, totalBase, deff));
+  const body = rows.categories.map((cat, r) => row(cat.value, cat.label, 'category', counted.cells[r], counted.total.cells[r], heads, totalBase));
   let groups: CrosstabRow[] | null = null;
   if (rows.variable.kind === 'nps') {
     groups = NPS_GROUPS.map((g) => {
       const counts = heads.map((_, k) => sumRows(counted.cells, g.from, g.to, k));
       const total = Array.from(counted.total.cells.subarray(g.from, g.to + 1)).reduce((a, b) => a + b, 0);
-      return row(g.value, t(g.key), 'group', counts, total, heads, totalBase, deff);
+      return row(g.value, t(g.key), 'group', counts, total, heads, totalBase);
     });
   }
-  const test = chiSquare(rows, columns, counted, deff);
+  const test = chiSquare(rows, columns, counted, weighting !== null);
   return {
     rows: rows.variable,
     columns: columns.variable,
@@ -50,7 +49,7 @@ export async function buildCrosstab(db: Db, surveyId: string, query: CrosstabQue
     total: { n: counted.total.n, base: totalBase },
     body,
     groups,
-    mean: means(counted, heads, deff),
+    mean: means(counted, heads),
     multipleRows: rows.type === 'multi',
     chiSquare: test.chiSquare,
     chiSquareReason: test.reason,

@@ -48,8 +48,9 @@ function pairedP(pairs: Moments): number | null {
  * rated it (weighted when the report is). The same respondents rate the brands, so the test is
  * the paired t test over those who rated both: a respondent's own severity cancels out, where a
  * test of independent groups would count it as noise and mark less. A difference is only marked
- * significant when p < 0.05, both bases and the pairs reach SMALL_BASE, and the pairs differ in
- * the direction the means do.
+ * significant when p < 0.05 and both bases and the pairs reach SMALL_BASE; its direction is the
+ * paired difference's, which is what the report shows (the difference of the separate means mixes
+ * in whoever rated only one brand).
  */
 const shown = (s: BrandScore): BrandScore => ({ brand: s.brand, n: s.n, mean: s.mean, sd: s.sd });
 
@@ -94,12 +95,14 @@ function competition(input: SectionInput, q: Competitor): CompetitionQuestion {
       const both = pairs[k][j];
       const smallBase = mine.n < SMALL_BASE || theirs.n < SMALL_BASE || both.n < SMALL_BASE;
       const difference = mine.mean !== null && theirs.mean !== null ? mine.mean - theirs.mean : null;
+      // The difference the paired test tests: the mean of (own − theirs) over those who rated both.
+      const pairedDifference = both.w > 0 ? both.sum / both.w : null;
       const p = pairedP(both);
-      const agrees = difference !== null && both.w > 0 && Math.sign(both.sum) === Math.sign(difference);
-      return [{ ...shown(theirs), difference, pairs: both.n, p, smallBase, significant: p !== null && p < SIGNIFICANCE_LEVEL && !smallBase && agrees }];
+      const significant = p !== null && p < SIGNIFICANCE_LEVEL && !smallBase && pairedDifference !== 0;
+      return [{ ...shown(theirs), difference, pairedDifference, pairs: both.n, p, smallBase, significant }];
     });
-    const ahead = competitors.filter((c) => c.significant && c.difference! > 0).length;
-    const behind = competitors.filter((c) => c.significant && c.difference! < 0).length;
+    const ahead = competitors.filter((c) => c.significant && c.pairedDifference! > 0).length;
+    const behind = competitors.filter((c) => c.significant && c.pairedDifference! < 0).length;
     return { attribute: attr.id, own: shown(mine), competitors, strength: ahead > 0 && behind === 0, weakness: behind > 0 };
   });
   return {

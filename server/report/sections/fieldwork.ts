@@ -5,7 +5,10 @@ import type { SectionInput } from './input';
 
 /**
  * Completes in the selection, the completion rate over everyone who started, the margin of error
- * at the effective sample size, and completes per quota cell against the plan.
+ * at the effective sample size, and completes per quota cell against the plan. Quota attainment,
+ * the partials and the completion rate are fieldwork facts about every counted response, so they
+ * ignore the report's filters (`filtered` tells the reader so): filtered to Platinum, the other
+ * cells are not "behind", they are filtered out.
  */
 export function fieldworkSection(
   input: SectionInput, partials: number, quotas: Quotas | null,
@@ -20,11 +23,12 @@ export function fieldworkSection(
     const at = cols.completedAt[i];
     if (at < firstAt) firstAt = at;
     if (at > lastAt) lastAt = at;
-    if (cols.cell.codes[i] >= 0) perCell[cols.cell.codes[i]]++;
   }
+  for (let i = 0; i < cols.n; i++) if (cols.cell.codes[i] >= 0) perCell[cols.cell.codes[i]]++;
   const n = sel.n;
   return {
     n, partials,
+    filtered: sel.n !== cols.n,
     completionRate: cols.n + partials > 0 ? cols.n / (cols.n + partials) : null,
     marginOfError: n >= 1 ? marginOfError({ n, confidence: 0.95, designEffect: sel.designEffect }) : null,
     firstAt: n > 0 ? firstAt : null,

@@ -1,5 +1,6 @@
 import type { LoyaltySection } from '../../../shared/api/report-sections';
 import { wilson } from '../../../shared/stats';
+import { intervalWithheld } from '../../../shared/api/report-readings';
 import { allQuestions } from '../../../shared/survey/schema';
 import { overallColumn, withRole, type SectionInput } from './input';
 import { npsOfTally, tally } from './tally';
@@ -29,7 +30,9 @@ export function loyaltySection(input: SectionInput): LoyaltySection | null {
     const t = tally(npsCol, input.sel, 0, 10);
     const r = npsOfTally(t);
     if (r) {
-      npsResult = { n: t.n, nps: r.nps, promoters: r.promoters, passives: r.passives, detractors: r.detractors, marginOfError: r.marginOfError };
+      npsResult = { n: t.n, nps: r.nps, promoters: r.promoters, passives: r.passives, detractors: r.detractors, marginOfError: r.marginOfError,
+        marginWithheld: intervalWithheld(t.n, r.marginOfError),
+      };
     }
   }
   let loyalShare: LoyaltySection['loyal'] = null;

@@ -1,5 +1,6 @@
 import type { GaborGrangerReport, PriceSection, VanWestendorpReport } from '../../../shared/api/report-research';
 import { gaborGranger, vanWestendorp, type PsmRow } from '../../../shared/stats';
+import { priceRecommendation } from './price-recommendation';
 import { allQuestions, type Question } from '../../../shared/survey/schema';
 import type { SectionInput } from './input';
 import { rawAnswers } from './raw';
@@ -88,8 +89,7 @@ export function priceSection(input: SectionInput): PriceSection | null {
   const vw = questions.filter((q): q is VanWestendorp => q.type === 'vanWestendorp');
   const gg = questions.filter((q): q is GaborGranger => q.type === 'gaborGranger');
   if (vw.length === 0 && gg.length === 0) return null;
-  return {
-    vanWestendorp: vw.map((q) => psm(input, q)).filter((x): x is VanWestendorpReport => x !== null),
-    gaborGranger: gg.map((q) => ladder(input, q)).filter((x): x is GaborGrangerReport => x !== null),
-  };
+  const vanWestendorp = vw.map((q) => psm(input, q)).filter((x): x is VanWestendorpReport => x !== null);
+  const gaborGranger = gg.map((q) => ladder(input, q)).filter((x): x is GaborGrangerReport => x !== null);
+  return { vanWestendorp, gaborGranger, recommendation: priceRecommendation(vanWestendorp, gaborGranger) };
 }

@@ -1,7 +1,7 @@
-import type { PrioritiesSection } from '../../../shared/api/report-sections';
-import { ipa, pearson, relativeWeights, StatsInputError } from '../../../shared/stats';
+import { SMALL_BASE, type PrioritiesSection } from '../../../shared/api/report-sections';
+import { correlationCI, ipa, pearson, relativeWeights, StatsInputError } from '../../../shared/stats';
 import { overallColumn, scaleColumns, statedImportance, type ScaleColumn, type SectionInput } from './input';
-import { columnMean, complete, pairs } from './tally';
+import { columnMean, complete, pairs, tally } from './tally';
 import type { Selection } from '../selection';
 
 /**
@@ -45,20 +45,44 @@ function safe<T>(f: () => T): T | null {
   }
 }
 
-const correlationMemo = new WeakMap<Selection, Map<Int16Array, number | null>>();
+interface Correlation { r: number | null; pairs: number }
 
-/** Pearson r of an attribute with overall satisfaction over the (thinned) selection; null when undefined (a constant answer). */
-function correlation(a: ScaleColumn, overall: ScaleColumn, sel: Selection): number | null {
+const correlationMemo = new WeakMap<Selection, Map<Int16Array, Correlation>>();
+
+/**
+ * Pearson r of an attribute with overall satisfaction over the (thinned) selection, and the pairs
+ * it rests on; r is null when undefined (a constant answer).
+ */
+function correlationOf(a: ScaleColumn, overall: ScaleColumn, sel: Selection): Correlation {
   let m = correlationMemo.get(sel);
   if (!m) correlationMemo.set(sel, (m = new Map()));
-  if (!m.has(a.column)) m.set(a.column, safe(() => pearson(...pairs(a.column, overall.column, thinned(sel)))));
+  if (!m.has(a.column)) {
+    const [x, y] = pairs(a.column, overall.column, thinned(sel));
+    m.set(a.column, { r: safe(() => pearson(x, y)), pairs: x.length });
+  }
   return m.get(a.column)!;
+}
+
+function correlation(a: ScaleColumn, overall: ScaleColumn, sel: Selection): number | null {
+  return correlationOf(a, overall, sel).r;
 }
 
 /** Pearson r of each attribute with overall satisfaction, or null if one is undefined. */
 export function derivedImportance(input: SectionInput, attrs: readonly ScaleColumn[], overall: ScaleColumn): number[] | null {
   const rs = attrs.map((a) => correlation(a, overall, input.sel));
   return rs.every((r): r is number => r !== null) ? rs : null;
+}
+
+type Range = { lower: number; upper: number };
+
+/** Whether an interval lies wholly on one side of `at` (touching it counts as not). */
+const clearOf = (x: Range | null, at: number) => x !== null && (x.lower > at || x.upper < at);
+
+/** Whether some two of the intervals do not overlap. */
+function anyApart(xs: readonly (Range | null)[]): boolean {
+  const known = xs.filter((x): x is Range => x !== null);
+  if (known.length < 2) return false;
+  return Math.max(...known.map((x) => x.lower)) > Math.min(...known.map((x) => x.upper));
 }
 
 /**
@@ -72,14 +96,27 @@ export function prioritiesSection(input: SectionInput): PrioritiesSection | null
   const stated = statedImportance(input, attrs);
   const performance = attrs.map((a) => columnMean(a.column, input.sel, a.min, a.max)?.mean ?? null);
   const sel = thinned(input.sel);
-  const correlations = attrs.map((a) => (overall ? correlation(a, overall, input.sel) : null));
+  const correlationsWithPairs = attrs.map((a) => (overall ? correlationOf(a, overall, input.sel) : null));
+  const correlations = correlationsWithPairs.map((c) => c?.r ?? null);
   const useStated = attrs.every((a) => stated.has(a.key));
   if (!useStated && !overall) return null;
-  const importance = attrs.map((a, i) => {
-    if (!useStated) return correlations[i];
-    const s = stated.get(a.key)!;
-    return columnMean(s.column, input.sel, s.min, s.max)?.mean ?? null;
+  const statedMeans = attrs.map((a) => {
+    const s = stated.get(a.key);
+    return useStated && s ? columnMean(s.column, input.sel, s.min, s.max) : null;
   });
+  const importance = attrs.map((_, i) => (useStated ? statedMeans[i]?.mean ?? null : correlations[i]));
+  const importanceInterval = attrs.map((_, i): Range | null => {
+    if (useStated) return statedMeans[i] ? { lower: statedMeans[i]!.lower, upper: statedMeans[i]!.upper } : null;
+    const c = correlationsWithPairs[i];
+    if (!c || c.r === null || c.pairs < 4 || Math.abs(c.r) >= 1) return null;
+    const ci = correlationCI(c.r, c.pairs);
+    return { lower: ci.lower, upper: ci.upper };
+  });
+  const performanceInterval = attrs.map((a): Range | null => {
+    const m = columnMean(a.column, input.sel, a.min, a.max);
+    return m ? { lower: m.lower, upper: m.upper } : null;
+  });
+  const answered = attrs.map((a) => tally(a.column, input.sel, a.min, a.max).n);
   const usable = attrs.map((_, i) => performance[i] !== null && importance[i] !== null);
   if (usable.filter(Boolean).length < 2) return null;
   const kept = attrs.filter((_, i) => usable[i]);
@@ -96,16 +133,34 @@ export function prioritiesSection(input: SectionInput): PrioritiesSection | null
       rSquared = rw.rSquared;
     }
   }
+  const index = kept.map((a) => attrs.indexOf(a));
+  const crosshairs = {
+    importance: index.reduce((t, i) => t + importance[i]!, 0) / index.length,
+    performance: index.reduce((t, i) => t + performance[i]!, 0) / index.length,
+  };
+  const first = stated.get(kept[0].key);
+  const lowest = Math.min(...index.map((i) => importanceInterval[i]?.lower ?? importance[i]!));
+  const base = Math.min(...index.map((i) => answered[i]), ...(useStated ? [] : [n]));
   return {
     importance: useStated ? 'stated' : 'derived',
     items: kept.map((a, j) => {
-      const i = attrs.indexOf(a);
+      const i = index[j];
       return {
         key: a.key, performance: performance[i]!, importance: importance[i]!, quadrant: quadrants[j],
         correlation: correlations[i], relativeImportance: weights ? weights[j] : null,
+        n: answered[i], performanceInterval: performanceInterval[i], importanceInterval: importanceInterval[i],
+        settled: clearOf(importanceInterval[i], crosshairs.importance) && clearOf(performanceInterval[i], crosshairs.performance),
       };
     }),
     rSquared,
     n,
+    crosshairs,
+    ranges: {
+      performance: [kept[0].min, kept[0].max],
+      importance: useStated && first ? [first.min, first.max] : [lowest < 0 ? -1 : 0, 1],
+    },
+    importanceDistinct: anyApart(index.map((i) => importanceInterval[i])),
+    base,
+    smallBase: base < SMALL_BASE,
   };
 }

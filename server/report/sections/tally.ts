@@ -5,7 +5,8 @@
  * estimates are the exact weighted ones, intervals as wide as the weighting leaves them.
  */
 import type { Count, Interval, MeanSummary } from '../../../shared/api/report';
-import type { ScaleItem } from '../../../shared/api/report-sections';
+import { SMALL_BASE, type ScaleItem } from '../../../shared/api/report-sections';
+import { intervalWithheld } from '../../../shared/api/report-readings';
 import { index100, meanCIOfCounts, npsOfCounts, wilson, type NpsResult } from '../../../shared/stats';
 import { NOT_APPLICABLE } from '../columns';
 import type { Selection } from '../selection';
@@ -108,6 +109,8 @@ export function scaleItem(column: Int16Array, sel: Selection, key: string, quest
     secondBox: base > 0 ? second / base : null,
     topTwoBox: share(top + second, base),
     index100: mean ? index100(mean.mean, min, max) : null,
+    smallBase: t.n < SMALL_BASE,
+    meanIntervalWithheld: mean ? intervalWithheld(t.n, mean.sd) : 'small-base',
   };
 }
 

@@ -9,7 +9,7 @@ const PAGE = 50;
  * Open answers, newest first, each with the respondent's segment: hidden fields and answers to
  * segment-role questions (option ids), never contact details. `search` matches case-insensitively.
  */
-export function verbatimsSection(input: SectionInput, search = '', limit = PAGE): VerbatimsSection | null {
+export function verbatimsSection(input: SectionInput, search = '', limit = PAGE, offset = 0): VerbatimsSection | null {
   const { cols, sel, def } = input;
   const questions = allQuestions(def).filter((q) => q.type === 'text' && q.role !== 'contact');
   if (questions.length === 0) return null;
@@ -27,7 +27,13 @@ export function verbatimsSection(input: SectionInput, search = '', limit = PAGE)
     }
     return { id: q.id, n };
   });
-  const items: Verbatim[] = newestFirst(found, (f) => cols.completedAt[f.slot], limit).map((f) => {
+  const at = (f: (typeof found)[number]) => cols.completedAt[f.slot];
+  // The first pages keep only the newest few while scanning; a deep page sorts once (n log n)
+  // rather than keep a long list sorted by insertion.
+  const page = offset + limit <= 1000
+    ? newestFirst(found, at, offset + limit).slice(offset)
+    : found.map((f, k) => ({ f, k })).sort((a, b) => at(b.f) - at(a.f) || a.k - b.k).slice(offset, offset + limit).map((x) => x.f);
+  const items: Verbatim[] = page.map((f) => {
     const segment: Record<string, string> = {};
     for (const [name, h] of cols.hidden) if (h.codes[f.slot] >= 0) segment[name] = h.dict[h.codes[f.slot]];
     for (const q of segments) {
@@ -37,5 +43,5 @@ export function verbatimsSection(input: SectionInput, search = '', limit = PAGE)
     }
     return { questionId: f.questionId, text: f.text, at: cols.completedAt[f.slot], segment };
   });
-  return { questions: counts, total: found.length, items };
+  return { questions: counts, total: found.length, offset, items };
 }
