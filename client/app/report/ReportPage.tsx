@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
 import type { Count, Interval, MeanSummary, QuestionReport, ReportDto } from '../../../shared/api/report';
 import { allQuestions, type Question, type Scale, type Text } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
@@ -19,6 +19,8 @@ import { FieldworkView } from './FieldworkView';
 import { pointLabels } from './scale-labels';
 import { CrossTab } from './CrossTab';
 import './report.css';
+import './phone-tables.css';
+import { fitTables } from './fit-tables';
 
 export default function ReportPage() {
   const params = useParams();
@@ -65,8 +67,11 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
     return props.report.questions.map((r, i) => ({ report: r, question: byId.get(r.id)!, number: i + 1 }));
   };
 
+  let article!: HTMLElement;
+  onMount(() => onCleanup(fitTables(article)));
+
   return (
-    <article class="report">
+    <article class="report" ref={article}>
       <div class="print-cover" data-testid="print-cover">
         <h1>{text(def().title)}</h1>
         <Show when={props.report.sections.fieldwork.firstAt !== null}>
