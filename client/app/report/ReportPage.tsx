@@ -18,8 +18,10 @@ import { Compare } from './Compare';
 import { FieldworkView } from './FieldworkView';
 import { pointLabels } from './scale-labels';
 import { CrossTab } from './CrossTab';
+import { PrintCover } from './PrintCover';
 import './report.css';
 import './phone-tables.css';
+import './report-print.css';
 import { fitTables } from './fit-tables';
 
 export default function ReportPage() {
@@ -72,13 +74,7 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
 
   return (
     <article class="report" ref={article}>
-      <div class="print-cover" data-testid="print-cover">
-        <h1>{text(def().title)}</h1>
-        <Show when={props.report.sections.fieldwork.firstAt !== null}>
-          <p>{t('report.coverDates', { from: i18n.date(props.report.sections.fieldwork.firstAt!), to: i18n.date(props.report.sections.fieldwork.lastAt!) })}</p>
-        </Show>
-        <p>{t('report.coverN', { n: i18n.num(props.report.completes) })}</p>
-      </div>
+      <PrintCover report={props.report} filter={props.filter} title={text(def().title)} text={text} />
       <header class="page-header report-header">
         <div>
           <Show when={props.inApp}><A href="/surveys" class="back-link no-print"><Icon name="back" />{t('nav.surveys')}</A></Show>
@@ -136,9 +132,10 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
         when={props.report.completes > 0}
         fallback={<EmptyState title={t('report.empty')} hint={t('report.emptyHint')} icon={<span class="empty-icon"><Icon name="chart" size={32} /></span>} />}
       >
+        <h2 class="print-appendix">{t('report.paper.byQuestion')}</h2>
         <For each={questions()}>
           {(item) => (
-            <section class="card qreport" data-testid="question-report" data-question-id={item.report.id}>
+            <section class="card qreport" classList={{ 'print-skip': !PRINTED_TYPES.has(item.report.type) }} data-testid="question-report" data-question-id={item.report.id}>
               <header class="qreport-head">
                 <span class="qnum">{t('editor.questionNumber', { n: item.number })}</span>
                 <span class="chip">{t(KIND_KEY[kindOf(item.question)])}</span>
@@ -157,6 +154,12 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
 }
 
 type TextOf = (x: Text | undefined) => string;
+
+/**
+ * The question cards paper carries. An open question's answers are printed once, under Open
+ * answers; a research block's card holds only its count, its figures being in its own section.
+ */
+const PRINTED_TYPES = new Set<QuestionReport['type']>(['single', 'multiple', 'rating', 'nps', 'matrix', 'number']);
 
 function QuestionBody(props: { report: QuestionReport; question: Question; text: TextOf }) {
   const r = props.report;

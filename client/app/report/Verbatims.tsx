@@ -48,7 +48,10 @@ export function Verbatims(props: { base: string; query: string; initial: Verbati
           )}
         </For>
       </ul>
-      <Show when={shown().total > shown().items.length}><p class="note">{t('report.moreVerbatims', { count: shown().total - shown().items.length })}</p></Show>
+      <Show when={shown().total > shown().items.length}>
+        <p class="note no-print">{t('report.moreVerbatims', { count: shown().total - shown().items.length })}</p>
+        <p class="note print-note">{t('report.paper.verbatimsShown', { count: shown().total, shown: shown().items.length })}</p>
+      </Show>
     </section>
   );
 }

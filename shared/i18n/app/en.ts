@@ -329,7 +329,6 @@ export default {
   'report.share.create': 'Create link',
   'report.share.item': 'Link in {lang}, made {date}',
   'report.share.revoke': 'Revoke',
-  'report.coverDates': 'Fieldwork {from} – {to}',
   'report.coverN': '{n} completed responses',
   'report.reading.fieldwork': '{n} completed responses, collected from {from} to {to}.',
   'report.reading.quotasShort': '{met} of {cells} quota cells have reached their target; {cell} is furthest behind, {missing} short.',
@@ -996,4 +995,11 @@ export default {
   'report.cases.rule': "Rule",
   'report.cases.followUp': "Customers whose case was resolved rated \"{survey}\" {mean} out of {max} on average (n = {n}).",
   'report.cases.followUpFew': "Too few follow-up answers yet to show satisfaction after resolution ({n} from \"{survey}\").",
+  // Report layout: the printed report
+  'report.paper.kind': 'Customer research report',
+  'report.paper.base': 'Base',
+  'report.paper.noFilter': 'None: all completed responses',
+  'report.paper.printed': 'Printed',
+  'report.paper.byQuestion': 'Answers question by question',
+  'report.paper.verbatimsShown': { one: 'Printed: the latest {shown} of {count} open answer.', other: 'Printed: the latest {shown} of {count} open answers. The online report has them all, with a search.' },
 } satisfies Record<string, Message>;

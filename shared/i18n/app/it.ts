@@ -332,7 +332,6 @@ const it: Record<keyof typeof en, Message> = {
   'report.share.create': 'Crea link',
   'report.share.item': 'Link in {lang}, creato il {date}',
   'report.share.revoke': 'Revoca',
-  'report.coverDates': 'Rilevazione dal {from} al {to}',
   'report.coverN': '{n} risposte complete',
   'report.reading.fieldwork': '{n} risposte complete, raccolte dal {from} al {to}.',
   'report.reading.quotasShort': '{met} celle di quota su {cells} hanno raggiunto l’obiettivo; la più indietro è {cell}, a cui mancano {missing} risposte.',
@@ -999,6 +998,13 @@ const it: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Regola",
   'report.cases.followUp': "I clienti con il caso risolto hanno dato a «{survey}» in media {mean} su {max} (n = {n}).",
   'report.cases.followUpFew': "Ancora troppe poche risposte di verifica per mostrare la soddisfazione dopo la risoluzione ({n} da «{survey}»).",
+  // Report layout: the printed report
+  'report.paper.kind': 'Rapporto di ricerca sui clienti',
+  'report.paper.base': 'Base',
+  'report.paper.noFilter': 'Nessuno: tutte le risposte complete',
+  'report.paper.printed': 'Stampato il',
+  'report.paper.byQuestion': 'Risposte domanda per domanda',
+  'report.paper.verbatimsShown': { one: 'In stampa: {shown} di {count} risposta aperta.', many: 'In stampa: le {shown} più recenti di {count} di risposte aperte. Il rapporto online le contiene tutte, con la ricerca.', other: 'In stampa: le {shown} più recenti di {count} risposte aperte. Il rapporto online le contiene tutte, con la ricerca.' },
 };
 
 export default it;

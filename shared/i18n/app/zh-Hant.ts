@@ -326,7 +326,6 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.share.create': '建立連結',
   'report.share.item': '{lang}連結，建立於 {date}',
   'report.share.revoke': '撤銷',
-  'report.coverDates': '調查期間 {from} – {to}',
   'report.coverN': '{n} 份完整回答',
   'report.reading.fieldwork': '共 {n} 份完整回答，收集於 {from} 至 {to}。',
   'report.reading.quotasShort': '{cells} 個配額單元中有 {met} 個已達到目標；差距最大的是 {cell}，還差 {missing} 份。',
@@ -993,6 +992,13 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.cases.rule': "規則",
   'report.cases.followUp': "案件已解決的客戶在「{survey}」中的平均評分為 {mean}（滿分 {max}，n = {n}）。",
   'report.cases.followUpFew': "回訪回答太少，暫無法顯示解決後的滿意度（「{survey}」中有 {n} 份）。",
+  // Report layout: the printed report
+  'report.paper.kind': '顧客研究報告',
+  'report.paper.base': '樣本基數',
+  'report.paper.noFilter': '無：全部完整回答',
+  'report.paper.printed': '列印日期',
+  'report.paper.byQuestion': '逐題結果',
+  'report.paper.verbatimsShown': { other: '此處列印最新的 {shown} 則，共 {count} 則開放式回答；線上報告可搜尋全部內容。' },
 };
 
 export default zhHant;
