@@ -1000,7 +1000,7 @@ const it: Record<keyof typeof en, Message> = {
   'report.cases.followUpFew': "Ancora troppe poche risposte di verifica per mostrare la soddisfazione dopo la risoluzione ({n} da «{survey}»).",
   // Report layout: the printed report
   'report.paper.kind': 'Rapporto di ricerca sui clienti',
-  'report.paper.base': 'Base',
+  'report.paper.base': 'Base campionaria',
   'report.paper.noFilter': 'Nessuno: tutte le risposte complete',
   'report.paper.printed': 'Stampato il',
   'report.paper.byQuestion': 'Risposte domanda per domanda',
