@@ -30,6 +30,11 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
     ([a, b]) => Promise.all([api.get<ReportDto>(`${props.base}/report${a}`), api.get<ReportDto>(`${props.base}/report${b}`)]),
   );
   const options = () => dims().find((d) => d.name === name())?.choices ?? [];
+  // Paper has no pickers: it names the two segments in words.
+  const caption = () => {
+    const of = (value: string) => options().find((o) => o.value === value)?.label ?? value;
+    return t('report.paper.compared', { question: dims().find((d) => d.name === name())?.label ?? name(), a: of(valueA()), b: of(valueB()) });
+  };
   const star = (x: SegmentTest | null) => (x?.significant ? ' *' : '');
   const rows = (a: ReportDto, b: ReportDto) => {
     const tests = compareSegments(a, b);
@@ -67,7 +72,7 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
   return (
     <section class="card report-section compare" data-testid="section-compare">
       <h2>{t('report.compare.title')}</h2>
-      <p class="note">{t('report.compare.hint')}</p>
+      <p class="note no-print">{t('report.compare.hint')}</p>
       <div class="share-new no-print">
         <label class="field">
           <span>{t('report.compare.question')}</span>
@@ -82,6 +87,7 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
       <Show when={pair.latest}>
         {(p) => (
           <div class="table-wrap">
+            <p class="note print-note" data-testid="compare-caption">{caption()}</p>
             <table class="data-table" data-testid="compare-table">
               <thead>
                 <tr>

@@ -1002,4 +1002,5 @@ export default {
   'report.paper.printed': 'Printed',
   'report.paper.byQuestion': 'Answers question by question',
   'report.paper.verbatimsShown': { one: 'Printed: the latest {shown} of {count} open answer.', other: 'Printed: the latest {shown} of {count} open answers. The online report has them all, with a search.' },
+  'report.paper.compared': '{question}: segment A is {a}, segment B is {b}.',
 } satisfies Record<string, Message>;

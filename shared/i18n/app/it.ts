@@ -1005,6 +1005,7 @@ const it: Record<keyof typeof en, Message> = {
   'report.paper.printed': 'Stampato il',
   'report.paper.byQuestion': 'Risposte domanda per domanda',
   'report.paper.verbatimsShown': { one: 'In stampa: {shown} di {count} risposta aperta.', many: 'In stampa: le {shown} più recenti di {count} di risposte aperte. Il rapporto online le contiene tutte, con la ricerca.', other: 'In stampa: le {shown} più recenti di {count} risposte aperte. Il rapporto online le contiene tutte, con la ricerca.' },
+  'report.paper.compared': '{question}: il segmento A è «{a}», il segmento B è «{b}».',
 };
 
 export default it;

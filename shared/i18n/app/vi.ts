@@ -998,6 +998,7 @@ const vi: Record<keyof typeof en, Message> = {
   'report.paper.printed': 'Ngày in',
   'report.paper.byQuestion': 'Kết quả theo từng câu hỏi',
   'report.paper.verbatimsShown': { other: 'Bản in gồm {shown} câu trả lời mở mới nhất trong tổng số {count}. Báo cáo trực tuyến có đầy đủ, kèm ô tìm kiếm.' },
+  'report.paper.compared': '{question}: nhóm A là “{a}”, nhóm B là “{b}”.',
 };
 
 export default vi;

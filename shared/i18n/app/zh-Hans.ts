@@ -998,6 +998,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.paper.printed': '打印日期',
   'report.paper.byQuestion': '逐题结果',
   'report.paper.verbatimsShown': { other: '此处打印最新的 {shown} 条，共 {count} 条开放式回答；在线报告可搜索全部内容。' },
+  'report.paper.compared': '{question}：细分 A 为“{a}”，细分 B 为“{b}”。',
 };
 
 export default zhHans;

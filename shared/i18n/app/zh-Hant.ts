@@ -999,6 +999,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.paper.printed': '列印日期',
   'report.paper.byQuestion': '逐題結果',
   'report.paper.verbatimsShown': { other: '此處列印最新的 {shown} 則，共 {count} 則開放式回答；線上報告可搜尋全部內容。' },
+  'report.paper.compared': '{question}：區隔 A 為「{a}」，區隔 B 為「{b}」。',
 };
 
 export default zhHant;
