@@ -4,6 +4,7 @@
  */
 import { Chart, LinearScale, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
 import { onCleanup, onMount } from 'solid-js';
+import { cornerCaptions, placeLabels } from './label-placement';
 
 Chart.register(ScatterController, PointElement, LinearScale, Tooltip);
 
@@ -40,20 +41,21 @@ export function QuadrantChart(props: {
         ctx.moveTo(a.left, y); ctx.lineTo(a.right, y);
         ctx.stroke();
         ctx.setLineDash([]);
+        // Captions first, then each point's name where it covers nothing: on a phone-wide chart
+        // names of close points and the corner captions used to print over one another.
+        const area = { x: a.left, y: a.top, w: a.right - a.left, h: a.bottom - a.top };
+        const line = 14;
         ctx.font = `600 12px ${css.fontFamily}`;
         ctx.fillStyle = muted;
-        ctx.textBaseline = 'top';
-        ctx.textAlign = 'left';
-        ctx.fillText(props.corners[0], a.left + 4, a.top + 4);
-        ctx.fillText(props.corners[2], a.left + 4, a.bottom - 18);
-        ctx.textAlign = 'right';
-        ctx.fillText(props.corners[1], a.right - 4, a.top + 4);
-        ctx.fillText(props.corners[3], a.right - 4, a.bottom - 18);
-        ctx.fillStyle = text;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
+        const captions = cornerCaptions(props.corners.map((c) => ctx.measureText(c).width) as [number, number, number, number], line, area);
+        captions.forEach((r, k) => ctx.fillText(props.corners[k], r.textX, r.textY));
         ctx.font = `12px ${css.fontFamily}`;
-        c.getDatasetMeta(0).data.forEach((pt, i) => ctx.fillText(props.points[i].label, pt.x + 8, pt.y));
+        ctx.fillStyle = text;
+        const dots = c.getDatasetMeta(0).data.map((pt) => ({ x: pt.x, y: pt.y }));
+        const labels = placeLabels(dots, props.points.map((p) => ctx.measureText(p.label).width), line, area, captions);
+        labels.forEach((r, i) => ctx.fillText(props.points[i].label, r.textX, r.textY));
         ctx.restore();
       },
     };
