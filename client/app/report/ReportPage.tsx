@@ -23,6 +23,7 @@ import './report.css';
 import './phone-tables.css';
 import './report-print.css';
 import { fitTables } from './fit-tables';
+import { fitForPrint } from './print-fit';
 
 export default function ReportPage() {
   const params = useParams();
@@ -70,7 +71,10 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
   };
 
   let article!: HTMLElement;
-  onMount(() => onCleanup(fitTables(article)));
+  onMount(() => {
+    onCleanup(fitTables(article));
+    onCleanup(fitForPrint(article));
+  });
 
   return (
     <article class="report" ref={article}>
