@@ -169,9 +169,11 @@ describe('the demo study\'s report, in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'report-3-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const raw = pdf.toString('latin1');
-    // Page count from the PDF's page tree; a cover plus a page per section at least.
+    // Page count from the PDF's page tree: the sections flow on, so a few pages, not one per
+    // section (report-layout.test.ts pins each demo study's count).
     const pages = (raw.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    expect(pages).toBeGreaterThanOrEqual(1 + SECTIONS.length);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThan(1 + SECTIONS.length + 4);
     await ctx.close();
   });
 

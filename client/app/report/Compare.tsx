@@ -86,8 +86,9 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
       </div>
       <Show when={pair.latest}>
         {(p) => (
+          <>
+          <p class="note print-note" data-testid="compare-caption">{caption()}</p>
           <div class="table-wrap">
-            <p class="note print-note" data-testid="compare-caption">{caption()}</p>
             <table class="data-table" data-testid="compare-table">
               <thead>
                 <tr>
@@ -115,6 +116,7 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
               <p class="warning" role="note">{t('report.compare.smallBase')}</p>
             </Show>
           </div>
+          </>
         )}
       </Show>
     </section>
