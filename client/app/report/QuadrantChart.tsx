@@ -4,7 +4,7 @@
  */
 import { Chart, LinearScale, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
 import { onCleanup, onMount } from 'solid-js';
-import { cornerCaptions, placeLabels } from './label-placement';
+import { cornerCaptions, placeLabels, wrapToWidth } from './label-placement';
 
 Chart.register(ScatterController, PointElement, LinearScale, Tooltip);
 
@@ -65,6 +65,11 @@ export function QuadrantChart(props: {
       const m = Math.max(0.1, (hi - lo) * 0.25);
       return { min: lo - m, max: hi + m };
     };
+    // An axis title longer than its axis (Italian, or any language on a phone) is set on several lines.
+    const measurer = canvas.getContext('2d')!;
+    measurer.font = `12px ${css.fontFamily}`;
+    const box = canvas.parentElement!;
+    const wrap = (title: string, length: number) => wrapToWidth(title, Math.max(120, length - 60), (x) => measurer.measureText(x).width);
     chart = new Chart(canvas, {
       type: 'scatter',
       data: { datasets: [{ data: props.points.map((p) => ({ x: p.x, y: p.y })), pointRadius: 6, pointBackgroundColor: props.points.map((p) => p.color) }] },
@@ -73,8 +78,8 @@ export function QuadrantChart(props: {
         animation: false,
         layout: { padding: { right: 24 } },
         scales: {
-          x: { ...pad(props.points.map((p) => p.x)), title: { display: true, text: props.xLabel, color: text } },
-          y: { ...pad(props.points.map((p) => p.y)), title: { display: true, text: props.yLabel, color: text } },
+          x: { ...pad(props.points.map((p) => p.x)), title: { display: true, text: wrap(props.xLabel, box.clientWidth), color: text } },
+          y: { ...pad(props.points.map((p) => p.y)), title: { display: true, text: wrap(props.yLabel, box.clientHeight), color: text } },
         },
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => props.points[item.dataIndex].label } } },
       },

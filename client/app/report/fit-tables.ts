@@ -36,6 +36,19 @@ function labelCells(table: HTMLTableElement) {
   }
 }
 
+/** Lines of text a cell runs to. */
+function lines(cell: HTMLElement): number {
+  const css = getComputedStyle(cell);
+  const line = parseFloat(css.lineHeight) || parseFloat(css.fontSize) * 1.4;
+  return (cell.clientHeight - parseFloat(css.paddingTop) - parseFloat(css.paddingBottom)) / line;
+}
+
+/**
+ * Fitting only by wrapping a word a line: a column header or a text cell of four lines and more
+ * ("Tập / trung / cải / thiện") reads worse than a card. A number with its interval under it is two.
+ */
+const cramped = (table: HTMLTableElement) => [...table.querySelectorAll<HTMLElement>('thead th, tbody td')].some((cell) => lines(cell) > 3.5);
+
 /**
  * Keeps the tables under `root` fitted while it lives: again whenever its content or width
  * changes. Returns the function that stops it.
@@ -52,7 +65,7 @@ export function fitTables(root: HTMLElement): () => void {
     if (!phone.matches) return;
     const wide = tables.filter((table) => {
       const box = table.parentElement!;
-      return box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1;
+      return box.offsetParent !== null && (box.scrollWidth > box.clientWidth + 1 || cramped(table));
     });
     for (const table of wide) table.classList.add('as-cards');
   };

@@ -77,3 +77,27 @@ export function cornerCaptions(widths: [number, number, number, number], height:
     at(area.x + area.w - pad - br, clash(bl, br) ? bottom - height - 2 : bottom, br),
   ];
 }
+
+/**
+ * A caption broken into lines no wider than `max`: between words, or between any two characters
+ * of a word wider than a line (Chinese has no spaces). Chart.js draws an array as lines; an axis
+ * title longer than its axis was cut at both ends.
+ * @example wrapToWidth('Importance (correlation with overall satisfaction)', 150, (s) => 7 * s.length)
+ * // ['Importance', '(correlation with', 'overall satisfaction)']
+ */
+export function wrapToWidth(text: string, max: number, measure: (s: string) => number): string[] {
+  const out: string[] = [];
+  let line = '';
+  const push = (piece: string) => {
+    const next = line ? `${line}${piece}` : piece.trimStart();
+    if (!line || measure(next.trimEnd()) <= max) { line = next; return; }
+    out.push(line.trimEnd());
+    line = piece.trimStart();
+  };
+  for (const word of text.split(/(?<=\s)/)) {
+    if (measure(word.trim()) <= max) push(word);
+    else for (const ch of word) push(ch);
+  }
+  if (line.trim()) out.push(line.trimEnd());
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cornerCaptions, placeLabels, type Rect } from '../../../client/app/report/label-placement';
+import { cornerCaptions, placeLabels, wrapToWidth, type Rect } from '../../../client/app/report/label-placement';
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 const inside = (r: Rect, area: Rect) => r.x >= area.x && r.y >= area.y && r.x + r.w <= area.x + area.w && r.y + r.h <= area.y + area.h;
@@ -54,5 +54,25 @@ describe('quadrant corner captions', () => {
   it('leaves them in their corners when there is room', () => {
     const [, tr] = cornerCaptions([110, 150, 80, 100], 14, { x: 0, y: 0, w: 600, h: 300 });
     expect(tr).toMatchObject({ x: 600 - 4 - 150, y: 4 });
+  });
+});
+
+describe('axis titles broken into lines', () => {
+  // A monospace measure: 7 px a character, so a line of 150 px holds 21.
+  const measure = (s: string) => 7 * [...s].length;
+
+  it('breaks between words, no line past the width', () => {
+    const lines = wrapToWidth('Importance (correlation with overall satisfaction)', 150, measure);
+    expect(lines).toEqual(['Importance', '(correlation with', 'overall satisfaction)']);
+    for (const l of lines) expect(measure(l)).toBeLessThanOrEqual(150);
+  });
+
+  it('breaks Chinese, which has no spaces, between characters', () => {
+    // 14 characters at 7 px in 50 px: 7 a line.
+    expect(wrapToWidth('重要性（與整體滿意度的相關）', 50, measure)).toEqual(['重要性（與整體', '滿意度的相關）']);
+  });
+
+  it('leaves a caption that fits as one line', () => {
+    expect(wrapToWidth('Importance', 150, measure)).toEqual(['Importance']);
   });
 });
