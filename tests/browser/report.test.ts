@@ -55,11 +55,11 @@ afterAll(async () => {
 });
 
 /**
- * The sections whose tables run past the edge of an A4 page's text (210 mm less 2 × 16 mm
- * margins, 673 px) in the print layout: paper doesn't scroll, so those would be cut.
+ * The sections whose tables run past the edge of an A4 page's text (210 mm less 2 × 14 mm
+ * margins, 688 px) in the print layout: paper doesn't scroll, so those would be cut.
  */
 async function tablesCutOnA4(page: Page) {
-  await page.setViewportSize({ width: 673, height: 950 });
+  await page.setViewportSize({ width: 688, height: 950 });
   return page.evaluate(() => [...document.querySelectorAll('.table-wrap')]
     .filter((w) => (w as HTMLElement).offsetParent !== null && w.firstElementChild!.scrollWidth > w.clientWidth + 1)
     .map((w) => w.closest('section')?.getAttribute('data-testid')));
