@@ -49,6 +49,11 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
     ([a, b]) => Promise.all([api.get<ReportDto>(`${props.base}/report${a}`), api.get<ReportDto>(`${props.base}/report${b}`)]),
   );
   const options = () => dims().find((d) => d.name === name())?.choices ?? [];
+  // Paper has no pickers: it names the two segments in words.
+  const caption = () => {
+    const of = (value: string) => options().find((o) => o.value === value)?.label ?? value;
+    return t('report.paper.compared', { question: dims().find((d) => d.name === name())?.label ?? name(), a: of(valueA()), b: of(valueB()) });
+  };
   const star = (x: SegmentTest | null) => (x?.significant ? ' *' : '');
   const rows = (a: ReportDto, b: ReportDto) => {
     const tests = compareSegments(a, b);
@@ -88,7 +93,7 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
   return (
     <section class="card report-section compare" data-testid="section-compare">
       <h2>{t('report.compare.title')}</h2>
-      <p class="note">{t('report.compare.hint')}</p>
+      <p class="note no-print">{t('report.compare.hint')}</p>
       <div class="share-new no-print">
         <label class="field">
           <span>{t('report.compare.question')}</span>
@@ -102,6 +107,8 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
       </div>
       <Show when={pair.latest}>
         {(p) => (
+          <>
+          <p class="note print-note" data-testid="compare-caption">{caption()}</p>
           <div class="table-wrap">
             <table class="data-table" data-testid="compare-table">
               <thead>
@@ -130,6 +137,7 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
               <p class="warning" role="note">{t('report.compare.smallBase')}</p>
             </Show>
           </div>
+          </>
         )}
       </Show>
     </section>

@@ -6,6 +6,7 @@
  */
 import { Chart, LinearScale, PointElement, ScatterController, Tooltip, type Plugin } from 'chart.js';
 import { onCleanup, onMount } from 'solid-js';
+import { cornerCaptions, placeLabels, wrapToWidth } from './label-placement';
 
 Chart.register(ScatterController, PointElement, LinearScale, Tooltip);
 
@@ -48,15 +49,13 @@ export function QuadrantChart(props: {
         ctx.moveTo(a.left, y); ctx.lineTo(a.right, y);
         ctx.stroke();
         ctx.setLineDash([]);
+        // Captions first, then each point's name where it covers nothing: on a phone-wide chart
+        // names of close points and the corner captions used to print over one another.
+        const area = { x: a.left, y: a.top, w: a.right - a.left, h: a.bottom - a.top };
+        const line = 14;
         ctx.font = `600 12px ${css.fontFamily}`;
         ctx.fillStyle = muted;
-        ctx.textBaseline = 'top';
-        ctx.textAlign = 'left';
-        ctx.fillText(props.corners[0], a.left + 4, a.top + 4);
-        ctx.fillText(props.corners[2], a.left + 4, a.bottom - 18);
-        ctx.textAlign = 'right';
-        ctx.fillText(props.corners[1], a.right - 4, a.top + 4);
-        ctx.fillText(props.corners[3], a.right - 4, a.bottom - 18);
+        // Each point's 95% intervals as whiskers, under the captions and names.
         ctx.lineWidth = 1.5;
         props.points.forEach((p) => {
           ctx.strokeStyle = p.color;
@@ -73,11 +72,16 @@ export function QuadrantChart(props: {
           }
           ctx.stroke();
         });
-        ctx.fillStyle = text;
+        ctx.fillStyle = muted;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
+        const captions = cornerCaptions(props.corners.map((c) => ctx.measureText(c).width) as [number, number, number, number], line, area);
+        captions.forEach((r, k) => ctx.fillText(props.corners[k], r.textX, r.textY));
         ctx.font = `12px ${css.fontFamily}`;
-        c.getDatasetMeta(0).data.forEach((pt, i) => ctx.fillText(props.points[i].label, pt.x + 8, pt.y));
+        ctx.fillStyle = text;
+        const dots = c.getDatasetMeta(0).data.map((pt) => ({ x: pt.x, y: pt.y }));
+        const labels = placeLabels(dots, props.points.map((p) => ctx.measureText(p.label).width), line, area, captions);
+        labels.forEach((r, i) => ctx.fillText(props.points[i].label, r.textX, r.textY));
         ctx.restore();
       },
     };
@@ -87,6 +91,11 @@ export function QuadrantChart(props: {
       const m = Math.max(0.1, (hi - lo) * 0.25);
       return { min: lo - m, max: hi + m };
     };
+    // An axis title longer than its axis (Italian, or any language on a phone) is set on several lines.
+    const measurer = canvas.getContext('2d')!;
+    measurer.font = `12px ${css.fontFamily}`;
+    const box = canvas.parentElement!;
+    const wrap = (title: string, length: number) => wrapToWidth(title, Math.max(120, length - 60), (x) => measurer.measureText(x).width);
     chart = new Chart(canvas, {
       type: 'scatter',
       data: { datasets: [{ data: props.points.map((p) => ({ x: p.x, y: p.y })), pointRadius: 6, pointBackgroundColor: props.points.map((p) => p.color) }] },
@@ -95,8 +104,8 @@ export function QuadrantChart(props: {
         animation: false,
         layout: { padding: { right: 24 } },
         scales: {
-          x: { ...(props.xRange ? { min: props.xRange[0], max: props.xRange[1] } : pad(props.points.map((p) => p.x))), title: { display: true, text: props.xLabel, color: text } },
-          y: { ...(props.yRange ? { min: props.yRange[0], max: props.yRange[1] } : pad(props.points.map((p) => p.y))), title: { display: true, text: props.yLabel, color: text } },
+          x: { ...(props.xRange ? { min: props.xRange[0], max: props.xRange[1] } : pad(props.points.map((p) => p.x))), title: { display: true, text: wrap(props.xLabel, box.clientWidth), color: text } },
+          y: { ...(props.yRange ? { min: props.yRange[0], max: props.yRange[1] } : pad(props.points.map((p) => p.y))), title: { display: true, text: wrap(props.yLabel, box.clientHeight), color: text } },
         },
         plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => props.points[item.dataIndex].label } } },
       },

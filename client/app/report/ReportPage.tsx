@@ -1,5 +1,5 @@
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createResource, createSignal, For, Match, onCleanup, onMount, Show, Switch, type JSX } from 'solid-js';
 import type { Count, Interval, MeanSummary, QuestionReport, ReportDto } from '../../../shared/api/report';
 import { allQuestions, type Question, type Scale, type Text } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
@@ -21,7 +21,12 @@ import { CrossTab } from './CrossTab';
 import { intervalWithheld } from '../../../shared/api/report-readings';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
 import { filterFromSearch, searchOfQuery } from './url-state';
+import { PrintCover } from './PrintCover';
 import './report.css';
+import './phone-tables.css';
+import './report-print.css';
+import { fitTables } from './fit-tables';
+import { fitForPrint } from './print-fit';
 
 export default function ReportPage() {
   const params = useParams();
@@ -74,15 +79,15 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
     return props.report.questions.map((r, i) => ({ report: r, question: byId.get(r.id)!, number: i + 1 }));
   };
 
+  let article!: HTMLElement;
+  onMount(() => {
+    onCleanup(fitTables(article));
+    onCleanup(fitForPrint(article));
+  });
+
   return (
-    <article class="report">
-      <div class="print-cover" data-testid="print-cover">
-        <h1>{text(def().title)}</h1>
-        <Show when={props.report.sections.fieldwork.firstAt !== null}>
-          <p>{t('report.coverDates', { from: i18n.date(props.report.sections.fieldwork.firstAt!), to: i18n.date(props.report.sections.fieldwork.lastAt!) })}</p>
-        </Show>
-        <p>{t('report.coverN', { n: i18n.num(props.report.completes) })}</p>
-      </div>
+    <article class="report" ref={article}>
+      <PrintCover report={props.report} filter={props.filter} title={text(def().title)} text={text} />
       <header class="page-header report-header">
         <div>
           <Show when={props.inApp}><A href="/surveys" class="back-link no-print"><Icon name="back" />{t('nav.surveys')}</A></Show>
@@ -142,9 +147,10 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
         when={props.report.completes > 0}
         fallback={<EmptyState title={t('report.empty')} hint={t('report.emptyHint')} icon={<span class="empty-icon"><Icon name="chart" size={32} /></span>} />}
       >
+        <h2 class="print-appendix">{t('report.paper.byQuestion')}</h2>
         <For each={questions()}>
           {(item) => (
-            <section class="card qreport" data-testid="question-report" data-question-id={item.report.id}>
+            <section class="card qreport" classList={{ 'print-skip': !PRINTED_TYPES.has(item.report.type) }} data-testid="question-report" data-question-id={item.report.id}>
               <header class="qreport-head">
                 <span class="qnum">{t('editor.questionNumber', { n: item.number })}</span>
                 <span class="chip">{t(KIND_KEY[kindOf(item.question)])}</span>
@@ -165,6 +171,12 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
 }
 
 type TextOf = (x: Text | undefined) => string;
+
+/**
+ * The question cards paper carries. An open question's answers are printed once, under Open
+ * answers; a research block's card holds only its count, its figures being in its own section.
+ */
+const PRINTED_TYPES = new Set<QuestionReport['type']>(['single', 'multiple', 'rating', 'nps', 'matrix', 'number']);
 
 function QuestionBody(props: { report: QuestionReport; question: Question; text: TextOf }) {
   const r = props.report;

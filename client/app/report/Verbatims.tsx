@@ -78,6 +78,7 @@ export function Verbatims(props: { base: string; query: string; initial: Verbati
           </button>
           {' '}<span class="muted">{t('report.verbatims.remaining', { count: shown().total - shown().items.length })}</span>
         </p>
+        <p class="note print-note">{t('report.paper.verbatimsShown', { count: shown().total, shown: shown().items.length })}</p>
       </Show>
     </section>
   );

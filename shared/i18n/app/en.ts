@@ -329,7 +329,6 @@ export default {
   'report.share.create': 'Create link',
   'report.share.item': 'Link in {lang}, made {date}',
   'report.share.revoke': 'Revoke',
-  'report.coverDates': 'Fieldwork {from} – {to}',
   'report.coverN': '{n} completed responses',
   'report.reading.fieldwork': '{n} completed responses, collected from {from} to {to}.',
   'report.reading.quotasShort': '{met} of {cells} quota cells have reached their target; {cell} is furthest behind, {missing} short.',
@@ -1102,4 +1101,12 @@ export default {
   'report.reading.priceInRange': "It lies inside the range customers accept, {low} to {high}.",
   'report.verbatims.showMore': { one: "Show {count} more", other: "Show {count} more" },
   'report.verbatims.remaining': { one: "({count} not shown yet)", other: "({count} not shown yet)" },
+  // Report layout: the printed report
+  'report.paper.kind': 'Customer research report',
+  'report.paper.base': 'Base',
+  'report.paper.noFilter': 'None: all completed responses',
+  'report.paper.printed': 'Printed',
+  'report.paper.byQuestion': 'Answers question by question',
+  'report.paper.verbatimsShown': { one: 'Printed: the latest {shown} of {count} open answer.', other: 'Printed: the latest {shown} of {count} open answers. The online report has them all, with a search.' },
+  'report.paper.compared': '{question}: segment A is {a}, segment B is {b}.',
 } satisfies Record<string, Message>;

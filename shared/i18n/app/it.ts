@@ -332,7 +332,6 @@ const it: Record<keyof typeof en, Message> = {
   'report.share.create': 'Crea link',
   'report.share.item': 'Link in {lang}, creato il {date}',
   'report.share.revoke': 'Revoca',
-  'report.coverDates': 'Rilevazione dal {from} al {to}',
   'report.coverN': '{n} risposte complete',
   'report.reading.fieldwork': '{n} risposte complete, raccolte dal {from} al {to}.',
   'report.reading.quotasShort': '{met} celle di quota su {cells} hanno raggiunto l’obiettivo; la più indietro è {cell}, a cui mancano {missing} risposte.',
@@ -1105,6 +1104,14 @@ const it: Record<keyof typeof en, Message> = {
   'report.reading.priceInRange': "Sta dentro l’intervallo che i clienti accettano, da {low} a {high}.",
   'report.verbatims.showMore': { one: "Mostra un’altra", many: "Mostra altre {count}", other: "Mostra altre {count}" },
   'report.verbatims.remaining': { one: "(ancora {count} da mostrare)", many: "(ancora {count} da mostrare)", other: "(ancora {count} da mostrare)" },
+  // Report layout: the printed report
+  'report.paper.kind': 'Rapporto di ricerca sui clienti',
+  'report.paper.base': 'Base campionaria',
+  'report.paper.noFilter': 'Nessuno: tutte le risposte complete',
+  'report.paper.printed': 'Stampato il',
+  'report.paper.byQuestion': 'Risposte domanda per domanda',
+  'report.paper.verbatimsShown': { one: 'In stampa: {shown} di {count} risposta aperta.', many: 'In stampa: le {shown} più recenti di {count} di risposte aperte. Il rapporto online le contiene tutte, con la ricerca.', other: 'In stampa: le {shown} più recenti di {count} risposte aperte. Il rapporto online le contiene tutte, con la ricerca.' },
+  'report.paper.compared': '{question}: il segmento A è «{a}», il segmento B è «{b}».',
 };
 
 export default it;

@@ -325,7 +325,6 @@ const vi: Record<keyof typeof en, Message> = {
   'report.share.create': 'Tạo liên kết',
   'report.share.item': 'Liên kết {lang}, tạo ngày {date}',
   'report.share.revoke': 'Thu hồi',
-  'report.coverDates': 'Thời gian khảo sát {from} – {to}',
   'report.coverN': '{n} phiếu trả lời hoàn chỉnh',
   'report.reading.fieldwork': '{n} phiếu trả lời hoàn chỉnh, thu thập từ {from} đến {to}.',
   'report.reading.quotasShort': '{met} trên {cells} ô hạn ngạch đã đạt mục tiêu; ô {cell} còn xa nhất, thiếu {missing} phiếu.',
@@ -1098,6 +1097,14 @@ const vi: Record<keyof typeof en, Message> = {
   'report.reading.priceInRange': "Giá này nằm trong khoảng khách hàng chấp nhận, từ {low} đến {high}.",
   'report.verbatims.showMore': { other: "Hiển thị thêm {count}" },
   'report.verbatims.remaining': { other: "(còn {count} chưa hiển thị)" },
+  // Report layout: the printed report
+  'report.paper.kind': 'Báo cáo nghiên cứu khách hàng',
+  'report.paper.base': 'Cỡ mẫu',
+  'report.paper.noFilter': 'Không có: tất cả phiếu trả lời hoàn chỉnh',
+  'report.paper.printed': 'Ngày in',
+  'report.paper.byQuestion': 'Kết quả theo từng câu hỏi',
+  'report.paper.verbatimsShown': { other: 'Bản in gồm {shown} câu trả lời mở mới nhất trong tổng số {count}. Báo cáo trực tuyến có đầy đủ, kèm ô tìm kiếm.' },
+  'report.paper.compared': '{question}: nhóm A là “{a}”, nhóm B là “{b}”.',
 };
 
 export default vi;

@@ -325,7 +325,6 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.share.create': '创建链接',
   'report.share.item': '{lang}链接，创建于 {date}',
   'report.share.revoke': '撤销',
-  'report.coverDates': '调查期间 {from} – {to}',
   'report.coverN': '{n} 份完整回答',
   'report.reading.fieldwork': '共 {n} 份完整回答，收集于 {from} 至 {to}。',
   'report.reading.quotasShort': '{cells} 个配额单元中有 {met} 个已达到目标；差距最大的是 {cell}，还差 {missing} 份。',
@@ -1098,6 +1097,14 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.reading.priceInRange': "它位于客户可接受的范围 {low} 至 {high} 之内。",
   'report.verbatims.showMore': { other: "再显示 {count} 条" },
   'report.verbatims.remaining': { other: "（还有 {count} 条未显示）" },
+  // Report layout: the printed report
+  'report.paper.kind': '客户研究报告',
+  'report.paper.base': '样本基数',
+  'report.paper.noFilter': '无：全部完整回答',
+  'report.paper.printed': '打印日期',
+  'report.paper.byQuestion': '逐题结果',
+  'report.paper.verbatimsShown': { other: '此处打印最新的 {shown} 条，共 {count} 条开放式回答；在线报告可搜索全部内容。' },
+  'report.paper.compared': '{question}：细分 A 为“{a}”，细分 B 为“{b}”。',
 };
 
 export default zhHans;

@@ -326,7 +326,6 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.share.create': '建立連結',
   'report.share.item': '{lang}連結，建立於 {date}',
   'report.share.revoke': '撤銷',
-  'report.coverDates': '調查期間 {from} – {to}',
   'report.coverN': '{n} 份完整回答',
   'report.reading.fieldwork': '共 {n} 份完整回答，收集於 {from} 至 {to}。',
   'report.reading.quotasShort': '{cells} 個配額單元中有 {met} 個已達到目標；差距最大的是 {cell}，還差 {missing} 份。',
@@ -1099,6 +1098,14 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.reading.priceInRange': "它位於客戶可接受的範圍 {low} 至 {high} 之內。",
   'report.verbatims.showMore': { other: "再顯示 {count} 則" },
   'report.verbatims.remaining': { other: "（還有 {count} 則未顯示）" },
+  // Report layout: the printed report
+  'report.paper.kind': '顧客研究報告',
+  'report.paper.base': '樣本基數',
+  'report.paper.noFilter': '無：全部完整回答',
+  'report.paper.printed': '列印日期',
+  'report.paper.byQuestion': '逐題結果',
+  'report.paper.verbatimsShown': { other: '此處列印最新的 {shown} 則，共 {count} 則開放式回答；線上報告可搜尋全部內容。' },
+  'report.paper.compared': '{question}：區隔 A 為「{a}」，區隔 B 為「{b}」。',
 };
 
 export default zhHant;
