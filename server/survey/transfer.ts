@@ -10,7 +10,7 @@ export function convert(content: string): ConvertedSurvey {
   try {
     return importSurvey(content);
   } catch (err) {
-    if (err instanceof ImportError) throw new AppError(400, 'invalid-import', `content: ${err.message}`, 'content');
+    if (err instanceof ImportError) throw new AppError(400, 'invalid-import', `content: ${err.message}`, 'content', undefined, { detail: err.message });
     throw err;
   }
 }
