@@ -92,7 +92,7 @@ describe('publishing with texts missing in a survey language', () => {
   const bilingual = () => {
     const def = smallSurvey() as Def;
     def.languages = ['en', 'zh-Hans'];
-    def.title = { en: 'Store visit', 'zh-Hans': '门店到访' };
+    Object.assign(def, { title: { en: 'Store visit', 'zh-Hans': '门店到访' } });
     q(def, 0, 0).text = { en: 'How satisfied are you?', 'zh-Hans': '您满意吗？' };
     return def;
   };

@@ -4,6 +4,7 @@ import type { SurveyDefinition } from '../../../shared/survey/schema';
 import { exportSurveyJs } from '../../../shared/survey/import/surveyjs-export';
 import type { Unmapped } from '../../../shared/survey/import/common';
 import { api, ApiError } from '../lib/api';
+import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 
 // Product names, the same in every language.
@@ -45,7 +46,7 @@ export default function JsonTransfer(props: { definition: () => SurveyDefinition
       props.onImport(r.definition);
       setReport({ title: t('editor.import.done', { format: FORMAT_NAME[r.format], count: r.unmapped.length }), items: r.unmapped });
     } catch (err) {
-      setError(t('editor.importFailed', { detail: err instanceof ApiError || err instanceof Error ? err.message : String(err) }));
+      setError(err instanceof ApiError && err.code === 'invalid-import' ? t('editor.importFailed', { detail: String(err.params.detail ?? '') }) : errorText(t, err));
     } finally {
       setBusy(false);
     }

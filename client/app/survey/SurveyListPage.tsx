@@ -63,6 +63,11 @@ export default function SurveyListPage() {
           </button>
           <TemplatePicker disabled={busy() !== null} onPick={(id) => create(id)} />
           <ImportSurvey disabled={busy() !== null} onError={setFailure} />
+          <Show when={!surveys()?.some((s) => s.slug === 'demo' || s.slug === 'demo-coffee')}>
+            <button type="button" class="btn btn-quiet" onClick={loadDemo} disabled={busy() !== null} data-testid="load-demo">
+              {busy() === 'demo' ? t('surveys.loadingDemo') : t('surveys.loadDemo')}
+            </button>
+          </Show>
         </Show>
       </header>
 
