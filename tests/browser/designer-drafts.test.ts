@@ -89,7 +89,7 @@ describe('the designer never loses work', () => {
     await again.getByTestId('survey-title').waitFor();
     await again.getByTestId('languages').getByText('简体中文').click();
     await again.getByTestId('open-translations').click();
-    await again.locator('textarea[lang="zh-Hans"]').first().fill('2027 年酒店住宿');
+    await again.locator('tr[data-path="title"] textarea').fill('2027 年酒店住宿');
     await again.getByTestId('publish').click();
     const missing = again.getByTestId('missing-translations');
     await missing.waitFor();
