@@ -1018,7 +1018,7 @@ const it: Record<keyof typeof en, Message> = {
   'editor.leaveUnsaved': 'Non è stato possibile salvare le ultime modifiche. Uscire comunque e perderle?',
   'editor.missing.title': 'Alcuni testi non sono ancora tradotti. Chi risponde in queste lingue li vedrebbe in {language}.',
   'editor.missing.language': { one: '{language}: manca {count} testo', many: '{language}: mancano {count} di testi', other: '{language}: mancano {count} testi' },
-  'editor.missing.where': 'In: {places}',
+  'editor.missing.where': 'Si trovano in: {places}',
   'editor.missing.drop': 'Togli {language} dall’indagine',
   'editor.preview.blocked': 'L’anteprima mostra la bozza quando i punti elencati sopra sono completati.',
   'errors.invalidJson': 'Il server non è riuscito a leggere ciò che è stato inviato. Ricarica la pagina e riprova.',
