@@ -132,6 +132,8 @@ describe('publishing with texts missing in a survey language', () => {
     const r = await researcher.post(`/api/surveys/${s.id}/publish`);
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('confirm-changes');
+    // What the app words in the user's language: the kind of change, the option's label, how many answers.
+    expect(r.body.error.details).toEqual([expect.objectContaining({ questionId: 'visit', kind: 'option', optionId: 'look', label: 'To look', count: 1 })]);
     expect(r.body.error.params.missing[0].language).toBe('zh-Hans');
     expect(r.body.error.params.missing[0].paths).toHaveLength(5);
     expect((await researcher.post(`/api/surveys/${s.id}/publish?confirm=1`)).body.version).toBe(2);

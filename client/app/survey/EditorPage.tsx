@@ -257,6 +257,14 @@ function Editor(props: { initial: SurveyDetail }) {
 
   const problemText = (p: DefinitionProblem) => t(p.key, { problem: ruleText(t, p.rule, p.limit) });
   const languageName = (l: string) => LOCALE_NAMES[l as Locale] ?? l;
+  const questionPlace = (id: string) => {
+    const page = draft.pages.findIndex((pg) => pg.questions.some((q) => q.id === id));
+    return page < 0 ? id : placeOf(`pages[${page}].questions[${draft.pages[page].questions.findIndex((q) => q.id === id)}]`, numbers(), t);
+  };
+  const typeName = (type: string) => (type in KIND_KEY ? t(KIND_KEY[type as QuestionKind]) : type);
+  const changeText = (w: ChangeWarning) => (w.kind === 'type'
+    ? t('editor.change.type', { where: questionPlace(w.questionId), from: typeName(w.from), to: typeName(w.to), count: w.count })
+    : t('editor.change.option', { where: questionPlace(w.questionId), label: w.label || w.optionId, count: w.count }));
   const problemFor = (page: number, index: number) => {
     const p = problem();
     return p && p.page === page && p.question === index ? problemText(p) : null;
@@ -312,7 +320,7 @@ function Editor(props: { initial: SurveyDetail }) {
         <div class="alert alert-info alert-stack" role="alert" data-testid="publish-warnings">
           <Show when={warnings().length > 0}>
             <p>{t('editor.versionWarning')}</p>
-            <ul><For each={warnings()}>{(w) => <li>{w.message}</li>}</For></ul>
+            <ul><For each={warnings()}>{(w) => <li>{changeText(w)}</li>}</For></ul>
           </Show>
           <Show when={missing().length > 0}>
             <p>{t('editor.missing.title', { language: languageName(draft.defaultLanguage) })}</p>

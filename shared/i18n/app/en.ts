@@ -1050,4 +1050,6 @@ export default {
   'errors.rule.format': 'is not in the expected form',
   'errors.rule.choice': 'is not one of the allowed values',
   'errors.rule.rule': 'does not meet a rule',
+  'editor.change.type': { one: '{where}: its type changes from {from} to {to}; the {count} answer given before stays with the earlier version.', other: '{where}: its type changes from {from} to {to}; the {count} answers given before stay with the earlier version.' },
+  'editor.change.option': { one: '{where}: the option “{label}” is removed, but {count} answer chose it.', other: '{where}: the option “{label}” is removed, but {count} answers chose it.' },
 } satisfies Record<string, Message>;

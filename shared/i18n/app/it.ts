@@ -1053,6 +1053,8 @@ const it: Record<keyof typeof en, Message> = {
   'errors.rule.format': 'non ha la forma prevista',
   'errors.rule.choice': 'non è tra i valori ammessi',
   'errors.rule.rule': 'non rispetta una regola',
+  'editor.change.type': { one: '{where}: il tipo passa da {from} a {to}; la {count} risposta data prima resta con la versione precedente.', many: '{where}: il tipo passa da {from} a {to}; i {count} di risposte date prima restano con la versione precedente.', other: '{where}: il tipo passa da {from} a {to}; le {count} risposte date prima restano con la versione precedente.' },
+  'editor.change.option': { one: '{where}: l’opzione «{label}» viene tolta, ma {count} risposta l’ha scelta.', many: '{where}: l’opzione «{label}» viene tolta, ma {count} di risposte l’hanno scelta.', other: '{where}: l’opzione «{label}» viene tolta, ma {count} risposte l’hanno scelta.' },
 };
 
 export default it;

@@ -1046,6 +1046,8 @@ const vi: Record<keyof typeof en, Message> = {
   'errors.rule.format': 'không đúng định dạng',
   'errors.rule.choice': 'không nằm trong các giá trị cho phép',
   'errors.rule.rule': 'không đáp ứng một quy tắc',
+  'editor.change.type': { other: '{where}: loại câu hỏi đổi từ {from} sang {to}; {count} câu trả lời trước đó vẫn thuộc phiên bản cũ.' },
+  'editor.change.option': { other: '{where}: lựa chọn “{label}” bị xoá, nhưng đã có {count} câu trả lời chọn nó.' },
 };
 
 export default vi;

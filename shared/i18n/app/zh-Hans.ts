@@ -1046,6 +1046,8 @@ const zhHans: Record<keyof typeof en, Message> = {
   'errors.rule.format': '格式不正确',
   'errors.rule.choice': '不是允许的值',
   'errors.rule.rule': '不符合规则',
+  'editor.change.type': { other: '{where}：题型从“{from}”改为“{to}”；之前的 {count} 份回答仍归属于旧版本。' },
+  'editor.change.option': { other: '{where}：选项“{label}”将被删除，但已有 {count} 份回答选择了它。' },
 };
 
 export default zhHans;

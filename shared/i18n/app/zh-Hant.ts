@@ -1047,6 +1047,8 @@ const zhHant: Record<keyof typeof en, Message> = {
   'errors.rule.format': '格式不正確',
   'errors.rule.choice': '不是允許的值',
   'errors.rule.rule': '不符合規則',
+  'editor.change.type': { other: '{where}：題型從「{from}」改為「{to}」；之前的 {count} 份回答仍屬於舊版本。' },
+  'editor.change.option': { other: '{where}：選項「{label}」將被刪除，但已有 {count} 份回答選擇了它。' },
 };
 
 export default zhHant;
