@@ -85,6 +85,9 @@ describe('the designer never loses work', () => {
     // Simplified Chinese added with only the title translated: publishing names what is missing.
     const again = await desk.newPage();
     await again.goto(`${server.url}/surveys`);
+    // The demo study stays within reach once a survey exists.
+    await again.getByTestId('survey-list').waitFor();
+    expect(await again.getByTestId('load-demo').count()).toBe(1);
     await again.getByTestId('edit-survey').first().click();
     await again.getByTestId('survey-title').waitFor();
     await again.getByTestId('languages').getByText('简体中文').click();

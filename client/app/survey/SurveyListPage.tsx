@@ -51,7 +51,8 @@ export default function SurveyListPage() {
     }
   };
 
-  const title = (s: SurveySummary) => pickText(s.title, s.defaultLanguage, s.defaultLanguage);
+  // A draft is saved unfinished, its title possibly still empty: the list shows it as untitled.
+  const title = (s: SurveySummary) => pickText(s.title, s.defaultLanguage, s.defaultLanguage) || t('editor.untitledSurvey');
 
   return (
     <div class="page">
