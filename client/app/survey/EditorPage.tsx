@@ -143,7 +143,7 @@ function Editor(props: { initial: SurveyDetail }) {
   // only if that fails; closing the tab or reloading, send them on the way out and let the
   // browser ask.
   useBeforeLeave((e) => {
-    if (e.defaultPrevented || readOnly() || !dirty()) return;
+    if (e.defaultPrevented || readOnly() || removed || !dirty()) return;
     e.preventDefault();
     void (async () => {
       const ok = busy() === 'save' ? await waitForSave() : await save();
@@ -216,9 +216,12 @@ function Editor(props: { initial: SurveyDetail }) {
     }
   };
 
+  // A deleted survey has nothing left to save on the way out.
+  let removed = false;
   const remove = async () => {
     try {
       await api.delete(`/api/surveys/${surveyId}`);
+      removed = true;
       navigate('/surveys');
     } catch (err) {
       setFailure(err);
