@@ -59,7 +59,8 @@ export interface ApiErrorParams {
   'draft-has-problems': { problems: DraftProblem[] };
   'confirm-changes': { missing: MissingTexts[] };
   'missing-translations': { missing: MissingTexts[] };
-  'invalid-import': { detail: string };
+  /** What the importer found; for a file in our own format, also the field and the rule it breaks. */
+  'invalid-import': { detail: string; field?: string; rule?: FieldRule; limit?: number };
   'demo-exists': Record<string, never>;
   // Plan
   'no-plan': Record<string, never>;

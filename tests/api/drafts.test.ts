@@ -198,5 +198,7 @@ describe('errors carry a code from the shared list and its params', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('invalid-import');
     expect(r.body.error.params.detail).toContain('title');
+    // Our own format: the field and the rule, which the app words in the user's language.
+    expect(r.body.error.params).toMatchObject({ field: 'title', rule: 'type' });
   });
 });

@@ -48,7 +48,9 @@ const BY_CODE: Wording = {
   'draft-has-problems': (t, p) => t('errors.draftProblems', { count: p.problems?.length ?? 1 }),
   'confirm-changes': 'editor.versionWarning',
   'missing-translations': 'errors.missingTranslations',
-  'invalid-import': (t, p) => t('errors.invalidImport', { detail: p.detail ?? '' }),
+  'invalid-import': (t, p) => (p.rule
+    ? t('errors.invalidImportField', { field: p.field || '—', problem: ruleText(t, p.rule, p.limit) })
+    : t('editor.importFailed', { detail: p.detail ?? '' })),
   'demo-exists': 'errors.demoExists',
   'no-plan': 'errors.noPlan',
   'one-off': 'errors.oneOff',

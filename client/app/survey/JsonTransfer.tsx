@@ -3,7 +3,7 @@ import type { ConvertedSurvey } from '../../../shared/api/survey-import';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import { exportSurveyJs } from '../../../shared/survey/import/surveyjs-export';
 import type { Unmapped } from '../../../shared/survey/import/common';
-import { api, ApiError } from '../lib/api';
+import { api } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 
@@ -46,7 +46,7 @@ export default function JsonTransfer(props: { definition: () => SurveyDefinition
       props.onImport(r.definition);
       setReport({ title: t('editor.import.done', { format: FORMAT_NAME[r.format], count: r.unmapped.length }), items: r.unmapped });
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'invalid-import' ? t('editor.importFailed', { detail: String(err.params.detail ?? '') }) : errorText(t, err));
+      setError(errorText(t, err));
     } finally {
       setBusy(false);
     }

@@ -1020,7 +1020,7 @@ const vi: Record<keyof typeof en, Message> = {
   'errors.alreadyPublished': 'Khảo sát đã xuất bản có thể tạm dừng hoặc đóng, nhưng không thể trở lại bản nháp.',
   'errors.draftProblems': { other: 'Có {count} mục khiến khảo sát chưa thể xuất bản.' },
   'errors.missingTranslations': 'Một ngôn ngữ của khảo sát còn thiếu văn bản.',
-  'errors.invalidImport': 'Không nhập được tệp này. Trình nhập báo: {detail}',
+  'errors.invalidImportField': 'Không nhập được tệp này: trong khảo sát, {field} {problem}.',
   'errors.noPlan': 'Hãy viết kế hoạch nghiên cứu, kèm tần suất, trước khi mở một đợt.',
   'errors.oneOff': 'Nghiên cứu một lần không có các đợt. Hãy đặt tần suất trong kế hoạch trước.',
   'errors.surveyNotAccepting': 'Khảo sát này hiện không nhận câu trả lời.',

@@ -94,6 +94,9 @@ describe('errors the app shows', () => {
   it('word a value of the wrong type by its rule, not Valibot\'s "Invalid type: Expected Object"', async () => {
     const err = new ApiError(400, 'invalid', 'definition.title: Invalid type: Expected Object but received 5', 'definition.title', undefined, { field: 'definition.title', rule: 'type' });
     expect(errorText(await translator('zh-Hant'), err)).toBe('有一個值未被接受：definition.title 值的類型不正確。');
+    // The same fault in an imported file of our own format ("content: title: Invalid type: Expected Object but received 5").
+    const imported = new ApiError(400, 'invalid-import', 'content: title: Invalid type: Expected Object but received 5', 'content', undefined, { detail: 'title: Invalid type: Expected Object but received 5', field: 'title', rule: 'type' });
+    expect(errorText(await translator('zh-Hans'), imported)).toBe('无法导入此文件：问卷中的 title 值的类型不正确。');
     expect(errorText(await translator('it'), new ApiError(400, 'invalid', 'x', 'slug', undefined, { field: 'slug', rule: 'too-long', limit: 64 })))
       .toBe('Un valore non è stato accettato: slug ammette al massimo 64.');
   });
