@@ -1025,6 +1025,7 @@ export default {
   'errors.draftProblems': { one: '1 thing keeps this survey from being published.', other: '{count} things keep this survey from being published.' },
   'errors.missingTranslations': 'Some texts are missing in a survey language.',
   'errors.invalidImportField': 'This file could not be imported: in the survey, {field} {problem}.',
+  'editor.importProblem': 'This file could not be imported. {where}: {problem}',
   'errors.noPlan': 'Write the research plan, with how often it repeats, before opening a wave.',
   'errors.oneOff': 'A one-off study has no waves. Set how often the study repeats in the plan first.',
   'errors.surveyNotAccepting': 'This survey does not accept answers at the moment.',

@@ -1028,6 +1028,7 @@ const it: Record<keyof typeof en, Message> = {
   'errors.draftProblems': { one: '{count} punto impedisce di pubblicare l’indagine.', many: '{count} di punti impediscono di pubblicare l’indagine.', other: '{count} punti impediscono di pubblicare l’indagine.' },
   'errors.missingTranslations': 'Mancano alcuni testi in una lingua dell’indagine.',
   'errors.invalidImportField': 'Non è stato possibile importare questo file: nell’indagine, {field} {problem}.',
+  'editor.importProblem': 'Non è stato possibile importare questo file. {where}: {problem}',
   'errors.noPlan': 'Scrivi il piano di ricerca, con la sua frequenza, prima di aprire un’ondata.',
   'errors.oneOff': 'Uno studio una tantum non ha ondate. Imposta prima la frequenza nel piano.',
   'errors.surveyNotAccepting': 'Al momento questa indagine non accetta risposte.',

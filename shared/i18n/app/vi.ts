@@ -1021,6 +1021,7 @@ const vi: Record<keyof typeof en, Message> = {
   'errors.draftProblems': { other: 'Có {count} mục khiến khảo sát chưa thể xuất bản.' },
   'errors.missingTranslations': 'Một ngôn ngữ của khảo sát còn thiếu văn bản.',
   'errors.invalidImportField': 'Không nhập được tệp này: trong khảo sát, {field} {problem}.',
+  'editor.importProblem': 'Không nhập được tệp này. {where}: {problem}',
   'errors.noPlan': 'Hãy viết kế hoạch nghiên cứu, kèm tần suất, trước khi mở một đợt.',
   'errors.oneOff': 'Nghiên cứu một lần không có các đợt. Hãy đặt tần suất trong kế hoạch trước.',
   'errors.surveyNotAccepting': 'Khảo sát này hiện không nhận câu trả lời.',

@@ -1021,6 +1021,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'errors.draftProblems': { other: '有 {count} 处问题导致问卷无法发布。' },
   'errors.missingTranslations': '问卷的某种语言缺少部分文字。',
   'errors.invalidImportField': '无法导入此文件：问卷中的 {field} {problem}。',
+  'editor.importProblem': '无法导入此文件。{where}：{problem}',
   'errors.noPlan': '开启新一轮调查前，请先写好研究计划及其频率。',
   'errors.oneOff': '一次性研究没有轮次。请先在计划中设置研究的频率。',
   'errors.surveyNotAccepting': '此问卷目前不接受作答。',

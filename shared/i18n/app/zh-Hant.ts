@@ -1022,6 +1022,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'errors.draftProblems': { other: '有 {count} 處問題導致問卷無法發布。' },
   'errors.missingTranslations': '問卷的某種語言缺少部分文字。',
   'errors.invalidImportField': '無法匯入此檔案：問卷中的 {field} {problem}。',
+  'editor.importProblem': '無法匯入此檔案。{where}：{problem}',
   'errors.noPlan': '開啟新一輪調查前，請先寫好研究計畫及其頻率。',
   'errors.oneOff': '一次性研究沒有輪次。請先在計畫中設定研究的頻率。',
   'errors.surveyNotAccepting': '此問卷目前不接受作答。',
