@@ -3,11 +3,9 @@ import type { ConvertedSurvey } from '../../../shared/api/survey-import';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import { exportSurveyJs } from '../../../shared/survey/import/surveyjs-export';
 import type { Unmapped } from '../../../shared/survey/import/common';
-import { api, ApiError } from '../lib/api';
-import type { ApiErrorParams } from '../../../shared/api/errors';
-import { problemAt } from './definition';
-import { placeOf } from './places';
-import { errorText, ruleText } from '../lib/errors';
+import { api } from '../lib/api';
+import { importFault } from './import-fault';
+import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 
 // Product names, the same in every language.
@@ -40,15 +38,6 @@ export default function JsonTransfer(props: { definition: () => SurveyDefinition
     setReport(skipped.length ? { title: t('editor.export.skipped', { count: skipped.length }), items: skipped } : null);
   };
 
-  // A file of our own format names the field it breaks: said as the builder says a problem, at its question.
-  const importFault = (err: unknown) => {
-    if (!(err instanceof ApiError) || err.code !== 'invalid-import') return null;
-    const p = err.params as Partial<ApiErrorParams['invalid-import']>;
-    if (p.field === undefined || p.rule === undefined) return null;
-    const problem = problemAt(p.field, p.detail ?? '', p.rule, p.limit);
-    return t('editor.importProblem', { where: placeOf(problem.path, [], t), problem: t(problem.key, { problem: ruleText(t, problem.rule, problem.limit) }) });
-  };
-
   const read = async (file: File) => {
     setError(null);
     setReport(null);
@@ -58,7 +47,7 @@ export default function JsonTransfer(props: { definition: () => SurveyDefinition
       props.onImport(r.definition);
       setReport({ title: t('editor.import.done', { format: FORMAT_NAME[r.format], count: r.unmapped.length }), items: r.unmapped });
     } catch (err) {
-      setError(importFault(err) ?? errorText(t, err));
+      setError(importFault(t, err) ?? errorText(t, err));
     } finally {
       setBusy(false);
     }

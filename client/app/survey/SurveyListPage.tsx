@@ -7,6 +7,7 @@ import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { CopyButton, EmptyState, ErrorBox, Loading } from '../lib/components';
 import { errorText } from '../lib/errors';
+import { importFault } from './import-fault';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import { blankDefinition } from './definition';
@@ -72,7 +73,7 @@ export default function SurveyListPage() {
         </Show>
       </header>
 
-      <Show when={failure()}><div class="alert alert-error" role="alert">{errorText(t, failure())}</div></Show>
+      <Show when={failure()}><div class="alert alert-error" role="alert">{importFault(t, failure()) ?? errorText(t, failure())}</div></Show>
 
       <Switch fallback={<Loading />}>
         <Match when={surveys.error}><ErrorBox error={surveys.error} onRetry={refetch} /></Match>

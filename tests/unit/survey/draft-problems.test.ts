@@ -7,6 +7,7 @@ import { ApiError } from '../../../client/app/lib/api';
 import { errorText } from '../../../client/app/lib/errors';
 import { findProblems } from '../../../client/app/survey/definition';
 import { placeOf } from '../../../client/app/survey/places';
+import { importFault } from '../../../client/app/survey/import-fault';
 
 const translator = async (locale: Locale) => createTranslator(locale, await loadAppMessages(locale)) as (key: AppKey, params?: MessageParams) => string;
 
@@ -99,6 +100,14 @@ describe('errors the app shows', () => {
     expect(errorText(await translator('zh-Hans'), imported)).toBe('无法导入此文件：问卷中的 title 值的类型不正确。');
     expect(errorText(await translator('it'), new ApiError(400, 'invalid', 'x', 'slug', undefined, { field: 'slug', rule: 'too-long', limit: 64 })))
       .toBe('Un valore non è stato accettato: slug ammette al massimo 64.');
+  });
+
+  it('say a broken file of our own format as the builder says the problem, at its question', async () => {
+    const detail = 'pages[0].questions[0].prices: prices must be strictly increasing';
+    const err = new ApiError(400, 'invalid-import', `content: ${detail}`, 'content', undefined, { detail, field: 'pages[0].questions[0].prices', rule: 'rule' });
+    expect(importFault(await translator('vi'), err)).toBe('Không nhập được tệp này. Câu 1: Các mức giá phải tăng dần và có ít nhất 2 mức.');
+    // A SurveyJS or LimeSurvey file's fault names no field of ours: the general wording takes it.
+    expect(importFault(await translator('vi'), new ApiError(400, 'invalid-import', 'x', 'content', undefined, { detail: 'not XML' }))).toBeNull();
   });
 
   it('fall back to a general message for a code the app does not know, and to the network message offline', async () => {
