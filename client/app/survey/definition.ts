@@ -186,8 +186,13 @@ const PROBLEM_KEYS: [RegExp, AppKey][] = [
   [/\.ownBrand$/, 'editor.problem.brand'],
   [/^pages$/, 'editor.problem.duplicateIds'],
   [/^languages/, 'editor.problem.languages'],
-  // The whole-question checks the builder can break: a minimum above a maximum.
+  // The whole-question checks the builder can break: a minimum above a maximum (the two others
+  // are told apart by the schema's message, below).
   [/\.questions\[\d+\]$/, 'editor.problem.minMax'],
+];
+const WHOLE_QUESTION_KEYS: [RegExp, AppKey][] = [
+  [/at least one of name, email, phone/, 'editor.problem.contactFields'],
+  [/max exceeds the number of options/, 'editor.problem.maxOptions'],
 ];
 
 /** Reads a path like `pages[0].questions[2].options` (from the schema or the server's error). */
@@ -195,7 +200,8 @@ export function problemAt(path: string, detail: string, rule: FieldRule = 'rule'
   const clean = path.replace(/^definition\.?/, '');
   const page = /^pages\[(\d+)\]/.exec(clean);
   const question = /^pages\[\d+\]\.questions\[(\d+)\]/.exec(clean);
-  const key = PROBLEM_KEYS.find(([re]) => re.test(clean))?.[1] ?? 'editor.problem.other';
+  const whole = /\.questions\[\d+\]$/.test(clean) ? WHOLE_QUESTION_KEYS.find(([re]) => re.test(detail))?.[1] : undefined;
+  const key = whole ?? PROBLEM_KEYS.find(([re]) => re.test(clean))?.[1] ?? 'editor.problem.other';
   return { path: clean, page: page ? Number(page[1]) : undefined, question: question ? Number(question[1]) : undefined, key, rule, limit, detail };
 }
 

@@ -1005,6 +1005,8 @@ export default {
   'editor.problem.duplicateIds': 'Two questions or hidden fields have the same name.',
   'editor.problem.languages': 'The survey\'s languages must include its main language.',
   'editor.problem.other': 'A setting here {problem}.',
+  'editor.problem.contactFields': 'Ask for at least one of name, e-mail address or phone number.',
+  'editor.problem.maxOptions': 'The most choices allowed is more than the number of options.',
   'editor.problems.title': { one: '1 thing to finish before publishing', other: '{count} things to finish before publishing' },
   'editor.problems.hint': 'Your edits are saved as you go; only publishing waits for these.',
   'editor.where.title': 'Survey title',

@@ -1008,6 +1008,8 @@ const it: Record<keyof typeof en, Message> = {
   'editor.problem.duplicateIds': 'Due domande o campi nascosti hanno lo stesso nome.',
   'editor.problem.languages': 'Le lingue dell’indagine devono comprendere la lingua principale.',
   'editor.problem.other': 'Un’impostazione qui {problem}.',
+  'editor.problem.contactFields': 'Chiedi almeno uno tra nome, indirizzo e-mail e numero di telefono.',
+  'editor.problem.maxOptions': 'Il numero massimo di scelte supera il numero di opzioni.',
   'editor.problems.title': { one: '{count} cosa da completare prima di pubblicare', many: '{count} di cose da completare prima di pubblicare', other: '{count} cose da completare prima di pubblicare' },
   'editor.problems.hint': 'Le modifiche vengono salvate man mano; solo la pubblicazione aspetta questi punti.',
   'editor.where.title': 'Titolo dell’indagine',

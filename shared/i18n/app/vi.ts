@@ -1001,6 +1001,8 @@ const vi: Record<keyof typeof en, Message> = {
   'editor.problem.duplicateIds': 'Có hai câu hỏi hoặc trường ẩn trùng tên.',
   'editor.problem.languages': 'Các ngôn ngữ của khảo sát phải bao gồm ngôn ngữ chính.',
   'editor.problem.other': 'Một thiết lập ở đây {problem}.',
+  'editor.problem.contactFields': 'Hãy hỏi ít nhất một trong các mục: tên, địa chỉ e-mail hoặc số điện thoại.',
+  'editor.problem.maxOptions': 'Số lựa chọn tối đa vượt quá số phương án.',
   'editor.problems.title': { other: 'Còn {count} mục cần hoàn thành trước khi xuất bản' },
   'editor.problems.hint': 'Các chỉnh sửa được lưu liên tục; chỉ việc xuất bản phải chờ những mục này.',
   'editor.where.title': 'Tiêu đề khảo sát',

@@ -1001,6 +1001,8 @@ const zhHans: Record<keyof typeof en, Message> = {
   'editor.problem.duplicateIds': '有两个题目或隐藏字段的名称相同。',
   'editor.problem.languages': '问卷的语言必须包含其主要语言。',
   'editor.problem.other': '这里的一项设置{problem}。',
+  'editor.problem.contactFields': '请至少收集姓名、电子邮件地址或电话号码中的一项。',
+  'editor.problem.maxOptions': '最多可选数量超过了选项数量。',
   'editor.problems.title': { other: '发布前还有 {count} 处需要完成' },
   'editor.problems.hint': '您的修改会随时保存，只有发布需要等这些完成。',
   'editor.where.title': '问卷标题',

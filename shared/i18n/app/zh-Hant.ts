@@ -1002,6 +1002,8 @@ const zhHant: Record<keyof typeof en, Message> = {
   'editor.problem.duplicateIds': '有兩個題目或隱藏欄位的名稱相同。',
   'editor.problem.languages': '問卷的語言必須包含其主要語言。',
   'editor.problem.other': '這裡的一項設定{problem}。',
+  'editor.problem.contactFields': '請至少蒐集姓名、電子郵件地址或電話號碼其中一項。',
+  'editor.problem.maxOptions': '最多可選數量超過了選項數量。',
   'editor.problems.title': { other: '發布前還有 {count} 處需要完成' },
   'editor.problems.hint': '您的修改會隨時儲存，只有發布需要等這些完成。',
   'editor.where.title': '問卷標題',

@@ -46,6 +46,16 @@ describe('unfinished drafts', () => {
     expect(problems.map((p) => placeOf(p.path, [[1, 2], [3]], t))).toEqual(['第 1 题', '第 2 题', '第 3 题', '第 3 题', '第 2 题']);
   });
 
+  it('tell apart the whole-question checks: a contact asking for nothing, more choices allowed than options', () => {
+    const def = unfinished();
+    def.pages[1].questions.push(
+      { id: 'ct', type: 'contact', text: { en: 'May we call?' }, consent: { en: 'You may contact me' }, name: false, email: false, phone: false } as never,
+      { id: 'mu', type: 'multiple', text: { en: 'Which?' }, options: [{ id: 'a', label: { en: 'A' } }, { id: 'b', label: { en: 'B' } }], max: 3 } as never,
+    );
+    const keys = findProblems(v.parse(DraftDefinitionSchema, def)).filter((p) => /^pages\[1\]\.questions\[[12]\]$/.test(p.path)).map((p) => [p.path, p.key]);
+    expect(keys).toEqual([['pages[1].questions[1]', 'editor.problem.contactFields'], ['pages[1].questions[2]', 'editor.problem.maxOptions']]);
+  });
+
   it('refuse what no form produces: a wrong type, an oversized text, an id that is not an id', () => {
     const wrongType = { ...unfinished(), title: 5 };
     const long = unfinished();
