@@ -46,7 +46,7 @@ export function createApp(deps: Deps) {
   app.use('*', requestId({ limitLength: 64 }), observe);
   app.use('*', securityHeaders);
 
-  const tooLarge = () => new AppError(413, 'too-large', `the body is larger than ${deps.config.BODY_LIMIT_BYTES} bytes`);
+  const tooLarge = () => new AppError(413, 'too-large', `the body is larger than ${deps.config.BODY_LIMIT_BYTES} bytes`, undefined, undefined, { limit: deps.config.BODY_LIMIT_BYTES });
   const streamingLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: () => { throw tooLarge(); } });
   // A declared Content-Length is checked without touching the body; only chunked bodies need the
   // streaming check, which would otherwise cost every submission a copy of its body.
@@ -80,7 +80,7 @@ export function createApp(deps: Deps) {
   app.route('/api/cases', caseRoutes);
   app.route('/api/demo', demoRoutes);
   app.route('/api/audit', auditRoutes);
-  app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
+  app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`, undefined, undefined, { what: 'route' }); });
 
   // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
   app.get('/s/:slug', pageLimit, compress(), respondentPage);

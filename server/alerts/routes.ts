@@ -11,7 +11,7 @@ import {
 } from '../../shared/api/alerts';
 import { createRule, deleteRule, getAlertSettings, listRules, saveAlertSettings, updateRule } from './rules';
 import { refusedWebhookUrl } from './webhook-address';
-import { badRequest } from '../http/errors';
+import { AppError } from '../http/errors';
 import type { Config } from '../config';
 import { createWebhook, deleteWebhook, deliveries, listWebhooks, pingWebhook, redeliver, rotateSecret, updateWebhook } from './webhooks';
 import { addNote, getCase, listCases, unreadCount, updateCase } from './cases';
@@ -23,7 +23,10 @@ const now = (c: Context<AppEnv>) => c.var.deps.clock.now();
 /** A 400 for a webhook URL into the server's own network, unless the install allows those. */
 function refuseInternal(config: Config, url: string) {
   const why = config.WEBHOOK_ALLOW_PRIVATE === '1' ? null : refusedWebhookUrl(url);
-  if (why) throw badRequest(`url: ${why}`, 'url');
+  if (!why) return;
+  // The app tells the researcher in their words; the administrator's setting stays in the English message.
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  throw new AppError(400, 'webhook-address', `url: ${why}`, 'url', undefined, { reason: host ? 'internal' : 'not-a-url', host });
 }
 
 export const alertRoutes = new Hono<AppEnv>()

@@ -86,7 +86,7 @@ export function recordBounces(db: Db, surveyId: string, text: string, now: numbe
   if (bounces.length === 0) {
     errors.push({ line: 1, code: 'no-bounces', message: isDsn ? 'no failed recipient in the notifications' : 'the list has no addresses' });
   }
-  if (errors.length) throw new AppError(400, 'invalid-bounces', `line ${errors[0].line}: ${errors[0].message}`, 'text', errors);
+  if (errors.length) throw new AppError(400, 'invalid-bounces', `line ${errors[0].line}: ${errors[0].message}`, 'text', errors, { line: errors[0].line });
 
   db.transaction((tx) => {
     for (const b of bounces) {

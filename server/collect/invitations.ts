@@ -29,7 +29,7 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
   const parsed = parseContacts(csv, def.hiddenFields, def.languages);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw new AppError(400, 'invalid-contacts', `line ${first.line}: ${first.message}`, 'csv', parsed.errors);
+    throw new AppError(400, 'invalid-contacts', `line ${first.line}: ${first.message}`, 'csv', parsed.errors, { line: first.line });
   }
   const emails = parsed.contacts.map((c) => c.email?.toLowerCase()).filter((e): e is string => !!e);
   const already = new Set(
@@ -42,7 +42,7 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
     const errors: ImportRowError[] = dupes.map((c) => ({
       line: c.line, column: 'email', code: 'already-invited', params: { value: c.email! }, message: `${c.email} is already invited to this survey`,
     }));
-    throw new AppError(400, 'invalid-contacts', `line ${errors[0].line}: ${errors[0].message}`, 'csv', errors);
+    throw new AppError(400, 'invalid-contacts', `line ${errors[0].line}: ${errors[0].message}`, 'csv', errors, { line: errors[0].line });
   }
   db.transaction((tx) => {
     for (const c of parsed.contacts) {
@@ -59,7 +59,7 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
 export function personalLink(db: Db, surveyId: string, invitationId: string, base: string): string {
   getRow(db, surveyId);
   const row = db.select({ token: invitations.token }).from(invitations).where(and(eq(invitations.surveyId, surveyId), eq(invitations.id, invitationId))).get();
-  if (!row) throw new AppError(404, 'not-found', `no invitation ${invitationId} in this survey`, 'invitationId');
+  if (!row) throw new AppError(404, 'not-found', `no invitation ${invitationId} in this survey`, 'invitationId', undefined, { what: 'invitation' });
   return invitationLink(base, row.token);
 }
 

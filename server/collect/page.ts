@@ -66,7 +66,7 @@ async function page(c: Context<AppEnv>, slug: string | null, token: string | und
   let data: PublicSurvey | { status: 'not-found' };
   let status: 200 | 404 = 200;
   try {
-    if (slug === null) throw new AppError(404, 'not-found', 'no such invitation');
+    if (slug === null) throw new AppError(404, 'not-found', 'no such invitation', undefined, undefined, { what: 'invitation' });
     data = publicSurvey(c.var.deps.db, slug, c.var.deps.clock.now());
     if (token !== undefined && data.definition) data.invitation = invitationState(c.var.deps.db, data.slug, token);
   } catch (e) {

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import * as v from 'valibot';
 import { AppError, badRequest } from './errors';
 import { issuePath } from '../../shared/survey/schema';
+import { issueRule } from '../../shared/survey/issues';
 
 /** Reads the JSON body and validates it, or throws a 400 naming the first faulty field. */
 export async function parseJson<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
@@ -23,5 +24,6 @@ export function parseValue<S extends v.GenericSchema>(schema: S, raw: unknown, p
   if (result.success) return result.output;
   const issue = result.issues[0];
   const path = [prefix, issuePath(issue)].filter(Boolean).join('.');
-  throw badRequest(path ? `${path}: ${issue.message}` : issue.message, path || undefined);
+  const { rule, limit } = issueRule(issue);
+  throw badRequest(path ? `${path}: ${issue.message}` : issue.message, path || undefined, undefined, rule, limit);
 }

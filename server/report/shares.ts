@@ -34,6 +34,6 @@ export function revokeShare(db: Db, surveyId: string, shareId: string, now: numb
 export function openShare(db: Db, token: string): { surveyId: string; lang: string } {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('report link');
   const row = db.select().from(reportShares).where(and(eq(reportShares.tokenHash, hashToken(token)), isNull(reportShares.revokedAt))).get();
-  if (!row) throw new AppError(404, 'not-found', 'this report link does not exist or was revoked');
+  if (!row) throw new AppError(404, 'not-found', 'this report link does not exist or was revoked', undefined, undefined, { what: 'report link' });
   return { surveyId: row.surveyId, lang: row.lang };
 }

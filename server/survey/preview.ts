@@ -26,11 +26,18 @@ import { SubmissionSchema, type PublicSurvey, type Submission, type SubmissionRe
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { validateSubmission } from '../../shared/survey/answers';
 import { getRow } from './service';
+import { problemsOf } from '../../shared/survey/issues';
 
 /** The snapshot of the current draft that preview answers are stored against. */
 export function previewSnapshot(db: Db, surveyId: string, userId: string | null, now: number): { versionId: number; definition: SurveyDefinition } {
   const row = getRow(db, surveyId);
-  const definition = v.parse(SurveyDefinitionSchema, row.draft);
+  const parsed = v.safeParse(SurveyDefinitionSchema, row.draft);
+  // An unfinished draft is stored (shared/survey/draft.ts) but cannot run: the editor lists what to finish.
+  if (!parsed.success) {
+    const problems = problemsOf(parsed.issues);
+    throw new AppError(409, 'draft-has-problems', `${problems.length} problem(s) keep the draft from running; the first: ${problems[0].path}: ${problems[0].message}`, undefined, problems, { problems });
+  }
+  const definition = parsed.output;
   return db.transaction((tx) => {
     const snapshots = tx.select({ id: surveyVersions.id, version: surveyVersions.version, definition: surveyVersions.definition })
       .from(surveyVersions).where(and(eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1)))

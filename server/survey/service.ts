@@ -8,16 +8,50 @@ import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/surv
 import { changeWarnings, type AnswerCounts } from '../../shared/survey/versioning';
 import type { SurveyDetail, SurveySummary } from '../../shared/api/surveys';
 import { pickText } from '../../shared/survey/text';
+import { definitionIssues } from '../../shared/survey/draft';
+import { problemsOf } from '../../shared/survey/issues';
+import { missingTexts } from '../../shared/survey/translations';
+import type { MissingTexts } from '../../shared/api/errors';
+
+/** Each survey language that still lacks texts, with the places of those texts. */
+function missingByLanguage(def: SurveyDefinition): MissingTexts[] {
+  return def.languages.map((language) => ({ language, paths: missingTexts(def, language) })).filter((m) => m.paths.length > 0);
+}
 
 type Status = SurveySummary['status'];
 
 /** A readable, unguessable-enough slug: the title's Latin letters and a random tail. */
-function makeSlug(def: SurveyDefinition): string {
+function makeSlug(def: SurveyDefinition, tail = newId().toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 6).padEnd(6, '0')): string {
   const title = pickText(def.title, 'en', def.defaultLanguage);
   const base = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
-  const tail = newId().toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 6).padEnd(6, '0');
   return base.length >= 3 ? `${base}-${tail}` : `s-${tail}`;
+}
+
+/**
+ * Until the first publication the open link follows the title: a slug made from the old title
+ * (same random tail) is remade from the new one. A slug the researcher chose is kept.
+ */
+function followTitle(db: Db, row: typeof surveys.$inferSelect, def: SurveyDefinition): string {
+  const tail = /-([a-z0-9]{6})$/.exec(row.slug)?.[1];
+  if (row.currentVersionId !== null || !tail || row.slug !== makeSlug(row.draft as SurveyDefinition, tail)) return row.slug;
+  const next = makeSlug(def, tail);
+  return next === row.slug || db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, next)).get() ? row.slug : next;
+}
+
+/**
+ * A title no other survey has in its default language: the same template used twice becomes
+ * "A quick question" and "A quick question (2)", told apart in the survey list.
+ */
+function distinctTitle(db: Db, def: SurveyDefinition): SurveyDefinition {
+  const lang = def.defaultLanguage;
+  const title = pickText(def.title, lang, lang);
+  const taken = new Set(db.$client.prepare(`select json_extract(draft, '$.title.' || json_quote(?)) from surveys`).pluck().all(lang) as (string | null)[]);
+  if (title.trim() === '' || !taken.has(title)) return def;
+  let n = 2;
+  while (taken.has(`${title} (${n})`)) n++;
+  const numbered = Object.fromEntries(Object.entries(def.title).map(([l, s]) => [l, s.trim() ? `${s} (${n})` : s]));
+  return { ...def, title: numbered as SurveyDefinition['title'] };
 }
 
 /** Completes and partials per survey (of one survey when `surveyId` is given), off the counts index. */
@@ -86,17 +120,19 @@ export function getSurvey(db: Db, id: string): SurveyDetail {
   };
 }
 
-export function createSurvey(db: Db, def: SurveyDefinition, userId: string | null, now: number, slug?: string): SurveyDetail {
+export function createSurvey(db: Db, given: SurveyDefinition, userId: string | null, now: number, slug?: string): SurveyDetail {
   const id = newId();
+  const def = distinctTitle(db, given);
   const finalSlug = slug ?? makeSlug(def);
-  if (db.select().from(surveys).where(eq(surveys.slug, finalSlug)).get()) throw conflict('slug-taken', `slug: "${finalSlug}" is already used`);
+  if (db.select().from(surveys).where(eq(surveys.slug, finalSlug)).get()) throw conflict('slug-taken', `slug: "${finalSlug}" is already used`, { slug: finalSlug });
   db.insert(surveys).values({ id, slug: finalSlug, draft: def, createdBy: userId, createdAt: now, updatedAt: now }).run();
   return getSurvey(db, id);
 }
 
+/** Stores the draft as it is, finished or not (shared/survey/draft.ts); publishing checks it whole. */
 export function saveDraft(db: Db, id: string, def: SurveyDefinition, now: number): SurveyDetail {
-  const res = db.update(surveys).set({ draft: def, updatedAt: now }).where(eq(surveys.id, id)).run();
-  if (res.changes === 0) throw notFound('survey');
+  const row = getRow(db, id);
+  db.update(surveys).set({ draft: def, slug: followTitle(db, row, def), updatedAt: now }).where(eq(surveys.id, id)).run();
   return getSurvey(db, id);
 }
 
@@ -113,10 +149,23 @@ export function publish(db: Db, id: string, userId: string | null, now: number, 
     const last = tx.select().from(surveyVersions).where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).get();
     let versionId = last?.id ?? null;
     if (!last || JSON.stringify(last.definition) !== JSON.stringify(row.draft)) {
-      if (last && !confirmed) {
-        const warnings = changeWarnings(v.parse(SurveyDefinitionSchema, last.definition), v.parse(SurveyDefinitionSchema, row.draft), answerCounts(db, id));
+      const issues = definitionIssues(row.draft);
+      if (issues.length > 0) {
+        const problems = problemsOf(issues);
+        throw new AppError(409, 'draft-has-problems', `${problems.length} problem(s) keep the draft from being published; the first: ${problems[0].path}: ${problems[0].message}`,
+          problems[0].path ? `definition.${problems[0].path}` : 'definition', problems, { problems });
+      }
+      const draft = row.draft as SurveyDefinition;
+      if (!confirmed) {
+        // Both lists go out together, so one confirmation covers everything the researcher was shown.
+        const missing = missingByLanguage(draft);
+        const warnings = last ? changeWarnings(v.parse(SurveyDefinitionSchema, last.definition), draft, answerCounts(db, id)) : [];
         if (warnings.length > 0) {
-          throw new AppError(409, 'confirm-changes', `${warnings[0].message}; publish again with ?confirm=1 to go ahead`, undefined, warnings);
+          throw new AppError(409, 'confirm-changes', `${warnings[0].message}; publish again with ?confirm=1 to go ahead`, undefined, warnings, { missing });
+        }
+        if (missing.length > 0) {
+          const said = missing.map((m) => `${m.paths.length} in ${m.language}`).join(', ');
+          throw new AppError(409, 'missing-translations', `texts are missing: ${said}; publish again with ?confirm=1 to go ahead, or remove the language`, undefined, missing, { missing });
         }
       }
       versionId = Number(tx.insert(surveyVersions).values({
@@ -138,7 +187,7 @@ export function updateSurvey(db: Db, id: string, input: { status?: Status; slug?
     throw new AppError(409, 'already-published', 'status: a published survey can be paused or closed, not made a draft again');
   }
   if (input.slug && input.slug !== row.slug && db.select().from(surveys).where(eq(surveys.slug, input.slug)).get()) {
-    throw conflict('slug-taken', `slug: "${input.slug}" is already used`);
+    throw conflict('slug-taken', `slug: "${input.slug}" is already used`, { slug: input.slug });
   }
   db.update(surveys).set({ ...input, updatedAt: now }).where(eq(surveys.id, id)).run();
   return getSurvey(db, id);

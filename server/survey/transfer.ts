@@ -4,15 +4,32 @@ import { AppError } from '../http/errors';
 import { exportSurveyJs, ImportError, importSurvey } from '../../shared/survey/import';
 import type { ConvertedSurvey, ImportedSurvey } from '../../shared/api/survey-import';
 import { createSurvey, getRow } from './service';
-import type { SurveyDefinition } from '../../shared/survey/schema';
+import * as v from 'valibot';
+import { issuePath, SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
+import { isSurveyJs } from '../../shared/survey/import/surveyjs';
+import { issueRule } from '../../shared/survey/issues';
+import type { FieldRule } from '../../shared/api/errors';
 
 export function convert(content: string): ConvertedSurvey {
   try {
     return importSurvey(content);
   } catch (err) {
-    if (err instanceof ImportError) throw new AppError(400, 'invalid-import', `content: ${err.message}`, 'content');
+    if (err instanceof ImportError) throw new AppError(400, 'invalid-import', `content: ${err.message}`, 'content', undefined, { detail: err.message, ...ownFormatFault(content) });
     throw err;
   }
+}
+
+/** For a file in our own format, the field it breaks and how, so the app can say it in the user's language. */
+function ownFormatFault(content: string): { field?: string; rule?: FieldRule; limit?: number } {
+  let json: unknown;
+  try {
+    json = JSON.parse(content.replace(/^\ufeff/, ''));
+  } catch {
+    return {};
+  }
+  if (isSurveyJs(json)) return {};
+  const result = v.safeParse(SurveyDefinitionSchema, json);
+  return result.success ? {} : { field: issuePath(result.issues[0]), ...issueRule(result.issues[0]) };
 }
 
 /** A new survey from the file; what could not be mapped is answered, not stored. */

@@ -1,6 +1,7 @@
 /** Request bodies and answers of the survey and collection routes. */
 import * as v from 'valibot';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../survey/schema';
+import { DraftDefinitionSchema } from '../survey/draft';
 
 export const SlugSchema = v.pipe(
   v.string('must be a string'),
@@ -12,7 +13,8 @@ export const CreateSurveySchema = v.object({
   definition: SurveyDefinitionSchema,
   slug: v.optional(SlugSchema),
 });
-export const SaveDraftSchema = v.object({ definition: SurveyDefinitionSchema });
+/** A draft is stored unfinished too (shared/survey/draft.ts); publishing needs the whole schema. */
+export const SaveDraftSchema = v.object({ definition: DraftDefinitionSchema });
 export const UpdateSurveySchema = v.object({
   status: v.optional(v.picklist(SURVEY_STATUSES, 'must be draft, open, paused or closed')),
   slug: v.optional(SlugSchema),

@@ -4,9 +4,14 @@
  * the new definition reads differently or not at all. Such changes are not refused (the old data
  * stays with its version) but the researcher confirms them knowing how many answers they touch.
  */
-import type { Question, SurveyDefinition } from './schema';
+import type { Question, QuestionType, SurveyDefinition } from './schema';
+import { pickText } from './text';
 
-export interface ChangeWarning { questionId: string; message: string }
+/** A change to confirm: `message` in English for API users, the rest for the app to word it. */
+export type ChangeWarning = { questionId: string; message: string; count: number } & (
+  | { kind: 'type'; from: QuestionType; to: QuestionType }
+  | { kind: 'option'; optionId: string; label: string }
+);
 
 /** How many stored answers name a question, or one of its options. */
 export interface AnswerCounts {
@@ -24,14 +29,24 @@ export function changeWarnings(previous: SurveyDefinition, next: SurveyDefinitio
     if (!q) continue;
     if (q.type !== old.type) {
       const n = counts.question(old.id);
-      if (n > 0) warnings.push({ questionId: old.id, message: `${old.id}: its type changes from ${old.type} to ${q.type}; ${n} answers given as ${old.type} stay with the earlier version` });
+      if (n > 0) {
+        warnings.push({
+          questionId: old.id, kind: 'type', from: old.type, to: q.type, count: n,
+          message: `${old.id}: its type changes from ${old.type} to ${q.type}; ${n} answers given as ${old.type} stay with the earlier version`,
+        });
+      }
       continue;
     }
     const kept = new Set(optionsOf(q)?.map((o) => o.id));
     for (const o of optionsOf(old) ?? []) {
       if (kept.has(o.id)) continue;
       const n = counts.option(old.id, o.id, old.type !== 'single');
-      if (n > 0) warnings.push({ questionId: old.id, message: `${old.id}: option "${o.id}" is removed, but ${n} answers chose it` });
+      if (n > 0) {
+        warnings.push({
+          questionId: old.id, kind: 'option', optionId: o.id, label: pickText(o.label, previous.defaultLanguage, previous.defaultLanguage), count: n,
+          message: `${old.id}: option "${o.id}" is removed, but ${n} answers chose it`,
+        });
+      }
     }
   }
   return warnings;

@@ -251,6 +251,8 @@ describe('webhooks into the server\'s own network', () => {
       expect(r.status, url).toBe(400);
       expect(r.body.error.path).toBe('url');
       expect(r.body.error.message).toMatch(/WEBHOOK_ALLOW_PRIVATE=1/);
+      // The app words it from the code and host; the setting's name is for the administrator.
+      expect(r.body.error).toMatchObject({ code: 'webhook-address', params: { reason: 'internal', host: new URL(url).hostname } });
     }
     expect(own.db.$client.prepare('select count(*) from webhooks').pluck().get()).toBe(0);
     // A name is only resolved when sending: made here, refused there if it leads inside.

@@ -111,8 +111,8 @@ describe('the versioning guard', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('confirm-changes');
     expect(refused.body.error.details).toEqual([
-      { questionId: 'visit', message: 'visit: option "buy" is removed, but 2 answers chose it' },
-      { questionId: 'sat', message: 'sat: its type changes from rating to number; 2 answers given as rating stay with the earlier version' },
+      { questionId: 'visit', kind: 'option', optionId: 'buy', label: 'To buy', count: 2, message: 'visit: option "buy" is removed, but 2 answers chose it' },
+      { questionId: 'sat', kind: 'type', from: 'rating', to: 'number', count: 2, message: 'sat: its type changes from rating to number; 2 answers given as rating stay with the earlier version' },
     ]);
     expect((await researcher.get(`/api/surveys/${created.id}`)).body.version).toBe(1);
 

@@ -134,6 +134,13 @@ describe('designing with the phone preview', () => {
     await expect.poll(() => app.getByTestId('test-responses').textContent(), { timeout: 8000 }).toContain('1 test response');
 
     await app.getByTestId('publish').click();
+    // The new question and the screening message lack the other four languages: publishing names
+    // the missing texts per language and asks first.
+    const missing = app.getByTestId('missing-translations');
+    await expect.poll(() => missing.locator('li').count()).toBe(4);
+    expect(await missing.locator('li[data-language="it"]').textContent()).toContain('Italiano: 3 texts missing');
+    expect(await missing.locator('li[data-language="zh-Hans"]').textContent()).toContain('简体中文: 4 texts missing');
+    await app.getByTestId('publish-confirm').click();
     await expect.poll(() => app.getByTestId('published-version').textContent()).toMatch(/1/);
     await app.screenshot({ path: join(SCREENSHOTS, 'designer-preview-3-published.png'), fullPage: true });
 

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     /** Where the server says the fault is, e.g. `definition.pages[0].questions[1].options`. */
     readonly path?: string,
     readonly details?: unknown,
+    /** The code's params (shared/api/errors.ts), from which the app words the error. */
+    readonly params: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -45,8 +47,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; path?: string; details?: unknown } } | null)?.error;
-    const error = new ApiError(res.status, e?.code ?? 'http-error', e?.message ?? res.statusText, e?.path, e?.details);
+    const e = (data as { error?: { code?: string; message?: string; path?: string; details?: unknown; params?: Record<string, unknown> } } | null)?.error;
+    const error = new ApiError(res.status, e?.code ?? 'http-error', e?.message ?? res.statusText, e?.path, e?.details, e?.params ?? {});
     // The sign-in call itself answers 401 for a wrong password; that is not a lost session.
     if (res.status === 401 && error.code === 'unauthenticated') onUnauthenticated();
     throw error;
@@ -54,7 +56,20 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/**
+ * A write sent as the page unloads (closing the tab, reloading): the browser finishes it after the
+ * page is gone. Browsers cap such bodies at 64 KB; a larger one is not sent.
+ */
+function sendOnUnload(method: string, path: string, body: unknown) {
+  const payload = JSON.stringify(body);
+  if (payload.length > 60_000) return;
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  void fetch(path, { method, headers, body: payload, credentials: 'same-origin', keepalive: true }).catch(() => undefined);
+}
+
 export const api = {
+  sendOnUnload,
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),

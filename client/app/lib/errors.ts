@@ -1,34 +1,89 @@
 import type { AppKey, MessageParams } from '../../../shared/i18n';
+import type { ApiErrorCode, ApiErrorParams, FieldRule } from '../../../shared/api/errors';
 import { ApiError } from './api';
 
-// Server messages are English for API users; the app shows its own words for the codes a person
-// can run into, and keeps the server's text only as the detail of a refused input.
-const BY_CODE: Readonly<Record<string, AppKey>> = {
-  network: 'errors.network',
-  unauthenticated: 'errors.sessionExpired',
-  csrf: 'errors.sessionExpired',
-  forbidden: 'errors.forbidden',
-  'not-found': 'errors.notFound',
+type Translate = (key: AppKey, params?: MessageParams) => string;
+
+export const RULE_KEY: Readonly<Record<FieldRule, AppKey>> = {
+  'type': 'errors.rule.type',
+  'too-short': 'errors.rule.tooShort',
+  'too-long': 'errors.rule.tooLong',
+  'too-small': 'errors.rule.tooSmall',
+  'too-large': 'errors.rule.tooLarge',
+  'not-integer': 'errors.rule.notInteger',
+  'format': 'errors.rule.format',
+  'choice': 'errors.rule.choice',
+  'rule': 'errors.rule.rule',
+};
+
+/** What a broken rule means, in the user's words ("needs at least 2"). */
+export const ruleText = (t: Translate, rule: FieldRule, limit?: number) => t(RULE_KEY[rule], { limit: limit ?? '' });
+
+// The server's `message` is English for API users; every code a person can meet is said here in
+// their language, from the code and its params. The compiler checks that no code is left out.
+type Wording = { [C in ApiErrorCode]: AppKey | ((t: Translate, params: Partial<ApiErrorParams[C]>) => string) };
+const BY_CODE: Wording = {
+  'invalid': (t, p) => t('errors.field', { field: p.field ?? '', problem: ruleText(t, p.rule ?? 'rule', p.limit) }),
+  'invalid-json': 'errors.invalidJson',
+  'unsupported-media-type': 'errors.invalidJson',
+  'too-large': 'errors.tooLarge',
   'rate-limited': 'signIn.tooMany',
   'account-locked': 'signIn.accountLocked',
+  'cross-origin': 'errors.crossOrigin',
+  'not-found': 'errors.notFound',
+  'not-built': 'errors.notBuilt',
+  'http-error': 'common.error',
+  'internal': 'common.error',
+  'unauthenticated': 'errors.sessionExpired',
+  'csrf': 'errors.sessionExpired',
+  'forbidden': 'errors.forbidden',
   'bad-credentials': 'signIn.failed',
+  'already-set-up': 'errors.alreadySetUp',
   'email-taken': 'errors.emailTaken',
   'invite-invalid': 'errors.inviteInvalid',
   'last-admin': 'errors.ownRole',
   'self-delete': 'errors.selfDelete',
-  'demo-exists': 'errors.demoExists',
-  'already-set-up': 'errors.alreadySetUp',
-  'not-published': 'errors.notPublished',
-  'too-large': 'errors.tooLarge',
+  'wrong-password': 'account.password.wrong',
+  'reset-invalid': 'reset.invalid',
+  'no-mail': 'forgot.noMail',
+  'mail-failed': 'errors.mailFailed',
+  'session-required': 'errors.forbidden',
   'slug-taken': 'errors.slugTaken',
+  'not-published': 'errors.notPublished',
+  'already-published': 'errors.alreadyPublished',
+  'draft-has-problems': (t, p) => t('errors.draftProblems', { count: p.problems?.length ?? 1 }),
+  'confirm-changes': 'editor.versionWarning',
+  'missing-translations': 'errors.missingTranslations',
+  'invalid-import': (t, p) => (p.rule
+    ? t('errors.invalidImportField', { field: p.field || '—', problem: ruleText(t, p.rule, p.limit) })
+    : t('editor.importFailed', { detail: p.detail ?? '' })),
+  'demo-exists': 'errors.demoExists',
+  'no-plan': 'errors.noPlan',
+  'one-off': 'errors.oneOff',
+  'survey-closed': 'errors.surveyNotAccepting',
+  'survey-paused': 'errors.surveyNotAccepting',
+  'survey-draft': 'errors.surveyNotAccepting',
+  'survey-not-yet-open': 'errors.surveyNotAccepting',
+  'survey-full': 'errors.surveyNotAccepting',
+  'survey-not-open': 'errors.surveyNotOpen',
+  'invalid-answers': 'errors.invalidAnswers',
+  'not-a-test': 'errors.notATest',
+  'invitation-used': 'errors.invitationUsed',
+  'invitation-unknown': 'errors.invitationUnknown',
+  'response-finished': 'common.error',
+  'invalid-contacts': (t, p) => t('errors.invalidContacts', { line: p.line ?? '' }),
+  'invalid-bounces': (t, p) => t('errors.invalidBounces', { line: p.line ?? '' }),
+  'no-smtp': 'errors.noSmtp',
+  'mail-busy': 'errors.mailBusy',
+  'nobody-to-mail': 'errors.nobodyToMail',
+  'webhook-address': (t, p) => (p.reason === 'internal' ? t('errors.webhookInternal', { host: p.host ?? '' }) : t('errors.webhookNotUrl')),
 };
 
 /** What to tell the user about a failed request, in their language. */
-export function errorText(t: (key: AppKey, params?: MessageParams) => string, err: unknown): string {
-  if (err instanceof ApiError) {
-    const key = BY_CODE[err.code];
-    if (key) return t(key);
-    if (err.status === 400) return t('errors.invalid', { detail: err.message });
-  }
-  return t('common.error');
+export function errorText(t: Translate, err: unknown): string {
+  if (!(err instanceof ApiError)) return t('common.error');
+  if (err.code === 'network') return t('errors.network');
+  if (!Object.hasOwn(BY_CODE, err.code)) return t('common.error');
+  const wording = BY_CODE[err.code as ApiErrorCode] as AppKey | ((t: Translate, params: Record<string, unknown>) => string);
+  return typeof wording === 'string' ? t(wording) : wording(t, err.params);
 }

@@ -9,6 +9,7 @@ import type { CrosstabCell, CrosstabDto, CrosstabMeanCell, CrosstabRow } from '.
 import type { AppKey } from '../../../shared/i18n';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { api } from '../lib/api';
+import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { queryOf, type FilterState } from './FilterBar';
 
@@ -57,7 +58,7 @@ export function CrossTab(props: { base: string; report: ReportDto; filter: Filte
         {picker(t('report.crosstab.rows'), rows, setRows, 'crosstab-rows')}
         {picker(t('report.crosstab.columns'), columns, setColumns, 'crosstab-columns')}
       </div>
-      <Show when={table.error}><p class="warning" role="alert">{(table.error as Error).message}</p></Show>
+      <Show when={table.error}><p class="warning" role="alert">{errorText(t, table.error)}</p></Show>
       <Show when={query() ? table.latest : undefined}>{(x) => <Table table={x()} csv={`${props.base}/export/crosstab.csv?${query()}`} />}</Show>
     </section>
   );

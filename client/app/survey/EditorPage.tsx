@@ -1,4 +1,4 @@
-import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
+import { A, useBeforeLeave, useLocation, useNavigate, useParams } from '@solidjs/router';
 import {
   createEffect, createMemo, createResource, createSignal, createUniqueId, For, Match, on, onCleanup, Show, Switch,
 } from 'solid-js';
@@ -7,20 +7,22 @@ import type { SurveyDetail } from '../../../shared/api/surveys';
 import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import type { ChangeWarning } from '../../../shared/survey/versioning';
+import type { ApiErrorParams, MissingTexts } from '../../../shared/api/errors';
 import { useSession } from '../auth/session';
 import { api, ApiError } from '../lib/api';
 import { ConfirmButton, ErrorBox, Loading } from '../lib/components';
-import { errorText } from '../lib/errors';
+import { errorText, ruleText } from '../lib/errors';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import {
-  findProblem, KIND_KEY, problemAt, QUESTION_KINDS, questionIds,
+  findProblems, KIND_KEY, problemAt, QUESTION_KINDS, questionIds,
   setTextAt, textIn, withOptionalText, withText, type DefinitionProblem, type QuestionKind,
 } from './definition';
 import './designer.css';
 import type { ImportNotice } from './ImportSurvey';
 import PageBlock from './PageBlock';
 import PreviewPane from './PreviewPane';
+import { placeOf, placesOf } from './places';
 import { createReorder } from './reorder';
 import { createDraftEdits } from './draft-edits';
 import { HiddenFields, ScreenOuts } from './SurveyRules';
@@ -73,8 +75,12 @@ function Editor(props: { initial: SurveyDetail }) {
   const lang = () => draft.defaultLanguage as Locale;
   const surveyId = props.initial.id;
 
-  // Once a problem is shown, follow the edits, so the message goes away as soon as it is fixed.
-  createEffect(on(json, () => { if (problem()) setProblem(findProblem(JSON.parse(json()))); }, { defer: true }));
+  // Everything that keeps the draft from being published; the draft itself is saved regardless.
+  const problems = createMemo(() => (readOnly() ? [] : findProblems(JSON.parse(json()))));
+  // The saved draft is what the preview runs; unfinished, it cannot run.
+  const savedUnfinished = createMemo(() => findProblems(JSON.parse(savedJson())).length > 0);
+  // Once a problem is pointed at, follow the edits, so the message goes away as soon as it is fixed.
+  createEffect(on(problems, (list) => { if (problem()) setProblem(list[0] ?? null); }, { defer: true }));
 
   const numbers = createMemo(() => {
     let n = 0;
@@ -94,14 +100,10 @@ function Editor(props: { initial: SurveyDetail }) {
     });
   };
 
+  // A draft is saved whatever its state (shared/survey/draft.ts): only what no form can produce
+  // (a text past its size limit, say) is refused, and then shown where it is.
   const save = async (): Promise<boolean> => {
     const sent = json();
-    const found = findProblem(JSON.parse(sent));
-    setProblem(found);
-    if (found) {
-      reveal(found);
-      return false;
-    }
     setBusy('save');
     setFailure(null);
     try {
@@ -109,8 +111,9 @@ function Editor(props: { initial: SurveyDetail }) {
       setSavedJson(sent);
       return true;
     } catch (err) {
-      if (err instanceof ApiError && err.path?.startsWith('definition')) {
-        const p = problemAt(err.path, err.message);
+      if (err instanceof ApiError && err.code === 'invalid' && err.path?.startsWith('definition')) {
+        const params = err.params as Partial<ApiErrorParams['invalid']>;
+        const p = problemAt(err.path, err.message, params.rule, params.limit);
         setProblem(p);
         reveal(p);
       } else {
@@ -122,22 +125,57 @@ function Editor(props: { initial: SurveyDetail }) {
     }
   };
 
-  // Autosave: a quiet save shortly after the last edit, only of a valid draft, so a half-typed
-  // question never raises messages; Save and Publish still show every problem.
+  // Autosave: a quiet save shortly after the last edit, finished or not. An edit made while a save
+  // is in flight is saved once that one returns.
   let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
-  createEffect(on(json, () => {
+  const scheduleAutosave = () => {
     clearTimeout(autosaveTimer);
     autosaveTimer = setTimeout(() => {
-      if (dirty() && !readOnly() && busy() === null && !findProblem(JSON.parse(json()))) void save();
+      if (!dirty() || readOnly()) return;
+      if (busy() !== null) scheduleAutosave();
+      else void save().then((ok) => { if (ok && dirty()) scheduleAutosave(); });
     }, AUTOSAVE_MS);
-  }, { defer: true }));
+  };
+  createEffect(on(json, scheduleAutosave, { defer: true }));
   onCleanup(() => clearTimeout(autosaveTimer));
 
-  // Changes that touch collected answers, as the server listed them; publishing again confirms.
+  // Leaving with unsaved edits: inside the app, save them first (any draft can be saved) and ask
+  // only if that fails; closing the tab or reloading, send them on the way out and let the
+  // browser ask.
+  useBeforeLeave((e) => {
+    if (e.defaultPrevented || readOnly() || removed || !dirty()) return;
+    e.preventDefault();
+    void (async () => {
+      const ok = busy() === 'save' ? await waitForSave() : await save();
+      if (ok || window.confirm(t('editor.leaveUnsaved'))) e.retry(true);
+    })();
+  });
+  const waitForSave = () => new Promise<boolean>((resolve) => {
+    const poll = () => (busy() === 'save' ? setTimeout(poll, 50) : resolve(!dirty() || save()));
+    poll();
+  });
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (readOnly() || !dirty()) return;
+    api.sendOnUnload('PUT', `/api/surveys/${surveyId}/draft`, { definition: JSON.parse(json()) });
+    e.preventDefault();
+    e.returnValue = '';
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+  onCleanup(() => window.removeEventListener('beforeunload', onBeforeUnload));
+
+  // Changes that touch collected answers and texts missing per language, as the server listed
+  // them; publishing again confirms both.
   const [warnings, setWarnings] = createSignal<ChangeWarning[]>([]);
+  const [missing, setMissing] = createSignal<MissingTexts[]>([]);
   const publish = async (confirmed = false) => {
     if (questionIds(draft).length === 0) {
-      setProblem({ key: 'editor.problem.noQuestions', detail: '' });
+      setProblem({ path: '', key: 'editor.problem.noQuestions', rule: 'rule', detail: '' });
+      return;
+    }
+    const first = problems()[0];
+    if (first) {
+      setProblem(first);
+      reveal(first);
       return;
     }
     if (dirty() && !(await save())) return;
@@ -146,12 +184,24 @@ function Editor(props: { initial: SurveyDetail }) {
     try {
       setMeta(await api.post<SurveyDetail>(`/api/surveys/${surveyId}/publish${confirmed ? '?confirm=1' : ''}`));
       setWarnings([]);
+      setMissing([]);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'confirm-changes') setWarnings(err.details as ChangeWarning[]);
-      else setFailure(err);
+      if (err instanceof ApiError && (err.code === 'confirm-changes' || err.code === 'missing-translations')) {
+        setWarnings(err.code === 'confirm-changes' ? err.details as ChangeWarning[] : []);
+        setMissing((err.params as Partial<ApiErrorParams['missing-translations']>).missing ?? []);
+      } else {
+        setFailure(err);
+      }
     } finally {
       setBusy(null);
     }
+  };
+
+  // Dropping a language the texts are missing in, then publishing what remains.
+  const dropLanguage = (language: string) => {
+    setDraft('languages', (ls) => ls.filter((l) => l !== language));
+    setMissing((m) => m.filter((x) => x.language !== language));
+    void publish();
   };
 
   const setStatus = async (status: Status) => {
@@ -166,9 +216,12 @@ function Editor(props: { initial: SurveyDetail }) {
     }
   };
 
+  // A deleted survey has nothing left to save on the way out.
+  let removed = false;
   const remove = async () => {
     try {
       await api.delete(`/api/surveys/${surveyId}`);
+      removed = true;
       navigate('/surveys');
     } catch (err) {
       setFailure(err);
@@ -205,7 +258,16 @@ function Editor(props: { initial: SurveyDetail }) {
   const { deleted, setDeleted, addQuestion, duplicateQuestion, deleteQuestion, undoDelete, changeKind, addChoice, removeChoice, addPage, removePage } =
     createDraftEdits(draft, setDraft, lang, props.initial.version === null ? [] : questionIds(props.initial.draft), () => setProblem(null));
 
-  const problemText = (p: DefinitionProblem) => t(p.key, { detail: p.detail });
+  const problemText = (p: DefinitionProblem) => t(p.key, { problem: ruleText(t, p.rule, p.limit) });
+  const languageName = (l: string) => LOCALE_NAMES[l as Locale] ?? l;
+  const questionPlace = (id: string) => {
+    const page = draft.pages.findIndex((pg) => pg.questions.some((q) => q.id === id));
+    return page < 0 ? id : placeOf(`pages[${page}].questions[${draft.pages[page].questions.findIndex((q) => q.id === id)}]`, numbers(), t);
+  };
+  const typeName = (type: string) => (type in KIND_KEY ? t(KIND_KEY[type as QuestionKind]) : type);
+  const changeText = (w: ChangeWarning) => (w.kind === 'type'
+    ? t('editor.change.type', { where: questionPlace(w.questionId), from: typeName(w.from), to: typeName(w.to), count: w.count })
+    : t('editor.change.option', { where: questionPlace(w.questionId), label: w.label || w.optionId, count: w.count }));
   const problemFor = (page: number, index: number) => {
     const p = problem();
     return p && p.page === page && p.question === index ? problemText(p) : null;
@@ -257,12 +319,47 @@ function Editor(props: { initial: SurveyDetail }) {
       <Show when={failure()}>
         <div class="alert alert-error" role="alert">{errorText(t, failure())}</div>
       </Show>
-      <Show when={warnings().length > 0}>
+      <Show when={warnings().length > 0 || missing().length > 0}>
         <div class="alert alert-info alert-stack" role="alert" data-testid="publish-warnings">
-          <p>{t('editor.versionWarning')}</p>
-          <ul><For each={warnings()}>{(w) => <li>{w.message}</li>}</For></ul>
+          <Show when={warnings().length > 0}>
+            <p>{t('editor.versionWarning')}</p>
+            <ul><For each={warnings()}>{(w) => <li>{changeText(w)}</li>}</For></ul>
+          </Show>
+          <Show when={missing().length > 0}>
+            <p>{t('editor.missing.title', { language: languageName(draft.defaultLanguage) })}</p>
+            <ul data-testid="missing-translations">
+              <For each={missing()}>
+                {(m) => (
+                  <li data-language={m.language}>
+                    <strong>{t('editor.missing.language', { language: languageName(m.language), count: m.paths.length })}</strong>
+                    {' '}<span class="muted">{t('editor.missing.where', { places: placesOf(m.paths, numbers(), t).join(', ') })}</span>
+                    <Show when={m.language !== draft.defaultLanguage}>
+                      {' '}<button type="button" class="btn btn-tiny btn-quiet" onClick={() => dropLanguage(m.language)} disabled={busy() !== null} data-testid="drop-language">
+                        {t('editor.missing.drop', { language: languageName(m.language) })}
+                      </button>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
           <button type="button" class="btn btn-small" onClick={() => publish(true)} disabled={busy() !== null} data-testid="publish-confirm">{t('editor.publishAnyway')}</button>
         </div>
+      </Show>
+      <Show when={problems().length > 0}>
+        <section class="alert alert-info alert-stack" aria-live="polite" data-testid="draft-problems">
+          <p><strong>{t('editor.problems.title', { count: problems().length })}</strong> {t('editor.problems.hint')}</p>
+          <ul>
+            <For each={problems()}>
+              {(p) => (
+                <li>
+                  <button type="button" class="link-button" onClick={() => { setProblem(p); reveal(p); }} data-testid="draft-problem">{placeOf(p.path, numbers(), t)}</button>
+                  {': '}{problemText(p)}
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
       </Show>
       <Show when={imported()}>
         {(r) => (
@@ -422,7 +519,7 @@ function Editor(props: { initial: SurveyDetail }) {
         </Show>
       </fieldset>
       <Show when={showPreview() && !readOnly()}>
-        <PreviewPane surveyId={surveyId} languages={[...draft.languages]} defaultLanguage={lang()} revision={savedJson()} />
+        <PreviewPane surveyId={surveyId} languages={[...draft.languages]} defaultLanguage={lang()} revision={savedJson()} unfinished={savedUnfinished()} />
       </Show>
       </div>
       <p class="visually-hidden" role="status" data-testid="move-announcement">{announcement()}</p>

@@ -3,7 +3,9 @@ import type { ConvertedSurvey } from '../../../shared/api/survey-import';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import { exportSurveyJs } from '../../../shared/survey/import/surveyjs-export';
 import type { Unmapped } from '../../../shared/survey/import/common';
-import { api, ApiError } from '../lib/api';
+import { api } from '../lib/api';
+import { importFault } from './import-fault';
+import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 
 // Product names, the same in every language.
@@ -45,7 +47,7 @@ export default function JsonTransfer(props: { definition: () => SurveyDefinition
       props.onImport(r.definition);
       setReport({ title: t('editor.import.done', { format: FORMAT_NAME[r.format], count: r.unmapped.length }), items: r.unmapped });
     } catch (err) {
-      setError(t('editor.importFailed', { detail: err instanceof ApiError || err instanceof Error ? err.message : String(err) }));
+      setError(importFault(t, err) ?? errorText(t, err));
     } finally {
       setBusy(false);
     }

@@ -12,7 +12,7 @@ const COUNT_POLL_MS = 5000;
  * in a phone-sized frame, reloaded whenever a save changes the draft. Answers given here are test
  * responses, kept out of reports and counts, with their own count and a delete.
  */
-export default function PreviewPane(props: { surveyId: string; languages: Locale[]; defaultLanguage: Locale; revision: string }) {
+export default function PreviewPane(props: { surveyId: string; languages: Locale[]; defaultLanguage: Locale; revision: string; unfinished: boolean }) {
   const { t } = useI18n();
   const [lang, setLang] = createSignal<Locale>(props.defaultLanguage);
   const [restart, setRestart] = createSignal(0);
@@ -50,7 +50,9 @@ export default function PreviewPane(props: { surveyId: string; languages: Locale
         <button type="button" class="btn btn-small btn-quiet" onClick={() => setRestart((n) => n + 1)} data-testid="preview-restart">{t('editor.preview.restart')}</button>
       </div>
       <div class="phone-frame">
-        <iframe src={src()} title={t('editor.preview.frameTitle')} data-testid="preview-frame" onLoad={() => void refetch()} />
+        <Show when={!props.unfinished} fallback={<p class="preview-blocked" data-testid="preview-blocked">{t('editor.preview.blocked')}</p>}>
+          <iframe src={src()} title={t('editor.preview.frameTitle')} data-testid="preview-frame" onLoad={() => void refetch()} />
+        </Show>
       </div>
       <div class="test-responses" data-testid="test-responses">
         <span>{t('editor.preview.testResponses', { count: count() })}</span>

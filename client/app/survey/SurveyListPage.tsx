@@ -7,6 +7,7 @@ import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { CopyButton, EmptyState, ErrorBox, Loading } from '../lib/components';
 import { errorText } from '../lib/errors';
+import { importFault } from './import-fault';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import { blankDefinition } from './definition';
@@ -51,7 +52,8 @@ export default function SurveyListPage() {
     }
   };
 
-  const title = (s: SurveySummary) => pickText(s.title, s.defaultLanguage, s.defaultLanguage);
+  // A draft is saved unfinished, its title possibly still empty: the list shows it as untitled.
+  const title = (s: SurveySummary) => pickText(s.title, s.defaultLanguage, s.defaultLanguage) || t('editor.untitledSurvey');
 
   return (
     <div class="page">
@@ -63,10 +65,15 @@ export default function SurveyListPage() {
           </button>
           <TemplatePicker disabled={busy() !== null} onPick={(id) => create(id)} />
           <ImportSurvey disabled={busy() !== null} onError={setFailure} />
+          <Show when={!surveys()?.some((s) => s.slug === 'demo' || s.slug === 'demo-coffee')}>
+            <button type="button" class="btn btn-quiet" onClick={loadDemo} disabled={busy() !== null} data-testid="load-demo">
+              {busy() === 'demo' ? t('surveys.loadingDemo') : t('surveys.loadDemo')}
+            </button>
+          </Show>
         </Show>
       </header>
 
-      <Show when={failure()}><div class="alert alert-error" role="alert">{errorText(t, failure())}</div></Show>
+      <Show when={failure()}><div class="alert alert-error" role="alert">{importFault(t, failure()) ?? errorText(t, failure())}</div></Show>
 
       <Switch fallback={<Loading />}>
         <Match when={surveys.error}><ErrorBox error={surveys.error} onRetry={refetch} /></Match>

@@ -2,10 +2,10 @@
  * Pure edits of a survey definition for the builder. Ids are generated here and never change
  * afterwards: reports line versions up by question and option id, so an id is a promise.
  */
-import * as v from 'valibot';
-import {
-  issuePath, SurveyDefinitionSchema, type Option, type Question, type SurveyDefinition, type SurveyDefinitionInput, type Text,
-} from '../../../shared/survey/schema';
+import type { Option, Question, SurveyDefinition, SurveyDefinitionInput, Text } from '../../../shared/survey/schema';
+import { definitionIssues } from '../../../shared/survey/draft';
+import { problemsOf } from '../../../shared/survey/issues';
+import type { FieldRule } from '../../../shared/api/errors';
 import type { AppKey, Locale } from '../../../shared/i18n';
 
 /** What the "add question" menu offers: the schema's types, with text split into short and long. */
@@ -158,39 +158,61 @@ export function moveQuestion(def: SurveyDefinition, page: number, index: number,
 
 /** Where a validation problem is, for showing it beside the question it concerns. */
 export interface DefinitionProblem {
+  /** Where, as the schema names it: `pages[0].questions[2].options`. */
+  path: string;
   page?: number;
   question?: number;
   key: AppKey;
-  /** The validator's own words, shown only when there is no translated message for it. */
+  /** What the rule broke, for the messages worded by rule (`editor.problem.other`). */
+  rule: FieldRule;
+  limit?: number;
+  /** The validator's own words (English), kept for API users and logs, never shown. */
   detail: string;
 }
 
+// Most specific first: a path names what the researcher has to finish.
 const PROBLEM_KEYS: [RegExp, AppKey][] = [
-  [/^title$/, 'editor.problem.title'],
+  [/^title(\.|$)/, 'editor.problem.title'],
+  [/\.visibleIf\./, 'editor.problem.logic'],
+  [/^screenOuts/, 'editor.problem.screenOut'],
+  [/\.questions\[\d+\]\.(text|help)\.[A-Za-z-]+$/, 'editor.problem.piping'],
   [/\.questions\[\d+\]\.text$/, 'editor.problem.questionText'],
-  [/\.options\[\d+\]\.label$/, 'editor.problem.optionLabel'],
+  [/\.(options|brands|attributes)\[\d+\]\.label$/, 'editor.problem.optionLabel'],
   [/\.items\[\d+\]\.label$/, 'editor.problem.itemLabel'],
-  [/\.options$/, 'editor.problem.options'],
-  [/\.items$/, 'editor.problem.items'],
-  // The only whole-question check the builder can break is a number question's min above its max.
+  [/\.(options|brands)$/, 'editor.problem.options'],
+  [/\.(items|attributes)$/, 'editor.problem.items'],
+  [/\.currency$/, 'editor.problem.currency'],
+  [/\.(prices|start)$/, 'editor.problem.prices'],
+  [/\.ownBrand$/, 'editor.problem.brand'],
+  [/^pages$/, 'editor.problem.duplicateIds'],
+  [/^languages/, 'editor.problem.languages'],
+  // The whole-question checks the builder can break: a minimum above a maximum (the two others
+  // are told apart by the schema's message, below).
   [/\.questions\[\d+\]$/, 'editor.problem.minMax'],
+];
+const WHOLE_QUESTION_KEYS: [RegExp, AppKey][] = [
+  [/at least one of name, email, phone/, 'editor.problem.contactFields'],
+  [/max exceeds the number of options/, 'editor.problem.maxOptions'],
 ];
 
 /** Reads a path like `pages[0].questions[2].options` (from the schema or the server's error). */
-export function problemAt(path: string, detail: string): DefinitionProblem {
+export function problemAt(path: string, detail: string, rule: FieldRule = 'rule', limit?: number): DefinitionProblem {
   const clean = path.replace(/^definition\.?/, '');
   const page = /^pages\[(\d+)\]/.exec(clean);
   const question = /^pages\[\d+\]\.questions\[(\d+)\]/.exec(clean);
-  const key = PROBLEM_KEYS.find(([re]) => re.test(clean))?.[1] ?? 'errors.invalid';
-  return { page: page ? Number(page[1]) : undefined, question: question ? Number(question[1]) : undefined, key, detail };
+  const whole = /\.questions\[\d+\]$/.test(clean) ? WHOLE_QUESTION_KEYS.find(([re]) => re.test(detail))?.[1] : undefined;
+  const key = whole ?? PROBLEM_KEYS.find(([re]) => re.test(clean))?.[1] ?? 'editor.problem.other';
+  return { path: clean, page: page ? Number(page[1]) : undefined, question: question ? Number(question[1]) : undefined, key, rule, limit, detail };
 }
 
-/** The first thing the server would refuse, checked with its own schema before sending. */
+/** Everything that keeps the draft from being published, checked with the server's own schema. */
+export function findProblems(def: SurveyDefinition): DefinitionProblem[] {
+  return problemsOf(definitionIssues(def)).map((p) => problemAt(p.path, p.message, p.rule, p.limit));
+}
+
+/** The first of them, or null. */
 export function findProblem(def: SurveyDefinition): DefinitionProblem | null {
-  const result = v.safeParse(SurveyDefinitionSchema, def);
-  if (result.success) return null;
-  const issue = result.issues[0];
-  return problemAt(issuePath(issue), issue.message);
+  return findProblems(def)[0] ?? null;
 }
 
 /** Moves a question to another place, possibly on another page (drag and drop). `to.index` counts before the removal. */
