@@ -4,7 +4,7 @@ import {
 } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { SurveyDetail } from '../../../shared/api/surveys';
-import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
+import { languageName } from '../../../shared/survey/survey-language';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import type { ChangeWarning } from '../../../shared/survey/versioning';
 import { useSession } from '../auth/session';
@@ -70,7 +70,7 @@ function Editor(props: { initial: SurveyDetail }) {
   const [imported, setImported] = createSignal((useLocation().state as ImportNotice | undefined)?.imported ?? null);
   // Moves announced to screen readers, since the card a keyboard user moved keeps its focus.
   const [announcement, setAnnouncement] = createSignal('');
-  const lang = () => draft.defaultLanguage as Locale;
+  const lang = () => draft.defaultLanguage;
   const surveyId = props.initial.id;
 
   // Once a problem is shown, follow the edits, so the message goes away as soon as it is fixed.
@@ -295,7 +295,7 @@ function Editor(props: { initial: SurveyDetail }) {
             data-testid="survey-title"
           />
           <Show when={titleProblem()}><p class="field-error" role="alert">{titleProblem()}</p></Show>
-          <p class="field-hint">{t('editor.textsIn', { language: LOCALE_NAMES[lang()] })}</p>
+          <p class="field-hint">{t('editor.textsIn', { language: languageName(lang()) })}</p>
           <Languages
             definition={draft}
             fileName={meta().slug}

@@ -996,4 +996,10 @@ export default {
   'report.cases.rule': "Rule",
   'report.cases.followUp': "Customers whose case was resolved rated \"{survey}\" {mean} out of {max} on average (n = {n}).",
   'report.cases.followUpFew': "Too few follow-up answers yet to show satisfaction after resolution ({n} from \"{survey}\").",
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "Add a language",
+  'languages.addButton': "Add",
+  'languages.hint': "Its tag: fr, de-CH, ar, he…",
+  'languages.notATag': "Not a language tag (examples: fr, pt-BR, ar)",
+  'languages.englishInterface': "respondents see Next, Back and messages in English",
 } satisfies Record<string, Message>;

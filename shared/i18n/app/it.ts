@@ -999,6 +999,12 @@ const it: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Regola",
   'report.cases.followUp': "I clienti con il caso risolto hanno dato a «{survey}» in media {mean} su {max} (n = {n}).",
   'report.cases.followUpFew': "Ancora troppe poche risposte di verifica per mostrare la soddisfazione dopo la risoluzione ({n} da «{survey}»).",
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "Aggiungi una lingua",
+  'languages.addButton': "Aggiungi",
+  'languages.hint': "Il suo codice: fr, de-CH, ar, he…",
+  'languages.notATag': "Non è un codice di lingua (esempi: fr, pt-BR, ar)",
+  'languages.englishInterface': "i rispondenti vedono Avanti, Indietro e i messaggi in inglese",
 };
 
 export default it;

@@ -992,6 +992,12 @@ const vi: Record<keyof typeof en, Message> = {
   'report.cases.rule': "Quy tắc",
   'report.cases.followUp': "Khách hàng có hồ sơ đã được giải quyết chấm \"{survey}\" trung bình {mean} trên {max} (n = {n}).",
   'report.cases.followUpFew': "Chưa đủ câu trả lời tiếp theo để hiển thị mức hài lòng sau khi giải quyết ({n} từ \"{survey}\").",
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "Thêm ngôn ngữ",
+  'languages.addButton': "Thêm",
+  'languages.hint': "Mã ngôn ngữ: fr, de-CH, ar, he…",
+  'languages.notATag': "Không phải mã ngôn ngữ (ví dụ: fr, pt-BR, ar)",
+  'languages.englishInterface': "người trả lời thấy nút Tiếp, Quay lại và thông báo bằng tiếng Anh",
 };
 
 export default vi;

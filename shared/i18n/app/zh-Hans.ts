@@ -992,6 +992,12 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.cases.rule': "规则",
   'report.cases.followUp': "案例已解决的客户在「{survey}」中的平均评分为 {mean}（满分 {max}，n = {n}）。",
   'report.cases.followUpFew': "回访回答太少，暂无法显示解决后的满意度（「{survey}」中有 {n} 份）。",
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "添加语言",
+  'languages.addButton': "添加",
+  'languages.hint': "语言代码：fr、de-CH、ar、he…",
+  'languages.notATag': "不是有效的语言代码（例如 fr、pt-BR、ar）",
+  'languages.englishInterface': "受访者看到的“下一页”“上一页”和提示为英文",
 };
 
 export default zhHans;

@@ -993,6 +993,12 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.cases.rule': "規則",
   'report.cases.followUp': "案件已解決的客戶在「{survey}」中的平均評分為 {mean}（滿分 {max}，n = {n}）。",
   'report.cases.followUpFew': "回訪回答太少，暫無法顯示解決後的滿意度（「{survey}」中有 {n} 份）。",
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "新增語言",
+  'languages.addButton': "新增",
+  'languages.hint': "語言代碼：fr、de-CH、ar、he…",
+  'languages.notATag': "不是有效的語言代碼（例如 fr、pt-BR、ar）",
+  'languages.englishInterface': "受訪者看到的「下一頁」「上一頁」與提示為英文",
 };
 
 export default zhHant;
