@@ -1,14 +1,16 @@
 /** Import of questionnaire files and export to SurveyJS: the pure conversions, with the app's errors. */
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
-import { exportSurveyJs, ImportError, importSurvey } from '../../shared/survey/import';
+import { exportSurveyJs, ImportError } from '../../shared/survey/import';
+import { importOffThread } from './import-off-thread';
 import type { ConvertedSurvey, ImportedSurvey } from '../../shared/api/survey-import';
 import { createSurvey, getRow } from './service';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
-export function convert(content: string): ConvertedSurvey {
+/** The file read as a survey (large files off the main thread: import-off-thread.ts). */
+export async function convert(content: string): Promise<ConvertedSurvey> {
   try {
-    return importSurvey(content);
+    return await importOffThread(content);
   } catch (err) {
     if (err instanceof ImportError) throw new AppError(400, 'invalid-import', `content: ${err.message}`, 'content');
     throw err;
@@ -16,8 +18,8 @@ export function convert(content: string): ConvertedSurvey {
 }
 
 /** A new survey from the file; what could not be mapped is answered, not stored. */
-export function importAsSurvey(db: Db, content: string, userId: string | null, now: number, slug?: string): ImportedSurvey {
-  const { format, definition, unmapped } = convert(content);
+export async function importAsSurvey(db: Db, content: string, userId: string | null, now: number, slug?: string): Promise<ImportedSurvey> {
+  const { format, definition, unmapped } = await convert(content);
   return { format, survey: createSurvey(db, definition, userId, now, slug), unmapped };
 }
 

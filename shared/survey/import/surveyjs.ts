@@ -83,6 +83,11 @@ export function importSurveyJs(input: unknown): ImportResult {
   let unpiped: string[] = [];
   /** `values` maps the source's answer values to ours; `items` a matrix's row values to item ids. */
   const convert = (el: Json, name: string): Converted | string => {
+    // More than a question holds is refused before any of it is read: a hostile file may list a million.
+    for (const [key, max] of [['choices', 200], ['rows', 100], ['columns', 11]] as const) {
+      const list = el[key];
+      if (Array.isArray(list) && list.length > max && (key !== 'columns' || el.type === 'matrix')) return `it has ${list.length} ${key}; a question here holds at most ${max}`;
+    }
     // Only questions already converted can be piped from: those are the earlier ones.
     const title = pipeText(text(el.title as Localizable) ?? { [lang]: name }, (n) => ids.get(n)?.q.id);
     const help = pipeText(text(el.description as Localizable), (n) => ids.get(n)?.q.id);
