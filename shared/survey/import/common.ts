@@ -200,7 +200,9 @@ export function pipeText(text: Text | undefined, idOf: (name: string) => string 
       if (words) return [words[2], words[4]].filter((w) => w.trim()).join('/');
       return '';
     });
-    return [lang, piped.replace(/[ \t]{2,}/g, ' ').trim()];
+    // What held only a removed expression, "()" say, goes with it.
+    const tidy = piped === s ? piped : piped.replace(/\(\s*\)|\[\s*\]/g, '');
+    return [lang, tidy.replace(/[ \t]{2,}/g, ' ').trim()];
   })) as Text;
   return { text: out, unpiped: [...unpiped] };
 }
