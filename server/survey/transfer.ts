@@ -2,18 +2,29 @@
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import { exportSurveyJs, ImportError } from '../../shared/survey/import';
-import { importOffThread } from './import-off-thread';
+import { importJsonOffThread, importOffThread } from './import-off-thread';
 import type { ConvertedSurvey, ImportedSurvey } from '../../shared/api/survey-import';
 import { createSurvey, getRow } from './service';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
-/** The file read as a survey (large files off the main thread: import-off-thread.ts). */
+const asAppError = (err: unknown) =>
+  (err instanceof ImportError ? new AppError(400, 'invalid-import', `content: ${err.message}`, 'content') : err);
+
+/** The file read as a survey, as the JSON text of a ConvertedSurvey (large files off the main thread: import-off-thread.ts). */
+export async function convertJson(content: string): Promise<string> {
+  try {
+    return await importJsonOffThread(content);
+  } catch (err) {
+    throw asAppError(err);
+  }
+}
+
+/** The file read as a survey. */
 export async function convert(content: string): Promise<ConvertedSurvey> {
   try {
     return await importOffThread(content);
   } catch (err) {
-    if (err instanceof ImportError) throw new AppError(400, 'invalid-import', `content: ${err.message}`, 'content');
-    throw err;
+    throw asAppError(err);
   }
 }
 

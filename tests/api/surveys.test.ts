@@ -37,7 +37,7 @@ describe('survey CRUD', () => {
     ['a single choice with one option', (d) => { (d.pages[1].questions[0] as { options: unknown[] }).options.pop(); return d; }, 'definition.pages[1].questions[0].options'],
     ['duplicate question ids', (d) => { d.pages[1].questions[0].id = 'sat'; return d; }, 'definition.pages'],
     ['an id with spaces', (d) => { d.pages[0].id = 'page one'; return d; }, 'definition.pages[0].id'],
-    ['an unknown language', (d) => ({ ...d, languages: ['en', 'fr'] }), 'definition.languages[1]'],
+    ['a language that is no BCP 47 tag', (d) => ({ ...d, languages: ['en', 'français'] }), 'definition.languages[1]'],
     ['no pages', (d) => ({ ...d, pages: [] }), 'definition.pages'],
   ];
   for (const [what, mutate, path] of invalid) {
