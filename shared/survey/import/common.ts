@@ -59,7 +59,8 @@ export function plain(html: string): string {
 
 /** A survey-language tag for a source's language code: SurveyJS's zh-cn / zh-tw by script, the rest as BCP 47. */
 export function surveyLanguageOf(code: string): SurveyLanguage | null {
-  const tag = canonicalTag(code);
+  // LimeSurvey's own variants that are no BCP 47 tag ("de-easy") fall back to their language.
+  const tag = canonicalTag(code) ?? (/^[a-z]{2,3}-/i.test(code.trim()) ? canonicalTag(code.trim().split('-')[0]) : null);
   if (!tag) return null;
   return tag.toLowerCase().startsWith('zh') ? matchLocale(tag) : tag;
 }

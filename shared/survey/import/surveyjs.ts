@@ -298,8 +298,10 @@ export function importSurveyJs(input: unknown): ImportResult {
     if (Array.isArray(json[key]) && (json[key] as unknown[]).length) unmapped.push({ source: 'survey', message: `its ${key}: we have no calculated values` });
   }
 
+  code = false;
   const thankYou = text(json.completedHtml as Localizable);
   const intro = text(json.description as Localizable);
+  if (code) unmapped.push({ source: 'survey', message: 'its description or closing text held a script or style sheet, which was taken out' });
   const draft: SurveyDefinitionInput = {
     title: text(json.title as Localizable) ?? { [lang]: 'Imported survey' },
     defaultLanguage: lang,

@@ -114,6 +114,7 @@ describe('a SurveyJS study in English, Hebrew and French', () => {
 
   it('strips code, drops empty pages and says what will now always show', () => {
     expect(def.intro).toEqual({ en: 'Thank you for taking part.' });
+    expect(r.unmapped).toContainEqual({ source: 'survey', message: 'its description or closing text held a script or style sheet, which was taken out' });
     expect(def.pages.map((p) => p.id)).toEqual(['rating', 'service_page']);
     expect(r.unmapped).toContainEqual({ source: 'calc_note', message: expect.stringMatching(/the question will now always show$/) });
   });
