@@ -128,8 +128,12 @@ export function importSurveyJs(input: unknown): ImportResult {
       case 'rating': {
         if (Array.isArray(el.rateValues) && el.rateValues.length > 0) {
           const nums = el.rateValues.map((r) => Number(isObject(r) ? r.value : r));
-          if (!nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + 1))) return 'its rating values are not consecutive whole numbers';
-          el = { ...el, rateMin: nums[0], rateMax: nums.at(-1) };
+          // Best first (5, 4, 3, 2, 1) keeps each value: our scale shows them lowest first.
+          const step = nums.length > 1 && nums[1] < nums[0] ? -1 : 1;
+          if (!nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + step))) return 'its rating values are not consecutive whole numbers';
+          el = { ...el, rateMin: Math.min(...nums), rateMax: Math.max(...nums) };
+          // Its descriptions label the ends as shown: the first one shown is then the top point.
+          if (step < 0) el = { ...el, minRateDescription: el.maxRateDescription, maxRateDescription: el.minRateDescription };
         }
         const min = typeof el.rateMin === 'number' ? el.rateMin : 1;
         const max = typeof el.rateMax === 'number' ? el.rateMax : typeof el.rateCount === 'number' ? min + el.rateCount - 1 : 5;

@@ -136,6 +136,13 @@ describe('a SurveyJS study in English, Hebrew and French', () => {
   });
 });
 
+describe('a SurveyJS rating listed best first', () => {
+  it('keeps each value: 5 stays the top point', () => {
+    const def = importSurvey(JSON.stringify({ elements: [{ type: 'rating', name: 'r', rateValues: [5, 4, 3, 2, 1], minRateDescription: 'Best' }] })).definition;
+    expect(question(def, 'r')).toMatchObject({ type: 'rating', scale: { min: 1, max: 5, maxLabel: { en: 'Best' } } });
+  });
+});
+
 describe('scale direction', () => {
   const cols = (labels: string[], values = labels.map((_, i) => `A${i + 1}`)) => labels.map((l, i) => ({ texts: [l], value: values[i] }));
   it('reads known scale words in the interface languages and others', () => {
