@@ -9,6 +9,7 @@ import { ROLES, type Option, type Question, type Role, type SurveyDefinitionInpu
 import type { SurveyLanguage } from '../survey-language';
 import { finish, holdsCode, idMaker, ImportError, MAX_LANGUAGES, pipeText, plain, surveyLanguageOf, unpipedMessage, type ImportResult, type Unmapped } from './common';
 import { toLogic, type Resolved } from './expressions';
+import { fixedLabel } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
 
 type Json = Record<string, unknown>;
@@ -180,8 +181,8 @@ export function importSurveyJs(input: unknown): ImportResult {
       }
       case 'boolean': {
         const options: Option[] = [
-          { id: 'yes', label: text((el.labelTrue ?? el.trueText) as Localizable) ?? { [lang]: 'Yes' } },
-          { id: 'no', label: text((el.labelFalse ?? el.falseText) as Localizable) ?? { [lang]: 'No' } },
+          { id: 'yes', label: text((el.labelTrue ?? el.trueText) as Localizable) ?? fixedLabel('yes', [...languages]) },
+          { id: 'no', label: text((el.labelFalse ?? el.falseText) as Localizable) ?? fixedLabel('no', [...languages]) },
         ];
         return { q: { ...base, type: 'single', options, display: 'list', randomize: false, other: false }, values: new Map([['true', 'yes'], ['false', 'no']]) };
       }
