@@ -99,6 +99,7 @@ export function importLimeSurvey(xml: string): ImportResult {
   const pages: SurveyDefinitionInput['pages'] = [];
   const pageExpressions: { page: number; expression: string; code: string }[] = [];
   const pageId = idMaker('p');
+  const hiddenFields = new Map<string, string>();
 
   /** Options from a question's answers (scale 0) in sort order, and the code → id map. */
   const answerOptions = (qid: string, code: string): { options: Option[]; values: Map<string, string> } => {
@@ -230,7 +231,14 @@ export function importLimeSurvey(xml: string): ImportResult {
     for (const [qid, qrows] of sorted(inGroup, 'question_order')) {
       const code = qrows[0].title;
       if (attr(qid, 'hidden') === '1') {
-        unmapped.push({ source: code, message: 'it is hidden from respondents in the source survey' });
+        // A hidden text or list holds what the link or the panel puts there: our hidden field.
+        if (['S', 'T', 'U', 'N', 'L', '!'].includes(qrows[0].type)) {
+          const id = questionId(code);
+          hiddenFields.set(code, id);
+          unmapped.push({ source: code, message: `it is hidden from respondents in the source survey: it became the hidden field "${id}", filled from the link (?${id}=…) or an invitation list` });
+        } else {
+          unmapped.push({ source: code, message: 'it is hidden from respondents in the source survey' });
+        }
         continue;
       }
       const k = convert(qid, questions.get(qid) ?? qrows);
@@ -277,6 +285,8 @@ export function importLimeSurvey(xml: string): ImportResult {
   };
   const resolve = (raw: string): Resolved | null => {
     const name = fromSgqa(raw.replace(/\.(NAOK|code|value)$/i, ''));
+    const field = hiddenFields.get(name);
+    if (field) return { source: field, integer: false, value: (v) => (typeof v === 'boolean' ? String(v) : v) };
     const direct = known.get(name);
     if (direct) {
       const q = direct.q;
@@ -323,6 +333,7 @@ export function importLimeSurvey(xml: string): ImportResult {
     title,
     defaultLanguage: lang,
     languages: surveyLanguages,
+    hiddenFields: [...hiddenFields.values()],
     ...(intro ? { intro } : {}),
     ...(thankYou ? { thankYou } : {}),
     pages,

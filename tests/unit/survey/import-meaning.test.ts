@@ -68,6 +68,12 @@ describe('a French-base LimeSurvey 6 file (fr, et, de, ar)', () => {
     expect(r.unmapped).toContainEqual({ source: 'QUALITE', message: expect.stringContaining("{if(GENRE == 'M', 'Monsieur', 'Madame')}") });
   });
 
+  it('makes a hidden text question a hidden field, and keeps the condition on it', () => {
+    expect(def.hiddenFields).toEqual(['SEGMENT']);
+    expect(question(def, 'VIP').visibleIf).toEqual({ match: 'all', conditions: [{ source: 'SEGMENT', op: 'equals', value: 'vip' }] });
+    expect(evaluate(question(def, 'VIP').visibleIf, facts({}, { SEGMENT: 'vip' }))).toBe(true);
+  });
+
   it('drops the empty groups, and says when a condition could not be kept that the question now always shows', () => {
     expect(def.pages.map((p) => p.id)).toEqual(['g5', 'g6']);
     expect(r.unmapped).toContainEqual({ source: 'g7', message: 'the page held no question we could import, so it was left out' });
