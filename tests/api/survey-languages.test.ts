@@ -44,6 +44,19 @@ describe('survey content in any language', () => {
     expect(french).toContain('Êtes-vous satisfait ?');
   });
 
+  it('exports answers labelled in any survey language', async () => {
+    const definition = { ...arabicSurvey(), pages: [{ id: 'p1', questions: [{ id: 'pick', type: 'single', text: { ar: 'اختر', fr: 'Choisissez' }, options: [{ id: 'a', label: { ar: 'أ', fr: 'Premier' } }, { id: 'b', label: { ar: 'ب', fr: 'Second' } }] }] }] };
+    const created = await researcher.post('/api/surveys', { definition, slug: 'choix' });
+    const published = await researcher.post(`/api/surveys/${created.body.id}/publish`);
+    const versionId = published.body.versions[0].id;
+    const sent = await t.app.request('/api/public/s/choix/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: 'abcdefgh1234', versionId, answers: { pick: 'b' }, complete: true, lang: 'fr' }) });
+    expect(sent.status).toBe(201);
+    const csv = await researcher.get(`/api/surveys/${created.body.id}/export/responses.csv?labels=1&lang=fr`);
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain('Second');
+    expect((await researcher.get(`/api/surveys/${created.body.id}/export/responses.csv?labels=1&lang=fr_FR`)).status).toBe(400);
+  });
+
   it('refuses a language that is no BCP 47 tag, or one spelled otherwise than Intl spells it, naming where', async () => {
     for (const [languages, path] of [[['en', 'not a tag!'], 'definition.languages[1]'], [['en', 'fr_ca'], 'definition.languages[1]']] as const) {
       const r = await researcher.post('/api/surveys', { definition: { ...arabicSurvey(), defaultLanguage: 'en', languages, title: { en: 'x' } } });
