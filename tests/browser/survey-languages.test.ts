@@ -76,7 +76,7 @@ describe('a survey in Arabic and French', () => {
 });
 
 describe('the builder', () => {
-  it('adds any language by its tag, named in the researcher\'s language, and saves it', async () => {
+  it('adds any language by its tag, named in the researcher\'s language, saves it, and can make another the default', async () => {
     const context = await browser.newContext(DESKTOP);
     const [name, value] = cookie.split('=');
     await context.addCookies([{ name, value, url: server.url }]);
@@ -93,6 +93,10 @@ describe('the builder', () => {
     // Respondents in Estonian will see the page's own words in English: the builder says so.
     await page.getByTestId('english-ui-et').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'survey-languages-2-builder.png') });
+    // French becomes the language texts are edited in.
+    await page.getByTestId('make-default-fr').click();
+    await expect.poll(() => page.getByTestId('survey-title').inputValue()).toBe('Votre avis compte');
+    await expect.poll(async () => (await api('GET', `/api/surveys/${surveyId}`)).draft.defaultLanguage, { timeout: 15_000 }).toBe('fr');
     await context.close();
   });
 });

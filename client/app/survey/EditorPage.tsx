@@ -300,6 +300,7 @@ function Editor(props: { initial: SurveyDetail }) {
             definition={draft}
             fileName={meta().slug}
             onLanguages={(languages) => setDraft('languages', languages)}
+            onDefault={(language) => setDraft('defaultLanguage', language)}
             onImport={(def) => setDraft(reconcile(def))}
           />
           <Show when={draft.languages.length > 1}>

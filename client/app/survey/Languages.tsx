@@ -15,6 +15,8 @@ export default function Languages(props: {
   definition: SurveyDefinition;
   fileName: string;
   onLanguages: (languages: SurveyLanguage[]) => void;
+  /** Makes a survey language the one texts are edited in and fall back to. */
+  onDefault: (language: SurveyLanguage) => void;
   onImport: (def: SurveyDefinition) => void;
 }) {
   const { t, locale } = useI18n();
@@ -61,6 +63,11 @@ export default function Languages(props: {
             <label class="check">
               <input type="checkbox" checked={on(l)} disabled={l === props.definition.defaultLanguage} onChange={(e) => toggle(l, e.currentTarget.checked)} />
               <span lang={l} dir={textDirection(l)}>{languageName(l)}</span>
+              <Show when={on(l) && l !== props.definition.defaultLanguage}>
+                <button type="button" class="btn btn-small btn-quiet" onClick={(e) => { e.preventDefault(); props.onDefault(l); }} data-testid={`make-default-${l}`}>
+                  {t('languages.makeDefault')}
+                </button>
+              </Show>
               <Show when={on(l) && interfaceLocale(l) === 'en' && !l.startsWith('en')}>
                 <span class="field-hint" data-testid={`english-ui-${l}`}>{t('languages.englishInterface')}</span>
               </Show>

@@ -1002,4 +1002,5 @@ export default {
   'languages.hint': "Its tag: fr, de-CH, ar, he…",
   'languages.notATag': "Not a language tag (examples: fr, pt-BR, ar)",
   'languages.englishInterface': "respondents see Next, Back and messages in English",
+  'languages.makeDefault': "Make default",
 } satisfies Record<string, Message>;

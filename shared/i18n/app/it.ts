@@ -1005,6 +1005,7 @@ const it: Record<keyof typeof en, Message> = {
   'languages.hint': "Il suo codice: fr, de-CH, ar, he…",
   'languages.notATag': "Non è un codice di lingua (esempi: fr, pt-BR, ar)",
   'languages.englishInterface': "i rispondenti vedono Avanti, Indietro e i messaggi in inglese",
+  'languages.makeDefault': "Rendi predefinita",
 };
 
 export default it;

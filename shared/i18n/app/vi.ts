@@ -998,6 +998,7 @@ const vi: Record<keyof typeof en, Message> = {
   'languages.hint': "Mã ngôn ngữ: fr, de-CH, ar, he…",
   'languages.notATag': "Không phải mã ngôn ngữ (ví dụ: fr, pt-BR, ar)",
   'languages.englishInterface': "người trả lời thấy nút Tiếp, Quay lại và thông báo bằng tiếng Anh",
+  'languages.makeDefault': "Đặt làm mặc định",
 };
 
 export default vi;

@@ -998,6 +998,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'languages.hint': "语言代码：fr、de-CH、ar、he…",
   'languages.notATag': "不是有效的语言代码（例如 fr、pt-BR、ar）",
   'languages.englishInterface': "受访者看到的“下一页”“上一页”和提示为英文",
+  'languages.makeDefault': "设为默认",
 };
 
 export default zhHans;

@@ -999,6 +999,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'languages.hint': "語言代碼：fr、de-CH、ar、he…",
   'languages.notATag': "不是有效的語言代碼（例如 fr、pt-BR、ar）",
   'languages.englishInterface': "受訪者看到的「下一頁」「上一頁」與提示為英文",
+  'languages.makeDefault': "設為預設",
 };
 
 export default zhHant;
