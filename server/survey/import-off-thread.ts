@@ -43,8 +43,9 @@ function start(): Worker {
     if (reply.ok) p.resolve(reply.json);
     else p.reject(reply.importError ? new ImportError(reply.message) : new Error(reply.message));
   });
-  w.on('error', (err) => failAll(err));
-  w.on('exit', (code) => { if (worker === w) failAll(new Error(`the import worker stopped (${code})`)); });
+  // A worker that dies mid-file died of that file (its memory, say): the file is refused, not the server's fault.
+  w.on('error', (err) => failAll(new ImportError(`the file could not be read: ${err.message}`)));
+  w.on('exit', (code) => { if (worker === w) failAll(new ImportError(`the file could not be read (the reader stopped with code ${code})`)); });
   return w;
 }
 
