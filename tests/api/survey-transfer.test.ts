@@ -77,25 +77,33 @@ describe('import of SurveyJS and LimeSurvey files', () => {
 
   it('imports a large file off the main thread: health checks keep answering meanwhile', async () => {
     const content = largeLss(1_000_000);
-    const slowest = { ms: 0 };
     let running = true;
-    const probe = (async () => {
-      // Timed from before a 5 ms pause, so a blocked event loop shows whether or not a check was in flight.
+    // Timed from before a 5 ms pause, so a blocked event loop shows whether or not a check was in flight.
+    const probe = async (slowest = 0) => {
       while (running) {
         const t0 = performance.now();
         await new Promise((res) => setTimeout(res, 5));
         const h = await t.app.request('/api/health');
         expect(h.status).toBe(200);
-        slowest.ms = Math.max(slowest.ms, performance.now() - t0);
+        slowest = Math.max(slowest, performance.now() - t0);
       }
-    })();
+      return slowest;
+    };
+    // The machine is shared: what the import adds is measured against checks alone, just before.
+    const alone = probe();
+    await new Promise((res) => setTimeout(res, 500));
+    running = false;
+    const idle = await alone;
+    running = true;
+    const during = probe();
     const r = await researcher.post('/api/surveys/import', { content });
     running = false;
-    await probe;
+    const slowest = await during;
     expect(r.status).toBe(201);
     expect(r.body.survey.draft.languages).toEqual(['fr', 'et', 'de']);
-    // Reading the file on the main thread took 0.2–0.5 s here; a check waits at most for a JSON parse of the body.
-    expect(slowest.ms).toBeLessThan(150);
+    // Read on the main thread, the file held checks up 0.25–0.5 s; in the worker, a check waits at
+    // most for the JSON parse of the request and of the worker's answer.
+    expect(slowest - idle).toBeLessThan(150);
   });
 });
 
