@@ -23,6 +23,7 @@ import { buildCrosstab } from '../server/report/crosstab/service';
 import { seedReportSurvey } from './report-survey';
 import { build, isStale } from '../server/cli/build.mjs';
 import { measureFirstQuestion, seedFirstQuestionSurvey, startReferenceServer } from './first-question';
+import { importFigures } from './import';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
@@ -197,16 +198,29 @@ async function report(n: number) {
   rmSync(join(tmp, `report-${n}.db-reports`), { recursive: true, force: true });
 }
 
-try {
-  if (!process.argv.includes('--no-build') && isStale(ROOT)) await build(ROOT);
-  if (existsSync(join(ROOT, 'dist/client/respondent/index.html'))) print('respondent_js_css_gzip', respondentBytes(), 'bytes');
-  const only = process.argv.includes('--first-question-only');
-  if (!process.argv.includes('--report-only')) await firstQuestion();
-  if (!process.argv.includes('--report-only') && !only) {
-    await startup();
-    await submissions();
+async function imports() {
+  const app = await startProcess(['dist/server/cli/start.js'], { PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(tmp, 'import.db'), RATE_LIMIT_PER_MINUTE: '0' });
+  try {
+    await importFigures(app.port, print);
+  } finally {
+    app.child.kill('SIGTERM');
   }
-  if (!only) for (const n of [10_000, 100_000, 1_000_000]) await report(n);
+}
+
+try {
+  if (process.argv.includes('--import-only')) await imports();
+  else {
+    if (!process.argv.includes('--no-build') && isStale(ROOT)) await build(ROOT);
+    if (existsSync(join(ROOT, 'dist/client/respondent/index.html'))) print('respondent_js_css_gzip', respondentBytes(), 'bytes');
+    const only = process.argv.includes('--first-question-only');
+    if (!process.argv.includes('--report-only')) await firstQuestion();
+    if (!process.argv.includes('--report-only') && !only) {
+      await startup();
+      await submissions();
+      await imports();
+    }
+    if (!only) for (const n of [10_000, 100_000, 1_000_000]) await report(n);
+  }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -46,15 +46,21 @@ export function createApp(deps: Deps) {
   app.use('*', requestId({ limitLength: 64 }), observe);
   app.use('*', securityHeaders);
 
-  const tooLarge = () => new AppError(413, 'too-large', `the body is larger than ${deps.config.BODY_LIMIT_BYTES} bytes`, undefined, undefined, { limit: deps.config.BODY_LIMIT_BYTES });
-  const streamingLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: () => { throw tooLarge(); } });
+  // A questionnaire file may hold up to 5,000,000 characters (shared/api/survey-import.ts), which
+  // JSON escaping grows: its two routes take up to 12 MB whatever the general limit.
+  const importLimit = Math.max(deps.config.BODY_LIMIT_BYTES, 12 * 1024 * 1024);
+  const tooLarge = (limit: number) => () => new AppError(413, 'too-large', `the body is larger than ${limit} bytes`, undefined, undefined, { limit });
+  const streamingLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: () => { throw tooLarge(deps.config.BODY_LIMIT_BYTES)(); } });
+  const importStreamingLimit = bodyLimit({ maxSize: importLimit, onError: () => { throw tooLarge(importLimit)(); } });
   // A declared Content-Length is checked without touching the body; only chunked bodies need the
   // streaming check, which would otherwise cost every submission a copy of its body.
   app.use('/api/*', async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
+    const isImport = c.req.path === '/api/surveys/import' || c.req.path === '/api/surveys/convert';
+    const limit = isImport ? importLimit : deps.config.BODY_LIMIT_BYTES;
     const declared = c.req.header('content-length');
-    if (declared === undefined) return streamingLimit(c, next);
-    if (Number(declared) > deps.config.BODY_LIMIT_BYTES) throw tooLarge();
+    if (declared === undefined) return (isImport ? importStreamingLimit : streamingLimit)(c, next);
+    if (Number(declared) > limit) throw tooLarge(limit)();
     await next();
   });
   app.use('/api/*', sameOrigin);

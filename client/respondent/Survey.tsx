@@ -1,9 +1,9 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { Submission } from '../../shared/api/surveys';
-import { LOCALE_NAMES, type Locale } from '../../shared/i18n';
 import { validateAnswers, walk, type AnswerIssue, type AnswerValue } from '../../shared/survey/answers';
 import { pageView, questionDomId } from '../../shared/survey/page-view';
 import { pipe } from '../../shared/survey/piping';
+import { languageName } from '../../shared/survey/survey-language';
 import type { Question as Q } from '../../shared/survey/schema';
 import type { OpenSurvey } from './data';
 import { loadLanguage, locale, t, text } from './i18n';
@@ -215,7 +215,7 @@ export function Survey(props: SurveyProps) {
     announcePage();
   }
 
-  async function pickLanguage(lang: Locale) {
+  async function pickLanguage(lang: string) {
     update((p) => ({ ...p, lang }));
     await loadLanguage(lang, def.defaultLanguage);
   }
@@ -297,8 +297,8 @@ export function Survey(props: SurveyProps) {
         <header class="top">
           <h1>{text(def.title)}</h1>
           <Show when={def.languages.length > 1}>
-            <select class="lang" aria-label={t('language.label')} onChange={(e) => void pickLanguage(e.currentTarget.value as Locale)}>
-              <For each={def.languages}>{(l) => <option value={l} lang={l} selected={l === locale()}>{LOCALE_NAMES[l]}</option>}</For>
+            <select class="lang" aria-label={t('language.label')} onChange={(e) => void pickLanguage(e.currentTarget.value)}>
+              <For each={def.languages}>{(l) => <option value={l} lang={l} selected={l === locale()}>{languageName(l)}</option>}</For>
             </select>
           </Show>
         </header>

@@ -4,7 +4,7 @@
  * blocked cookies, a full quota); the survey must still work then, only without resuming.
  */
 import type { Answers } from '../../shared/survey/answers';
-import { isLocale, type Locale } from '../../shared/i18n/locales';
+import { canonicalTag } from '../../shared/survey/survey-language';
 import { progressKey } from '../../shared/survey/page-view';
 
 export type EndKind = 'complete' | 'screened-out' | 'over-quota';
@@ -18,7 +18,7 @@ export interface Progress {
   pageTimes: Record<string, number>;
   hidden: Record<string, string>;
   /** A language picked on the page, which outranks the browser's next time. */
-  lang?: Locale;
+  lang?: string;
   /** The respondent pressed Finish (or the server ended the survey early for them). */
   finished: boolean;
   /** The last change has not yet been acknowledged by the server. */
@@ -68,7 +68,7 @@ export function loadProgress(storage: Storage | null, key: string): Progress | n
     page: Number.isInteger(raw.page) && (raw.page as number) >= 0 ? (raw.page as number) : 0,
     pageTimes: Object.fromEntries(Object.entries(times).filter(([, ms]) => typeof ms === 'number' && ms >= 0)) as Record<string, number>,
     hidden: Object.fromEntries(Object.entries(hidden).filter(([, s]) => typeof s === 'string')) as Record<string, string>,
-    lang: isLocale(raw.lang) ? raw.lang : undefined,
+    lang: typeof raw.lang === 'string' && canonicalTag(raw.lang) === raw.lang ? raw.lang : undefined,
     finished: raw.finished === true,
     unsent: raw.unsent === true,
     outcome: raw.outcome === 'complete' || raw.outcome === 'screened-out' || raw.outcome === 'over-quota' ? raw.outcome : undefined,

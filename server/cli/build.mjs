@@ -14,7 +14,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 const STAMP = 'dist/.built';
 const SOURCES = ['client', 'shared', 'server', 'drizzle', 'vite.config.ts', 'package.json'];
 /** What the compiled server starts from: each becomes dist/server/<path>.js. */
-const SERVER_ENTRIES = ['cli/start.ts', 'cli/demo.ts', 'cli/backup.ts', 'report/columns-worker.ts'];
+const SERVER_ENTRIES = ['cli/start.ts', 'cli/demo.ts', 'cli/backup.ts', 'report/columns-worker.ts', 'survey/import-worker.ts'];
 
 /** @param {string} path */
 function newestMtime(path) {

@@ -5,10 +5,10 @@
  * the file, so the researcher can fix them all in one go.
  */
 import Papa from 'papaparse';
-import { matchLocale, type Locale } from '../../shared/i18n/locales';
+import { chooseLanguage } from '../../shared/survey/language';
 import type { ImportErrorCode, ImportRowError } from '../../shared/api/collect';
 
-export interface Contact { line: number; name: string | null; email: string | null; lang: Locale | null; hidden: Record<string, string> }
+export interface Contact { line: number; name: string | null; email: string | null; lang: string | null; hidden: Record<string, string> }
 
 const ALIASES: Record<string, 'email' | 'name' | 'lang'> = {
   email: 'email', 'e-mail': 'email', mail: 'email', 'email address': 'email', 'e-mail address': 'email',
@@ -51,7 +51,7 @@ export function readCsvRows(text: string, delimiter?: string): { line: number; f
   return rows;
 }
 
-export function parseContacts(text: string, declaredHidden: readonly string[], languages: readonly Locale[]): ParsedContacts {
+export function parseContacts(text: string, declaredHidden: readonly string[], languages: readonly string[]): ParsedContacts {
   const nonEmpty = readCsvRows(text).filter((r) => r.fields.some((f) => f.trim() !== ''));
   const [header, ...body] = nonEmpty;
   if (!header) return { ok: false, errors: [{ line: 1, code: 'no-header', message: 'the file has no header row' }] };
@@ -106,8 +106,9 @@ export function parseContacts(text: string, declaredHidden: readonly string[], l
         if (value.length > MAX_EMAIL || !EMAIL.test(value)) fail('bad-email', `"${value.slice(0, 80)}" is not an e-mail address`, { value: value.slice(0, 80) }, column);
         contact.email = value;
       } else if (roles[i] === 'lang') {
-        const lang = matchLocale(value);
-        if (!lang || !languages.includes(lang)) fail('bad-language', `"${value.slice(0, 40)}" is not a language of this survey (${languages.join(', ')})`, { value: value.slice(0, 40), languages: languages.join(', ') }, column);
+        // fr-CA reads a survey in fr, zh-TW one in zh-Hant, as a respondent's browser would.
+        const lang = chooseLanguage([value], languages, '') || null;
+        if (!lang) fail('bad-language', `"${value.slice(0, 40)}" is not a language of this survey (${languages.join(', ')})`, { value: value.slice(0, 40), languages: languages.join(', ') }, column);
         contact.lang = lang;
       } else {
         if (value.length > MAX_HIDDEN) fail('too-long', `is longer than ${MAX_HIDDEN} characters`, { max: MAX_HIDDEN }, column);

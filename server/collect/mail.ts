@@ -13,7 +13,8 @@ import { AppError } from '../http/errors';
 import { getRow } from '../survey/service';
 import { BOUNCED, invitationLink, PENDING } from './invitations';
 import { settingsOf } from './rules';
-import { createTranslator, isLocale, loadAppMessages, type AppKey, type Locale } from '../../shared/i18n';
+import { createTranslator, loadAppMessages, type AppKey } from '../../shared/i18n';
+import { interfaceLocale } from '../../shared/survey/survey-language';
 import { pickText } from '../../shared/survey/text';
 import { isBounced, type MailJob, type MailState } from '../../shared/api/collect';
 import type { SurveyDefinition } from '../../shared/survey/schema';
@@ -95,7 +96,7 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
     for (;;) {
       const inv = db.select().from(invitations).where(eq(invitations.jobId, jobId)).limit(1).get();
       if (!inv) break;
-      const lang: Locale = isLocale(inv.lang) ? inv.lang : def.defaultLanguage;
+      const lang = inv.lang && def.languages.includes(inv.lang) ? inv.lang : def.defaultLanguage;
       const link = invitationLink(base, inv.token);
       let error: string | null = null;
       // A contact who finished, or whose address bounced, while the reminder waited is not reminded.
@@ -104,7 +105,8 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
         try {
           const params = { name: inv.name ?? '', link, survey: pickText(def.title, lang, def.defaultLanguage) };
           const own = custom[lang];
-          const t = createTranslator(lang, await loadAppMessages(lang));
+          const ui = interfaceLocale(lang);
+          const t = createTranslator(ui, await loadAppMessages(ui));
           const fill = (s: string) => s.replace(/\{(name|link|survey)\}/g, (_, k: keyof typeof params) => params[k]);
           await transport(config.SMTP_URL!).sendMail({
             from: config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>',

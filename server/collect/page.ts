@@ -13,6 +13,7 @@ import type { Unavailable } from '../../shared/survey/notices';
 import { BOOT_HASH, BOOT_SCRIPT } from './first-page/boot';
 import { esc } from './first-page/html';
 import { renderNotice, renderOpen } from './first-page/render';
+import { textDirection } from '../../shared/survey/survey-language';
 
 function template(clientDir: string): string {
   const file = join(clientDir, 'respondent', 'index.html');
@@ -82,7 +83,7 @@ async function page(c: Context<AppEnv>, slug: string | null, token: string | und
   if (first.rendered && 'slug' in data) data.rendered = first.rendered;
   // Replacer functions, not strings: a survey text or an answer holding "$'" must stay text.
   const html = template(clientDir)
-    .replace('<html lang="en">', () => `<html lang="${first.lang}">`)
+    .replace('<html lang="en">', () => `<html lang="${esc(first.lang)}" dir="${textDirection(first.lang)}">`)
     .replace('<title>Survey</title>', () => `<title>${esc(first.title)}</title>`)
     .replace('<!--survey-data-->', () => `<script type="application/json" id="survey-data">${safeJson(data)}</script>`)
     .replace('<div id="root"></div>', () => `<div id="root"${first.rootAttrs}>${first.html}</div><script>${BOOT_SCRIPT}</script>`);

@@ -15,13 +15,20 @@ export const surveyRoutes = new Hono<AppEnv>()
     return c.json(surveys.createSurvey(c.var.deps.db, input.definition, c.var.user!.id, c.var.deps.clock.now(), input.slug), 201);
   })
   // A SurveyJS, LimeSurvey (.lss) or Yardstick file: /convert reads it, /import also creates the survey.
-  .post('/convert', requireRole('researcher'), async (c) => c.json(transfer.convert((await parseJson(c, ImportSurveySchema)).content)))
+  // The worker's JSON text is sent as it is: parsing and writing it again would cost the main thread.
+  .post('/convert', requireRole('researcher'), async (c) => {
+    const json = await transfer.convertJson((await parseJson(c, ImportSurveySchema)).content);
+    return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+  })
   .post('/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, ImportSurveySchema);
-    return c.json(transfer.importAsSurvey(c.var.deps.db, input.content, c.var.user!.id, c.var.deps.clock.now(), input.slug), 201);
+    return c.json(await transfer.importAsSurvey(c.var.deps.db, input.content, c.var.user!.id, c.var.deps.clock.now(), input.slug), 201);
   })
+  // The file itself, with what it left out counted in a header; ?leftOut=1 wraps both for API users.
   .get('/:id/export/surveyjs.json', requireRole('viewer'), (c) => {
-    const { json } = transfer.surveyJsOf(c.var.deps.db, c.req.param('id'));
+    const { json, skipped } = transfer.surveyJsOf(c.var.deps.db, c.req.param('id'));
+    c.header('X-Yardstick-Left-Out', String(skipped.length));
+    if (c.req.query('leftOut') === '1') return c.json({ surveyjs: json, leftOut: skipped });
     c.header('Content-Disposition', 'attachment; filename="survey.surveyjs.json"');
     return c.json(json);
   })

@@ -1,7 +1,8 @@
 /** Import of questionnaire files and export to SurveyJS: the pure conversions, with the app's errors. */
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
-import { exportSurveyJs, ImportError, importSurvey } from '../../shared/survey/import';
+import { exportSurveyJs, ImportError } from '../../shared/survey/import';
+import { importJsonOffThread, importOffThread } from './import-off-thread';
 import type { ConvertedSurvey, ImportedSurvey } from '../../shared/api/survey-import';
 import { createSurvey, getRow } from './service';
 import * as v from 'valibot';
@@ -10,12 +11,24 @@ import { isSurveyJs } from '../../shared/survey/import/surveyjs';
 import { issueRule } from '../../shared/survey/issues';
 import type { FieldRule } from '../../shared/api/errors';
 
-export function convert(content: string): ConvertedSurvey {
+const asAppError = (err: unknown, content: string) =>
+  (err instanceof ImportError ? new AppError(400, 'invalid-import', `content: ${err.message}`, 'content', undefined, { detail: err.message, ...ownFormatFault(content) }) : err);
+
+/** The file read as a survey, as the JSON text of a ConvertedSurvey (large files off the main thread: import-off-thread.ts). */
+export async function convertJson(content: string): Promise<string> {
   try {
-    return importSurvey(content);
+    return await importJsonOffThread(content);
   } catch (err) {
-    if (err instanceof ImportError) throw new AppError(400, 'invalid-import', `content: ${err.message}`, 'content', undefined, { detail: err.message, ...ownFormatFault(content) });
-    throw err;
+    throw asAppError(err, content);
+  }
+}
+
+/** The file read as a survey. */
+export async function convert(content: string): Promise<ConvertedSurvey> {
+  try {
+    return await importOffThread(content);
+  } catch (err) {
+    throw asAppError(err, content);
   }
 }
 
@@ -33,8 +46,8 @@ function ownFormatFault(content: string): { field?: string; rule?: FieldRule; li
 }
 
 /** A new survey from the file; what could not be mapped is answered, not stored. */
-export function importAsSurvey(db: Db, content: string, userId: string | null, now: number, slug?: string): ImportedSurvey {
-  const { format, definition, unmapped } = convert(content);
+export async function importAsSurvey(db: Db, content: string, userId: string | null, now: number, slug?: string): Promise<ImportedSurvey> {
+  const { format, definition, unmapped } = await convert(content);
   return { format, survey: createSurvey(db, definition, userId, now, slug), unmapped };
 }
 

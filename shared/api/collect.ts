@@ -1,6 +1,6 @@
 /** Collection rules, invitations and mailings: request bodies and answers. */
 import * as v from 'valibot';
-import { LOCALES } from '../i18n/locales';
+import { SurveyLanguageSchema } from '../survey/schema-parts';
 
 const Time = v.nullable(v.pipe(v.number('must be a time in milliseconds'), v.integer('must be a whole number of milliseconds'), v.minValue(0)));
 
@@ -9,7 +9,7 @@ const MailTemplate = v.object({
   body: v.pipe(v.string(), v.maxLength(10_000, 'must be at most 10,000 characters'), v.includes('{link}', 'must contain {link}')),
 });
 /** Per language; a language without its own text is sent the app's default wording. */
-const MailTemplates = v.record(v.picklist(LOCALES, 'must be a supported language'), MailTemplate);
+const MailTemplates = v.record(SurveyLanguageSchema, MailTemplate);
 
 /** What surveys.settings holds. Every rule is optional; a survey without settings has none. */
 export const CollectionSettingsSchema = v.pipe(

@@ -63,6 +63,7 @@ export interface ApiErrorParams {
   'slug-taken': { slug: string };
   'not-published': Record<string, never>;
   'already-published': Record<string, never>;
+  'no-questions': Record<string, never>;
   'draft-has-problems': { problems: DraftProblem[] };
   'confirm-changes': { missing: MissingTexts[] };
   'missing-translations': { missing: MissingTexts[] };

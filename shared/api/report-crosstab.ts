@@ -8,6 +8,7 @@
  * than (SPSS "Compare column proportions"); a scale row variable adds its mean per column.
  */
 import * as v from 'valibot';
+import { SurveyLanguageSchema } from '../survey/schema-parts';
 import { ExportQuerySchema, ReportQuerySchema } from './report-query';
 import { ID_PATTERN, isReservedId, RESERVED_MESSAGE } from '../survey/ids';
 
@@ -27,7 +28,8 @@ export const CrosstabQuerySchema = v.object({
   ...ReportQuerySchema.entries,
   rows: variable,
   columns: variable,
-  lang: v.optional(v.picklist(['en', 'zh-Hans', 'zh-Hant', 'it', 'vi'], 'must be one of en, zh-Hans, zh-Hant, it, vi')),
+  /** Any survey language, as for exports. */
+  lang: v.optional(SurveyLanguageSchema),
 });
 export type CrosstabQuery = v.InferOutput<typeof CrosstabQuerySchema>;
 

@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import { calendarDateMs, calendarDateProblem } from './calendar-date';
+import { SurveyLanguageSchema } from '../survey/schema-parts';
 
 export interface FilterCondition { name: string; values: string[] }
 
@@ -116,7 +117,8 @@ export const VerbatimQuerySchema = v.object({
 export const ExportQuerySchema = v.object({
   ...ReportQuerySchema.entries,
   labels: v.optional(v.picklist(['0', '1'], 'must be 0 (codes) or 1 (labels)'), '0'),
-  lang: v.optional(v.picklist(['en', 'zh-Hans', 'zh-Hant', 'it', 'vi'], 'must be one of en, zh-Hans, zh-Hant, it, vi')),
+  /** Any survey language (fr, ar…); a label missing in it comes in the survey's default language. */
+  lang: v.optional(SurveyLanguageSchema),
 });
 export type ExportQuery = v.InferOutput<typeof ExportQuerySchema>;
 

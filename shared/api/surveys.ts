@@ -41,7 +41,7 @@ export const SubmissionSchema = v.object({
   page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 0),
   pageTimes: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.number(), v.minValue(0), v.maxValue(86_400_000))), {}),
   hidden: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))), {}),
-  lang: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   /** A personal invitation's token (from the link's ?t=): the response is that invitation's one. */
   invitation: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/, 'must be an invitation token'))),
   /** Honeypot: a field people never see; bots fill it. */

@@ -24,7 +24,7 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
   def.pages.forEach((p, page) => p.questions.forEach((q, index) => position.set(q.id, { page, index, q })));
   const pageIndex = new Map(def.pages.map((p, i) => [p.id, i]));
 
-  const check = (logic: Logic | undefined, path: (string | number)[], visibleBy: (pos: { page: number; index: number }) => boolean, where: string) => {
+  const check = (logic: Logic | undefined, path: (string | number)[], visibleBy: (pos: { page: number; index: number }) => boolean, where: string, self?: string) => {
     logic?.conditions.forEach((c, ci) => {
       const [id, item] = c.source.split('.');
       const at = [...path, 'conditions', ci, 'source'];
@@ -32,6 +32,8 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
       const pos = position.get(id);
       if (!pos) {
         issues.push({ path: at, message: `${where} refers to "${c.source}", which is neither a question nor a hidden field` });
+      } else if (self !== undefined && id === self) {
+        issues.push({ path: at, message: `${where} refers to itself: its display condition can only use answers given before it` });
       } else if (!visibleBy(pos)) {
         issues.push({ path: at, message: `${where} refers to "${id}", which comes later in the survey` });
       } else if (item !== undefined && !pos.q.items?.some((i) => i.id === item)) {
@@ -48,11 +50,13 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
     check(p.visibleIf, ['pages', page, 'visibleIf'], (pos) => pos.page < page, `page "${p.id}"`);
     p.questions.forEach((q, index) => {
       const earlier = (pos: { page: number; index: number }) => pos.page < page || (pos.page === page && pos.index < index);
-      check(q.visibleIf, ['pages', page, 'questions', index, 'visibleIf'], earlier, `question "${q.id}"`);
+      check(q.visibleIf, ['pages', page, 'questions', index, 'visibleIf'], earlier, `question "${q.id}"`, q.id);
       for (const field of ['text', 'help'] as const) {
         for (const [lang, t] of Object.entries(q[field] ?? {})) {
           const bad = pipedIds(t ?? '').find((id) => !position.has(id) || !earlier(position.get(id)!));
-          if (bad !== undefined) {
+          if (bad === q.id) {
+            issues.push({ path: ['pages', page, 'questions', index, field, lang], message: `question "${q.id}" pipes "{{${bad}}}", its own answer, which is not given yet when it is shown` });
+          } else if (bad !== undefined) {
             issues.push({ path: ['pages', page, 'questions', index, field, lang], message: `question "${q.id}" pipes "{{${bad}}}", which is not an earlier question` });
           }
         }

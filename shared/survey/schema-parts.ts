@@ -3,8 +3,16 @@ import * as v from 'valibot';
 import { LOCALES } from '../i18n/locales';
 import { LogicSchema } from './logic-schema';
 import { ID_MESSAGE, ID_PATTERN, isReservedId, RESERVED_MESSAGE } from './ids';
+import { canonicalTag } from './survey-language';
 
 export const LocaleSchema = v.picklist(LOCALES, 'must be one of en, zh-Hans, zh-Hant, it, vi');
+
+/** A survey language: any BCP 47 tag, in Intl's canonical spelling so texts' keys match `languages`. */
+export const SurveyLanguageSchema = v.pipe(
+  v.string('must be a language tag'),
+  v.check((tag) => canonicalTag(tag) === tag, 'must be a BCP 47 language tag such as fr, de-CH or ar, spelled as in fr-CA or zh-Hant'),
+);
+
 
 /** An id under the one rule of ./ids.ts. */
 export const IdSchema = v.pipe(
@@ -20,9 +28,9 @@ export const idRefSchema = (what: string) => v.pipe(
   v.check((id) => !isReservedId(id), RESERVED_MESSAGE),
 );
 
-/** A text in every survey language: `{ en: 'How satisfied…', it: 'Quanto…' }`. */
+/** A text in every survey language: `{ en: 'How satisfied…', it: 'Quanto…', fr: 'Quelle…' }`. */
 export const TextSchema = v.pipe(
-  v.record(LocaleSchema, v.pipe(v.string(), v.maxLength(5000, 'text is longer than 5,000 characters'))),
+  v.record(SurveyLanguageSchema, v.pipe(v.string(), v.maxLength(5000, 'text is longer than 5,000 characters'))),
   v.check((t) => Object.values(t).some((s) => s.trim() !== ''), 'needs a text in at least one language'),
 );
 export type Text = v.InferOutput<typeof TextSchema>;

@@ -6,11 +6,11 @@
 import * as v from 'valibot';
 import { referenceIssues } from './references';
 import { RESEARCH_QUESTION_SCHEMAS, RESEARCH_TYPES } from './research-types';
-import { base, IdSchema, LocaleSchema, optionsSchema, OptionSchema, scaleSchema, TextSchema } from './schema-parts';
+import { base, IdSchema, optionsSchema, OptionSchema, scaleSchema, SurveyLanguageSchema, TextSchema } from './schema-parts';
 import { LogicSchema } from './logic-schema';
 
 export {
-  base, IdSchema, LocaleSchema, OptionSchema, optionsSchema, RoleSchema, ROLES, scaleSchema, TextSchema,
+  base, IdSchema, LocaleSchema, OptionSchema, SurveyLanguageSchema, optionsSchema, RoleSchema, ROLES, scaleSchema, TextSchema,
   type Option, type Role, type Scale, type Text,
 } from './schema-parts';
 
@@ -104,8 +104,9 @@ export type ScreenOut = v.InferOutput<typeof ScreenOutSchema>;
 export const SurveyDefinitionSchema = v.pipe(
   v.object({
     title: TextSchema,
-    defaultLanguage: v.optional(LocaleSchema, 'en'),
-    languages: v.optional(v.pipe(v.array(LocaleSchema), v.minLength(1)), ['en']),
+    /** Any BCP 47 tags (shared/survey/survey-language.ts); the page's own words fall back to English. */
+    defaultLanguage: v.optional(SurveyLanguageSchema, 'en'),
+    languages: v.optional(v.pipe(v.array(SurveyLanguageSchema), v.minLength(1), v.maxLength(40, 'a survey has at most 40 languages')), ['en']),
     intro: v.optional(TextSchema),
     thankYou: v.optional(TextSchema),
     hiddenFields: v.optional(v.pipe(v.array(IdSchema), v.maxLength(50)), []),
@@ -115,6 +116,10 @@ export const SurveyDefinitionSchema = v.pipe(
   }),
   v.forward(
     v.check((d) => d.languages.includes(d.defaultLanguage), 'must include the default language'),
+    ['languages'],
+  ),
+  v.forward(
+    v.check((d) => new Set(d.languages).size === d.languages.length, 'lists a language twice'),
     ['languages'],
   ),
   v.forward(

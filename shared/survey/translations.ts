@@ -4,20 +4,22 @@
  * a CSV back changes only texts; every row that cannot be used is reported with its line and why.
  */
 import Papa from 'papaparse';
-import { LOCALES, type Locale } from '../i18n/locales';
 import type { SurveyDefinition, Text } from './schema';
+import { canonicalTag } from './survey-language';
 
 type Path = (string | number)[];
 
-const isText = (x: unknown): x is Text =>
-  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.keys(x).length > 0 &&
-  Object.entries(x).every(([k, s]) => (LOCALES as readonly string[]).includes(k) && typeof s === 'string');
+// A text is keyed by language tags, one of them the survey's (any tag, so "id" alone could be
+// Indonesian: the survey's list decides).
+const isText = (x: unknown, languages: ReadonlySet<string>): x is Text =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.keys(x).some((k) => languages.has(k)) &&
+  Object.entries(x).every(([k, s]) => typeof s === 'string' && canonicalTag(k) === k);
 
 // Ids, logic and settings hold strings too, but never a Text, so walking objects finds only texts.
-function walkTexts(node: unknown, path: Path, out: [Path, Text][]) {
-  if (isText(node)) out.push([path, node]);
-  else if (Array.isArray(node)) node.forEach((x, i) => walkTexts(x, [...path, i], out));
-  else if (node && typeof node === 'object') for (const [k, x] of Object.entries(node)) if (k !== 'visibleIf' && k !== 'when') walkTexts(x, [...path, k], out);
+function walkTexts(node: unknown, path: Path, out: [Path, Text][], languages: ReadonlySet<string>) {
+  if (isText(node, languages)) out.push([path, node]);
+  else if (Array.isArray(node)) node.forEach((x, i) => walkTexts(x, [...path, i], out, languages));
+  else if (node && typeof node === 'object') for (const [k, x] of Object.entries(node)) if (k !== 'visibleIf' && k !== 'when') walkTexts(x, [...path, k], out, languages);
 }
 
 const pathText = (path: Path) => path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
@@ -25,12 +27,12 @@ const pathText = (path: Path) => path.reduce<string>((s, k) => (typeof k === 'nu
 /** Every text of the definition with where it is. */
 export function surveyTexts(def: SurveyDefinition): { path: string; text: Text }[] {
   const out: [Path, Text][] = [];
-  walkTexts(def, [], out);
+  walkTexts(def, [], out, new Set(def.languages));
   return out.map(([p, text]) => ({ path: pathText(p), text }));
 }
 
 /** Texts still missing in a language: what the side-by-side view and the translator need. */
-export function missingTexts(def: SurveyDefinition, lang: Locale): string[] {
+export function missingTexts(def: SurveyDefinition, lang: string): string[] {
   return surveyTexts(def).filter(({ text }) => !(text as Record<string, string | undefined>)[lang]?.trim()).map(({ path }) => path);
 }
 

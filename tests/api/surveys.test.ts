@@ -36,7 +36,8 @@ describe('survey CRUD', () => {
   const invalid: [string, (d: ReturnType<typeof smallSurvey>) => unknown, string][] = [
     ['an unknown question type', (d) => { (d.pages[0].questions[0] as { type: string }).type = 'slider'; return d; }, 'definition.pages[0].questions[0].type'],
     ['an id with spaces', (d) => { d.pages[0].id = 'page one'; return d; }, 'definition.pages[0].id'],
-    ['an unknown language', (d) => ({ ...d, languages: ['en', 'fr'] }), 'definition.languages[1]'],
+    ['a language that is no BCP 47 tag', (d) => ({ ...d, languages: ['en', 'français'] }), 'definition.languages[1]'],
+    ['no pages', (d) => ({ ...d, pages: [] }), 'definition.pages'],
   ];
   for (const [what, mutate, path] of invalid) {
     it(`refuses ${what} with a 400 naming ${path}, leaving the draft unchanged`, async () => {

@@ -1,6 +1,7 @@
 import { createEffect, createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { CollectionSettings } from '../../../shared/api/collect';
-import { LOCALE_NAMES, loadAppMessages, type AppKey, type Locale } from '../../../shared/i18n';
+import { loadAppMessages, type AppKey } from '../../../shared/i18n';
+import { interfaceLocale, languageName } from '../../../shared/survey/survey-language';
 import { api } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
@@ -12,12 +13,12 @@ const DEFAULT_KEYS: Record<Kind, { subject: AppKey; body: AppKey }> = {
 };
 
 /** The invitation and reminder e-mails per language; a language left as it is gets the app's wording. */
-export default function MailTemplates(props: { surveyId: string; languages: readonly Locale[]; initial: CollectionSettings; readOnly: boolean }) {
+export default function MailTemplates(props: { surveyId: string; languages: readonly string[]; initial: CollectionSettings; readOnly: boolean }) {
   const { t } = useI18n();
   const id = createUniqueId();
   const [saved, setSaved] = createSignal({ invitationMail: props.initial.invitationMail, reminderMail: props.initial.reminderMail });
   const [kind, setKind] = createSignal<Kind>('invitationMail');
-  const [lang, setLang] = createSignal<Locale>(props.languages[0]);
+  const [lang, setLang] = createSignal<string>(props.languages[0]);
   const [subject, setSubject] = createSignal('');
   const [body, setBody] = createSignal('');
   const [state, setState] = createSignal<'idle' | 'saving' | 'saved'>('idle');
@@ -27,7 +28,7 @@ export default function MailTemplates(props: { surveyId: string; languages: read
   const [loaded] = createResource(() => [kind(), lang(), saved()] as const, async ([k, l, s]) => {
     const own = s[k][l];
     if (own) return own;
-    const messages = await loadAppMessages(l);
+    const messages = await loadAppMessages(interfaceLocale(l));
     return { subject: messages[DEFAULT_KEYS[k].subject] as string, body: messages[DEFAULT_KEYS[k].body] as string };
   });
   createEffect(() => {
@@ -70,8 +71,8 @@ export default function MailTemplates(props: { surveyId: string; languages: read
             </label>
             <label class="field">
               <span class="field-label">{t('distribute.col.language')}</span>
-              <select class="input" value={lang()} onChange={(e) => { setLang(e.currentTarget.value as Locale); setState('idle'); }} data-testid="template-lang">
-                <For each={props.languages}>{(l) => <option value={l}>{LOCALE_NAMES[l]}</option>}</For>
+              <select class="input" value={lang()} onChange={(e) => { setLang(e.currentTarget.value); setState('idle'); }} data-testid="template-lang">
+                <For each={props.languages}>{(l) => <option value={l}>{languageName(l)}</option>}</For>
               </select>
             </label>
           </div>

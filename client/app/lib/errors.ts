@@ -50,6 +50,7 @@ const BY_CODE: Wording = {
   'session-required': 'errors.forbidden',
   'slug-taken': 'errors.slugTaken',
   'not-published': 'errors.notPublished',
+  'no-questions': 'errors.noQuestions',
   'already-published': 'errors.alreadyPublished',
   'draft-has-problems': (t, p) => t('errors.draftProblems', { count: p.problems?.length ?? 1 }),
   'confirm-changes': 'editor.versionWarning',

@@ -1,5 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
-import type { Locale } from '../../../shared/i18n';
+import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 import type { Option } from '../../../shared/survey/schema';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
@@ -8,7 +8,7 @@ import { textIn } from './definition';
 /** The options, items, brands or attributes of a question: labels to edit, add and remove. */
 export default function ChoiceList(props: {
   items: Option[];
-  lang: Locale;
+  lang: SurveyLanguage;
   /** Fewer than this and the schema refuses the question, so removing stops there. */
   min: number;
   marker: 'radio' | 'check' | 'item';

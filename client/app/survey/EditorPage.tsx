@@ -4,7 +4,7 @@ import {
 } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { SurveyDetail } from '../../../shared/api/surveys';
-import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
+import { languageName } from '../../../shared/survey/survey-language';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import type { ChangeWarning } from '../../../shared/survey/versioning';
 import type { ApiErrorParams, MissingTexts } from '../../../shared/api/errors';
@@ -72,7 +72,7 @@ function Editor(props: { initial: SurveyDetail }) {
   const [imported, setImported] = createSignal((useLocation().state as ImportNotice | undefined)?.imported ?? null);
   // Moves announced to screen readers, since the card a keyboard user moved keeps its focus.
   const [announcement, setAnnouncement] = createSignal('');
-  const lang = () => draft.defaultLanguage as Locale;
+  const lang = () => draft.defaultLanguage;
   const surveyId = props.initial.id;
 
   // Everything that keeps the draft from being published; the draft itself is saved regardless.
@@ -259,7 +259,6 @@ function Editor(props: { initial: SurveyDetail }) {
     createDraftEdits(draft, setDraft, lang, props.initial.version === null ? [] : questionIds(props.initial.draft), () => setProblem(null));
 
   const problemText = (p: DefinitionProblem) => t(p.key, { problem: ruleText(t, p.rule, p.limit) });
-  const languageName = (l: string) => LOCALE_NAMES[l as Locale] ?? l;
   const questionPlace = (id: string) => {
     const page = draft.pages.findIndex((pg) => pg.questions.some((q) => q.id === id));
     return page < 0 ? id : placeOf(`pages[${page}].questions[${draft.pages[page].questions.findIndex((q) => q.id === id)}]`, numbers(), t);
@@ -392,11 +391,12 @@ function Editor(props: { initial: SurveyDetail }) {
             data-testid="survey-title"
           />
           <Show when={titleProblem()}><p class="field-error" role="alert">{titleProblem()}</p></Show>
-          <p class="field-hint">{t('editor.textsIn', { language: LOCALE_NAMES[lang()] })}</p>
+          <p class="field-hint">{t('editor.textsIn', { language: languageName(lang()) })}</p>
           <Languages
             definition={draft}
             fileName={meta().slug}
             onLanguages={(languages) => setDraft('languages', languages)}
+            onDefault={(language) => setDraft('defaultLanguage', language)}
             onImport={(def) => setDraft(reconcile(def))}
           />
           <Show when={draft.languages.length > 1}>

@@ -1,26 +1,43 @@
 import { createSignal, For, Show } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import { LOCALE_NAMES, LOCALES, type Locale } from '../../../shared/i18n';
+import { LOCALES } from '../../../shared/i18n';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
+import { canonicalTag, interfaceLocale, languageName, textDirection, type SurveyLanguage } from '../../../shared/survey/survey-language';
 import { importTranslations, missingTexts, translationsCsv } from '../../../shared/survey/translations';
 import { useI18n } from '../lib/i18n';
 
 /**
  * The survey's languages, how many texts each still lacks, and the CSV round trip for translators
  * (shared/survey/translations.ts): a file's unusable rows are listed, the usable ones applied.
+ * Any language can be added by its BCP 47 tag (fr, de-CH, ar); its name comes from Intl.
  */
 export default function Languages(props: {
   definition: SurveyDefinition;
   fileName: string;
-  onLanguages: (languages: Locale[]) => void;
+  onLanguages: (languages: SurveyLanguage[]) => void;
+  /** Makes a survey language the one texts are edited in and fall back to. */
+  onDefault: (language: SurveyLanguage) => void;
   onImport: (def: SurveyDefinition) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [report, setReport] = createSignal<{ applied: number; problems: { line: number; message: string }[] } | null>(null);
+  const [added, setAdded] = createSignal<SurveyLanguage[]>([]);
+  const [typed, setTyped] = createSignal('');
   let input!: HTMLInputElement;
-  const on = (l: Locale) => props.definition.languages.includes(l);
-  const toggle = (l: Locale, checked: boolean) =>
-    props.onLanguages(LOCALES.filter((x) => (x === l ? checked : on(x))));
+  // The interface languages first, then every other one the survey has or the researcher added.
+  const shown = () => [...new Set<SurveyLanguage>([...LOCALES, ...props.definition.languages, ...added()])];
+  const on = (l: SurveyLanguage) => props.definition.languages.includes(l);
+  const toggle = (l: SurveyLanguage, checked: boolean) =>
+    props.onLanguages(shown().filter((x) => (x === l ? checked : on(x))));
+  const tag = () => canonicalTag(typed());
+  const add = () => {
+    const l = tag();
+    if (!l) return;
+    const same = shown().find((x) => x.toLowerCase() === l.toLowerCase()) ?? l;
+    setAdded((a) => (a.includes(same) ? a : [...a, same]));
+    if (!on(same)) props.onLanguages([...props.definition.languages, same]);
+    setTyped('');
+  };
 
   const download = () => {
     // A byte-order mark lets spreadsheet programs read the file as UTF-8 (Chinese, Vietnamese).
@@ -41,17 +58,38 @@ export default function Languages(props: {
     <fieldset class="languages" data-testid="languages">
       <legend class="field-label">{t('editor.languages')}</legend>
       <div class="language-list">
-        <For each={LOCALES}>
+        <For each={shown()}>
           {(l) => (
             <label class="check">
               <input type="checkbox" checked={on(l)} disabled={l === props.definition.defaultLanguage} onChange={(e) => toggle(l, e.currentTarget.checked)} />
-              <span lang={l}>{LOCALE_NAMES[l]}</span>
+              <span lang={l} dir={textDirection(l)}>{languageName(l)}</span>
+              <Show when={on(l) && l !== props.definition.defaultLanguage}>
+                <button type="button" class="btn btn-small btn-quiet" onClick={(e) => { e.preventDefault(); props.onDefault(l); }} data-testid={`make-default-${l}`}>
+                  {t('languages.makeDefault')}
+                </button>
+              </Show>
+              <Show when={on(l) && interfaceLocale(l) === 'en' && !l.startsWith('en')}>
+                <span class="field-hint" data-testid={`english-ui-${l}`}>{t('languages.englishInterface')}</span>
+              </Show>
               <Show when={on(l) && l !== props.definition.defaultLanguage && missingTexts(props.definition, l).length}>
                 {(n) => <span class="badge" data-testid={`missing-${l}`}>{t('editor.missingTexts', { count: n() })}</span>}
               </Show>
             </label>
           )}
         </For>
+      </div>
+      <div class="json-transfer">
+        <label class="field-label" for="add-language">{t('languages.add')}</label>
+        <input
+          id="add-language" class="input" style={{ width: '10em' }} value={typed()} placeholder="fr, de-CH, ar"
+          aria-describedby="add-language-hint" aria-invalid={typed().trim() && !tag() ? 'true' : undefined}
+          onInput={(e) => setTyped(e.currentTarget.value)} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }}
+          data-testid="add-language"
+        />
+        <button type="button" class="btn btn-small" disabled={!tag()} onClick={add} data-testid="add-language-button">{t('languages.addButton')}</button>
+        <span id="add-language-hint" class="field-hint" role="status" data-testid="add-language-name">
+          {typed().trim() ? (tag() ? languageName(tag()!, locale()) : t('languages.notATag')) : t('languages.hint')}
+        </span>
       </div>
       <Show when={props.definition.languages.length > 1}>
         <div class="json-transfer">

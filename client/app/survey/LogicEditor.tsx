@@ -1,6 +1,6 @@
 import { createUniqueId, For, Index, Show } from 'solid-js';
 import type { Condition, Logic } from '../../../shared/survey/logic';
-import type { Locale } from '../../../shared/i18n';
+import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 import type { Option } from '../../../shared/survey/schema';
 import type { AppKey } from '../../../shared/i18n';
 import { useI18n } from '../lib/i18n';
@@ -23,7 +23,7 @@ const MANY: readonly Op[] = ['in', 'notIn'];
  * The schema checks references (a later question is refused), so only earlier ones are offered.
  */
 export default function LogicEditor(props: {
-  logic: Logic | undefined; sources: LogicSource[]; lang: Locale; onChange: (logic: Logic | undefined) => void;
+  logic: Logic | undefined; sources: LogicSource[]; lang: SurveyLanguage; onChange: (logic: Logic | undefined) => void;
   /** What the conditions decide; a question's display by default. */
   legend?: string;
   testid?: string;

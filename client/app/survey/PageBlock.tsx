@@ -1,5 +1,5 @@
 import { Show, type JSX } from 'solid-js';
-import type { Locale } from '../../../shared/i18n';
+import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 import type { Logic } from '../../../shared/survey/logic';
 import type { Page } from '../../../shared/survey/schema';
 import { Icon } from '../lib/icons';
@@ -16,7 +16,7 @@ export default function PageBlock(props: {
   page: Page;
   index: number;
   count: number;
-  lang: Locale;
+  lang: SurveyLanguage;
   readOnly: boolean;
   /** Questions on earlier pages and hidden fields: what the page's logic may read. */
   logicSources: LogicSource[];

@@ -1,5 +1,5 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
+import { languageName, type SurveyLanguage } from '../../../shared/survey/survey-language';
 import { api } from '../lib/api';
 import { ConfirmButton } from '../lib/components';
 import { useI18n } from '../lib/i18n';
@@ -12,9 +12,9 @@ const COUNT_POLL_MS = 5000;
  * in a phone-sized frame, reloaded whenever a save changes the draft. Answers given here are test
  * responses, kept out of reports and counts, with their own count and a delete.
  */
-export default function PreviewPane(props: { surveyId: string; languages: Locale[]; defaultLanguage: Locale; revision: string; unfinished: boolean }) {
+export default function PreviewPane(props: { surveyId: string; languages: SurveyLanguage[]; defaultLanguage: SurveyLanguage; revision: string; unfinished: boolean }) {
   const { t } = useI18n();
-  const [lang, setLang] = createSignal<Locale>(props.defaultLanguage);
+  const [lang, setLang] = createSignal<SurveyLanguage>(props.defaultLanguage);
   const [restart, setRestart] = createSignal(0);
   // A plain signal, not a resource: a resource would suspend the whole editor on every poll,
   // which takes the frame out of the page and reloads it.
@@ -43,8 +43,8 @@ export default function PreviewPane(props: { surveyId: string; languages: Locale
       <div class="preview-tools">
         <Show when={props.languages.length > 1}>
           <label class="visually-hidden" for="preview-lang">{t('editor.preview.language')}</label>
-          <select id="preview-lang" class="select select-small" value={lang()} onChange={(e) => setLang(e.currentTarget.value as Locale)} data-testid="preview-language">
-            <For each={props.languages}>{(l) => <option value={l}>{LOCALE_NAMES[l]}</option>}</For>
+          <select id="preview-lang" class="select select-small" value={lang()} onChange={(e) => setLang(e.currentTarget.value as SurveyLanguage)} data-testid="preview-language">
+            <For each={props.languages}>{(l) => <option value={l}>{languageName(l)}</option>}</For>
           </select>
         </Show>
         <button type="button" class="btn btn-small btn-quiet" onClick={() => setRestart((n) => n + 1)} data-testid="preview-restart">{t('editor.preview.restart')}</button>

@@ -1,5 +1,5 @@
 import { createUniqueId, For, Match, Show, Switch } from 'solid-js';
-import type { Locale } from '../../../shared/i18n';
+import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 import { ROLES, type Option, type Question, type Role, type Scale } from '../../../shared/survey/schema';
 import type { AppKey } from '../../../shared/i18n';
 import { Icon } from '../lib/icons';
@@ -29,7 +29,7 @@ const ROLE_KEY: Record<Role, AppKey> = {
 export default function QuestionEditor(props: {
   question: Question;
   number: number;
-  lang: Locale;
+  lang: SurveyLanguage;
   readOnly: boolean;
   canMoveUp: boolean;
   canMoveDown: boolean;
@@ -256,7 +256,7 @@ export default function QuestionEditor(props: {
 }
 
 /** `notApplicable` undefined: the type has no "not applicable" choice. */
-function ScaleEditor(props: { scale: Scale; notApplicable?: boolean; lang: Locale; edit: (fn: (q: Question) => void) => void }) {
+function ScaleEditor(props: { scale: Scale; notApplicable?: boolean; lang: SurveyLanguage; edit: (fn: (q: Question) => void) => void }) {
   const { t } = useI18n();
   const id = createUniqueId();
   const size = () => props.scale.max - props.scale.min + 1;

@@ -1,6 +1,6 @@
 /** The builder's settings for the research question types (SERVQUAL, prices, competitors, contact). */
 import { createUniqueId, For, Show } from 'solid-js';
-import type { Locale } from '../../../shared/i18n';
+import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 import { SERVQUAL_DIMENSIONS } from '../../../shared/survey/research-types';
 import type { Question } from '../../../shared/survey/schema';
 import type { AppKey } from '../../../shared/i18n';
@@ -101,7 +101,7 @@ export function GaborGrangerSettings(props: { q: Of<'gaborGranger'>; edit: Edit 
   );
 }
 
-export function CompetitorBrands(props: { q: Of<'competitor'>; lang: Locale; edit: Edit }) {
+export function CompetitorBrands(props: { q: Of<'competitor'>; lang: SurveyLanguage; edit: Edit }) {
   const { t } = useI18n();
   const id = createUniqueId();
   const editBrands = (fn: (q: Of<'competitor'>) => void) => props.edit((x) => { if (x.type === 'competitor') fn(x); });
@@ -133,7 +133,7 @@ export function CompetitorBrands(props: { q: Of<'competitor'>; lang: Locale; edi
   );
 }
 
-export function ContactSettings(props: { q: Of<'contact'>; lang: Locale; edit: Edit }) {
+export function ContactSettings(props: { q: Of<'contact'>; lang: SurveyLanguage; edit: Edit }) {
   const { t } = useI18n();
   const id = createUniqueId();
   const FIELDS = [['name', 'editor.askName'], ['email', 'editor.askEmail'], ['phone', 'editor.askPhone']] as const;

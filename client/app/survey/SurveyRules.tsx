@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
-import type { Locale } from '../../../shared/i18n';
+import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 import type { Logic } from '../../../shared/survey/logic';
 import type { ScreenOut, SurveyDefinition } from '../../../shared/survey/schema';
 import { Icon } from '../lib/icons';
@@ -60,7 +60,7 @@ export function HiddenFields(props: { definition: SurveyDefinition; onChange: (f
  */
 export function ScreenOuts(props: {
   definition: SurveyDefinition;
-  lang: Locale;
+  lang: SurveyLanguage;
   /** Questions up to and including `page`, and hidden fields: what a screen-out after it may read. */
   sources: (page: number) => LogicSource[];
   onChange: (fn: (list: ScreenOut[]) => ScreenOut[]) => void;

@@ -1,10 +1,10 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
-import { LOCALE_NAMES, type Locale } from '../../../shared/i18n';
+import { languageName, type SurveyLanguage } from '../../../shared/survey/survey-language';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import { surveyTexts } from '../../../shared/survey/translations';
 import { useI18n } from '../lib/i18n';
 
-type TextMap = Partial<Record<Locale, string>>;
+type TextMap = Partial<Record<SurveyLanguage, string>>;
 
 /**
  * Every translatable text of the survey side by side: the default language on the left (edited
@@ -13,13 +13,13 @@ type TextMap = Partial<Record<Locale, string>>;
  */
 export default function Translations(props: {
   definition: SurveyDefinition;
-  onText: (path: string, lang: Locale, value: string) => void;
+  onText: (path: string, lang: SurveyLanguage, value: string) => void;
   onClose: () => void;
 }) {
   const { t } = useI18n();
   const id = createUniqueId();
   const others = () => props.definition.languages.filter((l) => l !== props.definition.defaultLanguage);
-  const [chosen, setChosen] = createSignal<Locale | null>(null);
+  const [chosen, setChosen] = createSignal<SurveyLanguage | null>(null);
   const target = () => (chosen() && others().includes(chosen()!) ? chosen()! : others()[0]);
   const [onlyMissing, setOnlyMissing] = createSignal(false);
   const rows = createMemo(() => new Map(surveyTexts(props.definition).map(({ path, text }) => [path, { text: text as TextMap, where: describe(path, props.definition) }])));
@@ -40,8 +40,8 @@ export default function Translations(props: {
         <h2 id={`${id}-title`} class="translations-title">{t('editor.translate.title')}</h2>
         <Show when={others().length > 0} fallback={<p class="field-hint">{t('editor.translate.noLanguages')}</p>}>
           <label class="field-label" for={`${id}-lang`}>{t('editor.translate.language')}</label>
-          <select id={`${id}-lang`} class="select select-small" value={target()} onChange={(e) => setChosen(e.currentTarget.value as Locale)} data-testid="translate-language">
-            <For each={others()}>{(l) => <option value={l}>{LOCALE_NAMES[l]}</option>}</For>
+          <select id={`${id}-lang`} class="select select-small" value={target()} onChange={(e) => setChosen(e.currentTarget.value as SurveyLanguage)} data-testid="translate-language">
+            <For each={others()}>{(l) => <option value={l}>{languageName(l)}</option>}</For>
           </select>
           <span class="badge" classList={{ "badge-paused": missingCount() > 0 }} data-testid="translate-missing">{t('editor.missingTexts', { count: missingCount() })}</span>
           <label class="check">
@@ -55,8 +55,8 @@ export default function Translations(props: {
         <table class="translation-table">
           <thead>
             <tr>
-              <th scope="col">{LOCALE_NAMES[props.definition.defaultLanguage]}</th>
-              <th scope="col" lang={target()}>{LOCALE_NAMES[target()]}</th>
+              <th scope="col">{languageName(props.definition.defaultLanguage)}</th>
+              <th scope="col" lang={target()}>{languageName(target())}</th>
             </tr>
           </thead>
           <tbody>
@@ -72,7 +72,7 @@ export default function Translations(props: {
                   <td>
                     <textarea
                       class="input" rows="1" lang={target()}
-                      aria-label={`${LOCALE_NAMES[target()]}: ${row().where}`}
+                      aria-label={`${languageName(target())}: ${row().where}`}
                       value={row().text[target()] ?? ''}
                       placeholder={t('editor.translate.missing')}
                       onInput={(e) => props.onText(path, target(), e.currentTarget.value)}

@@ -2,11 +2,15 @@
  * Pure edits of a survey definition for the builder. Ids are generated here and never change
  * afterwards: reports line versions up by question and option id, so an id is a promise.
  */
-import type { Option, Question, SurveyDefinition, SurveyDefinitionInput, Text } from '../../../shared/survey/schema';
+import * as v from 'valibot';
+import {
+  issuePath, SurveyDefinitionSchema, type Option, type Question, type SurveyDefinition, type SurveyDefinitionInput, type Text,
+} from '../../../shared/survey/schema';
 import { definitionIssues } from '../../../shared/survey/draft';
 import { problemsOf } from '../../../shared/survey/issues';
 import type { FieldRule } from '../../../shared/api/errors';
-import type { AppKey, Locale } from '../../../shared/i18n';
+import type { AppKey } from '../../../shared/i18n';
+import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 
 /** What the "add question" menu offers: the schema's types, with text split into short and long. */
 export const QUESTION_KINDS = [
@@ -66,21 +70,21 @@ export function nextId(prefix: string, used: Iterable<string>): string {
 export const questionIds = (def: SurveyDefinition) => def.pages.flatMap((p) => p.questions.map((q) => q.id));
 
 /** A text with one language changed; optional texts emptied in every language become undefined. */
-export function withText(text: Text | undefined, lang: Locale, value: string): Text {
+export function withText(text: Text | undefined, lang: SurveyLanguage, value: string): Text {
   return { ...(text ?? {}), [lang]: value };
 }
-export function withOptionalText(text: Text | undefined, lang: Locale, value: string): Text | undefined {
+export function withOptionalText(text: Text | undefined, lang: SurveyLanguage, value: string): Text | undefined {
   const next = withText(text, lang, value);
   return Object.values(next).some((s) => s.trim() !== '') ? next : undefined;
 }
 
-export function textIn(text: Text | undefined, lang: Locale): string {
+export function textIn(text: Text | undefined, lang: SurveyLanguage): string {
   return (text as Record<string, string | undefined> | undefined)?.[lang] ?? '';
 }
 
 // Labels start empty (the inputs show a placeholder): a default like "Option 1" left in by
 // mistake would reach respondents, while an empty one is caught before saving.
-function blankChoices(prefix: string, count: number, lang: Locale): Option[] {
+function blankChoices(prefix: string, count: number, lang: SurveyLanguage): Option[] {
   return Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}`, label: withText(undefined, lang, '') }));
 }
 
@@ -88,7 +92,7 @@ function blankChoices(prefix: string, count: number, lang: Locale): Option[] {
  * A question of `kind` that carries over what still makes sense from `from` (text, required,
  * options or items, scale), so changing a question's type keeps the work already done.
  */
-export function makeQuestion(kind: QuestionKind, id: string, lang: Locale, from?: Question): Question {
+export function makeQuestion(kind: QuestionKind, id: string, lang: SurveyLanguage, from?: Question): Question {
   const base = {
     id,
     text: from?.text ?? withText(undefined, lang, ''),
@@ -134,7 +138,7 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: Locale, from?
 }
 
 /** The smallest valid definition: a title and one empty page. */
-export function blankDefinition(lang: Locale, title: string): SurveyDefinitionInput {
+export function blankDefinition(lang: SurveyLanguage, title: string): SurveyDefinitionInput {
   return { title: withText(undefined, lang, title), defaultLanguage: lang, languages: [lang], pages: [{ id: 'p1', questions: [] }] };
 }
 
@@ -233,7 +237,7 @@ export function movePage(def: SurveyDefinition, from: number, to: number) {
 }
 
 /** Sets one language of the text at a path like `pages[0].questions[2].options[1].label`; an empty value removes it. */
-export function setTextAt(def: SurveyDefinition, path: string, lang: Locale, value: string) {
+export function setTextAt(def: SurveyDefinition, path: string, lang: SurveyLanguage, value: string) {
   const keys = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
   let node: unknown = def;
   for (const k of keys) node = (node as Record<string | number, unknown> | undefined)?.[k];

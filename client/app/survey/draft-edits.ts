@@ -5,7 +5,7 @@
  */
 import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { produce, unwrap, type SetStoreFunction } from 'solid-js/store';
-import type { Locale } from '../../../shared/i18n';
+import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 import type { Page, Question, SurveyDefinition } from '../../../shared/survey/schema';
 import { choicesOf, makeQuestion, nextId, questionIds, withText, type QuestionKind } from './definition';
 
@@ -16,7 +16,7 @@ export type Deleted = { kind: 'question'; page: number; index: number; question:
  * @param onPagesChanged called after a page is removed (problems pointing into it are stale).
  */
 export function createDraftEdits(
-  draft: SurveyDefinition, setDraft: SetStoreFunction<SurveyDefinition>, lang: () => Locale,
+  draft: SurveyDefinition, setDraft: SetStoreFunction<SurveyDefinition>, lang: () => SurveyLanguage,
   published: readonly string[], onPagesChanged: () => void,
 ) {
   // Ids deleted in this session stay taken.

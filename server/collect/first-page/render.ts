@@ -5,7 +5,7 @@
  * markup (client/respondent/main.tsx), keeping what was answered meanwhile.
  */
 import { randomBytes } from 'node:crypto';
-import { createTranslator, loadRespondentMessages, parseAcceptLanguage, LOCALE_NAMES, LOCALES, type Locale } from '../../../shared/i18n';
+import { createTranslator, loadRespondentMessages, parseAcceptLanguage, LOCALES } from '../../../shared/i18n';
 import type { PublicSurvey } from '../../../shared/api/surveys';
 import { walk } from '../../../shared/survey/answers';
 import { hiddenFromUrl } from '../../../shared/survey/hidden';
@@ -15,11 +15,13 @@ import { pageView, progressKey } from '../../../shared/survey/page-view';
 import { pipe } from '../../../shared/survey/piping';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
+import { interfaceLocale, languageName } from '../../../shared/survey/survey-language';
 import { attrs, el, esc, leaf } from './html';
 import { renderQuestion, type RenderContext } from './questions';
 
 export interface FirstPage {
-  lang: Locale;
+  /** The survey language shown (any tag); the page's own words are in interfaceLocale(lang). */
+  lang: string;
   title: string;
   /** The root's inner HTML. */
   html: string;
@@ -50,7 +52,8 @@ export async function renderOpen(survey: OpenSurvey, req: Request): Promise<Firs
   const def = survey.definition;
   const invitation = survey.invitation?.state === 'open' ? survey.invitation : null;
   const lang = chooseLanguage([req.query.get('lang'), invitation?.lang, ...parseAcceptLanguage(req.acceptLanguage)], def.languages, def.defaultLanguage);
-  const t = createTranslator(lang, await loadRespondentMessages(lang));
+  const ui = interfaceLocale(lang);
+  const t = createTranslator(ui, await loadRespondentMessages(ui));
   const text = (value: Parameters<typeof pickText>[0]) => pickText(value, lang, def.defaultLanguage);
   const title = text(def.title);
   // A kiosk never resumes, so it never has a stored page to hide for.
@@ -68,7 +71,7 @@ export async function renderOpen(survey: OpenSurvey, req: Request): Promise<Firs
   const page = def.pages[index];
 
   const languages = def.languages.length > 1
-    ? el('select', { class: 'lang', 'aria-label': t('language.label') }, def.languages.map((l) => el('option', { value: l, lang: l, selected: l === lang }, esc(LOCALE_NAMES[l]))).join(''))
+    ? el('select', { class: 'lang', 'aria-label': t('language.label') }, def.languages.map((l) => el('option', { value: l, lang: l, selected: l === lang }, esc(languageName(l)))).join(''))
     : '';
   const pageText = t('progress.page', { page: view.position, total: view.total });
   const progress = def.pages.length > 1

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { badRequest } from '../../http/errors';
-import { createTranslator, isLocale, loadAppMessages, type Locale } from '../../../shared/i18n';
+import { createTranslator, loadAppMessages, type Locale } from '../../../shared/i18n';
+import { interfaceLocale } from '../../../shared/survey/survey-language';
 import type { CrosstabDto, CrosstabQuery, CrosstabRow } from '../../../shared/api/report-crosstab';
 import { SIGNIFICANCE_LEVEL } from '../../../shared/api/report-research';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
@@ -23,7 +24,7 @@ const NPS_GROUPS = [
 export async function buildCrosstab(db: Db, surveyId: string, query: CrosstabQuery, linkLang?: string): Promise<CrosstabDto> {
   const { def, cols, sel, quotas, weighting } = weightedSelection(db, surveyId, query);
   const lang = query.lang ?? linkLang ?? def.defaultLanguage;
-  const locale: Locale = isLocale(lang) ? lang : 'en';
+  const locale: Locale = interfaceLocale(lang);
   const t = createTranslator(locale, await loadAppMessages(locale));
   const ctx = { def, cols, sel, quotas, lang, t };
   const rows = resolveAxis(query.rows, 'rows', ctx);

@@ -1168,4 +1168,13 @@ export default {
   'errors.rule.rule': 'does not meet a rule',
   'editor.change.type': { one: '{where}: its type changes from {from} to {to}; the {count} answer given before stays with the earlier version.', other: '{where}: its type changes from {from} to {to}; the {count} answers given before stay with the earlier version.' },
   'editor.change.option': { one: '{where}: the option “{label}” is removed, but {count} answer chose it.', other: '{where}: the option “{label}” is removed, but {count} answers chose it.' },
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "Add a language",
+  'languages.addButton': "Add",
+  'languages.hint': "Its tag: fr, de-CH, ar, he…",
+  'languages.notATag': "Not a language tag (examples: fr, pt-BR, ar)",
+  'languages.englishInterface': "respondents see Next, Back and messages in English",
+  'languages.makeDefault': "Make default",
+  // Publishing a survey with no question
+  'errors.noQuestions': "Add at least one question before publishing.",
 } satisfies Record<string, Message>;

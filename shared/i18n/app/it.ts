@@ -1171,6 +1171,15 @@ const it: Record<keyof typeof en, Message> = {
   'errors.rule.rule': 'non rispetta una regola',
   'editor.change.type': { one: '{where}: il tipo passa da {from} a {to}; la {count} risposta data prima resta con la versione precedente.', many: '{where}: il tipo passa da {from} a {to}; i {count} di risposte date prima restano con la versione precedente.', other: '{where}: il tipo passa da {from} a {to}; le {count} risposte date prima restano con la versione precedente.' },
   'editor.change.option': { one: '{where}: l’opzione «{label}» viene tolta, ma {count} risposta l’ha scelta.', many: '{where}: l’opzione «{label}» viene tolta, ma {count} di risposte l’hanno scelta.', other: '{where}: l’opzione «{label}» viene tolta, ma {count} risposte l’hanno scelta.' },
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "Aggiungi una lingua",
+  'languages.addButton': "Aggiungi",
+  'languages.hint': "Il suo codice: fr, de-CH, ar, he…",
+  'languages.notATag': "Non è un codice di lingua (esempi: fr, pt-BR, ar)",
+  'languages.englishInterface': "i rispondenti vedono Avanti, Indietro e i messaggi in inglese",
+  'languages.makeDefault': "Rendi predefinita",
+  // Publishing a survey with no question
+  'errors.noQuestions': "Aggiungi almeno una domanda prima di pubblicare.",
 };
 
 export default it;

@@ -1164,6 +1164,15 @@ const vi: Record<keyof typeof en, Message> = {
   'errors.rule.rule': 'không đáp ứng một quy tắc',
   'editor.change.type': { other: '{where}: loại câu hỏi đổi từ {from} sang {to}; {count} câu trả lời trước đó vẫn thuộc phiên bản cũ.' },
   'editor.change.option': { other: '{where}: lựa chọn “{label}” bị xoá, nhưng đã có {count} câu trả lời chọn nó.' },
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "Thêm ngôn ngữ",
+  'languages.addButton': "Thêm",
+  'languages.hint': "Mã ngôn ngữ: fr, de-CH, ar, he…",
+  'languages.notATag': "Không phải mã ngôn ngữ (ví dụ: fr, pt-BR, ar)",
+  'languages.englishInterface': "người trả lời thấy nút Tiếp, Quay lại và thông báo bằng tiếng Anh",
+  'languages.makeDefault': "Đặt làm mặc định",
+  // Publishing a survey with no question
+  'errors.noQuestions': "Hãy thêm ít nhất một câu hỏi trước khi xuất bản.",
 };
 
 export default vi;

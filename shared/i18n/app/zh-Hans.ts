@@ -1164,6 +1164,15 @@ const zhHans: Record<keyof typeof en, Message> = {
   'errors.rule.rule': '不符合规则',
   'editor.change.type': { other: '{where}：题型从“{from}”改为“{to}”；之前的 {count} 份回答仍归属于旧版本。' },
   'editor.change.option': { other: '{where}：选项“{label}”将被删除，但已有 {count} 份回答选择了它。' },
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "添加语言",
+  'languages.addButton': "添加",
+  'languages.hint': "语言代码：fr、de-CH、ar、he…",
+  'languages.notATag': "不是有效的语言代码（例如 fr、pt-BR、ar）",
+  'languages.englishInterface': "受访者看到的“下一页”“上一页”和提示为英文",
+  'languages.makeDefault': "设为默认",
+  // Publishing a survey with no question
+  'errors.noQuestions': "发布前请至少添加一个问题。",
 };
 
 export default zhHans;

@@ -1165,6 +1165,15 @@ const zhHant: Record<keyof typeof en, Message> = {
   'errors.rule.rule': '不符合規則',
   'editor.change.type': { other: '{where}：題型從「{from}」改為「{to}」；之前的 {count} 份回答仍屬於舊版本。' },
   'editor.change.option': { other: '{where}：選項「{label}」將被刪除，但已有 {count} 份回答選擇了它。' },
+  // Survey languages (any BCP 47 tag)
+  'languages.add': "新增語言",
+  'languages.addButton': "新增",
+  'languages.hint': "語言代碼：fr、de-CH、ar、he…",
+  'languages.notATag': "不是有效的語言代碼（例如 fr、pt-BR、ar）",
+  'languages.englishInterface': "受訪者看到的「下一頁」「上一頁」與提示為英文",
+  'languages.makeDefault': "設為預設",
+  // Publishing a survey with no question
+  'errors.noQuestions': "發布前請至少新增一個問題。",
 };
 
 export default zhHant;

@@ -1,8 +1,9 @@
 /** What the SurveyJS and LimeSurvey importers share: ids, languages, texts, and the final check. */
 import * as v from 'valibot';
-import { matchLocale, type Locale } from '../../i18n/locales';
+import { matchLocale } from '../../i18n/locales';
 import { isId, isReservedId } from '../ids';
 import { issuePath, SurveyDefinitionSchema, type SurveyDefinition, type SurveyDefinitionInput, type Text } from '../schema';
+import { canonicalTag, type SurveyLanguage } from '../survey-language';
 
 /** One thing from the source file that is not in the imported survey, and why. */
 export interface Unmapped {
@@ -20,22 +21,34 @@ export interface ImportResult {
 export class ImportError extends Error {}
 
 
-/** Hands out ids valid in our schema, keeping the source's name when it already is one. */
+/**
+ * Hands out ids valid in our schema, keeping the source's name when it already is one. A name
+ * seen before gets `_2`, `_3`…, the search resuming where that name's last one stopped, so n
+ * copies of one name cost n steps, not n²/2.
+ */
 export function idMaker(prefix: string, taken: Set<string> = new Set()) {
+  const next = new Map<string, number>();
   return (name: string | number | undefined): string => {
-    const raw = String(name ?? '');
-    let id = isId(raw) ? raw : raw.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60);
-    if (!/^[A-Za-z]/.test(id) || isReservedId(id)) id = `${prefix}${id}`.slice(0, 60);
+    const raw = String(name ?? '').slice(0, 200);
+    let id = isId(raw) ? raw : raw.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 56);
+    if (!/^[A-Za-z]/.test(id) || isReservedId(id)) id = `${prefix}${id}`.slice(0, 56);
     let unique = id;
-    for (let n = 2; taken.has(unique); n++) unique = `${id}_${n}`;
+    let n = next.get(id) ?? 2;
+    for (; taken.has(unique); n++) unique = `${id}_${n}`;
+    next.set(id, n);
     taken.add(unique);
     return unique;
   };
 }
 
-/** Markup out, entities decoded, whitespace collapsed: our texts are plain. */
+/** Whether a source text holds code (a script, a style sheet) that plain() leaves out. */
+export const holdsCode = (html: string) => /<(script|style)\b/i.test(html);
+
+/** Markup out (scripts and style sheets with their contents), entities decoded, whitespace collapsed: our texts are plain. */
 export function plain(html: string): string {
   return html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h\d)>/gi, '\n')
     .replace(/<[^>]*>/g, '')
@@ -44,71 +57,157 @@ export function plain(html: string): string {
     .slice(0, 5000);
 }
 
+/** A survey-language tag for a source's language code: SurveyJS's zh-cn / zh-tw by script, the rest as BCP 47. */
+export function surveyLanguageOf(code: string): SurveyLanguage | null {
+  // LimeSurvey's own variants that are no BCP 47 tag ("de-easy") fall back to their language.
+  const tag = canonicalTag(code) ?? (/^[a-z]{2,3}-/i.test(code.trim()) ? canonicalTag(code.trim().split('-')[0]) : null);
+  if (!tag) return null;
+  return tag.toLowerCase().startsWith('zh') ? matchLocale(tag) : tag;
+}
+
+/** Languages beyond this many are dropped and listed: the schema's limit. */
+export const MAX_LANGUAGES = 40;
+
 /** The survey languages a source's language codes map to, and the codes that have no counterpart. */
-export function mapLanguages(codes: string[]): { map: Map<string, Locale>; dropped: string[] } {
-  const map = new Map<string, Locale>();
+export function mapLanguages(codes: string[]): { map: Map<string, SurveyLanguage>; dropped: string[] } {
+  const map = new Map<string, SurveyLanguage>();
+  const used = new Set<SurveyLanguage>();
   const dropped: string[] = [];
   for (const code of codes) {
-    const l = matchLocale(code);
-    if (l && ![...map.values()].includes(l)) map.set(code, l);
-    else if (!l) dropped.push(code);
+    const l = surveyLanguageOf(code);
+    if (l && used.has(l)) continue;
+    if (l && used.size < MAX_LANGUAGES) {
+      map.set(code, l);
+      used.add(l);
+    } else dropped.push(code);
   }
   return { map, dropped };
+}
+
+/** A survey holds at most this many pages, and a page this many questions (shared/survey/schema.ts). */
+const MAX_PAGES = 100;
+const MAX_PER_PAGE = 200;
+
+/**
+ * Pages without questions are dropped (a screen-out after one moves to the page before); a page
+ * longer than a page may be is split. With no question at all one empty page stays, so the
+ * draft saves, and the list says it cannot be published.
+ */
+function shapePages(draft: SurveyDefinitionInput, unmapped: Unmapped[]) {
+  const kept: SurveyDefinitionInput['pages'] = [];
+  const movedTo = new Map<string, string | undefined>();
+  for (const p of draft.pages) {
+    if (p.questions.length === 0) {
+      movedTo.set(p.id, kept.at(-1)?.id);
+      unmapped.push({ source: p.id, message: 'the page held no question we could import, so it was left out' });
+      continue;
+    }
+    for (let from = 0, part = 1; from < p.questions.length; from += MAX_PER_PAGE, part++) {
+      const questions = p.questions.slice(from, from + MAX_PER_PAGE);
+      kept.push(from === 0 ? { ...p, questions } : { ...p, id: `${p.id}_${part}`.slice(0, 64), questions });
+    }
+    if (p.questions.length > MAX_PER_PAGE) unmapped.push({ source: p.id, message: `its ${p.questions.length} questions were split over pages of ${MAX_PER_PAGE}, the most a page holds here` });
+  }
+  if (kept.length === 0) {
+    unmapped.push({ source: 'survey', message: 'no question could be imported: add one before publishing' });
+    kept.push({ id: draft.pages[0]?.id ?? 'p1', questions: [] });
+  }
+  if (kept.length > MAX_PAGES) throw new ImportError(`it has ${kept.length} pages with questions; a survey holds at most ${MAX_PAGES}`);
+  for (const out of draft.screenOuts ?? []) {
+    if (!movedTo.has(out.afterPage)) continue;
+    const to = movedTo.get(out.afterPage);
+    if (to) out.afterPage = to;
+  }
+  draft.pages = kept;
 }
 
 /**
  * Validates the built definition; a question our schema still refuses (an empty text, too few
  * options) is dropped and listed, then logic that pointed at it, so the result always saves.
+ * Every refusal of a round is handled at once: a file with thousands of faulty questions takes a
+ * few rounds, not one round per fault.
  */
 export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): ImportResult {
-  for (let round = 0; round < 200; round++) {
+  shapePages(draft, unmapped);
+  for (let round = 0; round < 20; round++) {
     const r = v.safeParse(SurveyDefinitionSchema, draft);
-    if (r.success) return { definition: r.output, unmapped };
-    const issue = r.issues[0];
-    const path = issuePath(issue);
-    const q = /^pages\[(\d+)\]\.questions\[(\d+)\]/.exec(path);
-    const page = /^pages\[(\d+)\]\.visibleIf/.exec(path);
-    const out = /^screenOuts\[(\d+)\]/.exec(path);
-    const rest = (prefix: string) => path.slice(prefix.length).replace(/^\./, '') || 'it';
-    if (q) {
-      const list = draft.pages[Number(q[1])].questions;
-      const question = list[Number(q[2])];
-      if (/\.visibleIf/.test(path)) {
-        unmapped.push({ source: question.id, message: `its display condition was left out: ${issue.message}` });
-        delete question.visibleIf;
-      } else {
-        unmapped.push({ source: question.id, message: `left out: ${rest(q[0])} ${issue.message}` });
-        list.splice(Number(q[2]), 1);
+    if (r.success) {
+      if (r.output.pages.some((p) => p.questions.length === 0) && r.output.pages.length > 1) {
+        shapePages(draft, unmapped);
+        continue;
       }
-    } else if (page) {
-      const p = draft.pages[Number(page[1])];
-      unmapped.push({ source: p.id, message: `the page's display condition was left out: ${issue.message}` });
-      delete p.visibleIf;
-    } else if (out && draft.screenOuts) {
-      unmapped.push({ source: draft.screenOuts[Number(out[1])].id, message: `the screen-out was left out: ${issue.message}` });
-      draft.screenOuts.splice(Number(out[1]), 1);
-    } else {
-      throw new ImportError(`${path || 'the survey'}: ${issue.message}`);
+      return { definition: r.output, unmapped };
     }
+    const dropQuestions = new Map<number, Set<number>>();
+    const dropOuts = new Set<number>();
+    for (const issue of r.issues) {
+      const path = issuePath(issue);
+      const q = /^pages\[(\d+)\]\.questions\[(\d+)\]/.exec(path);
+      const page = /^pages\[(\d+)\]\.visibleIf/.exec(path);
+      const out = /^screenOuts\[(\d+)\]/.exec(path);
+      const rest = (prefix: string) => path.slice(prefix.length).replace(/^\./, '') || 'it';
+      if (q) {
+        const question = draft.pages[Number(q[1])].questions[Number(q[2])];
+        if (dropQuestions.get(Number(q[1]))?.has(Number(q[2]))) continue;
+        if (/\.visibleIf/.test(path)) {
+          if (!question.visibleIf) continue;
+          unmapped.push({ source: question.id, message: `its display condition was left out (${issue.message}): the question will now always show` });
+          delete question.visibleIf;
+        } else {
+          unmapped.push({ source: question.id, message: `left out: ${rest(q[0])} ${issue.message}` });
+          dropQuestions.set(Number(q[1]), (dropQuestions.get(Number(q[1])) ?? new Set()).add(Number(q[2])));
+        }
+      } else if (page) {
+        const p = draft.pages[Number(page[1])];
+        if (!p.visibleIf) continue;
+        unmapped.push({ source: p.id, message: `the page's display condition was left out (${issue.message}): the page will now always show` });
+        delete p.visibleIf;
+      } else if (out && draft.screenOuts) {
+        if (dropOuts.has(Number(out[1]))) continue;
+        unmapped.push({ source: draft.screenOuts[Number(out[1])].id, message: `the screen-out was left out: ${issue.message}` });
+        dropOuts.add(Number(out[1]));
+      } else {
+        throw new ImportError(`${path || 'the survey'}: ${issue.message}`);
+      }
+    }
+    for (const [page, drop] of dropQuestions) {
+      draft.pages[page].questions = draft.pages[page].questions.filter((_, i) => !drop.has(i));
+    }
+    if (draft.screenOuts) draft.screenOuts = draft.screenOuts.filter((_, i) => !dropOuts.has(i));
   }
   throw new ImportError('the survey has too many problems to import');
 }
 
+/** `{if(p1sex == 'M', 'his', 'her')}`: both words, "his/her", read well whichever holds. */
+const IF_WORDS = /^\s*if\s*\(.*,\s*(['"])(.*?)\1\s*,\s*(['"])(.*?)\3\s*\)\s*$/s;
+
 /**
  * Turns the source's answer piping (`{q1}` in SurveyJS, `{Q1}` or `{Q1.shown}` in LimeSurvey) into
- * ours (`{{q1}}`) for questions already imported, which are the earlier ones. `leftover` says the
- * text still holds braces our piping cannot read (an expression, a later question).
+ * ours (`{{q1}}`) for questions already imported, which are the earlier ones. Any other expression
+ * in braces is code a respondent must not see: `{if(…, 'his', 'her')}` becomes "his/her", the rest
+ * is removed; `unpiped` lists each, as written. (A brace followed by a space is text, as in
+ * LimeSurvey's ExpressionScript.)
  */
-export function pipeText(text: Text | undefined, idOf: (name: string) => string | undefined): { text: Text | undefined; leftover: boolean } {
-  if (!text) return { text, leftover: false };
-  let leftover = false;
+export function pipeText(text: Text | undefined, idOf: (name: string) => string | undefined): { text: Text | undefined; unpiped: string[] } {
+  if (!text) return { text, unpiped: [] };
+  const unpiped = new Set<string>();
   const out = Object.fromEntries(Object.entries(text).map(([lang, s]) => {
-    const piped = (s ?? '').replace(/(?<!\{)\{([A-Za-z_]\w*)(?:\.(?:shown|NAOK|value))?\}(?!\})/g, (whole: string, name: string) => {
-      const id = idOf(name);
-      return id ? `{{${id}}}` : whole;
+    const piped = (s ?? '').replace(/(?<!\{)\{(?![\s{])([^{}\n]{1,500})\}(?!\})/g, (whole: string, inner: string) => {
+      const name = /^([A-Za-z_][\w-]*)(?:\.(?:shown|NAOK|value))?$/.exec(inner.trim());
+      const id = name ? idOf(name[1]) : undefined;
+      if (id) return `{{${id}}}`;
+      unpiped.add(whole);
+      const words = IF_WORDS.exec(inner);
+      if (words) return [words[2], words[4]].filter((w) => w.trim()).join('/');
+      return '';
     });
-    if (/\{(?!\{)[^{}]*\}/.test(piped.replace(/\{\{\w+\}\}/g, ''))) leftover = true;
-    return [lang, piped];
+    // What held only a removed expression, "()" say, goes with it.
+    const tidy = piped === s ? piped : piped.replace(/\(\s*\)|\[\s*\]/g, '');
+    return [lang, tidy.replace(/[ \t]{2,}/g, ' ').trim()];
   })) as Text;
-  return { text: out, leftover };
+  return { text: out, unpiped: [...unpiped] };
 }
+
+/** The import list's line for what pipeText() could not pipe. */
+export const unpipedMessage = (unpiped: string[]) =>
+  `its text held ${unpiped.slice(0, 5).join(', ')}${unpiped.length > 5 ? ` and ${unpiped.length - 5} more` : ''}: code or names we cannot pipe, so it was taken out${unpiped.some((u) => IF_WORDS.test(u.slice(1, -1))) ? ' (an if() became its two words, as "his/her")' : ''}`;

@@ -15,7 +15,8 @@ type Node =
   | { kind: 'cmp'; left: Operand; op: string; right?: Operand }
   | { kind: 'call'; name: string; args: Operand[] };
 
-const OPS = ['==', '!=', '<>', '<=', '>=', '<', '>', '='];
+// SurveyJS also reads `=<` and `=>` as ≤ and ≥.
+const OPS = ['==', '!=', '<>', '<=', '>=', '=<', '=>', '<', '>', '='];
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -33,8 +34,13 @@ function tokenize(src: string): Token[] {
       if (end < 0) throw new Error('a quoted text is not closed');
       out.push({ t: 'str', v: src.slice(i + 1, end) });
       i = end + 1;
+    } else if (/[0-9]/.test(c) && /^\d+X\d+X\d/.test(src.slice(i, i + 40))) {
+      // A LimeSurvey condition-designer name (282267X5X47SH101), read as a name.
+      const word = /^\d+X\d+X\d+\w*(\.\w+)?/.exec(src.slice(i, i + 200))![0];
+      out.push({ t: 'word', v: word });
+      i += word.length;
     } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(src[i + 1] ?? '') && !['var', 'str', 'num', 'word'].includes(out.at(-1)?.t ?? ''))) {
-      const m = /^-?\d+(\.\d+)?/.exec(src.slice(i))!;
+      const m = /^-?\d+(\.\d+)?/.exec(src.slice(i, i + 400))!;
       out.push({ t: 'num', v: m[0] });
       i += m[0].length;
     } else if (src.startsWith('&&', i) || src.startsWith('||', i)) {
@@ -48,7 +54,7 @@ function tokenize(src: string): Token[] {
       out.push({ t: 'punct', v: c });
       i++;
     } else if (/[A-Za-z_]/.test(c)) {
-      const word = /^[A-Za-z_][\w.]*/.exec(src.slice(i))![0];
+      const word = /^[A-Za-z_][\w.]*/.exec(src.slice(i, i + 400))![0];
       out.push({ t: 'word', v: word });
       i += word.length;
     } else {
@@ -131,6 +137,8 @@ function parse(tokens: Token[], bareNames: boolean): Node {
     i++;
     if (op === '=') op = '==';
     if (op === '<>') op = '!=';
+    if (op === '=<') op = '<=';
+    if (op === '=>') op = '>=';
     return { kind: 'cmp', left, op, right: operand() };
   };
   const chain = (word: 'and' | 'or', inner: () => Node): Node => {
@@ -158,6 +166,8 @@ export interface Resolved {
   integer: boolean;
   /** Set for a LimeSurvey multiple-choice subquestion: "chosen" is a comparison with "Y". */
   chosen?: string;
+  /** A choice question's source values and our option ids: `>= 4` on values 1…5 is "any of" those at 4 or above. */
+  choices?: { raw: string; id: string }[];
 }
 
 export type Resolver = (name: string) => Resolved | null;
@@ -187,6 +197,12 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
   if (node.op === 'notempty') return { source, op: 'answered' };
   const right = node.right!;
   if (right.kind === 'var') throw new Error('comparing two questions has no counterpart in our logic');
+  // Both tools read an unanswered question as "": `x != ""` is "answered", `x == ""` "not answered".
+  if (!r.chosen && right.kind === 'lit' && right.value === '') {
+    if (node.op === '!=') return { source, op: 'answered' };
+    if (node.op === '==') return { source, op: 'notAnswered' };
+  }
+  if (r.choices && right.kind === 'lit' && ['<', '<=', '>', '>='].includes(node.op)) return choicesCompared(r, node.op, right.value);
   if (r.chosen) {
     // LimeSurvey stores a ticked subquestion as "Y" and an unticked one as "".
     if (right.kind !== 'lit') throw new Error('a subquestion compares with "Y" or ""');
@@ -223,14 +239,24 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
   throw new Error(`"${node.op}" has no counterpart in our logic`);
 }
 
+/** `{score} >= 4` on a choice question whose values are numbers: any of the options that meet it. */
+function choicesCompared(r: Resolved, op: string, raw: string | number | boolean): Condition {
+  const limit = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  if (Number.isNaN(limit)) throw new Error(`"${op}" needs a number`);
+  const meets = (n: number) => (op === '<' ? n < limit : op === '<=' ? n <= limit : op === '>' ? n > limit : n >= limit);
+  const values = r.choices!.filter((c) => c.raw.trim() !== '' && !Number.isNaN(Number(c.raw)) && meets(Number(c.raw))).map((c) => c.id);
+  if (values.length === 0) throw new Error(`no choice of "${r.source}" has a value ${op} ${limit}, so it could never hold`);
+  return { source: r.source, op: 'in', values };
+}
+
 /**
  * Both tools compare an unanswered question as empty, so "≠ x" and "none of" hold while it is
  * unanswered; ours holds no condition on an unanswered question but notAnswered. Where the logic
  * can say it (one condition, or any of several), "or not answered" is added; where it can't (all
  * of several), the caveat says so for the import's list of what didn't carry over.
  */
-function unansweredAsBoth(conditions: Condition[], match: 'all' | 'any', dialect: 'surveyjs' | 'limesurvey'): { logic: Logic; caveat?: string } {
-  const negative = conditions.filter((c) => c.op === 'notEquals' || c.op === 'notIn');
+function unansweredAsBoth(conditions: Condition[], match: 'all' | 'any', dialect: 'surveyjs' | 'limesurvey', guarded: ReadonlySet<Condition>): { logic: Logic; caveat?: string } {
+  const negative = conditions.filter((c) => (c.op === 'notEquals' || c.op === 'notIn') && !guarded.has(c));
   if (negative.length === 0) return { logic: { match, conditions } };
   if (match === 'all' && conditions.length > 1) {
     const tool = dialect === 'limesurvey' ? 'LimeSurvey' : 'SurveyJS';
@@ -242,6 +268,17 @@ function unansweredAsBoth(conditions: Condition[], match: 'all' | 'any', dialect
   return { logic: { match: 'any', conditions: [...conditions, ...unanswered] } };
 }
 
+/** `q notempty and q <> x` (either order): the comparison, which needs no "or not answered". */
+function guardedNegative(node: { items: Node[] }): Node | null {
+  if (node.items.length !== 2) return null;
+  const [a, b] = node.items;
+  if (a.kind !== 'cmp' || b.kind !== 'cmp' || a.left.kind !== 'var' || b.left.kind !== 'var' || a.left.name !== b.left.name) return null;
+  const negative = (n: typeof a) => n.op === '!=' || n.op === 'noneof' || n.op === 'notcontains';
+  if (a.op === 'notempty' && negative(b)) return b;
+  if (b.op === 'notempty' && negative(a)) return a;
+  return null;
+}
+
 /**
  * Our logic for an expression, `undefined` when it always holds (LimeSurvey's relevance "1"), or
  * an error naming why it cannot be said.
@@ -249,12 +286,18 @@ function unansweredAsBoth(conditions: Condition[], match: 'all' | 'any', dialect
  */
 export function toLogic(expression: string, resolve: Resolver, dialect: 'surveyjs' | 'limesurvey'): { logic?: Logic; error?: string; caveat?: string } {
   try {
+    // Real conditions are a few hundred characters; a far longer one is not worth reading.
+    if (expression.length > 10_000) throw new Error('it is longer than 10,000 characters');
     const node = parse(tokenize(expression), dialect === 'limesurvey');
     const flat = node.kind === 'and' || node.kind === 'or' ? node : { kind: 'and' as const, items: [node] };
-    const conditions: Condition[] = [];
+    let conditions: Condition[] = [];
+    // "≠ x" guarded by "answered" (`({q} notempty and {q} <> 'x')`, as our export writes it) is our own notEquals.
+    const guarded = new Set<Condition>();
     for (const item of flat.items) {
-      if (item.kind === 'and' || item.kind === 'or') throw new Error('mixes "and" with "or"; our logic holds one or the other');
-      const c = condition(item, resolve);
+      const inner = item.kind === 'and' ? guardedNegative(item) : null;
+      if ((item.kind === 'and' && !inner) || item.kind === 'or') throw new Error('mixes "and" with "or"; our logic holds one or the other');
+      const c = condition(inner ?? item, resolve);
+      if (inner && c && c !== 'always') guarded.add(c);
       if (c === null) throw new Error('holds something our logic cannot say');
       if (c === 'always') {
         if (flat.kind === 'or') return {};
@@ -262,7 +305,18 @@ export function toLogic(expression: string, resolve: Resolver, dialect: 'surveyj
       }
       conditions.push(c);
     }
-    return conditions.length ? unansweredAsBoth(conditions, flat.kind === 'or' ? 'any' : 'all', dialect) : {};
+    if (flat.kind === 'and') {
+      const answered = new Set(conditions.filter((c) => c.op === 'answered').map((c) => c.source));
+      const covered = new Set<string>();
+      for (const c of conditions) {
+        if ((c.op === 'notEquals' || c.op === 'notIn') && answered.has(c.source)) {
+          guarded.add(c);
+          covered.add(c.source);
+        }
+      }
+      conditions = conditions.filter((c) => !(c.op === 'answered' && covered.has(c.source)));
+    }
+    return conditions.length ? unansweredAsBoth(conditions, flat.kind === 'or' ? 'any' : 'all', dialect, guarded) : {};
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }

@@ -5,11 +5,12 @@
  * Question groups become pages, question codes become ids, answer and subquestion codes become
  * option and item ids, relevance equations become display logic where our logic can say them.
  */
-import type { Locale } from '../../i18n/locales';
 import type { Logic } from '../logic';
 import type { Option, Question, SurveyDefinitionInput, Text } from '../schema';
-import { finish, idMaker, ImportError, mapLanguages, pipeText, plain, type ImportResult, type Unmapped } from './common';
+import { finish, holdsCode, idMaker, ImportError, mapLanguages, pipeText, plain, unpipedMessage, type ImportResult, type Unmapped } from './common';
 import { toLogic, type Resolved } from './expressions';
+import { fixedLabel } from './fixed-labels';
+import { readScale, scaleNotes } from './scale-direction';
 import { child, parseXml, tableRows, XmlError } from './xml';
 
 type Row = Record<string, string>;
@@ -46,9 +47,10 @@ export function importLimeSurvey(xml: string): ImportResult {
   const base = survey.language?.trim() || declared[0] || 'en';
   const codes = [base, ...(survey.additional_languages ?? '').split(/\s+/), ...declared].filter((c, i, all) => c && all.indexOf(c) === i);
   const { map: langs, dropped } = mapLanguages(codes);
-  if (!langs.has(base)) throw new ImportError(`the survey's base language "${base}" is not one of ours (en, zh-Hans, zh-Hant, it, vi)`);
-  for (const code of dropped) unmapped.push({ source: 'survey', message: `texts in "${code}": not one of our survey languages` });
+  if (!langs.has(base)) throw new ImportError(`the survey's base language "${base}" is not a language tag (BCP 47, as fr or de-informal)`);
+  for (const code of dropped) unmapped.push({ source: 'survey', message: `texts in "${code}": not a language tag, or beyond the 40 languages a survey holds` });
   const lang = langs.get(base)!;
+  const surveyLanguages = [...new Set([lang, ...langs.values()])];
 
   /** A Text from rows keyed by LimeSurvey language; empty texts are skipped. */
   const textOf = (rows: Row[], field: string): Text | undefined => {
@@ -62,7 +64,11 @@ export function importLimeSurvey(xml: string): ImportResult {
   };
   const group = <K extends string>(rows: Row[], key: K) => {
     const m = new Map<string, Row[]>();
-    for (const r of rows) m.set(r[key], [...(m.get(r[key]) ?? []), r]);
+    for (const r of rows) {
+      const list = m.get(r[key]);
+      if (list) list.push(r);
+      else m.set(r[key], [r]);
+    }
     return m;
   };
 
@@ -87,12 +93,13 @@ export function importLimeSurvey(xml: string): ImportResult {
     [...m.entries()].sort(([, a], [, b]) => (num(a[0][order]) ?? 0) - (num(b[0][order]) ?? 0));
 
   const questionId = idMaker('q');
-  type Known = { q: Question; values: Map<string, string | number>; items?: Map<string, string>; chosen?: Map<string, string> };
+  type Known = { q: Question; values: Map<string, string | number>; items?: Map<string, string>; chosen?: Map<string, string>; choices?: { raw: string; id: string }[] };
   const known = new Map<string, Known>();
   const pending: { q: Question; expression: string; code: string }[] = [];
   const pages: SurveyDefinitionInput['pages'] = [];
   const pageExpressions: { page: number; expression: string; code: string }[] = [];
   const pageId = idMaker('p');
+  const hiddenFields = new Map<string, string>();
 
   /** Options from a question's answers (scale 0) in sort order, and the code → id map. */
   const answerOptions = (qid: string, code: string): { options: Option[]; values: Map<string, string> } => {
@@ -123,8 +130,8 @@ export function importLimeSurvey(xml: string): ImportResult {
     return { items, values };
   };
 
-  /** Set by convert() when a converted question's text keeps braces our piping cannot read. */
-  let unpiped = false;
+  /** Set by convert(): expressions in a converted question's text that our piping cannot read. */
+  let unpiped: string[] = [];
   const convert = (qid: string, rows: Row[]): Known | string => {
     const r = rows[0];
     const code = r.title;
@@ -132,7 +139,7 @@ export function importLimeSurvey(xml: string): ImportResult {
     // Only questions already converted can be piped from: those are the earlier ones.
     const text = pipeText(textOf(texts, 'question') ?? { [lang]: code }, (n) => known.get(n)?.q.id);
     const help = pipeText(textOf(texts, 'help'), (n) => known.get(n)?.q.id);
-    unpiped = text.leftover || help.leftover;
+    unpiped = [...text.unpiped, ...help.unpiped];
     const common = {
       id: '',
       text: text.text!,
@@ -145,8 +152,9 @@ export function importLimeSurvey(xml: string): ImportResult {
         const { options, values } = answerOptions(qid, code);
         if (r.type === 'O') unmapped.push({ source: code, message: 'the comment box beside its list' });
         const other = r.other === 'Y';
+        const choices = [...values].map(([raw, id]) => ({ raw, id }));
         if (other) values.set('-oth-', 'other');
-        return { q: { ...common, type: 'single', options, display: r.type === '!' ? 'dropdown' : 'list', randomize: random, other }, values };
+        return { q: { ...common, type: 'single', options, display: r.type === '!' ? 'dropdown' : 'list', randomize: random, other }, values, choices };
       }
       case 'M': case 'P': {
         const { items, values } = subquestions(qid, code);
@@ -162,22 +170,27 @@ export function importLimeSurvey(xml: string): ImportResult {
       case 'F': case 'A': case 'B': {
         const { items, values: itemValues } = subquestions(qid, code);
         let scale: { min: number; max: number; minLabel?: Text; maxLabel?: Text };
-        const values = new Map<string, number>();
+        const values = new Map<string, number | 'na'>();
+        let notApplicable = false;
         if (r.type === 'F') {
           const { options } = answerOptions(qid, code);
-          if (options.length < 2 || options.length > 11) return `its ${options.length} answer options do not fit our matrix scale (2 to 11 points)`;
           const codes = sorted(group((answersByQ.get(qid) ?? []).filter((a) => (a.scale_id ?? '0') === '0'), 'code'), 'sortorder').map(([c]) => c);
-          const nums = codes.map(Number);
-          const numeric = nums.every((n, i) => Number.isInteger(n) && (i === 0 ? n === 0 || n === 1 : n === nums[i - 1] + 1));
-          const min = numeric ? nums[0] : 1;
-          codes.forEach((c, i) => values.set(c, min + i));
-          if (!numeric || options.length > 2) unmapped.push({ source: code, message: 'its answer options became points of a scale, labelled at both ends; the labels in between are not kept' });
-          scale = { min, max: min + options.length - 1, minLabel: options[0].label, maxLabel: options.at(-1)!.label };
+          const reading = readScale(options.map((o, i) => ({ texts: Object.values(o.label), value: codes[i] })));
+          const points = reading.points.filter((p) => p !== 'na').length;
+          if (points < 2 || reading.max > 11 || reading.min < 0) return `its ${points} answer options do not fit our matrix scale (2 to 11 points, from 0 or 1)`;
+          codes.forEach((c, i) => values.set(c, reading.points[i]));
+          notApplicable = reading.points.includes('na');
+          const label = (i: number) => options[i].label[lang] ?? Object.values(options[i].label)[0] ?? codes[i];
+          for (const message of scaleNotes(reading, label)) unmapped.push({ source: code, message });
+          const at = (p: number) => options[reading.points.indexOf(p)]?.label;
+          const lost = reading.points.some((p, i) => p !== 'na' && p !== reading.min && p !== reading.max && label(i) !== String(p));
+          if (lost) unmapped.push({ source: code, message: 'its answer options became points of a scale, labelled at both ends; the labels in between are not kept' });
+          scale = { min: reading.min, max: reading.max, minLabel: at(reading.min), maxLabel: at(reading.max) };
         } else {
           scale = { min: 1, max: r.type === 'A' ? 5 : 10 };
           for (let n = scale.min; n <= scale.max; n++) values.set(String(n), n);
         }
-        return { q: { ...common, type: 'matrix', items, scale, notApplicable: false }, values, items: itemValues };
+        return { q: { ...common, type: 'matrix', items, scale, notApplicable }, values, items: itemValues };
       }
       case 'N': {
         const min = num(attr(qid, 'min_num_value_n'));
@@ -197,12 +210,12 @@ export function importLimeSurvey(xml: string): ImportResult {
       }
       case 'Y':
         return {
-          q: { ...common, type: 'single', options: [{ id: 'Y', label: { [lang]: 'Yes' } }, { id: 'N', label: { [lang]: 'No' } }], display: 'list', randomize: false, other: false },
+          q: { ...common, type: 'single', options: [{ id: 'Y', label: fixedLabel('yes', surveyLanguages) }, { id: 'N', label: fixedLabel('no', surveyLanguages) }], display: 'list', randomize: false, other: false },
           values: new Map([['Y', 'Y'], ['N', 'N']]),
         };
       case 'G':
         return {
-          q: { ...common, type: 'single', options: [{ id: 'F', label: { [lang]: 'Female' } }, { id: 'M', label: { [lang]: 'Male' } }], display: 'list', randomize: false, other: false },
+          q: { ...common, type: 'single', options: [{ id: 'F', label: fixedLabel('female', surveyLanguages) }, { id: 'M', label: fixedLabel('male', surveyLanguages) }], display: 'list', randomize: false, other: false },
           values: new Map([['F', 'F'], ['M', 'M']]),
         };
       default:
@@ -218,7 +231,14 @@ export function importLimeSurvey(xml: string): ImportResult {
     for (const [qid, qrows] of sorted(inGroup, 'question_order')) {
       const code = qrows[0].title;
       if (attr(qid, 'hidden') === '1') {
-        unmapped.push({ source: code, message: 'it is hidden from respondents in the source survey' });
+        // A hidden text or list holds what the link or the panel puts there: our hidden field.
+        if (['S', 'T', 'U', 'N', 'L', '!'].includes(qrows[0].type)) {
+          const id = questionId(code);
+          hiddenFields.set(code, id);
+          unmapped.push({ source: code, message: `it is hidden from respondents in the source survey: it became the hidden field "${id}", filled from the link (?${id}=…) or an invitation list` });
+        } else {
+          unmapped.push({ source: code, message: 'it is hidden from respondents in the source survey' });
+        }
         continue;
       }
       const k = convert(qid, questions.get(qid) ?? qrows);
@@ -231,7 +251,10 @@ export function importLimeSurvey(xml: string): ImportResult {
       for (const a of attributes.get(qid) ?? []) {
         if (DROPPED_ATTRIBUTES[a.attribute] && a.value?.trim()) unmapped.push({ source: code, message: `${DROPPED_ATTRIBUTES[a.attribute]} ("${a.value}")` });
       }
-      if (unpiped) unmapped.push({ source: code, message: 'its text holds an expression in braces that we cannot pipe; it is shown as written' });
+      if (unpiped.length) unmapped.push({ source: code, message: unpipedMessage(unpiped) });
+      if (textRows(questions.get(qid) ?? qrows).some((t) => holdsCode(t.question ?? '') || holdsCode(t.help ?? ''))) {
+        unmapped.push({ source: code, message: 'its text held a script or style sheet, which was taken out' });
+      }
       list.push(k.q);
       const relevance = qrows[0].relevance?.trim();
       if (relevance && relevance !== '1') pending.push({ q: k.q, expression: relevance, code });
@@ -244,13 +267,36 @@ export function importLimeSurvey(xml: string): ImportResult {
   }
   if (pages.length === 0) pages.push({ id: 'p1', questions: [] });
 
+  // The condition designer names answers by survey × group × question id, then the subquestion
+  // or answer code: 282267X5X47SH101 is question 47's subquestion SH101.
+  const codeOfQid = new Map(questionRows.filter((q) => (q.parent_qid ?? '0') === '0').map((q) => [q.qid, q.title]));
+  const fromSgqa = (name: string) => {
+    const m = /^\d+X\d+X(\d+)(\w*)$/.exec(name);
+    if (!m) return name;
+    // The qid runs into the subquestion code (47SH101): take the longest qid prefix we know.
+    for (let cut = m[1].length; cut > 0; cut--) {
+      const code = codeOfQid.get(m[1].slice(0, cut));
+      if (code) {
+        const sub = m[1].slice(cut) + m[2];
+        return sub ? `${code}_${sub}` : code;
+      }
+    }
+    return name;
+  };
   const resolve = (raw: string): Resolved | null => {
-    const name = raw.replace(/\.(NAOK|code|value)$/i, '');
+    const name = fromSgqa(raw.replace(/\.(NAOK|code|value)$/i, ''));
+    const field = hiddenFields.get(name);
+    if (field) return { source: field, integer: false, value: (v) => (typeof v === 'boolean' ? String(v) : v) };
     const direct = known.get(name);
     if (direct) {
       const q = direct.q;
       const integer = q.type === 'rating' || (q.type === 'number' && q.integer);
-      return { source: q.id, integer, value: (v) => (direct.values.size ? direct.values.get(String(v)) : typeof v === 'boolean' ? undefined : v) };
+      return { source: q.id, integer, choices: direct.choices, value: (v) => (direct.values.size ? direct.values.get(String(v)) : typeof v === 'boolean' ? undefined : v) };
+    }
+    // Q1_other: the text of a list's "Other"; answered means "Other" was chosen.
+    if (name.endsWith('_other') || name.endsWith('other')) {
+      const parent = known.get(name.replace(/_?other$/, ''));
+      if (parent?.values.get('-oth-') === 'other') return { source: parent.q.id, integer: false, value: (v) => (v === '' ? undefined : 'other') };
     }
     // Q5_SQ001: a subquestion of a multiple choice (ticked or not) or a row of an array.
     const cut = name.lastIndexOf('_');
@@ -263,7 +309,8 @@ export function importLimeSurvey(xml: string): ImportResult {
   };
   const logicOf = (expression: string, code: string, what: string): Logic | undefined => {
     const r = toLogic(expression, resolve, 'limesurvey');
-    if (r.error) unmapped.push({ source: code, message: `${what} "${expression}" was left out: ${r.error}` });
+    const whom = what.startsWith('the group') ? 'the page' : 'the question';
+    if (r.error) unmapped.push({ source: code, message: `${what} "${expression}" was left out (${r.error}): ${whom} will now always show` });
     if (r.caveat) unmapped.push({ source: code, message: `${what} "${expression}" ${r.caveat}` });
     return r.logic;
   };
@@ -285,7 +332,8 @@ export function importLimeSurvey(xml: string): ImportResult {
   const draft: SurveyDefinitionInput = {
     title,
     defaultLanguage: lang,
-    languages: [...new Set<Locale>([lang, ...langs.values()])],
+    languages: surveyLanguages,
+    hiddenFields: [...hiddenFields.values()],
     ...(intro ? { intro } : {}),
     ...(thankYou ? { thankYou } : {}),
     pages,

@@ -2,16 +2,18 @@
  * Export to a SurveyJS survey JSON: pages and questions of the types SurveyJS shares with us,
  * texts in every survey language (SurveyJS's "default" holds the default language, named by
  * `locale`), display logic as visibleIf expressions and screen-outs as "complete" triggers.
- * Question and option ids become element names and choice values, so answers line up.
+ * Question and option ids become element names and choice values, so answers line up. Hidden
+ * fields become hidden text questions (`visible: false`) on the first page, which SurveyJS fills
+ * from `survey.setValue()`; a question's report role is kept as a custom `role` property.
  */
-import type { Locale } from '../../i18n/locales';
 import type { Condition, Logic } from '../logic';
 import type { Question, SurveyDefinition, Text } from '../schema';
 import type { Unmapped } from './common';
 
 type Json = Record<string, unknown>;
 
-const SURVEYJS_LOCALE: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-cn', 'zh-Hant': 'zh-tw', it: 'it', vi: 'vi' };
+/** SurveyJS's locale code for a survey language: lower case, Chinese by region as SurveyJS names it. */
+export const surveyJsLocale = (tag: string) => (tag === 'zh-Hans' ? 'zh-cn' : tag === 'zh-Hant' ? 'zh-tw' : tag.toLowerCase());
 
 export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Unmapped[] } {
   const skipped: Unmapped[] = [];
@@ -19,22 +21,23 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
 
   const str = (t: Text | undefined): string | Record<string, string> | undefined => {
     if (!t) return undefined;
-    const texts = t as Partial<Record<Locale, string>>;
+    const texts = t as Partial<Record<string, string>>;
     const others = def.languages.filter((l) => l !== def.defaultLanguage && texts[l]?.trim());
     const main = texts[def.defaultLanguage] ?? '';
     if (others.length === 0) return main;
-    return { default: main, ...Object.fromEntries(others.map((l) => [SURVEYJS_LOCALE[l], texts[l]!])) };
+    return { default: main, ...Object.fromEntries(others.map((l) => [surveyJsLocale(l), texts[l]!])) };
   };
   const lit = (x: string | number) => (typeof x === 'number' ? String(x) : `'${x.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
 
   const condition = (c: Condition): string => {
     const v = `{${c.source}}`;
     const many = byId.get(c.source)?.type === 'multiple';
+    // SurveyJS holds "<>" and "noneof" while a question is unanswered; ours only once answered.
     switch (c.op) {
       case 'equals': return `${v} ${many ? 'contains' : '='} ${lit(c.value!)}`;
-      case 'notEquals': return `${v} ${many ? 'notcontains' : '<>'} ${lit(c.value!)}`;
+      case 'notEquals': return `(${v} notempty and ${v} ${many ? 'notcontains' : '<>'} ${lit(c.value!)})`;
       case 'in': return `${v} anyof [${c.values!.map(lit).join(', ')}]`;
-      case 'notIn': return `${v} noneof [${c.values!.map(lit).join(', ')}]`;
+      case 'notIn': return `(${v} notempty and ${v} noneof [${c.values!.map(lit).join(', ')}])`;
       case 'answered': return `${v} notempty`;
       case 'notAnswered': return `${v} empty`;
       case 'between': {
@@ -60,7 +63,7 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
     return typeof s === 'string' ? unpipe(s) : s && Object.fromEntries(Object.entries(s).map(([k, x]) => [k, unpipe(x)]));
   };
   const element = (q: Question): Json | null => {
-    const base: Json = { name: q.id, title: piped(q.text), ...(q.help ? { description: piped(q.help) } : {}), ...(q.required ? { isRequired: true } : {}) };
+    const base: Json = { name: q.id, title: piped(q.text), ...(q.help ? { description: piped(q.help) } : {}), ...(q.required ? { isRequired: true } : {}), ...(q.role ? { role: q.role } : {}) };
     if (q.visibleIf) base.visibleIf = expression(q.visibleIf);
     switch (q.type) {
       case 'single':
@@ -88,20 +91,20 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
     }
   };
 
-  const pages = def.pages.map((p) => ({
+  const hidden: Json[] = def.hiddenFields.map((h) => ({ type: 'text', name: h, visible: false }));
+  const pages = def.pages.map((p, i) => ({
     name: p.id,
     ...(p.title ? { title: str(p.title) } : {}),
     ...(p.visibleIf ? { visibleIf: expression(p.visibleIf) } : {}),
-    elements: p.questions.flatMap((q) => {
+    elements: [...(i === 0 ? hidden : []), ...p.questions.flatMap((q) => {
       const el = element(q);
       if (!el) skipped.push({ source: q.id, message: `a ${q.type === 'importance' ? 'constant-sum importance' : q.type} question has no SurveyJS counterpart` });
       return el ? [el] : [];
-    }),
+    })],
   }));
-  for (const h of def.hiddenFields) skipped.push({ source: h, message: 'a hidden field: in SurveyJS set it with survey.setVariable() before the survey starts' });
 
   const json: Json = {
-    ...(def.defaultLanguage !== 'en' ? { locale: SURVEYJS_LOCALE[def.defaultLanguage] } : {}),
+    ...(def.defaultLanguage !== 'en' ? { locale: surveyJsLocale(def.defaultLanguage) } : {}),
     title: str(def.title),
     ...(def.intro ? { description: str(def.intro) } : {}),
     pages,

@@ -4,11 +4,13 @@
  * values become option ids the same way, and visibleIf expressions are translated through those
  * maps. Everything else is listed in `unmapped` with the element it came from.
  */
-import { matchLocale, type Locale } from '../../i18n/locales';
 import type { Logic } from '../logic';
-import type { Option, Question, SurveyDefinitionInput, Text } from '../schema';
-import { finish, idMaker, ImportError, pipeText, plain, type ImportResult, type Unmapped } from './common';
+import { ROLES, type Option, type Question, type Role, type SurveyDefinitionInput, type Text } from '../schema';
+import type { SurveyLanguage } from '../survey-language';
+import { finish, holdsCode, idMaker, ImportError, MAX_LANGUAGES, pipeText, plain, surveyLanguageOf, unpipedMessage, type ImportResult, type Unmapped } from './common';
 import { toLogic, type Resolved } from './expressions';
+import { fixedLabel } from './fixed-labels';
+import { readScale, scaleNotes } from './scale-direction';
 
 type Json = Record<string, unknown>;
 type Localizable = string | Record<string, string> | undefined;
@@ -30,26 +32,35 @@ export function importSurveyJs(input: unknown): ImportResult {
   if (!isSurveyJs(input)) throw new ImportError('this is not a SurveyJS survey: it has no "pages" or "elements"');
   const json = input as Json;
   const unmapped: Unmapped[] = [];
-  const lang: Locale = (typeof json.locale === 'string' && matchLocale(json.locale)) || 'en';
-  const languages = new Set<Locale>([lang]);
+  const lang: SurveyLanguage = (typeof json.locale === 'string' && json.locale.trim() && surveyLanguageOf(json.locale)) || 'en';
+  const languages = new Set<SurveyLanguage>([lang]);
   const droppedLangs = new Set<string>();
+  // SurveyJS's locale codes (fr, pt-br, zh-cn) as our tags, each looked up once.
+  const tagOf = new Map<string, SurveyLanguage | null>([['default', lang]]);
+  /** Set by text() when a source text held a script or a style sheet, which plain() takes out. */
+  let code = false;
 
   const text = (x: Localizable): Text | undefined => {
     if (x === undefined || x === null) return undefined;
     const out: Record<string, string> = {};
     const entries = typeof x === 'string' ? [['default', x]] : isObject(x) ? Object.entries(x) : [];
-    for (const [code, s] of entries) {
+    for (const [key, s] of entries) {
       if (typeof s !== 'string' || !s.trim()) continue;
-      const l = code === 'default' ? lang : matchLocale(code);
-      if (!l) { droppedLangs.add(code); continue; }
+      if (!tagOf.has(key)) tagOf.set(key, surveyLanguageOf(key));
+      const l = tagOf.get(key);
+      if (!l || (!languages.has(l) && languages.size >= MAX_LANGUAGES)) { droppedLangs.add(key); continue; }
       languages.add(l);
-      out[l] = plain(s);
+      if (holdsCode(s)) code = true;
+      const p = plain(s);
+      if (p) out[l] = p;
     }
     return Object.values(out).some((s) => s) ? (out as Text) : undefined;
   };
 
   const questionId = idMaker('q');
-  const ids = new Map<string, { q: Question; values: Map<string, string>; items?: Map<string, string> }>();
+  const hiddenFields = new Map<string, string>();
+  type Converted = { q: Question; values: Map<string, string>; items?: Map<string, string>; choices?: { raw: string; id: string }[] };
+  const ids = new Map<string, Converted>();
   type Pending = { q: Question; expression: string; name: string };
   const pending: Pending[] = [];
   const pages: SurveyDefinitionInput['pages'] = [];
@@ -69,19 +80,26 @@ export function importSurveyJs(input: unknown): ImportResult {
     return { options, values };
   };
 
-  /** Set by convert() when a converted question's text keeps braces our piping cannot read. */
-  let unpiped = false;
+  /** Set by convert(): expressions in a converted question's text that our piping cannot read. */
+  let unpiped: string[] = [];
   /** `values` maps the source's answer values to ours; `items` a matrix's row values to item ids. */
-  const convert = (el: Json, name: string): { q: Question; values: Map<string, string>; items?: Map<string, string> } | string => {
+  const convert = (el: Json, name: string): Converted | string => {
+    // More than a question holds is refused before any of it is read: a hostile file may list a million.
+    for (const [key, max] of [['choices', 200], ['rows', 100], ['columns', 11]] as const) {
+      const list = el[key];
+      if (Array.isArray(list) && list.length > max && (key !== 'columns' || el.type === 'matrix')) return `it has ${list.length} ${key}; a question here holds at most ${max}`;
+    }
     // Only questions already converted can be piped from: those are the earlier ones.
     const title = pipeText(text(el.title as Localizable) ?? { [lang]: name }, (n) => ids.get(n)?.q.id);
     const help = pipeText(text(el.description as Localizable), (n) => ids.get(n)?.q.id);
-    unpiped = title.leftover || help.leftover;
+    unpiped = [...title.unpiped, ...help.unpiped];
     const base = {
       id: '',
       text: title.text!,
       ...(help.text ? { help: help.text } : {}),
       required: el.isRequired === true,
+      // Our export keeps a question's report role as a custom property.
+      ...(typeof el.role === 'string' && (ROLES as readonly string[]).includes(el.role) ? { role: el.role as Role } : {}),
     };
     const random = el.choicesOrder === 'random';
     switch (el.type) {
@@ -92,8 +110,9 @@ export function importSurveyJs(input: unknown): ImportResult {
           values.set('none', 'none');
         }
         const other = el.hasOther === true || el.showOtherItem === true;
+        const raw = [...values].map(([value, id]) => ({ raw: value, id }));
         if (other) values.set('other', 'other');
-        return { q: { ...base, type: 'single', options, display: el.type === 'dropdown' ? 'dropdown' : 'list', randomize: random, other }, values };
+        return { q: { ...base, type: 'single', options, display: el.type === 'dropdown' ? 'dropdown' : 'list', randomize: random, other }, values, choices: raw };
       }
       case 'checkbox': case 'tagbox': {
         const { options, values } = choices(el, 'o');
@@ -101,7 +120,7 @@ export function importSurveyJs(input: unknown): ImportResult {
         if (el.hasSelectAll === true || el.showSelectAllItem === true) unmapped.push({ source: name, message: 'its "Select all" item' });
         const min = typeof el.minSelectedChoices === 'number' && el.minSelectedChoices > 0 ? el.minSelectedChoices : undefined;
         const max = typeof el.maxSelectedChoices === 'number' && el.maxSelectedChoices > 0 ? el.maxSelectedChoices : undefined;
-        return { q: { ...base, type: 'multiple', options, randomize: random, ...(min ? { min } : {}), ...(max ? { max } : {}) }, values };
+        return { q: { ...base, type: 'multiple', options, randomize: random, ...(min ? { min } : {}), ...(max ? { max } : {}) }, values, choices: [...values].map(([raw, id]) => ({ raw, id })) };
       }
       case 'ranking': {
         const { options, values } = choices(el, 'o');
@@ -110,8 +129,12 @@ export function importSurveyJs(input: unknown): ImportResult {
       case 'rating': {
         if (Array.isArray(el.rateValues) && el.rateValues.length > 0) {
           const nums = el.rateValues.map((r) => Number(isObject(r) ? r.value : r));
-          if (!nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + 1))) return 'its rating values are not consecutive whole numbers';
-          el = { ...el, rateMin: nums[0], rateMax: nums.at(-1) };
+          // Best first (5, 4, 3, 2, 1) keeps each value: our scale shows them lowest first.
+          const step = nums.length > 1 && nums[1] < nums[0] ? -1 : 1;
+          if (!nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + step))) return 'its rating values are not consecutive whole numbers';
+          el = { ...el, rateMin: Math.min(...nums), rateMax: Math.max(...nums) };
+          // Its descriptions label the ends as shown: the first one shown is then the top point.
+          if (step < 0) el = { ...el, minRateDescription: el.maxRateDescription, maxRateDescription: el.minRateDescription };
         }
         const min = typeof el.rateMin === 'number' ? el.rateMin : 1;
         const max = typeof el.rateMax === 'number' ? el.rateMax : typeof el.rateCount === 'number' ? min + el.rateCount - 1 : 5;
@@ -126,17 +149,22 @@ export function importSurveyJs(input: unknown): ImportResult {
         const { options: items, values } = choices({ rows: el.rows }, 'i');
         const columns = Array.isArray(el.columns) ? el.columns : [];
         if (columns.length < 2 || columns.length > 11) return `it has ${columns.length} columns; our matrix scale has 2 to 11 points`;
-        const colValue = (c: unknown) => (isObject(c) ? c.value : c);
-        const nums = columns.map((c) => Number(colValue(c)));
-        const numeric = nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + 1)) && (nums[0] === 0 || nums[0] === 1);
-        const min = numeric ? nums[0] : 1;
-        const label = (c: unknown) => text(isObject(c) ? (c.text as Localizable) ?? String(c.value) : String(c));
-        const minLabel = label(columns[0]);
-        const maxLabel = label(columns.at(-1));
-        if (!numeric) unmapped.push({ source: name, message: 'its columns became points 1 to n of a scale, labelled at both ends; the labels in between are not kept' });
+        const colValue = (c: unknown) => String(isObject(c) ? c.value : c);
+        const labels = columns.map((c) => text(isObject(c) ? (c.text as Localizable) ?? String(c.value) : String(c)));
+        const reading = readScale(columns.map((c, i) => ({ texts: Object.values(labels[i] ?? {}), value: colValue(c) })));
+        const points = reading.points.filter((p) => p !== 'na').length;
+        if (points < 2 || reading.min < 0 || reading.max > 11) return `its ${points} rated columns do not fit our matrix scale (2 to 11 points, from 0 or 1)`;
+        const labelAt = (p: number) => labels[reading.points.indexOf(p)];
+        const minLabel = labelAt(reading.min);
+        const maxLabel = labelAt(reading.max);
+        const shown = (i: number) => labels[i]?.[lang] ?? colValue(columns[i]);
+        for (const message of scaleNotes(reading, shown)) unmapped.push({ source: name, message });
+        // Labels that say more than their point's number are lost between the two ends.
+        const lost = reading.points.some((p, i) => p !== 'na' && p !== reading.min && p !== reading.max && shown(i) !== String(p));
+        if (lost) unmapped.push({ source: name, message: `its columns became points ${reading.min} to ${reading.max} of a scale, labelled at both ends; the labels in between are not kept` });
         return {
-          q: { ...base, type: 'matrix', items, scale: { min, max: min + columns.length - 1, ...(minLabel ? { minLabel } : {}), ...(maxLabel ? { maxLabel } : {}) }, notApplicable: false },
-          values: new Map(columns.map((c, i) => [String(colValue(c)), String(min + i)])),
+          q: { ...base, type: 'matrix', items, scale: { min: reading.min, max: reading.max, ...(minLabel ? { minLabel } : {}), ...(maxLabel ? { maxLabel } : {}) }, notApplicable: reading.points.includes('na') },
+          values: new Map(columns.map((c, i) => [colValue(c), String(reading.points[i])])),
           items: values,
         };
       }
@@ -153,8 +181,8 @@ export function importSurveyJs(input: unknown): ImportResult {
       }
       case 'boolean': {
         const options: Option[] = [
-          { id: 'yes', label: text((el.labelTrue ?? el.trueText) as Localizable) ?? { [lang]: 'Yes' } },
-          { id: 'no', label: text((el.labelFalse ?? el.falseText) as Localizable) ?? { [lang]: 'No' } },
+          { id: 'yes', label: text((el.labelTrue ?? el.trueText) as Localizable) ?? fixedLabel('yes', [...languages]) },
+          { id: 'no', label: text((el.labelFalse ?? el.falseText) as Localizable) ?? fixedLabel('no', [...languages]) },
         ];
         return { q: { ...base, type: 'single', options, display: 'list', randomize: false, other: false }, values: new Map([['true', 'yes'], ['false', 'no']]) };
       }
@@ -174,10 +202,16 @@ export function importSurveyJs(input: unknown): ImportResult {
         walk(el.elements, into);
         continue;
       }
-      if (el.visible === false) {
-        unmapped.push({ source: name, message: 'it is hidden in the source survey' });
+      // survey-core shows a question with visible: false once its visibleIf holds: that is a condition.
+      const conditional = typeof el.visibleIf === 'string' && el.visibleIf.trim() !== '';
+      // A question never shown holds what code or the link puts there: our hidden field.
+      if (el.visible === false && !conditional) {
+        const id = questionId(name);
+        hiddenFields.set(name, id);
+        if (el.type !== 'text' || el.title !== undefined) unmapped.push({ source: name, message: `it is hidden in the source survey: it became the hidden field "${id}", filled from the link (?${id}=…) or an invitation list` });
         continue;
       }
+      code = false;
       const r = convert(el, name);
       if (typeof r === 'string') {
         unmapped.push({ source: name, message: r });
@@ -185,7 +219,8 @@ export function importSurveyJs(input: unknown): ImportResult {
       }
       r.q.id = questionId(name);
       ids.set(name, r);
-      if (unpiped) unmapped.push({ source: name, message: 'its text refers to something in braces that we cannot pipe; it is shown as written' });
+      if (unpiped.length) unmapped.push({ source: name, message: unpipedMessage(unpiped) });
+      if (code) unmapped.push({ source: name, message: 'its text held a script or style sheet, which was taken out' });
       into.push(r.q);
       if (typeof el.visibleIf === 'string' && el.visibleIf.trim()) pending.push({ q: r.q, expression: el.visibleIf, name });
       for (const key of DROPPED_PROPERTIES) {
@@ -209,6 +244,8 @@ export function importSurveyJs(input: unknown): ImportResult {
 
   const resolve = (raw: string): Resolved | null => {
     const [name, item] = raw.split('.');
+    const field = hiddenFields.get(raw);
+    if (field) return { source: field, integer: false, value: (v) => (typeof v === 'boolean' ? String(v) : v) };
     const hit = ids.get(name);
     if (!hit) return null;
     const q = hit.q;
@@ -217,17 +254,19 @@ export function importSurveyJs(input: unknown): ImportResult {
       if (item === undefined) return null;
       const row = hit.items?.get(item);
       if (!row) return null;
-      return { source: `${q.id}.${row}`, integer, value: (v) => (hit.values.has(String(v)) ? Number(hit.values.get(String(v))) : undefined) };
+      const point = (v: string | number | boolean) => hit.values.get(String(v));
+      return { source: `${q.id}.${row}`, integer, value: (v) => (point(v) === undefined ? undefined : point(v) === 'na' ? 'na' : Number(point(v))) };
     }
     const choice = q.type === 'single' || q.type === 'multiple' || q.type === 'ranking';
     return {
-      source: q.id, integer,
+      source: q.id, integer, choices: hit.choices,
       value: (v) => (choice ? hit.values.get(String(v)) : typeof v === 'boolean' ? undefined : v),
     };
   };
   const logicOf = (expression: string, name: string, what: string): Logic | undefined => {
     const r = toLogic(expression, resolve, 'surveyjs');
-    if (r.error) unmapped.push({ source: name, message: `${what} "${expression}" was left out: ${r.error}` });
+    const whom = what.startsWith('the page') ? 'the page will now always show' : what.startsWith('its') ? 'the question will now always show' : 'it will never end the survey';
+    if (r.error) unmapped.push({ source: name, message: `${what} "${expression}" was left out (${r.error}): ${whom}` });
     if (r.caveat) unmapped.push({ source: name, message: `${what} "${expression}" ${r.caveat}` });
     return r.logic;
   };
@@ -264,17 +303,20 @@ export function importSurveyJs(input: unknown): ImportResult {
     if (Array.isArray(json[key]) && (json[key] as unknown[]).length) unmapped.push({ source: 'survey', message: `its ${key}: we have no calculated values` });
   }
 
+  code = false;
   const thankYou = text(json.completedHtml as Localizable);
   const intro = text(json.description as Localizable);
+  if (code) unmapped.push({ source: 'survey', message: 'its description or closing text held a script or style sheet, which was taken out' });
   const draft: SurveyDefinitionInput = {
     title: text(json.title as Localizable) ?? { [lang]: 'Imported survey' },
     defaultLanguage: lang,
     languages: [...languages],
+    hiddenFields: [...hiddenFields.values()],
     ...(intro ? { intro } : {}),
     ...(thankYou ? { thankYou } : {}),
     pages,
     screenOuts,
   };
-  for (const code of droppedLangs) unmapped.push({ source: 'survey', message: `texts in "${code}": not one of our survey languages (en, zh-Hans, zh-Hant, it, vi)` });
+  for (const key of droppedLangs) unmapped.push({ source: 'survey', message: `texts in "${key}": not a language tag, or beyond the ${MAX_LANGUAGES} languages a survey holds` });
   return finish(draft, unmapped);
 }

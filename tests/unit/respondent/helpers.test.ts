@@ -18,6 +18,11 @@ describe('chooseLanguage', () => {
     expect(chooseLanguage(['zh-CN', 'en'], ['en', 'zh-Hant'], 'zh-Hant')).toBe('en');
     expect(chooseLanguage(['not a tag!!', 'vi-VN'], ['en', 'vi'], 'en')).toBe('vi');
   });
+  it('matches any survey language: the same tag, or its language without the region', () => {
+    expect(chooseLanguage(['fr-CA', 'en'], ['ar', 'fr'], 'ar')).toBe('fr');
+    expect(chooseLanguage(['he-IL'], ['en', 'he'], 'en')).toBe('he');
+    expect(chooseLanguage(['de-AT', 'et'], ['en', 'et', 'de-CH'], 'en')).toBe('et');
+  });
 });
 
 describe('storage', () => {
@@ -43,7 +48,7 @@ describe('storage', () => {
     expect(loadProgress(storage, 'bad')).toBeNull();
     storage.setItem('foreign', JSON.stringify({ clientId: 'x y', answers: {} }));
     expect(loadProgress(storage, 'foreign')).toBeNull();
-    storage.setItem('odd', JSON.stringify({ clientId: 'abcdefgh12', page: -1, lang: 'fr', pageTimes: { a: 'x', b: 5 }, outcome: 'weird' }));
+    storage.setItem('odd', JSON.stringify({ clientId: 'abcdefgh12', page: -1, lang: 'not a language!', pageTimes: { a: 'x', b: 5 }, outcome: 'weird' }));
     expect(loadProgress(storage, 'odd')).toMatchObject({ page: 0, lang: undefined, pageTimes: { b: 5 }, outcome: undefined, answers: {} });
   });
 

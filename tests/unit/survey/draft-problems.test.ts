@@ -73,7 +73,7 @@ const EVERY_CODE: Record<ApiErrorCode, Record<string, unknown>> = {
   'unauthenticated': {}, 'csrf': {}, 'forbidden': {}, 'bad-credentials': {}, 'already-set-up': {}, 'email-taken': {},
   'invite-invalid': {}, 'last-admin': {}, 'self-delete': {}, 'account-locked': {}, 'wrong-password': {}, 'reset-invalid': {},
   'no-mail': {}, 'mail-failed': {}, 'session-required': {}, 'response-finished': {}, 'slug-taken': { slug: 'spring' }, 'not-published': {},
-  'already-published': {}, 'draft-has-problems': { problems: [{ path: 'title', rule: 'rule', message: 'x' }] },
+  'already-published': {}, 'no-questions': {}, 'draft-has-problems': { problems: [{ path: 'title', rule: 'rule', message: 'x' }] },
   'confirm-changes': { missing: [] }, 'missing-translations': { missing: [] }, 'invalid-import': { detail: 'line 3' },
   'demo-exists': {}, 'no-plan': {}, 'one-off': {}, 'survey-closed': {}, 'survey-paused': {}, 'survey-draft': {},
   'survey-not-yet-open': {}, 'survey-full': {}, 'survey-not-open': {}, 'invalid-answers': {}, 'not-a-test': {},

@@ -17,11 +17,11 @@ describe('SurveyJS import', () => {
   const r = importSurvey(fixture('surveyjs-hotel.json'));
   const def = r.definition;
 
-  it('recognises the format and keeps pages, titles and the survey languages it can', () => {
+  it('recognises the format and keeps pages, titles and every language, German included', () => {
     expect(r.format).toBe('surveyjs');
     expect(def.pages.map((p) => p.id)).toEqual(['screening', 'stay', 'loyalty', 'business']);
-    expect(def.title).toEqual({ en: 'Hotel stay feedback', it: 'Il suo soggiorno in hotel' });
-    expect(def.languages).toEqual(['en', 'it']);
+    expect(def.title).toEqual({ en: 'Hotel stay feedback', it: 'Il suo soggiorno in hotel', de: 'Ihr Hotelaufenthalt' });
+    expect(def.languages).toEqual(['en', 'it', 'de']);
     // completedHtml "<h3>Thank you!</h3><p>Your answers help us improve.</p>" as plain text
     expect(def.thankYou).toEqual({ en: 'Thank you!\nYour answers help us improve.' });
   });
@@ -60,9 +60,10 @@ describe('SurveyJS import', () => {
       { source: 'welcome_note', message: expect.stringMatching(/HTML/) },
       { source: 'nights_label', message: expect.stringMatching(/calculated/) },
       { source: 'checkin_date', message: expect.stringMatching(/"date"/) },
-      { source: 'upgrade_offer', message: expect.stringMatching(/mixes "and" with "or"/) },
-      { source: 'survey', message: expect.stringMatching(/"de"/) },
+      { source: 'upgrade_offer', message: expect.stringMatching(/mixes "and" with "or".*will now always show/) },
       { source: 'overall', message: 'its hasComment' },
+      // Fair, Good and Very good sit between Poor = 1 and Excellent = 5, which alone keep labels.
+      { source: 'aspects', message: expect.stringMatching(/labels in between are not kept/) },
     ]));
     expect(r.unmapped).toHaveLength(6);
   });
@@ -116,12 +117,12 @@ describe('LimeSurvey import', () => {
     expect(r.unmapped.find((u) => u.source === 'SPEND')?.message).toMatch(/multiple numerical/);
   });
 
-  it('reads a LimeSurvey 3 .lss (texts in the rows, one row per language), dropping languages we lack', () => {
+  it('reads a LimeSurvey 3 .lss (texts in the rows, one row per language), German included', () => {
     const r = importSurvey(fixture('limesurvey-retail-v3.lss'));
-    expect(r.definition.languages).toEqual(['en', 'zh-Hans']);
+    expect(r.definition.languages).toEqual(['en', 'zh-Hans', 'de']);
     expect(question(r.definition, 'channel')).toMatchObject({ display: 'dropdown', text: { en: 'Where did you buy?', 'zh-Hans': '您在哪里购买？' }, options: [{ id: 'A1', label: { 'zh-Hans': '在门店' } }, { id: 'A2', label: { en: 'Online & delivered' } }] });
     expect(question(r.definition, 'delivery')).toMatchObject({ help: { en: 'A few words are enough.' }, visibleIf: { conditions: [{ source: 'channel', op: 'equals', value: 'A2' }] } });
-    expect(r.unmapped).toEqual([{ source: 'survey', message: expect.stringMatching(/"de"/) }]);
+    expect(r.unmapped).toEqual([]);
   });
 
   it('refuses a file that is not a survey structure, saying why', () => {
