@@ -18,6 +18,7 @@ import { Compare } from './Compare';
 import { FieldworkView } from './FieldworkView';
 import { pointLabels } from './scale-labels';
 import { CrossTab } from './CrossTab';
+import { DateReport, FieldsReport, MatrixScalesReport, YesNoReport } from './MoreTypeReports';
 import './report.css';
 
 export default function ReportPage() {
@@ -171,6 +172,14 @@ function QuestionBody(props: { report: QuestionReport; question: Question; text:
       return <NumberReport report={r} />;
     case 'text':
       return <TextReport report={r} />;
+    case 'yesno':
+      return q.type === 'yesno' ? <YesNoReport report={r} question={q} text={props.text} /> : null;
+    case 'date':
+      return <DateReport report={r} />;
+    case 'fields':
+      return q.type === 'fields' ? <FieldsReport report={r} question={q} text={props.text} /> : null;
+    case 'matrixScales':
+      return q.type === 'matrixScales' ? <MatrixScalesReport report={r} question={q} text={props.text} /> : null;
   }
 }
 

@@ -7,6 +7,7 @@ import { allQuestions, type SurveyDefinition, type Text } from '../../../shared/
 import { pickText } from '../../../shared/survey/text';
 import { itemKey, type Columns } from '../columns';
 import type { Selection } from '../selection';
+import { moreTypeVariables } from './more-type-variables';
 
 export interface Variable {
   name: string;
@@ -84,6 +85,9 @@ export function variables(def: SurveyDefinition, cols: Columns, lang: string): V
         out.push({ name: safeName(q.id), label, type: 'string', valueLabels: [], value: (i) => bySlot.get(i) ?? null });
         break;
       }
+      case 'date': case 'yesno': case 'fields': case 'matrixScales':
+        out.push(...moreTypeVariables(q, cols, text, safeName));
+        break;
       default:
         break;
     }

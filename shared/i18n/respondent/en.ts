@@ -87,4 +87,14 @@ export default {
   'unavailable.used.title': "You have already answered",
   'unavailable.used.body': "This personal link has already been used to answer the survey. Thank you for taking part!",
   'kiosk.next': "The survey will start again for the next person in a moment.",
+
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': 'Yes',
+  'question.no': 'No',
+  'question.search': 'Search the list',
+  'validation.date': 'Choose a date.',
+  'validation.dateRange': 'Choose a date from {min} to {max}.',
+  'validation.dateMin': 'Choose a date on or after {min}.',
+  'validation.dateMax': 'Choose a date on or before {max}.',
+  'validation.requiredEveryField': 'Please fill in every field.',
 } satisfies Record<string, Message>;

@@ -85,6 +85,16 @@ const it: Record<keyof typeof en, Message> = {
   'unavailable.used.title': "Ha già risposto",
   'unavailable.used.body': "Questo link personale è già stato usato per rispondere al questionario. Grazie per la partecipazione!",
   'kiosk.next': "Tra poco il questionario ricomincerà per la persona successiva.",
+
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': 'Sì',
+  'question.no': 'No',
+  'question.search': 'Cerca nell’elenco',
+  'validation.date': 'Scegli una data.',
+  'validation.dateRange': 'Scegli una data dal {min} al {max}.',
+  'validation.dateMin': 'Scegli una data a partire dal {min}.',
+  'validation.dateMax': 'Scegli una data non successiva al {max}.',
+  'validation.requiredEveryField': 'Compila tutti i campi.',
 };
 
 export default it;

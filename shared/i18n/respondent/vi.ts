@@ -84,6 +84,16 @@ const vi: Record<keyof typeof en, Message> = {
   'unavailable.used.title': "Anh/chị đã trả lời rồi",
   'unavailable.used.body': "Đường liên kết cá nhân này đã được dùng để trả lời khảo sát. Cảm ơn anh/chị đã tham gia!",
   'kiosk.next': "Khảo sát sẽ bắt đầu lại cho người tiếp theo trong giây lát.",
+
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': 'Có',
+  'question.no': 'Không',
+  'question.search': 'Tìm trong danh sách',
+  'validation.date': 'Vui lòng chọn một ngày.',
+  'validation.dateRange': 'Vui lòng chọn ngày từ {min} đến {max}.',
+  'validation.dateMin': 'Vui lòng chọn ngày từ {min} trở đi.',
+  'validation.dateMax': 'Vui lòng chọn ngày không muộn hơn {max}.',
+  'validation.requiredEveryField': 'Vui lòng điền tất cả các ô.',
 };
 
 export default vi;

@@ -84,6 +84,16 @@ const zhHans: Record<keyof typeof en, Message> = {
   'unavailable.used.title': "您已经回答过了",
   'unavailable.used.body': "此专属链接已用于填写问卷。感谢您的参与！",
   'kiosk.next': "问卷稍后将为下一位重新开始。",
+
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': '是',
+  'question.no': '否',
+  'question.search': '在列表中搜索',
+  'validation.date': '请选择日期。',
+  'validation.dateRange': '请选择 {min} 至 {max} 之间的日期。',
+  'validation.dateMin': '请选择 {min} 或之后的日期。',
+  'validation.dateMax': '请选择 {max} 或之前的日期。',
+  'validation.requiredEveryField': '请填写每一项。',
 };
 
 export default zhHans;

@@ -85,6 +85,16 @@ const zhHant: Record<keyof typeof en, Message> = {
   'unavailable.used.title': "您已經填答過了",
   'unavailable.used.body': "此專屬連結已用於填寫問卷。感謝您的參與！",
   'kiosk.next': "問卷稍後將為下一位重新開始。",
+
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': '是',
+  'question.no': '否',
+  'question.search': '在清單中搜尋',
+  'validation.date': '請選擇日期。',
+  'validation.dateRange': '請選擇 {min} 至 {max} 之間的日期。',
+  'validation.dateMin': '請選擇 {min} 或之後的日期。',
+  'validation.dateMax': '請選擇 {max} 或之前的日期。',
+  'validation.requiredEveryField': '請填寫每一欄。',
 };
 
 export default zhHant;
