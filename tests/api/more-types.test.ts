@@ -81,7 +81,7 @@ describe('the server\'s first page', () => {
     expect(html).toContain('<div class="q info" id="q-intro"><p class="qtext">Please think about your last visit to our store.\nIt takes two minutes.</p></div>');
     expect(html).toMatch(/<div class="opts yn2"><label class="opt"><input type="radio" name="returning" value="yes"><span>Yes<\/span><\/label><label class="opt"><input type="radio" name="returning" value="no"><span>No<\/span>/);
     // The dropdown of 15 countries gets its search box.
-    expect(html).toMatch(/<input type="search" class="find" aria-label="Search the list" aria-controls="q-country-in" autocomplete="off"><select id="q-country-in" name="country"/);
+    expect(html).toMatch(/<input type="search" class="find" aria-label="Search the list" placeholder="Search the list" aria-controls="q-country-in" autocomplete="off"><select id="q-country-in" name="country"/);
     expect(html).toMatch(/<label for="q-share-in-online">Online<\/label><input type="text" id="q-share-in-online" name="share.online" class="num" inputmode="numeric"/);
     expect(html).toContain('Total: 0 of 100');
     const answered = renderQuestion(def.pages[0].questions[2], { ...ctx, answers: { visit_date: '2026-03-02' } });

@@ -3,7 +3,6 @@
  * respondents' answers whose figures the tests work out by hand.
  */
 const en = (s: string) => ({ en: s });
-const opts = (...ids: string[]) => ids.map((id) => ({ id, label: en(id.toUpperCase()) }));
 
 export const COUNTRIES = ['at', 'be', 'ch', 'cz', 'de', 'dk', 'es', 'fi', 'fr', 'gr', 'ie', 'it', 'nl', 'pt', 'se'];
 export const COUNTRY_NAMES: Record<string, string> = {
@@ -27,7 +26,7 @@ export const moreTypesSurvey = () => ({
     {
       id: 'p2',
       questions: [
-        { id: 'names', type: 'fields', input: 'text', text: en('Who helped you?'), items: opts('first', 'last') },
+        { id: 'names', type: 'fields', input: 'text', text: en('Who helped you?'), items: [{ id: 'first', label: en('First name') }, { id: 'last', label: en('Last name') }] },
         {
           id: 'ipa', type: 'matrixScales', text: en('How important is each, and how satisfied are you?'), items: [{ id: 'price', label: en('Prices') }, { id: 'staff', label: en('Staff') }],
           scales: [

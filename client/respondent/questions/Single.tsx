@@ -61,7 +61,7 @@ export function Single(props: RendererProps<'single'>) {
       }
     >
       <Show when={options().length >= SEARCHABLE_FROM}>
-        <input type="search" class="find" aria-label={t('question.search')} aria-controls={props.inputId} autocomplete="off" onInput={(e) => setSearch(e.currentTarget.value)} />
+        <input type="search" class="find" aria-label={t('question.search')} placeholder={t('question.search')} aria-controls={props.inputId} autocomplete="off" onInput={(e) => setSearch(e.currentTarget.value)} />
       </Show>
       <select
         id={props.inputId}

@@ -97,7 +97,7 @@ function renderer(q: Question, inputId: string, describedBy: string | undefined,
       if (q.display === 'dropdown') {
         const option = (v: string, label: string, selected: boolean) => el('option', { value: v, selected }, esc(label));
         const search = options.length >= SEARCHABLE_FROM
-          ? leaf('input', { type: 'search', class: 'find', 'aria-label': ctx.t('question.search'), 'aria-controls': inputId, autocomplete: 'off' })
+          ? leaf('input', { type: 'search', class: 'find', 'aria-label': ctx.t('question.search'), placeholder: ctx.t('question.search'), 'aria-controls': inputId, autocomplete: 'off' })
           : '';
         return search + el('select', { id: inputId, name: q.id, 'aria-describedby': describedBy, 'aria-invalid': 'false', 'aria-required': String(q.required) },
           option('', ctx.t('question.choose'), value === undefined)
