@@ -120,18 +120,39 @@ export function ScalesEditor(props: { q: Of<'matrixScales'>; lang: Locale; edit:
                 </select>
               </div>
             </div>
-            <div class="scale-labels">
-              <div class="field">
-                <label class="field-label" for={`${id}-${k()}-low`}>{t('editor.lowLabel', { n: s.scale.min })}</label>
-                <input id={`${id}-${k()}-low`} class="input" value={textIn(s.scale.minLabel, props.lang)} placeholder={t('editor.lowLabelPlaceholder')}
-                  onInput={(e) => editScales((x) => { x.scales[k()].scale.minLabel = withOptionalText(x.scales[k()].scale.minLabel, props.lang, e.currentTarget.value); })} />
-              </div>
-              <div class="field">
-                <label class="field-label" for={`${id}-${k()}-high`}>{t('editor.highLabel', { n: s.scale.max })}</label>
-                <input id={`${id}-${k()}-high`} class="input" value={textIn(s.scale.maxLabel, props.lang)} placeholder={t('editor.highLabelPlaceholder')}
-                  onInput={(e) => editScales((x) => { x.scales[k()].scale.maxLabel = withOptionalText(x.scales[k()].scale.maxLabel, props.lang, e.currentTarget.value); })} />
-              </div>
-            </div>
+            <Show
+              when={s.pointLabels}
+              fallback={
+                <div class="scale-labels">
+                  <div class="field">
+                    <label class="field-label" for={`${id}-${k()}-low`}>{t('editor.lowLabel', { n: s.scale.min })}</label>
+                    <input id={`${id}-${k()}-low`} class="input" value={textIn(s.scale.minLabel, props.lang)} placeholder={t('editor.lowLabelPlaceholder')}
+                      onInput={(e) => editScales((x) => { x.scales[k()].scale.minLabel = withOptionalText(x.scales[k()].scale.minLabel, props.lang, e.currentTarget.value); })} />
+                  </div>
+                  <div class="field">
+                    <label class="field-label" for={`${id}-${k()}-high`}>{t('editor.highLabel', { n: s.scale.max })}</label>
+                    <input id={`${id}-${k()}-high`} class="input" value={textIn(s.scale.maxLabel, props.lang)} placeholder={t('editor.highLabelPlaceholder')}
+                      onInput={(e) => editScales((x) => { x.scales[k()].scale.maxLabel = withOptionalText(x.scales[k()].scale.maxLabel, props.lang, e.currentTarget.value); })} />
+                  </div>
+                </div>
+              }
+            >
+              {(labels) => (
+                <div class="scale-labels">
+                  <For each={labels()}>
+                    {(label, p) => (
+                      <div class="field">
+                        <label class="field-label" for={`${id}-${k()}-p${p()}`}>{t('editor.pointLabel', { n: s.scale.min + p() })}</label>
+                        <input
+                          id={`${id}-${k()}-p${p()}`} class="input" value={textIn(label, props.lang)}
+                          onInput={(e) => editScales((x) => { x.scales[k()].pointLabels![p()] = withText(x.scales[k()].pointLabels![p()], props.lang, e.currentTarget.value); })}
+                        />
+                      </div>
+                    )}
+                  </For>
+                </div>
+              )}
+            </Show>
             <Show when={props.q.scales.length > 1}>
               <button type="button" class="btn btn-small" onClick={() => editScales((x) => { x.scales.splice(k(), 1); })}>{t('editor.removeScale', { n: k() + 1 })}</button>
             </Show>

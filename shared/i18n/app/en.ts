@@ -1031,5 +1031,6 @@ export default {
   'report.byMonth': "Answers by month",
   'report.field': "Field",
   'report.latestFew': "Latest answers",
+  'editor.pointLabel': "Label of point {n}",
   'report.scaleMean': "{scale}: mean ± 95% CI",
 } satisfies Record<string, Message>;

@@ -1034,6 +1034,7 @@ const it: Record<keyof typeof en, Message> = {
   'report.byMonth': "Risposte per mese",
   'report.field': "Campo",
   'report.latestFew': "Ultime risposte",
+  'editor.pointLabel': "Etichetta del punto {n}",
   'report.scaleMean': "{scale}: media ± IC 95%",
 };
 

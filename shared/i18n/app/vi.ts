@@ -1027,6 +1027,7 @@ const vi: Record<keyof typeof en, Message> = {
   'report.byMonth': "Câu trả lời theo tháng",
   'report.field': "Ô",
   'report.latestFew': "Câu trả lời mới nhất",
+  'editor.pointLabel': "Nhãn của điểm {n}",
   'report.scaleMean': "{scale}: trung bình ± KTC 95%",
 };
 

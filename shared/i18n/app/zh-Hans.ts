@@ -1027,6 +1027,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.byMonth': "按月的回答",
   'report.field': "填空",
   'report.latestFew': "最新回答",
+  'editor.pointLabel': "第 {n} 点的标签",
   'report.scaleMean': "{scale}：均值 ± 95% 置信区间",
 };
 

@@ -1028,6 +1028,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.byMonth': "按月的回答",
   'report.field': "填答欄",
   'report.latestFew': "最新回答",
+  'editor.pointLabel': "第 {n} 點的標籤",
   'report.scaleMean': "{scale}：平均 ± 95% 信賴區間",
 };
 

@@ -22,7 +22,7 @@ describe('the builder\'s new kinds', () => {
   });
 
   it('keeps the options or items when the type changes: a list becomes a dropdown, a matrix several scales', () => {
-    const single = makeQuestion('single', 'q1', 'en');
+    const single = makeQuestion('single', 'q1', 'en') as Extract<Question, { type: 'single' }>;
     expect(makeQuestion('dropdown', 'q1', 'en', single)).toMatchObject({ type: 'single', display: 'dropdown', options: single.options });
     const matrix = filled(survey(makeQuestion('matrix', 'q2', 'en'))).pages[0].questions[0];
     const scales = makeQuestion('matrixScales', 'q2', 'en', matrix);
