@@ -176,13 +176,16 @@ export function importSurveyJs(input: unknown): ImportResult {
       case 'boolean': {
         const yesLabel = text((el.labelTrue ?? el.trueText) as Localizable);
         const noLabel = text((el.labelFalse ?? el.falseText) as Localizable);
-        return { q: { ...base, type: 'yesno', ...(yesLabel ? { yesLabel } : {}), ...(noLabel ? { noLabel } : {}) }, values: new Map([['true', 'yes'], ['false', 'no']]) };
+        // Conditions compare with the boolean's own values, true and false unless it names others.
+        const values = new Map([[String(el.valueTrue ?? true), 'yes'], [String(el.valueFalse ?? false), 'no']]);
+        return { q: { ...base, type: 'yesno', ...(yesLabel ? { yesLabel } : {}), ...(noLabel ? { noLabel } : {}) }, values };
       }
       case 'html': {
         const shown = text(el.html as Localizable);
         return shown ? { q: { ...base, text: shown, required: false, type: 'info' }, values: new Map() } : 'it is an empty HTML element';
       }
       case 'expression':
+        if (!text(el.title as Localizable)) return 'it is a calculated value without a title; we have no calculated questions';
         // Its title is what respondents read beside the value; the value itself cannot be computed here.
         unmapped.push({ source: name, message: 'its calculated value is not shown; its title is kept as text' });
         return { q: { ...base, required: false, type: 'info' }, values: new Map() };

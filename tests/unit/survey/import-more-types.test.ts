@@ -117,3 +117,16 @@ describe('LimeSurvey import of text display, yes/no, date, multiple numerical an
     expect(r.unmapped).toEqual([{ source: 'VISITDATE', message: 'its latest date "{TODAY}" is not a fixed date; it was left out' }]);
   });
 });
+
+describe('SurveyJS details of the new types', () => {
+  it('reads a boolean\'s own values in conditions, and leaves out a calculated value without a title', () => {
+    const r = importSurvey(JSON.stringify({ pages: [{ name: 'p', elements: [
+      { type: 'boolean', name: 'member', title: 'Member?', valueTrue: 'Y', valueFalse: 'N' },
+      { type: 'comment', name: 'why', title: 'Why not?', visibleIf: "{member} = 'N'" },
+      { type: 'expression', name: 'calc', expression: '1 + 1' },
+    ] }] }));
+    expect(types(r.definition)).toEqual({ member: 'yesno', why: 'text' });
+    expect(question(r.definition, 'why').visibleIf).toEqual({ match: 'all', conditions: [{ source: 'member', op: 'equals', value: 'no' }] });
+    expect(r.unmapped).toEqual([{ source: 'calc', message: 'it is a calculated value without a title; we have no calculated questions' }]);
+  });
+});
