@@ -134,4 +134,33 @@ describe('the new question types on a phone', () => {
     await page.getByText('How important is each, and how satisfied are you?').waitFor();
     await context.close();
   });
+
+  it('come from the server laid out exactly as the bundle lays them out (no shift at the takeover)', async () => {
+    const def = moreTypesSurvey();
+    // Every new type on page 1, the one the server renders; the date without its condition.
+    const questions = [...def.pages[0].questions, ...def.pages[1].questions].map((q) => {
+      const { visibleIf: _, ...rest } = q as typeof q & { visibleIf?: unknown };
+      return rest;
+    });
+    const all = await api('POST', '/api/surveys', { slug: 'every-new-type', definition: { ...def, pages: [{ id: 'p1', questions }, { id: 'p2', questions: [{ id: 'end', type: 'text', text: { en: 'The end' } }] }] } });
+    await api('POST', `/api/surveys/${all.id}/publish`);
+    const url = `${server.url}/s/every-new-type?lang=en`;
+    const boxes = (page: Page) => page.evaluate(() => [...document.querySelectorAll('#root *')]
+      .filter((e) => (e as HTMLElement).offsetParent)
+      .map((e) => { const r = e.getBoundingClientRect(); return `${e.tagName} ${r.x},${r.y},${r.width},${r.height}`; }));
+    for (const device of [PHONE, { viewport: { width: 1366, height: 900 } }]) {
+      const off = await browser.newContext({ ...device, javaScriptEnabled: false });
+      const serverPage = await off.newPage();
+      await serverPage.goto(url);
+      const on = await browser.newContext(device);
+      const bundle = await on.newPage();
+      await bundle.goto(url);
+      await bundle.waitForFunction(() => !document.querySelector('#root[data-key]'));
+      const [a, b] = [await boxes(serverPage), await boxes(bundle)];
+      expect(a.length).toBeGreaterThan(100);
+      expect(a).toEqual(b);
+      await off.close();
+      await on.close();
+    }
+  });
 });
