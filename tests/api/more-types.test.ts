@@ -127,6 +127,16 @@ describe('the report', () => {
     expect(questions.names.items).toEqual([{ id: 'first', n: 2, mean: null, latest: ['Bo', 'Ada'] }, { id: 'last', n: 1, mean: null, latest: ['Byron'] }]);
   });
 
+  it('filters by a yes/no answer: the returning customers\' online shares 60, 20, 10 average 30', async () => {
+    const res = await researcher.get(`/api/surveys/${survey.id}/report?filter=returning:yes`);
+    expect(res.status).toBe(200);
+    expect(res.body.completes).toBe(3);
+    expect(res.body.questions.find((q: any) => q.id === 'share').items[0].mean.mean).toBeCloseTo(30, 12);
+    const bad = await researcher.get(`/api/surveys/${survey.id}/report?filter=returning:maybe`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ path: 'filter.returning', message: 'filter.returning: "maybe" is not one of its options' });
+  });
+
   it('gives each item its mean on each scale', () => {
     const [price, staff] = questions.ipa.items;
     // Prices: importance 5, 4, 3, 5 → 4.25 (top two 3 of 4); satisfaction 2, 1, 3, 2 → 2.
