@@ -162,6 +162,16 @@ describe('the exports', () => {
     expect(labelled.data.map((r) => r.ipa_price_sat)).toEqual(['Fair', 'Poor', 'Good', 'Fair']);
   });
 
+  it('adds the per-question figures to the report tables', async () => {
+    const tables = Papa.parse<Record<string, string>>(await (await download(`/api/surveys/${survey.id}/export/tables.csv`)).text(), { header: true, skipEmptyLines: true });
+    const value = (key: string, measure: string) => tables.data.find((r) => r.section === 'questions' && r.key === key && r.measure === measure);
+    expect(value('returning', 'share_yes')?.value).toBe('0.75');
+    expect(value('visit_date', 'median')?.value).toBe('2026-03-20');
+    expect(value('share.online', 'mean')).toMatchObject({ label: 'Online', value: '35' });
+    expect(value('ipa.price', 'imp_mean')).toMatchObject({ label: 'Prices', value: '4.25' });
+    expect(value('ipa.staff', 'sat_mean')?.value).toBe('3.75');
+  });
+
   it('writes the same variables to XLSX, with their codes described', async () => {
     const buf = Buffer.from(await (await download(`/api/surveys/${survey.id}/export/responses.xlsx`)).arrayBuffer());
     const wb = new ExcelJS.Workbook();

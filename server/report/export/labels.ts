@@ -1,14 +1,14 @@
 import { allQuestions, type SurveyDefinition } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
 
-/** The label of a question (`q`) or matrix item (`q.item`) key in `lang`. */
+/** The label of a question (`q`) or matrix item or field (`q.item`) key in `lang`. */
 export function keyLabels(def: SurveyDefinition, lang: string) {
   const questions = new Map(allQuestions(def).map((q) => [q.id, q]));
   return (key: string) => {
     const [qid, item] = key.split('.');
     const q = questions.get(qid);
     if (!q) return key;
-    const found = item && q.type === 'matrix' ? q.items.find((i) => i.id === item) : undefined;
+    const found = item && (q.type === 'matrix' || q.type === 'fields' || q.type === 'matrixScales') ? q.items.find((i) => i.id === item) : undefined;
     return pickText(found ? found.label : q.text, lang, def.defaultLanguage);
   };
 }

@@ -8,6 +8,7 @@ import { selectedSlots, variables } from './table';
 import { toCsv, toSps, toXlsx } from './formats';
 import { keyLabels } from './labels';
 import { addResearchTables } from './research-tables';
+import { addMoreTypeTables } from './more-type-tables';
 
 export type ResponseFormat = 'csv' | 'xlsx' | 'sps';
 
@@ -76,5 +77,6 @@ export function exportTables(db: Db, surveyId: string, query: ExportQuery, extra
     }
   }
   addResearchTables(s, add);
+  addMoreTypeTables(report, add);
   return Papa.unparse({ fields: ['section', 'key', 'label', 'measure', 'value'], data: [...rows, ...extra] });
 }
