@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { checkAnswer, validateSubmission } from '../../../shared/survey/answers';
 import { evaluate } from '../../../shared/survey/logic';
 import { issuePath, QuestionSchema, SurveyDefinitionSchema, type Question } from '../../../shared/survey/schema';
+import { labelledAnswers } from '../../../shared/alerts/labels';
 
 const en = (s: string) => ({ en: s });
 const opts = (...ids: string[]) => ids.map((id) => ({ id, label: en(id) }));
@@ -120,5 +121,20 @@ describe('answers to them', () => {
     expect(validateSubmission(def, { stayed: 'yes' }, true).issues.map((i) => [i.questionId, i.code])).toEqual([['when', 'required']]);
     expect(validateSubmission(def, { stayed: 'yes', when: '2026-13-01' }, true).issues.map((i) => [i.questionId, i.code])).toEqual([['when', 'wrong-type']]);
     expect(validateSubmission(def, { intro: 'x', stayed: 'no' }, true).issues.map((i) => [i.questionId, i.code])).toEqual([['intro', 'wrong-type']]);
+  });
+});
+
+describe('their answers on a case page and in webhooks', () => {
+  it('read as labels: fields by name, each scale by its heading and its point\'s label', () => {
+    const def = v.parse(SurveyDefinitionSchema, {
+      title: en('T'),
+      pages: [{ id: 'p1', questions: [
+        { id: 'yn', type: 'yesno', text: en('Member?'), yesLabel: en('A member'), noLabel: en('Not a member') },
+        { id: 'f', type: 'fields', text: en('Shares'), items: [{ id: 'web', label: en('Online') }, { id: 'shop', label: en('In store') }] },
+        { id: 'm', type: 'matrixScales', text: en('Rate'), items: [{ id: 'price', label: en('Prices') }], scales: [scale('imp'), { ...scale('sat', 3), label: en('Satisfaction'), pointLabels: [en('Poor'), en('Fair'), en('Good')] }] },
+      ] }],
+    });
+    expect(labelledAnswers(def, { yn: 'no', f: { web: 60, shop: 40 }, m: { price: { imp: 5, sat: 2 } } }, 'en').map((a) => a.label))
+      .toEqual(['Not a member', 'Online: 60; In store: 40', 'Prices: imp 5, Satisfaction Fair']);
   });
 });
