@@ -137,6 +137,17 @@ describe('the report', () => {
     expect(bad.body.error).toMatchObject({ path: 'filter.returning', message: 'filter.returning: "maybe" is not one of its options' });
   });
 
+  it('cross-tabulates a yes/no answer: of the 2 Italians 1 returns, the 1 French customer returns', async () => {
+    const res = await researcher.get(`/api/surveys/${survey.id}/report/crosstab?rows=returning&columns=country&lang=en`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const it = res.body.columnHeads.findIndex((c: any) => c.value === 'it');
+    const fr = res.body.columnHeads.findIndex((c: any) => c.value === 'fr');
+    const cell = (row: string, col: number) => res.body.body.find((r: any) => r.value === row).cells[col].count;
+    expect(res.body.rows).toEqual({ name: 'returning', kind: 'single', label: 'Have you shopped with us before?' });
+    expect(res.body.body.map((r: any) => [r.value, r.label])).toEqual([['yes', 'Yes'], ['no', 'No']]);
+    expect([cell('yes', it), cell('no', it), cell('yes', fr), cell('no', fr)]).toEqual([1, 1, 1, 0]);
+  });
+
   it('gives each item its mean on each scale', () => {
     const [price, staff] = questions.ipa.items;
     // Prices: importance 5, 4, 3, 5 → 4.25 (top two 3 of 4); satisfaction 2, 1, 3, 2 → 2.
