@@ -4,7 +4,7 @@
  * server's first page of those types is taken over by the bundle without losing what was answered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, type Page } from '../support/browser';
 import { moreTypesSurvey } from '../support/more-types-survey';
@@ -45,6 +45,14 @@ beforeAll(async () => {
   const created = await api('POST', '/api/surveys', { definition: moreTypesSurvey(), slug: 'store-visit' });
   await api('POST', `/api/surveys/${created.id}/publish`);
   slug = created.slug;
+  // Every new type on page 1, the one the server renders; the date without its condition.
+  const def = moreTypesSurvey();
+  const questions = [...def.pages[0].questions, ...def.pages[1].questions].map((q) => {
+    const { visibleIf: _, ...rest } = q as typeof q & { visibleIf?: unknown };
+    return rest;
+  });
+  const all = await api('POST', '/api/surveys', { slug: 'every-new-type', definition: { ...def, pages: [{ id: 'p1', questions }, { id: 'p2', questions: [{ id: 'end', type: 'text', text: { en: 'The end' } }] }] } });
+  await api('POST', `/api/surveys/${all.id}/publish`);
 });
 afterAll(async () => {
   await browser?.close();
@@ -136,14 +144,6 @@ describe('the new question types on a phone', () => {
   });
 
   it('come from the server laid out exactly as the bundle lays them out (no shift at the takeover)', async () => {
-    const def = moreTypesSurvey();
-    // Every new type on page 1, the one the server renders; the date without its condition.
-    const questions = [...def.pages[0].questions, ...def.pages[1].questions].map((q) => {
-      const { visibleIf: _, ...rest } = q as typeof q & { visibleIf?: unknown };
-      return rest;
-    });
-    const all = await api('POST', '/api/surveys', { slug: 'every-new-type', definition: { ...def, pages: [{ id: 'p1', questions }, { id: 'p2', questions: [{ id: 'end', type: 'text', text: { en: 'The end' } }] }] } });
-    await api('POST', `/api/surveys/${all.id}/publish`);
     const url = `${server.url}/s/every-new-type?lang=en`;
     const boxes = (page: Page) => page.evaluate(() => [...document.querySelectorAll('#root *')]
       .filter((e) => (e as HTMLElement).offsetParent)
@@ -162,5 +162,19 @@ describe('the new question types on a phone', () => {
       await off.close();
       await on.close();
     }
+  });
+
+  it('have no serious or critical accessibility violations (axe-core), all on one page', async () => {
+    const context = await browser.newContext({ ...PHONE, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/s/every-new-type?lang=en`);
+    await page.waitForFunction(() => !document.querySelector('#root[data-key]'));
+    await page.addScriptTag({ path: resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await context.close();
   });
 });
