@@ -277,8 +277,8 @@ export function importLimeSurvey(xml: string): ImportResult {
       k.q.id = questionId(code);
       known.set(code, k);
       for (const a of attributes.get(qid) ?? []) {
-        // A multiple numerical input's required total is kept as the fields' total.
-        if (k.q.type === 'fields' && a.attribute === 'equals_num_value') continue;
+        // A multiple numerical input's required total is kept as the fields' total (when it is a number, not an equation).
+        if (k.q.type === 'fields' && a.attribute === 'equals_num_value' && k.q.total !== undefined) continue;
         if (DROPPED_ATTRIBUTES[a.attribute] && a.value?.trim()) unmapped.push({ source: code, message: `${DROPPED_ATTRIBUTES[a.attribute]} ("${a.value}")` });
       }
       if (unpiped) unmapped.push({ source: code, message: 'its text holds an expression in braces that we cannot pipe; it is shown as written' });
