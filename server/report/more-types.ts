@@ -1,7 +1,8 @@
 /**
  * Per-question figures of the types in shared/survey/more-types.ts, from the answers the report
  * keeps as given (the columns' raw store): yes/no and the several-scales matrix are tallied like
- * a single choice and a matrix item (weighted alike), dates by month, fields per field.
+ * a single choice and a matrix item (weighted alike); dates by month and number fields by their
+ * mean, unweighted, as the report's number questions are.
  */
 import type { QuestionReport } from '../../shared/api/report';
 import type { Question } from '../../shared/survey/schema';
