@@ -1,6 +1,17 @@
 import type { AnswerIssue } from '../../shared/survey/answers';
 import type { Question } from '../../shared/survey/schema';
 import type { MessageParams, RespondentKey } from '../../shared/i18n';
+import { locale } from './i18n';
+
+/** A YYYY-MM-DD date as the respondent's language writes it (the date itself, no time zone shift). */
+const day = (iso: string) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+function dateMessage(q: Extract<Question, { type: 'date' }>): [RespondentKey, MessageParams?] {
+  if (q.min && q.max) return ['validation.dateRange', { min: day(q.min), max: day(q.max) }];
+  if (q.min) return ['validation.dateMin', { min: day(q.min) }];
+  if (q.max) return ['validation.dateMax', { max: day(q.max) }];
+  return ['validation.date'];
+}
 
 /**
  * The catalogue message for a validation issue. The shared validator's English text is for the
@@ -10,9 +21,11 @@ import type { MessageParams, RespondentKey } from '../../shared/i18n';
 export function issueMessage(q: Question, issue: AnswerIssue): [RespondentKey, MessageParams?] {
   const min = issue.params?.min;
   const max = issue.params?.max;
+  if (q.type === 'date' && issue.code !== 'required') return dateMessage(q);
   switch (issue.code) {
     case 'required':
-      return [['matrix', 'servqual', 'importance', 'competitor'].includes(q.type) ? 'validation.requiredEveryRow' : 'validation.required'];
+      if (q.type === 'fields') return ['validation.requiredEveryField'];
+      return [['matrix', 'servqual', 'importance', 'competitor', 'matrixScales'].includes(q.type) ? 'validation.requiredEveryRow' : 'validation.required'];
     case 'other-required':
       return ['validation.otherRequired'];
     case 'constant-sum':
@@ -42,7 +55,7 @@ export function issueMessage(q: Question, issue: AnswerIssue): [RespondentKey, M
       return ['validation.number'];
     }
     case 'wrong-type':
-      return [q.type === 'number' || q.type === 'vanWestendorp' ? 'validation.number' : 'validation.required'];
+      return [q.type === 'number' || q.type === 'vanWestendorp' || (q.type === 'fields' && q.input === 'number') ? 'validation.number' : 'validation.required'];
     default:
       // Unknown options, items or duplicates cannot be made with this page's controls; asking for
       // the answer again is the one thing the respondent can act on.

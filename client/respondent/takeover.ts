@@ -47,6 +47,12 @@ function read(q: Question, form: FormData, decimalMark: '.' | ','): AnswerValue 
     }
     case 'servqual':
       return rows(q.items.map((i) => i.id), (id) => rows(['e', 'p'], (k) => (one(`${q.id}.${id}.${k}`) === undefined ? undefined : Number(one(`${q.id}.${id}.${k}`)))));
+    case 'date': case 'yesno': return v;
+    case 'fields':
+      // As Fields.tsx keeps them: numbers that parse as numbers, anything else as typed.
+      return rows(q.items.map((i) => i.id), (id) => (q.input === 'number' ? typed(`${q.id}.${id}`) : one(`${q.id}.${id}`)));
+    case 'matrixScales':
+      return rows(q.items.map((i) => i.id), (id) => rows(q.scales.map((s) => s.id), (s) => (one(`${q.id}.${id}.${s}`) === undefined ? undefined : Number(one(`${q.id}.${id}.${s}`)))));
     case 'contact':
       return rows(['name', 'email', 'phone', 'consent'], (f) => (f === 'consent' ? (one(`${q.id}.consent`) ? true : undefined) : one(`${q.id}.${f}`)));
     default: return undefined;

@@ -24,8 +24,8 @@ const keepCodes = (column: Int16Array | Int32Array, codes: Set<number>) => (mask
 
 /**
  * One filter condition as a function narrowing the mask: a hidden field's values, a single
- * choice's options, a rating's or NPS's points (also a matrix item's, as `question.item`), or a
- * multiple choice's options (any of them chosen).
+ * choice's options, a rating's or NPS's points (also a matrix item's, as `question.item`), a
+ * multiple choice's options (any of them chosen), or a yes/no answer.
  */
 function condition(cols: Columns, def: SurveyDefinition, name: string, values: string[]): (mask: Uint8Array) => void {
   const path = `filter.${name}`;
@@ -59,7 +59,17 @@ function condition(cols: Columns, def: SurveyDefinition, name: string, values: s
       for (let i = 0; i < mask.length; i++) if (mask[i] && !chosen.some((c) => c[i])) mask[i] = 0;
     };
   }
-  throw badRequest(`${path}: only choice, rating and NPS questions, matrix items and hidden fields filter a report`, path);
+  if (q.type === 'yesno') {
+    // Kept as answered (the columns' raw store): the slots whose answer is one of the values.
+    options(['yes', 'no']);
+    const keep = new Uint8Array(cols.n);
+    const r = cols.raw.get(q.id);
+    r?.rows.forEach((slot, j) => { if (slot < keep.length && values.includes(r.values[j] as string)) keep[slot] = 1; });
+    return (mask) => {
+      for (let i = 0; i < mask.length; i++) if (mask[i] && !keep[i]) mask[i] = 0;
+    };
+  }
+  throw badRequest(`${path}: only choice, yes/no, rating and NPS questions, matrix items and hidden fields filter a report`, path);
 }
 
 /** The responses matching every condition of the filter, minus `drop` (flagged ones when excluded). */

@@ -28,6 +28,7 @@ import { servqualSection } from './sections/servqual';
 import { priceSection } from './sections/price';
 import { competitionSection } from './sections/competition';
 import { researchCounts } from './research';
+import { moreTypeReport } from './more-types';
 import { casesSection } from '../alerts/report-section';
 import type { Quotas } from '../../shared/plan';
 import { hiddenField } from './hidden-field';
@@ -118,6 +119,10 @@ function questionReport(q: Question, cols: Columns, sel: Selection): QuestionRep
       const latest = newestFirst(slots, (j) => cols.completedAt[t.rows[j]], 50).map((j) => ({ text: t.texts[j], at: cols.completedAt[t.rows[j]] }));
       return { id: q.id, type: 'text', n: slots.length, latest };
     }
+    case 'date': case 'yesno': case 'fields': case 'matrixScales':
+      return moreTypeReport(q, cols, sel);
+    case 'info':
+      return { id: q.id, type: 'info', n: 0 };
     default: {
       const r = cols.raw.get(q.id);
       const values: unknown[] = [];
@@ -159,7 +164,8 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
     partials,
     completionRate: cols.n + partials > 0 ? cols.n / (cols.n + partials) : null,
     marginOfError: completes > 0 ? marginOfError({ n: completes, confidence: 0.95, designEffect: sel.designEffect }) : null,
-    questions: allQuestions(def).map((q) => questionReport(q, cols, sel)),
+    // An instructions block has no answers to report.
+    questions: allQuestions(def).filter((q) => q.type !== 'info').map((q) => questionReport(q, cols, sel)),
     filterOptions: filterOptions(cols, quotas),
     loyaltyValue: loyaltyValueInputs(db, surveyId),
     currency: studyCurrency(db, surveyId, def),

@@ -145,8 +145,8 @@ export function publish(db: Db, id: string, userId: string | null, now: number, 
   db.transaction((tx) => {
     const row = tx.select().from(surveys).where(eq(surveys.id, id)).get();
     if (!row) throw notFound('survey');
-    // A survey with nothing to answer would record "complete" responses holding no answers.
-    if ((row.draft as SurveyDefinition).pages.every((p) => p.questions.length === 0)) {
+    // A survey with nothing to answer (no question, or instructions only) would record "complete" responses holding no answers.
+    if ((row.draft as SurveyDefinition).pages.every((p) => p.questions.every((q) => q.type === 'info'))) {
       throw new AppError(400, 'no-questions', 'pages: the survey has no question; add one before publishing', 'pages');
     }
     // Versions below 1 are the builder's preview snapshots (server/survey/preview.ts), never published.

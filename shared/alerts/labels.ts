@@ -35,7 +35,21 @@ function labelOf(q: Question, x: unknown, lang: string, fb: string): string {
       return scaleLabel(x, 0, 10, '', '');
     case 'text':
     case 'number':
+    case 'date':
       return String(x);
+    case 'yesno':
+      // The survey's own wording where it has one; else the code, which reads the same in every language's case page.
+      return pickText(x === 'yes' ? q.yesLabel : q.noLabel, lang, fb) || String(x);
+    case 'fields': {
+      const byItem = (x ?? {}) as Record<string, unknown>;
+      return q.items.filter((i) => i.id in byItem).map((i) => `${pickText(i.label, lang, fb)}: ${String(byItem[i.id])}`).join('; ');
+    }
+    case 'matrixScales': {
+      const byItem = (x ?? {}) as Record<string, Record<string, unknown> | undefined>;
+      const point = (s: (typeof q.scales)[number], p: unknown) => (s.pointLabels && typeof p === 'number' ? pickText(s.pointLabels[p - s.scale.min], lang, fb) || String(p) : String(p));
+      return q.items.filter((i) => byItem[i.id]).map((i) => `${pickText(i.label, lang, fb)}: ${q.scales.filter((s) => byItem[i.id]![s.id] !== undefined)
+        .map((s) => `${pickText(s.label, lang, fb)} ${point(s, byItem[i.id]![s.id])}`).join(', ')}`).join('; ');
+    }
     default:
       return typeof x === 'object' ? JSON.stringify(x) : String(x);
   }

@@ -6,12 +6,13 @@
  *   single → "optionId" | { other: "…" }   multiple → ["optionId", …]     rating → 1..10 | "na"
  *   nps → 0..10                  matrix → { itemId: 1..10 | "na" }
  *   text → "…"                   number → 12.5
- * and the research types' shapes listed in research-types.ts.
+ * and the shapes of the research types (research-types.ts) and of the others (more-types.ts).
  */
 import type { Question, SurveyDefinition } from './schema';
 import { evaluate, type Facts } from './logic';
 import { own } from './ids';
 import { checkResearchAnswer } from './research-answers';
+import { checkMoreAnswer } from './more-answers';
 
 /** A JSON value; each question type's own shape is checked by checkAnswer. */
 export type AnswerValue = string | number | string[] | { [key: string]: unknown };
@@ -105,6 +106,8 @@ export function checkAnswer(q: Question, value: unknown): AnswerIssue | null {
         return fail('out-of-range', `must be from ${q.min ?? '−∞'} to ${q.max ?? '∞'}`, { min: q.min ?? -Infinity, max: q.max ?? Infinity });
       }
       return null;
+    case 'info': case 'date': case 'yesno': case 'fields': case 'matrixScales':
+      return checkMoreAnswer(q, value, fail);
     default:
       return checkResearchAnswer(q, value, fail);
   }

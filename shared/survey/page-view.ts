@@ -31,7 +31,13 @@ export function pageView(def: SurveyDefinition, path: Walk, index: number): Page
 export const questionDomId = (id: string) => `q-${id}`;
 
 /** Questions answered with one control get a <label>; groups of radios or checkboxes a fieldset. */
-export const isSingleControl = (q: Question) => q.type === 'text' || q.type === 'number' || (q.type === 'single' && q.display === 'dropdown');
+export const isSingleControl = (q: Question) => q.type === 'text' || q.type === 'number' || q.type === 'date' || (q.type === 'single' && q.display === 'dropdown');
+
+/** From this many options a dropdown gets a search box that narrows its list (long lists on phones). */
+export const SEARCHABLE_FROM = 12;
+
+/** Folds case and accents, so "sao" finds "São Paulo" and "citta" "Città". */
+export const searchKey = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 /** The points of a scale, min to max. */
 export const scalePoints = (min: number, max: number) => Array.from({ length: max - min + 1 }, (_, i) => min + i);

@@ -8,6 +8,7 @@ import { referenceIssues } from './references';
 import { RESEARCH_QUESTION_SCHEMAS, RESEARCH_TYPES } from './research-types';
 import { base, IdSchema, optionsSchema, OptionSchema, scaleSchema, SurveyLanguageSchema, TextSchema } from './schema-parts';
 import { LogicSchema } from './logic-schema';
+import { MORE_QUESTION_SCHEMAS, MORE_TYPES } from './more-types';
 
 export {
   base, IdSchema, LocaleSchema, OptionSchema, SurveyLanguageSchema, optionsSchema, RoleSchema, ROLES, scaleSchema, TextSchema,
@@ -79,11 +80,11 @@ export const NumberQuestionSchema = v.pipe(
 
 export const QuestionSchema = v.variant('type', [
   SingleChoiceSchema, MultipleChoiceSchema, RatingSchema, NpsSchema, MatrixSchema,
-  TextQuestionSchema, NumberQuestionSchema, ...RESEARCH_QUESTION_SCHEMAS,
-], `type must be one of single, multiple, rating, nps, matrix, text, number, ${RESEARCH_TYPES.join(', ')}`);
+  TextQuestionSchema, NumberQuestionSchema, ...RESEARCH_QUESTION_SCHEMAS, ...MORE_QUESTION_SCHEMAS,
+], `type must be one of single, multiple, rating, nps, matrix, text, number, ${[...RESEARCH_TYPES, ...MORE_TYPES].join(', ')}`);
 export type Question = v.InferOutput<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
-export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'number', ...RESEARCH_TYPES];
+export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'number', ...RESEARCH_TYPES, ...MORE_TYPES];
 
 export const PageSchema = v.object({
   id: IdSchema,

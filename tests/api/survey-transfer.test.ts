@@ -29,7 +29,7 @@ describe('import of SurveyJS and LimeSurvey files', () => {
     expect(r.status).toBe(201);
     expect(r.body.format).toBe('surveyjs');
     expect(r.body.survey.draft.pages.map((p: { id: string }) => p.id)).toEqual(['screening', 'stay', 'loyalty', 'business']);
-    expect(r.body.unmapped.map((u: { source: string }) => u.source).sort()).toEqual(['aspects', 'checkin_date', 'nights_label', 'overall', 'upgrade_offer', 'welcome_note']);
+    expect(r.body.unmapped.map((u: { source: string }) => u.source).sort()).toEqual(['aspects', 'nights_label', 'overall', 'upgrade_offer']);
     const stored = await researcher.get(`/api/surveys/${r.body.survey.id}`);
     expect(stored.body.draft).toEqual(r.body.survey.draft);
   });

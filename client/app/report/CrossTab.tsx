@@ -23,7 +23,7 @@ export function CrossTab(props: { base: string; report: ReportDto; filter: Filte
   const choices = (): Choice[] => {
     const out: Choice[] = [];
     for (const q of allQuestions(props.report.definition)) {
-      if (q.type === 'single' || q.type === 'multiple' || q.type === 'rating' || q.type === 'nps') out.push({ name: q.id, label: props.text(q.text) });
+      if (q.type === 'single' || q.type === 'multiple' || q.type === 'yesno' || q.type === 'rating' || q.type === 'nps') out.push({ name: q.id, label: props.text(q.text) });
       if (q.type === 'matrix') for (const item of q.items) out.push({ name: `${q.id}.${item.id}`, label: `${props.text(q.text)}: ${props.text(item.label)}` });
     }
     for (const [name, h] of Object.entries(props.report.filterOptions.hidden)) out.push({ name: `hidden:${name}`, label: h.label });

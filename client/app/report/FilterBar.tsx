@@ -53,6 +53,7 @@ function scaleChoices(scale: Scale, text: (x: Text | undefined) => string, t: I1
 /** A filter's choices: a value is one answer code or several joined by commas (a group of scale points). */
 function choices(q: Question, text: (x: Text | undefined) => string, t: I18n['t']): Choice[] {
   if (q.type === 'single' || q.type === 'multiple') return q.options.map((o) => ({ value: o.id, label: text(o.label) }));
+  if (q.type === 'yesno') return [{ value: 'yes', label: text(q.yesLabel) || t('report.yes') }, { value: 'no', label: text(q.noLabel) || t('report.no') }];
   if (q.type === 'nps') {
     return [
       { value: points(9, 10), label: t('report.filter.promoters') },
@@ -66,13 +67,13 @@ function choices(q: Question, text: (x: Text | undefined) => string, t: I18n['t'
 export interface Dimension { name: string; label: string; choices: Choice[] }
 
 /**
- * What a report can be cut by: every single choice, every NPS question, the overall satisfaction
+ * What a report can be cut by: every single choice and yes/no, every NPS question, the overall satisfaction
  * score, and each hidden field. The other closed questions (`moreDimensions`) are offered on
  * request: thirty attribute filters shown at once would bury these.
  */
 export function dimensions(report: ReportDto, text: (x: Text | undefined) => string, t: I18n['t']): Dimension[] {
   const questions = allQuestions(report.definition)
-    .filter((q) => q.type === 'single' || q.type === 'nps' || (q.type === 'rating' && q.role === 'overall-satisfaction'))
+    .filter((q) => q.type === 'single' || q.type === 'yesno' || q.type === 'nps' || (q.type === 'rating' && q.role === 'overall-satisfaction'))
     .map((q) => ({ name: q.id, label: text(q.text), choices: choices(q, text, t) }));
   const hidden = Object.entries(report.filterOptions.hidden).map(([name, h]) => ({ name, label: h.label, choices: h.values }));
   return [...questions, ...hidden];

@@ -22,6 +22,7 @@ import { intervalWithheld } from '../../../shared/api/report-readings';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
 import { filterFromSearch, searchOfQuery } from './url-state';
 import { PrintCover } from './PrintCover';
+import { DateReport, FieldsReport, MatrixScalesReport, YesNoReport } from './MoreTypeReports';
 import './report.css';
 import './phone-tables.css';
 import './report-print.css';
@@ -196,6 +197,14 @@ function QuestionBody(props: { report: QuestionReport; question: Question; text:
       return <NumberReport report={r} />;
     case 'text':
       return <TextReport report={r} />;
+    case 'yesno':
+      return q.type === 'yesno' ? <YesNoReport report={r} question={q} text={props.text} /> : null;
+    case 'date':
+      return <DateReport report={r} />;
+    case 'fields':
+      return q.type === 'fields' ? <FieldsReport report={r} question={q} text={props.text} /> : null;
+    case 'matrixScales':
+      return q.type === 'matrixScales' ? <MatrixScalesReport report={r} question={q} text={props.text} /> : null;
   }
 }
 

@@ -239,14 +239,17 @@ function Editor(props: { initial: SurveyDetail }) {
 
   const logicSources = (page: number, index: number): LogicSource[] => {
     const earlier = draft.pages.flatMap((pg, pi) => pg.questions.map((q, qi) => ({ q, pi, qi, n: numbers()[pi]?.[qi] ?? 0 })))
-      .filter(({ pi, qi }) => pi < page || (pi === page && qi < index));
+      // An instructions block has no answer to test.
+      .filter(({ q, pi, qi }) => q.type !== 'info' && (pi < page || (pi === page && qi < index)));
     return [
       ...earlier.map(({ q, n }) => ({
         id: q.id,
         label: `${t('editor.questionNumber', { n })} ${textIn(q.text, lang()).slice(0, 40)}`,
         options: q.type === 'single' || q.type === 'multiple'
           ? [...q.options, ...(q.type === 'single' && q.other ? [{ id: 'other', label: withText(undefined, lang(), t('editor.otherOption')) }] : [])]
-          : undefined,
+          : q.type === 'yesno'
+            ? [{ id: 'yes', label: q.yesLabel ?? withText(undefined, lang(), t('report.yes')) }, { id: 'no', label: q.noLabel ?? withText(undefined, lang(), t('report.no')) }]
+            : undefined,
       })),
       ...draft.hiddenFields.map((h) => ({ id: h, label: h })),
     ];

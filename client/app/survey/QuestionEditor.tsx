@@ -10,6 +10,7 @@ import { choicesOf, KIND_KEY, kindOf, QUESTION_KINDS, SCALE_SIZES, textIn, withO
 import {
   CompetitorBrands, ContactSettings, DimensionSelect, GaborGrangerSettings, ImportanceSettings, VanWestendorpSettings,
 } from './ResearchEditors';
+import { DateSettings, FieldsSettings, ScalesEditor, YesNoSettings } from './MoreTypeEditors';
 
 const ROLE_KEY: Record<Role, AppKey> = {
   'overall-satisfaction': 'editor.role.overall-satisfaction',
@@ -101,10 +102,12 @@ export default function QuestionEditor(props: {
         <select id={`${id}-kind`} class="select select-small" value={kindOf(q())} onChange={(e) => props.onKind(e.currentTarget.value as QuestionKind)} data-testid="question-kind">
           <For each={QUESTION_KINDS}>{(kind) => <option value={kind}>{t(KIND_KEY[kind])}</option>}</For>
         </select>
-        <label class="check">
-          <input type="checkbox" checked={q().required} onChange={(e) => props.edit((x) => { x.required = e.currentTarget.checked; })} data-testid="question-required" />
-          <span>{t('editor.required')}</span>
-        </label>
+        <Show when={q().type !== 'info'}>
+          <label class="check">
+            <input type="checkbox" checked={q().required} onChange={(e) => props.edit((x) => { x.required = e.currentTarget.checked; })} data-testid="question-required" />
+            <span>{t('editor.required')}</span>
+          </label>
+        </Show>
         <Show when={!props.readOnly}>
           <div class="qcard-tools">
             <button type="button" class="icon-btn" disabled={!props.canMoveUp} onClick={() => props.onMove(-1)} aria-label={t('editor.moveUp')} title={`${t('editor.moveUp')} (Alt+↑)`} data-testid="move-up">
@@ -242,6 +245,40 @@ export default function QuestionEditor(props: {
         </Match>
         <Match when={q().type === 'number' ? (q() as Extract<Question, { type: 'number' }>) : undefined}>
           {(num) => <NumberEditor min={num().min} max={num().max} integer={num().integer} edit={props.edit} />}
+        </Match>
+        <Match when={q().type === 'fields' || q().type === 'matrixScales' ? (q() as Extract<Question, { type: 'fields' | 'matrixScales' }>) : undefined}>
+          {(multi) => (
+            <>
+              <ChoiceList
+                items={multi().items}
+                lang={props.lang}
+                min={1}
+                marker="item"
+                legend={multi().type === 'fields' ? t('editor.fields') : t('editor.items')}
+                addLabel={multi().type === 'fields' ? t('editor.addField') : t('editor.addItem')}
+                placeholder={(n) => (multi().type === 'fields' ? t('editor.fieldN', { n }) : t('editor.itemN', { n }))}
+                removeLabel={(n) => (multi().type === 'fields' ? t('editor.removeField', { n }) : t('editor.removeItem', { n }))}
+                onLabel={setChoiceLabel}
+                onAdd={() => props.onAddChoice()}
+                onRemove={(i) => props.onRemoveChoice(i)}
+              />
+              <Show when={multi().type === 'fields' ? (multi() as Extract<Question, { type: 'fields' }>) : undefined}>
+                {(f) => <FieldsSettings q={f()} edit={props.edit} />}
+              </Show>
+              <Show when={multi().type === 'matrixScales' ? (multi() as Extract<Question, { type: 'matrixScales' }>) : undefined}>
+                {(m) => <ScalesEditor q={m()} lang={props.lang} edit={props.edit} />}
+              </Show>
+            </>
+          )}
+        </Match>
+        <Match when={q().type === 'date' ? (q() as Extract<Question, { type: 'date' }>) : undefined}>
+          {(d) => <DateSettings q={d()} edit={props.edit} />}
+        </Match>
+        <Match when={q().type === 'yesno' ? (q() as Extract<Question, { type: 'yesno' }>) : undefined}>
+          {(yn) => <YesNoSettings q={yn()} lang={props.lang} edit={props.edit} />}
+        </Match>
+        <Match when={q().type === 'info'}>
+          <p class="field-hint">{t('editor.infoHint')}</p>
         </Match>
         <Match when={q().type === 'text'}>
           <div class={`answer-preview${kindOf(q()) === 'longtext' ? ' answer-preview-long' : ''}`} aria-hidden="true">{t('editor.answerPreview')}</div>

@@ -16,6 +16,7 @@ import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 export const QUESTION_KINDS = [
   'single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'longtext', 'number',
   'servqual', 'importance', 'vanWestendorp', 'gaborGranger', 'competitor', 'ranking', 'contact',
+  'dropdown', 'yesno', 'date', 'fields', 'matrixScales', 'info',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -35,13 +36,19 @@ export const KIND_KEY: Readonly<Record<QuestionKind, AppKey>> = {
   competitor: 'editor.type.competitor',
   ranking: 'editor.type.ranking',
   contact: 'editor.type.contact',
+  dropdown: 'editor.type.dropdown',
+  yesno: 'editor.type.yesno',
+  date: 'editor.type.date',
+  fields: 'editor.type.fields',
+  matrixScales: 'editor.type.matrixScales',
+  info: 'editor.type.info',
 };
 
 /** The items or options a question lists, whatever its type calls them (brands are edited apart). */
 export function choicesOf(q: Question): Option[] | undefined {
   switch (q.type) {
     case 'single': case 'multiple': case 'ranking': return q.options;
-    case 'matrix': case 'importance': case 'servqual': return q.items;
+    case 'matrix': case 'importance': case 'servqual': case 'fields': case 'matrixScales': return q.items;
     case 'competitor': return q.attributes;
     default: return undefined;
   }
@@ -50,6 +57,7 @@ export function choicesOf(q: Question): Option[] | undefined {
 export const SCALE_SIZES = [5, 7, 10] as const;
 
 export function kindOf(q: Question): QuestionKind {
+  if (q.type === 'single' && q.display === 'dropdown') return 'dropdown';
   return q.type === 'text' && q.multiline ? 'longtext' : q.type;
 }
 
@@ -106,7 +114,8 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: SurveyLanguag
   const list = (prefix: string, min: number) => (choices && choices.length >= min ? choices.map((c) => ({ id: c.id, label: c.label })) : blankChoices(prefix, Math.max(min, 2), lang));
   switch (kind) {
     case 'single':
-      return { ...base, type: 'single', options: list('o', 2), display: 'list', randomize: false, other: false };
+    case 'dropdown':
+      return { ...base, type: 'single', options: list('o', 2), display: kind === 'dropdown' ? 'dropdown' : 'list', randomize: false, other: false };
     case 'multiple':
       return { ...base, type: 'multiple', options: list('o', 2), randomize: false };
     case 'rating':
@@ -134,6 +143,19 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: SurveyLanguag
       return { ...base, type: 'ranking', options: list('o', 2), randomize: false };
     case 'contact':
       return { ...base, type: 'contact', name: true, email: true, phone: false, consent: withText(undefined, lang, ''), role: 'contact' };
+    case 'yesno':
+      return { ...base, type: 'yesno' };
+    case 'date':
+      return { ...base, type: 'date' };
+    case 'fields':
+      return { ...base, type: 'fields', items: list('i', 1), input: 'number', integer: false, maxLength: 200 };
+    case 'matrixScales':
+      return {
+        ...base, type: 'matrixScales', items: list('i', 1),
+        scales: [{ id: 's1', label: withText(undefined, lang, ''), scale }, { id: 's2', label: withText(undefined, lang, ''), scale }],
+      };
+    case 'info':
+      return { ...base, type: 'info', required: false };
   }
 }
 
@@ -183,6 +205,7 @@ const PROBLEM_KEYS: [RegExp, AppKey][] = [
   [/\.questions\[\d+\]\.text$/, 'editor.problem.questionText'],
   [/\.(options|brands|attributes)\[\d+\]\.label$/, 'editor.problem.optionLabel'],
   [/\.items\[\d+\]\.label$/, 'editor.problem.itemLabel'],
+  [/\.scales\[\d+\]\.label$/, 'editor.problem.scaleLabel'],
   [/\.(options|brands)$/, 'editor.problem.options'],
   [/\.(items|attributes)$/, 'editor.problem.items'],
   [/\.currency$/, 'editor.problem.currency'],

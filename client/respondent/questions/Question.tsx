@@ -5,9 +5,12 @@ import type { Question as Q } from '../../../shared/survey/schema';
 import { t, text } from '../i18n';
 import { Competitor } from './Competitor';
 import { Contact } from './Contact';
+import { DateInput } from './DateInput';
+import { Fields } from './Fields';
 import { GaborGranger } from './GaborGranger';
 import { Importance } from './Importance';
 import { Matrix } from './Matrix';
+import { MatrixScales } from './MatrixScales';
 import { Multiple } from './Multiple';
 import { Nps } from './Nps';
 import { NumberInput } from './NumberInput';
@@ -18,6 +21,7 @@ import { Single } from './Single';
 import { TextInput } from './TextInput';
 import type { RendererProps } from './types';
 import { VanWestendorp } from './VanWestendorp';
+import { YesNo } from './YesNo';
 
 type AnyRenderer = (props: RendererProps<Q['type']>) => JSX.Element;
 // Keyed by question type, so each renderer only ever gets its own kind of question; the cast only
@@ -26,7 +30,8 @@ const RENDERERS = {
   single: Single, multiple: Multiple, rating: Rating, nps: Nps, matrix: Matrix, text: TextInput, number: NumberInput,
   servqual: Servqual, importance: Importance, vanWestendorp: VanWestendorp, gaborGranger: GaborGranger,
   competitor: Competitor, ranking: Ranking, contact: Contact,
-} as Record<Q['type'], AnyRenderer>;
+  date: DateInput, yesno: YesNo, fields: Fields, matrixScales: MatrixScales,
+} as Record<Exclude<Q['type'], 'info'>, AnyRenderer>;
 
 export { questionDomId };
 
@@ -44,8 +49,17 @@ export interface QuestionProps {
 export function Question(props: QuestionProps) {
   // A question keeps its type for its whole life (the page's list is keyed by question), so the
   // renderer is chosen once; a <Dynamic> would cost the bundle Solid's generic prop spreading.
-  const Renderer = RENDERERS[props.q.type];
+  const Renderer = props.q.type === 'info' ? null : RENDERERS[props.q.type];
   const id = () => questionDomId(props.q.id);
+  // An instructions block is text to read: no fieldset, nothing to answer.
+  if (!Renderer) {
+    return (
+      <div class="q info" id={id()}>
+        <p class="qtext">{props.piped(text(props.q.text))}</p>
+        <Show when={props.q.help}><p class="help">{props.piped(text(props.q.help))}</p></Show>
+      </div>
+    );
+  }
   const helpId = () => (props.q.help ? `${id()}-help` : '');
   const errorId = () => (props.error ? `${id()}-err` : '');
   const describedBy = () => [helpId(), errorId()].filter(Boolean).join(' ') || undefined;

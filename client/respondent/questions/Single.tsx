@@ -1,5 +1,5 @@
-import { For, Show } from 'solid-js';
-import { optionOrder } from '../../../shared/survey/page-view';
+import { createSignal, For, Show } from 'solid-js';
+import { optionOrder, searchKey, SEARCHABLE_FROM } from '../../../shared/survey/page-view';
 import { t, text } from '../i18n';
 import type { RendererProps } from './types';
 
@@ -12,10 +12,17 @@ const otherOf = (value: unknown): string | undefined =>
 
 /**
  * One choice: a list of radios, or a <select> when the survey asks for a dropdown (long lists).
+ * A long dropdown gets a search box above it that narrows the list, since a phone's picker of two
+ * hundred countries can only be scrolled; the chosen option always stays in the list.
  * "Other" keeps its text while chosen; the answer is then `{ other: text }`.
  */
 export function Single(props: RendererProps<'single'>) {
   const options = () => optionOrder(props.q.options, props.q.randomize, props.seed, props.q.id);
+  const [search, setSearch] = createSignal('');
+  const shown = () => {
+    const key = searchKey(search().trim());
+    return key === '' ? options() : options().filter((o) => o.id === props.value || searchKey(text(o.label)).includes(key));
+  };
   const other = () => otherOf(props.value);
   const otherInput = () => (
     <Show when={other() !== undefined}>
@@ -53,6 +60,9 @@ export function Single(props: RendererProps<'single'>) {
         </div>
       }
     >
+      <Show when={options().length >= SEARCHABLE_FROM}>
+        <input type="search" class="find" aria-label={t('question.search')} placeholder={t('question.search')} aria-controls={props.inputId} autocomplete="off" onInput={(e) => setSearch(e.currentTarget.value)} />
+      </Show>
       <select
         id={props.inputId}
         aria-describedby={props.describedBy}
@@ -64,7 +74,7 @@ export function Single(props: RendererProps<'single'>) {
         }}
       >
         <option value="" selected={props.value === undefined}>{t('question.choose')}</option>
-        <For each={options()}>
+        <For each={shown()}>
           {(o) => <option value={o.id} selected={props.value === o.id}>{text(o.label)}</option>}
         </For>
         <Show when={props.q.other}>

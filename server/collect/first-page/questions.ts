@@ -7,10 +7,11 @@
  */
 import type { Answers } from '../../../shared/survey/answers';
 import type { RespondentKey, Translate } from '../../../shared/i18n';
-import { isSingleControl, matrixFitsTable, optionOrder, questionDomId, scalePoints } from '../../../shared/survey/page-view';
+import { isSingleControl, matrixFitsTable, optionOrder, questionDomId, scalePoints, SEARCHABLE_FROM } from '../../../shared/survey/page-view';
 import type { Option, Question, Text } from '../../../shared/survey/schema';
 import { el, esc, leaf } from './html';
 import { competitor, constantSum, gaborGranger, ranking, vanWestendorp } from './research';
+import { dateInput, fields, matrixScales, yesNo } from './more-types';
 
 export interface RenderContext {
   lang: string;
@@ -95,7 +96,10 @@ function renderer(q: Question, inputId: string, describedBy: string | undefined,
       const other = typeof value === 'object' && value !== null && 'other' in value;
       if (q.display === 'dropdown') {
         const option = (v: string, label: string, selected: boolean) => el('option', { value: v, selected }, esc(label));
-        return el('select', { id: inputId, name: q.id, 'aria-describedby': describedBy, 'aria-invalid': 'false', 'aria-required': String(q.required) },
+        const search = options.length >= SEARCHABLE_FROM
+          ? leaf('input', { type: 'search', class: 'find', 'aria-label': ctx.t('question.search'), placeholder: ctx.t('question.search'), 'aria-controls': inputId, autocomplete: 'off' })
+          : '';
+        return search + el('select', { id: inputId, name: q.id, 'aria-describedby': describedBy, 'aria-invalid': 'false', 'aria-required': String(q.required) },
           option('', ctx.t('question.choose'), value === undefined)
           + options.map((o) => option(o.id, ctx.text(o.label), value === o.id)).join('')
           + (q.other ? option('_other', ctx.t('question.other'), other) : ''));
@@ -160,12 +164,26 @@ function renderer(q: Question, inputId: string, describedBy: string | undefined,
         }))).join('');
       return el('div', { class: 'contact' }, fields + choice('checkbox', `${q.id}.consent`, 'true', answer.consent === true, ctx.text(q.consent)));
     }
+    case 'date':
+      return dateInput(q, inputId, describedBy, ctx);
+    case 'yesno':
+      return yesNo(q, ctx);
+    case 'fields':
+      return fields(q, inputId, describedBy, ctx);
+    case 'matrixScales':
+      return matrixScales(q, ctx, (name, s, v) => scale({ name, min: s.scale.min, max: s.scale.max, minLabel: ctx.text(s.scale.minLabel), maxLabel: ctx.text(s.scale.maxLabel), value: v }, ctx));
+    case 'info':
+      return '';
   }
 }
 
 /** client/respondent/questions/Question.tsx: the question's text, required marker and help around its controls. */
 export function renderQuestion(q: Question, ctx: RenderContext): string {
   const id = questionDomId(q.id);
+  if (q.type === 'info') {
+    return el('div', { class: 'q info', id }, el('p', { class: 'qtext' }, esc(ctx.piped(ctx.text(q.text))))
+      + (q.help ? el('p', { class: 'help' }, esc(ctx.piped(ctx.text(q.help)))) : ''));
+  }
   const helpId = q.help ? `${id}-help` : undefined;
   const heading = el('span', { class: 'qtext' }, esc(ctx.piped(ctx.text(q.text)))) + (q.required ? el('span', { class: 'req' }, esc(ctx.t('question.required'))) : '');
   const body = (q.help ? el('p', { class: 'help', id: helpId }, esc(ctx.piped(ctx.text(q.help)))) : '') + renderer(q, `${id}-in`, helpId, ctx);

@@ -135,9 +135,20 @@ function questionAxis(name: string, ctx: AxisContext, fail: (problem: string) =>
         ctx.cols.ints.get(itemKey(q.id, item.id))!, q.scale.min, q.scale.max, [q.scale.minLabel, q.scale.maxLabel],
       );
     }
+    case 'yesno': {
+      // Kept as answered (the columns' raw store): 0 for yes, 1 for no, by slot.
+      const codes = new Int8Array(Math.max(ctx.cols.n, 1)).fill(-1);
+      const r = ctx.cols.raw.get(q.id);
+      r?.rows.forEach((slot, j) => { if (slot < codes.length) codes[slot] = r.values[j] === 'yes' ? 0 : r.values[j] === 'no' ? 1 : -1; });
+      return {
+        variable: { name, kind: 'single', label: text(q.text) }, type: 'coded', scale: null,
+        categories: [{ value: 'yes', label: text(q.yesLabel) || ctx.t('report.yes') }, { value: 'no', label: text(q.noLabel) || ctx.t('report.no') }],
+        categoryOf: (slot) => codes[slot] ?? -1,
+      };
+    }
     case 'text':
       throw fail(`"${qid}" is an open-text question: only closed questions cross-tabulate`);
     default:
-      throw fail(`"${qid}" is a ${q.type} question: only single and multiple choice, rating, NPS and matrix items cross-tabulate`);
+      throw fail(`"${qid}" is a ${q.type} question: only single and multiple choice, yes/no, rating, NPS and matrix items cross-tabulate`);
   }
 }

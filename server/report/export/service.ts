@@ -11,6 +11,7 @@ import { labelContext } from './variable';
 import { toCsv, toSps, toXlsx } from './formats';
 import { keyLabels } from './labels';
 import { addResearchTables } from './research-tables';
+import { addMoreTypeTables } from './more-type-tables';
 
 export type ResponseFormat = 'csv' | 'xlsx' | 'sps';
 
@@ -81,5 +82,6 @@ export function exportTables(db: Db, surveyId: string, query: ExportQuery, extra
     }
   }
   addResearchTables(s, add);
+  addMoreTypeTables(report, add);
   return writeCsv(['section', 'key', 'label', 'measure', 'value'], [...rows, ...extra]);
 }

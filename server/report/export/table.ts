@@ -13,6 +13,7 @@ import type { Selection } from '../selection';
 import { nameGiver } from './names';
 import { researchVariables } from './research-variables';
 import { labelsOf, scaleEnds, yesNo, type LabelContext, type Variable } from './variable';
+import { moreTypeVariables } from './more-type-variables';
 
 export type { Variable } from './variable';
 
@@ -89,8 +90,11 @@ export function variables(def: SurveyDefinition, cols: Columns, ctx: LabelContex
         out.push({ name: q.id, label, type: 'string', level: 'nominal', valueLabels: [], value: (i) => bySlot.get(i) ?? null });
         break;
       }
-      // Contact details are personal data: they never reach a report or an export.
-      case 'contact':
+      case 'date': case 'yesno': case 'fields': case 'matrixScales':
+        out.push(...moreTypeVariables(q, cols, ctx));
+        break;
+      // Contact details are personal data: they never reach a report or an export. An instructions block has no answer.
+      case 'contact': case 'info':
         break;
       default:
         out.push(...researchVariables(q, cols, ctx));

@@ -91,4 +91,13 @@ export default {
   // Rate limit of the survey page
   'busy.title': "Too many requests",
   'busy.body': "This survey has had too many requests from your network in the last minute. Please wait a minute, then reload the page.",
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': 'Yes',
+  'question.no': 'No',
+  'question.search': 'Search the list',
+  'validation.date': 'Choose a date.',
+  'validation.dateRange': 'Choose a date from {min} to {max}.',
+  'validation.dateMin': 'Choose a date on or after {min}.',
+  'validation.dateMax': 'Choose a date on or before {max}.',
+  'validation.requiredEveryField': 'Please fill in every field.',
 } satisfies Record<string, Message>;

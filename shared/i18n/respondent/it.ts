@@ -89,6 +89,15 @@ const it: Record<keyof typeof en, Message> = {
   // Rate limit of the survey page
   'busy.title': "Troppe richieste",
   'busy.body': "Nell’ultimo minuto questo questionario ha ricevuto troppe richieste dalla tua rete. Attendi un minuto, poi ricarica la pagina.",
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': 'Sì',
+  'question.no': 'No',
+  'question.search': 'Cerca nell’elenco',
+  'validation.date': 'Scegli una data.',
+  'validation.dateRange': 'Scegli una data dal {min} al {max}.',
+  'validation.dateMin': 'Scegli una data a partire dal {min}.',
+  'validation.dateMax': 'Scegli una data non successiva al {max}.',
+  'validation.requiredEveryField': 'Compila tutti i campi.',
 };
 
 export default it;

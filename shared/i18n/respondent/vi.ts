@@ -88,6 +88,15 @@ const vi: Record<keyof typeof en, Message> = {
   // Rate limit of the survey page
   'busy.title': "Quá nhiều yêu cầu",
   'busy.body': "Trong một phút qua, khảo sát này đã nhận quá nhiều yêu cầu từ mạng của bạn. Vui lòng đợi một phút rồi tải lại trang.",
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': 'Có',
+  'question.no': 'Không',
+  'question.search': 'Tìm trong danh sách',
+  'validation.date': 'Vui lòng chọn một ngày.',
+  'validation.dateRange': 'Vui lòng chọn ngày từ {min} đến {max}.',
+  'validation.dateMin': 'Vui lòng chọn ngày từ {min} trở đi.',
+  'validation.dateMax': 'Vui lòng chọn ngày không muộn hơn {max}.',
+  'validation.requiredEveryField': 'Vui lòng điền tất cả các ô.',
 };
 
 export default vi;

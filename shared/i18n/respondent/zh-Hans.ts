@@ -88,6 +88,15 @@ const zhHans: Record<keyof typeof en, Message> = {
   // Rate limit of the survey page
   'busy.title': "请求过多",
   'busy.body': "过去一分钟内，您所在的网络向本问卷发出的请求过多。请稍等一分钟，然后重新加载页面。",
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': '是',
+  'question.no': '否',
+  'question.search': '在列表中搜索',
+  'validation.date': '请选择日期。',
+  'validation.dateRange': '请选择 {min} 至 {max} 之间的日期。',
+  'validation.dateMin': '请选择 {min} 或之后的日期。',
+  'validation.dateMax': '请选择 {max} 或之前的日期。',
+  'validation.requiredEveryField': '请填写每一项。',
 };
 
 export default zhHans;

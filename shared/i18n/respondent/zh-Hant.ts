@@ -89,6 +89,15 @@ const zhHant: Record<keyof typeof en, Message> = {
   // Rate limit of the survey page
   'busy.title': "請求過多",
   'busy.body': "過去一分鐘內，您所在的網路向本問卷發出的請求過多。請稍候一分鐘，再重新載入頁面。",
+  // Question types: yes/no, dates, searchable lists, several fields
+  'question.yes': '是',
+  'question.no': '否',
+  'question.search': '在清單中搜尋',
+  'validation.date': '請選擇日期。',
+  'validation.dateRange': '請選擇 {min} 至 {max} 之間的日期。',
+  'validation.dateMin': '請選擇 {min} 或之後的日期。',
+  'validation.dateMax': '請選擇 {max} 或之前的日期。',
+  'validation.requiredEveryField': '請填寫每一欄。',
 };
 
 export default zhHant;

@@ -11,14 +11,17 @@ import { finish, holdsCode, idMaker, ImportError, mapLanguages, pipeText, plain,
 import { toLogic, type Resolved } from './expressions';
 import { fixedLabel } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
+import { scaleColumn } from './scale-columns';
+import { isIsoDate } from '../iso-date';
+import type { ScaleColumn } from '../more-types';
 import { child, parseXml, tableRows, XmlError } from './xml';
 
 type Row = Record<string, string>;
 
 /** LimeSurvey's names of the types we cannot import, for the list of what was left out. */
 const UNSUPPORTED: Record<string, string> = {
-  '*': 'an equation (a calculated value)', X: 'a text display', K: 'multiple numerical input', Q: 'multiple short text',
-  ':': 'an array of numbers', ';': 'an array of texts', '1': 'a dual-scale array', D: 'a date', I: 'a language switch',
+  '*': 'an equation (a calculated value)',
+  ':': 'an array of numbers', ';': 'an array of texts', I: 'a language switch',
   H: 'an array by column', E: 'an array increase/same/decrease', C: 'an array yes/no/uncertain', '|': 'a file upload',
 };
 
@@ -115,6 +118,15 @@ export function importLimeSurvey(xml: string): ImportResult {
     if ((answersByQ.get(qid) ?? []).some((a) => (a.scale_id ?? '0') !== '0')) unmapped.push({ source: code, message: 'its second answer scale' });
     return { options, values };
   };
+  /** The answer options of one scale of a question (a dual-scale array has two), in sort order. */
+  const scaleAnswers = (qid: string, scaleId: string) =>
+    sorted(group((answersByQ.get(qid) ?? []).filter((a) => (a.scale_id ?? '0') === scaleId), 'code'), 'sortorder')
+      .map(([c, rs]) => ({ code: c, label: textOf(rs[0].aid && answerTexts.has(rs[0].aid) ? answerTexts.get(rs[0].aid)! : rs, 'answer') ?? { [lang]: c } }));
+  /** A date attribute (date_min, date_max) when it is a date; LimeSurvey also allows expressions there. */
+  const dateAttr = (qid: string, name: string) => {
+    const d = attr(qid, name)?.trim().slice(0, 10);
+    return isIsoDate(d) ? d : undefined;
+  };
   /** Items from a question's subquestions (scale 0) in order, and the code → id map. */
   const subquestions = (qid: string, code: string): { items: Option[]; values: Map<string, string> } => {
     const makeId = idMaker('i');
@@ -209,10 +221,46 @@ export function importLimeSurvey(xml: string): ImportResult {
         return { q: { ...common, type: 'ranking', options, randomize: random }, values };
       }
       case 'Y':
+        // Worded by the respondent page in the respondent's language, as LimeSurvey does.
+        return { q: { ...common, type: 'yesno' }, values: new Map([['Y', 'yes'], ['N', 'no']]) };
+      case 'X':
+        return { q: { ...common, type: 'info', required: false }, values: new Map() };
+      case 'D': {
+        const min = dateAttr(qid, 'date_min');
+        const max = dateAttr(qid, 'date_max');
+        for (const [name, d] of [['date_min', min], ['date_max', max]] as const) {
+          if (attr(qid, name)?.trim() && !d) unmapped.push({ source: code, message: `its ${name === 'date_min' ? 'earliest' : 'latest'} date "${attr(qid, name)}" is not a fixed date; it was left out` });
+        }
+        return { q: { ...common, type: 'date', ...(min ? { min } : {}), ...(max ? { max } : {}) }, values: new Map() };
+      }
+      case 'K': case 'Q': {
+        const { items, values: itemValues } = subquestions(qid, code);
+        if (r.type === 'Q') {
+          const chars = num(attr(qid, 'maximum_chars'));
+          return { q: { ...common, type: 'fields', items, input: 'text', integer: false, maxLength: chars && chars > 0 ? Math.min(chars, 2000) : 200 }, values: new Map(), items: itemValues };
+        }
+        const min = num(attr(qid, 'min_num_value_n'));
+        const max = num(attr(qid, 'max_num_value_n'));
+        const total = num(attr(qid, 'equals_num_value'));
         return {
-          q: { ...common, type: 'single', options: [{ id: 'Y', label: fixedLabel('yes', surveyLanguages) }, { id: 'N', label: fixedLabel('no', surveyLanguages) }], display: 'list', randomize: false, other: false },
-          values: new Map([['Y', 'Y'], ['N', 'N']]),
+          q: {
+            ...common, type: 'fields', items, input: 'number', integer: attr(qid, 'num_value_int_only') === '1', maxLength: 200,
+            ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(total !== undefined && total >= 0 ? { total } : {}),
+          },
+          values: new Map(), items: itemValues,
         };
+      }
+      case '1': {
+        const { items, values: itemValues } = subquestions(qid, code);
+        const scales: ScaleColumn[] = [];
+        for (const [k, header] of ['dualscale_headerA', 'dualscale_headerB'].entries()) {
+          const label = textOf((attributes.get(qid) ?? []).filter((a) => a.attribute === header), 'value') ?? { [lang]: String(k + 1) };
+          const made = scaleColumn(`s${k + 1}`, label, scaleAnswers(qid, String(k)));
+          if (typeof made === 'string') return `its scale ${k + 1} ${made}`;
+          scales.push(made.column);
+        }
+        return { q: { ...common, type: 'matrixScales', items, scales }, values: new Map(), items: itemValues };
+      }
       case 'G':
         return {
           q: { ...common, type: 'single', options: [{ id: 'F', label: fixedLabel('female', surveyLanguages) }, { id: 'M', label: fixedLabel('male', surveyLanguages) }], display: 'list', randomize: false, other: false },
@@ -249,6 +297,8 @@ export function importLimeSurvey(xml: string): ImportResult {
       k.q.id = questionId(code);
       known.set(code, k);
       for (const a of attributes.get(qid) ?? []) {
+        // A multiple numerical input's required total is kept as the fields' total (when it is a number, not an equation).
+        if (k.q.type === 'fields' && a.attribute === 'equals_num_value' && k.q.total !== undefined) continue;
         if (DROPPED_ATTRIBUTES[a.attribute] && a.value?.trim()) unmapped.push({ source: code, message: `${DROPPED_ATTRIBUTES[a.attribute]} ("${a.value}")` });
       }
       if (unpiped.length) unmapped.push({ source: code, message: unpipedMessage(unpiped) });
@@ -304,6 +354,9 @@ export function importLimeSurvey(xml: string): ImportResult {
     const sub = name.slice(cut + 1);
     if (parent?.chosen?.has(sub)) return { source: parent.q.id, integer: false, chosen: parent.chosen.get(sub), value: () => undefined };
     const item = parent?.items?.get(sub);
+    if (parent && item && parent.q.type === 'fields') {
+      return { source: `${parent.q.id}.${item}`, integer: parent.q.integer, value: (v) => (typeof v === 'boolean' ? undefined : v) };
+    }
     if (parent && item) return { source: `${parent.q.id}.${item}`, integer: true, value: (v) => parent.values.get(String(v)) as number | undefined };
     return null;
   };

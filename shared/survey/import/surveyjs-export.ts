@@ -27,11 +27,13 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
     if (others.length === 0) return main;
     return { default: main, ...Object.fromEntries(others.map((l) => [surveyJsLocale(l), texts[l]!])) };
   };
-  const lit = (x: string | number) => (typeof x === 'number' ? String(x) : `'${x.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+  const literal = (x: string | number) => (typeof x === 'number' ? String(x) : `'${x.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
 
   const condition = (c: Condition): string => {
     const v = `{${c.source}}`;
     const many = byId.get(c.source)?.type === 'multiple';
+    // A yes/no question is a SurveyJS boolean, whose values are true and false.
+    const lit = byId.get(c.source)?.type === 'yesno' ? (x: string | number) => (x === 'yes' ? 'true' : x === 'no' ? 'false' : literal(x)) : literal;
     // SurveyJS holds "<>" and "noneof" while a question is unanswered; ours only once answered.
     switch (c.op) {
       case 'equals': return `${v} ${many ? 'contains' : '='} ${lit(c.value!)}`;
@@ -86,6 +88,34 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
         return { ...base, type: q.multiline ? 'comment' : 'text', maxLength: q.maxLength };
       case 'number':
         return { ...base, type: 'text', inputType: 'number', ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}), ...(q.integer ? { step: 1 } : {}) };
+      case 'info': {
+        // SurveyJS shows an html element's markup as markup: our plain text is escaped first.
+        const escape = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+        const shown = piped(q.text);
+        const html = typeof shown === 'string' ? escape(shown) : shown && Object.fromEntries(Object.entries(shown).map(([k, x]) => [k, escape(x)]));
+        return { name: q.id, type: 'html', html, ...(q.visibleIf ? { visibleIf: base.visibleIf } : {}) };
+      }
+      case 'date':
+        return { ...base, type: 'text', inputType: 'date', ...(q.min ? { min: q.min } : {}), ...(q.max ? { max: q.max } : {}) };
+      case 'yesno':
+        return { ...base, type: 'boolean', ...(q.yesLabel ? { labelTrue: str(q.yesLabel) } : {}), ...(q.noLabel ? { labelFalse: str(q.noLabel) } : {}) };
+      case 'fields':
+        return {
+          ...base, type: 'multipletext',
+          items: q.items.map((i) => ({
+            name: i.id, title: str(i.label),
+            ...(q.input === 'number' ? { inputType: 'number', ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) } : { maxLength: q.maxLength }),
+          })),
+          ...(q.total !== undefined ? { validators: [{ type: 'expression', expression: `${q.items.map((i) => `{${q.id}.${i.id}}`).join(' + ')} = ${q.total}` }] } : {}),
+        };
+      case 'matrixScales':
+        return {
+          ...base, type: 'matrixdropdown', rows: choices(q.items),
+          columns: q.scales.map((c) => ({
+            name: c.id, title: str(c.label), cellType: 'dropdown',
+            choices: c.pointLabels ? c.pointLabels.map((l, k) => ({ value: c.scale.min + k, text: str(l) })) : scaleColumns(c.scale),
+          })),
+        };
       default:
         return null;
     }

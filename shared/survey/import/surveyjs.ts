@@ -11,6 +11,9 @@ import { finish, holdsCode, idMaker, ImportError, MAX_LANGUAGES, pipeText, plain
 import { toLogic, type Resolved } from './expressions';
 import { fixedLabel } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
+import { scaleColumn } from './scale-columns';
+import { isIsoDate } from '../iso-date';
+import type { ScaleColumn } from '../more-types';
 
 type Json = Record<string, unknown>;
 type Localizable = string | Record<string, string> | undefined;
@@ -26,6 +29,20 @@ const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null 
 /** Whether parsed JSON looks like a SurveyJS survey rather than our own definition. */
 export function isSurveyJs(x: unknown): boolean {
   return isObject(x) && !('defaultLanguage' in x) && (Array.isArray(x.pages) || Array.isArray(x.elements) || Array.isArray(x.questions));
+}
+
+/**
+ * The total a multiple text's number fields must add up to, when its validators say so in the
+ * one form that means it: an expression `{name.a} + {name.b} + … = 100` over every field.
+ */
+function fieldsTotal(el: Json, name: string, fields: readonly string[]): number | undefined {
+  const validators = Array.isArray(el.validators) ? el.validators.filter(isObject) : [];
+  if (validators.length !== 1 || validators[0].type !== 'expression' || typeof validators[0].expression !== 'string') return undefined;
+  const m = /^\s*((?:\{[^{}]+\}\s*\+\s*)*\{[^{}]+\})\s*==?\s*(\d+(?:\.\d+)?)\s*$/.exec(validators[0].expression);
+  if (!m) return undefined;
+  const named = m[1].split('+').map((t) => t.trim().slice(1, -1));
+  const sameSet = named.length === fields.length && fields.every((f) => named.includes(`${name}.${f}`));
+  return sameSet ? Number(m[2]) : undefined;
 }
 
 export function importSurveyJs(input: unknown): ImportResult {
@@ -171,6 +188,11 @@ export function importSurveyJs(input: unknown): ImportResult {
       case 'comment':
         return { q: { ...base, type: 'text', multiline: true, maxLength: typeof el.maxLength === 'number' && el.maxLength > 0 ? Math.min(el.maxLength, 10_000) : 2000 }, values: new Map() };
       case 'text': {
+        if (el.inputType === 'date') {
+          const min = typeof el.min === 'string' && isIsoDate(el.min.slice(0, 10)) ? el.min.slice(0, 10) : undefined;
+          const max = typeof el.max === 'string' && isIsoDate(el.max.slice(0, 10)) ? el.max.slice(0, 10) : undefined;
+          return { q: { ...base, type: 'date', ...(min ? { min } : {}), ...(max ? { max } : {}) }, values: new Map() };
+        }
         if (el.inputType === 'number' || el.inputType === 'range') {
           return { q: { ...base, type: 'number', integer: el.step === 1, ...(typeof el.min === 'number' ? { min: el.min } : {}), ...(typeof el.max === 'number' ? { max: el.max } : {}) }, values: new Map() };
         }
@@ -180,14 +202,69 @@ export function importSurveyJs(input: unknown): ImportResult {
         return { q: { ...base, type: 'text', multiline: false, maxLength: typeof el.maxLength === 'number' && el.maxLength > 0 ? Math.min(el.maxLength, 10_000) : 2000 }, values: new Map() };
       }
       case 'boolean': {
-        const options: Option[] = [
-          { id: 'yes', label: text((el.labelTrue ?? el.trueText) as Localizable) ?? fixedLabel('yes', [...languages]) },
-          { id: 'no', label: text((el.labelFalse ?? el.falseText) as Localizable) ?? fixedLabel('no', [...languages]) },
-        ];
-        return { q: { ...base, type: 'single', options, display: 'list', randomize: false, other: false }, values: new Map([['true', 'yes'], ['false', 'no']]) };
+        const yesLabel = text((el.labelTrue ?? el.trueText) as Localizable);
+        const noLabel = text((el.labelFalse ?? el.falseText) as Localizable);
+        // Conditions compare with the boolean's own values, true and false unless it names others.
+        const values = new Map([[String(el.valueTrue ?? true), 'yes'], [String(el.valueFalse ?? false), 'no']]);
+        return { q: { ...base, type: 'yesno', ...(yesLabel ? { yesLabel } : {}), ...(noLabel ? { noLabel } : {}) }, values };
       }
-      case 'expression': return 'it is a calculated value; we have no calculated questions';
-      case 'html': return 'it is HTML shown between questions; we have no text-only elements';
+      case 'html': {
+        const shown = text(el.html as Localizable);
+        return shown ? { q: { ...base, text: shown, required: false, type: 'info' }, values: new Map() } : 'it is an empty HTML element';
+      }
+      case 'expression':
+        if (!text(el.title as Localizable)) return 'it is a calculated value without a title; we have no calculated questions';
+        // Its title is what respondents read beside the value; the value itself cannot be computed here.
+        unmapped.push({ source: name, message: 'its calculated value is not shown; its title is kept as text' });
+        return { q: { ...base, required: false, type: 'info' }, values: new Map() };
+      case 'multipletext': {
+        const makeId = idMaker('i');
+        const items: Option[] = [];
+        const fieldIds = new Map<string, string>();
+        const sourceItems = (Array.isArray(el.items) ? el.items : []).filter(isObject);
+        for (const it of sourceItems) {
+          if (typeof it.name !== 'string') continue;
+          const id = makeId(it.name);
+          fieldIds.set(it.name, id);
+          items.push({ id, label: text((it.title ?? it.name) as Localizable) ?? { [lang]: it.name } });
+        }
+        if (items.length === 0) return 'it has no fields';
+        const numeric = sourceItems.every((it) => it.inputType === 'number');
+        const total = numeric ? fieldsTotal(el, name, [...fieldIds.keys()]) : undefined;
+        // Consumed: the generic list of dropped properties must not name it.
+        if (total !== undefined) delete el.validators;
+        return {
+          q: { ...base, type: 'fields', items, input: numeric ? 'number' : 'text', integer: false, maxLength: 200, ...(total !== undefined ? { total } : {}) },
+          values: new Map(), items: fieldIds,
+        };
+      }
+      case 'matrixdropdown': {
+        const { options: items, values: rowIds } = choices({ rows: el.rows }, 'i');
+        const columns = (Array.isArray(el.columns) ? el.columns : []).filter(isObject);
+        if (columns.length === 0 || columns.length > 4) return `it has ${columns.length} columns; our matrix with several scales has 1 to 4`;
+        const scales: ScaleColumn[] = [];
+        const scaleId = idMaker('s');
+        for (const c of columns) {
+          const cell = String(c.cellType ?? el.cellType ?? 'dropdown');
+          const colName = String(c.name ?? scaleId('s'));
+          const label = text((c.title ?? c.name) as Localizable) ?? { [lang]: colName };
+          let answers: { code: string; label: Text }[];
+          if (cell === 'rating') {
+            const min = typeof c.rateMin === 'number' ? c.rateMin : 1;
+            const max = typeof c.rateMax === 'number' ? c.rateMax : min + (typeof c.rateCount === 'number' ? c.rateCount : 5) - 1;
+            answers = Array.from({ length: Math.max(0, max - min + 1) }, (_, k) => ({ code: String(min + k), label: { [lang]: String(min + k) } }));
+          } else if (cell === 'dropdown' || cell === 'radiogroup') {
+            const list = Array.isArray(c.choices) ? c.choices : Array.isArray(el.choices) ? el.choices : [];
+            answers = list.map((x) => ({ code: String(isObject(x) ? x.value : x), label: text(isObject(x) ? (x.text ?? x.value) as Localizable : String(x)) ?? { [lang]: String(isObject(x) ? x.value : x) } }));
+          } else {
+            return `its column "${colName}" holds ${cell} cells; only columns of choices or ratings become scales here`;
+          }
+          const made = scaleColumn(scaleId(colName), label, answers);
+          if (typeof made === 'string') return `its column "${colName}" ${made}`;
+          scales.push(made.column);
+        }
+        return { q: { ...base, type: 'matrixScales', items, scales }, values: new Map(), items: rowIds };
+      }
       case 'image': return 'it is an image; we have no image elements';
       default: return `SurveyJS type "${String(el.type)}" has no counterpart here`;
     }
@@ -257,7 +334,12 @@ export function importSurveyJs(input: unknown): ImportResult {
       const point = (v: string | number | boolean) => hit.values.get(String(v));
       return { source: `${q.id}.${row}`, integer, value: (v) => (point(v) === undefined ? undefined : point(v) === 'na' ? 'na' : Number(point(v))) };
     }
-    const choice = q.type === 'single' || q.type === 'multiple' || q.type === 'ranking';
+    if (q.type === 'fields') {
+      const field = item === undefined ? undefined : hit.items?.get(item);
+      return field ? { source: `${q.id}.${field}`, integer: false, value: (v) => (typeof v === 'boolean' ? undefined : v) } : null;
+    }
+    if (q.type === 'matrixScales') return null;
+    const choice = q.type === 'single' || q.type === 'multiple' || q.type === 'ranking' || q.type === 'yesno';
     return {
       source: q.id, integer, choices: hit.choices,
       value: (v) => (choice ? hit.values.get(String(v)) : typeof v === 'boolean' ? undefined : v),

@@ -28,6 +28,8 @@ const SAME_AS_ENGLISH: Record<string, { locales: Locale[]; reason: string }> = {
   'app:setup.password': { locales: ['it'], reason: '"password" is the Italian word' },
   'app:signIn.password': { locales: ['it'], reason: '"password" is the Italian word' },
   'app:export.no': { locales: ['it'], reason: '"no" is the Italian word' },
+  'app:report.no': { locales: ['it'], reason: '"no" is the Italian word' },
+  'respondent:question.no': { locales: ['it'], reason: '"no" is the Italian word' },
 };
 
 const texts = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));

@@ -29,8 +29,8 @@ describe('SurveyJS import', () => {
   it('maps each shared type to ours', () => {
     const types = Object.fromEntries(def.pages.flatMap((p) => p.questions).map((q) => [q.id, q.type]));
     expect(types).toEqual({
-      adult: 'single', visit_purpose: 'single', overall: 'rating', aspects: 'matrix', breakfast_why: 'text',
-      facilities: 'multiple', room_type: 'single', nights: 'number', checkin_date: 'text', nps: 'nps',
+      adult: 'yesno', visit_purpose: 'single', overall: 'rating', aspects: 'matrix', breakfast_why: 'text', welcome_note: 'info',
+      facilities: 'multiple', room_type: 'single', nights: 'number', checkin_date: 'date', nights_label: 'info', nps: 'nps',
       nps_reason: 'text', priorities: 'ranking', upgrade_offer: 'text', invoice: 'single',
     });
     expect(question(def, 'visit_purpose')).toMatchObject({ other: true, required: true, options: [{ id: 'business', label: { en: 'Business', it: 'Lavoro' } }, {}, {}] });
@@ -57,15 +57,13 @@ describe('SurveyJS import', () => {
 
   it('lists what it could not map, naming the element and why', () => {
     expect(r.unmapped).toEqual(expect.arrayContaining([
-      { source: 'welcome_note', message: expect.stringMatching(/HTML/) },
-      { source: 'nights_label', message: expect.stringMatching(/calculated/) },
-      { source: 'checkin_date', message: expect.stringMatching(/"date"/) },
+      { source: 'nights_label', message: 'its calculated value is not shown; its title is kept as text' },
       { source: 'upgrade_offer', message: expect.stringMatching(/mixes "and" with "or".*will now always show/) },
       { source: 'overall', message: 'its hasComment' },
       // Fair, Good and Very good sit between Poor = 1 and Excellent = 5, which alone keep labels.
       { source: 'aspects', message: expect.stringMatching(/labels in between are not kept/) },
     ]));
-    expect(r.unmapped).toHaveLength(6);
+    expect(r.unmapped).toHaveLength(4);
   });
 });
 
@@ -78,7 +76,7 @@ describe('LimeSurvey import', () => {
     expect(def.pages.map((p) => p.title?.en)).toEqual(['About your visit', 'Your stay', 'Priorities']);
     expect(def.pages.flatMap((p) => p.questions).map((q) => [q.id, q.type])).toEqual([
       ['VISIT', 'single'], ['FACIL', 'multiple'], ['ASPECTS', 'matrix'], ['OVERALL', 'rating'], ['NIGHTS', 'number'], ['BREAKWHY', 'text'],
-      ['PRIORITY', 'ranking'], ['SPAWHY', 'text'], ['RETURNWHY', 'text'], ['BIZNOTE', 'text'],
+      ['PRIORITY', 'ranking'], ['SPAWHY', 'text'], ['RETURNWHY', 'text'], ['BIZNOTE', 'text'], ['SPEND', 'fields'],
     ]);
     expect(question(def, 'VISIT')).toMatchObject({ other: true, help: { en: 'Choose one.', it: 'Scegli una risposta.' }, options: [{ id: 'BUS', label: { en: 'Business', it: 'Lavoro' } }, { id: 'LEI' }, { id: 'EVT' }] });
     expect(question(def, 'FACIL')).toMatchObject({ options: [{ id: 'GYM' }, { id: 'SPA' }, { id: 'POOL' }], max: 2, randomize: true, required: false });
@@ -111,10 +109,9 @@ describe('LimeSurvey import', () => {
 
   it('lists the equation and other types it cannot map, by question code', () => {
     const r = importSurvey(fixture('limesurvey-hotel-v6.lss'));
-    expect(sourcesOf(r.unmapped).sort()).toEqual(['ASPECTS', 'NIGHTSX2', 'SPAWHY', 'SPEND']);
+    expect(sourcesOf(r.unmapped).sort()).toEqual(['ASPECTS', 'NIGHTSX2', 'SPAWHY']);
     expect(r.unmapped.find((u) => u.source === 'SPAWHY')?.message).toBe('its validation equation ("strlen(SPAWHY) < 200")');
     expect(r.unmapped.find((u) => u.source === 'NIGHTSX2')?.message).toMatch(/equation/);
-    expect(r.unmapped.find((u) => u.source === 'SPEND')?.message).toMatch(/multiple numerical/);
   });
 
   it('reads a LimeSurvey 3 .lss (texts in the rows, one row per language), German included', () => {

@@ -1,0 +1,19 @@
+/**
+ * One scale of a matrix with several scales (shared/survey/more-types.ts) from a source's list of
+ * answer codes and their labels, in the source's order: codes that are consecutive whole numbers
+ * from 0 or 1 keep their numbers, anything else becomes points 1…n; every point keeps its label.
+ * `points` maps each source code to its point, for reading the source's conditions.
+ */
+import type { ScaleColumn } from '../more-types';
+import type { Text } from '../schema';
+
+export function scaleColumn(id: string, label: Text, answers: readonly { code: string; label: Text }[]): { column: ScaleColumn; points: Map<string, number> } | string {
+  if (answers.length < 2 || answers.length > 11) return `has ${answers.length} answer options; a scale has 2 to 11 points`;
+  const nums = answers.map((a) => Number(a.code));
+  const numeric = nums.every((n, i) => Number.isInteger(n) && (i === 0 ? n === 0 || n === 1 : n === nums[i - 1] + 1));
+  const min = numeric ? nums[0] : 1;
+  return {
+    column: { id, label, scale: { min, max: min + answers.length - 1 }, pointLabels: answers.map((a) => a.label) },
+    points: new Map(answers.map((a, i) => [a.code, min + i])),
+  };
+}
