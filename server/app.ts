@@ -22,12 +22,14 @@ import { collectAdminRoutes } from './collect/admin-routes';
 import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
 import { alertRoutes, caseRoutes } from './alerts/routes';
+import { customerRoutes } from './customers/routes';
 import { startOutbox } from './alerts/outbox';
 import { requestId } from 'hono/request-id';
 import { observe } from './ops/observe';
 import { metricsRoute, readyRoute } from './ops/routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const IMPORTS = new Set(['/api/customers/import', '/api/customers/transactions/import']);
 
 /** Builds the whole app; `deps` carries the database, configuration and clock (tests pass their own). */
 export function createApp(deps: Deps) {
@@ -40,15 +42,19 @@ export function createApp(deps: Deps) {
   app.use('*', requestId({ limitLength: 64 }), observe);
   app.use('*', securityHeaders);
 
-  const tooLarge = () => new AppError(413, 'too-large', `the body is larger than ${deps.config.BODY_LIMIT_BYTES} bytes`);
-  const streamingLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: () => { throw tooLarge(); } });
+  const tooLarge = (max: number) => new AppError(413, 'too-large', `the body is larger than ${max} bytes`);
+  const streamingLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: () => { throw tooLarge(deps.config.BODY_LIMIT_BYTES); } });
+  const importLimit = bodyLimit({ maxSize: deps.config.IMPORT_LIMIT_BYTES, onError: () => { throw tooLarge(deps.config.IMPORT_LIMIT_BYTES); } });
   // A declared Content-Length is checked without touching the body; only chunked bodies need the
-  // streaming check, which would otherwise cost every submission a copy of its body.
+  // streaming check, which would otherwise cost every submission a copy of its body. The customer
+  // register's imports carry whole CRM files (100,000 customers, a million transactions).
   app.use('/api/*', async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
+    const bulk = IMPORTS.has(c.req.path);
+    const max = bulk ? deps.config.IMPORT_LIMIT_BYTES : deps.config.BODY_LIMIT_BYTES;
     const declared = c.req.header('content-length');
-    if (declared === undefined) return streamingLimit(c, next);
-    if (Number(declared) > deps.config.BODY_LIMIT_BYTES) throw tooLarge();
+    if (declared === undefined) return (bulk ? importLimit : streamingLimit)(c, next);
+    if (Number(declared) > max) throw tooLarge(max);
     await next();
   });
   // Belt and braces beside the CSRF token: a browser always sends Origin on cross-site writes.
@@ -76,6 +82,7 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', collectAdminRoutes);
   app.route('/api/surveys', alertRoutes);
   app.route('/api/cases', caseRoutes);
+  app.route('/api/customers', customerRoutes);
   app.route('/api/demo', demoRoutes);
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`); });
 

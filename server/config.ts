@@ -15,6 +15,8 @@ export const ConfigSchema = v.object({
   /** Trust X-Forwarded-For for the client IP (only behind your own reverse proxy). */
   TRUST_PROXY: v.optional(v.picklist(['0', '1']), '0'),
   BODY_LIMIT_BYTES: intFrom(1_048_576, 1024),
+  /** The body limit of the customer register's CSV imports, which carry whole CRM files. */
+  IMPORT_LIMIT_BYTES: intFrom(134_217_728, 1024),
   /** Requests per minute per IP on the public respondent endpoints; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: intFrom(600, 0),
   SESSION_DAYS: intFrom(14, 1),

@@ -140,7 +140,11 @@ export const responses = sqliteTable('responses', {
 /** The research plan of a survey (one per survey), a JSON document validated by shared/plan. */
 export const plans = sqliteTable('plans', {
   surveyId: text().primaryKey().references(() => surveys.id, { onDelete: 'cascade' }),
-  data: text({ mode: 'json' }).notNull(),
+  data: text({ mode: 'json' }),
+  /** The one currency of the register's amounts, set by its first transactions or figures import. */
+  currency: text(),
+  /** Set when customers were added or changed since the scores were last computed; the next read recomputes them. */
+  stale: integer({ mode: 'boolean' }).notNull().default(false),
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: integer().notNull(),
 });
@@ -325,3 +329,63 @@ export const outboxAttempts = sqliteTable('outbox_attempts', {
   error: text(),
   durationMs: integer().notNull(),
 }, (t) => [index('outbox_attempts_outbox_idx').on(t.outboxId)]);
+
+/**
+ * The customer register: one row per customer, upserted by the CRM's own id (`externalId`). The
+ * value columns are derived (server/customers/value.ts) and rewritten whenever the register or its
+ * transactions change, so lists can filter by tier and segment in SQL.
+ */
+export const customers = sqliteTable('customers', {
+  id: text().primaryKey(),
+  externalId: text().notNull().unique(),
+  name: text(),
+  email: text(),
+  phone: text(),
+  language: text(),
+  /** Any further columns of the import (region, account manager…), text by name. */
+  attributes: text({ mode: 'json' }).notNull().$type<Record<string, string>>().default({}),
+  /**
+   * RFM figures given ready-made by an import (recency as the date of the last purchase), used
+   * instead of the transactions when set.
+   */
+  givenLastAt: integer(),
+  givenFrequency: integer(),
+  givenMonetary: integer(),
+  /** What the scores were computed from: the transactions, or the given figures. */
+  lastPurchaseAt: integer(),
+  frequency: integer().notNull().default(0),
+  /** Revenue in minor units of the register's currency. */
+  monetary: integer().notNull().default(0),
+  rScore: integer(),
+  fScore: integer(),
+  mScore: integer(),
+  segment: text(),
+  /** Index into the pyramid's tiers, 0 the top. */
+  tier: integer(),
+  createdAt: integer().notNull(),
+  updatedAt: integer().notNull(),
+}, (t) => [
+  index('customers_tier_idx').on(t.tier),
+  index('customers_segment_idx').on(t.segment),
+]);
+
+/** A purchase (or, negative, a refund) of a customer, in minor units of its currency. */
+export const customerTransactions = sqliteTable('customer_transactions', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  customerId: text().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+  at: integer().notNull(),
+  amount: integer().notNull(),
+  currency: text().notNull(),
+}, (t) => [index('customer_transactions_customer_idx').on(t.customerId, t.at)]);
+
+/** The register's value settings (one row, id 1): the pyramid's cut points and tier names, JSON validated by shared/customers/schema.ts. */
+export const customerSettings = sqliteTable('customer_settings', {
+  id: integer().primaryKey(),
+  data: text({ mode: 'json' }),
+  /** The one currency of the register's amounts, set by its first transactions or figures import. */
+  currency: text(),
+  /** Set when customers were added or changed since the scores were last computed; the next read recomputes them. */
+  stale: integer({ mode: 'boolean' }).notNull().default(false),
+  updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer().notNull(),
+});
