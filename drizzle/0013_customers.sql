@@ -43,20 +43,4 @@ CREATE TABLE `customers` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `customers_externalId_unique` ON `customers` (`external_id`);--> statement-breakpoint
 CREATE INDEX `customers_tier_idx` ON `customers` (`tier`);--> statement-breakpoint
-CREATE INDEX `customers_segment_idx` ON `customers` (`segment`);--> statement-breakpoint
-PRAGMA foreign_keys=OFF;--> statement-breakpoint
-CREATE TABLE `__new_plans` (
-	`survey_id` text PRIMARY KEY NOT NULL,
-	`data` text,
-	`currency` text,
-	`stale` integer DEFAULT false NOT NULL,
-	`updated_by` text,
-	`updated_at` integer NOT NULL,
-	FOREIGN KEY (`survey_id`) REFERENCES `surveys`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
-);
---> statement-breakpoint
-INSERT INTO `__new_plans`("survey_id", "data", "currency", "stale", "updated_by", "updated_at") SELECT "survey_id", "data", "currency", "stale", "updated_by", "updated_at" FROM `plans`;--> statement-breakpoint
-DROP TABLE `plans`;--> statement-breakpoint
-ALTER TABLE `__new_plans` RENAME TO `plans`;--> statement-breakpoint
-PRAGMA foreign_keys=ON;
+CREATE INDEX `customers_segment_idx` ON `customers` (`segment`);

@@ -140,11 +140,7 @@ export const responses = sqliteTable('responses', {
 /** The research plan of a survey (one per survey), a JSON document validated by shared/plan. */
 export const plans = sqliteTable('plans', {
   surveyId: text().primaryKey().references(() => surveys.id, { onDelete: 'cascade' }),
-  data: text({ mode: 'json' }),
-  /** The one currency of the register's amounts, set by its first transactions or figures import. */
-  currency: text(),
-  /** Set when customers were added or changed since the scores were last computed; the next read recomputes them. */
-  stale: integer({ mode: 'boolean' }).notNull().default(false),
+  data: text({ mode: 'json' }).notNull(),
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: integer().notNull(),
 });
