@@ -128,12 +128,16 @@ function writeCustomers(db: Db, rows: Row[], now: number): CustomerImportResult 
   return { created, updated };
 }
 
-/** The stored attributes with the file's: an empty value removes an attribute. */
+/**
+ * The stored attributes with the given ones: an empty value removes an attribute, and a name
+ * matches a stored one ignoring case (one CRM export says "Region", the next "region").
+ */
 export function mergeAttributes(stored: Record<string, string>, given: Record<string, string>): Record<string, string> {
   const out = { ...stored };
-  for (const [k, v] of Object.entries(given)) {
-    if (v === '') delete out[k];
-    else out[k] = v;
+  for (const [name, value] of Object.entries(given)) {
+    const key = Object.keys(out).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
+    if (value === '') delete out[key];
+    else out[key] = value;
   }
   return out;
 }

@@ -92,6 +92,14 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'GET', path: '/api/cases/:caseId', least: 'viewer' },
   { method: 'PATCH', path: '/api/cases/:caseId', least: 'viewer' },
   { method: 'POST', path: '/api/cases/:caseId/notes', least: 'viewer' },
+  { method: 'GET', path: '/api/customers', least: 'viewer' },
+  { method: 'GET', path: '/api/customers/value', least: 'viewer' },
+  { method: 'GET', path: '/api/customers/settings', least: 'viewer' },
+  { method: 'PUT', path: '/api/customers/settings', least: 'researcher' },
+  { method: 'POST', path: '/api/customers/import', least: 'researcher' },
+  { method: 'POST', path: '/api/customers/transactions/import', least: 'researcher' },
+  { method: 'PUT', path: '/api/customers/by-external-id/:externalId', least: 'researcher' },
+  { method: 'GET', path: '/api/customers/:id', least: 'viewer' },
 ];
 
 let t: ReturnType<typeof makeTestApp>;
