@@ -1,3 +1,13 @@
+CREATE TABLE `customer_imports` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`status` text NOT NULL,
+	`rows` integer NOT NULL,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`finished_at` integer,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
 CREATE TABLE `customer_settings` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`data` text,
@@ -10,10 +20,12 @@ CREATE TABLE `customer_settings` (
 --> statement-breakpoint
 CREATE TABLE `customer_transactions` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`import_id` integer NOT NULL,
 	`customer_id` text NOT NULL,
 	`at` integer NOT NULL,
 	`amount` integer NOT NULL,
 	`currency` text NOT NULL,
+	FOREIGN KEY (`import_id`) REFERENCES `customer_imports`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint

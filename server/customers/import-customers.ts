@@ -95,7 +95,7 @@ export async function importCustomers(db: Db, csv: string, now: number): Promise
   else if (rows.length === 0 && errors.count === 0) errors.add({ line: 2, code: 'no-rows', message: 'the file has no customers below its header' });
   if (errors.count) errors.refuse();
   const result = writeCustomers(db, rows, now);
-  recomputeValues(db);
+  await recomputeValues(db);
   return result;
 }
 

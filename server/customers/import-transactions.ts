@@ -4,6 +4,7 @@
  * frequency, monetary, currency), which replace the transactions in that customer's scores. Every
  * row is checked first; one faulty row refuses the whole file, listed by line.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../db/client';
 import type { TransactionImportResult } from '../../shared/customers/schema';
 import { minorDigits, parseMinor } from '../../shared/customers/money';
@@ -42,7 +43,7 @@ export function parseDate(text: string): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-export async function importTransactions(db: Db, csv: string, now: number): Promise<TransactionImportResult> {
+export async function importTransactions(db: Db, csv: string, userId: string | null, now: number): Promise<TransactionImportResult> {
   const errors = new ImportErrors();
   const idOf = new Map<string, string>();
   for (const r of db.$client.prepare('select id, external_id as externalId from customers').all() as { id: string; externalId: string }[]) idOf.set(r.externalId, r.id);
@@ -141,19 +142,47 @@ export async function importTransactions(db: Db, csv: string, now: number): Prom
   else if (customerIds.length === 0 && errors.count === 0) errors.add({ line: 2, code: 'no-rows', message: 'the file has nothing below its header' });
   if (errors.count) errors.refuse();
 
-  const sqlite = db.$client;
-  db.transaction(() => {
-    if (mode === 'transactions') {
-      const insert = sqlite.prepare('insert into customer_transactions (customer_id, at, amount, currency) values (?, ?, ?, ?)');
-      for (let i = 0; i < customerIds.length; i++) insert.run(customerIds[i], dates[i], amounts[i], currency);
-    } else {
-      const update = sqlite.prepare('update customers set given_last_at = ?, given_frequency = ?, given_monetary = ?, updated_at = ? where id = ?');
+  if (mode === 'transactions') await writeTransactions(db, customerIds, dates, amounts, currency!, userId, now);
+  else {
+    const update = db.$client.prepare('update customers set given_last_at = ?, given_frequency = ?, given_monetary = ?, updated_at = ? where id = ?');
+    db.transaction(() => {
       for (let i = 0; i < customerIds.length; i++) update.run(frequencies[i] === 0 ? null : dates[i], frequencies[i], amounts[i], now, customerIds[i]);
-    }
-    setRegisterCurrency(db, currency!, now);
-  });
-  recomputeValues(db);
+      setRegisterCurrency(db, currency!, now);
+    });
+  }
+  await recomputeValues(db);
   return { imported: customerIds.length, customers: new Set(customerIds).size, mode };
+}
+
+const WRITE_BATCH = 10_000;
+
+/**
+ * Writes the rows in batches of their own (a turn of the event loop between them) under an import
+ * that is `running`, which readers leave out; marking it `done` makes the whole file count at once.
+ * A failure deletes what was written; an import left running by a crash is deleted a day later.
+ */
+async function writeTransactions(db: Db, customerIds: string[], dates: number[], amounts: number[], currency: string, userId: string | null, now: number) {
+  const sqlite = db.$client;
+  sqlite.prepare(`delete from customer_imports where status = 'failed' or (status = 'running' and created_at < ?)`).run(now - DAY);
+  const importId = Number(sqlite.prepare(`insert into customer_imports (status, rows, created_by, created_at) values ('running', ?, ?, ?)`)
+    .run(customerIds.length, userId, now).lastInsertRowid);
+  const insert = sqlite.prepare('insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?)');
+  try {
+    for (let start = 0; start < customerIds.length; start += WRITE_BATCH) {
+      db.transaction(() => {
+        for (let i = start; i < Math.min(customerIds.length, start + WRITE_BATCH); i++) insert.run(importId, customerIds[i], dates[i], amounts[i], currency);
+      });
+      await nextTurn();
+    }
+    db.transaction(() => {
+      sqlite.prepare(`update customer_imports set status = 'done', finished_at = ? where id = ?`).run(now, importId);
+      setRegisterCurrency(db, currency, now);
+    });
+  } catch (err) {
+    sqlite.prepare(`update customer_imports set status = 'failed', finished_at = ? where id = ?`).run(now, importId);
+    sqlite.prepare('delete from customer_transactions where import_id = ?').run(importId);
+    throw err;
+  }
 }
 
 function wholeNumber(text: string): number | null {

@@ -11,16 +11,16 @@ import { saveValueSettings, valueSettings } from './settings';
 import { recomputeValues } from './value';
 
 export const customerRoutes = new Hono<AppEnv>()
-  .get('/', requireRole('viewer'), (c) => {
+  .get('/', requireRole('viewer'), async (c) => {
     const query = parseValue(CustomerListQuerySchema, c.req.query());
-    return c.json(listCustomers(c.var.deps.db, query, c.var.user!.role));
+    return c.json(await listCustomers(c.var.deps.db, query, c.var.user!.role));
   })
-  .get('/value', requireRole('viewer'), (c) => c.json(valueOverview(c.var.deps.db)))
+  .get('/value', requireRole('viewer'), async (c) => c.json(await valueOverview(c.var.deps.db)))
   .get('/settings', requireRole('viewer'), (c) => c.json(valueSettings(c.var.deps.db)))
   .put('/settings', requireRole('researcher'), async (c) => {
     const settings = await parseJson(c, ValueSettingsSchema);
     saveValueSettings(c.var.deps.db, settings, c.var.user!.id, c.var.deps.clock.now());
-    recomputeValues(c.var.deps.db);
+    await recomputeValues(c.var.deps.db);
     return c.json(valueSettings(c.var.deps.db));
   })
   .post('/import', requireRole('researcher'), async (c) => {
@@ -29,12 +29,12 @@ export const customerRoutes = new Hono<AppEnv>()
   })
   .post('/transactions/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, CsvImportSchema);
-    return c.json(await importTransactions(c.var.deps.db, input.csv, c.var.deps.clock.now()), 201);
+    return c.json(await importTransactions(c.var.deps.db, input.csv, c.var.user!.id, c.var.deps.clock.now()), 201);
   })
   .put('/by-external-id/:externalId', requireRole('researcher'), async (c) => {
     const externalId = parseValue(ExternalIdSchema, c.req.param('externalId'), 'externalId');
     const input = await parseJson(c, CustomerUpsertSchema);
-    const { created, customer } = upsertCustomer(c.var.deps.db, externalId, input, c.var.user!.role, c.var.deps.clock.now());
+    const { created, customer } = await upsertCustomer(c.var.deps.db, externalId, input, c.var.user!.role, c.var.deps.clock.now());
     return c.json(customer, created ? 201 : 200);
   })
-  .get('/:id', requireRole('viewer'), (c) => c.json(getCustomer(c.var.deps.db, c.req.param('id'), c.var.user!.role)));
+  .get('/:id', requireRole('viewer'), async (c) => c.json(await getCustomer(c.var.deps.db, c.req.param('id'), c.var.user!.role)));

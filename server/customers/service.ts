@@ -10,7 +10,9 @@ import type { Role } from '../auth/sessions';
 import type { CustomerDetail, CustomerList, CustomerListQuerySchema, CustomerSummary, CustomerUpsert, ValueOverview } from '../../shared/customers/schema';
 import { SEGMENTS, valueMatrix, type Segment } from '../../shared/customers/value';
 import { markStale, registerCurrency, valueSettings } from './settings';
-import { ensureValues } from './value';
+import { COUNTED_IMPORT, ensureValues } from './value';
+
+const COUNTED = sql.raw(COUNTED_IMPORT);
 import { mergeAttributes } from './import-customers';
 
 type Row = typeof customers.$inferSelect;
@@ -31,8 +33,8 @@ function summary(r: Row, role: Role, tierNames: readonly string[]): CustomerSumm
 /** `%` and `_` in a search are letters, not wildcards. */
 const likePattern = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-export function listCustomers(db: Db, query: v.InferOutput<typeof CustomerListQuerySchema>, role: Role): CustomerList {
-  ensureValues(db);
+export async function listCustomers(db: Db, query: v.InferOutput<typeof CustomerListQuerySchema>, role: Role): Promise<CustomerList> {
+  await ensureValues(db);
   const conditions: (SQL | undefined)[] = [];
   if (query.q) {
     const p = likePattern(query.q);
@@ -70,8 +72,8 @@ function surveyTitles(db: Db, ids: string[]): Map<string, string> {
   return out;
 }
 
-export function getCustomer(db: Db, id: string, role: Role): CustomerDetail {
-  ensureValues(db);
+export async function getCustomer(db: Db, id: string, role: Role): Promise<CustomerDetail> {
+  await ensureValues(db);
   const r = db.select().from(customers).where(eq(customers.id, id)).get();
   if (!r) throw notFound('customer');
   const settings = valueSettings(db);
@@ -79,9 +81,9 @@ export function getCustomer(db: Db, id: string, role: Role): CustomerDetail {
   const tx = db.select({
     count: sql<number>`count(*)`, first: sql<number | null>`min(${customerTransactions.at})`,
     last: sql<number | null>`max(${customerTransactions.at})`, total: sql<number>`coalesce(sum(${customerTransactions.amount}), 0)`,
-  }).from(customerTransactions).where(eq(customerTransactions.customerId, id)).get()!;
+  }).from(customerTransactions).where(and(eq(customerTransactions.customerId, id), COUNTED)).get()!;
   const recent = db.select({ at: customerTransactions.at, amount: customerTransactions.amount, currency: customerTransactions.currency })
-    .from(customerTransactions).where(eq(customerTransactions.customerId, id))
+    .from(customerTransactions).where(and(eq(customerTransactions.customerId, id), COUNTED))
     .orderBy(desc(customerTransactions.at), desc(customerTransactions.id)).limit(20).all();
 
   // A JSON string holds the id quoted; the LIKE only narrows, linkedTo decides.
@@ -109,7 +111,7 @@ export function getCustomer(db: Db, id: string, role: Role): CustomerDetail {
 }
 
 /** Creates or updates the customer a CRM knows by `externalId`; fields left out keep their stored value. */
-export function upsertCustomer(db: Db, externalId: string, input: CustomerUpsert, role: Role, now: number): { created: boolean; customer: CustomerDetail } {
+export async function upsertCustomer(db: Db, externalId: string, input: CustomerUpsert, role: Role, now: number): Promise<{ created: boolean; customer: CustomerDetail }> {
   const found = db.select().from(customers).where(eq(customers.externalId, externalId)).get();
   const language = input.language ? matchLocale(input.language) ?? input.language : input.language;
   const fields = {
@@ -131,12 +133,12 @@ export function upsertCustomer(db: Db, externalId: string, input: CustomerUpsert
       markStale(db, now);
     }
   });
-  return { created: !found, customer: getCustomer(db, id!, role) };
+  return { created: !found, customer: await getCustomer(db, id!, role) };
 }
 
 /** Customers and revenue by tier and by segment, and the frequency × average-spend matrix. */
-export function valueOverview(db: Db): ValueOverview {
-  ensureValues(db);
+export async function valueOverview(db: Db): Promise<ValueOverview> {
+  await ensureValues(db);
   const settings = valueSettings(db);
   const rows = db.select({ lastAt: customers.lastPurchaseAt, frequency: customers.frequency, monetary: customers.monetary, tier: customers.tier, segment: customers.segment })
     .from(customers).all();

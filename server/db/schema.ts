@@ -365,9 +365,24 @@ export const customers = sqliteTable('customers', {
   index('customers_segment_idx').on(t.segment),
 ]);
 
+/**
+ * An import of transactions. Its rows are written in short batches so a million of them never hold
+ * the server for long, and count only once the import is `done`: a file lands whole or not at all,
+ * even across a crash (server/customers/import-transactions.ts).
+ */
+export const customerImports = sqliteTable('customer_imports', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  status: text({ enum: ['running', 'done', 'failed'] }).notNull(),
+  rows: integer().notNull(),
+  createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer().notNull(),
+  finishedAt: integer(),
+});
+
 /** A purchase (or, negative, a refund) of a customer, in minor units of its currency. */
 export const customerTransactions = sqliteTable('customer_transactions', {
   id: integer().primaryKey({ autoIncrement: true }),
+  importId: integer().notNull().references(() => customerImports.id, { onDelete: 'cascade' }),
   customerId: text().notNull().references(() => customers.id, { onDelete: 'cascade' }),
   at: integer().notNull(),
   amount: integer().notNull(),

@@ -228,6 +228,18 @@ describe('value from transactions', () => {
     expect((await importTransactions('customer,date\nA,2026-11-01\n')).body.error.details[0]).toMatchObject({ code: 'missing-columns', params: { columns: 'amount, currency' } });
   });
 
+  it('leaves out the transactions of an import still running (or cut short by a crash)', async () => {
+    await loadRegister();
+    const a = await byExternal(researcher, 'A');
+    // What a crash mid-import leaves: rows under an import that never became done.
+    const importId = t.db.$client.prepare(`insert into customer_imports (status, rows, created_at) values ('running', 1, ?)`).run(t.clock.now()).lastInsertRowid;
+    t.db.$client.prepare('insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?)').run(importId, a.id, t.clock.now(), 999_999, 'EUR');
+    await researcher.put('/api/customers/settings', { cuts: [1, 4, 15, 80], tierNames: ['vip', 'major', 'ordinary', 'small'] });
+    const after = await byExternal(researcher, 'A');
+    expect(after.value.monetary).toBe(100_000);
+    expect(after.transactions.count).toBe(5);
+  });
+
   it('takes ready-made recency, frequency and monetary figures instead of transactions', async () => {
     await importCustomers('id,name\nP,Pham\nQ,Quinn\n');
     const r = await importTransactions('customer;recency;frequency;monetary;currency\nP;3;12;250000;VND\nQ;120;2;40000;VND\n');
