@@ -27,6 +27,8 @@ const UsersPage = lazy(() => import('./users/UsersPage'));
 const AlertsPage = lazy(() => import('./alerts/AlertsPage'));
 const InboxPage = lazy(() => import('./alerts/InboxPage'));
 const CasePage = lazy(() => import('./alerts/CasePage'));
+const CustomersPage = lazy(() => import('./customers/CustomersPage'));
+const CustomerPage = lazy(() => import('./customers/CustomerPage'));
 
 /** Decides between first-run setup, sign-in and the app, on every route. */
 function Gate(props: RouteSectionProps) {
@@ -56,6 +58,8 @@ function App(props: { auth: AuthState }) {
         <Route path="/surveys/:id/alerts" component={AlertsPage} />
         <Route path="/cases" component={InboxPage} />
         <Route path="/cases/:caseId" component={CasePage} />
+        <Route path="/customers" component={CustomersPage} />
+        <Route path="/customers/:id" component={CustomerPage} />
         <Route path="/users" component={UsersPage} />
         <Route path="/invite" component={AcceptInvitePage} />
         <Route path="/shared/:token" component={SharedReportPage} />
