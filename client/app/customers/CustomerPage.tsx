@@ -5,6 +5,7 @@ import type { CustomerDetail } from '../../../shared/customers/schema';
 import type { Segment } from '../../../shared/customers/value';
 import { formatCurrency } from '../../../shared/i18n/format';
 import type { AppKey } from '../../../shared/i18n';
+import { isLocale, LOCALE_NAMES, type Locale } from '../../../shared/i18n/locales';
 import { api } from '../lib/api';
 import { ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
@@ -67,7 +68,7 @@ export default function CustomerPage() {
                     </dl>
                   </Show>
                   <dl class="customer-facts">
-                    <dt>{t('customers.language')}</dt><dd>{c().language ?? '—'}</dd>
+                    <dt>{t('customers.language')}</dt><dd>{c().language ? (isLocale(c().language) ? LOCALE_NAMES[c().language as Locale] : c().language) : '—'}</dd>
                   </dl>
                   <Show when={Object.keys(c().attributes).length > 0}>
                     <h3>{t('customers.attributes')}</h3>
