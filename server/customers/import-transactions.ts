@@ -11,6 +11,7 @@ import { minorDigits, parseMinor } from '../../shared/customers/money';
 import { readCsvRowsInBatches } from './csv-rows';
 import { aliasMap, readHeader } from './columns';
 import { ImportErrors } from './import-errors';
+import { AppError } from '../http/errors';
 import { registerCurrency, setRegisterCurrency } from './settings';
 import { recomputeValues } from './value';
 
@@ -175,6 +176,9 @@ async function writeTransactions(db: Db, customerIds: string[], dates: number[],
       await nextTurn();
     }
     db.transaction(() => {
+      // Another import may have set the register's currency while this one was writing.
+      const held = registerCurrency(db);
+      if (held !== null && held !== currency) throw new AppError(409, 'mixed-currency', `the register is now in ${held}, this file in ${currency}: one register holds one currency`);
       sqlite.prepare(`update customer_imports set status = 'done', finished_at = ? where id = ?`).run(now, importId);
       setRegisterCurrency(db, currency, now);
     });

@@ -85,6 +85,18 @@ describe('importing customers', () => {
 });
 
 describe('upserting a customer by the CRM id', () => {
+  it('rescores the register at the next read after an upsert adds a customer', async () => {
+    await researcher.put('/api/customers/by-external-id/N1', { name: 'First' });
+    await researcher.put('/api/customers/by-external-id/N2', { name: 'Second' });
+    await importTransactions('customer,date,amount,currency\nN1,2026-11-01,10.00,EUR\n');
+    // n = 2: N1 bought (1 worse → 1 + ⌊5/2⌋ = 3), N2 never did (1).
+    expect((await byExternal(researcher, 'N1')).value).toMatchObject({ r: 3, f: 3, m: 3 });
+    await researcher.put('/api/customers/by-external-id/N3', { name: 'Third' });
+    // n = 3: N1 has 2 worse → 1 + ⌊10/3⌋ = 4; N3, like N2, never bought: 1.
+    expect((await byExternal(researcher, 'N1')).value).toMatchObject({ r: 4, f: 4, m: 4 });
+    expect((await byExternal(researcher, 'N3')).value).toMatchObject({ r: 1, f: 1, m: 1, segment: 'lost' });
+  });
+
   it('creates (201), then updates (200) keeping the fields left out', async () => {
     const created = await researcher.put('/api/customers/by-external-id/CRM-77', { name: 'Trần Văn An', email: 'an@example.vn', attributes: { region: 'Đà Nẵng' } });
     expect(created.status).toBe(201);
@@ -248,6 +260,22 @@ describe('value from transactions', () => {
     // n = 2: P is better on every dimension (1 worse → 1 + ⌊5/2⌋ = 3), Q worst (1).
     expect(p.value).toMatchObject({ frequency: 12, monetary: 250_000, currency: 'VND', r: 3, f: 3, m: 3, lastPurchaseAt: t.clock.now() - 3 * DAY });
     expect((await byExternal(researcher, 'Q')).value).toMatchObject({ r: 1, f: 1, m: 1, segment: 'lost' });
+  });
+});
+
+describe('import size', () => {
+  it('accepts an import body above the general limit, up to IMPORT_LIMIT_BYTES, and answers 413 beyond it', async () => {
+    t.cleanup();
+    t = makeTestApp({ BODY_LIMIT_BYTES: '2048', IMPORT_LIMIT_BYTES: '8192' });
+    ({ researcher } = await signedInAgents(t.app));
+    const rows = (n: number) => 'id,name\n' + Array.from({ length: n }, (_, i) => `X${i},Customer number ${i}`).join('\n');
+    expect((await importCustomers(rows(150))).status).toBe(201);
+    const tooBig = await importCustomers(rows(400));
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.error.message).toBe('the body is larger than 8192 bytes');
+    expect(count('customers')).toBe(150);
+    // Other routes keep the general limit.
+    expect((await researcher.put('/api/customers/by-external-id/X1', { name: 'x'.repeat(3000) })).status).toBe(413);
   });
 });
 
