@@ -22,3 +22,9 @@ export function readHeader<R extends string>(line: number, fields: string[], ali
   }
   return { columns, roles, errors };
 }
+
+/** A row of empty cells (a blank line, or only separators): skipped, as a spreadsheet's trailing rows are. */
+export function isBlank(fields: readonly string[]): boolean {
+  for (const f of fields) if (f.trim() !== '') return false;
+  return true;
+}

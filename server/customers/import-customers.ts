@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { matchLocale } from '../../shared/i18n/locales';
 import { EMAIL, MAX_ATTRIBUTE, MAX_EMAIL, MAX_EXTERNAL_ID, MAX_NAME, MAX_PHONE, type CustomerImportResult } from '../../shared/customers/schema';
 import { readCsvRowsInBatches } from './csv-rows';
-import { aliasMap, readHeader } from './columns';
+import { aliasMap, isBlank, readHeader } from './columns';
 import { ImportErrors } from './import-errors';
 import { markStale } from './settings';
 import { recomputeValues } from './value';
@@ -33,7 +33,7 @@ export async function importCustomers(db: Db, csv: string, now: number): Promise
   let bodyRows = 0;
 
   await readCsvRowsInBatches(csv, (r) => {
-    if (!r.fields.some((f) => f.trim() !== '')) return;
+    if (isBlank(r.fields)) return;
     if (!header) {
       header = readHeader(r.line, r.fields, ALIASES);
       for (const e of header.errors) errors.add(e);

@@ -6,10 +6,10 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Db } from '../db/client';
-import type { TransactionImportResult } from '../../shared/customers/schema';
+import type { CustomerImportErrorCode, TransactionImportResult } from '../../shared/customers/schema';
 import { minorDigits, parseMinor } from '../../shared/customers/money';
 import { readCsvRowsInBatches } from './csv-rows';
-import { aliasMap, readHeader } from './columns';
+import { aliasMap, isBlank, readHeader } from './columns';
 import { ImportErrors } from './import-errors';
 import { AppError } from '../http/errors';
 import { registerCurrency, setRegisterCurrency } from './settings';
@@ -62,8 +62,16 @@ export async function importTransactions(db: Db, csv: string, userId: string | n
   const figureLine = new Map<string, number>();
   let bodyRows = 0;
 
+  let fields: string[] = [];
+  let line = 0;
+  let faulty = false;
+  const cell = (role: Role) => fields[index[role]!].trim();
+  const fail = (role: Role | undefined, code: CustomerImportErrorCode, message: string, params?: Record<string, string | number>) => {
+    faulty = true;
+    errors.add({ line, column: role ? header!.columns[index[role]!] : undefined, code, params, message });
+  };
   await readCsvRowsInBatches(csv, (r) => {
-    if (!r.fields.some((f) => f.trim() !== '')) return;
+    if (isBlank(r.fields)) return;
     if (!header) {
       header = readHeader(r.line, r.fields, ALIASES);
       for (const e of header.errors) errors.add(e);
@@ -86,14 +94,10 @@ export async function importTransactions(db: Db, csv: string, userId: string | n
       errors.add({ line: r.line, code: 'field-count', params: { found: r.fields.length, expected: h.columns.length }, message: `has ${r.fields.length} fields where the header has ${h.columns.length}` });
       return;
     }
-    const cell = (role: Role) => r.fields[index[role]!].trim();
-    const column = (role: Role) => h.columns[index[role]!];
-    let faulty = false;
-    const fail = (role: Role | undefined, code: 'bad-date' | 'bad-amount' | 'bad-currency' | 'bad-number' | 'unknown-customer' | 'mixed-currency' | 'no-id' | 'duplicate-in-file', message: string, params?: Record<string, string | number>) => {
-      faulty = true;
-      errors.add({ line: r.line, column: role ? column(role) : undefined, code, params, message });
-    };
-
+    // Per-row state lives outside closures: a million rows would otherwise make millions of functions.
+    fields = r.fields;
+    line = r.line;
+    faulty = false;
     const external = cell('customer');
     const id = idOf.get(external);
     if (!external) fail('customer', 'no-id', 'has no customer id');
