@@ -172,10 +172,14 @@ async function writeTransactions(db: Db, customerIds: string[], dates: number[],
   const importId = Number(sqlite.prepare(`insert into customer_imports (status, rows, created_by, created_at) values ('running', ?, ?, ?)`)
     .run(customerIds.length, userId, now).lastInsertRowid);
   const insert = sqlite.prepare('insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?)');
+  const order = inCustomerOrder(customerIds);
   try {
-    for (let start = 0; start < customerIds.length; start += WRITE_BATCH) {
+    for (let start = 0; start < order.length; start += WRITE_BATCH) {
       db.transaction(() => {
-        for (let i = start; i < Math.min(customerIds.length, start + WRITE_BATCH); i++) insert.run(importId, customerIds[i], dates[i], amounts[i], currency);
+        for (let k = start; k < Math.min(order.length, start + WRITE_BATCH); k++) {
+          const i = order[k];
+          insert.run(importId, customerIds[i], dates[i], amounts[i], currency);
+        }
       });
       await nextTurn();
     }
@@ -191,6 +195,24 @@ async function writeTransactions(db: Db, customerIds: string[], dates: number[],
     sqlite.prepare('delete from customer_transactions where import_id = ?').run(importId);
     throw err;
   }
+}
+
+/**
+ * The rows grouped by customer, customers in id order: each batch then touches one stretch of the
+ * (customer, date) index instead of pages all over it. In file order a million rows took several
+ * times as long, the index far outgrowing SQLite's page cache.
+ */
+function inCustomerOrder(customerIds: readonly string[]): Uint32Array {
+  const rowsOf = new Map<string, number[]>();
+  for (let i = 0; i < customerIds.length; i++) {
+    const list = rowsOf.get(customerIds[i]);
+    if (list) list.push(i);
+    else rowsOf.set(customerIds[i], [i]);
+  }
+  const order = new Uint32Array(customerIds.length);
+  let k = 0;
+  for (const id of [...rowsOf.keys()].sort()) for (const i of rowsOf.get(id)!) order[k++] = i;
+  return order;
 }
 
 function wholeNumber(text: string): number | null {
