@@ -48,12 +48,12 @@ export type Segment = (typeof SEGMENTS)[number];
  * The named segment of an R, F, M score. FM = ⌊(F + M) / 2⌋ (so FM 5 needs both F and M at 5);
  * then, on the R × FM grid:
  *
- * | R \ FM | 1–2             | 3           | 4       | 5         |
- * | ------ | --------------- | ----------- | ------- | --------- |
- * | 4–5    | promising       | loyal       | champions | champions |
- * | 3      | needs-attention | loyal       | loyal   | loyal     |
- * | 2      | hibernating     | at-risk     | at-risk | cant-lose |
- * | 1      | lost            | at-risk     | at-risk | cant-lose |
+ * | R \ FM | 1–2             | 3       | 4         | 5         |
+ * | ------ | --------------- | ------- | --------- | --------- |
+ * | 4–5    | promising       | loyal   | champions | champions |
+ * | 3      | needs-attention | loyal   | loyal     | loyal     |
+ * | 2      | hibernating     | at-risk | at-risk   | cant-lose |
+ * | 1      | lost            | at-risk | at-risk   | cant-lose |
  *
  * Champions buy often, much and lately; at risk and can't lose did too but not lately, can't
  * lose being the best of them; hibernating and lost bought little and long ago.
