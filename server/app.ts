@@ -26,6 +26,7 @@ import { collectAdminRoutes } from './collect/admin-routes';
 import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
 import { alertRoutes, caseRoutes } from './alerts/routes';
+import { customerRoutes } from './customers/routes';
 import { startOutbox } from './alerts/outbox';
 import { requestId } from 'hono/request-id';
 import { observe } from './ops/observe';
@@ -34,6 +35,8 @@ import { auditTrail } from './audit/log';
 import { auditRoutes } from './audit/routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CUSTOMER_IMPORTS = new Set(['/api/customers/import', '/api/customers/transactions/import']);
+const SURVEY_IMPORTS = new Set(['/api/surveys/import', '/api/surveys/convert']);
 
 /** Builds the whole app; `deps` carries the database, configuration and clock (tests pass their own). */
 export function createApp(deps: Deps) {
@@ -47,20 +50,26 @@ export function createApp(deps: Deps) {
   app.use('*', securityHeaders);
 
   // A questionnaire file may hold up to 5,000,000 characters (shared/api/survey-import.ts), which
-  // JSON escaping grows: its two routes take up to 12 MB whatever the general limit.
-  const importLimit = Math.max(deps.config.BODY_LIMIT_BYTES, 12 * 1024 * 1024);
-  const tooLarge = (limit: number) => () => new AppError(413, 'too-large', `the body is larger than ${limit} bytes`, undefined, undefined, { limit });
-  const streamingLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: () => { throw tooLarge(deps.config.BODY_LIMIT_BYTES)(); } });
-  const importStreamingLimit = bodyLimit({ maxSize: importLimit, onError: () => { throw tooLarge(importLimit)(); } });
+  // JSON escaping grows: its two routes take up to 12 MB whatever the general limit. The customer
+  // register's imports carry whole CRM files, up to IMPORT_LIMIT_BYTES.
+  const limitOf = (path: string) => (CUSTOMER_IMPORTS.has(path) ? deps.config.IMPORT_LIMIT_BYTES
+    : SURVEY_IMPORTS.has(path) ? Math.max(deps.config.BODY_LIMIT_BYTES, 12 * 1024 * 1024) : deps.config.BODY_LIMIT_BYTES);
+  const tooLarge = (limit: number) => new AppError(413, 'too-large', `the body is larger than ${limit} bytes`, undefined, undefined, { limit });
+  const streamingLimits = new Map<number, ReturnType<typeof bodyLimit>>();
+  const streamingLimit = (limit: number) => {
+    let mw = streamingLimits.get(limit);
+    if (!mw) streamingLimits.set(limit, (mw = bodyLimit({ maxSize: limit, onError: () => { throw tooLarge(limit); } })));
+    return mw;
+  };
   // A declared Content-Length is checked without touching the body; only chunked bodies need the
-  // streaming check, which would otherwise cost every submission a copy of its body.
+  // streaming check, which would otherwise cost every submission a copy of its body. The customer
+  // register's imports carry whole CRM files (100,000 customers, a million transactions).
   app.use('/api/*', async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
-    const isImport = c.req.path === '/api/surveys/import' || c.req.path === '/api/surveys/convert';
-    const limit = isImport ? importLimit : deps.config.BODY_LIMIT_BYTES;
+    const limit = limitOf(c.req.path);
     const declared = c.req.header('content-length');
-    if (declared === undefined) return (isImport ? importStreamingLimit : streamingLimit)(c, next);
-    if (Number(declared) > limit) throw tooLarge(limit)();
+    if (declared === undefined) return streamingLimit(limit)(c, next);
+    if (Number(declared) > limit) throw tooLarge(limit);
     await next();
   });
   app.use('/api/*', sameOrigin);
@@ -84,6 +93,7 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', collectAdminRoutes);
   app.route('/api/surveys', alertRoutes);
   app.route('/api/cases', caseRoutes);
+  app.route('/api/customers', customerRoutes);
   app.route('/api/demo', demoRoutes);
   app.route('/api/audit', auditRoutes);
   app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`, undefined, undefined, { what: 'route' }); });

@@ -21,6 +21,8 @@ export const ConfigSchema = v.object({
    */
   TRUST_PROXY_HOPS: intFrom(1, 1),
   BODY_LIMIT_BYTES: intFrom(1_048_576, 1024),
+  /** The body limit of the customer register's CSV imports, which carry whole CRM files. */
+  IMPORT_LIMIT_BYTES: intFrom(134_217_728, 1024),
   /** Requests per minute per IP on the public respondent endpoints; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: intFrom(600, 0),
   SESSION_DAYS: intFrom(14, 1),

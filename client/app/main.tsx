@@ -31,6 +31,8 @@ const AccountPage = lazy(() => import('./account/AccountPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./auth/ResetPasswordPage'));
+const CustomersPage = lazy(() => import('./customers/CustomersPage'));
+const CustomerPage = lazy(() => import('./customers/CustomerPage'));
 
 /** Decides between first-run setup, sign-in and the app, on every route. */
 function Gate(props: RouteSectionProps) {
@@ -61,6 +63,8 @@ function App(props: { auth: AuthState }) {
         <Route path="/surveys/:id/alerts" component={AlertsPage} />
         <Route path="/cases" component={InboxPage} />
         <Route path="/cases/:caseId" component={CasePage} />
+        <Route path="/customers" component={CustomersPage} />
+        <Route path="/customers/:id" component={CustomerPage} />
         <Route path="/users" component={UsersPage} />
         <Route path="/invite" component={AcceptInvitePage} />
         <Route path="/shared/:token" component={SharedReportPage} />

@@ -367,3 +367,78 @@ export const auditLog = sqliteTable('audit_log', {
   status: integer().notNull(),
   ip: text().notNull(),
 }, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId, t.at)]);
+
+/**
+ * The customer register: one row per customer, upserted by the CRM's own id (`externalId`). The
+ * value columns are derived (server/customers/value.ts) and rewritten whenever the register or its
+ * transactions change, so lists can filter by tier and segment in SQL.
+ */
+export const customers = sqliteTable('customers', {
+  id: text().primaryKey(),
+  externalId: text().notNull().unique(),
+  name: text(),
+  email: text(),
+  phone: text(),
+  language: text(),
+  /** Any further columns of the import (region, account manager…), text by name. */
+  attributes: text({ mode: 'json' }).notNull().$type<Record<string, string>>().default({}),
+  /**
+   * RFM figures given ready-made by an import (recency as the date of the last purchase), used
+   * instead of the transactions when set.
+   */
+  givenLastAt: integer(),
+  givenFrequency: integer(),
+  givenMonetary: integer(),
+  /** What the scores were computed from: the transactions, or the given figures. */
+  lastPurchaseAt: integer(),
+  frequency: integer().notNull().default(0),
+  /** Revenue in minor units of the register's currency. */
+  monetary: integer().notNull().default(0),
+  rScore: integer(),
+  fScore: integer(),
+  mScore: integer(),
+  segment: text(),
+  /** Index into the pyramid's tiers, 0 the top. */
+  tier: integer(),
+  createdAt: integer().notNull(),
+  updatedAt: integer().notNull(),
+}, (t) => [
+  index('customers_tier_idx').on(t.tier),
+  index('customers_segment_idx').on(t.segment),
+]);
+
+/**
+ * An import of transactions. Its rows are written in short batches so a million of them never hold
+ * the server for long, and count only once the import is `done`: a file lands whole or not at all,
+ * even across a crash (server/customers/import-transactions.ts).
+ */
+export const customerImports = sqliteTable('customer_imports', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  status: text({ enum: ['running', 'done', 'failed'] }).notNull(),
+  rows: integer().notNull(),
+  createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: integer().notNull(),
+  finishedAt: integer(),
+});
+
+/** A purchase (or, negative, a refund) of a customer, in minor units of its currency. */
+export const customerTransactions = sqliteTable('customer_transactions', {
+  id: integer().primaryKey({ autoIncrement: true }),
+  importId: integer().notNull().references(() => customerImports.id, { onDelete: 'cascade' }),
+  customerId: text().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+  at: integer().notNull(),
+  amount: integer().notNull(),
+  currency: text().notNull(),
+}, (t) => [index('customer_transactions_customer_idx').on(t.customerId, t.at)]);
+
+/** The register's value settings (one row, id 1): the pyramid's cut points and tier names, JSON validated by shared/customers/schema.ts. */
+export const customerSettings = sqliteTable('customer_settings', {
+  id: integer().primaryKey(),
+  data: text({ mode: 'json' }),
+  /** The one currency of the register's amounts, set by its first transactions or figures import. */
+  currency: text(),
+  /** Set when customers were added or changed since the scores were last computed; the next read recomputes them. */
+  stale: integer({ mode: 'boolean' }).notNull().default(false),
+  updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: integer().notNull(),
+});

@@ -24,7 +24,7 @@ export interface MissingTexts { language: string; paths: string[] }
 /** A problem that keeps a draft from being published: where, and what. */
 export interface DraftProblem { path: string; rule: FieldRule; limit?: number; message: string }
 
-export const NOT_FOUND_THINGS = ['survey', 'user', 'response', 'case', 'alert rule', 'webhook', 'delivery', 'share link', 'report link', 'invitation', 'route', 'token'] as const;
+export const NOT_FOUND_THINGS = ['survey', 'user', 'response', 'case', 'alert rule', 'webhook', 'delivery', 'share link', 'report link', 'invitation', 'route', 'token', 'customer'] as const;
 export type NotFoundThing = (typeof NOT_FOUND_THINGS)[number];
 
 /** Why a webhook address is refused: not an address at all, or one inside the server's own network. */
@@ -91,6 +91,9 @@ export interface ApiErrorParams {
   'no-smtp': Record<string, never>;
   'mail-busy': Record<string, never>;
   'nobody-to-mail': Record<string, never>;
+  // Customers
+  /** A register holds one currency; a transactions file in another is refused. */
+  'mixed-currency': Record<string, never>;
   // Closing the loop
   'webhook-address': { reason: WebhookAddressReason; host: string };
 }

@@ -102,6 +102,14 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'POST', path: '/api/auth/password-reset/complete', least: 'public' },
   { method: 'POST', path: '/api/users/:id/password-reset', least: 'admin' },
   { method: 'GET', path: '/api/audit', least: 'admin' },
+  { method: 'GET', path: '/api/customers', least: 'viewer' },
+  { method: 'GET', path: '/api/customers/value', least: 'viewer' },
+  { method: 'GET', path: '/api/customers/settings', least: 'viewer' },
+  { method: 'PUT', path: '/api/customers/settings', least: 'researcher' },
+  { method: 'POST', path: '/api/customers/import', least: 'researcher' },
+  { method: 'POST', path: '/api/customers/transactions/import', least: 'researcher' },
+  { method: 'PUT', path: '/api/customers/by-external-id/:externalId', least: 'researcher' },
+  { method: 'GET', path: '/api/customers/:id', least: 'viewer' },
 ];
 
 let t: ReturnType<typeof makeTestApp>;

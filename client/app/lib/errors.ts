@@ -77,6 +77,7 @@ const BY_CODE: Wording = {
   'no-smtp': 'errors.noSmtp',
   'mail-busy': 'errors.mailBusy',
   'nobody-to-mail': 'errors.nobodyToMail',
+  'mixed-currency': 'errors.mixedCurrency',
   'webhook-address': (t, p) => (p.reason === 'internal' ? t('errors.webhookInternal', { host: p.host ?? '' }) : t('errors.webhookNotUrl')),
 };
 

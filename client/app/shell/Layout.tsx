@@ -22,6 +22,7 @@ export default function Layout(props: ParentProps) {
         <nav class="nav" aria-label={t('nav.main')}>
           <A href="/surveys" class="nav-link" activeClass="is-active">{t('nav.surveys')}</A>
           <InboxLink />
+          <A href="/customers" class="nav-link" activeClass="is-active" data-testid="nav-customers">{t('nav.customers')}</A>
           <Show when={session.can('admin')}>
             <A href="/users" class="nav-link" activeClass="is-active" data-testid="nav-users">{t('nav.users')}</A>
             <A href="/audit" class="nav-link" activeClass="is-active" data-testid="nav-audit">{t('nav.audit')}</A>

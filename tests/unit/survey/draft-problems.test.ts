@@ -78,7 +78,7 @@ const EVERY_CODE: Record<ApiErrorCode, Record<string, unknown>> = {
   'demo-exists': {}, 'no-plan': {}, 'one-off': {}, 'survey-closed': {}, 'survey-paused': {}, 'survey-draft': {},
   'survey-not-yet-open': {}, 'survey-full': {}, 'survey-not-open': {}, 'invalid-answers': {}, 'not-a-test': {},
   'invitation-used': {}, 'invitation-unknown': {}, 'invalid-contacts': { line: 4 }, 'invalid-bounces': { line: 7 },
-  'no-smtp': {}, 'mail-busy': {}, 'nobody-to-mail': {}, 'webhook-address': { reason: 'internal', host: '127.0.0.1' },
+  'no-smtp': {}, 'mail-busy': {}, 'nobody-to-mail': {}, 'webhook-address': { reason: 'internal', host: '127.0.0.1' }, 'mixed-currency': {},
 };
 
 describe('errors the app shows', () => {

@@ -1,0 +1,63 @@
+/**
+ * npx tsx bench/customers.ts [customers] [transactions]: the customer register at scale (default
+ * 100,000 customers, 1,000,000 transactions) on a temp SQLite file. Prints the time of each import
+ * and of recomputing every score, and the longest the event loop was held meanwhile (the longest
+ * gap between ticks of a 1 ms timer).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb } from '../server/db/client';
+import { importCustomers } from '../server/customers/import-customers';
+import { importTransactions } from '../server/customers/import-transactions';
+import { recomputeValues } from '../server/customers/value';
+
+const N = Number(process.argv[2] ?? 100_000);
+const T = Number(process.argv[3] ?? 1_000_000);
+const dir = mkdtempSync(join(tmpdir(), 'yardstick-customers-bench-'));
+const db = openDb(join(dir, 'bench.db'));
+const NOW = Date.UTC(2026, 11, 1);
+const print = (name: string, value: number, unit: string) => console.log(`${name}: ${value.toFixed(0)} ${unit}`);
+
+// A fixed pseudo-random sequence, so every run imports the same files.
+let seed = 42;
+const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const NAMES = ['Nguyễn Văn An', '王小明', '陳美玲', 'Niccolò Rossi', 'Anna Smith'];
+
+const customersCsv = 'id,name,email,language,region\n' + Array.from({ length: N }, (_, i) =>
+  `C${i},"${NAMES[i % 5]} ${i}",c${i}@example.com,${['vi', 'zh-Hans', 'zh-Hant', 'it', 'en'][i % 5]},R${i % 12}`).join('\n');
+const transactionsCsv = 'customer,date,amount,currency\n' + Array.from({ length: T }, () => {
+  const c = Math.floor(rand() ** 2 * N);
+  const day = new Date(NOW - Math.floor(rand() * 730) * 86_400_000).toISOString().slice(0, 10);
+  return `C${c},${day},${(rand() * 500).toFixed(2)},EUR`;
+}).join('\n');
+
+/** Runs `f` while watching how long the event loop goes without a turn. */
+async function timed<R>(f: () => Promise<R> | R): Promise<{ ms: number; heldMs: number; result: R }> {
+  let last = performance.now();
+  let held = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    held = Math.max(held, now - last);
+    last = now;
+  }, 1);
+  const start = performance.now();
+  const result = await f();
+  const ms = performance.now() - start;
+  held = Math.max(held, performance.now() - last);
+  clearInterval(timer);
+  return { ms, heldMs: held, result };
+}
+
+const c = await timed(() => importCustomers(db, customersCsv, NOW));
+print(`customer import, ${N} customers (${(customersCsv.length / 1e6).toFixed(1)} MB)`, c.ms, 'ms');
+print('  longest hold of the event loop', c.heldMs, 'ms');
+const t = await timed(() => importTransactions(db, transactionsCsv, null, NOW));
+print(`transaction import, ${T} transactions (${(transactionsCsv.length / 1e6).toFixed(1)} MB), scores included`, t.ms, 'ms');
+print('  longest hold of the event loop', t.heldMs, 'ms');
+const r = await timed(() => recomputeValues(db));
+print(`recomputing every score, ${N} customers × ${T} transactions`, r.ms, 'ms');
+const again = await timed(() => importCustomers(db, customersCsv, NOW));
+print(`customer re-import (all ${N} updated)`, again.ms, 'ms');
+db.$client.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,220 @@
+/**
+ * Importing what customers bought: either transactions (customer id, date, amount, currency),
+ * added to those already held, or ready-made RFM figures (customer id, recency in days,
+ * frequency, monetary, currency), which replace the transactions in that customer's scores. Every
+ * row is checked first; one faulty row refuses the whole file, listed by line.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Db } from '../db/client';
+import type { CustomerImportErrorCode, TransactionImportResult } from '../../shared/customers/schema';
+import { minorDigits, parseMinor } from '../../shared/customers/money';
+import { readCsvRowsInBatches } from './csv-rows';
+import { aliasMap, isBlank, readHeader } from './columns';
+import { ImportErrors } from './import-errors';
+import { AppError } from '../http/errors';
+import { registerCurrency, setRegisterCurrency } from './settings';
+import { recomputeValues } from './value';
+
+type Role = 'customer' | 'date' | 'amount' | 'currency' | 'recency' | 'frequency' | 'monetary';
+const ALIASES = aliasMap<Role>({
+  customer: ['customer', 'customer id', 'customerid', 'id', 'external id', 'externalid'],
+  date: ['date', 'day', 'purchase date', 'transaction date', 'at'],
+  amount: ['amount', 'value', 'total'],
+  currency: ['currency', 'ccy'],
+  recency: ['recency', 'recency days', 'days since last purchase'],
+  frequency: ['frequency', 'purchases', 'orders'],
+  monetary: ['monetary', 'revenue', 'spend'],
+});
+const TRANSACTION_COLUMNS: Role[] = ['customer', 'date', 'amount', 'currency'];
+const FIGURE_COLUMNS: Role[] = ['customer', 'recency', 'frequency', 'monetary', 'currency'];
+export const MAX_TRANSACTION_ROWS = 2_000_000;
+const DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An ISO 8601 date (a day is its UTC midnight) as epoch ms, or null. */
+export function parseDate(text: string): number | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = Date.UTC(y, mo - 1, d);
+  const check = new Date(day);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  if (!m[4]) return day;
+  const t = Date.parse(text.replace(' ', 'T') + (m[7] ? '' : 'Z'));
+  return Number.isFinite(t) ? t : null;
+}
+
+export async function importTransactions(db: Db, csv: string, userId: string | null, now: number): Promise<TransactionImportResult> {
+  const errors = new ImportErrors();
+  const idOf = new Map<string, string>();
+  for (const r of db.$client.prepare('select id, external_id as externalId from customers').all() as { id: string; externalId: string }[]) idOf.set(r.externalId, r.id);
+  let currency = registerCurrency(db);
+  let currencyLine = 0;
+  let digits = currency ? minorDigits(currency) : null;
+  let header: ReturnType<typeof readHeader<Role>> | null = null;
+  let mode: 'transactions' | 'figures' = 'transactions';
+  let index: Partial<Record<Role, number>> = {};
+  // Parallel arrays rather than an object per row: a million rows stay small.
+  const customerIds: string[] = [];
+  const dates: number[] = [];
+  const amounts: number[] = [];
+  const frequencies: number[] = [];
+  const figureLine = new Map<string, number>();
+  let bodyRows = 0;
+
+  let fields: string[] = [];
+  let line = 0;
+  let faulty = false;
+  const cell = (role: Role) => fields[index[role]!].trim();
+  const fail = (role: Role | undefined, code: CustomerImportErrorCode, message: string, params?: Record<string, string | number>) => {
+    faulty = true;
+    errors.add({ line, column: role ? header!.columns[index[role]!] : undefined, code, params, message });
+  };
+  await readCsvRowsInBatches(csv, (r) => {
+    if (isBlank(r.fields)) return;
+    if (!header) {
+      header = readHeader(r.line, r.fields, ALIASES);
+      for (const e of header.errors) errors.add(e);
+      mode = header.roles.includes('recency') || header.roles.includes('monetary') ? 'figures' : 'transactions';
+      const needed = mode === 'figures' ? FIGURE_COLUMNS : TRANSACTION_COLUMNS;
+      const missing = needed.filter((role) => !header!.roles.includes(role));
+      if (missing.length) {
+        errors.add({ line: r.line, code: 'missing-columns', params: { columns: missing.join(', ') }, message: `the file needs the columns ${missing.join(', ')}` });
+      }
+      if (errors.count) errors.refuse();
+      index = Object.fromEntries(header.roles.map((role, i) => [role, i]).filter(([role]) => role !== null));
+      return;
+    }
+    const h = header;
+    if (++bodyRows > MAX_TRANSACTION_ROWS) {
+      errors.add({ line: r.line, code: 'too-many-rows', params: { max: MAX_TRANSACTION_ROWS }, message: `at most ${MAX_TRANSACTION_ROWS} rows per file` });
+      errors.refuse();
+    }
+    if (r.fields.length !== h.columns.length) {
+      errors.add({ line: r.line, code: 'field-count', params: { found: r.fields.length, expected: h.columns.length }, message: `has ${r.fields.length} fields where the header has ${h.columns.length}` });
+      return;
+    }
+    // Per-row state lives outside closures: a million rows would otherwise make millions of functions.
+    fields = r.fields;
+    line = r.line;
+    faulty = false;
+    const external = cell('customer');
+    const id = idOf.get(external);
+    if (!external) fail('customer', 'no-id', 'has no customer id');
+    else if (!id) fail('customer', 'unknown-customer', `no customer with the id "${external.slice(0, 100)}" in the register (import the customers first)`, { value: external.slice(0, 100) });
+
+    const code = cell('currency').toUpperCase();
+    if (minorDigits(code) === null) fail('currency', 'bad-currency', `"${code.slice(0, 20)}" is not a currency code like EUR or VND`, { value: code.slice(0, 20) });
+    else if (currency === null) {
+      currency = code;
+      currencyLine = r.line;
+      digits = minorDigits(code);
+    } else if (code !== currency) {
+      const where = currencyLine ? `line ${currencyLine} is in ${currency}` : `the register is in ${currency}`;
+      fail('currency', 'mixed-currency', `is in ${code} where ${where}: one register holds one currency`, { value: code, currency });
+    }
+
+    if (mode === 'transactions') {
+      const at = parseDate(cell('date'));
+      if (at === null) fail('date', 'bad-date', `"${cell('date').slice(0, 40)}" is not a date like 2026-03-31`, { value: cell('date').slice(0, 40) });
+      const amount = digits === null ? null : parseMinor(cell('amount'), digits);
+      if (amount === null) fail('amount', 'bad-amount', `"${cell('amount').slice(0, 40)}" is not an amount like 1234.50`, { value: cell('amount').slice(0, 40) });
+      if (faulty) return;
+      customerIds.push(id!);
+      dates.push(at!);
+      amounts.push(amount!);
+    } else {
+      const recency = wholeNumber(cell('recency'));
+      if (recency === null) fail('recency', 'bad-number', `"${cell('recency').slice(0, 40)}" is not a number of days`, { value: cell('recency').slice(0, 40) });
+      const frequency = wholeNumber(cell('frequency'));
+      if (frequency === null) fail('frequency', 'bad-number', `"${cell('frequency').slice(0, 40)}" is not a number of purchases`, { value: cell('frequency').slice(0, 40) });
+      const monetary = digits === null ? null : parseMinor(cell('monetary'), digits);
+      if (monetary === null) fail('monetary', 'bad-amount', `"${cell('monetary').slice(0, 40)}" is not an amount like 1234.50`, { value: cell('monetary').slice(0, 40) });
+      if (id) {
+        const first = figureLine.get(id);
+        if (first !== undefined) fail('customer', 'duplicate-in-file', `repeats the customer id of line ${first}`, { line: first });
+        else figureLine.set(id, r.line);
+      }
+      if (faulty) return;
+      customerIds.push(id!);
+      // Recency is counted back from the day of the import, so it keeps its meaning as days pass.
+      dates.push(now - recency! * DAY);
+      frequencies.push(frequency!);
+      amounts.push(monetary!);
+    }
+  });
+  if (!header) errors.add({ line: 1, code: 'no-header', message: 'the file has no header row' });
+  else if (customerIds.length === 0 && errors.count === 0) errors.add({ line: 2, code: 'no-rows', message: 'the file has nothing below its header' });
+  if (errors.count) errors.refuse();
+
+  if (mode === 'transactions') await writeTransactions(db, customerIds, dates, amounts, currency!, userId, now);
+  else {
+    const update = db.$client.prepare('update customers set given_last_at = ?, given_frequency = ?, given_monetary = ?, updated_at = ? where id = ?');
+    db.transaction(() => {
+      for (let i = 0; i < customerIds.length; i++) update.run(frequencies[i] === 0 ? null : dates[i], frequencies[i], amounts[i], now, customerIds[i]);
+      setRegisterCurrency(db, currency!, now);
+    });
+  }
+  await recomputeValues(db);
+  return { imported: customerIds.length, customers: new Set(customerIds).size, mode };
+}
+
+const WRITE_BATCH = 10_000;
+
+/**
+ * Writes the rows in batches of their own (a turn of the event loop between them) under an import
+ * that is `running`, which readers leave out; marking it `done` makes the whole file count at once.
+ * A failure deletes what was written; an import left running by a crash is deleted a day later.
+ */
+async function writeTransactions(db: Db, customerIds: string[], dates: number[], amounts: number[], currency: string, userId: string | null, now: number) {
+  const sqlite = db.$client;
+  sqlite.prepare(`delete from customer_imports where status = 'failed' or (status = 'running' and created_at < ?)`).run(now - DAY);
+  const importId = Number(sqlite.prepare(`insert into customer_imports (status, rows, created_by, created_at) values ('running', ?, ?, ?)`)
+    .run(customerIds.length, userId, now).lastInsertRowid);
+  const insert = sqlite.prepare('insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?)');
+  const order = inCustomerOrder(customerIds);
+  try {
+    for (let start = 0; start < order.length; start += WRITE_BATCH) {
+      db.transaction(() => {
+        for (let k = start; k < Math.min(order.length, start + WRITE_BATCH); k++) {
+          const i = order[k];
+          insert.run(importId, customerIds[i], dates[i], amounts[i], currency);
+        }
+      });
+      await nextTurn();
+    }
+    db.transaction(() => {
+      // Another import may have set the register's currency while this one was writing.
+      const held = registerCurrency(db);
+      if (held !== null && held !== currency) throw new AppError(409, 'mixed-currency', `the register is now in ${held}, this file in ${currency}: one register holds one currency`);
+      sqlite.prepare(`update customer_imports set status = 'done', finished_at = ? where id = ?`).run(now, importId);
+      setRegisterCurrency(db, currency, now);
+    });
+  } catch (err) {
+    sqlite.prepare(`update customer_imports set status = 'failed', finished_at = ? where id = ?`).run(now, importId);
+    sqlite.prepare('delete from customer_transactions where import_id = ?').run(importId);
+    throw err;
+  }
+}
+
+/**
+ * The rows grouped by customer, customers in id order: each batch then touches one stretch of the
+ * (customer, date) index instead of pages all over it. In file order a million rows took several
+ * times as long, the index far outgrowing SQLite's page cache.
+ */
+function inCustomerOrder(customerIds: readonly string[]): Uint32Array {
+  const rowsOf = new Map<string, number[]>();
+  for (let i = 0; i < customerIds.length; i++) {
+    const list = rowsOf.get(customerIds[i]);
+    if (list) list.push(i);
+    else rowsOf.set(customerIds[i], [i]);
+  }
+  const order = new Uint32Array(customerIds.length);
+  let k = 0;
+  for (const id of [...rowsOf.keys()].sort()) for (const i of rowsOf.get(id)!) order[k++] = i;
+  return order;
+}
+
+function wholeNumber(text: string): number | null {
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}

@@ -1,0 +1,78 @@
+/**
+ * The customer register in the browser, in English and Vietnamese, on a phone (390 px) and a
+ * desktop (1366 px): the list filters by segment, a customer opens with value and RFM scores, and
+ * nothing runs off the side of the screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import appEn from '../../shared/i18n/app/en';
+import appVi from '../../shared/i18n/app/vi';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+  const ctx = await browser.newContext();
+  const setup = await ctx.request.post(`${server.url}/api/auth/setup`, { data: ADMIN });
+  const headers = { 'x-csrf-token': (await setup.json()).csrf };
+  const post = async (path: string, data: unknown) => {
+    const r = await ctx.request.post(`${server.url}${path}`, { data, headers });
+    expect(r.status(), `${path}: ${await r.text()}`).toBeLessThan(300);
+  };
+  await post('/api/customers/import', { csv: 'id;name;email;phone;language;region\n'
+    + 'C1;Nguyễn Thị Minh Khai;khai@example.vn;+84 28 1234 5678;vi;Hồ Chí Minh\n'
+    + 'C2;王小明;xiaoming@example.cn;;zh-Hans;北京\n'
+    + 'C3;陳美玲;meiling@example.tw;;zh-Hant;臺北\n'
+    + 'C4;Niccolò D\'Alessandro;niccolo@example.it;;it;Torino\n'
+    + 'C5;Anna Smith;anna@example.com;;en;London\n' });
+  await post('/api/customers/transactions/import', { csv: 'customer,date,amount,currency\n'
+    + 'C1,2026-11-20,12500000,VND\nC1,2026-10-02,3000000,VND\nC1,2026-09-15,4500000,VND\n'
+    + 'C2,2026-06-01,800000,VND\nC3,2026-11-01,200000,VND\nC4,2025-12-24,9000000,VND\nC4,2025-11-02,9000000,VND\nC5,2026-02-14,150000,VND\n' });
+  await ctx.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const CASES = [
+  { lang: 'en', locale: 'en-GB', catalogue: appEn },
+  { lang: 'vi', locale: 'vi-VN', catalogue: appVi },
+] as const;
+
+describe('the customer register', () => {
+  for (const { lang, locale, catalogue } of CASES) {
+    for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      it(`lists, filters and opens a customer in ${lang} on a ${device}`, async () => {
+        const context = await browser.newContext({ ...options, locale });
+        const login = await context.request.post(`${server.url}/api/auth/login`, { data: { email: ADMIN.email, password: ADMIN.password } });
+        expect(login.status()).toBe(200);
+        const page = await context.newPage();
+        await page.goto(`${server.url}/customers`);
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(catalogue['customers.title']);
+        await expect.poll(() => page.getByTestId('customer-row').count()).toBe(5);
+        // C1 bought most (20,000,000 ₫ over three purchases, the latest recently): first by revenue.
+        expect(await page.getByTestId('customer-row').first().textContent()).toContain('Nguyễn Thị Minh Khai');
+        const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(await overflow()).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(SCREENSHOTS, `customers-list-${lang}-${device}.png`), fullPage: true });
+
+        await page.getByTestId('filter-segment').selectOption('lost');
+        await expect.poll(() => page.getByTestId('customer-row').count()).toBeLessThan(5);
+
+        await page.goto(`${server.url}/customers`);
+        await page.getByRole('link', { name: 'Nguyễn Thị Minh Khai' }).click();
+        await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('Nguyễn Thị Minh Khai');
+        await expect.poll(() => page.getByTestId('customer-rfm').textContent()).toContain(catalogue['customers.score.recency']);
+        expect(await page.getByTestId('customer-revenue').textContent()).toMatch(/20[.,]000[.,]000/);
+        expect(await overflow()).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(SCREENSHOTS, `customers-detail-${lang}-${device}.png`), fullPage: true });
+        await context.close();
+      });
+    }
+  }
+});
