@@ -12,6 +12,9 @@ const UNFINISHED = new Set(['min_length', 'check', 'raw_check', 'min_value', 'ma
 
 /** True for an issue a researcher may leave in a draft for now. */
 export function isUnfinished(issue: v.BaseIssue<unknown>): boolean {
+  // A language is added by its tag, checked as it is typed: one that is no tag came from elsewhere.
+  const top = (issue.path?.[0] as { key?: unknown } | undefined)?.key;
+  if ((top === 'languages' || top === 'defaultLanguage') && issue.type === 'check') return false;
   if (UNFINISHED.has(issue.type)) return true;
   // A currency code half typed ("EU") is unfinished; every other pattern guards an id.
   const last = issue.path?.at(-1) as { key?: unknown } | undefined;

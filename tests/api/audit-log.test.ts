@@ -54,7 +54,10 @@ describe('the audit log', () => {
     const first = entries[entries.length - 1];
     expect(first).toMatchObject({ at: t.clock.now() - 1000, ip: '203.0.113.7', status: 201, actor: { name: 'researcher', email: 'researcher@example.com', role: 'researcher' } });
     const plan = entries.find((e) => e.area === 'plan')!;
-    expect(plan).toMatchObject({ params: { id: s.id }, surveyId: s.id, target: s.slug, status: 200, at: t.clock.now() });
+    // The open link followed the new title until publication: the entry names the survey by its link then.
+    const slug = (await researcher.get(`/api/surveys/${s.id}`)).body.slug;
+    expect(slug).toMatch(/^renamed-/);
+    expect(plan).toMatchObject({ params: { id: s.id }, surveyId: s.id, target: slug, status: 200, at: t.clock.now() });
     expect(plan.ip).not.toBe('203.0.113.7');
   });
 

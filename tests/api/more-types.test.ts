@@ -193,7 +193,12 @@ describe('the exports', () => {
     expect(col('share_store')).toEqual([30, 70, 50, 80]);
     expect(col('ipa_staff_imp')).toEqual([4, 5, 5, 4]);
     const dict = wb.getWorksheet('Variables')!;
-    const codes = Object.fromEntries(Array.from({ length: dict.rowCount - 1 }, (_, k) => [dict.getRow(k + 2).getCell(1).value, dict.getRow(k + 2).getCell(3).value]));
+    const codesAt = (dict.getRow(1).values as unknown[]).indexOf('Codes');
+    const levelAt = (dict.getRow(1).values as unknown[]).indexOf('Level');
+    const cell = (k: number, at: number) => dict.getRow(k + 2).getCell(at).value;
+    const codes = Object.fromEntries(Array.from({ length: dict.rowCount - 1 }, (_, k) => [cell(k, 1), cell(k, codesAt)]));
+    const levels = Object.fromEntries(Array.from({ length: dict.rowCount - 1 }, (_, k) => [cell(k, 1), cell(k, levelAt)]));
+    expect(levels).toMatchObject({ returning: 'nominal', ipa_price_sat: 'ordinal', share_store: 'scale' });
     expect(codes.returning).toBe('1 = Yes; 0 = No');
     expect(codes.ipa_price_sat).toBe('1 = Poor; 2 = Fair; 3 = Good; 4 = Excellent');
   });

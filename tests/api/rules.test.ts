@@ -42,7 +42,7 @@ describe('the settings endpoint', () => {
       [{ opensAt: 'tomorrow' }, 'opensAt'],
       [{ kiosk: 'yes' }, 'kiosk'],
       [{ invitationMail: { en: { subject: 'Hi', body: 'no link here' } } }, 'invitationMail.en.body'],
-      [{ invitationMail: { xx: { subject: 'Hi', body: '{link}' } } }, 'invitationMail'],
+      [{ invitationMail: { 'not a tag': { subject: 'Hi', body: '{link}' } } }, 'invitationMail'],
     ];
     for (const [body, path] of cases) {
       const r = await setRules(body);

@@ -4,6 +4,7 @@
  * language it knows here, by the language's primary subtag (Chinese by script).
  */
 import type { Text } from '../schema';
+import { isLocale } from '../../i18n/locales';
 
 type Words = { yes: string; no: string; female: string; male: string };
 
@@ -60,4 +61,14 @@ export function fixedLabel(word: keyof Words, languages: readonly string[]): Tex
     if (w) out[l] = w[word];
   }
   return Object.keys(out).length ? out : { [languages[0]]: WORDS.en[word] };
+}
+
+/**
+ * Labels for a yes/no question in a survey with a language outside the respondent page's five
+ * (which word yes/no themselves): every survey language's words, so no language falls back to
+ * another's. None when the page has every language.
+ */
+export function yesNoWords(languages: readonly string[]): { yesLabel?: Text; noLabel?: Text } {
+  if (languages.every((l) => isLocale(l))) return {};
+  return { yesLabel: fixedLabel('yes', languages), noLabel: fixedLabel('no', languages) };
 }

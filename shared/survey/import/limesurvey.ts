@@ -9,7 +9,7 @@ import type { Logic } from '../logic';
 import type { Option, Question, SurveyDefinitionInput, Text } from '../schema';
 import { finish, holdsCode, idMaker, ImportError, mapLanguages, pipeText, plain, unpipedMessage, type ImportResult, type Unmapped } from './common';
 import { toLogic, type Resolved } from './expressions';
-import { fixedLabel } from './fixed-labels';
+import { fixedLabel, yesNoWords } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
 import { scaleColumn } from './scale-columns';
 import { isIsoDate } from '../iso-date';
@@ -221,8 +221,12 @@ export function importLimeSurvey(xml: string): ImportResult {
         return { q: { ...common, type: 'ranking', options, randomize: random }, values };
       }
       case 'Y':
-        // Worded by the respondent page in the respondent's language, as LimeSurvey does.
-        return { q: { ...common, type: 'yesno' }, values: new Map([['Y', 'yes'], ['N', 'no']]) };
+        // The respondent page words yes/no in its five languages; a survey in any other gets the
+        // words LimeSurvey itself would show, in every one of its languages (so none falls back).
+        return {
+          q: { ...common, type: 'yesno', ...yesNoWords(surveyLanguages) },
+          values: new Map([['Y', 'yes'], ['N', 'no']]),
+        };
       case 'X':
         return { q: { ...common, type: 'info', required: false }, values: new Map() };
       case 'D': {

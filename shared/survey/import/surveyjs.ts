@@ -9,7 +9,7 @@ import { ROLES, type Option, type Question, type Role, type SurveyDefinitionInpu
 import type { SurveyLanguage } from '../survey-language';
 import { finish, holdsCode, idMaker, ImportError, MAX_LANGUAGES, pipeText, plain, surveyLanguageOf, unpipedMessage, type ImportResult, type Unmapped } from './common';
 import { toLogic, type Resolved } from './expressions';
-import { fixedLabel } from './fixed-labels';
+import { fixedLabel, yesNoWords } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
 import { scaleColumn } from './scale-columns';
 import { isIsoDate } from '../iso-date';
@@ -206,7 +206,9 @@ export function importSurveyJs(input: unknown): ImportResult {
         const noLabel = text((el.labelFalse ?? el.falseText) as Localizable);
         // Conditions compare with the boolean's own values, true and false unless it names others.
         const values = new Map([[String(el.valueTrue ?? true), 'yes'], [String(el.valueFalse ?? false), 'no']]);
-        return { q: { ...base, type: 'yesno', ...(yesLabel ? { yesLabel } : {}), ...(noLabel ? { noLabel } : {}) }, values };
+        // Without words of its own, as a LimeSurvey yes/no (fixed-labels.ts, yesNoWords).
+        const words = yesNoWords([...languages]);
+        return { q: { ...base, type: 'yesno', ...((yesLabel ?? words.yesLabel) ? { yesLabel: yesLabel ?? words.yesLabel } : {}), ...((noLabel ?? words.noLabel) ? { noLabel: noLabel ?? words.noLabel } : {}) }, values };
       }
       case 'html': {
         const shown = text(el.html as Localizable);

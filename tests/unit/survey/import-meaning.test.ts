@@ -25,7 +25,7 @@ describe('a French-base LimeSurvey 6 file (fr, et, de, ar)', () => {
   });
 
   it('labels Yes/No and Gender in each survey language, not English only', () => {
-    expect(question(def, 'CLIENT')).toMatchObject({ options: [{ id: 'Y', label: { fr: 'Oui', et: 'Jah', de: 'Ja', ar: 'نعم' } }, { id: 'N', label: { fr: 'Non', et: 'Ei', de: 'Nein', ar: 'لا' } }] });
+    expect(question(def, 'CLIENT')).toMatchObject({ type: 'yesno', yesLabel: { fr: 'Oui', et: 'Jah', de: 'Ja', ar: 'نعم' }, noLabel: { fr: 'Non', et: 'Ei', de: 'Nein', ar: 'لا' } });
     expect(question(def, 'GENRE')).toMatchObject({ options: [{ id: 'F', label: { fr: 'Femme', de: 'Weiblich' } }, { id: 'M', label: { fr: 'Homme', de: 'Männlich' } }] });
   });
 
@@ -43,7 +43,7 @@ describe('a French-base LimeSurvey 6 file (fr, et, de, ar)', () => {
     expect(question(def, 'COMMENT').visibleIf).toEqual({ match: 'all', conditions: [{ source: 'SATIS', op: 'answered' }] });
     expect(question(def, 'SILENCE').visibleIf).toEqual({ match: 'all', conditions: [{ source: 'COMMENT', op: 'notAnswered' }] });
     expect(question(def, 'POURQUOI').visibleIf).toEqual({ match: 'all', conditions: [{ source: 'SATIS', op: 'in', values: ['a4', 'a5'] }] });
-    expect(question(def, 'RAPPEL').visibleIf).toEqual({ match: 'all', conditions: [{ source: 'CLIENT', op: 'equals', value: 'Y' }] });
+    expect(question(def, 'RAPPEL').visibleIf).toEqual({ match: 'all', conditions: [{ source: 'CLIENT', op: 'equals', value: 'yes' }] });
   });
 
   it('evaluates `SATIS.NAOK != ""` and `SATIS >= 4` as LimeSurvey does, on every answer', () => {
@@ -121,19 +121,22 @@ describe('a SurveyJS study in English, Hebrew and French', () => {
   it('strips code, drops empty pages and says what will now always show', () => {
     expect(def.intro).toEqual({ en: 'Thank you for taking part.' });
     expect(r.unmapped).toContainEqual({ source: 'survey', message: 'its description or closing text held a script or style sheet, which was taken out' });
-    expect(def.pages.map((p) => p.id)).toEqual(['rating', 'service_page']);
+    // The page of HTML alone is kept as an instructions block; the page with nothing is dropped.
+    expect(def.pages.map((p) => p.id)).toEqual(['intro', 'rating', 'service_page']);
+    expect(def.pages[0].questions.map((q) => q.type)).toEqual(['info']);
     expect(r.unmapped).toContainEqual({ source: 'calc_note', message: expect.stringMatching(/the question will now always show$/) });
   });
 
   it('exports notEquals so SurveyJS hides the question while unanswered, as we do, and keeps roles and hidden fields on a round trip', () => {
     const withRole = { ...def, pages: def.pages.map((p) => ({ ...p, questions: p.questions.map((q) => (q.id === 'satisfaction_score' ? { ...q, role: 'overall-satisfaction' as const } : q)) })) };
-    withRole.pages[1].questions[1] = { ...withRole.pages[1].questions[1], visibleIf: { match: 'all', conditions: [{ source: 'service.staff', op: 'notEquals', value: 1 }] } };
+    const servicePage = withRole.pages.findIndex((p) => p.id === 'service_page');
+    withRole.pages[servicePage].questions[1] = { ...withRole.pages[servicePage].questions[1], visibleIf: { match: 'all', conditions: [{ source: 'service.staff', op: 'notEquals', value: 1 }] } };
     const { json } = exportSurveyJs(withRole);
-    const staff = (json.pages as { elements: { name: string; visibleIf?: string }[] }[])[1].elements.find((e) => e.name === 'staff_detail')!;
+    const staff = (json.pages as { elements: { name: string; visibleIf?: string }[] }[])[servicePage].elements.find((e) => e.name === 'staff_detail')!;
     expect(staff.visibleIf).toBe('({service.staff} notempty and {service.staff} <> 1)');
     for (const data of [{}, { service: { staff: 1 } }, { service: { staff: 3 } }]) {
       const ours = { service: (data as { service?: object }).service };
-      expect(new ConditionRunner(staff.visibleIf!).runValues(data)).toBe(evaluate(withRole.pages[1].questions[1].visibleIf, facts(ours.service ? ours : {})));
+      expect(new ConditionRunner(staff.visibleIf!).runValues(data)).toBe(evaluate(withRole.pages[servicePage].questions[1].visibleIf, facts(ours.service ? ours : {})));
     }
     const back = importSurvey(JSON.stringify(json)).definition;
     expect(back.hiddenFields).toEqual(['segment']);
