@@ -7,8 +7,9 @@ import { TextField } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import './account.css';
 import { accountErrorText } from './errors';
+import ApiTokens from './ApiTokens';
 
-/** /account: the signed-in person's password and sessions. */
+/** /account: the signed-in person's password, sessions and API tokens. */
 export default function AccountPage() {
   const { t } = useI18n();
   return (
@@ -16,6 +17,7 @@ export default function AccountPage() {
       <header class="page-header"><h1>{t('account.title')}</h1></header>
       <ChangePassword />
       <SignOutEverywhere />
+      <ApiTokens />
     </div>
   );
 }

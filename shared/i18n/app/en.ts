@@ -1275,4 +1275,23 @@ export default {
   'customers.transactions': "Transactions",
   // Customers: a transactions file in another currency
   'errors.mixedCurrency': "The customer register keeps its amounts in one currency, and this file is in another. Convert the amounts, or import them into a register of their own.",
+  // Account: personal API tokens
+  "account.tokens.title": "API tokens",
+  "account.tokens.intro": "For a CRM, a BI tool or a script that reads or changes Yardstick through its API. A token acts as you, with your role or a lower one you choose; it stops when you revoke it, when it expires, or when your account is removed.",
+  "account.tokens.none": "You have no API tokens.",
+  "account.tokens.name": "Name",
+  "account.tokens.nameHint": "What uses it, e.g. “CRM nightly sync”.",
+  "account.tokens.role": "Acts as",
+  "account.tokens.days": "Expires after (days)",
+  "account.tokens.daysHint": "Leave empty for a token that works until revoked.",
+  "account.tokens.daysInvalid": "Enter a whole number of days from 1 to 3,650.",
+  "account.tokens.create": "Create token",
+  "account.tokens.madeOnce": "Copy the token for “{name}” now: it is shown only this once.",
+  "account.tokens.secret": "The new token",
+  "account.tokens.created": "Created",
+  "account.tokens.lastUsed": "Last used",
+  "account.tokens.expires": "Expires",
+  "account.tokens.never": "Never",
+  "account.tokens.noExpiry": "Until revoked",
+  "account.tokens.revoke": "Revoke",
 } satisfies Record<string, Message>;

@@ -1278,6 +1278,25 @@ const it: Record<keyof typeof en, Message> = {
   'customers.transactions': "Transazioni",
   // Customers: a transactions file in another currency
   'errors.mixedCurrency': "Il registro clienti tiene gli importi in una sola valuta e questo file è in un'altra. Converti gli importi o importali in un registro a parte.",
+  // Account: personal API tokens
+  "account.tokens.title": "Token API",
+  "account.tokens.intro": "Per un CRM, uno strumento di BI o uno script che legge o modifica Yardstick tramite la sua API. Un token agisce a tuo nome, con il tuo ruolo o uno inferiore che scegli; smette di funzionare quando lo revochi, quando scade o quando il tuo account viene eliminato.",
+  "account.tokens.none": "Non hai token API.",
+  "account.tokens.name": "Nome",
+  "account.tokens.nameHint": "Chi lo usa, ad esempio «Sincronizzazione notturna CRM».",
+  "account.tokens.role": "Agisce come",
+  "account.tokens.days": "Scade dopo (giorni)",
+  "account.tokens.daysHint": "Lascia vuoto per un token valido finché non lo revochi.",
+  "account.tokens.daysInvalid": "Inserisci un numero intero di giorni da 1 a 3.650.",
+  "account.tokens.create": "Crea token",
+  "account.tokens.madeOnce": "Copia ora il token per «{name}»: viene mostrato solo questa volta.",
+  "account.tokens.secret": "Il nuovo token",
+  "account.tokens.created": "Creato",
+  "account.tokens.lastUsed": "Ultimo uso",
+  "account.tokens.expires": "Scadenza",
+  "account.tokens.never": "Mai",
+  "account.tokens.noExpiry": "Fino alla revoca",
+  "account.tokens.revoke": "Revoca",
 };
 
 export default it;

@@ -1271,6 +1271,25 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.transactions': "Giao dịch",
   // Customers: a transactions file in another currency
   'errors.mixedCurrency': "Danh sách khách hàng lưu số tiền bằng một loại tiền tệ, còn tệp này dùng loại khác. Hãy quy đổi số tiền hoặc nhập vào một danh sách riêng.",
+  // Account: personal API tokens
+  "account.tokens.title": "Mã truy cập API",
+  "account.tokens.intro": "Dành cho CRM, công cụ BI hoặc tập lệnh đọc hay thay đổi Yardstick qua API. Mã truy cập hoạt động thay bạn, với vai trò của bạn hoặc một vai trò thấp hơn do bạn chọn; mã ngừng hoạt động khi bạn thu hồi, khi hết hạn hoặc khi tài khoản của bạn bị xóa.",
+  "account.tokens.none": "Bạn chưa có mã truy cập API nào.",
+  "account.tokens.name": "Tên",
+  "account.tokens.nameHint": "Nơi sử dụng, ví dụ “Đồng bộ CRM hằng đêm”.",
+  "account.tokens.role": "Hoạt động với vai trò",
+  "account.tokens.days": "Hết hạn sau (ngày)",
+  "account.tokens.daysHint": "Để trống nếu muốn mã dùng được cho đến khi bị thu hồi.",
+  "account.tokens.daysInvalid": "Nhập số ngày là số nguyên từ 1 đến 3.650.",
+  "account.tokens.create": "Tạo mã",
+  "account.tokens.madeOnce": "Hãy sao chép mã cho “{name}” ngay: mã chỉ hiển thị lần này.",
+  "account.tokens.secret": "Mã mới",
+  "account.tokens.created": "Ngày tạo",
+  "account.tokens.lastUsed": "Lần dùng gần nhất",
+  "account.tokens.expires": "Hết hạn",
+  "account.tokens.never": "Chưa dùng",
+  "account.tokens.noExpiry": "Đến khi thu hồi",
+  "account.tokens.revoke": "Thu hồi",
 };
 
 export default vi;

@@ -1271,6 +1271,25 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.transactions': "交易",
   // Customers: a transactions file in another currency
   'errors.mixedCurrency': "客户名册的金额只使用一种货币，而此文件使用另一种货币。请先换算金额，或将其导入单独的名册。",
+  // Account: personal API tokens
+  "account.tokens.title": "API 令牌",
+  "account.tokens.intro": "供通过 API 读取或修改 Yardstick 的 CRM、BI 工具或脚本使用。令牌以您的身份操作，权限为您的角色或您选择的更低角色；撤销、过期或您的账户被删除时即失效。",
+  "account.tokens.none": "您还没有 API 令牌。",
+  "account.tokens.name": "名称",
+  "account.tokens.nameHint": "用于何处，例如“CRM 每晚同步”。",
+  "account.tokens.role": "权限角色",
+  "account.tokens.days": "有效期（天）",
+  "account.tokens.daysHint": "留空则令牌在撤销前一直有效。",
+  "account.tokens.daysInvalid": "请输入 1 到 3,650 之间的整数天数。",
+  "account.tokens.create": "创建令牌",
+  "account.tokens.madeOnce": "请立即复制“{name}”的令牌：它只显示这一次。",
+  "account.tokens.secret": "新令牌",
+  "account.tokens.created": "创建时间",
+  "account.tokens.lastUsed": "最近使用",
+  "account.tokens.expires": "到期",
+  "account.tokens.never": "从未使用",
+  "account.tokens.noExpiry": "撤销前有效",
+  "account.tokens.revoke": "撤销",
 };
 
 export default zhHans;

@@ -1272,6 +1272,25 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.transactions': "交易",
   // Customers: a transactions file in another currency
   'errors.mixedCurrency': "客戶名冊的金額只使用一種貨幣，而此檔案使用另一種貨幣。請先換算金額，或將其匯入另一個名冊。",
+  // Account: personal API tokens
+  "account.tokens.title": "API 權杖",
+  "account.tokens.intro": "供透過 API 讀取或修改 Yardstick 的 CRM、BI 工具或指令碼使用。權杖以您的身分操作，權限為您的角色或您選擇的較低角色；撤銷、到期或您的帳號被刪除時即失效。",
+  "account.tokens.none": "您還沒有 API 權杖。",
+  "account.tokens.name": "名稱",
+  "account.tokens.nameHint": "用於何處，例如「CRM 每晚同步」。",
+  "account.tokens.role": "權限角色",
+  "account.tokens.days": "有效期（天）",
+  "account.tokens.daysHint": "留空則權杖在撤銷前一直有效。",
+  "account.tokens.daysInvalid": "請輸入 1 到 3,650 之間的整數天數。",
+  "account.tokens.create": "建立權杖",
+  "account.tokens.madeOnce": "請立即複製「{name}」的權杖：它只顯示這一次。",
+  "account.tokens.secret": "新權杖",
+  "account.tokens.created": "建立時間",
+  "account.tokens.lastUsed": "最近使用",
+  "account.tokens.expires": "到期",
+  "account.tokens.never": "從未使用",
+  "account.tokens.noExpiry": "撤銷前有效",
+  "account.tokens.revoke": "撤銷",
 };
 
 export default zhHant;
