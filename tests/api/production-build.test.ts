@@ -39,6 +39,14 @@ describe('the compiled server', () => {
       const report = await fetch(`${base}/api/surveys/${survey.id}/report`, { headers: { cookie } });
       expect(report.status).toBe(200);
       expect((await report.json()).completes).toBe(1_200);
+      // A questionnaire file over 4 KB is read in the import worker, which must load from the build too.
+      const csrf = (await setup.clone().json()).csrf as string;
+      const elements = Array.from({ length: 60 }, (_, i) => ({ type: 'radiogroup', name: `q${i}`, title: `Question number ${i}`, choices: ['Yes', 'No', 'Maybe'] }));
+      const content = JSON.stringify({ title: 'Big', pages: [{ name: 'p1', elements }] });
+      expect(content.length).toBeGreaterThan(4096);
+      const converted = await fetch(`${base}/api/surveys/convert`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: base, 'x-csrf-token': csrf }, body: JSON.stringify({ content }) });
+      expect(converted.status).toBe(200);
+      expect((await converted.json()).definition.pages[0].questions).toHaveLength(60);
       // A worker that failed to load (a TypeScript path, a missing file) falls back to one pass with this warning.
       expect(server.output()).not.toContain('parallel build failed');
       expect(server.output()).toContain('Yardstick is running at');
