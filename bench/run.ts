@@ -207,14 +207,19 @@ async function imports() {
   }
 }
 
+const flag = (name: string) => process.argv.includes(name);
 try {
-  if (process.argv.includes('--import-only')) await imports();
-  else {
-    if (!process.argv.includes('--no-build') && isStale(ROOT)) await build(ROOT);
+  // Every part but the in-process report runs the compiled server: build it first when stale.
+  if (!flag('--no-build') && isStale(ROOT)) await build(ROOT);
+  if (flag('--import-only')) await imports();
+  else if (flag('--server-only')) {
+    await startup();
+    await submissions();
+  } else {
     if (existsSync(join(ROOT, 'dist/client/respondent/index.html'))) print('respondent_js_css_gzip', respondentBytes(), 'bytes');
-    const only = process.argv.includes('--first-question-only');
-    if (!process.argv.includes('--report-only')) await firstQuestion();
-    if (!process.argv.includes('--report-only') && !only) {
+    const only = flag('--first-question-only');
+    if (!flag('--report-only')) await firstQuestion();
+    if (!flag('--report-only') && !only) {
       await startup();
       await submissions();
       await imports();

@@ -5,7 +5,9 @@
  */
 type Labels = Record<string, string>;
 
-const key = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+// Call sites pass each metric's labels in one fixed order, so their values alone make the key
+// (a sorted JSON key cost a few microseconds on every request).
+const key = (labels: Labels) => Object.values(labels).join('\u0001');
 const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const render = (labels: Labels, extra: Labels = {}) => {
   const all = { ...labels, ...extra };
