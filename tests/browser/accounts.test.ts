@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -17,12 +17,7 @@ describe('passwords, sessions and the audit log, in Chromium', () => {
   it('an admin resets a password, the user sets a new one, changes it, signs out everywhere; the admin reads it all in the audit log', async () => {
     const desk = await browser.newContext(DESKTOP);
     const admin = await desk.newPage();
-    await admin.goto(server.url);
-    await admin.getByTestId('setup-name').fill('Ada Admin');
-    await admin.getByTestId('setup-email').fill('ada@example.com');
-    await admin.getByTestId('setup-password').fill('correct horse battery');
-    await admin.getByTestId('setup-confirm').fill('correct horse battery');
-    await admin.getByTestId('setup-submit').click();
+    await setUpAdminInApp(admin, server.url);
     await admin.getByTestId('current-user').waitFor();
     const { csrf } = await (await desk.request.get(`${server.url}/api/auth/state`)).json() as { csrf: string };
     const made = await desk.request.post(`${server.url}/api/users`, {

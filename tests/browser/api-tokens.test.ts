@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -17,12 +17,7 @@ describe('API tokens on the account page', () => {
   it('makes a token shown once, which an integration then uses; its last use shows; revoking ends it', async () => {
     const ctx = await browser.newContext({ ...DESKTOP, locale: 'vi-VN' });
     const page = await ctx.newPage();
-    await page.goto(server.url);
-    await page.getByTestId('setup-name').fill('Ada Admin');
-    await page.getByTestId('setup-email').fill('ada@example.com');
-    await page.getByTestId('setup-password').fill('correct horse battery');
-    await page.getByTestId('setup-confirm').fill('correct horse battery');
-    await page.getByTestId('setup-submit').click();
+    await setUpAdminInApp(page, server.url);
     await page.getByTestId('current-user').waitFor();
     await page.goto(`${server.url}/account`);
     await expect.poll(() => page.getByTestId('api-tokens-none').count()).toBe(1);

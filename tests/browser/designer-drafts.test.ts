@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -31,12 +31,7 @@ describe('the designer never loses work', () => {
   it('saves edits with an unfinished question present, across leaving to the Plan and closing the tab; publishing asks about missing texts', async () => {
     const desk = await browser.newContext(DESKTOP);
     const app = await desk.newPage();
-    await app.goto(server.url);
-    await app.getByTestId('setup-name').fill('Ada Admin');
-    await app.getByTestId('setup-email').fill('ada@example.com');
-    await app.getByTestId('setup-password').fill('correct horse battery');
-    await app.getByTestId('setup-confirm').fill('correct horse battery');
-    await app.getByTestId('setup-submit').click();
+    await setUpAdminInApp(app, server.url);
     await app.getByTestId('new-survey').first().click();
     await app.getByTestId('survey-title').waitFor();
     expect(await app.getByTestId('open-link').textContent()).toMatch(/\/s\/untitled-survey-[a-z0-9]{6}$/);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -35,12 +35,7 @@ describe('designing with the phone preview', () => {
   it('builds from a template, adds logic, translates a question, reorders, previews on a phone, publishes', async () => {
     const desk = await browser.newContext(DESKTOP);
     const app = await desk.newPage();
-    await app.goto(server.url);
-    await app.getByTestId('setup-name').fill('Ada Admin');
-    await app.getByTestId('setup-email').fill('ada@example.com');
-    await app.getByTestId('setup-password').fill('correct horse battery');
-    await app.getByTestId('setup-confirm').fill('correct horse battery');
-    await app.getByTestId('setup-submit').click();
+    await setUpAdminInApp(app, server.url);
 
     // The NPS template (every text in all five languages), then a third page with a new question.
     await app.getByTestId('new-from-template').first().selectOption('nps');

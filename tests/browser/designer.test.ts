@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -19,12 +19,7 @@ describe('the questionnaire designer', () => {
   it('builds a survey from a template, adds research questions, publishes, and a phone shows them', async () => {
     const desk = await browser.newContext({ ...DESKTOP, acceptDownloads: true });
     const app = await desk.newPage();
-    await app.goto(server.url);
-    await app.getByTestId('setup-name').fill('Ada Admin');
-    await app.getByTestId('setup-email').fill('ada@example.com');
-    await app.getByTestId('setup-password').fill('correct horse battery');
-    await app.getByTestId('setup-confirm').fill('correct horse battery');
-    await app.getByTestId('setup-submit').click();
+    await setUpAdminInApp(app, server.url);
 
     // The price-sensitivity template: Van Westendorp and a Gabor-Granger ladder, roles set.
     await app.getByTestId('new-from-template').first().selectOption('price');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext } from '../support/browser';
+import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext, setUpAdminInApp } from '../support/browser';
 import appEn from '../../shared/i18n/app/en';
 import appZhHant from '../../shared/i18n/app/zh-Hant';
 import appVi from '../../shared/i18n/app/vi';
@@ -16,12 +16,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext(DESKTOP);
   const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId('setup-name').fill('Ada Admin');
-  await page.getByTestId('setup-email').fill('ada@example.com');
-  await page.getByTestId('setup-password').fill('correct horse battery');
-  await page.getByTestId('setup-confirm').fill('correct horse battery');
-  await page.getByTestId('setup-submit').click();
+  await setUpAdminInApp(page, server.url);
   await page.getByTestId('load-demo').click();
   await page.getByTestId('survey-report').first().waitFor();
   reportPath = (await page.getByTestId('survey-report').first().getAttribute('href'))!;

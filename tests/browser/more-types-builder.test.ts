@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -22,12 +22,7 @@ describe('the builder', () => {
   it('adds each new type, and the draft holds them', async () => {
     const desk = await browser.newContext(DESKTOP);
     const app = await desk.newPage();
-    await app.goto(server.url);
-    await app.getByTestId('setup-name').fill('Ada Admin');
-    await app.getByTestId('setup-email').fill('ada@example.com');
-    await app.getByTestId('setup-password').fill('correct horse battery');
-    await app.getByTestId('setup-confirm').fill('correct horse battery');
-    await app.getByTestId('setup-submit').click();
+    await setUpAdminInApp(app, server.url);
     await app.getByTestId('new-survey').first().click();
     await app.getByTestId('question-type').last().waitFor();
     const surveyId = /\/surveys\/([^/?#]+)/.exec(app.url())![1];

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext } from '../support/browser';
+import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext, setUpAdminInApp } from '../support/browser';
 import respondentEn from '../../shared/i18n/respondent/en';
 import type { Page } from 'playwright-core';
 
@@ -54,12 +54,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   desk = await browser.newContext(DESKTOP);
   app = await desk.newPage();
-  await app.goto(server.url);
-  await app.getByTestId('setup-name').fill('Ada Admin');
-  await app.getByTestId('setup-email').fill('ada@example.com');
-  await app.getByTestId('setup-password').fill('correct horse battery');
-  await app.getByTestId('setup-confirm').fill('correct horse battery');
-  await app.getByTestId('setup-submit').click();
+  await setUpAdminInApp(app, server.url);
   await app.getByTestId('new-survey').first().waitFor();
 
   const created = await api('POST', '/api/surveys', { definition });

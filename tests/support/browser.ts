@@ -33,3 +33,13 @@ export async function startTestServer(env: Record<string, string> = {}) {
 }
 
 export type { Browser, BrowserContext, Page };
+
+/** The first run's setup page, filled in as a person would: Ada becomes the administrator and is signed in. */
+export async function setUpAdminInApp(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByTestId('setup-name').fill('Ada Admin');
+  await page.getByTestId('setup-email').fill('ada@example.com');
+  await page.getByTestId('setup-password').fill('correct horse battery');
+  await page.getByTestId('setup-confirm').fill('correct horse battery');
+  await page.getByTestId('setup-submit').click();
+}
