@@ -41,20 +41,34 @@ export default defineConfig(({ mode }) => ({
     rollupOptions: {
       // The plugin-timing report is for plugin authors: `npm start` on a fresh clone should print none of it.
       checks: { bundlerTimings: false },
-      input: mode === 'respondent'
-        ? { respondent: resolve(import.meta.dirname, 'client/respondent/index.html') } as Record<string, string>
-        : { app: resolve(import.meta.dirname, 'client/app/index.html') },
+      input:
+        mode === 'respondent'
+          ? ({ respondent: resolve(import.meta.dirname, 'client/respondent/index.html') } as Record<string, string>)
+          : { app: resolve(import.meta.dirname, 'client/app/index.html') },
     },
   },
   test: {
     root: import.meta.dirname,
     projects: [
       { test: { name: 'unit', root: import.meta.dirname, include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'api', root: import.meta.dirname, include: ['tests/api/**/*.test.ts'], environment: 'node', pool: 'forks' } },
       {
         test: {
-          name: 'browser', root: import.meta.dirname, include: ['tests/browser/**/*.test.ts'], environment: 'node',
-          globalSetup: ['tests/browser/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000,
+          name: 'api',
+          root: import.meta.dirname,
+          include: ['tests/api/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          root: import.meta.dirname,
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

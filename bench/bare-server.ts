@@ -10,7 +10,9 @@ import Database from 'better-sqlite3';
 const db = new Database(process.argv[2]);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
-db.exec('create table if not exists r (id integer primary key, client_id text unique, body text not null, at integer not null)');
+db.exec(
+  'create table if not exists r (id integer primary key, client_id text unique, body text not null, at integer not null)',
+);
 const insert = db.prepare('insert into r (client_id, body, at) values (?, ?, ?)');
 const app = new Hono().post('/r', async (c) => {
   const body = await c.req.json<{ clientId: string }>();

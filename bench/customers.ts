@@ -21,16 +21,23 @@ const print = (name: string, value: number, unit: string) => console.log(`${name
 
 // A fixed pseudo-random sequence, so every run imports the same files.
 let seed = 42;
-const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const NAMES = ['Nguyễn Văn An', '王小明', '陳美玲', 'Niccolò Rossi', 'Anna Smith'];
 
-const customersCsv = 'id,name,email,language,region\n' + Array.from({ length: N }, (_, i) =>
-  `C${i},"${NAMES[i % 5]} ${i}",c${i}@example.com,${['vi', 'zh-Hans', 'zh-Hant', 'it', 'en'][i % 5]},R${i % 12}`).join('\n');
-const transactionsCsv = 'customer,date,amount,currency\n' + Array.from({ length: T }, () => {
-  const c = Math.floor(rand() ** 2 * N);
-  const day = new Date(NOW - Math.floor(rand() * 730) * 86_400_000).toISOString().slice(0, 10);
-  return `C${c},${day},${(rand() * 500).toFixed(2)},EUR`;
-}).join('\n');
+const customersCsv =
+  'id,name,email,language,region\n' +
+  Array.from(
+    { length: N },
+    (_, i) =>
+      `C${i},"${NAMES[i % 5]} ${i}",c${i}@example.com,${['vi', 'zh-Hans', 'zh-Hant', 'it', 'en'][i % 5]},R${i % 12}`,
+  ).join('\n');
+const transactionsCsv =
+  'customer,date,amount,currency\n' +
+  Array.from({ length: T }, () => {
+    const c = Math.floor(rand() ** 2 * N);
+    const day = new Date(NOW - Math.floor(rand() * 730) * 86_400_000).toISOString().slice(0, 10);
+    return `C${c},${day},${(rand() * 500).toFixed(2)},EUR`;
+  }).join('\n');
 
 /** Runs `f` while watching how long the event loop goes without a turn. */
 async function timed<R>(f: () => Promise<R> | R): Promise<{ ms: number; heldMs: number; result: R }> {
@@ -53,7 +60,11 @@ const c = await timed(() => importCustomers(db, customersCsv, NOW));
 print(`customer import, ${N} customers (${(customersCsv.length / 1e6).toFixed(1)} MB)`, c.ms, 'ms');
 print('  longest hold of the event loop', c.heldMs, 'ms');
 const t = await timed(() => importTransactions(db, transactionsCsv, null, NOW));
-print(`transaction import, ${T} transactions (${(transactionsCsv.length / 1e6).toFixed(1)} MB), scores included`, t.ms, 'ms');
+print(
+  `transaction import, ${T} transactions (${(transactionsCsv.length / 1e6).toFixed(1)} MB), scores included`,
+  t.ms,
+  'ms',
+);
 print('  longest hold of the event loop', t.heldMs, 'ms');
 const r = await timed(() => recomputeValues(db));
 print(`recomputing every score, ${N} customers × ${T} transactions`, r.ms, 'ms');

@@ -20,26 +20,70 @@ import { SurveyDefinitionSchema, type SurveyDefinitionInput } from '../shared/su
 const FIRST_TITLE = 'Overall, how satisfied are you with your stay?';
 const en = (s: string) => ({ en: s });
 const scale = { min: 1, max: 5, minLabel: en('Very dissatisfied'), maxLabel: en('Very satisfied') };
-const ATTRIBUTES = ['Check-in', 'Room comfort', 'Cleanliness', 'Breakfast', 'Staff', 'Quiet', 'Wi-Fi', 'Value', 'Location', 'Check-out'];
+const ATTRIBUTES = [
+  'Check-in',
+  'Room comfort',
+  'Cleanliness',
+  'Breakfast',
+  'Staff',
+  'Quiet',
+  'Wi-Fi',
+  'Value',
+  'Location',
+  'Check-out',
+];
 const choices = (ids: string[]) => ids.map((id) => ({ id, label: en(id[0].toUpperCase() + id.slice(1)) }));
 
 /** Thirty questions on one page: the shapes a satisfaction survey is made of. */
 const DEFINITION: SurveyDefinitionInput = {
   title: en('Your stay with us'),
-  pages: [{
-    id: 'p1',
-    questions: [
-      { id: 'osat', type: 'rating', required: true, scale, text: en(FIRST_TITLE) },
-      { id: 'nps', type: 'nps', required: true, text: en('How likely are you to recommend us to a friend or colleague?') },
-      { id: 'again', type: 'single', text: en('Would you stay with us again?'), options: choices(['certainly', 'probably', 'unsure', 'no']) },
-      { id: 'purpose', type: 'single', text: en('What was the purpose of your stay?'), options: choices(['business', 'leisure', 'event']) },
-      { id: 'grid', type: 'matrix', scale, text: en('How satisfied are you with…'), items: ATTRIBUTES.map((label, k) => ({ id: `a${k}`, label: en(label) })) },
-      ...Array.from({ length: 22 }, (_, k) => ({ id: `r${k}`, type: 'rating' as const, scale, text: en(`How satisfied are you with aspect ${k + 1} of your stay?`) })),
-      { id: 'used', type: 'multiple', text: en('Which services did you use?'), options: choices(['spa', 'gym', 'restaurant', 'bar']) },
-      { id: 'stay', type: 'number', text: en('How many nights did you stay?'), integer: true, min: 1, max: 365 },
-      { id: 'comment', type: 'text', multiline: true, text: en('Anything else you would like to tell us?') },
-    ],
-  }],
+  pages: [
+    {
+      id: 'p1',
+      questions: [
+        { id: 'osat', type: 'rating', required: true, scale, text: en(FIRST_TITLE) },
+        {
+          id: 'nps',
+          type: 'nps',
+          required: true,
+          text: en('How likely are you to recommend us to a friend or colleague?'),
+        },
+        {
+          id: 'again',
+          type: 'single',
+          text: en('Would you stay with us again?'),
+          options: choices(['certainly', 'probably', 'unsure', 'no']),
+        },
+        {
+          id: 'purpose',
+          type: 'single',
+          text: en('What was the purpose of your stay?'),
+          options: choices(['business', 'leisure', 'event']),
+        },
+        {
+          id: 'grid',
+          type: 'matrix',
+          scale,
+          text: en('How satisfied are you with…'),
+          items: ATTRIBUTES.map((label, k) => ({ id: `a${k}`, label: en(label) })),
+        },
+        ...Array.from({ length: 22 }, (_, k) => ({
+          id: `r${k}`,
+          type: 'rating' as const,
+          scale,
+          text: en(`How satisfied are you with aspect ${k + 1} of your stay?`),
+        })),
+        {
+          id: 'used',
+          type: 'multiple',
+          text: en('Which services did you use?'),
+          options: choices(['spa', 'gym', 'restaurant', 'bar']),
+        },
+        { id: 'stay', type: 'number', text: en('How many nights did you stay?'), integer: true, min: 1, max: 365 },
+        { id: 'comment', type: 'text', multiline: true, text: en('Anything else you would like to tell us?') },
+      ],
+    },
+  ],
 };
 
 /** Our 30-question survey, published as `bench30`; returns its SurveyJS JSON. */
@@ -60,18 +104,24 @@ const NODE_MODULES = join(import.meta.dirname, '../node_modules');
 export function startReferenceServer(surveyJs: Record<string, unknown>): Promise<{ url: string; close: () => void }> {
   const json = JSON.stringify(surveyJs).replace(/</g, '\\u003c');
   const files: Record<string, [string, string | Buffer]> = {
-    '/surveyjs.html': ['text/html', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    '/surveyjs.html': [
+      'text/html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Your stay with us</title>
 <link href="/survey-core.min.css" rel="stylesheet">
 <script src="/survey.core.min.js"></script><script src="/survey-js-ui.min.js"></script></head>
 <body><div id="surveyContainer"></div>
 <script>const survey = new Survey.Model(${json}); survey.render(document.getElementById('surveyContainer'));</script>
-</body></html>`],
-    '/static.html': ['text/html', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+</body></html>`,
+    ],
+    '/static.html': [
+      'text/html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Your stay with us</title></head>
 <body><h1>Your stay with us</h1><form><fieldset><legend>${FIRST_TITLE}</legend>
 ${[1, 2, 3, 4, 5].map((p) => `<label><input type="radio" name="osat" value="${p}"> ${p}</label>`).join('\n')}
-</fieldset><button>Next</button></form></body></html>`],
+</fieldset><button>Next</button></form></body></html>`,
+    ],
     '/survey-core.min.css': ['text/css', readFileSync(join(NODE_MODULES, 'survey-core/survey-core.min.css'))],
     '/survey.core.min.js': ['text/javascript', readFileSync(join(NODE_MODULES, 'survey-core/survey.core.min.js'))],
     '/survey-js-ui.min.js': ['text/javascript', readFileSync(join(NODE_MODULES, 'survey-js-ui/survey-js-ui.min.js'))],
@@ -81,17 +131,28 @@ ${[1, 2, 3, 4, 5].map((p) => `<label><input type="radio" name="osat" value="${p}
     if (!file) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': file[0], 'content-length': Buffer.byteLength(file[1]) }).end(file[1]);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
+    }),
+  );
 }
 
 /** Debian's Chromium with the flags this machine's closed network needs (as tests/support/browser.ts). */
-export const launch = () => chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+export const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 
 /**
  * Set before the page's first byte: notes when an element whose own text holds the title (not the
@@ -113,18 +174,37 @@ const watchFor = (title: string) => `(() => {
 })()`;
 
 async function loadOnce(browser: Browser, url: string, throttle: number) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await cdp.send('Network.enable');
   let bytes = 0;
-  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { bytes += e.encodedDataLength; });
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength;
+  });
   const bodies: Promise<number>[] = [];
-  page.on('response', (r) => bodies.push(r.body().then((b) => gzipSync(b, { level: 9 }).length, () => 0)));
+  page.on('response', (r) =>
+    bodies.push(
+      r.body().then(
+        (b) => gzipSync(b, { level: 9 }).length,
+        () => 0,
+      ),
+    ),
+  );
   await page.addInitScript({ content: watchFor(FIRST_TITLE) });
   await page.goto(url, { waitUntil: 'commit' });
-  const ms = await (await page.waitForFunction(() => (window as unknown as { firstQuestion?: number }).firstQuestion, null, { polling: 50, timeout: 60_000 })).jsonValue() as number;
+  const ms = (await (
+    await page.waitForFunction(() => (window as unknown as { firstQuestion?: number }).firstQuestion, null, {
+      polling: 50,
+      timeout: 60_000,
+    })
+  ).jsonValue()) as number;
   await page.waitForLoadState('load');
   const gzip = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
   await context.close();
@@ -137,7 +217,11 @@ const median = (xs: number[]) => {
 };
 
 /** Median time and bytes of `loads` cold loads of each page, at each throttle, in one run. */
-export async function measureFirstQuestion(pages: Record<string, string>, loads: number, print: (name: string, value: number, unit: string, digits?: number) => void) {
+export async function measureFirstQuestion(
+  pages: Record<string, string>,
+  loads: number,
+  print: (name: string, value: number, unit: string, digits?: number) => void,
+) {
   const browser = await launch();
   try {
     for (const throttle of [1, 4]) {

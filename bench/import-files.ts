@@ -9,21 +9,38 @@
  */
 export function duplicateChoices(n: number, perQuestion = n): string {
   const questions = Array.from({ length: Math.ceil(n / perQuestion) }, (_, i) => ({
-    type: 'radiogroup', name: 'q', choices: Array.from({ length: Math.min(perQuestion, n - i * perQuestion) }, () => 1),
+    type: 'radiogroup',
+    name: 'q',
+    choices: Array.from({ length: Math.min(perQuestion, n - i * perQuestion) }, () => 1),
   }));
-  const pages = Array.from({ length: Math.ceil(questions.length / 50) }, (_, i) => ({ name: 'p', elements: questions.slice(i * 50, i * 50 + 50) }));
+  const pages = Array.from({ length: Math.ceil(questions.length / 50) }, (_, i) => ({
+    name: 'p',
+    elements: questions.slice(i * 50, i * 50 + 50),
+  }));
   return JSON.stringify({ pages });
 }
 
 /** A SurveyJS survey of `n` questions all named "q". */
 export function sameNamedQuestions(n: number): string {
-  return JSON.stringify({ pages: [{ name: 'p1', elements: Array.from({ length: n }, () => ({ type: 'text', name: 'q' })) }] });
+  return JSON.stringify({
+    pages: [{ name: 'p1', elements: Array.from({ length: n }, () => ({ type: 'text', name: 'q' })) }],
+  });
 }
 
 const cdata = (s: string | number) => `<![CDATA[${s}]]>`;
 const table = (name: string, rows: Record<string, string | number>[]) =>
-  rows.length === 0 ? '' : ` <${name}>\n  <fields>${Object.keys(rows[0]).map((f) => `<fieldname>${f}</fieldname>`).join('')}</fields>\n  <rows>\n${
-    rows.map((r) => `   <row>${Object.entries(r).map(([k, x]) => `<${k}>${cdata(x)}</${k}>`).join('')}</row>`).join('\n')}\n  </rows>\n </${name}>\n`;
+  rows.length === 0
+    ? ''
+    : ` <${name}>\n  <fields>${Object.keys(rows[0])
+        .map((f) => `<fieldname>${f}</fieldname>`)
+        .join('')}</fields>\n  <rows>\n${rows
+        .map(
+          (r) =>
+            `   <row>${Object.entries(r)
+              .map(([k, x]) => `<${k}>${cdata(x)}</${k}>`)
+              .join('')}</row>`,
+        )
+        .join('\n')}\n  </rows>\n </${name}>\n`;
 
 /**
  * A LimeSurvey 6 .lss of about `bytes` bytes, base language French with Estonian and German:
@@ -43,7 +60,9 @@ function lssOf(count: number): string {
   const questionTexts: Record<string, string | number>[] = [];
   const answers: Record<string, string | number>[] = [];
   const answerTexts: Record<string, string | number>[] = [];
-  let qid = 1, aid = 1, made = 0;
+  let qid = 1,
+    aid = 1,
+    made = 0;
   const scale = ['Excellent', 'Bon', 'Moyen', 'Mauvais'];
   for (let g = 1; made < count && g <= 100; g++) {
     groups.push({ gid: g, sid: 1, group_order: g, grelevance: g > 1 ? `L${g - 1}_1 != ""` : '1' });
@@ -52,20 +71,47 @@ function lssOf(count: number): string {
       const id = qid++;
       const type = k % 3 === 1 ? 'L' : k % 3 === 2 ? 'F' : 'T';
       const code = `L${g}_${k}`;
-      questions.push({ qid: id, parent_qid: 0, sid: 1, gid: g, type, title: code, mandatory: 'N', question_order: k, relevance: k > 1 ? `L${g}_1 >= 2` : '1' });
-      for (const l of langs) questionTexts.push({ qid: id, question: `<p>Question ${code} en ${l} : que pensez-vous de ce service ?</p>`, help: '', language: l });
+      questions.push({
+        qid: id,
+        parent_qid: 0,
+        sid: 1,
+        gid: g,
+        type,
+        title: code,
+        mandatory: 'N',
+        question_order: k,
+        relevance: k > 1 ? `L${g}_1 >= 2` : '1',
+      });
+      for (const l of langs)
+        questionTexts.push({
+          qid: id,
+          question: `<p>Question ${code} en ${l} : que pensez-vous de ce service ?</p>`,
+          help: '',
+          language: l,
+        });
       if (type !== 'T') {
         for (let a = 1; a <= 4; a++) {
           const answerId = aid++;
           answers.push({ aid: answerId, qid: id, code: type === 'L' ? a : `A${a}`, sortorder: a, scale_id: 0 });
-          for (const l of langs) answerTexts.push({ aid: answerId, answer: type === 'F' ? scale[a - 1] : `Choix ${a}`, language: l });
+          for (const l of langs)
+            answerTexts.push({ aid: answerId, answer: type === 'F' ? scale[a - 1] : `Choix ${a}`, language: l });
         }
       }
       if (type === 'F') {
         for (let s = 1; s <= 3; s++) {
           const sub = qid++;
-          subquestions.push({ qid: sub, parent_qid: id, sid: 1, gid: g, type: 'T', title: `SQ00${s}`, question_order: s, scale_id: 0 });
-          for (const l of langs) questionTexts.push({ qid: sub, question: `Aspect ${s} (${l})`, help: '', language: l });
+          subquestions.push({
+            qid: sub,
+            parent_qid: id,
+            sid: 1,
+            gid: g,
+            type: 'T',
+            title: `SQ00${s}`,
+            question_order: s,
+            scale_id: 0,
+          });
+          for (const l of langs)
+            questionTexts.push({ qid: sub, question: `Aspect ${s} (${l})`, help: '', language: l });
         }
       }
     }
@@ -75,6 +121,9 @@ function lssOf(count: number): string {
  <LimeSurveyDocType>Survey</LimeSurveyDocType>
  <DBVersion>624</DBVersion>
  <languages>${langs.map((l) => `<language>${l}</language>`).join('')}</languages>
-${table('answers', answers)}${table('answer_l10ns', answerTexts)}${table('groups', groups)}${table('group_l10ns', groupTexts)}${table('questions', questions)}${table('subquestions', subquestions)}${table('question_l10ns', questionTexts)}${table('surveys', [{ sid: 1, language: 'fr', additional_languages: 'et de' }])}${table('surveys_languagesettings', langs.map((l) => ({ surveyls_survey_id: 1, surveyls_language: l, surveyls_title: `Enquête (${l})` })))}</document>
+${table('answers', answers)}${table('answer_l10ns', answerTexts)}${table('groups', groups)}${table('group_l10ns', groupTexts)}${table('questions', questions)}${table('subquestions', subquestions)}${table('question_l10ns', questionTexts)}${table('surveys', [{ sid: 1, language: 'fr', additional_languages: 'et de' }])}${table(
+  'surveys_languagesettings',
+  langs.map((l) => ({ surveyls_survey_id: 1, surveyls_language: l, surveyls_title: `Enquête (${l})` })),
+)}</document>
 `;
 }

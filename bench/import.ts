@@ -22,11 +22,12 @@ type Print = (name: string, value: number, unit: string, digits?: number) => voi
 export async function importFigures(port: number, print: Print) {
   const base = `http://127.0.0.1:${port}`;
   const setup = await fetch(`${base}/api/auth/setup`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Bench', email: 'bench@example.com', password: 'bench password 1' }),
   });
   const cookie = /ys_session=[^;]*/.exec(setup.headers.get('set-cookie') ?? '')?.[0] ?? '';
-  const { csrf } = await setup.json() as { csrf: string };
+  const { csrf } = (await setup.json()) as { csrf: string };
 
   let slowest = 0;
   let probing = true;
@@ -45,7 +46,11 @@ export async function importFigures(port: number, print: Print) {
     let best = Infinity;
     for (let i = 0; i < 3; i++) {
       const t0 = performance.now();
-      const r = await fetch(`${base}/api/surveys/convert`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body });
+      const r = await fetch(`${base}/api/surveys/convert`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+        body,
+      });
       await r.arrayBuffer();
       if (r.status !== 200) throw new Error(`convert answered ${r.status}`);
       best = Math.min(best, performance.now() - t0);
@@ -54,7 +59,13 @@ export async function importFigures(port: number, print: Print) {
   };
   const files: [string, string][] = [
     // 200 choices of the value 1 to a question (the most a question holds), the questions all named "q".
-    ...([['2k', 2_000], ['8k', 8_000], ['32k', 32_000]] as const).map(([label, n]): [string, string] => [`import_duplicate_choices_${label}`, duplicateChoices(n, 200)]),
+    ...(
+      [
+        ['2k', 2_000],
+        ['8k', 8_000],
+        ['32k', 32_000],
+      ] as const
+    ).map(([label, n]): [string, string] => [`import_duplicate_choices_${label}`, duplicateChoices(n, 200)]),
     ['import_lss_1mb', largeLss(1_000_000)],
   ];
   const took: [string, number][] = [];
@@ -66,7 +77,8 @@ export async function importFigures(port: number, print: Print) {
   }
   const busy = performance.now() - started;
   const during = slowest;
-  for (const [name, ms] of took) print(name, ms, `ms (in process: ${inProcess(files.find((f) => f[0] === name)![1]).toFixed(0)} ms)`);
+  for (const [name, ms] of took)
+    print(name, ms, `ms (in process: ${inProcess(files.find((f) => f[0] === name)![1]).toFixed(0)} ms)`);
 
   // The reference: health checks alone, for as long.
   slowest = 0;
@@ -82,5 +94,10 @@ export async function importFigures(port: number, print: Print) {
   await new Promise((res) => setTimeout(res, busy));
   probing = false;
   await alone;
-  print('import_health_slowest', during, `ms (health checks alone for as long: ${slowest.toFixed(1)} ms; budget 100 ms)`, 1);
+  print(
+    'import_health_slowest',
+    during,
+    `ms (health checks alone for as long: ${slowest.toFixed(1)} ms; budget 100 ms)`,
+    1,
+  );
 }

@@ -19,21 +19,60 @@ const RATED = Array.from({ length: 12 }, (_, k) => `r${k}`);
 const definition: SurveyDefinitionInput = {
   title: en('Report benchmark'),
   hiddenFields: ['tier', 'region'],
-  pages: [{
-    id: 'p1',
-    questions: [
-      { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale, text: en('Overall') },
-      { id: 'nps', type: 'nps', role: 'recommend', text: en('Recommend') },
-      { id: 'again', type: 'single', role: 'loyalty', text: en('Again'), options: ['yes', 'maybe', 'no'].map((id) => ({ id, label: en(id) })) },
-      { id: 'purpose', type: 'single', role: 'segment', text: en('Purpose'), options: ['business', 'leisure', 'event'].map((id) => ({ id, label: en(id) })) },
-      { id: 'age', type: 'single', role: 'segment', text: en('Age'), options: ['a18', 'a35', 'a55'].map((id) => ({ id, label: en(id) })) },
-      { id: 'battery', type: 'matrix', role: 'attribute', scale, text: en('Battery'), items: BATTERY.map((id) => ({ id, label: en(id) })) },
-      { id: 'imp', type: 'matrix', role: 'importance', scale, text: en('Importance'), items: BATTERY.map((id) => ({ id, label: en(id) })) },
-      ...RATED.map((id) => ({ id, type: 'rating' as const, role: 'attribute' as const, scale, text: en(id) })),
-      { id: 'used', type: 'multiple', text: en('Used'), options: ['x', 'y', 'z', 'w'].map((id) => ({ id, label: en(id) })) },
-      { id: 'comment', type: 'text', role: 'open-feedback', text: en('Comment') },
-    ],
-  }],
+  pages: [
+    {
+      id: 'p1',
+      questions: [
+        { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale, text: en('Overall') },
+        { id: 'nps', type: 'nps', role: 'recommend', text: en('Recommend') },
+        {
+          id: 'again',
+          type: 'single',
+          role: 'loyalty',
+          text: en('Again'),
+          options: ['yes', 'maybe', 'no'].map((id) => ({ id, label: en(id) })),
+        },
+        {
+          id: 'purpose',
+          type: 'single',
+          role: 'segment',
+          text: en('Purpose'),
+          options: ['business', 'leisure', 'event'].map((id) => ({ id, label: en(id) })),
+        },
+        {
+          id: 'age',
+          type: 'single',
+          role: 'segment',
+          text: en('Age'),
+          options: ['a18', 'a35', 'a55'].map((id) => ({ id, label: en(id) })),
+        },
+        {
+          id: 'battery',
+          type: 'matrix',
+          role: 'attribute',
+          scale,
+          text: en('Battery'),
+          items: BATTERY.map((id) => ({ id, label: en(id) })),
+        },
+        {
+          id: 'imp',
+          type: 'matrix',
+          role: 'importance',
+          scale,
+          text: en('Importance'),
+          items: BATTERY.map((id) => ({ id, label: en(id) })),
+        },
+        ...RATED.map((id) => ({ id, type: 'rating' as const, role: 'attribute' as const, scale, text: en(id) })),
+        {
+          id: 'used',
+          type: 'multiple',
+          text: en('Used'),
+          options: ['x', 'y', 'z', 'w'].map((id) => ({ id, label: en(id) })),
+        },
+        { id: 'comment', type: 'text', role: 'open-feedback', text: en('Comment') },
+      ],
+    },
+  ],
 };
 
 /** Creates the study and inserts n completes over 60 days in two waves; returns the survey id. */
@@ -51,8 +90,11 @@ export function seedReportSurvey(db: Db, n: number, now = Date.now()): string {
     for (let i = 0; i < n; i++) {
       const quality = rand();
       const answers: Record<string, unknown> = {
-        osat: point(quality), nps: Math.min(10, Math.floor(quality * 11)), again: ['yes', 'maybe', 'no'][Math.floor(rand() * 3)],
-        purpose: ['business', 'leisure', 'event'][Math.floor(rand() * 3)], age: ['a18', 'a35', 'a55'][Math.floor(rand() * 3)],
+        osat: point(quality),
+        nps: Math.min(10, Math.floor(quality * 11)),
+        again: ['yes', 'maybe', 'no'][Math.floor(rand() * 3)],
+        purpose: ['business', 'leisure', 'event'][Math.floor(rand() * 3)],
+        age: ['a18', 'a35', 'a55'][Math.floor(rand() * 3)],
         battery: Object.fromEntries(BATTERY.map((id) => [id, point(quality)])),
         imp: Object.fromEntries(BATTERY.map((id) => [id, point(rand())])),
         used: ['x', 'y'].filter(() => rand() < 0.5),
@@ -66,8 +108,19 @@ export function seedReportSurvey(db: Db, n: number, now = Date.now()): string {
       const stored = storedAnswers(answers, { p1: duration });
       const took = responseDuration({ p1: duration }, duration);
       insert.run(
-        survey.id, versionId, `b${i}`, stored.answers, codedAnswers(def, versionId, answers, took), JSON.stringify({ tier, region: ['north', 'south'][i % 2] }),
-        stored.pageTimes, took, completedAt < now - 30 * 86_400_000 ? 1 : 2, tier, completedAt - duration, completedAt, completedAt,
+        survey.id,
+        versionId,
+        `b${i}`,
+        stored.answers,
+        codedAnswers(def, versionId, answers, took),
+        JSON.stringify({ tier, region: ['north', 'south'][i % 2] }),
+        stored.pageTimes,
+        took,
+        completedAt < now - 30 * 86_400_000 ? 1 : 2,
+        tier,
+        completedAt - duration,
+        completedAt,
+        completedAt,
       );
     }
   })();

@@ -27,7 +27,8 @@ import { importFigures } from './import';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
-const print = (name: string, value: number, unit: string, digits = 0) => console.log(`${name}: ${value.toFixed(digits)} ${unit}`);
+const print = (name: string, value: number, unit: string, digits = 0) =>
+  console.log(`${name}: ${value.toFixed(digits)} ${unit}`);
 
 function respondentBytes() {
   const dist = join(ROOT, 'dist/client');
@@ -38,7 +39,10 @@ function respondentBytes() {
     files.add(rel);
     if (!rel.endsWith('.js')) return;
     // Static imports of shared chunks load with the page; dynamic ones (other languages) don't.
-    for (const m of readFileSync(join(dist, rel), 'utf8').matchAll(/(?:^|[;\n])import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+)["']/g)) visit(`assets/${m[1]}`);
+    for (const m of readFileSync(join(dist, rel), 'utf8').matchAll(
+      /(?:^|[;\n])import\s*(?:[^'"();]*?from\s*)?["']\.\/([^"']+)["']/g,
+    ))
+      visit(`assets/${m[1]}`);
   };
   for (const m of html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)) visit(m[1]);
   // Plus the one language file a respondent loads (English): the dynamic import named in the entry.
@@ -52,7 +56,11 @@ function startProcess(args: string[], env: Record<string, string>): Promise<{ ch
   return new Promise((res, rej) => {
     // The compiled build runs on plain node; sources need the TypeScript loader.
     const loader = args[0].endsWith('.ts') ? ['--import', 'tsx'] : [];
-    const child = spawn(process.execPath, [...loader, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...loader, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
@@ -73,13 +81,38 @@ async function submissions() {
   const bodies = Array.from({ length: 1000 }, () => hotelRespondent(rand));
   const payload = (i: number, prefix: string) => {
     const r = bodies[i % bodies.length];
-    return JSON.stringify({ clientId: `${prefix}${i.toString(36).padStart(8, '0')}`, versionId, complete: true, answers: r.answers, hidden: r.hidden, lang: r.lang, page: 3 });
+    return JSON.stringify({
+      clientId: `${prefix}${i.toString(36).padStart(8, '0')}`,
+      versionId,
+      complete: true,
+      answers: r.answers,
+      hidden: r.hidden,
+      lang: r.lang,
+      page: 3,
+    });
   };
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 
-  const app = await startProcess(['dist/server/cli/start.js'], { PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: dbPath, RATE_LIMIT_PER_MINUTE: '0' });
-  await load({ port: app.port, path: '/api/public/s/demo/responses', body: (i) => payload(i, 'warm'), seconds: 1, concurrency: 16 });
-  const ours = await load({ port: app.port, path: '/api/public/s/demo/responses', body: (i) => payload(i, 'sub'), seconds, concurrency: 32 });
+  const app = await startProcess(['dist/server/cli/start.js'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: dbPath,
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
+  await load({
+    port: app.port,
+    path: '/api/public/s/demo/responses',
+    body: (i) => payload(i, 'warm'),
+    seconds: 1,
+    concurrency: 16,
+  });
+  const ours = await load({
+    port: app.port,
+    path: '/api/public/s/demo/responses',
+    body: (i) => payload(i, 'sub'),
+    seconds,
+    concurrency: 32,
+  });
   app.child.kill('SIGTERM');
 
   const bare = await startProcess(['bench/bare-server.ts', join(tmp, 'bare.db')], {});
@@ -100,14 +133,23 @@ async function firstQuestion() {
   const db = openDb(dbPath);
   const surveyJs = seedFirstQuestionSurvey(db);
   db.$client.close();
-  const app = await startProcess(['dist/server/cli/start.js'], { PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: dbPath, RATE_LIMIT_PER_MINUTE: '0' });
+  const app = await startProcess(['dist/server/cli/start.js'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: dbPath,
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   const reference = await startReferenceServer(surveyJs);
   try {
-    await measureFirstQuestion({
-      ours: `http://127.0.0.1:${app.port}/s/bench30?lang=en`,
-      surveyjs: `${reference.url}/surveyjs.html`,
-      static: `${reference.url}/static.html`,
-    }, Number(process.env.BENCH_LOADS ?? 7), print);
+    await measureFirstQuestion(
+      {
+        ours: `http://127.0.0.1:${app.port}/s/bench30?lang=en`,
+        surveyjs: `${reference.url}/surveyjs.html`,
+        static: `${reference.url}/static.html`,
+      },
+      Number(process.env.BENCH_LOADS ?? 7),
+      print,
+    );
   } finally {
     app.child.kill('SIGTERM');
     reference.close();
@@ -133,13 +175,20 @@ const time = (f: () => unknown) => {
  * database that exists and is migrated, as a restart finds it.
  */
 async function startup() {
-  const runs: [string, string[]][] = [['start_to_first_200', ['dist/server/cli/start.js']], ['start_to_first_200_tsx', ['server/cli/start.ts', '--no-build']]];
+  const runs: [string, string[]][] = [
+    ['start_to_first_200', ['dist/server/cli/start.js']],
+    ['start_to_first_200_tsx', ['server/cli/start.ts', '--no-build']],
+  ];
   openDb(join(tmp, 'start.db')).$client.close();
   for (const [name, args] of runs) {
     const t0 = performance.now();
     const started = await startProcess(args, { PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(tmp, 'start.db') });
     let status = 0;
-    while (status !== 200) status = await fetch(`http://127.0.0.1:${started.port}/api/health`).then((r) => r.status, () => 0);
+    while (status !== 200)
+      status = await fetch(`http://127.0.0.1:${started.port}/api/health`).then(
+        (r) => r.status,
+        () => 0,
+      );
     print(name, performance.now() - t0, 'ms');
     started.child.kill('SIGTERM');
     await new Promise((r) => started.child.once('exit', r));
@@ -170,8 +219,16 @@ async function report(n: number) {
   await prepareReport(db, id);
   buildReport(db, id);
   print(`report_${label}_cold`, performance.now() - t0, 'ms');
-  print(`report_${label}_warm`, time(() => buildReport(db, id)), 'ms');
-  print(`report_${label}_filtered`, time(() => buildReport(db, id, filter)), 'ms');
+  print(
+    `report_${label}_warm`,
+    time(() => buildReport(db, id)),
+    'ms',
+  );
+  print(
+    `report_${label}_filtered`,
+    time(() => buildReport(db, id, filter)),
+    'ms',
+  );
   // A cross-tab on the same columns: overall satisfaction by the tier hidden field, then filtered.
   // The fresh columns' snapshot is written on the next turn of the event loop (dataset.ts); it is
   // let run first, or the cross-tab's first await would time the snapshot too.
@@ -185,21 +242,41 @@ async function report(n: number) {
   print(`crosstab_${label}_filtered`, performance.now() - t1, 'ms');
   print(`report_${label}_rss`, process.memoryUsage().rss / 1_048_576, 'MB');
   // The researcher's other screens on the same survey: they count from indexes, not the columns.
-  print(`fieldwork_${label}`, time(() => fieldwork(db, id)), 'ms');
-  print(`survey_page_${label}`, time(() => { getSurvey(db, id); listSurveys(db); }), 'ms');
+  print(
+    `fieldwork_${label}`,
+    time(() => fieldwork(db, id)),
+    'ms',
+  );
+  print(
+    `survey_page_${label}`,
+    time(() => {
+      getSurvey(db, id);
+      listSurveys(db);
+    }),
+    'ms',
+  );
   // After a restart: a new handle has no columns in memory and reads the snapshot on disk,
   // written once the first report had answered.
   await new Promise((r) => setImmediate(r));
   db.$client.close();
   const restarted = openDb(join(tmp, `report-${n}.db`));
-  print(`report_${label}_after_restart`, time(() => buildReport(restarted, id)), 'ms');
+  print(
+    `report_${label}_after_restart`,
+    time(() => buildReport(restarted, id)),
+    'ms',
+  );
   restarted.$client.close();
   rmSync(join(tmp, `report-${n}.db`), { force: true });
   rmSync(join(tmp, `report-${n}.db-reports`), { recursive: true, force: true });
 }
 
 async function imports() {
-  const app = await startProcess(['dist/server/cli/start.js'], { PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(tmp, 'import.db'), RATE_LIMIT_PER_MINUTE: '0' });
+  const app = await startProcess(['dist/server/cli/start.js'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: join(tmp, 'import.db'),
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
   try {
     await importFigures(app.port, print);
   } finally {
@@ -216,7 +293,8 @@ try {
     await startup();
     await submissions();
   } else {
-    if (existsSync(join(ROOT, 'dist/client/respondent/index.html'))) print('respondent_js_css_gzip', respondentBytes(), 'bytes');
+    if (existsSync(join(ROOT, 'dist/client/respondent/index.html')))
+      print('respondent_js_css_gzip', respondentBytes(), 'bytes');
     const only = flag('--first-question-only');
     if (!flag('--report-only')) await firstQuestion();
     if (!flag('--report-only') && !only) {

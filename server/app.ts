@@ -52,13 +52,27 @@ export function createApp(deps: Deps) {
   // A questionnaire file may hold up to 5,000,000 characters (shared/api/survey-import.ts), which
   // JSON escaping grows: its two routes take up to 12 MB whatever the general limit. The customer
   // register's imports carry whole CRM files, up to IMPORT_LIMIT_BYTES.
-  const limitOf = (path: string) => (CUSTOMER_IMPORTS.has(path) ? deps.config.IMPORT_LIMIT_BYTES
-    : SURVEY_IMPORTS.has(path) ? Math.max(deps.config.BODY_LIMIT_BYTES, 12 * 1024 * 1024) : deps.config.BODY_LIMIT_BYTES);
-  const tooLarge = (limit: number) => new AppError(413, 'too-large', `the body is larger than ${limit} bytes`, undefined, undefined, { limit });
+  const limitOf = (path: string) =>
+    CUSTOMER_IMPORTS.has(path)
+      ? deps.config.IMPORT_LIMIT_BYTES
+      : SURVEY_IMPORTS.has(path)
+        ? Math.max(deps.config.BODY_LIMIT_BYTES, 12 * 1024 * 1024)
+        : deps.config.BODY_LIMIT_BYTES;
+  const tooLarge = (limit: number) =>
+    new AppError(413, 'too-large', `the body is larger than ${limit} bytes`, undefined, undefined, { limit });
   const streamingLimits = new Map<number, ReturnType<typeof bodyLimit>>();
   const streamingLimit = (limit: number) => {
     let mw = streamingLimits.get(limit);
-    if (!mw) streamingLimits.set(limit, (mw = bodyLimit({ maxSize: limit, onError: () => { throw tooLarge(limit); } })));
+    if (!mw)
+      streamingLimits.set(
+        limit,
+        (mw = bodyLimit({
+          maxSize: limit,
+          onError: () => {
+            throw tooLarge(limit);
+          },
+        })),
+      );
     return mw;
   };
   // A declared Content-Length is checked without touching the body; only chunked bodies need the
@@ -96,7 +110,11 @@ export function createApp(deps: Deps) {
   app.route('/api/customers', customerRoutes);
   app.route('/api/demo', demoRoutes);
   app.route('/api/audit', auditRoutes);
-  app.all('/api/*', (c) => { throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`, undefined, undefined, { what: 'route' }); });
+  app.all('/api/*', (c) => {
+    throw new AppError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`, undefined, undefined, {
+      what: 'route',
+    });
+  });
 
   // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
   app.get('/s/:slug', pageLimit, compress(), respondentPage);
@@ -108,17 +126,23 @@ export function createApp(deps: Deps) {
   if (clientDir && existsSync(join(clientDir, 'app', 'index.html'))) {
     const appHtml = join(clientDir, 'app', 'index.html');
     // serveStatic resolves root from the working directory.
-    app.use('/assets/*', async (c, next) => {
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-      await next();
-    }, serveStatic({ root: relative(process.cwd(), clientDir) || '.', precompressed: true }));
+    app.use(
+      '/assets/*',
+      async (c, next) => {
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        await next();
+      },
+      serveStatic({ root: relative(process.cwd(), clientDir) || '.', precompressed: true }),
+    );
     app.get('*', (c) => {
       const html = builtFile(appHtml);
       if (html === null) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
       return c.html(html);
     });
   } else {
-    app.get('*', () => { throw new AppError(503, 'not-built', 'the client is not built: run npm run build'); });
+    app.get('*', () => {
+      throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
+    });
   }
   return app;
 }

@@ -1,7 +1,12 @@
 import * as v from 'valibot';
 
 const intFrom = (def: number, min: number) =>
-  v.pipe(v.optional(v.string(), String(def)), v.transform(Number), v.integer('must be a whole number'), v.minValue(min));
+  v.pipe(
+    v.optional(v.string(), String(def)),
+    v.transform(Number),
+    v.integer('must be a whole number'),
+    v.minValue(min),
+  );
 
 /** Environment variables, validated once at boot so a typo fails loudly instead of at first use. */
 export const ConfigSchema = v.object({

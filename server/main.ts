@@ -22,10 +22,18 @@ export function startServer(config: Config) {
       res({
         url,
         // Webhook attempts in flight finish first; whatever is still pending is sent after the next start.
-        close: () => new Promise<void>((done) => server.close(() => {
-          recoding.stop();
-          void outboxOf(db)?.stop().finally(() => { db.$client.close(); done(); });
-        })),
+        close: () =>
+          new Promise<void>((done) =>
+            server.close(() => {
+              recoding.stop();
+              void outboxOf(db)
+                ?.stop()
+                .finally(() => {
+                  db.$client.close();
+                  done();
+                });
+            }),
+          ),
       });
     });
   });

@@ -41,10 +41,22 @@ function Gate(props: RouteSectionProps) {
   return (
     <Suspense fallback={<Loading />}>
       <Switch fallback={<Layout>{props.children}</Layout>}>
-        <Match when={location.pathname === '/invite' || location.pathname === '/reset' || location.pathname.startsWith('/shared/')}>{props.children}</Match>
+        <Match
+          when={
+            location.pathname === '/invite' ||
+            location.pathname === '/reset' ||
+            location.pathname.startsWith('/shared/')
+          }
+        >
+          {props.children}
+        </Match>
         <Match when={location.pathname === '/forgot' && !session.user()}>{props.children}</Match>
-        <Match when={session.state().setupNeeded}><SetupPage /></Match>
-        <Match when={!session.user()}><SignInPage /></Match>
+        <Match when={session.state().setupNeeded}>
+          <SetupPage />
+        </Match>
+        <Match when={!session.user()}>
+          <SignInPage />
+        </Match>
       </Switch>
     </Suspense>
   );
@@ -93,7 +105,13 @@ async function boot(root: HTMLElement) {
   render(
     () => (
       <I18nProvider locale={locale} messages={messages}>
-        {auth ? <App auth={auth} /> : <main class="main"><ErrorBox error={failure} onRetry={() => location.reload()} /></main>}
+        {auth ? (
+          <App auth={auth} />
+        ) : (
+          <main class="main">
+            <ErrorBox error={failure} onRetry={() => location.reload()} />
+          </main>
+        )}
       </I18nProvider>
     ),
     root,

@@ -23,7 +23,9 @@ export function Notice(props: NoticeProps) {
   return (
     <main class="wrap notice">
       <p class="survey-title">{props.heading}</p>
-      <h1 ref={title} tabindex="-1">{props.title}</h1>
+      <h1 ref={title} tabindex="-1">
+        {props.title}
+      </h1>
       <p class="pre">{props.body}</p>
       {props.after && <p class="after">{props.after}</p>}
     </main>

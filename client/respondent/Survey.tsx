@@ -95,7 +95,12 @@ export function Survey(props: SurveyProps) {
 
   function save(complete: boolean) {
     update((p) => ({ ...p, unsent: true }));
-    latest = buildSubmission(def, survey.versionId, progress(), { complete, lang: locale(), website: honeypot?.value ?? '', invitation: token });
+    latest = buildSubmission(def, survey.versionId, progress(), {
+      complete,
+      lang: locale(),
+      website: honeypot?.value ?? '',
+      invitation: token,
+    });
     void sender.send(latest);
   }
 
@@ -140,7 +145,10 @@ export function Survey(props: SurveyProps) {
     const control = find('.miss input') ?? find('input:checked') ?? find('input, select, textarea');
     control?.focus({ preventScroll: true });
     // The question's text, not only its control, should be in view.
-    el.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    el.scrollIntoView({
+      block: 'start',
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
   }
 
   function setAnswer(q: Q, value: AnswerValue | undefined) {
@@ -153,7 +161,9 @@ export function Survey(props: SurveyProps) {
     // Once a message is showing, it follows the answer, so fixing it clears it at once.
     if (errorFor(q.id)) {
       const issue = validate([q], progress().answers)[0];
-      setErrors((list) => (issue ? list.map((i) => (i.questionId === q.id ? issue : i)) : list.filter((i) => i.questionId !== q.id)));
+      setErrors((list) =>
+        issue ? list.map((i) => (i.questionId === q.id ? issue : i)) : list.filter((i) => i.questionId !== q.id),
+      );
     }
   }
 
@@ -259,11 +269,16 @@ export function Survey(props: SurveyProps) {
 
   const statusText = () => {
     switch (sendState()) {
-      case 'offline': return t('status.offline');
-      case 'retrying': return t('status.retrying');
-      case 'failed': return t('status.error');
-      case 'saving': return sending() ? t('status.saving') : '';
-      default: return '';
+      case 'offline':
+        return t('status.offline');
+      case 'retrying':
+        return t('status.retrying');
+      case 'failed':
+        return t('status.error');
+      case 'saving':
+        return sending() ? t('status.saving') : '';
+      default:
+        return '';
     }
   };
   const pageText = () => t('progress.page', { page: position(), total: total() });
@@ -280,16 +295,20 @@ export function Survey(props: SurveyProps) {
               heading={text(def.title)}
               title={t('end.thanksTitle')}
               body={
-                progress().outcome === 'screened-out' ? text(screenOut()?.message) || t('end.screenedOut')
-                  : progress().outcome === 'over-quota' ? t('end.overQuota')
-                    // A kiosk's next person must not be told to close the page.
-                    : text(def.thankYou) || (survey.kiosk ? '' : t('end.thanksBody'))
+                progress().outcome === 'screened-out'
+                  ? text(screenOut()?.message) || t('end.screenedOut')
+                  : progress().outcome === 'over-quota'
+                    ? t('end.overQuota')
+                    : // A kiosk's next person must not be told to close the page.
+                      text(def.thankYou) || (survey.kiosk ? '' : t('end.thanksBody'))
               }
               after={survey.kiosk ? t('kiosk.next') : undefined}
             />
           }
         >
-          {(kind) => <Notice focus heading={text(def.title)} title={t(NOTICES[kind()][0])} body={t(NOTICES[kind()][1])} />}
+          {(kind) => (
+            <Notice focus heading={text(def.title)} title={t(NOTICES[kind()][0])} body={t(NOTICES[kind()][1])} />
+          )}
         </Show>
       }
     >
@@ -297,15 +316,27 @@ export function Survey(props: SurveyProps) {
         <header class="top">
           <h1>{text(def.title)}</h1>
           <Show when={def.languages.length > 1}>
-            <select class="lang" aria-label={t('language.label')} onChange={(e) => void pickLanguage(e.currentTarget.value)}>
-              <For each={def.languages}>{(l) => <option value={l} lang={l} selected={l === locale()}>{languageName(l)}</option>}</For>
+            <select
+              class="lang"
+              aria-label={t('language.label')}
+              onChange={(e) => void pickLanguage(e.currentTarget.value)}
+            >
+              <For each={def.languages}>
+                {(l) => (
+                  <option value={l} lang={l} selected={l === locale()}>
+                    {languageName(l)}
+                  </option>
+                )}
+              </For>
             </select>
           </Show>
         </header>
 
         <Show when={pages.length > 1}>
           <div class="progress">
-            <p id="page-label" tabindex="-1">{pageText()}</p>
+            <p id="page-label" tabindex="-1">
+              {pageText()}
+            </p>
             <div
               class="bar"
               role="progressbar"
@@ -323,11 +354,19 @@ export function Survey(props: SurveyProps) {
         <Show when={resumed()}>
           <p class="note">
             {t('resume.prompt')}{' '}
-            <button type="button" class="link" onClick={startAgain}>{t('resume.startAgain')}</button>
+            <button type="button" class="link" onClick={startAgain}>
+              {t('resume.startAgain')}
+            </button>
           </p>
         </Show>
 
-        <form novalidate onSubmit={(e) => { e.preventDefault(); next(); }}>
+        <form
+          novalidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            next();
+          }}
+        >
           <Show when={text(page().title)}>{(title) => <h2 class="page-title">{title()}</h2>}</Show>
           <Show when={position() === 1 && text(def.intro)}>{(intro) => <p class="intro pre">{intro()}</p>}</Show>
 
@@ -338,10 +377,16 @@ export function Survey(props: SurveyProps) {
                 <For each={errors()}>
                   {(issue) => (
                     <li>
-                      <a href={`#${questionDomId(issue.questionId)}`} onClick={(e) => { e.preventDefault(); focusQuestion(issue.questionId); }}>
+                      <a
+                        href={`#${questionDomId(issue.questionId)}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          focusQuestion(issue.questionId);
+                        }}
+                      >
                         {piped(text(questionOf(issue.questionId)?.text))}
-                      </a>
-                      {' '}{message(issue)}
+                      </a>{' '}
+                      {message(issue)}
                     </li>
                   )}
                 </For>
@@ -368,13 +413,17 @@ export function Survey(props: SurveyProps) {
 
           <div class="nav">
             <Show when={previousPage() !== undefined}>
-              <button type="button" class="btn secondary" disabled={sending()} onClick={back}>{t('nav.back')}</button>
+              <button type="button" class="btn secondary" disabled={sending()} onClick={back}>
+                {t('nav.back')}
+              </button>
             </Show>
             <button type="submit" class="btn primary" disabled={settling() || (sending() && sendState() !== 'failed')}>
               {isLast() ? t('nav.finish') : t('nav.next')}
             </button>
           </div>
-          <p class="status" role="status">{statusText()}</p>
+          <p class="status" role="status">
+            {statusText()}
+          </p>
         </form>
       </main>
     </Show>

@@ -5,7 +5,13 @@
  * language it maps to, English for one we lack.
  */
 import { createSignal } from 'solid-js';
-import { createTranslator, loadRespondentMessages, type MessageParams, type RespondentKey, type Translate } from '../../shared/i18n';
+import {
+  createTranslator,
+  loadRespondentMessages,
+  type MessageParams,
+  type RespondentKey,
+  type Translate,
+} from '../../shared/i18n';
 import type { Text } from '../../shared/survey/schema';
 import { interfaceLocale, textDirection } from '../../shared/survey/survey-language';
 import { pickText } from '../../shared/survey/text';

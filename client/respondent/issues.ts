@@ -4,7 +4,8 @@ import type { MessageParams, RespondentKey } from '../../shared/i18n';
 import { locale } from './i18n';
 
 /** A YYYY-MM-DD date as the respondent's language writes it (the date itself, no time zone shift). */
-const day = (iso: string) => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const day = (iso: string) =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 function dateMessage(q: Extract<Question, { type: 'date' }>): [RespondentKey, MessageParams?] {
   if (q.min && q.max) return ['validation.dateRange', { min: day(q.min), max: day(q.max) }];
@@ -25,7 +26,11 @@ export function issueMessage(q: Question, issue: AnswerIssue): [RespondentKey, M
   switch (issue.code) {
     case 'required':
       if (q.type === 'fields') return ['validation.requiredEveryField'];
-      return [['matrix', 'servqual', 'importance', 'competitor', 'matrixScales'].includes(q.type) ? 'validation.requiredEveryRow' : 'validation.required'];
+      return [
+        ['matrix', 'servqual', 'importance', 'competitor', 'matrixScales'].includes(q.type)
+          ? 'validation.requiredEveryRow'
+          : 'validation.required',
+      ];
     case 'other-required':
       return ['validation.otherRequired'];
     case 'constant-sum':
@@ -55,7 +60,11 @@ export function issueMessage(q: Question, issue: AnswerIssue): [RespondentKey, M
       return ['validation.number'];
     }
     case 'wrong-type':
-      return [q.type === 'number' || q.type === 'vanWestendorp' || (q.type === 'fields' && q.input === 'number') ? 'validation.number' : 'validation.required'];
+      return [
+        q.type === 'number' || q.type === 'vanWestendorp' || (q.type === 'fields' && q.input === 'number')
+          ? 'validation.number'
+          : 'validation.required',
+      ];
     default:
       // Unknown options, items or duplicates cannot be made with this page's controls; asking for
       // the answer again is the one thing the respondent can act on.

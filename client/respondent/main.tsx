@@ -6,7 +6,15 @@ import { chooseLanguage } from '../../shared/survey/language';
 import { Notice } from './Notice';
 import { hiddenFromUrl } from '../../shared/survey/hidden';
 import { NOTICES } from '../../shared/survey/notices';
-import { freshProgress, loadProgress, newClientId, openStorage, progressKey, saveProgress, type Progress } from './storage';
+import {
+  freshProgress,
+  loadProgress,
+  newClientId,
+  openStorage,
+  progressKey,
+  saveProgress,
+  type Progress,
+} from './storage';
 import { Survey } from './Survey';
 import { answersFromForm, carryFocus } from './takeover';
 import { decimalMarkOf } from './questions/parse-number';
@@ -42,19 +50,32 @@ async function start(root: HTMLElement) {
   // Kept from the first moment, so a reload before the first save keeps the same respondent id.
   saveProgress(storage, key, initial);
 
-  await loadLanguage(chooseLanguage([params.get('lang'), initial.lang, invitation?.lang, ...browser], def.languages, def.defaultLanguage), def.defaultLanguage);
+  await loadLanguage(
+    chooseLanguage(
+      [params.get('lang'), initial.lang, invitation?.lang, ...browser],
+      def.languages,
+      def.defaultLanguage,
+    ),
+    def.defaultLanguage,
+  );
   const resumed = !!stored && !stored.finished && (stored.page > 0 || Object.keys(stored.answers).length > 0);
 
   // What was answered on the server's copy of this very page, while it was visible, is kept.
   const form = root.querySelector('form');
-  const same = survey.rendered?.clientId === initial.clientId && survey.rendered.page === initial.page && !initial.finished;
+  const same =
+    survey.rendered?.clientId === initial.clientId && survey.rendered.page === initial.page && !initial.finished;
   const early = same && form && !root.classList.contains('wait');
   if (early) {
-    initial.answers = { ...initial.answers, ...answersFromForm(form, def.pages[initial.page].questions, decimalMarkOf(locale())) };
+    initial.answers = {
+      ...initial.answers,
+      ...answersFromForm(form, def.pages[initial.page].questions, decimalMarkOf(locale())),
+    };
     saveProgress(storage, key, initial);
   }
   const advance = !!early && root.hasAttribute('data-next');
-  takeOver(root, () => <Survey survey={survey} initial={initial} resumed={resumed} storage={storage} advance={advance} />);
+  takeOver(root, () => (
+    <Survey survey={survey} initial={initial} resumed={resumed} storage={storage} advance={advance} />
+  ));
 }
 
 /**
@@ -70,7 +91,10 @@ function takeOver(root: HTMLElement, page: () => JSX.Element) {
   carryFocus(focused, next);
 }
 
-function fromServer(resume: { clientId: string; versionId: number; page: number; answers: Record<string, unknown> }, versionId: number): Progress {
+function fromServer(
+  resume: { clientId: string; versionId: number; page: number; answers: Record<string, unknown> },
+  versionId: number,
+): Progress {
   const p = freshProgress(resume.clientId);
   // Answers to another version may not fit this one's questions: keep the respondent, start over.
   if (resume.versionId !== versionId) return p;

@@ -33,7 +33,10 @@ export { progressKey };
 /** 128 random bits as base64url. getRandomValues, unlike randomUUID, also works over plain http. */
 export function newClientId(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
   const bytes = random(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export function freshProgress(clientId: string): Progress {
@@ -66,13 +69,22 @@ export function loadProgress(storage: Storage | null, key: string): Progress | n
     clientId: raw.clientId,
     answers: (isRecord(raw.answers) ? raw.answers : {}) as Answers,
     page: Number.isInteger(raw.page) && (raw.page as number) >= 0 ? (raw.page as number) : 0,
-    pageTimes: Object.fromEntries(Object.entries(times).filter(([, ms]) => typeof ms === 'number' && ms >= 0)) as Record<string, number>,
-    hidden: Object.fromEntries(Object.entries(hidden).filter(([, s]) => typeof s === 'string')) as Record<string, string>,
+    pageTimes: Object.fromEntries(
+      Object.entries(times).filter(([, ms]) => typeof ms === 'number' && ms >= 0),
+    ) as Record<string, number>,
+    hidden: Object.fromEntries(Object.entries(hidden).filter(([, s]) => typeof s === 'string')) as Record<
+      string,
+      string
+    >,
     lang: typeof raw.lang === 'string' && canonicalTag(raw.lang) === raw.lang ? raw.lang : undefined,
     finished: raw.finished === true,
     unsent: raw.unsent === true,
-    outcome: raw.outcome === 'complete' || raw.outcome === 'screened-out' || raw.outcome === 'over-quota' ? raw.outcome : undefined,
-    resumeKey: typeof raw.resumeKey === 'string' && /^[A-Za-z0-9_-]{22}$/.test(raw.resumeKey) ? raw.resumeKey : undefined,
+    outcome:
+      raw.outcome === 'complete' || raw.outcome === 'screened-out' || raw.outcome === 'over-quota'
+        ? raw.outcome
+        : undefined,
+    resumeKey:
+      typeof raw.resumeKey === 'string' && /^[A-Za-z0-9_-]{22}$/.test(raw.resumeKey) ? raw.resumeKey : undefined,
   };
 }
 

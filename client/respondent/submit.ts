@@ -10,12 +10,16 @@ import type { AnswerIssue } from '../../shared/survey/answers';
 
 export type SendState = 'idle' | 'saving' | 'saved' | 'offline' | 'retrying' | 'failed';
 
-export interface ApiError { code: string; message: string; path?: string; details?: AnswerIssue[] }
+export interface ApiError {
+  code: string;
+  message: string;
+  path?: string;
+  details?: AnswerIssue[];
+}
 
 export type Outcome =
   /** `resumeKey`: the secret the server gives once, with the save that created the response. */
-  | { ok: true; result: SubmissionResult; resumeKey?: string }
-  | { ok: false; status: number; error: ApiError | null };
+  { ok: true; result: SubmissionResult; resumeKey?: string } | { ok: false; status: number; error: ApiError | null };
 
 /** No answer (network down, CORS, aborted), a timeout, rate limiting or a server fault: try again. */
 export const isRetryable = (status: number) => status === 0 || status === 408 || status === 429 || status >= 500;
@@ -55,7 +59,11 @@ export function createSender(opts: SenderOptions) {
         body: JSON.stringify(body),
       });
       // The header name is server/collect/resume.ts's RESUME_KEY_HEADER.
-      return { status: res.status, json: await res.json().catch(() => null), resumeKey: res.headers.get('X-Resume-Key') ?? undefined };
+      return {
+        status: res.status,
+        json: await res.json().catch(() => null),
+        resumeKey: res.headers.get('X-Resume-Key') ?? undefined,
+      };
     } catch {
       return { status: 0, json: null };
     }

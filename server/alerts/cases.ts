@@ -12,7 +12,14 @@ import { ROLE_RANK, type SessionUser } from '../auth/sessions';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { pickText } from '../../shared/survey/text';
 import { consentedContact, labelledAnswers } from '../../shared/alerts/labels';
-import { CASE_STATUSES, type CaseDetail, type CaseList, type CaseStatus, type CaseSummary, type Priority } from '../../shared/api/alerts';
+import {
+  CASE_STATUSES,
+  type CaseDetail,
+  type CaseList,
+  type CaseStatus,
+  type CaseSummary,
+  type Priority,
+} from '../../shared/api/alerts';
 import { enqueue, newDeliveryId } from './outbox';
 import { readAlertSettings, webhooksFor } from './hook';
 import { caseUpdatedBody, type CaseFacts } from './payload';
@@ -20,7 +27,12 @@ import { caseUpdatedBody, type CaseFacts } from './payload';
 const ACTIVE: CaseStatus[] = ['open', 'in-progress'];
 const seesAll = (u: SessionUser) => ROLE_RANK[u.role] >= ROLE_RANK.researcher;
 
-export interface CaseFilter { status?: CaseStatus | 'active'; owner?: string; overdue?: '0' | '1'; survey?: string }
+export interface CaseFilter {
+  status?: CaseStatus | 'active';
+  owner?: string;
+  overdue?: '0' | '1';
+  survey?: string;
+}
 
 const titleOf = (draft: unknown, locale: string | null) => {
   const d = draft as SurveyDefinition;
@@ -31,18 +43,37 @@ type Row = typeof cases.$inferSelect & { draft: unknown; ownerName: string | nul
 
 function summary(r: Row, user: SessionUser, now: number): CaseSummary {
   return {
-    id: r.id, surveyId: r.surveyId, surveyTitle: titleOf(r.draft, user.locale), ruleName: r.ruleName, responseId: r.responseId,
+    id: r.id,
+    surveyId: r.surveyId,
+    surveyTitle: titleOf(r.draft, user.locale),
+    ruleName: r.ruleName,
+    responseId: r.responseId,
     owner: r.ownerId ? { id: r.ownerId, name: r.ownerName ?? '' } : null,
-    status: r.status, priority: r.priority, dueAt: r.dueAt, openedAt: r.openedAt, resolvedAt: r.resolvedAt, updatedAt: r.updatedAt,
+    status: r.status,
+    priority: r.priority,
+    dueAt: r.dueAt,
+    openedAt: r.openedAt,
+    resolvedAt: r.resolvedAt,
+    updatedAt: r.updatedAt,
     overdue: ACTIVE.includes(r.status) && r.dueAt < now,
     unread: r.ownerId === user.id && r.readAt === null,
   };
 }
 
 function rows(db: Db, where: SQL | undefined): Row[] {
-  return db.select({ c: cases, draft: surveys.draft, ownerName: users.name }).from(cases)
-    .innerJoin(surveys, eq(surveys.id, cases.surveyId)).leftJoin(users, eq(users.id, cases.ownerId))
-    .where(where).orderBy(sql`case ${cases.status} when 'open' then 0 when 'in-progress' then 1 else 2 end`, asc(cases.dueAt), sql`${cases}.rowid`).limit(500).all()
+  return db
+    .select({ c: cases, draft: surveys.draft, ownerName: users.name })
+    .from(cases)
+    .innerJoin(surveys, eq(surveys.id, cases.surveyId))
+    .leftJoin(users, eq(users.id, cases.ownerId))
+    .where(where)
+    .orderBy(
+      sql`case ${cases.status} when 'open' then 0 when 'in-progress' then 1 else 2 end`,
+      asc(cases.dueAt),
+      sql`${cases}.rowid`,
+    )
+    .limit(500)
+    .all()
     .map((x) => ({ ...x.c, draft: x.draft, ownerName: x.ownerName }));
 }
 
@@ -57,8 +88,12 @@ export function listCases(db: Db, user: SessionUser, f: CaseFilter, now: number)
   if (f.status === 'active') where.push(inArray(cases.status, ACTIVE));
   else if (f.status) where.push(eq(cases.status, f.status));
   if (f.overdue === '1') where.push(inArray(cases.status, ACTIVE), lt(cases.dueAt, now));
-  const counted = db.select({ status: cases.status, n: sql<number>`count(*)`, overdue: sql<number>`sum(${cases.dueAt} < ${now})` })
-    .from(cases).where(and(...scope)).groupBy(cases.status).all();
+  const counted = db
+    .select({ status: cases.status, n: sql<number>`count(*)`, overdue: sql<number>`sum(${cases.dueAt} < ${now})` })
+    .from(cases)
+    .where(and(...scope))
+    .groupBy(cases.status)
+    .all();
   const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as CaseList['counts'];
   counts.overdue = 0;
   for (const c of counted) {
@@ -66,15 +101,23 @@ export function listCases(db: Db, user: SessionUser, f: CaseFilter, now: number)
     if (ACTIVE.includes(c.status)) counts.overdue += c.overdue ?? 0;
   }
   const owners = seesAll(user)
-    ? db.selectDistinct({ id: users.id, name: users.name }).from(cases).innerJoin(users, eq(users.id, cases.ownerId)).orderBy(asc(users.name)).all()
+    ? db
+        .selectDistinct({ id: users.id, name: users.name })
+        .from(cases)
+        .innerJoin(users, eq(users.id, cases.ownerId))
+        .orderBy(asc(users.name))
+        .all()
     : [];
   return { cases: rows(db, and(...where)).map((r) => summary(r, user, now)), counts, owners };
 }
 
 /** Active cases the user owns and hasn't opened yet: the number beside the inbox. */
 export function unreadCount(db: Db, user: SessionUser): number {
-  return db.select({ n: sql<number>`count(*)` }).from(cases)
-    .where(and(eq(cases.ownerId, user.id), sql`${cases.readAt} is null`, inArray(cases.status, ACTIVE))).get()!.n;
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(cases)
+    .where(and(eq(cases.ownerId, user.id), sql`${cases.readAt} is null`, inArray(cases.status, ACTIVE)))
+    .get()!.n;
 }
 
 function visible(db: Db, user: SessionUser, id: string): Row {
@@ -90,18 +133,38 @@ export function getCase(db: Db, user: SessionUser, id: string, now: number, base
     db.update(cases).set({ readAt: now }).where(eq(cases.id, id)).run();
     r = { ...r, readAt: now };
   }
-  const resp = db.select({ answers: responses.answers, hidden: responses.hidden, lang: responses.lang, completedAt: responses.completedAt, definition: surveyVersions.definition })
-    .from(responses).innerJoin(surveyVersions, eq(surveyVersions.id, responses.versionId)).where(eq(responses.id, r.responseId)).get()!;
+  const resp = db
+    .select({
+      answers: responses.answers,
+      hidden: responses.hidden,
+      lang: responses.lang,
+      completedAt: responses.completedAt,
+      definition: surveyVersions.definition,
+    })
+    .from(responses)
+    .innerJoin(surveyVersions, eq(surveyVersions.id, responses.versionId))
+    .where(eq(responses.id, r.responseId))
+    .get()!;
   const def = v.parse(SurveyDefinitionSchema, resp.definition);
   const answers = JSON.parse(resp.answers) as Record<string, unknown>;
   const lang = user.locale && def.languages.includes(user.locale as never) ? user.locale : def.defaultLanguage;
-  const events = db.select({ at: caseEvents.at, user: users.name, kind: caseEvents.kind, data: caseEvents.data })
-    .from(caseEvents).leftJoin(users, eq(users.id, caseEvents.userId)).where(eq(caseEvents.caseId, id)).orderBy(asc(caseEvents.id)).all();
+  const events = db
+    .select({ at: caseEvents.at, user: users.name, kind: caseEvents.kind, data: caseEvents.data })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.userId))
+    .where(eq(caseEvents.caseId, id))
+    .orderBy(asc(caseEvents.id))
+    .all();
   const survey = db.select({ slug: surveys.slug }).from(surveys).where(eq(surveys.id, r.surveyId)).get()!;
   return {
     ...summary(r, user, now),
     surveySlug: survey.slug,
-    response: { completedAt: resp.completedAt, lang: resp.lang, answers: labelledAnswers(def, answers, lang), hidden: JSON.parse(resp.hidden ?? '{}') },
+    response: {
+      completedAt: resp.completedAt,
+      lang: resp.lang,
+      answers: labelledAnswers(def, answers, lang),
+      hidden: JSON.parse(resp.hidden ?? '{}'),
+    },
     // Personal data: only the owner who must call back and researchers get this far (visible()).
     contact: consentedContact(def, answers),
     events: events.map((e) => ({ ...e, data: e.data as Record<string, unknown> })),
@@ -122,37 +185,73 @@ function tell(db: Db, r: Row, by: SessionUser, kind: string, data: unknown, now:
   const hooks = webhooksFor(db, r.surveyId, 'case.updated');
   if (hooks.length === 0) return;
   const c = db.select().from(cases).where(eq(cases.id, r.id)).get()!;
-  const owner = c.ownerId ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, c.ownerId)).get() ?? null : null;
-  const survey = db.select({ slug: surveys.slug, draft: surveys.draft }).from(surveys).where(eq(surveys.id, r.surveyId)).get()!;
-  const facts: CaseFacts = { id: c.id, status: c.status, priority: c.priority, dueAt: c.dueAt, openedAt: c.openedAt, resolvedAt: c.resolvedAt, rule: { id: c.ruleId, name: c.ruleName }, owner };
+  const owner = c.ownerId
+    ? (db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(eq(users.id, c.ownerId))
+        .get() ?? null)
+    : null;
+  const survey = db
+    .select({ slug: surveys.slug, draft: surveys.draft })
+    .from(surveys)
+    .where(eq(surveys.id, r.surveyId))
+    .get()!;
+  const facts: CaseFacts = {
+    id: c.id,
+    status: c.status,
+    priority: c.priority,
+    dueAt: c.dueAt,
+    openedAt: c.openedAt,
+    resolvedAt: c.resolvedAt,
+    rule: { id: c.ruleId, name: c.ruleName },
+    owner,
+  };
   for (const webhookId of hooks) {
     const deliveryId = newDeliveryId();
-    const body = caseUpdatedBody(deliveryId, now, { surveyId: r.surveyId, slug: survey.slug, def: survey.draft as SurveyDefinition }, facts, { by: by.name, kind, data });
+    const body = caseUpdatedBody(
+      deliveryId,
+      now,
+      { surveyId: r.surveyId, slug: survey.slug, def: survey.draft as SurveyDefinition },
+      facts,
+      { by: by.name, kind, data },
+    );
     enqueue(db, { id: deliveryId, kind: 'webhook', surveyId: r.surveyId, webhookId, event: 'case.updated', body, now });
   }
 }
 
-export function updateCase(db: Db, user: SessionUser, id: string, input: { status?: CaseStatus; ownerId?: string | null; priority?: Priority }, now: number, baseUrl: string): CaseDetail {
+export function updateCase(
+  db: Db,
+  user: SessionUser,
+  id: string,
+  input: { status?: CaseStatus; ownerId?: string | null; priority?: Priority },
+  now: number,
+  baseUrl: string,
+): CaseDetail {
   const r = visible(db, user, id);
-  if (!seesAll(user) && r.ownerId !== user.id) throw new AppError(403, 'forbidden', 'only the owner or a researcher can change this case');
+  if (!seesAll(user) && r.ownerId !== user.id)
+    throw new AppError(403, 'forbidden', 'only the owner or a researcher can change this case');
   if ((input.ownerId !== undefined || input.priority !== undefined) && !seesAll(user)) {
     throw new AppError(403, 'forbidden', 'only researchers and admins can reassign a case or change its priority');
   }
-  if (input.ownerId && !db.select({ id: users.id }).from(users).where(eq(users.id, input.ownerId)).get()) throw badRequest('ownerId: no such user', 'ownerId');
+  if (input.ownerId && !db.select({ id: users.id }).from(users).where(eq(users.id, input.ownerId)).get())
+    throw badRequest('ownerId: no such user', 'ownerId');
   db.transaction((tx) => {
     const set: Partial<typeof cases.$inferInsert> = { updatedAt: now };
     const changes: { kind: 'status' | 'owner' | 'priority'; data: Record<string, unknown> }[] = [];
     if (input.status !== undefined && input.status !== r.status) {
       set.status = input.status;
       // Resolution time is when it was first resolved or closed; reopening clears it.
-      set.resolvedAt = ACTIVE.includes(input.status) ? null : r.resolvedAt ?? now;
+      set.resolvedAt = ACTIVE.includes(input.status) ? null : (r.resolvedAt ?? now);
       changes.push({ kind: 'status', data: { from: r.status, to: input.status } });
     }
     if (input.ownerId !== undefined && input.ownerId !== r.ownerId) {
       set.ownerId = input.ownerId;
       set.readAt = null;
       // The name as it was then, so the history reads right for viewers who can't list users.
-      const toName = input.ownerId ? db.select({ name: users.name }).from(users).where(eq(users.id, input.ownerId)).get()?.name ?? null : null;
+      const toName = input.ownerId
+        ? (db.select({ name: users.name }).from(users).where(eq(users.id, input.ownerId)).get()?.name ?? null)
+        : null;
       changes.push({ kind: 'owner', data: { from: r.ownerId, to: input.ownerId, toName } });
     }
     if (input.priority !== undefined && input.priority !== r.priority) {
@@ -161,8 +260,16 @@ export function updateCase(db: Db, user: SessionUser, id: string, input: { statu
     }
     if (changes.length === 0) return;
     tx.update(cases).set(set).where(eq(cases.id, id)).run();
-    for (const c of changes) tx.insert(caseEvents).values({ caseId: id, userId: user.id, kind: c.kind, data: c.data, at: now }).run();
-    tell(db, r, user, changes.map((c) => c.kind).join(','), Object.fromEntries(changes.map((c) => [c.kind, c.data])), now);
+    for (const c of changes)
+      tx.insert(caseEvents).values({ caseId: id, userId: user.id, kind: c.kind, data: c.data, at: now }).run();
+    tell(
+      db,
+      r,
+      user,
+      changes.map((c) => c.kind).join(','),
+      Object.fromEntries(changes.map((c) => [c.kind, c.data])),
+      now,
+    );
   });
   return getCase(db, user, id, now, baseUrl);
 }

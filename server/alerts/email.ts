@@ -2,10 +2,17 @@
 import type { Deps } from '../http/context';
 import { createTranslator, isLocale, loadAppMessages, type Locale } from '../../shared/i18n';
 
-export async function renderCaseMail(deps: Deps, caseId: string, overdue = false): Promise<{ subject: string; text: string } | null> {
-  const row = deps.db.$client.prepare(`select c.rule_name as rule, c.priority, c.due_at as dueAt, u.name, u.locale, s.draft
-    from cases c join surveys s on s.id = c.survey_id left join users u on u.id = c.owner_id where c.id = ?`).get(caseId) as
-    { rule: string; priority: string; dueAt: number; name: string | null; locale: string | null; draft: string } | undefined;
+export async function renderCaseMail(
+  deps: Deps,
+  caseId: string,
+  overdue = false,
+): Promise<{ subject: string; text: string } | null> {
+  const row = deps.db.$client
+    .prepare(`select c.rule_name as rule, c.priority, c.due_at as dueAt, u.name, u.locale, s.draft
+    from cases c join surveys s on s.id = c.survey_id left join users u on u.id = c.owner_id where c.id = ?`)
+    .get(caseId) as
+    | { rule: string; priority: string; dueAt: number; name: string | null; locale: string | null; draft: string }
+    | undefined;
   if (!row) return null;
   const lang: Locale = isLocale(row.locale) ? row.locale : 'en';
   const t = createTranslator(lang, await loadAppMessages(lang));
@@ -13,7 +20,10 @@ export async function renderCaseMail(deps: Deps, caseId: string, overdue = false
   const survey = def.title[lang] ?? def.title[def.defaultLanguage] ?? '';
   const base = deps.config.PUBLIC_URL ?? `http://localhost:${deps.config.PORT}`;
   const params = {
-    name: row.name ?? '', rule: row.rule, survey, link: `${base}/cases/${caseId}`,
+    name: row.name ?? '',
+    rule: row.rule,
+    survey,
+    link: `${base}/cases/${caseId}`,
     priority: t(`cases.priority.${row.priority}` as 'cases.priority.normal'),
     due: new Date(row.dueAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   };

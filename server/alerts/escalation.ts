@@ -10,8 +10,20 @@ import { readAlertSettings, webhooksFor } from './hook';
 import { caseUpdatedBody } from './payload';
 
 type Overdue = {
-  id: string; surveyId: string; slug: string; draft: string; ruleId: string | null; ruleName: string; status: string; priority: string;
-  dueAt: number; openedAt: number; ownerId: string | null; ownerName: string | null; ownerEmail: string | null; settings: string | null;
+  id: string;
+  surveyId: string;
+  slug: string;
+  draft: string;
+  ruleId: string | null;
+  ruleName: string;
+  status: string;
+  priority: string;
+  dueAt: number;
+  openedAt: number;
+  ownerId: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  settings: string | null;
 };
 
 const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
@@ -30,20 +42,53 @@ export function escalateOverdue(db: Db, now: number): number {
   if (!st) statementCache.set(db, (st = prepare(db)));
   const due = st.all(now) as Overdue[];
   if (due.length === 0) return 0;
-  const event = db.$client.prepare(`insert into case_events (case_id, user_id, kind, data, at) values (?, null, 'escalated', ?, ?)`);
+  const event = db.$client.prepare(
+    `insert into case_events (case_id, user_id, kind, data, at) values (?, null, 'escalated', ?, ?)`,
+  );
   db.$client.transaction(() => {
     for (const c of due) {
       event.run(c.id, JSON.stringify({ dueAt: c.dueAt }), now);
       const owner = c.ownerId ? { id: c.ownerId, name: c.ownerName ?? '', email: c.ownerEmail ?? '' } : null;
-      const facts = { id: c.id, status: c.status, priority: c.priority, dueAt: c.dueAt, openedAt: c.openedAt, resolvedAt: null, rule: { id: c.ruleId, name: c.ruleName }, owner };
+      const facts = {
+        id: c.id,
+        status: c.status,
+        priority: c.priority,
+        dueAt: c.dueAt,
+        openedAt: c.openedAt,
+        resolvedAt: null,
+        rule: { id: c.ruleId, name: c.ruleName },
+        owner,
+      };
       const survey = { surveyId: c.surveyId, slug: c.slug, def: JSON.parse(c.draft) as SurveyDefinition };
       for (const webhookId of webhooksFor(db, c.surveyId, 'case.overdue')) {
         const deliveryId = newDeliveryId();
-        const body = caseUpdatedBody(deliveryId, now, survey, facts, { by: null, kind: 'escalated', data: { dueAt: new Date(c.dueAt).toISOString() } }, 'case.overdue');
-        enqueue(db, { id: deliveryId, kind: 'webhook', surveyId: c.surveyId, webhookId, event: 'case.overdue', body, now });
+        const body = caseUpdatedBody(
+          deliveryId,
+          now,
+          survey,
+          facts,
+          { by: null, kind: 'escalated', data: { dueAt: new Date(c.dueAt).toISOString() } },
+          'case.overdue',
+        );
+        enqueue(db, {
+          id: deliveryId,
+          kind: 'webhook',
+          surveyId: c.surveyId,
+          webhookId,
+          event: 'case.overdue',
+          body,
+          now,
+        });
       }
       if (owner?.email && readAlertSettings(c.settings).emailOwners) {
-        enqueue(db, { kind: 'email', surveyId: c.surveyId, recipient: owner.email, event: 'case.overdue', body: JSON.stringify({ caseId: c.id, overdue: true }), now });
+        enqueue(db, {
+          kind: 'email',
+          surveyId: c.surveyId,
+          recipient: owner.email,
+          event: 'case.overdue',
+          body: JSON.stringify({ caseId: c.id, overdue: true }),
+          now,
+        });
       }
     }
   })();

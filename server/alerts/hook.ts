@@ -7,7 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
-import { AlertRuleSchema, AlertSettingsSchema, DEFAULT_DUE_HOURS, type AlertRuleSpec, type AlertSettings, type WebhookEvent } from '../../shared/api/alerts';
+import {
+  AlertRuleSchema,
+  AlertSettingsSchema,
+  DEFAULT_DUE_HOURS,
+  type AlertRuleSpec,
+  type AlertSettings,
+  type WebhookEvent,
+} from '../../shared/api/alerts';
 import { compileRule, ownerFor, type CompiledRule } from '../../shared/alerts/conditions';
 import { enqueue, newDeliveryId } from './outbox';
 import { caseOpenedBody, responseCompletedBody, type ResponseFacts } from './payload';
@@ -25,11 +32,14 @@ const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   const c = db.$client;
   return {
-    rules: c.prepare('select id, name, spec from alert_rules where survey_id = ? and enabled = 1 order by created_at, rowid'),
+    rules: c.prepare(
+      'select id, name, spec from alert_rules where survey_id = ? and enabled = 1 order by created_at, rowid',
+    ),
     hooks: c.prepare('select id, events from webhooks where survey_id = ? and enabled = 1'),
     settings: c.prepare('select data from alert_settings where survey_id = ?').pluck(),
     user: c.prepare('select id, name, email from users where id = ?'),
-    insertCase: c.prepare(`insert or ignore into cases (id, survey_id, rule_id, rule_name, response_id, owner_id, status, priority, due_at, opened_at, updated_at)
+    insertCase:
+      c.prepare(`insert or ignore into cases (id, survey_id, rule_id, rule_name, response_id, owner_id, status, priority, due_at, opened_at, updated_at)
       values (@id, @surveyId, @ruleId, @ruleName, @responseId, @ownerId, 'open', @priority, @dueAt, @now, @now)`),
     event: c.prepare('insert into case_events (case_id, user_id, kind, data, at) values (?, ?, ?, ?, ?)'),
   };
@@ -42,7 +52,7 @@ function statements(db: Db) {
 
 /** Stored settings, or the defaults; unreadable ones count as defaults rather than breaking collection. */
 export function readAlertSettings(raw: unknown): AlertSettings {
-  const parsed = v.safeParse(AlertSettingsSchema, typeof raw === 'string' ? JSON.parse(raw) : raw ?? {});
+  const parsed = v.safeParse(AlertSettingsSchema, typeof raw === 'string' ? JSON.parse(raw) : (raw ?? {}));
   return parsed.success ? parsed.output : v.parse(AlertSettingsSchema, {});
 }
 
@@ -77,7 +87,9 @@ export function invalidateAlerts(db: Db, surveyId: string) {
 export function webhooksFor(db: Db, surveyId: string, event: WebhookEvent): string[] {
   const plan = planFor(db, surveyId);
   if (plan) return plan.hooks[event];
-  return (statements(db).hooks.all(surveyId) as { id: string; events: string }[]).filter((h) => (JSON.parse(h.events) as string[]).includes(event)).map((h) => h.id);
+  return (statements(db).hooks.all(surveyId) as { id: string; events: string }[])
+    .filter((h) => (JSON.parse(h.events) as string[]).includes(event))
+    .map((h) => h.id);
 }
 
 /**
@@ -94,30 +106,69 @@ export function onResponseCompleted(db: Db, r: ResponseFacts): void {
     if (!test(facts)) continue;
     const wanted = ownerFor(rule.spec.owner, r.hidden);
     // A deleted user can't own a case; the case still opens, unassigned, rather than losing the response.
-    const owner = wanted ? (st.user.get(wanted) as { id: string; name: string; email: string } | undefined) ?? null : null;
+    const owner = wanted
+      ? ((st.user.get(wanted) as { id: string; name: string; email: string } | undefined) ?? null)
+      : null;
     const id = randomBytes(12).toString('base64url');
-    const hours = rule.spec.dueHours ?? plan.settings.dueHours[rule.spec.priority] ?? DEFAULT_DUE_HOURS[rule.spec.priority];
+    const hours =
+      rule.spec.dueHours ?? plan.settings.dueHours[rule.spec.priority] ?? DEFAULT_DUE_HOURS[rule.spec.priority];
     const dueAt = r.completedAt + Math.round(hours * 3_600_000);
     const inserted = st.insertCase.run({
-      id, surveyId: r.surveyId, ruleId: rule.id, ruleName: rule.name, responseId: r.responseId,
-      ownerId: owner?.id ?? null, priority: rule.spec.priority, dueAt, now: r.completedAt,
+      id,
+      surveyId: r.surveyId,
+      ruleId: rule.id,
+      ruleName: rule.name,
+      responseId: r.responseId,
+      ownerId: owner?.id ?? null,
+      priority: rule.spec.priority,
+      dueAt,
+      now: r.completedAt,
     });
     if (inserted.changes === 0) continue;
     st.event.run(id, null, 'opened', JSON.stringify({ rule: rule.name, ownerId: owner?.id ?? null }), r.completedAt);
     const opened = {
-      id, status: 'open', priority: rule.spec.priority, dueAt, openedAt: r.completedAt, resolvedAt: null,
-      rule: { id: rule.id, name: rule.name }, owner,
+      id,
+      status: 'open',
+      priority: rule.spec.priority,
+      dueAt,
+      openedAt: r.completedAt,
+      resolvedAt: null,
+      rule: { id: rule.id, name: rule.name },
+      owner,
     };
     for (const webhookId of plan.hooks['case.opened']) {
       const deliveryId = newDeliveryId();
-      enqueue(db, { id: deliveryId, kind: 'webhook', surveyId: r.surveyId, webhookId, event: 'case.opened', body: caseOpenedBody(deliveryId, r, opened), now: r.completedAt });
+      enqueue(db, {
+        id: deliveryId,
+        kind: 'webhook',
+        surveyId: r.surveyId,
+        webhookId,
+        event: 'case.opened',
+        body: caseOpenedBody(deliveryId, r, opened),
+        now: r.completedAt,
+      });
     }
     if (plan.settings.emailOwners && owner?.email) {
-      enqueue(db, { kind: 'email', surveyId: r.surveyId, recipient: owner.email, event: 'case.opened', body: JSON.stringify({ caseId: id }), now: r.completedAt });
+      enqueue(db, {
+        kind: 'email',
+        surveyId: r.surveyId,
+        recipient: owner.email,
+        event: 'case.opened',
+        body: JSON.stringify({ caseId: id }),
+        now: r.completedAt,
+      });
     }
   }
   for (const webhookId of plan.hooks['response.completed']) {
     const deliveryId = newDeliveryId();
-    enqueue(db, { id: deliveryId, kind: 'webhook', surveyId: r.surveyId, webhookId, event: 'response.completed', body: responseCompletedBody(deliveryId, r), now: r.completedAt });
+    enqueue(db, {
+      id: deliveryId,
+      kind: 'webhook',
+      surveyId: r.surveyId,
+      webhookId,
+      event: 'response.completed',
+      body: responseCompletedBody(deliveryId, r),
+      now: r.completedAt,
+    });
   }
 }

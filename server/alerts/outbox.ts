@@ -30,11 +30,20 @@ export const DELIVERY_HEADER = 'X-Yardstick-Delivery';
 export const EVENT_HEADER = 'X-Yardstick-Event';
 
 /** `sha256=<hex>` of HMAC-SHA256 over the exact body bytes. */
-export const sign = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+export const sign = (secret: string, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 export const newDeliveryId = () => randomBytes(12).toString('base64url');
 
-type Row = { id: string; kind: 'webhook' | 'email'; webhookId: string | null; recipient: string | null; event: string; body: string; attempts: number };
+type Row = {
+  id: string;
+  kind: 'webhook' | 'email';
+  webhookId: string | null;
+  recipient: string | null;
+  event: string;
+  body: string;
+  attempts: number;
+};
 /** `giveUp`: retrying cannot help (the webhook is gone), so the delivery fails at once. */
 type Result = { statusCode: number | null; error: string | null; giveUp?: boolean };
 
@@ -42,15 +51,22 @@ const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   const c = db.$client;
   return {
-    enqueue: c.prepare(`insert into outbox (id, kind, survey_id, webhook_id, recipient, event, body, status, attempts, next_attempt_at, created_at)
+    enqueue:
+      c.prepare(`insert into outbox (id, kind, survey_id, webhook_id, recipient, event, body, status, attempts, next_attempt_at, created_at)
       values (@id, @kind, @surveyId, @webhookId, @recipient, @event, @body, 'pending', 0, @now, @now)`),
     due: c.prepare(`select id, kind, webhook_id as webhookId, recipient, event, body, attempts from outbox
       where status = 'pending' and next_attempt_at <= ? order by next_attempt_at limit 20`),
     next: c.prepare(`select min(next_attempt_at) from outbox where status = 'pending'`).pluck(),
     hook: c.prepare('select url, secret, enabled from webhooks where id = ?'),
-    log: c.prepare('insert into outbox_attempts (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)'),
-    done: c.prepare(`update outbox set status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = null where id = ?`),
-    retry: c.prepare('update outbox set status = @status, attempts = @attempts, next_attempt_at = @next, last_error = @error where id = @id'),
+    log: c.prepare(
+      'insert into outbox_attempts (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)',
+    ),
+    done: c.prepare(
+      `update outbox set status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = null where id = ?`,
+    ),
+    retry: c.prepare(
+      'update outbox set status = @status, attempts = @attempts, next_attempt_at = @next, last_error = @error where id = @id',
+    ),
     exists: c.prepare('select 1 from outbox where id = ?').pluck(),
     giveUp: c.prepare(`update outbox set status = 'failed', last_error = ? where id = ?`),
     prune: c.prepare(`delete from outbox where status in ('delivered', 'failed') and created_at < ?`),
@@ -63,7 +79,19 @@ const statements = (db: Db) => {
 };
 
 /** Writes a message to the outbox; call inside the transaction that makes the event true. */
-export function enqueue(db: Db, m: { kind: 'webhook' | 'email'; surveyId: string; webhookId?: string; recipient?: string; event: string; body: string; now: number; id?: string }) {
+export function enqueue(
+  db: Db,
+  m: {
+    kind: 'webhook' | 'email';
+    surveyId: string;
+    webhookId?: string;
+    recipient?: string;
+    event: string;
+    body: string;
+    now: number;
+    id?: string;
+  },
+) {
   statements(db).enqueue.run({ webhookId: null, recipient: null, ...m, id: m.id ?? newDeliveryId() });
   workers.get(db)?.kick();
 }
@@ -102,7 +130,9 @@ export class OutboxWorker {
         // A closed database (the process or a test shutting down) ends the loop quietly.
         if (this.deps.db.$client.open) log.error('outbox pass failed', errorFields(e));
       })
-      .finally(() => { this.running = null; });
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
@@ -153,7 +183,9 @@ export class OutboxWorker {
         // rolls back alone, and the others keep their outcome.
         db.$client.transaction(() => {
           rows.forEach((r, i) => {
-            const written = this.guarded(`recording delivery ${r.id}`, () => db.$client.transaction(() => this.record(r, results[i], now))());
+            const written = this.guarded(`recording delivery ${r.id}`, () =>
+              db.$client.transaction(() => this.record(r, results[i], now))(),
+            );
             if (!written) stuck.add(r.id);
           });
         })();
@@ -171,7 +203,13 @@ export class OutboxWorker {
     else {
       const attempts = r.attempts + 1;
       const failed = attempts >= MAX_ATTEMPTS || result.giveUp === true;
-      st.retry.run({ id: r.id, attempts, error, status: failed ? 'failed' : 'pending', next: failed ? now : now + backoffMs(attempts) });
+      st.retry.run({
+        id: r.id,
+        attempts,
+        error,
+        status: failed ? 'failed' : 'pending',
+        next: failed ? now : now + backoffMs(attempts),
+      });
     }
   }
 
@@ -216,25 +254,42 @@ export class OutboxWorker {
     try {
       result = r.kind === 'webhook' ? await this.post(r) : await this.mail(r);
     } catch (e) {
-      result = { statusCode: null, error: (e instanceof Error ? (e.cause instanceof Error ? `${e.message}: ${e.cause.message}` : e.message) : String(e)).slice(0, 500) };
+      result = {
+        statusCode: null,
+        error: (e instanceof Error
+          ? e.cause instanceof Error
+            ? `${e.message}: ${e.cause.message}`
+            : e.message
+          : String(e)
+        ).slice(0, 500),
+      };
     }
     return { ...result, durationMs: Math.round(performance.now() - started) };
   }
 
   private async post(r: Row): Promise<Result> {
-    const hook = statements(this.deps.db).hook.get(r.webhookId) as { url: string; secret: string; enabled: number } | undefined;
+    const hook = statements(this.deps.db).hook.get(r.webhookId) as
+      | { url: string; secret: string; enabled: number }
+      | undefined;
     if (!hook) return { statusCode: null, error: 'the webhook was deleted', giveUp: true };
     if (!hook.enabled) return { statusCode: null, error: 'the webhook is turned off' };
     const url = new URL(hook.url);
     const allowPrivate = this.deps.config.WEBHOOK_ALLOW_PRIVATE === '1';
     if (!allowPrivate) assertPublicLiteral(url);
-    const status = await postJson(url, r.body, {
-      'User-Agent': 'Yardstick-Webhooks/1',
-      [SIGNATURE_HEADER]: sign(hook.secret, r.body),
-      [DELIVERY_HEADER]: r.id,
-      [EVENT_HEADER]: r.event,
-    }, allowPrivate);
-    return status >= 200 && status < 300 ? { statusCode: status, error: null } : { statusCode: status, error: `HTTP ${status}` };
+    const status = await postJson(
+      url,
+      r.body,
+      {
+        'User-Agent': 'Yardstick-Webhooks/1',
+        [SIGNATURE_HEADER]: sign(hook.secret, r.body),
+        [DELIVERY_HEADER]: r.id,
+        [EVENT_HEADER]: r.event,
+      },
+      allowPrivate,
+    );
+    return status >= 200 && status < 300
+      ? { statusCode: status, error: null }
+      : { statusCode: status, error: `HTTP ${status}` };
   }
 
   private async mail(r: Row): Promise<Result> {
@@ -243,7 +298,12 @@ export class OutboxWorker {
     const { caseId, overdue } = JSON.parse(r.body) as { caseId: string; overdue?: boolean };
     const m = await renderCaseMail(this.deps, caseId, overdue === true);
     if (!m) return { statusCode: null, error: 'the case no longer exists', giveUp: true };
-    await transport(url).sendMail({ from: this.deps.config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>', to: r.recipient!, subject: m.subject, text: m.text });
+    await transport(url).sendMail({
+      from: this.deps.config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>',
+      to: r.recipient!,
+      subject: m.subject,
+      text: m.text,
+    });
     return { statusCode: null, error: null };
   }
 }
@@ -256,17 +316,21 @@ export class OutboxWorker {
 function postJson(url: URL, body: string, headers: Record<string, string>, allowPrivate: boolean): Promise<number> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'POST',
-      headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
-      lookup: allowPrivate ? undefined : publicOnlyLookup,
-      timeout: TIMEOUT_MS,
-    }, (res) => {
-      // The receiver's answer body is not needed; reading it frees the connection.
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        lookup: allowPrivate ? undefined : publicOnlyLookup,
+        timeout: TIMEOUT_MS,
+      },
+      (res) => {
+        // The receiver's answer body is not needed; reading it frees the connection.
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
     req.on('error', reject);
     req.end(body);

@@ -25,12 +25,21 @@ function responseBody(r: ResponseFacts) {
   };
 }
 
-const surveyBody = (r: Pick<ResponseFacts, 'surveyId' | 'slug' | 'def'>) =>
-  ({ id: r.surveyId, slug: r.slug, title: pickText(r.def.title, r.def.defaultLanguage, r.def.defaultLanguage) });
+const surveyBody = (r: Pick<ResponseFacts, 'surveyId' | 'slug' | 'def'>) => ({
+  id: r.surveyId,
+  slug: r.slug,
+  title: pickText(r.def.title, r.def.defaultLanguage, r.def.defaultLanguage),
+});
 
 export interface CaseFacts {
-  id: string; status: string; priority: string; dueAt: number; openedAt: number; resolvedAt: number | null;
-  rule: { id: string | null; name: string }; owner: { id: string; name: string; email: string } | null;
+  id: string;
+  status: string;
+  priority: string;
+  dueAt: number;
+  openedAt: number;
+  resolvedAt: number | null;
+  rule: { id: string | null; name: string };
+  owner: { id: string; name: string; email: string } | null;
 }
 
 const caseBody = (c: CaseFacts) => ({
@@ -41,10 +50,37 @@ const caseBody = (c: CaseFacts) => ({
 });
 
 export const responseCompletedBody = (deliveryId: string, r: ResponseFacts) =>
-  JSON.stringify({ event: 'response.completed', deliveryId, occurredAt: new Date(r.completedAt).toISOString(), survey: surveyBody(r), response: responseBody(r) });
+  JSON.stringify({
+    event: 'response.completed',
+    deliveryId,
+    occurredAt: new Date(r.completedAt).toISOString(),
+    survey: surveyBody(r),
+    response: responseBody(r),
+  });
 
 export const caseOpenedBody = (deliveryId: string, r: ResponseFacts, c: CaseFacts) =>
-  JSON.stringify({ event: 'case.opened', deliveryId, occurredAt: new Date(c.openedAt).toISOString(), survey: surveyBody(r), case: caseBody(c), response: responseBody(r) });
+  JSON.stringify({
+    event: 'case.opened',
+    deliveryId,
+    occurredAt: new Date(c.openedAt).toISOString(),
+    survey: surveyBody(r),
+    case: caseBody(c),
+    response: responseBody(r),
+  });
 
-export const caseUpdatedBody = (deliveryId: string, at: number, survey: Pick<ResponseFacts, 'surveyId' | 'slug' | 'def'>, c: CaseFacts, change: { by: string | null; kind: string; data: unknown }, event: 'case.updated' | 'case.overdue' = 'case.updated') =>
-  JSON.stringify({ event, deliveryId, occurredAt: new Date(at).toISOString(), survey: surveyBody(survey), case: caseBody(c), change });
+export const caseUpdatedBody = (
+  deliveryId: string,
+  at: number,
+  survey: Pick<ResponseFacts, 'surveyId' | 'slug' | 'def'>,
+  c: CaseFacts,
+  change: { by: string | null; kind: string; data: unknown },
+  event: 'case.updated' | 'case.overdue' = 'case.updated',
+) =>
+  JSON.stringify({
+    event,
+    deliveryId,
+    occurredAt: new Date(at).toISOString(),
+    survey: surveyBody(survey),
+    case: caseBody(c),
+    change,
+  });

@@ -18,9 +18,21 @@ const HOUR = 3_600_000;
 
 /** Null when the survey has no alert rules and no cases. */
 export function casesSection(db: Db, surveyId: string, input: SectionInput): CasesSection | null {
-  const rows = db.$client.prepare('select id, response_id as responseId, rule_name as rule, status, opened_at as openedAt, resolved_at as resolvedAt from cases where survey_id = ?')
-    .all(surveyId) as { id: string; responseId: number; rule: string; status: string; openedAt: number; resolvedAt: number | null }[];
-  const hasRules = db.select({ id: alertRules.id }).from(alertRules).where(eq(alertRules.surveyId, surveyId)).limit(1).get() !== undefined;
+  const rows = db.$client
+    .prepare(
+      'select id, response_id as responseId, rule_name as rule, status, opened_at as openedAt, resolved_at as resolvedAt from cases where survey_id = ?',
+    )
+    .all(surveyId) as {
+    id: string;
+    responseId: number;
+    rule: string;
+    status: string;
+    openedAt: number;
+    resolvedAt: number | null;
+  }[];
+  const hasRules =
+    db.select({ id: alertRules.id }).from(alertRules).where(eq(alertRules.surveyId, surveyId)).limit(1).get() !==
+    undefined;
   if (rows.length === 0 && !hasRules) return null;
   // Only the cases of the responses the report's filters select.
   const { cols, sel } = input;
@@ -40,7 +52,8 @@ export function casesSection(db: Db, surveyId: string, input: SectionInput): Cas
     resolved: resolved.length,
     active: inSel.filter((r) => r.status === 'open' || r.status === 'in-progress').length,
     shareResolved: inSel.length > 0 ? resolved.length / inSel.length : null,
-    medianHoursToResolution: resolved.length > 0 ? median(resolved.map((r) => (r.resolvedAt! - r.openedAt) / HOUR)) : null,
+    medianHoursToResolution:
+      resolved.length > 0 ? median(resolved.map((r) => (r.resolvedAt! - r.openedAt) / HOUR)) : null,
     byRule: [...byRule.values()].sort((a, b) => b.opened - a.opened),
     followUp: followUp(db, surveyId, new Set(resolved.map((r) => r.id))),
   };
@@ -51,14 +64,21 @@ function followUp(db: Db, surveyId: string, resolvedIds: Set<string>): CasesSect
   const { followUpSurveyId } = getAlertSettings(db, surveyId);
   if (!followUpSurveyId) return null;
   const survey = db.select({ draft: surveys.draft }).from(surveys).where(eq(surveys.id, followUpSurveyId)).get();
-  const latest = db.select({ definition: surveyVersions.definition }).from(surveyVersions).where(eq(surveyVersions.surveyId, followUpSurveyId)).orderBy(desc(surveyVersions.version)).get();
+  const latest = db
+    .select({ definition: surveyVersions.definition })
+    .from(surveyVersions)
+    .where(eq(surveyVersions.surveyId, followUpSurveyId))
+    .orderBy(desc(surveyVersions.version))
+    .get();
   if (!survey || !latest) return null;
   const def = v.parse(SurveyDefinitionSchema, latest.definition);
   const ratings = allQuestions(def).filter((q) => q.type === 'rating');
   const q = ratings.find((x) => x.role === 'overall-satisfaction') ?? ratings[0];
   if (!q || q.type !== 'rating') return null;
-  const rows = db.$client.prepare(`select answers, json_extract(hidden, '$.case') as caseId from responses
-    where survey_id = ? and status = 'complete' and is_test = 0 and json_extract(hidden, '$.case') is not null`).all(followUpSurveyId) as { answers: string; caseId: string }[];
+  const rows = db.$client
+    .prepare(`select answers, json_extract(hidden, '$.case') as caseId from responses
+    where survey_id = ? and status = 'complete' and is_test = 0 and json_extract(hidden, '$.case') is not null`)
+    .all(followUpSurveyId) as { answers: string; caseId: string }[];
   const xs: number[] = [];
   const seen = new Set<string>();
   for (const r of rows) {

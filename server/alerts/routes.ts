@@ -7,13 +7,29 @@ import { requireRole } from '../auth/middleware';
 import { ROLE_RANK } from '../auth/sessions';
 import { users } from '../db/schema';
 import {
-  AlertRuleSchema, AlertSettingsSchema, CaseQuerySchema, NewWebhookSchema, NoteSchema, UpdateCaseSchema, UpdateWebhookSchema, type AlertsState,
+  AlertRuleSchema,
+  AlertSettingsSchema,
+  CaseQuerySchema,
+  NewWebhookSchema,
+  NoteSchema,
+  UpdateCaseSchema,
+  UpdateWebhookSchema,
+  type AlertsState,
 } from '../../shared/api/alerts';
 import { createRule, deleteRule, getAlertSettings, listRules, saveAlertSettings, updateRule } from './rules';
 import { refusedWebhookUrl } from './webhook-address';
 import { AppError } from '../http/errors';
 import type { Config } from '../config';
-import { createWebhook, deleteWebhook, deliveries, listWebhooks, pingWebhook, redeliver, rotateSecret, updateWebhook } from './webhooks';
+import {
+  createWebhook,
+  deleteWebhook,
+  deliveries,
+  listWebhooks,
+  pingWebhook,
+  redeliver,
+  rotateSecret,
+  updateWebhook,
+} from './webhooks';
 import { addNote, getCase, listCases, unreadCount, updateCase } from './cases';
 
 const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
@@ -26,7 +42,10 @@ function refuseInternal(config: Config, url: string) {
   if (!why) return;
   // The app tells the researcher in their words; the administrator's setting stays in the English message.
   const host = URL.canParse(url) ? new URL(url).hostname : '';
-  throw new AppError(400, 'webhook-address', `url: ${why}`, 'url', undefined, { reason: host ? 'internal' : 'not-a-url', host });
+  throw new AppError(400, 'webhook-address', `url: ${why}`, 'url', undefined, {
+    reason: host ? 'internal' : 'not-a-url',
+    host,
+  });
 }
 
 export const alertRoutes = new Hono<AppEnv>()
@@ -70,17 +89,24 @@ export const alertRoutes = new Hono<AppEnv>()
     return c.json(updateWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), input, now(c)));
   })
   .post('/:id/webhooks/:webhookId/rotate', requireRole('researcher'), (c) =>
-    c.json(rotateSecret(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), now(c))))
+    c.json(rotateSecret(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), now(c))),
+  )
   .delete('/:id/webhooks/:webhookId', requireRole('researcher'), (c) => {
     deleteWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'));
     return c.body(null, 204);
   })
   .get('/:id/webhooks/:webhookId/deliveries', requireRole('researcher'), (c) =>
-    c.json(deliveries(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'))))
+    c.json(deliveries(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'))),
+  )
   .post('/:id/webhooks/:webhookId/ping', requireRole('researcher'), (c) =>
-    c.json(pingWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), now(c)), 202))
+    c.json(pingWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), now(c)), 202),
+  )
   .post('/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver', requireRole('researcher'), (c) =>
-    c.json(redeliver(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), c.req.param('deliveryId'), now(c)), 202));
+    c.json(
+      redeliver(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), c.req.param('deliveryId'), now(c)),
+      202,
+    ),
+  );
 
 /** Mounted at /api/cases. */
 export const caseRoutes = new Hono<AppEnv>()
@@ -89,7 +115,9 @@ export const caseRoutes = new Hono<AppEnv>()
     return c.json(listCases(c.var.deps.db, c.var.user!, q, now(c)));
   })
   .get('/unread', requireRole('viewer'), (c) => c.json({ unread: unreadCount(c.var.deps.db, c.var.user!) }))
-  .get('/:caseId', requireRole('viewer'), (c) => c.json(getCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), now(c), baseUrl(c))))
+  .get('/:caseId', requireRole('viewer'), (c) =>
+    c.json(getCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), now(c), baseUrl(c))),
+  )
   .patch('/:caseId', requireRole('viewer'), async (c) => {
     const input = await parseJson(c, UpdateCaseSchema);
     return c.json(updateCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), input, now(c), baseUrl(c)));

@@ -23,42 +23,68 @@ function check(db: Db, def: SurveyDefinition, spec: AlertRuleSpec) {
     const [qid, item] = c.source.split('.');
     const q = questions.get(qid);
     if (c.op === 'contains') {
-      if (!q || !(q.type === 'text' || ((q.type === 'single') && q.other))) throw badRequest(`${path}: "${c.source}" is not a text question of this survey`, path);
+      if (!q || !(q.type === 'text' || (q.type === 'single' && q.other)))
+        throw badRequest(`${path}: "${c.source}" is not a text question of this survey`, path);
       return;
     }
-    if (!q && !hidden.has(c.source)) throw badRequest(`${path}: "${c.source}" is neither a question nor a hidden field of this survey`, path);
-    if (q && item !== undefined && !(q.type === 'matrix' && q.items.some((x) => x.id === item))) throw badRequest(`${path}: "${c.source}" is not an item of a matrix question`, path);
+    if (!q && !hidden.has(c.source))
+      throw badRequest(`${path}: "${c.source}" is neither a question nor a hidden field of this survey`, path);
+    if (q && item !== undefined && !(q.type === 'matrix' && q.items.some((x) => x.id === item)))
+      throw badRequest(`${path}: "${c.source}" is not an item of a matrix question`, path);
   });
   spec.segment.forEach((c, i) => {
-    if (!hidden.has(c.source)) throw badRequest(`segment[${i}].source: "${c.source}" is not a hidden field of this survey`, `segment[${i}].source`);
+    if (!hidden.has(c.source))
+      throw badRequest(
+        `segment[${i}].source: "${c.source}" is not a hidden field of this survey`,
+        `segment[${i}].source`,
+      );
   });
   const user = (id: string, path: string) => {
-    if (!db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) throw badRequest(`${path}: no such user`, path);
+    if (!db.select({ id: users.id }).from(users).where(eq(users.id, id)).get())
+      throw badRequest(`${path}: no such user`, path);
   };
   const o = spec.owner;
   if (o.kind === 'user') user(o.userId, 'owner.userId');
   if (o.kind === 'route') {
-    if (!hidden.has(o.field)) throw badRequest(`owner.field: "${o.field}" is not a hidden field of this survey`, 'owner.field');
+    if (!hidden.has(o.field))
+      throw badRequest(`owner.field: "${o.field}" is not a hidden field of this survey`, 'owner.field');
     o.routes.forEach((r, i) => user(r.userId, `owner.routes[${i}].userId`));
     if (o.fallbackUserId) user(o.fallbackUserId, 'owner.fallbackUserId');
   }
 }
 
 const toDto = (r: typeof alertRules.$inferSelect): AlertRuleDto => ({
-  ...v.parse(AlertRuleSchema, { ...(r.spec as object), name: r.name, enabled: r.enabled }), id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt,
+  ...v.parse(AlertRuleSchema, { ...(r.spec as object), name: r.name, enabled: r.enabled }),
+  id: r.id,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
 });
 
 export function listRules(db: Db, surveyId: string): AlertRuleDto[] {
   getRow(db, surveyId);
-  return db.select().from(alertRules).where(eq(alertRules.surveyId, surveyId)).orderBy(asc(alertRules.createdAt), sql`rowid`).all().map(toDto);
+  return db
+    .select()
+    .from(alertRules)
+    .where(eq(alertRules.surveyId, surveyId))
+    .orderBy(asc(alertRules.createdAt), sql`rowid`)
+    .all()
+    .map(toDto);
 }
 
-export function createRule(db: Db, surveyId: string, spec: AlertRuleSpec, userId: string | null, now: number): AlertRuleDto {
+export function createRule(
+  db: Db,
+  surveyId: string,
+  spec: AlertRuleSpec,
+  userId: string | null,
+  now: number,
+): AlertRuleDto {
   const survey = getRow(db, surveyId);
   check(db, survey.draft as SurveyDefinition, spec);
   const { name, enabled, ...rest } = spec;
   const id = randomBytes(9).toString('base64url');
-  db.insert(alertRules).values({ id, surveyId, name, enabled, spec: rest, createdBy: userId, createdAt: now, updatedAt: now }).run();
+  db.insert(alertRules)
+    .values({ id, surveyId, name, enabled, spec: rest, createdBy: userId, createdAt: now, updatedAt: now })
+    .run();
   invalidateAlerts(db, surveyId);
   return toDto(db.select().from(alertRules).where(eq(alertRules.id, id)).get()!);
 }
@@ -76,7 +102,10 @@ export function updateRule(db: Db, surveyId: string, ruleId: string, spec: Alert
 
 export function deleteRule(db: Db, surveyId: string, ruleId: string) {
   getRow(db, surveyId);
-  const done = db.delete(alertRules).where(and(eq(alertRules.id, ruleId), eq(alertRules.surveyId, surveyId))).run();
+  const done = db
+    .delete(alertRules)
+    .where(and(eq(alertRules.id, ruleId), eq(alertRules.surveyId, surveyId)))
+    .run();
   if (done.changes === 0) throw notFound('alert rule');
   invalidateAlerts(db, surveyId);
 }
@@ -89,15 +118,21 @@ export function getAlertSettings(db: Db, surveyId: string): AlertSettings {
 export function saveAlertSettings(db: Db, surveyId: string, input: AlertSettings, now: number): AlertSettings {
   getRow(db, surveyId);
   if (input.followUpSurveyId !== null) {
-    if (input.followUpSurveyId === surveyId) throw badRequest('followUpSurveyId: a survey cannot be its own follow-up', 'followUpSurveyId');
+    if (input.followUpSurveyId === surveyId)
+      throw badRequest('followUpSurveyId: a survey cannot be its own follow-up', 'followUpSurveyId');
     const f = db.select({ draft: surveys.draft }).from(surveys).where(eq(surveys.id, input.followUpSurveyId)).get();
     if (!f) throw badRequest('followUpSurveyId: no such survey', 'followUpSurveyId');
     if (!(f.draft as SurveyDefinition).hiddenFields.includes('case')) {
-      throw badRequest('followUpSurveyId: the follow-up survey needs a hidden field named "case" to carry the case id', 'followUpSurveyId');
+      throw badRequest(
+        'followUpSurveyId: the follow-up survey needs a hidden field named "case" to carry the case id',
+        'followUpSurveyId',
+      );
     }
   }
-  db.insert(alertSettings).values({ surveyId, data: input, updatedAt: now })
-    .onConflictDoUpdate({ target: alertSettings.surveyId, set: { data: input, updatedAt: now } }).run();
+  db.insert(alertSettings)
+    .values({ surveyId, data: input, updatedAt: now })
+    .onConflictDoUpdate({ target: alertSettings.surveyId, set: { data: input, updatedAt: now } })
+    .run();
   invalidateAlerts(db, surveyId);
   return input;
 }

@@ -14,18 +14,42 @@ import { BlockList, isIP } from 'node:net';
 const special4 = new BlockList();
 const special6 = new BlockList();
 for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) special4.addSubnet(net, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  special4.addSubnet(net, prefix, 'ipv4');
 // IPv6 forms that carry an IPv4 address or reach one through a relay are refused whole, as no
 // public receiver needs them: IPv4-compatible (::/96, deprecated, holds :: and ::1 too),
 // IPv4-mapped, NAT64 (well-known and local-use), the IETF protocol block with Teredo (2001::/23),
 // and 6to4 (2002::/16, whose bits 16–47 are any IPv4 address, 127.0.0.1 included).
 for (const [net, prefix] of [
-  ['::', 96], ['::ffff:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32],
-  ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) special6.addSubnet(net, prefix, 'ipv6');
+  ['::', 96],
+  ['::ffff:0:0', 96],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  special6.addSubnet(net, prefix, 'ipv6');
 
 /** Whether an IP address is in a range a webhook may not reach (IPv4-mapped IPv6 included). */
 function isSpecialAddress(address: string): boolean {
@@ -71,7 +95,9 @@ export function publicOnlyLookup(hostname: string, options: LookupOptions, callb
     if (err) return callback(err, '');
     const open = addresses.filter((a) => !isSpecialAddress(a.address));
     if (open.length === 0) {
-      const e: NodeJS.ErrnoException = new Error(`${hostname} resolves to ${addresses.map((a) => a.address).join(', ')}: a loopback, private or reserved address; ${ALLOW}`);
+      const e: NodeJS.ErrnoException = new Error(
+        `${hostname} resolves to ${addresses.map((a) => a.address).join(', ')}: a loopback, private or reserved address; ${ALLOW}`,
+      );
       e.code = 'EWEBHOOKADDRESS';
       return callback(e, '');
     }

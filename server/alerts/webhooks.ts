@@ -15,12 +15,25 @@ export function listWebhooks(db: Db, surveyId: string): WebhookDto[] {
   getRow(db, surveyId);
   const rows = db.select().from(webhooks).where(eq(webhooks.surveyId, surveyId)).orderBy(webhooks.createdAt).all();
   return rows.map((w) => {
-    const s = db.select({
-      pending: sql<number>`coalesce(sum(${outbox.status} = 'pending'), 0)`,
-      failed: sql<number>`coalesce(sum(${outbox.status} = 'failed'), 0)`,
-      last: sql<number | null>`max(${outbox.deliveredAt})`,
-    }).from(outbox).where(eq(outbox.webhookId, w.id)).get()!;
-    return { id: w.id, url: w.url, events: w.events as WebhookEvent[], enabled: w.enabled, createdAt: w.createdAt, pending: s.pending, failed: s.failed, lastDeliveredAt: s.last };
+    const s = db
+      .select({
+        pending: sql<number>`coalesce(sum(${outbox.status} = 'pending'), 0)`,
+        failed: sql<number>`coalesce(sum(${outbox.status} = 'failed'), 0)`,
+        last: sql<number | null>`max(${outbox.deliveredAt})`,
+      })
+      .from(outbox)
+      .where(eq(outbox.webhookId, w.id))
+      .get()!;
+    return {
+      id: w.id,
+      url: w.url,
+      events: w.events as WebhookEvent[],
+      enabled: w.enabled,
+      createdAt: w.createdAt,
+      pending: s.pending,
+      failed: s.failed,
+      lastDeliveredAt: s.last,
+    };
   });
 }
 
@@ -30,16 +43,39 @@ function one(db: Db, surveyId: string, id: string) {
   return w;
 }
 
-export function createWebhook(db: Db, surveyId: string, input: { url: string; events: WebhookEvent[] }, userId: string, now: number): WebhookWithSecret {
+export function createWebhook(
+  db: Db,
+  surveyId: string,
+  input: { url: string; events: WebhookEvent[] },
+  userId: string,
+  now: number,
+): WebhookWithSecret {
   getRow(db, surveyId);
   const id = randomBytes(9).toString('base64url');
   const secret = newSecret();
-  db.insert(webhooks).values({ id, surveyId, url: input.url, events: [...new Set(input.events)], secret, createdBy: userId, createdAt: now, updatedAt: now }).run();
+  db.insert(webhooks)
+    .values({
+      id,
+      surveyId,
+      url: input.url,
+      events: [...new Set(input.events)],
+      secret,
+      createdBy: userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .run();
   invalidateAlerts(db, surveyId);
   return { webhook: one(db, surveyId, id), secret };
 }
 
-export function updateWebhook(db: Db, surveyId: string, id: string, input: { url?: string; events?: WebhookEvent[]; enabled?: boolean }, now: number): WebhookDto {
+export function updateWebhook(
+  db: Db,
+  surveyId: string,
+  id: string,
+  input: { url?: string; events?: WebhookEvent[]; enabled?: boolean },
+  now: number,
+): WebhookDto {
   one(db, surveyId, id);
   const set = { ...input, ...(input.events ? { events: [...new Set(input.events)] } : {}), updatedAt: now };
   db.update(webhooks).set(set).where(eq(webhooks.id, id)).run();
@@ -57,7 +93,9 @@ export function rotateSecret(db: Db, surveyId: string, id: string, now: number):
 
 export function deleteWebhook(db: Db, surveyId: string, id: string) {
   one(db, surveyId, id);
-  db.delete(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.surveyId, surveyId))).run();
+  db.delete(webhooks)
+    .where(and(eq(webhooks.id, id), eq(webhooks.surveyId, surveyId)))
+    .run();
   invalidateAlerts(db, surveyId);
 }
 
@@ -65,7 +103,13 @@ export function deleteWebhook(db: Db, surveyId: string, id: string) {
 export function pingWebhook(db: Db, surveyId: string, id: string, now: number): DeliveryDto {
   one(db, surveyId, id);
   const deliveryId = newDeliveryId();
-  const body = JSON.stringify({ event: 'ping', deliveryId, occurredAt: new Date(now).toISOString(), webhook: { id }, survey: { id: surveyId } });
+  const body = JSON.stringify({
+    event: 'ping',
+    deliveryId,
+    occurredAt: new Date(now).toISOString(),
+    webhook: { id },
+    survey: { id: surveyId },
+  });
   enqueue(db, { id: deliveryId, kind: 'webhook', surveyId, webhookId: id, event: 'ping', body, now });
   return deliveries(db, surveyId, id).find((d) => d.id === deliveryId)!;
 }
@@ -73,7 +117,11 @@ export function pingWebhook(db: Db, surveyId: string, id: string, now: number): 
 /** Sends a delivery again now, with the same id and body (a receiver that dropped it, or one that gave up). */
 export function redeliver(db: Db, surveyId: string, id: string, deliveryId: string, now: number): DeliveryDto {
   one(db, surveyId, id);
-  const done = db.update(outbox).set({ status: 'pending', nextAttemptAt: now }).where(and(eq(outbox.id, deliveryId), eq(outbox.webhookId, id))).run();
+  const done = db
+    .update(outbox)
+    .set({ status: 'pending', nextAttemptAt: now })
+    .where(and(eq(outbox.id, deliveryId), eq(outbox.webhookId, id)))
+    .run();
   if (done.changes === 0) throw notFound('delivery');
   outboxOf(db)?.kick();
   return deliveries(db, surveyId, id).find((d) => d.id === deliveryId)!;
@@ -82,10 +130,37 @@ export function redeliver(db: Db, surveyId: string, id: string, deliveryId: stri
 /** The latest deliveries of a webhook with every attempt's result. */
 export function deliveries(db: Db, surveyId: string, id: string, limit = 50): DeliveryDto[] {
   one(db, surveyId, id);
-  const rows = db.select().from(outbox).where(eq(outbox.webhookId, id)).orderBy(desc(outbox.createdAt), desc(sql`rowid`)).limit(limit).all();
-  const attempts = rows.length === 0 ? [] : db.select().from(outboxAttempts).where(inArray(outboxAttempts.outboxId, rows.map((r) => r.id))).orderBy(outboxAttempts.id).all();
+  const rows = db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.webhookId, id))
+    .orderBy(desc(outbox.createdAt), desc(sql`rowid`))
+    .limit(limit)
+    .all();
+  const attempts =
+    rows.length === 0
+      ? []
+      : db
+          .select()
+          .from(outboxAttempts)
+          .where(
+            inArray(
+              outboxAttempts.outboxId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .orderBy(outboxAttempts.id)
+          .all();
   return rows.map((r) => ({
-    id: r.id, event: r.event, status: r.status, attempts: r.attempts, nextAttemptAt: r.nextAttemptAt, createdAt: r.createdAt, deliveredAt: r.deliveredAt,
-    log: attempts.filter((a) => a.outboxId === r.id).map((a) => ({ at: a.at, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
+    id: r.id,
+    event: r.event,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.nextAttemptAt,
+    createdAt: r.createdAt,
+    deliveredAt: r.deliveredAt,
+    log: attempts
+      .filter((a) => a.outboxId === r.id)
+      .map((a) => ({ at: a.at, statusCode: a.statusCode, error: a.error, durationMs: a.durationMs })),
   }));
 }

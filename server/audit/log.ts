@@ -45,9 +45,13 @@ function targetOf(c: Context<AppEnv>): { target: string | null; surveyId: string
     const slug = db.prepare('select slug from surveys where id = ?').pluck().get(survey) as string | undefined;
     return { target: slug ?? null, surveyId: survey };
   }
-  const user = /^\/api\/users\/([^/]+)$/.exec(c.req.path)?.[1] ?? /^\/api\/users\/([^/]+)\/[^/]+$/.exec(c.req.path)?.[1];
+  const user =
+    /^\/api\/users\/([^/]+)$/.exec(c.req.path)?.[1] ?? /^\/api\/users\/([^/]+)\/[^/]+$/.exec(c.req.path)?.[1];
   if (user && user !== 'invites') {
-    return { target: (db.prepare('select email from users where id = ?').pluck().get(user) as string | undefined) ?? null, surveyId: null };
+    return {
+      target: (db.prepare('select email from users where id = ?').pluck().get(user) as string | undefined) ?? null,
+      surveyId: null,
+    };
   }
   return { target: null, surveyId: null };
 }
@@ -63,12 +67,25 @@ export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {
   const method = c.req.method;
   if (write ? NOT_ACTIONS.has(`${method} ${route}`) : !(method === 'GET' && AUDITED_READS.test(route))) return;
   const { target, surveyId } = before ?? targetOf(c);
-  record(c, { actor, method, route, params: c.req.param() as Record<string, string>, target, surveyId, status: c.res.status });
+  record(c, {
+    actor,
+    method,
+    route,
+    params: c.req.param() as Record<string, string>,
+    target,
+    surveyId,
+    status: c.res.status,
+  });
 };
 
 interface Action {
   actor: { id: string; name: string; email: string; role: string };
-  method: string; route: string; params: Record<string, string>; target: string | null; surveyId: string | null; status: number;
+  method: string;
+  route: string;
+  params: Record<string, string>;
+  target: string | null;
+  surveyId: string | null;
+  status: number;
 }
 
 function record(c: Context<AppEnv>, a: Action) {
@@ -77,13 +94,37 @@ function record(c: Context<AppEnv>, a: Action) {
   const params = JSON.stringify(a.params);
   const ip = clientIp(c);
   const coalesces = (a.method === 'PUT' || a.method === 'PATCH') && Object.keys(a.params).length > 0;
-  const repeat = coalesces && db.prepare(`select id from audit_log where actor_id = ? and method = ? and route = ? and params = ? and at >= ?
-    order by at desc limit 1`).pluck().get(a.actor.id, a.method, a.route, params, now - COALESCE_MS) as number | undefined;
+  const repeat =
+    coalesces &&
+    (db
+      .prepare(`select id from audit_log where actor_id = ? and method = ? and route = ? and params = ? and at >= ?
+    order by at desc limit 1`)
+      .pluck()
+      .get(a.actor.id, a.method, a.route, params, now - COALESCE_MS) as number | undefined);
   if (typeof repeat === 'number') {
-    db.prepare('update audit_log set at = ?, count = count + 1, status = ?, ip = ? where id = ?').run(now, a.status, ip, repeat);
+    db.prepare('update audit_log set at = ?, count = count + 1, status = ?, ip = ? where id = ?').run(
+      now,
+      a.status,
+      ip,
+      repeat,
+    );
     return;
   }
   db.prepare(`insert into audit_log (at, first_at, count, actor_id, actor_name, actor_email, actor_role, area, method, route, params, target, survey_id, status, ip)
-    values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(now, now, a.actor.id, a.actor.name, a.actor.email, a.actor.role, areaOf(a.route), a.method, a.route, params, a.target, a.surveyId, a.status, ip);
+    values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    now,
+    now,
+    a.actor.id,
+    a.actor.name,
+    a.actor.email,
+    a.actor.role,
+    areaOf(a.route),
+    a.method,
+    a.route,
+    params,
+    a.target,
+    a.surveyId,
+    a.status,
+    ip,
+  );
 }

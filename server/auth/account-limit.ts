@@ -39,7 +39,11 @@ export function countAttempt(c: Context<AppEnv>, email: string) {
   if (++w.count > ACCOUNT_ATTEMPTS) {
     const wait = Math.ceil((w.start + ACCOUNT_WINDOW_MS - now) / 1000);
     c.header('Retry-After', String(wait));
-    throw new AppError(429, 'account-locked', `too many failed sign-ins to this account; try again in ${Math.ceil(wait / 60)} min`);
+    throw new AppError(
+      429,
+      'account-locked',
+      `too many failed sign-ins to this account; try again in ${Math.ceil(wait / 60)} min`,
+    );
   }
 }
 

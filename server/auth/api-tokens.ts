@@ -12,16 +12,35 @@ export const API_TOKEN_PREFIX = 'ys_';
 const TOUCH_EVERY_MS = 60_000;
 
 const summary = (row: typeof apiTokens.$inferSelect): ApiTokenSummary => ({
-  id: row.id, name: row.name, role: row.role, prefix: row.prefix, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, expiresAt: row.expiresAt,
+  id: row.id,
+  name: row.name,
+  role: row.role,
+  prefix: row.prefix,
+  createdAt: row.createdAt,
+  lastUsedAt: row.lastUsedAt,
+  expiresAt: row.expiresAt,
 });
 
 /** Creates a token for `user`; the secret is in the answer only, never stored. */
-export function createApiToken(db: Db, user: SessionUser, input: NewApiToken, now: number): ApiTokenSummary & { token: string } {
+export function createApiToken(
+  db: Db,
+  user: SessionUser,
+  input: NewApiToken,
+  now: number,
+): ApiTokenSummary & { token: string } {
   const role = input.role ?? user.role;
-  if (ROLE_RANK[role] > ROLE_RANK[user.role]) throw new AppError(403, 'forbidden', `a token can't have more than your own role (${user.role})`, 'role');
+  if (ROLE_RANK[role] > ROLE_RANK[user.role])
+    throw new AppError(403, 'forbidden', `a token can't have more than your own role (${user.role})`, 'role');
   const token = `${API_TOKEN_PREFIX}${newToken()}`;
   const row = {
-    id: newId(), userId: user.id, name: input.name, tokenHash: hashToken(token), prefix: token.slice(0, 10), role, createdAt: now, lastUsedAt: null,
+    id: newId(),
+    userId: user.id,
+    name: input.name,
+    tokenHash: hashToken(token),
+    prefix: token.slice(0, 10),
+    role,
+    createdAt: now,
+    lastUsedAt: null,
     expiresAt: input.expiresInDays === undefined ? null : now + input.expiresInDays * 86_400_000,
   };
   db.insert(apiTokens).values(row).run();
@@ -29,12 +48,21 @@ export function createApiToken(db: Db, user: SessionUser, input: NewApiToken, no
 }
 
 export function listApiTokens(db: Db, userId: string): ApiTokenSummary[] {
-  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt)).all().map(summary);
+  return db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt))
+    .all()
+    .map(summary);
 }
 
 /** Revokes one of the user's own tokens; it stops working at once. */
 export function revokeApiToken(db: Db, userId: string, id: string) {
-  const gone = db.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).run();
+  const gone = db
+    .delete(apiTokens)
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)))
+    .run();
   if (gone.changes === 0) throw notFound('token');
 }
 
@@ -44,7 +72,13 @@ export function revokeApiToken(db: Db, userId: string, id: string) {
  */
 export function userOfApiToken(db: Db, token: string, now: number): SessionUser | null {
   const row = db
-    .select({ id: apiTokens.id, role: apiTokens.role, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, user: { id: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale } })
+    .select({
+      id: apiTokens.id,
+      role: apiTokens.role,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      user: { id: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale },
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(eq(apiTokens.tokenHash, hashToken(token)))

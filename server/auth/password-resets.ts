@@ -25,14 +25,20 @@ export function endSessions(db: Db, userId: string): number {
 
 /** Whether a reset link went to the user within the last minute: a mailbox is not flooded by repeated asks. */
 export function resetRecentlyIssued(db: Db, userId: string, now: number): boolean {
-  return db.$client.prepare('select 1 from password_resets where user_id = ? and created_at > ? limit 1').get(userId, now - 60_000) !== undefined;
+  return (
+    db.$client
+      .prepare('select 1 from password_resets where user_id = ? and created_at > ? limit 1')
+      .get(userId, now - 60_000) !== undefined
+  );
 }
 
 /** A new single-use reset token for the user; only its hash is stored. */
 export function issueReset(db: Db, userId: string, now: number, lifetimeMs: number) {
   const token = newToken();
   const expiresAt = now + lifetimeMs;
-  db.insert(passwordResets).values({ tokenHash: hashToken(token), userId, expiresAt, createdAt: now }).run();
+  db.insert(passwordResets)
+    .values({ tokenHash: hashToken(token), userId, expiresAt, createdAt: now })
+    .run();
   return { token, expiresAt };
 }
 
@@ -58,9 +64,13 @@ export async function changePassword(db: Db, userId: string, current: string, ne
 export async function completeReset(db: Db, token: string, password: string, now: number): Promise<SessionUser> {
   const passwordHash = await hashPassword(password);
   return db.transaction((tx) => {
-    const reset = tx.select().from(passwordResets)
-      .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt))).get();
-    if (!reset || reset.expiresAt < now) throw new AppError(410, 'reset-invalid', 'token: this reset link is unknown, used or expired; ask for a new one');
+    const reset = tx
+      .select()
+      .from(passwordResets)
+      .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt)))
+      .get();
+    if (!reset || reset.expiresAt < now)
+      throw new AppError(410, 'reset-invalid', 'token: this reset link is unknown, used or expired; ask for a new one');
     tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, reset.userId)).run();
     tx.delete(passwordResets).where(eq(passwordResets.userId, reset.userId)).run();

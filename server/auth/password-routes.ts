@@ -10,17 +10,34 @@ import { AppError } from '../http/errors';
 import { parseJson } from '../http/validate';
 import { rateLimit } from '../http/rate-limit';
 import { sendAppMail } from '../collect/mail';
-import { ChangePasswordSchema, ResetCompleteSchema, ResetRequestSchema, type SignedIn } from '../../shared/api/passwords';
+import {
+  ChangePasswordSchema,
+  ResetCompleteSchema,
+  ResetRequestSchema,
+  type SignedIn,
+} from '../../shared/api/passwords';
 import { requireRole } from './middleware';
 import { createSession, SESSION_COOKIE, type SessionUser } from './sessions';
-import { changePassword, completeReset, endSessions, issueReset, resetMail, resetRecentlyIssued, RESET_BY_MAIL_MS } from './password-resets';
+import {
+  changePassword,
+  completeReset,
+  endSessions,
+  issueReset,
+  resetMail,
+  resetRecentlyIssued,
+  RESET_BY_MAIL_MS,
+} from './password-resets';
 import * as usersService from '../users/service';
 
 function signIn(c: Context<AppEnv>, user: SessionUser): SignedIn {
   const { db, clock, config } = c.var.deps;
   const { token, csrfToken } = createSession(db, user.id, clock.now(), config.SESSION_DAYS);
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', path: '/', secure: config.COOKIE_SECURE === '1', maxAge: config.SESSION_DAYS * 86_400,
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: config.COOKIE_SECURE === '1',
+    maxAge: config.SESSION_DAYS * 86_400,
   });
   // The audit log records the action under the user it signed in.
   c.set('user', user);
@@ -31,7 +48,8 @@ function signIn(c: Context<AppEnv>, user: SessionUser): SignedIn {
  * The base of links sent by e-mail: PUBLIC_URL, never the request's Host header, which whoever
  * asks for a reset could set to their own server and so receive the victim's link.
  */
-export const mailBase = (c: Context<AppEnv>) => c.var.deps.config.PUBLIC_URL ?? `http://localhost:${c.var.deps.config.PORT}`;
+export const mailBase = (c: Context<AppEnv>) =>
+  c.var.deps.config.PUBLIC_URL ?? `http://localhost:${c.var.deps.config.PORT}`;
 
 // Each is a scrypt check or a mail: ten a minute per IP, as for signing in.
 const passwordLimit = rateLimit('passwords', () => 10);
@@ -50,14 +68,16 @@ export const passwordRoutes = new Hono<AppEnv>()
   .post('/password-reset', passwordLimit, async (c) => {
     const input = await parseJson(c, ResetRequestSchema);
     const { db, config, clock } = c.var.deps;
-    if (!config.SMTP_URL) throw new AppError(409, 'no-mail', 'this server sends no e-mail: ask an administrator for a reset link');
+    if (!config.SMTP_URL)
+      throw new AppError(409, 'no-mail', 'this server sends no e-mail: ask an administrator for a reset link');
     const row = usersService.findByEmail(db, input.email);
     if (row && !resetRecentlyIssued(db, row.id, clock.now())) {
       const { token } = issueReset(db, row.id, clock.now(), RESET_BY_MAIL_MS);
       const mail = await resetMail(row, `${mailBase(c)}/reset#${token}`, RESET_BY_MAIL_MS);
       // Sent after answering, and the same answer for an unknown address: nobody learns who has an account.
-      sendAppMail(config, { to: { name: row.name, address: row.email }, ...mail })
-        .catch((e: unknown) => console.error(`password reset mail to ${row.email} failed:`, e instanceof Error ? e.message : e));
+      sendAppMail(config, { to: { name: row.name, address: row.email }, ...mail }).catch((e: unknown) =>
+        console.error(`password reset mail to ${row.email} failed:`, e instanceof Error ? e.message : e),
+      );
     }
     return c.json({ sent: true }, 202);
   })

@@ -6,7 +6,9 @@ const KEYLEN = 32;
 
 function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...o, maxmem: 128 * o.N * o.r * 2 };
-  return new Promise((res, rej) => scrypt(password.normalize('NFC'), salt, KEYLEN, options, (e, k) => (e ? rej(e) : res(k))));
+  return new Promise((res, rej) =>
+    scrypt(password.normalize('NFC'), salt, KEYLEN, options, (e, k) => (e ? rej(e) : res(k))),
+  );
 }
 
 /** `scrypt$N$r$p$salt$hash` (base64url), so parameters can be raised later without breaking old hashes. */

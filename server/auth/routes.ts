@@ -15,7 +15,11 @@ function startSession(c: Context<AppEnv>, userId: string) {
   const { db, clock, config } = c.var.deps;
   const { token, csrfToken } = createSession(db, userId, clock.now(), config.SESSION_DAYS);
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', path: '/', secure: config.COOKIE_SECURE === '1', maxAge: config.SESSION_DAYS * 86_400,
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: config.COOKIE_SECURE === '1',
+    maxAge: config.SESSION_DAYS * 86_400,
   });
   return csrfToken;
 }
@@ -25,7 +29,11 @@ const loginLimit = rateLimit('sign-in', () => 10);
 
 export const authRoutes = new Hono<AppEnv>()
   .get('/state', (c) => {
-    const body: AuthState = { setupNeeded: usersService.userCount(c.var.deps.db) === 0, user: c.var.user, csrf: c.var.csrf };
+    const body: AuthState = {
+      setupNeeded: usersService.userCount(c.var.deps.db) === 0,
+      user: c.var.user,
+      csrf: c.var.csrf,
+    };
     return c.json(body);
   })
   .post('/setup', loginLimit, async (c) => {

@@ -10,7 +10,12 @@ import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens';
 export const apiTokenRoutes = new Hono<AppEnv>()
   .get('/', requireRole('viewer'), (c) => c.json(listApiTokens(c.var.deps.db, c.var.user!.id)))
   .post('/', requireRole('viewer'), async (c) => {
-    if (c.var.authVia !== 'session') throw new AppError(403, 'session-required', 'API tokens are made by a signed-in user in the app, not with another token');
+    if (c.var.authVia !== 'session')
+      throw new AppError(
+        403,
+        'session-required',
+        'API tokens are made by a signed-in user in the app, not with another token',
+      );
     const input = await parseJson(c, NewApiTokenSchema);
     return c.json(createApiToken(c.var.deps.db, c.var.user!, input, c.var.deps.clock.now()), 201);
   })

@@ -14,7 +14,13 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 const STAMP = 'dist/.built';
 const SOURCES = ['client', 'shared', 'server', 'drizzle', 'vite.config.ts', 'package.json'];
 /** What the compiled server starts from: each becomes dist/server/<path>.js. */
-const SERVER_ENTRIES = ['cli/start.ts', 'cli/demo.ts', 'cli/backup.ts', 'report/columns-worker.ts', 'survey/import-worker.ts'];
+const SERVER_ENTRIES = [
+  'cli/start.ts',
+  'cli/demo.ts',
+  'cli/backup.ts',
+  'report/columns-worker.ts',
+  'survey/import-worker.ts',
+];
 
 /** @param {string} path */
 function newestMtime(path) {
@@ -36,7 +42,8 @@ export function isStale(root = ROOT) {
 /** Builds the client (both entries) into dist/client. */
 export async function buildClient(root = ROOT) {
   const { build } = await import('vite');
-  for (const mode of ['production', 'respondent']) await build({ configFile: join(root, 'vite.config.ts'), mode, logLevel: 'warn' });
+  for (const mode of ['production', 'respondent'])
+    await build({ configFile: join(root, 'vite.config.ts'), mode, logLevel: 'warn' });
 }
 
 /** Compiles the server into dist/server: one file per entry, shared code in chunks, packages left to node_modules. */

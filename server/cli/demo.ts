@@ -12,7 +12,9 @@ try {
     loadCoffeeDemo(db, Date.now(), null);
     return hotel;
   });
-  console.log(`Demo studies created: /s/${survey.slug} with ${count} responses and /s/${COFFEE_DEMO_SLUG}; open their reports in the app.`);
+  console.log(
+    `Demo studies created: /s/${survey.slug} with ${count} responses and /s/${COFFEE_DEMO_SLUG}; open their reports in the app.`,
+  );
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;

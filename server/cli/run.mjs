@@ -30,7 +30,9 @@ if (!rest.includes('--no-build') && isStale()) {
     console.log('Building (the build is missing or older than the sources)…');
     await build();
   } else if (existsSync(entry)) {
-    console.warn('The sources are newer than the build, and the build tools are not installed (a production install): running the existing build. Run `npm run build` where dev dependencies are installed.');
+    console.warn(
+      'The sources are newer than the build, and the build tools are not installed (a production install): running the existing build. Run `npm run build` where dev dependencies are installed.',
+    );
   } else {
     console.error('There is no build and the build tools are not installed: run `npm ci && npm run build` first.');
     process.exit(1);

@@ -5,7 +5,13 @@ import type { AppEnv } from '../http/context';
 import { parseJson, parseValue } from '../http/validate';
 import { requireRole } from '../auth/middleware';
 import { getRow } from '../survey/service';
-import { ImportContactsSchema, INVITATION_STATUSES, RecordBouncesSchema, SendMailSchema, UpdateSettingsSchema } from '../../shared/api/collect';
+import {
+  ImportContactsSchema,
+  INVITATION_STATUSES,
+  RecordBouncesSchema,
+  SendMailSchema,
+  UpdateSettingsSchema,
+} from '../../shared/api/collect';
 import { getSettings, updateSettings } from './settings';
 import { importContacts, invitationsCsv, listInvitations, personalLink, withoutContacts } from './invitations';
 import { ROLE_RANK } from '../auth/sessions';
@@ -14,7 +20,8 @@ import { recordBounces } from './bounces';
 
 /** The address links are made with: PUBLIC_URL, else the address this request came to. */
 const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
-const openLinkOf = (c: Context<AppEnv>) => `${baseUrl(c).replace(/\/$/, '')}/s/${encodeURIComponent(getRow(c.var.deps.db, c.req.param('id')!).slug)}`;
+const openLinkOf = (c: Context<AppEnv>) =>
+  `${baseUrl(c).replace(/\/$/, '')}/s/${encodeURIComponent(getRow(c.var.deps.db, c.req.param('id')!).slug)}`;
 
 const StatusQuery = v.optional(v.picklist(INVITATION_STATUSES, 'must be an invitation status'));
 
@@ -37,7 +44,12 @@ export const collectAdminRoutes = new Hono<AppEnv>()
     return download(c, svg, 'image/svg+xml', 'survey-qr.svg');
   })
   .get('/:id/qr.png', requireRole('viewer'), async (c) => {
-    const png = await QRCode.toBuffer(openLinkOf(c), { type: 'png', margin: 2, width: 1024, errorCorrectionLevel: 'M' });
+    const png = await QRCode.toBuffer(openLinkOf(c), {
+      type: 'png',
+      margin: 2,
+      width: 1024,
+      errorCorrectionLevel: 'M',
+    });
     return download(c, new Uint8Array(png), 'image/png', 'survey-qr.png');
   })
   // Viewers follow the response rate; who was invited, and their personal links, are researchers' only.
@@ -52,7 +64,10 @@ export const collectAdminRoutes = new Hono<AppEnv>()
   })
   // A personal link, like the mail-merge file: researchers only.
   .get('/:id/invitations/:invitationId/qr.svg', requireRole('researcher'), async (c) => {
-    const svg = await QRCode.toString(personalLink(c.var.deps.db, c.req.param('id'), c.req.param('invitationId'), baseUrl(c)), { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    const svg = await QRCode.toString(
+      personalLink(c.var.deps.db, c.req.param('id'), c.req.param('invitationId'), baseUrl(c)),
+      { type: 'svg', margin: 2, errorCorrectionLevel: 'M' },
+    );
     return download(c, svg, 'image/svg+xml', 'invitation-qr.svg');
   })
   .post('/:id/invitations/bounces', requireRole('researcher'), async (c) => {
@@ -65,7 +80,9 @@ export const collectAdminRoutes = new Hono<AppEnv>()
     const csv = invitationsCsv(c.var.deps.db, c.req.param('id'), baseUrl(c), pending);
     return download(c, csv, 'text/csv; charset=utf-8', pending ? 'not-answered.csv' : 'mail-merge.csv');
   })
-  .get('/:id/mail', requireRole('viewer'), (c) => c.json(mailState(c.var.deps.db, c.req.param('id'), !!c.var.deps.config.SMTP_URL)))
+  .get('/:id/mail', requireRole('viewer'), (c) =>
+    c.json(mailState(c.var.deps.db, c.req.param('id'), !!c.var.deps.config.SMTP_URL)),
+  )
   .post('/:id/mail', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, SendMailSchema);
     return c.json(startMailJob(c.var.deps, c.req.param('id'), input.kind, c.var.user!.id, baseUrl(c)), 202);

@@ -12,10 +12,22 @@ import { getRow } from '../survey/service';
 import { EMAIL, readCsvRows } from './contacts';
 import { BOUNCE_PREFIX, type BounceResult, type ImportRowError } from '../../shared/api/collect';
 
-interface Bounce { line: number; email: string; reason: string }
+interface Bounce {
+  line: number;
+  email: string;
+  reason: string;
+}
 
 const ADDRESS_COLUMNS = new Set(['email', 'e-mail', 'mail', 'address', 'email address', 'e-mail address', 'recipient']);
-const REASON_COLUMNS = new Set(['reason', 'error', 'status', 'diagnostic', 'diagnostic-code', 'bounce reason', 'description']);
+const REASON_COLUMNS = new Set([
+  'reason',
+  'error',
+  'status',
+  'diagnostic',
+  'diagnostic-code',
+  'bounce reason',
+  'description',
+]);
 const MAX_REASON = 300;
 const DEFAULT_REASON = 'bounced';
 
@@ -34,7 +46,15 @@ function fromDsn(text: string): Bounce[] {
     switch (field.toLowerCase()) {
       case 'final-recipient':
         close();
-        current = { line: i + 1, email: value.replace(/^rfc822;\s*/i, '').replace(/^<|>$/g, '').trim(), reason: '', failed: false };
+        current = {
+          line: i + 1,
+          email: value
+            .replace(/^rfc822;\s*/i, '')
+            .replace(/^<|>$/g, '')
+            .trim(),
+          reason: '',
+          failed: false,
+        };
         break;
       case 'action':
         if (current) current.failed = value.trim().toLowerCase() === 'failed';
@@ -63,7 +83,11 @@ function fromCsv(text: string): Bounce[] {
   const hasHeader = head.some((f) => ADDRESS_COLUMNS.has(f));
   const at = hasHeader ? head.findIndex((f) => ADDRESS_COLUMNS.has(f)) : 0;
   const why = hasHeader ? head.findIndex((f) => REASON_COLUMNS.has(f)) : 1;
-  return (hasHeader ? rows.slice(1) : rows).map((r) => ({ line: r.line, email: (r.fields[at] ?? '').trim(), reason: (why >= 0 ? r.fields[why] ?? '' : '').trim() }));
+  return (hasHeader ? rows.slice(1) : rows).map((r) => ({
+    line: r.line,
+    email: (r.fields[at] ?? '').trim(),
+    reason: (why >= 0 ? (r.fields[why] ?? '') : '').trim(),
+  }));
 }
 
 /** Marks the invitations of the listed addresses as bounced, with the reason; reminders then skip them. */
@@ -72,27 +96,55 @@ export function recordBounces(db: Db, surveyId: string, text: string, now: numbe
   const isDsn = /^final-recipient:/im.test(text);
   const bounces = isDsn ? fromDsn(text) : fromCsv(text);
   const invited = new Map(
-    db.select({ id: invitations.id, email: sql<string>`lower(${invitations.email})` }).from(invitations)
-      .where(and(eq(invitations.surveyId, surveyId), sql`${invitations.email} is not null`)).all().map((r) => [r.email, r.id]),
+    db
+      .select({ id: invitations.id, email: sql<string>`lower(${invitations.email})` })
+      .from(invitations)
+      .where(and(eq(invitations.surveyId, surveyId), sql`${invitations.email} is not null`))
+      .all()
+      .map((r) => [r.email, r.id]),
   );
   const errors: ImportRowError[] = [];
   for (const b of bounces) {
     if (!EMAIL.test(b.email)) {
-      errors.push({ line: b.line, column: 'email', code: 'bad-email', params: { value: b.email }, message: `"${b.email}" is not an e-mail address` });
+      errors.push({
+        line: b.line,
+        column: 'email',
+        code: 'bad-email',
+        params: { value: b.email },
+        message: `"${b.email}" is not an e-mail address`,
+      });
     } else if (!invited.has(b.email.toLowerCase())) {
-      errors.push({ line: b.line, column: 'email', code: 'not-invited', params: { value: b.email }, message: `${b.email} was not invited to this survey` });
+      errors.push({
+        line: b.line,
+        column: 'email',
+        code: 'not-invited',
+        params: { value: b.email },
+        message: `${b.email} was not invited to this survey`,
+      });
     }
   }
   if (bounces.length === 0) {
-    errors.push({ line: 1, code: 'no-bounces', message: isDsn ? 'no failed recipient in the notifications' : 'the list has no addresses' });
+    errors.push({
+      line: 1,
+      code: 'no-bounces',
+      message: isDsn ? 'no failed recipient in the notifications' : 'the list has no addresses',
+    });
   }
-  if (errors.length) throw new AppError(400, 'invalid-bounces', `line ${errors[0].line}: ${errors[0].message}`, 'text', errors, { line: errors[0].line });
+  if (errors.length)
+    throw new AppError(400, 'invalid-bounces', `line ${errors[0].line}: ${errors[0].message}`, 'text', errors, {
+      line: errors[0].line,
+    });
 
   db.transaction((tx) => {
     for (const b of bounces) {
       tx.update(invitations)
-        .set({ lastError: BOUNCE_PREFIX + (b.reason || DEFAULT_REASON).slice(0, MAX_REASON), jobId: null, updatedAt: now })
-        .where(eq(invitations.id, invited.get(b.email.toLowerCase())!)).run();
+        .set({
+          lastError: BOUNCE_PREFIX + (b.reason || DEFAULT_REASON).slice(0, MAX_REASON),
+          jobId: null,
+          updatedAt: now,
+        })
+        .where(eq(invitations.id, invited.get(b.email.toLowerCase())!))
+        .run();
     }
   });
   return { bounced: new Set(bounces.map((b) => b.email.toLowerCase())).size };

@@ -4,7 +4,14 @@ import { submit, type SubmitOutcome } from './service';
 import { metrics } from '../ops/metrics';
 
 type Outcome = SubmitOutcome;
-interface Pending { slug: string; input: Submission; now: number; received: number; resolve: (o: Outcome) => void; reject: (e: unknown) => void }
+interface Pending {
+  slug: string;
+  input: Submission;
+  now: number;
+  received: number;
+  resolve: (o: Outcome) => void;
+  reject: (e: unknown) => void;
+}
 
 const queues = new WeakMap<Db, Pending[]>();
 
@@ -32,15 +39,17 @@ function flush(db: Db) {
   queues.delete(db);
   const outcomes: ({ ok: true; value: Outcome } | { ok: false; error: unknown })[] = [];
   try {
-    db.$client.transaction(() => {
-      for (const p of batch) {
-        try {
-          outcomes.push({ ok: true, value: submit(db, p.slug, p.input, p.now) });
-        } catch (error) {
-          outcomes.push({ ok: false, error });
+    db.$client
+      .transaction(() => {
+        for (const p of batch) {
+          try {
+            outcomes.push({ ok: true, value: submit(db, p.slug, p.input, p.now) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+          }
         }
-      }
-    }).immediate();
+      })
+      .immediate();
   } catch (error) {
     for (const p of batch) p.reject(error);
     return;

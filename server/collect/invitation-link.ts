@@ -7,14 +7,22 @@ import { AppError } from '../http/errors';
 import type { InvitationStatus } from '../../shared/api/collect';
 import type { SubmissionResult } from '../../shared/api/surveys';
 
-export interface InvitationRef { id: string; status: InvitationStatus; clientId: string | null; hidden: Record<string, string>; lang: string | null }
+export interface InvitationRef {
+  id: string;
+  status: InvitationStatus;
+  clientId: string | null;
+  hidden: Record<string, string>;
+  lang: string | null;
+}
 
 const cache = new WeakMap<Db, Record<'byToken' | 'follow', import('better-sqlite3').Statement>>();
 function statements(db: Db) {
   let st = cache.get(db);
   if (!st) {
     st = {
-      byToken: db.$client.prepare('select id, status, client_id as clientId, hidden, lang from invitations where survey_id = ? and token = ?'),
+      byToken: db.$client.prepare(
+        'select id, status, client_id as clientId, hidden, lang from invitations where survey_id = ? and token = ?',
+      ),
       follow: db.$client.prepare('update invitations set status = ?, client_id = ?, updated_at = ? where id = ?'),
     };
     cache.set(db, st);
@@ -23,7 +31,9 @@ function statements(db: Db) {
 }
 
 export function invitationByToken(db: Db, surveyId: string, token: string): InvitationRef | null {
-  const row = statements(db).byToken.get(surveyId, token) as (Omit<InvitationRef, 'hidden'> & { hidden: string }) | undefined;
+  const row = statements(db).byToken.get(surveyId, token) as
+    | (Omit<InvitationRef, 'hidden'> & { hidden: string })
+    | undefined;
   return row ? { ...row, hidden: JSON.parse(row.hidden) as Record<string, string> } : null;
 }
 
@@ -42,9 +52,18 @@ export function invitationClientId(inv: InvitationRef, clientId: string): string
 }
 
 const STATUS: Record<SubmissionResult['status'], InvitationStatus> = {
-  partial: 'started', complete: 'completed', 'over-quota': 'over-quota', 'screened-out': 'screened-out',
+  partial: 'started',
+  complete: 'completed',
+  'over-quota': 'over-quota',
+  'screened-out': 'screened-out',
 };
 /** Runs inside the submission's transaction, so the invitation and its response never disagree. */
-export function followResponse(db: Db, inv: InvitationRef, clientId: string, status: SubmissionResult['status'], now: number) {
+export function followResponse(
+  db: Db,
+  inv: InvitationRef,
+  clientId: string,
+  status: SubmissionResult['status'],
+  now: number,
+) {
   statements(db).follow.run(STATUS[status], clientId, now, inv.id);
 }

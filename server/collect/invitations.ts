@@ -7,7 +7,16 @@ import { writeCsv } from '../http/csv';
 import { AppError } from '../http/errors';
 import { getRow } from '../survey/service';
 import { parseContacts } from './contacts';
-import { BOUNCE_PREFIX, INVITATION_STATUSES, isBounced, type ImportResult, type ImportRowError, type Invitation, type InvitationList, type InvitationStatus } from '../../shared/api/collect';
+import {
+  BOUNCE_PREFIX,
+  INVITATION_STATUSES,
+  isBounced,
+  type ImportResult,
+  type ImportRowError,
+  type Invitation,
+  type InvitationList,
+  type InvitationStatus,
+} from '../../shared/api/collect';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
 /** 128 random bits: unguessable, and short enough for a link in an SMS. */
@@ -29,27 +38,52 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
   const parsed = parseContacts(csv, def.hiddenFields, def.languages);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw new AppError(400, 'invalid-contacts', `line ${first.line}: ${first.message}`, 'csv', parsed.errors, { line: first.line });
+    throw new AppError(400, 'invalid-contacts', `line ${first.line}: ${first.message}`, 'csv', parsed.errors, {
+      line: first.line,
+    });
   }
   const emails = parsed.contacts.map((c) => c.email?.toLowerCase()).filter((e): e is string => !!e);
   const already = new Set(
-    db.select({ email: sql<string>`lower(${invitations.email})` }).from(invitations)
-      .where(and(eq(invitations.surveyId, surveyId), sql`lower(${invitations.email}) in (select value from json_each(${JSON.stringify(emails)}))`))
-      .all().map((r) => r.email),
+    db
+      .select({ email: sql<string>`lower(${invitations.email})` })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.surveyId, surveyId),
+          sql`lower(${invitations.email}) in (select value from json_each(${JSON.stringify(emails)}))`,
+        ),
+      )
+      .all()
+      .map((r) => r.email),
   );
   const dupes = parsed.contacts.filter((c) => c.email && already.has(c.email.toLowerCase()));
   if (dupes.length) {
     const errors: ImportRowError[] = dupes.map((c) => ({
-      line: c.line, column: 'email', code: 'already-invited', params: { value: c.email! }, message: `${c.email} is already invited to this survey`,
+      line: c.line,
+      column: 'email',
+      code: 'already-invited',
+      params: { value: c.email! },
+      message: `${c.email} is already invited to this survey`,
     }));
-    throw new AppError(400, 'invalid-contacts', `line ${errors[0].line}: ${errors[0].message}`, 'csv', errors, { line: errors[0].line });
+    throw new AppError(400, 'invalid-contacts', `line ${errors[0].line}: ${errors[0].message}`, 'csv', errors, {
+      line: errors[0].line,
+    });
   }
   db.transaction((tx) => {
     for (const c of parsed.contacts) {
-      tx.insert(invitations).values({
-        id: newToken(), surveyId, token: newToken(), name: c.name, email: c.email, lang: c.lang,
-        hidden: c.hidden, createdAt: now, updatedAt: now,
-      }).run();
+      tx.insert(invitations)
+        .values({
+          id: newToken(),
+          surveyId,
+          token: newToken(),
+          name: c.name,
+          email: c.email,
+          lang: c.lang,
+          hidden: c.hidden,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
     }
   });
   return { imported: parsed.contacts.length, hiddenFields: parsed.hiddenFields };
@@ -58,27 +92,53 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
 /** One invitation's short link (for its QR code); 404 when the survey has no such invitation. */
 export function personalLink(db: Db, surveyId: string, invitationId: string, base: string): string {
   getRow(db, surveyId);
-  const row = db.select({ token: invitations.token }).from(invitations).where(and(eq(invitations.surveyId, surveyId), eq(invitations.id, invitationId))).get();
-  if (!row) throw new AppError(404, 'not-found', `no invitation ${invitationId} in this survey`, 'invitationId', undefined, { what: 'invitation' });
+  const row = db
+    .select({ token: invitations.token })
+    .from(invitations)
+    .where(and(eq(invitations.surveyId, surveyId), eq(invitations.id, invitationId)))
+    .get();
+  if (!row)
+    throw new AppError(404, 'not-found', `no invitation ${invitationId} in this survey`, 'invitationId', undefined, {
+      what: 'invitation',
+    });
   return invitationLink(base, row.token);
 }
 
 type Row = typeof invitations.$inferSelect;
 const toApi = (r: Row, base: string): Invitation => ({
-  id: r.id, name: r.name, email: r.email, lang: r.lang, hidden: r.hidden, status: r.status,
-  link: invitationLink(base, r.token), sentAt: r.sentAt, remindedAt: r.remindedAt, lastError: r.lastError, createdAt: r.createdAt,
+  id: r.id,
+  name: r.name,
+  email: r.email,
+  lang: r.lang,
+  hidden: r.hidden,
+  status: r.status,
+  link: invitationLink(base, r.token),
+  sentAt: r.sentAt,
+  remindedAt: r.remindedAt,
+  lastError: r.lastError,
+  createdAt: r.createdAt,
 });
 
 export function listInvitations(db: Db, surveyId: string, base: string, status?: InvitationStatus): InvitationList {
   getRow(db, surveyId);
-  const rows = db.select().from(invitations)
+  const rows = db
+    .select()
+    .from(invitations)
     .where(and(eq(invitations.surveyId, surveyId), status ? eq(invitations.status, status) : undefined))
-    .orderBy(asc(invitations.createdAt), sql`rowid`).all();
-  const agg = db.select({
-    status: invitations.status, n: sql<number>`count(*)`,
-    sent: sql<number>`sum(${invitations.sentAt} is not null)`,
-    failed: sql<number>`sum(${invitations.lastError} is not null and ${BOUNCED} = 0)`, bounced: sql<number>`sum(${BOUNCED})`,
-  }).from(invitations).where(eq(invitations.surveyId, surveyId)).groupBy(invitations.status).all();
+    .orderBy(asc(invitations.createdAt), sql`rowid`)
+    .all();
+  const agg = db
+    .select({
+      status: invitations.status,
+      n: sql<number>`count(*)`,
+      sent: sql<number>`sum(${invitations.sentAt} is not null)`,
+      failed: sql<number>`sum(${invitations.lastError} is not null and ${BOUNCED} = 0)`,
+      bounced: sql<number>`sum(${BOUNCED})`,
+    })
+    .from(invitations)
+    .where(eq(invitations.surveyId, surveyId))
+    .groupBy(invitations.status)
+    .all();
   const counts = Object.fromEntries(INVITATION_STATUSES.map((s) => [s, 0])) as InvitationList['counts'];
   counts.total = counts.sent = counts.failed = counts.bounced = 0;
   for (const a of agg) {
@@ -100,7 +160,11 @@ export function withoutContacts(list: InvitationList): InvitationList {
   return {
     counts: list.counts,
     invitations: list.invitations.map((i) => ({
-      ...i, name: null, email: null, hidden: {}, link: null,
+      ...i,
+      name: null,
+      email: null,
+      hidden: {},
+      link: null,
       lastError: i.lastError === null ? null : isBounced(i.lastError) ? BOUNCE_PREFIX : 'not sent',
     })),
   };
@@ -116,12 +180,19 @@ export const PENDING: InvitationStatus[] = ['not-started', 'started'];
 export function invitationsCsv(db: Db, surveyId: string, base: string, pending: boolean): string {
   const survey = getRow(db, surveyId);
   const def = survey.draft as SurveyDefinition;
-  const rows = db.select().from(invitations)
+  const rows = db
+    .select()
+    .from(invitations)
     .where(and(eq(invitations.surveyId, surveyId), pending ? inArray(invitations.status, PENDING) : undefined))
-    .orderBy(asc(invitations.createdAt), sql`rowid`).all();
+    .orderBy(asc(invitations.createdAt), sql`rowid`)
+    .all();
   const fields = def.hiddenFields.filter((f) => rows.some((r) => f in r.hidden));
   const data = rows.map((r) => [
-    r.name, r.email, r.lang ?? def.defaultLanguage, invitationLink(base, r.token), r.status,
+    r.name,
+    r.email,
+    r.lang ?? def.defaultLanguage,
+    invitationLink(base, r.token),
+    r.status,
     ...fields.map((f) => r.hidden[f] ?? null),
   ]);
   // Contact names and hidden fields come from an uploaded list: writeCsv defuses formulas in them.

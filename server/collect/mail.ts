@@ -34,14 +34,23 @@ function transport(url: string) {
 }
 
 /** One message from the app (a password reset), through the same SMTP server and From as invitations. */
-export async function sendAppMail(config: Deps['config'], m: { to: string | { name: string; address: string }; subject: string; text: string }) {
+export async function sendAppMail(
+  config: Deps['config'],
+  m: { to: string | { name: string; address: string }; subject: string; text: string },
+) {
   if (!config.SMTP_URL) throw new Error('no SMTP server is configured (SMTP_URL)');
   await transport(config.SMTP_URL).sendMail({ from: config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>', ...m });
 }
 
 export function mailState(db: Db, surveyId: string, smtp: boolean): MailState {
   getRow(db, surveyId);
-  const jobs = db.select().from(mailJobs).where(eq(mailJobs.surveyId, surveyId)).orderBy(desc(mailJobs.createdAt), desc(sql`rowid`)).limit(10).all();
+  const jobs = db
+    .select()
+    .from(mailJobs)
+    .where(eq(mailJobs.surveyId, surveyId))
+    .orderBy(desc(mailJobs.createdAt), desc(sql`rowid`))
+    .limit(10)
+    .all();
   return { smtp, jobs: jobs.map(({ surveyId: _s, createdBy: _c, baseUrl: _b, ...j }) => j) };
 }
 
@@ -49,24 +58,46 @@ export function mailState(db: Db, surveyId: string, smtp: boolean): MailState {
  * Queues everyone the mailing is for and starts sending. Invitations go to contacts with an
  * e-mail address who haven't had one; reminders to those invited who haven't finished.
  */
-export function startMailJob(deps: Deps, surveyId: string, kind: Kind, userId: string | null, baseUrl: string): MailJob {
+export function startMailJob(
+  deps: Deps,
+  surveyId: string,
+  kind: Kind,
+  userId: string | null,
+  baseUrl: string,
+): MailJob {
   const { db, config, clock } = deps;
-  if (!config.SMTP_URL) throw new AppError(409, 'no-smtp', 'no SMTP server is configured (SMTP_URL): download the mail-merge file instead');
+  if (!config.SMTP_URL)
+    throw new AppError(409, 'no-smtp', 'no SMTP server is configured (SMTP_URL): download the mail-merge file instead');
   const survey = getRow(db, surveyId);
-  if (survey.status !== 'open') throw new AppError(409, 'survey-not-open', `the survey is ${survey.status}: open it before sending invitations`);
+  if (survey.status !== 'open')
+    throw new AppError(409, 'survey-not-open', `the survey is ${survey.status}: open it before sending invitations`);
   const id = randomBytes(12).toString('base64url');
   const now = clock.now();
   const job = db.transaction((tx) => {
-    const busy = tx.select({ id: mailJobs.id }).from(mailJobs).where(and(eq(mailJobs.surveyId, surveyId), eq(mailJobs.status, 'running'))).get();
+    const busy = tx
+      .select({ id: mailJobs.id })
+      .from(mailJobs)
+      .where(and(eq(mailJobs.surveyId, surveyId), eq(mailJobs.status, 'running')))
+      .get();
     if (busy) throw new AppError(409, 'mail-busy', 'a mailing of this survey is still being sent');
     const who = and(
-      eq(invitations.surveyId, surveyId), isNotNull(invitations.email), isNull(invitations.jobId), inArray(invitations.status, PENDING),
+      eq(invitations.surveyId, surveyId),
+      isNotNull(invitations.email),
+      isNull(invitations.jobId),
+      inArray(invitations.status, PENDING),
       kind === 'invitation' ? isNull(invitations.sentAt) : isNotNull(invitations.sentAt),
       // A bounced address would only bounce again.
       sql`${BOUNCED} = 0`,
     );
     const total = tx.select({ n: sql<number>`count(*)` }).from(invitations).where(who).get()!.n;
-    if (total === 0) throw new AppError(409, 'nobody-to-mail', kind === 'invitation' ? 'every contact with an e-mail address has been invited' : 'nobody invited is still to answer');
+    if (total === 0)
+      throw new AppError(
+        409,
+        'nobody-to-mail',
+        kind === 'invitation'
+          ? 'every contact with an e-mail address has been invited'
+          : 'nobody invited is still to answer',
+      );
     tx.insert(mailJobs).values({ id, surveyId, kind, total, baseUrl, createdBy: userId, createdAt: now }).run();
     tx.update(invitations).set({ jobId: id }).where(who).run();
     return tx.select().from(mailJobs).where(eq(mailJobs.id, id)).get()!;
@@ -121,9 +152,20 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
       const now = clock.now();
       db.transaction((tx) => {
         const sentField = job.kind === 'invitation' ? { sentAt: now } : { remindedAt: now };
-        tx.update(invitations).set(error ? { jobId: null, lastError: error, updatedAt: now } : skip ? { jobId: null } : { ...sentField, jobId: null, lastError: null, updatedAt: now })
-          .where(eq(invitations.id, inv.id)).run();
-        tx.update(mailJobs).set(error ? { failed: sql`${mailJobs.failed} + 1` } : { sent: sql`${mailJobs.sent} + 1` }).where(eq(mailJobs.id, jobId)).run();
+        tx.update(invitations)
+          .set(
+            error
+              ? { jobId: null, lastError: error, updatedAt: now }
+              : skip
+                ? { jobId: null }
+                : { ...sentField, jobId: null, lastError: null, updatedAt: now },
+          )
+          .where(eq(invitations.id, inv.id))
+          .run();
+        tx.update(mailJobs)
+          .set(error ? { failed: sql`${mailJobs.failed} + 1` } : { sent: sql`${mailJobs.sent} + 1` })
+          .where(eq(mailJobs.id, jobId))
+          .run();
       });
     }
     db.update(mailJobs).set({ status: 'done', finishedAt: clock.now() }).where(eq(mailJobs.id, jobId)).run();
@@ -137,5 +179,6 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
 /** Jobs a stopped process left unfinished carry on at start-up. */
 export function resumeMailJobs(deps: Deps) {
   if (!deps.config.SMTP_URL) return;
-  for (const { id } of deps.db.select({ id: mailJobs.id }).from(mailJobs).where(eq(mailJobs.status, 'running')).all()) void runJob(deps, id);
+  for (const { id } of deps.db.select({ id: mailJobs.id }).from(mailJobs).where(eq(mailJobs.status, 'running')).all())
+    void runJob(deps, id);
 }

@@ -23,9 +23,16 @@ export const pageLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 async function busyPage(c: Context<AppEnv>): Promise<Response> {
-  const lang = chooseLanguage([c.req.query('lang'), ...parseAcceptLanguage(c.req.header('accept-language'))], LOCALES, 'en');
+  const lang = chooseLanguage(
+    [c.req.query('lang'), ...parseAcceptLanguage(c.req.header('accept-language'))],
+    LOCALES,
+    'en',
+  );
   const t = createTranslator(lang, await loadRespondentMessages(lang));
   c.header('Cache-Control', 'no-store');
-  return c.html(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
-    + `<title>${esc(t('busy.title'))}</title></head><body><main><h1>${esc(t('busy.title'))}</h1><p>${esc(t('busy.body'))}</p></main></body></html>`, 429);
+  return c.html(
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<title>${esc(t('busy.title'))}</title></head><body><main><h1>${esc(t('busy.title'))}</h1><p>${esc(t('busy.body'))}</p></main></body></html>`,
+    429,
+  );
 }

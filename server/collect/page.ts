@@ -19,21 +19,31 @@ function template(clientDir: string): string {
   const file = join(clientDir, 'respondent', 'index.html');
   // The stylesheet goes inline: a phone on a slow network then paints the server's first page
   // from the HTML alone, without waiting a round trip for render-blocking CSS.
-  const html = builtFile(file, (text) => text.replace(/<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g, (_, path: string) =>
-    `<style>${readFileSync(join(clientDir, path), 'utf8').replace(/<\/style/gi, '<\\/style')}</style>`));
+  const html = builtFile(file, (text) =>
+    text.replace(
+      /<link rel="stylesheet"[^>]*href="\/(assets\/[^"]+\.css)"[^>]*>/g,
+      (_, path: string) =>
+        `<style>${readFileSync(join(clientDir, path), 'utf8').replace(/<\/style/gi, '<\\/style')}</style>`,
+    ),
+  );
   if (html === null) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
   return html;
 }
 
 /** JSON safe inside a <script> element: it can't close the tag or open a comment. */
-export const safeJson = (x: unknown) => JSON.stringify(x).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export const safeJson = (x: unknown) =>
+  JSON.stringify(x)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /**
  * An invitation link's state, with its saved progress: a phone that never saw this survey (or
  * lost its storage) continues where another device stopped.
  */
 function invitationState(db: Db, slug: string, token: string): InvitationState {
-  const surveyId = (db.$client.prepare('select id from surveys where slug = ?').pluck().get(slug) as string | undefined) ?? '';
+  const surveyId =
+    (db.$client.prepare('select id from surveys where slug = ?').pluck().get(slug) as string | undefined) ?? '';
   const inv = /^[A-Za-z0-9_-]{22}$/.test(token) ? invitationByToken(db, surveyId, token) : null;
   if (!inv) return { state: 'unknown' };
   if (invitationUsed(inv)) return { state: 'used' };
@@ -56,7 +66,10 @@ export const respondentPage = (c: Context<AppEnv>) => page(c, c.req.param('slug'
 export function invitationPage(c: Context<AppEnv>): Promise<Response> {
   const token = c.req.param('token') ?? '';
   const slug = /^[A-Za-z0-9_-]{22}$/.test(token)
-    ? c.var.deps.db.$client.prepare('select s.slug from invitations i join surveys s on s.id = i.survey_id where i.token = ?').pluck().get(token) as string | undefined
+    ? (c.var.deps.db.$client
+        .prepare('select s.slug from invitations i join surveys s on s.id = i.survey_id where i.token = ?')
+        .pluck()
+        .get(token) as string | undefined)
     : undefined;
   return page(c, slug ?? null, token);
 }
@@ -67,7 +80,8 @@ async function page(c: Context<AppEnv>, slug: string | null, token: string | und
   let data: PublicSurvey | { status: 'not-found' };
   let status: 200 | 404 = 200;
   try {
-    if (slug === null) throw new AppError(404, 'not-found', 'no such invitation', undefined, undefined, { what: 'invitation' });
+    if (slug === null)
+      throw new AppError(404, 'not-found', 'no such invitation', undefined, undefined, { what: 'invitation' });
     data = publicSurvey(c.var.deps.db, slug, c.var.deps.clock.now());
     if (token !== undefined && data.definition) data.invitation = invitationState(c.var.deps.db, data.slug, token);
   } catch (e) {
@@ -77,16 +91,20 @@ async function page(c: Context<AppEnv>, slug: string | null, token: string | und
   }
   const req = { query: new URL(c.req.url).searchParams, acceptLanguage: c.req.header('accept-language') };
   const unavailable = unavailableKind(data);
-  const first = unavailable || !('definition' in data) || !data.definition || data.versionId === null
-    ? await renderNotice(unavailable ?? 'not-found', req)
-    : await renderOpen({ ...data, versionId: data.versionId, definition: data.definition }, req);
+  const first =
+    unavailable || !('definition' in data) || !data.definition || data.versionId === null
+      ? await renderNotice(unavailable ?? 'not-found', req)
+      : await renderOpen({ ...data, versionId: data.versionId, definition: data.definition }, req);
   if (first.rendered && 'slug' in data) data.rendered = first.rendered;
   // Replacer functions, not strings: a survey text or an answer holding "$'" must stay text.
   const html = template(clientDir)
     .replace('<html lang="en">', () => `<html lang="${esc(first.lang)}" dir="${textDirection(first.lang)}">`)
     .replace('<title>Survey</title>', () => `<title>${esc(first.title)}</title>`)
     .replace('<!--survey-data-->', () => `<script type="application/json" id="survey-data">${safeJson(data)}</script>`)
-    .replace('<div id="root"></div>', () => `<div id="root"${first.rootAttrs}>${first.html}</div><script>${BOOT_SCRIPT}</script>`);
+    .replace(
+      '<div id="root"></div>',
+      () => `<div id="root"${first.rootAttrs}>${first.html}</div><script>${BOOT_SCRIPT}</script>`,
+    );
   c.header('Cache-Control', 'no-store');
   c.header('Content-Security-Policy', CSP);
   return c.html(html, status);
@@ -97,7 +115,14 @@ const CSP = CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'se
 
 /** The message page shown instead of questions, as client/respondent/data.ts decides it. */
 function unavailableKind(data: PublicSurvey | { status: 'not-found' }): Unavailable | null {
-  if (data.status === 'closed' || data.status === 'paused' || data.status === 'not-yet-open' || data.status === 'full' || data.status === 'not-found') return data.status;
+  if (
+    data.status === 'closed' ||
+    data.status === 'paused' ||
+    data.status === 'not-yet-open' ||
+    data.status === 'full' ||
+    data.status === 'not-found'
+  )
+    return data.status;
   if (!('slug' in data)) return 'not-found';
   if (data.invitation?.state === 'used') return 'used';
   if (data.invitation?.state === 'unknown') return 'not-found';

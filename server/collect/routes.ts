@@ -21,7 +21,12 @@ export const publicRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     const key = c.req.header(RESUME_KEY_HEADER);
     if (!key || !RESUME_KEY_PATTERN.test(key)) {
-      throw new AppError(400, 'invalid', `${RESUME_KEY_HEADER}: the resume key given when the response was created is needed`, RESUME_KEY_HEADER);
+      throw new AppError(
+        400,
+        'invalid',
+        `${RESUME_KEY_HEADER}: the resume key given when the response was created is needed`,
+        RESUME_KEY_HEADER,
+      );
     }
     return c.json(collect.progress(c.var.deps.db, c.req.param('slug'), c.req.param('clientId'), key));
   })
@@ -29,7 +34,12 @@ export const publicRoutes = new Hono<AppEnv>()
     const input = await parseJson(c, SubmissionSchema);
     // A filled honeypot is a bot: answer as if stored, store nothing, teach it nothing.
     if (input.website) return c.json({ status: input.complete ? 'complete' : 'partial' }, 201);
-    const { result, created, resumeKey } = await submitGrouped(c.var.deps.db, c.req.param('slug'), input, c.var.deps.clock.now());
+    const { result, created, resumeKey } = await submitGrouped(
+      c.var.deps.db,
+      c.req.param('slug'),
+      input,
+      c.var.deps.clock.now(),
+    );
     if (resumeKey) c.header(RESUME_KEY_HEADER, resumeKey);
     return c.json(result, created ? 201 : 200);
   });

@@ -22,7 +22,9 @@ const completesStatement = new WeakMap<Db, import('better-sqlite3').Statement>()
 export function completes(db: Db, surveyId: string): number {
   let st = completesStatement.get(db);
   if (!st) {
-    st = db.$client.prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and is_test = 0`).pluck();
+    st = db.$client
+      .prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and is_test = 0`)
+      .pluck();
     completesStatement.set(db, st);
   }
   return st.get(surveyId) as number;
@@ -41,4 +43,5 @@ const MESSAGES: Record<Refusal, string> = {
   closed: 'this survey is closed and does not accept answers',
   full: 'this survey has all the responses it needs',
 };
-export const refusalError = (r: Refusal) => new AppError(409, r === 'closed' ? 'survey-closed' : `survey-${r}`, MESSAGES[r]);
+export const refusalError = (r: Refusal) =>
+  new AppError(409, r === 'closed' ? 'survey-closed' : `survey-${r}`, MESSAGES[r]);

@@ -17,7 +17,8 @@ export function readHeader<R extends string>(line: number, fields: string[], ali
     const c = columns[i];
     const key = roles[i] ?? c.toLowerCase();
     if (c === '') errors.push({ line, code: 'column-unnamed', message: 'a column has no name' });
-    else if (seen.has(key)) errors.push({ line, column: c, code: 'column-twice', message: `the column "${c}" appears twice` });
+    else if (seen.has(key))
+      errors.push({ line, column: c, code: 'column-twice', message: `the column "${c}" appears twice` });
     seen.add(key);
   }
   return { columns, roles, errors };

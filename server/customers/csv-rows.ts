@@ -9,7 +9,10 @@
 import Papa from 'papaparse';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-export interface CsvRow { line: number; fields: string[] }
+export interface CsvRow {
+  line: number;
+  fields: string[];
+}
 
 /** Where the piece from `start` ends: the first line break outside quotes after `start + size`, or the end. */
 function pieceEnd(source: string, start: number, size: number, quotesBefore: { odd: boolean }): number {
@@ -23,7 +26,11 @@ function pieceEnd(source: string, start: number, size: number, quotesBefore: { o
 }
 
 /** Calls `onRow` for each row with the line it starts on (1-based); resolves when the file is read. */
-export async function readCsvRowsInBatches(text: string, onRow: (row: CsvRow) => void, chunkChars = 256 * 1024): Promise<void> {
+export async function readCsvRowsInBatches(
+  text: string,
+  onRow: (row: CsvRow) => void,
+  chunkChars = 256 * 1024,
+): Promise<void> {
   const source = text.replace(/^\uFEFF/, '');
   // Guessed once, on the first rows without trailing line breaks (an empty last row would make
   // papaparse give up on a two-column file and fall back to commas).
@@ -31,7 +38,7 @@ export async function readCsvRowsInBatches(text: string, onRow: (row: CsvRow) =>
   const delimiter = Papa.parse<string[]>(sample, { delimitersToGuess: [',', ';', '\t'], preview: 20 }).meta.delimiter;
   let line = 1;
   const quotes = { odd: false };
-  for (let start = 0; start < source.length;) {
+  for (let start = 0; start < source.length; ) {
     const end = pieceEnd(source, start, chunkChars, quotes);
     const piece = source.slice(start, end);
     let consumed = 0;
@@ -40,7 +47,8 @@ export async function readCsvRowsInBatches(text: string, onRow: (row: CsvRow) =>
       step: (row) => {
         // A piece ends with its line break, which papaparse reads as an empty last row; only the
         // file's own last one is passed on, as a whole read would give it.
-        if (end < source.length && row.meta.cursor >= piece.length && row.data.length === 1 && row.data[0] === '') return;
+        if (end < source.length && row.meta.cursor >= piece.length && row.data.length === 1 && row.data[0] === '')
+          return;
         onRow({ line, fields: row.data });
         // Lines are counted over the text consumed so far, once: linear in the file.
         const cursor = row.meta.cursor;

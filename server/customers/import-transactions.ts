@@ -44,10 +44,19 @@ export function parseDate(text: string): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-export async function importTransactions(db: Db, csv: string, userId: string | null, now: number): Promise<TransactionImportResult> {
+export async function importTransactions(
+  db: Db,
+  csv: string,
+  userId: string | null,
+  now: number,
+): Promise<TransactionImportResult> {
   const errors = new ImportErrors();
   const idOf = new Map<string, string>();
-  for (const r of db.$client.prepare('select id, external_id as externalId from customers').all() as { id: string; externalId: string }[]) idOf.set(r.externalId, r.id);
+  for (const r of db.$client.prepare('select id, external_id as externalId from customers').all() as {
+    id: string;
+    externalId: string;
+  }[])
+    idOf.set(r.externalId, r.id);
   let currency = registerCurrency(db);
   let currencyLine = 0;
   let digits = currency ? minorDigits(currency) : null;
@@ -66,7 +75,12 @@ export async function importTransactions(db: Db, csv: string, userId: string | n
   let line = 0;
   let faulty = false;
   const cell = (role: Role) => fields[index[role]!].trim();
-  const fail = (role: Role | undefined, code: CustomerImportErrorCode, message: string, params?: Record<string, string | number>) => {
+  const fail = (
+    role: Role | undefined,
+    code: CustomerImportErrorCode,
+    message: string,
+    params?: Record<string, string | number>,
+  ) => {
     faulty = true;
     errors.add({ line, column: role ? header!.columns[index[role]!] : undefined, code, params, message });
   };
@@ -79,7 +93,12 @@ export async function importTransactions(db: Db, csv: string, userId: string | n
       const needed = mode === 'figures' ? FIGURE_COLUMNS : TRANSACTION_COLUMNS;
       const missing = needed.filter((role) => !header!.roles.includes(role));
       if (missing.length) {
-        errors.add({ line: r.line, code: 'missing-columns', params: { columns: missing.join(', ') }, message: `the file needs the columns ${missing.join(', ')}` });
+        errors.add({
+          line: r.line,
+          code: 'missing-columns',
+          params: { columns: missing.join(', ') },
+          message: `the file needs the columns ${missing.join(', ')}`,
+        });
       }
       if (errors.count) errors.refuse();
       index = Object.fromEntries(header.roles.map((role, i) => [role, i]).filter(([role]) => role !== null));
@@ -87,11 +106,21 @@ export async function importTransactions(db: Db, csv: string, userId: string | n
     }
     const h = header;
     if (++bodyRows > MAX_TRANSACTION_ROWS) {
-      errors.add({ line: r.line, code: 'too-many-rows', params: { max: MAX_TRANSACTION_ROWS }, message: `at most ${MAX_TRANSACTION_ROWS} rows per file` });
+      errors.add({
+        line: r.line,
+        code: 'too-many-rows',
+        params: { max: MAX_TRANSACTION_ROWS },
+        message: `at most ${MAX_TRANSACTION_ROWS} rows per file`,
+      });
       errors.refuse();
     }
     if (r.fields.length !== h.columns.length) {
-      errors.add({ line: r.line, code: 'field-count', params: { found: r.fields.length, expected: h.columns.length }, message: `has ${r.fields.length} fields where the header has ${h.columns.length}` });
+      errors.add({
+        line: r.line,
+        code: 'field-count',
+        params: { found: r.fields.length, expected: h.columns.length },
+        message: `has ${r.fields.length} fields where the header has ${h.columns.length}`,
+      });
       return;
     }
     // Per-row state lives outside closures: a million rows would otherwise make millions of functions.
@@ -101,38 +130,66 @@ export async function importTransactions(db: Db, csv: string, userId: string | n
     const external = cell('customer');
     const id = idOf.get(external);
     if (!external) fail('customer', 'no-id', 'has no customer id');
-    else if (!id) fail('customer', 'unknown-customer', `no customer with the id "${external.slice(0, 100)}" in the register (import the customers first)`, { value: external.slice(0, 100) });
+    else if (!id)
+      fail(
+        'customer',
+        'unknown-customer',
+        `no customer with the id "${external.slice(0, 100)}" in the register (import the customers first)`,
+        { value: external.slice(0, 100) },
+      );
 
     const code = cell('currency').toUpperCase();
-    if (minorDigits(code) === null) fail('currency', 'bad-currency', `"${code.slice(0, 20)}" is not a currency code like EUR or VND`, { value: code.slice(0, 20) });
+    if (minorDigits(code) === null)
+      fail('currency', 'bad-currency', `"${code.slice(0, 20)}" is not a currency code like EUR or VND`, {
+        value: code.slice(0, 20),
+      });
     else if (currency === null) {
       currency = code;
       currencyLine = r.line;
       digits = minorDigits(code);
     } else if (code !== currency) {
       const where = currencyLine ? `line ${currencyLine} is in ${currency}` : `the register is in ${currency}`;
-      fail('currency', 'mixed-currency', `is in ${code} where ${where}: one register holds one currency`, { value: code, currency });
+      fail('currency', 'mixed-currency', `is in ${code} where ${where}: one register holds one currency`, {
+        value: code,
+        currency,
+      });
     }
 
     if (mode === 'transactions') {
       const at = parseDate(cell('date'));
-      if (at === null) fail('date', 'bad-date', `"${cell('date').slice(0, 40)}" is not a date like 2026-03-31`, { value: cell('date').slice(0, 40) });
+      if (at === null)
+        fail('date', 'bad-date', `"${cell('date').slice(0, 40)}" is not a date like 2026-03-31`, {
+          value: cell('date').slice(0, 40),
+        });
       const amount = digits === null ? null : parseMinor(cell('amount'), digits);
-      if (amount === null) fail('amount', 'bad-amount', `"${cell('amount').slice(0, 40)}" is not an amount like 1234.50`, { value: cell('amount').slice(0, 40) });
+      if (amount === null)
+        fail('amount', 'bad-amount', `"${cell('amount').slice(0, 40)}" is not an amount like 1234.50`, {
+          value: cell('amount').slice(0, 40),
+        });
       if (faulty) return;
       customerIds.push(id!);
       dates.push(at!);
       amounts.push(amount!);
     } else {
       const recency = wholeNumber(cell('recency'));
-      if (recency === null) fail('recency', 'bad-number', `"${cell('recency').slice(0, 40)}" is not a number of days`, { value: cell('recency').slice(0, 40) });
+      if (recency === null)
+        fail('recency', 'bad-number', `"${cell('recency').slice(0, 40)}" is not a number of days`, {
+          value: cell('recency').slice(0, 40),
+        });
       const frequency = wholeNumber(cell('frequency'));
-      if (frequency === null) fail('frequency', 'bad-number', `"${cell('frequency').slice(0, 40)}" is not a number of purchases`, { value: cell('frequency').slice(0, 40) });
+      if (frequency === null)
+        fail('frequency', 'bad-number', `"${cell('frequency').slice(0, 40)}" is not a number of purchases`, {
+          value: cell('frequency').slice(0, 40),
+        });
       const monetary = digits === null ? null : parseMinor(cell('monetary'), digits);
-      if (monetary === null) fail('monetary', 'bad-amount', `"${cell('monetary').slice(0, 40)}" is not an amount like 1234.50`, { value: cell('monetary').slice(0, 40) });
+      if (monetary === null)
+        fail('monetary', 'bad-amount', `"${cell('monetary').slice(0, 40)}" is not an amount like 1234.50`, {
+          value: cell('monetary').slice(0, 40),
+        });
       if (id) {
         const first = figureLine.get(id);
-        if (first !== undefined) fail('customer', 'duplicate-in-file', `repeats the customer id of line ${first}`, { line: first });
+        if (first !== undefined)
+          fail('customer', 'duplicate-in-file', `repeats the customer id of line ${first}`, { line: first });
         else figureLine.set(id, r.line);
       }
       if (faulty) return;
@@ -144,14 +201,18 @@ export async function importTransactions(db: Db, csv: string, userId: string | n
     }
   });
   if (!header) errors.add({ line: 1, code: 'no-header', message: 'the file has no header row' });
-  else if (customerIds.length === 0 && errors.count === 0) errors.add({ line: 2, code: 'no-rows', message: 'the file has nothing below its header' });
+  else if (customerIds.length === 0 && errors.count === 0)
+    errors.add({ line: 2, code: 'no-rows', message: 'the file has nothing below its header' });
   if (errors.count) errors.refuse();
 
   if (mode === 'transactions') await writeTransactions(db, customerIds, dates, amounts, currency!, userId, now);
   else {
-    const update = db.$client.prepare('update customers set given_last_at = ?, given_frequency = ?, given_monetary = ?, updated_at = ? where id = ?');
+    const update = db.$client.prepare(
+      'update customers set given_last_at = ?, given_frequency = ?, given_monetary = ?, updated_at = ? where id = ?',
+    );
     db.transaction(() => {
-      for (let i = 0; i < customerIds.length; i++) update.run(frequencies[i] === 0 ? null : dates[i], frequencies[i], amounts[i], now, customerIds[i]);
+      for (let i = 0; i < customerIds.length; i++)
+        update.run(frequencies[i] === 0 ? null : dates[i], frequencies[i], amounts[i], now, customerIds[i]);
       setRegisterCurrency(db, currency!, now);
     });
   }
@@ -166,12 +227,27 @@ const WRITE_BATCH = 10_000;
  * that is `running`, which readers leave out; marking it `done` makes the whole file count at once.
  * A failure deletes what was written; an import left running by a crash is deleted a day later.
  */
-async function writeTransactions(db: Db, customerIds: string[], dates: number[], amounts: number[], currency: string, userId: string | null, now: number) {
+async function writeTransactions(
+  db: Db,
+  customerIds: string[],
+  dates: number[],
+  amounts: number[],
+  currency: string,
+  userId: string | null,
+  now: number,
+) {
   const sqlite = db.$client;
-  sqlite.prepare(`delete from customer_imports where status = 'failed' or (status = 'running' and created_at < ?)`).run(now - DAY);
-  const importId = Number(sqlite.prepare(`insert into customer_imports (status, rows, created_by, created_at) values ('running', ?, ?, ?)`)
-    .run(customerIds.length, userId, now).lastInsertRowid);
-  const insert = sqlite.prepare('insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?)');
+  sqlite
+    .prepare(`delete from customer_imports where status = 'failed' or (status = 'running' and created_at < ?)`)
+    .run(now - DAY);
+  const importId = Number(
+    sqlite
+      .prepare(`insert into customer_imports (status, rows, created_by, created_at) values ('running', ?, ?, ?)`)
+      .run(customerIds.length, userId, now).lastInsertRowid,
+  );
+  const insert = sqlite.prepare(
+    'insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?)',
+  );
   const order = inCustomerOrder(customerIds);
   try {
     for (let start = 0; start < order.length; start += WRITE_BATCH) {
@@ -186,7 +262,12 @@ async function writeTransactions(db: Db, customerIds: string[], dates: number[],
     db.transaction(() => {
       // Another import may have set the register's currency while this one was writing.
       const held = registerCurrency(db);
-      if (held !== null && held !== currency) throw new AppError(409, 'mixed-currency', `the register is now in ${held}, this file in ${currency}: one register holds one currency`);
+      if (held !== null && held !== currency)
+        throw new AppError(
+          409,
+          'mixed-currency',
+          `the register is now in ${held}, this file in ${currency}: one register holds one currency`,
+        );
       sqlite.prepare(`update customer_imports set status = 'done', finished_at = ? where id = ?`).run(now, importId);
       setRegisterCurrency(db, currency, now);
     });

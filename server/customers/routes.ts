@@ -3,7 +3,13 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/context';
 import { parseJson, parseValue } from '../http/validate';
 import { requireRole } from '../auth/middleware';
-import { CsvImportSchema, CustomerListQuerySchema, CustomerUpsertSchema, ExternalIdSchema, ValueSettingsSchema } from '../../shared/customers/schema';
+import {
+  CsvImportSchema,
+  CustomerListQuerySchema,
+  CustomerUpsertSchema,
+  ExternalIdSchema,
+  ValueSettingsSchema,
+} from '../../shared/customers/schema';
 import { getCustomer, listCustomers, upsertCustomer, valueOverview } from './service';
 import { importCustomers } from './import-customers';
 import { importTransactions } from './import-transactions';
@@ -34,7 +40,15 @@ export const customerRoutes = new Hono<AppEnv>()
   .put('/by-external-id/:externalId', requireRole('researcher'), async (c) => {
     const externalId = parseValue(ExternalIdSchema, c.req.param('externalId'), 'externalId');
     const input = await parseJson(c, CustomerUpsertSchema);
-    const { created, customer } = await upsertCustomer(c.var.deps.db, externalId, input, c.var.user!.role, c.var.deps.clock.now());
+    const { created, customer } = await upsertCustomer(
+      c.var.deps.db,
+      externalId,
+      input,
+      c.var.user!.role,
+      c.var.deps.clock.now(),
+    );
     return c.json(customer, created ? 201 : 200);
   })
-  .get('/:id', requireRole('viewer'), async (c) => c.json(await getCustomer(c.var.deps.db, c.req.param('id'), c.var.user!.role)));
+  .get('/:id', requireRole('viewer'), async (c) =>
+    c.json(await getCustomer(c.var.deps.db, c.req.param('id'), c.var.user!.role)),
+  );

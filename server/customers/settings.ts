@@ -23,7 +23,10 @@ export function valueSettings(db: Db): ValueSettings {
 
 export function saveValueSettings(db: Db, settings: ValueSettings, userId: string, now: number) {
   ensure(db, now);
-  db.update(customerSettings).set({ data: settings, stale: true, updatedBy: userId, updatedAt: now }).where(eq(customerSettings.id, ID)).run();
+  db.update(customerSettings)
+    .set({ data: settings, stale: true, updatedBy: userId, updatedAt: now })
+    .where(eq(customerSettings.id, ID))
+    .run();
 }
 
 export function registerCurrency(db: Db): string | null {

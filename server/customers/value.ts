@@ -21,15 +21,20 @@ async function recompute(db: Db) {
   // Cleared first: a change made while this runs marks the register stale again, for the next read.
   clearStale(db);
   const sqlite = db.$client;
-  const rows = sqlite.prepare(`
+  const rows = sqlite
+    .prepare(`
     select c.id as id,
       coalesce(c.given_last_at, max(t.at)) as lastAt,
       coalesce(c.given_frequency, count(t.id)) as frequency,
       coalesce(c.given_monetary, sum(t.amount), 0) as monetary
     from customers c left join customer_transactions t on t.customer_id = c.id and t.${COUNTED_IMPORT}
-    group by c.id, c.given_last_at, c.given_frequency, c.given_monetary`).all() as { id: string; lastAt: number | null; frequency: number; monetary: number }[];
+    group by c.id, c.given_last_at, c.given_frequency, c.given_monetary`)
+    .all() as { id: string; lastAt: number | null; frequency: number; monetary: number }[];
   const scores = rfmScores(rows);
-  const tiers = pyramidTiers(rows.map((r) => r.monetary), valueSettings(db).cuts);
+  const tiers = pyramidTiers(
+    rows.map((r) => r.monetary),
+    valueSettings(db).cuts,
+  );
   const update = sqlite.prepare(`update customers set last_purchase_at = ?, frequency = ?, monetary = ?,
     r_score = ?, f_score = ?, m_score = ?, segment = ?, tier = ? where id = ?`);
   for (let start = 0; start < rows.length; start += BATCH) {

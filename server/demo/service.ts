@@ -17,14 +17,16 @@ import { codedAnswers, responseDuration, storedAnswers } from '../report/coded-a
 export const DEMO_SLUG = 'demo';
 export const COFFEE_DEMO_SLUG = 'demo-coffee';
 
-const exists = (db: Db, slug: string) => db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, slug)).get() !== undefined;
+const exists = (db: Db, slug: string) =>
+  db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, slug)).get() !== undefined;
 
 /**
  * Both demo studies: the hotel (satisfaction, loyalty, priorities, quotas) and the office-coffee
  * supplier (SERVQUAL, price, competitors), so every report section has data. Answers the hotel's.
  */
 export function loadDemos(db: Db, now: number, userId: string | null) {
-  if (exists(db, DEMO_SLUG) || exists(db, COFFEE_DEMO_SLUG)) throw conflict('demo-exists', 'the demo studies already exist at /s/demo and /s/demo-coffee');
+  if (exists(db, DEMO_SLUG) || exists(db, COFFEE_DEMO_SLUG))
+    throw conflict('demo-exists', 'the demo studies already exist at /s/demo and /s/demo-coffee');
   return db.transaction(() => {
     const hotel = loadDemo(db, now, userId);
     loadCoffeeDemo(db, now, userId);
@@ -47,11 +49,24 @@ export function loadCoffeeDemo(db: Db, now: number, userId: string | null, count
       const perPage = 20_000 + Math.floor(rand() * 40_000);
       const pageTimes = Object.fromEntries(pageIds.map((id) => [id, perPage]));
       const duration = responseDuration(pageTimes, perPage * pageIds.length);
-      tx.insert(responses).values({
-        surveyId: survey.id, versionId, clientId: `demo-coffee-${i.toString().padStart(6, '0')}`, status: 'complete', quotaCell: null,
-        ...storedAnswers(answers, pageTimes), coded: codedAnswers(def, versionId, answers, duration), duration, hidden: JSON.stringify(hidden), lang,
-        page: pageIds.length - 1, startedAt, updatedAt: startedAt + perPage * pageIds.length, completedAt: startedAt + perPage * pageIds.length,
-      }).run();
+      tx.insert(responses)
+        .values({
+          surveyId: survey.id,
+          versionId,
+          clientId: `demo-coffee-${i.toString().padStart(6, '0')}`,
+          status: 'complete',
+          quotaCell: null,
+          ...storedAnswers(answers, pageTimes),
+          coded: codedAnswers(def, versionId, answers, duration),
+          duration,
+          hidden: JSON.stringify(hidden),
+          lang,
+          page: pageIds.length - 1,
+          startedAt,
+          updatedAt: startedAt + perPage * pageIds.length,
+          completedAt: startedAt + perPage * pageIds.length,
+        })
+        .run();
     }
   });
   return published;
@@ -97,16 +112,35 @@ export function loadDemo(db: Db, now: number, userId: string | null, count = 400
       const finished = status !== 'partial';
       const pageTimes = { overall: duration / 3, attributes: duration / 2, comments: duration / 6 };
       const took = finished ? responseDuration(pageTimes, duration) : null;
-      const inserted = tx.insert(responses).values({
-        surveyId: survey.id, versionId, clientId: `demo-${i.toString().padStart(6, '0')}`, status, quotaCell: cell,
-        ...storedAnswers(finished ? answers : { osat: answers.osat }, pageTimes), duration: took,
-        coded: status === 'complete' ? codedAnswers(def, versionId, answers, took) : null,
-        hidden: JSON.stringify(hidden), lang,
-        page: finished ? 2 : 1, startedAt, updatedAt: startedAt + duration, completedAt: finished ? startedAt + duration : null,
-      }).run();
+      const inserted = tx
+        .insert(responses)
+        .values({
+          surveyId: survey.id,
+          versionId,
+          clientId: `demo-${i.toString().padStart(6, '0')}`,
+          status,
+          quotaCell: cell,
+          ...storedAnswers(finished ? answers : { osat: answers.osat }, pageTimes),
+          duration: took,
+          coded: status === 'complete' ? codedAnswers(def, versionId, answers, took) : null,
+          hidden: JSON.stringify(hidden),
+          lang,
+          page: finished ? 2 : 1,
+          startedAt,
+          updatedAt: startedAt + duration,
+          completedAt: finished ? startedAt + duration : null,
+        })
+        .run();
       if (status === 'complete') {
         onResponseCompleted(db, {
-          surveyId: survey.id, slug: DEMO_SLUG, responseId: Number(inserted.lastInsertRowid), def, answers, hidden, lang, completedAt: startedAt + duration,
+          surveyId: survey.id,
+          slug: DEMO_SLUG,
+          responseId: Number(inserted.lastInsertRowid),
+          def,
+          answers,
+          hidden,
+          lang,
+          completedAt: startedAt + duration,
         });
       }
     }

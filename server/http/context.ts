@@ -2,10 +2,17 @@ import type { Db } from '../db/client';
 import type { Config } from '../config';
 import type { SessionUser } from '../auth/sessions';
 
-export interface Clock { now(): number }
+export interface Clock {
+  now(): number;
+}
 export const systemClock: Clock = { now: () => Date.now() };
 
-export interface Deps { db: Db; config: Config; clock: Clock; clientDir?: string }
+export interface Deps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  clientDir?: string;
+}
 
 export type AppEnv = {
   Variables: {

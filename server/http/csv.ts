@@ -48,7 +48,11 @@ export function csvLine(cells: readonly CsvValue[]): string {
  * A CSV of `rows` under a header of `fields` (none when null).
  * @example writeCsv(['name', 'score'], [['=1+1', -2]]) // "name,score\r\n'=1+1,-2"
  */
-export function writeCsv(fields: readonly string[] | null, rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
+export function writeCsv(
+  fields: readonly string[] | null,
+  rows: readonly (readonly CsvValue[])[],
+  options: CsvOptions = {},
+): string {
   const lines = fields === null ? rows.map(csvLine) : [csvLine(fields), ...rows.map(csvLine)];
   return (options.bom ? '\uFEFF' : '') + lines.join(options.newline ?? '\r\n');
 }

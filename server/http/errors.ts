@@ -24,10 +24,22 @@ export class AppError<C extends ApiErrorCode = ApiErrorCode> extends Error {
 }
 
 /** A refused field: `path` names it, `rule` says what it breaks (the app words it in the user's language). */
-export const badRequest = (message: string, path?: string, details?: unknown, rule: ApiErrorParams['invalid']['rule'] = 'rule', limit?: number) =>
-  new AppError(400, 'invalid', message, path, details, { field: path ?? '', rule, ...(limit === undefined ? {} : { limit }) });
-export const notFound = (what: NotFoundThing) => new AppError(404, 'not-found', `${what} not found`, undefined, undefined, { what });
-export const conflict = <C extends ApiErrorCode>(code: C, message: string, params?: ApiErrorParams[C]) => new AppError(409, code, message, undefined, undefined, params);
+export const badRequest = (
+  message: string,
+  path?: string,
+  details?: unknown,
+  rule: ApiErrorParams['invalid']['rule'] = 'rule',
+  limit?: number,
+) =>
+  new AppError(400, 'invalid', message, path, details, {
+    field: path ?? '',
+    rule,
+    ...(limit === undefined ? {} : { limit }),
+  });
+export const notFound = (what: NotFoundThing) =>
+  new AppError(404, 'not-found', `${what} not found`, undefined, undefined, { what });
+export const conflict = <C extends ApiErrorCode>(code: C, message: string, params?: ApiErrorParams[C]) =>
+  new AppError(409, code, message, undefined, undefined, params);
 
 /** The one error handler: JSON `{ error: { code, params, message, path? } }`, never a stack trace. */
 export function onError(err: Error, c: Context): Response {

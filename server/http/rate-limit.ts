@@ -10,7 +10,10 @@ import { AppError } from './errors';
 export function clientIp(c: Context<AppEnv>): string {
   const { TRUST_PROXY, TRUST_PROXY_HOPS } = c.var.deps.config;
   if (TRUST_PROXY === '1') {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
     // Fewer hops than proxies: every hop there was written by one of ours, the first one too.
     const fwd = hops[Math.max(0, hops.length - TRUST_PROXY_HOPS)];
     if (fwd) return fwd;

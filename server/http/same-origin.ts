@@ -22,8 +22,14 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin');
   if (!SAFE.has(c.req.method) && origin) {
     const host = hostOf(origin);
-    if (host === null) throw new AppError(403, 'cross-origin', `the Origin header "${origin.slice(0, 100)}" names no site; requests from sandboxed frames and files are not accepted`);
-    if (host !== (c.req.header('host') ?? new URL(c.req.url).host)) throw new AppError(403, 'cross-origin', 'cross-origin requests are not accepted');
+    if (host === null)
+      throw new AppError(
+        403,
+        'cross-origin',
+        `the Origin header "${origin.slice(0, 100)}" names no site; requests from sandboxed frames and files are not accepted`,
+      );
+    if (host !== (c.req.header('host') ?? new URL(c.req.url).host))
+      throw new AppError(403, 'cross-origin', 'cross-origin requests are not accepted');
   }
   await next();
 };

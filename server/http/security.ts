@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 
 /** Scripts only from us; a page with an inline script adds it by hash (server/collect/page.ts). */
-export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
 /** Headers that keep browsers strict: no framing, no sniffing, scripts only from us. */

@@ -17,7 +17,10 @@ const render = (labels: Labels, extra: Labels = {}) => {
 
 export class Counter {
   private values = new Map<string, { labels: Labels; value: number }>();
-  constructor(readonly name: string, readonly help: string) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+  ) {}
   inc(labels: Labels = {}, by = 1) {
     const k = key(labels);
     const entry = this.values.get(k);
@@ -33,7 +36,11 @@ export class Counter {
 
 export class Histogram {
   private values = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
-  constructor(readonly name: string, readonly help: string, readonly buckets: readonly number[]) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly buckets: readonly number[],
+  ) {}
   observe(value: number, labels: Labels = {}) {
     const k = key(labels);
     let entry = this.values.get(k);
@@ -45,7 +52,9 @@ export class Histogram {
   expose(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const { labels, counts, sum, count } of this.values.values()) {
-      this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket${render(labels, { le: String(b) })} ${counts[i]}`));
+      this.buckets.forEach((b, i) =>
+        lines.push(`${this.name}_bucket${render(labels, { le: String(b) })} ${counts[i]}`),
+      );
       lines.push(`${this.name}_bucket${render(labels, { le: '+Inf' })} ${count}`);
       lines.push(`${this.name}_sum${render(labels)} ${sum}`);
       lines.push(`${this.name}_count${render(labels)} ${count}`);
@@ -58,11 +67,30 @@ const SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5
 
 /** What this process measures; each is named in the README's operations section. */
 export const metrics = {
-  requests: new Counter('yardstick_http_requests_total', 'HTTP requests answered, by method, route pattern and status.'),
-  requestSeconds: new Histogram('yardstick_http_request_duration_seconds', 'Time to answer an HTTP request, by route pattern.', SECONDS),
-  submissionSeconds: new Histogram('yardstick_submission_duration_seconds', 'Time from receiving a respondent\'s submission to its commit.', SECONDS),
-  groupCommitSize: new Histogram('yardstick_group_commit_batch_size', 'Submissions stored by one group commit.', [1, 2, 5, 10, 20, 50, 100, 200, 500]),
-  reportBuildSeconds: new Histogram('yardstick_report_build_duration_seconds', 'Time to build a survey\'s report (all sections).', SECONDS),
+  requests: new Counter(
+    'yardstick_http_requests_total',
+    'HTTP requests answered, by method, route pattern and status.',
+  ),
+  requestSeconds: new Histogram(
+    'yardstick_http_request_duration_seconds',
+    'Time to answer an HTTP request, by route pattern.',
+    SECONDS,
+  ),
+  submissionSeconds: new Histogram(
+    'yardstick_submission_duration_seconds',
+    "Time from receiving a respondent's submission to its commit.",
+    SECONDS,
+  ),
+  groupCommitSize: new Histogram(
+    'yardstick_group_commit_batch_size',
+    'Submissions stored by one group commit.',
+    [1, 2, 5, 10, 20, 50, 100, 200, 500],
+  ),
+  reportBuildSeconds: new Histogram(
+    'yardstick_report_build_duration_seconds',
+    "Time to build a survey's report (all sections).",
+    SECONDS,
+  ),
 };
 
 /** The exposition text: every metric above, then the gauges read at scrape time. */

@@ -19,6 +19,13 @@ export const observe: MiddlewareHandler<AppEnv> = async (c, next) => {
   metrics.requests.inc({ method: c.req.method, route, status: String(status) });
   metrics.requestSeconds.observe(seconds, { route });
   if (c.var.deps.config.LOG_REQUESTS === '1') {
-    log.info('request', { requestId: c.var.requestId, method: c.req.method, path: c.req.path, route, status, ms: Math.round(seconds * 1e4) / 10 });
+    log.info('request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      route,
+      status,
+      ms: Math.round(seconds * 1e4) / 10,
+    });
   }
 };

@@ -21,6 +21,8 @@ export const planRoutes = new Hono<AppEnv>()
     return c.json(plans.savePlan(c.var.deps.db, c.req.param('id'), input.plan, c.var.user!.id, c.var.deps.clock.now()));
   })
   .post('/:id/waves', requireRole('researcher'), (c) =>
-    c.json(plans.openWave(c.var.deps.db, c.req.param('id'), c.var.deps.clock.now()), 201))
+    c.json(plans.openWave(c.var.deps.db, c.req.param('id'), c.var.deps.clock.now()), 201),
+  )
   .get('/:id/fieldwork', requireRole('viewer'), (c) =>
-    c.json(fieldwork(c.var.deps.db, c.req.param('id'), waveParam(c.req.query('wave')))));
+    c.json(fieldwork(c.var.deps.db, c.req.param('id'), waveParam(c.req.query('wave')))),
+  );

@@ -40,12 +40,18 @@ function checkSources(plan: Plan, def: SurveyDefinition) {
     if (def.hiddenFields.includes(variable.source)) return;
     const q = questions.get(variable.source);
     if (!q || (q.type !== 'single' && q.type !== 'rating' && q.type !== 'nps')) {
-      throw badRequest(`${path}.source: "${variable.source}" is neither a hidden field nor a single-choice, rating or NPS question of this survey`, `${path}.source`);
+      throw badRequest(
+        `${path}.source: "${variable.source}" is neither a hidden field nor a single-choice, rating or NPS question of this survey`,
+        `${path}.source`,
+      );
     }
     if (q.type !== 'single') return;
     const j = variable.categories.findIndex((c) => !q.options.some((o) => o.id === c.value));
     if (j >= 0) {
-      throw badRequest(`${path}.categories[${j}].value: "${variable.categories[j].value}" is not an option of question ${q.id}`, `${path}.categories[${j}].value`);
+      throw badRequest(
+        `${path}.categories[${j}].value: "${variable.categories[j].value}" is not an option of question ${q.id}`,
+        `${path}.categories[${j}].value`,
+      );
     }
   });
 }
@@ -70,8 +76,10 @@ export function savePlan(db: Db, surveyId: string, input: Plan, userId: string |
   const survey = getRow(db, surveyId);
   checkSources(input, survey.draft as SurveyDefinition);
   const plan = complete(input);
-  db.insert(plans).values({ surveyId, data: plan, updatedBy: userId, updatedAt: now })
-    .onConflictDoUpdate({ target: plans.surveyId, set: { data: plan, updatedBy: userId, updatedAt: now } }).run();
+  db.insert(plans)
+    .values({ surveyId, data: plan, updatedBy: userId, updatedAt: now })
+    .onConflictDoUpdate({ target: plans.surveyId, set: { data: plan, updatedBy: userId, updatedAt: now } })
+    .run();
   forgetPlan(db, surveyId);
   return getPlan(db, surveyId);
 }
@@ -83,11 +91,26 @@ export function savePlan(db: Db, surveyId: string, input: Plan, userId: string |
 export function openWave(db: Db, surveyId: string, now: number): { wave: number } {
   getRow(db, surveyId);
   const plan = storedPlan(db, surveyId)?.plan;
-  if (!plan) throw new AppError(409, 'no-plan', 'frequency: write the plan, with a frequency, before opening a wave', 'plan.frequency');
+  if (!plan)
+    throw new AppError(
+      409,
+      'no-plan',
+      'frequency: write the plan, with a frequency, before opening a wave',
+      'plan.frequency',
+    );
   if (plan.frequency === 'one-off') {
-    throw new AppError(409, 'one-off', 'frequency: a one-off study has no waves; set the plan\'s frequency first', 'plan.frequency');
+    throw new AppError(
+      409,
+      'one-off',
+      "frequency: a one-off study has no waves; set the plan's frequency first",
+      'plan.frequency',
+    );
   }
-  const row = db.update(surveys).set({ currentWave: sql`${surveys.currentWave} + 1`, updatedAt: now })
-    .where(eq(surveys.id, surveyId)).returning({ wave: surveys.currentWave }).get();
+  const row = db
+    .update(surveys)
+    .set({ currentWave: sql`${surveys.currentWave} + 1`, updatedAt: now })
+    .where(eq(surveys.id, surveyId))
+    .returning({ wave: surveys.currentWave })
+    .get();
   return { wave: row!.wave };
 }

@@ -63,11 +63,26 @@ export function layoutOf(def: SurveyDefinition): Layout {
   let numbers = 0;
   for (const q of allQuestions(def)) {
     switch (q.type) {
-      case 'rating': case 'nps': case 'single': at.set(q.id, ints); ints += 1; break;
-      case 'matrix': at.set(q.id, ints); ints += q.items.length; break;
-      case 'multiple': at.set(q.id, ints); ints += 1 + q.options.length; break;
-      case 'number': at.set(q.id, numbers); numbers += 1; break;
-      default: if (keptAsIs(q)) kept.push(q.id);
+      case 'rating':
+      case 'nps':
+      case 'single':
+        at.set(q.id, ints);
+        ints += 1;
+        break;
+      case 'matrix':
+        at.set(q.id, ints);
+        ints += q.items.length;
+        break;
+      case 'multiple':
+        at.set(q.id, ints);
+        ints += 1 + q.options.length;
+        break;
+      case 'number':
+        at.set(q.id, numbers);
+        numbers += 1;
+        break;
+      default:
+        if (keptAsIs(q)) kept.push(q.id);
     }
   }
   layout = { at, ints, numbers, kept, bytes: HEADER + 2 * ints + 8 * numbers };
@@ -95,7 +110,12 @@ export function responseDuration(pageTimes: Record<string, unknown> | null | und
  * The coded form of a completed response's (validated) answers under the version it answered,
  * `versionId`; `duration` is responseDuration's.
  */
-export function codedAnswers(def: SurveyDefinition, versionId: number, answers: Record<string, unknown>, duration: number | null): Buffer {
+export function codedAnswers(
+  def: SurveyDefinition,
+  versionId: number,
+  answers: Record<string, unknown>,
+  duration: number | null,
+): Buffer {
   const layout = layoutOf(def);
   let extra: Record<string, unknown> | null = null;
   for (const id of layout.kept) {
@@ -113,20 +133,37 @@ export function codedAnswers(def: SurveyDefinition, versionId: number, answers: 
     const a = answers[q.id];
     const slot = layout.at.get(q.id)!;
     switch (q.type) {
-      case 'rating': case 'nps': int(slot, scalePoint(a)); break;
+      case 'rating':
+      case 'nps':
+        int(slot, scalePoint(a));
+        break;
       case 'single':
-        int(slot, typeof a === 'string' ? q.options.findIndex((o) => o.id === a) : a && typeof a === 'object' ? q.options.length : MISSING);
+        int(
+          slot,
+          typeof a === 'string'
+            ? q.options.findIndex((o) => o.id === a)
+            : a && typeof a === 'object'
+              ? q.options.length
+              : MISSING,
+        );
         break;
       case 'matrix':
-        q.items.forEach((item, k) => int(slot + k, a && typeof a === 'object' ? scalePoint((a as Record<string, unknown>)[item.id]) : MISSING));
+        q.items.forEach((item, k) =>
+          int(slot + k, a && typeof a === 'object' ? scalePoint((a as Record<string, unknown>)[item.id]) : MISSING),
+        );
         break;
       case 'multiple':
         if (!Array.isArray(a)) break;
         int(slot, 1);
-        q.options.forEach((o, k) => { if (a.includes(o.id)) int(slot + 1 + k, 1); });
+        q.options.forEach((o, k) => {
+          if (a.includes(o.id)) int(slot + 1 + k, 1);
+        });
         break;
-      case 'number': b.writeDoubleLE(typeof a === 'number' ? a : NaN, HEADER + 2 * layout.ints + 8 * slot); break;
-      default: break;
+      case 'number':
+        b.writeDoubleLE(typeof a === 'number' ? a : NaN, HEADER + 2 * layout.ints + 8 * slot);
+        break;
+      default:
+        break;
     }
   }
   tail?.copy(b, layout.bytes);
@@ -160,11 +197,14 @@ export function intAt(b: Uint8Array, at: number, slot: number): number {
   return ((b[o] | (b[o + 1] << 8)) << 16) >> 16;
 }
 
-export const numberAt = (b: Buffer, at: number, layout: Layout, slot: number) => b.readDoubleLE(at + HEADER + 2 * layout.ints + 8 * slot);
+export const numberAt = (b: Buffer, at: number, layout: Layout, slot: number) =>
+  b.readDoubleLE(at + HEADER + 2 * layout.ints + 8 * slot);
 
 /** The open and research answers of the coded row at `at` (of `length` bytes), or null when it has none. */
 export function keptAnswers(b: Buffer, at: number, length: number, layout: Layout): Record<string, unknown> | null {
-  return length > layout.bytes ? JSON.parse(b.toString('utf8', at + layout.bytes, at + length)) as Record<string, unknown> : null;
+  return length > layout.bytes
+    ? (JSON.parse(b.toString('utf8', at + layout.bytes, at + length)) as Record<string, unknown>)
+    : null;
 }
 
 /**

@@ -5,15 +5,31 @@
  */
 import { allQuestions } from '../../shared/survey/all-questions';
 import type { Question, SurveyDefinition } from '../../shared/survey/schema';
-import { codedDuration, codedLength, codedVersion, intAt, keptAnswers, layoutOf, MISSING, numberAt, scalePoint } from './coded-answers';
+import {
+  codedDuration,
+  codedLength,
+  codedVersion,
+  intAt,
+  keptAnswers,
+  layoutOf,
+  MISSING,
+  numberAt,
+  scalePoint,
+} from './coded-answers';
 import { code, ensureCapacity, itemKey, type Coded, type Columns } from './columns';
 import type { RowBatch } from './stored-rows';
 
 // The worker threads run this module as CommonJS (tsx), where every call of an imported function
 // is a property read on the imported module; the loops below make tens of millions of them, over
 // twice as slow that way. Local bindings make them plain calls.
-const readInt = intAt, readNumber = numberAt, rowLength = codedLength, rowVersion = codedVersion, rowDuration = codedDuration;
-const rowKept = keptAnswers, point = scalePoint, codeOf = code;
+const readInt = intAt,
+  readNumber = numberAt,
+  rowLength = codedLength,
+  rowVersion = codedVersion,
+  rowDuration = codedDuration;
+const rowKept = keptAnswers,
+  point = scalePoint,
+  codeOf = code;
 
 type Writer = (i: number, a: unknown) => void;
 
@@ -25,50 +41,99 @@ type Writer = (i: number, a: unknown) => void;
 function writers(cols: Columns, questions: readonly Question[]): [string, Writer][] {
   return questions.flatMap((q): [string, Writer][] => {
     switch (q.type) {
-      case 'rating': case 'nps': {
+      case 'rating':
+      case 'nps': {
         const col = cols.ints.get(q.id)!;
-        return [[q.id, (i, a) => { col[i] = point(a); }]];
+        return [
+          [
+            q.id,
+            (i, a) => {
+              col[i] = point(a);
+            },
+          ],
+        ];
       }
       case 'single': {
         // An "other" text is coded one past the options.
         const options = cols.options.get(q.id)!;
         const col = cols.ints.get(q.id)!;
-        return [[q.id, (i, a) => { col[i] = typeof a === 'string' ? options.indexOf(a) : a && typeof a === 'object' ? options.length : MISSING; }]];
+        return [
+          [
+            q.id,
+            (i, a) => {
+              col[i] =
+                typeof a === 'string' ? options.indexOf(a) : a && typeof a === 'object' ? options.length : MISSING;
+            },
+          ],
+        ];
       }
       case 'matrix': {
         const itemIds = q.items.map((item) => item.id);
         const itemCols = q.items.map((item) => cols.ints.get(itemKey(q.id, item.id))!);
-        return [[q.id, (i, a) => {
-          if (!a || typeof a !== 'object') return;
-          for (let k = 0; k < itemIds.length; k++) itemCols[k][i] = point((a as Record<string, unknown>)[itemIds[k]]);
-        }]];
+        return [
+          [
+            q.id,
+            (i, a) => {
+              if (!a || typeof a !== 'object') return;
+              for (let k = 0; k < itemIds.length; k++)
+                itemCols[k][i] = point((a as Record<string, unknown>)[itemIds[k]]);
+            },
+          ],
+        ];
       }
       case 'multiple': {
         const m = cols.multi.get(q.id)!;
-        return [[q.id, (i, a) => {
-          if (!Array.isArray(a)) return;
-          m.answered[i] = 1;
-          for (const id of a) {
-            const k = m.options.indexOf(id as string);
-            if (k >= 0) m.chosen[k][i] = 1;
-          }
-        }]];
+        return [
+          [
+            q.id,
+            (i, a) => {
+              if (!Array.isArray(a)) return;
+              m.answered[i] = 1;
+              for (const id of a) {
+                const k = m.options.indexOf(id as string);
+                if (k >= 0) m.chosen[k][i] = 1;
+              }
+            },
+          ],
+        ];
       }
       case 'number': {
         const col = cols.numbers.get(q.id)!;
-        return [[q.id, (i, a) => { if (typeof a === 'number') col[i] = a; }]];
+        return [
+          [
+            q.id,
+            (i, a) => {
+              if (typeof a === 'number') col[i] = a;
+            },
+          ],
+        ];
       }
       case 'text': {
         const t = cols.texts.get(q.id)!;
-        return [[q.id, (i, a) => {
-          if (typeof a !== 'string') return;
-          t.rows.push(i);
-          t.texts.push(a);
-        }]];
+        return [
+          [
+            q.id,
+            (i, a) => {
+              if (typeof a !== 'string') return;
+              t.rows.push(i);
+              t.texts.push(a);
+            },
+          ],
+        ];
       }
       default: {
         const r = cols.raw.get(q.id);
-        return r ? [[q.id, (i, a) => { r.rows.push(i); r.values.push(a); }]] : [];
+        return r
+          ? [
+              [
+                q.id,
+                (i, a) => {
+                  r.rows.push(i);
+                  r.values.push(a);
+                },
+              ],
+            ]
+          : [];
       }
     }
   });
@@ -82,13 +147,23 @@ type Decoder = (i: number, b: Buffer, at: number, length: number) => void;
  * latest version: options and items matched by id, so an option moved or dropped since reads as
  * its JSON would. Only for versions that `codedFits` the latest.
  */
-function decoder(cols: Columns, older: SurveyDefinition, latest: readonly Question[], write: (i: number, kept: Record<string, unknown>) => void): Decoder {
+function decoder(
+  cols: Columns,
+  older: SurveyDefinition,
+  latest: readonly Question[],
+  write: (i: number, kept: Record<string, unknown>) => void,
+): Decoder {
   const layout = layoutOf(older);
   const olderById = new Map(allQuestions(older).map((q) => [q.id, q]));
-  const copyFrom: number[] = [], copyTo: Int16Array[] = [];
-  const mapFrom: number[] = [], mapTo: Int16Array[] = [], mapVia: Int16Array[] = [];
-  const flagFrom: number[] = [], flagTo: Uint8Array[] = [];
-  const numberFrom: number[] = [], numberTo: Float64Array[] = [];
+  const copyFrom: number[] = [],
+    copyTo: Int16Array[] = [];
+  const mapFrom: number[] = [],
+    mapTo: Int16Array[] = [],
+    mapVia: Int16Array[] = [];
+  const flagFrom: number[] = [],
+    flagTo: Uint8Array[] = [];
+  const numberFrom: number[] = [],
+    numberTo: Float64Array[] = [];
   for (const q of latest) {
     const o = olderById.get(q.id);
     if (!o || o.type !== q.type) continue;
@@ -101,7 +176,9 @@ function decoder(cols: Columns, older: SurveyDefinition, latest: readonly Questi
       const ids = cols.options.get(q.id)!;
       const via = new Int16Array(o.options.length + 2);
       via[0] = MISSING;
-      o.options.forEach((opt, k) => { via[k + 1] = ids.indexOf(opt.id); });
+      o.options.forEach((opt, k) => {
+        via[k + 1] = ids.indexOf(opt.id);
+      });
       via[o.options.length + 1] = ids.length;
       mapFrom.push(at);
       mapTo.push(cols.ints.get(q.id)!);
@@ -144,7 +221,10 @@ function decoder(cols: Columns, older: SurveyDefinition, latest: readonly Questi
  * coded. Returns the latest completion time seen (0 for none).
  */
 export function appendBatches(
-  cols: Columns, def: SurveyDefinition, versions: ReadonlyMap<number, SurveyDefinition>, batches: Iterable<RowBatch>,
+  cols: Columns,
+  def: SurveyDefinition,
+  versions: ReadonlyMap<number, SurveyDefinition>,
+  batches: Iterable<RowBatch>,
   keep?: (id: number, completedAt: number) => boolean,
 ): number {
   const questions = allQuestions(def);
@@ -173,7 +253,8 @@ export function appendBatches(
     let offset = 0;
     let p = 0;
     for (let r = 0; r < n; r++) {
-      const id = ids[r], completedAt = times[r];
+      const id = ids[r],
+        completedAt = times[r];
       // Plain rows come in the rows' order too: the next one is this row or a later one.
       const row = p < plain.length && plain[p][0] === id ? plain[p++] : null;
       const at = offset;

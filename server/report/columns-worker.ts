@@ -13,16 +13,28 @@ import { rowsByIds } from './stored-rows';
 import { buffersOf } from './merge-columns';
 
 interface Job {
-  path: string; surveyId: string; def: SurveyDefinition; versionId: number; from: number; to: number; capacity: number;
+  path: string;
+  surveyId: string;
+  def: SurveyDefinition;
+  versionId: number;
+  from: number;
+  to: number;
+  capacity: number;
   /** The versions whose coded rows are read, with their definitions, and the others (dataset.ts, codedVersions). */
-  versions: [number, SurveyDefinition][]; unfit: number[];
+  versions: [number, SurveyDefinition][];
+  unfit: number[];
 }
 
 parentPort!.once('message', (job: Job) => {
   const db = new Database(job.path, { readonly: true, fileMustExist: true });
   try {
     const cols = emptyColumns(job.def, job.versionId, job.capacity);
-    const latest = appendBatches(cols, job.def, new Map(job.versions), rowsByIds(db, job.surveyId, job.unfit, job.from, job.to));
+    const latest = appendBatches(
+      cols,
+      job.def,
+      new Map(job.versions),
+      rowsByIds(db, job.surveyId, job.unfit, job.from, job.to),
+    );
     parentPort!.postMessage({ cols, latest }, buffersOf(cols));
   } finally {
     db.close();

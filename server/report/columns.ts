@@ -10,9 +10,17 @@ import { MISSING } from './coded-answers';
 export { MISSING, NOT_APPLICABLE } from './coded-answers';
 
 /** Strings coded as indexes into a dictionary that only grows, so codes never change meaning. */
-export interface Coded { codes: Int32Array; dict: string[]; index: Map<string, number> }
+export interface Coded {
+  codes: Int32Array;
+  dict: string[];
+  index: Map<string, number>;
+}
 
-export interface MultiColumn { answered: Uint8Array; chosen: Uint8Array[]; options: string[] }
+export interface MultiColumn {
+  answered: Uint8Array;
+  chosen: Uint8Array[];
+  options: string[];
+}
 
 /**
  * One survey's completed responses as columns of small integers, one slot per response.
@@ -64,26 +72,56 @@ export function code(c: Coded, value: string): number {
 
 export function emptyColumns(def: SurveyDefinition, versionId: number, capacity: number): Columns {
   const cols: Columns = {
-    n: 0, versionId,
-    id: new Int32Array(capacity), completedAt: new Float64Array(capacity), duration: new Float64Array(capacity),
-    wave: new Int32Array(capacity), cell: coded(capacity), hidden: new Map(),
-    ints: new Map(), options: new Map(), multi: new Map(), numbers: new Map(), texts: new Map(), raw: new Map(),
+    n: 0,
+    versionId,
+    id: new Int32Array(capacity),
+    completedAt: new Float64Array(capacity),
+    duration: new Float64Array(capacity),
+    wave: new Int32Array(capacity),
+    cell: coded(capacity),
+    hidden: new Map(),
+    ints: new Map(),
+    options: new Map(),
+    multi: new Map(),
+    numbers: new Map(),
+    texts: new Map(),
+    raw: new Map(),
   };
   for (const h of def.hiddenFields) cols.hidden.set(h, coded(capacity));
   const ints = (key: string) => cols.ints.set(key, new Int16Array(capacity).fill(MISSING));
   for (const q of allQuestions(def)) {
     switch (q.type) {
-      case 'rating': case 'nps': ints(q.id); break;
-      case 'single': ints(q.id); cols.options.set(q.id, q.options.map((o) => o.id)); break;
-      case 'matrix': for (const item of q.items) ints(itemKey(q.id, item.id)); break;
+      case 'rating':
+      case 'nps':
+        ints(q.id);
+        break;
+      case 'single':
+        ints(q.id);
+        cols.options.set(
+          q.id,
+          q.options.map((o) => o.id),
+        );
+        break;
+      case 'matrix':
+        for (const item of q.items) ints(itemKey(q.id, item.id));
+        break;
       case 'multiple': {
         const options = q.options.map((o) => o.id);
-        cols.multi.set(q.id, { answered: new Uint8Array(capacity), chosen: options.map(() => new Uint8Array(capacity)), options });
+        cols.multi.set(q.id, {
+          answered: new Uint8Array(capacity),
+          chosen: options.map(() => new Uint8Array(capacity)),
+          options,
+        });
         break;
       }
-      case 'number': cols.numbers.set(q.id, new Float64Array(capacity).fill(NaN)); break;
-      case 'text': cols.texts.set(q.id, { rows: [], texts: [] }); break;
-      default: if ((q.type as string) !== 'contact') cols.raw.set(q.id, { rows: [], values: [] });
+      case 'number':
+        cols.numbers.set(q.id, new Float64Array(capacity).fill(NaN));
+        break;
+      case 'text':
+        cols.texts.set(q.id, { rows: [], texts: [] });
+        break;
+      default:
+        if ((q.type as string) !== 'contact') cols.raw.set(q.id, { rows: [], values: [] });
     }
   }
   return cols;

@@ -12,11 +12,15 @@ import { codedFits } from './coded-answers';
 import { idRange, rowsByIds, rowsCompletedSince, type RowBatch } from './stored-rows';
 
 interface Cache {
-  cols: Columns; loaded: boolean; watermark: number; recent: Map<number, number>;
+  cols: Columns;
+  loaded: boolean;
+  watermark: number;
+  recent: Map<number, number>;
   /** Which versions' coded rows the columns read (coded-answers.ts), found on first use. */
   versions?: CodedVersions;
   /** Responses in the snapshot on disk, and whether writing a newer one is already queued. */
-  saved: number; saving: boolean;
+  saved: number;
+  saving: boolean;
 }
 
 const caches = new WeakMap<Db, Map<string, Cache>>();
@@ -48,7 +52,14 @@ export function surveyColumns(db: Db, surveyId: string, def: SurveyDefinition, v
   const bySurvey = bySurveyOf(db);
   let cache = bySurvey.get(surveyId);
   if (!cache || cache.cols.versionId !== versionId) {
-    cache = restored(db, surveyId, versionId) ?? { cols: emptyColumns(def, versionId, 0), loaded: false, watermark: 0, recent: new Map(), saved: 0, saving: false };
+    cache = restored(db, surveyId, versionId) ?? {
+      cols: emptyColumns(def, versionId, 0),
+      loaded: false,
+      watermark: 0,
+      recent: new Map(),
+      saved: 0,
+      saving: false,
+    };
     bySurvey.set(surveyId, cache);
   }
   const cols = cache.cols;
@@ -57,11 +68,19 @@ export function surveyColumns(db: Db, surveyId: string, def: SurveyDefinition, v
   if (cold) ensureCapacity(cols, indexCount(db, surveyId, Number.MAX_SAFE_INTEGER) + 16);
   const recent = cache.recent;
   const versions = (cache.versions ??= codedVersions(db, surveyId, def));
-  const latest = appendBatches(cols, def, versions.fit, freshRows(db, surveyId, versions.unfit, cold ? null : cache.watermark), cold ? undefined : (id, completedAt) => {
-    if (recent.has(id)) return false;
-    recent.set(id, completedAt);
-    return true;
-  });
+  const latest = appendBatches(
+    cols,
+    def,
+    versions.fit,
+    freshRows(db, surveyId, versions.unfit, cold ? null : cache.watermark),
+    cold
+      ? undefined
+      : (id, completedAt) => {
+          if (recent.has(id)) return false;
+          recent.set(id, completedAt);
+          return true;
+        },
+  );
   if (latest > cache.watermark) cache.watermark = latest;
   cache.loaded = true;
   const since = cache.watermark - OVERLAP_MS;
@@ -72,14 +91,19 @@ export function surveyColumns(db: Db, surveyId: string, def: SurveyDefinition, v
 }
 
 /** A survey's published versions: those whose coded rows read into the latest's columns, with their definitions, and the others. */
-export interface CodedVersions { fit: Map<number, SurveyDefinition>; unfit: number[] }
+export interface CodedVersions {
+  fit: Map<number, SurveyDefinition>;
+  unfit: number[];
+}
 
 /**
  * Which published versions' coded rows read into columns laid out by `def` (the latest): rows of
  * the others are read from their JSON.
  */
 export function codedVersions(db: Db, surveyId: string, def: SurveyDefinition): CodedVersions {
-  const rows = db.$client.prepare('select id, definition from survey_versions where survey_id = ? and version > 0').all(surveyId) as { id: number; definition: string }[];
+  const rows = db.$client
+    .prepare('select id, definition from survey_versions where survey_id = ? and version > 0')
+    .all(surveyId) as { id: number; definition: string }[];
   const out: CodedVersions = { fit: new Map(), unfit: [] };
   for (const row of rows) {
     // Parsed as the submission path parses it, so the layout is the one the rows were coded with.
@@ -105,7 +129,10 @@ function rememberRecent(cache: Cache) {
  * responses would read every row.
  */
 export function indexCount(db: Db, surveyId: string, watermark: number): number {
-  return db.$client.prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and completed_at <= ?`).pluck().get(surveyId, watermark) as number;
+  return db.$client
+    .prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and completed_at <= ?`)
+    .pluck()
+    .get(surveyId, watermark) as number;
 }
 
 /**
@@ -116,7 +143,14 @@ export function indexCount(db: Db, surveyId: string, watermark: number): number 
 function restored(db: Db, surveyId: string, versionId: number): Cache | null {
   const s = readSnapshot<Columns>(db, surveyId, versionId);
   if (!s || s.cols.n !== s.n || indexCount(db, surveyId, s.watermark) !== s.tableCount) return null;
-  const cache: Cache = { cols: s.cols, loaded: true, watermark: s.watermark, recent: new Map(), saved: s.n, saving: false };
+  const cache: Cache = {
+    cols: s.cols,
+    loaded: true,
+    watermark: s.watermark,
+    recent: new Map(),
+    saved: s.n,
+    saving: false,
+  };
   rememberRecent(cache);
   return cache;
 }
@@ -154,7 +188,8 @@ function queueSnapshot(db: Db, surveyId: string, cache: Cache) {
     if (!db.$client.open || caches.get(db)?.get(surveyId) !== cache) return;
     const { cols, watermark } = cache;
     const tableCount = indexCount(db, surveyId, watermark);
-    if (writeSnapshot(db, { surveyId, versionId: cols.versionId, watermark, n: cols.n, tableCount, cols })) cache.saved = cols.n;
+    if (writeSnapshot(db, { surveyId, versionId: cols.versionId, watermark, n: cols.n, tableCount, cols }))
+      cache.saved = cols.n;
   });
 }
 
@@ -165,6 +200,9 @@ export function invalidate(db: Db, surveyId: string) {
 }
 
 export function partialCount(db: Db, surveyId: string): number {
-  return (db.$client.prepare(`select count(*) as n from responses where survey_id = ? and status = 'partial' and is_test = 0`)
-    .get(surveyId) as { n: number }).n;
+  return (
+    db.$client
+      .prepare(`select count(*) as n from responses where survey_id = ? and status = 'partial' and is_test = 0`)
+      .get(surveyId) as { n: number }
+  ).n;
 }

@@ -11,7 +11,9 @@ type Typed = Int16Array | Int32Array | Float64Array | Uint8Array;
 /** Every typed array's buffer in the columns, to transfer rather than copy across threads. */
 export function buffersOf(cols: Columns): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  const add = (a: Typed) => { if (!out.includes(a.buffer as ArrayBuffer)) out.push(a.buffer as ArrayBuffer); };
+  const add = (a: Typed) => {
+    if (!out.includes(a.buffer as ArrayBuffer)) out.push(a.buffer as ArrayBuffer);
+  };
   [cols.id, cols.completedAt, cols.duration, cols.wave, cols.cell.codes].forEach(add);
   for (const h of cols.hidden.values()) add(h.codes);
   for (const a of cols.ints.values()) add(a);

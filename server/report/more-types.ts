@@ -20,7 +20,13 @@ function selected(cols: Columns, sel: Selection, id: string): { slots: number[];
   const r = cols.raw.get(id);
   const slots: number[] = [];
   const values: unknown[] = [];
-  if (r) r.rows.forEach((slot, j) => { if (slot < cols.n && sel.mask[slot]) { slots.push(slot); values.push(r.values[j]); } });
+  if (r)
+    r.rows.forEach((slot, j) => {
+      if (slot < cols.n && sel.mask[slot]) {
+        slots.push(slot);
+        values.push(r.values[j]);
+      }
+    });
   return { slots, values };
 }
 
@@ -38,16 +44,32 @@ export function moreTypeReport(q: More, cols: Columns, sel: Selection): Question
   const { slots, values } = selected(cols, sel, q.id);
   switch (q.type) {
     case 'yesno': {
-      const t = tally(column(cols, slots, (j) => (values[j] === 'yes' ? 1 : values[j] === 'no' ? 0 : undefined)), sel, 0, 1);
-      return { id: q.id, type: 'yesno', n: t.n, counts: [{ value: 'yes', count: t.counts[1], share: t.shares[1] }, { value: 'no', count: t.counts[0], share: t.shares[0] }] };
+      const t = tally(
+        column(cols, slots, (j) => (values[j] === 'yes' ? 1 : values[j] === 'no' ? 0 : undefined)),
+        sel,
+        0,
+        1,
+      );
+      return {
+        id: q.id,
+        type: 'yesno',
+        n: t.n,
+        counts: [
+          { value: 'yes', count: t.counts[1], share: t.shares[1] },
+          { value: 'no', count: t.counts[0], share: t.shares[0] },
+        ],
+      };
     }
     case 'date': {
       const dates = values.filter((x): x is string => typeof x === 'string').sort();
       const months = new Map<string, number>();
       for (const d of dates) months.set(d.slice(0, 7), (months.get(d.slice(0, 7)) ?? 0) + 1);
       return {
-        id: q.id, type: 'date', n: dates.length,
-        earliest: dates[0] ?? null, latest: dates[dates.length - 1] ?? null,
+        id: q.id,
+        type: 'date',
+        n: dates.length,
+        earliest: dates[0] ?? null,
+        latest: dates[dates.length - 1] ?? null,
         // The lower middle of an even count: a date between two others has no midpoint to offer.
         median: dates.length ? dates[Math.floor((dates.length - 1) / 2)] : null,
         counts: [...months].map(([value, count]) => ({ value, count, share: count / dates.length })),

@@ -42,11 +42,18 @@ function startPart() {
   const done = new Promise<{ cols: Columns; latest: number }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`column worker exited with ${code}`)); });
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`column worker exited with ${code}`));
+    });
   });
   return {
-    run(job: object) { worker.postMessage(job); return done; },
-    stop() { void worker.terminate(); },
+    run(job: object) {
+      worker.postMessage(job);
+      return done;
+    },
+    stop() {
+      void worker.terminate();
+    },
   };
 }
 
@@ -60,11 +67,33 @@ async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId:
     const versions = [...fit];
     // Each part is sized to its range of ids, which no count has to wait for: exact unless other
     // surveys' responses are interleaved, and only until the parts are merged.
-    const parts = await Promise.all(workers.map((w, j) => {
-      const from = lo + j * step, to = Math.min(hi, lo + (j + 1) * step - 1);
-      return w.run({ path: db.$client.name, surveyId, def, versionId, from, to, capacity: Math.max(0, to - from + 1), versions, unfit });
-    }));
-    adoptColumns(db, surveyId, mergeColumns(def, versionId, parts.map((p) => p.cols)), Math.max(...parts.map((p) => p.latest)));
+    const parts = await Promise.all(
+      workers.map((w, j) => {
+        const from = lo + j * step,
+          to = Math.min(hi, lo + (j + 1) * step - 1);
+        return w.run({
+          path: db.$client.name,
+          surveyId,
+          def,
+          versionId,
+          from,
+          to,
+          capacity: Math.max(0, to - from + 1),
+          versions,
+          unfit,
+        });
+      }),
+    );
+    adoptColumns(
+      db,
+      surveyId,
+      mergeColumns(
+        def,
+        versionId,
+        parts.map((p) => p.cols),
+      ),
+      Math.max(...parts.map((p) => p.latest)),
+    );
     return 'parallel';
   } catch (e) {
     workers.forEach((w) => w.stop());
@@ -77,7 +106,13 @@ async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId:
  * in workers when that is worth it, sharing one build between concurrent requests. A failed
  * parallel build is not an error: the synchronous path builds them instead.
  */
-export async function prepareColumns(db: Db, surveyId: string, def: SurveyDefinition, versionId: number, parallelFrom = PARALLEL_MIN): Promise<Preparation> {
+export async function prepareColumns(
+  db: Db,
+  surveyId: string,
+  def: SurveyDefinition,
+  versionId: number,
+  parallelFrom = PARALLEL_MIN,
+): Promise<Preparation> {
   if (columnsReady(db, surveyId, versionId)) return 'ready';
   // Workers open the database file; an in-memory one has none.
   if (!snapshotDir(db)) return 'small';
@@ -87,10 +122,12 @@ export async function prepareColumns(db: Db, surveyId: string, def: SurveyDefini
   const key = `${surveyId}:${versionId}`;
   let pending = bySurvey.get(key);
   if (!pending) {
-    pending = build(db, surveyId, def, versionId).catch((e: unknown): Preparation => {
-      log.warn('report columns: parallel build failed, building in one pass', errorFields(e));
-      return 'failed';
-    }).finally(() => bySurvey!.delete(key));
+    pending = build(db, surveyId, def, versionId)
+      .catch((e: unknown): Preparation => {
+        log.warn('report columns: parallel build failed, building in one pass', errorFields(e));
+        return 'failed';
+      })
+      .finally(() => bySurvey!.delete(key));
     bySurvey.set(key, pending);
   }
   return pending;

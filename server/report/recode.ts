@@ -11,10 +11,19 @@ import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/surv
 import { codedAnswers } from './coded-answers';
 import { errorFields, log } from '../ops/log';
 
-interface Pending { id: number; surveyId: string; versionId: number; answers: string; duration: number | null }
+interface Pending {
+  id: number;
+  surveyId: string;
+  versionId: number;
+  answers: string;
+  duration: number | null;
+}
 
 /** Where the last pass stopped, by (survey, id): every row before it has been looked at. */
-export interface RecodeCursor { surveyId: string; id: number }
+export interface RecodeCursor {
+  surveyId: string;
+  id: number;
+}
 
 /**
  * Codes up to `limit` uncoded counted responses after `cursor`, in one transaction. Returns how
@@ -24,21 +33,26 @@ export interface RecodeCursor { surveyId: string; id: number }
 export function recodeSome(db: Db, cursor: RecodeCursor = { surveyId: '', id: 0 }, limit = 500): RecodeCursor | null {
   const c = db.$client;
   // On the partial index of exactly these rows (schema.ts), in its order: none left costs nothing.
-  const rows = c.prepare(`select id, survey_id as surveyId, version_id as versionId, answers, duration from responses indexed by responses_uncoded_idx
+  const rows = c
+    .prepare(`select id, survey_id as surveyId, version_id as versionId, answers, duration from responses indexed by responses_uncoded_idx
     where status = 'complete' and is_test = 0 and coded is null and (survey_id, id) > (?, ?) order by survey_id, id limit ?`)
     .all(cursor.surveyId, cursor.id, limit) as Pending[];
   if (rows.length === 0) return null;
   const defs = new Map<number, SurveyDefinition | null>();
   const defOf = (versionId: number) => {
     if (!defs.has(versionId)) {
-      const text = c.prepare('select definition from survey_versions where id = ?').pluck().get(versionId) as string | undefined;
+      const text = c.prepare('select definition from survey_versions where id = ?').pluck().get(versionId) as
+        | string
+        | undefined;
       const parsed = text === undefined ? null : v.safeParse(SurveyDefinitionSchema, JSON.parse(text));
       defs.set(versionId, parsed?.success ? parsed.output : null);
     }
     return defs.get(versionId)!;
   };
   // Only a row still uncoded and counted: a submission may have changed it since it was read.
-  const update = c.prepare(`update responses set coded = ? where id = ? and coded is null and status = 'complete' and is_test = 0`);
+  const update = c.prepare(
+    `update responses set coded = ? where id = ? and coded is null and status = 'complete' and is_test = 0`,
+  );
   c.transaction(() => {
     for (const row of rows) {
       const def = defOf(row.versionId);
@@ -74,5 +88,10 @@ export function recodeInBackground(db: Db): { stop: () => void; done: Promise<vo
     };
     setImmediate(step);
   });
-  return { stop: () => { stopped = true; }, done };
+  return {
+    stop: () => {
+      stopped = true;
+    },
+    done,
+  };
 }

@@ -22,11 +22,23 @@ export function researchCounts(q: Question, answers: readonly unknown[]): Count[
   const base = answers.length;
   switch (q.type) {
     case 'gaborGranger':
-      return counted([...q.prices, NONE], answers.map((a) => (a as { highest?: number | null }).highest ?? NONE), base);
+      return counted(
+        [...q.prices, NONE],
+        answers.map((a) => (a as { highest?: number | null }).highest ?? NONE),
+        base,
+      );
     case 'ranking':
-      return counted(q.options.map((o) => o.id), answers.map((a) => (Array.isArray(a) ? a[0] : '')), base);
+      return counted(
+        q.options.map((o) => o.id),
+        answers.map((a) => (Array.isArray(a) ? a[0] : '')),
+        base,
+      );
     case 'competitor':
-      return counted(q.brands.map((b) => b.id), answers.flatMap((a) => (a as { known?: string[] }).known ?? []), base);
+      return counted(
+        q.brands.map((b) => b.id),
+        answers.flatMap((a) => (a as { known?: string[] }).known ?? []),
+        base,
+      );
     default:
       return undefined;
   }

@@ -30,22 +30,39 @@ const ready = createMiddleware<AppEnv>(async (c, next) => {
 const attachment = (filename: string) => ({ 'content-disposition': `attachment; filename="${filename}"` });
 
 async function responses(c: Context<AppEnv>, format: ResponseFormat) {
-  const { body, filename } = await exportResponses(c.var.deps.db, c.req.param('id')!, parseValue(ExportQuerySchema, c.req.query()), format);
-  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, { 'content-type': TYPES[format], ...attachment(filename) });
+  const { body, filename } = await exportResponses(
+    c.var.deps.db,
+    c.req.param('id')!,
+    parseValue(ExportQuerySchema, c.req.query()),
+    format,
+  );
+  return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
+    'content-type': TYPES[format],
+    ...attachment(filename),
+  });
 }
 
 export const reportRoutes = new Hono<AppEnv>()
   .get('/:id/report', requireRole('viewer'), ready, compress(), (c) =>
-    c.json(timed(metrics.reportBuildSeconds, () => buildReport(c.var.deps.db, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query())))))
+    c.json(
+      timed(metrics.reportBuildSeconds, () =>
+        buildReport(c.var.deps.db, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query())),
+      ),
+    ),
+  )
   .get('/:id/report/verbatims', requireRole('viewer'), ready, (c) => {
     const query = parseValue(VerbatimQuerySchema, c.req.query());
     return c.json(searchVerbatims(c.var.deps.db, c.req.param('id'), query, query.search, query));
   })
   .get('/:id/report/crosstab', requireRole('viewer'), ready, async (c) =>
-    c.json(await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()))))
+    c.json(await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()))),
+  )
   .get('/:id/export/crosstab.csv', requireRole('viewer'), ready, async (c) => {
     const table = await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()));
-    return c.body(crosstabCsv(table), 200, { 'content-type': TYPES.csv, ...attachment(`crosstab-${c.req.param('id')}.csv`) });
+    return c.body(crosstabCsv(table), 200, {
+      'content-type': TYPES.csv,
+      ...attachment(`crosstab-${c.req.param('id')}.csv`),
+    });
   })
   .get('/:id/export/tables.csv', requireRole('viewer'), ready, async (c) => {
     const query = parseValue(TablesQuerySchema, c.req.query());
@@ -53,17 +70,37 @@ export const reportRoutes = new Hono<AppEnv>()
       const missing = query.rows ? 'columns' : 'rows';
       throw badRequest(`${missing}: is required to add a cross-tab (name both rows and columns, or neither)`, missing);
     }
-    const crosstab = query.rows && query.columns ? await buildCrosstab(c.var.deps.db, c.req.param('id'), { ...query, rows: query.rows, columns: query.columns }) : null;
+    const crosstab =
+      query.rows && query.columns
+        ? await buildCrosstab(c.var.deps.db, c.req.param('id'), { ...query, rows: query.rows, columns: query.columns })
+        : null;
     const csv = exportTables(c.var.deps.db, c.req.param('id'), query, crosstab ? crosstabLongRows(crosstab) : []);
     return c.body(csv, 200, { 'content-type': TYPES.csv, ...attachment(`report-${c.req.param('id')}.csv`) });
   })
   // The figures every reader of the report starts the loyalty-value estimate from.
   .put('/:id/report/loyalty-value', requireRole('researcher'), async (c) => {
     const inputs = await parseJson(c, LoyaltyValueInputsSchema);
-    return c.json({ loyaltyValue: saveLoyaltyValueInputs(c.var.deps.db, c.req.param('id'), inputs, c.var.user!.id, c.var.deps.clock.now()) });
+    return c.json({
+      loyaltyValue: saveLoyaltyValueInputs(
+        c.var.deps.db,
+        c.req.param('id'),
+        inputs,
+        c.var.user!.id,
+        c.var.deps.clock.now(),
+      ),
+    });
   })
   .delete('/:id/report/loyalty-value', requireRole('researcher'), (c) =>
-    c.json({ loyaltyValue: saveLoyaltyValueInputs(c.var.deps.db, c.req.param('id'), null, c.var.user!.id, c.var.deps.clock.now()) }))
+    c.json({
+      loyaltyValue: saveLoyaltyValueInputs(
+        c.var.deps.db,
+        c.req.param('id'),
+        null,
+        c.var.user!.id,
+        c.var.deps.clock.now(),
+      ),
+    }),
+  )
   // Respondent-level data is the researcher's: a viewer (manager) reads the report, not the rows.
   .get('/:id/export/responses.csv', requireRole('researcher'), ready, (c) => responses(c, 'csv'))
   .get('/:id/export/responses.xlsx', requireRole('researcher'), ready, (c) => responses(c, 'xlsx'))

@@ -30,7 +30,11 @@ const keepCodes = (column: Int16Array | Int32Array, codes: Set<number>) => (mask
 function condition(cols: Columns, def: SurveyDefinition, name: string, values: string[]): (mask: Uint8Array) => void {
   const path = `filter.${name}`;
   const hidden = cols.hidden.get(name);
-  if (hidden) return keepCodes(hidden.codes, new Set(values.map((x) => hidden.index.get(x)).filter((k): k is number => k !== undefined)));
+  if (hidden)
+    return keepCodes(
+      hidden.codes,
+      new Set(values.map((x) => hidden.index.get(x)).filter((k): k is number => k !== undefined)),
+    );
   const [qid, itemId] = name.split('.');
   const q = allQuestions(def).find((x) => x.id === qid);
   if (!q) throw badRequest(`${path}: no closed question or hidden field "${name}"`, path);
@@ -64,16 +68,26 @@ function condition(cols: Columns, def: SurveyDefinition, name: string, values: s
     options(['yes', 'no']);
     const keep = new Uint8Array(cols.n);
     const r = cols.raw.get(q.id);
-    r?.rows.forEach((slot, j) => { if (slot < keep.length && values.includes(r.values[j] as string)) keep[slot] = 1; });
+    r?.rows.forEach((slot, j) => {
+      if (slot < keep.length && values.includes(r.values[j] as string)) keep[slot] = 1;
+    });
     return (mask) => {
       for (let i = 0; i < mask.length; i++) if (mask[i] && !keep[i]) mask[i] = 0;
     };
   }
-  throw badRequest(`${path}: only choice, yes/no, rating and NPS questions, matrix items and hidden fields filter a report`, path);
+  throw badRequest(
+    `${path}: only choice, yes/no, rating and NPS questions, matrix items and hidden fields filter a report`,
+    path,
+  );
 }
 
 /** The responses matching every condition of the filter, minus `drop` (flagged ones when excluded). */
-export function select(cols: Columns, def: SurveyDefinition, filter: ReportFilter | undefined, drop: Uint8Array | null): Selection {
+export function select(
+  cols: Columns,
+  def: SurveyDefinition,
+  filter: ReportFilter | undefined,
+  drop: Uint8Array | null,
+): Selection {
   const n = cols.n;
   const mask = new Uint8Array(n).fill(1);
   if (drop) for (let i = 0; i < n; i++) if (drop[i]) mask[i] = 0;
@@ -84,7 +98,9 @@ export function select(cols: Columns, def: SurveyDefinition, filter: ReportFilte
       for (let i = 0; i < n; i++) if (mask[i] && !waves.has(cols.wave[i])) mask[i] = 0;
     }
     if (filter.cells) {
-      const codes = new Set(filter.cells.map((k) => cols.cell.index.get(k)).filter((k): k is number => k !== undefined));
+      const codes = new Set(
+        filter.cells.map((k) => cols.cell.index.get(k)).filter((k): k is number => k !== undefined),
+      );
       for (let i = 0; i < n; i++) if (mask[i] && !codes.has(cols.cell.codes[i])) mask[i] = 0;
     }
     const from = filter.from ?? -Infinity;
@@ -103,7 +119,11 @@ export function select(cols: Columns, def: SurveyDefinition, filter: ReportFilte
  * no selected respondent drop out of the targets (the rest rescale to 1), and responses outside
  * every cell keep weight 1, so a filtered segment still weights.
  */
-export function weightByCells(cols: Columns, sel: Selection, shares: ReadonlyMap<string, number>): { selection: Selection; unmatched: number } {
+export function weightByCells(
+  cols: Columns,
+  sel: Selection,
+  shares: ReadonlyMap<string, number>,
+): { selection: Selection; unmatched: number } {
   const slots: number[] = [];
   const cells: string[] = [];
   let unmatched = 0;
@@ -144,7 +164,11 @@ function weighted(cols: Columns, sel: Selection, slots: readonly number[], w: re
  * selected respondent drop out of the targets, and responses outside the quota design (no cell,
  * or a category of zero share) keep weight 1.
  */
-export function weightByRaking(cols: Columns, sel: Selection, quotas: Pick<Quotas, 'variables'>): { selection: Selection; unmatched: number } {
+export function weightByRaking(
+  cols: Columns,
+  sel: Selection,
+  quotas: Pick<Quotas, 'variables'>,
+): { selection: Selection; unmatched: number } {
   const shares = quotas.variables.map((v) => {
     const total = v.categories.reduce((a, c) => a + c.population, 0);
     return new Map(v.categories.map((c) => [c.value, total > 0 ? c.population / total : 0]));
@@ -171,10 +195,12 @@ export function weightByRaking(cols: Columns, sel: Selection, quotas: Pick<Quota
     values.forEach((x, k) => present[k].add(x));
   }
   if (rows.length === 0) return { selection: sel, unmatched };
-  const targets = Object.fromEntries(shares.map((m, k) => {
-    const kept = [...m].filter(([x]) => present[k].has(x));
-    const sum = kept.reduce((a, [, s]) => a + s, 0);
-    return [k, Object.fromEntries(kept.map(([x, s]) => [x, s / sum]))];
-  }));
+  const targets = Object.fromEntries(
+    shares.map((m, k) => {
+      const kept = [...m].filter(([x]) => present[k].has(x));
+      const sum = kept.reduce((a, [, s]) => a + s, 0);
+      return [k, Object.fromEntries(kept.map(([x, s]) => [x, s / sum]))];
+    }),
+  );
   return { selection: weighted(cols, sel, slots, rake(rows, targets).weights), unmatched };
 }

@@ -35,7 +35,13 @@ import { hiddenField } from './hidden-field';
 import { loyaltyValueInputs } from './settings';
 import { studyCurrency } from './study-currency';
 
-function optionCounts(column: Int16Array | null, chosen: Uint8Array[] | null, answered: Uint8Array | null, options: readonly string[], sel: Selection): { n: number; counts: Count[] } {
+function optionCounts(
+  column: Int16Array | null,
+  chosen: Uint8Array[] | null,
+  answered: Uint8Array | null,
+  options: readonly string[],
+  sel: Selection,
+): { n: number; counts: Count[] } {
   const totals = new Float64Array(options.length);
   let n = 0;
   let base = 0;
@@ -58,14 +64,27 @@ function optionCounts(column: Int16Array | null, chosen: Uint8Array[] | null, an
       totals[k] = t;
     });
   }
-  return { n, counts: options.map((value, k) => ({ value, count: totals[k], share: base > 0 ? totals[k] / base : 0 })) };
+  return {
+    n,
+    counts: options.map((value, k) => ({ value, count: totals[k], share: base > 0 ? totals[k] / base : 0 })),
+  };
 }
 
 /** One question's figures over the selected responses. */
 function questionReport(q: Question, cols: Columns, sel: Selection): QuestionReport {
   switch (q.type) {
     case 'single':
-      return { id: q.id, type: q.type, ...optionCounts(cols.ints.get(q.id)!, null, null, q.options.map((o) => o.id), sel) };
+      return {
+        id: q.id,
+        type: q.type,
+        ...optionCounts(
+          cols.ints.get(q.id)!,
+          null,
+          null,
+          q.options.map((o) => o.id),
+          sel,
+        ),
+      };
     case 'multiple': {
       const m = cols.multi.get(q.id)!;
       return { id: q.id, type: q.type, ...optionCounts(null, m.chosen, m.answered, m.options, sel) };
@@ -73,12 +92,24 @@ function questionReport(q: Question, cols: Columns, sel: Selection): QuestionRep
     case 'rating': {
       const s = scaleItem(cols.ints.get(q.id)!, sel, q.id, q.id, null, q.scale.min, q.scale.max);
       const t = tally(cols.ints.get(q.id)!, sel, q.scale.min, q.scale.max);
-      return { id: q.id, type: 'rating', n: s.n, notApplicable: t.notApplicable, counts: s.counts, mean: s.mean, topBox: s.topBox, topTwoBox: s.topTwoBox };
+      return {
+        id: q.id,
+        type: 'rating',
+        n: s.n,
+        notApplicable: t.notApplicable,
+        counts: s.counts,
+        mean: s.mean,
+        topBox: s.topBox,
+        topTwoBox: s.topTwoBox,
+      };
     }
     case 'nps': {
       const t = tally(cols.ints.get(q.id)!, sel, 0, 10);
       return {
-        id: q.id, type: 'nps', n: t.n, counts: t.counts.map((count, k) => ({ value: k, count, share: t.shares[k] })),
+        id: q.id,
+        type: 'nps',
+        n: t.n,
+        counts: t.counts.map((count, k) => ({ value: k, count, share: t.shares[k] })),
         nps: npsOfTally(t),
       };
     }
@@ -110,34 +141,58 @@ function questionReport(q: Question, cols: Columns, sel: Selection): QuestionRep
         if (x < min) min = x;
         if (x > max) max = x;
       }
-      return { id: q.id, type: 'number', n: xs.length, mean: xs.length >= 2 ? meanCI(xs, 0.95) : null, min: xs.length ? min : null, max: xs.length ? max : null };
+      return {
+        id: q.id,
+        type: 'number',
+        n: xs.length,
+        mean: xs.length >= 2 ? meanCI(xs, 0.95) : null,
+        min: xs.length ? min : null,
+        max: xs.length ? max : null,
+      };
     }
     case 'text': {
       const t = cols.texts.get(q.id)!;
       const slots: number[] = [];
       for (let j = 0; j < t.rows.length; j++) if (t.rows[j] < cols.n && sel.mask[t.rows[j]]) slots.push(j);
-      const latest = newestFirst(slots, (j) => cols.completedAt[t.rows[j]], 50).map((j) => ({ text: t.texts[j], at: cols.completedAt[t.rows[j]] }));
+      const latest = newestFirst(slots, (j) => cols.completedAt[t.rows[j]], 50).map((j) => ({
+        text: t.texts[j],
+        at: cols.completedAt[t.rows[j]],
+      }));
       return { id: q.id, type: 'text', n: slots.length, latest };
     }
-    case 'date': case 'yesno': case 'fields': case 'matrixScales':
+    case 'date':
+    case 'yesno':
+    case 'fields':
+    case 'matrixScales':
       return moreTypeReport(q, cols, sel);
     case 'info':
       return { id: q.id, type: 'info', n: 0 };
     default: {
       const r = cols.raw.get(q.id);
       const values: unknown[] = [];
-      if (r) r.rows.forEach((slot, j) => { if (slot < cols.n && sel.mask[slot]) values.push(r.values[j]); });
+      if (r)
+        r.rows.forEach((slot, j) => {
+          if (slot < cols.n && sel.mask[slot]) values.push(r.values[j]);
+        });
       return { id: q.id, type: q.type, n: values.length, counts: researchCounts(q, values) };
     }
   }
 }
 
-interface Published { def: SurveyDefinition; versionId: number }
+interface Published {
+  def: SurveyDefinition;
+  versionId: number;
+}
 
 function latestVersion(db: Db, surveyId: string): Published {
   getRow(db, surveyId);
   // Versions below 1 are the builder's preview snapshots (server/survey/preview.ts).
-  const latest = db.select().from(surveyVersions).where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).get();
+  const latest = db
+    .select()
+    .from(surveyVersions)
+    .where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0)))
+    .orderBy(desc(surveyVersions.version))
+    .get();
   if (!latest) throw new AppError(409, 'not-published', 'the survey has no published version yet');
   return { def: v.parse(SurveyDefinitionSchema, latest.definition), versionId: latest.id };
 }
@@ -152,9 +207,13 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
   const { def, cols, flags, sel, quotas, weighting } = weightedSelection(db, surveyId, query);
   const partials = partialCount(db, surveyId);
   const input: SectionInput = { def, cols, sel };
-  const excluded = query.exclude.length > 0
-    ? { straightliners: query.exclude.includes('straightliners') ? flags.straightliners : 0, speeders: query.exclude.includes('speeders') ? flags.speeders : 0 }
-    : null;
+  const excluded =
+    query.exclude.length > 0
+      ? {
+          straightliners: query.exclude.includes('straightliners') ? flags.straightliners : 0,
+          speeders: query.exclude.includes('speeders') ? flags.speeders : 0,
+        }
+      : null;
   const hasTimes = cols.duration.subarray(0, cols.n).some((d) => !Number.isNaN(d));
   const completes = sel.n;
   return {
@@ -163,9 +222,12 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
     completes,
     partials,
     completionRate: cols.n + partials > 0 ? cols.n / (cols.n + partials) : null,
-    marginOfError: completes > 0 ? marginOfError({ n: completes, confidence: 0.95, designEffect: sel.designEffect }) : null,
+    marginOfError:
+      completes > 0 ? marginOfError({ n: completes, confidence: 0.95, designEffect: sel.designEffect }) : null,
     // An instructions block has no answers to report.
-    questions: allQuestions(def).filter((q) => q.type !== 'info').map((q) => questionReport(q, cols, sel)),
+    questions: allQuestions(def)
+      .filter((q) => q.type !== 'info')
+      .map((q) => questionReport(q, cols, sel)),
     filterOptions: filterOptions(cols, quotas),
     loyaltyValue: loyaltyValueInputs(db, surveyId),
     currency: studyCurrency(db, surveyId, def),
@@ -189,10 +251,18 @@ function filterOptions(cols: Columns, quotas: Quotas | null): ReportDto['filterO
   const waves = new Set<number>();
   for (let i = 0; i < cols.n; i++) waves.add(cols.wave[i]);
   return {
-    hidden: Object.fromEntries([...cols.hidden].map(([name, h]) => {
-      const reads = hiddenField(quotas, name);
-      return [name, { label: reads.label, values: [...h.dict].sort(reads.compare).map((value) => ({ value, label: reads.valueLabel(value) })) }];
-    })),
+    hidden: Object.fromEntries(
+      [...cols.hidden].map(([name, h]) => {
+        const reads = hiddenField(quotas, name);
+        return [
+          name,
+          {
+            label: reads.label,
+            values: [...h.dict].sort(reads.compare).map((value) => ({ value, label: reads.valueLabel(value) })),
+          },
+        ];
+      }),
+    ),
     waves: [...waves].sort((a, b) => a - b),
     weighting: (quotas?.cells?.length ?? 0) > 0,
   };
@@ -206,7 +276,12 @@ function plannedQuotas(db: Db, surveyId: string, query: ReportQuery) {
     const keys = new Set((quotas?.cells ?? []).map((c) => c.key));
     const bad = asked.find((k) => !keys.has(k));
     if (bad !== undefined) {
-      throw badRequest(keys.size ? `filter.@cell: "${bad}" is not a quota cell of the plan` : 'filter.@cell: the survey has no quota cells in its plan', 'filter');
+      throw badRequest(
+        keys.size
+          ? `filter.@cell: "${bad}" is not a quota cell of the plan`
+          : 'filter.@cell: the survey has no quota cells in its plan',
+        'filter',
+      );
     }
   }
   return quotas;
@@ -224,10 +299,17 @@ export function weightedSelection(db: Db, surveyId: string, query: ReportQuery) 
   let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
   let weighting: ReportSections['fieldwork']['weighting'] = null;
   if (query.weight !== 'none') {
-    if (!quotas?.cells?.length) throw badRequest('weight: the survey has no quota cells in its plan to weight to', 'weight');
-    const weighted = query.weight === 'cells' ? weightByCells(cols, sel, cellShares(quotas)) : weightByRaking(cols, sel, quotas);
+    if (!quotas?.cells?.length)
+      throw badRequest('weight: the survey has no quota cells in its plan to weight to', 'weight');
+    const weighted =
+      query.weight === 'cells' ? weightByCells(cols, sel, cellShares(quotas)) : weightByRaking(cols, sel, quotas);
     sel = weighted.selection;
-    weighting = { method: query.weight, designEffect: sel.designEffect, effectiveN: sel.effectiveN, unmatched: weighted.unmatched };
+    weighting = {
+      method: query.weight,
+      designEffect: sel.designEffect,
+      effectiveN: sel.effectiveN,
+      unmatched: weighted.unmatched,
+    };
   }
   return { def, cols, flags, sel, quotas, weighting };
 }
@@ -242,7 +324,13 @@ export function reportSelection(db: Db, surveyId: string, query: ReportQuery) {
 }
 
 /** A page of the open answers matching `search`, over the responses the query selects. */
-export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, search: string, page: { offset: number; limit: number } = { offset: 0, limit: 200 }) {
+export function searchVerbatims(
+  db: Db,
+  surveyId: string,
+  query: ReportQuery,
+  search: string,
+  page: { offset: number; limit: number } = { offset: 0, limit: 200 },
+) {
   return verbatimsSection(reportSelection(db, surveyId, query), search, page.limit, page.offset);
 }
 
@@ -252,6 +340,13 @@ export function searchVerbatims(db: Db, surveyId: string, query: ReportQuery, se
  * the report itself answers that error.
  */
 export async function prepareReport(db: Db, surveyId: string, parallelFrom?: number): Promise<Preparation | null> {
-  const latest = db.select().from(surveyVersions).where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0))).orderBy(desc(surveyVersions.version)).get();
-  return latest ? prepareColumns(db, surveyId, v.parse(SurveyDefinitionSchema, latest.definition), latest.id, parallelFrom) : null;
+  const latest = db
+    .select()
+    .from(surveyVersions)
+    .where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0)))
+    .orderBy(desc(surveyVersions.version))
+    .get();
+  return latest
+    ? prepareColumns(db, surveyId, v.parse(SurveyDefinitionSchema, latest.definition), latest.id, parallelFrom)
+    : null;
 }

@@ -18,7 +18,8 @@ export const shareRoutes = new Hono<AppEnv>()
     return c.json(createShare(c.var.deps.db, c.req.param('id'), input, c.var.user!.id, c.var.deps.clock.now()), 201);
   })
   .delete('/:id/shares/:shareId', requireRole('researcher'), (c) =>
-    c.json(revokeShare(c.var.deps.db, c.req.param('id'), c.req.param('shareId'), c.var.deps.clock.now())));
+    c.json(revokeShare(c.var.deps.db, c.req.param('id'), c.req.param('shareId'), c.var.deps.clock.now())),
+  );
 
 /**
  * The report through a link, signed out: the same figures, filters and cross-tabs as in the app,
@@ -48,5 +49,8 @@ export const sharedReportRoutes = new Hono<AppEnv>()
     await prepareReport(c.var.deps.db, surveyId, c.var.deps.config.REPORT_WORKERS_FROM);
     const query = parseValue(CrosstabQuerySchema, c.req.query());
     const csv = crosstabCsv(await buildCrosstab(c.var.deps.db, surveyId, query, lang));
-    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="crosstab.csv"' });
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="crosstab.csv"',
+    });
   });

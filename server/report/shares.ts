@@ -8,23 +8,54 @@ import { hashToken, newId, newToken } from '../auth/tokens';
 import { getRow } from '../survey/service';
 import type { NewShareDto, NewShareSchema, ShareDto } from '../../shared/api/report-query';
 
-const dto = (r: typeof reportShares.$inferSelect): ShareDto => ({ id: r.id, lang: r.lang, label: r.label, createdAt: r.createdAt, revokedAt: r.revokedAt });
+const dto = (r: typeof reportShares.$inferSelect): ShareDto => ({
+  id: r.id,
+  lang: r.lang,
+  label: r.label,
+  createdAt: r.createdAt,
+  revokedAt: r.revokedAt,
+});
 
-export function createShare(db: Db, surveyId: string, input: v.InferOutput<typeof NewShareSchema>, userId: string | null, now: number): NewShareDto {
+export function createShare(
+  db: Db,
+  surveyId: string,
+  input: v.InferOutput<typeof NewShareSchema>,
+  userId: string | null,
+  now: number,
+): NewShareDto {
   getRow(db, surveyId);
   const token = newToken();
-  const row = { id: newId(), tokenHash: hashToken(token), surveyId, lang: input.lang, label: input.label || null, createdBy: userId, createdAt: now, revokedAt: null };
+  const row = {
+    id: newId(),
+    tokenHash: hashToken(token),
+    surveyId,
+    lang: input.lang,
+    label: input.label || null,
+    createdBy: userId,
+    createdAt: now,
+    revokedAt: null,
+  };
   db.insert(reportShares).values(row).run();
   return { ...dto(row), token, path: `/shared/${token}` };
 }
 
 export function listShares(db: Db, surveyId: string): ShareDto[] {
   getRow(db, surveyId);
-  return db.select().from(reportShares).where(eq(reportShares.surveyId, surveyId)).orderBy(desc(reportShares.createdAt)).all().map(dto);
+  return db
+    .select()
+    .from(reportShares)
+    .where(eq(reportShares.surveyId, surveyId))
+    .orderBy(desc(reportShares.createdAt))
+    .all()
+    .map(dto);
 }
 
 export function revokeShare(db: Db, surveyId: string, shareId: string, now: number): ShareDto {
-  const row = db.select().from(reportShares).where(and(eq(reportShares.id, shareId), eq(reportShares.surveyId, surveyId))).get();
+  const row = db
+    .select()
+    .from(reportShares)
+    .where(and(eq(reportShares.id, shareId), eq(reportShares.surveyId, surveyId)))
+    .get();
   if (!row) throw notFound('share link');
   if (row.revokedAt === null) db.update(reportShares).set({ revokedAt: now }).where(eq(reportShares.id, shareId)).run();
   return dto({ ...row, revokedAt: row.revokedAt ?? now });
@@ -33,7 +64,14 @@ export function revokeShare(db: Db, surveyId: string, shareId: string, now: numb
 /** The survey and language a live link opens; the same 404 for unknown and revoked links, so neither is confirmed. */
 export function openShare(db: Db, token: string): { surveyId: string; lang: string } {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('report link');
-  const row = db.select().from(reportShares).where(and(eq(reportShares.tokenHash, hashToken(token)), isNull(reportShares.revokedAt))).get();
-  if (!row) throw new AppError(404, 'not-found', 'this report link does not exist or was revoked', undefined, undefined, { what: 'report link' });
+  const row = db
+    .select()
+    .from(reportShares)
+    .where(and(eq(reportShares.tokenHash, hashToken(token)), isNull(reportShares.revokedAt)))
+    .get();
+  if (!row)
+    throw new AppError(404, 'not-found', 'this report link does not exist or was revoked', undefined, undefined, {
+      what: 'report link',
+    });
   return { surveyId: row.surveyId, lang: row.lang };
 }

@@ -20,7 +20,10 @@ export function snapshotDir(db: Db): string | null {
 const fileOf = (dir: string, surveyId: string) => join(dir, `${surveyId.replace(/[^\w-]/g, '_')}.v8`);
 
 export interface Snapshot<T> {
-  surveyId: string; versionId: number; watermark: number; n: number;
+  surveyId: string;
+  versionId: number;
+  watermark: number;
+  n: number;
   /** Completed responses in the table up to the watermark when written: the check on reading. */
   tableCount: number;
   cols: T;

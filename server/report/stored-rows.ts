@@ -17,8 +17,11 @@ export type PlainRow = [number, number, number | null, Record<string, unknown>];
 /** Rows as parallel arrays, in the order they were read. */
 export interface RowBatch {
   n: number;
-  id: number[]; completedAt: number[]; wave: number[];
-  quotaCell: (string | null)[]; hidden: (string | null)[];
+  id: number[];
+  completedAt: number[];
+  wave: number[];
+  quotaCell: (string | null)[];
+  hidden: (string | null)[];
   /** The coded rows (coded-answers.ts) end to end, in the same order, leaving out the plain ones. */
   coded: Buffer;
   /** The rows read from their JSON answers instead, in the same order. */
@@ -35,7 +38,10 @@ export interface RowBatch {
  * the SQL.
  */
 function aggregate(unfit: readonly number[], source: string): string {
-  const usable = unfit.length === 0 ? 'coded is not null' : `coded is not null and version_id not in (${unfit.map((id) => Math.trunc(id)).join(',')})`;
+  const usable =
+    unfit.length === 0
+      ? 'coded is not null'
+      : `coded is not null and version_id not in (${unfit.map((id) => Math.trunc(id)).join(',')})`;
   return `select count(*), group_concat(id), group_concat(completed_at), group_concat(wave), json_group_array(quota_cell), json_group_array(hidden),
       cast(group_concat(c, '') as blob), json_group_array(json_array(id, version_id, duration, json(answers))) filter (where c is null)
     from (select id, completed_at, version_id, wave, quota_cell, hidden, duration, answers, iif(${usable}, coded, null) as c from ${source})`;
@@ -47,8 +53,14 @@ function batchOf(row: unknown[]): RowBatch {
   const list = (k: number) => JSON.parse(`[${(row[k] as string | null) ?? ''}]`) as number[];
   const json = (k: number) => JSON.parse(row[k] as string) as never;
   return {
-    n: row[0] as number, id: list(1), completedAt: list(2), wave: list(3), quotaCell: json(4), hidden: json(5),
-    coded: (row[6] as Buffer | null) ?? EMPTY, plain: json(7),
+    n: row[0] as number,
+    id: list(1),
+    completedAt: list(2),
+    wave: list(3),
+    quotaCell: json(4),
+    hidden: json(5),
+    coded: (row[6] as Buffer | null) ?? EMPTY,
+    plain: json(7),
   };
 }
 
@@ -59,8 +71,17 @@ function batchOf(row: unknown[]): RowBatch {
  * Fetching the rows through the survey index instead would visit the table in random order, ten
  * times slower for a million rows.
  */
-export function* rowsByIds(db: Database.Database, surveyId: string, unfit: readonly number[], from: number, to: number, batchSize = BATCH): Generator<RowBatch> {
-  const stmt = db.prepare(aggregate(unfit, `responses indexed by responses_report_idx where ${COUNTED} and id between ? and ?`)).raw();
+export function* rowsByIds(
+  db: Database.Database,
+  surveyId: string,
+  unfit: readonly number[],
+  from: number,
+  to: number,
+  batchSize = BATCH,
+): Generator<RowBatch> {
+  const stmt = db
+    .prepare(aggregate(unfit, `responses indexed by responses_report_idx where ${COUNTED} and id between ? and ?`))
+    .raw();
   for (let lo = from; lo <= to; lo += batchSize) {
     const batch = batchOf(stmt.get(surveyId, lo, Math.min(to, lo + batchSize - 1)) as unknown[]);
     if (batch.n > 0) yield batch;
@@ -68,9 +89,22 @@ export function* rowsByIds(db: Database.Database, surveyId: string, unfit: reado
 }
 
 /** The survey's counted rows completed at or after `since`, by completion time (on the index), a batch at a time. */
-export function* rowsCompletedSince(db: Database.Database, surveyId: string, unfit: readonly number[], since: number, batchSize = BATCH): Generator<RowBatch> {
-  const stmt = db.prepare(aggregate(unfit, `(select * from responses where ${COUNTED}
-    and completed_at >= ? and (completed_at > ? or id > ?) order by completed_at, id limit ${Math.trunc(batchSize)})`)).raw();
+export function* rowsCompletedSince(
+  db: Database.Database,
+  surveyId: string,
+  unfit: readonly number[],
+  since: number,
+  batchSize = BATCH,
+): Generator<RowBatch> {
+  const stmt = db
+    .prepare(
+      aggregate(
+        unfit,
+        `(select * from responses where ${COUNTED}
+    and completed_at >= ? and (completed_at > ? or id > ?) order by completed_at, id limit ${Math.trunc(batchSize)})`,
+      ),
+    )
+    .raw();
   let at = since;
   let after = -1;
   for (;;) {
@@ -88,12 +122,19 @@ export function* rowsCompletedSince(db: Database.Database, surveyId: string, unf
  * look-ups at the ends of the report index (a min and a max in one query would walk it all).
  */
 export function idRange(db: Database.Database, surveyId: string): { lo: number; hi: number } | null {
-  const end = (f: 'min' | 'max') => db.prepare(`select ${f}(id) from responses indexed by responses_report_idx where ${COUNTED}`).pluck().get(surveyId) as number | null;
+  const end = (f: 'min' | 'max') =>
+    db
+      .prepare(`select ${f}(id) from responses indexed by responses_report_idx where ${COUNTED}`)
+      .pluck()
+      .get(surveyId) as number | null;
   const lo = end('min');
   return lo === null ? null : { lo, hi: end('max')! };
 }
 
 /** How many counted responses the survey has, counting no further than `limit`. */
 export function countedUpTo(db: Database.Database, surveyId: string, limit: number): number {
-  return db.prepare(`select count(*) from (select 1 from responses where ${COUNTED} limit ?)`).pluck().get(surveyId, Math.trunc(limit)) as number;
+  return db
+    .prepare(`select count(*) from (select 1 from responses where ${COUNTED} limit ?)`)
+    .pluck()
+    .get(surveyId, Math.trunc(limit)) as number;
 }

@@ -28,7 +28,10 @@ type Reply = { id: number; ok: true; json: string } | { id: number; ok: false; i
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (json: string) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+const pending = new Map<
+  number,
+  { resolve: (json: string) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+>();
 
 function failAll(err: Error) {
   for (const p of pending.values()) {
@@ -53,7 +56,9 @@ function start(): Worker {
   });
   // A worker that dies mid-file died of that file (its memory, say): the file is refused, not the server's fault.
   w.on('error', (err) => failAll(new ImportError(`the file could not be read: ${err.message}`)));
-  w.on('exit', (code) => { if (worker === w) failAll(new ImportError(`the file could not be read (the reader stopped with code ${code})`)); });
+  w.on('exit', (code) => {
+    if (worker === w) failAll(new ImportError(`the file could not be read (the reader stopped with code ${code})`));
+  });
   return w;
 }
 

@@ -10,6 +10,11 @@ parentPort!.on('message', (job: { id: number; content: string }) => {
   try {
     parentPort!.postMessage({ id: job.id, ok: true, json: JSON.stringify(importSurvey(job.content)) });
   } catch (err) {
-    parentPort!.postMessage({ id: job.id, ok: false, importError: err instanceof ImportError, message: err instanceof Error ? err.message : String(err) });
+    parentPort!.postMessage({
+      id: job.id,
+      ok: false,
+      importError: err instanceof ImportError,
+      message: err instanceof Error ? err.message : String(err),
+    });
   }
 });

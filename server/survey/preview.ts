@@ -29,28 +29,54 @@ import { getRow } from './service';
 import { problemsOf } from '../../shared/survey/issues';
 
 /** The snapshot of the current draft that preview answers are stored against. */
-export function previewSnapshot(db: Db, surveyId: string, userId: string | null, now: number): { versionId: number; definition: SurveyDefinition } {
+export function previewSnapshot(
+  db: Db,
+  surveyId: string,
+  userId: string | null,
+  now: number,
+): { versionId: number; definition: SurveyDefinition } {
   const row = getRow(db, surveyId);
   const parsed = v.safeParse(SurveyDefinitionSchema, row.draft);
   // An unfinished draft is stored (shared/survey/draft.ts) but cannot run: the editor lists what to finish.
   if (!parsed.success) {
     const problems = problemsOf(parsed.issues);
-    throw new AppError(409, 'draft-has-problems', `${problems.length} problem(s) keep the draft from running; the first: ${problems[0].path}: ${problems[0].message}`, undefined, problems, { problems });
+    throw new AppError(
+      409,
+      'draft-has-problems',
+      `${problems.length} problem(s) keep the draft from running; the first: ${problems[0].path}: ${problems[0].message}`,
+      undefined,
+      problems,
+      { problems },
+    );
   }
   const definition = parsed.output;
   return db.transaction((tx) => {
-    const snapshots = tx.select({ id: surveyVersions.id, version: surveyVersions.version, definition: surveyVersions.definition })
-      .from(surveyVersions).where(and(eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1)))
-      .orderBy(surveyVersions.version).all();
+    const snapshots = tx
+      .select({ id: surveyVersions.id, version: surveyVersions.version, definition: surveyVersions.definition })
+      .from(surveyVersions)
+      .where(and(eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1)))
+      .orderBy(surveyVersions.version)
+      .all();
     const latest = snapshots[0];
-    if (latest && JSON.stringify(latest.definition) === JSON.stringify(row.draft)) return { versionId: latest.id, definition };
-    const used = latest && tx.select({ n: sql<number>`count(*)` }).from(responses).where(eq(responses.versionId, latest.id)).get()!.n > 0;
+    if (latest && JSON.stringify(latest.definition) === JSON.stringify(row.draft))
+      return { versionId: latest.id, definition };
+    const used =
+      latest &&
+      tx.select({ n: sql<number>`count(*)` }).from(responses).where(eq(responses.versionId, latest.id)).get()!.n > 0;
     if (latest && !used) {
-      tx.update(surveyVersions).set({ definition: row.draft, publishedAt: now, publishedBy: userId }).where(eq(surveyVersions.id, latest.id)).run();
+      tx.update(surveyVersions)
+        .set({ definition: row.draft, publishedAt: now, publishedBy: userId })
+        .where(eq(surveyVersions.id, latest.id))
+        .run();
       return { versionId: latest.id, definition };
     }
     const version = (latest?.version ?? 1) - 1;
-    const id = Number(tx.insert(surveyVersions).values({ surveyId, version, definition: row.draft, publishedBy: userId, publishedAt: now }).run().lastInsertRowid);
+    const id = Number(
+      tx
+        .insert(surveyVersions)
+        .values({ surveyId, version, definition: row.draft, publishedBy: userId, publishedAt: now })
+        .run().lastInsertRowid,
+    );
     return { versionId: id, definition };
   });
 }
@@ -60,42 +86,71 @@ export function previewSnapshot(db: Db, surveyId: string, userId: string | null,
  * idempotent by clientId, never counted against quotas or the response cap.
  */
 export function submitTest(db: Db, surveyId: string, input: Submission, now: number): SubmissionResult {
-  const snapshot = db.select().from(surveyVersions)
-    .where(and(eq(surveyVersions.id, input.versionId), eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1))).get();
-  if (!snapshot) throw new AppError(400, 'invalid', 'versionId: not a preview of this survey; reload the preview', 'versionId');
+  const snapshot = db
+    .select()
+    .from(surveyVersions)
+    .where(
+      and(eq(surveyVersions.id, input.versionId), eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1)),
+    )
+    .get();
+  if (!snapshot)
+    throw new AppError(400, 'invalid', 'versionId: not a preview of this survey; reload the preview', 'versionId');
   const def = v.parse(SurveyDefinitionSchema, snapshot.definition);
   const hidden = Object.fromEntries(Object.entries(input.hidden).filter(([k]) => def.hiddenFields.includes(k)));
   const { answers, issues, screenedOut } = validateSubmission(def, input.answers, input.complete, hidden);
-  if (issues.length > 0) throw new AppError(400, 'invalid-answers', issues[0].message, `answers.${issues[0].questionId}`, issues);
+  if (issues.length > 0)
+    throw new AppError(400, 'invalid-answers', issues[0].message, `answers.${issues[0].questionId}`, issues);
   const status: SubmissionResult['status'] = screenedOut ? 'screened-out' : input.complete ? 'complete' : 'partial';
   const lang = input.lang && def.languages.includes(input.lang as never) ? input.lang : def.defaultLanguage;
   const fields = {
-    versionId: snapshot.id, status, answers: JSON.stringify(answers), hidden: JSON.stringify(hidden), lang,
-    pageTimes: JSON.stringify(input.pageTimes), page: input.page, updatedAt: now, completedAt: status === 'partial' ? null : now,
+    versionId: snapshot.id,
+    status,
+    answers: JSON.stringify(answers),
+    hidden: JSON.stringify(hidden),
+    lang,
+    pageTimes: JSON.stringify(input.pageTimes),
+    page: input.page,
+    updatedAt: now,
+    completedAt: status === 'partial' ? null : now,
   };
   return db.transaction((tx) => {
-    const existing = tx.select({ id: responses.id, status: responses.status, isTest: responses.isTest }).from(responses)
-      .where(and(eq(responses.surveyId, surveyId), eq(responses.clientId, input.clientId))).get();
+    const existing = tx
+      .select({ id: responses.id, status: responses.status, isTest: responses.isTest })
+      .from(responses)
+      .where(and(eq(responses.surveyId, surveyId), eq(responses.clientId, input.clientId)))
+      .get();
     if (existing && !existing.isTest) throw new AppError(409, 'not-a-test', 'clientId: belongs to a real response');
     if (existing && existing.status !== 'partial') return { status: existing.status, duplicate: true };
     if (existing) tx.update(responses).set(fields).where(eq(responses.id, existing.id)).run();
-    else tx.insert(responses).values({ ...fields, surveyId, clientId: input.clientId, isTest: true, startedAt: now }).run();
+    else
+      tx.insert(responses)
+        .values({ ...fields, surveyId, clientId: input.clientId, isTest: true, startedAt: now })
+        .run();
     return { status };
   });
 }
 
 export function testResponseCount(db: Db, surveyId: string): number {
   getRow(db, surveyId);
-  return db.select({ n: sql<number>`count(*)` }).from(responses).where(and(eq(responses.surveyId, surveyId), eq(responses.isTest, true))).get()!.n;
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(responses)
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.isTest, true)))
+    .get()!.n;
 }
 
 /** Deletes every test response of the survey and the preview snapshots they answered. */
 export function deleteTestResponses(db: Db, surveyId: string): number {
   getRow(db, surveyId);
   return db.transaction((tx) => {
-    const n = tx.delete(responses).where(and(eq(responses.surveyId, surveyId), eq(responses.isTest, true))).run().changes;
+    const n = tx
+      .delete(responses)
+      .where(and(eq(responses.surveyId, surveyId), eq(responses.isTest, true)))
+      .run().changes;
     // A published version's test responses (none are made today) would keep it referenced; only snapshots go.
-    tx.delete(surveyVersions).where(and(eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1))).run();
+    tx.delete(surveyVersions)
+      .where(and(eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1)))
+      .run();
     return n;
   });
 }
@@ -121,10 +176,16 @@ export const previewRoutes = new Hono<AppEnv>()
     // "Restart" in the editor asks for a fresh respondent: the page keys its saved progress by slug.
     const restart = /^\d{1,9}$/.test(c.req.query('restart') ?? '') ? `-${c.req.query('restart')}` : '';
     const data: PublicSurvey = {
-      slug: `preview-${versionId}-${fingerprint(JSON.stringify(definition))}${restart}`, status: 'open', versionId, definition,
+      slug: `preview-${versionId}-${fingerprint(JSON.stringify(definition))}${restart}`,
+      status: 'open',
+      versionId,
+      definition,
       preview: { submitUrl: `/api/surveys/${encodeURIComponent(id)}/preview/responses`, csrf: c.var.csrf ?? '' },
     };
-    const html = readFileSync(file, 'utf8').replace('<!--survey-data-->', () => `<script type="application/json" id="survey-data">${safeJson(data)}</script>`);
+    const html = readFileSync(file, 'utf8').replace(
+      '<!--survey-data-->',
+      () => `<script type="application/json" id="survey-data">${safeJson(data)}</script>`,
+    );
     c.header('Cache-Control', 'no-store');
     // Framed by the editor on the same origin; every other page keeps frame-ancestors 'none'.
     c.header('X-Frame-Options', 'SAMEORIGIN');
@@ -135,5 +196,9 @@ export const previewRoutes = new Hono<AppEnv>()
     const input = await parseJson(c, SubmissionSchema);
     return c.json(submitTest(c.var.deps.db, c.req.param('id'), input, c.var.deps.clock.now()), 201);
   })
-  .get('/:id/test-responses', requireRole('viewer'), (c) => c.json({ count: testResponseCount(c.var.deps.db, c.req.param('id')) }))
-  .delete('/:id/test-responses', requireRole('researcher'), (c) => c.json({ deleted: deleteTestResponses(c.var.deps.db, c.req.param('id')) }));
+  .get('/:id/test-responses', requireRole('viewer'), (c) =>
+    c.json({ count: testResponseCount(c.var.deps.db, c.req.param('id')) }),
+  )
+  .delete('/:id/test-responses', requireRole('researcher'), (c) =>
+    c.json({ deleted: deleteTestResponses(c.var.deps.db, c.req.param('id')) }),
+  );

@@ -12,7 +12,10 @@ export const surveyRoutes = new Hono<AppEnv>()
   .get('/', requireRole('viewer'), (c) => c.json(surveys.listSurveys(c.var.deps.db)))
   .post('/', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, CreateSurveySchema);
-    return c.json(surveys.createSurvey(c.var.deps.db, input.definition, c.var.user!.id, c.var.deps.clock.now(), input.slug), 201);
+    return c.json(
+      surveys.createSurvey(c.var.deps.db, input.definition, c.var.user!.id, c.var.deps.clock.now(), input.slug),
+      201,
+    );
   })
   // A SurveyJS, LimeSurvey (.lss) or Yardstick file: /convert reads it, /import also creates the survey.
   // The worker's JSON text is sent as it is: parsing and writing it again would cost the main thread.
@@ -22,7 +25,10 @@ export const surveyRoutes = new Hono<AppEnv>()
   })
   .post('/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, ImportSurveySchema);
-    return c.json(await transfer.importAsSurvey(c.var.deps.db, input.content, c.var.user!.id, c.var.deps.clock.now(), input.slug), 201);
+    return c.json(
+      await transfer.importAsSurvey(c.var.deps.db, input.content, c.var.user!.id, c.var.deps.clock.now(), input.slug),
+      201,
+    );
   })
   // The file itself, with what it left out counted in a header; ?leftOut=1 wraps both for API users.
   .get('/:id/export/surveyjs.json', requireRole('viewer'), (c) => {
@@ -40,7 +46,16 @@ export const surveyRoutes = new Hono<AppEnv>()
   })
   // ?confirm=1 publishes changes that touch collected answers (a 409 lists them first).
   .post('/:id/publish', requireRole('researcher'), (c) =>
-    c.json(surveys.publish(c.var.deps.db, c.req.param('id'), c.var.user!.id, c.var.deps.clock.now(), c.req.query('confirm') === '1')))
+    c.json(
+      surveys.publish(
+        c.var.deps.db,
+        c.req.param('id'),
+        c.var.user!.id,
+        c.var.deps.clock.now(),
+        c.req.query('confirm') === '1',
+      ),
+    ),
+  )
   .patch('/:id', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, UpdateSurveySchema);
     return c.json(surveys.updateSurvey(c.var.deps.db, c.req.param('id'), input, c.var.deps.clock.now()));

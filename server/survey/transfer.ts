@@ -12,7 +12,12 @@ import { issueRule } from '../../shared/survey/issues';
 import type { FieldRule } from '../../shared/api/errors';
 
 const asAppError = (err: unknown, content: string) =>
-  (err instanceof ImportError ? new AppError(400, 'invalid-import', `content: ${err.message}`, 'content', undefined, { detail: err.message, ...ownFormatFault(content) }) : err);
+  err instanceof ImportError
+    ? new AppError(400, 'invalid-import', `content: ${err.message}`, 'content', undefined, {
+        detail: err.message,
+        ...ownFormatFault(content),
+      })
+    : err;
 
 /** The file read as a survey, as the JSON text of a ConvertedSurvey (large files off the main thread: import-off-thread.ts). */
 export async function convertJson(content: string): Promise<string> {
@@ -46,7 +51,13 @@ function ownFormatFault(content: string): { field?: string; rule?: FieldRule; li
 }
 
 /** A new survey from the file; what could not be mapped is answered, not stored. */
-export async function importAsSurvey(db: Db, content: string, userId: string | null, now: number, slug?: string): Promise<ImportedSurvey> {
+export async function importAsSurvey(
+  db: Db,
+  content: string,
+  userId: string | null,
+  now: number,
+  slug?: string,
+): Promise<ImportedSurvey> {
   const { format, definition, unmapped } = await convert(content);
   return { format, survey: createSurvey(db, definition, userId, now, slug), unmapped };
 }

@@ -12,24 +12,27 @@ import type { AdminResetResult } from '../../shared/api/passwords';
  * once; the link to choose a new password goes to them by e-mail, or, with no SMTP server, to the
  * admin to hand over.
  */
-export const userResetRoutes = new Hono<AppEnv>()
-  .post('/:id/password-reset', requireRole('admin'), async (c) => {
-    const { db, config, clock } = c.var.deps;
-    const user = findUser(db, c.req.param('id'));
-    if (!user) throw notFound('user');
-    endSessions(db, user.id);
-    const { token, expiresAt } = issueReset(db, user.id, clock.now(), RESET_BY_ADMIN_MS);
-    let body: AdminResetResult;
-    if (config.SMTP_URL) {
-      const mail = await resetMail(user, `${mailBase(c)}/reset#${token}`, RESET_BY_ADMIN_MS);
-      try {
-        await sendAppMail(config, { to: { name: user.name, address: user.email }, ...mail });
-      } catch (e) {
-        throw new AppError(502, 'mail-failed', `the mail server did not take the reset e-mail (${e instanceof Error ? e.message : String(e)}); try again`);
-      }
-      body = { mailed: true, expiresAt };
-    } else {
-      body = { mailed: false, url: `${config.PUBLIC_URL ?? new URL(c.req.url).origin}/reset#${token}`, expiresAt };
+export const userResetRoutes = new Hono<AppEnv>().post('/:id/password-reset', requireRole('admin'), async (c) => {
+  const { db, config, clock } = c.var.deps;
+  const user = findUser(db, c.req.param('id'));
+  if (!user) throw notFound('user');
+  endSessions(db, user.id);
+  const { token, expiresAt } = issueReset(db, user.id, clock.now(), RESET_BY_ADMIN_MS);
+  let body: AdminResetResult;
+  if (config.SMTP_URL) {
+    const mail = await resetMail(user, `${mailBase(c)}/reset#${token}`, RESET_BY_ADMIN_MS);
+    try {
+      await sendAppMail(config, { to: { name: user.name, address: user.email }, ...mail });
+    } catch (e) {
+      throw new AppError(
+        502,
+        'mail-failed',
+        `the mail server did not take the reset e-mail (${e instanceof Error ? e.message : String(e)}); try again`,
+      );
     }
-    return c.json(body, 201);
-  });
+    body = { mailed: true, expiresAt };
+  } else {
+    body = { mailed: false, url: `${config.PUBLIC_URL ?? new URL(c.req.url).origin}/reset#${token}`, expiresAt };
+  }
+  return c.json(body, 201);
+});

@@ -8,7 +8,14 @@ import { AppError, conflict, notFound } from '../http/errors';
 import type { NewUserSchema, InviteSchema, UpdateMeSchema } from '../../shared/api/auth';
 import type { Role } from '../auth/sessions';
 
-const publicCols = { id: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale, createdAt: users.createdAt };
+const publicCols = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  locale: users.locale,
+  createdAt: users.createdAt,
+};
 
 export const userCount = (db: Db) => db.select({ n: count() }).from(users).get()!.n;
 
@@ -24,7 +31,9 @@ export async function createUser(db: Db, input: v.InferOutput<typeof NewUserSche
   const passwordHash = await hashPassword(input.password);
   if (findByEmail(db, input.email)) throw conflict('email-taken', `email: ${input.email} already has an account`);
   const id = newId();
-  db.insert(users).values({ id, email: input.email, name: input.name, role: input.role, passwordHash, createdAt: now }).run();
+  db.insert(users)
+    .values({ id, email: input.email, name: input.name, role: input.role, passwordHash, createdAt: now })
+    .run();
   return db.select(publicCols).from(users).where(eq(users.id, id)).get()!;
 }
 
@@ -33,14 +42,18 @@ export async function createFirstAdmin(db: Db, input: { name: string; email: str
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   db.transaction((tx) => {
-    if (tx.select({ n: count() }).from(users).get()!.n > 0) throw new AppError(409, 'already-set-up', 'an administrator already exists; sign in instead');
-    tx.insert(users).values({ id, email: input.email, name: input.name, role: 'admin', passwordHash, createdAt: now }).run();
+    if (tx.select({ n: count() }).from(users).get()!.n > 0)
+      throw new AppError(409, 'already-set-up', 'an administrator already exists; sign in instead');
+    tx.insert(users)
+      .values({ id, email: input.email, name: input.name, role: 'admin', passwordHash, createdAt: now })
+      .run();
   });
   return db.select(publicCols).from(users).where(eq(users.id, id)).get()!;
 }
 
 export function updateRole(db: Db, id: string, role: Role, actorId: string) {
-  if (id === actorId && role !== 'admin') throw new AppError(409, 'last-admin', 'you cannot remove your own admin role');
+  if (id === actorId && role !== 'admin')
+    throw new AppError(409, 'last-admin', 'you cannot remove your own admin role');
   const res = db.update(users).set({ role }).where(eq(users.id, id)).run();
   if (res.changes === 0) throw notFound('user');
   return db.select(publicCols).from(users).where(eq(users.id, id)).get()!;
@@ -55,7 +68,9 @@ export function deleteUser(db: Db, id: string, actorId: string) {
   if (id === actorId) throw new AppError(409, 'self-delete', 'you cannot delete your own account');
   db.transaction((tx) => {
     tx.delete(sessions).where(eq(sessions.userId, id)).run();
-    tx.delete(userInvites).where(and(eq(userInvites.invitedBy, id), isNull(userInvites.usedAt))).run();
+    tx.delete(userInvites)
+      .where(and(eq(userInvites.invitedBy, id), isNull(userInvites.usedAt)))
+      .run();
     const res = tx.delete(users).where(eq(users.id, id)).run();
     if (res.changes === 0) throw notFound('user');
   });
@@ -71,7 +86,9 @@ export function createInvite(db: Db, input: v.InferOutput<typeof InviteSchema>, 
   if (findByEmail(db, input.email)) throw conflict('email-taken', `email: ${input.email} already has an account`);
   const token = newToken();
   const expiresAt = now + 7 * 86_400_000;
-  db.insert(userInvites).values({ tokenHash: hashToken(token), email: input.email, role: input.role, invitedBy, expiresAt, createdAt: now }).run();
+  db.insert(userInvites)
+    .values({ tokenHash: hashToken(token), email: input.email, role: input.role, invitedBy, expiresAt, createdAt: now })
+    .run();
   return { token, email: input.email, role: input.role, expiresAt };
 }
 
@@ -79,10 +96,18 @@ export async function acceptInvite(db: Db, input: { token: string; name: string;
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   db.transaction((tx) => {
-    const inv = tx.select().from(userInvites).where(eq(userInvites.tokenHash, hashToken(input.token))).get();
-    if (!inv || inv.usedAt !== null || inv.expiresAt < now) throw new AppError(410, 'invite-invalid', 'token: this invitation is unknown, used or expired');
-    if (tx.select().from(users).where(eq(users.email, inv.email)).get()) throw conflict('email-taken', `email: ${inv.email} already has an account`);
-    tx.insert(users).values({ id, email: inv.email, name: input.name, role: inv.role, passwordHash, createdAt: now }).run();
+    const inv = tx
+      .select()
+      .from(userInvites)
+      .where(eq(userInvites.tokenHash, hashToken(input.token)))
+      .get();
+    if (!inv || inv.usedAt !== null || inv.expiresAt < now)
+      throw new AppError(410, 'invite-invalid', 'token: this invitation is unknown, used or expired');
+    if (tx.select().from(users).where(eq(users.email, inv.email)).get())
+      throw conflict('email-taken', `email: ${inv.email} already has an account`);
+    tx.insert(users)
+      .values({ id, email: inv.email, name: input.name, role: inv.role, passwordHash, createdAt: now })
+      .run();
     tx.update(userInvites).set({ usedAt: now }).where(eq(userInvites.tokenHash, inv.tokenHash)).run();
   });
   return db.select(publicCols).from(users).where(eq(users.id, id)).get()!;

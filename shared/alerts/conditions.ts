@@ -23,7 +23,8 @@ export function wordMatcher(words: readonly string[]): RegExp {
 function textOf(x: unknown): string | null {
   if (typeof x === 'string') return x;
   // A choice's "other" answer is { other: "their words" }.
-  if (x && typeof x === 'object' && 'other' in x && typeof (x as { other: unknown }).other === 'string') return (x as { other: string }).other;
+  if (x && typeof x === 'object' && 'other' in x && typeof (x as { other: unknown }).other === 'string')
+    return (x as { other: string }).other;
   return null;
 }
 
@@ -46,7 +47,10 @@ export function compileRule<R extends { spec: AlertRuleSpec }>(rule: R): Compile
     const logic = { match: 'all' as const, conditions: [c] };
     return (f) => evaluate(logic, f);
   });
-  const inSegment = segment.length === 0 ? () => true : (f: Facts) => evaluate({ match: 'all', conditions: segment }, { answers: {}, hidden: f.hidden });
+  const inSegment =
+    segment.length === 0
+      ? () => true
+      : (f: Facts) => evaluate({ match: 'all', conditions: segment }, { answers: {}, hidden: f.hidden });
   const any = when.match === 'any';
   return {
     rule,
@@ -57,8 +61,10 @@ export function compileRule<R extends { spec: AlertRuleSpec }>(rule: R): Compile
 /** The user a case goes to: the named user, or the route matching the hidden field (case-insensitive), else the fallback. */
 export function ownerFor(owner: Owner, hidden: Readonly<Record<string, string>>): string | null {
   switch (owner.kind) {
-    case 'none': return null;
-    case 'user': return owner.userId;
+    case 'none':
+      return null;
+    case 'user':
+      return owner.userId;
     case 'route': {
       const value = own(hidden, owner.field)?.trim().toLowerCase();
       const hit = value === undefined ? undefined : owner.routes.find((r) => r.value.toLowerCase() === value);

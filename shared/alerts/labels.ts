@@ -23,13 +23,24 @@ function scaleLabel(x: unknown, min: number, max: number, minLabel: string, maxL
 
 function labelOf(q: Question, x: unknown, lang: string, fb: string): string {
   switch (q.type) {
-    case 'single': return optionLabel(q.options, x, lang, fb);
-    case 'multiple': return Array.isArray(x) ? x.map((id) => optionLabel(q.options, id, lang, fb)).join('; ') : String(x);
+    case 'single':
+      return optionLabel(q.options, x, lang, fb);
+    case 'multiple':
+      return Array.isArray(x) ? x.map((id) => optionLabel(q.options, id, lang, fb)).join('; ') : String(x);
     case 'rating':
-      return scaleLabel(x, q.scale.min, q.scale.max, pickText(q.scale.minLabel, lang, fb), pickText(q.scale.maxLabel, lang, fb));
+      return scaleLabel(
+        x,
+        q.scale.min,
+        q.scale.max,
+        pickText(q.scale.minLabel, lang, fb),
+        pickText(q.scale.maxLabel, lang, fb),
+      );
     case 'matrix': {
       const byItem = (x ?? {}) as Record<string, unknown>;
-      return q.items.filter((i) => i.id in byItem).map((i) => `${pickText(i.label, lang, fb)}: ${byItem[i.id] ?? 'n/a'}`).join('; ');
+      return q.items
+        .filter((i) => i.id in byItem)
+        .map((i) => `${pickText(i.label, lang, fb)}: ${byItem[i.id] ?? 'n/a'}`)
+        .join('; ');
     }
     case 'nps':
       return scaleLabel(x, 0, 10, '', '');
@@ -42,28 +53,54 @@ function labelOf(q: Question, x: unknown, lang: string, fb: string): string {
       return pickText(x === 'yes' ? q.yesLabel : q.noLabel, lang, fb) || String(x);
     case 'fields': {
       const byItem = (x ?? {}) as Record<string, unknown>;
-      return q.items.filter((i) => i.id in byItem).map((i) => `${pickText(i.label, lang, fb)}: ${String(byItem[i.id])}`).join('; ');
+      return q.items
+        .filter((i) => i.id in byItem)
+        .map((i) => `${pickText(i.label, lang, fb)}: ${String(byItem[i.id])}`)
+        .join('; ');
     }
     case 'matrixScales': {
       const byItem = (x ?? {}) as Record<string, Record<string, unknown> | undefined>;
-      const point = (s: (typeof q.scales)[number], p: unknown) => (s.pointLabels && typeof p === 'number' ? pickText(s.pointLabels[p - s.scale.min], lang, fb) || String(p) : String(p));
-      return q.items.filter((i) => byItem[i.id]).map((i) => `${pickText(i.label, lang, fb)}: ${q.scales.filter((s) => byItem[i.id]![s.id] !== undefined)
-        .map((s) => `${pickText(s.label, lang, fb)} ${point(s, byItem[i.id]![s.id])}`).join(', ')}`).join('; ');
+      const point = (s: (typeof q.scales)[number], p: unknown) =>
+        s.pointLabels && typeof p === 'number'
+          ? pickText(s.pointLabels[p - s.scale.min], lang, fb) || String(p)
+          : String(p);
+      return q.items
+        .filter((i) => byItem[i.id])
+        .map(
+          (i) =>
+            `${pickText(i.label, lang, fb)}: ${q.scales
+              .filter((s) => byItem[i.id]![s.id] !== undefined)
+              .map((s) => `${pickText(s.label, lang, fb)} ${point(s, byItem[i.id]![s.id])}`)
+              .join(', ')}`,
+        )
+        .join('; ');
     }
     default:
       return typeof x === 'object' ? JSON.stringify(x) : String(x);
   }
 }
 
-export function labelledAnswers(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>, lang: string): CaseAnswer[] {
+export function labelledAnswers(
+  def: SurveyDefinition,
+  answers: Readonly<Record<string, unknown>>,
+  lang: string,
+): CaseAnswer[] {
   const fb = def.defaultLanguage;
   return allQuestions(def)
     .filter((q) => q.type !== 'contact' && answers[q.id] !== undefined)
-    .map((q) => ({ questionId: q.id, question: pickText(q.text, lang, fb), code: answers[q.id], label: labelOf(q, answers[q.id], lang, fb) }));
+    .map((q) => ({
+      questionId: q.id,
+      question: pickText(q.text, lang, fb),
+      code: answers[q.id],
+      label: labelOf(q, answers[q.id], lang, fb),
+    }));
 }
 
 /** The respondent's contact details, only when they ticked the consent box. */
-export function consentedContact(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>): { name?: string; email?: string; phone?: string } | null {
+export function consentedContact(
+  def: SurveyDefinition,
+  answers: Readonly<Record<string, unknown>>,
+): { name?: string; email?: string; phone?: string } | null {
   for (const q of allQuestions(def)) {
     if (q.type !== 'contact') continue;
     const a = answers[q.id] as { name?: string; email?: string; phone?: string; consent?: boolean } | undefined;

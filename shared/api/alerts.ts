@@ -12,37 +12,66 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 const PrioritySchema = v.picklist(PRIORITIES, 'must be low, normal, high or urgent');
 const Id = v.pipe(v.string('must be an id'), v.minLength(1, 'is required'), v.maxLength(64, 'is too long'));
-const Hours = v.pipe(v.number('must be a number of hours'), v.minValue(0.25, 'must be at least a quarter of an hour'), v.maxValue(8760, 'must be at most a year (8760 hours)'));
+const Hours = v.pipe(
+  v.number('must be a number of hours'),
+  v.minValue(0.25, 'must be at least a quarter of an hour'),
+  v.maxValue(8760, 'must be at most a year (8760 hours)'),
+);
 
 /** "A word in a comment": any of `words` in a text answer, whole words, case-insensitive. */
 export const ContainsSchema = v.object({
   source: idRefSchema('a question id'),
   op: v.literal('contains'),
   words: v.pipe(
-    v.array(v.pipe(v.string('must be a word'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100, 'is too long'))),
-    v.minLength(1, 'needs at least one word'), v.maxLength(50, 'has more than 50 words'),
+    v.array(
+      v.pipe(
+        v.string('must be a word'),
+        v.trim(),
+        v.minLength(1, 'must not be empty'),
+        v.maxLength(100, 'is too long'),
+      ),
+    ),
+    v.minLength(1, 'needs at least one word'),
+    v.maxLength(50, 'has more than 50 words'),
   ),
 });
 
 /** A condition of an alert rule: the survey logic's operators (shared/survey/logic.ts) plus `contains`. */
-export const AlertConditionSchema = v.variant('op', [ContainsSchema, ConditionSchema], 'op: must be equals, notEquals, in, notIn, between, answered, notAnswered or contains');
+export const AlertConditionSchema = v.variant(
+  'op',
+  [ContainsSchema, ConditionSchema],
+  'op: must be equals, notEquals, in, notIn, between, answered, notAnswered or contains',
+);
 export type AlertCondition = v.InferOutput<typeof AlertConditionSchema>;
 
-const OwnerSchema = v.variant('kind', [
-  v.object({ kind: v.literal('none') }),
-  v.object({ kind: v.literal('user'), userId: Id }),
-  /** Routing by a hidden field: the case goes to the user of the field's value, else to `fallbackUserId`. */
-  v.object({
-    kind: v.literal('route'),
-    field: idRefSchema('a hidden field'),
-    routes: v.pipe(
-      v.array(v.object({ value: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(200)), userId: Id })),
-      v.minLength(1, 'needs at least one route'), v.maxLength(500, 'has more than 500 routes'),
-      v.check((rs) => new Set(rs.map((r) => r.value.toLowerCase())).size === rs.length, 'each value may be routed only once'),
-    ),
-    fallbackUserId: v.optional(v.nullable(Id), null),
-  }),
-], 'kind: must be none, user or route');
+const OwnerSchema = v.variant(
+  'kind',
+  [
+    v.object({ kind: v.literal('none') }),
+    v.object({ kind: v.literal('user'), userId: Id }),
+    /** Routing by a hidden field: the case goes to the user of the field's value, else to `fallbackUserId`. */
+    v.object({
+      kind: v.literal('route'),
+      field: idRefSchema('a hidden field'),
+      routes: v.pipe(
+        v.array(
+          v.object({
+            value: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(200)),
+            userId: Id,
+          }),
+        ),
+        v.minLength(1, 'needs at least one route'),
+        v.maxLength(500, 'has more than 500 routes'),
+        v.check(
+          (rs) => new Set(rs.map((r) => r.value.toLowerCase())).size === rs.length,
+          'each value may be routed only once',
+        ),
+      ),
+      fallbackUserId: v.optional(v.nullable(Id), null),
+    }),
+  ],
+  'kind: must be none, user or route',
+);
 export type Owner = v.InferOutput<typeof OwnerSchema>;
 
 export const AlertRuleSchema = v.object({
@@ -50,7 +79,11 @@ export const AlertRuleSchema = v.object({
   enabled: v.optional(v.boolean('must be true or false'), true),
   when: v.object({
     match: v.optional(v.picklist(['all', 'any'], 'must be all or any'), 'all'),
-    conditions: v.pipe(v.array(AlertConditionSchema), v.minLength(1, 'needs at least one condition'), v.maxLength(20, 'has more than 20 conditions')),
+    conditions: v.pipe(
+      v.array(AlertConditionSchema),
+      v.minLength(1, 'needs at least one condition'),
+      v.maxLength(20, 'has more than 20 conditions'),
+    ),
   }),
   /** Segment limits: every one must hold (e.g. tier equals Platinum); read from hidden fields. */
   segment: v.optional(v.pipe(v.array(ConditionSchema), v.maxLength(10, 'has more than 10 limits')), []),
@@ -61,7 +94,11 @@ export const AlertRuleSchema = v.object({
 });
 export type AlertRuleInput = v.InferInput<typeof AlertRuleSchema>;
 export type AlertRuleSpec = v.InferOutput<typeof AlertRuleSchema>;
-export interface AlertRuleDto extends AlertRuleSpec { id: string; createdAt: number; updatedAt: number }
+export interface AlertRuleDto extends AlertRuleSpec {
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+}
 
 export const DEFAULT_DUE_HOURS: Record<Priority, number> = { urgent: 4, high: 24, normal: 72, low: 168 };
 
@@ -75,7 +112,9 @@ export const AlertSettingsSchema = v.object({
 export type AlertSettings = v.InferOutput<typeof AlertSettingsSchema>;
 
 const UrlSchema = v.pipe(
-  v.string('must be a URL'), v.trim(), v.maxLength(2000, 'is too long'),
+  v.string('must be a URL'),
+  v.trim(),
+  v.maxLength(2000, 'is too long'),
   v.url('must be a URL like https://example.com/hooks/yardstick'),
   v.regex(/^https?:\/\//i, 'must start with http:// or https://'),
 );
@@ -84,13 +123,33 @@ const EventsSchema = v.pipe(
   v.minLength(1, 'needs at least one event'),
 );
 export const NewWebhookSchema = v.object({ url: UrlSchema, events: EventsSchema });
-export const UpdateWebhookSchema = v.partial(v.object({ url: UrlSchema, events: EventsSchema, enabled: v.boolean('must be true or false') }));
+export const UpdateWebhookSchema = v.partial(
+  v.object({ url: UrlSchema, events: EventsSchema, enabled: v.boolean('must be true or false') }),
+);
 
-export interface WebhookDto { id: string; url: string; events: WebhookEvent[]; enabled: boolean; createdAt: number; pending: number; failed: number; lastDeliveredAt: number | null }
+export interface WebhookDto {
+  id: string;
+  url: string;
+  events: WebhookEvent[];
+  enabled: boolean;
+  createdAt: number;
+  pending: number;
+  failed: number;
+  lastDeliveredAt: number | null;
+}
 /** The secret is only in the answer that creates or rotates it. */
-export interface WebhookWithSecret { webhook: WebhookDto; secret: string }
+export interface WebhookWithSecret {
+  webhook: WebhookDto;
+  secret: string;
+}
 export interface DeliveryDto {
-  id: string; event: string; status: 'pending' | 'delivered' | 'failed'; attempts: number; nextAttemptAt: number; createdAt: number; deliveredAt: number | null;
+  id: string;
+  event: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: number;
+  createdAt: number;
+  deliveredAt: number | null;
   log: { at: number; statusCode: number | null; error: string | null; durationMs: number }[];
 }
 
@@ -110,9 +169,19 @@ export const UpdateCaseSchema = v.pipe(
     ownerId: v.optional(v.nullable(Id)),
     priority: v.optional(PrioritySchema),
   }),
-  v.check((b) => b.status !== undefined || b.ownerId !== undefined || b.priority !== undefined, 'give status, ownerId or priority'),
+  v.check(
+    (b) => b.status !== undefined || b.ownerId !== undefined || b.priority !== undefined,
+    'give status, ownerId or priority',
+  ),
 );
-export const NoteSchema = v.object({ text: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(5000, 'must be at most 5,000 characters')) });
+export const NoteSchema = v.object({
+  text: v.pipe(
+    v.string('must be text'),
+    v.trim(),
+    v.minLength(1, 'is required'),
+    v.maxLength(5000, 'must be at most 5,000 characters'),
+  ),
+});
 
 export const CaseQuerySchema = v.object({
   status: v.optional(v.picklist([...CASE_STATUSES, 'active'], 'must be open, in-progress, resolved, closed or active')),
@@ -123,10 +192,20 @@ export const CaseQuerySchema = v.object({
 });
 
 export interface CaseSummary {
-  id: string; surveyId: string; surveyTitle: string; ruleName: string; responseId: number;
-  owner: { id: string; name: string } | null; status: CaseStatus; priority: Priority;
-  dueAt: number; openedAt: number; resolvedAt: number | null; updatedAt: number;
-  overdue: boolean; unread: boolean;
+  id: string;
+  surveyId: string;
+  surveyTitle: string;
+  ruleName: string;
+  responseId: number;
+  owner: { id: string; name: string } | null;
+  status: CaseStatus;
+  priority: Priority;
+  dueAt: number;
+  openedAt: number;
+  resolvedAt: number | null;
+  updatedAt: number;
+  overdue: boolean;
+  unread: boolean;
 }
 export interface CaseList {
   cases: CaseSummary[];
@@ -135,8 +214,18 @@ export interface CaseList {
   owners: { id: string; name: string }[];
 }
 
-export interface CaseAnswer { questionId: string; question: string; code: unknown; label: string }
-export interface CaseEvent { at: number; user: string | null; kind: 'opened' | 'note' | 'status' | 'owner' | 'priority' | 'escalated'; data: Record<string, unknown> }
+export interface CaseAnswer {
+  questionId: string;
+  question: string;
+  code: unknown;
+  label: string;
+}
+export interface CaseEvent {
+  at: number;
+  user: string | null;
+  kind: 'opened' | 'note' | 'status' | 'owner' | 'priority' | 'escalated';
+  data: Record<string, unknown>;
+}
 export interface CaseDetail extends CaseSummary {
   surveySlug: string;
   response: { completedAt: number | null; lang: string | null; answers: CaseAnswer[]; hidden: Record<string, string> };

@@ -4,11 +4,23 @@ export const ApiTokenRoleSchema = v.picklist(['admin', 'researcher', 'viewer'], 
 
 /** `POST /api/auth/tokens`: a name to recognise it by, optionally a lower role and an expiry. */
 export const NewApiTokenSchema = v.strictObject({
-  name: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(80, 'must be at most 80 characters')),
+  name: v.pipe(
+    v.string('must be text'),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(80, 'must be at most 80 characters'),
+  ),
   /** Defaults to the owner's role; a higher one than the owner's is refused. */
   role: v.optional(ApiTokenRoleSchema),
   /** Days until it stops working; unset, it works until revoked. */
-  expiresInDays: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(3650, 'must be at most 3650'))),
+  expiresInDays: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.integer('must be a whole number'),
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(3650, 'must be at most 3650'),
+    ),
+  ),
 });
 export type NewApiToken = v.InferOutput<typeof NewApiTokenSchema>;
 

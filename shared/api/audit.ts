@@ -2,10 +2,24 @@
 import * as v from 'valibot';
 
 /** What an action touched, from its route: the app names each in the user's language. */
-export const AUDIT_AREAS = ['account', 'users', 'survey', 'plan', 'collection', 'invitations', 'alerts', 'cases', 'shares', 'report', 'export', 'demo'] as const;
+export const AUDIT_AREAS = [
+  'account',
+  'users',
+  'survey',
+  'plan',
+  'collection',
+  'invitations',
+  'alerts',
+  'cases',
+  'shares',
+  'report',
+  'export',
+  'demo',
+] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 
-const positiveInt = (what: string) => v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, `must be ${what}`), v.transform(Number));
+const positiveInt = (what: string) =>
+  v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, `must be ${what}`), v.transform(Number));
 
 export const AuditQuerySchema = v.object({
   /** Entries older than this entry id (the `next` of the previous page). */
@@ -36,4 +50,7 @@ export interface AuditEntry {
   ip: string;
 }
 
-export interface AuditPage { entries: AuditEntry[]; next: number | null }
+export interface AuditPage {
+  entries: AuditEntry[];
+  next: number | null;
+}

@@ -6,23 +6,54 @@ export const ROLES = ['admin', 'researcher', 'viewer'] as const;
 export const RoleSchema = v.picklist(ROLES, 'must be admin, researcher or viewer');
 
 export const EmailSchema = v.pipe(
-  v.string('must be a string'), v.trim(), v.toLowerCase(), v.maxLength(254, 'is too long'), v.email('must be an e-mail address'),
+  v.string('must be a string'),
+  v.trim(),
+  v.toLowerCase(),
+  v.maxLength(254, 'is too long'),
+  v.email('must be an e-mail address'),
 );
 export const PasswordSchema = v.pipe(
-  v.string('must be a string'), v.minLength(10, 'must have at least 10 characters'), v.maxLength(200, 'is too long'),
+  v.string('must be a string'),
+  v.minLength(10, 'must have at least 10 characters'),
+  v.maxLength(200, 'is too long'),
 );
-export const NameSchema = v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'is required'), v.maxLength(100, 'is too long'));
+export const NameSchema = v.pipe(
+  v.string('must be a string'),
+  v.trim(),
+  v.minLength(1, 'is required'),
+  v.maxLength(100, 'is too long'),
+);
 
 export const SetupSchema = v.object({ name: NameSchema, email: EmailSchema, password: PasswordSchema });
 export const LoginSchema = v.object({ email: EmailSchema, password: v.pipe(v.string(), v.maxLength(200)) });
-export const NewUserSchema = v.object({ name: NameSchema, email: EmailSchema, role: RoleSchema, password: PasswordSchema });
+export const NewUserSchema = v.object({
+  name: NameSchema,
+  email: EmailSchema,
+  role: RoleSchema,
+  password: PasswordSchema,
+});
 export const InviteSchema = v.object({ email: EmailSchema, role: RoleSchema });
-export const AcceptInviteSchema = v.object({ token: v.pipe(v.string(), v.minLength(20), v.maxLength(100)), name: NameSchema, password: PasswordSchema });
+export const AcceptInviteSchema = v.object({
+  token: v.pipe(v.string(), v.minLength(20), v.maxLength(100)),
+  name: NameSchema,
+  password: PasswordSchema,
+});
 export const UpdateUserSchema = v.object({ role: RoleSchema });
 export const UpdateMeSchema = v.object({
   name: v.optional(NameSchema),
   locale: v.optional(v.nullable(v.picklist(LOCALES, 'must be one of en, zh-Hans, zh-Hant, it, vi'))),
 });
 
-export interface UserDto { id: string; email: string; name: string; role: (typeof ROLES)[number]; locale: string | null; createdAt?: number }
-export interface AuthState { setupNeeded: boolean; user: UserDto | null; csrf: string | null }
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  role: (typeof ROLES)[number];
+  locale: string | null;
+  createdAt?: number;
+}
+export interface AuthState {
+  setupNeeded: boolean;
+  user: UserDto | null;
+  csrf: string | null;
+}

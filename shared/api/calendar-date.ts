@@ -23,6 +23,7 @@ export function calendarDateProblem(text: string): string | null {
   const month = Number(m[2]);
   if (month < 1 || month > 12) return `must be a real date: ${text} has no month ${m[2]}`;
   const days = daysIn(Number(m[1]), month);
-  if (calendarDateMs(text) === null) return `must be a real date: ${m[1]}-${m[2]} has ${days} days, so ${text} does not exist`;
+  if (calendarDateMs(text) === null)
+    return `must be a real date: ${m[1]}-${m[2]} has ${days} days, so ${text} does not exist`;
   return null;
 }

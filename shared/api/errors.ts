@@ -19,12 +19,34 @@ export const FIELD_RULES = [
 export type FieldRule = (typeof FIELD_RULES)[number];
 
 /** Texts still missing in one of a survey's languages, by their place in the definition. */
-export interface MissingTexts { language: string; paths: string[] }
+export interface MissingTexts {
+  language: string;
+  paths: string[];
+}
 
 /** A problem that keeps a draft from being published: where, and what. */
-export interface DraftProblem { path: string; rule: FieldRule; limit?: number; message: string }
+export interface DraftProblem {
+  path: string;
+  rule: FieldRule;
+  limit?: number;
+  message: string;
+}
 
-export const NOT_FOUND_THINGS = ['survey', 'user', 'response', 'case', 'alert rule', 'webhook', 'delivery', 'share link', 'report link', 'invitation', 'route', 'token', 'customer'] as const;
+export const NOT_FOUND_THINGS = [
+  'survey',
+  'user',
+  'response',
+  'case',
+  'alert rule',
+  'webhook',
+  'delivery',
+  'share link',
+  'report link',
+  'invitation',
+  'route',
+  'token',
+  'customer',
+] as const;
 export type NotFoundThing = (typeof NOT_FOUND_THINGS)[number];
 
 /** Why a webhook address is refused: not an address at all, or one inside the server's own network. */
@@ -32,7 +54,7 @@ export type WebhookAddressReason = 'not-a-url' | 'internal';
 
 export interface ApiErrorParams {
   // Requests
-  'invalid': { field: string; rule: FieldRule; limit?: number };
+  invalid: { field: string; rule: FieldRule; limit?: number };
   'invalid-json': Record<string, never>;
   'unsupported-media-type': Record<string, never>;
   'too-large': { limit?: number };
@@ -41,11 +63,11 @@ export interface ApiErrorParams {
   'not-found': { what: NotFoundThing };
   'not-built': Record<string, never>;
   'http-error': Record<string, never>;
-  'internal': Record<string, never>;
+  internal: Record<string, never>;
   // Accounts
-  'unauthenticated': Record<string, never>;
-  'csrf': Record<string, never>;
-  'forbidden': Record<string, never>;
+  unauthenticated: Record<string, never>;
+  csrf: Record<string, never>;
+  forbidden: Record<string, never>;
   'bad-credentials': Record<string, never>;
   'already-set-up': Record<string, never>;
   'email-taken': Record<string, never>;
@@ -101,5 +123,5 @@ export type ApiErrorCode = keyof ApiErrorParams;
 
 /** The body of every error answer. */
 export type ApiErrorBody = {
-  [C in ApiErrorCode]: { code: C; params: ApiErrorParams[C]; message: string; path?: string; details?: unknown }
+  [C in ApiErrorCode]: { code: C; params: ApiErrorParams[C]; message: string; path?: string; details?: unknown };
 }[ApiErrorCode];

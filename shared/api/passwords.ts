@@ -13,8 +13,9 @@ export const ResetCompleteSchema = v.object({
 });
 
 /** What an admin gets from POST /api/users/:id/password-reset: the link itself only when no mail can carry it. */
-export type AdminResetResult =
-  | { mailed: true; expiresAt: number }
-  | { mailed: false; url: string; expiresAt: number };
+export type AdminResetResult = { mailed: true; expiresAt: number } | { mailed: false; url: string; expiresAt: number };
 
-export interface SignedIn { user: UserDto; csrf: string }
+export interface SignedIn {
+  user: UserDto;
+  csrf: string;
+}

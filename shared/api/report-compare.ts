@@ -9,7 +9,11 @@ import type { ReportDto } from './report';
 import { SIGNIFICANCE_LEVEL } from './report-research';
 import { SMALL_BASE } from './report-sections';
 
-export interface SegmentTest { difference: number; p: number; significant: boolean }
+export interface SegmentTest {
+  difference: number;
+  p: number;
+  significant: boolean;
+}
 
 export interface SegmentComparison {
   /** Either segment under SMALL_BASE completes: nothing is marked significant. */
@@ -38,7 +42,14 @@ export function compareSegments(a: ReportDto, b: ReportDto): SegmentComparison {
   if (oa?.mean && ob?.mean && oa.mean.n >= 2 && ob.mean.n >= 2 && (oa.mean.sd > 0 || ob.mean.sd > 0)) {
     mean = mark(smallBase, welchT(oa.mean, ob.mean));
   }
-  const share = (x: { p: number } | null | undefined, nx: number, ra: ReportDto, y: { p: number } | null | undefined, ny: number, rb: ReportDto) => {
+  const share = (
+    x: { p: number } | null | undefined,
+    nx: number,
+    ra: ReportDto,
+    y: { p: number } | null | undefined,
+    ny: number,
+    rb: ReportDto,
+  ) => {
     if (!x || !y || nx === 0 || ny === 0) return null;
     const na = effective(ra, nx);
     const nb = effective(rb, ny);

@@ -21,7 +21,14 @@ const variable = v.pipe(
   v.optional(v.string(), ''),
   v.nonEmpty('is required: a question id, question.item, hidden:<name>, @wave or @cell'),
   v.regex(VARIABLE_RE, 'must be a question id, question.item, hidden:<name>, @wave or @cell'),
-  v.check((s) => !s.replace(/^hidden:/, '').split('.').some(isReservedId), RESERVED_MESSAGE),
+  v.check(
+    (s) =>
+      !s
+        .replace(/^hidden:/, '')
+        .split('.')
+        .some(isReservedId),
+    RESERVED_MESSAGE,
+  ),
 );
 
 export const CrosstabQuerySchema = v.object({

@@ -12,7 +12,10 @@ import * as v from 'valibot';
 import { calendarDateMs, calendarDateProblem } from './calendar-date';
 import { SurveyLanguageSchema } from '../survey/schema-parts';
 
-export interface FilterCondition { name: string; values: string[] }
+export interface FilterCondition {
+  name: string;
+  values: string[];
+}
 
 export interface ReportFilter {
   conditions: FilterCondition[];
@@ -37,7 +40,11 @@ function parseFilter(raw: string, addIssue: (issue: { message: string }) => void
     const colon = part.indexOf(':');
     if (colon <= 0) return fail(`"${part}" must be name:value`);
     const name = part.slice(0, colon).trim();
-    const values = part.slice(colon + 1).split(',').map((s) => s.trim()).filter(Boolean);
+    const values = part
+      .slice(colon + 1)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (values.length === 0) return fail(`"${name}" has no value`);
     if (name === '@wave') {
       if (!values.every((x) => /^[1-9]\d{0,3}$/.test(x))) return fail('@wave takes wave numbers');
@@ -64,7 +71,11 @@ export type Exclusion = (typeof REPORT_EXCLUSIONS)[number];
 
 export const ReportQuerySchema = v.object({
   filter: v.optional(
-    v.pipe(v.string(), v.maxLength(2000, 'is longer than 2,000 characters'), v.rawTransform(({ dataset, addIssue }) => parseFilter(dataset.value, addIssue))),
+    v.pipe(
+      v.string(),
+      v.maxLength(2000, 'is longer than 2,000 characters'),
+      v.rawTransform(({ dataset, addIssue }) => parseFilter(dataset.value, addIssue)),
+    ),
   ),
   /**
    * `cells`: post-stratify to the plan's population share of each quota cell; `raking`: rake to
@@ -83,7 +94,10 @@ export const ReportQuerySchema = v.object({
 export type ReportQuery = v.InferOutput<typeof ReportQuerySchema>;
 
 /** Builds the `filter` parameter back from its parts, for links and the client. */
-export function filterParam(conditions: readonly FilterCondition[], extra: { waves?: number[]; cells?: string[]; from?: string; to?: string } = {}): string {
+export function filterParam(
+  conditions: readonly FilterCondition[],
+  extra: { waves?: number[]; cells?: string[]; from?: string; to?: string } = {},
+): string {
   const parts = conditions.filter((c) => c.values.length > 0).map((c) => `${c.name}:${c.values.join(',')}`);
   if (extra.waves?.length) parts.push(`@wave:${extra.waves.join(',')}`);
   if (extra.cells?.length) parts.push(`@cell:${extra.cells.join(',')}`);
@@ -95,12 +109,13 @@ export function filterParam(conditions: readonly FilterCondition[], extra: { wav
 /** The most open answers one request returns. */
 export const VERBATIM_PAGE_MAX = 200;
 
-const wholeNumber = (max: number, what: string) => v.pipe(
-  v.string(),
-  v.regex(/^\d{1,9}$/, `must be a whole number from 0 to ${max}`),
-  v.transform(Number),
-  v.maxValue(max, `must be at most ${max}${what}`),
-);
+const wholeNumber = (max: number, what: string) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d{1,9}$/, `must be a whole number from 0 to ${max}`),
+    v.transform(Number),
+    v.maxValue(max, `must be at most ${max}${what}`),
+  );
 
 /**
  * GET /api/surveys/:id/report/verbatims: the report's query plus the words to look for, and the
@@ -110,7 +125,10 @@ export const VerbatimQuerySchema = v.object({
   ...ReportQuerySchema.entries,
   search: v.optional(v.pipe(v.string(), v.maxLength(200, 'is longer than 200 characters')), ''),
   offset: v.optional(wholeNumber(10_000_000, ''), '0'),
-  limit: v.optional(v.pipe(wholeNumber(VERBATIM_PAGE_MAX, ' answers a page'), v.minValue(1, 'must be at least 1')), '50'),
+  limit: v.optional(
+    v.pipe(wholeNumber(VERBATIM_PAGE_MAX, ' answers a page'), v.minValue(1, 'must be at least 1')),
+    '50',
+  ),
 });
 
 /** GET /api/surveys/:id/export/…: the report's query, codes or labels, and the labels' language. */
@@ -128,6 +146,15 @@ export const NewShareSchema = v.object({
   label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100, 'is longer than 100 characters'))),
 });
 
-export interface ShareDto { id: string; lang: string; label: string | null; createdAt: number; revokedAt: number | null }
+export interface ShareDto {
+  id: string;
+  lang: string;
+  label: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
 /** The token appears only in the answer that creates the link. */
-export interface NewShareDto extends ShareDto { token: string; path: string }
+export interface NewShareDto extends ShareDto {
+  token: string;
+  path: string;
+}

@@ -7,7 +7,11 @@
 /** Differences are marked significant below this two-sided p, and only when both bases are ≥ SMALL_BASE. */
 export const SIGNIFICANCE_LEVEL = 0.05;
 
-export interface ServqualGap { expectation: number; perception: number; gap: number }
+export interface ServqualGap {
+  expectation: number;
+  perception: number;
+  gap: number;
+}
 
 export interface ServqualSection {
   /** Respondents who rated every item twice (complete cases, as the original analysis). */
@@ -26,7 +30,13 @@ export interface ServqualSection {
 
 /** The four curves whose crossings are the price points: PMC too cheap × not cheap, OPP too cheap × too
  * expensive, IPP not cheap × not expensive, PME not expensive × too expensive. */
-export interface PriceCurvePoint { price: number; tooCheap: number; notCheap: number; notExpensive: number; tooExpensive: number }
+export interface PriceCurvePoint {
+  price: number;
+  tooCheap: number;
+  notCheap: number;
+  notExpensive: number;
+  tooExpensive: number;
+}
 
 export interface VanWestendorpReport {
   questionId: string;
@@ -41,7 +51,11 @@ export interface VanWestendorpReport {
   /** The four cumulative curves (shares 0–1) at each price given, thinned to at most 120 prices. */
   curves: PriceCurvePoint[];
   /** Newton–Miller–Smith trial (reach, 0–1) and revenue per respondent, when purchase likelihood was asked. */
-  nms: { reachOptimal: number; revenueOptimal: number; curve: { price: number; reach: number; revenue: number }[] } | null;
+  nms: {
+    reachOptimal: number;
+    revenueOptimal: number;
+    curve: { price: number; reach: number; revenue: number }[];
+  } | null;
 }
 
 export interface GaborGrangerReport {
@@ -74,7 +88,12 @@ export interface PriceSection {
   recommendation: PriceRecommendation | null;
 }
 
-export interface BrandScore { brand: string; n: number; mean: number | null; sd: number | null }
+export interface BrandScore {
+  brand: string;
+  n: number;
+  mean: number | null;
+  sd: number | null;
+}
 
 export interface CompetitorComparison {
   brand: string;
@@ -115,4 +134,6 @@ export interface CompetitionQuestion {
   attributes: CompetitionAttribute[];
 }
 
-export interface CompetitionSection { questions: CompetitionQuestion[] }
+export interface CompetitionSection {
+  questions: CompetitionQuestion[];
+}

@@ -102,7 +102,12 @@ export interface PrioritiesSection {
 
 export interface LoyaltySection {
   nps: {
-    n: number; nps: number; promoters: number; passives: number; detractors: number; marginOfError: number;
+    n: number;
+    nps: number;
+    promoters: number;
+    passives: number;
+    detractors: number;
+    marginOfError: number;
     /** Why the margin is not shown: too few answers, or all in one group (a zero margin). */
     marginWithheld: IntervalWithheld;
   } | null;
@@ -116,7 +121,12 @@ export interface LoyaltySection {
   curveMeasure: 'loyal' | 'promoter' | null;
 }
 
-export interface Verbatim { questionId: string; text: string; at: number; segment: Record<string, string> }
+export interface Verbatim {
+  questionId: string;
+  text: string;
+  at: number;
+  segment: Record<string, string>;
+}
 
 export interface VerbatimsSection {
   questions: { id: string; n: number }[];
@@ -137,13 +147,27 @@ export interface QualitySection {
 }
 
 /** A measure's change from the wave before: this wave minus that one, with its test's two-sided p. */
-export interface WaveChange { difference: number; p: number; significant: boolean }
+export interface WaveChange {
+  difference: number;
+  p: number;
+  significant: boolean;
+}
 
 export interface TrendSection {
   waves: {
-    wave: number; n: number; satisfaction: MeanSummary | null; topTwoBox: Interval | null; nps: number | null; npsMargin: number | null;
+    wave: number;
+    n: number;
+    satisfaction: MeanSummary | null;
+    topTwoBox: Interval | null;
+    nps: number | null;
+    npsMargin: number | null;
     /** Against the wave before (null for the first): `smallBase` when either has under SMALL_BASE responses, and then nothing is marked. */
-    change: { smallBase: boolean; satisfaction: WaveChange | null; topTwoBox: WaveChange | null; nps: WaveChange | null } | null;
+    change: {
+      smallBase: boolean;
+      satisfaction: WaveChange | null;
+      topTwoBox: WaveChange | null;
+      nps: WaveChange | null;
+    } | null;
   }[];
 }
 
@@ -156,7 +180,16 @@ export interface CasesSection {
   medianHoursToResolution: number | null;
   byRule: { rule: string; opened: number; resolved: number }[];
   /** Overall satisfaction in the linked follow-up survey, among respondents whose case was resolved. */
-  followUp: { surveyId: string; title: string; questionId: string; min: number; max: number; n: number; mean: MeanSummary | null; topTwoBox: number | null } | null;
+  followUp: {
+    surveyId: string;
+    title: string;
+    questionId: string;
+    min: number;
+    max: number;
+    n: number;
+    mean: MeanSummary | null;
+    topTwoBox: number | null;
+  } | null;
 }
 
 export interface ReportSections {

@@ -3,23 +3,78 @@ import type { RESEARCH_TYPES } from '../survey/research-types';
 import type { ReportSections } from './report-sections';
 import type { LoyaltyValueInputs } from './report-settings';
 
-export interface Interval { p: number; lower: number; upper: number }
-export interface MeanSummary { n: number; mean: number; sd: number; lower: number; upper: number }
-export interface Count { value: string | number; count: number; share: number }
+export interface Interval {
+  p: number;
+  lower: number;
+  upper: number;
+}
+export interface MeanSummary {
+  n: number;
+  mean: number;
+  sd: number;
+  lower: number;
+  upper: number;
+}
+export interface Count {
+  value: string | number;
+  count: number;
+  share: number;
+}
 
 export type QuestionReport =
   | { id: string; type: 'single' | 'multiple' | 'yesno'; n: number; counts: Count[] }
-  | { id: string; type: 'rating'; n: number; notApplicable: number; counts: Count[]; mean: MeanSummary | null; topBox: Interval | null; topTwoBox: Interval | null }
-  | { id: string; type: 'nps'; n: number; counts: Count[]; nps: { nps: number; promoters: number; passives: number; detractors: number; marginOfError: number } | null }
-  | { id: string; type: 'matrix'; n: number; items: { id: string; n: number; counts: Count[]; mean: MeanSummary | null; topTwoBox: Interval | null }[] }
+  | {
+      id: string;
+      type: 'rating';
+      n: number;
+      notApplicable: number;
+      counts: Count[];
+      mean: MeanSummary | null;
+      topBox: Interval | null;
+      topTwoBox: Interval | null;
+    }
+  | {
+      id: string;
+      type: 'nps';
+      n: number;
+      counts: Count[];
+      nps: { nps: number; promoters: number; passives: number; detractors: number; marginOfError: number } | null;
+    }
+  | {
+      id: string;
+      type: 'matrix';
+      n: number;
+      items: { id: string; n: number; counts: Count[]; mean: MeanSummary | null; topTwoBox: Interval | null }[];
+    }
   | { id: string; type: 'number'; n: number; mean: MeanSummary | null; min: number | null; max: number | null }
   | { id: string; type: 'text'; n: number; latest: { text: string; at: number }[] }
   /** Dates: the range and median, and answers counted by month (`value` YYYY-MM). */
-  | { id: string; type: 'date'; n: number; earliest: string | null; median: string | null; latest: string | null; counts: Count[] }
+  | {
+      id: string;
+      type: 'date';
+      n: number;
+      earliest: string | null;
+      median: string | null;
+      latest: string | null;
+      counts: Count[];
+    }
   /** Several fields: per field how many answered and, for numbers, the mean; for texts the newest few. */
-  | { id: string; type: 'fields'; n: number; items: { id: string; n: number; mean: MeanSummary | null; latest?: string[] }[] }
+  | {
+      id: string;
+      type: 'fields';
+      n: number;
+      items: { id: string; n: number; mean: MeanSummary | null; latest?: string[] }[];
+    }
   /** Per item and scale, as a matrix item. */
-  | { id: string; type: 'matrixScales'; n: number; items: { id: string; scales: { id: string; n: number; counts: Count[]; mean: MeanSummary | null; topTwoBox: Interval | null }[] }[] }
+  | {
+      id: string;
+      type: 'matrixScales';
+      n: number;
+      items: {
+        id: string;
+        scales: { id: string; n: number; counts: Count[]; mean: MeanSummary | null; topTwoBox: Interval | null }[];
+      }[];
+    }
   /** The research types: how many answered; their figures are in the report's sections. */
   | { id: string; type: (typeof RESEARCH_TYPES)[number]; n: number; counts?: Count[] }
   /** An instructions block: never answered, so the report leaves it out. */
@@ -42,7 +97,11 @@ export interface ReportDto {
    * What the filters can offer beyond the definition: per hidden field its label and the values
    * seen (labelled and ordered by the plan's quota variable on it, if any), waves with completes.
    */
-  filterOptions: { hidden: Record<string, { label: string; values: { value: string; label: string }[] }>; waves: number[]; weighting: boolean };
+  filterOptions: {
+    hidden: Record<string, { label: string; values: { value: string; label: string }[] }>;
+    waves: number[];
+    weighting: boolean;
+  };
   /** The research team's saved figures for the loyalty-value estimate, null when none are saved. */
   loyaltyValue: LoyaltyValueInputs | null;
   /** The study's currency (its price questions', else its plan budget's), whatever the reader's language; null when it names none. */

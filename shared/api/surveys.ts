@@ -26,7 +26,10 @@ export const UpdateSurveySchema = v.object({
  * version (shared/survey/answers.ts validateSubmission), and every lookup reads own keys only.
  */
 const AnswersSchema = v.pipe(
-  v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'must be an object of answers by question id'),
+  v.custom<Record<string, unknown>>(
+    (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+    'must be an object of answers by question id',
+  ),
   v.check((o) => Object.keys(o).every((k) => k.length <= 64), 'has a question id longer than 64 characters'),
 );
 
@@ -39,7 +42,10 @@ export const SubmissionSchema = v.object({
   answers: AnswersSchema,
   complete: v.boolean('must be true or false'),
   page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 0),
-  pageTimes: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.number(), v.minValue(0), v.maxValue(86_400_000))), {}),
+  pageTimes: v.optional(
+    v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.number(), v.minValue(0), v.maxValue(86_400_000))),
+    {},
+  ),
   hidden: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))), {}),
   lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   /** A personal invitation's token (from the link's ?t=): the response is that invitation's one. */
@@ -50,8 +56,16 @@ export const SubmissionSchema = v.object({
 export type Submission = v.InferOutput<typeof SubmissionSchema>;
 
 export interface SurveySummary {
-  id: string; slug: string; title: SurveyDefinition['title']; defaultLanguage: string; status: (typeof SURVEY_STATUSES)[number];
-  version: number | null; completes: number; partials: number; createdAt: number; updatedAt: number;
+  id: string;
+  slug: string;
+  title: SurveyDefinition['title'];
+  defaultLanguage: string;
+  status: (typeof SURVEY_STATUSES)[number];
+  version: number | null;
+  completes: number;
+  partials: number;
+  createdAt: number;
+  updatedAt: number;
 }
 export interface SurveyDetail extends SurveySummary {
   draft: SurveyDefinition;
@@ -84,10 +98,15 @@ export interface PublicSurvey {
 export type InvitationState =
   | { state: 'unknown' | 'used' }
   | {
-    state: 'open'; token: string; hidden: Record<string, string>;
-    /** The contact's language from the list, which outranks the browser's. */
-    lang: string | null;
-    resume: { clientId: string; versionId: number; page: number; answers: Record<string, unknown> } | null;
-  };
+      state: 'open';
+      token: string;
+      hidden: Record<string, string>;
+      /** The contact's language from the list, which outranks the browser's. */
+      lang: string | null;
+      resume: { clientId: string; versionId: number; page: number; answers: Record<string, unknown> } | null;
+    };
 
-export interface SubmissionResult { status: 'partial' | 'complete' | 'screened-out' | 'over-quota'; duplicate?: boolean }
+export interface SubmissionResult {
+  status: 'partial' | 'complete' | 'screened-out' | 'over-quota';
+  duplicate?: boolean;
+}

@@ -11,24 +11,48 @@ export const MAX_ATTRIBUTES = 50;
 // Deliberately loose, as for invitations: a typo like a missing @ is caught, the mail server judges the rest.
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const optionalText = (max: number) => v.optional(v.nullable(v.pipe(v.string('must be text'), v.trim(), v.maxLength(max, `must be at most ${max} characters`))));
+const optionalText = (max: number) =>
+  v.optional(
+    v.nullable(v.pipe(v.string('must be text'), v.trim(), v.maxLength(max, `must be at most ${max} characters`))),
+  );
 
 /** The body of `PUT /api/customers/by-external-id/:externalId`: fields left out keep their stored value. */
 export const CustomerUpsertSchema = v.object({
   name: optionalText(MAX_NAME),
-  email: v.optional(v.nullable(v.pipe(v.string('must be text'), v.trim(), v.maxLength(MAX_EMAIL, `must be at most ${MAX_EMAIL} characters`),
-    v.check((s) => s === '' || EMAIL.test(s), 'is not an e-mail address')))),
+  email: v.optional(
+    v.nullable(
+      v.pipe(
+        v.string('must be text'),
+        v.trim(),
+        v.maxLength(MAX_EMAIL, `must be at most ${MAX_EMAIL} characters`),
+        v.check((s) => s === '' || EMAIL.test(s), 'is not an e-mail address'),
+      ),
+    ),
+  ),
   phone: optionalText(MAX_PHONE),
   language: optionalText(20),
-  attributes: v.optional(v.pipe(
-    v.record(v.pipe(v.string(), v.minLength(1, 'an attribute needs a name'), v.maxLength(100, 'an attribute name is at most 100 characters')),
-      v.pipe(v.string('must be text'), v.maxLength(MAX_ATTRIBUTE, `must be at most ${MAX_ATTRIBUTE} characters`))),
-    v.check((r) => Object.keys(r).length <= MAX_ATTRIBUTES, `at most ${MAX_ATTRIBUTES} attributes`),
-  )),
+  attributes: v.optional(
+    v.pipe(
+      v.record(
+        v.pipe(
+          v.string(),
+          v.minLength(1, 'an attribute needs a name'),
+          v.maxLength(100, 'an attribute name is at most 100 characters'),
+        ),
+        v.pipe(v.string('must be text'), v.maxLength(MAX_ATTRIBUTE, `must be at most ${MAX_ATTRIBUTE} characters`)),
+      ),
+      v.check((r) => Object.keys(r).length <= MAX_ATTRIBUTES, `at most ${MAX_ATTRIBUTES} attributes`),
+    ),
+  ),
 });
 export type CustomerUpsert = v.InferOutput<typeof CustomerUpsertSchema>;
 
-export const ExternalIdSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'is empty'), v.maxLength(MAX_EXTERNAL_ID, `must be at most ${MAX_EXTERNAL_ID} characters`));
+export const ExternalIdSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'is empty'),
+  v.maxLength(MAX_EXTERNAL_ID, `must be at most ${MAX_EXTERNAL_ID} characters`),
+);
 
 /** The body of both imports: the CSV file as text. */
 export const CsvImportSchema = v.object({
@@ -38,57 +62,166 @@ export const CsvImportSchema = v.object({
 /** The pyramid's tiers: shares in percent (top first, summing to 100) and a name for each. */
 export const ValueSettingsSchema = v.pipe(
   v.object({
-    cuts: v.pipe(v.array(v.pipe(v.number('must be a number'), v.minValue(0.01, 'a share must be above 0'), v.maxValue(100, 'a share is at most 100'))),
-      v.minLength(2, 'needs at least 2 tiers'), v.maxLength(8, 'at most 8 tiers')),
-    tierNames: v.array(v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'a tier needs a name'), v.maxLength(40, 'a tier name is at most 40 characters'))),
+    cuts: v.pipe(
+      v.array(
+        v.pipe(
+          v.number('must be a number'),
+          v.minValue(0.01, 'a share must be above 0'),
+          v.maxValue(100, 'a share is at most 100'),
+        ),
+      ),
+      v.minLength(2, 'needs at least 2 tiers'),
+      v.maxLength(8, 'at most 8 tiers'),
+    ),
+    tierNames: v.array(
+      v.pipe(
+        v.string('must be text'),
+        v.trim(),
+        v.minLength(1, 'a tier needs a name'),
+        v.maxLength(40, 'a tier name is at most 40 characters'),
+      ),
+    ),
   }),
-  v.forward(v.check((s) => Math.abs(s.cuts.reduce((a, b) => a + b, 0) - 100) < 1e-9, 'the shares must add up to 100'), ['cuts']),
-  v.forward(v.check((s) => s.tierNames.length === s.cuts.length, 'needs one name per tier'), ['tierNames']),
+  v.forward(
+    v.check((s) => Math.abs(s.cuts.reduce((a, b) => a + b, 0) - 100) < 1e-9, 'the shares must add up to 100'),
+    ['cuts'],
+  ),
+  v.forward(
+    v.check((s) => s.tierNames.length === s.cuts.length, 'needs one name per tier'),
+    ['tierNames'],
+  ),
 );
 export type ValueSettings = v.InferOutput<typeof ValueSettingsSchema>;
 export const DEFAULT_VALUE_SETTINGS: ValueSettings = { cuts: [...DEFAULT_CUTS], tierNames: [...TIER_PRESETS.pyramid] };
 
 export const CustomerListQuerySchema = v.object({
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200, 'must be at most 200 characters'))),
-  tier: v.optional(v.pipe(v.string(), v.toNumber('must be a tier number'), v.integer('must be a tier number'), v.minValue(0, 'must be a tier number'))),
+  tier: v.optional(
+    v.pipe(
+      v.string(),
+      v.toNumber('must be a tier number'),
+      v.integer('must be a tier number'),
+      v.minValue(0, 'must be a tier number'),
+    ),
+  ),
   segment: v.optional(v.picklist(SEGMENTS, `must be one of ${SEGMENTS.join(', ')}`)),
-  page: v.optional(v.pipe(v.string(), v.toNumber('must be a page number'), v.integer('must be a page number'), v.minValue(1, 'must be 1 or more')), '1'),
-  pageSize: v.optional(v.pipe(v.string(), v.toNumber('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'), v.maxValue(200, 'must be at most 200')), '50'),
+  page: v.optional(
+    v.pipe(
+      v.string(),
+      v.toNumber('must be a page number'),
+      v.integer('must be a page number'),
+      v.minValue(1, 'must be 1 or more'),
+    ),
+    '1',
+  ),
+  pageSize: v.optional(
+    v.pipe(
+      v.string(),
+      v.toNumber('must be a number'),
+      v.integer('must be a whole number'),
+      v.minValue(1, 'must be 1 or more'),
+      v.maxValue(200, 'must be at most 200'),
+    ),
+    '50',
+  ),
 });
 
 /** What an import refuses, by line; `params` fill the app's message for `code`. */
 export type CustomerImportErrorCode =
-  | 'no-header' | 'column-unnamed' | 'column-twice' | 'no-id-column' | 'missing-columns' | 'too-many-rows' | 'field-count'
-  | 'too-long' | 'bad-email' | 'no-id' | 'duplicate-in-file' | 'bad-date' | 'bad-amount' | 'bad-currency' | 'bad-number'
-  | 'unknown-customer' | 'mixed-currency' | 'no-rows';
-export interface CustomerImportError { line: number; column?: string; code: CustomerImportErrorCode; params?: Record<string, string | number>; message: string }
-export interface CustomerImportResult { created: number; updated: number }
-export interface TransactionImportResult { imported: number; customers: number; mode: 'transactions' | 'figures' }
+  | 'no-header'
+  | 'column-unnamed'
+  | 'column-twice'
+  | 'no-id-column'
+  | 'missing-columns'
+  | 'too-many-rows'
+  | 'field-count'
+  | 'too-long'
+  | 'bad-email'
+  | 'no-id'
+  | 'duplicate-in-file'
+  | 'bad-date'
+  | 'bad-amount'
+  | 'bad-currency'
+  | 'bad-number'
+  | 'unknown-customer'
+  | 'mixed-currency'
+  | 'no-rows';
+export interface CustomerImportError {
+  line: number;
+  column?: string;
+  code: CustomerImportErrorCode;
+  params?: Record<string, string | number>;
+  message: string;
+}
+export interface CustomerImportResult {
+  created: number;
+  updated: number;
+}
+export interface TransactionImportResult {
+  imported: number;
+  customers: number;
+  mode: 'transactions' | 'figures';
+}
 
 export interface CustomerValue {
-  lastPurchaseAt: number | null; frequency: number; monetary: number; currency: string | null;
-  r: number | null; f: number | null; m: number | null;
-  segment: Segment | null; tier: number | null; tierName: string | null;
+  lastPurchaseAt: number | null;
+  frequency: number;
+  monetary: number;
+  currency: string | null;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+  segment: Segment | null;
+  tier: number | null;
+  tierName: string | null;
 }
 export interface CustomerSummary {
-  id: string; externalId: string; name: string | null;
+  id: string;
+  externalId: string;
+  name: string | null;
   /** Null for viewers, who read the register without contact details. */
-  email: string | null; phone: string | null;
-  language: string | null; segment: Segment | null; tier: number | null; tierName: string | null; monetary: number;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+  segment: Segment | null;
+  tier: number | null;
+  tierName: string | null;
+  monetary: number;
 }
-export interface CustomerList { total: number; page: number; pageSize: number; currency: string | null; customers: CustomerSummary[] }
+export interface CustomerList {
+  total: number;
+  page: number;
+  pageSize: number;
+  currency: string | null;
+  customers: CustomerSummary[];
+}
 export interface CustomerDetail extends CustomerSummary {
-  attributes: Record<string, string>; createdAt: number; updatedAt: number;
+  attributes: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
   value: CustomerValue;
-  transactions: { count: number; first: number | null; last: number | null; total: number; recent: { at: number; amount: number; currency: string }[] };
+  transactions: {
+    count: number;
+    first: number | null;
+    last: number | null;
+    total: number;
+    recent: { at: number; amount: number; currency: string }[];
+  };
   invitations: { surveyId: string; surveyTitle: string; status: string; createdAt: number }[];
   responses: { surveyId: string; surveyTitle: string; status: string; wave: number; completedAt: number | null }[];
 }
 /** The register's value at a glance: customers and revenue by tier and by segment, and the value matrix. */
 export interface ValueOverview {
-  customers: number; revenue: number; currency: string | null; settings: ValueSettings;
+  customers: number;
+  revenue: number;
+  currency: string | null;
+  settings: ValueSettings;
   tiers: { tier: number; name: string; customers: number; revenue: number }[];
   segments: { segment: Segment; customers: number; revenue: number }[];
-  matrix: { frequencyMedian: number; spendMedian: number; cells: Record<MatrixCell, { customers: number; revenue: number }> };
+  matrix: {
+    frequencyMedian: number;
+    spendMedian: number;
+    cells: Record<MatrixCell, { customers: number; revenue: number }>;
+  };
 }
 export { MATRIX_CELLS, SEGMENTS };

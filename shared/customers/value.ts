@@ -5,7 +5,11 @@
  */
 
 /** What value is computed from, per customer: the last purchase (epoch ms, null: never), purchases, revenue in minor units. */
-export interface ValueFigures { lastAt: number | null; frequency: number; monetary: number }
+export interface ValueFigures {
+  lastAt: number | null;
+  frequency: number;
+  monetary: number;
+}
 
 /**
  * Quintile scores 1–5: a customer scores 1 + ⌊5 · b / n⌋, where b is the number of customers whose
@@ -28,20 +32,43 @@ export function quintileScores<T>(values: readonly T[], better: (a: T, b: T) => 
 }
 
 /** Recency: a later last purchase is better; never having bought is worst. */
-const byRecency = (a: number | null, b: number | null) => (a ?? -Infinity) === (b ?? -Infinity) ? 0 : (a ?? -Infinity) < (b ?? -Infinity) ? -1 : 1;
+const byRecency = (a: number | null, b: number | null) =>
+  (a ?? -Infinity) === (b ?? -Infinity) ? 0 : (a ?? -Infinity) < (b ?? -Infinity) ? -1 : 1;
 const byAmount = (a: number, b: number) => a - b;
 
-export interface RfmScores { r: number; f: number; m: number }
+export interface RfmScores {
+  r: number;
+  f: number;
+  m: number;
+}
 
 /** R, F and M quintile scores of every customer (see `quintileScores`), in the order given. */
 export function rfmScores(customers: readonly ValueFigures[]): RfmScores[] {
-  const r = quintileScores(customers.map((c) => c.lastAt), byRecency);
-  const f = quintileScores(customers.map((c) => c.frequency), byAmount);
-  const m = quintileScores(customers.map((c) => c.monetary), byAmount);
+  const r = quintileScores(
+    customers.map((c) => c.lastAt),
+    byRecency,
+  );
+  const f = quintileScores(
+    customers.map((c) => c.frequency),
+    byAmount,
+  );
+  const m = quintileScores(
+    customers.map((c) => c.monetary),
+    byAmount,
+  );
   return customers.map((_, i) => ({ r: r[i], f: f[i], m: m[i] }));
 }
 
-export const SEGMENTS = ['champions', 'loyal', 'promising', 'needs-attention', 'cant-lose', 'at-risk', 'hibernating', 'lost'] as const;
+export const SEGMENTS = [
+  'champions',
+  'loyal',
+  'promising',
+  'needs-attention',
+  'cant-lose',
+  'at-risk',
+  'hibernating',
+  'lost',
+] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
 /**
@@ -94,7 +121,10 @@ export function pyramidTiers(monetary: readonly number[], shares: readonly numbe
   let tier = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k];
-    if (monetary[i] <= 0) { tiers[i] = last; continue; }
+    if (monetary[i] <= 0) {
+      tiers[i] = last;
+      continue;
+    }
     if (k > 0 && monetary[i] !== monetary[order[k - 1]]) above = k;
     while (tier < last && above / n >= cumulative[tier]) tier++;
     tiers[i] = tier;
@@ -114,7 +144,8 @@ function lowerMedian(xs: readonly number[]): number {
 
 export interface ValueMatrix {
   /** The split points: a customer is high when strictly above them. */
-  frequencyMedian: number; spendMedian: number;
+  frequencyMedian: number;
+  spendMedian: number;
   cells: Record<MatrixCell, { customers: number; revenue: number }>;
 }
 

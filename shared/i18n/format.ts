@@ -26,7 +26,10 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
  * @example formatNumber('en', 3.14159, 2) // "3.14"
  */
 export function formatNumber(locale: Locale, n: number, maxFractionDigits?: number): string {
-  return numberFormat(locale, maxFractionDigits === undefined ? {} : { maximumFractionDigits: maxFractionDigits }).format(n);
+  return numberFormat(
+    locale,
+    maxFractionDigits === undefined ? {} : { maximumFractionDigits: maxFractionDigits },
+  ).format(n);
 }
 
 /**
@@ -34,7 +37,11 @@ export function formatNumber(locale: Locale, n: number, maxFractionDigits?: numb
  * @example formatPercent('en', 0.425, 1) // "42.5%"
  */
 export function formatPercent(locale: Locale, share0to1: number, digits = 0): string {
-  return numberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share0to1);
+  return numberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(share0to1);
 }
 
 /** Decimal places of a currency per ISO 4217 as Intl knows them (EUR 2, JPY 0, VND 0, KWD 3). */
@@ -56,7 +63,9 @@ export function formatCurrency(locale: Locale, amount: number | bigint, currency
   const decimal = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
   // Formatting a decimal string is exact since Intl.NumberFormat v3 (Chrome 106, Safari 15.4,
   // Firefox 116, Node 19); older engines convert it to a number, which is still right to the cent.
-  return numberFormat(locale, { style: 'currency', currency }).format(`${negative ? '-' : ''}${decimal}` as Intl.StringNumericLiteral);
+  return numberFormat(locale, { style: 'currency', currency }).format(
+    `${negative ? '-' : ''}${decimal}` as Intl.StringNumericLiteral,
+  );
 }
 
 /**
@@ -66,7 +75,12 @@ export function formatCurrency(locale: Locale, amount: number | bigint, currency
  * @example formatMoneyEstimate('it', 733333.33, 'EUR') // "733.333 €"
  */
 export function formatMoneyEstimate(locale: Locale, amount: number, currency: string): string {
-  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  }).format(amount);
 }
 
 /**
@@ -84,7 +98,11 @@ export function defaultCurrency(locale: Locale): string {
  * @example formatPoints('en', 12.5, 1) // "+12.5"
  */
 export function formatPoints(locale: Locale, value: number, digits = 0): string {
-  return numberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, {
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
 }
 
 export type DateStyle = 'date' | 'datetime' | 'short';
@@ -104,7 +122,12 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * An invalid input is returned as given rather than thrown on, so one bad row cannot blank a page.
  * @example formatDate('zh-Hant', '2026-03-05', 'short') // "2026/3/5"
  */
-export function formatDate(locale: Locale, isoOrMs: string | number | Date, style: DateStyle = 'date', timeZone?: string): string {
+export function formatDate(
+  locale: Locale,
+  isoOrMs: string | number | Date,
+  style: DateStyle = 'date',
+  timeZone?: string,
+): string {
   const date = isoOrMs instanceof Date ? isoOrMs : new Date(isoOrMs);
   if (Number.isNaN(date.getTime())) return String(isoOrMs);
   const zone = typeof isoOrMs === 'string' && DATE_ONLY.test(isoOrMs) ? 'UTC' : timeZone;

@@ -17,10 +17,35 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from './locales';
 import type respondentEn from './respondent/en';
 import type { Message } from './translate';
 
-export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, isLocale, matchLocale, negotiateLocale, parseAcceptLanguage, type Locale } from './locales';
-export { createTranslator, placeholders, type Message, type MessageParams, type PluralCategory, type PluralMessage, type Translate } from './translate';
 export {
-  currencyDigits, defaultCurrency, formatCurrency, formatDate, formatMoneyEstimate, formatNumber, formatPercent, formatPoints, type DateStyle,
+  DEFAULT_LOCALE,
+  LOCALES,
+  LOCALE_NAMES,
+  isLocale,
+  matchLocale,
+  negotiateLocale,
+  parseAcceptLanguage,
+  type Locale,
+} from './locales';
+export {
+  createTranslator,
+  placeholders,
+  type Message,
+  type MessageParams,
+  type PluralCategory,
+  type PluralMessage,
+  type Translate,
+} from './translate';
+export {
+  currencyDigits,
+  defaultCurrency,
+  formatCurrency,
+  formatDate,
+  formatMoneyEstimate,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  type DateStyle,
 } from './format';
 
 export type RespondentKey = keyof typeof respondentEn;

@@ -38,7 +38,10 @@ export function placeholders(message: Message): Set<string> {
  * t('progress.page', { page: 2, total: 5 })        // "Pagina 2 di 5"
  * t('validation.summary', { count: 3 })            // "Controlla 3 risposte"
  */
-export function createTranslator<K extends string>(locale: Locale, messages: Readonly<Record<K, Message>>): Translate<K> {
+export function createTranslator<K extends string>(
+  locale: Locale,
+  messages: Readonly<Record<K, Message>>,
+): Translate<K> {
   const rules = new Intl.PluralRules(locale);
   return (key, params) => {
     if (!own(messages, key)) return key;

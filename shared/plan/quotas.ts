@@ -7,7 +7,10 @@ import { cellKey, crossValues, type Category, type QuotaCell, type Quotas, type 
 
 /** A quota problem that only shows when allocating (a minimum too large for the total…), with its path in the plan. */
 export class QuotaDesignError extends Error {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'QuotaDesignError';
   }
@@ -43,7 +46,8 @@ export function crossCells(design: Design): CellShare[] {
   const combinations = crossValues(design.variables);
   const counted = combinations.every((values) => given.get(cellKey(values)) !== undefined);
   const countTotal = counted ? sum(combinations.map((values) => given.get(cellKey(values))!)) : 0;
-  const countVariable = design.variables.length === 1 && design.variables[0].unit === 'count' ? design.variables[0] : null;
+  const countVariable =
+    design.variables.length === 1 && design.variables[0].unit === 'count' ? design.variables[0] : null;
   return combinations.map((values) => {
     const key = cellKey(values);
     const categories = values.map((value, i) => design.variables[i].categories.find((c) => c.value === value)!);
@@ -90,7 +94,9 @@ const STATS_ARGUMENT_PATH: Record<string, string> = { total: 'quotas.total', min
  * // platinum 40, gold 57, iron 114, lead 189
  */
 export function allocateCells(
-  quotas: Design & Pick<Quotas, 'method' | 'minPerCell'>, total: number, population?: number,
+  quotas: Design & Pick<Quotas, 'method' | 'minPerCell'>,
+  total: number,
+  population?: number,
 ): QuotaCell[] {
   const cells = crossCells(quotas);
   const base = populationBase(quotas, population);
@@ -105,17 +111,28 @@ export function allocateCells(
     if (!(e instanceof StatsInputError)) throw e;
     const path = STATS_ARGUMENT_PATH[e.argument] ?? 'quotas.variables';
     const problem = e.message.slice(e.argument.length + 2);
-    throw new QuotaDesignError(path, e.argument === 'min' ? `a minimum of ${quotas.minPerCell} per cell ${problem}` : problem);
+    throw new QuotaDesignError(
+      path,
+      e.argument === 'min' ? `a minimum of ${quotas.minPerCell} per cell ${problem}` : problem,
+    );
   }
   // Counts typed per cell are part of the design and stay with it; derived ones are not stored.
-  const keepCounts = quotas.cells !== undefined && quotas.cells.length > 0 && quotas.cells.every((c) => c.population !== undefined);
-  return cells.map((c, i) => ({ key: c.key, values: c.values, target: targets[i], ...(keepCounts ? { population: c.population } : {}) }));
+  const keepCounts =
+    quotas.cells !== undefined && quotas.cells.length > 0 && quotas.cells.every((c) => c.population !== undefined);
+  return cells.map((c, i) => ({
+    key: c.key,
+    values: c.values,
+    target: targets[i],
+    ...(keepCounts ? { population: c.population } : {}),
+  }));
 }
 
 function matchCategory(variable: QuotaVariable, raw: string): Category | undefined {
   // Hidden fields come from contact lists and URLs, where "Gold" and "gold " mean the same tier.
-  return variable.categories.find((c) => c.value === raw)
-    ?? variable.categories.find((c) => c.value.toLowerCase() === raw.trim().toLowerCase());
+  return (
+    variable.categories.find((c) => c.value === raw) ??
+    variable.categories.find((c) => c.value.toLowerCase() === raw.trim().toLowerCase())
+  );
 }
 
 /**
@@ -127,11 +144,17 @@ function matchCategory(variable: QuotaVariable, raw: string): Category | undefin
  * cellOf(quotas, {}, { tier: 'gold' });                   // null: region not answered yet
  */
 export function cellOf(
-  quotas: Pick<Quotas, 'variables'>, answers: Readonly<Record<string, unknown>>, hidden: Readonly<Record<string, string>>,
+  quotas: Pick<Quotas, 'variables'>,
+  answers: Readonly<Record<string, unknown>>,
+  hidden: Readonly<Record<string, string>>,
 ): string | null {
   const values: string[] = [];
   for (const variable of quotas.variables) {
-    const raw = Object.hasOwn(hidden, variable.source) ? hidden[variable.source] : Object.hasOwn(answers, variable.source) ? answers[variable.source] : undefined;
+    const raw = Object.hasOwn(hidden, variable.source)
+      ? hidden[variable.source]
+      : Object.hasOwn(answers, variable.source)
+        ? answers[variable.source]
+        : undefined;
     if (typeof raw !== 'string' && typeof raw !== 'number') return null;
     const category = matchCategory(variable, String(raw));
     if (!category) return null;
@@ -142,5 +165,7 @@ export function cellOf(
 
 /** Display labels of a cell's values ("Gold × North"), falling back to the values themselves. */
 export function cellLabels(quotas: Pick<Quotas, 'variables'>, values: readonly string[]): string[] {
-  return values.map((value, i) => quotas.variables[i]?.categories.find((c) => c.value === value)?.label?.trim() || value);
+  return values.map(
+    (value, i) => quotas.variables[i]?.categories.find((c) => c.value === value)?.label?.trim() || value,
+  );
 }

@@ -75,18 +75,24 @@ export interface ChiSquareResult {
  * chiSquareTest([[762, 327, 468], [484, 239, 477]]); // X² 30.07, df 2, p 2.95e-7 (Agresti Table 2.5)
  */
 export function chiSquareTest(table: readonly (readonly number[])[]): ChiSquareResult {
-  if (!Array.isArray(table) || table.length === 0) throw new StatsInputError('table', 'must be an array of rows of counts');
+  if (!Array.isArray(table) || table.length === 0)
+    throw new StatsInputError('table', 'must be an array of rows of counts');
   const width = Array.isArray(table[0]) ? table[0].length : 0;
   table.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== width) throw new StatsInputError(`table[${i}]`, `must have ${width} counts like the first row`);
+    if (!Array.isArray(row) || row.length !== width)
+      throw new StatsInputError(`table[${i}]`, `must have ${width} counts like the first row`);
     row.forEach((x, j) => nonNegative(() => `table[${i}][${j}]`, x));
   });
   const rowTotals = table.map((row) => row.reduce((a: number, b: number) => a + b, 0));
   const colTotals = Array.from({ length: width }, (_, j) => table.reduce((a: number, row) => a + row[j], 0));
   const rows = rowTotals.flatMap((t, i) => (t > 0 ? [i] : []));
   const cols = colTotals.flatMap((t, j) => (t > 0 ? [j] : []));
-  if (rows.length < 2 || cols.length < 2) throw new StatsInputError('table', 'needs at least two rows and two columns with counts');
-  const n = finite('table', rowTotals.reduce((a, b) => a + b, 0));
+  if (rows.length < 2 || cols.length < 2)
+    throw new StatsInputError('table', 'needs at least two rows and two columns with counts');
+  const n = finite(
+    'table',
+    rowTotals.reduce((a, b) => a + b, 0),
+  );
   let statistic = 0;
   let low = 0;
   let minExpected = Infinity;
@@ -101,7 +107,13 @@ export function chiSquareTest(table: readonly (readonly number[])[]): ChiSquareR
   const df = (rows.length - 1) * (cols.length - 1);
   const lowExpectedShare = low / (rows.length * cols.length);
   return {
-    statistic, df, p: chiSquareSurvival(statistic, df), rows: rows.length, columns: cols.length,
-    lowExpectedShare, minExpected, cochranWarning: lowExpectedShare > 0.2 || minExpected < 1,
+    statistic,
+    df,
+    p: chiSquareSurvival(statistic, df),
+    rows: rows.length,
+    columns: cols.length,
+    lowExpectedShare,
+    minExpected,
+    cochranWarning: lowExpectedShare > 0.2 || minExpected < 1,
   };
 }

@@ -32,7 +32,11 @@ export interface GaborGrangerResult {
  * // points: 10 → demand 0.75, revenue 7.5; 20 → demand 0.5, revenue 10, elasticity (0.25/0.75)/(10/10) = 1/3
  * // optimalPrice: 20
  */
-export function gaborGranger(maxAccepted: (number | null)[], prices: number[], weights?: readonly number[]): GaborGrangerResult {
+export function gaborGranger(
+  maxAccepted: (number | null)[],
+  prices: number[],
+  weights?: readonly number[],
+): GaborGrangerResult {
   if (!Array.isArray(maxAccepted) || maxAccepted.length === 0) {
     throw new StatsInputError('maxAccepted', 'must not be empty');
   }
@@ -44,13 +48,16 @@ export function gaborGranger(maxAccepted: (number | null)[], prices: number[], w
     if (i > 0 && p === ladder[i - 1]) throw new StatsInputError('prices', `lists ${p} twice`);
   });
   if (weights !== undefined) {
-    if (!Array.isArray(weights) || weights.length !== maxAccepted.length) throw new StatsInputError('weights', `must give one weight per respondent (${maxAccepted.length})`);
+    if (!Array.isArray(weights) || weights.length !== maxAccepted.length)
+      throw new StatsInputError('weights', `must give one weight per respondent (${maxAccepted.length})`);
     weights.forEach((x, i) => nonNegative(() => `weights[${i}]`, x));
   }
   const w = (i: number) => (weights ? weights[i] : 1);
   const n = maxAccepted.reduce<number>((sum, _, i) => sum + w(i), 0);
   if (!(n > 0)) throw new StatsInputError('weights', 'add up to 0');
-  const buyers = ladder.map((price) => maxAccepted.reduce<number>((sum, m, i) => (m !== null && m >= price ? sum + w(i) : sum), 0));
+  const buyers = ladder.map((price) =>
+    maxAccepted.reduce<number>((sum, m, i) => (m !== null && m >= price ? sum + w(i) : sum), 0),
+  );
   const points = ladder.map((price, i): GaborGrangerPoint => {
     // Buyer counts (weight sums) instead of shares keep ΔD / D_lower exact (n cancels).
     const elasticity =

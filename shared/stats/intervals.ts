@@ -47,7 +47,8 @@ function tInterval(n: number, m: number, sd: number, confidence: number): MeanIn
 export function meanCIOfCounts(counts: number[], values: number[], confidence = 0.95): MeanInterval {
   numbers('counts', counts);
   numbers('values', values);
-  if (counts.length !== values.length) throw new StatsInputError('counts', `must have one count per value (${values.length}), got ${counts.length}`);
+  if (counts.length !== values.length)
+    throw new StatsInputError('counts', `must have one count per value (${values.length}), got ${counts.length}`);
   openUnit('confidence', confidence);
   let n = 0;
   let total = 0;

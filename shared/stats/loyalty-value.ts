@@ -37,13 +37,21 @@ export function lifetimeValue(input: LifetimeValueInput): number {
   const q = r / (1 + i);
   if (input.periods === undefined) {
     // With i ≤ r − 1 a customer's discounted margins never shrink and the sum has no limit.
-    if (q >= 1) throw new StatsInputError('discountRate', `must exceed retention − 1 (${r - 1}) over an unlimited horizon, got ${i}`);
+    if (q >= 1)
+      throw new StatsInputError(
+        'discountRate',
+        `must exceed retention − 1 (${r - 1}) over an unlimited horizon, got ${i}`,
+      );
     return (m * r) / (1 + i - r);
   }
   const periods = integer('periods', input.periods, 1);
   if (periods > MAX_PERIODS) throw new StatsInputError('periods', `must be at most ${MAX_PERIODS}, got ${periods}`);
   const value = q === 1 ? m * periods : (m * q * (1 - q ** periods)) / (1 - q);
-  if (!Number.isFinite(value)) throw new StatsInputError('discountRate', `makes the discounted margins grow beyond any number over ${periods} periods, got ${i}`);
+  if (!Number.isFinite(value))
+    throw new StatsInputError(
+      'discountRate',
+      `makes the discounted margins grow beyond any number over ${periods} periods, got ${i}`,
+    );
   return value;
 }
 
@@ -81,7 +89,8 @@ export function retentionUplift(input: RetentionUpliftInput): RetentionUpliftRes
   const delta = finite('uplift', input.uplift);
   const now = lifetimeValue(input);
   const raised = input.retention + delta;
-  if (!(raised >= 0 && raised < 1)) throw new StatsInputError('uplift', `must keep retention + uplift at least 0 and below 1, got ${raised}`);
+  if (!(raised >= 0 && raised < 1))
+    throw new StatsInputError('uplift', `must keep retention + uplift at least 0 and below 1, got ${raised}`);
   const after = lifetimeValue({ ...input, retention: raised });
   return {
     customersKept: customers * delta,
@@ -115,7 +124,11 @@ export interface LoyaltyShift {
  * // the 40 % at level 4 taking level 5's 0.9: after = 0.495 + 0.4·(0.9 − 0.5) = 0.655.
  * loyaltyIfLevelRises([0.05, 0.1, 0.2, 0.4, 0.25], [0, 0.1, 0.3, 0.5, 0.9], 3);
  */
-export function loyaltyIfLevelRises(shares: readonly number[], rates: readonly (number | null)[], from: number): LoyaltyShift {
+export function loyaltyIfLevelRises(
+  shares: readonly number[],
+  rates: readonly (number | null)[],
+  from: number,
+): LoyaltyShift {
   numbers('shares', shares, 2);
   if (!Array.isArray(rates)) throw new StatsInputError('rates', 'must be an array of loyalty rates');
   sameLength('shares', shares, 'rates', rates);
@@ -129,14 +142,17 @@ export function loyaltyIfLevelRises(shares: readonly number[], rates: readonly (
       if (s > 0) throw new StatsInputError(`rates[${k}]`, `is missing, but ${s} of the customers are at this level`);
       return;
     }
-    if (!(finite(`rates[${k}]`, rate) >= 0 && rate <= 1)) throw new StatsInputError(`rates[${k}]`, `must lie between 0 and 1, got ${rate}`);
+    if (!(finite(`rates[${k}]`, rate) >= 0 && rate <= 1))
+      throw new StatsInputError(`rates[${k}]`, `must lie between 0 and 1, got ${rate}`);
     now += s * rate;
   });
   if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) throw new StatsInputError('shares', `must sum to 1, got ${sum}`);
   const k = integer('from', from, 0);
-  if (k > shares.length - 2) throw new StatsInputError('from', `must be a level below the top one (at most ${shares.length - 2}), got ${k}`);
+  if (k > shares.length - 2)
+    throw new StatsInputError('from', `must be a level below the top one (at most ${shares.length - 2}), got ${k}`);
   const target = rates[k + 1];
-  if (target === null) throw new StatsInputError(`rates[${k + 1}]`, 'is missing: nobody answered at the level customers would rise to');
+  if (target === null)
+    throw new StatsInputError(`rates[${k + 1}]`, 'is missing: nobody answered at the level customers would rise to');
   const after = shares[k] === 0 ? now : now + shares[k] * (target - rates[k]!);
   return { now, after, uplift: after - now };
 }

@@ -12,7 +12,8 @@ import { StatsInputError } from './errors';
 export function median(values: ArrayLike<number>): number {
   if (values.length === 0) throw new StatsInputError('values', 'needs at least 1 value');
   const a = Float64Array.from(values);
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) throw new StatsInputError('values', 'must all be finite numbers');
+  for (let i = 0; i < a.length; i++)
+    if (!Number.isFinite(a[i])) throw new StatsInputError('values', 'must all be finite numbers');
   // The middle by selection, not a full sort: a report takes the median of a million durations.
   const mid = a.length >> 1;
   const upper = select(a, mid);
@@ -31,8 +32,10 @@ function select(a: Float64Array, k: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (lo < hi) {
-    const x = a[lo], y = a[(lo + hi) >> 1], z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    const x = a[lo],
+      y = a[(lo + hi) >> 1],
+      z = a[hi];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let i = lo;
     let j = hi;
     while (i <= j) {

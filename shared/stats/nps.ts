@@ -48,7 +48,8 @@ const scoreVariance = (p: number, d: number) => Math.max(0, p + d - (p - d) * (p
  * npsOfCounts([1, 0, 0, 1, 0, 0, 1, 1, 1, 2, 3]); // the scores of nps()'s example: nps 30
  */
 export function npsOfCounts(counts: readonly number[], confidence = 0.95): NpsResult {
-  if (!Array.isArray(counts) || counts.length !== 11) throw new StatsInputError('counts', 'needs 11 entries, one per score 0–10');
+  if (!Array.isArray(counts) || counts.length !== 11)
+    throw new StatsInputError('counts', 'needs 11 entries, one per score 0–10');
   const z = twoSidedZ(confidence);
   let n = 0;
   let promoters = 0;
@@ -74,7 +75,11 @@ export function npsOfCounts(counts: readonly number[], confidence = 0.95): NpsRe
 }
 
 /** What a difference of two NPS needs from each: its shares of promoters and detractors, and its (effective) size. */
-export interface NpsSample { promoters: number; detractors: number; n: number }
+export interface NpsSample {
+  promoters: number;
+  detractors: number;
+  n: number;
+}
 
 /**
  * The difference of two independent NPS, a − b in points, with its Wald z test: each NPS has the
@@ -91,7 +96,8 @@ export function npsDifference(a: NpsSample, b: NpsSample): TestResult {
   const variance = (s: NpsSample, name: string) => {
     const p = finite(`${name}.promoters`, s.promoters);
     const d = finite(`${name}.detractors`, s.detractors);
-    if (p < 0 || d < 0 || p + d > 1 + 1e-12) throw new StatsInputError(name, 'promoters and detractors must be shares adding to at most 1');
+    if (p < 0 || d < 0 || p + d > 1 + 1e-12)
+      throw new StatsInputError(name, 'promoters and detractors must be shares adding to at most 1');
     const n = finite(`${name}.n`, s.n);
     if (n <= 0) throw new StatsInputError(`${name}.n`, `must be above 0, got ${n}`);
     return { score: 100 * (p - d), v: scoreVariance(p, d) / n };
@@ -99,7 +105,13 @@ export function npsDifference(a: NpsSample, b: NpsSample): TestResult {
   const x = variance(a, 'a');
   const y = variance(b, 'b');
   const difference = x.score - y.score;
-  if (x.v + y.v === 0) return { difference, statistic: difference === 0 ? 0 : Math.sign(difference) * Infinity, df: null, p: difference === 0 ? 1 : 0 };
+  if (x.v + y.v === 0)
+    return {
+      difference,
+      statistic: difference === 0 ? 0 : Math.sign(difference) * Infinity,
+      df: null,
+      p: difference === 0 ? 1 : 0,
+    };
   const statistic = difference / (100 * Math.sqrt(x.v + y.v));
   return { difference, statistic, df: null, p: 2 * normalCdf(-Math.abs(statistic)) };
 }

@@ -8,7 +8,10 @@ import { finite, nonNegative, openUnit, StatsInputError } from './errors';
 import { twoProportionZ, welchT, type GroupSummary } from './significance';
 
 /** `x` of `n` in one column; `n` may be an effective size (weighted data), so neither need be whole. */
-export interface ProportionGroup { x: number; n: number }
+export interface ProportionGroup {
+  x: number;
+  n: number;
+}
 
 export interface PairwiseResult {
   /** Per column, the indexes of the columns it is significantly higher than. */
@@ -22,7 +25,11 @@ function columns<G>(groups: readonly (G | null)[]): readonly (G | null)[] {
   return groups;
 }
 
-function compare<G>(groups: readonly (G | null)[], alpha: number, test: (a: G, b: G) => { difference: number; p: number } | null): PairwiseResult {
+function compare<G>(
+  groups: readonly (G | null)[],
+  alpha: number,
+  test: (a: G, b: G) => { difference: number; p: number } | null,
+): PairwiseResult {
   openUnit('alpha', alpha);
   const tested = groups.flatMap((g, i) => (g === null ? [] : [i]));
   const pairs = (tested.length * (tested.length - 1)) / 2;
@@ -66,7 +73,8 @@ export function pairwiseMeans(groups: readonly (GroupSummary | null)[], alpha: n
     if (g === null) return;
     finite(`groups[${i}].mean`, g?.mean);
     nonNegative(`groups[${i}].sd`, g.sd);
-    if (finite(`groups[${i}].n`, g.n) < 2) throw new StatsInputError(`groups[${i}].n`, 'must be at least 2 (pass null for a smaller column)');
+    if (finite(`groups[${i}].n`, g.n) < 2)
+      throw new StatsInputError(`groups[${i}].n`, 'must be at least 2 (pass null for a smaller column)');
   });
   return compare(groups, alpha, (a, b) => (a.sd === 0 && b.sd === 0 ? null : welchT(a, b)));
 }

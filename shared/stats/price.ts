@@ -99,7 +99,9 @@ export function vanWestendorp(rows: PsmRow[], weights?: readonly number[]): PsmR
   if (!Array.isArray(rows) || rows.length === 0) throw new StatsInputError('rows', 'must not be empty');
   const withNms = checkRows(rows);
   checkWeights(weights, rows.length);
-  const keep = rows.flatMap((r, i) => (r.tooCheap < r.cheap && r.cheap < r.expensive && r.expensive < r.tooExpensive ? [i] : []));
+  const keep = rows.flatMap((r, i) =>
+    r.tooCheap < r.cheap && r.cheap < r.expensive && r.expensive < r.tooExpensive ? [i] : [],
+  );
   if (keep.length === 0) {
     throw new StatsInputError('rows', 'no respondent has tooCheap < cheap < expensive < tooExpensive');
   }
@@ -108,9 +110,15 @@ export function vanWestendorp(rows: PsmRow[], weights?: readonly number[]): PsmR
   const grid = Array.from(new Set(Float64Array.from(valid.flatMap((r) => PRICE_KEYS.map((k) => r[k]))).sort()));
   // Sums of weights (counts when unweighted) rather than shares, so that a curve difference of
   // exactly 0 is found exactly.
-  const [tc, c, e, te] = PRICE_KEYS.map((k) => ecdfCounts(valid.map((r) => r[k]), w, grid));
+  const [tc, c, e, te] = PRICE_KEYS.map((k) =>
+    ecdfCounts(
+      valid.map((r) => r[k]),
+      w,
+      grid,
+    ),
+  );
   const n = w.reduce((a, b) => a + b, 0);
-  if (!(n > 0)) throw new StatsInputError('weights', 'the valid respondents\' weights add up to 0');
+  if (!(n > 0)) throw new StatsInputError('weights', "the valid respondents' weights add up to 0");
   const curves = grid.map((price, i) => ({
     price,
     tooCheap: 1 - tc[i] / n,
@@ -124,10 +132,22 @@ export function vanWestendorp(rows: PsmRow[], weights?: readonly number[]): PsmR
   const result: PsmResult = {
     valid: valid.length,
     invalid: rows.length - valid.length,
-    pmc: firstCrossing(grid, grid.map((_, i) => c[i] + tc[i] - n)),
-    pme: firstCrossing(grid, grid.map((_, i) => te[i] + e[i] - n)),
-    ipp: firstCrossing(grid, grid.map((_, i) => e[i] + c[i] - n)),
-    opp: firstCrossing(grid, grid.map((_, i) => te[i] + tc[i] - n)),
+    pmc: firstCrossing(
+      grid,
+      grid.map((_, i) => c[i] + tc[i] - n),
+    ),
+    pme: firstCrossing(
+      grid,
+      grid.map((_, i) => te[i] + e[i] - n),
+    ),
+    ipp: firstCrossing(
+      grid,
+      grid.map((_, i) => e[i] + c[i] - n),
+    ),
+    opp: firstCrossing(
+      grid,
+      grid.map((_, i) => te[i] + tc[i] - n),
+    ),
     curves,
   };
   if (withNms) result.nms = newtonMillerSmith(valid, w, n, grid);
@@ -155,7 +175,8 @@ function checkRows(rows: PsmRow[]): boolean {
 
 function checkWeights(weights: readonly number[] | undefined, n: number) {
   if (weights === undefined) return;
-  if (!Array.isArray(weights) || weights.length !== n) throw new StatsInputError('weights', `must give one weight per row (${n})`);
+  if (!Array.isArray(weights) || weights.length !== n)
+    throw new StatsInputError('weights', `must give one weight per row (${n})`);
   weights.forEach((x, i) => nonNegative(() => `weights[${i}]`, x));
 }
 
@@ -205,10 +226,14 @@ function newtonMillerSmith(rows: PsmRow[], weights: number[], n: number, grid: n
   for (let j = 0; j < rows.length; j++) {
     const r = rows[j];
     const w = weights[j];
-    knotX[0] = r.tooCheap; knotV[0] = 0;
-    knotX[1] = r.cheap; knotV[1] = NMS_CALIBRATION[r.buyAtCheap!];
-    knotX[2] = r.expensive; knotV[2] = NMS_CALIBRATION[r.buyAtExpensive!];
-    knotX[3] = r.tooExpensive; knotV[3] = 0;
+    knotX[0] = r.tooCheap;
+    knotV[0] = 0;
+    knotX[1] = r.cheap;
+    knotV[1] = NMS_CALIBRATION[r.buyAtCheap!];
+    knotX[2] = r.expensive;
+    knotV[2] = NMS_CALIBRATION[r.buyAtExpensive!];
+    knotX[3] = r.tooExpensive;
+    knotV[3] = 0;
     let segment = 1;
     for (let i = index.get(r.tooCheap)! + 1; grid[i] < r.tooExpensive; i++) {
       while (grid[i] > knotX[segment]) segment++;

@@ -121,7 +121,10 @@ export function relativeWeights(X: number[][], y: number[]): RelativeImportance 
   const lambdaInverse = spectral((v) => 1 / Math.sqrt(v));
   const beta = lambdaInverse.map((row) => row.reduce((s, v, m) => s + v * rxy[m], 0));
   const raw = lambda.map((row) => row.reduce((s, v, m) => s + v * v * beta[m] * beta[m], 0));
-  return shares(raw, beta.reduce((s, b) => s + b * b, 0));
+  return shares(
+    raw,
+    beta.reduce((s, b) => s + b * b, 0),
+  );
 }
 
 /** The most predictors `shapley` accepts: it fits all 2^k sub-models. */

@@ -50,13 +50,20 @@ export interface RaoScottResult {
  *
  * `weights[i][j]` is the cell's Σw, `squaredWeights[i][j]` its Σw², `n` the respondents in the table.
  */
-export function raoScottChiSquare(weights: readonly (readonly number[])[], squaredWeights: readonly (readonly number[])[], n: number): RaoScottResult {
-  if (!Array.isArray(weights) || weights.length === 0) throw new StatsInputError('weights', 'must be an array of rows of weighted counts');
+export function raoScottChiSquare(
+  weights: readonly (readonly number[])[],
+  squaredWeights: readonly (readonly number[])[],
+  n: number,
+): RaoScottResult {
+  if (!Array.isArray(weights) || weights.length === 0)
+    throw new StatsInputError('weights', 'must be an array of rows of weighted counts');
   const width = Array.isArray(weights[0]) ? weights[0].length : 0;
   const check = (name: string, table: readonly (readonly number[])[]) => {
-    if (!Array.isArray(table) || table.length !== weights.length) throw new StatsInputError(name, `must have ${weights.length} rows like weights`);
+    if (!Array.isArray(table) || table.length !== weights.length)
+      throw new StatsInputError(name, `must have ${weights.length} rows like weights`);
     table.forEach((row, i) => {
-      if (!Array.isArray(row) || row.length !== width) throw new StatsInputError(`${name}[${i}]`, `must have ${width} cells like the first row`);
+      if (!Array.isArray(row) || row.length !== width)
+        throw new StatsInputError(`${name}[${i}]`, `must have ${width} cells like the first row`);
       row.forEach((x, j) => nonNegative(() => `${name}[${i}][${j}]`, x));
     });
   };
@@ -69,7 +76,8 @@ export function raoScottChiSquare(weights: readonly (readonly number[])[], squar
   const colQ = Array.from({ length: width }, (_, j) => squaredWeights.reduce((a, row) => a + row[j], 0));
   const rows = rowW.flatMap((t, i) => (t > 0 ? [i] : []));
   const cols = colW.flatMap((t, j) => (t > 0 ? [j] : []));
-  if (rows.length < 2 || cols.length < 2) throw new StatsInputError('weights', 'needs at least two rows and two columns with weight');
+  if (rows.length < 2 || cols.length < 2)
+    throw new StatsInputError('weights', 'needs at least two rows and two columns with weight');
   if (!(n >= 2)) throw new StatsInputError('n', 'must be at least 2 respondents');
   const W = rowW.reduce((a, b) => a + b, 0);
   const Q = rowQ.reduce((a, b) => a + b, 0);
@@ -93,5 +101,13 @@ export function raoScottChiSquare(weights: readonly (readonly number[])[], squar
   const designCorrection = sum / df;
   if (!(designCorrection > 0)) throw new StatsInputError('weights', 'give no positive design correction');
   const statistic = pearson / designCorrection;
-  return { pearson, designCorrection, statistic, df, p: chiSquareSurvival(statistic, df), rows: rows.length, columns: cols.length };
+  return {
+    pearson,
+    designCorrection,
+    statistic,
+    df,
+    p: chiSquareSurvival(statistic, df),
+    rows: rows.length,
+    columns: cols.length,
+  };
 }

@@ -91,7 +91,9 @@ export function servqual(items: ServqualItem[], responses: ServqualResponse[]): 
       throw new StatsInputError(`${name}.importance`, 'give importance points for every respondent or for none');
     }
     if (r.importance !== undefined) {
-      importancePoints(`${name}.importance`, r.importance, dimensions).forEach((w, d) => (importance![dimensions[d]][ri] = w));
+      importancePoints(`${name}.importance`, r.importance, dimensions).forEach(
+        (w, d) => (importance![dimensions[d]][ri] = w),
+      );
     }
   });
   return servqualColumns(items, { expectations, perceptions, importance });
@@ -126,8 +128,10 @@ export function servqualColumns(items: ServqualItem[], input: ServqualColumns): 
   const dimensions = [...new Set(dimensionOf)];
   const k = items.length;
   const { expectations: E, perceptions: P } = input;
-  if (!Array.isArray(E) || E.length !== k) throw new StatsInputError('expectations', `must hold one column per item (${k})`);
-  if (!Array.isArray(P) || P.length !== k) throw new StatsInputError('perceptions', `must hold one column per item (${k})`);
+  if (!Array.isArray(E) || E.length !== k)
+    throw new StatsInputError('expectations', `must hold one column per item (${k})`);
+  if (!Array.isArray(P) || P.length !== k)
+    throw new StatsInputError('perceptions', `must hold one column per item (${k})`);
   const rows = input.rows ?? Array.from({ length: E[0].length }, (_, i) => i);
   const n = rows.length;
   if (n === 0) throw new StatsInputError('rows', 'must not be empty');

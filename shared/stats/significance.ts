@@ -7,7 +7,11 @@ import { tCdf } from './tdist';
  * A group's mean, standard deviation (n − 1 denominator) and size: what a report already holds.
  * `n` may be an effective size (weighted data: n ÷ Kish's design effect), so it need not be whole.
  */
-export interface GroupSummary { mean: number; sd: number; n: number }
+export interface GroupSummary {
+  mean: number;
+  sd: number;
+  n: number;
+}
 
 export interface TestResult {
   /** First group minus second (the mean difference for paired data). */
@@ -62,7 +66,8 @@ export function welchT(a: GroupSummary, b: GroupSummary): TestResult {
  */
 export function pairedT(differences: GroupSummary): TestResult {
   const d = group('differences', differences);
-  if (d.sd === 0) throw new StatsInputError('differences.sd', 'the differences have no spread: the t test is undefined');
+  if (d.sd === 0)
+    throw new StatsInputError('differences.sd', 'the differences have no spread: the t test is undefined');
   const statistic = d.mean / (d.sd / Math.sqrt(d.n));
   const df = d.n - 1;
   return { difference: d.mean, statistic, df, p: 2 * tCdf(-Math.abs(statistic), df) };

@@ -105,9 +105,7 @@ function upperTail(t: number, df: number): number {
 }
 
 function logDensity(t: number, df: number): number {
-  return (
-    logGammaHalfRatio(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df)
-  );
+  return logGammaHalfRatio(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df);
 }
 
 /**

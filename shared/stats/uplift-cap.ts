@@ -18,7 +18,8 @@ export const MAX_RETENTION = 0.99;
 export function capUplift(retention: number, uplift: number): { uplift: number; capped: boolean } {
   finite('retention', retention);
   finite('uplift', uplift);
-  if (retention < 0 || retention > 1) throw new StatsInputError('retention', `must be a share from 0 to 1, got ${retention}`);
+  if (retention < 0 || retention > 1)
+    throw new StatsInputError('retention', `must be a share from 0 to 1, got ${retention}`);
   const highest = Math.max(0, MAX_RETENTION - retention);
   if (uplift > highest) return { uplift: highest, capped: true };
   if (retention + uplift < 0) return { uplift: -retention, capped: true };

@@ -19,9 +19,24 @@ export type AnswerValue = string | number | string[] | { [key: string]: unknown 
 export type Answers = Record<string, AnswerValue>;
 
 export type AnswerIssueCode =
-  | 'unknown-question' | 'wrong-type' | 'required' | 'unknown-option' | 'out-of-range'
-  | 'too-few' | 'too-many' | 'too-long' | 'not-integer' | 'unknown-item' | 'duplicate'
-  | 'other-required' | 'constant-sum' | 'price-order' | 'ladder' | 'email' | 'phone' | 'consent';
+  | 'unknown-question'
+  | 'wrong-type'
+  | 'required'
+  | 'unknown-option'
+  | 'out-of-range'
+  | 'too-few'
+  | 'too-many'
+  | 'too-long'
+  | 'not-integer'
+  | 'unknown-item'
+  | 'duplicate'
+  | 'other-required'
+  | 'constant-sum'
+  | 'price-order'
+  | 'ladder'
+  | 'email'
+  | 'phone'
+  | 'consent';
 
 export interface AnswerIssue {
   questionId: string;
@@ -50,18 +65,31 @@ function checkScale(q: Question & { scale: { min: number; max: number } }, x: un
 
 /** Validates one answer; returns null when valid. `value` must not be empty. */
 export function checkAnswer(q: Question, value: unknown): AnswerIssue | null {
-  const fail = (code: AnswerIssueCode, message: string, params?: Record<string, number>): AnswerIssue =>
-    ({ questionId: q.id, code, message: `${q.id}: ${message}`, params });
+  const fail = (code: AnswerIssueCode, message: string, params?: Record<string, number>): AnswerIssue => ({
+    questionId: q.id,
+    code,
+    message: `${q.id}: ${message}`,
+    params,
+  });
   switch (q.type) {
     case 'single':
-      if (q.other && typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).join() === 'other') {
+      if (
+        q.other &&
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).join() === 'other'
+      ) {
         const other = (value as { other: unknown }).other;
         if (typeof other !== 'string') return fail('wrong-type', 'other: expected text');
         if (other.trim() === '') return fail('other-required', 'other: the text is missing');
         return other.length > 500 ? fail('too-long', 'other: longer than 500 characters', { max: 500 }) : null;
       }
-      if (typeof value !== 'string') return fail('wrong-type', `expected one option id (a string)${q.other ? ' or { other: "…" }' : ''}`);
-      return q.options.some((o) => o.id === value) ? null : fail('unknown-option', `"${value}" is not one of its options`);
+      if (typeof value !== 'string')
+        return fail('wrong-type', `expected one option id (a string)${q.other ? ' or { other: "…" }' : ''}`);
+      return q.options.some((o) => o.id === value)
+        ? null
+        : fail('unknown-option', `"${value}" is not one of its options`);
     case 'multiple': {
       if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) {
         return fail('wrong-type', 'expected a list of option ids');
@@ -69,14 +97,21 @@ export function checkAnswer(q: Question, value: unknown): AnswerIssue | null {
       const bad = value.find((x) => !q.options.some((o) => o.id === x));
       if (bad !== undefined) return fail('unknown-option', `"${bad}" is not one of its options`);
       if (new Set(value).size !== value.length) return fail('duplicate', 'an option is chosen twice');
-      if (q.min !== undefined && value.length < q.min) return fail('too-few', `choose at least ${q.min}`, { min: q.min });
-      if (q.max !== undefined && value.length > q.max) return fail('too-many', `choose at most ${q.max}`, { max: q.max });
+      if (q.min !== undefined && value.length < q.min)
+        return fail('too-few', `choose at least ${q.min}`, { min: q.min });
+      if (q.max !== undefined && value.length > q.max)
+        return fail('too-many', `choose at most ${q.max}`, { max: q.max });
       return null;
     }
     case 'rating': {
       const err = checkScale(q, value, q.notApplicable);
-      if (err === 'wrong-type') return fail('wrong-type', `expected a whole number${q.notApplicable ? ' or "na"' : ''}`);
-      if (err) return fail('out-of-range', `must be from ${q.scale.min} to ${q.scale.max}`, { min: q.scale.min, max: q.scale.max });
+      if (err === 'wrong-type')
+        return fail('wrong-type', `expected a whole number${q.notApplicable ? ' or "na"' : ''}`);
+      if (err)
+        return fail('out-of-range', `must be from ${q.scale.min} to ${q.scale.max}`, {
+          min: q.scale.min,
+          max: q.scale.max,
+        });
       return null;
     }
     case 'nps':
@@ -91,22 +126,35 @@ export function checkAnswer(q: Question, value: unknown): AnswerIssue | null {
         if (!q.items.some((i) => i.id === itemId)) return fail('unknown-item', `"${itemId}" is not one of its items`);
         const err = checkScale(q, x, q.notApplicable);
         if (err === 'wrong-type') return fail('wrong-type', `item ${itemId}: expected a whole number`);
-        if (err) return fail('out-of-range', `item ${itemId}: must be from ${q.scale.min} to ${q.scale.max}`, { min: q.scale.min, max: q.scale.max });
+        if (err)
+          return fail('out-of-range', `item ${itemId}: must be from ${q.scale.min} to ${q.scale.max}`, {
+            min: q.scale.min,
+            max: q.scale.max,
+          });
       }
       if (q.required && entries.length < q.items.length) return fail('required', 'every item needs an answer');
       return null;
     }
     case 'text':
       if (typeof value !== 'string') return fail('wrong-type', 'expected text');
-      return value.length > q.maxLength ? fail('too-long', `longer than ${q.maxLength} characters`, { max: q.maxLength }) : null;
+      return value.length > q.maxLength
+        ? fail('too-long', `longer than ${q.maxLength} characters`, { max: q.maxLength })
+        : null;
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return fail('wrong-type', 'expected a number');
       if (q.integer && !Number.isInteger(value)) return fail('not-integer', 'expected a whole number');
       if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
-        return fail('out-of-range', `must be from ${q.min ?? '−∞'} to ${q.max ?? '∞'}`, { min: q.min ?? -Infinity, max: q.max ?? Infinity });
+        return fail('out-of-range', `must be from ${q.min ?? '−∞'} to ${q.max ?? '∞'}`, {
+          min: q.min ?? -Infinity,
+          max: q.max ?? Infinity,
+        });
       }
       return null;
-    case 'info': case 'date': case 'yesno': case 'fields': case 'matrixScales':
+    case 'info':
+    case 'date':
+    case 'yesno':
+    case 'fields':
+    case 'matrixScales':
       return checkMoreAnswer(q, value, fail);
     default:
       return checkResearchAnswer(q, value, fail);
@@ -128,7 +176,8 @@ export function validateAnswers(
   for (const [id, value] of Object.entries(answers)) {
     const q = byId.get(id);
     if (!q) {
-      if (!opts.allowUnknown) issues.push({ questionId: id, code: 'unknown-question', message: `${id}: no such question in this version` });
+      if (!opts.allowUnknown)
+        issues.push({ questionId: id, code: 'unknown-question', message: `${id}: no such question in this version` });
       continue;
     }
     if (isEmpty(value)) continue;
@@ -160,7 +209,11 @@ export interface Walk {
  * answers given before it; answers to questions that ended up hidden are ignored, so a changed
  * earlier answer can't leave a stale later one counting. Stops at the first screen-out that holds.
  */
-export function walk(def: SurveyDefinition, answers: Readonly<Record<string, unknown>>, hidden: Readonly<Record<string, string>>): Walk {
+export function walk(
+  def: SurveyDefinition,
+  answers: Readonly<Record<string, unknown>>,
+  hidden: Readonly<Record<string, string>>,
+): Walk {
   const seen: Record<string, unknown> = {};
   const facts: Facts = { answers: seen, hidden };
   const result: Walk = { pages: [], questions: new Set(), screenedOut: null };
@@ -189,13 +242,24 @@ export function walk(def: SurveyDefinition, answers: Readonly<Record<string, unk
  * every shown required question (only up to a screen-out, when one ends the survey).
  */
 export function validateSubmission(
-  def: SurveyDefinition, answers: Record<string, unknown>, complete: boolean, hidden: Readonly<Record<string, string>> = {},
+  def: SurveyDefinition,
+  answers: Record<string, unknown>,
+  complete: boolean,
+  hidden: Readonly<Record<string, string>> = {},
 ): { answers: Answers; issues: AnswerIssue[]; screenedOut: string | null } {
   const all = def.pages.flatMap((p) => p.questions);
   const known = new Set(all.map((q) => q.id));
   const unknown = Object.keys(answers).filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    return { answers: {}, issues: unknown.map((id) => ({ questionId: id, code: 'unknown-question', message: `${id}: no such question in this version` })), screenedOut: null };
+    return {
+      answers: {},
+      issues: unknown.map((id) => ({
+        questionId: id,
+        code: 'unknown-question',
+        message: `${id}: no such question in this version`,
+      })),
+      screenedOut: null,
+    };
   }
   const path = walk(def, answers, hidden);
   const shown = all.filter((q) => path.questions.has(q.id));

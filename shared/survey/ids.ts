@@ -11,7 +11,14 @@ const ID_RE = new RegExp(`^${ID_PATTERN}$`);
 
 /** Object.prototype's names that match the pattern, and `prototype`, which Valibot drops too. */
 export const RESERVED_IDS: ReadonlySet<string> = new Set([
-  'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf', 'prototype',
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+  'prototype',
 ]);
 
 export const ID_MESSAGE = 'must start with a letter and hold only letters, digits and _ (at most 64)';

@@ -4,8 +4,14 @@ import type { DraftProblem, FieldRule } from '../api/errors';
 import { issuePath } from './schema';
 
 const RULE_OF_TYPE: Readonly<Record<string, FieldRule>> = {
-  min_length: 'too-short', max_length: 'too-long', min_value: 'too-small', max_value: 'too-large',
-  integer: 'not-integer', regex: 'format', check: 'rule', raw_check: 'rule',
+  min_length: 'too-short',
+  max_length: 'too-long',
+  min_value: 'too-small',
+  max_value: 'too-large',
+  integer: 'not-integer',
+  regex: 'format',
+  check: 'rule',
+  raw_check: 'rule',
 };
 
 /** The innermost issue: a refused draft wraps the schema's own issue (shared/survey/draft.ts). */
@@ -19,7 +25,8 @@ export function issueRule(issue: v.BaseIssue<unknown>): { rule: FieldRule; limit
   if (s.kind !== 'schema') rule = RULE_OF_TYPE[s.type] ?? 'rule';
   else if (s.type === 'picklist' || s.type === 'literal') rule = 'choice';
   // A variant refuses a `type` it doesn't know (a wrong choice, the issue's path ends at that key) or a value that is no object.
-  else if (s.type === 'variant') rule = (s.path?.at(-1) as { key?: unknown } | undefined)?.key === 'type' ? 'choice' : 'type';
+  else if (s.type === 'variant')
+    rule = (s.path?.at(-1) as { key?: unknown } | undefined)?.key === 'type' ? 'choice' : 'type';
   else rule = 'type';
   const limit = typeof s.requirement === 'number' ? s.requirement : undefined;
   return limit === undefined ? { rule } : { rule, limit };

@@ -4,12 +4,19 @@
  * until the answer turns (or the ladder ends). The result is the highest price accepted, or null.
  * The respondent page and the server's validation both walk the ladder with this code.
  */
-export interface LadderStep { price: number; buy: boolean }
+export interface LadderStep {
+  price: number;
+  buy: boolean;
+}
 
 export const ladderStart = (prices: readonly number[], start?: number) => start ?? Math.floor((prices.length - 1) / 2);
 
 /** Index of the next price to ask after `path`, or null when the ladder is finished. */
-export function ladderNext(prices: readonly number[], start: number | undefined, path: readonly LadderStep[]): number | null {
+export function ladderNext(
+  prices: readonly number[],
+  start: number | undefined,
+  path: readonly LadderStep[],
+): number | null {
   if (path.length === 0) return ladderStart(prices, start);
   const last = path[path.length - 1];
   const at = prices.indexOf(last.price);
@@ -25,7 +32,11 @@ export function ladderHighest(path: readonly LadderStep[]): number | null {
 }
 
 /** Whether `path` is exactly the ladder a respondent walks (each step the one asked, and finished). */
-export function isLadderPath(prices: readonly number[], start: number | undefined, path: readonly LadderStep[]): boolean {
+export function isLadderPath(
+  prices: readonly number[],
+  start: number | undefined,
+  path: readonly LadderStep[],
+): boolean {
   for (let i = 0; i < path.length; i++) {
     const expected = ladderNext(prices, start, path.slice(0, i));
     if (expected === null || prices[expected] !== path[i].price) return false;

@@ -14,7 +14,10 @@ const Scalar = v.union([v.string(), v.number()]);
 export const ConditionSchema = v.pipe(
   v.object({
     source: SourceSchema,
-    op: v.picklist(['equals', 'notEquals', 'in', 'notIn', 'between', 'answered', 'notAnswered'], 'must be equals, notEquals, in, notIn, between, answered or notAnswered'),
+    op: v.picklist(
+      ['equals', 'notEquals', 'in', 'notIn', 'between', 'answered', 'notAnswered'],
+      'must be equals, notEquals, in, notIn, between, answered or notAnswered',
+    ),
     value: v.optional(Scalar),
     values: v.optional(v.pipe(v.array(Scalar), v.minLength(1, 'needs at least one value'))),
     min: v.optional(v.number()),
@@ -22,7 +25,7 @@ export const ConditionSchema = v.pipe(
   }),
   v.check((c) => !['equals', 'notEquals'].includes(c.op) || c.value !== undefined, 'equals and notEquals need a value'),
   v.check((c) => !['in', 'notIn'].includes(c.op) || c.values !== undefined, 'in and notIn need values'),
-  v.check((c) => c.op !== 'between' || (c.min !== undefined || c.max !== undefined), 'between needs min or max'),
+  v.check((c) => c.op !== 'between' || c.min !== undefined || c.max !== undefined, 'between needs min or max'),
 );
 export type Condition = v.InferOutput<typeof ConditionSchema>;
 
@@ -31,4 +34,3 @@ export const LogicSchema = v.object({
   conditions: v.pipe(v.array(ConditionSchema), v.minLength(1, 'needs at least one condition'), v.maxLength(50)),
 });
 export type Logic = v.InferOutput<typeof LogicSchema>;
-

@@ -21,16 +21,18 @@ function lookup(source: string, facts: Facts): unknown {
   const dot = source.indexOf('.');
   if (dot < 0) return own(facts.answers, source) ?? own(facts.hidden, source);
   const value = own(facts.answers, source.slice(0, dot));
-  return value && typeof value === 'object' && !Array.isArray(value) ? own(value as Record<string, unknown>, source.slice(dot + 1)) : undefined;
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? own(value as Record<string, unknown>, source.slice(dot + 1))
+    : undefined;
 }
 
-const isAnswered = (x: unknown) =>
-  x !== undefined && x !== null && x !== '' && !(Array.isArray(x) && x.length === 0);
+const isAnswered = (x: unknown) => x !== undefined && x !== null && x !== '' && !(Array.isArray(x) && x.length === 0);
 
 // Hidden fields arrive as strings, so "5" equals 5: compare numbers as numbers when both parse.
 function same(a: unknown, b: string | number): boolean {
   if (typeof a === typeof b) return a === b;
-  const na = Number(a), nb = Number(b);
+  const na = Number(a),
+    nb = Number(b);
   return a !== '' && !Number.isNaN(na) && !Number.isNaN(nb) && na === nb;
 }
 
@@ -44,11 +46,16 @@ function holds(c: Condition, facts: Facts): boolean {
   if (!isAnswered(x)) return false;
   const list = Array.isArray(x) ? x : [x];
   switch (c.op) {
-    case 'answered': return true;
-    case 'equals': return list.some((e) => same(e, c.value!));
-    case 'notEquals': return !list.some((e) => same(e, c.value!));
-    case 'in': return list.some((e) => c.values!.some((w) => same(e, w)));
-    case 'notIn': return !list.some((e) => c.values!.some((w) => same(e, w)));
+    case 'answered':
+      return true;
+    case 'equals':
+      return list.some((e) => same(e, c.value!));
+    case 'notEquals':
+      return !list.some((e) => same(e, c.value!));
+    case 'in':
+      return list.some((e) => c.values!.some((w) => same(e, w)));
+    case 'notIn':
+      return !list.some((e) => c.values!.some((w) => same(e, w)));
     case 'between': {
       const n = typeof x === 'number' ? x : Number(x);
       return !Number.isNaN(n) && (c.min === undefined || n >= c.min) && (c.max === undefined || n <= c.max);

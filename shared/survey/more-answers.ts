@@ -25,26 +25,38 @@ export function checkMoreAnswer(q: MoreQuestion, value: unknown, fail: Fail): An
     case 'yesno':
       return value === 'yes' || value === 'no' ? null : fail('wrong-type', 'expected "yes" or "no"');
     case 'fields': {
-      if (!isRecord(value)) return fail('wrong-type', `expected an object of field id → ${q.input === 'number' ? 'number' : 'text'}`);
+      if (!isRecord(value))
+        return fail('wrong-type', `expected an object of field id → ${q.input === 'number' ? 'number' : 'text'}`);
       for (const [itemId, x] of Object.entries(value)) {
         if (!q.items.some((i) => i.id === itemId)) return fail('unknown-item', `"${itemId}" is not one of its fields`);
         if (q.input === 'text') {
           if (typeof x !== 'string') return fail('wrong-type', `field ${itemId}: expected text`);
-          if (x.length > q.maxLength) return fail('too-long', `field ${itemId}: longer than ${q.maxLength} characters`, { max: q.maxLength });
+          if (x.length > q.maxLength)
+            return fail('too-long', `field ${itemId}: longer than ${q.maxLength} characters`, { max: q.maxLength });
           continue;
         }
-        if (typeof x !== 'number' || !Number.isFinite(x)) return fail('wrong-type', `field ${itemId}: expected a number`);
+        if (typeof x !== 'number' || !Number.isFinite(x))
+          return fail('wrong-type', `field ${itemId}: expected a number`);
         if (q.integer && !Number.isInteger(x)) return fail('not-integer', `field ${itemId}: expected a whole number`);
         if ((q.min !== undefined && x < q.min) || (q.max !== undefined && x > q.max)) {
-          return fail('out-of-range', `field ${itemId}: must be from ${q.min ?? '−∞'} to ${q.max ?? '∞'}`, { min: q.min ?? -Infinity, max: q.max ?? Infinity });
+          return fail('out-of-range', `field ${itemId}: must be from ${q.min ?? '−∞'} to ${q.max ?? '∞'}`, {
+            min: q.min ?? -Infinity,
+            max: q.max ?? Infinity,
+          });
         }
       }
       if (q.total !== undefined) {
         const sum = fieldsSum(value);
-        if (sum !== q.total) return fail('constant-sum', `the fields must add up to ${q.total}; they add up to ${sum}`, { total: q.total, sum });
+        if (sum !== q.total)
+          return fail('constant-sum', `the fields must add up to ${q.total}; they add up to ${sum}`, {
+            total: q.total,
+            sum,
+          });
       }
       const blank = (x: unknown) => x === undefined || (typeof x === 'string' && x.trim() === '');
-      return q.required && q.items.some((i) => blank(value[i.id])) ? fail('required', 'every field needs an answer') : null;
+      return q.required && q.items.some((i) => blank(value[i.id]))
+        ? fail('required', 'every field needs an answer')
+        : null;
     }
     case 'matrixScales': {
       if (!isRecord(value)) return fail('wrong-type', 'expected an object of item id → { scale id → point }');
@@ -54,12 +66,17 @@ export function checkMoreAnswer(q: MoreQuestion, value: unknown, fail: Fail): An
         for (const [scaleId, x] of Object.entries(row)) {
           const column = q.scales.find((c) => c.id === scaleId);
           if (!column) return fail('unknown-item', `item ${itemId}: "${scaleId}" is not one of its scales`);
-          if (typeof x !== 'number' || !Number.isInteger(x)) return fail('wrong-type', `item ${itemId}.${scaleId}: expected a whole number`);
+          if (typeof x !== 'number' || !Number.isInteger(x))
+            return fail('wrong-type', `item ${itemId}.${scaleId}: expected a whole number`);
           const { min, max } = column.scale;
-          if (x < min || x > max) return fail('out-of-range', `item ${itemId}.${scaleId}: must be from ${min} to ${max}`, { min, max });
+          if (x < min || x > max)
+            return fail('out-of-range', `item ${itemId}.${scaleId}: must be from ${min} to ${max}`, { min, max });
         }
       }
-      const complete = q.items.every((i) => isRecord(value[i.id]) && q.scales.every((c) => (value[i.id] as Record<string, unknown>)[c.id] !== undefined));
+      const complete = q.items.every(
+        (i) =>
+          isRecord(value[i.id]) && q.scales.every((c) => (value[i.id] as Record<string, unknown>)[c.id] !== undefined),
+      );
       return q.required && !complete ? fail('required', 'every item needs an answer on every scale') : null;
     }
   }

@@ -14,19 +14,31 @@ import * as v from 'valibot';
 import { isIsoDate } from './iso-date';
 import { base, IdSchema, OptionSchema, scaleSchema, TextSchema } from './schema-parts';
 
+const DateSchema = v.pipe(
+  v.string('must be a date written YYYY-MM-DD'),
+  v.check((s: string) => isIsoDate(s), 'must be a date written YYYY-MM-DD'),
+);
 
-const DateSchema = v.pipe(v.string('must be a date written YYYY-MM-DD'), v.check((s: string) => isIsoDate(s), 'must be a date written YYYY-MM-DD'));
-
-const uniqueIds = <T extends { id: string }>(what: string) => v.check((os: T[]) => new Set(os.map((o) => o.id)).size === os.length, `${what} ids must be unique`);
+const uniqueIds = <T extends { id: string }>(what: string) =>
+  v.check((os: T[]) => new Set(os.map((o) => o.id)).size === os.length, `${what} ids must be unique`);
 
 export const InfoSchema = v.pipe(
   v.object({ ...base, type: v.literal('info') }),
-  v.forward(v.check((q) => !q.required, 'an instructions block takes no answer, so it cannot be required'), ['required']),
+  v.forward(
+    v.check((q) => !q.required, 'an instructions block takes no answer, so it cannot be required'),
+    ['required'],
+  ),
 );
 
 export const DateQuestionSchema = v.pipe(
   v.object({ ...base, type: v.literal('date'), min: v.optional(DateSchema), max: v.optional(DateSchema) }),
-  v.forward(v.check((q) => q.min === undefined || q.max === undefined || q.min <= q.max, 'the earliest date must not be after the latest'), ['max']),
+  v.forward(
+    v.check(
+      (q) => q.min === undefined || q.max === undefined || q.min <= q.max,
+      'the earliest date must not be after the latest',
+    ),
+    ['max'],
+  ),
 );
 
 export const YesNoSchema = v.object({
@@ -41,7 +53,12 @@ export const FieldsSchema = v.pipe(
   v.object({
     ...base,
     type: v.literal('fields'),
-    items: v.pipe(v.array(OptionSchema), v.minLength(1, 'needs at least 1 field'), v.maxLength(50, 'has more than 50 fields'), uniqueIds('field')),
+    items: v.pipe(
+      v.array(OptionSchema),
+      v.minLength(1, 'needs at least 1 field'),
+      v.maxLength(50, 'has more than 50 fields'),
+      uniqueIds('field'),
+    ),
     input: v.optional(v.picklist(['number', 'text'], 'must be number or text'), 'number'),
     min: v.optional(v.number()),
     max: v.optional(v.number()),
@@ -50,8 +67,14 @@ export const FieldsSchema = v.pipe(
     total: v.optional(v.pipe(v.number(), v.minValue(0))),
     maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2000)), 200),
   }),
-  v.forward(v.check((q) => q.min === undefined || q.max === undefined || q.min <= q.max, 'min must not exceed max'), ['max']),
-  v.forward(v.check((q) => q.total === undefined || q.input === 'number', 'a total needs number fields'), ['total']),
+  v.forward(
+    v.check((q) => q.min === undefined || q.max === undefined || q.min <= q.max, 'min must not exceed max'),
+    ['max'],
+  ),
+  v.forward(
+    v.check((q) => q.total === undefined || q.input === 'number', 'a total needs number fields'),
+    ['total'],
+  ),
 );
 
 export const ScaleColumnSchema = v.pipe(
@@ -64,7 +87,10 @@ export const ScaleColumnSchema = v.pipe(
     pointLabels: v.optional(v.array(TextSchema)),
   }),
   v.forward(
-    v.check((c) => c.pointLabels === undefined || c.pointLabels.length === c.scale.max - c.scale.min + 1, 'needs one label per point of the scale'),
+    v.check(
+      (c) => c.pointLabels === undefined || c.pointLabels.length === c.scale.max - c.scale.min + 1,
+      'needs one label per point of the scale',
+    ),
     ['pointLabels'],
   ),
 );
@@ -73,9 +99,25 @@ export type ScaleColumn = v.InferOutput<typeof ScaleColumnSchema>;
 export const MatrixScalesSchema = v.object({
   ...base,
   type: v.literal('matrixScales'),
-  items: v.pipe(v.array(OptionSchema), v.minLength(1, 'needs at least 1 item'), v.maxLength(100, 'has more than 100 items'), uniqueIds('item')),
-  scales: v.pipe(v.array(ScaleColumnSchema), v.minLength(1, 'needs at least 1 scale'), v.maxLength(4, 'has more than 4 scales'), uniqueIds('scale')),
+  items: v.pipe(
+    v.array(OptionSchema),
+    v.minLength(1, 'needs at least 1 item'),
+    v.maxLength(100, 'has more than 100 items'),
+    uniqueIds('item'),
+  ),
+  scales: v.pipe(
+    v.array(ScaleColumnSchema),
+    v.minLength(1, 'needs at least 1 scale'),
+    v.maxLength(4, 'has more than 4 scales'),
+    uniqueIds('scale'),
+  ),
 });
 
-export const MORE_QUESTION_SCHEMAS = [InfoSchema, DateQuestionSchema, YesNoSchema, FieldsSchema, MatrixScalesSchema] as const;
+export const MORE_QUESTION_SCHEMAS = [
+  InfoSchema,
+  DateQuestionSchema,
+  YesNoSchema,
+  FieldsSchema,
+  MatrixScalesSchema,
+] as const;
 export const MORE_TYPES = ['info', 'date', 'yesno', 'fields', 'matrixScales'] as const;

@@ -31,13 +31,18 @@ export function pageView(def: SurveyDefinition, path: Walk, index: number): Page
 export const questionDomId = (id: string) => `q-${id}`;
 
 /** Questions answered with one control get a <label>; groups of radios or checkboxes a fieldset. */
-export const isSingleControl = (q: Question) => q.type === 'text' || q.type === 'number' || q.type === 'date' || (q.type === 'single' && q.display === 'dropdown');
+export const isSingleControl = (q: Question) =>
+  q.type === 'text' || q.type === 'number' || q.type === 'date' || (q.type === 'single' && q.display === 'dropdown');
 
 /** From this many options a dropdown gets a search box that narrows its list (long lists on phones). */
 export const SEARCHABLE_FROM = 12;
 
 /** Folds case and accents, so "sao" finds "São Paulo" and "citta" "Città". */
-export const searchKey = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+export const searchKey = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** The points of a scale, min to max. */
 export const scalePoints = (min: number, max: number) => Array.from({ length: max - min + 1 }, (_, i) => min + i);
@@ -46,13 +51,19 @@ export const scalePoints = (min: number, max: number) => Array.from({ length: ma
 const MAX_TABLE_COLUMNS = 8;
 
 /** Whether a matrix may be a table on a wide screen (narrow ones always get one card per item). */
-export const matrixFitsTable = (points: number, notApplicable: boolean) => points + (notApplicable ? 1 : 0) <= MAX_TABLE_COLUMNS;
+export const matrixFitsTable = (points: number, notApplicable: boolean) =>
+  points + (notApplicable ? 1 : 0) <= MAX_TABLE_COLUMNS;
 
 /** The breakpoint from which a matrix that fits becomes a table; respondent.css uses the same. */
 export const WIDE_QUERY = '(min-width: 600px)';
 
 /** Options in the order this respondent sees them: shuffled per respondent when the survey asks. */
-export function optionOrder<T>(options: readonly T[], randomize: boolean, seed: string, questionId: string): readonly T[] {
+export function optionOrder<T>(
+  options: readonly T[],
+  randomize: boolean,
+  seed: string,
+  questionId: string,
+): readonly T[] {
   return randomize ? seededShuffle(options, seed + questionId) : options;
 }
 

@@ -23,15 +23,28 @@ export function answerLabel(q: Question, value: unknown, lang: string, fallback:
   };
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return String(value);
-  if (q.type === 'single') return typeof value === 'string' ? label(value) : String((value as { other?: unknown }).other ?? '');
+  if (q.type === 'single')
+    return typeof value === 'string' ? label(value) : String((value as { other?: unknown }).other ?? '');
   // The survey's own wording of yes and no where it has one; the page's Yes/No are not known here.
-  if (q.type === 'yesno') return (value === 'yes' ? pickText(q.yesLabel, lang, fallback) : value === 'no' ? pickText(q.noLabel, lang, fallback) : '') || String(value);
-  if (q.type === 'multiple' || q.type === 'ranking') return Array.isArray(value) ? value.map(label).filter(Boolean).join(', ') : '';
+  if (q.type === 'yesno')
+    return (
+      (value === 'yes'
+        ? pickText(q.yesLabel, lang, fallback)
+        : value === 'no'
+          ? pickText(q.noLabel, lang, fallback)
+          : '') || String(value)
+    );
+  if (q.type === 'multiple' || q.type === 'ranking')
+    return Array.isArray(value) ? value.map(label).filter(Boolean).join(', ') : '';
   return typeof value === 'string' && value !== 'na' ? value : '';
 }
 
 export function pipe(
-  text: string, questions: ReadonlyMap<string, Question>, answers: Readonly<Record<string, unknown>>, lang: string, fallback: string,
+  text: string,
+  questions: ReadonlyMap<string, Question>,
+  answers: Readonly<Record<string, unknown>>,
+  lang: string,
+  fallback: string,
 ): string {
   if (!text.includes('{{')) return text;
   return text.replace(TOKEN, (_, id: string) => {

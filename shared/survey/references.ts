@@ -9,14 +9,26 @@ import type { Logic } from './logic';
 import { pipedIds } from './piping';
 
 type TextLike = Partial<Record<string, string>>;
-interface QuestionLike { id: string; type: string; other?: boolean; text?: TextLike; help?: TextLike; visibleIf?: Logic; items?: { id: string }[]; options?: { id: string }[] }
+interface QuestionLike {
+  id: string;
+  type: string;
+  other?: boolean;
+  text?: TextLike;
+  help?: TextLike;
+  visibleIf?: Logic;
+  items?: { id: string }[];
+  options?: { id: string }[];
+}
 interface DefinitionLike {
   hiddenFields: string[];
   pages: { id: string; visibleIf?: Logic; questions: QuestionLike[] }[];
   screenOuts?: { id: string; afterPage: string; when: Logic }[];
 }
 
-export interface ReferenceIssue { path: (string | number)[]; message: string }
+export interface ReferenceIssue {
+  path: (string | number)[];
+  message: string;
+}
 
 export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
@@ -24,16 +36,28 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
   def.pages.forEach((p, page) => p.questions.forEach((q, index) => position.set(q.id, { page, index, q })));
   const pageIndex = new Map(def.pages.map((p, i) => [p.id, i]));
 
-  const check = (logic: Logic | undefined, path: (string | number)[], visibleBy: (pos: { page: number; index: number }) => boolean, where: string, self?: string) => {
+  const check = (
+    logic: Logic | undefined,
+    path: (string | number)[],
+    visibleBy: (pos: { page: number; index: number }) => boolean,
+    where: string,
+    self?: string,
+  ) => {
     logic?.conditions.forEach((c, ci) => {
       const [id, item] = c.source.split('.');
       const at = [...path, 'conditions', ci, 'source'];
       if (def.hiddenFields.includes(id) && item === undefined) return;
       const pos = position.get(id);
       if (!pos) {
-        issues.push({ path: at, message: `${where} refers to "${c.source}", which is neither a question nor a hidden field` });
+        issues.push({
+          path: at,
+          message: `${where} refers to "${c.source}", which is neither a question nor a hidden field`,
+        });
       } else if (self !== undefined && id === self) {
-        issues.push({ path: at, message: `${where} refers to itself: its display condition can only use answers given before it` });
+        issues.push({
+          path: at,
+          message: `${where} refers to itself: its display condition can only use answers given before it`,
+        });
       } else if (!visibleBy(pos)) {
         issues.push({ path: at, message: `${where} refers to "${id}", which comes later in the survey` });
       } else if (item !== undefined && !pos.q.items?.some((i) => i.id === item)) {
@@ -41,7 +65,11 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
       } else if (pos.q.options && ['equals', 'notEquals', 'in', 'notIn'].includes(c.op)) {
         const wanted = c.values ?? (c.value !== undefined ? [c.value] : []);
         const unknown = wanted.find((w) => !pos.q.options!.some((o) => o.id === w) && !(pos.q.other && w === 'other'));
-        if (unknown !== undefined) issues.push({ path: at, message: `${where} compares "${id}" with "${unknown}", which is not one of its options` });
+        if (unknown !== undefined)
+          issues.push({
+            path: at,
+            message: `${where} compares "${id}" with "${unknown}", which is not one of its options`,
+          });
       }
     });
   };
@@ -49,15 +77,22 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
   def.pages.forEach((p, page) => {
     check(p.visibleIf, ['pages', page, 'visibleIf'], (pos) => pos.page < page, `page "${p.id}"`);
     p.questions.forEach((q, index) => {
-      const earlier = (pos: { page: number; index: number }) => pos.page < page || (pos.page === page && pos.index < index);
+      const earlier = (pos: { page: number; index: number }) =>
+        pos.page < page || (pos.page === page && pos.index < index);
       check(q.visibleIf, ['pages', page, 'questions', index, 'visibleIf'], earlier, `question "${q.id}"`, q.id);
       for (const field of ['text', 'help'] as const) {
         for (const [lang, t] of Object.entries(q[field] ?? {})) {
           const bad = pipedIds(t ?? '').find((id) => !position.has(id) || !earlier(position.get(id)!));
           if (bad === q.id) {
-            issues.push({ path: ['pages', page, 'questions', index, field, lang], message: `question "${q.id}" pipes "{{${bad}}}", its own answer, which is not given yet when it is shown` });
+            issues.push({
+              path: ['pages', page, 'questions', index, field, lang],
+              message: `question "${q.id}" pipes "{{${bad}}}", its own answer, which is not given yet when it is shown`,
+            });
           } else if (bad !== undefined) {
-            issues.push({ path: ['pages', page, 'questions', index, field, lang], message: `question "${q.id}" pipes "{{${bad}}}", which is not an earlier question` });
+            issues.push({
+              path: ['pages', page, 'questions', index, field, lang],
+              message: `question "${q.id}" pipes "{{${bad}}}", which is not an earlier question`,
+            });
           }
         }
       }
@@ -66,7 +101,10 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
   def.screenOuts?.forEach((s, i) => {
     const after = pageIndex.get(s.afterPage);
     if (after === undefined) {
-      issues.push({ path: ['screenOuts', i, 'afterPage'], message: `screen-out "${s.id}" follows page "${s.afterPage}", which does not exist` });
+      issues.push({
+        path: ['screenOuts', i, 'afterPage'],
+        message: `screen-out "${s.id}" follows page "${s.afterPage}", which does not exist`,
+      });
       return;
     }
     check(s.when, ['screenOuts', i, 'when'], (pos) => pos.page <= after, `screen-out "${s.id}"`);

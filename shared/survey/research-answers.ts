@@ -3,7 +3,10 @@ import type { AnswerIssue, AnswerIssueCode } from './answers';
 import { isLadderPath, ladderHighest, type LadderStep } from './ladder';
 import type { Question } from './schema';
 
-type ResearchQuestion = Extract<Question, { type: 'servqual' | 'importance' | 'vanWestendorp' | 'gaborGranger' | 'competitor' | 'ranking' | 'contact' }>;
+type ResearchQuestion = Extract<
+  Question,
+  { type: 'servqual' | 'importance' | 'vanWestendorp' | 'gaborGranger' | 'competitor' | 'ranking' | 'contact' }
+>;
 type Fail = (code: AnswerIssueCode, message: string, params?: Record<string, number>) => AnswerIssue;
 
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
@@ -25,21 +28,28 @@ function onScale(x: unknown, scale: { min: number; max: number }): 'wrong-type' 
 
 export function checkResearchAnswer(q: ResearchQuestion, value: unknown, fail: Fail): AnswerIssue | null {
   const range = (scale: { min: number; max: number }, what: string, err: 'wrong-type' | 'out-of-range') =>
-    err === 'wrong-type' ? fail('wrong-type', `${what}: expected a whole number`)
+    err === 'wrong-type'
+      ? fail('wrong-type', `${what}: expected a whole number`)
       : fail('out-of-range', `${what}: must be from ${scale.min} to ${scale.max}`, { min: scale.min, max: scale.max });
   switch (q.type) {
     case 'servqual': {
       if (!isRecord(value)) return fail('wrong-type', 'expected an object of item id → { e, p }');
       for (const [itemId, pair] of Object.entries(value)) {
         if (!q.items.some((i) => i.id === itemId)) return fail('unknown-item', `"${itemId}" is not one of its items`);
-        if (!isRecord(pair) || Object.keys(pair).some((k) => k !== 'e' && k !== 'p')) return fail('wrong-type', `item ${itemId}: expected { e, p }`);
+        if (!isRecord(pair) || Object.keys(pair).some((k) => k !== 'e' && k !== 'p'))
+          return fail('wrong-type', `item ${itemId}: expected { e, p }`);
         for (const k of ['e', 'p'] as const) {
           if (pair[k] === undefined) continue;
           const err = onScale(pair[k], q.scale);
           if (err) return range(q.scale, `item ${itemId}.${k}`, err);
         }
       }
-      const complete = q.items.every((i) => isRecord(value[i.id]) && (value[i.id] as Record<string, unknown>).e !== undefined && (value[i.id] as Record<string, unknown>).p !== undefined);
+      const complete = q.items.every(
+        (i) =>
+          isRecord(value[i.id]) &&
+          (value[i.id] as Record<string, unknown>).e !== undefined &&
+          (value[i.id] as Record<string, unknown>).p !== undefined,
+      );
       return q.required && !complete ? fail('required', 'every item needs an expectation and a perception') : null;
     }
     case 'importance': {
@@ -47,7 +57,8 @@ export function checkResearchAnswer(q: ResearchQuestion, value: unknown, fail: F
       for (const [itemId, x] of Object.entries(value)) {
         if (!q.items.some((i) => i.id === itemId)) return fail('unknown-item', `"${itemId}" is not one of its items`);
         if (q.mode === 'sum') {
-          if (!isInt(x) || x < 0) return fail('wrong-type', `item ${itemId}: expected a whole number of points, 0 or more`);
+          if (!isInt(x) || x < 0)
+            return fail('wrong-type', `item ${itemId}: expected a whole number of points, 0 or more`);
         } else {
           const err = onScale(x, q.scale);
           if (err) return range(q.scale, `item ${itemId}`, err);
@@ -55,18 +66,26 @@ export function checkResearchAnswer(q: ResearchQuestion, value: unknown, fail: F
       }
       if (q.mode === 'sum') {
         const sum = Object.values(value).reduce<number>((s, x) => s + (x as number), 0);
-        if (sum !== q.total) return fail('constant-sum', `the points must add up to ${q.total}; they add up to ${sum}`, { total: q.total, sum });
+        if (sum !== q.total)
+          return fail('constant-sum', `the points must add up to ${q.total}; they add up to ${sum}`, {
+            total: q.total,
+            sum,
+          });
         return null;
       }
-      return q.required && q.items.some((i) => value[i.id] === undefined) ? fail('required', 'every item needs an answer') : null;
+      return q.required && q.items.some((i) => value[i.id] === undefined)
+        ? fail('required', 'every item needs an answer')
+        : null;
     }
     case 'vanWestendorp': {
-      if (!isRecord(value)) return fail('wrong-type', 'expected an object with tooCheap, cheap, expensive, tooExpensive');
+      if (!isRecord(value))
+        return fail('wrong-type', 'expected an object with tooCheap, cheap, expensive, tooExpensive');
       const allowed: string[] = [...VW_PRICES, ...(q.likelihood ? ['likelyCheap', 'likelyExpensive'] : [])];
       const extra = Object.keys(value).find((k) => !allowed.includes(k));
       if (extra) return fail('unknown-item', `"${extra}" is not one of its questions`);
       for (const k of VW_PRICES) {
-        if (value[k] !== undefined && !isPrice(value[k])) return fail('wrong-type', `${k}: expected a price, 0 or more`);
+        if (value[k] !== undefined && !isPrice(value[k]))
+          return fail('wrong-type', `${k}: expected a price, 0 or more`);
       }
       if (VW_PRICES.some((k) => value[k] === undefined)) return fail('required', 'all four prices are needed');
       const prices = VW_PRICES.map((k) => value[k] as number);
@@ -84,16 +103,24 @@ export function checkResearchAnswer(q: ResearchQuestion, value: unknown, fail: F
       return null;
     }
     case 'gaborGranger': {
-      if (!isRecord(value) || !Array.isArray(value.path)) return fail('wrong-type', 'expected { path: [{ price, buy }], highest }');
+      if (!isRecord(value) || !Array.isArray(value.path))
+        return fail('wrong-type', 'expected { path: [{ price, buy }], highest }');
       const path = value.path as unknown[];
-      if (!path.every((s) => isRecord(s) && isPrice(s.price) && typeof s.buy === 'boolean')) return fail('wrong-type', 'path: each step needs a price and buy true/false');
+      if (!path.every((s) => isRecord(s) && isPrice(s.price) && typeof s.buy === 'boolean'))
+        return fail('wrong-type', 'path: each step needs a price and buy true/false');
       const steps = path as LadderStep[];
-      if (!isLadderPath(q.prices, q.start, steps)) return fail('ladder', 'path does not follow the price ladder to its end');
-      if (value.highest !== ladderHighest(steps)) return fail('ladder', 'highest must be the highest price answered yes, or null');
+      if (!isLadderPath(q.prices, q.start, steps))
+        return fail('ladder', 'path does not follow the price ladder to its end');
+      if (value.highest !== ladderHighest(steps))
+        return fail('ladder', 'highest must be the highest price answered yes, or null');
       return null;
     }
     case 'competitor': {
-      if (!isRecord(value) || !Array.isArray(value.known) || (value.ratings !== undefined && !isRecord(value.ratings))) {
+      if (
+        !isRecord(value) ||
+        !Array.isArray(value.known) ||
+        (value.ratings !== undefined && !isRecord(value.ratings))
+      ) {
         return fail('wrong-type', 'expected { known: [brandId], ratings: { brandId: { attributeId: n } } }');
       }
       const known = value.known as unknown[];
@@ -105,16 +132,23 @@ export function checkResearchAnswer(q: ResearchQuestion, value: unknown, fail: F
         if (!known.includes(brand)) return fail('unknown-option', `"${brand}" is rated but not among the brands known`);
         if (!isRecord(row)) return fail('wrong-type', `${brand}: expected an object of attribute id → number`);
         for (const [attr, x] of Object.entries(row)) {
-          if (!q.attributes.some((a) => a.id === attr)) return fail('unknown-item', `"${attr}" is not one of its attributes`);
+          if (!q.attributes.some((a) => a.id === attr))
+            return fail('unknown-item', `"${attr}" is not one of its attributes`);
           const err = onScale(x, q.scale);
           if (err) return range(q.scale, `${brand}.${attr}`, err);
         }
       }
-      const complete = known.every((b) => q.attributes.every((a) => isRecord(ratings[b as string]) && (ratings[b as string] as Record<string, unknown>)[a.id] !== undefined));
+      const complete = known.every((b) =>
+        q.attributes.every(
+          (a) =>
+            isRecord(ratings[b as string]) && (ratings[b as string] as Record<string, unknown>)[a.id] !== undefined,
+        ),
+      );
       return q.required && !complete ? fail('required', 'every known brand needs a rating on every attribute') : null;
     }
     case 'ranking': {
-      if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) return fail('wrong-type', 'expected a list of option ids');
+      if (!Array.isArray(value) || !value.every((x) => typeof x === 'string'))
+        return fail('wrong-type', 'expected a list of option ids');
       const bad = value.find((x) => !q.options.some((o) => o.id === x));
       if (bad !== undefined) return fail('unknown-option', `"${bad}" is not one of its options`);
       if (new Set(value).size !== value.length) return fail('duplicate', 'an option is ranked twice');
@@ -122,13 +156,20 @@ export function checkResearchAnswer(q: ResearchQuestion, value: unknown, fail: F
     }
     case 'contact': {
       if (!isRecord(value)) return fail('wrong-type', 'expected { name, email, phone, consent }');
-      const allowed = ['consent', ...(q.name ? ['name'] : []), ...(q.email ? ['email'] : []), ...(q.phone ? ['phone'] : [])];
+      const allowed = [
+        'consent',
+        ...(q.name ? ['name'] : []),
+        ...(q.email ? ['email'] : []),
+        ...(q.phone ? ['phone'] : []),
+      ];
       const extra = Object.keys(value).find((k) => !allowed.includes(k));
       if (extra) return fail('unknown-item', `"${extra}" is not asked by this question`);
       for (const k of ['name', 'email', 'phone']) {
-        if (value[k] !== undefined && (typeof value[k] !== 'string' || (value[k] as string).length > 200)) return fail('wrong-type', `${k}: expected text of at most 200 characters`);
+        if (value[k] !== undefined && (typeof value[k] !== 'string' || (value[k] as string).length > 200))
+          return fail('wrong-type', `${k}: expected text of at most 200 characters`);
       }
-      if (value.consent !== undefined && typeof value.consent !== 'boolean') return fail('wrong-type', 'consent: expected true or false');
+      if (value.consent !== undefined && typeof value.consent !== 'boolean')
+        return fail('wrong-type', 'consent: expected true or false');
       const email = (value.email as string | undefined)?.trim();
       if (email && !isEmail(email)) return fail('email', 'email: not a valid e-mail address');
       const phone = (value.phone as string | undefined)?.trim();

@@ -13,14 +13,16 @@
 import * as v from 'valibot';
 import { base, IdSchema, optionsSchema, OptionSchema, scaleSchema, TextSchema } from './schema-parts';
 
-const uniqueIds = <T extends { id: string }>(what: string) => v.check((os: T[]) => new Set(os.map((o) => o.id)).size === os.length, `${what} ids must be unique`);
+const uniqueIds = <T extends { id: string }>(what: string) =>
+  v.check((os: T[]) => new Set(os.map((o) => o.id)).size === os.length, `${what} ids must be unique`);
 
-const itemsSchema = (what: string, max: number) => v.pipe(
-  v.array(OptionSchema),
-  v.minLength(1, `needs at least 1 ${what}`),
-  v.maxLength(max, `has more than ${max} ${what}s`),
-  uniqueIds(what),
-);
+const itemsSchema = (what: string, max: number) =>
+  v.pipe(
+    v.array(OptionSchema),
+    v.minLength(1, `needs at least 1 ${what}`),
+    v.maxLength(max, `has more than ${max} ${what}s`),
+    uniqueIds(what),
+  );
 
 /** The five dimensions of Parasuraman, Zeithaml & Berry (1988). */
 export const SERVQUAL_DIMENSIONS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
@@ -29,7 +31,13 @@ export const ServqualSchema = v.object({
   ...base,
   type: v.literal('servqual'),
   items: v.pipe(
-    v.array(v.object({ id: IdSchema, label: TextSchema, dimension: v.picklist(SERVQUAL_DIMENSIONS, `must be one of ${SERVQUAL_DIMENSIONS.join(', ')}`) })),
+    v.array(
+      v.object({
+        id: IdSchema,
+        label: TextSchema,
+        dimension: v.picklist(SERVQUAL_DIMENSIONS, `must be one of ${SERVQUAL_DIMENSIONS.join(', ')}`),
+      }),
+    ),
     v.minLength(1, 'needs at least 1 item'),
     v.maxLength(60, 'has more than 60 items'),
     uniqueIds('item'),
@@ -50,7 +58,10 @@ export const ImportanceSchema = v.object({
   total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(1000)), 100),
 });
 
-export const CurrencySchema = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR'));
+export const CurrencySchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code such as EUR'),
+);
 
 export const VanWestendorpSchema = v.object({
   ...base,
@@ -65,25 +76,43 @@ export const GaborGrangerSchema = v.pipe(
     ...base,
     type: v.literal('gaborGranger'),
     currency: CurrencySchema,
-    prices: v.pipe(v.array(v.pipe(v.number(), v.minValue(0))), v.minLength(2, 'needs at least 2 prices'), v.maxLength(20, 'has more than 20 prices')),
+    prices: v.pipe(
+      v.array(v.pipe(v.number(), v.minValue(0))),
+      v.minLength(2, 'needs at least 2 prices'),
+      v.maxLength(20, 'has more than 20 prices'),
+    ),
     /** Index of the first price asked; the middle one by default. */
     start: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   }),
-  v.forward(v.check((q) => q.prices.every((p, i) => i === 0 || p > q.prices[i - 1]), 'prices must be strictly increasing'), ['prices']),
-  v.forward(v.check((q) => q.start === undefined || q.start < q.prices.length, 'start must be the index of one of the prices'), ['start']),
+  v.forward(
+    v.check((q) => q.prices.every((p, i) => i === 0 || p > q.prices[i - 1]), 'prices must be strictly increasing'),
+    ['prices'],
+  ),
+  v.forward(
+    v.check((q) => q.start === undefined || q.start < q.prices.length, 'start must be the index of one of the prices'),
+    ['start'],
+  ),
 );
 
 export const CompetitorSchema = v.pipe(
   v.object({
     ...base,
     type: v.literal('competitor'),
-    brands: v.pipe(v.array(OptionSchema), v.minLength(2, 'needs at least 2 brands'), v.maxLength(20, 'has more than 20 brands'), uniqueIds('brand')),
+    brands: v.pipe(
+      v.array(OptionSchema),
+      v.minLength(2, 'needs at least 2 brands'),
+      v.maxLength(20, 'has more than 20 brands'),
+      uniqueIds('brand'),
+    ),
     /** The survey owner's brand, one of `brands`. */
     ownBrand: IdSchema,
     attributes: itemsSchema('attribute', 30),
     scale: scaleSchema,
   }),
-  v.forward(v.check((q) => q.brands.some((b) => b.id === q.ownBrand), 'must be one of the brands'), ['ownBrand']),
+  v.forward(
+    v.check((q) => q.brands.some((b) => b.id === q.ownBrand), 'must be one of the brands'),
+    ['ownBrand'],
+  ),
 );
 
 export const RankingSchema = v.object({
@@ -107,6 +136,20 @@ export const ContactSchema = v.pipe(
 );
 
 export const RESEARCH_QUESTION_SCHEMAS = [
-  ServqualSchema, ImportanceSchema, VanWestendorpSchema, GaborGrangerSchema, CompetitorSchema, RankingSchema, ContactSchema,
+  ServqualSchema,
+  ImportanceSchema,
+  VanWestendorpSchema,
+  GaborGrangerSchema,
+  CompetitorSchema,
+  RankingSchema,
+  ContactSchema,
 ] as const;
-export const RESEARCH_TYPES = ['servqual', 'importance', 'vanWestendorp', 'gaborGranger', 'competitor', 'ranking', 'contact'] as const;
+export const RESEARCH_TYPES = [
+  'servqual',
+  'importance',
+  'vanWestendorp',
+  'gaborGranger',
+  'competitor',
+  'ranking',
+  'contact',
+] as const;

@@ -10,9 +10,11 @@ export const LocaleSchema = v.picklist(LOCALES, 'must be one of en, zh-Hans, zh-
 /** A survey language: any BCP 47 tag, in Intl's canonical spelling so texts' keys match `languages`. */
 export const SurveyLanguageSchema = v.pipe(
   v.string('must be a language tag'),
-  v.check((tag) => canonicalTag(tag) === tag, 'must be a BCP 47 language tag such as fr, de-CH or ar, spelled as in fr-CA or zh-Hant'),
+  v.check(
+    (tag) => canonicalTag(tag) === tag,
+    'must be a BCP 47 language tag such as fr, de-CH or ar, spelled as in fr-CA or zh-Hant',
+  ),
 );
-
 
 /** An id under the one rule of ./ids.ts. */
 export const IdSchema = v.pipe(
@@ -22,11 +24,12 @@ export const IdSchema = v.pipe(
 );
 
 /** A reference to an id (`what`: "a question id", "a hidden field"), under the same rule. */
-export const idRefSchema = (what: string) => v.pipe(
-  v.string(`must be ${what}`),
-  v.regex(new RegExp(`^${ID_PATTERN}$`), `must be ${what}`),
-  v.check((id) => !isReservedId(id), RESERVED_MESSAGE),
-);
+export const idRefSchema = (what: string) =>
+  v.pipe(
+    v.string(`must be ${what}`),
+    v.regex(new RegExp(`^${ID_PATTERN}$`), `must be ${what}`),
+    v.check((id) => !isReservedId(id), RESERVED_MESSAGE),
+  );
 
 /** A text in every survey language: `{ en: 'How satisfied…', it: 'Quanto…', fr: 'Quelle…' }`. */
 export const TextSchema = v.pipe(
@@ -36,8 +39,17 @@ export const TextSchema = v.pipe(
 export type Text = v.InferOutput<typeof TextSchema>;
 
 export const ROLES = [
-  'overall-satisfaction', 'loyalty', 'recommend', 'attribute', 'importance', 'dimension',
-  'price', 'competitor', 'segment', 'open-feedback', 'contact',
+  'overall-satisfaction',
+  'loyalty',
+  'recommend',
+  'attribute',
+  'importance',
+  'dimension',
+  'price',
+  'competitor',
+  'segment',
+  'open-feedback',
+  'contact',
 ] as const;
 export const RoleSchema = v.picklist(ROLES, `must be one of ${ROLES.join(', ')}`);
 export type Role = v.InferOutput<typeof RoleSchema>;

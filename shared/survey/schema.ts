@@ -6,13 +6,33 @@
 import * as v from 'valibot';
 import { referenceIssues } from './references';
 import { RESEARCH_QUESTION_SCHEMAS, RESEARCH_TYPES } from './research-types';
-import { base, IdSchema, optionsSchema, OptionSchema, scaleSchema, SurveyLanguageSchema, TextSchema } from './schema-parts';
+import {
+  base,
+  IdSchema,
+  optionsSchema,
+  OptionSchema,
+  scaleSchema,
+  SurveyLanguageSchema,
+  TextSchema,
+} from './schema-parts';
 import { LogicSchema } from './logic-schema';
 import { MORE_QUESTION_SCHEMAS, MORE_TYPES } from './more-types';
 
 export {
-  base, IdSchema, LocaleSchema, OptionSchema, SurveyLanguageSchema, optionsSchema, RoleSchema, ROLES, scaleSchema, TextSchema,
-  type Option, type Role, type Scale, type Text,
+  base,
+  IdSchema,
+  LocaleSchema,
+  OptionSchema,
+  SurveyLanguageSchema,
+  optionsSchema,
+  RoleSchema,
+  ROLES,
+  scaleSchema,
+  TextSchema,
+  type Option,
+  type Role,
+  type Scale,
+  type Text,
 } from './schema-parts';
 
 export const SingleChoiceSchema = v.object({
@@ -78,13 +98,34 @@ export const NumberQuestionSchema = v.pipe(
   v.check((q) => q.min === undefined || q.max === undefined || q.min <= q.max, 'min must not exceed max'),
 );
 
-export const QuestionSchema = v.variant('type', [
-  SingleChoiceSchema, MultipleChoiceSchema, RatingSchema, NpsSchema, MatrixSchema,
-  TextQuestionSchema, NumberQuestionSchema, ...RESEARCH_QUESTION_SCHEMAS, ...MORE_QUESTION_SCHEMAS,
-], `type must be one of single, multiple, rating, nps, matrix, text, number, ${[...RESEARCH_TYPES, ...MORE_TYPES].join(', ')}`);
+export const QuestionSchema = v.variant(
+  'type',
+  [
+    SingleChoiceSchema,
+    MultipleChoiceSchema,
+    RatingSchema,
+    NpsSchema,
+    MatrixSchema,
+    TextQuestionSchema,
+    NumberQuestionSchema,
+    ...RESEARCH_QUESTION_SCHEMAS,
+    ...MORE_QUESTION_SCHEMAS,
+  ],
+  `type must be one of single, multiple, rating, nps, matrix, text, number, ${[...RESEARCH_TYPES, ...MORE_TYPES].join(', ')}`,
+);
 export type Question = v.InferOutput<typeof QuestionSchema>;
 export type QuestionType = Question['type'];
-export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'number', ...RESEARCH_TYPES, ...MORE_TYPES];
+export const QUESTION_TYPES: readonly QuestionType[] = [
+  'single',
+  'multiple',
+  'rating',
+  'nps',
+  'matrix',
+  'text',
+  'number',
+  ...RESEARCH_TYPES,
+  ...MORE_TYPES,
+];
 
 export const PageSchema = v.object({
   id: IdSchema,
@@ -107,7 +148,10 @@ export const SurveyDefinitionSchema = v.pipe(
     title: TextSchema,
     /** Any BCP 47 tags (shared/survey/survey-language.ts); the page's own words fall back to English. */
     defaultLanguage: v.optional(SurveyLanguageSchema, 'en'),
-    languages: v.optional(v.pipe(v.array(SurveyLanguageSchema), v.minLength(1), v.maxLength(40, 'a survey has at most 40 languages')), ['en']),
+    languages: v.optional(
+      v.pipe(v.array(SurveyLanguageSchema), v.minLength(1), v.maxLength(40, 'a survey has at most 40 languages')),
+      ['en'],
+    ),
     intro: v.optional(TextSchema),
     thankYou: v.optional(TextSchema),
     hiddenFields: v.optional(v.pipe(v.array(IdSchema), v.maxLength(50)), []),
@@ -137,7 +181,13 @@ export const SurveyDefinitionSchema = v.pipe(
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     for (const issue of referenceIssues(dataset.value)) {
-      const path = issue.path.map((key) => ({ type: typeof key === 'number' ? 'array' : 'object', origin: 'value', input: null, key, value: null }));
+      const path = issue.path.map((key) => ({
+        type: typeof key === 'number' ? 'array' : 'object',
+        origin: 'value',
+        input: null,
+        key,
+        value: null,
+      }));
       // issuePath() and the API read only each item's key; the other fields are Valibot's bookkeeping.
       addIssue({ message: issue.message, path: path as unknown as [v.IssuePathItem, ...v.IssuePathItem[]] });
     }

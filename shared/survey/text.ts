@@ -4,5 +4,9 @@ import type { Text } from './schema';
 export function pickText(text: Text | undefined, lang: string, fallback: string): string {
   if (!text) return '';
   const t = text as Record<string, string | undefined>;
-  return t[lang]?.trim() ? t[lang]! : t[fallback]?.trim() ? t[fallback]! : Object.values(t).find((s) => s?.trim()) ?? '';
+  return t[lang]?.trim()
+    ? t[lang]!
+    : t[fallback]?.trim()
+      ? t[fallback]!
+      : (Object.values(t).find((s) => s?.trim()) ?? '');
 }

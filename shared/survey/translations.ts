@@ -12,17 +12,23 @@ type Path = (string | number)[];
 // A text is keyed by language tags, one of them the survey's (any tag, so "id" alone could be
 // Indonesian: the survey's list decides).
 const isText = (x: unknown, languages: ReadonlySet<string>): x is Text =>
-  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.keys(x).some((k) => languages.has(k)) &&
+  typeof x === 'object' &&
+  x !== null &&
+  !Array.isArray(x) &&
+  Object.keys(x).some((k) => languages.has(k)) &&
   Object.entries(x).every(([k, s]) => typeof s === 'string' && canonicalTag(k) === k);
 
 // Ids, logic and settings hold strings too, but never a Text, so walking objects finds only texts.
 function walkTexts(node: unknown, path: Path, out: [Path, Text][], languages: ReadonlySet<string>) {
   if (isText(node, languages)) out.push([path, node]);
   else if (Array.isArray(node)) node.forEach((x, i) => walkTexts(x, [...path, i], out, languages));
-  else if (node && typeof node === 'object') for (const [k, x] of Object.entries(node)) if (k !== 'visibleIf' && k !== 'when') walkTexts(x, [...path, k], out, languages);
+  else if (node && typeof node === 'object')
+    for (const [k, x] of Object.entries(node))
+      if (k !== 'visibleIf' && k !== 'when') walkTexts(x, [...path, k], out, languages);
 }
 
-const pathText = (path: Path) => path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+const pathText = (path: Path) =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
 
 /** Every text of the definition with where it is. */
 export function surveyTexts(def: SurveyDefinition): { path: string; text: Text }[] {
@@ -33,12 +39,17 @@ export function surveyTexts(def: SurveyDefinition): { path: string; text: Text }
 
 /** Texts still missing in a language: what the side-by-side view and the translator need. */
 export function missingTexts(def: SurveyDefinition, lang: string): string[] {
-  return surveyTexts(def).filter(({ text }) => !(text as Record<string, string | undefined>)[lang]?.trim()).map(({ path }) => path);
+  return surveyTexts(def)
+    .filter(({ text }) => !(text as Record<string, string | undefined>)[lang]?.trim())
+    .map(({ path }) => path);
 }
 
 export function translationsCsv(def: SurveyDefinition): string {
   const langs = [def.defaultLanguage, ...def.languages.filter((l) => l !== def.defaultLanguage)];
-  const rows = surveyTexts(def).map(({ path, text }) => [path, ...langs.map((l) => (text as Record<string, string | undefined>)[l] ?? '')]);
+  const rows = surveyTexts(def).map(({ path, text }) => [
+    path,
+    ...langs.map((l) => (text as Record<string, string | undefined>)[l] ?? ''),
+  ]);
   return Papa.unparse({ fields: ['path', ...langs], data: rows });
 }
 
@@ -53,13 +64,18 @@ export interface TranslationImport {
 /** Applies a translator's CSV to a copy of the definition; texts left empty in the CSV are kept as they were. */
 export function importTranslations(def: SurveyDefinition, csv: string): TranslationImport {
   const parsed = Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true });
-  const problems: TranslationImport['problems'] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 1, message: e.message }));
+  const problems: TranslationImport['problems'] = parsed.errors.map((e) => ({
+    line: (e.row ?? 0) + 1,
+    message: e.message,
+  }));
   const [header = [], ...rows] = parsed.data;
   const copy = structuredClone(def);
   const byPath = new Map(surveyTexts(copy).map(({ path, text }) => [path, text as Record<string, string>]));
-  if (header[0] !== 'path') return { definition: def, applied: 0, problems: [{ line: 1, message: 'the first column must be "path"' }] };
+  if (header[0] !== 'path')
+    return { definition: def, applied: 0, problems: [{ line: 1, message: 'the first column must be "path"' }] };
   const columns = header.slice(1).map((lang, i) => {
-    if (!(def.languages as string[]).includes(lang)) problems.push({ line: 1, message: `column ${i + 2} "${lang}" is not a language of this survey` });
+    if (!(def.languages as string[]).includes(lang))
+      problems.push({ line: 1, message: `column ${i + 2} "${lang}" is not a language of this survey` });
     return (def.languages as string[]).includes(lang) ? lang : null;
   });
   let applied = 0;
@@ -70,7 +86,8 @@ export function importTranslations(def: SurveyDefinition, csv: string): Translat
       problems.push({ line, message: `"${row[0]}" is not a text of this survey` });
       return;
     }
-    if (row.length !== header.length) problems.push({ line, message: `has ${row.length} cells, the header ${header.length}` });
+    if (row.length !== header.length)
+      problems.push({ line, message: `has ${row.length} cells, the header ${header.length}` });
     columns.forEach((lang, c) => {
       const value = row[c + 1]?.trim();
       if (!lang || !value || text[lang] === value) return;

@@ -21,7 +21,11 @@ export interface AnswerCounts {
 
 const optionsOf = (q: Question) => ('options' in q ? q.options : undefined);
 
-export function changeWarnings(previous: SurveyDefinition, next: SurveyDefinition, counts: AnswerCounts): ChangeWarning[] {
+export function changeWarnings(
+  previous: SurveyDefinition,
+  next: SurveyDefinition,
+  counts: AnswerCounts,
+): ChangeWarning[] {
   const now = new Map(next.pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
   const warnings: ChangeWarning[] = [];
   for (const old of previous.pages.flatMap((p) => p.questions)) {
@@ -31,7 +35,11 @@ export function changeWarnings(previous: SurveyDefinition, next: SurveyDefinitio
       const n = counts.question(old.id);
       if (n > 0) {
         warnings.push({
-          questionId: old.id, kind: 'type', from: old.type, to: q.type, count: n,
+          questionId: old.id,
+          kind: 'type',
+          from: old.type,
+          to: q.type,
+          count: n,
           message: `${old.id}: its type changes from ${old.type} to ${q.type}; ${n} answers given as ${old.type} stay with the earlier version`,
         });
       }
@@ -43,7 +51,11 @@ export function changeWarnings(previous: SurveyDefinition, next: SurveyDefinitio
       const n = counts.option(old.id, o.id, old.type !== 'single');
       if (n > 0) {
         warnings.push({
-          questionId: old.id, kind: 'option', optionId: o.id, label: pickText(o.label, previous.defaultLanguage, previous.defaultLanguage), count: n,
+          questionId: old.id,
+          kind: 'option',
+          optionId: o.id,
+          label: pickText(o.label, previous.defaultLanguage, previous.defaultLanguage),
+          count: n,
           message: `${old.id}: option "${o.id}" is removed, but ${n} answers chose it`,
         });
       }

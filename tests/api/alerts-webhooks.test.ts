@@ -13,7 +13,9 @@ function receiver(statuses: number[] = []) {
   const server: Server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       got.push({ headers: req.headers, body });
       res.writeHead(statuses.shift() ?? 200).end('ok');
@@ -36,10 +38,15 @@ let hook: Awaited<ReturnType<typeof receiver>> | null = null;
 beforeEach(async () => {
   t = makeTestApp({ WEBHOOK_ALLOW_PRIVATE: '1' });
   ({ researcher, viewer } = await signedInAgents(t.app));
-  const created = (await researcher.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['region'] } })).body;
+  const created = (
+    await researcher.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['region'] } })
+  ).body;
   const published = (await researcher.post(`/api/surveys/${created.id}/publish`)).body;
   survey = { id: created.id, slug: created.slug, versionId: published.versions[0].id };
-  await researcher.post(`/api/surveys/${survey.id}/alerts/rules`, { name: 'Detractor', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } });
+  await researcher.post(`/api/surveys/${survey.id}/alerts/rules`, {
+    name: 'Detractor',
+    when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] },
+  });
 });
 afterEach(async () => {
   await outboxOf(t.db)?.stop();
@@ -49,7 +56,14 @@ afterEach(async () => {
 });
 
 const respond = async (app: ReturnType<typeof createApp>, answers: Record<string, unknown>, clientId: string) => {
-  const r = await new Agent(app).post(`/api/public/s/${survey.slug}/responses`, { clientId: `client-${clientId}`, versionId: survey.versionId, complete: true, answers, hidden: { region: 'North' }, lang: 'en' });
+  const r = await new Agent(app).post(`/api/public/s/${survey.slug}/responses`, {
+    clientId: `client-${clientId}`,
+    versionId: survey.versionId,
+    complete: true,
+    answers,
+    hidden: { region: 'North' },
+    lang: 'en',
+  });
   expect(r.status).toBe(201);
 };
 const addHook = async (events: string[]) => {
@@ -57,7 +71,8 @@ const addHook = async (events: string[]) => {
   expect(r.status).toBe(201);
   return r.body as { webhook: { id: string }; secret: string };
 };
-const expectedSignature = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+const expectedSignature = (secret: string, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 describe('webhooks', () => {
   it('post a case to a receiver on 127.0.0.1 with a correct HMAC-SHA256 signature and a delivery id', async () => {
@@ -71,11 +86,22 @@ describe('webhooks', () => {
     expect(headers['x-yardstick-event']).toBe('case.opened');
     const payload = JSON.parse(body);
     expect(headers['x-yardstick-delivery']).toBe(payload.deliveryId);
-    expect(payload).toMatchObject({ event: 'case.opened', survey: { id: survey.id, title: 'Store visit' }, case: { status: 'open', rule: { name: 'Detractor' } } });
+    expect(payload).toMatchObject({
+      event: 'case.opened',
+      survey: { id: survey.id, title: 'Store visit' },
+      case: { status: 'open', rule: { name: 'Detractor' } },
+    });
     expect(payload.response.hidden).toEqual({ region: 'North' });
-    expect(payload.response.answers).toContainEqual({ questionId: 'visit', question: 'Why did you visit?', code: 'look', label: 'To look' });
+    expect(payload.response.answers).toContainEqual({
+      questionId: 'visit',
+      question: 'Why did you visit?',
+      code: 'look',
+      label: 'To look',
+    });
     const log = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries`)).body;
-    expect(log).toMatchObject([{ id: payload.deliveryId, status: 'delivered', attempts: 1, log: [{ statusCode: 200, error: null }] }]);
+    expect(log).toMatchObject([
+      { id: payload.deliveryId, status: 'delivered', attempts: 1, log: [{ statusCode: 200, error: null }] },
+    ]);
     // The secret is shown once: listing webhooks never returns it; viewers don't see receivers at all.
     const listed = (await researcher.get(`/api/surveys/${survey.id}/alerts`)).body;
     expect(listed.webhooks).toHaveLength(1);
@@ -104,7 +130,11 @@ describe('webhooks', () => {
     expect(hook.got[2].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[2].body));
     const [d] = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries`)).body;
     expect(d).toMatchObject({ status: 'delivered', attempts: 3 });
-    expect(d.log.map((a: { statusCode: number; error: string | null }) => [a.statusCode, a.error])).toEqual([[500, 'HTTP 500'], [503, 'HTTP 503'], [200, null]]);
+    expect(d.log.map((a: { statusCode: number; error: string | null }) => [a.statusCode, a.error])).toEqual([
+      [500, 'HTTP 500'],
+      [503, 'HTTP 503'],
+      [200, null],
+    ]);
   });
 
   it('still deliver after a restart between a failed try and the retry (the outbox is in the database)', async () => {
@@ -124,7 +154,9 @@ describe('webhooks', () => {
       expect(hook.got).toHaveLength(2);
       expect(hook.got[1].body).toBe(hook.got[0].body);
       expect(hook.got[1].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[1].body));
-      expect(db.$client.prepare('select status, attempts from outbox').all()).toEqual([{ status: 'delivered', attempts: 2 }]);
+      expect(db.$client.prepare('select status, attempts from outbox').all()).toEqual([
+        { status: 'delivered', attempts: 2 },
+      ]);
     } finally {
       await outboxOf(db)?.stop();
       db.$client.close();
@@ -141,8 +173,18 @@ describe('webhooks', () => {
     const bodies = hook.got.map((g) => JSON.parse(g.body));
     expect(bodies.map((b) => b.event)).toEqual(['response.completed', 'response.completed']);
     const first = bodies.find((b) => b.response.answers.some((a: { questionId: string }) => a.questionId === 'visit'));
-    expect(first.response.answers).toContainEqual({ questionId: 'visit', question: 'Why did you visit?', code: 'buy', label: 'To buy' });
-    expect(first.response.answers).toContainEqual({ questionId: 'sat', question: 'How satisfied are you?', code: 5, label: '5 / 5' });
+    expect(first.response.answers).toContainEqual({
+      questionId: 'visit',
+      question: 'Why did you visit?',
+      code: 'buy',
+      label: 'To buy',
+    });
+    expect(first.response.answers).toContainEqual({
+      questionId: 'sat',
+      question: 'How satisfied are you?',
+      code: 5,
+      label: '5 / 5',
+    });
   });
 
   it('tell case.updated receivers of a note and a status change, with who made them', async () => {
@@ -170,7 +212,9 @@ describe('webhooks', () => {
     await outboxOf(t.db)!.drain();
     expect(JSON.parse(hook.got[0].body)).toMatchObject({ event: 'ping', deliveryId: ping.body.id });
     // The first try failed (500); redelivering sends it now rather than after the back-off.
-    const again = await researcher.post(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries/${ping.body.id}/redeliver`);
+    const again = await researcher.post(
+      `/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries/${ping.body.id}/redeliver`,
+    );
     expect(again.status).toBe(202);
     await outboxOf(t.db)!.drain();
     expect(hook.got).toHaveLength(2);
@@ -183,8 +227,10 @@ describe('webhooks', () => {
   it('escalate a case still open at its due time, once, to case.overdue receivers and in its history', async () => {
     hook = await receiver();
     await addHook(['case.overdue']);
-    await researcher.put(`/api/surveys/${survey.id}/alerts/rules/${(await researcher.get(`/api/surveys/${survey.id}/alerts`)).body.rules[0].id}`,
-      { name: 'Detractor', priority: 'urgent', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } });
+    await researcher.put(
+      `/api/surveys/${survey.id}/alerts/rules/${(await researcher.get(`/api/surveys/${survey.id}/alerts`)).body.rules[0].id}`,
+      { name: 'Detractor', priority: 'urgent', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } },
+    );
     await respond(t.app, { sat: 2, nps: 3 }, 'c1');
     const outbox = outboxOf(t.db)!;
     // Urgent: due in 4 hours (DEFAULT_DUE_HOURS); overdue only once past that moment.
@@ -196,9 +242,14 @@ describe('webhooks', () => {
     await outbox.drain();
     t.clock.advance(SWEEP_MS);
     await outbox.drain();
-    expect(hook.got.map((g) => JSON.parse(g.body))).toMatchObject([{ event: 'case.overdue', case: { status: 'open', priority: 'urgent' }, change: { kind: 'escalated' } }]);
+    expect(hook.got.map((g) => JSON.parse(g.body))).toMatchObject([
+      { event: 'case.overdue', case: { status: 'open', priority: 'urgent' }, change: { kind: 'escalated' } },
+    ]);
     const id = (await researcher.get('/api/cases')).body.cases[0].id;
-    expect((await researcher.get(`/api/cases/${id}`)).body.events.map((e: { kind: string }) => e.kind)).toEqual(['opened', 'escalated']);
+    expect((await researcher.get(`/api/cases/${id}`)).body.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'opened',
+      'escalated',
+    ]);
   });
 
   it('sign with the new secret after a rotation', async () => {
@@ -226,7 +277,7 @@ describe('webhooks', () => {
   });
 });
 
-describe('webhooks into the server\'s own network', () => {
+describe("webhooks into the server's own network", () => {
   // A fresh app without WEBHOOK_ALLOW_PRIVATE: the default of an install.
   let own: ReturnType<typeof makeTestApp>;
   let admin: Agent;
@@ -246,31 +297,57 @@ describe('webhooks into the server\'s own network', () => {
 
   it('are refused by address when made or changed, naming the url and the setting that allows them', async () => {
     const s = await newSurvey();
-    for (const url of ['http://127.0.0.1:9/hook', 'http://localhost:9/hook', 'http://[::1]/hook', 'http://10.1.2.3/hook', 'http://169.254.169.254/latest', 'http://192.168.0.10/x', 'http://[::ffff:127.0.0.1]/x']) {
+    for (const url of [
+      'http://127.0.0.1:9/hook',
+      'http://localhost:9/hook',
+      'http://[::1]/hook',
+      'http://10.1.2.3/hook',
+      'http://169.254.169.254/latest',
+      'http://192.168.0.10/x',
+      'http://[::ffff:127.0.0.1]/x',
+    ]) {
       const r = await admin.post(`/api/surveys/${s.id}/webhooks`, { url, events: ['case.opened'] });
       expect(r.status, url).toBe(400);
       expect(r.body.error.path).toBe('url');
       expect(r.body.error.message).toMatch(/WEBHOOK_ALLOW_PRIVATE=1/);
       // The app words it from the code and host; the setting's name is for the administrator.
-      expect(r.body.error).toMatchObject({ code: 'webhook-address', params: { reason: 'internal', host: new URL(url).hostname } });
+      expect(r.body.error).toMatchObject({
+        code: 'webhook-address',
+        params: { reason: 'internal', host: new URL(url).hostname },
+      });
     }
     expect(own.db.$client.prepare('select count(*) from webhooks').pluck().get()).toBe(0);
     // A name is only resolved when sending: made here, refused there if it leads inside.
-    const made = await admin.post(`/api/surveys/${s.id}/webhooks`, { url: 'https://hooks.example.com/yardstick', events: ['case.opened'] });
+    const made = await admin.post(`/api/surveys/${s.id}/webhooks`, {
+      url: 'https://hooks.example.com/yardstick',
+      events: ['case.opened'],
+    });
     expect(made.status).toBe(201);
-    const moved = await admin.patch(`/api/surveys/${s.id}/webhooks/${made.body.webhook.id}`, { url: 'http://127.0.0.1:8080/' });
+    const moved = await admin.patch(`/api/surveys/${s.id}/webhooks/${made.body.webhook.id}`, {
+      url: 'http://127.0.0.1:8080/',
+    });
     expect(moved.status).toBe(400);
-    expect(own.db.$client.prepare('select url from webhooks').pluck().get()).toBe('https://hooks.example.com/yardstick');
+    expect(own.db.$client.prepare('select url from webhooks').pluck().get()).toBe(
+      'https://hooks.example.com/yardstick',
+    );
   });
 
   it('are not sent when a name resolves to a loopback address, and the attempt says why', async () => {
     const s = await newSurvey();
     const rec = await receiver();
     try {
-      const made = await admin.post(`/api/surveys/${s.id}/webhooks`, { url: 'https://hooks.example.com/yardstick', events: ['response.completed'] });
+      const made = await admin.post(`/api/surveys/${s.id}/webhooks`, {
+        url: 'https://hooks.example.com/yardstick',
+        events: ['response.completed'],
+      });
       // As if DNS now pointed the name here: "localhost" resolves to loopback without any network.
       own.db.$client.prepare('update webhooks set url = ?').run(rec.url.replace('127.0.0.1', 'localhost'));
-      const r = await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, { clientId: 'client-ssrf-1', versionId: s.versionId, complete: true, answers: { sat: 4, nps: 9 } });
+      const r = await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, {
+        clientId: 'client-ssrf-1',
+        versionId: s.versionId,
+        complete: true,
+        answers: { sat: 4, nps: 9 },
+      });
       expect(r.status).toBe(201);
       await outboxOf(own.db)!.drain();
       expect(rec.got).toHaveLength(0);
@@ -283,9 +360,17 @@ describe('webhooks into the server\'s own network', () => {
 
   it('leave the outbox once finished and older than OUTBOX_RETENTION_DAYS, attempts and all', async () => {
     const s = await newSurvey();
-    await admin.post(`/api/surveys/${s.id}/webhooks`, { url: 'https://hooks.example.com/never', events: ['response.completed'] });
+    await admin.post(`/api/surveys/${s.id}/webhooks`, {
+      url: 'https://hooks.example.com/never',
+      events: ['response.completed'],
+    });
     own.db.$client.prepare(`update webhooks set url = 'http://[::1]:9/never'`).run();
-    await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, { clientId: 'client-prune-1', versionId: s.versionId, complete: true, answers: { sat: 4, nps: 9 } });
+    await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, {
+      clientId: 'client-prune-1',
+      versionId: s.versionId,
+      complete: true,
+      answers: { sat: 4, nps: 9 },
+    });
     const outbox = outboxOf(own.db)!;
     await outbox.drain();
     // Give up on it: every retry fails on the address check.
@@ -293,7 +378,11 @@ describe('webhooks into the server\'s own network', () => {
       own.clock.advance(86_400_000);
       await outbox.drain();
     }
-    const count = () => own.db.$client.prepare(`select (select count(*) from outbox), (select count(*) from outbox_attempts)`).raw().get();
+    const count = () =>
+      own.db.$client
+        .prepare(`select (select count(*) from outbox), (select count(*) from outbox_attempts)`)
+        .raw()
+        .get();
     expect(own.db.$client.prepare('select status from outbox').pluck().get()).toBe('failed');
     expect(count()).toEqual([1, 9]);
     // 90 days (the default) after it was written, the next sweep deletes it.

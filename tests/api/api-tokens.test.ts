@@ -8,12 +8,15 @@ afterEach(() => t.cleanup());
 const withToken = (token: string, method: string, path: string, body?: unknown) =>
   t.app.request(path, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
 describe('personal API tokens', () => {
-  it('lets an integration act with its owner\'s role, without cookie or CSRF token, and shows when it was last used', async () => {
+  it("lets an integration act with its owner's role, without cookie or CSRF token, and shows when it was last used", async () => {
     t = makeTestApp();
     const { researcher } = await signedInAgents(t.app);
     const made = await researcher.post('/api/auth/tokens', { name: 'CRM sync' });
@@ -76,7 +79,12 @@ describe('personal API tokens', () => {
   it('refuses a malformed request naming the field', async () => {
     t = makeTestApp();
     const { researcher } = await signedInAgents(t.app);
-    const cases: [unknown, string][] = [[{ name: '' }, 'name'], [{ name: 'x', role: 'owner' }, 'role'], [{ name: 'x', expiresInDays: 0 }, 'expiresInDays'], [{ name: 'x', extra: 1 }, 'extra']];
+    const cases: [unknown, string][] = [
+      [{ name: '' }, 'name'],
+      [{ name: 'x', role: 'owner' }, 'role'],
+      [{ name: 'x', expiresInDays: 0 }, 'expiresInDays'],
+      [{ name: 'x', extra: 1 }, 'extra'],
+    ];
     for (const [body, path] of cases) {
       const r = await researcher.post('/api/auth/tokens', body);
       expect(r.status).toBe(400);

@@ -21,7 +21,8 @@ const log = async (query = '') => {
   expect(r.status).toBe(200);
   return r.body as { entries: AuditEntry[]; next: number | null };
 };
-const actions = (entries: AuditEntry[]) => entries.map((e) => `${e.actor.name} ${e.area} ${e.method} ${e.route}`).reverse();
+const actions = (entries: AuditEntry[]) =>
+  entries.map((e) => `${e.actor.name} ${e.area} ${e.method} ${e.route}`).reverse();
 
 describe('the audit log', () => {
   it('records who changed a survey, a plan, a rule, a share link and who exported personal data, when and from where', async () => {
@@ -32,7 +33,10 @@ describe('the audit log', () => {
     await researcher.put(`/api/surveys/${s.id}/draft`, { definition: { ...smallSurvey(), title: { en: 'Renamed' } } });
     await researcher.post(`/api/surveys/${s.id}/publish`);
     await researcher.put(`/api/surveys/${s.id}/plan`, { plan: basePlan() });
-    await researcher.post(`/api/surveys/${s.id}/alerts/rules`, { name: 'Unhappy', when: { match: 'all', conditions: [{ source: 'sat', op: 'in', values: [1, 2] }] } });
+    await researcher.post(`/api/surveys/${s.id}/alerts/rules`, {
+      name: 'Unhappy',
+      when: { match: 'all', conditions: [{ source: 'sat', op: 'in', values: [1, 2] }] },
+    });
     await researcher.post(`/api/surveys/${s.id}/shares`, { lang: 'en' });
     expect((await researcher.get(`/api/surveys/${s.id}/export/responses.csv`)).status).toBe(200);
     // Reads of the app's own screens are not actions; refused writes change nothing and are not kept.
@@ -40,7 +44,10 @@ describe('the audit log', () => {
     expect((await researcher.put(`/api/surveys/${s.id}/draft`, { definition: { title: {} } })).status).toBe(400);
     expect((await agents.viewer.put(`/api/surveys/${s.id}/plan`, { plan: basePlan() })).status).toBe(403);
 
-    const researcherId = t.db.$client.prepare("select id from users where email = 'researcher@example.com'").pluck().get() as string;
+    const researcherId = t.db.$client
+      .prepare("select id from users where email = 'researcher@example.com'")
+      .pluck()
+      .get() as string;
     const { entries } = await log(`?actor=${researcherId}`);
     expect(actions(entries)).toEqual([
       'researcher survey POST /api/surveys',
@@ -52,7 +59,12 @@ describe('the audit log', () => {
       'researcher export GET /api/surveys/:id/export/responses.csv',
     ]);
     const first = entries[entries.length - 1];
-    expect(first).toMatchObject({ at: t.clock.now() - 1000, ip: '203.0.113.7', status: 201, actor: { name: 'researcher', email: 'researcher@example.com', role: 'researcher' } });
+    expect(first).toMatchObject({
+      at: t.clock.now() - 1000,
+      ip: '203.0.113.7',
+      status: 201,
+      actor: { name: 'researcher', email: 'researcher@example.com', role: 'researcher' },
+    });
     const plan = entries.find((e) => e.area === 'plan')!;
     // The open link followed the new title until publication: the entry names the survey by its link then.
     const slug = (await researcher.get(`/api/surveys/${s.id}`)).body.slug;
@@ -79,7 +91,14 @@ describe('the audit log', () => {
 
   it('records admins’ changes to users, and keeps a deleted user’s entries with their name', async () => {
     const { admin } = agents;
-    const made = (await admin.post('/api/users', { name: 'Temp Researcher', email: 'temp@example.com', role: 'researcher', password: 'temporary password' })).body;
+    const made = (
+      await admin.post('/api/users', {
+        name: 'Temp Researcher',
+        email: 'temp@example.com',
+        role: 'researcher',
+        password: 'temporary password',
+      })
+    ).body;
     const temp = new Agent(t.app);
     await temp.post('/api/auth/login', { email: 'temp@example.com', password: 'temporary password' });
     const s = (await temp.post('/api/surveys', { definition: smallSurvey() })).body;
@@ -97,17 +116,32 @@ describe('the audit log', () => {
     ]);
     // The target is named as it was before the deletion.
     expect(entries[0]).toMatchObject({ target: 'temp@example.com', params: { id: made.id } });
-    expect((await log(`?actor=${made.id}`)).entries).toEqual([expect.objectContaining({ actor: { id: made.id, name: 'Temp Researcher', email: 'temp@example.com', role: 'researcher' }, surveyId: null })]);
+    expect((await log(`?actor=${made.id}`)).entries).toEqual([
+      expect.objectContaining({
+        actor: { id: made.id, name: 'Temp Researcher', email: 'temp@example.com', role: 'researcher' },
+        surveyId: null,
+      }),
+    ]);
     expect((await log(`?survey=${s.id}`)).entries).toHaveLength(0);
   });
 
   it('records password changes, resets and signing out everywhere under the user, a completed reset included', async () => {
     const { admin, viewer } = agents;
     const id = t.db.$client.prepare("select id from users where email = 'viewer@example.com'").pluck().get() as string;
-    await viewer.post('/api/auth/password', { currentPassword: 'password-for-viewer', newPassword: 'new viewer password' });
+    await viewer.post('/api/auth/password', {
+      currentPassword: 'password-for-viewer',
+      newPassword: 'new viewer password',
+    });
     const { url } = (await admin.post(`/api/users/${id}/password-reset`)).body;
     const fresh = new Agent(t.app);
-    expect((await fresh.post('/api/auth/password-reset/complete', { token: url.split('#')[1], password: 'after the reset ok' })).status).toBe(200);
+    expect(
+      (
+        await fresh.post('/api/auth/password-reset/complete', {
+          token: url.split('#')[1],
+          password: 'after the reset ok',
+        })
+      ).status,
+    ).toBe(200);
     await fresh.post('/api/auth/logout-everywhere');
     expect(actions((await log('?area=account')).entries)).toEqual([
       'viewer account POST /api/auth/password',
@@ -129,7 +163,9 @@ describe('the audit log', () => {
     const page1 = await log('?limit=3');
     expect(page1.entries).toHaveLength(3);
     const page2 = await log(`?limit=4&before=${page1.next}`);
-    expect([...page1.entries, ...page2.entries].map((e) => e.id)).toEqual([...new Set([...page1.entries, ...page2.entries].map((e) => e.id))]);
+    expect([...page1.entries, ...page2.entries].map((e) => e.id)).toEqual([
+      ...new Set([...page1.entries, ...page2.entries].map((e) => e.id)),
+    ]);
     // Two users made by signedInAgents, then the five surveys.
     expect(page1.entries.length + page2.entries.length).toBe(5 + 2);
     expect(page2.next).toBe(null);

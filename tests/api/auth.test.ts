@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, Agent, makeTestApp } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
-beforeEach(() => { t = makeTestApp(); });
+beforeEach(() => {
+  t = makeTestApp();
+});
 afterEach(() => t.cleanup());
 
 describe('first run and sign-in', () => {
@@ -35,7 +37,10 @@ describe('first run and sign-in', () => {
   it('answers a wrong password and an unknown e-mail alike with 401', async () => {
     await new Agent(t.app).post('/api/auth/setup', ADMIN);
     const wrong = await new Agent(t.app).post('/api/auth/login', { email: ADMIN.email, password: 'not the password' });
-    const unknown = await new Agent(t.app).post('/api/auth/login', { email: 'nobody@example.com', password: 'whatever123' });
+    const unknown = await new Agent(t.app).post('/api/auth/login', {
+      email: 'nobody@example.com',
+      password: 'whatever123',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -73,7 +78,12 @@ describe('request safety', () => {
 
   it('refuses cross-origin writes', async () => {
     const a = new Agent(t.app);
-    const r = await a.request('POST', '/api/auth/login', { email: ADMIN.email, password: ADMIN.password }, { origin: 'https://evil.example' });
+    const r = await a.request(
+      'POST',
+      '/api/auth/login',
+      { email: ADMIN.email, password: ADMIN.password },
+      { origin: 'https://evil.example' },
+    );
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('cross-origin');
   });
@@ -101,7 +111,8 @@ describe('request safety', () => {
   it('limits sign-in attempts per IP', async () => {
     const a = new Agent(t.app);
     const codes: number[] = [];
-    for (let i = 0; i < 12; i++) codes.push((await a.post('/api/auth/login', { email: 'x@example.com', password: 'nope-nope-nope' })).status);
+    for (let i = 0; i < 12; i++)
+      codes.push((await a.post('/api/auth/login', { email: 'x@example.com', password: 'nope-nope-nope' })).status);
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
     expect(codes.slice(10)).toEqual([429, 429]);
   });
@@ -121,12 +132,23 @@ describe('users and invitations', () => {
     expect(inv.status).toBe(201);
     expect(inv.body.url).toMatch(/\/invite#.{40,}/);
     const rita = new Agent(t.app);
-    const accepted = await rita.post('/api/auth/accept-invite', { token: inv.body.token, name: 'Rita', password: 'rita-password-1' });
+    const accepted = await rita.post('/api/auth/accept-invite', {
+      token: inv.body.token,
+      name: 'Rita',
+      password: 'rita-password-1',
+    });
     expect(accepted.status).toBe(201);
     expect(accepted.body.user).toMatchObject({ email: 'rita@example.com', role: 'researcher' });
-    const again = await new Agent(t.app).post('/api/auth/accept-invite', { token: inv.body.token, name: 'Eve', password: 'eve-password-1' });
+    const again = await new Agent(t.app).post('/api/auth/accept-invite', {
+      token: inv.body.token,
+      name: 'Eve',
+      password: 'eve-password-1',
+    });
     expect(again.status).toBe(410);
-    expect((await admin.get('/api/users')).body.map((u: { email: string }) => u.email)).toEqual([ADMIN.email, 'rita@example.com']);
+    expect((await admin.get('/api/users')).body.map((u: { email: string }) => u.email)).toEqual([
+      ADMIN.email,
+      'rita@example.com',
+    ]);
   });
 
   it('keeps the admin from demoting or deleting themselves', async () => {

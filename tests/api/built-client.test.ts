@@ -13,7 +13,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const page = (asset: string) => `<!doctype html><html><head><link rel="stylesheet" href="/assets/${asset}.css"></head><body><script src="/assets/${asset}.js"></script></body></html>`;
+const page = (asset: string) =>
+  `<!doctype html><html><head><link rel="stylesheet" href="/assets/${asset}.css"></head><body><script src="/assets/${asset}.js"></script></body></html>`;
 
 describe('the built client', () => {
   it('serves the HTML of the latest build, for the app and the respondent page', async () => {

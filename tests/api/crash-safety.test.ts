@@ -20,16 +20,27 @@ describe('crash safety', () => {
     const server = await startServerProcess({ DATABASE_PATH: dbPath });
     const acknowledged: string[] = [];
     let killed = false;
-    const body = (clientId: string) => JSON.stringify({
-      clientId, versionId, complete: true,
-      answers: { osat: 4, nps: 9, return: 'probably', attrs: { checkin: 4, room: 5, cleanliness: 5, staff: 4, breakfast: 3, value: 4 }, purpose: 'leisure' },
-    });
+    const body = (clientId: string) =>
+      JSON.stringify({
+        clientId,
+        versionId,
+        complete: true,
+        answers: {
+          osat: 4,
+          nps: 9,
+          return: 'probably',
+          attrs: { checkin: 4, room: 5, cleanliness: 5, staff: 4, breakfast: 3, value: 4 },
+          purpose: 'leisure',
+        },
+      });
     const worker = async (w: number) => {
       for (let i = 0; !killed && i < 10_000; i++) {
         const clientId = `crash-${w}-${i.toString().padStart(6, '0')}`;
         try {
           const r = await fetch(`http://127.0.0.1:${server.port}/api/public/s/demo/responses`, {
-            method: 'POST', headers: { 'content-type': 'application/json' }, body: body(clientId),
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: body(clientId),
           });
           if (r.status === 201 || r.status === 200) acknowledged.push(clientId);
         } catch {
@@ -49,7 +60,9 @@ describe('crash safety', () => {
     // A restart applies the WAL and serves again; every acknowledged response is there, once.
     const again = await startServerProcess({ DATABASE_PATH: dbPath });
     const check = new Database(dbPath, { readonly: true });
-    const rows = check.prepare("select client_id as id, count(*) as n from responses where status = 'complete' group by client_id").all() as { id: string; n: number }[];
+    const rows = check
+      .prepare("select client_id as id, count(*) as n from responses where status = 'complete' group by client_id")
+      .all() as { id: string; n: number }[];
     check.close();
     const stored = new Map(rows.map((r) => [r.id, r.n]));
     expect(acknowledged.filter((id) => stored.get(id) !== 1)).toEqual([]);

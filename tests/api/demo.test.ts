@@ -10,7 +10,7 @@ let t: ReturnType<typeof makeTestApp>;
 afterEach(() => t?.cleanup());
 
 describe('the demo studies', () => {
-  it('gives only answers the coffee questionnaire accepts: every synthetic customer passes the server\'s own validation', () => {
+  it("gives only answers the coffee questionnaire accepts: every synthetic customer passes the server's own validation", () => {
     const def = v.parse(SurveyDefinitionSchema, coffeeDefinition);
     const rand = seeded(7);
     for (let i = 0; i < 500; i++) {
@@ -33,15 +33,23 @@ describe('the demo studies', () => {
     expect(bySlug['demo-coffee'].completes).toBe(300);
 
     // The hotel study's alert rules opened a case for every unhappy guest, as collection would.
-    const unhappy = t.db.$client.prepare(`select count(*) from responses r join surveys s on s.id = r.survey_id
-      where s.slug = 'demo' and r.status = 'complete' and json_extract(r.answers, '$.osat') <= 2`).pluck().get() as number;
-    const cases = t.db.$client.prepare(`select count(*) from cases where rule_name like 'Unhappy guest%'`).pluck().get() as number;
+    const unhappy = t.db.$client
+      .prepare(`select count(*) from responses r join surveys s on s.id = r.survey_id
+      where s.slug = 'demo' and r.status = 'complete' and json_extract(r.answers, '$.osat') <= 2`)
+      .pluck()
+      .get() as number;
+    const cases = t.db.$client
+      .prepare(`select count(*) from cases where rule_name like 'Unhappy guest%'`)
+      .pluck()
+      .get() as number;
     expect(unhappy).toBeGreaterThan(10);
     expect(cases).toBe(unhappy);
     const inbox = await researcher.get('/api/cases?status=resolved');
     expect(inbox.status).toBe(200);
     expect(inbox.body.cases.length).toBeGreaterThan(0);
-    expect(inbox.body.counts.open + inbox.body.counts.resolved).toBe(t.db.$client.prepare('select count(*) from cases').pluck().get());
+    expect(inbox.body.counts.open + inbox.body.counts.resolved).toBe(
+      t.db.$client.prepare('select count(*) from cases').pluck().get(),
+    );
 
     const again = await researcher.post('/api/demo');
     expect(again.status).toBe(409);

@@ -20,12 +20,48 @@ describe('definitions with the research types', () => {
   });
 
   const invalid: [string, (d: Def) => void, string][] = [
-    ['a SERVQUAL item without a known dimension', (d) => { (q(d, 1, 0).items as { dimension: string }[])[1].dimension = 'price'; }, 'definition.pages[1].questions[0].items[1].dimension'],
-    ['a price ladder out of order', (d) => { q(d, 2, 1).prices = [49, 89, 69]; }, 'definition.pages[2].questions[1].prices'],
-    ['a currency that is not an ISO code', (d) => { q(d, 2, 0).currency = '€'; }, 'definition.pages[2].questions[0].currency'],
-    ['an own brand that is not among the brands', (d) => { q(d, 3, 0).ownBrand = 'b9'; }, 'definition.pages[3].questions[0].ownBrand'],
-    ['a ranking of one option', (d) => { (q(d, 0, 1).options as unknown[]).splice(1); }, 'definition.pages[0].questions[1].options'],
-    ['piping from a later question', (d) => { q(d, 0, 0).text = { en: 'Where did you buy it, {{gg}}?' }; }, 'definition.pages[0].questions[0].text.en'],
+    [
+      'a SERVQUAL item without a known dimension',
+      (d) => {
+        (q(d, 1, 0).items as { dimension: string }[])[1].dimension = 'price';
+      },
+      'definition.pages[1].questions[0].items[1].dimension',
+    ],
+    [
+      'a price ladder out of order',
+      (d) => {
+        q(d, 2, 1).prices = [49, 89, 69];
+      },
+      'definition.pages[2].questions[1].prices',
+    ],
+    [
+      'a currency that is not an ISO code',
+      (d) => {
+        q(d, 2, 0).currency = '€';
+      },
+      'definition.pages[2].questions[0].currency',
+    ],
+    [
+      'an own brand that is not among the brands',
+      (d) => {
+        q(d, 3, 0).ownBrand = 'b9';
+      },
+      'definition.pages[3].questions[0].ownBrand',
+    ],
+    [
+      'a ranking of one option',
+      (d) => {
+        (q(d, 0, 1).options as unknown[]).splice(1);
+      },
+      'definition.pages[0].questions[1].options',
+    ],
+    [
+      'piping from a later question',
+      (d) => {
+        q(d, 0, 0).text = { en: 'Where did you buy it, {{gg}}?' };
+      },
+      'definition.pages[0].questions[0].text.en',
+    ],
   ];
   for (const [what, mutate, path] of invalid) {
     it(`refuses ${what} with a 400 naming ${path}`, async () => {
@@ -47,10 +83,18 @@ describe('answers to the research types, checked again by the server', () => {
     slug = created.slug;
   });
   const good = () => ({
-    where: 'o1', rank: ['o2', 'o1', 'o3'],
-    sq: { t1: { e: 7, p: 5 }, r1: { e: 6, p: 6 } }, imp: { i1: 40, i2: 40, i3: 20 },
+    where: 'o1',
+    rank: ['o2', 'o1', 'o3'],
+    sq: { t1: { e: 7, p: 5 }, r1: { e: 6, p: 6 } },
+    imp: { i1: 40, i2: 40, i3: 20 },
     vw: { tooCheap: 20, cheap: 40, expensive: 80, tooExpensive: 120, likelyCheap: 4, likelyExpensive: 2 },
-    gg: { path: [{ price: 89, buy: false }, { price: 69, buy: true }], highest: 69 },
+    gg: {
+      path: [
+        { price: 89, buy: false },
+        { price: 69, buy: true },
+      ],
+      highest: 69,
+    },
     comp: { known: ['b1'], ratings: { b1: { a1: 5, a2: 3 } } },
     contact: { email: 'ana@example.com', consent: true },
   });
@@ -64,10 +108,33 @@ describe('answers to the research types, checked again by the server', () => {
   });
 
   const wrong: [string, Record<string, unknown>, string, string][] = [
-    ['prices out of order', { vw: { tooCheap: 20, cheap: 40, expensive: 30, tooExpensive: 120, likelyCheap: 4, likelyExpensive: 2 } }, 'answers.vw', 'price-order'],
+    [
+      'prices out of order',
+      { vw: { tooCheap: 20, cheap: 40, expensive: 30, tooExpensive: 120, likelyCheap: 4, likelyExpensive: 2 } },
+      'answers.vw',
+      'price-order',
+    ],
     ['points that do not add up to 100', { imp: { i1: 40, i2: 40, i3: 10 } }, 'answers.imp', 'constant-sum'],
-    ['a ladder that skips a price', { gg: { path: [{ price: 89, buy: false }, { price: 49, buy: true }], highest: 49 } }, 'answers.gg', 'ladder'],
-    ['a rating of a brand not known', { comp: { known: ['b1'], ratings: { b1: { a1: 5, a2: 3 }, b2: { a1: 1 } } } }, 'answers.comp', 'unknown-option'],
+    [
+      'a ladder that skips a price',
+      {
+        gg: {
+          path: [
+            { price: 89, buy: false },
+            { price: 49, buy: true },
+          ],
+          highest: 49,
+        },
+      },
+      'answers.gg',
+      'ladder',
+    ],
+    [
+      'a rating of a brand not known',
+      { comp: { known: ['b1'], ratings: { b1: { a1: 5, a2: 3 }, b2: { a1: 1 } } } },
+      'answers.comp',
+      'unknown-option',
+    ],
     ['an e-mail without a domain', { contact: { email: 'ana@', consent: true } }, 'answers.contact', 'email'],
   ];
   for (const [what, change, path, code] of wrong) {
@@ -84,17 +151,36 @@ describe('answers to the research types, checked again by the server', () => {
 describe('the versioning guard', () => {
   const base = () => ({
     title: { en: 'Visit' },
-    pages: [{ id: 'p1', questions: [
-      { id: 'visit', type: 'single', text: { en: 'Why?' }, options: [{ id: 'buy', label: { en: 'To buy' } }, { id: 'look', label: { en: 'To look' } }, { id: 'meet', label: { en: 'To meet' } }] },
-      { id: 'sat', type: 'rating', text: { en: 'Satisfied?' }, scale: { min: 1, max: 5 } },
-    ] }],
+    pages: [
+      {
+        id: 'p1',
+        questions: [
+          {
+            id: 'visit',
+            type: 'single',
+            text: { en: 'Why?' },
+            options: [
+              { id: 'buy', label: { en: 'To buy' } },
+              { id: 'look', label: { en: 'To look' } },
+              { id: 'meet', label: { en: 'To meet' } },
+            ],
+          },
+          { id: 'sat', type: 'rating', text: { en: 'Satisfied?' }, scale: { min: 1, max: 5 } },
+        ],
+      },
+    ],
   });
 
   it('asks to confirm a type change or a removed option that has answers, and keeps old answers with their version', async () => {
     const created = (await researcher.post('/api/surveys', { definition: base() })).body;
     const v1 = (await researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
     const respond = (clientId: string, answers: Record<string, unknown>, versionId = v1) =>
-      new Agent(t.app).post(`/api/public/s/${created.slug}/responses`, { clientId, versionId, complete: true, answers });
+      new Agent(t.app).post(`/api/public/s/${created.slug}/responses`, {
+        clientId,
+        versionId,
+        complete: true,
+        answers,
+      });
     expect((await respond('respondent-1', { visit: 'buy', sat: 4 })).status).toBe(201);
     expect((await respond('respondent-2', { visit: 'buy', sat: 5 })).status).toBe(201);
 
@@ -111,8 +197,22 @@ describe('the versioning guard', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('confirm-changes');
     expect(refused.body.error.details).toEqual([
-      { questionId: 'visit', kind: 'option', optionId: 'buy', label: 'To buy', count: 2, message: 'visit: option "buy" is removed, but 2 answers chose it' },
-      { questionId: 'sat', kind: 'type', from: 'rating', to: 'number', count: 2, message: 'sat: its type changes from rating to number; 2 answers given as rating stay with the earlier version' },
+      {
+        questionId: 'visit',
+        kind: 'option',
+        optionId: 'buy',
+        label: 'To buy',
+        count: 2,
+        message: 'visit: option "buy" is removed, but 2 answers chose it',
+      },
+      {
+        questionId: 'sat',
+        kind: 'type',
+        from: 'rating',
+        to: 'number',
+        count: 2,
+        message: 'sat: its type changes from rating to number; 2 answers given as rating stay with the earlier version',
+      },
     ]);
     expect((await researcher.get(`/api/surveys/${created.id}`)).body.version).toBe(1);
 
@@ -132,7 +232,12 @@ describe('the versioning guard', () => {
   it('does not count test responses', async () => {
     const created = (await researcher.post('/api/surveys', { definition: base() })).body;
     const v1 = (await researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
-    await new Agent(t.app).post(`/api/public/s/${created.slug}/responses`, { clientId: 'respondent-1', versionId: v1, complete: true, answers: { visit: 'meet' } });
+    await new Agent(t.app).post(`/api/public/s/${created.slug}/responses`, {
+      clientId: 'respondent-1',
+      versionId: v1,
+      complete: true,
+      answers: { visit: 'meet' },
+    });
     t.db.$client.prepare('update responses set is_test = 1').run();
     const def = base();
     (def.pages[0].questions[0].options as unknown[]).pop();

@@ -18,14 +18,22 @@ const TAB = '\t=1+2';
 const definition = {
   title: { en: 'Store visit' },
   hiddenFields: ['tier'],
-  pages: [{
-    id: 'p1',
-    questions: [
-      { id: 'sat', type: 'rating', role: 'overall-satisfaction', scale: { min: 1, max: 5 }, text: { en: 'Satisfied?' } },
-      { id: 'spend', type: 'number', text: { en: 'Change in spend' } },
-      { id: 'comment', type: 'text', role: 'open-feedback', text: { en: 'Comment' } },
-    ],
-  }],
+  pages: [
+    {
+      id: 'p1',
+      questions: [
+        {
+          id: 'sat',
+          type: 'rating',
+          role: 'overall-satisfaction',
+          scale: { min: 1, max: 5 },
+          text: { en: 'Satisfied?' },
+        },
+        { id: 'spend', type: 'number', text: { en: 'Change in spend' } },
+        { id: 'comment', type: 'text', role: 'open-feedback', text: { en: 'Comment' } },
+      ],
+    },
+  ],
 };
 
 /** Tier (from the link), comment and spend of each respondent. */
@@ -62,7 +70,10 @@ beforeAll(async () => {
   const respondent = new Agent(t.app);
   for (const [i, r] of RESPONDENTS.entries()) {
     const res = await respondent.post(`/api/public/s/${created.slug}/responses`, {
-      clientId: `injection-${i}`, versionId, complete: true, hidden: { tier: r.tier },
+      clientId: `injection-${i}`,
+      versionId,
+      complete: true,
+      hidden: { tier: r.tier },
       answers: { sat: r.sat, spend: r.spend, comment: r.comment },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -85,7 +96,7 @@ describe('CSV downloads defuse formulas', () => {
     }
   });
 
-  it('tables.csv, with a cross-tab whose columns are the hidden field\'s values', async () => {
+  it("tables.csv, with a cross-tab whose columns are the hidden field's values", async () => {
     const res = await viewer.get(`/api/surveys/${surveyId}/export/tables.csv?rows=sat&columns=hidden:tier`);
     expect(res.status).toBe(200);
     const rows = parse(res.body as string);
@@ -106,10 +117,12 @@ describe('CSV downloads defuse formulas', () => {
     }
   });
 
-  it('a share link\'s crosstab.csv, downloaded signed out', async () => {
+  it("a share link's crosstab.csv, downloaded signed out", async () => {
     const share = await researcher.post(`/api/surveys/${surveyId}/shares`, { lang: 'en' });
     expect(share.status).toBe(201);
-    const res = await new Agent(t.app).get(`/api/public/reports/${share.body.token}/export/crosstab.csv?rows=hidden:tier&columns=sat`);
+    const res = await new Agent(t.app).get(
+      `/api/public/reports/${share.body.token}/export/crosstab.csv?rows=hidden:tier&columns=sat`,
+    );
     expect(res.status).toBe(200);
     const rows = parse(res.body as string);
     expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining([defused(HYPERLINK), defused(PLUS), 'gold']));

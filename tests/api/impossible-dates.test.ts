@@ -26,7 +26,9 @@ describe('a date that is not in the calendar gets a 400 naming its field', () =>
     ['reportDue', { reportDue: '26-1-5' }, /must be a date as YYYY-MM-DD/],
   ])('plan.%s', async (field, over, message) => {
     const before = (await researcher.put(`/api/surveys/${surveyId}/plan`, { plan: basePlan() })).body.plan;
-    const r = await researcher.put(`/api/surveys/${surveyId}/plan`, { plan: basePlan(over as Parameters<typeof basePlan>[0]) });
+    const r = await researcher.put(`/api/surveys/${surveyId}/plan`, {
+      plan: basePlan(over as Parameters<typeof basePlan>[0]),
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.path, JSON.stringify(r.body)).toBe(`plan.${field}`);
     expect(r.body.error.message).toMatch(message);
@@ -34,18 +36,29 @@ describe('a date that is not in the calendar gets a 400 naming its field', () =>
   });
 
   it('takes 29 February in a leap year', async () => {
-    const r = await researcher.put(`/api/surveys/${surveyId}/plan`, { plan: basePlan({ fieldwork: { start: '2028-02-29', end: '2028-03-31' }, reportDue: '2028-04-30' }) });
+    const r = await researcher.put(`/api/surveys/${surveyId}/plan`, {
+      plan: basePlan({ fieldwork: { start: '2028-02-29', end: '2028-03-31' }, reportDue: '2028-04-30' }),
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.plan.fieldwork).toEqual({ start: '2028-02-29', end: '2028-03-31' });
   });
 
   it('in a report filter: @from and @to', async () => {
-    for (const [clause, message] of [['@from:2026-02-30', /@from must be a real date: 2026-02 has 28 days/], ['@to:2026-06-31', /@to must be a real date: 2026-06 has 30 days/]] as const) {
+    for (const [clause, message] of [
+      ['@from:2026-02-30', /@from must be a real date: 2026-02 has 28 days/],
+      ['@to:2026-06-31', /@to must be a real date: 2026-06 has 30 days/],
+    ] as const) {
       const r = await researcher.get(`/api/surveys/${surveyId}/report?filter=${encodeURIComponent(clause)}`);
       expect(r.status, clause).toBe(400);
       expect(r.body.error.path).toBe('filter');
       expect(r.body.error.message).toMatch(message);
     }
-    expect((await researcher.get(`/api/surveys/${surveyId}/report?filter=${encodeURIComponent('@from:2026-02-28;@to:2026-03-01')}`)).status).toBe(200);
+    expect(
+      (
+        await researcher.get(
+          `/api/surveys/${surveyId}/report?filter=${encodeURIComponent('@from:2026-02-28;@to:2026-03-01')}`,
+        )
+      ).status,
+    ).toBe(200);
   });
 });

@@ -17,7 +17,8 @@ let survey: { id: string; slug: string; versionId: number };
 beforeEach(async () => {
   t = makeTestApp({ PUBLIC_URL });
   ({ researcher, viewer } = await signedInAgents(t.app));
-  const created = (await researcher.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['tier'] } })).body;
+  const created = (await researcher.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['tier'] } }))
+    .body;
   const published = (await researcher.post(`/api/surveys/${created.id}/publish`)).body;
   survey = { id: created.id, slug: created.slug, versionId: published.versions[0].id };
   const r = await researcher.post(`/api/surveys/${survey.id}/invitations/import`, {
@@ -28,13 +29,26 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 type Row = { name: string; link: string; lastError: string | null };
-const list = async () => (await researcher.get(`/api/surveys/${survey.id}/invitations`)).body as { counts: Record<string, number>; invitations: Row[] };
+const list = async () =>
+  (await researcher.get(`/api/surveys/${survey.id}/invitations`)).body as {
+    counts: Record<string, number>;
+    invitations: Row[];
+  };
 const tokenOf = (link: string) => new URL(link).pathname.split('/').pop()!;
-const stored = () => t.db.$client.prepare('select email, last_error as lastError, updated_at as updatedAt from invitations order by rowid').all();
+const stored = () =>
+  t.db.$client
+    .prepare('select email, last_error as lastError, updated_at as updatedAt from invitations order by rowid')
+    .all();
 const bounces = (text: string) => researcher.post(`/api/surveys/${survey.id}/invitations/bounces`, { text });
-const submit = (token: string, clientId: string, complete = true) => new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
-  clientId, versionId: survey.versionId, complete, answers: { sat: 4, nps: 9 }, page: 1, invitation: token,
-});
+const submit = (token: string, clientId: string, complete = true) =>
+  new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
+    clientId,
+    versionId: survey.versionId,
+    complete,
+    answers: { sat: 4, nps: 9 },
+    page: 1,
+    invitation: token,
+  });
 
 describe('the short personal link', () => {
   it('is /i/<token> everywhere links are given out, and serves that invitation’s survey page', async () => {
@@ -51,12 +65,20 @@ describe('the short personal link', () => {
     const open = async (path: string) => {
       const res = await app.request(path);
       const html = await res.text();
-      return { status: res.status, html, data: JSON.parse(/<script type="application\/json" id="survey-data">(.*?)<\/script>/s.exec(html)![1]) };
+      return {
+        status: res.status,
+        html,
+        data: JSON.parse(/<script type="application\/json" id="survey-data">(.*?)<\/script>/s.exec(html)![1]),
+      };
     };
     const token = tokenOf(lan.link);
     const page = await open(`/i/${token}`);
     expect(page.status).toBe(200);
-    expect(page.data).toMatchObject({ slug: survey.slug, status: 'open', invitation: { state: 'open', token, hidden: { tier: 'gold' } } });
+    expect(page.data).toMatchObject({
+      slug: survey.slug,
+      status: 'open',
+      invitation: { state: 'open', token, hidden: { tier: 'gold' } },
+    });
     // The same page as the long link, first question rendered (smallSurvey's "How satisfied are you?").
     expect(page.html).toContain('class="qtext"');
 
@@ -97,9 +119,17 @@ describe('bounces recorded after sending', () => {
 
   it('reads delivery status notifications (RFC 3464), taking only failed recipients', async () => {
     const dsn = [
-      'Reporting-MTA: dns; mx.example.net', '',
-      'Final-Recipient: rfc822; marco@example.it', 'Action: failed', 'Status: 5.2.2', 'Diagnostic-Code: smtp; 552 5.2.2 mailbox full', '',
-      'Final-Recipient: rfc822; bo@example.cn', 'Action: delayed', 'Status: 4.4.1', '',
+      'Reporting-MTA: dns; mx.example.net',
+      '',
+      'Final-Recipient: rfc822; marco@example.it',
+      'Action: failed',
+      'Status: 5.2.2',
+      'Diagnostic-Code: smtp; 552 5.2.2 mailbox full',
+      '',
+      'Final-Recipient: rfc822; bo@example.cn',
+      'Action: delayed',
+      'Status: 4.4.1',
+      '',
     ].join('\r\n');
     expect((await bounces(dsn)).body).toEqual({ bounced: 1 });
     const { invitations } = await list();
@@ -109,8 +139,20 @@ describe('bounces recorded after sending', () => {
   });
 
   it.each([
-    ['an address nobody was invited with', 'email\nlan@example.vn\nstranger@example.org\n', 3, 'not-invited', /stranger@example\.org was not invited/],
-    ['something that is not an address', 'lan@example.vn,full\nnot-an-address,unknown\n', 2, 'bad-email', /"not-an-address" is not an e-mail address/],
+    [
+      'an address nobody was invited with',
+      'email\nlan@example.vn\nstranger@example.org\n',
+      3,
+      'not-invited',
+      /stranger@example\.org was not invited/,
+    ],
+    [
+      'something that is not an address',
+      'lan@example.vn,full\nnot-an-address,unknown\n',
+      2,
+      'bad-email',
+      /"not-an-address" is not an e-mail address/,
+    ],
     ['a list with no address', 'email,reason\n', 1, 'no-bounces', /no addresses/],
   ])('refuses %s, naming the line, and records nothing', async (_, text, line, code, message) => {
     const before = stored();
@@ -127,7 +169,9 @@ describe('bounces recorded after sending', () => {
     const r = await researcher.post(`/api/surveys/${survey.id}/invitations/bounces`, { csv: 'lan@example.vn' });
     expect(r.status).toBe(400);
     expect(r.body.error.path).toBe('text');
-    expect((await viewer.post(`/api/surveys/${survey.id}/invitations/bounces`, { text: 'lan@example.vn' })).status).toBe(403);
+    expect(
+      (await viewer.post(`/api/surveys/${survey.id}/invitations/bounces`, { text: 'lan@example.vn' })).status,
+    ).toBe(403);
     expect(stored().every((i) => (i as { lastError: string | null }).lastError === null)).toBe(true);
   });
 });
@@ -135,7 +179,14 @@ describe('bounces recorded after sending', () => {
 describe('the invitation response rate on the fieldwork figures', () => {
   it('counts invited, bounced, started and completed, and rates completes against those reached', async () => {
     const none = (await viewer.get(`/api/surveys/${survey.id}/fieldwork`)).body;
-    expect(none.invitations).toMatchObject({ invited: 4, sent: 0, bounced: 0, started: 0, completed: 0, responseRate: 0 });
+    expect(none.invitations).toMatchObject({
+      invited: 4,
+      sent: 0,
+      bounced: 0,
+      started: 0,
+      completed: 0,
+      responseRate: 0,
+    });
 
     const tokens = Object.fromEntries((await list()).invitations.map((i) => [i.name, tokenOf(i.link)]));
     await submit(tokens.Marco, 'marco-phone-1');
@@ -159,10 +210,13 @@ describe('the respondent page HTML', () => {
     await researcher.post(`/api/surveys/${created.id}/publish`);
     const dir = join(t.config.DATABASE_PATH, '..', 'client');
     mkdirSync(join(dir, 'respondent'), { recursive: true });
-    writeFileSync(join(dir, 'respondent', 'index.html'), '<html lang="en"><title>Survey</title><!--survey-data--><div id="root"></div>');
+    writeFileSync(
+      join(dir, 'respondent', 'index.html'),
+      '<html lang="en"><title>Survey</title><!--survey-data--><div id="root"></div>',
+    );
     const app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir: dir });
     const html = await (await app.request('/s/dollars?lang=en')).text();
-    expect(html).toContain("<title>Costs in $&#39; and $&amp; and $$</title>");
+    expect(html).toContain('<title>Costs in $&#39; and $&amp; and $$</title>');
     expect(html).toContain('<h1>Costs in $&#39; and $&amp; and $$</h1>');
     expect(html.match(/<div id="root"/g)).toHaveLength(1);
   });

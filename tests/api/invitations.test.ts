@@ -15,7 +15,11 @@ let survey: { id: string; slug: string; versionId: number };
 async function setUp(env: Record<string, string> = {}) {
   t = makeTestApp({ PUBLIC_URL, ...env });
   ({ researcher, viewer } = await signedInAgents(t.app));
-  const def = { ...smallSurvey(), hiddenFields: ['tier', 'region', 'customer_id'], languages: ['en', 'vi', 'zh-Hans', 'it'] };
+  const def = {
+    ...smallSurvey(),
+    hiddenFields: ['tier', 'region', 'customer_id'],
+    languages: ['en', 'vi', 'zh-Hans', 'it'],
+  };
   const created = (await researcher.post('/api/surveys', { definition: def })).body;
   const published = (await researcher.post(`/api/surveys/${created.id}/publish?confirm=1`)).body; // no texts in the other languages: published as they are
   survey = { id: created.id, slug: created.slug, versionId: published.versions[0].id };
@@ -23,21 +27,33 @@ async function setUp(env: Record<string, string> = {}) {
 afterEach(() => t.cleanup());
 
 const upload = (csv: string) => researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv });
-const list = async (status = '') => (await researcher.get(`/api/surveys/${survey.id}/invitations${status ? `?status=${status}` : ''}`)).body;
+const list = async (status = '') =>
+  (await researcher.get(`/api/surveys/${survey.id}/invitations${status ? `?status=${status}` : ''}`)).body;
 const invitationCount = () => t.db.$client.prepare('select count(*) from invitations').pluck().get();
-const responses = () => t.db.$client.prepare('select client_id, status, hidden from responses order by id').all() as { client_id: string; status: string; hidden: string }[];
+const responses = () =>
+  t.db.$client.prepare('select client_id, status, hidden from responses order by id').all() as {
+    client_id: string;
+    status: string;
+    hidden: string;
+  }[];
 const tokenOf = (link: string) => new URL(link).pathname.split('/').pop()!;
-const submit = (body: Record<string, unknown>) => new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
-  versionId: survey.versionId, complete: true, answers: { sat: 4, nps: 9 }, page: 1, ...body,
-});
+const submit = (body: Record<string, unknown>) =>
+  new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
+    versionId: survey.versionId,
+    complete: true,
+    answers: { sat: 4, nps: 9 },
+    page: 1,
+    ...body,
+  });
 
 // BOM, semicolons (Excel in Italy and Vietnam), quoted fields with the separator, a quote and a
 // line break inside, and names in Vietnamese, Chinese and Italian.
-const GOOD = '\uFEFFName;E-mail;Language;tier;Region\r\n'
-  + '"Nguyễn Thị Minh Khai";khai@example.vn;vi;gold;"Hồ Chí Minh; Quận 1"\r\n'
-  + '王小明;xiaoming@example.cn;zh-Hans;silver;北京\r\n'
-  + '"Niccolò D\'Alessandro";niccolo@example.it;it;gold;"Via Roma, 1\nTorino"\r\n'
-  + '"Anna ""Nan"" Rossi";anna@example.it;;;\r\n';
+const GOOD =
+  '\uFEFFName;E-mail;Language;tier;Region\r\n' +
+  '"Nguyễn Thị Minh Khai";khai@example.vn;vi;gold;"Hồ Chí Minh; Quận 1"\r\n' +
+  '王小明;xiaoming@example.cn;zh-Hans;silver;北京\r\n' +
+  '"Niccolò D\'Alessandro";niccolo@example.it;it;gold;"Via Roma, 1\nTorino"\r\n' +
+  '"Anna ""Nan"" Rossi";anna@example.it;;;\r\n';
 
 describe('importing a contact list', () => {
   beforeEach(() => setUp());
@@ -47,8 +63,18 @@ describe('importing a contact list', () => {
     expect(r.status).toBe(201);
     expect(r.body).toEqual({ imported: 4, hiddenFields: ['tier', 'region'] });
     const { invitations, counts } = await list();
-    expect(invitations.map((i: { name: string }) => i.name)).toEqual(['Nguyễn Thị Minh Khai', '王小明', "Niccolò D'Alessandro", 'Anna "Nan" Rossi']);
-    expect(invitations[0]).toMatchObject({ email: 'khai@example.vn', lang: 'vi', hidden: { tier: 'gold', region: 'Hồ Chí Minh; Quận 1' }, status: 'not-started' });
+    expect(invitations.map((i: { name: string }) => i.name)).toEqual([
+      'Nguyễn Thị Minh Khai',
+      '王小明',
+      "Niccolò D'Alessandro",
+      'Anna "Nan" Rossi',
+    ]);
+    expect(invitations[0]).toMatchObject({
+      email: 'khai@example.vn',
+      lang: 'vi',
+      hidden: { tier: 'gold', region: 'Hồ Chí Minh; Quận 1' },
+      status: 'not-started',
+    });
     expect(invitations[2].hidden.region).toBe('Via Roma, 1\nTorino');
     expect(invitations[3]).toMatchObject({ lang: null, hidden: {} });
     expect(counts).toMatchObject({ total: 4, 'not-started': 4, completed: 0 });
@@ -66,18 +92,24 @@ describe('importing a contact list', () => {
   });
 
   it('reports every broken row by its line and imports none of the file', async () => {
-    const csv = 'name,email,language,tier\n'
-      + 'Ok Person,ok@example.com,en,gold\n' // line 2: fine
-      + 'No At,not-an-email,en,gold\n' // line 3
-      + ',,en,gold\n' // line 4: neither name nor e-mail
-      + 'Too,few\n' // line 5
-      + '"Multi\nline",ml@example.com,klingon,gold\n' // lines 6–7: unknown language, reported at 6
-      + 'Dup,OK@example.com,en,gold\n'; // line 8: repeats line 2's address
+    const csv =
+      'name,email,language,tier\n' +
+      'Ok Person,ok@example.com,en,gold\n' + // line 2: fine
+      'No At,not-an-email,en,gold\n' + // line 3
+      ',,en,gold\n' + // line 4: neither name nor e-mail
+      'Too,few\n' + // line 5
+      '"Multi\nline",ml@example.com,klingon,gold\n' + // lines 6–7: unknown language, reported at 6
+      'Dup,OK@example.com,en,gold\n'; // line 8: repeats line 2's address
     const r = await upload(csv);
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('invalid-contacts');
-    expect(r.body.error.details.map((e: { line: number; code: string }) => `${e.line} ${e.code}`))
-      .toEqual(['3 bad-email', '4 no-name-or-email', '5 field-count', '6 bad-language', '8 duplicate-in-file']);
+    expect(r.body.error.details.map((e: { line: number; code: string }) => `${e.line} ${e.code}`)).toEqual([
+      '3 bad-email',
+      '4 no-name-or-email',
+      '5 field-count',
+      '6 bad-language',
+      '8 duplicate-in-file',
+    ]);
     expect(r.body.error.details[0]).toMatchObject({ column: 'email' });
     expect(r.body.error.details[4].message).toContain('line 2');
     expect(invitationCount()).toBe(0);
@@ -97,12 +129,22 @@ describe('importing a contact list', () => {
     await upload('email\nfirst@example.com\n');
     const again = await upload('email\nsecond@example.com\nFIRST@example.com\n');
     expect(again.status).toBe(400);
-    expect(again.body.error.details).toEqual([{
-      line: 3, column: 'email', code: 'already-invited', params: { value: 'FIRST@example.com' }, message: 'FIRST@example.com is already invited to this survey',
-    }]);
+    expect(again.body.error.details).toEqual([
+      {
+        line: 3,
+        column: 'email',
+        code: 'already-invited',
+        params: { value: 'FIRST@example.com' },
+        message: 'FIRST@example.com is already invited to this survey',
+      },
+    ]);
     expect((await upload('')).status).toBe(400);
-    expect((await researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv: 42 })).body.error.path).toBe('csv');
-    expect((await viewer.post(`/api/surveys/${survey.id}/invitations/import`, { csv: 'email\nx@example.com' })).status).toBe(403);
+    expect((await researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv: 42 })).body.error.path).toBe(
+      'csv',
+    );
+    expect(
+      (await viewer.post(`/api/surveys/${survey.id}/invitations/import`, { csv: 'email\nx@example.com' })).status,
+    ).toBe(403);
     expect(invitationCount()).toBe(1);
   });
 });
@@ -117,10 +159,19 @@ describe('an invitation link', () => {
 
   it('carries its hidden fields server-side (the link cannot change them) and its status follows the response', async () => {
     const token = tokenOf(invites[0].link);
-    const partial = await submit({ clientId: 'device-one-1', invitation: token, complete: false, page: 0, answers: { sat: 4 }, hidden: { tier: 'platinum' } });
+    const partial = await submit({
+      clientId: 'device-one-1',
+      invitation: token,
+      complete: false,
+      page: 0,
+      answers: { sat: 4 },
+      hidden: { tier: 'platinum' },
+    });
     expect(partial.status).toBe(201);
     expect((await list()).invitations[0].status).toBe('started');
-    expect(await submit({ clientId: 'device-one-1', invitation: token }).then((r) => r.body)).toEqual({ status: 'complete' });
+    expect(await submit({ clientId: 'device-one-1', invitation: token }).then((r) => r.body)).toEqual({
+      status: 'complete',
+    });
     expect(JSON.parse(responses()[0].hidden)).toEqual({ tier: 'gold', region: 'Hồ Chí Minh; Quận 1' });
     const after = await list();
     expect(after.invitations[0].status).toBe('completed');
@@ -134,13 +185,22 @@ describe('an invitation link', () => {
     const reuse = await submit({ clientId: 'someone-else', invitation: token, answers: { sat: 1, nps: 0 } });
     expect(reuse.status).toBe(409);
     expect(reuse.body.error.code).toBe('invitation-used');
-    expect((await submit({ clientId: 'first-browser', invitation: token })).body).toEqual({ status: 'complete', duplicate: true });
+    expect((await submit({ clientId: 'first-browser', invitation: token })).body).toEqual({
+      status: 'complete',
+      duplicate: true,
+    });
     expect(responses()).toEqual(before);
   });
 
   it('a second device continues the same response rather than starting another', async () => {
     const token = tokenOf(invites[2].link);
-    await submit({ clientId: 'phone-00001', invitation: token, complete: false, page: 1, answers: { sat: 5, nps: 10 } });
+    await submit({
+      clientId: 'phone-00001',
+      invitation: token,
+      complete: false,
+      page: 1,
+      answers: { sat: 5, nps: 10 },
+    });
     await submit({ clientId: 'laptop-0001', invitation: token });
     expect(responses()).toEqual([expect.objectContaining({ client_id: 'phone-00001', status: 'complete' })]);
   });
@@ -163,9 +223,26 @@ describe('an invitation link', () => {
       return JSON.parse(/<script[^>]*>(.*)<\/script>/s.exec(html)![1]);
     };
     const token = tokenOf(invites[0].link);
-    expect((await page(`?t=${token}`)).invitation).toEqual({ state: 'open', token, hidden: { tier: 'gold', region: 'Hồ Chí Minh; Quận 1' }, lang: 'vi', resume: null });
-    await submit({ clientId: 'phone-00001', invitation: token, complete: false, page: 1, answers: { sat: 5, nps: 10 } });
-    expect((await page(`?t=${token}`)).invitation.resume).toEqual({ clientId: 'phone-00001', versionId: survey.versionId, page: 1, answers: { sat: 5, nps: 10 } });
+    expect((await page(`?t=${token}`)).invitation).toEqual({
+      state: 'open',
+      token,
+      hidden: { tier: 'gold', region: 'Hồ Chí Minh; Quận 1' },
+      lang: 'vi',
+      resume: null,
+    });
+    await submit({
+      clientId: 'phone-00001',
+      invitation: token,
+      complete: false,
+      page: 1,
+      answers: { sat: 5, nps: 10 },
+    });
+    expect((await page(`?t=${token}`)).invitation.resume).toEqual({
+      clientId: 'phone-00001',
+      versionId: survey.versionId,
+      page: 1,
+      answers: { sat: 5, nps: 10 },
+    });
     await submit({ clientId: 'phone-00001', invitation: token });
     expect((await page(`?t=${token}`)).invitation).toEqual({ state: 'used' });
     expect((await page('?t=nonsense')).invitation).toEqual({ state: 'unknown' });
@@ -186,11 +263,16 @@ describe('exports', () => {
     expect(all.headers.get('content-type')).toContain('text/csv');
     const lines = (all.body as string).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('name,email,language,link,status,tier,region');
-    expect(lines[1]).toBe(`Nguyễn Thị Minh Khai,khai@example.vn,vi,${invites[0].link},not-started,gold,Hồ Chí Minh; Quận 1`);
+    expect(lines[1]).toBe(
+      `Nguyễn Thị Minh Khai,khai@example.vn,vi,${invites[0].link},not-started,gold,Hồ Chí Minh; Quận 1`,
+    );
     // A name that a spreadsheet would run as a formula is defused.
     expect(lines.at(-1)).toMatch(/^"'=HYPERLINK/);
     const pending = await researcher.get(`/api/surveys/${survey.id}/invitations.csv?pending=1`);
-    const names = (pending.body as string).split('\r\n').slice(1).map((l) => l.split(',')[1]);
+    const names = (pending.body as string)
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[1]);
     expect(names).toEqual(['khai@example.vn', 'niccolo@example.it', 'anna@example.it', 'evil@example.com']);
     expect((await viewer.get(`/api/surveys/${survey.id}/invitations.csv`)).status).toBe(403);
   });
@@ -213,16 +295,22 @@ describe('sending by e-mail', () => {
   beforeEach(async () => {
     captured = [];
     smtp = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
       onRcptTo(address, _session, cb) {
-        if (address.address.startsWith('bounce')) return cb(Object.assign(new Error('550 no such mailbox'), { responseCode: 550 }));
+        if (address.address.startsWith('bounce'))
+          return cb(Object.assign(new Error('550 no such mailbox'), { responseCode: 550 }));
         cb();
       },
       onData(stream, session, cb) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          captured.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
+          captured.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            data: Buffer.concat(chunks).toString('utf8'),
+          });
           cb();
         });
       },
@@ -242,10 +330,13 @@ describe('sending by e-mail', () => {
     }
     throw new Error('the mail job did not finish');
   }
-  const decoded = (m: Captured) => m.data.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+  const decoded = (m: Captured) =>
+    m.data.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 
   it('sends each contact their own link in their language, records a failing recipient, and reminds only those who have not finished', async () => {
-    await upload('name,email,language\nLan,lan@example.vn,vi\nMarco,marco@example.it,it\nBounce,bounce@example.com,en\nNo Mail,,en\nDone Soon,done@example.com,en\n');
+    await upload(
+      'name,email,language\nLan,lan@example.vn,vi\nMarco,marco@example.it,it\nBounce,bounce@example.com,en\nNo Mail,,en\nDone Soon,done@example.com,en\n',
+    );
     const invites = (await list()).invitations as { name: string; link: string }[];
     const linkOf = (name: string) => invites.find((i) => i.name === name)!.link;
 
@@ -284,7 +375,9 @@ describe('sending by e-mail', () => {
     await send('invitation');
     expect(await finished()).toMatchObject({ total: 2, sent: 2, failed: 0 });
     // The provider's bounce list, a day later: gone@example.com no longer exists.
-    const r = await researcher.post(`/api/surveys/${survey.id}/invitations/bounces`, { text: 'gone@example.com,550 5.1.1 user unknown\n' });
+    const r = await researcher.post(`/api/surveys/${survey.id}/invitations/bounces`, {
+      text: 'gone@example.com,550 5.1.1 user unknown\n',
+    });
     expect(r.body).toEqual({ bounced: 1 });
     captured = [];
     expect((await send('reminder')).body).toMatchObject({ kind: 'reminder', total: 1 });
@@ -296,7 +389,11 @@ describe('sending by e-mail', () => {
   it('a mailing left unfinished by a stopped process carries on when the app starts again', async () => {
     await upload('name,email\nAda,ada@example.org\nBea,bea@example.org\n');
     // What a process killed mid-job leaves behind: a running job with contacts still waiting in it.
-    t.db.$client.prepare(`insert into mail_jobs (id, survey_id, kind, status, total, sent, created_at) values ('left-over', ?, 'invitation', 'running', 2, 0, 0)`).run(survey.id);
+    t.db.$client
+      .prepare(
+        `insert into mail_jobs (id, survey_id, kind, status, total, sent, created_at) values ('left-over', ?, 'invitation', 'running', 2, 0, 0)`,
+      )
+      .run(survey.id);
     t.db.$client.prepare(`update invitations set job_id = 'left-over'`).run();
     createApp({ db: t.db, config: t.config, clock: t.clock });
     expect(await finished()).toMatchObject({ id: 'left-over', sent: 2, failed: 0 });
@@ -312,8 +409,10 @@ describe('sending by e-mail', () => {
     expect(decoded(captured[0])).toMatch(/http:\/\/localhost\/i\/[A-Za-z0-9_-]{22}/);
   });
 
-  it('uses the survey\'s own template when it has one for the language', async () => {
-    await researcher.patch(`/api/surveys/${survey.id}/settings`, { invitationMail: { en: { subject: 'Hello {name}', body: 'Go to {link} now' } } });
+  it("uses the survey's own template when it has one for the language", async () => {
+    await researcher.patch(`/api/surveys/${survey.id}/settings`, {
+      invitationMail: { en: { subject: 'Hello {name}', body: 'Go to {link} now' } },
+    });
     await upload('name,email\nAda,ada@example.org\n');
     await send('invitation');
     await finished();

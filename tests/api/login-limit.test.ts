@@ -14,11 +14,17 @@ let t: ReturnType<typeof makeTestApp>;
 afterEach(() => t.cleanup());
 
 const login = (email: string, password: string, forwardedFor?: string) =>
-  new Agent(t.app).request('POST', '/api/auth/login', { email, password }, forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor });
+  new Agent(t.app).request(
+    'POST',
+    '/api/auth/login',
+    { email, password },
+    forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  );
 /** Wrong passwords for `n` different accounts, so only the per-address limit can answer 429. */
 async function wrongTries(n: number, forwardedFor: (i: number) => string | undefined) {
   const codes: number[] = [];
-  for (let i = 0; i < n; i++) codes.push((await login(`nobody-${i}@example.com`, 'wrong-password', forwardedFor(i))).status);
+  for (let i = 0; i < n; i++)
+    codes.push((await login(`nobody-${i}@example.com`, 'wrong-password', forwardedFor(i))).status);
   return codes;
 }
 
@@ -34,7 +40,10 @@ describe('the per-address sign-in limit behind a proxy', () => {
   it('with TRUST_PROXY_HOPS=2 keys on the address the outer proxy saw', async () => {
     t = makeTestApp({ TRUST_PROXY: '1', TRUST_PROXY_HOPS: '2' });
     // client → CDN (appends the client) → our proxy (appends the CDN): "<spoofed>, client, cdn".
-    expect(await wrongTries(11, (i) => `198.51.100.${i}, 203.0.113.7, 192.0.2.1`)).toEqual([...Array(10).fill(401), 429]);
+    expect(await wrongTries(11, (i) => `198.51.100.${i}, 203.0.113.7, 192.0.2.1`)).toEqual([
+      ...Array(10).fill(401),
+      429,
+    ]);
     // Different clients behind the same CDN node are counted apart.
     expect(await wrongTries(11, (i) => `203.0.113.${100 + i}, 192.0.2.1`)).toEqual(Array(11).fill(401));
   });
@@ -73,16 +82,19 @@ describe('the per-account sign-in limit', () => {
   it('counts parallel guesses before their passwords are checked, so a burst gets no more tries', async () => {
     t = makeTestApp({ TRUST_PROXY: '1' });
     await signedInAgents(t.app);
-    const codes = (await Promise.all(Array.from({ length: 25 }, (_, i) => login(ADMIN.email, `guess-${i}`, `198.51.100.${i}`)))).map((r) => r.status);
+    const codes = (
+      await Promise.all(Array.from({ length: 25 }, (_, i) => login(ADMIN.email, `guess-${i}`, `198.51.100.${i}`)))
+    ).map((r) => r.status);
     expect(codes.filter((c) => c === 401)).toHaveLength(ACCOUNT_ATTEMPTS);
     expect(codes.filter((c) => c === 429)).toHaveLength(25 - ACCOUNT_ATTEMPTS);
   });
 
-  it('starts counting again after a successful sign-in, so a person\'s own typos don\'t add up', async () => {
+  it("starts counting again after a successful sign-in, so a person's own typos don't add up", async () => {
     t = makeTestApp({ TRUST_PROXY: '1' });
     await signedInAgents(t.app);
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < ACCOUNT_ATTEMPTS - 1; i++) expect((await login(ADMIN.email, 'typo', `203.0.113.${round * 20 + i}`)).status).toBe(401);
+      for (let i = 0; i < ACCOUNT_ATTEMPTS - 1; i++)
+        expect((await login(ADMIN.email, 'typo', `203.0.113.${round * 20 + i}`)).status).toBe(401);
       expect((await login(ADMIN.email, ADMIN.password, `203.0.113.${round * 20 + 15}`)).status).toBe(200);
     }
   });

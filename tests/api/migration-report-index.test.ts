@@ -9,8 +9,14 @@ import { readdirSync, readFileSync } from 'node:fs';
  * index is made, and the report's read uses it.
  */
 const dir = new URL('../../drizzle/', import.meta.url);
-const statements = (file: string) => readFileSync(new URL(file, dir), 'utf8').split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean);
-const files = readdirSync(dir).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
+const statements = (file: string) =>
+  readFileSync(new URL(file, dir), 'utf8')
+    .split('--> statement-breakpoint')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const files = readdirSync(dir)
+  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+  .sort();
 
 let c: Database.Database;
 afterEach(() => c.close());
@@ -19,9 +25,14 @@ describe('migration 0009', () => {
   it('clears the first format of coded rows, drops extra and indexes what the report reads, keeping every answer', () => {
     c = new Database(':memory:');
     for (const f of files.filter((f) => f < '0009')) for (const s of statements(f)) c.exec(s);
-    c.prepare(`insert into surveys (id, slug, status, draft, current_wave, created_at, updated_at) values ('s1', 's1', 'open', '{}', 1, 0, 0)`).run();
-    c.prepare(`insert into survey_versions (survey_id, version, definition, published_at) values ('s1', 1, '{}', 0)`).run();
-    const insert = c.prepare(`insert into responses (survey_id, version_id, client_id, status, answers, coded, extra, started_at, updated_at, completed_at)
+    c.prepare(
+      `insert into surveys (id, slug, status, draft, current_wave, created_at, updated_at) values ('s1', 's1', 'open', '{}', 1, 0, 0)`,
+    ).run();
+    c.prepare(
+      `insert into survey_versions (survey_id, version, definition, published_at) values ('s1', 1, '{}', 0)`,
+    ).run();
+    const insert =
+      c.prepare(`insert into responses (survey_id, version_id, client_id, status, answers, coded, extra, started_at, updated_at, completed_at)
       values ('s1', 1, ?, ?, ?, ?, ?, 0, 0, ?)`);
     insert.run('client-1-abc', 'complete', '{"sat":4,"why":"Fine"}', Buffer.from([1, 4, 0]), '{"why":"Fine"}', 1000);
     insert.run('client-2-abc', 'partial', '{"sat":2}', null, null, null);
@@ -32,9 +43,13 @@ describe('migration 0009', () => {
 
     expect(c.prepare('select id, status, answers from responses order by id').all()).toEqual(before);
     expect(c.prepare('select count(*) from responses where coded is not null').pluck().get()).toBe(0);
-    expect((c.prepare('pragma table_info(responses)').all() as { name: string }[]).map((col) => col.name)).not.toContain('extra');
-    const plan = c.prepare(`explain query plan select id, completed_at, version_id, wave, quota_cell, hidden, coded from responses
-      where survey_id = 's1' and status = 'complete' and is_test = 0 and id between 1 and 10`).all() as { detail: string }[];
+    expect(
+      (c.prepare('pragma table_info(responses)').all() as { name: string }[]).map((col) => col.name),
+    ).not.toContain('extra');
+    const plan = c
+      .prepare(`explain query plan select id, completed_at, version_id, wave, quota_cell, hidden, coded from responses
+      where survey_id = 's1' and status = 'complete' and is_test = 0 and id between 1 and 10`)
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail)).toEqual([expect.stringContaining('USING COVERING INDEX responses_report_idx')]);
   });
 });

@@ -24,9 +24,19 @@ let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;
 let survey: { id: string; slug: string; versionId: number };
 const anon = () => new Agent(t.app);
-const rows = () => t.db.$client.prepare('select client_id, answers from responses order by id').all() as { client_id: string; answers: string }[];
+const rows = () =>
+  t.db.$client.prepare('select client_id, answers from responses order by id').all() as {
+    client_id: string;
+    answers: string;
+  }[];
 const submit = (clientId: string, answers: Record<string, unknown>) =>
-  anon().post(`/api/public/s/${survey.slug}/responses`, { clientId, versionId: survey.versionId, complete: true, answers, lang: 'en' });
+  anon().post(`/api/public/s/${survey.slug}/responses`, {
+    clientId,
+    versionId: survey.versionId,
+    complete: true,
+    answers,
+    lang: 'en',
+  });
 const download = async (path: string) => {
   const res = await t.app.request(path, { headers: { cookie: researcher.cookie } });
   expect(res.status, path).toBe(200);
@@ -40,7 +50,8 @@ beforeAll(async () => {
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const published = (await researcher.post(`/api/surveys/${created.body.id}/publish`)).body;
   survey = { id: created.body.id, slug: created.body.slug, versionId: published.versions[0].id };
-  for (const [k, answers] of MORE_ANSWERS.entries()) expect((await submit(`respondent-${k}`, answers)).status).toBe(201);
+  for (const [k, answers] of MORE_ANSWERS.entries())
+    expect((await submit(`respondent-${k}`, answers)).status).toBe(201);
 });
 afterAll(() => t.cleanup());
 
@@ -50,15 +61,55 @@ describe('submissions', () => {
   });
 
   it.each([
-    ['a date outside its range', { ...MORE_ANSWERS[0], visit_date: '2026-12-24' }, 'answers.visit_date', 'must be from 2026-01-01 to 2026-11-30'],
-    ['a date that does not exist', { ...MORE_ANSWERS[0], visit_date: '2026-02-30' }, 'answers.visit_date', 'expected a date written YYYY-MM-DD'],
+    [
+      'a date outside its range',
+      { ...MORE_ANSWERS[0], visit_date: '2026-12-24' },
+      'answers.visit_date',
+      'must be from 2026-01-01 to 2026-11-30',
+    ],
+    [
+      'a date that does not exist',
+      { ...MORE_ANSWERS[0], visit_date: '2026-02-30' },
+      'answers.visit_date',
+      'expected a date written YYYY-MM-DD',
+    ],
     ['yes/no as a boolean', { ...MORE_ANSWERS[0], returning: true }, 'answers.returning', 'expected "yes" or "no"'],
-    ['shares that do not add up to 100', { ...MORE_ANSWERS[0], share: { online: 60, store: 30, phone: 0 } }, 'answers.share', 'the fields must add up to 100; they add up to 90'],
-    ['a share that is not a whole number', { ...MORE_ANSWERS[0], share: { online: 59.5, store: 30.5, phone: 10 } }, 'answers.share', 'field online: expected a whole number'],
-    ['a field the question lacks', { ...MORE_ANSWERS[0], names: { first: 'Ada', middle: 'K' } }, 'answers.names', '"middle" is not one of its fields'],
-    ['a point beyond a scale', { ...MORE_ANSWERS[0], ipa: { price: { imp: 5, sat: 5 } } }, 'answers.ipa', 'item price.sat: must be from 1 to 4'],
-    ['an answer to the instructions', { ...MORE_ANSWERS[0], intro: 'ok' }, 'answers.intro', 'an instructions block takes no answer'],
-    ['a required date left out', { ...MORE_ANSWERS[0], visit_date: undefined }, 'answers.visit_date', 'an answer is required'],
+    [
+      'shares that do not add up to 100',
+      { ...MORE_ANSWERS[0], share: { online: 60, store: 30, phone: 0 } },
+      'answers.share',
+      'the fields must add up to 100; they add up to 90',
+    ],
+    [
+      'a share that is not a whole number',
+      { ...MORE_ANSWERS[0], share: { online: 59.5, store: 30.5, phone: 10 } },
+      'answers.share',
+      'field online: expected a whole number',
+    ],
+    [
+      'a field the question lacks',
+      { ...MORE_ANSWERS[0], names: { first: 'Ada', middle: 'K' } },
+      'answers.names',
+      '"middle" is not one of its fields',
+    ],
+    [
+      'a point beyond a scale',
+      { ...MORE_ANSWERS[0], ipa: { price: { imp: 5, sat: 5 } } },
+      'answers.ipa',
+      'item price.sat: must be from 1 to 4',
+    ],
+    [
+      'an answer to the instructions',
+      { ...MORE_ANSWERS[0], intro: 'ok' },
+      'answers.intro',
+      'an instructions block takes no answer',
+    ],
+    [
+      'a required date left out',
+      { ...MORE_ANSWERS[0], visit_date: undefined },
+      'answers.visit_date',
+      'an answer is required',
+    ],
   ])('refuses %s with a 400 naming the path, storing nothing', async (_, answers, path, message) => {
     const before = rows();
     const r = await submit('refused-0001', answers);
@@ -69,25 +120,44 @@ describe('submissions', () => {
   });
 });
 
-describe('the server\'s first page', () => {
+describe("the server's first page", () => {
   it('renders each type as the respondent bundle does, with the search box of a long dropdown', async () => {
     const def = v.parse(SurveyDefinitionSchema, moreTypesSurvey());
     const ctx: RenderContext = {
-      lang: 'en', t: createTranslator('en', await loadRespondentMessages('en')), text: (x) => pickText(x, 'en', 'en'),
-      piped: (s) => s, seed: 'r1', answers: {},
+      lang: 'en',
+      t: createTranslator('en', await loadRespondentMessages('en')),
+      text: (x) => pickText(x, 'en', 'en'),
+      piped: (s) => s,
+      seed: 'r1',
+      answers: {},
     };
     // Page 1 as a new respondent sees it: the date waits for "yes".
-    const html = def.pages[0].questions.filter((q) => q.id !== 'visit_date').map((q) => renderQuestion(q, ctx)).join('');
-    expect(html).toContain('<div class="q info" id="q-intro"><p class="qtext">Please think about your last visit to our store.\nIt takes two minutes.</p></div>');
-    expect(html).toMatch(/<div class="opts yn2"><label class="opt"><input type="radio" name="returning" value="yes"><span>Yes<\/span><\/label><label class="opt"><input type="radio" name="returning" value="no"><span>No<\/span>/);
+    const html = def.pages[0].questions
+      .filter((q) => q.id !== 'visit_date')
+      .map((q) => renderQuestion(q, ctx))
+      .join('');
+    expect(html).toContain(
+      '<div class="q info" id="q-intro"><p class="qtext">Please think about your last visit to our store.\nIt takes two minutes.</p></div>',
+    );
+    expect(html).toMatch(
+      /<div class="opts yn2"><label class="opt"><input type="radio" name="returning" value="yes"><span>Yes<\/span><\/label><label class="opt"><input type="radio" name="returning" value="no"><span>No<\/span>/,
+    );
     // The dropdown of 15 countries gets its search box.
-    expect(html).toMatch(/<input type="search" class="find" aria-label="Search the list" placeholder="Search the list" aria-controls="q-country-in" autocomplete="off"><select id="q-country-in" name="country"/);
-    expect(html).toMatch(/<label for="q-share-in-online">Online<\/label><input type="text" id="q-share-in-online" name="share.online" class="num" inputmode="numeric"/);
+    expect(html).toMatch(
+      /<input type="search" class="find" aria-label="Search the list" placeholder="Search the list" aria-controls="q-country-in" autocomplete="off"><select id="q-country-in" name="country"/,
+    );
+    expect(html).toMatch(
+      /<label for="q-share-in-online">Online<\/label><input type="text" id="q-share-in-online" name="share.online" class="num" inputmode="numeric"/,
+    );
     expect(html).toContain('Total: 0 of 100');
     const answered = renderQuestion(def.pages[0].questions[2], { ...ctx, answers: { visit_date: '2026-03-02' } });
-    expect(answered).toContain('<input type="date" id="q-visit_date-in" name="visit_date" class="date" min="2026-01-01" max="2026-11-30" value="2026-03-02"');
+    expect(answered).toContain(
+      '<input type="date" id="q-visit_date-in" name="visit_date" class="date" min="2026-01-01" max="2026-11-30" value="2026-03-02"',
+    );
     const grid = renderQuestion(def.pages[1].questions[1], { ...ctx, answers: { ipa: { price: { imp: 5, sat: 2 } } } });
-    expect(grid).toContain('<fieldset class="sub"><legend>Satisfaction</legend><div class="opts"><label class="opt"><input type="radio" name="ipa.price.sat" value="1"><span>Poor</span></label><label class="opt"><input type="radio" name="ipa.price.sat" value="2" checked><span>Fair</span>');
+    expect(grid).toContain(
+      '<fieldset class="sub"><legend>Satisfaction</legend><div class="opts"><label class="opt"><input type="radio" name="ipa.price.sat" value="1"><span>Poor</span></label><label class="opt"><input type="radio" name="ipa.price.sat" value="2" checked><span>Fair</span>',
+    );
     expect(grid).toMatch(/name="ipa\.price\.imp" value="5" checked/);
   });
 });
@@ -105,13 +175,29 @@ describe('the report', () => {
   });
 
   it('counts yes and no: 3 of 4 yes', () => {
-    expect(questions.returning).toEqual({ id: 'returning', type: 'yesno', n: 4, counts: [{ value: 'yes', count: 3, share: 0.75 }, { value: 'no', count: 1, share: 0.25 }] });
+    expect(questions.returning).toEqual({
+      id: 'returning',
+      type: 'yesno',
+      n: 4,
+      counts: [
+        { value: 'yes', count: 3, share: 0.75 },
+        { value: 'no', count: 1, share: 0.25 },
+      ],
+    });
   });
 
-  it('gives the dates\' range, median and months: 2 Mar, 20 Mar, 1 May', () => {
+  it("gives the dates' range, median and months: 2 Mar, 20 Mar, 1 May", () => {
     expect(questions.visit_date).toEqual({
-      id: 'visit_date', type: 'date', n: 3, earliest: '2026-03-02', median: '2026-03-20', latest: '2026-05-01',
-      counts: [{ value: '2026-03', count: 2, share: 2 / 3 }, { value: '2026-05', count: 1, share: 1 / 3 }],
+      id: 'visit_date',
+      type: 'date',
+      n: 3,
+      earliest: '2026-03-02',
+      median: '2026-03-20',
+      latest: '2026-05-01',
+      counts: [
+        { value: '2026-03', count: 2, share: 2 / 3 },
+        { value: '2026-05', count: 1, share: 1 / 3 },
+      ],
     });
   });
 
@@ -121,30 +207,41 @@ describe('the report', () => {
     expect(online.n).toBe(4);
     expect(online.mean.mean).toBeCloseTo(35, 12);
     expect(online.mean.sd).toBeCloseTo(Math.sqrt(1700 / 3), 12);
-    expect(online.mean.upper - online.mean.mean).toBeCloseTo(3.182446 * Math.sqrt(1700 / 3) / 2, 4);
+    expect(online.mean.upper - online.mean.mean).toBeCloseTo((3.182446 * Math.sqrt(1700 / 3)) / 2, 4);
     // Phone 10, 10, 0, 10: mean 7.5.
     expect(questions.share.items[2].mean.mean).toBeCloseTo(7.5, 12);
-    expect(questions.names.items).toEqual([{ id: 'first', n: 2, mean: null, latest: ['Bo', 'Ada'] }, { id: 'last', n: 1, mean: null, latest: ['Byron'] }]);
+    expect(questions.names.items).toEqual([
+      { id: 'first', n: 2, mean: null, latest: ['Bo', 'Ada'] },
+      { id: 'last', n: 1, mean: null, latest: ['Byron'] },
+    ]);
   });
 
-  it('filters by a yes/no answer: the returning customers\' online shares 60, 20, 10 average 30', async () => {
+  it("filters by a yes/no answer: the returning customers' online shares 60, 20, 10 average 30", async () => {
     const res = await researcher.get(`/api/surveys/${survey.id}/report?filter=returning:yes`);
     expect(res.status).toBe(200);
     expect(res.body.completes).toBe(3);
     expect(res.body.questions.find((q: any) => q.id === 'share').items[0].mean.mean).toBeCloseTo(30, 12);
     const bad = await researcher.get(`/api/surveys/${survey.id}/report?filter=returning:maybe`);
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ path: 'filter.returning', message: 'filter.returning: "maybe" is not one of its options' });
+    expect(bad.body.error).toMatchObject({
+      path: 'filter.returning',
+      message: 'filter.returning: "maybe" is not one of its options',
+    });
   });
 
   it('cross-tabulates a yes/no answer: of the 2 Italians 1 returns, the 1 French customer returns', async () => {
-    const res = await researcher.get(`/api/surveys/${survey.id}/report/crosstab?rows=returning&columns=country&lang=en`);
+    const res = await researcher.get(
+      `/api/surveys/${survey.id}/report/crosstab?rows=returning&columns=country&lang=en`,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const it = res.body.columnHeads.findIndex((c: any) => c.value === 'it');
     const fr = res.body.columnHeads.findIndex((c: any) => c.value === 'fr');
     const cell = (row: string, col: number) => res.body.body.find((r: any) => r.value === row).cells[col].count;
     expect(res.body.rows).toEqual({ name: 'returning', kind: 'single', label: 'Have you shopped with us before?' });
-    expect(res.body.body.map((r: any) => [r.value, r.label])).toEqual([['yes', 'Yes'], ['no', 'No']]);
+    expect(res.body.body.map((r: any) => [r.value, r.label])).toEqual([
+      ['yes', 'Yes'],
+      ['no', 'No'],
+    ]);
     expect([cell('yes', it), cell('no', it), cell('yes', fr), cell('no', fr)]).toEqual([1, 1, 1, 0]);
   });
 
@@ -161,21 +258,46 @@ describe('the report', () => {
 
 describe('the exports', () => {
   it('writes a CSV with a variable per field and per item and scale, codes or labels', async () => {
-    const csv = Papa.parse<Record<string, string>>(await (await download(`/api/surveys/${survey.id}/export/responses.csv`)).text(), { header: true, skipEmptyLines: true });
-    expect(csv.meta.fields).toEqual(expect.arrayContaining(['returning', 'visit_date', 'country', 'share_online', 'share_store', 'share_phone', 'names_first', 'names_last', 'ipa_price_imp', 'ipa_price_sat', 'ipa_staff_imp', 'ipa_staff_sat']));
+    const csv = Papa.parse<Record<string, string>>(
+      await (await download(`/api/surveys/${survey.id}/export/responses.csv`)).text(),
+      { header: true, skipEmptyLines: true },
+    );
+    expect(csv.meta.fields).toEqual(
+      expect.arrayContaining([
+        'returning',
+        'visit_date',
+        'country',
+        'share_online',
+        'share_store',
+        'share_phone',
+        'names_first',
+        'names_last',
+        'ipa_price_imp',
+        'ipa_price_sat',
+        'ipa_staff_imp',
+        'ipa_staff_sat',
+      ]),
+    );
     expect(csv.meta.fields).not.toContain('intro');
     expect(csv.data.map((r) => r.returning)).toEqual(['1', '1', '0', '1']);
     expect(csv.data.map((r) => r.visit_date)).toEqual(['2026-03-02', '2026-03-20', '', '2026-05-01']);
     expect(csv.data.map((r) => r.share_online)).toEqual(['60', '20', '50', '10']);
     expect(csv.data.map((r) => r.ipa_price_sat)).toEqual(['2', '1', '3', '2']);
-    const labelled = Papa.parse<Record<string, string>>(await (await download(`/api/surveys/${survey.id}/export/responses.csv?labels=1`)).text(), { header: true, skipEmptyLines: true });
+    const labelled = Papa.parse<Record<string, string>>(
+      await (await download(`/api/surveys/${survey.id}/export/responses.csv?labels=1`)).text(),
+      { header: true, skipEmptyLines: true },
+    );
     expect(labelled.data.map((r) => r.returning)).toEqual(['Yes', 'Yes', 'No', 'Yes']);
     expect(labelled.data.map((r) => r.ipa_price_sat)).toEqual(['Fair', 'Poor', 'Good', 'Fair']);
   });
 
   it('adds the per-question figures to the report tables', async () => {
-    const tables = Papa.parse<Record<string, string>>(await (await download(`/api/surveys/${survey.id}/export/tables.csv`)).text(), { header: true, skipEmptyLines: true });
-    const value = (key: string, measure: string) => tables.data.find((r) => r.section === 'questions' && r.key === key && r.measure === measure);
+    const tables = Papa.parse<Record<string, string>>(
+      await (await download(`/api/surveys/${survey.id}/export/tables.csv`)).text(),
+      { header: true, skipEmptyLines: true },
+    );
+    const value = (key: string, measure: string) =>
+      tables.data.find((r) => r.section === 'questions' && r.key === key && r.measure === measure);
     expect(value('returning', 'share_yes')?.value).toBe('0.75');
     expect(value('visit_date', 'median')?.value).toBe('2026-03-20');
     expect(value('share.online', 'mean')).toMatchObject({ label: 'Online', value: '35' });
@@ -196,8 +318,12 @@ describe('the exports', () => {
     const codesAt = (dict.getRow(1).values as unknown[]).indexOf('Codes');
     const levelAt = (dict.getRow(1).values as unknown[]).indexOf('Level');
     const cell = (k: number, at: number) => dict.getRow(k + 2).getCell(at).value;
-    const codes = Object.fromEntries(Array.from({ length: dict.rowCount - 1 }, (_, k) => [cell(k, 1), cell(k, codesAt)]));
-    const levels = Object.fromEntries(Array.from({ length: dict.rowCount - 1 }, (_, k) => [cell(k, 1), cell(k, levelAt)]));
+    const codes = Object.fromEntries(
+      Array.from({ length: dict.rowCount - 1 }, (_, k) => [cell(k, 1), cell(k, codesAt)]),
+    );
+    const levels = Object.fromEntries(
+      Array.from({ length: dict.rowCount - 1 }, (_, k) => [cell(k, 1), cell(k, levelAt)]),
+    );
     expect(levels).toMatchObject({ returning: 'nominal', ipa_price_sat: 'ordinal', share_store: 'scale' });
     expect(codes.returning).toBe('1 = Yes; 0 = No');
     expect(codes.ipa_price_sat).toBe('1 = Poor; 2 = Fair; 3 = Good; 4 = Excellent');
@@ -217,8 +343,14 @@ describe('the exports', () => {
       // Rows: label, N, Mean…; the share of yes is the mean of the 1/0 codes, 0.75.
       expect(stat('Have you shopped with us before?').slice(1, 3).map(Number)).toEqual([4, 0.75]);
       expect(Number(stat('What share of your spending goes to each channel?: Online')[2])).toBeCloseTo(35, 2);
-      expect(Number(stat('How important is each, and how satisfied are you?: Prices: Importance')[2])).toBeCloseTo(4.25, 2);
-      expect(Number(stat('How important is each, and how satisfied are you?: Staff: Satisfaction')[2])).toBeCloseTo(3.75, 2);
+      expect(Number(stat('How important is each, and how satisfied are you?: Prices: Importance')[2])).toBeCloseTo(
+        4.25,
+        2,
+      );
+      expect(Number(stat('How important is each, and how satisfied are you?: Staff: Satisfaction')[2])).toBeCloseTo(
+        3.75,
+        2,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -28,7 +28,9 @@ describe('operations endpoints', () => {
     t.cleanup();
     t = makeTestApp({ METRICS_TOKEN: 'a-long-scrape-token-123' });
     expect((await t.app.request('/metrics')).status).toBe(401);
-    expect((await t.app.request('/metrics', { headers: { authorization: 'Bearer a-long-scrape-token-124' } })).status).toBe(401);
+    expect(
+      (await t.app.request('/metrics', { headers: { authorization: 'Bearer a-long-scrape-token-124' } })).status,
+    ).toBe(401);
   });
 
   it('counts requests by route pattern and status, times submissions and group commits, and shows the outbox backlog', async () => {
@@ -46,11 +48,15 @@ describe('operations endpoints', () => {
     expect((await researcher.post(`/api/surveys/${survey.id}/publish`)).status).toBe(200);
     for (const id of [survey.id, 'no-such-survey']) await researcher.get(`/api/surveys/${id}`);
     const versionId = (await researcher.get(`/api/surveys/${survey.id}`)).body.versions[0].id;
-    const submit = (clientId: string) => t.app.request(`/api/public/s/${survey.slug}/responses`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, versionId, complete: true, answers: { sat: 4, nps: 9 } }),
-    });
-    const statuses = await Promise.all(['metrics-0001', 'metrics-0002', 'metrics-0003'].map(async (id) => (await submit(id)).status));
+    const submit = (clientId: string) =>
+      t.app.request(`/api/public/s/${survey.slug}/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId, versionId, complete: true, answers: { sat: 4, nps: 9 } }),
+      });
+    const statuses = await Promise.all(
+      ['metrics-0001', 'metrics-0002', 'metrics-0003'].map(async (id) => (await submit(id)).status),
+    );
     const after = await scrape();
 
     const delta = (series: string) => (sample(after, series) ?? 0) - (sample(before, series) ?? 0);
@@ -65,7 +71,7 @@ describe('operations endpoints', () => {
     expect(sample(after, 'yardstick_outbox_pending')).toBe(0);
   });
 
-  it('gives every answer a request id, keeping a proxy\'s', async () => {
+  it("gives every answer a request id, keeping a proxy's", async () => {
     t = makeTestApp();
     const own = await t.app.request('/api/health');
     expect(own.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -10,7 +10,15 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 // What browsers and broken clients send: sandboxed frames and file: pages send `null`.
-const MALFORMED = ['null', 'not a url', 'http://', 'https://', '://example.com', 'file:///etc/passwd', 'x'.repeat(5000)];
+const MALFORMED = [
+  'null',
+  'not a url',
+  'http://',
+  'https://',
+  '://example.com',
+  'file:///etc/passwd',
+  'x'.repeat(5000),
+];
 
 describe('the Origin header on writes', () => {
   for (const origin of MALFORMED) {
@@ -25,7 +33,12 @@ describe('the Origin header on writes', () => {
   }
 
   it('refuses a malformed Origin on the public respondent and sign-in routes too', async () => {
-    const login = await new Agent(t.app).request('POST', '/api/auth/login', { email: ADMIN.email, password: ADMIN.password }, { origin: 'null' });
+    const login = await new Agent(t.app).request(
+      'POST',
+      '/api/auth/login',
+      { email: ADMIN.email, password: ADMIN.password },
+      { origin: 'null' },
+    );
     expect(login.status).toBe(403);
     expect(login.headers.get('set-cookie')).toBeNull();
     const submit = await new Agent(t.app).request('POST', '/api/public/s/no-such/responses', {}, { origin: 'http://' });
@@ -33,7 +46,12 @@ describe('the Origin header on writes', () => {
   });
 
   it('still accepts the same origin, and a request with no Origin (a server-side client)', async () => {
-    const same = await agents.researcher.request('POST', '/api/surveys', { definition: smallSurvey() }, { origin: 'http://localhost' });
+    const same = await agents.researcher.request(
+      'POST',
+      '/api/surveys',
+      { definition: smallSurvey() },
+      { origin: 'http://localhost' },
+    );
     expect(same.status).toBe(201);
     const none = await agents.researcher.post('/api/surveys', { definition: smallSurvey() });
     expect(none.status).toBe(201);

@@ -10,10 +10,14 @@ function receiver(held = false) {
   const got: string[] = [];
   const waiting: (() => void)[] = [];
   let arrived: () => void = () => {};
-  const first = new Promise<void>((r) => { arrived = r; });
+  const first = new Promise<void>((r) => {
+    arrived = r;
+  });
   const server: Server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       got.push(body);
       arrived();
@@ -21,13 +25,25 @@ function receiver(held = false) {
       else res.writeHead(200).end('ok');
     });
   });
-  return new Promise<{ url: string; got: string[]; first: Promise<void>; release: () => void; close: () => Promise<void> }>((resolve) => {
+  return new Promise<{
+    url: string;
+    got: string[];
+    first: Promise<void>;
+    release: () => void;
+    close: () => Promise<void>;
+  }>((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       resolve({
-        url: `http://127.0.0.1:${port}/hook`, got, first,
+        url: `http://127.0.0.1:${port}/hook`,
+        got,
+        first,
         release: () => waiting.splice(0).forEach((f) => f()),
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       });
     });
   });
@@ -56,11 +72,19 @@ const addHook = async (url: string) => {
   expect(r.status).toBe(201);
   return r.body.webhook.id as string;
 };
-const complete = (clientId: string) => new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
-  clientId, versionId: survey.versionId, complete: true, answers: { sat: 4, nps: 9, visit: 'buy', why: 'ok' },
-});
-const outboxRows = () => t.db.$client.prepare('select id, webhook_id as webhookId, status, attempts, last_error as lastError from outbox order by created_at, id').all() as
-  { id: string; webhookId: string | null; status: string; attempts: number; lastError: string | null }[];
+const complete = (clientId: string) =>
+  new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
+    clientId,
+    versionId: survey.versionId,
+    complete: true,
+    answers: { sat: 4, nps: 9, visit: 'buy', why: 'ok' },
+  });
+const outboxRows = () =>
+  t.db.$client
+    .prepare(
+      'select id, webhook_id as webhookId, status, attempts, last_error as lastError from outbox order by created_at, id',
+    )
+    .all() as { id: string; webhookId: string | null; status: string; attempts: number; lastError: string | null }[];
 
 describe('the outbox worker', () => {
   it('survives a webhook deleted while its delivery is in flight: the other deliveries of the batch keep their outcome and the next pass is scheduled', async () => {
@@ -81,7 +105,9 @@ describe('the outbox worker', () => {
     // The kept webhook's delivery is recorded as delivered, once, not rolled back with the other.
     expect(fast.got).toHaveLength(1);
     const rows = outboxRows();
-    expect(rows).toEqual([{ id: expect.any(String), webhookId: kept, status: 'delivered', attempts: 1, lastError: null }]);
+    expect(rows).toEqual([
+      { id: expect.any(String), webhookId: kept, status: 'delivered', attempts: 1, lastError: null },
+    ]);
     const log = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${kept}/deliveries`)).body;
     expect(log).toMatchObject([{ status: 'delivered', attempts: 1, log: [{ statusCode: 200, error: null }] }]);
     expect(outboxOf(t.db)!.nextPassAt).not.toBeNull();
@@ -95,7 +121,13 @@ describe('the outbox worker', () => {
 
   it('gives up at once on a delivery whose webhook is gone, instead of retrying it for hours', async () => {
     // A webhook message with no webhook left to send to (as after a deletion that kept the row).
-    enqueue(t.db, { kind: 'webhook', surveyId: survey.id, event: 'response.completed', body: '{}', now: t.clock.now() });
+    enqueue(t.db, {
+      kind: 'webhook',
+      surveyId: survey.id,
+      event: 'response.completed',
+      body: '{}',
+      now: t.clock.now(),
+    });
     await outboxOf(t.db)!.drain();
     expect(outboxRows()).toMatchObject([{ status: 'failed', attempts: 1, lastError: 'the webhook was deleted' }]);
     expect(outboxOf(t.db)!.nextPassAt).not.toBeNull();
@@ -106,7 +138,9 @@ describe('the outbox worker', () => {
     receivers.push(fast);
     await addHook(fast.url);
     // The attempt log refuses every write, as the foreign key did for a deleted delivery.
-    t.db.$client.exec(`create trigger refuse_log before insert on outbox_attempts begin select raise(abort, 'refused'); end`);
+    t.db.$client.exec(
+      `create trigger refuse_log before insert on outbox_attempts begin select raise(abort, 'refused'); end`,
+    );
     expect((await complete('client-0001')).status).toBe(201);
     await outboxOf(t.db)!.drain();
     expect(fast.got).toHaveLength(1);

@@ -51,7 +51,12 @@ describe('the respondent pages /s/ and /i/ are rate-limited per IP like the resp
   });
 
   it('is off at RATE_LIMIT_PER_MINUTE=0', async () => {
-    const open = createApp({ db: t.db, config: { ...t.config, RATE_LIMIT_PER_MINUTE: 0 }, clock: t.clock, clientDir: join(t.config.DATABASE_PATH, '..', 'client') });
+    const open = createApp({
+      db: t.db,
+      config: { ...t.config, RATE_LIMIT_PER_MINUTE: 0 },
+      clock: t.clock,
+      clientDir: join(t.config.DATABASE_PATH, '..', 'client'),
+    });
     const codes = new Set<number>();
     for (let i = 0; i < 20; i++) codes.add((await open.request(`/s/${slug}`)).status);
     expect([...codes]).toEqual([200]);

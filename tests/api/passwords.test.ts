@@ -17,12 +17,17 @@ afterEach(async () => {
 async function withSmtp(env: Record<string, string> = {}) {
   captured = [];
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        captured.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
+        captured.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: Buffer.concat(chunks).toString('utf8'),
+        });
         cb();
       });
     },
@@ -32,7 +37,8 @@ async function withSmtp(env: Record<string, string> = {}) {
 }
 
 /** The mail's text with quoted-printable soft breaks and escapes undone. */
-const decoded = (data: string) => data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const decoded = (data: string) =>
+  data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 const tokenIn = (text: string) => /\/reset#([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 async function mailArrives(n: number) {
   for (let i = 0; i < 200 && captured.length < n; i++) await new Promise((r) => setTimeout(r, 10));
@@ -43,8 +49,13 @@ const signIn = async (email: string, password: string) => {
   const a = new Agent(t.app);
   return { agent: a, status: (await a.post('/api/auth/login', { email, password })).status };
 };
-const sessionsOf = (email: string) => t.db.$client.prepare('select count(*) from sessions s join users u on u.id = s.user_id where u.email = ?').pluck().get(email);
-const hashOf = (email: string) => t.db.$client.prepare('select password_hash from users where email = ?').pluck().get(email);
+const sessionsOf = (email: string) =>
+  t.db.$client
+    .prepare('select count(*) from sessions s join users u on u.id = s.user_id where u.email = ?')
+    .pluck()
+    .get(email);
+const hashOf = (email: string) =>
+  t.db.$client.prepare('select password_hash from users where email = ?').pluck().get(email);
 
 describe('changing one’s own password', () => {
   it('needs the current password, then ends every other session and keeps this device signed in', async () => {
@@ -53,15 +64,27 @@ describe('changing one’s own password', () => {
     const other = (await signIn('researcher@example.com', 'password-for-researcher')).agent;
     const hash = hashOf('researcher@example.com');
 
-    const wrong = await researcher.post('/api/auth/password', { currentPassword: 'not my password', newPassword: 'a much better password' });
+    const wrong = await researcher.post('/api/auth/password', {
+      currentPassword: 'not my password',
+      newPassword: 'a much better password',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toMatchObject({ code: 'wrong-password', path: 'currentPassword' });
     expect(hashOf('researcher@example.com')).toBe(hash);
-    const short = await researcher.post('/api/auth/password', { currentPassword: 'password-for-researcher', newPassword: 'short' });
+    const short = await researcher.post('/api/auth/password', {
+      currentPassword: 'password-for-researcher',
+      newPassword: 'short',
+    });
     expect(short.status).toBe(400);
-    expect(short.body.error).toMatchObject({ path: 'newPassword', message: 'newPassword: must have at least 10 characters' });
+    expect(short.body.error).toMatchObject({
+      path: 'newPassword',
+      message: 'newPassword: must have at least 10 characters',
+    });
 
-    const ok = await researcher.post('/api/auth/password', { currentPassword: 'password-for-researcher', newPassword: 'a much better password' });
+    const ok = await researcher.post('/api/auth/password', {
+      currentPassword: 'password-for-researcher',
+      newPassword: 'a much better password',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.user.email).toBe('researcher@example.com');
     expect(sessionsOf('researcher@example.com')).toBe(1);
@@ -74,9 +97,14 @@ describe('changing one’s own password', () => {
   it('is refused without a session or without the CSRF token', async () => {
     t = makeTestApp();
     const { viewer } = await signedInAgents(t.app);
-    expect((await new Agent(t.app).post('/api/auth/password', { currentPassword: 'x', newPassword: 'yyyyyyyyyyyy' })).status).toBe(401);
+    expect(
+      (await new Agent(t.app).post('/api/auth/password', { currentPassword: 'x', newPassword: 'yyyyyyyyyyyy' })).status,
+    ).toBe(401);
     viewer.csrf = '';
-    expect((await viewer.post('/api/auth/password', { currentPassword: 'password-for-viewer', newPassword: 'yyyyyyyyyyyy' })).status).toBe(403);
+    expect(
+      (await viewer.post('/api/auth/password', { currentPassword: 'password-for-viewer', newPassword: 'yyyyyyyyyyyy' }))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -118,7 +146,10 @@ describe('a password reset by an admin, without SMTP', () => {
     expect(done.status).toBe(200);
     expect(done.body.user.email).toBe('viewer@example.com');
     expect((await fresh.get('/api/surveys')).status).toBe(200);
-    const again = await new Agent(t.app).post('/api/auth/password-reset/complete', { token, password: 'another new password' });
+    const again = await new Agent(t.app).post('/api/auth/password-reset/complete', {
+      token,
+      password: 'another new password',
+    });
     expect(again.status).toBe(410);
     expect(again.body.error).toMatchObject({ code: 'reset-invalid' });
     expect((await signIn('viewer@example.com', 'password-for-viewer')).status).toBe(401);
@@ -128,16 +159,32 @@ describe('a password reset by an admin, without SMTP', () => {
   it('expires after a day, and a password change voids the links still out', async () => {
     t = makeTestApp();
     const { admin } = await signedInAgents(t.app);
-    const id = t.db.$client.prepare("select id from users where email = 'researcher@example.com'").pluck().get() as string;
+    const id = t.db.$client
+      .prepare("select id from users where email = 'researcher@example.com'")
+      .pluck()
+      .get() as string;
     const late = tokenIn((await admin.post(`/api/users/${id}/password-reset`)).body.url)!;
     t.clock.advance(24 * 3_600_000 + 1);
-    expect((await new Agent(t.app).post('/api/auth/password-reset/complete', { token: late, password: 'too late for this' })).status).toBe(410);
+    expect(
+      (await new Agent(t.app).post('/api/auth/password-reset/complete', { token: late, password: 'too late for this' }))
+        .status,
+    ).toBe(410);
 
     const voided = tokenIn((await admin.post(`/api/users/${id}/password-reset`)).body.url)!;
     const back = new Agent(t.app);
     await back.post('/api/auth/login', { email: 'researcher@example.com', password: 'password-for-researcher' });
-    expect((await back.post('/api/auth/password', { currentPassword: 'password-for-researcher', newPassword: 'changed it myself' })).status).toBe(200);
-    expect((await new Agent(t.app).post('/api/auth/password-reset/complete', { token: voided, password: 'should not work' })).status).toBe(410);
+    expect(
+      (
+        await back.post('/api/auth/password', {
+          currentPassword: 'password-for-researcher',
+          newPassword: 'changed it myself',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await new Agent(t.app).post('/api/auth/password-reset/complete', { token: voided, password: 'should not work' }))
+        .status,
+    ).toBe(410);
     expect((await signIn('researcher@example.com', 'changed it myself')).status).toBe(200);
   });
 
@@ -145,10 +192,16 @@ describe('a password reset by an admin, without SMTP', () => {
     t = makeTestApp();
     await new Agent(t.app).post('/api/auth/setup', ADMIN);
     const hash = hashOf(ADMIN.email);
-    const bad = await new Agent(t.app).post('/api/auth/password-reset/complete', { token: 'x'.repeat(43), password: 'short' });
+    const bad = await new Agent(t.app).post('/api/auth/password-reset/complete', {
+      token: 'x'.repeat(43),
+      password: 'short',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.path).toBe('password');
-    const unknown = await new Agent(t.app).post('/api/auth/password-reset/complete', { token: 'x'.repeat(43), password: 'long enough password' });
+    const unknown = await new Agent(t.app).post('/api/auth/password-reset/complete', {
+      token: 'x'.repeat(43),
+      password: 'long enough password',
+    });
     expect(unknown.status).toBe(410);
     expect(hashOf(ADMIN.email)).toBe(hash);
   });
@@ -160,7 +213,10 @@ describe('a password reset by e-mail', () => {
     await new Agent(t.app).post('/api/auth/setup', ADMIN);
     const r = await new Agent(t.app).post('/api/auth/password-reset', { email: ADMIN.email });
     expect(r.status).toBe(409);
-    expect(r.body.error).toMatchObject({ code: 'no-mail', message: 'this server sends no e-mail: ask an administrator for a reset link' });
+    expect(r.body.error).toMatchObject({
+      code: 'no-mail',
+      message: 'this server sends no e-mail: ask an administrator for a reset link',
+    });
   });
 
   it('mails a one-hour link on PUBLIC_URL (never the request’s Host) in the user’s language, and answers an unknown address alike', async () => {
@@ -169,7 +225,12 @@ describe('a password reset by e-mail', () => {
     await viewer.patch('/api/auth/me', { locale: 'it' });
 
     const unknown = await new Agent(t.app).post('/api/auth/password-reset', { email: 'nobody@example.com' });
-    const known = await new Agent(t.app).request('POST', '/api/auth/password-reset', { email: 'Viewer@Example.com' }, { host: 'evil.example' });
+    const known = await new Agent(t.app).request(
+      'POST',
+      '/api/auth/password-reset',
+      { email: 'Viewer@Example.com' },
+      { host: 'evil.example' },
+    );
     expect(unknown.status).toBe(202);
     expect(known.status).toBe(202);
     expect(known.body).toEqual(unknown.body);
@@ -186,11 +247,17 @@ describe('a password reset by e-mail', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(captured).toHaveLength(1);
     t.clock.advance(3_600_000 + 1);
-    expect((await new Agent(t.app).post('/api/auth/password-reset/complete', { token, password: 'one hour is over' })).status).toBe(410);
+    expect(
+      (await new Agent(t.app).post('/api/auth/password-reset/complete', { token, password: 'one hour is over' }))
+        .status,
+    ).toBe(410);
     await new Agent(t.app).post('/api/auth/password-reset', { email: 'viewer@example.com' });
     await mailArrives(2);
     const fresh = tokenIn(decoded(captured[1].data))!;
-    expect((await new Agent(t.app).post('/api/auth/password-reset/complete', { token: fresh, password: 'in good time now' })).status).toBe(200);
+    expect(
+      (await new Agent(t.app).post('/api/auth/password-reset/complete', { token: fresh, password: 'in good time now' }))
+        .status,
+    ).toBe(200);
     expect((await viewer.get('/api/surveys')).status).toBe(401);
     expect((await signIn('viewer@example.com', 'in good time now')).status).toBe(200);
   });
@@ -198,7 +265,10 @@ describe('a password reset by e-mail', () => {
   it('an admin’s reset is mailed to the user, not shown to the admin', async () => {
     await withSmtp({ PUBLIC_URL: 'https://survey.example.com' });
     const { admin } = await signedInAgents(t.app);
-    const id = t.db.$client.prepare("select id from users where email = 'researcher@example.com'").pluck().get() as string;
+    const id = t.db.$client
+      .prepare("select id from users where email = 'researcher@example.com'")
+      .pluck()
+      .get() as string;
     const r = await admin.post(`/api/users/${id}/password-reset`);
     expect(r.status).toBe(201);
     expect(r.body).toEqual({ mailed: true, expiresAt: t.clock.now() + 24 * 3_600_000 });

@@ -33,7 +33,11 @@ describe('the compiled server', () => {
     try {
       const base = `http://127.0.0.1:${server.port}`;
       expect((await fetch(`${base}/api/health`)).status).toBe(200);
-      const setup = await fetch(`${base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify(ADMIN) });
+      const setup = await fetch(`${base}/api/auth/setup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base },
+        body: JSON.stringify(ADMIN),
+      });
       expect(setup.status).toBe(201);
       const cookie = setup.headers.get('set-cookie')!.split(';')[0];
       const report = await fetch(`${base}/api/surveys/${survey.id}/report`, { headers: { cookie } });
@@ -41,10 +45,19 @@ describe('the compiled server', () => {
       expect((await report.json()).completes).toBe(1_200);
       // A questionnaire file over 4 KB is read in the import worker, which must load from the build too.
       const csrf = (await setup.clone().json()).csrf as string;
-      const elements = Array.from({ length: 60 }, (_, i) => ({ type: 'radiogroup', name: `q${i}`, title: `Question number ${i}`, choices: ['Yes', 'No', 'Maybe'] }));
+      const elements = Array.from({ length: 60 }, (_, i) => ({
+        type: 'radiogroup',
+        name: `q${i}`,
+        title: `Question number ${i}`,
+        choices: ['Yes', 'No', 'Maybe'],
+      }));
       const content = JSON.stringify({ title: 'Big', pages: [{ name: 'p1', elements }] });
       expect(content.length).toBeGreaterThan(4096);
-      const converted = await fetch(`${base}/api/surveys/convert`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: base, 'x-csrf-token': csrf }, body: JSON.stringify({ content }) });
+      const converted = await fetch(`${base}/api/surveys/convert`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin: base, 'x-csrf-token': csrf },
+        body: JSON.stringify({ content }),
+      });
       expect(converted.status).toBe(200);
       expect((await converted.json()).definition.pages[0].questions).toHaveLength(60);
       // A worker that failed to load (a TypeScript path, a missing file) falls back to one pass with this warning.
@@ -62,16 +75,27 @@ describe('the compiled server', () => {
     const acknowledged: string[] = [];
     const failed: string[] = [];
     let stopped = false;
-    const body = (clientId: string) => JSON.stringify({
-      clientId, versionId, complete: true,
-      answers: { osat: 4, nps: 9, return: 'probably', attrs: { checkin: 4, room: 5, cleanliness: 5, staff: 4, breakfast: 3, value: 4 }, purpose: 'leisure' },
-    });
+    const body = (clientId: string) =>
+      JSON.stringify({
+        clientId,
+        versionId,
+        complete: true,
+        answers: {
+          osat: 4,
+          nps: 9,
+          return: 'probably',
+          attrs: { checkin: 4, room: 5, cleanliness: 5, staff: 4, breakfast: 3, value: 4 },
+          purpose: 'leisure',
+        },
+      });
     const worker = async (w: number) => {
       for (let i = 0; !stopped && i < 10_000; i++) {
         const clientId = `term-${w}-${i.toString().padStart(6, '0')}`;
         try {
           const r = await fetch(`http://127.0.0.1:${server.port}/api/public/s/demo/responses`, {
-            method: 'POST', headers: { 'content-type': 'application/json' }, body: body(clientId),
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: body(clientId),
           });
           if (r.status === 201 || r.status === 200) acknowledged.push(clientId);
           else failed.push(`${clientId}: ${r.status}`);
@@ -94,7 +118,9 @@ describe('the compiled server', () => {
     // Closed, not killed: the last connection's close checkpoints the write-ahead log and removes it.
     expect(existsSync(`${path}-wal`)).toBe(false);
     const check = new Database(path, { readonly: true });
-    const rows = check.prepare("select client_id as id, count(*) as n from responses where status = 'complete' group by client_id").all() as { id: string; n: number }[];
+    const rows = check
+      .prepare("select client_id as id, count(*) as n from responses where status = 'complete' group by client_id")
+      .all() as { id: string; n: number }[];
     check.close();
     const stored = new Map(rows.map((r) => [r.id, r.n]));
     expect(acknowledged.filter((id) => stored.get(id) !== 1)).toEqual([]);

@@ -24,19 +24,31 @@ beforeEach(async () => {
   const published = (await researcher.post(`/api/surveys/${created.id}/publish`)).body;
   survey = { id: created.id, slug: created.slug, versionId: published.versions[0].id };
   // Platinum 1, gold 2, iron 3, lead 4.
-  const r = await researcher.put(`/api/surveys/${survey.id}/plan`, { plan: basePlan({ quotas: { variables: [tierVariable()], method: 'proportional', cells: tierCells([1, 2, 3, 4]) } }) });
+  const r = await researcher.put(`/api/surveys/${survey.id}/plan`, {
+    plan: basePlan({ quotas: { variables: [tierVariable()], method: 'proportional', cells: tierCells([1, 2, 3, 4]) } }),
+  });
   expect(r.status).toBe(200);
 });
 afterEach(() => t.cleanup());
 
 const body = (clientId: string, tier: string, over: Record<string, unknown> = {}) => ({
-  clientId, versionId: survey.versionId, complete: true, answers: { staff: 'no', sat: 4, region: 'north' }, hidden: { tier }, ...over,
+  clientId,
+  versionId: survey.versionId,
+  complete: true,
+  answers: { staff: 'no', sat: 4, region: 'north' },
+  hidden: { tier },
+  ...over,
 });
 const post = (b: unknown) => new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, b);
-const rows = () => t.db.$client.prepare('select client_id as id, status, quota_cell as cell, completed_at as completedAt from responses order by id').all() as
-  { id: string; status: string; cell: string | null; completedAt: number | null }[];
+const rows = () =>
+  t.db.$client
+    .prepare(
+      'select client_id as id, status, quota_cell as cell, completed_at as completedAt from responses order by id',
+    )
+    .all() as { id: string; status: string; cell: string | null; completedAt: number | null }[];
 const row = (id: string) => rows().find((r) => r.id === id);
-const cell = async (key: string) => (await researcher.get(`/api/surveys/${survey.id}/plan`)).body.cells.find((c: { key: string }) => c.key === key);
+const cell = async (key: string) =>
+  (await researcher.get(`/api/surveys/${survey.id}/plan`)).body.cells.find((c: { key: string }) => c.key === key);
 
 describe('quota enforcement', () => {
   it('fills a cell; the next respondent in it is kept as over-quota and not counted', async () => {
@@ -55,7 +67,9 @@ describe('quota enforcement', () => {
   it('stops a respondent early, on a page save, once the cell is known and full', async () => {
     await post(body('plat-0001', 'platinum'));
     // Tier comes from the link, so the very first page save already knows the cell.
-    const early = await post(body('plat-0002', 'platinum', { complete: false, page: 1, answers: { staff: 'no', sat: 5 } }));
+    const early = await post(
+      body('plat-0002', 'platinum', { complete: false, page: 1, answers: { staff: 'no', sat: 5 } }),
+    );
     expect(early.body).toEqual({ status: 'over-quota' });
     expect(row('plat-0002')).toMatchObject({ status: 'over-quota', cell: 'platinum' });
     // Finishing anyway changes nothing: the response stays over-quota and uncounted.
@@ -64,7 +78,9 @@ describe('quota enforcement', () => {
   });
 
   it('saves partials in a cell that still has room, with their cell, and lets them complete', async () => {
-    expect((await post(body('lead-0001', 'lead', { complete: false, page: 1, answers: { staff: 'no', sat: 3 } }))).body).toEqual({ status: 'partial' });
+    expect(
+      (await post(body('lead-0001', 'lead', { complete: false, page: 1, answers: { staff: 'no', sat: 3 } }))).body,
+    ).toEqual({ status: 'partial' });
     expect(row('lead-0001')).toMatchObject({ status: 'partial', cell: 'lead', completedAt: null });
     expect((await post(body('lead-0001', 'lead'))).body).toEqual({ status: 'complete' });
   });
@@ -77,15 +93,43 @@ describe('quota enforcement', () => {
   });
 
   it('learns the cell from an answer when the quota variable is a question', async () => {
-    const region = { source: 'region', unit: 'percent' as const, categories: [{ value: 'north', population: 50 }, { value: 'south', population: 50 }] };
-    await researcher.put(`/api/surveys/${survey.id}/plan`, { plan: basePlan({ quotas: { variables: [region], method: 'proportional', cells: [{ key: 'north', values: ['north'], target: 1 }, { key: 'south', values: ['south'], target: 1 }] } }) });
+    const region = {
+      source: 'region',
+      unit: 'percent' as const,
+      categories: [
+        { value: 'north', population: 50 },
+        { value: 'south', population: 50 },
+      ],
+    };
+    await researcher.put(`/api/surveys/${survey.id}/plan`, {
+      plan: basePlan({
+        quotas: {
+          variables: [region],
+          method: 'proportional',
+          cells: [
+            { key: 'north', values: ['north'], target: 1 },
+            { key: 'south', values: ['south'], target: 1 },
+          ],
+        },
+      }),
+    });
     await post(body('north-001', 'gold'));
     // Page 1 doesn't ask the region: not known yet, so no quota decision.
-    expect((await post(body('north-002', 'gold', { complete: false, page: 1, answers: { staff: 'no', sat: 3 } }))).body).toEqual({ status: 'partial' });
+    expect(
+      (await post(body('north-002', 'gold', { complete: false, page: 1, answers: { staff: 'no', sat: 3 } }))).body,
+    ).toEqual({ status: 'partial' });
     expect(row('north-002')!.cell).toBeNull();
     // Page 2 answers it: the cell is full, the respondent stops there.
-    expect((await post(body('north-002', 'gold', { complete: false, page: 2, answers: { staff: 'no', sat: 3, region: 'north' } }))).body).toEqual({ status: 'over-quota' });
-    expect((await post(body('south-001', 'gold', { answers: { staff: 'no', sat: 3, region: 'south' } }))).body).toEqual({ status: 'complete' });
+    expect(
+      (
+        await post(
+          body('north-002', 'gold', { complete: false, page: 2, answers: { staff: 'no', sat: 3, region: 'north' } }),
+        )
+      ).body,
+    ).toEqual({ status: 'over-quota' });
+    expect((await post(body('south-001', 'gold', { answers: { staff: 'no', sat: 3, region: 'south' } }))).body).toEqual(
+      { status: 'complete' },
+    );
   });
 
   it('keeps other cells open while one is full', async () => {
@@ -98,7 +142,9 @@ describe('quota enforcement', () => {
 
   it('leaves screened-out respondents screened out, even in a full cell', async () => {
     await post(body('plat-0001', 'platinum'));
-    expect((await post(body('plat-staff', 'platinum', { answers: { staff: 'yes', sat: 5 } }))).body.status).toBe('screened-out');
+    expect((await post(body('plat-staff', 'platinum', { answers: { staff: 'yes', sat: 5 } }))).body.status).toBe(
+      'screened-out',
+    );
   });
 
   it('applies no quota to respondents outside the categories or without the variable', async () => {
@@ -115,7 +161,9 @@ describe('quota enforcement', () => {
 
   it('gives exactly one of 20 concurrent requests the last place (app.request)', async () => {
     await post(body('gold-first', 'gold'));
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => post(body(`race-${String(i).padStart(4, '0')}`, 'gold'))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post(body(`race-${String(i).padStart(4, '0')}`, 'gold'))),
+    );
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect(results.filter((r) => r.body.status === 'complete')).toHaveLength(1);
     expect(results.filter((r) => r.body.status === 'over-quota')).toHaveLength(19);
@@ -137,27 +185,54 @@ describe('the race for the last place against real server processes', () => {
     const now = Date.now();
     const created = createSurvey(db, v.parse(SurveyDefinitionSchema, quotaSurvey()), null, now, 'race');
     const versionId = publish(db, created.id, null, now).versions[0].id;
-    savePlan(db, created.id, v.parse(PlanSchema, basePlan({ quotas: { variables: [tierVariable()], method: 'proportional', cells: tierCells([1, 3, 1, 1]) } })), null, now);
+    savePlan(
+      db,
+      created.id,
+      v.parse(
+        PlanSchema,
+        basePlan({ quotas: { variables: [tierVariable()], method: 'proportional', cells: tierCells([1, 3, 1, 1]) } }),
+      ),
+      null,
+      now,
+    );
     db.$client.close();
 
-    const servers = await Promise.all([startServerProcess({ DATABASE_PATH: dbPath }), startServerProcess({ DATABASE_PATH: dbPath })]);
+    const servers = await Promise.all([
+      startServerProcess({ DATABASE_PATH: dbPath }),
+      startServerProcess({ DATABASE_PATH: dbPath }),
+    ]);
     children.push(...servers.map((s) => s.child));
-    const send = (port: number, clientId: string) => fetch(`http://127.0.0.1:${port}/api/public/s/race/responses`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId, versionId, complete: true, answers: { staff: 'no', sat: 4, region: 'south' }, hidden: { tier: 'gold' } }),
-    }).then(async (r) => ({ status: r.status, body: await r.json() as { status: string } }));
+    const send = (port: number, clientId: string) =>
+      fetch(`http://127.0.0.1:${port}/api/public/s/race/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          clientId,
+          versionId,
+          complete: true,
+          answers: { staff: 'no', sat: 4, region: 'south' },
+          hidden: { tier: 'gold' },
+        }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { status: string } }));
 
     // Two of gold's three places taken, one through each process.
     expect((await send(servers[0].port, 'taken-0001')).body.status).toBe('complete');
     expect((await send(servers[1].port, 'taken-0002')).body.status).toBe('complete');
-    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => send(servers[i % 2].port, `race-${String(i).padStart(4, '0')}`)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => send(servers[i % 2].port, `race-${String(i).padStart(4, '0')}`)),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(results.filter((r) => r.body.status === 'complete')).toHaveLength(1);
     expect(results.filter((r) => r.body.status === 'over-quota')).toHaveLength(19);
 
     const check = openDb(dbPath);
-    const counts = check.$client.prepare("select status, count(*) as n from responses where quota_cell = 'gold' group by status order by status").all();
+    const counts = check.$client
+      .prepare("select status, count(*) as n from responses where quota_cell = 'gold' group by status order by status")
+      .all();
     check.$client.close();
-    expect(counts).toEqual([{ status: 'complete', n: 3 }, { status: 'over-quota', n: 19 }]);
+    expect(counts).toEqual([
+      { status: 'complete', n: 3 },
+      { status: 'over-quota', n: 19 },
+    ]);
   }, 60_000);
 });

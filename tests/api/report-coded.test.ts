@@ -24,29 +24,68 @@ function definition(version: 1 | 2 | 3) {
   return {
     title: en('Coded answers'),
     hiddenFields: ['tier'],
-    pages: [{
-      id: 'p1',
-      questions: [
-        { id: 'sat', type: 'rating', role: 'overall-satisfaction', text: en('Satisfied?'), scale: { min: 1, max: 5 }, notApplicable: true },
-        { id: 'nps', type: 'nps', role: 'recommend', text: en('Recommend?') },
-        // Version 2 reorders the options, drops "gift" and adds "work"; "other" stays.
-        { id: 'visit', type: 'single', role: 'segment', text: en('Why?'), other: true, options: version === 1 ? opts('buy', 'look', 'gift') : opts('work', 'look', 'buy') },
-        { id: 'attrs', type: 'matrix', role: 'attribute', text: en('Rate'), scale: { min: 1, max: 5 }, notApplicable: true, items: version === 1 ? opts('a', 'b', 'c') : opts('c', 'd', 'a') },
-        { id: 'used', type: 'multiple', text: en('Used'), options: version === 1 ? opts('x', 'y', 'z') : opts('z', 'w', 'x') },
-        // Version 3 turns the number into a rating: versions 1 and 2 no longer fit its columns.
-        version === 3
-          ? { id: 'spend', type: 'rating', text: en('Spend'), scale: { min: 1, max: 5 } }
-          : { id: 'spend', type: 'number', text: en('Spend'), min: 0, max: 1000 },
-        { id: 'why', type: 'text', role: 'open-feedback', text: en('Anything else?') },
-        { id: 'rank', type: 'ranking', text: en('Rank'), options: opts('r1', 'r2', 'r3') },
-        { id: 'contact', type: 'contact', text: en('Contact'), consent: en('You may contact me') },
-      ],
-    }],
+    pages: [
+      {
+        id: 'p1',
+        questions: [
+          {
+            id: 'sat',
+            type: 'rating',
+            role: 'overall-satisfaction',
+            text: en('Satisfied?'),
+            scale: { min: 1, max: 5 },
+            notApplicable: true,
+          },
+          { id: 'nps', type: 'nps', role: 'recommend', text: en('Recommend?') },
+          // Version 2 reorders the options, drops "gift" and adds "work"; "other" stays.
+          {
+            id: 'visit',
+            type: 'single',
+            role: 'segment',
+            text: en('Why?'),
+            other: true,
+            options: version === 1 ? opts('buy', 'look', 'gift') : opts('work', 'look', 'buy'),
+          },
+          {
+            id: 'attrs',
+            type: 'matrix',
+            role: 'attribute',
+            text: en('Rate'),
+            scale: { min: 1, max: 5 },
+            notApplicable: true,
+            items: version === 1 ? opts('a', 'b', 'c') : opts('c', 'd', 'a'),
+          },
+          {
+            id: 'used',
+            type: 'multiple',
+            text: en('Used'),
+            options: version === 1 ? opts('x', 'y', 'z') : opts('z', 'w', 'x'),
+          },
+          // Version 3 turns the number into a rating: versions 1 and 2 no longer fit its columns.
+          version === 3
+            ? { id: 'spend', type: 'rating', text: en('Spend'), scale: { min: 1, max: 5 } }
+            : { id: 'spend', type: 'number', text: en('Spend'), min: 0, max: 1000 },
+          { id: 'why', type: 'text', role: 'open-feedback', text: en('Anything else?') },
+          { id: 'rank', type: 'ranking', text: en('Rank'), options: opts('r1', 'r2', 'r3') },
+          { id: 'contact', type: 'contact', text: en('Contact'), consent: en('You may contact me') },
+        ],
+      },
+    ],
   };
 }
 
 const answers1 = [
-  { sat: 5, nps: 10, visit: 'buy', attrs: { a: 5, b: 4, c: 'na' }, used: ['x', 'z'], spend: 120.5, why: 'Lovely', rank: ['r2', 'r1', 'r3'], contact: { consent: true, name: 'Ann', email: 'ann@example.com' } },
+  {
+    sat: 5,
+    nps: 10,
+    visit: 'buy',
+    attrs: { a: 5, b: 4, c: 'na' },
+    used: ['x', 'z'],
+    spend: 120.5,
+    why: 'Lovely',
+    rank: ['r2', 'r1', 'r3'],
+    contact: { consent: true, name: 'Ann', email: 'ann@example.com' },
+  },
   { sat: 'na', nps: 3, visit: 'gift', attrs: { a: 2, b: 2, c: 1 }, used: [], spend: 0 },
   { sat: 2, nps: 6, visit: { other: 'a friend sent me' }, attrs: { b: 3 }, used: ['y'], why: 'Slow' },
   { sat: 4, nps: 9, visit: 'look', rank: ['r1', 'r2', 'r3'] },
@@ -56,12 +95,11 @@ const answers2 = [
   { sat: 1, nps: 0, visit: 'buy', attrs: { d: 'na' }, used: ['z'], why: 'Never again' },
   { sat: 5, nps: 10, visit: { other: 'passing by' }, spend: 12.25 },
 ];
-const answers3 = [
-  { sat: 4, nps: 8, visit: 'look', attrs: { a: 3, c: 3, d: 3 }, spend: 4, why: 'Fine' },
-];
+const answers3 = [{ sat: 4, nps: 8, visit: 'look', attrs: { a: 3, c: 3, d: 3 }, spend: 4, why: 'Fine' }];
 
 async function publish(id: string, version: 1 | 2 | 3) {
-  if (version > 1) expect((await researcher.put(`/api/surveys/${id}/draft`, { definition: definition(version) })).status).toBe(200);
+  if (version > 1)
+    expect((await researcher.put(`/api/surveys/${id}/draft`, { definition: definition(version) })).status).toBe(200);
   const r = await researcher.post(`/api/surveys/${id}/publish?confirm=1`);
   expect(r.status).toBe(200);
   return r.body.versions[0].id as number;
@@ -71,7 +109,12 @@ async function answer(slug: string, versionId: number, list: Record<string, unkn
   const a = respondent();
   for (const [i, answers] of list.entries()) {
     const r = await a.post(`/api/public/s/${slug}/responses`, {
-      clientId: `${tag}-resp-${i.toString().padStart(4, '0')}`, versionId, complete: true, answers, hidden: { tier: i % 2 ? 'gold' : 'iron' }, pageTimes: { p1: 30_000 + i * 1000 },
+      clientId: `${tag}-resp-${i.toString().padStart(4, '0')}`,
+      versionId,
+      complete: true,
+      answers,
+      hidden: { tier: i % 2 ? 'gold' : 'iron' },
+      pageTimes: { p1: 30_000 + i * 1000 },
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
   }
@@ -98,16 +141,39 @@ afterEach(() => t.cleanup());
 
 describe('the report read from coded answers', () => {
   it('stores the coded form with completed responses only, and never the contact details', async () => {
-    const partial = await respondent().post(`/api/public/s/${survey.slug}/responses`, { clientId: 'partial-0001', versionId: firstVersion, complete: false, answers: { sat: 3 } });
+    const partial = await respondent().post(`/api/public/s/${survey.slug}/responses`, {
+      clientId: 'partial-0001',
+      versionId: firstVersion,
+      complete: false,
+      answers: { sat: 3 },
+    });
     expect(partial.status).toBe(201);
-    const rows = t.db.$client.prepare('select status, coded from responses where survey_id = ? order by id').all(survey.id) as { status: string; coded: Buffer | null }[];
-    expect(rows.map((r) => [r.status, r.coded === null])).toEqual([['complete', false], ['complete', false], ['complete', false], ['complete', false], ['partial', true]]);
+    const rows = t.db.$client
+      .prepare('select status, coded from responses where survey_id = ? order by id')
+      .all(survey.id) as { status: string; coded: Buffer | null }[];
+    expect(rows.map((r) => [r.status, r.coded === null])).toEqual([
+      ['complete', false],
+      ['complete', false],
+      ['complete', false],
+      ['complete', false],
+      ['partial', true],
+    ]);
     // Each row says its own length, version and duration (page times 30 s, 31 s…).
-    expect(rows.slice(0, 4).map((r) => [codedLength(r.coded!, 0) === r.coded!.length, codedVersion(r.coded!, 0), codedDuration(r.coded!, 0)]))
-      .toEqual([0, 1, 2, 3].map((i) => [true, firstVersion, 30_000 + i * 1000]));
+    expect(
+      rows
+        .slice(0, 4)
+        .map((r) => [
+          codedLength(r.coded!, 0) === r.coded!.length,
+          codedVersion(r.coded!, 0),
+          codedDuration(r.coded!, 0),
+        ]),
+    ).toEqual([0, 1, 2, 3].map((i) => [true, firstVersion, 30_000 + i * 1000]));
     // The first respondent's open and ranking answers are kept as they are; the contact is not.
     const layout = layoutOf(v.parse(SurveyDefinitionSchema, definition(1)));
-    expect(keptAnswers(rows[0].coded!, 0, rows[0].coded!.length, layout)).toEqual({ why: 'Lovely', rank: ['r2', 'r1', 'r3'] });
+    expect(keptAnswers(rows[0].coded!, 0, rows[0].coded!.length, layout)).toEqual({
+      why: 'Lovely',
+      rank: ['r2', 'r1', 'r3'],
+    });
     expect(rows[0].coded!.includes('ann@example.com')).toBe(false);
     expect(keptAnswers(rows[1].coded!, 0, rows[1].coded!.length, layout)).toBeNull();
   });
@@ -124,9 +190,17 @@ describe('the report read from coded answers', () => {
     const coded = buildReport(t.db, survey.id);
     // Laid out by version 2: work, look, buy (+ other); version 1's "gift" has no column now.
     const visit = coded.questions.find((q) => q.id === 'visit');
-    expect(visit && visit.type === 'single' ? visit.counts.map((c) => [c.value, c.count]) : null).toEqual([['work', 1], ['look', 1], ['buy', 2]]);
+    expect(visit && visit.type === 'single' ? visit.counts.map((c) => [c.value, c.count]) : null).toEqual([
+      ['work', 1],
+      ['look', 1],
+      ['buy', 2],
+    ]);
     const used = coded.questions.find((q) => q.id === 'used');
-    expect(used && used.type === 'multiple' ? used.counts.map((c) => [c.value, c.count]) : null).toEqual([['z', 2], ['w', 1], ['x', 2]]);
+    expect(used && used.type === 'multiple' ? used.counts.map((c) => [c.value, c.count]) : null).toEqual([
+      ['z', 2],
+      ['w', 1],
+      ['x', 2],
+    ]);
     expect(reportFromJson(survey.id)).toEqual(coded);
   });
 
@@ -145,9 +219,17 @@ describe('reading stored rows in batches', () => {
   it('takes every completed response once, across batch boundaries and equal completion times', async () => {
     // The test clock stands still: all four completes share one completion time, so the batches
     // by completion time must also go by id.
-    const ids = (t.db.$client.prepare("select id from responses where survey_id = ? and status = 'complete' order by id").pluck().all(survey.id) as number[]);
+    const ids = t.db.$client
+      .prepare("select id from responses where survey_id = ? and status = 'complete' order by id")
+      .pluck()
+      .all(survey.id) as number[];
     expect(ids).toHaveLength(4);
-    expect(t.db.$client.prepare('select count(distinct completed_at) from responses where survey_id = ?').pluck().get(survey.id)).toBe(1);
+    expect(
+      t.db.$client
+        .prepare('select count(distinct completed_at) from responses where survey_id = ?')
+        .pluck()
+        .get(survey.id),
+    ).toBe(1);
     const byTime = [...rowsCompletedSince(t.db.$client, survey.id, [], 0, 3)];
     expect(byTime.map((b) => b.n)).toEqual([3, 1]);
     expect(byTime.flatMap((b) => b.id)).toEqual(ids);
@@ -155,17 +237,32 @@ describe('reading stored rows in batches', () => {
     expect(byId.flatMap((b) => b.id)).toEqual(ids);
     // All coded: none read from JSON, and the blobs of each batch are its rows end to end.
     expect(byId.flatMap((b) => b.plain)).toEqual([]);
-    const stored = t.db.$client.prepare("select coded from responses where survey_id = ? and status = 'complete' order by id").pluck().all(survey.id) as Buffer[];
+    const stored = t.db.$client
+      .prepare("select coded from responses where survey_id = ? and status = 'complete' order by id")
+      .pluck()
+      .all(survey.id) as Buffer[];
     expect(byId.map((b) => b.coded)).toEqual([Buffer.concat(stored.slice(0, 2)), Buffer.concat(stored.slice(2))]);
   });
 });
 
-
 describe('coding again the rows that have no coded form', () => {
   it('codes every counted response as the submission did, and the report stays the same', async () => {
     await answer(survey.slug, await publish(survey.id, 2), answers2, 'v2');
-    expect((await respondent().post(`/api/public/s/${survey.slug}/responses`, { clientId: 'partial-0001', versionId: firstVersion, complete: false, answers: { sat: 3 } })).status).toBe(201);
-    const coded = () => t.db.$client.prepare('select id, coded from responses where survey_id = ? order by id').all(survey.id) as { id: number; coded: Buffer | null }[];
+    expect(
+      (
+        await respondent().post(`/api/public/s/${survey.slug}/responses`, {
+          clientId: 'partial-0001',
+          versionId: firstVersion,
+          complete: false,
+          answers: { sat: 3 },
+        })
+      ).status,
+    ).toBe(201);
+    const coded = () =>
+      t.db.$client.prepare('select id, coded from responses where survey_id = ? order by id').all(survey.id) as {
+        id: number;
+        coded: Buffer | null;
+      }[];
     const asSubmitted = coded();
     const report = buildReport(t.db, survey.id);
     // As after migration 0009, which clears the first format's rows.
@@ -184,11 +281,19 @@ describe('coding again the rows that have no coded form', () => {
   });
 
   it('passes over a row whose answers are not JSON, leaving it as it was', async () => {
-    const id = t.db.$client.prepare("select id from responses where survey_id = ? and status = 'complete' order by id limit 1").pluck().get(survey.id) as number;
+    const id = t.db.$client
+      .prepare("select id from responses where survey_id = ? and status = 'complete' order by id limit 1")
+      .pluck()
+      .get(survey.id) as number;
     t.db.$client.prepare("update responses set coded = null, answers = 'not json' where id = ?").run(id);
     t.db.$client.prepare('update responses set coded = null where id = ?').run(id + 1);
     expect(recodeSome(t.db)).not.toBeNull();
-    const rows = t.db.$client.prepare('select answers, coded is null as uncoded from responses where id in (?, ?) order by id').all(id, id + 1);
-    expect(rows).toEqual([{ answers: 'not json', uncoded: 1 }, { answers: expect.stringContaining('"sat"'), uncoded: 0 }]);
+    const rows = t.db.$client
+      .prepare('select answers, coded is null as uncoded from responses where id in (?, ?) order by id')
+      .all(id, id + 1);
+    expect(rows).toEqual([
+      { answers: 'not json', uncoded: 1 },
+      { answers: expect.stringContaining('"sat"'), uncoded: 0 },
+    ]);
   });
 });

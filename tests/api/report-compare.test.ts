@@ -15,20 +15,38 @@ afterEach(() => cleanups.splice(0).forEach((f) => f()));
 const label = (en: string) => ({ en });
 const definition = {
   title: label('Compare'),
-  pages: [{
-    id: 'p1',
-    questions: [
-      { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale: { min: 1, max: 5 }, text: label('Overall') },
-      { id: 'again', type: 'single', role: 'loyalty', text: label('Again?'), options: ['yes', 'no'].map((id) => ({ id, label: label(id) })) },
-      { id: 'purpose', type: 'single', role: 'segment', text: label('Purpose'), options: ['business', 'leisure'].map((id) => ({ id, label: label(id) })) },
-    ],
-  }],
+  pages: [
+    {
+      id: 'p1',
+      questions: [
+        { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale: { min: 1, max: 5 }, text: label('Overall') },
+        {
+          id: 'again',
+          type: 'single',
+          role: 'loyalty',
+          text: label('Again?'),
+          options: ['yes', 'no'].map((id) => ({ id, label: label(id) })),
+        },
+        {
+          id: 'purpose',
+          type: 'single',
+          role: 'segment',
+          text: label('Purpose'),
+          options: ['business', 'leisure'].map((id) => ({ id, label: label(id) })),
+        },
+      ],
+    },
+  ],
 };
 /** 35 per segment: business rates 4/5 alternately, leisure 3/4; a third of each says "yes" again. */
 const answers = (i: number) => {
   const business = i < 35;
   const k = business ? i : i - 35;
-  return { osat: (business ? 4 : 3) + (k % 2), again: k % 3 === 0 ? 'yes' : 'no', purpose: business ? 'business' : 'leisure' };
+  return {
+    osat: (business ? 4 : 3) + (k % 2),
+    again: k % 3 === 0 ? 'yes' : 'no',
+    purpose: business ? 'business' : 'leisure',
+  };
 };
 
 describe('comparing two segments', () => {
@@ -40,10 +58,16 @@ describe('comparing two segments', () => {
     const versionId = (await researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
     const a = new Agent(t.app);
     for (let i = 0; i < 70; i++) {
-      const res = await a.post(`/api/public/s/${created.slug}/responses`, { clientId: `compare-${i}`, versionId, complete: true, answers: answers(i) });
+      const res = await a.post(`/api/public/s/${created.slug}/responses`, {
+        clientId: `compare-${i}`,
+        versionId,
+        complete: true,
+        answers: answers(i),
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
-    const get = async (value: string) => (await viewer.get(`/api/surveys/${created.id}/report?filter=purpose:${value}`)).body;
+    const get = async (value: string) =>
+      (await viewer.get(`/api/surveys/${created.id}/report?filter=purpose:${value}`)).body;
     const c = compareSegments(await get('business'), await get('leisure'));
     expect(c.smallBase).toBe(false);
     // Means 4.4857 vs 3.4857 (18 × 4 + 17 × 5 vs 18 × 3 + 17 × 4): difference 1. Each s² =
@@ -66,7 +90,8 @@ describe('comparing two segments', () => {
   it('never marks a difference when a segment has under 30 responses', async () => {
     const seeded = await seedReportData();
     cleanups.push(() => seeded.t.cleanup());
-    const get = async (value: string) => (await seeded.agents.viewer.get(`/api/surveys/${seeded.surveyId}/report?filter=purpose:${value}`)).body;
+    const get = async (value: string) =>
+      (await seeded.agents.viewer.get(`/api/surveys/${seeded.surveyId}/report?filter=purpose:${value}`)).body;
     const c = compareSegments(await get('business'), await get('leisure'));
     expect(c.smallBase).toBe(true);
     for (const test of [c.mean, c.topTwoBox, c.loyal]) expect(test?.significant).toBe(false);

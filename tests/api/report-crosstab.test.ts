@@ -14,18 +14,44 @@ const definition = {
   title: en('Cross-tab'),
   languages: ['en', 'it'],
   hiddenFields: ['tier'],
-  pages: [{
-    id: 'p1',
-    questions: [
-      { id: 'again', type: 'single', role: 'loyalty', text: en('Stay again?'), options: ['yes', 'no'].map((id) => ({ id, label: en(id) })) },
-      { id: 'purpose', type: 'single', role: 'segment', text: en('Purpose'), options: ['business', 'leisure', 'event'].map((id) => ({ id, label: en(id) })) },
-      { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale: { min: 1, max: 5 }, text: en('Overall') },
-      { id: 'nps', type: 'nps', role: 'recommend', text: en('Recommend') },
-      { id: 'used', type: 'multiple', text: en('Used'), options: ['restaurant', 'spa'].map((id) => ({ id, label: en(id) })) },
-      { id: 'attrs', type: 'matrix', role: 'attribute', scale: { min: 1, max: 5 }, text: en('Attributes'), items: [{ id: 'room', label: en('Room') }] },
-      { id: 'comment', type: 'text', text: en('Comment') },
-    ],
-  }],
+  pages: [
+    {
+      id: 'p1',
+      questions: [
+        {
+          id: 'again',
+          type: 'single',
+          role: 'loyalty',
+          text: en('Stay again?'),
+          options: ['yes', 'no'].map((id) => ({ id, label: en(id) })),
+        },
+        {
+          id: 'purpose',
+          type: 'single',
+          role: 'segment',
+          text: en('Purpose'),
+          options: ['business', 'leisure', 'event'].map((id) => ({ id, label: en(id) })),
+        },
+        { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale: { min: 1, max: 5 }, text: en('Overall') },
+        { id: 'nps', type: 'nps', role: 'recommend', text: en('Recommend') },
+        {
+          id: 'used',
+          type: 'multiple',
+          text: en('Used'),
+          options: ['restaurant', 'spa'].map((id) => ({ id, label: en(id) })),
+        },
+        {
+          id: 'attrs',
+          type: 'matrix',
+          role: 'attribute',
+          scale: { min: 1, max: 5 },
+          text: en('Attributes'),
+          items: [{ id: 'room', label: en('Room') }],
+        },
+        { id: 'comment', type: 'text', text: en('Comment') },
+      ],
+    },
+  ],
 };
 
 /**
@@ -35,20 +61,29 @@ const definition = {
  *   no            10           30           8
  * Event has 20 respondents: a small base (under 30), left out of the letters.
  */
-const BLOCKS: [string, string, number][] = [['business', 'yes', 40], ['business', 'no', 10], ['leisure', 'yes', 20], ['leisure', 'no', 30], ['event', 'yes', 12], ['event', 'no', 8]];
-const people = BLOCKS.flatMap(([purpose, again, k]) => Array.from({ length: k }, () => ({ purpose, again })))
-  .map((p, i) => ({
+const BLOCKS: [string, string, number][] = [
+  ['business', 'yes', 40],
+  ['business', 'no', 10],
+  ['leisure', 'yes', 20],
+  ['leisure', 'no', 30],
+  ['event', 'yes', 12],
+  ['event', 'no', 8],
+];
+const people = BLOCKS.flatMap(([purpose, again, k]) => Array.from({ length: k }, () => ({ purpose, again }))).map(
+  (p, i) => ({
     ...p,
     // Yes-sayers rate 5 and 4 in turn, no-sayers 2 and 3; NPS 10/9 and 3/7 likewise.
     osat: p.again === 'yes' ? 5 - (i % 2) : 2 + (i % 2),
     nps: p.again === 'yes' ? 10 - (i % 2) : 3 + 4 * (i % 2),
     used: [...(i % 2 === 0 ? ['restaurant'] : []), ...(p.purpose === 'leisure' ? ['spa'] : [])],
     tier: i % 3 === 0 ? 'gold' : 'silver',
-  }));
+  }),
+);
 const PURPOSES = ['business', 'leisure', 'event'];
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-const count = (f: (p: (typeof people)[number]) => boolean, w: (p: (typeof people)[number]) => number = () => 1) => sum(people.filter(f).map(w));
+const count = (f: (p: (typeof people)[number]) => boolean, w: (p: (typeof people)[number]) => number = () => 1) =>
+  sum(people.filter(f).map(w));
 /** Pearson's X² = Σ (O − E)²/E with E = row total × column total / N (Agresti 2007, §2.4.3). */
 function pearson(table: number[][]) {
   const rows = table.map(sum);
@@ -81,7 +116,10 @@ async function seed() {
   const a = new Agent(app.app);
   for (const [i, p] of people.entries()) {
     const res = await a.post(`/api/public/s/${created.slug}/responses`, {
-      clientId: `crosstab-${i}`, versionId, complete: true, hidden: { tier: p.tier },
+      clientId: `crosstab-${i}`,
+      versionId,
+      complete: true,
+      hidden: { tier: p.tier },
       answers: { again: p.again, purpose: p.purpose, osat: p.osat, nps: p.nps, used: p.used, attrs: { room: p.osat } },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -102,8 +140,18 @@ describe('a cross-tab of two single-choice questions', () => {
   it('gives counts, column shares, bases and the letters of the column proportions test', async () => {
     const x = await get('rows=again&columns=purpose');
     expect(x.rows).toEqual({ name: 'again', kind: 'single', label: 'Stay again?' });
-    expect(x.columnHeads.map((h: { label: string; letter: string; n: number; smallBase: boolean }) => [h.label, h.letter, h.n, h.smallBase]))
-      .toEqual([['business', 'A', 50, false], ['leisure', 'B', 50, false], ['event', 'C', 20, true]]);
+    expect(
+      x.columnHeads.map((h: { label: string; letter: string; n: number; smallBase: boolean }) => [
+        h.label,
+        h.letter,
+        h.n,
+        h.smallBase,
+      ]),
+    ).toEqual([
+      ['business', 'A', 50, false],
+      ['leisure', 'B', 50, false],
+      ['event', 'C', 20, true],
+    ]);
     expect(x.total).toEqual({ n: 120, base: 120 });
     expect(x.body.map((r: { value: string }) => r.value)).toEqual(['yes', 'no']);
     const yes = x.body[0];
@@ -124,10 +172,13 @@ describe('a cross-tab of two single-choice questions', () => {
     expect(x.multipleRows).toBe(false);
   });
 
-  it('tests independence by Pearson\'s chi-square, p from chi-square with 2 df', async () => {
+  it("tests independence by Pearson's chi-square, p from chi-square with 2 df", async () => {
     const x = await get('rows=again&columns=purpose');
     // Expected yes 30 / 30 / 12, no 20 / 20 / 8: X² = 100/30 + 100/30 + 0 + 100/20 + 100/20 + 0 = 16.667.
-    const table = [[40, 20, 12], [10, 30, 8]];
+    const table = [
+      [40, 20, 12],
+      [10, 30, 8],
+    ];
     expect(pearson(table)).toBeCloseTo(50 / 3, 12);
     expect(x.chiSquare.statistic).toBeCloseTo(pearson(table), 10);
     expect(x.chiSquare.df).toBe(2);
@@ -140,7 +191,7 @@ describe('a cross-tab of two single-choice questions', () => {
 });
 
 describe('scale, NPS and multiple-choice rows', () => {
-  it('gives a rating\'s points, its column means and the letters of Welch\'s t test', async () => {
+  it("gives a rating's points, its column means and the letters of Welch's t test", async () => {
     const x = await get('rows=osat&columns=purpose');
     expect(x.body.map((r: { label: string }) => r.label)).toEqual(['1', '2', '3', '4', '5']);
     const ratings = (purpose: string) => people.filter((p) => p.purpose === purpose).map((p) => p.osat);
@@ -160,10 +211,14 @@ describe('scale, NPS and multiple-choice rows', () => {
     expect(x.chiSquare.df).toBe(6);
   });
 
-  it('adds the NPS groups to an NPS question\'s eleven points', async () => {
+  it("adds the NPS groups to an NPS question's eleven points", async () => {
     const x = await get('rows=nps&columns=purpose');
     expect(x.body).toHaveLength(11);
-    expect(x.groups.map((g: { value: string; kind: string }) => [g.value, g.kind])).toEqual([['detractors', 'group'], ['passives', 'group'], ['promoters', 'group']]);
+    expect(x.groups.map((g: { value: string; kind: string }) => [g.value, g.kind])).toEqual([
+      ['detractors', 'group'],
+      ['passives', 'group'],
+      ['promoters', 'group'],
+    ]);
     // Promoters are the yes-sayers (9 or 10), detractors the no-sayers scoring 3, passives the 7s.
     PURPOSES.forEach((purpose, k) => {
       expect(x.groups[2].cells[k].count).toBe(count((p) => p.purpose === purpose && p.nps >= 9));
@@ -172,7 +227,7 @@ describe('scale, NPS and multiple-choice rows', () => {
     expect(x.groups[2].cells[0].higherThan).toEqual(['B']);
   });
 
-  it('shares a multiple choice\'s options of the column\'s respondents, with no chi-square', async () => {
+  it("shares a multiple choice's options of the column's respondents, with no chi-square", async () => {
     const x = await get('rows=used&columns=purpose');
     expect(x.multipleRows).toBe(true);
     expect(x.chiSquare).toBeNull();
@@ -180,7 +235,9 @@ describe('scale, NPS and multiple-choice rows', () => {
     const spa = x.body.find((r: { value: string }) => r.value === 'spa');
     expect(spa.cells.map((c: { share: number }) => c.share)).toEqual([0, 1, 0]);
     const restaurant = x.body.find((r: { value: string }) => r.value === 'restaurant');
-    PURPOSES.forEach((purpose, k) => expect(restaurant.cells[k].count).toBe(count((p) => p.purpose === purpose && p.used.includes('restaurant'))));
+    PURPOSES.forEach((purpose, k) =>
+      expect(restaurant.cells[k].count).toBe(count((p) => p.purpose === purpose && p.used.includes('restaurant'))),
+    );
     // Leisure's shares add up past 100%: every leisure guest used the spa, and some the restaurant.
     expect(spa.cells[1].share + restaurant.cells[1].share).toBeGreaterThan(1);
   });
@@ -188,14 +245,22 @@ describe('scale, NPS and multiple-choice rows', () => {
   it('crosses a matrix item with a hidden field, labels in the language asked for', async () => {
     const x = await get('rows=attrs.room&columns=hidden:tier&lang=it');
     expect(x.rows.label).toBe('Attributes (it): Room (it)');
-    expect(x.columnHeads.map((h: { value: string; n: number }) => [h.value, h.n])).toEqual([['gold', count((p) => p.tier === 'gold')], ['silver', count((p) => p.tier === 'silver')]]);
-    expect(x.mean.cells[0].mean).toBeCloseTo(sum(people.filter((p) => p.tier === 'gold').map((p) => p.osat)) / count((p) => p.tier === 'gold'), 12);
+    expect(x.columnHeads.map((h: { value: string; n: number }) => [h.value, h.n])).toEqual([
+      ['gold', count((p) => p.tier === 'gold')],
+      ['silver', count((p) => p.tier === 'silver')],
+    ]);
+    expect(x.mean.cells[0].mean).toBeCloseTo(
+      sum(people.filter((p) => p.tier === 'gold').map((p) => p.osat)) / count((p) => p.tier === 'gold'),
+      12,
+    );
   });
 
-  it('honours the report\'s filter', async () => {
+  it("honours the report's filter", async () => {
     const x = await get(`rows=again&columns=purpose&filter=${encodeURIComponent('tier:gold')}`);
     expect(x.total.n).toBe(count((p) => p.tier === 'gold'));
-    expect(x.body[0].cells[0].count).toBe(count((p) => p.tier === 'gold' && p.purpose === 'business' && p.again === 'yes'));
+    expect(x.body[0].cells[0].count).toBe(
+      count((p) => p.tier === 'gold' && p.purpose === 'business' && p.again === 'yes'),
+    );
   });
 });
 
@@ -235,18 +300,27 @@ describe('who may read it', () => {
     expect((await agents.anonymous.get(url('rows=again&columns=purpose'))).status).toBe(401);
     const share = await agents.researcher.post(`/api/surveys/${surveyId}/shares`, { lang: 'it' });
     expect(share.status).toBe(201);
-    const pub = await agents.anonymous.get(`/api/public/reports/${share.body.token}/report/crosstab?rows=again&columns=purpose`);
+    const pub = await agents.anonymous.get(
+      `/api/public/reports/${share.body.token}/report/crosstab?rows=again&columns=purpose`,
+    );
     expect(pub.status).toBe(200);
     // The same figures, labelled in the link's language.
     expect(pub.body.chiSquare).toEqual(viewers.chiSquare);
     expect(pub.body.rows.label).toBe('Stay again? (it)');
-    const csv = await agents.anonymous.get(`/api/public/reports/${share.body.token}/export/crosstab.csv?rows=again&columns=purpose`);
+    const csv = await agents.anonymous.get(
+      `/api/public/reports/${share.body.token}/export/crosstab.csv?rows=again&columns=purpose`,
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    const bad = await agents.anonymous.get(`/api/public/reports/${share.body.token}/report/crosstab?rows=comment&columns=purpose`);
+    const bad = await agents.anonymous.get(
+      `/api/public/reports/${share.body.token}/report/crosstab?rows=comment&columns=purpose`,
+    );
     expect([bad.status, bad.body.error.path]).toEqual([400, 'rows']);
     await agents.researcher.delete(`/api/surveys/${surveyId}/shares/${share.body.id}`);
-    expect((await agents.anonymous.get(`/api/public/reports/${share.body.token}/report/crosstab?rows=again&columns=purpose`)).status).toBe(404);
+    expect(
+      (await agents.anonymous.get(`/api/public/reports/${share.body.token}/report/crosstab?rows=again&columns=purpose`))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -264,7 +338,7 @@ describe('the CSV export', () => {
   });
 });
 
-describe('the report\'s tables CSV', () => {
+describe("the report's tables CSV", () => {
   it('adds the cross-tab in its long form when asked, and only when both axes are named', async () => {
     const plain = await agents.viewer.get(`/api/surveys/${surveyId}/export/tables.csv`);
     expect(plain.status).toBe(200);
@@ -291,11 +365,28 @@ describe('weighted', () => {
     const local = (q: string) => signedIn.viewer.get(`/api/surveys/${id}/report/crosstab?${q}`);
     // Quota cells by tier: gold 30 %, silver 70 % of the population. Post-stratification weight
     // = population share × n / cell's n; Kish's deff = n · Σw² / (Σw)².
-    const tier = { source: 'tier', label: 'Tier', unit: 'percent' as const, categories: [{ value: 'gold', population: 30 }, { value: 'silver', population: 70 }] };
+    const tier = {
+      source: 'tier',
+      label: 'Tier',
+      unit: 'percent' as const,
+      categories: [
+        { value: 'gold', population: 30 },
+        { value: 'silver', population: 70 },
+      ],
+    };
     const gold = count((p) => p.tier === 'gold');
     const silver = 120 - gold;
     const saved = await signedIn.researcher.put(`/api/surveys/${id}/plan`, {
-      plan: basePlan({ quotas: { variables: [tier], method: 'proportional', cells: [{ key: 'gold', values: ['gold'], target: gold }, { key: 'silver', values: ['silver'], target: silver }] } }),
+      plan: basePlan({
+        quotas: {
+          variables: [tier],
+          method: 'proportional',
+          cells: [
+            { key: 'gold', values: ['gold'], target: gold },
+            { key: 'silver', values: ['silver'], target: silver },
+          ],
+        },
+      }),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     // The responses came in before the plan: stamp their cells as collection would have.
@@ -307,16 +398,24 @@ describe('weighted', () => {
     const x = res.body;
     expect(x.weighting.method).toBe('cells');
     expect(x.weighting.designEffect).toBeCloseTo(deff, 10);
-    const table = ['yes', 'no'].map((again) => PURPOSES.map((purpose) => count((p) => p.again === again && p.purpose === purpose, w)));
-    expect(x.body[0].cells.map((c: { count: number }) => c.count).map((c: number) => +c.toFixed(9))).toEqual(table[0].map((c) => +c.toFixed(9)));
-    expect(x.columnHeads[0].base).toBeCloseTo(count((p) => p.purpose === 'business', w), 10);
+    const table = ['yes', 'no'].map((again) =>
+      PURPOSES.map((purpose) => count((p) => p.again === again && p.purpose === purpose, w)),
+    );
+    expect(x.body[0].cells.map((c: { count: number }) => c.count).map((c: number) => +c.toFixed(9))).toEqual(
+      table[0].map((c) => +c.toFixed(9)),
+    );
+    expect(x.columnHeads[0].base).toBeCloseTo(
+      count((p) => p.purpose === 'business', w),
+      10,
+    );
     expect(x.columnHeads[0].n).toBe(50);
     // Each column is tested at its own Kish effective size (Σw)²/Σw², not at base ÷ the overall deff.
     const inColumn = (purpose: string) => people.filter((p) => p.purpose === purpose);
     const kish = (ps: typeof people) => sum(ps.map(w)) ** 2 / sum(ps.map((p) => w(p) ** 2));
     PURPOSES.forEach((purpose, k) => expect(x.columnHeads[k].effectiveN).toBeCloseTo(kish(inColumn(purpose)), 10));
     // Business: its yes-share against leisure's by the pooled z test at those sizes, as in the unweighted letters.
-    const share = (purpose: string) => count((p) => p.purpose === purpose && p.again === 'yes', w) / count((p) => p.purpose === purpose, w);
+    const share = (purpose: string) =>
+      count((p) => p.purpose === purpose && p.again === 'yes', w) / count((p) => p.purpose === purpose, w);
     const [nA, nB] = [kish(inColumn('business')), kish(inColumn('leisure'))];
     // One pair is tested (event is a small base), so no Bonferroni factor: |z| > 1.96.
     expect(Math.abs(z(share('business') * nA, nA, share('leisure') * nB, nB))).toBeGreaterThan(1.96);
@@ -365,21 +464,32 @@ describe('the size of an axis', () => {
     const app = makeTestApp();
     cleanups.push(() => app.cleanup());
     const { researcher, viewer } = await signedInAgents(app.app);
-    const created = (await researcher.post('/api/surveys', { definition: { ...definition, hiddenFields: ['store'] } })).body;
+    const created = (await researcher.post('/api/surveys', { definition: { ...definition, hiddenFields: ['store'] } }))
+      .body;
     const versionId = (await researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
     const a = new Agent(app.app);
     for (let i = 0; i <= CROSSTAB_MAX_CATEGORIES; i++) {
       const res = await a.post(`/api/public/s/${created.slug}/responses`, {
-        clientId: `store-${i}-abc`, versionId, complete: true, hidden: { store: `s${String(i).padStart(2, '0')}` }, answers: { again: i % 2 ? 'yes' : 'no' },
+        clientId: `store-${i}-abc`,
+        versionId,
+        complete: true,
+        hidden: { store: `s${String(i).padStart(2, '0')}` },
+        answers: { again: i % 2 ? 'yes' : 'no' },
       });
       expect(res.status).toBe(201);
     }
-    const tab = (q: string) => viewer.get(`/api/surveys/${created.id}/report/crosstab?rows=hidden:store&columns=again${q}`);
+    const tab = (q: string) =>
+      viewer.get(`/api/surveys/${created.id}/report/crosstab?rows=hidden:store&columns=again${q}`);
     const refused = await tab('');
     expect(refused.status).toBe(400);
-    expect(refused.body.error).toMatchObject({ path: 'rows', message: `rows: "hidden:store" has 61 categories; a cross-tab takes at most ${CROSSTAB_MAX_CATEGORIES}` });
+    expect(refused.body.error).toMatchObject({
+      path: 'rows',
+      message: `rows: "hidden:store" has 61 categories; a cross-tab takes at most ${CROSSTAB_MAX_CATEGORIES}`,
+    });
     // Only the categories of the selected responses count: leave out store s60 and it fits.
-    const values = Array.from({ length: CROSSTAB_MAX_CATEGORIES }, (_, i) => `s${String(i).padStart(2, '0')}`).join(',');
+    const values = Array.from({ length: CROSSTAB_MAX_CATEGORIES }, (_, i) => `s${String(i).padStart(2, '0')}`).join(
+      ',',
+    );
     const fits = await tab(`&filter=${encodeURIComponent(`store:${values}`)}`);
     expect(fits.status, JSON.stringify(fits.body)).toBe(200);
     expect(fits.body.body.map((r: { value: string }) => r.value)).toEqual(values.split(','));

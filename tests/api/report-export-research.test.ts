@@ -40,7 +40,9 @@ const num = (s: string | undefined) => (s === undefined || s === '' ? null : Num
  * both: t = mean(d) / (sd(d) / √n) on the differences d, df n − 1, p two-sided.
  */
 function pairedT(brand: string, attribute: string) {
-  const d = rows.filter((r) => r[`brands_${brand}_${attribute}`] !== '').map((r) => num(r[`brands_us_${attribute}`])! - num(r[`brands_${brand}_${attribute}`])!);
+  const d = rows
+    .filter((r) => r[`brands_${brand}_${attribute}`] !== '')
+    .map((r) => num(r[`brands_us_${attribute}`])! - num(r[`brands_${brand}_${attribute}`])!);
   const m = mean(d);
   const sd = Math.sqrt(d.reduce((sum, x) => sum + (x - m) ** 2, 0) / (d.length - 1));
   const statistic = m / (sd / Math.sqrt(d.length));
@@ -70,23 +72,37 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-describe('the coffee study\'s responses.csv', () => {
+describe("the coffee study's responses.csv", () => {
   it('holds one predictably named variable per answer part of every research question', () => {
     expect(rows).toHaveLength(300);
     const expected = [
-      'response_id', 'completed', 'wave', 'segment',
+      'response_id',
+      'completed',
+      'wave',
+      'segment',
       ...ITEMS.flatMap((i) => [`${i.question}_${i.id}_e`, `${i.question}_${i.id}_p`]),
       ...DIMENSIONS.map((d) => `dimweights_${d}`),
-      'vw_too_cheap', 'vw_cheap', 'vw_expensive', 'vw_too_expensive', 'vw_likely_cheap', 'vw_likely_expensive',
-      ...GG_PRICES.map((p) => `gg_at_${p}`), 'gg_highest',
+      'vw_too_cheap',
+      'vw_cheap',
+      'vw_expensive',
+      'vw_too_expensive',
+      'vw_likely_cheap',
+      'vw_likely_expensive',
+      ...GG_PRICES.map((p) => `gg_at_${p}`),
+      'gg_highest',
       ...BRANDS.flatMap((b) => [`brands_${b}_known`, ...ATTRIBUTES.map((a) => `brands_${b}_${a}`)]),
-      'overall', 'nps', 'improve',
+      'overall',
+      'nps',
+      'improve',
     ];
     expect(header).toEqual(expected);
     // Every respondent answered every research question of the demo: no gaps in its columns.
     // (Own-brand ratings are complete too; competitors are rated only by those who know them.)
     for (const name of expected.filter((n) => /^(sq_|dimweights_|vw_|gg_at_|brands_us_)/.test(n))) {
-      expect(rows.every((r) => r[name] !== ''), name).toBe(true);
+      expect(
+        rows.every((r) => r[name] !== ''),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -98,8 +114,13 @@ describe('the coffee study\'s responses.csv', () => {
     expect(sps).toMatch(/\n {2}\/brands_c1_known "[^"\n]+：知道競爭對手 A"\n/);
     expect(sps).toMatch(/\n {2}\/gg_at_24 0 "否" 1 "是"\n/);
     // tables.csv names each SERVQUAL row by its statement.
-    const tables = Papa.parse<Row>((await researcher.get(`/api/surveys/${surveyId}/export/tables.csv?lang=zh-Hant`)).body as string, { header: true, skipEmptyLines: true }).data;
-    expect(tables.find((r) => r.section === 'servqual' && r.key === 'sq_tangibles.tan1')?.label).toBe('公司擁有外觀現代的設備。');
+    const tables = Papa.parse<Row>(
+      (await researcher.get(`/api/surveys/${surveyId}/export/tables.csv?lang=zh-Hant`)).body as string,
+      { header: true, skipEmptyLines: true },
+    ).data;
+    expect(tables.find((r) => r.section === 'servqual' && r.key === 'sq_tangibles.tan1')?.label).toBe(
+      '公司擁有外觀現代的設備。',
+    );
   });
 
   it('reproduces the SERVQUAL gaps per item, per dimension and overall, weighted by the importance points', () => {
@@ -115,19 +136,31 @@ describe('the coffee study\'s responses.csv', () => {
       expect(s.items[k].perception).toBeCloseTo(mean(p), 12);
       expect(s.items[k].gap).toBeCloseTo(mean(p) - mean(e), 12);
     });
-    const dimensionGap = (r: Row, d: string) => mean(ITEMS.filter((i) => i.dimension === d).map((i) => num(r[`${i.question}_${i.id}_p`])! - num(r[`${i.question}_${i.id}_e`])!));
+    const dimensionGap = (r: Row, d: string) =>
+      mean(
+        ITEMS.filter((i) => i.dimension === d).map(
+          (i) => num(r[`${i.question}_${i.id}_p`])! - num(r[`${i.question}_${i.id}_e`])!,
+        ),
+      );
     for (const d of DIMENSIONS) {
       const reported = s.dimensions.find((x: { dimension: string }) => x.dimension === d);
       expect(reported.gap, d).toBeCloseTo(mean(rows.map((r) => dimensionGap(r, d))), 12);
       expect(reported.importance, d).toBeCloseTo(mean(rows.map((r) => num(r[`dimweights_${d}`])!)), 12);
     }
     expect(s.unweighted).toBeCloseTo(mean(rows.map((r) => mean(DIMENSIONS.map((d) => dimensionGap(r, d))))), 12);
-    const weighted = rows.map((r) => DIMENSIONS.reduce((sum, d) => sum + (num(r[`dimweights_${d}`])! / 100) * dimensionGap(r, d), 0));
+    const weighted = rows.map((r) =>
+      DIMENSIONS.reduce((sum, d) => sum + (num(r[`dimweights_${d}`])! / 100) * dimensionGap(r, d), 0),
+    );
     expect(s.weighted).toBeCloseTo(mean(weighted), 12);
   });
 
   it('reproduces the Van Westendorp price points (pricesensitivitymeter 1.3.3 conventions, written out here)', () => {
-    const answers = rows.map((r) => [num(r.vw_too_cheap)!, num(r.vw_cheap)!, num(r.vw_expensive)!, num(r.vw_too_expensive)!]);
+    const answers = rows.map((r) => [
+      num(r.vw_too_cheap)!,
+      num(r.vw_cheap)!,
+      num(r.vw_expensive)!,
+      num(r.vw_too_expensive)!,
+    ]);
     const valid = answers.filter(([a, b, c, d]) => a < b && b < c && c < d);
     const n = valid.length;
     const grid = [...new Set(valid.flat())].sort((a, b) => a - b);
@@ -143,7 +176,8 @@ describe('the coffee study\'s responses.csv', () => {
     const crossing = (diff: number[]) => {
       for (let i = 1; i < grid.length; i++) {
         if (diff[i] === 0) return grid[i];
-        if (diff[i - 1] * diff[i] < 0) return grid[i - 1] + ((grid[i] - grid[i - 1]) * diff[i - 1]) / (diff[i - 1] - diff[i]);
+        if (diff[i - 1] * diff[i] < 0)
+          return grid[i - 1] + ((grid[i] - grid[i - 1]) * diff[i - 1]) / (diff[i - 1] - diff[i]);
       }
       throw new Error('no crossing');
     };
@@ -165,13 +199,15 @@ describe('the coffee study\'s responses.csv', () => {
       expect(gg.points[k].demand).toBeCloseTo(demand, 12);
       expect(gg.points[k].revenue).toBeCloseTo(p * demand, 10);
       // The would-buy flags agree with the highest price accepted (blank: none).
-      expect(rows.every((r) => num(r[`gg_at_${p}`]) === (r.gg_highest !== '' && Number(r.gg_highest) >= p ? 1 : 0))).toBe(true);
+      expect(
+        rows.every((r) => num(r[`gg_at_${p}`]) === (r.gg_highest !== '' && Number(r.gg_highest) >= p ? 1 : 0)),
+      ).toBe(true);
     });
     const revenue = GG_PRICES.map((p) => p * mean(rows.map((r) => num(r[`gg_at_${p}`])!)));
     expect(gg.optimalPrice).toBe(GG_PRICES[revenue.indexOf(Math.max(...revenue))]);
   });
 
-  it('reproduces each brand\'s means and the paired t test of the own brand against each competitor', () => {
+  it("reproduces each brand's means and the paired t test of the own brand against each competitor", () => {
     const [q] = sections.competition.questions;
     for (const [k, brand] of BRANDS.entries()) {
       expect(q.awareness[k]).toBeCloseTo(mean(rows.map((r) => num(r[`brands_${brand}_known`])!)), 12);
@@ -193,24 +229,31 @@ describe('the coffee study\'s responses.csv', () => {
 });
 
 describe('the coffee study in SPSS syntax and Excel', () => {
-  it('runs in PSPP with labels and measurement levels, and PSPP\'s paired t matches the report', async () => {
+  it("runs in PSPP with labels and measurement levels, and PSPP's paired t matches the report", async () => {
     const sps = (await researcher.get(`/api/surveys/${surveyId}/export/responses.sps`)).body as string;
-    expect(sps).toMatch(/sq_tangibles_tan1_e "Facilities and appearance: The company has modern-looking equipment\. \(Expectation\)"/);
+    expect(sps).toMatch(
+      /sq_tangibles_tan1_e "Facilities and appearance: The company has modern-looking equipment\. \(Expectation\)"/,
+    );
     expect(sps).toMatch(/vw_too_cheap "[^"]*: Too cheap \(EUR\)"/);
     // The pair whose difference is least clear-cut (largest p): PSPP prints t to two decimals, p to three.
-    const pairs = sections.competition.questions[0].attributes.flatMap((a: { attribute: string; competitors: { brand: string; p: number; pairs: number }[] }) =>
-      a.competitors.map((c) => ({ attribute: a.attribute, ...c })));
+    const pairs = sections.competition.questions[0].attributes.flatMap(
+      (a: { attribute: string; competitors: { brand: string; p: number; pairs: number }[] }) =>
+        a.competitors.map((c) => ({ attribute: a.attribute, ...c })),
+    );
     const pair = pairs.reduce((a: { p: number }, b: { p: number }) => (b.p > a.p ? b : a));
     const dir = mkdtempSync(join(tmpdir(), 'yardstick-pspp-'));
     try {
       const file = join(dir, 'export.sps');
-      writeFileSync(file, [
-        sps,
-        'DISPLAY DICTIONARY /VARIABLES=completed sq_tangibles_tan1_e vw_cheap segment gg_at_19.',
-        `T-TEST PAIRS=brands_us_${pair.attribute} WITH brands_${pair.brand}_${pair.attribute} (PAIRED).`,
-        'LIST /VARIABLES=response_id completed /CASES=FROM 1 TO 1.',
-        '',
-      ].join('\n'));
+      writeFileSync(
+        file,
+        [
+          sps,
+          'DISPLAY DICTIONARY /VARIABLES=completed sq_tangibles_tan1_e vw_cheap segment gg_at_19.',
+          `T-TEST PAIRS=brands_us_${pair.attribute} WITH brands_${pair.brand}_${pair.attribute} (PAIRED).`,
+          'LIST /VARIABLES=response_id completed /CASES=FROM 1 TO 1.',
+          '',
+        ].join('\n'),
+      );
       const out = execFileSync('pspp', [file, '-O', 'format=csv', '-o', join(dir, 'out.csv')], { encoding: 'utf8' });
       expect(out).not.toMatch(/error|warning/i);
       const csv = Papa.parse<string[]>(readFileSync(join(dir, 'out.csv'), 'utf8')).data;
@@ -237,7 +280,9 @@ describe('the coffee study in SPSS syntax and Excel', () => {
   });
 
   it('writes the completion time as a date cell in the XLSX, and describes each variable with its level', async () => {
-    const res = await t.app.request(`/api/surveys/${surveyId}/export/responses.xlsx`, { headers: { cookie: researcher.cookie } });
+    const res = await t.app.request(`/api/surveys/${surveyId}/export/responses.xlsx`, {
+      headers: { cookie: researcher.cookie },
+    });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
@@ -250,11 +295,20 @@ describe('the coffee study in SPSS syntax and Excel', () => {
     expect(completed.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
     const dict = wb.getWorksheet('Variables')!;
     const described = new Map<string, unknown[]>();
-    dict.eachRow((r) => { const v = (r.values as unknown[]).slice(1); described.set(String(v[0]), v); });
+    dict.eachRow((r) => {
+      const v = (r.values as unknown[]).slice(1);
+      described.set(String(v[0]), v);
+    });
     expect(described.get('Variable')).toEqual(['Variable', 'Label', 'Level', 'Codes']);
-    expect(described.get('brands_c1_quality')!.slice(1, 3)).toEqual(['How do these providers compare?: Competitor A: Quality', 'ordinal']);
+    expect(described.get('brands_c1_quality')!.slice(1, 3)).toEqual([
+      'How do these providers compare?: Competitor A: Quality',
+      'ordinal',
+    ]);
     expect(described.get('gg_at_24')!.slice(2)).toEqual(['nominal', '0 = No; 1 = Yes']);
-    expect(described.get('dimweights_reliability')!.slice(1, 3)).toEqual([expect.stringMatching(/: Reliability \(points of 100\)$/), 'scale']);
+    expect(described.get('dimweights_reliability')!.slice(1, 3)).toEqual([
+      expect.stringMatching(/: Reliability \(points of 100\)$/),
+      'scale',
+    ]);
   });
 });
 
@@ -267,8 +321,14 @@ describe('hidden fields in exports', () => {
       const sps = (await agent.get(`/api/surveys/${id}/export/responses.sps`)).body as string;
       expect(sps).toMatch(/\n {2}\/tier "Loyalty tier"\n/);
       expect(sps).toMatch(/VALUE LABELS\n {2}tier "platinum" "Platinum" "gold" "Gold" "iron" "Iron" "lead" "Lead"\n/);
-      const plain = Papa.parse<Row>((await agent.get(`/api/surveys/${id}/export/responses.csv`)).body as string, { header: true, skipEmptyLines: true }).data;
-      const labelled = Papa.parse<Row>((await agent.get(`/api/surveys/${id}/export/responses.csv?labels=1`)).body as string, { header: true, skipEmptyLines: true }).data;
+      const plain = Papa.parse<Row>((await agent.get(`/api/surveys/${id}/export/responses.csv`)).body as string, {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
+      const labelled = Papa.parse<Row>(
+        (await agent.get(`/api/surveys/${id}/export/responses.csv?labels=1`)).body as string,
+        { header: true, skipEmptyLines: true },
+      ).data;
       expect(new Set(plain.map((r) => r.tier))).toEqual(new Set(['platinum', 'gold', 'iron', 'lead']));
       expect(new Set(labelled.map((r) => r.tier))).toEqual(new Set(['Platinum', 'Gold', 'Iron', 'Lead']));
       // The region has no quota variable: its name and values as stored.
@@ -285,22 +345,81 @@ describe('variables of every kind, with names that would clash or run long', () 
   const definition = {
     title: { en: 'Edge cases' },
     hiddenFields: ['completed'],
-    pages: [{
-      id: 'p1',
-      questions: [
-        { id: 'wave', type: 'single', other: true, text: { en: 'Which visit?' }, options: [opt('first'), opt('second')] },
-        { id: 'order', type: 'ranking', text: { en: 'Rank these' }, options: [opt('taste'), opt('price'), opt('speed')] },
-        { id: 'imp', type: 'importance', mode: 'rating', scale: { min: 1, max: 5, minLabel: { en: 'Not important' }, maxLabel: { en: 'Very important' } }, text: { en: 'How important?' }, items: [opt('taste'), opt('price')] },
-        { id: 'ladder', type: 'gaborGranger', currency: 'EUR', prices: [1.5, 2.5, 3.5], text: { en: 'Would you buy it?' } },
-        { id: LONG, type: 'matrix', scale: { min: 1, max: 5 }, text: { en: 'Long' }, items: [opt('first_item_id'), opt('first_item_id2')] },
-        { id: 'sat', type: 'rating', notApplicable: true, scale: { min: 1, max: 5 }, text: { en: 'Satisfied?' } },
-        { id: 'who', type: 'contact', text: { en: 'May we contact you?' }, consent: { en: 'You may contact me' } },
-      ],
-    }],
+    pages: [
+      {
+        id: 'p1',
+        questions: [
+          {
+            id: 'wave',
+            type: 'single',
+            other: true,
+            text: { en: 'Which visit?' },
+            options: [opt('first'), opt('second')],
+          },
+          {
+            id: 'order',
+            type: 'ranking',
+            text: { en: 'Rank these' },
+            options: [opt('taste'), opt('price'), opt('speed')],
+          },
+          {
+            id: 'imp',
+            type: 'importance',
+            mode: 'rating',
+            scale: { min: 1, max: 5, minLabel: { en: 'Not important' }, maxLabel: { en: 'Very important' } },
+            text: { en: 'How important?' },
+            items: [opt('taste'), opt('price')],
+          },
+          {
+            id: 'ladder',
+            type: 'gaborGranger',
+            currency: 'EUR',
+            prices: [1.5, 2.5, 3.5],
+            text: { en: 'Would you buy it?' },
+          },
+          {
+            id: LONG,
+            type: 'matrix',
+            scale: { min: 1, max: 5 },
+            text: { en: 'Long' },
+            items: [opt('first_item_id'), opt('first_item_id2')],
+          },
+          { id: 'sat', type: 'rating', notApplicable: true, scale: { min: 1, max: 5 }, text: { en: 'Satisfied?' } },
+          { id: 'who', type: 'contact', text: { en: 'May we contact you?' }, consent: { en: 'You may contact me' } },
+        ],
+      },
+    ],
   };
   const ANSWERS = [
-    { wave: 'first', order: ['price', 'taste', 'speed'], imp: { taste: 5, price: 2 }, ladder: { path: [{ price: 2.5, buy: true }, { price: 3.5, buy: true }], highest: 3.5 }, [LONG]: { first_item_id: 4, first_item_id2: 2 }, sat: 'na', who: { name: 'Ann', email: 'ann@example.com', consent: true } },
-    { wave: { other: 'Third' }, order: ['speed', 'price', 'taste'], imp: { taste: 3, price: 4 }, ladder: { path: [{ price: 2.5, buy: false }, { price: 1.5, buy: false }], highest: null }, [LONG]: { first_item_id: 1 }, sat: 4 },
+    {
+      wave: 'first',
+      order: ['price', 'taste', 'speed'],
+      imp: { taste: 5, price: 2 },
+      ladder: {
+        path: [
+          { price: 2.5, buy: true },
+          { price: 3.5, buy: true },
+        ],
+        highest: 3.5,
+      },
+      [LONG]: { first_item_id: 4, first_item_id2: 2 },
+      sat: 'na',
+      who: { name: 'Ann', email: 'ann@example.com', consent: true },
+    },
+    {
+      wave: { other: 'Third' },
+      order: ['speed', 'price', 'taste'],
+      imp: { taste: 3, price: 4 },
+      ladder: {
+        path: [
+          { price: 2.5, buy: false },
+          { price: 1.5, buy: false },
+        ],
+        highest: null,
+      },
+      [LONG]: { first_item_id: 1 },
+      sat: 4,
+    },
   ];
 
   it('names them predictably and uniquely, flags "not applicable" beside its rating, leaves contact details out, and PSPP reads the file without a warning', async () => {
@@ -314,7 +433,13 @@ describe('variables of every kind, with names that would clash or run long', () 
       expect(published.status, JSON.stringify(published.body)).toBe(200);
       const versionId = published.body.versions[0].id;
       for (const [i, answers] of ANSWERS.entries()) {
-        const res = await new Agent(app.app).post(`/api/public/s/${created.slug}/responses`, { clientId: `edge-case-${i}`, versionId, complete: true, answers, hidden: { completed: 'yes' } });
+        const res = await new Agent(app.app).post(`/api/public/s/${created.slug}/responses`, {
+          clientId: `edge-case-${i}`,
+          versionId,
+          complete: true,
+          answers,
+          hidden: { completed: 'yes' },
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(201);
         app.clock.advance(60_000);
       }
@@ -323,17 +448,34 @@ describe('variables of every kind, with names that would clash or run long', () 
       // The hidden field and the question named like the fixed variables get _2; the matrix items,
       // cut at SPSS's 64 bytes, would share a name: the second gets _2.
       expect(head).toEqual([
-        'response_id', 'completed', 'wave', 'completed_2', 'wave_2',
-        'order_taste', 'order_price', 'order_speed', 'imp_taste', 'imp_price',
-        'ladder_at_1_5', 'ladder_at_2_5', 'ladder_at_3_5', 'ladder_highest',
-        `${LONG}_`, `${LONG.slice(0, 62)}_2`, 'sat', 'sat_na',
+        'response_id',
+        'completed',
+        'wave',
+        'completed_2',
+        'wave_2',
+        'order_taste',
+        'order_price',
+        'order_speed',
+        'imp_taste',
+        'imp_price',
+        'ladder_at_1_5',
+        'ladder_at_2_5',
+        'ladder_at_3_5',
+        'ladder_highest',
+        `${LONG}_`,
+        `${LONG.slice(0, 62)}_2`,
+        'sat',
+        'sat_na',
       ]);
       expect(data.map((r) => r.slice(3))).toEqual([
         ['yes', '1', '2', '1', '3', '5', '2', '1', '1', '1', '3.5', '4', '2', '', '1'],
         ['yes', '3', '3', '2', '1', '3', '4', '0', '0', '0', '', '1', '', '4', '0'],
       ]);
       expect(text).not.toMatch(/ann@example\.com|Ann/);
-      const labelled = Papa.parse<Record<string, string>>((await agent.get(`/api/surveys/${created.id}/export/responses.csv?labels=1`)).body as string, { header: true, skipEmptyLines: true }).data;
+      const labelled = Papa.parse<Record<string, string>>(
+        (await agent.get(`/api/surveys/${created.id}/export/responses.csv?labels=1`)).body as string,
+        { header: true, skipEmptyLines: true },
+      ).data;
       expect(labelled.map((r) => r.wave_2)).toEqual(['First', 'Other']);
       expect(labelled.map((r) => r.ladder_at_2_5)).toEqual(['Yes', 'No']);
 
@@ -343,7 +485,9 @@ describe('variables of every kind, with names that would clash or run long', () 
       const dir = mkdtempSync(join(tmpdir(), 'yardstick-pspp-'));
       try {
         writeFileSync(join(dir, 'edge.sps'), `${sps}\nDESCRIPTIVES VARIABLES=order_taste ladder_highest.\n`);
-        const out = execFileSync('pspp', [join(dir, 'edge.sps'), '-O', 'format=csv', '-o', join(dir, 'out.csv')], { encoding: 'utf8' });
+        const out = execFileSync('pspp', [join(dir, 'edge.sps'), '-O', 'format=csv', '-o', join(dir, 'out.csv')], {
+          encoding: 'utf8',
+        });
         expect(out).not.toMatch(/error|warning/i);
         const csv = Papa.parse<string[]>(readFileSync(join(dir, 'out.csv'), 'utf8')).data;
         // DESCRIPTIVES: label, N, mean…; ranks 2 and 3 → 2.5; one highest price, 3.5.

@@ -48,12 +48,19 @@ describe('response exports', () => {
     // purpose is coded 1 = business, 2 = leisure (option order).
     expect(parsed.data.map((r) => Number(r.purpose))).toEqual(PURPOSE.map((p) => (p === 'business' ? 1 : 2)));
     expect(parsed.data[4].v_comment).toBe('Room was dirty');
-    const labelled = Papa.parse<Record<string, string>>(await (await download(researcher, `/api/surveys/${surveyId}/export/responses.csv?labels=1`)).text(), { header: true });
+    const labelled = Papa.parse<Record<string, string>>(
+      await (await download(researcher, `/api/surveys/${surveyId}/export/responses.csv?labels=1`)).text(),
+      { header: true },
+    );
     expect(labelled.data.slice(0, 8).map((r) => r.purpose)).toEqual(PURPOSE);
   });
 
   it('writes an XLSX that exceljs and SheetJS both read', async () => {
-    const buf = Buffer.from(await (await download(researcher, `/api/surveys/${surveyId}/export/responses.xlsx?filter=purpose:business`)).arrayBuffer());
+    const buf = Buffer.from(
+      await (
+        await download(researcher, `/api/surveys/${surveyId}/export/responses.xlsx?filter=purpose:business`)
+      ).arrayBuffer(),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Responses')!;
@@ -91,15 +98,23 @@ describe('response exports', () => {
   });
 
   it('keeps respondent-level data from viewers, who get the report tables', async () => {
-    const denied = await t.app.request(`/api/surveys/${surveyId}/export/responses.csv`, { headers: { cookie: viewer.cookie } });
+    const denied = await t.app.request(`/api/surveys/${surveyId}/export/responses.csv`, {
+      headers: { cookie: viewer.cookie },
+    });
     expect(denied.status).toBe(403);
-    const tables = Papa.parse<Record<string, string>>(await (await download(viewer, `/api/surveys/${surveyId}/export/tables.csv`)).text(), { header: true, skipEmptyLines: true });
-    const value = (section: string, key: string, measure: string) => tables.data.find((r) => r.section === section && r.key === key && r.measure === measure)?.value;
+    const tables = Papa.parse<Record<string, string>>(
+      await (await download(viewer, `/api/surveys/${surveyId}/export/tables.csv`)).text(),
+      { header: true, skipEmptyLines: true },
+    );
+    const value = (section: string, key: string, measure: string) =>
+      tables.data.find((r) => r.section === section && r.key === key && r.measure === measure)?.value;
     expect(Number(value('satisfaction', 'osat', 'mean'))).toBeCloseTo(mean(OSAT), 10);
     expect(Number(value('fieldwork', '', 'n'))).toBe(8);
     // NPS: 4 promoters and 2 detractors of 8 → 25 (hand count).
     expect(Number(value('loyalty', '', 'nps'))).toBeCloseTo(25, 10);
-    const bad = await t.app.request(`/api/surveys/${surveyId}/export/tables.csv?labels=2`, { headers: { cookie: viewer.cookie } });
+    const bad = await t.app.request(`/api/surveys/${surveyId}/export/tables.csv?labels=2`, {
+      headers: { cookie: viewer.cookie },
+    });
     expect(bad.status).toBe(400);
   });
 });

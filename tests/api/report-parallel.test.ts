@@ -13,7 +13,7 @@ const PARALLEL_FROM = 12_000;
 const dir = mkdtempSync(join(tmpdir(), 'yardstick-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the first build of a large survey\'s report columns in worker threads', () => {
+describe("the first build of a large survey's report columns in worker threads", () => {
   it('gives exactly the report one synchronous pass gives, and is shared by concurrent requests', async () => {
     const path = join(dir, 'big.db');
     const seed = openDb(path);
@@ -28,7 +28,10 @@ describe('the first build of a large survey\'s report columns in worker threads'
     rmSync(`${path}-reports`, { recursive: true, force: true });
 
     const parallel = openDb(path);
-    const [a, b] = await Promise.all([prepareReport(parallel, survey.id, PARALLEL_FROM), prepareReport(parallel, survey.id, PARALLEL_FROM)]);
+    const [a, b] = await Promise.all([
+      prepareReport(parallel, survey.id, PARALLEL_FROM),
+      prepareReport(parallel, survey.id, PARALLEL_FROM),
+    ]);
     expect([a, b]).toEqual(['parallel', 'parallel']);
     expect(await prepareReport(parallel, survey.id, PARALLEL_FROM)).toBe('ready');
     const got = buildReport(parallel, survey.id);

@@ -12,14 +12,23 @@ const scale = { min: 1, max: 5 };
 const ITEMS = ['a1', 'a2', 'a3'];
 const definition = {
   title: { en: 'Readings' },
-  pages: [{
-    id: 'p1',
-    questions: [
-      { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale, text: { en: 'Overall' } },
-      { id: 'attrs', type: 'matrix', role: 'attribute', scale, text: { en: 'Attributes' }, items: ITEMS.map((id) => ({ id, label: { en: id } })) },
-      { id: 'nps', type: 'nps', role: 'recommend', text: { en: 'Recommend' } },
-    ],
-  }],
+  pages: [
+    {
+      id: 'p1',
+      questions: [
+        { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale, text: { en: 'Overall' } },
+        {
+          id: 'attrs',
+          type: 'matrix',
+          role: 'attribute',
+          scale,
+          text: { en: 'Attributes' },
+          items: ITEMS.map((id) => ({ id, label: { en: id } })),
+        },
+        { id: 'nps', type: 'nps', role: 'recommend', text: { en: 'Recommend' } },
+      ],
+    },
+  ],
 };
 
 const cleanups: (() => void)[] = [];
@@ -38,7 +47,12 @@ async function seeded(answers: Record<string, unknown>[]) {
   const versionId = (await agents.researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
   const a = new Agent(t.app);
   for (const [i, ans] of answers.entries()) {
-    const res = await a.post(`/api/public/s/${created.slug}/responses`, { clientId: `respondent-${i}`, versionId, complete: true, answers: ans });
+    const res = await a.post(`/api/public/s/${created.slug}/responses`, {
+      clientId: `respondent-${i}`,
+      versionId,
+      complete: true,
+      answers: ans,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
   }
   const res = await agents.viewer.get(`/api/surveys/${created.id}/report`);
@@ -63,7 +77,10 @@ const wilson = (k: number, n: number) => {
   return { lower: centre - half, upper: centre + half };
 };
 /** Fisher's z interval: tanh(atanh r ± 1.959964/√(n − 3)) (Fisher 1921; R's cor.test). */
-const fisher = (r: number, n: number) => ({ lower: Math.tanh(Math.atanh(r) - 1.959964 / Math.sqrt(n - 3)), upper: Math.tanh(Math.atanh(r) + 1.959964 / Math.sqrt(n - 3)) });
+const fisher = (r: number, n: number) => ({
+  lower: Math.tanh(Math.atanh(r) - 1.959964 / Math.sqrt(n - 3)),
+  upper: Math.tanh(Math.atanh(r) + 1.959964 / Math.sqrt(n - 3)),
+});
 
 describe('tiny bases', () => {
   it('n = 9, every answer 5: the mean carries no "± 0" but the small-base verdict, the shares their Wilson intervals', async () => {
@@ -86,7 +103,11 @@ describe('tiny bases', () => {
   });
 
   it('n = 3, all promoters: NPS +100 with the margin withheld as too small a base', async () => {
-    const s = await reportOf([{ nps: 10, osat: 4 }, { nps: 9, osat: 5 }, { nps: 10, osat: 4 }]);
+    const s = await reportOf([
+      { nps: 10, osat: 4 },
+      { nps: 9, osat: 5 },
+      { nps: 10, osat: 4 },
+    ]);
     expect(s.loyalty.nps.n).toBe(3);
     expect(s.loyalty.nps.nps).toBe(100);
     // The margin the formula gives is 0 (P = 1, D = 0: V = 1 − 1² = 0): never printed as "±0".
@@ -151,7 +172,9 @@ describe('priorities with their uncertainty', () => {
       const f = fisher(rs[k], 9);
       const half = (2.306004 * sd(x)) / 3;
       const clear = (lo: number, hi: number, at: number) => lo > at || hi < at;
-      const expected = clear(f.lower, f.upper, priorities.crosshairs.importance) && clear(mean(x) - half, mean(x) + half, priorities.crosshairs.performance);
+      const expected =
+        clear(f.lower, f.upper, priorities.crosshairs.importance) &&
+        clear(mean(x) - half, mean(x) + half, priorities.crosshairs.performance);
       expect(byKey[`attrs.${id}`].settled, id).toBe(expected);
     }
     // Nine respondents: the section carries the small-base warning.
@@ -166,7 +189,9 @@ describe('priorities with their uncertainty', () => {
       a2: [2, 2, 3, 4, 5, 1, 2, 3, 5],
       a3: [1, 3, 3, 4, 4, 1, 2, 4, 4],
     };
-    const { priorities } = await reportOf(OSAT.map((o, i) => ({ osat: o, attrs: { a1: close.a1[i], a2: close.a2[i], a3: close.a3[i] } })));
+    const { priorities } = await reportOf(
+      OSAT.map((o, i) => ({ osat: o, attrs: { a1: close.a1[i], a2: close.a2[i], a3: close.a3[i] } })),
+    );
     const intervals = ITEMS.map((id) => fisher(pearsonR(close[id as keyof typeof close], OSAT), 9));
     // By hand: the highest lower bound is below the lowest upper bound, so every pair overlaps.
     expect(Math.max(...intervals.map((x) => x.lower))).toBeLessThan(Math.min(...intervals.map((x) => x.upper)));
@@ -180,13 +205,23 @@ describe('competitive standing, read per competitor', () => {
   // rate us 5, the rest 3. A: one or two below us, alternating. B: 4 or 5, alternating.
   const grid = {
     title: { en: 'Grid' },
-    pages: [{
-      id: 'p1',
-      questions: [{
-        id: 'grid', type: 'competitor', role: 'competitor', ownBrand: 'us', scale: { min: 1, max: 5 }, text: { en: 'Providers' },
-        brands: ['us', 'a', 'b'].map((id) => ({ id, label: { en: id } })), attributes: [{ id: 'innovation', label: { en: 'Innovation' } }],
-      }],
-    }],
+    pages: [
+      {
+        id: 'p1',
+        questions: [
+          {
+            id: 'grid',
+            type: 'competitor',
+            role: 'competitor',
+            ownBrand: 'us',
+            scale: { min: 1, max: 5 },
+            text: { en: 'Providers' },
+            brands: ['us', 'a', 'b'].map((id) => ({ id, label: { en: id } })),
+            attributes: [{ id: 'innovation', label: { en: 'Innovation' } }],
+          },
+        ],
+      },
+    ],
   };
   const us = (i: number) => (i < 10 ? 5 : 3);
   const a = (i: number) => us(i) - 1 - (i % 2);
@@ -203,7 +238,10 @@ describe('competitive standing, read per competitor', () => {
       const ratings: Record<string, Record<string, number>> = { us: { innovation: us(i) }, a: { innovation: a(i) } };
       if (i >= 10) ratings.b = { innovation: b(i) };
       const res = await anon.post(`/api/public/s/${created.slug}/responses`, {
-        clientId: `respondent-${i}`, versionId, complete: true, answers: { grid: { known: Object.keys(ratings), ratings } },
+        clientId: `respondent-${i}`,
+        versionId,
+        complete: true,
+        answers: { grid: { known: Object.keys(ratings), ratings } },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
@@ -227,8 +265,8 @@ describe('competitive standing, read per competitor', () => {
   });
 });
 
-describe('the loyalty value\'s currency', () => {
-  it('is the study\'s, whatever the reader\'s language: none until the plan budgets in one, then the plan\'s', async () => {
+describe("the loyalty value's currency", () => {
+  it("is the study's, whatever the reader's language: none until the plan budgets in one, then the plan's", async () => {
     const { report, agents, surveyId } = await seeded([{ osat: 4, nps: 9 }]);
     // No price question and no plan: the study names no currency, and none is made up.
     expect(report.currency).toBeNull();
@@ -236,7 +274,9 @@ describe('the loyalty value\'s currency', () => {
     const saved = await agents.researcher.put(`/api/surveys/${surveyId}/plan`, { plan });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     for (const lang of ['en', 'zh-Hant', 'vi']) {
-      const res = await agents.viewer.request('GET', `/api/surveys/${surveyId}/report`, undefined, { 'accept-language': lang });
+      const res = await agents.viewer.request('GET', `/api/surveys/${surveyId}/report`, undefined, {
+        'accept-language': lang,
+      });
       expect(res.body.currency, lang).toBe('TWD');
     }
   });
@@ -248,12 +288,20 @@ describe('open answers, page by page', () => {
     const t = makeTestApp();
     cleanups.push(() => t.cleanup());
     const agents = await signedInAgents(t.app);
-    const def = { title: { en: 'Comments' }, pages: [{ id: 'p1', questions: [{ id: 'comment', type: 'text', text: { en: 'Comment' } }] }] };
+    const def = {
+      title: { en: 'Comments' },
+      pages: [{ id: 'p1', questions: [{ id: 'comment', type: 'text', text: { en: 'Comment' } }] }],
+    };
     const created = (await agents.researcher.post('/api/surveys', { definition: def })).body;
     const versionId = (await agents.researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
     const anon = new Agent(t.app);
     for (let i = 0; i < 60; i++) {
-      const res = await anon.post(`/api/public/s/${created.slug}/responses`, { clientId: `respondent-${i}`, versionId, complete: true, answers: { comment: `comment ${i}` } });
+      const res = await anon.post(`/api/public/s/${created.slug}/responses`, {
+        clientId: `respondent-${i}`,
+        versionId,
+        complete: true,
+        answers: { comment: `comment ${i}` },
+      });
       expect(res.status).toBe(201);
       t.clock.advance(60_000);
     }
@@ -263,16 +311,31 @@ describe('open answers, page by page', () => {
     const report = full.body.sections.verbatims;
     // The report shows the newest 50: comments 59 down to 10.
     expect(report.total).toBe(60);
-    expect(report.items.map((x: { text: string }) => x.text)).toEqual(Array.from({ length: 50 }, (_, k) => `comment ${59 - k}`));
+    expect(report.items.map((x: { text: string }) => x.text)).toEqual(
+      Array.from({ length: 50 }, (_, k) => `comment ${59 - k}`),
+    );
     const next = (await agents.viewer.get(`${url}?offset=50&limit=50`)).body;
     expect(next).toMatchObject({ total: 60, offset: 50 });
-    expect(next.items.map((x: { text: string }) => x.text)).toEqual(Array.from({ length: 10 }, (_, k) => `comment ${9 - k}`));
+    expect(next.items.map((x: { text: string }) => x.text)).toEqual(
+      Array.from({ length: 10 }, (_, k) => `comment ${9 - k}`),
+    );
     // A search pages the same way.
     const found = (await agents.viewer.get(`${url}?search=comment%205&offset=1&limit=5`)).body;
     // "comment 5" matches 59, 58 … 50 and 5: newest first, one skipped.
     expect(found.total).toBe(11);
-    expect(found.items.map((x: { text: string }) => x.text)).toEqual(['comment 58', 'comment 57', 'comment 56', 'comment 55', 'comment 54']);
-    for (const [query, path] of [['limit=0', 'limit'], ['limit=201', 'limit'], ['offset=-1', 'offset'], ['offset=x', 'offset']]) {
+    expect(found.items.map((x: { text: string }) => x.text)).toEqual([
+      'comment 58',
+      'comment 57',
+      'comment 56',
+      'comment 55',
+      'comment 54',
+    ]);
+    for (const [query, path] of [
+      ['limit=0', 'limit'],
+      ['limit=201', 'limit'],
+      ['offset=-1', 'offset'],
+      ['offset=x', 'offset'],
+    ]) {
       const bad = await agents.viewer.get(`${url}?${query}`);
       expect(bad.status, query).toBe(400);
       expect(bad.body.error.path, query).toBe(path);
@@ -281,7 +344,7 @@ describe('open answers, page by page', () => {
 });
 
 describe('the loyalty value on the coffee demo', () => {
-  it('caps the survey\'s proposed uplift where retention would pass 99%, so the estimate is a figure, not an error', async () => {
+  it("caps the survey's proposed uplift where retention would pass 99%, so the estimate is a figure, not an error", async () => {
     const t = makeTestApp();
     cleanups.push(() => t.cleanup());
     const agents = await signedInAgents(t.app);
@@ -293,12 +356,18 @@ describe('the loyalty value on the coffee demo', () => {
     expect(report.currency).toBe('EUR');
     const curve: { share: number; rate: number | null }[] = report.sections.loyalty.curve;
     // The proposal as the page makes it: the second-highest level taking the top level's rate.
-    const shift = loyaltyIfLevelRises(curve.map((c) => c.share), curve.map((c) => c.rate), curve.length - 2);
+    const shift = loyaltyIfLevelRises(
+      curve.map((c) => c.share),
+      curve.map((c) => c.rate),
+      curve.length - 2,
+    );
     const retention = 0.8;
     // The coffee curve proposes about 30 points (0.32 loyal now, 0.62 after): from the page's 80%
     // retention that is 110%, which the estimate refuses. Capped at 99%: 19 points.
     expect(shift.uplift).toBeGreaterThan(0.25);
-    expect(() => retentionUplift({ customers: 1000, margin: 100, retention, uplift: shift.uplift, discountRate: 0.1 })).toThrow(/uplift/);
+    expect(() =>
+      retentionUplift({ customers: 1000, margin: 100, retention, uplift: shift.uplift, discountRate: 0.1 }),
+    ).toThrow(/uplift/);
     const capped = capUplift(retention, shift.uplift);
     expect(capped.capped).toBe(true);
     expect(capped.uplift).toBeCloseTo(0.19, 12);

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { seedReportData } from '../support/report-data';
 import {
-  expectation, ggHighest, importance, N, perception, rating, seedResearchData, SQ_ITEMS, tier,
+  expectation,
+  ggHighest,
+  importance,
+  N,
+  perception,
+  rating,
+  seedResearchData,
+  SQ_ITEMS,
+  tier,
 } from '../support/research-data';
 import { basePlan } from '../support/plan';
 import { invalidate } from '../../server/report/dataset';
@@ -55,11 +63,27 @@ describe('SERVQUAL', () => {
     expect(s.dimensions.map((d: any) => d.dimension)).toEqual([...DIMENSIONS]);
   });
 
-  it('weights every mean when the report is weighted to the plan\'s population shares', async () => {
+  it("weights every mean when the report is weighted to the plan's population shares", async () => {
     // Tier gold 50 % / silver 50 %; the sample has 10 gold and 30 silver: weights 2 and 2/3.
-    const tiers = { source: 'tier', unit: 'percent' as const, categories: [{ value: 'gold', population: 50 }, { value: 'silver', population: 50 }] };
+    const tiers = {
+      source: 'tier',
+      unit: 'percent' as const,
+      categories: [
+        { value: 'gold', population: 50 },
+        { value: 'silver', population: 50 },
+      ],
+    };
     const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, {
-      plan: basePlan({ quotas: { variables: [tiers], method: 'proportional', cells: [{ key: 'gold', values: ['gold'], target: 20 }, { key: 'silver', values: ['silver'], target: 20 }] } }),
+      plan: basePlan({
+        quotas: {
+          variables: [tiers],
+          method: 'proportional',
+          cells: [
+            { key: 'gold', values: ['gold'], target: 20 },
+            { key: 'silver', values: ['silver'], target: 20 },
+          ],
+        },
+      }),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     // The responses came in before the plan: stamp their cells as collection would have, and
@@ -68,18 +92,27 @@ describe('SERVQUAL', () => {
     invalidate(t.db, surveyId);
     const res = await viewer.get(`/api/surveys/${surveyId}/report?weight=cells`);
     const w = (i: number) => (tier(i) === 'gold' ? 2 : 2 / 3);
-    const weightedMean = (f: (i: number) => number) => range(N).reduce((a, i) => a + w(i) * f(i), 0) / range(N).reduce((a, i) => a + w(i), 0);
+    const weightedMean = (f: (i: number) => number) =>
+      range(N).reduce((a, i) => a + w(i) * f(i), 0) / range(N).reduce((a, i) => a + w(i), 0);
     // By hand for tangibles: gold (i ≡ 0 mod 4) has E 6, P 6, gap 0; silver odd i gap −1 (20 of
     // them), silver even 0: (20 · 2/3 · −1) / (10 · 2 + 30 · 2/3) = −1/3, against −0.5 unweighted.
     expect(res.body.sections.fieldwork.weighting).toMatchObject({ method: 'cells', unmatched: 0 });
     const tangibles = res.body.sections.servqual.dimensions.find((d: any) => d.dimension === 'tangibles');
     expect(tangibles.gap).toBeCloseTo(-1 / 3, 12);
-    SQ_ITEMS.forEach((_, k) => expect(res.body.sections.servqual.items[k].gap).toBeCloseTo(weightedMean((i) => perception(i, k) - expectation(i, k)), 12));
+    SQ_ITEMS.forEach((_, k) =>
+      expect(res.body.sections.servqual.items[k].gap).toBeCloseTo(
+        weightedMean((i) => perception(i, k) - expectation(i, k)),
+        12,
+      ),
+    );
     // Own brand's quality, 5 − (i mod 2): gold (all even) 5 at weight 2 × 10; silver 4 (20 odd) and
     // 5 (10 even) at 2/3: (100 + (80 + 50) · 2/3) / 40 = 4.6667, against 4.5 unweighted.
     const quality = res.body.sections.competition.questions[0].attributes[0];
     expect(quality.own.mean).toBeCloseTo((100 + 130 * (2 / 3)) / 40, 12);
-    expect(quality.own.mean).toBeCloseTo(weightedMean((i) => rating(i, 'us', 'quality')), 12);
+    expect(quality.own.mean).toBeCloseTo(
+      weightedMean((i) => rating(i, 'us', 'quality')),
+      12,
+    );
     expect(quality.own.n).toBe(N);
     // Competitor B is known by respondents 0–9 only: weighted 3 gold (0, 4, 8) at 2 and 7 silver at 2/3 of 40.
     expect(res.body.sections.competition.questions[0].awareness[2]).toBeCloseTo((3 * 2 + 7 * (2 / 3)) / 40, 12);
@@ -88,7 +121,10 @@ describe('SERVQUAL', () => {
     const ladder = res.body.sections.price.gaborGranger[0];
     expect(ladder.points[0].demand).toBeCloseTo(0.5, 12);
     expect(ladder.points[1].demand).toBeCloseTo(1 / 3, 12);
-    expect(ladder.points[1].demand).toBeCloseTo(weightedMean((i) => (ggHighest(i) ?? 0) >= 20 ? 1 : 0), 12);
+    expect(ladder.points[1].demand).toBeCloseTo(
+      weightedMean((i) => ((ggHighest(i) ?? 0) >= 20 ? 1 : 0)),
+      12,
+    );
     await researcher.put(`/api/surveys/${surveyId}/plan`, { plan: basePlan() });
   });
 
@@ -101,7 +137,10 @@ describe('SERVQUAL', () => {
       expect(s.dimensions[j].importance).toBeCloseTo(mean(range(N).map((i) => importance(i)[d])), 12);
     });
     expect(s.unweighted).toBeCloseTo(mean(range(N).map((i) => mean(DIMENSIONS.map((d) => dimGap(i, d))))), 12);
-    expect(s.weighted).toBeCloseTo(mean(range(N).map((i) => DIMENSIONS.reduce((a, d) => a + (importance(i)[d] / 100) * dimGap(i, d), 0))), 12);
+    expect(s.weighted).toBeCloseTo(
+      mean(range(N).map((i) => DIMENSIONS.reduce((a, d) => a + (importance(i)[d] / 100) * dimGap(i, d), 0))),
+      12,
+    );
     expect(s.importanceQuestion).toBe('dimimp');
   });
 });
@@ -114,13 +153,31 @@ describe('SERVQUAL weighted by an importance matrix', () => {
       const scale = { min: 1, max: 7 };
       const definition = {
         title: { en: 'Matrix importance' },
-        pages: [{
-          id: 'p1',
-          questions: [
-            { id: 'sq', type: 'servqual', scale, text: { en: 'Service' }, items: [{ id: 'r1', dimension: 'reliability', label: { en: 'r1' } }, { id: 'e1', dimension: 'empathy', label: { en: 'e1' } }] },
-            { id: 'imp', type: 'matrix', role: 'importance', scale: { min: 1, max: 5 }, text: { en: 'How important?' }, items: ['reliability', 'empathy'].map((id) => ({ id, label: { en: id } })) },
-          ],
-        }],
+        pages: [
+          {
+            id: 'p1',
+            questions: [
+              {
+                id: 'sq',
+                type: 'servqual',
+                scale,
+                text: { en: 'Service' },
+                items: [
+                  { id: 'r1', dimension: 'reliability', label: { en: 'r1' } },
+                  { id: 'e1', dimension: 'empathy', label: { en: 'e1' } },
+                ],
+              },
+              {
+                id: 'imp',
+                type: 'matrix',
+                role: 'importance',
+                scale: { min: 1, max: 5 },
+                text: { en: 'How important?' },
+                items: ['reliability', 'empathy'].map((id) => ({ id, label: { en: id } })),
+              },
+            ],
+          },
+        ],
       };
       const created = (await r.post('/api/surveys', { definition })).body;
       const versionId = (await r.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
@@ -130,7 +187,16 @@ describe('SERVQUAL weighted by an importance matrix', () => {
       ];
       const a = new Agent(app.app);
       for (const [i, x] of answers.entries()) {
-        expect((await a.post(`/api/public/s/${created.slug}/responses`, { clientId: `matrix-${i}-x`, versionId, complete: true, answers: x })).status).toBe(201);
+        expect(
+          (
+            await a.post(`/api/public/s/${created.slug}/responses`, {
+              clientId: `matrix-${i}-x`,
+              versionId,
+              complete: true,
+              answers: x,
+            })
+          ).status,
+        ).toBe(201);
       }
       const s = (await v.get(`/api/surveys/${created.id}/report`)).body.sections.servqual;
       // By hand. A: gaps −2 (reliability) and 0 (empathy), importance 4 : 1 → 80/20 points, weighted
@@ -139,7 +205,10 @@ describe('SERVQUAL weighted by an importance matrix', () => {
       expect(s.importanceQuestion).toBe('imp');
       expect(s.weighted).toBeCloseTo(-1.55, 12);
       expect(s.unweighted).toBeCloseTo(-1.25, 12);
-      expect(s.dimensions.map((d: any) => [d.dimension, d.importance])).toEqual([['reliability', 65], ['empathy', 35]]);
+      expect(s.dimensions.map((d: any) => [d.dimension, d.importance])).toEqual([
+        ['reliability', 65],
+        ['empathy', 35],
+      ]);
     } finally {
       app.cleanup();
     }
@@ -166,7 +235,13 @@ describe('price tolerance', () => {
     expect(vw.ipp).toBeCloseTo(20, 12);
     expect(vw.pme).toBeCloseTo(25 + 5 / 3, 12);
     // At 25: too cheap 1 − 1 = 0, not cheap F = 1, not expensive 1 − ¾ = ¼, too expensive 0.
-    expect(vw.curves.find((c: any) => c.price === 25)).toEqual({ price: 25, tooCheap: 0, notCheap: 1, notExpensive: 0.25, tooExpensive: 0 });
+    expect(vw.curves.find((c: any) => c.price === 25)).toEqual({
+      price: 25,
+      tooCheap: 0,
+      notCheap: 1,
+      notExpensive: 0.25,
+      tooExpensive: 0,
+    });
   });
 
   it('gives the Newton–Miller–Smith trial and revenue curves from purchase likelihood', () => {
@@ -197,7 +272,11 @@ describe('price tolerance', () => {
     // One recommendation leads: the ladder's revenue peak, €20 (revenue 7.5, 10, 7.5 at 10, 20,
     // 30), lies inside Van Westendorp's acceptable range 10 to 26.67, so it is the one.
     expect(sections.price.recommendation).toEqual({
-      price: 20, currency: 'EUR', basis: 'gabor-granger', questionId: gg.questionId, range: { low: sections.price.vanWestendorp[0].pmc, high: sections.price.vanWestendorp[0].pme },
+      price: 20,
+      currency: 'EUR',
+      basis: 'gabor-granger',
+      questionId: gg.questionId,
+      range: { low: sections.price.vanWestendorp[0].pmc, high: sections.price.vanWestendorp[0].pme },
     });
     expect(sections.price.recommendation.range.high).toBeCloseTo(25 + 5 / 3, 12);
   });
@@ -234,17 +313,20 @@ describe('competitive standing', () => {
     expect(vs('quality', 'c2')).toMatchObject({ n: 10, smallBase: true, significant: false });
     // Quality is a strength (ahead of c1, behind no one); service a weakness (2.5 vs 4.5).
     expect(q.attributes.map((a: any) => [a.attribute, a.strength, a.weakness])).toEqual([
-      ['quality', true, false], ['price', false, false], ['service', false, true],
+      ['quality', true, false],
+      ['price', false, false],
+      ['service', false, true],
     ]);
   });
 });
 
 describe('the tables export', () => {
-  it('carries the research sections\' figures', async () => {
+  it("carries the research sections' figures", async () => {
     const res = await viewer.get(`/api/surveys/${surveyId}/export/tables.csv`);
     expect(res.status).toBe(200);
     const rows = Papa.parse<Record<string, string>>(res.body as string, { header: true, skipEmptyLines: true }).data;
-    const value = (section: string, key: string, measure: string) => Number(rows.find((r) => r.section === section && r.key === key && r.measure === measure)?.value);
+    const value = (section: string, key: string, measure: string) =>
+      Number(rows.find((r) => r.section === section && r.key === key && r.measure === measure)?.value);
     // The same hand-computed figures as above: PME 26.667, tangibles −0.5, revenue-maximising 20, quality +2 vs c1.
     expect(value('price', 'vw', 'pme')).toBeCloseTo(25 + 5 / 3, 10);
     expect(value('servqual', '', 'tangibles_gap')).toBeCloseTo(-0.5, 10);

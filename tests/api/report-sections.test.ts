@@ -20,8 +20,8 @@ const r = (x: number[], y: number[]) => {
 const wilson = (k: number, n: number) => {
   const z = 1.959964;
   const p = k / n;
-  const centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-  const half = (z / (1 + z * z / n)) * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
   return { p, lower: centre - half, upper: centre + half };
 };
 const column = (k: number) => ATTRS.map((row) => row[k]);
@@ -52,7 +52,7 @@ describe('satisfaction by the three classic methods', () => {
     // mean 30/8; t(0.975, 7) = 2.364624 from the t table.
     expect(o.mean.mean).toBeCloseTo(3.75, 12);
     expect(o.mean.sd).toBeCloseTo(sd(OSAT), 10);
-    expect(o.mean.upper - o.mean.mean).toBeCloseTo(2.364624 * sd(OSAT) / Math.sqrt(8), 5);
+    expect(o.mean.upper - o.mean.mean).toBeCloseTo((2.364624 * sd(OSAT)) / Math.sqrt(8), 5);
     // Two 5s (very satisfied), three 4s (satisfied).
     expect(o.topBox.p).toBeCloseTo(2 / 8, 12);
     expect(o.topBox.lower).toBeCloseTo(wilson(2, 8).lower, 5);
@@ -60,7 +60,7 @@ describe('satisfaction by the three classic methods', () => {
     expect(o.secondBox).toBeCloseTo(3 / 8, 12);
     expect(o.topTwoBox.p).toBeCloseTo(5 / 8, 12);
     expect(o.topTwoBox.lower).toBeCloseTo(wilson(5, 8).lower, 5);
-    expect(o.index100).toBeCloseTo((3.75 - 1) / 4 * 100, 10);
+    expect(o.index100).toBeCloseTo(((3.75 - 1) / 4) * 100, 10);
   });
 
   it('gives each attribute its mean, and an index weighted by stated importance', async () => {
@@ -68,7 +68,7 @@ describe('satisfaction by the three classic methods', () => {
     expect(satisfaction.attributes.map((a: { key: string }) => a.key)).toEqual(items.map((id) => `attrs.${id}`));
     items.forEach((_, k) => expect(satisfaction.attributes[k].mean.mean).toBeCloseTo(mean(column(k)), 12));
     // Σ wᵢ·index100ᵢ / Σ wᵢ with w = the importance ratings, all respondents alike.
-    const indexes = items.map((_, k) => (mean(column(k)) - 1) / 4 * 100);
+    const indexes = items.map((_, k) => ((mean(column(k)) - 1) / 4) * 100);
     const expected = indexes.reduce((a, x, k) => a + x * IMP[k], 0) / IMP.reduce((a, b) => a + b, 0);
     expect(satisfaction.index.weights).toBe('stated');
     expect(satisfaction.index.value).toBeCloseTo(expected, 10);
@@ -80,7 +80,13 @@ describe('priorities', () => {
     const { priorities } = await report();
     expect(priorities.importance).toBe('stated');
     // Importance mean 3.6; performance means 3.625, 3.125, 3.375, 4.125, 2.875 → mean 3.425.
-    expect(priorities.items.map((i: { quadrant: string }) => i.quadrant)).toEqual(['keep-up', 'concentrate', 'concentrate', 'overkill', 'low-priority']);
+    expect(priorities.items.map((i: { quadrant: string }) => i.quadrant)).toEqual([
+      'keep-up',
+      'concentrate',
+      'concentrate',
+      'overkill',
+      'low-priority',
+    ]);
     items.forEach((_, k) => expect(priorities.items[k].correlation).toBeCloseTo(r(column(k), OSAT), 10));
     const shares = priorities.items.map((i: { relativeImportance: number }) => i.relativeImportance);
     expect(shares.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(100, 8);
@@ -101,8 +107,11 @@ describe('loyalty', () => {
     expect(loyalty.curveMeasure).toBe('loyal');
     // Shares of the 8 at each level: 0, 1/8, 2/8, 3/8, 2/8.
     expect(loyalty.curve).toEqual([
-      { level: 1, n: 0, share: 0, rate: null }, { level: 2, n: 1, share: 1 / 8, rate: 0 }, { level: 3, n: 2, share: 2 / 8, rate: 0 },
-      { level: 4, n: 3, share: 3 / 8, rate: 2 / 3 }, { level: 5, n: 2, share: 2 / 8, rate: 1 },
+      { level: 1, n: 0, share: 0, rate: null },
+      { level: 2, n: 1, share: 1 / 8, rate: 0 },
+      { level: 3, n: 2, share: 2 / 8, rate: 0 },
+      { level: 4, n: 3, share: 3 / 8, rate: 2 / 3 },
+      { level: 5, n: 2, share: 2 / 8, rate: 1 },
     ]);
   });
 });
@@ -111,7 +120,13 @@ describe('data quality', () => {
   it('counts straight-liners over the 5-item battery and speeders under a third of the median time, and excludes them on request', async () => {
     const all = await report();
     // Straight-liners: r0 (all 5) and r7 (all 3). Median of the 8 times: (130 + 135) / 2 = 132.5 s; r3's 20 s < 44.2 s.
-    expect(all.quality).toMatchObject({ batteries: ['attrs', 'imp'], straightliners: 2, speeders: 1, medianSeconds: 132.5, excluded: [] });
+    expect(all.quality).toMatchObject({
+      batteries: ['attrs', 'imp'],
+      straightliners: 2,
+      speeders: 1,
+      medianSeconds: 132.5,
+      excluded: [],
+    });
     const cleaned = await report('?exclude=straightliners,speeders');
     expect(cleaned.fieldwork.n).toBe(5);
     expect(cleaned.fieldwork.excluded).toEqual({ straightliners: 2, speeders: 1 });
@@ -135,7 +150,7 @@ describe('filters', () => {
     expect(byScore.fieldwork.n).toBe(5);
   });
 
-  it('filters by a matrix item\'s points and by a multiple choice (any of the options named)', async () => {
+  it("filters by a matrix item's points and by a multiple choice (any of the options named)", async () => {
     // attrs.a1 (ATTRS[i][0]) is 5 for respondents 0 and 5, whose overall satisfaction is 5 and 5.
     const topA1 = await report(`?filter=${encodeURIComponent('attrs.a1:5')}`);
     expect(topA1.fieldwork.n).toBe(2);
@@ -145,20 +160,46 @@ describe('filters', () => {
     expect(lowA5.fieldwork.n).toBe(3);
     expect(lowA5.satisfaction.overall.mean.mean).toBeCloseTo(3, 12);
 
-    const created = (await researcher.post('/api/surveys', { definition: {
-      title: { en: 'Services' },
-      pages: [{ id: 'p1', questions: [
-        { id: 'osat', type: 'rating', role: 'overall-satisfaction', scale: { min: 1, max: 5 }, text: { en: 'Overall' } },
-        { id: 'used', type: 'multiple', text: { en: 'Used' }, options: ['spa', 'gym', 'bar'].map((id) => ({ id, label: { en: id } })) },
-      ] }],
-    } })).body;
+    const created = (
+      await researcher.post('/api/surveys', {
+        definition: {
+          title: { en: 'Services' },
+          pages: [
+            {
+              id: 'p1',
+              questions: [
+                {
+                  id: 'osat',
+                  type: 'rating',
+                  role: 'overall-satisfaction',
+                  scale: { min: 1, max: 5 },
+                  text: { en: 'Overall' },
+                },
+                {
+                  id: 'used',
+                  type: 'multiple',
+                  text: { en: 'Used' },
+                  options: ['spa', 'gym', 'bar'].map((id) => ({ id, label: { en: id } })),
+                },
+              ],
+            },
+          ],
+        },
+      })
+    ).body;
     const versionId = (await researcher.post(`/api/surveys/${created.id}/publish`)).body.versions[0].id;
     const used = [['spa'], ['spa', 'gym'], ['bar'], ['gym']];
     for (const [i, chosen] of used.entries()) {
-      const res = await viewer.post(`/api/public/s/${created.slug}/responses`, { clientId: `services-${i}`, versionId, complete: true, answers: { osat: i + 2, used: chosen } });
+      const res = await viewer.post(`/api/public/s/${created.slug}/responses`, {
+        clientId: `services-${i}`,
+        versionId,
+        complete: true,
+        answers: { osat: i + 2, used: chosen },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
-    const services = async (filter: string) => (await viewer.get(`/api/surveys/${created.id}/report?filter=${encodeURIComponent(filter)}`)).body;
+    const services = async (filter: string) =>
+      (await viewer.get(`/api/surveys/${created.id}/report?filter=${encodeURIComponent(filter)}`)).body;
     // Spa users: respondents 0 and 1 (overall 2 and 3).
     const spa = await services('used:spa');
     expect(spa.completes).toBe(2);
@@ -173,10 +214,19 @@ describe('filters', () => {
 
   it('answers 400 naming the bad parameter', async () => {
     const cases: [string, string][] = [
-      ['?filter=nosuch:x', 'filter.nosuch'], ['?filter=purpose:nope', 'filter.purpose'], ['?filter=osat:9', 'filter.osat'],
-      ['?filter=comment:x', 'filter.comment'], ['?filter=%40wave:x', 'filter'], ['?filter=%40from:23-11-2026', 'filter'],
-      ['?filter=purpose', 'filter'], ['?weight=bogus', 'weight'], ['?exclude=bots', 'exclude'], ['?weight=cells', 'weight'],
-      ['?filter=attrs.zz:3', 'filter.attrs.zz'], ['?filter=attrs.a1:9', 'filter.attrs.a1'], ['?filter=osat.a1:3', 'filter.osat.a1'],
+      ['?filter=nosuch:x', 'filter.nosuch'],
+      ['?filter=purpose:nope', 'filter.purpose'],
+      ['?filter=osat:9', 'filter.osat'],
+      ['?filter=comment:x', 'filter.comment'],
+      ['?filter=%40wave:x', 'filter'],
+      ['?filter=%40from:23-11-2026', 'filter'],
+      ['?filter=purpose', 'filter'],
+      ['?weight=bogus', 'weight'],
+      ['?exclude=bots', 'exclude'],
+      ['?weight=cells', 'weight'],
+      ['?filter=attrs.zz:3', 'filter.attrs.zz'],
+      ['?filter=attrs.a1:9', 'filter.attrs.a1'],
+      ['?filter=osat.a1:3', 'filter.osat.a1'],
     ];
     for (const [query, path] of cases) {
       const res = await viewer.get(`/api/surveys/${surveyId}/report${query}`);
@@ -190,7 +240,14 @@ describe('verbatims', () => {
   it('finds open answers by search, newest first, with the segment and no other answers', async () => {
     const res = await viewer.get(`/api/surveys/${surveyId}/report/verbatims?search=ROOM`);
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual([{ questionId: 'comment', text: 'Room was dirty', at: Date.UTC(2026, 10, 27, 9), segment: { tier: 'gold', purpose: 'business' } }]);
+    expect(res.body.items).toEqual([
+      {
+        questionId: 'comment',
+        text: 'Room was dirty',
+        at: Date.UTC(2026, 10, 27, 9),
+        segment: { tier: 'gold', purpose: 'business' },
+      },
+    ]);
     const all = (await report()).verbatims;
     expect(all.items.map((v: { text: string }) => v.text)).toEqual(['Great stay', 'Room was dirty', 'Slow check-in']);
   });
@@ -199,9 +256,16 @@ describe('verbatims', () => {
 describe('trend', () => {
   it('gives the headline measures per wave once there are two, and none before', async () => {
     // Respondents 4–7 answered in wave 2 (stamped directly: the plan's waves are not under test here).
-    t.db.$client.prepare(`update responses set wave = 2 where client_id in ('respondent-4', 'respondent-5', 'respondent-6', 'respondent-7')`).run();
+    t.db.$client
+      .prepare(
+        `update responses set wave = 2 where client_id in ('respondent-4', 'respondent-5', 'respondent-6', 'respondent-7')`,
+      )
+      .run();
     const { trend } = await report();
-    expect(trend.waves.map((w: { wave: number; n: number }) => [w.wave, w.n])).toEqual([[1, 4], [2, 4]]);
+    expect(trend.waves.map((w: { wave: number; n: number }) => [w.wave, w.n])).toEqual([
+      [1, 4],
+      [2, 4],
+    ]);
     expect(trend.waves[0].satisfaction.mean).toBeCloseTo(mean([5, 4, 4, 3]), 12);
     expect(trend.waves[1].satisfaction.mean).toBeCloseTo(mean([2, 5, 3, 4]), 12);
     // Wave 1 NPS 10, 9, 8, 6: 2 promoters, 1 detractor of 4 → 25; wave 2 (0, 10, 7, 9) likewise → 25.
@@ -225,11 +289,28 @@ describe('trend', () => {
 });
 
 describe('weighting', () => {
-  it('post-stratifies to the plan\'s population share per quota cell, with Kish\'s effective sample size', async () => {
+  it("post-stratifies to the plan's population share per quota cell, with Kish's effective sample size", async () => {
     // Quota cells by the hidden tier: gold 30 %, silver 70 % of the population; the sample is 4 and 4.
-    const tier = { source: 'tier', label: 'Tier', unit: 'percent' as const, categories: [{ value: 'gold', population: 30 }, { value: 'silver', population: 70 }] };
+    const tier = {
+      source: 'tier',
+      label: 'Tier',
+      unit: 'percent' as const,
+      categories: [
+        { value: 'gold', population: 30 },
+        { value: 'silver', population: 70 },
+      ],
+    };
     const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, {
-      plan: basePlan({ quotas: { variables: [tier], method: 'proportional', cells: [{ key: 'gold', values: ['gold'], target: 4 }, { key: 'silver', values: ['silver'], target: 4 }] } }),
+      plan: basePlan({
+        quotas: {
+          variables: [tier],
+          method: 'proportional',
+          cells: [
+            { key: 'gold', values: ['gold'], target: 4 },
+            { key: 'silver', values: ['silver'], target: 4 },
+          ],
+        },
+      }),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     // The responses came in before the plan: stamp their cells as collection would have.
@@ -255,14 +336,36 @@ describe('weighting', () => {
     expect(gold.satisfaction.overall.mean.mean).toBeCloseTo(3.5, 12);
   });
 
-  it('rakes to the population shares of two quota variables\' marginals', async () => {
+  it("rakes to the population shares of two quota variables' marginals", async () => {
     // Tier gold 30 % / silver 70 %, purpose business 50 % / leisure 50 %; cells tier × purpose.
-    const tier = { source: 'tier', unit: 'percent' as const, categories: [{ value: 'gold', population: 30 }, { value: 'silver', population: 70 }] };
-    const purpose = { source: 'purpose', unit: 'percent' as const, categories: [{ value: 'business', population: 50 }, { value: 'leisure', population: 50 }] };
-    const cells = ['gold', 'silver'].flatMap((a) => ['business', 'leisure'].map((b) => ({ key: `${a}|${b}`, values: [a, b], target: 2 })));
-    const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, { plan: basePlan({ quotas: { variables: [tier, purpose], method: 'proportional', cells } }) });
+    const tier = {
+      source: 'tier',
+      unit: 'percent' as const,
+      categories: [
+        { value: 'gold', population: 30 },
+        { value: 'silver', population: 70 },
+      ],
+    };
+    const purpose = {
+      source: 'purpose',
+      unit: 'percent' as const,
+      categories: [
+        { value: 'business', population: 50 },
+        { value: 'leisure', population: 50 },
+      ],
+    };
+    const cells = ['gold', 'silver'].flatMap((a) =>
+      ['business', 'leisure'].map((b) => ({ key: `${a}|${b}`, values: [a, b], target: 2 })),
+    );
+    const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, {
+      plan: basePlan({ quotas: { variables: [tier, purpose], method: 'proportional', cells } }),
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier') || '|' || json_extract(answers, '$.purpose')`).run();
+    t.db.$client
+      .prepare(
+        `update responses set quota_cell = json_extract(hidden, '$.tier') || '|' || json_extract(answers, '$.purpose')`,
+      )
+      .run();
     const { fieldwork, satisfaction } = await report('?weight=raking');
     // By hand. Sample cells (gold/silver × business/leisure): [[3, 1], [1, 3]] of 8. Raking keeps
     // the sample's odds ratio, 3·3 / (1·1) = 9 (Bishop, Fienberg & Holland 1975, §3.6), and meets
@@ -281,18 +384,41 @@ describe('weighting', () => {
     expect((await researcher.get(`/api/surveys/${surveyId}/report?weight=rake`)).status).toBe(400);
   });
 
-  it('gives each quota cell\'s completes against its target, filters by a cell, and refuses a cell the plan lacks', async () => {
+  it("gives each quota cell's completes against its target, filters by a cell, and refuses a cell the plan lacks", async () => {
     // Silver listed first and labelled: the report's filters follow the plan, not the alphabet.
-    const tier = { source: 'tier', label: 'Loyalty tier', unit: 'percent' as const, categories: [{ value: 'silver', label: 'Silver card', population: 70 }, { value: 'gold', population: 30 }] };
+    const tier = {
+      source: 'tier',
+      label: 'Loyalty tier',
+      unit: 'percent' as const,
+      categories: [
+        { value: 'silver', label: 'Silver card', population: 70 },
+        { value: 'gold', population: 30 },
+      ],
+    };
     const saved = await researcher.put(`/api/surveys/${surveyId}/plan`, {
-      plan: basePlan({ quotas: { variables: [tier], method: 'proportional', cells: [{ key: 'gold', values: ['gold'], target: 3 }, { key: 'silver', values: ['silver'], target: 6 }] } }),
+      plan: basePlan({
+        quotas: {
+          variables: [tier],
+          method: 'proportional',
+          cells: [
+            { key: 'gold', values: ['gold'], target: 3 },
+            { key: 'silver', values: ['silver'], target: 6 },
+          ],
+        },
+      }),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
     // Respondents 0, 1, 4 and 6 are gold, the others silver (support/report-data.ts TIER): 4 of 3 and 4 of 6.
     const res = await viewer.get(`/api/surveys/${surveyId}/report`);
     expect(res.body.filterOptions.hidden).toEqual({
-      tier: { label: 'Loyalty tier', values: [{ value: 'silver', label: 'Silver card' }, { value: 'gold', label: 'gold' }] },
+      tier: {
+        label: 'Loyalty tier',
+        values: [
+          { value: 'silver', label: 'Silver card' },
+          { value: 'gold', label: 'gold' },
+        ],
+      },
     });
     const all = res.body.sections;
     expect(all.fieldwork.quotas).toEqual([
@@ -307,7 +433,10 @@ describe('weighting', () => {
     expect(gold.satisfaction.overall.mean.mean).toBeCloseTo(3.5, 12);
     expect(gold.fieldwork.quotas.map((c: { completes: number }) => c.completes)).toEqual([4, 4]);
     expect([all.fieldwork.filtered, gold.fieldwork.filtered]).toEqual([false, true]);
-    for (const path of [`/report?filter=${encodeURIComponent('@cell:bronze')}`, `/export/responses.csv?filter=${encodeURIComponent('@cell:bronze')}`]) {
+    for (const path of [
+      `/report?filter=${encodeURIComponent('@cell:bronze')}`,
+      `/export/responses.csv?filter=${encodeURIComponent('@cell:bronze')}`,
+    ]) {
       const bad = await researcher.get(`/api/surveys/${surveyId}${path}`);
       expect(bad.status).toBe(400);
       expect(bad.body.error).toMatchObject({ path: 'filter' });

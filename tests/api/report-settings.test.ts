@@ -12,7 +12,15 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const FIGURES = { customers: 2400, margin: '1250.50', currency: 'CHF', retention: 72.5, discount: 8, uplift: null, years: 10 };
+const FIGURES = {
+  customers: 2400,
+  margin: '1250.50',
+  currency: 'CHF',
+  retention: 72.5,
+  discount: 8,
+  uplift: null,
+  years: 10,
+};
 const url = () => `/api/surveys/${surveyId}/report/loyalty-value`;
 
 describe('saved loyalty-value figures', () => {

@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 describe('read-only report links', () => {
-  it('opens the report signed out in the link\'s language, with filters, until revoked', async () => {
+  it("opens the report signed out in the link's language, with filters, until revoked", async () => {
     const created = await agents.researcher.post(`/api/surveys/${surveyId}/shares`, { lang: 'it', label: 'Board' });
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);

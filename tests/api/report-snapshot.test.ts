@@ -17,13 +17,25 @@ const NOW = Date.UTC(2026, 10, 23, 9);
 function addResponse(db: Db, surveyId: string, versionId: number, clientId: string, minutes: number, osat: number) {
   const { answers, hidden } = hotelRespondent(seeded(minutes));
   const at = NOW + minutes * 60_000;
-  db.$client.prepare(
-    `insert into responses (survey_id, version_id, client_id, status, answers, hidden, page_times, wave, quota_cell, page, is_test, started_at, updated_at, completed_at)
+  db.$client
+    .prepare(
+      `insert into responses (survey_id, version_id, client_id, status, answers, hidden, page_times, wave, quota_cell, page, is_test, started_at, updated_at, completed_at)
      values (?, ?, ?, 'complete', ?, ?, '{}', 1, null, 2, 0, ?, ?, ?)`,
-  ).run(surveyId, versionId, clientId, JSON.stringify({ ...answers, osat }), JSON.stringify(hidden), at - 60_000, at, at);
+    )
+    .run(
+      surveyId,
+      versionId,
+      clientId,
+      JSON.stringify({ ...answers, osat }),
+      JSON.stringify(hidden),
+      at - 60_000,
+      at,
+      at,
+    );
 }
 
-const osatOf = (db: Db, id: string) => buildReport(db, id).questions.find((q) => q.id === 'osat') as { n: number; counts: { count: number }[] };
+const osatOf = (db: Db, id: string) =>
+  buildReport(db, id).questions.find((q) => q.id === 'osat') as { n: number; counts: { count: number }[] };
 
 describe('report columns kept on disk', () => {
   it('writes a snapshot after the first report, answers a restarted process from it plus the newer rows, and drops it when it no longer matches the table', async () => {
@@ -41,10 +53,14 @@ describe('report columns kept on disk', () => {
     // cache's back: a report built from the snapshot still shows the old value, which proves the
     // snapshot was read rather than the table.
     const second = openDb(path);
-    const row = second.$client.prepare(`select id, answers from responses where survey_id = ? and status = 'complete' limit 1`).get(survey.id) as { id: number; answers: string };
+    const row = second.$client
+      .prepare(`select id, answers from responses where survey_id = ? and status = 'complete' limit 1`)
+      .get(survey.id) as { id: number; answers: string };
     const old = JSON.parse(row.answers).osat as number;
     const changed = old === 5 ? 1 : 5;
-    second.$client.prepare('update responses set answers = ? where id = ?').run(JSON.stringify({ ...JSON.parse(row.answers), osat: changed }), row.id);
+    second.$client
+      .prepare('update responses set answers = ? where id = ?')
+      .run(JSON.stringify({ ...JSON.parse(row.answers), osat: changed }), row.id);
     addResponse(second, survey.id, versionId, 'late-1', 10, 3);
     addResponse(second, survey.id, versionId, 'late-2', 11, 3);
     const restarted = buildReport(second, survey.id);
@@ -61,7 +77,11 @@ describe('report columns kept on disk', () => {
     third.$client.prepare('delete from responses where id = ?').run(row.id);
     const rebuilt = buildReport(third, survey.id);
     expect(rebuilt.completes).toBe(1201);
-    const direct = third.$client.prepare(`select json_extract(answers, '$.osat') as o, count(*) as n from responses where survey_id = ? and status = 'complete' group by o order by o`).all(survey.id) as { o: number; n: number }[];
+    const direct = third.$client
+      .prepare(
+        `select json_extract(answers, '$.osat') as o, count(*) as n from responses where survey_id = ? and status = 'complete' group by o order by o`,
+      )
+      .all(survey.id) as { o: number; n: number }[];
     expect(counts(osatOf(third, survey.id))).toEqual([1, 2, 3, 4, 5].map((p) => direct.find((d) => d.o === p)?.n ?? 0));
     third.$client.close();
   });

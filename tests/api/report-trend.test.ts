@@ -24,9 +24,15 @@ describe('the change from the wave before', () => {
   it('tests the mean by Welch, the top-two box and NPS by z, and marks what the tests find on bases of 30+', () => {
     t = makeTestApp();
     const survey = loadDemo(t.db, Date.UTC(2026, 10, 30), null);
-    t.db.$client.prepare(`update responses set wave = 2 where survey_id = ? and status = 'complete' and (id % 3 = 0 or json_extract(answers, '$.osat') = 5)`).run(survey.id);
-    const rows = t.db.$client.prepare(`select wave, json_extract(answers, '$.osat') as osat, json_extract(answers, '$.nps') as nps from responses
-      where survey_id = ? and status = 'complete' and is_test = 0`).all(survey.id) as { wave: number; osat: number; nps: number }[];
+    t.db.$client
+      .prepare(
+        `update responses set wave = 2 where survey_id = ? and status = 'complete' and (id % 3 = 0 or json_extract(answers, '$.osat') = 5)`,
+      )
+      .run(survey.id);
+    const rows = t.db.$client
+      .prepare(`select wave, json_extract(answers, '$.osat') as osat, json_extract(answers, '$.nps') as nps from responses
+      where survey_id = ? and status = 'complete' and is_test = 0`)
+      .all(survey.id) as { wave: number; osat: number; nps: number }[];
     const [w1, w2] = [1, 2].map((w) => rows.filter((r) => r.wave === w));
     expect(Math.min(w1.length, w2.length)).toBeGreaterThanOrEqual(30);
 
@@ -49,7 +55,8 @@ describe('the change from the wave before', () => {
     // Top-two box (4 and 5) by the pooled two-proportion z test.
     const top = (xs: number[]) => xs.filter((x) => x >= 4).length;
     const pooled = (top(a) + top(b)) / (a.length + b.length);
-    const z = (top(a) / a.length - top(b) / b.length) / Math.sqrt(pooled * (1 - pooled) * (1 / a.length + 1 / b.length));
+    const z =
+      (top(a) / a.length - top(b) / b.length) / Math.sqrt(pooled * (1 - pooled) * (1 / a.length + 1 / b.length));
     expect(change.topTwoBox!.difference).toBeCloseTo(top(a) / a.length - top(b) / b.length, 10);
     expect(change.topTwoBox!.p).toBeCloseTo(2 * normalCdf(-Math.abs(z)), 10);
 
@@ -66,7 +73,10 @@ describe('the change from the wave before', () => {
     expect(change.nps!.significant).toBe(change.nps!.p < 0.05);
 
     // The tables export carries each change and its p.
-    const csv = Papa.parse<Record<string, string>>(exportTables(t.db, survey.id, v.parse(TablesQuerySchema, {})), { header: true, skipEmptyLines: true }).data;
+    const csv = Papa.parse<Record<string, string>>(exportTables(t.db, survey.id, v.parse(TablesQuerySchema, {})), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const value = (measure: string) => Number(csv.find((r) => r.section === 'trend' && r.measure === measure)?.value);
     expect(value('wave_2_satisfaction_change')).toBeCloseTo(mean(a) - mean(b), 10);
     expect(value('wave_2_nps_change_p')).toBeCloseTo(change.nps!.p, 10);
@@ -76,12 +86,18 @@ describe('the change from the wave before', () => {
   it('tests weighted waves at the effective sample size, once', () => {
     t = makeTestApp();
     const survey = loadDemo(t.db, Date.UTC(2026, 10, 30), null);
-    t.db.$client.prepare(`update responses set wave = 2 where survey_id = ? and status = 'complete' and id % 2 = 0`).run(survey.id);
+    t.db.$client
+      .prepare(`update responses set wave = 2 where survey_id = ? and status = 'complete' and id % 2 = 0`)
+      .run(survey.id);
     const report = buildReport(t.db, survey.id, v.parse(ReportQuerySchema, { weight: 'cells' }));
     const { designEffect } = report.sections.fieldwork.weighting!;
     expect(designEffect).toBeGreaterThan(1);
-    const answered = (wave: number) => t.db.$client.prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and is_test = 0
-      and wave = ? and json_extract(answers, '$.osat') is not null`).pluck().get(survey.id, wave) as number;
+    const answered = (wave: number) =>
+      t.db.$client
+        .prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and is_test = 0
+      and wave = ? and json_extract(answers, '$.osat') is not null`)
+        .pluck()
+        .get(survey.id, wave) as number;
     const [w1, w2] = report.sections.trend!.waves;
     // Each wave's mean counts its answers at n ÷ the design effect: the weighting's loss, once.
     expect(w1.satisfaction!.n).toBeCloseTo(answered(1) / designEffect, 9);

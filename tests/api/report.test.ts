@@ -21,11 +21,21 @@ beforeEach(async () => {
     const answers: Record<string, unknown> = { sat: SAT[i], nps: NPS[i] };
     if (VISIT[i]) answers.visit = VISIT[i];
     if (i === 0) answers.why = 'Great';
-    const r = await a.post(`/api/public/s/${created.slug}/responses`, { clientId: `resp-000${i}`, versionId: published.versions[0].id, complete: true, answers });
+    const r = await a.post(`/api/public/s/${created.slug}/responses`, {
+      clientId: `resp-000${i}`,
+      versionId: published.versions[0].id,
+      complete: true,
+      answers,
+    });
     expect(r.status).toBe(201);
   }
   // One abandoned respondent: counts for the completion rate, not in the figures.
-  await a.post(`/api/public/s/${created.slug}/responses`, { clientId: 'resp-abandon', versionId: published.versions[0].id, complete: false, answers: { sat: 1 } });
+  await a.post(`/api/public/s/${created.slug}/responses`, {
+    clientId: 'resp-abandon',
+    versionId: published.versions[0].id,
+    complete: false,
+    answers: { sat: 1 },
+  });
 });
 afterEach(() => t.cleanup());
 
@@ -41,8 +51,16 @@ describe('the first report', () => {
   });
 
   it('gives the rating distribution, mean ± t-interval and Wilson top-box shares', async () => {
-    const sat = (await viewer.get(`/api/surveys/${surveyId}/report`)).body.questions.find((q: { id: string }) => q.id === 'sat');
-    expect(sat.counts.map((c: { value: number; count: number }) => [c.value, c.count])).toEqual([[1, 0], [2, 1], [3, 1], [4, 2], [5, 1]]);
+    const sat = (await viewer.get(`/api/surveys/${surveyId}/report`)).body.questions.find(
+      (q: { id: string }) => q.id === 'sat',
+    );
+    expect(sat.counts.map((c: { value: number; count: number }) => [c.value, c.count])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+      [5, 1],
+    ]);
     // Hand computation: mean 3.6; s = √(5.2/4) = 1.140175; t(0.975, 4) = 2.776445 (t table);
     // half-width = 2.776445 × 1.140175 / √5 = 1.415715.
     expect(sat.mean.mean).toBeCloseTo(3.6, 12);
@@ -58,20 +76,27 @@ describe('the first report', () => {
   });
 
   it('gives NPS with promoters, passives, detractors and its margin', async () => {
-    const nps = (await viewer.get(`/api/surveys/${surveyId}/report`)).body.questions.find((q: { id: string }) => q.id === 'nps');
+    const nps = (await viewer.get(`/api/surveys/${surveyId}/report`)).body.questions.find(
+      (q: { id: string }) => q.id === 'nps',
+    );
     // Promoters 10, 9 → 0.4; passives 8 → 0.2; detractors 6, 0 → 0.4; NPS = 0.
     // V = P + D − (P − D)² = 0.8; SE = 100 √(0.8/5) = 40; margin = 1.959964 × 40 = 78.40 points.
     expect(nps.nps).toMatchObject({ promoters: 0.4, passives: 0.2, detractors: 0.4 });
     expect(nps.nps.nps).toBeCloseTo(0, 10);
     expect(nps.nps.marginOfError).toBeCloseTo(78.3986, 3);
-    expect(nps.counts.filter((c: { count: number }) => c.count > 0).map((c: { value: number }) => c.value)).toEqual([0, 6, 8, 9, 10]);
+    expect(nps.counts.filter((c: { count: number }) => c.count > 0).map((c: { value: number }) => c.value)).toEqual([
+      0, 6, 8, 9, 10,
+    ]);
   });
 
   it('gives shares of a single choice over those who answered, and the latest verbatims', async () => {
     const report = (await viewer.get(`/api/surveys/${surveyId}/report`)).body;
     const visit = report.questions.find((q: { id: string }) => q.id === 'visit');
     expect(visit.n).toBe(4);
-    expect(visit.counts).toEqual([{ value: 'buy', count: 3, share: 0.75 }, { value: 'look', count: 1, share: 0.25 }]);
+    expect(visit.counts).toEqual([
+      { value: 'buy', count: 3, share: 0.75 },
+      { value: 'look', count: 1, share: 0.25 },
+    ]);
     const why = report.questions.find((q: { id: string }) => q.id === 'why');
     expect(why.latest.map((l: { text: string }) => l.text)).toEqual(['Great']);
   });
@@ -81,7 +106,12 @@ describe('the first report', () => {
     t.clock.advance(1000);
     const slug = (await viewer.get(`/api/surveys/${surveyId}`)).body.slug;
     const pub = (await new Agent(t.app).get(`/api/public/s/${slug}`)).body;
-    await new Agent(t.app).post(`/api/public/s/${slug}/responses`, { clientId: 'resp-abandon', versionId: pub.versionId, complete: true, answers: { sat: 1, nps: 1 } });
+    await new Agent(t.app).post(`/api/public/s/${slug}/responses`, {
+      clientId: 'resp-abandon',
+      versionId: pub.versionId,
+      complete: true,
+      answers: { sat: 1, nps: 1 },
+    });
     const report = (await viewer.get(`/api/surveys/${surveyId}/report`)).body;
     expect(report.completes).toBe(6);
     expect(report.partials).toBe(0);

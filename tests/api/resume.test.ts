@@ -16,18 +16,35 @@ let survey: { id: string; slug: string; versionId: number };
 beforeEach(async () => {
   t = makeTestApp({ PUBLIC_URL: 'https://survey.example.com' });
   agents = await signedInAgents(t.app);
-  const created = (await agents.researcher.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['tier'] } })).body;
+  const created = (
+    await agents.researcher.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['tier'] } })
+  ).body;
   const published = (await agents.researcher.post(`/api/surveys/${created.id}/publish`)).body;
   survey = { id: created.id, slug: created.slug, versionId: published.versions[0].id };
 });
 afterEach(() => t.cleanup());
 
-const save = (clientId: string, over: Record<string, unknown> = {}) => new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
-  clientId, versionId: survey.versionId, complete: false, page: 1, answers: { sat: 2, nps: 3 }, ...over,
-});
+const save = (clientId: string, over: Record<string, unknown> = {}) =>
+  new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
+    clientId,
+    versionId: survey.versionId,
+    complete: false,
+    page: 1,
+    answers: { sat: 2, nps: 3 },
+    ...over,
+  });
 const resume = (clientId: string, key?: string, slug = survey.slug) =>
-  new Agent(t.app).request('GET', `/api/public/s/${slug}/responses/${clientId}`, undefined, key === undefined ? {} : { 'x-resume-key': key });
-const rows = () => t.db.$client.prepare('select client_id, status, answers, resume_key_hash from responses order by id').all() as Record<string, string>[];
+  new Agent(t.app).request(
+    'GET',
+    `/api/public/s/${slug}/responses/${clientId}`,
+    undefined,
+    key === undefined ? {} : { 'x-resume-key': key },
+  );
+const rows = () =>
+  t.db.$client.prepare('select client_id, status, answers, resume_key_hash from responses order by id').all() as Record<
+    string,
+    string
+  >[];
 
 describe('the resume key', () => {
   it('is given once, in a header of the save that created the response, and the server keeps only its hash', async () => {
@@ -55,7 +72,7 @@ describe('the resume key', () => {
     expect(r.body).toEqual({ versionId: survey.versionId, status: 'partial', page: 1, answers: { sat: 2, nps: 3 } });
   });
 
-  it('refuses the clientId alone (400 naming the header), a wrong key and another response\'s key (404), showing no answers', async () => {
+  it("refuses the clientId alone (400 naming the header), a wrong key and another response's key (404), showing no answers", async () => {
     const key = (await save('device-0001')).headers.get('x-resume-key')!;
     const otherKey = (await save('device-0002')).headers.get('x-resume-key')!;
     const bare = await resume('device-0001');
@@ -74,14 +91,17 @@ describe('the resume key', () => {
 
   it('never returns a finished response, even to the key that created it', async () => {
     const key = (await save('device-0001')).headers.get('x-resume-key')!;
-    expect((await save('device-0001', { complete: true, answers: { sat: 4, nps: 10, visit: 'buy', why: 'Kind staff' } })).status).toBe(200);
+    expect(
+      (await save('device-0001', { complete: true, answers: { sat: 4, nps: 10, visit: 'buy', why: 'Kind staff' } }))
+        .status,
+    ).toBe(200);
     const r = await resume('device-0001', key);
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('response-finished');
     expect(JSON.stringify(r.body)).not.toContain('Kind staff');
   });
 
-  it('reads nothing of the demo\'s sequential ids, which were stored without a key', async () => {
+  it("reads nothing of the demo's sequential ids, which were stored without a key", async () => {
     expect((await agents.researcher.post('/api/demo')).status).toBe(201);
     for (const key of [undefined, 'A'.repeat(22)]) {
       const r = await resume('demo-000007', key, 'demo');
@@ -95,27 +115,38 @@ describe('invitations as a viewer sees them', () => {
   const CSV = 'name,email,tier\nNguyễn Văn An,an@example.vn,gold\nLi Wei,wei@example.cn,silver\n';
 
   it('show statuses and counts, but no name, e-mail, hidden field or personal link; researchers see them all', async () => {
-    expect((await agents.researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv: CSV })).status).toBe(201);
+    expect((await agents.researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv: CSV })).status).toBe(
+      201,
+    );
     const full = (await agents.researcher.get(`/api/surveys/${survey.id}/invitations`)).body;
     expect(full.invitations.map((i: { email: string }) => i.email)).toEqual(['an@example.vn', 'wei@example.cn']);
     expect(full.invitations[0].link).toMatch(/^https:\/\/survey\.example\.com\/i\/[A-Za-z0-9_-]{22}$/);
     const token = full.invitations[0].link.split('/').pop();
     // The invitee answers through the personal link and finishes.
     const done = await new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
-      clientId: 'invitee-phone', invitation: token, versionId: survey.versionId, complete: true, answers: { sat: 5, nps: 10, visit: 'buy', why: 'Secret praise' },
+      clientId: 'invitee-phone',
+      invitation: token,
+      versionId: survey.versionId,
+      complete: true,
+      answers: { sat: 5, nps: 10, visit: 'buy', why: 'Secret praise' },
     });
     expect(done.status).toBe(201);
 
     const seen = await agents.viewer.get(`/api/surveys/${survey.id}/invitations`);
     expect(seen.status).toBe(200);
-    expect(seen.body.counts).toEqual((await agents.researcher.get(`/api/surveys/${survey.id}/invitations`)).body.counts);
+    expect(seen.body.counts).toEqual(
+      (await agents.researcher.get(`/api/surveys/${survey.id}/invitations`)).body.counts,
+    );
     expect(seen.body.counts).toMatchObject({ total: 2, completed: 1 });
     expect(seen.body.invitations.map((i: { status: string }) => i.status)).toEqual(['completed', 'not-started']);
     for (const i of seen.body.invitations) expect(i).toMatchObject({ name: null, email: null, hidden: {}, link: null });
     const text = JSON.stringify(seen.body);
-    for (const secret of ['an@example.vn', 'wei@example.cn', 'Nguyễn', 'gold', token]) expect(text).not.toContain(secret);
+    for (const secret of ['an@example.vn', 'wei@example.cn', 'Nguyễn', 'gold', token])
+      expect(text).not.toContain(secret);
     // Nor can the viewer read the finished answers through the respondent API.
-    const r = await agents.viewer.request('GET', `/api/public/s/${survey.slug}/responses/invitee-phone`, undefined, { 'x-resume-key': token });
+    const r = await agents.viewer.request('GET', `/api/public/s/${survey.slug}/responses/invitee-phone`, undefined, {
+      'x-resume-key': token,
+    });
     expect(r.status).toBe(404);
     expect(JSON.stringify(r.body)).not.toContain('Secret praise');
   });

@@ -89,7 +89,11 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'DELETE', path: '/api/surveys/:id/webhooks/:webhookId', least: 'researcher' },
   { method: 'GET', path: '/api/surveys/:id/webhooks/:webhookId/deliveries', least: 'researcher' },
   { method: 'POST', path: '/api/surveys/:id/webhooks/:webhookId/ping', least: 'researcher' },
-  { method: 'POST', path: '/api/surveys/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver', least: 'researcher' },
+  {
+    method: 'POST',
+    path: '/api/surveys/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver',
+    least: 'researcher',
+  },
   { method: 'GET', path: '/api/cases', least: 'viewer' },
   { method: 'GET', path: '/api/cases/unread', least: 'viewer' },
   { method: 'GET', path: '/api/cases/:caseId', least: 'viewer' },
@@ -121,7 +125,10 @@ beforeAll(async () => {
   const clientDir = join(t.config.DATABASE_PATH, '..', 'client');
   for (const entry of ['app', 'respondent']) {
     mkdirSync(join(clientDir, entry), { recursive: true });
-    writeFileSync(join(clientDir, entry, 'index.html'), '<html lang="en"><title>Survey</title><!--survey-data--><div id="root"></div></html>');
+    writeFileSync(
+      join(clientDir, entry, 'index.html'),
+      '<html lang="en"><title>Survey</title><!--survey-data--><div id="root"></div></html>',
+    );
   }
   app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir });
   agents = await signedInAgents(app);
@@ -170,11 +177,17 @@ describe('authorisation of every route', () => {
       it(`${route.method} ${route.path} as ${role} → ${allowed ? 'not refused' : role === 'anonymous' ? '401' : '403'}`, async () => {
         const path = route.path.replace(':id', 'no-such-id');
         // Signing out must not end the shared sessions the other cases use: use a session of its own.
-        const agent = route.path === '/api/auth/logout' && role !== 'anonymous' ? await freshSession(role) : agents[role];
+        const agent =
+          route.path === '/api/auth/logout' && role !== 'anonymous' ? await freshSession(role) : agents[role];
         // A body that fails validation: a permitted caller gets past auth and hits 400/404, never 401/403.
-        const r = await agent.request(route.method, path, route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+        const r = await agent.request(
+          route.method,
+          path,
+          route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        );
         // Signing out everywhere ends the shared session too: the role's later cases get a new one.
-        if (route.path === '/api/auth/logout-everywhere' && allowed) agents[role as Exclude<Role, 'anonymous'>] = await freshSession(role as Exclude<Role, 'anonymous'>);
+        if (route.path === '/api/auth/logout-everywhere' && allowed)
+          agents[role as Exclude<Role, 'anonymous'>] = await freshSession(role as Exclude<Role, 'anonymous'>);
         if (allowed) {
           expect([401, 403]).not.toContain(r.status);
           // A permitted caller with a bad id or body is told what is wrong, never a server fault.
@@ -193,10 +206,14 @@ describe('authorisation of every route', () => {
   }
 
   // Reads of a real survey with real responses go deeper than a missing id: none may fault either.
-  for (const route of ROUTES.filter((r) => r.method === 'GET' && r.path.startsWith('/api/surveys/:id') && r.least !== 'public')) {
+  for (const route of ROUTES.filter(
+    (r) => r.method === 'GET' && r.path.startsWith('/api/surveys/:id') && r.least !== 'public',
+  )) {
     it(`GET ${route.path} of a real survey answers ${route.least} and above without a server fault`, async () => {
       const id = await realSurvey();
-      for (const role of (['viewer', 'researcher', 'admin'] as Role[]).filter((x) => RANK[x] >= RANK[route.least as Role])) {
+      for (const role of (['viewer', 'researcher', 'admin'] as Role[]).filter(
+        (x) => RANK[x] >= RANK[route.least as Role],
+      )) {
         const r = await agents[role].get(route.path.replace(':id', id).replace(/:[A-Za-z]+/g, 'no-such-id'));
         expect([401, 403]).not.toContain(r.status);
         expect(r.status, `${role}: ${JSON.stringify(r.body)}`).toBeLessThan(500);
@@ -207,7 +224,9 @@ describe('authorisation of every route', () => {
   it('refuses a viewer who tries to change a real survey, and leaves it as it was', async () => {
     const created = await agents.researcher.post('/api/surveys', { definition: smallSurvey() });
     const id = created.body.id;
-    const r = await agents.viewer.put(`/api/surveys/${id}/draft`, { definition: { ...smallSurvey(), title: { en: 'Hacked' } } });
+    const r = await agents.viewer.put(`/api/surveys/${id}/draft`, {
+      definition: { ...smallSurvey(), title: { en: 'Hacked' } },
+    });
     expect(r.status).toBe(403);
     expect((await agents.viewer.get(`/api/surveys/${id}`)).body.draft.title).toEqual(created.body.draft.title);
   });

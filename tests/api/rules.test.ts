@@ -18,9 +18,14 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 const snapshot = () => t.db.$client.prepare('select * from responses order by id').all();
-const submit = (clientId: string, complete = true) => new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
-  clientId, versionId: survey.versionId, complete, answers: complete ? { sat: 4, nps: 9 } : { sat: 4 }, page: complete ? 1 : 0,
-});
+const submit = (clientId: string, complete = true) =>
+  new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
+    clientId,
+    versionId: survey.versionId,
+    complete,
+    answers: complete ? { sat: 4, nps: 9 } : { sat: 4 },
+    page: complete ? 1 : 0,
+  });
 const publicState = async () => (await new Agent(t.app).get(`/api/public/s/${survey.slug}`)).body;
 const setRules = (rules: Record<string, unknown>) => researcher.patch(`/api/surveys/${survey.id}/settings`, rules);
 
@@ -29,7 +34,10 @@ describe('the settings endpoint', () => {
     expect((await setRules({ responseCap: 50 })).status).toBe(200);
     const r = await setRules({ kiosk: true, opensAt: t.clock.now() });
     expect(r.body).toMatchObject({ responseCap: 50, kiosk: true, opensAt: t.clock.now(), closesAt: null });
-    expect((await viewer.get(`/api/surveys/${survey.id}/settings`)).body).toMatchObject({ responseCap: 50, kiosk: true });
+    expect((await viewer.get(`/api/surveys/${survey.id}/settings`)).body).toMatchObject({
+      responseCap: 50,
+      kiosk: true,
+    });
     expect((await viewer.patch(`/api/surveys/${survey.id}/settings`, { kiosk: false })).status).toBe(403);
   });
 
@@ -49,7 +57,11 @@ describe('the settings endpoint', () => {
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.error.path).toContain(path);
     }
-    expect((await researcher.get(`/api/surveys/${survey.id}/settings`)).body).toMatchObject({ responseCap: 10, opensAt: null, kiosk: false });
+    expect((await researcher.get(`/api/surveys/${survey.id}/settings`)).body).toMatchObject({
+      responseCap: 10,
+      opensAt: null,
+      kiosk: false,
+    });
   });
 
   it('a closing time before a stored opening time is refused too', async () => {
@@ -108,7 +120,9 @@ describe('the response cap', () => {
 
   it('holds when the last places are raced: exactly cap completes are stored', async () => {
     await setRules({ responseCap: 3 });
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => submit(`racer-${String(i).padStart(4, '0')}`)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => submit(`racer-${String(i).padStart(4, '0')}`)),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     expect(results.filter((r) => r.status === 409)).toHaveLength(5);
     expect(t.db.$client.prepare(`select count(*) from responses where status = 'complete'`).pluck().get()).toBe(3);

@@ -19,8 +19,13 @@ afterEach(() => t.cleanup());
 const snapshot = () => t.db.$client.prepare('select * from responses order by id').all();
 const post = (body: unknown, a = anon()) => a.post(`/api/public/s/${survey.slug}/responses`, body);
 const valid = (over: Record<string, unknown> = {}) => ({
-  clientId: 'client-0001', versionId: survey.versionId, complete: true,
-  answers: { sat: 4, nps: 10, visit: 'buy', why: 'Friendly staff' }, hidden: { tier: 'gold', utm: 'x' }, lang: 'en', ...over,
+  clientId: 'client-0001',
+  versionId: survey.versionId,
+  complete: true,
+  answers: { sat: 4, nps: 10, visit: 'buy', why: 'Friendly staff' },
+  hidden: { tier: 'gold', utm: 'x' },
+  lang: 'en',
+  ...over,
 });
 
 describe('a valid submission', () => {
@@ -40,8 +45,15 @@ describe('a valid submission', () => {
     expect(first.status).toBe(201);
     expect(snapshot()).toMatchObject([{ status: 'partial', page: 1 }]);
     const key = first.headers.get('x-resume-key')!;
-    const resume = await anon().request('GET', `/api/public/s/${survey.slug}/responses/client-0001`, undefined, { 'x-resume-key': key });
-    expect(resume.body).toEqual({ versionId: survey.versionId, status: 'partial', page: 1, answers: { sat: 2, nps: 3 } });
+    const resume = await anon().request('GET', `/api/public/s/${survey.slug}/responses/client-0001`, undefined, {
+      'x-resume-key': key,
+    });
+    expect(resume.body).toEqual({
+      versionId: survey.versionId,
+      status: 'partial',
+      page: 1,
+      answers: { sat: 2, nps: 3 },
+    });
     expect((await post(valid())).status).toBe(200);
     expect(snapshot()).toMatchObject([{ status: 'complete' }]);
   });
@@ -82,11 +94,24 @@ describe('an invalid submission is refused with a 4xx naming the fault, and noth
     ['an NPS with a fraction', () => valid({ answers: { sat: 3, nps: 9.5 } }), 400, 'answers.nps'],
     ['an unknown option', () => valid({ answers: { sat: 3, nps: 9, visit: 'steal' } }), 400, 'answers.visit'],
     ['a missing required answer', () => valid({ answers: { sat: 3 } }), 400, 'answers.nps'],
-    ['a text over its maximum length', () => valid({ answers: { sat: 3, nps: 9, why: 'x'.repeat(51) } }), 400, 'answers.why'],
+    [
+      'a text over its maximum length',
+      () => valid({ answers: { sat: 3, nps: 9, why: 'x'.repeat(51) } }),
+      400,
+      'answers.why',
+    ],
     ['a version of another survey', () => valid({ versionId: 999 }), 400, 'versionId'],
     ['a malformed client id', () => valid({ clientId: 'a b' }), 400, 'clientId'],
     ['answers that are not an object', () => valid({ answers: [1, 2] }), 400, 'answers'],
-    ['complete missing', () => { const { complete: _c, ...rest } = valid(); return rest; }, 400, 'complete'],
+    [
+      'complete missing',
+      () => {
+        const { complete: _c, ...rest } = valid();
+        return rest;
+      },
+      400,
+      'complete',
+    ],
   ];
   for (const [what, body, status, path] of cases) {
     it(what, async () => {

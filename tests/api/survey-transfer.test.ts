@@ -15,7 +15,10 @@ beforeEach(async () => {
   // The preview serves the built respondent page; a stand-in with the same placeholder will do.
   const clientDir = join(t.config.DATABASE_PATH, '..', 'client');
   mkdirSync(join(clientDir, 'respondent'), { recursive: true });
-  writeFileSync(join(clientDir, 'respondent', 'index.html'), '<!doctype html><html><body><div id="root"></div><!--survey-data--></body></html>');
+  writeFileSync(
+    join(clientDir, 'respondent', 'index.html'),
+    '<!doctype html><html><body><div id="root"></div><!--survey-data--></body></html>',
+  );
   t.app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir });
   ({ researcher, viewer } = await signedInAgents(t.app));
 });
@@ -28,8 +31,18 @@ describe('import of SurveyJS and LimeSurvey files', () => {
     const r = await researcher.post('/api/surveys/import', { content: fixture('surveyjs-hotel.json') });
     expect(r.status).toBe(201);
     expect(r.body.format).toBe('surveyjs');
-    expect(r.body.survey.draft.pages.map((p: { id: string }) => p.id)).toEqual(['screening', 'stay', 'loyalty', 'business']);
-    expect(r.body.unmapped.map((u: { source: string }) => u.source).sort()).toEqual(['aspects', 'nights_label', 'overall', 'upgrade_offer']);
+    expect(r.body.survey.draft.pages.map((p: { id: string }) => p.id)).toEqual([
+      'screening',
+      'stay',
+      'loyalty',
+      'business',
+    ]);
+    expect(r.body.unmapped.map((u: { source: string }) => u.source).sort()).toEqual([
+      'aspects',
+      'nights_label',
+      'overall',
+      'upgrade_offer',
+    ]);
     const stored = await researcher.get(`/api/surveys/${r.body.survey.id}`);
     expect(stored.body.draft).toEqual(r.body.survey.draft);
   });
@@ -46,8 +59,16 @@ describe('import of SurveyJS and LimeSurvey files', () => {
   const bad: [string, string, RegExp][] = [
     ['a file that is neither JSON nor XML', 'hello', /neither JSON nor a LimeSurvey/],
     ['broken XML', '<document><LimeSurveyDocType>Survey</LimeSurveyDocType><questions>', /not well-formed XML: line 1/],
-    ['a LimeSurvey question export (.lsq)', '<document><LimeSurveyDocType>Question</LimeSurveyDocType></document>', /LimeSurveyDocType/],
-    ['our own JSON with a fault', JSON.stringify({ ...smallSurvey(), defaultLanguage: 'en', pages: [] }), /pages: needs at least 1 page/],
+    [
+      'a LimeSurvey question export (.lsq)',
+      '<document><LimeSurveyDocType>Question</LimeSurveyDocType></document>',
+      /LimeSurveyDocType/,
+    ],
+    [
+      'our own JSON with a fault',
+      JSON.stringify({ ...smallSurvey(), defaultLanguage: 'en', pages: [] }),
+      /pages: needs at least 1 page/,
+    ],
   ];
   for (const [what, content, message] of bad) {
     it(`refuses ${what} with a 400 naming content, and stores nothing`, async () => {
@@ -61,18 +82,33 @@ describe('import of SurveyJS and LimeSurvey files', () => {
 
   it('exports the draft as SurveyJS JSON, its report roles kept, and says what it left out', async () => {
     const definition = { ...smallSurvey(), hiddenFields: ['tier'] };
-    definition.pages[0].questions.push({ id: 'price', type: 'vanWestendorp', currency: 'EUR', text: { en: 'Prices' } } as never);
+    definition.pages[0].questions.push({
+      id: 'price',
+      type: 'vanWestendorp',
+      currency: 'EUR',
+      text: { en: 'Prices' },
+    } as never);
     const created = await researcher.post('/api/surveys', { definition });
     const r = await viewer.get(`/api/surveys/${created.body.id}/export/surveyjs.json`);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-disposition')).toMatch(/attachment/);
     // The hidden field comes first, as a question SurveyJS never shows; then the survey's own.
     expect(r.body.pages[0].elements[0]).toEqual({ type: 'text', name: 'tier', visible: false });
-    expect(r.body.pages[0].elements[1]).toEqual({ type: 'rating', name: 'sat', title: 'How satisfied are you?', isRequired: true, role: 'overall-satisfaction', rateMin: 1, rateMax: 5 });
+    expect(r.body.pages[0].elements[1]).toEqual({
+      type: 'rating',
+      name: 'sat',
+      title: 'How satisfied are you?',
+      isRequired: true,
+      role: 'overall-satisfaction',
+      rateMin: 1,
+      rateMax: 5,
+    });
     expect(r.headers.get('x-yardstick-left-out')).toBe('1');
     const wrapped = await viewer.get(`/api/surveys/${created.body.id}/export/surveyjs.json?leftOut=1`);
     expect(wrapped.body.surveyjs).toEqual(r.body);
-    expect(wrapped.body.leftOut).toEqual([{ source: 'price', message: 'a vanWestendorp question has no SurveyJS counterpart' }]);
+    expect(wrapped.body.leftOut).toEqual([
+      { source: 'price', message: 'a vanWestendorp question has no SurveyJS counterpart' },
+    ]);
   });
 
   it('imports a large file off the main thread: health checks keep answering meanwhile', async () => {
@@ -114,8 +150,12 @@ describe('the preview and its test responses', () => {
     const json = /<script type="application\/json" id="survey-data">(.*?)<\/script>/.exec(r.body as string)![1];
     return { res: r, data: JSON.parse(json) };
   };
-  const answer = (versionId: number, clientId: string, answers: Record<string, unknown>, complete = true) =>
-    ({ clientId, versionId, answers, complete });
+  const answer = (versionId: number, clientId: string, answers: Record<string, unknown>, complete = true) => ({
+    clientId,
+    versionId,
+    answers,
+    complete,
+  });
 
   it('serves the draft to the respondent page, framable only by our own pages', async () => {
     const created = await researcher.post('/api/surveys', { definition: smallSurvey() });
@@ -131,7 +171,10 @@ describe('the preview and its test responses', () => {
   it('stores answers as test responses that no count, version or report sees, until deleted', async () => {
     const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
     const { data } = await previewData(id);
-    const sent = await researcher.post(data.preview.submitUrl, answer(data.versionId, 'preview-client-1', { sat: 4, nps: 9, visit: 'buy' }));
+    const sent = await researcher.post(
+      data.preview.submitUrl,
+      answer(data.versionId, 'preview-client-1', { sat: 4, nps: 9, visit: 'buy' }),
+    );
     expect(sent.status).toBe(201);
     expect(sent.body).toEqual({ status: 'complete' });
     expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 1 });
@@ -153,10 +196,16 @@ describe('the preview and its test responses', () => {
   it('validates preview answers against the draft and stores nothing on a refusal', async () => {
     const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
     const { data } = await previewData(id);
-    const r = await researcher.post(data.preview.submitUrl, answer(data.versionId, 'preview-client-2', { sat: 9, nps: 9 }));
+    const r = await researcher.post(
+      data.preview.submitUrl,
+      answer(data.versionId, 'preview-client-2', { sat: 9, nps: 9 }),
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.path).toBe('answers.sat');
-    const wrongVersion = await researcher.post(data.preview.submitUrl, answer(data.versionId + 1000, 'preview-client-2', { sat: 3, nps: 9 }));
+    const wrongVersion = await researcher.post(
+      data.preview.submitUrl,
+      answer(data.versionId + 1000, 'preview-client-2', { sat: 3, nps: 9 }),
+    );
     expect(wrongVersion.status).toBe(400);
     expect(wrongVersion.body.error.path).toBe('versionId');
     expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 0 });
@@ -166,7 +215,10 @@ describe('the preview and its test responses', () => {
     const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
     const published = await researcher.post(`/api/surveys/${id}/publish`);
     const { data } = await previewData(id);
-    const r = await new Agent(t.app).post(`/api/public/s/${published.body.slug}/responses`, answer(data.versionId, 'public-client-1', { sat: 3, nps: 9 }));
+    const r = await new Agent(t.app).post(
+      `/api/public/s/${published.body.slug}/responses`,
+      answer(data.versionId, 'public-client-1', { sat: 3, nps: 9 }),
+    );
     expect(r.status).toBe(400);
     expect(r.body.error.path).toBe('versionId');
     expect(t.db.$client.prepare('select count(*) from responses').pluck().get()).toBe(0);
@@ -176,7 +228,9 @@ describe('the preview and its test responses', () => {
     const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
     const first = (await previewData(id)).data;
     await researcher.post(first.preview.submitUrl, answer(first.versionId, 'preview-client-3', { sat: 2 }, false));
-    await researcher.put(`/api/surveys/${id}/draft`, { definition: { ...smallSurvey(), title: { en: 'Store visit, v2' } } });
+    await researcher.put(`/api/surveys/${id}/draft`, {
+      definition: { ...smallSurvey(), title: { en: 'Store visit, v2' } },
+    });
     const second = (await previewData(id)).data;
     expect(second.versionId).not.toBe(first.versionId);
     expect(second.definition.title).toEqual({ en: 'Store visit, v2' });

@@ -34,8 +34,22 @@ describe('survey CRUD', () => {
 
   // Unfinished drafts (one option, duplicate ids, no pages) are stored: tests/api/drafts.test.ts.
   const invalid: [string, (d: ReturnType<typeof smallSurvey>) => unknown, string][] = [
-    ['an unknown question type', (d) => { (d.pages[0].questions[0] as { type: string }).type = 'slider'; return d; }, 'definition.pages[0].questions[0].type'],
-    ['an id with spaces', (d) => { d.pages[0].id = 'page one'; return d; }, 'definition.pages[0].id'],
+    [
+      'an unknown question type',
+      (d) => {
+        (d.pages[0].questions[0] as { type: string }).type = 'slider';
+        return d;
+      },
+      'definition.pages[0].questions[0].type',
+    ],
+    [
+      'an id with spaces',
+      (d) => {
+        d.pages[0].id = 'page one';
+        return d;
+      },
+      'definition.pages[0].id',
+    ],
     ['a language that is no BCP 47 tag', (d) => ({ ...d, languages: ['en', 'français'] }), 'definition.languages[1]'],
   ];
   for (const [what, mutate, path] of invalid) {
@@ -83,13 +97,21 @@ describe('publishing and versions', () => {
     expect(draft.unpublishedChanges).toBe(true);
     const v2 = (await researcher.post(`/api/surveys/${created.id}/publish`)).body;
     expect(v2.version).toBe(2);
-    expect(v2.versions.map((v: { version: number; responses: number }) => [v.version, v.responses])).toEqual([[2, 0], [1, 1]]);
+    expect(v2.versions.map((v: { version: number; responses: number }) => [v.version, v.responses])).toEqual([
+      [2, 0],
+      [1, 1],
+    ]);
 
     // Someone who loaded version 1 before the edit can still finish on it.
     expect((await answer(anon, created.slug, v1Id, 'respondent-two', 5)).status).toBe(201);
     const rows = t.db.$client.prepare('select client_id, version_id from responses order by id').all();
-    expect(rows).toEqual([{ client_id: 'respondent-one', version_id: v1Id }, { client_id: 'respondent-two', version_id: v1Id }]);
-    const stored = t.db.$client.prepare('select definition from survey_versions where id = ?').get(v1Id) as { definition: string };
+    expect(rows).toEqual([
+      { client_id: 'respondent-one', version_id: v1Id },
+      { client_id: 'respondent-two', version_id: v1Id },
+    ]);
+    const stored = t.db.$client.prepare('select definition from survey_versions where id = ?').get(v1Id) as {
+      definition: string;
+    };
     expect(JSON.parse(stored.definition).pages[0].questions[0].text.en).toBe('How satisfied are you?');
   });
 

@@ -37,16 +37,25 @@ describe('a webhook address is checked at save against every reserved IPv6 form'
     expect(made.body.error.message).toMatch(/loopback, private or reserved address; set WEBHOOK_ALLOW_PRIVATE=1/);
     expect(t.db.$client.prepare('select count(*) from webhooks').pluck().get()).toBe(0);
 
-    const ok = await researcher.post(`/api/surveys/${surveyId}/webhooks`, { url: 'https://hooks.example.com/y', events: ['case.opened'] });
+    const ok = await researcher.post(`/api/surveys/${surveyId}/webhooks`, {
+      url: 'https://hooks.example.com/y',
+      events: ['case.opened'],
+    });
     const moved = await researcher.patch(`/api/surveys/${surveyId}/webhooks/${ok.body.webhook.id}`, { url });
     expect(moved.status).toBe(400);
     expect(t.db.$client.prepare('select url from webhooks').pluck().get()).toBe('https://hooks.example.com/y');
   });
 
-  const open = ['http://93.184.215.14/hook', 'http://8.8.8.8/hook', 'http://[2606:4700:4700::1111]/hook', 'http://[2a00:1450:4001:82a::200e]/hook'];
+  const open = [
+    'http://93.184.215.14/hook',
+    'http://8.8.8.8/hook',
+    'http://[2606:4700:4700::1111]/hook',
+    'http://[2a00:1450:4001:82a::200e]/hook',
+  ];
 
   it('refuses at delivery exactly what it refuses at save', () => {
-    for (const url of refused) expect(() => assertPublicLiteral(new URL(url)), url).toThrow(/loopback, private or reserved/);
+    for (const url of refused)
+      expect(() => assertPublicLiteral(new URL(url)), url).toThrow(/loopback, private or reserved/);
     for (const url of open) expect(() => assertPublicLiteral(new URL(url)), url).not.toThrow();
   });
 

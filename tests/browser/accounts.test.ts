@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
+import {
+  DESKTOP,
+  SCREENSHOTS,
+  launchChromium,
+  startTestServer,
+  type Browser,
+  setUpAdminInApp,
+} from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -19,9 +26,10 @@ describe('passwords, sessions and the audit log, in Chromium', () => {
     const admin = await desk.newPage();
     await setUpAdminInApp(admin, server.url);
     await admin.getByTestId('current-user').waitFor();
-    const { csrf } = await (await desk.request.get(`${server.url}/api/auth/state`)).json() as { csrf: string };
+    const { csrf } = (await (await desk.request.get(`${server.url}/api/auth/state`)).json()) as { csrf: string };
     const made = await desk.request.post(`${server.url}/api/users`, {
-      headers: { 'x-csrf-token': csrf }, data: { name: 'Rita Researcher', email: 'rita@example.com', role: 'researcher', password: 'first password 123' },
+      headers: { 'x-csrf-token': csrf },
+      data: { name: 'Rita Researcher', email: 'rita@example.com', role: 'researcher', password: 'first password 123' },
     });
     expect(made.status()).toBe(201);
 
@@ -58,7 +66,9 @@ describe('passwords, sessions and the audit log, in Chromium', () => {
     await rita.getByTestId('new-password').fill('chosen by rita 2');
     await rita.getByTestId('confirm-password').fill('chosen by rita 2');
     await rita.getByTestId('change-password-submit').click();
-    await expect.poll(() => rita.getByTestId('change-password-error').textContent()).toBe('Non è la tua password attuale.');
+    await expect
+      .poll(() => rita.getByTestId('change-password-error').textContent())
+      .toBe('Non è la tua password attuale.');
     await rita.getByTestId('current-password').fill('chosen by rita 1');
     await rita.getByTestId('change-password-submit').click();
     await rita.getByTestId('change-password-done').waitFor();
@@ -69,14 +79,22 @@ describe('passwords, sessions and the audit log, in Chromium', () => {
     await rita.getByTestId('forgot-email').fill('rita@example.com');
     await rita.getByTestId('forgot-submit').click();
     // No SMTP_URL here: the page says to ask an administrator.
-    await expect.poll(() => rita.getByTestId('forgot-error').textContent()).toBe('Questo server non invia e-mail. Chiedi a un amministratore un link per reimpostare la password.');
+    await expect
+      .poll(() => rita.getByTestId('forgot-error').textContent())
+      .toBe('Questo server non invia e-mail. Chiedi a un amministratore un link per reimpostare la password.');
 
     await admin.getByTestId('nav-audit').click();
     await expect.poll(() => admin.getByTestId('audit-row').count()).toBeGreaterThanOrEqual(5);
     const routes = await admin.locator('.audit-route').allTextContents();
-    expect(routes).toEqual(expect.arrayContaining([
-      'POST /api/users', 'POST /api/users/:id/password-reset', 'POST /api/auth/password-reset/complete', 'POST /api/auth/password', 'POST /api/auth/logout-everywhere',
-    ]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /api/users',
+        'POST /api/users/:id/password-reset',
+        'POST /api/auth/password-reset/complete',
+        'POST /api/auth/password',
+        'POST /api/auth/logout-everywhere',
+      ]),
+    );
     await admin.getByTestId('audit-area').selectOption('users');
     await expect.poll(() => admin.getByTestId('audit-row').count()).toBe(2);
     await admin.screenshot({ path: join(SCREENSHOTS, 'accounts-4-audit.png'), fullPage: true });

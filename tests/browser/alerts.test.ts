@@ -20,7 +20,9 @@ beforeAll(async () => {
   server = await startTestServer({ WEBHOOK_ALLOW_PRIVATE: '1' });
   browser = await launchChromium();
   const ctx = await browser.newContext();
-  const setup = await ctx.request.post(`${server.url}/api/auth/setup`, { data: { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' } });
+  const setup = await ctx.request.post(`${server.url}/api/auth/setup`, {
+    data: { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' },
+  });
   const headers = { 'x-csrf-token': (await setup.json()).csrf };
   const post = async (path: string, data: unknown) => {
     const r = await ctx.request.post(`${server.url}${path}`, { data, headers });
@@ -28,25 +30,56 @@ beforeAll(async () => {
     return r.json();
   };
   const manager = await post('/api/users', { ...MANAGER, role: 'viewer' });
-  const created = await post('/api/surveys', { definition: {
-    title: { en: 'Hotel stay' }, hiddenFields: ['region'],
-    pages: [{ id: 'p1', questions: [
-      { id: 'sat', type: 'rating', required: true, role: 'overall-satisfaction', text: { en: 'How satisfied were you with your stay?' }, scale: { min: 1, max: 5 } },
-      { id: 'why', type: 'text', text: { en: 'What should we improve?' } },
-      { id: 'contact', type: 'contact', phone: true, text: { en: 'May we call you back?' }, consent: { en: 'Yes, you may contact me about my answers' } },
-    ] }],
-  } });
+  const created = await post('/api/surveys', {
+    definition: {
+      title: { en: 'Hotel stay' },
+      hiddenFields: ['region'],
+      pages: [
+        {
+          id: 'p1',
+          questions: [
+            {
+              id: 'sat',
+              type: 'rating',
+              required: true,
+              role: 'overall-satisfaction',
+              text: { en: 'How satisfied were you with your stay?' },
+              scale: { min: 1, max: 5 },
+            },
+            { id: 'why', type: 'text', text: { en: 'What should we improve?' } },
+            {
+              id: 'contact',
+              type: 'contact',
+              phone: true,
+              text: { en: 'May we call you back?' },
+              consent: { en: 'Yes, you may contact me about my answers' },
+            },
+          ],
+        },
+      ],
+    },
+  });
   surveyId = created.id;
   const published = await post(`/api/surveys/${surveyId}/publish`, {});
   await post(`/api/surveys/${surveyId}/alerts/rules`, {
-    name: 'Unhappy guest', priority: 'high',
+    name: 'Unhappy guest',
+    priority: 'high',
     when: { conditions: [{ source: 'sat', op: 'between', max: 2 }] },
     owner: { kind: 'route', field: 'region', routes: [{ value: 'North', userId: manager.id }] },
   });
-  const answer = await ctx.request.post(`${server.url}/api/public/s/${created.slug}/responses`, { data: {
-    clientId: 'guest-0001', versionId: published.versions[0].id, complete: true, hidden: { region: 'North' },
-    answers: { sat: 1, why: 'The room was not cleaned.', contact: { name: 'Gianni Rossi', phone: '+39 055 123 4567', consent: true } },
-  } });
+  const answer = await ctx.request.post(`${server.url}/api/public/s/${created.slug}/responses`, {
+    data: {
+      clientId: 'guest-0001',
+      versionId: published.versions[0].id,
+      complete: true,
+      hidden: { region: 'North' },
+      answers: {
+        sat: 1,
+        why: 'The room was not cleaned.',
+        contact: { name: 'Gianni Rossi', phone: '+39 055 123 4567', consent: true },
+      },
+    },
+  });
   expect(answer.status()).toBe(201);
   await ctx.close();
 });
@@ -58,8 +91,16 @@ afterAll(async () => {
 const caseRow = () => {
   const db = new Database(server.dbPath, { readonly: true });
   try {
-    const c = db.prepare('select id, status, resolved_at as resolvedAt from cases').get() as { id: string; status: string; resolvedAt: number | null };
-    const events = db.prepare(`select e.kind, u.email from case_events e left join users u on u.id = e.user_id where case_id = ? order by e.id`).all(c.id);
+    const c = db.prepare('select id, status, resolved_at as resolvedAt from cases').get() as {
+      id: string;
+      status: string;
+      resolvedAt: number | null;
+    };
+    const events = db
+      .prepare(
+        `select e.kind, u.email from case_events e left join users u on u.id = e.user_id where case_id = ? order by e.id`,
+      )
+      .all(c.id);
     return { ...c, events };
   } finally {
     db.close();
@@ -102,7 +143,11 @@ describe('the case inbox', () => {
     const stored = caseRow();
     expect(stored.status).toBe('resolved');
     expect(stored.resolvedAt).not.toBeNull();
-    expect(stored.events).toEqual([{ kind: 'opened', email: null }, { kind: 'note', email: MANAGER.email }, { kind: 'status', email: MANAGER.email }]);
+    expect(stored.events).toEqual([
+      { kind: 'opened', email: null },
+      { kind: 'note', email: MANAGER.email },
+      { kind: 'status', email: MANAGER.email },
+    ]);
 
     // Back in the inbox the case has left the default "open or in progress" list.
     await page.getByRole('link', { name: 'All cases' }).click();
@@ -110,9 +155,11 @@ describe('the case inbox', () => {
     await context.close();
   });
 
-  it('lets a researcher read and edit the survey\'s rules, and reads on a phone', async () => {
+  it("lets a researcher read and edit the survey's rules, and reads on a phone", async () => {
     const context = await browser.newContext(PHONE);
-    const login = await context.request.post(`${server.url}/api/auth/login`, { data: { email: 'ada@example.com', password: 'correct horse battery' } });
+    const login = await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: 'ada@example.com', password: 'correct horse battery' },
+    });
     expect(login.status()).toBe(200);
     const page = await context.newPage();
     await page.goto(`${server.url}/surveys/${surveyId}/alerts`);
@@ -131,8 +178,13 @@ describe('the case inbox', () => {
     const got: string[] = [];
     const receiver = createServer((req, res) => {
       let body = '';
-      req.on('data', (c) => { body += c; });
-      req.on('end', () => { got.push(body); res.end(); });
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        got.push(body);
+        res.end();
+      });
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
     try {
@@ -154,17 +206,32 @@ describe('the case inbox', () => {
 
   it('has no serious or critical accessibility violations on the inbox, a case and the rules (axe-core)', async () => {
     const context = await browser.newContext({ ...DESKTOP, bypassCSP: true });
-    await context.request.post(`${server.url}/api/auth/login`, { data: { email: 'ada@example.com', password: 'correct horse battery' } });
+    await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: 'ada@example.com', password: 'correct horse battery' },
+    });
     const page = await context.newPage();
     const check = async (path: string, ready: () => Promise<unknown>) => {
       await page.goto(`${server.url}${path}`);
       await ready();
       await page.addScriptTag({ path: resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: (v.nodes as { target: string[] }[]).map((n) => n.target.join(" ")) }));
+        const result = await (
+          window as unknown as {
+            axe: {
+              run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe.run();
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: (v.nodes as { target: string[] }[]).map((n) => n.target.join(' ')),
+        }));
       });
-      expect({ path, serious: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({ path, serious: [] });
+      expect({ path, serious: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') }).toEqual({
+        path,
+        serious: [],
+      });
     };
     await check('/cases?status=all', () => page.getByTestId('case-row').waitFor());
     const caseId = caseRow().id;

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
+import {
+  DESKTOP,
+  SCREENSHOTS,
+  launchChromium,
+  startTestServer,
+  type Browser,
+  setUpAdminInApp,
+} from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -34,7 +41,12 @@ describe('API tokens on the account page', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'api-token-made-vi.png'), fullPage: true });
 
     // The integration: no cookie, no CSRF token, only the bearer.
-    const asIntegration = (method: string, path: string) => fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
+    const asIntegration = (method: string, path: string) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: method === 'GET' ? undefined : '{}',
+      });
     expect((await asIntegration('GET', '/api/surveys')).status).toBe(200);
     expect((await asIntegration('POST', '/api/surveys')).status).toBe(403);
 

@@ -32,8 +32,33 @@ const threePages = () => ({
   title: { en: 'Hotel stay' },
   hiddenFields: ['tier'],
   pages: [
-    { id: 'p1', questions: [{ id: 'sat', type: 'rating', required: true, text: { en: 'How satisfied were you with your stay?' }, scale: { min: 1, max: 5 } }] },
-    { id: 'p2', questions: [{ id: 'why', type: 'single', required: true, text: { en: 'Why did you travel?' }, options: [{ id: 'work', label: { en: 'Work' } }, { id: 'leisure', label: { en: 'Leisure' } }] }] },
+    {
+      id: 'p1',
+      questions: [
+        {
+          id: 'sat',
+          type: 'rating',
+          required: true,
+          text: { en: 'How satisfied were you with your stay?' },
+          scale: { min: 1, max: 5 },
+        },
+      ],
+    },
+    {
+      id: 'p2',
+      questions: [
+        {
+          id: 'why',
+          type: 'single',
+          required: true,
+          text: { en: 'Why did you travel?' },
+          options: [
+            { id: 'work', label: { en: 'Work' } },
+            { id: 'leisure', label: { en: 'Leisure' } },
+          ],
+        },
+      ],
+    },
     { id: 'p3', questions: [{ id: 'note', type: 'text', text: { en: 'Anything else?' }, maxLength: 200 }] },
   ],
 });
@@ -47,7 +72,10 @@ async function newSurvey(slug: string) {
 const rows = (slug: string) => {
   const db = new Database(server.dbPath, { readonly: true });
   try {
-    return db.prepare(`select r.client_id as clientId, r.status, r.answers, r.hidden from responses r join surveys s on s.id = r.survey_id where s.slug = ? order by r.id`)
+    return db
+      .prepare(
+        `select r.client_id as clientId, r.status, r.answers, r.hidden from responses r join surveys s on s.id = r.survey_id where s.slug = ? order by r.id`,
+      )
       .all(slug) as { clientId: string; status: string; answers: string; hidden: string }[];
   } finally {
     db.close();
@@ -63,7 +91,11 @@ async function tap(page: import('playwright-core').Page, name: 'Next' | 'Finish'
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
-  await api('POST', '/api/auth/setup', { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' });
+  await api('POST', '/api/auth/setup', {
+    name: 'Ada Admin',
+    email: 'ada@example.com',
+    password: 'correct horse battery',
+  });
   survey = await newSurvey('hotel-stay');
 });
 afterAll(async () => {
@@ -90,8 +122,17 @@ describe('the respondent page on a phone', () => {
     // The page save after page 2 reached the server before going offline.
     await expect.poll(() => rows(survey.slug).map((r) => r.status)).toEqual(['partial']);
     // The device keeps the resume key the server gave with its first save: only that reads the answers back.
-    const saved = await page.evaluate(() => Object.keys(localStorage).map((k) => { try { return JSON.parse(localStorage.getItem(k)!); } catch { return null; } })
-      .find((p) => p && typeof p.clientId === 'string'));
+    const saved = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .map((k) => {
+          try {
+            return JSON.parse(localStorage.getItem(k)!);
+          } catch {
+            return null;
+          }
+        })
+        .find((p) => p && typeof p.clientId === 'string'),
+    );
     expect(saved.resumeKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const progressUrl = `${server.url}/api/public/s/${survey.slug}/responses/${saved.clientId}`;
     const back = await fetch(progressUrl, { headers: { 'X-Resume-Key': saved.resumeKey } });
@@ -125,7 +166,11 @@ describe('the respondent page on a phone', () => {
     await page.getByRole('radio', { name: '4' }).waitFor({ state: 'attached' });
     await page.addScriptTag({ path: resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+      const result = await (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe.run();
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
@@ -138,7 +183,10 @@ describe('the respondent page on a phone', () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     await page.goto(`${server.url}/s/${kiosk.slug}`);
-    for (const [sat, why] of [['5', 'Work'], ['2', 'Leisure']]) {
+    for (const [sat, why] of [
+      ['5', 'Work'],
+      ['2', 'Leisure'],
+    ]) {
       await page.getByRole('radio', { name: sat }).check({ force: true });
       await tap(page, 'Next');
       await page.getByRole('radio', { name: why }).check({ force: true });
@@ -163,7 +211,9 @@ describe('the respondent page on a phone', () => {
 
   it('an invitation link resumes from the server on a new device, and refuses reuse with a friendly page', async () => {
     const inv = await newSurvey('guest-invite');
-    await api('POST', `/api/surveys/${inv.id}/invitations/import`, { csv: 'name;email;tier\nNguyễn Văn An;an@example.vn;platinum\n' });
+    await api('POST', `/api/surveys/${inv.id}/invitations/import`, {
+      csv: 'name;email;tier\nNguyễn Văn An;an@example.vn;platinum\n',
+    });
     const link = (await api('GET', `/api/surveys/${inv.id}/invitations`)).invitations[0].link as string;
     const path = new URL(link).pathname + new URL(link).search;
 
@@ -209,8 +259,14 @@ describe('the respondent page on a phone', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'collect-6-not-yet-open.png') });
     await api('PATCH', `/api/surveys/${rules.id}/settings`, { opensAt: null, responseCap: 1 });
     await fetch(`${server.url}/api/public/s/${rules.slug}/responses`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: 'the-only-one', versionId: (await api('GET', `/api/public/s/${rules.slug}`)).versionId, complete: true, answers: { sat: 5, why: 'work' } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clientId: 'the-only-one',
+        versionId: (await api('GET', `/api/public/s/${rules.slug}`)).versionId,
+        complete: true,
+        answers: { sat: 5, why: 'work' },
+      }),
     });
     await page.goto(`${server.url}/s/${rules.slug}?lang=it`);
     await page.getByRole('heading', { name: 'Il questionario è al completo' }).waitFor();
@@ -227,15 +283,21 @@ describe('the Distribute page', () => {
     await page.goto(`${server.url}/surveys/${survey.id}`);
     await page.getByTestId('editor-distribute').click();
     await expect.poll(() => page.getByTestId('distribute-link').textContent()).toBe(`${server.url}/s/${survey.slug}`);
-    await expect.poll(() => page.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('img.qr').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
 
     const file = (csv: string) => ({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByTestId('contacts-file').setInputFiles(file('name,email,tier\nGood,good@example.com,gold\nBad,not-mail,gold\n,,gold\n'));
+    await page
+      .getByTestId('contacts-file')
+      .setInputFiles(file('name,email,tier\nGood,good@example.com,gold\nBad,not-mail,gold\n,,gold\n'));
     await page.getByTestId('contacts-errors').getByText('Line 3').waitFor();
     expect(await page.getByTestId('contacts-errors').locator('li').count()).toBe(2);
     await page.screenshot({ path: join(SCREENSHOTS, 'collect-7-distribute-errors.png'), fullPage: true });
 
-    await page.getByTestId('contacts-file').setInputFiles(file('\uFEFFname;email;tier\nTrần Thị Hoa;hoa@example.vn;gold\n陳大文;chan@example.hk;silver\n'));
+    await page
+      .getByTestId('contacts-file')
+      .setInputFiles(file('\uFEFFname;email;tier\nTrần Thị Hoa;hoa@example.vn;gold\n陳大文;chan@example.hk;silver\n'));
     await page.getByText('2 contacts imported.').waitFor();
     await page.getByTestId('invitation-table').getByText('陳大文').waitFor();
     // The shop-floor respondent of the first test counts nowhere here: only invitations are listed.
@@ -248,15 +310,24 @@ describe('the Distribute page', () => {
     await expect.poll(() => page.getByTestId('template-subject').inputValue()).toBe('Your opinion on {survey}');
     await page.getByTestId('template-subject').fill('A few questions about your stay');
     await page.getByTestId('template-save').click();
-    await expect.poll(async () => (await api('GET', `/api/surveys/${survey.id}/settings`)).invitationMail.en?.subject).toBe('A few questions about your stay');
+    await expect
+      .poll(async () => (await api('GET', `/api/surveys/${survey.id}/settings`)).invitationMail.en?.subject)
+      .toBe('A few questions about your stay');
     await page.screenshot({ path: join(SCREENSHOTS, 'collect-8-distribute.png'), fullPage: true });
     await context.close();
   });
 
   it('shows a viewer the invitations by status, without who was invited or their personal links', async () => {
-    await api('POST', '/api/users', { name: 'Vic Viewer', email: 'vic@example.com', role: 'viewer', password: 'vic-password-123' });
+    await api('POST', '/api/users', {
+      name: 'Vic Viewer',
+      email: 'vic@example.com',
+      role: 'viewer',
+      password: 'vic-password-123',
+    });
     const signIn = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'vic@example.com', password: 'vic-password-123' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'vic@example.com', password: 'vic-password-123' }),
     });
     expect(signIn.status).toBe(200);
     const [name, value] = signIn.headers.get('set-cookie')!.split(';')[0].split('=');
@@ -267,7 +338,8 @@ describe('the Distribute page', () => {
     await page.getByTestId('contacts-hidden').waitFor();
     await expect.poll(() => page.getByTestId('invitation-table').locator('tbody tr').count()).toBe(2);
     const table = await page.getByTestId('invitation-table').textContent();
-    for (const secret of ['Trần Thị Hoa', 'hoa@example.vn', '陳大文', 'chan@example.hk']) expect(table).not.toContain(secret);
+    for (const secret of ['Trần Thị Hoa', 'hoa@example.vn', '陳大文', 'chan@example.hk'])
+      expect(table).not.toContain(secret);
     expect(await page.getByTestId('invitation-table').locator('a[href*="/i/"]').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'collect-9-distribute-viewer.png'), fullPage: true });
     await context.close();

@@ -16,13 +16,20 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** A raw GET, so the test sees the bytes on the wire and their Content-Encoding. */
-function get(path: string, acceptEncoding: string): Promise<{ status: number; encoding: string | undefined; body: Buffer }> {
+function get(
+  path: string,
+  acceptEncoding: string,
+): Promise<{ status: number; encoding: string | undefined; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(new URL(path, server.url), { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
-    }).on('error', reject).end();
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }),
+      );
+    })
+      .on('error', reject)
+      .end();
   });
 }
 

@@ -23,15 +23,21 @@ beforeAll(async () => {
     const r = await ctx.request.post(`${server.url}${path}`, { data, headers });
     expect(r.status(), `${path}: ${await r.text()}`).toBeLessThan(300);
   };
-  await post('/api/customers/import', { csv: 'id;name;email;phone;language;region\n'
-    + 'C1;Nguyễn Thị Minh Khai;khai@example.vn;+84 28 1234 5678;vi;Hồ Chí Minh\n'
-    + 'C2;王小明;xiaoming@example.cn;;zh-Hans;北京\n'
-    + 'C3;陳美玲;meiling@example.tw;;zh-Hant;臺北\n'
-    + 'C4;Niccolò D\'Alessandro;niccolo@example.it;;it;Torino\n'
-    + 'C5;Anna Smith;anna@example.com;;en;London\n' });
-  await post('/api/customers/transactions/import', { csv: 'customer,date,amount,currency\n'
-    + 'C1,2026-11-20,12500000,VND\nC1,2026-10-02,3000000,VND\nC1,2026-09-15,4500000,VND\n'
-    + 'C2,2026-06-01,800000,VND\nC3,2026-11-01,200000,VND\nC4,2025-12-24,9000000,VND\nC4,2025-11-02,9000000,VND\nC5,2026-02-14,150000,VND\n' });
+  await post('/api/customers/import', {
+    csv:
+      'id;name;email;phone;language;region\n' +
+      'C1;Nguyễn Thị Minh Khai;khai@example.vn;+84 28 1234 5678;vi;Hồ Chí Minh\n' +
+      'C2;王小明;xiaoming@example.cn;;zh-Hans;北京\n' +
+      'C3;陳美玲;meiling@example.tw;;zh-Hant;臺北\n' +
+      "C4;Niccolò D'Alessandro;niccolo@example.it;;it;Torino\n" +
+      'C5;Anna Smith;anna@example.com;;en;London\n',
+  });
+  await post('/api/customers/transactions/import', {
+    csv:
+      'customer,date,amount,currency\n' +
+      'C1,2026-11-20,12500000,VND\nC1,2026-10-02,3000000,VND\nC1,2026-09-15,4500000,VND\n' +
+      'C2,2026-06-01,800000,VND\nC3,2026-11-01,200000,VND\nC4,2025-12-24,9000000,VND\nC4,2025-11-02,9000000,VND\nC5,2026-02-14,150000,VND\n',
+  });
   await ctx.close();
 });
 afterAll(async () => {
@@ -46,14 +52,21 @@ const CASES = [
 
 describe('the customer register', () => {
   for (const { lang, locale, catalogue } of CASES) {
-    for (const [device, options] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    for (const [device, options] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
       it(`lists, filters and opens a customer in ${lang} on a ${device}`, async () => {
         const context = await browser.newContext({ ...options, locale });
-        const login = await context.request.post(`${server.url}/api/auth/login`, { data: { email: ADMIN.email, password: ADMIN.password } });
+        const login = await context.request.post(`${server.url}/api/auth/login`, {
+          data: { email: ADMIN.email, password: ADMIN.password },
+        });
         expect(login.status()).toBe(200);
         const page = await context.newPage();
         await page.goto(`${server.url}/customers`);
-        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(catalogue['customers.title']);
+        await expect
+          .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+          .toBe(catalogue['customers.title']);
         await expect.poll(() => page.getByTestId('customer-row').count()).toBe(5);
         // C1 bought most (20,000,000 ₫ over three purchases, the latest recently): first by revenue.
         expect(await page.getByTestId('customer-row').first().textContent()).toContain('Nguyễn Thị Minh Khai');
@@ -67,7 +80,9 @@ describe('the customer register', () => {
         await page.goto(`${server.url}/customers`);
         await page.getByRole('link', { name: 'Nguyễn Thị Minh Khai' }).click();
         await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe('Nguyễn Thị Minh Khai');
-        await expect.poll(() => page.getByTestId('customer-rfm').textContent()).toContain(catalogue['customers.score.recency']);
+        await expect
+          .poll(() => page.getByTestId('customer-rfm').textContent())
+          .toContain(catalogue['customers.score.recency']);
         expect(await page.getByTestId('customer-revenue').textContent()).toMatch(/20[.,]000[.,]000/);
         expect(await overflow()).toBeLessThanOrEqual(0);
         await page.screenshot({ path: join(SCREENSHOTS, `customers-detail-${lang}-${device}.png`), fullPage: true });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
+import {
+  DESKTOP,
+  SCREENSHOTS,
+  launchChromium,
+  startTestServer,
+  type Browser,
+  setUpAdminInApp,
+} from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -18,9 +25,17 @@ afterAll(async () => {
 const storedDraft = () => {
   const db = new Database(server.dbPath, { readonly: true });
   try {
-    return JSON.parse((db.prepare('select draft from surveys').pluck().get() as string)) as {
-      title: Record<string, string>; languages: string[];
-      pages: { questions: { id: string; type: string; text: Record<string, string>; options?: { label: Record<string, string> }[] }[] }[];
+    return JSON.parse(db.prepare('select draft from surveys').pluck().get() as string) as {
+      title: Record<string, string>;
+      languages: string[];
+      pages: {
+        questions: {
+          id: string;
+          type: string;
+          text: Record<string, string>;
+          options?: { label: Record<string, string> }[];
+        }[];
+      }[];
     };
   } finally {
     db.close();
@@ -41,7 +56,9 @@ describe('the designer never loses work', () => {
     await app.getByTestId('question-type').last().selectOption('single');
     await app.getByTestId('add-question').last().click();
     await app.getByTestId('question').first().getByTestId('question-text').fill('Why did you choose us?');
-    await expect.poll(() => app.getByTestId('draft-problems').textContent()).toContain('Question 1: Every option needs a label.');
+    await expect
+      .poll(() => app.getByTestId('draft-problems').textContent())
+      .toContain('Question 1: Every option needs a label.');
     // Autosave goes on regardless.
     await expect.poll(() => app.getByTestId('save-state').textContent(), { timeout: 5000 }).toBe('Saved');
     expect(storedDraft().pages[0].questions[0].text.en).toBe('Why did you choose us?');
@@ -55,27 +72,44 @@ describe('the designer never loses work', () => {
     await app.waitForURL(/\/plan$/);
     let stored = storedDraft();
     expect(stored.title.en).toBe('Hotel stay 2027');
-    expect(stored.pages[0].questions.map((q) => q.text.en)).toEqual(['Why did you choose us?', 'How was the breakfast?']);
+    expect(stored.pages[0].questions.map((q) => q.text.en)).toEqual([
+      'Why did you choose us?',
+      'How was the breakfast?',
+    ]);
 
     // Back in the editor every edit is there, and the link has followed the title.
     await app.goBack();
     await app.getByTestId('question').nth(1).waitFor();
-    expect(await app.getByTestId('question').nth(1).getByTestId('question-text').inputValue()).toBe('How was the breakfast?');
+    expect(await app.getByTestId('question').nth(1).getByTestId('question-text').inputValue()).toBe(
+      'How was the breakfast?',
+    );
     expect(await app.getByTestId('survey-title').inputValue()).toBe('Hotel stay 2027');
     expect(await app.getByTestId('open-link').textContent()).toMatch(new RegExp(`/s/hotel-stay-2027-${tail}$`));
 
     // The list's link leads to the unfinished question.
     await app.getByTestId('draft-problem').first().click();
-    await expect.poll(() => app.evaluate(() => document.activeElement?.closest('[data-testid="question"]')?.getAttribute('data-question-id'))).toBe('q1');
+    await expect
+      .poll(() =>
+        app.evaluate(() =>
+          document.activeElement?.closest('[data-testid="question"]')?.getAttribute('data-question-id'),
+        ),
+      )
+      .toBe('q1');
     const labels = app.getByTestId('question').first().getByTestId('option-label');
     await labels.nth(0).fill('Location');
     await labels.nth(1).fill('Price');
     await expect.poll(() => app.getByTestId('draft-problems').count()).toBe(0);
 
     // Closing the tab right after an edit: the edit is sent on the way out.
-    await app.getByTestId('question').nth(1).getByTestId('question-text').fill('How was the breakfast on your last stay?');
+    await app
+      .getByTestId('question')
+      .nth(1)
+      .getByTestId('question-text')
+      .fill('How was the breakfast on your last stay?');
     await app.close({ runBeforeUnload: true });
-    await expect.poll(() => storedDraft().pages[0].questions[1].text.en, { timeout: 5000 }).toBe('How was the breakfast on your last stay?');
+    await expect
+      .poll(() => storedDraft().pages[0].questions[1].text.en, { timeout: 5000 })
+      .toBe('How was the breakfast on your last stay?');
 
     // Simplified Chinese added with only the title translated: publishing names what is missing.
     const again = await desk.newPage();

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
+import {
+  DESKTOP,
+  SCREENSHOTS,
+  launchChromium,
+  startTestServer,
+  type Browser,
+  setUpAdminInApp,
+} from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -18,7 +25,11 @@ afterAll(async () => {
 
 const PAGE_TITLE = 'Page title';
 const order = (app: Page, page: number) =>
-  app.getByTestId('page').nth(page).getByTestId('question').evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id')));
+  app
+    .getByTestId('page')
+    .nth(page)
+    .getByTestId('question')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-question-id')));
 
 /** A real mouse drag (the browser's own drag and drop), with both ends in view. */
 async function dragOnto(app: Page, handle: Locator, target: Locator) {
@@ -27,7 +38,8 @@ async function dragOnto(app: Page, handle: Locator, target: Locator) {
   const to = (await target.boundingBox())!;
   await app.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await app.mouse.down();
-  for (let i = 1; i <= 10; i++) await app.mouse.move(from.x + ((to.x + 40 - from.x) * i) / 10, from.y + ((to.y + 100 - from.y) * i) / 10);
+  for (let i = 1; i <= 10; i++)
+    await app.mouse.move(from.x + ((to.x + 40 - from.x) * i) / 10, from.y + ((to.y + 100 - from.y) * i) / 10);
   await app.mouse.up();
 }
 
@@ -88,8 +100,14 @@ describe('designing with the phone preview', () => {
     await app.keyboard.press('Alt+ArrowDown');
     expect(await order(app, 1)).toEqual(['whyHigh', 'whyLow']);
     expect(await app.getByTestId('move-announcement').textContent()).toBe('Moved to position 3 of 4.');
-    expect(await app.evaluate(() => document.activeElement?.closest('[data-question-id]')?.getAttribute('data-question-id'))).toBe('whyLow');
-    await dragOnto(app, app.locator('[data-question-id="whyLow"] [data-testid="question-drag"]'), app.locator('[data-question-id="whyHigh"]'));
+    expect(
+      await app.evaluate(() => document.activeElement?.closest('[data-question-id]')?.getAttribute('data-question-id')),
+    ).toBe('whyLow');
+    await dragOnto(
+      app,
+      app.locator('[data-question-id="whyLow"] [data-testid="question-drag"]'),
+      app.locator('[data-question-id="whyHigh"]'),
+    );
     expect(await order(app, 1)).toEqual(['whyLow', 'whyHigh']);
     // Deleting is undoable.
     await app.locator('[data-question-id="whyHigh"] [data-testid="delete-question"]').click();
@@ -113,9 +131,15 @@ describe('designing with the phone preview', () => {
     await app.getByTestId('preview-language').selectOption('it');
     const frame = app.frameLocator('[data-testid="preview-frame"]');
     await frame.getByRole('radio', { name: '10' }).waitFor({ state: 'attached' });
-    const frameWidth = await app.getByTestId('preview-frame').evaluate((f: HTMLIFrameElement) => f.contentWindow!.innerWidth);
+    const frameWidth = await app
+      .getByTestId('preview-frame')
+      .evaluate((f: HTMLIFrameElement) => f.contentWindow!.innerWidth);
     expect(frameWidth).toBe(360);
-    expect(await app.getByTestId('preview-frame').evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.scrollWidth <= 360)).toBe(true);
+    expect(
+      await app
+        .getByTestId('preview-frame')
+        .evaluate((f: HTMLIFrameElement) => f.contentDocument!.documentElement.scrollWidth <= 360),
+    ).toBe(true);
     await frame.getByRole('radio', { name: '10' }).check({ force: true });
     await frame.getByRole('button', { name: 'Avanti' }).click();
     await frame.getByText('Che cosa apprezzi di più di noi?').waitFor();
@@ -126,7 +150,9 @@ describe('designing with the phone preview', () => {
     await frame.getByRole('radio', { name: 'Airport' }).check({ force: true });
     await frame.getByRole('button', { name: 'Termina' }).click();
     await frame.getByText('Grazie!').waitFor();
-    await expect.poll(() => app.getByTestId('test-responses').textContent(), { timeout: 8000 }).toContain('1 test response');
+    await expect
+      .poll(() => app.getByTestId('test-responses').textContent(), { timeout: 8000 })
+      .toContain('1 test response');
 
     await app.getByTestId('publish').click();
     // The new question and the screening message lack the other four languages: publishing names
@@ -141,25 +167,53 @@ describe('designing with the phone preview', () => {
 
     // The preview's answers are a test response, kept apart from the real ones.
     const db = new Database(server.dbPath, { readonly: true });
-    const rows = db.prepare('select is_test, status, answers from responses').all() as { is_test: number; status: string; answers: string }[];
-    const versions = db.prepare('select version, definition from survey_versions where version > 0').all() as { version: number; definition: string }[];
+    const rows = db.prepare('select is_test, status, answers from responses').all() as {
+      is_test: number;
+      status: string;
+      answers: string;
+    }[];
+    const versions = db.prepare('select version, definition from survey_versions where version > 0').all() as {
+      version: number;
+      definition: string;
+    }[];
     db.close();
     expect(rows.map((r) => [r.is_test, r.status])).toEqual([[1, 'complete']]);
     expect(JSON.parse(rows[0].answers)).toMatchObject({ nps: 10, q1: 'o2' });
     expect(versions.map((v) => v.version)).toEqual([1]);
     const published = JSON.parse(versions[0].definition);
-    expect(published.pages[2].visibleIf).toEqual({ match: 'all', conditions: [{ source: 'nps', op: 'between', min: 9, max: 10 }] });
-    expect(published.pages[2].questions[0].text).toMatchObject({ en: 'Which store did you visit?', it: 'Quale negozio hai visitato?' });
+    expect(published.pages[2].visibleIf).toEqual({
+      match: 'all',
+      conditions: [{ source: 'nps', op: 'between', min: 9, max: 10 }],
+    });
+    expect(published.pages[2].questions[0].text).toMatchObject({
+      en: 'Which store did you visit?',
+      it: 'Quale negozio hai visitato?',
+    });
     expect(published.hiddenFields).toEqual(['staff']);
-    expect(published.screenOuts).toEqual([{ id: 'so1', afterPage: 'p1', when: { match: 'all', conditions: [{ source: 'staff', op: 'equals', value: 'yes' }] }, message: { en: 'Thank you! This survey is for customers only.' } }]);
+    expect(published.screenOuts).toEqual([
+      {
+        id: 'so1',
+        afterPage: 'p1',
+        when: { match: 'all', conditions: [{ source: 'staff', op: 'equals', value: 'yes' }] },
+        message: { en: 'Thank you! This survey is for customers only.' },
+      },
+    ]);
     const list = await app.evaluate(() => fetch('/api/surveys').then((r) => r.json()));
     expect(list.map((s: { completes: number; partials: number }) => [s.completes, s.partials])).toEqual([[0, 0]]);
 
     // A LimeSurvey .lss from the survey list becomes a new survey; the editor lists what was left out.
     await app.getByRole('link', { name: 'Surveys' }).first().click();
-    await app.getByTestId('import-survey-file').setInputFiles({ name: 'hotel.lss', mimeType: 'application/xml', buffer: Buffer.from(readFileSync(join(import.meta.dirname, '../fixtures/import/limesurvey-hotel-v6.lss'))) });
+    await app
+      .getByTestId('import-survey-file')
+      .setInputFiles({
+        name: 'hotel.lss',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(readFileSync(join(import.meta.dirname, '../fixtures/import/limesurvey-hotel-v6.lss'))),
+      });
     await app.getByTestId('import-notice').waitFor();
-    expect(await app.getByTestId('import-notice').textContent()).toContain('Read from a LimeSurvey file. 3 things could not be carried over');
+    expect(await app.getByTestId('import-notice').textContent()).toContain(
+      'Read from a LimeSurvey file. 3 things could not be carried over',
+    );
     expect(await app.getByTestId('import-notice').textContent()).toContain('NIGHTSX2');
     // SPEND, a multiple numerical input, imports as several fields.
     expect(await app.getByTestId('question').count()).toBe(11);

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
+import {
+  DESKTOP,
+  PHONE,
+  SCREENSHOTS,
+  launchChromium,
+  startTestServer,
+  type Browser,
+  setUpAdminInApp,
+} from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -44,16 +52,23 @@ describe('the questionnaire designer', () => {
     // Translation: the new question's four texts (text, help, two options) lack Italian; a
     // translator's CSV fills one, and a row naming no text of the survey is reported.
     await expect.poll(() => app.getByTestId('missing-it').textContent()).toBe('4 texts missing');
-    const csv = 'path,it\npages[1].questions[1].text,Ordina ciò che conta in un piano di assistenza\npages[9].title,x\n';
-    await app.getByTestId('import-translations').setInputFiles({ name: 'it.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv =
+      'path,it\npages[1].questions[1].text,Ordina ciò che conta in un piano di assistenza\npages[9].title,x\n';
+    await app
+      .getByTestId('import-translations')
+      .setInputFiles({ name: 'it.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => app.getByTestId('missing-it').textContent()).toBe('3 texts missing');
-    expect(await app.getByTestId('translation-report').textContent()).toContain('Line 3: "pages[9].title" is not a text of this survey');
+    expect(await app.getByTestId('translation-report').textContent()).toContain(
+      'Line 3: "pages[9].title" is not a text of this survey',
+    );
 
     // Autosave: the draft is saved without pressing Save once the edits stop.
     await expect.poll(() => app.getByTestId('save-state').textContent(), { timeout: 5000 }).toBe('Saved');
     await app.getByTestId('publish').click();
     // Italian still lacks three of the new question's texts: publishing names them and asks.
-    await expect.poll(() => app.getByTestId('missing-translations').textContent()).toContain('Italiano: 3 texts missing');
+    await expect
+      .poll(() => app.getByTestId('missing-translations').textContent())
+      .toContain('Italiano: 3 texts missing');
     await app.getByTestId('publish-confirm').click();
     await expect.poll(() => app.getByTestId('published-version').textContent()).toMatch(/1/);
     await app.screenshot({ path: join(SCREENSHOTS, 'designer-1-editor.png'), fullPage: true });
@@ -86,25 +101,64 @@ describe('the questionnaire designer', () => {
 
     const db = new Database(server.dbPath, { readonly: true });
     const row = db.prepare('select answers from responses').get() as { answers: string };
-    const stored = db.prepare('select definition from survey_versions where version > 0').get() as { definition: string };
+    const stored = db.prepare('select definition from survey_versions where version > 0').get() as {
+      definition: string;
+    };
     db.close();
     const answers = JSON.parse(row.answers);
-    expect(answers.gg).toEqual({ path: [{ price: 30, buy: false }, { price: 25, buy: true }], highest: 25 });
+    expect(answers.gg).toEqual({
+      path: [
+        { price: 30, buy: false },
+        { price: 25, buy: true },
+      ],
+      highest: 25,
+    });
     expect(answers.q1).toEqual(['o1', 'o2']);
-    expect(JSON.parse(stored.definition).pages[1].questions[1].visibleIf).toEqual({ match: 'all', conditions: [{ source: 'gg', op: 'answered' }] });
+    expect(JSON.parse(stored.definition).pages[1].questions[1].visibleIf).toEqual({
+      match: 'all',
+      conditions: [{ source: 'gg', op: 'answered' }],
+    });
     await phone.close();
 
     // Our own JSON: a download reads back as the same definition; a broken file never replaces the draft.
     const download = app.waitForEvent('download');
     await app.getByTestId('export-json').click();
     const exported = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
-    expect(exported.pages.flatMap((p: { questions: { id: string }[] }) => p.questions.map((q) => q.id))).toEqual(['vw', 'gg', 'q1']);
-    const broken = { ...exported, pages: [{ id: 'p1', questions: [{ id: 'x', type: 'gaborGranger', currency: 'EUR', text: { en: 'x' }, prices: [5, 3] }] }] };
-    await app.getByTestId('import-json').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-    await expect.poll(() => app.getByTestId('import-error').textContent()).toBe('This file could not be imported. Question 1: The prices must rise from one to the next, with at least 2 of them.');
+    expect(exported.pages.flatMap((p: { questions: { id: string }[] }) => p.questions.map((q) => q.id))).toEqual([
+      'vw',
+      'gg',
+      'q1',
+    ]);
+    const broken = {
+      ...exported,
+      pages: [
+        {
+          id: 'p1',
+          questions: [{ id: 'x', type: 'gaborGranger', currency: 'EUR', text: { en: 'x' }, prices: [5, 3] }],
+        },
+      ],
+    };
+    await app
+      .getByTestId('import-json')
+      .setInputFiles({
+        name: 'broken.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(broken)),
+      });
+    await expect
+      .poll(() => app.getByTestId('import-error').textContent())
+      .toBe(
+        'This file could not be imported. Question 1: The prices must rise from one to the next, with at least 2 of them.',
+      );
     expect(await app.getByTestId('question').count()).toBe(3);
     const trimmed = { ...exported, pages: exported.pages.slice(0, 1) };
-    await app.getByTestId('import-json').setInputFiles({ name: 'trimmed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(trimmed)) });
+    await app
+      .getByTestId('import-json')
+      .setInputFiles({
+        name: 'trimmed.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(trimmed)),
+      });
     await expect.poll(() => app.getByTestId('question').count()).toBe(1);
     await desk.close();
   });

@@ -37,13 +37,30 @@ const definition = {
     {
       id: 'p1',
       questions: [
-        { id: 'sat', type: 'rating', required: true, text: { en: 'How was breakfast?', it: 'Com’era la colazione?' }, scale: { min: 1, max: 5 } },
+        {
+          id: 'sat',
+          type: 'rating',
+          required: true,
+          text: { en: 'How was breakfast?', it: 'Com’era la colazione?' },
+          scale: { min: 1, max: 5 },
+        },
         // Display logic on page 1, from a hidden field of the link.
         {
-          id: 'vip', type: 'text', text: { en: 'What would make your next stay perfect?', it: 'Cosa renderebbe perfetto il prossimo soggiorno?' },
+          id: 'vip',
+          type: 'text',
+          text: {
+            en: 'What would make your next stay perfect?',
+            it: 'Cosa renderebbe perfetto il prossimo soggiorno?',
+          },
           visibleIf: { match: 'all', conditions: [{ source: 'tier', op: 'equals', value: 'gold' }] },
         },
-        { id: 'dish', type: 'single', randomize: true, text: { en: 'Favourite dish?', it: 'Piatto preferito?' }, options: options(['a', 'b', 'c', 'd', 'e', 'f']) },
+        {
+          id: 'dish',
+          type: 'single',
+          randomize: true,
+          text: { en: 'Favourite dish?', it: 'Piatto preferito?' },
+          options: options(['a', 'b', 'c', 'd', 'e', 'f']),
+        },
       ],
     },
     { id: 'p2', questions: [{ id: 'note', type: 'text', text: { en: 'Anything else?', it: 'Altro?' } }] },
@@ -53,7 +70,9 @@ const definition = {
 const stored = (slug: string) => {
   const db = new Database(server.dbPath, { readonly: true });
   try {
-    return db.prepare('select r.status, r.answers from responses r join surveys s on s.id = r.survey_id where s.slug = ?').all(slug) as { status: string; answers: string }[];
+    return db
+      .prepare('select r.status, r.answers from responses r join surveys s on s.id = r.survey_id where s.slug = ?')
+      .all(slug) as { status: string; answers: string }[];
   } finally {
     db.close();
   }
@@ -63,7 +82,11 @@ let slug = '';
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
-  await api('POST', '/api/auth/setup', { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' });
+  await api('POST', '/api/auth/setup', {
+    name: 'Ada Admin',
+    email: 'ada@example.com',
+    password: 'correct horse battery',
+  });
   const created = await api('POST', '/api/surveys', { definition, slug: 'breakfast' });
   await api('POST', `/api/surveys/${created.id}/publish`);
   slug = created.slug;
@@ -73,7 +96,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const dishOrder = (page: import('playwright-core').Page) => page.locator('#q-dish input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+const dishOrder = (page: import('playwright-core').Page) =>
+  page.locator('#q-dish input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 
 describe('the first page rendered by the server', () => {
   it('shows the first question with JavaScript disabled, in the language of the link, then of the browser', async () => {
@@ -111,8 +135,13 @@ describe('the first page rendered by the server', () => {
     const page = await context.newPage();
     // The bundle is held back, as on a slow phone, until the respondent has answered.
     let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${server.url}/s/${slug}?lang=en&tier=gold`, { waitUntil: 'commit' });
     await page.getByText('How was breakfast?').waitFor();
     const serverOrder = await dishOrder(page);
@@ -127,7 +156,9 @@ describe('the first page rendered by the server', () => {
 
     await page.getByText('Anything else?').waitFor();
     await page.getByText('Page 2 of 2').waitFor();
-    await expect.poll(() => stored(slug).map((r) => JSON.parse(r.answers))).toEqual([{ sat: 4, vip: 'Fresh juice', dish: 'c' }]);
+    await expect
+      .poll(() => stored(slug).map((r) => JSON.parse(r.answers)))
+      .toEqual([{ sat: 4, vip: 'Fresh juice', dish: 'c' }]);
 
     // Back to page 1: the bundle's own rendering, with the server's option order for this respondent.
     await page.getByRole('button', { name: 'Back' }).click();
@@ -162,27 +193,81 @@ describe('the first page rendered by the server', () => {
       slug: 'every-type',
       definition: {
         title: en('Every type'),
-        pages: [{ id: 'p1', questions: [
-          { id: 'rk', type: 'ranking', text: en('Rank these'), options: opts(['a', 'b', 'c']) },
-          { id: 'gg', type: 'gaborGranger', text: en('Price ladder'), currency: 'EUR', prices: [10, 20, 30, 40] },
-          { id: 'vw', type: 'vanWestendorp', text: en('Prices'), currency: 'EUR', likelihood: true },
-          { id: 'imp', type: 'importance', mode: 'sum', total: 100, text: en('Share 100 points'), items: opts(['x', 'y']) },
-          { id: 'cmp', type: 'competitor', text: en('Brands'), brands: opts(['own', 'rival']), ownBrand: 'own', attributes: opts(['q1']), scale: { min: 1, max: 5 } },
-          { id: 'sq', type: 'servqual', text: en('Service'), scale: { min: 1, max: 7 }, items: [{ id: 'i1', label: en('Item 1'), dimension: 'tangibles' }] },
-          { id: 'ct', type: 'contact', text: en('Contact'), consent: en('You may contact me'), phone: true },
-          { id: 'mx', type: 'matrix', text: en('Matrix'), items: opts(['m1']), scale: { min: 1, max: 5, minLabel: en('Bad'), maxLabel: en('Good') }, notApplicable: true },
-          { id: 'dd', type: 'single', display: 'dropdown', other: true, text: en('Dropdown'), options: opts(['d1', 'd2']) },
-          { id: 'mul', type: 'multiple', min: 1, text: en('Multi'), help: en('Some help'), options: opts(['u1', 'u2']) },
-          { id: 'num', type: 'number', text: en('Number'), integer: true },
-        ] }, { id: 'p2', questions: [{ id: 'end', type: 'text', text: en('The end') }] }],
+        pages: [
+          {
+            id: 'p1',
+            questions: [
+              { id: 'rk', type: 'ranking', text: en('Rank these'), options: opts(['a', 'b', 'c']) },
+              { id: 'gg', type: 'gaborGranger', text: en('Price ladder'), currency: 'EUR', prices: [10, 20, 30, 40] },
+              { id: 'vw', type: 'vanWestendorp', text: en('Prices'), currency: 'EUR', likelihood: true },
+              {
+                id: 'imp',
+                type: 'importance',
+                mode: 'sum',
+                total: 100,
+                text: en('Share 100 points'),
+                items: opts(['x', 'y']),
+              },
+              {
+                id: 'cmp',
+                type: 'competitor',
+                text: en('Brands'),
+                brands: opts(['own', 'rival']),
+                ownBrand: 'own',
+                attributes: opts(['q1']),
+                scale: { min: 1, max: 5 },
+              },
+              {
+                id: 'sq',
+                type: 'servqual',
+                text: en('Service'),
+                scale: { min: 1, max: 7 },
+                items: [{ id: 'i1', label: en('Item 1'), dimension: 'tangibles' }],
+              },
+              { id: 'ct', type: 'contact', text: en('Contact'), consent: en('You may contact me'), phone: true },
+              {
+                id: 'mx',
+                type: 'matrix',
+                text: en('Matrix'),
+                items: opts(['m1']),
+                scale: { min: 1, max: 5, minLabel: en('Bad'), maxLabel: en('Good') },
+                notApplicable: true,
+              },
+              {
+                id: 'dd',
+                type: 'single',
+                display: 'dropdown',
+                other: true,
+                text: en('Dropdown'),
+                options: opts(['d1', 'd2']),
+              },
+              {
+                id: 'mul',
+                type: 'multiple',
+                min: 1,
+                text: en('Multi'),
+                help: en('Some help'),
+                options: opts(['u1', 'u2']),
+              },
+              { id: 'num', type: 'number', text: en('Number'), integer: true },
+            ],
+          },
+          { id: 'p2', questions: [{ id: 'end', type: 'text', text: en('The end') }] },
+        ],
       },
     });
     await api('POST', `/api/surveys/${all.id}/publish`);
     const url = `${server.url}/s/every-type?lang=en`;
     // Every visible element's box; the server's wrappers of a matrix's two layouts aside.
-    const boxes = (page: import('playwright-core').Page) => page.evaluate(() => [...document.querySelectorAll('#root *')]
-      .filter((e) => (e as HTMLElement).offsetParent && !/ssr-/.test(e.className))
-      .map((e) => { const r = e.getBoundingClientRect(); return `${e.tagName} ${r.x},${r.y},${r.width},${r.height}`; }));
+    const boxes = (page: import('playwright-core').Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('#root *')]
+          .filter((e) => (e as HTMLElement).offsetParent && !/ssr-/.test(e.className))
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return `${e.tagName} ${r.x},${r.y},${r.width},${r.height}`;
+          }),
+      );
 
     for (const device of [PHONE, { viewport: { width: 1366, height: 900 } }]) {
       const off = await browser.newContext({ ...device, javaScriptEnabled: false });
@@ -202,8 +287,13 @@ describe('the first page rendered by the server', () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(url, { waitUntil: 'commit' });
     await page.getByRole('textbox', { name: 'At what price would it be a bargain' }).fill('12.50');
     await page.getByRole('checkbox', { name: 'Label rival' }).check({ force: true });
@@ -226,7 +316,10 @@ describe('the first page rendered by the server', () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     // A phone network: each save takes 400 ms to be answered.
-    await page.route(/\/responses$/, async (route) => { await new Promise((r) => setTimeout(r, 400)); await route.continue(); });
+    await page.route(/\/responses$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
     await page.goto(`${server.url}/s/${slug}?lang=en`);
     await page.waitForFunction(() => !document.querySelector('#root[data-key]'));
     await page.getByRole('radio', { name: '3' }).check({ force: true });
@@ -250,8 +343,13 @@ describe('the first page rendered by the server', () => {
     await page.getByText('Page 2 of 2').waitFor();
 
     let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.reload({ waitUntil: 'commit' });
     await page.locator('#root.wait').waitFor({ state: 'attached' });
     expect(await page.getByText('How was breakfast?').isVisible()).toBe(false);

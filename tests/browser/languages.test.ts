@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext, setUpAdminInApp } from '../support/browser';
+import {
+  DESKTOP,
+  SCREENSHOTS,
+  launchChromium,
+  startTestServer,
+  type Browser,
+  type BrowserContext,
+  setUpAdminInApp,
+} from '../support/browser';
 import appEn from '../../shared/i18n/app/en';
 import appZhHant from '../../shared/i18n/app/zh-Hant';
 import appVi from '../../shared/i18n/app/vi';
@@ -34,7 +42,8 @@ afterAll(async () => {
  * (so "NPS" or "%" alone can't match by accident), unless the language's own message is the same.
  */
 function englishFragments(target: Record<string, Message>): string[] {
-  const texts = (m: Message) => (typeof m === 'string' ? [m] : Object.values(m).filter((x): x is string => typeof x === 'string'));
+  const texts = (m: Message) =>
+    typeof m === 'string' ? [m] : Object.values(m).filter((x): x is string => typeof x === 'string');
   const out = new Set<string>();
   for (const [key, en] of Object.entries(appEn as Record<string, Message>)) {
     const own = new Set(texts(target[key]));
@@ -57,7 +66,10 @@ async function switchTo(locale: string) {
   return page;
 }
 
-for (const [locale, catalogue] of [['zh-Hant', appZhHant], ['vi', appVi]] as const) {
+for (const [locale, catalogue] of [
+  ['zh-Hant', appZhHant],
+  ['vi', appVi],
+] as const) {
   describe(`the app in ${locale}`, () => {
     it('shows the survey list and the report with no English interface text, and screenshots them', async () => {
       const page = await switchTo(locale);
@@ -76,11 +88,20 @@ for (const [locale, catalogue] of [['zh-Hant', appZhHant], ['vi', appVi]] as con
       // demo's in English): its quota variables' labels are the study's data, like an open answer,
       // so exactly those strings are taken out before looking for interface English.
       const surveyId = reportPath.split('/')[2];
-      const { plan } = await (await page.request.get(new URL(`/api/surveys/${surveyId}/plan`, server.url).toString())).json();
-      const planLabels: string[] = plan.quotas.variables.flatMap((x: { label?: string; categories: { label?: string }[] }) => [x.label, ...x.categories.map((c) => c.label)])
+      const { plan } = await (
+        await page.request.get(new URL(`/api/surveys/${surveyId}/plan`, server.url).toString())
+      ).json();
+      const planLabels: string[] = plan.quotas.variables
+        .flatMap((x: { label?: string; categories: { label?: string }[] }) => [
+          x.label,
+          ...x.categories.map((c) => c.label),
+        ])
         .filter((x: string | undefined): x is string => !!x);
       expect(planLabels).toContain('Loyalty tier');
-      const reportText = planLabels.reduce((text, label) => text.replaceAll(label, ''), await page.evaluate(() => document.body.innerText));
+      const reportText = planLabels.reduce(
+        (text, label) => text.replaceAll(label, ''),
+        await page.evaluate(() => document.body.innerText),
+      );
       expect(fragments.filter((f) => reportText.includes(f))).toEqual([]);
       // The demo survey's own texts come in the reader's language too.
       expect(reportText).toContain(locale === 'zh-Hant' ? '整體而言' : 'Nhìn chung');

@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DESKTOP, SCREENSHOTS, launchChromium, startTestServer, type Browser, setUpAdminInApp } from '../support/browser';
+import {
+  DESKTOP,
+  SCREENSHOTS,
+  launchChromium,
+  startTestServer,
+  type Browser,
+  setUpAdminInApp,
+} from '../support/browser';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
@@ -59,11 +66,26 @@ describe('the builder', () => {
       const res = await app.evaluate(async (id) => (await fetch(`/api/surveys/${id}`)).json(), surveyId);
       return (res.draft.pages as { questions: Record<string, unknown>[] }[]).flatMap((p) => p.questions);
     };
-    await expect.poll(async () => (await draft()).map((q) => q.type), { timeout: 10_000 }).toEqual(['info', 'yesno', 'fields', 'matrixScales', 'single']);
+    await expect
+      .poll(async () => (await draft()).map((q) => q.type), { timeout: 10_000 })
+      .toEqual(['info', 'yesno', 'fields', 'matrixScales', 'single']);
     const [, , f, m, d] = await draft();
-    expect(f).toMatchObject({ input: 'number', total: 100, items: [{ label: { en: 'Online' } }, { label: { en: 'In store' } }, { label: { en: 'By phone' } }] });
-    expect(m).toMatchObject({ items: [{ label: { en: 'Prices' } }, { label: { en: 'Staff' } }], scales: [{ id: 's1', label: { en: 'Importance' }, scale: { min: 1, max: 5 } }, { id: 's2', label: { en: 'Satisfaction' } }] });
-    expect(d).toMatchObject({ display: 'dropdown', options: [{ label: { en: 'Italy' } }, { label: { en: 'France' } }] });
+    expect(f).toMatchObject({
+      input: 'number',
+      total: 100,
+      items: [{ label: { en: 'Online' } }, { label: { en: 'In store' } }, { label: { en: 'By phone' } }],
+    });
+    expect(m).toMatchObject({
+      items: [{ label: { en: 'Prices' } }, { label: { en: 'Staff' } }],
+      scales: [
+        { id: 's1', label: { en: 'Importance' }, scale: { min: 1, max: 5 } },
+        { id: 's2', label: { en: 'Satisfaction' } },
+      ],
+    });
+    expect(d).toMatchObject({
+      display: 'dropdown',
+      options: [{ label: { en: 'Italy' } }, { label: { en: 'France' } }],
+    });
     await desk.close();
   });
 });

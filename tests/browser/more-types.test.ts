@@ -32,7 +32,10 @@ async function api(method: string, path: string, body?: unknown) {
 const stored = () => {
   const db = new Database(server.dbPath, { readonly: true });
   try {
-    return db.prepare('select status, answers from responses order by id').all() as { status: string; answers: string }[];
+    return db.prepare('select status, answers from responses order by id').all() as {
+      status: string;
+      answers: string;
+    }[];
   } finally {
     db.close();
   }
@@ -41,7 +44,11 @@ const stored = () => {
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
-  await api('POST', '/api/auth/setup', { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' });
+  await api('POST', '/api/auth/setup', {
+    name: 'Ada Admin',
+    email: 'ada@example.com',
+    password: 'correct horse battery',
+  });
   const created = await api('POST', '/api/surveys', { definition: moreTypesSurvey(), slug: 'store-visit' });
   await api('POST', `/api/surveys/${created.id}/publish`);
   slug = created.slug;
@@ -51,7 +58,16 @@ beforeAll(async () => {
     const { visibleIf: _, ...rest } = q as typeof q & { visibleIf?: unknown };
     return rest;
   });
-  const all = await api('POST', '/api/surveys', { slug: 'every-new-type', definition: { ...def, pages: [{ id: 'p1', questions }, { id: 'p2', questions: [{ id: 'end', type: 'text', text: { en: 'The end' } }] }] } });
+  const all = await api('POST', '/api/surveys', {
+    slug: 'every-new-type',
+    definition: {
+      ...def,
+      pages: [
+        { id: 'p1', questions },
+        { id: 'p2', questions: [{ id: 'end', type: 'text', text: { en: 'The end' } }] },
+      ],
+    },
+  });
   await api('POST', `/api/surveys/${all.id}/publish`);
 });
 afterAll(async () => {
@@ -59,10 +75,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const countryOptions = (page: Page) => page.locator('#q-country-in option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+const countryOptions = (page: Page) =>
+  page.locator('#q-country-in option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
 
 describe('the new question types on a phone', () => {
-  it('are answered, checked in the respondent\'s terms and stored', async () => {
+  it("are answered, checked in the respondent's terms and stored", async () => {
     const context = await browser.newContext({ ...PHONE, locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(`${server.url}/s/${slug}?lang=en`);
@@ -105,7 +122,8 @@ describe('the new question types on a phone', () => {
 
     await page.getByText('How important is each, and how satisfied are you?').waitFor();
     await page.getByLabel('First name').fill('Ada');
-    const card = (item: string) => page.locator('#q-ipa fieldset.card').filter({ has: page.locator('legend', { hasText: item }) });
+    const card = (item: string) =>
+      page.locator('#q-ipa fieldset.card').filter({ has: page.locator('legend', { hasText: item }) });
     await card('Prices').locator('input[name="ipa.price.imp"][value="5"]').check({ force: true });
     await card('Prices').getByRole('radio', { name: 'Fair' }).check({ force: true });
     await card('Staff').locator('input[name="ipa.staff.imp"][value="4"]').check({ force: true });
@@ -113,19 +131,36 @@ describe('the new question types on a phone', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'more-types-2-scales.png'), fullPage: true });
     await page.getByRole('button', { name: 'Finish' }).click();
     await page.getByText('Thank you!').waitFor();
-    await expect.poll(() => stored().filter((r) => r.status === 'complete').map((r) => JSON.parse(r.answers))).toEqual([{
-      returning: 'yes', visit_date: '2026-03-02', country: 'se', share: { online: 60, store: 30, phone: 10 }, names: { first: 'Ada' },
-      ipa: { price: { imp: 5, sat: 2 }, staff: { imp: 4, sat: 4 } },
-    }]);
+    await expect
+      .poll(() =>
+        stored()
+          .filter((r) => r.status === 'complete')
+          .map((r) => JSON.parse(r.answers)),
+      )
+      .toEqual([
+        {
+          returning: 'yes',
+          visit_date: '2026-03-02',
+          country: 'se',
+          share: { online: 60, store: 30, phone: 10 },
+          names: { first: 'Ada' },
+          ipa: { price: { imp: 5, sat: 2 }, staff: { imp: 4, sat: 4 } },
+        },
+      ]);
     await context.close();
   });
 
-  it('keep what was answered on the server\'s page before the bundle took over', async () => {
+  it("keep what was answered on the server's page before the bundle took over", async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     let release = () => {};
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/respondent-.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${server.url}/s/${slug}?lang=en`, { waitUntil: 'commit' });
     await page.getByText('Have you shopped with us before?').waitFor();
     await page.getByRole('radio', { name: 'No' }).check({ force: true });
@@ -145,9 +180,15 @@ describe('the new question types on a phone', () => {
 
   it('come from the server laid out exactly as the bundle lays them out (no shift at the takeover)', async () => {
     const url = `${server.url}/s/every-new-type?lang=en`;
-    const boxes = (page: Page) => page.evaluate(() => [...document.querySelectorAll('#root *')]
-      .filter((e) => (e as HTMLElement).offsetParent)
-      .map((e) => { const r = e.getBoundingClientRect(); return `${e.tagName} ${r.x},${r.y},${r.width},${r.height}`; }));
+    const boxes = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('#root *')]
+          .filter((e) => (e as HTMLElement).offsetParent)
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return `${e.tagName} ${r.x},${r.y},${r.width},${r.height}`;
+          }),
+      );
     for (const device of [PHONE, { viewport: { width: 1366, height: 900 } }]) {
       const off = await browser.newContext({ ...device, javaScriptEnabled: false });
       const serverPage = await off.newPage();
@@ -171,7 +212,11 @@ describe('the new question types on a phone', () => {
     await page.waitForFunction(() => !document.querySelector('#root[data-key]'));
     await page.addScriptTag({ path: resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+      const result = await (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe.run();
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser, type BrowserContext, setUpAdminInApp } from '../support/browser';
+import {
+  DESKTOP,
+  PHONE,
+  SCREENSHOTS,
+  launchChromium,
+  startTestServer,
+  type Browser,
+  type BrowserContext,
+  setUpAdminInApp,
+} from '../support/browser';
 import respondentEn from '../../shared/i18n/respondent/en';
 import type { Page } from 'playwright-core';
 
@@ -24,7 +33,7 @@ const shot = (name: string) => join(SCREENSHOTS, `plan-${name}.png`);
  */
 async function pageShot(page: Page, name: string, selector?: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
-  const clip = selector ? (await page.locator(selector).boundingBox()) ?? undefined : undefined;
+  const clip = selector ? ((await page.locator(selector).boundingBox()) ?? undefined) : undefined;
   await page.screenshot({ path: shot(name), fullPage: true, clip });
 }
 
@@ -33,20 +42,37 @@ const definition = {
   title: { en: 'Hotel stay' },
   hiddenFields: ['tier', 'region'],
   pages: [
-    { id: 'p1', questions: [{ id: 'sat', type: 'rating', required: true, text: { en: 'How satisfied are you with your stay?' }, scale: { min: 1, max: 5 } }] },
+    {
+      id: 'p1',
+      questions: [
+        {
+          id: 'sat',
+          type: 'rating',
+          required: true,
+          text: { en: 'How satisfied are you with your stay?' },
+          scale: { min: 1, max: 5 },
+        },
+      ],
+    },
     { id: 'p2', questions: [{ id: 'why', type: 'text', text: { en: 'Anything else?' } }] },
   ],
 };
 
 /** A JSON request from inside the signed-in page: its session cookie, and the CSRF token the app itself would send. */
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- checked field by field
-  return app.evaluate(async ({ method, path, body }) => {
-    const state = await (await fetch('/api/auth/state')).json();
-    const res = await fetch(path, {
-      method, headers: { 'content-type': 'application/json', 'x-csrf-token': state.csrf }, body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: await res.json() };
-  }, { method, path, body });
+async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any -- checked field by field
+  return app.evaluate(
+    async ({ method, path, body }) => {
+      const state = await (await fetch('/api/auth/state')).json();
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': state.csrf },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    { method, path, body },
+  );
 }
 
 beforeAll(async () => {
@@ -85,7 +111,9 @@ async function respond(tier: string, region: string, screenshot?: string) {
     await page.goto(new URL(`/s/${survey.slug}?tier=${tier}&region=${region}`, server.url).toString());
     await page.getByRole('radio', { name: '4' }).check({ force: true });
     if (screenshot) await pageShot(page, `${screenshot}-page1`);
-    const firstSave = page.waitForResponse((r) => r.url().endsWith(`/api/public/s/${survey.slug}/responses`) && r.request().method() === 'POST');
+    const firstSave = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/public/s/${survey.slug}/responses`) && r.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: respondentEn['nav.next'] }).click();
     const saved = (await (await firstSave).json()) as { status: string };
     if (saved.status === 'partial') {
@@ -157,8 +185,13 @@ describe('the research plan, in Chromium', () => {
     await app.getByTestId('quota-add').click();
     await app.getByTestId('quota-source-0').selectOption('tier');
     // As copied from a spreadsheet: value, label, population share.
-    await app.getByTestId('quota-paste-0').fill(
-      ['Tier\tName\tShare', 'platinum\tPlatinum\t10%', 'gold\tGold\t20%', 'iron\tIron\t30%', 'lead\tLead\t40%'].join('\n'));
+    await app
+      .getByTestId('quota-paste-0')
+      .fill(
+        ['Tier\tName\tShare', 'platinum\tPlatinum\t10%', 'gold\tGold\t20%', 'iron\tIron\t30%', 'lead\tLead\t40%'].join(
+          '\n',
+        ),
+      );
     await expect.poll(() => value('category-value-0-3')).toBe('lead');
     expect(await value('category-value-0-0')).toBe('platinum');
 
@@ -173,7 +206,8 @@ describe('the research plan, in Chromium', () => {
     // remainders, iron (.8) and platinum (.6) in both regions → platinum 1, gold 1, iron 2, lead 2.
     const expected: Record<string, string> = { platinum: '1', gold: '1', iron: '2', lead: '2' };
     for (const tier of Object.keys(expected)) {
-      for (const region of ['north', 'south']) await expect.poll(() => value(`cell-target-${tier}|${region}`)).toBe(expected[tier]);
+      for (const region of ['north', 'south'])
+        await expect.poll(() => value(`cell-target-${tier}|${region}`)).toBe(expected[tier]);
     }
     expect(await text('cells-sum')).toBe('The cells add up to the total of 12.');
 
@@ -203,15 +237,29 @@ describe('the research plan, in Chromium', () => {
     // The server allocated the same targets when it stored the plan.
     const saved = await api('GET', `/api/surveys/${survey.id}/plan`);
     expect(saved.status).toBe(200);
-    expect(Object.fromEntries(saved.body.cells.map((c: { key: string; target: number }) => [c.key, c.target]))).toEqual({
-      'platinum|north': 1, 'platinum|south': 1, 'gold|north': 1, 'gold|south': 1, 'iron|north': 2, 'iron|south': 2, 'lead|north': 2, 'lead|south': 2,
-    });
+    expect(Object.fromEntries(saved.body.cells.map((c: { key: string; target: number }) => [c.key, c.target]))).toEqual(
+      {
+        'platinum|north': 1,
+        'platinum|south': 1,
+        'gold|north': 1,
+        'gold|south': 1,
+        'iron|north': 2,
+        'iron|south': 2,
+        'lead|north': 2,
+        'lead|south': 2,
+      },
+    );
     expect(saved.body.plan.fieldwork).toEqual({ start: '2026-12-01', end: '2026-12-20' });
   });
 
   it('prints the plan as a document with its sections, on one or two pages', async () => {
     // The button hands over to the browser's print dialog.
-    await app.evaluate(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+    await app.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => {
+        (window as unknown as { printed: number }).printed++;
+      };
+    });
     await app.getByTestId('plan-print').click();
     expect(await app.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 
@@ -223,8 +271,20 @@ describe('the research plan, in Chromium', () => {
       await pageShot(app, '3-print');
       // textContent, not innerText: the kicker above the title is upper-cased by CSS.
       const doc = (await app.locator('.plan-print').textContent()) ?? '';
-      for (const part of ['Research plan', 'Hotel stay', 'Find what to improve first', 'Sample size', 'Completes needed', '370', 'Quotas',
-        'Platinum × North', 'Lead × South', 'Budget', 'Voucher', '€1,230.00']) {
+      for (const part of [
+        'Research plan',
+        'Hotel stay',
+        'Find what to improve first',
+        'Sample size',
+        'Completes needed',
+        '370',
+        'Quotas',
+        'Platinum × North',
+        'Lead × South',
+        'Budget',
+        'Voucher',
+        '€1,230.00',
+      ]) {
         expect(doc).toContain(part);
       }
       const headings = await app.locator('.plan-print h2').allTextContents();
@@ -261,7 +321,7 @@ describe('the research plan, in Chromium', () => {
     expect(other.body).toContain(respondentEn['end.thanksBody']);
   });
 
-  it('shows each cell\'s completes against its target on the fieldwork panel', async () => {
+  it("shows each cell's completes against its target on the fieldwork panel", async () => {
     await app.reload();
     const cells = app.getByTestId('fieldwork-cells');
     await cells.waitFor();

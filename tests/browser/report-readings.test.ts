@@ -14,9 +14,14 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
   const ctx = await browser.newContext();
-  const setup = await ctx.request.post(`${server.url}/api/auth/setup`, { data: { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' } });
+  const setup = await ctx.request.post(`${server.url}/api/auth/setup`, {
+    data: { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' },
+  });
   expect(setup.status()).toBe(201);
-  const demo = await ctx.request.post(`${server.url}/api/demo`, { data: {}, headers: { 'x-csrf-token': (await setup.json()).csrf } });
+  const demo = await ctx.request.post(`${server.url}/api/demo`, {
+    data: {},
+    headers: { 'x-csrf-token': (await setup.json()).csrf },
+  });
   expect(demo.status()).toBe(201);
   surveyId = (await demo.json()).id;
   await ctx.close();
@@ -26,12 +31,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const completes = async (page: Page) => Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, ''));
+const completes = async (page: Page) =>
+  Number((await page.getByTestId('report-completes').textContent())!.replace(/\D/g, ''));
 
 describe('a filtered view', () => {
   it('lives in its address: opened from a bookmark it shows the same filter, weighting and comparison', async () => {
     const ctx = await browser.newContext(DESKTOP);
-    const login = await ctx.request.post(`${server.url}/api/auth/login`, { data: { email: 'ada@example.com', password: 'correct horse battery' } });
+    const login = await ctx.request.post(`${server.url}/api/auth/login`, {
+      data: { email: 'ada@example.com', password: 'correct horse battery' },
+    });
     expect(login.status()).toBe(200);
     const page = await ctx.newPage();
     await page.goto(`${server.url}/surveys/${surveyId}/report`);
@@ -52,7 +60,9 @@ describe('a filtered view', () => {
     expect(params.get('filter')).toBe('tier:platinum');
     expect([params.get('compare'), params.get('a')]).toEqual(['purpose', 'business']);
     const platinum = await completes(page);
-    const api = await (await ctx.request.get(`${server.url}/api/surveys/${surveyId}/report?filter=tier%3Aplatinum&weight=cells`)).json();
+    const api = await (
+      await ctx.request.get(`${server.url}/api/surveys/${surveyId}/report?filter=tier%3Aplatinum&weight=cells`)
+    ).json();
     expect(platinum).toBe(api.completes);
 
     // The bookmark, opened in a fresh tab: the same view, not the unfiltered report.
@@ -68,9 +78,13 @@ describe('a filtered view', () => {
 
     // Figures that count every response say so, instead of calling filtered-out tiers "behind".
     const fieldwork = again.getByTestId('section-fieldwork');
-    expect(await fieldwork.getByTestId('reading').textContent()).toMatch(/Quota attainment counts every completed response: the filters do not apply to it\.$/);
+    expect(await fieldwork.getByTestId('reading').textContent()).toMatch(
+      /Quota attainment counts every completed response: the filters do not apply to it\.$/,
+    );
     expect(await fieldwork.getByTestId('quota-unfiltered').count()).toBe(1);
-    const cells = (await fieldwork.getByTestId('quota-attainment').locator('tbody tr td:nth-of-type(1)').allTextContents()).map((x) => Number(x.replace(/\D/g, '')));
+    const cells = (
+      await fieldwork.getByTestId('quota-attainment').locator('tbody tr td:nth-of-type(1)').allTextContents()
+    ).map((x) => Number(x.replace(/\D/g, '')));
     expect(cells.reduce((a, b) => a + b, 0)).toBe(all);
     expect(await again.getByTestId('report-partials').textContent()).toMatch(/filters do not apply/);
     await ctx.close();

@@ -25,7 +25,11 @@ async function publishFixture(base: string) {
     if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
     return json;
   };
-  await call('POST', '/api/auth/setup', { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' });
+  await call('POST', '/api/auth/setup', {
+    name: 'Ada Admin',
+    email: 'ada@example.com',
+    password: 'correct horse battery',
+  });
   const created = await call('POST', '/api/surveys', { definition: researchSurvey() });
   await call('POST', `/api/surveys/${created.id}/publish`);
   return created.slug as string;
@@ -65,7 +69,8 @@ describe('the research question types on a phone', () => {
 
     // Page 2: SERVQUAL pairs, constant sum with its running total.
     const sq = page.locator('#q-sq');
-    for (const name of ['sq.t1.e', 'sq.t1.p', 'sq.r1.e', 'sq.r1.p']) await sq.locator(`input[name="${name}"][value="6"]`).check({ force: true });
+    for (const name of ['sq.t1.e', 'sq.t1.p', 'sq.r1.e', 'sq.r1.p'])
+      await sq.locator(`input[name="${name}"][value="6"]`).check({ force: true });
     const points = page.locator('#q-imp input');
     await points.nth(0).fill('50');
     await points.nth(1).fill('30');
@@ -106,7 +111,9 @@ describe('the research question types on a phone', () => {
     await page.getByRole('checkbox', { name: 'Bike Barn' }).check({ force: true });
     const comp = page.locator('#q-comp');
     expect(await comp.locator('legend', { hasText: 'Cycle World' }).count()).toBe(0);
-    for (const brand of ['b1', 'b3']) for (const attr of ['a1', 'a2']) await comp.locator(`input[name="comp_${brand}.${attr}"][value="4"]`).check({ force: true });
+    for (const brand of ['b1', 'b3'])
+      for (const attr of ['a1', 'a2'])
+        await comp.locator(`input[name="comp_${brand}.${attr}"][value="4"]`).check({ force: true });
     await page.getByRole('textbox', { name: 'E-mail address' }).fill('ana@example');
     await page.getByRole('checkbox', { name: 'You may contact me about my answers.' }).check({ force: true });
     await next();
@@ -129,7 +136,14 @@ describe('the research question types on a phone', () => {
       imp: { i1: 50, i2: 30, i3: 20 },
       vw: { tooCheap: 20, cheap: 40, expensive: 80, tooExpensive: 120, likelyCheap: 4, likelyExpensive: 2 },
       // The ladder starts at the middle price, 89: no → 69: no → 49 (the first price): yes.
-      gg: { path: [{ price: 89, buy: false }, { price: 69, buy: false }, { price: 49, buy: true }], highest: 49 },
+      gg: {
+        path: [
+          { price: 89, buy: false },
+          { price: 69, buy: false },
+          { price: 49, buy: true },
+        ],
+        highest: 49,
+      },
       comp: { known: ['b1', 'b3'], ratings: { b1: { a1: 4, a2: 4 }, b3: { a1: 4, a2: 4 } } },
       contact: { email: 'ana@example.com', consent: true },
     });

@@ -31,7 +31,18 @@ const arabic = {
   defaultLanguage: 'ar',
   languages: ['ar', 'fr'],
   pages: [
-    { id: 'p1', questions: [{ id: 'sat', type: 'rating', required: true, text: { ar: 'ما مدى رضاك عن زيارتك؟', fr: 'Êtes-vous satisfait de votre visite ?' }, scale: { min: 1, max: 5 } }] },
+    {
+      id: 'p1',
+      questions: [
+        {
+          id: 'sat',
+          type: 'rating',
+          required: true,
+          text: { ar: 'ما مدى رضاك عن زيارتك؟', fr: 'Êtes-vous satisfait de votre visite ?' },
+          scale: { min: 1, max: 5 },
+        },
+      ],
+    },
     { id: 'p2', questions: [{ id: 'note', type: 'text', text: { ar: 'هل لديك ملاحظات أخرى؟', fr: 'Autre chose ?' } }] },
   ],
 };
@@ -40,7 +51,11 @@ let surveyId = '';
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchChromium();
-  await api('POST', '/api/auth/setup', { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' });
+  await api('POST', '/api/auth/setup', {
+    name: 'Ada Admin',
+    email: 'ada@example.com',
+    password: 'correct horse battery',
+  });
   const created = await api('POST', '/api/surveys', { definition: arabic, slug: 'avis' });
   surveyId = created.id;
   await api('POST', `/api/surveys/${created.id}/publish`);
@@ -58,25 +73,34 @@ describe('a survey in Arabic and French', () => {
     await page.getByText('ما مدى رضاك عن زيارتك؟').waitFor();
     // Once the bundle has taken over (the language picker is live), the document keeps its direction.
     await page.waitForFunction(() => !document.getElementById('root')?.classList.contains('wait'));
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
     await expect.poll(() => page.getByRole('button', { name: 'Next' }).count()).toBe(1);
     // Laid out right to left, on screen: the question text ends at the right edge, and nothing
     // (the honeypot once sat at left: -10000px) widens the page so the view starts off its content.
     const box = await page.getByText('ما مدى رضاك عن زيارتك؟').boundingBox();
     expect(box!.x + box!.width).toBeGreaterThan(PHONE.viewport.width * 0.8);
     expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.viewport.width);
-    expect(await page.evaluate(() => [window.scrollX, document.documentElement.scrollWidth])).toEqual([0, PHONE.viewport.width]);
+    expect(await page.evaluate(() => [window.scrollX, document.documentElement.scrollWidth])).toEqual([
+      0,
+      PHONE.viewport.width,
+    ]);
     await page.screenshot({ path: join(SCREENSHOTS, 'survey-languages-1-arabic.png') });
 
     await page.locator('select.lang').selectOption('fr');
     await page.getByText('Êtes-vous satisfait de votre visite ?').waitFor();
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'fr',
+      'ltr',
+    ]);
     await context.close();
   });
 });
 
 describe('the builder', () => {
-  it('adds any language by its tag, named in the researcher\'s language, saves it, and can make another the default', async () => {
+  it("adds any language by its tag, named in the researcher's language, saves it, and can make another the default", async () => {
     const context = await browser.newContext(DESKTOP);
     const [name, value] = cookie.split('=');
     await context.addCookies([{ name, value, url: server.url }]);
@@ -89,14 +113,18 @@ describe('the builder', () => {
     await input.fill('et');
     await expect.poll(() => page.getByTestId('add-language-name').textContent()).toBe('Estonian');
     await page.getByTestId('add-language-button').click();
-    await expect.poll(async () => (await api('GET', `/api/surveys/${surveyId}`)).draft.languages, { timeout: 15_000 }).toEqual(['ar', 'fr', 'et']);
+    await expect
+      .poll(async () => (await api('GET', `/api/surveys/${surveyId}`)).draft.languages, { timeout: 15_000 })
+      .toEqual(['ar', 'fr', 'et']);
     // Respondents in Estonian will see the page's own words in English: the builder says so.
     await page.getByTestId('english-ui-et').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'survey-languages-2-builder.png') });
     // French becomes the language texts are edited in.
     await page.getByTestId('make-default-fr').click();
     await expect.poll(() => page.getByTestId('survey-title').inputValue()).toBe('Votre avis compte');
-    await expect.poll(async () => (await api('GET', `/api/surveys/${surveyId}`)).draft.defaultLanguage, { timeout: 15_000 }).toBe('fr');
+    await expect
+      .poll(async () => (await api('GET', `/api/surveys/${surveyId}`)).draft.defaultLanguage, { timeout: 15_000 })
+      .toBe('fr');
     await context.close();
   });
 });

@@ -8,8 +8,12 @@ import { loadConfig, type Config } from '../../server/config';
 /** A test clock that only moves when told to. */
 export class TestClock {
   constructor(public t = Date.UTC(2026, 10, 23, 9, 0, 0)) {}
-  now() { return this.t; }
-  advance(ms: number) { this.t += ms; }
+  now() {
+    return this.t;
+  }
+  advance(ms: number) {
+    this.t += ms;
+  }
 }
 
 /** The real app on a real SQLite file in a fresh temp dir. */
@@ -20,8 +24,14 @@ export function makeTestApp(env: Record<string, string> = {}) {
   const clock = new TestClock();
   const app = createApp({ db, config, clock });
   return {
-    app, db, clock, config,
-    cleanup() { db.$client.close(); rmSync(dir, { recursive: true, force: true }); },
+    app,
+    db,
+    clock,
+    config,
+    cleanup() {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -50,15 +60,29 @@ export class Agent {
     }
     const text = await res.text();
     let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test bodies are checked field by field
-    try { json = text ? JSON.parse(text) : undefined; } catch { json = text; }
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
     if (json && typeof json === 'object' && typeof json.csrf === 'string') this.csrf = json.csrf;
     return { status: res.status, body: json, headers: res.headers };
   }
-  get(path: string) { return this.request('GET', path); }
-  post(path: string, body?: unknown) { return this.request('POST', path, body ?? {}); }
-  put(path: string, body?: unknown) { return this.request('PUT', path, body); }
-  patch(path: string, body?: unknown) { return this.request('PATCH', path, body); }
-  delete(path: string) { return this.request('DELETE', path); }
+  get(path: string) {
+    return this.request('GET', path);
+  }
+  post(path: string, body?: unknown) {
+    return this.request('POST', path, body ?? {});
+  }
+  put(path: string, body?: unknown) {
+    return this.request('PUT', path, body);
+  }
+  patch(path: string, body?: unknown) {
+    return this.request('PATCH', path, body);
+  }
+  delete(path: string) {
+    return this.request('DELETE', path);
+  }
 }
 
 export const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
@@ -87,14 +111,29 @@ export const smallSurvey = () => ({
     {
       id: 'p1',
       questions: [
-        { id: 'sat', type: 'rating', required: true, role: 'overall-satisfaction', text: { en: 'How satisfied are you?' }, scale: { min: 1, max: 5 } },
+        {
+          id: 'sat',
+          type: 'rating',
+          required: true,
+          role: 'overall-satisfaction',
+          text: { en: 'How satisfied are you?' },
+          scale: { min: 1, max: 5 },
+        },
         { id: 'nps', type: 'nps', required: true, text: { en: 'Would you recommend us?' } },
       ],
     },
     {
       id: 'p2',
       questions: [
-        { id: 'visit', type: 'single', text: { en: 'Why did you visit?' }, options: [{ id: 'buy', label: { en: 'To buy' } }, { id: 'look', label: { en: 'To look' } }] },
+        {
+          id: 'visit',
+          type: 'single',
+          text: { en: 'Why did you visit?' },
+          options: [
+            { id: 'buy', label: { en: 'To buy' } },
+            { id: 'look', label: { en: 'To look' } },
+          ],
+        },
         { id: 'why', type: 'text', text: { en: 'Anything else?' }, maxLength: 50 },
       ],
     },

@@ -12,23 +12,44 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+} as const;
 export const DESKTOP = { viewport: { width: 1366, height: 900 } } as const;
 
 /** The real server on 127.0.0.1 with a fresh SQLite file. */
 export async function startTestServer(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'yardstick-browser-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: join(dir, 'b.db'), RATE_LIMIT_PER_MINUTE: '0', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: join(dir, 'b.db'),
+    RATE_LIMIT_PER_MINUTE: '0',
+    ...env,
+  });
   const server = await startServer(config);
   return {
     url: server.url,
     dbPath: config.DATABASE_PATH,
-    async stop() { await server.close(); rmSync(dir, { recursive: true, force: true }); },
+    async stop() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -8,31 +8,66 @@ export const quotaSurvey = () => ({
     {
       id: 'p1',
       questions: [
-        { id: 'staff', type: 'single', required: true, text: { en: 'Do you work for the hotel?' },
-          options: [{ id: 'yes', label: { en: 'Yes' } }, { id: 'no', label: { en: 'No' } }] },
-        { id: 'sat', type: 'rating', required: true, text: { en: 'How satisfied are you?' }, scale: { min: 1, max: 5 } },
+        {
+          id: 'staff',
+          type: 'single',
+          required: true,
+          text: { en: 'Do you work for the hotel?' },
+          options: [
+            { id: 'yes', label: { en: 'Yes' } },
+            { id: 'no', label: { en: 'No' } },
+          ],
+        },
+        {
+          id: 'sat',
+          type: 'rating',
+          required: true,
+          text: { en: 'How satisfied are you?' },
+          scale: { min: 1, max: 5 },
+        },
       ],
     },
     {
       id: 'p2',
       questions: [
-        { id: 'region', type: 'single', required: true, text: { en: 'Where do you live?' },
-          options: [{ id: 'north', label: { en: 'North' } }, { id: 'south', label: { en: 'South' } }] },
+        {
+          id: 'region',
+          type: 'single',
+          required: true,
+          text: { en: 'Where do you live?' },
+          options: [
+            { id: 'north', label: { en: 'North' } },
+            { id: 'south', label: { en: 'South' } },
+          ],
+        },
       ],
     },
     { id: 'p3', questions: [{ id: 'why', type: 'text', text: { en: 'Anything else?' } }] },
   ],
-  screenOuts: [{ id: 'employees', afterPage: 'p1', when: { conditions: [{ source: 'staff', op: 'equals', value: 'yes' }] } }],
+  screenOuts: [
+    { id: 'employees', afterPage: 'p1', when: { conditions: [{ source: 'staff', op: 'equals', value: 'yes' }] } },
+  ],
 });
 
 export const tierVariable = (shares = [5, 15, 30, 50]): QuotaVariable => ({
-  source: 'tier', label: 'Customer tier', unit: 'percent',
-  categories: ['platinum', 'gold', 'iron', 'lead'].map((value, i) => ({ value, label: value[0].toUpperCase() + value.slice(1), population: shares[i] })),
+  source: 'tier',
+  label: 'Customer tier',
+  unit: 'percent',
+  categories: ['platinum', 'gold', 'iron', 'lead'].map((value, i) => ({
+    value,
+    label: value[0].toUpperCase() + value.slice(1),
+    population: shares[i],
+  })),
 });
 
 export const regionVariable = (): QuotaVariable => ({
-  source: 'region', label: 'Region', unit: 'percent',
-  categories: [{ value: 'north', population: 40 }, { value: 'south', population: 60 }],
+  source: 'region',
+  label: 'Region',
+  unit: 'percent',
+  categories: [
+    { value: 'north', population: 40 },
+    { value: 'south', population: 60 },
+  ],
 });
 
 /** Tier targets set by hand: platinum, gold, iron, lead. */

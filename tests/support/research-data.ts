@@ -16,13 +16,17 @@ const scale5 = { min: 1, max: 5 };
 export const N = 40;
 /** SERVQUAL items in questionnaire order: question, item, dimension. */
 export const SQ_ITEMS = [
-  ['sq1', 'rel1', 'reliability'], ['sq1', 'rel2', 'reliability'], ['sq1', 'emp1', 'empathy'], ['sq2', 'tan1', 'tangibles'],
+  ['sq1', 'rel1', 'reliability'],
+  ['sq1', 'rel2', 'reliability'],
+  ['sq1', 'emp1', 'empathy'],
+  ['sq2', 'tan1', 'tangibles'],
 ] as const;
 /** Expectation and perception of item k by respondent i. */
 export const expectation = (i: number, k: number) => 7 - ((i + k) % 2);
 export const perception = (i: number, k: number) => [3 + (i % 3), 4 + (i % 2), 5 + (i % 3), 6][k];
 /** Importance points by respondent: even ones 50/30/20, odd ones 40/40/20. */
-export const importance = (i: number) => (i % 2 === 0 ? { reliability: 50, empathy: 30, tangibles: 20 } : { reliability: 40, empathy: 40, tangibles: 20 });
+export const importance = (i: number) =>
+  i % 2 === 0 ? { reliability: 50, empathy: 30, tangibles: 20 } : { reliability: 40, empathy: 40, tangibles: 20 };
 
 /** Van Westendorp answers of the first four respondents. */
 export const VW = [
@@ -59,19 +63,62 @@ export const researchDefinition = {
     {
       id: 'p1',
       questions: [
-        { id: 'sq1', type: 'servqual', role: 'dimension', scale: scale7, text: label('Service'), items: SQ_ITEMS.filter((x) => x[0] === 'sq1').map(([, id, dimension]) => ({ id, dimension, label: label(id) })) },
-        { id: 'sq2', type: 'servqual', role: 'dimension', scale: scale7, text: label('Facilities'), items: SQ_ITEMS.filter((x) => x[0] === 'sq2').map(([, id, dimension]) => ({ id, dimension, label: label(id) })) },
-        { id: 'dimimp', type: 'importance', role: 'importance', mode: 'sum', total: 100, text: label('Share 100 points'), items: ['reliability', 'empathy', 'tangibles'].map((id) => ({ id, label: label(id) })) },
+        {
+          id: 'sq1',
+          type: 'servqual',
+          role: 'dimension',
+          scale: scale7,
+          text: label('Service'),
+          items: SQ_ITEMS.filter((x) => x[0] === 'sq1').map(([, id, dimension]) => ({
+            id,
+            dimension,
+            label: label(id),
+          })),
+        },
+        {
+          id: 'sq2',
+          type: 'servqual',
+          role: 'dimension',
+          scale: scale7,
+          text: label('Facilities'),
+          items: SQ_ITEMS.filter((x) => x[0] === 'sq2').map(([, id, dimension]) => ({
+            id,
+            dimension,
+            label: label(id),
+          })),
+        },
+        {
+          id: 'dimimp',
+          type: 'importance',
+          role: 'importance',
+          mode: 'sum',
+          total: 100,
+          text: label('Share 100 points'),
+          items: ['reliability', 'empathy', 'tangibles'].map((id) => ({ id, label: label(id) })),
+        },
       ],
     },
     {
       id: 'p2',
       questions: [
         { id: 'vw', type: 'vanWestendorp', role: 'price', currency: 'EUR', likelihood: true, text: label('Price') },
-        { id: 'gg', type: 'gaborGranger', role: 'price', currency: 'EUR', prices: GG_PRICES, text: label('Would you buy?') },
         {
-          id: 'grid', type: 'competitor', role: 'competitor', ownBrand: 'us', scale: scale5, text: label('Providers'),
-          brands: ['us', 'c1', 'c2'].map((id) => ({ id, label: label(id) })), attributes: ATTRIBUTES.map((id) => ({ id, label: label(id) })),
+          id: 'gg',
+          type: 'gaborGranger',
+          role: 'price',
+          currency: 'EUR',
+          prices: GG_PRICES,
+          text: label('Would you buy?'),
+        },
+        {
+          id: 'grid',
+          type: 'competitor',
+          role: 'competitor',
+          ownBrand: 'us',
+          scale: scale5,
+          text: label('Providers'),
+          brands: ['us', 'c1', 'c2'].map((id) => ({ id, label: label(id) })),
+          attributes: ATTRIBUTES.map((id) => ({ id, label: label(id) })),
         },
       ],
     },
@@ -87,11 +134,21 @@ function ladderPath(highest: number | null): { path: LadderStep[]; highest: numb
 }
 
 export function researchAnswers(i: number): Record<string, unknown> {
-  const servqual = (q: string) => Object.fromEntries(SQ_ITEMS.flatMap(([qid, id], k) => (qid === q ? [[id, { e: expectation(i, k), p: perception(i, k) }]] : [])));
+  const servqual = (q: string) =>
+    Object.fromEntries(
+      SQ_ITEMS.flatMap(([qid, id], k) => (qid === q ? [[id, { e: expectation(i, k), p: perception(i, k) }]] : [])),
+    );
   const answers: Record<string, unknown> = {
-    sq1: servqual('sq1'), sq2: servqual('sq2'), dimimp: importance(i),
+    sq1: servqual('sq1'),
+    sq2: servqual('sq2'),
+    dimimp: importance(i),
     gg: ladderPath(ggHighest(i)),
-    grid: { known: knows(i), ratings: Object.fromEntries(knows(i).map((b) => [b, Object.fromEntries(ATTRIBUTES.map((a) => [a, rating(i, b, a)]))])) },
+    grid: {
+      known: knows(i),
+      ratings: Object.fromEntries(
+        knows(i).map((b) => [b, Object.fromEntries(ATTRIBUTES.map((a) => [a, rating(i, b, a)]))]),
+      ),
+    },
   };
   if (i < VW.length) answers.vw = VW[i];
   return answers;
@@ -106,7 +163,13 @@ export async function seedResearchData() {
   const versionId = (await agents.researcher.post(`/api/surveys/${created.body.id}/publish`)).body.versions[0].id;
   const a = new Agent(t.app);
   for (let i = 0; i < N; i++) {
-    const res = await a.post(`/api/public/s/${created.body.slug}/responses`, { clientId: `research-${i}`, versionId, complete: true, answers: researchAnswers(i), hidden: { tier: tier(i) } });
+    const res = await a.post(`/api/public/s/${created.body.slug}/responses`, {
+      clientId: `research-${i}`,
+      versionId,
+      complete: true,
+      answers: researchAnswers(i),
+      hidden: { tier: tier(i) },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     t.clock.advance(60_000);
   }

@@ -14,7 +14,9 @@ export default function AccountPage() {
   const { t } = useI18n();
   return (
     <div class="page">
-      <header class="page-header"><h1>{t('account.title')}</h1></header>
+      <header class="page-header">
+        <h1>{t('account.title')}</h1>
+      </header>
       <ChangePassword />
       <SignOutEverywhere />
       <ApiTokens />
@@ -48,7 +50,9 @@ function ChangePassword() {
     setFailure(null);
     try {
       // The server ended every session, this one too, and answers with a fresh one for this device.
-      await session.signedIn(await api.post<SignedIn>('/api/auth/password', { currentPassword: current(), newPassword: next() }));
+      await session.signedIn(
+        await api.post<SignedIn>('/api/auth/password', { currentPassword: current(), newPassword: next() }),
+      );
       setCurrent('');
       setNext('');
       setConfirm('');
@@ -64,16 +68,48 @@ function ChangePassword() {
   return (
     <form class="card form" onSubmit={submit} novalidate data-testid="change-password-form">
       <h2 class="card-title">{t('account.password.title')}</h2>
-      <TextField label={t('account.password.current')} type="password" value={current()} onInput={setCurrent} error={shown('current')} autocomplete="current-password" testid="current-password" />
       <TextField
-        label={t('account.password.new')} type="password" value={next()} onInput={setNext} error={shown('next')}
-        hint={t('form.passwordHint', { count: 10 })} autocomplete="new-password" testid="new-password"
+        label={t('account.password.current')}
+        type="password"
+        value={current()}
+        onInput={setCurrent}
+        error={shown('current')}
+        autocomplete="current-password"
+        testid="current-password"
       />
-      <TextField label={t('account.password.confirm')} type="password" value={confirm()} onInput={setConfirm} error={shown('confirm')} autocomplete="new-password" testid="confirm-password" />
-      <Show when={failure()}><p class="alert alert-error" role="alert" data-testid="change-password-error">{accountErrorText(t, failure())}</p></Show>
-      <Show when={done()}><p class="alert alert-info" role="status" data-testid="change-password-done">{t('account.password.done')}</p></Show>
+      <TextField
+        label={t('account.password.new')}
+        type="password"
+        value={next()}
+        onInput={setNext}
+        error={shown('next')}
+        hint={t('form.passwordHint', { count: 10 })}
+        autocomplete="new-password"
+        testid="new-password"
+      />
+      <TextField
+        label={t('account.password.confirm')}
+        type="password"
+        value={confirm()}
+        onInput={setConfirm}
+        error={shown('confirm')}
+        autocomplete="new-password"
+        testid="confirm-password"
+      />
+      <Show when={failure()}>
+        <p class="alert alert-error" role="alert" data-testid="change-password-error">
+          {accountErrorText(t, failure())}
+        </p>
+      </Show>
+      <Show when={done()}>
+        <p class="alert alert-info" role="status" data-testid="change-password-done">
+          {t('account.password.done')}
+        </p>
+      </Show>
       <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="change-password-submit">{t('account.password.submit')}</button>
+        <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="change-password-submit">
+          {t('account.password.submit')}
+        </button>
       </div>
     </form>
   );
@@ -99,9 +135,15 @@ function SignOutEverywhere() {
     <section class="card" data-testid="sign-out-everywhere">
       <h2 class="card-title">{t('account.everywhere.title')}</h2>
       <p class="muted">{t('account.everywhere.intro')}</p>
-      <Show when={failure()}><p class="alert alert-error" role="alert">{accountErrorText(t, failure())}</p></Show>
+      <Show when={failure()}>
+        <p class="alert alert-error" role="alert">
+          {accountErrorText(t, failure())}
+        </p>
+      </Show>
       <div class="form-actions">
-        <button type="button" class="btn" disabled={busy()} onClick={run} data-testid="sign-out-everywhere-submit">{t('account.everywhere.submit')}</button>
+        <button type="button" class="btn" disabled={busy()} onClick={run} data-testid="sign-out-everywhere-submit">
+          {t('account.everywhere.submit')}
+        </button>
       </div>
     </section>
   );

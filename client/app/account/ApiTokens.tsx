@@ -25,7 +25,12 @@ export default function ApiTokens() {
   const [failure, setFailure] = createSignal<unknown>(null);
   const [made, setMade] = createSignal<(ApiTokenSummary & { token: string }) | null>(null);
   const nameError = () => (tried() && !name().trim() ? t('form.required') : null);
-  const daysError = () => (tried() && days().trim() !== '' && !(Number.isInteger(Number(days())) && Number(days()) >= 1 && Number(days()) <= 3650) ? t('account.tokens.daysInvalid') : null);
+  const daysError = () =>
+    tried() &&
+    days().trim() !== '' &&
+    !(Number.isInteger(Number(days())) && Number(days()) >= 1 && Number(days()) <= 3650)
+      ? t('account.tokens.daysInvalid')
+      : null;
   const allowed = () => ROLES.filter((r) => RANK[r] <= RANK[session.user()?.role ?? 'viewer']);
 
   const create = async (e: SubmitEvent) => {
@@ -66,12 +71,30 @@ export default function ApiTokens() {
         {(m) => (
           <div class="alert alert-info" role="status" data-testid="api-token-made">
             <p>{t('account.tokens.madeOnce', { name: m().name })}</p>
-            <input class="token-secret" readonly value={m().token} aria-label={t('account.tokens.secret')} onFocus={(e) => e.currentTarget.select()} data-testid="api-token-secret" />
+            <input
+              class="token-secret"
+              readonly
+              value={m().token}
+              aria-label={t('account.tokens.secret')}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid="api-token-secret"
+            />
           </div>
         )}
       </Show>
-      <Show when={failure()}><p class="alert alert-error" role="alert">{errorText(t, failure())}</p></Show>
-      <Show when={(tokens() ?? []).length > 0} fallback={<p class="muted" data-testid="api-tokens-none">{t('account.tokens.none')}</p>}>
+      <Show when={failure()}>
+        <p class="alert alert-error" role="alert">
+          {errorText(t, failure())}
+        </p>
+      </Show>
+      <Show
+        when={(tokens() ?? []).length > 0}
+        fallback={
+          <p class="muted" data-testid="api-tokens-none">
+            {t('account.tokens.none')}
+          </p>
+        }
+      >
         <div class="table-wrap">
           <table class="data-table" data-testid="api-tokens-table">
             <thead>
@@ -81,19 +104,32 @@ export default function ApiTokens() {
                 <th scope="col">{t('account.tokens.created')}</th>
                 <th scope="col">{t('account.tokens.lastUsed')}</th>
                 <th scope="col">{t('account.tokens.expires')}</th>
-                <th scope="col"><span class="visually-hidden">{t('account.tokens.revoke')}</span></th>
+                <th scope="col">
+                  <span class="visually-hidden">{t('account.tokens.revoke')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               <For each={tokens()}>
                 {(tok) => (
                   <tr>
-                    <th scope="row">{tok.name} <span class="muted token-prefix">{tok.prefix}…</span></th>
+                    <th scope="row">
+                      {tok.name} <span class="muted token-prefix">{tok.prefix}…</span>
+                    </th>
                     <td>{t(ROLE_KEY[tok.role])}</td>
                     <td>{date(tok.createdAt)}</td>
                     <td>{tok.lastUsedAt === null ? t('account.tokens.never') : date(tok.lastUsedAt, 'datetime')}</td>
                     <td>{tok.expiresAt === null ? t('account.tokens.noExpiry') : date(tok.expiresAt)}</td>
-                    <td><button type="button" class="btn" onClick={() => void revoke(tok.id)} data-testid="api-token-revoke">{t('account.tokens.revoke')}</button></td>
+                    <td>
+                      <button
+                        type="button"
+                        class="btn"
+                        onClick={() => void revoke(tok.id)}
+                        data-testid="api-token-revoke"
+                      >
+                        {t('account.tokens.revoke')}
+                      </button>
+                    </td>
                   </tr>
                 )}
               </For>
@@ -103,16 +139,41 @@ export default function ApiTokens() {
       </Show>
       <h3 class="token-new">{t('account.tokens.create')}</h3>
       <form class="form" onSubmit={create} novalidate data-testid="api-token-form">
-        <TextField label={t('account.tokens.name')} value={name()} onInput={setName} error={nameError()} hint={t('account.tokens.nameHint')} testid="api-token-name" />
+        <TextField
+          label={t('account.tokens.name')}
+          value={name()}
+          onInput={setName}
+          error={nameError()}
+          hint={t('account.tokens.nameHint')}
+          testid="api-token-name"
+        />
         <div class="field">
-          <label class="field-label" for="api-token-role">{t('account.tokens.role')}</label>
-          <select id="api-token-role" class="select" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)} data-testid="api-token-role">
+          <label class="field-label" for="api-token-role">
+            {t('account.tokens.role')}
+          </label>
+          <select
+            id="api-token-role"
+            class="select"
+            value={role()}
+            onChange={(e) => setRole(e.currentTarget.value as Role)}
+            data-testid="api-token-role"
+          >
             <For each={allowed()}>{(r) => <option value={r}>{t(ROLE_KEY[r])}</option>}</For>
           </select>
         </div>
-        <TextField label={t('account.tokens.days')} type="number" value={days()} onInput={setDays} error={daysError()} hint={t('account.tokens.daysHint')} testid="api-token-days" />
+        <TextField
+          label={t('account.tokens.days')}
+          type="number"
+          value={days()}
+          onInput={setDays}
+          error={daysError()}
+          hint={t('account.tokens.daysHint')}
+          testid="api-token-days"
+        />
         <div class="form-actions">
-          <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="api-token-create">{t('account.tokens.create')}</button>
+          <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="api-token-create">
+            {t('account.tokens.create')}
+          </button>
         </div>
       </form>
     </section>

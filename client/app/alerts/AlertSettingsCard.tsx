@@ -9,7 +9,12 @@ import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { PRIORITY_KEY } from './keys';
 
-export default function AlertSettingsCard(props: { surveyId: string; state: AlertsState; readOnly: boolean; onSaved: (s: AlertSettings) => void }) {
+export default function AlertSettingsCard(props: {
+  surveyId: string;
+  state: AlertsState;
+  readOnly: boolean;
+  onSaved: (s: AlertSettings) => void;
+}) {
   const { t, locale } = useI18n();
   const [draft, setDraft] = createStore<AlertSettings>(structuredClone(props.state.settings));
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -20,7 +25,12 @@ export default function AlertSettingsCard(props: { surveyId: string; state: Aler
     setFailure(null);
     setSaved(false);
     try {
-      props.onSaved(await api.put<AlertSettings>(`/api/surveys/${props.surveyId}/alerts/settings`, JSON.parse(JSON.stringify(draft))));
+      props.onSaved(
+        await api.put<AlertSettings>(
+          `/api/surveys/${props.surveyId}/alerts/settings`,
+          JSON.parse(JSON.stringify(draft)),
+        ),
+      );
       setSaved(true);
     } catch (err) {
       setFailure(err);
@@ -28,7 +38,9 @@ export default function AlertSettingsCard(props: { surveyId: string; state: Aler
   };
   return (
     <form class="card form" onSubmit={save} aria-labelledby="alert-settings-title">
-      <h2 class="card-title" id="alert-settings-title">{t('alerts.settings')}</h2>
+      <h2 class="card-title" id="alert-settings-title">
+        {t('alerts.settings')}
+      </h2>
       <fieldset class="field" disabled={props.readOnly}>
         <legend class="field-label">{t('alerts.dueByPriority')}</legend>
         <div class="due-grid">
@@ -36,7 +48,15 @@ export default function AlertSettingsCard(props: { surveyId: string; state: Aler
             {(p) => (
               <label class="field">
                 <span class="field-hint">{t(PRIORITY_KEY[p])}</span>
-                <input class="input input-narrow" type="number" min="0.25" step="0.25" required value={draft.dueHours[p]} onInput={(e) => setDraft('dueHours', p, Number(e.currentTarget.value))} />
+                <input
+                  class="input input-narrow"
+                  type="number"
+                  min="0.25"
+                  step="0.25"
+                  required
+                  value={draft.dueHours[p]}
+                  onInput={(e) => setDraft('dueHours', p, Number(e.currentTarget.value))}
+                />
               </label>
             )}
           </For>
@@ -44,22 +64,44 @@ export default function AlertSettingsCard(props: { surveyId: string; state: Aler
       </fieldset>
       <label class="field">
         <span class="field-label">{t('alerts.followUpSurvey')}</span>
-        <select class="select" disabled={props.readOnly} value={draft.followUpSurveyId ?? ''} onChange={(e) => setDraft('followUpSurveyId', e.currentTarget.value || null)}>
+        <select
+          class="select"
+          disabled={props.readOnly}
+          value={draft.followUpSurveyId ?? ''}
+          onChange={(e) => setDraft('followUpSurveyId', e.currentTarget.value || null)}
+        >
           <option value="">{t('alerts.noFollowUp')}</option>
-          <For each={(surveys() ?? []).filter((s) => s.id !== props.surveyId)}>{(s) => <option value={s.id}>{pickText(s.title, locale(), s.defaultLanguage)}</option>}</For>
+          <For each={(surveys() ?? []).filter((s) => s.id !== props.surveyId)}>
+            {(s) => <option value={s.id}>{pickText(s.title, locale(), s.defaultLanguage)}</option>}
+          </For>
         </select>
         <span class="field-hint">{t('alerts.followUpHint')}</span>
       </label>
       <label class="check">
-        <input type="checkbox" disabled={props.readOnly || !props.state.smtp} checked={draft.emailOwners} onChange={(e) => setDraft('emailOwners', e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          disabled={props.readOnly || !props.state.smtp}
+          checked={draft.emailOwners}
+          onChange={(e) => setDraft('emailOwners', e.currentTarget.checked)}
+        />
         <span>{t('alerts.emailOwners')}</span>
       </label>
-      <Show when={!props.state.smtp}><p class="field-hint">{t('alerts.noSmtp')}</p></Show>
-      <Show when={failure()}><ErrorBox error={failure()} /></Show>
+      <Show when={!props.state.smtp}>
+        <p class="field-hint">{t('alerts.noSmtp')}</p>
+      </Show>
+      <Show when={failure()}>
+        <ErrorBox error={failure()} />
+      </Show>
       <Show when={!props.readOnly}>
         <div class="form-actions">
-          <button type="submit" class="btn btn-primary">{t('alerts.saveSettings')}</button>
-          <Show when={saved()}><span class="save-state" role="status">{t('alerts.saved')}</span></Show>
+          <button type="submit" class="btn btn-primary">
+            {t('alerts.saveSettings')}
+          </button>
+          <Show when={saved()}>
+            <span class="save-state" role="status">
+              {t('alerts.saved')}
+            </span>
+          </Show>
         </div>
       </Show>
     </form>

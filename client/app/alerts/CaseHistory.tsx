@@ -14,19 +14,41 @@ export default function CaseHistory(props: { case: CaseDetail }) {
           <li class={`timeline-item timeline-${e.kind}`}>
             <div class="timeline-head">
               <strong>{who(e)}</strong>
-              <time class="muted" datetime={new Date(e.at).toISOString()}>{date(e.at, 'datetime')}</time>
+              <time class="muted" datetime={new Date(e.at).toISOString()}>
+                {date(e.at, 'datetime')}
+              </time>
             </div>
             <Switch>
-              <Match when={e.kind === 'escalated'}><p class="overdue">{t('cases.event.escalated')}</p></Match>
-              <Match when={e.kind === 'opened'}><p>{t('cases.event.opened', { rule: String(e.data.rule ?? '') })}</p></Match>
-              <Match when={e.kind === 'note'}><p class="note-text">{String(e.data.text ?? '')}</p></Match>
+              <Match when={e.kind === 'escalated'}>
+                <p class="overdue">{t('cases.event.escalated')}</p>
+              </Match>
+              <Match when={e.kind === 'opened'}>
+                <p>{t('cases.event.opened', { rule: String(e.data.rule ?? '') })}</p>
+              </Match>
+              <Match when={e.kind === 'note'}>
+                <p class="note-text">{String(e.data.text ?? '')}</p>
+              </Match>
               <Match when={e.kind === 'status'}>
-                <p>{t('cases.event.status', { from: t(STATUS_KEY[e.data.from as CaseStatus]), to: t(STATUS_KEY[e.data.to as CaseStatus]) })}</p>
+                <p>
+                  {t('cases.event.status', {
+                    from: t(STATUS_KEY[e.data.from as CaseStatus]),
+                    to: t(STATUS_KEY[e.data.to as CaseStatus]),
+                  })}
+                </p>
               </Match>
               <Match when={e.kind === 'priority'}>
-                <p>{t('cases.event.priority', { from: t(PRIORITY_KEY[e.data.from as Priority]), to: t(PRIORITY_KEY[e.data.to as Priority]) })}</p>
+                <p>
+                  {t('cases.event.priority', {
+                    from: t(PRIORITY_KEY[e.data.from as Priority]),
+                    to: t(PRIORITY_KEY[e.data.to as Priority]),
+                  })}
+                </p>
               </Match>
-              <Match when={e.kind === 'owner'}><p>{e.data.toName ? t('cases.event.owner', { to: String(e.data.toName) }) : t('cases.event.unassigned')}</p></Match>
+              <Match when={e.kind === 'owner'}>
+                <p>
+                  {e.data.toName ? t('cases.event.owner', { to: String(e.data.toName) }) : t('cases.event.unassigned')}
+                </p>
+              </Match>
             </Switch>
           </li>
         )}

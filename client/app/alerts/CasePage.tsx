@@ -12,10 +12,15 @@ import './alerts.css';
 
 export default function CasePage() {
   const params = useParams();
-  const [data, { refetch, mutate }] = createResource(() => params.caseId, (id) => api.get<CaseDetail>(`/api/cases/${id}`));
+  const [data, { refetch, mutate }] = createResource(
+    () => params.caseId,
+    (id) => api.get<CaseDetail>(`/api/cases/${id}`),
+  );
   return (
     <Switch fallback={<Loading />}>
-      <Match when={data.error}><ErrorBox error={data.error} onRetry={refetch} /></Match>
+      <Match when={data.error}>
+        <ErrorBox error={data.error} onRetry={refetch} />
+      </Match>
       <Match when={data()}>{(c) => <Case case={c()} onChange={mutate} />}</Match>
     </Switch>
   );
@@ -52,33 +57,53 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
       setBusy(false);
     }
   };
-  const change = (body: { status?: CaseStatus; ownerId?: string | null; priority?: Priority }) => send(() => api.patch<CaseDetail>(`/api/cases/${props.case.id}`, body));
+  const change = (body: { status?: CaseStatus; ownerId?: string | null; priority?: Priority }) =>
+    send(() => api.patch<CaseDetail>(`/api/cases/${props.case.id}`, body));
   const addNote = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!note().trim()) return;
     if (await send(() => api.post<CaseDetail>(`/api/cases/${props.case.id}/notes`, { text: note() }))) setNote('');
   };
-  const actionKey = (s: CaseStatus) => (s === 'in-progress' ? 'cases.action.start' : s === 'resolved' ? 'cases.action.resolve' : s === 'closed' ? 'cases.action.close' : 'cases.action.reopen') as 'cases.action.start';
+  const actionKey = (s: CaseStatus) =>
+    (s === 'in-progress'
+      ? 'cases.action.start'
+      : s === 'resolved'
+        ? 'cases.action.resolve'
+        : s === 'closed'
+          ? 'cases.action.close'
+          : 'cases.action.reopen') as 'cases.action.start';
 
   return (
     <div class="page case-page">
       <header class="page-header">
         <div>
-          <A href="/cases" class="back-link"><Icon name="back" />{t('cases.back')}</A>
+          <A href="/cases" class="back-link">
+            <Icon name="back" />
+            {t('cases.back')}
+          </A>
           <h1 data-testid="case-title">{props.case.ruleName}</h1>
-          <p class="muted">{props.case.surveyTitle} · {t('cases.response', { id: props.case.responseId })} · {t('cases.openedAt', { at: date(props.case.openedAt, 'datetime') })}</p>
+          <p class="muted">
+            {props.case.surveyTitle} · {t('cases.response', { id: props.case.responseId })} ·{' '}
+            {t('cases.openedAt', { at: date(props.case.openedAt, 'datetime') })}
+          </p>
         </div>
         <div class="case-state">
-          <span class={`case-status case-status-${props.case.status}`} data-testid="case-status">{t(STATUS_KEY[props.case.status])}</span>
+          <span class={`case-status case-status-${props.case.status}`} data-testid="case-status">
+            {t(STATUS_KEY[props.case.status])}
+          </span>
           <span class={`prio prio-${props.case.priority}`}>{t(PRIORITY_KEY[props.case.priority])}</span>
         </div>
       </header>
-      <Show when={failure()}><ErrorBox error={failure()} /></Show>
+      <Show when={failure()}>
+        <ErrorBox error={failure()} />
+      </Show>
 
       <div class="case-grid">
         <div class="case-main">
           <section class="card" aria-labelledby="case-answers">
-            <h2 class="card-title" id="case-answers">{t('cases.answers')}</h2>
+            <h2 class="card-title" id="case-answers">
+              {t('cases.answers')}
+            </h2>
             <dl class="answers">
               <For each={props.case.response.answers}>
                 {(a) => (
@@ -92,19 +117,45 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
             <Show when={Object.keys(props.case.response.hidden).length > 0}>
               <h3 class="case-subtitle">{t('cases.hiddenFields')}</h3>
               <dl class="answers answers-compact">
-                <For each={Object.entries(props.case.response.hidden)}>{([k, v]) => <div class="answer"><dt>{k}</dt><dd>{v}</dd></div>}</For>
+                <For each={Object.entries(props.case.response.hidden)}>
+                  {([k, v]) => (
+                    <div class="answer">
+                      <dt>{k}</dt>
+                      <dd>{v}</dd>
+                    </div>
+                  )}
+                </For>
               </dl>
             </Show>
           </section>
 
           <section class="card" aria-labelledby="case-history">
-            <h2 class="card-title" id="case-history">{t('cases.history')}</h2>
+            <h2 class="card-title" id="case-history">
+              {t('cases.history')}
+            </h2>
             <Show when={props.case.canEdit}>
               <form class="note-form" onSubmit={addNote}>
-                <label class="field-label" for={noteId}>{t('cases.note')}</label>
-                <textarea id={noteId} class="input" rows="3" maxLength={5000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} data-testid="case-note" />
+                <label class="field-label" for={noteId}>
+                  {t('cases.note')}
+                </label>
+                <textarea
+                  id={noteId}
+                  class="input"
+                  rows="3"
+                  maxLength={5000}
+                  value={note()}
+                  onInput={(e) => setNote(e.currentTarget.value)}
+                  data-testid="case-note"
+                />
                 <div class="form-actions">
-                  <button type="submit" class="btn btn-small btn-primary" disabled={busy() || !note().trim()} data-testid="case-add-note">{t('cases.addNote')}</button>
+                  <button
+                    type="submit"
+                    class="btn btn-small btn-primary"
+                    disabled={busy() || !note().trim()}
+                    data-testid="case-add-note"
+                  >
+                    {t('cases.addNote')}
+                  </button>
                 </div>
               </form>
             </Show>
@@ -114,17 +165,44 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
 
         <aside class="case-side">
           <section class="card" aria-labelledby="case-work">
-            <h2 class="card-title" id="case-work">{t('cases.work')}</h2>
+            <h2 class="card-title" id="case-work">
+              {t('cases.work')}
+            </h2>
             <dl class="case-facts">
-              <div><dt>{t('cases.col.owner')}</dt><dd data-testid="case-owner">{props.case.owner?.name ?? t('cases.unassigned')}</dd></div>
-              <div><dt>{t('cases.col.due')}</dt><dd classList={{ overdue: props.case.overdue }}>{date(props.case.dueAt, 'datetime')}<Show when={props.case.overdue}> <span class="chip chip-danger">{t('cases.overdue')}</span></Show></dd></div>
-              <Show when={props.case.resolvedAt}>{(at) => <div><dt>{t('cases.resolvedAt')}</dt><dd>{date(at(), 'datetime')}</dd></div>}</Show>
+              <div>
+                <dt>{t('cases.col.owner')}</dt>
+                <dd data-testid="case-owner">{props.case.owner?.name ?? t('cases.unassigned')}</dd>
+              </div>
+              <div>
+                <dt>{t('cases.col.due')}</dt>
+                <dd classList={{ overdue: props.case.overdue }}>
+                  {date(props.case.dueAt, 'datetime')}
+                  <Show when={props.case.overdue}>
+                    {' '}
+                    <span class="chip chip-danger">{t('cases.overdue')}</span>
+                  </Show>
+                </dd>
+              </div>
+              <Show when={props.case.resolvedAt}>
+                {(at) => (
+                  <div>
+                    <dt>{t('cases.resolvedAt')}</dt>
+                    <dd>{date(at(), 'datetime')}</dd>
+                  </div>
+                )}
+              </Show>
             </dl>
             <Show when={props.case.canEdit}>
               <div class="row-actions case-actions">
                 <For each={NEXT[props.case.status]}>
                   {(s) => (
-                    <button type="button" class={`btn btn-small ${s === 'resolved' ? 'btn-primary' : ''}`} disabled={busy()} onClick={() => change({ status: s })} data-testid={`case-to-${s}`}>
+                    <button
+                      type="button"
+                      class={`btn btn-small ${s === 'resolved' ? 'btn-primary' : ''}`}
+                      disabled={busy()}
+                      onClick={() => change({ status: s })}
+                      data-testid={`case-to-${s}`}
+                    >
                       {t(actionKey(s))}
                     </button>
                   )}
@@ -134,14 +212,25 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
             <Show when={props.case.users.length > 0}>
               <label class="field">
                 <span class="field-label">{t('cases.assign')}</span>
-                <select class="select" value={props.case.owner?.id ?? ''} disabled={busy()} onChange={(e) => change({ ownerId: e.currentTarget.value || null })} data-testid="case-assign">
+                <select
+                  class="select"
+                  value={props.case.owner?.id ?? ''}
+                  disabled={busy()}
+                  onChange={(e) => change({ ownerId: e.currentTarget.value || null })}
+                  data-testid="case-assign"
+                >
                   <option value="">{t('cases.unassigned')}</option>
                   <For each={props.case.users}>{(u) => <option value={u.id}>{u.name}</option>}</For>
                 </select>
               </label>
               <label class="field">
                 <span class="field-label">{t('cases.col.priority')}</span>
-                <select class="select" value={props.case.priority} disabled={busy()} onChange={(e) => change({ priority: e.currentTarget.value as Priority })}>
+                <select
+                  class="select"
+                  value={props.case.priority}
+                  disabled={busy()}
+                  onChange={(e) => change({ priority: e.currentTarget.value as Priority })}
+                >
                   <For each={PRIORITIES}>{(p) => <option value={p}>{t(PRIORITY_KEY[p])}</option>}</For>
                 </select>
               </label>
@@ -149,14 +238,35 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
           </section>
 
           <section class="card" aria-labelledby="case-contact">
-            <h2 class="card-title" id="case-contact">{t('cases.contact')}</h2>
+            <h2 class="card-title" id="case-contact">
+              {t('cases.contact')}
+            </h2>
             <Switch fallback={<p class="muted">{t('cases.noContact')}</p>}>
               <Match when={props.case.contact}>
                 {(c) => (
                   <dl class="case-facts" data-testid="case-contact">
-                    <Show when={c().name}><div><dt>{t('cases.contactName')}</dt><dd>{c().name}</dd></div></Show>
-                    <Show when={c().email}><div><dt>{t('cases.contactEmail')}</dt><dd><a href={`mailto:${c().email}`}>{c().email}</a></dd></div></Show>
-                    <Show when={c().phone}><div><dt>{t('cases.contactPhone')}</dt><dd><a href={`tel:${c().phone}`}>{c().phone}</a></dd></div></Show>
+                    <Show when={c().name}>
+                      <div>
+                        <dt>{t('cases.contactName')}</dt>
+                        <dd>{c().name}</dd>
+                      </div>
+                    </Show>
+                    <Show when={c().email}>
+                      <div>
+                        <dt>{t('cases.contactEmail')}</dt>
+                        <dd>
+                          <a href={`mailto:${c().email}`}>{c().email}</a>
+                        </dd>
+                      </div>
+                    </Show>
+                    <Show when={c().phone}>
+                      <div>
+                        <dt>{t('cases.contactPhone')}</dt>
+                        <dd>
+                          <a href={`tel:${c().phone}`}>{c().phone}</a>
+                        </dd>
+                      </div>
+                    </Show>
                   </dl>
                 )}
               </Match>
@@ -166,7 +276,9 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
           <Show when={props.case.followUpLink}>
             {(link) => (
               <section class="card" aria-labelledby="case-follow-up">
-                <h2 class="card-title" id="case-follow-up">{t('cases.followUp')}</h2>
+                <h2 class="card-title" id="case-follow-up">
+                  {t('cases.followUp')}
+                </h2>
                 <p class="field-hint">{t('cases.followUpHint')}</p>
                 <p class="follow-up-link">{link()}</p>
                 <CopyButton text={link()} label={t('editor.copyLink')} copiedLabel={t('editor.linkCopied')} />
@@ -178,4 +290,3 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
     </div>
   );
 }
-

@@ -7,12 +7,22 @@ import { Icon } from '../lib/icons';
 import { OPS, scalar, splitList, withOp, type Op, type Source } from './sources';
 
 export const OP_KEY: Readonly<Record<Op, AppKey>> = {
-  equals: 'alerts.op.equals', notEquals: 'alerts.op.notEquals', in: 'alerts.op.in', notIn: 'alerts.op.notIn',
-  between: 'alerts.op.between', answered: 'alerts.op.answered', notAnswered: 'alerts.op.notAnswered', contains: 'alerts.op.contains',
+  equals: 'alerts.op.equals',
+  notEquals: 'alerts.op.notEquals',
+  in: 'alerts.op.in',
+  notIn: 'alerts.op.notIn',
+  between: 'alerts.op.between',
+  answered: 'alerts.op.answered',
+  notAnswered: 'alerts.op.notAnswered',
+  contains: 'alerts.op.contains',
 };
 
 export default function ConditionRow(props: {
-  condition: AlertCondition; sources: Source[]; onChange: (c: AlertCondition) => void; onRemove?: () => void; index: number;
+  condition: AlertCondition;
+  sources: Source[];
+  onChange: (c: AlertCondition) => void;
+  onRemove?: () => void;
+  index: number;
 }) {
   const { t } = useI18n();
   const source = () => props.sources.find((s) => s.id === props.condition.source);
@@ -22,37 +32,106 @@ export default function ConditionRow(props: {
     const op = OPS[kind].includes(props.condition.op) ? props.condition.op : OPS[kind][0];
     props.onChange(withOp({ ...props.condition, source: id } as AlertCondition, op));
   };
-  const c = () => props.condition as AlertCondition & { value?: string | number; values?: (string | number)[]; min?: number; max?: number; words?: string[] };
+  const c = () =>
+    props.condition as AlertCondition & {
+      value?: string | number;
+      values?: (string | number)[];
+      min?: number;
+      max?: number;
+      words?: string[];
+    };
   const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
   return (
     <div class="logic-row condition-row" data-testid={`condition-${props.index}`}>
-      <select class="select select-small" aria-label={t('alerts.source')} value={props.condition.source} onChange={(e) => setSource(e.currentTarget.value)} data-testid="condition-source">
-        <For each={props.sources}>{(s) => <option value={s.id}>{s.kind === 'hidden' ? t('alerts.hiddenField', { name: s.label }) : s.label}</option>}</For>
+      <select
+        class="select select-small"
+        aria-label={t('alerts.source')}
+        value={props.condition.source}
+        onChange={(e) => setSource(e.currentTarget.value)}
+        data-testid="condition-source"
+      >
+        <For each={props.sources}>
+          {(s) => (
+            <option value={s.id}>{s.kind === 'hidden' ? t('alerts.hiddenField', { name: s.label }) : s.label}</option>
+          )}
+        </For>
       </select>
-      <select class="select select-small" aria-label={t('alerts.operator')} value={props.condition.op} onChange={(e) => props.onChange(withOp(props.condition, e.currentTarget.value as Op))} data-testid="condition-op">
+      <select
+        class="select select-small"
+        aria-label={t('alerts.operator')}
+        value={props.condition.op}
+        onChange={(e) => props.onChange(withOp(props.condition, e.currentTarget.value as Op))}
+        data-testid="condition-op"
+      >
         <For each={ops()}>{(op) => <option value={op}>{t(OP_KEY[op])}</option>}</For>
       </select>
       <Switch>
         <Match when={props.condition.op === 'between'}>
-          <input class="input input-narrow" type="number" aria-label={t('alerts.min')} placeholder={t('alerts.min')} value={c().min ?? ''} onInput={(e) => props.onChange({ ...c(), min: num(e.currentTarget.value) } as AlertCondition)} data-testid="condition-min" />
-          <input class="input input-narrow" type="number" aria-label={t('alerts.max')} placeholder={t('alerts.max')} value={c().max ?? ''} onInput={(e) => props.onChange({ ...c(), max: num(e.currentTarget.value) } as AlertCondition)} data-testid="condition-max" />
+          <input
+            class="input input-narrow"
+            type="number"
+            aria-label={t('alerts.min')}
+            placeholder={t('alerts.min')}
+            value={c().min ?? ''}
+            onInput={(e) => props.onChange({ ...c(), min: num(e.currentTarget.value) } as AlertCondition)}
+            data-testid="condition-min"
+          />
+          <input
+            class="input input-narrow"
+            type="number"
+            aria-label={t('alerts.max')}
+            placeholder={t('alerts.max')}
+            value={c().max ?? ''}
+            onInput={(e) => props.onChange({ ...c(), max: num(e.currentTarget.value) } as AlertCondition)}
+            data-testid="condition-max"
+          />
         </Match>
-        <Match when={(props.condition.op === 'equals' || props.condition.op === 'notEquals') && (source()?.options.length ?? 0) > 0}>
-          <select class="select select-small" aria-label={t('alerts.value')} value={String(c().value ?? '')} onChange={(e) => props.onChange({ ...c(), value: e.currentTarget.value } as AlertCondition)}>
-            <option value="" disabled>{t('alerts.choose')}</option>
+        <Match
+          when={
+            (props.condition.op === 'equals' || props.condition.op === 'notEquals') &&
+            (source()?.options.length ?? 0) > 0
+          }
+        >
+          <select
+            class="select select-small"
+            aria-label={t('alerts.value')}
+            value={String(c().value ?? '')}
+            onChange={(e) => props.onChange({ ...c(), value: e.currentTarget.value } as AlertCondition)}
+          >
+            <option value="" disabled>
+              {t('alerts.choose')}
+            </option>
             <For each={source()!.options}>{(o) => <option value={o.id}>{o.label}</option>}</For>
           </select>
         </Match>
         <Match when={props.condition.op === 'equals' || props.condition.op === 'notEquals'}>
-          <input class="input input-narrow" aria-label={t('alerts.value')} value={String(c().value ?? '')} onInput={(e) => props.onChange({ ...c(), value: scalar(e.currentTarget.value) } as AlertCondition)} data-testid="condition-value" />
+          <input
+            class="input input-narrow"
+            aria-label={t('alerts.value')}
+            value={String(c().value ?? '')}
+            onInput={(e) => props.onChange({ ...c(), value: scalar(e.currentTarget.value) } as AlertCondition)}
+            data-testid="condition-value"
+          />
         </Match>
-        <Match when={(props.condition.op === 'in' || props.condition.op === 'notIn') && (source()?.options.length ?? 0) > 0}>
+        <Match
+          when={(props.condition.op === 'in' || props.condition.op === 'notIn') && (source()?.options.length ?? 0) > 0}
+        >
           <span class="condition-options">
             <For each={source()!.options}>
               {(o) => (
                 <label class="check">
-                  <input type="checkbox" checked={(c().values ?? []).includes(o.id)}
-                    onChange={(e) => props.onChange({ ...c(), values: e.currentTarget.checked ? [...(c().values ?? []), o.id] : (c().values ?? []).filter((x) => x !== o.id) } as AlertCondition)} />
+                  <input
+                    type="checkbox"
+                    checked={(c().values ?? []).includes(o.id)}
+                    onChange={(e) =>
+                      props.onChange({
+                        ...c(),
+                        values: e.currentTarget.checked
+                          ? [...(c().values ?? []), o.id]
+                          : (c().values ?? []).filter((x) => x !== o.id),
+                      } as AlertCondition)
+                    }
+                  />
                   <span>{o.label}</span>
                 </label>
               )}
@@ -60,16 +139,37 @@ export default function ConditionRow(props: {
           </span>
         </Match>
         <Match when={props.condition.op === 'in' || props.condition.op === 'notIn'}>
-          <input class="input" aria-label={t('alerts.values')} placeholder={t('alerts.valuesHint')} value={(c().values ?? []).join(', ')}
-            onChange={(e) => props.onChange({ ...c(), values: splitList(e.currentTarget.value).map(scalar) } as AlertCondition)} data-testid="condition-values" />
+          <input
+            class="input"
+            aria-label={t('alerts.values')}
+            placeholder={t('alerts.valuesHint')}
+            value={(c().values ?? []).join(', ')}
+            onChange={(e) =>
+              props.onChange({ ...c(), values: splitList(e.currentTarget.value).map(scalar) } as AlertCondition)
+            }
+            data-testid="condition-values"
+          />
         </Match>
         <Match when={props.condition.op === 'contains'}>
-          <input class="input" aria-label={t('alerts.words')} placeholder={t('alerts.wordsHint')} value={(c().words ?? []).join(', ')}
-            onChange={(e) => props.onChange({ ...c(), words: splitList(e.currentTarget.value) } as AlertCondition)} data-testid="condition-words" />
+          <input
+            class="input"
+            aria-label={t('alerts.words')}
+            placeholder={t('alerts.wordsHint')}
+            value={(c().words ?? []).join(', ')}
+            onChange={(e) => props.onChange({ ...c(), words: splitList(e.currentTarget.value) } as AlertCondition)}
+            data-testid="condition-words"
+          />
         </Match>
       </Switch>
       <Show when={props.onRemove}>
-        <button type="button" class="icon-btn icon-btn-danger" aria-label={t('alerts.removeCondition')} onClick={() => props.onRemove?.()}><Icon name="trash" /></button>
+        <button
+          type="button"
+          class="icon-btn icon-btn-danger"
+          aria-label={t('alerts.removeCondition')}
+          onClick={() => props.onRemove?.()}
+        >
+          <Icon name="trash" />
+        </button>
       </Show>
     </div>
   );

@@ -14,11 +14,17 @@ export default function InboxLink() {
   // A plain signal, not a resource: counting must never suspend (blank) the top bar.
   const [count, setCount] = createSignal(0);
   // The badge is a hint: a failed count keeps the last one rather than showing an error in the top bar.
-  const again = () => api.get<{ unread: number }>('/api/cases/unread').then((r) => setCount(r.unread), () => undefined);
+  const again = () =>
+    api.get<{ unread: number }>('/api/cases/unread').then(
+      (r) => setCount(r.unread),
+      () => undefined,
+    );
   onMount(() => {
     void again();
     const timer = setInterval(again, POLL_MS);
-    const onVisible = () => { if (document.visibilityState === 'visible') again(); };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') again();
+    };
     window.addEventListener(CASES_CHANGED, again);
     document.addEventListener('visibilitychange', onVisible);
     onCleanup(() => {
@@ -31,7 +37,9 @@ export default function InboxLink() {
     <A href="/cases" class="nav-link" activeClass="is-active" data-testid="nav-cases">
       {t('nav.cases')}
       <Show when={count() > 0}>
-        <span class="count-badge" data-testid="unread-count" aria-label={t('nav.casesUnread', { count: count() })}>{count()}</span>
+        <span class="count-badge" data-testid="unread-count" aria-label={t('nav.casesUnread', { count: count() })}>
+          {count()}
+        </span>
       </Show>
     </A>
   );

@@ -38,20 +38,46 @@ export default function InboxPage() {
       <div class="case-filters" role="group" aria-label={t('cases.filters')}>
         <label class="field-inline">
           <span>{t('cases.filter.status')}</span>
-          <select class="select select-small" value={status()} onChange={(e) => setParams({ status: e.currentTarget.value })} data-testid="filter-status">
-            <For each={STATUS_FILTERS}>{(s) => <option value={s}>{s === 'active' ? t('cases.filter.active') : s === 'all' ? t('cases.filter.all') : t(STATUS_KEY[s as CaseStatus])}</option>}</For>
+          <select
+            class="select select-small"
+            value={status()}
+            onChange={(e) => setParams({ status: e.currentTarget.value })}
+            data-testid="filter-status"
+          >
+            <For each={STATUS_FILTERS}>
+              {(s) => (
+                <option value={s}>
+                  {s === 'active'
+                    ? t('cases.filter.active')
+                    : s === 'all'
+                      ? t('cases.filter.all')
+                      : t(STATUS_KEY[s as CaseStatus])}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <Show when={session.can('researcher')}>
           <label class="field-inline">
             <span>{t('cases.filter.owner')}</span>
-            <select class="select select-small" value={owner()} onChange={(e) => setParams({ owner: e.currentTarget.value || undefined })} data-testid="filter-owner">
+            <select
+              class="select select-small"
+              value={owner()}
+              onChange={(e) => setParams({ owner: e.currentTarget.value || undefined })}
+              data-testid="filter-owner"
+            >
               <option value="">{t('cases.filter.everyone')}</option>
               <option value="me">{t('cases.filter.me')}</option>
               <option value="none">{t('cases.filter.unassigned')}</option>
               <Show when={(list.latest?.owners ?? []).some((o) => o.id !== session.user()?.id)}>
                 <optgroup label={t('cases.filter.owners')}>
-                  <For each={(list.latest?.owners ?? []).filter((o) => o.id !== session.user()?.id)}>{(o) => <option value={o.id} selected={o.id === owner()}>{o.name}</option>}</For>
+                  <For each={(list.latest?.owners ?? []).filter((o) => o.id !== session.user()?.id)}>
+                    {(o) => (
+                      <option value={o.id} selected={o.id === owner()}>
+                        {o.name}
+                      </option>
+                    )}
+                  </For>
                 </optgroup>
               </Show>
             </select>
@@ -60,23 +86,39 @@ export default function InboxPage() {
         <Show when={params.survey}>
           <span class="chip" data-testid="filter-survey">
             {t('cases.filter.oneSurvey')}{' '}
-            <button type="button" class="btn btn-tiny btn-quiet" onClick={() => setParams({ survey: undefined })}>{t('cases.filter.allSurveys')}</button>
+            <button type="button" class="btn btn-tiny btn-quiet" onClick={() => setParams({ survey: undefined })}>
+              {t('cases.filter.allSurveys')}
+            </button>
           </span>
         </Show>
         <label class="check">
-          <input type="checkbox" checked={params.overdue === '1'} onChange={(e) => setParams({ overdue: e.currentTarget.checked ? '1' : undefined })} data-testid="filter-overdue" />
+          <input
+            type="checkbox"
+            checked={params.overdue === '1'}
+            onChange={(e) => setParams({ overdue: e.currentTarget.checked ? '1' : undefined })}
+            data-testid="filter-overdue"
+          />
           <span>{t('cases.filter.overdue')}</span>
         </label>
       </div>
       <Switch fallback={<Loading />}>
-        <Match when={list.error}><ErrorBox error={list.error} onRetry={refetch} /></Match>
+        <Match when={list.error}>
+          <ErrorBox error={list.error} onRetry={refetch} />
+        </Match>
         <Match when={list()}>
           {(l) => (
             <>
               <p class="case-counts" data-testid="case-counts">
-                {t('cases.counts', { open: l().counts.open, progress: l().counts['in-progress'], overdue: l().counts.overdue })}
+                {t('cases.counts', {
+                  open: l().counts.open,
+                  progress: l().counts['in-progress'],
+                  overdue: l().counts.overdue,
+                })}
               </p>
-              <Show when={l().cases.length > 0} fallback={<EmptyState title={t('cases.empty')} hint={t('cases.emptyHint')} />}>
+              <Show
+                when={l().cases.length > 0}
+                fallback={<EmptyState title={t('cases.empty')} hint={t('cases.emptyHint')} />}
+              >
                 <div class="card card-flush table-wrap">
                   <table class="data-table case-table">
                     <thead>
@@ -94,17 +136,30 @@ export default function InboxPage() {
                           <tr classList={{ 'is-unread': c.unread }} data-testid="case-row">
                             <th scope="row">
                               <A href={`/cases/${c.id}`} class="case-link">
-                                <Show when={c.unread}><span class="unread-dot" title={t('cases.unread')} /><span class="visually-hidden">{t('cases.unread')}</span></Show>
+                                <Show when={c.unread}>
+                                  <span class="unread-dot" title={t('cases.unread')} />
+                                  <span class="visually-hidden">{t('cases.unread')}</span>
+                                </Show>
                                 {c.ruleName}
                               </A>
-                              <div class="muted case-sub">{c.surveyTitle} · {t('cases.response', { id: c.responseId })} · {date(c.openedAt, 'short')}</div>
+                              <div class="muted case-sub">
+                                {c.surveyTitle} · {t('cases.response', { id: c.responseId })} ·{' '}
+                                {date(c.openedAt, 'short')}
+                              </div>
                             </th>
-                            <td><span class={`prio prio-${c.priority}`}>{t(PRIORITY_KEY[c.priority])}</span></td>
-                            <td><span class={`case-status case-status-${c.status}`}>{t(STATUS_KEY[c.status])}</span></td>
+                            <td>
+                              <span class={`prio prio-${c.priority}`}>{t(PRIORITY_KEY[c.priority])}</span>
+                            </td>
+                            <td>
+                              <span class={`case-status case-status-${c.status}`}>{t(STATUS_KEY[c.status])}</span>
+                            </td>
                             <td>{c.owner?.name ?? <span class="muted">{t('cases.unassigned')}</span>}</td>
                             <td classList={{ overdue: c.overdue }}>
                               {date(c.dueAt, 'short')}
-                              <Show when={c.overdue}> <span class="chip chip-danger">{t('cases.overdue')}</span></Show>
+                              <Show when={c.overdue}>
+                                {' '}
+                                <span class="chip chip-danger">{t('cases.overdue')}</span>
+                              </Show>
                             </td>
                           </tr>
                         )}

@@ -6,14 +6,25 @@ export function describeRule(rule: AlertRuleSpec, t: (k: AppKey, p?: MessagePara
   const parts = rule.when.conditions.map((c) => {
     switch (c.op) {
       case 'between':
-        return c.min !== undefined && c.max !== undefined ? `${c.min} ≤ ${c.source} ≤ ${c.max}` : c.max !== undefined ? `${c.source} ≤ ${c.max}` : `${c.source} ≥ ${c.min}`;
-      case 'equals': return `${c.source} = ${c.value}`;
-      case 'notEquals': return `${c.source} ≠ ${c.value}`;
-      case 'in': return `${c.source} ∈ {${c.values!.join(', ')}}`;
-      case 'notIn': return `${c.source} ∉ {${c.values!.join(', ')}}`;
-      case 'contains': return `${c.source} ${t('alerts.op.contains')} ${c.words.map((w) => `"${w}"`).join(', ')}`;
-      case 'answered': return `${c.source} ${t('alerts.op.answered')}`;
-      case 'notAnswered': return `${c.source} ${t('alerts.op.notAnswered')}`;
+        return c.min !== undefined && c.max !== undefined
+          ? `${c.min} ≤ ${c.source} ≤ ${c.max}`
+          : c.max !== undefined
+            ? `${c.source} ≤ ${c.max}`
+            : `${c.source} ≥ ${c.min}`;
+      case 'equals':
+        return `${c.source} = ${c.value}`;
+      case 'notEquals':
+        return `${c.source} ≠ ${c.value}`;
+      case 'in':
+        return `${c.source} ∈ {${c.values!.join(', ')}}`;
+      case 'notIn':
+        return `${c.source} ∉ {${c.values!.join(', ')}}`;
+      case 'contains':
+        return `${c.source} ${t('alerts.op.contains')} ${c.words.map((w) => `"${w}"`).join(', ')}`;
+      case 'answered':
+        return `${c.source} ${t('alerts.op.answered')}`;
+      case 'notAnswered':
+        return `${c.source} ${t('alerts.op.notAnswered')}`;
     }
   });
   return parts.join(rule.when.match === 'any' ? ` ${t('alerts.or')} ` : ` ${t('alerts.and')} `);

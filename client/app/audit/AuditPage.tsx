@@ -9,9 +9,18 @@ import { useI18n } from '../lib/i18n';
 import '../account/account.css';
 
 const AREA_KEY: Readonly<Record<AuditArea, AppKey>> = {
-  account: 'audit.area.account', users: 'audit.area.users', survey: 'audit.area.survey', plan: 'audit.area.plan',
-  collection: 'audit.area.collection', invitations: 'audit.area.invitations', alerts: 'audit.area.alerts', cases: 'audit.area.cases',
-  shares: 'audit.area.shares', report: 'audit.area.report', export: 'audit.area.export', demo: 'audit.area.demo',
+  account: 'audit.area.account',
+  users: 'audit.area.users',
+  survey: 'audit.area.survey',
+  plan: 'audit.area.plan',
+  collection: 'audit.area.collection',
+  invitations: 'audit.area.invitations',
+  alerts: 'audit.area.alerts',
+  cases: 'audit.area.cases',
+  shares: 'audit.area.shares',
+  report: 'audit.area.report',
+  export: 'audit.area.export',
+  demo: 'audit.area.demo',
 };
 
 /** /audit: who did what, when and from where (admins). */
@@ -34,7 +43,7 @@ function AuditLog() {
   const [older, setOlder] = createSignal<{ area: string; entries: AuditEntry[]; next: number | null } | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
   const entries = () => [...(page()?.entries ?? []), ...(older()?.area === area() ? older()!.entries : [])];
-  const next = () => (older()?.area === area() ? older()!.next : page()?.next ?? null);
+  const next = () => (older()?.area === area() ? older()!.next : (page()?.next ?? null));
 
   const more = async () => {
     const before = next();
@@ -43,7 +52,11 @@ function AuditLog() {
     try {
       const a = area();
       const got = await api.get<Page>(`/api/audit?before=${before}${a ? `&area=${a}` : ''}`);
-      setOlder({ area: a, entries: [...(older()?.area === a ? older()!.entries : []), ...got.entries], next: got.next });
+      setOlder({
+        area: a,
+        entries: [...(older()?.area === a ? older()!.entries : []), ...got.entries],
+        next: got.next,
+      });
     } catch (err) {
       setFailure(err);
     }
@@ -51,20 +64,37 @@ function AuditLog() {
 
   return (
     <div class="page">
-      <header class="page-header"><h1>{t('audit.title')}</h1></header>
+      <header class="page-header">
+        <h1>{t('audit.title')}</h1>
+      </header>
       <p class="muted">{t('audit.intro')}</p>
       <div class="audit-filters">
         <div class="field">
-          <label class="field-label" for={id}>{t('audit.area')}</label>
-          <select id={id} class="select select-small" value={area()} onChange={(e) => { setOlder(null); setArea(e.currentTarget.value as AuditArea | ''); }} data-testid="audit-area">
+          <label class="field-label" for={id}>
+            {t('audit.area')}
+          </label>
+          <select
+            id={id}
+            class="select select-small"
+            value={area()}
+            onChange={(e) => {
+              setOlder(null);
+              setArea(e.currentTarget.value as AuditArea | '');
+            }}
+            data-testid="audit-area"
+          >
             <option value="">{t('audit.allAreas')}</option>
             <For each={AUDIT_AREAS}>{(a) => <option value={a}>{t(AREA_KEY[a])}</option>}</For>
           </select>
         </div>
       </div>
       <Switch fallback={<Loading />}>
-        <Match when={page.error}><ErrorBox error={page.error} /></Match>
-        <Match when={page() && entries().length === 0}><EmptyState title={t('audit.empty')} /></Match>
+        <Match when={page.error}>
+          <ErrorBox error={page.error} />
+        </Match>
+        <Match when={page() && entries().length === 0}>
+          <EmptyState title={t('audit.empty')} />
+        </Match>
         <Match when={page()}>
           <div class="table-wrap card card-flush">
             <table class="data-table audit-table" data-testid="audit-list">
@@ -83,9 +113,15 @@ function AuditLog() {
               </tbody>
             </table>
           </div>
-          <Show when={failure()}><p class="alert alert-error" role="alert">{errorText(t, failure())}</p></Show>
+          <Show when={failure()}>
+            <p class="alert alert-error" role="alert">
+              {errorText(t, failure())}
+            </p>
+          </Show>
           <Show when={next() !== null}>
-            <button type="button" class="btn audit-more" onClick={more} data-testid="audit-more">{t('audit.more')}</button>
+            <button type="button" class="btn audit-more" onClick={more} data-testid="audit-more">
+              {t('audit.more')}
+            </button>
           </Show>
         </Match>
       </Switch>
@@ -100,15 +136,21 @@ function AuditRow(props: { entry: AuditEntry }) {
       <td>
         {date(props.entry.at, 'datetime')}
         <Show when={props.entry.count > 1}>
-          <div class="muted">{t('audit.repeated', { count: props.entry.count, since: date(props.entry.firstAt, 'datetime') })}</div>
+          <div class="muted">
+            {t('audit.repeated', { count: props.entry.count, since: date(props.entry.firstAt, 'datetime') })}
+          </div>
         </Show>
       </td>
       <td>
         {props.entry.actor.name}
-        <Show when={props.entry.actor.email}><div class="muted">{props.entry.actor.email}</div></Show>
+        <Show when={props.entry.actor.email}>
+          <div class="muted">{props.entry.actor.email}</div>
+        </Show>
       </td>
       <td>{t(AREA_KEY[props.entry.area])}</td>
-      <td class="audit-route">{props.entry.method} {props.entry.route}</td>
+      <td class="audit-route">
+        {props.entry.method} {props.entry.route}
+      </td>
       <td class="muted">{props.entry.target ?? Object.values(props.entry.params).join(' · ')}</td>
       <td class="muted">{props.entry.ip}</td>
     </tr>

@@ -36,7 +36,11 @@ export default function AcceptInvitePage() {
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/accept-invite', { token, name: name(), password: password() });
+      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/accept-invite', {
+        token,
+        name: name(),
+        password: password(),
+      });
       await session.signedIn(answer);
       navigate('/', { replace: true });
     } catch (err) {
@@ -49,15 +53,47 @@ export default function AcceptInvitePage() {
   return (
     <AuthLayout title={t('invite.title')} intro={t('invite.intro')}>
       <form class="form" onSubmit={submit} novalidate data-testid="accept-form">
-        <TextField label={t('setup.name')} value={name()} onInput={setName} error={shown('name')} autocomplete="name" testid="accept-name" autofocus />
         <TextField
-          label={t('setup.password')} type="password" value={password()} onInput={setPassword} error={shown('password')}
-          hint={t('form.passwordHint', { count: 10 })} autocomplete="new-password" testid="accept-password"
+          label={t('setup.name')}
+          value={name()}
+          onInput={setName}
+          error={shown('name')}
+          autocomplete="name"
+          testid="accept-name"
+          autofocus
         />
-        <TextField label={t('setup.confirmPassword')} type="password" value={confirm()} onInput={setConfirm} error={shown('confirm')} autocomplete="new-password" testid="accept-confirm" />
-        <Show when={!token}><p class="alert alert-error" role="alert">{t('errors.inviteInvalid')}</p></Show>
-        <Show when={failure()}><p class="alert alert-error" role="alert">{errorText(t, failure())}</p></Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy() || !token} data-testid="accept-submit">{t('invite.submit')}</button>
+        <TextField
+          label={t('setup.password')}
+          type="password"
+          value={password()}
+          onInput={setPassword}
+          error={shown('password')}
+          hint={t('form.passwordHint', { count: 10 })}
+          autocomplete="new-password"
+          testid="accept-password"
+        />
+        <TextField
+          label={t('setup.confirmPassword')}
+          type="password"
+          value={confirm()}
+          onInput={setConfirm}
+          error={shown('confirm')}
+          autocomplete="new-password"
+          testid="accept-confirm"
+        />
+        <Show when={!token}>
+          <p class="alert alert-error" role="alert">
+            {t('errors.inviteInvalid')}
+          </p>
+        </Show>
+        <Show when={failure()}>
+          <p class="alert alert-error" role="alert">
+            {errorText(t, failure())}
+          </p>
+        </Show>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy() || !token} data-testid="accept-submit">
+          {t('invite.submit')}
+        </button>
       </form>
     </AuthLayout>
   );

@@ -9,7 +9,10 @@ export default function AuthLayout(props: ParentProps<{ title: string; intro?: s
   return (
     <div class="auth">
       <header class="auth-top">
-        <span class="brand"><Logo />{t('app.name')}</span>
+        <span class="brand">
+          <Logo />
+          {t('app.name')}
+        </span>
         <LanguageSwitcher />
       </header>
       <main class="auth-card" id="main">

@@ -37,15 +37,36 @@ export default function ForgotPasswordPage() {
     <AuthLayout title={t('forgot.title')} intro={sent() ? undefined : t('forgot.intro')}>
       <Show
         when={!sent()}
-        fallback={<p class="alert alert-info" role="status" data-testid="forgot-sent">{t('forgot.sent')}</p>}
+        fallback={
+          <p class="alert alert-info" role="status" data-testid="forgot-sent">
+            {t('forgot.sent')}
+          </p>
+        }
       >
         <form class="form" onSubmit={submit} novalidate data-testid="forgot-form">
-          <TextField label={t('signIn.email')} type="email" value={email()} onInput={setEmail} error={tried() ? emailError(t, email()) : null} autocomplete="username" testid="forgot-email" autofocus />
-          <Show when={failure()}><p class="alert alert-error" role="alert" data-testid="forgot-error">{accountErrorText(t, failure())}</p></Show>
-          <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="forgot-submit">{t('forgot.submit')}</button>
+          <TextField
+            label={t('signIn.email')}
+            type="email"
+            value={email()}
+            onInput={setEmail}
+            error={tried() ? emailError(t, email()) : null}
+            autocomplete="username"
+            testid="forgot-email"
+            autofocus
+          />
+          <Show when={failure()}>
+            <p class="alert alert-error" role="alert" data-testid="forgot-error">
+              {accountErrorText(t, failure())}
+            </p>
+          </Show>
+          <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="forgot-submit">
+            {t('forgot.submit')}
+          </button>
         </form>
       </Show>
-      <p class="auth-foot"><A href="/surveys">{t('forgot.back')}</A></p>
+      <p class="auth-foot">
+        <A href="/surveys">{t('forgot.back')}</A>
+      </p>
     </AuthLayout>
   );
 }

@@ -31,7 +31,9 @@ export default function ResetPasswordPage() {
     setBusy(true);
     setFailure(null);
     try {
-      await session.signedIn(await api.post<SignedIn>('/api/auth/password-reset/complete', { token, password: password() }));
+      await session.signedIn(
+        await api.post<SignedIn>('/api/auth/password-reset/complete', { token, password: password() }),
+      );
       navigate('/', { replace: true });
     } catch (err) {
       setFailure(err);
@@ -44,13 +46,38 @@ export default function ResetPasswordPage() {
     <AuthLayout title={t('reset.title')} intro={t('reset.intro')}>
       <form class="form" onSubmit={submit} novalidate data-testid="reset-form">
         <TextField
-          label={t('account.password.new')} type="password" value={password()} onInput={setPassword} error={shown('password')}
-          hint={t('form.passwordHint', { count: 10 })} autocomplete="new-password" testid="reset-password" autofocus
+          label={t('account.password.new')}
+          type="password"
+          value={password()}
+          onInput={setPassword}
+          error={shown('password')}
+          hint={t('form.passwordHint', { count: 10 })}
+          autocomplete="new-password"
+          testid="reset-password"
+          autofocus
         />
-        <TextField label={t('account.password.confirm')} type="password" value={confirm()} onInput={setConfirm} error={shown('confirm')} autocomplete="new-password" testid="reset-confirm" />
-        <Show when={!token}><p class="alert alert-error" role="alert">{t('reset.invalid')}</p></Show>
-        <Show when={failure()}><p class="alert alert-error" role="alert" data-testid="reset-error">{accountErrorText(t, failure())}</p></Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy() || !token} data-testid="reset-submit">{t('reset.submit')}</button>
+        <TextField
+          label={t('account.password.confirm')}
+          type="password"
+          value={confirm()}
+          onInput={setConfirm}
+          error={shown('confirm')}
+          autocomplete="new-password"
+          testid="reset-confirm"
+        />
+        <Show when={!token}>
+          <p class="alert alert-error" role="alert">
+            {t('reset.invalid')}
+          </p>
+        </Show>
+        <Show when={failure()}>
+          <p class="alert alert-error" role="alert" data-testid="reset-error">
+            {accountErrorText(t, failure())}
+          </p>
+        </Show>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy() || !token} data-testid="reset-submit">
+          {t('reset.submit')}
+        </button>
       </form>
     </AuthLayout>
   );

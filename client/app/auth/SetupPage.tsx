@@ -36,7 +36,11 @@ export default function SetupPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/setup', { name: name(), email: email(), password: password() });
+      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/setup', {
+        name: name(),
+        email: email(),
+        password: password(),
+      });
       await session.signedIn(answer);
     } catch (err) {
       setFailure(err);
@@ -48,15 +52,51 @@ export default function SetupPage() {
   return (
     <AuthLayout title={t('setup.title')} intro={t('setup.intro')}>
       <form class="form" onSubmit={submit} novalidate data-testid="setup-form">
-        <TextField label={t('setup.name')} value={name()} onInput={setName} error={shown('name')} autocomplete="name" testid="setup-name" autofocus />
-        <TextField label={t('setup.email')} type="email" value={email()} onInput={setEmail} error={shown('email')} autocomplete="email" testid="setup-email" />
         <TextField
-          label={t('setup.password')} type="password" value={password()} onInput={setPassword} error={shown('password')}
-          hint={t('form.passwordHint', { count: 10 })} autocomplete="new-password" testid="setup-password"
+          label={t('setup.name')}
+          value={name()}
+          onInput={setName}
+          error={shown('name')}
+          autocomplete="name"
+          testid="setup-name"
+          autofocus
         />
-        <TextField label={t('setup.confirmPassword')} type="password" value={confirm()} onInput={setConfirm} error={shown('confirm')} autocomplete="new-password" testid="setup-confirm" />
-        <Show when={failure()}><p class="alert alert-error" role="alert">{errorText(t, failure())}</p></Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="setup-submit">{t('setup.submit')}</button>
+        <TextField
+          label={t('setup.email')}
+          type="email"
+          value={email()}
+          onInput={setEmail}
+          error={shown('email')}
+          autocomplete="email"
+          testid="setup-email"
+        />
+        <TextField
+          label={t('setup.password')}
+          type="password"
+          value={password()}
+          onInput={setPassword}
+          error={shown('password')}
+          hint={t('form.passwordHint', { count: 10 })}
+          autocomplete="new-password"
+          testid="setup-password"
+        />
+        <TextField
+          label={t('setup.confirmPassword')}
+          type="password"
+          value={confirm()}
+          onInput={setConfirm}
+          error={shown('confirm')}
+          autocomplete="new-password"
+          testid="setup-confirm"
+        />
+        <Show when={failure()}>
+          <p class="alert alert-error" role="alert">
+            {errorText(t, failure())}
+          </p>
+        </Show>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="setup-submit">
+          {t('setup.submit')}
+        </button>
       </form>
     </AuthLayout>
   );

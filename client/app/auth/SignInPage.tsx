@@ -29,7 +29,10 @@ export default function SignInPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/login', { email: email(), password: password() });
+      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/login', {
+        email: email(),
+        password: password(),
+      });
       await session.signedIn(answer);
     } catch (err) {
       setFailure(err);
@@ -41,12 +44,39 @@ export default function SignInPage() {
   return (
     <AuthLayout title={t('signIn.title')}>
       <form class="form" onSubmit={submit} novalidate data-testid="signin-form">
-        <TextField label={t('signIn.email')} type="email" value={email()} onInput={setEmail} error={tried() ? errors().email : null} autocomplete="username" testid="signin-email" autofocus />
-        <TextField label={t('signIn.password')} type="password" value={password()} onInput={setPassword} error={tried() ? errors().password : null} autocomplete="current-password" testid="signin-password" />
-        <Show when={failure()}><p class="alert alert-error" role="alert" data-testid="signin-error">{errorText(t, failure())}</p></Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="signin-submit">{t('signIn.submit')}</button>
+        <TextField
+          label={t('signIn.email')}
+          type="email"
+          value={email()}
+          onInput={setEmail}
+          error={tried() ? errors().email : null}
+          autocomplete="username"
+          testid="signin-email"
+          autofocus
+        />
+        <TextField
+          label={t('signIn.password')}
+          type="password"
+          value={password()}
+          onInput={setPassword}
+          error={tried() ? errors().password : null}
+          autocomplete="current-password"
+          testid="signin-password"
+        />
+        <Show when={failure()}>
+          <p class="alert alert-error" role="alert" data-testid="signin-error">
+            {errorText(t, failure())}
+          </p>
+        </Show>
+        <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="signin-submit">
+          {t('signIn.submit')}
+        </button>
       </form>
-      <p class="auth-foot"><A href="/forgot" data-testid="signin-forgot">{t('signIn.forgot')}</A></p>
+      <p class="auth-foot">
+        <A href="/forgot" data-testid="signin-forgot">
+          {t('signIn.forgot')}
+        </A>
+      </p>
     </AuthLayout>
   );
 }

@@ -42,7 +42,8 @@ export function SessionProvider(props: ParentProps<{ initial: AuthState }>) {
     async signedIn(answer) {
       setCsrfToken(answer.csrf);
       // A profile language wins; without one, keep what the person picked on the sign-in page.
-      if (isLocale(answer.user.locale) && answer.user.locale !== i18n.locale()) await i18n.setLocale(answer.user.locale);
+      if (isLocale(answer.user.locale) && answer.user.locale !== i18n.locale())
+        await i18n.setLocale(answer.user.locale);
       setState({ setupNeeded: false, user: answer.user, csrf: answer.csrf });
     },
     async signOut() {

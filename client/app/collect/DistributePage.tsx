@@ -16,16 +16,24 @@ import './collect.css';
 
 export default function DistributePage() {
   const params = useParams();
-  const [data, { refetch }] = createResource(() => params.id, async (id) => {
-    const [survey, settings] = await Promise.all([
-      api.get<SurveyDetail>(`/api/surveys/${id}`), api.get<CollectionSettings>(`/api/surveys/${id}/settings`),
-    ]);
-    return { survey, settings };
-  });
+  const [data, { refetch }] = createResource(
+    () => params.id,
+    async (id) => {
+      const [survey, settings] = await Promise.all([
+        api.get<SurveyDetail>(`/api/surveys/${id}`),
+        api.get<CollectionSettings>(`/api/surveys/${id}/settings`),
+      ]);
+      return { survey, settings };
+    },
+  );
   return (
     <Switch fallback={<Loading />}>
-      <Match when={data.error}><ErrorBox error={data.error} onRetry={refetch} /></Match>
-      <Match when={data()} keyed>{(d) => <Distribute survey={d.survey} settings={d.settings} />}</Match>
+      <Match when={data.error}>
+        <ErrorBox error={data.error} onRetry={refetch} />
+      </Match>
+      <Match when={data()} keyed>
+        {(d) => <Distribute survey={d.survey} settings={d.settings} />}
+      </Match>
     </Switch>
   );
 }
@@ -40,7 +48,10 @@ function Distribute(props: { survey: SurveyDetail; settings: CollectionSettings 
     <div class="distribute">
       <div class="page-header">
         <div>
-          <A href={`/surveys/${survey.id}`} class="back-link"><Icon name="back" />{t('distribute.backToSurvey')}</A>
+          <A href={`/surveys/${survey.id}`} class="back-link">
+            <Icon name="back" />
+            {t('distribute.backToSurvey')}
+          </A>
           <h1>{t('distribute.title')}</h1>
         </div>
         <StatusBadge status={survey.status} />
@@ -51,13 +62,38 @@ function Distribute(props: { survey: SurveyDetail; settings: CollectionSettings 
 
       <section class="card open-link-card" aria-labelledby="open-link-title">
         <div class="open-link-text">
-          <h2 class="card-title" id="open-link-title">{t('distribute.openLink')}</h2>
+          <h2 class="card-title" id="open-link-title">
+            {t('distribute.openLink')}
+          </h2>
           <p class="field-hint">{t('distribute.openLinkHint')}</p>
-          <p><a class="open-link" href={link} target="_blank" rel="noopener" data-testid="distribute-link">{link}</a></p>
+          <p>
+            <a class="open-link" href={link} target="_blank" rel="noopener" data-testid="distribute-link">
+              {link}
+            </a>
+          </p>
           <div class="row-actions">
-            <CopyButton text={link} label={t('editor.copyLink')} copiedLabel={t('editor.linkCopied')} testid="distribute-copy" />
-            <a class="btn btn-small" href={`/api/surveys/${survey.id}/qr.png`} download="survey-qr.png" data-testid="qr-png">{t('distribute.qrPng')}</a>
-            <a class="btn btn-small" href={`/api/surveys/${survey.id}/qr.svg`} download="survey-qr.svg" data-testid="qr-svg">{t('distribute.qrSvg')}</a>
+            <CopyButton
+              text={link}
+              label={t('editor.copyLink')}
+              copiedLabel={t('editor.linkCopied')}
+              testid="distribute-copy"
+            />
+            <a
+              class="btn btn-small"
+              href={`/api/surveys/${survey.id}/qr.png`}
+              download="survey-qr.png"
+              data-testid="qr-png"
+            >
+              {t('distribute.qrPng')}
+            </a>
+            <a
+              class="btn btn-small"
+              href={`/api/surveys/${survey.id}/qr.svg`}
+              download="survey-qr.svg"
+              data-testid="qr-svg"
+            >
+              {t('distribute.qrSvg')}
+            </a>
           </div>
         </div>
         <img class="qr" src={`/api/surveys/${survey.id}/qr.svg`} alt={t('distribute.qrAlt')} width="160" height="160" />
@@ -65,7 +101,12 @@ function Distribute(props: { survey: SurveyDetail; settings: CollectionSettings 
 
       <RulesForm surveyId={survey.id} initial={props.settings} readOnly={readOnly()} />
       <Invitations survey={survey} readOnly={readOnly()} />
-      <MailTemplates surveyId={survey.id} languages={survey.draft.languages} initial={props.settings} readOnly={readOnly()} />
+      <MailTemplates
+        surveyId={survey.id}
+        languages={survey.draft.languages}
+        initial={props.settings}
+        readOnly={readOnly()}
+      />
     </div>
   );
 }

@@ -1,6 +1,16 @@
 import { createResource, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import type { SurveyDetail } from '../../../shared/api/surveys';
-import { isBounced, type BounceResult, type ImportErrorCode, type ImportResult, type ImportRowError, type InvitationList, type InvitationStatus, type MailJob, type MailState } from '../../../shared/api/collect';
+import {
+  isBounced,
+  type BounceResult,
+  type ImportErrorCode,
+  type ImportResult,
+  type ImportRowError,
+  type InvitationList,
+  type InvitationStatus,
+  type MailJob,
+  type MailState,
+} from '../../../shared/api/collect';
 import type { AppKey } from '../../../shared/i18n';
 import { api, ApiError } from '../lib/api';
 import { errorText } from '../lib/errors';
@@ -45,7 +55,9 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
   const id = createUniqueId();
   const base = `/api/surveys/${props.survey.id}`;
   const [filter, setFilter] = createSignal<InvitationStatus | ''>('');
-  const [list, { refetch }] = createResource(filter, (f) => api.get<InvitationList>(`${base}/invitations${f ? `?status=${f}` : ''}`));
+  const [list, { refetch }] = createResource(filter, (f) =>
+    api.get<InvitationList>(`${base}/invitations${f ? `?status=${f}` : ''}`),
+  );
   const [mail, { refetch: refetchMail }] = createResource(() => api.get<MailState>(`${base}/mail`));
   const [imported, setImported] = createSignal<ImportResult | null>(null);
   const [rowErrors, setRowErrors] = createSignal<ImportRowError[]>([]);
@@ -108,13 +120,19 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
       setFailure(err);
     }
   };
-  const jobText = (j: MailJob) => t(j.status === 'running' ? 'distribute.mailProgress' : 'distribute.mailDone', {
-    kind: t(j.kind === 'invitation' ? 'distribute.kind.invitation' : 'distribute.kind.reminder'), done: j.sent + j.failed, total: j.total, failed: j.failed,
-  });
+  const jobText = (j: MailJob) =>
+    t(j.status === 'running' ? 'distribute.mailProgress' : 'distribute.mailDone', {
+      kind: t(j.kind === 'invitation' ? 'distribute.kind.invitation' : 'distribute.kind.reminder'),
+      done: j.sent + j.failed,
+      total: j.total,
+      failed: j.failed,
+    });
 
   return (
     <section class="card" aria-labelledby={`${id}-title`}>
-      <h2 class="card-title" id={`${id}-title`}>{t('distribute.invitations')}</h2>
+      <h2 class="card-title" id={`${id}-title`}>
+        {t('distribute.invitations')}
+      </h2>
       <p class="field-hint">{t('distribute.contactsHint')}</p>
 
       <Show when={!props.readOnly}>
@@ -122,24 +140,41 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
           <label class="btn" classList={{ 'is-busy': busy() }}>
             {t('distribute.upload')}
             <input
-              ref={input} type="file" accept=".csv,text/csv" class="visually-hidden" disabled={busy()}
-              onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void upload(f); }} data-testid="contacts-file"
+              ref={input}
+              type="file"
+              accept=".csv,text/csv"
+              class="visually-hidden"
+              disabled={busy()}
+              onChange={(e) => {
+                const f = e.currentTarget.files?.[0];
+                if (f) void upload(f);
+              }}
+              data-testid="contacts-file"
             />
           </label>
-          <a class="btn" href={`${base}/invitations.csv`} download="mail-merge.csv" data-testid="mail-merge">{t('distribute.mailMerge')}</a>
-          <a class="btn" href={`${base}/invitations.csv?pending=1`} download="not-answered.csv" data-testid="not-answered">{t('distribute.notAnswered')}</a>
+          <a class="btn" href={`${base}/invitations.csv`} download="mail-merge.csv" data-testid="mail-merge">
+            {t('distribute.mailMerge')}
+          </a>
+          <a
+            class="btn"
+            href={`${base}/invitations.csv?pending=1`}
+            download="not-answered.csv"
+            data-testid="not-answered"
+          >
+            {t('distribute.notAnswered')}
+          </a>
         </div>
       </Show>
       <div role="status">
-        <Show when={imported()}>{(r) => <p class="alert alert-ok">{t('distribute.imported', { count: r().imported })}</p>}</Show>
+        <Show when={imported()}>
+          {(r) => <p class="alert alert-ok">{t('distribute.imported', { count: r().imported })}</p>}
+        </Show>
       </div>
       <Show when={rowErrors().length > 0}>
         <div class="alert alert-error contact-errors" role="alert" data-testid="contacts-errors">
           <p>{t('distribute.importFailed', { count: rowErrors().length })}</p>
           <ul class="row-errors">
-            <For each={rowErrors().slice(0, 200)}>
-              {(e) => <li>{errorLine(e)}</li>}
-            </For>
+            <For each={rowErrors().slice(0, 200)}>{(e) => <li>{errorLine(e)}</li>}</For>
           </ul>
         </div>
       </Show>
@@ -148,45 +183,76 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
           <label class="btn">
             {t('distribute.bounces')}
             <input
-              type="file" accept=".csv,.txt,.eml,text/csv,text/plain,message/rfc822" class="visually-hidden"
-              onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void uploadBounces(f, e.currentTarget); }} data-testid="bounces-file"
+              type="file"
+              accept=".csv,.txt,.eml,text/csv,text/plain,message/rfc822"
+              class="visually-hidden"
+              onChange={(e) => {
+                const f = e.currentTarget.files?.[0];
+                if (f) void uploadBounces(f, e.currentTarget);
+              }}
+              data-testid="bounces-file"
             />
           </label>
         </div>
         <p class="field-hint">{t('distribute.bouncesHint')}</p>
         <div role="status">
-          <Show when={bounced()}>{(r) => <p class="alert alert-ok">{t('distribute.bouncesRecorded', { count: r().bounced })}</p>}</Show>
+          <Show when={bounced()}>
+            {(r) => <p class="alert alert-ok">{t('distribute.bouncesRecorded', { count: r().bounced })}</p>}
+          </Show>
         </div>
         <Show when={bounceErrors().length > 0}>
           <div class="alert alert-error contact-errors" role="alert" data-testid="bounces-errors">
             <p>{t('distribute.bouncesFailed', { count: bounceErrors().length })}</p>
-            <ul class="row-errors"><For each={bounceErrors().slice(0, 200)}>{(e) => <li>{errorLine(e)}</li>}</For></ul>
+            <ul class="row-errors">
+              <For each={bounceErrors().slice(0, 200)}>{(e) => <li>{errorLine(e)}</li>}</For>
+            </ul>
           </div>
         </Show>
       </Show>
       <Show when={failure()}>
         {(err) => {
           const e = err();
-          return <p class="field-error" role="alert">{e instanceof ApiError && MAIL_ERRORS[e.code] ? t(MAIL_ERRORS[e.code]) : errorText(t, e)}</p>;
+          return (
+            <p class="field-error" role="alert">
+              {e instanceof ApiError && MAIL_ERRORS[e.code] ? t(MAIL_ERRORS[e.code]) : errorText(t, e)}
+            </p>
+          );
         }}
       </Show>
 
       <Show when={!props.readOnly}>
         <div class="mailing">
-          <Show
-            when={mail()?.smtp}
-            fallback={<p class="field-hint">{t('distribute.noSmtp')}</p>}
-          >
+          <Show when={mail()?.smtp} fallback={<p class="field-hint">{t('distribute.noSmtp')}</p>}>
             <div class="row-actions">
-              <button type="button" class="btn btn-primary" disabled={!!running()} onClick={() => void send('invitation')} data-testid="send-invitations">{t('distribute.sendInvitations')}</button>
-              <button type="button" class="btn" disabled={!!running()} onClick={() => void send('reminder')} data-testid="send-reminders">{t('distribute.sendReminders')}</button>
+              <button
+                type="button"
+                class="btn btn-primary"
+                disabled={!!running()}
+                onClick={() => void send('invitation')}
+                data-testid="send-invitations"
+              >
+                {t('distribute.sendInvitations')}
+              </button>
+              <button
+                type="button"
+                class="btn"
+                disabled={!!running()}
+                onClick={() => void send('reminder')}
+                data-testid="send-reminders"
+              >
+                {t('distribute.sendReminders')}
+              </button>
             </div>
           </Show>
           <Show when={mail()?.jobs[0]}>
             {(j) => (
               <div class="mail-progress" role="status" data-testid="mail-progress">
                 <span>{jobText(j())}</span>
-                <progress max={j().total} value={j().sent + j().failed} aria-label={t('distribute.mailProgressLabel')} />
+                <progress
+                  max={j().total}
+                  value={j().sent + j().failed}
+                  aria-label={t('distribute.mailProgressLabel')}
+                />
               </div>
             )}
           </Show>
@@ -202,15 +268,27 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
               </button>
               <For each={Object.keys(INVITATION_STATUS_KEY) as InvitationStatus[]}>
                 {(s) => (
-                  <button type="button" class="btn btn-small" aria-pressed={filter() === s} onClick={() => setFilter(s)} data-testid={`filter-${s}`}>
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    aria-pressed={filter() === s}
+                    onClick={() => setFilter(s)}
+                    data-testid={`filter-${s}`}
+                  >
                     {t(INVITATION_STATUS_KEY[s])} <span class="count">{l().counts[s]}</span>
                   </button>
                 )}
               </For>
             </div>
             <Show when={l().counts.total > 0} fallback={<p class="muted">{t('distribute.none')}</p>}>
-              <p class="muted">{t('distribute.responseRate', { completed: l().counts.completed, total: l().counts.total })}</p>
-              <Show when={props.readOnly}><p class="field-hint" data-testid="contacts-hidden">{t('distribute.contactsHidden')}</p></Show>
+              <p class="muted">
+                {t('distribute.responseRate', { completed: l().counts.completed, total: l().counts.total })}
+              </p>
+              <Show when={props.readOnly}>
+                <p class="field-hint" data-testid="contacts-hidden">
+                  {t('distribute.contactsHidden')}
+                </p>
+              </Show>
               <div class="table-wrap">
                 <table class="data-table invitation-table" data-testid="invitation-table">
                   <thead>
@@ -220,7 +298,9 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
                       <th scope="col">{t('distribute.col.language')}</th>
                       <th scope="col">{t('distribute.col.status')}</th>
                       <th scope="col">{t('distribute.col.sent')}</th>
-                      <th scope="col"><span class="visually-hidden">{t('distribute.col.link')}</span></th>
+                      <th scope="col">
+                        <span class="visually-hidden">{t('distribute.col.link')}</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -230,19 +310,35 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
                           <td>{i.name ?? ''}</td>
                           <td>{i.email ?? ''}</td>
                           <td>{i.lang ?? ''}</td>
-                          <td><span class={`inv-status inv-${i.status}`}>{t(INVITATION_STATUS_KEY[i.status])}</span></td>
                           <td>
-                            {i.remindedAt ? t('distribute.reminded', { date: date(i.remindedAt) }) : i.sentAt ? date(i.sentAt) : ''}
+                            <span class={`inv-status inv-${i.status}`}>{t(INVITATION_STATUS_KEY[i.status])}</span>
+                          </td>
+                          <td>
+                            {i.remindedAt
+                              ? t('distribute.reminded', { date: date(i.remindedAt) })
+                              : i.sentAt
+                                ? date(i.sentAt)
+                                : ''}
                             <Show when={i.lastError}>
-                              {' '}<span class="field-error" title={i.lastError!}>{isBounced(i.lastError) ? t('distribute.bounced') : t('distribute.sendFailed')}</span>
+                              {' '}
+                              <span class="field-error" title={i.lastError!}>
+                                {isBounced(i.lastError) ? t('distribute.bounced') : t('distribute.sendFailed')}
+                              </span>
                             </Show>
                           </td>
                           <td>
                             <Show when={i.link}>
-                              {(link) => <a href={link()} target="_blank" rel="noopener">{t('distribute.col.link')}</a>}
+                              {(link) => (
+                                <a href={link()} target="_blank" rel="noopener">
+                                  {t('distribute.col.link')}
+                                </a>
+                              )}
                             </Show>
                             <Show when={!props.readOnly}>
-                              {' · '}<a href={`${base}/invitations/${i.id}/qr.svg`} download="invitation-qr.svg">{t('distribute.qr')}</a>
+                              {' · '}
+                              <a href={`${base}/invitations/${i.id}/qr.svg`} download="invitation-qr.svg">
+                                {t('distribute.qr')}
+                              </a>
                             </Show>
                           </td>
                         </tr>
@@ -251,7 +347,9 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
                   </tbody>
                 </table>
               </div>
-              <Show when={l().invitations.length > 500}><p class="field-hint">{t('distribute.listCut', { count: 500 })}</p></Show>
+              <Show when={l().invitations.length > 500}>
+                <p class="field-hint">{t('distribute.listCut', { count: 500 })}</p>
+              </Show>
             </Show>
           </>
         )}

@@ -33,7 +33,10 @@ export default function RulesForm(props: { surveyId: string; initial: Collection
     setFailure(null);
     try {
       await api.patch(`/api/surveys/${props.surveyId}/settings`, {
-        opensAt: fromInput(opensAt()), closesAt: fromInput(closesAt()), responseCap: cap() === '' ? null : Number(cap()), kiosk: kiosk(),
+        opensAt: fromInput(opensAt()),
+        closesAt: fromInput(closesAt()),
+        responseCap: cap() === '' ? null : Number(cap()),
+        kiosk: kiosk(),
       });
       setState('saved');
     } catch (err) {
@@ -45,41 +48,90 @@ export default function RulesForm(props: { surveyId: string; initial: Collection
 
   return (
     <section class="card" aria-labelledby={`${id}-title`}>
-      <h2 class="card-title" id={`${id}-title`}>{t('distribute.rules')}</h2>
+      <h2 class="card-title" id={`${id}-title`}>
+        {t('distribute.rules')}
+      </h2>
       <form class="rules-form" onSubmit={save} novalidate>
         <fieldset disabled={props.readOnly}>
           <div class="rules-grid">
             <label class="field">
               <span class="field-label">{t('distribute.opensAt')}</span>
-              <input type="datetime-local" class="input" value={opensAt()} onInput={(e) => { setOpensAt(e.currentTarget.value); touched(); }} data-testid="rules-opens" />
+              <input
+                type="datetime-local"
+                class="input"
+                value={opensAt()}
+                onInput={(e) => {
+                  setOpensAt(e.currentTarget.value);
+                  touched();
+                }}
+                data-testid="rules-opens"
+              />
             </label>
             <label class="field">
               <span class="field-label">{t('distribute.closesAt')}</span>
               <input
-                type="datetime-local" class="input" value={closesAt()} onInput={(e) => { setClosesAt(e.currentTarget.value); touched(); }}
-                aria-invalid={orderInvalid() ? 'true' : undefined} data-testid="rules-closes"
+                type="datetime-local"
+                class="input"
+                value={closesAt()}
+                onInput={(e) => {
+                  setClosesAt(e.currentTarget.value);
+                  touched();
+                }}
+                aria-invalid={orderInvalid() ? 'true' : undefined}
+                data-testid="rules-closes"
               />
-              <Show when={orderInvalid()}><span class="field-error">{t('distribute.closesBeforeOpens')}</span></Show>
+              <Show when={orderInvalid()}>
+                <span class="field-error">{t('distribute.closesBeforeOpens')}</span>
+              </Show>
             </label>
             <label class="field">
               <span class="field-label">{t('distribute.cap')}</span>
               <input
-                type="number" min="1" step="1" inputmode="numeric" class="input" value={cap()}
-                onInput={(e) => { setCap(e.currentTarget.value); touched(); }} aria-invalid={capInvalid() ? 'true' : undefined} data-testid="rules-cap"
+                type="number"
+                min="1"
+                step="1"
+                inputmode="numeric"
+                class="input"
+                value={cap()}
+                onInput={(e) => {
+                  setCap(e.currentTarget.value);
+                  touched();
+                }}
+                aria-invalid={capInvalid() ? 'true' : undefined}
+                data-testid="rules-cap"
               />
               <span class={capInvalid() ? 'field-error' : 'field-hint'}>{t('distribute.capHint')}</span>
             </label>
           </div>
           <p class="field-hint">{t('distribute.timesHint')}</p>
           <label class="field field-inline">
-            <input type="checkbox" checked={kiosk()} onChange={(e) => { setKiosk(e.currentTarget.checked); touched(); }} data-testid="rules-kiosk" />
+            <input
+              type="checkbox"
+              checked={kiosk()}
+              onChange={(e) => {
+                setKiosk(e.currentTarget.checked);
+                touched();
+              }}
+              data-testid="rules-kiosk"
+            />
             <span>{t('distribute.kiosk')}</span>
           </label>
-          <Show when={failure()}><p class="field-error" role="alert">{errorText(t, failure())}</p></Show>
+          <Show when={failure()}>
+            <p class="field-error" role="alert">
+              {errorText(t, failure())}
+            </p>
+          </Show>
           <Show when={!props.readOnly}>
             <div class="form-actions">
-              <span class="muted" role="status">{state() === 'saved' ? t('distribute.saved') : ''}</span>
-              <button type="submit" class="btn btn-primary" disabled={state() === 'saving' || capInvalid() || orderInvalid()} data-testid="rules-save">
+              <span class="muted" role="status">
+                {state() === 'saved' ? t('distribute.saved') : ''}
+              </span>
+              <button
+                type="submit"
+                class="btn btn-primary"
+                disabled={state() === 'saving' || capInvalid() || orderInvalid()}
+                data-testid="rules-save"
+              >
                 {t('distribute.saveRules')}
               </button>
             </div>

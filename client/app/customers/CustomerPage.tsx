@@ -12,19 +12,30 @@ import { useI18n } from '../lib/i18n';
 import { SEGMENT_KEY, tierLabel } from './keys';
 import './customers.css';
 
-const RESPONSE_KEY: Record<string, AppKey> = { complete: 'customers.response.complete', partial: 'customers.response.partial' };
+const RESPONSE_KEY: Record<string, AppKey> = {
+  complete: 'customers.response.complete',
+  partial: 'customers.response.partial',
+};
 
 export default function CustomerPage() {
   const { t, locale, date } = useI18n();
   const params = useParams<{ id: string }>();
-  const [customer, { refetch }] = createResource(() => params.id, (id) => api.get<CustomerDetail>(`/api/customers/${encodeURIComponent(id)}`));
-  const money = (amount: number, currency: string | null) => (currency ? formatCurrency(locale(), amount, currency) : '—');
+  const [customer, { refetch }] = createResource(
+    () => params.id,
+    (id) => api.get<CustomerDetail>(`/api/customers/${encodeURIComponent(id)}`),
+  );
+  const money = (amount: number, currency: string | null) =>
+    currency ? formatCurrency(locale(), amount, currency) : '—';
 
   return (
     <div class="page customer-page">
-      <p><A href="/customers">← {t('customers.back')}</A></p>
+      <p>
+        <A href="/customers">← {t('customers.back')}</A>
+      </p>
       <Switch fallback={<Loading />}>
-        <Match when={customer.error}><ErrorBox error={customer.error} onRetry={refetch} /></Match>
+        <Match when={customer.error}>
+          <ErrorBox error={customer.error} onRetry={refetch} />
+        </Match>
         <Match when={customer()}>
           {(c) => (
             <>
@@ -41,13 +52,28 @@ export default function CustomerPage() {
                 <section class="card" aria-labelledby="value-h">
                   <h2 id="value-h">{t('customers.value')}</h2>
                   <dl class="customer-facts">
-                    <dt>{t('customers.monetary')}</dt><dd data-testid="customer-revenue">{money(c().value.monetary, c().value.currency)}</dd>
-                    <dt>{t('customers.frequency')}</dt><dd>{c().value.frequency}</dd>
-                    <dt>{t('customers.lastPurchase')}</dt><dd>{c().value.lastPurchaseAt === null ? t('customers.never') : date(c().value.lastPurchaseAt!, 'date')}</dd>
+                    <dt>{t('customers.monetary')}</dt>
+                    <dd data-testid="customer-revenue">{money(c().value.monetary, c().value.currency)}</dd>
+                    <dt>{t('customers.frequency')}</dt>
+                    <dd>{c().value.frequency}</dd>
+                    <dt>{t('customers.lastPurchase')}</dt>
+                    <dd>
+                      {c().value.lastPurchaseAt === null
+                        ? t('customers.never')
+                        : date(c().value.lastPurchaseAt!, 'date')}
+                    </dd>
                   </dl>
                   <h3>{t('customers.rfm')}</h3>
                   <div class="rfm" data-testid="customer-rfm">
-                    <For each={[['customers.score.recency', c().value.r], ['customers.score.frequency', c().value.f], ['customers.score.monetary', c().value.m]] as [AppKey, number | null][]}>
+                    <For
+                      each={
+                        [
+                          ['customers.score.recency', c().value.r],
+                          ['customers.score.frequency', c().value.f],
+                          ['customers.score.monetary', c().value.m],
+                        ] as [AppKey, number | null][]
+                      }
+                    >
                       {([key, score]) => (
                         <div class="rfm-score">
                           <span class="rfm-value">{score ?? '—'}</span>
@@ -61,35 +87,79 @@ export default function CustomerPage() {
                 </section>
                 <section class="card" aria-labelledby="contact-h">
                   <h2 id="contact-h">{t('customers.contact')}</h2>
-                  <Show when={c().email !== null || c().phone !== null} fallback={<p class="muted" data-testid="contact-hidden">{t('customers.contactHidden')}</p>}>
+                  <Show
+                    when={c().email !== null || c().phone !== null}
+                    fallback={
+                      <p class="muted" data-testid="contact-hidden">
+                        {t('customers.contactHidden')}
+                      </p>
+                    }
+                  >
                     <dl class="customer-facts">
-                      <dt>{t('customers.email')}</dt><dd>{c().email ?? '—'}</dd>
-                      <dt>{t('customers.phone')}</dt><dd>{c().phone ?? '—'}</dd>
+                      <dt>{t('customers.email')}</dt>
+                      <dd>{c().email ?? '—'}</dd>
+                      <dt>{t('customers.phone')}</dt>
+                      <dd>{c().phone ?? '—'}</dd>
                     </dl>
                   </Show>
                   <dl class="customer-facts">
-                    <dt>{t('customers.language')}</dt><dd>{c().language ? (isLocale(c().language) ? LOCALE_NAMES[c().language as Locale] : c().language) : '—'}</dd>
+                    <dt>{t('customers.language')}</dt>
+                    <dd>
+                      {c().language
+                        ? isLocale(c().language)
+                          ? LOCALE_NAMES[c().language as Locale]
+                          : c().language
+                        : '—'}
+                    </dd>
                   </dl>
                   <Show when={Object.keys(c().attributes).length > 0}>
                     <h3>{t('customers.attributes')}</h3>
                     <dl class="customer-facts">
-                      <For each={Object.entries(c().attributes)}>{([k, v]) => <><dt>{k}</dt><dd>{v}</dd></>}</For>
+                      <For each={Object.entries(c().attributes)}>
+                        {([k, v]) => (
+                          <>
+                            <dt>{k}</dt>
+                            <dd>{v}</dd>
+                          </>
+                        )}
+                      </For>
                     </dl>
                   </Show>
                 </section>
                 <section class="card" aria-labelledby="surveys-h">
                   <h2 id="surveys-h">{t('customers.surveys')}</h2>
-                  <Show when={c().invitations.length + c().responses.length > 0} fallback={<p class="muted">{t('customers.noSurveys')}</p>}>
+                  <Show
+                    when={c().invitations.length + c().responses.length > 0}
+                    fallback={<p class="muted">{t('customers.noSurveys')}</p>}
+                  >
                     <ul class="customer-list">
-                      <For each={c().invitations}>{(i) => <li>{i.surveyTitle} · {t('customers.invited', { date: date(i.createdAt, 'date') })}</li>}</For>
+                      <For each={c().invitations}>
+                        {(i) => (
+                          <li>
+                            {i.surveyTitle} · {t('customers.invited', { date: date(i.createdAt, 'date') })}
+                          </li>
+                        )}
+                      </For>
                       <For each={c().responses}>
-                        {(r) => <li>{r.surveyTitle} · {t('customers.wave', { n: r.wave })} · {t(RESPONSE_KEY[r.status] ?? 'customers.response.other')}<Show when={r.completedAt}> · {date(r.completedAt!, 'date')}</Show></li>}
+                        {(r) => (
+                          <li>
+                            {r.surveyTitle} · {t('customers.wave', { n: r.wave })} ·{' '}
+                            {t(RESPONSE_KEY[r.status] ?? 'customers.response.other')}
+                            <Show when={r.completedAt}> · {date(r.completedAt!, 'date')}</Show>
+                          </li>
+                        )}
                       </For>
                     </ul>
                   </Show>
                   <h3>{t('customers.transactions')}</h3>
                   <ul class="customer-list">
-                    <For each={c().transactions.recent}>{(x) => <li>{date(x.at, 'date')} · {money(x.amount, x.currency)}</li>}</For>
+                    <For each={c().transactions.recent}>
+                      {(x) => (
+                        <li>
+                          {date(x.at, 'date')} · {money(x.amount, x.currency)}
+                        </li>
+                      )}
+                    </For>
                   </ul>
                 </section>
               </div>

@@ -26,7 +26,8 @@ export default function CustomersPage() {
   const [list, { refetch }] = createResource(query, (q) => api.get<CustomerList>(`/api/customers?${q}`));
   const [settings] = createResource(() => api.get<ValueSettings>('/api/customers/settings'));
   const pages = (l: CustomerList) => Math.max(1, Math.ceil(l.total / l.pageSize));
-  const money = (amount: number, currency: string | null) => (currency ? formatCurrency(locale(), amount, currency) : '—');
+  const money = (amount: number, currency: string | null) =>
+    currency ? formatCurrency(locale(), amount, currency) : '—';
 
   return (
     <div class="page customers-page">
@@ -36,30 +37,68 @@ export default function CustomersPage() {
           <p class="muted">{t('customers.intro')}</p>
         </div>
       </header>
-      <form class="customer-filters" role="search" onSubmit={(e) => { e.preventDefault(); setParams({ q: (new FormData(e.currentTarget).get('q') as string) || undefined, page: undefined }); }}>
-        <input class="input" type="search" name="q" value={params.q ?? ''} placeholder={t('customers.search')} aria-label={t('customers.search')} data-testid="customer-search" />
+      <form
+        class="customer-filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams({ q: (new FormData(e.currentTarget).get('q') as string) || undefined, page: undefined });
+        }}
+      >
+        <input
+          class="input"
+          type="search"
+          name="q"
+          value={params.q ?? ''}
+          placeholder={t('customers.search')}
+          aria-label={t('customers.search')}
+          data-testid="customer-search"
+        />
         <label class="field-inline">
           <span>{t('customers.filter.tier')}</span>
-          <select class="select select-small" value={params.tier ?? ''} onChange={(e) => setParams({ tier: e.currentTarget.value || undefined, page: undefined })} data-testid="filter-tier">
+          <select
+            class="select select-small"
+            value={params.tier ?? ''}
+            onChange={(e) => setParams({ tier: e.currentTarget.value || undefined, page: undefined })}
+            data-testid="filter-tier"
+          >
             <option value="">{t('customers.filter.all')}</option>
-            <For each={settings()?.tierNames ?? []}>{(name, i) => <option value={String(i())} selected={params.tier === String(i())}>{tierLabel(t, name)}</option>}</For>
+            <For each={settings()?.tierNames ?? []}>
+              {(name, i) => (
+                <option value={String(i())} selected={params.tier === String(i())}>
+                  {tierLabel(t, name)}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <label class="field-inline">
           <span>{t('customers.filter.segment')}</span>
-          <select class="select select-small" value={params.segment ?? ''} onChange={(e) => setParams({ segment: e.currentTarget.value || undefined, page: undefined })} data-testid="filter-segment">
+          <select
+            class="select select-small"
+            value={params.segment ?? ''}
+            onChange={(e) => setParams({ segment: e.currentTarget.value || undefined, page: undefined })}
+            data-testid="filter-segment"
+          >
             <option value="">{t('customers.filter.all')}</option>
             <For each={SEGMENTS}>{(s) => <option value={s}>{t(SEGMENT_KEY[s])}</option>}</For>
           </select>
         </label>
       </form>
       <Switch fallback={<Loading />}>
-        <Match when={list.error}><ErrorBox error={list.error} onRetry={refetch} /></Match>
+        <Match when={list.error}>
+          <ErrorBox error={list.error} onRetry={refetch} />
+        </Match>
         <Match when={list()}>
           {(l) => (
             <>
-              <p class="muted" data-testid="customer-count">{t('customers.count', { count: l().total })}</p>
-              <Show when={l().customers.length > 0} fallback={<EmptyState title={t('customers.empty')} hint={t('customers.emptyHint')} />}>
+              <p class="muted" data-testid="customer-count">
+                {t('customers.count', { count: l().total })}
+              </p>
+              <Show
+                when={l().customers.length > 0}
+                fallback={<EmptyState title={t('customers.empty')} hint={t('customers.emptyHint')} />}
+              >
                 <div class="card card-flush table-wrap">
                   <table class="data-table customer-table">
                     <thead>
@@ -67,7 +106,9 @@ export default function CustomersPage() {
                         <th scope="col">{t('customers.col.customer')}</th>
                         <th scope="col">{t('customers.col.tier')}</th>
                         <th scope="col">{t('customers.col.segment')}</th>
-                        <th scope="col" class="num">{t('customers.col.revenue')}</th>
+                        <th scope="col" class="num">
+                          {t('customers.col.revenue')}
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
@@ -76,7 +117,10 @@ export default function CustomersPage() {
                           <tr data-testid="customer-row">
                             <th scope="row">
                               <A href={`/customers/${c.id}`}>{c.name ?? c.externalId}</A>
-                              <div class="muted customer-sub">{c.externalId}<Show when={c.email}> · {c.email}</Show></div>
+                              <div class="muted customer-sub">
+                                {c.externalId}
+                                <Show when={c.email}> · {c.email}</Show>
+                              </div>
                             </th>
                             <td>{tierLabel(t, c.tierName)}</td>
                             <td>{c.segment ? t(SEGMENT_KEY[c.segment as Segment]) : '—'}</td>
@@ -88,9 +132,23 @@ export default function CustomersPage() {
                   </table>
                 </div>
                 <nav class="pager" aria-label={t('customers.page', { page: page(), pages: pages(l()) })}>
-                  <button type="button" class="btn btn-small" disabled={page() <= 1} onClick={() => setParams({ page: String(page() - 1) })}>{t('customers.prev')}</button>
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    disabled={page() <= 1}
+                    onClick={() => setParams({ page: String(page() - 1) })}
+                  >
+                    {t('customers.prev')}
+                  </button>
                   <span>{t('customers.page', { page: page(), pages: pages(l()) })}</span>
-                  <button type="button" class="btn btn-small" disabled={page() >= pages(l())} onClick={() => setParams({ page: String(page() + 1) })}>{t('customers.next')}</button>
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    disabled={page() >= pages(l())}
+                    onClick={() => setParams({ page: String(page() + 1) })}
+                  >
+                    {t('customers.next')}
+                  </button>
                 </nav>
               </Show>
             </>

@@ -14,8 +14,14 @@ export const SEGMENT_KEY: Record<Segment, AppKey> = {
 };
 
 const TIER_KEY: Record<string, AppKey> = {
-  vip: 'customers.tier.vip', major: 'customers.tier.major', ordinary: 'customers.tier.ordinary', small: 'customers.tier.small',
-  platinum: 'customers.tier.platinum', gold: 'customers.tier.gold', iron: 'customers.tier.iron', lead: 'customers.tier.lead',
+  vip: 'customers.tier.vip',
+  major: 'customers.tier.major',
+  ordinary: 'customers.tier.ordinary',
+  small: 'customers.tier.small',
+  platinum: 'customers.tier.platinum',
+  gold: 'customers.tier.gold',
+  iron: 'customers.tier.iron',
+  lead: 'customers.tier.lead',
 };
 
 /** The offered tier names in the reader's language; a name the research team typed, as typed. */

@@ -39,7 +39,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   let res: Response;
   try {
     res = await fetch(path, {
-      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (err) {
     throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
@@ -47,8 +50,19 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; path?: string; details?: unknown; params?: Record<string, unknown> } } | null)?.error;
-    const error = new ApiError(res.status, e?.code ?? 'http-error', e?.message ?? res.statusText, e?.path, e?.details, e?.params ?? {});
+    const e = (
+      data as {
+        error?: { code?: string; message?: string; path?: string; details?: unknown; params?: Record<string, unknown> };
+      } | null
+    )?.error;
+    const error = new ApiError(
+      res.status,
+      e?.code ?? 'http-error',
+      e?.message ?? res.statusText,
+      e?.path,
+      e?.details,
+      e?.params ?? {},
+    );
     // The sign-in call itself answers 401 for a wrong password; that is not a lost session.
     if (res.status === 401 && error.code === 'unauthenticated') onUnauthenticated();
     throw error;
@@ -65,7 +79,9 @@ function sendOnUnload(method: string, path: string, body: unknown) {
   if (payload.length > 60_000) return;
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  void fetch(path, { method, headers, body: payload, credentials: 'same-origin', keepalive: true }).catch(() => undefined);
+  void fetch(path, { method, headers, body: payload, credentials: 'same-origin', keepalive: true }).catch(
+    () => undefined,
+  );
 }
 
 export const api = {

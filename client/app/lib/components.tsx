@@ -16,10 +16,13 @@ export function TextField(props: {
   autofocus?: boolean;
 }) {
   const id = createUniqueId();
-  const described = () => [props.error ? `${id}-error` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const described = () =>
+    [props.error ? `${id}-error` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class="field">
-      <label class="field-label" for={id}>{props.label}</label>
+      <label class="field-label" for={id}>
+        {props.label}
+      </label>
       <input
         id={id}
         class="input"
@@ -33,14 +36,28 @@ export function TextField(props: {
         aria-describedby={described()}
         data-testid={props.testid}
       />
-      <Show when={props.hint}><p class="field-hint" id={`${id}-hint`}>{props.hint}</p></Show>
-      <Show when={props.error}><p class="field-error" id={`${id}-error`}>{props.error}</p></Show>
+      <Show when={props.hint}>
+        <p class="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
+      <Show when={props.error}>
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      </Show>
     </div>
   );
 }
 
 /** Copies `text`; says so for a moment, since a clipboard write is otherwise invisible. */
-export function CopyButton(props: { text: string; label: string; copiedLabel: string; testid?: string; class?: string }) {
+export function CopyButton(props: {
+  text: string;
+  label: string;
+  copiedLabel: string;
+  testid?: string;
+  class?: string;
+}) {
   const [copied, setCopied] = createSignal(false);
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
@@ -57,21 +74,38 @@ export function CopyButton(props: { text: string; label: string; copiedLabel: st
     timer = setTimeout(() => setCopied(false), 2000);
   };
   return (
-    <button type="button" class={props.class ?? 'btn btn-small'} onClick={copy} data-testid={props.testid} aria-live="polite">
+    <button
+      type="button"
+      class={props.class ?? 'btn btn-small'}
+      onClick={copy}
+      data-testid={props.testid}
+      aria-live="polite"
+    >
       {copied() ? props.copiedLabel : props.label}
     </button>
   );
 }
 
 /** A destructive action that asks once more in place, without a modal dialog. */
-export function ConfirmButton(props: { label: string; onConfirm: () => void | Promise<void>; testid?: string; disabled?: boolean }) {
+export function ConfirmButton(props: {
+  label: string;
+  onConfirm: () => void | Promise<void>;
+  testid?: string;
+  disabled?: boolean;
+}) {
   const { t } = useI18n();
   const [asking, setAsking] = createSignal(false);
   return (
     <Show
       when={asking()}
       fallback={
-        <button type="button" class="btn btn-small btn-danger-quiet" disabled={props.disabled} onClick={() => setAsking(true)} data-testid={props.testid}>
+        <button
+          type="button"
+          class="btn btn-small btn-danger-quiet"
+          disabled={props.disabled}
+          onClick={() => setAsking(true)}
+          data-testid={props.testid}
+        >
           {props.label}
         </button>
       }
@@ -81,12 +115,17 @@ export function ConfirmButton(props: { label: string; onConfirm: () => void | Pr
           type="button"
           class="btn btn-small btn-danger"
           ref={(el) => queueMicrotask(() => el.focus())}
-          onClick={async () => { setAsking(false); await props.onConfirm(); }}
+          onClick={async () => {
+            setAsking(false);
+            await props.onConfirm();
+          }}
           data-testid={props.testid ? `${props.testid}-confirm` : undefined}
         >
           {t('common.confirm')}
         </button>
-        <button type="button" class="btn btn-small btn-quiet" onClick={() => setAsking(false)}>{t('common.cancel')}</button>
+        <button type="button" class="btn btn-small btn-quiet" onClick={() => setAsking(false)}>
+          {t('common.cancel')}
+        </button>
       </span>
     </Show>
   );
@@ -94,7 +133,11 @@ export function ConfirmButton(props: { label: string; onConfirm: () => void | Pr
 
 export function Loading() {
   const { t } = useI18n();
-  return <p class="loading" role="status">{t('common.loading')}</p>;
+  return (
+    <p class="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
 }
 
 export function ErrorBox(props: { error: unknown; onRetry?: () => void }) {
@@ -103,7 +146,9 @@ export function ErrorBox(props: { error: unknown; onRetry?: () => void }) {
     <div class="alert alert-error" role="alert">
       <span>{errorText(t, props.error)}</span>
       <Show when={props.onRetry}>
-        <button type="button" class="btn btn-small" onClick={() => props.onRetry?.()}>{t('common.retry')}</button>
+        <button type="button" class="btn btn-small" onClick={() => props.onRetry?.()}>
+          {t('common.retry')}
+        </button>
       </Show>
     </div>
   );
@@ -114,7 +159,9 @@ export function EmptyState(props: ParentProps<{ title: string; hint?: string; ic
     <div class="empty">
       <Show when={props.icon}>{props.icon}</Show>
       <h2 class="empty-title">{props.title}</h2>
-      <Show when={props.hint}><p class="empty-hint">{props.hint}</p></Show>
+      <Show when={props.hint}>
+        <p class="empty-hint">{props.hint}</p>
+      </Show>
       {props.children}
     </div>
   );

@@ -5,15 +5,15 @@ import { ApiError } from './api';
 type Translate = (key: AppKey, params?: MessageParams) => string;
 
 export const RULE_KEY: Readonly<Record<FieldRule, AppKey>> = {
-  'type': 'errors.rule.type',
+  type: 'errors.rule.type',
   'too-short': 'errors.rule.tooShort',
   'too-long': 'errors.rule.tooLong',
   'too-small': 'errors.rule.tooSmall',
   'too-large': 'errors.rule.tooLarge',
   'not-integer': 'errors.rule.notInteger',
-  'format': 'errors.rule.format',
-  'choice': 'errors.rule.choice',
-  'rule': 'errors.rule.rule',
+  format: 'errors.rule.format',
+  choice: 'errors.rule.choice',
+  rule: 'errors.rule.rule',
 };
 
 /** What a broken rule means, in the user's words ("needs at least 2"). */
@@ -23,7 +23,7 @@ export const ruleText = (t: Translate, rule: FieldRule, limit?: number) => t(RUL
 // their language, from the code and its params. The compiler checks that no code is left out.
 type Wording = { [C in ApiErrorCode]: AppKey | ((t: Translate, params: Partial<ApiErrorParams[C]>) => string) };
 const BY_CODE: Wording = {
-  'invalid': (t, p) => t('errors.field', { field: p.field ?? '', problem: ruleText(t, p.rule ?? 'rule', p.limit) }),
+  invalid: (t, p) => t('errors.field', { field: p.field ?? '', problem: ruleText(t, p.rule ?? 'rule', p.limit) }),
   'invalid-json': 'errors.invalidJson',
   'unsupported-media-type': 'errors.invalidJson',
   'too-large': 'errors.tooLarge',
@@ -33,10 +33,10 @@ const BY_CODE: Wording = {
   'not-found': 'errors.notFound',
   'not-built': 'errors.notBuilt',
   'http-error': 'common.error',
-  'internal': 'common.error',
-  'unauthenticated': 'errors.sessionExpired',
-  'csrf': 'errors.sessionExpired',
-  'forbidden': 'errors.forbidden',
+  internal: 'common.error',
+  unauthenticated: 'errors.sessionExpired',
+  csrf: 'errors.sessionExpired',
+  forbidden: 'errors.forbidden',
   'bad-credentials': 'signIn.failed',
   'already-set-up': 'errors.alreadySetUp',
   'email-taken': 'errors.emailTaken',
@@ -55,9 +55,10 @@ const BY_CODE: Wording = {
   'draft-has-problems': (t, p) => t('errors.draftProblems', { count: p.problems?.length ?? 1 }),
   'confirm-changes': 'editor.versionWarning',
   'missing-translations': 'errors.missingTranslations',
-  'invalid-import': (t, p) => (p.rule
-    ? t('errors.invalidImportField', { field: p.field || '—', problem: ruleText(t, p.rule, p.limit) })
-    : t('editor.importFailed', { detail: p.detail ?? '' })),
+  'invalid-import': (t, p) =>
+    p.rule
+      ? t('errors.invalidImportField', { field: p.field || '—', problem: ruleText(t, p.rule, p.limit) })
+      : t('editor.importFailed', { detail: p.detail ?? '' }),
   'demo-exists': 'errors.demoExists',
   'no-plan': 'errors.noPlan',
   'one-off': 'errors.oneOff',
@@ -78,7 +79,8 @@ const BY_CODE: Wording = {
   'mail-busy': 'errors.mailBusy',
   'nobody-to-mail': 'errors.nobodyToMail',
   'mixed-currency': 'errors.mixedCurrency',
-  'webhook-address': (t, p) => (p.reason === 'internal' ? t('errors.webhookInternal', { host: p.host ?? '' }) : t('errors.webhookNotUrl')),
+  'webhook-address': (t, p) =>
+    p.reason === 'internal' ? t('errors.webhookInternal', { host: p.host ?? '' }) : t('errors.webhookNotUrl'),
 };
 
 /** What to tell the user about a failed request, in their language. */
@@ -86,6 +88,8 @@ export function errorText(t: Translate, err: unknown): string {
   if (!(err instanceof ApiError)) return t('common.error');
   if (err.code === 'network') return t('errors.network');
   if (!Object.hasOwn(BY_CODE, err.code)) return t('common.error');
-  const wording = BY_CODE[err.code as ApiErrorCode] as AppKey | ((t: Translate, params: Record<string, unknown>) => string);
+  const wording = BY_CODE[err.code as ApiErrorCode] as
+    | AppKey
+    | ((t: Translate, params: Record<string, unknown>) => string);
   return typeof wording === 'string' ? t(wording) : wording(t, err.params);
 }

@@ -5,8 +5,18 @@
  */
 import { createContext, createMemo, createSignal, useContext, type ParentProps } from 'solid-js';
 import {
-  createTranslator, formatDate, formatNumber, formatPercent, formatPoints, loadAppMessages, negotiateLocale,
-  type AppKey, type AppMessages, type DateStyle, type Locale, type MessageParams,
+  createTranslator,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  loadAppMessages,
+  negotiateLocale,
+  type AppKey,
+  type AppMessages,
+  type DateStyle,
+  type Locale,
+  type MessageParams,
 } from '../../../shared/i18n';
 
 export interface I18n {

@@ -18,7 +18,14 @@ export type IconName = keyof typeof paths;
 export function Icon(props: { name: IconName; size?: number }) {
   return (
     <svg class="icon" viewBox="0 0 24 24" width={props.size ?? 18} height={props.size ?? 18} aria-hidden="true">
-      <path d={paths[props.name]} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+      <path
+        d={paths[props.name]}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.8"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
     </svg>
   );
 }

@@ -7,7 +7,10 @@ import { createEffect, on, onCleanup, onMount } from 'solid-js';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
 
-export interface MarginPoint { n: number; margin: number }
+export interface MarginPoint {
+  n: number;
+  margin: number;
+}
 
 export default function MarginChart(props: {
   points: MarginPoint[];
@@ -25,10 +28,24 @@ export default function MarginChart(props: {
   const draw = () => {
     const css = getComputedStyle(canvas);
     const color = (name: string) => css.getPropertyValue(name).trim();
-    const data = { datasets: [
-      { data: props.points.map((p) => ({ x: p.n, y: p.margin })), borderColor: color('--chart-1'), borderWidth: 2, pointRadius: 0, tension: 0.2 },
-      { data: props.mark ? [{ x: props.mark.n, y: props.mark.margin }] : [], borderColor: color('--accent'), backgroundColor: color('--accent'), pointRadius: 5, showLine: false },
-    ] };
+    const data = {
+      datasets: [
+        {
+          data: props.points.map((p) => ({ x: p.n, y: p.margin })),
+          borderColor: color('--chart-1'),
+          borderWidth: 2,
+          pointRadius: 0,
+          tension: 0.2,
+        },
+        {
+          data: props.mark ? [{ x: props.mark.n, y: props.mark.margin }] : [],
+          borderColor: color('--accent'),
+          backgroundColor: color('--accent'),
+          pointRadius: 5,
+          showLine: false,
+        },
+      ],
+    };
     if (chart) {
       // Updating in place keeps typing smooth: no new canvas on every keystroke.
       chart.data = data;
@@ -43,13 +60,28 @@ export default function MarginChart(props: {
         animation: false,
         parsing: false,
         scales: {
-          x: { type: 'linear', min: 0, title: { display: true, text: props.xTitle }, ticks: { callback: (v) => props.formatN(Number(v)) } },
-          y: { type: 'linear', min: 0, title: { display: true, text: props.yTitle }, ticks: { callback: (v) => props.tick(Number(v)) } },
+          x: {
+            type: 'linear',
+            min: 0,
+            title: { display: true, text: props.xTitle },
+            ticks: { callback: (v) => props.formatN(Number(v)) },
+          },
+          y: {
+            type: 'linear',
+            min: 0,
+            title: { display: true, text: props.yTitle },
+            ticks: { callback: (v) => props.tick(Number(v)) },
+          },
         },
         plugins: {
           tooltip: {
-            intersect: false, mode: 'nearest', axis: 'x',
-            callbacks: { title: (items) => props.formatN(items[0].parsed.x ?? 0), label: (item) => props.format(item.parsed.y ?? 0) },
+            intersect: false,
+            mode: 'nearest',
+            axis: 'x',
+            callbacks: {
+              title: (items) => props.formatN(items[0].parsed.x ?? 0),
+              label: (item) => props.format(item.parsed.y ?? 0),
+            },
           },
         },
       },
@@ -59,7 +91,17 @@ export default function MarginChart(props: {
     draw();
     createEffect(on(() => [props.points, props.mark], draw, { defer: true }));
     // Axis titles follow the interface language; a new chart is simpler than patching options.
-    createEffect(on(() => [props.xTitle, props.yTitle], () => { chart?.destroy(); chart = undefined; draw(); }, { defer: true }));
+    createEffect(
+      on(
+        () => [props.xTitle, props.yTitle],
+        () => {
+          chart?.destroy();
+          chart = undefined;
+          draw();
+        },
+        { defer: true },
+      ),
+    );
   });
   onCleanup(() => chart?.destroy());
   return (

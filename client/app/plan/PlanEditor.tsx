@@ -7,8 +7,19 @@ import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'sol
 import { createStore, unwrap } from 'solid-js/store';
 import * as v from 'valibot';
 import {
-  allocateCells, completesNeeded, crossCells, crossValues, cellKey, invitationsFor, marginAt, PlanSchema, QuotaDesignError, QuotasSchema,
-  SampleInputSchema, type PlanInput, type QuotaCell,
+  allocateCells,
+  completesNeeded,
+  crossCells,
+  crossValues,
+  cellKey,
+  invitationsFor,
+  marginAt,
+  PlanSchema,
+  QuotaDesignError,
+  QuotasSchema,
+  SampleInputSchema,
+  type PlanInput,
+  type QuotaCell,
 } from '../../../shared/plan';
 import type { PlanDto } from '../../../shared/api/plan';
 import type { SurveyDetail } from '../../../shared/api/surveys';
@@ -49,7 +60,11 @@ function allocationOf(plan: PlanInput, needed: number | null): Allocation {
 function neededFor(plan: PlanInput): number | null {
   const s = v.safeParse(SampleInputSchema, plan.sample);
   if (!s.success) return null;
-  try { return completesNeeded(s.output); } catch { return null; }
+  try {
+    return completesNeeded(s.output);
+  } catch {
+    return null;
+  }
 }
 
 /** Cells as saved are hand-edited unless they are what allocation gives anyway; only hand-edited ones stay fixed. */
@@ -58,7 +73,13 @@ function startingPlan(dto: PlanDto): PlanInput {
   const plan: PlanInput = structuredClone(dto.plan);
   const stored = plan.quotas?.cells;
   const fresh = allocationOf(plan, neededFor(plan));
-  if (plan.quotas && stored && fresh && 'cells' in fresh && fresh.cells.every((c, i) => stored[i]?.key === c.key && stored[i].target === c.target)) {
+  if (
+    plan.quotas &&
+    stored &&
+    fresh &&
+    'cells' in fresh &&
+    fresh.cells.every((c, i) => stored[i]?.key === c.key && stored[i].target === c.target)
+  ) {
     delete plan.quotas.cells;
   }
   return plan;
@@ -97,7 +118,8 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
     const q = plan.quotas;
     if (!q?.cells) return;
     const expected = crossValues(q.variables).map(cellKey);
-    if (expected.length !== q.cells.length || q.cells.some((c, i) => c.key !== expected[i])) setPlan('quotas', 'cells', undefined);
+    if (expected.length !== q.cells.length || q.cells.some((c, i) => c.key !== expected[i]))
+      setPlan('quotas', 'cells', undefined);
   });
 
   const shares = createMemo(() => {
@@ -109,7 +131,10 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
     if (!q) return null;
     const a = allocation();
     const base = q.cells ?? (a && 'cells' in a ? a.cells : null);
-    return base?.map((c) => ({ key: c.key, values: [...c.values], target: c.target, share: shares().get(c.key) ?? null })) ?? null;
+    return (
+      base?.map((c) => ({ key: c.key, values: [...c.values], target: c.target, share: shares().get(c.key) ?? null })) ??
+      null
+    );
   });
   const planned = () => {
     const cells = shownCells();
@@ -119,7 +144,12 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
   const marginPlanned = () => (sample() && planned() ? marginAt(sample()!, planned()!) : null);
 
   const setTarget = (key: string, target: number) => {
-    if (!plan.quotas!.cells) setPlan('quotas', 'cells', (shownCells() ?? []).map(({ key: k, values, target: x }) => ({ key: k, values, target: x })));
+    if (!plan.quotas!.cells)
+      setPlan(
+        'quotas',
+        'cells',
+        (shownCells() ?? []).map(({ key: k, values, target: x }) => ({ key: k, values, target: x })),
+      );
     const i = plan.quotas!.cells!.findIndex((c) => c.key === key);
     if (i >= 0) setPlan('quotas', 'cells', i, 'target', target);
   };
@@ -138,11 +168,13 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
     return map;
   });
 
-  const showFirstProblem = () => queueMicrotask(() => {
-    const el = document.querySelector<HTMLElement>('.plan-form [aria-invalid="true"], .plan-form .field-error');
-    el?.scrollIntoView({ block: 'center' });
-    if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) el.focus({ preventScroll: true });
-  });
+  const showFirstProblem = () =>
+    queueMicrotask(() => {
+      const el = document.querySelector<HTMLElement>('.plan-form [aria-invalid="true"], .plan-form .field-error');
+      el?.scrollIntoView({ block: 'center' });
+      if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)
+        el.focus({ preventScroll: true });
+    });
 
   const save = async () => {
     setTried(true);
@@ -167,7 +199,9 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
     }
   };
 
-  const beforeUnload = (e: BeforeUnloadEvent) => { if (dirty()) e.preventDefault(); };
+  const beforeUnload = (e: BeforeUnloadEvent) => {
+    if (dirty()) e.preventDefault();
+  };
   window.addEventListener('beforeunload', beforeUnload);
   onCleanup(() => window.removeEventListener('beforeunload', beforeUnload));
 
@@ -175,43 +209,94 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
     <div class="plan-page">
       <header class="page-header no-print">
         <div>
-          <A href={`/surveys/${surveyId}`} class="back-link"><Icon name="back" />{title()}</A>
+          <A href={`/surveys/${surveyId}`} class="back-link">
+            <Icon name="back" />
+            {title()}
+          </A>
           <h1>{t('plan.title')}</h1>
           <p class="muted">{t('plan.subtitle')}</p>
         </div>
         <div class="page-header-actions">
           <Show when={canWrite()}>
-            <span class={`save-state ${dirty() ? 'is-dirty' : ''}`} data-testid="plan-save-state">{dirty() ? t('plan.unsaved') : t('plan.saved')}</span>
+            <span class={`save-state ${dirty() ? 'is-dirty' : ''}`} data-testid="plan-save-state">
+              {dirty() ? t('plan.unsaved') : t('plan.saved')}
+            </span>
           </Show>
-          <A href={`/surveys/${surveyId}/report`} class="btn btn-quiet"><Icon name="chart" />{t('surveys.action.report')}</A>
-          <button type="button" class="btn" onClick={() => window.print()} data-testid="plan-print"><Icon name="print" />{t('plan.print.button')}</button>
+          <A href={`/surveys/${surveyId}/report`} class="btn btn-quiet">
+            <Icon name="chart" />
+            {t('surveys.action.report')}
+          </A>
+          <button type="button" class="btn" onClick={() => window.print()} data-testid="plan-print">
+            <Icon name="print" />
+            {t('plan.print.button')}
+          </button>
           <Show when={canWrite()}>
-            <button type="button" class="btn btn-primary" onClick={save} disabled={busy() || !dirty()} data-testid="plan-save">
+            <button
+              type="button"
+              class="btn btn-primary"
+              onClick={save}
+              disabled={busy() || !dirty()}
+              data-testid="plan-save"
+            >
               {busy() ? t('plan.saving') : t('plan.save')}
             </button>
           </Show>
         </div>
       </header>
 
-      <Show when={failure()}><ErrorBox error={failure()} /></Show>
+      <Show when={failure()}>
+        <ErrorBox error={failure()} />
+      </Show>
       <Show when={tried() && problems().size > 0}>
-        <div class="alert alert-error no-print" role="alert" data-testid="plan-problems">{t('plan.fixProblems', { count: problems().size })}</div>
+        <div class="alert alert-error no-print" role="alert" data-testid="plan-problems">
+          {t('plan.fixProblems', { count: problems().size })}
+        </div>
       </Show>
 
       <fieldset class="plan-form no-print" disabled={!canWrite()}>
         <StudySection plan={plan} set={setPlan} problems={problems()} />
-        <SampleSection plan={plan} set={setPlan} problems={problems()} sample={sample()} needed={needed()} invitations={invitations()} planned={planned()} />
-        <QuotaDesigner plan={plan} set={setPlan} problems={problems()} sources={sources()} cells={shownCells()} manual={!!plan.quotas?.cells}
-          total={plan.quotas?.total ?? needed()} needed={needed()} onTarget={setTarget} onReallocate={() => setPlan('quotas', 'cells', undefined)} />
+        <SampleSection
+          plan={plan}
+          set={setPlan}
+          problems={problems()}
+          sample={sample()}
+          needed={needed()}
+          invitations={invitations()}
+          planned={planned()}
+        />
+        <QuotaDesigner
+          plan={plan}
+          set={setPlan}
+          problems={problems()}
+          sources={sources()}
+          cells={shownCells()}
+          manual={!!plan.quotas?.cells}
+          total={plan.quotas?.total ?? needed()}
+          needed={needed()}
+          onTarget={setTarget}
+          onReallocate={() => setPlan('quotas', 'cells', undefined)}
+        />
         <BudgetSection plan={plan} set={setPlan} problems={problems()} completes={planned()} />
       </fieldset>
 
       <div class="no-print">
-        <FieldworkPanel surveyId={surveyId} version={version()} canOpenWave={canWrite() && savedFrequency() !== null && savedFrequency() !== 'one-off'}
-          onWaveOpened={() => setVersion((n) => n + 1)} />
+        <FieldworkPanel
+          surveyId={surveyId}
+          version={version()}
+          canOpenWave={canWrite() && savedFrequency() !== null && savedFrequency() !== 'one-off'}
+          onWaveOpened={() => setVersion((n) => n + 1)}
+        />
       </div>
 
-      <PlanDocument title={title()} plan={plan} needed={needed()} invitations={invitations()} planned={planned()} marginPlanned={marginPlanned()} cells={shownCells()} />
+      <PlanDocument
+        title={title()}
+        plan={plan}
+        needed={needed()}
+        invitations={invitations()}
+        planned={planned()}
+        marginPlanned={marginPlanned()}
+        cells={shownCells()}
+      />
     </div>
   );
 }

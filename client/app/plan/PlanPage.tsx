@@ -10,14 +10,24 @@ import './plan.css';
 
 export default function PlanPage() {
   const params = useParams();
-  const [data, { refetch }] = createResource(() => params.id, async (id) => {
-    const [survey, plan] = await Promise.all([api.get<SurveyDetail>(`/api/surveys/${id}`), api.get<PlanDto>(`/api/surveys/${id}/plan`)]);
-    return { survey, plan };
-  });
+  const [data, { refetch }] = createResource(
+    () => params.id,
+    async (id) => {
+      const [survey, plan] = await Promise.all([
+        api.get<SurveyDetail>(`/api/surveys/${id}`),
+        api.get<PlanDto>(`/api/surveys/${id}/plan`),
+      ]);
+      return { survey, plan };
+    },
+  );
   return (
     <Switch fallback={<Loading />}>
-      <Match when={data.error}><ErrorBox error={data.error} onRetry={refetch} /></Match>
-      <Match when={data()} keyed>{(d) => <PlanEditor survey={d.survey} initial={d.plan} />}</Match>
+      <Match when={data.error}>
+        <ErrorBox error={data.error} onRetry={refetch} />
+      </Match>
+      <Match when={data()} keyed>
+        {(d) => <PlanEditor survey={d.survey} initial={d.plan} />}
+      </Match>
     </Switch>
   );
 }

@@ -8,7 +8,12 @@ import { useI18n } from '../lib/i18n';
 import { NumberCell } from './fields';
 import type { QuotasInput } from './VariableEditor';
 
-export interface ShownCell { key: string; values: string[]; target: number; share: number | null }
+export interface ShownCell {
+  key: string;
+  values: string[];
+  target: number;
+  share: number | null;
+}
 
 export default function QuotaCells(props: {
   quotas: QuotasInput;
@@ -37,10 +42,16 @@ export default function QuotaCells(props: {
         <Show when={cell()} fallback={'—'}>
           {(c) => (
             <>
-              <NumberCell label={t('plan.quotas.targetOf', { name: name() })} value={c().target} testid={`cell-target-${c().key}`}
+              <NumberCell
+                label={t('plan.quotas.targetOf', { name: name() })}
+                value={c().target}
+                testid={`cell-target-${c().key}`}
                 invalid={!Number.isInteger(c().target) || c().target < 0}
-                onChange={(x) => props.onTarget(c().key, x === undefined ? 0 : x)} />
-              <Show when={c().share !== null}><span class="cell-share">{i18n.pct(c().share!, 1)}</span></Show>
+                onChange={(x) => props.onTarget(c().key, x === undefined ? 0 : x)}
+              />
+              <Show when={c().share !== null}>
+                <span class="cell-share">{i18n.pct(c().share!, 1)}</span>
+              </Show>
             </>
           )}
         </Show>
@@ -55,9 +66,24 @@ export default function QuotaCells(props: {
           <thead>
             <tr>
               <th scope="col">{props.quotas.variables[0].label?.trim() || props.quotas.variables[0].source}</th>
-              <Show when={columns()} fallback={<th scope="col" class="num">{t('plan.quotas.target')}</th>}>
-                <For each={columns()!}>{(col) => <th scope="col" class="num">{labelOf(col)}</th>}</For>
-                <th scope="col" class="num">{t('plan.quotas.rowTotal')}</th>
+              <Show
+                when={columns()}
+                fallback={
+                  <th scope="col" class="num">
+                    {t('plan.quotas.target')}
+                  </th>
+                }
+              >
+                <For each={columns()!}>
+                  {(col) => (
+                    <th scope="col" class="num">
+                      {labelOf(col)}
+                    </th>
+                  )}
+                </For>
+                <th scope="col" class="num">
+                  {t('plan.quotas.rowTotal')}
+                </th>
               </Show>
             </tr>
           </thead>
@@ -67,7 +93,9 @@ export default function QuotaCells(props: {
                 <tr>
                   <th scope="row">{labelOf(row)}</th>
                   <For each={columns() ?? [null]}>{(col) => <Cell row={row} col={col} />}</For>
-                  <Show when={columns()}><td class="num">{i18n.num(sum(keysOf(row.value).map((k) => byKey().get(k))))}</td></Show>
+                  <Show when={columns()}>
+                    <td class="num">{i18n.num(sum(keysOf(row.value).map((k) => byKey().get(k))))}</td>
+                  </Show>
                 </tr>
               )}
             </For>
@@ -77,7 +105,9 @@ export default function QuotaCells(props: {
               <tr>
                 <th scope="row">{t('plan.quotas.columnTotal')}</th>
                 <For each={columns()!}>
-                  {(col) => <td class="num">{i18n.num(sum(rows().map((r) => byKey().get(cellKey([r.value, col.value])))))}</td>}
+                  {(col) => (
+                    <td class="num">{i18n.num(sum(rows().map((r) => byKey().get(cellKey([r.value, col.value])))))}</td>
+                  )}
                 </For>
                 <td class="num">{i18n.num(all())}</td>
               </tr>
@@ -85,16 +115,33 @@ export default function QuotaCells(props: {
           </Show>
         </table>
       </div>
-      <p class={`cells-sum ${props.total !== null && all() !== props.total ? 'is-off' : ''}`} data-testid="cells-sum" aria-live="polite">
-        {props.total === null ? t('plan.quotas.cellsSum', { sum: all() })
-          : all() === props.total ? t('plan.quotas.cellsMatch', { sum: all() })
-          : t('plan.quotas.cellsDiffer', { sum: all(), total: props.total })}
+      <p
+        class={`cells-sum ${props.total !== null && all() !== props.total ? 'is-off' : ''}`}
+        data-testid="cells-sum"
+        aria-live="polite"
+      >
+        {props.total === null
+          ? t('plan.quotas.cellsSum', { sum: all() })
+          : all() === props.total
+            ? t('plan.quotas.cellsMatch', { sum: all() })
+            : t('plan.quotas.cellsDiffer', { sum: all(), total: props.total })}
       </p>
-      <Show when={props.problem}><p class="field-error" role="alert">{props.problem}</p></Show>
+      <Show when={props.problem}>
+        <p class="field-error" role="alert">
+          {props.problem}
+        </p>
+      </Show>
       <Show when={props.manual}>
         <p class="field-hint">
           {t('plan.quotas.editedByHand')}{' '}
-          <button type="button" class="btn btn-small" onClick={() => props.onReallocate()} data-testid="quota-reallocate">{t('plan.quotas.reallocate')}</button>
+          <button
+            type="button"
+            class="btn btn-small"
+            onClick={() => props.onReallocate()}
+            data-testid="quota-reallocate"
+          >
+            {t('plan.quotas.reallocate')}
+          </button>
         </p>
       </Show>
     </div>

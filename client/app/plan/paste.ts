@@ -6,8 +6,15 @@
  */
 import { parseNumber } from '../../respondent/questions/parse-number';
 
-export interface PastedCategory { value: string; label?: string; population: number }
-export interface Pasted { categories: PastedCategory[]; unit: 'percent' | 'count' | null }
+export interface PastedCategory {
+  value: string;
+  label?: string;
+  population: number;
+}
+export interface Pasted {
+  categories: PastedCategory[];
+  unit: 'percent' | 'count' | null;
+}
 
 export function parsePastedCategories(text: string, decimalMark: '.' | ','): Pasted {
   const categories: PastedCategory[] = [];

@@ -26,22 +26,37 @@ const RULES: Rule[] = [
   [/^budget\[\d+\]\.label$/, () => ['plan.error.required']],
   [/^budget\[\d+\]\.amount$/, () => ['plan.error.amount']],
   [/^budget\[\d+\]\.currency$/, () => ['plan.error.currency']],
-  [/^quotas\.variables\[(\d+)\]\.categories$/, (m, p) => {
-    const variable = p.quotas!.variables[Number(m[1])];
-    const total = sum(variable.categories.map((c) => c.population));
-    if (variable.categories.length < 2) return ['plan.error.twoCategories'];
-    if (variable.unit === 'percent' && Math.abs(total - 100) > 0.01) return ['plan.error.sharesSum', { sum: Math.round(total * 1e4) / 1e4 }];
-    if (variable.categories.some((c) => !Number.isInteger(c.population))) return ['plan.error.wholeCounts'];
-    if (new Set(variable.categories.map((c) => c.value.trim())).size < variable.categories.length) return ['plan.error.duplicateValues'];
-    return ['plan.error.emptyPopulation'];
-  }],
+  [
+    /^quotas\.variables\[(\d+)\]\.categories$/,
+    (m, p) => {
+      const variable = p.quotas!.variables[Number(m[1])];
+      const total = sum(variable.categories.map((c) => c.population));
+      if (variable.categories.length < 2) return ['plan.error.twoCategories'];
+      if (variable.unit === 'percent' && Math.abs(total - 100) > 0.01)
+        return ['plan.error.sharesSum', { sum: Math.round(total * 1e4) / 1e4 }];
+      if (variable.categories.some((c) => !Number.isInteger(c.population))) return ['plan.error.wholeCounts'];
+      if (new Set(variable.categories.map((c) => c.value.trim())).size < variable.categories.length)
+        return ['plan.error.duplicateValues'];
+      return ['plan.error.emptyPopulation'];
+    },
+  ],
   [/^quotas\.variables\[\d+\]\.categories\[\d+\]\.value$/, () => ['plan.error.categoryValue']],
   [/^quotas\.variables\[\d+\]\.categories\[\d+\]\.population$/, () => ['plan.error.categoryPopulation']],
   [/^quotas\.variables\[\d+\]\.categories\[\d+\]\.sd$/, () => ['plan.error.categorySd']],
   [/^quotas\.variables\[\d+\]\.source$/, () => ['plan.error.source']],
-  [/^quotas\.variables$/, (_, p) => [p.quotas!.method === 'neyman' && new Set(p.quotas!.variables.map((x) => x.source)).size === p.quotas!.variables.length
-    ? 'plan.error.neyman' : 'plan.error.sameSource']],
-  [/^quotas\.minPerCell$/, (_, p) => [p.quotas!.minPerCell === undefined ? 'plan.error.minMissing' : 'plan.error.minTooLarge']],
+  [
+    /^quotas\.variables$/,
+    (_, p) => [
+      p.quotas!.method === 'neyman' &&
+      new Set(p.quotas!.variables.map((x) => x.source)).size === p.quotas!.variables.length
+        ? 'plan.error.neyman'
+        : 'plan.error.sameSource',
+    ],
+  ],
+  [
+    /^quotas\.minPerCell$/,
+    (_, p) => [p.quotas!.minPerCell === undefined ? 'plan.error.minMissing' : 'plan.error.minTooLarge'],
+  ],
   [/^quotas\.total$/, () => ['plan.error.total']],
   [/^quotas\.cells\[\d+\]\.target$/, () => ['plan.error.target']],
   [/^quotas\.cells/, () => ['plan.error.cells']],

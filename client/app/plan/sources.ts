@@ -12,9 +12,21 @@ export function quotaSources(def: SurveyDefinition, locale: Locale): QuotaSource
   const hidden: QuotaSource[] = def.hiddenFields.map((id) => ({ id, label: id, kind: 'hidden' }));
   const questions = allQuestions(def).flatMap((q): QuotaSource[] => {
     const label = `${q.id} · ${short(text(q.text))}`;
-    if (q.type === 'single') return [{ id: q.id, label, kind: 'question', options: q.options.map((o) => ({ value: o.id, label: text(o.label) })) }];
-    if (q.type === 'rating') return [{ id: q.id, label, kind: 'question', options: range(q.scale.min, q.scale.max).map((v) => ({ value: v, label: v })) }];
-    if (q.type === 'nps') return [{ id: q.id, label, kind: 'question', options: range(0, 10).map((v) => ({ value: v, label: v })) }];
+    if (q.type === 'single')
+      return [
+        { id: q.id, label, kind: 'question', options: q.options.map((o) => ({ value: o.id, label: text(o.label) })) },
+      ];
+    if (q.type === 'rating')
+      return [
+        {
+          id: q.id,
+          label,
+          kind: 'question',
+          options: range(q.scale.min, q.scale.max).map((v) => ({ value: v, label: v })),
+        },
+      ];
+    if (q.type === 'nps')
+      return [{ id: q.id, label, kind: 'question', options: range(0, 10).map((v) => ({ value: v, label: v })) }];
     return [];
   });
   return [...hidden, ...questions];

@@ -8,23 +8,48 @@ export function CasesView(props: { section: CasesSection }) {
   const i18n = useI18n();
   const { t } = i18n;
   const s = () => props.section;
-  const hours = (h: number) => (h < 48 ? t('report.cases.hours', { n: i18n.num(h, 1) }) : t('report.cases.days', { n: i18n.num(h / 24, 1) }));
-  const reading = () => (s().opened === 0 ? t('report.cases.none') : t('report.cases.reading', {
-    count: s().opened, share: i18n.pct(s().shareResolved ?? 0), median: s().medianHoursToResolution === null ? '—' : hours(s().medianHoursToResolution!),
-  }));
+  const hours = (h: number) =>
+    h < 48 ? t('report.cases.hours', { n: i18n.num(h, 1) }) : t('report.cases.days', { n: i18n.num(h / 24, 1) });
+  const reading = () =>
+    s().opened === 0
+      ? t('report.cases.none')
+      : t('report.cases.reading', {
+          count: s().opened,
+          share: i18n.pct(s().shareResolved ?? 0),
+          median: s().medianHoursToResolution === null ? '—' : hours(s().medianHoursToResolution!),
+        });
   return (
     <Section id="cases" title={t('report.section.cases')} reading={reading()}>
       <div class="stats">
-        <div class="stat"><span class="stat-label">{t('report.cases.opened')}</span><span class="stat-value">{i18n.num(s().opened)}</span></div>
-        <div class="stat"><span class="stat-label">{t('report.cases.resolvedShare')}</span><span class="stat-value">{s().shareResolved === null ? '—' : i18n.pct(s().shareResolved!)}</span></div>
-        <div class="stat"><span class="stat-label">{t('report.cases.median')}</span><span class="stat-value">{s().medianHoursToResolution === null ? '—' : hours(s().medianHoursToResolution!)}</span></div>
-        <div class="stat"><span class="stat-label">{t('report.cases.active')}</span><span class="stat-value">{i18n.num(s().active)}</span></div>
+        <div class="stat">
+          <span class="stat-label">{t('report.cases.opened')}</span>
+          <span class="stat-value">{i18n.num(s().opened)}</span>
+        </div>
+        <div class="stat">
+          <span class="stat-label">{t('report.cases.resolvedShare')}</span>
+          <span class="stat-value">{s().shareResolved === null ? '—' : i18n.pct(s().shareResolved!)}</span>
+        </div>
+        <div class="stat">
+          <span class="stat-label">{t('report.cases.median')}</span>
+          <span class="stat-value">
+            {s().medianHoursToResolution === null ? '—' : hours(s().medianHoursToResolution!)}
+          </span>
+        </div>
+        <div class="stat">
+          <span class="stat-label">{t('report.cases.active')}</span>
+          <span class="stat-value">{i18n.num(s().active)}</span>
+        </div>
       </div>
       <Show when={s().followUp}>
         {(f) => (
           <p data-testid="cases-follow-up">
             {f().mean
-              ? t('report.cases.followUp', { mean: i18n.num(f().mean!.mean, 2), max: f().max, n: f().n, survey: f().title })
+              ? t('report.cases.followUp', {
+                  mean: i18n.num(f().mean!.mean, 2),
+                  max: f().max,
+                  n: f().n,
+                  survey: f().title,
+                })
               : t('report.cases.followUpFew', { n: f().n, survey: f().title })}
           </p>
         )}
@@ -32,9 +57,27 @@ export function CasesView(props: { section: CasesSection }) {
       <Show when={s().byRule.length > 0}>
         <div class="table-wrap">
           <table class="data-table">
-            <thead><tr><th scope="col">{t('report.cases.rule')}</th><th scope="col" class="num">{t('report.cases.opened')}</th><th scope="col" class="num">{t('report.cases.resolved')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.cases.rule')}</th>
+                <th scope="col" class="num">
+                  {t('report.cases.opened')}
+                </th>
+                <th scope="col" class="num">
+                  {t('report.cases.resolved')}
+                </th>
+              </tr>
+            </thead>
             <tbody>
-              <For each={s().byRule}>{(r) => <tr><th scope="row">{r.rule}</th><td class="num">{i18n.num(r.opened)}</td><td class="num">{i18n.num(r.resolved)}</td></tr>}</For>
+              <For each={s().byRule}>
+                {(r) => (
+                  <tr>
+                    <th scope="row">{r.rule}</th>
+                    <td class="num">{i18n.num(r.opened)}</td>
+                    <td class="num">{i18n.num(r.resolved)}</td>
+                  </tr>
+                )}
+              </For>
             </tbody>
           </table>
         </div>

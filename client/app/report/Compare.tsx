@@ -16,7 +16,12 @@ import { dimensions, queryOf, type FilterState } from './FilterBar';
 import { compareFromSearch } from './url-state';
 import { intervalWithheld } from '../../../shared/api/report-readings';
 
-export function Compare(props: { base: string; report: ReportDto; filter: FilterState; text: (x: Text | undefined) => string }) {
+export function Compare(props: {
+  base: string;
+  report: ReportDto;
+  filter: FilterState;
+  text: (x: Text | undefined) => string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   // The comparison lives in the address with the filters (`compare`, `a`, `b`), so it is bookmarked too.
@@ -40,19 +45,31 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
   const setValueB = written('b', setValueBState);
   const dims = () => dimensions(props.report, props.text, t);
   // Each segment keeps the report's filters, with this dimension's condition in place of any other on it.
-  const segment = (value: string) => queryOf({
-    ...props.filter,
-    conditions: [...props.filter.conditions.filter((c) => c.name !== name()), { name: name(), values: value.split(',') }],
-  });
+  const segment = (value: string) =>
+    queryOf({
+      ...props.filter,
+      conditions: [
+        ...props.filter.conditions.filter((c) => c.name !== name()),
+        { name: name(), values: value.split(',') },
+      ],
+    });
   const [pair] = createResource(
-    () => (name() && valueA() && valueB() && valueA() !== valueB() ? [segment(valueA()), segment(valueB())] as const : null),
-    ([a, b]) => Promise.all([api.get<ReportDto>(`${props.base}/report${a}`), api.get<ReportDto>(`${props.base}/report${b}`)]),
+    () =>
+      name() && valueA() && valueB() && valueA() !== valueB()
+        ? ([segment(valueA()), segment(valueB())] as const)
+        : null,
+    ([a, b]) =>
+      Promise.all([api.get<ReportDto>(`${props.base}/report${a}`), api.get<ReportDto>(`${props.base}/report${b}`)]),
   );
   const options = () => dims().find((d) => d.name === name())?.choices ?? [];
   // Paper has no pickers: it names the two segments in words.
   const caption = () => {
     const of = (value: string) => options().find((o) => o.value === value)?.label ?? value;
-    return t('report.paper.compared', { question: dims().find((d) => d.name === name())?.label ?? name(), a: of(valueA()), b: of(valueB()) });
+    return t('report.paper.compared', {
+      question: dims().find((d) => d.name === name())?.label ?? name(),
+      a: of(valueA()),
+      b: of(valueB()),
+    });
   };
   const star = (x: SegmentTest | null) => (x?.significant ? ' *' : '');
   const rows = (a: ReportDto, b: ReportDto) => {
@@ -62,21 +79,47 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
       const o = s.satisfaction?.overall;
       return {
         completes: i18n.num(r.completes),
-        mean: !o?.mean ? '—' : o.meanIntervalWithheld ? `${i18n.num(o.mean.mean, 2)}${o.smallBase ? ' †' : ''}` : `${i18n.num(o.mean.mean, 2)} ± ${i18n.num((o.mean.upper - o.mean.lower) / 2, 2)}`,
-        topTwoBox: o?.topTwoBox ? `${i18n.pct(o.topTwoBox.p)} · ${t('report.ciRange', { lower: i18n.pct(o.topTwoBox.lower), upper: i18n.pct(o.topTwoBox.upper) })}` : '—',
+        mean: !o?.mean
+          ? '—'
+          : o.meanIntervalWithheld
+            ? `${i18n.num(o.mean.mean, 2)}${o.smallBase ? ' †' : ''}`
+            : `${i18n.num(o.mean.mean, 2)} ± ${i18n.num((o.mean.upper - o.mean.lower) / 2, 2)}`,
+        topTwoBox: o?.topTwoBox
+          ? `${i18n.pct(o.topTwoBox.p)} · ${t('report.ciRange', { lower: i18n.pct(o.topTwoBox.lower), upper: i18n.pct(o.topTwoBox.upper) })}`
+          : '—',
         loyal: s.loyalty?.loyal ? i18n.pct(s.loyalty.loyal.p) : '—',
         index: s.satisfaction?.index ? i18n.num(s.satisfaction.index.value, 0) : '—',
-        nps: !s.loyalty?.nps ? '—' : intervalWithheld(s.loyalty.nps.n, s.loyalty.nps.marginOfError)
-          ? `${i18n.points(s.loyalty.nps.nps)}${s.loyalty.nps.n < SMALL_BASE ? ' †' : ''}`
-          : `${i18n.points(s.loyalty.nps.nps)} ± ${i18n.num(s.loyalty.nps.marginOfError, 1)}`,
+        nps: !s.loyalty?.nps
+          ? '—'
+          : intervalWithheld(s.loyalty.nps.n, s.loyalty.nps.marginOfError)
+            ? `${i18n.points(s.loyalty.nps.nps)}${s.loyalty.nps.n < SMALL_BASE ? ' †' : ''}`
+            : `${i18n.points(s.loyalty.nps.nps)} ± ${i18n.num(s.loyalty.nps.marginOfError, 1)}`,
       };
     };
     const [x, y] = [cells(a), cells(b)];
     return [
       { key: t('report.completes'), a: x.completes, b: y.completes, diff: '', test: null },
-      { key: t('report.mean'), a: x.mean, b: y.mean, diff: tests.mean ? i18n.points(tests.mean.difference, 2) : '', test: tests.mean },
-      { key: t('report.topTwoBox'), a: x.topTwoBox, b: y.topTwoBox, diff: tests.topTwoBox ? i18n.points(tests.topTwoBox.difference * 100, 1) : '', test: tests.topTwoBox },
-      { key: t('report.loyalShare'), a: x.loyal, b: y.loyal, diff: tests.loyal ? i18n.points(tests.loyal.difference * 100, 1) : '', test: tests.loyal },
+      {
+        key: t('report.mean'),
+        a: x.mean,
+        b: y.mean,
+        diff: tests.mean ? i18n.points(tests.mean.difference, 2) : '',
+        test: tests.mean,
+      },
+      {
+        key: t('report.topTwoBox'),
+        a: x.topTwoBox,
+        b: y.topTwoBox,
+        diff: tests.topTwoBox ? i18n.points(tests.topTwoBox.difference * 100, 1) : '',
+        test: tests.topTwoBox,
+      },
+      {
+        key: t('report.loyalShare'),
+        a: x.loyal,
+        b: y.loyal,
+        diff: tests.loyal ? i18n.points(tests.loyal.difference * 100, 1) : '',
+        test: tests.loyal,
+      },
       { key: t('report.index'), a: x.index, b: y.index, diff: '', test: null },
       { key: t('report.nps'), a: x.nps, b: y.nps, diff: '', test: null },
     ].filter((r) => r.a !== '—' || r.b !== '—');
@@ -108,35 +151,48 @@ export function Compare(props: { base: string; report: ReportDto; filter: Filter
       <Show when={pair.latest}>
         {(p) => (
           <>
-          <p class="note print-note" data-testid="compare-caption">{caption()}</p>
-          <div class="table-wrap">
-            <table class="data-table" data-testid="compare-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.item')}</th>
-                  <th scope="col" class="num">{t('report.compare.a')}</th>
-                  <th scope="col" class="num">{t('report.compare.b')}</th>
-                  <th scope="col" class="num">{t('report.compare.difference')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={rows(p()[0], p()[1])}>
-                  {(row) => (
-                    <tr classList={{ significant: !!row.test?.significant }}>
-                      <th scope="row">{row.key}</th>
-                      <td class="num">{row.a}</td>
-                      <td class="num">{row.b}</td>
-                      <td class="num">{row.diff}<strong>{star(row.test)}</strong></td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-            <p class="note">{t('report.compare.legend')}</p>
-            <Show when={p()[0].completes < SMALL_BASE || p()[1].completes < SMALL_BASE}>
-              <p class="warning" role="note">{t('report.compare.smallBase')}</p>
-            </Show>
-          </div>
+            <p class="note print-note" data-testid="compare-caption">
+              {caption()}
+            </p>
+            <div class="table-wrap">
+              <table class="data-table" data-testid="compare-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('report.item')}</th>
+                    <th scope="col" class="num">
+                      {t('report.compare.a')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('report.compare.b')}
+                    </th>
+                    <th scope="col" class="num">
+                      {t('report.compare.difference')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={rows(p()[0], p()[1])}>
+                    {(row) => (
+                      <tr classList={{ significant: !!row.test?.significant }}>
+                        <th scope="row">{row.key}</th>
+                        <td class="num">{row.a}</td>
+                        <td class="num">{row.b}</td>
+                        <td class="num">
+                          {row.diff}
+                          <strong>{star(row.test)}</strong>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+              <p class="note">{t('report.compare.legend')}</p>
+              <Show when={p()[0].completes < SMALL_BASE || p()[1].completes < SMALL_BASE}>
+                <p class="warning" role="note">
+                  {t('report.compare.smallBase')}
+                </p>
+              </Show>
+            </div>
           </>
         )}
       </Show>

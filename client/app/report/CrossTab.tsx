@@ -13,9 +13,17 @@ import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { queryOf, type FilterState } from './FilterBar';
 
-interface Choice { name: string; label: string }
+interface Choice {
+  name: string;
+  label: string;
+}
 
-export function CrossTab(props: { base: string; report: ReportDto; filter: FilterState; text: (x: Text | undefined) => string }) {
+export function CrossTab(props: {
+  base: string;
+  report: ReportDto;
+  filter: FilterState;
+  text: (x: Text | undefined) => string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [rows, setRows] = createSignal('');
@@ -23,10 +31,14 @@ export function CrossTab(props: { base: string; report: ReportDto; filter: Filte
   const choices = (): Choice[] => {
     const out: Choice[] = [];
     for (const q of allQuestions(props.report.definition)) {
-      if (q.type === 'single' || q.type === 'multiple' || q.type === 'yesno' || q.type === 'rating' || q.type === 'nps') out.push({ name: q.id, label: props.text(q.text) });
-      if (q.type === 'matrix') for (const item of q.items) out.push({ name: `${q.id}.${item.id}`, label: `${props.text(q.text)}: ${props.text(item.label)}` });
+      if (q.type === 'single' || q.type === 'multiple' || q.type === 'yesno' || q.type === 'rating' || q.type === 'nps')
+        out.push({ name: q.id, label: props.text(q.text) });
+      if (q.type === 'matrix')
+        for (const item of q.items)
+          out.push({ name: `${q.id}.${item.id}`, label: `${props.text(q.text)}: ${props.text(item.label)}` });
     }
-    for (const [name, h] of Object.entries(props.report.filterOptions.hidden)) out.push({ name: `hidden:${name}`, label: h.label });
+    for (const [name, h] of Object.entries(props.report.filterOptions.hidden))
+      out.push({ name: `hidden:${name}`, label: h.label });
     if (props.report.filterOptions.waves.length > 1) out.push({ name: '@wave', label: t('report.waveCol') });
     if (props.report.filterOptions.weighting) out.push({ name: '@cell', label: t('report.crosstab.cell') });
     return out;
@@ -51,15 +63,25 @@ export function CrossTab(props: { base: string; report: ReportDto; filter: Filte
   );
   return (
     // Until a table is chosen there is nothing to print, and the section would take a page of its own.
-    <section class="card report-section crosstab" classList={{ 'no-print': !query() || !table.latest }} data-testid="section-crosstab">
+    <section
+      class="card report-section crosstab"
+      classList={{ 'no-print': !query() || !table.latest }}
+      data-testid="section-crosstab"
+    >
       <h2>{t('report.crosstab.title')}</h2>
       <p class="note no-print">{t('report.crosstab.hint')}</p>
       <div class="share-new no-print">
         {picker(t('report.crosstab.rows'), rows, setRows, 'crosstab-rows')}
         {picker(t('report.crosstab.columns'), columns, setColumns, 'crosstab-columns')}
       </div>
-      <Show when={table.error}><p class="warning" role="alert">{errorText(t, table.error)}</p></Show>
-      <Show when={query() ? table.latest : undefined}>{(x) => <Table table={x()} csv={`${props.base}/export/crosstab.csv?${query()}`} />}</Show>
+      <Show when={table.error}>
+        <p class="warning" role="alert">
+          {errorText(t, table.error)}
+        </p>
+      </Show>
+      <Show when={query() ? table.latest : undefined}>
+        {(x) => <Table table={x()} csv={`${props.base}/export/crosstab.csv?${query()}`} />}
+      </Show>
     </section>
   );
 }
@@ -86,34 +108,60 @@ function Table(props: { table: CrosstabDto; csv: string }) {
     <tr classList={{ group: r.kind === 'group' }}>
       <th scope="row">{r.label}</th>
       <For each={r.cells}>
-        {(c) => <td class="num"><span class="share">{share(c)}</span>{letters(c.higherThan)}<span class="ci">{i18n.num(c.count, 1)}</span></td>}
+        {(c) => (
+          <td class="num">
+            <span class="share">{share(c)}</span>
+            {letters(c.higherThan)}
+            <span class="ci">{i18n.num(c.count, 1)}</span>
+          </td>
+        )}
       </For>
-      <td class="num total"><span class="share">{share(r.total)}</span><span class="ci">{i18n.num(r.total.count, 1)}</span></td>
+      <td class="num total">
+        <span class="share">{share(r.total)}</span>
+        <span class="ci">{i18n.num(r.total.count, 1)}</span>
+      </td>
     </tr>
   );
   const mean = (m: CrosstabMeanCell) => (m.mean === null ? '—' : i18n.num(m.mean, 2));
   return (
     <>
-      <p class="reading" data-testid="reading">{reading()}</p>
-      <Show when={x().chiSquare?.cochranWarning}><p class="warning" role="note">{t('report.crosstab.cochran')}</p></Show>
+      <p class="reading" data-testid="reading">
+        {reading()}
+      </p>
+      <Show when={x().chiSquare?.cochranWarning}>
+        <p class="warning" role="note">
+          {t('report.crosstab.cochran')}
+        </p>
+      </Show>
       <div class="table-wrap">
         <table class="data-table crosstab-table" data-testid="crosstab-table">
           <thead>
             <tr>
-              <th scope="col">{x().rows.label}<span class="ci">{t('report.crosstab.by', { columns: x().columns.label })}</span></th>
+              <th scope="col">
+                {x().rows.label}
+                <span class="ci">{t('report.crosstab.by', { columns: x().columns.label })}</span>
+              </th>
               <For each={x().columnHeads}>
                 {(h) => (
                   <th scope="col" class="num" data-letter={h.letter}>
-                    {h.label}<span class="letter">({h.letter})</span>
+                    {h.label}
+                    <span class="letter">({h.letter})</span>
                   </th>
                 )}
               </For>
-              <th scope="col" class="num">{t('report.crosstab.total')}</th>
+              <th scope="col" class="num">
+                {t('report.crosstab.total')}
+              </th>
             </tr>
             <tr class="bases">
               <th scope="row">{t('report.crosstab.base')}</th>
               <For each={x().columnHeads}>
-                {(h) => <td class="num" data-small-base={h.smallBase ? '' : undefined}>{i18n.num(h.n)}{h.smallBase ? ' †' : ''}</td>}
+                {(h) => (
+                  <td class="num" data-small-base={h.smallBase ? '' : undefined}>
+                    {i18n.num(h.n)}
+                    {h.smallBase ? ' †' : ''}
+                  </td>
+                )}
               </For>
               <td class="num">{i18n.num(x().total.n)}</td>
             </tr>
@@ -132,7 +180,14 @@ function Table(props: { table: CrosstabDto; csv: string }) {
               {(m) => (
                 <tr class="group" data-testid="crosstab-mean">
                   <th scope="row">{t('report.mean')}</th>
-                  <For each={m().cells}>{(c) => <td class="num">{mean(c)}{letters(c.higherThan)}</td>}</For>
+                  <For each={m().cells}>
+                    {(c) => (
+                      <td class="num">
+                        {mean(c)}
+                        {letters(c.higherThan)}
+                      </td>
+                    )}
+                  </For>
                   <td class="num total">{mean(m().total)}</td>
                 </tr>
               )}
@@ -141,15 +196,25 @@ function Table(props: { table: CrosstabDto; csv: string }) {
         </table>
       </div>
       <p class="note">{t('report.crosstab.legend')}</p>
-      <Show when={x().multipleRows}><p class="note">{t('report.crosstab.multipleRows')}</p></Show>
-      <Show when={x().columnHeads.some((h) => h.smallBase)}><p class="note">{t('report.crosstab.smallBase')}</p></Show>
-      <Show when={x().weighting}>
-        <p class="note">{t('report.crosstab.weightedRaoScott', {
-          pearson: x().chiSquare?.raoScott ? i18n.num(x().chiSquare!.raoScott!.pearson, 1) : '—',
-          delta: x().chiSquare?.raoScott ? i18n.num(x().chiSquare!.raoScott!.designCorrection, 2) : '—',
-        })}</p>
+      <Show when={x().multipleRows}>
+        <p class="note">{t('report.crosstab.multipleRows')}</p>
       </Show>
-      <p class="no-print"><a class="btn" href={props.csv} download="" data-testid="crosstab-csv">{t('report.crosstab.download')}</a></p>
+      <Show when={x().columnHeads.some((h) => h.smallBase)}>
+        <p class="note">{t('report.crosstab.smallBase')}</p>
+      </Show>
+      <Show when={x().weighting}>
+        <p class="note">
+          {t('report.crosstab.weightedRaoScott', {
+            pearson: x().chiSquare?.raoScott ? i18n.num(x().chiSquare!.raoScott!.pearson, 1) : '—',
+            delta: x().chiSquare?.raoScott ? i18n.num(x().chiSquare!.raoScott!.designCorrection, 2) : '—',
+          })}
+        </p>
+      </Show>
+      <p class="no-print">
+        <a class="btn" href={props.csv} download="" data-testid="crosstab-csv">
+          {t('report.crosstab.download')}
+        </a>
+      </p>
     </>
   );
 }

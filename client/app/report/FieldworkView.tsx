@@ -19,18 +19,30 @@ export function FieldworkView(props: { section: FieldworkSection }) {
   const cells = () => props.section.quotas ?? [];
   const met = () => cells().filter((c) => c.completes >= c.target);
   /** The cell furthest from its target, as a share of it: where fieldwork needs pushing. */
-  const behind = () => cells().filter((c) => c.completes < c.target).sort((a, b) => (reached(a) ?? 1) - (reached(b) ?? 1))[0];
+  const behind = () =>
+    cells()
+      .filter((c) => c.completes < c.target)
+      .sort((a, b) => (reached(a) ?? 1) - (reached(b) ?? 1))[0];
   const reading = () => {
     const s = props.section;
     const parts: string[] = [];
     if (s.firstAt !== null && s.lastAt !== null) {
-      parts.push(t('report.reading.fieldwork', { n: i18n.num(s.n), from: i18n.date(s.firstAt), to: i18n.date(s.lastAt) }));
+      parts.push(
+        t('report.reading.fieldwork', { n: i18n.num(s.n), from: i18n.date(s.firstAt), to: i18n.date(s.lastAt) }),
+      );
     }
     if (cells().length > 0) {
       const b = behind();
-      parts.push(b
-        ? t('report.reading.quotasShort', { met: met().length, cells: cells().length, cell: b.labels.join(' × '), missing: i18n.num(b.target - b.completes) })
-        : t('report.reading.quotasMet', { cells: cells().length }));
+      parts.push(
+        b
+          ? t('report.reading.quotasShort', {
+              met: met().length,
+              cells: cells().length,
+              cell: b.labels.join(' × '),
+              missing: i18n.num(b.target - b.completes),
+            })
+          : t('report.reading.quotasMet', { cells: cells().length }),
+      );
       if (s.filtered) parts.push(t('report.reading.quotasUnfiltered'));
     }
     return joinSentences(i18n.locale(), parts);
@@ -55,19 +67,29 @@ export function FieldworkView(props: { section: FieldworkSection }) {
         <div class="stat" data-testid="fieldwork-weighting">
           <span class="stat-label">{t('report.fieldworkWeighting')}</span>
           <span class="stat-value stat-words">{weighting().value}</span>
-          <Show when={weighting().note}><span class="stat-note">{weighting().note}</span></Show>
+          <Show when={weighting().note}>
+            <span class="stat-note">{weighting().note}</span>
+          </Show>
         </div>
       </div>
       <Show when={cells().length > 0}>
         <h3>{t('report.quota.title')}</h3>
-        <Show when={props.section.filtered}><p class="note" data-testid="quota-unfiltered">{t('report.quota.unfiltered')}</p></Show>
+        <Show when={props.section.filtered}>
+          <p class="note" data-testid="quota-unfiltered">
+            {t('report.quota.unfiltered')}
+          </p>
+        </Show>
         <div class="table-wrap">
           <table class="data-table quota-table" data-testid="quota-attainment">
             <thead>
               <tr>
                 <th scope="col">{t('report.quota.cell')}</th>
-                <th scope="col" class="num">{t('report.quota.completes')}</th>
-                <th scope="col" class="num">{t('report.quota.target')}</th>
+                <th scope="col" class="num">
+                  {t('report.quota.completes')}
+                </th>
+                <th scope="col" class="num">
+                  {t('report.quota.target')}
+                </th>
                 <th scope="col">{t('report.quota.reached')}</th>
               </tr>
             </thead>
@@ -80,7 +102,9 @@ export function FieldworkView(props: { section: FieldworkSection }) {
                     <td class="num">{i18n.num(c.target)}</td>
                     <td>
                       <div class="quota-reached">
-                        <span class="quota-bar" aria-hidden="true"><span style={{ width: `${Math.min(100, (reached(c) ?? 1) * 100)}%` }} /></span>
+                        <span class="quota-bar" aria-hidden="true">
+                          <span style={{ width: `${Math.min(100, (reached(c) ?? 1) * 100)}%` }} />
+                        </span>
                         <span class="num">{reached(c) === null ? '—' : i18n.pct(reached(c)!)}</span>
                       </div>
                     </td>

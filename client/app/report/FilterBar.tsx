@@ -22,12 +22,25 @@ export interface FilterState {
   weight: 'none' | 'cells' | 'raking';
 }
 
-export const NO_FILTER: FilterState = { conditions: [], wave: null, cell: null, from: '', to: '', exclude: false, weight: 'none' };
+export const NO_FILTER: FilterState = {
+  conditions: [],
+  wave: null,
+  cell: null,
+  from: '',
+  to: '',
+  exclude: false,
+  weight: 'none',
+};
 
 /** The query string (with its `?`, or empty) for a filter state. */
 export function queryOf(f: FilterState): string {
   const params = new URLSearchParams();
-  const filter = filterParam(f.conditions, { waves: f.wave === null ? [] : [f.wave], cells: f.cell === null ? [] : [f.cell], from: f.from, to: f.to });
+  const filter = filterParam(f.conditions, {
+    waves: f.wave === null ? [] : [f.wave],
+    cells: f.cell === null ? [] : [f.cell],
+    from: f.from,
+    to: f.to,
+  });
   if (filter) params.set('filter', filter);
   if (f.exclude) params.set('exclude', 'straightliners,speeders');
   if (f.weight !== 'none') params.set('weight', f.weight);
@@ -52,8 +65,13 @@ function scaleChoices(scale: Scale, text: (x: Text | undefined) => string, t: I1
 
 /** A filter's choices: a value is one answer code or several joined by commas (a group of scale points). */
 function choices(q: Question, text: (x: Text | undefined) => string, t: I18n['t']): Choice[] {
-  if (q.type === 'single' || q.type === 'multiple') return q.options.map((o) => ({ value: o.id, label: text(o.label) }));
-  if (q.type === 'yesno') return [{ value: 'yes', label: text(q.yesLabel) || t('report.yes') }, { value: 'no', label: text(q.noLabel) || t('report.no') }];
+  if (q.type === 'single' || q.type === 'multiple')
+    return q.options.map((o) => ({ value: o.id, label: text(o.label) }));
+  if (q.type === 'yesno')
+    return [
+      { value: 'yes', label: text(q.yesLabel) || t('report.yes') },
+      { value: 'no', label: text(q.noLabel) || t('report.no') },
+    ];
   if (q.type === 'nps') {
     return [
       { value: points(9, 10), label: t('report.filter.promoters') },
@@ -64,7 +82,11 @@ function choices(q: Question, text: (x: Text | undefined) => string, t: I18n['t'
   return q.type === 'rating' ? scaleChoices(q.scale, text, t) : [];
 }
 
-export interface Dimension { name: string; label: string; choices: Choice[] }
+export interface Dimension {
+  name: string;
+  label: string;
+  choices: Choice[];
+}
 
 /**
  * What a report can be cut by: every single choice and yes/no, every NPS question, the overall satisfaction
@@ -73,24 +95,44 @@ export interface Dimension { name: string; label: string; choices: Choice[] }
  */
 export function dimensions(report: ReportDto, text: (x: Text | undefined) => string, t: I18n['t']): Dimension[] {
   const questions = allQuestions(report.definition)
-    .filter((q) => q.type === 'single' || q.type === 'yesno' || q.type === 'nps' || (q.type === 'rating' && q.role === 'overall-satisfaction'))
+    .filter(
+      (q) =>
+        q.type === 'single' ||
+        q.type === 'yesno' ||
+        q.type === 'nps' ||
+        (q.type === 'rating' && q.role === 'overall-satisfaction'),
+    )
     .map((q) => ({ name: q.id, label: text(q.text), choices: choices(q, text, t) }));
-  const hidden = Object.entries(report.filterOptions.hidden).map(([name, h]) => ({ name, label: h.label, choices: h.values }));
+  const hidden = Object.entries(report.filterOptions.hidden).map(([name, h]) => ({
+    name,
+    label: h.label,
+    choices: h.values,
+  }));
   return [...questions, ...hidden];
 }
 
 /** The rest of the closed questions: multiple choices (any of the options chosen), each rated attribute, each matrix item. */
 export function moreDimensions(report: ReportDto, text: (x: Text | undefined) => string, t: I18n['t']): Dimension[] {
   return allQuestions(report.definition).flatMap((q): Dimension[] => {
-    if (q.type === 'multiple' || (q.type === 'rating' && q.role !== 'overall-satisfaction')) return [{ name: q.id, label: text(q.text), choices: choices(q, text, t) }];
+    if (q.type === 'multiple' || (q.type === 'rating' && q.role !== 'overall-satisfaction'))
+      return [{ name: q.id, label: text(q.text), choices: choices(q, text, t) }];
     if (q.type === 'matrix') {
-      return q.items.map((item) => ({ name: `${q.id}.${item.id}`, label: `${text(q.text)}: ${text(item.label)}`, choices: scaleChoices(q.scale, text, t) }));
+      return q.items.map((item) => ({
+        name: `${q.id}.${item.id}`,
+        label: `${text(q.text)}: ${text(item.label)}`,
+        choices: scaleChoices(q.scale, text, t),
+      }));
     }
     return [];
   });
 }
 
-export function FilterBar(props: { report: ReportDto; value: FilterState; onChange: (f: FilterState) => void; text: (x: Text | undefined) => string }) {
+export function FilterBar(props: {
+  report: ReportDto;
+  value: FilterState;
+  onChange: (f: FilterState) => void;
+  text: (x: Text | undefined) => string;
+}) {
   const { t } = useI18n();
   // Extra filters the reader added; one in use stays shown however it got there.
   const [added, setAdded] = createSignal<string[]>([]);
@@ -107,12 +149,21 @@ export function FilterBar(props: { report: ReportDto; value: FilterState; onChan
   };
   const opts = () => props.report.filterOptions;
   return (
-    <form class="filter-bar no-print" aria-label={t('report.filter.title')} data-testid="filter-bar" onSubmit={(e) => e.preventDefault()}>
+    <form
+      class="filter-bar no-print"
+      aria-label={t('report.filter.title')}
+      data-testid="filter-bar"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <For each={shown()}>
         {(d) => (
           <label class="field">
             <span>{d.label}</span>
-            <select value={valueOf(d.name)} onChange={(e) => setCondition(d.name, e.currentTarget.value)} data-filter={d.name}>
+            <select
+              value={valueOf(d.name)}
+              onChange={(e) => setCondition(d.name, e.currentTarget.value)}
+              data-filter={d.name}
+            >
               <option value="">{t('report.filter.any')}</option>
               <For each={d.choices}>{(c) => <option value={c.value}>{c.label}</option>}</For>
             </select>
@@ -122,7 +173,15 @@ export function FilterBar(props: { report: ReportDto; value: FilterState; onChan
       <Show when={addable().length > 0}>
         <label class="field">
           <span>{t('report.filter.add')}</span>
-          <select value="" onChange={(e) => { const name = e.currentTarget.value; e.currentTarget.value = ''; if (name) setAdded([...added(), name]); }} data-testid="filter-add">
+          <select
+            value=""
+            onChange={(e) => {
+              const name = e.currentTarget.value;
+              e.currentTarget.value = '';
+              if (name) setAdded([...added(), name]);
+            }}
+            data-testid="filter-add"
+          >
             <option value="">—</option>
             <For each={addable()}>{(d) => <option value={d.name}>{d.label}</option>}</For>
           </select>
@@ -131,16 +190,27 @@ export function FilterBar(props: { report: ReportDto; value: FilterState; onChan
       <Show when={(props.report.sections.fieldwork.quotas?.length ?? 0) > 1}>
         <label class="field">
           <span>{t('report.quota.cell')}</span>
-          <select value={props.value.cell ?? ''} onChange={(e) => props.onChange({ ...props.value, cell: e.currentTarget.value || null })} data-filter="@cell">
+          <select
+            value={props.value.cell ?? ''}
+            onChange={(e) => props.onChange({ ...props.value, cell: e.currentTarget.value || null })}
+            data-filter="@cell"
+          >
             <option value="">{t('report.filter.any')}</option>
-            <For each={props.report.sections.fieldwork.quotas ?? []}>{(c) => <option value={c.key}>{c.labels.join(' × ')}</option>}</For>
+            <For each={props.report.sections.fieldwork.quotas ?? []}>
+              {(c) => <option value={c.key}>{c.labels.join(' × ')}</option>}
+            </For>
           </select>
         </label>
       </Show>
       <Show when={opts().waves.length > 1}>
         <label class="field">
           <span>{t('report.waveCol')}</span>
-          <select value={props.value.wave ?? ''} onChange={(e) => props.onChange({ ...props.value, wave: e.currentTarget.value ? Number(e.currentTarget.value) : null })}>
+          <select
+            value={props.value.wave ?? ''}
+            onChange={(e) =>
+              props.onChange({ ...props.value, wave: e.currentTarget.value ? Number(e.currentTarget.value) : null })
+            }
+          >
             <option value="">{t('report.filter.any')}</option>
             <For each={opts().waves}>{(w) => <option value={w}>{t('report.wave', { n: w })}</option>}</For>
           </select>
@@ -148,27 +218,52 @@ export function FilterBar(props: { report: ReportDto; value: FilterState; onChan
       </Show>
       <label class="field">
         <span>{t('report.filter.from')}</span>
-        <input type="date" value={props.value.from} onChange={(e) => props.onChange({ ...props.value, from: e.currentTarget.value })} />
+        <input
+          type="date"
+          value={props.value.from}
+          onChange={(e) => props.onChange({ ...props.value, from: e.currentTarget.value })}
+        />
       </label>
       <label class="field">
         <span>{t('report.filter.to')}</span>
-        <input type="date" value={props.value.to} onChange={(e) => props.onChange({ ...props.value, to: e.currentTarget.value })} />
+        <input
+          type="date"
+          value={props.value.to}
+          onChange={(e) => props.onChange({ ...props.value, to: e.currentTarget.value })}
+        />
       </label>
       <label class="check">
-        <input type="checkbox" checked={props.value.exclude} onChange={(e) => props.onChange({ ...props.value, exclude: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={props.value.exclude}
+          onChange={(e) => props.onChange({ ...props.value, exclude: e.currentTarget.checked })}
+        />
         {t('report.filter.exclude')}
       </label>
       <Show when={opts().weighting}>
         <label class="field">
           <span>{t('report.filter.weight')}</span>
-          <select value={props.value.weight} onChange={(e) => props.onChange({ ...props.value, weight: e.currentTarget.value as FilterState['weight'] })} data-testid="weight">
+          <select
+            value={props.value.weight}
+            onChange={(e) => props.onChange({ ...props.value, weight: e.currentTarget.value as FilterState['weight'] })}
+            data-testid="weight"
+          >
             <option value="none">{t('report.filter.weightNone')}</option>
             <option value="cells">{t('report.filter.weightCells')}</option>
             <option value="raking">{t('report.filter.weightRaking')}</option>
           </select>
         </label>
       </Show>
-      <button type="button" class="btn" onClick={() => { setAdded([]); props.onChange(NO_FILTER); }}>{t('report.filter.clear')}</button>
+      <button
+        type="button"
+        class="btn"
+        onClick={() => {
+          setAdded([]);
+          props.onChange(NO_FILTER);
+        }}
+      >
+        {t('report.filter.clear')}
+      </button>
     </form>
   );
 }

@@ -4,7 +4,15 @@
  * vertical lines, an optional shaded range, and chosen point values next to their points.
  */
 import {
-  CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type Plugin,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type Plugin,
 } from 'chart.js';
 import { createEffect, on, onCleanup, onMount } from 'solid-js';
 
@@ -107,7 +115,8 @@ export function LineChart(props: {
           ctx.fill();
           const width = ctx.measureText(m.label).width;
           const left = x + 6 + width > a.right ? x - 6 - width : x + 6;
-          const clash = (top: number) => placed.some((b) => left < b.right + 4 && left + width > b.left - 4 && top < b.bottom && top + 14 > b.top);
+          const clash = (top: number) =>
+            placed.some((b) => left < b.right + 4 && left + width > b.left - 4 && top < b.bottom && top + 14 > b.top);
           // Nearest free slot to the point: alternately below and above it, 15 px a step.
           let top = y - 7;
           for (let k = 1; clash(top) && k < 12; k++) top = y - 7 + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * 15;
@@ -181,27 +190,42 @@ export function LineChart(props: {
         parsing: false,
         layout: { padding: { top: 8, right: 12 } },
         scales: {
-          x: { type: 'linear', title: { display: true, text: props.xTitle, color: text }, ticks: { color: text, callback: (v) => props.xText(Number(v)) } },
+          x: {
+            type: 'linear',
+            title: { display: true, text: props.xTitle, color: text },
+            ticks: { color: text, callback: (v) => props.xText(Number(v)) },
+          },
           y: {
-            min: 0, ...(props.share ? { max: 1 } : {}),
+            min: 0,
+            ...(props.share ? { max: 1 } : {}),
             title: { display: true, text: props.yTitle, color: text },
             ticks: { color: text, callback: (v) => props.yText(Number(v)) },
           },
-          ...(right ? {
-            y1: {
-              position: 'right' as const, min: 0, grace: '10%', grid: { drawOnChartArea: false },
-              title: { display: true, text: props.yRightTitle ?? '', color: text },
-              ticks: { color: text, callback: (v: string | number) => (props.yRightText ?? props.yText)(Number(v)) },
-            },
-          } : {}),
+          ...(right
+            ? {
+                y1: {
+                  position: 'right' as const,
+                  min: 0,
+                  grace: '10%',
+                  grid: { drawOnChartArea: false },
+                  title: { display: true, text: props.yRightTitle ?? '', color: text },
+                  ticks: {
+                    color: text,
+                    callback: (v: string | number) => (props.yRightText ?? props.yText)(Number(v)),
+                  },
+                },
+              }
+            : {}),
         },
         plugins: {
           legend: { position: 'bottom', labels: { color: text, usePointStyle: false, boxWidth: 28, boxHeight: 2 } },
           tooltip: {
-            mode: 'index', intersect: false,
+            mode: 'index',
+            intersect: false,
             callbacks: {
               title: (items) => props.xText(items[0]?.parsed.x ?? 0),
-              label: (item) => `${item.dataset.label}: ${(props.series[item.datasetIndex].axis === 'right' ? props.yRightText ?? props.yText : props.yText)(item.parsed.y ?? 0)}`,
+              label: (item) =>
+                `${item.dataset.label}: ${(props.series[item.datasetIndex].axis === 'right' ? (props.yRightText ?? props.yText) : props.yText)(item.parsed.y ?? 0)}`,
             },
           },
         },

@@ -78,8 +78,13 @@ function store(surveyId: string, inputs: Inputs, basis: string | null) {
 /** Saved figures as the boxes show them. */
 function asTyped(saved: LoyaltyValueInputs): Inputs {
   return {
-    customers: String(saved.customers), margin: saved.margin, currency: saved.currency, retention: String(saved.retention),
-    discount: String(saved.discount), uplift: saved.uplift === null ? null : String(saved.uplift), years: saved.years === null ? '' : String(saved.years),
+    customers: String(saved.customers),
+    margin: saved.margin,
+    currency: saved.currency,
+    retention: String(saved.retention),
+    discount: String(saved.discount),
+    uplift: saved.uplift === null ? null : String(saved.uplift),
+    years: saved.years === null ? '' : String(saved.years),
   };
 }
 
@@ -87,8 +92,13 @@ function asTyped(saved: LoyaltyValueInputs): Inputs {
 function asSaved(x: Inputs): LoyaltyValueInputs {
   const margin = x.margin.trim();
   return {
-    customers: parse(x.customers), margin: /^\d+(\.\d+)?$/.test(margin) ? margin : String(parse(margin)), currency: x.currency,
-    retention: parse(x.retention), discount: parse(x.discount), uplift: x.uplift === null ? null : parse(x.uplift), years: x.years.trim() === '' ? null : parse(x.years),
+    customers: parse(x.customers),
+    margin: /^\d+(\.\d+)?$/.test(margin) ? margin : String(parse(margin)),
+    currency: x.currency,
+    retention: parse(x.retention),
+    discount: parse(x.discount),
+    uplift: x.uplift === null ? null : parse(x.uplift),
+    years: x.years.trim() === '' ? null : parse(x.years),
   };
 }
 
@@ -103,13 +113,25 @@ const parse = (text: string) => (text.trim() === '' ? NaN : Number(text));
  * researcher saves them, null for readers who can't. Until someone enters the customers and the
  * margin, no money is shown: an invented business would print as the team's figure.
  */
-export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string; currency: string | null; saved: LoyaltyValueInputs | null; saveUrl: string | null }) {
+export function LoyaltyValue(props: {
+  section: LoyaltySection;
+  surveyId: string;
+  currency: string | null;
+  saved: LoyaltyValueInputs | null;
+  saveUrl: string | null;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const [saved, setSaved] = createSignal(props.saved);
   const basis = () => (saved() ? JSON.stringify(saved()) : null);
   const defaults = (): Inputs => ({
-    customers: '', margin: '', currency: props.currency ?? '', retention: '80', discount: '10', uplift: null, years: '',
+    customers: '',
+    margin: '',
+    currency: props.currency ?? '',
+    retention: '80',
+    discount: '10',
+    uplift: null,
+    years: '',
   });
   const start = (): Inputs => {
     const s = saved();
@@ -119,7 +141,9 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
   };
   const [inputs, setInputs] = createSignal<Inputs>(start());
   // The list, with the survey's currency and the one chosen before (kept in the browser) on it.
-  const currencies = () => [...new Set([...(props.currency ? [props.currency] : []), inputs().currency, ...CURRENCIES])];
+  const currencies = () => [
+    ...new Set([...(props.currency ? [props.currency] : []), inputs().currency, ...CURRENCIES]),
+  ];
   const [note, setNote] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   // Only what the reader changes is kept in the browser, so figures saved later still reach them.
@@ -160,11 +184,22 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
   /** The second-highest satisfaction level rising to the top one, read off the survey's curve. */
   const shift = createMemo(() => {
     const curve = props.section.curve;
-    if (!curve || curve.length < 2 || curve[curve.length - 1].rate === null || curve.every((c) => c.share === 0)) return null;
+    if (!curve || curve.length < 2 || curve[curve.length - 1].rate === null || curve.every((c) => c.share === 0))
+      return null;
     const from = curve.length - 2;
-    const r = loyaltyIfLevelRises(curve.map((c) => c.share), curve.map((c) => c.rate), from);
+    const r = loyaltyIfLevelRises(
+      curve.map((c) => c.share),
+      curve.map((c) => c.rate),
+      from,
+    );
     // Rounded as the uplift box shows it, so what the manager reads is what is computed.
-    return { ...r, share: curve[from].share, from: curve[from].level, to: curve[from + 1].level, points: Math.round(r.uplift * 1000) / 10 };
+    return {
+      ...r,
+      share: curve[from].share,
+      from: curve[from].level,
+      to: curve[from + 1].level,
+      points: Math.round(r.uplift * 1000) / 10,
+    };
   });
   const proposal = () => {
     const s = shift();
@@ -181,7 +216,8 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
     const c = capUplift(retention, Number(p) / 100);
     return c.capped ? { proposed: Number(p), points: Math.floor(c.uplift * 1000 + 1e-9) / 10 } : null;
   });
-  const upliftText = () => inputs().uplift ?? (cappedProposal() ? String(cappedProposal()!.points) : null) ?? proposal() ?? FALLBACK_UPLIFT;
+  const upliftText = () =>
+    inputs().uplift ?? (cappedProposal() ? String(cappedProposal()!.points) : null) ?? proposal() ?? FALLBACK_UPLIFT;
 
   const result = createMemo(() => {
     const x = inputs();
@@ -190,8 +226,16 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
     const periods = x.years.trim() === '' ? undefined : Number(x.years);
     try {
       return {
-        retention, uplift,
-        ...retentionUplift({ customers: parse(x.customers), margin: parse(x.margin), retention, uplift, discountRate: parse(x.discount) / 100, periods }),
+        retention,
+        uplift,
+        ...retentionUplift({
+          customers: parse(x.customers),
+          margin: parse(x.margin),
+          retention,
+          uplift,
+          discountRate: parse(x.discount) / 100,
+          periods,
+        }),
       };
     } catch (e) {
       if (e instanceof StatsInputError && e.argument in INVALID) return { invalid: INVALID[e.argument] };
@@ -208,18 +252,29 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
   };
   const currencyNames = createMemo(() => new Intl.DisplayNames([i18n.locale()], { type: 'currency' }));
 
-  const text = (key: Field) => (key === 'uplift' ? upliftText() : inputs()[key] ?? '');
+  const text = (key: Field) => (key === 'uplift' ? upliftText() : (inputs()[key] ?? ''));
   /** The box's value as the PDF shows it, in the reader's format: "10000" prints as "10,000". */
   const printed = (key: Field, format: (x: number) => string) => {
     const x = parse(text(key));
     return Number.isFinite(x) ? format(x) : text(key) || '—';
   };
-  const field = (key: Field, label: AppKey, attrs: { min?: string; max?: string; step: string }, format: (x: number) => string) => (
+  const field = (
+    key: Field,
+    label: AppKey,
+    attrs: { min?: string; max?: string; step: string },
+    format: (x: number) => string,
+  ) => (
     <label class="field">
       <span class="field-label">{t(label)}</span>
       <input
-        class="input" type="number" inputmode="decimal" {...attrs} value={text(key)}
-        aria-invalid={invalid()?.field === key} data-testid={`impact-${key}`} onInput={(e) => set(key, e.currentTarget.value)}
+        class="input"
+        type="number"
+        inputmode="decimal"
+        {...attrs}
+        value={text(key)}
+        aria-invalid={invalid()?.field === key}
+        data-testid={`impact-${key}`}
+        onInput={(e) => set(key, e.currentTarget.value)}
       />
       <span class="print-value">{printed(key, format)}</span>
     </label>
@@ -234,12 +289,25 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
       <Show when={proposal() !== null && shift()}>
         {(s) => (
           <p data-testid="impact-curve">
-            {t(props.section.curveMeasure === 'promoter' ? 'report.impact.curvePromoters' : 'report.impact.curveLoyal', {
-              share: i18n.pct(s().share), from: s().from, to: s().to, now: i18n.pct(s().now, 1), after: i18n.pct(s().after, 1), uplift: i18n.points(s().points, 1),
-            })}
+            {t(
+              props.section.curveMeasure === 'promoter' ? 'report.impact.curvePromoters' : 'report.impact.curveLoyal',
+              {
+                share: i18n.pct(s().share),
+                from: s().from,
+                to: s().to,
+                now: i18n.pct(s().now, 1),
+                after: i18n.pct(s().after, 1),
+                uplift: i18n.points(s().points, 1),
+              },
+            )}
             <Show when={inputs().uplift !== null && inputs().uplift !== proposal()}>
               {' '}
-              <button type="button" class="btn btn-small no-print" data-testid="impact-use-survey" onClick={() => set('uplift', null)}>
+              <button
+                type="button"
+                class="btn btn-small no-print"
+                data-testid="impact-use-survey"
+                onClick={() => set('uplift', null)}
+              >
                 {t('report.impact.useSurvey', { uplift: i18n.points(s().points, 1) })}
               </button>
             </Show>
@@ -248,12 +316,24 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
       </Show>
       <div class="impact-fields">
         {field('customers', 'report.impact.customers', { min: '0', step: '1' }, (x) => i18n.num(x))}
-        {field('margin', 'report.impact.margin', { min: '0', step: 'any' }, (x) => formatCurrency(i18n.locale(), Math.round(x * 10 ** currencyDigits(inputs().currency)), inputs().currency))}
+        {field('margin', 'report.impact.margin', { min: '0', step: 'any' }, (x) =>
+          formatCurrency(i18n.locale(), Math.round(x * 10 ** currencyDigits(inputs().currency)), inputs().currency),
+        )}
         <label class="field">
           <span class="field-label">{t('report.impact.currency')}</span>
           <select class="select" data-testid="impact-currency" onChange={(e) => set('currency', e.currentTarget.value)}>
-            <Show when={inputs().currency === ''}><option value="" selected>{t('report.impact.chooseCurrency')}</option></Show>
-            <For each={currencies().filter((c) => c !== '')}>{(c) => <option value={c} selected={c === inputs().currency}>{currencyName(c)}</option>}</For>
+            <Show when={inputs().currency === ''}>
+              <option value="" selected>
+                {t('report.impact.chooseCurrency')}
+              </option>
+            </Show>
+            <For each={currencies().filter((c) => c !== '')}>
+              {(c) => (
+                <option value={c} selected={c === inputs().currency}>
+                  {currencyName(c)}
+                </option>
+              )}
+            </For>
           </select>
           <span class="print-value">{inputs().currency ? currencyName(inputs().currency) : '—'}</span>
         </label>
@@ -263,58 +343,102 @@ export function LoyaltyValue(props: { section: LoyaltySection; surveyId: string;
         {field('years', 'report.impact.years', { min: '1', max: '1000', step: '1' }, (x) => i18n.num(x))}
       </div>
       <div class="impact-saved">
-        <Show when={isSaved()}><p class="note" data-testid="impact-saved">{t('report.impact.fromTeam')}</p></Show>
+        <Show when={isSaved()}>
+          <p class="note" data-testid="impact-saved">
+            {t('report.impact.fromTeam')}
+          </p>
+        </Show>
         <Show when={saved() && !isSaved()}>
-          <button type="button" class="btn btn-small no-print" data-testid="impact-use-saved" onClick={useSaved}>{t('report.impact.useSaved')}</button>
+          <button type="button" class="btn btn-small no-print" data-testid="impact-use-saved" onClick={useSaved}>
+            {t('report.impact.useSaved')}
+          </button>
         </Show>
         <Show when={props.saveUrl && !isSaved()}>
-          <button type="button" class="btn btn-small btn-primary no-print" data-testid="impact-save" disabled={busy() || !estimate()} onClick={() => void save()}>
+          <button
+            type="button"
+            class="btn btn-small btn-primary no-print"
+            data-testid="impact-save"
+            disabled={busy() || !estimate()}
+            onClick={() => void save()}
+          >
             {t('report.impact.save')}
           </button>
         </Show>
-        <Show when={note()}><p class="note no-print" role="status" data-testid="impact-note">{note()}</p></Show>
+        <Show when={note()}>
+          <p class="note no-print" role="status" data-testid="impact-note">
+            {note()}
+          </p>
+        </Show>
       </div>
       <Show when={cappedProposal()}>
         {(c) => (
           <p class="note" data-testid="impact-capped">
             {t('report.impact.capped', {
-              proposed: i18n.points(c().proposed, 1), retention: i18n.pct(parse(inputs().retention) / 100, 1), max: i18n.pct(MAX_RETENTION, 0), points: i18n.points(c().points, 1),
+              proposed: i18n.points(c().proposed, 1),
+              retention: i18n.pct(parse(inputs().retention) / 100, 1),
+              max: i18n.pct(MAX_RETENTION, 0),
+              points: i18n.points(c().points, 1),
             })}
           </p>
         )}
       </Show>
-      <Show when={!missing()} fallback={<p class="note" data-testid="impact-missing">{t('report.impact.enterFigures')}</p>}>
-      <Show when={estimate()} fallback={<p class="warning" role="alert" data-testid="impact-invalid">{t(invalid()!.key)}</p>}>
-        {(r) => (
-          <>
-            <div class="stats">
-              <div class="stat" data-testid="impact-kept">
-                <span class="stat-label">{t('report.impact.kept')}</span>
-                <span class="stat-value">{i18n.num(r().customersKept, 0)}</span>
-              </div>
-              <div class="stat" data-testid="impact-first-year">
-                <span class="stat-label">{t('report.impact.firstYear')}</span>
-                <span class="stat-value">{money(r().firstPeriodValue)}</span>
-              </div>
-              <div class="stat" data-testid="impact-lifetime">
-                <span class="stat-label">{t('report.impact.lifetime')}</span>
-                <span class="stat-value">{money(r().lifetimeValueGained)}</span>
-                <span class="stat-note">{t('report.impact.perCustomer', { now: money(r().lifetimeValueNow), after: money(r().lifetimeValueAfter) })}</span>
-              </div>
-            </div>
-            <p data-testid="impact">
-              {t('report.impact.result', {
-                from: i18n.pct(r().retention, 1), to: i18n.pct(r().retention + r().uplift, 1), uplift: i18n.points(r().uplift * 100, 1),
-                customers: i18n.num(parse(inputs().customers)), kept: i18n.num(r().customersKept, 0),
-                firstYear: money(r().firstPeriodValue), gained: money(r().lifetimeValueGained),
-              })}
+      <Show
+        when={!missing()}
+        fallback={
+          <p class="note" data-testid="impact-missing">
+            {t('report.impact.enterFigures')}
+          </p>
+        }
+      >
+        <Show
+          when={estimate()}
+          fallback={
+            <p class="warning" role="alert" data-testid="impact-invalid">
+              {t(invalid()!.key)}
             </p>
-            <p class="note" data-testid="impact-formula">
-              {inputs().years.trim() === '' ? t('report.impact.formula') : t('report.impact.formulaYears', { years: Number(inputs().years) })}
-            </p>
-          </>
-        )}
-      </Show>
+          }
+        >
+          {(r) => (
+            <>
+              <div class="stats">
+                <div class="stat" data-testid="impact-kept">
+                  <span class="stat-label">{t('report.impact.kept')}</span>
+                  <span class="stat-value">{i18n.num(r().customersKept, 0)}</span>
+                </div>
+                <div class="stat" data-testid="impact-first-year">
+                  <span class="stat-label">{t('report.impact.firstYear')}</span>
+                  <span class="stat-value">{money(r().firstPeriodValue)}</span>
+                </div>
+                <div class="stat" data-testid="impact-lifetime">
+                  <span class="stat-label">{t('report.impact.lifetime')}</span>
+                  <span class="stat-value">{money(r().lifetimeValueGained)}</span>
+                  <span class="stat-note">
+                    {t('report.impact.perCustomer', {
+                      now: money(r().lifetimeValueNow),
+                      after: money(r().lifetimeValueAfter),
+                    })}
+                  </span>
+                </div>
+              </div>
+              <p data-testid="impact">
+                {t('report.impact.result', {
+                  from: i18n.pct(r().retention, 1),
+                  to: i18n.pct(r().retention + r().uplift, 1),
+                  uplift: i18n.points(r().uplift * 100, 1),
+                  customers: i18n.num(parse(inputs().customers)),
+                  kept: i18n.num(r().customersKept, 0),
+                  firstYear: money(r().firstPeriodValue),
+                  gained: money(r().lifetimeValueGained),
+                })}
+              </p>
+              <p class="note" data-testid="impact-formula">
+                {inputs().years.trim() === ''
+                  ? t('report.impact.formula')
+                  : t('report.impact.formulaYears', { years: Number(inputs().years) })}
+              </p>
+            </>
+          )}
+        </Show>
       </Show>
     </div>
   );

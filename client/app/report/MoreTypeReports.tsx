@@ -12,9 +12,16 @@ type Q<T extends Question['type']> = Extract<Question, { type: T }>;
 // A YYYY-MM-DD date is a calendar day, not an instant: formatted in UTC so no time zone moves it.
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
-export function YesNoReport(props: { report: Extract<QuestionReport, { type: 'single' | 'multiple' | 'yesno' }>; question: Q<'yesno'>; text: TextOf }) {
+export function YesNoReport(props: {
+  report: Extract<QuestionReport, { type: 'single' | 'multiple' | 'yesno' }>;
+  question: Q<'yesno'>;
+  text: TextOf;
+}) {
   const i18n = useI18n();
-  const label = (v: string | number) => (v === 'yes' ? props.text(props.question.yesLabel) || i18n.t('report.yes') : props.text(props.question.noLabel) || i18n.t('report.no'));
+  const label = (v: string | number) =>
+    v === 'yes'
+      ? props.text(props.question.yesLabel) || i18n.t('report.yes')
+      : props.text(props.question.noLabel) || i18n.t('report.no');
   return (
     <BarChart
       labels={props.report.counts.map((c) => label(c.value))}
@@ -28,14 +35,27 @@ export function YesNoReport(props: { report: Extract<QuestionReport, { type: 'si
 export function DateReport(props: { report: Of<'date'> }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const month = (ym: string | number) => new Intl.DateTimeFormat(i18n.locale(), { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(dayOf(`${ym}-01`));
-  const day = (iso: string | null) => (iso ? new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(dayOf(iso)) : '—');
+  const month = (ym: string | number) =>
+    new Intl.DateTimeFormat(i18n.locale(), { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+      dayOf(`${ym}-01`),
+    );
+  const day = (iso: string | null) =>
+    iso ? new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(dayOf(iso)) : '—';
   return (
     <>
       <div class="stats">
-        <div class="stat"><span class="stat-label">{t('report.earliest')}</span><span class="stat-value">{day(props.report.earliest)}</span></div>
-        <div class="stat"><span class="stat-label">{t('report.median')}</span><span class="stat-value">{day(props.report.median)}</span></div>
-        <div class="stat"><span class="stat-label">{t('report.latest')}</span><span class="stat-value">{day(props.report.latest)}</span></div>
+        <div class="stat">
+          <span class="stat-label">{t('report.earliest')}</span>
+          <span class="stat-value">{day(props.report.earliest)}</span>
+        </div>
+        <div class="stat">
+          <span class="stat-label">{t('report.median')}</span>
+          <span class="stat-value">{day(props.report.median)}</span>
+        </div>
+        <div class="stat">
+          <span class="stat-label">{t('report.latest')}</span>
+          <span class="stat-value">{day(props.report.latest)}</span>
+        </div>
       </div>
       <BarChart
         labels={props.report.counts.map((c) => month(c.value))}
@@ -57,9 +77,13 @@ export function FieldsReport(props: { report: Of<'fields'>; question: Q<'fields'
         <thead>
           <tr>
             <th scope="col">{t('report.field')}</th>
-            <th scope="col" class="num">{t('report.answerCount')}</th>
+            <th scope="col" class="num">
+              {t('report.answerCount')}
+            </th>
             <Show when={props.question.input === 'number'} fallback={<th scope="col">{t('report.latestFew')}</th>}>
-              <th scope="col" class="num">{t('report.meanWithCi')}</th>
+              <th scope="col" class="num">
+                {t('report.meanWithCi')}
+              </th>
             </Show>
           </tr>
         </thead>
@@ -69,8 +93,15 @@ export function FieldsReport(props: { report: Of<'fields'>; question: Q<'fields'
               <tr>
                 <th scope="row">{label(it.id)}</th>
                 <td class="num">{i18n.num(it.n)}</td>
-                <Show when={props.question.input === 'number'} fallback={<td>{(it.latest ?? []).slice(0, 5).join(' · ')}</td>}>
-                  <td class="num">{it.mean ? `${i18n.num(it.mean.mean, 2)} ± ${i18n.num((it.mean.upper - it.mean.lower) / 2, 2)}` : '—'}</td>
+                <Show
+                  when={props.question.input === 'number'}
+                  fallback={<td>{(it.latest ?? []).slice(0, 5).join(' · ')}</td>}
+                >
+                  <td class="num">
+                    {it.mean
+                      ? `${i18n.num(it.mean.mean, 2)} ± ${i18n.num((it.mean.upper - it.mean.lower) / 2, 2)}`
+                      : '—'}
+                  </td>
                 </Show>
               </tr>
             )}
@@ -92,7 +123,11 @@ export function MatrixScalesReport(props: { report: Of<'matrixScales'>; question
           <tr>
             <th scope="col">{t('report.item')}</th>
             <For each={props.question.scales}>
-              {(s) => <th scope="col" class="num">{t('report.scaleMean', { scale: props.text(s.label) })}</th>}
+              {(s) => (
+                <th scope="col" class="num">
+                  {t('report.scaleMean', { scale: props.text(s.label) })}
+                </th>
+              )}
             </For>
           </tr>
         </thead>
@@ -102,7 +137,13 @@ export function MatrixScalesReport(props: { report: Of<'matrixScales'>; question
               <tr>
                 <th scope="row">{item(it.id)}</th>
                 <For each={it.scales}>
-                  {(s) => <td class="num">{s.mean ? `${i18n.num(s.mean.mean, 2)} ± ${i18n.num((s.mean.upper - s.mean.lower) / 2, 2)} (n = ${i18n.num(s.n)})` : '—'}</td>}
+                  {(s) => (
+                    <td class="num">
+                      {s.mean
+                        ? `${i18n.num(s.mean.mean, 2)} ± ${i18n.num((s.mean.upper - s.mean.lower) / 2, 2)} (n = ${i18n.num(s.n)})`
+                        : '—'}
+                    </td>
+                  )}
                 </For>
               </tr>
             )}

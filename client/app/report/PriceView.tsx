@@ -24,7 +24,8 @@ const BASIS_KEY: Record<NonNullable<PriceSection['recommendation']>['basis'], Ap
 /** Money in the question's currency, from a price in major units as respondents typed it. */
 function useMoney() {
   const i18n = useI18n();
-  return (price: number, currency: string) => formatCurrency(i18n.locale(), Math.round(price * 10 ** currencyDigits(currency)), currency);
+  return (price: number, currency: string) =>
+    formatCurrency(i18n.locale(), Math.round(price * 10 ** currencyDigits(currency)), currency);
 }
 
 function VanWestendorpView(props: { r: VanWestendorpReport; title: string }) {
@@ -67,7 +68,12 @@ function VanWestendorpView(props: { r: VanWestendorpReport; title: string }) {
           { label: t('report.price.tooCheap'), color: SERIES_COLORS[5], dash: [6, 4], points: curve('tooCheap') },
           { label: t('report.price.notCheap'), color: SERIES_COLORS[0], points: curve('notCheap') },
           { label: t('report.price.notExpensive'), color: SERIES_COLORS[1], points: curve('notExpensive') },
-          { label: t('report.price.tooExpensive'), color: SERIES_COLORS[4], dash: [6, 4], points: curve('tooExpensive') },
+          {
+            label: t('report.price.tooExpensive'),
+            color: SERIES_COLORS[4],
+            dash: [6, 4],
+            points: curve('tooExpensive'),
+          },
         ]}
         share
         xTitle={t('report.price.price')}
@@ -85,11 +91,23 @@ function VanWestendorpView(props: { r: VanWestendorpReport; title: string }) {
           return (
             <div data-testid="nms">
               <h3>{t('report.price.nms')}</h3>
-              <p class="reading">{t('report.price.nmsReading', { price: m(nms().revenueOptimal), reach: i18n.pct(at()?.reach ?? 0) })}</p>
+              <p class="reading">
+                {t('report.price.nmsReading', { price: m(nms().revenueOptimal), reach: i18n.pct(at()?.reach ?? 0) })}
+              </p>
               <LineChart
                 series={[
-                  { label: t('report.price.trial'), color: SERIES_COLORS[0], points: nms().curve.map((p) => ({ x: p.price, y: p.reach })) },
-                  { label: t('report.price.revenue'), color: SERIES_COLORS[2], dash: [6, 4], axis: 'right', points: nms().curve.map((p) => ({ x: p.price, y: p.revenue })) },
+                  {
+                    label: t('report.price.trial'),
+                    color: SERIES_COLORS[0],
+                    points: nms().curve.map((p) => ({ x: p.price, y: p.reach })),
+                  },
+                  {
+                    label: t('report.price.revenue'),
+                    color: SERIES_COLORS[2],
+                    dash: [6, 4],
+                    axis: 'right',
+                    points: nms().curve.map((p) => ({ x: p.price, y: p.revenue })),
+                  },
                 ]}
                 xTitle={t('report.price.price')}
                 yTitle={t('report.price.trial')}
@@ -97,11 +115,15 @@ function VanWestendorpView(props: { r: VanWestendorpReport; title: string }) {
                 xText={m}
                 yText={(y) => i18n.pct(y)}
                 yRightText={m}
-                markers={[{ x: nms().revenueOptimal, label: `${t('report.price.revenueMax')} ${m(nms().revenueOptimal)}` }]}
+                markers={[
+                  { x: nms().revenueOptimal, label: `${t('report.price.revenueMax')} ${m(nms().revenueOptimal)}` },
+                ]}
                 markerLabels="bottom"
                 label={t('report.price.nms')}
               />
-              <p class="note" data-testid="trial-note">{t('report.price.trialExplained')}</p>
+              <p class="note" data-testid="trial-note">
+                {t('report.price.trialExplained')}
+              </p>
             </div>
           );
         }}
@@ -121,8 +143,19 @@ function GaborGrangerView(props: { r: GaborGrangerReport; title: string }) {
       <SmallBase n={props.r.n} />
       <LineChart
         series={[
-          { label: t('report.price.demand'), color: SERIES_COLORS[0], points: props.r.points.map((p) => ({ x: p.price, y: p.demand })), pointText: props.r.points.map((p) => i18n.pct(p.demand)) },
-          { label: t('report.price.revenue'), color: SERIES_COLORS[2], dash: [6, 4], axis: 'right', points: props.r.points.map((p) => ({ x: p.price, y: p.revenue })) },
+          {
+            label: t('report.price.demand'),
+            color: SERIES_COLORS[0],
+            points: props.r.points.map((p) => ({ x: p.price, y: p.demand })),
+            pointText: props.r.points.map((p) => i18n.pct(p.demand)),
+          },
+          {
+            label: t('report.price.revenue'),
+            color: SERIES_COLORS[2],
+            dash: [6, 4],
+            axis: 'right',
+            points: props.r.points.map((p) => ({ x: p.price, y: p.revenue })),
+          },
         ]}
         share
         xTitle={t('report.price.price')}
@@ -131,7 +164,11 @@ function GaborGrangerView(props: { r: GaborGrangerReport; title: string }) {
         xText={m}
         yText={(y) => i18n.pct(y)}
         yRightText={m}
-        markers={props.r.optimalPrice === null ? [] : [{ x: props.r.optimalPrice, label: `${t('report.price.revenueMax')} ${m(props.r.optimalPrice)}` }]}
+        markers={
+          props.r.optimalPrice === null
+            ? []
+            : [{ x: props.r.optimalPrice, label: `${t('report.price.revenueMax')} ${m(props.r.optimalPrice)}` }]
+        }
         markerLabels="bottom"
         label={t('report.price.ladder')}
       />
@@ -140,8 +177,12 @@ function GaborGrangerView(props: { r: GaborGrangerReport; title: string }) {
           <thead>
             <tr>
               <th scope="col">{t('report.price.price')}</th>
-              <th scope="col" class="num">{t('report.price.demand')}</th>
-              <th scope="col" class="num">{t('report.price.revenue')}</th>
+              <th scope="col" class="num">
+                {t('report.price.demand')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.price.revenue')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -174,7 +215,9 @@ export function PriceView(props: { section: PriceSection; report: ReportDto; tex
     const range = r.range ? { low: money(r.range.low, r.currency), high: money(r.range.high, r.currency) } : null;
     const lead = t(BASIS_KEY[r.basis], { price, ...(range ?? { low: '', high: '' }) });
     if (range && r.basis === 'opp') return joinSentences(i18n.locale(), [lead, t('report.reading.priceRange', range)]);
-    return range && r.basis === 'gabor-granger' ? joinSentences(i18n.locale(), [lead, t('report.reading.priceInRange', range)]) : lead;
+    return range && r.basis === 'gabor-granger'
+      ? joinSentences(i18n.locale(), [lead, t('report.reading.priceInRange', range)])
+      : lead;
   };
   const methods = () => {
     const s = props.section;
@@ -188,16 +231,23 @@ export function PriceView(props: { section: PriceSection; report: ReportDto; tex
   return (
     <Section id="price" title={t('report.section.price')} reading={reading()}>
       <Show when={methods().length > 0}>
-        <ul class="note price-methods" data-testid="price-methods"><For each={methods()}>{(x) => <li>{x}</li>}</For></ul>
+        <ul class="note price-methods" data-testid="price-methods">
+          <For each={methods()}>{(x) => <li>{x}</li>}</For>
+        </ul>
       </Show>
-      <For each={props.section.vanWestendorp}>{(r) => <VanWestendorpView r={r} title={questionText(r.questionId)} />}</For>
+      <For each={props.section.vanWestendorp}>
+        {(r) => <VanWestendorpView r={r} title={questionText(r.questionId)} />}
+      </For>
       <For each={props.section.gaborGranger}>
         {(r) => (
           <>
             <Show when={props.section.vanWestendorp.length > 0 && r.optimalPrice !== null}>
-              <p class="reading">{t('report.reading.priceLadder', {
-                price: money(r.optimalPrice!, r.currency), demand: i18n.pct(r.points.find((p) => p.price === r.optimalPrice)!.demand),
-              })}</p>
+              <p class="reading">
+                {t('report.reading.priceLadder', {
+                  price: money(r.optimalPrice!, r.currency),
+                  demand: i18n.pct(r.points.find((p) => p.price === r.optimalPrice)!.demand),
+                })}
+              </p>
             </Show>
             <GaborGrangerView r={r} title={questionText(r.questionId)} />
           </>

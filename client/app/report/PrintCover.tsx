@@ -10,7 +10,12 @@ import { useI18n, type I18n } from '../lib/i18n';
 import { dimensions, moreDimensions, type FilterState } from './FilterBar';
 
 /** Each filter in force, in words: "Loyalty tier: Platinum", "Wave 2", "From 1 Nov 2026". */
-export function filterWords(report: ReportDto, filter: FilterState, text: (x: Text | undefined) => string, i18n: I18n): string[] {
+export function filterWords(
+  report: ReportDto,
+  filter: FilterState,
+  text: (x: Text | undefined) => string,
+  i18n: I18n,
+): string[] {
   const { t } = i18n;
   const dims = [...dimensions(report, text, t), ...moreDimensions(report, text, t)];
   const out: string[] = [];
@@ -18,8 +23,9 @@ export function filterWords(report: ReportDto, filter: FilterState, text: (x: Te
     const d = dims.find((x) => x.name === c.name);
     const joined = c.values.join(',');
     // A group of scale points ("Top-two box") is one choice whose value lists them all.
-    const named = d?.choices.find((x) => x.value === joined)?.label
-      ?? c.values.map((v) => d?.choices.find((x) => x.value === v)?.label ?? v).join(', ');
+    const named =
+      d?.choices.find((x) => x.value === joined)?.label ??
+      c.values.map((v) => d?.choices.find((x) => x.value === v)?.label ?? v).join(', ');
     out.push(`${d?.label ?? c.name}: ${named}`);
   }
   if (filter.cell !== null) {
@@ -33,7 +39,12 @@ export function filterWords(report: ReportDto, filter: FilterState, text: (x: Te
   return out;
 }
 
-export function PrintCover(props: { report: ReportDto; filter: FilterState; title: string; text: (x: Text | undefined) => string }) {
+export function PrintCover(props: {
+  report: ReportDto;
+  filter: FilterState;
+  title: string;
+  text: (x: Text | undefined) => string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const fieldwork = () => props.report.sections.fieldwork;
@@ -50,19 +61,38 @@ export function PrintCover(props: { report: ReportDto; filter: FilterState; titl
       <h1>{props.title}</h1>
       <dl class="print-facts">
         <Show when={fieldwork().firstAt !== null}>
-          <div><dt>{t('report.fieldworkDates')}</dt><dd>{`${i18n.date(fieldwork().firstAt!)} – ${i18n.date(fieldwork().lastAt!)}`}</dd></div>
+          <div>
+            <dt>{t('report.fieldworkDates')}</dt>
+            <dd>{`${i18n.date(fieldwork().firstAt!)} – ${i18n.date(fieldwork().lastAt!)}`}</dd>
+          </div>
         </Show>
-        <div><dt>{t('report.paper.base')}</dt><dd>{t('report.coverN', { n: i18n.num(props.report.completes) })}</dd></div>
+        <div>
+          <dt>{t('report.paper.base')}</dt>
+          <dd>{t('report.coverN', { n: i18n.num(props.report.completes) })}</dd>
+        </div>
         <div>
           <dt>{t('report.filter.title')}</dt>
           <dd data-testid="print-filters">
             <Show when={filters().length > 0} fallback={t('report.paper.noFilter')}>
-              <For each={filters()}>{(f, k) => <>{k() > 0 ? '; ' : ''}{f}</>}</For>
+              <For each={filters()}>
+                {(f, k) => (
+                  <>
+                    {k() > 0 ? '; ' : ''}
+                    {f}
+                  </>
+                )}
+              </For>
             </Show>
           </dd>
         </div>
-        <div><dt>{t('report.fieldworkWeighting')}</dt><dd>{weighting()}</dd></div>
-        <div><dt>{t('report.paper.printed')}</dt><dd>{i18n.date(Date.now())}</dd></div>
+        <div>
+          <dt>{t('report.fieldworkWeighting')}</dt>
+          <dd>{weighting()}</dd>
+        </div>
+        <div>
+          <dt>{t('report.paper.printed')}</dt>
+          <dd>{i18n.date(Date.now())}</dd>
+        </div>
       </dl>
     </header>
   );

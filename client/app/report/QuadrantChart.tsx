@@ -12,7 +12,14 @@ Chart.register(ScatterController, PointElement, LinearScale, Tooltip);
 
 type Interval = { lower: number; upper: number } | null;
 
-export interface QuadrantPoint { label: string; x: number; y: number; color: string; xInterval?: Interval; yInterval?: Interval }
+export interface QuadrantPoint {
+  label: string;
+  x: number;
+  y: number;
+  color: string;
+  xInterval?: Interval;
+  yInterval?: Interval;
+}
 
 export function QuadrantChart(props: {
   points: QuadrantPoint[];
@@ -45,8 +52,10 @@ export function QuadrantChart(props: {
         ctx.strokeStyle = muted;
         ctx.setLineDash([4, 4]);
         ctx.beginPath();
-        ctx.moveTo(x, a.top); ctx.lineTo(x, a.bottom);
-        ctx.moveTo(a.left, y); ctx.lineTo(a.right, y);
+        ctx.moveTo(x, a.top);
+        ctx.lineTo(x, a.bottom);
+        ctx.moveTo(a.left, y);
+        ctx.lineTo(a.right, y);
         ctx.stroke();
         ctx.setLineDash([]);
         // Captions first, then each point's name where it covers nothing: on a phone-wide chart
@@ -75,12 +84,22 @@ export function QuadrantChart(props: {
         ctx.fillStyle = muted;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
-        const captions = cornerCaptions(props.corners.map((c) => ctx.measureText(c).width) as [number, number, number, number], line, area);
+        const captions = cornerCaptions(
+          props.corners.map((c) => ctx.measureText(c).width) as [number, number, number, number],
+          line,
+          area,
+        );
         captions.forEach((r, k) => ctx.fillText(props.corners[k], r.textX, r.textY));
         ctx.font = `12px ${css.fontFamily}`;
         ctx.fillStyle = text;
         const dots = c.getDatasetMeta(0).data.map((pt) => ({ x: pt.x, y: pt.y }));
-        const labels = placeLabels(dots, props.points.map((p) => ctx.measureText(p.label).width), line, area, captions);
+        const labels = placeLabels(
+          dots,
+          props.points.map((p) => ctx.measureText(p.label).width),
+          line,
+          area,
+          captions,
+        );
         labels.forEach((r, i) => ctx.fillText(props.points[i].label, r.textX, r.textY));
         ctx.restore();
       },
@@ -95,19 +114,37 @@ export function QuadrantChart(props: {
     const measurer = canvas.getContext('2d')!;
     measurer.font = `12px ${css.fontFamily}`;
     const box = canvas.parentElement!;
-    const wrap = (title: string, length: number) => wrapToWidth(title, Math.max(120, length - 60), (x) => measurer.measureText(x).width);
+    const wrap = (title: string, length: number) =>
+      wrapToWidth(title, Math.max(120, length - 60), (x) => measurer.measureText(x).width);
     chart = new Chart(canvas, {
       type: 'scatter',
-      data: { datasets: [{ data: props.points.map((p) => ({ x: p.x, y: p.y })), pointRadius: 6, pointBackgroundColor: props.points.map((p) => p.color) }] },
+      data: {
+        datasets: [
+          {
+            data: props.points.map((p) => ({ x: p.x, y: p.y })),
+            pointRadius: 6,
+            pointBackgroundColor: props.points.map((p) => p.color),
+          },
+        ],
+      },
       options: {
         maintainAspectRatio: false,
         animation: false,
         layout: { padding: { right: 24 } },
         scales: {
-          x: { ...(props.xRange ? { min: props.xRange[0], max: props.xRange[1] } : pad(props.points.map((p) => p.x))), title: { display: true, text: wrap(props.xLabel, box.clientWidth), color: text } },
-          y: { ...(props.yRange ? { min: props.yRange[0], max: props.yRange[1] } : pad(props.points.map((p) => p.y))), title: { display: true, text: wrap(props.yLabel, box.clientHeight), color: text } },
+          x: {
+            ...(props.xRange ? { min: props.xRange[0], max: props.xRange[1] } : pad(props.points.map((p) => p.x))),
+            title: { display: true, text: wrap(props.xLabel, box.clientWidth), color: text },
+          },
+          y: {
+            ...(props.yRange ? { min: props.yRange[0], max: props.yRange[1] } : pad(props.points.map((p) => p.y))),
+            title: { display: true, text: wrap(props.yLabel, box.clientHeight), color: text },
+          },
         },
-        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => props.points[item.dataIndex].label } } },
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: (item) => props.points[item.dataIndex].label } },
+        },
       },
       plugins: [overlay],
     });

@@ -58,17 +58,31 @@ export function ReportView(props: { base: string; surveyId?: string }) {
       <Match when={notPublished()}>
         <EmptyState title={t('report.notPublished')} hint={t('report.notPublishedHint')}>
           <Show when={props.surveyId && session.can('researcher')}>
-            <A href={`/surveys/${props.surveyId}`} class="btn btn-primary">{t('surveys.action.edit')}</A>
+            <A href={`/surveys/${props.surveyId}`} class="btn btn-primary">
+              {t('surveys.action.edit')}
+            </A>
           </Show>
         </EmptyState>
       </Match>
-      <Match when={report.error}><ErrorBox error={report.error} onRetry={refetch} /></Match>
-      <Match when={report.latest}>{(r) => <Report report={r()} base={props.base} inApp={!!props.surveyId} filter={filter()} onFilter={setFilter} />}</Match>
+      <Match when={report.error}>
+        <ErrorBox error={report.error} onRetry={refetch} />
+      </Match>
+      <Match when={report.latest}>
+        {(r) => (
+          <Report report={r()} base={props.base} inApp={!!props.surveyId} filter={filter()} onFilter={setFilter} />
+        )}
+      </Match>
     </Switch>
   );
 }
 
-function Report(props: { report: ReportDto; base: string; inApp: boolean; filter: FilterState; onFilter: (f: FilterState) => void }) {
+function Report(props: {
+  report: ReportDto;
+  base: string;
+  inApp: boolean;
+  filter: FilterState;
+  onFilter: (f: FilterState) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
@@ -91,72 +105,138 @@ function Report(props: { report: ReportDto; base: string; inApp: boolean; filter
       <PrintCover report={props.report} filter={props.filter} title={text(def().title)} text={text} />
       <header class="page-header report-header">
         <div>
-          <Show when={props.inApp}><A href="/surveys" class="back-link no-print"><Icon name="back" />{t('nav.surveys')}</A></Show>
+          <Show when={props.inApp}>
+            <A href="/surveys" class="back-link no-print">
+              <Icon name="back" />
+              {t('nav.surveys')}
+            </A>
+          </Show>
           <h1>{text(def().title)}</h1>
           <p class="muted">{t('report.subtitle')}</p>
         </div>
         <div class="page-header-actions no-print">
           <Show when={props.inApp && session.can('researcher')}>
-            <A href={`/surveys/${props.report.surveyId}`} class="btn"><Icon name="edit" />{t('surveys.action.edit')}</A>
+            <A href={`/surveys/${props.report.surveyId}`} class="btn">
+              <Icon name="edit" />
+              {t('surveys.action.edit')}
+            </A>
           </Show>
-          <button type="button" class="btn" onClick={() => window.print()}><Icon name="print" />{t('report.print')}</button>
+          <button type="button" class="btn" onClick={() => window.print()}>
+            <Icon name="print" />
+            {t('report.print')}
+          </button>
         </div>
       </header>
       <Show when={props.inApp}>
         <Exports base={props.base} query={queryOf(props.filter)} researcher={session.can('researcher')} />
       </Show>
-      <Show when={props.inApp && session.can('researcher')}><SharePanel surveyId={props.report.surveyId} /></Show>
+      <Show when={props.inApp && session.can('researcher')}>
+        <SharePanel surveyId={props.report.surveyId} />
+      </Show>
 
       <section class="kpis" aria-label={t('report.fieldwork')}>
         <div class="kpi">
           <span class="kpi-label">{t('report.completes')}</span>
-          <span class="kpi-value" data-testid="report-completes">{i18n.num(props.report.completes)}</span>
+          <span class="kpi-value" data-testid="report-completes">
+            {i18n.num(props.report.completes)}
+          </span>
           <span class="kpi-note" data-testid="report-partials">
-            {t(props.report.sections.fieldwork.filtered ? 'report.partialsUnfiltered' : 'report.partials', { count: props.report.partials })}
+            {t(props.report.sections.fieldwork.filtered ? 'report.partialsUnfiltered' : 'report.partials', {
+              count: props.report.partials,
+            })}
           </span>
         </div>
         <div class="kpi">
           <span class="kpi-label">{t('report.completionRate')}</span>
-          <span class="kpi-value">{props.report.completionRate === null ? '—' : i18n.pct(props.report.completionRate)}</span>
-          <span class="kpi-note">{t(props.report.sections.fieldwork.filtered ? 'report.completionRateUnfiltered' : 'report.completionRateNote')}</span>
+          <span class="kpi-value">
+            {props.report.completionRate === null ? '—' : i18n.pct(props.report.completionRate)}
+          </span>
+          <span class="kpi-note">
+            {t(
+              props.report.sections.fieldwork.filtered
+                ? 'report.completionRateUnfiltered'
+                : 'report.completionRateNote',
+            )}
+          </span>
         </div>
         <div class="kpi">
           <span class="kpi-label">{t('report.marginOfError')}</span>
           <span class="kpi-value">
-            {props.report.marginOfError === null ? '—' : t('report.pointsMargin', { value: i18n.num(props.report.marginOfError * 100, 1) })}
+            {props.report.marginOfError === null
+              ? '—'
+              : t('report.pointsMargin', { value: i18n.num(props.report.marginOfError * 100, 1) })}
           </span>
           <span class="kpi-note">{t('report.marginNote')}</span>
         </div>
       </section>
 
       <Show when={props.report.sections.fieldwork.weighting}>
-        {(w) => <p class="note" data-testid="weighting-note">{t(w().method === 'raking' ? 'report.weightingNoteRaking' : 'report.weightingNote', { n: i18n.num(w().effectiveN, 0), deff: i18n.num(w().designEffect, 2) })}</p>}
+        {(w) => (
+          <p class="note" data-testid="weighting-note">
+            {t(w().method === 'raking' ? 'report.weightingNoteRaking' : 'report.weightingNote', {
+              n: i18n.num(w().effectiveN, 0),
+              deff: i18n.num(w().designEffect, 2),
+            })}
+          </p>
+        )}
       </Show>
       <Show when={props.report.sections.fieldwork.excluded}>
-        {(x) => <p class="warning" role="note" data-testid="excluded-note">{t('report.excludedFlagged', { straight: t('report.count.straightliners', { count: x().straightliners }), speeders: t('report.count.speeders', { count: x().speeders }) })}</p>}
+        {(x) => (
+          <p class="warning" role="note" data-testid="excluded-note">
+            {t('report.excludedFlagged', {
+              straight: t('report.count.straightliners', { count: x().straightliners }),
+              speeders: t('report.count.speeders', { count: x().speeders }),
+            })}
+          </p>
+        )}
       </Show>
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
       <FieldworkView section={props.report.sections.fieldwork} />
-      <ReportSections report={props.report} text={text} loyaltySaveUrl={props.inApp && session.can('researcher') ? `${props.base}/report/loyalty-value` : null} />
+      <ReportSections
+        report={props.report}
+        text={text}
+        loyaltySaveUrl={props.inApp && session.can('researcher') ? `${props.base}/report/loyalty-value` : null}
+      />
       <Compare base={props.base} report={props.report} filter={props.filter} text={text} />
       <CrossTab base={props.base} report={props.report} filter={props.filter} text={text} />
       <Show when={props.report.sections.verbatims}>
-        {(v) => <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} report={props.report} text={text} />}
+        {(v) => (
+          <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} report={props.report} text={text} />
+        )}
       </Show>
 
       <Show
         when={props.report.completes > 0}
-        fallback={<EmptyState title={t('report.empty')} hint={t('report.emptyHint')} icon={<span class="empty-icon"><Icon name="chart" size={32} /></span>} />}
+        fallback={
+          <EmptyState
+            title={t('report.empty')}
+            hint={t('report.emptyHint')}
+            icon={
+              <span class="empty-icon">
+                <Icon name="chart" size={32} />
+              </span>
+            }
+          />
+        }
       >
         <h2 class="print-appendix">{t('report.paper.byQuestion')}</h2>
         <For each={questions()}>
           {(item) => (
-            <section class="card qreport" classList={{ 'print-skip': !PRINTED_TYPES.has(item.report.type) }} data-testid="question-report" data-question-id={item.report.id}>
+            <section
+              class="card qreport"
+              classList={{ 'print-skip': !PRINTED_TYPES.has(item.report.type) }}
+              data-testid="question-report"
+              data-question-id={item.report.id}
+            >
               <header class="qreport-head">
                 <span class="qnum">{t('editor.questionNumber', { n: item.number })}</span>
                 <span class="chip">{t(KIND_KEY[kindOf(item.question)])}</span>
-                <span class="qreport-n" title={item.report.n > 0 && item.report.n < SMALL_BASE ? t('report.smallBaseMark') : undefined}>
-                  {t('report.answers', { count: item.report.n })}{item.report.n > 0 && item.report.n < SMALL_BASE ? ' †' : ''}
+                <span
+                  class="qreport-n"
+                  title={item.report.n > 0 && item.report.n < SMALL_BASE ? t('report.smallBaseMark') : undefined}
+                >
+                  {t('report.answers', { count: item.report.n })}
+                  {item.report.n > 0 && item.report.n < SMALL_BASE ? ' †' : ''}
                 </span>
               </header>
               <h2 class="qreport-title">{text(item.question.text)}</h2>
@@ -213,7 +293,9 @@ function Stat(props: { label: string; value: string; note?: string; testid?: str
     <div class="stat" data-testid={props.testid}>
       <span class="stat-label">{props.label}</span>
       <span class="stat-value">{props.value}</span>
-      <Show when={props.note}><span class="stat-note">{props.note}</span></Show>
+      <Show when={props.note}>
+        <span class="stat-note">{props.note}</span>
+      </Show>
     </div>
   );
 }
@@ -227,16 +309,27 @@ function useFormats() {
      * Mean ± half the 95% interval, as researchers write it; the mean alone where the interval is
      * withheld (under 30 answers, or all alike: "5 ± 0" would claim a certainty there is not).
      */
-    mean: (m: MeanSummary) => (intervalWithheld(m.n, m.sd) ? i18n.num(m.mean, 2) : `${i18n.num(m.mean, 2)} ± ${i18n.num((m.upper - m.lower) / 2, 2)}`),
+    mean: (m: MeanSummary) =>
+      intervalWithheld(m.n, m.sd)
+        ? i18n.num(m.mean, 2)
+        : `${i18n.num(m.mean, 2)} ± ${i18n.num((m.upper - m.lower) / 2, 2)}`,
     /** What the mean's note says: the interval it carries, or why it carries none. */
     meanNote: (m: MeanSummary) => {
       const why = intervalWithheld(m.n, m.sd);
-      return i18n.t(why === null ? 'report.ci95' : why === 'small-base' ? 'report.noInterval.smallBase' : 'report.noInterval.noSpread');
+      return i18n.t(
+        why === null
+          ? 'report.ci95'
+          : why === 'small-base'
+            ? 'report.noInterval.smallBase'
+            : 'report.noInterval.noSpread',
+      );
     },
     /** A mean in a table cell: with its reason when it has no interval. */
     meanCell: (m: MeanSummary) => {
       const why = intervalWithheld(m.n, m.sd);
-      return why === null ? `${i18n.num(m.mean, 2)} ± ${i18n.num((m.upper - m.lower) / 2, 2)}` : `${i18n.num(m.mean, 2)}${m.n < SMALL_BASE ? ' †' : ''}`;
+      return why === null
+        ? `${i18n.num(m.mean, 2)} ± ${i18n.num((m.upper - m.lower) / 2, 2)}`
+        : `${i18n.num(m.mean, 2)}${m.n < SMALL_BASE ? ' †' : ''}`;
     },
     share: (x: Interval) => i18n.pct(x.p),
     shareCi: (x: Interval) => i18n.t('report.ciRange', { lower: i18n.pct(x.lower), upper: i18n.pct(x.upper) }),
@@ -260,7 +353,9 @@ function ChoiceReport(props: { counts: Count[]; question: Question; multiple: bo
         valueText={props.counts.map(f.countShare)}
         label={t('report.distribution')}
       />
-      <Show when={props.multiple}><p class="note">{t('report.multipleNote')}</p></Show>
+      <Show when={props.multiple}>
+        <p class="note">{t('report.multipleNote')}</p>
+      </Show>
     </>
   );
 }
@@ -274,9 +369,15 @@ function RatingReport(props: { report: Extract<QuestionReport, { type: 'rating' 
   return (
     <>
       <div class="stats">
-        <Show when={props.report.mean}>{(m) => <Stat label={t('report.mean')} value={f.mean(m())} note={f.meanNote(m())} testid="stat-mean" />}</Show>
-        <Show when={props.report.topBox}>{(x) => <Stat label={t('report.topBox')} value={f.share(x())} note={f.shareCi(x())} />}</Show>
-        <Show when={props.report.topTwoBox}>{(x) => <Stat label={t('report.topTwoBox')} value={f.share(x())} note={f.shareCi(x())} />}</Show>
+        <Show when={props.report.mean}>
+          {(m) => <Stat label={t('report.mean')} value={f.mean(m())} note={f.meanNote(m())} testid="stat-mean" />}
+        </Show>
+        <Show when={props.report.topBox}>
+          {(x) => <Stat label={t('report.topBox')} value={f.share(x())} note={f.shareCi(x())} />}
+        </Show>
+        <Show when={props.report.topTwoBox}>
+          {(x) => <Stat label={t('report.topTwoBox')} value={f.share(x())} note={f.shareCi(x())} />}
+        </Show>
         <Show when={props.report.notApplicable > 0}>
           <Stat label={t('report.notApplicable')} value={i18n.num(props.report.notApplicable)} />
         </Show>
@@ -296,7 +397,8 @@ function NpsReport(props: { report: Extract<QuestionReport, { type: 'nps' }> }) 
   const i18n = useI18n();
   const { t } = i18n;
   const f = useFormats();
-  const colorOf = (score: number) => (score <= 6 ? NPS_COLORS.detractor : score <= 8 ? NPS_COLORS.passive : NPS_COLORS.promoter);
+  const colorOf = (score: number) =>
+    score <= 6 ? NPS_COLORS.detractor : score <= 8 ? NPS_COLORS.passive : NPS_COLORS.promoter;
   return (
     <>
       <Show when={props.report.nps}>
@@ -304,7 +406,9 @@ function NpsReport(props: { report: Extract<QuestionReport, { type: 'nps' }> }) 
           <div class="nps">
             <div class="nps-score">
               <span class="stat-label">{t('report.nps')}</span>
-              <span class="nps-value" data-testid="nps-value">{i18n.points(n().nps)}</span>
+              <span class="nps-value" data-testid="nps-value">
+                {i18n.points(n().nps)}
+              </span>
               <span class="stat-note">
                 {intervalWithheld(props.report.n, n().marginOfError) === null
                   ? t('report.npsMargin', { margin: i18n.num(n().marginOfError, 1) })
@@ -318,9 +422,27 @@ function NpsReport(props: { report: Extract<QuestionReport, { type: 'nps' }> }) 
                 <span style={{ width: `${n().promoters * 100}%`, background: NPS_COLORS.promoter }} />
               </div>
               <dl class="split-legend">
-                <div><dt><i style={{ background: NPS_COLORS.detractor }} />{t('report.detractors')}</dt><dd>{i18n.pct(n().detractors)}</dd></div>
-                <div><dt><i style={{ background: NPS_COLORS.passive }} />{t('report.passives')}</dt><dd>{i18n.pct(n().passives)}</dd></div>
-                <div><dt><i style={{ background: NPS_COLORS.promoter }} />{t('report.promoters')}</dt><dd>{i18n.pct(n().promoters)}</dd></div>
+                <div>
+                  <dt>
+                    <i style={{ background: NPS_COLORS.detractor }} />
+                    {t('report.detractors')}
+                  </dt>
+                  <dd>{i18n.pct(n().detractors)}</dd>
+                </div>
+                <div>
+                  <dt>
+                    <i style={{ background: NPS_COLORS.passive }} />
+                    {t('report.passives')}
+                  </dt>
+                  <dd>{i18n.pct(n().passives)}</dd>
+                </div>
+                <div>
+                  <dt>
+                    <i style={{ background: NPS_COLORS.promoter }} />
+                    {t('report.promoters')}
+                  </dt>
+                  <dd>{i18n.pct(n().promoters)}</dd>
+                </div>
               </dl>
             </div>
           </div>
@@ -337,7 +459,11 @@ function NpsReport(props: { report: Extract<QuestionReport, { type: 'nps' }> }) 
   );
 }
 
-function MatrixReport(props: { report: Extract<QuestionReport, { type: 'matrix' }>; question: Extract<Question, { type: 'matrix' }>; text: TextOf }) {
+function MatrixReport(props: {
+  report: Extract<QuestionReport, { type: 'matrix' }>;
+  question: Extract<Question, { type: 'matrix' }>;
+  text: TextOf;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const f = useFormats();
@@ -349,7 +475,11 @@ function MatrixReport(props: { report: Extract<QuestionReport, { type: 'matrix' 
     const points = props.report.items[0]?.counts.map((c) => Number(c.value)) ?? [];
     const colors = scaleColors(points.length);
     const label = pointLabels(props.question.scale, props.text);
-    return points.map((point, k) => ({ label: label(point), color: colors[k], shares: props.report.items.map((it) => it.counts[k]?.share ?? 0) }));
+    return points.map((point, k) => ({
+      label: label(point),
+      color: colors[k],
+      shares: props.report.items.map((it) => it.counts[k]?.share ?? 0),
+    }));
   };
   return (
     <>
@@ -364,9 +494,15 @@ function MatrixReport(props: { report: Extract<QuestionReport, { type: 'matrix' 
           <thead>
             <tr>
               <th scope="col">{t('report.item')}</th>
-              <th scope="col" class="num">{t('report.answerCount')}</th>
-              <th scope="col" class="num">{t('report.meanWithCi')}</th>
-              <th scope="col" class="num">{t('report.topTwoBox')}</th>
+              <th scope="col" class="num">
+                {t('report.answerCount')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.meanWithCi')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.topTwoBox')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -393,9 +529,15 @@ function NumberReport(props: { report: Extract<QuestionReport, { type: 'number' 
   const f = useFormats();
   return (
     <div class="stats">
-      <Show when={props.report.mean}>{(m) => <Stat label={t('report.mean')} value={f.mean(m())} note={f.meanNote(m())} />}</Show>
-      <Show when={props.report.min !== null}><Stat label={t('report.min')} value={i18n.num(props.report.min!)} /></Show>
-      <Show when={props.report.max !== null}><Stat label={t('report.max')} value={i18n.num(props.report.max!)} /></Show>
+      <Show when={props.report.mean}>
+        {(m) => <Stat label={t('report.mean')} value={f.mean(m())} note={f.meanNote(m())} />}
+      </Show>
+      <Show when={props.report.min !== null}>
+        <Stat label={t('report.min')} value={i18n.num(props.report.min!)} />
+      </Show>
+      <Show when={props.report.max !== null}>
+        <Stat label={t('report.max')} value={i18n.num(props.report.max!)} />
+      </Show>
     </div>
   );
 }
@@ -410,7 +552,9 @@ function TextReport(props: { report: Extract<QuestionReport, { type: 'text' }> }
           {(answer) => (
             <li class="verbatim">
               <p>{answer.text}</p>
-              <time class="muted" dateTime={new Date(answer.at).toISOString()}>{i18n.date(answer.at, 'datetime')}</time>
+              <time class="muted" dateTime={new Date(answer.at).toISOString()}>
+                {i18n.date(answer.at, 'datetime')}
+              </time>
             </li>
           )}
         </For>

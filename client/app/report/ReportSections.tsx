@@ -5,7 +5,14 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import {
-  SMALL_BASE, type LoyaltySection, type PrioritiesSection, type QualitySection, type SatisfactionSection, type ScaleItem, type TrendSection, type WaveChange,
+  SMALL_BASE,
+  type LoyaltySection,
+  type PrioritiesSection,
+  type QualitySection,
+  type SatisfactionSection,
+  type ScaleItem,
+  type TrendSection,
+  type WaveChange,
 } from '../../../shared/api/report-sections';
 import { intervalWithheld, type IntervalWithheld } from '../../../shared/api/report-readings';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
@@ -23,11 +30,23 @@ import { LoyaltyValue } from './LoyaltyValue';
 type TextOf = (x: Text | undefined) => string;
 
 const QUADRANT_KEY = {
-  concentrate: 'report.quadrant.concentrate', 'keep-up': 'report.quadrant.keep-up', 'low-priority': 'report.quadrant.low-priority', overkill: 'report.quadrant.overkill',
+  concentrate: 'report.quadrant.concentrate',
+  'keep-up': 'report.quadrant.keep-up',
+  'low-priority': 'report.quadrant.low-priority',
+  overkill: 'report.quadrant.overkill',
 } as const;
-const WEIGHTS_KEY = { stated: 'report.indexWeights.stated', derived: 'report.indexWeights.derived', equal: 'report.indexWeights.equal' } as const;
+const WEIGHTS_KEY = {
+  stated: 'report.indexWeights.stated',
+  derived: 'report.indexWeights.derived',
+  equal: 'report.indexWeights.equal',
+} as const;
 
-const QUADRANT_COLORS = { concentrate: 'hsl(4, 62%, 50%)', 'keep-up': 'hsl(146, 50%, 36%)', 'low-priority': 'hsl(215, 14%, 55%)', overkill: 'hsl(38, 80%, 46%)' } as const;
+const QUADRANT_COLORS = {
+  concentrate: 'hsl(4, 62%, 50%)',
+  'keep-up': 'hsl(146, 50%, 36%)',
+  'low-priority': 'hsl(215, 14%, 55%)',
+  overkill: 'hsl(38, 80%, 46%)',
+} as const;
 
 /** The label of a question (`q`) or matrix item (`q.item`) key, in the reader's language. */
 export function keyLabel(report: ReportDto, text: TextOf) {
@@ -48,7 +67,11 @@ export function Section(props: { id: string; title: string; reading?: string; ch
   return (
     <section class="card report-section" data-testid={`section-${props.id}`} id={`section-${props.id}`}>
       <h2>{props.title}</h2>
-      <Show when={props.reading}><p class="reading" data-testid="reading">{props.reading}</p></Show>
+      <Show when={props.reading}>
+        <p class="reading" data-testid="reading">
+          {props.reading}
+        </p>
+      </Show>
       {props.children}
     </section>
   );
@@ -56,15 +79,26 @@ export function Section(props: { id: string; title: string; reading?: string; ch
 
 export function SmallBase(props: { n: number }) {
   const { t } = useI18n();
-  return <Show when={props.n > 0 && props.n < SMALL_BASE}><p class="warning" role="note">{t('report.smallBase', { n: props.n })}</p></Show>;
+  return (
+    <Show when={props.n > 0 && props.n < SMALL_BASE}>
+      <p class="warning" role="note">
+        {t('report.smallBase', { n: props.n })}
+      </p>
+    </Show>
+  );
 }
 
 /** A base under SMALL_BASE wherever it is printed: the count with a dagger the section's note explains. */
 export function BaseCell(props: { n: number }) {
   const i18n = useI18n();
   return (
-    <td class="num" data-small-base={props.n < SMALL_BASE ? '' : undefined} title={props.n < SMALL_BASE ? i18n.t('report.smallBaseMark') : undefined}>
-      {i18n.num(props.n)}{props.n < SMALL_BASE ? ' †' : ''}
+    <td
+      class="num"
+      data-small-base={props.n < SMALL_BASE ? '' : undefined}
+      title={props.n < SMALL_BASE ? i18n.t('report.smallBaseMark') : undefined}
+    >
+      {i18n.num(props.n)}
+      {props.n < SMALL_BASE ? ' †' : ''}
     </td>
   );
 }
@@ -73,17 +107,26 @@ export function BaseCell(props: { n: number }) {
  * A mean with its 95% interval, or with the reason there is none: a small base or answers all
  * alike would give "5 ± 0", a certainty the sample cannot give.
  */
-export function MeanWithInterval(props: { mean: { mean: number; lower: number; upper: number } | null; withheld: IntervalWithheld; digits?: number }) {
+export function MeanWithInterval(props: {
+  mean: { mean: number; lower: number; upper: number } | null;
+  withheld: IntervalWithheld;
+  digits?: number;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
     <Show when={props.mean} fallback="—">
       {(m) => (
-        <Show when={props.withheld} fallback={`${i18n.num(m().mean, props.digits ?? 2)} ± ${i18n.num((m().upper - m().lower) / 2, props.digits ?? 2)}`}>
+        <Show
+          when={props.withheld}
+          fallback={`${i18n.num(m().mean, props.digits ?? 2)} ± ${i18n.num((m().upper - m().lower) / 2, props.digits ?? 2)}`}
+        >
           {(why) => (
             <>
               {i18n.num(m().mean, props.digits ?? 2)}
-              <small class="ci" data-testid="no-interval">{t(why() === 'small-base' ? 'report.noInterval.smallBase' : 'report.noInterval.noSpread')}</small>
+              <small class="ci" data-testid="no-interval">
+                {t(why() === 'small-base' ? 'report.noInterval.smallBase' : 'report.noInterval.noSpread')}
+              </small>
             </>
           )}
         </Show>
@@ -99,45 +142,84 @@ export function ReportSections(props: { report: ReportDto; text: TextOf; loyalty
   return (
     <>
       <Show when={s().quality}>{(q) => <Quality section={q()} />}</Show>
-      <Show when={s().satisfaction}>{(x) => <Satisfaction section={x()} label={label()} report={props.report} text={props.text} />}</Show>
+      <Show when={s().satisfaction}>
+        {(x) => <Satisfaction section={x()} label={label()} report={props.report} text={props.text} />}
+      </Show>
       <Show when={s().priorities}>{(x) => <Priorities section={x()} label={label()} />}</Show>
       <Show when={s().servqual}>{(x) => <ServqualView section={x()} label={label()} />}</Show>
       <Show when={s().loyalty}>
-        {(x) => <Loyalty section={x()} report={props.report} currency={props.report.currency} saveUrl={props.loyaltySaveUrl ?? null} />}
+        {(x) => (
+          <Loyalty
+            section={x()}
+            report={props.report}
+            currency={props.report.currency}
+            saveUrl={props.loyaltySaveUrl ?? null}
+          />
+        )}
       </Show>
       <Show when={s().price}>{(x) => <PriceView section={x()} report={props.report} text={props.text} />}</Show>
-      <Show when={s().competition}>{(x) => <CompetitionSectionView section={x()} report={props.report} text={props.text} />}</Show>
+      <Show when={s().competition}>
+        {(x) => <CompetitionSectionView section={x()} report={props.report} text={props.text} />}
+      </Show>
       <Show when={s().trend}>{(x) => <Trend section={x()} />}</Show>
       <Show when={s().cases}>{(x) => <CasesView section={x()} />}</Show>
     </>
   );
 }
 
-function Satisfaction(props: { section: SatisfactionSection; label: (key: string) => string; report: ReportDto; text: TextOf }) {
+function Satisfaction(props: {
+  section: SatisfactionSection;
+  label: (key: string) => string;
+  report: ReportDto;
+  text: TextOf;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const o = () => props.section.overall;
-  const weakest = () => [...props.section.attributes].filter((a) => a.mean).sort((a, b) => a.mean!.mean - b.mean!.mean)[0];
+  const weakest = () =>
+    [...props.section.attributes].filter((a) => a.mean).sort((a, b) => a.mean!.mean - b.mean!.mean)[0];
   const reading = () => {
     const parts: string[] = [];
     const overall = o();
     if (overall?.mean && overall.topBox && overall.secondBox !== null) {
-      parts.push(t('report.reading.satisfaction', {
-        very: i18n.pct(overall.topBox.p), satisfied: i18n.pct(overall.secondBox), mean: i18n.num(overall.mean.mean, 2), max: overall.max,
-      }));
+      parts.push(
+        t('report.reading.satisfaction', {
+          very: i18n.pct(overall.topBox.p),
+          satisfied: i18n.pct(overall.secondBox),
+          mean: i18n.num(overall.mean.mean, 2),
+          max: overall.max,
+        }),
+      );
     }
     const w = weakest();
-    if (w) parts.push(t('report.reading.weakest', { item: props.label(w.key), mean: i18n.num(w.mean!.mean, 2), max: w.max }));
+    if (w)
+      parts.push(
+        t('report.reading.weakest', { item: props.label(w.key), mean: i18n.num(w.mean!.mean, 2), max: w.max }),
+      );
     return joinSentences(i18n.locale(), parts);
   };
   const row = (a: ScaleItem) => (
     <tr>
       <th scope="row">{props.label(a.key)}</th>
       <BaseCell n={a.n} />
-      <td class="num"><MeanWithInterval mean={a.mean} withheld={a.meanIntervalWithheld} /></td>
-      <td class="num">{a.topBox ? i18n.pct(a.topBox.p) : '—'}<small class="ci">{a.topBox ? t('report.ciRange', { lower: i18n.pct(a.topBox.lower), upper: i18n.pct(a.topBox.upper) }) : ''}</small></td>
+      <td class="num">
+        <MeanWithInterval mean={a.mean} withheld={a.meanIntervalWithheld} />
+      </td>
+      <td class="num">
+        {a.topBox ? i18n.pct(a.topBox.p) : '—'}
+        <small class="ci">
+          {a.topBox ? t('report.ciRange', { lower: i18n.pct(a.topBox.lower), upper: i18n.pct(a.topBox.upper) }) : ''}
+        </small>
+      </td>
       <td class="num">{a.secondBox === null ? '—' : i18n.pct(a.secondBox)}</td>
-      <td class="num">{a.topTwoBox ? i18n.pct(a.topTwoBox.p) : '—'}<small class="ci">{a.topTwoBox ? t('report.ciRange', { lower: i18n.pct(a.topTwoBox.lower), upper: i18n.pct(a.topTwoBox.upper) }) : ''}</small></td>
+      <td class="num">
+        {a.topTwoBox ? i18n.pct(a.topTwoBox.p) : '—'}
+        <small class="ci">
+          {a.topTwoBox
+            ? t('report.ciRange', { lower: i18n.pct(a.topTwoBox.lower), upper: i18n.pct(a.topTwoBox.upper) })
+            : ''}
+        </small>
+      </td>
       <td class="num">{a.index100 === null ? '—' : i18n.num(a.index100, 0)}</td>
     </tr>
   );
@@ -161,18 +243,34 @@ function Satisfaction(props: { section: SatisfactionSection; label: (key: string
           <thead>
             <tr>
               <th scope="col">{t('report.item')}</th>
-              <th scope="col" class="num">{t('report.answerCount')}</th>
-              <th scope="col" class="num">{t('report.meanWithCi')}</th>
-              <th scope="col" class="num">{t('report.veryShare')}</th>
-              <th scope="col" class="num">{t('report.satisfiedShare')}</th>
-              <th scope="col" class="num">{t('report.topTwoBox')}</th>
-              <th scope="col" class="num">{t('report.index100')}</th>
+              <th scope="col" class="num">
+                {t('report.answerCount')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.meanWithCi')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.veryShare')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.satisfiedShare')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.topTwoBox')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.index100')}
+              </th>
             </tr>
           </thead>
-          <tbody><For each={items()}>{row}</For></tbody>
+          <tbody>
+            <For each={items()}>{row}</For>
+          </tbody>
         </table>
       </div>
-      <Show when={items().some((a) => a.smallBase)}><p class="note">{t('report.smallBaseMark')}</p></Show>
+      <Show when={items().some((a) => a.smallBase)}>
+        <p class="note">{t('report.smallBaseMark')}</p>
+      </Show>
       <Show when={props.section.attributes.length > 0}>
         <BarChart
           min={props.section.attributes[0].min}
@@ -194,31 +292,47 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
   const { t } = i18n;
   const derived = () => props.section.importance === 'derived';
   const importanceText = (x: number) => i18n.num(x, 2);
-  const first = () => props.section.items.filter((i) => i.quadrant === 'concentrate').sort((a, b) => b.importance - a.importance)[0];
+  const first = () =>
+    props.section.items.filter((i) => i.quadrant === 'concentrate').sort((a, b) => b.importance - a.importance)[0];
   /** The reading claims a first priority only when the data can: importance told apart and the quadrant beyond chance. */
   const reading = () => {
     const f = first();
     if (!props.section.importanceDistinct) return t('report.reading.prioritiesTied');
     if (!f) return t('report.reading.prioritiesNone');
-    return t(f.settled ? 'report.reading.priorities' : 'report.reading.prioritiesUnsettled', { item: props.label(f.key) });
+    return t(f.settled ? 'report.reading.priorities' : 'report.reading.prioritiesUnsettled', {
+      item: props.label(f.key),
+    });
   };
   // Bare "lower–upper" under each figure: the legend names them as 95% intervals, and the table must fit an A4 page.
-  const fixed = (x: number, digits: number) => new Intl.NumberFormat(i18n.locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
-  const interval = (x: { lower: number; upper: number } | null, digits: number) => (x ? `${fixed(x.lower, digits)}–${fixed(x.upper, digits)}` : '');
+  const fixed = (x: number, digits: number) =>
+    new Intl.NumberFormat(i18n.locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  const interval = (x: { lower: number; upper: number } | null, digits: number) =>
+    x ? `${fixed(x.lower, digits)}–${fixed(x.upper, digits)}` : '';
   return (
     <Section id="priorities" title={t('report.section.priorities')} reading={reading()}>
-      <Show when={props.section.smallBase}><SmallBase n={props.section.base} /></Show>
+      <Show when={props.section.smallBase}>
+        <SmallBase n={props.section.base} />
+      </Show>
       <QuadrantChart
         points={props.section.items.map((i) => ({
-          label: props.label(i.key), x: i.performance, y: i.importance, color: QUADRANT_COLORS[i.quadrant],
-          xInterval: i.performanceInterval, yInterval: i.importanceInterval,
+          label: props.label(i.key),
+          x: i.performance,
+          y: i.importance,
+          color: QUADRANT_COLORS[i.quadrant],
+          xInterval: i.performanceInterval,
+          yInterval: i.importanceInterval,
         }))}
         crosshairs={{ x: props.section.crosshairs.performance, y: props.section.crosshairs.importance }}
         xRange={props.section.ranges.performance}
         yRange={props.section.ranges.importance}
         xLabel={t('report.performance')}
         yLabel={t(derived() ? 'report.importanceDerived' : 'report.importanceStated')}
-        corners={[t('report.quadrant.concentrate'), t('report.quadrant.keep-up'), t('report.quadrant.low-priority'), t('report.quadrant.overkill')]}
+        corners={[
+          t('report.quadrant.concentrate'),
+          t('report.quadrant.keep-up'),
+          t('report.quadrant.low-priority'),
+          t('report.quadrant.overkill'),
+        ]}
         label={t('report.section.priorities')}
       />
       <p class="note">{t(derived() ? 'report.priorities.legendDerived' : 'report.priorities.legendStated')}</p>
@@ -227,25 +341,47 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
           <thead>
             <tr>
               <th scope="col">{t('report.item')}</th>
-              <th scope="col" class="num">{t('report.answerCount')}</th>
+              <th scope="col" class="num">
+                {t('report.answerCount')}
+              </th>
               <th scope="col">{t('report.quadrantCol')}</th>
-              <th scope="col" class="num">{t(derived() ? 'report.correlation' : 'report.importanceStated')}</th>
-              <th scope="col" class="num">{t('report.performance')}</th>
-              <th scope="col" class="num">{t('report.relativeImportance')}</th>
+              <th scope="col" class="num">
+                {t(derived() ? 'report.correlation' : 'report.importanceStated')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.performance')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.relativeImportance')}
+              </th>
             </tr>
           </thead>
           <tbody>
-            <For each={[...props.section.items].sort((a, b) => (b.relativeImportance ?? 0) - (a.relativeImportance ?? 0))}>
+            <For
+              each={[...props.section.items].sort((a, b) => (b.relativeImportance ?? 0) - (a.relativeImportance ?? 0))}
+            >
               {(i) => (
                 <tr data-testid="priority-row">
                   <th scope="row">{props.label(i.key)}</th>
                   <BaseCell n={i.n} />
                   <td>
-                    <i class="dot" style={{ background: QUADRANT_COLORS[i.quadrant] }} />{t(QUADRANT_KEY[i.quadrant])}
-                    <Show when={!i.settled}><br /><small class="muted" data-testid="unsettled">{t('report.priorities.unsettled')}</small></Show>
+                    <i class="dot" style={{ background: QUADRANT_COLORS[i.quadrant] }} />
+                    {t(QUADRANT_KEY[i.quadrant])}
+                    <Show when={!i.settled}>
+                      <br />
+                      <small class="muted" data-testid="unsettled">
+                        {t('report.priorities.unsettled')}
+                      </small>
+                    </Show>
                   </td>
-                  <td class="num">{importanceText(i.importance)}<small class="ci">{interval(i.importanceInterval, 2)}</small></td>
-                  <td class="num">{i18n.num(i.performance, 2)}<small class="ci">{interval(i.performanceInterval, 2)}</small></td>
+                  <td class="num">
+                    {importanceText(i.importance)}
+                    <small class="ci">{interval(i.importanceInterval, 2)}</small>
+                  </td>
+                  <td class="num">
+                    {i18n.num(i.performance, 2)}
+                    <small class="ci">{interval(i.performanceInterval, 2)}</small>
+                  </td>
                   <td class="num">{i.relativeImportance === null ? '—' : i18n.pct(i.relativeImportance / 100)}</td>
                 </tr>
               )}
@@ -253,12 +389,19 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
           </tbody>
         </table>
       </div>
-      <Show when={props.section.items.some((i) => i.n < SMALL_BASE)}><p class="note">{t('report.smallBaseMark')}</p></Show>
+      <Show when={props.section.items.some((i) => i.n < SMALL_BASE)}>
+        <p class="note">{t('report.smallBaseMark')}</p>
+      </Show>
     </Section>
   );
 }
 
-function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: string | null; saveUrl: string | null }) {
+function Loyalty(props: {
+  section: LoyaltySection;
+  report: ReportDto;
+  currency: string | null;
+  saveUrl: string | null;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const reading = () => {
@@ -267,10 +410,18 @@ function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: 
     const loyalText = loyal ? t('report.reading.loyalOnly', { loyal: i18n.pct(loyal.p) }) : '';
     if (n?.marginWithheld) {
       // No "±0": too few answers, or all in one group, give no margin worth printing.
-      const npsText = t(n.marginWithheld === 'small-base' ? 'report.reading.npsSmallBase' : 'report.reading.npsNoSpread', { nps: i18n.points(n.nps), n: i18n.num(n.n) });
+      const npsText = t(
+        n.marginWithheld === 'small-base' ? 'report.reading.npsSmallBase' : 'report.reading.npsNoSpread',
+        { nps: i18n.points(n.nps), n: i18n.num(n.n) },
+      );
       return joinSentences(i18n.locale(), [npsText, loyalText]);
     }
-    if (n && loyal) return t('report.reading.loyalty', { nps: i18n.points(n.nps), margin: i18n.num(n.marginOfError, 1), loyal: i18n.pct(loyal.p) });
+    if (n && loyal)
+      return t('report.reading.loyalty', {
+        nps: i18n.points(n.nps),
+        margin: i18n.num(n.marginOfError, 1),
+        loyal: i18n.pct(loyal.p),
+      });
     if (n) return t('report.reading.npsOnly', { nps: i18n.points(n.nps), margin: i18n.num(n.marginOfError, 1) });
     return loyalText;
   };
@@ -297,9 +448,17 @@ function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: 
           valueText={curve().map((c) => `${i18n.pct(c.rate!)} · n ${i18n.num(c.n)}${c.n < SMALL_BASE ? ' †' : ''}`)}
           label={t('report.curve')}
         />
-        <Show when={curve().some((c) => c.n < SMALL_BASE)}><p class="note">{t('report.smallBaseMark')}</p></Show>
+        <Show when={curve().some((c) => c.n < SMALL_BASE)}>
+          <p class="note">{t('report.smallBaseMark')}</p>
+        </Show>
       </Show>
-      <LoyaltyValue section={props.section} surveyId={props.report.surveyId} currency={props.currency} saved={props.report.loyaltyValue} saveUrl={props.saveUrl} />
+      <LoyaltyValue
+        section={props.section}
+        surveyId={props.report.surveyId}
+        currency={props.currency}
+        saved={props.report.loyaltyValue}
+        saveUrl={props.saveUrl}
+      />
     </Section>
   );
 }
@@ -307,20 +466,34 @@ function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: 
 function Quality(props: { section: QualitySection }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const reading = () => t('report.reading.qualityFound', {
-    straight: t('report.count.straightliners', { count: props.section.straightliners }),
-    speeders: t('report.count.speeders', { count: props.section.speeders }),
-  });
+  const reading = () =>
+    t('report.reading.qualityFound', {
+      straight: t('report.count.straightliners', { count: props.section.straightliners }),
+      speeders: t('report.count.speeders', { count: props.section.speeders }),
+    });
   return (
     <Section id="quality" title={t('report.section.quality')} reading={reading()}>
       <div class="stats">
-        <div class="stat"><span class="stat-label">{t('report.straightliners')}</span><span class="stat-value">{i18n.num(props.section.straightliners)}</span></div>
-        <div class="stat"><span class="stat-label">{t('report.speeders')}</span><span class="stat-value">{i18n.num(props.section.speeders)}</span></div>
+        <div class="stat">
+          <span class="stat-label">{t('report.straightliners')}</span>
+          <span class="stat-value">{i18n.num(props.section.straightliners)}</span>
+        </div>
+        <div class="stat">
+          <span class="stat-label">{t('report.speeders')}</span>
+          <span class="stat-value">{i18n.num(props.section.speeders)}</span>
+        </div>
         <Show when={props.section.medianSeconds !== null}>
-          <div class="stat"><span class="stat-label">{t('report.medianTime')}</span><span class="stat-value">{t('report.seconds', { n: i18n.num(props.section.medianSeconds!, 0) })}</span></div>
+          <div class="stat">
+            <span class="stat-label">{t('report.medianTime')}</span>
+            <span class="stat-value">{t('report.seconds', { n: i18n.num(props.section.medianSeconds!, 0) })}</span>
+          </div>
         </Show>
       </div>
-      <Show when={props.section.excluded.length > 0}><p class="warning" role="note">{t('report.excludedNote')}</p></Show>
+      <Show when={props.section.excluded.length > 0}>
+        <p class="warning" role="note">
+          {t('report.excludedNote')}
+        </p>
+      </Show>
     </Section>
   );
 }
@@ -334,21 +507,32 @@ function Trend(props: { section: TrendSection }) {
     if (w.length < 2) return '';
     const a = w[0];
     const b = w[w.length - 1];
-    const trend = t('report.reading.trend', { from: i18n.num(a.satisfaction!.mean, 2), to: i18n.num(b.satisfaction!.mean, 2), first: a.wave, last: b.wave });
+    const trend = t('report.reading.trend', {
+      from: i18n.num(a.satisfaction!.mean, 2),
+      to: i18n.num(b.satisfaction!.mean, 2),
+      first: a.wave,
+      last: b.wave,
+    });
     // The last step, where the test can speak: a small base says nothing either way.
     const waves = props.section.waves;
     const last = waves[waves.length - 1];
     const step = last.change;
     if (!step?.satisfaction || step.smallBase) return trend;
     const previous = waves[waves.length - 2].wave;
-    return joinSentences(i18n.locale(), [trend, t(step.satisfaction.significant ? 'report.reading.trendSignificant' : 'report.reading.trendWithinChance', { previous })]);
+    return joinSentences(i18n.locale(), [
+      trend,
+      t(step.satisfaction.significant ? 'report.reading.trendSignificant' : 'report.reading.trendWithinChance', {
+        previous,
+      }),
+    ]);
   };
   /** A figure's change from the wave before, under it: arrow, signed difference, * when significant. */
   const delta = (c: WaveChange | null | undefined, text: (d: number) => string) => (
     <Show when={c}>
       {(x) => (
         <span class="change" classList={{ significant: x().significant }} data-testid="trend-change">
-          {x().difference > 0 ? '▲' : x().difference < 0 ? '▼' : '='} {text(x().difference)}{x().significant ? '*' : ''}
+          {x().difference > 0 ? '▲' : x().difference < 0 ? '▼' : '='} {text(x().difference)}
+          {x().significant ? '*' : ''}
         </span>
       )}
     </Show>
@@ -360,10 +544,18 @@ function Trend(props: { section: TrendSection }) {
           <thead>
             <tr>
               <th scope="col">{t('report.waveCol')}</th>
-              <th scope="col" class="num">{t('report.answerCount')}</th>
-              <th scope="col" class="num">{t('report.meanWithCi')}</th>
-              <th scope="col" class="num">{t('report.topTwoBox')}</th>
-              <th scope="col" class="num">{t('report.nps')}</th>
+              <th scope="col" class="num">
+                {t('report.answerCount')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.meanWithCi')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.topTwoBox')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.nps')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -373,12 +565,22 @@ function Trend(props: { section: TrendSection }) {
                   <th scope="row">{t('report.wave', { n: w.wave })}</th>
                   <BaseCell n={w.n} />
                   <td class="num">
-                    <MeanWithInterval mean={w.satisfaction} withheld={w.satisfaction ? intervalWithheld(w.satisfaction.n, w.satisfaction.sd) : null} />
+                    <MeanWithInterval
+                      mean={w.satisfaction}
+                      withheld={w.satisfaction ? intervalWithheld(w.satisfaction.n, w.satisfaction.sd) : null}
+                    />
                     {delta(w.change?.satisfaction, (d) => i18n.points(d, 2))}
                   </td>
-                  <td class="num">{w.topTwoBox ? i18n.pct(w.topTwoBox.p) : '—'}{delta(w.change?.topTwoBox, (d) => i18n.points(100 * d, 1))}</td>
                   <td class="num">
-                    {w.nps === null ? '—' : intervalWithheld(w.n, w.npsMargin ?? 0) ? i18n.points(w.nps) : `${i18n.points(w.nps)} ± ${i18n.num(w.npsMargin!, 1)}`}
+                    {w.topTwoBox ? i18n.pct(w.topTwoBox.p) : '—'}
+                    {delta(w.change?.topTwoBox, (d) => i18n.points(100 * d, 1))}
+                  </td>
+                  <td class="num">
+                    {w.nps === null
+                      ? '—'
+                      : intervalWithheld(w.n, w.npsMargin ?? 0)
+                        ? i18n.points(w.nps)
+                        : `${i18n.points(w.nps)} ± ${i18n.num(w.npsMargin!, 1)}`}
                     {delta(w.change?.nps, (d) => i18n.points(d))}
                   </td>
                 </tr>
@@ -388,7 +590,9 @@ function Trend(props: { section: TrendSection }) {
         </table>
       </div>
       <p class="note">{t('report.trend.legend')}</p>
-      <Show when={props.section.waves.some((w) => w.n < SMALL_BASE)}><p class="note">{t('report.smallBaseMark')}</p></Show>
+      <Show when={props.section.waves.some((w) => w.n < SMALL_BASE)}>
+        <p class="note">{t('report.smallBaseMark')}</p>
+      </Show>
     </Section>
   );
 }

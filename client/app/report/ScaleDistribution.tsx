@@ -12,7 +12,12 @@ import { useI18n } from '../lib/i18n';
 import { scaleColors, StackedChart } from './charts';
 import { pointLabels } from './scale-labels';
 
-export function ScaleDistribution(props: { items: ScaleItem[]; report: ReportDto; text: (x: Text | undefined) => string; label: (key: string) => string }) {
+export function ScaleDistribution(props: {
+  items: ScaleItem[];
+  report: ReportDto;
+  text: (x: Text | undefined) => string;
+  label: (key: string) => string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const drawn = () => {
@@ -36,7 +41,12 @@ export function ScaleDistribution(props: { items: ScaleItem[]; report: ReportDto
     <Show when={drawn().length > 1}>
       <h3>{t('report.distribution')}</h3>
       <div data-testid="satisfaction-distribution">
-        <StackedChart rows={drawn().map((a) => props.label(a.key))} series={series()} shareText={(x) => i18n.pct(x)} label={t('report.distribution')} />
+        <StackedChart
+          rows={drawn().map((a) => props.label(a.key))}
+          series={series()}
+          shareText={(x) => i18n.pct(x)}
+          label={t('report.distribution')}
+        />
       </div>
     </Show>
   );

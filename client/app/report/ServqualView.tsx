@@ -6,8 +6,11 @@ import { BarChart } from './charts';
 import { Section, SmallBase } from './ReportSections';
 
 const DIMENSION_KEY = {
-  tangibles: 'editor.dimension.tangibles', reliability: 'editor.dimension.reliability', responsiveness: 'editor.dimension.responsiveness',
-  assurance: 'editor.dimension.assurance', empathy: 'editor.dimension.empathy',
+  tangibles: 'editor.dimension.tangibles',
+  reliability: 'editor.dimension.reliability',
+  responsiveness: 'editor.dimension.responsiveness',
+  assurance: 'editor.dimension.assurance',
+  empathy: 'editor.dimension.empathy',
 } as const;
 
 const GAP_BELOW = 'hsl(4, 62%, 50%)';
@@ -56,10 +59,20 @@ export function ServqualView(props: { section: ServqualSection; label: (key: str
           <thead>
             <tr>
               <th scope="col">{t('report.servqual.dimension')}</th>
-              <th scope="col" class="num">{t('report.servqual.expectation')}</th>
-              <th scope="col" class="num">{t('report.servqual.perception')}</th>
-              <th scope="col" class="num">{t('report.servqual.gap')}</th>
-              <Show when={props.section.weighted !== null}><th scope="col" class="num">{t('report.servqual.importance')}</th></Show>
+              <th scope="col" class="num">
+                {t('report.servqual.expectation')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.servqual.perception')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.servqual.gap')}
+              </th>
+              <Show when={props.section.weighted !== null}>
+                <th scope="col" class="num">
+                  {t('report.servqual.importance')}
+                </th>
+              </Show>
             </tr>
           </thead>
           <tbody>
@@ -69,8 +82,12 @@ export function ServqualView(props: { section: ServqualSection; label: (key: str
                   <th scope="row">{dimension(d.dimension)}</th>
                   <td class="num">{i18n.num(d.expectation, 2)}</td>
                   <td class="num">{i18n.num(d.perception, 2)}</td>
-                  <td class="num"><strong>{i18n.points(d.gap, 2)}</strong></td>
-                  <Show when={props.section.weighted !== null}><td class="num">{d.importance === null ? '—' : i18n.num(d.importance, 1)}</td></Show>
+                  <td class="num">
+                    <strong>{i18n.points(d.gap, 2)}</strong>
+                  </td>
+                  <Show when={props.section.weighted !== null}>
+                    <td class="num">{d.importance === null ? '—' : i18n.num(d.importance, 1)}</td>
+                  </Show>
                 </tr>
               )}
             </For>
@@ -84,9 +101,15 @@ export function ServqualView(props: { section: ServqualSection; label: (key: str
             <tr>
               <th scope="col">{t('report.item')}</th>
               <th scope="col">{t('report.servqual.dimension')}</th>
-              <th scope="col" class="num">{t('report.servqual.expectation')}</th>
-              <th scope="col" class="num">{t('report.servqual.perception')}</th>
-              <th scope="col" class="num">{t('report.servqual.gap')}</th>
+              <th scope="col" class="num">
+                {t('report.servqual.expectation')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.servqual.perception')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.servqual.gap')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -97,7 +120,10 @@ export function ServqualView(props: { section: ServqualSection; label: (key: str
                   <td>{dimension(item.dimension)}</td>
                   <td class="num">{i18n.num(item.expectation, 2)}</td>
                   <td class="num">{i18n.num(item.perception, 2)}</td>
-                  <td class="num"><i class="dot" style={{ background: gapColor(item.gap) }} />{i18n.points(item.gap, 2)}</td>
+                  <td class="num">
+                    <i class="dot" style={{ background: gapColor(item.gap) }} />
+                    {i18n.points(item.gap, 2)}
+                  </td>
                 </tr>
               )}
             </For>

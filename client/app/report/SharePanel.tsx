@@ -16,11 +16,19 @@ export function Exports(props: { base: string; query: string; researcher: boolea
   return (
     <nav class="exports no-print" aria-label={t('report.export.title')}>
       <span class="muted">{t('report.export.title')}</span>
-      <a class="btn" href={href('tables.csv')} download="">{t('report.export.tables')}</a>
+      <a class="btn" href={href('tables.csv')} download="">
+        {t('report.export.tables')}
+      </a>
       <Show when={props.researcher}>
-        <a class="btn" href={href('responses.csv', true)} download="" data-testid="export-csv">{t('report.export.csv')}</a>
-        <a class="btn" href={href('responses.xlsx', true)} download="">{t('report.export.xlsx')}</a>
-        <a class="btn" href={href('responses.sps')} download="">{t('report.export.spss')}</a>
+        <a class="btn" href={href('responses.csv', true)} download="" data-testid="export-csv">
+          {t('report.export.csv')}
+        </a>
+        <a class="btn" href={href('responses.xlsx', true)} download="">
+          {t('report.export.xlsx')}
+        </a>
+        <a class="btn" href={href('responses.sps')} download="">
+          {t('report.export.spss')}
+        </a>
       </Show>
     </nav>
   );
@@ -31,7 +39,10 @@ export function SharePanel(props: { surveyId: string }) {
   const { t } = i18n;
   const [lang, setLang] = createSignal<Locale>(i18n.locale() as Locale);
   const [made, setMade] = createSignal<NewShareDto | null>(null);
-  const [shares, { refetch }] = createResource(() => props.surveyId, (id) => api.get<ShareDto[]>(`/api/surveys/${id}/shares`));
+  const [shares, { refetch }] = createResource(
+    () => props.surveyId,
+    (id) => api.get<ShareDto[]>(`/api/surveys/${id}/shares`),
+  );
   const create = async () => {
     setMade(await api.post<NewShareDto>(`/api/surveys/${props.surveyId}/shares`, { lang: lang() }));
     refetch();
@@ -52,17 +63,36 @@ export function SharePanel(props: { surveyId: string }) {
             <For each={LOCALES}>{(l) => <option value={l}>{LOCALE_NAMES[l]}</option>}</For>
           </select>
         </label>
-        <button type="button" class="btn btn-primary" onClick={create} data-testid="share-create">{t('report.share.create')}</button>
+        <button type="button" class="btn btn-primary" onClick={create} data-testid="share-create">
+          {t('report.share.create')}
+        </button>
       </div>
       <Show when={made()}>
-        {(m) => <p><input class="share-url" readOnly value={`${location.origin}${m().path}`} data-testid="share-url" onFocus={(e) => e.currentTarget.select()} /></p>}
+        {(m) => (
+          <p>
+            <input
+              class="share-url"
+              readOnly
+              value={`${location.origin}${m().path}`}
+              data-testid="share-url"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </p>
+        )}
       </Show>
       <ul class="share-list">
         <For each={(shares() ?? []).filter((s) => s.revokedAt === null)}>
           {(s) => (
             <li>
-              <span>{t('report.share.item', { lang: LOCALE_NAMES[s.lang as Locale] ?? s.lang, date: i18n.date(s.createdAt) })}</span>
-              <button type="button" class="btn" onClick={() => revoke(s.id)}>{t('report.share.revoke')}</button>
+              <span>
+                {t('report.share.item', {
+                  lang: LOCALE_NAMES[s.lang as Locale] ?? s.lang,
+                  date: i18n.date(s.createdAt),
+                })}
+              </span>
+              <button type="button" class="btn" onClick={() => revoke(s.id)}>
+                {t('report.share.revoke')}
+              </button>
             </li>
           )}
         </For>

@@ -19,8 +19,12 @@ export default function SharedReportPage() {
   return (
     <main class="main shared-report" data-testid="shared-report">
       <Switch fallback={<Loading />}>
-        <Match when={link.error}><ErrorBox error={link.error} /></Match>
-        <Match when={link()}><ReportView base={base()} /></Match>
+        <Match when={link.error}>
+          <ErrorBox error={link.error} />
+        </Match>
+        <Match when={link()}>
+          <ReportView base={base()} />
+        </Match>
       </Switch>
     </main>
   );

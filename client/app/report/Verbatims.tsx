@@ -10,7 +10,13 @@ import { dimensions } from './FilterBar';
 /** Answers fetched per "show more". */
 const PAGE = 50;
 
-export function Verbatims(props: { base: string; query: string; initial: VerbatimsSection; report: ReportDto; text: (x: Text | undefined) => string }) {
+export function Verbatims(props: {
+  base: string;
+  query: string;
+  initial: VerbatimsSection;
+  report: ReportDto;
+  text: (x: Text | undefined) => string;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const dims = createMemo(() => dimensions(props.report, props.text, t));
@@ -18,7 +24,11 @@ export function Verbatims(props: { base: string; query: string; initial: Verbati
   const chip = (name: string, value: string) => {
     const hidden = props.report.filterOptions.hidden[name];
     if (hidden) return `${hidden.label}: ${hidden.values.find((x) => x.value === value)?.label ?? value}`;
-    return dims().find((d) => d.name === name)?.choices.find((c) => c.value === value)?.label ?? `${name}: ${value}`;
+    return (
+      dims()
+        .find((d) => d.name === name)
+        ?.choices.find((c) => c.value === value)?.label ?? `${name}: ${value}`
+    );
   };
   const [search, setSearch] = createSignal('');
   const [found] = createResource(
@@ -29,7 +39,7 @@ export function Verbatims(props: { base: string; query: string; initial: Verbati
       return api.get<VerbatimsSection>(`${props.base}/report/verbatims?${params}`);
     },
   );
-  const first = () => (search().trim() ? found() ?? props.initial : props.initial);
+  const first = () => (search().trim() ? (found() ?? props.initial) : props.initial);
   // "Show more" appends the next page from the API; a new search or filter starts again.
   const [more, setMore] = createSignal<{ key: string; items: VerbatimsSection['items'] }>({ key: '', items: [] });
   const key = () => `${props.query}|${search().trim()}`;
@@ -56,7 +66,12 @@ export function Verbatims(props: { base: string; query: string; initial: Verbati
       <p class="reading">{t('report.reading.verbatims', { count: shown().total })}</p>
       <label class="field no-print">
         <span>{t('report.search')}</span>
-        <input type="search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} data-testid="verbatim-search" />
+        <input
+          type="search"
+          value={search()}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+          data-testid="verbatim-search"
+        />
       </label>
       <ul class="verbatims">
         <For each={shown().items}>
@@ -73,12 +88,20 @@ export function Verbatims(props: { base: string; query: string; initial: Verbati
       </ul>
       <Show when={shown().total > shown().items.length}>
         <p class="no-print">
-          <button type="button" class="btn" data-testid="verbatims-more" disabled={loading()} onClick={() => void loadMore()}>
+          <button
+            type="button"
+            class="btn"
+            data-testid="verbatims-more"
+            disabled={loading()}
+            onClick={() => void loadMore()}
+          >
             {t('report.verbatims.showMore', { count: Math.min(PAGE, shown().total - shown().items.length) })}
-          </button>
-          {' '}<span class="muted">{t('report.verbatims.remaining', { count: shown().total - shown().items.length })}</span>
+          </button>{' '}
+          <span class="muted">{t('report.verbatims.remaining', { count: shown().total - shown().items.length })}</span>
         </p>
-        <p class="note print-note">{t('report.paper.verbatimsShown', { count: shown().total, shown: shown().items.length })}</p>
+        <p class="note print-note">
+          {t('report.paper.verbatimsShown', { count: shown().total, shown: shown().items.length })}
+        </p>
       </Show>
     </section>
   );

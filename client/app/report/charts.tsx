@@ -4,7 +4,15 @@
  * bars, so a printed report or a glance without hovering still reads every number.
  */
 import {
-  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type Plugin,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ChartConfiguration,
+  type Plugin,
 } from 'chart.js';
 import { createEffect, on, onCleanup, onMount } from 'solid-js';
 
@@ -57,7 +65,11 @@ function inkOn(rgb: string): string {
 }
 
 /** Writes each bar's text after its end ("end") or centred inside it when it fits ("inside"). */
-function valueLabels(text: (dataset: number, index: number) => string, where: 'end' | 'inside', color: () => string): Plugin<'bar'> {
+function valueLabels(
+  text: (dataset: number, index: number) => string,
+  where: 'end' | 'inside',
+  color: () => string,
+): Plugin<'bar'> {
   return {
     id: 'valueLabels',
     afterDatasetsDraw(chart) {
@@ -103,7 +115,8 @@ function useChart(
     Chart.defaults.color = t.muted;
     const config = build(t);
     // The container is sized before the chart measures it: Chart.js fills its parent.
-    canvas().parentElement!.style.height = `${heightOf(config.data.labels as (string | string[])[], size.row) + size.extra}px`;
+    canvas().parentElement!.style.height =
+      `${heightOf(config.data.labels as (string | string[])[], size.row) + size.extra}px`;
     chart?.destroy();
     chart = new Chart(canvas(), config);
   };
@@ -122,7 +135,11 @@ const motion = () => !window.matchMedia('(prefers-reduced-motion: reduce)').matc
  * default to the theme's. Negative values (gaps) run left from zero with their text before them.
  */
 export function BarChart(props: {
-  labels: string[]; values: number[]; valueText: string[]; colors?: string[]; label: string;
+  labels: string[];
+  values: number[];
+  valueText: string[];
+  colors?: string[];
+  label: string;
   /** Where the bars start: a rating scale's lowest point, so a 1–5 mean is not drawn from an impossible 0. */
   min?: number;
   max?: number;
@@ -134,7 +151,15 @@ export function BarChart(props: {
       type: 'bar',
       data: {
         labels: props.labels.map((l) => wrapLabel(l, t.wrapAt)),
-        datasets: [{ data: props.values, backgroundColor: props.colors ?? props.values.map(() => t.accent), borderRadius: 4, barPercentage: 0.8, categoryPercentage: 0.9 }],
+        datasets: [
+          {
+            data: props.values,
+            backgroundColor: props.colors ?? props.values.map(() => t.accent),
+            borderRadius: 4,
+            barPercentage: 0.8,
+            categoryPercentage: 0.9,
+          },
+        ],
       },
       options: {
         indexAxis: 'y',
@@ -143,14 +168,32 @@ export function BarChart(props: {
         layout: { padding: { right: 96 } },
         scales: {
           // Room on the left of the longest negative bar for its text.
-          x: props.min !== undefined
-            ? { display: false, min: props.min, ...(props.max !== undefined ? { max: props.max } : {}) }
-            : { display: false, beginAtZero: true, ...(Math.min(...props.values) < 0 ? { min: Math.min(...props.values) * 1.35 } : {}) },
-          y: { grid: { display: false }, border: { display: false }, ticks: { color: t.text, font: { size: 13 }, autoSkip: false } },
+          x:
+            props.min !== undefined
+              ? { display: false, min: props.min, ...(props.max !== undefined ? { max: props.max } : {}) }
+              : {
+                  display: false,
+                  beginAtZero: true,
+                  ...(Math.min(...props.values) < 0 ? { min: Math.min(...props.values) * 1.35 } : {}),
+                },
+          y: {
+            grid: { display: false },
+            border: { display: false },
+            ticks: { color: t.text, font: { size: 13 }, autoSkip: false },
+          },
         },
-        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (item) => props.valueText[item.dataIndex] } } },
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { label: (item) => props.valueText[item.dataIndex] } },
+        },
       },
-      plugins: [valueLabels((_, i) => props.valueText[i], 'end', () => t.text)],
+      plugins: [
+        valueLabels(
+          (_, i) => props.valueText[i],
+          'end',
+          () => t.text,
+        ),
+      ],
     }),
     () => [props.labels, props.values, props.valueText],
     { row: ROW, extra: 16 },
@@ -179,7 +222,12 @@ export function StackedChart(props: {
       type: 'bar',
       data: {
         labels: props.rows.map((l) => wrapLabel(l, t.wrapAt)),
-        datasets: props.series.map((s) => ({ label: s.label, data: s.shares.map((x) => x * 100), backgroundColor: s.color, barPercentage: 0.8 })),
+        datasets: props.series.map((s) => ({
+          label: s.label,
+          data: s.shares.map((x) => x * 100),
+          backgroundColor: s.color,
+          barPercentage: 0.8,
+        })),
       },
       options: {
         indexAxis: 'y',
@@ -187,15 +235,28 @@ export function StackedChart(props: {
         animation: motion() ? { duration: 400 } : false,
         scales: {
           x: { display: false, stacked: true, max: 100 },
-          y: { stacked: true, grid: { display: false }, border: { display: false }, ticks: { color: t.text, font: { size: 13 }, autoSkip: false } },
+          y: {
+            stacked: true,
+            grid: { display: false },
+            border: { display: false },
+            ticks: { color: t.text, font: { size: 13 }, autoSkip: false },
+          },
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12, color: t.text } },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${props.shareText((item.parsed.x ?? 0) / 100)}` } },
+          tooltip: {
+            callbacks: { label: (item) => `${item.dataset.label}: ${props.shareText((item.parsed.x ?? 0) / 100)}` },
+          },
         },
       },
       // Shares under 8% leave no room for their number; the tooltip and table still have it.
-      plugins: [valueLabels((d, i) => (props.series[d].shares[i] >= 0.08 ? props.shareText(props.series[d].shares[i]) : ''), 'inside', () => t.text)],
+      plugins: [
+        valueLabels(
+          (d, i) => (props.series[d].shares[i] >= 0.08 ? props.shareText(props.series[d].shares[i]) : ''),
+          'inside',
+          () => t.text,
+        ),
+      ],
     }),
     () => [props.rows, props.series],
     { row: ROW + 6, extra: 64 },
@@ -223,7 +284,11 @@ export function scaleColors(n: number): string[] {
   });
 }
 
-export const NPS_COLORS = { detractor: 'hsl(4, 62%, 50%)', passive: 'hsl(38, 80%, 46%)', promoter: 'hsl(146, 50%, 36%)' } as const;
+export const NPS_COLORS = {
+  detractor: 'hsl(4, 62%, 50%)',
+  passive: 'hsl(38, 80%, 46%)',
+  promoter: 'hsl(146, 50%, 36%)',
+} as const;
 
 /**
  * Several bars per row (brands per attribute), each with its value written after it, so a
@@ -244,7 +309,14 @@ export function GroupedBarChart(props: {
       type: 'bar',
       data: {
         labels: props.rows.map((l) => wrapLabel(l, t.wrapAt)),
-        datasets: props.series.map((s) => ({ label: s.label, data: s.values.map((v) => v ?? 0), backgroundColor: s.color, borderRadius: 3, barPercentage: 0.85, categoryPercentage: 0.8 })),
+        datasets: props.series.map((s) => ({
+          label: s.label,
+          data: s.values.map((v) => v ?? 0),
+          backgroundColor: s.color,
+          borderRadius: 3,
+          barPercentage: 0.85,
+          categoryPercentage: 0.8,
+        })),
       },
       options: {
         indexAxis: 'y',
@@ -252,15 +324,33 @@ export function GroupedBarChart(props: {
         animation: motion() ? { duration: 400 } : false,
         layout: { padding: { right: 56 } },
         scales: {
-          x: { display: false, ...(props.min !== undefined ? { min: props.min } : { beginAtZero: true }), ...(props.max !== undefined ? { max: props.max } : {}) },
-          y: { grid: { display: false }, border: { display: false }, ticks: { color: t.text, font: { size: 13 }, autoSkip: false } },
+          x: {
+            display: false,
+            ...(props.min !== undefined ? { min: props.min } : { beginAtZero: true }),
+            ...(props.max !== undefined ? { max: props.max } : {}),
+          },
+          y: {
+            grid: { display: false },
+            border: { display: false },
+            ticks: { color: t.text, font: { size: 13 }, autoSkip: false },
+          },
         },
         plugins: {
           legend: { position: 'bottom', labels: { boxWidth: 12, boxHeight: 12, color: t.text } },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${props.series[item.datasetIndex].text[item.dataIndex]}` } },
+          tooltip: {
+            callbacks: {
+              label: (item) => `${item.dataset.label}: ${props.series[item.datasetIndex].text[item.dataIndex]}`,
+            },
+          },
         },
       },
-      plugins: [valueLabels((d, i) => props.series[d].text[i], 'end', () => t.text)],
+      plugins: [
+        valueLabels(
+          (d, i) => props.series[d].text[i],
+          'end',
+          () => t.text,
+        ),
+      ],
     }),
     () => [props.rows, props.series],
     { row: 14 + 18 * props.series.length, extra: 56 },

@@ -17,7 +17,10 @@ function headerText(th: Element): string {
     else node.childNodes.forEach(walk);
   };
   walk(th);
-  return parts.map((p) => p.trim()).filter(Boolean).join(' ');
+  return parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Names every value cell after the column header above it, colspans counted. */
@@ -30,7 +33,8 @@ function labelCells(table: HTMLTableElement) {
     if (row === headRow) continue;
     let column = 0;
     for (const cell of row.cells) {
-      if (cell.tagName === 'TD' && names[column] && cell.dataset.label !== names[column]) cell.dataset.label = names[column];
+      if (cell.tagName === 'TD' && names[column] && cell.dataset.label !== names[column])
+        cell.dataset.label = names[column];
       column += cell.colSpan;
     }
   }
@@ -47,7 +51,8 @@ function lines(cell: HTMLElement): number {
  * Fitting only by wrapping a word a line: a column header or a text cell of four lines and more
  * ("Tập / trung / cải / thiện") reads worse than a card. A number with its interval under it is two.
  */
-const cramped = (table: HTMLTableElement) => [...table.querySelectorAll<HTMLElement>('thead th, tbody td')].some((cell) => lines(cell) > 3.5);
+const cramped = (table: HTMLTableElement) =>
+  [...table.querySelectorAll<HTMLElement>('thead th, tbody td')].some((cell) => lines(cell) > 3.5);
 
 /**
  * Keeps the tables under `root` fitted while it lives: again whenever its content or width
@@ -69,7 +74,9 @@ export function fitTables(root: HTMLElement): () => void {
     });
     for (const table of wide) table.classList.add('as-cards');
   };
-  const schedule = () => { if (!frame) frame = requestAnimationFrame(update); };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(update);
+  };
   // Only the tree and its text: the attributes set here must not wake it again.
   const mutations = new MutationObserver(schedule);
   mutations.observe(root, { childList: true, subtree: true, characterData: true });

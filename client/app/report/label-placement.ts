@@ -5,11 +5,20 @@
  * wins, else the one overlapping least. Greedy, so it grows with points × candidates × placed
  * labels: a few dozen attributes at most in a chart a person reads.
  */
-export interface Rect { x: number; y: number; w: number; h: number }
-export interface Placed extends Rect { /** Where the text starts, left-aligned, vertically centred. */ textX: number; textY: number }
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface Placed extends Rect {
+  /** Where the text starts, left-aligned, vertically centred. */ textX: number;
+  textY: number;
+}
 
 const overlap = (a: Rect, b: Rect) =>
-  Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+  Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
 /** How much of `r` lies outside `area`. */
 const outside = (r: Rect, area: Rect) => r.w * r.h - overlap(r, area);
@@ -22,7 +31,14 @@ const outside = (r: Rect, area: Rect) => r.w * r.h - overlap(r, area);
  * @param gap space between a point's centre and its label
  * @example placeLabels([{ x: 50, y: 50 }], [40], 14, { x: 0, y: 0, w: 200, h: 100 }) // right of the point
  */
-export function placeLabels(points: { x: number; y: number }[], widths: number[], height: number, area: Rect, fixed: Rect[] = [], gap = 9): Placed[] {
+export function placeLabels(
+  points: { x: number; y: number }[],
+  widths: number[],
+  height: number,
+  area: Rect,
+  fixed: Rect[] = [],
+  gap = 9,
+): Placed[] {
   const dot = 6;
   const taken: Rect[] = [...fixed, ...points.map((p) => ({ x: p.x - dot, y: p.y - dot, w: 2 * dot, h: 2 * dot }))];
   return points.map((p, i) => {
@@ -51,7 +67,10 @@ export function placeLabels(points: { x: number; y: number }[], widths: number[]
     for (const c of candidates) {
       // Past the edge is worse than over another label: it cannot be read at all.
       const cost = 4 * outside(c, area) + taken.reduce((sum, r) => sum + overlap(c, r), 0);
-      if (cost < bestCost) { best = c; bestCost = cost; }
+      if (cost < bestCost) {
+        best = c;
+        bestCost = cost;
+      }
       if (cost === 0) break;
     }
     taken.push(best);
@@ -64,7 +83,12 @@ export function placeLabels(points: { x: number; y: number }[], widths: number[]
  * bottom-right). Two on the same edge that would run into each other on a narrow chart are set
  * one line apart, the right-hand one nearer the middle.
  */
-export function cornerCaptions(widths: [number, number, number, number], height: number, area: Rect, pad = 4): Placed[] {
+export function cornerCaptions(
+  widths: [number, number, number, number],
+  height: number,
+  area: Rect,
+  pad = 4,
+): Placed[] {
   const [tl, tr, bl, br] = widths;
   const top = area.y + pad;
   const bottom = area.y + area.h - pad - height;
@@ -90,7 +114,10 @@ export function wrapToWidth(text: string, max: number, measure: (s: string) => n
   let line = '';
   const push = (piece: string) => {
     const next = line ? `${line}${piece}` : piece.trimStart();
-    if (!line || measure(next.trimEnd()) <= max) { line = next; return; }
+    if (!line || measure(next.trimEnd()) <= max) {
+      line = next;
+      return;
+    }
     out.push(line.trimEnd());
     line = piece.trimStart();
   };

@@ -37,10 +37,18 @@ export function filterFromSearch(search: SearchParams): FilterState {
 /** The address's parameters for a report query (`queryOf`'s string); undefined removes one. */
 export function searchOfQuery(query: string): Record<string, string | undefined> {
   const params = new URLSearchParams(query.replace(/^\?/, ''));
-  return { filter: params.get('filter') ?? undefined, weight: params.get('weight') ?? undefined, exclude: params.get('exclude') ?? undefined };
+  return {
+    filter: params.get('filter') ?? undefined,
+    weight: params.get('weight') ?? undefined,
+    exclude: params.get('exclude') ?? undefined,
+  };
 }
 
-export interface CompareState { name: string; a: string; b: string }
+export interface CompareState {
+  name: string;
+  a: string;
+  b: string;
+}
 
 export function compareFromSearch(search: SearchParams): CompareState {
   return { name: one(search.compare) ?? '', a: one(search.a) ?? '', b: one(search.b) ?? '' };

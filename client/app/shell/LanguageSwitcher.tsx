@@ -26,12 +26,31 @@ export default function LanguageSwitcher() {
 
   return (
     <div class="lang">
-      <label class="visually-hidden" for={id}>{i18n.t('nav.language')}</label>
+      <label class="visually-hidden" for={id}>
+        {i18n.t('nav.language')}
+      </label>
       <svg class="lang-icon" viewBox="0 0 24 24" aria-hidden="true" width="18" height="18">
-        <path fill="none" stroke="currentColor" stroke-width="1.6" d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm-8.5 9h17M12 3c2.5 2.6 3.7 5.6 3.7 9s-1.2 6.4-3.7 9c-2.5-2.6-3.7-5.6-3.7-9S9.5 5.6 12 3Z" />
+        <path
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.6"
+          d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm-8.5 9h17M12 3c2.5 2.6 3.7 5.6 3.7 9s-1.2 6.4-3.7 9c-2.5-2.6-3.7-5.6-3.7-9S9.5 5.6 12 3Z"
+        />
       </svg>
-      <select id={id} class="lang-select" value={i18n.locale()} onChange={(e) => change(e.currentTarget.value)} data-testid="language-select">
-        <For each={LOCALES}>{(locale) => <option value={locale} lang={locale}>{LOCALE_NAMES[locale]}</option>}</For>
+      <select
+        id={id}
+        class="lang-select"
+        value={i18n.locale()}
+        onChange={(e) => change(e.currentTarget.value)}
+        data-testid="language-select"
+      >
+        <For each={LOCALES}>
+          {(locale) => (
+            <option value={locale} lang={locale}>
+              {LOCALE_NAMES[locale]}
+            </option>
+          )}
+        </For>
       </select>
     </div>
   );

@@ -13,25 +13,47 @@ export default function Layout(props: ParentProps) {
   const session = useSession();
   return (
     <div class="shell">
-      <a class="skip" href="#main">{t('nav.skipToContent')}</a>
+      <a class="skip" href="#main">
+        {t('nav.skipToContent')}
+      </a>
       <header class="topbar">
         <A href="/surveys" class="brand">
           <Logo />
           <span>{t('app.name')}</span>
         </A>
         <nav class="nav" aria-label={t('nav.main')}>
-          <A href="/surveys" class="nav-link" activeClass="is-active">{t('nav.surveys')}</A>
+          <A href="/surveys" class="nav-link" activeClass="is-active">
+            {t('nav.surveys')}
+          </A>
           <InboxLink />
-          <A href="/customers" class="nav-link" activeClass="is-active" data-testid="nav-customers">{t('nav.customers')}</A>
+          <A href="/customers" class="nav-link" activeClass="is-active" data-testid="nav-customers">
+            {t('nav.customers')}
+          </A>
           <Show when={session.can('admin')}>
-            <A href="/users" class="nav-link" activeClass="is-active" data-testid="nav-users">{t('nav.users')}</A>
-            <A href="/audit" class="nav-link" activeClass="is-active" data-testid="nav-audit">{t('nav.audit')}</A>
+            <A href="/users" class="nav-link" activeClass="is-active" data-testid="nav-users">
+              {t('nav.users')}
+            </A>
+            <A href="/audit" class="nav-link" activeClass="is-active" data-testid="nav-audit">
+              {t('nav.audit')}
+            </A>
           </Show>
         </nav>
         <div class="topbar-end">
           <LanguageSwitcher />
-          <A href="/account" class="user" title={`${t('nav.account')}: ${session.user()?.email ?? ''}`} data-testid="current-user">{session.user()?.name}</A>
-          <button type="button" class="btn btn-small btn-quiet" onClick={() => session.signOut()} data-testid="sign-out">
+          <A
+            href="/account"
+            class="user"
+            title={`${t('nav.account')}: ${session.user()?.email ?? ''}`}
+            data-testid="current-user"
+          >
+            {session.user()?.name}
+          </A>
+          <button
+            type="button"
+            class="btn btn-small btn-quiet"
+            onClick={() => session.signOut()}
+            data-testid="sign-out"
+          >
             {t('nav.signOut')}
           </button>
         </div>

@@ -43,15 +43,28 @@ export default function ChoiceList(props: {
                 value={textIn(item.label, props.lang)}
                 onInput={(e) => props.onLabel(i(), e.currentTarget.value)}
                 // Enter adds the next option, the way people type a list.
-                onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addAndFocus(); } }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    addAndFocus();
+                  }
+                }}
                 aria-label={props.placeholder(i() + 1)}
                 placeholder={props.placeholder(i() + 1)}
                 data-testid="option-label"
               />
               {props.extra?.(i())}
-              <span class="choice-id" title={t('editor.idHint')}>{item.id}</span>
+              <span class="choice-id" title={t('editor.idHint')}>
+                {item.id}
+              </span>
               <Show when={props.items.length > props.min}>
-                <button type="button" class="icon-btn" onClick={() => props.onRemove(i())} aria-label={props.removeLabel(i() + 1)} title={props.removeLabel(i() + 1)}>
+                <button
+                  type="button"
+                  class="icon-btn"
+                  onClick={() => props.onRemove(i())}
+                  aria-label={props.removeLabel(i() + 1)}
+                  title={props.removeLabel(i() + 1)}
+                >
                   <Icon name="close" size={16} />
                 </button>
               </Show>
@@ -60,7 +73,8 @@ export default function ChoiceList(props: {
         </For>
       </ol>
       <button type="button" class="btn btn-small btn-quiet" onClick={addAndFocus} data-testid="add-option">
-        <Icon name="plus" size={16} />{props.addLabel}
+        <Icon name="plus" size={16} />
+        {props.addLabel}
       </button>
     </fieldset>
   );

@@ -1,6 +1,16 @@
 import { A, useBeforeLeave, useLocation, useNavigate, useParams } from '@solidjs/router';
 import {
-  createEffect, createMemo, createResource, createSignal, createUniqueId, For, Match, on, onCleanup, Show, Switch,
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  createUniqueId,
+  For,
+  Match,
+  on,
+  onCleanup,
+  Show,
+  Switch,
 } from 'solid-js';
 import { createStore, produce, reconcile, unwrap } from 'solid-js/store';
 import type { SurveyDetail } from '../../../shared/api/surveys';
@@ -15,8 +25,17 @@ import { errorText, ruleText } from '../lib/errors';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import {
-  findProblems, KIND_KEY, problemAt, QUESTION_KINDS, questionIds,
-  setTextAt, textIn, withOptionalText, withText, type DefinitionProblem, type QuestionKind,
+  findProblems,
+  KIND_KEY,
+  problemAt,
+  QUESTION_KINDS,
+  questionIds,
+  setTextAt,
+  textIn,
+  withOptionalText,
+  withText,
+  type DefinitionProblem,
+  type QuestionKind,
 } from './definition';
 import './designer.css';
 import type { ImportNotice } from './ImportSurvey';
@@ -38,11 +57,18 @@ const AUTOSAVE_MS = 1500;
 
 export default function EditorPage() {
   const params = useParams();
-  const [detail, { refetch }] = createResource(() => params.id, (id) => api.get<SurveyDetail>(`/api/surveys/${id}`));
+  const [detail, { refetch }] = createResource(
+    () => params.id,
+    (id) => api.get<SurveyDetail>(`/api/surveys/${id}`),
+  );
   return (
     <Switch fallback={<Loading />}>
-      <Match when={detail.error}><ErrorBox error={detail.error} onRetry={refetch} /></Match>
-      <Match when={detail()} keyed>{(d) => <Editor initial={d} />}</Match>
+      <Match when={detail.error}>
+        <ErrorBox error={detail.error} onRetry={refetch} />
+      </Match>
+      <Match when={detail()} keyed>
+        {(d) => <Editor initial={d} />}
+      </Match>
     </Switch>
   );
 }
@@ -80,7 +106,15 @@ function Editor(props: { initial: SurveyDetail }) {
   // The saved draft is what the preview runs; unfinished, it cannot run.
   const savedUnfinished = createMemo(() => findProblems(JSON.parse(savedJson())).length > 0);
   // Once a problem is pointed at, follow the edits, so the message goes away as soon as it is fixed.
-  createEffect(on(problems, (list) => { if (problem()) setProblem(list[0] ?? null); }, { defer: true }));
+  createEffect(
+    on(
+      problems,
+      (list) => {
+        if (problem()) setProblem(list[0] ?? null);
+      },
+      { defer: true },
+    ),
+  );
 
   const numbers = createMemo(() => {
     let n = 0;
@@ -92,10 +126,15 @@ function Editor(props: { initial: SurveyDetail }) {
 
   const reveal = (p: DefinitionProblem) => {
     queueMicrotask(() => {
-      const el = p.page !== undefined && p.question !== undefined ? questionEl(p.page, p.question) : document.getElementById('editor-problem');
+      const el =
+        p.page !== undefined && p.question !== undefined
+          ? questionEl(p.page, p.question)
+          : document.getElementById('editor-problem');
       el?.scrollIntoView({ block: 'center' });
       // Most problems are an empty text: the first empty field is where the fix goes.
-      const field = el?.querySelector<HTMLElement>('textarea:placeholder-shown, input:placeholder-shown') ?? el?.querySelector<HTMLElement>('textarea, input');
+      const field =
+        el?.querySelector<HTMLElement>('textarea:placeholder-shown, input:placeholder-shown') ??
+        el?.querySelector<HTMLElement>('textarea, input');
       field?.focus({ preventScroll: true });
     });
   };
@@ -133,7 +172,10 @@ function Editor(props: { initial: SurveyDetail }) {
     autosaveTimer = setTimeout(() => {
       if (!dirty() || readOnly()) return;
       if (busy() !== null) scheduleAutosave();
-      else void save().then((ok) => { if (ok && dirty()) scheduleAutosave(); });
+      else
+        void save().then((ok) => {
+          if (ok && dirty()) scheduleAutosave();
+        });
     }, AUTOSAVE_MS);
   };
   createEffect(on(json, scheduleAutosave, { defer: true }));
@@ -150,10 +192,11 @@ function Editor(props: { initial: SurveyDetail }) {
       if (ok || window.confirm(t('editor.leaveUnsaved'))) e.retry(true);
     })();
   });
-  const waitForSave = () => new Promise<boolean>((resolve) => {
-    const poll = () => (busy() === 'save' ? setTimeout(poll, 50) : resolve(!dirty() || save()));
-    poll();
-  });
+  const waitForSave = () =>
+    new Promise<boolean>((resolve) => {
+      const poll = () => (busy() === 'save' ? setTimeout(poll, 50) : resolve(!dirty() || save()));
+      poll();
+    });
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (readOnly() || !dirty()) return;
     api.sendOnUnload('PUT', `/api/surveys/${surveyId}/draft`, { definition: JSON.parse(json()) });
@@ -187,7 +230,7 @@ function Editor(props: { initial: SurveyDetail }) {
       setMissing([]);
     } catch (err) {
       if (err instanceof ApiError && (err.code === 'confirm-changes' || err.code === 'missing-translations')) {
-        setWarnings(err.code === 'confirm-changes' ? err.details as ChangeWarning[] : []);
+        setWarnings(err.code === 'confirm-changes' ? (err.details as ChangeWarning[]) : []);
         setMissing((err.params as Partial<ApiErrorParams['missing-translations']>).missing ?? []);
       } else {
         setFailure(err);
@@ -238,45 +281,92 @@ function Editor(props: { initial: SurveyDetail }) {
   onCleanup(() => window.removeEventListener('keydown', onKey));
 
   const logicSources = (page: number, index: number): LogicSource[] => {
-    const earlier = draft.pages.flatMap((pg, pi) => pg.questions.map((q, qi) => ({ q, pi, qi, n: numbers()[pi]?.[qi] ?? 0 })))
+    const earlier = draft.pages
+      .flatMap((pg, pi) => pg.questions.map((q, qi) => ({ q, pi, qi, n: numbers()[pi]?.[qi] ?? 0 })))
       // An instructions block has no answer to test.
       .filter(({ q, pi, qi }) => q.type !== 'info' && (pi < page || (pi === page && qi < index)));
     return [
       ...earlier.map(({ q, n }) => ({
         id: q.id,
         label: `${t('editor.questionNumber', { n })} ${textIn(q.text, lang()).slice(0, 40)}`,
-        options: q.type === 'single' || q.type === 'multiple'
-          ? [...q.options, ...(q.type === 'single' && q.other ? [{ id: 'other', label: withText(undefined, lang(), t('editor.otherOption')) }] : [])]
-          : q.type === 'yesno'
-            ? [{ id: 'yes', label: q.yesLabel ?? withText(undefined, lang(), t('report.yes')) }, { id: 'no', label: q.noLabel ?? withText(undefined, lang(), t('report.no')) }]
-            : undefined,
+        options:
+          q.type === 'single' || q.type === 'multiple'
+            ? [
+                ...q.options,
+                ...(q.type === 'single' && q.other
+                  ? [{ id: 'other', label: withText(undefined, lang(), t('editor.otherOption')) }]
+                  : []),
+              ]
+            : q.type === 'yesno'
+              ? [
+                  { id: 'yes', label: q.yesLabel ?? withText(undefined, lang(), t('report.yes')) },
+                  { id: 'no', label: q.noLabel ?? withText(undefined, lang(), t('report.no')) },
+                ]
+              : undefined,
       })),
       ...draft.hiddenFields.map((h) => ({ id: h, label: h })),
     ];
   };
 
-  const { drag, dropTarget, setDropTarget, startDrag, endDrag, overQuestion, overPage, dropOn, moveQuestionBy, movePageBy } =
-    createReorder(draft, setDraft, (key, params) => setAnnouncement(t(key, params)));
+  const {
+    drag,
+    dropTarget,
+    setDropTarget,
+    startDrag,
+    endDrag,
+    overQuestion,
+    overPage,
+    dropOn,
+    moveQuestionBy,
+    movePageBy,
+  } = createReorder(draft, setDraft, (key, params) => setAnnouncement(t(key, params)));
 
-  const { deleted, setDeleted, addQuestion, duplicateQuestion, deleteQuestion, undoDelete, changeKind, addChoice, removeChoice, addPage, removePage } =
-    createDraftEdits(draft, setDraft, lang, props.initial.version === null ? [] : questionIds(props.initial.draft), () => setProblem(null));
+  const {
+    deleted,
+    setDeleted,
+    addQuestion,
+    duplicateQuestion,
+    deleteQuestion,
+    undoDelete,
+    changeKind,
+    addChoice,
+    removeChoice,
+    addPage,
+    removePage,
+  } = createDraftEdits(
+    draft,
+    setDraft,
+    lang,
+    props.initial.version === null ? [] : questionIds(props.initial.draft),
+    () => setProblem(null),
+  );
 
   const problemText = (p: DefinitionProblem) => t(p.key, { problem: ruleText(t, p.rule, p.limit) });
   const questionPlace = (id: string) => {
     const page = draft.pages.findIndex((pg) => pg.questions.some((q) => q.id === id));
-    return page < 0 ? id : placeOf(`pages[${page}].questions[${draft.pages[page].questions.findIndex((q) => q.id === id)}]`, numbers(), t);
+    return page < 0
+      ? id
+      : placeOf(`pages[${page}].questions[${draft.pages[page].questions.findIndex((q) => q.id === id)}]`, numbers(), t);
   };
   const typeName = (type: string) => (type in KIND_KEY ? t(KIND_KEY[type as QuestionKind]) : type);
-  const changeText = (w: ChangeWarning) => (w.kind === 'type'
-    ? t('editor.change.type', { where: questionPlace(w.questionId), from: typeName(w.from), to: typeName(w.to), count: w.count })
-    : t('editor.change.option', { where: questionPlace(w.questionId), label: w.label || w.optionId, count: w.count }));
+  const changeText = (w: ChangeWarning) =>
+    w.kind === 'type'
+      ? t('editor.change.type', {
+          where: questionPlace(w.questionId),
+          from: typeName(w.from),
+          to: typeName(w.to),
+          count: w.count,
+        })
+      : t('editor.change.option', { where: questionPlace(w.questionId), label: w.label || w.optionId, count: w.count });
   const problemFor = (page: number, index: number) => {
     const p = problem();
     return p && p.page === page && p.question === index ? problemText(p) : null;
   };
   const topProblem = () => {
     const p = problem();
-    return p && (p.question === undefined || p.page === undefined) && p.key !== 'editor.problem.title' ? problemText(p) : null;
+    return p && (p.question === undefined || p.page === undefined) && p.key !== 'editor.problem.title'
+      ? problemText(p)
+      : null;
   };
   const titleProblem = () => (problem()?.key === 'editor.problem.title' ? problemText(problem()!) : null);
 
@@ -285,30 +375,58 @@ function Editor(props: { initial: SurveyDetail }) {
   return (
     <div class="editor">
       <div class="editor-bar">
-        <A href="/surveys" class="back-link"><Icon name="back" />{t('nav.surveys')}</A>
+        <A href="/surveys" class="back-link">
+          <Icon name="back" />
+          {t('nav.surveys')}
+        </A>
         <div class="editor-bar-state">
           <StatusBadge status={meta().status} />
           <Show when={meta().version !== null}>
-            <span class="muted" data-testid="published-version">{t('editor.published', { version: meta().version! })}</span>
+            <span class="muted" data-testid="published-version">
+              {t('editor.published', { version: meta().version! })}
+            </span>
           </Show>
           <Show when={!readOnly()}>
-            <span class="save-state" classList={{ 'is-dirty': dirty() }} role="status" data-testid="save-state">{saveState()}</span>
+            <span class="save-state" classList={{ 'is-dirty': dirty() }} role="status" data-testid="save-state">
+              {saveState()}
+            </span>
           </Show>
         </div>
         <div class="editor-bar-actions">
-          <A href={`/surveys/${surveyId}/plan`} class="btn btn-quiet" data-testid="editor-plan">{t('plan.link')}</A>
+          <A href={`/surveys/${surveyId}/plan`} class="btn btn-quiet" data-testid="editor-plan">
+            {t('plan.link')}
+          </A>
           <Show when={meta().version !== null}>
-            <A href={`/surveys/${surveyId}/distribute`} class="btn btn-quiet" data-testid="editor-distribute">{t('distribute.link')}</A>
-            <A href={`/surveys/${surveyId}/alerts`} class="btn btn-quiet" data-testid="editor-alerts">{t('alerts.link')}</A>
+            <A href={`/surveys/${surveyId}/distribute`} class="btn btn-quiet" data-testid="editor-distribute">
+              {t('distribute.link')}
+            </A>
+            <A href={`/surveys/${surveyId}/alerts`} class="btn btn-quiet" data-testid="editor-alerts">
+              {t('alerts.link')}
+            </A>
           </Show>
           <Show when={meta().version !== null}>
-            <A href={`/surveys/${surveyId}/report`} class="btn btn-quiet" data-testid="editor-report"><Icon name="chart" />{t('surveys.action.report')}</A>
+            <A href={`/surveys/${surveyId}/report`} class="btn btn-quiet" data-testid="editor-report">
+              <Icon name="chart" />
+              {t('surveys.action.report')}
+            </A>
           </Show>
           <Show when={!readOnly()}>
-            <button type="button" class="btn btn-quiet" aria-pressed={showPreview()} onClick={() => setShowPreview((x) => !x)} data-testid="toggle-preview">{t('editor.preview.toggle')}</button>
-            <button type="button" class="btn" onClick={save} disabled={busy() !== null || !dirty()} data-testid="save">{t('editor.save')}</button>
             <button
-              type="button" class="btn btn-primary" onClick={() => publish()}
+              type="button"
+              class="btn btn-quiet"
+              aria-pressed={showPreview()}
+              onClick={() => setShowPreview((x) => !x)}
+              data-testid="toggle-preview"
+            >
+              {t('editor.preview.toggle')}
+            </button>
+            <button type="button" class="btn" onClick={save} disabled={busy() !== null || !dirty()} data-testid="save">
+              {t('editor.save')}
+            </button>
+            <button
+              type="button"
+              class="btn btn-primary"
+              onClick={() => publish()}
               disabled={busy() !== null || (meta().version !== null && !meta().unpublishedChanges && !dirty())}
               data-testid="publish"
             >
@@ -319,13 +437,17 @@ function Editor(props: { initial: SurveyDetail }) {
       </div>
 
       <Show when={failure()}>
-        <div class="alert alert-error" role="alert">{errorText(t, failure())}</div>
+        <div class="alert alert-error" role="alert">
+          {errorText(t, failure())}
+        </div>
       </Show>
       <Show when={warnings().length > 0 || missing().length > 0}>
         <div class="alert alert-info alert-stack" role="alert" data-testid="publish-warnings">
           <Show when={warnings().length > 0}>
             <p>{t('editor.versionWarning')}</p>
-            <ul><For each={warnings()}>{(w) => <li>{changeText(w)}</li>}</For></ul>
+            <ul>
+              <For each={warnings()}>{(w) => <li>{changeText(w)}</li>}</For>
+            </ul>
           </Show>
           <Show when={missing().length > 0}>
             <p>{t('editor.missing.title', { language: languageName(draft.defaultLanguage) })}</p>
@@ -333,10 +455,21 @@ function Editor(props: { initial: SurveyDetail }) {
               <For each={missing()}>
                 {(m) => (
                   <li data-language={m.language}>
-                    <strong>{t('editor.missing.language', { language: languageName(m.language), count: m.paths.length })}</strong>
-                    {' '}<span class="muted">{t('editor.missing.where', { places: placesOf(m.paths, numbers(), t).join(', ') })}</span>
+                    <strong>
+                      {t('editor.missing.language', { language: languageName(m.language), count: m.paths.length })}
+                    </strong>{' '}
+                    <span class="muted">
+                      {t('editor.missing.where', { places: placesOf(m.paths, numbers(), t).join(', ') })}
+                    </span>
                     <Show when={m.language !== draft.defaultLanguage}>
-                      {' '}<button type="button" class="btn btn-tiny btn-quiet" onClick={() => dropLanguage(m.language)} disabled={busy() !== null} data-testid="drop-language">
+                      {' '}
+                      <button
+                        type="button"
+                        class="btn btn-tiny btn-quiet"
+                        onClick={() => dropLanguage(m.language)}
+                        disabled={busy() !== null}
+                        data-testid="drop-language"
+                      >
                         {t('editor.missing.drop', { language: languageName(m.language) })}
                       </button>
                     </Show>
@@ -345,18 +478,39 @@ function Editor(props: { initial: SurveyDetail }) {
               </For>
             </ul>
           </Show>
-          <button type="button" class="btn btn-small" onClick={() => publish(true)} disabled={busy() !== null} data-testid="publish-confirm">{t('editor.publishAnyway')}</button>
+          <button
+            type="button"
+            class="btn btn-small"
+            onClick={() => publish(true)}
+            disabled={busy() !== null}
+            data-testid="publish-confirm"
+          >
+            {t('editor.publishAnyway')}
+          </button>
         </div>
       </Show>
       <Show when={problems().length > 0}>
         <section class="alert alert-info alert-stack" aria-live="polite" data-testid="draft-problems">
-          <p><strong>{t('editor.problems.title', { count: problems().length })}</strong> {t('editor.problems.hint')}</p>
+          <p>
+            <strong>{t('editor.problems.title', { count: problems().length })}</strong> {t('editor.problems.hint')}
+          </p>
           <ul>
             <For each={problems()}>
               {(p) => (
                 <li>
-                  <button type="button" class="link-button" onClick={() => { setProblem(p); reveal(p); }} data-testid="draft-problem">{placeOf(p.path, numbers(), t)}</button>
-                  {': '}{problemText(p)}
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => {
+                      setProblem(p);
+                      reveal(p);
+                    }}
+                    data-testid="draft-problem"
+                  >
+                    {placeOf(p.path, numbers(), t)}
+                  </button>
+                  {': '}
+                  {problemText(p)}
                 </li>
               )}
             </For>
@@ -368,170 +522,222 @@ function Editor(props: { initial: SurveyDetail }) {
           <div class="alert alert-info alert-stack" role="status" data-testid="import-notice">
             <p>{t('editor.import.done', { format: FORMAT_NAME[r().format], count: r().unmapped.length })}</p>
             <Show when={r().unmapped.length > 0}>
-              <ul class="unmapped"><For each={r().unmapped}>{(u) => <li><code>{u.source}</code>: {u.message}</li>}</For></ul>
+              <ul class="unmapped">
+                <For each={r().unmapped}>
+                  {(u) => (
+                    <li>
+                      <code>{u.source}</code>: {u.message}
+                    </li>
+                  )}
+                </For>
+              </ul>
             </Show>
-            <button type="button" class="btn btn-small" onClick={() => setImported(null)}>{t('common.close')}</button>
+            <button type="button" class="btn btn-small" onClick={() => setImported(null)}>
+              {t('common.close')}
+            </button>
           </div>
         )}
       </Show>
       <Show when={topProblem()}>
-        <div class="alert alert-error" role="alert" id="editor-problem" data-testid="editor-problem">{topProblem()}</div>
+        <div class="alert alert-error" role="alert" id="editor-problem" data-testid="editor-problem">
+          {topProblem()}
+        </div>
       </Show>
       <Show when={meta().version !== null && meta().unpublishedChanges && !dirty() && !readOnly()}>
         <div class="alert alert-info">{t('editor.unpublishedHint')}</div>
       </Show>
 
       <div class="editor-layout" classList={{ 'with-preview': showPreview() }}>
-      <fieldset class="editor-body" disabled={readOnly()}>
-        <section class="card survey-head">
-          <label class="field-label" for="survey-title">{t('editor.surveyTitle')}</label>
-          <input
-            id="survey-title"
-            class="input input-title"
-            value={textIn(draft.title, lang())}
-            onInput={(e) => setDraft('title', withText(draft.title, lang(), e.currentTarget.value))}
-            aria-invalid={titleProblem() ? 'true' : undefined}
-            data-testid="survey-title"
-          />
-          <Show when={titleProblem()}><p class="field-error" role="alert">{titleProblem()}</p></Show>
-          <p class="field-hint">{t('editor.textsIn', { language: languageName(lang()) })}</p>
-          <Languages
-            definition={draft}
-            fileName={meta().slug}
-            onLanguages={(languages) => setDraft('languages', languages)}
-            onDefault={(language) => setDraft('defaultLanguage', language)}
-            onImport={(def) => setDraft(reconcile(def))}
-          />
-          <Show when={draft.languages.length > 1}>
-            <div>
-              <button type="button" class="btn btn-small" aria-pressed={showTranslations()} onClick={() => setShowTranslations((x) => !x)} data-testid="open-translations">
-                {t('editor.translate.open')}
-              </button>
-            </div>
+        <fieldset class="editor-body" disabled={readOnly()}>
+          <section class="card survey-head">
+            <label class="field-label" for="survey-title">
+              {t('editor.surveyTitle')}
+            </label>
+            <input
+              id="survey-title"
+              class="input input-title"
+              value={textIn(draft.title, lang())}
+              onInput={(e) => setDraft('title', withText(draft.title, lang(), e.currentTarget.value))}
+              aria-invalid={titleProblem() ? 'true' : undefined}
+              data-testid="survey-title"
+            />
+            <Show when={titleProblem()}>
+              <p class="field-error" role="alert">
+                {titleProblem()}
+              </p>
+            </Show>
+            <p class="field-hint">{t('editor.textsIn', { language: languageName(lang()) })}</p>
+            <Languages
+              definition={draft}
+              fileName={meta().slug}
+              onLanguages={(languages) => setDraft('languages', languages)}
+              onDefault={(language) => setDraft('defaultLanguage', language)}
+              onImport={(def) => setDraft(reconcile(def))}
+            />
+            <Show when={draft.languages.length > 1}>
+              <div>
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  aria-pressed={showTranslations()}
+                  onClick={() => setShowTranslations((x) => !x)}
+                  data-testid="open-translations"
+                >
+                  {t('editor.translate.open')}
+                </button>
+              </div>
+            </Show>
+
+            <OpenLink survey={meta()} readOnly={readOnly()} onSaved={setMeta} />
+            <Show when={meta().version === null}>
+              <p class="field-hint">{t('editor.linkAfterPublish')}</p>
+            </Show>
+            <Show when={meta().version !== null}>
+              <div class="status-row" role="group" aria-label={t('editor.collecting')}>
+                <span class="field-label">{t('editor.collecting')}</span>
+                <div class="segmented">
+                  <For each={COLLECTING}>
+                    {(status) => (
+                      <button
+                        type="button"
+                        class="segment"
+                        aria-pressed={meta().status === status}
+                        disabled={busy() !== null}
+                        onClick={() => meta().status !== status && setStatus(status)}
+                        data-testid={`status-${status}`}
+                      >
+                        {t(STATUS_KEY[status])}
+                      </button>
+                    )}
+                  </For>
+                </div>
+              </div>
+            </Show>
+          </section>
+
+          <Show when={showTranslations() && draft.languages.length > 1}>
+            <Translations
+              definition={draft}
+              onText={(path, l, value) => setDraft(produce((d) => setTextAt(d, path, l, value)))}
+              onClose={() => setShowTranslations(false)}
+            />
           </Show>
 
-          <OpenLink survey={meta()} readOnly={readOnly()} onSaved={setMeta} />
-          <Show when={meta().version === null}>
-            <p class="field-hint">{t('editor.linkAfterPublish')}</p>
-          </Show>
-          <Show when={meta().version !== null}>
-            <div class="status-row" role="group" aria-label={t('editor.collecting')}>
-              <span class="field-label">{t('editor.collecting')}</span>
-              <div class="segmented">
-                <For each={COLLECTING}>
-                  {(status) => (
-                    <button
-                      type="button"
-                      class="segment"
-                      aria-pressed={meta().status === status}
-                      disabled={busy() !== null}
-                      onClick={() => meta().status !== status && setStatus(status)}
-                      data-testid={`status-${status}`}
-                    >
-                      {t(STATUS_KEY[status])}
-                    </button>
+          <For each={draft.pages}>
+            {(page, p) => (
+              <PageBlock
+                page={page}
+                index={p()}
+                count={draft.pages.length}
+                lang={lang()}
+                readOnly={readOnly()}
+                logicSources={logicSources(p(), 0)}
+                dragging={drag()?.kind === 'page' && (drag() as { index: number }).index === p()}
+                dropBefore={dropTarget() === `p:${p()}`}
+                dropInto={dropTarget() === `end:${p()}`}
+                onTitle={(value) => setDraft('pages', p(), 'title', withOptionalText(page.title, lang(), value))}
+                onLogic={(logic) => setDraft('pages', p(), 'visibleIf', logic)}
+                onMove={(dir) => movePageBy(p(), dir)}
+                onRemove={() => removePage(p())}
+                onDragStart={(e) => startDrag(e, { kind: 'page', index: p() })}
+                onDragEnd={endDrag}
+                onDragOver={(e) => overPage(e, p())}
+                onDragLeave={() => dropTarget()?.endsWith(`:${p()}`) && setDropTarget(null)}
+                onDrop={(e) => dropOn(e, p())}
+              >
+                <Show when={page.questions.length === 0}>
+                  <p class="page-empty">{t('editor.pageEmpty')}</p>
+                </Show>
+                <For each={page.questions}>
+                  {(question, i) => (
+                    <QuestionEditor
+                      question={question}
+                      number={numbers()[p()]?.[i()] ?? 0}
+                      lang={lang()}
+                      readOnly={readOnly()}
+                      canMoveUp={p() > 0 || i() > 0}
+                      canMoveDown={p() < draft.pages.length - 1 || i() < page.questions.length - 1}
+                      problem={problemFor(p(), i())}
+                      problemOnText={problem()?.key === 'editor.problem.questionText'}
+                      edit={(fn) => setDraft('pages', p(), 'questions', i(), produce(fn))}
+                      onKind={(kind) => changeKind(p(), i(), kind)}
+                      onMove={(dir) => moveQuestionBy(p(), i(), dir)}
+                      drag={{
+                        dragging:
+                          drag()?.kind === 'question' &&
+                          (drag() as { page: number }).page === p() &&
+                          (drag() as { index: number }).index === i(),
+                        target: dropTarget() === `q:${p()}:${i()}`,
+                        start: (e) => startDrag(e, { kind: 'question', page: p(), index: i() }),
+                        end: endDrag,
+                        over: (e) => overQuestion(e, p(), i()),
+                        drop: (e) => dropOn(e, p(), i()),
+                      }}
+                      onDelete={() => deleteQuestion(p(), i())}
+                      onDuplicate={() => duplicateQuestion(p(), i())}
+                      logicSources={logicSources(p(), i())}
+                      onAddChoice={() => addChoice(p(), i())}
+                      onRemoveChoice={(c) => removeChoice(p(), i(), c)}
+                    />
                   )}
                 </For>
-              </div>
+
+                <Show when={!readOnly()}>
+                  <AddQuestion onAdd={(kind) => addQuestion(p(), kind)} />
+                </Show>
+              </PageBlock>
+            )}
+          </For>
+
+          <HiddenFields definition={draft} onChange={(fields) => setDraft('hiddenFields', fields)} />
+          <ScreenOuts
+            definition={draft}
+            lang={lang()}
+            sources={(page) => logicSources(page + 1, 0)}
+            // reconcile by id keeps each rule's store node, so its fields keep focus while typing.
+            onChange={(fn) =>
+              setDraft('screenOuts', reconcile(fn(structuredClone(unwrap(draft.screenOuts))), { key: 'id' }))
+            }
+          />
+
+          <Show when={!readOnly()}>
+            <div class="editor-foot">
+              <button type="button" class="btn" onClick={addPage} data-testid="add-page">
+                <Icon name="plus" />
+                {t('editor.addPage')}
+              </button>
+              <JsonTransfer
+                definition={() => unwrap(draft)}
+                fileName={meta().slug}
+                onImport={(def) => setDraft(reconcile(def))}
+              />
+              <ConfirmButton label={t('editor.deleteSurvey')} onConfirm={remove} testid="delete-survey" />
             </div>
           </Show>
-        </section>
-
-        <Show when={showTranslations() && draft.languages.length > 1}>
-          <Translations
-            definition={draft}
-            onText={(path, l, value) => setDraft(produce((d) => setTextAt(d, path, l, value)))}
-            onClose={() => setShowTranslations(false)}
+        </fieldset>
+        <Show when={showPreview() && !readOnly()}>
+          <PreviewPane
+            surveyId={surveyId}
+            languages={[...draft.languages]}
+            defaultLanguage={lang()}
+            revision={savedJson()}
+            unfinished={savedUnfinished()}
           />
         </Show>
-
-        <For each={draft.pages}>
-          {(page, p) => (
-            <PageBlock
-              page={page} index={p()} count={draft.pages.length} lang={lang()} readOnly={readOnly()}
-              logicSources={logicSources(p(), 0)}
-              dragging={drag()?.kind === 'page' && (drag() as { index: number }).index === p()}
-              dropBefore={dropTarget() === `p:${p()}`}
-              dropInto={dropTarget() === `end:${p()}`}
-              onTitle={(value) => setDraft('pages', p(), 'title', withOptionalText(page.title, lang(), value))}
-              onLogic={(logic) => setDraft('pages', p(), 'visibleIf', logic)}
-              onMove={(dir) => movePageBy(p(), dir)}
-              onRemove={() => removePage(p())}
-              onDragStart={(e) => startDrag(e, { kind: 'page', index: p() })}
-              onDragEnd={endDrag}
-              onDragOver={(e) => overPage(e, p())}
-              onDragLeave={() => dropTarget()?.endsWith(`:${p()}`) && setDropTarget(null)}
-              onDrop={(e) => dropOn(e, p())}
-            >
-              <Show when={page.questions.length === 0}>
-                <p class="page-empty">{t('editor.pageEmpty')}</p>
-              </Show>
-              <For each={page.questions}>
-                {(question, i) => (
-                  <QuestionEditor
-                    question={question}
-                    number={numbers()[p()]?.[i()] ?? 0}
-                    lang={lang()}
-                    readOnly={readOnly()}
-                    canMoveUp={p() > 0 || i() > 0}
-                    canMoveDown={p() < draft.pages.length - 1 || i() < page.questions.length - 1}
-                    problem={problemFor(p(), i())}
-                    problemOnText={problem()?.key === 'editor.problem.questionText'}
-                    edit={(fn) => setDraft('pages', p(), 'questions', i(), produce(fn))}
-                    onKind={(kind) => changeKind(p(), i(), kind)}
-                    onMove={(dir) => moveQuestionBy(p(), i(), dir)}
-                    drag={{
-                      dragging: drag()?.kind === 'question' && (drag() as { page: number }).page === p() && (drag() as { index: number }).index === i(),
-                      target: dropTarget() === `q:${p()}:${i()}`,
-                      start: (e) => startDrag(e, { kind: 'question', page: p(), index: i() }),
-                      end: endDrag,
-                      over: (e) => overQuestion(e, p(), i()),
-                      drop: (e) => dropOn(e, p(), i()),
-                    }}
-                    onDelete={() => deleteQuestion(p(), i())}
-                    onDuplicate={() => duplicateQuestion(p(), i())}
-                    logicSources={logicSources(p(), i())}
-                    onAddChoice={() => addChoice(p(), i())}
-                    onRemoveChoice={(c) => removeChoice(p(), i(), c)}
-                  />
-                )}
-              </For>
-
-              <Show when={!readOnly()}>
-                <AddQuestion onAdd={(kind) => addQuestion(p(), kind)} />
-              </Show>
-            </PageBlock>
-          )}
-        </For>
-
-        <HiddenFields definition={draft} onChange={(fields) => setDraft('hiddenFields', fields)} />
-        <ScreenOuts
-          definition={draft}
-          lang={lang()}
-          sources={(page) => logicSources(page + 1, 0)}
-          // reconcile by id keeps each rule's store node, so its fields keep focus while typing.
-          onChange={(fn) => setDraft('screenOuts', reconcile(fn(structuredClone(unwrap(draft.screenOuts))), { key: 'id' }))}
-        />
-
-        <Show when={!readOnly()}>
-          <div class="editor-foot">
-            <button type="button" class="btn" onClick={addPage} data-testid="add-page"><Icon name="plus" />{t('editor.addPage')}</button>
-            <JsonTransfer definition={() => unwrap(draft)} fileName={meta().slug} onImport={(def) => setDraft(reconcile(def))} />
-            <ConfirmButton label={t('editor.deleteSurvey')} onConfirm={remove} testid="delete-survey" />
-          </div>
-        </Show>
-      </fieldset>
-      <Show when={showPreview() && !readOnly()}>
-        <PreviewPane surveyId={surveyId} languages={[...draft.languages]} defaultLanguage={lang()} revision={savedJson()} unfinished={savedUnfinished()} />
-      </Show>
       </div>
-      <p class="visually-hidden" role="status" data-testid="move-announcement">{announcement()}</p>
+      <p class="visually-hidden" role="status" data-testid="move-announcement">
+        {announcement()}
+      </p>
 
       <Show when={deleted()}>
         <div class="toast" role="status">
           <span>{deleted()?.kind === 'page' ? t('editor.pageDeleted') : t('editor.questionDeleted')}</span>
-          <button type="button" class="btn btn-small" onClick={undoDelete} data-testid="undo-delete">{t('editor.undo')}</button>
-          <button type="button" class="icon-btn" onClick={() => setDeleted(null)} aria-label={t('common.close')}><Icon name="close" size={16} /></button>
+          <button type="button" class="btn btn-small" onClick={undoDelete} data-testid="undo-delete">
+            {t('editor.undo')}
+          </button>
+          <button type="button" class="icon-btn" onClick={() => setDeleted(null)} aria-label={t('common.close')}>
+            <Icon name="close" size={16} />
+          </button>
         </div>
       </Show>
     </div>
@@ -544,12 +750,21 @@ function AddQuestion(props: { onAdd: (kind: QuestionKind) => void }) {
   const [kind, setKind] = createSignal<QuestionKind>('single');
   return (
     <div class="add-question">
-      <label class="visually-hidden" for={id}>{t('editor.questionType')}</label>
-      <select id={id} class="select" value={kind()} onChange={(e) => setKind(e.currentTarget.value as QuestionKind)} data-testid="question-type">
+      <label class="visually-hidden" for={id}>
+        {t('editor.questionType')}
+      </label>
+      <select
+        id={id}
+        class="select"
+        value={kind()}
+        onChange={(e) => setKind(e.currentTarget.value as QuestionKind)}
+        data-testid="question-type"
+      >
         <For each={QUESTION_KINDS}>{(k) => <option value={k}>{t(KIND_KEY[k])}</option>}</For>
       </select>
       <button type="button" class="btn" onClick={() => props.onAdd(kind())} data-testid="add-question">
-        <Icon name="plus" />{t('editor.addQuestion')}
+        <Icon name="plus" />
+        {t('editor.addQuestion')}
       </button>
     </div>
   );

@@ -5,7 +5,9 @@ import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 
 /** What the editor shows once after an import: the router state it is opened with. */
-export interface ImportNotice { imported: Pick<ImportedSurvey, 'format' | 'unmapped'> }
+export interface ImportNotice {
+  imported: Pick<ImportedSurvey, 'format' | 'unmapped'>;
+}
 
 /**
  * A new survey from a questionnaire file (ours, SurveyJS JSON, LimeSurvey .lss). The editor then
@@ -21,7 +23,9 @@ export default function ImportSurvey(props: { disabled: boolean; onError: (err: 
     props.onError(null);
     try {
       const r = await api.post<ImportedSurvey>('/api/surveys/import', { content: await file.text() });
-      navigate(`/surveys/${r.survey.id}`, { state: { imported: { format: r.format, unmapped: r.unmapped } } satisfies ImportNotice });
+      navigate(`/surveys/${r.survey.id}`, {
+        state: { imported: { format: r.format, unmapped: r.unmapped } } satisfies ImportNotice,
+      });
     } catch (err) {
       props.onError(err);
       setBusy(false);
@@ -29,10 +33,26 @@ export default function ImportSurvey(props: { disabled: boolean; onError: (err: 
   };
   return (
     <>
-      <button type="button" class="btn" onClick={() => input.click()} disabled={props.disabled || busy()} data-testid="import-survey">{t('surveys.import')}</button>
+      <button
+        type="button"
+        class="btn"
+        onClick={() => input.click()}
+        disabled={props.disabled || busy()}
+        data-testid="import-survey"
+      >
+        {t('surveys.import')}
+      </button>
       <input
-        ref={input} type="file" accept="application/json,.json,.lss,application/xml,text/xml" hidden data-testid="import-survey-file"
-        onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void read(f); }}
+        ref={input}
+        type="file"
+        accept="application/json,.json,.lss,application/xml,text/xml"
+        hidden
+        data-testid="import-survey-file"
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (f) void read(f);
+        }}
       />
     </>
   );

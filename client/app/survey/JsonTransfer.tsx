@@ -9,7 +9,11 @@ import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 
 // Product names, the same in every language.
-export const FORMAT_NAME: Record<ConvertedSurvey['format'], string> = { yardstick: 'Yardstick', surveyjs: 'SurveyJS', limesurvey: 'LimeSurvey' };
+export const FORMAT_NAME: Record<ConvertedSurvey['format'], string> = {
+  yardstick: 'Yardstick',
+  surveyjs: 'SurveyJS',
+  limesurvey: 'LimeSurvey',
+};
 
 function download(name: string, data: unknown) {
   const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
@@ -25,7 +29,11 @@ function download(name: string, data: unknown) {
  * LimeSurvey .lss in, converted by the server (shared/survey/import), which lists what it could
  * not carry over. A file that cannot be read never replaces the draft.
  */
-export default function JsonTransfer(props: { definition: () => SurveyDefinition; fileName: string; onImport: (def: SurveyDefinition) => void }) {
+export default function JsonTransfer(props: {
+  definition: () => SurveyDefinition;
+  fileName: string;
+  onImport: (def: SurveyDefinition) => void;
+}) {
   const { t } = useI18n();
   const [error, setError] = createSignal<string | null>(null);
   const [report, setReport] = createSignal<{ title: string; items: Unmapped[] } | null>(null);
@@ -45,7 +53,10 @@ export default function JsonTransfer(props: { definition: () => SurveyDefinition
     try {
       const r = await api.post<ConvertedSurvey>('/api/surveys/convert', { content: await file.text() });
       props.onImport(r.definition);
-      setReport({ title: t('editor.import.done', { format: FORMAT_NAME[r.format], count: r.unmapped.length }), items: r.unmapped });
+      setReport({
+        title: t('editor.import.done', { format: FORMAT_NAME[r.format], count: r.unmapped.length }),
+        items: r.unmapped,
+      });
     } catch (err) {
       setError(importFault(t, err) ?? errorText(t, err));
     } finally {
@@ -55,21 +66,50 @@ export default function JsonTransfer(props: { definition: () => SurveyDefinition
 
   return (
     <div class="json-transfer">
-      <button type="button" class="btn btn-quiet" onClick={() => download(`${props.fileName}.json`, props.definition())} data-testid="export-json">{t('editor.exportJson')}</button>
-      <button type="button" class="btn btn-quiet" onClick={exportSurveyJsFile} data-testid="export-surveyjs">{t('editor.export.surveyjs')}</button>
-      <button type="button" class="btn btn-quiet" onClick={() => input.click()} disabled={busy()}>{t('editor.importJson')}</button>
+      <button
+        type="button"
+        class="btn btn-quiet"
+        onClick={() => download(`${props.fileName}.json`, props.definition())}
+        data-testid="export-json"
+      >
+        {t('editor.exportJson')}
+      </button>
+      <button type="button" class="btn btn-quiet" onClick={exportSurveyJsFile} data-testid="export-surveyjs">
+        {t('editor.export.surveyjs')}
+      </button>
+      <button type="button" class="btn btn-quiet" onClick={() => input.click()} disabled={busy()}>
+        {t('editor.importJson')}
+      </button>
       <input
-        ref={input} type="file" accept="application/json,.json,.lss,application/xml,text/xml" hidden data-testid="import-json"
-        onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void read(f); }}
+        ref={input}
+        type="file"
+        accept="application/json,.json,.lss,application/xml,text/xml"
+        hidden
+        data-testid="import-json"
+        onChange={(e) => {
+          const f = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (f) void read(f);
+        }}
       />
-      <Show when={error()}><p class="field-error" role="alert" data-testid="import-error">{error()}</p></Show>
+      <Show when={error()}>
+        <p class="field-error" role="alert" data-testid="import-error">
+          {error()}
+        </p>
+      </Show>
       <Show when={report()}>
         {(r) => (
           <div role="status" data-testid="import-report">
             <p class="field-hint">{r().title}</p>
             <Show when={r().items.length > 0}>
               <ul class="unmapped">
-                <For each={r().items}>{(u) => <li><code>{u.source}</code>: {u.message}</li>}</For>
+                <For each={r().items}>
+                  {(u) => (
+                    <li>
+                      <code>{u.source}</code>: {u.message}
+                    </li>
+                  )}
+                </For>
               </ul>
             </Show>
           </div>

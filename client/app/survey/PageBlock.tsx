@@ -38,7 +38,9 @@ export default function PageBlock(props: {
   const movable = () => !props.readOnly && props.count > 1;
   return (
     <section
-      class="page-block" aria-label={t('editor.pageNumber', { n: props.index + 1 })} data-testid="page"
+      class="page-block"
+      aria-label={t('editor.pageNumber', { n: props.index + 1 })}
+      data-testid="page"
       classList={{ 'is-dragging': props.dragging, 'drop-before': props.dropBefore, 'drop-into': props.dropInto }}
       onDragOver={(e) => props.onDragOver(e)}
       onDragLeave={() => props.onDragLeave()}
@@ -47,17 +49,29 @@ export default function PageBlock(props: {
       <header
         class="page-head"
         onKeyDown={(e) => {
-          if (!e.altKey || !movable() || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.target instanceof HTMLSelectElement) return;
+          if (
+            !e.altKey ||
+            !movable() ||
+            (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') ||
+            e.target instanceof HTMLSelectElement
+          )
+            return;
           e.preventDefault();
           props.onMove(e.key === 'ArrowUp' ? -1 : 1);
         }}
       >
         <Show when={movable()}>
           <span
-            class="drag-handle" draggable="true" aria-hidden="true" title={t('editor.dragPage')}
-            onDragStart={(e) => props.onDragStart(e)} onDragEnd={() => props.onDragEnd()}
+            class="drag-handle"
+            draggable="true"
+            aria-hidden="true"
+            title={t('editor.dragPage')}
+            onDragStart={(e) => props.onDragStart(e)}
+            onDragEnd={() => props.onDragEnd()}
             data-testid="page-drag"
-          >⋮⋮</span>
+          >
+            ⋮⋮
+          </span>
         </Show>
         <h2 class="page-title">{t('editor.pageNumber', { n: props.index + 1 })}</h2>
         <input
@@ -69,13 +83,36 @@ export default function PageBlock(props: {
         />
         <Show when={movable()}>
           <div class="page-tools">
-            <button type="button" class="icon-btn" disabled={props.index === 0} onClick={() => props.onMove(-1)} aria-label={t('editor.movePageUp')} title={`${t('editor.movePageUp')} (Alt+↑)`} data-testid="page-up">
+            <button
+              type="button"
+              class="icon-btn"
+              disabled={props.index === 0}
+              onClick={() => props.onMove(-1)}
+              aria-label={t('editor.movePageUp')}
+              title={`${t('editor.movePageUp')} (Alt+↑)`}
+              data-testid="page-up"
+            >
               <Icon name="up" />
             </button>
-            <button type="button" class="icon-btn" disabled={props.index === props.count - 1} onClick={() => props.onMove(1)} aria-label={t('editor.movePageDown')} title={`${t('editor.movePageDown')} (Alt+↓)`} data-testid="page-down">
+            <button
+              type="button"
+              class="icon-btn"
+              disabled={props.index === props.count - 1}
+              onClick={() => props.onMove(1)}
+              aria-label={t('editor.movePageDown')}
+              title={`${t('editor.movePageDown')} (Alt+↓)`}
+              data-testid="page-down"
+            >
               <Icon name="down" />
             </button>
-            <button type="button" class="icon-btn icon-btn-danger" onClick={() => props.onRemove()} aria-label={t('editor.removePage')} title={t('editor.removePage')} data-testid="remove-page">
+            <button
+              type="button"
+              class="icon-btn icon-btn-danger"
+              onClick={() => props.onRemove()}
+              aria-label={t('editor.removePage')}
+              title={t('editor.removePage')}
+              data-testid="remove-page"
+            >
               <Icon name="trash" />
             </button>
           </div>
@@ -84,8 +121,12 @@ export default function PageBlock(props: {
       <Show when={props.index > 0}>
         <div class="page-logic">
           <LogicEditor
-            logic={props.page.visibleIf} sources={props.logicSources} lang={props.lang} legend={t('editor.logic.pageTitle')}
-            onChange={(logic) => props.onLogic(logic)} testid="page-logic"
+            logic={props.page.visibleIf}
+            sources={props.logicSources}
+            lang={props.lang}
+            legend={t('editor.logic.pageTitle')}
+            onChange={(logic) => props.onLogic(logic)}
+            testid="page-logic"
           />
         </div>
       </Show>

@@ -12,14 +12,24 @@ const COUNT_POLL_MS = 5000;
  * in a phone-sized frame, reloaded whenever a save changes the draft. Answers given here are test
  * responses, kept out of reports and counts, with their own count and a delete.
  */
-export default function PreviewPane(props: { surveyId: string; languages: SurveyLanguage[]; defaultLanguage: SurveyLanguage; revision: string; unfinished: boolean }) {
+export default function PreviewPane(props: {
+  surveyId: string;
+  languages: SurveyLanguage[];
+  defaultLanguage: SurveyLanguage;
+  revision: string;
+  unfinished: boolean;
+}) {
   const { t } = useI18n();
   const [lang, setLang] = createSignal<SurveyLanguage>(props.defaultLanguage);
   const [restart, setRestart] = createSignal(0);
   // A plain signal, not a resource: a resource would suspend the whole editor on every poll,
   // which takes the frame out of the page and reloads it.
   const [count, setCount] = createSignal(0);
-  const refetch = () => api.get<{ count: number }>(`/api/surveys/${props.surveyId}/test-responses`).then((r) => setCount(r.count), () => undefined);
+  const refetch = () =>
+    api.get<{ count: number }>(`/api/surveys/${props.surveyId}/test-responses`).then(
+      (r) => setCount(r.count),
+      () => undefined,
+    );
   void refetch();
   const timer = setInterval(() => void refetch(), COUNT_POLL_MS);
   onCleanup(() => clearInterval(timer));
@@ -42,16 +52,43 @@ export default function PreviewPane(props: { surveyId: string; languages: Survey
     <aside class="preview-pane" aria-label={t('editor.preview.title')} data-testid="preview-pane">
       <div class="preview-tools">
         <Show when={props.languages.length > 1}>
-          <label class="visually-hidden" for="preview-lang">{t('editor.preview.language')}</label>
-          <select id="preview-lang" class="select select-small" value={lang()} onChange={(e) => setLang(e.currentTarget.value as SurveyLanguage)} data-testid="preview-language">
+          <label class="visually-hidden" for="preview-lang">
+            {t('editor.preview.language')}
+          </label>
+          <select
+            id="preview-lang"
+            class="select select-small"
+            value={lang()}
+            onChange={(e) => setLang(e.currentTarget.value as SurveyLanguage)}
+            data-testid="preview-language"
+          >
             <For each={props.languages}>{(l) => <option value={l}>{languageName(l)}</option>}</For>
           </select>
         </Show>
-        <button type="button" class="btn btn-small btn-quiet" onClick={() => setRestart((n) => n + 1)} data-testid="preview-restart">{t('editor.preview.restart')}</button>
+        <button
+          type="button"
+          class="btn btn-small btn-quiet"
+          onClick={() => setRestart((n) => n + 1)}
+          data-testid="preview-restart"
+        >
+          {t('editor.preview.restart')}
+        </button>
       </div>
       <div class="phone-frame">
-        <Show when={!props.unfinished} fallback={<p class="preview-blocked" data-testid="preview-blocked">{t('editor.preview.blocked')}</p>}>
-          <iframe src={src()} title={t('editor.preview.frameTitle')} data-testid="preview-frame" onLoad={() => void refetch()} />
+        <Show
+          when={!props.unfinished}
+          fallback={
+            <p class="preview-blocked" data-testid="preview-blocked">
+              {t('editor.preview.blocked')}
+            </p>
+          }
+        >
+          <iframe
+            src={src()}
+            title={t('editor.preview.frameTitle')}
+            data-testid="preview-frame"
+            onLoad={() => void refetch()}
+          />
         </Show>
       </div>
       <div class="test-responses" data-testid="test-responses">

@@ -22,7 +22,15 @@ export default function Translations(props: {
   const [chosen, setChosen] = createSignal<SurveyLanguage | null>(null);
   const target = () => (chosen() && others().includes(chosen()!) ? chosen()! : others()[0]);
   const [onlyMissing, setOnlyMissing] = createSignal(false);
-  const rows = createMemo(() => new Map(surveyTexts(props.definition).map(({ path, text }) => [path, { text: text as TextMap, where: describe(path, props.definition) }])));
+  const rows = createMemo(
+    () =>
+      new Map(
+        surveyTexts(props.definition).map(({ path, text }) => [
+          path,
+          { text: text as TextMap, where: describe(path, props.definition) },
+        ]),
+      ),
+  );
   const missing = (text: TextMap) => !text[target()]?.trim();
   const missingCount = () => [...rows().values()].filter((r) => missing(r.text)).length;
   // Rows are keyed by path (a string), so typing, which rebuilds the texts, keeps each row's box and focus.
@@ -37,26 +45,47 @@ export default function Translations(props: {
   return (
     <section class="card translations" aria-labelledby={`${id}-title`} data-testid="translations">
       <div class="translations-head">
-        <h2 id={`${id}-title`} class="translations-title">{t('editor.translate.title')}</h2>
+        <h2 id={`${id}-title`} class="translations-title">
+          {t('editor.translate.title')}
+        </h2>
         <Show when={others().length > 0} fallback={<p class="field-hint">{t('editor.translate.noLanguages')}</p>}>
-          <label class="field-label" for={`${id}-lang`}>{t('editor.translate.language')}</label>
-          <select id={`${id}-lang`} class="select select-small" value={target()} onChange={(e) => setChosen(e.currentTarget.value as SurveyLanguage)} data-testid="translate-language">
+          <label class="field-label" for={`${id}-lang`}>
+            {t('editor.translate.language')}
+          </label>
+          <select
+            id={`${id}-lang`}
+            class="select select-small"
+            value={target()}
+            onChange={(e) => setChosen(e.currentTarget.value as SurveyLanguage)}
+            data-testid="translate-language"
+          >
             <For each={others()}>{(l) => <option value={l}>{languageName(l)}</option>}</For>
           </select>
-          <span class="badge" classList={{ "badge-paused": missingCount() > 0 }} data-testid="translate-missing">{t('editor.missingTexts', { count: missingCount() })}</span>
+          <span class="badge" classList={{ 'badge-paused': missingCount() > 0 }} data-testid="translate-missing">
+            {t('editor.missingTexts', { count: missingCount() })}
+          </span>
           <label class="check">
             <input type="checkbox" checked={onlyMissing()} onChange={(e) => filter(e.currentTarget.checked)} />
             <span>{t('editor.translate.onlyMissing')}</span>
           </label>
         </Show>
-        <button type="button" class="btn btn-small btn-quiet" style={{ 'margin-left': 'auto' }} onClick={() => props.onClose()}>{t('common.close')}</button>
+        <button
+          type="button"
+          class="btn btn-small btn-quiet"
+          style={{ 'margin-left': 'auto' }}
+          onClick={() => props.onClose()}
+        >
+          {t('common.close')}
+        </button>
       </div>
       <Show when={others().length > 0}>
         <table class="translation-table">
           <thead>
             <tr>
               <th scope="col">{languageName(props.definition.defaultLanguage)}</th>
-              <th scope="col" lang={target()}>{languageName(target())}</th>
+              <th scope="col" lang={target()}>
+                {languageName(target())}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -64,22 +93,26 @@ export default function Translations(props: {
               {(path) => {
                 const row = () => rows().get(path)!;
                 return (
-                <tr classList={{ 'is-missing': missing(row().text) }} data-testid="translation-row" data-path={path}>
-                  <td>
-                    <span class="where">{row().where}</span>
-                    <span lang={props.definition.defaultLanguage}>{row().text[props.definition.defaultLanguage] ?? ''}</span>
-                  </td>
-                  <td>
-                    <textarea
-                      class="input" rows="1" lang={target()}
-                      aria-label={`${languageName(target())}: ${row().where}`}
-                      value={row().text[target()] ?? ''}
-                      placeholder={t('editor.translate.missing')}
-                      onInput={(e) => props.onText(path, target(), e.currentTarget.value)}
-                      data-testid="translation-input"
-                    />
-                  </td>
-                </tr>
+                  <tr classList={{ 'is-missing': missing(row().text) }} data-testid="translation-row" data-path={path}>
+                    <td>
+                      <span class="where">{row().where}</span>
+                      <span lang={props.definition.defaultLanguage}>
+                        {row().text[props.definition.defaultLanguage] ?? ''}
+                      </span>
+                    </td>
+                    <td>
+                      <textarea
+                        class="input"
+                        rows="1"
+                        lang={target()}
+                        aria-label={`${languageName(target())}: ${row().where}`}
+                        value={row().text[target()] ?? ''}
+                        placeholder={t('editor.translate.missing')}
+                        onInput={(e) => props.onText(path, target(), e.currentTarget.value)}
+                        data-testid="translation-input"
+                      />
+                    </td>
+                  </tr>
                 );
               }}
             </For>

@@ -4,7 +4,13 @@
  */
 import * as v from 'valibot';
 import {
-  issuePath, SurveyDefinitionSchema, type Option, type Question, type SurveyDefinition, type SurveyDefinitionInput, type Text,
+  issuePath,
+  SurveyDefinitionSchema,
+  type Option,
+  type Question,
+  type SurveyDefinition,
+  type SurveyDefinitionInput,
+  type Text,
 } from '../../../shared/survey/schema';
 import { definitionIssues } from '../../../shared/survey/draft';
 import { problemsOf } from '../../../shared/survey/issues';
@@ -14,9 +20,27 @@ import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 
 /** What the "add question" menu offers: the schema's types, with text split into short and long. */
 export const QUESTION_KINDS = [
-  'single', 'multiple', 'rating', 'nps', 'matrix', 'text', 'longtext', 'number',
-  'servqual', 'importance', 'vanWestendorp', 'gaborGranger', 'competitor', 'ranking', 'contact',
-  'dropdown', 'yesno', 'date', 'fields', 'matrixScales', 'info',
+  'single',
+  'multiple',
+  'rating',
+  'nps',
+  'matrix',
+  'text',
+  'longtext',
+  'number',
+  'servqual',
+  'importance',
+  'vanWestendorp',
+  'gaborGranger',
+  'competitor',
+  'ranking',
+  'contact',
+  'dropdown',
+  'yesno',
+  'date',
+  'fields',
+  'matrixScales',
+  'info',
 ] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -47,10 +71,20 @@ export const KIND_KEY: Readonly<Record<QuestionKind, AppKey>> = {
 /** The items or options a question lists, whatever its type calls them (brands are edited apart). */
 export function choicesOf(q: Question): Option[] | undefined {
   switch (q.type) {
-    case 'single': case 'multiple': case 'ranking': return q.options;
-    case 'matrix': case 'importance': case 'servqual': case 'fields': case 'matrixScales': return q.items;
-    case 'competitor': return q.attributes;
-    default: return undefined;
+    case 'single':
+    case 'multiple':
+    case 'ranking':
+      return q.options;
+    case 'matrix':
+    case 'importance':
+    case 'servqual':
+    case 'fields':
+    case 'matrixScales':
+      return q.items;
+    case 'competitor':
+      return q.attributes;
+    default:
+      return undefined;
   }
 }
 
@@ -111,11 +145,21 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: SurveyLanguag
   };
   const choices = from ? choicesOf(from) : undefined;
   const scale = from && 'scale' in from && from.scale ? from.scale : { min: 1, max: 5 };
-  const list = (prefix: string, min: number) => (choices && choices.length >= min ? choices.map((c) => ({ id: c.id, label: c.label })) : blankChoices(prefix, Math.max(min, 2), lang));
+  const list = (prefix: string, min: number) =>
+    choices && choices.length >= min
+      ? choices.map((c) => ({ id: c.id, label: c.label }))
+      : blankChoices(prefix, Math.max(min, 2), lang);
   switch (kind) {
     case 'single':
     case 'dropdown':
-      return { ...base, type: 'single', options: list('o', 2), display: kind === 'dropdown' ? 'dropdown' : 'list', randomize: false, other: false };
+      return {
+        ...base,
+        type: 'single',
+        options: list('o', 2),
+        display: kind === 'dropdown' ? 'dropdown' : 'list',
+        randomize: false,
+        other: false,
+      };
     case 'multiple':
       return { ...base, type: 'multiple', options: list('o', 2), randomize: false };
     case 'rating':
@@ -130,7 +174,12 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: SurveyLanguag
     case 'number':
       return { ...base, type: 'number', integer: false };
     case 'servqual':
-      return { ...base, type: 'servqual', items: list('i', 1).map((c) => ({ ...c, dimension: 'reliability' as const })), scale: { min: 1, max: 7 } };
+      return {
+        ...base,
+        type: 'servqual',
+        items: list('i', 1).map((c) => ({ ...c, dimension: 'reliability' as const })),
+        scale: { min: 1, max: 7 },
+      };
     case 'importance':
       return { ...base, type: 'importance', items: list('i', 1), mode: 'rating', scale, total: 100 };
     case 'vanWestendorp':
@@ -138,11 +187,27 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: SurveyLanguag
     case 'gaborGranger':
       return { ...base, type: 'gaborGranger', currency: 'EUR', prices: [10, 12, 15, 18, 20], role: 'price' };
     case 'competitor':
-      return { ...base, type: 'competitor', brands: blankChoices('b', 3, lang), ownBrand: 'b1', attributes: list('a', 1), scale, role: 'competitor' };
+      return {
+        ...base,
+        type: 'competitor',
+        brands: blankChoices('b', 3, lang),
+        ownBrand: 'b1',
+        attributes: list('a', 1),
+        scale,
+        role: 'competitor',
+      };
     case 'ranking':
       return { ...base, type: 'ranking', options: list('o', 2), randomize: false };
     case 'contact':
-      return { ...base, type: 'contact', name: true, email: true, phone: false, consent: withText(undefined, lang, ''), role: 'contact' };
+      return {
+        ...base,
+        type: 'contact',
+        name: true,
+        email: true,
+        phone: false,
+        consent: withText(undefined, lang, ''),
+        role: 'contact',
+      };
     case 'yesno':
       return { ...base, type: 'yesno' };
     case 'date':
@@ -151,8 +216,13 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: SurveyLanguag
       return { ...base, type: 'fields', items: list('i', 1), input: 'number', integer: false, maxLength: 200 };
     case 'matrixScales':
       return {
-        ...base, type: 'matrixScales', items: list('i', 1),
-        scales: [{ id: 's1', label: withText(undefined, lang, ''), scale }, { id: 's2', label: withText(undefined, lang, ''), scale }],
+        ...base,
+        type: 'matrixScales',
+        items: list('i', 1),
+        scales: [
+          { id: 's1', label: withText(undefined, lang, ''), scale },
+          { id: 's2', label: withText(undefined, lang, ''), scale },
+        ],
       };
     case 'info':
       return { ...base, type: 'info', required: false };
@@ -161,7 +231,12 @@ export function makeQuestion(kind: QuestionKind, id: string, lang: SurveyLanguag
 
 /** The smallest valid definition: a title and one empty page. */
 export function blankDefinition(lang: SurveyLanguage, title: string): SurveyDefinitionInput {
-  return { title: withText(undefined, lang, title), defaultLanguage: lang, languages: [lang], pages: [{ id: 'p1', questions: [] }] };
+  return {
+    title: withText(undefined, lang, title),
+    defaultLanguage: lang,
+    languages: [lang],
+    pages: [{ id: 'p1', questions: [] }],
+  };
 }
 
 /**
@@ -227,9 +302,19 @@ export function problemAt(path: string, detail: string, rule: FieldRule = 'rule'
   const clean = path.replace(/^definition\.?/, '');
   const page = /^pages\[(\d+)\]/.exec(clean);
   const question = /^pages\[\d+\]\.questions\[(\d+)\]/.exec(clean);
-  const whole = /\.questions\[\d+\]$/.test(clean) ? WHOLE_QUESTION_KEYS.find(([re]) => re.test(detail))?.[1] : undefined;
+  const whole = /\.questions\[\d+\]$/.test(clean)
+    ? WHOLE_QUESTION_KEYS.find(([re]) => re.test(detail))?.[1]
+    : undefined;
   const key = whole ?? PROBLEM_KEYS.find(([re]) => re.test(clean))?.[1] ?? 'editor.problem.other';
-  return { path: clean, page: page ? Number(page[1]) : undefined, question: question ? Number(question[1]) : undefined, key, rule, limit, detail };
+  return {
+    path: clean,
+    page: page ? Number(page[1]) : undefined,
+    question: question ? Number(question[1]) : undefined,
+    key,
+    rule,
+    limit,
+    detail,
+  };
 }
 
 /** Everything that keeps the draft from being published, checked with the server's own schema. */
@@ -243,7 +328,11 @@ export function findProblem(def: SurveyDefinition): DefinitionProblem | null {
 }
 
 /** Moves a question to another place, possibly on another page (drag and drop). `to.index` counts before the removal. */
-export function moveQuestionTo(def: SurveyDefinition, from: { page: number; index: number }, to: { page: number; index: number }) {
+export function moveQuestionTo(
+  def: SurveyDefinition,
+  from: { page: number; index: number },
+  to: { page: number; index: number },
+) {
   const source = def.pages[from.page]?.questions;
   const target = def.pages[to.page]?.questions;
   if (!source || !target || !source[from.index]) return;

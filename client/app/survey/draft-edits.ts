@@ -9,15 +9,20 @@ import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 import type { Page, Question, SurveyDefinition } from '../../../shared/survey/schema';
 import { choicesOf, makeQuestion, nextId, questionIds, withText, type QuestionKind } from './definition';
 
-export type Deleted = { kind: 'question'; page: number; index: number; question: Question } | { kind: 'page'; index: number; page: Page };
+export type Deleted =
+  | { kind: 'question'; page: number; index: number; question: Question }
+  | { kind: 'page'; index: number; page: Page };
 
 /**
  * @param published the question ids of the published version: retyping one of them gives it a new id.
  * @param onPagesChanged called after a page is removed (problems pointing into it are stale).
  */
 export function createDraftEdits(
-  draft: SurveyDefinition, setDraft: SetStoreFunction<SurveyDefinition>, lang: () => SurveyLanguage,
-  published: readonly string[], onPagesChanged: () => void,
+  draft: SurveyDefinition,
+  setDraft: SetStoreFunction<SurveyDefinition>,
+  lang: () => SurveyLanguage,
+  published: readonly string[],
+  onPagesChanged: () => void,
 ) {
   // Ids deleted in this session stay taken.
   const retired = new Set<string>();
@@ -38,7 +43,14 @@ export function createDraftEdits(
   const duplicateQuestion = (page: number, index: number) => {
     const copy = structuredClone(unwrap(draft.pages[page].questions[index]));
     copy.id = nextId('q', [...questionIds(draft), ...draft.hiddenFields, ...retired]);
-    setDraft('pages', page, 'questions', produce((qs) => { qs.splice(index + 1, 0, copy); }));
+    setDraft(
+      'pages',
+      page,
+      'questions',
+      produce((qs) => {
+        qs.splice(index + 1, 0, copy);
+      }),
+    );
   };
 
   const deleteQuestion = (page: number, index: number) => {
@@ -49,20 +61,34 @@ export function createDraftEdits(
   };
 
   let deletedTimer: ReturnType<typeof setTimeout> | undefined;
-  createEffect(on(deleted, (d) => {
-    clearTimeout(deletedTimer);
-    if (d) deletedTimer = setTimeout(() => setDeleted(null), 8000);
-  }));
+  createEffect(
+    on(deleted, (d) => {
+      clearTimeout(deletedTimer);
+      if (d) deletedTimer = setTimeout(() => setDeleted(null), 8000);
+    }),
+  );
   onCleanup(() => clearTimeout(deletedTimer));
 
   const undoDelete = () => {
     const d = deleted();
     if (!d) return;
     if (d.kind === 'page') {
-      setDraft('pages', produce((pages) => { pages.splice(Math.min(d.index, pages.length), 0, d.page); }));
+      setDraft(
+        'pages',
+        produce((pages) => {
+          pages.splice(Math.min(d.index, pages.length), 0, d.page);
+        }),
+      );
     } else {
       const page = Math.min(d.page, draft.pages.length - 1);
-      setDraft('pages', page, 'questions', produce((qs) => { qs.splice(Math.min(d.index, qs.length), 0, d.question); }));
+      setDraft(
+        'pages',
+        page,
+        'questions',
+        produce((qs) => {
+          qs.splice(Math.min(d.index, qs.length), 0, d.question);
+        }),
+      );
     }
     setDeleted(null);
   };
@@ -83,26 +109,55 @@ export function createDraftEdits(
 
   const choiceList = (q: Question) => {
     const list = choicesOf(q);
-    return list ? { list, prefix: q.type === 'single' || q.type === 'multiple' || q.type === 'ranking' ? 'o' : q.type === 'competitor' ? 'a' : 'i' } : null;
+    return list
+      ? {
+          list,
+          prefix:
+            q.type === 'single' || q.type === 'multiple' || q.type === 'ranking'
+              ? 'o'
+              : q.type === 'competitor'
+                ? 'a'
+                : 'i',
+        }
+      : null;
   };
 
   const addChoice = (page: number, index: number) =>
-    setDraft('pages', page, 'questions', index, produce((q) => {
-      const c = choiceList(q);
-      if (!c) return;
-      const taken = [...retired].filter((k) => k.startsWith(`${q.id}/`)).map((k) => k.slice(q.id.length + 1));
-      const added = { id: nextId(c.prefix, [...c.list.map((o) => o.id), ...taken]), label: withText(undefined, lang(), '') };
-      // A new SERVQUAL item starts in its predecessor's dimension: items are usually added in dimension order.
-      c.list.push(q.type === 'servqual' ? { ...added, dimension: q.items.at(-1)?.dimension ?? 'tangibles' } as typeof added : added);
-    }));
+    setDraft(
+      'pages',
+      page,
+      'questions',
+      index,
+      produce((q) => {
+        const c = choiceList(q);
+        if (!c) return;
+        const taken = [...retired].filter((k) => k.startsWith(`${q.id}/`)).map((k) => k.slice(q.id.length + 1));
+        const added = {
+          id: nextId(c.prefix, [...c.list.map((o) => o.id), ...taken]),
+          label: withText(undefined, lang(), ''),
+        };
+        // A new SERVQUAL item starts in its predecessor's dimension: items are usually added in dimension order.
+        c.list.push(
+          q.type === 'servqual'
+            ? ({ ...added, dimension: q.items.at(-1)?.dimension ?? 'tangibles' } as typeof added)
+            : added,
+        );
+      }),
+    );
 
   const removeChoice = (page: number, index: number, choice: number) =>
-    setDraft('pages', page, 'questions', index, produce((q) => {
-      const c = choiceList(q);
-      if (!c) return;
-      retired.add(`${q.id}/${c.list[choice].id}`);
-      c.list.splice(choice, 1);
-    }));
+    setDraft(
+      'pages',
+      page,
+      'questions',
+      index,
+      produce((q) => {
+        const c = choiceList(q);
+        if (!c) return;
+        retired.add(`${q.id}/${c.list[choice].id}`);
+        c.list.splice(choice, 1);
+      }),
+    );
 
   const addPage = () => {
     const id = nextId('p', [...draft.pages.map((p) => p.id), ...retired]);
@@ -118,5 +173,17 @@ export function createDraftEdits(
     onPagesChanged();
   };
 
-  return { deleted, setDeleted, addQuestion, duplicateQuestion, deleteQuestion, undoDelete, changeKind, addChoice, removeChoice, addPage, removePage };
+  return {
+    deleted,
+    setDeleted,
+    addQuestion,
+    duplicateQuestion,
+    deleteQuestion,
+    undoDelete,
+    changeKind,
+    addChoice,
+    removeChoice,
+    addPage,
+    removePage,
+  };
 }

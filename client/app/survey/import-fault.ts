@@ -15,5 +15,8 @@ export function importFault(t: Translate, err: unknown): string | null {
   if (p.field === undefined || p.rule === undefined) return null;
   const problem = problemAt(p.field, p.detail ?? '', p.rule, p.limit);
   // The file's own numbering is not known here: questions are counted within their page.
-  return t('editor.importProblem', { where: placeOf(problem.path, [], t), problem: t(problem.key, { problem: ruleText(t, problem.rule, problem.limit) }) });
+  return t('editor.importProblem', {
+    where: placeOf(problem.path, [], t),
+    problem: t(problem.key, { problem: ruleText(t, problem.rule, problem.limit) }),
+  });
 }

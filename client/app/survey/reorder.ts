@@ -34,10 +34,16 @@ export function createReorder(
   const [dropTarget, setDropTarget] = createSignal<string | null>(null);
   const startDrag = (e: DragEvent, what: Drag) => {
     setDrag(what);
-    e.dataTransfer?.setData('text/plain', what.kind === 'page' ? draft.pages[what.index].id : draft.pages[what.page].questions[what.index].id);
+    e.dataTransfer?.setData(
+      'text/plain',
+      what.kind === 'page' ? draft.pages[what.index].id : draft.pages[what.page].questions[what.index].id,
+    );
     if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
   };
-  const endDrag = () => { setDrag(null); setDropTarget(null); };
+  const endDrag = () => {
+    setDrag(null);
+    setDropTarget(null);
+  };
   const overQuestion = (e: DragEvent, page: number, index: number) => {
     if (drag()?.kind !== 'question') return;
     e.preventDefault();
@@ -66,5 +72,16 @@ export function createReorder(
     endDrag();
   };
 
-  return { drag, dropTarget, setDropTarget, startDrag, endDrag, overQuestion, overPage, dropOn, moveQuestionBy, movePageBy };
+  return {
+    drag,
+    dropTarget,
+    setDropTarget,
+    startDrag,
+    endDrag,
+    overQuestion,
+    overPage,
+    dropOn,
+    moveQuestionBy,
+    movePageBy,
+  };
 }

@@ -13,7 +13,11 @@ export const STATUS_KEY: Readonly<Record<Status, AppKey>> = {
 
 export function StatusBadge(props: { status: Status }) {
   const { t } = useI18n();
-  return <span class={`badge badge-${props.status}`} data-testid="survey-status">{t(STATUS_KEY[props.status])}</span>;
+  return (
+    <span class={`badge badge-${props.status}`} data-testid="survey-status">
+      {t(STATUS_KEY[props.status])}
+    </span>
+  );
 }
 
 /** The respondent link as people will type or scan it. */

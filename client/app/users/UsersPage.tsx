@@ -12,10 +12,24 @@ import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 
 type Role = UserDto['role'];
-const ROLE_KEY: Readonly<Record<Role, AppKey>> = { admin: 'roles.admin', researcher: 'roles.researcher', viewer: 'roles.viewer' };
-const ROLE_HINT: Readonly<Record<Role, AppKey>> = { admin: 'roles.adminHint', researcher: 'roles.researcherHint', viewer: 'roles.viewerHint' };
+const ROLE_KEY: Readonly<Record<Role, AppKey>> = {
+  admin: 'roles.admin',
+  researcher: 'roles.researcher',
+  viewer: 'roles.viewer',
+};
+const ROLE_HINT: Readonly<Record<Role, AppKey>> = {
+  admin: 'roles.adminHint',
+  researcher: 'roles.researcherHint',
+  viewer: 'roles.viewerHint',
+};
 
-interface Invite { token: string; email: string; role: Role; expiresAt: number; url: string }
+interface Invite {
+  token: string;
+  email: string;
+  role: Role;
+  expiresAt: number;
+  url: string;
+}
 
 export default function UsersPage() {
   const { t } = useI18n();
@@ -73,27 +87,54 @@ function UsersAdmin() {
       <header class="page-header">
         <h1>{t('users.title')}</h1>
         <div class="page-header-actions">
-          <button type="button" class="btn" aria-expanded={panel() === 'invite'} onClick={() => setPanel(panel() === 'invite' ? null : 'invite')} data-testid="invite-user">
+          <button
+            type="button"
+            class="btn"
+            aria-expanded={panel() === 'invite'}
+            onClick={() => setPanel(panel() === 'invite' ? null : 'invite')}
+            data-testid="invite-user"
+          >
             {t('users.invite')}
           </button>
-          <button type="button" class="btn btn-primary" aria-expanded={panel() === 'add'} onClick={() => setPanel(panel() === 'add' ? null : 'add')} data-testid="add-user">
-            <Icon name="plus" />{t('users.add')}
+          <button
+            type="button"
+            class="btn btn-primary"
+            aria-expanded={panel() === 'add'}
+            onClick={() => setPanel(panel() === 'add' ? null : 'add')}
+            data-testid="add-user"
+          >
+            <Icon name="plus" />
+            {t('users.add')}
           </button>
         </div>
       </header>
 
       <Show when={panel() === 'add'}>
-        <AddUserForm onDone={(user) => { mutate((list) => [...(list ?? []), user]); setPanel(null); }} onCancel={() => setPanel(null)} />
+        <AddUserForm
+          onDone={(user) => {
+            mutate((list) => [...(list ?? []), user]);
+            setPanel(null);
+          }}
+          onCancel={() => setPanel(null)}
+        />
       </Show>
       <Show when={panel() === 'invite'}>
         <InviteForm onClose={() => setPanel(null)} />
       </Show>
 
-      <Show when={failure()}><div class="alert alert-error" role="alert">{accountErrorText(t, failure())}</div></Show>
-      <Show when={reset()}>{(r) => <ResetResult user={r().user} result={r().result} onClose={() => setReset(null)} />}</Show>
+      <Show when={failure()}>
+        <div class="alert alert-error" role="alert">
+          {accountErrorText(t, failure())}
+        </div>
+      </Show>
+      <Show when={reset()}>
+        {(r) => <ResetResult user={r().user} result={r().result} onClose={() => setReset(null)} />}
+      </Show>
 
       <Switch fallback={<Loading />}>
-        <Match when={users.error}><ErrorBox error={users.error} onRetry={refetch} /></Match>
+        <Match when={users.error}>
+          <ErrorBox error={users.error} onRetry={refetch} />
+        </Match>
         <Match when={users()}>
           {(list) => (
             <div class="table-wrap card card-flush">
@@ -104,11 +145,23 @@ function UsersAdmin() {
                     <th scope="col">{t('users.email')}</th>
                     <th scope="col">{t('users.role')}</th>
                     <th scope="col">{t('users.created')}</th>
-                    <th scope="col"><span class="visually-hidden">{t('surveys.column.actions')}</span></th>
+                    <th scope="col">
+                      <span class="visually-hidden">{t('surveys.column.actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={list()}>{(user) => <UserRow user={user} self={user.id === session.user()?.id} onRole={changeRole} onDelete={remove} onReset={resetPassword} />}</For>
+                  <For each={list()}>
+                    {(user) => (
+                      <UserRow
+                        user={user}
+                        self={user.id === session.user()?.id}
+                        onRole={changeRole}
+                        onDelete={remove}
+                        onReset={resetPassword}
+                      />
+                    )}
+                  </For>
                 </tbody>
               </table>
             </div>
@@ -119,18 +172,29 @@ function UsersAdmin() {
   );
 }
 
-function UserRow(props: { user: UserDto; self: boolean; onRole: (u: UserDto, r: Role) => void; onDelete: (u: UserDto) => void; onReset: (u: UserDto) => void }) {
+function UserRow(props: {
+  user: UserDto;
+  self: boolean;
+  onRole: (u: UserDto, r: Role) => void;
+  onDelete: (u: UserDto) => void;
+  onReset: (u: UserDto) => void;
+}) {
   const { t, date } = useI18n();
   const id = createUniqueId();
   return (
     <tr data-testid="user-row" data-user-email={props.user.email}>
       <th scope="row">
         {props.user.name}
-        <Show when={props.self}> <span class="chip">{t('users.you')}</span></Show>
+        <Show when={props.self}>
+          {' '}
+          <span class="chip">{t('users.you')}</span>
+        </Show>
       </th>
       <td class="muted">{props.user.email}</td>
       <td>
-        <label class="visually-hidden" for={id}>{t('users.role')}</label>
+        <label class="visually-hidden" for={id}>
+          {t('users.role')}
+        </label>
         <select
           id={id}
           class="select select-small"
@@ -146,7 +210,11 @@ function UserRow(props: { user: UserDto; self: boolean; onRole: (u: UserDto, r: 
       <td class="muted">{props.user.createdAt ? date(props.user.createdAt) : '—'}</td>
       <td class="row-actions">
         <Show when={!props.self}>
-          <ConfirmButton label={t('users.resetPassword')} onConfirm={() => props.onReset(props.user)} testid="reset-user-password" />
+          <ConfirmButton
+            label={t('users.resetPassword')}
+            onConfirm={() => props.onReset(props.user)}
+            testid="reset-user-password"
+          />
           <ConfirmButton label={t('common.delete')} onConfirm={() => props.onDelete(props.user)} testid="delete-user" />
         </Show>
       </td>
@@ -157,22 +225,43 @@ function UserRow(props: { user: UserDto; self: boolean; onRole: (u: UserDto, r: 
 /** What an admin's password reset did: the link went by e-mail, or here it is to hand over. */
 function ResetResult(props: { user: UserDto; result: AdminResetResult; onClose: () => void }) {
   const { t, date } = useI18n();
-  const params = () => ({ name: props.user.name, email: props.user.email, date: date(props.result.expiresAt, 'datetime') });
+  const params = () => ({
+    name: props.user.name,
+    email: props.user.email,
+    date: date(props.result.expiresAt, 'datetime'),
+  });
   return (
     <div class="card invite-result" role="status" data-testid="reset-result">
-      <Show when={props.result.mailed === false ? props.result : null} fallback={<p>{t('users.resetMailed', params())}</p>}>
+      <Show
+        when={props.result.mailed === false ? props.result : null}
+        fallback={<p>{t('users.resetMailed', params())}</p>}
+      >
         {(handOver) => (
           <>
             <p>{t('users.resetLink', params())}</p>
             <div class="link-row">
-              <input class="input input-mono" readOnly value={handOver().url} onFocus={(e) => e.currentTarget.select()} aria-label={t('users.resetLinkLabel')} data-testid="reset-url" />
-              <CopyButton text={handOver().url} label={t('editor.copyLink')} copiedLabel={t('editor.linkCopied')} class="btn" />
+              <input
+                class="input input-mono"
+                readOnly
+                value={handOver().url}
+                onFocus={(e) => e.currentTarget.select()}
+                aria-label={t('users.resetLinkLabel')}
+                data-testid="reset-url"
+              />
+              <CopyButton
+                text={handOver().url}
+                label={t('editor.copyLink')}
+                copiedLabel={t('editor.linkCopied')}
+                class="btn"
+              />
             </div>
           </>
         )}
       </Show>
       <div class="form-actions">
-        <button type="button" class="btn btn-quiet" onClick={() => props.onClose()}>{t('common.close')}</button>
+        <button type="button" class="btn btn-quiet" onClick={() => props.onClose()}>
+          {t('common.close')}
+        </button>
       </div>
     </div>
   );
@@ -183,8 +272,16 @@ function RoleSelect(props: { value: Role; onChange: (r: Role) => void; testid: s
   const id = createUniqueId();
   return (
     <div class="field">
-      <label class="field-label" for={id}>{t('users.role')}</label>
-      <select id={id} class="select" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as Role)} data-testid={props.testid}>
+      <label class="field-label" for={id}>
+        {t('users.role')}
+      </label>
+      <select
+        id={id}
+        class="select"
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value as Role)}
+        data-testid={props.testid}
+      >
         <For each={ROLES}>{(role) => <option value={role}>{t(ROLE_KEY[role])}</option>}</For>
       </select>
       <p class="field-hint">{t(ROLE_HINT[props.value])}</p>
@@ -217,7 +314,9 @@ function AddUserForm(props: { onDone: (user: UserDto) => void; onCancel: () => v
     setBusy(true);
     setFailure(null);
     try {
-      props.onDone(await api.post<UserDto>('/api/users', { name: name(), email: email(), role: role(), password: password() }));
+      props.onDone(
+        await api.post<UserDto>('/api/users', { name: name(), email: email(), role: role(), password: password() }),
+      );
     } catch (err) {
       setFailure(err);
     } finally {
@@ -228,18 +327,54 @@ function AddUserForm(props: { onDone: (user: UserDto) => void; onCancel: () => v
   return (
     <form class="card form form-grid" onSubmit={submit} novalidate data-testid="add-user-form">
       <h2 class="card-title">{t('users.add')}</h2>
-      <TextField label={t('users.name')} value={name()} onInput={setName} error={shown('name')} testid="new-user-name" autofocus />
-      <TextField label={t('users.email')} type="email" value={email()} onInput={setEmail} error={shown('email')} testid="new-user-email" />
+      <TextField
+        label={t('users.name')}
+        value={name()}
+        onInput={setName}
+        error={shown('name')}
+        testid="new-user-name"
+        autofocus
+      />
+      <TextField
+        label={t('users.email')}
+        type="email"
+        value={email()}
+        onInput={setEmail}
+        error={shown('email')}
+        testid="new-user-email"
+      />
       <RoleSelect value={role()} onChange={setRole} testid="new-user-role" />
       <TextField
-        label={t('setup.password')} type="password" value={password()} onInput={setPassword} error={shown('password')}
-        hint={t('form.passwordHint', { count: 10 })} autocomplete="new-password" testid="new-user-password"
+        label={t('setup.password')}
+        type="password"
+        value={password()}
+        onInput={setPassword}
+        error={shown('password')}
+        hint={t('form.passwordHint', { count: 10 })}
+        autocomplete="new-password"
+        testid="new-user-password"
       />
-      <TextField label={t('setup.confirmPassword')} type="password" value={confirm()} onInput={setConfirm} error={shown('confirm')} autocomplete="new-password" testid="new-user-confirm" />
-      <Show when={failure()}><p class="alert alert-error form-wide" role="alert">{errorText(t, failure())}</p></Show>
+      <TextField
+        label={t('setup.confirmPassword')}
+        type="password"
+        value={confirm()}
+        onInput={setConfirm}
+        error={shown('confirm')}
+        autocomplete="new-password"
+        testid="new-user-confirm"
+      />
+      <Show when={failure()}>
+        <p class="alert alert-error form-wide" role="alert">
+          {errorText(t, failure())}
+        </p>
+      </Show>
       <div class="form-actions form-wide">
-        <button type="button" class="btn btn-quiet" onClick={() => props.onCancel()}>{t('common.cancel')}</button>
-        <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="new-user-submit">{t('users.add')}</button>
+        <button type="button" class="btn btn-quiet" onClick={() => props.onCancel()}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="new-user-submit">
+          {t('users.add')}
+        </button>
       </div>
     </form>
   );
@@ -276,12 +411,28 @@ function InviteForm(props: { onClose: () => void }) {
         <form class="card form form-grid" onSubmit={submit} novalidate data-testid="invite-form">
           <h2 class="card-title">{t('users.invite')}</h2>
           <p class="muted form-wide">{t('users.inviteIntro')}</p>
-          <TextField label={t('users.email')} type="email" value={email()} onInput={setEmail} error={tried() ? emailError(t, email()) : null} testid="invite-email" autofocus />
+          <TextField
+            label={t('users.email')}
+            type="email"
+            value={email()}
+            onInput={setEmail}
+            error={tried() ? emailError(t, email()) : null}
+            testid="invite-email"
+            autofocus
+          />
           <RoleSelect value={role()} onChange={setRole} testid="invite-role" />
-          <Show when={failure()}><p class="alert alert-error form-wide" role="alert">{errorText(t, failure())}</p></Show>
+          <Show when={failure()}>
+            <p class="alert alert-error form-wide" role="alert">
+              {errorText(t, failure())}
+            </p>
+          </Show>
           <div class="form-actions form-wide">
-            <button type="button" class="btn btn-quiet" onClick={() => props.onClose()}>{t('common.cancel')}</button>
-            <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="invite-submit">{t('users.createInvite')}</button>
+            <button type="button" class="btn btn-quiet" onClick={() => props.onClose()}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="invite-submit">
+              {t('users.createInvite')}
+            </button>
           </div>
         </form>
       }
@@ -290,11 +441,25 @@ function InviteForm(props: { onClose: () => void }) {
         <div class="card invite-result" role="status" data-testid="invite-result">
           <p>{t('users.inviteLink', { email: inv().email, date: date(inv().expiresAt, 'datetime') })}</p>
           <div class="link-row">
-            <input class="input input-mono" readOnly value={inv().url} onFocus={(e) => e.currentTarget.select()} aria-label={t('users.inviteLinkLabel')} data-testid="invite-url" />
-            <CopyButton text={inv().url} label={t('editor.copyLink')} copiedLabel={t('editor.linkCopied')} class="btn" />
+            <input
+              class="input input-mono"
+              readOnly
+              value={inv().url}
+              onFocus={(e) => e.currentTarget.select()}
+              aria-label={t('users.inviteLinkLabel')}
+              data-testid="invite-url"
+            />
+            <CopyButton
+              text={inv().url}
+              label={t('editor.copyLink')}
+              copiedLabel={t('editor.linkCopied')}
+              class="btn"
+            />
           </div>
           <div class="form-actions">
-            <button type="button" class="btn btn-quiet" onClick={() => props.onClose()}>{t('common.close')}</button>
+            <button type="button" class="btn btn-quiet" onClick={() => props.onClose()}>
+              {t('common.close')}
+            </button>
           </div>
         </div>
       )}

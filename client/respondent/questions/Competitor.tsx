@@ -12,9 +12,13 @@ type Grid = { known: string[]; ratings: Record<string, Record<string, number | '
 export function Competitor(props: RendererProps<'competitor'>) {
   const grid = (): Grid => {
     const v = props.value as Partial<Grid> | undefined;
-    return { known: Array.isArray(v?.known) ? v.known : [], ratings: v?.ratings && typeof v.ratings === 'object' ? v.ratings : {} };
+    return {
+      known: Array.isArray(v?.known) ? v.known : [],
+      ratings: v?.ratings && typeof v.ratings === 'object' ? v.ratings : {},
+    };
   };
-  const brands = () => [...props.q.brands].sort((a, b) => Number(b.id === props.q.ownBrand) - Number(a.id === props.q.ownBrand));
+  const brands = () =>
+    [...props.q.brands].sort((a, b) => Number(b.id === props.q.ownBrand) - Number(a.id === props.q.ownBrand));
   const toggle = (brandId: string, on: boolean) => {
     const { known, ratings } = grid();
     const next = props.q.brands.map((b) => b.id).filter((id) => (id === brandId ? on : known.includes(id)));
@@ -32,7 +36,11 @@ export function Competitor(props: RendererProps<'competitor'>) {
           <For each={brands()}>
             {(b) => (
               <label class="opt">
-                <input type="checkbox" checked={grid().known.includes(b.id)} onChange={(e) => toggle(b.id, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={grid().known.includes(b.id)}
+                  onChange={(e) => toggle(b.id, e.currentTarget.checked)}
+                />
                 <span>{text(b.label)}</span>
               </label>
             )}
@@ -48,7 +56,15 @@ export function Competitor(props: RendererProps<'competitor'>) {
               describedBy={props.describedBy}
               invalid={props.invalid}
               seed={props.seed}
-              q={{ id: `${props.q.id}_${b.id}`, text: b.label, required: props.q.required, type: 'matrix', items: props.q.attributes, scale: props.q.scale, notApplicable: false }}
+              q={{
+                id: `${props.q.id}_${b.id}`,
+                text: b.label,
+                required: props.q.required,
+                type: 'matrix',
+                items: props.q.attributes,
+                scale: props.q.scale,
+                notApplicable: false,
+              }}
               value={grid().ratings[b.id]}
               onChange={(row) => rate(b.id, (row ?? {}) as Record<string, number | 'na'>)}
             />

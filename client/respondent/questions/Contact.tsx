@@ -12,7 +12,10 @@ const LABEL = { name: 'contact.name', email: 'contact.email', phone: 'contact.ph
 
 /** Contact details and the consent that allows keeping them; the browser's autofill does the typing. */
 export function Contact(props: RendererProps<'contact'>) {
-  const answer = () => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Record<string, unknown> : {});
+  const answer = () =>
+    props.value && typeof props.value === 'object' && !Array.isArray(props.value)
+      ? (props.value as Record<string, unknown>)
+      : {};
   const fields = () => (['name', 'email', 'phone'] as const).filter((f) => props.q[f]);
   const set = (key: string, value: string | boolean) => {
     const next = { ...answer(), [key]: value };
@@ -39,7 +42,11 @@ export function Contact(props: RendererProps<'contact'>) {
         )}
       </For>
       <label class="opt">
-        <input type="checkbox" checked={answer().consent === true} onChange={(e) => set('consent', e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={answer().consent === true}
+          onChange={(e) => set('consent', e.currentTarget.checked)}
+        />
         <span>{text(props.q.consent)}</span>
       </label>
     </div>

@@ -10,12 +10,17 @@ import { decimalMarkOf, formatForInput, parseNumber } from './parse-number';
  * pointer already pressing Next), while the field keeps the respondent's own spelling.
  */
 export function DecimalField(props: {
-  id: string; value: unknown; invalid: boolean; describedBy: string | undefined; required?: boolean;
-  inputmode: 'numeric' | 'decimal'; onChange: (value: number | string | undefined) => void;
+  id: string;
+  value: unknown;
+  invalid: boolean;
+  describedBy: string | undefined;
+  required?: boolean;
+  inputmode: 'numeric' | 'decimal';
+  onChange: (value: number | string | undefined) => void;
 }) {
   const mark = () => decimalMarkOf(locale());
   const toText = (v: unknown) => (typeof v === 'number' ? formatForInput(v, mark()) : typeof v === 'string' ? v : '');
-  const read = (s: string) => (s.trim() === '' ? undefined : parseNumber(s, mark()) ?? s);
+  const read = (s: string) => (s.trim() === '' ? undefined : (parseNumber(s, mark()) ?? s));
   const [draft, setDraft] = createSignal(toText(props.value));
   // Follows the answer only when it changed elsewhere (start again), not on every keystroke.
   createEffect(() => {

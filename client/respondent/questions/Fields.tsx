@@ -11,7 +11,8 @@ type Row = Record<string, number | string>;
  * numbers must add up to a total, the running total is in view, as in a constant sum.
  */
 export function Fields(props: RendererProps<'fields'>) {
-  const row = (): Row => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Row : {});
+  const row = (): Row =>
+    props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? (props.value as Row) : {};
   const set = (itemId: string, x: number | string | undefined) => {
     const next = { ...row() };
     if (x === undefined || x === '') delete next[itemId];
@@ -30,14 +31,21 @@ export function Fields(props: RendererProps<'fields'>) {
               when={props.q.input === 'number'}
               fallback={
                 <input
-                  type="text" id={fieldId(item.id)} maxLength={props.q.maxLength} value={typeof row()[item.id] === 'string' ? row()[item.id] as string : ''}
-                  aria-describedby={props.describedBy} aria-invalid={props.invalid && row()[item.id] === undefined}
+                  type="text"
+                  id={fieldId(item.id)}
+                  maxLength={props.q.maxLength}
+                  value={typeof row()[item.id] === 'string' ? (row()[item.id] as string) : ''}
+                  aria-describedby={props.describedBy}
+                  aria-invalid={props.invalid && row()[item.id] === undefined}
                   onInput={(e) => set(item.id, e.currentTarget.value)}
                 />
               }
             >
               <DecimalField
-                id={fieldId(item.id)} value={row()[item.id]} invalid={props.invalid} describedBy={props.describedBy}
+                id={fieldId(item.id)}
+                value={row()[item.id]}
+                invalid={props.invalid}
+                describedBy={props.describedBy}
                 inputmode={props.q.integer && (props.q.min ?? 0) >= 0 ? 'numeric' : 'decimal'}
                 onChange={(x) => set(item.id, x)}
               />
@@ -46,7 +54,9 @@ export function Fields(props: RendererProps<'fields'>) {
         )}
       </For>
       <Show when={props.q.total !== undefined}>
-        <p class="total" classList={{ off: sum() !== props.q.total }} aria-live="polite">{t('importance.total', { sum: sum(), total: props.q.total! })}</p>
+        <p class="total" classList={{ off: sum() !== props.q.total }} aria-live="polite">
+          {t('importance.total', { sum: sum(), total: props.q.total! })}
+        </p>
       </Show>
     </div>
   );

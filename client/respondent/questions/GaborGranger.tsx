@@ -11,7 +11,7 @@ import type { RendererProps } from './types';
 export function GaborGranger(props: RendererProps<'gaborGranger'>) {
   const path = (): LadderStep[] => {
     const p = (props.value as { path?: unknown } | undefined)?.path;
-    return Array.isArray(p) ? p as LadderStep[] : [];
+    return Array.isArray(p) ? (p as LadderStep[]) : [];
   };
   const next = () => ladderNext(props.q.prices, props.q.start, path());
   const price = (n: number) => money(n, props.q.currency);
@@ -26,18 +26,32 @@ export function GaborGranger(props: RendererProps<'gaborGranger'>) {
     <div class="gg">
       <ul class="steps">
         <For each={path()}>
-          {(s) => <li>{t('gg.question', { price: price(s.price) })} <b>{s.buy ? t('gg.yes') : t('gg.no')}</b></li>}
+          {(s) => (
+            <li>
+              {t('gg.question', { price: price(s.price) })} <b>{s.buy ? t('gg.yes') : t('gg.no')}</b>
+            </li>
+          )}
         </For>
       </ul>
       <Show
         when={next() !== null}
-        fallback={<button type="button" class="link" onClick={() => props.onChange(undefined)}>{t('gg.again')}</button>}
+        fallback={
+          <button type="button" class="link" onClick={() => props.onChange(undefined)}>
+            {t('gg.again')}
+          </button>
+        }
       >
         <div class="ask" role="group" aria-labelledby={`${props.inputId}-ask`}>
-          <p id={`${props.inputId}-ask`} aria-live="polite">{t('gg.question', { price: price(props.q.prices[next()!]) })}</p>
+          <p id={`${props.inputId}-ask`} aria-live="polite">
+            {t('gg.question', { price: price(props.q.prices[next()!]) })}
+          </p>
           <div class="yn">
-            <button type="button" class="btn secondary" id={`${props.inputId}-yes`} onClick={() => answer(true)}>{t('gg.yes')}</button>
-            <button type="button" class="btn secondary" onClick={() => answer(false)}>{t('gg.no')}</button>
+            <button type="button" class="btn secondary" id={`${props.inputId}-yes`} onClick={() => answer(true)}>
+              {t('gg.yes')}
+            </button>
+            <button type="button" class="btn secondary" onClick={() => answer(false)}>
+              {t('gg.no')}
+            </button>
           </div>
         </div>
       </Show>

@@ -9,7 +9,10 @@ import type { RendererProps } from './types';
  * surprise at Next.
  */
 export function Importance(props: RendererProps<'importance'>) {
-  const points = () => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Record<string, unknown> : {});
+  const points = () =>
+    props.value && typeof props.value === 'object' && !Array.isArray(props.value)
+      ? (props.value as Record<string, unknown>)
+      : {};
   const sum = () => Object.values(points()).reduce<number>((s, x) => s + (typeof x === 'number' ? x : 0), 0);
   const set = (itemId: string, raw: string) => {
     const next = { ...points() };
@@ -51,7 +54,9 @@ export function Importance(props: RendererProps<'importance'>) {
             </label>
           )}
         </For>
-        <p class="total" classList={{ off: sum() !== props.q.total }} aria-live="polite">{t('importance.total', { sum: sum(), total: props.q.total })}</p>
+        <p class="total" classList={{ off: sum() !== props.q.total }} aria-live="polite">
+          {t('importance.total', { sum: sum(), total: props.q.total })}
+        </p>
       </div>
     </Show>
   );

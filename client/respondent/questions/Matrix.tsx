@@ -16,7 +16,8 @@ type Row = Record<string, number | 'na'>;
  */
 export function Matrix(props: RendererProps<'matrix'>) {
   const wide = createMediaQuery(WIDE_QUERY);
-  const row = (): Row => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Row : {});
+  const row = (): Row =>
+    props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? (props.value as Row) : {};
   const set = (itemId: string, point: number | 'na') => props.onChange({ ...row(), [itemId]: point });
   const points = () => scalePoints(props.q.scale.min, props.q.scale.max);
   const missing = (itemId: string) => props.invalid && row()[itemId] === undefined;
@@ -52,14 +53,22 @@ export function Matrix(props: RendererProps<'matrix'>) {
       }
     >
       <table class="mx">
-        <colgroup><col class="items" /><col span={points().length} /><Show when={props.q.notApplicable}><col class="na-col" /></Show></colgroup>
+        <colgroup>
+          <col class="items" />
+          <col span={points().length} />
+          <Show when={props.q.notApplicable}>
+            <col class="na-col" />
+          </Show>
+        </colgroup>
         <thead>
           <Show when={minLabel() || maxLabel()}>
             <tr class="ends-row" aria-hidden="true">
               <td />
               <td colspan={Math.ceil(points().length / 2)}>{minLabel()}</td>
               <td colspan={Math.floor(points().length / 2)}>{maxLabel()}</td>
-              <Show when={props.q.notApplicable}><td /></Show>
+              <Show when={props.q.notApplicable}>
+                <td />
+              </Show>
             </tr>
           </Show>
           <tr>
@@ -75,7 +84,9 @@ export function Matrix(props: RendererProps<'matrix'>) {
               )}
             </For>
             <Show when={props.q.notApplicable}>
-              <th scope="col" id={colId('na')}><small>{t('question.notApplicable')}</small></th>
+              <th scope="col" id={colId('na')}>
+                <small>{t('question.notApplicable')}</small>
+              </th>
             </Show>
           </tr>
         </thead>
@@ -99,7 +110,9 @@ export function Matrix(props: RendererProps<'matrix'>) {
               );
               return (
                 <tr classList={{ miss: missing(item.id) }}>
-                  <th scope="row" id={rowId(item.id)}>{text(item.label)}</th>
+                  <th scope="row" id={rowId(item.id)}>
+                    {text(item.label)}
+                  </th>
                   <For each={points()}>{(p) => cell(p)}</For>
                   <Show when={props.q.notApplicable}>{cell('na')}</Show>
                 </tr>

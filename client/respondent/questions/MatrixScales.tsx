@@ -12,14 +12,19 @@ type Rows = Record<string, Record<string, number>>;
  * list of labelled radios; one with end labels only is a row of numbered buttons.
  */
 export function MatrixScales(props: RendererProps<'matrixScales'>) {
-  const rows = (): Rows => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Rows : {});
-  const set = (itemId: string, scaleId: string, p: number) => props.onChange({ ...rows(), [itemId]: { ...(rows()[itemId] ?? {}), [scaleId]: p } });
+  const rows = (): Rows =>
+    props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? (props.value as Rows) : {};
+  const set = (itemId: string, scaleId: string, p: number) =>
+    props.onChange({ ...rows(), [itemId]: { ...(rows()[itemId] ?? {}), [scaleId]: p } });
   const points = (s: ScaleColumn) => s.pointLabels!.map((label, k) => ({ p: s.scale.min + k, label }));
   return (
     <div class="cards">
       <For each={props.q.items}>
         {(item) => (
-          <fieldset class="card" classList={{ miss: props.invalid && props.q.scales.some((s) => rows()[item.id]?.[s.id] === undefined) }}>
+          <fieldset
+            class="card"
+            classList={{ miss: props.invalid && props.q.scales.some((s) => rows()[item.id]?.[s.id] === undefined) }}
+          >
             <legend>{text(item.label)}</legend>
             <For each={props.q.scales}>
               {(s) => (
@@ -29,9 +34,13 @@ export function MatrixScales(props: RendererProps<'matrixScales'>) {
                     when={s.pointLabels}
                     fallback={
                       <Scale
-                        name={`${props.q.id}.${item.id}.${s.id}`} min={s.scale.min} max={s.scale.max}
-                        minLabel={text(s.scale.minLabel)} maxLabel={text(s.scale.maxLabel)}
-                        value={rows()[item.id]?.[s.id]} onChange={(p) => set(item.id, s.id, p as number)}
+                        name={`${props.q.id}.${item.id}.${s.id}`}
+                        min={s.scale.min}
+                        max={s.scale.max}
+                        minLabel={text(s.scale.minLabel)}
+                        maxLabel={text(s.scale.maxLabel)}
+                        value={rows()[item.id]?.[s.id]}
+                        onChange={(p) => set(item.id, s.id, p as number)}
                       />
                     }
                   >
@@ -39,7 +48,13 @@ export function MatrixScales(props: RendererProps<'matrixScales'>) {
                       <For each={points(s)}>
                         {(o) => (
                           <label class="opt">
-                            <input type="radio" name={`${props.q.id}.${item.id}.${s.id}`} value={o.p} checked={rows()[item.id]?.[s.id] === o.p} onChange={() => set(item.id, s.id, o.p)} />
+                            <input
+                              type="radio"
+                              name={`${props.q.id}.${item.id}.${s.id}`}
+                              value={o.p}
+                              checked={rows()[item.id]?.[s.id] === o.p}
+                              onChange={() => set(item.id, s.id, o.p)}
+                            />
                             <span>{text(o.label)}</span>
                           </label>
                         )}

@@ -15,13 +15,18 @@ export function Multiple(props: RendererProps<'multiple'>) {
     const next = props.q.options.filter((o) => set.has(o.id)).map((o) => o.id);
     props.onChange(next.length ? next : undefined);
   };
-  const hint = () => [
-    props.q.min ? t('validation.minChoices', { count: props.q.min }) : '',
-    props.q.max ? t('validation.maxChoices', { count: props.q.max }) : '',
-  ].filter(Boolean).join(' ');
+  const hint = () =>
+    [
+      props.q.min ? t('validation.minChoices', { count: props.q.min }) : '',
+      props.q.max ? t('validation.maxChoices', { count: props.q.max }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   return (
     <>
-      <Show when={hint()}><p class="hint">{hint()}</p></Show>
+      <Show when={hint()}>
+        <p class="hint">{hint()}</p>
+      </Show>
       <div class="opts">
         <For each={options()}>
           {(o) => (

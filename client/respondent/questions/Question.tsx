@@ -27,10 +27,24 @@ type AnyRenderer = (props: RendererProps<Q['type']>) => JSX.Element;
 // Keyed by question type, so each renderer only ever gets its own kind of question; the cast only
 // forgets that pairing, which TypeScript cannot express for a lookup table.
 const RENDERERS = {
-  single: Single, multiple: Multiple, rating: Rating, nps: Nps, matrix: Matrix, text: TextInput, number: NumberInput,
-  servqual: Servqual, importance: Importance, vanWestendorp: VanWestendorp, gaborGranger: GaborGranger,
-  competitor: Competitor, ranking: Ranking, contact: Contact,
-  date: DateInput, yesno: YesNo, fields: Fields, matrixScales: MatrixScales,
+  single: Single,
+  multiple: Multiple,
+  rating: Rating,
+  nps: Nps,
+  matrix: Matrix,
+  text: TextInput,
+  number: NumberInput,
+  servqual: Servqual,
+  importance: Importance,
+  vanWestendorp: VanWestendorp,
+  gaborGranger: GaborGranger,
+  competitor: Competitor,
+  ranking: Ranking,
+  contact: Contact,
+  date: DateInput,
+  yesno: YesNo,
+  fields: Fields,
+  matrixScales: MatrixScales,
 } as Record<Exclude<Q['type'], 'info'>, AnyRenderer>;
 
 export { questionDomId };
@@ -56,7 +70,9 @@ export function Question(props: QuestionProps) {
     return (
       <div class="q info" id={id()}>
         <p class="qtext">{props.piped(text(props.q.text))}</p>
-        <Show when={props.q.help}><p class="help">{props.piped(text(props.q.help))}</p></Show>
+        <Show when={props.q.help}>
+          <p class="help">{props.piped(text(props.q.help))}</p>
+        </Show>
       </div>
     );
   }
@@ -66,13 +82,23 @@ export function Question(props: QuestionProps) {
   const heading = () => (
     <>
       <span class="qtext">{props.piped(text(props.q.text))}</span>
-      <Show when={props.q.required}><span class="req">{t('question.required')}</span></Show>
+      <Show when={props.q.required}>
+        <span class="req">{t('question.required')}</span>
+      </Show>
     </>
   );
   const body = () => (
     <>
-      <Show when={props.q.help}><p class="help" id={helpId()}>{props.piped(text(props.q.help))}</p></Show>
-      <Show when={props.error}><p class="err" id={errorId()}>{props.error}</p></Show>
+      <Show when={props.q.help}>
+        <p class="help" id={helpId()}>
+          {props.piped(text(props.q.help))}
+        </p>
+      </Show>
+      <Show when={props.error}>
+        <p class="err" id={errorId()}>
+          {props.error}
+        </p>
+      </Show>
       <Renderer
         q={props.q}
         value={props.value}
@@ -95,7 +121,9 @@ export function Question(props: QuestionProps) {
       }
     >
       <div class="q" id={id()} classList={{ invalid: !!props.error }}>
-        <label class="legend" for={`${id()}-in`}>{heading()}</label>
+        <label class="legend" for={`${id()}-in`}>
+          {heading()}
+        </label>
         {body()}
       </div>
     </Show>

@@ -36,14 +36,34 @@ export function Ranking(props: RendererProps<'ranking'>) {
             <li class="opt">
               <b aria-hidden="true">{i() + 1}</b>
               <span>{text(o.label)}</span>
-              <button type="button" class="mv" id={buttonId(o.id, -1)} disabled={i() === 0} aria-label={`${t('ranking.moveUp')}: ${text(o.label)}`} onClick={() => move(i(), -1)}>↑</button>
-              <button type="button" class="mv" id={buttonId(o.id, 1)} disabled={i() === order().length - 1} aria-label={`${t('ranking.moveDown')}: ${text(o.label)}`} onClick={() => move(i(), 1)}>↓</button>
+              <button
+                type="button"
+                class="mv"
+                id={buttonId(o.id, -1)}
+                disabled={i() === 0}
+                aria-label={`${t('ranking.moveUp')}: ${text(o.label)}`}
+                onClick={() => move(i(), -1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                class="mv"
+                id={buttonId(o.id, 1)}
+                disabled={i() === order().length - 1}
+                aria-label={`${t('ranking.moveDown')}: ${text(o.label)}`}
+                onClick={() => move(i(), 1)}
+              >
+                ↓
+              </button>
             </li>
           )}
         </For>
       </ol>
       <Show when={!Array.isArray(props.value)}>
-        <button type="button" class="link" onClick={() => props.onChange(order().map((o) => o.id))}>{t('ranking.keep')}</button>
+        <button type="button" class="link" onClick={() => props.onChange(order().map((o) => o.id))}>
+          {t('ranking.keep')}
+        </button>
       </Show>
     </>
   );

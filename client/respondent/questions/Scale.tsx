@@ -25,12 +25,23 @@ export function Scale(props: ScaleProps) {
   const count = () => props.max - props.min + 1;
   const label = (p: number) => (p === props.min ? props.minLabel : p === props.max ? props.maxLabel : undefined);
   return (
-    <div class="scale" classList={{ long: count() > 5 }} data-n={count()} style={{ '--n': count(), '--h': Math.ceil(count() / 2) }}>
+    <div
+      class="scale"
+      classList={{ long: count() > 5 }}
+      data-n={count()}
+      style={{ '--n': count(), '--h': Math.ceil(count() / 2) }}
+    >
       <div class="pts">
         <For each={points()}>
           {(p) => (
             <label class="pt">
-              <input type="radio" name={props.name} value={p} checked={props.value === p} onChange={() => props.onChange(p)} />
+              <input
+                type="radio"
+                name={props.name}
+                value={p}
+                checked={props.value === p}
+                onChange={() => props.onChange(p)}
+              />
               <span>
                 {p}
                 <Show when={label(p)}>{(l) => <span class="sr">{` ${l()}`}</span>}</Show>
@@ -41,13 +52,27 @@ export function Scale(props: ScaleProps) {
       </div>
       <Show when={props.minLabel || props.maxLabel}>
         <div class="ends" aria-hidden="true">
-          <span><Show when={props.minLabel}><b>{props.min}</b> {props.minLabel}</Show></span>
-          <span><Show when={props.maxLabel}>{props.maxLabel} <b>{props.max}</b></Show></span>
+          <span>
+            <Show when={props.minLabel}>
+              <b>{props.min}</b> {props.minLabel}
+            </Show>
+          </span>
+          <span>
+            <Show when={props.maxLabel}>
+              {props.maxLabel} <b>{props.max}</b>
+            </Show>
+          </span>
         </div>
       </Show>
       <Show when={props.notApplicable}>
         <label class="pt na">
-          <input type="radio" name={props.name} value="na" checked={props.value === 'na'} onChange={() => props.onChange('na')} />
+          <input
+            type="radio"
+            name={props.name}
+            value="na"
+            checked={props.value === 'na'}
+            onChange={() => props.onChange('na')}
+          />
           <span>{t('question.notApplicable')}</span>
         </label>
       </Show>

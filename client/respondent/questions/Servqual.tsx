@@ -11,8 +11,12 @@ type Pair = { e?: number; p?: number };
  * which is what makes the gap meaningful to the respondent too.
  */
 export function Servqual(props: RendererProps<'servqual'>) {
-  const pairs = () => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Record<string, Pair> : {});
-  const set = (itemId: string, k: 'e' | 'p', point: number) => props.onChange({ ...pairs(), [itemId]: { ...pairs()[itemId], [k]: point } });
+  const pairs = () =>
+    props.value && typeof props.value === 'object' && !Array.isArray(props.value)
+      ? (props.value as Record<string, Pair>)
+      : {};
+  const set = (itemId: string, k: 'e' | 'p', point: number) =>
+    props.onChange({ ...pairs(), [itemId]: { ...pairs()[itemId], [k]: point } });
   const scale = (itemId: string, k: 'e' | 'p') => (
     <Scale
       name={`${props.q.id}.${itemId}.${k}`}
@@ -28,7 +32,12 @@ export function Servqual(props: RendererProps<'servqual'>) {
     <div class="cards">
       <For each={props.q.items}>
         {(item) => (
-          <fieldset class="card" classList={{ miss: props.invalid && (pairs()[item.id]?.e === undefined || pairs()[item.id]?.p === undefined) }}>
+          <fieldset
+            class="card"
+            classList={{
+              miss: props.invalid && (pairs()[item.id]?.e === undefined || pairs()[item.id]?.p === undefined),
+            }}
+          >
             <legend>{text(item.label)}</legend>
             <fieldset class="sub">
               <legend>{text(props.q.expectationLabel) || t('servqual.expectation')}</legend>

@@ -7,8 +7,12 @@ import type { RendererProps } from './types';
 const OTHER = '_other';
 
 const otherOf = (value: unknown): string | undefined =>
-  value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { other?: unknown }).other === 'string'
-    ? (value as { other: string }).other : undefined;
+  value &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  typeof (value as { other?: unknown }).other === 'string'
+    ? (value as { other: string }).other
+    : undefined;
 
 /**
  * One choice: a list of radios, or a <select> when the survey asks for a dropdown (long lists).
@@ -21,7 +25,9 @@ export function Single(props: RendererProps<'single'>) {
   const [search, setSearch] = createSignal('');
   const shown = () => {
     const key = searchKey(search().trim());
-    return key === '' ? options() : options().filter((o) => o.id === props.value || searchKey(text(o.label)).includes(key));
+    return key === ''
+      ? options()
+      : options().filter((o) => o.id === props.value || searchKey(text(o.label)).includes(key));
   };
   const other = () => otherOf(props.value);
   const otherInput = () => (
@@ -45,14 +51,26 @@ export function Single(props: RendererProps<'single'>) {
           <For each={options()}>
             {(o) => (
               <label class="opt">
-                <input type="radio" name={props.q.id} value={o.id} checked={props.value === o.id} onChange={() => props.onChange(o.id)} />
+                <input
+                  type="radio"
+                  name={props.q.id}
+                  value={o.id}
+                  checked={props.value === o.id}
+                  onChange={() => props.onChange(o.id)}
+                />
                 <span>{text(o.label)}</span>
               </label>
             )}
           </For>
           <Show when={props.q.other}>
             <label class="opt">
-              <input type="radio" name={props.q.id} value={OTHER} checked={other() !== undefined} onChange={() => props.onChange({ other: '' })} />
+              <input
+                type="radio"
+                name={props.q.id}
+                value={OTHER}
+                checked={other() !== undefined}
+                onChange={() => props.onChange({ other: '' })}
+              />
               <span>{t('question.other')}</span>
             </label>
             {otherInput()}
@@ -61,7 +79,15 @@ export function Single(props: RendererProps<'single'>) {
       }
     >
       <Show when={options().length >= SEARCHABLE_FROM}>
-        <input type="search" class="find" aria-label={t('question.search')} placeholder={t('question.search')} aria-controls={props.inputId} autocomplete="off" onInput={(e) => setSearch(e.currentTarget.value)} />
+        <input
+          type="search"
+          class="find"
+          aria-label={t('question.search')}
+          placeholder={t('question.search')}
+          aria-controls={props.inputId}
+          autocomplete="off"
+          onInput={(e) => setSearch(e.currentTarget.value)}
+        />
       </Show>
       <select
         id={props.inputId}
@@ -73,12 +99,20 @@ export function Single(props: RendererProps<'single'>) {
           props.onChange(v === OTHER ? { other: '' } : v || undefined);
         }}
       >
-        <option value="" selected={props.value === undefined}>{t('question.choose')}</option>
+        <option value="" selected={props.value === undefined}>
+          {t('question.choose')}
+        </option>
         <For each={shown()}>
-          {(o) => <option value={o.id} selected={props.value === o.id}>{text(o.label)}</option>}
+          {(o) => (
+            <option value={o.id} selected={props.value === o.id}>
+              {text(o.label)}
+            </option>
+          )}
         </For>
         <Show when={props.q.other}>
-          <option value={OTHER} selected={other() !== undefined}>{t('question.other')}</option>
+          <option value={OTHER} selected={other() !== undefined}>
+            {t('question.other')}
+          </option>
         </Show>
       </select>
       {otherInput()}

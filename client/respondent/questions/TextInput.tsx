@@ -7,7 +7,8 @@ import type { RendererProps } from './types';
  */
 export function TextInput(props: RendererProps<'text'>) {
   const value = () => (typeof props.value === 'string' ? props.value : '');
-  const input = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => props.onChange(e.currentTarget.value || undefined);
+  const input = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
+    props.onChange(e.currentTarget.value || undefined);
   return (
     <Show
       when={props.q.multiline}

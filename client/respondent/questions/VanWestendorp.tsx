@@ -8,7 +8,12 @@ import type { RendererProps } from './types';
 
 type Answer = Record<string, unknown>;
 
-const QUESTION = { tooCheap: 'vw.tooCheap', cheap: 'vw.cheap', expensive: 'vw.expensive', tooExpensive: 'vw.tooExpensive' } as const;
+const QUESTION = {
+  tooCheap: 'vw.tooCheap',
+  cheap: 'vw.cheap',
+  expensive: 'vw.expensive',
+  tooExpensive: 'vw.tooExpensive',
+} as const;
 
 /**
  * The Van Westendorp price sensitivity meter: four prices in the standard wording, typed as text
@@ -16,15 +21,20 @@ const QUESTION = { tooCheap: 'vw.tooCheap', cheap: 'vw.cheap', expensive: 'vw.ex
  * the purchase likelihood at the respondent's own cheap and expensive prices.
  */
 export function VanWestendorp(props: RendererProps<'vanWestendorp'>) {
-  const answer = (): Answer => (props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? props.value as Answer : {});
+  const answer = (): Answer =>
+    props.value && typeof props.value === 'object' && !Array.isArray(props.value) ? (props.value as Answer) : {};
   const set = (key: string, value: unknown) => {
     const next = { ...answer() };
     if (value === undefined) delete next[key];
     else next[key] = value;
     props.onChange(Object.keys(next).length ? next : undefined);
   };
-  const priceOf = (key: string) => (typeof answer()[key] === 'number' ? money(answer()[key] as number, props.q.currency) : '…');
-  const symbol = () => new Intl.NumberFormat(locale(), { style: 'currency', currency: props.q.currency }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? props.q.currency;
+  const priceOf = (key: string) =>
+    typeof answer()[key] === 'number' ? money(answer()[key] as number, props.q.currency) : '…';
+  const symbol = () =>
+    new Intl.NumberFormat(locale(), { style: 'currency', currency: props.q.currency })
+      .formatToParts(0)
+      .find((p) => p.type === 'currency')?.value ?? props.q.currency;
   return (
     <div class="vw">
       <For each={VW_PRICES}>
@@ -46,7 +56,14 @@ export function VanWestendorp(props: RendererProps<'vanWestendorp'>) {
         )}
       </For>
       <Show when={props.q.likelihood}>
-        <For each={[['likelyCheap', 'cheap'], ['likelyExpensive', 'expensive']] as const}>
+        <For
+          each={
+            [
+              ['likelyCheap', 'cheap'],
+              ['likelyExpensive', 'expensive'],
+            ] as const
+          }
+        >
           {([key, at]) => (
             <fieldset class="sub">
               <legend>{t('vw.likely', { price: priceOf(at) })}</legend>
@@ -56,7 +73,7 @@ export function VanWestendorp(props: RendererProps<'vanWestendorp'>) {
                 max={5}
                 minLabel={t('nps.low')}
                 maxLabel={t('nps.high')}
-                value={typeof answer()[key] === 'number' ? answer()[key] as number : undefined}
+                value={typeof answer()[key] === 'number' ? (answer()[key] as number) : undefined}
                 onChange={(p) => set(key, p)}
               />
             </fieldset>

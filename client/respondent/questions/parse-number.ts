@@ -8,17 +8,25 @@ const grouped = (mark: string) => new RegExp(`^\\d{1,3}(\\${mark}\\d{3})+$`);
  * in Italian is 1500, "12.5" is 12.5). Anything else ambiguous is refused, never guessed.
  */
 export function parseNumber(raw: string, decimalMark: '.' | ','): number | null {
-  let s = raw.trim().replace(/^[−–]/, '-').replace(/[\s\u00a0\u202f]/g, '');
+  let s = raw
+    .trim()
+    .replace(/^[−–]/, '-')
+    .replace(/[\s\u00a0\u202f]/g, '');
   const sign = /^[-+]/.test(s) ? s[0] : '';
   s = s.slice(sign.length);
   if (!/^[\d.,]+$/.test(s)) return null;
   const lastDot = s.lastIndexOf('.');
   const lastComma = s.lastIndexOf(',');
   const only = lastDot >= 0 && lastComma < 0 ? '.' : lastComma >= 0 && lastDot < 0 ? ',' : null;
-  const decimal = lastDot >= 0 && lastComma >= 0
-    ? (lastDot > lastComma ? '.' : ',')
-    : only && (only === decimalMark || !grouped(only).test(s)) ? only : null;
-  const group = decimal ? (decimal === '.' ? ',' : '.') : only ?? '.';
+  const decimal =
+    lastDot >= 0 && lastComma >= 0
+      ? lastDot > lastComma
+        ? '.'
+        : ','
+      : only && (only === decimalMark || !grouped(only).test(s))
+        ? only
+        : null;
+  const group = decimal ? (decimal === '.' ? ',' : '.') : (only ?? '.');
   const [whole, fraction = '', extra] = decimal ? s.split(decimal) : [s];
   if (extra !== undefined || fraction.includes(group)) return null;
   if (whole.includes(group) && !grouped(group).test(whole)) return null;

@@ -9,9 +9,10 @@ import { createHash } from 'node:crypto';
  *   `data-next`, and the bundle presses Next for the respondent when it takes over.
  * Without JavaScript none of this runs, and the first page simply stays readable.
  */
-export const BOOT_SCRIPT = "(function(){var r=document.getElementById('root'),k=r.getAttribute('data-key');"
-  + "try{if(k&&localStorage.getItem(k))r.className='wait'}catch(e){}"
-  + "r.addEventListener('submit',function(e){e.preventDefault();r.setAttribute('data-next','')})})()";
+export const BOOT_SCRIPT =
+  "(function(){var r=document.getElementById('root'),k=r.getAttribute('data-key');" +
+  "try{if(k&&localStorage.getItem(k))r.className='wait'}catch(e){}" +
+  "r.addEventListener('submit',function(e){e.preventDefault();r.setAttribute('data-next','')})})()";
 
 /** The page's Content-Security-Policy allows this one inline script by its hash. */
 export const BOOT_HASH = `'sha256-${createHash('sha256').update(BOOT_SCRIPT).digest('base64')}'`;

@@ -18,7 +18,8 @@ export function attrs(list: Record<string, AttrValue>): string {
 }
 
 /** An element; `inner` is HTML already built (escape text with `esc`). */
-export const el = (tag: string, list: Record<string, AttrValue>, inner = '') => `<${tag}${attrs(list)}>${inner}</${tag}>`;
+export const el = (tag: string, list: Record<string, AttrValue>, inner = '') =>
+  `<${tag}${attrs(list)}>${inner}</${tag}>`;
 
 /** A void element such as <input>. */
 export const leaf = (tag: string, list: Record<string, AttrValue>) => `<${tag}${attrs(list)}>`;

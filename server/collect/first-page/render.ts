@@ -31,7 +31,10 @@ export interface FirstPage {
   rendered?: { clientId: string; page: number };
 }
 
-export interface Request { query: URLSearchParams; acceptLanguage: string | undefined }
+export interface Request {
+  query: URLSearchParams;
+  acceptLanguage: string | undefined;
+}
 
 /** 128 random bits as base64url, like the bundle's own (client/respondent/storage.ts newClientId). */
 const newClientId = () => randomBytes(16).toString('base64url');
@@ -41,7 +44,13 @@ export async function renderNotice(kind: Unavailable, req: Request): Promise<Fir
   const lang = chooseLanguage([req.query.get('lang'), ...parseAcceptLanguage(req.acceptLanguage)], LOCALES, 'en');
   const t = createTranslator(lang, await loadRespondentMessages(lang));
   const [title, body] = NOTICES[kind];
-  const html = el('main', { class: 'wrap notice' }, '<p class="survey-title"></p>' + el('h1', { tabindex: '-1' }, esc(t(title))) + el('p', { class: 'pre' }, esc(t(body))));
+  const html = el(
+    'main',
+    { class: 'wrap notice' },
+    '<p class="survey-title"></p>' +
+      el('h1', { tabindex: '-1' }, esc(t(title))) +
+      el('p', { class: 'pre' }, esc(t(body))),
+  );
   return { lang, title: t(title), html, rootAttrs: '' };
 }
 
@@ -51,13 +60,19 @@ type OpenSurvey = PublicSurvey & { versionId: number; definition: SurveyDefiniti
 export async function renderOpen(survey: OpenSurvey, req: Request): Promise<FirstPage> {
   const def = survey.definition;
   const invitation = survey.invitation?.state === 'open' ? survey.invitation : null;
-  const lang = chooseLanguage([req.query.get('lang'), invitation?.lang, ...parseAcceptLanguage(req.acceptLanguage)], def.languages, def.defaultLanguage);
+  const lang = chooseLanguage(
+    [req.query.get('lang'), invitation?.lang, ...parseAcceptLanguage(req.acceptLanguage)],
+    def.languages,
+    def.defaultLanguage,
+  );
   const ui = interfaceLocale(lang);
   const t = createTranslator(ui, await loadRespondentMessages(ui));
   const text = (value: Parameters<typeof pickText>[0]) => pickText(value, lang, def.defaultLanguage);
   const title = text(def.title);
   // A kiosk never resumes, so it never has a stored page to hide for.
-  const rootAttrs = survey.kiosk ? '' : attrs({ 'data-key': progressKey(survey.slug, survey.versionId, invitation?.token) });
+  const rootAttrs = survey.kiosk
+    ? ''
+    : attrs({ 'data-key': progressKey(survey.slug, survey.versionId, invitation?.token) });
 
   const resume = invitation?.resume?.versionId === survey.versionId ? invitation.resume : null;
   const clientId = resume?.clientId ?? newClientId();
@@ -67,32 +82,85 @@ export async function renderOpen(survey: OpenSurvey, req: Request): Promise<Firs
   const view = pageView(def, walk(def, answers, hidden), index);
 
   const byId = new Map(def.pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
-  const ctx: RenderContext = { lang, t, text, piped: (s) => pipe(s, byId, answers, lang, def.defaultLanguage), seed: clientId, answers };
+  const ctx: RenderContext = {
+    lang,
+    t,
+    text,
+    piped: (s) => pipe(s, byId, answers, lang, def.defaultLanguage),
+    seed: clientId,
+    answers,
+  };
   const page = def.pages[index];
 
-  const languages = def.languages.length > 1
-    ? el('select', { class: 'lang', 'aria-label': t('language.label') }, def.languages.map((l) => el('option', { value: l, lang: l, selected: l === lang }, esc(languageName(l)))).join(''))
-    : '';
+  const languages =
+    def.languages.length > 1
+      ? el(
+          'select',
+          { class: 'lang', 'aria-label': t('language.label') },
+          def.languages
+            .map((l) => el('option', { value: l, lang: l, selected: l === lang }, esc(languageName(l))))
+            .join(''),
+        )
+      : '';
   const pageText = t('progress.page', { page: view.position, total: view.total });
-  const progress = def.pages.length > 1
-    ? el('div', { class: 'progress' }, el('p', { id: 'page-label', tabindex: '-1' }, esc(pageText)) + el('div', {
-      class: 'bar', role: 'progressbar', 'aria-label': t('progress.label'), 'aria-valuemin': 1, 'aria-valuemax': view.total, 'aria-valuenow': view.position, 'aria-valuetext': pageText,
-    }, el('div', { style: `width: ${(view.position / view.total) * 100}%;` })))
-    : '';
-  const resumed = resume && (index > 0 || Object.keys(answers).length > 0)
-    ? el('p', { class: 'note' }, `${esc(t('resume.prompt'))} ` + el('button', { type: 'button', class: 'link' }, esc(t('resume.startAgain'))))
-    : '';
+  const progress =
+    def.pages.length > 1
+      ? el(
+          'div',
+          { class: 'progress' },
+          el('p', { id: 'page-label', tabindex: '-1' }, esc(pageText)) +
+            el(
+              'div',
+              {
+                class: 'bar',
+                role: 'progressbar',
+                'aria-label': t('progress.label'),
+                'aria-valuemin': 1,
+                'aria-valuemax': view.total,
+                'aria-valuenow': view.position,
+                'aria-valuetext': pageText,
+              },
+              el('div', { style: `width: ${(view.position / view.total) * 100}%;` }),
+            ),
+        )
+      : '';
+  const resumed =
+    resume && (index > 0 || Object.keys(answers).length > 0)
+      ? el(
+          'p',
+          { class: 'note' },
+          `${esc(t('resume.prompt'))} ` + el('button', { type: 'button', class: 'link' }, esc(t('resume.startAgain'))),
+        )
+      : '';
   const intro = view.position === 1 && text(def.intro) ? el('p', { class: 'intro pre' }, esc(text(def.intro))) : '';
-  const nav = el('div', { class: 'nav' },
-    (view.previous !== undefined ? el('button', { type: 'button', class: 'btn secondary' }, esc(t('nav.back'))) : '')
-    + el('button', { type: 'submit', class: 'btn primary' }, esc(view.next === undefined ? t('nav.finish') : t('nav.next'))));
-  const form = el('form', { novalidate: true },
-    (text(page.title) ? el('h2', { class: 'page-title' }, esc(text(page.title))) : '')
-    + intro
-    + view.questions.map((q) => renderQuestion(q, ctx)).join('')
-    + el('div', { class: 'hp', 'aria-hidden': 'true' }, leaf('input', { name: 'website', tabindex: '-1', autocomplete: 'off' }))
-    + nav
-    + el('p', { class: 'status', role: 'status' }));
-  const html = el('main', { class: 'wrap' }, el('header', { class: 'top' }, el('h1', {}, esc(title)) + languages) + progress + resumed + form);
+  const nav = el(
+    'div',
+    { class: 'nav' },
+    (view.previous !== undefined ? el('button', { type: 'button', class: 'btn secondary' }, esc(t('nav.back'))) : '') +
+      el(
+        'button',
+        { type: 'submit', class: 'btn primary' },
+        esc(view.next === undefined ? t('nav.finish') : t('nav.next')),
+      ),
+  );
+  const form = el(
+    'form',
+    { novalidate: true },
+    (text(page.title) ? el('h2', { class: 'page-title' }, esc(text(page.title))) : '') +
+      intro +
+      view.questions.map((q) => renderQuestion(q, ctx)).join('') +
+      el(
+        'div',
+        { class: 'hp', 'aria-hidden': 'true' },
+        leaf('input', { name: 'website', tabindex: '-1', autocomplete: 'off' }),
+      ) +
+      nav +
+      el('p', { class: 'status', role: 'status' }),
+  );
+  const html = el(
+    'main',
+    { class: 'wrap' },
+    el('header', { class: 'top' }, el('h1', {}, esc(title)) + languages) + progress + resumed + form,
+  );
   return { lang, title, html, rootAttrs, rendered: { clientId, page: index } };
 }

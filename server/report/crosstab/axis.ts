@@ -13,13 +13,16 @@ import { itemKey, type Columns } from '../columns';
 import { hiddenField } from '../hidden-field';
 import type { Selection } from '../selection';
 
-export interface Category { value: string; label: string }
+export interface Category {
+  value: string;
+  label: string;
+}
 
 export type Axis = {
   variable: CrosstabVariable;
   categories: Category[];
-} & (
-  /** `categoryOf(slot)`: the category index, or −1 when the response has no answer. */
+} & /** `categoryOf(slot)`: the category index, or −1 when the response has no answer. */
+(
   | { type: 'coded'; categoryOf: (slot: number) => number; scale: { min: number; max: number } | null }
   | { type: 'multi'; answered: Uint8Array; chosen: Uint8Array[] }
 );
@@ -41,11 +44,19 @@ function seen(codes: Int32Array, sel: Selection): Set<number> {
 }
 
 /** A coded axis over dictionary codes: the categories in `order`, every other code unanswered. */
-function fromCodes(variable: CrosstabVariable, codes: Int32Array, dict: readonly string[], order: number[], label: (code: number) => string): Axis {
+function fromCodes(
+  variable: CrosstabVariable,
+  codes: Int32Array,
+  dict: readonly string[],
+  order: number[],
+  label: (code: number) => string,
+): Axis {
   const remap = new Int32Array(dict.length).fill(-1);
   order.forEach((code, k) => (remap[code] = k));
   return {
-    variable, type: 'coded', scale: null,
+    variable,
+    type: 'coded',
+    scale: null,
     categories: order.map((code) => ({ value: dict[code], label: label(code) })),
     categoryOf: (slot) => (codes[slot] >= 0 ? remap[codes[slot]] : -1),
   };
@@ -61,42 +72,71 @@ export function resolveAxis(name: string, path: 'rows' | 'columns', ctx: AxisCon
   const text = (x: Text | undefined) => pickText(x, ctx.lang, def.defaultLanguage);
   let axis: Axis;
   if (name === '@wave') {
-    const waves = [...new Set(Array.from(cols.wave.subarray(0, cols.n)).filter((_, i) => sel.mask[i]))].sort((a, b) => a - b);
+    const waves = [...new Set(Array.from(cols.wave.subarray(0, cols.n)).filter((_, i) => sel.mask[i]))].sort(
+      (a, b) => a - b,
+    );
     const index = new Map(waves.map((w, k) => [w, k]));
     axis = {
-      variable: { name, kind: 'wave', label: t('report.waveCol') }, type: 'coded', scale: null,
+      variable: { name, kind: 'wave', label: t('report.waveCol') },
+      type: 'coded',
+      scale: null,
       categories: waves.map((w) => ({ value: String(w), label: t('report.wave', { n: w }) })),
       categoryOf: (slot) => index.get(cols.wave[slot]) ?? -1,
     };
   } else if (name === '@cell') {
     const quotas = ctx.quotas;
-    if (!quotas?.cells?.length) throw fail('the survey\'s plan has no quota cells');
+    if (!quotas?.cells?.length) throw fail("the survey's plan has no quota cells");
     const present = seen(cols.cell.codes, sel);
-    const order = quotas.cells.map((c) => cols.cell.index.get(c.key)).filter((k): k is number => k !== undefined && present.has(k));
+    const order = quotas.cells
+      .map((c) => cols.cell.index.get(c.key))
+      .filter((k): k is number => k !== undefined && present.has(k));
     const labels = new Map(quotas.cells.map((c) => [c.key, cellLabels(quotas, c.values).join(' × ')]));
-    axis = fromCodes({ name, kind: 'cell', label: t('report.crosstab.cell') }, cols.cell.codes, cols.cell.dict, order, (k) => labels.get(cols.cell.dict[k]) ?? cols.cell.dict[k]);
+    axis = fromCodes(
+      { name, kind: 'cell', label: t('report.crosstab.cell') },
+      cols.cell.codes,
+      cols.cell.dict,
+      order,
+      (k) => labels.get(cols.cell.dict[k]) ?? cols.cell.dict[k],
+    );
   } else if (name.startsWith('hidden:')) {
     const field = name.slice('hidden:'.length);
     const h = cols.hidden.get(field);
     if (!h) throw fail(`the survey has no hidden field "${field}"`);
     const reads = hiddenField(ctx.quotas, field);
     const order = [...seen(h.codes, sel)].sort((a, b) => reads.compare(h.dict[a], h.dict[b]));
-    axis = fromCodes({ name, kind: 'hidden', label: reads.label }, h.codes, h.dict, order, (code) => reads.valueLabel(h.dict[code]));
+    axis = fromCodes({ name, kind: 'hidden', label: reads.label }, h.codes, h.dict, order, (code) =>
+      reads.valueLabel(h.dict[code]),
+    );
   } else {
     axis = questionAxis(name, ctx, fail, text);
   }
   if (axis.categories.length > CROSSTAB_MAX_CATEGORIES) {
-    throw fail(`"${name}" has ${axis.categories.length} categories; a cross-tab takes at most ${CROSSTAB_MAX_CATEGORIES}`);
+    throw fail(
+      `"${name}" has ${axis.categories.length} categories; a cross-tab takes at most ${CROSSTAB_MAX_CATEGORIES}`,
+    );
   }
   return axis;
 }
 
-function questionAxis(name: string, ctx: AxisContext, fail: (problem: string) => Error, text: (x: Text | undefined) => string): Axis {
+function questionAxis(
+  name: string,
+  ctx: AxisContext,
+  fail: (problem: string) => Error,
+  text: (x: Text | undefined) => string,
+): Axis {
   const [qid, itemId] = name.split('.');
   const q = allQuestions(ctx.def).find((x) => x.id === qid);
   if (!q) throw fail(`the survey has no question "${qid}"`);
-  const scaleAxis = (variable: CrosstabVariable, column: Int16Array, min: number, max: number, ends: [Text | undefined, Text | undefined]): Axis => ({
-    variable, type: 'coded', scale: { min, max },
+  const scaleAxis = (
+    variable: CrosstabVariable,
+    column: Int16Array,
+    min: number,
+    max: number,
+    ends: [Text | undefined, Text | undefined],
+  ): Axis => ({
+    variable,
+    type: 'coded',
+    scale: { min, max },
     categories: Array.from({ length: max - min + 1 }, (_, k) => {
       const point = min + k;
       const end = point === min ? text(ends[0]) : point === max ? text(ends[1]) : '';
@@ -104,13 +144,16 @@ function questionAxis(name: string, ctx: AxisContext, fail: (problem: string) =>
     }),
     categoryOf: (slot) => (column[slot] >= min && column[slot] <= max ? column[slot] - min : -1),
   });
-  if (itemId !== undefined && q.type !== 'matrix') throw fail(`"${qid}" is not a matrix question, so it has no item "${itemId}"`);
+  if (itemId !== undefined && q.type !== 'matrix')
+    throw fail(`"${qid}" is not a matrix question, so it has no item "${itemId}"`);
   switch (q.type) {
     case 'single': {
       const column = ctx.cols.ints.get(q.id)!;
       const size = q.options.length;
       return {
-        variable: { name, kind: 'single', label: text(q.text) }, type: 'coded', scale: null,
+        variable: { name, kind: 'single', label: text(q.text) },
+        type: 'coded',
+        scale: null,
         categories: q.options.map((o) => ({ value: o.id, label: text(o.label) })),
         categoryOf: (slot) => (column[slot] >= 0 && column[slot] < size ? column[slot] : -1),
       };
@@ -118,37 +161,62 @@ function questionAxis(name: string, ctx: AxisContext, fail: (problem: string) =>
     case 'multiple': {
       const m = ctx.cols.multi.get(q.id)!;
       return {
-        variable: { name, kind: 'multiple', label: text(q.text) }, type: 'multi', answered: m.answered, chosen: m.chosen,
+        variable: { name, kind: 'multiple', label: text(q.text) },
+        type: 'multi',
+        answered: m.answered,
+        chosen: m.chosen,
         categories: q.options.map((o) => ({ value: o.id, label: text(o.label) })),
       };
     }
     case 'rating':
-      return scaleAxis({ name, kind: 'rating', label: text(q.text) }, ctx.cols.ints.get(q.id)!, q.scale.min, q.scale.max, [q.scale.minLabel, q.scale.maxLabel]);
+      return scaleAxis(
+        { name, kind: 'rating', label: text(q.text) },
+        ctx.cols.ints.get(q.id)!,
+        q.scale.min,
+        q.scale.max,
+        [q.scale.minLabel, q.scale.maxLabel],
+      );
     case 'nps':
-      return scaleAxis({ name, kind: 'nps', label: text(q.text) }, ctx.cols.ints.get(q.id)!, 0, 10, [undefined, undefined]);
+      return scaleAxis({ name, kind: 'nps', label: text(q.text) }, ctx.cols.ints.get(q.id)!, 0, 10, [
+        undefined,
+        undefined,
+      ]);
     case 'matrix': {
-      if (itemId === undefined) throw fail(`"${qid}" is a matrix: name one of its items, e.g. ${qid}.${q.items[0]?.id ?? 'item'}`);
+      if (itemId === undefined)
+        throw fail(`"${qid}" is a matrix: name one of its items, e.g. ${qid}.${q.items[0]?.id ?? 'item'}`);
       const item = q.items.find((x) => x.id === itemId);
       if (!item) throw fail(`the matrix "${qid}" has no item "${itemId}"`);
       return scaleAxis(
         { name, kind: 'matrix-item', label: `${text(q.text)}: ${text(item.label)}` },
-        ctx.cols.ints.get(itemKey(q.id, item.id))!, q.scale.min, q.scale.max, [q.scale.minLabel, q.scale.maxLabel],
+        ctx.cols.ints.get(itemKey(q.id, item.id))!,
+        q.scale.min,
+        q.scale.max,
+        [q.scale.minLabel, q.scale.maxLabel],
       );
     }
     case 'yesno': {
       // Kept as answered (the columns' raw store): 0 for yes, 1 for no, by slot.
       const codes = new Int8Array(Math.max(ctx.cols.n, 1)).fill(-1);
       const r = ctx.cols.raw.get(q.id);
-      r?.rows.forEach((slot, j) => { if (slot < codes.length) codes[slot] = r.values[j] === 'yes' ? 0 : r.values[j] === 'no' ? 1 : -1; });
+      r?.rows.forEach((slot, j) => {
+        if (slot < codes.length) codes[slot] = r.values[j] === 'yes' ? 0 : r.values[j] === 'no' ? 1 : -1;
+      });
       return {
-        variable: { name, kind: 'single', label: text(q.text) }, type: 'coded', scale: null,
-        categories: [{ value: 'yes', label: text(q.yesLabel) || ctx.t('report.yes') }, { value: 'no', label: text(q.noLabel) || ctx.t('report.no') }],
+        variable: { name, kind: 'single', label: text(q.text) },
+        type: 'coded',
+        scale: null,
+        categories: [
+          { value: 'yes', label: text(q.yesLabel) || ctx.t('report.yes') },
+          { value: 'no', label: text(q.noLabel) || ctx.t('report.no') },
+        ],
         categoryOf: (slot) => codes[slot] ?? -1,
       };
     }
     case 'text':
       throw fail(`"${qid}" is an open-text question: only closed questions cross-tabulate`);
     default:
-      throw fail(`"${qid}" is a ${q.type} question: only single and multiple choice, yes/no, rating, NPS and matrix items cross-tabulate`);
+      throw fail(
+        `"${qid}" is a ${q.type} question: only single and multiple choice, yes/no, rating, NPS and matrix items cross-tabulate`,
+      );
   }
 }

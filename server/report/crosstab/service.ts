@@ -21,7 +21,12 @@ const NPS_GROUPS = [
  * (the same selection and weights as the report), with labels in `query.lang`, else in
  * `linkLang` (a share link's), else in the survey's default language.
  */
-export async function buildCrosstab(db: Db, surveyId: string, query: CrosstabQuery, linkLang?: string): Promise<CrosstabDto> {
+export async function buildCrosstab(
+  db: Db,
+  surveyId: string,
+  query: CrosstabQuery,
+  linkLang?: string,
+): Promise<CrosstabDto> {
   const { def, cols, sel, quotas, weighting } = weightedSelection(db, surveyId, query);
   const lang = query.lang ?? linkLang ?? def.defaultLanguage;
   const locale: Locale = interfaceLocale(lang);
@@ -29,11 +34,14 @@ export async function buildCrosstab(db: Db, surveyId: string, query: CrosstabQue
   const ctx = { def, cols, sel, quotas, lang, t };
   const rows = resolveAxis(query.rows, 'rows', ctx);
   const columns = resolveAxis(query.columns, 'columns', ctx);
-  if (query.rows === query.columns) throw badRequest('columns: is the same variable as rows; pick two different ones', 'columns');
+  if (query.rows === query.columns)
+    throw badRequest('columns: is the same variable as rows; pick two different ones', 'columns');
   const counted = count(rows, columns, sel);
   const heads = columnHeads(columns, counted);
   const totalBase = counted.total.base;
-  const body = rows.categories.map((cat, r) => row(cat.value, cat.label, 'category', counted.cells[r], counted.total.cells[r], heads, totalBase));
+  const body = rows.categories.map((cat, r) =>
+    row(cat.value, cat.label, 'category', counted.cells[r], counted.total.cells[r], heads, totalBase),
+  );
   let groups: CrosstabRow[] | null = null;
   if (rows.variable.kind === 'nps') {
     groups = NPS_GROUPS.map((g) => {
@@ -54,7 +62,9 @@ export async function buildCrosstab(db: Db, surveyId: string, query: CrosstabQue
     multipleRows: rows.type === 'multi',
     chiSquare: test.chiSquare,
     chiSquareReason: test.reason,
-    weighting: weighting ? { method: weighting.method, designEffect: weighting.designEffect, effectiveN: weighting.effectiveN } : null,
+    weighting: weighting
+      ? { method: weighting.method, designEffect: weighting.designEffect, effectiveN: weighting.effectiveN }
+      : null,
     significanceLevel: SIGNIFICANCE_LEVEL,
     smallBase: SMALL_BASE,
   };

@@ -6,10 +6,23 @@
  * ones for no more than it holds), and the chi-square carries Rao–Scott's first-order correction
  * computed from each cell's and margin's design effect.
  */
-import type { ChiSquareReading, CrosstabCell, CrosstabColumn, CrosstabMeanCell, CrosstabRow, NoChiSquare } from '../../../shared/api/report-crosstab';
+import type {
+  ChiSquareReading,
+  CrosstabCell,
+  CrosstabColumn,
+  CrosstabMeanCell,
+  CrosstabRow,
+  NoChiSquare,
+} from '../../../shared/api/report-crosstab';
 import { SIGNIFICANCE_LEVEL } from '../../../shared/api/report-research';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
-import { chiSquareTest, kishEffectiveSize, pairwiseMeans, pairwiseProportions, raoScottChiSquare } from '../../../shared/stats';
+import {
+  chiSquareTest,
+  kishEffectiveSize,
+  pairwiseMeans,
+  pairwiseProportions,
+  raoScottChiSquare,
+} from '../../../shared/stats';
 import type { Selection } from '../selection';
 import type { Axis } from './axis';
 
@@ -34,7 +47,13 @@ function categoriesOf(axis: Axis, slot: number, out: Int32Array): number {
   return m;
 }
 
-interface Sums { n: number; w: number; ww: number; wx: number; wxx: number }
+interface Sums {
+  n: number;
+  w: number;
+  ww: number;
+  wx: number;
+  wxx: number;
+}
 
 export interface Counted {
   /** [row][column] weighted counts. */
@@ -60,7 +79,9 @@ export function count(rows: Axis, columns: Axis, sel: Selection): Counted {
   const colSquared = new Float64Array(c);
   const totalCells = new Float64Array(r);
   const scale = rows.type === 'coded' ? rows.scale : null;
-  const sums: Sums[] | null = scale ? Array.from({ length: c + 1 }, () => ({ n: 0, w: 0, ww: 0, wx: 0, wxx: 0 })) : null;
+  const sums: Sums[] | null = scale
+    ? Array.from({ length: c + 1 }, () => ({ n: 0, w: 0, ww: 0, wx: 0, wxx: 0 }))
+    : null;
   const rowBuf = new Int32Array(Math.max(r, 1));
   const colBuf = new Int32Array(Math.max(c, 1));
   let totalN = 0;
@@ -93,7 +114,15 @@ export function count(rows: Axis, columns: Axis, sel: Selection): Counted {
       if (sums) add(sums[col], w, x);
     }
   }
-  return { cells, squared, colN, colBase, colSquared, total: { n: totalN, base: totalBase, squared: totalSquared, cells: totalCells }, sums };
+  return {
+    cells,
+    squared,
+    colN,
+    colBase,
+    colSquared,
+    total: { n: totalN, base: totalBase, squared: totalSquared, cells: totalCells },
+    sums,
+  };
 }
 
 function add(s: Sums, w: number, x: number) {
@@ -106,8 +135,12 @@ function add(s: Sums, w: number, x: number) {
 
 export function columnHeads(columns: Axis, counted: Counted): CrosstabColumn[] {
   return columns.categories.map((cat, k) => ({
-    value: cat.value, label: cat.label, letter: letterOf(k),
-    n: counted.colN[k], base: counted.colBase[k], effectiveN: kishEffectiveSize(counted.colBase[k], counted.colSquared[k]),
+    value: cat.value,
+    label: cat.label,
+    letter: letterOf(k),
+    n: counted.colN[k],
+    base: counted.colBase[k],
+    effectiveN: kishEffectiveSize(counted.colBase[k], counted.colSquared[k]),
     smallBase: counted.colN[k] < SMALL_BASE,
   }));
 }
@@ -116,13 +149,31 @@ export function columnHeads(columns: Axis, counted: Counted): CrosstabColumn[] {
  * One row's cells with their letters: the column proportions compared pairwise, each column's
  * share at the column's own effective size.
  */
-export function row(value: string, label: string, kind: CrosstabRow['kind'], counts: ArrayLike<number>, totalCount: number, heads: CrosstabColumn[], totalBase: number): CrosstabRow {
-  const groups = heads.map((h, k) => (h.smallBase || h.base <= 0 ? null : { x: (counts[k] / h.base) * h.effectiveN, n: h.effectiveN }));
+export function row(
+  value: string,
+  label: string,
+  kind: CrosstabRow['kind'],
+  counts: ArrayLike<number>,
+  totalCount: number,
+  heads: CrosstabColumn[],
+  totalBase: number,
+): CrosstabRow {
+  const groups = heads.map((h, k) =>
+    h.smallBase || h.base <= 0 ? null : { x: (counts[k] / h.base) * h.effectiveN, n: h.effectiveN },
+  );
   const { higherThan } = pairwiseProportions(groups, SIGNIFICANCE_LEVEL);
   const cells: CrosstabCell[] = heads.map((h, k) => ({
-    count: counts[k], share: h.base > 0 ? counts[k] / h.base : null, higherThan: higherThan[k].map((j) => heads[j].letter),
+    count: counts[k],
+    share: h.base > 0 ? counts[k] / h.base : null,
+    higherThan: higherThan[k].map((j) => heads[j].letter),
   }));
-  return { value, label, kind, cells, total: { count: totalCount, share: totalBase > 0 ? totalCount / totalBase : null, higherThan: [] } };
+  return {
+    value,
+    label,
+    kind,
+    cells,
+    total: { count: totalCount, share: totalBase > 0 ? totalCount / totalBase : null, higherThan: [] },
+  };
 }
 
 /**
@@ -137,13 +188,28 @@ function summary(s: Sums): { mean: number; sd: number; n: number } | null {
   return { mean, sd: n > 1 ? Math.sqrt((spread * n) / (n - 1)) : 0, n };
 }
 
-export function means(counted: Counted, heads: CrosstabColumn[]): { cells: CrosstabMeanCell[]; total: CrosstabMeanCell } | null {
+export function means(
+  counted: Counted,
+  heads: CrosstabColumn[],
+): { cells: CrosstabMeanCell[]; total: CrosstabMeanCell } | null {
   if (!counted.sums) return null;
   const all = counted.sums.map((s) => summary(s));
   const groups = heads.map((h, k) => (h.smallBase || !all[k] || all[k]!.n < 2 ? null : all[k]));
   const { higherThan } = pairwiseMeans(groups, SIGNIFICANCE_LEVEL);
-  const cell = (k: number, letters: string[]): CrosstabMeanCell => ({ mean: all[k]?.mean ?? null, sd: all[k] && all[k]!.n > 1 ? all[k]!.sd : null, higherThan: letters });
-  return { cells: heads.map((_, k) => cell(k, higherThan[k].map((j) => heads[j].letter))), total: cell(heads.length, []) };
+  const cell = (k: number, letters: string[]): CrosstabMeanCell => ({
+    mean: all[k]?.mean ?? null,
+    sd: all[k] && all[k]!.n > 1 ? all[k]!.sd : null,
+    higherThan: letters,
+  });
+  return {
+    cells: heads.map((_, k) =>
+      cell(
+        k,
+        higherThan[k].map((j) => heads[j].letter),
+      ),
+    ),
+    total: cell(heads.length, []),
+  };
 }
 
 /**
@@ -151,7 +217,12 @@ export function means(counted: Counted, heads: CrosstabColumn[]): { cells: Cross
  * weighted shares at the n respondents is divided by Rao–Scott's first-order design correction;
  * Cochran's rule is read on the expected counts at that size.
  */
-export function chiSquare(rows: Axis, columns: Axis, counted: Counted, weighted: boolean): { chiSquare: ChiSquareReading | null; reason: NoChiSquare | null } {
+export function chiSquare(
+  rows: Axis,
+  columns: Axis,
+  counted: Counted,
+  weighted: boolean,
+): { chiSquare: ChiSquareReading | null; reason: NoChiSquare | null } {
   if (rows.type === 'multi' || columns.type === 'multi') return { chiSquare: null, reason: 'multiple' };
   const rowsWithData = counted.total.cells.filter((x) => x > 0).length;
   const colsWithData = counted.colBase.filter((x) => x > 0).length;
@@ -159,13 +230,24 @@ export function chiSquare(rows: Axis, columns: Axis, counted: Counted, weighted:
   const n = counted.total.n;
   const scale = counted.total.base > 0 ? n / counted.total.base : 1;
   const r = chiSquareTest(counted.cells.map((cells) => Array.from(cells, (x) => x * scale)));
-  const rs = weighted ? raoScottChiSquare(counted.cells.map((c) => Array.from(c)), counted.squared.map((c) => Array.from(c)), n) : null;
+  const rs = weighted
+    ? raoScottChiSquare(
+        counted.cells.map((c) => Array.from(c)),
+        counted.squared.map((c) => Array.from(c)),
+        n,
+      )
+    : null;
   const statistic = rs ? rs.statistic : r.statistic;
   const p = rs ? rs.p : r.p;
   return {
     chiSquare: {
-      statistic, df: r.df, p, significant: p < SIGNIFICANCE_LEVEL,
-      lowExpectedShare: r.lowExpectedShare, minExpected: r.minExpected, cochranWarning: r.cochranWarning,
+      statistic,
+      df: r.df,
+      p,
+      significant: p < SIGNIFICANCE_LEVEL,
+      lowExpectedShare: r.lowExpectedShare,
+      minExpected: r.minExpected,
+      cochranWarning: r.cochranWarning,
       raoScott: rs ? { pearson: rs.pearson, designCorrection: rs.designCorrection } : null,
     },
     reason: null,

@@ -19,7 +19,14 @@ export function crosstabLongRows(x: CrosstabDto): Line[] {
     x.columnHeads.forEach((h, k) => {
       out.push(['crosstab', key(r.value), r.label, `${x.columns.name}=${h.value}_count`, r.cells[k].count]);
       out.push(['crosstab', key(r.value), r.label, `${x.columns.name}=${h.value}_share`, r.cells[k].share]);
-      if (r.cells[k].higherThan.length) out.push(['crosstab', key(r.value), r.label, `${x.columns.name}=${h.value}_higher_than`, r.cells[k].higherThan.join(' ')]);
+      if (r.cells[k].higherThan.length)
+        out.push([
+          'crosstab',
+          key(r.value),
+          r.label,
+          `${x.columns.name}=${h.value}_higher_than`,
+          r.cells[k].higherThan.join(' '),
+        ]);
     });
   }
   x.columnHeads.forEach((h) => out.push(['crosstab', x.columns.name, h.label, `${h.value}_n`, h.n]));

@@ -25,10 +25,14 @@ export async function toCsv(vars: readonly Variable[], slots: readonly number[],
   const lines = [csvLine(vars.map((v) => v.name))];
   for (let j = 0; j < slots.length; j++) {
     if (j > 0 && j % ROWS_PER_TURN === 0) await nextTurn();
-    lines.push(csvLine(vars.map((v) => {
-      const x = cell(v, slots[j], labels);
-      return v.type === 'datetime' && typeof x === 'number' ? new Date(x).toISOString() : x;
-    })));
+    lines.push(
+      csvLine(
+        vars.map((v) => {
+          const x = cell(v, slots[j], labels);
+          return v.type === 'datetime' && typeof x === 'number' ? new Date(x).toISOString() : x;
+        }),
+      ),
+    );
   }
   return lines.join('\r\n');
 }
@@ -54,11 +58,13 @@ export async function toXlsx(vars: readonly Variable[], slots: readonly number[]
   const dates = vars.flatMap((v, k) => (v.type === 'datetime' ? [k + 1] : []));
   for (let j = 0; j < slots.length; j++) {
     if (j > 0 && j % XLSX_ROWS_PER_TURN === 0) await nextTurn();
-    const row = data.addRow(vars.map((v) => {
-      const x = cell(v, slots[j], labels);
-      // A date cell, not text: a spreadsheet can sort, filter and compute on it.
-      return v.type === 'datetime' && typeof x === 'number' ? new Date(x) : x;
-    }));
+    const row = data.addRow(
+      vars.map((v) => {
+        const x = cell(v, slots[j], labels);
+        // A date cell, not text: a spreadsheet can sort, filter and compute on it.
+        return v.type === 'datetime' && typeof x === 'number' ? new Date(x) : x;
+      }),
+    );
     for (const k of dates) row.getCell(k).numFmt = 'yyyy-mm-dd hh:mm:ss';
     row.commit();
   }
@@ -67,7 +73,8 @@ export async function toXlsx(vars: readonly Variable[], slots: readonly number[]
   const dictHead = dict.addRow(['Variable', 'Label', 'Level', 'Codes']);
   dictHead.font = { bold: true };
   dictHead.commit();
-  for (const v of vars) dict.addRow([v.name, v.label, v.level, v.valueLabels.map(([c, l]) => `${c} = ${l}`).join('; ')]).commit();
+  for (const v of vars)
+    dict.addRow([v.name, v.label, v.level, v.valueLabels.map(([c, l]) => `${c} = ${l}`).join('; ')]).commit();
   dict.commit();
   await wb.commit();
   return Buffer.concat(chunks);
@@ -106,12 +113,15 @@ export async function toSps(vars: readonly Variable[], slots: readonly number[],
   const widths = vars.map((v) => {
     if (v.type !== 'string') return 0;
     let w = 1;
-    const fit = (x: unknown) => { if (typeof x === 'string') w = Math.max(w, Buffer.byteLength(x.replace(/"/g, '\u201D'))); };
+    const fit = (x: unknown) => {
+      if (typeof x === 'string') w = Math.max(w, Buffer.byteLength(x.replace(/"/g, '\u201D')));
+    };
     for (const s of slots) fit(v.value(s));
     for (const [value] of v.valueLabels) fit(value);
     return Math.min(32767, w);
   });
-  const format = (v: Variable, k: number) => (v.type === 'string' ? `(A${widths[k]})` : v.type === 'datetime' ? '(F18.3)' : '(F12.4)');
+  const format = (v: Variable, k: number) =>
+    v.type === 'string' ? `(A${widths[k]})` : v.type === 'datetime' ? '(F18.3)' : '(F12.4)';
   const lines: string[] = [
     `TITLE ${quote(title.slice(0, 60))}.`,
     `DATA LIST LIST /${vars.map((v, k) => `${v.name} ${format(v, k)}`).join('\n  ')}.`,
@@ -120,25 +130,34 @@ export async function toSps(vars: readonly Variable[], slots: readonly number[],
   for (let j = 0; j < slots.length; j++) {
     if (j > 0 && j % ROWS_PER_TURN === 0) await nextTurn();
     const s = slots[j];
-    lines.push(vars.map((v) => {
-      const x = v.value(s);
-      // "." is system-missing in free-format data; an empty field at the end of a record would be lost.
-      if (x === null) return v.type === 'string' ? '""' : '.';
-      if (v.type === 'datetime') return (((x as number) - SPSS_EPOCH_MS) / 1000).toFixed(3);
-      return typeof x === 'number' ? String(x) : dataString(x);
-    }).join(','));
+    lines.push(
+      vars
+        .map((v) => {
+          const x = v.value(s);
+          // "." is system-missing in free-format data; an empty field at the end of a record would be lost.
+          if (x === null) return v.type === 'string' ? '""' : '.';
+          if (v.type === 'datetime') return (((x as number) - SPSS_EPOCH_MS) / 1000).toFixed(3);
+          return typeof x === 'number' ? String(x) : dataString(x);
+        })
+        .join(','),
+    );
   }
   lines.push('END DATA.');
   lines.push(`VARIABLE LABELS\n  ${vars.map((v) => `${v.name} ${quote(v.label)}`).join('\n  /')}.`);
   const coded = vars.filter((v) => v.valueLabels.length > 0);
   if (coded.length > 0) {
     const value = (x: number | string) => (typeof x === 'number' ? String(x) : quote(x));
-    lines.push(`VALUE LABELS\n  ${coded.map((v) => `${v.name} ${v.valueLabels.map(([c, l]) => `${value(c)} ${quote(l)}`).join(' ')}`).join('\n  /')}.`);
+    lines.push(
+      `VALUE LABELS\n  ${coded.map((v) => `${v.name} ${v.valueLabels.map(([c, l]) => `${value(c)} ${quote(l)}`).join(' ')}`).join('\n  /')}.`,
+    );
   }
   const levels = (['nominal', 'ordinal', 'scale'] as const)
     .map((level) => [level, vars.filter((v) => v.level === level).map((v) => v.name)] as const)
     .filter(([, names]) => names.length > 0);
-  if (levels.length > 0) lines.push(`VARIABLE LEVEL\n  ${levels.map(([level, names]) => `${wrapped(names)} (${LEVEL_NAMES[level]})`).join('\n  /')}.`);
+  if (levels.length > 0)
+    lines.push(
+      `VARIABLE LEVEL\n  ${levels.map(([level, names]) => `${wrapped(names)} (${LEVEL_NAMES[level]})`).join('\n  /')}.`,
+    );
   const numeric = (which: (v: Variable) => boolean, fmt: string) => {
     const names = vars.filter((v) => v.type === 'numeric' && which(v)).map((v) => v.name);
     if (names.length > 0) lines.push(`FORMATS ${wrapped(names)} (${fmt}).`);

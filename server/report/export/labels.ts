@@ -8,7 +8,14 @@ export function keyLabels(def: SurveyDefinition, lang: string) {
     const [qid, item] = key.split('.');
     const q = questions.get(qid);
     if (!q) return key;
-    const items = q.type === 'matrix' || q.type === 'servqual' || q.type === 'importance' || q.type === 'fields' || q.type === 'matrixScales' ? q.items : [];
+    const items =
+      q.type === 'matrix' ||
+      q.type === 'servqual' ||
+      q.type === 'importance' ||
+      q.type === 'fields' ||
+      q.type === 'matrixScales'
+        ? q.items
+        : [];
     const found = item ? items.find((i) => i.id === item) : undefined;
     return pickText(found ? found.label : q.text, lang, def.defaultLanguage);
   };

@@ -18,7 +18,10 @@ import type { Columns } from '../columns';
 import { importanceColumnsOf, servqualColumnsOf } from '../sections/research-columns';
 import { scaleEnds, yesNo, type LabelContext, type Variable } from './variable';
 
-type Research = Extract<Question, { type: 'servqual' | 'importance' | 'vanWestendorp' | 'gaborGranger' | 'competitor' | 'ranking' }>;
+type Research = Extract<
+  Question,
+  { type: 'servqual' | 'importance' | 'vanWestendorp' | 'gaborGranger' | 'competitor' | 'ranking' }
+>;
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const price = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : null);
@@ -45,21 +48,34 @@ export function researchVariables(q: Research, cols: Columns, ctx: LabelContext)
         ['e', text(q.expectationLabel) || t('report.servqual.expectation'), decoded.e],
         ['p', text(q.perceptionLabel) || t('report.servqual.perception'), decoded.p],
       ] as const;
-      return q.items.flatMap((item, k) => parts.map(([suffix, part, columns]): Variable => ({
-        name: `${q.id}_${item.id}_${suffix}`, label: ctx.note(ctx.item(label, text(item.label)), part),
-        type: 'numeric', level: 'ordinal', valueLabels: ends,
-        value: (i) => (columns[k][i] >= 0 ? columns[k][i] : null),
-      })));
+      return q.items.flatMap((item, k) =>
+        parts.map(
+          ([suffix, part, columns]): Variable => ({
+            name: `${q.id}_${item.id}_${suffix}`,
+            label: ctx.note(ctx.item(label, text(item.label)), part),
+            type: 'numeric',
+            level: 'ordinal',
+            valueLabels: ends,
+            value: (i) => (columns[k][i] >= 0 ? columns[k][i] : null),
+          }),
+        ),
+      );
     }
     case 'importance': {
       const columns = importanceColumnsOf(cols, q)!;
       const sum = q.mode === 'sum';
-      return q.items.map((item, k): Variable => ({
-        name: `${q.id}_${item.id}`,
-        label: sum ? ctx.note(ctx.item(label, text(item.label)), t('export.points', { total: q.total })) : ctx.item(label, text(item.label)),
-        type: 'numeric', level: sum ? 'scale' : 'ordinal', valueLabels: sum ? [] : scaleEnds(q.scale, ctx),
-        value: (i) => (Number.isNaN(columns[k][i]) ? null : columns[k][i]),
-      }));
+      return q.items.map(
+        (item, k): Variable => ({
+          name: `${q.id}_${item.id}`,
+          label: sum
+            ? ctx.note(ctx.item(label, text(item.label)), t('export.points', { total: q.total }))
+            : ctx.item(label, text(item.label)),
+          type: 'numeric',
+          level: sum ? 'scale' : 'ordinal',
+          valueLabels: sum ? [] : scaleEnds(q.scale, ctx),
+          value: (i) => (Number.isNaN(columns[k][i]) ? null : columns[k][i]),
+        }),
+      );
     }
     case 'vanWestendorp': {
       const answers = answersBySlot(cols, q.id);
@@ -73,14 +89,27 @@ export function researchVariables(q: Research, cols: Columns, ctx: LabelContext)
         ['expensive', 'expensive', t('export.expensive')],
         ['too_expensive', 'tooExpensive', t('report.price.tooExpensive')],
       ] as const;
-      const out = prices.map(([suffix, key, part]): Variable => ({
-        name: `${q.id}_${suffix}`, label: ctx.item(label, ctx.note(part, q.currency)),
-        type: 'numeric', level: 'scale', valueLabels: [], value: (i) => price(field(i, key)),
-      }));
+      const out = prices.map(
+        ([suffix, key, part]): Variable => ({
+          name: `${q.id}_${suffix}`,
+          label: ctx.item(label, ctx.note(part, q.currency)),
+          type: 'numeric',
+          level: 'scale',
+          valueLabels: [],
+          value: (i) => price(field(i, key)),
+        }),
+      );
       if (q.likelihood) {
-        for (const [suffix, key, part] of [['likely_cheap', 'likelyCheap', t('export.likelyCheap')], ['likely_expensive', 'likelyExpensive', t('export.likelyExpensive')]] as const) {
+        for (const [suffix, key, part] of [
+          ['likely_cheap', 'likelyCheap', t('export.likelyCheap')],
+          ['likely_expensive', 'likelyExpensive', t('export.likelyExpensive')],
+        ] as const) {
           out.push({
-            name: `${q.id}_${suffix}`, label: ctx.item(label, part), type: 'numeric', level: 'ordinal', valueLabels: [],
+            name: `${q.id}_${suffix}`,
+            label: ctx.item(label, part),
+            type: 'numeric',
+            level: 'ordinal',
+            valueLabels: [],
             value: (i) => {
               const x = field(i, key);
               return typeof x === 'number' && Number.isInteger(x) ? x : null;
@@ -96,19 +125,27 @@ export function researchVariables(q: Research, cols: Columns, ctx: LabelContext)
       const highest = (i: number): number | null | undefined => {
         const a = answers[i];
         if (!isRecord(a) || !Array.isArray(a.path)) return undefined;
-        return a.highest === null ? null : price(a.highest) ?? undefined;
+        return a.highest === null ? null : (price(a.highest) ?? undefined);
       };
-      const out = q.prices.map((p): Variable => ({
-        name: `${q.id}_at_${priceName(p)}`, label: ctx.item(label, t('export.buysAt', { price: `${p} ${q.currency}` })),
-        type: 'numeric', ...yesNo(ctx),
-        value: (i) => {
-          const h = highest(i);
-          return h === undefined ? null : h !== null && p <= h ? 1 : 0;
-        },
-      }));
+      const out = q.prices.map(
+        (p): Variable => ({
+          name: `${q.id}_at_${priceName(p)}`,
+          label: ctx.item(label, t('export.buysAt', { price: `${p} ${q.currency}` })),
+          type: 'numeric',
+          ...yesNo(ctx),
+          value: (i) => {
+            const h = highest(i);
+            return h === undefined ? null : h !== null && p <= h ? 1 : 0;
+          },
+        }),
+      );
       out.push({
-        name: `${q.id}_highest`, label: ctx.item(label, ctx.note(t('export.highest'), q.currency)),
-        type: 'numeric', level: 'scale', valueLabels: [], value: (i) => highest(i) ?? null,
+        name: `${q.id}_highest`,
+        label: ctx.item(label, ctx.note(t('export.highest'), q.currency)),
+        type: 'numeric',
+        level: 'scale',
+        valueLabels: [],
+        value: (i) => highest(i) ?? null,
       });
       return out;
     }
@@ -117,35 +154,48 @@ export function researchVariables(q: Research, cols: Columns, ctx: LabelContext)
       const ends = scaleEnds(q.scale, ctx);
       return q.brands.flatMap((brand): Variable[] => [
         {
-          name: `${q.id}_${brand.id}_known`, label: ctx.item(label, t('export.known', { brand: text(brand.label) })), type: 'numeric', ...yesNo(ctx),
+          name: `${q.id}_${brand.id}_known`,
+          label: ctx.item(label, t('export.known', { brand: text(brand.label) })),
+          type: 'numeric',
+          ...yesNo(ctx),
           value: (i) => {
             const a = answers[i];
             return isRecord(a) && Array.isArray(a.known) ? (a.known.includes(brand.id) ? 1 : 0) : null;
           },
         },
-        ...q.attributes.map((attr): Variable => ({
-          name: `${q.id}_${brand.id}_${attr.id}`, label: ctx.item(label, ctx.item(text(brand.label), text(attr.label))),
-          type: 'numeric', level: 'ordinal', valueLabels: ends,
-          value: (i) => {
-            const a = answers[i];
-            const row = isRecord(a) && isRecord(a.ratings) ? a.ratings[brand.id] : undefined;
-            const x = isRecord(row) ? row[attr.id] : undefined;
-            return typeof x === 'number' && Number.isInteger(x) && x >= q.scale.min && x <= q.scale.max ? x : null;
-          },
-        })),
+        ...q.attributes.map(
+          (attr): Variable => ({
+            name: `${q.id}_${brand.id}_${attr.id}`,
+            label: ctx.item(label, ctx.item(text(brand.label), text(attr.label))),
+            type: 'numeric',
+            level: 'ordinal',
+            valueLabels: ends,
+            value: (i) => {
+              const a = answers[i];
+              const row = isRecord(a) && isRecord(a.ratings) ? a.ratings[brand.id] : undefined;
+              const x = isRecord(row) ? row[attr.id] : undefined;
+              return typeof x === 'number' && Number.isInteger(x) && x >= q.scale.min && x <= q.scale.max ? x : null;
+            },
+          }),
+        ),
       ]);
     }
     case 'ranking': {
       const answers = answersBySlot(cols, q.id);
-      return q.options.map((o): Variable => ({
-        name: `${q.id}_${o.id}`, label: ctx.note(ctx.item(label, text(o.label)), t('export.rank')),
-        type: 'numeric', level: 'ordinal', valueLabels: [],
-        value: (i) => {
-          const a = answers[i];
-          const k = Array.isArray(a) ? a.indexOf(o.id) : -1;
-          return k >= 0 ? k + 1 : null;
-        },
-      }));
+      return q.options.map(
+        (o): Variable => ({
+          name: `${q.id}_${o.id}`,
+          label: ctx.note(ctx.item(label, text(o.label)), t('export.rank')),
+          type: 'numeric',
+          level: 'ordinal',
+          valueLabels: [],
+          value: (i) => {
+            const a = answers[i];
+            const k = Array.isArray(a) ? a.indexOf(o.id) : -1;
+            return k >= 0 ? k + 1 : null;
+          },
+        }),
+      );
     }
   }
 }

@@ -24,14 +24,22 @@ export async function exportResponses(db: Db, surveyId: string, query: ExportQue
   const vars = variables(def, cols, ctx, storedPlan(db, surveyId)?.plan.quotas ?? null);
   const slots = selectedSlots(cols, sel);
   const labels = query.labels === '1';
-  const body = format === 'csv' ? await toCsv(vars, slots, labels)
-    : format === 'xlsx' ? await toXlsx(vars, slots, labels)
-      : await toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage));
+  const body =
+    format === 'csv'
+      ? await toCsv(vars, slots, labels)
+      : format === 'xlsx'
+        ? await toXlsx(vars, slots, labels)
+        : await toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage));
   return { body, filename: `responses-${surveyId}.${format}` };
 }
 
 /** The report's tables in long form: one row per section, item, measure and value; `extra` rows go last. */
-export function exportTables(db: Db, surveyId: string, query: ExportQuery, extra: readonly (string | number | null)[][] = []): string {
+export function exportTables(
+  db: Db,
+  surveyId: string,
+  query: ExportQuery,
+  extra: readonly (string | number | null)[][] = [],
+): string {
   const report: ReportDto = buildReport(db, surveyId, query);
   const lang = query.lang ?? report.definition.defaultLanguage;
   const label = keyLabels(report.definition, lang);
@@ -43,7 +51,10 @@ export function exportTables(db: Db, surveyId: string, query: ExportQuery, extra
   add('fieldwork', '', 'completion_rate', s.fieldwork.completionRate);
   add('fieldwork', '', 'margin_of_error', s.fieldwork.marginOfError);
   if (s.fieldwork.weighting) add('fieldwork', '', 'effective_n', s.fieldwork.weighting.effectiveN);
-  for (const a of [...(s.satisfaction?.overall ? [s.satisfaction.overall] : []), ...(s.satisfaction?.attributes ?? [])]) {
+  for (const a of [
+    ...(s.satisfaction?.overall ? [s.satisfaction.overall] : []),
+    ...(s.satisfaction?.attributes ?? []),
+  ]) {
     add('satisfaction', a.key, 'n', a.n);
     add('satisfaction', a.key, 'mean', a.mean?.mean);
     add('satisfaction', a.key, 'mean_lower_95', a.mean?.lower);
@@ -53,7 +64,8 @@ export function exportTables(db: Db, surveyId: string, query: ExportQuery, extra
     add('satisfaction', a.key, 'top_two_box', a.topTwoBox?.p);
     add('satisfaction', a.key, 'index_0_100', a.index100);
   }
-  if (s.satisfaction?.index) add('satisfaction', '', `index_weighted_${s.satisfaction.index.weights}`, s.satisfaction.index.value);
+  if (s.satisfaction?.index)
+    add('satisfaction', '', `index_weighted_${s.satisfaction.index.weights}`, s.satisfaction.index.value);
   for (const i of s.priorities?.items ?? []) {
     add('priorities', i.key, 'importance', i.importance);
     add('priorities', i.key, 'performance', i.performance);
@@ -75,7 +87,11 @@ export function exportTables(db: Db, surveyId: string, query: ExportQuery, extra
     add('trend', '', `wave_${w.wave}_satisfaction`, w.satisfaction?.mean);
     add('trend', '', `wave_${w.wave}_top_two_box`, w.topTwoBox?.p);
     add('trend', '', `wave_${w.wave}_nps`, w.nps);
-    for (const [measure, c] of [['satisfaction', w.change?.satisfaction], ['top_two_box', w.change?.topTwoBox], ['nps', w.change?.nps]] as const) {
+    for (const [measure, c] of [
+      ['satisfaction', w.change?.satisfaction],
+      ['top_two_box', w.change?.topTwoBox],
+      ['nps', w.change?.nps],
+    ] as const) {
       if (!c) continue;
       add('trend', '', `wave_${w.wave}_${measure}_change`, c.difference);
       add('trend', '', `wave_${w.wave}_${measure}_change_p`, c.p);

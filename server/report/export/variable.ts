@@ -47,12 +47,23 @@ export const labelsOf = (labels: readonly [number | string, string][]) => {
 };
 
 /** Scale ends that have a label, as value labels. */
-export function scaleEnds(scale: { min: number; max: number; minLabel?: Text; maxLabel?: Text }, ctx: LabelContext): [number, string][] {
-  return ([[scale.min, ctx.text(scale.minLabel)], [scale.max, ctx.text(scale.maxLabel)]] as [number, string][]).filter((e) => e[1] !== '');
+export function scaleEnds(
+  scale: { min: number; max: number; minLabel?: Text; maxLabel?: Text },
+  ctx: LabelContext,
+): [number, string][] {
+  return (
+    [
+      [scale.min, ctx.text(scale.minLabel)],
+      [scale.max, ctx.text(scale.maxLabel)],
+    ] as [number, string][]
+  ).filter((e) => e[1] !== '');
 }
 
 /** Yes (1) / No (0) flags, labelled in the export's language. */
 export function yesNo(ctx: LabelContext): Pick<Variable, 'valueLabels' | 'labelOf' | 'level'> {
-  const valueLabels: [number, string][] = [[0, ctx.t('export.no')], [1, ctx.t('export.yes')]];
+  const valueLabels: [number, string][] = [
+    [0, ctx.t('export.no')],
+    [1, ctx.t('export.yes')],
+  ];
   return { valueLabels, labelOf: labelsOf(valueLabels), level: 'nominal' };
 }

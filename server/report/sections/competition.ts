@@ -1,4 +1,10 @@
-import { SIGNIFICANCE_LEVEL, type BrandScore, type CompetitionAttribute, type CompetitionQuestion, type CompetitionSection } from '../../../shared/api/report-research';
+import {
+  SIGNIFICANCE_LEVEL,
+  type BrandScore,
+  type CompetitionAttribute,
+  type CompetitionQuestion,
+  type CompetitionSection,
+} from '../../../shared/api/report-research';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
 import { pairedT } from '../../../shared/stats';
 import { allQuestions, type Question } from '../../../shared/survey/schema';
@@ -8,7 +14,13 @@ import { rawAnswers } from './raw';
 type Competitor = Extract<Question, { type: 'competitor' }>;
 
 /** Weighted sums of one brand's ratings on one attribute (weights 1 when the report is unweighted). */
-interface Moments { n: number; w: number; w2: number; sum: number; squares: number }
+interface Moments {
+  n: number;
+  w: number;
+  w2: number;
+  sum: number;
+  squares: number;
+}
 
 /**
  * The weighted mean and standard deviation, and Kish's effective size (Σw)²/Σw², which is n
@@ -19,7 +31,8 @@ function score(brand: string, m: Moments): BrandScore & { effectiveN: number } {
   const mean = m.sum / m.w;
   const effectiveN = (m.w * m.w) / m.w2;
   // Ratings are small integers, so the one-pass variance loses nothing that matters here.
-  const sd = effectiveN > 1 ? Math.sqrt(Math.max(0, (m.squares / m.w - mean * mean) * (effectiveN / (effectiveN - 1)))) : null;
+  const sd =
+    effectiveN > 1 ? Math.sqrt(Math.max(0, (m.squares / m.w - mean * mean) * (effectiveN / (effectiveN - 1)))) : null;
   return { brand, n: m.n, mean, sd, effectiveN };
 }
 
@@ -70,7 +83,11 @@ function competition(input: SectionInput, q: Competitor): CompetitionQuestion {
     if (!x) return;
     const weight = weights ? weights[slots[r]] : 1;
     total += weight;
-    if (Array.isArray(x.known)) for (const b of x.known) { const k = brands.indexOf(b as string); if (k >= 0) known[k] += weight; }
+    if (Array.isArray(x.known))
+      for (const b of x.known) {
+        const k = brands.indexOf(b as string);
+        if (k >= 0) known[k] += weight;
+      }
     if (!x.ratings || typeof x.ratings !== 'object') return;
     const valid = (b: string, attr: string) => {
       const row = x.ratings![b];
@@ -103,10 +120,20 @@ function competition(input: SectionInput, q: Competitor): CompetitionQuestion {
     });
     const ahead = competitors.filter((c) => c.significant && c.pairedDifference! > 0).length;
     const behind = competitors.filter((c) => c.significant && c.pairedDifference! < 0).length;
-    return { attribute: attr.id, own: shown(mine), competitors, strength: ahead > 0 && behind === 0, weakness: behind > 0 };
+    return {
+      attribute: attr.id,
+      own: shown(mine),
+      competitors,
+      strength: ahead > 0 && behind === 0,
+      weakness: behind > 0,
+    };
   });
   return {
-    questionId: q.id, ownBrand: q.ownBrand, brands, n: values.length, scale: { min: q.scale.min, max: q.scale.max },
+    questionId: q.id,
+    ownBrand: q.ownBrand,
+    brands,
+    n: values.length,
+    scale: { min: q.scale.min, max: q.scale.max },
     awareness: known.map((k) => (total > 0 ? k / total : 0)),
     attributes,
   };

@@ -11,8 +11,11 @@ import type { SectionInput } from './input';
  * cells are not "behind", they are filtered out.
  */
 export function fieldworkSection(
-  input: SectionInput, partials: number, quotas: Quotas | null,
-  weighting: FieldworkSection['weighting'], excluded: FieldworkSection['excluded'],
+  input: SectionInput,
+  partials: number,
+  quotas: Quotas | null,
+  weighting: FieldworkSection['weighting'],
+  excluded: FieldworkSection['excluded'],
 ): FieldworkSection {
   const { cols, sel } = input;
   let firstAt = Infinity;
@@ -27,7 +30,8 @@ export function fieldworkSection(
   for (let i = 0; i < cols.n; i++) if (cols.cell.codes[i] >= 0) perCell[cols.cell.codes[i]]++;
   const n = sel.n;
   return {
-    n, partials,
+    n,
+    partials,
     filtered: sel.n !== cols.n,
     completionRate: cols.n + partials > 0 ? cols.n / (cols.n + partials) : null,
     marginOfError: n >= 1 ? marginOfError({ n, confidence: 0.95, designEffect: sel.designEffect }) : null,
@@ -35,9 +39,14 @@ export function fieldworkSection(
     lastAt: n > 0 ? lastAt : null,
     quotas: quotas?.cells?.length
       ? (quotas.cells ?? []).map((c) => {
-        const code = cols.cell.index.get(c.key);
-        return { key: c.key, labels: cellLabels(quotas, c.values), target: c.target, completes: code === undefined ? 0 : perCell[code] };
-      })
+          const code = cols.cell.index.get(c.key);
+          return {
+            key: c.key,
+            labels: cellLabels(quotas, c.values),
+            target: c.target,
+            completes: code === undefined ? 0 : perCell[code],
+          };
+        })
       : null,
     weighting,
     excluded,

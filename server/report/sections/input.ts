@@ -3,22 +3,49 @@ import { itemKey, type Columns } from '../columns';
 import type { Selection } from '../selection';
 
 /** What every section computes from: the newest definition, the columns and the selected responses. */
-export interface SectionInput { def: SurveyDefinition; cols: Columns; sel: Selection }
+export interface SectionInput {
+  def: SurveyDefinition;
+  cols: Columns;
+  sel: Selection;
+}
 
 /** A scale column with where it came from: a rating question or one matrix item. */
-export interface ScaleColumn { key: string; questionId: string; itemId: string | null; min: number; max: number; column: Int16Array }
+export interface ScaleColumn {
+  key: string;
+  questionId: string;
+  itemId: string | null;
+  min: number;
+  max: number;
+  column: Int16Array;
+}
 
-export const withRole = (def: SurveyDefinition, role: Role): Question[] => allQuestions(def).filter((q) => q.role === role);
+export const withRole = (def: SurveyDefinition, role: Role): Question[] =>
+  allQuestions(def).filter((q) => q.role === role);
 
 /** The scale columns of questions with a role: each rating question, and each item of a matrix. */
 export function scaleColumns(input: SectionInput, role: Role): ScaleColumn[] {
   const out: ScaleColumn[] = [];
   for (const q of withRole(input.def, role)) {
-    if (q.type === 'rating') out.push({ key: q.id, questionId: q.id, itemId: null, min: q.scale.min, max: q.scale.max, column: input.cols.ints.get(q.id)! });
+    if (q.type === 'rating')
+      out.push({
+        key: q.id,
+        questionId: q.id,
+        itemId: null,
+        min: q.scale.min,
+        max: q.scale.max,
+        column: input.cols.ints.get(q.id)!,
+      });
     if (q.type === 'matrix') {
       for (const item of q.items) {
         const key = itemKey(q.id, item.id);
-        out.push({ key, questionId: q.id, itemId: item.id, min: q.scale.min, max: q.scale.max, column: input.cols.ints.get(key)! });
+        out.push({
+          key,
+          questionId: q.id,
+          itemId: item.id,
+          min: q.scale.min,
+          max: q.scale.max,
+          column: input.cols.ints.get(key)!,
+        });
       }
     }
   }

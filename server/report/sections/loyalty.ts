@@ -20,7 +20,9 @@ function loyalFlags(input: SectionInput): { questionId: string; isLoyal: (i: num
 
 /** NPS with its margin, the share loyal, and the loyalty rate at each level of overall satisfaction. */
 export function loyaltySection(input: SectionInput): LoyaltySection | null {
-  const recommend = withRole(input.def, 'recommend').find((q) => q.type === 'nps') ?? allQuestions(input.def).find((q) => q.type === 'nps');
+  const recommend =
+    withRole(input.def, 'recommend').find((q) => q.type === 'nps') ??
+    allQuestions(input.def).find((q) => q.type === 'nps');
   const loyal = loyalFlags(input);
   if (!recommend && !loyal) return null;
   const { mask, weights } = input.sel;
@@ -30,7 +32,13 @@ export function loyaltySection(input: SectionInput): LoyaltySection | null {
     const t = tally(npsCol, input.sel, 0, 10);
     const r = npsOfTally(t);
     if (r) {
-      npsResult = { n: t.n, nps: r.nps, promoters: r.promoters, passives: r.passives, detractors: r.detractors, marginOfError: r.marginOfError,
+      npsResult = {
+        n: t.n,
+        nps: r.nps,
+        promoters: r.promoters,
+        passives: r.passives,
+        detractors: r.detractors,
+        marginOfError: r.marginOfError,
         marginWithheld: intervalWithheld(t.n, r.marginOfError),
       };
     }
@@ -50,7 +58,8 @@ export function loyaltySection(input: SectionInput): LoyaltySection | null {
       n++;
     }
     const effective = n / input.sel.designEffect;
-    if (effective >= 1 && all > 0) loyalShare = { ...wilson((yes / all) * effective, effective, 0.95), n, questionId: loyal.questionId };
+    if (effective >= 1 && all > 0)
+      loyalShare = { ...wilson((yes / all) * effective, effective, 0.95), n, questionId: loyal.questionId };
   }
   const overall = overallColumn(input);
   let curve: LoyaltySection['curve'] = null;
@@ -74,7 +83,10 @@ export function loyaltySection(input: SectionInput): LoyaltySection | null {
     }
     const total = all.reduce((a, b) => a + b, 0);
     curve = Array.from({ length: levels }, (_, k) => ({
-      level: overall.min + k, n: count[k], share: total > 0 ? all[k] / total : 0, rate: all[k] > 0 ? yes[k] / all[k] : null,
+      level: overall.min + k,
+      n: count[k],
+      share: total > 0 ? all[k] / total : 0,
+      rate: all[k] > 0 ? yes[k] / all[k] : null,
     }));
   }
   return { nps: npsResult, loyal: loyalShare, curve, curveMeasure };

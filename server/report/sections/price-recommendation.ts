@@ -12,7 +12,10 @@ const inRange = (price: number, low: number, high: number) => price >= low && pr
  * The range always bounds the choice: a price most customers reject is no recommendation,
  * whatever a stated-intent curve says.
  */
-export function priceRecommendation(vw: readonly VanWestendorpReport[], gg: readonly GaborGrangerReport[]): PriceRecommendation | null {
+export function priceRecommendation(
+  vw: readonly VanWestendorpReport[],
+  gg: readonly GaborGrangerReport[],
+): PriceRecommendation | null {
   const psm = vw[0] ?? null;
   const range = psm ? { low: psm.pmc, high: psm.pme } : null;
   const ladder = gg.find((g) => g.optimalPrice !== null && (!psm || g.currency === psm.currency)) ?? null;
@@ -24,7 +27,13 @@ export function priceRecommendation(vw: readonly VanWestendorpReport[], gg: read
     const inside = ladder.points.filter((p) => inRange(p.price, range.low, range.high) && p.revenue > 0);
     if (inside.length > 0) {
       const top = inside.reduce((a, b) => (b.revenue > a.revenue ? b : a));
-      return { price: top.price, currency: ladder.currency, basis: 'gabor-granger-in-range', questionId: ladder.questionId, range };
+      return {
+        price: top.price,
+        currency: ladder.currency,
+        basis: 'gabor-granger-in-range',
+        questionId: ladder.questionId,
+        range,
+      };
     }
   }
   if (psm?.nms && inRange(psm.nms.revenueOptimal, psm.pmc, psm.pme)) {

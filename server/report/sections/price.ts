@@ -34,7 +34,12 @@ function psm(input: SectionInput, q: VanWestendorp): VanWestendorpReport | null 
   for (let j = 0; j < values.length; j++) {
     const x = values[j] as Record<string, unknown>;
     if (x && num(x.tooCheap) && num(x.cheap) && num(x.expensive) && num(x.tooExpensive)) {
-      const row: PsmRow = { tooCheap: x.tooCheap, cheap: x.cheap, expensive: x.expensive, tooExpensive: x.tooExpensive };
+      const row: PsmRow = {
+        tooCheap: x.tooCheap,
+        cheap: x.cheap,
+        expensive: x.expensive,
+        tooExpensive: x.tooExpensive,
+      };
       if (q.likelihood && Number.isInteger(x.likelyCheap) && Number.isInteger(x.likelyExpensive)) {
         row.buyAtCheap = x.likelyCheap as number;
         row.buyAtExpensive = x.likelyExpensive as number;
@@ -50,15 +55,39 @@ function psm(input: SectionInput, q: VanWestendorp): VanWestendorpReport | null 
   const nmsAt = rows.flatMap((r, j) => (r.buyAtCheap !== undefined ? [j] : []));
   const withNms = nmsAt.map((j) => rows[j]);
   const complete = q.likelihood && withNms.length === rows.length;
-  const r = vanWestendorp(complete || !q.likelihood ? rows : rows.map(({ tooCheap, cheap, expensive, tooExpensive }) => ({ tooCheap, cheap, expensive, tooExpensive })), weights);
-  const nms = complete ? r.nms ?? null
-    : q.likelihood && answerable(withNms, nmsAt.map((j) => w[j]))
-      ? vanWestendorp(withNms, weights && nmsAt.map((j) => weights[j])).nms ?? null
+  const r = vanWestendorp(
+    complete || !q.likelihood
+      ? rows
+      : rows.map(({ tooCheap, cheap, expensive, tooExpensive }) => ({ tooCheap, cheap, expensive, tooExpensive })),
+    weights,
+  );
+  const nms = complete
+    ? (r.nms ?? null)
+    : q.likelihood &&
+        answerable(
+          withNms,
+          nmsAt.map((j) => w[j]),
+        )
+      ? (vanWestendorp(withNms, weights && nmsAt.map((j) => weights[j])).nms ?? null)
       : null;
   return {
-    questionId: q.id, currency: q.currency, n: rows.length, valid: r.valid,
-    pmc: r.pmc, opp: r.opp, ipp: r.ipp, pme: r.pme,
-    curves: thinned(r.curves.map(({ price, tooCheap, notCheap, notExpensive, tooExpensive }) => ({ price, tooCheap, notCheap, notExpensive, tooExpensive }))),
+    questionId: q.id,
+    currency: q.currency,
+    n: rows.length,
+    valid: r.valid,
+    pmc: r.pmc,
+    opp: r.opp,
+    ipp: r.ipp,
+    pme: r.pme,
+    curves: thinned(
+      r.curves.map(({ price, tooCheap, notCheap, notExpensive, tooExpensive }) => ({
+        price,
+        tooCheap,
+        notCheap,
+        notExpensive,
+        tooExpensive,
+      })),
+    ),
     nms: nms ? { reachOptimal: nms.reachOptimal, revenueOptimal: nms.revenueOptimal, curve: thinned(nms.curve) } : null,
   };
 }
@@ -75,9 +104,15 @@ function ladder(input: SectionInput, q: GaborGranger): GaborGrangerReport | null
     }
   });
   if (highest.length === 0 || !w.some((x) => x > 0)) return null;
-  const r = gaborGranger(highest, q.prices.filter((p) => p > 0), input.sel.weights ? w : undefined);
+  const r = gaborGranger(
+    highest,
+    q.prices.filter((p) => p > 0),
+    input.sel.weights ? w : undefined,
+  );
   return {
-    questionId: q.id, currency: q.currency, n: highest.length,
+    questionId: q.id,
+    currency: q.currency,
+    n: highest.length,
     points: r.points.map(({ price, demand, revenue }) => ({ price, demand, revenue })),
     optimalPrice: r.optimalPrice,
   };

@@ -45,7 +45,10 @@ function safe<T>(f: () => T): T | null {
   }
 }
 
-interface Correlation { r: number | null; pairs: number }
+interface Correlation {
+  r: number | null;
+  pairs: number;
+}
 
 const correlationMemo = new WeakMap<Selection, Map<Int16Array, Correlation>>();
 
@@ -68,7 +71,11 @@ function correlation(a: ScaleColumn, overall: ScaleColumn, sel: Selection): numb
 }
 
 /** Pearson r of each attribute with overall satisfaction, or null if one is undefined. */
-export function derivedImportance(input: SectionInput, attrs: readonly ScaleColumn[], overall: ScaleColumn): number[] | null {
+export function derivedImportance(
+  input: SectionInput,
+  attrs: readonly ScaleColumn[],
+  overall: ScaleColumn,
+): number[] | null {
   const rs = attrs.map((a) => correlation(a, overall, input.sel));
   return rs.every((r): r is number => r !== null) ? rs : null;
 }
@@ -104,7 +111,7 @@ export function prioritiesSection(input: SectionInput): PrioritiesSection | null
     const s = stated.get(a.key);
     return useStated && s ? columnMean(s.column, input.sel, s.min, s.max) : null;
   });
-  const importance = attrs.map((_, i) => (useStated ? statedMeans[i]?.mean ?? null : correlations[i]));
+  const importance = attrs.map((_, i) => (useStated ? (statedMeans[i]?.mean ?? null) : correlations[i]));
   const importanceInterval = attrs.map((_, i): Range | null => {
     if (useStated) return statedMeans[i] ? { lower: statedMeans[i]!.lower, upper: statedMeans[i]!.upper } : null;
     const c = correlationsWithPairs[i];
@@ -120,12 +127,18 @@ export function prioritiesSection(input: SectionInput): PrioritiesSection | null
   const usable = attrs.map((_, i) => performance[i] !== null && importance[i] !== null);
   if (usable.filter(Boolean).length < 2) return null;
   const kept = attrs.filter((_, i) => usable[i]);
-  const quadrants = ipa(kept.map((a) => ({ importance: importance[attrs.indexOf(a)]!, performance: performance[attrs.indexOf(a)]! })));
+  const quadrants = ipa(
+    kept.map((a) => ({ importance: importance[attrs.indexOf(a)]!, performance: performance[attrs.indexOf(a)]! })),
+  );
   let weights: number[] | null = null;
   let rSquared: number | null = null;
   let n = 0;
   if (overall) {
-    const data = complete(kept.map((a) => a.column), overall.column, sel);
+    const data = complete(
+      kept.map((a) => a.column),
+      overall.column,
+      sel,
+    );
     n = data.y.length;
     const rw = data.y.length > kept.length + 1 ? safe(() => relativeWeights(data.X, data.y)) : null;
     if (rw) {
@@ -146,10 +159,18 @@ export function prioritiesSection(input: SectionInput): PrioritiesSection | null
     items: kept.map((a, j) => {
       const i = index[j];
       return {
-        key: a.key, performance: performance[i]!, importance: importance[i]!, quadrant: quadrants[j],
-        correlation: correlations[i], relativeImportance: weights ? weights[j] : null,
-        n: answered[i], performanceInterval: performanceInterval[i], importanceInterval: importanceInterval[i],
-        settled: clearOf(importanceInterval[i], crosshairs.importance) && clearOf(performanceInterval[i], crosshairs.performance),
+        key: a.key,
+        performance: performance[i]!,
+        importance: importance[i]!,
+        quadrant: quadrants[j],
+        correlation: correlations[i],
+        relativeImportance: weights ? weights[j] : null,
+        n: answered[i],
+        performanceInterval: performanceInterval[i],
+        importanceInterval: importanceInterval[i],
+        settled:
+          clearOf(importanceInterval[i], crosshairs.importance) &&
+          clearOf(performanceInterval[i], crosshairs.performance),
       };
     }),
     rSquared,

@@ -62,8 +62,12 @@ function computeFlags(cols: Columns, def: SurveyDefinition): QualityFlags {
     for (let i = 0; i < n; i++) if (cols.duration[i] < limit) speeder[i] = 1;
   }
   return {
-    batteries: batteries.map((q) => q.id), straightliner, speeder, medianMs,
-    straightliners: straightliner.reduce((a, b) => a + b, 0), speeders: speeder.reduce((a, b) => a + b, 0),
+    batteries: batteries.map((q) => q.id),
+    straightliner,
+    speeder,
+    medianMs,
+    straightliners: straightliner.reduce((a, b) => a + b, 0),
+    speeders: speeder.reduce((a, b) => a + b, 0),
   };
 }
 
@@ -72,15 +76,26 @@ export function excludedMask(flags: QualityFlags, exclude: readonly Exclusion[])
   if (exclude.length === 0) return null;
   const out = new Uint8Array(flags.speeder.length);
   for (let i = 0; i < out.length; i++) {
-    out[i] = (exclude.includes('straightliners') && flags.straightliner[i]) || (exclude.includes('speeders') && flags.speeder[i]) ? 1 : 0;
+    out[i] =
+      (exclude.includes('straightliners') && flags.straightliner[i]) ||
+      (exclude.includes('speeders') && flags.speeder[i])
+        ? 1
+        : 0;
   }
   return out;
 }
 
-export function qualitySection(flags: QualityFlags, exclude: readonly Exclusion[], hasTimes: boolean): QualitySection | null {
+export function qualitySection(
+  flags: QualityFlags,
+  exclude: readonly Exclusion[],
+  hasTimes: boolean,
+): QualitySection | null {
   if (flags.batteries.length === 0 && !hasTimes) return null;
   return {
-    batteries: flags.batteries, straightliners: flags.straightliners, speeders: flags.speeders,
-    medianSeconds: flags.medianMs === null ? null : flags.medianMs / 1000, excluded: [...exclude],
+    batteries: flags.batteries,
+    straightliners: flags.straightliners,
+    speeders: flags.speeders,
+    medianSeconds: flags.medianMs === null ? null : flags.medianMs / 1000,
+    excluded: [...exclude],
   };
 }

@@ -9,12 +9,17 @@ import type { Columns } from '../columns';
 
 type RawStore = { rows: number[]; values: unknown[] };
 
-interface Decoded<T> { done: number; capacity: number; data: T }
+interface Decoded<T> {
+  done: number;
+  capacity: number;
+  data: T;
+}
 
 const decodedByStore = new WeakMap<RawStore, Decoded<unknown>>();
 
 function decode<T>(
-  cols: Columns, questionId: string,
+  cols: Columns,
+  questionId: string,
   make: (capacity: number, previous: T | null) => T,
   put: (data: T, slot: number, value: unknown) => void,
 ): T | null {
@@ -27,7 +32,8 @@ function decode<T>(
     const grown = Math.max(capacity, d.capacity * 2);
     d = { done: d.done, capacity: grown, data: make(grown, d.data) };
   }
-  for (let j = d.done; j < store.rows.length; j++) if (store.rows[j] < d.capacity) put(d.data, store.rows[j], store.values[j]);
+  for (let j = d.done; j < store.rows.length; j++)
+    if (store.rows[j] < d.capacity) put(d.data, store.rows[j], store.values[j]);
   d.done = store.rows.length;
   decodedByStore.set(store, d);
   return d.data;
@@ -48,10 +54,17 @@ function float32(capacity: number, previous: Float32Array | undefined): Float32A
 const rating = (x: unknown) => (typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 127 ? x : -1);
 
 /** Per item of a SERVQUAL question (in its order): expectation and perception by slot, −1 when missing. */
-export function servqualColumnsOf(cols: Columns, q: Extract<Question, { type: 'servqual' }>): { e: Int8Array[]; p: Int8Array[] } | null {
+export function servqualColumnsOf(
+  cols: Columns,
+  q: Extract<Question, { type: 'servqual' }>,
+): { e: Int8Array[]; p: Int8Array[] } | null {
   return decode<{ e: Int8Array[]; p: Int8Array[] }>(
-    cols, q.id,
-    (capacity, prev) => ({ e: q.items.map((_, k) => int8(capacity, prev?.e[k])), p: q.items.map((_, k) => int8(capacity, prev?.p[k])) }),
+    cols,
+    q.id,
+    (capacity, prev) => ({
+      e: q.items.map((_, k) => int8(capacity, prev?.e[k])),
+      p: q.items.map((_, k) => int8(capacity, prev?.p[k])),
+    }),
     (data, slot, value) => {
       if (!value || typeof value !== 'object') return;
       q.items.forEach((item, k) => {
@@ -65,9 +78,13 @@ export function servqualColumnsOf(cols: Columns, q: Extract<Question, { type: 's
 }
 
 /** Per item of an importance question: the rating or points given by slot, NaN when missing. */
-export function importanceColumnsOf(cols: Columns, q: Extract<Question, { type: 'importance' }>): Float32Array[] | null {
+export function importanceColumnsOf(
+  cols: Columns,
+  q: Extract<Question, { type: 'importance' }>,
+): Float32Array[] | null {
   return decode<Float32Array[]>(
-    cols, q.id,
+    cols,
+    q.id,
     (capacity, prev) => q.items.map((_, k) => float32(capacity, prev?.[k])),
     (data, slot, value) => {
       if (!value || typeof value !== 'object') return;

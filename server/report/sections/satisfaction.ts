@@ -14,7 +14,17 @@ export function satisfactionSection(input: SectionInput): SatisfactionSection | 
   const overallCol = overallColumn(input);
   const attrs = scaleColumns(input, 'attribute');
   if (!overallCol && attrs.length === 0) return null;
-  const overall = overallCol ? scaleItem(overallCol.column, input.sel, overallCol.key, overallCol.questionId, null, overallCol.min, overallCol.max) : null;
+  const overall = overallCol
+    ? scaleItem(
+        overallCol.column,
+        input.sel,
+        overallCol.key,
+        overallCol.questionId,
+        null,
+        overallCol.min,
+        overallCol.max,
+      )
+    : null;
   const attributes = attrs.map((c) => scaleItem(c.column, input.sel, c.key, c.questionId, c.itemId, c.min, c.max));
   const rated = attributes.filter((a) => a.index100 !== null);
   let index: SatisfactionSection['index'] = null;
@@ -33,7 +43,11 @@ export function satisfactionSection(input: SectionInput): SatisfactionSection | 
       }
     }
     if (!weights && overallCol) {
-      const derived = derivedImportance(input, attrs.filter((c) => rated.some((a) => a.key === c.key)), overallCol);
+      const derived = derivedImportance(
+        input,
+        attrs.filter((c) => rated.some((a) => a.key === c.key)),
+        overallCol,
+      );
       if (derived && derived.some((r) => r > 0)) {
         weights = derived.map((r) => Math.max(0, r));
         kind = 'derived';
@@ -41,7 +55,10 @@ export function satisfactionSection(input: SectionInput): SatisfactionSection | 
     }
     weights ??= rated.map(() => 1);
     index = {
-      value: weightedIndex(rated.map((a) => a.index100!), weights),
+      value: weightedIndex(
+        rated.map((a) => a.index100!),
+        weights,
+      ),
       weights: kind,
       weightByKey: Object.fromEntries(rated.map((a, i) => [a.key, weights![i]])),
     };

@@ -16,9 +16,13 @@ const isDimension = (id: string) => (SERVQUAL_DIMENSIONS as readonly string[]).i
  * dimensions, else a matrix with the importance role whose items are, preferring one with the
  * importance role. A value below 0 or NaN is a missing answer.
  */
-function importanceFor(input: SectionInput, dimensions: readonly string[]): { id: string; columns: (ArrayLike<number> | null)[] } | null {
+function importanceFor(
+  input: SectionInput,
+  dimensions: readonly string[],
+): { id: string; columns: (ArrayLike<number> | null)[] } | null {
   const questions = allQuestions(input.def);
-  const named = (items: readonly { id: string }[]) => items.some((i) => dimensions.includes(i.id)) && items.every((i) => isDimension(i.id));
+  const named = (items: readonly { id: string }[]) =>
+    items.some((i) => dimensions.includes(i.id)) && items.every((i) => isDimension(i.id));
   const asked = questions.filter((q) => q.type === 'importance' && named(q.items));
   const q = asked.find((x) => x.role === 'importance') ?? asked[0];
   if (q?.type === 'importance') {
@@ -29,7 +33,9 @@ function importanceFor(input: SectionInput, dimensions: readonly string[]): { id
   if (matrix?.type !== 'matrix') return null;
   return {
     id: matrix.id,
-    columns: dimensions.map((d) => (matrix.items.some((i) => i.id === d) ? input.cols.ints.get(itemKey(matrix.id, d)) ?? null : null)),
+    columns: dimensions.map((d) =>
+      matrix.items.some((i) => i.id === d) ? (input.cols.ints.get(itemKey(matrix.id, d)) ?? null) : null,
+    ),
   };
 }
 
@@ -44,7 +50,9 @@ export function servqualSection(input: SectionInput): ServqualSection | null {
   const questions = allQuestions(input.def).filter((q): q is Servqual => q.type === 'servqual');
   if (questions.length === 0) return null;
   const { cols, sel } = input;
-  const items = questions.flatMap((q) => q.items.map((item) => ({ key: itemKey(q.id, item.id), dimension: item.dimension })));
+  const items = questions.flatMap((q) =>
+    q.items.map((item) => ({ key: itemKey(q.id, item.id), dimension: item.dimension })),
+  );
   const dimensions = [...new Set(items.map((i) => i.dimension))];
   const decoded = questions.map((q) => servqualColumnsOf(cols, q)!);
   const expectations = decoded.flatMap((d) => d.e);
@@ -69,10 +77,19 @@ export function servqualSection(input: SectionInput): ServqualSection | null {
   }
   const importanceQuestion = importance?.id ?? null;
   if (rows.length === 0) return { n: 0, items: [], dimensions: [], unweighted: 0, weighted: null, importanceQuestion };
-  const r = servqualColumns(items.map((i) => ({ id: i.key, dimension: i.dimension })), { expectations, perceptions, importance: points, rows, weights: sel.weights ?? undefined });
+  const r = servqualColumns(
+    items.map((i) => ({ id: i.key, dimension: i.dimension })),
+    { expectations, perceptions, importance: points, rows, weights: sel.weights ?? undefined },
+  );
   return {
     n: r.n,
-    items: r.items.map((i) => ({ key: i.id, dimension: i.dimension, expectation: i.expectation, perception: i.perception, gap: i.gap })),
+    items: r.items.map((i) => ({
+      key: i.id,
+      dimension: i.dimension,
+      expectation: i.expectation,
+      perception: i.perception,
+      gap: i.gap,
+    })),
     dimensions: r.dimensions,
     unweighted: r.unweighted,
     weighted: r.weighted,

@@ -93,10 +93,24 @@ export function share(successes: number, n: number): Interval | null {
 }
 
 export function meanOf(counts: readonly number[], min: number): MeanSummary | null {
-  return sum(counts) >= 2 ? meanCIOfCounts([...counts], counts.map((_, k) => min + k), 0.95) : null;
+  return sum(counts) >= 2
+    ? meanCIOfCounts(
+        [...counts],
+        counts.map((_, k) => min + k),
+        0.95,
+      )
+    : null;
 }
 
-export function scaleItem(column: Int16Array, sel: Selection, key: string, questionId: string, itemId: string | null, min: number, max: number): ScaleItem {
+export function scaleItem(
+  column: Int16Array,
+  sel: Selection,
+  key: string,
+  questionId: string,
+  itemId: string | null,
+  min: number,
+  max: number,
+): ScaleItem {
   const t = tally(column, sel, min, max);
   const base = sum(t.counts);
   const mean = columnMean(column, sel, min, max);
@@ -104,7 +118,14 @@ export function scaleItem(column: Int16Array, sel: Selection, key: string, quest
   const second = t.counts[t.counts.length - 2];
   const counts: Count[] = t.counts.map((count, k) => ({ value: min + k, count, share: t.shares[k] }));
   return {
-    key, questionId, itemId, min, max, n: t.n, counts, mean,
+    key,
+    questionId,
+    itemId,
+    min,
+    max,
+    n: t.n,
+    counts,
+    mean,
     topBox: share(top, base),
     secondBox: base > 0 ? second / base : null,
     topTwoBox: share(top + second, base),
@@ -128,13 +149,22 @@ export function pairs(x: Int16Array, y: Int16Array, sel: Selection): [number[], 
 }
 
 /** Rows (responses) that answered every column, as [predictors…] and the outcome. */
-export function complete(xs: readonly Int16Array[], y: Int16Array, sel: Selection, limit = Infinity): { X: number[][]; y: number[] } {
+export function complete(
+  xs: readonly Int16Array[],
+  y: Int16Array,
+  sel: Selection,
+  limit = Infinity,
+): { X: number[][]; y: number[] } {
   const X: number[][] = [];
   const ys: number[] = [];
   for (let i = 0; i < sel.mask.length && ys.length < limit; i++) {
     if (!sel.mask[i] || y[i] < 0) continue;
     let ok = true;
-    for (const c of xs) if (c[i] < 0) { ok = false; break; }
+    for (const c of xs)
+      if (c[i] < 0) {
+        ok = false;
+        break;
+      }
     if (!ok) continue;
     X.push(xs.map((c) => c[i]));
     ys.push(y[i]);

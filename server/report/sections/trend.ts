@@ -9,8 +9,12 @@ import { meanOf, npsOfTally, share, tally } from './tally';
 
 /** One wave's measures with what their tests need: the top-two count and its base. */
 interface Wave {
-  wave: number; n: number;
-  satisfaction: MeanSummary | null; top2: number; base: number; nps: NpsResult | null;
+  wave: number;
+  n: number;
+  satisfaction: MeanSummary | null;
+  top2: number;
+  base: number;
+  nps: NpsResult | null;
 }
 
 /**
@@ -24,7 +28,10 @@ function change(now: Wave, before: Wave): NonNullable<TrendSection['waves'][numb
   const a = now.satisfaction;
   const b = before.satisfaction;
   const satisfaction = a && b && a.n >= 2 && b.n >= 2 && (a.sd > 0 || b.sd > 0) ? mark(smallBase, welchT(a, b)) : null;
-  const topTwoBox = now.base > 0 && before.base > 0 ? mark(smallBase, twoProportionZ(now.top2, now.base, before.top2, before.base)) : null;
+  const topTwoBox =
+    now.base > 0 && before.base > 0
+      ? mark(smallBase, twoProportionZ(now.top2, now.base, before.top2, before.base))
+      : null;
   const nps = now.nps && before.nps ? mark(smallBase, npsDifference(now.nps, before.nps)) : null;
   return { smallBase, satisfaction, topTwoBox, nps };
 }
@@ -39,25 +46,37 @@ export function trendSection(input: SectionInput): TrendSection | null {
   for (let i = 0; i < cols.n; i++) if (sel.mask[i]) waves.add(cols.wave[i]);
   if (waves.size < 2) return null;
   const overall = overallColumn(input);
-  const recommend = withRole(input.def, 'recommend').find((q) => q.type === 'nps') ?? allQuestions(input.def).find((q) => q.type === 'nps');
+  const recommend =
+    withRole(input.def, 'recommend').find((q) => q.type === 'nps') ??
+    allQuestions(input.def).find((q) => q.type === 'nps');
   const npsCol = recommend ? cols.ints.get(recommend.id)! : null;
-  const measured = [...waves].sort((a, b) => a - b).map((wave): Wave => {
-    const mask = new Uint8Array(cols.n);
-    let n = 0;
-    for (let i = 0; i < cols.n; i++) if (sel.mask[i] && cols.wave[i] === wave) { mask[i] = 1; n++; }
-    const inWave: Selection = { ...sel, mask, n };
-    const sat = overall ? tally(overall.column, inWave, overall.min, overall.max) : null;
-    const base = sat ? sat.counts.reduce((a, b) => a + b, 0) : 0;
-    const top2 = sat ? sat.counts[sat.counts.length - 1] + sat.counts[sat.counts.length - 2] : 0;
-    return {
-      wave, n,
-      satisfaction: sat && overall ? meanOf(sat.counts, overall.min) : null, top2, base,
-      nps: npsCol ? npsOfTally(tally(npsCol, inWave, 0, 10)) : null,
-    };
-  });
+  const measured = [...waves]
+    .sort((a, b) => a - b)
+    .map((wave): Wave => {
+      const mask = new Uint8Array(cols.n);
+      let n = 0;
+      for (let i = 0; i < cols.n; i++)
+        if (sel.mask[i] && cols.wave[i] === wave) {
+          mask[i] = 1;
+          n++;
+        }
+      const inWave: Selection = { ...sel, mask, n };
+      const sat = overall ? tally(overall.column, inWave, overall.min, overall.max) : null;
+      const base = sat ? sat.counts.reduce((a, b) => a + b, 0) : 0;
+      const top2 = sat ? sat.counts[sat.counts.length - 1] + sat.counts[sat.counts.length - 2] : 0;
+      return {
+        wave,
+        n,
+        satisfaction: sat && overall ? meanOf(sat.counts, overall.min) : null,
+        top2,
+        base,
+        nps: npsCol ? npsOfTally(tally(npsCol, inWave, 0, 10)) : null,
+      };
+    });
   return {
     waves: measured.map((m, k) => ({
-      wave: m.wave, n: m.n,
+      wave: m.wave,
+      n: m.n,
       satisfaction: m.satisfaction,
       topTwoBox: share(m.top2, m.base),
       nps: m.nps ? m.nps.nps : null,

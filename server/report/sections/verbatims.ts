@@ -23,16 +23,22 @@ export function verbatimsSection(input: SectionInput, search = '', limit = PAGE,
       const slot = t.rows[j];
       if (slot >= cols.n || !sel.mask[slot]) continue;
       n++;
-      if (needle === '' || t.texts[j].toLocaleLowerCase().includes(needle)) found.push({ slot, questionId: q.id, text: t.texts[j] });
+      if (needle === '' || t.texts[j].toLocaleLowerCase().includes(needle))
+        found.push({ slot, questionId: q.id, text: t.texts[j] });
     }
     return { id: q.id, n };
   });
   const at = (f: (typeof found)[number]) => cols.completedAt[f.slot];
   // The first pages keep only the newest few while scanning; a deep page sorts once (n log n)
   // rather than keep a long list sorted by insertion.
-  const page = offset + limit <= 1000
-    ? newestFirst(found, at, offset + limit).slice(offset)
-    : found.map((f, k) => ({ f, k })).sort((a, b) => at(b.f) - at(a.f) || a.k - b.k).slice(offset, offset + limit).map((x) => x.f);
+  const page =
+    offset + limit <= 1000
+      ? newestFirst(found, at, offset + limit).slice(offset)
+      : found
+          .map((f, k) => ({ f, k }))
+          .sort((a, b) => at(b.f) - at(a.f) || a.k - b.k)
+          .slice(offset, offset + limit)
+          .map((x) => x.f);
   const items: Verbatim[] = page.map((f) => {
     const segment: Record<string, string> = {};
     for (const [name, h] of cols.hidden) if (h.codes[f.slot] >= 0) segment[name] = h.dict[h.codes[f.slot]];

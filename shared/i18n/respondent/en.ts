@@ -71,8 +71,10 @@ export default {
 
   'end.thanksTitle': 'Thank you!',
   'end.thanksBody': 'Your answers have been sent. You can close this page now.',
-  'end.screenedOut': 'Thank you for your time. This survey is looking for people in a different situation, so there are no more questions for you.',
-  'end.overQuota': 'Thank you for your time. We already have all the answers we need from people like you, so there are no more questions for you.',
+  'end.screenedOut':
+    'Thank you for your time. This survey is looking for people in a different situation, so there are no more questions for you.',
+  'end.overQuota':
+    'Thank you for your time. We already have all the answers we need from people like you, so there are no more questions for you.',
 
   'unavailable.closed.title': 'This survey is closed',
   'unavailable.closed.body': 'It no longer accepts answers. Thank you for your interest.',
@@ -80,17 +82,18 @@ export default {
   'unavailable.paused.body': 'It is not accepting answers at the moment. Please try again later.',
   'unavailable.notFound.title': 'Survey not found',
   'unavailable.notFound.body': 'Check that the link is complete, or ask whoever sent it to you for a new one.',
-  'unavailable.notYetOpen.title': "This survey hasn’t opened yet",
-  'unavailable.notYetOpen.body': "It will accept answers soon. Please come back later using the same link.",
-  'unavailable.full.title': "This survey is complete",
-  'unavailable.full.body': "We have all the responses we need. Thank you for your interest.",
-  'unavailable.used.title': "You have already answered",
-  'unavailable.used.body': "This personal link has already been used to answer the survey. Thank you for taking part!",
-  'kiosk.next': "The survey will start again for the next person in a moment.",
+  'unavailable.notYetOpen.title': 'This survey hasn’t opened yet',
+  'unavailable.notYetOpen.body': 'It will accept answers soon. Please come back later using the same link.',
+  'unavailable.full.title': 'This survey is complete',
+  'unavailable.full.body': 'We have all the responses we need. Thank you for your interest.',
+  'unavailable.used.title': 'You have already answered',
+  'unavailable.used.body': 'This personal link has already been used to answer the survey. Thank you for taking part!',
+  'kiosk.next': 'The survey will start again for the next person in a moment.',
 
   // Rate limit of the survey page
-  'busy.title': "Too many requests",
-  'busy.body': "This survey has had too many requests from your network in the last minute. Please wait a minute, then reload the page.",
+  'busy.title': 'Too many requests',
+  'busy.body':
+    'This survey has had too many requests from your network in the last minute. Please wait a minute, then reload the page.',
   // Question types: yes/no, dates, searchable lists, several fields
   'question.yes': 'Yes',
   'question.no': 'No',

@@ -20,15 +20,31 @@ const it: Record<keyof typeof en, Message> = {
 
   'validation.required': 'Rispondi a questa domanda.',
   'validation.requiredEveryRow': 'Rispondi a tutte le righe.',
-  'validation.minChoices': { one: 'Scegli almeno {count} opzione.', many: 'Scegli almeno {count} di opzioni.', other: 'Scegli almeno {count} opzioni.' },
-  'validation.maxChoices': { one: 'Scegli al massimo {count} opzione.', many: 'Scegli al massimo {count} di opzioni.', other: 'Scegli al massimo {count} opzioni.' },
+  'validation.minChoices': {
+    one: 'Scegli almeno {count} opzione.',
+    many: 'Scegli almeno {count} di opzioni.',
+    other: 'Scegli almeno {count} opzioni.',
+  },
+  'validation.maxChoices': {
+    one: 'Scegli al massimo {count} opzione.',
+    many: 'Scegli al massimo {count} di opzioni.',
+    other: 'Scegli al massimo {count} opzioni.',
+  },
   'validation.number': 'Inserisci un numero.',
   'validation.wholeNumber': 'Inserisci un numero intero.',
   'validation.numberRange': 'Inserisci un numero da {min} a {max}.',
   'validation.numberMin': 'Inserisci un numero non inferiore a {min}.',
   'validation.numberMax': 'Inserisci un numero non superiore a {max}.',
-  'validation.tooLong': { one: 'Usa al massimo {count} carattere.', many: 'Usa al massimo {count} di caratteri.', other: 'Usa al massimo {count} caratteri.' },
-  'validation.summary': { one: 'Controlla {count} risposta.', many: 'Controlla {count} di risposte.', other: 'Controlla {count} risposte.' },
+  'validation.tooLong': {
+    one: 'Usa al massimo {count} carattere.',
+    many: 'Usa al massimo {count} di caratteri.',
+    other: 'Usa al massimo {count} caratteri.',
+  },
+  'validation.summary': {
+    one: 'Controlla {count} risposta.',
+    many: 'Controlla {count} di risposte.',
+    other: 'Controlla {count} risposte.',
+  },
 
   'question.other': 'Altro (specificare)',
   'question.otherInput': 'Specifica la tua risposta «Altro»',
@@ -60,7 +76,8 @@ const it: Record<keyof typeof en, Message> = {
   'validation.priceOrder': 'Ogni prezzo deve essere più alto del precedente.',
 
   'status.saving': 'Salvataggio…',
-  'status.offline': 'Sei offline: le tue risposte restano su questo dispositivo e verranno inviate quando tornerai online.',
+  'status.offline':
+    'Sei offline: le tue risposte restano su questo dispositivo e verranno inviate quando tornerai online.',
   'status.retrying': 'Invio non riuscito, nuovo tentativo…',
   'status.error': 'Si è verificato un errore. Riprova.',
 
@@ -69,8 +86,10 @@ const it: Record<keyof typeof en, Message> = {
 
   'end.thanksTitle': 'Grazie!',
   'end.thanksBody': 'Le tue risposte sono state inviate. Ora puoi chiudere questa pagina.',
-  'end.screenedOut': 'Grazie per il tuo tempo. Questo questionario è rivolto a persone con un profilo diverso, quindi non ci sono altre domande per te.',
-  'end.overQuota': 'Grazie per il tuo tempo. Abbiamo già raccolto tutte le risposte necessarie da persone con un profilo come il tuo, quindi non ci sono altre domande per te.',
+  'end.screenedOut':
+    'Grazie per il tuo tempo. Questo questionario è rivolto a persone con un profilo diverso, quindi non ci sono altre domande per te.',
+  'end.overQuota':
+    'Grazie per il tuo tempo. Abbiamo già raccolto tutte le risposte necessarie da persone con un profilo come il tuo, quindi non ci sono altre domande per te.',
 
   'unavailable.closed.title': 'Questo questionario è chiuso',
   'unavailable.closed.body': 'Non accetta più risposte. Grazie per l’interesse.',
@@ -78,17 +97,19 @@ const it: Record<keyof typeof en, Message> = {
   'unavailable.paused.body': 'Al momento non accetta risposte. Riprova più tardi.',
   'unavailable.notFound.title': 'Questionario non trovato',
   'unavailable.notFound.body': 'Controlla che il link sia completo, oppure chiedi un nuovo link a chi te l’ha inviato.',
-  'unavailable.notYetOpen.title': "Il questionario non è ancora aperto",
-  'unavailable.notYetOpen.body': "Accetterà risposte a breve. Torni più tardi con lo stesso link.",
-  'unavailable.full.title': "Il questionario è al completo",
-  'unavailable.full.body': "Abbiamo già tutte le risposte che ci servono. Grazie per l’interesse.",
-  'unavailable.used.title': "Ha già risposto",
-  'unavailable.used.body': "Questo link personale è già stato usato per rispondere al questionario. Grazie per la partecipazione!",
-  'kiosk.next': "Tra poco il questionario ricomincerà per la persona successiva.",
+  'unavailable.notYetOpen.title': 'Il questionario non è ancora aperto',
+  'unavailable.notYetOpen.body': 'Accetterà risposte a breve. Torni più tardi con lo stesso link.',
+  'unavailable.full.title': 'Il questionario è al completo',
+  'unavailable.full.body': 'Abbiamo già tutte le risposte che ci servono. Grazie per l’interesse.',
+  'unavailable.used.title': 'Ha già risposto',
+  'unavailable.used.body':
+    'Questo link personale è già stato usato per rispondere al questionario. Grazie per la partecipazione!',
+  'kiosk.next': 'Tra poco il questionario ricomincerà per la persona successiva.',
 
   // Rate limit of the survey page
-  'busy.title': "Troppe richieste",
-  'busy.body': "Nell’ultimo minuto questo questionario ha ricevuto troppe richieste dalla tua rete. Attendi un minuto, poi ricarica la pagina.",
+  'busy.title': 'Troppe richieste',
+  'busy.body':
+    'Nell’ultimo minuto questo questionario ha ricevuto troppe richieste dalla tua rete. Attendi un minuto, poi ricarica la pagina.',
   // Question types: yes/no, dates, searchable lists, several fields
   'question.yes': 'Sì',
   'question.no': 'No',

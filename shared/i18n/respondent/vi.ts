@@ -31,7 +31,8 @@ const vi: Record<keyof typeof en, Message> = {
 
   'question.other': 'Khác (vui lòng ghi rõ)',
   'question.otherInput': 'Câu trả lời khác của bạn',
-  'ranking.instructions': 'Sắp xếp các mục theo thứ tự, mục quan trọng nhất ở đầu, bằng nút Chuyển lên và Chuyển xuống.',
+  'ranking.instructions':
+    'Sắp xếp các mục theo thứ tự, mục quan trọng nhất ở đầu, bằng nút Chuyển lên và Chuyển xuống.',
   'ranking.moveUp': 'Chuyển lên',
   'ranking.moveDown': 'Chuyển xuống',
   'ranking.keep': 'Giữ nguyên thứ tự này',
@@ -68,26 +69,31 @@ const vi: Record<keyof typeof en, Message> = {
 
   'end.thanksTitle': 'Cảm ơn bạn!',
   'end.thanksBody': 'Câu trả lời của bạn đã được gửi. Bây giờ bạn có thể đóng trang này.',
-  'end.screenedOut': 'Cảm ơn bạn đã dành thời gian. Khảo sát này dành cho một nhóm đối tượng khác, vì vậy không còn câu hỏi nào dành cho bạn.',
-  'end.overQuota': 'Cảm ơn bạn đã dành thời gian. Chúng tôi đã nhận đủ câu trả lời từ những người có đặc điểm giống bạn, vì vậy không còn câu hỏi nào dành cho bạn.',
+  'end.screenedOut':
+    'Cảm ơn bạn đã dành thời gian. Khảo sát này dành cho một nhóm đối tượng khác, vì vậy không còn câu hỏi nào dành cho bạn.',
+  'end.overQuota':
+    'Cảm ơn bạn đã dành thời gian. Chúng tôi đã nhận đủ câu trả lời từ những người có đặc điểm giống bạn, vì vậy không còn câu hỏi nào dành cho bạn.',
 
   'unavailable.closed.title': 'Khảo sát này đã đóng',
   'unavailable.closed.body': 'Khảo sát không còn nhận câu trả lời. Cảm ơn bạn đã quan tâm.',
   'unavailable.paused.title': 'Khảo sát này đang tạm dừng',
   'unavailable.paused.body': 'Hiện khảo sát tạm thời không nhận câu trả lời. Vui lòng thử lại sau.',
   'unavailable.notFound.title': 'Không tìm thấy khảo sát',
-  'unavailable.notFound.body': 'Hãy kiểm tra xem đường liên kết có đầy đủ không, hoặc đề nghị người đã gửi cho bạn một liên kết mới.',
-  'unavailable.notYetOpen.title': "Khảo sát chưa mở",
-  'unavailable.notYetOpen.body': "Khảo sát sẽ sớm nhận câu trả lời. Vui lòng quay lại sau bằng chính đường liên kết này.",
-  'unavailable.full.title': "Khảo sát đã đủ",
-  'unavailable.full.body': "Chúng tôi đã nhận đủ số câu trả lời cần thiết. Cảm ơn anh/chị đã quan tâm.",
-  'unavailable.used.title': "Anh/chị đã trả lời rồi",
-  'unavailable.used.body': "Đường liên kết cá nhân này đã được dùng để trả lời khảo sát. Cảm ơn anh/chị đã tham gia!",
-  'kiosk.next': "Khảo sát sẽ bắt đầu lại cho người tiếp theo trong giây lát.",
+  'unavailable.notFound.body':
+    'Hãy kiểm tra xem đường liên kết có đầy đủ không, hoặc đề nghị người đã gửi cho bạn một liên kết mới.',
+  'unavailable.notYetOpen.title': 'Khảo sát chưa mở',
+  'unavailable.notYetOpen.body':
+    'Khảo sát sẽ sớm nhận câu trả lời. Vui lòng quay lại sau bằng chính đường liên kết này.',
+  'unavailable.full.title': 'Khảo sát đã đủ',
+  'unavailable.full.body': 'Chúng tôi đã nhận đủ số câu trả lời cần thiết. Cảm ơn anh/chị đã quan tâm.',
+  'unavailable.used.title': 'Anh/chị đã trả lời rồi',
+  'unavailable.used.body': 'Đường liên kết cá nhân này đã được dùng để trả lời khảo sát. Cảm ơn anh/chị đã tham gia!',
+  'kiosk.next': 'Khảo sát sẽ bắt đầu lại cho người tiếp theo trong giây lát.',
 
   // Rate limit of the survey page
-  'busy.title': "Quá nhiều yêu cầu",
-  'busy.body': "Trong một phút qua, khảo sát này đã nhận quá nhiều yêu cầu từ mạng của bạn. Vui lòng đợi một phút rồi tải lại trang.",
+  'busy.title': 'Quá nhiều yêu cầu',
+  'busy.body':
+    'Trong một phút qua, khảo sát này đã nhận quá nhiều yêu cầu từ mạng của bạn. Vui lòng đợi một phút rồi tải lại trang.',
   // Question types: yes/no, dates, searchable lists, several fields
   'question.yes': 'Có',
   'question.no': 'Không',

@@ -2,7 +2,13 @@
 import * as v from 'valibot';
 import { matchLocale } from '../../i18n/locales';
 import { isId, isReservedId } from '../ids';
-import { issuePath, SurveyDefinitionSchema, type SurveyDefinition, type SurveyDefinitionInput, type Text } from '../schema';
+import {
+  issuePath,
+  SurveyDefinitionSchema,
+  type SurveyDefinition,
+  type SurveyDefinitionInput,
+  type Text,
+} from '../schema';
 import { canonicalTag, type SurveyLanguage } from '../survey-language';
 
 /** One thing from the source file that is not in the imported survey, and why. */
@@ -20,7 +26,6 @@ export interface ImportResult {
 /** The source file cannot be read as a survey at all (not a partial loss: nothing to import). */
 export class ImportError extends Error {}
 
-
 /**
  * Hands out ids valid in our schema, keeping the source's name when it already is one. A name
  * seen before gets `_2`, `_3`…, the search resuming where that name's last one stopped, so n
@@ -30,7 +35,12 @@ export function idMaker(prefix: string, taken: Set<string> = new Set()) {
   const next = new Map<string, number>();
   return (name: string | number | undefined): string => {
     const raw = String(name ?? '').slice(0, 200);
-    let id = isId(raw) ? raw : raw.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 56);
+    let id = isId(raw)
+      ? raw
+      : raw
+          .replace(/[^A-Za-z0-9_]+/g, '_')
+          .replace(/^_+|_+$/g, '')
+          .slice(0, 56);
     if (!/^[A-Za-z]/.test(id) || isReservedId(id)) id = `${prefix}${id}`.slice(0, 56);
     let unique = id;
     let n = next.get(id) ?? 2;
@@ -52,15 +62,24 @@ export function plain(html: string): string {
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h\d)>/gi, '\n')
     .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n')
     .slice(0, 5000);
 }
 
 /** A survey-language tag for a source's language code: SurveyJS's zh-cn / zh-tw by script, the rest as BCP 47. */
 export function surveyLanguageOf(code: string): SurveyLanguage | null {
   // LimeSurvey's own variants that are no BCP 47 tag ("de-easy") fall back to their language.
-  const tag = canonicalTag(code) ?? (/^[a-z]{2,3}-/i.test(code.trim()) ? canonicalTag(code.trim().split('-')[0]) : null);
+  const tag =
+    canonicalTag(code) ?? (/^[a-z]{2,3}-/i.test(code.trim()) ? canonicalTag(code.trim().split('-')[0]) : null);
   if (!tag) return null;
   return tag.toLowerCase().startsWith('zh') ? matchLocale(tag) : tag;
 }
@@ -106,13 +125,18 @@ function shapePages(draft: SurveyDefinitionInput, unmapped: Unmapped[]) {
       const questions = p.questions.slice(from, from + MAX_PER_PAGE);
       kept.push(from === 0 ? { ...p, questions } : { ...p, id: `${p.id}_${part}`.slice(0, 64), questions });
     }
-    if (p.questions.length > MAX_PER_PAGE) unmapped.push({ source: p.id, message: `its ${p.questions.length} questions were split over pages of ${MAX_PER_PAGE}, the most a page holds here` });
+    if (p.questions.length > MAX_PER_PAGE)
+      unmapped.push({
+        source: p.id,
+        message: `its ${p.questions.length} questions were split over pages of ${MAX_PER_PAGE}, the most a page holds here`,
+      });
   }
   if (kept.length === 0) {
     unmapped.push({ source: 'survey', message: 'no question could be imported: add one before publishing' });
     kept.push({ id: draft.pages[0]?.id ?? 'p1', questions: [] });
   }
-  if (kept.length > MAX_PAGES) throw new ImportError(`it has ${kept.length} pages with questions; a survey holds at most ${MAX_PAGES}`);
+  if (kept.length > MAX_PAGES)
+    throw new ImportError(`it has ${kept.length} pages with questions; a survey holds at most ${MAX_PAGES}`);
   for (const out of draft.screenOuts ?? []) {
     if (!movedTo.has(out.afterPage)) continue;
     const to = movedTo.get(out.afterPage);
@@ -151,7 +175,10 @@ export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): Impo
         if (dropQuestions.get(Number(q[1]))?.has(Number(q[2]))) continue;
         if (/\.visibleIf/.test(path)) {
           if (!question.visibleIf) continue;
-          unmapped.push({ source: question.id, message: `its display condition was left out (${issue.message}): the question will now always show` });
+          unmapped.push({
+            source: question.id,
+            message: `its display condition was left out (${issue.message}): the question will now always show`,
+          });
           delete question.visibleIf;
         } else {
           unmapped.push({ source: question.id, message: `left out: ${rest(q[0])} ${issue.message}` });
@@ -160,11 +187,17 @@ export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): Impo
       } else if (page) {
         const p = draft.pages[Number(page[1])];
         if (!p.visibleIf) continue;
-        unmapped.push({ source: p.id, message: `the page's display condition was left out (${issue.message}): the page will now always show` });
+        unmapped.push({
+          source: p.id,
+          message: `the page's display condition was left out (${issue.message}): the page will now always show`,
+        });
         delete p.visibleIf;
       } else if (out && draft.screenOuts) {
         if (dropOuts.has(Number(out[1]))) continue;
-        unmapped.push({ source: draft.screenOuts[Number(out[1])].id, message: `the screen-out was left out: ${issue.message}` });
+        unmapped.push({
+          source: draft.screenOuts[Number(out[1])].id,
+          message: `the screen-out was left out: ${issue.message}`,
+        });
         dropOuts.add(Number(out[1]));
       } else {
         throw new ImportError(`${path || 'the survey'}: ${issue.message}`);
@@ -188,23 +221,28 @@ const IF_WORDS = /^\s*if\s*\(.*,\s*(['"])(.*?)\1\s*,\s*(['"])(.*?)\3\s*\)\s*$/s;
  * is removed; `unpiped` lists each, as written. (A brace followed by a space is text, as in
  * LimeSurvey's ExpressionScript.)
  */
-export function pipeText(text: Text | undefined, idOf: (name: string) => string | undefined): { text: Text | undefined; unpiped: string[] } {
+export function pipeText(
+  text: Text | undefined,
+  idOf: (name: string) => string | undefined,
+): { text: Text | undefined; unpiped: string[] } {
   if (!text) return { text, unpiped: [] };
   const unpiped = new Set<string>();
-  const out = Object.fromEntries(Object.entries(text).map(([lang, s]) => {
-    const piped = (s ?? '').replace(/(?<!\{)\{(?![\s{])([^{}\n]{1,500})\}(?!\})/g, (whole: string, inner: string) => {
-      const name = /^([A-Za-z_][\w-]*)(?:\.(?:shown|NAOK|value))?$/.exec(inner.trim());
-      const id = name ? idOf(name[1]) : undefined;
-      if (id) return `{{${id}}}`;
-      unpiped.add(whole);
-      const words = IF_WORDS.exec(inner);
-      if (words) return [words[2], words[4]].filter((w) => w.trim()).join('/');
-      return '';
-    });
-    // What held only a removed expression, "()" say, goes with it.
-    const tidy = piped === s ? piped : piped.replace(/\(\s*\)|\[\s*\]/g, '');
-    return [lang, tidy.replace(/[ \t]{2,}/g, ' ').trim()];
-  })) as Text;
+  const out = Object.fromEntries(
+    Object.entries(text).map(([lang, s]) => {
+      const piped = (s ?? '').replace(/(?<!\{)\{(?![\s{])([^{}\n]{1,500})\}(?!\})/g, (whole: string, inner: string) => {
+        const name = /^([A-Za-z_][\w-]*)(?:\.(?:shown|NAOK|value))?$/.exec(inner.trim());
+        const id = name ? idOf(name[1]) : undefined;
+        if (id) return `{{${id}}}`;
+        unpiped.add(whole);
+        const words = IF_WORDS.exec(inner);
+        if (words) return [words[2], words[4]].filter((w) => w.trim()).join('/');
+        return '';
+      });
+      // What held only a removed expression, "()" say, goes with it.
+      const tidy = piped === s ? piped : piped.replace(/\(\s*\)|\[\s*\]/g, '');
+      return [lang, tidy.replace(/[ \t]{2,}/g, ' ').trim()];
+    }),
+  ) as Text;
   return { text: out, unpiped: [...unpiped] };
 }
 

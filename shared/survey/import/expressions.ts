@@ -8,7 +8,10 @@ import type { Condition, Logic } from '../logic';
 
 type Token = { t: 'var' | 'str' | 'num' | 'op' | 'word' | 'punct'; v: string };
 
-export type Operand = { kind: 'var'; name: string } | { kind: 'lit'; value: string | number | boolean } | { kind: 'list'; values: (string | number)[] };
+export type Operand =
+  | { kind: 'var'; name: string }
+  | { kind: 'lit'; value: string | number | boolean }
+  | { kind: 'list'; values: (string | number)[] };
 type Node =
   | { kind: 'and' | 'or'; items: Node[] }
   | { kind: 'not'; item: Node }
@@ -23,7 +26,10 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     if (c === '{') {
       const end = src.indexOf('}', i);
       if (end < 0) throw new Error('a "{" is not closed');
@@ -39,7 +45,10 @@ function tokenize(src: string): Token[] {
       const word = /^\d+X\d+X\d+\w*(\.\w+)?/.exec(src.slice(i, i + 200))![0];
       out.push({ t: 'word', v: word });
       i += word.length;
-    } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(src[i + 1] ?? '') && !['var', 'str', 'num', 'word'].includes(out.at(-1)?.t ?? ''))) {
+    } else if (
+      /[0-9]/.test(c) ||
+      (c === '-' && /[0-9]/.test(src[i + 1] ?? '') && !['var', 'str', 'num', 'word'].includes(out.at(-1)?.t ?? ''))
+    ) {
       const m = /^-?\d+(\.\d+)?/.exec(src.slice(i, i + 400))!;
       out.push({ t: 'num', v: m[0] });
       i += m[0].length;
@@ -65,8 +74,19 @@ function tokenize(src: string): Token[] {
 }
 
 const WORD_OPS: Record<string, string> = {
-  eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=', equal: '==', notequal: '!=',
-  anyof: 'anyof', allof: 'allof', contains: 'contains', notcontains: 'notcontains', noneof: 'noneof',
+  eq: '==',
+  ne: '!=',
+  lt: '<',
+  le: '<=',
+  gt: '>',
+  ge: '>=',
+  equal: '==',
+  notequal: '!=',
+  anyof: 'anyof',
+  allof: 'allof',
+  contains: 'contains',
+  notcontains: 'notcontains',
+  noneof: 'noneof',
 };
 
 function parse(tokens: Token[], bareNames: boolean): Node {
@@ -119,7 +139,8 @@ function parse(tokens: Token[], bareNames: boolean): Node {
         if (peek()?.v === ',') i++;
       }
       expect(')');
-      if (peek()?.t === 'op' || WORD_OPS[peek()?.v.toLowerCase() ?? '']) throw new Error(`the function ${tk.v}() has no counterpart in our logic`);
+      if (peek()?.t === 'op' || WORD_OPS[peek()?.v.toLowerCase() ?? ''])
+        throw new Error(`the function ${tk.v}() has no counterpart in our logic`);
       return { kind: 'call', name: tk.v.toLowerCase(), args };
     }
     const left = operand();
@@ -176,19 +197,28 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
   if (node.kind === 'not') {
     const inner = condition(node.item, resolve);
     if (inner === null || inner === 'always') return null;
-    const flip: Partial<Record<Condition['op'], Condition['op']>> = { answered: 'notAnswered', notAnswered: 'answered', equals: 'notEquals', notEquals: 'equals', in: 'notIn', notIn: 'in' };
+    const flip: Partial<Record<Condition['op'], Condition['op']>> = {
+      answered: 'notAnswered',
+      notAnswered: 'answered',
+      equals: 'notEquals',
+      notEquals: 'equals',
+      in: 'notIn',
+      notIn: 'in',
+    };
     const op = flip[inner.op];
     if (!op) throw new Error('"not" of a range is not something our logic can say');
     return { ...inner, op };
   }
   if (node.kind === 'call') {
-    if (node.name !== 'is_empty' || node.args.length !== 1 || node.args[0].kind !== 'var') throw new Error(`the function ${node.name}() has no counterpart in our logic`);
+    if (node.name !== 'is_empty' || node.args.length !== 1 || node.args[0].kind !== 'var')
+      throw new Error(`the function ${node.name}() has no counterpart in our logic`);
     const r = resolve(node.args[0].name);
     if (!r) throw new Error(`"${node.args[0].name}" is not a question we imported`);
     return { source: r.source, op: r.chosen ? 'notEquals' : 'notAnswered', ...(r.chosen ? { value: r.chosen } : {}) };
   }
   if (node.kind !== 'cmp') return null;
-  if (node.op === 'const') return node.left.kind === 'lit' && (node.left.value === 1 || node.left.value === true) ? 'always' : null;
+  if (node.op === 'const')
+    return node.left.kind === 'lit' && (node.left.value === 1 || node.left.value === true) ? 'always' : null;
   if (node.left.kind !== 'var') throw new Error('a comparison must start with a question');
   const r = resolve(node.left.name);
   if (!r) throw new Error(`"${node.left.name}" is not a question we imported`);
@@ -202,7 +232,8 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
     if (node.op === '!=') return { source, op: 'answered' };
     if (node.op === '==') return { source, op: 'notAnswered' };
   }
-  if (r.choices && right.kind === 'lit' && ['<', '<=', '>', '>='].includes(node.op)) return choicesCompared(r, node.op, right.value);
+  if (r.choices && right.kind === 'lit' && ['<', '<=', '>', '>='].includes(node.op))
+    return choicesCompared(r, node.op, right.value);
   if (r.chosen) {
     // LimeSurvey stores a ticked subquestion as "Y" and an unticked one as "".
     if (right.kind !== 'lit') throw new Error('a subquestion compares with "Y" or ""');
@@ -212,7 +243,8 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
   }
   const map = (raw: string | number | boolean) => {
     const mapped = r.value(raw);
-    if (mapped === undefined) throw new Error(`"${String(raw)}" is not a value of "${node.left.kind === 'var' ? node.left.name : ''}"`);
+    if (mapped === undefined)
+      throw new Error(`"${String(raw)}" is not a value of "${node.left.kind === 'var' ? node.left.name : ''}"`);
     return mapped;
   };
   if (right.kind === 'list') {
@@ -224,17 +256,28 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
   }
   const value = map(right.value);
   switch (node.op) {
-    case '==': case 'contains': case 'anyof': return { source, op: 'equals', value };
-    case '!=': case 'notcontains': case 'noneof': return { source, op: 'notEquals', value };
+    case '==':
+    case 'contains':
+    case 'anyof':
+      return { source, op: 'equals', value };
+    case '!=':
+    case 'notcontains':
+    case 'noneof':
+      return { source, op: 'notEquals', value };
   }
   if (typeof value !== 'number') throw new Error(`"${node.op}" needs a number`);
   const step = r.integer ? 1 : 0;
-  if ((node.op === '<' || node.op === '>') && !r.integer) throw new Error(`"${node.op}" on a question that is not whole numbers has no counterpart (only ≤ and ≥)`);
+  if ((node.op === '<' || node.op === '>') && !r.integer)
+    throw new Error(`"${node.op}" on a question that is not whole numbers has no counterpart (only ≤ and ≥)`);
   switch (node.op) {
-    case '<=': return { source, op: 'between', max: value };
-    case '<': return { source, op: 'between', max: value - step };
-    case '>=': return { source, op: 'between', min: value };
-    case '>': return { source, op: 'between', min: value + step };
+    case '<=':
+      return { source, op: 'between', max: value };
+    case '<':
+      return { source, op: 'between', max: value - step };
+    case '>=':
+      return { source, op: 'between', min: value };
+    case '>':
+      return { source, op: 'between', min: value + step };
   }
   throw new Error(`"${node.op}" has no counterpart in our logic`);
 }
@@ -243,9 +286,13 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
 function choicesCompared(r: Resolved, op: string, raw: string | number | boolean): Condition {
   const limit = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
   if (Number.isNaN(limit)) throw new Error(`"${op}" needs a number`);
-  const meets = (n: number) => (op === '<' ? n < limit : op === '<=' ? n <= limit : op === '>' ? n > limit : n >= limit);
-  const values = r.choices!.filter((c) => c.raw.trim() !== '' && !Number.isNaN(Number(c.raw)) && meets(Number(c.raw))).map((c) => c.id);
-  if (values.length === 0) throw new Error(`no choice of "${r.source}" has a value ${op} ${limit}, so it could never hold`);
+  const meets = (n: number) =>
+    op === '<' ? n < limit : op === '<=' ? n <= limit : op === '>' ? n > limit : n >= limit;
+  const values = r
+    .choices!.filter((c) => c.raw.trim() !== '' && !Number.isNaN(Number(c.raw)) && meets(Number(c.raw)))
+    .map((c) => c.id);
+  if (values.length === 0)
+    throw new Error(`no choice of "${r.source}" has a value ${op} ${limit}, so it could never hold`);
   return { source: r.source, op: 'in', values };
 }
 
@@ -255,12 +302,20 @@ function choicesCompared(r: Resolved, op: string, raw: string | number | boolean
  * can say it (one condition, or any of several), "or not answered" is added; where it can't (all
  * of several), the caveat says so for the import's list of what didn't carry over.
  */
-function unansweredAsBoth(conditions: Condition[], match: 'all' | 'any', dialect: 'surveyjs' | 'limesurvey', guarded: ReadonlySet<Condition>): { logic: Logic; caveat?: string } {
+function unansweredAsBoth(
+  conditions: Condition[],
+  match: 'all' | 'any',
+  dialect: 'surveyjs' | 'limesurvey',
+  guarded: ReadonlySet<Condition>,
+): { logic: Logic; caveat?: string } {
   const negative = conditions.filter((c) => (c.op === 'notEquals' || c.op === 'notIn') && !guarded.has(c));
   if (negative.length === 0) return { logic: { match, conditions } };
   if (match === 'all' && conditions.length > 1) {
     const tool = dialect === 'limesurvey' ? 'LimeSurvey' : 'SurveyJS';
-    return { logic: { match, conditions }, caveat: `holds in ${tool} while ${[...new Set(negative.map((c) => c.source))].join(', ')} is unanswered; here only once answered` };
+    return {
+      logic: { match, conditions },
+      caveat: `holds in ${tool} while ${[...new Set(negative.map((c) => c.source))].join(', ')} is unanswered; here only once answered`,
+    };
   }
   const unanswered = [...new Set(negative.map((c) => c.source))]
     .filter((source) => !conditions.some((c) => c.source === source && c.op === 'notAnswered'))
@@ -272,7 +327,14 @@ function unansweredAsBoth(conditions: Condition[], match: 'all' | 'any', dialect
 function guardedNegative(node: { items: Node[] }): Node | null {
   if (node.items.length !== 2) return null;
   const [a, b] = node.items;
-  if (a.kind !== 'cmp' || b.kind !== 'cmp' || a.left.kind !== 'var' || b.left.kind !== 'var' || a.left.name !== b.left.name) return null;
+  if (
+    a.kind !== 'cmp' ||
+    b.kind !== 'cmp' ||
+    a.left.kind !== 'var' ||
+    b.left.kind !== 'var' ||
+    a.left.name !== b.left.name
+  )
+    return null;
   const negative = (n: typeof a) => n.op === '!=' || n.op === 'noneof' || n.op === 'notcontains';
   if (a.op === 'notempty' && negative(b)) return b;
   if (b.op === 'notempty' && negative(a)) return a;
@@ -284,7 +346,11 @@ function guardedNegative(node: { items: Node[] }): Node | null {
  * an error naming why it cannot be said.
  * @example toLogic("{visit} = 'buy' or {nps} <= 6", resolve, 'surveyjs')
  */
-export function toLogic(expression: string, resolve: Resolver, dialect: 'surveyjs' | 'limesurvey'): { logic?: Logic; error?: string; caveat?: string } {
+export function toLogic(
+  expression: string,
+  resolve: Resolver,
+  dialect: 'surveyjs' | 'limesurvey',
+): { logic?: Logic; error?: string; caveat?: string } {
   try {
     // Real conditions are a few hundred characters; a far longer one is not worth reading.
     if (expression.length > 10_000) throw new Error('it is longer than 10,000 characters');
@@ -295,7 +361,8 @@ export function toLogic(expression: string, resolve: Resolver, dialect: 'surveyj
     const guarded = new Set<Condition>();
     for (const item of flat.items) {
       const inner = item.kind === 'and' ? guardedNegative(item) : null;
-      if ((item.kind === 'and' && !inner) || item.kind === 'or') throw new Error('mixes "and" with "or"; our logic holds one or the other');
+      if ((item.kind === 'and' && !inner) || item.kind === 'or')
+        throw new Error('mixes "and" with "or"; our logic holds one or the other');
       const c = condition(inner ?? item, resolve);
       if (inner && c && c !== 'always') guarded.add(c);
       if (c === null) throw new Error('holds something our logic cannot say');

@@ -48,7 +48,8 @@ function wordsFor(tag: string): Words | undefined {
   } catch {
     return undefined;
   }
-  if (locale.language === 'zh') return WORDS[(locale.script ?? locale.maximize().script) === 'Hant' ? 'zh-Hant' : 'zh-Hans'];
+  if (locale.language === 'zh')
+    return WORDS[(locale.script ?? locale.maximize().script) === 'Hant' ? 'zh-Hant' : 'zh-Hans'];
   // Norwegian written as "no" takes Bokmål's words.
   return WORDS[locale.language === 'no' ? 'nb' : locale.language];
 }

@@ -20,13 +20,21 @@ export function importSurvey(content: string): ImportResult & { format: ImportFo
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ImportError(`the file is neither JSON nor a LimeSurvey .lss: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ImportError(
+      `the file is neither JSON nor a LimeSurvey .lss: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   if (isSurveyJs(json)) return { format: 'surveyjs', ...importSurveyJs(json) };
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ImportError(`the file holds ${describe(json)}, not a survey: a JSON object with "pages" (SurveyJS or ours) was expected`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new ImportError(
+      `the file holds ${describe(json)}, not a survey: a JSON object with "pages" (SurveyJS or ours) was expected`,
+    );
   for (const key of ['pages', 'elements'] as const) {
     const value = (json as Record<string, unknown>)[key];
-    if (value !== undefined && !Array.isArray(value)) throw new ImportError(`${key}: must be a list of ${key === 'pages' ? 'pages' : 'questions'}, not ${describe(value)}`);
+    if (value !== undefined && !Array.isArray(value))
+      throw new ImportError(
+        `${key}: must be a list of ${key === 'pages' ? 'pages' : 'questions'}, not ${describe(value)}`,
+      );
   }
   const r = v.safeParse(SurveyDefinitionSchema, json);
   if (!r.success) throw new ImportError(`${issuePath(r.issues[0]) || 'the survey'}: ${plainIssue(r.issues[0])}`);
@@ -44,6 +52,7 @@ function describe(x: unknown): string {
 /** Valibot's "Invalid key: Expected "title" but received undefined" as "is missing". */
 function plainIssue(issue: v.BaseIssue<unknown>): string {
   if (issue.kind === 'schema' && issue.input === undefined) return 'is missing';
-  if (issue.type === 'array' || issue.type === 'object') return `must be ${issue.type === 'array' ? 'a list' : 'an object'}, not ${describe(issue.input)}`;
+  if (issue.type === 'array' || issue.type === 'object')
+    return `must be ${issue.type === 'array' ? 'a list' : 'an object'}, not ${describe(issue.input)}`;
   return issue.message;
 }

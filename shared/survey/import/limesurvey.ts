@@ -7,7 +7,18 @@
  */
 import type { Logic } from '../logic';
 import type { Option, Question, SurveyDefinitionInput, Text } from '../schema';
-import { finish, holdsCode, idMaker, ImportError, mapLanguages, pipeText, plain, unpipedMessage, type ImportResult, type Unmapped } from './common';
+import {
+  finish,
+  holdsCode,
+  idMaker,
+  ImportError,
+  mapLanguages,
+  pipeText,
+  plain,
+  unpipedMessage,
+  type ImportResult,
+  type Unmapped,
+} from './common';
 import { toLogic, type Resolved } from './expressions';
 import { fixedLabel, yesNoWords } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
@@ -21,37 +32,61 @@ type Row = Record<string, string>;
 /** LimeSurvey's names of the types we cannot import, for the list of what was left out. */
 const UNSUPPORTED: Record<string, string> = {
   '*': 'an equation (a calculated value)',
-  ':': 'an array of numbers', ';': 'an array of texts', I: 'a language switch',
-  H: 'an array by column', E: 'an array increase/same/decrease', C: 'an array yes/no/uncertain', '|': 'a file upload',
+  ':': 'an array of numbers',
+  ';': 'an array of texts',
+  I: 'a language switch',
+  H: 'an array by column',
+  E: 'an array increase/same/decrease',
+  C: 'an array yes/no/uncertain',
+  '|': 'a file upload',
 };
 
 /** Question attributes that change what respondents see or may answer, which we do not carry over. */
 const DROPPED_ATTRIBUTES: Record<string, string> = {
-  array_filter: 'its array filter', array_filter_exclude: 'its array filter', exclude_all_others: 'its "exclusive option"',
-  em_validation_q: 'its validation equation', em_validation_sq: 'its subquestion validation equation',
-  equals_num_value: 'its required total', min_num_value: 'its minimum total', max_num_value: 'its maximum total',
+  array_filter: 'its array filter',
+  array_filter_exclude: 'its array filter',
+  exclude_all_others: 'its "exclusive option"',
+  em_validation_q: 'its validation equation',
+  em_validation_sq: 'its subquestion validation equation',
+  equals_num_value: 'its required total',
+  min_num_value: 'its minimum total',
+  max_num_value: 'its maximum total',
 };
 
-const num = (s: string | undefined) => (s !== undefined && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : undefined);
+const num = (s: string | undefined) =>
+  s !== undefined && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : undefined;
 
 export function importLimeSurvey(xml: string): ImportResult {
   let doc;
   try {
     doc = parseXml(xml);
   } catch (err) {
-    throw new ImportError(err instanceof XmlError ? `the .lss file is not well-formed XML: ${err.message}` : String(err));
+    throw new ImportError(
+      err instanceof XmlError ? `the .lss file is not well-formed XML: ${err.message}` : String(err),
+    );
   }
   if (doc.name !== 'document' || child(doc, 'LimeSurveyDocType')?.text.trim() !== 'Survey') {
-    throw new ImportError('this is not a LimeSurvey survey structure (.lss): <LimeSurveyDocType>Survey</LimeSurveyDocType> is missing');
+    throw new ImportError(
+      'this is not a LimeSurvey survey structure (.lss): <LimeSurveyDocType>Survey</LimeSurveyDocType> is missing',
+    );
   }
   const unmapped: Unmapped[] = [];
   const survey = tableRows(doc, 'surveys')[0] ?? {};
-  const declared = (child(child(doc, 'languages'), 'language') ? child(doc, 'languages')!.children.map((l) => l.text.trim()) : []);
+  const declared = child(child(doc, 'languages'), 'language')
+    ? child(doc, 'languages')!.children.map((l) => l.text.trim())
+    : [];
   const base = survey.language?.trim() || declared[0] || 'en';
-  const codes = [base, ...(survey.additional_languages ?? '').split(/\s+/), ...declared].filter((c, i, all) => c && all.indexOf(c) === i);
+  const codes = [base, ...(survey.additional_languages ?? '').split(/\s+/), ...declared].filter(
+    (c, i, all) => c && all.indexOf(c) === i,
+  );
   const { map: langs, dropped } = mapLanguages(codes);
-  if (!langs.has(base)) throw new ImportError(`the survey's base language "${base}" is not a language tag (BCP 47, as fr or de-informal)`);
-  for (const code of dropped) unmapped.push({ source: 'survey', message: `texts in "${code}": not a language tag, or beyond the 40 languages a survey holds` });
+  if (!langs.has(base))
+    throw new ImportError(`the survey's base language "${base}" is not a language tag (BCP 47, as fr or de-informal)`);
+  for (const code of dropped)
+    unmapped.push({
+      source: 'survey',
+      message: `texts in "${code}": not a language tag, or beyond the 40 languages a survey holds`,
+    });
   const lang = langs.get(base)!;
   const surveyLanguages = [...new Set([lang, ...langs.values()])];
 
@@ -96,7 +131,13 @@ export function importLimeSurvey(xml: string): ImportResult {
     [...m.entries()].sort(([, a], [, b]) => (num(a[0][order]) ?? 0) - (num(b[0][order]) ?? 0));
 
   const questionId = idMaker('q');
-  type Known = { q: Question; values: Map<string, string | number>; items?: Map<string, string>; chosen?: Map<string, string>; choices?: { raw: string; id: string }[] };
+  type Known = {
+    q: Question;
+    values: Map<string, string | number>;
+    items?: Map<string, string>;
+    chosen?: Map<string, string>;
+    choices?: { raw: string; id: string }[];
+  };
   const known = new Map<string, Known>();
   const pending: { q: Question; expression: string; code: string }[] = [];
   const pages: SurveyDefinitionInput['pages'] = [];
@@ -112,16 +153,29 @@ export function importLimeSurvey(xml: string): ImportResult {
     const options = sorted(group(rows, 'code'), 'sortorder').map(([c, rs]) => {
       const id = makeId(c);
       values.set(c, id);
-      const label = textOf(rs[0].aid && answerTexts.has(rs[0].aid) ? answerTexts.get(rs[0].aid)! : rs, 'answer') ?? { [lang]: c };
+      const label = textOf(rs[0].aid && answerTexts.has(rs[0].aid) ? answerTexts.get(rs[0].aid)! : rs, 'answer') ?? {
+        [lang]: c,
+      };
       return { id, label };
     });
-    if ((answersByQ.get(qid) ?? []).some((a) => (a.scale_id ?? '0') !== '0')) unmapped.push({ source: code, message: 'its second answer scale' });
+    if ((answersByQ.get(qid) ?? []).some((a) => (a.scale_id ?? '0') !== '0'))
+      unmapped.push({ source: code, message: 'its second answer scale' });
     return { options, values };
   };
   /** The answer options of one scale of a question (a dual-scale array has two), in sort order. */
   const scaleAnswers = (qid: string, scaleId: string) =>
-    sorted(group((answersByQ.get(qid) ?? []).filter((a) => (a.scale_id ?? '0') === scaleId), 'code'), 'sortorder')
-      .map(([c, rs]) => ({ code: c, label: textOf(rs[0].aid && answerTexts.has(rs[0].aid) ? answerTexts.get(rs[0].aid)! : rs, 'answer') ?? { [lang]: c } }));
+    sorted(
+      group(
+        (answersByQ.get(qid) ?? []).filter((a) => (a.scale_id ?? '0') === scaleId),
+        'code',
+      ),
+      'sortorder',
+    ).map(([c, rs]) => ({
+      code: c,
+      label: textOf(rs[0].aid && answerTexts.has(rs[0].aid) ? answerTexts.get(rs[0].aid)! : rs, 'answer') ?? {
+        [lang]: c,
+      },
+    }));
   /** A date attribute (date_min, date_max) when it is a date; LimeSurvey also allows expressions there. */
   const dateAttr = (qid: string, name: string) => {
     const d = attr(qid, name)?.trim().slice(0, 10);
@@ -138,7 +192,8 @@ export function importLimeSurvey(xml: string): ImportResult {
       values.set(c, id);
       return { id, label: textOf(textRows(rs), 'question') ?? { [lang]: c } };
     });
-    if ((subs.get(qid) ?? []).some((s) => (s.scale_id ?? '0') !== '0')) unmapped.push({ source: code, message: 'its second subquestion scale (columns as subquestions)' });
+    if ((subs.get(qid) ?? []).some((s) => (s.scale_id ?? '0') !== '0'))
+      unmapped.push({ source: code, message: 'its second subquestion scale (columns as subquestions)' });
     return { items, values };
   };
 
@@ -160,43 +215,82 @@ export function importLimeSurvey(xml: string): ImportResult {
     };
     const random = attr(qid, 'random_order') === '1';
     switch (r.type) {
-      case 'L': case '!': case 'O': {
+      case 'L':
+      case '!':
+      case 'O': {
         const { options, values } = answerOptions(qid, code);
         if (r.type === 'O') unmapped.push({ source: code, message: 'the comment box beside its list' });
         const other = r.other === 'Y';
         const choices = [...values].map(([raw, id]) => ({ raw, id }));
         if (other) values.set('-oth-', 'other');
-        return { q: { ...common, type: 'single', options, display: r.type === '!' ? 'dropdown' : 'list', randomize: random, other }, values, choices };
+        return {
+          q: {
+            ...common,
+            type: 'single',
+            options,
+            display: r.type === '!' ? 'dropdown' : 'list',
+            randomize: random,
+            other,
+          },
+          values,
+          choices,
+        };
       }
-      case 'M': case 'P': {
+      case 'M':
+      case 'P': {
         const { items, values } = subquestions(qid, code);
         if (r.type === 'P') unmapped.push({ source: code, message: 'the comment boxes beside its choices' });
-        if (r.other === 'Y') unmapped.push({ source: code, message: 'its "Other" choice with a text box: our multiple choice has none' });
+        if (r.other === 'Y')
+          unmapped.push({ source: code, message: 'its "Other" choice with a text box: our multiple choice has none' });
         const min = num(attr(qid, 'min_answers'));
         const max = num(attr(qid, 'max_answers'));
         return {
-          q: { ...common, type: 'multiple', options: items, randomize: random, ...(min ? { min } : {}), ...(max ? { max } : {}) },
-          values: new Map(), chosen: values,
+          q: {
+            ...common,
+            type: 'multiple',
+            options: items,
+            randomize: random,
+            ...(min ? { min } : {}),
+            ...(max ? { max } : {}),
+          },
+          values: new Map(),
+          chosen: values,
         };
       }
-      case 'F': case 'A': case 'B': {
+      case 'F':
+      case 'A':
+      case 'B': {
         const { items, values: itemValues } = subquestions(qid, code);
         let scale: { min: number; max: number; minLabel?: Text; maxLabel?: Text };
         const values = new Map<string, number | 'na'>();
         let notApplicable = false;
         if (r.type === 'F') {
           const { options } = answerOptions(qid, code);
-          const codes = sorted(group((answersByQ.get(qid) ?? []).filter((a) => (a.scale_id ?? '0') === '0'), 'code'), 'sortorder').map(([c]) => c);
+          const codes = sorted(
+            group(
+              (answersByQ.get(qid) ?? []).filter((a) => (a.scale_id ?? '0') === '0'),
+              'code',
+            ),
+            'sortorder',
+          ).map(([c]) => c);
           const reading = readScale(options.map((o, i) => ({ texts: Object.values(o.label), value: codes[i] })));
           const points = reading.points.filter((p) => p !== 'na').length;
-          if (points < 2 || reading.max > 11 || reading.min < 0) return `its ${points} answer options do not fit our matrix scale (2 to 11 points, from 0 or 1)`;
+          if (points < 2 || reading.max > 11 || reading.min < 0)
+            return `its ${points} answer options do not fit our matrix scale (2 to 11 points, from 0 or 1)`;
           codes.forEach((c, i) => values.set(c, reading.points[i]));
           notApplicable = reading.points.includes('na');
           const label = (i: number) => options[i].label[lang] ?? Object.values(options[i].label)[0] ?? codes[i];
           for (const message of scaleNotes(reading, label)) unmapped.push({ source: code, message });
           const at = (p: number) => options[reading.points.indexOf(p)]?.label;
-          const lost = reading.points.some((p, i) => p !== 'na' && p !== reading.min && p !== reading.max && label(i) !== String(p));
-          if (lost) unmapped.push({ source: code, message: 'its answer options became points of a scale, labelled at both ends; the labels in between are not kept' });
+          const lost = reading.points.some(
+            (p, i) => p !== 'na' && p !== reading.min && p !== reading.max && label(i) !== String(p),
+          );
+          if (lost)
+            unmapped.push({
+              source: code,
+              message:
+                'its answer options became points of a scale, labelled at both ends; the labels in between are not kept',
+            });
           scale = { min: reading.min, max: reading.max, minLabel: at(reading.min), maxLabel: at(reading.max) };
         } else {
           scale = { min: 1, max: r.type === 'A' ? 5 : 10 };
@@ -207,11 +301,30 @@ export function importLimeSurvey(xml: string): ImportResult {
       case 'N': {
         const min = num(attr(qid, 'min_num_value_n'));
         const max = num(attr(qid, 'max_num_value_n'));
-        return { q: { ...common, type: 'number', integer: attr(qid, 'num_value_int_only') === '1', ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) }, values: new Map() };
+        return {
+          q: {
+            ...common,
+            type: 'number',
+            integer: attr(qid, 'num_value_int_only') === '1',
+            ...(min !== undefined ? { min } : {}),
+            ...(max !== undefined ? { max } : {}),
+          },
+          values: new Map(),
+        };
       }
-      case 'S': case 'T': case 'U': {
+      case 'S':
+      case 'T':
+      case 'U': {
         const max = num(attr(qid, 'maximum_chars'));
-        return { q: { ...common, type: 'text', multiline: r.type !== 'S', maxLength: max && max > 0 ? Math.min(max, 10_000) : 2000 }, values: new Map() };
+        return {
+          q: {
+            ...common,
+            type: 'text',
+            multiline: r.type !== 'S',
+            maxLength: max && max > 0 ? Math.min(max, 10_000) : 2000,
+          },
+          values: new Map(),
+        };
       }
       case '5':
         return { q: { ...common, type: 'rating', scale: { min: 1, max: 5 }, notApplicable: false }, values: new Map() };
@@ -225,40 +338,73 @@ export function importLimeSurvey(xml: string): ImportResult {
         // words LimeSurvey itself would show, in every one of its languages (so none falls back).
         return {
           q: { ...common, type: 'yesno', ...yesNoWords(surveyLanguages) },
-          values: new Map([['Y', 'yes'], ['N', 'no']]),
+          values: new Map([
+            ['Y', 'yes'],
+            ['N', 'no'],
+          ]),
         };
       case 'X':
         return { q: { ...common, type: 'info', required: false }, values: new Map() };
       case 'D': {
         const min = dateAttr(qid, 'date_min');
         const max = dateAttr(qid, 'date_max');
-        for (const [name, d] of [['date_min', min], ['date_max', max]] as const) {
-          if (attr(qid, name)?.trim() && !d) unmapped.push({ source: code, message: `its ${name === 'date_min' ? 'earliest' : 'latest'} date "${attr(qid, name)}" is not a fixed date; it was left out` });
+        for (const [name, d] of [
+          ['date_min', min],
+          ['date_max', max],
+        ] as const) {
+          if (attr(qid, name)?.trim() && !d)
+            unmapped.push({
+              source: code,
+              message: `its ${name === 'date_min' ? 'earliest' : 'latest'} date "${attr(qid, name)}" is not a fixed date; it was left out`,
+            });
         }
         return { q: { ...common, type: 'date', ...(min ? { min } : {}), ...(max ? { max } : {}) }, values: new Map() };
       }
-      case 'K': case 'Q': {
+      case 'K':
+      case 'Q': {
         const { items, values: itemValues } = subquestions(qid, code);
         if (r.type === 'Q') {
           const chars = num(attr(qid, 'maximum_chars'));
-          return { q: { ...common, type: 'fields', items, input: 'text', integer: false, maxLength: chars && chars > 0 ? Math.min(chars, 2000) : 200 }, values: new Map(), items: itemValues };
+          return {
+            q: {
+              ...common,
+              type: 'fields',
+              items,
+              input: 'text',
+              integer: false,
+              maxLength: chars && chars > 0 ? Math.min(chars, 2000) : 200,
+            },
+            values: new Map(),
+            items: itemValues,
+          };
         }
         const min = num(attr(qid, 'min_num_value_n'));
         const max = num(attr(qid, 'max_num_value_n'));
         const total = num(attr(qid, 'equals_num_value'));
         return {
           q: {
-            ...common, type: 'fields', items, input: 'number', integer: attr(qid, 'num_value_int_only') === '1', maxLength: 200,
-            ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}), ...(total !== undefined && total >= 0 ? { total } : {}),
+            ...common,
+            type: 'fields',
+            items,
+            input: 'number',
+            integer: attr(qid, 'num_value_int_only') === '1',
+            maxLength: 200,
+            ...(min !== undefined ? { min } : {}),
+            ...(max !== undefined ? { max } : {}),
+            ...(total !== undefined && total >= 0 ? { total } : {}),
           },
-          values: new Map(), items: itemValues,
+          values: new Map(),
+          items: itemValues,
         };
       }
       case '1': {
         const { items, values: itemValues } = subquestions(qid, code);
         const scales: ScaleColumn[] = [];
         for (const [k, header] of ['dualscale_headerA', 'dualscale_headerB'].entries()) {
-          const label = textOf((attributes.get(qid) ?? []).filter((a) => a.attribute === header), 'value') ?? { [lang]: String(k + 1) };
+          const label = textOf(
+            (attributes.get(qid) ?? []).filter((a) => a.attribute === header),
+            'value',
+          ) ?? { [lang]: String(k + 1) };
           const made = scaleColumn(`s${k + 1}`, label, scaleAnswers(qid, String(k)));
           if (typeof made === 'string') return `its scale ${k + 1} ${made}`;
           scales.push(made.column);
@@ -267,8 +413,21 @@ export function importLimeSurvey(xml: string): ImportResult {
       }
       case 'G':
         return {
-          q: { ...common, type: 'single', options: [{ id: 'F', label: fixedLabel('female', surveyLanguages) }, { id: 'M', label: fixedLabel('male', surveyLanguages) }], display: 'list', randomize: false, other: false },
-          values: new Map([['F', 'F'], ['M', 'M']]),
+          q: {
+            ...common,
+            type: 'single',
+            options: [
+              { id: 'F', label: fixedLabel('female', surveyLanguages) },
+              { id: 'M', label: fixedLabel('male', surveyLanguages) },
+            ],
+            display: 'list',
+            randomize: false,
+            other: false,
+          },
+          values: new Map([
+            ['F', 'F'],
+            ['M', 'M'],
+          ]),
         };
       default:
         return `it is ${UNSUPPORTED[r.type] ?? `LimeSurvey type "${r.type}"`}, which has no counterpart here`;
@@ -276,7 +435,10 @@ export function importLimeSurvey(xml: string): ImportResult {
   };
 
   const groups = sorted(groupRows, 'group_order');
-  const byGroup = group(questionRows.filter((q) => (q.parent_qid ?? '0') === '0'), 'gid');
+  const byGroup = group(
+    questionRows.filter((q) => (q.parent_qid ?? '0') === '0'),
+    'gid',
+  );
   for (const [gid, rows] of groups) {
     const list: Question[] = [];
     const inGroup = group(byGroup.get(gid) ?? [], 'qid');
@@ -287,7 +449,10 @@ export function importLimeSurvey(xml: string): ImportResult {
         if (['S', 'T', 'U', 'N', 'L', '!'].includes(qrows[0].type)) {
           const id = questionId(code);
           hiddenFields.set(code, id);
-          unmapped.push({ source: code, message: `it is hidden from respondents in the source survey: it became the hidden field "${id}", filled from the link (?${id}=…) or an invitation list` });
+          unmapped.push({
+            source: code,
+            message: `it is hidden from respondents in the source survey: it became the hidden field "${id}", filled from the link (?${id}=…) or an invitation list`,
+          });
         } else {
           unmapped.push({ source: code, message: 'it is hidden from respondents in the source survey' });
         }
@@ -303,7 +468,8 @@ export function importLimeSurvey(xml: string): ImportResult {
       for (const a of attributes.get(qid) ?? []) {
         // A multiple numerical input's required total is kept as the fields' total (when it is a number, not an equation).
         if (k.q.type === 'fields' && a.attribute === 'equals_num_value' && k.q.total !== undefined) continue;
-        if (DROPPED_ATTRIBUTES[a.attribute] && a.value?.trim()) unmapped.push({ source: code, message: `${DROPPED_ATTRIBUTES[a.attribute]} ("${a.value}")` });
+        if (DROPPED_ATTRIBUTES[a.attribute] && a.value?.trim())
+          unmapped.push({ source: code, message: `${DROPPED_ATTRIBUTES[a.attribute]} ("${a.value}")` });
       }
       if (unpiped.length) unmapped.push({ source: code, message: unpipedMessage(unpiped) });
       if (textRows(questions.get(qid) ?? qrows).some((t) => holdsCode(t.question ?? '') || holdsCode(t.help ?? ''))) {
@@ -317,7 +483,12 @@ export function importLimeSurvey(xml: string): ImportResult {
     const title = textOf(gtexts, 'group_name');
     pages.push({ id: pageId(`g${gid}`), ...(title ? { title } : {}), questions: list });
     const relevance = rows[0].grelevance?.trim();
-    if (relevance && relevance !== '1') pageExpressions.push({ page: pages.length - 1, expression: relevance, code: plain(gtexts[0]?.group_name ?? '') || `group ${gid}` });
+    if (relevance && relevance !== '1')
+      pageExpressions.push({
+        page: pages.length - 1,
+        expression: relevance,
+        code: plain(gtexts[0]?.group_name ?? '') || `group ${gid}`,
+      });
   }
   if (pages.length === 0) pages.push({ id: 'p1', questions: [] });
 
@@ -345,29 +516,49 @@ export function importLimeSurvey(xml: string): ImportResult {
     if (direct) {
       const q = direct.q;
       const integer = q.type === 'rating' || (q.type === 'number' && q.integer);
-      return { source: q.id, integer, choices: direct.choices, value: (v) => (direct.values.size ? direct.values.get(String(v)) : typeof v === 'boolean' ? undefined : v) };
+      return {
+        source: q.id,
+        integer,
+        choices: direct.choices,
+        value: (v) => (direct.values.size ? direct.values.get(String(v)) : typeof v === 'boolean' ? undefined : v),
+      };
     }
     // Q1_other: the text of a list's "Other"; answered means "Other" was chosen.
     if (name.endsWith('_other') || name.endsWith('other')) {
       const parent = known.get(name.replace(/_?other$/, ''));
-      if (parent?.values.get('-oth-') === 'other') return { source: parent.q.id, integer: false, value: (v) => (v === '' ? undefined : 'other') };
+      if (parent?.values.get('-oth-') === 'other')
+        return { source: parent.q.id, integer: false, value: (v) => (v === '' ? undefined : 'other') };
     }
     // Q5_SQ001: a subquestion of a multiple choice (ticked or not) or a row of an array.
     const cut = name.lastIndexOf('_');
     const parent = cut > 0 ? known.get(name.slice(0, cut)) : undefined;
     const sub = name.slice(cut + 1);
-    if (parent?.chosen?.has(sub)) return { source: parent.q.id, integer: false, chosen: parent.chosen.get(sub), value: () => undefined };
+    if (parent?.chosen?.has(sub))
+      return { source: parent.q.id, integer: false, chosen: parent.chosen.get(sub), value: () => undefined };
     const item = parent?.items?.get(sub);
     if (parent && item && parent.q.type === 'fields') {
-      return { source: `${parent.q.id}.${item}`, integer: parent.q.integer, value: (v) => (typeof v === 'boolean' ? undefined : v) };
+      return {
+        source: `${parent.q.id}.${item}`,
+        integer: parent.q.integer,
+        value: (v) => (typeof v === 'boolean' ? undefined : v),
+      };
     }
-    if (parent && item) return { source: `${parent.q.id}.${item}`, integer: true, value: (v) => parent.values.get(String(v)) as number | undefined };
+    if (parent && item)
+      return {
+        source: `${parent.q.id}.${item}`,
+        integer: true,
+        value: (v) => parent.values.get(String(v)) as number | undefined,
+      };
     return null;
   };
   const logicOf = (expression: string, code: string, what: string): Logic | undefined => {
     const r = toLogic(expression, resolve, 'limesurvey');
     const whom = what.startsWith('the group') ? 'the page' : 'the question';
-    if (r.error) unmapped.push({ source: code, message: `${what} "${expression}" was left out (${r.error}): ${whom} will now always show` });
+    if (r.error)
+      unmapped.push({
+        source: code,
+        message: `${what} "${expression}" was left out (${r.error}): ${whom} will now always show`,
+      });
     if (r.caveat) unmapped.push({ source: code, message: `${what} "${expression}" ${r.caveat}` });
     return r.logic;
   };
@@ -376,12 +567,14 @@ export function importLimeSurvey(xml: string): ImportResult {
     if (logic) p.q.visibleIf = logic;
   }
   for (const p of pageExpressions) {
-    const logic = logicOf(p.expression, p.code, 'the group\'s relevance equation');
+    const logic = logicOf(p.expression, p.code, "the group's relevance equation");
     if (logic) pages[p.page].visibleIf = logic;
   }
   const quotas = tableRows(doc, 'quota');
-  if (quotas.length) unmapped.push({ source: 'survey', message: `its ${quotas.length} quota(s): set quotas in the research plan` });
-  if (tableRows(doc, 'assessments').length) unmapped.push({ source: 'survey', message: 'its assessments: we have no scoring of answers' });
+  if (quotas.length)
+    unmapped.push({ source: 'survey', message: `its ${quotas.length} quota(s): set quotas in the research plan` });
+  if (tableRows(doc, 'assessments').length)
+    unmapped.push({ source: 'survey', message: 'its assessments: we have no scoring of answers' });
 
   const title = textOf(settings, 'surveyls_title') ?? { [lang]: 'Imported survey' };
   const intro = textOf(settings, 'surveyls_welcometext') ?? textOf(settings, 'surveyls_description');

@@ -7,8 +7,13 @@
 import type { ScaleColumn } from '../more-types';
 import type { Text } from '../schema';
 
-export function scaleColumn(id: string, label: Text, answers: readonly { code: string; label: Text }[]): { column: ScaleColumn; points: Map<string, number> } | string {
-  if (answers.length < 2 || answers.length > 11) return `has ${answers.length} answer options; a scale has 2 to 11 points`;
+export function scaleColumn(
+  id: string,
+  label: Text,
+  answers: readonly { code: string; label: Text }[],
+): { column: ScaleColumn; points: Map<string, number> } | string {
+  if (answers.length < 2 || answers.length > 11)
+    return `has ${answers.length} answer options; a scale has 2 to 11 points`;
   const nums = answers.map((a) => Number(a.code));
   const numeric = nums.every((n, i) => Number.isInteger(n) && (i === 0 ? n === 0 || n === 1 : n === nums[i - 1] + 1));
   const min = numeric ? nums[0] : 1;

@@ -13,7 +13,8 @@ import type { Unmapped } from './common';
 type Json = Record<string, unknown>;
 
 /** SurveyJS's locale code for a survey language: lower case, Chinese by region as SurveyJS names it. */
-export const surveyJsLocale = (tag: string) => (tag === 'zh-Hans' ? 'zh-cn' : tag === 'zh-Hant' ? 'zh-tw' : tag.toLowerCase());
+export const surveyJsLocale = (tag: string) =>
+  tag === 'zh-Hans' ? 'zh-cn' : tag === 'zh-Hant' ? 'zh-tw' : tag.toLowerCase();
 
 export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Unmapped[] } {
   const skipped: Unmapped[] = [];
@@ -27,23 +28,36 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
     if (others.length === 0) return main;
     return { default: main, ...Object.fromEntries(others.map((l) => [surveyJsLocale(l), texts[l]!])) };
   };
-  const literal = (x: string | number) => (typeof x === 'number' ? String(x) : `'${x.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+  const literal = (x: string | number) =>
+    typeof x === 'number' ? String(x) : `'${x.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
   const condition = (c: Condition): string => {
     const v = `{${c.source}}`;
     const many = byId.get(c.source)?.type === 'multiple';
     // A yes/no question is a SurveyJS boolean, whose values are true and false.
-    const lit = byId.get(c.source)?.type === 'yesno' ? (x: string | number) => (x === 'yes' ? 'true' : x === 'no' ? 'false' : literal(x)) : literal;
+    const lit =
+      byId.get(c.source)?.type === 'yesno'
+        ? (x: string | number) => (x === 'yes' ? 'true' : x === 'no' ? 'false' : literal(x))
+        : literal;
     // SurveyJS holds "<>" and "noneof" while a question is unanswered; ours only once answered.
     switch (c.op) {
-      case 'equals': return `${v} ${many ? 'contains' : '='} ${lit(c.value!)}`;
-      case 'notEquals': return `(${v} notempty and ${v} ${many ? 'notcontains' : '<>'} ${lit(c.value!)})`;
-      case 'in': return `${v} anyof [${c.values!.map(lit).join(', ')}]`;
-      case 'notIn': return `(${v} notempty and ${v} noneof [${c.values!.map(lit).join(', ')}])`;
-      case 'answered': return `${v} notempty`;
-      case 'notAnswered': return `${v} empty`;
+      case 'equals':
+        return `${v} ${many ? 'contains' : '='} ${lit(c.value!)}`;
+      case 'notEquals':
+        return `(${v} notempty and ${v} ${many ? 'notcontains' : '<>'} ${lit(c.value!)})`;
+      case 'in':
+        return `${v} anyof [${c.values!.map(lit).join(', ')}]`;
+      case 'notIn':
+        return `(${v} notempty and ${v} noneof [${c.values!.map(lit).join(', ')}])`;
+      case 'answered':
+        return `${v} notempty`;
+      case 'notAnswered':
+        return `${v} empty`;
       case 'between': {
-        const parts = [c.min !== undefined ? `${v} >= ${c.min}` : '', c.max !== undefined ? `${v} <= ${c.max}` : ''].filter(Boolean);
+        const parts = [
+          c.min !== undefined ? `${v} >= ${c.min}` : '',
+          c.max !== undefined ? `${v} <= ${c.max}` : '',
+        ].filter(Boolean);
         return parts.length > 1 ? `(${parts.join(' and ')})` : parts[0];
       }
     }
@@ -62,58 +76,138 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
   const piped = (t: Text | undefined) => {
     const s = str(t);
     const unpipe = (x: string) => x.replace(/\{\{\s*(\w+)\s*\}\}/g, '{$1}');
-    return typeof s === 'string' ? unpipe(s) : s && Object.fromEntries(Object.entries(s).map(([k, x]) => [k, unpipe(x)]));
+    return typeof s === 'string'
+      ? unpipe(s)
+      : s && Object.fromEntries(Object.entries(s).map(([k, x]) => [k, unpipe(x)]));
   };
   const element = (q: Question): Json | null => {
-    const base: Json = { name: q.id, title: piped(q.text), ...(q.help ? { description: piped(q.help) } : {}), ...(q.required ? { isRequired: true } : {}), ...(q.role ? { role: q.role } : {}) };
+    const base: Json = {
+      name: q.id,
+      title: piped(q.text),
+      ...(q.help ? { description: piped(q.help) } : {}),
+      ...(q.required ? { isRequired: true } : {}),
+      ...(q.role ? { role: q.role } : {}),
+    };
     if (q.visibleIf) base.visibleIf = expression(q.visibleIf);
     switch (q.type) {
       case 'single':
-        return { ...base, type: q.display === 'dropdown' ? 'dropdown' : 'radiogroup', choices: choices(q.options), ...(q.other ? { showOtherItem: true } : {}), ...(q.randomize ? { choicesOrder: 'random' } : {}) };
+        return {
+          ...base,
+          type: q.display === 'dropdown' ? 'dropdown' : 'radiogroup',
+          choices: choices(q.options),
+          ...(q.other ? { showOtherItem: true } : {}),
+          ...(q.randomize ? { choicesOrder: 'random' } : {}),
+        };
       case 'multiple':
-        return { ...base, type: 'checkbox', choices: choices(q.options), ...(q.min ? { minSelectedChoices: q.min } : {}), ...(q.max ? { maxSelectedChoices: q.max } : {}), ...(q.randomize ? { choicesOrder: 'random' } : {}) };
+        return {
+          ...base,
+          type: 'checkbox',
+          choices: choices(q.options),
+          ...(q.min ? { minSelectedChoices: q.min } : {}),
+          ...(q.max ? { maxSelectedChoices: q.max } : {}),
+          ...(q.randomize ? { choicesOrder: 'random' } : {}),
+        };
       case 'ranking':
-        return { ...base, type: 'ranking', choices: choices(q.options), ...(q.randomize ? { choicesOrder: 'random' } : {}) };
+        return {
+          ...base,
+          type: 'ranking',
+          choices: choices(q.options),
+          ...(q.randomize ? { choicesOrder: 'random' } : {}),
+        };
       case 'rating':
-        if (q.notApplicable) skipped.push({ source: q.id, message: 'its "not applicable" choice: SurveyJS ratings have none' });
-        return { ...base, type: 'rating', rateMin: q.scale.min, rateMax: q.scale.max, ...(q.scale.minLabel ? { minRateDescription: str(q.scale.minLabel) } : {}), ...(q.scale.maxLabel ? { maxRateDescription: str(q.scale.maxLabel) } : {}) };
+        if (q.notApplicable)
+          skipped.push({ source: q.id, message: 'its "not applicable" choice: SurveyJS ratings have none' });
+        return {
+          ...base,
+          type: 'rating',
+          rateMin: q.scale.min,
+          rateMax: q.scale.max,
+          ...(q.scale.minLabel ? { minRateDescription: str(q.scale.minLabel) } : {}),
+          ...(q.scale.maxLabel ? { maxRateDescription: str(q.scale.maxLabel) } : {}),
+        };
       case 'nps':
         return { ...base, type: 'rating', rateMin: 0, rateMax: 10 };
       case 'matrix':
       case 'importance':
         if (q.type === 'importance' && q.mode === 'sum') return null;
-        if (q.type === 'matrix' && q.notApplicable) skipped.push({ source: q.id, message: 'its "not applicable" column' });
+        if (q.type === 'matrix' && q.notApplicable)
+          skipped.push({ source: q.id, message: 'its "not applicable" column' });
         return { ...base, type: 'matrix', columns: scaleColumns(q.scale), rows: choices(q.items) };
       case 'text':
         return { ...base, type: q.multiline ? 'comment' : 'text', maxLength: q.maxLength };
       case 'number':
-        return { ...base, type: 'text', inputType: 'number', ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}), ...(q.integer ? { step: 1 } : {}) };
+        return {
+          ...base,
+          type: 'text',
+          inputType: 'number',
+          ...(q.min !== undefined ? { min: q.min } : {}),
+          ...(q.max !== undefined ? { max: q.max } : {}),
+          ...(q.integer ? { step: 1 } : {}),
+        };
       case 'info': {
         // SurveyJS shows an html element's markup as markup: our plain text is escaped first.
-        const escape = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+        const escape = (x: string) =>
+          x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
         const shown = piped(q.text);
-        const html = typeof shown === 'string' ? escape(shown) : shown && Object.fromEntries(Object.entries(shown).map(([k, x]) => [k, escape(x)]));
+        const html =
+          typeof shown === 'string'
+            ? escape(shown)
+            : shown && Object.fromEntries(Object.entries(shown).map(([k, x]) => [k, escape(x)]));
         return { name: q.id, type: 'html', html, ...(q.visibleIf ? { visibleIf: base.visibleIf } : {}) };
       }
       case 'date':
-        return { ...base, type: 'text', inputType: 'date', ...(q.min ? { min: q.min } : {}), ...(q.max ? { max: q.max } : {}) };
+        return {
+          ...base,
+          type: 'text',
+          inputType: 'date',
+          ...(q.min ? { min: q.min } : {}),
+          ...(q.max ? { max: q.max } : {}),
+        };
       case 'yesno':
-        return { ...base, type: 'boolean', ...(q.yesLabel ? { labelTrue: str(q.yesLabel) } : {}), ...(q.noLabel ? { labelFalse: str(q.noLabel) } : {}) };
+        return {
+          ...base,
+          type: 'boolean',
+          ...(q.yesLabel ? { labelTrue: str(q.yesLabel) } : {}),
+          ...(q.noLabel ? { labelFalse: str(q.noLabel) } : {}),
+        };
       case 'fields':
         return {
-          ...base, type: 'multipletext',
+          ...base,
+          type: 'multipletext',
           items: q.items.map((i) => ({
-            name: i.id, title: str(i.label),
-            ...(q.input === 'number' ? { inputType: 'number', ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) } : { maxLength: q.maxLength }),
+            name: i.id,
+            title: str(i.label),
+            ...(q.input === 'number'
+              ? {
+                  inputType: 'number',
+                  ...(q.min !== undefined ? { min: q.min } : {}),
+                  ...(q.max !== undefined ? { max: q.max } : {}),
+                }
+              : { maxLength: q.maxLength }),
           })),
-          ...(q.total !== undefined ? { validators: [{ type: 'expression', expression: `${q.items.map((i) => `{${q.id}.${i.id}}`).join(' + ')} = ${q.total}` }] } : {}),
+          ...(q.total !== undefined
+            ? {
+                validators: [
+                  {
+                    type: 'expression',
+                    expression: `${q.items.map((i) => `{${q.id}.${i.id}}`).join(' + ')} = ${q.total}`,
+                  },
+                ],
+              }
+            : {}),
         };
       case 'matrixScales':
         return {
-          ...base, type: 'matrixdropdown', rows: choices(q.items),
+          ...base,
+          type: 'matrixdropdown',
+          rows: choices(q.items),
           columns: q.scales.map((c) => ({
-            name: c.id, title: str(c.label), cellType: 'dropdown',
-            choices: c.pointLabels ? c.pointLabels.map((l, k) => ({ value: c.scale.min + k, text: str(l) })) : scaleColumns(c.scale),
+            name: c.id,
+            title: str(c.label),
+            cellType: 'dropdown',
+            choices: c.pointLabels
+              ? c.pointLabels.map((l, k) => ({ value: c.scale.min + k, text: str(l) }))
+              : scaleColumns(c.scale),
           })),
         };
       default:
@@ -126,11 +220,18 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
     name: p.id,
     ...(p.title ? { title: str(p.title) } : {}),
     ...(p.visibleIf ? { visibleIf: expression(p.visibleIf) } : {}),
-    elements: [...(i === 0 ? hidden : []), ...p.questions.flatMap((q) => {
-      const el = element(q);
-      if (!el) skipped.push({ source: q.id, message: `a ${q.type === 'importance' ? 'constant-sum importance' : q.type} question has no SurveyJS counterpart` });
-      return el ? [el] : [];
-    })],
+    elements: [
+      ...(i === 0 ? hidden : []),
+      ...p.questions.flatMap((q) => {
+        const el = element(q);
+        if (!el)
+          skipped.push({
+            source: q.id,
+            message: `a ${q.type === 'importance' ? 'constant-sum importance' : q.type} question has no SurveyJS counterpart`,
+          });
+        return el ? [el] : [];
+      }),
+    ],
   }));
 
   const json: Json = {
@@ -142,7 +243,9 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
   };
   if (def.screenOuts.length) {
     json.triggers = def.screenOuts.map((s) => ({ type: 'complete', expression: expression(s.when) }));
-    const messages = def.screenOuts.filter((s) => s.message).map((s) => ({ expression: expression(s.when), html: str(s.message) }));
+    const messages = def.screenOuts
+      .filter((s) => s.message)
+      .map((s) => ({ expression: expression(s.when), html: str(s.message) }));
     if (messages.length) json.completedHtmlOnCondition = messages;
   }
   return { json, skipped };

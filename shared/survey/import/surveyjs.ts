@@ -7,7 +7,19 @@
 import type { Logic } from '../logic';
 import { ROLES, type Option, type Question, type Role, type SurveyDefinitionInput, type Text } from '../schema';
 import type { SurveyLanguage } from '../survey-language';
-import { finish, holdsCode, idMaker, ImportError, MAX_LANGUAGES, pipeText, plain, surveyLanguageOf, unpipedMessage, type ImportResult, type Unmapped } from './common';
+import {
+  finish,
+  holdsCode,
+  idMaker,
+  ImportError,
+  MAX_LANGUAGES,
+  pipeText,
+  plain,
+  surveyLanguageOf,
+  unpipedMessage,
+  type ImportResult,
+  type Unmapped,
+} from './common';
 import { toLogic, type Resolved } from './expressions';
 import { fixedLabel, yesNoWords } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
@@ -20,15 +32,30 @@ type Localizable = string | Record<string, string> | undefined;
 
 /** Element properties with behaviour we do not carry over, listed when present. */
 const DROPPED_PROPERTIES = [
-  'enableIf', 'requiredIf', 'validators', 'defaultValue', 'correctAnswer', 'hasComment', 'showCommentArea',
-  'choicesByUrl', 'choicesVisibleIf', 'choicesEnableIf', 'rowsVisibleIf', 'columnsVisibleIf', 'inputMask',
+  'enableIf',
+  'requiredIf',
+  'validators',
+  'defaultValue',
+  'correctAnswer',
+  'hasComment',
+  'showCommentArea',
+  'choicesByUrl',
+  'choicesVisibleIf',
+  'choicesEnableIf',
+  'rowsVisibleIf',
+  'columnsVisibleIf',
+  'inputMask',
 ] as const;
 
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Whether parsed JSON looks like a SurveyJS survey rather than our own definition. */
 export function isSurveyJs(x: unknown): boolean {
-  return isObject(x) && !('defaultLanguage' in x) && (Array.isArray(x.pages) || Array.isArray(x.elements) || Array.isArray(x.questions));
+  return (
+    isObject(x) &&
+    !('defaultLanguage' in x) &&
+    (Array.isArray(x.pages) || Array.isArray(x.elements) || Array.isArray(x.questions))
+  );
 }
 
 /**
@@ -37,7 +64,8 @@ export function isSurveyJs(x: unknown): boolean {
  */
 function fieldsTotal(el: Json, name: string, fields: readonly string[]): number | undefined {
   const validators = Array.isArray(el.validators) ? el.validators.filter(isObject) : [];
-  if (validators.length !== 1 || validators[0].type !== 'expression' || typeof validators[0].expression !== 'string') return undefined;
+  if (validators.length !== 1 || validators[0].type !== 'expression' || typeof validators[0].expression !== 'string')
+    return undefined;
   const m = /^\s*((?:\{[^{}]+\}\s*\+\s*)*\{[^{}]+\})\s*==?\s*(\d+(?:\.\d+)?)\s*$/.exec(validators[0].expression);
   if (!m) return undefined;
   const named = m[1].split('+').map((t) => t.trim().slice(1, -1));
@@ -49,7 +77,8 @@ export function importSurveyJs(input: unknown): ImportResult {
   if (!isSurveyJs(input)) throw new ImportError('this is not a SurveyJS survey: it has no "pages" or "elements"');
   const json = input as Json;
   const unmapped: Unmapped[] = [];
-  const lang: SurveyLanguage = (typeof json.locale === 'string' && json.locale.trim() && surveyLanguageOf(json.locale)) || 'en';
+  const lang: SurveyLanguage =
+    (typeof json.locale === 'string' && json.locale.trim() && surveyLanguageOf(json.locale)) || 'en';
   const languages = new Set<SurveyLanguage>([lang]);
   const droppedLangs = new Set<string>();
   // SurveyJS's locale codes (fr, pt-br, zh-cn) as our tags, each looked up once.
@@ -65,7 +94,10 @@ export function importSurveyJs(input: unknown): ImportResult {
       if (typeof s !== 'string' || !s.trim()) continue;
       if (!tagOf.has(key)) tagOf.set(key, surveyLanguageOf(key));
       const l = tagOf.get(key);
-      if (!l || (!languages.has(l) && languages.size >= MAX_LANGUAGES)) { droppedLangs.add(key); continue; }
+      if (!l || (!languages.has(l) && languages.size >= MAX_LANGUAGES)) {
+        droppedLangs.add(key);
+        continue;
+      }
       languages.add(l);
       if (holdsCode(s)) code = true;
       const p = plain(s);
@@ -76,7 +108,12 @@ export function importSurveyJs(input: unknown): ImportResult {
 
   const questionId = idMaker('q');
   const hiddenFields = new Map<string, string>();
-  type Converted = { q: Question; values: Map<string, string>; items?: Map<string, string>; choices?: { raw: string; id: string }[] };
+  type Converted = {
+    q: Question;
+    values: Map<string, string>;
+    items?: Map<string, string>;
+    choices?: { raw: string; id: string }[];
+  };
   const ids = new Map<string, Converted>();
   type Pending = { q: Question; expression: string; name: string };
   const pending: Pending[] = [];
@@ -92,7 +129,12 @@ export function importSurveyJs(input: unknown): ImportResult {
       if (value === undefined || value === null) continue;
       const id = makeId(String(value));
       values.set(String(value), id);
-      options.push({ id, label: text(isObject(c) ? (c.text as Localizable) ?? String(value) : String(value)) ?? { [lang]: String(value) } });
+      options.push({
+        id,
+        label: text(isObject(c) ? ((c.text as Localizable) ?? String(value)) : String(value)) ?? {
+          [lang]: String(value),
+        },
+      });
     }
     return { options, values };
   };
@@ -102,9 +144,14 @@ export function importSurveyJs(input: unknown): ImportResult {
   /** `values` maps the source's answer values to ours; `items` a matrix's row values to item ids. */
   const convert = (el: Json, name: string): Converted | string => {
     // More than a question holds is refused before any of it is read: a hostile file may list a million.
-    for (const [key, max] of [['choices', 200], ['rows', 100], ['columns', 11]] as const) {
+    for (const [key, max] of [
+      ['choices', 200],
+      ['rows', 100],
+      ['columns', 11],
+    ] as const) {
       const list = el[key];
-      if (Array.isArray(list) && list.length > max && (key !== 'columns' || el.type === 'matrix')) return `it has ${list.length} ${key}; a question here holds at most ${max}`;
+      if (Array.isArray(list) && list.length > max && (key !== 'columns' || el.type === 'matrix'))
+        return `it has ${list.length} ${key}; a question here holds at most ${max}`;
     }
     // Only questions already converted can be piped from: those are the earlier ones.
     const title = pipeText(text(el.title as Localizable) ?? { [lang]: name }, (n) => ids.get(n)?.q.id);
@@ -116,11 +163,14 @@ export function importSurveyJs(input: unknown): ImportResult {
       ...(help.text ? { help: help.text } : {}),
       required: el.isRequired === true,
       // Our export keeps a question's report role as a custom property.
-      ...(typeof el.role === 'string' && (ROLES as readonly string[]).includes(el.role) ? { role: el.role as Role } : {}),
+      ...(typeof el.role === 'string' && (ROLES as readonly string[]).includes(el.role)
+        ? { role: el.role as Role }
+        : {}),
     };
     const random = el.choicesOrder === 'random';
     switch (el.type) {
-      case 'radiogroup': case 'dropdown': {
+      case 'radiogroup':
+      case 'dropdown': {
         const { options, values } = choices(el, 'o');
         if (el.hasNone === true || el.showNoneItem === true) {
           options.push({ id: 'none', label: text(el.noneText as Localizable) ?? { [lang]: 'None' } });
@@ -129,15 +179,42 @@ export function importSurveyJs(input: unknown): ImportResult {
         const other = el.hasOther === true || el.showOtherItem === true;
         const raw = [...values].map(([value, id]) => ({ raw: value, id }));
         if (other) values.set('other', 'other');
-        return { q: { ...base, type: 'single', options, display: el.type === 'dropdown' ? 'dropdown' : 'list', randomize: random, other }, values, choices: raw };
+        return {
+          q: {
+            ...base,
+            type: 'single',
+            options,
+            display: el.type === 'dropdown' ? 'dropdown' : 'list',
+            randomize: random,
+            other,
+          },
+          values,
+          choices: raw,
+        };
       }
-      case 'checkbox': case 'tagbox': {
+      case 'checkbox':
+      case 'tagbox': {
         const { options, values } = choices(el, 'o');
-        if (el.hasOther === true || el.showOtherItem === true) unmapped.push({ source: name, message: 'its "Other" choice with a text box: our multiple choice has none' });
-        if (el.hasSelectAll === true || el.showSelectAllItem === true) unmapped.push({ source: name, message: 'its "Select all" item' });
-        const min = typeof el.minSelectedChoices === 'number' && el.minSelectedChoices > 0 ? el.minSelectedChoices : undefined;
-        const max = typeof el.maxSelectedChoices === 'number' && el.maxSelectedChoices > 0 ? el.maxSelectedChoices : undefined;
-        return { q: { ...base, type: 'multiple', options, randomize: random, ...(min ? { min } : {}), ...(max ? { max } : {}) }, values, choices: [...values].map(([raw, id]) => ({ raw, id })) };
+        if (el.hasOther === true || el.showOtherItem === true)
+          unmapped.push({ source: name, message: 'its "Other" choice with a text box: our multiple choice has none' });
+        if (el.hasSelectAll === true || el.showSelectAllItem === true)
+          unmapped.push({ source: name, message: 'its "Select all" item' });
+        const min =
+          typeof el.minSelectedChoices === 'number' && el.minSelectedChoices > 0 ? el.minSelectedChoices : undefined;
+        const max =
+          typeof el.maxSelectedChoices === 'number' && el.maxSelectedChoices > 0 ? el.maxSelectedChoices : undefined;
+        return {
+          q: {
+            ...base,
+            type: 'multiple',
+            options,
+            randomize: random,
+            ...(min ? { min } : {}),
+            ...(max ? { max } : {}),
+          },
+          values,
+          choices: [...values].map(([raw, id]) => ({ raw, id })),
+        };
       }
       case 'ranking': {
         const { options, values } = choices(el, 'o');
@@ -148,45 +225,87 @@ export function importSurveyJs(input: unknown): ImportResult {
           const nums = el.rateValues.map((r) => Number(isObject(r) ? r.value : r));
           // Best first (5, 4, 3, 2, 1) keeps each value: our scale shows them lowest first.
           const step = nums.length > 1 && nums[1] < nums[0] ? -1 : 1;
-          if (!nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + step))) return 'its rating values are not consecutive whole numbers';
+          if (!nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + step)))
+            return 'its rating values are not consecutive whole numbers';
           el = { ...el, rateMin: Math.min(...nums), rateMax: Math.max(...nums) };
           // Its descriptions label the ends as shown: the first one shown is then the top point.
-          if (step < 0) el = { ...el, minRateDescription: el.maxRateDescription, maxRateDescription: el.minRateDescription };
+          if (step < 0)
+            el = { ...el, minRateDescription: el.maxRateDescription, maxRateDescription: el.minRateDescription };
         }
         const min = typeof el.rateMin === 'number' ? el.rateMin : 1;
-        const max = typeof el.rateMax === 'number' ? el.rateMax : typeof el.rateCount === 'number' ? min + el.rateCount - 1 : 5;
+        const max =
+          typeof el.rateMax === 'number' ? el.rateMax : typeof el.rateCount === 'number' ? min + el.rateCount - 1 : 5;
         // SurveyJS has no NPS type: a 0–10 rating worded about recommending is one.
-        if (min === 0 && max === 10 && /recommend|nps/i.test(`${name} ${JSON.stringify(el.title ?? '')}`)) return { q: { ...base, type: 'nps' }, values: new Map() };
-        if (min < 0 || min > 1 || max > 11 || max <= min) return `its scale ${min}–${max} is outside what our rating scale holds (from 0 or 1 up to 11)`;
+        if (min === 0 && max === 10 && /recommend|nps/i.test(`${name} ${JSON.stringify(el.title ?? '')}`))
+          return { q: { ...base, type: 'nps' }, values: new Map() };
+        if (min < 0 || min > 1 || max > 11 || max <= min)
+          return `its scale ${min}–${max} is outside what our rating scale holds (from 0 or 1 up to 11)`;
         const minLabel = text(el.minRateDescription as Localizable);
         const maxLabel = text(el.maxRateDescription as Localizable);
-        return { q: { ...base, type: 'rating', scale: { min, max, ...(minLabel ? { minLabel } : {}), ...(maxLabel ? { maxLabel } : {}) }, notApplicable: false }, values: new Map() };
+        return {
+          q: {
+            ...base,
+            type: 'rating',
+            scale: { min, max, ...(minLabel ? { minLabel } : {}), ...(maxLabel ? { maxLabel } : {}) },
+            notApplicable: false,
+          },
+          values: new Map(),
+        };
       }
       case 'matrix': {
         const { options: items, values } = choices({ rows: el.rows }, 'i');
         const columns = Array.isArray(el.columns) ? el.columns : [];
-        if (columns.length < 2 || columns.length > 11) return `it has ${columns.length} columns; our matrix scale has 2 to 11 points`;
+        if (columns.length < 2 || columns.length > 11)
+          return `it has ${columns.length} columns; our matrix scale has 2 to 11 points`;
         const colValue = (c: unknown) => String(isObject(c) ? c.value : c);
-        const labels = columns.map((c) => text(isObject(c) ? (c.text as Localizable) ?? String(c.value) : String(c)));
-        const reading = readScale(columns.map((c, i) => ({ texts: Object.values(labels[i] ?? {}), value: colValue(c) })));
+        const labels = columns.map((c) => text(isObject(c) ? ((c.text as Localizable) ?? String(c.value)) : String(c)));
+        const reading = readScale(
+          columns.map((c, i) => ({ texts: Object.values(labels[i] ?? {}), value: colValue(c) })),
+        );
         const points = reading.points.filter((p) => p !== 'na').length;
-        if (points < 2 || reading.min < 0 || reading.max > 11) return `its ${points} rated columns do not fit our matrix scale (2 to 11 points, from 0 or 1)`;
+        if (points < 2 || reading.min < 0 || reading.max > 11)
+          return `its ${points} rated columns do not fit our matrix scale (2 to 11 points, from 0 or 1)`;
         const labelAt = (p: number) => labels[reading.points.indexOf(p)];
         const minLabel = labelAt(reading.min);
         const maxLabel = labelAt(reading.max);
         const shown = (i: number) => labels[i]?.[lang] ?? colValue(columns[i]);
         for (const message of scaleNotes(reading, shown)) unmapped.push({ source: name, message });
         // Labels that say more than their point's number are lost between the two ends.
-        const lost = reading.points.some((p, i) => p !== 'na' && p !== reading.min && p !== reading.max && shown(i) !== String(p));
-        if (lost) unmapped.push({ source: name, message: `its columns became points ${reading.min} to ${reading.max} of a scale, labelled at both ends; the labels in between are not kept` });
+        const lost = reading.points.some(
+          (p, i) => p !== 'na' && p !== reading.min && p !== reading.max && shown(i) !== String(p),
+        );
+        if (lost)
+          unmapped.push({
+            source: name,
+            message: `its columns became points ${reading.min} to ${reading.max} of a scale, labelled at both ends; the labels in between are not kept`,
+          });
         return {
-          q: { ...base, type: 'matrix', items, scale: { min: reading.min, max: reading.max, ...(minLabel ? { minLabel } : {}), ...(maxLabel ? { maxLabel } : {}) }, notApplicable: reading.points.includes('na') },
+          q: {
+            ...base,
+            type: 'matrix',
+            items,
+            scale: {
+              min: reading.min,
+              max: reading.max,
+              ...(minLabel ? { minLabel } : {}),
+              ...(maxLabel ? { maxLabel } : {}),
+            },
+            notApplicable: reading.points.includes('na'),
+          },
           values: new Map(columns.map((c, i) => [colValue(c), String(reading.points[i])])),
           items: values,
         };
       }
       case 'comment':
-        return { q: { ...base, type: 'text', multiline: true, maxLength: typeof el.maxLength === 'number' && el.maxLength > 0 ? Math.min(el.maxLength, 10_000) : 2000 }, values: new Map() };
+        return {
+          q: {
+            ...base,
+            type: 'text',
+            multiline: true,
+            maxLength: typeof el.maxLength === 'number' && el.maxLength > 0 ? Math.min(el.maxLength, 10_000) : 2000,
+          },
+          values: new Map(),
+        };
       case 'text': {
         if (el.inputType === 'date') {
           const min = typeof el.min === 'string' && isIsoDate(el.min.slice(0, 10)) ? el.min.slice(0, 10) : undefined;
@@ -194,28 +313,59 @@ export function importSurveyJs(input: unknown): ImportResult {
           return { q: { ...base, type: 'date', ...(min ? { min } : {}), ...(max ? { max } : {}) }, values: new Map() };
         }
         if (el.inputType === 'number' || el.inputType === 'range') {
-          return { q: { ...base, type: 'number', integer: el.step === 1, ...(typeof el.min === 'number' ? { min: el.min } : {}), ...(typeof el.max === 'number' ? { max: el.max } : {}) }, values: new Map() };
+          return {
+            q: {
+              ...base,
+              type: 'number',
+              integer: el.step === 1,
+              ...(typeof el.min === 'number' ? { min: el.min } : {}),
+              ...(typeof el.max === 'number' ? { max: el.max } : {}),
+            },
+            values: new Map(),
+          };
         }
         if (el.inputType && !['text', 'email', 'tel', 'url'].includes(String(el.inputType))) {
           unmapped.push({ source: name, message: `its input type "${String(el.inputType)}" became a short text` });
         }
-        return { q: { ...base, type: 'text', multiline: false, maxLength: typeof el.maxLength === 'number' && el.maxLength > 0 ? Math.min(el.maxLength, 10_000) : 2000 }, values: new Map() };
+        return {
+          q: {
+            ...base,
+            type: 'text',
+            multiline: false,
+            maxLength: typeof el.maxLength === 'number' && el.maxLength > 0 ? Math.min(el.maxLength, 10_000) : 2000,
+          },
+          values: new Map(),
+        };
       }
       case 'boolean': {
         const yesLabel = text((el.labelTrue ?? el.trueText) as Localizable);
         const noLabel = text((el.labelFalse ?? el.falseText) as Localizable);
         // Conditions compare with the boolean's own values, true and false unless it names others.
-        const values = new Map([[String(el.valueTrue ?? true), 'yes'], [String(el.valueFalse ?? false), 'no']]);
+        const values = new Map([
+          [String(el.valueTrue ?? true), 'yes'],
+          [String(el.valueFalse ?? false), 'no'],
+        ]);
         // Without words of its own, as a LimeSurvey yes/no (fixed-labels.ts, yesNoWords).
         const words = yesNoWords([...languages]);
-        return { q: { ...base, type: 'yesno', ...((yesLabel ?? words.yesLabel) ? { yesLabel: yesLabel ?? words.yesLabel } : {}), ...((noLabel ?? words.noLabel) ? { noLabel: noLabel ?? words.noLabel } : {}) }, values };
+        return {
+          q: {
+            ...base,
+            type: 'yesno',
+            ...((yesLabel ?? words.yesLabel) ? { yesLabel: yesLabel ?? words.yesLabel } : {}),
+            ...((noLabel ?? words.noLabel) ? { noLabel: noLabel ?? words.noLabel } : {}),
+          },
+          values,
+        };
       }
       case 'html': {
         const shown = text(el.html as Localizable);
-        return shown ? { q: { ...base, text: shown, required: false, type: 'info' }, values: new Map() } : 'it is an empty HTML element';
+        return shown
+          ? { q: { ...base, text: shown, required: false, type: 'info' }, values: new Map() }
+          : 'it is an empty HTML element';
       }
       case 'expression':
-        if (!text(el.title as Localizable)) return 'it is a calculated value without a title; we have no calculated questions';
+        if (!text(el.title as Localizable))
+          return 'it is a calculated value without a title; we have no calculated questions';
         // Its title is what respondents read beside the value; the value itself cannot be computed here.
         unmapped.push({ source: name, message: 'its calculated value is not shown; its title is kept as text' });
         return { q: { ...base, required: false, type: 'info' }, values: new Map() };
@@ -236,14 +386,24 @@ export function importSurveyJs(input: unknown): ImportResult {
         // Consumed: the generic list of dropped properties must not name it.
         if (total !== undefined) delete el.validators;
         return {
-          q: { ...base, type: 'fields', items, input: numeric ? 'number' : 'text', integer: false, maxLength: 200, ...(total !== undefined ? { total } : {}) },
-          values: new Map(), items: fieldIds,
+          q: {
+            ...base,
+            type: 'fields',
+            items,
+            input: numeric ? 'number' : 'text',
+            integer: false,
+            maxLength: 200,
+            ...(total !== undefined ? { total } : {}),
+          },
+          values: new Map(),
+          items: fieldIds,
         };
       }
       case 'matrixdropdown': {
         const { options: items, values: rowIds } = choices({ rows: el.rows }, 'i');
         const columns = (Array.isArray(el.columns) ? el.columns : []).filter(isObject);
-        if (columns.length === 0 || columns.length > 4) return `it has ${columns.length} columns; our matrix with several scales has 1 to 4`;
+        if (columns.length === 0 || columns.length > 4)
+          return `it has ${columns.length} columns; our matrix with several scales has 1 to 4`;
         const scales: ScaleColumn[] = [];
         const scaleId = idMaker('s');
         for (const c of columns) {
@@ -253,11 +413,20 @@ export function importSurveyJs(input: unknown): ImportResult {
           let answers: { code: string; label: Text }[];
           if (cell === 'rating') {
             const min = typeof c.rateMin === 'number' ? c.rateMin : 1;
-            const max = typeof c.rateMax === 'number' ? c.rateMax : min + (typeof c.rateCount === 'number' ? c.rateCount : 5) - 1;
-            answers = Array.from({ length: Math.max(0, max - min + 1) }, (_, k) => ({ code: String(min + k), label: { [lang]: String(min + k) } }));
+            const max =
+              typeof c.rateMax === 'number' ? c.rateMax : min + (typeof c.rateCount === 'number' ? c.rateCount : 5) - 1;
+            answers = Array.from({ length: Math.max(0, max - min + 1) }, (_, k) => ({
+              code: String(min + k),
+              label: { [lang]: String(min + k) },
+            }));
           } else if (cell === 'dropdown' || cell === 'radiogroup') {
             const list = Array.isArray(c.choices) ? c.choices : Array.isArray(el.choices) ? el.choices : [];
-            answers = list.map((x) => ({ code: String(isObject(x) ? x.value : x), label: text(isObject(x) ? (x.text ?? x.value) as Localizable : String(x)) ?? { [lang]: String(isObject(x) ? x.value : x) } }));
+            answers = list.map((x) => ({
+              code: String(isObject(x) ? x.value : x),
+              label: text(isObject(x) ? ((x.text ?? x.value) as Localizable) : String(x)) ?? {
+                [lang]: String(isObject(x) ? x.value : x),
+              },
+            }));
           } else {
             return `its column "${colName}" holds ${cell} cells; only columns of choices or ratings become scales here`;
           }
@@ -267,8 +436,10 @@ export function importSurveyJs(input: unknown): ImportResult {
         }
         return { q: { ...base, type: 'matrixScales', items, scales }, values: new Map(), items: rowIds };
       }
-      case 'image': return 'it is an image; we have no image elements';
-      default: return `SurveyJS type "${String(el.type)}" has no counterpart here`;
+      case 'image':
+        return 'it is an image; we have no image elements';
+      default:
+        return `SurveyJS type "${String(el.type)}" has no counterpart here`;
     }
   };
 
@@ -277,7 +448,8 @@ export function importSurveyJs(input: unknown): ImportResult {
       if (!isObject(el)) continue;
       const name = typeof el.name === 'string' ? el.name : String(el.type ?? 'element');
       if (el.type === 'panel') {
-        if (el.visibleIf) unmapped.push({ source: name, message: 'the panel\'s display condition: its questions are always shown' });
+        if (el.visibleIf)
+          unmapped.push({ source: name, message: "the panel's display condition: its questions are always shown" });
         walk(el.elements, into);
         continue;
       }
@@ -287,7 +459,11 @@ export function importSurveyJs(input: unknown): ImportResult {
       if (el.visible === false && !conditional) {
         const id = questionId(name);
         hiddenFields.set(name, id);
-        if (el.type !== 'text' || el.title !== undefined) unmapped.push({ source: name, message: `it is hidden in the source survey: it became the hidden field "${id}", filled from the link (?${id}=…) or an invitation list` });
+        if (el.type !== 'text' || el.title !== undefined)
+          unmapped.push({
+            source: name,
+            message: `it is hidden in the source survey: it became the hidden field "${id}", filled from the link (?${id}=…) or an invitation list`,
+          });
         continue;
       }
       code = false;
@@ -301,15 +477,19 @@ export function importSurveyJs(input: unknown): ImportResult {
       if (unpiped.length) unmapped.push({ source: name, message: unpipedMessage(unpiped) });
       if (code) unmapped.push({ source: name, message: 'its text held a script or style sheet, which was taken out' });
       into.push(r.q);
-      if (typeof el.visibleIf === 'string' && el.visibleIf.trim()) pending.push({ q: r.q, expression: el.visibleIf, name });
+      if (typeof el.visibleIf === 'string' && el.visibleIf.trim())
+        pending.push({ q: r.q, expression: el.visibleIf, name });
       for (const key of DROPPED_PROPERTIES) {
-        if (el[key] !== undefined && !(Array.isArray(el[key]) && (el[key] as unknown[]).length === 0)) unmapped.push({ source: name, message: `its ${key}` });
+        if (el[key] !== undefined && !(Array.isArray(el[key]) && (el[key] as unknown[]).length === 0))
+          unmapped.push({ source: name, message: `its ${key}` });
       }
     }
   };
 
   const pageId = idMaker('p');
-  const sourcePages = Array.isArray(json.pages) ? json.pages : [{ name: 'page1', elements: json.elements ?? json.questions }];
+  const sourcePages = Array.isArray(json.pages)
+    ? json.pages
+    : [{ name: 'page1', elements: json.elements ?? json.questions }];
   sourcePages.forEach((p, i) => {
     if (!isObject(p)) return;
     const questions: Question[] = [];
@@ -317,7 +497,8 @@ export function importSurveyJs(input: unknown): ImportResult {
     const title = text(p.title as Localizable);
     const name = typeof p.name === 'string' ? p.name : `page${i + 1}`;
     pages.push({ id: pageId(name), ...(title ? { title } : {}), questions });
-    if (typeof p.visibleIf === 'string' && p.visibleIf.trim()) pageExpressions.push({ page: pages.length - 1, expression: p.visibleIf, name });
+    if (typeof p.visibleIf === 'string' && p.visibleIf.trim())
+      pageExpressions.push({ page: pages.length - 1, expression: p.visibleIf, name });
   });
   if (pages.length === 0) pages.push({ id: 'p1', questions: [] });
 
@@ -328,28 +509,41 @@ export function importSurveyJs(input: unknown): ImportResult {
     const hit = ids.get(name);
     if (!hit) return null;
     const q = hit.q;
-    const integer = q.type === 'rating' || q.type === 'nps' || q.type === 'matrix' || (q.type === 'number' && q.integer);
+    const integer =
+      q.type === 'rating' || q.type === 'nps' || q.type === 'matrix' || (q.type === 'number' && q.integer);
     if (q.type === 'matrix') {
       if (item === undefined) return null;
       const row = hit.items?.get(item);
       if (!row) return null;
       const point = (v: string | number | boolean) => hit.values.get(String(v));
-      return { source: `${q.id}.${row}`, integer, value: (v) => (point(v) === undefined ? undefined : point(v) === 'na' ? 'na' : Number(point(v))) };
+      return {
+        source: `${q.id}.${row}`,
+        integer,
+        value: (v) => (point(v) === undefined ? undefined : point(v) === 'na' ? 'na' : Number(point(v))),
+      };
     }
     if (q.type === 'fields') {
       const field = item === undefined ? undefined : hit.items?.get(item);
-      return field ? { source: `${q.id}.${field}`, integer: false, value: (v) => (typeof v === 'boolean' ? undefined : v) } : null;
+      return field
+        ? { source: `${q.id}.${field}`, integer: false, value: (v) => (typeof v === 'boolean' ? undefined : v) }
+        : null;
     }
     if (q.type === 'matrixScales') return null;
     const choice = q.type === 'single' || q.type === 'multiple' || q.type === 'ranking' || q.type === 'yesno';
     return {
-      source: q.id, integer, choices: hit.choices,
+      source: q.id,
+      integer,
+      choices: hit.choices,
       value: (v) => (choice ? hit.values.get(String(v)) : typeof v === 'boolean' ? undefined : v),
     };
   };
   const logicOf = (expression: string, name: string, what: string): Logic | undefined => {
     const r = toLogic(expression, resolve, 'surveyjs');
-    const whom = what.startsWith('the page') ? 'the page will now always show' : what.startsWith('its') ? 'the question will now always show' : 'it will never end the survey';
+    const whom = what.startsWith('the page')
+      ? 'the page will now always show'
+      : what.startsWith('its')
+        ? 'the question will now always show'
+        : 'it will never end the survey';
     if (r.error) unmapped.push({ source: name, message: `${what} "${expression}" was left out (${r.error}): ${whom}` });
     if (r.caveat) unmapped.push({ source: name, message: `${what} "${expression}" ${r.caveat}` });
     return r.logic;
@@ -359,7 +553,7 @@ export function importSurveyJs(input: unknown): ImportResult {
     if (logic) p.q.visibleIf = logic;
   }
   for (const p of pageExpressions) {
-    const logic = logicOf(p.expression, p.name, 'the page\'s condition');
+    const logic = logicOf(p.expression, p.name, "the page's condition");
     if (logic) pages[p.page].visibleIf = logic;
   }
 
@@ -374,23 +568,36 @@ export function importSurveyJs(input: unknown): ImportResult {
       unmapped.push({ source: name, message: `a "${String(trigger.type)}" trigger has no counterpart here` });
       continue;
     }
-    const logic = logicOf(trigger.expression, name, 'the trigger\'s condition');
+    const logic = logicOf(trigger.expression, name, "the trigger's condition");
     if (!logic) continue;
-    const last = Math.max(...logic.conditions.map((c) => pages.findIndex((p) => p.questions.some((q) => q.id === c.source.split('.')[0]))));
-    const onComplete = (Array.isArray(json.completedHtmlOnCondition) ? json.completedHtmlOnCondition : [])
-      .find((h) => isObject(h) && h.expression === trigger.expression) as Json | undefined;
+    const last = Math.max(
+      ...logic.conditions.map((c) => pages.findIndex((p) => p.questions.some((q) => q.id === c.source.split('.')[0]))),
+    );
+    const onComplete = (Array.isArray(json.completedHtmlOnCondition) ? json.completedHtmlOnCondition : []).find(
+      (h) => isObject(h) && h.expression === trigger.expression,
+    ) as Json | undefined;
     const message = text(onComplete?.html as Localizable);
-    screenOuts.push({ id: outId('screen_out'), afterPage: pages[Math.max(0, last)].id, when: logic, ...(message ? { message } : {}) });
+    screenOuts.push({
+      id: outId('screen_out'),
+      afterPage: pages[Math.max(0, last)].id,
+      when: logic,
+      ...(message ? { message } : {}),
+    });
   }
 
   for (const key of ['calculatedValues', 'variables'] as const) {
-    if (Array.isArray(json[key]) && (json[key] as unknown[]).length) unmapped.push({ source: 'survey', message: `its ${key}: we have no calculated values` });
+    if (Array.isArray(json[key]) && (json[key] as unknown[]).length)
+      unmapped.push({ source: 'survey', message: `its ${key}: we have no calculated values` });
   }
 
   code = false;
   const thankYou = text(json.completedHtml as Localizable);
   const intro = text(json.description as Localizable);
-  if (code) unmapped.push({ source: 'survey', message: 'its description or closing text held a script or style sheet, which was taken out' });
+  if (code)
+    unmapped.push({
+      source: 'survey',
+      message: 'its description or closing text held a script or style sheet, which was taken out',
+    });
   const draft: SurveyDefinitionInput = {
     title: text(json.title as Localizable) ?? { [lang]: 'Imported survey' },
     defaultLanguage: lang,
@@ -401,6 +608,10 @@ export function importSurveyJs(input: unknown): ImportResult {
     pages,
     screenOuts,
   };
-  for (const key of droppedLangs) unmapped.push({ source: 'survey', message: `texts in "${key}": not a language tag, or beyond the ${MAX_LANGUAGES} languages a survey holds` });
+  for (const key of droppedLangs)
+    unmapped.push({
+      source: 'survey',
+      message: `texts in "${key}": not a language tag, or beyond the ${MAX_LANGUAGES} languages a survey holds`,
+    });
   return finish(draft, unmapped);
 }

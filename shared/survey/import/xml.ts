@@ -14,7 +14,10 @@ export interface XmlElement {
 }
 
 export class XmlError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(`line ${line}: ${message}`);
   }
 }
@@ -26,14 +29,18 @@ export function parseXml(source: string): XmlElement {
   const src = source.replace(/^\ufeff/, '');
   let pos = 0;
   const lineAt = (at: number) => src.slice(0, at).split('\n').length;
-  const fail = (message: string, at = pos): never => { throw new XmlError(message, lineAt(at)); };
+  const fail = (message: string, at = pos): never => {
+    throw new XmlError(message, lineAt(at));
+  };
 
   const decode = (raw: string, at: number) =>
     raw.replace(/&(#x[0-9A-Fa-f]+|#\d+|\w+);|&/g, (whole, ref: string | undefined) => {
       if (ref === undefined) return fail('a bare "&" (write &amp;)', at);
       if (ref.startsWith('#')) {
         const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fail(`character reference ${whole} is out of range`, at);
+        return code > 0 && code <= 0x10ffff
+          ? String.fromCodePoint(code)
+          : fail(`character reference ${whole} is out of range`, at);
       }
       return NAMED[ref] ?? fail(`unknown entity ${whole}`, at);
     });
@@ -70,10 +77,14 @@ export function parseXml(source: string): XmlElement {
         pos += 2;
         return { name, attributes, children: [], text: '' };
       }
-      if (src[pos] === '>') { pos++; break; }
+      if (src[pos] === '>') {
+        pos++;
+        break;
+      }
       const attr = NAME_RE.exec(src.slice(pos, pos + 200))?.[0] ?? fail(`<${name}> has a malformed attribute`);
       pos += attr.length;
-      const m = /^\s*=\s*(["'])/.exec(src.slice(pos, pos + 50)) ?? fail(`attribute ${attr} of <${name}> has no quoted value`);
+      const m =
+        /^\s*=\s*(["'])/.exec(src.slice(pos, pos + 50)) ?? fail(`attribute ${attr} of <${name}> has no quoted value`);
       pos += m[0].length;
       const end = src.indexOf(m[1], pos);
       if (end < 0) fail(`attribute ${attr} of <${name}> is not closed`);
@@ -131,5 +142,7 @@ export const child = (el: XmlElement | undefined, name: string) => el?.children.
  */
 export function tableRows(doc: XmlElement, table: string): Record<string, string>[] {
   const rows = child(child(doc, table), 'rows');
-  return (rows?.children ?? []).filter((r) => r.name === 'row').map((r) => Object.fromEntries(r.children.map((f) => [f.name, f.text])));
+  return (rows?.children ?? [])
+    .filter((r) => r.name === 'row')
+    .map((r) => Object.fromEntries(r.children.map((f) => [f.name, f.text])));
 }

@@ -6,7 +6,13 @@ export const price: SurveyTemplate = {
   id: 'price',
   name: tx('Price sensitivity', 'Sensibilità al prezzo', '价格敏感度', '價格敏感度', 'Độ nhạy về giá'),
   definition: {
-    title: tx('What is it worth to you?', 'Quanto vale per te?', '它对您值多少钱？', '它對您值多少錢？', 'Nó đáng giá bao nhiêu với bạn?'),
+    title: tx(
+      'What is it worth to you?',
+      'Quanto vale per te?',
+      '它对您值多少钱？',
+      '它對您值多少錢？',
+      'Nó đáng giá bao nhiêu với bạn?',
+    ),
     defaultLanguage: 'en',
     languages: [...ALL_LANGUAGES],
     intro: tx(
@@ -19,17 +25,43 @@ export const price: SurveyTemplate = {
     pages: [
       {
         id: 'psm',
-        questions: [{
-          id: 'vw', type: 'vanWestendorp', required: true, role: 'price', currency: 'EUR', likelihood: true,
-          text: tx('About the price of the product', 'Sul prezzo del prodotto', '关于产品的价格', '關於產品的價格', 'Về giá của sản phẩm'),
-        }],
+        questions: [
+          {
+            id: 'vw',
+            type: 'vanWestendorp',
+            required: true,
+            role: 'price',
+            currency: 'EUR',
+            likelihood: true,
+            text: tx(
+              'About the price of the product',
+              'Sul prezzo del prodotto',
+              '关于产品的价格',
+              '關於產品的價格',
+              'Về giá của sản phẩm',
+            ),
+          },
+        ],
       },
       {
         id: 'ladder',
-        questions: [{
-          id: 'gg', type: 'gaborGranger', required: true, role: 'price', currency: 'EUR', prices: [19, 24, 29, 34, 39, 49],
-          text: tx('Would you buy the product at these prices?', 'Compreresti il prodotto a questi prezzi?', '以这些价格您会购买该产品吗？', '以這些價格您會購買該產品嗎？', 'Bạn có mua sản phẩm ở các mức giá này không?'),
-        }],
+        questions: [
+          {
+            id: 'gg',
+            type: 'gaborGranger',
+            required: true,
+            role: 'price',
+            currency: 'EUR',
+            prices: [19, 24, 29, 34, 39, 49],
+            text: tx(
+              'Would you buy the product at these prices?',
+              'Compreresti il prodotto a questi prezzi?',
+              '以这些价格您会购买该产品吗？',
+              '以這些價格您會購買該產品嗎？',
+              'Bạn có mua sản phẩm ở các mức giá này không?',
+            ),
+          },
+        ],
       },
     ],
   },

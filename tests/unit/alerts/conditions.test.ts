@@ -3,12 +3,23 @@ import * as v from 'valibot';
 import { AlertRuleSchema, type AlertRuleInput } from '../../../shared/api/alerts';
 import { compileRule, ownerFor, wordMatcher } from '../../../shared/alerts/conditions';
 
-const rule = (input: Partial<AlertRuleInput>) => compileRule({ spec: v.parse(AlertRuleSchema, { name: 'r', when: { conditions: [{ source: 'sat', op: 'answered' }] }, ...input }) });
+const rule = (input: Partial<AlertRuleInput>) =>
+  compileRule({
+    spec: v.parse(AlertRuleSchema, { name: 'r', when: { conditions: [{ source: 'sat', op: 'answered' }] }, ...input }),
+  });
 const facts = (answers: Record<string, unknown>, hidden: Record<string, string> = {}) => ({ answers, hidden });
 
 describe('alert conditions', () => {
   it('read scales with the survey logic operators (satisfaction ≤ 2, NPS ≤ 6)', () => {
-    const r = rule({ when: { match: 'any', conditions: [{ source: 'sat', op: 'between', max: 2 }, { source: 'nps', op: 'between', max: 6 }] } });
+    const r = rule({
+      when: {
+        match: 'any',
+        conditions: [
+          { source: 'sat', op: 'between', max: 2 },
+          { source: 'nps', op: 'between', max: 6 },
+        ],
+      },
+    });
     expect(r.test(facts({ sat: 2, nps: 9 }))).toBe(true);
     expect(r.test(facts({ sat: 4, nps: 6 }))).toBe(true);
     expect(r.test(facts({ sat: 3, nps: 7 }))).toBe(false);
@@ -17,7 +28,15 @@ describe('alert conditions', () => {
   });
 
   it('need every condition under match "all"', () => {
-    const r = rule({ when: { match: 'all', conditions: [{ source: 'sat', op: 'between', max: 2 }, { source: 'visit', op: 'equals', value: 'buy' }] } });
+    const r = rule({
+      when: {
+        match: 'all',
+        conditions: [
+          { source: 'sat', op: 'between', max: 2 },
+          { source: 'visit', op: 'equals', value: 'buy' },
+        ],
+      },
+    });
     expect(r.test(facts({ sat: 1, visit: 'buy' }))).toBe(true);
     expect(r.test(facts({ sat: 1, visit: 'look' }))).toBe(false);
   });
@@ -40,7 +59,10 @@ describe('alert conditions', () => {
   });
 
   it('limit to segments on hidden fields, compared as the survey logic compares them', () => {
-    const r = rule({ when: { conditions: [{ source: 'sat', op: 'between', max: 2 }] }, segment: [{ source: 'tier', op: 'in', values: ['Platinum', 'Gold'] }] });
+    const r = rule({
+      when: { conditions: [{ source: 'sat', op: 'between', max: 2 }] },
+      segment: [{ source: 'tier', op: 'in', values: ['Platinum', 'Gold'] }],
+    });
     expect(r.test(facts({ sat: 1 }, { tier: 'Gold' }))).toBe(true);
     expect(r.test(facts({ sat: 1 }, { tier: 'Iron' }))).toBe(false);
     expect(r.test(facts({ sat: 1 }))).toBe(false);
@@ -48,7 +70,15 @@ describe('alert conditions', () => {
 });
 
 describe('owner routing', () => {
-  const route = { kind: 'route' as const, field: 'region', routes: [{ value: 'North', userId: 'u-north' }, { value: 'South', userId: 'u-south' }], fallbackUserId: 'u-hq' };
+  const route = {
+    kind: 'route' as const,
+    field: 'region',
+    routes: [
+      { value: 'North', userId: 'u-north' },
+      { value: 'South', userId: 'u-south' },
+    ],
+    fallbackUserId: 'u-hq',
+  };
   it('picks the user of the hidden field value, ignoring case and spaces', () => {
     expect(ownerFor(route, { region: ' north ' })).toBe('u-north');
     expect(ownerFor(route, { region: 'South' })).toBe('u-south');
@@ -66,7 +96,18 @@ describe('owner routing', () => {
 
 describe('the rule schema', () => {
   it('refuses routing one value twice, naming the field', () => {
-    const r = v.safeParse(AlertRuleSchema, { name: 'x', when: { conditions: [{ source: 'sat', op: 'answered' }] }, owner: { kind: 'route', field: 'region', routes: [{ value: 'N', userId: 'a' }, { value: 'n', userId: 'b' }] } });
+    const r = v.safeParse(AlertRuleSchema, {
+      name: 'x',
+      when: { conditions: [{ source: 'sat', op: 'answered' }] },
+      owner: {
+        kind: 'route',
+        field: 'region',
+        routes: [
+          { value: 'N', userId: 'a' },
+          { value: 'n', userId: 'b' },
+        ],
+      },
+    });
     expect(r.success).toBe(false);
     expect(r.issues?.[0].message).toBe('each value may be routed only once');
   });

@@ -11,11 +11,13 @@ async function rows(text: string, chunk: number) {
 
 describe('reading a CSV in pieces', () => {
   // Quoted separators, quoted line breaks (LF and CRLF), doubled quotes, a BOM, CRLF line ends.
-  const text = '\uFEFFid;name;note\r\n'
-    + '1;"Nguyễn; An";"two\nlines"\r\n'
-    + '2;王小明;"say ""hi"""\r\n'
-    + '3;"Niccolò";"a\r\nb\r\nc"\r\n'
-    + Array.from({ length: 50 }, (_, i) => `${i + 4};name ${i};"x;${i}"`).join('\r\n') + '\r\n';
+  const text =
+    '\uFEFFid;name;note\r\n' +
+    '1;"Nguyễn; An";"two\nlines"\r\n' +
+    '2;王小明;"say ""hi"""\r\n' +
+    '3;"Niccolò";"a\r\nb\r\nc"\r\n' +
+    Array.from({ length: 50 }, (_, i) => `${i + 4};name ${i};"x;${i}"`).join('\r\n') +
+    '\r\n';
 
   it('gives the rows and lines of a whole read, whatever the piece size', async () => {
     const whole = readCsvRows(text);
@@ -27,7 +29,10 @@ describe('reading a CSV in pieces', () => {
   });
 
   it('guesses a semicolon for a two-column file that ends with a line break', async () => {
-    expect((await rows('id;name\nC1;Anna\n', 1000)).slice(0, 2)).toEqual([{ line: 1, fields: ['id', 'name'] }, { line: 2, fields: ['C1', 'Anna'] }]);
+    expect((await rows('id;name\nC1;Anna\n', 1000)).slice(0, 2)).toEqual([
+      { line: 1, fields: ['id', 'name'] },
+      { line: 2, fields: ['C1', 'Anna'] },
+    ]);
   });
 
   it('lets other work run between pieces', async () => {

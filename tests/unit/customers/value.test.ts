@@ -3,7 +3,14 @@
  * hand below (ties and equal amounts included).
  */
 import { describe, expect, it } from 'vitest';
-import { pyramidTiers, quintileScores, rfmScores, segmentOf, valueMatrix, type ValueFigures } from '../../../shared/customers/value';
+import {
+  pyramidTiers,
+  quintileScores,
+  rfmScores,
+  segmentOf,
+  valueMatrix,
+  type ValueFigures,
+} from '../../../shared/customers/value';
 import { minorDigits, parseMinor } from '../../../shared/customers/money';
 
 const NOW = Date.UTC(2026, 11, 1);
@@ -35,8 +42,16 @@ describe('RFM quintile scores: 1 + ⌊5 · (customers strictly worse) / n⌋, n 
   // Monetary: I, J 0 (0) → 1; H 3,000 (2) → 2; G 5,000 (3) → 2; E, F 10,000 (4) → 3;
   //   D 20,000 (6) → 4; C 50,000 (7) → 4; A, B 100,000 (8) → 5.
   const expected: Record<string, [number, number, number]> = {
-    A: [5, 5, 5], B: [2, 5, 5], C: [4, 4, 4], D: [3, 3, 4], E: [1, 3, 3],
-    F: [4, 3, 3], G: [3, 2, 2], H: [5, 1, 2], I: [2, 1, 1], J: [1, 1, 1],
+    A: [5, 5, 5],
+    B: [2, 5, 5],
+    C: [4, 4, 4],
+    D: [3, 3, 4],
+    E: [1, 3, 3],
+    F: [4, 3, 3],
+    G: [3, 2, 2],
+    H: [5, 1, 2],
+    I: [2, 1, 1],
+    J: [1, 1, 1],
   };
 
   it('scores each customer as derived by hand, ties sharing a score', () => {
@@ -70,15 +85,33 @@ describe('named segments on the R × FM grid, FM = ⌊(F + M) / 2⌋', () => {
     // H R 5 FM ⌊1.5⌋ = 1 → promising; I R 2 FM 1 → hibernating; J R 1 FM 1 → lost.
     const segments = rfmScores(REGISTER).map(segmentOf);
     expect(Object.fromEntries(REGISTER.map((c, i) => [c.key, segments[i]]))).toEqual({
-      A: 'champions', B: 'cant-lose', C: 'champions', D: 'loyal', E: 'at-risk',
-      F: 'loyal', G: 'needs-attention', H: 'promising', I: 'hibernating', J: 'lost',
+      A: 'champions',
+      B: 'cant-lose',
+      C: 'champions',
+      D: 'loyal',
+      E: 'at-risk',
+      F: 'loyal',
+      G: 'needs-attention',
+      H: 'promising',
+      I: 'hibernating',
+      J: 'lost',
     });
   });
 
   it('names every one of the 125 score combinations (the grid has no gap)', () => {
     const seen = new Set<string>();
-    for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) seen.add(segmentOf({ r, f, m }));
-    expect([...seen].sort()).toEqual(['at-risk', 'cant-lose', 'champions', 'hibernating', 'lost', 'loyal', 'needs-attention', 'promising']);
+    for (let r = 1; r <= 5; r++)
+      for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) seen.add(segmentOf({ r, f, m }));
+    expect([...seen].sort()).toEqual([
+      'at-risk',
+      'cant-lose',
+      'champions',
+      'hibernating',
+      'lost',
+      'loyal',
+      'needs-attention',
+      'promising',
+    ]);
   });
 });
 
@@ -88,9 +121,21 @@ describe('the customer pyramid by revenue', () => {
     // A, B a = 0 → 0 < 0.1 → tier 0 (both: equal revenue shares a tier); C a = 2 → 0.2 → tier 1;
     // D a = 3 → 0.3 → tier 2; E, F a = 4 → 0.4 → tier 2; G a = 6 → 0.6 → tier 3; H a = 7 → tier 3;
     // I, J no revenue → the last tier.
-    const tiers = pyramidTiers(REGISTER.map((c) => c.monetary), [10, 20, 30, 40]);
+    const tiers = pyramidTiers(
+      REGISTER.map((c) => c.monetary),
+      [10, 20, 30, 40],
+    );
     expect(Object.fromEntries(REGISTER.map((c, i) => [c.key, tiers[i]]))).toEqual({
-      A: 0, B: 0, C: 1, D: 2, E: 2, F: 2, G: 3, H: 3, I: 3, J: 3,
+      A: 0,
+      B: 0,
+      C: 1,
+      D: 2,
+      E: 2,
+      F: 2,
+      G: 3,
+      H: 3,
+      I: 3,
+      J: 3,
     });
   });
 
@@ -122,8 +167,16 @@ describe('the frequency × average-spend matrix', () => {
     expect(m.frequencyMedian).toBe(3);
     expect(m.spendMedian).toBeCloseTo(10_000 / 3, 9);
     expect(Object.fromEntries(REGISTER.map((c, i) => [c.key, m.cellOf[i]]))).toEqual({
-      A: 'best', B: 'best', C: 'best', D: 'big-spenders', E: 'occasional',
-      F: 'occasional', G: 'occasional', H: 'occasional', I: 'occasional', J: null,
+      A: 'best',
+      B: 'best',
+      C: 'best',
+      D: 'big-spenders',
+      E: 'occasional',
+      F: 'occasional',
+      G: 'occasional',
+      H: 'occasional',
+      I: 'occasional',
+      J: null,
     });
     expect(m.cells).toEqual({
       best: { customers: 3, revenue: 250_000 },
@@ -136,7 +189,13 @@ describe('the frequency × average-spend matrix', () => {
 
 describe('amounts in minor units', () => {
   it('knows each currency’s decimals (ISO 4217)', () => {
-    expect([minorDigits('EUR'), minorDigits('JPY'), minorDigits('VND'), minorDigits('TWD'), minorDigits('euro')]).toEqual([2, 0, 0, 2, null]);
+    expect([
+      minorDigits('EUR'),
+      minorDigits('JPY'),
+      minorDigits('VND'),
+      minorDigits('TWD'),
+      minorDigits('euro'),
+    ]).toEqual([2, 0, 0, 2, null]);
   });
   it('reads amounts exactly, with a point or a comma, and refuses what it cannot read', () => {
     expect(parseMinor('1234.5', 2)).toBe(123_450);

@@ -4,8 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  LOCALES, loadAppMessages, loadRespondentMessages, placeholders,
-  type Locale, type Message, type PluralCategory,
+  LOCALES,
+  loadAppMessages,
+  loadRespondentMessages,
+  placeholders,
+  type Locale,
+  type Message,
+  type PluralCategory,
 } from '../../../shared/i18n';
 
 type Catalogue = Readonly<Record<string, Message>>;
@@ -77,7 +82,8 @@ describe.each(Object.entries(NAMESPACES))('the %s catalogues', (namespace, load)
     for (const [key, m] of Object.entries(all.get(locale)!)) {
       if (typeof m === 'string') {
         // A language with one form may write a plain string; one with several must not lose them.
-        if (typeof en[key] !== 'string' && valid.length > 1) problems.push(`${key}: needs plural forms ${valid.join(', ')}`);
+        if (typeof en[key] !== 'string' && valid.length > 1)
+          problems.push(`${key}: needs plural forms ${valid.join(', ')}`);
         continue;
       }
       const given = Object.keys(m) as PluralCategory[];
@@ -99,7 +105,9 @@ describe.each(Object.entries(NAMESPACES))('the %s catalogues', (namespace, load)
     const allowed = Object.entries(SAME_AS_ENGLISH)
       .filter(([id, a]) => id.startsWith(`${namespace}:`) && a.locales.includes(locale))
       .map(([id]) => id.slice(namespace.length + 1));
-    expect({ untranslated: same.filter((k) => !allowed.includes(k)), staleAllowances: allowed.filter((k) => !same.includes(k)) })
-      .toEqual({ untranslated: [], staleAllowances: [] });
+    expect({
+      untranslated: same.filter((k) => !allowed.includes(k)),
+      staleAllowances: allowed.filter((k) => !same.includes(k)),
+    }).toEqual({ untranslated: [], staleAllowances: [] });
   });
 });

@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  currencyDigits, defaultCurrency, formatCurrency, formatDate, formatMoneyEstimate, formatNumber, formatPercent, formatPoints, type Locale,
+  currencyDigits,
+  defaultCurrency,
+  formatCurrency,
+  formatDate,
+  formatMoneyEstimate,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  type Locale,
 } from '../../../shared/i18n';
 
 const NBSP = '\u00a0';
@@ -35,7 +43,11 @@ describe('formatNumber', () => {
 
 describe('formatPercent', () => {
   it.each<[Locale, string]>([
-    ['en', '42.5%'], ['zh-Hans', '42.5%'], ['zh-Hant', '42.5%'], ['it', '42,5%'], ['vi', '42,5%'],
+    ['en', '42.5%'],
+    ['zh-Hans', '42.5%'],
+    ['zh-Hant', '42.5%'],
+    ['it', '42,5%'],
+    ['vi', '42,5%'],
   ])('writes a share of 0.425 with one decimal in %s as %s', (locale, expected) => {
     expect(formatPercent(locale, 0.425, 1)).toBe(expected);
   });
@@ -58,8 +70,10 @@ describe('formatCurrency (amounts in minor units)', () => {
     expect(formatCurrency(locale, amount, currency)).toBe(expected);
   });
 
-  it('divides by the currency\'s own number of decimals (ISO 4217)', () => {
-    expect([currencyDigits('EUR'), currencyDigits('JPY'), currencyDigits('VND'), currencyDigits('KWD')]).toEqual([2, 0, 0, 3]);
+  it("divides by the currency's own number of decimals (ISO 4217)", () => {
+    expect([currencyDigits('EUR'), currencyDigits('JPY'), currencyDigits('VND'), currencyDigits('KWD')]).toEqual([
+      2, 0, 0, 3,
+    ]);
     expect(formatCurrency('en', 1234, 'JPY')).toBe('¥1,234');
     expect(formatCurrency('en', 1234567, 'KWD')).toBe(`KWD${NBSP}1,234.567`);
   });
@@ -91,7 +105,13 @@ describe('formatMoneyEstimate (an estimate in major units, shown in whole units)
 });
 
 describe('defaultCurrency', () => {
-  it.each<[Locale, string]>([['en', 'EUR'], ['it', 'EUR'], ['zh-Hans', 'CNY'], ['zh-Hant', 'TWD'], ['vi', 'VND']])('%s → %s', (locale, currency) => {
+  it.each<[Locale, string]>([
+    ['en', 'EUR'],
+    ['it', 'EUR'],
+    ['zh-Hans', 'CNY'],
+    ['zh-Hant', 'TWD'],
+    ['vi', 'VND'],
+  ])('%s → %s', (locale, currency) => {
     expect(defaultCurrency(locale)).toBe(currency);
   });
 });
@@ -116,7 +136,10 @@ describe('formatDate', () => {
   });
 
   it.each<[Locale, string]>([
-    ['en', 'Mar 5, 2026'], ['zh-Hans', '2026年3月5日'], ['it', '5 mar 2026'], ['vi', '5 thg 3, 2026'],
+    ['en', 'Mar 5, 2026'],
+    ['zh-Hans', '2026年3月5日'],
+    ['it', '5 mar 2026'],
+    ['vi', '5 thg 3, 2026'],
   ])('writes the date in %s as %s', (locale, expected) => {
     expect(formatDate(locale, '2026-03-05')).toBe(expected);
   });
@@ -125,7 +148,7 @@ describe('formatDate', () => {
     expect(formatDate('en', '2026-03-05', 'date', 'America/Los_Angeles')).toBe('Mar 5, 2026');
   });
 
-  it('shows an instant in the time zone asked for, with Taiwan\'s 晚上 for the evening', () => {
+  it("shows an instant in the time zone asked for, with Taiwan's 晚上 for the evening", () => {
     expect(formatDate('zh-Hant', '2026-03-05T14:07:00Z', 'datetime', 'Asia/Taipei')).toBe('2026年3月5日 晚上10:07');
     expect(formatDate('it', Date.UTC(2026, 2, 5, 14, 7), 'datetime', 'Europe/Rome')).toBe('5 mar 2026, 15:07');
   });

@@ -10,15 +10,32 @@ describe('isLocale', () => {
 
 describe('LOCALE_NAMES', () => {
   it('names each language in itself', () => {
-    expect(LOCALE_NAMES).toEqual({ en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', it: 'Italiano', vi: 'Tiếng Việt' });
+    expect(LOCALE_NAMES).toEqual({
+      en: 'English',
+      'zh-Hans': '简体中文',
+      'zh-Hant': '繁體中文',
+      it: 'Italiano',
+      vi: 'Tiếng Việt',
+    });
   });
 });
 
 describe('negotiateLocale', () => {
   it.each([
-    ['zh', 'zh-Hans'], ['zh-CN', 'zh-Hans'], ['zh-SG', 'zh-Hans'], ['zh-Hans-HK', 'zh-Hans'],
-    ['zh-TW', 'zh-Hant'], ['zh-HK', 'zh-Hant'], ['zh-MO', 'zh-Hant'], ['zh-Hant-CN', 'zh-Hant'], ['zh_TW', 'zh-Hant'],
-    ['it-IT', 'it'], ['it-CH', 'it'], ['vi-VN', 'vi'], ['en-GB', 'en'], ['ZH-hant', 'zh-Hant'],
+    ['zh', 'zh-Hans'],
+    ['zh-CN', 'zh-Hans'],
+    ['zh-SG', 'zh-Hans'],
+    ['zh-Hans-HK', 'zh-Hans'],
+    ['zh-TW', 'zh-Hant'],
+    ['zh-HK', 'zh-Hant'],
+    ['zh-MO', 'zh-Hant'],
+    ['zh-Hant-CN', 'zh-Hant'],
+    ['zh_TW', 'zh-Hant'],
+    ['it-IT', 'it'],
+    ['it-CH', 'it'],
+    ['vi-VN', 'vi'],
+    ['en-GB', 'en'],
+    ['ZH-hant', 'zh-Hant'],
   ])('maps %s to %s', (tag, expected) => {
     expect(negotiateLocale([tag])).toBe(expected);
   });

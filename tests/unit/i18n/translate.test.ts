@@ -12,12 +12,21 @@ describe('createTranslator', () => {
 
   it('picks en plural forms one and other', () => {
     const t = createTranslator('en', { n: { one: '{count} answer', other: '{count} answers' } });
-    expect([0, 1, 2, 1.5].map((count) => t('n', { count }))).toEqual(['0 answers', '1 answer', '2 answers', '1.5 answers']);
+    expect([0, 1, 2, 1.5].map((count) => t('n', { count }))).toEqual([
+      '0 answers',
+      '1 answer',
+      '2 answers',
+      '1.5 answers',
+    ]);
   });
 
   it('picks Italian one, many (whole millions) and other', () => {
     const t = createTranslator('it', { n: answers });
-    expect([1, 2, 1_000_000].map((count) => t('n', { count }))).toEqual(['1 answer', '2 answers', '1.000.000 di risposte']);
+    expect([1, 2, 1_000_000].map((count) => t('n', { count }))).toEqual([
+      '1 answer',
+      '2 answers',
+      '1.000.000 di risposte',
+    ]);
   });
 
   it.each(['vi', 'zh-Hans', 'zh-Hant'] as const)('uses only "other" in %s', (locale) => {

@@ -32,7 +32,9 @@ function sources(dir: string): string[] {
   return out;
 }
 
-const code = SCANNED.flatMap((d) => sources(join(ROOT, d))).map((f) => readFileSync(f, 'utf8')).join('\n');
+const code = SCANNED.flatMap((d) => sources(join(ROOT, d)))
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 const used = (key: string) => ["'", '"', '`'].some((q) => code.includes(`${q}${key}${q}`));
 
 describe('catalogue keys in use', () => {

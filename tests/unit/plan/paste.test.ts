@@ -8,8 +8,10 @@ describe('categories pasted from a spreadsheet', () => {
     expect(parsePastedCategories(text, '.')).toEqual({
       unit: 'percent',
       categories: [
-        { value: 'platinum', population: 5 }, { value: 'gold', population: 15 },
-        { value: 'iron', population: 30 }, { value: 'lead', population: 50 },
+        { value: 'platinum', population: 5 },
+        { value: 'gold', population: 15 },
+        { value: 'iron', population: 30 },
+        { value: 'lead', population: 50 },
       ],
     });
   });
@@ -17,7 +19,10 @@ describe('categories pasted from a spreadsheet', () => {
   it('takes a middle column as the label and reads counts written the Italian way', () => {
     expect(parsePastedCategories('nord\tNord Italia\t1.250\nsud\tSud e isole\t2.750,5', ',')).toEqual({
       unit: 'count',
-      categories: [{ value: 'nord', label: 'Nord Italia', population: 1250 }, { value: 'sud', label: 'Sud e isole', population: 2750.5 }],
+      categories: [
+        { value: 'nord', label: 'Nord Italia', population: 1250 },
+        { value: 'sud', label: 'Sud e isole', population: 2750.5 },
+      ],
     });
   });
 
@@ -41,7 +46,7 @@ describe('money typed in major units, kept in minor units', () => {
     expect(toMinor('abc', 'EUR', '.')).toBeNull();
   });
 
-  it('writes minor units back for editing in the reader\'s notation', () => {
+  it("writes minor units back for editing in the reader's notation", () => {
     expect(fromMinor(250, 'EUR', ',')).toBe('2,5');
     expect(fromMinor(20_000, 'VND', ',')).toBe('20000');
     expect(toMinor(fromMinor(1999, 'EUR', '.'), 'EUR', '.')).toBe(1999);

@@ -1,16 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { allocateCells, cellKey, cellLabels, cellOf, crossCells, QuotaDesignError, type QuotaVariable } from '../../../shared/plan';
+import {
+  allocateCells,
+  cellKey,
+  cellLabels,
+  cellOf,
+  crossCells,
+  QuotaDesignError,
+  type QuotaVariable,
+} from '../../../shared/plan';
 
 const tier: QuotaVariable = {
-  source: 'tier', label: 'Customer tier', unit: 'percent',
+  source: 'tier',
+  label: 'Customer tier',
+  unit: 'percent',
   categories: [
-    { value: 'platinum', label: 'Platinum', population: 5 }, { value: 'gold', label: 'Gold', population: 15 },
-    { value: 'iron', label: 'Iron', population: 30 }, { value: 'lead', label: 'Lead', population: 50 },
+    { value: 'platinum', label: 'Platinum', population: 5 },
+    { value: 'gold', label: 'Gold', population: 15 },
+    { value: 'iron', label: 'Iron', population: 30 },
+    { value: 'lead', label: 'Lead', population: 50 },
   ],
 };
 const region: QuotaVariable = {
-  source: 'region', unit: 'percent',
-  categories: [{ value: 'north', population: 40 }, { value: 'south', population: 60 }],
+  source: 'region',
+  unit: 'percent',
+  categories: [
+    { value: 'north', population: 40 },
+    { value: 'south', population: 60 },
+  ],
 };
 const sum = (xs: { target: number }[]) => xs.reduce((a, c) => a + c.target, 0);
 
@@ -18,7 +34,14 @@ describe('crossing variables into cells', () => {
   it('makes every combination, keyed "gold|north", with the product of the marginal shares', () => {
     const cells = crossCells({ variables: [tier, region] });
     expect(cells.map((c) => c.key)).toEqual([
-      'platinum|north', 'platinum|south', 'gold|north', 'gold|south', 'iron|north', 'iron|south', 'lead|north', 'lead|south',
+      'platinum|north',
+      'platinum|south',
+      'gold|north',
+      'gold|south',
+      'iron|north',
+      'iron|south',
+      'lead|north',
+      'lead|south',
     ]);
     // 0.15 × 0.40 = 0.06
     expect(cells.find((c) => c.key === 'gold|north')!.share).toBeCloseTo(0.06, 12);
@@ -26,11 +49,25 @@ describe('crossing variables into cells', () => {
   });
 
   it('uses counts per cell instead when every cell has one (a known joint distribution)', () => {
-    const counted = { variables: [region, { ...region, source: 'age', categories: [{ value: 'young', population: 50 }, { value: 'old', population: 50 }] }],
+    const counted = {
+      variables: [
+        region,
+        {
+          ...region,
+          source: 'age',
+          categories: [
+            { value: 'young', population: 50 },
+            { value: 'old', population: 50 },
+          ],
+        },
+      ],
       cells: [
-        { key: 'north|young', population: 100 }, { key: 'north|old', population: 300 },
-        { key: 'south|young', population: 500 }, { key: 'south|old', population: 100 },
-      ] };
+        { key: 'north|young', population: 100 },
+        { key: 'north|old', population: 300 },
+        { key: 'south|young', population: 500 },
+        { key: 'south|old', population: 100 },
+      ],
+    };
     expect(crossCells(counted).map((c) => c.share)).toEqual([0.1, 0.3, 0.5, 0.1]);
   });
 
@@ -55,27 +92,49 @@ describe('allocating the total', () => {
   });
 
   it('Neyman: n_h ∝ N_h·S_h: 100 over two equal strata with sd 1 and 3 → 25, 75 (Neyman 1934; hand computation)', () => {
-    const v: QuotaVariable = { source: 'x', unit: 'count', categories: [{ value: 'a', population: 500, sd: 1 }, { value: 'b', population: 500, sd: 3 }] };
+    const v: QuotaVariable = {
+      source: 'x',
+      unit: 'count',
+      categories: [
+        { value: 'a', population: 500, sd: 1 },
+        { value: 'b', population: 500, sd: 3 },
+      ],
+    };
     expect(allocateCells({ variables: [v], method: 'neyman' }, 100).map((c) => c.target)).toEqual([25, 75]);
   });
 
   it('crossed cells always sum exactly to the total', () => {
     for (const total of [1, 7, 99, 373, 400, 1001]) {
       expect(sum(allocateCells({ variables: [tier, region], method: 'proportional' }, total))).toBe(total);
-      expect(sum(allocateCells({ variables: [tier, region], method: 'minimum', minPerCell: Math.floor(total / 16) }, total))).toBe(total);
+      expect(
+        sum(allocateCells({ variables: [tier, region], method: 'minimum', minPerCell: Math.floor(total / 16) }, total)),
+      ).toBe(total);
     }
   });
 
   it('caps a cell at its population count: 60 over counts 10 and 990 with a minimum of 20 → 10, 50', () => {
-    const v: QuotaVariable = { source: 'x', unit: 'count', categories: [{ value: 'vip', population: 10 }, { value: 'rest', population: 990 }] };
-    expect(allocateCells({ variables: [v], method: 'minimum', minPerCell: 20 }, 60).map((c) => c.target)).toEqual([10, 50]);
+    const v: QuotaVariable = {
+      source: 'x',
+      unit: 'count',
+      categories: [
+        { value: 'vip', population: 10 },
+        { value: 'rest', population: 990 },
+      ],
+    };
+    expect(allocateCells({ variables: [v], method: 'minimum', minPerCell: 20 }, 60).map((c) => c.target)).toEqual([
+      10, 50,
+    ]);
   });
 
   it('names the field when the minimum can not fit in the total', () => {
     const run = () => allocateCells({ variables: [tier, region], method: 'minimum', minPerCell: 40 }, 300);
     expect(run).toThrow(QuotaDesignError);
     expect(run).toThrow(/minimum of 40 per cell needs 320 completes/);
-    try { run(); } catch (e) { expect((e as QuotaDesignError).path).toBe('quotas.minPerCell'); }
+    try {
+      run();
+    } catch (e) {
+      expect((e as QuotaDesignError).path).toBe('quotas.minPerCell');
+    }
   });
 });
 
@@ -98,7 +157,14 @@ describe('the cell a respondent falls in', () => {
   });
 
   it('reads numeric answers (a rating as a quota variable)', () => {
-    const score: QuotaVariable = { source: 'stars', unit: 'percent', categories: [{ value: '4', population: 50 }, { value: '5', population: 50 }] };
+    const score: QuotaVariable = {
+      source: 'stars',
+      unit: 'percent',
+      categories: [
+        { value: '4', population: 50 },
+        { value: '5', population: 50 },
+      ],
+    };
     expect(cellOf({ variables: [score] }, { stars: 5 }, {})).toBe('5');
   });
 });

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { completesNeeded, invitationsFor, marginAt, type SampleInput } from '../../../shared/plan';
 
-const sample = (over: Partial<SampleInput> = {}): SampleInput =>
-  ({ kind: 'proportion', confidence: 0.95, margin: 0.05, designEffect: 1, responseRate: 1, incidence: 1, ...over });
+const sample = (over: Partial<SampleInput> = {}): SampleInput => ({
+  kind: 'proportion',
+  confidence: 0.95,
+  margin: 0.05,
+  designEffect: 1,
+  responseRate: 1,
+  incidence: 1,
+  ...over,
+});
 
 // z_{0.975} = 1.959963985, z² = 3.841458821 (normal quantile).
 

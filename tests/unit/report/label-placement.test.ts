@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { cornerCaptions, placeLabels, wrapToWidth, type Rect } from '../../../client/app/report/label-placement';
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const inside = (r: Rect, area: Rect) => r.x >= area.x && r.y >= area.y && r.x + r.w <= area.x + area.w && r.y + r.h <= area.y + area.h;
+const inside = (r: Rect, area: Rect) =>
+  r.x >= area.x && r.y >= area.y && r.x + r.w <= area.x + area.w && r.y + r.h <= area.y + area.h;
 
 describe('scatter point labels', () => {
   // The hotel demo's priorities chart on a 390 px phone (plot about 290 × 230 px): Breakfast and
   // Check-in 20 px apart on one line, Room comfort and Staff friendliness likewise at the right edge.
   const area = { x: 40, y: 10, w: 290, h: 230 };
   const points = [
-    { x: 90, y: 100 }, { x: 110, y: 104 }, { x: 250, y: 102 }, { x: 290, y: 98 }, { x: 130, y: 140 }, { x: 300, y: 150 },
+    { x: 90, y: 100 },
+    { x: 110, y: 104 },
+    { x: 250, y: 102 },
+    { x: 290, y: 98 },
+    { x: 130, y: 140 },
+    { x: 300, y: 150 },
   ];
   const widths = [62, 58, 88, 110, 96, 70];
 
@@ -18,13 +24,23 @@ describe('scatter point labels', () => {
     expect(placed.map((r) => r.w)).toEqual(widths);
     for (const [i, r] of placed.entries()) {
       expect(inside(r, area), `label ${i} inside the plot`).toBe(true);
-      for (const [j, other] of placed.entries()) if (j !== i) expect(overlaps(r, other), `labels ${i} and ${j}`).toBe(false);
-      for (const p of points) expect(overlaps(r, { x: p.x - 6, y: p.y - 6, w: 12, h: 12 }), `label ${i} over a point`).toBe(false);
+      for (const [j, other] of placed.entries())
+        if (j !== i) expect(overlaps(r, other), `labels ${i} and ${j}`).toBe(false);
+      for (const p of points)
+        expect(overlaps(r, { x: p.x - 6, y: p.y - 6, w: 12, h: 12 }), `label ${i} over a point`).toBe(false);
     }
   });
 
-  it('writes a lone point\'s label to its right, and one at the right edge to its left', () => {
-    const [free, edge] = placeLabels([{ x: 60, y: 50 }, { x: 320, y: 200 }], [40, 80], 14, area);
+  it("writes a lone point's label to its right, and one at the right edge to its left", () => {
+    const [free, edge] = placeLabels(
+      [
+        { x: 60, y: 50 },
+        { x: 320, y: 200 },
+      ],
+      [40, 80],
+      14,
+      area,
+    );
     expect(free).toMatchObject({ x: 69, y: 43, textX: 69, textY: 50 });
     expect(edge.x + edge.w).toBe(320 - 9);
   });

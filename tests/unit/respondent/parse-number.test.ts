@@ -36,7 +36,12 @@ describe('parseNumber', () => {
   });
 
   it('writes numbers back in a form that parses to the same value', () => {
-    for (const [n, mark] of [[1.234, ','], [1234.5, '.'], [-0.5, ','], [42, '.']] as const) {
+    for (const [n, mark] of [
+      [1.234, ','],
+      [1234.5, '.'],
+      [-0.5, ','],
+      [42, '.'],
+    ] as const) {
       expect(parseNumber(formatForInput(n, mark), mark)).toBe(n);
     }
   });

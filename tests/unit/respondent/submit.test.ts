@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createSender, isRetryable, retryDelay, type Outcome, type SendState } from '../../../client/respondent/submit';
 import type { Submission } from '../../../shared/api/surveys';
 
-const body = (n: number, complete = false): Submission =>
-  ({ clientId: 'abcdefgh12', versionId: 1, answers: { q: n }, complete, page: n, pageTimes: {}, hidden: {}, lang: 'en', website: '' });
+const body = (n: number, complete = false): Submission => ({
+  clientId: 'abcdefgh12',
+  versionId: 1,
+  answers: { q: n },
+  complete,
+  page: n,
+  pageTimes: {},
+  hidden: {},
+  lang: 'en',
+  website: '',
+});
 
 /** A sender with a scripted server, hand-driven timers and an `online` event source. */
 function harness(replies: (number | 'down')[]) {
@@ -18,9 +27,16 @@ function harness(replies: (number | 'down')[]) {
       sent.push(JSON.parse(String(init?.body)));
       const reply = replies.shift() ?? 200;
       if (reply === 'down') throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify(reply < 300 ? { status: 'partial' } : { error: { code: `e${reply}`, message: '' } }), { status: reply });
+      return new Response(
+        JSON.stringify(reply < 300 ? { status: 'partial' } : { error: { code: `e${reply}`, message: '' } }),
+        { status: reply },
+      );
     },
-    events: { addEventListener: (_type: string, fn: unknown) => { online = fn as () => void; } },
+    events: {
+      addEventListener: (_type: string, fn: unknown) => {
+        online = fn as () => void;
+      },
+    },
     setTimer: (fn, ms) => timers.push({ fn, ms }),
     clearTimer: () => timers.splice(0),
     onState: (s) => states.push(s),

@@ -37,23 +37,55 @@ const calls: [string, (pick: () => unknown) => unknown][] = [
   ],
   ['gaborGranger', (p) => stats.gaborGranger([p(), p()] as number[], [p(), p()] as number[])],
   ['postStratify', (p) => stats.postStratify([p(), p()] as string[], { a: p(), b: p() } as never)],
-  ['rake', (p) => stats.rake([{ g: 'a' }, { g: 'b' }], { g: { a: p(), b: p() } } as never, { maxIterations: p() } as never)],
-  ['lifetimeValue', (p) => stats.lifetimeValue({ margin: p(), retention: p(), discountRate: p(), periods: p() } as never)],
+  [
+    'rake',
+    (p) => stats.rake([{ g: 'a' }, { g: 'b' }], { g: { a: p(), b: p() } } as never, { maxIterations: p() } as never),
+  ],
+  [
+    'lifetimeValue',
+    (p) => stats.lifetimeValue({ margin: p(), retention: p(), discountRate: p(), periods: p() } as never),
+  ],
   [
     'retentionUplift',
-    (p) => stats.retentionUplift({ customers: p(), margin: p(), retention: p(), uplift: p(), discountRate: p() } as never),
+    (p) =>
+      stats.retentionUplift({ customers: p(), margin: p(), retention: p(), uplift: p(), discountRate: p() } as never),
   ],
-  ['loyaltyIfLevelRises', (p) => stats.loyaltyIfLevelRises([p(), p()] as number[], [p(), p()] as number[], p() as number)],
+  [
+    'loyaltyIfLevelRises',
+    (p) => stats.loyaltyIfLevelRises([p(), p()] as number[], [p(), p()] as number[], p() as number),
+  ],
   ['chiSquareCdf', (p) => stats.chiSquareCdf(p() as number, p() as number)],
   ['chiSquareQuantile', (p) => stats.chiSquareQuantile(p() as number, p() as number)],
-  ['chiSquareTest', (p) => stats.chiSquareTest([[p(), p()], [p(), p()]] as number[][])],
-  ['pairwiseProportions', (p) => stats.pairwiseProportions([{ x: p(), n: p() }, { x: p(), n: p() }, p()] as never, p() as number)],
-  ['pairwiseMeans', (p) => stats.pairwiseMeans([{ mean: p(), sd: p(), n: p() }, { mean: p(), sd: p(), n: p() }] as never, p() as number)],
+  [
+    'chiSquareTest',
+    (p) =>
+      stats.chiSquareTest([
+        [p(), p()],
+        [p(), p()],
+      ] as number[][]),
+  ],
+  [
+    'pairwiseProportions',
+    (p) => stats.pairwiseProportions([{ x: p(), n: p() }, { x: p(), n: p() }, p()] as never, p() as number),
+  ],
+  [
+    'pairwiseMeans',
+    (p) =>
+      stats.pairwiseMeans(
+        [
+          { mean: p(), sd: p(), n: p() },
+          { mean: p(), sd: p(), n: p() },
+        ] as never,
+        p() as number,
+      ),
+  ],
   ['kishDeff', (p) => stats.kishDeff([p(), p()] as number[])],
   [
     'servqual',
     (p) =>
-      stats.servqual([{ id: 'a', dimension: 'd' }], [{ expectations: [p()], perceptions: [p()], importance: { d: p() } }] as never),
+      stats.servqual([{ id: 'a', dimension: 'd' }], [
+        { expectations: [p()], perceptions: [p()], importance: { d: p() } },
+      ] as never),
   ],
 ];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meanCIOfCounts, StatsInputError } from '../../../shared/stats';
 
 describe('meanCIOfCounts (Student t interval from a frequency table)', () => {
-  it('hand computation: the same data as meanCI\'s test, given as counts', () => {
+  it("hand computation: the same data as meanCI's test, given as counts", () => {
     // Values 2 4 4 4 5 5 7 9 as counts of 2, 4, 5, 7, 9: mean 5; sd = √(32/7) = 2.1380899;
     // t_{0.975,7} = 2.364624 (t table); half-width 1.7874879 → (3.2125121, 6.7874879).
     const ci = meanCIOfCounts([1, 3, 2, 1, 1], [2, 4, 5, 7, 9]);

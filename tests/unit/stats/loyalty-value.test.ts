@@ -31,8 +31,10 @@ describe('lifetimeValue: CLV = m·r/(1+i−r) (Gupta & Lehmann 2003), and its fi
 
   it('refuses retention outside [0, 1), a discount rate of −100 % or less and a bad horizon, naming the argument', () => {
     const ok = { margin: 100, retention: 0.8, discountRate: 0.1 };
-    for (const retention of [1, 1.2, -0.1, NaN]) expect(() => lifetimeValue({ ...ok, retention })).toThrow(/^retention: /);
-    for (const discountRate of [-1, -2, Infinity]) expect(() => lifetimeValue({ ...ok, discountRate })).toThrow(/^discountRate: /);
+    for (const retention of [1, 1.2, -0.1, NaN])
+      expect(() => lifetimeValue({ ...ok, retention })).toThrow(/^retention: /);
+    for (const discountRate of [-1, -2, Infinity])
+      expect(() => lifetimeValue({ ...ok, discountRate })).toThrow(/^discountRate: /);
     for (const periods of [0, 1.5, 1001, NaN]) expect(() => lifetimeValue({ ...ok, periods })).toThrow(/^periods: /);
     expect(() => lifetimeValue({ ...ok, margin: NaN })).toThrow(StatsInputError);
     // i close to −100 % makes r/(1+i) huge: the sum overflows, which is an error, not Infinity.
@@ -60,7 +62,14 @@ describe('retentionUplift: customers·(CLV(r+Δ) − CLV(r))', () => {
 
   it('over three years: 1,000·100·(Σ(0.9/1.1)^t − Σ(0.8/1.1)^t) for t = 1..3', () => {
     // (9/11 + 81/121 + 729/1331) = (1089 + 891 + 729)/1331 = 2709/1331; minus 2184/1331 = 525/1331.
-    const r = retentionUplift({ customers: 1000, margin: 100, retention: 0.8, uplift: 0.1, discountRate: 0.1, periods: 3 });
+    const r = retentionUplift({
+      customers: 1000,
+      margin: 100,
+      retention: 0.8,
+      uplift: 0.1,
+      discountRate: 0.1,
+      periods: 3,
+    });
     expect(r.lifetimeValueGained).toBeCloseTo((1000 * 100 * 525) / 1331, 6);
   });
 

@@ -90,7 +90,6 @@ describe('npsOfCounts: NPS from the number of respondents at each score', () => 
   });
 });
 
-
 describe('npsDifference (Wald z test of two independent NPS)', () => {
   it('by hand: NPS 30 of 100 against 10 of 200', () => {
     // V_a = 0.5 + 0.2 − 0.3² = 0.61, V_b = 0.4 + 0.3 − 0.1² = 0.69; SE = 100·√(0.61/100 + 0.69/200)
@@ -107,9 +106,17 @@ describe('npsDifference (Wald z test of two independent NPS)', () => {
   });
 
   it('leaves no doubt between samples without spread, and refuses shares that are not shares', () => {
-    expect(npsDifference({ promoters: 1, detractors: 0, n: 40 }, { promoters: 0, detractors: 1, n: 40 })).toMatchObject({ difference: 200, p: 0 });
-    expect(npsDifference({ promoters: 0, detractors: 0, n: 40 }, { promoters: 0, detractors: 0, n: 10 })).toMatchObject({ difference: 0, p: 1 });
-    expect(() => npsDifference({ promoters: 0.7, detractors: 0.5, n: 10 }, { promoters: 0.1, detractors: 0.1, n: 10 })).toThrow(StatsInputError);
-    expect(() => npsDifference({ promoters: 0.5, detractors: 0.1, n: 0 }, { promoters: 0.1, detractors: 0.1, n: 10 })).toThrow(/a\.n/);
+    expect(npsDifference({ promoters: 1, detractors: 0, n: 40 }, { promoters: 0, detractors: 1, n: 40 })).toMatchObject(
+      { difference: 200, p: 0 },
+    );
+    expect(npsDifference({ promoters: 0, detractors: 0, n: 40 }, { promoters: 0, detractors: 0, n: 10 })).toMatchObject(
+      { difference: 0, p: 1 },
+    );
+    expect(() =>
+      npsDifference({ promoters: 0.7, detractors: 0.5, n: 10 }, { promoters: 0.1, detractors: 0.1, n: 10 }),
+    ).toThrow(StatsInputError);
+    expect(() =>
+      npsDifference({ promoters: 0.5, detractors: 0.1, n: 0 }, { promoters: 0.1, detractors: 0.1, n: 10 }),
+    ).toThrow(/a\.n/);
   });
 });

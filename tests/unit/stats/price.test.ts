@@ -50,7 +50,15 @@ describe('vanWestendorp (pricesensitivitymeter 1.3.3 conventions, as specified i
     expect(r.curves.map((c) => c.price)).toEqual([5, 8, 10, 12, 15, 20, 25, 30, 35, 40]);
     const at = (p: number) => r.curves.find((c) => c.price === p)!;
     // At 5 two of five said "too cheap" = 5, yet F = 0 there, so too cheap = 1 (not 0.6).
-    expect(at(5)).toEqual({ price: 5, tooCheap: 1, cheap: 1, expensive: 0, tooExpensive: 0, notCheap: 0, notExpensive: 1 });
+    expect(at(5)).toEqual({
+      price: 5,
+      tooCheap: 1,
+      cheap: 1,
+      expensive: 0,
+      tooExpensive: 0,
+      notCheap: 0,
+      notExpensive: 1,
+    });
     // At 12: too cheap 1 − 5/5 = 0, cheap 1 − 2/5 = 0.6, not cheap 0.4.
     expect(at(12).tooCheap).toBe(0);
     expect(at(12).cheap).toBeCloseTo(0.6, 15);
@@ -86,7 +94,9 @@ describe('vanWestendorp (pricesensitivitymeter 1.3.3 conventions, as specified i
   it('NMS optimum is the first maximum', () => {
     // One respondent, likelihood 5 at both cheap and expensive: reach 0, 0.7, 0.7, 0 → first max at 2;
     // revenue 0, 1.4, 2.1, 0 → 3.
-    const one = vanWestendorp([{ tooCheap: 1, cheap: 2, expensive: 3, tooExpensive: 4, buyAtCheap: 5, buyAtExpensive: 5 }]);
+    const one = vanWestendorp([
+      { tooCheap: 1, cheap: 2, expensive: 3, tooExpensive: 4, buyAtCheap: 5, buyAtExpensive: 5 },
+    ]);
     expect(one.nms).toMatchObject({ reachOptimal: 2, revenueOptimal: 3 });
   });
 
@@ -104,16 +114,22 @@ describe('vanWestendorp (pricesensitivitymeter 1.3.3 conventions, as specified i
   });
 
   it('without purchase likelihoods there is no nms', () => {
-    expect(vanWestendorp(rows.map(({ tooCheap, cheap, expensive, tooExpensive }) => ({ tooCheap, cheap, expensive, tooExpensive }))).nms).toBeUndefined();
+    expect(
+      vanWestendorp(
+        rows.map(({ tooCheap, cheap, expensive, tooExpensive }) => ({ tooCheap, cheap, expensive, tooExpensive })),
+      ).nms,
+    ).toBeUndefined();
   });
 
   it('rejects bad input', () => {
     expect(() => vanWestendorp([])).toThrow(StatsInputError);
     expect(() => vanWestendorp([{ tooCheap: 3, cheap: 2, expensive: 4, tooExpensive: 5 }])).toThrow(/no respondent/);
-    expect(() => vanWestendorp([{ tooCheap: 1, cheap: NaN, expensive: 4, tooExpensive: 5 }])).toThrow(/rows\[0\]\.cheap/);
-    expect(() =>
-      vanWestendorp([rows[0], { tooCheap: 1, cheap: 2, expensive: 4, tooExpensive: 5 }]),
-    ).toThrow(/rows\[1\]\.buyAtCheap/);
+    expect(() => vanWestendorp([{ tooCheap: 1, cheap: NaN, expensive: 4, tooExpensive: 5 }])).toThrow(
+      /rows\[0\]\.cheap/,
+    );
+    expect(() => vanWestendorp([rows[0], { tooCheap: 1, cheap: 2, expensive: 4, tooExpensive: 5 }])).toThrow(
+      /rows\[1\]\.buyAtCheap/,
+    );
     expect(() => vanWestendorp([{ ...rows[0], buyAtCheap: 6 }])).toThrow(/rows\[0\]\.buyAtCheap/);
     expect(() => vanWestendorp([{ ...rows[0], buyAtExpensive: 2.5 }])).toThrow(/rows\[0\]\.buyAtExpensive/);
   });
@@ -129,10 +145,18 @@ describe('vanWestendorp (pricesensitivitymeter 1.3.3 conventions, as specified i
     weighted.nms!.curve.forEach((c, i) => expect(c.reach).toBeCloseTo(expanded.nms!.curve[i].reach, 12));
     expect(weighted.valid).toBe(vanWestendorp(rows).valid);
     // Weights of 0.5 everywhere are the unweighted analysis.
-    const half = vanWestendorp(rows, rows.map(() => 0.5));
+    const half = vanWestendorp(
+      rows,
+      rows.map(() => 0.5),
+    );
     const plain = vanWestendorp(rows);
     for (const k of ['pmc', 'opp', 'ipp', 'pme'] as const) expect(half[k]).toBeCloseTo(plain[k], 12);
     expect(() => vanWestendorp(rows, [1])).toThrow(/weights/);
-    expect(() => vanWestendorp(rows, rows.map(() => -1))).toThrow(/weights\[0\]/);
+    expect(() =>
+      vanWestendorp(
+        rows,
+        rows.map(() => -1),
+      ),
+    ).toThrow(/weights\[0\]/);
   });
 });

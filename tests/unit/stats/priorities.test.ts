@@ -65,14 +65,36 @@ describe('relativeWeights (Johnson 2000) — the rwa package example', () => {
     const x1 = [1, -1, 1, -1];
     const x2 = [1, 1, -1, -1];
     const y = [3, 1, 2, -2];
-    const w = relativeWeights(x1.map((v, i) => [v, x2[i]]), y);
+    const w = relativeWeights(
+      x1.map((v, i) => [v, x2[i]]),
+      y,
+    );
     expect(w.raw[0]).toBeCloseTo(pearson(x1, y) ** 2, 14);
     expect(w.raw[1]).toBeCloseTo(pearson(x2, y) ** 2, 14);
   });
 
   it('rejects collinear, constant, short and ragged input', () => {
-    expect(() => relativeWeights([[1, 2], [2, 4], [3, 6], [4, 8.0000000001]], [1, 2, 3, 5])).toThrow(/collinear/);
-    expect(() => relativeWeights([[1, 1], [2, 1], [3, 1]], [1, 2, 4])).toThrow(/constant/);
+    expect(() =>
+      relativeWeights(
+        [
+          [1, 2],
+          [2, 4],
+          [3, 6],
+          [4, 8.0000000001],
+        ],
+        [1, 2, 3, 5],
+      ),
+    ).toThrow(/collinear/);
+    expect(() =>
+      relativeWeights(
+        [
+          [1, 1],
+          [2, 1],
+          [3, 1],
+        ],
+        [1, 2, 4],
+      ),
+    ).toThrow(/constant/);
     expect(() => relativeWeights([[1], [2]], [1, 2])).toThrow(/X/);
     expect(() => relativeWeights([[1, 2], [2], [3, 4]], [1, 2, 3])).toThrow(/X\[1\]/);
     expect(() => relativeWeights([[1], [2], [3]], [1, 2])).toThrow(/y/);
@@ -108,14 +130,24 @@ describe('shapley (LMG) — independent cross-check on the same data', () => {
     const r12 = pearson(x1, x2);
     // Two-predictor R² = (r1² + r2² − 2·r1·r2·r12)/(1 − r12²).
     const full = (r1 * r1 + r2 * r2 - 2 * r1 * r2 * r12) / (1 - r12 * r12);
-    const res = shapley(x1.map((v, i) => [v, x2[i]]), y);
+    const res = shapley(
+      x1.map((v, i) => [v, x2[i]]),
+      y,
+    );
     expect(res.rSquared).toBeCloseTo(full, 14);
     expect(res.raw[0]).toBeCloseTo(0.5 * r1 * r1 + 0.5 * (full - r2 * r2), 14);
     expect(res.raw[1]).toBeCloseTo(0.5 * r2 * r2 + 0.5 * (full - r1 * r1), 14);
   });
 
   it('takes at most 10 predictors', () => {
-    const rows = Array.from({ length: 20 }, (_, i) => Array.from({ length: 11 }, (_, j) => Math.sin((i + 1) * (j + 1))));
-    expect(() => shapley(rows, rows.map((_, i) => i))).toThrow(/at most 10/);
+    const rows = Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 11 }, (_, j) => Math.sin((i + 1) * (j + 1))),
+    );
+    expect(() =>
+      shapley(
+        rows,
+        rows.map((_, i) => i),
+      ),
+    ).toThrow(/at most 10/);
   });
 });

@@ -52,7 +52,8 @@ describe('normalCdf', () => {
   });
 
   it('inverts normalQuantile', () => {
-    for (const p of [1e-12, 0.001, 0.2, 0.5, 0.7, 0.99]) expect(relative(normalCdf(normalQuantile(p)), p)).toBeLessThan(1e-13);
+    for (const p of [1e-12, 0.001, 0.2, 0.5, 0.7, 0.99])
+      expect(relative(normalCdf(normalQuantile(p)), p)).toBeLessThan(1e-13);
   });
 
   it('rejects NaN and overflowing input', () => {

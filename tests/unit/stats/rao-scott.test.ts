@@ -12,7 +12,10 @@ describe("Kish's effective size", () => {
 
 describe("Rao–Scott's first-order corrected chi-square", () => {
   it("is Pearson's when every weight is 1 (Agresti 2007, Table 2.5: X² 30.07 on 2 df)", () => {
-    const table = [[762, 327, 468], [484, 239, 477]];
+    const table = [
+      [762, 327, 468],
+      [484, 239, 477],
+    ];
     const r = raoScottChiSquare(table, table, 2757);
     expect(r.designCorrection).toBeCloseTo(1, 12);
     expect(r.statistic).toBeCloseTo(chiSquareTest(table).statistic, 9);
@@ -24,7 +27,16 @@ describe("Rao–Scott's first-order corrected chi-square", () => {
     // Eight respondents (row, column, weight), by hand. Each share's design effect is
     // n·Σₖ wₖ²(yₖ − p̂)² / (W²·p̂(1 − p̂)); δ̄ = [Σᵢⱼ (1 − p̂ᵢ₊p̂₊ⱼ)dᵢⱼ − Σᵢ (1 − p̂ᵢ₊)dᵢ − Σⱼ (1 − p̂₊ⱼ)dⱼ] / df
     // (Rao & Scott 1984; Lohr 2010, §10.3.2).
-    const people: [number, number, number][] = [[0, 0, 1], [0, 0, 3], [0, 1, 1], [1, 0, 2], [1, 1, 1], [1, 1, 1], [1, 1, 4], [0, 1, 2]];
+    const people: [number, number, number][] = [
+      [0, 0, 1],
+      [0, 0, 3],
+      [0, 1, 1],
+      [1, 0, 2],
+      [1, 1, 1],
+      [1, 1, 1],
+      [1, 1, 4],
+      [0, 1, 2],
+    ];
     const n = people.length;
     const W = people.reduce((a, p) => a + p[2], 0);
     const share = (f: (p: [number, number, number]) => boolean) => people.filter(f).reduce((a, p) => a + p[2], 0) / W;
@@ -43,8 +55,14 @@ describe("Rao–Scott's first-order corrected chi-square", () => {
     }
     for (const i of [0, 1]) sum -= (1 - share((p) => p[0] === i)) * deff((p) => p[0] === i);
     for (const j of [0, 1]) sum -= (1 - share((p) => p[1] === j)) * deff((p) => p[1] === j);
-    const weights = [[4, 3], [2, 6]];
-    const squared = [[10, 5], [4, 18]];
+    const weights = [
+      [4, 3],
+      [2, 6],
+    ];
+    const squared = [
+      [10, 5],
+      [4, 18],
+    ];
     const r = raoScottChiSquare(weights, squared, n);
     expect(r.pearson).toBeCloseTo(x2, 12);
     expect(r.designCorrection).toBeCloseTo(sum, 12);
@@ -55,7 +73,28 @@ describe("Rao–Scott's first-order corrected chi-square", () => {
 
   it('refuses a table it cannot test, naming the argument', () => {
     expect(() => raoScottChiSquare([[1, 2]], [[1, 2]], 3)).toThrow(StatsInputError);
-    expect(() => raoScottChiSquare([[1, 2], [3, 4]], [[1, 2]], 10)).toThrow(/squaredWeights/);
-    expect(() => raoScottChiSquare([[1, 2], [3, -4]], [[1, 2], [3, 4]], 10)).toThrow(/weights\[1\]\[1\]/);
+    expect(() =>
+      raoScottChiSquare(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[1, 2]],
+        10,
+      ),
+    ).toThrow(/squaredWeights/);
+    expect(() =>
+      raoScottChiSquare(
+        [
+          [1, 2],
+          [3, -4],
+        ],
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        10,
+      ),
+    ).toThrow(/weights\[1\]\[1\]/);
   });
 });

@@ -14,7 +14,12 @@ describe('boxShares', () => {
 
   it('0–10 scale', () => {
     // 10 9 8 0 → top 1/4, top-2 (9–10) 2/4, bottom 1/4, bottom-2 (0–1) 1/4.
-    expect(boxShares([10, 9, 8, 0], { min: 0, max: 10 })).toEqual({ top: 0.25, topTwo: 0.5, bottom: 0.25, bottomTwo: 0.25 });
+    expect(boxShares([10, 9, 8, 0], { min: 0, max: 10 })).toEqual({
+      top: 0.25,
+      topTwo: 0.5,
+      bottom: 0.25,
+      bottomTwo: 0.25,
+    });
   });
 
   it('rejects empty input, values off the scale and too short a scale', () => {

@@ -43,7 +43,10 @@ describe('servqual (Parasuraman, Zeithaml & Berry 1988; scoring of Zeithaml et a
   });
 
   it('without importance points the weighted score is null', () => {
-    const r = servqual(items, responses.map(({ expectations, perceptions }) => ({ expectations, perceptions })));
+    const r = servqual(
+      items,
+      responses.map(({ expectations, perceptions }) => ({ expectations, perceptions })),
+    );
     expect(r.weighted).toBeNull();
     expect(r.dimensions[0].importance).toBeNull();
     expect(r.unweighted).toBeCloseTo(-1.125, 12);
@@ -56,10 +59,14 @@ describe('servqual (Parasuraman, Zeithaml & Berry 1988; scoring of Zeithaml et a
     expect(() => servqual(items, [{ expectations: [1, 2], perceptions: [1, 2, 3] }])).toThrow(/expectations/);
     expect(() => servqual(items, [{ expectations: [1, 2, NaN], perceptions: [1, 2, 3] }])).toThrow(/expectations\[2\]/);
     expect(() =>
-      servqual(items, [{ expectations: [1, 2, 3], perceptions: [1, 2, 3], importance: { reliability: 50, empathy: 40 } }]),
+      servqual(items, [
+        { expectations: [1, 2, 3], perceptions: [1, 2, 3], importance: { reliability: 50, empathy: 40 } },
+      ]),
     ).toThrow(/sum to 100/);
     expect(() =>
-      servqual(items, [{ expectations: [1, 2, 3], perceptions: [1, 2, 3], importance: { reliability: 50, tangibles: 50 } }]),
+      servqual(items, [
+        { expectations: [1, 2, 3], perceptions: [1, 2, 3], importance: { reliability: 50, tangibles: 50 } },
+      ]),
     ).toThrow(/tangibles/);
     expect(() => servqual(items, [responses[0], { expectations: [1, 2, 3], perceptions: [1, 2, 3] }])).toThrow(
       /responses\[1\]\.importance/,
@@ -69,19 +76,40 @@ describe('servqual (Parasuraman, Zeithaml & Berry 1988; scoring of Zeithaml et a
   it('by column: the same hand-computed figures, over the listed rows only', () => {
     // Columns hold respondent A at row 0, an unlisted row 1 of nonsense, and B at row 2.
     const r = servqualColumns(items, {
-      expectations: [[7, NaN, 6], [6, NaN, 7], [5, NaN, 7]],
-      perceptions: [[5, NaN, 6], [6, NaN, 4], [6, NaN, 4]],
+      expectations: [
+        [7, NaN, 6],
+        [6, NaN, 7],
+        [5, NaN, 7],
+      ],
+      perceptions: [
+        [5, NaN, 6],
+        [6, NaN, 4],
+        [6, NaN, 4],
+      ],
       importance: { reliability: [70, NaN, 40], empathy: [30, NaN, 60] },
       rows: [0, 2],
     });
     expect(r.n).toBe(2);
     expect(r.items.map((i) => i.gap)).toEqual([-1, -1.5, -1]);
-    expect(r.dimensions.map((d) => [d.gap, d.importance])).toEqual([[-1.25, 55], [-1, 45]]);
+    expect(r.dimensions.map((d) => [d.gap, d.importance])).toEqual([
+      [-1.25, 55],
+      [-1, 45],
+    ]);
     expect(r.unweighted).toBeCloseTo(-1.125, 12);
     expect(r.weighted).toBeCloseTo(-1.4, 12);
-    expect(() => servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [NaN]] })).toThrow(/perceptions\[2\]\[0\]/);
-    expect(() => servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [6]], importance: { reliability: [50], empathy: [40] } })).toThrow(/sum to 100/);
-    expect(() => servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [6]], rows: [] })).toThrow(/rows/);
+    expect(() => servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [NaN]] })).toThrow(
+      /perceptions\[2\]\[0\]/,
+    );
+    expect(() =>
+      servqualColumns(items, {
+        expectations: [[7], [6], [5]],
+        perceptions: [[5], [6], [6]],
+        importance: { reliability: [50], empathy: [40] },
+      }),
+    ).toThrow(/sum to 100/);
+    expect(() =>
+      servqualColumns(items, { expectations: [[7], [6], [5]], perceptions: [[5], [6], [6]], rows: [] }),
+    ).toThrow(/rows/);
   });
 
   it('with survey weights, every mean over respondents is weighted', () => {
@@ -89,8 +117,16 @@ describe('servqual (Parasuraman, Zeithaml & Berry 1988; scoring of Zeithaml et a
     // reliability (3·−1 + 1·−1.5)/4 = −1.125, importance (3·70 + 40)/4 = 62.5; unweighted score
     // (3·0 + −2.25)/4 = −0.5625; weighted (3·−0.4 + −2.4)/4 = −0.9.
     const columns = {
-      expectations: [[7, 6], [6, 7], [5, 7]],
-      perceptions: [[5, 6], [6, 4], [6, 4]],
+      expectations: [
+        [7, 6],
+        [6, 7],
+        [5, 7],
+      ],
+      perceptions: [
+        [5, 6],
+        [6, 4],
+        [6, 4],
+      ],
       importance: { reliability: [70, 40], empathy: [30, 60] },
     };
     const r = servqualColumns(items, { ...columns, weights: [3, 1] });

@@ -6,7 +6,7 @@ const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) **
 const summary = (xs: number[]) => ({ mean: mean(xs), sd: sd(xs), n: xs.length });
 
 describe('welchT (Welch 1947)', () => {
-  it('matches R\'s t.test on the sleep data', () => {
+  it("matches R's t.test on the sleep data", () => {
     // Student's sleep data (R's `sleep`, Cushny & Peebles 1905). R 4.x:
     //   > t.test(extra ~ group, data = sleep)
     //   Welch Two Sample t-test
@@ -38,7 +38,7 @@ describe('welchT (Welch 1947)', () => {
 });
 
 describe('pairedT (Student 1908)', () => {
-  it('matches R\'s paired t.test on the sleep data', () => {
+  it("matches R's paired t.test on the sleep data", () => {
     // The same ten patients under both drugs. R 4.x:
     //   > t.test(extra ~ group, data = sleep, paired = TRUE)   (R < 4.4: t.test(g1, g2, paired = TRUE))
     //   Paired t-test
@@ -72,7 +72,7 @@ describe('pairedT (Student 1908)', () => {
 });
 
 describe('twoProportionZ (pooled two-proportion z test)', () => {
-  it('matches R\'s prop.test without continuity correction', () => {
+  it("matches R's prop.test without continuity correction", () => {
     // 15/50 vs 25/50. By hand: p̂ = 0.4, se = √(0.4 · 0.6 · (1/50 + 1/50)) = √0.0096 = 0.0979796,
     // z = −0.2 / 0.0979796 = −2.041241. R: prop.test(c(15, 25), c(50, 50), correct = FALSE)
     // gives X-squared = 4.1667 (= z²), p-value = 0.04123.

@@ -60,7 +60,12 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
     // Pass 1 by hand: sex factors 5/4 and 5/6; then age totals young 2·1.25 + 5/6 = 3.3333,
     // old 2·1.25 + 5·5/6 = 6.6667 → factors 1.2 and 0.9 → weights 1.5, 1.125, 1, 0.75, whose sex
     // margin (5.25 : 4.75) is not yet 0.5, so more passes follow.
-    const cells: [string, string, number][] = [['m', 'young', 2], ['m', 'old', 2], ['f', 'young', 1], ['f', 'old', 5]];
+    const cells: [string, string, number][] = [
+      ['m', 'young', 2],
+      ['m', 'old', 2],
+      ['f', 'young', 1],
+      ['f', 'old', 5],
+    ];
     const rows = cells.flatMap(([sex, age, k]) => Array.from({ length: k }, () => ({ sex, age })));
     const r = rake(rows, { sex: { m: 0.5, f: 0.5 }, age: { young: 0.4, old: 0.6 } });
     expect(r.converged).toBe(true);
@@ -73,16 +78,25 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
     [1.5, 1.5, 1.125, 1.125, 1, 0.75].forEach((x, i) => expect(once.weights[i]).toBeCloseTo(x, 12));
   });
 
-  it('converges to the fitted table that keeps the sample\'s odds ratio (hand-solved 2 × 2)', () => {
+  it("converges to the fitted table that keeps the sample's odds ratio (hand-solved 2 × 2)", () => {
     // Sample (g1,h1) 3, (g1,h2) 1, (g2,h1) 1, (g2,h2) 3; targets g 0.3/0.7, h 0.5/0.5 of n = 8.
     // IPF keeps the cross-product ratio 3·3/(1·1) = 9 (Bishop, Fienberg & Holland, Discrete
     // Multivariate Analysis, 1975, §3.6). Fitted (g1,h1) = x with margins 2.4/5.6 and 4/4:
     // x(1.6 + x) = 9(2.4 − x)(4 − x) → x² − 7.4x + 10.8 = 0 → x = 2; the other cells 0.4, 2, 3.6.
     // Weight = fitted ÷ sample count: 2/3, 0.4, 2, 1.2.
-    const cells: [string, string, number, number][] = [['g1', 'h1', 3, 2 / 3], ['g1', 'h2', 1, 0.4], ['g2', 'h1', 1, 2], ['g2', 'h2', 3, 1.2]];
+    const cells: [string, string, number, number][] = [
+      ['g1', 'h1', 3, 2 / 3],
+      ['g1', 'h2', 1, 0.4],
+      ['g2', 'h1', 1, 2],
+      ['g2', 'h2', 3, 1.2],
+    ];
     const rows = cells.flatMap(([g, h, k]) => Array.from({ length: k }, () => ({ g, h })));
     const expected = cells.flatMap(([, , k, w]) => Array.from({ length: k }, () => w));
-    const r = rake(rows, { g: { g1: 0.3, g2: 0.7 }, h: { h1: 0.5, h2: 0.5 } }, { tolerance: 1e-12, maxIterations: 1000 });
+    const r = rake(
+      rows,
+      { g: { g1: 0.3, g2: 0.7 }, h: { h1: 0.5, h2: 0.5 } },
+      { tolerance: 1e-12, maxIterations: 1000 },
+    );
     expect(r.converged).toBe(true);
     r.weights.forEach((w, i) => expect(w).toBeCloseTo(expected[i], 9));
   });
@@ -121,7 +135,10 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
     const r = prng(5);
     for (let k = 0; k < 200; k++) {
       const cats = Array.from({ length: r.int(1, 6) }, (_, i) => `k${i}`);
-      const cells = Array.from({ length: r.int(cats.length, 100) }, (_, i) => cats[i < cats.length ? i : r.int(0, cats.length - 1)]);
+      const cells = Array.from(
+        { length: r.int(cats.length, 100) },
+        (_, i) => cats[i < cats.length ? i : r.int(0, cats.length - 1)],
+      );
       const raw = cats.map(() => r.next() + 0.01);
       const sum = raw.reduce((a, b) => a + b, 0);
       const w = postStratify(cells, Object.fromEntries(cats.map((c, i) => [c, raw[i] / sum])));
@@ -150,11 +167,21 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
     expect(() => rake(rows, { g: { a: 0.5, b: 0.5 } }, { initialWeights: [1, 0] })).toThrow(/initialWeights\[1\]/);
     // Targets that leave nobody: a must be everyone, but every "a" respondent is a "y", which gets 0.
     expect(() =>
-      rake([{ g: 'a', h: 'y' }, { g: 'b', h: 'x' }], { g: { a: 1, b: 0 }, h: { x: 1, y: 0 } }),
+      rake(
+        [
+          { g: 'a', h: 'y' },
+          { g: 'b', h: 'x' },
+        ],
+        { g: { a: 1, b: 0 }, h: { x: 1, y: 0 } },
+      ),
     ).toThrow(/every weight fell to 0/);
     // Contradictory but not empty: no convergence, reported rather than thrown.
     const stuck = rake(
-      [{ g: 'a', h: 'x' }, { g: 'b', h: 'y' }, { g: 'b', h: 'x' }],
+      [
+        { g: 'a', h: 'x' },
+        { g: 'b', h: 'y' },
+        { g: 'b', h: 'x' },
+      ],
       { g: { a: 0.9, b: 0.1 }, h: { x: 0.1, y: 0.9 } },
       { maxIterations: 50 },
     );

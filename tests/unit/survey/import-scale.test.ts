@@ -26,14 +26,20 @@ describe('imports grow linearly with the file', () => {
 
   it('refuses a question with more choices than a question holds before reading them', () => {
     const r = importSurvey(duplicateChoices(32_000));
-    expect(r.unmapped).toContainEqual({ source: 'q', message: 'it has 32000 choices; a question here holds at most 200' });
+    expect(r.unmapped).toContainEqual({
+      source: 'q',
+      message: 'it has 32000 choices; a question here holds at most 200',
+    });
   });
 
   it('hands out 32,000 ids for one name with about one lookup each', () => {
     // Counting the lookups makes the test independent of the machine's speed.
     class Counting extends Set<string> {
       lookups = 0;
-      override has(x: string) { this.lookups++; return super.has(x); }
+      override has(x: string) {
+        this.lookups++;
+        return super.has(x);
+      }
     }
     const taken = new Counting();
     const make = idMaker('o', taken);

@@ -16,16 +16,29 @@ describe('conditions', () => {
   });
 
   it('matches a single choice\'s "Other" answer ({ other: text }) as the value "other"', () => {
-    expect(evaluate(one({ source: 'visit', op: 'equals', value: 'other' }), facts({ visit: { other: 'to return a parcel' } }))).toBe(true);
-    expect(evaluate(one({ source: 'visit', op: 'in', values: ['buy', 'other'] }), facts({ visit: { other: 'x' } }))).toBe(true);
-    expect(evaluate(one({ source: 'visit', op: 'notEquals', value: 'other' }), facts({ visit: { other: 'x' } }))).toBe(false);
-    expect(evaluate(one({ source: 'visit', op: 'equals', value: 'buy' }), facts({ visit: { other: 'x' } }))).toBe(false);
+    expect(
+      evaluate(
+        one({ source: 'visit', op: 'equals', value: 'other' }),
+        facts({ visit: { other: 'to return a parcel' } }),
+      ),
+    ).toBe(true);
+    expect(
+      evaluate(one({ source: 'visit', op: 'in', values: ['buy', 'other'] }), facts({ visit: { other: 'x' } })),
+    ).toBe(true);
+    expect(evaluate(one({ source: 'visit', op: 'notEquals', value: 'other' }), facts({ visit: { other: 'x' } }))).toBe(
+      false,
+    );
+    expect(evaluate(one({ source: 'visit', op: 'equals', value: 'buy' }), facts({ visit: { other: 'x' } }))).toBe(
+      false,
+    );
   });
 
   it('in, between (inclusive) and answered', () => {
     expect(evaluate(one({ source: 'nps', op: 'between', min: 0, max: 6 }), facts({ nps: 6 }))).toBe(true);
     expect(evaluate(one({ source: 'nps', op: 'between', min: 0, max: 6 }), facts({ nps: 7 }))).toBe(false);
-    expect(evaluate(one({ source: 'tier', op: 'in', values: ['gold', 'platinum'] }), facts({}, { tier: 'gold' }))).toBe(true);
+    expect(evaluate(one({ source: 'tier', op: 'in', values: ['gold', 'platinum'] }), facts({}, { tier: 'gold' }))).toBe(
+      true,
+    );
     expect(evaluate(one({ source: 'why', op: 'answered' }), facts({ why: '' }))).toBe(false);
     expect(evaluate(one({ source: 'why', op: 'notAnswered' }), facts({}))).toBe(true);
   });
@@ -41,7 +54,10 @@ describe('conditions', () => {
   });
 
   it('combines with all and any', () => {
-    const conditions = [{ source: 'a', op: 'equals' as const, value: 1 }, { source: 'b', op: 'equals' as const, value: 1 }];
+    const conditions = [
+      { source: 'a', op: 'equals' as const, value: 1 },
+      { source: 'b', op: 'equals' as const, value: 1 },
+    ];
     expect(evaluate({ match: 'all', conditions }, facts({ a: 1, b: 2 }))).toBe(false);
     expect(evaluate({ match: 'any', conditions }, facts({ a: 1, b: 2 }))).toBe(true);
   });
@@ -51,17 +67,41 @@ const base = () => ({
   title: { en: 'T' },
   hiddenFields: ['tier'],
   pages: [
-    { id: 'p1', questions: [
-      { id: 'user', type: 'single', required: true, text: { en: 'Are you a customer?' }, options: [{ id: 'yes', label: { en: 'Yes' } }, { id: 'no', label: { en: 'No' } }] },
-      { id: 'nps', type: 'nps', required: true, text: { en: 'Recommend?' } },
-      { id: 'why_low', type: 'text', required: true, text: { en: 'Why so low?' }, visibleIf: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } },
-    ] },
-    { id: 'p2', visibleIf: { conditions: [{ source: 'tier', op: 'equals', value: 'gold' }] }, questions: [
-      { id: 'gold_perks', type: 'rating', required: true, text: { en: 'Gold perks?' }, scale: { min: 1, max: 5 } },
-    ] },
+    {
+      id: 'p1',
+      questions: [
+        {
+          id: 'user',
+          type: 'single',
+          required: true,
+          text: { en: 'Are you a customer?' },
+          options: [
+            { id: 'yes', label: { en: 'Yes' } },
+            { id: 'no', label: { en: 'No' } },
+          ],
+        },
+        { id: 'nps', type: 'nps', required: true, text: { en: 'Recommend?' } },
+        {
+          id: 'why_low',
+          type: 'text',
+          required: true,
+          text: { en: 'Why so low?' },
+          visibleIf: { conditions: [{ source: 'nps', op: 'between', max: 6 }] },
+        },
+      ],
+    },
+    {
+      id: 'p2',
+      visibleIf: { conditions: [{ source: 'tier', op: 'equals', value: 'gold' }] },
+      questions: [
+        { id: 'gold_perks', type: 'rating', required: true, text: { en: 'Gold perks?' }, scale: { min: 1, max: 5 } },
+      ],
+    },
     { id: 'p3', questions: [{ id: 'comment', type: 'text', text: { en: 'Anything else?' } }] },
   ],
-  screenOuts: [{ id: 'not_customer', afterPage: 'p1', when: { conditions: [{ source: 'user', op: 'equals', value: 'no' }] } }],
+  screenOuts: [
+    { id: 'not_customer', afterPage: 'p1', when: { conditions: [{ source: 'user', op: 'equals', value: 'no' }] } },
+  ],
 });
 
 describe('logic references in a definition', () => {
@@ -72,19 +112,68 @@ describe('logic references in a definition', () => {
   it('accepts "other" as a value of a single choice only when it offers Other, and screens out on it', () => {
     const d = base();
     d.screenOuts[0].when.conditions[0].value = 'other';
-    expect(v.safeParse(SurveyDefinitionSchema, d).issues?.[0].message).toMatch(/"other", which is not one of its options/);
+    expect(v.safeParse(SurveyDefinitionSchema, d).issues?.[0].message).toMatch(
+      /"other", which is not one of its options/,
+    );
     (d.pages[0].questions[0] as { other?: boolean }).other = true;
     const def = v.parse(SurveyDefinitionSchema, d);
     expect(validateSubmission(def, { user: { other: 'a supplier' } }, false).screenedOut).toBe('not_customer');
   });
 
   const refused: [string, (d: ReturnType<typeof base>) => void, string, RegExp][] = [
-    ['a later question', (d) => { (d.pages[0].questions[2] as { visibleIf?: unknown }).visibleIf = { conditions: [{ source: 'comment', op: 'answered' }] }; }, 'pages[0].questions[2].visibleIf.conditions[0].source', /"comment", which comes later/],
-    ['itself on the same page, below', (d) => { d.pages[0].questions[0] = { ...d.pages[0].questions[0], visibleIf: { conditions: [{ source: 'nps', op: 'answered' }] } } as never; }, 'pages[0].questions[0].visibleIf.conditions[0].source', /"nps", which comes later/],
-    ['a question on its own page, for a page', (d) => { (d.pages[2] as { visibleIf?: unknown }).visibleIf = { conditions: [{ source: 'comment', op: 'answered' }] }; }, 'pages[2].visibleIf.conditions[0].source', /comes later/],
-    ['a missing question', (d) => { d.pages[1].visibleIf = { conditions: [{ source: 'region', op: 'equals', value: 'x' }] }; }, 'pages[1].visibleIf.conditions[0].source', /"region", which is neither a question nor a hidden field/],
-    ['an option the question lacks', (d) => { d.screenOuts[0].when.conditions[0].value = 'maybe'; }, 'screenOuts[0].when.conditions[0].source', /"maybe", which is not one of its options/],
-    ['a screen-out after a missing page', (d) => { d.screenOuts[0].afterPage = 'p9'; }, 'screenOuts[0].afterPage', /page "p9", which does not exist/],
+    [
+      'a later question',
+      (d) => {
+        (d.pages[0].questions[2] as { visibleIf?: unknown }).visibleIf = {
+          conditions: [{ source: 'comment', op: 'answered' }],
+        };
+      },
+      'pages[0].questions[2].visibleIf.conditions[0].source',
+      /"comment", which comes later/,
+    ],
+    [
+      'itself on the same page, below',
+      (d) => {
+        d.pages[0].questions[0] = {
+          ...d.pages[0].questions[0],
+          visibleIf: { conditions: [{ source: 'nps', op: 'answered' }] },
+        } as never;
+      },
+      'pages[0].questions[0].visibleIf.conditions[0].source',
+      /"nps", which comes later/,
+    ],
+    [
+      'a question on its own page, for a page',
+      (d) => {
+        (d.pages[2] as { visibleIf?: unknown }).visibleIf = { conditions: [{ source: 'comment', op: 'answered' }] };
+      },
+      'pages[2].visibleIf.conditions[0].source',
+      /comes later/,
+    ],
+    [
+      'a missing question',
+      (d) => {
+        d.pages[1].visibleIf = { conditions: [{ source: 'region', op: 'equals', value: 'x' }] };
+      },
+      'pages[1].visibleIf.conditions[0].source',
+      /"region", which is neither a question nor a hidden field/,
+    ],
+    [
+      'an option the question lacks',
+      (d) => {
+        d.screenOuts[0].when.conditions[0].value = 'maybe';
+      },
+      'screenOuts[0].when.conditions[0].source',
+      /"maybe", which is not one of its options/,
+    ],
+    [
+      'a screen-out after a missing page',
+      (d) => {
+        d.screenOuts[0].afterPage = 'p9';
+      },
+      'screenOuts[0].afterPage',
+      /page "p9", which does not exist/,
+    ],
   ];
   for (const [what, mutate, path, message] of refused) {
     it(`refuses logic that refers to ${what}, naming it`, () => {
@@ -116,11 +205,16 @@ describe('walking a survey with logic', () => {
   it('shows a page by a hidden field', () => {
     expect(walk(def, { user: 'yes', nps: 9 }, { tier: 'gold' }).pages).toEqual([0, 1, 2]);
     expect(walk(def, { user: 'yes', nps: 9 }, { tier: 'iron' }).pages).toEqual([0, 2]);
-    expect(validateSubmission(def, { user: 'yes', nps: 9 }, true, { tier: 'gold' }).issues[0]).toMatchObject({ questionId: 'gold_perks', code: 'required' });
+    expect(validateSubmission(def, { user: 'yes', nps: 9 }, true, { tier: 'gold' }).issues[0]).toMatchObject({
+      questionId: 'gold_perks',
+      code: 'required',
+    });
   });
 
   it('ends at a screen-out, requiring nothing after it', () => {
-    const r = validateSubmission(def, { user: 'no', nps: 5, why_low: 'not mine', comment: 'ignored' }, false, { tier: 'gold' });
+    const r = validateSubmission(def, { user: 'no', nps: 5, why_low: 'not mine', comment: 'ignored' }, false, {
+      tier: 'gold',
+    });
     expect(r.screenedOut).toBe('not_customer');
     expect(r.issues).toEqual([]);
     expect(r.answers).toEqual({ user: 'no', nps: 5, why_low: 'not mine' });

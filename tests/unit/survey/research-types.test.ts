@@ -8,7 +8,10 @@ const en = (s: string) => ({ en: s });
 const opts = (...ids: string[]) => ids.map((id) => ({ id, label: en(id) }));
 const q = (input: Record<string, unknown>): Question => v.parse(QuestionSchema, { id: 'q1', text: en('Q'), ...input });
 const problems = (input: Record<string, unknown>) => {
-  const r = v.safeParse(SurveyDefinitionSchema, { title: en('T'), pages: [{ id: 'p1', questions: [{ id: 'q1', text: en('Q'), ...input }] }] });
+  const r = v.safeParse(SurveyDefinitionSchema, {
+    title: en('T'),
+    pages: [{ id: 'p1', questions: [{ id: 'q1', text: en('Q'), ...input }] }],
+  });
   return r.success ? [] : r.issues.map((i) => `${issuePath(i)}: ${i.message}`);
 };
 const code = (question: Question, value: unknown) => checkAnswer(question, value)?.code ?? null;
@@ -16,30 +19,66 @@ const code = (question: Question, value: unknown) => checkAnswer(question, value
 describe('definitions of the research types', () => {
   it('accepts a complete definition of each type', () => {
     expect(problems({ type: 'single', options: opts('a', 'b'), other: true })).toEqual([]);
-    expect(problems({ type: 'servqual', items: [{ id: 't1', label: en('Modern equipment'), dimension: 'tangibles' }], scale: { min: 1, max: 7 } })).toEqual([]);
+    expect(
+      problems({
+        type: 'servqual',
+        items: [{ id: 't1', label: en('Modern equipment'), dimension: 'tangibles' }],
+        scale: { min: 1, max: 7 },
+      }),
+    ).toEqual([]);
     expect(problems({ type: 'importance', items: opts('price', 'staff'), mode: 'sum' })).toEqual([]);
     expect(problems({ type: 'vanWestendorp', currency: 'EUR', likelihood: true })).toEqual([]);
     expect(problems({ type: 'gaborGranger', currency: 'EUR', prices: [10, 12, 15] })).toEqual([]);
-    expect(problems({ type: 'competitor', brands: opts('us', 'them'), ownBrand: 'us', attributes: opts('quality'), scale: { min: 1, max: 5 } })).toEqual([]);
+    expect(
+      problems({
+        type: 'competitor',
+        brands: opts('us', 'them'),
+        ownBrand: 'us',
+        attributes: opts('quality'),
+        scale: { min: 1, max: 5 },
+      }),
+    ).toEqual([]);
     expect(problems({ type: 'ranking', options: opts('a', 'b', 'c') })).toEqual([]);
     expect(problems({ type: 'contact', consent: en('You may contact me about my answers') })).toEqual([]);
   });
 
   it('refuses faults with the path of the field at fault', () => {
-    expect(problems({ type: 'servqual', items: [{ id: 't1', label: en('x'), dimension: 'price' }], scale: { min: 1, max: 7 } }))
-      .toEqual(['pages[0].questions[0].items[0].dimension: must be one of tangibles, reliability, responsiveness, assurance, empathy']);
-    expect(problems({ type: 'gaborGranger', currency: 'EUR', prices: [10, 15, 12] }))
-      .toEqual(['pages[0].questions[0].prices: prices must be strictly increasing']);
-    expect(problems({ type: 'gaborGranger', currency: 'EUR', prices: [10, 12], start: 2 }))
-      .toEqual(['pages[0].questions[0].start: start must be the index of one of the prices']);
-    expect(problems({ type: 'vanWestendorp', currency: 'euro' }))
-      .toEqual(['pages[0].questions[0].currency: must be a three-letter ISO 4217 code such as EUR']);
-    expect(problems({ type: 'competitor', brands: opts('us', 'them'), ownBrand: 'me', attributes: opts('q'), scale: { min: 1, max: 5 } }))
-      .toEqual(['pages[0].questions[0].ownBrand: must be one of the brands']);
-    expect(problems({ type: 'ranking', options: opts('a', 'a') })).toEqual(['pages[0].questions[0].options: option ids must be unique']);
-    expect(problems({ type: 'contact', name: false, email: false, phone: false, consent: en('ok') }))
-      .toEqual(['pages[0].questions[0]: asks for at least one of name, email, phone']);
-    expect(problems({ type: 'importance', items: [], mode: 'rating' })).toEqual(['pages[0].questions[0].items: needs at least 1 item']);
+    expect(
+      problems({
+        type: 'servqual',
+        items: [{ id: 't1', label: en('x'), dimension: 'price' }],
+        scale: { min: 1, max: 7 },
+      }),
+    ).toEqual([
+      'pages[0].questions[0].items[0].dimension: must be one of tangibles, reliability, responsiveness, assurance, empathy',
+    ]);
+    expect(problems({ type: 'gaborGranger', currency: 'EUR', prices: [10, 15, 12] })).toEqual([
+      'pages[0].questions[0].prices: prices must be strictly increasing',
+    ]);
+    expect(problems({ type: 'gaborGranger', currency: 'EUR', prices: [10, 12], start: 2 })).toEqual([
+      'pages[0].questions[0].start: start must be the index of one of the prices',
+    ]);
+    expect(problems({ type: 'vanWestendorp', currency: 'euro' })).toEqual([
+      'pages[0].questions[0].currency: must be a three-letter ISO 4217 code such as EUR',
+    ]);
+    expect(
+      problems({
+        type: 'competitor',
+        brands: opts('us', 'them'),
+        ownBrand: 'me',
+        attributes: opts('q'),
+        scale: { min: 1, max: 5 },
+      }),
+    ).toEqual(['pages[0].questions[0].ownBrand: must be one of the brands']);
+    expect(problems({ type: 'ranking', options: opts('a', 'a') })).toEqual([
+      'pages[0].questions[0].options: option ids must be unique',
+    ]);
+    expect(problems({ type: 'contact', name: false, email: false, phone: false, consent: en('ok') })).toEqual([
+      'pages[0].questions[0]: asks for at least one of name, email, phone',
+    ]);
+    expect(problems({ type: 'importance', items: [], mode: 'rating' })).toEqual([
+      'pages[0].questions[0].items: needs at least 1 item',
+    ]);
   });
 });
 
@@ -53,7 +92,15 @@ describe('answers to the research types', () => {
   });
 
   it('SERVQUAL: each item rated twice on the scale; required means both ratings of every item', () => {
-    const sq = q({ type: 'servqual', required: true, items: [{ id: 't1', label: en('x'), dimension: 'tangibles' }, { id: 'r1', label: en('y'), dimension: 'reliability' }], scale: { min: 1, max: 7 } });
+    const sq = q({
+      type: 'servqual',
+      required: true,
+      items: [
+        { id: 't1', label: en('x'), dimension: 'tangibles' },
+        { id: 'r1', label: en('y'), dimension: 'reliability' },
+      ],
+      scale: { min: 1, max: 7 },
+    });
     expect(code(sq, { t1: { e: 7, p: 5 }, r1: { e: 6, p: 6 } })).toBe(null);
     expect(code(sq, { t1: { e: 7, p: 5 }, r1: { e: 6 } })).toBe('required');
     expect(code(sq, { t1: { e: 8, p: 5 }, r1: { e: 6, p: 6 } })).toBe('out-of-range');
@@ -89,17 +136,61 @@ describe('answers to the research types', () => {
 
   it('Gabor-Granger: the stored path must be the ladder walked, ending where the answer turns', () => {
     const gg = q({ type: 'gaborGranger', currency: 'EUR', prices: [10, 12, 15, 18, 20] });
-    expect(code(gg, { path: [{ price: 15, buy: true }, { price: 18, buy: false }], highest: 15 })).toBe(null);
-    expect(code(gg, { path: [{ price: 15, buy: true }, { price: 18, buy: false }], highest: 18 })).toBe('ladder');
+    expect(
+      code(gg, {
+        path: [
+          { price: 15, buy: true },
+          { price: 18, buy: false },
+        ],
+        highest: 15,
+      }),
+    ).toBe(null);
+    expect(
+      code(gg, {
+        path: [
+          { price: 15, buy: true },
+          { price: 18, buy: false },
+        ],
+        highest: 18,
+      }),
+    ).toBe('ladder');
     expect(code(gg, { path: [{ price: 15, buy: true }], highest: 15 })).toBe('ladder');
-    expect(code(gg, { path: [{ price: 12, buy: true }, { price: 15, buy: false }], highest: 12 })).toBe('ladder');
-    expect(code(gg, { path: [{ price: 15, buy: false }, { price: 12, buy: false }, { price: 10, buy: false }], highest: null })).toBe(null);
+    expect(
+      code(gg, {
+        path: [
+          { price: 12, buy: true },
+          { price: 15, buy: false },
+        ],
+        highest: 12,
+      }),
+    ).toBe('ladder');
+    expect(
+      code(gg, {
+        path: [
+          { price: 15, buy: false },
+          { price: 12, buy: false },
+          { price: 10, buy: false },
+        ],
+        highest: null,
+      }),
+    ).toBe(null);
   });
 
   it('competitor grid: only known brands may be rated; required means every known brand on every attribute', () => {
-    const grid = q({ type: 'competitor', required: true, brands: opts('us', 'a', 'b'), ownBrand: 'us', attributes: opts('quality', 'price'), scale: { min: 1, max: 5 } });
-    expect(code(grid, { known: ['us', 'b'], ratings: { us: { quality: 5, price: 3 }, b: { quality: 2, price: 4 } } })).toBe(null);
-    expect(code(grid, { known: ['us'], ratings: { us: { quality: 5, price: 3 }, a: { quality: 1 } } })).toBe('unknown-option');
+    const grid = q({
+      type: 'competitor',
+      required: true,
+      brands: opts('us', 'a', 'b'),
+      ownBrand: 'us',
+      attributes: opts('quality', 'price'),
+      scale: { min: 1, max: 5 },
+    });
+    expect(
+      code(grid, { known: ['us', 'b'], ratings: { us: { quality: 5, price: 3 }, b: { quality: 2, price: 4 } } }),
+    ).toBe(null);
+    expect(code(grid, { known: ['us'], ratings: { us: { quality: 5, price: 3 }, a: { quality: 1 } } })).toBe(
+      'unknown-option',
+    );
     expect(code(grid, { known: ['us', 'b'], ratings: { us: { quality: 5, price: 3 } } })).toBe('required');
     expect(code(grid, { known: ['zz'], ratings: {} })).toBe('unknown-option');
   });
@@ -114,7 +205,9 @@ describe('answers to the research types', () => {
 
   it('contact: the e-mail is checked, and details are only kept with consent', () => {
     const contact = q({ type: 'contact', phone: true, consent: en('You may contact me') });
-    expect(code(contact, { name: 'Ana', email: 'ana@example.com', phone: '+39 02 1234 5678', consent: true })).toBe(null);
+    expect(code(contact, { name: 'Ana', email: 'ana@example.com', phone: '+39 02 1234 5678', consent: true })).toBe(
+      null,
+    );
     expect(code(contact, { email: 'ana@example', consent: true })).toBe('email');
     expect(code(contact, { email: 'ana example.com', consent: true })).toBe('email');
     expect(code(contact, { phone: 'call me', consent: true })).toBe('phone');
@@ -128,7 +221,8 @@ describe('the Gabor-Granger ladder', () => {
   const prices = [10, 12, 15, 18, 20];
   const walkWith = (wouldPay: number, start?: number) => {
     const path: LadderStep[] = [];
-    for (let i = ladderNext(prices, start, path); i !== null; i = ladderNext(prices, start, path)) path.push({ price: prices[i], buy: prices[i] <= wouldPay });
+    for (let i = ladderNext(prices, start, path); i !== null; i = ladderNext(prices, start, path))
+      path.push({ price: prices[i], buy: prices[i] <= wouldPay });
     return path;
   };
 
@@ -150,6 +244,11 @@ describe('the Gabor-Granger ladder', () => {
   it('recognises only the paths the ladder produces', () => {
     expect(isLadderPath(prices, undefined, walkWith(13))).toBe(true);
     expect(isLadderPath(prices, undefined, [])).toBe(false);
-    expect(isLadderPath(prices, undefined, [{ price: 15, buy: true }, { price: 20, buy: false }])).toBe(false);
+    expect(
+      isLadderPath(prices, undefined, [
+        { price: 15, buy: true },
+        { price: 20, buy: false },
+      ]),
+    ).toBe(false);
   });
 });

@@ -4,11 +4,19 @@ import { allQuestions, issuePath, SurveyDefinitionSchema } from '../../../shared
 import { TEMPLATES } from '../../../shared/survey/templates';
 
 describe('templates', () => {
-  it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s parses with the definition schema and sets a role on every question', (_, t) => {
-    const r = v.safeParse(SurveyDefinitionSchema, t.definition);
-    expect(r.success ? [] : r.issues.map((i) => `${issuePath(i)}: ${i.message}`)).toEqual([]);
-    if (r.success) expect(allQuestions(r.output).filter((q) => !q.role).map((q) => q.id)).toEqual([]);
-  });
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    '%s parses with the definition schema and sets a role on every question',
+    (_, t) => {
+      const r = v.safeParse(SurveyDefinitionSchema, t.definition);
+      expect(r.success ? [] : r.issues.map((i) => `${issuePath(i)}: ${i.message}`)).toEqual([]);
+      if (r.success)
+        expect(
+          allQuestions(r.output)
+            .filter((q) => !q.role)
+            .map((q) => q.id),
+        ).toEqual([]);
+    },
+  );
 
   it('SERVQUAL has the 22 items of Parasuraman et al. (1991) in 5 dimensions: 4, 5, 4, 4, 5', () => {
     const def = v.parse(SurveyDefinitionSchema, TEMPLATES.find((t) => t.id === 'servqual')!.definition);
@@ -19,6 +27,7 @@ describe('templates', () => {
   });
 
   it('names each template in every interface language', () => {
-    for (const t of TEMPLATES) expect(Object.keys(t.name).sort(), t.id).toEqual(['en', 'it', 'vi', 'zh-Hans', 'zh-Hant']);
+    for (const t of TEMPLATES)
+      expect(Object.keys(t.name).sort(), t.id).toEqual(['en', 'it', 'vi', 'zh-Hans', 'zh-Hant']);
   });
 });

@@ -3,15 +3,29 @@ import * as v from 'valibot';
 import { SurveyDefinitionSchema } from '../../../shared/survey/schema';
 import { importTranslations, missingTexts, translationsCsv } from '../../../shared/survey/translations';
 
-const def = () => v.parse(SurveyDefinitionSchema, {
-  title: { en: 'Store visit', it: 'Visita al negozio' },
-  languages: ['en', 'it'],
-  pages: [{ id: 'p1', questions: [
-    { id: 'visit', type: 'single', text: { en: 'Why did you come?' }, options: [{ id: 'buy', label: { en: 'To buy' } }, { id: 'look', label: { en: 'To look, "just" around' } }],
-      visibleIf: { match: 'all', conditions: [{ source: 'tier', op: 'equals', value: 'gold' }] } },
-  ] }],
-  hiddenFields: ['tier'],
-});
+const def = () =>
+  v.parse(SurveyDefinitionSchema, {
+    title: { en: 'Store visit', it: 'Visita al negozio' },
+    languages: ['en', 'it'],
+    pages: [
+      {
+        id: 'p1',
+        questions: [
+          {
+            id: 'visit',
+            type: 'single',
+            text: { en: 'Why did you come?' },
+            options: [
+              { id: 'buy', label: { en: 'To buy' } },
+              { id: 'look', label: { en: 'To look, "just" around' } },
+            ],
+            visibleIf: { match: 'all', conditions: [{ source: 'tier', op: 'equals', value: 'gold' }] },
+          },
+        ],
+      },
+    ],
+    hiddenFields: ['tier'],
+  });
 
 describe('translations as CSV', () => {
   it('lists every text by its path, default language first, with what is missing', () => {
@@ -22,7 +36,11 @@ describe('translations as CSV', () => {
       'pages[0].questions[0].options[0].label,To buy,',
       'pages[0].questions[0].options[1].label,"To look, ""just"" around",',
     ]);
-    expect(missingTexts(def(), 'it')).toEqual(['pages[0].questions[0].text', 'pages[0].questions[0].options[0].label', 'pages[0].questions[0].options[1].label']);
+    expect(missingTexts(def(), 'it')).toEqual([
+      'pages[0].questions[0].text',
+      'pages[0].questions[0].options[0].label',
+      'pages[0].questions[0].options[1].label',
+    ]);
   });
 
   it('reads a translator’s file back, reporting the rows it cannot use', () => {
@@ -47,6 +65,10 @@ describe('translations as CSV', () => {
 
   it('refuses a file without the path column and changes nothing', () => {
     const r = importTranslations(def(), 'key,en\ntitle,X');
-    expect(r).toEqual({ definition: def(), applied: 0, problems: [{ line: 1, message: 'the first column must be "path"' }] });
+    expect(r).toEqual({
+      definition: def(),
+      applied: 0,
+      problems: [{ line: 1, message: 'the first column must be "path"' }],
+    });
   });
 });
