@@ -20,7 +20,7 @@ import {
   type CaseSummary,
   type Priority,
 } from '../../shared/api/alerts';
-import { enqueue, newDeliveryId } from './outbox';
+import { enqueue, newDeliveryId } from './outbox-queue';
 import { readAlertSettings, webhooksFor } from './hook';
 import { caseUpdatedBody, type CaseFacts } from './payload';
 

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/client';
 import type { SurveyDefinition } from '../../shared/survey/schema';
-import { enqueue, newDeliveryId } from './outbox';
+import { enqueue, newDeliveryId } from './outbox-queue';
 import { readAlertSettings, webhooksFor } from './hook';
 import { caseUpdatedBody } from './payload';
 

@@ -16,7 +16,7 @@ import {
   type WebhookEvent,
 } from '../../shared/api/alerts';
 import { compileRule, ownerFor, type CompiledRule } from '../../shared/alerts/conditions';
-import { enqueue, newDeliveryId } from './outbox';
+import { enqueue, newDeliveryId } from './outbox-queue';
 import { caseOpenedBody, responseCompletedBody, type ResponseFacts } from './payload';
 
 type Rule = { id: string; name: string; spec: AlertRuleSpec };

@@ -4,12 +4,13 @@
  * rows still pending when the process stops are picked up at the next start. One worker per
  * database, so a row is never attempted twice at once.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
 import type { Deps } from '../http/context';
 import { renderCaseMail } from './email';
 import { escalateOverdue } from './escalation';
+import { onEnqueue } from './outbox-queue';
 import { assertPublicLiteral, publicOnlyLookup } from './webhook-address';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -33,8 +34,6 @@ export const EVENT_HEADER = 'X-Yardstick-Event';
 export const sign = (secret: string, body: string) =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
-export const newDeliveryId = () => randomBytes(12).toString('base64url');
-
 type Row = {
   id: string;
   kind: 'webhook' | 'email';
@@ -51,9 +50,6 @@ const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   const c = db.$client;
   return {
-    enqueue:
-      c.prepare(`insert into outbox (id, kind, survey_id, webhook_id, recipient, event, body, status, attempts, next_attempt_at, created_at)
-      values (@id, @kind, @surveyId, @webhookId, @recipient, @event, @body, 'pending', 0, @now, @now)`),
     due: c.prepare(`select id, kind, webhook_id as webhookId, recipient, event, body, attempts from outbox
       where status = 'pending' and next_attempt_at <= ? order by next_attempt_at limit 20`),
     next: c.prepare(`select min(next_attempt_at) from outbox where status = 'pending'`).pluck(),
@@ -77,24 +73,6 @@ const statements = (db: Db) => {
   if (!st) statementCache.set(db, (st = prepare(db)));
   return st;
 };
-
-/** Writes a message to the outbox; call inside the transaction that makes the event true. */
-export function enqueue(
-  db: Db,
-  m: {
-    kind: 'webhook' | 'email';
-    surveyId: string;
-    webhookId?: string;
-    recipient?: string;
-    event: string;
-    body: string;
-    now: number;
-    id?: string;
-  },
-) {
-  statements(db).enqueue.run({ webhookId: null, recipient: null, ...m, id: m.id ?? newDeliveryId() });
-  workers.get(db)?.kick();
-}
 
 const transports = new Map<string, Transporter>();
 function transport(url: string) {
@@ -343,8 +321,10 @@ const workers = new WeakMap<Db, OutboxWorker>();
 export function startOutbox(deps: Deps): OutboxWorker {
   let w = workers.get(deps.db);
   if (!w) {
-    workers.set(deps.db, (w = new OutboxWorker(deps)));
-    w.kick();
+    const worker = new OutboxWorker(deps);
+    workers.set(deps.db, (w = worker));
+    onEnqueue(deps.db, () => worker.kick());
+    worker.kick();
   }
   return w;
 }

@@ -5,7 +5,7 @@ import type { AppEnv } from '../http/context';
 import { parseJson, parseValue } from '../http/validate';
 import { requireRole } from '../auth/middleware';
 import { ROLE_RANK } from '../auth/sessions';
-import { users } from '../db/schema';
+import { userDirectory } from '../users/service';
 import {
   AlertRuleSchema,
   AlertSettingsSchema,
@@ -57,7 +57,7 @@ export const alertRoutes = new Hono<AppEnv>()
       settings: getAlertSettings(db, id),
       // Receiver addresses are integration details: only those who may change them see them.
       webhooks: ROLE_RANK[c.var.user!.role] >= ROLE_RANK.researcher ? listWebhooks(db, id) : [],
-      users: db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name)).all(),
+      users: userDirectory(db),
       smtp: Boolean(config.SMTP_URL),
     };
     return c.json(state);

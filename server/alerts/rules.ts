@@ -48,7 +48,9 @@ function check(db: Db, def: SurveyDefinition, spec: AlertRuleSpec) {
   if (o.kind === 'route') {
     if (!hidden.has(o.field))
       throw badRequest(`owner.field: "${o.field}" is not a hidden field of this survey`, 'owner.field');
-    o.routes.forEach((r, i) => user(r.userId, `owner.routes[${i}].userId`));
+    o.routes.forEach((r, i) => {
+      user(r.userId, `owner.routes[${i}].userId`);
+    });
     if (o.fallbackUserId) user(o.fallbackUserId, 'owner.fallbackUserId');
   }
 }

@@ -7,7 +7,8 @@ import { notFound } from '../http/errors';
 import { getRow } from '../survey/service';
 import type { DeliveryDto, WebhookDto, WebhookEvent, WebhookWithSecret } from '../../shared/api/alerts';
 import { invalidateAlerts } from './hook';
-import { enqueue, newDeliveryId, outboxOf } from './outbox';
+import { enqueue, newDeliveryId } from './outbox-queue';
+import { outboxOf } from './outbox';
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 

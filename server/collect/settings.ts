@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import type { Db } from '../db/client';
 import { surveys } from '../db/schema';
 import { getRow } from '../survey/service';

@@ -1,7 +1,7 @@
 /** The customer register: listing and searching, one customer's full view, and upserts from a CRM. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import type { Db } from '../db/client';
 import { customers, customerTransactions, invitations, responses, surveys } from '../db/schema';
 import { notFound } from '../http/errors';

@@ -8,10 +8,10 @@ type Labels = Record<string, string>;
 // Call sites pass each metric's labels in one fixed order, so their values alone make the key
 // (a sorted JSON key cost a few microseconds on every request).
 const key = (labels: Labels) => Object.values(labels).join('\u0001');
-const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
+const escapeLabel = (v: string) => v.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const render = (labels: Labels, extra: Labels = {}) => {
   const all = { ...labels, ...extra };
-  const parts = Object.entries(all).map(([k, v]) => `${k}="${escape(v)}"`);
+  const parts = Object.entries(all).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
   return parts.length ? `{${parts.join(',')}}` : '';
 };
 
@@ -52,9 +52,9 @@ export class Histogram {
   expose(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const { labels, counts, sum, count } of this.values.values()) {
-      this.buckets.forEach((b, i) =>
-        lines.push(`${this.name}_bucket${render(labels, { le: String(b) })} ${counts[i]}`),
-      );
+      this.buckets.forEach((b, i) => {
+        lines.push(`${this.name}_bucket${render(labels, { le: String(b) })} ${counts[i]}`);
+      });
       lines.push(`${this.name}_bucket${render(labels, { le: '+Inf' })} ${count}`);
       lines.push(`${this.name}_sum${render(labels)} ${sum}`);
       lines.push(`${this.name}_count${render(labels)} ${count}`);

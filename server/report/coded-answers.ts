@@ -148,9 +148,9 @@ export function codedAnswers(
         );
         break;
       case 'matrix':
-        q.items.forEach((item, k) =>
-          int(slot + k, a && typeof a === 'object' ? scalePoint((a as Record<string, unknown>)[item.id]) : MISSING),
-        );
+        q.items.forEach((item, k) => {
+          int(slot + k, a && typeof a === 'object' ? scalePoint((a as Record<string, unknown>)[item.id]) : MISSING);
+        });
         break;
       case 'multiple':
         if (!Array.isArray(a)) break;

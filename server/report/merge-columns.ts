@@ -48,7 +48,9 @@ export function mergeColumns(def: SurveyDefinition, versionId: number, parts: re
     for (const [key, m] of cols.multi) {
       const pm = p.multi.get(key)!;
       copy(m.answered, pm.answered);
-      m.chosen.forEach((c, k) => copy(c, pm.chosen[k]));
+      m.chosen.forEach((c, k) => {
+        copy(c, pm.chosen[k]);
+      });
     }
     for (const [key, t] of cols.texts) {
       const pt = p.texts.get(key)!;

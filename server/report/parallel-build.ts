@@ -96,7 +96,9 @@ async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId:
     );
     return 'parallel';
   } catch (e) {
-    workers.forEach((w) => w.stop());
+    workers.forEach((w) => {
+      w.stop();
+    });
     throw e;
   }
 }

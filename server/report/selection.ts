@@ -150,7 +150,9 @@ export function weightByCells(
 function weighted(cols: Columns, sel: Selection, slots: readonly number[], w: readonly number[]): Selection {
   const weights = new Float64Array(cols.n);
   for (let i = 0; i < cols.n; i++) if (sel.mask[i]) weights[i] = 1;
-  slots.forEach((slot, j) => (weights[slot] = w[j]));
+  slots.forEach((slot, j) => {
+    weights[slot] = w[j];
+  });
   const selected: number[] = [];
   for (let i = 0; i < cols.n; i++) if (sel.mask[i]) selected.push(weights[i]);
   const designEffect = kishDeff(selected);
@@ -192,7 +194,9 @@ export function weightByRaking(
     }
     slots.push(i);
     rows.push(Object.fromEntries(values.map((x, k) => [k, x])));
-    values.forEach((x, k) => present[k].add(x));
+    values.forEach((x, k) => {
+      present[k].add(x);
+    });
   }
   if (rows.length === 0) return { selection: sel, unmatched };
   const targets = Object.fromEntries(

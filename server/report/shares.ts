@@ -1,6 +1,6 @@
 /** Read-only report links: a random token per link (only its hash stored), revocable, no account. */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import type { Db } from '../db/client';
 import { reportShares } from '../db/schema';
 import { AppError, notFound } from '../http/errors';

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type * as v from 'valibot';
 import type { Db } from '../db/client';
 import { sessions, users, userInvites } from '../db/schema';
@@ -18,6 +18,10 @@ const publicCols = {
 };
 
 export const userCount = (db: Db) => db.select({ n: count() }).from(users).get()!.n;
+
+/** Names and roles only: what anyone who may see a survey's alert routing may read about colleagues. */
+export const userDirectory = (db: Db) =>
+  db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(asc(users.name)).all();
 
 export function listUsers(db: Db) {
   return db.select(publicCols).from(users).orderBy(users.createdAt).all();

@@ -9,12 +9,12 @@ import type { AlertCondition, AlertRuleSpec, Owner } from '../api/alerts';
 
 // Scripts written without spaces between words (Han, kana, Hangul, Thai) match a word anywhere.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One regular expression per word list, built once per rule rather than per response. */
 export function wordMatcher(words: readonly string[]): RegExp {
   const parts = words.map((w) => {
-    const e = escape(w.toLocaleLowerCase());
+    const e = escapeRegExp(w.toLocaleLowerCase());
     return UNSPACED.test(w) ? e : `(?<![\\p{L}\\p{N}])${e}(?![\\p{L}\\p{N}])`;
   });
   return new RegExp(parts.join('|'), 'iu');

@@ -18,7 +18,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 export type Translate<K extends string> = (key: K, params?: MessageParams) => string;
 
 const PLACEHOLDER = /\{(\w+)\}/g;
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const own = (o: object, k: string) => Object.hasOwn(o, k);
 
 /** The placeholder names of a message, across all its plural forms. */
 export function placeholders(message: Message): Set<string> {

@@ -81,7 +81,9 @@ export function chiSquareTest(table: readonly (readonly number[])[]): ChiSquareR
   table.forEach((row, i) => {
     if (!Array.isArray(row) || row.length !== width)
       throw new StatsInputError(`table[${i}]`, `must have ${width} counts like the first row`);
-    row.forEach((x, j) => nonNegative(() => `table[${i}][${j}]`, x));
+    row.forEach((x, j) => {
+      nonNegative(() => `table[${i}][${j}]`, x);
+    });
   });
   const rowTotals = table.map((row) => row.reduce((a: number, b: number) => a + b, 0));
   const colTotals = Array.from({ length: width }, (_, j) => table.reduce((a: number, row) => a + row[j], 0));

@@ -81,7 +81,9 @@ export function numbers(name: string, xs: unknown, minLength = 1): number[] {
       minLength === 1 ? 'must not be empty' : `needs at least ${minLength} values, got ${xs.length}`,
     );
   }
-  xs.forEach((x, i) => finite(() => `${name}[${i}]`, x));
+  xs.forEach((x, i) => {
+    finite(() => `${name}[${i}]`, x);
+  });
   return xs as number[];
 }
 

@@ -40,9 +40,13 @@ export function gaborGranger(
   if (!Array.isArray(maxAccepted) || maxAccepted.length === 0) {
     throw new StatsInputError('maxAccepted', 'must not be empty');
   }
-  maxAccepted.forEach((m, i) => m === null || finite(() => `maxAccepted[${i}]`, m));
+  maxAccepted.forEach((m, i) => {
+    m === null || finite(() => `maxAccepted[${i}]`, m);
+  });
   numbers('prices', prices);
-  prices.forEach((p, i) => positive(() => `prices[${i}]`, p));
+  prices.forEach((p, i) => {
+    positive(() => `prices[${i}]`, p);
+  });
   const ladder = [...prices].sort((a, b) => a - b);
   ladder.forEach((p, i) => {
     if (i > 0 && p === ladder[i - 1]) throw new StatsInputError('prices', `lists ${p} twice`);
@@ -50,7 +54,9 @@ export function gaborGranger(
   if (weights !== undefined) {
     if (!Array.isArray(weights) || weights.length !== maxAccepted.length)
       throw new StatsInputError('weights', `must give one weight per respondent (${maxAccepted.length})`);
-    weights.forEach((x, i) => nonNegative(() => `weights[${i}]`, x));
+    weights.forEach((x, i) => {
+      nonNegative(() => `weights[${i}]`, x);
+    });
   }
   const w = (i: number) => (weights ? weights[i] : 1);
   const n = maxAccepted.reduce<number>((sum, _, i) => sum + w(i), 0);

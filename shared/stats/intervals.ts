@@ -60,7 +60,9 @@ export function meanCIOfCounts(counts: number[], values: number[], confidence = 
   if (n < 2) throw new StatsInputError('counts', `must add up to at least 2, got ${n}`);
   const m = total / n;
   let squares = 0;
-  counts.forEach((c, k) => (squares += c * (values[k] - m) * (values[k] - m)));
+  counts.forEach((c, k) => {
+    squares += c * (values[k] - m) * (values[k] - m);
+  });
   return tInterval(n, m, Math.sqrt(squares / (n - 1)), confidence);
 }
 

@@ -177,7 +177,9 @@ function checkWeights(weights: readonly number[] | undefined, n: number) {
   if (weights === undefined) return;
   if (!Array.isArray(weights) || weights.length !== n)
     throw new StatsInputError('weights', `must give one weight per row (${n})`);
-  weights.forEach((x, i) => nonNegative(() => `weights[${i}]`, x));
+  weights.forEach((x, i) => {
+    nonNegative(() => `weights[${i}]`, x);
+  });
 }
 
 /**

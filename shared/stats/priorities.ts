@@ -77,7 +77,9 @@ function driverData(X: number[][], y: number[]): { r: number[][]; rxy: number[] 
     if (!Array.isArray(row) || row.length !== k) {
       throw new StatsInputError(`X[${i}]`, `must hold ${k} predictor values`);
     }
-    row.forEach((v, j) => finite(() => `X[${i}][${j}]`, v));
+    row.forEach((v, j) => {
+      finite(() => `X[${i}][${j}]`, v);
+    });
   });
   numbers('y', y);
   sameLength('X', X, 'y', y);

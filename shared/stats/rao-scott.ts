@@ -64,7 +64,9 @@ export function raoScottChiSquare(
     table.forEach((row, i) => {
       if (!Array.isArray(row) || row.length !== width)
         throw new StatsInputError(`${name}[${i}]`, `must have ${width} cells like the first row`);
-      row.forEach((x, j) => nonNegative(() => `${name}[${i}][${j}]`, x));
+      row.forEach((x, j) => {
+        nonNegative(() => `${name}[${i}][${j}]`, x);
+      });
     });
   };
   check('weights', weights);

@@ -124,7 +124,9 @@ export interface AllocateOptions {
  */
 export function allocate(total: number, sizes: number[], options: AllocateOptions = {}): number[] {
   integer('total', total, 0);
-  numbers('sizes', sizes).forEach((s, i) => integer(() => `sizes[${i}]`, s, 0));
+  numbers('sizes', sizes).forEach((s, i) => {
+    integer(() => `sizes[${i}]`, s, 0);
+  });
   const population = sizes.reduce((a, b) => a + b, 0);
   if (population === 0) throw new StatsInputError('sizes', 'must contain at least one non-empty stratum');
   if (total > population) {
@@ -132,7 +134,9 @@ export function allocate(total: number, sizes: number[], options: AllocateOption
   }
   let weights = sizes;
   if (options.sd !== undefined) {
-    numbers('sd', options.sd).forEach((s, i) => nonNegative(() => `sd[${i}]`, s));
+    numbers('sd', options.sd).forEach((s, i) => {
+      nonNegative(() => `sd[${i}]`, s);
+    });
     sameLength('sizes', sizes, 'sd', options.sd);
     weights = sizes.map((s, i) => s * options.sd![i]);
   }
@@ -181,7 +185,9 @@ function applyFloors(shares: number[], floors: number[], total: number): number[
     }
     let fixedSum = 0;
     let freeSum = 0;
-    result.forEach((v, i) => (fixed.has(i) ? (fixedSum += v) : (freeSum += v)));
+    result.forEach((v, i) => {
+      fixed.has(i) ? (fixedSum += v) : (freeSum += v);
+    });
     const scale = freeSum > 0 ? (total - fixedSum) / freeSum : 0;
     result.forEach((v, i) => {
       if (!fixed.has(i)) result[i] = v * scale;

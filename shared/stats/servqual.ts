@@ -91,9 +91,9 @@ export function servqual(items: ServqualItem[], responses: ServqualResponse[]): 
       throw new StatsInputError(`${name}.importance`, 'give importance points for every respondent or for none');
     }
     if (r.importance !== undefined) {
-      importancePoints(`${name}.importance`, r.importance, dimensions).forEach(
-        (w, d) => (importance![dimensions[d]][ri] = w),
-      );
+      importancePoints(`${name}.importance`, r.importance, dimensions).forEach((w, d) => {
+        importance![dimensions[d]][ri] = w;
+      });
     }
   });
   return servqualColumns(items, { expectations, perceptions, importance });
@@ -143,7 +143,9 @@ export function servqualColumns(items: ServqualItem[], input: ServqualColumns): 
   const points = dimensions.map((d) => importance?.[d]);
   const dimIndex = dimensionOf.map((d) => dimensions.indexOf(d));
   const count = new Float64Array(dimensions.length);
-  dimIndex.forEach((d) => count[d]++);
+  dimIndex.forEach((d) => {
+    count[d]++;
+  });
   const itemE = new Float64Array(k);
   const itemP = new Float64Array(k);
   const dimGap = new Float64Array(dimensions.length);

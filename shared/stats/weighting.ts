@@ -113,7 +113,9 @@ export function rake(
 
   const margins = (codes: string[]) => {
     const totals = new Map<string, number>();
-    codes.forEach((c, i) => totals.set(c, (totals.get(c) ?? 0) + w[i]));
+    codes.forEach((c, i) => {
+      totals.set(c, (totals.get(c) ?? 0) + w[i]);
+    });
     return totals;
   };
   let iterations = 0;

@@ -33,7 +33,11 @@ export interface ReferenceIssue {
 export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
   const position = new Map<string, { page: number; index: number; q: QuestionLike }>();
-  def.pages.forEach((p, page) => p.questions.forEach((q, index) => position.set(q.id, { page, index, q })));
+  def.pages.forEach((p, page) => {
+    p.questions.forEach((q, index) => {
+      position.set(q.id, { page, index, q });
+    });
+  });
   const pageIndex = new Map(def.pages.map((p, i) => [p.id, i]));
 
   const check = (

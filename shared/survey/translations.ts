@@ -21,7 +21,10 @@ const isText = (x: unknown, languages: ReadonlySet<string>): x is Text =>
 // Ids, logic and settings hold strings too, but never a Text, so walking objects finds only texts.
 function walkTexts(node: unknown, path: Path, out: [Path, Text][], languages: ReadonlySet<string>) {
   if (isText(node, languages)) out.push([path, node]);
-  else if (Array.isArray(node)) node.forEach((x, i) => walkTexts(x, [...path, i], out, languages));
+  else if (Array.isArray(node))
+    node.forEach((x, i) => {
+      walkTexts(x, [...path, i], out, languages);
+    });
   else if (node && typeof node === 'object')
     for (const [k, x] of Object.entries(node))
       if (k !== 'visibleIf' && k !== 'when') walkTexts(x, [...path, k], out, languages);

@@ -36,7 +36,7 @@ describe('the duration backfill of migration 0008', () => {
     const insert =
       c.prepare(`insert into responses (survey_id, version_id, client_id, status, answers, page_times, started_at, updated_at, completed_at)
       values ('s1', 1, ?, ?, '{}', ?, ?, ?, ?)`);
-    cases.forEach(([pageTimes, startedAt, completedAt], i) =>
+    cases.forEach(([pageTimes, startedAt, completedAt], i) => {
       insert.run(
         `client-${i}-xyz`,
         completedAt === null ? 'partial' : 'complete',
@@ -44,8 +44,8 @@ describe('the duration backfill of migration 0008', () => {
         startedAt,
         completedAt ?? startedAt,
         completedAt,
-      ),
-    );
+      );
+    });
     c.exec(backfill);
     const got = c.prepare('select duration from responses order by id').pluck().all();
     const expected = cases.map(([pageTimes, startedAt, completedAt]) =>

@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enqueue, outboxOf } from '../../server/alerts/outbox';
+import { enqueue } from '../../server/alerts/outbox-queue';
+import { outboxOf } from '../../server/alerts/outbox';
 import { makeTestApp, signedInAgents, smallSurvey, Agent } from '../support/api';
 
 /** A receiver on 127.0.0.1 that answers 200, or holds each request until `release()` when `held`. */
@@ -38,7 +39,10 @@ function receiver(held = false) {
         url: `http://127.0.0.1:${port}/hook`,
         got,
         first,
-        release: () => waiting.splice(0).forEach((f) => f()),
+        release: () =>
+          waiting.splice(0).forEach((f) => {
+            f();
+          }),
         close: () =>
           new Promise((r) => {
             server.closeAllConnections();

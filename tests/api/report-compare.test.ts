@@ -10,7 +10,11 @@ import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { seedReportData } from '../support/report-data';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
+afterEach(() =>
+  cleanups.splice(0).forEach((f) => {
+    f();
+  }),
+);
 
 const label = (en: string) => ({ en });
 const definition = {

@@ -133,7 +133,9 @@ beforeAll(async () => {
 const cleanups: (() => void)[] = [];
 afterAll(() => {
   t.cleanup();
-  cleanups.forEach((f) => f());
+  cleanups.forEach((f) => {
+    f();
+  });
 });
 
 describe('a cross-tab of two single-choice questions', () => {
@@ -235,9 +237,9 @@ describe('scale, NPS and multiple-choice rows', () => {
     const spa = x.body.find((r: { value: string }) => r.value === 'spa');
     expect(spa.cells.map((c: { share: number }) => c.share)).toEqual([0, 1, 0]);
     const restaurant = x.body.find((r: { value: string }) => r.value === 'restaurant');
-    PURPOSES.forEach((purpose, k) =>
-      expect(restaurant.cells[k].count).toBe(count((p) => p.purpose === purpose && p.used.includes('restaurant'))),
-    );
+    PURPOSES.forEach((purpose, k) => {
+      expect(restaurant.cells[k].count).toBe(count((p) => p.purpose === purpose && p.used.includes('restaurant')));
+    });
     // Leisure's shares add up past 100%: every leisure guest used the spa, and some the restaurant.
     expect(spa.cells[1].share + restaurant.cells[1].share).toBeGreaterThan(1);
   });
@@ -412,7 +414,9 @@ describe('weighted', () => {
     // Each column is tested at its own Kish effective size (Σw)²/Σw², not at base ÷ the overall deff.
     const inColumn = (purpose: string) => people.filter((p) => p.purpose === purpose);
     const kish = (ps: typeof people) => sum(ps.map(w)) ** 2 / sum(ps.map((p) => w(p) ** 2));
-    PURPOSES.forEach((purpose, k) => expect(x.columnHeads[k].effectiveN).toBeCloseTo(kish(inColumn(purpose)), 10));
+    PURPOSES.forEach((purpose, k) => {
+      expect(x.columnHeads[k].effectiveN).toBeCloseTo(kish(inColumn(purpose)), 10);
+    });
     // Business: its yes-share against leisure's by the pooled z test at those sizes, as in the unweighted letters.
     const share = (purpose: string) =>
       count((p) => p.purpose === purpose && p.again === 'yes', w) / count((p) => p.purpose === purpose, w);

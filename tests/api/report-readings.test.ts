@@ -32,7 +32,11 @@ const definition = {
 };
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
+afterEach(() =>
+  cleanups.splice(0).forEach((f) => {
+    f();
+  }),
+);
 
 /** A fresh app with the survey published and one response per answer set; returns the report's sections. */
 async function reportOf(answers: Record<string, unknown>[]) {

@@ -99,12 +99,12 @@ describe('SERVQUAL', () => {
     expect(res.body.sections.fieldwork.weighting).toMatchObject({ method: 'cells', unmatched: 0 });
     const tangibles = res.body.sections.servqual.dimensions.find((d: any) => d.dimension === 'tangibles');
     expect(tangibles.gap).toBeCloseTo(-1 / 3, 12);
-    SQ_ITEMS.forEach((_, k) =>
+    SQ_ITEMS.forEach((_, k) => {
       expect(res.body.sections.servqual.items[k].gap).toBeCloseTo(
         weightedMean((i) => perception(i, k) - expectation(i, k)),
         12,
-      ),
-    );
+      );
+    });
     // Own brand's quality, 5 − (i mod 2): gold (all even) 5 at weight 2 × 10; silver 4 (20 odd) and
     // 5 (10 even) at 2/3: (100 + (80 + 50) · 2/3) / 40 = 4.6667, against 4.5 unweighted.
     const quality = res.body.sections.competition.questions[0].attributes[0];

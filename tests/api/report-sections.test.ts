@@ -66,7 +66,9 @@ describe('satisfaction by the three classic methods', () => {
   it('gives each attribute its mean, and an index weighted by stated importance', async () => {
     const { satisfaction } = await report();
     expect(satisfaction.attributes.map((a: { key: string }) => a.key)).toEqual(items.map((id) => `attrs.${id}`));
-    items.forEach((_, k) => expect(satisfaction.attributes[k].mean.mean).toBeCloseTo(mean(column(k)), 12));
+    items.forEach((_, k) => {
+      expect(satisfaction.attributes[k].mean.mean).toBeCloseTo(mean(column(k)), 12);
+    });
     // Σ wᵢ·index100ᵢ / Σ wᵢ with w = the importance ratings, all respondents alike.
     const indexes = items.map((_, k) => ((mean(column(k)) - 1) / 4) * 100);
     const expected = indexes.reduce((a, x, k) => a + x * IMP[k], 0) / IMP.reduce((a, b) => a + b, 0);
@@ -87,7 +89,9 @@ describe('priorities', () => {
       'overkill',
       'low-priority',
     ]);
-    items.forEach((_, k) => expect(priorities.items[k].correlation).toBeCloseTo(r(column(k), OSAT), 10));
+    items.forEach((_, k) => {
+      expect(priorities.items[k].correlation).toBeCloseTo(r(column(k), OSAT), 10);
+    });
     const shares = priorities.items.map((i: { relativeImportance: number }) => i.relativeImportance);
     expect(shares.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(100, 8);
     expect(priorities.rSquared).toBeGreaterThan(0);
@@ -325,7 +329,9 @@ describe('weighting', () => {
     expect(loyalty.loyal.p).toBeCloseTo(0.5, 10);
     // The curve's shares are weighted too: osat 2 gold (0.6); 3 gold + silver (2.0); 4 gold + two
     // silver (3.4); 5 gold + silver (2.0), of 8 → 0, 0.075, 0.25, 0.425, 0.25.
-    [0, 0.075, 0.25, 0.425, 0.25].forEach((share, k) => expect(loyalty.curve[k].share).toBeCloseTo(share, 10));
+    [0, 0.075, 0.25, 0.425, 0.25].forEach((share, k) => {
+      expect(loyalty.curve[k].share).toBeCloseTo(share, 10);
+    });
     const unweighted = await report();
     expect(unweighted.fieldwork.weighting).toBeNull();
     expect(unweighted.satisfaction.overall.mean.mean).toBeCloseTo(3.75, 12);

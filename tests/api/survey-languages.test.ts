@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { Agent, makeTestApp, signedInAgents } from '../support/api';
+import { type Agent, makeTestApp, signedInAgents } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;

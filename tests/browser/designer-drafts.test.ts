@@ -70,7 +70,7 @@ describe('the designer never loses work', () => {
     await app.getByTestId('survey-title').fill('Hotel stay 2027');
     await app.getByTestId('editor-plan').click();
     await app.waitForURL(/\/plan$/);
-    let stored = storedDraft();
+    const stored = storedDraft();
     expect(stored.title.en).toBe('Hotel stay 2027');
     expect(stored.pages[0].questions.map((q) => q.text.en)).toEqual([
       'Why did you choose us?',

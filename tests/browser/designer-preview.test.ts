@@ -203,13 +203,11 @@ describe('designing with the phone preview', () => {
 
     // A LimeSurvey .lss from the survey list becomes a new survey; the editor lists what was left out.
     await app.getByRole('link', { name: 'Surveys' }).first().click();
-    await app
-      .getByTestId('import-survey-file')
-      .setInputFiles({
-        name: 'hotel.lss',
-        mimeType: 'application/xml',
-        buffer: Buffer.from(readFileSync(join(import.meta.dirname, '../fixtures/import/limesurvey-hotel-v6.lss'))),
-      });
+    await app.getByTestId('import-survey-file').setInputFiles({
+      name: 'hotel.lss',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(readFileSync(join(import.meta.dirname, '../fixtures/import/limesurvey-hotel-v6.lss'))),
+    });
     await app.getByTestId('import-notice').waitFor();
     expect(await app.getByTestId('import-notice').textContent()).toContain(
       'Read from a LimeSurvey file. 3 things could not be carried over',

@@ -138,13 +138,11 @@ describe('the questionnaire designer', () => {
         },
       ],
     };
-    await app
-      .getByTestId('import-json')
-      .setInputFiles({
-        name: 'broken.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(broken)),
-      });
+    await app.getByTestId('import-json').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
     await expect
       .poll(() => app.getByTestId('import-error').textContent())
       .toBe(
@@ -152,13 +150,11 @@ describe('the questionnaire designer', () => {
       );
     expect(await app.getByTestId('question').count()).toBe(3);
     const trimmed = { ...exported, pages: exported.pages.slice(0, 1) };
-    await app
-      .getByTestId('import-json')
-      .setInputFiles({
-        name: 'trimmed.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(trimmed)),
-      });
+    await app.getByTestId('import-json').setInputFiles({
+      name: 'trimmed.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(trimmed)),
+    });
     await expect.poll(() => app.getByTestId('question').count()).toBe(1);
     await desk.close();
   });

@@ -25,6 +25,8 @@ export function describeRule(rule: AlertRuleSpec, t: (k: AppKey, p?: MessagePara
         return `${c.source} ${t('alerts.op.answered')}`;
       case 'notAnswered':
         return `${c.source} ${t('alerts.op.notAnswered')}`;
+      default:
+        return c satisfies never;
     }
   });
   return parts.join(rule.when.match === 'any' ? ` ${t('alerts.or')} ` : ` ${t('alerts.and')} `);

@@ -3,7 +3,7 @@
  * what is wrong and where; this turns each path into the message shown next to that field. The
  * server's answers carry the same paths (prefixed `plan.`), so its refusals land in the same place.
  */
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import type { AppKey, MessageParams } from '../../../shared/i18n';
 import { issuePath } from '../../../shared/survey/schema';
 import type { PlanInput } from '../../../shared/plan';

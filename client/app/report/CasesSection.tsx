@@ -2,7 +2,7 @@
 import { For, Show } from 'solid-js';
 import type { CasesSection } from '../../../shared/api/report-sections';
 import { useI18n } from '../lib/i18n';
-import { Section } from './ReportSections';
+import { Section } from './section-parts';
 
 export function CasesView(props: { section: CasesSection }) {
   const i18n = useI18n();

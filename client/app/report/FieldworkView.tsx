@@ -6,7 +6,7 @@ import { For, Show } from 'solid-js';
 import type { FieldworkSection } from '../../../shared/api/report-sections';
 import { useI18n } from '../lib/i18n';
 import { joinSentences } from './sentences';
-import { Section } from './ReportSections';
+import { Section } from './section-parts';
 
 type Cell = NonNullable<FieldworkSection['quotas']>[number];
 

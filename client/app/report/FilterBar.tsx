@@ -142,7 +142,7 @@ export function FilterBar(props: {
     ...more().filter((d) => added().includes(d.name) || props.value.conditions.some((c) => c.name === d.name)),
   ];
   const addable = () => more().filter((d) => !shown().some((x) => x.name === d.name));
-  const valueOf = (name: string) => props.value.conditions.find((c) => c.name === name)?.values.join(',') ?? '';
+  const conditionText = (name: string) => props.value.conditions.find((c) => c.name === name)?.values.join(',') ?? '';
   const setCondition = (name: string, value: string) => {
     const rest = props.value.conditions.filter((c) => c.name !== name);
     props.onChange({ ...props.value, conditions: value ? [...rest, { name, values: value.split(',') }] : rest });
@@ -160,7 +160,7 @@ export function FilterBar(props: {
           <label class="field">
             <span>{d.label}</span>
             <select
-              value={valueOf(d.name)}
+              value={conditionText(d.name)}
               onChange={(e) => setCondition(d.name, e.currentTarget.value)}
               data-filter={d.name}
             >

@@ -10,7 +10,7 @@ import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
 import { joinSentences } from './sentences';
 import { LineChart, SERIES_COLORS } from './LineChart';
-import { Section, SmallBase } from './ReportSections';
+import { Section, SmallBase } from './section-parts';
 
 type TextOf = (x: Text | undefined) => string;
 

@@ -89,7 +89,9 @@ export function QuadrantChart(props: {
           line,
           area,
         );
-        captions.forEach((r, k) => ctx.fillText(props.corners[k], r.textX, r.textY));
+        captions.forEach((r, k) => {
+          ctx.fillText(props.corners[k], r.textX, r.textY);
+        });
         ctx.font = `12px ${css.fontFamily}`;
         ctx.fillStyle = text;
         const dots = c.getDatasetMeta(0).data.map((pt) => ({ x: pt.x, y: pt.y }));
@@ -100,7 +102,9 @@ export function QuadrantChart(props: {
           area,
           captions,
         );
-        labels.forEach((r, i) => ctx.fillText(props.points[i].label, r.textX, r.textY));
+        labels.forEach((r, i) => {
+          ctx.fillText(props.points[i].label, r.textX, r.textY);
+        });
         ctx.restore();
       },
     };

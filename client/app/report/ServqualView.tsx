@@ -3,7 +3,7 @@ import { For, Show } from 'solid-js';
 import type { ServqualSection } from '../../../shared/api/report-research';
 import { useI18n } from '../lib/i18n';
 import { BarChart } from './charts';
-import { Section, SmallBase } from './ReportSections';
+import { Section, SmallBase } from './section-parts';
 
 const DIMENSION_KEY = {
   tangibles: 'editor.dimension.tangibles',

@@ -46,6 +46,7 @@ export default function PageBlock(props: {
       onDragLeave={() => props.onDragLeave()}
       onDrop={(e) => props.onDrop(e)}
     >
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Alt+arrow from any focused control in the page head moves the page; the handle itself is a button */}
       <header
         class="page-head"
         onKeyDown={(e) => {

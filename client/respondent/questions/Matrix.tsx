@@ -62,6 +62,7 @@ export function Matrix(props: RendererProps<'matrix'>) {
         </colgroup>
         <thead>
           <Show when={minLabel() || maxLabel()}>
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the row holds only text; each radio's own label already names its end of the scale */}
             <tr class="ends-row" aria-hidden="true">
               <td />
               <td colspan={Math.ceil(points().length / 2)}>{minLabel()}</td>

@@ -21,8 +21,7 @@ export interface Category {
 export type Axis = {
   variable: CrosstabVariable;
   categories: Category[];
-} & /** `categoryOf(slot)`: the category index, or −1 when the response has no answer. */
-(
+} /** `categoryOf(slot)`: the category index, or −1 when the response has no answer. */ & (
   | { type: 'coded'; categoryOf: (slot: number) => number; scale: { min: number; max: number } | null }
   | { type: 'multi'; answered: Uint8Array; chosen: Uint8Array[] }
 );
@@ -52,7 +51,9 @@ function fromCodes(
   label: (code: number) => string,
 ): Axis {
   const remap = new Int32Array(dict.length).fill(-1);
-  order.forEach((code, k) => (remap[code] = k));
+  order.forEach((code, k) => {
+    remap[code] = k;
+  });
   return {
     variable,
     type: 'coded',

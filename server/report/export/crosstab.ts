@@ -29,7 +29,9 @@ export function crosstabLongRows(x: CrosstabDto): Line[] {
         ]);
     });
   }
-  x.columnHeads.forEach((h) => out.push(['crosstab', x.columns.name, h.label, `${h.value}_n`, h.n]));
+  x.columnHeads.forEach((h) => {
+    out.push(['crosstab', x.columns.name, h.label, `${h.value}_n`, h.n]);
+  });
   if (x.chiSquare) {
     const label = `${x.rows.label} × ${x.columns.label}`;
     out.push(['crosstab', `${x.rows.name}*${x.columns.name}`, label, 'chi_square', x.chiSquare.statistic]);

@@ -113,11 +113,11 @@ export async function toSps(vars: readonly Variable[], slots: readonly number[],
   const widths = vars.map((v) => {
     if (v.type !== 'string') return 0;
     let w = 1;
-    const fit = (x: unknown) => {
+    const widen = (x: unknown) => {
       if (typeof x === 'string') w = Math.max(w, Buffer.byteLength(x.replace(/"/g, '\u201D')));
     };
-    for (const s of slots) fit(v.value(s));
-    for (const [value] of v.valueLabels) fit(value);
+    for (const s of slots) widen(v.value(s));
+    for (const [value] of v.valueLabels) widen(value);
     return Math.min(32767, w);
   });
   const format = (v: Variable, k: number) =>

@@ -91,15 +91,15 @@ export function variables(def: SurveyDefinition, cols: Columns, ctx: LabelContex
       }
       case 'multiple': {
         const m = cols.multi.get(q.id)!;
-        q.options.forEach((o, k) =>
+        q.options.forEach((o, k) => {
           out.push({
             name: `${q.id}_${o.id}`,
             label: ctx.item(label, text(o.label)),
             type: 'numeric',
             ...yesNo(ctx),
             value: (i) => (m.answered[i] ? m.chosen[k][i] : null),
-          }),
-        );
+          });
+        });
         break;
       }
       case 'rating':

@@ -57,7 +57,7 @@ const num = (s: string | undefined) =>
   s !== undefined && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : undefined;
 
 export function importLimeSurvey(xml: string): ImportResult {
-  let doc;
+  let doc: ReturnType<typeof parseXml>;
   try {
     doc = parseXml(xml);
   } catch (err) {
@@ -277,7 +277,9 @@ export function importLimeSurvey(xml: string): ImportResult {
           const points = reading.points.filter((p) => p !== 'na').length;
           if (points < 2 || reading.max > 11 || reading.min < 0)
             return `its ${points} answer options do not fit our matrix scale (2 to 11 points, from 0 or 1)`;
-          codes.forEach((c, i) => values.set(c, reading.points[i]));
+          codes.forEach((c, i) => {
+            values.set(c, reading.points[i]);
+          });
           notApplicable = reading.points.includes('na');
           const label = (i: number) => options[i].label[lang] ?? Object.values(options[i].label)[0] ?? codes[i];
           for (const message of scaleNotes(reading, label)) unmapped.push({ source: code, message });

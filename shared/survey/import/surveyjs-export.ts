@@ -146,13 +146,13 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
         };
       case 'info': {
         // SurveyJS shows an html element's markup as markup: our plain text is escaped first.
-        const escape = (x: string) =>
+        const escapeHtml = (x: string) =>
           x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
         const shown = piped(q.text);
         const html =
           typeof shown === 'string'
-            ? escape(shown)
-            : shown && Object.fromEntries(Object.entries(shown).map(([k, x]) => [k, escape(x)]));
+            ? escapeHtml(shown)
+            : shown && Object.fromEntries(Object.entries(shown).map(([k, x]) => [k, escapeHtml(x)]));
         return { name: q.id, type: 'html', html, ...(q.visibleIf ? { visibleIf: base.visibleIf } : {}) };
       }
       case 'date':

@@ -17,7 +17,9 @@ describe('gaborGranger (Gabor & Granger 1966 buy-response curve)', () => {
     const r = gaborGranger(maxAccepted, [15, 5, 20, 10]);
     expect(r.points.map((p) => p.price)).toEqual([5, 10, 15, 20]);
     expect(r.points.map((p) => p.demand)).toEqual([0.9, 0.7, 0.4, 0.2]);
-    [4.5, 7, 6, 4].forEach((v, i) => expect(r.points[i].revenue).toBeCloseTo(v, 12));
+    [4.5, 7, 6, 4].forEach((v, i) => {
+      expect(r.points[i].revenue).toBeCloseTo(v, 12);
+    });
     expect(r.points[0].elasticity).toBeNull();
     expect(r.points[1].elasticity).toBeCloseTo(2 / 9, 14);
     expect(r.points[2].elasticity).toBeCloseTo(6 / 7, 14);

@@ -141,8 +141,12 @@ describe('vanWestendorp (pricesensitivitymeter 1.3.3 conventions, as specified i
     const weighted = vanWestendorp(rows, weights);
     const expanded = vanWestendorp(repeated);
     for (const k of ['pmc', 'opp', 'ipp', 'pme'] as const) expect(weighted[k]).toBeCloseTo(expanded[k], 12);
-    weighted.curves.forEach((c, i) => expect(c.tooCheap).toBeCloseTo(expanded.curves[i].tooCheap, 12));
-    weighted.nms!.curve.forEach((c, i) => expect(c.reach).toBeCloseTo(expanded.nms!.curve[i].reach, 12));
+    weighted.curves.forEach((c, i) => {
+      expect(c.tooCheap).toBeCloseTo(expanded.curves[i].tooCheap, 12);
+    });
+    weighted.nms!.curve.forEach((c, i) => {
+      expect(c.reach).toBeCloseTo(expanded.nms!.curve[i].reach, 12);
+    });
     expect(weighted.valid).toBe(vanWestendorp(rows).valid);
     // Weights of 0.5 everywhere are the unweighted analysis.
     const half = vanWestendorp(

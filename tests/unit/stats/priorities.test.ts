@@ -51,8 +51,12 @@ describe('relativeWeights (Johnson 2000) — the rwa package example', () => {
 
   it('reproduces R² and the raw and rescaled weights', () => {
     expect(r.rSquared).toBeCloseTo(0.7791896, 7);
-    [0.2284797, 0.2221469, 0.2321744, 0.0963886].forEach((w, i) => expect(r.raw[i]).toBeCloseTo(w, 7));
-    [29.32274, 28.50999, 29.79691, 12.37037].forEach((w, i) => expect(r.percent[i]).toBeCloseTo(w, 5));
+    [0.2284797, 0.2221469, 0.2321744, 0.0963886].forEach((w, i) => {
+      expect(r.raw[i]).toBeCloseTo(w, 7);
+    });
+    [29.32274, 28.50999, 29.79691, 12.37037].forEach((w, i) => {
+      expect(r.percent[i]).toBeCloseTo(w, 5);
+    });
   });
 
   it('weights add up to R², percentages to 100', () => {
@@ -117,8 +121,12 @@ describe('shapley (LMG) — independent cross-check on the same data', () => {
   });
 
   it('agrees with relative weights within 3 points', () => {
-    s.percent.forEach((p, i) => expect(Math.abs(p - rw.percent[i])).toBeLessThan(3));
-    [31.706, 31.25, 27.068, 9.975].forEach((p, i) => expect(s.percent[i]).toBeCloseTo(p, 3));
+    s.percent.forEach((p, i) => {
+      expect(Math.abs(p - rw.percent[i])).toBeLessThan(3);
+    });
+    [31.706, 31.25, 27.068, 9.975].forEach((p, i) => {
+      expect(s.percent[i]).toBeCloseTo(p, 3);
+    });
   });
 
   it('two predictors by hand: LMG_1 = ½·r1² + ½·(R² − r2²)', () => {

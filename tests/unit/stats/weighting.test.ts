@@ -8,7 +8,9 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 function margin(rows: Record<string, string>[], weights: number[], variable: string): Record<string, number> {
   const total = weights.reduce((a, b) => a + b, 0);
   const out: Record<string, number> = {};
-  rows.forEach((row, i) => (out[row[variable]] = (out[row[variable]] ?? 0) + weights[i] / total));
+  rows.forEach((row, i) => {
+    out[row[variable]] = (out[row[variable]] ?? 0) + weights[i] / total;
+  });
   return out;
 }
 
@@ -16,7 +18,9 @@ describe('postStratify', () => {
   it('weights each cell by target share / sample share', () => {
     // m: 3 of 4 = 0.75 → 0.5/0.75 = 2/3; f: 1 of 4 = 0.25 → 0.5/0.25 = 2. Mean (3·2/3 + 2)/4 = 1.
     const w = postStratify(['m', 'm', 'm', 'f'], { m: 0.5, f: 0.5 });
-    [2 / 3, 2 / 3, 2 / 3, 2].forEach((x, i) => expect(w[i]).toBeCloseTo(x, 15));
+    [2 / 3, 2 / 3, 2 / 3, 2].forEach((x, i) => {
+      expect(w[i]).toBeCloseTo(x, 15);
+    });
     expect(mean(w)).toBeCloseTo(1, 15);
   });
 
@@ -50,9 +54,9 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
     const r = rake(rows, { sex: { m: 0.6, f: 0.4 }, age: { young: 0.5, old: 0.5 } });
     expect(r.converged).toBe(true);
     expect(r.iterations).toBe(1);
-    [2.4, 0.8, 0.8, 0.8, 1.6, 0.8 * (2 / 3), 0.8 * (2 / 3), 0.8 * (2 / 3)].forEach((x, i) =>
-      expect(r.weights[i]).toBeCloseTo(x, 12),
-    );
+    [2.4, 0.8, 0.8, 0.8, 1.6, 0.8 * (2 / 3), 0.8 * (2 / 3), 0.8 * (2 / 3)].forEach((x, i) => {
+      expect(r.weights[i]).toBeCloseTo(x, 12);
+    });
   });
 
   it('dependent margins: iterates until both margins hold', () => {
@@ -75,7 +79,9 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
     expect(mean(r.weights)).toBeCloseTo(1, 12);
     const once = rake(rows, { sex: { m: 0.5, f: 0.5 }, age: { young: 0.4, old: 0.6 } }, { maxIterations: 1 });
     expect(once.converged).toBe(false);
-    [1.5, 1.5, 1.125, 1.125, 1, 0.75].forEach((x, i) => expect(once.weights[i]).toBeCloseTo(x, 12));
+    [1.5, 1.5, 1.125, 1.125, 1, 0.75].forEach((x, i) => {
+      expect(once.weights[i]).toBeCloseTo(x, 12);
+    });
   });
 
   it("converges to the fitted table that keeps the sample's odds ratio (hand-solved 2 × 2)", () => {
@@ -98,7 +104,9 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
       { tolerance: 1e-12, maxIterations: 1000 },
     );
     expect(r.converged).toBe(true);
-    r.weights.forEach((w, i) => expect(w).toBeCloseTo(expected[i], 9));
+    r.weights.forEach((w, i) => {
+      expect(w).toBeCloseTo(expected[i], 9);
+    });
   });
 
   it('property: raking reproduces every margin within tolerance, with mean weight 1', () => {
@@ -113,7 +121,11 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
         Object.fromEntries(variables.map((v) => [v.name, v.categories[r.int(0, v.categories.length - 1)]])),
       );
       // Every category present, and targets that are positive and sum to 1.
-      variables.forEach((v) => v.categories.forEach((c, i) => (rows[i][v.name] = c)));
+      variables.forEach((v) => {
+        v.categories.forEach((c, i) => {
+          rows[i][v.name] = c;
+        });
+      });
       const targets = Object.fromEntries(
         variables.map((v) => {
           const raw = v.categories.map(() => 0.2 + r.next());
@@ -151,7 +163,9 @@ describe('rake (iterative proportional fitting, Deming & Stephan 1940)', () => {
     const rows = [{ g: 'a' }, { g: 'a' }, { g: 'b' }];
     const r = rake(rows, { g: { a: 0.5, b: 0.5 } }, { initialWeights: [1, 3, 1] });
     // a gets 1.5 of 3 in total → 0.375 and 1.125; b gets 1.5.
-    [0.375, 1.125, 1.5].forEach((x, i) => expect(r.weights[i]).toBeCloseTo(x, 12));
+    [0.375, 1.125, 1.5].forEach((x, i) => {
+      expect(r.weights[i]).toBeCloseTo(x, 12);
+    });
   });
 
   it('rejects bad input', () => {
