@@ -33,6 +33,7 @@ import { observe } from './ops/observe';
 import { metricsRoute, readyRoute } from './ops/routes';
 import { auditTrail } from './audit/log';
 import { auditRoutes } from './audit/routes';
+import { notBuilt } from './http/built-file';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CUSTOMER_IMPORTS = new Set(['/api/customers/import', '/api/customers/transactions/import']);
@@ -136,12 +137,12 @@ export function createApp(deps: Deps) {
     );
     app.get('*', (c) => {
       const html = builtFile(appHtml);
-      if (html === null) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
+      if (html === null) throw notBuilt();
       return c.html(html);
     });
   } else {
     app.get('*', () => {
-      throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
+      throw notBuilt();
     });
   }
   return app;

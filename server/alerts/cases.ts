@@ -8,7 +8,8 @@ import * as v from 'valibot';
 import type { Db } from '../db/client';
 import { alertSettings, caseEvents, cases, responses, surveys, surveyVersions, users } from '../db/schema';
 import { AppError, badRequest, notFound } from '../http/errors';
-import { ROLE_RANK, type SessionUser } from '../auth/sessions';
+import type { SessionUser } from '../auth/sessions';
+import { hasRole } from '../../shared/api/auth';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { pickText } from '../../shared/survey/text';
 import { consentedContact, labelledAnswers } from '../../shared/alerts/labels';
@@ -25,7 +26,7 @@ import { readAlertSettings, webhooksFor } from './hook';
 import { caseUpdatedBody, type CaseFacts } from './payload';
 
 const ACTIVE: CaseStatus[] = ['open', 'in-progress'];
-const seesAll = (u: SessionUser) => ROLE_RANK[u.role] >= ROLE_RANK.researcher;
+const seesAll = (u: SessionUser) => hasRole(u.role, 'researcher');
 
 export interface CaseFilter {
   status?: CaseStatus | 'active';

@@ -1,6 +1,7 @@
 /** The e-mail an owner gets when a case opens or becomes overdue, in the owner's language, rendered when it is sent. */
 import type { Deps } from '../http/context';
 import { createTranslator, isLocale, loadAppMessages, type Locale } from '../../shared/i18n';
+import { mailBase } from '../http/links';
 
 export async function renderCaseMail(
   deps: Deps,
@@ -18,7 +19,7 @@ export async function renderCaseMail(
   const t = createTranslator(lang, await loadAppMessages(lang));
   const def = JSON.parse(row.draft) as { title: Record<string, string>; defaultLanguage: string };
   const survey = def.title[lang] ?? def.title[def.defaultLanguage] ?? '';
-  const base = deps.config.PUBLIC_URL ?? `http://localhost:${deps.config.PORT}`;
+  const base = mailBase(deps.config);
   const params = {
     name: row.name ?? '',
     rule: row.rule,

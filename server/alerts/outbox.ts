@@ -5,7 +5,6 @@
  * database, so a row is never attempted twice at once.
  */
 import { createHmac } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
 import type { Deps } from '../http/context';
 import { renderCaseMail } from './email';
@@ -15,6 +14,7 @@ import { assertPublicLiteral, publicOnlyLookup } from './webhook-address';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { errorFields, log } from '../ops/log';
+import { smtpTransport } from '../ops/smtp';
 
 /** Attempts before a delivery is given up as failed (the last retry comes ~2 h after the first try). */
 export const MAX_ATTEMPTS = 9;
@@ -73,13 +73,6 @@ const statements = (db: Db) => {
   if (!st) statementCache.set(db, (st = prepare(db)));
   return st;
 };
-
-const transports = new Map<string, Transporter>();
-function transport(url: string) {
-  let t = transports.get(url);
-  if (!t) transports.set(url, (t = nodemailer.createTransport(url)));
-  return t;
-}
 
 export class OutboxWorker {
   private running: Promise<void> | null = null;
@@ -276,7 +269,7 @@ export class OutboxWorker {
     const { caseId, overdue } = JSON.parse(r.body) as { caseId: string; overdue?: boolean };
     const m = await renderCaseMail(this.deps, caseId, overdue === true);
     if (!m) return { statusCode: null, error: 'the case no longer exists', giveUp: true };
-    await transport(url).sendMail({
+    await smtpTransport(url).sendMail({
       from: this.deps.config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>',
       to: r.recipient!,
       subject: m.subject,

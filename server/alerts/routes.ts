@@ -1,10 +1,9 @@
 /** Routes of closing the loop: a survey's alert rules, settings and webhooks; the case inbox. */
 import { Hono, type Context } from 'hono';
-import { asc } from 'drizzle-orm';
 import type { AppEnv } from '../http/context';
 import { parseJson, parseValue } from '../http/validate';
 import { requireRole } from '../auth/middleware';
-import { ROLE_RANK } from '../auth/sessions';
+import { hasRole } from '../../shared/api/auth';
 import { userDirectory } from '../users/service';
 import {
   AlertRuleSchema,
@@ -31,8 +30,8 @@ import {
   updateWebhook,
 } from './webhooks';
 import { addNote, getCase, listCases, unreadCount, updateCase } from './cases';
+import { requestBase } from '../http/links';
 
-const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
 const now = (c: Context<AppEnv>) => c.var.deps.clock.now();
 
 /** Mounted at /api/surveys. */
@@ -56,7 +55,7 @@ export const alertRoutes = new Hono<AppEnv>()
       rules: listRules(db, id),
       settings: getAlertSettings(db, id),
       // Receiver addresses are integration details: only those who may change them see them.
-      webhooks: ROLE_RANK[c.var.user!.role] >= ROLE_RANK.researcher ? listWebhooks(db, id) : [],
+      webhooks: hasRole(c.var.user!.role, 'researcher') ? listWebhooks(db, id) : [],
       users: userDirectory(db),
       smtp: Boolean(config.SMTP_URL),
     };
@@ -116,13 +115,13 @@ export const caseRoutes = new Hono<AppEnv>()
   })
   .get('/unread', requireRole('viewer'), (c) => c.json({ unread: unreadCount(c.var.deps.db, c.var.user!) }))
   .get('/:caseId', requireRole('viewer'), (c) =>
-    c.json(getCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), now(c), baseUrl(c))),
+    c.json(getCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), now(c), requestBase(c))),
   )
   .patch('/:caseId', requireRole('viewer'), async (c) => {
     const input = await parseJson(c, UpdateCaseSchema);
-    return c.json(updateCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), input, now(c), baseUrl(c)));
+    return c.json(updateCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), input, now(c), requestBase(c)));
   })
   .post('/:caseId/notes', requireRole('viewer'), async (c) => {
     const input = await parseJson(c, NoteSchema);
-    return c.json(addNote(c.var.deps.db, c.var.user!, c.req.param('caseId'), input.text, now(c), baseUrl(c)), 201);
+    return c.json(addNote(c.var.deps.db, c.var.user!, c.req.param('caseId'), input.text, now(c), requestBase(c)), 201);
   });

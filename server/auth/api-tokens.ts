@@ -4,7 +4,8 @@ import { apiTokens, users } from '../db/schema';
 import { AppError, notFound } from '../http/errors';
 import type { ApiTokenSummary, NewApiToken } from '../../shared/api/api-tokens';
 import { hashToken, newId, newToken } from './tokens';
-import { ROLE_RANK, type SessionUser } from './sessions';
+import type { SessionUser } from './sessions';
+import { hasRole, ROLE_RANK } from '../../shared/api/auth';
 
 /** Every token starts so, which lets a request's bearer be told from other credentials at a glance (and secret scanners find leaked ones). */
 export const API_TOKEN_PREFIX = 'ys_';
@@ -29,7 +30,7 @@ export function createApiToken(
   now: number,
 ): ApiTokenSummary & { token: string } {
   const role = input.role ?? user.role;
-  if (ROLE_RANK[role] > ROLE_RANK[user.role])
+  if (!hasRole(user.role, role))
     throw new AppError(403, 'forbidden', `a token can't have more than your own role (${user.role})`, 'role');
   const token = `${API_TOKEN_PREFIX}${newToken()}`;
   const row = {

@@ -2,7 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/context';
 import { AppError } from '../http/errors';
-import { findSession, ROLE_RANK, SESSION_COOKIE, type Role } from './sessions';
+import { findSession, SESSION_COOKIE } from './sessions';
+import { hasRole, type Role } from '../../shared/api/auth';
 import { API_TOKEN_PREFIX, userOfApiToken } from './api-tokens';
 
 /**
@@ -40,7 +41,7 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
     if (c.var.authVia === 'session' && !SAFE.has(c.req.method) && c.req.header('x-csrf-token') !== c.var.csrf) {
       throw new AppError(403, 'csrf', 'missing or wrong X-CSRF-Token header');
     }
-    if (ROLE_RANK[user.role] < ROLE_RANK[role]) {
+    if (!hasRole(user.role, role)) {
       throw new AppError(403, 'forbidden', `this needs the ${role} role`);
     }
     await next();

@@ -28,6 +28,7 @@ import {
   RESET_BY_MAIL_MS,
 } from './password-resets';
 import * as usersService from '../users/service';
+import { mailBase } from '../http/links';
 
 function signIn(c: Context<AppEnv>, user: SessionUser): SignedIn {
   const { db, clock, config } = c.var.deps;
@@ -43,13 +44,6 @@ function signIn(c: Context<AppEnv>, user: SessionUser): SignedIn {
   c.set('user', user);
   return { user, csrf: csrfToken };
 }
-
-/**
- * The base of links sent by e-mail: PUBLIC_URL, never the request's Host header, which whoever
- * asks for a reset could set to their own server and so receive the victim's link.
- */
-export const mailBase = (c: Context<AppEnv>) =>
-  c.var.deps.config.PUBLIC_URL ?? `http://localhost:${c.var.deps.config.PORT}`;
 
 // Each is a scrypt check or a mail: ten a minute per IP, as for signing in.
 const passwordLimit = rateLimit('passwords', () => 10);
@@ -73,7 +67,7 @@ export const passwordRoutes = new Hono<AppEnv>()
     const row = usersService.findByEmail(db, input.email);
     if (row && !resetRecentlyIssued(db, row.id, clock.now())) {
       const { token } = issueReset(db, row.id, clock.now(), RESET_BY_MAIL_MS);
-      const mail = await resetMail(row, `${mailBase(c)}/reset#${token}`, RESET_BY_MAIL_MS);
+      const mail = await resetMail(row, `${mailBase(c.var.deps.config)}/reset#${token}`, RESET_BY_MAIL_MS);
       // Sent after answering, and the same answer for an unknown address: nobody learns who has an account.
       sendAppMail(config, { to: { name: row.name, address: row.email }, ...mail }).catch((e: unknown) =>
         console.error(`password reset mail to ${row.email} failed:`, e instanceof Error ? e.message : e),

@@ -3,8 +3,7 @@ import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { hashToken, newToken } from './tokens';
 
-export type Role = 'admin' | 'researcher' | 'viewer';
-export const ROLE_RANK: Record<Role, number> = { viewer: 1, researcher: 2, admin: 3 };
+import type { Role } from '../../shared/api/auth';
 
 export interface SessionUser {
   id: string;

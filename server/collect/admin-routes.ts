@@ -14,14 +14,13 @@ import {
 } from '../../shared/api/collect';
 import { getSettings, updateSettings } from './settings';
 import { importContacts, invitationsCsv, listInvitations, personalLink, withoutContacts } from './invitations';
-import { ROLE_RANK } from '../auth/sessions';
+import { hasRole } from '../../shared/api/auth';
 import { mailState, startMailJob } from './mail';
 import { recordBounces } from './bounces';
+import { requestBase } from '../http/links';
 
-/** The address links are made with: PUBLIC_URL, else the address this request came to. */
-const baseUrl = (c: Context<AppEnv>) => c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
 const openLinkOf = (c: Context<AppEnv>) =>
-  `${baseUrl(c).replace(/\/$/, '')}/s/${encodeURIComponent(getRow(c.var.deps.db, c.req.param('id')!).slug)}`;
+  `${requestBase(c)}/s/${encodeURIComponent(getRow(c.var.deps.db, c.req.param('id')!).slug)}`;
 
 const StatusQuery = v.optional(v.picklist(INVITATION_STATUSES, 'must be an invitation status'));
 
@@ -55,8 +54,8 @@ export const collectAdminRoutes = new Hono<AppEnv>()
   // Viewers follow the response rate; who was invited, and their personal links, are researchers' only.
   .get('/:id/invitations', requireRole('viewer'), (c) => {
     const status = parseValue(StatusQuery, c.req.query('status'), 'status');
-    const list = listInvitations(c.var.deps.db, c.req.param('id'), baseUrl(c), status);
-    return c.json(ROLE_RANK[c.var.user!.role] >= ROLE_RANK.researcher ? list : withoutContacts(list));
+    const list = listInvitations(c.var.deps.db, c.req.param('id'), requestBase(c), status);
+    return c.json(hasRole(c.var.user!.role, 'researcher') ? list : withoutContacts(list));
   })
   .post('/:id/invitations/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, ImportContactsSchema);
@@ -65,7 +64,7 @@ export const collectAdminRoutes = new Hono<AppEnv>()
   // A personal link, like the mail-merge file: researchers only.
   .get('/:id/invitations/:invitationId/qr.svg', requireRole('researcher'), async (c) => {
     const svg = await QRCode.toString(
-      personalLink(c.var.deps.db, c.req.param('id'), c.req.param('invitationId'), baseUrl(c)),
+      personalLink(c.var.deps.db, c.req.param('id'), c.req.param('invitationId'), requestBase(c)),
       { type: 'svg', margin: 2, errorCorrectionLevel: 'M' },
     );
     return download(c, svg, 'image/svg+xml', 'invitation-qr.svg');
@@ -77,7 +76,7 @@ export const collectAdminRoutes = new Hono<AppEnv>()
   // Carries personal links: researchers only, like the sending itself.
   .get('/:id/invitations.csv', requireRole('researcher'), (c) => {
     const pending = c.req.query('pending') === '1';
-    const csv = invitationsCsv(c.var.deps.db, c.req.param('id'), baseUrl(c), pending);
+    const csv = invitationsCsv(c.var.deps.db, c.req.param('id'), requestBase(c), pending);
     return download(c, csv, 'text/csv; charset=utf-8', pending ? 'not-answered.csv' : 'mail-merge.csv');
   })
   .get('/:id/mail', requireRole('viewer'), (c) =>
@@ -85,5 +84,5 @@ export const collectAdminRoutes = new Hono<AppEnv>()
   )
   .post('/:id/mail', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, SendMailSchema);
-    return c.json(startMailJob(c.var.deps, c.req.param('id'), input.kind, c.var.user!.id, baseUrl(c)), 202);
+    return c.json(startMailJob(c.var.deps, c.req.param('id'), input.kind, c.var.user!.id, requestBase(c)), 202);
   });

@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../db/client';
 import type { Deps } from '../http/context';
 import { invitations, mailJobs, surveys } from '../db/schema';
@@ -19,6 +18,8 @@ import { pickText } from '../../shared/survey/text';
 import { isBounced, type MailJob, type MailState } from '../../shared/api/collect';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { errorFields, log } from '../ops/log';
+import { mailBase } from '../http/links';
+import { smtpTransport } from '../ops/smtp';
 
 type Kind = MailJob['kind'];
 const KEYS: Record<Kind, { subject: AppKey; body: AppKey }> = {
@@ -26,20 +27,13 @@ const KEYS: Record<Kind, { subject: AppKey; body: AppKey }> = {
   reminder: { subject: 'mail.reminder.subject', body: 'mail.reminder.body' },
 };
 
-const transports = new Map<string, Transporter>();
-function transport(url: string) {
-  let t = transports.get(url);
-  if (!t) transports.set(url, (t = nodemailer.createTransport(url)));
-  return t;
-}
-
 /** One message from the app (a password reset), through the same SMTP server and From as invitations. */
 export async function sendAppMail(
   config: Deps['config'],
   m: { to: string | { name: string; address: string }; subject: string; text: string },
 ) {
   if (!config.SMTP_URL) throw new Error('no SMTP server is configured (SMTP_URL)');
-  await transport(config.SMTP_URL).sendMail({ from: config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>', ...m });
+  await smtpTransport(config.SMTP_URL).sendMail({ from: config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>', ...m });
 }
 
 export function mailState(db: Db, surveyId: string, smtp: boolean): MailState {
@@ -123,7 +117,7 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
     const def = survey.draft as SurveyDefinition;
     const settings = settingsOf(JSON.stringify(survey.settings));
     const custom = job.kind === 'invitation' ? settings.invitationMail : settings.reminderMail;
-    const base = config.PUBLIC_URL ?? job.baseUrl ?? `http://localhost:${config.PORT}`;
+    const base = config.PUBLIC_URL ? mailBase(config) : (job.baseUrl ?? mailBase(config));
     for (;;) {
       const inv = db.select().from(invitations).where(eq(invitations.jobId, jobId)).limit(1).get();
       if (!inv) break;
@@ -139,7 +133,7 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
           const ui = interfaceLocale(lang);
           const t = createTranslator(ui, await loadAppMessages(ui));
           const fill = (s: string) => s.replace(/\{(name|link|survey)\}/g, (_, k: keyof typeof params) => params[k]);
-          await transport(config.SMTP_URL!).sendMail({
+          await smtpTransport(config.SMTP_URL!).sendMail({
             from: config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>',
             to: inv.name ? { name: inv.name, address: inv.email! } : inv.email!,
             subject: own ? fill(own.subject) : t(KEYS[job.kind].subject, params),

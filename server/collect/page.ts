@@ -14,6 +14,7 @@ import { BOOT_HASH, BOOT_SCRIPT } from './first-page/boot';
 import { esc } from './first-page/html';
 import { renderNotice, renderOpen } from './first-page/render';
 import { textDirection } from '../../shared/survey/survey-language';
+import { notBuilt } from '../http/built-file';
 
 function template(clientDir: string): string {
   const file = join(clientDir, 'respondent', 'index.html');
@@ -26,7 +27,7 @@ function template(clientDir: string): string {
         `<style>${readFileSync(join(clientDir, path), 'utf8').replace(/<\/style/gi, '<\\/style')}</style>`,
     ),
   );
-  if (html === null) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
+  if (html === null) throw notBuilt();
   return html;
 }
 
@@ -76,7 +77,7 @@ export function invitationPage(c: Context<AppEnv>): Promise<Response> {
 
 async function page(c: Context<AppEnv>, slug: string | null, token: string | undefined): Promise<Response> {
   const clientDir = c.var.deps.clientDir;
-  if (!clientDir) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
+  if (!clientDir) throw notBuilt();
   let data: PublicSurvey | { status: 'not-found' };
   let status: 200 | 404 = 200;
   try {

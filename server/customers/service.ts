@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { customers, customerTransactions, invitations, responses, surveys } from '../db/schema';
 import { notFound } from '../http/errors';
 import { matchLocale } from '../../shared/i18n/locales';
-import type { Role } from '../auth/sessions';
+import type { Role } from '../../shared/api/auth';
 import type {
   CustomerDetail,
   CustomerList,

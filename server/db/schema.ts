@@ -4,12 +4,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../../shared/api/auth';
 
 export const users = sqliteTable('users', {
   id: text().primaryKey(),
   email: text().notNull().unique(),
   name: text().notNull(),
-  role: text({ enum: ['admin', 'researcher', 'viewer'] }).notNull(),
+  role: text({ enum: ROLES }).notNull(),
   passwordHash: text(),
   locale: text(),
   createdAt: integer().notNull(),
@@ -46,7 +47,7 @@ export const apiTokens = sqliteTable(
     tokenHash: text().notNull().unique(),
     /** The secret's first characters, shown in the list to tell tokens apart. */
     prefix: text().notNull(),
-    role: text({ enum: ['admin', 'researcher', 'viewer'] }).notNull(),
+    role: text({ enum: ROLES }).notNull(),
     createdAt: integer().notNull(),
     lastUsedAt: integer(),
     expiresAt: integer(),
@@ -58,7 +59,7 @@ export const apiTokens = sqliteTable(
 export const userInvites = sqliteTable('user_invites', {
   tokenHash: text().primaryKey(),
   email: text().notNull(),
-  role: text({ enum: ['admin', 'researcher', 'viewer'] }).notNull(),
+  role: text({ enum: ROLES }).notNull(),
   /** Null once the inviting admin's account is deleted; the invitation's history stays. */
   invitedBy: text().references(() => users.id, { onDelete: 'set null' }),
   expiresAt: integer().notNull(),

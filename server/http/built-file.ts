@@ -4,6 +4,7 @@
  * and HTML kept from before would name files that are gone.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { AppError } from './errors';
 
 const kept = new Map<string, { mtimeMs: number; text: string }>();
 
@@ -17,3 +18,6 @@ export function builtFile(file: string, transform: (text: string) => string = (x
   kept.set(file, { mtimeMs, text });
   return text;
 }
+
+/** What a page of the client answers when the client has not been built. */
+export const notBuilt = () => new AppError(503, 'not-built', 'the client is not built: run npm run build');

@@ -27,6 +27,7 @@ import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/surv
 import { validateSubmission } from '../../shared/survey/answers';
 import { getRow } from './service';
 import { problemsOf } from '../../shared/survey/issues';
+import { notBuilt } from '../http/built-file';
 
 /** The snapshot of the current draft that preview answers are stored against. */
 export function previewSnapshot(
@@ -170,7 +171,7 @@ export const previewRoutes = new Hono<AppEnv>()
   .get('/:id/preview', requireRole('researcher'), (c) => {
     const clientDir = c.var.deps.clientDir;
     const file = clientDir && join(clientDir, 'respondent', 'index.html');
-    if (!file || !existsSync(file)) throw new AppError(503, 'not-built', 'the client is not built: run npm run build');
+    if (!file || !existsSync(file)) throw notBuilt();
     const id = c.req.param('id');
     const { versionId, definition } = previewSnapshot(c.var.deps.db, id, c.var.user!.id, c.var.deps.clock.now());
     // "Restart" in the editor asks for a fresh respondent: the page keys its saved progress by slug.

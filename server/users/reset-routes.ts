@@ -3,7 +3,7 @@ import type { AppEnv } from '../http/context';
 import { AppError, notFound } from '../http/errors';
 import { requireRole } from '../auth/middleware';
 import { endSessions, findUser, issueReset, resetMail, RESET_BY_ADMIN_MS } from '../auth/password-resets';
-import { mailBase } from '../auth/password-routes';
+import { mailBase, requestBase } from '../http/links';
 import { sendAppMail } from '../collect/mail';
 import type { AdminResetResult } from '../../shared/api/passwords';
 
@@ -20,7 +20,7 @@ export const userResetRoutes = new Hono<AppEnv>().post('/:id/password-reset', re
   const { token, expiresAt } = issueReset(db, user.id, clock.now(), RESET_BY_ADMIN_MS);
   let body: AdminResetResult;
   if (config.SMTP_URL) {
-    const mail = await resetMail(user, `${mailBase(c)}/reset#${token}`, RESET_BY_ADMIN_MS);
+    const mail = await resetMail(user, `${mailBase(c.var.deps.config)}/reset#${token}`, RESET_BY_ADMIN_MS);
     try {
       await sendAppMail(config, { to: { name: user.name, address: user.email }, ...mail });
     } catch (e) {
@@ -32,7 +32,7 @@ export const userResetRoutes = new Hono<AppEnv>().post('/:id/password-reset', re
     }
     body = { mailed: true, expiresAt };
   } else {
-    body = { mailed: false, url: `${config.PUBLIC_URL ?? new URL(c.req.url).origin}/reset#${token}`, expiresAt };
+    body = { mailed: false, url: `${requestBase(c)}/reset#${token}`, expiresAt };
   }
   return c.json(body, 201);
 });

@@ -4,6 +4,7 @@ import { parseJson } from '../http/validate';
 import { requireRole } from '../auth/middleware';
 import { InviteSchema, NewUserSchema, UpdateUserSchema } from '../../shared/api/auth';
 import * as users from './service';
+import { requestBase } from '../http/links';
 
 export const userRoutes = new Hono<AppEnv>()
   .use(requireRole('admin'))
@@ -15,8 +16,7 @@ export const userRoutes = new Hono<AppEnv>()
   .post('/invites', async (c) => {
     const input = await parseJson(c, InviteSchema);
     const invite = users.createInvite(c.var.deps.db, input, c.var.user!.id, c.var.deps.clock.now());
-    const base = c.var.deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
-    return c.json({ ...invite, url: `${base}/invite#${invite.token}` }, 201);
+    return c.json({ ...invite, url: `${requestBase(c)}/invite#${invite.token}` }, 201);
   })
   .patch('/:id', async (c) => {
     const input = await parseJson(c, UpdateUserSchema);

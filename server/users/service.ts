@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords';
 import { hashToken, newId, newToken } from '../auth/tokens';
 import { AppError, conflict, notFound } from '../http/errors';
 import type { NewUserSchema, InviteSchema, UpdateMeSchema } from '../../shared/api/auth';
-import type { Role } from '../auth/sessions';
+import type { Role } from '../../shared/api/auth';
 
 const publicCols = {
   id: users.id,

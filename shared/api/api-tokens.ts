@@ -1,6 +1,7 @@
 import * as v from 'valibot';
+import { RoleSchema } from './auth';
 
-export const ApiTokenRoleSchema = v.picklist(['admin', 'researcher', 'viewer'], 'must be admin, researcher or viewer');
+export const ApiTokenRoleSchema = RoleSchema;
 
 /** `POST /api/auth/tokens`: a name to recognise it by, optionally a lower role and an expiry. */
 export const NewApiTokenSchema = v.strictObject({

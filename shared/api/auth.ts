@@ -3,7 +3,11 @@ import * as v from 'valibot';
 import { LOCALES } from '../i18n/locales';
 
 export const ROLES = ['admin', 'researcher', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
 export const RoleSchema = v.picklist(ROLES, 'must be admin, researcher or viewer');
+/** Each role can do everything the roles below it can. */
+export const ROLE_RANK: Record<Role, number> = { viewer: 1, researcher: 2, admin: 3 };
+export const hasRole = (have: Role, need: Role) => ROLE_RANK[have] >= ROLE_RANK[need];
 
 export const EmailSchema = v.pipe(
   v.string('must be a string'),

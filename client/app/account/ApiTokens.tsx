@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { ApiTokenSummary } from '../../../shared/api/api-tokens';
+import { hasRole, type Role } from '../../../shared/api/auth';
 import type { AppKey } from '../../../shared/i18n';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
@@ -7,9 +8,7 @@ import { TextField } from '../lib/components';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 
-type Role = ApiTokenSummary['role'];
-const ROLES: Role[] = ['viewer', 'researcher', 'admin'];
-const RANK: Record<Role, number> = { viewer: 1, researcher: 2, admin: 3 };
+const ROLES_LOW_FIRST: Role[] = ['viewer', 'researcher', 'admin'];
 const ROLE_KEY: Record<Role, AppKey> = { viewer: 'roles.viewer', researcher: 'roles.researcher', admin: 'roles.admin' };
 
 /** The signed-in person's API tokens for integrations: made here, the secret shown once, revocable. */
@@ -31,7 +30,7 @@ export default function ApiTokens() {
     !(Number.isInteger(Number(days())) && Number(days()) >= 1 && Number(days()) <= 3650)
       ? t('account.tokens.daysInvalid')
       : null;
-  const allowed = () => ROLES.filter((r) => RANK[r] <= RANK[session.user()?.role ?? 'viewer']);
+  const allowed = () => ROLES_LOW_FIRST.filter((r) => hasRole(session.user()?.role ?? 'viewer', r));
 
   const create = async (e: SubmitEvent) => {
     e.preventDefault();

@@ -3,13 +3,10 @@
  * accept-invite and sign-out calls, so the app never asks the server again just to know.
  */
 import { createContext, createSignal, useContext, type ParentProps } from 'solid-js';
-import type { AuthState, UserDto } from '../../../shared/api/auth';
+import { hasRole, type AuthState, type Role, type UserDto } from '../../../shared/api/auth';
 import { isLocale } from '../../../shared/i18n';
 import { api, setCsrfToken, setUnauthenticatedHandler } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-
-type Role = UserDto['role'];
-const RANK: Record<Role, number> = { viewer: 0, researcher: 1, admin: 2 };
 
 export interface Session {
   state: () => AuthState;
@@ -37,7 +34,7 @@ export function SessionProvider(props: ParentProps<{ initial: AuthState }>) {
     user: () => state().user,
     can: (role) => {
       const user = state().user;
-      return user !== null && RANK[user.role] >= RANK[role];
+      return user !== null && hasRole(user.role, role);
     },
     async signedIn(answer) {
       setCsrfToken(answer.csrf);
