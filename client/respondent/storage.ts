@@ -6,6 +6,7 @@
 import type { Answers } from '../../shared/survey/answers';
 import { canonicalTag } from '../../shared/survey/survey-language';
 import { progressKey } from '../../shared/survey/page-view';
+import { CLIENT_ID } from '../../shared/api/tokens';
 
 export type EndKind = 'complete' | 'screened-out' | 'over-quota';
 
@@ -62,7 +63,7 @@ export function loadProgress(storage: Storage | null, key: string): Progress | n
   } catch {
     return null;
   }
-  if (!isRecord(raw) || typeof raw.clientId !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(raw.clientId)) return null;
+  if (!isRecord(raw) || typeof raw.clientId !== 'string' || !CLIENT_ID.test(raw.clientId)) return null;
   const times = isRecord(raw.pageTimes) ? raw.pageTimes : {};
   const hidden = isRecord(raw.hidden) ? raw.hidden : {};
   return {

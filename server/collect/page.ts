@@ -15,6 +15,7 @@ import { esc } from './first-page/html';
 import { renderNotice, renderOpen } from './first-page/render';
 import { textDirection } from '../../shared/survey/survey-language';
 import { notBuilt } from '../http/built-file';
+import { TOKEN_16 } from '../../shared/api/tokens';
 
 function template(clientDir: string): string {
   const file = join(clientDir, 'respondent', 'index.html');
@@ -45,7 +46,7 @@ export const safeJson = (x: unknown) =>
 function invitationState(db: Db, slug: string, token: string): InvitationState {
   const surveyId =
     (db.$client.prepare('select id from surveys where slug = ?').pluck().get(slug) as string | undefined) ?? '';
-  const inv = /^[A-Za-z0-9_-]{22}$/.test(token) ? invitationByToken(db, surveyId, token) : null;
+  const inv = TOKEN_16.test(token) ? invitationByToken(db, surveyId, token) : null;
   if (!inv) return { state: 'unknown' };
   if (invitationUsed(inv)) return { state: 'used' };
   const saved = inv.clientId ? invitationProgress(db, surveyId, inv.clientId) : null;
@@ -66,7 +67,7 @@ export const respondentPage = (c: Context<AppEnv>) => page(c, c.req.param('slug'
  */
 export function invitationPage(c: Context<AppEnv>): Promise<Response> {
   const token = c.req.param('token') ?? '';
-  const slug = /^[A-Za-z0-9_-]{22}$/.test(token)
+  const slug = TOKEN_16.test(token)
     ? (c.var.deps.db.$client
         .prepare('select s.slug from invitations i join surveys s on s.id = i.survey_id where i.token = ?')
         .pluck()

@@ -5,9 +5,10 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { hashToken } from '../auth/tokens';
+import { TOKEN_16 } from '../../shared/api/tokens';
 
 export const RESUME_KEY_HEADER = 'X-Resume-Key';
-export const RESUME_KEY_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+export const RESUME_KEY_PATTERN = TOKEN_16;
 
 // One randomBytes call per key cost about 5% of a submission under load (a fill of the entropy
 // buffer each time); keys are cut from a pool filled 4 KiB at a time, as crypto.randomUUID does.

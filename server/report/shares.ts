@@ -7,6 +7,7 @@ import { AppError, notFound } from '../http/errors';
 import { hashToken, newId, newToken } from '../auth/tokens';
 import { getRow } from '../survey/service';
 import type { NewShareDto, NewShareSchema, ShareDto } from '../../shared/api/report-query';
+import { TOKEN_32 } from '../../shared/api/tokens';
 
 const dto = (r: typeof reportShares.$inferSelect): ShareDto => ({
   id: r.id,
@@ -63,7 +64,7 @@ export function revokeShare(db: Db, surveyId: string, shareId: string, now: numb
 
 /** The survey and language a live link opens; the same 404 for unknown and revoked links, so neither is confirmed. */
 export function openShare(db: Db, token: string): { surveyId: string; lang: string } {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw notFound('report link');
+  if (!TOKEN_32.test(token)) throw notFound('report link');
   const row = db
     .select()
     .from(reportShares)

@@ -1,6 +1,7 @@
 /** Collection rules, invitations and mailings: request bodies and answers. */
 import * as v from 'valibot';
 import { SurveyLanguageSchema } from '../survey/schema-parts';
+import { InvitationTokenSchema } from './tokens';
 
 const Time = v.nullable(
   v.pipe(
@@ -87,7 +88,7 @@ export const INVITATION_STATUSES = ['not-started', 'started', 'completed', 'over
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
 
 /** 128 random bits in base64url. */
-export const TokenSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/, 'must be an invitation token'));
+export const TokenSchema = InvitationTokenSchema;
 
 export const ImportContactsSchema = v.object({
   csv: v.pipe(v.string('must be the CSV file as text'), v.minLength(1, 'is empty')),

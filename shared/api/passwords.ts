@@ -1,6 +1,7 @@
 /** Request bodies of password change and reset (server/auth/password-routes.ts, server/users/reset-routes.ts). */
 import * as v from 'valibot';
 import { EmailSchema, PasswordSchema, type UserDto } from './auth';
+import { TOKEN_32 } from './tokens';
 
 export const ChangePasswordSchema = v.object({
   currentPassword: v.pipe(v.string('must be a string'), v.minLength(1, 'is required'), v.maxLength(200, 'is too long')),
@@ -8,7 +9,7 @@ export const ChangePasswordSchema = v.object({
 });
 export const ResetRequestSchema = v.object({ email: EmailSchema });
 export const ResetCompleteSchema = v.object({
-  token: v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{43}$/, 'must be the code from the reset link')),
+  token: v.pipe(v.string('must be a string'), v.regex(TOKEN_32, 'must be the code from the reset link')),
   password: PasswordSchema,
 });
 

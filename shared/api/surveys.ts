@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../survey/schema';
 import { DraftDefinitionSchema } from '../survey/draft';
+import { CLIENT_ID, InvitationTokenSchema } from './tokens';
 
 export const SlugSchema = v.pipe(
   v.string('must be a string'),
@@ -33,7 +34,7 @@ const AnswersSchema = v.pipe(
   v.check((o) => Object.keys(o).every((k) => k.length <= 64), 'has a question id longer than 64 characters'),
 );
 
-const ClientIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, _ or -'));
+const ClientIdSchema = v.pipe(v.string(), v.regex(CLIENT_ID, 'must be 8–64 letters, digits, _ or -'));
 
 /** What the respondent page sends after each page and at the end. */
 export const SubmissionSchema = v.object({
@@ -49,7 +50,7 @@ export const SubmissionSchema = v.object({
   hidden: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.string(), v.maxLength(500))), {}),
   lang: v.optional(v.pipe(v.string(), v.maxLength(35))),
   /** A personal invitation's token (from the link's ?t=): the response is that invitation's one. */
-  invitation: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{22}$/, 'must be an invitation token'))),
+  invitation: v.optional(InvitationTokenSchema),
   /** Honeypot: a field people never see; bots fill it. */
   website: v.optional(v.string()),
 });
