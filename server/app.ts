@@ -23,11 +23,9 @@ import { publicRoutes } from './collect/routes';
 import { invitationPage, respondentPage } from './collect/page';
 import { pageLimit } from './collect/page-limit';
 import { collectAdminRoutes } from './collect/admin-routes';
-import { resumeMailJobs } from './collect/mail';
 import { demoRoutes } from './demo/routes';
 import { alertRoutes, caseRoutes } from './alerts/routes';
 import { customerRoutes } from './customers/routes';
-import { startOutbox } from './alerts/outbox';
 import { requestId } from 'hono/request-id';
 import { observe } from './ops/observe';
 import { metricsRoute, readyRoute } from './ops/routes';
@@ -120,8 +118,6 @@ export function createApp(deps: Deps) {
   // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
   app.get('/s/:slug', pageLimit, compress(), respondentPage);
   app.get('/i/:token', pageLimit, compress(), invitationPage);
-  resumeMailJobs(deps);
-  startOutbox(deps);
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'app', 'index.html'))) {

@@ -4,6 +4,7 @@ import { openDb } from './db/client';
 import { systemClock } from './http/context';
 import { outboxOf } from './alerts/outbox';
 import { recodeInBackground } from './report/recode';
+import { startWorkers } from './workers';
 import type { Config } from './config';
 import { CLIENT_DIR } from './paths';
 
@@ -12,13 +13,15 @@ export { ROOT } from './paths';
 /** Opens (and migrates) the database and serves the app; resolves once listening. */
 export function startServer(config: Config) {
   const db = openDb(config.DATABASE_PATH);
-  const app = createApp({ db, config, clock: systemClock, clientDir: CLIENT_DIR });
+  const deps = { db, config, clock: systemClock, clientDir: CLIENT_DIR };
+  const app = createApp(deps);
   return new Promise<{ url: string; close: () => Promise<void> }>((res) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
       const url = config.PUBLIC_URL ?? `http://${host}:${info.port}`;
       // Rows from before the report's current coded form (an upgraded database) are coded again.
       const recoding = recodeInBackground(db);
+      startWorkers(deps);
       res({
         url,
         // Webhook attempts in flight finish first; whatever is still pending is sent after the next start.

@@ -2,7 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app';
+import type { createApp } from '../../server/app';
+import { startWorkers } from '../../server/workers';
 import { openDb } from '../../server/db/client';
 import { backoffMs, outboxOf, SWEEP_MS } from '../../server/alerts/outbox';
 import { makeTestApp, signedInAgents, smallSurvey, Agent, TestClock } from '../support/api';
@@ -149,7 +150,7 @@ describe('webhooks', () => {
     const db = openDb(t.config.DATABASE_PATH);
     try {
       const clock = new TestClock(t.clock.now() + backoffMs(1));
-      createApp({ db, config: t.config, clock });
+      startWorkers({ db, config: t.config, clock });
       await outboxOf(db)!.drain();
       expect(hook.got).toHaveLength(2);
       expect(hook.got[1].body).toBe(hook.got[0].body);

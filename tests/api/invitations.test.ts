@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { createApp } from '../../server/app';
+import { startWorkers } from '../../server/workers';
 
 const PUBLIC_URL = 'https://survey.example.com';
 let t: ReturnType<typeof makeTestApp>;
@@ -395,7 +396,7 @@ describe('sending by e-mail', () => {
       )
       .run(survey.id);
     t.db.$client.prepare(`update invitations set job_id = 'left-over'`).run();
-    createApp({ db: t.db, config: t.config, clock: t.clock });
+    startWorkers({ db: t.db, config: t.config, clock: t.clock });
     expect(await finished()).toMatchObject({ id: 'left-over', sent: 2, failed: 0 });
     expect(captured.map((m) => m.to[0]).sort()).toEqual(['ada@example.org', 'bea@example.org']);
   });

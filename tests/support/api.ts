@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
+import { startWorkers } from '../../server/workers';
 import { openDb, type Db } from '../../server/db/client';
 import { loadConfig, type Config } from '../../server/config';
 
@@ -23,6 +24,7 @@ export function makeTestApp(env: Record<string, string> = {}) {
   const db: Db = openDb(config.DATABASE_PATH);
   const clock = new TestClock();
   const app = createApp({ db, config, clock });
+  startWorkers({ db, config, clock });
   return {
     app,
     db,
