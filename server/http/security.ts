@@ -16,8 +16,10 @@ const HEADERS: [string, string][] = [
 ];
 
 /**
- * Set before the handler runs, so they travel with the response it makes: touching c.res.headers
- * afterwards would force @hono/node-server off its fast path for every submission.
+ * Set before the handler runs, so they travel with the response it makes. Hono's own
+ * `secureHeaders` middleware is not used because it sets its headers after the handler, on
+ * `c.res.headers`: with @hono/node-server that turns the handler's lightweight response into a full
+ * `Response` object on every request, the submission path included.
  */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   for (const [k, v] of HEADERS) c.header(k, v);
