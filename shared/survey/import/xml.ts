@@ -1,9 +1,10 @@
 /**
- * A small, strict XML reader for LimeSurvey's .lss exports: elements, text, CDATA, comments, the
- * five named entities and numeric character references. Attributes are read but LimeSurvey keeps
- * everything in element text. No DTDs (a DOCTYPE is refused, so no entity expansion attacks), no
- * namespaces. It runs without a DOM, so the server and the browser share it.
+ * Reading LimeSurvey's .lss exports with fast-xml-parser into a small element tree. A DOCTYPE is
+ * refused before parsing, so no entity of the file's own is ever expanded (billion laughs, external
+ * entities); the five XML entities, numeric character references and HTML's named ones are decoded.
+ * Nesting is capped: LimeSurvey nests five deep, a far deeper file is hostile.
  */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export interface XmlElement {
   name: string;
@@ -22,114 +23,65 @@ export class XmlError extends Error {
   }
 }
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const NAME_RE = /^[A-Za-z_:][\w.:-]*/;
+const MAX_DEPTH = 64;
+const TEXT = '#text';
+const CDATA = '#cdata';
+const ATTRIBUTES = ':@';
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  cdataPropName: CDATA,
+  htmlEntities: true,
+  maxNestedTags: MAX_DEPTH,
+});
+
+/** fast-xml-parser's ordered output: one key naming the node, and its attributes under ':@'. */
+type OrderedNode = Record<string, unknown> & { [ATTRIBUTES]?: Record<string, string> };
+
+const lineAt = (src: string, at: number) => src.slice(0, at).split('\n').length;
+
+/** Whitespace, the XML declaration, processing instructions and comments may precede the root; a DOCTYPE may not. */
+function refuseDoctype(src: string) {
+  const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/.exec(src)![0].length;
+  if (/^<!DOCTYPE/i.test(src.slice(prolog)))
+    throw new XmlError('DOCTYPE declarations are not accepted', lineAt(src, prolog));
+}
+
+function toElement(node: OrderedNode): XmlElement | null {
+  const name = Object.keys(node).find((k) => k !== ATTRIBUTES)!;
+  if (name === TEXT || name === CDATA || name.startsWith('?')) return null;
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const part of node[name] as OrderedNode[]) {
+    if (TEXT in part) text += String(part[TEXT]);
+    else if (CDATA in part) for (const t of part[CDATA] as OrderedNode[]) text += String(t[TEXT] ?? '');
+    else {
+      const el = toElement(part);
+      if (el) children.push(el);
+    }
+  }
+  return { name, attributes: { ...node[ATTRIBUTES] }, children, text };
+}
 
 export function parseXml(source: string): XmlElement {
   const src = source.replace(/^\ufeff/, '');
-  let pos = 0;
-  const lineAt = (at: number) => src.slice(0, at).split('\n').length;
-  const fail = (message: string, at = pos): never => {
-    throw new XmlError(message, lineAt(at));
-  };
-
-  const decode = (raw: string, at: number) =>
-    raw.replace(/&(#x[0-9A-Fa-f]+|#\d+|\w+);|&/g, (whole, ref: string | undefined) => {
-      if (ref === undefined) return fail('a bare "&" (write &amp;)', at);
-      if (ref.startsWith('#')) {
-        const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-        return code > 0 && code <= 0x10ffff
-          ? String.fromCodePoint(code)
-          : fail(`character reference ${whole} is out of range`, at);
-      }
-      return NAMED[ref] ?? fail(`unknown entity ${whole}`, at);
-    });
-
-  const skipMisc = () => {
-    for (;;) {
-      while (pos < src.length && /\s/.test(src[pos])) pos++;
-      if (src.startsWith('<?', pos)) {
-        const end = src.indexOf('?>', pos);
-        if (end < 0) fail('a processing instruction is not closed');
-        pos = end + 2;
-      } else if (src.startsWith('<!--', pos)) {
-        const end = src.indexOf('-->', pos);
-        if (end < 0) fail('a comment is not closed');
-        pos = end + 3;
-      } else if (src.startsWith('<!DOCTYPE', pos)) {
-        fail('DOCTYPE declarations are not accepted');
-      } else return;
-    }
-  };
-
-  const element = (depth: number): XmlElement => {
-    const start = pos;
-    // LimeSurvey nests five deep; a far deeper file is hostile and would exhaust the stack.
-    if (depth > 64) fail('elements are nested more than 64 deep');
-    if (src[pos] !== '<') fail('expected an element');
-    pos++;
-    const name = NAME_RE.exec(src.slice(pos, pos + 200))?.[0] ?? fail('expected an element name');
-    pos += name.length;
-    const attributes: Record<string, string> = {};
-    for (;;) {
-      while (/\s/.test(src[pos] ?? '')) pos++;
-      if (src.startsWith('/>', pos)) {
-        pos += 2;
-        return { name, attributes, children: [], text: '' };
-      }
-      if (src[pos] === '>') {
-        pos++;
-        break;
-      }
-      const attr = NAME_RE.exec(src.slice(pos, pos + 200))?.[0] ?? fail(`<${name}> has a malformed attribute`);
-      pos += attr.length;
-      const m =
-        /^\s*=\s*(["'])/.exec(src.slice(pos, pos + 50)) ?? fail(`attribute ${attr} of <${name}> has no quoted value`);
-      pos += m[0].length;
-      const end = src.indexOf(m[1], pos);
-      if (end < 0) fail(`attribute ${attr} of <${name}> is not closed`);
-      attributes[attr] = decode(src.slice(pos, end), pos);
-      pos = end + 1;
-    }
-    const children: XmlElement[] = [];
-    let text = '';
-    for (;;) {
-      if (pos >= src.length) fail(`<${name}> is not closed`, start);
-      if (src.startsWith('</', pos)) {
-        pos += 2;
-        const closing = NAME_RE.exec(src.slice(pos, pos + 200))?.[0];
-        if (closing !== name) fail(`</${closing ?? ''}> closes <${name}>`);
-        pos += name.length;
-        while (/\s/.test(src[pos] ?? '')) pos++;
-        if (src[pos] !== '>') fail(`</${name}> is malformed`);
-        pos++;
-        return { name, attributes, children, text };
-      }
-      if (src.startsWith('<![CDATA[', pos)) {
-        const end = src.indexOf(']]>', pos);
-        if (end < 0) fail('a CDATA section is not closed');
-        text += src.slice(pos + 9, end);
-        pos = end + 3;
-      } else if (src.startsWith('<!--', pos)) {
-        const end = src.indexOf('-->', pos);
-        if (end < 0) fail('a comment is not closed');
-        pos = end + 3;
-      } else if (src[pos] === '<') {
-        children.push(element(depth + 1));
-      } else {
-        const end = src.indexOf('<', pos);
-        const stop = end < 0 ? src.length : end;
-        text += decode(src.slice(pos, stop), pos);
-        pos = stop;
-      }
-    }
-  };
-
-  skipMisc();
-  if (pos >= src.length) fail('the file holds no XML element');
-  const root = element(0);
-  skipMisc();
-  if (pos < src.length) fail('text after the end of the document');
+  refuseDoctype(src);
+  const valid = XMLValidator.validate(src);
+  if (valid !== true) throw new XmlError(valid.err.msg, valid.err.line);
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(src);
+  } catch (e) {
+    // The only refusal left after validation: nesting beyond maxNestedTags.
+    throw new XmlError(`elements are nested more than ${MAX_DEPTH} deep (${(e as Error).message})`, 1);
+  }
+  const root = nodes.map(toElement).find((el) => el !== null);
+  if (!root) throw new XmlError('the file holds no XML element', 1);
   return root;
 }
 

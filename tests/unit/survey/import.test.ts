@@ -261,10 +261,20 @@ describe('the XML reader', () => {
     ]);
   });
   it('refuses malformed and hostile input with the line', () => {
-    expect(() => parseXml('<a>\n<b></a>')).toThrow(/line 2: <\/a> closes <b>/);
-    expect(() => parseXml('<!DOCTYPE x [<!ENTITY a "aaaa">]><a/>')).toThrow(/DOCTYPE/);
-    expect(() => parseXml('<a>&bogus;</a>')).toThrow(/unknown entity/);
+    expect(() => parseXml('<a>\n<b></a>')).toThrow(/line 2: .*closing tag 'b'/);
+    expect(() => parseXml('<a>x & y</a>')).toThrow(/line 1: .*'&'/);
+    expect(() => parseXml('<?xml version="1.0"?>\n<!-- c -->\n<!DOCTYPE x [<!ENTITY a "aaaa">]><a>&a;</a>')).toThrow(
+      /line 3: DOCTYPE/,
+    );
     expect(() => parseXml('<a>'.repeat(100) + '</a>'.repeat(100))).toThrow(/nested/);
+    expect(() => parseXml('<a>'.repeat(5000) + '</a>'.repeat(5000))).toThrow(/nested/);
+    expect(() => parseXml('<?xml version="1.0"?><!-- nothing -->')).toThrow(/line 1: Start tag expected/);
+  });
+  it('keeps an entity it does not know as written, and decodes HTML named ones', () => {
+    expect(parseXml('<a>&bogus; &amp;bogus; &nbsp;</a>').text).toBe('&bogus; &bogus; \u00a0');
+  });
+  it('reads a DOCTYPE-like text inside CDATA as text', () => {
+    expect(parseXml('<a><![CDATA[<!DOCTYPE html><p>x</p>]]></a>').text).toBe('<!DOCTYPE html><p>x</p>');
   });
 });
 
