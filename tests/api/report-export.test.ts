@@ -75,6 +75,16 @@ describe('response exports', () => {
     expect(sheetjs.SheetNames).toEqual(['Responses', 'Variables']);
   });
 
+  it("names the XLSX's sheets and codebook columns in the export's language", async () => {
+    const buf = Buffer.from(
+      await (await download(researcher, `/api/surveys/${surveyId}/export/responses.xlsx?lang=it`)).arrayBuffer(),
+    );
+    const sheetjs = XLSX.read(buf);
+    expect(sheetjs.SheetNames).toEqual(['Risposte', 'Variabili']);
+    const [head] = XLSX.utils.sheet_to_json<string[]>(sheetjs.Sheets.Variabili, { header: 1 });
+    expect(head).toEqual(['Variabile', 'Etichetta', 'Livello', 'Codici']);
+  });
+
   it('writes SPSS syntax with the data that PSPP runs, giving the same n and means', async () => {
     const sps = await (await download(researcher, `/api/surveys/${surveyId}/export/responses.sps`)).text();
     expect(sps).toMatch(/VARIABLE LABELS/);

@@ -6,6 +6,7 @@
 import { PassThrough } from 'node:stream';
 import { csvLine } from '../../http/csv';
 import type { Level, Variable } from './variable';
+import type { AppKey } from '../../../shared/i18n';
 
 /** Rows written between two returns to the event loop: about 100 ms of CSV or SPSS at 80 variables. */
 const ROWS_PER_TURN = 1000;
@@ -39,19 +40,27 @@ export async function toCsv(vars: readonly Variable[], slots: readonly number[],
 
 const LEVEL_NAMES: Record<Level, string> = { nominal: 'NOMINAL', ordinal: 'ORDINAL', scale: 'SCALE' };
 
+/** Excel refuses sheet names over 31 characters or holding any of : \\ / ? * [ ]. */
+const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+
 /**
  * A workbook with the responses and a sheet describing each variable, its level and its codes.
  * Written by exceljs's streaming writer, row by row, which takes half the time of building the
  * whole workbook in memory first.
  */
-export async function toXlsx(vars: readonly Variable[], slots: readonly number[], labels: boolean): Promise<Buffer> {
+export async function toXlsx(
+  vars: readonly Variable[],
+  slots: readonly number[],
+  labels: boolean,
+  t: (key: AppKey) => string,
+): Promise<Buffer> {
   // Loaded on first use: ExcelJS takes about half a second to load, which start-up shouldn't pay.
   const { default: ExcelJS } = await import('exceljs');
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
-  const data = wb.addWorksheet('Responses', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const data = wb.addWorksheet(sheetName(t('export.sheet.responses')), { views: [{ state: 'frozen', ySplit: 1 }] });
   const head = data.addRow(vars.map((v) => v.name));
   head.font = { bold: true };
   head.commit();
@@ -69,8 +78,13 @@ export async function toXlsx(vars: readonly Variable[], slots: readonly number[]
     row.commit();
   }
   data.commit();
-  const dict = wb.addWorksheet('Variables');
-  const dictHead = dict.addRow(['Variable', 'Label', 'Level', 'Codes']);
+  const dict = wb.addWorksheet(sheetName(t('export.sheet.variables')));
+  const dictHead = dict.addRow([
+    t('export.head.variable'),
+    t('export.head.label'),
+    t('export.head.level'),
+    t('export.head.codes'),
+  ]);
   dictHead.font = { bold: true };
   dictHead.commit();
   for (const v of vars)

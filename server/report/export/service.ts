@@ -20,7 +20,8 @@ export async function exportResponses(db: Db, surveyId: string, query: ExportQue
   const { def, cols, sel } = reportSelection(db, surveyId, query);
   const lang = query.lang ?? def.defaultLanguage;
   const locale: Locale = isLocale(lang) ? lang : 'en';
-  const ctx = labelContext(def, lang, createTranslator(locale, await loadAppMessages(locale)));
+  const t = createTranslator(locale, await loadAppMessages(locale));
+  const ctx = labelContext(def, lang, t);
   const vars = variables(def, cols, ctx, storedPlan(db, surveyId)?.plan.quotas ?? null);
   const slots = selectedSlots(cols, sel);
   const labels = query.labels === '1';
@@ -28,7 +29,7 @@ export async function exportResponses(db: Db, surveyId: string, query: ExportQue
     format === 'csv'
       ? await toCsv(vars, slots, labels)
       : format === 'xlsx'
-        ? await toXlsx(vars, slots, labels)
+        ? await toXlsx(vars, slots, labels, t)
         : await toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage));
   return { body, filename: `responses-${surveyId}.${format}` };
 }

@@ -1427,4 +1427,10 @@ export default {
   'account.tokens.never': 'Never',
   'account.tokens.noExpiry': 'Until revoked',
   'account.tokens.revoke': 'Revoke',
+  'export.sheet.responses': 'Responses',
+  'export.sheet.variables': 'Variables',
+  'export.head.variable': 'Variable',
+  'export.head.label': 'Label',
+  'export.head.level': 'Level',
+  'export.head.codes': 'Codes',
 } satisfies Record<string, Message>;

@@ -1518,6 +1518,12 @@ const it: Record<keyof typeof en, Message> = {
   'account.tokens.never': 'Mai',
   'account.tokens.noExpiry': 'Fino alla revoca',
   'account.tokens.revoke': 'Revoca',
+  'export.sheet.responses': 'Risposte',
+  'export.sheet.variables': 'Variabili',
+  'export.head.variable': 'Variabile',
+  'export.head.label': 'Etichetta',
+  'export.head.level': 'Livello',
+  'export.head.codes': 'Codici',
 };
 
 export default it;

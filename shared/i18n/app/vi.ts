@@ -1387,6 +1387,12 @@ const vi: Record<keyof typeof en, Message> = {
   'account.tokens.never': 'Chưa dùng',
   'account.tokens.noExpiry': 'Đến khi thu hồi',
   'account.tokens.revoke': 'Thu hồi',
+  'export.sheet.responses': 'Câu trả lời',
+  'export.sheet.variables': 'Biến',
+  'export.head.variable': 'Biến',
+  'export.head.label': 'Nhãn',
+  'export.head.level': 'Thang đo',
+  'export.head.codes': 'Mã',
 };
 
 export default vi;

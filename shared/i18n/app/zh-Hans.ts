@@ -1336,6 +1336,12 @@ const zhHans: Record<keyof typeof en, Message> = {
   'account.tokens.never': '从未使用',
   'account.tokens.noExpiry': '撤销前有效',
   'account.tokens.revoke': '撤销',
+  'export.sheet.responses': '回答',
+  'export.sheet.variables': '变量',
+  'export.head.variable': '变量',
+  'export.head.label': '标签',
+  'export.head.level': '测量水平',
+  'export.head.codes': '编码',
 };
 
 export default zhHans;

@@ -1337,6 +1337,12 @@ const zhHant: Record<keyof typeof en, Message> = {
   'account.tokens.never': '從未使用',
   'account.tokens.noExpiry': '撤銷前有效',
   'account.tokens.revoke': '撤銷',
+  'export.sheet.responses': '回答',
+  'export.sheet.variables': '變數',
+  'export.head.variable': '變數',
+  'export.head.label': '標籤',
+  'export.head.level': '測量尺度',
+  'export.head.codes': '編碼',
 };
 
 export default zhHant;
