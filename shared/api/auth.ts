@@ -16,9 +16,10 @@ export const EmailSchema = v.pipe(
   v.maxLength(254, 'is too long'),
   v.email('must be an e-mail address'),
 );
+export const PASSWORD_MIN_LENGTH = 10;
 export const PasswordSchema = v.pipe(
   v.string('must be a string'),
-  v.minLength(10, 'must have at least 10 characters'),
+  v.minLength(PASSWORD_MIN_LENGTH, `must have at least ${PASSWORD_MIN_LENGTH} characters`),
   v.maxLength(200, 'is too long'),
 );
 export const NameSchema = v.pipe(

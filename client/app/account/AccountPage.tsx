@@ -8,6 +8,7 @@ import { useI18n } from '../lib/i18n';
 import './account.css';
 import { accountErrorText } from './errors';
 import ApiTokens from './ApiTokens';
+import { NewPasswordFields } from '../auth/NewPasswordFields';
 
 /** /account: the signed-in person's password, sessions and API tokens. */
 export default function AccountPage() {
@@ -77,24 +78,14 @@ function ChangePassword() {
         autocomplete="current-password"
         testid="current-password"
       />
-      <TextField
-        label={t('account.password.new')}
-        type="password"
-        value={next()}
-        onInput={setNext}
-        error={shown('next')}
-        hint={t('form.passwordHint', { count: 10 })}
-        autocomplete="new-password"
-        testid="new-password"
-      />
-      <TextField
-        label={t('account.password.confirm')}
-        type="password"
-        value={confirm()}
-        onInput={setConfirm}
-        error={shown('confirm')}
-        autocomplete="new-password"
-        testid="confirm-password"
+      <NewPasswordFields
+        password={next()}
+        onPassword={setNext}
+        confirm={confirm()}
+        onConfirm={setConfirm}
+        errors={{ password: shown('next'), confirm: shown('confirm') }}
+        change
+        testids={{ password: 'new-password', confirm: 'confirm-password' }}
       />
       <Show when={failure()}>
         <p class="alert alert-error" role="alert" data-testid="change-password-error">

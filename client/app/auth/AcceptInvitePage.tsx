@@ -8,6 +8,7 @@ import { useI18n } from '../lib/i18n';
 import AuthLayout from './AuthLayout';
 import { useSession } from './session';
 import { confirmError, passwordError, requiredError } from './validate';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** /invite#<token>: the token sits in the fragment so it never reaches server logs or referrers. */
 export default function AcceptInvitePage() {
@@ -62,24 +63,13 @@ export default function AcceptInvitePage() {
           testid="accept-name"
           autofocus
         />
-        <TextField
-          label={t('setup.password')}
-          type="password"
-          value={password()}
-          onInput={setPassword}
-          error={shown('password')}
-          hint={t('form.passwordHint', { count: 10 })}
-          autocomplete="new-password"
-          testid="accept-password"
-        />
-        <TextField
-          label={t('setup.confirmPassword')}
-          type="password"
-          value={confirm()}
-          onInput={setConfirm}
-          error={shown('confirm')}
-          autocomplete="new-password"
-          testid="accept-confirm"
+        <NewPasswordFields
+          password={password()}
+          onPassword={setPassword}
+          confirm={confirm()}
+          onConfirm={setConfirm}
+          errors={{ password: shown('password'), confirm: shown('confirm') }}
+          testids={{ password: 'accept-password', confirm: 'accept-confirm' }}
         />
         <Show when={!token}>
           <p class="alert alert-error" role="alert">

@@ -3,12 +3,12 @@ import { createSignal, Show } from 'solid-js';
 import type { SignedIn } from '../../../shared/api/passwords';
 import { accountErrorText } from '../account/errors';
 import { api } from '../lib/api';
-import { TextField } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import '../account/account.css';
 import AuthLayout from './AuthLayout';
 import { useSession } from './session';
 import { confirmError, passwordError } from './validate';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** /reset#<token>: the token sits in the fragment so it never reaches server logs or referrers. */
 export default function ResetPasswordPage() {
@@ -45,25 +45,15 @@ export default function ResetPasswordPage() {
   return (
     <AuthLayout title={t('reset.title')} intro={t('reset.intro')}>
       <form class="form" onSubmit={submit} novalidate data-testid="reset-form">
-        <TextField
-          label={t('account.password.new')}
-          type="password"
-          value={password()}
-          onInput={setPassword}
-          error={shown('password')}
-          hint={t('form.passwordHint', { count: 10 })}
-          autocomplete="new-password"
-          testid="reset-password"
+        <NewPasswordFields
+          password={password()}
+          onPassword={setPassword}
+          confirm={confirm()}
+          onConfirm={setConfirm}
+          errors={{ password: shown('password'), confirm: shown('confirm') }}
+          change
+          testids={{ password: 'reset-password', confirm: 'reset-confirm' }}
           autofocus
-        />
-        <TextField
-          label={t('account.password.confirm')}
-          type="password"
-          value={confirm()}
-          onInput={setConfirm}
-          error={shown('confirm')}
-          autocomplete="new-password"
-          testid="reset-confirm"
         />
         <Show when={!token}>
           <p class="alert alert-error" role="alert">

@@ -7,6 +7,7 @@ import { useI18n } from '../lib/i18n';
 import AuthLayout from './AuthLayout';
 import { useSession } from './session';
 import { confirmError, emailError, passwordError, requiredError } from './validate';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** First run: nobody has an account yet, so the first person creates the administrator. */
 export default function SetupPage() {
@@ -70,24 +71,13 @@ export default function SetupPage() {
           autocomplete="email"
           testid="setup-email"
         />
-        <TextField
-          label={t('setup.password')}
-          type="password"
-          value={password()}
-          onInput={setPassword}
-          error={shown('password')}
-          hint={t('form.passwordHint', { count: 10 })}
-          autocomplete="new-password"
-          testid="setup-password"
-        />
-        <TextField
-          label={t('setup.confirmPassword')}
-          type="password"
-          value={confirm()}
-          onInput={setConfirm}
-          error={shown('confirm')}
-          autocomplete="new-password"
-          testid="setup-confirm"
+        <NewPasswordFields
+          password={password()}
+          onPassword={setPassword}
+          confirm={confirm()}
+          onConfirm={setConfirm}
+          errors={{ password: shown('password'), confirm: shown('confirm') }}
+          testids={{ password: 'setup-password', confirm: 'setup-confirm' }}
         />
         <Show when={failure()}>
           <p class="alert alert-error" role="alert">

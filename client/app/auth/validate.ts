@@ -1,11 +1,10 @@
 import * as v from 'valibot';
-import { EmailSchema } from '../../../shared/api/auth';
+import { EmailSchema, PASSWORD_MIN_LENGTH } from '../../../shared/api/auth';
 import type { I18n } from '../lib/i18n';
 
 type T = I18n['t'];
 
-// The server's rule (shared/api/auth.ts PasswordSchema), checked here to say it before a round trip.
-const MIN_PASSWORD = 10;
+export { PASSWORD_MIN_LENGTH };
 
 export function requiredError(t: T, value: string): string | null {
   return value.trim() === '' ? t('form.required') : null;
@@ -19,7 +18,7 @@ export function emailError(t: T, value: string): string | null {
 
 export function passwordError(t: T, value: string): string | null {
   if (value === '') return t('form.required');
-  return value.length < MIN_PASSWORD ? t('form.passwordTooShort', { count: MIN_PASSWORD }) : null;
+  return value.length < PASSWORD_MIN_LENGTH ? t('form.passwordTooShort', { count: PASSWORD_MIN_LENGTH }) : null;
 }
 
 export function confirmError(t: T, password: string, confirm: string): string | null {

@@ -1,11 +1,5 @@
-/**
- * Pure edits of a survey definition for the builder. Ids are generated here and never change
- * afterwards: reports line versions up by question and option id, so an id is a promise.
- */
-import * as v from 'valibot';
+
 import {
-  issuePath,
-  SurveyDefinitionSchema,
   type Option,
   type Question,
   type SurveyDefinition,

@@ -10,6 +10,7 @@ import { accountErrorText } from '../account/errors';
 import type { AdminResetResult } from '../../../shared/api/passwords';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
+import { NewPasswordFields } from '../auth/NewPasswordFields';
 
 type Role = UserDto['role'];
 const ROLE_KEY: Readonly<Record<Role, AppKey>> = {
@@ -344,24 +345,13 @@ function AddUserForm(props: { onDone: (user: UserDto) => void; onCancel: () => v
         testid="new-user-email"
       />
       <RoleSelect value={role()} onChange={setRole} testid="new-user-role" />
-      <TextField
-        label={t('setup.password')}
-        type="password"
-        value={password()}
-        onInput={setPassword}
-        error={shown('password')}
-        hint={t('form.passwordHint', { count: 10 })}
-        autocomplete="new-password"
-        testid="new-user-password"
-      />
-      <TextField
-        label={t('setup.confirmPassword')}
-        type="password"
-        value={confirm()}
-        onInput={setConfirm}
-        error={shown('confirm')}
-        autocomplete="new-password"
-        testid="new-user-confirm"
+      <NewPasswordFields
+        password={password()}
+        onPassword={setPassword}
+        confirm={confirm()}
+        onConfirm={setConfirm}
+        errors={{ password: shown('password'), confirm: shown('confirm') }}
+        testids={{ password: 'new-user-password', confirm: 'new-user-confirm' }}
       />
       <Show when={failure()}>
         <p class="alert alert-error form-wide" role="alert">
