@@ -2,7 +2,7 @@
  * The manager's report, section by section. Each section shows only when the server sent it, and
  * opens with a one-sentence reading built here from its numbers and the reader's language.
  */
-import { For, Show, } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import {
   SMALL_BASE,
@@ -14,7 +14,7 @@ import {
   type TrendSection,
   type WaveChange,
 } from '../../../shared/api/report-sections';
-import { intervalWithheld, } from '../../../shared/api/report-readings';
+import { intervalWithheld } from '../../../shared/api/report-readings';
 import { type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
 import { joinSentences } from './sentences';

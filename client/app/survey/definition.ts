@@ -1,4 +1,3 @@
-
 import {
   type Option,
   type Question,
