@@ -117,6 +117,9 @@ describe('the case inbox', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
 
     await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('1');
+    // A screen reader hears the count as words: the badge's number alone is hidden from it.
+    await expect.poll(() => page.getByTestId('nav-cases').getAttribute('aria-label')).toBeNull();
+    expect(await page.getByRole('link', { name: /1 unread case/ }).count()).toBe(1);
     const row = page.getByTestId('case-row');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Unhappy guest');

@@ -37,8 +37,10 @@ export default function InboxLink() {
     <A href="/cases" class="nav-link" activeClass="is-active" data-testid="nav-cases">
       {t('nav.cases')}
       <Show when={count() > 0}>
-        <span class="count-badge" data-testid="unread-count">
-          <span aria-hidden="true">{count()}</span>
+        <span class="count-badge">
+          <span aria-hidden="true" data-testid="unread-count">
+            {count()}
+          </span>
           <span class="visually-hidden">{t('nav.casesUnread', { count: count() })}</span>
         </span>
       </Show>
