@@ -1,23 +1,12 @@
 import type { AppKey, MessageParams } from '../../../shared/i18n';
-import type { ApiErrorCode, ApiErrorParams, FieldRule } from '../../../shared/api/errors';
+import type { ApiErrorCode, ApiErrorParams } from '../../../shared/api/errors';
+import { ruleText } from '../../../shared/api/field-rules';
+import { noteText } from '../../../shared/survey/import/notes';
 import { ApiError } from './api';
 
+export { RULE_KEY, ruleText } from '../../../shared/api/field-rules';
+
 type Translate = (key: AppKey, params?: MessageParams) => string;
-
-export const RULE_KEY: Readonly<Record<FieldRule, AppKey>> = {
-  type: 'errors.rule.type',
-  'too-short': 'errors.rule.tooShort',
-  'too-long': 'errors.rule.tooLong',
-  'too-small': 'errors.rule.tooSmall',
-  'too-large': 'errors.rule.tooLarge',
-  'not-integer': 'errors.rule.notInteger',
-  format: 'errors.rule.format',
-  choice: 'errors.rule.choice',
-  rule: 'errors.rule.rule',
-};
-
-/** What a broken rule means, in the user's words ("needs at least 2"). */
-export const ruleText = (t: Translate, rule: FieldRule, limit?: number) => t(RULE_KEY[rule], { limit: limit ?? '' });
 
 // The server's `message` is English for API users; every code a person can meet is said here in
 // their language, from the code and its params. The compiler checks that no code is left out.
@@ -58,7 +47,7 @@ const BY_CODE: Wording = {
   'invalid-import': (t, p) =>
     p.rule
       ? t('errors.invalidImportField', { field: p.field || '—', problem: ruleText(t, p.rule, p.limit) })
-      : t('editor.importFailed', { detail: p.detail ?? '' }),
+      : t('editor.importFailed', { detail: p.note ? noteText(t, p.note) : (p.detail ?? '') }),
   'demo-exists': 'errors.demoExists',
   'no-plan': 'errors.noPlan',
   'one-off': 'errors.oneOff',

@@ -22,6 +22,7 @@ import { useSession } from '../auth/session';
 import { api, ApiError } from '../lib/api';
 import { ConfirmButton, ErrorBox, Loading } from '../lib/components';
 import { errorText, ruleText } from '../lib/errors';
+import { noteText } from '../../../shared/survey/import/notes';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import {
@@ -526,7 +527,7 @@ function Editor(props: { initial: SurveyDetail }) {
                 <For each={r().unmapped}>
                   {(u) => (
                     <li>
-                      <code>{u.source}</code>: {u.message}
+                      <code>{u.source}</code>: {noteText(t, u)}
                     </li>
                   )}
                 </For>

@@ -2,7 +2,8 @@
  * One scale of a matrix with several scales (shared/survey/more-types.ts) from a source's list of
  * answer codes and their labels, in the source's order: codes that are consecutive whole numbers
  * from 0 or 1 keep their numbers, anything else becomes points 1…n; every point keeps its label.
- * `points` maps each source code to its point, for reading the source's conditions.
+ * `points` maps each source code to its point, for reading the source's conditions. Null when
+ * there are fewer than 2 or more than 11 answers.
  */
 import type { ScaleColumn } from '../more-types';
 import type { Text } from '../schema';
@@ -11,9 +12,8 @@ export function scaleColumn(
   id: string,
   label: Text,
   answers: readonly { code: string; label: Text }[],
-): { column: ScaleColumn; points: Map<string, number> } | string {
-  if (answers.length < 2 || answers.length > 11)
-    return `has ${answers.length} answer options; a scale has 2 to 11 points`;
+): { column: ScaleColumn; points: Map<string, number> } | null {
+  if (answers.length < 2 || answers.length > 11) return null;
   const nums = answers.map((a) => Number(a.code));
   const numeric = nums.every((n, i) => Number.isInteger(n) && (i === 0 ? n === 0 || n === 1 : n === nums[i - 1] + 1));
   const min = numeric ? nums[0] : 1;

@@ -90,9 +90,15 @@ describe('SurveyJS import of instructions, booleans, dates, multiple texts and d
     expect(r.unmapped).toEqual([
       {
         source: 'notes',
-        message: 'its column "note" holds text cells; only columns of choices or ratings become scales here',
+        code: 'scaleCellType',
+        params: { column: 'note', cell: 'text' },
+        message: 'its column “note” holds text cells; only columns of choices or ratings become scales here',
       },
-      { source: 'score', message: 'its calculated value is not shown; its title is kept as text' },
+      {
+        source: 'score',
+        code: 'calculatedTitleKept',
+        message: 'its calculated value is not shown; its title is kept as text',
+      },
     ]);
   });
 
@@ -231,7 +237,12 @@ describe('LimeSurvey import of text display, yes/no, date, multiple numerical an
 
   it('says what it left out: only the latest date, which is an expression', () => {
     expect(r.unmapped).toEqual([
-      { source: 'VISITDATE', message: 'its latest date "{TODAY}" is not a fixed date; it was left out' },
+      {
+        source: 'VISITDATE',
+        code: 'dateMaxNotFixed',
+        params: { value: '{TODAY}' },
+        message: 'its latest date “{TODAY}” is not a fixed date; it was left out',
+      },
     ]);
   });
 });
@@ -258,7 +269,11 @@ describe('SurveyJS details of the new types', () => {
       conditions: [{ source: 'member', op: 'equals', value: 'no' }],
     });
     expect(r.unmapped).toEqual([
-      { source: 'calc', message: 'it is a calculated value without a title; we have no calculated questions' },
+      {
+        source: 'calc',
+        code: 'calculatedNoTitle',
+        message: 'it is a calculated value without a title; we have no calculated questions',
+      },
     ]);
   });
 });
