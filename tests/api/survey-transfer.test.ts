@@ -67,7 +67,7 @@ describe('import of SurveyJS and LimeSurvey files', () => {
     [
       'our own JSON with a fault',
       JSON.stringify({ ...smallSurvey(), defaultLanguage: 'en', pages: [] }),
-      /in the survey, “pages” needs at least 1/,
+      /in the survey: the survey's pages needs at least 1/,
     ],
   ];
   for (const [what, content, message] of bad) {

@@ -2,6 +2,7 @@ import type { AppKey, MessageParams } from '../../../shared/i18n';
 import type { ApiErrorCode, ApiErrorParams } from '../../../shared/api/errors';
 import { ruleText } from '../../../shared/api/field-rules';
 import { noteText } from '../../../shared/survey/import/notes';
+import { pathWords } from '../../../shared/survey/field-names';
 import { ApiError } from './api';
 
 export { RULE_KEY, ruleText } from '../../../shared/api/field-rules';
@@ -12,7 +13,12 @@ type Translate = (key: AppKey, params?: MessageParams) => string;
 // their language, from the code and its params. The compiler checks that no code is left out.
 type Wording = { [C in ApiErrorCode]: AppKey | ((t: Translate, params: Partial<ApiErrorParams[C]>) => string) };
 const BY_CODE: Wording = {
-  invalid: (t, p) => t('errors.field', { field: p.field ?? '', problem: ruleText(t, p.rule ?? 'rule', p.limit) }),
+  invalid: (t, p) =>
+    t('errors.field', {
+      // A survey definition's field is named in the researcher's words, not by its path.
+      field: p.field?.startsWith('definition') ? pathWords(t, p.field) : (p.field ?? ''),
+      problem: ruleText(t, p.rule ?? 'rule', p.limit),
+    }),
   'invalid-json': 'errors.invalidJson',
   'unsupported-media-type': 'errors.invalidJson',
   'too-large': 'errors.tooLarge',
@@ -46,7 +52,7 @@ const BY_CODE: Wording = {
   'missing-translations': 'errors.missingTranslations',
   'invalid-import': (t, p) =>
     p.rule
-      ? t('errors.invalidImportField', { field: p.field || '—', problem: ruleText(t, p.rule, p.limit) })
+      ? t('errors.invalidImportField', { field: pathWords(t, p.field ?? ''), problem: ruleText(t, p.rule, p.limit) })
       : t('editor.importFailed', { detail: p.note ? noteText(t, p.note) : (p.detail ?? '') }),
   'demo-exists': 'errors.demoExists',
   'no-plan': 'errors.noPlan',

@@ -6,6 +6,7 @@
 import type { FieldRule } from '../../api/errors';
 import type { AppKey, MessageParams } from '../../i18n';
 import { ruleText } from '../../api/field-rules';
+import { fieldWords, pathWords } from '../field-names';
 
 /** Each note's catalogue key; the compiler checks that every key is in the catalogues. */
 const NOTE_KEY = {
@@ -128,7 +129,8 @@ export type ImportNoteCode = keyof typeof NOTE_KEY;
 
 /**
  * One note. Params are shown as given (names, expressions, counts); `rule` and `limit` are worded
- * as a broken field rule, `questionType` as the builder names the type, and `reason` (why a
+ * as a broken field rule, `field` (a path) in the researcher's words, `questionType` as the builder
+ * names the type, and `reason` (why a
  * condition was left out) is itself a note.
  */
 export interface ImportNote {
@@ -151,6 +153,9 @@ export function noteText(t: Translate, n: ImportNote): string {
   if (n.reason) params.reason = noteText(t, n.reason);
   if (typeof params.rule === 'string')
     params.problem = ruleText(t, params.rule as FieldRule, typeof params.limit === 'number' ? params.limit : undefined);
+  // A field named by its path: a whole definition's for our own format, else one inside the question.
+  if (typeof params.field === 'string')
+    params.field = (n.code === 'ownFormat' ? pathWords(t, params.field) : fieldWords(t, params.field)) || params.field;
   if (typeof params.questionType === 'string') {
     const key = `editor.type.${params.questionType}`;
     const named = t(key as AppKey);
