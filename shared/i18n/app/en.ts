@@ -1551,6 +1551,8 @@ export default {
   'import.note.tooSlow': 'the file took more than {seconds} s to read, so it was given up',
   'import.note.interrupted': 'the import was interrupted by another file that took too long; try again',
   'import.note.readerFailed': 'the file could not be read',
+  'import.note.scaleRolesRead':
+    "its two scales read as importance and satisfaction: the report's priorities compare them row by row",
   'import.note.naRatingNotExported': 'its “not applicable” choice: SurveyJS ratings have none',
   'import.note.naColumnNotExported': 'its “not applicable” column',
   'import.note.noSurveyJsCounterpart': 'a “{questionType}” question has no SurveyJS counterpart',
@@ -1587,4 +1589,11 @@ export default {
   'editor.where.pageQuestion': 'Page {page}, question {n}',
   'editor.where.placeField': '{place}, {field}',
   'editor.problem.field': '{field} {problem}.',
+  'editor.scaleRole': 'The report reads it as',
+  'editor.scaleRole.none': 'A rating only',
+  'editor.scaleRole.importance': "Each row's importance",
+  'editor.scaleRole.attribute': "Each row's performance (an attribute)",
+  'report.crosstab.byMonth': '{label}, by month',
+  'report.crosstab.byQuarter': '{label}, by quarter',
+  'report.crosstab.byYear': '{label}, by year',
 } satisfies Record<string, Message>;

@@ -1650,6 +1650,8 @@ const it: Record<keyof typeof en, Message> = {
   'import.note.tooSlow': 'la lettura del file ha richiesto più di {seconds} s, quindi è stata interrotta',
   'import.note.interrupted': "l'importazione è stata interrotta da un altro file che richiedeva troppo tempo; riprova",
   'import.note.readerFailed': 'non è stato possibile leggere il file',
+  'import.note.scaleRolesRead':
+    'le sue due scale sono lette come importanza e soddisfazione: le priorità del report le confrontano riga per riga',
   'import.note.naRatingNotExported': 'la sua scelta «non applicabile»: le valutazioni di SurveyJS non la prevedono',
   'import.note.naColumnNotExported': 'la sua colonna «non applicabile»',
   'import.note.noSurveyJsCounterpart': 'una domanda «{questionType}» non ha un equivalente in SurveyJS',
@@ -1686,6 +1688,13 @@ const it: Record<keyof typeof en, Message> = {
   'editor.where.pageQuestion': 'Pagina {page}, domanda {n}',
   'editor.where.placeField': '{place}, {field}',
   'editor.problem.field': '{field} {problem}.',
+  'editor.scaleRole': 'Il report la legge come',
+  'editor.scaleRole.none': 'Solo una valutazione',
+  'editor.scaleRole.importance': 'Importanza di ogni riga',
+  'editor.scaleRole.attribute': 'Prestazione di ogni riga (un attributo)',
+  'report.crosstab.byMonth': '{label}, per mese',
+  'report.crosstab.byQuarter': '{label}, per trimestre',
+  'report.crosstab.byYear': '{label}, per anno',
 };
 
 export default it;

@@ -1513,6 +1513,8 @@ const vi: Record<keyof typeof en, Message> = {
   'import.note.tooSlow': 'đọc tệp mất hơn {seconds} giây nên đã dừng',
   'import.note.interrupted': 'việc nhập bị gián đoạn bởi một tệp khác chạy quá lâu; hãy thử lại',
   'import.note.readerFailed': 'không đọc được tệp',
+  'import.note.scaleRolesRead':
+    'hai thang được đọc là mức quan trọng và mức hài lòng: phần ưu tiên của báo cáo so sánh chúng theo từng hàng',
   'import.note.naRatingNotExported': 'lựa chọn “không áp dụng”: câu đánh giá của SurveyJS không có',
   'import.note.naColumnNotExported': 'cột “không áp dụng”',
   'import.note.noSurveyJsCounterpart': 'câu hỏi “{questionType}” không có tương đương trong SurveyJS',
@@ -1549,6 +1551,13 @@ const vi: Record<keyof typeof en, Message> = {
   'editor.where.pageQuestion': 'Trang {page}, câu {n}',
   'editor.where.placeField': '{place}, {field}',
   'editor.problem.field': '{field} {problem}.',
+  'editor.scaleRole': 'Báo cáo đọc thang này là',
+  'editor.scaleRole.none': 'Chỉ là một đánh giá',
+  'editor.scaleRole.importance': 'Mức quan trọng của từng hàng',
+  'editor.scaleRole.attribute': 'Mức thể hiện của từng hàng (một thuộc tính)',
+  'report.crosstab.byMonth': '{label}, theo tháng',
+  'report.crosstab.byQuarter': '{label}, theo quý',
+  'report.crosstab.byYear': '{label}, theo năm',
 };
 
 export default vi;

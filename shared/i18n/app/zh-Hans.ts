@@ -1449,6 +1449,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'import.note.tooSlow': '读取该文件超过 {seconds} 秒，已放弃',
   'import.note.interrupted': '导入被另一个耗时过长的文件中断；请重试',
   'import.note.readerFailed': '无法读取该文件',
+  'import.note.scaleRolesRead': '其两个量表识别为重要性和满意度：报告的优先级将逐行比较二者',
   'import.note.naRatingNotExported': '其“不适用”选项：SurveyJS 评分题没有此项',
   'import.note.naColumnNotExported': '其“不适用”列',
   'import.note.noSurveyJsCounterpart': '“{questionType}”题型在 SurveyJS 中没有对应项',
@@ -1485,6 +1486,13 @@ const zhHans: Record<keyof typeof en, Message> = {
   'editor.where.pageQuestion': '第 {page} 页第 {n} 题',
   'editor.where.placeField': '{place}：{field}',
   'editor.problem.field': '{field}{problem}。',
+  'editor.scaleRole': '报告将其视为',
+  'editor.scaleRole.none': '仅作评分',
+  'editor.scaleRole.importance': '各行的重要性',
+  'editor.scaleRole.attribute': '各行的表现（属性）',
+  'report.crosstab.byMonth': '{label}（按月）',
+  'report.crosstab.byQuarter': '{label}（按季度）',
+  'report.crosstab.byYear': '{label}（按年）',
 };
 
 export default zhHans;

@@ -1450,6 +1450,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'import.note.tooSlow': '讀取此檔案超過 {seconds} 秒，已放棄',
   'import.note.interrupted': '匯入被另一個耗時過長的檔案中斷；請再試一次',
   'import.note.readerFailed': '無法讀取此檔案',
+  'import.note.scaleRolesRead': '其兩個量表識別為重要性與滿意度：報告的優先順序將逐列比較兩者',
   'import.note.naRatingNotExported': '其「不適用」選項：SurveyJS 評分題沒有此項',
   'import.note.naColumnNotExported': '其「不適用」欄',
   'import.note.noSurveyJsCounterpart': '「{questionType}」題型在 SurveyJS 中沒有對應項目',
@@ -1486,6 +1487,13 @@ const zhHant: Record<keyof typeof en, Message> = {
   'editor.where.pageQuestion': '第 {page} 頁第 {n} 題',
   'editor.where.placeField': '{place}：{field}',
   'editor.problem.field': '{field}{problem}。',
+  'editor.scaleRole': '報告將其視為',
+  'editor.scaleRole.none': '僅作評分',
+  'editor.scaleRole.importance': '各列的重要性',
+  'editor.scaleRole.attribute': '各列的表現（屬性）',
+  'report.crosstab.byMonth': '{label}（按月）',
+  'report.crosstab.byQuarter': '{label}（按季）',
+  'report.crosstab.byYear': '{label}（按年）',
 };
 
 export default zhHant;

@@ -26,7 +26,7 @@ import type { ImportNoteCode } from './notes';
 import { toLogic, type Resolved } from './expressions';
 import { fixedLabel, yesNoWords } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
-import { scaleColumn } from './scale-columns';
+import { importancePair, scaleColumn } from './scale-columns';
 import { isIsoDate } from '../iso-date';
 import type { ScaleColumn } from '../more-types';
 import { child, parseXml, tableRows, XmlError } from './xml';
@@ -402,6 +402,11 @@ export function importLimeSurvey(xml: string): ImportResult {
               n: scaleAnswers(qid, String(k)).length,
             });
           scales.push(made.column);
+        }
+        const roles = importancePair(scales.map((c) => c.label));
+        if (roles) {
+          scales.forEach((c, k) => (c.role = roles[k]));
+          unmapped.push({ source: code, ...note('scaleRolesRead') });
         }
         return { q: { ...common, type: 'matrixScales', items, scales }, values: new Map(), items: itemValues };
       }

@@ -120,6 +120,7 @@ const NOTE_KEY = {
   tooSlow: 'import.note.tooSlow',
   interrupted: 'import.note.interrupted',
   readerFailed: 'import.note.readerFailed',
+  scaleRolesRead: 'import.note.scaleRolesRead',
   naRatingNotExported: 'import.note.naRatingNotExported',
   naColumnNotExported: 'import.note.naColumnNotExported',
   noSurveyJsCounterpart: 'import.note.noSurveyJsCounterpart',

@@ -22,3 +22,18 @@ export function scaleColumn(
     points: new Map(answers.map((a, i) => [a.code, min + i])),
   };
 }
+
+const IMPORTANCE = /importan|wichtig|重要|quan trọng|tähtsus|olulisus/i;
+const PERFORMANCE = /satisf|soddisf|zufrieden|满意|滿意|hài lòng|rahul|perform|prestazion|leistung|表现|表現/i;
+
+/**
+ * Roles for a pair of scales headed "Importance" and "Satisfaction" (or performance), in the
+ * languages of scale-direction.ts: the dual-scale array researchers use for importance ×
+ * satisfaction, which the report's priorities then read. Null unless exactly that pair.
+ */
+export function importancePair(headings: readonly Text[]): ('importance' | 'attribute')[] | null {
+  if (headings.length !== 2) return null;
+  const texts = headings.map((h) => Object.values(h).join(' '));
+  const roles = texts.map((s) => (IMPORTANCE.test(s) ? 'importance' : PERFORMANCE.test(s) ? 'attribute' : null));
+  return roles.includes('importance') && roles.includes('attribute') ? (roles as ('importance' | 'attribute')[]) : null;
+}

@@ -207,6 +207,8 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
             choices: c.pointLabels
               ? c.pointLabels.map((l, k) => ({ value: c.scale.min + k, text: str(l) }))
               : scaleColumns(c.scale),
+            // As a question's role: a custom property our import reads back.
+            ...(c.role ? { role: c.role } : {}),
           })),
         };
       default:

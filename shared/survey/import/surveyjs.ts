@@ -25,9 +25,9 @@ import {
 import { toLogic, type Resolved } from './expressions';
 import { yesNoWords } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
-import { scaleColumn } from './scale-columns';
+import { importancePair, scaleColumn } from './scale-columns';
 import { isIsoDate } from '../iso-date';
-import type { ScaleColumn } from '../more-types';
+import { SCALE_ROLES, type ScaleColumn } from '../more-types';
 
 type Json = Record<string, unknown>;
 type Localizable = string | Record<string, string> | undefined;
@@ -425,7 +425,13 @@ export function importSurveyJs(input: unknown): ImportResult {
           }
           const made = scaleColumn(scaleId(colName), label, answers);
           if (!made) return note('scalePoints', { column: colName, n: answers.length });
-          scales.push(made.column);
+          const role = SCALE_ROLES.find((r) => r === c.role);
+          scales.push(role ? { ...made.column, role } : made.column);
+        }
+        const roles = scales.some((c) => c.role) ? null : importancePair(scales.map((c) => c.label));
+        if (roles) {
+          scales.forEach((c, k) => (c.role = roles[k]));
+          unmapped.push({ source: name, ...note('scaleRolesRead') });
         }
         return { q: { ...base, type: 'matrixScales', items, scales }, values: new Map(), items: rowIds };
       }
