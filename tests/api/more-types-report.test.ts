@@ -38,6 +38,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
+type Row = { value: string; label: string; cells: { count: number }[] };
+type Item = { key: string; importance: number; performance: number; quadrant: string };
+
 const completes = async (filter: string) => {
   const r = await researcher.get(`/api/surveys/${survey.id}/report?filter=${encodeURIComponent(filter)}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -99,20 +102,22 @@ describe('cross-tabs', () => {
   it('a date by month against yes/no: March 2 returning, May 1', async () => {
     const r = await crosstab('visit_date', 'returning');
     expect(r.rows).toEqual({ name: 'visit_date', kind: 'date', label: 'When was your visit?' });
-    expect(r.body.map((row: any) => [row.value, row.cells.map((c: any) => c.count)])).toEqual([
+    expect(
+      r.body.map((row: Row) => [row.value, row.cells.map((c: { count?: number; mean?: number }) => c.count)]),
+    ).toEqual([
       ['2026-03', [2, 0]],
       ['2026-05', [1, 0]],
     ]);
     const byYear = await crosstab('visit_date.year', 'returning');
-    expect(byYear.body.map((row: any) => row.value)).toEqual(['2026']);
+    expect(byYear.body.map((row: Row) => row.value)).toEqual(['2026']);
   });
 
   it('a number field in bins with its mean per column: returning 60, 20, 10 → 30; not returning 50', async () => {
     const r = await crosstab('share.online', 'returning');
     expect(r.rows.kind).toBe('number-field');
     // Four whole numbers: one category each.
-    expect(r.body.map((row: any) => row.value)).toEqual(['10', '20', '50', '60']);
-    expect(r.mean.cells.map((c: any) => c.mean)).toEqual([30, 50]);
+    expect(r.body.map((row: Row) => row.value)).toEqual(['10', '20', '50', '60']);
+    expect(r.mean.cells.map((c: { count?: number; mean?: number }) => c.mean)).toEqual([30, 50]);
     // All four: (60 + 20 + 50 + 10) / 4 = 35.
     expect(r.mean.total.mean).toBe(35);
   });
@@ -124,7 +129,7 @@ describe('cross-tabs', () => {
       kind: 'matrix-item',
       label: 'How important is each, and how satisfied are you?: Prices · Satisfaction',
     });
-    expect(r.body.map((row: any) => row.label)).toEqual(['1 · Poor', '2 · Fair', '3 · Good', '4 · Excellent']);
+    expect(r.body.map((row: Row) => row.label)).toEqual(['1 · Poor', '2 · Fair', '3 · Good', '4 · Excellent']);
     // Returning: 2, 1, 2 → 5/3; not returning: 3.
     expect(r.mean.cells[0].mean).toBeCloseTo(5 / 3, 12);
     expect(r.mean.cells[1].mean).toBe(3);
@@ -145,7 +150,7 @@ describe('priorities', () => {
     // Prices: importance 5, 4, 3, 5 → 4.25, satisfaction 2, 1, 3, 2 → 2; Staff: 4.5 and 3.75.
     // Crosshairs at the means of the two: 4.375 and 2.875. Prices sit below both (low priority),
     // Staff above both (keep up the good work).
-    expect(p.items.map((i: any) => [i.key, i.importance, i.performance, i.quadrant])).toEqual([
+    expect(p.items.map((i: Item) => [i.key, i.importance, i.performance, i.quadrant])).toEqual([
       ['ipa.price.sat', 4.25, 2, 'low-priority'],
       ['ipa.staff.sat', 4.5, 3.75, 'keep-up'],
     ]);
