@@ -405,7 +405,7 @@ export function importLimeSurvey(xml: string): ImportResult {
         }
         const roles = importancePair(scales.map((c) => c.label));
         if (roles) {
-          scales.forEach((c, k) => (c.role = roles[k]));
+          for (const [k, c] of scales.entries()) c.role = roles[k];
           unmapped.push({ source: code, ...note('scaleRolesRead') });
         }
         return { q: { ...common, type: 'matrixScales', items, scales }, values: new Map(), items: itemValues };

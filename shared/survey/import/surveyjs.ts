@@ -430,7 +430,7 @@ export function importSurveyJs(input: unknown): ImportResult {
         }
         const roles = scales.some((c) => c.role) ? null : importancePair(scales.map((c) => c.label));
         if (roles) {
-          scales.forEach((c, k) => (c.role = roles[k]));
+          for (const [k, c] of scales.entries()) c.role = roles[k];
           unmapped.push({ source: name, ...note('scaleRolesRead') });
         }
         return { q: { ...base, type: 'matrixScales', items, scales }, values: new Map(), items: rowIds };
