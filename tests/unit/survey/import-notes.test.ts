@@ -65,6 +65,25 @@ describe('import notes in the interface language', () => {
     );
   });
 
+  it("names a refused question's field in the researcher's words: a choice question with one option", async () => {
+    const file = {
+      pages: [
+        {
+          name: 'p1',
+          elements: [
+            { type: 'radiogroup', name: 'alone', title: 'Pick one', choices: ['only'] },
+            { type: 'comment', name: 'why', title: 'Why?' },
+          ],
+        },
+      ],
+    };
+    const left = importSurvey(JSON.stringify(file)).unmapped.find((u) => u.source === 'alone');
+    expect(left).toMatchObject({ code: 'questionRefused', params: { field: 'options', rule: 'too-short', limit: 2 } });
+    expect(left?.message).toBe('left out: its options needs at least 2');
+    const zh = createTranslator('zh-Hant', await loadAppMessages('zh-Hant'));
+    expect(noteText(zh, left!)).toBe('已略去：其選項至少需要 2 個');
+  });
+
   it('words an unreadable file in Vietnamese, and a fault in our own format with its rule', async () => {
     const vi = createTranslator('vi', await loadAppMessages('vi'));
     expect(noteText(vi, refusal('{"pages":"abc"}'))).toBe('“pages” phải là danh sách các trang');
