@@ -5,6 +5,7 @@ import { CELL_SEPARATOR, type Quotas } from '../../shared/plan';
 import { kishDeff, postStratify, rake } from '../../shared/stats';
 import { badRequest } from '../http/errors';
 import { itemKey, type Columns } from './columns';
+import { datePeriods, fieldNumbers, parseRange, PERIODS, scaleItemColumn, type Period } from './more-type-columns';
 
 export interface Selection {
   /** 1 for a counted response, per slot. */
@@ -25,7 +26,10 @@ const keepCodes = (column: Int16Array | Int32Array, codes: Set<number>) => (mask
 /**
  * One filter condition as a function narrowing the mask: a hidden field's values, a single
  * choice's options, a rating's or NPS's points (also a matrix item's, as `question.item`), a
- * multiple choice's options (any of them chosen), or a yes/no answer.
+ * multiple choice's options (any of them chosen), a yes/no answer, a date's periods
+ * (`visit:2026-05`, `visit.quarter:2026-Q2`, `visit.year:2026`), a number field's ranges
+ * (`spend.food:10..19,50..`), or a point of one row's scale in a matrix with several scales
+ * (`rate.room.importance:4,5`).
  */
 function condition(cols: Columns, def: SurveyDefinition, name: string, values: string[]): (mask: Uint8Array) => void {
   const path = `filter.${name}`;
@@ -35,7 +39,7 @@ function condition(cols: Columns, def: SurveyDefinition, name: string, values: s
       hidden.codes,
       new Set(values.map((x) => hidden.index.get(x)).filter((k): k is number => k !== undefined)),
     );
-  const [qid, itemId] = name.split('.');
+  const [qid, itemId, scaleId] = name.split('.');
   const q = allQuestions(def).find((x) => x.id === qid);
   if (!q) throw badRequest(`${path}: no closed question or hidden field "${name}"`, path);
   const points = (min: number, max: number, column: Int16Array) => {
@@ -48,6 +52,38 @@ function condition(cols: Columns, def: SurveyDefinition, name: string, values: s
     if (bad !== undefined) throw badRequest(`${path}: "${bad}" is not one of its options`, path);
     return values.map((x) => known.indexOf(x));
   };
+  if (q.type === 'date') {
+    const period: Period = (itemId as Period | undefined) ?? 'month';
+    if (!PERIODS.includes(period))
+      throw badRequest(`${path}: a date filters by ${qid}, ${qid}.quarter or ${qid}.year`, path);
+    const { codes, dict } = datePeriods(cols, q.id, period);
+    return keepCodes(codes, new Set(values.map((x) => dict.indexOf(x)).filter((k) => k >= 0)));
+  }
+  if (q.type === 'fields') {
+    const field = q.items.find((x) => x.id === itemId);
+    if (q.input !== 'number')
+      throw badRequest(`${path}: "${qid}" holds text fields: only closed questions filter a report`, path);
+    if (!field)
+      throw badRequest(`${path}: name one of the number fields of "${qid}", e.g. ${qid}.${q.items[0].id}`, path);
+    const ranges = values.map(parseRange);
+    const bad = values.find((_, k) => !ranges[k]);
+    if (bad !== undefined) throw badRequest(`${path}: "${bad}" is not a number or a range such as 10..19`, path);
+    const xs = fieldNumbers(cols, q, field.id);
+    return (mask) => {
+      for (let i = 0; i < mask.length; i++)
+        if (mask[i] && !ranges.some((r) => xs[i] >= r!.lo && xs[i] <= r!.hi)) mask[i] = 0;
+    };
+  }
+  if (q.type === 'matrixScales') {
+    const item = q.items.find((x) => x.id === itemId);
+    const scale = q.scales.find((x) => x.id === scaleId);
+    if (!item || !scale)
+      throw badRequest(
+        `${path}: name a row and a scale of "${qid}", e.g. ${qid}.${q.items[0].id}.${q.scales[0].id}`,
+        path,
+      );
+    return points(scale.scale.min, scale.scale.max, scaleItemColumn(cols, q, item.id, scale.id));
+  }
   if (itemId !== undefined) {
     const item = q.type === 'matrix' ? q.items.find((x) => x.id === itemId) : undefined;
     if (q.type !== 'matrix' || !item) throw badRequest(`${path}: "${qid}" has no matrix item "${itemId}"`, path);
@@ -76,7 +112,7 @@ function condition(cols: Columns, def: SurveyDefinition, name: string, values: s
     };
   }
   throw badRequest(
-    `${path}: only choice, yes/no, rating and NPS questions, matrix items and hidden fields filter a report`,
+    `${path}: only choice, yes/no, rating, NPS and date questions, matrix items, number fields and hidden fields filter a report`,
     path,
   );
 }

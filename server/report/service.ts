@@ -6,6 +6,7 @@ import { AppError, badRequest } from '../http/errors';
 import { getRow } from '../survey/service';
 import { storedPlan } from '../plan/service';
 import { SurveyDefinitionSchema, allQuestions, type Question, type SurveyDefinition } from '../../shared/survey/schema';
+import { datePeriods, fieldNumbers, numberBins } from './more-type-columns';
 import type { Count, QuestionReport, ReportDto } from '../../shared/api/report';
 import type { ReportQuery } from '../../shared/api/report-query';
 import type { ReportSections } from '../../shared/api/report-sections';
@@ -228,7 +229,7 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
     questions: allQuestions(def)
       .filter((q) => q.type !== 'info')
       .map((q) => questionReport(q, cols, sel)),
-    filterOptions: filterOptions(cols, quotas),
+    filterOptions: filterOptions(def, cols, quotas),
     loyaltyValue: loyaltyValueInputs(db, surveyId),
     currency: studyCurrency(db, surveyId, def),
     sections: {
@@ -247,10 +248,19 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
   };
 }
 
-function filterOptions(cols: Columns, quotas: Quotas | null): ReportDto['filterOptions'] {
+function filterOptions(def: SurveyDefinition, cols: Columns, quotas: Quotas | null): ReportDto['filterOptions'] {
   const waves = new Set<number>();
   for (let i = 0; i < cols.n; i++) waves.add(cols.wave[i]);
+  const everyone = new Uint8Array(cols.n).fill(1);
+  const values: Record<string, string[]> = {};
+  for (const q of allQuestions(def)) {
+    if (q.type === 'date') values[q.id] = datePeriods(cols, q.id, 'month').dict;
+    if (q.type === 'fields' && q.input === 'number')
+      for (const item of q.items)
+        values[`${q.id}.${item.id}`] = numberBins(fieldNumbers(cols, q, item.id), everyone).map((b) => b.value);
+  }
   return {
+    values,
     hidden: Object.fromEntries(
       [...cols.hidden].map(([name, h]) => {
         const reads = hiddenField(quotas, name);

@@ -9,7 +9,14 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COMPILED, SERVER_DIST } from '../paths';
-import { ImportError, importSurvey, type ImportFormat, type ImportResult } from '../../shared/survey/import';
+import {
+  ImportError,
+  importSurvey,
+  type ImportFormat,
+  type ImportNote,
+  type ImportResult,
+} from '../../shared/survey/import';
+import { note } from '../../shared/survey/import/notes';
 
 /** The compiled worker beside the compiled server; from sources, a CommonJS shim that loads the TypeScript. */
 const WORKER_ENTRY = COMPILED
@@ -24,7 +31,7 @@ export const INLINE_MAX = 4 * 1024;
 const TIME_LIMIT_MS = 20_000;
 
 type Result = ImportResult & { format: ImportFormat };
-type Reply = { id: number; ok: true; json: string } | { id: number; ok: false; importError: boolean; message: string };
+type Reply = { id: number; ok: true; json: string } | { id: number; ok: false; note?: ImportNote; message: string };
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -52,12 +59,12 @@ function start(): Worker {
     pending.delete(reply.id);
     clearTimeout(p.timer);
     if (reply.ok) p.resolve(reply.json);
-    else p.reject(reply.importError ? new ImportError(reply.message) : new Error(reply.message));
+    else p.reject(reply.note ? new ImportError(reply.note) : new Error(reply.message));
   });
   // A worker that dies mid-file died of that file (its memory, say): the file is refused, not the server's fault.
-  w.on('error', (err) => failAll(new ImportError(`the file could not be read: ${err.message}`)));
-  w.on('exit', (code) => {
-    if (worker === w) failAll(new ImportError(`the file could not be read (the reader stopped with code ${code})`));
+  w.on('error', () => failAll(new ImportError(note('readerFailed'))));
+  w.on('exit', () => {
+    if (worker === w) failAll(new ImportError(note('readerFailed')));
   });
   return w;
 }
@@ -77,13 +84,13 @@ export function importJsonOffThread(content: string): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       pending.delete(id);
-      reject(new ImportError(`the file took more than ${TIME_LIMIT_MS / 1000} s to read, so it was given up`));
+      reject(new ImportError(note('tooSlow', { seconds: TIME_LIMIT_MS / 1000 })));
       // The worker may be stuck in this file: end it, and with it the files queued behind this one;
       // the next large file starts a fresh worker.
       worker = null;
       for (const p of pending.values()) {
         clearTimeout(p.timer);
-        p.reject(new ImportError('the import was interrupted by another file that took too long; try again'));
+        p.reject(new ImportError(note('interrupted')));
       }
       pending.clear();
       void w.terminate();

@@ -13,7 +13,7 @@ parentPort!.on('message', (job: { id: number; content: string }) => {
     parentPort!.postMessage({
       id: job.id,
       ok: false,
-      importError: err instanceof ImportError,
+      ...(err instanceof ImportError ? { note: err.note } : {}),
       message: err instanceof Error ? err.message : String(err),
     });
   }

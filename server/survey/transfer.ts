@@ -5,26 +5,28 @@ import { exportSurveyJs, ImportError } from '../../shared/survey/import';
 import { importJsonOffThread, importOffThread } from './import-off-thread';
 import type { ConvertedSurvey, ImportedSurvey } from '../../shared/api/survey-import';
 import { createSurvey, getRow } from './service';
-import * as v from 'valibot';
-import { issuePath, SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
-import { isSurveyJs } from '../../shared/survey/import/surveyjs';
-import { issueRule } from '../../shared/survey/issues';
+import type { SurveyDefinition } from '../../shared/survey/schema';
+import { inEnglish } from '../../shared/survey/import/english';
 import type { FieldRule } from '../../shared/api/errors';
 
-const asAppError = (err: unknown, content: string) =>
-  err instanceof ImportError
-    ? new AppError(400, 'invalid-import', `content: ${err.message}`, 'content', undefined, {
-        detail: err.message,
-        ...ownFormatFault(content),
-      })
-    : err;
+/** An unreadable file: its note for the app to word, in English for API users, and for our own format the field and rule. */
+function asAppError(err: unknown) {
+  if (!(err instanceof ImportError)) return err;
+  const { field, rule, limit } = err.note.code === 'ownFormat' ? (err.note.params ?? {}) : {};
+  return new AppError(400, 'invalid-import', `content: ${err.message}`, 'content', undefined, {
+    detail: err.message,
+    note: err.note,
+    ...(typeof field === 'string' && typeof rule === 'string' ? { field, rule: rule as FieldRule } : {}),
+    ...(typeof limit === 'number' ? { limit } : {}),
+  });
+}
 
 /** The file read as a survey, as the JSON text of a ConvertedSurvey (large files off the main thread: import-off-thread.ts). */
 export async function convertJson(content: string): Promise<string> {
   try {
     return await importJsonOffThread(content);
   } catch (err) {
-    throw asAppError(err, content);
+    throw asAppError(err);
   }
 }
 
@@ -33,21 +35,8 @@ export async function convert(content: string): Promise<ConvertedSurvey> {
   try {
     return await importOffThread(content);
   } catch (err) {
-    throw asAppError(err, content);
+    throw asAppError(err);
   }
-}
-
-/** For a file in our own format, the field it breaks and how, so the app can say it in the user's language. */
-function ownFormatFault(content: string): { field?: string; rule?: FieldRule; limit?: number } {
-  let json: unknown;
-  try {
-    json = JSON.parse(content.replace(/^\ufeff/, ''));
-  } catch {
-    return {};
-  }
-  if (isSurveyJs(json)) return {};
-  const result = v.safeParse(SurveyDefinitionSchema, json);
-  return result.success ? {} : { field: issuePath(result.issues[0]), ...issueRule(result.issues[0]) };
 }
 
 /** A new survey from the file; what could not be mapped is answered, not stored. */
@@ -64,5 +53,6 @@ export async function importAsSurvey(
 
 /** The draft as SurveyJS JSON, and what it had to leave out. */
 export function surveyJsOf(db: Db, id: string) {
-  return exportSurveyJs(getRow(db, id).draft as SurveyDefinition);
+  const { json, skipped } = exportSurveyJs(getRow(db, id).draft as SurveyDefinition);
+  return { json, skipped: skipped.map((u) => ({ ...u, message: inEnglish(u) })) };
 }

@@ -4,6 +4,8 @@
  * stays English, for API users; screens read `code` and `params` and never show `message`.
  */
 
+import type { ImportNote } from '../survey/import/notes';
+
 /** What a refused field's value breaks, from the validator's kind of check. */
 export const FIELD_RULES = [
   'type', // the wrong kind of value (a number where a text belongs)
@@ -90,7 +92,7 @@ export interface ApiErrorParams {
   'confirm-changes': { missing: MissingTexts[] };
   'missing-translations': { missing: MissingTexts[] };
   /** What the importer found; for a file in our own format, also the field and the rule it breaks. */
-  'invalid-import': { detail: string; field?: string; rule?: FieldRule; limit?: number };
+  'invalid-import': { detail: string; note?: ImportNote; field?: string; rule?: FieldRule; limit?: number };
   'demo-exists': Record<string, never>;
   // Plan
   'no-plan': Record<string, never>;

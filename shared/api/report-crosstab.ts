@@ -2,8 +2,10 @@
  * A cross-tabulation ("banner table"): GET /api/surveys/:id/report/crosstab?rows=…&columns=…
  * plus the report's query (filter, weight, exclude), and `lang` for the labels.
  *
- * A variable is a closed question id (single or multiple choice, rating, NPS), `question.item`
- * for a matrix item, `hidden:<name>` for a hidden field, `@wave`, or `@cell` (the plan's quota
+ * A variable is a closed question id (single or multiple choice, yes/no, rating, NPS), `question.item`
+ * for a matrix item, a date by month (`visit`, or `visit.quarter`, `visit.year`), a number field
+ * (`spend.food`, in bins, its mean per column), one row's scale of a matrix with several scales
+ * (`rate.room.importance`), `hidden:<name>` for a hidden field, `@wave`, or `@cell` (the plan's quota
  * cells). Cells are column shares with the letters of the columns they are significantly higher
  * than (SPSS "Compare column proportions"); a scale row variable adds its mean per column.
  */
@@ -15,7 +17,7 @@ import { ID_PATTERN, isReservedId, RESERVED_MESSAGE } from '../survey/ids';
 /** At most this many categories on an axis: beyond it a table stops being readable or testable. */
 export const CROSSTAB_MAX_CATEGORIES = 60;
 
-const VARIABLE_RE = new RegExp(`^(@wave|@cell|hidden:${ID_PATTERN}|${ID_PATTERN}(\\.${ID_PATTERN})?)$`);
+const VARIABLE_RE = new RegExp(`^(@wave|@cell|hidden:${ID_PATTERN}|${ID_PATTERN}(\\.${ID_PATTERN}){0,2})$`);
 
 const variable = v.pipe(
   v.optional(v.string(), ''),
@@ -47,7 +49,17 @@ export const TablesQuerySchema = v.object({
   columns: v.optional(variable),
 });
 
-export type CrosstabKind = 'single' | 'multiple' | 'rating' | 'nps' | 'matrix-item' | 'hidden' | 'wave' | 'cell';
+export type CrosstabKind =
+  | 'single'
+  | 'multiple'
+  | 'rating'
+  | 'nps'
+  | 'matrix-item'
+  | 'date'
+  | 'number-field'
+  | 'hidden'
+  | 'wave'
+  | 'cell';
 
 export interface CrosstabVariable {
   /** As given in the query: `q`, `q.item`, `hidden:tier`, `@wave`, `@cell`. */

@@ -101,6 +101,11 @@ export interface ReportDto {
     hidden: Record<string, { label: string; values: { value: string; label: string }[] }>;
     waves: number[];
     weighting: boolean;
+    /**
+     * Values the new types filter by, over every counted response: each date question's months
+     * (`2026-03`), and each number field's bins (`share.online` → `0..19`, …), as filters write them.
+     */
+    values: Record<string, string[]>;
   };
   /** The research team's saved figures for the loyalty-value estimate, null when none are saved. */
   loyaltyValue: LoyaltyValueInputs | null;

@@ -77,6 +77,9 @@ export const FieldsSchema = v.pipe(
   ),
 );
 
+/** The report roles one scale of a matrix with several scales may take. */
+export const SCALE_ROLES = ['importance', 'attribute'] as const;
+
 export const ScaleColumnSchema = v.pipe(
   v.object({
     id: IdSchema,
@@ -85,6 +88,11 @@ export const ScaleColumnSchema = v.pipe(
     scale: scaleSchema,
     /** A label for every point, min to max, when the scale words each one ("Very poor" … "Excellent"). */
     pointLabels: v.optional(v.array(TextSchema)),
+    /**
+     * What the report reads this scale as: each row's stated importance, or its rated performance
+     * (an attribute). A matrix marked with both feeds the priorities' importance–performance matrix.
+     */
+    role: v.optional(v.picklist(SCALE_ROLES, 'must be importance or attribute')),
   }),
   v.forward(
     v.check(

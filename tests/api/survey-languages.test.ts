@@ -126,7 +126,9 @@ describe('what cannot be published or imported, in clear words', () => {
   it('names what is wrong with malformed JSON and self-references', async () => {
     const pages = await researcher.post('/api/surveys/convert', { content: '{"pages":"abc"}' });
     expect(pages.status).toBe(400);
-    expect(pages.body.error.message).toBe('content: pages: must be a list of pages, not the text "abc"');
+    expect(pages.body.error.message).toBe('content: “pages” must be a list of pages');
+    // The app words it from the note, in the user's language.
+    expect(pages.body.error.params.note).toEqual({ code: 'pagesNotList' });
     const self = await researcher.post('/api/surveys', {
       definition: {
         title: { en: 'x' },

@@ -58,7 +58,11 @@ describe('import of SurveyJS and LimeSurvey files', () => {
 
   const bad: [string, string, RegExp][] = [
     ['a file that is neither JSON nor XML', 'hello', /neither JSON nor a LimeSurvey/],
-    ['broken XML', '<document><LimeSurveyDocType>Survey</LimeSurveyDocType><questions>', /not well-formed XML: line 1/],
+    [
+      'broken XML',
+      '<document><LimeSurveyDocType>Survey</LimeSurveyDocType><questions>',
+      /not well-formed XML \(line 1\)/,
+    ],
     [
       'a LimeSurvey question export (.lsq)',
       '<document><LimeSurveyDocType>Question</LimeSurveyDocType></document>',
@@ -67,7 +71,7 @@ describe('import of SurveyJS and LimeSurvey files', () => {
     [
       'our own JSON with a fault',
       JSON.stringify({ ...smallSurvey(), defaultLanguage: 'en', pages: [] }),
-      /pages: needs at least 1 page/,
+      /in the survey: the survey's pages needs at least 1/,
     ],
   ];
   for (const [what, content, message] of bad) {
@@ -107,7 +111,12 @@ describe('import of SurveyJS and LimeSurvey files', () => {
     const wrapped = await viewer.get(`/api/surveys/${created.body.id}/export/surveyjs.json?leftOut=1`);
     expect(wrapped.body.surveyjs).toEqual(r.body);
     expect(wrapped.body.leftOut).toEqual([
-      { source: 'price', message: 'a vanWestendorp question has no SurveyJS counterpart' },
+      {
+        source: 'price',
+        code: 'noSurveyJsCounterpart',
+        params: { questionType: 'vanWestendorp' },
+        message: 'a “Van Westendorp prices” question has no SurveyJS counterpart',
+      },
     ]);
   });
 

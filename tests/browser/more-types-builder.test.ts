@@ -55,6 +55,9 @@ describe('the builder', () => {
     await ipa.getByTestId('option-label').nth(1).fill('Staff');
     await ipa.getByTestId('scale-label').nth(0).fill('Importance');
     await ipa.getByTestId('scale-label').nth(1).fill('Satisfaction');
+    // The report reads the first as each row's importance, the second as its performance.
+    await ipa.getByTestId('scale-role').nth(0).selectOption('importance');
+    await ipa.getByTestId('scale-role').nth(1).selectOption('attribute');
     const where = await add('single', 'Where do you live?');
     await where.getByTestId('option-label').nth(0).fill('Italy');
     await where.getByTestId('option-label').nth(1).fill('France');
@@ -78,8 +81,8 @@ describe('the builder', () => {
     expect(m).toMatchObject({
       items: [{ label: { en: 'Prices' } }, { label: { en: 'Staff' } }],
       scales: [
-        { id: 's1', label: { en: 'Importance' }, scale: { min: 1, max: 5 } },
-        { id: 's2', label: { en: 'Satisfaction' } },
+        { id: 's1', label: { en: 'Importance' }, scale: { min: 1, max: 5 }, role: 'importance' },
+        { id: 's2', label: { en: 'Satisfaction' }, role: 'attribute' },
       ],
     });
     expect(d).toMatchObject({

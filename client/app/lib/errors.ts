@@ -1,29 +1,24 @@
 import type { AppKey, MessageParams } from '../../../shared/i18n';
-import type { ApiErrorCode, ApiErrorParams, FieldRule } from '../../../shared/api/errors';
+import type { ApiErrorCode, ApiErrorParams } from '../../../shared/api/errors';
+import { ruleText } from '../../../shared/api/field-rules';
+import { noteText } from '../../../shared/survey/import/notes';
+import { pathWords } from '../../../shared/survey/field-names';
 import { ApiError } from './api';
 
+export { RULE_KEY, ruleText } from '../../../shared/api/field-rules';
+
 type Translate = (key: AppKey, params?: MessageParams) => string;
-
-export const RULE_KEY: Readonly<Record<FieldRule, AppKey>> = {
-  type: 'errors.rule.type',
-  'too-short': 'errors.rule.tooShort',
-  'too-long': 'errors.rule.tooLong',
-  'too-small': 'errors.rule.tooSmall',
-  'too-large': 'errors.rule.tooLarge',
-  'not-integer': 'errors.rule.notInteger',
-  format: 'errors.rule.format',
-  choice: 'errors.rule.choice',
-  rule: 'errors.rule.rule',
-};
-
-/** What a broken rule means, in the user's words ("needs at least 2"). */
-export const ruleText = (t: Translate, rule: FieldRule, limit?: number) => t(RULE_KEY[rule], { limit: limit ?? '' });
 
 // The server's `message` is English for API users; every code a person can meet is said here in
 // their language, from the code and its params. The compiler checks that no code is left out.
 type Wording = { [C in ApiErrorCode]: AppKey | ((t: Translate, params: Partial<ApiErrorParams[C]>) => string) };
 const BY_CODE: Wording = {
-  invalid: (t, p) => t('errors.field', { field: p.field ?? '', problem: ruleText(t, p.rule ?? 'rule', p.limit) }),
+  invalid: (t, p) =>
+    t('errors.field', {
+      // A survey definition's field is named in the researcher's words, not by its path.
+      field: p.field?.startsWith('definition') ? pathWords(t, p.field) : (p.field ?? ''),
+      problem: ruleText(t, p.rule ?? 'rule', p.limit),
+    }),
   'invalid-json': 'errors.invalidJson',
   'unsupported-media-type': 'errors.invalidJson',
   'too-large': 'errors.tooLarge',
@@ -57,8 +52,8 @@ const BY_CODE: Wording = {
   'missing-translations': 'errors.missingTranslations',
   'invalid-import': (t, p) =>
     p.rule
-      ? t('errors.invalidImportField', { field: p.field || '—', problem: ruleText(t, p.rule, p.limit) })
-      : t('editor.importFailed', { detail: p.detail ?? '' }),
+      ? t('errors.invalidImportField', { field: pathWords(t, p.field ?? ''), problem: ruleText(t, p.rule, p.limit) })
+      : t('editor.importFailed', { detail: p.note ? noteText(t, p.note) : (p.detail ?? '') }),
   'demo-exists': 'errors.demoExists',
   'no-plan': 'errors.noPlan',
   'one-off': 'errors.oneOff',

@@ -36,6 +36,22 @@ export function CrossTab(props: {
       if (q.type === 'matrix')
         for (const item of q.items)
           out.push({ name: `${q.id}.${item.id}`, label: `${props.text(q.text)}: ${props.text(item.label)}` });
+      if (q.type === 'date') {
+        const label = props.text(q.text);
+        out.push({ name: q.id, label: t('report.crosstab.byMonth', { label }) });
+        out.push({ name: `${q.id}.quarter`, label: t('report.crosstab.byQuarter', { label }) });
+        out.push({ name: `${q.id}.year`, label: t('report.crosstab.byYear', { label }) });
+      }
+      if (q.type === 'fields' && q.input === 'number')
+        for (const item of q.items)
+          out.push({ name: `${q.id}.${item.id}`, label: `${props.text(q.text)}: ${props.text(item.label)}` });
+      if (q.type === 'matrixScales')
+        for (const item of q.items)
+          for (const scale of q.scales)
+            out.push({
+              name: `${q.id}.${item.id}.${scale.id}`,
+              label: `${props.text(q.text)}: ${props.text(item.label)} · ${props.text(scale.label)}`,
+            });
     }
     for (const [name, h] of Object.entries(props.report.filterOptions.hidden))
       out.push({ name: `hidden:${name}`, label: h.label });

@@ -111,7 +111,11 @@ export function dimensions(report: ReportDto, text: (x: Text | undefined) => str
   return [...questions, ...hidden];
 }
 
-/** The rest of the closed questions: multiple choices (any of the options chosen), each rated attribute, each matrix item. */
+/**
+ * The rest of the closed questions: multiple choices (any of the options chosen), each rated
+ * attribute, each matrix item, each row's scale of a matrix with several scales, dates by month
+ * and number fields by bins.
+ */
 export function moreDimensions(report: ReportDto, text: (x: Text | undefined) => string, t: I18n['t']): Dimension[] {
   return allQuestions(report.definition).flatMap((q): Dimension[] => {
     if (q.type === 'multiple' || (q.type === 'rating' && q.role !== 'overall-satisfaction'))
@@ -123,6 +127,23 @@ export function moreDimensions(report: ReportDto, text: (x: Text | undefined) =>
         choices: scaleChoices(q.scale, text, t),
       }));
     }
+    // The new types: each row's scale, a date's months and a number field's bins (from the server, over every response).
+    const seen = (name: string) => (report.filterOptions.values[name] ?? []).map((value) => ({ value, label: value }));
+    if (q.type === 'matrixScales')
+      return q.items.flatMap((item) =>
+        q.scales.map((scale) => ({
+          name: `${q.id}.${item.id}.${scale.id}`,
+          label: `${text(q.text)}: ${text(item.label)} · ${text(scale.label)}`,
+          choices: scaleChoices(scale.scale, text, t),
+        })),
+      );
+    if (q.type === 'date') return [{ name: q.id, label: text(q.text), choices: seen(q.id) }];
+    if (q.type === 'fields' && q.input === 'number')
+      return q.items.map((item) => ({
+        name: `${q.id}.${item.id}`,
+        label: `${text(q.text)}: ${text(item.label)}`,
+        choices: seen(`${q.id}.${item.id}`).map((c) => ({ ...c, label: c.value.replace('..', '–') })),
+      }));
     return [];
   });
 }

@@ -21,7 +21,8 @@ import type { ApiErrorParams, MissingTexts } from '../../../shared/api/errors';
 import { useSession } from '../auth/session';
 import { api, ApiError } from '../lib/api';
 import { ConfirmButton, ErrorBox, Loading } from '../lib/components';
-import { errorText, ruleText } from '../lib/errors';
+import { errorText } from '../lib/errors';
+import { noteText } from '../../../shared/survey/import/notes';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import {
@@ -41,7 +42,7 @@ import './designer.css';
 import type { ImportNotice } from './ImportSurvey';
 import PageBlock from './PageBlock';
 import PreviewPane from './PreviewPane';
-import { placeOf, placesOf } from './places';
+import { placeOf, placesOf, problemWords } from './places';
 import { createReorder } from './reorder';
 import { createDraftEdits } from './draft-edits';
 import { HiddenFields, ScreenOuts } from './SurveyRules';
@@ -341,7 +342,7 @@ function Editor(props: { initial: SurveyDetail }) {
     () => setProblem(null),
   );
 
-  const problemText = (p: DefinitionProblem) => t(p.key, { problem: ruleText(t, p.rule, p.limit) });
+  const problemText = (p: DefinitionProblem) => problemWords(t, p);
   const questionPlace = (id: string) => {
     const page = draft.pages.findIndex((pg) => pg.questions.some((q) => q.id === id));
     return page < 0
@@ -526,7 +527,7 @@ function Editor(props: { initial: SurveyDetail }) {
                 <For each={r().unmapped}>
                   {(u) => (
                     <li>
-                      <code>{u.source}</code>: {u.message}
+                      <code>{u.source}</code>: {noteText(t, u)}
                     </li>
                   )}
                 </For>

@@ -6,6 +6,7 @@ import type { Unmapped } from '../../../shared/survey/import/common';
 import { api } from '../lib/api';
 import { importFault } from './import-fault';
 import { errorText } from '../lib/errors';
+import { noteText } from '../../../shared/survey/import/notes';
 import { useI18n } from '../lib/i18n';
 
 // Product names, the same in every language.
@@ -106,7 +107,7 @@ export default function JsonTransfer(props: {
                 <For each={r().items}>
                   {(u) => (
                     <li>
-                      <code>{u.source}</code>: {u.message}
+                      <code>{u.source}</code>: {noteText(t, u)}
                     </li>
                   )}
                 </For>

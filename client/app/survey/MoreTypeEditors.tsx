@@ -2,6 +2,9 @@
 import { createUniqueId, For, Show } from 'solid-js';
 import type { SurveyLanguage } from '../../../shared/survey/survey-language';
 import type { Question } from '../../../shared/survey/schema';
+import type { SCALE_ROLES } from '../../../shared/survey/more-types';
+
+type ScaleRole = (typeof SCALE_ROLES)[number];
 import { useI18n } from '../lib/i18n';
 import { nextId, SCALE_SIZES, textIn, withOptionalText, withText } from './definition';
 
@@ -239,6 +242,28 @@ export function ScalesEditor(props: { q: Of<'matrixScales'>; lang: SurveyLanguag
                   >
                     {(n) => <option value={n}>{t('editor.scalePoints', { count: n })}</option>}
                   </For>
+                </select>
+              </div>
+              <div class="field field-inline">
+                <label class="field-label" for={`${id}-${k()}-role`}>
+                  {t('editor.scaleRole')}
+                </label>
+                <select
+                  id={`${id}-${k()}-role`}
+                  class="select select-small"
+                  value={s.role ?? ''}
+                  onChange={(e) =>
+                    editScales((x) => {
+                      const role = e.currentTarget.value as ScaleRole | '';
+                      if (role) x.scales[k()].role = role;
+                      else delete x.scales[k()].role;
+                    })
+                  }
+                  data-testid="scale-role"
+                >
+                  <option value="">{t('editor.scaleRole.none')}</option>
+                  <option value="importance">{t('editor.scaleRole.importance')}</option>
+                  <option value="attribute">{t('editor.scaleRole.attribute')}</option>
                 </select>
               </div>
             </div>

@@ -2,9 +2,8 @@
 import type { AppKey, MessageParams } from '../../../shared/i18n';
 import type { ApiErrorParams } from '../../../shared/api/errors';
 import { ApiError } from '../lib/api';
-import { ruleText } from '../lib/errors';
 import { problemAt } from './definition';
-import { placeOf } from './places';
+import { placeOf, problemWords } from './places';
 
 type Translate = (key: AppKey, params?: MessageParams) => string;
 
@@ -17,6 +16,6 @@ export function importFault(t: Translate, err: unknown): string | null {
   // The file's own numbering is not known here: questions are counted within their page.
   return t('editor.importProblem', {
     where: placeOf(problem.path, [], t),
-    problem: t(problem.key, { problem: ruleText(t, problem.rule, problem.limit) }),
+    problem: problemWords(t, problem),
   });
 }

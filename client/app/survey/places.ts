@@ -1,5 +1,8 @@
 /** Where a place of the definition is, in the researcher's terms: "Question 3", "Page 2", "Survey title". */
 import type { AppKey, MessageParams } from '../../../shared/i18n';
+import { ruleText } from '../../../shared/api/field-rules';
+import { fieldWords } from '../../../shared/survey/field-names';
+import type { DefinitionProblem } from './definition';
 
 type Translate = (key: AppKey, params?: MessageParams) => string;
 
@@ -19,4 +22,14 @@ export function placeOf(path: string, numbers: readonly (readonly number[])[], t
 /** The distinct places of several paths, in the order first met. */
 export function placesOf(paths: readonly string[], numbers: readonly (readonly number[])[], t: Translate): string[] {
   return [...new Set(paths.map((path) => placeOf(path, numbers, t)))];
+}
+
+/**
+ * What is wrong, in the researcher's words. A setting the editor has no words of its own for
+ * (one an imported file or the API wrote) is named by what it is: "the scale's highest point".
+ */
+export function problemWords(t: Translate, p: DefinitionProblem): string {
+  const problem = ruleText(t, p.rule, p.limit);
+  const field = p.key === 'editor.problem.other' ? fieldWords(t, p.path) : '';
+  return field ? t('editor.problem.field', { field, problem }) : t(p.key, { problem });
 }

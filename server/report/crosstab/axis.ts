@@ -6,10 +6,19 @@ import type { AppKey, Translate } from '../../../shared/i18n';
 import type { CrosstabVariable } from '../../../shared/api/report-crosstab';
 import { CROSSTAB_MAX_CATEGORIES } from '../../../shared/api/report-crosstab';
 import { cellLabels, type Quotas } from '../../../shared/plan';
-import { allQuestions, type SurveyDefinition, type Text } from '../../../shared/survey/schema';
+import { allQuestions, type Question, type SurveyDefinition, type Text } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
 import { badRequest } from '../../http/errors';
 import { itemKey, type Columns } from '../columns';
+import {
+  binOf,
+  datePeriods,
+  fieldNumbers,
+  numberBins,
+  PERIODS,
+  scaleItemColumn,
+  type Period,
+} from '../more-type-columns';
 import { hiddenField } from '../hidden-field';
 import type { Selection } from '../selection';
 
@@ -22,7 +31,13 @@ export type Axis = {
   variable: CrosstabVariable;
   categories: Category[];
 } /** `categoryOf(slot)`: the category index, or −1 when the response has no answer. */ & (
-  | { type: 'coded'; categoryOf: (slot: number) => number; scale: { min: number; max: number } | null }
+  | {
+      type: 'coded';
+      categoryOf: (slot: number) => number;
+      scale: { min: number; max: number } | null;
+      /** The number behind the category (a number field's answer, not its bin), for the row's mean. */
+      numberOf?: (slot: number) => number;
+    }
   | { type: 'multi'; answered: Uint8Array; chosen: Uint8Array[] }
 );
 
@@ -125,9 +140,11 @@ function questionAxis(
   fail: (problem: string) => Error,
   text: (x: Text | undefined) => string,
 ): Axis {
-  const [qid, itemId] = name.split('.');
+  const [qid, itemId, scaleId] = name.split('.');
   const q = allQuestions(ctx.def).find((x) => x.id === qid);
   if (!q) throw fail(`the survey has no question "${qid}"`);
+  if (q.type === 'date' || q.type === 'fields' || q.type === 'matrixScales')
+    return moreTypeAxis(name, q, itemId, scaleId, ctx, fail, text);
   const scaleAxis = (
     variable: CrosstabVariable,
     column: Int16Array,
@@ -220,4 +237,74 @@ function questionAxis(
         `"${qid}" is a ${q.type} question: only single and multiple choice, yes/no, rating, NPS and matrix items cross-tabulate`,
       );
   }
+}
+
+/** A scale's points as categories, labelled at each point the scale words (else at its ends). */
+function pointAxis(
+  variable: CrosstabVariable,
+  column: Int16Array,
+  min: number,
+  max: number,
+  label: (point: number) => string,
+): Axis {
+  return {
+    variable,
+    type: 'coded',
+    scale: { min, max },
+    categories: Array.from({ length: max - min + 1 }, (_, k) => {
+      const words = label(min + k);
+      return { value: String(min + k), label: words ? `${min + k} · ${words}` : String(min + k) };
+    }),
+    categoryOf: (slot) => (column[slot] >= min && column[slot] <= max ? column[slot] - min : -1),
+  };
+}
+
+/**
+ * The new types: a date by `month` (the default), `quarter` or `year`; a number field by bins of
+ * the selected answers, its row mean taken from the numbers themselves; one row's scale of a
+ * matrix with several scales as a rated item (`question.item.scale`).
+ */
+function moreTypeAxis(
+  name: string,
+  q: Extract<Question, { type: 'date' | 'fields' | 'matrixScales' }>,
+  itemId: string | undefined,
+  scaleId: string | undefined,
+  ctx: AxisContext,
+  fail: (problem: string) => Error,
+  text: (x: Text | undefined) => string,
+): Axis {
+  if (q.type === 'date') {
+    const period = (itemId ?? 'month') as Period;
+    if (!PERIODS.includes(period)) throw fail(`a date cross-tabulates as ${q.id}, ${q.id}.quarter or ${q.id}.year`);
+    const { codes, dict } = datePeriods(ctx.cols, q.id, period);
+    const order = [...seen(codes, ctx.sel)].sort((a, b) => a - b);
+    return fromCodes({ name, kind: 'date', label: text(q.text) }, codes, dict, order, (k) => dict[k]);
+  }
+  if (q.type === 'fields') {
+    const field = q.items.find((x) => x.id === itemId);
+    if (q.input !== 'number') throw fail(`"${q.id}" holds text fields: only closed questions cross-tabulate`);
+    if (!field) throw fail(`name one of the fields of "${q.id}", e.g. ${q.id}.${q.items[0].id}`);
+    const xs = fieldNumbers(ctx.cols, q, field.id);
+    const bins = numberBins(xs, ctx.sel.mask);
+    return {
+      variable: { name, kind: 'number-field', label: `${text(q.text)}: ${text(field.label)}` },
+      type: 'coded',
+      scale: null,
+      categories: bins.map((b) => ({ value: b.value, label: b.lo === b.hi ? String(b.lo) : `${b.lo}–${b.hi}` })),
+      categoryOf: (slot) => binOf(bins, xs[slot]),
+      numberOf: (slot) => xs[slot],
+    };
+  }
+  const item = q.items.find((x) => x.id === itemId);
+  const scale = q.scales.find((x) => x.id === scaleId);
+  if (!item || !scale)
+    throw fail(`name a row and a scale of "${q.id}", e.g. ${q.id}.${q.items[0].id}.${q.scales[0].id}`);
+  const { min, max } = scale.scale;
+  return pointAxis(
+    { name, kind: 'matrix-item', label: `${text(q.text)}: ${text(item.label)} · ${text(scale.label)}` },
+    scaleItemColumn(ctx.cols, q, item.id, scale.id),
+    min,
+    max,
+    (point) => (scale.pointLabels ? text(scale.pointLabels[point - min]) : ''),
+  );
 }

@@ -79,9 +79,9 @@ export function count(rows: Axis, columns: Axis, sel: Selection): Counted {
   const colSquared = new Float64Array(c);
   const totalCells = new Float64Array(r);
   const scale = rows.type === 'coded' ? rows.scale : null;
-  const sums: Sums[] | null = scale
-    ? Array.from({ length: c + 1 }, () => ({ n: 0, w: 0, ww: 0, wx: 0, wxx: 0 }))
-    : null;
+  const numberOf = rows.type === 'coded' ? rows.numberOf : undefined;
+  const sums: Sums[] | null =
+    scale || numberOf ? Array.from({ length: c + 1 }, () => ({ n: 0, w: 0, ww: 0, wx: 0, wxx: 0 })) : null;
   const rowBuf = new Int32Array(Math.max(r, 1));
   const colBuf = new Int32Array(Math.max(c, 1));
   let totalN = 0;
@@ -100,7 +100,7 @@ export function count(rows: Axis, columns: Axis, sel: Selection): Counted {
     totalBase += w;
     totalSquared += ww;
     for (let a = 0; a < nr; a++) totalCells[rowBuf[a]] += w;
-    const x = scale ? scale.min + rowBuf[0] : 0;
+    const x = numberOf ? numberOf(i) : scale ? scale.min + rowBuf[0] : 0;
     if (sums) add(sums[c], w, x);
     for (let b = 0; b < nc; b++) {
       const col = colBuf[b];

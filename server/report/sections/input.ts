@@ -1,5 +1,6 @@
 import { allQuestions, type Question, type Role, type SurveyDefinition } from '../../../shared/survey/schema';
 import { itemKey, type Columns } from '../columns';
+import { scaleItemColumn, scaleItemKey } from '../more-type-columns';
 import type { Selection } from '../selection';
 
 /** What every section computes from: the newest definition, the columns and the selected responses. */
@@ -19,10 +20,17 @@ export interface ScaleColumn {
   column: Int16Array;
 }
 
+/** Questions with the role, and matrices with several scales whose scales carry it. */
 export const withRole = (def: SurveyDefinition, role: Role): Question[] =>
-  allQuestions(def).filter((q) => q.role === role);
+  allQuestions(def).filter(
+    (q) => q.role === role || (q.type === 'matrixScales' && q.scales.some((x) => x.role === role)),
+  );
 
-/** The scale columns of questions with a role: each rating question, and each item of a matrix. */
+/**
+ * The scale columns of questions with a role: each rating question, each item of a matrix, and
+ * each row of a matrix with several scales on the scale that carries the role (its importance or
+ * its performance), keyed `question.item.scale`.
+ */
 export function scaleColumns(input: SectionInput, role: Role): ScaleColumn[] {
   const out: ScaleColumn[] = [];
   for (const q of withRole(input.def, role)) {
@@ -35,6 +43,20 @@ export function scaleColumns(input: SectionInput, role: Role): ScaleColumn[] {
         max: q.scale.max,
         column: input.cols.ints.get(q.id)!,
       });
+    if (q.type === 'matrixScales') {
+      for (const scale of q.scales.filter((x) => x.role === role)) {
+        for (const item of q.items) {
+          out.push({
+            key: scaleItemKey(q.id, item.id, scale.id),
+            questionId: q.id,
+            itemId: item.id,
+            min: scale.scale.min,
+            max: scale.scale.max,
+            column: scaleItemColumn(input.cols, q, item.id, scale.id),
+          });
+        }
+      }
+    }
     if (q.type === 'matrix') {
       for (const item of q.items) {
         const key = itemKey(q.id, item.id);

@@ -10,12 +10,18 @@ import {
   type Text,
 } from '../schema';
 import { canonicalTag, type SurveyLanguage } from '../survey-language';
+import { issueRule } from '../issues';
+import { inEnglish } from './english';
+import { note, type ImportNote } from './notes';
 
-/** One thing from the source file that is not in the imported survey, and why. */
-export interface Unmapped {
+export { note, type ImportNote } from './notes';
+
+/** One thing from the source file that is not in the imported survey, and why (a note the app words). */
+export interface Unmapped extends ImportNote {
   /** The source's name for it: a question code or element name, a page, or "survey". */
   source: string;
-  message: string;
+  /** The note in English, for API users: set by importSurvey() and the server. */
+  message?: string;
 }
 
 export interface ImportResult {
@@ -24,7 +30,17 @@ export interface ImportResult {
 }
 
 /** The source file cannot be read as a survey at all (not a partial loss: nothing to import). */
-export class ImportError extends Error {}
+export class ImportError extends Error {
+  constructor(readonly note: ImportNote) {
+    super(inEnglish(note));
+  }
+}
+
+/** A problem with the field a Valibot issue names, as note params: where, and which rule it breaks. */
+export const ruleParams = (issue: v.BaseIssue<unknown>): Record<string, string | number> => {
+  const { rule, limit } = issueRule(issue);
+  return limit === undefined ? { rule } : { rule, limit };
+};
 
 /**
  * Hands out ids valid in our schema, keeping the source's name when it already is one. A name
@@ -118,7 +134,7 @@ function shapePages(draft: SurveyDefinitionInput, unmapped: Unmapped[]) {
   for (const p of draft.pages) {
     if (p.questions.length === 0) {
       movedTo.set(p.id, kept.at(-1)?.id);
-      unmapped.push({ source: p.id, message: 'the page held no question we could import, so it was left out' });
+      unmapped.push({ source: p.id, ...note('pageEmpty') });
       continue;
     }
     for (let from = 0, part = 1; from < p.questions.length; from += MAX_PER_PAGE, part++) {
@@ -126,17 +142,13 @@ function shapePages(draft: SurveyDefinitionInput, unmapped: Unmapped[]) {
       kept.push(from === 0 ? { ...p, questions } : { ...p, id: `${p.id}_${part}`.slice(0, 64), questions });
     }
     if (p.questions.length > MAX_PER_PAGE)
-      unmapped.push({
-        source: p.id,
-        message: `its ${p.questions.length} questions were split over pages of ${MAX_PER_PAGE}, the most a page holds here`,
-      });
+      unmapped.push({ source: p.id, ...note('pageSplit', { n: p.questions.length, max: MAX_PER_PAGE }) });
   }
   if (kept.length === 0) {
-    unmapped.push({ source: 'survey', message: 'no question could be imported: add one before publishing' });
+    unmapped.push({ source: 'survey', ...note('noQuestions') });
     kept.push({ id: draft.pages[0]?.id ?? 'p1', questions: [] });
   }
-  if (kept.length > MAX_PAGES)
-    throw new ImportError(`it has ${kept.length} pages with questions; a survey holds at most ${MAX_PAGES}`);
+  if (kept.length > MAX_PAGES) throw new ImportError(note('tooManyPages', { n: kept.length, max: MAX_PAGES }));
   for (const out of draft.screenOuts ?? []) {
     if (!movedTo.has(out.afterPage)) continue;
     const to = movedTo.get(out.afterPage);
@@ -169,38 +181,34 @@ export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): Impo
       const q = /^pages\[(\d+)\]\.questions\[(\d+)\]/.exec(path);
       const page = /^pages\[(\d+)\]\.visibleIf/.exec(path);
       const out = /^screenOuts\[(\d+)\]/.exec(path);
-      const rest = (prefix: string) => path.slice(prefix.length).replace(/^\./, '') || 'it';
       if (q) {
         const question = draft.pages[Number(q[1])].questions[Number(q[2])];
         if (dropQuestions.get(Number(q[1]))?.has(Number(q[2]))) continue;
         if (/\.visibleIf/.test(path)) {
           if (!question.visibleIf) continue;
-          unmapped.push({
-            source: question.id,
-            message: `its display condition was left out (${issue.message}): the question will now always show`,
-          });
+          unmapped.push({ source: question.id, ...note('conditionRefused', ruleParams(issue)) });
           delete question.visibleIf;
         } else {
-          unmapped.push({ source: question.id, message: `left out: ${rest(q[0])} ${issue.message}` });
+          unmapped.push({
+            source: question.id,
+            ...note('questionRefused', {
+              field: path.slice(q[0].length).replace(/^\./, '') || question.id,
+              ...ruleParams(issue),
+            }),
+          });
           dropQuestions.set(Number(q[1]), (dropQuestions.get(Number(q[1])) ?? new Set()).add(Number(q[2])));
         }
       } else if (page) {
         const p = draft.pages[Number(page[1])];
         if (!p.visibleIf) continue;
-        unmapped.push({
-          source: p.id,
-          message: `the page's display condition was left out (${issue.message}): the page will now always show`,
-        });
+        unmapped.push({ source: p.id, ...note('pageConditionRefused', ruleParams(issue)) });
         delete p.visibleIf;
       } else if (out && draft.screenOuts) {
         if (dropOuts.has(Number(out[1]))) continue;
-        unmapped.push({
-          source: draft.screenOuts[Number(out[1])].id,
-          message: `the screen-out was left out: ${issue.message}`,
-        });
+        unmapped.push({ source: draft.screenOuts[Number(out[1])].id, ...note('screenOutRefused', ruleParams(issue)) });
         dropOuts.add(Number(out[1]));
       } else {
-        throw new ImportError(`${path || 'the survey'}: ${issue.message}`);
+        throw new ImportError(note('ownFormat', { field: path || '—', ...ruleParams(issue) }));
       }
     }
     for (const [page, drop] of dropQuestions) {
@@ -208,7 +216,7 @@ export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): Impo
     }
     if (draft.screenOuts) draft.screenOuts = draft.screenOuts.filter((_, i) => !dropOuts.has(i));
   }
-  throw new ImportError('the survey has too many problems to import');
+  throw new ImportError(note('tooManyProblems'));
 }
 
 /** `{if(p1sex == 'M', 'his', 'her')}`: both words, "his/her", read well whichever holds. */
@@ -246,6 +254,8 @@ export function pipeText(
   return { text: out, unpiped: [...unpiped] };
 }
 
-/** The import list's line for what pipeText() could not pipe. */
-export const unpipedMessage = (unpiped: string[]) =>
-  `its text held ${unpiped.slice(0, 5).join(', ')}${unpiped.length > 5 ? ` and ${unpiped.length - 5} more` : ''}: code or names we cannot pipe, so it was taken out${unpiped.some((u) => IF_WORDS.test(u.slice(1, -1))) ? ' (an if() became its two words, as "his/her")' : ''}`;
+/** The import list's note for what pipeText() could not pipe. */
+export const unpipedNote = (unpiped: string[]): ImportNote =>
+  note(unpiped.some((u) => IF_WORDS.test(u.slice(1, -1))) ? 'unpipedIf' : 'unpiped', {
+    list: `${unpiped.slice(0, 5).join(', ')}${unpiped.length > 5 ? ' …' : ''}`,
+  });

@@ -5,6 +5,16 @@
  * emptiness tests) is refused with a reason, never guessed.
  */
 import type { Condition, Logic } from '../logic';
+import { note, type ImportNote, type ImportNoteCode } from './notes';
+
+/** Why an expression cannot be read, as a note for the import's list. */
+class Unreadable extends Error {
+  readonly note: ImportNote;
+  constructor(code: ImportNoteCode, params?: ImportNote['params']) {
+    super(code);
+    this.note = note(code, params);
+  }
+}
 
 type Token = { t: 'var' | 'str' | 'num' | 'op' | 'word' | 'punct'; v: string };
 
@@ -32,12 +42,12 @@ function tokenize(src: string): Token[] {
     }
     if (c === '{') {
       const end = src.indexOf('}', i);
-      if (end < 0) throw new Error('a "{" is not closed');
+      if (end < 0) throw new Unreadable('exprBrace');
       out.push({ t: 'var', v: src.slice(i + 1, end).trim() });
       i = end + 1;
     } else if (c === '"' || c === "'") {
       const end = src.indexOf(c, i + 1);
-      if (end < 0) throw new Error('a quoted text is not closed');
+      if (end < 0) throw new Unreadable('exprQuote');
       out.push({ t: 'str', v: src.slice(i + 1, end) });
       i = end + 1;
     } else if (/[0-9]/.test(c) && /^\d+X\d+X\d/.test(src.slice(i, i + 40))) {
@@ -67,7 +77,7 @@ function tokenize(src: string): Token[] {
       out.push({ t: 'word', v: word });
       i += word.length;
     } else {
-      throw new Error(`"${c}" is not something our logic can read`);
+      throw new Unreadable('exprChar', { char: c });
     }
   }
   return out;
@@ -94,12 +104,12 @@ function parse(tokens: Token[], bareNames: boolean): Node {
   const peek = () => tokens[i];
   const take = () => tokens[i++];
   const expect = (v: string) => {
-    if (peek()?.v !== v) throw new Error(`expected "${v}"`);
+    if (peek()?.v !== v) throw new Unreadable('exprExpected', { token: v });
     i++;
   };
   const operand = (): Operand => {
     const tk = take();
-    if (!tk) throw new Error('the expression ends too early');
+    if (!tk) throw new Unreadable('exprEnds');
     if (tk.t === 'var') return { kind: 'var', name: tk.v };
     if (tk.t === 'str') return { kind: 'lit', value: tk.v };
     if (tk.t === 'num') return { kind: 'lit', value: Number(tk.v) };
@@ -108,7 +118,7 @@ function parse(tokens: Token[], bareNames: boolean): Node {
       const values: (string | number)[] = [];
       while (peek() && peek().v !== ']') {
         const o = operand();
-        if (o.kind !== 'lit' || typeof o.value === 'boolean') throw new Error('a list holds only texts and numbers');
+        if (o.kind !== 'lit' || typeof o.value === 'boolean') throw new Unreadable('exprListValues');
         values.push(o.value);
         if (peek()?.v === ',') i++;
       }
@@ -116,11 +126,11 @@ function parse(tokens: Token[], bareNames: boolean): Node {
       return { kind: 'list', values };
     }
     if (tk.t === 'word' && bareNames) return { kind: 'var', name: tk.v };
-    throw new Error(`"${tk.v}" is not a question, a text or a number`);
+    throw new Unreadable('exprOperand', { token: tk.v });
   };
   const primary = (): Node => {
     const tk = peek();
-    if (!tk) throw new Error('the expression ends too early');
+    if (!tk) throw new Unreadable('exprEnds');
     if (tk.v === '(') {
       i++;
       const inner = or();
@@ -140,7 +150,7 @@ function parse(tokens: Token[], bareNames: boolean): Node {
       }
       expect(')');
       if (peek()?.t === 'op' || WORD_OPS[peek()?.v.toLowerCase() ?? ''])
-        throw new Error(`the function ${tk.v}() has no counterpart in our logic`);
+        throw new Unreadable('exprFunction', { name: tk.v });
       return { kind: 'call', name: tk.v.toLowerCase(), args };
     }
     const left = operand();
@@ -153,7 +163,7 @@ function parse(tokens: Token[], bareNames: boolean): Node {
     if (!op) {
       // LimeSurvey treats a bare `1` as "always".
       if (left.kind === 'lit') return { kind: 'cmp', left, op: 'const' };
-      throw new Error(`expected a comparison after ${left.kind === 'var' ? left.name : 'a value'}`);
+      throw new Unreadable('exprNoComparison', { name: left.kind === 'var' ? left.name : '[…]' });
     }
     i++;
     if (op === '=') op = '==';
@@ -173,7 +183,7 @@ function parse(tokens: Token[], bareNames: boolean): Node {
   const and = () => chain('and', primary);
   const or = (): Node => chain('or', and);
   const node = or();
-  if (i < tokens.length) throw new Error(`unexpected "${tokens[i].v}"`);
+  if (i < tokens.length) throw new Unreadable('exprUnexpected', { token: tokens[i].v });
   return node;
 }
 
@@ -206,27 +216,27 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
       notIn: 'in',
     };
     const op = flip[inner.op];
-    if (!op) throw new Error('"not" of a range is not something our logic can say');
+    if (!op) throw new Unreadable('exprNotRange');
     return { ...inner, op };
   }
   if (node.kind === 'call') {
     if (node.name !== 'is_empty' || node.args.length !== 1 || node.args[0].kind !== 'var')
-      throw new Error(`the function ${node.name}() has no counterpart in our logic`);
+      throw new Unreadable('exprFunction', { name: node.name });
     const r = resolve(node.args[0].name);
-    if (!r) throw new Error(`"${node.args[0].name}" is not a question we imported`);
+    if (!r) throw new Unreadable('exprUnknown', { name: node.args[0].name });
     return { source: r.source, op: r.chosen ? 'notEquals' : 'notAnswered', ...(r.chosen ? { value: r.chosen } : {}) };
   }
   if (node.kind !== 'cmp') return null;
   if (node.op === 'const')
     return node.left.kind === 'lit' && (node.left.value === 1 || node.left.value === true) ? 'always' : null;
-  if (node.left.kind !== 'var') throw new Error('a comparison must start with a question');
+  if (node.left.kind !== 'var') throw new Unreadable('exprStart');
   const r = resolve(node.left.name);
-  if (!r) throw new Error(`"${node.left.name}" is not a question we imported`);
+  if (!r) throw new Unreadable('exprUnknown', { name: node.left.name });
   const { source } = r;
   if (node.op === 'empty') return { source, op: 'notAnswered' };
   if (node.op === 'notempty') return { source, op: 'answered' };
   const right = node.right!;
-  if (right.kind === 'var') throw new Error('comparing two questions has no counterpart in our logic');
+  if (right.kind === 'var') throw new Unreadable('exprTwoQuestions');
   // Both tools read an unanswered question as "": `x != ""` is "answered", `x == ""` "not answered".
   if (!r.chosen && right.kind === 'lit' && right.value === '') {
     if (node.op === '!=') return { source, op: 'answered' };
@@ -236,15 +246,15 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
     return choicesCompared(r, node.op, right.value);
   if (r.chosen) {
     // LimeSurvey stores a ticked subquestion as "Y" and an unticked one as "".
-    if (right.kind !== 'lit') throw new Error('a subquestion compares with "Y" or ""');
+    if (right.kind !== 'lit') throw new Unreadable('exprSubValue');
     const ticked = right.value === 'Y';
-    if (node.op !== '==' && node.op !== '!=') throw new Error('a subquestion compares with == or !=');
+    if (node.op !== '==' && node.op !== '!=') throw new Unreadable('exprSubOp');
     return { source, op: ticked === (node.op === '==') ? 'equals' : 'notEquals', value: r.chosen };
   }
   const map = (raw: string | number | boolean) => {
     const mapped = r.value(raw);
     if (mapped === undefined)
-      throw new Error(`"${String(raw)}" is not a value of "${node.left.kind === 'var' ? node.left.name : ''}"`);
+      throw new Unreadable('exprValue', { value: String(raw), name: node.left.kind === 'var' ? node.left.name : '' });
     return mapped;
   };
   if (right.kind === 'list') {
@@ -252,7 +262,7 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
     if (node.op === 'anyof') return { source, op: 'in', values };
     if (node.op === 'noneof') return { source, op: 'notIn', values };
     if (node.op === 'allof' && values.length === 1) return { source, op: 'equals', value: values[0] };
-    throw new Error(`"${node.op}" with a list has no counterpart in our logic`);
+    throw new Unreadable('exprListOp', { op: node.op });
   }
   const value = map(right.value);
   switch (node.op) {
@@ -265,10 +275,9 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
     case 'noneof':
       return { source, op: 'notEquals', value };
   }
-  if (typeof value !== 'number') throw new Error(`"${node.op}" needs a number`);
+  if (typeof value !== 'number') throw new Unreadable('exprNumber', { op: node.op });
   const step = r.integer ? 1 : 0;
-  if ((node.op === '<' || node.op === '>') && !r.integer)
-    throw new Error(`"${node.op}" on a question that is not whole numbers has no counterpart (only ≤ and ≥)`);
+  if ((node.op === '<' || node.op === '>') && !r.integer) throw new Unreadable('exprStrict', { op: node.op });
   switch (node.op) {
     case '<=':
       return { source, op: 'between', max: value };
@@ -279,20 +288,19 @@ function condition(node: Node, resolve: Resolver): Condition | null | 'always' {
     case '>':
       return { source, op: 'between', min: value + step };
   }
-  throw new Error(`"${node.op}" has no counterpart in our logic`);
+  throw new Unreadable('exprOp', { op: node.op });
 }
 
 /** `{score} >= 4` on a choice question whose values are numbers: any of the options that meet it. */
 function choicesCompared(r: Resolved, op: string, raw: string | number | boolean): Condition {
   const limit = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-  if (Number.isNaN(limit)) throw new Error(`"${op}" needs a number`);
+  if (Number.isNaN(limit)) throw new Unreadable('exprNumber', { op });
   const meets = (n: number) =>
     op === '<' ? n < limit : op === '<=' ? n <= limit : op === '>' ? n > limit : n >= limit;
   const values = r
     .choices!.filter((c) => c.raw.trim() !== '' && !Number.isNaN(Number(c.raw)) && meets(Number(c.raw)))
     .map((c) => c.id);
-  if (values.length === 0)
-    throw new Error(`no choice of "${r.source}" has a value ${op} ${limit}, so it could never hold`);
+  if (values.length === 0) throw new Unreadable('exprNever', { name: r.source, op, limit });
   return { source: r.source, op: 'in', values };
 }
 
@@ -307,14 +315,16 @@ function unansweredAsBoth(
   match: 'all' | 'any',
   dialect: 'surveyjs' | 'limesurvey',
   guarded: ReadonlySet<Condition>,
-): { logic: Logic; caveat?: string } {
+): { logic: Logic; caveat?: ImportNote } {
   const negative = conditions.filter((c) => (c.op === 'notEquals' || c.op === 'notIn') && !guarded.has(c));
   if (negative.length === 0) return { logic: { match, conditions } };
   if (match === 'all' && conditions.length > 1) {
-    const tool = dialect === 'limesurvey' ? 'LimeSurvey' : 'SurveyJS';
     return {
       logic: { match, conditions },
-      caveat: `holds in ${tool} while ${[...new Set(negative.map((c) => c.source))].join(', ')} is unanswered; here only once answered`,
+      caveat: note('conditionUnanswered', {
+        tool: dialect === 'limesurvey' ? 'LimeSurvey' : 'SurveyJS',
+        names: [...new Set(negative.map((c) => c.source))].join(', '),
+      }),
     };
   }
   const unanswered = [...new Set(negative.map((c) => c.source))]
@@ -350,10 +360,10 @@ export function toLogic(
   expression: string,
   resolve: Resolver,
   dialect: 'surveyjs' | 'limesurvey',
-): { logic?: Logic; error?: string; caveat?: string } {
+): { logic?: Logic; error?: ImportNote; caveat?: ImportNote } {
   try {
     // Real conditions are a few hundred characters; a far longer one is not worth reading.
-    if (expression.length > 10_000) throw new Error('it is longer than 10,000 characters');
+    if (expression.length > 10_000) throw new Unreadable('exprTooLong', { max: 10_000 });
     const node = parse(tokenize(expression), dialect === 'limesurvey');
     const flat = node.kind === 'and' || node.kind === 'or' ? node : { kind: 'and' as const, items: [node] };
     let conditions: Condition[] = [];
@@ -361,11 +371,10 @@ export function toLogic(
     const guarded = new Set<Condition>();
     for (const item of flat.items) {
       const inner = item.kind === 'and' ? guardedNegative(item) : null;
-      if ((item.kind === 'and' && !inner) || item.kind === 'or')
-        throw new Error('mixes "and" with "or"; our logic holds one or the other');
+      if ((item.kind === 'and' && !inner) || item.kind === 'or') throw new Unreadable('exprMixed');
       const c = condition(inner ?? item, resolve);
       if (inner && c && c !== 'always') guarded.add(c);
-      if (c === null) throw new Error('holds something our logic cannot say');
+      if (c === null) throw new Unreadable('exprUnsayable');
       if (c === 'always') {
         if (flat.kind === 'or') return {};
         continue;
@@ -385,6 +394,7 @@ export function toLogic(
     }
     return conditions.length ? unansweredAsBoth(conditions, flat.kind === 'or' ? 'any' : 'all', dialect, guarded) : {};
   } catch (err) {
-    return { error: err instanceof Error ? err.message : String(err) };
+    if (err instanceof Unreadable) return { error: err.note };
+    throw err;
   }
 }

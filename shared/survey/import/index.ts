@@ -4,55 +4,42 @@
  */
 import * as v from 'valibot';
 import { issuePath, SurveyDefinitionSchema } from '../schema';
-import { ImportError, type ImportResult } from './common';
+import { ImportError, note, ruleParams, type ImportResult } from './common';
+import { inEnglish } from './english';
 import { importLimeSurvey } from './limesurvey';
 import { importSurveyJs, isSurveyJs } from './surveyjs';
 
-export { ImportError, type ImportResult, type Unmapped } from './common';
+export { ImportError, type ImportNote, type ImportResult, type Unmapped } from './common';
 export { exportSurveyJs } from './surveyjs-export';
 
 export type ImportFormat = 'yardstick' | 'surveyjs' | 'limesurvey';
 
+/** The file read as a survey; each note of what changed comes with its English `message` for API users. */
 export function importSurvey(content: string): ImportResult & { format: ImportFormat } {
+  const r = read(content);
+  for (const u of r.unmapped) u.message = inEnglish(u);
+  return r;
+}
+
+function read(content: string): ImportResult & { format: ImportFormat } {
   const text = content.replace(/^\ufeff/, '').trimStart();
   if (text.startsWith('<')) return { format: 'limesurvey', ...importLimeSurvey(text) };
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (err) {
-    throw new ImportError(
-      `the file is neither JSON nor a LimeSurvey .lss: ${err instanceof Error ? err.message : String(err)}`,
-    );
+  } catch {
+    throw new ImportError(note('notReadable'));
   }
   if (isSurveyJs(json)) return { format: 'surveyjs', ...importSurveyJs(json) };
-  if (typeof json !== 'object' || json === null || Array.isArray(json))
-    throw new ImportError(
-      `the file holds ${describe(json)}, not a survey: a JSON object with "pages" (SurveyJS or ours) was expected`,
-    );
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new ImportError(note('notAnObject'));
   for (const key of ['pages', 'elements'] as const) {
     const value = (json as Record<string, unknown>)[key];
     if (value !== undefined && !Array.isArray(value))
-      throw new ImportError(
-        `${key}: must be a list of ${key === 'pages' ? 'pages' : 'questions'}, not ${describe(value)}`,
-      );
+      throw new ImportError(note(key === 'pages' ? 'pagesNotList' : 'elementsNotList'));
   }
   const r = v.safeParse(SurveyDefinitionSchema, json);
-  if (!r.success) throw new ImportError(`${issuePath(r.issues[0]) || 'the survey'}: ${plainIssue(r.issues[0])}`);
+  if (!r.success) {
+    throw new ImportError(note('ownFormat', { field: issuePath(r.issues[0]) || '—', ...ruleParams(r.issues[0]) }));
+  }
   return { format: 'yardstick', definition: r.output, unmapped: [] };
-}
-
-/** A JSON value as a reader would name it: the text "abc", the number 5, a list. */
-function describe(x: unknown): string {
-  if (typeof x === 'string') return `the text ${JSON.stringify(x.slice(0, 40))}`;
-  if (typeof x === 'number' || typeof x === 'boolean') return `the ${typeof x} ${String(x)}`;
-  if (x === null) return 'null';
-  return Array.isArray(x) ? 'a list' : 'an object';
-}
-
-/** Valibot's "Invalid key: Expected "title" but received undefined" as "is missing". */
-function plainIssue(issue: v.BaseIssue<unknown>): string {
-  if (issue.kind === 'schema' && issue.input === undefined) return 'is missing';
-  if (issue.type === 'array' || issue.type === 'object')
-    return `must be ${issue.type === 'array' ? 'a list' : 'an object'}, not ${describe(issue.input)}`;
-  return issue.message;
 }

@@ -12,45 +12,49 @@ import {
   holdsCode,
   idMaker,
   ImportError,
+  MAX_LANGUAGES,
   mapLanguages,
+  note,
   pipeText,
   plain,
-  unpipedMessage,
+  unpipedNote,
+  type ImportNote,
   type ImportResult,
   type Unmapped,
 } from './common';
+import type { ImportNoteCode } from './notes';
 import { toLogic, type Resolved } from './expressions';
 import { fixedLabel, yesNoWords } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
-import { scaleColumn } from './scale-columns';
+import { importancePair, scaleColumn } from './scale-columns';
 import { isIsoDate } from '../iso-date';
 import type { ScaleColumn } from '../more-types';
 import { child, parseXml, tableRows, XmlError } from './xml';
 
 type Row = Record<string, string>;
 
-/** LimeSurvey's names of the types we cannot import, for the list of what was left out. */
-const UNSUPPORTED: Record<string, string> = {
-  '*': 'an equation (a calculated value)',
-  ':': 'an array of numbers',
-  ';': 'an array of texts',
-  I: 'a language switch',
-  H: 'an array by column',
-  E: 'an array increase/same/decrease',
-  C: 'an array yes/no/uncertain',
-  '|': 'a file upload',
+/** The LimeSurvey types we cannot import, each with its note for the list of what was left out. */
+const UNSUPPORTED: Record<string, ImportNoteCode> = {
+  '*': 'lsEquation',
+  ':': 'lsArrayNumbers',
+  ';': 'lsArrayTexts',
+  I: 'lsLanguageSwitch',
+  H: 'lsArrayByColumn',
+  E: 'lsArrayIncrease',
+  C: 'lsArrayYesNo',
+  '|': 'lsFileUpload',
 };
 
 /** Question attributes that change what respondents see or may answer, which we do not carry over. */
-const DROPPED_ATTRIBUTES: Record<string, string> = {
-  array_filter: 'its array filter',
-  array_filter_exclude: 'its array filter',
-  exclude_all_others: 'its "exclusive option"',
-  em_validation_q: 'its validation equation',
-  em_validation_sq: 'its subquestion validation equation',
-  equals_num_value: 'its required total',
-  min_num_value: 'its minimum total',
-  max_num_value: 'its maximum total',
+const DROPPED_ATTRIBUTES: Record<string, ImportNoteCode> = {
+  array_filter: 'attrArrayFilter',
+  array_filter_exclude: 'attrArrayFilter',
+  exclude_all_others: 'attrExclusive',
+  em_validation_q: 'attrValidation',
+  em_validation_sq: 'attrSubValidation',
+  equals_num_value: 'attrTotal',
+  min_num_value: 'attrMinTotal',
+  max_num_value: 'attrMaxTotal',
 };
 
 const num = (s: string | undefined) =>
@@ -61,14 +65,11 @@ export function importLimeSurvey(xml: string): ImportResult {
   try {
     doc = parseXml(xml);
   } catch (err) {
-    throw new ImportError(
-      err instanceof XmlError ? `the .lss file is not well-formed XML: ${err.message}` : String(err),
-    );
+    if (err instanceof XmlError) throw new ImportError(note('lssNotXml', { line: err.line }));
+    throw err;
   }
   if (doc.name !== 'document' || child(doc, 'LimeSurveyDocType')?.text.trim() !== 'Survey') {
-    throw new ImportError(
-      'this is not a LimeSurvey survey structure (.lss): <LimeSurveyDocType>Survey</LimeSurveyDocType> is missing',
-    );
+    throw new ImportError(note('lssNotSurvey'));
   }
   const unmapped: Unmapped[] = [];
   const survey = tableRows(doc, 'surveys')[0] ?? {};
@@ -80,13 +81,9 @@ export function importLimeSurvey(xml: string): ImportResult {
     (c, i, all) => c && all.indexOf(c) === i,
   );
   const { map: langs, dropped } = mapLanguages(codes);
-  if (!langs.has(base))
-    throw new ImportError(`the survey's base language "${base}" is not a language tag (BCP 47, as fr or de-informal)`);
+  if (!langs.has(base)) throw new ImportError(note('lssBaseLanguage', { code: base }));
   for (const code of dropped)
-    unmapped.push({
-      source: 'survey',
-      message: `texts in "${code}": not a language tag, or beyond the 40 languages a survey holds`,
-    });
+    unmapped.push({ source: 'survey', ...note('languageDropped', { code, max: MAX_LANGUAGES }) });
   const lang = langs.get(base)!;
   const surveyLanguages = [...new Set([lang, ...langs.values()])];
 
@@ -159,7 +156,7 @@ export function importLimeSurvey(xml: string): ImportResult {
       return { id, label };
     });
     if ((answersByQ.get(qid) ?? []).some((a) => (a.scale_id ?? '0') !== '0'))
-      unmapped.push({ source: code, message: 'its second answer scale' });
+      unmapped.push({ source: code, ...note('secondAnswerScale') });
     return { options, values };
   };
   /** The answer options of one scale of a question (a dual-scale array has two), in sort order. */
@@ -193,13 +190,13 @@ export function importLimeSurvey(xml: string): ImportResult {
       return { id, label: textOf(textRows(rs), 'question') ?? { [lang]: c } };
     });
     if ((subs.get(qid) ?? []).some((s) => (s.scale_id ?? '0') !== '0'))
-      unmapped.push({ source: code, message: 'its second subquestion scale (columns as subquestions)' });
+      unmapped.push({ source: code, ...note('secondSubquestionScale') });
     return { items, values };
   };
 
   /** Set by convert(): expressions in a converted question's text that our piping cannot read. */
   let unpiped: string[] = [];
-  const convert = (qid: string, rows: Row[]): Known | string => {
+  const convert = (qid: string, rows: Row[]): Known | ImportNote => {
     const r = rows[0];
     const code = r.title;
     const texts = textRows(rows);
@@ -219,7 +216,7 @@ export function importLimeSurvey(xml: string): ImportResult {
       case '!':
       case 'O': {
         const { options, values } = answerOptions(qid, code);
-        if (r.type === 'O') unmapped.push({ source: code, message: 'the comment box beside its list' });
+        if (r.type === 'O') unmapped.push({ source: code, ...note('commentBox') });
         const other = r.other === 'Y';
         const choices = [...values].map(([raw, id]) => ({ raw, id }));
         if (other) values.set('-oth-', 'other');
@@ -239,9 +236,8 @@ export function importLimeSurvey(xml: string): ImportResult {
       case 'M':
       case 'P': {
         const { items, values } = subquestions(qid, code);
-        if (r.type === 'P') unmapped.push({ source: code, message: 'the comment boxes beside its choices' });
-        if (r.other === 'Y')
-          unmapped.push({ source: code, message: 'its "Other" choice with a text box: our multiple choice has none' });
+        if (r.type === 'P') unmapped.push({ source: code, ...note('commentBoxes') });
+        if (r.other === 'Y') unmapped.push({ source: code, ...note('otherWithText') });
         const min = num(attr(qid, 'min_answers'));
         const max = num(attr(qid, 'max_answers'));
         return {
@@ -275,24 +271,18 @@ export function importLimeSurvey(xml: string): ImportResult {
           ).map(([c]) => c);
           const reading = readScale(options.map((o, i) => ({ texts: Object.values(o.label), value: codes[i] })));
           const points = reading.points.filter((p) => p !== 'na').length;
-          if (points < 2 || reading.max > 11 || reading.min < 0)
-            return `its ${points} answer options do not fit our matrix scale (2 to 11 points, from 0 or 1)`;
+          if (points < 2 || reading.max > 11 || reading.min < 0) return note('lsMatrixPoints', { n: points });
           codes.forEach((c, i) => {
             values.set(c, reading.points[i]);
           });
           notApplicable = reading.points.includes('na');
           const label = (i: number) => options[i].label[lang] ?? Object.values(options[i].label)[0] ?? codes[i];
-          for (const message of scaleNotes(reading, label)) unmapped.push({ source: code, message });
+          for (const n of scaleNotes(reading, label)) unmapped.push({ source: code, ...n });
           const at = (p: number) => options[reading.points.indexOf(p)]?.label;
           const lost = reading.points.some(
             (p, i) => p !== 'na' && p !== reading.min && p !== reading.max && label(i) !== String(p),
           );
-          if (lost)
-            unmapped.push({
-              source: code,
-              message:
-                'its answer options became points of a scale, labelled at both ends; the labels in between are not kept',
-            });
+          if (lost) unmapped.push({ source: code, ...note('labelsBetween', { min: reading.min, max: reading.max }) });
           scale = { min: reading.min, max: reading.max, minLabel: at(reading.min), maxLabel: at(reading.max) };
         } else {
           scale = { min: 1, max: r.type === 'A' ? 5 : 10 };
@@ -332,7 +322,7 @@ export function importLimeSurvey(xml: string): ImportResult {
         return { q: { ...common, type: 'rating', scale: { min: 1, max: 5 }, notApplicable: false }, values: new Map() };
       case 'R': {
         const { options, values } = answerOptions(qid, code);
-        if (options.length > 20) return `it ranks ${options.length} options; we rank at most 20`;
+        if (options.length > 20) return note('rankTooMany', { n: options.length, max: 20 });
         return { q: { ...common, type: 'ranking', options, randomize: random }, values };
       }
       case 'Y':
@@ -357,7 +347,7 @@ export function importLimeSurvey(xml: string): ImportResult {
           if (attr(qid, name)?.trim() && !d)
             unmapped.push({
               source: code,
-              message: `its ${name === 'date_min' ? 'earliest' : 'latest'} date "${attr(qid, name)}" is not a fixed date; it was left out`,
+              ...note(name === 'date_min' ? 'dateMinNotFixed' : 'dateMaxNotFixed', { value: attr(qid, name) ?? '' }),
             });
         }
         return { q: { ...common, type: 'date', ...(min ? { min } : {}), ...(max ? { max } : {}) }, values: new Map() };
@@ -408,8 +398,17 @@ export function importLimeSurvey(xml: string): ImportResult {
             'value',
           ) ?? { [lang]: String(k + 1) };
           const made = scaleColumn(`s${k + 1}`, label, scaleAnswers(qid, String(k)));
-          if (typeof made === 'string') return `its scale ${k + 1} ${made}`;
+          if (!made)
+            return note('scalePoints', {
+              column: label[lang] ?? String(k + 1),
+              n: scaleAnswers(qid, String(k)).length,
+            });
           scales.push(made.column);
+        }
+        const roles = importancePair(scales.map((c) => c.label));
+        if (roles) {
+          for (const [k, c] of scales.entries()) c.role = roles[k];
+          unmapped.push({ source: code, ...note('scaleRolesRead') });
         }
         return { q: { ...common, type: 'matrixScales', items, scales }, values: new Map(), items: itemValues };
       }
@@ -432,7 +431,7 @@ export function importLimeSurvey(xml: string): ImportResult {
           ]),
         };
       default:
-        return `it is ${UNSUPPORTED[r.type] ?? `LimeSurvey type "${r.type}"`}, which has no counterpart here`;
+        return UNSUPPORTED[r.type] ? note(UNSUPPORTED[r.type]) : note('lsType', { type: r.type });
     }
   };
 
@@ -451,18 +450,15 @@ export function importLimeSurvey(xml: string): ImportResult {
         if (['S', 'T', 'U', 'N', 'L', '!'].includes(qrows[0].type)) {
           const id = questionId(code);
           hiddenFields.set(code, id);
-          unmapped.push({
-            source: code,
-            message: `it is hidden from respondents in the source survey: it became the hidden field "${id}", filled from the link (?${id}=…) or an invitation list`,
-          });
+          unmapped.push({ source: code, ...note('hiddenField', { id }) });
         } else {
-          unmapped.push({ source: code, message: 'it is hidden from respondents in the source survey' });
+          unmapped.push({ source: code, ...note('hiddenDropped') });
         }
         continue;
       }
       const k = convert(qid, questions.get(qid) ?? qrows);
-      if (typeof k === 'string') {
-        unmapped.push({ source: code, message: k });
+      if (!('q' in k)) {
+        unmapped.push({ source: code, ...k });
         continue;
       }
       k.q.id = questionId(code);
@@ -471,11 +467,11 @@ export function importLimeSurvey(xml: string): ImportResult {
         // A multiple numerical input's required total is kept as the fields' total (when it is a number, not an equation).
         if (k.q.type === 'fields' && a.attribute === 'equals_num_value' && k.q.total !== undefined) continue;
         if (DROPPED_ATTRIBUTES[a.attribute] && a.value?.trim())
-          unmapped.push({ source: code, message: `${DROPPED_ATTRIBUTES[a.attribute]} ("${a.value}")` });
+          unmapped.push({ source: code, ...note(DROPPED_ATTRIBUTES[a.attribute], { value: a.value }) });
       }
-      if (unpiped.length) unmapped.push({ source: code, message: unpipedMessage(unpiped) });
+      if (unpiped.length) unmapped.push({ source: code, ...unpipedNote(unpiped) });
       if (textRows(questions.get(qid) ?? qrows).some((t) => holdsCode(t.question ?? '') || holdsCode(t.help ?? ''))) {
-        unmapped.push({ source: code, message: 'its text held a script or style sheet, which was taken out' });
+        unmapped.push({ source: code, ...note('codeRemoved') });
       }
       list.push(k.q);
       const relevance = qrows[0].relevance?.trim();
@@ -553,30 +549,27 @@ export function importLimeSurvey(xml: string): ImportResult {
       };
     return null;
   };
-  const logicOf = (expression: string, code: string, what: string): Logic | undefined => {
+  const logicOf = (
+    expression: string,
+    code: string,
+    dropped: 'conditionDropped' | 'pageConditionDropped',
+  ): Logic | undefined => {
     const r = toLogic(expression, resolve, 'limesurvey');
-    const whom = what.startsWith('the group') ? 'the page' : 'the question';
-    if (r.error)
-      unmapped.push({
-        source: code,
-        message: `${what} "${expression}" was left out (${r.error}): ${whom} will now always show`,
-      });
-    if (r.caveat) unmapped.push({ source: code, message: `${what} "${expression}" ${r.caveat}` });
+    if (r.error) unmapped.push({ source: code, ...note(dropped, { expression }, r.error) });
+    if (r.caveat) unmapped.push({ source: code, ...note(r.caveat.code, { ...r.caveat.params, expression }) });
     return r.logic;
   };
   for (const p of pending) {
-    const logic = logicOf(p.expression, p.code, 'its relevance equation');
+    const logic = logicOf(p.expression, p.code, 'conditionDropped');
     if (logic) p.q.visibleIf = logic;
   }
   for (const p of pageExpressions) {
-    const logic = logicOf(p.expression, p.code, "the group's relevance equation");
+    const logic = logicOf(p.expression, p.code, 'pageConditionDropped');
     if (logic) pages[p.page].visibleIf = logic;
   }
   const quotas = tableRows(doc, 'quota');
-  if (quotas.length)
-    unmapped.push({ source: 'survey', message: `its ${quotas.length} quota(s): set quotas in the research plan` });
-  if (tableRows(doc, 'assessments').length)
-    unmapped.push({ source: 'survey', message: 'its assessments: we have no scoring of answers' });
+  if (quotas.length) unmapped.push({ source: 'survey', ...note('quotas', { n: quotas.length }) });
+  if (tableRows(doc, 'assessments').length) unmapped.push({ source: 'survey', ...note('assessments') });
 
   const title = textOf(settings, 'surveyls_title') ?? { [lang]: 'Imported survey' };
   const intro = textOf(settings, 'surveyls_welcometext') ?? textOf(settings, 'surveyls_description');

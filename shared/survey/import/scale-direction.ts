@@ -7,6 +7,7 @@
  * file order and is flagged as unsure. "N/A" and "don't know" columns become the scale's
  * not-applicable answer.
  */
+import { note, type ImportNote } from './notes';
 
 /** Scale words from worst (0) to best; words of one family share a ruler. */
 const FAMILIES: Record<string, number>[] = [
@@ -394,23 +395,16 @@ export function readScale(columns: Column[]): ScaleReading {
   return done(byOrder(false), 'order', false);
 }
 
-/** The import list's lines for a reading: a reversed or unsure direction, N/A columns. */
-export function scaleNotes(reading: ScaleReading, labelOf: (i: number) => string): string[] {
-  const notes: string[] = [];
+/** The import list's notes for a reading: a reversed or unsure direction, N/A columns. */
+export function scaleNotes(reading: ScaleReading, labelOf: (i: number) => string): ImportNote[] {
+  const notes: ImportNote[] = [];
   const rated = reading.points.map((p, i) => ({ p, i })).filter((x): x is { p: number; i: number } => x.p !== 'na');
   const low = rated.find((x) => x.p === reading.min),
     high = rated.find((x) => x.p === reading.max);
-  if (reading.reversed && reading.from === 'words') {
-    notes.push(
-      `its columns ran from best to worst, so they were turned round: "${labelOf(low!.i)}" = ${reading.min} … "${labelOf(high!.i)}" = ${reading.max}`,
-    );
-  }
-  if (reading.from === 'order' && rated.length > 1) {
-    notes.push(
-      `which end of its columns is best could not be told from their labels or values: they became ${reading.min} ("${labelOf(low!.i)}") to ${reading.max} ("${labelOf(high!.i)}") in file order; check that ${reading.max} is the best`,
-    );
-  }
-  const na = reading.points.flatMap((p, i) => (p === 'na' ? [`"${labelOf(i)}"`] : []));
-  if (na.length) notes.push(`${na.join(', ')} became the scale's "not applicable" answer`);
+  const ends = { low: labelOf(low?.i ?? 0), min: reading.min, high: labelOf(high?.i ?? 0), max: reading.max };
+  if (reading.reversed && reading.from === 'words') notes.push(note('scaleTurned', ends));
+  if (reading.from === 'order' && rated.length > 1) notes.push(note('scaleUnsure', ends));
+  const na = reading.points.flatMap((p, i) => (p === 'na' ? [`“${labelOf(i)}”`] : []));
+  if (na.length) notes.push(note('scaleNotApplicable', { labels: na.join(', ') }));
   return notes;
 }

@@ -8,6 +8,7 @@
  */
 import type { Condition, Logic } from '../logic';
 import type { Question, SurveyDefinition, Text } from '../schema';
+import { note } from './notes';
 import type { Unmapped } from './common';
 
 type Json = Record<string, unknown>;
@@ -115,8 +116,7 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
           ...(q.randomize ? { choicesOrder: 'random' } : {}),
         };
       case 'rating':
-        if (q.notApplicable)
-          skipped.push({ source: q.id, message: 'its "not applicable" choice: SurveyJS ratings have none' });
+        if (q.notApplicable) skipped.push({ source: q.id, ...note('naRatingNotExported') });
         return {
           ...base,
           type: 'rating',
@@ -130,8 +130,7 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
       case 'matrix':
       case 'importance':
         if (q.type === 'importance' && q.mode === 'sum') return null;
-        if (q.type === 'matrix' && q.notApplicable)
-          skipped.push({ source: q.id, message: 'its "not applicable" column' });
+        if (q.type === 'matrix' && q.notApplicable) skipped.push({ source: q.id, ...note('naColumnNotExported') });
         return { ...base, type: 'matrix', columns: scaleColumns(q.scale), rows: choices(q.items) };
       case 'text':
         return { ...base, type: q.multiline ? 'comment' : 'text', maxLength: q.maxLength };
@@ -208,6 +207,8 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
             choices: c.pointLabels
               ? c.pointLabels.map((l, k) => ({ value: c.scale.min + k, text: str(l) }))
               : scaleColumns(c.scale),
+            // As a question's role: a custom property our import reads back.
+            ...(c.role ? { role: c.role } : {}),
           })),
         };
       default:
@@ -224,11 +225,7 @@ export function exportSurveyJs(def: SurveyDefinition): { json: Json; skipped: Un
       ...(i === 0 ? hidden : []),
       ...p.questions.flatMap((q) => {
         const el = element(q);
-        if (!el)
-          skipped.push({
-            source: q.id,
-            message: `a ${q.type === 'importance' ? 'constant-sum importance' : q.type} question has no SurveyJS counterpart`,
-          });
+        if (!el) skipped.push({ source: q.id, ...note('noSurveyJsCounterpart', { questionType: q.type }) });
         return el ? [el] : [];
       }),
     ],

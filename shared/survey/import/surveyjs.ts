@@ -13,19 +13,21 @@ import {
   idMaker,
   ImportError,
   MAX_LANGUAGES,
+  note,
   pipeText,
   plain,
   surveyLanguageOf,
-  unpipedMessage,
+  unpipedNote,
+  type ImportNote,
   type ImportResult,
   type Unmapped,
 } from './common';
 import { toLogic, type Resolved } from './expressions';
-import { fixedLabel, yesNoWords } from './fixed-labels';
+import { yesNoWords } from './fixed-labels';
 import { readScale, scaleNotes } from './scale-direction';
-import { scaleColumn } from './scale-columns';
+import { importancePair, scaleColumn } from './scale-columns';
 import { isIsoDate } from '../iso-date';
-import type { ScaleColumn } from '../more-types';
+import { SCALE_ROLES, type ScaleColumn } from '../more-types';
 
 type Json = Record<string, unknown>;
 type Localizable = string | Record<string, string> | undefined;
@@ -74,7 +76,7 @@ function fieldsTotal(el: Json, name: string, fields: readonly string[]): number 
 }
 
 export function importSurveyJs(input: unknown): ImportResult {
-  if (!isSurveyJs(input)) throw new ImportError('this is not a SurveyJS survey: it has no "pages" or "elements"');
+  if (!isSurveyJs(input)) throw new ImportError(note('notSurveyJs'));
   const json = input as Json;
   const unmapped: Unmapped[] = [];
   const lang: SurveyLanguage =
@@ -142,16 +144,16 @@ export function importSurveyJs(input: unknown): ImportResult {
   /** Set by convert(): expressions in a converted question's text that our piping cannot read. */
   let unpiped: string[] = [];
   /** `values` maps the source's answer values to ours; `items` a matrix's row values to item ids. */
-  const convert = (el: Json, name: string): Converted | string => {
+  const convert = (el: Json, name: string): Converted | ImportNote => {
     // More than a question holds is refused before any of it is read: a hostile file may list a million.
-    for (const [key, max] of [
-      ['choices', 200],
-      ['rows', 100],
-      ['columns', 11],
+    for (const [key, max, code] of [
+      ['choices', 200, 'tooManyChoices'],
+      ['rows', 100, 'tooManyRows'],
+      ['columns', 11, 'tooManyColumns'],
     ] as const) {
       const list = el[key];
       if (Array.isArray(list) && list.length > max && (key !== 'columns' || el.type === 'matrix'))
-        return `it has ${list.length} ${key}; a question here holds at most ${max}`;
+        return note(code, { n: list.length, max });
     }
     // Only questions already converted can be piped from: those are the earlier ones.
     const title = pipeText(text(el.title as Localizable) ?? { [lang]: name }, (n) => ids.get(n)?.q.id);
@@ -196,9 +198,9 @@ export function importSurveyJs(input: unknown): ImportResult {
       case 'tagbox': {
         const { options, values } = choices(el, 'o');
         if (el.hasOther === true || el.showOtherItem === true)
-          unmapped.push({ source: name, message: 'its "Other" choice with a text box: our multiple choice has none' });
+          unmapped.push({ source: name, ...note('otherWithText') });
         if (el.hasSelectAll === true || el.showSelectAllItem === true)
-          unmapped.push({ source: name, message: 'its "Select all" item' });
+          unmapped.push({ source: name, ...note('selectAll') });
         const min =
           typeof el.minSelectedChoices === 'number' && el.minSelectedChoices > 0 ? el.minSelectedChoices : undefined;
         const max =
@@ -226,7 +228,7 @@ export function importSurveyJs(input: unknown): ImportResult {
           // Best first (5, 4, 3, 2, 1) keeps each value: our scale shows them lowest first.
           const step = nums.length > 1 && nums[1] < nums[0] ? -1 : 1;
           if (!nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1] + step)))
-            return 'its rating values are not consecutive whole numbers';
+            return note('ratingNotConsecutive');
           el = { ...el, rateMin: Math.min(...nums), rateMax: Math.max(...nums) };
           // Its descriptions label the ends as shown: the first one shown is then the top point.
           if (step < 0)
@@ -238,8 +240,7 @@ export function importSurveyJs(input: unknown): ImportResult {
         // SurveyJS has no NPS type: a 0–10 rating worded about recommending is one.
         if (min === 0 && max === 10 && /recommend|nps/i.test(`${name} ${JSON.stringify(el.title ?? '')}`))
           return { q: { ...base, type: 'nps' }, values: new Map() };
-        if (min < 0 || min > 1 || max > 11 || max <= min)
-          return `its scale ${min}–${max} is outside what our rating scale holds (from 0 or 1 up to 11)`;
+        if (min < 0 || min > 1 || max > 11 || max <= min) return note('ratingRange', { min, max });
         const minLabel = text(el.minRateDescription as Localizable);
         const maxLabel = text(el.maxRateDescription as Localizable);
         return {
@@ -255,30 +256,24 @@ export function importSurveyJs(input: unknown): ImportResult {
       case 'matrix': {
         const { options: items, values } = choices({ rows: el.rows }, 'i');
         const columns = Array.isArray(el.columns) ? el.columns : [];
-        if (columns.length < 2 || columns.length > 11)
-          return `it has ${columns.length} columns; our matrix scale has 2 to 11 points`;
+        if (columns.length < 2 || columns.length > 11) return note('matrixColumns', { n: columns.length });
         const colValue = (c: unknown) => String(isObject(c) ? c.value : c);
         const labels = columns.map((c) => text(isObject(c) ? ((c.text as Localizable) ?? String(c.value)) : String(c)));
         const reading = readScale(
           columns.map((c, i) => ({ texts: Object.values(labels[i] ?? {}), value: colValue(c) })),
         );
         const points = reading.points.filter((p) => p !== 'na').length;
-        if (points < 2 || reading.min < 0 || reading.max > 11)
-          return `its ${points} rated columns do not fit our matrix scale (2 to 11 points, from 0 or 1)`;
+        if (points < 2 || reading.min < 0 || reading.max > 11) return note('matrixPoints', { n: points });
         const labelAt = (p: number) => labels[reading.points.indexOf(p)];
         const minLabel = labelAt(reading.min);
         const maxLabel = labelAt(reading.max);
         const shown = (i: number) => labels[i]?.[lang] ?? colValue(columns[i]);
-        for (const message of scaleNotes(reading, shown)) unmapped.push({ source: name, message });
+        for (const n of scaleNotes(reading, shown)) unmapped.push({ source: name, ...n });
         // Labels that say more than their point's number are lost between the two ends.
         const lost = reading.points.some(
           (p, i) => p !== 'na' && p !== reading.min && p !== reading.max && shown(i) !== String(p),
         );
-        if (lost)
-          unmapped.push({
-            source: name,
-            message: `its columns became points ${reading.min} to ${reading.max} of a scale, labelled at both ends; the labels in between are not kept`,
-          });
+        if (lost) unmapped.push({ source: name, ...note('labelsBetween', { min: reading.min, max: reading.max }) });
         return {
           q: {
             ...base,
@@ -325,7 +320,7 @@ export function importSurveyJs(input: unknown): ImportResult {
           };
         }
         if (el.inputType && !['text', 'email', 'tel', 'url'].includes(String(el.inputType))) {
-          unmapped.push({ source: name, message: `its input type "${String(el.inputType)}" became a short text` });
+          unmapped.push({ source: name, ...note('inputTypeText', { type: String(el.inputType) }) });
         }
         return {
           q: {
@@ -361,13 +356,12 @@ export function importSurveyJs(input: unknown): ImportResult {
         const shown = text(el.html as Localizable);
         return shown
           ? { q: { ...base, text: shown, required: false, type: 'info' }, values: new Map() }
-          : 'it is an empty HTML element';
+          : note('htmlEmpty');
       }
       case 'expression':
-        if (!text(el.title as Localizable))
-          return 'it is a calculated value without a title; we have no calculated questions';
+        if (!text(el.title as Localizable)) return note('calculatedNoTitle');
         // Its title is what respondents read beside the value; the value itself cannot be computed here.
-        unmapped.push({ source: name, message: 'its calculated value is not shown; its title is kept as text' });
+        unmapped.push({ source: name, ...note('calculatedTitleKept') });
         return { q: { ...base, required: false, type: 'info' }, values: new Map() };
       case 'multipletext': {
         const makeId = idMaker('i');
@@ -380,7 +374,7 @@ export function importSurveyJs(input: unknown): ImportResult {
           fieldIds.set(it.name, id);
           items.push({ id, label: text((it.title ?? it.name) as Localizable) ?? { [lang]: it.name } });
         }
-        if (items.length === 0) return 'it has no fields';
+        if (items.length === 0) return note('fieldsNone');
         const numeric = sourceItems.every((it) => it.inputType === 'number');
         const total = numeric ? fieldsTotal(el, name, [...fieldIds.keys()]) : undefined;
         // Consumed: the generic list of dropped properties must not name it.
@@ -402,8 +396,7 @@ export function importSurveyJs(input: unknown): ImportResult {
       case 'matrixdropdown': {
         const { options: items, values: rowIds } = choices({ rows: el.rows }, 'i');
         const columns = (Array.isArray(el.columns) ? el.columns : []).filter(isObject);
-        if (columns.length === 0 || columns.length > 4)
-          return `it has ${columns.length} columns; our matrix with several scales has 1 to 4`;
+        if (columns.length === 0 || columns.length > 4) return note('scalesColumns', { n: columns.length });
         const scales: ScaleColumn[] = [];
         const scaleId = idMaker('s');
         for (const c of columns) {
@@ -428,18 +421,24 @@ export function importSurveyJs(input: unknown): ImportResult {
               },
             }));
           } else {
-            return `its column "${colName}" holds ${cell} cells; only columns of choices or ratings become scales here`;
+            return note('scaleCellType', { column: colName, cell });
           }
           const made = scaleColumn(scaleId(colName), label, answers);
-          if (typeof made === 'string') return `its column "${colName}" ${made}`;
-          scales.push(made.column);
+          if (!made) return note('scalePoints', { column: colName, n: answers.length });
+          const role = SCALE_ROLES.find((r) => r === c.role);
+          scales.push(role ? { ...made.column, role } : made.column);
+        }
+        const roles = scales.some((c) => c.role) ? null : importancePair(scales.map((c) => c.label));
+        if (roles) {
+          for (const [k, c] of scales.entries()) c.role = roles[k];
+          unmapped.push({ source: name, ...note('scaleRolesRead') });
         }
         return { q: { ...base, type: 'matrixScales', items, scales }, values: new Map(), items: rowIds };
       }
       case 'image':
-        return 'it is an image; we have no image elements';
+        return note('image');
       default:
-        return `SurveyJS type "${String(el.type)}" has no counterpart here`;
+        return note('surveyJsType', { type: String(el.type) });
     }
   };
 
@@ -448,8 +447,7 @@ export function importSurveyJs(input: unknown): ImportResult {
       if (!isObject(el)) continue;
       const name = typeof el.name === 'string' ? el.name : String(el.type ?? 'element');
       if (el.type === 'panel') {
-        if (el.visibleIf)
-          unmapped.push({ source: name, message: "the panel's display condition: its questions are always shown" });
+        if (el.visibleIf) unmapped.push({ source: name, ...note('panelCondition') });
         walk(el.elements, into);
         continue;
       }
@@ -460,28 +458,25 @@ export function importSurveyJs(input: unknown): ImportResult {
         const id = questionId(name);
         hiddenFields.set(name, id);
         if (el.type !== 'text' || el.title !== undefined)
-          unmapped.push({
-            source: name,
-            message: `it is hidden in the source survey: it became the hidden field "${id}", filled from the link (?${id}=…) or an invitation list`,
-          });
+          unmapped.push({ source: name, ...note('hiddenField', { id }) });
         continue;
       }
       code = false;
       const r = convert(el, name);
-      if (typeof r === 'string') {
-        unmapped.push({ source: name, message: r });
+      if (!('q' in r)) {
+        unmapped.push({ source: name, ...r });
         continue;
       }
       r.q.id = questionId(name);
       ids.set(name, r);
-      if (unpiped.length) unmapped.push({ source: name, message: unpipedMessage(unpiped) });
-      if (code) unmapped.push({ source: name, message: 'its text held a script or style sheet, which was taken out' });
+      if (unpiped.length) unmapped.push({ source: name, ...unpipedNote(unpiped) });
+      if (code) unmapped.push({ source: name, ...note('codeRemoved') });
       into.push(r.q);
       if (typeof el.visibleIf === 'string' && el.visibleIf.trim())
         pending.push({ q: r.q, expression: el.visibleIf, name });
       for (const key of DROPPED_PROPERTIES) {
         if (el[key] !== undefined && !(Array.isArray(el[key]) && (el[key] as unknown[]).length === 0))
-          unmapped.push({ source: name, message: `its ${key}` });
+          unmapped.push({ source: name, ...note('property', { name: key }) });
       }
     }
   };
@@ -537,23 +532,22 @@ export function importSurveyJs(input: unknown): ImportResult {
       value: (v) => (choice ? hit.values.get(String(v)) : typeof v === 'boolean' ? undefined : v),
     };
   };
-  const logicOf = (expression: string, name: string, what: string): Logic | undefined => {
+  const logicOf = (
+    expression: string,
+    name: string,
+    dropped: 'conditionDropped' | 'pageConditionDropped' | 'triggerDropped',
+  ): Logic | undefined => {
     const r = toLogic(expression, resolve, 'surveyjs');
-    const whom = what.startsWith('the page')
-      ? 'the page will now always show'
-      : what.startsWith('its')
-        ? 'the question will now always show'
-        : 'it will never end the survey';
-    if (r.error) unmapped.push({ source: name, message: `${what} "${expression}" was left out (${r.error}): ${whom}` });
-    if (r.caveat) unmapped.push({ source: name, message: `${what} "${expression}" ${r.caveat}` });
+    if (r.error) unmapped.push({ source: name, ...note(dropped, { expression }, r.error) });
+    if (r.caveat) unmapped.push({ source: name, ...note(r.caveat.code, { ...r.caveat.params, expression }) });
     return r.logic;
   };
   for (const p of pending) {
-    const logic = logicOf(p.expression, p.name, 'its condition');
+    const logic = logicOf(p.expression, p.name, 'conditionDropped');
     if (logic) p.q.visibleIf = logic;
   }
   for (const p of pageExpressions) {
-    const logic = logicOf(p.expression, p.name, "the page's condition");
+    const logic = logicOf(p.expression, p.name, 'pageConditionDropped');
     if (logic) pages[p.page].visibleIf = logic;
   }
 
@@ -565,10 +559,10 @@ export function importSurveyJs(input: unknown): ImportResult {
     if (!isObject(trigger) || typeof trigger.expression !== 'string') continue;
     const name = `triggers[${i}]`;
     if (trigger.type !== 'complete') {
-      unmapped.push({ source: name, message: `a "${String(trigger.type)}" trigger has no counterpart here` });
+      unmapped.push({ source: name, ...note('triggerType', { type: String(trigger.type) }) });
       continue;
     }
-    const logic = logicOf(trigger.expression, name, "the trigger's condition");
+    const logic = logicOf(trigger.expression, name, 'triggerDropped');
     if (!logic) continue;
     const last = Math.max(
       ...logic.conditions.map((c) => pages.findIndex((p) => p.questions.some((q) => q.id === c.source.split('.')[0]))),
@@ -587,17 +581,13 @@ export function importSurveyJs(input: unknown): ImportResult {
 
   for (const key of ['calculatedValues', 'variables'] as const) {
     if (Array.isArray(json[key]) && (json[key] as unknown[]).length)
-      unmapped.push({ source: 'survey', message: `its ${key}: we have no calculated values` });
+      unmapped.push({ source: 'survey', ...note('calculatedValues', { name: key }) });
   }
 
   code = false;
   const thankYou = text(json.completedHtml as Localizable);
   const intro = text(json.description as Localizable);
-  if (code)
-    unmapped.push({
-      source: 'survey',
-      message: 'its description or closing text held a script or style sheet, which was taken out',
-    });
+  if (code) unmapped.push({ source: 'survey', ...note('surveyCodeRemoved') });
   const draft: SurveyDefinitionInput = {
     title: text(json.title as Localizable) ?? { [lang]: 'Imported survey' },
     defaultLanguage: lang,
@@ -609,9 +599,6 @@ export function importSurveyJs(input: unknown): ImportResult {
     screenOuts,
   };
   for (const key of droppedLangs)
-    unmapped.push({
-      source: 'survey',
-      message: `texts in "${key}": not a language tag, or beyond the ${MAX_LANGUAGES} languages a survey holds`,
-    });
+    unmapped.push({ source: 'survey', ...note('languageDropped', { code: key, max: MAX_LANGUAGES }) });
   return finish(draft, unmapped);
 }

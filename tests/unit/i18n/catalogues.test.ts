@@ -35,6 +35,8 @@ const SAME_AS_ENGLISH: Record<string, { locales: Locale[]; reason: string }> = {
   'app:export.no': { locales: ['it'], reason: '"no" is the Italian word' },
   'app:report.no': { locales: ['it'], reason: '"no" is the Italian word' },
   'respondent:question.no': { locales: ['it'], reason: '"no" is the Italian word' },
+  'app:editor.where.placeField': { locales: ['it', 'vi'], reason: 'two placeholders and a comma' },
+  'app:editor.problem.field': { locales: ['it', 'vi'], reason: 'two placeholders and a full stop' },
 };
 
 const texts = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));

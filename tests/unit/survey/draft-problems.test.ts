@@ -13,7 +13,7 @@ import { DraftDefinitionSchema } from '../../../shared/survey/draft';
 import { ApiError } from '../../../client/app/lib/api';
 import { errorText } from '../../../client/app/lib/errors';
 import { findProblems } from '../../../client/app/survey/definition';
-import { placeOf } from '../../../client/app/survey/places';
+import { placeOf, problemWords } from '../../../client/app/survey/places';
 import { importFault } from '../../../client/app/survey/import-fault';
 
 const translator = async (locale: Locale) =>
@@ -216,7 +216,7 @@ describe('errors the app shows', () => {
       undefined,
       { field: 'definition.title', rule: 'type' },
     );
-    expect(errorText(await translator('zh-Hant'), err)).toBe('有一個值未被接受：definition.title 值的類型不正確。');
+    expect(errorText(await translator('zh-Hant'), err)).toBe('有一個值未被接受：問卷標題 值的類型不正確。');
     // The same fault in an imported file of our own format ("content: title: Invalid type: Expected Object but received 5").
     const imported = new ApiError(
       400,
@@ -226,13 +226,53 @@ describe('errors the app shows', () => {
       undefined,
       { detail: 'title: Invalid type: Expected Object but received 5', field: 'title', rule: 'type' },
     );
-    expect(errorText(await translator('zh-Hans'), imported)).toBe('无法导入此文件：问卷中的 title 值的类型不正确。');
+    expect(errorText(await translator('zh-Hans'), imported)).toBe('无法导入此文件：问卷中的 问卷标题 值的类型不正确。');
     expect(
       errorText(
         await translator('it'),
         new ApiError(400, 'invalid', 'x', 'slug', undefined, { field: 'slug', rule: 'too-long', limit: 64 }),
       ),
     ).toBe('Un valore non è stato accettato: slug ammette al massimo 64.');
+  });
+
+  it('name a setting the editor does not show by what it is, not by its API path, in every language', async () => {
+    // An imported or API-written draft: a short text allowing 20,000 characters, a rating up to 12.
+    const def = {
+      title: { en: 'Visit' },
+      pages: [
+        {
+          id: 'p1',
+          questions: [
+            { id: 'q1', type: 'text', text: { en: 'Why?' }, multiline: true, maxLength: 20_000 },
+            { id: 'q2', type: 'rating', text: { en: 'How good?' }, scale: { min: 1, max: 12 } },
+          ],
+        },
+      ],
+    };
+    const problems = findProblems(def as never);
+    expect(problems.map((p) => [p.path, p.key])).toEqual([
+      ['pages[0].questions[0].maxLength', 'editor.problem.other'],
+      ['pages[0].questions[1].scale.max', 'editor.problem.other'],
+    ]);
+    const en = await translator('en');
+    expect(problems.map((p) => `${placeOf(p.path, [[1, 2]], en)}: ${problemWords(en, p)}`)).toEqual([
+      'Question 1: the longest answer allowed must be at most 10,000.',
+      "Question 2: the scale's highest point must be at most 11.",
+    ]);
+    expect(problemWords(await translator('zh-Hans'), problems[1])).toBe('量表的最高分不能大于 11。');
+    for (const locale of LOCALES) {
+      const t = await translator(locale);
+      for (const p of problems) expect(problemWords(t, p)).not.toMatch(/maxLength|scale\.max|pages\[/);
+    }
+    // The server's refusal of the same field names the question by its page and place.
+    const refused = new ApiError(400, 'invalid', 'x', 'definition.pages[0].questions[1].scale.max', undefined, {
+      field: 'definition.pages[0].questions[1].scale.max',
+      rule: 'too-large',
+      limit: 11,
+    });
+    expect(errorText(await translator('it'), refused)).toBe(
+      'Un valore non è stato accettato: Pagina 1, domanda 2, il punto più alto della scala deve essere al massimo 11.',
+    );
   });
 
   it('say a broken file of our own format as the builder says the problem, at its question', async () => {

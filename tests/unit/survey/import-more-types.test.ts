@@ -61,10 +61,11 @@ describe('SurveyJS import of instructions, booleans, dates, multiple texts and d
         { id: 'staff', label: en('Staff') },
       ],
       scales: [
-        { id: 'importance', label: en('Importance'), scale: { min: 1, max: 5 } },
+        { id: 'importance', label: en('Importance'), scale: { min: 1, max: 5 }, role: 'importance' },
         {
           id: 'satisfaction',
           label: en('Satisfaction'),
+          role: 'attribute',
           scale: { min: 1, max: 4 },
           pointLabels: [en('Poor'), en('Fair'), en('Good'), en('Excellent')],
         },
@@ -89,10 +90,21 @@ describe('SurveyJS import of instructions, booleans, dates, multiple texts and d
   it('lists what it could not keep: a matrix of text cells, and the calculated value', () => {
     expect(r.unmapped).toEqual([
       {
-        source: 'notes',
-        message: 'its column "note" holds text cells; only columns of choices or ratings become scales here',
+        source: 'ipa',
+        code: 'scaleRolesRead',
+        message: "its two scales read as importance and satisfaction: the report's priorities compare them row by row",
       },
-      { source: 'score', message: 'its calculated value is not shown; its title is kept as text' },
+      {
+        source: 'notes',
+        code: 'scaleCellType',
+        params: { column: 'note', cell: 'text' },
+        message: 'its column “note” holds text cells; only columns of choices or ratings become scales here',
+      },
+      {
+        source: 'score',
+        code: 'calculatedTitleKept',
+        message: 'its calculated value is not shown; its title is kept as text',
+      },
     ]);
   });
 
@@ -198,6 +210,7 @@ describe('LimeSurvey import of text display, yes/no, date, multiple numerical an
         {
           id: 's1',
           label: en('Importance'),
+          role: 'importance',
           scale: { min: 1, max: 5 },
           pointLabels: [
             en('Not important'),
@@ -210,6 +223,7 @@ describe('LimeSurvey import of text display, yes/no, date, multiple numerical an
         {
           id: 's2',
           label: en('Satisfaction'),
+          role: 'attribute',
           scale: { min: 1, max: 4 },
           pointLabels: [en('Poor'), en('Fair'), en('Good'), en('Excellent')],
         },
@@ -229,9 +243,19 @@ describe('LimeSurvey import of text display, yes/no, date, multiple numerical an
     expect(evaluate(logic, { answers: { SHARE: { ONLINE: 50, STORE: 50 } }, hidden: {} })).toBe(false);
   });
 
-  it('says what it left out: only the latest date, which is an expression', () => {
+  it('says what it left out (only the latest date, which is an expression) and that it read the scales as importance × satisfaction', () => {
     expect(r.unmapped).toEqual([
-      { source: 'VISITDATE', message: 'its latest date "{TODAY}" is not a fixed date; it was left out' },
+      {
+        source: 'VISITDATE',
+        code: 'dateMaxNotFixed',
+        params: { value: '{TODAY}' },
+        message: 'its latest date “{TODAY}” is not a fixed date; it was left out',
+      },
+      {
+        source: 'IPA',
+        code: 'scaleRolesRead',
+        message: "its two scales read as importance and satisfaction: the report's priorities compare them row by row",
+      },
     ]);
   });
 });
@@ -258,7 +282,11 @@ describe('SurveyJS details of the new types', () => {
       conditions: [{ source: 'member', op: 'equals', value: 'no' }],
     });
     expect(r.unmapped).toEqual([
-      { source: 'calc', message: 'it is a calculated value without a title; we have no calculated questions' },
+      {
+        source: 'calc',
+        code: 'calculatedNoTitle',
+        message: 'it is a calculated value without a title; we have no calculated questions',
+      },
     ]);
   });
 });
