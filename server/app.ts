@@ -28,6 +28,7 @@ import { demoRoutes } from './demo/routes';
 import { alertRoutes, caseRoutes } from './alerts/routes';
 import { customerRoutes } from './customers/routes';
 import { startOutbox } from './alerts/outbox';
+import { finishCustomerImports } from './customers/import-customers';
 import { requestId } from 'hono/request-id';
 import { observe } from './ops/observe';
 import { metricsRoute, readyRoute } from './ops/routes';
@@ -121,6 +122,7 @@ export function createApp(deps: Deps) {
   app.get('/i/:token', pageLimit, compress(), invitationPage);
   resumeMailJobs(deps);
   startOutbox(deps);
+  finishCustomerImports(deps.db, deps.clock.now()).catch((e) => console.error('customer import:', e));
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'app', 'index.html'))) {

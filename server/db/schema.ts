@@ -3,7 +3,7 @@
  * (casing: 'snake_case' in drizzle() and drizzle.config.ts). Times are epoch milliseconds (UTC).
  */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, real, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, blob, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
   id: text().primaryKey(),
@@ -528,18 +528,45 @@ export const customers = sqliteTable(
 );
 
 /**
- * An import of transactions. Its rows are written in short batches so a million of them never hold
- * the server for long, and count only once the import is `done`: a file lands whole or not at all,
- * even across a crash (server/customers/import-transactions.ts).
+ * An import of transactions or customers. Transactions are written in short batches so a million of
+ * them never hold the server for long, and count only once the import is `done`: a file lands whole
+ * or not at all, even across a crash (server/customers/import-transactions.ts). A customer file is
+ * staged while `running`, then `applying` until every staged row is applied
+ * (server/customers/import-customers.ts).
  */
 export const customerImports = sqliteTable('customer_imports', {
   id: integer().primaryKey({ autoIncrement: true }),
-  status: text({ enum: ['running', 'done', 'failed'] }).notNull(),
+  status: text({ enum: ['running', 'applying', 'done', 'failed'] }).notNull(),
   rows: integer().notNull(),
   createdBy: text().references(() => users.id, { onDelete: 'set null' }),
   createdAt: integer().notNull(),
   finishedAt: integer(),
 });
+
+/**
+ * The rows of a customer file being imported, staged in short batches so a large file never holds
+ * the server; one transaction then applies them all (server/customers/import-customers.ts) and they
+ * are deleted. Rows of an import left by a crash are deleted with it a day later.
+ */
+export const customerImportRows = sqliteTable(
+  'customer_import_rows',
+  {
+    importId: integer()
+      .notNull()
+      .references(() => customerImports.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    /** The customer's id if the register holds them when staged, else the id a new customer gets. */
+    customerId: text().notNull(),
+    externalId: text().notNull(),
+    name: text(),
+    email: text(),
+    phone: text(),
+    language: text(),
+    /** The stored attributes already merged with the file's (JSON). */
+    attributes: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.position] })],
+);
 
 /** A purchase (or, negative, a refund) of a customer, in minor units of its currency. */
 export const customerTransactions = sqliteTable(

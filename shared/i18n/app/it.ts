@@ -1444,8 +1444,7 @@ const it: Record<keyof typeof en, Message> = {
   'customers.filter.all': 'Tutti',
   'customers.count': { one: '{count} cliente', many: '{count} di clienti', other: '{count} clienti' },
   'customers.empty': 'Nessun cliente trovato',
-  'customers.emptyHint':
-    "Importate l'elenco clienti tramite l'API (POST /api/customers/import), oppure cambiate la ricerca.",
+  'customers.emptyHint': "Importate l'elenco clienti qui sopra, oppure cambiate la ricerca.",
   'customers.col.customer': 'Cliente',
   'customers.col.tier': 'Fascia',
   'customers.col.segment': 'Segmento',
@@ -1518,6 +1517,42 @@ const it: Record<keyof typeof en, Message> = {
   'account.tokens.never': 'Mai',
   'account.tokens.noExpiry': 'Fino alla revoca',
   'account.tokens.revoke': 'Revoca',
+  'customers.import.title': 'Importazione',
+  'customers.import.hint':
+    'Caricate un file CSV: i clienti (una colonna id, poi nome, email, telefono, lingua e qualsiasi attributo), poi le transazioni (cliente, data, importo, valuta) o cifre già calcolate (cliente, recency, frequency, monetary, valuta). Un file con una riga errata viene rifiutato per intero, con ogni riga errata elencata.',
+  'customers.import.customers': 'Carica clienti',
+  'customers.import.transactions': 'Carica transazioni o cifre',
+  'customers.import.reading': 'Lettura del file: {percent}%',
+  'customers.import.importing': 'Importazione di {size} KB e ricalcolo di tutti i punteggi…',
+  'customers.import.doneCustomers': 'Importati: {created} clienti nuovi, {updated} aggiornati.',
+  'customers.import.doneTransactions':
+    'Importate {count} transazioni di {customers} clienti; tutti i punteggi sono ricalcolati.',
+  'customers.import.doneFigures': 'Importate le cifre di {customers} clienti; tutti i punteggi sono ricalcolati.',
+  'customers.import.refused': {
+    one: 'Non è stato importato nulla: {count} riga è errata.',
+    many: 'Non è stato importato nulla: {count} di righe sono errate.',
+    other: 'Non è stato importato nulla: {count} righe sono errate.',
+  },
+  'customers.import.line': 'Riga {line}',
+  'customers.import.error.noHeader': 'Il file non ha una riga di intestazione.',
+  'customers.import.error.columnUnnamed': 'Una colonna non ha nome.',
+  'customers.import.error.columnTwice': 'Questa colonna compare due volte.',
+  'customers.import.error.noIdColumn': "Il file richiede una colonna con l'id del cliente («id» o «customer_id»).",
+  'customers.import.error.missingColumns': 'Il file richiede le colonne {columns}.',
+  'customers.import.error.tooManyRows': 'Al massimo {max} righe per file.',
+  'customers.import.error.fieldCount': "Ha {found} campi mentre l'intestazione ne ha {expected}.",
+  'customers.import.error.tooLong': 'Più lungo di {max} caratteri.',
+  'customers.import.error.badEmail': '«{value}» non è un indirizzo e-mail.',
+  'customers.import.error.noId': "Manca l'id del cliente.",
+  'customers.import.error.duplicateInFile': 'Ripete il cliente della riga {line}.',
+  'customers.import.error.badDate': '«{value}» non è una data come 2026-03-31.',
+  'customers.import.error.badAmount': '«{value}» non è un importo come 1234.50.',
+  'customers.import.error.badCurrency': '«{value}» non è un codice valuta come EUR o VND.',
+  'customers.import.error.badNumber': '«{value}» non è un numero intero.',
+  'customers.import.error.unknownCustomer': 'Nessun cliente «{value}» nel registro: importate prima i clienti.',
+  'customers.import.error.mixedCurrency':
+    'È in {value} mentre il registro è in {currency}: un registro ha una sola valuta.',
+  'customers.import.error.noRows': "Il file non contiene nulla sotto l'intestazione.",
 };
 
 export default it;
