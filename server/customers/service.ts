@@ -138,12 +138,13 @@ export async function getCustomer(db: Db, id: string, role: Role): Promise<Custo
       status: invitations.status,
       createdAt: invitations.createdAt,
       hidden: invitations.hidden,
+      customerId: invitations.customerId,
     })
     .from(invitations)
-    .where(sql`${invitations.hidden} like ${pattern} escape '\\'`)
+    .where(sql`${invitations.customerId} = ${id} or ${invitations.hidden} like ${pattern} escape '\\'`)
     .orderBy(asc(invitations.createdAt))
     .all()
-    .filter((i) => linkedTo(r.externalId, i.hidden));
+    .filter((i) => i.customerId === id || linkedTo(r.externalId, i.hidden));
   const resp = db
     .select({
       surveyId: responses.surveyId,
@@ -151,12 +152,18 @@ export async function getCustomer(db: Db, id: string, role: Role): Promise<Custo
       wave: responses.wave,
       completedAt: responses.completedAt,
       hidden: responses.hidden,
+      customerId: responses.customerId,
     })
     .from(responses)
-    .where(and(sql`${responses.hidden} like ${pattern} escape '\\'`, eq(responses.isTest, false)))
+    .where(
+      and(
+        sql`(${responses.customerId} = ${id} or ${responses.hidden} like ${pattern} escape '\\')`,
+        eq(responses.isTest, false),
+      ),
+    )
     .orderBy(asc(responses.startedAt))
     .all()
-    .filter((x) => linkedTo(r.externalId, x.hidden));
+    .filter((x) => x.customerId === id || linkedTo(r.externalId, x.hidden));
   const titles = surveyTitles(db, [...inv.map((i) => i.surveyId), ...resp.map((x) => x.surveyId)]);
 
   return {

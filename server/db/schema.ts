@@ -149,6 +149,11 @@ export const responses = sqliteTable(
      * time from its first save (server/report/coded-answers.ts, responseDuration).
      */
     duration: real(),
+    /**
+     * The register's customer who answered (server/customers/links.ts): from the invitation, or
+     * from a `customer_id` hidden field naming a known customer. Cleared when the customer is erased.
+     */
+    customerId: text(),
   },
   (t) => [
     uniqueIndex('responses_client_uq').on(t.surveyId, t.clientId),
@@ -179,6 +184,8 @@ export const responses = sqliteTable(
     index('responses_uncoded_idx')
       .on(t.surveyId, t.id)
       .where(sql`status = 'complete' and is_test = 0 and coded is null`),
+    // One customer's responses (the customer page, erasure): only linked responses are in it.
+    index('responses_customer_idx').on(t.customerId).where(sql`customer_id is not null`),
   ],
 );
 
@@ -210,6 +217,8 @@ export const invitations = sqliteTable(
     lang: text(),
     /** Values of the contact list's extra columns, by declared hidden field. */
     hidden: text({ mode: 'json' }).notNull().$type<Record<string, string>>().default({}),
+    /** The register's customer invited (server/customers/links.ts); cleared when the customer is erased. */
+    customerId: text(),
     status: text({ enum: ['not-started', 'started', 'completed', 'over-quota', 'screened-out'] })
       .notNull()
       .default('not-started'),
@@ -223,7 +232,11 @@ export const invitations = sqliteTable(
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
   },
-  (t) => [index('invitations_survey_status_idx').on(t.surveyId, t.status), index('invitations_job_idx').on(t.jobId)],
+  (t) => [
+    index('invitations_survey_status_idx').on(t.surveyId, t.status),
+    index('invitations_job_idx').on(t.jobId),
+    index('invitations_customer_idx').on(t.customerId, t.createdAt),
+  ],
 );
 
 /** Sending invitations or reminders in the background; a row per run, picked up again after a restart. */
