@@ -29,6 +29,8 @@ import { alertRoutes, caseRoutes } from './alerts/routes';
 import { customerRoutes } from './customers/routes';
 import { startOutbox } from './alerts/outbox';
 import { finishCustomerImports } from './customers/import-customers';
+import { unsubscribePage, unsubscribePost } from './customers/unsubscribe';
+import { customerDrawRoutes } from './customers/draw-routes';
 import { requestId } from 'hono/request-id';
 import { observe } from './ops/observe';
 import { metricsRoute, readyRoute } from './ops/routes';
@@ -109,6 +111,7 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', alertRoutes);
   app.route('/api/cases', caseRoutes);
   app.route('/api/customers', customerRoutes);
+  app.route('/api/surveys', customerDrawRoutes);
   app.route('/api/demo', demoRoutes);
   app.route('/api/audit', auditRoutes);
   app.all('/api/*', (c) => {
@@ -120,6 +123,8 @@ export function createApp(deps: Deps) {
   // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
   app.get('/s/:slug', pageLimit, compress(), respondentPage);
   app.get('/i/:token', pageLimit, compress(), invitationPage);
+  app.get('/u/:token', pageLimit, unsubscribePage);
+  app.post('/u/:token', pageLimit, unsubscribePost);
   resumeMailJobs(deps);
   startOutbox(deps);
   finishCustomerImports(deps.db, deps.clock.now()).catch((e) => console.error('customer import:', e));

@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/context';
 import { parseJson, parseValue } from '../http/validate';
 import { requireRole } from '../auth/middleware';
 import {
+  ContactRulesSchema,
   CsvImportSchema,
   CustomerListQuerySchema,
   CustomerUpsertSchema,
@@ -13,7 +14,7 @@ import {
 import { getCustomer, listCustomers, upsertCustomer, valueOverview } from './service';
 import { importCustomers } from './import-customers';
 import { importTransactions } from './import-transactions';
-import { saveValueSettings, valueSettings } from './settings';
+import { contactRules, saveContactRules, saveValueSettings, valueSettings } from './settings';
 import { recomputeValues } from './value';
 
 export const customerRoutes = new Hono<AppEnv>()
@@ -28,6 +29,12 @@ export const customerRoutes = new Hono<AppEnv>()
     saveValueSettings(c.var.deps.db, settings, c.var.user!.id, c.var.deps.clock.now());
     await recomputeValues(c.var.deps.db);
     return c.json(valueSettings(c.var.deps.db));
+  })
+  .get('/contact-rules', requireRole('viewer'), (c) => c.json(contactRules(c.var.deps.db)))
+  .put('/contact-rules', requireRole('researcher'), async (c) => {
+    const rules = await parseJson(c, ContactRulesSchema);
+    saveContactRules(c.var.deps.db, rules, c.var.user!.id, c.var.deps.clock.now());
+    return c.json(contactRules(c.var.deps.db));
   })
   .post('/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, CsvImportSchema);

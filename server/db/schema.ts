@@ -607,6 +607,45 @@ export const customerSettings = sqliteTable('customer_settings', {
   currency: text(),
   /** Set when customers were added or changed since the scores were last computed; the next read recomputes them. */
   stale: integer({ mode: 'boolean' }).notNull().default(false),
+  /** Contact rule: a customer is drawn for an invitation at most once in this many days, across all surveys. */
+  contactIntervalDays: integer().notNull().default(90),
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: integer().notNull(),
 });
+
+/**
+ * Addresses that asked for no more survey e-mails, by the link or the one-click header in every
+ * invitation and reminder (server/customers/unsubscribe.ts): never mailed again, never drawn.
+ */
+export const unsubscribes = sqliteTable('unsubscribes', {
+  /** Lower-cased. */
+  email: text().primaryKey(),
+  createdAt: integer().notNull(),
+});
+
+/**
+ * A sample drawn from the register for a survey's invitations (server/customers/draws.ts): what it
+ * was drawn by, the completes and invitations per stratum, and the seed that draws it again.
+ */
+export const customerDraws = sqliteTable(
+  'customer_draws',
+  {
+    id: text().primaryKey(),
+    surveyId: text()
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    seed: text().notNull(),
+    /** `customer_tier`, `customer_segment` or an attribute's name. */
+    stratifyBy: text().notNull(),
+    responseRate: real().notNull(),
+    intervalDays: integer().notNull(),
+    /** Per stratum: value, completes, needed, eligible, drawn (JSON). */
+    strata: text({ mode: 'json' })
+      .notNull()
+      .$type<{ value: string; completes: number; needed: number; eligible: number; drawn: number }[]>(),
+    invited: integer().notNull(),
+    createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index('customer_draws_survey_idx').on(t.surveyId, t.createdAt)],
+);

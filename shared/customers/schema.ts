@@ -225,3 +225,79 @@ export interface ValueOverview {
   };
 }
 export { MATRIX_CELLS, SEGMENTS };
+
+/** The register's contact rule: a customer is drawn at most once in this many days, across all surveys. */
+export const ContactRulesSchema = v.object({
+  intervalDays: v.pipe(
+    v.number('must be a number of days'),
+    v.integer('must be a whole number of days'),
+    v.minValue(0, 'must be 0 or more days'),
+    v.maxValue(3650, 'must be at most 3650 days'),
+  ),
+});
+export type ContactRules = v.InferOutput<typeof ContactRulesSchema>;
+
+/**
+ * The body of `POST /api/surveys/:id/draws`: a stratified random sample of the register, invited
+ * to the survey. Completes per stratum and the response rate default to the survey's plan.
+ */
+export const DrawRequestSchema = v.object({
+  /** `customer_tier`, `customer_segment` or the name of a customer attribute (region…). */
+  by: v.pipe(
+    v.string('must be text'),
+    v.trim(),
+    v.minLength(1, 'is empty'),
+    v.maxLength(100, 'must be at most 100 characters'),
+  ),
+  completes: v.optional(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(), v.minLength(1, 'a stratum needs a value'), v.maxLength(MAX_ATTRIBUTE)),
+        v.pipe(
+          v.number('must be a number of completes'),
+          v.integer('must be a whole number of completes'),
+          v.minValue(0, 'must be 0 or more'),
+          v.maxValue(1_000_000, 'must be at most 1,000,000'),
+        ),
+      ),
+      v.check((r) => Object.keys(r).length > 0, 'needs at least one stratum'),
+      v.check((r) => Object.keys(r).length <= 200, 'at most 200 strata'),
+    ),
+  ),
+  responseRate: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.gtValue(0, 'must be above 0 and at most 1'),
+      v.maxValue(1, 'must be above 0 and at most 1'),
+    ),
+  ),
+  seed: v.optional(
+    v.pipe(v.string('must be text'), v.minLength(1, 'is empty'), v.maxLength(100, 'must be at most 100 characters')),
+  ),
+  /** True: draws and answers without inviting anyone or recording the draw. */
+  preview: v.optional(v.boolean('must be true or false'), false),
+});
+export type DrawRequest = v.InferOutput<typeof DrawRequestSchema>;
+
+export interface DrawStratum {
+  value: string;
+  completes: number;
+  /** Invitations needed for the completes: ⌈completes / response rate⌉. */
+  needed: number;
+  /** Customers of the stratum who may be invited (e-mail, not unsubscribed or bounced, outside the interval). */
+  eligible: number;
+  drawn: number;
+}
+export interface DrawResult {
+  /** Null for a preview, which records nothing. */
+  id: string | null;
+  seed: string;
+  by: string;
+  responseRate: number;
+  intervalDays: number;
+  strata: DrawStratum[];
+  invited: number;
+  /** The drawn customers' ids (the CRM's), stratum by stratum. */
+  customers: string[];
+  createdAt: number;
+}

@@ -113,6 +113,10 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'POST', path: '/api/customers/import', least: 'researcher' },
   { method: 'POST', path: '/api/customers/transactions/import', least: 'researcher' },
   { method: 'PUT', path: '/api/customers/by-external-id/:externalId', least: 'researcher' },
+  { method: 'GET', path: '/api/customers/contact-rules', least: 'viewer' },
+  { method: 'PUT', path: '/api/customers/contact-rules', least: 'researcher' },
+  { method: 'GET', path: '/api/surveys/:id/draws', least: 'viewer' },
+  { method: 'POST', path: '/api/surveys/:id/draws', least: 'researcher' },
   { method: 'GET', path: '/api/customers/:id', least: 'viewer' },
 ];
 

@@ -1461,4 +1461,10 @@ export default {
   'customers.import.error.mixedCurrency':
     'Is in {value} where the register is in {currency}: one register holds one currency.',
   'customers.import.error.noRows': 'The file has nothing below its header.',
+  'mail.unsubscribe': 'To receive no more survey e-mails from us: {link}',
+  'unsubscribe.title': 'Unsubscribe from survey e-mails',
+  'unsubscribe.ask': 'Send no more survey e-mails to {email}?',
+  'unsubscribe.button': 'Unsubscribe',
+  'unsubscribe.done': 'Done: you will receive no more survey e-mails from us.',
+  'unsubscribe.unknown': 'This unsubscribe link is not known. Check that it is complete.',
 } satisfies Record<string, Message>;

@@ -1553,6 +1553,12 @@ const it: Record<keyof typeof en, Message> = {
   'customers.import.error.mixedCurrency':
     'È in {value} mentre il registro è in {currency}: un registro ha una sola valuta.',
   'customers.import.error.noRows': "Il file non contiene nulla sotto l'intestazione.",
+  'mail.unsubscribe': 'Per non ricevere più e-mail di sondaggi da noi: {link}',
+  'unsubscribe.title': "Annulla l'iscrizione alle e-mail dei sondaggi",
+  'unsubscribe.ask': 'Non inviare più e-mail di sondaggi a {email}?',
+  'unsubscribe.button': "Annulla l'iscrizione",
+  'unsubscribe.done': 'Fatto: non riceverete più e-mail di sondaggi da noi.',
+  'unsubscribe.unknown': 'Questo link di annullamento non è riconosciuto. Verificate che sia completo.',
 };
 
 export default it;

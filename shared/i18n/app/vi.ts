@@ -1419,6 +1419,12 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.import.error.mixedCurrency':
     'Tính bằng {value} trong khi danh sách dùng {currency}: mỗi danh sách chỉ có một loại tiền tệ.',
   'customers.import.error.noRows': 'Tệp không có dữ liệu dưới dòng tiêu đề.',
+  'mail.unsubscribe': 'Để không nhận thêm email khảo sát từ chúng tôi: {link}',
+  'unsubscribe.title': 'Hủy nhận email khảo sát',
+  'unsubscribe.ask': 'Không gửi thêm email khảo sát đến {email}?',
+  'unsubscribe.button': 'Hủy nhận',
+  'unsubscribe.done': 'Xong: bạn sẽ không nhận thêm email khảo sát nào từ chúng tôi.',
+  'unsubscribe.unknown': 'Không nhận ra liên kết hủy nhận này. Hãy kiểm tra xem liên kết có đầy đủ không.',
 };
 
 export default vi;

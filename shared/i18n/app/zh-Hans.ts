@@ -1366,6 +1366,12 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.import.error.unknownCustomer': '客户名册中没有客户“{value}”：请先导入客户。',
   'customers.import.error.mixedCurrency': '使用 {value}，而名册使用 {currency}：一个名册只用一种货币。',
   'customers.import.error.noRows': '文件的标题行下没有内容。',
+  'mail.unsubscribe': '如不想再收到我们的调查邮件：{link}',
+  'unsubscribe.title': '退订调查邮件',
+  'unsubscribe.ask': '不再向 {email} 发送调查邮件？',
+  'unsubscribe.button': '退订',
+  'unsubscribe.done': '已完成：您将不会再收到我们的调查邮件。',
+  'unsubscribe.unknown': '无法识别此退订链接。请检查链接是否完整。',
 };
 
 export default zhHans;

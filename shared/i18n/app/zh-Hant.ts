@@ -1367,6 +1367,12 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.import.error.unknownCustomer': '客戶名冊中沒有客戶「{value}」：請先匯入客戶。',
   'customers.import.error.mixedCurrency': '使用 {value}，而名冊使用 {currency}：一個名冊只用一種貨幣。',
   'customers.import.error.noRows': '檔案的標題列下沒有內容。',
+  'mail.unsubscribe': '如不想再收到我們的調查郵件：{link}',
+  'unsubscribe.title': '取消訂閱調查郵件',
+  'unsubscribe.ask': '不再向 {email} 寄送調查郵件？',
+  'unsubscribe.button': '取消訂閱',
+  'unsubscribe.done': '已完成：您將不會再收到我們的調查郵件。',
+  'unsubscribe.unknown': '無法識別此取消訂閱連結。請檢查連結是否完整。',
 };
 
 export default zhHant;
