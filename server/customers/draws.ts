@@ -99,9 +99,9 @@ export async function drawSample(
   const intervalDays = contactRules(db).intervalDays;
   const seed = input.seed ?? randomBytes(12).toString('base64url');
   const candidates = eligible(db, surveyId, now - intervalDays * DAY);
-  const valueOf = stratumOf(input.by, valueSettings(db).tierNames);
+  const stratum = stratumOf(input.by, valueSettings(db).tierNames);
   const members = new Map<string, Candidate[]>(Object.keys(completes).map((v) => [v, []]));
-  for (const c of candidates) members.get(valueOf(c) ?? '')?.push(c);
+  for (const c of candidates) members.get(stratum(c) ?? '')?.push(c);
   // Strata in a fixed order, so the generator's sequence meets them the same way every time.
   const strata = [...members.keys()]
     .sort()
