@@ -30,7 +30,7 @@ import { customerRoutes } from './customers/routes';
 import { startOutbox } from './alerts/outbox';
 import { finishCustomerImports } from './customers/import-customers';
 import { unsubscribePage, unsubscribePost } from './customers/unsubscribe';
-import { customerDrawRoutes } from './customers/draw-routes';
+import { customerSurveyRoutes } from './customers/survey-routes';
 import { requestId } from 'hono/request-id';
 import { observe } from './ops/observe';
 import { metricsRoute, readyRoute } from './ops/routes';
@@ -111,7 +111,7 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', alertRoutes);
   app.route('/api/cases', caseRoutes);
   app.route('/api/customers', customerRoutes);
-  app.route('/api/surveys', customerDrawRoutes);
+  app.route('/api/surveys', customerSurveyRoutes);
   app.route('/api/demo', demoRoutes);
   app.route('/api/audit', auditRoutes);
   app.all('/api/*', (c) => {

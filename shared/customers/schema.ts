@@ -301,3 +301,56 @@ export interface DrawResult {
   customers: string[];
   createdAt: number;
 }
+
+/** Satisfaction and loyalty of one group of linked respondents (a tier, a segment), with the revenue behind them. */
+export interface ValueGroup {
+  value: string;
+  responses: number;
+  revenue: number;
+  /** Mean overall satisfaction, respondent-weighted and revenue-weighted; null without a satisfaction question or answers. */
+  satisfaction: number | null;
+  satisfactionByRevenue: number | null;
+  /** NPS in points, respondent-weighted and revenue-weighted. */
+  nps: number | null;
+  npsByRevenue: number | null;
+}
+export interface RatioFigure {
+  estimate: number;
+  marginOfError: number | null;
+}
+/** A customer of the top tiers whose answers are low or whose purchases are lapsing. */
+export interface AtRiskCustomer {
+  responseId: number;
+  customerId: string;
+  externalId: string;
+  /** Null for a viewer who owns no case with the customer (contact details are theirs and researchers'). */
+  name: string | null;
+  tierName: string | null;
+  segment: Segment | null;
+  revenue: number;
+  satisfaction: number | null;
+  nps: number | null;
+  reasons: ('low-satisfaction' | 'detractor' | 'lapsing')[];
+  completedAt: number | null;
+  /** The case already open on the response, if any. */
+  caseId: string | null;
+}
+/** `GET /api/surveys/:id/report/customer-value`: the survey's completed responses linked to the register. */
+export interface CustomerValueReport {
+  currency: string | null;
+  /** Completed responses linked to a customer of the register. */
+  linked: number;
+  satisfactionQuestion: string | null;
+  npsQuestion: string | null;
+  tiers: ValueGroup[];
+  segments: ValueGroup[];
+  all: ValueGroup;
+  /** Share of the respondents' revenue behind detractors (NPS 0–6), and behind promoters (9–10). */
+  detractorRevenueShare: RatioFigure | null;
+  promoterRevenueShare: RatioFigure | null;
+  /** The register's revenue × the detractors' share: revenue at risk if the sample speaks for the register. */
+  registerRevenueAtRisk: { estimate: number; low: number; high: number } | null;
+  /** Tiers counted as top for the at-risk list (their names), and the list, by revenue. */
+  topTiers: string[];
+  atRisk: AtRiskCustomer[];
+}

@@ -117,6 +117,8 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'PUT', path: '/api/customers/contact-rules', least: 'researcher' },
   { method: 'GET', path: '/api/surveys/:id/draws', least: 'viewer' },
   { method: 'POST', path: '/api/surveys/:id/draws', least: 'researcher' },
+  { method: 'GET', path: '/api/surveys/:id/report/customer-value', least: 'viewer' },
+  { method: 'POST', path: '/api/surveys/:id/cases', least: 'viewer' },
   { method: 'GET', path: '/api/customers/:id', least: 'viewer' },
 ];
 
