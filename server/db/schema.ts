@@ -609,6 +609,10 @@ export const customerSettings = sqliteTable('customer_settings', {
   stale: integer({ mode: 'boolean' }).notNull().default(false),
   /** Contact rule: a customer is drawn for an invitation at most once in this many days, across all surveys. */
   contactIntervalDays: integer().notNull().default(90),
+  /** Retention: contact details of customers unchanged for this many days are erased (null: kept). */
+  retentionDays: integer(),
+  /** When retention last ran (server/customers/privacy.ts runs it at most hourly, when the register is read). */
+  retentionRunAt: integer(),
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: integer().notNull(),
 });

@@ -354,3 +354,40 @@ export interface CustomerValueReport {
   topTiers: string[];
   atRisk: AtRiskCustomer[];
 }
+
+/** `DELETE /api/customers/:id?responses=`: keep the customer's answers anonymous (default) or delete them. */
+export const ERASURE_MODES = ['anonymise', 'delete'] as const;
+export type ErasureMode = (typeof ERASURE_MODES)[number];
+export const ErasureQuerySchema = v.object({
+  responses: v.optional(v.picklist(ERASURE_MODES, 'must be anonymise or delete'), 'anonymise'),
+});
+export interface ErasureResult {
+  responses: number;
+  invitations: number;
+  mode: ErasureMode;
+}
+
+/** Contact details of customers no import or upsert touched for this many days are erased; null keeps them. */
+export const RetentionSchema = v.object({
+  retentionDays: v.nullable(
+    v.pipe(
+      v.number('must be a number of days, or null'),
+      v.integer('must be a whole number of days'),
+      v.minValue(1, 'must be at least 1 day'),
+      v.maxValue(36_500, 'must be at most 36,500 days'),
+    ),
+  ),
+});
+export type Retention = v.InferOutput<typeof RetentionSchema>;
+
+/** `GET /api/customers/:id/export/all.json`: everything held about one customer. */
+export interface CustomerExport {
+  exportedAt: number;
+  currency: string | null;
+  customer: Record<string, unknown>;
+  transactions: { at: number; amount: number; currency: string }[];
+  invitations: Record<string, unknown>[];
+  responses: Record<string, unknown>[];
+  cases: Record<string, unknown>[];
+  unsubscribed: boolean;
+}

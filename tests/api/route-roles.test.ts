@@ -120,6 +120,10 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'GET', path: '/api/surveys/:id/report/customer-value', least: 'viewer' },
   { method: 'POST', path: '/api/surveys/:id/cases', least: 'viewer' },
   { method: 'GET', path: '/api/customers/:id', least: 'viewer' },
+  { method: 'GET', path: '/api/customers/retention', least: 'viewer' },
+  { method: 'PUT', path: '/api/customers/retention', least: 'researcher' },
+  { method: 'GET', path: '/api/customers/:id/export/all.json', least: 'researcher' },
+  { method: 'DELETE', path: '/api/customers/:id', least: 'researcher' },
 ];
 
 let t: ReturnType<typeof makeTestApp>;
