@@ -26,6 +26,8 @@ import { collectAdminRoutes } from './collect/admin-routes';
 import { demoRoutes } from './demo/routes';
 import { alertRoutes, caseRoutes } from './alerts/routes';
 import { customerRoutes } from './customers/routes';
+import { unsubscribePage, unsubscribePost } from './customers/unsubscribe';
+import { customerSurveyRoutes } from './customers/survey-routes';
 import { requestId } from 'hono/request-id';
 import { observe } from './ops/observe';
 import { metricsRoute, readyRoute } from './ops/routes';
@@ -107,6 +109,7 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', alertRoutes);
   app.route('/api/cases', caseRoutes);
   app.route('/api/customers', customerRoutes);
+  app.route('/api/surveys', customerSurveyRoutes);
   app.route('/api/demo', demoRoutes);
   app.route('/api/audit', auditRoutes);
   app.all('/api/*', (c) => {
@@ -118,6 +121,8 @@ export function createApp(deps: Deps) {
   // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
   app.get('/s/:slug', pageLimit, compress(), respondentPage);
   app.get('/i/:token', pageLimit, compress(), invitationPage);
+  app.get('/u/:token', pageLimit, unsubscribePage);
+  app.post('/u/:token', pageLimit, unsubscribePost);
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'app', 'index.html'))) {

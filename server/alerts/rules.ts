@@ -1,4 +1,5 @@
 /** Alert rules and the survey's closing-the-loop settings: stored, checked against the questionnaire. */
+import { hiddenFieldsOf } from '../../shared/customers/fields';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import * as v from 'valibot';
@@ -17,7 +18,7 @@ import { invalidateAlerts, readAlertSettings } from './hook';
  */
 function check(db: Db, def: SurveyDefinition, spec: AlertRuleSpec) {
   const questions = new Map(allQuestions(def).map((q) => [q.id, q]));
-  const hidden = new Set(def.hiddenFields);
+  const hidden = new Set(hiddenFieldsOf(def));
   spec.when.conditions.forEach((c, i) => {
     const path = `when.conditions[${i}].source`;
     const [qid, item] = c.source.split('.');

@@ -59,7 +59,7 @@ export const collectAdminRoutes = new Hono<AppEnv>()
   })
   .post('/:id/invitations/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, ImportContactsSchema);
-    return c.json(importContacts(c.var.deps.db, c.req.param('id'), input.csv, c.var.deps.clock.now()), 201);
+    return c.json(await importContacts(c.var.deps.db, c.req.param('id'), input.csv, c.var.deps.clock.now()), 201);
   })
   // A personal link, like the mail-merge file: researchers only.
   .get('/:id/invitations/:invitationId/qr.svg', requireRole('researcher'), async (c) => {

@@ -13,6 +13,8 @@ export interface InvitationRef {
   clientId: string | null;
   hidden: Record<string, string>;
   lang: string | null;
+  /** The register's customer invited, if the invitation was linked to one. */
+  customerId: string | null;
 }
 
 const cache = new WeakMap<Db, Record<'byToken' | 'follow', import('better-sqlite3').Statement>>();
@@ -21,7 +23,7 @@ function statements(db: Db) {
   if (!st) {
     st = {
       byToken: db.$client.prepare(
-        'select id, status, client_id as clientId, hidden, lang from invitations where survey_id = ? and token = ?',
+        'select id, status, client_id as clientId, hidden, lang, customer_id as customerId from invitations where survey_id = ? and token = ?',
       ),
       follow: db.$client.prepare('update invitations set status = ?, client_id = ?, updated_at = ? where id = ?'),
     };

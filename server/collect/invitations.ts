@@ -7,6 +7,8 @@ import { writeCsv } from '../http/csv';
 import { AppError } from '../http/errors';
 import { getRow } from '../survey/service';
 import { parseContacts } from './contacts';
+import { linksByExternalIds } from '../customers/links';
+import { customerIdIn } from '../../shared/customers/fields';
 import {
   BOUNCE_PREFIX,
   INVITATION_STATUSES,
@@ -32,7 +34,7 @@ export const invitationLink = (base: string, token: string) => `${base.replace(/
  * Imports every contact of the file or none: one faulty row refuses the whole file (400, every
  * faulty row listed), so a corrected file can be uploaded again without duplicates.
  */
-export function importContacts(db: Db, surveyId: string, csv: string, now: number): ImportResult {
+export async function importContacts(db: Db, surveyId: string, csv: string, now: number): Promise<ImportResult> {
   const survey = getRow(db, surveyId);
   const def = survey.draft as SurveyDefinition;
   const parsed = parseContacts(csv, def.hiddenFields, def.languages);
@@ -69,8 +71,15 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
       line: errors[0].line,
     });
   }
+  // A contact whose customer_id the register knows is linked to that customer and carries their tier and segment.
+  const links = await linksByExternalIds(
+    db,
+    parsed.contacts.map((c) => customerIdIn(c.hidden)).filter((id): id is string => id !== null),
+  );
   db.transaction((tx) => {
     for (const c of parsed.contacts) {
+      const external = customerIdIn(c.hidden);
+      const link = external === null ? undefined : links.get(external);
       tx.insert(invitations)
         .values({
           id: newToken(),
@@ -79,7 +88,8 @@ export function importContacts(db: Db, surveyId: string, csv: string, now: numbe
           name: c.name,
           email: c.email,
           lang: c.lang,
-          hidden: c.hidden,
+          hidden: link ? { ...c.hidden, ...link.fields } : c.hidden,
+          customerId: link?.customerId ?? null,
           createdAt: now,
           updatedAt: now,
         })

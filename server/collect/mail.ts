@@ -20,6 +20,7 @@ import type { SurveyDefinition } from '../../shared/survey/schema';
 import { errorFields, log } from '../ops/log';
 import { mailBase } from '../http/links';
 import { smtpTransport } from '../ops/smtp';
+import { isUnsubscribed, unsubscribeLink } from '../customers/unsubscribe';
 
 type Kind = MailJob['kind'];
 const KEYS: Record<Kind, { subject: AppKey; body: AppKey }> = {
@@ -82,6 +83,8 @@ export function startMailJob(
       kind === 'invitation' ? isNull(invitations.sentAt) : isNotNull(invitations.sentAt),
       // A bounced address would only bounce again.
       sql`${BOUNCED} = 0`,
+      // Nobody who unsubscribed is mailed again.
+      sql`not exists (select 1 from unsubscribes u where u.email = lower(${invitations.email}))`,
     );
     const total = tx.select({ n: sql<number>`count(*)` }).from(invitations).where(who).get()!.n;
     if (total === 0)
@@ -124,8 +127,11 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
       const lang = inv.lang && def.languages.includes(inv.lang) ? inv.lang : def.defaultLanguage;
       const link = invitationLink(base, inv.token);
       let error: string | null = null;
-      // A contact who finished, or whose address bounced, while the reminder waited is not reminded.
-      const skip = job.kind === 'reminder' && (!PENDING.includes(inv.status) || isBounced(inv.lastError));
+      // A contact who finished, or whose address bounced, while the reminder waited is not reminded;
+      // one who unsubscribed meanwhile gets nothing more.
+      const skip =
+        (job.kind === 'reminder' && (!PENDING.includes(inv.status) || isBounced(inv.lastError))) ||
+        isUnsubscribed(db, inv.email!);
       if (!skip) {
         try {
           const params = { name: inv.name ?? '', link, survey: pickText(def.title, lang, def.defaultLanguage) };
@@ -133,11 +139,15 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
           const ui = interfaceLocale(lang);
           const t = createTranslator(ui, await loadAppMessages(ui));
           const fill = (s: string) => s.replace(/\{(name|link|survey)\}/g, (_, k: keyof typeof params) => params[k]);
+          const unsubscribe = unsubscribeLink(base, inv.token);
           await smtpTransport(config.SMTP_URL!).sendMail({
             from: config.MAIL_FROM ?? 'Yardstick <no-reply@localhost>',
             to: inv.name ? { name: inv.name, address: inv.email! } : inv.email!,
             subject: own ? fill(own.subject) : t(KEYS[job.kind].subject, params),
-            text: own ? fill(own.body) : t(KEYS[job.kind].body, params),
+            // Every survey e-mail says how to receive no more, in its text and for mail clients'
+            // own button (one click, RFC 8058), custom texts included.
+            text: `${own ? fill(own.body) : t(KEYS[job.kind].body, params)}\n\n${t('mail.unsubscribe', { link: unsubscribe })}`,
+            headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
           });
         } catch (e) {
           error = (e instanceof Error ? e.message : String(e)).slice(0, 500);

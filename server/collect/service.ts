@@ -14,6 +14,20 @@ import { refusal, refusalError, settingsOf } from './rules';
 import { followResponse, invitationByToken, invitationClientId } from './invitation-link';
 import { onResponseCompleted } from '../alerts/hook';
 import { codedAnswers, responseDuration, storedAnswers } from '../report/coded-answers';
+import { customerIdIn, hiddenFieldsOf, isCustomerField } from '../../shared/customers/fields';
+import { customerLink } from '../customers/links';
+
+/**
+ * A response without a linked invitation is linked by a `customer_id` hidden field the register
+ * knows, and gets that customer's fields as the register holds them now.
+ */
+function linkCustomer(db: Db, hidden: Record<string, string>): string | null {
+  const external = customerIdIn(hidden);
+  const link = external === null ? null : customerLink(db, external);
+  if (!link) return null;
+  Object.assign(hidden, link.fields);
+  return link.customerId;
+}
 
 // Versions are immutable, so their parsed definitions can be kept for the life of the process.
 const versionCache = new WeakMap<Db, Map<number, { surveyId: string; def: SurveyDefinition }>>();
@@ -54,11 +68,11 @@ function statements(db: Db) {
         where survey_id = ? and quota_cell = ? and status = 'complete' and wave = ? and is_test = 0`)
         .pluck(),
       insert:
-        c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration, resume_key_hash)
-        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt, @duration, @resumeKeyHash)`),
+        c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration, resume_key_hash, customer_id)
+        values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt, @duration, @resumeKeyHash, @customerId)`),
       update:
         c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, coded = @coded, hidden = @hidden, lang = @lang,
-        page_times = @pageTimes, page = @page, quota_cell = @quotaCell, updated_at = @updatedAt, completed_at = @completedAt, duration = @duration where id = @id`),
+        page_times = @pageTimes, page = @page, quota_cell = @quotaCell, updated_at = @updatedAt, completed_at = @completedAt, duration = @duration, customer_id = @customerId where id = @id`),
     };
     statementCache.set(db, st);
   }
@@ -126,10 +140,16 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
   const invitation = input.invitation === undefined ? null : invitationByToken(db, s.id, input.invitation);
   if (input.invitation !== undefined && !invitation)
     throw new AppError(404, 'invitation-unknown', 'invitation: no such invitation for this survey', 'invitation');
-  // An invitation's hidden fields come from its contact list, never from the link.
+  // An invitation's hidden fields come from its contact list, never from the link; the customer
+  // fields come from the register only.
+  const allowed = hiddenFieldsOf(def);
   const hidden = Object.fromEntries(
-    Object.entries({ ...input.hidden, ...invitation?.hidden }).filter(([k]) => def.hiddenFields.includes(k)),
+    Object.entries({ ...input.hidden, ...invitation?.hidden }).filter(
+      ([k]) =>
+        allowed.includes(k) && (!isCustomerField(k) || (invitation !== null && Object.hasOwn(invitation.hidden, k))),
+    ),
   );
+  const customerId = invitation?.customerId ?? linkCustomer(db, hidden);
   const { answers, issues, screenedOut } = validateSubmission(def, input.answers, input.complete, hidden);
   if (issues.length > 0) {
     throw new AppError(400, 'invalid-answers', issues[0].message, `answers.${issues[0].questionId}`, issues);
@@ -146,6 +166,7 @@ export function submit(db: Db, slug: string, input: Submission, now: number, isT
     page: input.page,
     quotaCell,
     updatedAt: now,
+    customerId,
     ...storedAnswers(answers, input.pageTimes),
   };
 

@@ -15,6 +15,7 @@ export class ImportErrors {
   refuse(): never {
     const first = this.listed[0];
     const more = this.count > 1 ? ` (and ${this.count - 1} more faulty ${this.count === 2 ? 'row' : 'rows'})` : '';
-    throw new AppError(400, 'invalid-import', `line ${first.line}: ${first.message}${more}`, 'csv', this.listed);
+    const message = `line ${first.line}: ${first.message}${more}`;
+    throw new AppError(400, 'invalid-import', message, 'csv', this.listed, { detail: message, rows: this.count });
   }
 }

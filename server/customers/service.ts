@@ -18,17 +18,17 @@ import type {
 import { SEGMENTS, valueMatrix, type Segment } from '../../shared/customers/value';
 import { markStale, registerCurrency, valueSettings } from './settings';
 import { COUNTED_IMPORT, ensureValues } from './value';
+import { seesContactsOf } from './visibility';
 
 const COUNTED = sql.raw(COUNTED_IMPORT);
 import { mergeAttributes } from './import-customers';
 
 type Row = typeof customers.$inferSelect;
 
-/** Viewers read the register without contact details. */
-const seesContacts = (role: Role) => role !== 'viewer';
+/** Who asks: a viewer reads the register without contact details, but for customers they own a case with. */
+type Reader = { id: string; role: Role };
 
-function summary(r: Row, role: Role, tierNames: readonly string[]): CustomerSummary {
-  const contacts = seesContacts(role);
+function summary(r: Row, contacts: boolean, tierNames: readonly string[]): CustomerSummary {
   return {
     id: r.id,
     externalId: r.externalId,
@@ -49,7 +49,7 @@ const likePattern = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (ch) =
 export async function listCustomers(
   db: Db,
   query: v.InferOutput<typeof CustomerListQuerySchema>,
-  role: Role,
+  reader: Reader,
 ): Promise<CustomerList> {
   await ensureValues(db);
   const conditions: (SQL | undefined)[] = [];
@@ -57,7 +57,7 @@ export async function listCustomers(
     const p = likePattern(query.q);
     // Viewers can't see e-mail addresses, so they can't search by them either.
     conditions.push(
-      seesContacts(role)
+      reader.role !== 'viewer'
         ? sql`(lower(${customers.name}) like ${p} escape '\\' or lower(${customers.email}) like ${p} escape '\\' or lower(${customers.externalId}) like ${p} escape '\\')`
         : sql`(lower(${customers.name}) like ${p} escape '\\' or lower(${customers.externalId}) like ${p} escape '\\')`,
     );
@@ -75,12 +75,13 @@ export async function listCustomers(
     .offset((query.page - 1) * query.pageSize)
     .all();
   const names = valueSettings(db).tierNames;
+  const sees = seesContactsOf(db, reader);
   return {
     total,
     page: query.page,
     pageSize: query.pageSize,
     currency: registerCurrency(db),
-    customers: rows.map((r) => summary(r, role, names)),
+    customers: rows.map((r) => summary(r, sees(r.id), names)),
   };
 }
 
@@ -102,7 +103,7 @@ function surveyTitles(db: Db, ids: string[]): Map<string, string> {
   return out;
 }
 
-export async function getCustomer(db: Db, id: string, role: Role): Promise<CustomerDetail> {
+export async function getCustomer(db: Db, id: string, reader: Reader): Promise<CustomerDetail> {
   await ensureValues(db);
   const r = db.select().from(customers).where(eq(customers.id, id)).get();
   if (!r) throw notFound('customer');
@@ -138,12 +139,13 @@ export async function getCustomer(db: Db, id: string, role: Role): Promise<Custo
       status: invitations.status,
       createdAt: invitations.createdAt,
       hidden: invitations.hidden,
+      customerId: invitations.customerId,
     })
     .from(invitations)
-    .where(sql`${invitations.hidden} like ${pattern} escape '\\'`)
+    .where(sql`${invitations.customerId} = ${id} or ${invitations.hidden} like ${pattern} escape '\\'`)
     .orderBy(asc(invitations.createdAt))
     .all()
-    .filter((i) => linkedTo(r.externalId, i.hidden));
+    .filter((i) => i.customerId === id || linkedTo(r.externalId, i.hidden));
   const resp = db
     .select({
       surveyId: responses.surveyId,
@@ -151,16 +153,22 @@ export async function getCustomer(db: Db, id: string, role: Role): Promise<Custo
       wave: responses.wave,
       completedAt: responses.completedAt,
       hidden: responses.hidden,
+      customerId: responses.customerId,
     })
     .from(responses)
-    .where(and(sql`${responses.hidden} like ${pattern} escape '\\'`, eq(responses.isTest, false)))
+    .where(
+      and(
+        sql`(${responses.customerId} = ${id} or ${responses.hidden} like ${pattern} escape '\\')`,
+        eq(responses.isTest, false),
+      ),
+    )
     .orderBy(asc(responses.startedAt))
     .all()
-    .filter((x) => linkedTo(r.externalId, x.hidden));
+    .filter((x) => x.customerId === id || linkedTo(r.externalId, x.hidden));
   const titles = surveyTitles(db, [...inv.map((i) => i.surveyId), ...resp.map((x) => x.surveyId)]);
 
   return {
-    ...summary(r, role, settings.tierNames),
+    ...summary(r, seesContactsOf(db, reader)(r.id), settings.tierNames),
     attributes: r.attributes,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -198,7 +206,7 @@ export async function upsertCustomer(
   db: Db,
   externalId: string,
   input: CustomerUpsert,
-  role: Role,
+  reader: Reader,
   now: number,
 ): Promise<{ created: boolean; customer: CustomerDetail }> {
   const found = db.select().from(customers).where(eq(customers.externalId, externalId)).get();
@@ -234,7 +242,7 @@ export async function upsertCustomer(
       markStale(db, now);
     }
   });
-  return { created: !found, customer: await getCustomer(db, id!, role) };
+  return { created: !found, customer: await getCustomer(db, id!, reader) };
 }
 
 /** Customers and revenue by tier and by segment, and the frequency × average-spend matrix. */

@@ -2,7 +2,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { customerSettings } from '../db/schema';
-import { DEFAULT_VALUE_SETTINGS, ValueSettingsSchema, type ValueSettings } from '../../shared/customers/schema';
+import {
+  DEFAULT_VALUE_SETTINGS,
+  ValueSettingsSchema,
+  type ContactRules,
+  type ValueSettings,
+} from '../../shared/customers/schema';
 import * as v from 'valibot';
 
 const ID = 1;
@@ -50,4 +55,16 @@ export function isStale(db: Db): boolean {
 
 export function clearStale(db: Db) {
   db.update(customerSettings).set({ stale: false }).where(eq(customerSettings.id, ID)).run();
+}
+
+export function contactRules(db: Db): ContactRules {
+  return { intervalDays: row(db)?.contactIntervalDays ?? 90 };
+}
+
+export function saveContactRules(db: Db, rules: ContactRules, userId: string, now: number) {
+  ensure(db, now);
+  db.update(customerSettings)
+    .set({ contactIntervalDays: rules.intervalDays, updatedBy: userId, updatedAt: now })
+    .where(eq(customerSettings.id, ID))
+    .run();
 }

@@ -21,6 +21,9 @@ export function openDb(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted and rewritten rows are overwritten, not left in free space: an erased customer
+  // (server/customers/privacy.ts) must not survive in the file or a backup of it.
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;

@@ -3,7 +3,7 @@
  * (casing: 'snake_case' in drizzle() and drizzle.config.ts). Times are epoch milliseconds (UTC).
  */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, real, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, blob, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../shared/api/auth';
 
 export const users = sqliteTable('users', {
@@ -150,6 +150,11 @@ export const responses = sqliteTable(
      * time from its first save (server/report/coded-answers.ts, responseDuration).
      */
     duration: real(),
+    /**
+     * The register's customer who answered (server/customers/links.ts): from the invitation, or
+     * from a `customer_id` hidden field naming a known customer. Cleared when the customer is erased.
+     */
+    customerId: text(),
   },
   (t) => [
     uniqueIndex('responses_client_uq').on(t.surveyId, t.clientId),
@@ -180,6 +185,8 @@ export const responses = sqliteTable(
     index('responses_uncoded_idx')
       .on(t.surveyId, t.id)
       .where(sql`status = 'complete' and is_test = 0 and coded is null`),
+    // One customer's responses (the customer page, erasure): only linked responses are in it.
+    index('responses_customer_idx').on(t.customerId).where(sql`customer_id is not null`),
   ],
 );
 
@@ -211,6 +218,8 @@ export const invitations = sqliteTable(
     lang: text(),
     /** Values of the contact list's extra columns, by declared hidden field. */
     hidden: text({ mode: 'json' }).notNull().$type<Record<string, string>>().default({}),
+    /** The register's customer invited (server/customers/links.ts); cleared when the customer is erased. */
+    customerId: text(),
     status: text({ enum: ['not-started', 'started', 'completed', 'over-quota', 'screened-out'] })
       .notNull()
       .default('not-started'),
@@ -224,7 +233,11 @@ export const invitations = sqliteTable(
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
   },
-  (t) => [index('invitations_survey_status_idx').on(t.surveyId, t.status), index('invitations_job_idx').on(t.jobId)],
+  (t) => [
+    index('invitations_survey_status_idx').on(t.surveyId, t.status),
+    index('invitations_job_idx').on(t.jobId),
+    index('invitations_customer_idx').on(t.customerId, t.createdAt),
+  ],
 );
 
 /** Sending invitations or reminders in the background; a row per run, picked up again after a restart. */
@@ -529,18 +542,45 @@ export const customers = sqliteTable(
 );
 
 /**
- * An import of transactions. Its rows are written in short batches so a million of them never hold
- * the server for long, and count only once the import is `done`: a file lands whole or not at all,
- * even across a crash (server/customers/import-transactions.ts).
+ * An import of transactions or customers. Transactions are written in short batches so a million of
+ * them never hold the server for long, and count only once the import is `done`: a file lands whole
+ * or not at all, even across a crash (server/customers/import-transactions.ts). A customer file is
+ * staged while `running`, then `applying` until every staged row is applied
+ * (server/customers/import-customers.ts).
  */
 export const customerImports = sqliteTable('customer_imports', {
   id: integer().primaryKey({ autoIncrement: true }),
-  status: text({ enum: ['running', 'done', 'failed'] }).notNull(),
+  status: text({ enum: ['running', 'applying', 'done', 'failed'] }).notNull(),
   rows: integer().notNull(),
   createdBy: text().references(() => users.id, { onDelete: 'set null' }),
   createdAt: integer().notNull(),
   finishedAt: integer(),
 });
+
+/**
+ * The rows of a customer file being imported, staged in short batches so a large file never holds
+ * the server; one transaction then applies them all (server/customers/import-customers.ts) and they
+ * are deleted. Rows of an import left by a crash are deleted with it a day later.
+ */
+export const customerImportRows = sqliteTable(
+  'customer_import_rows',
+  {
+    importId: integer()
+      .notNull()
+      .references(() => customerImports.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    /** The customer's id if the register holds them when staged, else the id a new customer gets. */
+    customerId: text().notNull(),
+    externalId: text().notNull(),
+    name: text(),
+    email: text(),
+    phone: text(),
+    language: text(),
+    /** The stored attributes already merged with the file's (JSON). */
+    attributes: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.position] })],
+);
 
 /** A purchase (or, negative, a refund) of a customer, in minor units of its currency. */
 export const customerTransactions = sqliteTable(
@@ -568,6 +608,49 @@ export const customerSettings = sqliteTable('customer_settings', {
   currency: text(),
   /** Set when customers were added or changed since the scores were last computed; the next read recomputes them. */
   stale: integer({ mode: 'boolean' }).notNull().default(false),
+  /** Contact rule: a customer is drawn for an invitation at most once in this many days, across all surveys. */
+  contactIntervalDays: integer().notNull().default(90),
+  /** Retention: contact details of customers unchanged for this many days are erased (null: kept). */
+  retentionDays: integer(),
+  /** When retention last ran (server/customers/privacy.ts runs it at most hourly, when the register is read). */
+  retentionRunAt: integer(),
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: integer().notNull(),
 });
+
+/**
+ * Addresses that asked for no more survey e-mails, by the link or the one-click header in every
+ * invitation and reminder (server/customers/unsubscribe.ts): never mailed again, never drawn.
+ */
+export const unsubscribes = sqliteTable('unsubscribes', {
+  /** Lower-cased. */
+  email: text().primaryKey(),
+  createdAt: integer().notNull(),
+});
+
+/**
+ * A sample drawn from the register for a survey's invitations (server/customers/draws.ts): what it
+ * was drawn by, the completes and invitations per stratum, and the seed that draws it again.
+ */
+export const customerDraws = sqliteTable(
+  'customer_draws',
+  {
+    id: text().primaryKey(),
+    surveyId: text()
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    seed: text().notNull(),
+    /** `customer_tier`, `customer_segment` or an attribute's name. */
+    stratifyBy: text().notNull(),
+    responseRate: real().notNull(),
+    intervalDays: integer().notNull(),
+    /** Per stratum: value, completes, needed, eligible, drawn (JSON). */
+    strata: text({ mode: 'json' })
+      .notNull()
+      .$type<{ value: string; completes: number; needed: number; eligible: number; drawn: number }[]>(),
+    invited: integer().notNull(),
+    createdBy: text().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index('customer_draws_survey_idx').on(t.surveyId, t.createdAt)],
+);

@@ -1,4 +1,5 @@
 /** The research plan of a survey: read with its figures, saved after checks against the survey, waves opened. */
+import { hiddenFieldsOf } from '../../shared/customers/fields';
 import * as v from 'valibot';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -37,7 +38,7 @@ function checkSources(plan: Plan, def: SurveyDefinition) {
   const questions = new Map(def.pages.flatMap((p) => p.questions).map((q) => [q.id, q]));
   plan.quotas?.variables.forEach((variable, i) => {
     const path = `plan.quotas.variables[${i}]`;
-    if (def.hiddenFields.includes(variable.source)) return;
+    if (hiddenFieldsOf(def).includes(variable.source)) return;
     const q = questions.get(variable.source);
     if (!q || (q.type !== 'single' && q.type !== 'rating' && q.type !== 'nps')) {
       throw badRequest(

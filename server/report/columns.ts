@@ -2,6 +2,7 @@
  * A survey's completed responses as columns of small integers, one slot per response. They are
  * filled from stored rows by column-writers.ts; the cache around them is dataset.ts.
  */
+import { hiddenFieldsOf } from '../../shared/customers/fields';
 import { allQuestions } from '../../shared/survey/all-questions';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { MISSING } from './coded-answers';
@@ -87,7 +88,7 @@ export function emptyColumns(def: SurveyDefinition, versionId: number, capacity:
     texts: new Map(),
     raw: new Map(),
   };
-  for (const h of def.hiddenFields) cols.hidden.set(h, coded(capacity));
+  for (const h of hiddenFieldsOf(def)) cols.hidden.set(h, coded(capacity));
   const ints = (key: string) => cols.ints.set(key, new Int16Array(capacity).fill(MISSING));
   for (const q of allQuestions(def)) {
     switch (q.type) {

@@ -261,17 +261,21 @@ function filterOptions(def: SurveyDefinition, cols: Columns, quotas: Quotas | nu
   }
   return {
     values,
+    // A field no response filled (the customer fields of a survey nobody was invited to from the
+    // register) offers nothing to filter by.
     hidden: Object.fromEntries(
-      [...cols.hidden].map(([name, h]) => {
-        const reads = hiddenField(quotas, name);
-        return [
-          name,
-          {
-            label: reads.label,
-            values: [...h.dict].sort(reads.compare).map((value) => ({ value, label: reads.valueLabel(value) })),
-          },
-        ];
-      }),
+      [...cols.hidden]
+        .filter(([, h]) => h.dict.length > 0)
+        .map(([name, h]) => {
+          const reads = hiddenField(quotas, name);
+          return [
+            name,
+            {
+              label: reads.label,
+              values: [...h.dict].sort(reads.compare).map((value) => ({ value, label: reads.valueLabel(value) })),
+            },
+          ];
+        }),
     ),
     waves: [...waves].sort((a, b) => a - b),
     weighting: (quotas?.cells?.length ?? 0) > 0,

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Db } from '../db/client';
 
-const FORMAT = 2;
+// 3: every survey has the customer fields' columns (shared/customers/fields.ts).
+const FORMAT = 3;
 
 /** Where a database's snapshots live, or null for an in-memory database. */
 export function snapshotDir(db: Db): string | null {

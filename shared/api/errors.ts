@@ -92,7 +92,15 @@ export interface ApiErrorParams {
   'confirm-changes': { missing: MissingTexts[] };
   'missing-translations': { missing: MissingTexts[] };
   /** What the importer found; for a file in our own format, also the field and the rule it breaks. */
-  'invalid-import': { detail: string; note?: ImportNote; field?: string; rule?: FieldRule; limit?: number };
+  /** `rows`: how many rows of a customer file were faulty (its details list the first 1,000). */
+  'invalid-import': {
+    detail: string;
+    note?: ImportNote;
+    field?: string;
+    rule?: FieldRule;
+    limit?: number;
+    rows?: number;
+  };
   'demo-exists': Record<string, never>;
   // Plan
   'no-plan': Record<string, never>;

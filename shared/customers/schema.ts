@@ -225,3 +225,169 @@ export interface ValueOverview {
   };
 }
 export { MATRIX_CELLS, SEGMENTS };
+
+/** The register's contact rule: a customer is drawn at most once in this many days, across all surveys. */
+export const ContactRulesSchema = v.object({
+  intervalDays: v.pipe(
+    v.number('must be a number of days'),
+    v.integer('must be a whole number of days'),
+    v.minValue(0, 'must be 0 or more days'),
+    v.maxValue(3650, 'must be at most 3650 days'),
+  ),
+});
+export type ContactRules = v.InferOutput<typeof ContactRulesSchema>;
+
+/**
+ * The body of `POST /api/surveys/:id/draws`: a stratified random sample of the register, invited
+ * to the survey. Completes per stratum and the response rate default to the survey's plan.
+ */
+export const DrawRequestSchema = v.object({
+  /** `customer_tier`, `customer_segment` or the name of a customer attribute (region…). */
+  by: v.pipe(
+    v.string('must be text'),
+    v.trim(),
+    v.minLength(1, 'is empty'),
+    v.maxLength(100, 'must be at most 100 characters'),
+  ),
+  completes: v.optional(
+    v.pipe(
+      v.record(
+        v.pipe(v.string(), v.minLength(1, 'a stratum needs a value'), v.maxLength(MAX_ATTRIBUTE)),
+        v.pipe(
+          v.number('must be a number of completes'),
+          v.integer('must be a whole number of completes'),
+          v.minValue(0, 'must be 0 or more'),
+          v.maxValue(1_000_000, 'must be at most 1,000,000'),
+        ),
+      ),
+      v.check((r) => Object.keys(r).length > 0, 'needs at least one stratum'),
+      v.check((r) => Object.keys(r).length <= 200, 'at most 200 strata'),
+    ),
+  ),
+  responseRate: v.optional(
+    v.pipe(
+      v.number('must be a number'),
+      v.gtValue(0, 'must be above 0 and at most 1'),
+      v.maxValue(1, 'must be above 0 and at most 1'),
+    ),
+  ),
+  seed: v.optional(
+    v.pipe(v.string('must be text'), v.minLength(1, 'is empty'), v.maxLength(100, 'must be at most 100 characters')),
+  ),
+  /** True: draws and answers without inviting anyone or recording the draw. */
+  preview: v.optional(v.boolean('must be true or false'), false),
+});
+export type DrawRequest = v.InferOutput<typeof DrawRequestSchema>;
+
+export interface DrawStratum {
+  value: string;
+  completes: number;
+  /** Invitations needed for the completes: ⌈completes / response rate⌉. */
+  needed: number;
+  /** Customers of the stratum who may be invited (e-mail, not unsubscribed or bounced, outside the interval). */
+  eligible: number;
+  drawn: number;
+}
+export interface DrawResult {
+  /** Null for a preview, which records nothing. */
+  id: string | null;
+  seed: string;
+  by: string;
+  responseRate: number;
+  intervalDays: number;
+  strata: DrawStratum[];
+  invited: number;
+  /** The drawn customers' ids (the CRM's), stratum by stratum. */
+  customers: string[];
+  createdAt: number;
+}
+
+/** Satisfaction and loyalty of one group of linked respondents (a tier, a segment), with the revenue behind them. */
+export interface ValueGroup {
+  value: string;
+  responses: number;
+  revenue: number;
+  /** Mean overall satisfaction, respondent-weighted and revenue-weighted; null without a satisfaction question or answers. */
+  satisfaction: number | null;
+  satisfactionByRevenue: number | null;
+  /** NPS in points, respondent-weighted and revenue-weighted. */
+  nps: number | null;
+  npsByRevenue: number | null;
+}
+export interface RatioFigure {
+  estimate: number;
+  marginOfError: number | null;
+}
+/** A customer of the top tiers whose answers are low or whose purchases are lapsing. */
+export interface AtRiskCustomer {
+  responseId: number;
+  customerId: string;
+  externalId: string;
+  /** Null for a viewer who owns no case with the customer (contact details are theirs and researchers'). */
+  name: string | null;
+  tierName: string | null;
+  segment: Segment | null;
+  revenue: number;
+  satisfaction: number | null;
+  nps: number | null;
+  reasons: ('low-satisfaction' | 'detractor' | 'lapsing')[];
+  completedAt: number | null;
+  /** The case already open on the response, if any. */
+  caseId: string | null;
+}
+/** `GET /api/surveys/:id/report/customer-value`: the survey's completed responses linked to the register. */
+export interface CustomerValueReport {
+  currency: string | null;
+  /** Completed responses linked to a customer of the register. */
+  linked: number;
+  satisfactionQuestion: string | null;
+  npsQuestion: string | null;
+  tiers: ValueGroup[];
+  segments: ValueGroup[];
+  all: ValueGroup;
+  /** Share of the respondents' revenue behind detractors (NPS 0–6), and behind promoters (9–10). */
+  detractorRevenueShare: RatioFigure | null;
+  promoterRevenueShare: RatioFigure | null;
+  /** The register's revenue × the detractors' share: revenue at risk if the sample speaks for the register. */
+  registerRevenueAtRisk: { estimate: number; low: number; high: number } | null;
+  /** Tiers counted as top for the at-risk list (their names), and the list, by revenue. */
+  topTiers: string[];
+  atRisk: AtRiskCustomer[];
+}
+
+/** `DELETE /api/customers/:id?responses=`: keep the customer's answers anonymous (default) or delete them. */
+export const ERASURE_MODES = ['anonymise', 'delete'] as const;
+export type ErasureMode = (typeof ERASURE_MODES)[number];
+export const ErasureQuerySchema = v.object({
+  responses: v.optional(v.picklist(ERASURE_MODES, 'must be anonymise or delete'), 'anonymise'),
+});
+export interface ErasureResult {
+  responses: number;
+  invitations: number;
+  mode: ErasureMode;
+}
+
+/** Contact details of customers no import or upsert touched for this many days are erased; null keeps them. */
+export const RetentionSchema = v.object({
+  retentionDays: v.nullable(
+    v.pipe(
+      v.number('must be a number of days, or null'),
+      v.integer('must be a whole number of days'),
+      v.minValue(1, 'must be at least 1 day'),
+      v.maxValue(36_500, 'must be at most 36,500 days'),
+    ),
+  ),
+});
+export type Retention = v.InferOutput<typeof RetentionSchema>;
+
+/** `GET /api/customers/:id/export/all.json`: everything held about one customer. */
+export interface CustomerExport {
+  exportedAt: number;
+  currency: string | null;
+  customer: Record<string, unknown>;
+  transactions: { at: number; amount: number; currency: string }[];
+  invitations: Record<string, unknown>[];
+  responses: Record<string, unknown>[];
+  cases: Record<string, unknown>[];
+  unsubscribed: boolean;
+}

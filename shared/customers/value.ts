@@ -13,28 +13,29 @@ export interface ValueFigures {
 
 /**
  * Quintile scores 1–5: a customer scores 1 + ⌊5 · b / n⌋, where b is the number of customers whose
- * figure is strictly worse and n the number of customers. Equal figures therefore always share a
- * score (the score of the tie group's lowest position), whatever order the customers come in, and
- * with n distinct figures each score holds a fifth of the customers (n = 10: two each).
- * `better(a, b) > 0` when a is better than b.
+ * figure is strictly worse (smaller) and n the number of customers. Equal figures therefore always
+ * share a score (the score of the tie group's lowest position), whatever order the customers come
+ * in, and with n distinct figures each score holds a fifth of the customers (n = 10: two each).
+ * b is found by binary search in the sorted figures: a numeric sort without a comparator, several
+ * times faster than sorting customers by a comparing function.
  */
-export function quintileScores<T>(values: readonly T[], better: (a: T, b: T) => number): number[] {
+export function quintileScores(values: ArrayLike<number>): number[] {
   const n = values.length;
-  const order = values.map((_, i) => i).sort((i, j) => better(values[i], values[j]));
+  const sorted = Float64Array.from(values).sort();
   const scores = new Array<number>(n);
-  let worse = 0;
-  for (let k = 0; k < n; k++) {
-    // A new tie group starts where the figure differs from the one before: all before it are worse.
-    if (k > 0 && better(values[order[k]], values[order[k - 1]]) !== 0) worse = k;
-    scores[order[k]] = 1 + Math.floor((5 * worse) / n);
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    scores[i] = 1 + Math.floor((5 * lo) / n);
   }
   return scores;
 }
-
-/** Recency: a later last purchase is better; never having bought is worst. */
-const byRecency = (a: number | null, b: number | null) =>
-  (a ?? -Infinity) === (b ?? -Infinity) ? 0 : (a ?? -Infinity) < (b ?? -Infinity) ? -1 : 1;
-const byAmount = (a: number, b: number) => a - b;
 
 export interface RfmScores {
   r: number;
@@ -44,20 +45,14 @@ export interface RfmScores {
 
 /** R, F and M quintile scores of every customer (see `quintileScores`), in the order given. */
 export function rfmScores(customers: readonly ValueFigures[]): RfmScores[] {
-  const r = quintileScores(
-    customers.map((c) => c.lastAt),
-    byRecency,
-  );
-  const f = quintileScores(
-    customers.map((c) => c.frequency),
-    byAmount,
-  );
-  const m = quintileScores(
-    customers.map((c) => c.monetary),
-    byAmount,
-  );
+  const r = quintileScores(customers.map(recencyFigure));
+  const f = quintileScores(customers.map((c) => c.frequency));
+  const m = quintileScores(customers.map((c) => c.monetary));
   return customers.map((_, i) => ({ r: r[i], f: f[i], m: m[i] }));
 }
+
+/** Recency as a figure where more is better: the last purchase's time, never having bought the worst. */
+export const recencyFigure = (c: ValueFigures) => c.lastAt ?? -Infinity;
 
 export const SEGMENTS = [
   'champions',

@@ -113,7 +113,17 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'POST', path: '/api/customers/import', least: 'researcher' },
   { method: 'POST', path: '/api/customers/transactions/import', least: 'researcher' },
   { method: 'PUT', path: '/api/customers/by-external-id/:externalId', least: 'researcher' },
+  { method: 'GET', path: '/api/customers/contact-rules', least: 'viewer' },
+  { method: 'PUT', path: '/api/customers/contact-rules', least: 'researcher' },
+  { method: 'GET', path: '/api/surveys/:id/draws', least: 'viewer' },
+  { method: 'POST', path: '/api/surveys/:id/draws', least: 'researcher' },
+  { method: 'GET', path: '/api/surveys/:id/report/customer-value', least: 'viewer' },
+  { method: 'POST', path: '/api/surveys/:id/cases', least: 'viewer' },
   { method: 'GET', path: '/api/customers/:id', least: 'viewer' },
+  { method: 'GET', path: '/api/customers/retention', least: 'viewer' },
+  { method: 'PUT', path: '/api/customers/retention', least: 'researcher' },
+  { method: 'GET', path: '/api/customers/:id/export/all.json', least: 'researcher' },
+  { method: 'DELETE', path: '/api/customers/:id', least: 'researcher' },
 ];
 
 let t: ReturnType<typeof makeTestApp>;

@@ -91,3 +91,45 @@ describe('the customer register', () => {
     }
   }
 });
+
+describe('importing the register in the app', () => {
+  it('lists every faulty row of a refused file by line, in Vietnamese, then imports a corrected one', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN' });
+    await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: ADMIN.email, password: ADMIN.password },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/customers`);
+    const upload = (csv: string) =>
+      page.getByTestId('import-customers').setInputFiles({
+        name: 'customers.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv),
+      });
+    await upload('id,name,email\nN1,Lê Văn Tám,not-an-address\nN2,Trần Hưng,tran@example.vn,extra\n');
+    const errors = page.getByTestId('import-errors');
+    await expect.poll(() => errors.textContent()).toContain('Dòng 2 (email)');
+    const text = (await errors.textContent()) ?? '';
+    expect(text).toContain('“not-an-address” không phải là địa chỉ email.');
+    expect(text).toContain('Dòng 3');
+    expect(text).toContain('Không có gì được nhập: 2 dòng bị lỗi.');
+    await upload('id,name,email\nN1,Lê Văn Tám,tam@example.vn\nN2,Trần Hưng,tran@example.vn\n');
+    await expect
+      .poll(() => page.getByTestId('import-status').textContent())
+      .toContain('Đã nhập: 2 khách hàng mới, 0 khách hàng được cập nhật.');
+    // The list reloads with the new customers in it.
+    await page.getByTestId('customer-search').fill('Lê Văn Tám');
+    await page.getByTestId('customer-search').press('Enter');
+    await expect.poll(() => page.getByTestId('customer-row').count()).toBe(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Both upload buttons stay inside their card on a phone (long Vietnamese labels wrap).
+    const card = await page.locator('.customer-import').boundingBox();
+    for (const kind of ['customers', 'transactions']) {
+      const button = await page.locator('label', { has: page.getByTestId(`import-${kind}`) }).boundingBox();
+      expect(button!.x + button!.width).toBeLessThanOrEqual(card!.x + card!.width);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'customers-import-vi-phone.png'), fullPage: true });
+    await context.close();
+  });
+});

@@ -1,4 +1,5 @@
 /** What an alert condition can read in a survey, and which operators fit each kind of source. */
+import { hiddenFieldsOf } from '../../../shared/customers/fields';
 import type { Question, SurveyDefinition } from '../../../shared/survey/schema';
 import { allQuestions } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
@@ -39,7 +40,7 @@ export function sourcesOf(def: SurveyDefinition, lang: string): Source[] {
         : [];
     return [{ id: q.id, label: `${q.id} — ${pickText(q.text, lang, fb)}`, kind, options }];
   });
-  return [...questions, ...def.hiddenFields.map((h) => ({ id: h, label: h, kind: 'hidden' as const, options: [] }))];
+  return [...questions, ...hiddenFieldsOf(def).map((h) => ({ id: h, label: h, kind: 'hidden' as const, options: [] }))];
 }
 
 export const OPS: Record<Source['kind'], Op[]> = {

@@ -7,6 +7,8 @@ import { formatCurrency } from '../../../shared/i18n/format';
 import { api } from '../lib/api';
 import { EmptyState, ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
+import { useSession } from '../auth/session';
+import CustomerImport from './CustomerImport';
 import { SEGMENT_KEY, tierLabel } from './keys';
 import './customers.css';
 
@@ -14,6 +16,7 @@ const PAGE_SIZE = 50;
 
 export default function CustomersPage() {
   const { t, locale } = useI18n();
+  const session = useSession();
   const [params, setParams] = useSearchParams<{ q?: string; tier?: string; segment?: string; page?: string }>();
   const page = () => Math.max(1, Number(params.page ?? '1') || 1);
   const query = () => {
@@ -37,6 +40,9 @@ export default function CustomersPage() {
           <p class="muted">{t('customers.intro')}</p>
         </div>
       </header>
+      <Show when={session.can('researcher')}>
+        <CustomerImport onImported={() => void refetch()} />
+      </Show>
       <form
         class="customer-filters"
         role="search"

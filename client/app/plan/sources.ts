@@ -1,4 +1,5 @@
 /** What a quota can read in a survey: its hidden fields and its closed questions with their options. */
+import { hiddenFieldsOf } from '../../../shared/customers/fields';
 import type { Locale } from '../../../shared/i18n';
 import { allQuestions, type SurveyDefinition } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
@@ -9,7 +10,7 @@ const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 export function quotaSources(def: SurveyDefinition, locale: Locale): QuotaSource[] {
   const text = (x: Parameters<typeof pickText>[0]) => pickText(x, locale, def.defaultLanguage);
-  const hidden: QuotaSource[] = def.hiddenFields.map((id) => ({ id, label: id, kind: 'hidden' }));
+  const hidden: QuotaSource[] = hiddenFieldsOf(def).map((id) => ({ id, label: id, kind: 'hidden' }));
   const questions = allQuestions(def).flatMap((q): QuotaSource[] => {
     const label = `${q.id} · ${short(text(q.text))}`;
     if (q.type === 'single')

@@ -1,0 +1,43 @@
+/**
+ * The register's routes under /api/surveys/:id: drawing invitations from it (researchers; viewers
+ * read the record), the report's customer value, and opening a case from its at-risk list.
+ */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { AppEnv } from '../http/context';
+import { parseJson } from '../http/validate';
+import { requireRole } from '../auth/middleware';
+import { DrawRequestSchema } from '../../shared/customers/schema';
+import { drawSample, listDraws } from './draws';
+import { customerValueReport } from './report-value';
+import { openCaseOnResponse } from './open-case';
+
+const OpenCaseSchema = v.object({
+  responseId: v.pipe(
+    v.number('must be a response id'),
+    v.integer('must be a response id'),
+    v.minValue(1, 'must be a response id'),
+  ),
+});
+
+export const customerSurveyRoutes = new Hono<AppEnv>()
+  .get('/:id/draws', requireRole('viewer'), async (c) => c.json(await listDraws(c.var.deps.db, c.req.param('id'))))
+  .post('/:id/draws', requireRole('researcher'), async (c) => {
+    const input = await parseJson(c, DrawRequestSchema);
+    const result = await drawSample(c.var.deps.db, c.req.param('id'), input, c.var.user!.id, c.var.deps.clock.now());
+    return c.json(result, input.preview ? 200 : 201);
+  })
+  .get('/:id/report/customer-value', requireRole('viewer'), async (c) =>
+    c.json(await customerValueReport(c.var.deps.db, c.req.param('id'), c.var.user!)),
+  )
+  .post('/:id/cases', requireRole('viewer'), async (c) => {
+    const input = await parseJson(c, OpenCaseSchema);
+    const opened = await openCaseOnResponse(
+      c.var.deps.db,
+      c.req.param('id'),
+      input.responseId,
+      c.var.user!.id,
+      c.var.deps.clock.now(),
+    );
+    return c.json(opened, opened.created ? 201 : 200);
+  });
