@@ -1427,4 +1427,6 @@ export default {
   'account.tokens.never': 'Never',
   'account.tokens.noExpiry': 'Until revoked',
   'account.tokens.revoke': 'Revoke',
+  // Coding open answers
+  'coding.nothingToUndo': 'There is nothing of yours to undo here.',
 } satisfies Record<string, Message>;

@@ -1518,6 +1518,8 @@ const it: Record<keyof typeof en, Message> = {
   'account.tokens.never': 'Mai',
   'account.tokens.noExpiry': 'Fino alla revoca',
   'account.tokens.revoke': 'Revoca',
+  // Coding open answers
+  'coding.nothingToUndo': 'Qui non c’è nulla di tuo da annullare.',
 };
 
 export default it;

@@ -1387,6 +1387,8 @@ const vi: Record<keyof typeof en, Message> = {
   'account.tokens.never': 'Chưa dùng',
   'account.tokens.noExpiry': 'Đến khi thu hồi',
   'account.tokens.revoke': 'Thu hồi',
+  // Coding open answers
+  'coding.nothingToUndo': 'Không có thao tác nào của bạn để hoàn tác ở đây.',
 };
 
 export default vi;

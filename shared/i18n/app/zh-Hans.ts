@@ -1336,6 +1336,8 @@ const zhHans: Record<keyof typeof en, Message> = {
   'account.tokens.never': '从未使用',
   'account.tokens.noExpiry': '撤销前有效',
   'account.tokens.revoke': '撤销',
+  // Coding open answers
+  'coding.nothingToUndo': '这里没有您可以撤销的操作。',
 };
 
 export default zhHans;

@@ -1337,6 +1337,8 @@ const zhHant: Record<keyof typeof en, Message> = {
   'account.tokens.never': '從未使用',
   'account.tokens.noExpiry': '撤銷前有效',
   'account.tokens.revoke': '撤銷',
+  // Coding open answers
+  'coding.nothingToUndo': '這裡沒有您可以復原的操作。',
 };
 
 export default zhHant;
