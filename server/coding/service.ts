@@ -385,9 +385,13 @@ export async function distinguishTable(
   } else {
     const frame = await frameOf(db, surveyId, questionId);
     if (frame) {
-      const coder = query.coder ?? coderId;
       const list = await store.listCodes(db, frame.id);
-      const given = await store.coderAssignments(db, frame.id, coder);
+      let given = await store.coderAssignments(db, frame.id, query.coder ?? coderId);
+      // A reader who codes nothing (a manager) reads the codes of whoever coded most answers.
+      if (query.coder === undefined && given.size === 0) {
+        const most = [...(await store.frameCoders(db, frame.id))].sort((a, b) => b.coded - a.coded)[0];
+        if (most) given = await store.coderAssignments(db, frame.id, most.id);
+      }
       const members = new Map(list.map((c) => [c.id, new Set<number>()]));
       const netOf = new Map(list.map((c) => [c.id, c.netId]));
       for (const [responseId, set] of given) {

@@ -91,7 +91,10 @@ export const AnswersQuerySchema = v.object({
   uncoded: v.optional(v.picklist(['0', '1'], 'must be 0 or 1'), '0'),
 });
 
-/** GET …/distinguish: the codes (the caller's assignments, or another coder's) or the suggested themes. */
+/**
+ * GET …/distinguish: the codes (a coder's assignments: `coder`, else the caller's, else those of whoever
+ * coded most) or the suggested themes.
+ */
 export const DistinguishQuerySchema = v.object({
   of: v.optional(v.picklist(['codes', 'themes'], 'must be codes or themes'), 'codes'),
   coder: v.optional(Id),

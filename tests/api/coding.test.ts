@@ -292,6 +292,9 @@ describe('what distinguishes', () => {
     expect(row.test.method).toBe('fisher-exact');
     expect(row.smallBase).toBe(true);
     expect(r.body.labels[complaints]).toEqual({ en: 'Complaint' });
+    // A viewer who codes nothing reads the codes of whoever coded most: the researcher.
+    const read = await viewer.get(`${base}/distinguish`);
+    expect(read.body.codes.find((c: { id: string }) => c.id === complaints).mentions).toBe(9);
     const themes = await viewer.get(`${base}/distinguish?of=themes`);
     expect(themes.body.codes.length).toBeGreaterThan(0);
     expect((await viewer.get(`${base}/distinguish?of=words`)).status).toBe(400);
