@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { CHINESE, VIETNAMESE } from '../unit/coding/fixtures/answers';
 
@@ -298,5 +303,59 @@ describe('what distinguishes', () => {
     const themes = await viewer.get(`${base}/distinguish?of=themes`);
     expect(themes.body.codes.length).toBeGreaterThan(0);
     expect((await viewer.get(`${base}/distinguish?of=words`)).status).toBe(400);
+  });
+});
+
+describe('codes as data', () => {
+  it('export a column per code and an SPSS multiple-response set that PSPP reads', async () => {
+    const frame = (await researcher.get(base)).body as {
+      codes: { id: string; label: Record<string, string>; isNet: boolean }[];
+    };
+    const friendlyId = frame.codes.find((c) => c.label.en === 'Friendly staff')!.id;
+    const last = (await answers(researcher)).items[27];
+    await researcher.put(`${base}/answers/${last.responseId}`, { codes: [...last.codes, friendlyId] });
+    const mine = (await answers(researcher)).items;
+    expect(mine.filter((a) => a.codes.includes(friendlyId))).toHaveLength(1);
+    const csvText = await (
+      await t.app.request(`/api/surveys/${survey}/export/responses.csv`, { headers: { cookie: researcher.cookie } })
+    ).text();
+    const table = Papa.parse<Record<string, string>>(csvText, { header: true, skipEmptyLines: true });
+    // One column per code, in the frame's order, nets named _net: why_net1 (Staff), why_c2 (Friendly staff)…
+    const columns = frame.codes.map((c, k) => `why_${c.isNet ? 'net' : 'c'}${k + 1}`);
+    for (const name of columns) expect(table.meta.fields).toContain(name);
+    // The researcher coded the most answers: the export holds their codes.
+    const complaint = frame.codes.findIndex((c) => c.label.en === 'Complaint');
+    const byResponse = new Map(table.data.map((r) => [Number(r.response_id), r[columns[complaint]]]));
+    expect(mine.map((a) => byResponse.get(a.responseId))).toEqual(
+      mine.map((a) => (a.codes.includes(frame.codes[complaint].id) ? '1' : '0')),
+    );
+    // The Staff net counts an answer with any of its codes.
+    const staff = frame.codes.findIndex((c) => c.label.en === 'Staff');
+    const friendly = frame.codes.find((c) => c.label.en === 'Friendly staff')!;
+    const staffColumn = new Map(table.data.map((r) => [Number(r.response_id), r[columns[staff]]]));
+    expect(mine.map((a) => staffColumn.get(a.responseId))).toEqual(
+      mine.map((a) => (a.codes.includes(friendly.id) ? '1' : '0')),
+    );
+
+    const sps = await (
+      await t.app.request(`/api/surveys/${survey}/export/responses.sps`, { headers: { cookie: researcher.cookie } })
+    ).text();
+    expect(sps).toContain('/MDGROUP NAME=$why LABEL="Why?"');
+    const dir = mkdtempSync(join(tmpdir(), 'yardstick-pspp-'));
+    try {
+      const file = join(dir, 'export.sps');
+      writeFileSync(file, `${sps}\nMRSETS /DISPLAY NAME=ALL.\nFREQUENCIES VARIABLES=${columns[complaint]}.\n`);
+      const out = execFileSync('pspp', [file, '-O', 'format=csv', '-o', join(dir, 'out.csv')], { encoding: 'utf8' });
+      expect(out).not.toMatch(/error|warning/i);
+      const csv = Papa.parse<string[]>(readFileSync(join(dir, 'out.csv'), 'utf8')).data;
+      const set = csv.find((r) => r[0] === '$why')!;
+      expect(set.slice(1, 4)).toEqual(['Why?', 'Dichotomies', '1']);
+      expect(set[4].split('\n')).toEqual(columns);
+      // FREQUENCIES: the "Yes" row counts the answers with the code (9, as coded above).
+      const yes = csv.find((r) => r[0] === 'Valid' && r[1] === 'Yes') ?? csv.find((r) => r[1] === 'Yes')!;
+      expect(Number(yes[2])).toBe(9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
