@@ -15,16 +15,18 @@ import { ID_PATTERN, isReservedId, RESERVED_MESSAGE } from '../survey/ids';
 /** At most this many categories on an axis: beyond it a table stops being readable or testable. */
 export const CROSSTAB_MAX_CATEGORIES = 60;
 
-const VARIABLE_RE = new RegExp(`^(@wave|@cell|hidden:${ID_PATTERN}|${ID_PATTERN}(\\.${ID_PATTERN})?)$`);
+const VARIABLE_RE = new RegExp(
+  `^(@wave|@cell|hidden:${ID_PATTERN}|coded:${ID_PATTERN}|${ID_PATTERN}(\\.${ID_PATTERN})?)$`,
+);
 
 const variable = v.pipe(
   v.optional(v.string(), ''),
-  v.nonEmpty('is required: a question id, question.item, hidden:<name>, @wave or @cell'),
-  v.regex(VARIABLE_RE, 'must be a question id, question.item, hidden:<name>, @wave or @cell'),
+  v.nonEmpty('is required: a question id, question.item, hidden:<name>, coded:<open question>, @wave or @cell'),
+  v.regex(VARIABLE_RE, 'must be a question id, question.item, hidden:<name>, coded:<open question>, @wave or @cell'),
   v.check(
     (s) =>
       !s
-        .replace(/^hidden:/, '')
+        .replace(/^(hidden|coded):/, '')
         .split('.')
         .some(isReservedId),
     RESERVED_MESSAGE,
@@ -50,7 +52,7 @@ export const TablesQuerySchema = v.object({
 export type CrosstabKind = 'single' | 'multiple' | 'rating' | 'nps' | 'matrix-item' | 'hidden' | 'wave' | 'cell';
 
 export interface CrosstabVariable {
-  /** As given in the query: `q`, `q.item`, `hidden:tier`, `@wave`, `@cell`. */
+  /** As given in the query: `q`, `q.item`, `hidden:tier`, `coded:why` (a coded open question, as a multiple choice), `@wave`, `@cell`. */
   name: string;
   kind: CrosstabKind;
   label: string;

@@ -307,6 +307,25 @@ describe('what distinguishes', () => {
 });
 
 describe('codes as data', () => {
+  it('make a coded question a multiple-response cross-tab axis', async () => {
+    const frame = (await researcher.get(base)).body as { codes: { id: string; label: Record<string, string> }[] };
+    const complaint = frame.codes.find((c) => c.label.en === 'Complaint')!;
+    const r = await viewer.get(`/api/surveys/${survey}/report/crosstab?rows=coded:why&columns=nps`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.rows).toMatchObject({ name: 'coded:why', kind: 'multiple', label: 'Why?' });
+    expect(r.body.body.map((row: { label: string }) => row.label)).toEqual(frame.codes.map((c) => c.label.en));
+    // "Complaint": the 8 detractors (all scored 3) and 1 promoter of 12 (scored 10), as coded above.
+    const row = r.body.body.find((x: { value: string }) => x.value === complaint.id);
+    const at = (point: string) => row.cells[r.body.columnHeads.findIndex((h: { value: string }) => h.value === point)];
+    expect(at('3')).toMatchObject({ count: 8, share: 1 });
+    expect(at('10').count).toBe(1);
+    expect(at('10').share).toBeCloseTo(1 / 12, 12);
+    expect(at('7')).toMatchObject({ count: 0, share: 0 });
+    const bad = await viewer.get(`/api/surveys/${survey}/report/crosstab?rows=coded:nps&columns=nps`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.path).toBe('rows');
+  });
+
   it('export a column per code and an SPSS multiple-response set that PSPP reads', async () => {
     const frame = (await researcher.get(base)).body as {
       codes: { id: string; label: Record<string, string>; isNet: boolean }[];
