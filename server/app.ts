@@ -34,6 +34,7 @@ import { metricsRoute, readyRoute } from './ops/routes';
 import { auditTrail } from './audit/log';
 import { auditRoutes } from './audit/routes';
 import { notBuilt } from './http/built-file';
+import { codingRoutes } from './coding/routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CUSTOMER_IMPORTS = new Set(['/api/customers/import', '/api/customers/transactions/import']);
@@ -107,6 +108,7 @@ export function createApp(deps: Deps) {
   app.route('/api/surveys', planRoutes);
   app.route('/api/surveys', collectAdminRoutes);
   app.route('/api/surveys', alertRoutes);
+  app.route('/api/surveys', codingRoutes);
   app.route('/api/cases', caseRoutes);
   app.route('/api/customers', customerRoutes);
   app.route('/api/surveys', customerSurveyRoutes);

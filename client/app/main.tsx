@@ -33,6 +33,7 @@ const ForgotPasswordPage = lazy(() => import('./auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./auth/ResetPasswordPage'));
 const CustomersPage = lazy(() => import('./customers/CustomersPage'));
 const CustomerPage = lazy(() => import('./customers/CustomerPage'));
+const CodingPage = lazy(() => import('./coding/CodingPage'));
 
 /** Decides between first-run setup, sign-in and the app, on every route. */
 function Gate(props: RouteSectionProps) {
@@ -73,6 +74,7 @@ function App(props: { auth: AuthState }) {
         <Route path="/surveys/:id/plan" component={PlanPage} />
         <Route path="/surveys/:id/distribute" component={DistributePage} />
         <Route path="/surveys/:id/alerts" component={AlertsPage} />
+        <Route path="/surveys/:id/coding" component={CodingPage} />
         <Route path="/cases" component={InboxPage} />
         <Route path="/cases/:caseId" component={CasePage} />
         <Route path="/customers" component={CustomersPage} />

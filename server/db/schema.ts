@@ -654,3 +654,86 @@ export const customerDraws = sqliteTable(
   },
   (t) => [index('customer_draws_survey_idx').on(t.surveyId, t.createdAt)],
 );
+
+/**
+ * The codeframe of one open question: its codes and nets. Kept apart from the questionnaire, so
+ * editing codes while coding never makes a new survey version.
+ */
+export const codingFrames = sqliteTable(
+  'coding_frames',
+  {
+    id: text().primaryKey(),
+    surveyId: text()
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    questionId: text().notNull(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [uniqueIndex('coding_frames_question_uq').on(t.surveyId, t.questionId)],
+);
+
+/** A code or a net (a group of codes, e.g. "Staff" over friendly, slow, rude), labelled per survey language. */
+export const codingCodes = sqliteTable(
+  'coding_codes',
+  {
+    id: text().primaryKey(),
+    frameId: text()
+      .notNull()
+      .references(() => codingFrames.id, { onDelete: 'cascade' }),
+    label: text({ mode: 'json' }).$type<Record<string, string>>().notNull(),
+    isNet: integer({ mode: 'boolean' }).notNull().default(false),
+    /** The net this code belongs to. */
+    netId: text(),
+    position: integer().notNull(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index('coding_codes_frame_idx').on(t.frameId, t.position)],
+);
+
+/**
+ * One coder's code on one answer (a response's answer to the frame's question). Each coder keeps
+ * their own, so two researchers can code the same answers blind and be compared.
+ */
+export const codingAssignments = sqliteTable(
+  'coding_assignments',
+  {
+    frameId: text()
+      .notNull()
+      .references(() => codingFrames.id, { onDelete: 'cascade' }),
+    codeId: text()
+      .notNull()
+      .references(() => codingCodes.id, { onDelete: 'cascade' }),
+    responseId: integer()
+      .notNull()
+      .references(() => responses.id, { onDelete: 'cascade' }),
+    coderId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    at: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.codeId, t.responseId, t.coderId] }),
+    index('coding_assignments_coder_idx').on(t.frameId, t.coderId, t.responseId),
+  ],
+);
+
+/**
+ * What a coder changed, newest last, so they can undo it: the assignments one action added and
+ * removed, as [codeId, responseId] pairs.
+ */
+export const codingActions = sqliteTable(
+  'coding_actions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    frameId: text()
+      .notNull()
+      .references(() => codingFrames.id, { onDelete: 'cascade' }),
+    coderId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    added: text({ mode: 'json' }).$type<[string, number][]>().notNull(),
+    removed: text({ mode: 'json' }).$type<[string, number][]>().notNull(),
+    at: integer().notNull(),
+  },
+  (t) => [index('coding_actions_coder_idx').on(t.frameId, t.coderId, t.id)],
+);

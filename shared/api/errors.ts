@@ -48,6 +48,8 @@ export const NOT_FOUND_THINGS = [
   'route',
   'token',
   'customer',
+  'open question',
+  'code',
 ] as const;
 export type NotFoundThing = (typeof NOT_FOUND_THINGS)[number];
 
@@ -128,6 +130,8 @@ export interface ApiErrorParams {
   'mixed-currency': Record<string, never>;
   // Closing the loop
   'webhook-address': { reason: WebhookAddressReason; host: string };
+  // Coding open answers
+  'nothing-to-undo': Record<string, never>;
 }
 export type ApiErrorCode = keyof ApiErrorParams;
 

@@ -17,16 +17,18 @@ import { ID_PATTERN, isReservedId, RESERVED_MESSAGE } from '../survey/ids';
 /** At most this many categories on an axis: beyond it a table stops being readable or testable. */
 export const CROSSTAB_MAX_CATEGORIES = 60;
 
-const VARIABLE_RE = new RegExp(`^(@wave|@cell|hidden:${ID_PATTERN}|${ID_PATTERN}(\\.${ID_PATTERN}){0,2})$`);
+const VARIABLE_RE = new RegExp(
+  `^(@wave|@cell|hidden:${ID_PATTERN}|coded:${ID_PATTERN}|${ID_PATTERN}(\\.${ID_PATTERN}){0,2})$`,
+);
 
 const variable = v.pipe(
   v.optional(v.string(), ''),
-  v.nonEmpty('is required: a question id, question.item, hidden:<name>, @wave or @cell'),
-  v.regex(VARIABLE_RE, 'must be a question id, question.item, hidden:<name>, @wave or @cell'),
+  v.nonEmpty('is required: a question id, question.item, hidden:<name>, coded:<open question>, @wave or @cell'),
+  v.regex(VARIABLE_RE, 'must be a question id, question.item, hidden:<name>, coded:<open question>, @wave or @cell'),
   v.check(
     (s) =>
       !s
-        .replace(/^hidden:/, '')
+        .replace(/^(hidden|coded):/, '')
         .split('.')
         .some(isReservedId),
     RESERVED_MESSAGE,
@@ -62,7 +64,7 @@ export type CrosstabKind =
   | 'cell';
 
 export interface CrosstabVariable {
-  /** As given in the query: `q`, `q.item`, `hidden:tier`, `@wave`, `@cell`. */
+  /** As given in the query: `q`, `q.item`, `hidden:tier`, `coded:why` (a coded open question, as a multiple choice), `@wave`, `@cell`. */
   name: string;
   kind: CrosstabKind;
   label: string;

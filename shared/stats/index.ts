@@ -44,3 +44,6 @@ export { kishEffectiveSize, raoScottChiSquare } from './rao-scott';
 export type { RaoScottResult } from './rao-scott';
 export { correlationCI } from './correlation-interval';
 export { capUplift, MAX_RETENTION } from './uplift-cap';
+export { fisherExact2xC, EXACT_MAX_TABLES } from './exact';
+export { benjaminiHochberg } from './adjust';
+export { cohenKappa, krippendorffAlphaNominal } from './agreement';

@@ -124,6 +124,21 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'PUT', path: '/api/customers/retention', least: 'researcher' },
   { method: 'GET', path: '/api/customers/:id/export/all.json', least: 'researcher' },
   { method: 'DELETE', path: '/api/customers/:id', least: 'researcher' },
+  // Coding open answers
+  { method: 'GET', path: '/api/surveys/:id/coding', least: 'viewer' },
+  { method: 'GET', path: '/api/surveys/:id/coding/:questionId', least: 'viewer' },
+  { method: 'GET', path: '/api/surveys/:id/coding/:questionId/answers', least: 'viewer' },
+  { method: 'GET', path: '/api/surveys/:id/coding/:questionId/themes', least: 'viewer' },
+  { method: 'GET', path: '/api/surveys/:id/coding/:questionId/distinguish', least: 'viewer' },
+  { method: 'GET', path: '/api/surveys/:id/coding/:questionId/agreement', least: 'researcher' },
+  { method: 'POST', path: '/api/surveys/:id/coding/:questionId/codes', least: 'researcher' },
+  { method: 'POST', path: '/api/surveys/:id/coding/:questionId/codes/merge', least: 'researcher' },
+  { method: 'POST', path: '/api/surveys/:id/coding/:questionId/codes/:codeId/split', least: 'researcher' },
+  { method: 'PATCH', path: '/api/surveys/:id/coding/:questionId/codes/:codeId', least: 'researcher' },
+  { method: 'DELETE', path: '/api/surveys/:id/coding/:questionId/codes/:codeId', least: 'researcher' },
+  { method: 'PUT', path: '/api/surveys/:id/coding/:questionId/answers/:responseId', least: 'researcher' },
+  { method: 'POST', path: '/api/surveys/:id/coding/:questionId/bulk', least: 'researcher' },
+  { method: 'POST', path: '/api/surveys/:id/coding/:questionId/undo', least: 'researcher' },
 ];
 
 let t: ReturnType<typeof makeTestApp>;

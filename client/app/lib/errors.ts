@@ -76,6 +76,7 @@ const BY_CODE: Wording = {
   'mixed-currency': 'errors.mixedCurrency',
   'webhook-address': (t, p) =>
     p.reason === 'internal' ? t('errors.webhookInternal', { host: p.host ?? '' }) : t('errors.webhookNotUrl'),
+  'nothing-to-undo': 'coding.nothingToUndo',
 };
 
 /** What to tell the user about a failed request, in their language. */

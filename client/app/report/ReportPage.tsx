@@ -201,7 +201,22 @@ function Report(props: {
       <CrossTab base={props.base} report={props.report} filter={props.filter} text={text} />
       <Show when={props.report.sections.verbatims}>
         {(v) => (
-          <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} report={props.report} text={text} />
+          <>
+            <Show when={props.inApp}>
+              <p class="no-print">
+                <A href={`/surveys/${props.report.surveyId}/coding`} class="btn" data-testid="report-coding">
+                  {t('coding.link')}
+                </A>
+              </p>
+            </Show>
+            <Verbatims
+              base={props.base}
+              query={queryOf(props.filter)}
+              initial={v()}
+              report={props.report}
+              text={text}
+            />
+          </>
         )}
       </Show>
 

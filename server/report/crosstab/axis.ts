@@ -48,6 +48,11 @@ export interface AxisContext {
   quotas: Quotas | null;
   lang: string;
   t: Translate<AppKey>;
+  /** Coded open questions (server/coding/variables.ts), read when an axis names `coded:<question>`. */
+  coded?: ReadonlyMap<
+    string,
+    { text: Text; codes: { id: string; label: Record<string, string> }[]; answered: Uint8Array; chosen: Uint8Array[] }
+  >;
 }
 
 /** Codes seen among the selected responses, each once. */
@@ -123,6 +128,17 @@ export function resolveAxis(name: string, path: 'rows' | 'columns', ctx: AxisCon
     axis = fromCodes({ name, kind: 'hidden', label: reads.label }, h.codes, h.dict, order, (code) =>
       reads.valueLabel(h.dict[code]),
     );
+  } else if (name.startsWith('coded:')) {
+    const qid = name.slice('coded:'.length);
+    const coded = ctx.coded?.get(qid);
+    if (!coded) throw fail(`"${qid}" is not a coded open question of this survey`);
+    axis = {
+      variable: { name, kind: 'multiple', label: text(coded.text) },
+      type: 'multi',
+      answered: coded.answered,
+      chosen: coded.chosen,
+      categories: coded.codes.map((c) => ({ value: c.id, label: text(c.label) || Object.values(c.label)[0] || c.id })),
+    };
   } else {
     axis = questionAxis(name, ctx, fail, text);
   }

@@ -7,6 +7,7 @@ import { SIGNIFICANCE_LEVEL } from '../../../shared/api/report-research';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
 import { weightedSelection } from '../service';
 import { resolveAxis } from './axis';
+import { codedQuestions } from '../../coding/variables';
 import { chiSquare, columnHeads, count, means, row } from './table';
 
 /** NPS groups by the standard cut-offs (Reichheld 2003), as rows of points 0–10. */
@@ -31,7 +32,10 @@ export async function buildCrosstab(
   const lang = query.lang ?? linkLang ?? def.defaultLanguage;
   const locale: Locale = interfaceLocale(lang);
   const t = createTranslator(locale, await loadAppMessages(locale));
-  const ctx = { def, cols, sel, quotas, lang, t };
+  const coded = [query.rows, query.columns].some((x) => x.startsWith('coded:'))
+    ? await codedQuestions(db, surveyId, def, cols)
+    : undefined;
+  const ctx = { def, cols, sel, quotas, lang, t, coded };
   const rows = resolveAxis(query.rows, 'rows', ctx);
   const columns = resolveAxis(query.columns, 'columns', ctx);
   if (query.rows === query.columns)

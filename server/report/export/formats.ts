@@ -123,7 +123,19 @@ const wrapped = (items: readonly string[], per = 8) => {
  * for the longest value (and value label); a missing number is "." (system-missing), a missing string blank; a
  * time is read as SPSS's seconds and shown as DATETIME.
  */
-export async function toSps(vars: readonly Variable[], slots: readonly number[], title: string): Promise<string> {
+/** A multiple-dichotomy set: variables coded 1 where the response has the category. */
+export interface DichotomySet {
+  name: string;
+  label: string;
+  variables: string[];
+}
+
+export async function toSps(
+  vars: readonly Variable[],
+  slots: readonly number[],
+  title: string,
+  sets: readonly DichotomySet[] = [],
+): Promise<string> {
   const widths = vars.map((v) => {
     if (v.type !== 'string') return 0;
     let w = 1;
@@ -181,6 +193,11 @@ export async function toSps(vars: readonly Variable[], slots: readonly number[],
   numeric((v) => v.level === 'scale', 'F8.2');
   const times = vars.filter((v) => v.type === 'datetime').map((v) => v.name);
   if (times.length > 0) lines.push(`FORMATS ${wrapped(times)} (DATETIME20).`);
+  // A coded open question as one multiple-response variable (SPSS MRSETS, which PSPP reads too).
+  if (sets.length > 0)
+    lines.push(
+      `MRSETS\n  ${sets.map((s) => `/MDGROUP NAME=${s.name} LABEL=${quote(s.label)}\n    VARIABLES=${wrapped(s.variables)} VALUE=1`).join('\n  ')}.`,
+    );
   lines.push('EXECUTE.', '');
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ import { toCsv, toSps, toXlsx } from './formats';
 import { keyLabels } from './labels';
 import { addResearchTables } from './research-tables';
 import { addMoreTypeTables } from './more-type-tables';
+import { codedVariables } from '../../coding/variables';
 
 export type ResponseFormat = 'csv' | 'xlsx' | 'sps';
 
@@ -22,7 +23,11 @@ export async function exportResponses(db: Db, surveyId: string, query: ExportQue
   const locale: Locale = isLocale(lang) ? lang : 'en';
   const t = createTranslator(locale, await loadAppMessages(locale));
   const ctx = labelContext(def, lang, t);
-  const vars = variables(def, cols, ctx, storedPlan(db, surveyId)?.plan.quotas ?? null);
+  const coded = await codedVariables(db, surveyId, def, cols, ctx);
+  const vars = variables(def, cols, ctx, storedPlan(db, surveyId)?.plan.quotas ?? null, coded.variables);
+  // The coded variables are the last ones, set after set.
+  let next = vars.length - coded.variables.length;
+  const sets = coded.sets.map((s) => ({ ...s, variables: vars.slice(next, (next += s.count)).map((v) => v.name) }));
   const slots = selectedSlots(cols, sel);
   const labels = query.labels === '1';
   const body =
@@ -30,7 +35,7 @@ export async function exportResponses(db: Db, surveyId: string, query: ExportQue
       ? await toCsv(vars, slots, labels)
       : format === 'xlsx'
         ? await toXlsx(vars, slots, labels, t)
-        : await toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage));
+        : await toSps(vars, slots, pickText(def.title, lang, def.defaultLanguage), sets);
   return { body, filename: `responses-${surveyId}.${format}` };
 }
 

@@ -17,7 +17,14 @@ import { moreTypeVariables } from './more-type-variables';
 
 export type { Variable } from './variable';
 
-export function variables(def: SurveyDefinition, cols: Columns, ctx: LabelContext, quotas: Quotas | null): Variable[] {
+/** `extra` variables (a coded open question's codes) go last, named with the rest. */
+export function variables(
+  def: SurveyDefinition,
+  cols: Columns,
+  ctx: LabelContext,
+  quotas: Quotas | null,
+  extra: readonly Variable[] = [],
+): Variable[] {
   const { text, t } = ctx;
   const scale = (column: Int16Array) => (slot: number) => (column[slot] >= 0 ? column[slot] : null);
   // "Not applicable" is left out of the rating (so its mean stays right) and flagged beside it.
@@ -164,6 +171,7 @@ export function variables(def: SurveyDefinition, cols: Columns, ctx: LabelContex
         out.push(...researchVariables(q, cols, ctx));
     }
   }
+  out.push(...extra);
   const give = nameGiver();
   return out.map((v) => ({ ...v, name: give(v.name) }));
 }

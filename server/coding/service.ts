@@ -1,0 +1,436 @@
+/** Coding open answers: the operations the routes call, over the store and the question's answers. */
+import { randomBytes } from 'node:crypto';
+import type * as v from 'valibot';
+import type { Db } from '../db/client';
+import { AppError, badRequest, notFound } from '../http/errors';
+import { getRow } from '../survey/service';
+import {
+  type AnswersQuerySchema,
+  type DistinguishQuerySchema,
+  MAX_CODES,
+  type AnswersPage,
+  type CodeDto,
+  type CodingQuestionDto,
+  type DistinguishDto,
+  type FrameDto,
+  type NewCode,
+  type ThemesDto,
+  type UpdateCode,
+} from '../../shared/api/coding';
+import { agreement, type Agreement } from '../../shared/coding/agreement';
+import {
+  distinguish,
+  NPS_GROUPS,
+  npsGroup,
+  SATISFACTION_GROUPS,
+  satisfactionGroup,
+} from '../../shared/coding/distinguish';
+import { suggestThemes, type LanguageThemes } from '../../shared/coding/themes';
+import { openQuestions, questionAnswers, type QuestionAnswers } from './answers';
+import * as store from './store';
+import { reportSelection } from '../report/service';
+
+const newId = () => randomBytes(9).toString('base64url');
+
+/** The open questions of the survey's latest version, with how far the caller has coded each. */
+export async function codingQuestions(db: Db, surveyId: string, coderId: string): Promise<CodingQuestionDto[]> {
+  const { def, cols, sel } = reportSelection(db, surveyId, { filter: undefined, weight: 'none', exclude: [] });
+  const frames = new Map((await store.listFrames(db, surveyId)).map((f) => [f.questionId, f]));
+  return Promise.all(
+    openQuestions(def).map(async (q) => {
+      const column = cols.texts.get(q.id)!;
+      let answers = 0;
+      for (let j = 0; j < column.rows.length; j++)
+        if (column.rows[j] < cols.n && sel.mask[column.rows[j]] && column.texts[j].trim() !== '') answers++;
+      const frame = frames.get(q.id);
+      return {
+        id: q.id,
+        text: q.text,
+        answers,
+        codes: frame ? await store.countCodes(db, frame.id) : 0,
+        coded: frame ? (await store.coderAssignments(db, frame.id, coderId)).size : 0,
+      };
+    }),
+  );
+}
+
+async function frameOf(db: Db, surveyId: string, questionId: string, now?: number) {
+  const frame = await store.findFrame(db, surveyId, questionId);
+  if (frame || now === undefined) return frame;
+  return store.insertFrame(db, { id: newId(), surveyId, questionId, createdAt: now });
+}
+
+async function codeDtos(db: Db, frameId: string, coderId: string): Promise<CodeDto[]> {
+  const use = await store.codeUse(db, frameId, coderId);
+  return (await store.listCodes(db, frameId)).map((c) => ({
+    id: c.id,
+    label: c.label,
+    isNet: c.isNet,
+    netId: c.netId,
+    position: c.position,
+    mine: use.get(c.id)?.mine ?? 0,
+    all: use.get(c.id)?.all ?? 0,
+  }));
+}
+
+export async function getFrame(db: Db, surveyId: string, questionId: string, coderId: string): Promise<FrameDto> {
+  const answers = await questionAnswers(db, surveyId, questionId);
+  const frame = await frameOf(db, surveyId, questionId);
+  const mine = frame ? await store.coderAssignments(db, frame.id, coderId) : new Map();
+  let coded = 0;
+  for (const id of mine.keys()) if (answers.index.has(id)) coded++;
+  return {
+    questionId,
+    languages: answers.def.languages,
+    codes: frame ? await codeDtos(db, frame.id, coderId) : [],
+    total: answers.responseIds.length,
+    coded,
+    coders: frame ? await store.frameCoders(db, frame.id) : [],
+    scoreQuestion: answers.scoreQuestion,
+  };
+}
+
+/** The frame's code of that id, or a 404; `path` names the field that gave it. */
+async function codeOf(db: Db, frameId: string, codeId: string, path?: string) {
+  const code = (await store.listCodes(db, frameId)).find((c) => c.id === codeId);
+  if (code) return code;
+  if (path) throw badRequest(`${path}: no such code in this codeframe`, path);
+  throw notFound('code');
+}
+
+async function requireFrame(db: Db, surveyId: string, questionId: string) {
+  getRow(db, surveyId);
+  const frame = await store.findFrame(db, surveyId, questionId);
+  if (!frame) throw notFound('code');
+  return frame;
+}
+
+/** A net must be a net of the same frame; a net sits in no net (one level, as codeframes are drawn). */
+async function checkNet(db: Db, frameId: string, netId: string | null, isNet: boolean, selfId?: string) {
+  if (netId === null) return;
+  if (isNet) throw badRequest('netId: a net cannot sit inside another net', 'netId');
+  const net = (await store.listCodes(db, frameId)).find((c) => c.id === netId);
+  if (!net?.isNet || net.id === selfId) throw badRequest('netId: no such net in this codeframe', 'netId');
+}
+
+function checkLabelLanguages(languages: readonly string[], label: Record<string, string>) {
+  for (const lang of Object.keys(label))
+    if (!languages.includes(lang))
+      throw badRequest(`label.${lang}: the survey has no language "${lang}"`, `label.${lang}`, undefined, 'choice');
+}
+
+export async function createCode(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  body: NewCode,
+  coderId: string,
+  now: number,
+): Promise<CodeDto> {
+  const answers = await questionAnswers(db, surveyId, questionId);
+  checkLabelLanguages(answers.def.languages, body.label);
+  const frame = (await frameOf(db, surveyId, questionId, now))!;
+  const count = await store.countCodes(db, frame.id);
+  if (count >= MAX_CODES)
+    throw badRequest(`a codeframe holds at most ${MAX_CODES} codes`, undefined, undefined, 'too-long', MAX_CODES);
+  await checkNet(db, frame.id, body.netId, body.isNet);
+  const id = newId();
+  await store.insertCode(db, {
+    id,
+    frameId: frame.id,
+    label: body.label,
+    isNet: body.isNet,
+    netId: body.netId,
+    position: count,
+    createdAt: now,
+  });
+  return (await codeDtos(db, frame.id, coderId)).find((c) => c.id === id)!;
+}
+
+export async function updateCode(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  codeId: string,
+  body: UpdateCode,
+  coderId: string,
+): Promise<CodeDto> {
+  const frame = await requireFrame(db, surveyId, questionId);
+  const code = await codeOf(db, frame.id, codeId);
+  if (body.label) {
+    const { def } = await questionAnswers(db, surveyId, questionId);
+    checkLabelLanguages(def.languages, body.label);
+  }
+  if (body.netId !== undefined) await checkNet(db, frame.id, body.netId, code.isNet, code.id);
+  await store.updateCode(db, codeId, body);
+  return (await codeDtos(db, frame.id, coderId)).find((c) => c.id === codeId)!;
+}
+
+export async function deleteCode(db: Db, surveyId: string, questionId: string, codeId: string): Promise<void> {
+  const frame = await requireFrame(db, surveyId, questionId);
+  await codeOf(db, frame.id, codeId);
+  await store.deleteCode(db, frame.id, codeId);
+}
+
+export async function mergeCodes(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  body: { from: string[]; into: string },
+  coderId: string,
+): Promise<CodeDto[]> {
+  const frame = await requireFrame(db, surveyId, questionId);
+  const into = await codeOf(db, frame.id, body.into, 'into');
+  const from = [...new Set(body.from)];
+  for (const [i, id] of from.entries()) {
+    if (id === into.id) throw badRequest(`from[${i}]: a code cannot be merged into itself`, `from[${i}]`);
+    await codeOf(db, frame.id, id, `from[${i}]`);
+  }
+  await store.mergeCodes(db, frame.id, from, into);
+  return codeDtos(db, frame.id, coderId);
+}
+
+export async function splitCode(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  codeId: string,
+  body: { label: Record<string, string>; responseIds: number[] },
+  coderId: string,
+  now: number,
+): Promise<{ code: CodeDto; moved: number }> {
+  const frame = await requireFrame(db, surveyId, questionId);
+  const source = await codeOf(db, frame.id, codeId);
+  const { def } = await questionAnswers(db, surveyId, questionId);
+  checkLabelLanguages(def.languages, body.label);
+  const count = await store.countCodes(db, frame.id);
+  if (count >= MAX_CODES)
+    throw badRequest(`a codeframe holds at most ${MAX_CODES} codes`, undefined, undefined, 'too-long', MAX_CODES);
+  const id = newId();
+  const moved = await store.splitCode(
+    db,
+    source.id,
+    {
+      id,
+      frameId: frame.id,
+      label: body.label,
+      isNet: false,
+      netId: source.isNet ? source.id : source.netId,
+      position: count,
+      createdAt: now,
+    },
+    [...new Set(body.responseIds)],
+  );
+  return { code: (await codeDtos(db, frame.id, coderId)).find((c) => c.id === id)!, moved };
+}
+
+const matches = (needle: string) => (text: string) => text.toLocaleLowerCase().includes(needle);
+
+export async function answersPage(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  coderId: string,
+  query: v.InferOutput<typeof AnswersQuerySchema>,
+): Promise<AnswersPage> {
+  const answers = await questionAnswers(db, surveyId, questionId);
+  const frame = await frameOf(db, surveyId, questionId);
+  const mine = frame ? await store.coderAssignments(db, frame.id, coderId) : new Map<number, Set<string>>();
+  const needle = query.search.trim().toLocaleLowerCase();
+  const hit = matches(needle);
+  const chosen: number[] = [];
+  for (let k = 0; k < answers.responseIds.length; k++) {
+    if (needle !== '' && !hit(answers.texts[k])) continue;
+    if (query.uncoded === '1' && mine.has(answers.responseIds[k])) continue;
+    chosen.push(k);
+  }
+  return {
+    total: chosen.length,
+    offset: query.offset,
+    items: chosen.slice(query.offset, query.offset + query.limit).map((k) => {
+      const id = answers.responseIds[k];
+      return {
+        responseId: id,
+        text: answers.texts[k],
+        lang: answers.langs[k],
+        score: Number.isNaN(answers.scores[k]) ? null : answers.scores[k],
+        codes: [...(mine.get(id) ?? [])].sort(),
+      };
+    }),
+  };
+}
+
+/** Codes a coder may give an answer: the frame's codes that are not nets. */
+async function assignable(db: Db, frameId: string, ids: readonly string[], path: (i: number) => string) {
+  const codes = new Map((await store.listCodes(db, frameId)).map((c) => [c.id, c]));
+  ids.forEach((id, i) => {
+    const code = codes.get(id);
+    if (!code) throw badRequest(`${path(i)}: no such code in this codeframe`, path(i));
+    if (code.isNet) throw badRequest(`${path(i)}: is a net; give one of its codes`, path(i));
+  });
+}
+
+/** Replaces the caller's codes of one answer (recorded for undo). */
+export async function setAnswerCodes(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  responseId: number,
+  codes: string[],
+  coderId: string,
+  now: number,
+): Promise<{ responseId: number; codes: string[] }> {
+  const answers = await questionAnswers(db, surveyId, questionId);
+  if (!answers.index.has(responseId)) throw notFound('response');
+  const frame = await requireFrame(db, surveyId, questionId);
+  const wanted = [...new Set(codes)];
+  await assignable(db, frame.id, wanted, (i) => `codes[${i}]`);
+  const current = (await store.coderAssignments(db, frame.id, coderId)).get(responseId) ?? new Set<string>();
+  await store.applyChange(
+    db,
+    frame.id,
+    coderId,
+    wanted.filter((c) => !current.has(c)).map((c) => [c, responseId]),
+    [...current].filter((c) => !wanted.includes(c)).map((c) => [c, responseId]),
+    now,
+  );
+  return { responseId, codes: wanted.sort() };
+}
+
+function themesOf(answers: QuestionAnswers): LanguageThemes[] {
+  return suggestThemes(answers.texts.map((text, k) => ({ text, lang: answers.langs[k] })));
+}
+
+/** Gives one code to every answer matching a search or a suggested theme (one undoable step). */
+export async function bulkAssign(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  body: { codeId: string; search?: string; themeId?: string },
+  coderId: string,
+  now: number,
+): Promise<{ matched: number; added: number }> {
+  const answers = await questionAnswers(db, surveyId, questionId);
+  const frame = await requireFrame(db, surveyId, questionId);
+  await assignable(db, frame.id, [body.codeId], () => 'codeId');
+  let members: number[];
+  if (body.search !== undefined) {
+    const hit = matches(body.search.toLocaleLowerCase());
+    members = [];
+    answers.texts.forEach((text, k) => {
+      if (hit(text)) members.push(k);
+    });
+  } else {
+    const theme = themesOf(answers)
+      .flatMap((l) => l.themes)
+      .find((t) => t.id === body.themeId);
+    if (!theme) throw badRequest('themeId: no such suggested theme for these answers', 'themeId');
+    members = theme.members;
+  }
+  const { added } = await store.applyChange(
+    db,
+    frame.id,
+    coderId,
+    members.map((k) => [body.codeId, answers.responseIds[k]]),
+    [],
+    now,
+  );
+  return { matched: members.length, added };
+}
+
+export async function undo(db: Db, surveyId: string, questionId: string, coderId: string) {
+  const frame = await requireFrame(db, surveyId, questionId);
+  const touched = await store.undoLast(db, frame.id, coderId);
+  if (!touched) throw new AppError(409, 'nothing-to-undo', 'there is no change of yours to undo in this codeframe');
+  return { responseIds: touched };
+}
+
+export async function themes(db: Db, surveyId: string, questionId: string): Promise<ThemesDto> {
+  const answers = await questionAnswers(db, surveyId, questionId);
+  return {
+    answers: answers.texts.length,
+    languages: themesOf(answers).map((l) => ({
+      language: l.language,
+      answers: l.answers,
+      themes: l.themes.map((t) => ({
+        id: t.id,
+        language: t.language,
+        label: t.label,
+        terms: t.terms,
+        answers: t.members.length,
+        examples: t.members.slice(0, 3).map((k) => answers.texts[k]),
+      })),
+    })),
+  };
+}
+
+export async function distinguishTable(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  coderId: string,
+  query: v.InferOutput<typeof DistinguishQuerySchema>,
+): Promise<DistinguishDto> {
+  const answers = await questionAnswers(db, surveyId, questionId);
+  const sq = answers.scoreQuestion;
+  const labels: Record<string, Record<string, string>> = {};
+  let codes: { id: string; members: number[] }[] = [];
+  if (query.of === 'themes') {
+    codes = themesOf(answers).flatMap((l) =>
+      l.themes.map((t) => {
+        labels[t.id] = { [l.language]: t.terms.map((x) => x.term).join(' · ') };
+        return { id: t.id, members: t.members };
+      }),
+    );
+  } else {
+    const frame = await frameOf(db, surveyId, questionId);
+    if (frame) {
+      const list = await store.listCodes(db, frame.id);
+      let given = await store.coderAssignments(db, frame.id, query.coder ?? coderId);
+      // A reader who codes nothing (a manager) reads the codes of whoever coded most answers.
+      if (query.coder === undefined && given.size === 0) {
+        const most = [...(await store.frameCoders(db, frame.id))].sort((a, b) => b.coded - a.coded)[0];
+        if (most) given = await store.coderAssignments(db, frame.id, most.id);
+      }
+      const members = new Map(list.map((c) => [c.id, new Set<number>()]));
+      const netOf = new Map(list.map((c) => [c.id, c.netId]));
+      for (const [responseId, set] of given) {
+        const k = answers.index.get(responseId);
+        if (k === undefined) continue;
+        for (const codeId of set) {
+          members.get(codeId)?.add(k);
+          // A net counts an answer once however many of its codes the answer has.
+          const net = netOf.get(codeId);
+          if (net) members.get(net)?.add(k);
+        }
+      }
+      codes = list.map((c) => {
+        labels[c.id] = c.label;
+        return { id: c.id, members: [...members.get(c.id)!].sort((a, b) => a - b) };
+      });
+    }
+  }
+  const groups = sq?.type === 'nps' ? NPS_GROUPS : SATISFACTION_GROUPS;
+  const group = Array.from(answers.scores, (s) =>
+    !sq || Number.isNaN(s) ? -1 : sq.type === 'nps' ? npsGroup(s) : satisfactionGroup(s, sq.max),
+  );
+  const table = distinguish({ groups, group, score: answers.scores, codes: sq ? codes : [] });
+  return { ...table, of: query.of, scoreQuestion: sq, labels };
+}
+
+export async function coderAgreement(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  a: string,
+  b: string,
+): Promise<Agreement> {
+  const frame = await requireFrame(db, surveyId, questionId);
+  for (const [id, path] of [
+    [a, 'a'],
+    [b, 'b'],
+  ] as const)
+    if (!(await store.userExists(db, id))) throw badRequest(`${path}: no such user`, path);
+  const codes = (await store.listCodes(db, frame.id)).filter((c) => !c.isNet).map((c) => c.id);
+  return agreement(codes, await store.coderAssignments(db, frame.id, a), await store.coderAssignments(db, frame.id, b));
+}
