@@ -135,8 +135,8 @@ export function MeanWithInterval(props: {
   );
 }
 
-/** `loyaltySaveUrl`: where a researcher saves the loyalty-value figures; absent for readers who can't. */
-export function ReportSections(props: { report: ReportDto; text: TextOf; loyaltySaveUrl?: string | null }) {
+/** `canSaveLoyalty`: the reader may save the team's loyalty-value figures (a researcher in the app). */
+export function ReportSections(props: { report: ReportDto; text: TextOf; canSaveLoyalty?: boolean }) {
   const s = () => props.report.sections;
   const label = () => keyLabel(props.report, props.text);
   return (
@@ -153,7 +153,7 @@ export function ReportSections(props: { report: ReportDto; text: TextOf; loyalty
             section={x()}
             report={props.report}
             currency={props.report.currency}
-            saveUrl={props.loyaltySaveUrl ?? null}
+            canSave={props.canSaveLoyalty ?? false}
           />
         )}
       </Show>
@@ -396,12 +396,7 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
   );
 }
 
-function Loyalty(props: {
-  section: LoyaltySection;
-  report: ReportDto;
-  currency: string | null;
-  saveUrl: string | null;
-}) {
+function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: string | null; canSave: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const reading = () => {
@@ -457,7 +452,7 @@ function Loyalty(props: {
         surveyId={props.report.surveyId}
         currency={props.currency}
         saved={props.report.loyaltyValue}
-        saveUrl={props.saveUrl}
+        canSave={props.canSave}
       />
     </Section>
   );

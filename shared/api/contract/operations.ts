@@ -1,0 +1,44 @@
+/** Health, readiness and metrics for operators; the audit log; this API's own description. */
+import * as v from 'valibot';
+import { AuditQuerySchema, type AuditPage } from '../audit';
+import { described, file, json, page, routes } from './define';
+
+export const operationRoutes = routes({
+  'GET /api/health': {
+    summary: 'The process answers',
+    tag: 'Operations',
+    access: 'public',
+    answer: described(v.object({ ok: v.literal(true) })),
+  },
+  'GET /api/ready': {
+    summary: 'The database answers (503 when it does not): for a load balancer',
+    tag: 'Operations',
+    access: 'public',
+    answer: described(v.object({ ready: v.literal(true) })),
+  },
+  'GET /metrics': {
+    summary: 'Prometheus metrics (with METRICS_TOKEN set, as a bearer token)',
+    tag: 'Operations',
+    access: 'public',
+    answer: file('text/plain'),
+  },
+  'GET /api/openapi.json': {
+    summary: 'This API described as OpenAPI 3.1',
+    tag: 'Operations',
+    access: 'public',
+    answer: json<Record<string, unknown>>('OpenAPI document'),
+  },
+  'GET /api/docs': {
+    summary: 'This API as a page to read',
+    tag: 'Operations',
+    access: 'public',
+    answer: page(),
+  },
+  'GET /api/audit': {
+    summary: 'The audit log, newest first, a page at a time',
+    tag: 'Audit',
+    access: 'admin',
+    query: AuditQuerySchema,
+    answer: json<AuditPage>('AuditPage'),
+  },
+});
