@@ -33,6 +33,7 @@ import { observe } from './ops/observe';
 import { metricsRoute, readyRoute } from './ops/routes';
 import { auditTrail } from './audit/log';
 import { auditRoutes } from './audit/routes';
+import { apiDocsRoutes } from './openapi/routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CUSTOMER_IMPORTS = new Set(['/api/customers/import', '/api/customers/transactions/import']);
@@ -93,6 +94,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', loadSession);
   app.use('/api/*', auditTrail);
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api', apiDocsRoutes);
   app.route('/api/ready', readyRoute);
   app.route('/metrics', metricsRoute);
   app.route('/api/auth/tokens', apiTokenRoutes);

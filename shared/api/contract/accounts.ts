@@ -15,7 +15,7 @@ import { ChangePasswordSchema, ResetCompleteSchema, ResetRequestSchema, type Adm
 import { ApiTokenRoleSchema, NewApiTokenSchema, type ApiTokenSummary } from '../api-tokens';
 import { described, empty, json, routes } from './define';
 
-const UserSchema = v.object({
+export const UserSchema = v.object({
   id: v.string(),
   email: v.string(),
   name: v.string(),
@@ -25,15 +25,15 @@ const UserSchema = v.object({
 }) satisfies v.GenericSchema<UserDto>;
 
 /** The answer of every call that starts a session: the user and the CSRF token its writes need. */
-const SignedInSchema = v.object({ user: UserSchema, csrf: v.string() });
+export const SignedInSchema = v.object({ user: UserSchema, csrf: v.string() });
 
-const AuthStateSchema = v.object({
+export const AuthStateSchema = v.object({
   setupNeeded: v.boolean(),
   user: v.nullable(UserSchema),
   csrf: v.nullable(v.string()),
 });
 
-const ApiTokenSchema = v.object({
+export const ApiTokenSchema = v.object({
   id: v.string(),
   name: v.string(),
   role: ApiTokenRoleSchema,

@@ -51,6 +51,8 @@ export interface Route {
   readonly answer: Answer<unknown>;
   /** The error codes worth knowing for this route, beyond those every route may answer. */
   readonly errors?: readonly ApiErrorCode[];
+  /** Guarded by its own bearer token (METRICS_TOKEN) rather than by a user's session or API token. */
+  readonly metricsToken?: true;
   /** Sent as a header rather than in the query or body (the respondent page's resume key). */
   readonly headers?: readonly { name: string; description: string; required: boolean }[];
 }

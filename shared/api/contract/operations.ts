@@ -18,8 +18,10 @@ export const operationRoutes = routes({
   },
   'GET /metrics': {
     summary: 'Prometheus metrics (with METRICS_TOKEN set, as a bearer token)',
+    description: 'Answers 404 while METRICS_TOKEN is not set.',
     tag: 'Operations',
     access: 'public',
+    metricsToken: true,
     answer: file('text/plain'),
   },
   'GET /api/openapi.json': {
