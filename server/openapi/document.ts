@@ -188,7 +188,7 @@ export function openApiDocument(version: string): Json {
       operationId: operationId(method, path),
       tags: [route.tag],
       summary: route.summary,
-      description: [route.description, ROLE_NOTE[route.access]].filter(Boolean).join('\n\n'),
+      description: [route.description, ...(route.notes ?? []), ROLE_NOTE[route.access]].filter(Boolean).join('\n\n'),
       'x-yardstick-access': route.access,
       security,
       ...(parameters.length ? { parameters } : {}),

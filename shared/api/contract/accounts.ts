@@ -56,6 +56,7 @@ const limited = ['rate-limited'] as const;
 export const accountRoutes = routes({
   'GET /api/auth/state': {
     summary: 'Who is signed in, and the CSRF token for their writes',
+    notes: ['Answers: `{ setupNeeded, user, csrf }`'],
     description: 'Also says whether the server still needs its first administrator (`setupNeeded`).',
     tag: 'Accounts',
     access: 'public',
@@ -63,6 +64,11 @@ export const accountRoutes = routes({
   },
   'POST /api/auth/setup': {
     summary: 'Create the first administrator and sign in',
+    notes: [
+      'Who: anyone (only while no user exists)',
+      'Takes: `{ name, email, password (≥10) }`',
+      'Answers: 201 `{ user, csrf }`; 409 once set up',
+    ],
     tag: 'Accounts',
     access: 'public',
     body: SetupSchema,
@@ -71,6 +77,11 @@ export const accountRoutes = routes({
   },
   'POST /api/auth/login': {
     summary: 'Sign in with e-mail and password; sets the session cookie',
+    notes: [
+      'Who: anyone (10/min per IP; 10 per 15 min per account)',
+      'Takes: `{ email, password }`',
+      'Answers: `{ user, csrf }`; 401; 429 `rate-limited` (address) or `account-locked` (the account, even with the right password, until its window ends; a sign-in clears the count)',
+    ],
     tag: 'Accounts',
     access: 'public',
     body: LoginSchema,
@@ -79,6 +90,7 @@ export const accountRoutes = routes({
   },
   'POST /api/auth/accept-invite': {
     summary: 'Accept an invitation: choose a name and password, and sign in',
+    notes: ['Takes: `{ token, name, password }`', 'Answers: 201 `{ user, csrf }`; 410 used/expired'],
     tag: 'Accounts',
     access: 'public',
     body: AcceptInviteSchema,
@@ -88,12 +100,14 @@ export const accountRoutes = routes({
   'POST /api/auth/logout': { summary: 'Sign out', tag: 'Accounts', access: 'viewer', answer: empty() },
   'POST /api/auth/logout-everywhere': {
     summary: 'End every session of the signed-in user',
+    notes: ['Answers: 204: every session of the user ends, this one included'],
     tag: 'Accounts',
     access: 'viewer',
     answer: empty(),
   },
   'PATCH /api/auth/me': {
-    summary: "Change the signed-in user's interface language",
+    summary: "Change the signed-in user's name or interface language",
+    notes: ['Takes: `{ name?, locale? }`', 'Answers: the user'],
     tag: 'Accounts',
     access: 'viewer',
     body: UpdateMeSchema,
@@ -101,6 +115,11 @@ export const accountRoutes = routes({
   },
   'POST /api/auth/password': {
     summary: 'Change the password; ends every other session',
+    notes: [
+      'Who: viewer (10/min per IP)',
+      'Takes: `{ currentPassword, newPassword (≥10) }`',
+      'Answers: `{ user, csrf }`: every session of the user ends, this device gets a new one; 400 `wrong-password` on `currentPassword`',
+    ],
     tag: 'Accounts',
     access: 'viewer',
     body: ChangePasswordSchema,
@@ -109,6 +128,11 @@ export const accountRoutes = routes({
   },
   'POST /api/auth/password-reset': {
     summary: 'Ask for a password-reset e-mail',
+    notes: [
+      'Who: anyone (10/min per IP)',
+      'Takes: `{ email }`',
+      'Answers: 202 `{ sent: true }` whether or not the address has an account (the link, valid 1 hour, goes by e-mail to `PUBLIC_URL/reset#<token>`; at most one a minute per account); 409 `no-mail` without `SMTP_URL`',
+    ],
     description: 'Answers alike whether or not the address has an account.',
     tag: 'Accounts',
     access: 'public',
@@ -118,6 +142,11 @@ export const accountRoutes = routes({
   },
   'POST /api/auth/password-reset/complete': {
     summary: 'Choose a new password with a reset link, and sign in',
+    notes: [
+      'Who: anyone (10/min per IP)',
+      'Takes: `{ token, password }`',
+      'Answers: `{ user, csrf }`: the new password is set, every session and reset link of the user ends, this device is signed in; 410 `reset-invalid` unknown, used or expired',
+    ],
     tag: 'Accounts',
     access: 'public',
     body: ResetCompleteSchema,
@@ -126,12 +155,20 @@ export const accountRoutes = routes({
   },
   'GET /api/auth/tokens': {
     summary: "The signed-in user's personal API tokens",
+    notes: [
+      'Answers: your API tokens: `{ id, name, role, prefix, createdAt, lastUsedAt, expiresAt }` (never the secret)',
+    ],
     tag: 'Accounts',
     access: 'viewer',
     answer: described(v.array(ApiTokenSchema)),
   },
   'POST /api/auth/tokens': {
     summary: 'Make a personal API token (needs a browser session)',
+    notes: [
+      "Who: viewer, signed in with the app's session",
+      'Takes: `{ name, role? (≤ yours), expiresInDays? }`',
+      'Answers: 201 the token with its secret `token` (`ys_…`), shown this once',
+    ],
     description: 'The secret is in this answer only; the server keeps its hash.',
     tag: 'Accounts',
     access: 'viewer',
@@ -141,6 +178,7 @@ export const accountRoutes = routes({
   },
   'DELETE /api/auth/tokens/:id': {
     summary: 'Revoke a personal API token',
+    notes: ['Answers: 204; the token stops working at once'],
     tag: 'Accounts',
     access: 'viewer',
     answer: empty(),
@@ -148,6 +186,7 @@ export const accountRoutes = routes({
   'GET /api/users': { summary: 'Every user', tag: 'Users', access: 'admin', answer: described(v.array(UserSchema)) },
   'POST /api/users': {
     summary: 'Create a user with a password',
+    notes: ['Takes: `{ name, email, role, password }`', 'Answers: 201 user; 409 e-mail taken'],
     tag: 'Users',
     access: 'admin',
     body: NewUserSchema,
@@ -156,6 +195,7 @@ export const accountRoutes = routes({
   },
   'POST /api/users/invites': {
     summary: 'Invite someone by a link to make their own account',
+    notes: ['Takes: `{ email, role }`', 'Answers: 201 `{ token, url, expiresAt }` (single use, 7 days)'],
     tag: 'Users',
     access: 'admin',
     body: InviteSchema,
@@ -164,6 +204,7 @@ export const accountRoutes = routes({
   },
   'PATCH /api/users/:id': {
     summary: "Change a user's role",
+    notes: ['Takes: `{ role }`', 'Answers: user'],
     tag: 'Users',
     access: 'admin',
     body: UpdateUserSchema,
@@ -172,6 +213,9 @@ export const accountRoutes = routes({
   },
   'DELETE /api/users/:id': {
     summary: 'Delete a user',
+    notes: [
+      "Answers: 204: the user's sessions end at once; what they wrote stays with no author; invitations they sent that nobody accepted are withdrawn; 409 yourself",
+    ],
     tag: 'Users',
     access: 'admin',
     answer: empty(),
@@ -179,6 +223,9 @@ export const accountRoutes = routes({
   },
   'POST /api/users/:id/password-reset': {
     summary: "Reset a user's password: ends their sessions and mails them a link (or answers it)",
+    notes: [
+      "Answers: 201 `{ mailed: true, expiresAt }` (link e-mailed to the user) or, without `SMTP_URL`, `{ mailed: false, url, expiresAt }` to hand over; single use, 24 hours; the user's sessions end at once",
+    ],
     tag: 'Users',
     access: 'admin',
     answer: json<AdminResetResult>('AdminResetResult', 201),

@@ -21,12 +21,17 @@ import { empty, json, routes } from './define';
 export const alertRoutes = routes({
   'GET /api/surveys/:id/alerts': {
     summary: "A survey's alert rules, settings and webhooks (webhooks for researchers only)",
+    notes: ['Answers: `{ rules, settings, webhooks (researchers only), users, smtp }`'],
     tag: 'Alerts',
     access: 'viewer',
     answer: json<AlertsState>('AlertsState'),
   },
   'PUT /api/surveys/:id/alerts/settings': {
     summary: 'Who owns new cases, and how soon they are due',
+    notes: [
+      'Takes: `{ dueHours: { low, normal, high, urgent }, followUpSurveyId, emailOwners }`',
+      'Answers: the settings; a follow-up survey needs a hidden field `case`',
+    ],
     tag: 'Alerts',
     access: 'researcher',
     body: AlertSettingsSchema,
@@ -34,6 +39,10 @@ export const alertRoutes = routes({
   },
   'POST /api/surveys/:id/alerts/rules': {
     summary: 'Add a rule that opens a case for a response',
+    notes: [
+      'Takes: `{ name, enabled?, when: { match, conditions }, segment?, owner?, priority?, dueHours? }`',
+      'Answers: 201 / the rule; 400 naming the field, e.g. `when.conditions[0].source` for a question the survey lacks',
+    ],
     tag: 'Alerts',
     access: 'researcher',
     body: AlertRuleSchema,
@@ -41,6 +50,10 @@ export const alertRoutes = routes({
   },
   'PUT /api/surveys/:id/alerts/rules/:ruleId': {
     summary: 'Change an alert rule',
+    notes: [
+      'Takes: `{ name, enabled?, when: { match, conditions }, segment?, owner?, priority?, dueHours? }`',
+      'Answers: 201 / the rule; 400 naming the field, e.g. `when.conditions[0].source` for a question the survey lacks',
+    ],
     tag: 'Alerts',
     access: 'researcher',
     body: AlertRuleSchema,
@@ -48,12 +61,17 @@ export const alertRoutes = routes({
   },
   'DELETE /api/surveys/:id/alerts/rules/:ruleId': {
     summary: 'Delete an alert rule',
+    notes: ['Answers: 204 (its cases stay)'],
     tag: 'Alerts',
     access: 'researcher',
     answer: empty(),
   },
   'POST /api/surveys/:id/webhooks': {
     summary: 'Add a webhook; its signing secret is in this answer only',
+    notes: [
+      'Takes: `{ url, events: [case.opened, case.updated, case.overdue, response.completed] }`',
+      'Answers: 201 `{ webhook, secret }` — the secret is shown only here; 400 on `url` for an address inside your network (see `WEBHOOK_ALLOW_PRIVATE`)',
+    ],
     tag: 'Alerts',
     access: 'researcher',
     body: NewWebhookSchema,
@@ -62,6 +80,7 @@ export const alertRoutes = routes({
   },
   'PATCH /api/surveys/:id/webhooks/:webhookId': {
     summary: "Change a webhook's address or events, or turn it off",
+    notes: ['Takes: `{ url?, events?, enabled? }`', 'Answers: the webhook'],
     tag: 'Alerts',
     access: 'researcher',
     body: UpdateWebhookSchema,
@@ -70,36 +89,45 @@ export const alertRoutes = routes({
   },
   'POST /api/surveys/:id/webhooks/:webhookId/rotate': {
     summary: "Replace a webhook's signing secret",
+    notes: ['Answers: `{ webhook, secret }` (waiting deliveries are signed with the new one)'],
     tag: 'Alerts',
     access: 'researcher',
     answer: json<WebhookWithSecret>('WebhookWithSecret'),
   },
   'DELETE /api/surveys/:id/webhooks/:webhookId': {
     summary: 'Delete a webhook',
+    notes: ['Answers: 204'],
     tag: 'Alerts',
     access: 'researcher',
     answer: empty(),
   },
   'GET /api/surveys/:id/webhooks/:webhookId/deliveries': {
     summary: "A webhook's latest deliveries",
+    notes: ['Answers: the last 50 deliveries, each with every attempt (time, HTTP status or error, duration)'],
     tag: 'Alerts',
     access: 'researcher',
     answer: json<DeliveryDto[]>('DeliveryDto[]'),
   },
   'POST /api/surveys/:id/webhooks/:webhookId/ping': {
     summary: 'Send a test event to a webhook',
+    notes: ['Answers: 202: queues a signed `ping` to try the receiver'],
     tag: 'Alerts',
     access: 'researcher',
     answer: json<DeliveryDto>('DeliveryDto', 202),
   },
   'POST /api/surveys/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver': {
     summary: 'Send a delivery again',
+    notes: ['Answers: 202: sends that delivery again now, same id and body'],
     tag: 'Alerts',
     access: 'researcher',
     answer: json<DeliveryDto>('DeliveryDto', 202),
   },
   'GET /api/cases': {
     summary: 'Follow-up cases the user may see, filtered',
+    notes: [
+      'Takes: `status=open|in-progress|resolved|closed|active`, `owner=me|none|<userId>`, `overdue=1`, `survey=<id>`',
+      'Answers: `{ cases, counts }`; viewers see the cases they own, researchers all',
+    ],
     tag: 'Alerts',
     access: 'viewer',
     query: CaseQuerySchema,
@@ -107,18 +135,27 @@ export const alertRoutes = routes({
   },
   'GET /api/cases/unread': {
     summary: 'How many cases the user has not opened yet',
+    notes: ["Answers: `{ unread }`: active cases the user owns and hasn't opened"],
     tag: 'Alerts',
     access: 'viewer',
     answer: json<{ unread: number }>('{ unread: number }'),
   },
   'GET /api/cases/:caseId': {
     summary: 'A case with its response, events and notes',
+    notes: [
+      'Answers: the case: answers with labels, hidden fields, contact (only if consented, and only for the owner and researchers), notes and history; opening it marks it read',
+    ],
     tag: 'Alerts',
     access: 'viewer',
     answer: json<CaseDetail>('CaseDetail'),
   },
   'PATCH /api/cases/:caseId': {
     summary: "Change a case's status, owner, priority or due date",
+    notes: [
+      'Who: viewer (owner) / researcher',
+      'Takes: `{ status?, ownerId?, priority? }` (reassigning and priority: researchers)',
+      'Answers: the case',
+    ],
     tag: 'Alerts',
     access: 'viewer',
     body: UpdateCaseSchema,
@@ -126,6 +163,7 @@ export const alertRoutes = routes({
   },
   'POST /api/cases/:caseId/notes': {
     summary: 'Add a note to a case',
+    notes: ['Who: viewer (owner) / researcher', 'Takes: `{ text }`', 'Answers: 201 the case'],
     tag: 'Alerts',
     access: 'viewer',
     body: NoteSchema,

@@ -27,6 +27,7 @@ export interface SavedProgress {
 export const collectRoutes = routes({
   'GET /api/public/s/:slug': {
     summary: 'The published questionnaire behind an open link',
+    notes: ['Answers: `{ slug, status, versionId, definition }` (definition null unless open)'],
     tag: 'Responses',
     access: 'public',
     answer: json<PublicSurvey>('PublicSurvey'),
@@ -34,6 +35,10 @@ export const collectRoutes = routes({
   },
   'POST /api/public/s/:slug/responses': {
     summary: 'Save or complete a response (idempotent by clientId)',
+    notes: [
+      'Takes: `{ clientId, versionId, answers, complete, page?, pageTimes?, hidden?, lang? }`',
+      'Answers: 201 new (with header `X-Resume-Key`) / 200 updated or duplicate `{ status }`; 400 `invalid-answers` with `path: answers.<id>`; 409 closed or paused',
+    ],
     description:
       'The first save of a response answers an `X-Resume-Key` header: the key that reads it back. A retried completion is stored once.',
     tag: 'Responses',
@@ -54,6 +59,10 @@ export const collectRoutes = routes({
   },
   'GET /api/public/s/:slug/responses/:clientId': {
     summary: 'Read back an unfinished response',
+    notes: [
+      'Takes: header `X-Resume-Key`',
+      'Answers: saved progress `{ versionId, status, page, answers }` of an unfinished response; 400 without the key, 404 for an unknown id or a wrong key alike, 409 `response-finished`',
+    ],
     tag: 'Responses',
     access: 'public',
     headers: [{ name: 'X-Resume-Key', description: 'The key the first save answered.', required: true }],
@@ -61,13 +70,18 @@ export const collectRoutes = routes({
     errors: ['response-finished', 'rate-limited'],
   },
   'GET /api/surveys/:id/settings': {
-    summary: 'Collection rules: dates, response cap, languages, mail texts',
+    summary: 'Collection rules: dates, response cap, kiosk mode, mail texts',
+    notes: ['Answers: collection rules `{ opensAt, closesAt, responseCap, kiosk, invitationMail, reminderMail }`'],
     tag: 'Distribution',
     access: 'viewer',
     answer: json<CollectionSettings>('CollectionSettings'),
   },
   'PATCH /api/surveys/:id/settings': {
     summary: 'Change collection rules',
+    notes: [
+      'Takes: any of `opensAt`, `closesAt`, `responseCap`, `kiosk`, `invitationMail`, `reminderMail` (times in UTC ms)',
+      'Answers: the rules; 400 naming the field (e.g. `closesAt` before `opensAt`)',
+    ],
     tag: 'Distribution',
     access: 'researcher',
     body: UpdateSettingsSchema,
@@ -75,18 +89,23 @@ export const collectRoutes = routes({
   },
   'GET /api/surveys/:id/qr.svg': {
     summary: "The open link's QR code (SVG)",
+    notes: ["Answers: QR code of the open link (`PUBLIC_URL`, else the request's address)"],
     tag: 'Distribution',
     access: 'viewer',
     answer: file('image/svg+xml'),
   },
   'GET /api/surveys/:id/qr.png': {
     summary: "The open link's QR code (PNG, 1024 px)",
+    notes: ["Answers: QR code of the open link (`PUBLIC_URL`, else the request's address)"],
     tag: 'Distribution',
     access: 'viewer',
     answer: file('image/png'),
   },
   'GET /api/surveys/:id/invitations': {
     summary: 'Invitations and their state (contacts and links for researchers only)',
+    notes: [
+      'Answers: personal invitations with status and counts; names, e-mails, hidden fields and personal links for researchers only (null for viewers)',
+    ],
     tag: 'Distribution',
     access: 'viewer',
     query: v.object({ status: v.optional(v.picklist(INVITATION_STATUSES)) }),
@@ -94,6 +113,10 @@ export const collectRoutes = routes({
   },
   'POST /api/surveys/:id/invitations/import': {
     summary: 'Create personal invitations from a contact list (CSV); every row or none',
+    notes: [
+      'Takes: `{ csv }` (comma, semicolon or tab; BOM and quotes handled)',
+      'Answers: 201 `{ imported, hiddenFields }`; 400 with every bad row by line number, and nothing imported',
+    ],
     tag: 'Distribution',
     access: 'researcher',
     body: ImportContactsSchema,
@@ -102,6 +125,10 @@ export const collectRoutes = routes({
   },
   'POST /api/surveys/:id/invitations/bounces': {
     summary: 'Mark invitations whose e-mail bounced, from a list or bounce notifications',
+    notes: [
+      "Takes: `{ text }`: the mail provider's bounce list, a CSV of addresses (optional reason column) or delivery status notifications (RFC 3464; only `Action: failed`)",
+      'Answers: `{ bounced }`: those invitations are marked bounced with the reason (kept in `lastError` as `bounced: …`) and get no reminders; 400 `invalid-bounces` with every bad line (not an address, not invited), and nothing recorded',
+    ],
     tag: 'Distribution',
     access: 'researcher',
     body: RecordBouncesSchema,
@@ -110,12 +137,14 @@ export const collectRoutes = routes({
   },
   'GET /api/surveys/:id/invitations/:invitationId/qr.svg': {
     summary: "An invitation's personal link as a QR code",
+    notes: ["Answers: QR code of the invitation's personal link"],
     tag: 'Distribution',
     access: 'researcher',
     answer: file('image/svg+xml'),
   },
   'GET /api/surveys/:id/invitations.csv': {
     summary: 'The mail-merge file: every contact with their personal link',
+    notes: ['Answers: mail-merge CSV (name, e-mail, language, personal link), or who has not answered'],
     tag: 'Distribution',
     access: 'researcher',
     query: v.object({ pending: v.optional(v.picklist(['1', '0'])) }),
@@ -123,12 +152,17 @@ export const collectRoutes = routes({
   },
   'GET /api/surveys/:id/mail': {
     summary: 'Whether mail can be sent, and the mailings so far',
+    notes: ["Answers: the e-mail job's progress"],
     tag: 'Distribution',
     access: 'viewer',
     answer: json<MailState>('MailState'),
   },
   'POST /api/surveys/:id/mail': {
     summary: 'Send the invitations, or a reminder to those who have not answered',
+    notes: [
+      'Takes: `{ kind: invitation|reminder }`',
+      "Answers: 202: sends in the background (resumes after a restart); reminders only to those who haven't completed; 409 without `SMTP_URL`",
+    ],
     tag: 'Distribution',
     access: 'researcher',
     body: SendMailSchema,

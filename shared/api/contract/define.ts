@@ -44,6 +44,8 @@ export interface Answer<T, K extends AnswerKind = AnswerKind> {
 export interface Route {
   readonly summary: string;
   readonly description?: string;
+  /** Particulars for its readers: who may call it and how often, what it takes, what it answers when. */
+  readonly notes?: readonly string[];
   readonly tag: Tag;
   readonly access: Access;
   readonly query?: AnyObjectSchema;

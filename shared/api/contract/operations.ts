@@ -6,12 +6,14 @@ import { described, file, json, page, routes } from './define';
 export const operationRoutes = routes({
   'GET /api/health': {
     summary: 'The process answers',
+    notes: ['Answers: `{ ok: true }`'],
     tag: 'Operations',
     access: 'public',
     answer: described(v.object({ ok: v.literal(true) })),
   },
   'GET /api/ready': {
     summary: 'The database answers (503 when it does not): for a load balancer',
+    notes: ['Answers: `{ ready: true }`; 503 while the database does not answer'],
     tag: 'Operations',
     access: 'public',
     answer: described(v.object({ ready: v.literal(true) })),
@@ -38,6 +40,10 @@ export const operationRoutes = routes({
   },
   'GET /api/audit': {
     summary: 'The audit log, newest first, a page at a time',
+    notes: [
+      'Takes: `before=<id>`, `limit` (≤500, default 100), `area`, `actor=<userId>`, `survey=<surveyId>`',
+      'Answers: `{ entries, next }` newest first (`shared/api/audit.ts`): who (name, e-mail, role, copied), when (`at`; repeats of one edit within 10 min add to `count` since `firstAt`), area, method and route with its parameters, target (survey slug or user e-mail), status, IP',
+    ],
     tag: 'Audit',
     access: 'admin',
     query: AuditQuerySchema,
