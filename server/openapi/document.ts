@@ -8,6 +8,8 @@ import { API_ROUTES } from '../../shared/api/contract';
 import { paramNames, type Method, type Route, type Tag } from '../../shared/api/contract/define';
 import type { ApiErrorCode } from '../../shared/api/errors';
 import { SESSION_COOKIE } from '../auth/sessions';
+import answerTypes from './answer-schemas.json';
+import type { AnswerSchemas } from './answer-types';
 import { ERROR_STATUS } from './error-statuses';
 import { schemaNames } from './schema-names';
 
@@ -106,7 +108,9 @@ function operationId(method: Method, path: string): string {
 /** Builds the document; the result is the same on every call, so callers may keep it. */
 export function openApiDocument(version: string): Json {
   const names = schemaNames();
-  const components: Record<string, Json> = { Error: ERROR_SCHEMA };
+  // Written by server/cli/api-answers.ts from the contract's answer types.
+  const answers = answerTypes as AnswerSchemas;
+  const components: Record<string, Json> = { Error: ERROR_SCHEMA, ...answers.schemas };
   const named = new Map<string, string>();
 
   const convert = (schema: v.GenericSchema, mode: 'input' | 'output'): Json => {
@@ -122,6 +126,7 @@ export function openApiDocument(version: string): Json {
   const schemaOf = (schema: v.GenericSchema, mode: 'input' | 'output'): Json => {
     const name = names.get(schema);
     if (!name) return convert(schema, mode);
+    if (name in answers.schemas) throw new Error(`${name} names both a schema and an answer type`);
     const key = `${mode}:${name}`;
     let ref = named.get(key);
     if (!ref) {
@@ -159,7 +164,7 @@ export function openApiDocument(version: string): Json {
     const success: Json = { description: answer.typeName ?? (answer.kind === 'empty' ? 'No content' : 'Success') };
     if (answer.kind === 'json')
       success.content = {
-        'application/json': { schema: answer.schema ? schemaOf(answer.schema, 'output') : { title: answer.typeName } },
+        'application/json': { schema: answer.schema ? schemaOf(answer.schema, 'output') : answers.answers[key] },
       };
     else if (answer.kind !== 'empty')
       success.content = Object.fromEntries((answer.media ?? []).map((m) => [m, { schema: { type: 'string' } }]));

@@ -24,10 +24,10 @@ const esc = (s: string) =>
 const prose = (s: string) => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
 const LIMITS: [string, string][] = [
-  ['minLength', 'at least {} characters'],
-  ['maxLength', 'at most {} characters'],
-  ['minItems', 'at least {} items'],
-  ['maxItems', 'at most {} items'],
+  ['minLength', 'length ≥ {}'],
+  ['maxLength', 'length ≤ {}'],
+  ['minItems', 'items ≥ {}'],
+  ['maxItems', 'items ≤ {}'],
   ['minimum', '≥ {}'],
   ['maximum', '≤ {}'],
   ['exclusiveMinimum', '> {}'],
@@ -103,9 +103,8 @@ ${body ? `<h4>Body <span class="muted">(application/json)</span></h4><div class=
         .map(([media, m]) => {
           const schema = (m as { schema?: Schema }).schema;
           const shown = schema && !(schema.$ref ?? '').endsWith('/Error') && Object.keys(schema).length > 0;
-          return shown && !schema.title
-            ? `<div class="schema">${typeHtml(schema, 0)}</div>`
-            : `<span class="muted">${esc(media)}</span>`;
+          if (shown && !schema.title) return `<div class="schema">${typeHtml(schema, 0)}</div>`;
+          return status.startsWith('2') ? `<span class="muted">${esc(media)}</span>` : '';
         })
         .join(' ');
       return `<li><b>${esc(status)}</b> ${prose(String(r.description))} ${shape}</li>`;

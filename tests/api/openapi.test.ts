@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, makeTestApp, signedInAgents } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { validate } from '../support/json-schema';
 
 type Json = Record<string, unknown>;
@@ -156,6 +156,33 @@ describe('the published API document', () => {
     expect(operation('post', '/api/surveys').responses['400'].description).toContain(`\`${refused.body.error.code}\``);
   });
 
+  it('describes the answers of a survey’s life: created, published, answered, reported', async () => {
+    const { researcher, viewer, anonymous } = agents;
+    const created = await researcher.post('/api/surveys', { definition: smallSurvey() });
+    expect(created.status).toBe(201);
+    expect(faultsOf('post', '/api/surveys', created)).toEqual([]);
+    const id = created.body.id;
+    const published = await researcher.post(`/api/surveys/${id}/publish`);
+    expect(faultsOf('post', '/api/surveys/:id/publish', published)).toEqual([]);
+    const page = await anonymous.get(`/api/public/s/${created.body.slug}`);
+    expect(faultsOf('get', '/api/public/s/:slug', page)).toEqual([]);
+    const answers = { sat: 2, nps: 3, visit: 'buy', why: 'Slow' };
+    const submission = { clientId: 'doc-response-0001', versionId: page.body.versionId, complete: true, answers };
+    expect(validate(bodySchema('post', '/api/public/s/:slug/responses'), submission, doc)).toEqual([]);
+    const sent = await anonymous.post(`/api/public/s/${created.body.slug}/responses`, submission);
+    expect(sent.status).toBe(201);
+    expect(faultsOf('post', '/api/public/s/:slug/responses', sent)).toEqual([]);
+    for (const path of ['', '/report', '/fieldwork', '/plan', '/settings', '/alerts', '/invitations', '/mail']) {
+      const r = await viewer.get(`/api/surveys/${id}${path}`);
+      expect(r.status, path).toBe(200);
+      expect(faultsOf('get', `/api/surveys/:id${path}`, r), path).toEqual([]);
+    }
+    const list = await viewer.get('/api/surveys');
+    expect(faultsOf('get', '/api/surveys', list)).toEqual([]);
+    const unread = await viewer.get('/api/cases/unread');
+    expect(faultsOf('get', '/api/cases/unread', unread)).toEqual([]);
+  });
+
   it('holds answers to it: a wrong answer or body does not conform', async () => {
     const state = await agents.viewer.get('/api/auth/state');
     const { csrf: _, ...withoutCsrf } = state.body;
@@ -163,6 +190,10 @@ describe('the published API document', () => {
     const wrongRole = { ...state.body, user: { ...state.body.user, role: 'owner' } };
     expect(faultsOf('get', '/api/auth/state', { status: 200, body: wrongRole })).not.toEqual([]);
     expect(validate(bodySchema('post', '/api/auth/tokens'), { name: 7 }, doc)).not.toEqual([]);
+    // Answers described by their TypeScript type are held as firmly.
+    const list = await agents.viewer.get('/api/surveys');
+    const renamed = list.body.map(({ status, ...s }: { status: string }) => ({ ...s, state: status }));
+    expect(faultsOf('get', '/api/surveys', { status: 200, body: renamed })).toContain('$[0]: lacks status');
   });
 
   it('serves a reference page to read, without sign-in, that loads nothing from elsewhere', async () => {

@@ -13,6 +13,7 @@ const KNOWN = new Set([
   'additionalProperties',
   'propertyNames',
   'items',
+  'prefixItems',
   'enum',
   'const',
   'anyOf',
@@ -79,6 +80,8 @@ export function validate(schema: Schema, value: unknown, root: Record<string, un
   if (Array.isArray(value)) {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems) fail('has too few items');
     if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) fail('has too many items');
+    for (const [i, item] of ((schema.prefixItems as Schema[] | undefined) ?? []).entries())
+      if (i < value.length) faults.push(...validate(item, value[i], root, `${at}[${i}]`));
     if (schema.items !== undefined)
       for (const [i, x] of value.entries()) faults.push(...validate(schema.items as Schema, x, root, `${at}[${i}]`));
   }

@@ -8,6 +8,7 @@ import { ConfirmButton, CopyButton, EmptyState, ErrorBox, Loading, TextField } f
 import { errorText } from '../lib/errors';
 import { accountErrorText } from '../account/errors';
 import type { AdminResetResult } from '../../../shared/api/passwords';
+import type { InviteLink } from '../../../shared/api/contract/accounts';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 
@@ -22,14 +23,6 @@ const ROLE_HINT: Readonly<Record<Role, AppKey>> = {
   researcher: 'roles.researcherHint',
   viewer: 'roles.viewerHint',
 };
-
-interface Invite {
-  token: string;
-  email: string;
-  role: Role;
-  expiresAt: number;
-  url: string;
-}
 
 export default function UsersPage() {
   const { t } = useI18n();
@@ -387,7 +380,7 @@ function InviteForm(props: { onClose: () => void }) {
   const [tried, setTried] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
-  const [invite, setInvite] = createSignal<Invite | null>(null);
+  const [invite, setInvite] = createSignal<InviteLink | null>(null);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();

@@ -43,7 +43,7 @@ export const ApiTokenSchema = v.object({
   expiresAt: v.nullable(v.number()),
 }) satisfies v.GenericSchema<ApiTokenSummary>;
 
-export interface Invite {
+export interface InviteLink {
   token: string;
   email: string;
   role: UserDto['role'];
@@ -199,7 +199,7 @@ export const accountRoutes = routes({
     tag: 'Users',
     access: 'admin',
     body: InviteSchema,
-    answer: json<Invite>('Invite', 201),
+    answer: json<InviteLink>('InviteLink', 201),
     errors: ['email-taken'],
   },
   'PATCH /api/users/:id': {
