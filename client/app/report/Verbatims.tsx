@@ -55,7 +55,7 @@ export function Verbatims(props: {
     setLoading(true);
     try {
       const page = await verbatimsOf(props.source, params);
-      if (k === key()) setMore({ key: k, items: [...extra(), ...page.items] });
+      if (page && k === key()) setMore({ key: k, items: [...extra(), ...page.items] });
     } finally {
       setLoading(false);
     }

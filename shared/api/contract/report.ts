@@ -37,7 +37,7 @@ export const reportRoutes = routes({
     tag: 'Report',
     access: 'viewer',
     query: VerbatimQuerySchema,
-    answer: json<VerbatimsSection>('VerbatimsSection'),
+    answer: json<VerbatimsSection | null>('VerbatimsSection, or null for a survey without open questions'),
   },
   'GET /api/surveys/:id/report/crosstab': {
     summary: 'A cross-tab of two variables, with its chi-square test',
@@ -163,7 +163,7 @@ export const reportRoutes = routes({
     tag: 'Report',
     access: 'public',
     query: VerbatimQuerySchema,
-    answer: json<VerbatimsSection>('VerbatimsSection'),
+    answer: json<VerbatimsSection | null>('VerbatimsSection, or null for a survey without open questions'),
   },
   'GET /api/public/reports/:token/report/crosstab': {
     summary: 'A cross-tab through a shared link',
