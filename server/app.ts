@@ -35,6 +35,7 @@ import { auditTrail } from './audit/log';
 import { auditRoutes } from './audit/routes';
 import { notBuilt } from './http/built-file';
 import { codingRoutes } from './coding/routes';
+import { apiDocsRoutes } from './openapi/routes';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CUSTOMER_IMPORTS = new Set(['/api/customers/import', '/api/customers/transactions/import']);
@@ -95,6 +96,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', loadSession);
   app.use('/api/*', auditTrail);
   app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api', apiDocsRoutes);
   app.route('/api/ready', readyRoute);
   app.route('/metrics', metricsRoute);
   app.route('/api/auth/tokens', apiTokenRoutes);

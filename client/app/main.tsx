@@ -96,7 +96,7 @@ async function boot(root: HTMLElement) {
   let auth: AuthState | null = null;
   let failure: unknown = null;
   try {
-    auth = await api.get<AuthState>('/api/auth/state');
+    auth = await api.get('/api/auth/state');
   } catch (err) {
     failure = err;
   }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/context';
 import { parseJson } from '../http/validate';
 import { rateLimit } from '../http/rate-limit';
-import { SubmissionSchema } from '../../shared/api/surveys';
+import { SubmissionSchema, type SubmissionResult } from '../../shared/api/surveys';
 import * as collect from './service';
 import { submitGrouped } from './group-commit';
 import { AppError } from '../http/errors';
@@ -33,7 +33,8 @@ export const publicRoutes = new Hono<AppEnv>()
   .post('/s/:slug/responses', async (c) => {
     const input = await parseJson(c, SubmissionSchema);
     // A filled honeypot is a bot: answer as if stored, store nothing, teach it nothing.
-    if (input.website) return c.json({ status: input.complete ? 'complete' : 'partial' }, 201);
+    if (input.website)
+      return c.json({ status: input.complete ? 'complete' : 'partial' } satisfies SubmissionResult, 201);
     const { result, created, resumeKey } = await submitGrouped(
       c.var.deps.db,
       c.req.param('slug'),

@@ -3,22 +3,13 @@
  * read the record), the report's customer value, and opening a case from its at-risk list.
  */
 import { Hono } from 'hono';
-import * as v from 'valibot';
 import type { AppEnv } from '../http/context';
 import { parseJson } from '../http/validate';
 import { requireRole } from '../auth/middleware';
-import { DrawRequestSchema } from '../../shared/customers/schema';
+import { DrawRequestSchema, OpenCaseSchema } from '../../shared/customers/schema';
 import { drawSample, listDraws } from './draws';
 import { customerValueReport } from './report-value';
 import { openCaseOnResponse } from './open-case';
-
-const OpenCaseSchema = v.object({
-  responseId: v.pipe(
-    v.number('must be a response id'),
-    v.integer('must be a response id'),
-    v.minValue(1, 'must be a response id'),
-  ),
-});
 
 export const customerSurveyRoutes = new Hono<AppEnv>()
   .get('/:id/draws', requireRole('viewer'), async (c) => c.json(await listDraws(c.var.deps.db, c.req.param('id'))))

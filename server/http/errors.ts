@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorFields, log } from '../ops/log';
-import type { ApiErrorCode, ApiErrorParams, NotFoundThing } from '../../shared/api/errors';
+import type { ApiErrorCode, ApiErrorParams, DetailsOf, NotFoundThing } from '../../shared/api/errors';
 
 /**
  * An error meant for the client: its status, a code from the shared list (shared/api/errors.ts)
@@ -15,7 +15,8 @@ export class AppError<C extends ApiErrorCode = ApiErrorCode> extends Error {
     readonly code: C,
     message: string,
     readonly path?: string,
-    readonly details?: unknown,
+    /** The list of every fault, for the codes that send one (ApiErrorDetails). */
+    readonly details?: DetailsOf<C>,
     params?: ApiErrorParams[C],
   ) {
     super(message);
@@ -27,7 +28,7 @@ export class AppError<C extends ApiErrorCode = ApiErrorCode> extends Error {
 export const badRequest = (
   message: string,
   path?: string,
-  details?: unknown,
+  details?: undefined,
   rule: ApiErrorParams['invalid']['rule'] = 'rule',
   limit?: number,
 ) =>

@@ -174,3 +174,26 @@ export type DistinguishDto = DistinctionTable & {
 };
 
 export type AgreementDto = Agreement;
+
+/** A code split off another: the new code, and how many answers moved to it. */
+export interface SplitResult {
+  code: CodeDto;
+  moved: number;
+}
+
+/** An answer's codes by the caller, after a change. */
+export interface AnswerCodesResult {
+  responseId: number;
+  codes: string[];
+}
+
+/** A code given to every answer matching a search or a theme: how many matched, how many were new. */
+export interface BulkResult {
+  matched: number;
+  added: number;
+}
+
+/** The answers the undone change touched. */
+export interface UndoResult {
+  responseIds: number[];
+}

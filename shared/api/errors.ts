@@ -3,6 +3,10 @@
  * which throws them, and the app, which says each in the user's language. The server's `message`
  * stays English, for API users; screens read `code` and `params` and never show `message`.
  */
+import type { ChangeWarning } from '../survey/versioning';
+import type { AnswerIssue } from '../survey/answers';
+import type { ImportRowError } from './collect';
+import type { CustomerImportError } from '../customers/schema';
 
 import type { ImportNote } from '../survey/import/notes';
 
@@ -135,7 +139,21 @@ export interface ApiErrorParams {
 }
 export type ApiErrorCode = keyof ApiErrorParams;
 
+/** The codes whose answer lists every fault in `details`, with the type of that list. */
+export interface ApiErrorDetails {
+  'draft-has-problems': DraftProblem[];
+  'confirm-changes': ChangeWarning[];
+  'missing-translations': MissingTexts[];
+  'invalid-answers': AnswerIssue[];
+  'invalid-contacts': ImportRowError[];
+  'invalid-bounces': ImportRowError[];
+  /** A customer register import's faulty rows; a questionnaire import sends none. */
+  'invalid-import': CustomerImportError[];
+}
+/** What `details` holds for code `C`: nothing for a code without a list. */
+export type DetailsOf<C extends ApiErrorCode> = C extends keyof ApiErrorDetails ? ApiErrorDetails[C] : undefined;
+
 /** The body of every error answer. */
 export type ApiErrorBody = {
-  [C in ApiErrorCode]: { code: C; params: ApiErrorParams[C]; message: string; path?: string; details?: unknown };
+  [C in ApiErrorCode]: { code: C; params: ApiErrorParams[C]; message: string; path?: string; details?: DetailsOf<C> };
 }[ApiErrorCode];

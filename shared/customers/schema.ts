@@ -356,6 +356,15 @@ export interface CustomerValueReport {
 }
 
 /** `DELETE /api/customers/:id?responses=`: keep the customer's answers anonymous (default) or delete them. */
+/** `POST /api/surveys/:id/cases`: a case on one completed response, from the report's at-risk list. */
+export const OpenCaseSchema = v.object({
+  responseId: v.pipe(
+    v.number('must be a response id'),
+    v.integer('must be a response id'),
+    v.minValue(1, 'must be a response id'),
+  ),
+});
+
 export const ERASURE_MODES = ['anonymise', 'delete'] as const;
 export type ErasureMode = (typeof ERASURE_MODES)[number];
 export const ErasureQuerySchema = v.object({

@@ -14,6 +14,8 @@ const RANK: Record<Role, number> = { anonymous: 0, viewer: 1, researcher: 2, adm
 const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'GET', path: '/api/health', least: 'public' },
   { method: 'GET', path: '/api/ready', least: 'public' },
+  { method: 'GET', path: '/api/openapi.json', least: 'public' },
+  { method: 'GET', path: '/api/docs', least: 'public' },
   { method: 'GET', path: '/api/auth/state', least: 'public' },
   { method: 'POST', path: '/api/auth/setup', least: 'public' },
   { method: 'POST', path: '/api/auth/login', least: 'public' },

@@ -1,5 +1,4 @@
 import { createSignal, Show } from 'solid-js';
-import type { SignedIn } from '../../../shared/api/passwords';
 import { useSession } from '../auth/session';
 import { confirmError, passwordError, requiredError } from '../auth/validate';
 import { api } from '../lib/api';
@@ -52,7 +51,7 @@ function ChangePassword() {
     try {
       // The server ended every session, this one too, and answers with a fresh one for this device.
       await session.signedIn(
-        await api.post<SignedIn>('/api/auth/password', { currentPassword: current(), newPassword: next() }),
+        await api.post('/api/auth/password', { body: { currentPassword: current(), newPassword: next() } }),
       );
       setCurrent('');
       setNext('');

@@ -15,7 +15,7 @@ const ROLE_KEY: Record<Role, AppKey> = { viewer: 'roles.viewer', researcher: 'ro
 export default function ApiTokens() {
   const { t, date } = useI18n();
   const session = useSession();
-  const [tokens, { refetch }] = createResource(() => api.get<ApiTokenSummary[]>('/api/auth/tokens'));
+  const [tokens, { refetch }] = createResource(() => api.get('/api/auth/tokens'));
   const [name, setName] = createSignal('');
   const [role, setRole] = createSignal<Role>(session.user()?.role ?? 'viewer');
   const [days, setDays] = createSignal('');
@@ -40,7 +40,7 @@ export default function ApiTokens() {
     setFailure(null);
     try {
       const body = { name: name().trim(), role: role(), ...(days().trim() ? { expiresInDays: Number(days()) } : {}) };
-      setMade(await api.post<ApiTokenSummary & { token: string }>('/api/auth/tokens', body));
+      setMade(await api.post('/api/auth/tokens', { body }));
       setName('');
       setDays('');
       setTried(false);
@@ -54,7 +54,7 @@ export default function ApiTokens() {
   const revoke = async (id: string) => {
     setFailure(null);
     try {
-      await api.delete(`/api/auth/tokens/${id}`);
+      await api.delete('/api/auth/tokens/:id', { params: { id } });
       if (made()?.id === id) setMade(null);
       void refetch();
     } catch (err) {

@@ -2,7 +2,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { PRIORITIES, type AlertSettings, type AlertsState } from '../../../shared/api/alerts';
-import type { SurveySummary } from '../../../shared/api/surveys';
 import { pickText } from '../../../shared/survey/text';
 import { api } from '../lib/api';
 import { ErrorBox } from '../lib/components';
@@ -19,17 +18,17 @@ export default function AlertSettingsCard(props: {
   const [draft, setDraft] = createStore<AlertSettings>(structuredClone(props.state.settings));
   const [failure, setFailure] = createSignal<unknown>(null);
   const [saved, setSaved] = createSignal(false);
-  const [surveys] = createResource(() => api.get<SurveySummary[]>('/api/surveys'));
+  const [surveys] = createResource(() => api.get('/api/surveys'));
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
     setFailure(null);
     setSaved(false);
     try {
       props.onSaved(
-        await api.put<AlertSettings>(
-          `/api/surveys/${props.surveyId}/alerts/settings`,
-          JSON.parse(JSON.stringify(draft)),
-        ),
+        await api.put('/api/surveys/:id/alerts/settings', {
+          params: { id: props.surveyId },
+          body: JSON.parse(JSON.stringify(draft)),
+        }),
       );
       setSaved(true);
     } catch (err) {

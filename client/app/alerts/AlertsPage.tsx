@@ -22,8 +22,8 @@ export default function AlertsPage() {
     () => params.id,
     async (id) => {
       const [survey, state] = await Promise.all([
-        api.get<SurveyDetail>(`/api/surveys/${id}`),
-        api.get<AlertsState>(`/api/surveys/${id}/alerts`),
+        api.get('/api/surveys/:id', { params: { id } }),
+        api.get('/api/surveys/:id/alerts', { params: { id } }),
       ]);
       return { survey, state };
     },
@@ -69,7 +69,7 @@ function Alerts(props: { survey: SurveyDetail; state: AlertsState; onState: (s: 
   const remove = async (rule: AlertRuleDto) => {
     setFailure(null);
     try {
-      await api.delete(`/api/surveys/${props.survey.id}/alerts/rules/${rule.id}`);
+      await api.delete('/api/surveys/:id/alerts/rules/:ruleId', { params: { id: props.survey.id, ruleId: rule.id } });
       props.onState({ ...props.state, rules: props.state.rules.filter((r) => r.id !== rule.id) });
     } catch (err) {
       setFailure(err);

@@ -14,7 +14,7 @@ export default function CasePage() {
   const params = useParams();
   const [data, { refetch, mutate }] = createResource(
     () => params.caseId,
-    (id) => api.get<CaseDetail>(`/api/cases/${id}`),
+    (id) => api.get('/api/cases/:caseId', { params: { caseId: id } }),
   );
   return (
     <Switch fallback={<Loading />}>
@@ -58,11 +58,16 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
     }
   };
   const change = (body: { status?: CaseStatus; ownerId?: string | null; priority?: Priority }) =>
-    send(() => api.patch<CaseDetail>(`/api/cases/${props.case.id}`, body));
+    send(() => api.patch('/api/cases/:caseId', { params: { caseId: props.case.id }, body }));
   const addNote = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!note().trim()) return;
-    if (await send(() => api.post<CaseDetail>(`/api/cases/${props.case.id}/notes`, { text: note() }))) setNote('');
+    if (
+      await send(() =>
+        api.post('/api/cases/:caseId/notes', { params: { caseId: props.case.id }, body: { text: note() } }),
+      )
+    )
+      setNote('');
   };
   const actionKey = (s: CaseStatus) =>
     (s === 'in-progress'

@@ -15,7 +15,7 @@ export default function InboxLink() {
   const [count, setCount] = createSignal(0);
   // The badge is a hint: a failed count keeps the last one rather than showing an error in the top bar.
   const again = () =>
-    api.get<{ unread: number }>('/api/cases/unread').then(
+    api.get('/api/cases/unread').then(
       (r) => setCount(r.unread),
       () => undefined,
     );

@@ -1,7 +1,7 @@
 /** /cases: the case inbox — the user's cases (all of them for researchers), filtered by status, owner and overdue. */
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
-import type { CaseList, CaseStatus } from '../../../shared/api/alerts';
+import type { CaseStatus } from '../../../shared/api/alerts';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { EmptyState, ErrorBox, Loading } from '../lib/components';
@@ -25,7 +25,7 @@ export default function InboxPage() {
     if (params.survey) q.set('survey', params.survey);
     return q.toString();
   };
-  const [list, { refetch }] = createResource(query, (q) => api.get<CaseList>(`/api/cases?${q}`));
+  const [list, { refetch }] = createResource(query, (q) => api.get('/api/cases', { query: new URLSearchParams(q) }));
 
   return (
     <div class="page cases-page">

@@ -65,8 +65,11 @@ export default function RuleEditor(props: {
     try {
       const body = JSON.parse(JSON.stringify(draft)) as Draft;
       const saved = props.rule
-        ? await api.put<AlertRuleDto>(`/api/surveys/${props.surveyId}/alerts/rules/${props.rule.id}`, body)
-        : await api.post<AlertRuleDto>(`/api/surveys/${props.surveyId}/alerts/rules`, body);
+        ? await api.put('/api/surveys/:id/alerts/rules/:ruleId', {
+            params: { id: props.surveyId, ruleId: props.rule.id },
+            body,
+          })
+        : await api.post('/api/surveys/:id/alerts/rules', { params: { id: props.surveyId }, body });
       props.onSaved(saved);
     } catch (err) {
       setFailure(err);

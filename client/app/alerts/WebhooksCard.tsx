@@ -1,12 +1,6 @@
 /** A survey's webhooks: add one (its signing secret is shown once), turn off, rotate, delete, see deliveries. */
 import { createSignal, For, Show } from 'solid-js';
-import {
-  WEBHOOK_EVENTS,
-  type DeliveryDto,
-  type WebhookDto,
-  type WebhookEvent,
-  type WebhookWithSecret,
-} from '../../../shared/api/alerts';
+import { WEBHOOK_EVENTS, type DeliveryDto, type WebhookDto, type WebhookEvent } from '../../../shared/api/alerts';
 import { api } from '../lib/api';
 import { ConfirmButton, CopyButton, ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
@@ -23,7 +17,7 @@ export default function WebhooksCard(props: {
   const [secret, setSecret] = createSignal<{ id: string; secret: string } | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
   const [log, setLog] = createSignal<{ id: string; deliveries: DeliveryDto[] } | null>(null);
-  const base = () => `/api/surveys/${props.surveyId}/webhooks`;
+  const hook = (webhookId: string) => ({ id: props.surveyId, webhookId });
   const run = async (f: () => Promise<void>) => {
     setFailure(null);
     try {
@@ -33,14 +27,17 @@ export default function WebhooksCard(props: {
     }
   };
   const showLog = async (id: string) => {
-    setLog({ id, deliveries: await api.get<DeliveryDto[]>(`${base()}/${id}/deliveries`) });
+    setLog({ id, deliveries: await api.get('/api/surveys/:id/webhooks/:webhookId/deliveries', { params: hook(id) }) });
   };
   const replace = (w: WebhookDto) => props.onChange(props.webhooks.map((x) => (x.id === w.id ? w : x)));
 
   const add = (e: SubmitEvent) => {
     e.preventDefault();
     void run(async () => {
-      const r = await api.post<WebhookWithSecret>(base(), { url: url(), events: events() });
+      const r = await api.post('/api/surveys/:id/webhooks', {
+        params: { id: props.surveyId },
+        body: { url: url(), events: events() },
+      });
       props.onChange([...props.webhooks, r.webhook]);
       setSecret({ id: r.webhook.id, secret: r.secret });
       setUrl('');
@@ -88,7 +85,14 @@ export default function WebhooksCard(props: {
                   type="button"
                   class="btn btn-small"
                   onClick={() =>
-                    run(async () => replace(await api.patch<WebhookDto>(`${base()}/${w.id}`, { enabled: !w.enabled })))
+                    run(async () =>
+                      replace(
+                        await api.patch('/api/surveys/:id/webhooks/:webhookId', {
+                          params: hook(w.id),
+                          body: { enabled: !w.enabled },
+                        }),
+                      ),
+                    )
                   }
                 >
                   {w.enabled ? t('alerts.turnOff') : t('alerts.turnOn')}
@@ -98,7 +102,7 @@ export default function WebhooksCard(props: {
                   class="btn btn-small"
                   onClick={() =>
                     run(async () => {
-                      const r = await api.post<WebhookWithSecret>(`${base()}/${w.id}/rotate`);
+                      const r = await api.post('/api/surveys/:id/webhooks/:webhookId/rotate', { params: hook(w.id) });
                       setSecret({ id: w.id, secret: r.secret });
                     })
                   }
@@ -110,7 +114,7 @@ export default function WebhooksCard(props: {
                   class="btn btn-small"
                   onClick={() =>
                     run(async () => {
-                      await api.post(`${base()}/${w.id}/ping`);
+                      await api.post('/api/surveys/:id/webhooks/:webhookId/ping', { params: hook(w.id) });
                       await showLog(w.id);
                     })
                   }
@@ -134,7 +138,7 @@ export default function WebhooksCard(props: {
                   label={t('common.delete')}
                   onConfirm={() =>
                     run(async () => {
-                      await api.delete(`${base()}/${w.id}`);
+                      await api.delete('/api/surveys/:id/webhooks/:webhookId', { params: hook(w.id) });
                       props.onChange(props.webhooks.filter((x) => x.id !== w.id));
                     })
                   }
@@ -145,7 +149,9 @@ export default function WebhooksCard(props: {
                   deliveries={log()!.deliveries}
                   onRedeliver={(d) =>
                     run(async () => {
-                      await api.post(`${base()}/${w.id}/deliveries/${d.id}/redeliver`);
+                      await api.post('/api/surveys/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver', {
+                        params: { ...hook(w.id), deliveryId: d.id },
+                      });
                       await showLog(w.id);
                     })
                   }

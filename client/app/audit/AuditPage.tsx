@@ -1,5 +1,5 @@
 import { createResource, createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
-import { AUDIT_AREAS, type AuditArea, type AuditEntry, type AuditPage as Page } from '../../../shared/api/audit';
+import { AUDIT_AREAS, type AuditArea, type AuditEntry } from '../../../shared/api/audit';
 import type { AppKey } from '../../../shared/i18n';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
@@ -38,7 +38,7 @@ function AuditLog() {
   const { t } = useI18n();
   const id = createUniqueId();
   const [area, setArea] = createSignal<AuditArea | ''>('');
-  const [page] = createResource(area, (a) => api.get<Page>(`/api/audit${a ? `?area=${a}` : ''}`));
+  const [page] = createResource(area, (a) => api.get('/api/audit', { query: { area: a || undefined } }));
   // Older pages, appended below the first; cleared when the filter changes.
   const [older, setOlder] = createSignal<{ area: string; entries: AuditEntry[]; next: number | null } | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -51,7 +51,7 @@ function AuditLog() {
     setFailure(null);
     try {
       const a = area();
-      const got = await api.get<Page>(`/api/audit?before=${before}${a ? `&area=${a}` : ''}`);
+      const got = await api.get('/api/audit', { query: { before, area: a || undefined } });
       setOlder({
         area: a,
         entries: [...(older()?.area === a ? older()!.entries : []), ...got.entries],

@@ -1,6 +1,5 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import type { UserDto } from '../../../shared/api/auth';
 import { api } from '../lib/api';
 import { TextField } from '../lib/components';
 import { errorText } from '../lib/errors';
@@ -37,10 +36,12 @@ export default function AcceptInvitePage() {
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/accept-invite', {
-        token,
-        name: name(),
-        password: password(),
+      const answer = await api.post('/api/auth/accept-invite', {
+        body: {
+          token,
+          name: name(),
+          password: password(),
+        },
       });
       await session.signedIn(answer);
       navigate('/', { replace: true });

@@ -24,7 +24,7 @@ export default function ForgotPasswordPage() {
     setBusy(true);
     setFailure(null);
     try {
-      await api.post('/api/auth/password-reset', { email: email() });
+      await api.post('/api/auth/password-reset', { body: { email: email() } });
       setSent(true);
     } catch (err) {
       setFailure(err);

@@ -1,6 +1,5 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import type { SignedIn } from '../../../shared/api/passwords';
 import { accountErrorText } from '../account/errors';
 import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
@@ -32,7 +31,7 @@ export default function ResetPasswordPage() {
     setFailure(null);
     try {
       await session.signedIn(
-        await api.post<SignedIn>('/api/auth/password-reset/complete', { token, password: password() }),
+        await api.post('/api/auth/password-reset/complete', { body: { token, password: password() } }),
       );
       navigate('/', { replace: true });
     } catch (err) {

@@ -1,5 +1,4 @@
 import { createSignal, Show } from 'solid-js';
-import type { UserDto } from '../../../shared/api/auth';
 import { api } from '../lib/api';
 import { TextField } from '../lib/components';
 import { errorText } from '../lib/errors';
@@ -37,10 +36,12 @@ export default function SetupPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/setup', {
-        name: name(),
-        email: email(),
-        password: password(),
+      const answer = await api.post('/api/auth/setup', {
+        body: {
+          name: name(),
+          email: email(),
+          password: password(),
+        },
       });
       await session.signedIn(answer);
     } catch (err) {

@@ -1,6 +1,5 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import type { UserDto } from '../../../shared/api/auth';
 import { api } from '../lib/api';
 import { TextField } from '../lib/components';
 import { errorText } from '../lib/errors';
@@ -29,9 +28,11 @@ export default function SignInPage() {
     setBusy(true);
     setFailure(null);
     try {
-      const answer = await api.post<{ user: UserDto; csrf: string }>('/api/auth/login', {
-        email: email(),
-        password: password(),
+      const answer = await api.post('/api/auth/login', {
+        body: {
+          email: email(),
+          password: password(),
+        },
       });
       await session.signedIn(answer);
     } catch (err) {

@@ -1,8 +1,6 @@
 /** /surveys/:id/coding: pick an open question, code its answers, see its themes and what distinguishes. */
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createResource, For, Match, Show, Switch } from 'solid-js';
-import type { CodingQuestionDto } from '../../../shared/api/coding';
-import type { SurveyDetail } from '../../../shared/api/surveys';
+import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { EmptyState, ErrorBox, Loading } from '../lib/components';
@@ -23,8 +21,8 @@ export default function CodingPage() {
     () => params.id,
     async (id) => {
       const [survey, coding] = await Promise.all([
-        api.get<SurveyDetail>(`/api/surveys/${id}`),
-        api.get<{ questions: CodingQuestionDto[] }>(`/api/surveys/${id}/coding`),
+        api.get('/api/surveys/:id', { params: { id } }),
+        api.get('/api/surveys/:id/coding', { params: { id } }),
       ]);
       return { survey, questions: coding.questions };
     },
@@ -34,7 +32,8 @@ export default function CodingPage() {
     const q = typeof search.q === 'string' ? search.q : undefined;
     return questions.find((x) => x.id === q) ?? questions[0];
   };
-  const base = () => `/api/surveys/${params.id}/coding/${chosen()?.id}`;
+  // One object per question chosen, so the screens below fetch again only when it changes.
+  const frame = createMemo(() => ({ id: params.id ?? '', questionId: chosen()?.id ?? '' }));
   return (
     <Switch fallback={<Loading />}>
       <Match when={data.error}>
@@ -75,10 +74,10 @@ export default function CodingPage() {
                   <h2 class="coding-question-text">{textIn(q().text, locale(), d().survey.draft.defaultLanguage)}</h2>
                   <Show when={q().answers > 0} fallback={<EmptyState title={t('coding.noAnswers')} />}>
                     <Show when={session.can('researcher')}>
-                      <CodingScreen base={base()} />
+                      <CodingScreen frame={frame()} />
                     </Show>
-                    <Themes base={base()} canAccept={session.can('researcher')} />
-                    <Distinguish base={base()} />
+                    <Themes frame={frame()} canAccept={session.can('researcher')} />
+                    <Distinguish frame={frame()} />
                   </Show>
                 </>
               )}

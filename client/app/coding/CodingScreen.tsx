@@ -4,7 +4,8 @@
  * Answers are fetched in pages and kept, so moving to the next one never waits on the server.
  */
 import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import type { AnswersPage, CodeDto, CodingAnswer, FrameDto } from '../../../shared/api/coding';
+import type { CodeDto, CodingAnswer } from '../../../shared/api/coding';
+import type { FrameRef } from './frame';
 import { api } from '../lib/api';
 import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
@@ -12,11 +13,11 @@ import { languageName, textIn } from './text';
 
 const PAGE = 200;
 
-export default function CodingScreen(props: { base: string }) {
+export default function CodingScreen(props: { frame: FrameRef }) {
   const { t, locale, num } = useI18n();
   const [frame, { refetch: refetchFrame, mutate: setFrame }] = createResource(
-    () => props.base,
-    (b) => api.get<FrameDto>(b),
+    () => props.frame,
+    (f) => api.get('/api/surveys/:id/coding/:questionId', { params: f }),
   );
   const [answers, setAnswers] = createSignal<Map<number, CodingAnswer>>(new Map());
   const [total, setTotal] = createSignal(0);
@@ -34,7 +35,10 @@ export default function CodingScreen(props: { base: string }) {
     if (loading.has(offset)) return;
     loading.add(offset);
     try {
-      const page = await api.get<AnswersPage>(`${props.base}/answers?offset=${offset}&limit=${PAGE}`);
+      const page = await api.get('/api/surveys/:id/coding/:questionId/answers', {
+        params: props.frame,
+        query: { offset, limit: PAGE },
+      });
       setTotal(page.total);
       setAnswers((m) => {
         const next = new Map(m);
@@ -108,7 +112,10 @@ export default function CodingScreen(props: { base: string }) {
     }
     setFailure(null);
     try {
-      await api.put(`${props.base}/answers/${answer.responseId}`, { codes: after });
+      await api.put('/api/surveys/:id/coding/:questionId/answers/:responseId', {
+        params: { ...props.frame, responseId: String(answer.responseId) },
+        body: { codes: after },
+      });
     } catch (err) {
       put(before);
       void refetchFrame();
@@ -119,7 +126,7 @@ export default function CodingScreen(props: { base: string }) {
   const undo = async () => {
     setFailure(null);
     try {
-      await api.post(`${props.base}/undo`, {});
+      await api.post('/api/surveys/:id/coding/:questionId/undo', { params: props.frame });
       const offsets = new Set([...answers().keys()].map((i) => Math.floor(i / PAGE) * PAGE));
       setAnswers(new Map());
       await Promise.all([...offsets].map(load));
@@ -136,7 +143,10 @@ export default function CodingScreen(props: { base: string }) {
     const lang = frame()?.languages.includes(locale()) ? locale() : language();
     setFailure(null);
     try {
-      await api.post(`${props.base}/codes`, { label: { [lang]: text } });
+      await api.post('/api/surveys/:id/coding/:questionId/codes', {
+        params: props.frame,
+        body: { label: { [lang]: text } },
+      });
       setNewLabel('');
       void refetchFrame();
     } catch (err) {
@@ -149,7 +159,12 @@ export default function CodingScreen(props: { base: string }) {
     if (!bulkWords().trim() || !bulkCode()) return;
     setFailure(null);
     try {
-      setBulkDone(await api.post(`${props.base}/bulk`, { codeId: bulkCode(), search: bulkWords().trim() }));
+      setBulkDone(
+        await api.post('/api/surveys/:id/coding/:questionId/bulk', {
+          params: props.frame,
+          body: { codeId: bulkCode(), search: bulkWords().trim() },
+        }),
+      );
       setAnswers(new Map());
       await load(Math.floor(at() / PAGE) * PAGE);
       void refetchFrame();

@@ -5,6 +5,7 @@
  */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { DistinguishDto } from '../../../shared/api/coding';
+import type { FrameRef } from './frame';
 import type { CodeDistinction } from '../../../shared/coding/distinguish';
 import type { AppKey } from '../../../shared/i18n';
 import { api } from '../lib/api';
@@ -20,12 +21,12 @@ const GROUP: Record<string, AppKey> = {
   high: 'coding.group.high',
 };
 
-export default function Distinguish(props: { base: string }) {
+export default function Distinguish(props: { frame: FrameRef }) {
   const { t, locale, num, pct } = useI18n();
   const [of, setOf] = createSignal<'codes' | 'themes'>('codes');
   const [table, { refetch }] = createResource(
-    () => `${props.base}/distinguish?of=${of()}`,
-    (url) => api.get<DistinguishDto>(url),
+    () => ({ frame: props.frame, of: of() }),
+    (x) => api.get('/api/surveys/:id/coding/:questionId/distinguish', { params: x.frame, query: { of: x.of } }),
   );
   const label = (d: DistinguishDto, id: string) =>
     textIn(d.labels[id] ?? {}, locale(), Object.keys(d.labels[id] ?? {})[0] ?? 'en');

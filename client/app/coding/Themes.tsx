@@ -1,16 +1,17 @@
 /** Suggested themes of an open question, per answer language; a researcher accepts one as a code. */
 import { createResource, createSignal, For, Show } from 'solid-js';
-import type { FrameDto, ThemeDto, ThemesDto } from '../../../shared/api/coding';
+import type { ThemeDto } from '../../../shared/api/coding';
+import type { FrameRef } from './frame';
 import { api } from '../lib/api';
 import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { languageName } from './text';
 
-export default function Themes(props: { base: string; canAccept: boolean; onAccepted?: () => void }) {
+export default function Themes(props: { frame: FrameRef; canAccept: boolean; onAccepted?: () => void }) {
   const { t, num, pct, locale } = useI18n();
   const [themes, { refetch }] = createResource(
-    () => props.base,
-    (b) => api.get<ThemesDto>(`${b}/themes`),
+    () => props.frame,
+    (f) => api.get('/api/surveys/:id/coding/:questionId/themes', { params: f }),
   );
   const [accepted, setAccepted] = createSignal<Record<string, number>>({});
   const [failure, setFailure] = createSignal<unknown>(null);
@@ -18,11 +19,17 @@ export default function Themes(props: { base: string; canAccept: boolean; onAcce
   const accept = async (theme: ThemeDto) => {
     setFailure(null);
     try {
-      const frame = await api.get<FrameDto>(props.base);
+      const frame = await api.get('/api/surveys/:id/coding/:questionId', { params: props.frame });
       // The label in the theme's language when the survey has it, else in the survey's default.
       const lang = frame.languages.includes(theme.language) ? theme.language : frame.languages[0];
-      const code = await api.post<{ id: string }>(`${props.base}/codes`, { label: { [lang]: theme.label } });
-      const done = await api.post<{ added: number }>(`${props.base}/bulk`, { codeId: code.id, themeId: theme.id });
+      const code = await api.post('/api/surveys/:id/coding/:questionId/codes', {
+        params: props.frame,
+        body: { label: { [lang]: theme.label } },
+      });
+      const done = await api.post('/api/surveys/:id/coding/:questionId/bulk', {
+        params: props.frame,
+        body: { codeId: code.id, themeId: theme.id },
+      });
       setAccepted((a) => ({ ...a, [theme.id]: done.added }));
       props.onAccepted?.();
     } catch (err) {

@@ -4,7 +4,7 @@ import { createResource, Match, Show, Switch } from 'solid-js';
 import type { SurveyDetail } from '../../../shared/api/surveys';
 import type { CollectionSettings } from '../../../shared/api/collect';
 import { useSession } from '../auth/session';
-import { api } from '../lib/api';
+import { api, apiUrl } from '../lib/api';
 import { CopyButton, ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { Icon } from '../lib/icons';
@@ -20,8 +20,8 @@ export default function DistributePage() {
     () => params.id,
     async (id) => {
       const [survey, settings] = await Promise.all([
-        api.get<SurveyDetail>(`/api/surveys/${id}`),
-        api.get<CollectionSettings>(`/api/surveys/${id}/settings`),
+        api.get('/api/surveys/:id', { params: { id } }),
+        api.get('/api/surveys/:id/settings', { params: { id } }),
       ]);
       return { survey, settings };
     },
@@ -80,7 +80,7 @@ function Distribute(props: { survey: SurveyDetail; settings: CollectionSettings 
             />
             <a
               class="btn btn-small"
-              href={`/api/surveys/${survey.id}/qr.png`}
+              href={apiUrl('/api/surveys/:id/qr.png', { params: { id: survey.id } })}
               download="survey-qr.png"
               data-testid="qr-png"
             >
@@ -88,7 +88,7 @@ function Distribute(props: { survey: SurveyDetail; settings: CollectionSettings 
             </a>
             <a
               class="btn btn-small"
-              href={`/api/surveys/${survey.id}/qr.svg`}
+              href={apiUrl('/api/surveys/:id/qr.svg', { params: { id: survey.id } })}
               download="survey-qr.svg"
               data-testid="qr-svg"
             >
@@ -96,7 +96,13 @@ function Distribute(props: { survey: SurveyDetail; settings: CollectionSettings 
             </a>
           </div>
         </div>
-        <img class="qr" src={`/api/surveys/${survey.id}/qr.svg`} alt={t('distribute.qrAlt')} width="160" height="160" />
+        <img
+          class="qr"
+          src={apiUrl('/api/surveys/:id/qr.svg', { params: { id: survey.id } })}
+          alt={t('distribute.qrAlt')}
+          width="160"
+          height="160"
+        />
       </section>
 
       <RulesForm surveyId={survey.id} initial={props.settings} readOnly={readOnly()} />

@@ -6,13 +6,11 @@ import {
   type ImportErrorCode,
   type ImportResult,
   type ImportRowError,
-  type InvitationList,
   type InvitationStatus,
   type MailJob,
-  type MailState,
 } from '../../../shared/api/collect';
 import type { AppKey } from '../../../shared/i18n';
-import { api, ApiError } from '../lib/api';
+import { api, ApiError, apiUrl } from '../lib/api';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 
@@ -53,12 +51,12 @@ const MAIL_ERRORS: Readonly<Record<string, AppKey>> = {
 export default function Invitations(props: { survey: SurveyDetail; readOnly: boolean }) {
   const { t, date } = useI18n();
   const id = createUniqueId();
-  const base = `/api/surveys/${props.survey.id}`;
+  const params = () => ({ id: props.survey.id });
   const [filter, setFilter] = createSignal<InvitationStatus | ''>('');
   const [list, { refetch }] = createResource(filter, (f) =>
-    api.get<InvitationList>(`${base}/invitations${f ? `?status=${f}` : ''}`),
+    api.get('/api/surveys/:id/invitations', { params: params(), query: { status: f || undefined } }),
   );
-  const [mail, { refetch: refetchMail }] = createResource(() => api.get<MailState>(`${base}/mail`));
+  const [mail, { refetch: refetchMail }] = createResource(() => api.get('/api/surveys/:id/mail', { params: params() }));
   const [imported, setImported] = createSignal<ImportResult | null>(null);
   const [rowErrors, setRowErrors] = createSignal<ImportRowError[]>([]);
   const [bounced, setBounced] = createSignal<BounceResult | null>(null);
@@ -73,10 +71,13 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
     setRowErrors([]);
     setFailure(null);
     try {
-      setImported(await api.post<ImportResult>(`${base}/invitations/import`, { csv: await file.text() }));
+      setImported(
+        await api.post('/api/surveys/:id/invitations/import', { params: params(), body: { csv: await file.text() } }),
+      );
       void refetch();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'invalid-contacts') setRowErrors(err.details as ImportRowError[]);
+      const rows = err instanceof ApiError ? err.detailsOf('invalid-contacts') : undefined;
+      if (rows) setRowErrors(rows);
       else setFailure(err);
     } finally {
       setBusy(false);
@@ -89,10 +90,13 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
     setBounceErrors([]);
     setFailure(null);
     try {
-      setBounced(await api.post<BounceResult>(`${base}/invitations/bounces`, { text: await file.text() }));
+      setBounced(
+        await api.post('/api/surveys/:id/invitations/bounces', { params: params(), body: { text: await file.text() } }),
+      );
       void refetch();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'invalid-bounces') setBounceErrors(err.details as ImportRowError[]);
+      const rows = err instanceof ApiError ? err.detailsOf('invalid-bounces') : undefined;
+      if (rows) setBounceErrors(rows);
       else setFailure(err);
     } finally {
       field.value = '';
@@ -114,7 +118,7 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
   const send = async (kind: MailJob['kind']) => {
     setFailure(null);
     try {
-      await api.post(`${base}/mail`, { kind });
+      await api.post('/api/surveys/:id/mail', { params: params(), body: { kind } });
       void refetchMail();
     } catch (err) {
       setFailure(err);
@@ -152,12 +156,17 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
               data-testid="contacts-file"
             />
           </label>
-          <a class="btn" href={`${base}/invitations.csv`} download="mail-merge.csv" data-testid="mail-merge">
+          <a
+            class="btn"
+            href={apiUrl('/api/surveys/:id/invitations.csv', { params: params() })}
+            download="mail-merge.csv"
+            data-testid="mail-merge"
+          >
             {t('distribute.mailMerge')}
           </a>
           <a
             class="btn"
-            href={`${base}/invitations.csv?pending=1`}
+            href={apiUrl('/api/surveys/:id/invitations.csv', { params: params(), query: { pending: '1' } })}
             download="not-answered.csv"
             data-testid="not-answered"
           >
@@ -336,7 +345,12 @@ export default function Invitations(props: { survey: SurveyDetail; readOnly: boo
                             </Show>
                             <Show when={!props.readOnly}>
                               {' · '}
-                              <a href={`${base}/invitations/${i.id}/qr.svg`} download="invitation-qr.svg">
+                              <a
+                                href={apiUrl('/api/surveys/:id/invitations/:invitationId/qr.svg', {
+                                  params: { ...params(), invitationId: i.id },
+                                })}
+                                download="invitation-qr.svg"
+                              >
                                 {t('distribute.qr')}
                               </a>
                             </Show>

@@ -57,8 +57,11 @@ export default function MailTemplates(props: {
     if (value) next[lang()] = value;
     else delete next[lang()];
     try {
-      const settings = await api.patch<CollectionSettings>(`/api/surveys/${props.surveyId}/settings`, {
-        [kind()]: next,
+      const settings = await api.patch('/api/surveys/:id/settings', {
+        params: { id: props.surveyId },
+        body: {
+          [kind()]: next,
+        },
       });
       setSaved({ invitationMail: settings.invitationMail, reminderMail: settings.reminderMail });
       setState('saved');

@@ -32,11 +32,14 @@ export default function RulesForm(props: { surveyId: string; initial: Collection
     setState('saving');
     setFailure(null);
     try {
-      await api.patch(`/api/surveys/${props.surveyId}/settings`, {
-        opensAt: fromInput(opensAt()),
-        closesAt: fromInput(closesAt()),
-        responseCap: cap() === '' ? null : Number(cap()),
-        kiosk: kiosk(),
+      await api.patch('/api/surveys/:id/settings', {
+        params: { id: props.surveyId },
+        body: {
+          opensAt: fromInput(opensAt()),
+          closesAt: fromInput(closesAt()),
+          responseCap: cap() === '' ? null : Number(cap()),
+          kiosk: kiosk(),
+        },
       });
       setState('saved');
     } catch (err) {

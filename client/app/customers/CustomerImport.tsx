@@ -70,10 +70,10 @@ export default function CustomerImport(props: { onImported: () => void }) {
       const csv = await readText(file, (percent) => setStage({ kind: 'reading', percent }));
       setStage({ kind: 'importing', bytes: file.size });
       if (kind === 'customers') {
-        const r = await api.post<CustomerImportResult>('/api/customers/import', { csv });
+        const r = await api.post('/api/customers/import', { body: { csv } });
         setDone(t('customers.import.doneCustomers', { created: r.created, updated: r.updated }));
       } else {
-        const r = await api.post<TransactionImportResult>('/api/customers/transactions/import', { csv });
+        const r = await api.post('/api/customers/transactions/import', { body: { csv } });
         setDone(
           t(r.mode === 'figures' ? 'customers.import.doneFigures' : 'customers.import.doneTransactions', {
             count: r.imported,

@@ -1,7 +1,6 @@
 /** /customers/:id: one customer — value and RFM scores with the rule they follow, contact, attributes, surveys. */
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
-import type { CustomerDetail } from '../../../shared/customers/schema';
 import type { Segment } from '../../../shared/customers/value';
 import { formatCurrency } from '../../../shared/i18n/format';
 import type { AppKey } from '../../../shared/i18n';
@@ -22,7 +21,7 @@ export default function CustomerPage() {
   const params = useParams<{ id: string }>();
   const [customer, { refetch }] = createResource(
     () => params.id,
-    (id) => api.get<CustomerDetail>(`/api/customers/${encodeURIComponent(id)}`),
+    (id) => api.get('/api/customers/:id', { params: { id: encodeURIComponent(id) } }),
   );
   const money = (amount: number, currency: string | null) =>
     currency ? formatCurrency(locale(), amount, currency) : '—';

@@ -1,7 +1,7 @@
 /** /customers: the register — search by name, e-mail or id, filter by tier and segment, paged by revenue. */
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
-import type { CustomerList, ValueSettings } from '../../../shared/customers/schema';
+import type { CustomerList } from '../../../shared/customers/schema';
 import { SEGMENTS, type Segment } from '../../../shared/customers/value';
 import { formatCurrency } from '../../../shared/i18n/format';
 import { api } from '../lib/api';
@@ -26,8 +26,10 @@ export default function CustomersPage() {
     if (params.segment) q.set('segment', params.segment);
     return q.toString();
   };
-  const [list, { refetch }] = createResource(query, (q) => api.get<CustomerList>(`/api/customers?${q}`));
-  const [settings] = createResource(() => api.get<ValueSettings>('/api/customers/settings'));
+  const [list, { refetch }] = createResource(query, (q) =>
+    api.get('/api/customers', { query: new URLSearchParams(q) }),
+  );
+  const [settings] = createResource(() => api.get('/api/customers/settings'));
   const pages = (l: CustomerList) => Math.max(1, Math.ceil(l.total / l.pageSize));
   const money = (amount: number, currency: string | null) =>
     currency ? formatCurrency(locale(), amount, currency) : '—';

@@ -1,6 +1,5 @@
 /** How fieldwork stands: completes against the target, quota cells filling, drop-off, margin reached; waves. */
 import { createResource, createSignal, For, Show } from 'solid-js';
-import type { FieldworkDto } from '../../../shared/api/plan';
 import { api } from '../lib/api';
 import { ConfirmButton, ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
@@ -36,13 +35,13 @@ export default function FieldworkPanel(props: {
   const [wave, setWave] = createSignal<number | undefined>();
   const [data, { refetch }] = createResource(
     () => ({ id: props.surveyId, wave: wave(), version: props.version }),
-    (k) => api.get<FieldworkDto>(`/api/surveys/${k.id}/fieldwork${k.wave ? `?wave=${k.wave}` : ''}`),
+    (k) => api.get('/api/surveys/:id/fieldwork', { params: { id: k.id }, query: { wave: k.wave } }),
   );
   const [failure, setFailure] = createSignal<unknown>(null);
   const openWave = async () => {
     setFailure(null);
     try {
-      await api.post(`/api/surveys/${props.surveyId}/waves`);
+      await api.post('/api/surveys/:id/waves', { params: { id: props.surveyId } });
       setWave(undefined);
       await refetch();
       props.onWaveOpened();

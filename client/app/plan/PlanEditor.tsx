@@ -183,7 +183,7 @@ export default function PlanEditor(props: { survey: SurveyDetail; initial: PlanD
     setBusy(true);
     const sent = json();
     try {
-      const saved = await api.put<PlanDto>(`/api/surveys/${surveyId}/plan`, { plan: unwrap(plan) });
+      const saved = await api.put('/api/surveys/:id/plan', { params: { id: surveyId }, body: { plan: unwrap(plan) } });
       setSavedJson(sent);
       setSavedFrequency(saved.plan?.frequency ?? null);
       setVersion((n) => n + 1);

@@ -1,8 +1,6 @@
 /** /surveys/:id/plan: the research plan of a survey, with the fieldwork it drives. */
 import { useParams } from '@solidjs/router';
 import { createResource, Match, Switch } from 'solid-js';
-import type { PlanDto } from '../../../shared/api/plan';
-import type { SurveyDetail } from '../../../shared/api/surveys';
 import { api } from '../lib/api';
 import { ErrorBox, Loading } from '../lib/components';
 import PlanEditor from './PlanEditor';
@@ -14,8 +12,8 @@ export default function PlanPage() {
     () => params.id,
     async (id) => {
       const [survey, plan] = await Promise.all([
-        api.get<SurveyDetail>(`/api/surveys/${id}`),
-        api.get<PlanDto>(`/api/surveys/${id}/plan`),
+        api.get('/api/surveys/:id', { params: { id } }),
+        api.get('/api/surveys/:id/plan', { params: { id } }),
       ]);
       return { survey, plan };
     },

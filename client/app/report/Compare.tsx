@@ -10,14 +10,14 @@ import type { ReportDto } from '../../../shared/api/report';
 import { compareSegments, type SegmentTest } from '../../../shared/api/report-compare';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
 import type { Text } from '../../../shared/survey/schema';
-import { api } from '../lib/api';
+import { reportOf, type ReportSource } from './source';
 import { useI18n } from '../lib/i18n';
 import { dimensions, queryOf, type FilterState } from './FilterBar';
 import { compareFromSearch } from './url-state';
 import { intervalWithheld } from '../../../shared/api/report-readings';
 
 export function Compare(props: {
-  base: string;
+  source: ReportSource;
   report: ReportDto;
   filter: FilterState;
   text: (x: Text | undefined) => string;
@@ -58,8 +58,7 @@ export function Compare(props: {
       name() && valueA() && valueB() && valueA() !== valueB()
         ? ([segment(valueA()), segment(valueB())] as const)
         : null,
-    ([a, b]) =>
-      Promise.all([api.get<ReportDto>(`${props.base}/report${a}`), api.get<ReportDto>(`${props.base}/report${b}`)]),
+    ([a, b]) => Promise.all([reportOf(props.source, a), reportOf(props.source, b)]),
   );
   const options = () => dims().find((d) => d.name === name())?.choices ?? [];
   // Paper has no pickers: it names the two segments in words.

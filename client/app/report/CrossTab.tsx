@@ -8,7 +8,7 @@ import type { ReportDto } from '../../../shared/api/report';
 import type { CrosstabCell, CrosstabDto, CrosstabMeanCell, CrosstabRow } from '../../../shared/api/report-crosstab';
 import type { AppKey } from '../../../shared/i18n';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
-import { api } from '../lib/api';
+import { crosstabCsvUrl, crosstabOf, type ReportSource } from './source';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { queryOf, type FilterState } from './FilterBar';
@@ -19,7 +19,7 @@ interface Choice {
 }
 
 export function CrossTab(props: {
-  base: string;
+  source: ReportSource;
   report: ReportDto;
   filter: FilterState;
   text: (x: Text | undefined) => string;
@@ -67,7 +67,7 @@ export function CrossTab(props: {
     params.set('lang', i18n.locale());
     return params.toString();
   };
-  const [table] = createResource(query, (q) => api.get<CrosstabDto>(`${props.base}/report/crosstab?${q}`));
+  const [table] = createResource(query, (q) => crosstabOf(props.source, q));
   const picker = (label: string, value: () => string, set: (v: string) => void, testid: string) => (
     <label class="field">
       <span>{label}</span>
@@ -96,7 +96,7 @@ export function CrossTab(props: {
         </p>
       </Show>
       <Show when={query() ? table.latest : undefined}>
-        {(x) => <Table table={x()} csv={`${props.base}/export/crosstab.csv?${query()}`} />}
+        {(x) => <Table table={x()} csv={crosstabCsvUrl(props.source, query()!)} />}
       </Show>
     </section>
   );

@@ -109,8 +109,8 @@ const parse = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
 /**
  * `currency`: the study's (server/report/study-currency.ts), the same for every reader; null when
- * the study names none, and the reader picks one. `saved`: the team's figures; `saveUrl`: where a
- * researcher saves them, null for readers who can't. Until someone enters the customers and the
+ * the study names none, and the reader picks one. `saved`: the team's figures; `canSave`: the reader
+ * may save them (a researcher). Until someone enters the customers and the
  * margin, no money is shown: an invented business would print as the team's figure.
  */
 export function LoyaltyValue(props: {
@@ -118,7 +118,7 @@ export function LoyaltyValue(props: {
   surveyId: string;
   currency: string | null;
   saved: LoyaltyValueInputs | null;
-  saveUrl: string | null;
+  canSave: boolean;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -159,7 +159,10 @@ export function LoyaltyValue(props: {
   const save = async () => {
     setBusy(true);
     try {
-      const r = await api.put<{ loyaltyValue: LoyaltyValueInputs }>(props.saveUrl!, asSaved(inputs()));
+      const r = await api.put('/api/surveys/:id/report/loyalty-value', {
+        params: { id: props.surveyId },
+        body: asSaved(inputs()),
+      });
       setSaved(r.loyaltyValue);
       store(props.surveyId, inputs(), basis());
       setNote(t('report.impact.savedNote'));
@@ -353,7 +356,7 @@ export function LoyaltyValue(props: {
             {t('report.impact.useSaved')}
           </button>
         </Show>
-        <Show when={props.saveUrl && !isSaved()}>
+        <Show when={props.canSave && !isSaved()}>
           <button
             type="button"
             class="btn btn-small btn-primary no-print"

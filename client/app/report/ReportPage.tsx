@@ -4,7 +4,8 @@ import type { Count, Interval, MeanSummary, QuestionReport, ReportDto } from '..
 import { allQuestions, type Question, type Scale, type Text } from '../../../shared/survey/schema';
 import { pickText } from '../../../shared/survey/text';
 import { useSession } from '../auth/session';
-import { ApiError, api } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { reportOf, type ReportSource } from './source';
 import { EmptyState, ErrorBox, Loading } from '../lib/components';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
@@ -30,15 +31,15 @@ import { fitTables } from './fit-tables';
 import { fitForPrint } from './print-fit';
 
 export default function ReportPage() {
-  const params = useParams();
-  return <ReportView base={`/api/surveys/${params.id}`} surveyId={params.id} />;
+  const params = useParams<{ id: string }>();
+  return <ReportView source={{ survey: params.id }} surveyId={params.id} />;
 }
 
 /**
- * The report with its filters, from `base` (the app's survey API, or a share link's public one);
+ * The report with its filters, from `source` (a survey in the app, or a share link);
  * a share link passes no surveyId, so nothing links into the app.
  */
-export function ReportView(props: { base: string; surveyId?: string }) {
+export function ReportView(props: { source: ReportSource; surveyId?: string }) {
   const [search, setSearch] = useSearchParams();
   // The view opens as its address says, and every change is written back: a filtered view is a link.
   const [filter, setFilterState] = createSignal<FilterState>(filterFromSearch(search));
@@ -47,8 +48,8 @@ export function ReportView(props: { base: string; surveyId?: string }) {
     setSearch(searchOfQuery(queryOf(f)), { replace: true });
   };
   const [report, { refetch }] = createResource(
-    () => ({ base: props.base, query: queryOf(filter()) }),
-    ({ base, query }) => api.get<ReportDto>(`${base}/report${query}`),
+    () => ({ source: props.source, query: queryOf(filter()) }),
+    ({ source, query }) => reportOf(source, query),
   );
   const { t } = useI18n();
   const session = useSession();
@@ -69,7 +70,7 @@ export function ReportView(props: { base: string; surveyId?: string }) {
       </Match>
       <Match when={report.latest}>
         {(r) => (
-          <Report report={r()} base={props.base} inApp={!!props.surveyId} filter={filter()} onFilter={setFilter} />
+          <Report report={r()} source={props.source} inApp={!!props.surveyId} filter={filter()} onFilter={setFilter} />
         )}
       </Match>
     </Switch>
@@ -78,7 +79,7 @@ export function ReportView(props: { base: string; surveyId?: string }) {
 
 function Report(props: {
   report: ReportDto;
-  base: string;
+  source: ReportSource;
   inApp: boolean;
   filter: FilterState;
   onFilter: (f: FilterState) => void;
@@ -128,7 +129,11 @@ function Report(props: {
         </div>
       </header>
       <Show when={props.inApp}>
-        <Exports base={props.base} query={queryOf(props.filter)} researcher={session.can('researcher')} />
+        <Exports
+          surveyId={props.report.surveyId}
+          query={queryOf(props.filter)}
+          researcher={session.can('researcher')}
+        />
       </Show>
       <Show when={props.inApp && session.can('researcher')}>
         <SharePanel surveyId={props.report.surveyId} />
@@ -192,13 +197,9 @@ function Report(props: {
       </Show>
       <FilterBar report={props.report} value={props.filter} onChange={props.onFilter} text={text} />
       <FieldworkView section={props.report.sections.fieldwork} />
-      <ReportSections
-        report={props.report}
-        text={text}
-        loyaltySaveUrl={props.inApp && session.can('researcher') ? `${props.base}/report/loyalty-value` : null}
-      />
-      <Compare base={props.base} report={props.report} filter={props.filter} text={text} />
-      <CrossTab base={props.base} report={props.report} filter={props.filter} text={text} />
+      <ReportSections report={props.report} text={text} canSaveLoyalty={props.inApp && session.can('researcher')} />
+      <Compare source={props.source} report={props.report} filter={props.filter} text={text} />
+      <CrossTab source={props.source} report={props.report} filter={props.filter} text={text} />
       <Show when={props.report.sections.verbatims}>
         {(v) => (
           <>
@@ -210,7 +211,7 @@ function Report(props: {
               </p>
             </Show>
             <Verbatims
-              base={props.base}
+              source={props.source}
               query={queryOf(props.filter)}
               initial={v()}
               report={props.report}

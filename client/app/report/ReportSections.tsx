@@ -49,8 +49,8 @@ const QUADRANT_COLORS = {
   overkill: 'hsl(38, 80%, 46%)',
 } as const;
 
-/** `loyaltySaveUrl`: where a researcher saves the loyalty-value figures; absent for readers who can't. */
-export function ReportSections(props: { report: ReportDto; text: TextOf; loyaltySaveUrl?: string | null }) {
+/** `canSaveLoyalty`: the reader may save the team's loyalty-value figures (a researcher in the app). */
+export function ReportSections(props: { report: ReportDto; text: TextOf; canSaveLoyalty?: boolean }) {
   const s = () => props.report.sections;
   const label = () => keyLabel(props.report, props.text);
   return (
@@ -67,7 +67,7 @@ export function ReportSections(props: { report: ReportDto; text: TextOf; loyalty
             section={x()}
             report={props.report}
             currency={props.report.currency}
-            saveUrl={props.loyaltySaveUrl ?? null}
+            canSave={props.canSaveLoyalty ?? false}
           />
         )}
       </Show>
@@ -310,12 +310,7 @@ function Priorities(props: { section: PrioritiesSection; label: (key: string) =>
   );
 }
 
-function Loyalty(props: {
-  section: LoyaltySection;
-  report: ReportDto;
-  currency: string | null;
-  saveUrl: string | null;
-}) {
+function Loyalty(props: { section: LoyaltySection; report: ReportDto; currency: string | null; canSave: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const reading = () => {
@@ -371,7 +366,7 @@ function Loyalty(props: {
         surveyId={props.report.surveyId}
         currency={props.currency}
         saved={props.report.loyaltyValue}
-        saveUrl={props.saveUrl}
+        canSave={props.canSave}
       />
     </Section>
   );

@@ -1,32 +1,33 @@
 /** Download links for the data and the report's tables, and read-only report links for managers. */
 import { createResource, createSignal, For, Show } from 'solid-js';
-import type { NewShareDto, ShareDto } from '../../../shared/api/report-query';
+import type { NewShareDto } from '../../../shared/api/report-query';
 import { LOCALE_NAMES, LOCALES, type Locale } from '../../../shared/i18n/locales';
-import { api } from '../lib/api';
+import { api, apiUrl } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 
-export function Exports(props: { base: string; query: string; researcher: boolean }) {
+type ExportPath = `/api/surveys/:id/export/${'tables.csv' | 'responses.csv' | 'responses.xlsx' | 'responses.sps'}`;
+
+export function Exports(props: { surveyId: string; query: string; researcher: boolean }) {
   const { t } = useI18n();
-  const href = (file: string, labels = false) => {
-    const params = new URLSearchParams(props.query.replace(/^\?/, ''));
-    if (labels) params.set('labels', '1');
-    const q = params.toString();
-    return `${props.base}/export/${file}${q ? `?${q}` : ''}`;
+  const href = (path: ExportPath, labels = false) => {
+    const query = new URLSearchParams(props.query.replace(/^\?/, ''));
+    if (labels) query.set('labels', '1');
+    return apiUrl(path, { params: { id: props.surveyId }, query });
   };
   return (
     <nav class="exports no-print" aria-label={t('report.export.title')}>
       <span class="muted">{t('report.export.title')}</span>
-      <a class="btn" href={href('tables.csv')} download="">
+      <a class="btn" href={href('/api/surveys/:id/export/tables.csv')} download="">
         {t('report.export.tables')}
       </a>
       <Show when={props.researcher}>
-        <a class="btn" href={href('responses.csv', true)} download="" data-testid="export-csv">
+        <a class="btn" href={href('/api/surveys/:id/export/responses.csv', true)} download="" data-testid="export-csv">
           {t('report.export.csv')}
         </a>
-        <a class="btn" href={href('responses.xlsx', true)} download="">
+        <a class="btn" href={href('/api/surveys/:id/export/responses.xlsx', true)} download="">
           {t('report.export.xlsx')}
         </a>
-        <a class="btn" href={href('responses.sps')} download="">
+        <a class="btn" href={href('/api/surveys/:id/export/responses.sps')} download="">
           {t('report.export.spss')}
         </a>
       </Show>
@@ -41,14 +42,14 @@ export function SharePanel(props: { surveyId: string }) {
   const [made, setMade] = createSignal<NewShareDto | null>(null);
   const [shares, { refetch }] = createResource(
     () => props.surveyId,
-    (id) => api.get<ShareDto[]>(`/api/surveys/${id}/shares`),
+    (id) => api.get('/api/surveys/:id/shares', { params: { id } }),
   );
   const create = async () => {
-    setMade(await api.post<NewShareDto>(`/api/surveys/${props.surveyId}/shares`, { lang: lang() }));
+    setMade(await api.post('/api/surveys/:id/shares', { params: { id: props.surveyId }, body: { lang: lang() } }));
     refetch();
   };
   const revoke = async (id: string) => {
-    await api.delete(`/api/surveys/${props.surveyId}/shares/${id}`);
+    await api.delete('/api/surveys/:id/shares/:shareId', { params: { id: props.surveyId, shareId: id } });
     if (made()?.id === id) setMade(null);
     refetch();
   };

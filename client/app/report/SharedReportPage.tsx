@@ -8,14 +8,16 @@ import { useI18n } from '../lib/i18n';
 import { ReportView } from './ReportPage';
 
 export default function SharedReportPage() {
-  const params = useParams();
+  const params = useParams<{ token: string }>();
   const i18n = useI18n();
-  const base = () => `/api/public/reports/${params.token}`;
-  const [link] = createResource(base, async (b) => {
-    const { lang } = await api.get<{ lang: string }>(`${b}/report`);
-    if (isLocale(lang) && lang !== i18n.locale()) await i18n.setLocale(lang);
-    return lang;
-  });
+  const [link] = createResource(
+    () => params.token,
+    async (token) => {
+      const { lang } = await api.get('/api/public/reports/:token/report', { params: { token } });
+      if (isLocale(lang) && lang !== i18n.locale()) await i18n.setLocale(lang);
+      return lang;
+    },
+  );
   return (
     <main class="main shared-report" data-testid="shared-report">
       <Switch fallback={<Loading />}>
@@ -23,7 +25,7 @@ export default function SharedReportPage() {
           <ErrorBox error={link.error} />
         </Match>
         <Match when={link()}>
-          <ReportView base={base()} />
+          <ReportView source={{ token: params.token }} />
         </Match>
       </Switch>
     </main>

@@ -3,7 +3,7 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import type { VerbatimsSection } from '../../../shared/api/report-sections';
 import type { Text } from '../../../shared/survey/schema';
-import { api } from '../lib/api';
+import { verbatimsOf, type ReportSource } from './source';
 import { useI18n } from '../lib/i18n';
 import { dimensions } from './FilterBar';
 
@@ -11,7 +11,7 @@ import { dimensions } from './FilterBar';
 const PAGE = 50;
 
 export function Verbatims(props: {
-  base: string;
+  source: ReportSource;
   query: string;
   initial: VerbatimsSection;
   report: ReportDto;
@@ -36,7 +36,7 @@ export function Verbatims(props: {
     ({ search: s, query }) => {
       const params = new URLSearchParams(query.replace(/^\?/, ''));
       params.set('search', s);
-      return api.get<VerbatimsSection>(`${props.base}/report/verbatims?${params}`);
+      return verbatimsOf(props.source, params);
     },
   );
   const first = () => (search().trim() ? (found() ?? props.initial) : props.initial);
@@ -54,8 +54,8 @@ export function Verbatims(props: {
     params.set('limit', String(PAGE));
     setLoading(true);
     try {
-      const page = await api.get<VerbatimsSection>(`${props.base}/report/verbatims?${params}`);
-      if (k === key()) setMore({ key: k, items: [...extra(), ...page.items] });
+      const page = await verbatimsOf(props.source, params);
+      if (page && k === key()) setMore({ key: k, items: [...extra(), ...page.items] });
     } finally {
       setLoading(false);
     }

@@ -1,5 +1,4 @@
 import { createUniqueId, For } from 'solid-js';
-import type { UserDto } from '../../../shared/api/auth';
 import { isLocale, LOCALE_NAMES, LOCALES } from '../../../shared/i18n';
 import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
@@ -19,7 +18,7 @@ export default function LanguageSwitcher() {
     await i18n.setLocale(value);
     if (session.user()) {
       // The switch already happened; a failed save only means the next sign-in starts elsewhere.
-      const user = await api.patch<UserDto>('/api/auth/me', { locale: value }).catch(() => null);
+      const user = await api.patch('/api/auth/me', { body: { locale: value } }).catch(() => null);
       if (user) session.updateUser(user);
     }
   };

@@ -17,7 +17,7 @@ import type { SurveyDetail } from '../../../shared/api/surveys';
 import { languageName } from '../../../shared/survey/survey-language';
 import type { SurveyDefinition } from '../../../shared/survey/schema';
 import type { ChangeWarning } from '../../../shared/survey/versioning';
-import type { ApiErrorParams, MissingTexts } from '../../../shared/api/errors';
+import type { MissingTexts } from '../../../shared/api/errors';
 import { useSession } from '../auth/session';
 import { api, ApiError } from '../lib/api';
 import { ConfirmButton, ErrorBox, Loading } from '../lib/components';
@@ -60,7 +60,7 @@ export default function EditorPage() {
   const params = useParams();
   const [detail, { refetch }] = createResource(
     () => params.id,
-    (id) => api.get<SurveyDetail>(`/api/surveys/${id}`),
+    (id) => api.get('/api/surveys/:id', { params: { id } }),
   );
   return (
     <Switch fallback={<Loading />}>
@@ -147,12 +147,14 @@ function Editor(props: { initial: SurveyDetail }) {
     setBusy('save');
     setFailure(null);
     try {
-      setMeta(await api.put<SurveyDetail>(`/api/surveys/${surveyId}/draft`, { definition: JSON.parse(sent) }));
+      setMeta(
+        await api.put('/api/surveys/:id/draft', { params: { id: surveyId }, body: { definition: JSON.parse(sent) } }),
+      );
       setSavedJson(sent);
       return true;
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'invalid' && err.path?.startsWith('definition')) {
-        const params = err.params as Partial<ApiErrorParams['invalid']>;
+      const params = err instanceof ApiError ? err.paramsOf('invalid') : undefined;
+      if (err instanceof ApiError && params && err.path?.startsWith('definition')) {
         const p = problemAt(err.path, err.message, params.rule, params.limit);
         setProblem(p);
         reveal(p);
@@ -200,7 +202,7 @@ function Editor(props: { initial: SurveyDetail }) {
     });
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (readOnly() || !dirty()) return;
-    api.sendOnUnload('PUT', `/api/surveys/${surveyId}/draft`, { definition: JSON.parse(json()) });
+    api.sendOnUnload('/api/surveys/:id/draft', { params: { id: surveyId }, body: { definition: JSON.parse(json()) } });
     e.preventDefault();
     e.returnValue = '';
   };
@@ -226,13 +228,18 @@ function Editor(props: { initial: SurveyDetail }) {
     setBusy('publish');
     setFailure(null);
     try {
-      setMeta(await api.post<SurveyDetail>(`/api/surveys/${surveyId}/publish${confirmed ? '?confirm=1' : ''}`));
+      setMeta(
+        await api.post('/api/surveys/:id/publish', {
+          params: { id: surveyId },
+          query: { confirm: confirmed ? '1' : undefined },
+        }),
+      );
       setWarnings([]);
       setMissing([]);
     } catch (err) {
       if (err instanceof ApiError && (err.code === 'confirm-changes' || err.code === 'missing-translations')) {
-        setWarnings(err.code === 'confirm-changes' ? (err.details as ChangeWarning[]) : []);
-        setMissing((err.params as Partial<ApiErrorParams['missing-translations']>).missing ?? []);
+        setWarnings(err.detailsOf('confirm-changes') ?? []);
+        setMissing(err.paramsOf('missing-translations')?.missing ?? []);
       } else {
         setFailure(err);
       }
@@ -252,7 +259,7 @@ function Editor(props: { initial: SurveyDetail }) {
     setBusy('status');
     setFailure(null);
     try {
-      setMeta(await api.patch<SurveyDetail>(`/api/surveys/${surveyId}`, { status }));
+      setMeta(await api.patch('/api/surveys/:id', { params: { id: surveyId }, body: { status } }));
     } catch (err) {
       setFailure(err);
     } finally {
@@ -264,7 +271,7 @@ function Editor(props: { initial: SurveyDetail }) {
   let removed = false;
   const remove = async () => {
     try {
-      await api.delete(`/api/surveys/${surveyId}`);
+      await api.delete('/api/surveys/:id', { params: { id: surveyId } });
       removed = true;
       navigate('/surveys');
     } catch (err) {

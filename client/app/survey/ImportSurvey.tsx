@@ -22,7 +22,7 @@ export default function ImportSurvey(props: { disabled: boolean; onError: (err: 
     setBusy(true);
     props.onError(null);
     try {
-      const r = await api.post<ImportedSurvey>('/api/surveys/import', { content: await file.text() });
+      const r = await api.post('/api/surveys/import', { body: { content: await file.text() } });
       navigate(`/surveys/${r.survey.id}`, {
         state: { imported: { format: r.format, unmapped: r.unmapped } } satisfies ImportNotice,
       });

@@ -52,7 +52,7 @@ export default function JsonTransfer(props: {
     setReport(null);
     setBusy(true);
     try {
-      const r = await api.post<ConvertedSurvey>('/api/surveys/convert', { content: await file.text() });
+      const r = await api.post('/api/surveys/convert', { body: { content: await file.text() } });
       props.onImport(r.definition);
       setReport({
         title: t('editor.import.done', { format: FORMAT_NAME[r.format], count: r.unmapped.length }),

@@ -33,7 +33,7 @@ export default function OpenLink(props: {
     setBusy(true);
     setFailure(null);
     try {
-      props.onSaved(await api.patch<SurveyDetail>(`/api/surveys/${props.survey.id}`, { slug: slug() }));
+      props.onSaved(await api.patch('/api/surveys/:id', { params: { id: props.survey.id }, body: { slug: slug() } }));
       setEditing(false);
     } catch (err) {
       setFailure(err);

@@ -1,6 +1,6 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { languageName, type SurveyLanguage } from '../../../shared/survey/survey-language';
-import { api } from '../lib/api';
+import { api, apiUrl } from '../lib/api';
 import { ConfirmButton } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 
@@ -26,7 +26,7 @@ export default function PreviewPane(props: {
   // which takes the frame out of the page and reloads it.
   const [count, setCount] = createSignal(0);
   const refetch = () =>
-    api.get<{ count: number }>(`/api/surveys/${props.surveyId}/test-responses`).then(
+    api.get('/api/surveys/:id/test-responses', { params: { id: props.surveyId } }).then(
       (r) => setCount(r.count),
       () => undefined,
     );
@@ -37,13 +37,12 @@ export default function PreviewPane(props: {
   // The revision (the saved draft) is in the address, so every save reloads the frame; "restart"
   // forgets this browser's progress in the preview by asking for a fresh respondent.
   const src = () => {
-    const q = new URLSearchParams({ lang: lang(), r: String(hash(props.revision)) });
-    if (restart()) q.set('restart', String(restart()));
-    return `/api/surveys/${encodeURIComponent(props.surveyId)}/preview?${q}`;
+    const query = { lang: lang(), r: String(hash(props.revision)), restart: restart() || undefined };
+    return apiUrl('/api/surveys/:id/preview', { params: { id: props.surveyId }, query });
   };
 
   const remove = async () => {
-    await api.delete(`/api/surveys/${props.surveyId}/test-responses`);
+    await api.delete('/api/surveys/:id/test-responses', { params: { id: props.surveyId } });
     await refetch();
     setRestart((n) => n + 1);
   };

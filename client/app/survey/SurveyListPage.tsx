@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, startTransition, Switch } from 'solid-js';
-import type { SurveyDetail, SurveySummary } from '../../../shared/api/surveys';
+import type { SurveySummary } from '../../../shared/api/surveys';
 import { pickText } from '../../../shared/survey/text';
 import ImportSurvey from './ImportSurvey';
 import { useSession } from '../auth/session';
@@ -18,7 +18,7 @@ export default function SurveyListPage() {
   const { t, locale, num, date } = useI18n();
   const session = useSession();
   const navigate = useNavigate();
-  const [surveys, { refetch }] = createResource(() => api.get<SurveySummary[]>('/api/surveys'));
+  const [surveys, { refetch }] = createResource(() => api.get('/api/surveys'));
   const [busy, setBusy] = createSignal<'new' | 'demo' | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
   const canEdit = () => session.can('researcher');
@@ -32,7 +32,7 @@ export default function SurveyListPage() {
       ? { ...template.definition, defaultLanguage: locale() }
       : blankDefinition(locale(), t('editor.untitledSurvey'));
     try {
-      const survey = await api.post<SurveyDetail>('/api/surveys', { definition });
+      const survey = await api.post('/api/surveys', { body: { definition } });
       navigate(`/surveys/${survey.id}`);
     } catch (err) {
       setFailure(err);
@@ -44,7 +44,7 @@ export default function SurveyListPage() {
     setBusy('demo');
     setFailure(null);
     try {
-      await api.post<SurveyDetail>('/api/demo');
+      await api.post('/api/demo');
       // A transition keeps the list on screen while it reloads, instead of a loading flash.
       await startTransition(refetch);
     } catch (err) {

@@ -1,6 +1,5 @@
 /** A refused import of our own format, said as the builder says a problem, at its question. */
 import type { AppKey, MessageParams } from '../../../shared/i18n';
-import type { ApiErrorParams } from '../../../shared/api/errors';
 import { ApiError } from '../lib/api';
 import { problemAt } from './definition';
 import { placeOf, problemWords } from './places';
@@ -9,9 +8,8 @@ type Translate = (key: AppKey, params?: MessageParams) => string;
 
 /** The message for an `invalid-import` that names its field, else null (then errorText() words it). */
 export function importFault(t: Translate, err: unknown): string | null {
-  if (!(err instanceof ApiError) || err.code !== 'invalid-import') return null;
-  const p = err.params as Partial<ApiErrorParams['invalid-import']>;
-  if (p.field === undefined || p.rule === undefined) return null;
+  const p = err instanceof ApiError ? err.paramsOf('invalid-import') : undefined;
+  if (!p || p.field === undefined || p.rule === undefined) return null;
   const problem = problemAt(p.field, p.detail ?? '', p.rule, p.limit);
   // The file's own numbering is not known here: questions are counted within their page.
   return t('editor.importProblem', {

@@ -8,6 +8,7 @@ import { ConfirmButton, CopyButton, EmptyState, ErrorBox, Loading, TextField } f
 import { errorText } from '../lib/errors';
 import { accountErrorText } from '../account/errors';
 import type { AdminResetResult } from '../../../shared/api/passwords';
+import type { InviteLink } from '../../../shared/api/contract/accounts';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import { NewPasswordFields } from '../auth/NewPasswordFields';
@@ -24,14 +25,6 @@ const ROLE_HINT: Readonly<Record<Role, AppKey>> = {
   viewer: 'roles.viewerHint',
 };
 
-interface Invite {
-  token: string;
-  email: string;
-  role: Role;
-  expiresAt: number;
-  url: string;
-}
-
 export default function UsersPage() {
   const { t } = useI18n();
   const session = useSession();
@@ -46,14 +39,14 @@ export default function UsersPage() {
 function UsersAdmin() {
   const { t } = useI18n();
   const session = useSession();
-  const [users, { mutate, refetch }] = createResource(() => api.get<UserDto[]>('/api/users'));
+  const [users, { mutate, refetch }] = createResource(() => api.get('/api/users'));
   const [panel, setPanel] = createSignal<'add' | 'invite' | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
 
   const changeRole = async (user: UserDto, role: Role) => {
     setFailure(null);
     try {
-      const updated = await api.patch<UserDto>(`/api/users/${user.id}`, { role });
+      const updated = await api.patch('/api/users/:id', { params: { id: user.id }, body: { role } });
       mutate((list) => list?.map((u) => (u.id === updated.id ? updated : u)));
     } catch (err) {
       setFailure(err);
@@ -67,7 +60,7 @@ function UsersAdmin() {
     setFailure(null);
     setReset(null);
     try {
-      setReset({ user, result: await api.post<AdminResetResult>(`/api/users/${user.id}/password-reset`) });
+      setReset({ user, result: await api.post('/api/users/:id/password-reset', { params: { id: user.id } }) });
     } catch (err) {
       setFailure(err);
     }
@@ -76,7 +69,7 @@ function UsersAdmin() {
   const remove = async (user: UserDto) => {
     setFailure(null);
     try {
-      await api.delete(`/api/users/${user.id}`);
+      await api.delete('/api/users/:id', { params: { id: user.id } });
       mutate((list) => list?.filter((u) => u.id !== user.id));
     } catch (err) {
       setFailure(err);
@@ -316,7 +309,7 @@ function AddUserForm(props: { onDone: (user: UserDto) => void; onCancel: () => v
     setFailure(null);
     try {
       props.onDone(
-        await api.post<UserDto>('/api/users', { name: name(), email: email(), role: role(), password: password() }),
+        await api.post('/api/users', { body: { name: name(), email: email(), role: role(), password: password() } }),
       );
     } catch (err) {
       setFailure(err);
@@ -377,7 +370,7 @@ function InviteForm(props: { onClose: () => void }) {
   const [tried, setTried] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<unknown>(null);
-  const [invite, setInvite] = createSignal<Invite | null>(null);
+  const [invite, setInvite] = createSignal<InviteLink | null>(null);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -386,7 +379,7 @@ function InviteForm(props: { onClose: () => void }) {
     setBusy(true);
     setFailure(null);
     try {
-      setInvite(await api.post<Invite>('/api/users/invites', { email: email(), role: role() }));
+      setInvite(await api.post('/api/users/invites', { body: { email: email(), role: role() } }));
     } catch (err) {
       setFailure(err);
     } finally {

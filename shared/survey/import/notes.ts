@@ -137,7 +137,8 @@ export type ImportNoteCode = keyof typeof NOTE_KEY;
 export interface ImportNote {
   code: ImportNoteCode;
   params?: Record<string, string | number>;
-  reason?: ImportNote;
+  /** One level deep: a reason has no reason of its own (and the API's types stay finite). */
+  reason?: Omit<ImportNote, 'reason'>;
 }
 
 export const note = (code: ImportNoteCode, params?: ImportNote['params'], reason?: ImportNote): ImportNote => ({
