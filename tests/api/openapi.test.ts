@@ -207,5 +207,9 @@ describe('the published API document', () => {
     expect(html).toContain('<code>slug-taken</code>');
     expect(html).not.toMatch(/<script|<link|src=|url\(/);
     expect(html.match(/href="([^"#][^"]*)"/g) ?? []).toEqual(['href="/api/openapi.json"']);
+    // Both go out gzipped to those who accept it.
+    const gzip = { headers: { 'accept-encoding': 'gzip' } };
+    expect((await t.app.request('/api/docs', gzip)).headers.get('content-encoding')).toBe('gzip');
+    expect((await t.app.request('/api/openapi.json', gzip)).headers.get('content-encoding')).toBe('gzip');
   });
 });
