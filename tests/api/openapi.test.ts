@@ -112,6 +112,30 @@ describe('the published API document', () => {
     expect(operation('post', '/api/surveys').security).toEqual([{ session: [], csrf: [] }, { apiToken: [] }]);
   });
 
+  it('states truly who may call each route: the least role it names is the least the server lets in', async () => {
+    const RANK = { anonymous: 0, viewer: 1, researcher: 2, admin: 3 } as const;
+    const checked: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        const access = op['x-yardstick-access'] as 'public' | 'viewer' | 'researcher' | 'admin';
+        if (access === 'public') continue;
+        const url = path.replace(/\{[A-Za-z]+\}/g, 'no-such-id');
+        // Only callers below the least role: they are refused before anything is read or changed.
+        for (const role of ['anonymous', 'viewer', 'researcher'] as const) {
+          if (RANK[role] >= RANK[access]) continue;
+          const r = await agents[role].request(method.toUpperCase(), url, method === 'get' ? undefined : {});
+          expect(r.status, `${method} ${path} as ${role}`).toBe(role === 'anonymous' ? 401 : 403);
+          checked.push(`${method} ${path} as ${role}`);
+        }
+        // A read at the least role is let in (it may find nothing: 404, or a 400 for a missing query).
+        if (method === 'get') {
+          const r = await agents[access].get(url);
+          expect([401, 403], `${method} ${path} as ${access}`).not.toContain(r.status);
+        }
+      }
+    expect(checked.length).toBeGreaterThan(100);
+  });
+
   it('lists the error answer shape and every error code', () => {
     const error = doc.components.schemas.Error as Json;
     const code = ((error.properties as Json).error as { properties: { code: { enum: string[] } } }).properties.code;
