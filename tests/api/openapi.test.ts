@@ -112,6 +112,43 @@ describe('the published API document', () => {
     expect(operation('post', '/api/surveys').security).toEqual([{ session: [], csrf: [] }, { apiToken: [] }]);
   });
 
+  it('states truly who may call each route: the least role it names is the least the server lets in', async () => {
+    const RANK = { anonymous: 0, viewer: 1, researcher: 2, admin: 3 } as const;
+    const checked: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        const access = op['x-yardstick-access'] as 'public' | 'viewer' | 'researcher' | 'admin';
+        if (access === 'public') continue;
+        const url = path.replace(/\{[A-Za-z]+\}/g, 'no-such-id');
+        // Only callers below the least role: they are refused before anything is read or changed.
+        for (const role of ['anonymous', 'viewer', 'researcher'] as const) {
+          if (RANK[role] >= RANK[access]) continue;
+          const r = await agents[role].request(method.toUpperCase(), url, method === 'get' ? undefined : {});
+          expect(r.status, `${method} ${path} as ${role}`).toBe(role === 'anonymous' ? 401 : 403);
+          checked.push(`${method} ${path} as ${role}`);
+        }
+        // A read at the least role is let in (it may find nothing: 404, or a 400 for a missing query).
+        if (method === 'get') {
+          const r = await agents[access].get(url);
+          expect([401, 403], `${method} ${path} as ${access}`).not.toContain(r.status);
+        }
+      }
+    expect(checked.length).toBeGreaterThan(100);
+  });
+
+  it('publishes the body schema each handler validates with (any other is a server fault)', async () => {
+    let bodies = 0;
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops)) {
+        if (!op.requestBody) continue;
+        bodies++;
+        const agent = op['x-yardstick-access'] === 'public' ? new Agent(t.app) : agents.admin;
+        const r = await agent.request(method.toUpperCase(), path.replace(/\{[A-Za-z]+\}/g, 'no-such-id'), {});
+        expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBeLessThan(500);
+      }
+    expect(bodies).toBeGreaterThan(30);
+  });
+
   it('lists the error answer shape and every error code', () => {
     const error = doc.components.schemas.Error as Json;
     const code = ((error.properties as Json).error as { properties: { code: { enum: string[] } } }).properties.code;
@@ -207,5 +244,9 @@ describe('the published API document', () => {
     expect(html).toContain('<code>slug-taken</code>');
     expect(html).not.toMatch(/<script|<link|src=|url\(/);
     expect(html.match(/href="([^"#][^"]*)"/g) ?? []).toEqual(['href="/api/openapi.json"']);
+    // Both go out gzipped to those who accept it.
+    const gzip = { headers: { 'accept-encoding': 'gzip' } };
+    expect((await t.app.request('/api/docs', gzip)).headers.get('content-encoding')).toBe('gzip');
+    expect((await t.app.request('/api/openapi.json', gzip)).headers.get('content-encoding')).toBe('gzip');
   });
 });

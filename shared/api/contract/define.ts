@@ -35,9 +35,9 @@ export interface Answer<T, K extends AnswerKind = AnswerKind> {
   readonly kind: K;
   /** For a `file`, its media types. */
   readonly media?: readonly string[];
-  /** A schema of the body, where one is kept: the document then describes each field. */
+  /** A Valibot schema of the body, where one is kept; else the document reads `T` (server/openapi/answer-types.ts). */
   readonly schema?: v.GenericSchema;
-  /** The body's type name, named in the document when no schema describes it. */
+  /** The body's type as the document's answer names it. */
   readonly typeName?: string;
   readonly __type?: T;
 }
@@ -62,7 +62,10 @@ export interface Route {
 
 type Status = Answer<unknown>['status'];
 
-/** A JSON answer of type `T`, named `typeName` in the document. */
+/**
+ * A JSON answer of type `T`, named `typeName` in the document, which describes its fields from `T`.
+ * @example answer: json<SurveyDetail>('SurveyDetail', 201)
+ */
 export function json<T>(typeName: string, status: Exclude<Status, 204> = 200): Answer<T, 'json'> {
   return { status, kind: 'json', typeName };
 }
