@@ -7,6 +7,7 @@ import { api } from '../lib/api';
 import { TextField } from '../lib/components';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
+import { createSubmission } from '../lib/submission';
 
 const ROLES_LOW_FIRST: Role[] = ['viewer', 'researcher', 'admin'];
 const ROLE_KEY: Record<Role, AppKey> = { viewer: 'roles.viewer', researcher: 'roles.researcher', admin: 'roles.admin' };
@@ -20,8 +21,7 @@ export default function ApiTokens() {
   const [role, setRole] = createSignal<Role>(session.user()?.role ?? 'viewer');
   const [days, setDays] = createSignal('');
   const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const send = createSubmission();
   const [made, setMade] = createSignal<(ApiTokenSummary & { token: string }) | null>(null);
   const nameError = () => (tried() && !name().trim() ? t('form.required') : null);
   const daysError = () =>
@@ -36,31 +36,21 @@ export default function ApiTokens() {
     e.preventDefault();
     setTried(true);
     if (nameError() || daysError()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       const body = { name: name().trim(), role: role(), ...(days().trim() ? { expiresInDays: Number(days()) } : {}) };
       setMade(await api.post('/api/auth/tokens', { body }));
       setName('');
       setDays('');
       setTried(false);
       void refetch();
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const revoke = async (id: string) => {
-    setFailure(null);
-    try {
+  const revoke = (id: string) =>
+    send.run(async () => {
       await api.delete('/api/auth/tokens/:id', { params: { id } });
       if (made()?.id === id) setMade(null);
       void refetch();
-    } catch (err) {
-      setFailure(err);
-    }
-  };
+    });
 
   return (
     <section class="card" data-testid="api-tokens">
@@ -81,9 +71,9 @@ export default function ApiTokens() {
           </div>
         )}
       </Show>
-      <Show when={failure()}>
+      <Show when={send.failure()}>
         <p class="alert alert-error" role="alert">
-          {errorText(t, failure())}
+          {errorText(t, send.failure())}
         </p>
       </Show>
       <Show
@@ -170,7 +160,7 @@ export default function ApiTokens() {
           testid="api-token-days"
         />
         <div class="form-actions">
-          <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="api-token-create">
+          <button type="submit" class="btn btn-primary" disabled={send.busy()} data-testid="api-token-create">
             {t('account.tokens.create')}
           </button>
         </div>

@@ -8,6 +8,7 @@ import AuthLayout from './AuthLayout';
 import { useSession } from './session';
 import { confirmError, passwordError, requiredError } from './validate';
 import { NewPasswordFields } from './NewPasswordFields';
+import { createSubmission } from '../lib/submission';
 
 /** /invite#<token>: the token sits in the fragment so it never reaches server logs or referrers. */
 export default function AcceptInvitePage() {
@@ -19,8 +20,7 @@ export default function AcceptInvitePage() {
   const [password, setPassword] = createSignal('');
   const [confirm, setConfirm] = createSignal('');
   const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const send = createSubmission();
 
   const errors = () => ({
     name: requiredError(t, name()),
@@ -33,9 +33,7 @@ export default function AcceptInvitePage() {
     e.preventDefault();
     setTried(true);
     if (!token || Object.values(errors()).some(Boolean)) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       const answer = await api.post('/api/auth/accept-invite', {
         body: {
           token,
@@ -45,11 +43,7 @@ export default function AcceptInvitePage() {
       });
       await session.signedIn(answer);
       navigate('/', { replace: true });
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -77,12 +71,17 @@ export default function AcceptInvitePage() {
             {t('errors.inviteInvalid')}
           </p>
         </Show>
-        <Show when={failure()}>
+        <Show when={send.failure()}>
           <p class="alert alert-error" role="alert">
-            {errorText(t, failure())}
+            {errorText(t, send.failure())}
           </p>
         </Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy() || !token} data-testid="accept-submit">
+        <button
+          type="submit"
+          class="btn btn-primary btn-block"
+          disabled={send.busy() || !token}
+          data-testid="accept-submit"
+        >
           {t('invite.submit')}
         </button>
       </form>

@@ -7,30 +7,24 @@ import { useI18n } from '../lib/i18n';
 import '../account/account.css';
 import AuthLayout from './AuthLayout';
 import { emailError } from './validate';
+import { createSubmission } from '../lib/submission';
 
 /** /forgot: asks for a reset link by e-mail. The answer is the same whether the address has an account or not. */
 export default function ForgotPasswordPage() {
   const { t } = useI18n();
   const [email, setEmail] = createSignal('');
   const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
   const [sent, setSent] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const send = createSubmission();
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setTried(true);
     if (emailError(t, email())) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       await api.post('/api/auth/password-reset', { body: { email: email() } });
       setSent(true);
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -54,12 +48,12 @@ export default function ForgotPasswordPage() {
             testid="forgot-email"
             autofocus
           />
-          <Show when={failure()}>
+          <Show when={send.failure()}>
             <p class="alert alert-error" role="alert" data-testid="forgot-error">
-              {accountErrorText(t, failure())}
+              {accountErrorText(t, send.failure())}
             </p>
           </Show>
-          <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="forgot-submit">
+          <button type="submit" class="btn btn-primary btn-block" disabled={send.busy()} data-testid="forgot-submit">
             {t('forgot.submit')}
           </button>
         </form>

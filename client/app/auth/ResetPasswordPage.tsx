@@ -8,6 +8,7 @@ import AuthLayout from './AuthLayout';
 import { useSession } from './session';
 import { confirmError, passwordError } from './validate';
 import { NewPasswordFields } from './NewPasswordFields';
+import { createSubmission } from '../lib/submission';
 
 /** /reset#<token>: the token sits in the fragment so it never reaches server logs or referrers. */
 export default function ResetPasswordPage() {
@@ -18,8 +19,7 @@ export default function ResetPasswordPage() {
   const [password, setPassword] = createSignal('');
   const [confirm, setConfirm] = createSignal('');
   const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const send = createSubmission();
   const errors = () => ({ password: passwordError(t, password()), confirm: confirmError(t, password(), confirm()) });
   const shown = (field: keyof ReturnType<typeof errors>) => (tried() ? errors()[field] : null);
 
@@ -27,18 +27,12 @@ export default function ResetPasswordPage() {
     e.preventDefault();
     setTried(true);
     if (!token || Object.values(errors()).some(Boolean)) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       await session.signedIn(
         await api.post('/api/auth/password-reset/complete', { body: { token, password: password() } }),
       );
       navigate('/', { replace: true });
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -59,12 +53,17 @@ export default function ResetPasswordPage() {
             {t('reset.invalid')}
           </p>
         </Show>
-        <Show when={failure()}>
+        <Show when={send.failure()}>
           <p class="alert alert-error" role="alert" data-testid="reset-error">
-            {accountErrorText(t, failure())}
+            {accountErrorText(t, send.failure())}
           </p>
         </Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy() || !token} data-testid="reset-submit">
+        <button
+          type="submit"
+          class="btn btn-primary btn-block"
+          disabled={send.busy() || !token}
+          data-testid="reset-submit"
+        >
           {t('reset.submit')}
         </button>
       </form>

@@ -7,6 +7,7 @@ import AuthLayout from './AuthLayout';
 import { useSession } from './session';
 import { confirmError, emailError, passwordError, requiredError } from './validate';
 import { NewPasswordFields } from './NewPasswordFields';
+import { createSubmission } from '../lib/submission';
 
 /** First run: nobody has an account yet, so the first person creates the administrator. */
 export default function SetupPage() {
@@ -17,9 +18,7 @@ export default function SetupPage() {
   const [password, setPassword] = createSignal('');
   const [confirm, setConfirm] = createSignal('');
   const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  // The error, not its text, so a language switch re-translates it.
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const send = createSubmission();
 
   const errors = () => ({
     name: requiredError(t, name()),
@@ -33,9 +32,7 @@ export default function SetupPage() {
     e.preventDefault();
     setTried(true);
     if (Object.values(errors()).some(Boolean)) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       const answer = await api.post('/api/auth/setup', {
         body: {
           name: name(),
@@ -44,11 +41,7 @@ export default function SetupPage() {
         },
       });
       await session.signedIn(answer);
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -80,12 +73,12 @@ export default function SetupPage() {
           errors={{ password: shown('password'), confirm: shown('confirm') }}
           testids={{ password: 'setup-password', confirm: 'setup-confirm' }}
         />
-        <Show when={failure()}>
+        <Show when={send.failure()}>
           <p class="alert alert-error" role="alert">
-            {errorText(t, failure())}
+            {errorText(t, send.failure())}
           </p>
         </Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="setup-submit">
+        <button type="submit" class="btn btn-primary btn-block" disabled={send.busy()} data-testid="setup-submit">
           {t('setup.submit')}
         </button>
       </form>

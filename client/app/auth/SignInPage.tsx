@@ -8,6 +8,7 @@ import '../account/account.css';
 import AuthLayout from './AuthLayout';
 import { useSession } from './session';
 import { emailError, requiredError } from './validate';
+import { createSubmission } from '../lib/submission';
 
 export default function SignInPage() {
   const { t } = useI18n();
@@ -15,9 +16,7 @@ export default function SignInPage() {
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  // The error, not its text, so a language switch re-translates it.
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const send = createSubmission();
 
   const errors = () => ({ email: emailError(t, email()), password: requiredError(t, password()) });
 
@@ -25,9 +24,7 @@ export default function SignInPage() {
     e.preventDefault();
     setTried(true);
     if (errors().email || errors().password) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       const answer = await api.post('/api/auth/login', {
         body: {
           email: email(),
@@ -35,11 +32,7 @@ export default function SignInPage() {
         },
       });
       await session.signedIn(answer);
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -64,12 +57,12 @@ export default function SignInPage() {
           autocomplete="current-password"
           testid="signin-password"
         />
-        <Show when={failure()}>
+        <Show when={send.failure()}>
           <p class="alert alert-error" role="alert" data-testid="signin-error">
-            {errorText(t, failure())}
+            {errorText(t, send.failure())}
           </p>
         </Show>
-        <button type="submit" class="btn btn-primary btn-block" disabled={busy()} data-testid="signin-submit">
+        <button type="submit" class="btn btn-primary btn-block" disabled={send.busy()} data-testid="signin-submit">
           {t('signIn.submit')}
         </button>
       </form>

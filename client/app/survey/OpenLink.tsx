@@ -6,6 +6,7 @@ import { CopyButton } from '../lib/components';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { openLink } from './status';
+import { createSubmission } from '../lib/submission';
 
 /** The survey's open link, with copy, and a way to give it a readable address. */
 export default function OpenLink(props: {
@@ -17,29 +18,22 @@ export default function OpenLink(props: {
   const id = createUniqueId();
   const [editing, setEditing] = createSignal(false);
   const [slug, setSlug] = createSignal('');
-  const [failure, setFailure] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const send = createSubmission();
   const invalid = () => !v.is(SlugSchema, slug());
 
   const start = () => {
     setSlug(props.survey.slug);
-    setFailure(null);
+    send.clear();
     setEditing(true);
   };
 
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
     if (invalid()) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       props.onSaved(await api.patch('/api/surveys/:id', { params: { id: props.survey.id }, body: { slug: slug() } }));
       setEditing(false);
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -91,9 +85,9 @@ export default function OpenLink(props: {
         <Show when={props.survey.version !== null}>
           <p class="field-hint">{t('editor.slugWarning')}</p>
         </Show>
-        <Show when={failure()}>
+        <Show when={send.failure()}>
           <p class="field-error" role="alert">
-            {errorText(t, failure())}
+            {errorText(t, send.failure())}
           </p>
         </Show>
         <div class="form-actions">
@@ -103,7 +97,7 @@ export default function OpenLink(props: {
           <button
             type="submit"
             class="btn btn-small btn-primary"
-            disabled={busy() || invalid()}
+            disabled={send.busy() || invalid()}
             data-testid="slug-save"
           >
             {t('editor.save')}
