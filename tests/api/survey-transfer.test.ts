@@ -101,7 +101,7 @@ describe('import of SurveyJS and LimeSurvey files', () => {
     expect(r.body.error.params).toMatchObject({
       field: 'pages[0].questions[2]',
       rule: 'rule',
-      detail: 'asks for at least one of name, email, phone',
+      detail: 'pages[0].questions[2]: asks for at least one of name, email, phone',
       note: { code: 'ownFormat' },
     });
     expect(surveyCount()).toBe(0);
