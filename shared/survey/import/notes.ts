@@ -142,9 +142,9 @@ const REF_KEY: Readonly<Record<ReferenceKind, AppKey>> = {
 
 /**
  * One note. Params are shown as given (names, expressions, counts); `rule` and `limit` are worded
- * as a broken field rule, `field` (a path) in the researcher's words, `questionType` as the builder
- * names the type, and `reason` (why a
- * condition was left out) is itself a note.
+ * as a broken field rule, `ref` and `name` as a condition's faulty reference, `field` (a path) in
+ * the researcher's words, `questionType` as the builder names the type; `reason` (why a condition
+ * was left out) is itself a note.
  */
 export interface ImportNote {
   code: ImportNoteCode;
