@@ -12,8 +12,16 @@ type Fields = Extract<Question, { type: 'fields' }>;
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Built columns per columns object, rebuilt when responses were added since (`n` moved). */
-const built = new WeakMap<Columns, { n: number; columns: Map<string, Int16Array> }>();
+/** Built variables per columns object, rebuilt when responses were added since (`n` moved). */
+const built = new WeakMap<Columns, { n: number; variables: Map<string, unknown> }>();
+
+/** `make()`'s result for this key, made once per columns object and size. */
+function memo<T>(cols: Columns, key: string, make: () => T): T {
+  let m = built.get(cols);
+  if (!m || m.n !== cols.n) built.set(cols, (m = { n: cols.n, variables: new Map() }));
+  if (!m.variables.has(key)) m.variables.set(key, make());
+  return m.variables.get(key) as T;
+}
 
 /** The stored answers of one question, by slot. */
 function eachAnswer(cols: Columns, id: string, f: (slot: number, value: unknown) => void) {
@@ -30,20 +38,15 @@ export const scaleItemKey = (q: string, item: string, scale: string) => `${q}.${
  * int16 per slot, MISSING where unanswered.
  */
 export function scaleItemColumn(cols: Columns, q: Scales, itemId: string, scaleId: string): Int16Array {
-  let memo = built.get(cols);
-  if (!memo || memo.n !== cols.n) built.set(cols, (memo = { n: cols.n, columns: new Map() }));
-  const key = scaleItemKey(q.id, itemId, scaleId);
-  let column = memo.columns.get(key);
-  if (!column) {
+  return memo(cols, `scale:${scaleItemKey(q.id, itemId, scaleId)}`, () => {
     const c = new Int16Array(Math.max(cols.n, 1)).fill(MISSING);
     eachAnswer(cols, q.id, (slot, value) => {
       const row = isRecord(value) ? value[itemId] : undefined;
       const x = isRecord(row) ? row[scaleId] : undefined;
       if (typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < 32768) c[slot] = x;
     });
-    memo.columns.set(key, (column = c));
-  }
-  return column;
+    return c;
+  });
 }
 
 export const PERIODS = ['year', 'quarter', 'month'] as const;
@@ -58,6 +61,10 @@ export function periodOf(date: string, period: Period): string {
 
 /** Each slot's period of a date question, as codes into `dict` (sorted, so in time order); MISSING where none. */
 export function datePeriods(cols: Columns, id: string, period: Period): { codes: Int32Array; dict: string[] } {
+  return memo(cols, `date:${id}:${period}`, () => readPeriods(cols, id, period));
+}
+
+function readPeriods(cols: Columns, id: string, period: Period): { codes: Int32Array; dict: string[] } {
   const values = new Int32Array(Math.max(cols.n, 1)).fill(MISSING);
   const index = new Map<string, number>();
   const raw: string[] = [];
@@ -79,12 +86,14 @@ export function datePeriods(cols: Columns, id: string, period: Period): { codes:
 
 /** One number field's answers, NaN where none. */
 export function fieldNumbers(cols: Columns, q: Fields, fieldId: string): Float64Array {
-  const xs = new Float64Array(Math.max(cols.n, 1)).fill(Number.NaN);
-  eachAnswer(cols, q.id, (slot, value) => {
-    const x = isRecord(value) ? value[fieldId] : undefined;
-    if (typeof x === 'number' && Number.isFinite(x)) xs[slot] = x;
+  return memo(cols, `field:${q.id}.${fieldId}`, () => {
+    const xs = new Float64Array(Math.max(cols.n, 1)).fill(Number.NaN);
+    eachAnswer(cols, q.id, (slot, value) => {
+      const x = isRecord(value) ? value[fieldId] : undefined;
+      if (typeof x === 'number' && Number.isFinite(x)) xs[slot] = x;
+    });
+    return xs;
   });
-  return xs;
 }
 
 /** A bin of numbers, both ends included; `value` as filters and cross-tabs write it (`10..19`). */

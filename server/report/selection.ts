@@ -5,7 +5,15 @@ import { CELL_SEPARATOR, type Quotas } from '../../shared/plan';
 import { kishDeff, postStratify, rake } from '../../shared/stats';
 import { badRequest } from '../http/errors';
 import { itemKey, type Columns } from './columns';
-import { datePeriods, fieldNumbers, parseRange, PERIODS, scaleItemColumn, type Period } from './more-type-columns';
+import {
+  datePeriods,
+  fieldNumbers,
+  parseRange,
+  PERIODS,
+  periodOf,
+  scaleItemColumn,
+  type Period,
+} from './more-type-columns';
 
 export interface Selection {
   /** 1 for a counted response, per slot. */
@@ -56,6 +64,10 @@ function condition(cols: Columns, def: SurveyDefinition, name: string, values: s
     const period: Period = (itemId as Period | undefined) ?? 'month';
     if (!PERIODS.includes(period))
       throw badRequest(`${path}: a date filters by ${qid}, ${qid}.quarter or ${qid}.year`, path);
+    const form = { year: /^\d{4}$/, quarter: /^\d{4}-Q[1-4]$/, month: /^\d{4}-(0[1-9]|1[0-2])$/ }[period];
+    const bad = values.find((x) => !form.test(x));
+    if (bad !== undefined)
+      throw badRequest(`${path}: "${bad}" is not a ${period} written as ${periodOf('2026-05-01', period)}`, path);
     const { codes, dict } = datePeriods(cols, q.id, period);
     return keepCodes(codes, new Set(values.map((x) => dict.indexOf(x)).filter((k) => k >= 0)));
   }

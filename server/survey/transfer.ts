@@ -12,9 +12,10 @@ import type { FieldRule } from '../../shared/api/errors';
 /** An unreadable file: its note for the app to word, in English for API users, and for our own format the field and rule. */
 function asAppError(err: unknown) {
   if (!(err instanceof ImportError)) return err;
-  const { field, rule, limit } = err.note.code === 'ownFormat' ? (err.note.params ?? {}) : {};
+  const { field, rule, limit, check } = err.note.code === 'ownFormat' ? (err.note.params ?? {}) : {};
   return new AppError(400, 'invalid-import', `content: ${err.message}`, 'content', undefined, {
-    detail: err.message,
+    // For our own format, the field and the schema's words, which tell its whole-question checks apart.
+    detail: typeof check === 'string' ? `${String(field)}: ${check}` : err.message,
     note: err.note,
     ...(typeof field === 'string' && typeof rule === 'string' ? { field, rule: rule as FieldRule } : {}),
     ...(typeof limit === 'number' ? { limit } : {}),

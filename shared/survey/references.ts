@@ -25,9 +25,15 @@ interface DefinitionLike {
   screenOuts?: { id: string; afterPage: string; when: Logic }[];
 }
 
+/** What a reference gets wrong, for those who word it themselves (the import's notes). */
+export type ReferenceKind = 'unknown' | 'self' | 'later' | 'item' | 'option' | 'piping' | 'page';
+
 export interface ReferenceIssue {
   path: (string | number)[];
   message: string;
+  kind: ReferenceKind;
+  /** The question, field, item or option the reference names. */
+  name: string;
 }
 
 export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
@@ -56,16 +62,30 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
         issues.push({
           path: at,
           message: `${where} refers to "${c.source}", which is neither a question nor a hidden field`,
+          kind: 'unknown',
+          name: c.source,
         });
       } else if (self !== undefined && id === self) {
         issues.push({
           path: at,
           message: `${where} refers to itself: its display condition can only use answers given before it`,
+          kind: 'self',
+          name: id,
         });
       } else if (!visibleBy(pos)) {
-        issues.push({ path: at, message: `${where} refers to "${id}", which comes later in the survey` });
+        issues.push({
+          path: at,
+          message: `${where} refers to "${id}", which comes later in the survey`,
+          kind: 'later',
+          name: id,
+        });
       } else if (item !== undefined && !pos.q.items?.some((i) => i.id === item)) {
-        issues.push({ path: at, message: `${where} refers to item "${item}", which question "${id}" does not have` });
+        issues.push({
+          path: at,
+          message: `${where} refers to item "${item}", which question "${id}" does not have`,
+          kind: 'item',
+          name: `${id}.${item}`,
+        });
       } else if (pos.q.options && ['equals', 'notEquals', 'in', 'notIn'].includes(c.op)) {
         const wanted = c.values ?? (c.value !== undefined ? [c.value] : []);
         const unknown = wanted.find((w) => !pos.q.options!.some((o) => o.id === w) && !(pos.q.other && w === 'other'));
@@ -73,6 +93,8 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
           issues.push({
             path: at,
             message: `${where} compares "${id}" with "${unknown}", which is not one of its options`,
+            kind: 'option',
+            name: `${id}: ${unknown}`,
           });
       }
     });
@@ -91,11 +113,15 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
             issues.push({
               path: ['pages', page, 'questions', index, field, lang],
               message: `question "${q.id}" pipes "{{${bad}}}", its own answer, which is not given yet when it is shown`,
+              kind: 'piping',
+              name: bad,
             });
           } else if (bad !== undefined) {
             issues.push({
               path: ['pages', page, 'questions', index, field, lang],
               message: `question "${q.id}" pipes "{{${bad}}}", which is not an earlier question`,
+              kind: 'piping',
+              name: bad,
             });
           }
         }
@@ -108,6 +134,8 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
       issues.push({
         path: ['screenOuts', i, 'afterPage'],
         message: `screen-out "${s.id}" follows page "${s.afterPage}", which does not exist`,
+        kind: 'page',
+        name: s.afterPage,
       });
       return;
     }

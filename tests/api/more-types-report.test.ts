@@ -86,6 +86,8 @@ describe('filters', () => {
     ['names.first:Ada', 'filter.names.first', '"names" holds text fields: only closed questions filter a report'],
     ['ipa.price:1', 'filter.ipa.price', 'name a row and a scale of "ipa", e.g. ipa.price.imp'],
     ['ipa.price.sat:5', 'filter.ipa.price.sat', '"5" is not a point from 1 to 4'],
+    ['visit_date:March', 'filter.visit_date', '"March" is not a month written as 2026-05'],
+    ['visit_date.quarter:2026-Q5', 'filter.visit_date.quarter', '"2026-Q5" is not a quarter written as 2026-Q2'],
     [
       'visit_date.week:1',
       'filter.visit_date.week',

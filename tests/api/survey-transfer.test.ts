@@ -84,6 +84,29 @@ describe('import of SurveyJS and LimeSurvey files', () => {
     });
   }
 
+  it("answers a whole-question fault of our own format with the schema's check, so the app can name it", async () => {
+    const definition = smallSurvey();
+    definition.pages[0].questions.push({
+      id: 'c',
+      type: 'contact',
+      text: { en: 'Your details' },
+      consent: { en: 'You may call me' },
+      name: false,
+      email: false,
+    } as never);
+    const r = await researcher.post('/api/surveys/import', {
+      content: JSON.stringify({ ...definition, defaultLanguage: 'en' }),
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.params).toMatchObject({
+      field: 'pages[0].questions[2]',
+      rule: 'rule',
+      detail: 'pages[0].questions[2]: asks for at least one of name, email, phone',
+      note: { code: 'ownFormat' },
+    });
+    expect(surveyCount()).toBe(0);
+  });
+
   it('exports the draft as SurveyJS JSON, its report roles kept, and says what it left out', async () => {
     const definition = { ...smallSurvey(), hiddenFields: ['tier'] };
     definition.pages[0].questions.push({

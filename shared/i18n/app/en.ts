@@ -1558,6 +1558,13 @@ export default {
   'import.note.readerFailed': 'the file could not be read',
   'import.note.scaleRolesRead':
     "its two scales read as importance and satisfaction: the report's priorities compare them row by row",
+  'import.note.ref.unknown': 'it names “{name}”, which is neither a question nor a hidden field',
+  'import.note.ref.self': 'it names its own question, whose answer is not given yet when it is shown',
+  'import.note.ref.later': 'it names “{name}”, which comes later in the survey',
+  'import.note.ref.item': 'it names “{name}”, an item its question does not have',
+  'import.note.ref.option': 'it compares {name}, which is not one of its options',
+  'import.note.ref.piping': 'it pipes “{name}”, which is not an earlier question',
+  'import.note.ref.page': 'it follows the page “{name}”, which does not exist',
   'import.note.naRatingNotExported': 'its “not applicable” choice: SurveyJS ratings have none',
   'import.note.naColumnNotExported': 'its “not applicable” column',
   'import.note.noSurveyJsCounterpart': 'a “{questionType}” question has no SurveyJS counterpart',

@@ -1657,6 +1657,13 @@ const it: Record<keyof typeof en, Message> = {
   'import.note.readerFailed': 'non è stato possibile leggere il file',
   'import.note.scaleRolesRead':
     'le sue due scale sono lette come importanza e soddisfazione: le priorità del report le confrontano riga per riga',
+  'import.note.ref.unknown': 'nomina «{name}», che non è né una domanda né un campo nascosto',
+  'import.note.ref.self': 'nomina la sua stessa domanda, la cui risposta non è ancora data quando viene mostrata',
+  'import.note.ref.later': 'nomina «{name}», che viene dopo nel questionario',
+  'import.note.ref.item': 'nomina «{name}», una voce che la domanda non ha',
+  'import.note.ref.option': 'confronta {name}, che non è una delle sue opzioni',
+  'import.note.ref.piping': 'riporta «{name}», che non è una domanda precedente',
+  'import.note.ref.page': 'segue la pagina «{name}», che non esiste',
   'import.note.naRatingNotExported': 'la sua scelta «non applicabile»: le valutazioni di SurveyJS non la prevedono',
   'import.note.naColumnNotExported': 'la sua colonna «non applicabile»',
   'import.note.noSurveyJsCounterpart': 'una domanda «{questionType}» non ha un equivalente in SurveyJS',

@@ -1521,6 +1521,13 @@ const vi: Record<keyof typeof en, Message> = {
   'import.note.readerFailed': 'không đọc được tệp',
   'import.note.scaleRolesRead':
     'hai thang được đọc là mức quan trọng và mức hài lòng: phần ưu tiên của báo cáo so sánh chúng theo từng hàng',
+  'import.note.ref.unknown': 'nó nhắc đến “{name}”, không phải câu hỏi cũng không phải trường ẩn',
+  'import.note.ref.self': 'nó nhắc đến chính câu hỏi của mình, câu trả lời chưa có khi câu hỏi hiện ra',
+  'import.note.ref.later': 'nó nhắc đến “{name}”, câu này nằm sau trong khảo sát',
+  'import.note.ref.item': 'nó nhắc đến “{name}”, một mục mà câu hỏi không có',
+  'import.note.ref.option': 'nó so sánh {name}, không phải một lựa chọn của câu đó',
+  'import.note.ref.piping': 'nó chèn câu trả lời của “{name}”, không phải câu hỏi đứng trước',
+  'import.note.ref.page': 'nó đi sau trang “{name}”, trang này không tồn tại',
   'import.note.naRatingNotExported': 'lựa chọn “không áp dụng”: câu đánh giá của SurveyJS không có',
   'import.note.naColumnNotExported': 'cột “không áp dụng”',
   'import.note.noSurveyJsCounterpart': 'câu hỏi “{questionType}” không có tương đương trong SurveyJS',

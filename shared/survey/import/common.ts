@@ -11,6 +11,7 @@ import {
 } from '../schema';
 import { canonicalTag, type SurveyLanguage } from '../survey-language';
 import { issueRule } from '../issues';
+import { referenceIssues } from '../references';
 import { inEnglish } from './english';
 import { note, type ImportNote } from './notes';
 
@@ -174,6 +175,13 @@ export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): Impo
       }
       return { definition: r.output, unmapped };
     }
+    // A condition's fault in the terms the notes word (which question it names, and why), by path.
+    const refs = new Map(
+      r.issues.some((i) => /visibleIf|^screenOuts/.test(issuePath(i)))
+        ? referenceIssues(draft as SurveyDefinition).map((x) => [pathOf(x.path), { ref: x.kind, name: x.name }])
+        : [],
+    );
+    const why = (issue: v.BaseIssue<unknown>) => refs.get(issuePath(issue)) ?? ruleParams(issue);
     const dropQuestions = new Map<number, Set<number>>();
     const dropOuts = new Set<number>();
     for (const issue of r.issues) {
@@ -186,7 +194,7 @@ export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): Impo
         if (dropQuestions.get(Number(q[1]))?.has(Number(q[2]))) continue;
         if (/\.visibleIf/.test(path)) {
           if (!question.visibleIf) continue;
-          unmapped.push({ source: question.id, ...note('conditionRefused', ruleParams(issue)) });
+          unmapped.push({ source: question.id, ...note('conditionRefused', why(issue)) });
           delete question.visibleIf;
         } else {
           unmapped.push({
@@ -201,11 +209,11 @@ export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): Impo
       } else if (page) {
         const p = draft.pages[Number(page[1])];
         if (!p.visibleIf) continue;
-        unmapped.push({ source: p.id, ...note('pageConditionRefused', ruleParams(issue)) });
+        unmapped.push({ source: p.id, ...note('pageConditionRefused', why(issue)) });
         delete p.visibleIf;
       } else if (out && draft.screenOuts) {
         if (dropOuts.has(Number(out[1]))) continue;
-        unmapped.push({ source: draft.screenOuts[Number(out[1])].id, ...note('screenOutRefused', ruleParams(issue)) });
+        unmapped.push({ source: draft.screenOuts[Number(out[1])].id, ...note('screenOutRefused', why(issue)) });
         dropOuts.add(Number(out[1]));
       } else {
         throw new ImportError(note('ownFormat', { field: path || '—', ...ruleParams(issue) }));
@@ -218,6 +226,10 @@ export function finish(draft: SurveyDefinitionInput, unmapped: Unmapped[]): Impo
   }
   throw new ImportError(note('tooManyProblems'));
 }
+
+/** A reference issue's path as issuePath() writes it: `pages[0].questions[2].visibleIf…`. */
+const pathOf = (keys: readonly (string | number)[]) =>
+  keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 
 /** `{if(p1sex == 'M', 'his', 'her')}`: both words, "his/her", read well whichever holds. */
 const IF_WORDS = /^\s*if\s*\(.*,\s*(['"])(.*?)\1\s*,\s*(['"])(.*?)\3\s*\)\s*$/s;

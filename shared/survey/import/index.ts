@@ -39,7 +39,9 @@ function read(content: string): ImportResult & { format: ImportFormat } {
   }
   const r = v.safeParse(SurveyDefinitionSchema, json);
   if (!r.success) {
-    throw new ImportError(note('ownFormat', { field: issuePath(r.issues[0]) || '—', ...ruleParams(r.issues[0]) }));
+    // `check`: the schema's own words, which tell its whole-question checks apart (client/app/survey/definition.ts).
+    const params = { field: issuePath(r.issues[0]) || '—', ...ruleParams(r.issues[0]), check: r.issues[0].message };
+    throw new ImportError(note('ownFormat', params));
   }
   return { format: 'yardstick', definition: r.output, unmapped: [] };
 }

@@ -7,6 +7,7 @@ import type { FieldRule } from '../../api/errors';
 import type { AppKey, MessageParams } from '../../i18n';
 import { ruleText } from '../../api/field-rules';
 import { fieldWords, pathWords } from '../field-names';
+import type { ReferenceKind } from '../references';
 
 /** Each note's catalogue key; the compiler checks that every key is in the catalogues. */
 const NOTE_KEY = {
@@ -128,11 +129,22 @@ const NOTE_KEY = {
 
 export type ImportNoteCode = keyof typeof NOTE_KEY;
 
+/** Why a condition refers to what it may not (shared/survey/references.ts), as a note's `ref` param. */
+const REF_KEY: Readonly<Record<ReferenceKind, AppKey>> = {
+  unknown: 'import.note.ref.unknown',
+  self: 'import.note.ref.self',
+  later: 'import.note.ref.later',
+  item: 'import.note.ref.item',
+  option: 'import.note.ref.option',
+  piping: 'import.note.ref.piping',
+  page: 'import.note.ref.page',
+};
+
 /**
  * One note. Params are shown as given (names, expressions, counts); `rule` and `limit` are worded
- * as a broken field rule, `field` (a path) in the researcher's words, `questionType` as the builder
- * names the type, and `reason` (why a
- * condition was left out) is itself a note.
+ * as a broken field rule, `ref` and `name` as a condition's faulty reference, `field` (a path) in
+ * the researcher's words, `questionType` as the builder names the type; `reason` (why a condition
+ * was left out) is itself a note.
  */
 export interface ImportNote {
   code: ImportNoteCode;
@@ -153,6 +165,8 @@ type Translate = (key: AppKey, params?: MessageParams) => string;
 export function noteText(t: Translate, n: ImportNote): string {
   const params: Record<string, string | number> = { ...n.params };
   if (n.reason) params.reason = noteText(t, n.reason);
+  if (typeof params.ref === 'string' && Object.hasOwn(REF_KEY, params.ref))
+    params.problem = t(REF_KEY[params.ref as ReferenceKind], { name: String(params.name ?? '') });
   if (typeof params.rule === 'string')
     params.problem = ruleText(t, params.rule as FieldRule, typeof params.limit === 'number' ? params.limit : undefined);
   // A field named by its path: a whole definition's for our own format, else one inside the question.

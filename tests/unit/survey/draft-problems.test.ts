@@ -15,6 +15,7 @@ import { errorText } from '../../../client/app/lib/errors';
 import { findProblems } from '../../../client/app/survey/definition';
 import { placeOf, problemWords } from '../../../client/app/survey/places';
 import { importFault } from '../../../client/app/survey/import-fault';
+import { ImportError, importSurvey } from '../../../shared/survey/import';
 
 const translator = async (locale: Locale) =>
   createTranslator(locale, await loadAppMessages(locale)) as (key: AppKey, params?: MessageParams) => string;
@@ -293,6 +294,45 @@ describe('errors the app shows', () => {
         new ApiError(400, 'invalid-import', 'x', 'content', undefined, { detail: 'not XML' }),
       ),
     ).toBeNull();
+  });
+
+  it('say a whole-question fault of an imported file of our own format by what it breaks', async () => {
+    const file = {
+      title: { en: 'x' },
+      defaultLanguage: 'en',
+      languages: ['en'],
+      pages: [
+        {
+          id: 'p1',
+          questions: [
+            {
+              id: 'c',
+              type: 'contact',
+              text: { en: 'Your details' },
+              consent: { en: 'You may call me' },
+              name: false,
+              email: false,
+            },
+          ],
+        },
+      ],
+    };
+    let refused: ImportError | null = null;
+    try {
+      importSurvey(JSON.stringify(file));
+    } catch (err) {
+      refused = err as ImportError;
+    }
+    expect(refused).toBeInstanceOf(ImportError);
+    const params = refused!.note.params!;
+    const err = new ApiError(400, 'invalid-import', refused!.message, 'content', undefined, {
+      detail: String(params.check),
+      field: String(params.field),
+      rule: params.rule as never,
+    });
+    expect(importFault(await translator('en'), err)).toBe(
+      'This file could not be imported. Question 1: Ask for at least one of name, e-mail address or phone number.',
+    );
   });
 
   it('fall back to a general message for a code the app does not know, and to the network message offline', async () => {

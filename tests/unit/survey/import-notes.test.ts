@@ -84,6 +84,29 @@ describe('import notes in the interface language', () => {
     expect(noteText(zh, left!)).toBe('已略去：其選項至少需要 2 個');
   });
 
+  it('says why a condition naming a later question was left out, in the words of each language', async () => {
+    const file = {
+      pages: [
+        {
+          name: 'p1',
+          elements: [
+            { type: 'comment', name: 'why', title: 'Why?', visibleIf: '{visit} = true' },
+            { type: 'boolean', name: 'visit', title: 'Did you visit?' },
+          ],
+        },
+      ],
+    };
+    const left = importSurvey(JSON.stringify(file)).unmapped.find((u) => u.source === 'why');
+    expect(left).toMatchObject({ code: 'conditionRefused', params: { ref: 'later', name: 'visit' } });
+    expect(left?.message).toBe(
+      'its display condition was left out (it names “visit”, which comes later in the survey): the question will now always show',
+    );
+    const it = createTranslator('it', await loadAppMessages('it'));
+    expect(noteText(it, left!)).toBe(
+      'la sua condizione di visualizzazione è stata omessa (nomina «visit», che viene dopo nel questionario): la domanda ora sarà sempre mostrata',
+    );
+  });
+
   it('words an unreadable file in Vietnamese, and a fault in our own format with its rule', async () => {
     const vi = createTranslator('vi', await loadAppMessages('vi'));
     expect(noteText(vi, refusal('{"pages":"abc"}'))).toBe('“pages” phải là danh sách các trang');
@@ -92,7 +115,7 @@ describe('import notes in the interface language', () => {
     );
     const it = createTranslator('it', await loadAppMessages('it'));
     const own = refusal(JSON.stringify({ title: { en: 'x' }, defaultLanguage: 'en', languages: ['en'], pages: [] }));
-    expect(own).toEqual({ code: 'ownFormat', params: { field: 'pages', rule: 'too-short', limit: 1 } });
+    expect(own).toMatchObject({ code: 'ownFormat', params: { field: 'pages', rule: 'too-short', limit: 1 } });
     expect(noteText(it, own)).toBe('nel questionario: le pagine del questionario richiede almeno 1');
   });
 });
