@@ -48,7 +48,7 @@ export async function codingQuestions(db: Db, surveyId: string, coderId: string)
         text: q.text,
         answers,
         codes: frame ? await store.countCodes(db, frame.id) : 0,
-        coded: frame ? (await store.coderAssignments(db, frame.id, coderId)).size : 0,
+        coded: frame ? (await store.codedResponses(db, frame.id, coderId)).size : 0,
       };
     }),
   );
@@ -76,9 +76,9 @@ async function codeDtos(db: Db, frameId: string, coderId: string): Promise<CodeD
 export async function getFrame(db: Db, surveyId: string, questionId: string, coderId: string): Promise<FrameDto> {
   const answers = await questionAnswers(db, surveyId, questionId);
   const frame = await frameOf(db, surveyId, questionId);
-  const mine = frame ? await store.coderAssignments(db, frame.id, coderId) : new Map();
+  const mine = frame ? await store.codedResponses(db, frame.id, coderId) : new Set<number>();
   let coded = 0;
-  for (const id of mine.keys()) if (answers.index.has(id)) coded++;
+  for (const id of mine) if (answers.index.has(id)) coded++;
   return {
     questionId,
     languages: answers.def.languages,
@@ -235,28 +235,28 @@ export async function answersPage(
 ): Promise<AnswersPage> {
   const answers = await questionAnswers(db, surveyId, questionId);
   const frame = await frameOf(db, surveyId, questionId);
-  const mine = frame ? await store.coderAssignments(db, frame.id, coderId) : new Map<number, Set<string>>();
+  const coded = frame && query.uncoded === '1' ? await store.codedResponses(db, frame.id, coderId) : new Set<number>();
   const needle = query.search.trim().toLocaleLowerCase();
   const hit = matches(needle);
   const chosen: number[] = [];
   for (let k = 0; k < answers.responseIds.length; k++) {
     if (needle !== '' && !hit(answers.texts[k])) continue;
-    if (query.uncoded === '1' && mine.has(answers.responseIds[k])) continue;
+    if (coded.has(answers.responseIds[k])) continue;
     chosen.push(k);
   }
+  const page = chosen.slice(query.offset, query.offset + query.limit);
+  const ids = page.map((k) => answers.responseIds[k]);
+  const mine = frame ? await store.codesOf(db, frame.id, coderId, ids) : new Map<number, string[]>();
   return {
     total: chosen.length,
     offset: query.offset,
-    items: chosen.slice(query.offset, query.offset + query.limit).map((k) => {
-      const id = answers.responseIds[k];
-      return {
-        responseId: id,
-        text: answers.texts[k],
-        lang: answers.langs[k],
-        score: Number.isNaN(answers.scores[k]) ? null : answers.scores[k],
-        codes: [...(mine.get(id) ?? [])].sort(),
-      };
-    }),
+    items: page.map((k, j) => ({
+      responseId: ids[j],
+      text: answers.texts[k],
+      lang: answers.langs[k],
+      score: Number.isNaN(answers.scores[k]) ? null : answers.scores[k],
+      codes: [...(mine.get(ids[j]) ?? [])].sort(),
+    })),
   };
 }
 
@@ -285,7 +285,7 @@ export async function setAnswerCodes(
   const frame = await requireFrame(db, surveyId, questionId);
   const wanted = [...new Set(codes)];
   await assignable(db, frame.id, wanted, (i) => `codes[${i}]`);
-  const current = (await store.coderAssignments(db, frame.id, coderId)).get(responseId) ?? new Set<string>();
+  const current = new Set((await store.codesOf(db, frame.id, coderId, [responseId])).get(responseId) ?? []);
   await store.applyChange(
     db,
     frame.id,

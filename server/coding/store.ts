@@ -149,6 +149,36 @@ export async function coderAssignments(db: Db, frameId: string, coderId: string)
   return out;
 }
 
+/** The responses one coder has given any code. */
+export async function codedResponses(db: Db, frameId: string, coderId: string): Promise<Set<number>> {
+  const rows = db.$client
+    .prepare('select distinct response_id from coding_assignments where frame_id = ? and coder_id = ?')
+    .pluck()
+    .all(frameId, coderId) as number[];
+  return new Set(rows);
+}
+
+/** One coder's codes of the listed responses (a page of them). */
+export async function codesOf(
+  db: Db,
+  frameId: string,
+  coderId: string,
+  responseIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < responseIds.length; i += BATCH) {
+    const batch = responseIds.slice(i, i + BATCH);
+    const rows = db.$client
+      .prepare(
+        `select response_id, code_id from coding_assignments where frame_id = ? and coder_id = ? and response_id in (${batch.map(() => '?').join(',')})`,
+      )
+      .raw()
+      .all(frameId, coderId, ...batch) as [number, string][];
+    for (const [responseId, codeId] of rows) out.set(responseId, [...(out.get(responseId) ?? []), codeId]);
+  }
+  return out;
+}
+
 /** One coder's answers of each code: response ids by code id. */
 export async function codeMembers(db: Db, frameId: string, coderId: string): Promise<Map<string, number[]>> {
   const rows = db.$client
