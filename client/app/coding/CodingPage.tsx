@@ -10,6 +10,7 @@ import { useI18n } from '../lib/i18n';
 import { Icon } from '../lib/icons';
 import { textIn } from './text';
 import CodingScreen from './CodingScreen';
+import Agreement from './Agreement';
 import Distinguish from './Distinguish';
 import Themes from './Themes';
 import './coding.css';
@@ -79,6 +80,9 @@ export default function CodingPage() {
                     </Show>
                     <Themes base={base()} canAccept={session.can('researcher')} />
                     <Distinguish base={base()} />
+                    <Show when={session.can('researcher')}>
+                      <Agreement base={base()} />
+                    </Show>
                   </Show>
                 </>
               )}

@@ -1489,4 +1489,15 @@ export default {
   'coding.reading.none': 'No row separates the groups beyond chance.',
   'coding.reading.empty': 'No codes yet: create codes or accept suggested themes.',
   'coding.reading.small': 'Mentioned too rarely to say: {codes}.',
+  'coding.agreement.title': 'Agreement between coders',
+  'coding.agreement.coder': 'Coder',
+  'coding.agreement.alpha': {
+    one: 'Krippendorff’s alpha over every code: {alpha}, on the {count} answer both coded.',
+    other: 'Krippendorff’s alpha over every code: {alpha}, on the {count} answers both coded.',
+  },
+  'coding.agreement.both': 'Both gave it',
+  'coding.agreement.onlyOne': 'Only one did',
+  'coding.agreement.kappa': 'Cohen’s kappa',
+  'coding.agreement.method':
+    'Each code is a yes or no per answer: kappa compares the two coders’ decisions on it beyond chance; alpha (nominal) takes every answer × code decision together. From about 0.8 coders agree well; under 0.67 the codeframe needs clearer definitions.',
 } satisfies Record<string, Message>;

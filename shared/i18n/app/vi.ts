@@ -1449,6 +1449,16 @@ const vi: Record<keyof typeof en, Message> = {
   'coding.reading.none': 'Không dòng nào phân biệt các nhóm vượt quá mức ngẫu nhiên.',
   'coding.reading.empty': 'Chưa có mã nào: hãy tạo mã hoặc chấp nhận chủ đề gợi ý.',
   'coding.reading.small': 'Được nhắc quá ít để kết luận: {codes}.',
+  'coding.agreement.title': 'Mức đồng thuận giữa người mã hóa',
+  'coding.agreement.coder': 'Người mã hóa',
+  'coding.agreement.alpha': {
+    other: 'Hệ số alpha của Krippendorff trên mọi mã: {alpha}, trên {count} câu trả lời cả hai đã mã hóa.',
+  },
+  'coding.agreement.both': 'Cả hai đã gán',
+  'coding.agreement.onlyOne': 'Chỉ một người gán',
+  'coding.agreement.kappa': 'Hệ số kappa của Cohen',
+  'coding.agreement.method':
+    'Mỗi mã là có hoặc không cho từng câu trả lời: kappa so sánh quyết định của hai người mã hóa vượt trên ngẫu nhiên; alpha (định danh) xét chung mọi quyết định câu trả lời × mã. Từ khoảng 0,8 là đồng thuận tốt; dưới 0,67 thì bảng mã cần định nghĩa rõ hơn.',
 };
 
 export default vi;

@@ -1398,6 +1398,14 @@ const zhHant: Record<keyof typeof en, Message> = {
   'coding.reading.none': '沒有任何一列在偶然之外區分各組。',
   'coding.reading.empty': '尚無編碼：請建立編碼或採納建議主題。',
   'coding.reading.small': '提及過少，無法判斷：{codes}。',
+  'coding.agreement.title': '編碼員之間的一致性',
+  'coding.agreement.coder': '編碼員',
+  'coding.agreement.alpha': { other: '全部編碼的 Krippendorff alpha：{alpha}，基於雙方都編碼過的 {count} 則回答。' },
+  'coding.agreement.both': '雙方都給出',
+  'coding.agreement.onlyOne': '僅一方給出',
+  'coding.agreement.kappa': 'Cohen kappa 係數',
+  'coding.agreement.method':
+    '每個編碼對每則回答都是「是」或「否」：kappa 比較兩位編碼員超出偶然的一致程度；alpha（名義）綜合所有「回答 × 編碼」的判斷。約 0.8 以上一致性良好；低於 0.67 表示編碼表需要更清楚的定義。',
 };
 
 export default zhHant;
