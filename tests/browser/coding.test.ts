@@ -150,6 +150,19 @@ describe('the coding screen', () => {
     await expect
       .poll(() => page.getByTestId('coding-alpha').textContent())
       .toBe('Krippendorff’s alpha over every code: -0.1, on the 3 answers both coded.');
+
+    // The codeframe is edited while coding: a net "People" takes Staff, and the screen groups it so.
+    await page.getByTestId('coding-new-net').fill('People');
+    await page.getByTestId('coding-new-net').press('Enter');
+    // Codes in the frame's order: Staff first.
+    const staffRow = page.getByTestId('coding-frame-code').first();
+    expect(await staffRow.locator('input').inputValue()).toBe('Staff');
+    await expect
+      .poll(() => staffRow.getByTestId('coding-frame-net').locator('option').allTextContents())
+      .toContain('People');
+    await staffRow.getByTestId('coding-frame-net').selectOption({ label: 'People' });
+    await expect.poll(() => page.locator('.coding-net-title').allTextContents()).toEqual(['People', 'No net']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'coding-3-codeframe.png'), fullPage: true });
     await context.close();
   }, 120_000);
 

@@ -6,7 +6,7 @@ import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { textIn } from './text';
 
-export default function Agreement(props: { base: string }) {
+export default function Agreement(props: { base: string; version: number }) {
   const { t, locale, num } = useI18n();
   const [frame] = createResource(
     () => props.base,
@@ -17,8 +17,12 @@ export default function Agreement(props: { base: string }) {
     const coders = frame()?.coders ?? [];
     return pair() ?? (coders.length >= 2 ? ([coders[0].id, coders[1].id] as [string, string]) : null);
   };
-  const [result] = createResource(chosen, ([a, b]) =>
-    api.get<AgreementDto>(`${props.base}/agreement?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`),
+  const [result] = createResource(
+    () => {
+      const c = chosen();
+      return c ? ([...c, props.version] as const) : null;
+    },
+    ([a, b]) => api.get<AgreementDto>(`${props.base}/agreement?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`),
   );
   const label = (id: string) => {
     const c = frame()?.codes.find((x) => x.id === id);

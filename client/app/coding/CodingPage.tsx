@@ -1,6 +1,6 @@
 /** /surveys/:id/coding: pick an open question, code its answers, see its themes and what distinguishes. */
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { CodingQuestionDto } from '../../../shared/api/coding';
 import type { SurveyDetail } from '../../../shared/api/surveys';
 import { useSession } from '../auth/session';
@@ -11,6 +11,7 @@ import { Icon } from '../lib/icons';
 import { textIn } from './text';
 import CodingScreen from './CodingScreen';
 import Agreement from './Agreement';
+import CodeframeEditor from './CodeframeEditor';
 import Distinguish from './Distinguish';
 import Themes from './Themes';
 import './coding.css';
@@ -36,6 +37,9 @@ export default function CodingPage() {
     return questions.find((x) => x.id === q) ?? questions[0];
   };
   const base = () => `/api/surveys/${params.id}/coding/${chosen()?.id}`;
+  // Bumped when the codeframe changes elsewhere on the page, so the coding screen reads it again.
+  const [version, setVersion] = createSignal(0);
+  const changed = () => setVersion((x) => x + 1);
   return (
     <Switch fallback={<Loading />}>
       <Match when={data.error}>
@@ -76,12 +80,13 @@ export default function CodingPage() {
                   <h2 class="coding-question-text">{textIn(q().text, locale(), d().survey.draft.defaultLanguage)}</h2>
                   <Show when={q().answers > 0} fallback={<EmptyState title={t('coding.noAnswers')} />}>
                     <Show when={session.can('researcher')}>
-                      <CodingScreen base={base()} />
+                      <CodingScreen base={base()} version={version()} />
+                      <CodeframeEditor base={base()} version={version()} onChanged={changed} />
                     </Show>
-                    <Themes base={base()} canAccept={session.can('researcher')} />
-                    <Distinguish base={base()} />
+                    <Themes base={base()} canAccept={session.can('researcher')} onAccepted={changed} />
+                    <Distinguish base={base()} version={version()} />
                     <Show when={session.can('researcher')}>
-                      <Agreement base={base()} />
+                      <Agreement base={base()} version={version()} />
                     </Show>
                   </Show>
                 </>

@@ -20,12 +20,12 @@ const GROUP: Record<string, AppKey> = {
   high: 'coding.group.high',
 };
 
-export default function Distinguish(props: { base: string }) {
+export default function Distinguish(props: { base: string; version: number }) {
   const { t, locale, num, pct } = useI18n();
   const [of, setOf] = createSignal<'codes' | 'themes'>('codes');
   const [table, { refetch }] = createResource(
-    () => `${props.base}/distinguish?of=${of()}`,
-    (url) => api.get<DistinguishDto>(url),
+    () => [`${props.base}/distinguish?of=${of()}`, props.version] as const,
+    ([url]) => api.get<DistinguishDto>(url),
   );
   const label = (d: DistinguishDto, id: string) =>
     textIn(d.labels[id] ?? {}, locale(), Object.keys(d.labels[id] ?? {})[0] ?? 'en');

@@ -1459,6 +1459,17 @@ const vi: Record<keyof typeof en, Message> = {
   'coding.agreement.kappa': 'Hệ số kappa của Cohen',
   'coding.agreement.method':
     'Mỗi mã là có hoặc không cho từng câu trả lời: kappa so sánh quyết định của hai người mã hóa vượt trên ngẫu nhiên; alpha (định danh) xét chung mọi quyết định câu trả lời × mã. Từ khoảng 0,8 là đồng thuận tốt; dưới 0,67 thì bảng mã cần định nghĩa rõ hơn.',
+  'coding.frame.title': 'Bảng mã',
+  'coding.frame.net': 'Nhóm',
+  'coding.frame.noNet': 'Không thuộc nhóm',
+  'coding.frame.isNet': 'nhóm',
+  'coding.frame.answers': 'Câu trả lời (mọi người mã hóa)',
+  'coding.frame.mergeInto': 'Gộp vào',
+  'coding.frame.delete': 'Xóa',
+  'coding.frame.rename': 'Tên mã',
+  'coding.frame.newNet': 'Nhóm mới',
+  'coding.frame.hint':
+    'Một nhóm gom các mã lại (“Nhân viên” gồm thân thiện, chậm, thô lỗ) và chỉ tính một câu trả lời một lần dù có mã nào trong nhóm. Gộp sẽ chuyển mọi lượt gán của mọi người mã hóa sang mã được giữ lại; xóa một mã sẽ xóa các lượt gán của nó.',
 };
 
 export default vi;
