@@ -2,7 +2,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { CodeDto, FrameDto } from '../../../shared/api/coding';
 import { api } from '../lib/api';
-import { ErrorBox } from '../lib/components';
+import { ConfirmButton, ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { textIn } from './text';
 
@@ -102,13 +102,7 @@ export default function CodeframeEditor(props: { base: string; version: number; 
                     </select>
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      class="btn btn-small btn-quiet"
-                      onClick={() => void run(() => api.delete(code(c)))}
-                    >
-                      {t('coding.frame.delete')}
-                    </button>
+                    <ConfirmButton label={t('coding.frame.delete')} onConfirm={() => run(() => api.delete(code(c)))} />
                   </td>
                 </tr>
               )}
