@@ -23,7 +23,7 @@ CREATE TABLE `coding_assignments` (
 	FOREIGN KEY (`coder_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `coding_assignments_coder_idx` ON `coding_assignments` (`frame_id`,`coder_id`,`response_id`);--> statement-breakpoint
+CREATE INDEX `coding_assignments_coder_idx` ON `coding_assignments` (`frame_id`,`coder_id`,`response_id`,`code_id`);--> statement-breakpoint
 CREATE TABLE `coding_codes` (
 	`id` text PRIMARY KEY NOT NULL,
 	`frame_id` text NOT NULL,

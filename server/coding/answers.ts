@@ -5,6 +5,8 @@
 import type { Db } from '../db/client';
 import { notFound } from '../http/errors';
 import { reportSelection } from '../report/service';
+import type { Columns } from '../report/columns';
+import type { Selection } from '../report/selection';
 import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema';
 import type { FrameDto } from '../../shared/api/coding';
 import { responseLanguages } from './store';
@@ -39,9 +41,32 @@ export function scoreQuestion(def: SurveyDefinition): FrameDto['scoreQuestion'] 
 
 const NO_QUERY = { filter: undefined, weight: 'none', exclude: [] } as const;
 
+/** The answers of the last few questions read: the coding screen reads the same ones page after page. */
+const KEPT = 4;
+const kept = new Map<string, QuestionAnswers>();
+
 export async function questionAnswers(db: Db, surveyId: string, questionId: string): Promise<QuestionAnswers> {
   const { def, cols, sel } = reportSelection(db, surveyId, { ...NO_QUERY, exclude: [] });
   if (!openQuestions(def).some((q) => q.id === questionId)) throw notFound('open question');
+  // The report's columns only grow, and a completed answer never changes: the same responses
+  // (count and last id, of the same version) give the same answers.
+  const key = `${surveyId}|${questionId}|${cols.versionId}|${cols.n}|${cols.n > 0 ? cols.id[cols.n - 1] : 0}`;
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const read = await readAnswers(db, surveyId, questionId, def, cols, sel);
+  kept.set(key, read);
+  if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
+  return read;
+}
+
+async function readAnswers(
+  db: Db,
+  surveyId: string,
+  questionId: string,
+  def: SurveyDefinition,
+  cols: Columns,
+  sel: Selection,
+): Promise<QuestionAnswers> {
   const column = cols.texts.get(questionId)!;
   const sq = scoreQuestion(def);
   const points = sq ? cols.ints.get(sq.id) : undefined;

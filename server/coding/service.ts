@@ -25,7 +25,7 @@ import {
   SATISFACTION_GROUPS,
   satisfactionGroup,
 } from '../../shared/coding/distinguish';
-import { suggestThemes, type LanguageThemes } from '../../shared/coding/themes';
+import { suggestThemesInTurns, type LanguageThemes } from '../../shared/coding/themes';
 import { openQuestions, questionAnswers, type QuestionAnswers } from './answers';
 import * as store from './store';
 import { reportSelection } from '../report/service';
@@ -48,7 +48,7 @@ export async function codingQuestions(db: Db, surveyId: string, coderId: string)
         text: q.text,
         answers,
         codes: frame ? await store.countCodes(db, frame.id) : 0,
-        coded: frame ? (await store.coderAssignments(db, frame.id, coderId)).size : 0,
+        coded: frame ? (await store.codedResponses(db, frame.id, coderId)).size : 0,
       };
     }),
   );
@@ -76,9 +76,9 @@ async function codeDtos(db: Db, frameId: string, coderId: string): Promise<CodeD
 export async function getFrame(db: Db, surveyId: string, questionId: string, coderId: string): Promise<FrameDto> {
   const answers = await questionAnswers(db, surveyId, questionId);
   const frame = await frameOf(db, surveyId, questionId);
-  const mine = frame ? await store.coderAssignments(db, frame.id, coderId) : new Map();
+  const mine = frame ? await store.codedResponses(db, frame.id, coderId) : new Set<number>();
   let coded = 0;
-  for (const id of mine.keys()) if (answers.index.has(id)) coded++;
+  for (const id of mine) if (answers.index.has(id)) coded++;
   return {
     questionId,
     languages: answers.def.languages,
@@ -235,28 +235,28 @@ export async function answersPage(
 ): Promise<AnswersPage> {
   const answers = await questionAnswers(db, surveyId, questionId);
   const frame = await frameOf(db, surveyId, questionId);
-  const mine = frame ? await store.coderAssignments(db, frame.id, coderId) : new Map<number, Set<string>>();
+  const coded = frame && query.uncoded === '1' ? await store.codedResponses(db, frame.id, coderId) : new Set<number>();
   const needle = query.search.trim().toLocaleLowerCase();
   const hit = matches(needle);
   const chosen: number[] = [];
   for (let k = 0; k < answers.responseIds.length; k++) {
     if (needle !== '' && !hit(answers.texts[k])) continue;
-    if (query.uncoded === '1' && mine.has(answers.responseIds[k])) continue;
+    if (coded.has(answers.responseIds[k])) continue;
     chosen.push(k);
   }
+  const page = chosen.slice(query.offset, query.offset + query.limit);
+  const ids = page.map((k) => answers.responseIds[k]);
+  const mine = frame ? await store.codesOf(db, frame.id, coderId, ids) : new Map<number, string[]>();
   return {
     total: chosen.length,
     offset: query.offset,
-    items: chosen.slice(query.offset, query.offset + query.limit).map((k) => {
-      const id = answers.responseIds[k];
-      return {
-        responseId: id,
-        text: answers.texts[k],
-        lang: answers.langs[k],
-        score: Number.isNaN(answers.scores[k]) ? null : answers.scores[k],
-        codes: [...(mine.get(id) ?? [])].sort(),
-      };
-    }),
+    items: page.map((k, j) => ({
+      responseId: ids[j],
+      text: answers.texts[k],
+      lang: answers.langs[k],
+      score: Number.isNaN(answers.scores[k]) ? null : answers.scores[k],
+      codes: [...(mine.get(ids[j]) ?? [])].sort(),
+    })),
   };
 }
 
@@ -285,7 +285,7 @@ export async function setAnswerCodes(
   const frame = await requireFrame(db, surveyId, questionId);
   const wanted = [...new Set(codes)];
   await assignable(db, frame.id, wanted, (i) => `codes[${i}]`);
-  const current = (await store.coderAssignments(db, frame.id, coderId)).get(responseId) ?? new Set<string>();
+  const current = new Set((await store.codesOf(db, frame.id, coderId, [responseId])).get(responseId) ?? []);
   await store.applyChange(
     db,
     frame.id,
@@ -297,8 +297,31 @@ export async function setAnswerCodes(
   return { responseId, codes: wanted.sort() };
 }
 
-function themesOf(answers: QuestionAnswers): LanguageThemes[] {
-  return suggestThemes(answers.texts.map((text, k) => ({ text, lang: answers.langs[k] })));
+/** Suggestions of the last few answer sets: a theme's bulk assignment and its row of the distinguishing table reuse them. */
+const THEMES_KEPT = 8;
+const themesCache = new Map<string, Promise<LanguageThemes[]>>();
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The suggested themes of the answers, found in turns so other requests are answered meanwhile,
+ * and kept while the answers stay the same (the same ids, so the same texts: answers never change).
+ */
+function themesOf(surveyId: string, answers: QuestionAnswers): Promise<LanguageThemes[]> {
+  let sum = 0;
+  for (const id of answers.responseIds) sum = (sum + id) % 2_147_483_647;
+  const key = `${surveyId}|${answers.questionId}|${answers.responseIds.length}|${sum}`;
+  let found = themesCache.get(key);
+  if (!found) {
+    found = suggestThemesInTurns(
+      answers.texts.map((text, k) => ({ text, lang: answers.langs[k] })),
+      {},
+      nextTurn,
+    );
+    found.catch(() => themesCache.delete(key));
+    themesCache.set(key, found);
+    if (themesCache.size > THEMES_KEPT) themesCache.delete(themesCache.keys().next().value!);
+  }
+  return found;
 }
 
 /** Gives one code to every answer matching a search or a suggested theme (one undoable step). */
@@ -321,9 +344,7 @@ export async function bulkAssign(
       if (hit(text)) members.push(k);
     });
   } else {
-    const theme = themesOf(answers)
-      .flatMap((l) => l.themes)
-      .find((t) => t.id === body.themeId);
+    const theme = (await themesOf(surveyId, answers)).flatMap((l) => l.themes).find((t) => t.id === body.themeId);
     if (!theme) throw badRequest('themeId: no such suggested theme for these answers', 'themeId');
     members = theme.members;
   }
@@ -349,7 +370,7 @@ export async function themes(db: Db, surveyId: string, questionId: string): Prom
   const answers = await questionAnswers(db, surveyId, questionId);
   return {
     answers: answers.texts.length,
-    languages: themesOf(answers).map((l) => ({
+    languages: (await themesOf(surveyId, answers)).map((l) => ({
       language: l.language,
       answers: l.answers,
       themes: l.themes.map((t) => ({
@@ -376,7 +397,7 @@ export async function distinguishTable(
   const labels: Record<string, Record<string, string>> = {};
   let codes: { id: string; members: number[] }[] = [];
   if (query.of === 'themes') {
-    codes = themesOf(answers).flatMap((l) =>
+    codes = (await themesOf(surveyId, answers)).flatMap((l) =>
       l.themes.map((t) => {
         labels[t.id] = { [l.language]: t.terms.map((x) => x.term).join(' · ') };
         return { id: t.id, members: t.members };
@@ -386,27 +407,36 @@ export async function distinguishTable(
     const frame = await frameOf(db, surveyId, questionId);
     if (frame) {
       const list = await store.listCodes(db, frame.id);
-      let given = await store.coderAssignments(db, frame.id, query.coder ?? coderId);
+      let given = await store.codeMembers(db, frame.id, query.coder ?? coderId);
       // A reader who codes nothing (a manager) reads the codes of whoever coded most answers.
       if (query.coder === undefined && given.size === 0) {
         const most = [...(await store.frameCoders(db, frame.id))].sort((a, b) => b.coded - a.coded)[0];
-        if (most) given = await store.coderAssignments(db, frame.id, most.id);
+        if (most) given = await store.codeMembers(db, frame.id, most.id);
       }
-      const members = new Map(list.map((c) => [c.id, new Set<number>()]));
-      const netOf = new Map(list.map((c) => [c.id, c.netId]));
-      for (const [responseId, set] of given) {
-        const k = answers.index.get(responseId);
-        if (k === undefined) continue;
-        for (const codeId of set) {
-          members.get(codeId)?.add(k);
-          // A net counts an answer once however many of its codes the answer has.
-          const net = netOf.get(codeId);
-          if (net) members.get(net)?.add(k);
+      const n = answers.responseIds.length;
+      const flags = new Map(list.map((c) => [c.id, new Uint8Array(n)]));
+      for (const c of list) {
+        const own = flags.get(c.id)!;
+        // A net counts an answer once however many of its codes the answer has.
+        const net = c.netId ? flags.get(c.netId) : undefined;
+        for (const responseId of given.get(c.id) ?? []) {
+          const k = answers.index.get(responseId);
+          if (k === undefined) continue;
+          own[k] = 1;
+          if (net) net[k] = 1;
         }
       }
+      const members = new Map(
+        list.map((c) => {
+          const f = flags.get(c.id)!;
+          const out: number[] = [];
+          for (let k = 0; k < n; k++) if (f[k]) out.push(k);
+          return [c.id, out];
+        }),
+      );
       codes = list.map((c) => {
         labels[c.id] = c.label;
-        return { id: c.id, members: [...members.get(c.id)!].sort((a, b) => a - b) };
+        return { id: c.id, members: members.get(c.id)! };
       });
     }
   }

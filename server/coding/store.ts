@@ -4,7 +4,7 @@
  */
 import { and, asc, count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { codingActions, codingAssignments, codingCodes, codingFrames, responses, users } from '../db/schema';
+import { codingActions, codingAssignments, codingCodes, codingFrames, users } from '../db/schema';
 
 export type FrameRow = typeof codingFrames.$inferSelect;
 export type CodeRow = typeof codingCodes.$inferSelect;
@@ -134,18 +134,62 @@ export async function splitCode(
   });
 }
 
-/** One coder's codes, by response. */
+/** One coder's codes, by response (read as plain rows: a large frame holds hundreds of thousands). */
 export async function coderAssignments(db: Db, frameId: string, coderId: string): Promise<Map<number, Set<string>>> {
-  const rows = db
-    .select({ codeId: codingAssignments.codeId, responseId: codingAssignments.responseId })
-    .from(codingAssignments)
-    .where(and(eq(codingAssignments.frameId, frameId), eq(codingAssignments.coderId, coderId)))
-    .all();
+  const rows = db.$client
+    .prepare('select response_id, code_id from coding_assignments where frame_id = ? and coder_id = ?')
+    .raw()
+    .all(frameId, coderId) as [number, string][];
   const out = new Map<number, Set<string>>();
-  for (const r of rows) {
-    const set = out.get(r.responseId);
-    if (set) set.add(r.codeId);
-    else out.set(r.responseId, new Set([r.codeId]));
+  for (const [responseId, codeId] of rows) {
+    const set = out.get(responseId);
+    if (set) set.add(codeId);
+    else out.set(responseId, new Set([codeId]));
+  }
+  return out;
+}
+
+/** The responses one coder has given any code. */
+export async function codedResponses(db: Db, frameId: string, coderId: string): Promise<Set<number>> {
+  const rows = db.$client
+    .prepare('select distinct response_id from coding_assignments where frame_id = ? and coder_id = ?')
+    .pluck()
+    .all(frameId, coderId) as number[];
+  return new Set(rows);
+}
+
+/** One coder's codes of the listed responses (a page of them). */
+export async function codesOf(
+  db: Db,
+  frameId: string,
+  coderId: string,
+  responseIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < responseIds.length; i += BATCH) {
+    const batch = responseIds.slice(i, i + BATCH);
+    const rows = db.$client
+      .prepare(
+        `select response_id, code_id from coding_assignments where frame_id = ? and coder_id = ? and response_id in (${batch.map(() => '?').join(',')})`,
+      )
+      .raw()
+      .all(frameId, coderId, ...batch) as [number, string][];
+    for (const [responseId, codeId] of rows) out.set(responseId, [...(out.get(responseId) ?? []), codeId]);
+  }
+  return out;
+}
+
+/** One coder's answers of each code: response ids by code id. */
+export async function codeMembers(db: Db, frameId: string, coderId: string): Promise<Map<string, number[]>> {
+  const rows = db.$client
+    .prepare('select code_id, response_id from coding_assignments where frame_id = ? and coder_id = ?')
+    .raw()
+    .all(frameId, coderId) as [string, number][];
+  const out = new Map<string, number[]>();
+  for (const [codeId, responseId] of rows) {
+    const list = out.get(codeId);
+    if (list) list.push(responseId);
+    else out.set(codeId, [responseId]);
   }
   return out;
 }
@@ -242,12 +286,11 @@ export async function undoLast(db: Db, frameId: string, coderId: string): Promis
   });
 }
 
-/** The language each completed response was answered in (null when not recorded). */
-export async function responseLanguages(db: Db, surveyId: string): Promise<Map<number, string | null>> {
-  const rows = db
-    .select({ id: responses.id, lang: responses.lang })
-    .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.status, 'complete')))
-    .all();
-  return new Map(rows.map((r) => [r.id, r.lang]));
+/** The language each completed response was answered in, where recorded. */
+export async function responseLanguages(db: Db, surveyId: string): Promise<Map<number, string>> {
+  const rows = db.$client
+    .prepare("select id, lang from responses where survey_id = ? and status = 'complete' and lang is not null")
+    .raw()
+    .all(surveyId) as [number, string][];
+  return new Map(rows);
 }

@@ -713,7 +713,8 @@ export const codingAssignments = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.codeId, t.responseId, t.coderId] }),
-    index('coding_assignments_coder_idx').on(t.frameId, t.coderId, t.responseId),
+    // Holds every column a coder's reading needs, so it never visits the table.
+    index('coding_assignments_coder_idx').on(t.frameId, t.coderId, t.responseId, t.codeId),
   ],
 );
 

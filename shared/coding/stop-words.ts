@@ -3,10 +3,13 @@
  * published lists). Its Chinese list is in simplified characters; Traditional Chinese answers get the
  * same list with its simplified characters mapped to their traditional forms.
  */
-import stopwordsIso from 'stopwords-iso';
+import { createRequire } from 'node:module';
 import { textLanguage } from './language';
 
-const LISTS = stopwordsIso as unknown as Record<string, string[]>;
+// The package is one JSON file: ESM needs an import attribute for it, which the production build
+// (esbuild, target node20) drops, so it is read with require. The suggestions run on the server
+// only; the app imports this area's types, never this module.
+const LISTS = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
 
 /**
  * Simplified → traditional forms of the characters of the package's Chinese stop words that differ

@@ -64,32 +64,39 @@ const CANDIDATES_PER_THEME = 3;
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A language's answers as interned word ids, in runs, with stop words marked by a negative id. */
-interface Tokenised {
-  words: string[];
-  /** Per answer, per run, word ids; a stop word is stored as −(id + 1). */
-  answers: Int32Array[][];
+/**
+ * A language's answers as interned word ids, in runs, with stop words marked by a negative id
+ * (−(id + 1)), added one answer at a time so a caller can pause between answers.
+ */
+class Tokenised {
+  readonly words: string[] = [];
+  readonly answers: Int32Array[][] = [];
+  private readonly ids = new Map<string, number>();
+  constructor(readonly lang: string) {}
+
+  add(text: string): void {
+    this.answers.push(
+      wordRuns(text, this.lang).map((run) => {
+        const out = new Int32Array(run.words.length);
+        run.words.forEach((w, i) => {
+          let id = this.ids.get(w);
+          if (id === undefined) {
+            id = this.words.length;
+            this.words.push(w);
+            this.ids.set(w, id);
+          }
+          out[i] = run.stop[i] ? -(id + 1) : id;
+        });
+        return out;
+      }),
+    );
+  }
 }
 
 function tokenise(texts: readonly string[], lang: string): Tokenised {
-  const ids = new Map<string, number>();
-  const words: string[] = [];
-  const answers = texts.map((text) =>
-    wordRuns(text, lang).map((run) => {
-      const out = new Int32Array(run.words.length);
-      run.words.forEach((w, i) => {
-        let id = ids.get(w);
-        if (id === undefined) {
-          id = words.length;
-          words.push(w);
-          ids.set(w, id);
-        }
-        out[i] = run.stop[i] ? -(id + 1) : id;
-      });
-      return out;
-    }),
-  );
-  return { words, answers };
+  const t = new Tokenised(lang);
+  for (const text of texts) t.add(text);
+  return t;
 }
 
 /** Pairs of adjacent content words frequent and cohesive enough to read as one word or phrase. */
@@ -165,15 +172,18 @@ function contains(a: string, b: string): boolean {
  * answerWords(['Nhân viên thân thiện', …], 'vi', 3).terms; // ['nhân viên', 'thân thiện', …]
  */
 export function answerWords(texts: readonly string[], lang: string, minAnswers: number) {
-  const language = textLanguage(lang);
-  const tokens = tokenise(texts, language);
-  return answerTerms(tokens, phrasePairs(tokens, minAnswers, language));
+  return wordsOf(tokenise(texts, textLanguage(lang)), minAnswers);
 }
 
-function themesOf(language: string, texts: readonly string[], indexes: readonly number[], options: ThemeOptions) {
+function wordsOf(tokens: Tokenised, minAnswers: number) {
+  return answerTerms(tokens, phrasePairs(tokens, minAnswers, tokens.lang));
+}
+
+function themesOf(tokens: Tokenised, indexes: readonly number[], options: ThemeOptions): SuggestedTheme[] {
+  const language = tokens.lang;
   const maxThemes = options.maxThemes ?? 20;
-  const minAnswers = options.minAnswers ?? Math.max(3, Math.ceil(texts.length * 0.005));
-  const { terms, perAnswer } = answerWords(texts, language, minAnswers);
+  const minAnswers = options.minAnswers ?? Math.max(3, Math.ceil(indexes.length * 0.005));
+  const { terms, perAnswer } = wordsOf(tokens, minAnswers);
   const df = new Float64Array(terms.length);
   for (const found of perAnswer) for (const id of found) df[id]++;
   const candidates = terms
@@ -211,7 +221,7 @@ function themesOf(language: string, texts: readonly string[], indexes: readonly 
     heads.forEach((h, g) => {
       if (groupOf[g].length >= MAX_TERMS_PER_THEME) return;
       const both = together.get(h * k + s) ?? 0;
-      const lift = (both * texts.length) / (members[h].length * members[s].length);
+      const lift = (both * indexes.length) / (members[h].length * members[s].length);
       const strength = contains(terms[candidates[h]], terms[candidates[s]])
         ? 1
         : both >= minAnswers && lift >= MIN_LIFT
@@ -244,6 +254,18 @@ function themesOf(language: string, texts: readonly string[], indexes: readonly 
   return themes.slice(0, maxThemes);
 }
 
+/** Answer indexes by language, the most answered language first, then by tag. */
+function byLanguage(answers: readonly ThemeAnswer[]): [string, number[]][] {
+  const groups = new Map<string, number[]>();
+  answers.forEach((a, i) => {
+    const lang = textLanguage(a.lang);
+    const list = groups.get(lang);
+    if (list) list.push(i);
+    else groups.set(lang, [i]);
+  });
+  return [...groups.entries()].sort((x, y) => y[1].length - x[1].length || byCodePoint(x[0], y[0]));
+}
+
 /**
  * The suggested themes of a question's answers, per language (languages by number of answers,
  * then tag). A theme's `members` index the input.
@@ -252,23 +274,40 @@ function themesOf(language: string, texts: readonly string[], indexes: readonly 
  * suggestThemes([{ text: 'Nhân viên thân thiện', lang: 'vi' }, …]); // [{ language: 'vi', themes: [{ label: 'nhân viên', … }] }]
  */
 export function suggestThemes(answers: readonly ThemeAnswer[], options: ThemeOptions = {}): LanguageThemes[] {
-  const byLanguage = new Map<string, number[]>();
-  answers.forEach((a, i) => {
-    const lang = textLanguage(a.lang);
-    const list = byLanguage.get(lang);
-    if (list) list.push(i);
-    else byLanguage.set(lang, [i]);
-  });
-  return [...byLanguage.entries()]
-    .sort((x, y) => y[1].length - x[1].length || byCodePoint(x[0], y[0]))
-    .map(([language, indexes]) => ({
-      language,
-      answers: indexes.length,
-      themes: themesOf(
-        language,
+  return byLanguage(answers).map(([language, indexes]) => ({
+    language,
+    answers: indexes.length,
+    themes: themesOf(
+      tokenise(
         indexes.map((i) => answers[i].text),
-        indexes,
-        options,
+        language,
       ),
-    }));
+      indexes,
+      options,
+    ),
+  }));
+}
+
+/**
+ * suggestThemes, awaiting `pause()` after every `every` answers it cuts into words (most of its
+ * time), so a server answers other requests meanwhile. The same result.
+ */
+export async function suggestThemesInTurns(
+  answers: readonly ThemeAnswer[],
+  options: ThemeOptions,
+  pause: () => Promise<void>,
+  every = 1000,
+): Promise<LanguageThemes[]> {
+  const out: LanguageThemes[] = [];
+  let done = 0;
+  for (const [language, indexes] of byLanguage(answers)) {
+    const tokens = new Tokenised(language);
+    for (const i of indexes) {
+      tokens.add(answers[i].text);
+      if (++done % every === 0) await pause();
+    }
+    out.push({ language, answers: indexes.length, themes: themesOf(tokens, indexes, options) });
+    await pause();
+  }
+  return out;
 }

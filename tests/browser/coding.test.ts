@@ -15,6 +15,7 @@ let api: (method: 'get' | 'post', path: string, data?: unknown) => Promise<unkno
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
 const MANAGER = { name: 'Mai Lin', email: 'mai@example.com', password: 'password-for-mai' };
+const SECOND = { name: 'Rosa Second', email: 'rosa@example.com', password: 'password-for-rosa' };
 const three = (en: string, vi: string, zh: string) => ({ en, vi, 'zh-Hans': zh });
 
 beforeAll(async () => {
@@ -56,6 +57,7 @@ beforeAll(async () => {
       answers: { nps: k % 11, why: text },
     });
   await api('post', '/api/users', { ...MANAGER, role: 'viewer' });
+  await api('post', '/api/users', { ...SECOND, role: 'researcher' });
   for (const label of ['Staff', 'Waiting', 'Price'])
     codes[label] = (
       (await api('post', `/api/surveys/${surveyId}/coding/why/codes`, { label: { en: label } })) as { id: string }
@@ -128,6 +130,39 @@ describe('the coding screen', () => {
     expect(given.filter((n) => n > 0)).toHaveLength(19);
     expect(stored.items[5].codes).toEqual([codes.Price]);
     expect(stored.items[0].codes.sort()).toEqual([codes.Staff, codes.Waiting].sort());
+
+    // A second researcher codes the first three answers blind; the page reports their agreement.
+    const second = await browser.newContext();
+    await signIn(second, SECOND);
+    const csrf = (await (await second.request.get(`${server.url}/api/auth/state`)).json()).csrf;
+    for (const a of stored.items.slice(0, 3) as unknown as { responseId: number }[]) {
+      const r = await second.request.put(`${server.url}/api/surveys/${surveyId}/coding/why/answers/${a.responseId}`, {
+        data: { codes: [codes.Staff] },
+        headers: { 'x-csrf-token': csrf },
+      });
+      expect(r.status()).toBe(200);
+    }
+    await second.close();
+    await page.reload();
+    // 9 yes/no decisions (3 answers × Staff, Waiting, Price): the first coder gave Staff+Waiting,
+    // Waiting, Price; the second Staff three times. 5 pairs differ, 7 yeses of 18 values:
+    // α = 1 − 17·(2·5)/(7·11 + 11·7) = −0.10.
+    await expect
+      .poll(() => page.getByTestId('coding-alpha').textContent())
+      .toBe('Krippendorff’s alpha over every code: -0.1, on the 3 answers both coded.');
+
+    // The codeframe is edited while coding: a net "People" takes Staff, and the screen groups it so.
+    await page.getByTestId('coding-new-net').fill('People');
+    await page.getByTestId('coding-new-net').press('Enter');
+    // Codes in the frame's order: Staff first.
+    const staffRow = page.getByTestId('coding-frame-code').first();
+    expect(await staffRow.locator('input').inputValue()).toBe('Staff');
+    await expect
+      .poll(() => staffRow.getByTestId('coding-frame-net').locator('option').allTextContents())
+      .toContain('People');
+    await staffRow.getByTestId('coding-frame-net').selectOption({ label: 'People' });
+    await expect.poll(() => page.locator('.coding-net-title').allTextContents()).toEqual(['People', 'No net']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'coding-3-codeframe.png'), fullPage: true });
     await context.close();
   }, 120_000);
 

@@ -1,6 +1,6 @@
 /** /surveys/:id/coding: pick an open question, code its answers, see its themes and what distinguishes. */
 import { A, useParams, useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { EmptyState, ErrorBox, Loading } from '../lib/components';
@@ -8,6 +8,8 @@ import { useI18n } from '../lib/i18n';
 import { Icon } from '../lib/icons';
 import { textIn } from './text';
 import CodingScreen from './CodingScreen';
+import Agreement from './Agreement';
+import CodeframeEditor from './CodeframeEditor';
 import Distinguish from './Distinguish';
 import Themes from './Themes';
 import './coding.css';
@@ -34,6 +36,9 @@ export default function CodingPage() {
   };
   // One object per question chosen, so the screens below fetch again only when it changes.
   const frame = createMemo(() => ({ id: params.id ?? '', questionId: chosen()?.id ?? '' }));
+  // Bumped when the codeframe changes elsewhere on the page, so the coding screen reads it again.
+  const [version, setVersion] = createSignal(0);
+  const changed = () => setVersion((x) => x + 1);
   return (
     <Switch fallback={<Loading />}>
       <Match when={data.error}>
@@ -74,10 +79,14 @@ export default function CodingPage() {
                   <h2 class="coding-question-text">{textIn(q().text, locale(), d().survey.draft.defaultLanguage)}</h2>
                   <Show when={q().answers > 0} fallback={<EmptyState title={t('coding.noAnswers')} />}>
                     <Show when={session.can('researcher')}>
-                      <CodingScreen frame={frame()} />
+                      <CodingScreen frame={frame()} version={version()} />
+                      <CodeframeEditor frame={frame()} version={version()} onChanged={changed} />
                     </Show>
-                    <Themes frame={frame()} canAccept={session.can('researcher')} />
-                    <Distinguish frame={frame()} />
+                    <Themes frame={frame()} canAccept={session.can('researcher')} onAccepted={changed} />
+                    <Distinguish frame={frame()} version={version()} />
+                    <Show when={session.can('researcher')}>
+                      <Agreement frame={frame()} version={version()} />
+                    </Show>
                   </Show>
                 </>
               )}

@@ -3,21 +3,21 @@
  * tenth) toggle a code, / finds a code by typing and Enter toggles the first match, U undoes.
  * Answers are fetched in pages and kept, so moving to the next one never waits on the server.
  */
-import { createMemo, createResource, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import type { CodeDto, CodingAnswer } from '../../../shared/api/coding';
-import type { FrameRef } from './frame';
 import { api } from '../lib/api';
+import type { FrameRef } from './frame';
 import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { languageName, textIn } from './text';
 
 const PAGE = 200;
 
-export default function CodingScreen(props: { frame: FrameRef }) {
+export default function CodingScreen(props: { frame: FrameRef; version: number }) {
   const { t, locale, num } = useI18n();
   const [frame, { refetch: refetchFrame, mutate: setFrame }] = createResource(
-    () => props.frame,
-    (f) => api.get('/api/surveys/:id/coding/:questionId', { params: f }),
+    () => [props.frame, props.version] as const,
+    ([f]) => api.get('/api/surveys/:id/coding/:questionId', { params: f }),
   );
   const [answers, setAnswers] = createSignal<Map<number, CodingAnswer>>(new Map());
   const [total, setTotal] = createSignal(0);
@@ -60,6 +60,18 @@ export default function CodingScreen(props: { frame: FrameRef }) {
     if (i % PAGE > PAGE - 20 && offset + PAGE < total() && !answers().has(offset + PAGE)) void load(offset + PAGE);
   };
   onMount(() => void load(0));
+  // A merged or deleted code changes answers' codes: read the pages again.
+  createEffect(
+    on(
+      () => props.version,
+      () => {
+        const offsets = new Set([...answers().keys()].map((i) => Math.floor(i / PAGE) * PAGE));
+        setAnswers(new Map());
+        for (const offset of offsets.size > 0 ? offsets : [0]) void load(offset);
+      },
+      { defer: true },
+    ),
+  );
 
   const language = () => frame()?.languages[0] ?? 'en';
   const label = (c: CodeDto) => textIn(c.label, locale(), language());
@@ -284,7 +296,16 @@ export default function CodingScreen(props: { frame: FrameRef }) {
           <For each={groups()}>
             {(g) => (
               <div class="coding-net">
-                <Show when={g.net}>{(n) => <h3 class="coding-net-title">{label(n())}</h3>}</Show>
+                <Show
+                  when={g.net}
+                  fallback={
+                    <Show when={groups().length > 1}>
+                      <h3 class="coding-net-title">{t('coding.frame.noNet')}</h3>
+                    </Show>
+                  }
+                >
+                  {(n) => <h3 class="coding-net-title">{label(n())}</h3>}
+                </Show>
                 <ul class="coding-code-list">
                   <For each={g.codes}>
                     {(x) => (

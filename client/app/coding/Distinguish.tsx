@@ -21,12 +21,12 @@ const GROUP: Record<string, AppKey> = {
   high: 'coding.group.high',
 };
 
-export default function Distinguish(props: { frame: FrameRef }) {
+export default function Distinguish(props: { frame: FrameRef; version: number }) {
   const { t, locale, num, pct } = useI18n();
   const [of, setOf] = createSignal<'codes' | 'themes'>('codes');
   const [table, { refetch }] = createResource(
-    () => ({ frame: props.frame, of: of() }),
-    (x) => api.get('/api/surveys/:id/coding/:questionId/distinguish', { params: x.frame, query: { of: x.of } }),
+    () => [props.frame, of(), props.version] as const,
+    ([f, which]) => api.get('/api/surveys/:id/coding/:questionId/distinguish', { params: f, query: { of: which } }),
   );
   const label = (d: DistinguishDto, id: string) =>
     textIn(d.labels[id] ?? {}, locale(), Object.keys(d.labels[id] ?? {})[0] ?? 'en');

@@ -1714,4 +1714,26 @@ export default {
   'coding.reading.none': 'No row separates the groups beyond chance.',
   'coding.reading.empty': 'No codes yet: create codes or accept suggested themes.',
   'coding.reading.small': 'Mentioned too rarely to say: {codes}.',
+  'coding.agreement.title': 'Agreement between coders',
+  'coding.agreement.coder': 'Coder',
+  'coding.agreement.alpha': {
+    one: 'Krippendorff’s alpha over every code: {alpha}, on the {count} answer both coded.',
+    other: 'Krippendorff’s alpha over every code: {alpha}, on the {count} answers both coded.',
+  },
+  'coding.agreement.both': 'Both gave it',
+  'coding.agreement.onlyOne': 'Only one did',
+  'coding.agreement.kappa': 'Cohen’s kappa',
+  'coding.agreement.method':
+    'Each code is a yes or no per answer: kappa compares the two coders’ decisions on it beyond chance; alpha (nominal) takes every answer × code decision together. From about 0.8 coders agree well; under 0.67 the codeframe needs clearer definitions.',
+  'coding.frame.title': 'Codeframe',
+  'coding.frame.net': 'Net',
+  'coding.frame.noNet': 'No net',
+  'coding.frame.isNet': 'net',
+  'coding.frame.answers': 'Answers (all coders)',
+  'coding.frame.mergeInto': 'Merge into',
+  'coding.frame.delete': 'Delete',
+  'coding.frame.rename': 'Name of the code',
+  'coding.frame.newNet': 'New net',
+  'coding.frame.hint':
+    'A net groups codes (“Staff” over friendly, slow, rude) and counts an answer once whichever of its codes it has. Merging moves every coder’s assignments to the code kept; deleting a code removes its assignments.',
 } satisfies Record<string, Message>;

@@ -1823,6 +1823,29 @@ const it: Record<keyof typeof en, Message> = {
   'coding.reading.none': 'Nessuna riga distingue i gruppi oltre il caso.',
   'coding.reading.empty': 'Ancora nessun codice: creane o accetta i temi suggeriti.',
   'coding.reading.small': 'Citati troppo di rado per dirlo: {codes}.',
+  'coding.agreement.title': 'Accordo tra codificatori',
+  'coding.agreement.coder': 'Codificatore',
+  'coding.agreement.alpha': {
+    one: 'Alfa di Krippendorff su tutti i codici: {alpha}, sulla {count} risposta codificata da entrambi.',
+    many: 'Alfa di Krippendorff su tutti i codici: {alpha}, sui {count} di risposte codificate da entrambi.',
+    other: 'Alfa di Krippendorff su tutti i codici: {alpha}, sulle {count} risposte codificate da entrambi.',
+  },
+  'coding.agreement.both': 'Entrambi',
+  'coding.agreement.onlyOne': 'Solo uno',
+  'coding.agreement.kappa': 'Kappa di Cohen',
+  'coding.agreement.method':
+    'Ogni codice è un sì o un no per risposta: il kappa confronta le decisioni dei due codificatori oltre il caso; l’alfa (nominale) considera insieme tutte le decisioni risposta × codice. Da circa 0,8 l’accordo è buono; sotto 0,67 il piano dei codici richiede definizioni più chiare.',
+  'coding.frame.title': 'Piano dei codici',
+  'coding.frame.net': 'Gruppo',
+  'coding.frame.noNet': 'Nessun gruppo',
+  'coding.frame.isNet': 'gruppo',
+  'coding.frame.answers': 'Risposte (tutti i codificatori)',
+  'coding.frame.mergeInto': 'Unisci a',
+  'coding.frame.delete': 'Elimina',
+  'coding.frame.rename': 'Nome del codice',
+  'coding.frame.newNet': 'Nuovo gruppo',
+  'coding.frame.hint':
+    'Un gruppo riunisce più codici («Personale»: cortese, lento, scortese) e conta una risposta una volta sola, qualunque dei suoi codici abbia. Unire sposta le assegnazioni di tutti i codificatori sul codice che resta; eliminare un codice ne rimuove le assegnazioni.',
 };
 
 export default it;

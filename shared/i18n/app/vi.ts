@@ -1674,6 +1674,27 @@ const vi: Record<keyof typeof en, Message> = {
   'coding.reading.none': 'Không dòng nào phân biệt các nhóm vượt quá mức ngẫu nhiên.',
   'coding.reading.empty': 'Chưa có mã nào: hãy tạo mã hoặc chấp nhận chủ đề gợi ý.',
   'coding.reading.small': 'Được nhắc quá ít để kết luận: {codes}.',
+  'coding.agreement.title': 'Mức đồng thuận giữa người mã hóa',
+  'coding.agreement.coder': 'Người mã hóa',
+  'coding.agreement.alpha': {
+    other: 'Hệ số alpha của Krippendorff trên mọi mã: {alpha}, trên {count} câu trả lời cả hai đã mã hóa.',
+  },
+  'coding.agreement.both': 'Cả hai đã gán',
+  'coding.agreement.onlyOne': 'Chỉ một người gán',
+  'coding.agreement.kappa': 'Hệ số kappa của Cohen',
+  'coding.agreement.method':
+    'Mỗi mã là có hoặc không cho từng câu trả lời: kappa so sánh quyết định của hai người mã hóa vượt trên ngẫu nhiên; alpha (định danh) xét chung mọi quyết định câu trả lời × mã. Từ khoảng 0,8 là đồng thuận tốt; dưới 0,67 thì bảng mã cần định nghĩa rõ hơn.',
+  'coding.frame.title': 'Bảng mã',
+  'coding.frame.net': 'Nhóm',
+  'coding.frame.noNet': 'Không thuộc nhóm',
+  'coding.frame.isNet': 'nhóm',
+  'coding.frame.answers': 'Câu trả lời (mọi người mã hóa)',
+  'coding.frame.mergeInto': 'Gộp vào',
+  'coding.frame.delete': 'Xóa',
+  'coding.frame.rename': 'Tên mã',
+  'coding.frame.newNet': 'Nhóm mới',
+  'coding.frame.hint':
+    'Một nhóm gom các mã lại (“Nhân viên” gồm thân thiện, chậm, thô lỗ) và chỉ tính một câu trả lời một lần dù có mã nào trong nhóm. Gộp sẽ chuyển mọi lượt gán của mọi người mã hóa sang mã được giữ lại; xóa một mã sẽ xóa các lượt gán của nó.',
 };
 
 export default vi;

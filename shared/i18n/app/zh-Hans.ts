@@ -1606,6 +1606,25 @@ const zhHans: Record<keyof typeof en, Message> = {
   'coding.reading.none': '没有任何一行在偶然之外区分各组。',
   'coding.reading.empty': '尚无编码：请创建编码或采纳建议主题。',
   'coding.reading.small': '提及过少，无法判断：{codes}。',
+  'coding.agreement.title': '编码员之间的一致性',
+  'coding.agreement.coder': '编码员',
+  'coding.agreement.alpha': { other: '全部编码的 Krippendorff alpha：{alpha}，基于双方都编码过的 {count} 条回答。' },
+  'coding.agreement.both': '双方都给出',
+  'coding.agreement.onlyOne': '仅一方给出',
+  'coding.agreement.kappa': 'Cohen kappa 系数',
+  'coding.agreement.method':
+    '每个编码对每条回答都是“是”或“否”：kappa 比较两位编码员超出偶然的一致程度；alpha（名义）综合所有“回答 × 编码”的判断。约 0.8 以上一致性良好；低于 0.67 说明编码表需要更清晰的定义。',
+  'coding.frame.title': '编码表',
+  'coding.frame.net': '类别',
+  'coding.frame.noNet': '无类别',
+  'coding.frame.isNet': '类别',
+  'coding.frame.answers': '回答数（全部编码员）',
+  'coding.frame.mergeInto': '合并到',
+  'coding.frame.delete': '删除',
+  'coding.frame.rename': '编码名称',
+  'coding.frame.newNet': '新类别',
+  'coding.frame.hint':
+    '类别把若干编码归为一组（如“员工”下的友好、缓慢、粗鲁），一条回答无论有其中哪个编码都只计一次。合并会把所有编码员的标注移到保留的编码上；删除编码会一并删除其标注。',
 };
 
 export default zhHans;

@@ -1607,6 +1607,25 @@ const zhHant: Record<keyof typeof en, Message> = {
   'coding.reading.none': '沒有任何一列在偶然之外區分各組。',
   'coding.reading.empty': '尚無編碼：請建立編碼或採納建議主題。',
   'coding.reading.small': '提及過少，無法判斷：{codes}。',
+  'coding.agreement.title': '編碼員之間的一致性',
+  'coding.agreement.coder': '編碼員',
+  'coding.agreement.alpha': { other: '全部編碼的 Krippendorff alpha：{alpha}，基於雙方都編碼過的 {count} 則回答。' },
+  'coding.agreement.both': '雙方都給出',
+  'coding.agreement.onlyOne': '僅一方給出',
+  'coding.agreement.kappa': 'Cohen kappa 係數',
+  'coding.agreement.method':
+    '每個編碼對每則回答都是「是」或「否」：kappa 比較兩位編碼員超出偶然的一致程度；alpha（名義）綜合所有「回答 × 編碼」的判斷。約 0.8 以上一致性良好；低於 0.67 表示編碼表需要更清楚的定義。',
+  'coding.frame.title': '編碼表',
+  'coding.frame.net': '類別',
+  'coding.frame.noNet': '無類別',
+  'coding.frame.isNet': '類別',
+  'coding.frame.answers': '回答數（全部編碼員）',
+  'coding.frame.mergeInto': '合併到',
+  'coding.frame.delete': '刪除',
+  'coding.frame.rename': '編碼名稱',
+  'coding.frame.newNet': '新類別',
+  'coding.frame.hint':
+    '類別把若干編碼歸為一組（如「員工」下的友善、緩慢、粗魯），一則回答無論有其中哪個編碼都只計一次。合併會把所有編碼員的標註移到保留的編碼上；刪除編碼會一併刪除其標註。',
 };
 
 export default zhHant;

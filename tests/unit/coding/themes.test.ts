@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestThemes, type ThemeAnswer } from '../../../shared/coding/themes';
+import { suggestThemes, suggestThemesInTurns, type ThemeAnswer } from '../../../shared/coding/themes';
 import { CHINESE, VIETNAMESE } from './fixtures/answers';
 
 const answers: ThemeAnswer[] = [
@@ -63,6 +63,21 @@ describe('suggested themes', () => {
         themes: l.themes.map((t) => ({ ...t, texts: [...t.texts].reverse() })),
       })),
     );
+  });
+
+  it('are the same when found in turns, pausing between answers', async () => {
+    let pauses = 0;
+    const inTurns = await suggestThemesInTurns(
+      answers,
+      { minAnswers: 2 },
+      async () => {
+        pauses++;
+      },
+      5,
+    );
+    expect(inTurns).toEqual(themes);
+    // 28 answers in turns of 5 (5 pauses) and one after each of the two languages.
+    expect(pauses).toBe(7);
   });
 
   it('need a word in at least the minimum number of answers', () => {

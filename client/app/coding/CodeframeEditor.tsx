@@ -1,0 +1,167 @@
+/** The codeframe, editable while coding: rename a code, put it in a net, merge it into another, delete it. */
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { CodeDto } from '../../../shared/api/coding';
+import { api } from '../lib/api';
+import type { FrameRef } from './frame';
+import { ConfirmButton, ErrorBox } from '../lib/components';
+import { useI18n } from '../lib/i18n';
+import { textIn } from './text';
+
+export default function CodeframeEditor(props: { frame: FrameRef; version: number; onChanged: () => void }) {
+  const { t, locale, num } = useI18n();
+  const [frame] = createResource(
+    () => [props.frame, props.version] as const,
+    ([f]) => api.get('/api/surveys/:id/coding/:questionId', { params: f }),
+  );
+  const [failure, setFailure] = createSignal<unknown>(null);
+  const [netName, setNetName] = createSignal('');
+  const language = () => frame()?.languages[0] ?? 'en';
+  const lang = () => (frame()?.languages.includes(locale()) ? locale() : language());
+  const label = (c: CodeDto) => textIn(c.label, locale(), language());
+  const nets = () => (frame()?.codes ?? []).filter((c) => c.isNet);
+  const run = async (change: () => Promise<unknown>) => {
+    setFailure(null);
+    try {
+      await change();
+      props.onChanged();
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+  const code = (c: CodeDto) => ({ ...props.frame, codeId: c.id });
+  return (
+    <section class="card coding-frame" aria-labelledby="coding-frame-title" data-testid="coding-frame">
+      <div class="card-head">
+        <h2 class="card-title" id="coding-frame-title">
+          {t('coding.frame.title')}
+        </h2>
+      </div>
+      <Show when={failure()}>
+        <ErrorBox error={failure()} />
+      </Show>
+      <div class="table-scroll">
+        <table class="data-table coding-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('coding.dist.code')}</th>
+              <th scope="col">{t('coding.frame.net')}</th>
+              <th scope="col" class="num">
+                {t('coding.frame.answers')}
+              </th>
+              <th scope="col">{t('coding.frame.mergeInto')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('coding.frame.delete')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={frame()?.codes ?? []}>
+              {(c) => (
+                <tr data-testid="coding-frame-code">
+                  <th scope="row">
+                    <input
+                      value={label(c)}
+                      aria-label={t('coding.frame.rename')}
+                      maxLength={200}
+                      onChange={(e) => {
+                        const text = e.currentTarget.value.trim();
+                        if (text && text !== label(c))
+                          void run(() =>
+                            api.patch('/api/surveys/:id/coding/:questionId/codes/:codeId', {
+                              params: code(c),
+                              body: { label: { ...c.label, [lang()]: text } },
+                            }),
+                          );
+                      }}
+                    />
+                    <Show when={c.isNet}>
+                      <span class="chip">{t('coding.frame.isNet')}</span>
+                    </Show>
+                  </th>
+                  <td>
+                    <Show when={!c.isNet}>
+                      <select
+                        value={c.netId ?? ''}
+                        aria-label={t('coding.frame.net')}
+                        onChange={(e) =>
+                          void run(() =>
+                            api.patch('/api/surveys/:id/coding/:questionId/codes/:codeId', {
+                              params: code(c),
+                              body: { netId: e.currentTarget.value || null },
+                            }),
+                          )
+                        }
+                        data-testid="coding-frame-net"
+                      >
+                        <option value="">{t('coding.frame.noNet')}</option>
+                        <For each={nets()}>{(n) => <option value={n.id}>{label(n)}</option>}</For>
+                      </select>
+                    </Show>
+                  </td>
+                  <td class="num">{num(c.all)}</td>
+                  <td>
+                    <select
+                      value=""
+                      aria-label={t('coding.frame.mergeInto')}
+                      onChange={(e) => {
+                        const into = e.currentTarget.value;
+                        if (into)
+                          void run(() =>
+                            api.post('/api/surveys/:id/coding/:questionId/codes/merge', {
+                              params: props.frame,
+                              body: { from: [c.id], into },
+                            }),
+                          );
+                      }}
+                    >
+                      <option value="">—</option>
+                      <For each={(frame()?.codes ?? []).filter((x) => x.id !== c.id && x.isNet === c.isNet)}>
+                        {(x) => <option value={x.id}>{label(x)}</option>}
+                      </For>
+                    </select>
+                  </td>
+                  <td>
+                    <ConfirmButton
+                      label={t('coding.frame.delete')}
+                      onConfirm={() =>
+                        run(() => api.delete('/api/surveys/:id/coding/:questionId/codes/:codeId', { params: code(c) }))
+                      }
+                    />
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <form
+        class="coding-new"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const text = netName().trim();
+          if (!text) return;
+          void run(async () => {
+            await api.post('/api/surveys/:id/coding/:questionId/codes', {
+              params: props.frame,
+              body: { label: { [lang()]: text }, isNet: true },
+            });
+            setNetName('');
+          });
+        }}
+      >
+        <input
+          value={netName()}
+          onInput={(e) => setNetName(e.currentTarget.value)}
+          placeholder={t('coding.frame.newNet')}
+          aria-label={t('coding.frame.newNet')}
+          maxLength={200}
+          data-testid="coding-new-net"
+        />
+        <button type="submit" class="btn btn-small">
+          {t('coding.add')}
+        </button>
+      </form>
+      <p class="muted coding-method">{t('coding.frame.hint')}</p>
+    </section>
+  );
+}
