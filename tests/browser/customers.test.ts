@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import { smallSurvey } from '../support/api';
 import appEn from '../../shared/i18n/app/en';
 import appVi from '../../shared/i18n/app/vi';
 
@@ -130,6 +131,48 @@ describe('importing the register in the app', () => {
       expect(button!.x + button!.width).toBeLessThanOrEqual(card!.x + card!.width);
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'customers-import-vi-phone.png'), fullPage: true });
+    await context.close();
+  });
+});
+
+describe("the report's customer value", () => {
+  it('goes from the high-value-at-risk list to an opened case, on a desktop in English', async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: 'en-GB' });
+    await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: ADMIN.email, password: ADMIN.password },
+    });
+    const csrf = (await (await context.request.get(`${server.url}/api/auth/state`)).json()).csrf as string;
+    const post = async (path: string, data: unknown) => {
+      const r = await context.request.post(`${server.url}${path}`, { data, headers: { 'x-csrf-token': csrf } });
+      expect(r.status(), `${path}: ${await r.text()}`).toBeLessThan(300);
+      return r.json();
+    };
+    const definition = {
+      ...smallSurvey(),
+      hiddenFields: ['customer_id'],
+    };
+    const survey = await post('/api/surveys', { definition });
+    const published = await post(`/api/surveys/${survey.id}/publish`, {});
+    // C1, the VIP (most revenue), answers low.
+    await post(`/api/public/s/${survey.slug}/responses`, {
+      clientId: 'browser-value-c1',
+      versionId: published.versions[0].id,
+      complete: true,
+      page: 1,
+      answers: { sat: 1, nps: 2 },
+      hidden: { customer_id: 'C1' },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${survey.id}/report`);
+    const item = page.getByTestId('at-risk-customer');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain('Nguyễn Thị Minh Khai');
+    expect(await item.textContent()).toContain(appEn['customers.value.reason.detractor']);
+    await page.getByTestId('customer-value').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'customers-value-report-en-desktop.png'), fullPage: false });
+    await item.getByTestId('open-case').click();
+    await expect.poll(() => page.getByTestId('case-title').textContent()).toBe('High value at risk');
+    expect(page.url()).toMatch(/\/cases\/[\w-]+$/);
     await context.close();
   });
 });

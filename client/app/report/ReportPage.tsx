@@ -20,6 +20,7 @@ import { pointLabels } from './scale-labels';
 import { CrossTab } from './CrossTab';
 import { intervalWithheld } from '../../../shared/api/report-readings';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
+import CustomerValueCard from '../customers/CustomerValueCard';
 import { filterFromSearch, searchOfQuery } from './url-state';
 import { PrintCover } from './PrintCover';
 import { DateReport, FieldsReport, MatrixScalesReport, YesNoReport } from './MoreTypeReports';
@@ -199,6 +200,9 @@ function Report(props: {
       />
       <Compare base={props.base} report={props.report} filter={props.filter} text={text} />
       <CrossTab base={props.base} report={props.report} filter={props.filter} text={text} />
+      <Show when={props.inApp}>
+        <CustomerValueCard base={props.base} />
+      </Show>
       <Show when={props.report.sections.verbatims}>
         {(v) => (
           <Verbatims base={props.base} query={queryOf(props.filter)} initial={v()} report={props.report} text={text} />

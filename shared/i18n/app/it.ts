@@ -1559,6 +1559,26 @@ const it: Record<keyof typeof en, Message> = {
   'unsubscribe.button': "Annulla l'iscrizione",
   'unsubscribe.done': 'Fatto: non riceverete più e-mail di sondaggi da noi.',
   'unsubscribe.unknown': 'Questo link di annullamento non è riconosciuto. Verificate che sia completo.',
+  'customers.value.title': 'Valore dei clienti',
+  'customers.value.hint': {
+    one: '{count} risposta è collegata a un cliente del registro: fasce e fatturato come li tiene ora il registro.',
+    many: '{count} di risposte sono collegate a clienti del registro: fasce e fatturato come li tiene ora il registro.',
+    other: '{count} risposte sono collegate a clienti del registro: fasce e fatturato come li tiene ora il registro.',
+  },
+  'customers.value.responses': 'Risposte',
+  'customers.value.satisfaction': 'Soddisfazione',
+  'customers.value.byRevenue': 'per fatturato',
+  'customers.value.nps': 'NPS',
+  'customers.value.all': 'Tutti i collegati',
+  'customers.value.detractorRevenue': 'I detrattori valgono {share} del fatturato di chi ha risposto (± {margin}).',
+  'customers.value.registerAtRisk': "Sull'intero registro sono {amount} a rischio (da {low} a {high}).",
+  'customers.value.atRisk': 'Alto valore a rischio ({tiers})',
+  'customers.value.noneAtRisk': 'Nessun cliente delle fasce alte ha risposto male o sta acquistando meno.',
+  'customers.value.openCase': 'Apri un caso',
+  'customers.value.seeCase': 'Vedi il caso',
+  'customers.value.reason.lowSatisfaction': 'Soddisfazione bassa',
+  'customers.value.reason.detractor': 'Detrattore',
+  'customers.value.reason.lapsing': 'Acquista meno di recente',
 };
 
 export default it;

@@ -1425,6 +1425,25 @@ const vi: Record<keyof typeof en, Message> = {
   'unsubscribe.button': 'Hủy nhận',
   'unsubscribe.done': 'Xong: bạn sẽ không nhận thêm email khảo sát nào từ chúng tôi.',
   'unsubscribe.unknown': 'Không nhận ra liên kết hủy nhận này. Hãy kiểm tra xem liên kết có đầy đủ không.',
+  'customers.value.title': 'Giá trị khách hàng',
+  'customers.value.hint': {
+    other:
+      '{count} câu trả lời được liên kết với khách hàng trong danh sách: hạng và doanh thu theo dữ liệu hiện tại của danh sách.',
+  },
+  'customers.value.responses': 'Câu trả lời',
+  'customers.value.satisfaction': 'Mức hài lòng',
+  'customers.value.byRevenue': 'theo doanh thu',
+  'customers.value.nps': 'NPS',
+  'customers.value.all': 'Tất cả đã liên kết',
+  'customers.value.detractorRevenue': 'Người phản đối chiếm {share} doanh thu của những người trả lời (± {margin}).',
+  'customers.value.registerAtRisk': 'Trên toàn danh sách, đó là {amount} có nguy cơ mất ({low} đến {high}).',
+  'customers.value.atRisk': 'Khách hàng giá trị cao có nguy cơ ({tiers})',
+  'customers.value.noneAtRisk': 'Không có khách hàng hạng cao nào trả lời thấp hoặc đang mua ít đi.',
+  'customers.value.openCase': 'Mở hồ sơ',
+  'customers.value.seeCase': 'Xem hồ sơ',
+  'customers.value.reason.lowSatisfaction': 'Hài lòng thấp',
+  'customers.value.reason.detractor': 'Người phản đối',
+  'customers.value.reason.lapsing': 'Gần đây mua ít đi',
 };
 
 export default vi;

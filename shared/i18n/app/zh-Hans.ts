@@ -1372,6 +1372,22 @@ const zhHans: Record<keyof typeof en, Message> = {
   'unsubscribe.button': '退订',
   'unsubscribe.done': '已完成：您将不会再收到我们的调查邮件。',
   'unsubscribe.unknown': '无法识别此退订链接。请检查链接是否完整。',
+  'customers.value.title': '客户价值',
+  'customers.value.hint': { other: '{count} 份回答与名册中的客户相关联：等级和收入以名册当前数据为准。' },
+  'customers.value.responses': '回答',
+  'customers.value.satisfaction': '满意度',
+  'customers.value.byRevenue': '按收入加权',
+  'customers.value.nps': 'NPS',
+  'customers.value.all': '全部已关联',
+  'customers.value.detractorRevenue': '贬损者占受访者收入的 {share}（± {margin}）。',
+  'customers.value.registerAtRisk': '就整个名册而言，面临风险的收入为 {amount}（{low} 至 {high}）。',
+  'customers.value.atRisk': '高价值风险客户（{tiers}）',
+  'customers.value.noneAtRisk': '没有高等级客户给出低分或近期购买减少。',
+  'customers.value.openCase': '创建案例',
+  'customers.value.seeCase': '查看案例',
+  'customers.value.reason.lowSatisfaction': '满意度低',
+  'customers.value.reason.detractor': '贬损者',
+  'customers.value.reason.lapsing': '近期购买减少',
 };
 
 export default zhHans;

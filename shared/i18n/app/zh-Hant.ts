@@ -1373,6 +1373,22 @@ const zhHant: Record<keyof typeof en, Message> = {
   'unsubscribe.button': '取消訂閱',
   'unsubscribe.done': '已完成：您將不會再收到我們的調查郵件。',
   'unsubscribe.unknown': '無法識別此取消訂閱連結。請檢查連結是否完整。',
+  'customers.value.title': '客戶價值',
+  'customers.value.hint': { other: '{count} 份回答與名冊中的客戶相連結：等級和營收以名冊目前資料為準。' },
+  'customers.value.responses': '回答',
+  'customers.value.satisfaction': '滿意度',
+  'customers.value.byRevenue': '按營收加權',
+  'customers.value.nps': 'NPS',
+  'customers.value.all': '全部已連結',
+  'customers.value.detractorRevenue': '批評者佔受訪者營收的 {share}（± {margin}）。',
+  'customers.value.registerAtRisk': '就整個名冊而言，面臨風險的營收為 {amount}（{low} 至 {high}）。',
+  'customers.value.atRisk': '高價值風險客戶（{tiers}）',
+  'customers.value.noneAtRisk': '沒有高等級客戶給出低分或近期購買減少。',
+  'customers.value.openCase': '建立案件',
+  'customers.value.seeCase': '查看案件',
+  'customers.value.reason.lowSatisfaction': '滿意度低',
+  'customers.value.reason.detractor': '批評者',
+  'customers.value.reason.lapsing': '近期購買減少',
 };
 
 export default zhHant;
