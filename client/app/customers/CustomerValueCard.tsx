@@ -98,7 +98,7 @@ export default function CustomerValueCard(props: { base: string }) {
                 share: pct(d().estimate),
                 margin: d().marginOfError === null ? '—' : pct(d().marginOfError!),
               })}
-              <Show when={value()!.registerRevenueAtRisk}>
+              <Show when={d().marginOfError !== null && value()!.registerRevenueAtRisk}>
                 {(r) =>
                   ` ${t('customers.value.registerAtRisk', {
                     amount: money(r().estimate, value()!.currency),

@@ -1487,4 +1487,12 @@ export default {
   'customers.value.reason.lowSatisfaction': 'Low satisfaction',
   'customers.value.reason.detractor': 'Detractor',
   'customers.value.reason.lapsing': 'Buying less lately',
+  'customers.privacy.title': 'Privacy',
+  'customers.privacy.export': 'Download everything held (JSON)',
+  'customers.privacy.erase': 'Erase this customer',
+  'customers.privacy.anonymise': 'Keep their answers, anonymous',
+  'customers.privacy.delete': 'Delete their answers too',
+  'customers.privacy.eraseButton': 'Erase',
+  'customers.privacy.confirm':
+    'Erase customer {id} with their contact details and transactions? This cannot be undone.',
 } satisfies Record<string, Message>;

@@ -1579,6 +1579,14 @@ const it: Record<keyof typeof en, Message> = {
   'customers.value.reason.lowSatisfaction': 'Soddisfazione bassa',
   'customers.value.reason.detractor': 'Detrattore',
   'customers.value.reason.lapsing': 'Acquista meno di recente',
+  'customers.privacy.title': 'Privacy',
+  'customers.privacy.export': 'Scarica tutti i dati conservati (JSON)',
+  'customers.privacy.erase': 'Cancella questo cliente',
+  'customers.privacy.anonymise': 'Conserva le sue risposte, anonime',
+  'customers.privacy.delete': 'Elimina anche le sue risposte',
+  'customers.privacy.eraseButton': 'Cancella',
+  'customers.privacy.confirm':
+    "Cancellare il cliente {id} con i suoi recapiti e le sue transazioni? L'operazione non si può annullare.",
 };
 
 export default it;

@@ -1444,6 +1444,13 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.value.reason.lowSatisfaction': 'Hài lòng thấp',
   'customers.value.reason.detractor': 'Người phản đối',
   'customers.value.reason.lapsing': 'Gần đây mua ít đi',
+  'customers.privacy.title': 'Quyền riêng tư',
+  'customers.privacy.export': 'Tải xuống toàn bộ dữ liệu đang lưu (JSON)',
+  'customers.privacy.erase': 'Xóa khách hàng này',
+  'customers.privacy.anonymise': 'Giữ câu trả lời ở dạng ẩn danh',
+  'customers.privacy.delete': 'Xóa cả câu trả lời',
+  'customers.privacy.eraseButton': 'Xóa',
+  'customers.privacy.confirm': 'Xóa khách hàng {id} cùng thông tin liên hệ và giao dịch? Không thể hoàn tác.',
 };
 
 export default vi;

@@ -1388,6 +1388,13 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.value.reason.lowSatisfaction': '满意度低',
   'customers.value.reason.detractor': '贬损者',
   'customers.value.reason.lapsing': '近期购买减少',
+  'customers.privacy.title': '隐私',
+  'customers.privacy.export': '下载所保存的全部数据（JSON）',
+  'customers.privacy.erase': '删除此客户',
+  'customers.privacy.anonymise': '保留其回答（匿名）',
+  'customers.privacy.delete': '同时删除其回答',
+  'customers.privacy.eraseButton': '删除',
+  'customers.privacy.confirm': '删除客户 {id} 及其联系方式和交易记录？此操作无法撤销。',
 };
 
 export default zhHans;

@@ -1389,6 +1389,13 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.value.reason.lowSatisfaction': '滿意度低',
   'customers.value.reason.detractor': '批評者',
   'customers.value.reason.lapsing': '近期購買減少',
+  'customers.privacy.title': '隱私',
+  'customers.privacy.export': '下載所保存的全部資料（JSON）',
+  'customers.privacy.erase': '刪除此客戶',
+  'customers.privacy.anonymise': '保留其回答（匿名）',
+  'customers.privacy.delete': '同時刪除其回答',
+  'customers.privacy.eraseButton': '刪除',
+  'customers.privacy.confirm': '刪除客戶 {id} 及其聯絡方式和交易紀錄？此操作無法復原。',
 };
 
 export default zhHant;
