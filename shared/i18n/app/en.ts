@@ -1495,4 +1495,25 @@ export default {
   'customers.privacy.eraseButton': 'Erase',
   'customers.privacy.confirm':
     'Erase customer {id} with their contact details and transactions? This cannot be undone.',
+  'customers.draw.title': 'Invite from the customer register',
+  'customers.draw.hint':
+    "A stratified random sample with the plan's completes per stratum (its quotas on tier or segment) and its response rate. Customers with no e-mail, who unsubscribed or bounced, or who were invited to any survey within the contact interval are never drawn. The same seed draws the same customers.",
+  'customers.draw.by': 'Stratify by',
+  'customers.draw.seed': 'Seed (optional)',
+  'customers.draw.preview': 'Preview',
+  'customers.draw.invite': 'Draw and invite',
+  'customers.draw.previewed': {
+    one: 'This seed ({seed}) draws {count} customer; nobody is invited yet.',
+    other: 'This seed ({seed}) draws {count} customers; nobody is invited yet.',
+  },
+  'customers.draw.invited': {
+    one: '{count} customer invited (seed {seed}).',
+    other: '{count} customers invited (seed {seed}).',
+  },
+  'customers.draw.rules': 'Response rate {rate}; contact interval {days} days.',
+  'customers.draw.stratum': 'Stratum',
+  'customers.draw.completes': 'Completes',
+  'customers.draw.needed': 'Invitations needed',
+  'customers.draw.eligible': 'Eligible',
+  'customers.draw.drawn': 'Drawn',
 } satisfies Record<string, Message>;

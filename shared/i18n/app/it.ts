@@ -1587,6 +1587,29 @@ const it: Record<keyof typeof en, Message> = {
   'customers.privacy.eraseButton': 'Cancella',
   'customers.privacy.confirm':
     "Cancellare il cliente {id} con i suoi recapiti e le sue transazioni? L'operazione non si può annullare.",
+  'customers.draw.title': 'Invita dal registro clienti',
+  'customers.draw.hint':
+    "Un campione casuale stratificato con i completamenti per strato del piano (le sue quote su fascia o segmento) e il suo tasso di risposta. Non vengono mai estratti i clienti senza e-mail, che hanno annullato l'iscrizione o il cui indirizzo è rimbalzato, né quelli invitati a un sondaggio entro l'intervallo di contatto. Lo stesso seme estrae gli stessi clienti.",
+  'customers.draw.by': 'Stratifica per',
+  'customers.draw.seed': 'Seme (facoltativo)',
+  'customers.draw.preview': 'Anteprima',
+  'customers.draw.invite': 'Estrai e invita',
+  'customers.draw.previewed': {
+    one: 'Questo seme ({seed}) estrae {count} cliente; nessuno è ancora invitato.',
+    many: 'Questo seme ({seed}) estrae {count} di clienti; nessuno è ancora invitato.',
+    other: 'Questo seme ({seed}) estrae {count} clienti; nessuno è ancora invitato.',
+  },
+  'customers.draw.invited': {
+    one: '{count} cliente invitato (seme {seed}).',
+    many: '{count} di clienti invitati (seme {seed}).',
+    other: '{count} clienti invitati (seme {seed}).',
+  },
+  'customers.draw.rules': 'Tasso di risposta {rate}; intervallo di contatto {days} giorni.',
+  'customers.draw.stratum': 'Strato',
+  'customers.draw.completes': 'Completamenti',
+  'customers.draw.needed': 'Inviti necessari',
+  'customers.draw.eligible': 'Idonei',
+  'customers.draw.drawn': 'Estratti',
 };
 
 export default it;

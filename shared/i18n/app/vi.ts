@@ -1451,6 +1451,21 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.privacy.delete': 'Xóa cả câu trả lời',
   'customers.privacy.eraseButton': 'Xóa',
   'customers.privacy.confirm': 'Xóa khách hàng {id} cùng thông tin liên hệ và giao dịch? Không thể hoàn tác.',
+  'customers.draw.title': 'Mời từ danh sách khách hàng',
+  'customers.draw.hint':
+    'Mẫu ngẫu nhiên phân tầng với số câu trả lời hoàn chỉnh mỗi tầng theo kế hoạch (hạn ngạch theo hạng hoặc phân khúc) và tỷ lệ phản hồi của kế hoạch. Khách hàng không có email, đã hủy nhận, có email bị trả lại hoặc đã được mời vào bất kỳ khảo sát nào trong khoảng thời gian liên hệ sẽ không bao giờ được chọn. Cùng một hạt giống sẽ chọn cùng những khách hàng.',
+  'customers.draw.by': 'Phân tầng theo',
+  'customers.draw.seed': 'Hạt giống (không bắt buộc)',
+  'customers.draw.preview': 'Xem trước',
+  'customers.draw.invite': 'Chọn và mời',
+  'customers.draw.previewed': { other: 'Hạt giống này ({seed}) chọn {count} khách hàng; chưa ai được mời.' },
+  'customers.draw.invited': { other: 'Đã mời {count} khách hàng (hạt giống {seed}).' },
+  'customers.draw.rules': 'Tỷ lệ phản hồi {rate}; khoảng thời gian liên hệ {days} ngày.',
+  'customers.draw.stratum': 'Tầng',
+  'customers.draw.completes': 'Hoàn chỉnh',
+  'customers.draw.needed': 'Số lời mời cần',
+  'customers.draw.eligible': 'Đủ điều kiện',
+  'customers.draw.drawn': 'Đã chọn',
 };
 
 export default vi;

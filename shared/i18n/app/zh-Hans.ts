@@ -1395,6 +1395,21 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.privacy.delete': '同时删除其回答',
   'customers.privacy.eraseButton': '删除',
   'customers.privacy.confirm': '删除客户 {id} 及其联系方式和交易记录？此操作无法撤销。',
+  'customers.draw.title': '从客户名册邀请',
+  'customers.draw.hint':
+    '按计划中每层的完成数（其按等级或细分设置的配额）和回复率进行分层随机抽样。没有电子邮件、已退订、邮件被退回或在联系间隔内已被任何调查邀请过的客户不会被抽中。相同的种子抽出相同的客户。',
+  'customers.draw.by': '分层依据',
+  'customers.draw.seed': '种子（可选）',
+  'customers.draw.preview': '预览',
+  'customers.draw.invite': '抽样并邀请',
+  'customers.draw.previewed': { other: '此种子（{seed}）抽出 {count} 位客户；尚未邀请任何人。' },
+  'customers.draw.invited': { other: '已邀请 {count} 位客户（种子 {seed}）。' },
+  'customers.draw.rules': '回复率 {rate}；联系间隔 {days} 天。',
+  'customers.draw.stratum': '层',
+  'customers.draw.completes': '完成数',
+  'customers.draw.needed': '所需邀请数',
+  'customers.draw.eligible': '符合条件',
+  'customers.draw.drawn': '已抽中',
 };
 
 export default zhHans;

@@ -1396,6 +1396,21 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.privacy.delete': '同時刪除其回答',
   'customers.privacy.eraseButton': '刪除',
   'customers.privacy.confirm': '刪除客戶 {id} 及其聯絡方式和交易紀錄？此操作無法復原。',
+  'customers.draw.title': '從客戶名冊邀請',
+  'customers.draw.hint':
+    '依計畫中每層的完成數（其按等級或區隔設定的配額）和回覆率進行分層隨機抽樣。沒有電子郵件、已取消訂閱、郵件被退回或在聯絡間隔內已被任何調查邀請過的客戶不會被抽中。相同的種子抽出相同的客戶。',
+  'customers.draw.by': '分層依據',
+  'customers.draw.seed': '種子（選填）',
+  'customers.draw.preview': '預覽',
+  'customers.draw.invite': '抽樣並邀請',
+  'customers.draw.previewed': { other: '此種子（{seed}）抽出 {count} 位客戶；尚未邀請任何人。' },
+  'customers.draw.invited': { other: '已邀請 {count} 位客戶（種子 {seed}）。' },
+  'customers.draw.rules': '回覆率 {rate}；聯絡間隔 {days} 天。',
+  'customers.draw.stratum': '層',
+  'customers.draw.completes': '完成數',
+  'customers.draw.needed': '所需邀請數',
+  'customers.draw.eligible': '符合條件',
+  'customers.draw.drawn': '已抽中',
 };
 
 export default zhHant;
