@@ -236,3 +236,25 @@ describe('inviting from the register', () => {
     await context.close();
   });
 });
+
+describe("the register's contact and retention rules", () => {
+  it('are set on the Customers page, in Italian on a phone', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'it-IT' });
+    await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: ADMIN.email, password: ADMIN.password },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/customers`);
+    await page.getByTestId('contact-interval').fill('30');
+    await page.getByTestId('retention-days').fill('400');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await expect.poll(() => page.locator('.register-rules [role="status"]').textContent()).toContain('Salvato.');
+    expect(await (await context.request.get(`${server.url}/api/customers/contact-rules`)).json()).toEqual({
+      intervalDays: 30,
+    });
+    expect(await (await context.request.get(`${server.url}/api/customers/retention`)).json()).toEqual({
+      retentionDays: 400,
+    });
+    await context.close();
+  });
+});

@@ -1516,4 +1516,13 @@ export default {
   'customers.draw.needed': 'Invitations needed',
   'customers.draw.eligible': 'Eligible',
   'customers.draw.drawn': 'Drawn',
+  'customers.rules.title': 'Contact and retention',
+  'customers.rules.interval': 'Contact interval (days)',
+  'customers.rules.intervalHint':
+    'A customer is drawn for a survey at most once in this many days, across all surveys; 0 sets no limit.',
+  'customers.rules.retention': 'Erase contact details after (days)',
+  'customers.rules.retentionHint':
+    'Name, e-mail and phone of customers no import has touched for this many days are erased; their value stays. Empty keeps them.',
+  'customers.rules.save': 'Save',
+  'customers.rules.saved': 'Saved.',
 } satisfies Record<string, Message>;

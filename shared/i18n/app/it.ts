@@ -1610,6 +1610,15 @@ const it: Record<keyof typeof en, Message> = {
   'customers.draw.needed': 'Inviti necessari',
   'customers.draw.eligible': 'Idonei',
   'customers.draw.drawn': 'Estratti',
+  'customers.rules.title': 'Contatti e conservazione',
+  'customers.rules.interval': 'Intervallo di contatto (giorni)',
+  'customers.rules.intervalHint':
+    'Un cliente viene estratto per un sondaggio al massimo una volta in questo numero di giorni, su tutti i sondaggi; 0 non pone limiti.',
+  'customers.rules.retention': 'Cancella i recapiti dopo (giorni)',
+  'customers.rules.retentionHint':
+    'Nome, e-mail e telefono dei clienti che nessuna importazione ha aggiornato da questo numero di giorni vengono cancellati; il loro valore resta. Vuoto li conserva.',
+  'customers.rules.save': 'Salva',
+  'customers.rules.saved': 'Salvato.',
 };
 
 export default it;

@@ -1466,6 +1466,15 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.draw.needed': 'Số lời mời cần',
   'customers.draw.eligible': 'Đủ điều kiện',
   'customers.draw.drawn': 'Đã chọn',
+  'customers.rules.title': 'Liên hệ và lưu giữ',
+  'customers.rules.interval': 'Khoảng thời gian liên hệ (ngày)',
+  'customers.rules.intervalHint':
+    'Mỗi khách hàng được chọn cho khảo sát tối đa một lần trong số ngày này, tính trên mọi khảo sát; 0 là không giới hạn.',
+  'customers.rules.retention': 'Xóa thông tin liên hệ sau (ngày)',
+  'customers.rules.retentionHint':
+    'Tên, email và điện thoại của khách hàng không được cập nhật trong số ngày này sẽ bị xóa; giá trị của họ được giữ lại. Để trống để giữ nguyên.',
+  'customers.rules.save': 'Lưu',
+  'customers.rules.saved': 'Đã lưu.',
 };
 
 export default vi;

@@ -1410,6 +1410,14 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.draw.needed': '所需邀请数',
   'customers.draw.eligible': '符合条件',
   'customers.draw.drawn': '已抽中',
+  'customers.rules.title': '联系与保留',
+  'customers.rules.interval': '联系间隔（天）',
+  'customers.rules.intervalHint': '在所有调查中，每位客户在此天数内最多被抽中一次；0 表示不限。',
+  'customers.rules.retention': '多少天后删除联系方式',
+  'customers.rules.retentionHint':
+    '在此天数内未被任何导入更新的客户，其姓名、电子邮件和电话将被删除；其价值数据保留。留空则保留。',
+  'customers.rules.save': '保存',
+  'customers.rules.saved': '已保存。',
 };
 
 export default zhHans;

@@ -1411,6 +1411,14 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.draw.needed': '所需邀請數',
   'customers.draw.eligible': '符合條件',
   'customers.draw.drawn': '已抽中',
+  'customers.rules.title': '聯絡與保留',
+  'customers.rules.interval': '聯絡間隔（天）',
+  'customers.rules.intervalHint': '在所有調查中，每位客戶在此天數內最多被抽中一次；0 表示不限。',
+  'customers.rules.retention': '多少天後刪除聯絡方式',
+  'customers.rules.retentionHint':
+    '在此天數內未被任何匯入更新的客戶，其姓名、電子郵件和電話將被刪除；其價值資料保留。留空則保留。',
+  'customers.rules.save': '儲存',
+  'customers.rules.saved': '已儲存。',
 };
 
 export default zhHant;
