@@ -16,6 +16,7 @@ import { renderNotice, renderOpen } from './first-page/render';
 import { textDirection } from '../../shared/survey/survey-language';
 import { notBuilt } from '../http/built-file';
 import { TOKEN_16 } from '../../shared/api/tokens';
+import { isCustomerField } from '../../shared/customers/fields';
 
 function template(clientDir: string): string {
   const file = join(clientDir, 'respondent', 'index.html');
@@ -51,7 +52,10 @@ function invitationState(db: Db, slug: string, token: string): InvitationState {
   if (invitationUsed(inv)) return { state: 'used' };
   const saved = inv.clientId ? invitationProgress(db, surveyId, inv.clientId) : null;
   const resume = saved && { clientId: inv.clientId!, ...saved };
-  return { state: 'open', token, hidden: inv.hidden, lang: inv.lang, resume };
+  // The customer fields stay on the server, which takes them from the invitation: a respondent's
+  // page has no use for their tier and segment, and should not show them in its source.
+  const hidden = Object.fromEntries(Object.entries(inv.hidden).filter(([k]) => !isCustomerField(k)));
+  return { state: 'open', token, hidden, lang: inv.lang, resume };
 }
 
 /**

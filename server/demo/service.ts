@@ -11,6 +11,7 @@ import { hotelDefinition, hotelRespondent, seeded } from './hotel';
 import { hotelPlan } from './hotel-plan';
 import { coffeeDefinition, coffeeRespondent } from './coffee';
 import { hotelAlertRules, resolveOlderCases } from './alerts';
+import { loadDemoRegister } from './customers';
 import { onResponseCompleted } from '../alerts/hook';
 import { codedAnswers, responseDuration, storedAnswers } from '../report/coded-answers';
 
@@ -22,7 +23,8 @@ const exists = (db: Db, slug: string) =>
 
 /**
  * Both demo studies: the hotel (satisfaction, loyalty, priorities, quotas) and the office-coffee
- * supplier (SERVQUAL, price, competitors), so every report section has data. Answers the hotel's.
+ * supplier (SERVQUAL, price, competitors), so every report section has data, and the hotel's
+ * customer register (./customers.ts) linked to its responses. Answers the hotel's.
  */
 export function loadDemos(db: Db, now: number, userId: string | null) {
   if (exists(db, DEMO_SLUG) || exists(db, COFFEE_DEMO_SLUG))
@@ -30,6 +32,8 @@ export function loadDemos(db: Db, now: number, userId: string | null) {
   return db.transaction(() => {
     const hotel = loadDemo(db, now, userId);
     loadCoffeeDemo(db, now, userId);
+    // A register of the organisation's own is left as it is: the demo's goes only into an empty one.
+    if (!db.$client.prepare('select 1 from customers limit 1').get()) loadDemoRegister(db, hotel.id, now, userId);
     return hotel;
   });
 }

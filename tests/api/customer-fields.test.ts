@@ -4,6 +4,9 @@
  * link, and read by quotas, report filters, cross-tab axes and alert rules like any hidden field.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from '../../server/app';
 import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { basePlan } from '../support/plan';
 
@@ -88,6 +91,14 @@ describe('customer fields of every survey', () => {
     expect(of('nobody@example.com').hidden).toEqual({ customer_id: 'C99' });
 
     const token = of('c1@example.com').link.split('/i/')[1];
+    // The respondent's page carries the customer id the contact list gave, not the tier or segment.
+    const dir = join(t.config.DATABASE_PATH, '..', 'client');
+    mkdirSync(join(dir, 'respondent'), { recursive: true });
+    writeFileSync(join(dir, 'respondent', 'index.html'), '<html lang="en"><!--survey-data--><div id="root"></div>');
+    const html = await (await createApp({ ...t, clientDir: dir }).request(`/i/${token}`)).text();
+    expect(html).toContain('"customer_id":"C1"');
+    expect(html).not.toContain('customer_tier');
+    expect(html).not.toContain('customer_segment');
     // What the link claims is ignored: the invitation's fields win.
     const answered = await respond('inv-c1', 1, { invitation: token, hidden: { customer_tier: 'lead' } });
     expect(answered.body, JSON.stringify(answered.body)).toEqual({ status: 'complete' });

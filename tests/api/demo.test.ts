@@ -57,4 +57,36 @@ describe('the demo studies', () => {
     const after = await researcher.get('/api/surveys');
     expect((after.body as unknown[]).length).toBe(2);
   });
+
+  it("gives the hotel a customer register in the plan's tiers, linked to its responses", async () => {
+    t = makeTestApp();
+    const { researcher, viewer } = await signedInAgents(t.app);
+    const hotel = (await researcher.post('/api/demo')).body;
+    const register = await researcher.get('/api/customers/value');
+    expect(register.body.customers).toBe(3_000);
+    expect(register.body.currency).toBe('EUR');
+    // The plan's shares of 3,000 guests with distinct revenues: 150, 450, 900 and 1,500 (the last
+    // tier also holds everyone who never stayed).
+    expect(register.body.tiers.map((x: { name: string }) => x.name)).toEqual(['platinum', 'gold', 'iron', 'lead']);
+    expect(register.body.tiers[0].customers).toBeGreaterThanOrEqual(140);
+    expect(register.body.tiers[0].customers).toBeLessThanOrEqual(150);
+    const transactions = t.db.$client.prepare('select count(*) from customer_transactions').pluck().get() as number;
+    expect(transactions).toBeGreaterThan(5_000);
+
+    // Every counted response of the hotel is linked to a customer of the tier it was collected in.
+    const mismatched = t.db.$client
+      .prepare(`select count(*) from responses r join customers c on c.id = r.customer_id
+        where r.survey_id = ? and json_extract(r.hidden, '$.tier') <> json_extract(r.hidden, '$.customer_tier')`)
+      .pluck()
+      .get(hotel.id);
+    expect(mismatched).toBe(0);
+    const value = (await viewer.get(`/api/surveys/${hotel.id}/report/customer-value`)).body;
+    expect(value.linked).toBe(400);
+    expect(value.atRisk.length).toBeGreaterThan(0);
+    const report = (await viewer.get(`/api/surveys/${hotel.id}/report?filter=customer_tier:platinum`)).body;
+    expect(report.sections.fieldwork.n).toBeGreaterThan(0);
+    const someone = value.atRisk[0];
+    const page = (await researcher.get(`/api/customers/${someone.customerId}`)).body;
+    expect(page.responses.map((x: { surveyId: string }) => x.surveyId)).toContain(hotel.id);
+  });
 });

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DESKTOP, PHONE, SCREENSHOTS, launchChromium, startTestServer, type Browser } from '../support/browser';
+import { smallSurvey } from '../support/api';
+import { basePlan } from '../support/plan';
 import appEn from '../../shared/i18n/app/en';
 import appVi from '../../shared/i18n/app/vi';
 
@@ -130,6 +132,129 @@ describe('importing the register in the app', () => {
       expect(button!.x + button!.width).toBeLessThanOrEqual(card!.x + card!.width);
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'customers-import-vi-phone.png'), fullPage: true });
+    await context.close();
+  });
+});
+
+describe("the report's customer value", () => {
+  it('goes from the high-value-at-risk list to an opened case, on a desktop in English', async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: 'en-GB' });
+    await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: ADMIN.email, password: ADMIN.password },
+    });
+    const csrf = (await (await context.request.get(`${server.url}/api/auth/state`)).json()).csrf as string;
+    const post = async (path: string, data: unknown) => {
+      const r = await context.request.post(`${server.url}${path}`, { data, headers: { 'x-csrf-token': csrf } });
+      expect(r.status(), `${path}: ${await r.text()}`).toBeLessThan(300);
+      return r.json();
+    };
+    const definition = {
+      ...smallSurvey(),
+      hiddenFields: ['customer_id'],
+    };
+    const survey = await post('/api/surveys', { definition });
+    const published = await post(`/api/surveys/${survey.id}/publish`, {});
+    // C1, the VIP (most revenue), answers low.
+    await post(`/api/public/s/${survey.slug}/responses`, {
+      clientId: 'browser-value-c1',
+      versionId: published.versions[0].id,
+      complete: true,
+      page: 1,
+      answers: { sat: 1, nps: 2 },
+      hidden: { customer_id: 'C1' },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${survey.id}/report`);
+    const item = page.getByTestId('at-risk-customer');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain('Nguyễn Thị Minh Khai');
+    expect(await item.textContent()).toContain(appEn['customers.value.reason.detractor']);
+    await page.getByTestId('customer-value').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'customers-value-report-en-desktop.png'), fullPage: false });
+    await item.getByTestId('open-case').click();
+    await expect.poll(() => page.getByTestId('case-title').textContent()).toBe('High value at risk');
+    expect(page.url()).toMatch(/\/cases\/[\w-]+$/);
+    await context.close();
+  });
+});
+
+describe('inviting from the register', () => {
+  it("previews a seed's draw per tier, then invites exactly those customers, in Vietnamese on a phone", async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'vi-VN' });
+    await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: ADMIN.email, password: ADMIN.password },
+    });
+    const csrf = (await (await context.request.get(`${server.url}/api/auth/state`)).json()).csrf as string;
+    const send = async (method: 'post' | 'put', path: string, data: unknown) => {
+      const r = await context.request[method](`${server.url}${path}`, { data, headers: { 'x-csrf-token': csrf } });
+      expect(r.status(), `${path}: ${await r.text()}`).toBeLessThan(300);
+      return r.json();
+    };
+    const survey = await send('post', '/api/surveys', {
+      definition: { ...smallSurvey(), hiddenFields: ['customer_id'] },
+    });
+    await send('post', `/api/surveys/${survey.id}/publish`, {});
+    await send('put', `/api/surveys/${survey.id}/plan`, {
+      plan: basePlan({
+        sample: { kind: 'proportion', confidence: 0.95, margin: 0.05, responseRate: 0.5, incidence: 1 },
+        quotas: {
+          variables: [
+            {
+              source: 'customer_tier',
+              label: 'Tier',
+              unit: 'percent',
+              categories: [
+                { value: 'vip', label: 'VIP', population: 20 },
+                { value: 'small', label: 'Small', population: 80 },
+              ],
+            },
+          ],
+          method: 'proportional',
+          cells: [
+            { key: 'vip', values: ['vip'], target: 1 },
+            { key: 'small', values: ['small'], target: 1 },
+          ],
+        },
+      }),
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${survey.id}/distribute`);
+    await page.getByTestId('draw-seed').fill('wave-1');
+    await page.getByTestId('draw-preview').click();
+    const result = page.getByTestId('draw-result');
+    await expect.poll(() => result.textContent()).toContain('Hạt giống này (wave-1)');
+    await page.getByTestId('draw-invite').click();
+    await expect.poll(() => result.textContent()).toContain('Đã mời');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const card = await page.locator('.register-draw').boundingBox();
+    const seedBox = await page.getByTestId('draw-seed').boundingBox();
+    expect(seedBox!.x + seedBox!.width).toBeLessThanOrEqual(card!.x + card!.width);
+    await page.screenshot({ path: join(SCREENSHOTS, 'customers-draw-vi-phone.png'), fullPage: true });
+    const invitations = await (await context.request.get(`${server.url}/api/surveys/${survey.id}/invitations`)).json();
+    expect(invitations.counts.total).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe("the register's contact and retention rules", () => {
+  it('are set on the Customers page, in Italian on a phone', async () => {
+    const context = await browser.newContext({ ...PHONE, locale: 'it-IT' });
+    await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: ADMIN.email, password: ADMIN.password },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/customers`);
+    await page.getByTestId('contact-interval').fill('30');
+    await page.getByTestId('retention-days').fill('400');
+    await page.getByRole('button', { name: 'Salva', exact: true }).click();
+    await expect.poll(() => page.locator('.register-rules [role="status"]').textContent()).toContain('Salvato.');
+    expect(await (await context.request.get(`${server.url}/api/customers/contact-rules`)).json()).toEqual({
+      intervalDays: 30,
+    });
+    expect(await (await context.request.get(`${server.url}/api/customers/retention`)).json()).toEqual({
+      retentionDays: 400,
+    });
     await context.close();
   });
 });

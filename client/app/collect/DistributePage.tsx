@@ -11,6 +11,7 @@ import { Icon } from '../lib/icons';
 import { openLink, StatusBadge } from '../survey/status';
 import RulesForm from './RulesForm';
 import Invitations from './Invitations';
+import RegisterDraw from '../customers/RegisterDraw';
 import MailTemplates from './MailTemplates';
 import './collect.css';
 
@@ -106,6 +107,9 @@ function Distribute(props: { survey: SurveyDetail; settings: CollectionSettings 
       </section>
 
       <RulesForm surveyId={survey.id} initial={props.settings} readOnly={readOnly()} />
+      <Show when={!readOnly()}>
+        <RegisterDraw surveyId={survey.id} />
+      </Show>
       <Invitations survey={survey} readOnly={readOnly()} />
       <MailTemplates
         surveyId={survey.id}

@@ -3,12 +3,7 @@
  * read with a progress bar, then imported whole or refused with every faulty row listed by line.
  */
 import { createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
-import type {
-  CustomerImportError,
-  CustomerImportErrorCode,
-  CustomerImportResult,
-  TransactionImportResult,
-} from '../../../shared/customers/schema';
+import type { CustomerImportError, CustomerImportErrorCode } from '../../../shared/customers/schema';
 import type { AppKey } from '../../../shared/i18n';
 import { api, ApiError } from '../lib/api';
 import { ErrorBox } from '../lib/components';

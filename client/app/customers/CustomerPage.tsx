@@ -8,6 +8,8 @@ import { isLocale, LOCALE_NAMES, type Locale } from '../../../shared/i18n/locale
 import { api } from '../lib/api';
 import { ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
+import { useSession } from '../auth/session';
+import CustomerPrivacy from './CustomerPrivacy';
 import { SEGMENT_KEY, tierLabel } from './keys';
 import './customers.css';
 
@@ -19,6 +21,7 @@ const RESPONSE_KEY: Record<string, AppKey> = {
 export default function CustomerPage() {
   const { t, locale, date } = useI18n();
   const params = useParams<{ id: string }>();
+  const session = useSession();
   const [customer, { refetch }] = createResource(
     () => params.id,
     (id) => api.get('/api/customers/:id', { params: { id: encodeURIComponent(id) } }),
@@ -161,6 +164,9 @@ export default function CustomerPage() {
                     </For>
                   </ul>
                 </section>
+                <Show when={session.can('researcher')}>
+                  <CustomerPrivacy customerId={c().id} externalId={c().externalId} />
+                </Show>
               </div>
             </>
           )}

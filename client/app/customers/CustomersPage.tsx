@@ -9,6 +9,7 @@ import { EmptyState, ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../auth/session';
 import CustomerImport from './CustomerImport';
+import RegisterRules from './RegisterRules';
 import { SEGMENT_KEY, tierLabel } from './keys';
 import './customers.css';
 
@@ -44,6 +45,7 @@ export default function CustomersPage() {
       </header>
       <Show when={session.can('researcher')}>
         <CustomerImport onImported={() => void refetch()} />
+        <RegisterRules />
       </Show>
       <form
         class="customer-filters"

@@ -21,6 +21,7 @@ import { pointLabels } from './scale-labels';
 import { CrossTab } from './CrossTab';
 import { intervalWithheld } from '../../../shared/api/report-readings';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
+import CustomerValueCard from '../customers/CustomerValueCard';
 import { filterFromSearch, searchOfQuery } from './url-state';
 import { PrintCover } from './PrintCover';
 import { DateReport, FieldsReport, MatrixScalesReport, YesNoReport } from './MoreTypeReports';
@@ -200,6 +201,9 @@ function Report(props: {
       <ReportSections report={props.report} text={text} canSaveLoyalty={props.inApp && session.can('researcher')} />
       <Compare source={props.source} report={props.report} filter={props.filter} text={text} />
       <CrossTab source={props.source} report={props.report} filter={props.filter} text={text} />
+      <Show when={props.inApp}>
+        <CustomerValueCard surveyId={props.report.surveyId} />
+      </Show>
       <Show when={props.report.sections.verbatims}>
         {(v) => (
           <>

@@ -15,7 +15,7 @@ import {
   type WaveChange,
 } from '../../../shared/api/report-sections';
 import { intervalWithheld } from '../../../shared/api/report-readings';
-import { type Text } from '../../../shared/survey/schema';
+import type { Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
 import { joinSentences } from './sentences';
 import { BarChart, NPS_COLORS, scaleColors } from './charts';

@@ -1,10 +1,4 @@
-import {
-  type Option,
-  type Question,
-  type SurveyDefinition,
-  type SurveyDefinitionInput,
-  type Text,
-} from '../../../shared/survey/schema';
+import type { Option, Question, SurveyDefinition, SurveyDefinitionInput, Text } from '../../../shared/survey/schema';
 import { definitionIssues } from '../../../shared/survey/draft';
 import { problemsOf } from '../../../shared/survey/issues';
 import type { FieldRule } from '../../../shared/api/errors';
