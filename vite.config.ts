@@ -27,6 +27,9 @@ function precompress(): Plugin {
   };
 }
 
+/** API tests that run on PostgreSQL too: those of the areas ported to server/db/store.ts (docs/postgres.md). */
+const POSTGRES_API_TESTS = ['tests/api/store.test.ts'];
+
 export default defineConfig(({ mode }) => ({
   root: 'client',
   base: '/',
@@ -58,6 +61,18 @@ export default defineConfig(({ mode }) => ({
           include: ['tests/api/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+        },
+      },
+      {
+        // The API tests of the areas on the two-dialect data layer, again on a real PostgreSQL server.
+        test: {
+          name: 'api-pg',
+          root: import.meta.dirname,
+          include: POSTGRES_API_TESTS,
+          environment: 'node',
+          pool: 'forks',
+          globalSetup: ['tests/support/postgres.ts'],
+          setupFiles: ['tests/support/postgres-env.ts'],
         },
       },
       {

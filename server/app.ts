@@ -5,7 +5,8 @@ import { compress } from 'hono/compress';
 import { existsSync } from 'node:fs';
 import { builtFile } from './http/built-file';
 import { join, relative } from 'node:path';
-import type { AppEnv, Deps } from './http/context';
+import type { AppDeps, AppEnv, Deps } from './http/context';
+import { sqliteStore } from './db/sqlite-store';
 import { AppError, onError } from './http/errors';
 import { securityHeaders } from './http/security';
 import { sameOrigin } from './http/same-origin';
@@ -39,7 +40,8 @@ const CUSTOMER_IMPORTS = new Set(['/api/customers/import', '/api/customers/trans
 const SURVEY_IMPORTS = new Set(['/api/surveys/import', '/api/surveys/convert']);
 
 /** Builds the whole app; `deps` carries the database, configuration and clock (tests pass their own). */
-export function createApp(deps: Deps) {
+export function createApp(given: Deps) {
+  const deps: AppDeps = { ...given, store: given.store ?? sqliteStore(given.db) };
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', async (c, next) => {
@@ -119,8 +121,11 @@ export function createApp(deps: Deps) {
   // A phone on a slow network gets the page (its first page's HTML, styles and survey) gzipped.
   app.get('/s/:slug', pageLimit, compress(), respondentPage);
   app.get('/i/:token', pageLimit, compress(), invitationPage);
-  resumeMailJobs(deps);
-  startOutbox(deps);
+  // Mail jobs and the outbox still run on the SQLite store only (docs/postgres.md).
+  if (deps.store.dialect === 'sqlite') {
+    resumeMailJobs(deps);
+    startOutbox(deps);
+  }
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'app', 'index.html'))) {

@@ -1,0 +1,35 @@
+import type { Db } from './client';
+import { DIALECT } from './dialect';
+import type { Sql, Store, Work } from './store';
+
+interface SyncQuery {
+  prepare(): { execute(): { sync(): unknown } };
+}
+
+/** Runs a unit of work to its end with each yielded query executed at once, synchronously. */
+function runNow<T>(work: Work<T>): T {
+  let step = work.next();
+  while (!step.done) step = work.next((step.value as unknown as SyncQuery).prepare().execute().sync());
+  return step.value;
+}
+
+/** The store over an open SQLite file (server/db/client.ts): the default, embedded dialect. */
+export function sqliteStore(db: Db): Store {
+  if (DIALECT !== 'sqlite')
+    throw new Error("This process chose PostgreSQL (DATABASE_URL): its tables are not SQLite's");
+  const sql = db as unknown as Sql;
+  return {
+    dialect: 'sqlite',
+    db: sql,
+    transaction<T>(work: (tx: Sql) => Work<T>) {
+      try {
+        return Promise.resolve(db.$client.transaction(() => runNow(work(sql))).immediate());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    async close() {
+      db.$client.close();
+    },
+  };
+}
