@@ -1,6 +1,6 @@
 import type { Db } from './client';
 import { DIALECT } from './dialect';
-import type { Sql, Store, Work } from './store';
+import { NOTHING, type Sql, type Store, type Work } from './store';
 
 interface SyncQuery {
   prepare(): { execute(): { sync(): unknown } };
@@ -9,7 +9,10 @@ interface SyncQuery {
 /** Runs a unit of work to its end with each yielded query executed at once, synchronously. */
 function runNow<T>(work: Work<T>): T {
   let step = work.next();
-  while (!step.done) step = work.next((step.value as unknown as SyncQuery).prepare().execute().sync());
+  while (!step.done) {
+    const query = step.value;
+    step = work.next(query === NOTHING ? undefined : (query as unknown as SyncQuery).prepare().execute().sync());
+  }
   return step.value;
 }
 

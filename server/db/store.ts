@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import type { Dialect } from './dialect';
+import { DIALECT, type Dialect } from './dialect';
 import type * as schema from './schema';
 
 /**
@@ -55,4 +57,20 @@ export function affected(result: unknown): number {
 export function forUpdate<Q extends PromiseLike<unknown>>(query: Q): Q {
   const lockable = query as Q & { for?: (strength: 'update') => Q };
   return typeof lockable.for === 'function' ? lockable.for('update') : query;
+}
+
+/** What `exclusive` yields on SQLite: nothing to run. */
+export const NOTHING: PromiseLike<undefined> = Promise.resolve(undefined);
+
+/** Keys of the transaction-scoped locks taken with `exclusive`, one per kind of work. */
+export const LOCKS = { firstAdmin: 1 } as const;
+
+/**
+ * Makes the rest of the unit of work run alone among units taking the same lock, on every node:
+ * for checks no row lock can cover (whether any row exists at all). PostgreSQL holds a
+ * transaction-scoped advisory lock; SQLite's IMMEDIATE transaction already runs alone.
+ */
+export function exclusive(tx: Sql, key: (typeof LOCKS)[keyof typeof LOCKS]): PromiseLike<unknown> {
+  if (DIALECT === 'sqlite') return NOTHING;
+  return (tx as unknown as PgDatabase<PgQueryResultHKT>).execute(sql`select pg_advisory_xact_lock(${key})`);
 }
