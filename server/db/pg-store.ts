@@ -39,6 +39,13 @@ export async function migratePg(pool: pg.Pool) {
   }
 }
 
+/** Runs a unit of work, awaiting each query it yields. */
+async function drive<T>(work: Work<T>): Promise<T> {
+  let step = work.next();
+  while (!step.done) step = work.next(await step.value);
+  return step.value;
+}
+
 /** The pool of a PostgreSQL database: integers and sums read as numbers. */
 export function pgPool(url: string, max = 10) {
   const pool = new pg.Pool({ connectionString: url, max, types });
@@ -64,12 +71,10 @@ export function pgStore(pool: pg.Pool): Store {
     dialect: 'pg',
     db: sql,
     transaction<T>(work: (tx: Sql) => Work<T>) {
-      return db.transaction(async (tx) => {
-        const steps = work(tx as unknown as Sql);
-        let step = steps.next();
-        while (!step.done) step = steps.next(await step.value);
-        return step.value;
-      });
+      return db.transaction((tx) => drive(work(tx as unknown as Sql)));
+    },
+    run<T>(work: (db: Sql) => Work<T>) {
+      return drive(work(sql));
     },
     close: () => pool.end(),
   };

@@ -28,6 +28,8 @@ export interface Store {
    * A failing statement fails the whole unit on both: catch nothing inside.
    */
   transaction<T>(work: (tx: Sql) => Work<T>): Promise<T>;
+  /** Runs `work` like `transaction` but outside one: for reads made of several queries. */
+  run<T>(work: (db: Sql) => Work<T>): Promise<T>;
   close(): Promise<void>;
 }
 
