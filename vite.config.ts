@@ -28,7 +28,16 @@ function precompress(): Plugin {
 }
 
 /** API tests that run on PostgreSQL too: those of the areas ported to server/db/store.ts (docs/postgres.md). */
-const POSTGRES_API_TESTS = ['tests/api/store.test.ts'];
+const POSTGRES_API_TESTS = [
+  'tests/api/store.test.ts',
+  'tests/api/auth.test.ts',
+  'tests/api/api-tokens.test.ts',
+  'tests/api/login-limit.test.ts',
+  'tests/api/passwords.test.ts',
+  'tests/api/user-delete.test.ts',
+  'tests/api/surveys.test.ts',
+  'tests/api/drafts.test.ts',
+];
 
 export default defineConfig(({ mode }) => ({
   root: 'client',

@@ -356,8 +356,14 @@ export function* deleteSurvey(tx: Sql, id: string): Work<void> {
 function* warningsOf(db: Sql, surveyId: string, previous: SurveyDefinition, next: SurveyDefinition) {
   const asked = new Map<string, ReturnType<typeof answerSql.answered>>();
   changeWarnings(previous, next, {
-    question: (id) => (asked.set(id, answerSql.answered(id)), 1),
-    option: (id, o, many) => (asked.set(`${id}/${o}/${many}`, answerSql.chose(id, o, many)), 1),
+    question: (id) => {
+      asked.set(id, answerSql.answered(id));
+      return 1;
+    },
+    option: (id, o, many) => {
+      asked.set(`${id}/${o}/${many}`, answerSql.chose(id, o, many));
+      return 1;
+    },
   });
   const counted = new Map<string, number>();
   for (const [key, where] of asked) {

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
@@ -7,6 +8,12 @@ import { loadConfig, type Config } from '../../server/config';
 import { DIALECT } from '../../server/db/dialect';
 import { sqliteStore } from '../../server/db/sqlite-store';
 import { pgTestDatabase, type Row } from './pg-database';
+
+/**
+ * A test that reaches areas not yet on the two-dialect store (docs/postgres.md): it runs on
+ * SQLite only, and is reported as skipped on PostgreSQL until those areas are ported.
+ */
+export const itOnSqliteUntilPorted = DIALECT === 'sqlite' ? it : it.skip;
 
 /** A test clock that only moves when told to. */
 export class TestClock {
