@@ -37,6 +37,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/user-delete.test.ts',
   'tests/api/surveys.test.ts',
   'tests/api/drafts.test.ts',
+  'tests/api/survey-change-counts.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({
