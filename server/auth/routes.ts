@@ -43,11 +43,11 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/login', loginLimit, async (c) => {
     const input = await parseJson(c, LoginSchema);
-    countAttempt(c, input.email);
+    await countAttempt(c, input.email);
     const row = await usersService.findByEmail(c.var.deps.store, input.email);
     const ok = await verifyPassword(input.password, row?.passwordHash ?? null);
     if (!row || !ok) throw new AppError(401, 'bad-credentials', 'wrong e-mail or password');
-    signedIn(c, input.email);
+    await signedIn(c, input.email);
     const { passwordHash: _omit, ...user } = row;
     return c.json({ user, csrf: await startSession(c, user.id) });
   })

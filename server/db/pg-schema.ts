@@ -583,3 +583,17 @@ export const customerSettings = pgTable('customer_settings', {
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: bigint({ mode: 'number' }).notNull(),
 });
+
+/**
+ * Sign-in attempts per account in the current window (server/auth/account-limit.ts), kept in the
+ * database so every node counts the same attempts. The key is the e-mail as typed, lower-cased.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    key: text().primaryKey(),
+    windowStart: bigint({ mode: 'number' }).notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [index('login_attempts_window_idx').on(t.windowStart)],
+);

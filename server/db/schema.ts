@@ -570,3 +570,17 @@ export const customerSettings = sqliteTable('customer_settings', {
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: integer().notNull(),
 });
+
+/**
+ * Sign-in attempts per account in the current window (server/auth/account-limit.ts), kept in the
+ * database so every node counts the same attempts. The key is the e-mail as typed, lower-cased.
+ */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    key: text().primaryKey(),
+    windowStart: integer().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [index('login_attempts_window_idx').on(t.windowStart)],
+);

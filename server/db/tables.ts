@@ -53,4 +53,5 @@ export const {
   customerImports,
   customerTransactions,
   customerSettings,
+  loginAttempts,
 } = tables;
