@@ -38,6 +38,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/surveys.test.ts',
   'tests/api/drafts.test.ts',
   'tests/api/survey-change-counts.test.ts',
+  'tests/api/survey-transfer.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

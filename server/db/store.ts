@@ -64,8 +64,11 @@ export function forUpdate<Q extends PromiseLike<unknown>>(query: Q): Q {
 /** What `exclusive` yields on SQLite: nothing to run. */
 export const NOTHING: PromiseLike<undefined> = Promise.resolve(undefined);
 
-/** Keys of the transaction-scoped locks taken with `exclusive`, one per kind of work. */
-export const LOCKS = { firstAdmin: 1 } as const;
+/**
+ * Keys of the transaction-scoped locks taken with `exclusive`, one per kind of work; large and
+ * particular, since other software on the same database shares the advisory lock space.
+ */
+export const LOCKS = { firstAdmin: 7_318_224_552 } as const;
 
 /**
  * Makes the rest of the unit of work run alone among units taking the same lock, on every node:
@@ -74,5 +77,5 @@ export const LOCKS = { firstAdmin: 1 } as const;
  */
 export function exclusive(tx: Sql, key: (typeof LOCKS)[keyof typeof LOCKS]): PromiseLike<unknown> {
   if (DIALECT === 'sqlite') return NOTHING;
-  return (tx as unknown as PgDatabase<PgQueryResultHKT>).execute(sql`select pg_advisory_xact_lock(${key})`);
+  return (tx as unknown as PgDatabase<PgQueryResultHKT>).execute(sql`select pg_advisory_xact_lock(${key}::bigint)`);
 }
