@@ -39,6 +39,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/drafts.test.ts',
   'tests/api/survey-change-counts.test.ts',
   'tests/api/survey-transfer.test.ts',
+  'tests/api/nodes.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

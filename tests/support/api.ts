@@ -43,6 +43,8 @@ export function makeTestApp(env: Record<string, string> = {}) {
       config,
       rows: database.rows,
       value: database.value,
+      /** Another app on the same database with connections and memory of its own: a second node. */
+      anotherNode: () => createApp({ db, store: database.anotherStore(), config, clock }),
       async cleanup() {
         await database.drop();
         rmSync(dir, { recursive: true, force: true });
@@ -51,6 +53,7 @@ export function makeTestApp(env: Record<string, string> = {}) {
   }
   const db: Db = openDb(config.DATABASE_PATH);
   const store = sqliteStore(db);
+  const nodes: Db[] = [];
   const app = createApp({ db, store, config, clock });
   return {
     app,
@@ -66,7 +69,14 @@ export function makeTestApp(env: Record<string, string> = {}) {
         .prepare(text)
         .pluck()
         .get(...params),
+    /** Another app on the same database with connections and memory of its own: a second node. */
+    anotherNode: () => {
+      const other = openDb(config.DATABASE_PATH);
+      nodes.push(other);
+      return createApp({ db: other, store: sqliteStore(other), config, clock });
+    },
     cleanup() {
+      for (const other of nodes) other.$client.close();
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },

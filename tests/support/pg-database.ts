@@ -52,8 +52,15 @@ export function pgTestDatabase() {
     return text.replace(/\?/g, () => `$${++n}`);
   };
   const rows = async (text: string, ...params: unknown[]) => (await pool.query(numbered(text), params)).rows as Row[];
+  const others: pg.Pool[] = [];
   return {
     store: pgStore(pool),
+    /** Another connection pool on the same database: what a second node holds. */
+    anotherStore() {
+      const other = pgPool(`${url}/${name}`);
+      others.push(other);
+      return pgStore(other);
+    },
     sqliteOnly,
     rows,
     value: async (text: string, ...params: unknown[]) => {
@@ -61,7 +68,7 @@ export function pgTestDatabase() {
       return first === undefined ? undefined : Object.values(first)[0];
     },
     async drop() {
-      await pool.end();
+      await Promise.all([pool, ...others].map((p) => p.end()));
       const admin = new pg.Client({ connectionString: `${url}/postgres` });
       await admin.connect();
       await admin.query(`drop database ${name} with (force)`);
