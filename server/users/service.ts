@@ -107,16 +107,14 @@ export async function createInvite(
   if (await findByEmail(store, input.email)) throw emailTaken(input.email);
   const token = newToken();
   const expiresAt = now + 7 * 86_400_000;
-  await store.db
-    .insert(userInvites)
-    .values({
-      tokenHash: hashToken(token),
-      email: input.email,
-      role: input.role,
-      invitedBy,
-      expiresAt,
-      createdAt: now,
-    });
+  await store.db.insert(userInvites).values({
+    tokenHash: hashToken(token),
+    email: input.email,
+    role: input.role,
+    invitedBy,
+    expiresAt,
+    createdAt: now,
+  });
   return { token, email: input.email, role: input.role, expiresAt };
 }
 
