@@ -27,6 +27,21 @@ function precompress(): Plugin {
   };
 }
 
+/** API tests that run on PostgreSQL too: those of the areas ported to server/db/store.ts (docs/postgres.md). */
+const POSTGRES_API_TESTS = [
+  'tests/api/store.test.ts',
+  'tests/api/auth.test.ts',
+  'tests/api/api-tokens.test.ts',
+  'tests/api/login-limit.test.ts',
+  'tests/api/passwords.test.ts',
+  'tests/api/user-delete.test.ts',
+  'tests/api/surveys.test.ts',
+  'tests/api/drafts.test.ts',
+  'tests/api/survey-change-counts.test.ts',
+  'tests/api/survey-transfer.test.ts',
+  'tests/api/nodes.test.ts',
+];
+
 export default defineConfig(({ mode }) => ({
   root: 'client',
   base: '/',
@@ -58,6 +73,18 @@ export default defineConfig(({ mode }) => ({
           include: ['tests/api/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+        },
+      },
+      {
+        // The API tests of the areas on the two-dialect data layer, again on a real PostgreSQL server.
+        test: {
+          name: 'api-pg',
+          root: import.meta.dirname,
+          include: POSTGRES_API_TESTS,
+          environment: 'node',
+          pool: 'forks',
+          globalSetup: ['tests/support/postgres.ts'],
+          setupFiles: ['tests/support/postgres-env.ts'],
         },
       },
       {

@@ -20,6 +20,7 @@ import { SurveyDefinitionSchema } from '../shared/survey/schema';
 import * as coding from '../server/coding/service';
 import { distinguish, NPS_GROUPS, npsGroup } from '../shared/coding/distinguish';
 import { suggestThemes } from '../shared/coding/themes';
+import { runNow, sqlOf } from '../server/db/sqlite-store';
 
 const N = Number(process.argv[2] ?? 100_000);
 const rand = seeded(7);
@@ -114,8 +115,8 @@ const def = v.parse(SurveyDefinitionSchema, {
     },
   ],
 });
-const survey = createSurvey(db, def, null, NOW, 'coding-bench');
-const versionId = publish(db, survey.id, null, NOW, true).versions[0].id;
+const survey = runNow(createSurvey(sqlOf(db), def, null, NOW, 'coding-bench'));
+const versionId = runNow(publish(sqlOf(db), survey.id, null, NOW, true)).versions[0].id;
 const insert = db.$client.prepare(
   `insert into responses (survey_id, version_id, client_id, status, answers, coded, lang, wave, page, is_test, started_at, updated_at, completed_at)
    values (?, ?, ?, 'complete', ?, ?, ?, 1, 0, 0, ?, ?, ?)`,

@@ -6,6 +6,7 @@
  * loaded cold in a fresh context at a phone's viewport, without and with 4× CPU throttling; the
  * median of several loads is printed, with the bytes transferred.
  */
+import { runNow, sqlOf } from '../server/db/sqlite-store';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,8 +90,8 @@ const DEFINITION: SurveyDefinitionInput = {
 /** Our 30-question survey, published as `bench30`; returns its SurveyJS JSON. */
 export function seedFirstQuestionSurvey(db: Db): Record<string, unknown> {
   const def = v.parse(SurveyDefinitionSchema, DEFINITION);
-  const survey = createSurvey(db, def, null, Date.now(), 'bench30');
-  publish(db, survey.id, null, Date.now());
+  const survey = runNow(createSurvey(sqlOf(db), def, null, Date.now(), 'bench30'));
+  runNow(publish(sqlOf(db), survey.id, null, Date.now()));
   return exportSurveyJs(def).json;
 }
 

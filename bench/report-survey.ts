@@ -4,6 +4,7 @@
  * choice, an open question) and n synthetic completes inserted straight into the table, since
  * going through HTTP would measure ingestion, not the report.
  */
+import { runNow, sqlOf } from '../server/db/sqlite-store';
 import * as v from 'valibot';
 import type { Db } from '../server/db/client';
 import { createSurvey, publish } from '../server/survey/service';
@@ -78,8 +79,8 @@ const definition: SurveyDefinitionInput = {
 /** Creates the study and inserts n completes over 60 days in two waves; returns the survey id. */
 export function seedReportSurvey(db: Db, n: number, now = Date.now()): string {
   const def = v.parse(SurveyDefinitionSchema, definition);
-  const survey = createSurvey(db, def, null, now, `bench-${n}`);
-  const versionId = publish(db, survey.id, null, now).versions[0].id;
+  const survey = runNow(createSurvey(sqlOf(db), def, null, now, `bench-${n}`));
+  const versionId = runNow(publish(sqlOf(db), survey.id, null, now)).versions[0].id;
   const rand = seeded(n);
   const point = (q: number) => Math.max(1, Math.min(5, Math.round(1 + 4 * (q + (rand() - 0.5) * 0.5))));
   const insert = db.$client.prepare(

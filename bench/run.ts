@@ -2,6 +2,7 @@
  * npm run bench: one figure a line, `name: value unit`, each beside its reference measured in
  * the same run (these machines are noisy, so only same-run ratios mean much).
  */
+import { runNow, sqlOf } from '../server/db/sqlite-store';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -250,8 +251,8 @@ async function report(n: number) {
   print(
     `survey_page_${label}`,
     time(() => {
-      getSurvey(db, id);
-      listSurveys(db);
+      runNow(getSurvey(sqlOf(db), id));
+      runNow(listSurveys(sqlOf(db)));
     }),
     'ms',
   );

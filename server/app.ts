@@ -5,7 +5,8 @@ import { compress } from 'hono/compress';
 import { existsSync } from 'node:fs';
 import { builtFile } from './http/built-file';
 import { join, relative } from 'node:path';
-import type { AppEnv, Deps } from './http/context';
+import type { AppDeps, AppEnv, Deps } from './http/context';
+import { sqliteStore } from './db/sqlite-store';
 import { AppError, onError } from './http/errors';
 import { securityHeaders } from './http/security';
 import { sameOrigin } from './http/same-origin';
@@ -42,7 +43,8 @@ const CUSTOMER_IMPORTS = new Set(['/api/customers/import', '/api/customers/trans
 const SURVEY_IMPORTS = new Set(['/api/surveys/import', '/api/surveys/convert']);
 
 /** Builds the whole app; `deps` carries the database, configuration and clock (tests pass their own). */
-export function createApp(deps: Deps) {
+export function createApp(given: Deps) {
+  const deps: AppDeps = { ...given, store: given.store ?? sqliteStore(given.db) };
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', async (c, next) => {

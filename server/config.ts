@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { POSTGRES_URL } from './db/dialect';
 
 const intFrom = (def: number, min: number) =>
   v.pipe(
@@ -13,6 +14,8 @@ export const ConfigSchema = v.object({
   PORT: intFrom(3000, 0),
   HOST: v.optional(v.string(), '0.0.0.0'),
   DATABASE_PATH: v.optional(v.string(), './data/yardstick.db'),
+  /** A PostgreSQL database (postgres://user:pass@host:5432/name) instead of the SQLite file. */
+  DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(POSTGRES_URL, 'must be a postgres:// or postgresql:// URL'))),
   /** Base URL printed and used in links (QR codes, invitations); defaults to http://localhost:PORT. */
   PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('must be a URL like https://survey.example.com'))),
   /** Set to 1 behind HTTPS so cookies get the Secure flag. */
@@ -57,6 +60,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = result.issues[0];
     const key = issue.path?.[0]?.key;
     throw new Error(`Configuration error: ${String(key ?? '')} ${issue.message}`);
+  }
+  // Until every area runs on the two-dialect store (docs/postgres.md), a PostgreSQL node would
+  // serve some features and fail others: refuse rather than run half a product.
+  if (result.output.DATABASE_URL) {
+    throw new Error(
+      'Configuration error: DATABASE_URL PostgreSQL support is not complete yet; unset DATABASE_URL to run on the SQLite file (DATABASE_PATH)',
+    );
   }
   return result.output;
 }

@@ -24,3 +24,4 @@ export const COMPILED = !here.endsWith('.ts');
 export const CLIENT_DIR = resolve(ROOT, 'dist/client');
 export const SERVER_DIST = resolve(ROOT, 'dist/server');
 export const MIGRATIONS_DIR = resolve(ROOT, 'drizzle');
+export const PG_MIGRATIONS_DIR = resolve(ROOT, 'drizzle-pg');

@@ -48,15 +48,15 @@ function refuseInternal(config: Config, url: string) {
 }
 
 export const alertRoutes = new Hono<AppEnv>()
-  .get('/:id/alerts', requireRole('viewer'), (c) => {
-    const { db, config } = c.var.deps;
+  .get('/:id/alerts', requireRole('viewer'), async (c) => {
+    const { db, store, config } = c.var.deps;
     const id = c.req.param('id');
     const state: AlertsState = {
       rules: listRules(db, id),
       settings: getAlertSettings(db, id),
       // Receiver addresses are integration details: only those who may change them see them.
       webhooks: hasRole(c.var.user!.role, 'researcher') ? listWebhooks(db, id) : [],
-      users: userDirectory(db),
+      users: await userDirectory(store),
       smtp: Boolean(config.SMTP_URL),
     };
     return c.json(state);

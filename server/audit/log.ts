@@ -5,11 +5,13 @@
  * parameters. Request bodies are not kept (they hold passwords and answers). Routes that set the
  * signed-in user themselves (a completed password reset) are recorded under that user.
  */
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { AppEnv } from '../http/context';
 import { clientIp } from '../http/rate-limit';
 import type { AuditArea } from '../../shared/api/audit';
+import { auditLog, surveys, users } from '../db/tables';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Reads that hand out personal data or personal links: every export, the mail-merge file, an invitation's QR code. */
@@ -38,27 +40,25 @@ export function areaOf(route: string): AuditArea {
 }
 
 /** A readable name of the survey or user a request is about, read before the action (which may delete it). */
-function targetOf(c: Context<AppEnv>): { target: string | null; surveyId: string | null } {
-  const db = c.var.deps.db.$client;
+async function targetOf(c: Context<AppEnv>): Promise<{ target: string | null; surveyId: string | null }> {
+  const { db } = c.var.deps.store;
   const survey = /^\/api\/surveys\/([^/]+)/.exec(c.req.path)?.[1];
   if (survey && survey !== 'convert' && survey !== 'import') {
-    const slug = db.prepare('select slug from surveys where id = ?').pluck().get(survey) as string | undefined;
-    return { target: slug ?? null, surveyId: survey };
+    const [row] = await db.select({ slug: surveys.slug }).from(surveys).where(eq(surveys.id, survey));
+    return { target: row?.slug ?? null, surveyId: survey };
   }
   const user =
     /^\/api\/users\/([^/]+)$/.exec(c.req.path)?.[1] ?? /^\/api\/users\/([^/]+)\/[^/]+$/.exec(c.req.path)?.[1];
   if (user && user !== 'invites') {
-    return {
-      target: (db.prepare('select email from users where id = ?').pluck().get(user) as string | undefined) ?? null,
-      surveyId: null,
-    };
+    const [row] = await db.select({ email: users.email }).from(users).where(eq(users.id, user));
+    return { target: row?.email ?? null, surveyId: null };
   }
   return { target: null, surveyId: null };
 }
 
 export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {
   const write = !SAFE.has(c.req.method);
-  const before = write ? targetOf(c) : null;
+  const before = write ? await targetOf(c) : null;
   const actorBefore = c.var.user;
   await next();
   const actor = c.var.user ?? actorBefore;
@@ -66,8 +66,8 @@ export const auditTrail: MiddlewareHandler<AppEnv> = async (c, next) => {
   const route = routePath(c);
   const method = c.req.method;
   if (write ? NOT_ACTIONS.has(`${method} ${route}`) : !(method === 'GET' && AUDITED_READS.test(route))) return;
-  const { target, surveyId } = before ?? targetOf(c);
-  record(c, {
+  const { target, surveyId } = before ?? (await targetOf(c));
+  await record(c, {
     actor,
     method,
     route,
@@ -88,43 +88,49 @@ interface Action {
   status: number;
 }
 
-function record(c: Context<AppEnv>, a: Action) {
-  const db = c.var.deps.db.$client;
+async function record(c: Context<AppEnv>, a: Action) {
+  const { db } = c.var.deps.store;
   const now = c.var.deps.clock.now();
-  const params = JSON.stringify(a.params);
   const ip = clientIp(c);
   const coalesces = (a.method === 'PUT' || a.method === 'PATCH') && Object.keys(a.params).length > 0;
-  const repeat =
-    coalesces &&
-    (db
-      .prepare(`select id from audit_log where actor_id = ? and method = ? and route = ? and params = ? and at >= ?
-    order by at desc limit 1`)
-      .pluck()
-      .get(a.actor.id, a.method, a.route, params, now - COALESCE_MS) as number | undefined);
-  if (typeof repeat === 'number') {
-    db.prepare('update audit_log set at = ?, count = count + 1, status = ?, ip = ? where id = ?').run(
-      now,
-      a.status,
-      ip,
-      repeat,
-    );
+  const [repeat] = coalesces
+    ? await db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.actorId, a.actor.id),
+            eq(auditLog.method, a.method),
+            eq(auditLog.route, a.route),
+            // Compared as text: PostgreSQL's json has no equality.
+            sql`cast(${auditLog.params} as text) = ${JSON.stringify(a.params)}`,
+            gte(auditLog.at, now - COALESCE_MS),
+          ),
+        )
+        .orderBy(desc(auditLog.at))
+        .limit(1)
+    : [];
+  if (repeat) {
+    await db
+      .update(auditLog)
+      .set({ at: now, count: sql`${auditLog.count} + 1`, status: a.status, ip })
+      .where(eq(auditLog.id, repeat.id));
     return;
   }
-  db.prepare(`insert into audit_log (at, first_at, count, actor_id, actor_name, actor_email, actor_role, area, method, route, params, target, survey_id, status, ip)
-    values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    now,
-    now,
-    a.actor.id,
-    a.actor.name,
-    a.actor.email,
-    a.actor.role,
-    areaOf(a.route),
-    a.method,
-    a.route,
-    params,
-    a.target,
-    a.surveyId,
-    a.status,
+  await db.insert(auditLog).values({
+    at: now,
+    firstAt: now,
+    actorId: a.actor.id,
+    actorName: a.actor.name,
+    actorEmail: a.actor.email,
+    actorRole: a.actor.role,
+    area: areaOf(a.route),
+    method: a.method,
+    route: a.route,
+    params: a.params,
+    target: a.target,
+    surveyId: a.surveyId,
+    status: a.status,
     ip,
-  );
+  });
 }

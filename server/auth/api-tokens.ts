@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { apiTokens, users } from '../db/schema';
+import { affected, type Store } from '../db/store';
+import { apiTokens, users } from '../db/tables';
 import { AppError, notFound } from '../http/errors';
 import type { ApiTokenSummary, NewApiToken } from '../../shared/api/api-tokens';
 import { hashToken, newId, newToken } from './tokens';
@@ -23,12 +23,12 @@ const summary = (row: typeof apiTokens.$inferSelect): ApiTokenSummary => ({
 });
 
 /** Creates a token for `user`; the secret is in the answer only, never stored. */
-export function createApiToken(
-  db: Db,
+export async function createApiToken(
+  store: Store,
   user: SessionUser,
   input: NewApiToken,
   now: number,
-): ApiTokenSummary & { token: string } {
+): Promise<ApiTokenSummary & { token: string }> {
   const role = input.role ?? user.role;
   if (!hasRole(user.role, role))
     throw new AppError(403, 'forbidden', `a token can't have more than your own role (${user.role})`, 'role');
@@ -44,35 +44,31 @@ export function createApiToken(
     lastUsedAt: null,
     expiresAt: input.expiresInDays === undefined ? null : now + input.expiresInDays * 86_400_000,
   };
-  db.insert(apiTokens).values(row).run();
+  await store.db.insert(apiTokens).values(row);
   return { ...summary(row), token };
 }
 
-export function listApiTokens(db: Db, userId: string): ApiTokenSummary[] {
-  return db
+export async function listApiTokens(store: Store, userId: string): Promise<ApiTokenSummary[]> {
+  const rows = await store.db
     .select()
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
-    .orderBy(desc(apiTokens.createdAt))
-    .all()
-    .map(summary);
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map(summary);
 }
 
 /** Revokes one of the user's own tokens; it stops working at once. */
-export function revokeApiToken(db: Db, userId: string, id: string) {
-  const gone = db
-    .delete(apiTokens)
-    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)))
-    .run();
-  if (gone.changes === 0) throw notFound('token');
+export async function revokeApiToken(store: Store, userId: string, id: string) {
+  const gone = await store.db.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)));
+  if (affected(gone) === 0) throw notFound('token');
 }
 
 /**
  * The user a bearer token acts for, with the lower of the token's role and the owner's current
  * one (a demoted owner's tokens are demoted too); null for an unknown, revoked or expired token.
  */
-export function userOfApiToken(db: Db, token: string, now: number): SessionUser | null {
-  const row = db
+export async function userOfApiToken(store: Store, token: string, now: number): Promise<SessionUser | null> {
+  const [row] = await store.db
     .select({
       id: apiTokens.id,
       role: apiTokens.role,
@@ -82,11 +78,10 @@ export function userOfApiToken(db: Db, token: string, now: number): SessionUser 
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, hashToken(token)))
-    .get();
+    .where(eq(apiTokens.tokenHash, hashToken(token)));
   if (!row || (row.expiresAt !== null && row.expiresAt <= now)) return null;
   if (row.lastUsedAt === null || now - row.lastUsedAt >= TOUCH_EVERY_MS) {
-    db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id)).run();
+    await store.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
   const role = ROLE_RANK[row.role] < ROLE_RANK[row.user.role] ? row.role : row.user.role;
   return { ...row.user, role };

@@ -13,14 +13,14 @@ import { API_TOKEN_PREFIX, userOfApiToken } from './api-tokens';
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const bearer = /^Bearer (\S+)$/.exec(c.req.header('authorization') ?? '')?.[1];
   if (bearer?.startsWith(API_TOKEN_PREFIX)) {
-    const user = userOfApiToken(c.var.deps.db, bearer, c.var.deps.clock.now());
+    const user = await userOfApiToken(c.var.deps.store, bearer, c.var.deps.clock.now());
     c.set('user', user);
     c.set('csrf', null);
     c.set('authVia', user ? 'token' : null);
     return next();
   }
   const token = getCookie(c, SESSION_COOKIE);
-  const found = token ? findSession(c.var.deps.db, token, c.var.deps.clock.now()) : null;
+  const found = token ? await findSession(c.var.deps.store, token, c.var.deps.clock.now()) : null;
   c.set('user', found?.user ?? null);
   c.set('csrf', found?.csrf ?? null);
   c.set('authVia', found ? 'session' : null);

@@ -30,9 +30,9 @@ import {
 import * as usersService from '../users/service';
 import { mailBase } from '../http/links';
 
-function signIn(c: Context<AppEnv>, user: SessionUser): SignedIn {
-  const { db, clock, config } = c.var.deps;
-  const { token, csrfToken } = createSession(db, user.id, clock.now(), config.SESSION_DAYS);
+async function signIn(c: Context<AppEnv>, user: SessionUser): Promise<SignedIn> {
+  const { store, clock, config } = c.var.deps;
+  const { token, csrfToken } = await createSession(store, user.id, clock.now(), config.SESSION_DAYS);
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -51,22 +51,22 @@ const passwordLimit = rateLimit('passwords', () => 10);
 export const passwordRoutes = new Hono<AppEnv>()
   .post('/password', passwordLimit, requireRole('viewer'), async (c) => {
     const input = await parseJson(c, ChangePasswordSchema);
-    await changePassword(c.var.deps.db, c.var.user!.id, input.currentPassword, input.newPassword);
-    return c.json(signIn(c, c.var.user!));
+    await changePassword(c.var.deps.store, c.var.user!.id, input.currentPassword, input.newPassword);
+    return c.json(await signIn(c, c.var.user!));
   })
-  .post('/logout-everywhere', requireRole('viewer'), (c) => {
-    endSessions(c.var.deps.db, c.var.user!.id);
+  .post('/logout-everywhere', requireRole('viewer'), async (c) => {
+    await endSessions(c.var.deps.store, c.var.user!.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })
   .post('/password-reset', passwordLimit, async (c) => {
     const input = await parseJson(c, ResetRequestSchema);
-    const { db, config, clock } = c.var.deps;
+    const { store, config, clock } = c.var.deps;
     if (!config.SMTP_URL)
       throw new AppError(409, 'no-mail', 'this server sends no e-mail: ask an administrator for a reset link');
-    const row = usersService.findByEmail(db, input.email);
-    if (row && !resetRecentlyIssued(db, row.id, clock.now())) {
-      const { token } = issueReset(db, row.id, clock.now(), RESET_BY_MAIL_MS);
+    const row = await usersService.findByEmail(store, input.email);
+    if (row && !(await resetRecentlyIssued(store, row.id, clock.now()))) {
+      const { token } = await issueReset(store, row.id, clock.now(), RESET_BY_MAIL_MS);
       const mail = await resetMail(row, `${mailBase(c.var.deps.config)}/reset#${token}`, RESET_BY_MAIL_MS);
       // Sent after answering, and the same answer for an unknown address: nobody learns who has an account.
       sendAppMail(config, { to: { name: row.name, address: row.email }, ...mail }).catch((e: unknown) =>
@@ -77,6 +77,6 @@ export const passwordRoutes = new Hono<AppEnv>()
   })
   .post('/password-reset/complete', passwordLimit, async (c) => {
     const input = await parseJson(c, ResetCompleteSchema);
-    const user = await completeReset(c.var.deps.db, input.token, input.password, c.var.deps.clock.now());
-    return c.json(signIn(c, user));
+    const user = await completeReset(c.var.deps.store, input.token, input.password, c.var.deps.clock.now());
+    return c.json(await signIn(c, user));
   });

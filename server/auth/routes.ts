@@ -11,9 +11,9 @@ import { requireRole } from './middleware';
 import { countAttempt, signedIn } from './account-limit';
 import * as usersService from '../users/service';
 
-function startSession(c: Context<AppEnv>, userId: string) {
-  const { db, clock, config } = c.var.deps;
-  const { token, csrfToken } = createSession(db, userId, clock.now(), config.SESSION_DAYS);
+async function startSession(c: Context<AppEnv>, userId: string) {
+  const { store, clock, config } = c.var.deps;
+  const { token, csrfToken } = await createSession(store, userId, clock.now(), config.SESSION_DAYS);
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -28,9 +28,9 @@ function startSession(c: Context<AppEnv>, userId: string) {
 const loginLimit = rateLimit('sign-in', () => 10);
 
 export const authRoutes = new Hono<AppEnv>()
-  .get('/state', (c) => {
+  .get('/state', async (c) => {
     const body: AuthState = {
-      setupNeeded: usersService.userCount(c.var.deps.db) === 0,
+      setupNeeded: (await usersService.userCount(c.var.deps.store)) === 0,
       user: c.var.user,
       csrf: c.var.csrf,
     };
@@ -38,31 +38,31 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/setup', loginLimit, async (c) => {
     const input = await parseJson(c, SetupSchema);
-    const user = await usersService.createFirstAdmin(c.var.deps.db, input, c.var.deps.clock.now());
-    return c.json({ user, csrf: startSession(c, user.id) }, 201);
+    const user = await usersService.createFirstAdmin(c.var.deps.store, input, c.var.deps.clock.now());
+    return c.json({ user, csrf: await startSession(c, user.id) }, 201);
   })
   .post('/login', loginLimit, async (c) => {
     const input = await parseJson(c, LoginSchema);
-    countAttempt(c, input.email);
-    const row = usersService.findByEmail(c.var.deps.db, input.email);
+    await countAttempt(c, input.email);
+    const row = await usersService.findByEmail(c.var.deps.store, input.email);
     const ok = await verifyPassword(input.password, row?.passwordHash ?? null);
     if (!row || !ok) throw new AppError(401, 'bad-credentials', 'wrong e-mail or password');
-    signedIn(c, input.email);
+    await signedIn(c, input.email);
     const { passwordHash: _omit, ...user } = row;
-    return c.json({ user, csrf: startSession(c, user.id) });
+    return c.json({ user, csrf: await startSession(c, user.id) });
   })
   .post('/accept-invite', loginLimit, async (c) => {
     const input = await parseJson(c, AcceptInviteSchema);
-    const user = await usersService.acceptInvite(c.var.deps.db, input, c.var.deps.clock.now());
-    return c.json({ user, csrf: startSession(c, user.id) }, 201);
+    const user = await usersService.acceptInvite(c.var.deps.store, input, c.var.deps.clock.now());
+    return c.json({ user, csrf: await startSession(c, user.id) }, 201);
   })
-  .post('/logout', requireRole('viewer'), (c) => {
+  .post('/logout', requireRole('viewer'), async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) deleteSession(c.var.deps.db, token);
+    if (token) await deleteSession(c.var.deps.store, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   })
   .patch('/me', requireRole('viewer'), async (c) => {
     const input = await parseJson(c, UpdateMeSchema);
-    return c.json(usersService.updateMe(c.var.deps.db, c.var.user!.id, input));
+    return c.json(await usersService.updateMe(c.var.deps.store, c.var.user!.id, input));
   });

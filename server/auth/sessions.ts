@@ -1,6 +1,6 @@
 import { eq, lt } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { sessions, users } from '../db/schema';
+import type { Store } from '../db/store';
+import { sessions, users } from '../db/tables';
 import { hashToken, newToken } from './tokens';
 
 import type { Role } from '../../shared/api/auth';
@@ -15,18 +15,22 @@ export interface SessionUser {
 
 export const SESSION_COOKIE = 'ys_session';
 
-export function createSession(db: Db, userId: string, now: number, days: number) {
+export async function createSession(store: Store, userId: string, now: number, days: number) {
   const token = newToken();
   const csrfToken = newToken(18);
-  db.delete(sessions).where(lt(sessions.expiresAt, now)).run();
-  db.insert(sessions)
-    .values({ tokenHash: hashToken(token), userId, csrfToken, expiresAt: now + days * 86_400_000, createdAt: now })
-    .run();
+  await store.db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await store.db
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), userId, csrfToken, expiresAt: now + days * 86_400_000, createdAt: now });
   return { token, csrfToken };
 }
 
-export function findSession(db: Db, token: string, now: number): { user: SessionUser; csrf: string } | null {
-  const row = db
+export async function findSession(
+  store: Store,
+  token: string,
+  now: number,
+): Promise<{ user: SessionUser; csrf: string } | null> {
+  const [row] = await store.db
     .select({
       user: { id: users.id, email: users.email, name: users.name, role: users.role, locale: users.locale },
       csrf: sessions.csrfToken,
@@ -34,14 +38,11 @@ export function findSession(db: Db, token: string, now: number): { user: Session
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hashToken(token)))
-    .get();
+    .where(eq(sessions.tokenHash, hashToken(token)));
   if (!row || row.expiresAt < now) return null;
   return { user: row.user, csrf: row.csrf };
 }
 
-export function deleteSession(db: Db, token: string) {
-  db.delete(sessions)
-    .where(eq(sessions.tokenHash, hashToken(token)))
-    .run();
+export async function deleteSession(store: Store, token: string) {
+  await store.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
 }

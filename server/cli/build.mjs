@@ -12,7 +12,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Written last by a build: its time is the build's, and a build that failed halfway leaves none. */
 const STAMP = 'dist/.built';
-const SOURCES = ['client', 'shared', 'server', 'drizzle', 'vite.config.ts', 'package.json'];
+const SOURCES = ['client', 'shared', 'server', 'drizzle', 'drizzle-pg', 'vite.config.ts', 'package.json'];
 /** What the compiled server starts from: each becomes dist/server/<path>.js. */
 const SERVER_ENTRIES = [
   'cli/start.ts',

@@ -738,3 +738,17 @@ export const codingActions = sqliteTable(
   },
   (t) => [index('coding_actions_coder_idx').on(t.frameId, t.coderId, t.id)],
 );
+
+/**
+ * Sign-in attempts per account in the current window (server/auth/account-limit.ts), kept in the
+ * database so every node counts the same attempts. The key is the e-mail as typed, lower-cased.
+ */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    key: text().primaryKey(),
+    windowStart: integer().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [index('login_attempts_window_idx').on(t.windowStart)],
+);

@@ -1,3 +1,4 @@
+import { runNow, sqlOf } from '../db/sqlite-store';
 import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
@@ -41,8 +42,8 @@ export function loadDemos(db: Db, now: number, userId: string | null) {
 /** The office-coffee study at /s/demo-coffee with `count` synthetic completes over the last 30 days. */
 export function loadCoffeeDemo(db: Db, now: number, userId: string | null, count = 300) {
   const def = v.parse(SurveyDefinitionSchema, coffeeDefinition);
-  const survey = createSurvey(db, def, userId, now, COFFEE_DEMO_SLUG);
-  const published = publish(db, survey.id, userId, now);
+  const survey = runNow(createSurvey(sqlOf(db), def, userId, now, COFFEE_DEMO_SLUG));
+  const published = runNow(publish(sqlOf(db), survey.id, userId, now));
   const versionId = published.versions[0].id;
   const rand = seeded(20261124);
   const pageIds = def.pages.map((p) => p.id);
@@ -88,8 +89,8 @@ export function loadDemo(db: Db, now: number, userId: string | null, count = 400
     throw conflict('demo-exists', 'the demo study already exists at /s/demo');
   }
   const def = v.parse(SurveyDefinitionSchema, hotelDefinition);
-  const survey = createSurvey(db, def, userId, now, DEMO_SLUG);
-  const published = publish(db, survey.id, userId, now);
+  const survey = runNow(createSurvey(sqlOf(db), def, userId, now, DEMO_SLUG));
+  const published = runNow(publish(sqlOf(db), survey.id, userId, now));
   const quotas = savePlan(db, survey.id, v.parse(PlanSchema, hotelPlan(now)), userId, now).plan!.quotas!;
   const room = new Map(quotas.cells!.map((c) => [c.key, c.target]));
   let cellsOpen = room.size;

@@ -13,10 +13,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, count, eq, lt } from 'drizzle-orm';
 import type { AppEnv } from '../http/context';
-import type { Db } from '../db/client';
-import { responses, surveyVersions } from '../db/schema';
+import { affected, forUpdate, q, type Sql, type Store } from '../db/store';
+import { responses, surveys, surveyVersions } from '../db/tables';
 import { AppError } from '../http/errors';
 import { parseJson } from '../http/validate';
 import { CONTENT_SECURITY_POLICY } from '../http/security';
@@ -25,18 +25,18 @@ import { requireRole } from '../auth/middleware';
 import { SubmissionSchema, type PublicSurvey, type Submission, type SubmissionResult } from '../../shared/api/surveys';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { validateSubmission } from '../../shared/survey/answers';
-import { getRow } from './service';
+import { surveyRow } from './service';
 import { problemsOf } from '../../shared/survey/issues';
 import { notBuilt } from '../http/built-file';
 
 /** The snapshot of the current draft that preview answers are stored against. */
-export function previewSnapshot(
-  db: Db,
+export async function previewSnapshot(
+  store: Store,
   surveyId: string,
   userId: string | null,
   now: number,
-): { versionId: number; definition: SurveyDefinition } {
-  const row = getRow(db, surveyId);
+): Promise<{ versionId: number; definition: SurveyDefinition }> {
+  const row = await store.run((db) => surveyRow(db, surveyId));
   const parsed = v.safeParse(SurveyDefinitionSchema, row.draft);
   // An unfinished draft is stored (shared/survey/draft.ts) but cannot run: the editor lists what to finish.
   if (!parsed.success) {
@@ -51,34 +51,39 @@ export function previewSnapshot(
     );
   }
   const definition = parsed.output;
-  return db.transaction((tx) => {
-    const snapshots = tx
-      .select({ id: surveyVersions.id, version: surveyVersions.version, definition: surveyVersions.definition })
-      .from(surveyVersions)
-      .where(and(eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1)))
-      .orderBy(surveyVersions.version)
-      .all();
-    const latest = snapshots[0];
+  return store.transaction(function* (tx) {
+    // Locked, so two previews opened at once (on two nodes) agree on one snapshot.
+    yield* q(forUpdate(tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.id, surveyId))));
+    const [latest] = yield* q(
+      tx
+        .select({ id: surveyVersions.id, version: surveyVersions.version, definition: surveyVersions.definition })
+        .from(surveyVersions)
+        .where(and(eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1)))
+        .orderBy(surveyVersions.version)
+        .limit(1),
+    );
     if (latest && JSON.stringify(latest.definition) === JSON.stringify(row.draft))
       return { versionId: latest.id, definition };
     const used =
       latest &&
-      tx.select({ n: sql<number>`count(*)` }).from(responses).where(eq(responses.versionId, latest.id)).get()!.n > 0;
+      (yield* q(tx.select({ n: count() }).from(responses).where(eq(responses.versionId, latest.id))))[0].n > 0;
     if (latest && !used) {
-      tx.update(surveyVersions)
-        .set({ definition: row.draft, publishedAt: now, publishedBy: userId })
-        .where(eq(surveyVersions.id, latest.id))
-        .run();
+      yield* q(
+        tx
+          .update(surveyVersions)
+          .set({ definition: row.draft, publishedAt: now, publishedBy: userId })
+          .where(eq(surveyVersions.id, latest.id)),
+      );
       return { versionId: latest.id, definition };
     }
     const version = (latest?.version ?? 1) - 1;
-    const id = Number(
+    const [made] = yield* q(
       tx
         .insert(surveyVersions)
         .values({ surveyId, version, definition: row.draft, publishedBy: userId, publishedAt: now })
-        .run().lastInsertRowid,
+        .returning({ id: surveyVersions.id }),
     );
-    return { versionId: id, definition };
+    return { versionId: made.id, definition };
   });
 }
 
@@ -86,14 +91,18 @@ export function previewSnapshot(
  * Stores a preview answer as a test response: validated against the snapshot like a real one,
  * idempotent by clientId, never counted against quotas or the response cap.
  */
-export function submitTest(db: Db, surveyId: string, input: Submission, now: number): SubmissionResult {
-  const snapshot = db
+export async function submitTest(
+  store: Store,
+  surveyId: string,
+  input: Submission,
+  now: number,
+): Promise<SubmissionResult> {
+  const [snapshot] = await store.db
     .select()
     .from(surveyVersions)
     .where(
       and(eq(surveyVersions.id, input.versionId), eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1)),
-    )
-    .get();
+    );
   if (!snapshot)
     throw new AppError(400, 'invalid', 'versionId: not a preview of this survey; reload the preview', 'versionId');
   const def = v.parse(SurveyDefinitionSchema, snapshot.definition);
@@ -114,46 +123,56 @@ export function submitTest(db: Db, surveyId: string, input: Submission, now: num
     updatedAt: now,
     completedAt: status === 'partial' ? null : now,
   };
-  return db.transaction((tx) => {
-    const existing = tx
-      .select({ id: responses.id, status: responses.status, isTest: responses.isTest })
-      .from(responses)
-      .where(and(eq(responses.surveyId, surveyId), eq(responses.clientId, input.clientId)))
-      .get();
-    if (existing && !existing.isTest) throw new AppError(409, 'not-a-test', 'clientId: belongs to a real response');
-    if (existing && existing.status !== 'partial') return { status: existing.status, duplicate: true };
-    if (existing) tx.update(responses).set(fields).where(eq(responses.id, existing.id)).run();
-    else
-      tx.insert(responses)
-        .values({ ...fields, surveyId, clientId: input.clientId, isTest: true, startedAt: now })
-        .run();
+  const existingOf = (tx: Sql) =>
+    q(
+      forUpdate(
+        tx
+          .select({ id: responses.id, status: responses.status, isTest: responses.isTest })
+          .from(responses)
+          .where(and(eq(responses.surveyId, surveyId), eq(responses.clientId, input.clientId))),
+      ),
+    );
+  return store.transaction(function* (tx): Generator<PromiseLike<unknown>, SubmissionResult, unknown> {
+    let [existing] = yield* existingOf(tx);
+    if (!existing) {
+      const made = yield* q(
+        tx
+          .insert(responses)
+          .values({ ...fields, surveyId, clientId: input.clientId, isTest: true, startedAt: now })
+          .onConflictDoNothing()
+          .returning({ id: responses.id }),
+      );
+      if (made.length) return { status };
+      // The same clientId saved at the same moment elsewhere: go on from that save.
+      [existing] = yield* existingOf(tx);
+    }
+    if (!existing.isTest) throw new AppError(409, 'not-a-test', 'clientId: belongs to a real response');
+    if (existing.status !== 'partial') return { status: existing.status, duplicate: true };
+    yield* q(tx.update(responses).set(fields).where(eq(responses.id, existing.id)));
     return { status };
   });
 }
 
-export function testResponseCount(db: Db, surveyId: string): number {
-  getRow(db, surveyId);
-  return db
-    .select({ n: sql<number>`count(*)` })
-    .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.isTest, true)))
-    .get()!.n;
+export function* testResponseCount(db: Sql, surveyId: string) {
+  yield* surveyRow(db, surveyId);
+  const [{ n }] = yield* q(
+    db
+      .select({ n: count() })
+      .from(responses)
+      .where(and(eq(responses.surveyId, surveyId), eq(responses.isTest, true))),
+  );
+  return n;
 }
 
 /** Deletes every test response of the survey and the preview snapshots they answered. */
-export function deleteTestResponses(db: Db, surveyId: string): number {
-  getRow(db, surveyId);
-  return db.transaction((tx) => {
-    const n = tx
-      .delete(responses)
-      .where(and(eq(responses.surveyId, surveyId), eq(responses.isTest, true)))
-      .run().changes;
-    // A published version's test responses (none are made today) would keep it referenced; only snapshots go.
-    tx.delete(surveyVersions)
-      .where(and(eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1)))
-      .run();
-    return n;
-  });
+export function* deleteTestResponses(tx: Sql, surveyId: string) {
+  yield* surveyRow(tx, surveyId);
+  const n = affected(
+    yield* q(tx.delete(responses).where(and(eq(responses.surveyId, surveyId), eq(responses.isTest, true)))),
+  );
+  // A published version's test responses (none are made today) would keep it referenced; only snapshots go.
+  yield* q(tx.delete(surveyVersions).where(and(eq(surveyVersions.surveyId, surveyId), lt(surveyVersions.version, 1))));
+  return n;
 }
 
 // JSON inside <script> must not be able to close the tag or open a comment.
@@ -168,12 +187,13 @@ function fingerprint(s: string): string {
 const PREVIEW_CSP = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
 
 export const previewRoutes = new Hono<AppEnv>()
-  .get('/:id/preview', requireRole('researcher'), (c) => {
+  .get('/:id/preview', requireRole('researcher'), async (c) => {
     const clientDir = c.var.deps.clientDir;
     const file = clientDir && join(clientDir, 'respondent', 'index.html');
     if (!file || !existsSync(file)) throw notBuilt();
     const id = c.req.param('id');
-    const { versionId, definition } = previewSnapshot(c.var.deps.db, id, c.var.user!.id, c.var.deps.clock.now());
+    const { store, clock } = c.var.deps;
+    const { versionId, definition } = await previewSnapshot(store, id, c.var.user!.id, clock.now());
     // "Restart" in the editor asks for a fresh respondent: the page keys its saved progress by slug.
     const restart = /^\d{1,9}$/.test(c.req.query('restart') ?? '') ? `-${c.req.query('restart')}` : '';
     const data: PublicSurvey = {
@@ -195,11 +215,11 @@ export const previewRoutes = new Hono<AppEnv>()
   })
   .post('/:id/preview/responses', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, SubmissionSchema);
-    return c.json(submitTest(c.var.deps.db, c.req.param('id'), input, c.var.deps.clock.now()), 201);
+    return c.json(await submitTest(c.var.deps.store, c.req.param('id'), input, c.var.deps.clock.now()), 201);
   })
-  .get('/:id/test-responses', requireRole('viewer'), (c) =>
-    c.json({ count: testResponseCount(c.var.deps.db, c.req.param('id')) }),
+  .get('/:id/test-responses', requireRole('viewer'), async (c) =>
+    c.json({ count: await c.var.deps.store.run((db) => testResponseCount(db, c.req.param('id'))) }),
   )
-  .delete('/:id/test-responses', requireRole('researcher'), (c) =>
-    c.json({ deleted: deleteTestResponses(c.var.deps.db, c.req.param('id')) }),
+  .delete('/:id/test-responses', requireRole('researcher'), async (c) =>
+    c.json({ deleted: await c.var.deps.store.transaction((tx) => deleteTestResponses(tx, c.req.param('id'))) }),
   );

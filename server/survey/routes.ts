@@ -9,11 +9,14 @@ import { ImportSurveySchema } from '../../shared/api/survey-import';
 import { previewRoutes } from './preview';
 
 export const surveyRoutes = new Hono<AppEnv>()
-  .get('/', requireRole('viewer'), (c) => c.json(surveys.listSurveys(c.var.deps.db)))
+  .get('/', requireRole('viewer'), async (c) => c.json(await c.var.deps.store.run((db) => surveys.listSurveys(db))))
   .post('/', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, CreateSurveySchema);
+    const { store, clock } = c.var.deps;
     return c.json(
-      surveys.createSurvey(c.var.deps.db, input.definition, c.var.user!.id, c.var.deps.clock.now(), input.slug),
+      await store.transaction((tx) =>
+        surveys.createSurvey(tx, input.definition, c.var.user!.id, clock.now(), input.slug),
+      ),
       201,
     );
   })
@@ -26,41 +29,49 @@ export const surveyRoutes = new Hono<AppEnv>()
   .post('/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, ImportSurveySchema);
     return c.json(
-      await transfer.importAsSurvey(c.var.deps.db, input.content, c.var.user!.id, c.var.deps.clock.now(), input.slug),
+      await transfer.importAsSurvey(
+        c.var.deps.store,
+        input.content,
+        c.var.user!.id,
+        c.var.deps.clock.now(),
+        input.slug,
+      ),
       201,
     );
   })
   // The file itself, with what it left out counted in a header; ?leftOut=1 wraps both for API users.
-  .get('/:id/export/surveyjs.json', requireRole('viewer'), (c) => {
-    const { json, skipped } = transfer.surveyJsOf(c.var.deps.db, c.req.param('id'));
+  .get('/:id/export/surveyjs.json', requireRole('viewer'), async (c) => {
+    const { json, skipped } = await transfer.surveyJsOf(c.var.deps.store, c.req.param('id'));
     c.header('X-Yardstick-Left-Out', String(skipped.length));
     if (c.req.query('leftOut') === '1') return c.json({ surveyjs: json, leftOut: skipped });
     c.header('Content-Disposition', 'attachment; filename="survey.surveyjs.json"');
     return c.json(json);
   })
   .route('/', previewRoutes)
-  .get('/:id', requireRole('viewer'), (c) => c.json(surveys.getSurvey(c.var.deps.db, c.req.param('id'))))
+  .get('/:id', requireRole('viewer'), async (c) =>
+    c.json(await c.var.deps.store.run((db) => surveys.getSurvey(db, c.req.param('id')))),
+  )
   .put('/:id/draft', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, SaveDraftSchema);
-    return c.json(surveys.saveDraft(c.var.deps.db, c.req.param('id'), input.definition, c.var.deps.clock.now()));
+    const { store, clock } = c.var.deps;
+    return c.json(
+      await store.transaction((tx) => surveys.saveDraft(tx, c.req.param('id'), input.definition, clock.now())),
+    );
   })
   // ?confirm=1 publishes changes that touch collected answers (a 409 lists them first).
-  .post('/:id/publish', requireRole('researcher'), (c) =>
-    c.json(
-      surveys.publish(
-        c.var.deps.db,
-        c.req.param('id'),
-        c.var.user!.id,
-        c.var.deps.clock.now(),
-        c.req.query('confirm') === '1',
-      ),
-    ),
-  )
+  .post('/:id/publish', requireRole('researcher'), async (c) => {
+    const { store, clock } = c.var.deps;
+    const confirmed = c.req.query('confirm') === '1';
+    return c.json(
+      await store.transaction((tx) => surveys.publish(tx, c.req.param('id'), c.var.user!.id, clock.now(), confirmed)),
+    );
+  })
   .patch('/:id', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, UpdateSurveySchema);
-    return c.json(surveys.updateSurvey(c.var.deps.db, c.req.param('id'), input, c.var.deps.clock.now()));
+    const { store, clock } = c.var.deps;
+    return c.json(await store.transaction((tx) => surveys.updateSurvey(tx, c.req.param('id'), input, clock.now())));
   })
-  .delete('/:id', requireRole('researcher'), (c) => {
-    surveys.deleteSurvey(c.var.deps.db, c.req.param('id'));
+  .delete('/:id', requireRole('researcher'), async (c) => {
+    await c.var.deps.store.transaction((tx) => surveys.deleteSurvey(tx, c.req.param('id')));
     return c.body(null, 204);
   });

@@ -1,11 +1,13 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { responses, surveys, surveyVersions } from '../db/schema';
+import { forUpdate, q, type Sql, type Work } from '../db/store';
+import { responses, surveys, surveyVersions } from '../db/tables';
+import { answerSql } from './answer-sql';
 import { newId } from '../auth/tokens';
 import { AppError, conflict, notFound } from '../http/errors';
 import * as v from 'valibot';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
-import { changeWarnings, type AnswerCounts } from '../../shared/survey/versioning';
+import { changeWarnings } from '../../shared/survey/versioning';
 import type { SurveyDetail, SurveySummary } from '../../shared/api/surveys';
 import { pickText } from '../../shared/survey/text';
 import { definitionIssues } from '../../shared/survey/draft';
@@ -47,29 +49,25 @@ function makeSlug(
  * Until the first publication the open link follows the title: a slug made from the old title
  * (same random tail) is remade from the new one. A slug the researcher chose is kept.
  */
-function followTitle(db: Db, row: typeof surveys.$inferSelect, def: SurveyDefinition): string {
+function* followTitle(db: Sql, row: typeof surveys.$inferSelect, def: SurveyDefinition): Work<string> {
   const tail = /-([a-z0-9]{6})$/.exec(row.slug)?.[1];
   if (row.currentVersionId !== null || !tail || row.slug !== makeSlug(row.draft as SurveyDefinition, tail))
     return row.slug;
   const next = makeSlug(def, tail);
-  return next === row.slug || db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, next)).get()
-    ? row.slug
-    : next;
+  if (next === row.slug) return row.slug;
+  const [taken] = yield* q(db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, next)));
+  return taken ? row.slug : next;
 }
 
 /**
  * A title no other survey has in its default language: the same template used twice becomes
  * "A quick question" and "A quick question (2)", told apart in the survey list.
  */
-function distinctTitle(db: Db, def: SurveyDefinition): SurveyDefinition {
+function* distinctTitle(db: Sql, def: SurveyDefinition): Work<SurveyDefinition> {
   const lang = def.defaultLanguage;
   const title = pickText(def.title, lang, lang);
-  const taken = new Set(
-    db.$client.prepare(`select json_extract(draft, '$.title.' || json_quote(?)) from surveys`).pluck().all(lang) as (
-      | string
-      | null
-    )[],
-  );
+  const titles = yield* q(db.select({ title: answerSql.draftTitle(lang) }).from(surveys));
+  const taken = new Set(titles.map((t) => t.title));
   if (title.trim() === '' || !taken.has(title)) return def;
   let n = 2;
   while (taken.has(`${title} (${n})`)) n++;
@@ -78,17 +76,18 @@ function distinctTitle(db: Db, def: SurveyDefinition): SurveyDefinition {
 }
 
 /** Completes and partials per survey (of one survey when `surveyId` is given), off the counts index. */
-function counts(db: Db, surveyId?: string) {
-  const rows = db
-    .select({ surveyId: responses.surveyId, status: responses.status, n: sql<number>`count(*)` })
-    .from(responses)
-    .where(
-      surveyId === undefined
-        ? eq(responses.isTest, false)
-        : and(eq(responses.surveyId, surveyId), eq(responses.isTest, false)),
-    )
-    .groupBy(responses.surveyId, responses.status)
-    .all();
+function* counts(db: Sql, surveyId?: string) {
+  const rows = yield* q(
+    db
+      .select({ surveyId: responses.surveyId, status: responses.status, n: count() })
+      .from(responses)
+      .where(
+        surveyId === undefined
+          ? eq(responses.isTest, false)
+          : and(eq(responses.surveyId, surveyId), eq(responses.isTest, false)),
+      )
+      .groupBy(responses.surveyId, responses.status),
+  );
   const map = new Map<string, { completes: number; partials: number }>();
   for (const r of rows) {
     const m = map.get(r.surveyId) ?? { completes: 0, partials: 0 };
@@ -99,16 +98,20 @@ function counts(db: Db, surveyId?: string) {
   return map;
 }
 
-function versionNumber(db: Db, versionId: number | null): number | null {
-  if (versionId === null) return null;
-  return (
-    db.select({ v: surveyVersions.version }).from(surveyVersions).where(eq(surveyVersions.id, versionId)).get()?.v ??
-    null
+/** The version numbers of the surveys' current versions, by version id. */
+function* versionNumbers(db: Sql, surveyId?: string) {
+  const rows = yield* q(
+    db
+      .select({ id: surveyVersions.id, version: surveyVersions.version })
+      .from(surveyVersions)
+      .innerJoin(surveys, eq(surveys.currentVersionId, surveyVersions.id))
+      .where(surveyId === undefined ? undefined : eq(surveys.id, surveyId)),
   );
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
 function summarise(
-  db: Db,
+  numbers: Map<number, number>,
   row: typeof surveys.$inferSelect,
   c?: { completes: number; partials: number },
 ): SurveySummary {
@@ -119,7 +122,7 @@ function summarise(
     title: draft.title,
     defaultLanguage: draft.defaultLanguage,
     status: row.status,
-    version: versionNumber(db, row.currentVersionId),
+    version: row.currentVersionId === null ? null : (numbers.get(row.currentVersionId) ?? null),
     completes: c?.completes ?? 0,
     partials: c?.partials ?? 0,
     createdAt: row.createdAt,
@@ -127,84 +130,95 @@ function summarise(
   };
 }
 
-export function listSurveys(db: Db): SurveySummary[] {
-  const c = counts(db);
-  return db
-    .select()
-    .from(surveys)
-    .orderBy(desc(surveys.updatedAt))
-    .all()
-    .map((r) => summarise(db, r, c.get(r.id)));
+export function* listSurveys(db: Sql): Work<SurveySummary[]> {
+  const c = yield* counts(db);
+  const numbers = yield* versionNumbers(db);
+  const rows = yield* q(db.select().from(surveys).orderBy(desc(surveys.updatedAt)));
+  return rows.map((r) => summarise(numbers, r, c.get(r.id)));
 }
 
+/** The survey's row, for the areas still on the SQLite database (docs/postgres.md). */
 export function getRow(db: Db, id: string) {
   const row = db.select().from(surveys).where(eq(surveys.id, id)).get();
   if (!row) throw notFound('survey');
   return row;
 }
 
-export function getSurvey(db: Db, id: string): SurveyDetail {
-  const row = getRow(db, id);
-  const total = counts(db, id).get(id);
-  const published = db
-    .select({
-      id: surveyVersions.id,
-      version: surveyVersions.version,
-      publishedAt: surveyVersions.publishedAt,
-      definition: surveyVersions.definition,
-    })
-    .from(surveyVersions)
-    .where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0)))
-    .orderBy(desc(surveyVersions.version))
-    .all();
+export function* surveyRow(db: Sql, id: string) {
+  const [row] = yield* q(db.select().from(surveys).where(eq(surveys.id, id)));
+  if (!row) throw notFound('survey');
+  return row;
+}
+
+export function* getSurvey(db: Sql, id: string): Work<SurveyDetail> {
+  const row = yield* surveyRow(db, id);
+  const total = (yield* counts(db, id)).get(id);
+  const published = yield* q(
+    db
+      .select({
+        id: surveyVersions.id,
+        version: surveyVersions.version,
+        publishedAt: surveyVersions.publishedAt,
+        definition: surveyVersions.definition,
+      })
+      .from(surveyVersions)
+      .where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0)))
+      .orderBy(desc(surveyVersions.version)),
+  );
   // One version has every counted complete; several are grouped in one pass over the survey's
   // range of the counts index (0.4 s at a million responses, so not done when there is one).
   const perVersion =
     published.length === 1
       ? new Map([[published[0].id, total?.completes ?? 0]])
       : new Map(
-          db.$client
-            .prepare(`select version_id, count(*) from responses
-      where survey_id = ? and status = 'complete' and is_test = 0 group by version_id`)
-            .raw()
-            .all(id) as [number, number][],
+          (yield* q(
+            db
+              .select({ versionId: responses.versionId, n: count() })
+              .from(responses)
+              .where(and(eq(responses.surveyId, id), eq(responses.status, 'complete'), eq(responses.isTest, false)))
+              .groupBy(responses.versionId),
+          )).map((r) => [r.versionId, r.n]),
         );
   const versions = published.map((version) => ({ ...version, responses: perVersion.get(version.id) ?? 0 }));
   const current = versions.find((v) => v.id === row.currentVersionId);
   return {
-    ...summarise(db, row, total),
+    ...summarise(new Map(published.map((p) => [p.id, p.version])), row, total),
     draft: row.draft as SurveyDefinition,
     unpublishedChanges: !current || JSON.stringify(current.definition) !== JSON.stringify(row.draft),
     versions: versions.map(({ definition: _d, ...v }) => v),
   };
 }
 
-export function createSurvey(
-  db: Db,
+const slugTaken = (slug: string) => conflict('slug-taken', `slug: "${slug}" is already used`, { slug });
+
+export function* createSurvey(
+  db: Sql,
   given: SurveyDefinition,
   userId: string | null,
   now: number,
   slug?: string,
-): SurveyDetail {
+): Work<SurveyDetail> {
   const id = newId();
-  const def = distinctTitle(db, given);
+  const def = yield* distinctTitle(db, given);
   const finalSlug = slug ?? makeSlug(def);
-  if (db.select().from(surveys).where(eq(surveys.slug, finalSlug)).get())
-    throw conflict('slug-taken', `slug: "${finalSlug}" is already used`, { slug: finalSlug });
-  db.insert(surveys)
-    .values({ id, slug: finalSlug, draft: def, createdBy: userId, createdAt: now, updatedAt: now })
-    .run();
-  return getSurvey(db, id);
+  // The unique slug decides between two surveys asking for one slug at once (on two nodes).
+  const made = yield* q(
+    db
+      .insert(surveys)
+      .values({ id, slug: finalSlug, draft: def, createdBy: userId, createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: surveys.id }),
+  );
+  if (!made.length) throw slugTaken(finalSlug);
+  return yield* getSurvey(db, id);
 }
 
 /** Stores the draft as it is, finished or not (shared/survey/draft.ts); publishing checks it whole. */
-export function saveDraft(db: Db, id: string, def: SurveyDefinition, now: number): SurveyDetail {
-  const row = getRow(db, id);
-  db.update(surveys)
-    .set({ draft: def, slug: followTitle(db, row, def), updatedAt: now })
-    .where(eq(surveys.id, id))
-    .run();
-  return getSurvey(db, id);
+export function* saveDraft(db: Sql, id: string, def: SurveyDefinition, now: number): Work<SurveyDetail> {
+  const row = yield* surveyRow(db, id);
+  const slug = yield* followTitle(db, row, def);
+  yield* q(db.update(surveys).set({ draft: def, slug, updatedAt: now }).where(eq(surveys.id, id)));
+  return yield* getSurvey(db, id);
 }
 
 /**
@@ -212,21 +226,30 @@ export function saveDraft(db: Db, id: string, def: SurveyDefinition, now: number
  * the version they answered; reports line versions up by question id. Publishing an unchanged
  * draft makes no new version.
  */
-export function publish(db: Db, id: string, userId: string | null, now: number, confirmed = false): SurveyDetail {
-  db.transaction((tx) => {
-    const row = tx.select().from(surveys).where(eq(surveys.id, id)).get();
+export function* publish(
+  tx: Sql,
+  id: string,
+  userId: string | null,
+  now: number,
+  confirmed = false,
+): Work<SurveyDetail> {
+  {
+    // Locked: two publications at once (on two nodes) make one version after the other.
+    const [row] = yield* q(forUpdate(tx.select().from(surveys).where(eq(surveys.id, id))));
     if (!row) throw notFound('survey');
     // A survey with nothing to answer (no question, or instructions only) would record "complete" responses holding no answers.
     if ((row.draft as SurveyDefinition).pages.every((p) => p.questions.every((q) => q.type === 'info'))) {
       throw new AppError(400, 'no-questions', 'pages: the survey has no question; add one before publishing', 'pages');
     }
     // Versions below 1 are the builder's preview snapshots (server/survey/preview.ts), never published.
-    const last = tx
-      .select()
-      .from(surveyVersions)
-      .where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0)))
-      .orderBy(desc(surveyVersions.version))
-      .get();
+    const [last] = yield* q(
+      tx
+        .select()
+        .from(surveyVersions)
+        .where(and(eq(surveyVersions.surveyId, id), gt(surveyVersions.version, 0)))
+        .orderBy(desc(surveyVersions.version))
+        .limit(1),
+    );
     let versionId = last?.id ?? null;
     if (!last || JSON.stringify(last.definition) !== JSON.stringify(row.draft)) {
       const issues = definitionIssues(row.draft);
@@ -245,9 +268,7 @@ export function publish(db: Db, id: string, userId: string | null, now: number, 
       if (!confirmed) {
         // Both lists go out together, so one confirmation covers everything the researcher was shown.
         const missing = missingByLanguage(draft);
-        const warnings = last
-          ? changeWarnings(v.parse(SurveyDefinitionSchema, last.definition), draft, answerCounts(db, id))
-          : [];
+        const warnings = last ? yield* warningsOf(tx, id, v.parse(SurveyDefinitionSchema, last.definition), draft) : [];
         if (warnings.length > 0) {
           throw new AppError(
             409,
@@ -270,7 +291,7 @@ export function publish(db: Db, id: string, userId: string | null, now: number, 
           );
         }
       }
-      versionId = Number(
+      const [made] = yield* q(
         tx
           .insert(surveyVersions)
           .values({
@@ -280,17 +301,23 @@ export function publish(db: Db, id: string, userId: string | null, now: number, 
             publishedBy: userId,
             publishedAt: now,
           })
-          .run().lastInsertRowid,
+          .returning({ id: surveyVersions.id }),
       );
+      versionId = made.id;
     }
     const status: Status = row.status === 'draft' ? 'open' : row.status;
-    tx.update(surveys).set({ currentVersionId: versionId, status, updatedAt: now }).where(eq(surveys.id, id)).run();
-  });
-  return getSurvey(db, id);
+    yield* q(tx.update(surveys).set({ currentVersionId: versionId, status, updatedAt: now }).where(eq(surveys.id, id)));
+  }
+  return yield* getSurvey(tx, id);
 }
 
-export function updateSurvey(db: Db, id: string, input: { status?: Status; slug?: string }, now: number): SurveyDetail {
-  const row = getRow(db, id);
+export function* updateSurvey(
+  db: Sql,
+  id: string,
+  input: { status?: Status; slug?: string },
+  now: number,
+): Work<SurveyDetail> {
+  const row = yield* surveyRow(db, id);
   if (input.status && input.status !== 'draft' && row.currentVersionId === null) {
     throw new AppError(409, 'not-published', 'status: publish the survey before opening it');
   }
@@ -301,53 +328,55 @@ export function updateSurvey(db: Db, id: string, input: { status?: Status; slug?
       'status: a published survey can be paused or closed, not made a draft again',
     );
   }
-  if (input.slug && input.slug !== row.slug && db.select().from(surveys).where(eq(surveys.slug, input.slug)).get()) {
-    throw conflict('slug-taken', `slug: "${input.slug}" is already used`, { slug: input.slug });
+  if (input.slug && input.slug !== row.slug) {
+    const [taken] = yield* q(db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, input.slug)));
+    if (taken) throw slugTaken(input.slug);
   }
-  db.update(surveys)
-    .set({ ...input, updatedAt: now })
-    .where(eq(surveys.id, id))
-    .run();
-  return getSurvey(db, id);
+  yield* q(
+    db
+      .update(surveys)
+      .set({ ...input, updatedAt: now })
+      .where(eq(surveys.id, id)),
+  );
+  return yield* getSurvey(db, id);
 }
 
-export function deleteSurvey(db: Db, id: string) {
-  getRow(db, id);
-  db.transaction((tx) => {
-    tx.delete(responses).where(eq(responses.surveyId, id)).run();
-    tx.delete(surveyVersions).where(eq(surveyVersions.surveyId, id)).run();
-    tx.delete(surveys).where(eq(surveys.id, id)).run();
+export function* deleteSurvey(tx: Sql, id: string): Work<void> {
+  yield* surveyRow(tx, id);
+  yield* q(tx.delete(responses).where(eq(responses.surveyId, id)));
+  yield* q(tx.delete(surveyVersions).where(eq(surveyVersions.surveyId, id)));
+  yield* q(tx.delete(surveys).where(eq(surveys.id, id)));
+}
+
+/**
+ * The warnings of changeWarnings() with stored answers (test responses aside) counted. It asks for
+ * counts through plain functions, and which it asks depends only on the two definitions: a first
+ * pass notes the questions and options it asks about, and only those are counted.
+ */
+function* warningsOf(db: Sql, surveyId: string, previous: SurveyDefinition, next: SurveyDefinition) {
+  const asked = new Map<string, ReturnType<typeof answerSql.answered>>();
+  changeWarnings(previous, next, {
+    question: (id) => {
+      asked.set(id, answerSql.answered(id));
+      return 1;
+    },
+    option: (id, o, many) => {
+      asked.set(`${id}/${o}/${many}`, answerSql.chose(id, o, many));
+      return 1;
+    },
   });
-}
-
-export function versionOf(db: Db, surveyId: string, versionId: number) {
-  return db
-    .select()
-    .from(surveyVersions)
-    .where(and(eq(surveyVersions.id, versionId), eq(surveyVersions.surveyId, surveyId)))
-    .get();
-}
-
-/** Stored answers (test responses aside) to a question or one of its options, for changeWarnings(). */
-function answerCounts(db: Db, surveyId: string): AnswerCounts {
-  // Question and option ids match /^[A-Za-z][A-Za-z0-9_]*$/, so they are safe inside a JSON path.
-  const c = db.$client;
-  return {
-    question: (q) =>
-      c
-        .prepare(
-          `select count(*) from responses where survey_id = ? and is_test = 0 and json_type(answers, '$.${q}') is not null`,
-        )
-        .pluck()
-        .get(surveyId) as number,
-    option: (q, o, many) =>
-      c
-        .prepare(
-          many
-            ? `select count(*) from responses where survey_id = ? and is_test = 0 and exists (select 1 from json_each(answers, '$.${q}') where value = ?)`
-            : `select count(*) from responses where survey_id = ? and is_test = 0 and json_extract(answers, '$.${q}') = ?`,
-        )
-        .pluck()
-        .get(surveyId, o) as number,
-  };
+  const counted = new Map<string, number>();
+  for (const [key, where] of asked) {
+    const [{ n }] = yield* q(
+      db
+        .select({ n: count() })
+        .from(responses)
+        .where(and(eq(responses.surveyId, surveyId), eq(responses.isTest, false), where)),
+    );
+    counted.set(key, n);
+  }
+  return changeWarnings(previous, next, {
+    question: (id) => counted.get(id) ?? 0,
+    option: (id, o, many) => counted.get(`${id}/${o}/${many}`) ?? 0,
+  });
 }

@@ -1,10 +1,10 @@
 /** Import of questionnaire files and export to SurveyJS: the pure conversions, with the app's errors. */
-import type { Db } from '../db/client';
+import type { Store } from '../db/store';
 import { AppError } from '../http/errors';
 import { exportSurveyJs, ImportError } from '../../shared/survey/import';
 import { importJsonOffThread, importOffThread } from './import-off-thread';
 import type { ConvertedSurvey, ImportedSurvey } from '../../shared/api/survey-import';
-import { createSurvey, getRow } from './service';
+import { createSurvey, surveyRow } from './service';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { inEnglish } from '../../shared/survey/import/english';
 import type { FieldRule } from '../../shared/api/errors';
@@ -42,18 +42,20 @@ export async function convert(content: string): Promise<ConvertedSurvey> {
 
 /** A new survey from the file; what could not be mapped is answered, not stored. */
 export async function importAsSurvey(
-  db: Db,
+  store: Store,
   content: string,
   userId: string | null,
   now: number,
   slug?: string,
 ): Promise<ImportedSurvey> {
   const { format, definition, unmapped } = await convert(content);
-  return { format, survey: createSurvey(db, definition, userId, now, slug), unmapped };
+  const survey = await store.transaction((tx) => createSurvey(tx, definition, userId, now, slug));
+  return { format, survey, unmapped };
 }
 
 /** The draft as SurveyJS JSON, and what it had to leave out. */
-export function surveyJsOf(db: Db, id: string) {
-  const { json, skipped } = exportSurveyJs(getRow(db, id).draft as SurveyDefinition);
+export async function surveyJsOf(store: Store, id: string) {
+  const row = await store.run((db) => surveyRow(db, id));
+  const { json, skipped } = exportSurveyJs(row.draft as SurveyDefinition);
   return { json, skipped: skipped.map((u) => ({ ...u, message: inEnglish(u) })) };
 }

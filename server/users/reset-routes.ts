@@ -13,11 +13,11 @@ import type { AdminResetResult } from '../../shared/api/passwords';
  * admin to hand over.
  */
 export const userResetRoutes = new Hono<AppEnv>().post('/:id/password-reset', requireRole('admin'), async (c) => {
-  const { db, config, clock } = c.var.deps;
-  const user = findUser(db, c.req.param('id'));
+  const { store, config, clock } = c.var.deps;
+  const user = await findUser(store, c.req.param('id'));
   if (!user) throw notFound('user');
-  endSessions(db, user.id);
-  const { token, expiresAt } = issueReset(db, user.id, clock.now(), RESET_BY_ADMIN_MS);
+  await endSessions(store, user.id);
+  const { token, expiresAt } = await issueReset(store, user.id, clock.now(), RESET_BY_ADMIN_MS);
   let body: AdminResetResult;
   if (config.SMTP_URL) {
     const mail = await resetMail(user, `${mailBase(c.var.deps.config)}/reset#${token}`, RESET_BY_ADMIN_MS);

@@ -35,7 +35,7 @@ describe('personal API tokens', () => {
     expect(listed.body[0].lastUsedAt).toBe(t.clock.t);
     // The secret is shown once: neither the list nor the database holds it.
     expect(JSON.stringify(listed.body)).not.toContain(made.body.token);
-    const stored = t.db.$client.prepare('select * from api_tokens').all();
+    const stored = await t.rows('select * from api_tokens');
     expect(JSON.stringify(stored)).not.toContain(made.body.token.slice(3));
   });
 

@@ -51,7 +51,7 @@ describe('first run and sign-in', () => {
     const a = new Agent(t.app);
     expect((await a.post('/api/auth/login', { email: 'ADA@example.com ', password: ADMIN.password })).status).toBe(200);
     const token = a.cookie.split('=')[1];
-    const stored = t.db.$client.prepare('select token_hash from sessions').all() as { token_hash: string }[];
+    const stored = (await t.rows('select token_hash from sessions')) as { token_hash: string }[];
     expect(stored.map((s) => s.token_hash)).not.toContain(token);
     expect((await a.get('/api/surveys')).status).toBe(200);
     expect((await a.post('/api/auth/logout')).status).toBe(204);
@@ -60,7 +60,7 @@ describe('first run and sign-in', () => {
 
   it('hashes passwords with scrypt, never storing them in clear', async () => {
     await new Agent(t.app).post('/api/auth/setup', ADMIN);
-    const row = t.db.$client.prepare('select password_hash from users').get() as { password_hash: string };
+    const row = (await t.rows('select password_hash from users'))[0] as { password_hash: string };
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(row.password_hash).not.toContain(ADMIN.password);
   });

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ADMIN, Agent, makeTestApp, signedInAgents } from '../support/api';
 import { loadConfig } from '../../server/config';
+import { createApp } from '../../server/app';
 import { ACCOUNT_ATTEMPTS, ACCOUNT_WINDOW_MS } from '../../server/auth/account-limit';
 
 // Every attempt runs scrypt (unknown addresses too, so timing tells nothing): tens of them per test.
@@ -87,6 +88,27 @@ describe('the per-account sign-in limit', () => {
     ).map((r) => r.status);
     expect(codes.filter((c) => c === 401)).toHaveLength(ACCOUNT_ATTEMPTS);
     expect(codes.filter((c) => c === 429)).toHaveLength(25 - ACCOUNT_ATTEMPTS);
+  });
+
+  it('counts guesses spread over two nodes on one database together', async () => {
+    t = makeTestApp({ TRUST_PROXY: '1' });
+    await signedInAgents(t.app);
+    // A second app on the same database, with memory of its own: what another node is.
+    const other = createApp({ db: t.db, store: t.store, config: t.config, clock: t.clock });
+    const codes: number[] = [];
+    for (let i = 0; i < ACCOUNT_ATTEMPTS + 2; i++) {
+      const agent = new Agent(i % 2 ? other : t.app);
+      const r = await agent.request(
+        'POST',
+        '/api/auth/login',
+        { email: ADMIN.email, password: `guess-${i}` },
+        {
+          'x-forwarded-for': `192.0.2.${i}`,
+        },
+      );
+      codes.push(r.status);
+    }
+    expect(codes).toEqual([...Array(ACCOUNT_ATTEMPTS).fill(401), 429, 429]);
   });
 
   it("starts counting again after a successful sign-in, so a person's own typos don't add up", async () => {

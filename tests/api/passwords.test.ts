@@ -49,20 +49,16 @@ const signIn = async (email: string, password: string) => {
   const a = new Agent(t.app);
   return { agent: a, status: (await a.post('/api/auth/login', { email, password })).status };
 };
-const sessionsOf = (email: string) =>
-  t.db.$client
-    .prepare('select count(*) from sessions s join users u on u.id = s.user_id where u.email = ?')
-    .pluck()
-    .get(email);
-const hashOf = (email: string) =>
-  t.db.$client.prepare('select password_hash from users where email = ?').pluck().get(email);
+const sessionsOf = async (email: string) =>
+  await t.value('select count(*) from sessions s join users u on u.id = s.user_id where u.email = ?', email);
+const hashOf = async (email: string) => await t.value('select password_hash from users where email = ?', email);
 
 describe('changing one’s own password', () => {
   it('needs the current password, then ends every other session and keeps this device signed in', async () => {
     t = makeTestApp();
     const { researcher } = await signedInAgents(t.app);
     const other = (await signIn('researcher@example.com', 'password-for-researcher')).agent;
-    const hash = hashOf('researcher@example.com');
+    const hash = await hashOf('researcher@example.com');
 
     const wrong = await researcher.post('/api/auth/password', {
       currentPassword: 'not my password',
@@ -70,7 +66,7 @@ describe('changing one’s own password', () => {
     });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toMatchObject({ code: 'wrong-password', path: 'currentPassword' });
-    expect(hashOf('researcher@example.com')).toBe(hash);
+    expect(await hashOf('researcher@example.com')).toBe(hash);
     const short = await researcher.post('/api/auth/password', {
       currentPassword: 'password-for-researcher',
       newPassword: 'short',
@@ -87,7 +83,7 @@ describe('changing one’s own password', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body.user.email).toBe('researcher@example.com');
-    expect(sessionsOf('researcher@example.com')).toBe(1);
+    expect(await sessionsOf('researcher@example.com')).toBe(1);
     expect((await other.get('/api/surveys')).status).toBe(401);
     expect((await researcher.get('/api/surveys')).status).toBe(200);
     expect((await signIn('researcher@example.com', 'password-for-researcher')).status).toBe(401);
@@ -113,11 +109,11 @@ describe('signing out everywhere', () => {
     t = makeTestApp();
     const { viewer, admin } = await signedInAgents(t.app);
     const phone = (await signIn('viewer@example.com', 'password-for-viewer')).agent;
-    expect(sessionsOf('viewer@example.com')).toBe(2);
+    expect(await sessionsOf('viewer@example.com')).toBe(2);
     const r = await viewer.post('/api/auth/logout-everywhere');
     expect(r.status).toBe(204);
     expect(r.headers.get('set-cookie')).toMatch(/ys_session=;/);
-    expect(sessionsOf('viewer@example.com')).toBe(0);
+    expect(await sessionsOf('viewer@example.com')).toBe(0);
     expect((await phone.get('/api/surveys')).status).toBe(401);
     expect((await viewer.get('/api/surveys')).status).toBe(401);
     expect((await admin.get('/api/surveys')).status).toBe(200);
@@ -128,7 +124,7 @@ describe('a password reset by an admin, without SMTP', () => {
   it('ends the user’s sessions and gives the admin a single-use link that sets a new password and signs in', async () => {
     t = makeTestApp({ PUBLIC_URL: 'https://survey.example.com' });
     const { admin, viewer } = await signedInAgents(t.app);
-    const id = t.db.$client.prepare("select id from users where email = 'viewer@example.com'").pluck().get() as string;
+    const id = (await t.value("select id from users where email = 'viewer@example.com'")) as string;
     expect((await viewer.post(`/api/users/${id}/password-reset`)).status).toBe(403);
     expect((await admin.post('/api/users/nobody/password-reset')).status).toBe(404);
 
@@ -139,7 +135,7 @@ describe('a password reset by an admin, without SMTP', () => {
     expect((await viewer.get('/api/surveys')).status).toBe(401);
     const token = tokenIn(r.body.url)!;
     // Only the hash is stored.
-    expect(JSON.stringify(t.db.$client.prepare('select * from password_resets').all())).not.toContain(token);
+    expect(JSON.stringify(await t.rows('select * from password_resets'))).not.toContain(token);
 
     const fresh = new Agent(t.app);
     const done = await fresh.post('/api/auth/password-reset/complete', { token, password: 'chosen after reset' });
@@ -159,10 +155,7 @@ describe('a password reset by an admin, without SMTP', () => {
   it('expires after a day, and a password change voids the links still out', async () => {
     t = makeTestApp();
     const { admin } = await signedInAgents(t.app);
-    const id = t.db.$client
-      .prepare("select id from users where email = 'researcher@example.com'")
-      .pluck()
-      .get() as string;
+    const id = (await t.value("select id from users where email = 'researcher@example.com'")) as string;
     const late = tokenIn((await admin.post(`/api/users/${id}/password-reset`)).body.url)!;
     t.clock.advance(24 * 3_600_000 + 1);
     expect(
@@ -191,7 +184,7 @@ describe('a password reset by an admin, without SMTP', () => {
   it('names the faulty field of a bad completion and changes nothing', async () => {
     t = makeTestApp();
     await new Agent(t.app).post('/api/auth/setup', ADMIN);
-    const hash = hashOf(ADMIN.email);
+    const hash = await hashOf(ADMIN.email);
     const bad = await new Agent(t.app).post('/api/auth/password-reset/complete', {
       token: 'x'.repeat(43),
       password: 'short',
@@ -203,7 +196,7 @@ describe('a password reset by an admin, without SMTP', () => {
       password: 'long enough password',
     });
     expect(unknown.status).toBe(410);
-    expect(hashOf(ADMIN.email)).toBe(hash);
+    expect(await hashOf(ADMIN.email)).toBe(hash);
   });
 });
 
@@ -265,10 +258,7 @@ describe('a password reset by e-mail', () => {
   it('an admin’s reset is mailed to the user, not shown to the admin', async () => {
     await withSmtp({ PUBLIC_URL: 'https://survey.example.com' });
     const { admin } = await signedInAgents(t.app);
-    const id = t.db.$client
-      .prepare("select id from users where email = 'researcher@example.com'")
-      .pluck()
-      .get() as string;
+    const id = (await t.value("select id from users where email = 'researcher@example.com'")) as string;
     const r = await admin.post(`/api/users/${id}/password-reset`);
     expect(r.status).toBe(201);
     expect(r.body).toEqual({ mailed: true, expiresAt: t.clock.now() + 24 * 3_600_000 });

@@ -1,3 +1,4 @@
+import { runNow, sqlOf } from '../../server/db/sqlite-store';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -183,8 +184,8 @@ describe('the race for the last place against real server processes', () => {
     const dbPath = join(dir, 'race.db');
     const db = openDb(dbPath);
     const now = Date.now();
-    const created = createSurvey(db, v.parse(SurveyDefinitionSchema, quotaSurvey()), null, now, 'race');
-    const versionId = publish(db, created.id, null, now).versions[0].id;
+    const created = runNow(createSurvey(sqlOf(db), v.parse(SurveyDefinitionSchema, quotaSurvey()), null, now, 'race'));
+    const versionId = runNow(publish(sqlOf(db), created.id, null, now)).versions[0].id;
     savePlan(
       db,
       created.id,

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { largeLss } from '../../bench/import-files';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/import', name), 'utf8');
@@ -19,12 +19,12 @@ beforeEach(async () => {
     join(clientDir, 'respondent', 'index.html'),
     '<!doctype html><html><body><div id="root"></div><!--survey-data--></body></html>',
   );
-  t.app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir });
+  t.app = createApp({ db: t.db, store: t.store, config: t.config, clock: t.clock, clientDir });
   ({ researcher, viewer } = await signedInAgents(t.app));
 });
 afterEach(() => t.cleanup());
 
-const surveyCount = () => t.db.$client.prepare('select count(*) from surveys').pluck().get() as number;
+const surveyCount = () => t.value('select count(*) from surveys');
 
 describe('import of SurveyJS and LimeSurvey files', () => {
   it('creates a survey from a SurveyJS JSON file and lists what it left out', async () => {
@@ -53,7 +53,7 @@ describe('import of SurveyJS and LimeSurvey files', () => {
     expect(r.body.format).toBe('limesurvey');
     expect(r.body.definition.languages).toEqual(['en', 'it']);
     expect(r.body.unmapped.find((u: { source: string }) => u.source === 'NIGHTSX2').message).toMatch(/equation/);
-    expect(surveyCount()).toBe(0);
+    expect(await surveyCount()).toBe(0);
   });
 
   const bad: [string, string, RegExp][] = [
@@ -80,7 +80,7 @@ describe('import of SurveyJS and LimeSurvey files', () => {
       expect(r.status).toBe(400);
       expect(r.body.error.path).toBe('content');
       expect(r.body.error.message).toMatch(message);
-      expect(surveyCount()).toBe(0);
+      expect(await surveyCount()).toBe(0);
     });
   }
 
@@ -104,7 +104,7 @@ describe('import of SurveyJS and LimeSurvey files', () => {
       detail: 'pages[0].questions[2]: asks for at least one of name, email, phone',
       note: { code: 'ownFormat' },
     });
-    expect(surveyCount()).toBe(0);
+    expect(await surveyCount()).toBe(0);
   });
 
   it('exports the draft as SurveyJS JSON, its report roles kept, and says what it left out', async () => {
@@ -200,30 +200,33 @@ describe('the preview and its test responses', () => {
     expect((await previewData(created.body.id)).data.versionId).toBe(data.versionId);
   });
 
-  it('stores answers as test responses that no count, version or report sees, until deleted', async () => {
-    const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
-    const { data } = await previewData(id);
-    const sent = await researcher.post(
-      data.preview.submitUrl,
-      answer(data.versionId, 'preview-client-1', { sat: 4, nps: 9, visit: 'buy' }),
-    );
-    expect(sent.status).toBe(201);
-    expect(sent.body).toEqual({ status: 'complete' });
-    expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 1 });
+  itOnSqliteUntilPorted(
+    'stores answers as test responses that no count, version or report sees, until deleted',
+    async () => {
+      const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
+      const { data } = await previewData(id);
+      const sent = await researcher.post(
+        data.preview.submitUrl,
+        answer(data.versionId, 'preview-client-1', { sat: 4, nps: 9, visit: 'buy' }),
+      );
+      expect(sent.status).toBe(201);
+      expect(sent.body).toEqual({ status: 'complete' });
+      expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 1 });
 
-    const published = await researcher.post(`/api/surveys/${id}/publish`);
-    expect(published.body.versions.map((v: { version: number }) => v.version)).toEqual([1]);
-    expect(published.body.completes).toBe(0);
-    const report = await researcher.get(`/api/surveys/${id}/report`);
-    expect(report.status).toBe(200);
-    expect(report.body.completes).toBe(0);
-    expect(report.body.questions.find((q: { id: string }) => q.id === 'sat').n).toBe(0);
+      const published = await researcher.post(`/api/surveys/${id}/publish`);
+      expect(published.body.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+      expect(published.body.completes).toBe(0);
+      const report = await researcher.get(`/api/surveys/${id}/report`);
+      expect(report.status).toBe(200);
+      expect(report.body.completes).toBe(0);
+      expect(report.body.questions.find((q: { id: string }) => q.id === 'sat').n).toBe(0);
 
-    const gone = await researcher.delete(`/api/surveys/${id}/test-responses`);
-    expect(gone.body).toEqual({ deleted: 1 });
-    expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 0 });
-    expect((await researcher.get(`/api/surveys/${id}`)).body.versions).toHaveLength(1);
-  });
+      const gone = await researcher.delete(`/api/surveys/${id}/test-responses`);
+      expect(gone.body).toEqual({ deleted: 1 });
+      expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 0 });
+      expect((await researcher.get(`/api/surveys/${id}`)).body.versions).toHaveLength(1);
+    },
+  );
 
   it('validates preview answers against the draft and stores nothing on a refusal', async () => {
     const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
@@ -243,18 +246,21 @@ describe('the preview and its test responses', () => {
     expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 0 });
   });
 
-  it('refuses a preview snapshot on the public answer route, so a draft never collects real answers', async () => {
-    const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
-    const published = await researcher.post(`/api/surveys/${id}/publish`);
-    const { data } = await previewData(id);
-    const r = await new Agent(t.app).post(
-      `/api/public/s/${published.body.slug}/responses`,
-      answer(data.versionId, 'public-client-1', { sat: 3, nps: 9 }),
-    );
-    expect(r.status).toBe(400);
-    expect(r.body.error.path).toBe('versionId');
-    expect(t.db.$client.prepare('select count(*) from responses').pluck().get()).toBe(0);
-  });
+  itOnSqliteUntilPorted(
+    'refuses a preview snapshot on the public answer route, so a draft never collects real answers',
+    async () => {
+      const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
+      const published = await researcher.post(`/api/surveys/${id}/publish`);
+      const { data } = await previewData(id);
+      const r = await new Agent(t.app).post(
+        `/api/public/s/${published.body.slug}/responses`,
+        answer(data.versionId, 'public-client-1', { sat: 3, nps: 9 }),
+      );
+      expect(r.status).toBe(400);
+      expect(r.body.error.path).toBe('versionId');
+      expect(await t.value('select count(*) from responses')).toBe(0);
+    },
+  );
 
   it('previews an edited draft on a new snapshot once the old one has answers', async () => {
     const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;

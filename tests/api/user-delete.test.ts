@@ -56,17 +56,17 @@ describe('deleting a user', () => {
       expect((await device.get('/api/surveys')).status).toBe(401);
       expect((await device.get('/api/auth/state')).body.user).toBeNull();
     }
-    expect(t.db.$client.prepare('select count(*) from sessions where user_id = ?').pluck().get(created.body.id)).toBe(
-      0,
-    );
+    expect(await t.value('select count(*) from sessions where user_id = ?', created.body.id)).toBe(0);
 
     // What she wrote is still there and readable, without her as author.
     const kept = await admin.get(`/api/surveys/${survey.id}`);
     expect(kept.status).toBe(200);
     expect(kept.body.versions).toHaveLength(1);
-    const invites = t.db.$client
-      .prepare('select email, invited_by, used_at from user_invites order by created_at')
-      .all() as { email: string; invited_by: string | null; used_at: number | null }[];
+    const invites = (await t.rows('select email, invited_by, used_at from user_invites order by created_at')) as {
+      email: string;
+      invited_by: string | null;
+      used_at: number | null;
+    }[];
     expect(invites).toEqual([{ email: 'cai@example.com', invited_by: null, used_at: expect.any(Number) }]);
     // The one she invited keeps their account; her unaccepted invitation no longer opens one.
     await signIn('cai@example.com', 'cai-password-123');
@@ -94,10 +94,10 @@ describe('deleting a user', () => {
     expect((await admin.delete(`/api/users/${created.body.id}`)).status).toBe(204);
     const again = await admin.delete(`/api/users/${created.body.id}`);
     expect(again.status).toBe(404);
-    const users = () => t.db.$client.prepare('select count(*) from users').pluck().get();
-    const before = users();
+    const users = async () => await t.value('select count(*) from users');
+    const before = await users();
     const me = (await admin.get('/api/auth/state')).body.user;
     expect((await admin.delete(`/api/users/${me.id}`)).status).toBe(409);
-    expect(users()).toBe(before);
+    expect(await users()).toBe(before);
   });
 });
