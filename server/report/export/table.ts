@@ -9,6 +9,7 @@ import type { Quotas } from '../../../shared/plan';
 import { allQuestions, type SurveyDefinition } from '../../../shared/survey/schema';
 import { itemKey, NOT_APPLICABLE, type Columns } from '../columns';
 import { hiddenField } from '../hidden-field';
+import { isCustomerField } from '../../../shared/customers/fields';
 import type { Selection } from '../selection';
 import { nameGiver } from './names';
 import { researchVariables } from './research-variables';
@@ -62,6 +63,8 @@ export function variables(
     },
   ];
   for (const [name, h] of cols.hidden) {
+    // The register's fields of a survey nobody was invited to from the register: no column of blanks.
+    if (isCustomerField(name) && h.dict.length === 0) continue;
     // The plan's quota variable on the field names it and its categories ("Loyalty tier", Platinum…).
     const reads = hiddenField(quotas, name);
     const planned = quotas?.variables.find((x) => x.source === name)?.categories ?? [];
