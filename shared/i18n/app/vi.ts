@@ -1703,7 +1703,7 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.value.responses': 'Câu trả lời',
   'customers.value.satisfaction': 'Mức hài lòng',
   'customers.value.byRevenue': 'theo doanh thu',
-  'customers.value.nps': 'NPS',
+  'customers.value.nps': 'Chỉ số NPS',
   'customers.value.all': 'Tất cả đã liên kết',
   'customers.value.detractorRevenue': 'Người phản đối chiếm {share} doanh thu của những người trả lời (± {margin}).',
   'customers.value.registerAtRisk': 'Trên toàn danh sách, đó là {amount} có nguy cơ mất ({low} đến {high}).',

@@ -1630,7 +1630,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.value.responses': '回答',
   'customers.value.satisfaction': '满意度',
   'customers.value.byRevenue': '按收入加权',
-  'customers.value.nps': 'NPS',
+  'customers.value.nps': '净推荐值（NPS）',
   'customers.value.all': '全部已关联',
   'customers.value.detractorRevenue': '贬损者占受访者收入的 {share}（± {margin}）。',
   'customers.value.registerAtRisk': '就整个名册而言，面临风险的收入为 {amount}（{low} 至 {high}）。',

@@ -1631,7 +1631,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.value.responses': '回答',
   'customers.value.satisfaction': '滿意度',
   'customers.value.byRevenue': '按營收加權',
-  'customers.value.nps': 'NPS',
+  'customers.value.nps': '淨推薦值（NPS）',
   'customers.value.all': '全部已連結',
   'customers.value.detractorRevenue': '批評者佔受訪者營收的 {share}（± {margin}）。',
   'customers.value.registerAtRisk': '就整個名冊而言，面臨風險的營收為 {amount}（{low} 至 {high}）。',

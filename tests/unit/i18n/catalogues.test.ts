@@ -28,6 +28,8 @@ const SAME_AS_ENGLISH: Record<string, { locales: Locale[]; reason: string }> = {
   'app:app.name': { locales: ['zh-Hans', 'zh-Hant', 'it', 'vi'], reason: 'brand name' },
   'app:editor.type.nps': { locales: ['it'], reason: 'Italian researchers say NPS' },
   'app:report.nps': { locales: ['it'], reason: 'Italian researchers say NPS' },
+  'app:customers.value.nps': { locales: ['it'], reason: 'Italian researchers say NPS' },
+  'app:customers.privacy.title': { locales: ['it'], reason: '"privacy" is the Italian word' },
   'app:report.topBox': { locales: ['it'], reason: 'Italian research reports use "top box" as is' },
   'app:plan.budget.title': { locales: ['it'], reason: '"budget" is the Italian business word' },
   'app:setup.password': { locales: ['it'], reason: '"password" is the Italian word' },
