@@ -58,7 +58,8 @@ export default function CustomerValueCard(props: { surveyId: string }) {
 
   return (
     <Show when={!value.error && value()?.linked}>
-      <section class="card customer-value" aria-labelledby={`${id}-title`} data-testid="customer-value">
+      {/* Not printed: the at-risk list names customers, and a printed report travels further than the app. */}
+      <section class="card customer-value no-print" aria-labelledby={`${id}-title`} data-testid="customer-value">
         <h2 class="card-title" id={`${id}-title`}>
           {t('customers.value.title')}
         </h2>

@@ -12,6 +12,7 @@ import { crosstabCsvUrl, crosstabOf, type ReportSource } from './source';
 import { errorText } from '../lib/errors';
 import { useI18n } from '../lib/i18n';
 import { queryOf, type FilterState } from './FilterBar';
+import { readableHidden } from './hidden-fields';
 
 interface Choice {
   name: string;
@@ -53,7 +54,7 @@ export function CrossTab(props: {
               label: `${props.text(q.text)}: ${props.text(item.label)} · ${props.text(scale.label)}`,
             });
     }
-    for (const [name, h] of Object.entries(props.report.filterOptions.hidden))
+    for (const [name, h] of Object.entries(readableHidden(props.report.filterOptions.hidden, t)))
       out.push({ name: `hidden:${name}`, label: h.label });
     if (props.report.filterOptions.waves.length > 1) out.push({ name: '@wave', label: t('report.waveCol') });
     if (props.report.filterOptions.weighting) out.push({ name: '@cell', label: t('report.crosstab.cell') });

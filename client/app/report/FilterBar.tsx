@@ -10,6 +10,7 @@ import { filterParam, type FilterCondition } from '../../../shared/api/report-qu
 import { allQuestions, type Question, type Scale, type Text } from '../../../shared/survey/schema';
 import { useI18n, type I18n } from '../lib/i18n';
 import { pointLabels } from './scale-labels';
+import { readableHidden } from './hidden-fields';
 
 export interface FilterState {
   conditions: FilterCondition[];
@@ -103,7 +104,7 @@ export function dimensions(report: ReportDto, text: (x: Text | undefined) => str
         (q.type === 'rating' && q.role === 'overall-satisfaction'),
     )
     .map((q) => ({ name: q.id, label: text(q.text), choices: choices(q, text, t) }));
-  const hidden = Object.entries(report.filterOptions.hidden).map(([name, h]) => ({
+  const hidden = Object.entries(readableHidden(report.filterOptions.hidden, t)).map(([name, h]) => ({
     name,
     label: h.label,
     choices: h.values,

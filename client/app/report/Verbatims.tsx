@@ -6,6 +6,7 @@ import type { Text } from '../../../shared/survey/schema';
 import { verbatimsOf, type ReportSource } from './source';
 import { useI18n } from '../lib/i18n';
 import { dimensions } from './FilterBar';
+import { readableHidden } from './hidden-fields';
 
 /** Answers fetched per "show more". */
 const PAGE = 50;
@@ -22,7 +23,7 @@ export function Verbatims(props: {
   const dims = createMemo(() => dimensions(props.report, props.text, t));
   // A segment answer reads as its option's label ("Leisure"); a hidden field as "Loyalty tier: Lead".
   const chip = (name: string, value: string) => {
-    const hidden = props.report.filterOptions.hidden[name];
+    const hidden = readableHidden(props.report.filterOptions.hidden, t)[name];
     if (hidden) return `${hidden.label}: ${hidden.values.find((x) => x.value === value)?.label ?? value}`;
     return (
       dims()
