@@ -8,6 +8,7 @@ import type { SurveyDefinition } from '../../shared/survey/schema';
 import { enqueue, newDeliveryId } from './outbox-queue';
 import { readAlertSettings, webhooksFor } from './hook';
 import { caseUpdatedBody } from './payload';
+import { preparedStatements } from '../db/statements';
 
 type Overdue = {
   id: string;
@@ -26,21 +27,18 @@ type Overdue = {
   settings: string | null;
 };
 
-const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
-function prepare(db: Db) {
-  return db.$client.prepare(`select c.id, c.survey_id as surveyId, s.slug, s.draft, c.rule_id as ruleId, c.rule_name as ruleName, c.status, c.priority,
+const overdueCases = preparedStatements((c) =>
+  c.prepare(`select c.id, c.survey_id as surveyId, s.slug, s.draft, c.rule_id as ruleId, c.rule_name as ruleName, c.status, c.priority,
       c.due_at as dueAt, c.opened_at as openedAt, c.owner_id as ownerId, u.name as ownerName, u.email as ownerEmail, a.data as settings
     from cases c join surveys s on s.id = c.survey_id left join users u on u.id = c.owner_id left join alert_settings a on a.survey_id = c.survey_id
     where c.status in ('open', 'in-progress') and c.due_at < ?
       and not exists (select 1 from case_events e where e.case_id = c.id and e.kind = 'escalated')
-    limit 200`);
-}
+    limit 200`),
+);
 
 /** Escalates the cases that became overdue by `now`; returns how many. */
 export function escalateOverdue(db: Db, now: number): number {
-  let st = statementCache.get(db);
-  if (!st) statementCache.set(db, (st = prepare(db)));
-  const due = st.all(now) as Overdue[];
+  const due = overdueCases(db).all(now) as Overdue[];
   if (due.length === 0) return 0;
   const event = db.$client.prepare(
     `insert into case_events (case_id, user_id, kind, data, at) values (?, null, 'escalated', ?, ?)`,

@@ -18,6 +18,7 @@ import {
 import { compileRule, ownerFor, type CompiledRule } from '../../shared/alerts/conditions';
 import { enqueue, newDeliveryId } from './outbox-queue';
 import { caseOpenedBody, responseCompletedBody, type ResponseFacts } from './payload';
+import { preparedStatements } from '../db/statements';
 
 type Rule = { id: string; name: string; spec: AlertRuleSpec };
 interface Plan {
@@ -27,28 +28,18 @@ interface Plan {
 }
 
 const plans = new WeakMap<Db, Map<string, Plan | null>>();
-const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
-
-function prepare(db: Db) {
-  const c = db.$client;
-  return {
-    rules: c.prepare(
-      'select id, name, spec from alert_rules where survey_id = ? and enabled = 1 order by created_at, rowid',
-    ),
-    hooks: c.prepare('select id, events from webhooks where survey_id = ? and enabled = 1'),
-    settings: c.prepare('select data from alert_settings where survey_id = ?').pluck(),
-    user: c.prepare('select id, name, email from users where id = ?'),
-    insertCase:
-      c.prepare(`insert or ignore into cases (id, survey_id, rule_id, rule_name, response_id, owner_id, status, priority, due_at, opened_at, updated_at)
+const statements = preparedStatements((c) => ({
+  rules: c.prepare(
+    'select id, name, spec from alert_rules where survey_id = ? and enabled = 1 order by created_at, rowid',
+  ),
+  hooks: c.prepare('select id, events from webhooks where survey_id = ? and enabled = 1'),
+  settings: c.prepare('select data from alert_settings where survey_id = ?').pluck(),
+  user: c.prepare('select id, name, email from users where id = ?'),
+  insertCase:
+    c.prepare(`insert or ignore into cases (id, survey_id, rule_id, rule_name, response_id, owner_id, status, priority, due_at, opened_at, updated_at)
       values (@id, @surveyId, @ruleId, @ruleName, @responseId, @ownerId, 'open', @priority, @dueAt, @now, @now)`),
-    event: c.prepare('insert into case_events (case_id, user_id, kind, data, at) values (?, ?, ?, ?, ?)'),
-  };
-}
-function statements(db: Db) {
-  let st = statementCache.get(db);
-  if (!st) statementCache.set(db, (st = prepare(db)));
-  return st;
-}
+  event: c.prepare('insert into case_events (case_id, user_id, kind, data, at) values (?, ?, ?, ?, ?)'),
+}));
 
 /** Stored settings, or the defaults; unreadable ones count as defaults rather than breaking collection. */
 export function readAlertSettings(raw: unknown): AlertSettings {

@@ -4,12 +4,16 @@
  * The worker that delivers them (outbox.ts) registers to be woken when a message is written.
  */
 import { randomBytes } from 'node:crypto';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/client';
+import { preparedStatements } from '../db/statements';
 
 export const newDeliveryId = () => randomBytes(12).toString('base64url');
 
-const inserts = new WeakMap<Db, Statement>();
+const insert = preparedStatements((c) =>
+  c.prepare(`insert into outbox (id, kind, survey_id, webhook_id, recipient, event, body, status,
+      attempts, next_attempt_at, created_at)
+      values (@id, @kind, @surveyId, @webhookId, @recipient, @event, @body, 'pending', 0, @now, @now)`),
+);
 const wakers = new WeakMap<Db, () => void>();
 
 /** The worker of `db` calls this once, to be woken whenever a message is written. */
@@ -31,13 +35,6 @@ export function enqueue(
     id?: string;
   },
 ) {
-  let insert = inserts.get(db);
-  if (!insert) {
-    insert = db.$client.prepare(`insert into outbox (id, kind, survey_id, webhook_id, recipient, event, body, status,
-      attempts, next_attempt_at, created_at)
-      values (@id, @kind, @surveyId, @webhookId, @recipient, @event, @body, 'pending', 0, @now, @now)`);
-    inserts.set(db, insert);
-  }
-  insert.run({ webhookId: null, recipient: null, ...m, id: m.id ?? newDeliveryId() });
+  insert(db).run({ webhookId: null, recipient: null, ...m, id: m.id ?? newDeliveryId() });
   wakers.get(db)?.();
 }

@@ -15,6 +15,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { errorFields, log } from '../ops/log';
 import { smtpTransport } from '../ops/smtp';
+import { preparedStatements } from '../db/statements';
 
 /** Attempts before a delivery is given up as failed (the last retry comes ~2 h after the first try). */
 export const MAX_ATTEMPTS = 9;
@@ -46,33 +47,22 @@ type Row = {
 /** `giveUp`: retrying cannot help (the webhook is gone), so the delivery fails at once. */
 type Result = { statusCode: number | null; error: string | null; giveUp?: boolean };
 
-const statementCache = new WeakMap<Db, ReturnType<typeof prepare>>();
-function prepare(db: Db) {
-  const c = db.$client;
-  return {
-    due: c.prepare(`select id, kind, webhook_id as webhookId, recipient, event, body, attempts from outbox
+const statements = preparedStatements((c) => ({
+  due: c.prepare(`select id, kind, webhook_id as webhookId, recipient, event, body, attempts from outbox
       where status = 'pending' and next_attempt_at <= ? order by next_attempt_at limit 20`),
-    next: c.prepare(`select min(next_attempt_at) from outbox where status = 'pending'`).pluck(),
-    hook: c.prepare('select url, secret, enabled from webhooks where id = ?'),
-    log: c.prepare(
-      'insert into outbox_attempts (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)',
-    ),
-    done: c.prepare(
-      `update outbox set status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = null where id = ?`,
-    ),
-    retry: c.prepare(
-      'update outbox set status = @status, attempts = @attempts, next_attempt_at = @next, last_error = @error where id = @id',
-    ),
-    exists: c.prepare('select 1 from outbox where id = ?').pluck(),
-    giveUp: c.prepare(`update outbox set status = 'failed', last_error = ? where id = ?`),
-    prune: c.prepare(`delete from outbox where status in ('delivered', 'failed') and created_at < ?`),
-  };
-}
-const statements = (db: Db) => {
-  let st = statementCache.get(db);
-  if (!st) statementCache.set(db, (st = prepare(db)));
-  return st;
-};
+  next: c.prepare(`select min(next_attempt_at) from outbox where status = 'pending'`).pluck(),
+  hook: c.prepare('select url, secret, enabled from webhooks where id = ?'),
+  log: c.prepare('insert into outbox_attempts (outbox_id, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?)'),
+  done: c.prepare(
+    `update outbox set status = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = null where id = ?`,
+  ),
+  retry: c.prepare(
+    'update outbox set status = @status, attempts = @attempts, next_attempt_at = @next, last_error = @error where id = @id',
+  ),
+  exists: c.prepare('select 1 from outbox where id = ?').pluck(),
+  giveUp: c.prepare(`update outbox set status = 'failed', last_error = ? where id = ?`),
+  prune: c.prepare(`delete from outbox where status in ('delivered', 'failed') and created_at < ?`),
+}));
 
 export class OutboxWorker {
   private running: Promise<void> | null = null;

@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import type { InvitationStatus } from '../../shared/api/collect';
 import type { SubmissionResult } from '../../shared/api/surveys';
+import { preparedStatements } from '../db/statements';
 
 export interface InvitationRef {
   id: string;
@@ -17,20 +18,12 @@ export interface InvitationRef {
   customerId: string | null;
 }
 
-const cache = new WeakMap<Db, Record<'byToken' | 'follow', import('better-sqlite3').Statement>>();
-function statements(db: Db) {
-  let st = cache.get(db);
-  if (!st) {
-    st = {
-      byToken: db.$client.prepare(
-        'select id, status, client_id as clientId, hidden, lang, customer_id as customerId from invitations where survey_id = ? and token = ?',
-      ),
-      follow: db.$client.prepare('update invitations set status = ?, client_id = ?, updated_at = ? where id = ?'),
-    };
-    cache.set(db, st);
-  }
-  return st;
-}
+const statements = preparedStatements((c) => ({
+  byToken: c.prepare(
+    'select id, status, client_id as clientId, hidden, lang, customer_id as customerId from invitations where survey_id = ? and token = ?',
+  ),
+  follow: c.prepare('update invitations set status = ?, client_id = ?, updated_at = ? where id = ?'),
+}));
 
 export function invitationByToken(db: Db, surveyId: string, token: string): InvitationRef | null {
   const row = statements(db).byToken.get(surveyId, token) as

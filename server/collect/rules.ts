@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import { readSettings, type CollectionSettings } from '../../shared/api/collect';
+import { preparedStatements } from '../db/statements';
 
 /** Why an open survey takes no answers at the moment, by its collection rules. */
 export type Refusal = 'not-yet-open' | 'closed' | 'full';
@@ -17,17 +18,12 @@ export function settingsOf(json: string | null): CollectionSettings {
   return s;
 }
 
-const completesStatement = new WeakMap<Db, import('better-sqlite3').Statement>();
+const completesStatement = preparedStatements((c) =>
+  c.prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and is_test = 0`).pluck(),
+);
 /** Completes that count against the cap: every wave, test responses aside. */
 export function completes(db: Db, surveyId: string): number {
-  let st = completesStatement.get(db);
-  if (!st) {
-    st = db.$client
-      .prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and is_test = 0`)
-      .pluck();
-    completesStatement.set(db, st);
-  }
-  return st.get(surveyId) as number;
+  return completesStatement(db).get(surveyId) as number;
 }
 
 /** The rule that refuses answers now, if any. The cap is counted only when one is set. */

@@ -16,6 +16,7 @@ import { onResponseCompleted } from '../alerts/hook';
 import { codedAnswers, responseDuration, storedAnswers } from '../report/coded-answers';
 import { customerIdIn, hiddenFieldsOf, isCustomerField } from '../../shared/customers/fields';
 import { customerLink } from '../customers/links';
+import { preparedStatements } from '../db/statements';
 
 /**
  * A response without a linked invitation is linked by a `customer_id` hidden field the register
@@ -52,36 +53,24 @@ function loadVersion(db: Db, versionId: number) {
  * building each query through Drizzle cost several times the insert itself (measured: ~470 µs vs
  * ~80 µs per submission).
  */
-function statements(db: Db) {
-  let st = statementCache.get(db);
-  if (!st) {
-    const c = db.$client;
-    st = {
-      bySlug: c.prepare(
-        'select id, slug, status, current_version_id as currentVersionId, current_wave as currentWave, settings from surveys where slug = ?',
-      ),
-      existing: c.prepare(
-        'select id, status, wave, started_at as startedAt from responses where survey_id = ? and client_id = ?',
-      ),
-      cellCompletes: c
-        .prepare(`select count(*) as n from responses
+const statements = preparedStatements((c) => ({
+  bySlug: c.prepare(
+    'select id, slug, status, current_version_id as currentVersionId, current_wave as currentWave, settings from surveys where slug = ?',
+  ),
+  existing: c.prepare(
+    'select id, status, wave, started_at as startedAt from responses where survey_id = ? and client_id = ?',
+  ),
+  cellCompletes: c
+    .prepare(`select count(*) as n from responses
         where survey_id = ? and quota_cell = ? and status = 'complete' and wave = ? and is_test = 0`)
-        .pluck(),
-      insert:
-        c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration, resume_key_hash, customer_id)
+    .pluck(),
+  insert:
+    c.prepare(`insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers, coded, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration, resume_key_hash, customer_id)
         values (@surveyId, @clientId, @isTest, @startedAt, @wave, @versionId, @status, @answers, @coded, @hidden, @lang, @pageTimes, @page, @quotaCell, @updatedAt, @completedAt, @duration, @resumeKeyHash, @customerId)`),
-      update:
-        c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, coded = @coded, hidden = @hidden, lang = @lang,
+  update:
+    c.prepare(`update responses set version_id = @versionId, status = @status, answers = @answers, coded = @coded, hidden = @hidden, lang = @lang,
         page_times = @pageTimes, page = @page, quota_cell = @quotaCell, updated_at = @updatedAt, completed_at = @completedAt, duration = @duration, customer_id = @customerId where id = @id`),
-    };
-    statementCache.set(db, st);
-  }
-  return st;
-}
-const statementCache = new WeakMap<
-  Db,
-  Record<'bySlug' | 'existing' | 'cellCompletes' | 'insert' | 'update', import('better-sqlite3').Statement>
->();
+}));
 
 type SurveyRef = {
   id: string;

@@ -5,6 +5,7 @@
 import type { Db } from '../db/client';
 import type { CustomerField } from '../../shared/customers/fields';
 import { valueSettings } from './settings';
+import { preparedStatements } from '../db/statements';
 
 export interface CustomerLink {
   customerId: string;
@@ -27,16 +28,14 @@ function fieldsOf(r: LinkRow, tierNames: readonly string[]): CustomerLink['field
 }
 
 const SELECT = 'select id, external_id as externalId, tier, segment from customers';
-const statements = new WeakMap<Db, import('better-sqlite3').Statement>();
+const byExternalId = preparedStatements((c) => c.prepare(`${SELECT} where external_id = ?`));
 
 /**
  * The customer the CRM id names, with their fields as the register holds them now; null when
  * unknown. Synchronous: it runs inside the submission's write transaction.
  */
 export function customerLink(db: Db, externalId: string): CustomerLink | null {
-  let st = statements.get(db);
-  if (!st) statements.set(db, (st = db.$client.prepare(`${SELECT} where external_id = ?`)));
-  const r = st.get(externalId) as LinkRow | undefined;
+  const r = byExternalId(db).get(externalId) as LinkRow | undefined;
   return r ? { customerId: r.id, fields: fieldsOf(r, valueSettings(db).tierNames) } : null;
 }
 

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { Db } from '../db/client';
 import { PlanSchema, type Quotas } from '../../shared/plan';
+import { preparedStatements } from '../db/statements';
 
 export interface QuotaRules {
   quotas: Quotas;
@@ -13,7 +14,7 @@ export interface QuotaRules {
 }
 
 const cache = new WeakMap<Db, Map<string, QuotaRules | null>>();
-const statements = new WeakMap<Db, import('better-sqlite3').Statement>();
+const statements = preparedStatements((c) => c.prepare('select data from plans where survey_id = ?'));
 
 /** The survey's quota rules, or null when its plan has no quotas (or it has no plan). */
 export function quotaRules(db: Db, surveyId: string): QuotaRules | null {
@@ -21,9 +22,7 @@ export function quotaRules(db: Db, surveyId: string): QuotaRules | null {
   if (!perSurvey) cache.set(db, (perSurvey = new Map()));
   const hit = perSurvey.get(surveyId);
   if (hit !== undefined) return hit;
-  let select = statements.get(db);
-  if (!select) statements.set(db, (select = db.$client.prepare('select data from plans where survey_id = ?')));
-  const row = select.get(surveyId) as { data: string } | undefined;
+  const row = statements(db).get(surveyId) as { data: string } | undefined;
   // Stored plans were validated and given their cells when saved; parsing again fills defaults.
   const quotas = row ? v.parse(PlanSchema, JSON.parse(row.data)).quotas : undefined;
   const rules = quotas?.cells ? { quotas, targets: new Map(quotas.cells.map((c) => [c.key, c.target])) } : null;

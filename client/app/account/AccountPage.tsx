@@ -8,6 +8,7 @@ import './account.css';
 import { accountErrorText } from './errors';
 import ApiTokens from './ApiTokens';
 import { NewPasswordFields } from '../auth/NewPasswordFields';
+import { createSubmission } from '../lib/submission';
 
 /** /account: the signed-in person's password, sessions and API tokens. */
 export default function AccountPage() {
@@ -31,9 +32,8 @@ function ChangePassword() {
   const [next, setNext] = createSignal('');
   const [confirm, setConfirm] = createSignal('');
   const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const send = createSubmission();
   const errors = () => ({
     current: requiredError(t, current()),
     next: passwordError(t, next()),
@@ -46,9 +46,7 @@ function ChangePassword() {
     setTried(true);
     setDone(false);
     if (Object.values(errors()).some(Boolean)) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       // The server ended every session, this one too, and answers with a fresh one for this device.
       await session.signedIn(
         await api.post('/api/auth/password', { body: { currentPassword: current(), newPassword: next() } }),
@@ -58,11 +56,7 @@ function ChangePassword() {
       setConfirm('');
       setTried(false);
       setDone(true);
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -86,9 +80,9 @@ function ChangePassword() {
         change
         testids={{ password: 'new-password', confirm: 'confirm-password' }}
       />
-      <Show when={failure()}>
+      <Show when={send.failure()}>
         <p class="alert alert-error" role="alert" data-testid="change-password-error">
-          {accountErrorText(t, failure())}
+          {accountErrorText(t, send.failure())}
         </p>
       </Show>
       <Show when={done()}>
@@ -97,7 +91,7 @@ function ChangePassword() {
         </p>
       </Show>
       <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="change-password-submit">
+        <button type="submit" class="btn btn-primary" disabled={send.busy()} data-testid="change-password-submit">
           {t('account.password.submit')}
         </button>
       </div>

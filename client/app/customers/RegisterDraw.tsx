@@ -10,6 +10,7 @@ import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { tierLabel } from './keys';
 import './customers.css';
+import { createSubmission } from '../lib/submission';
 
 export default function RegisterDraw(props: { surveyId: string }) {
   const { t, num, pct } = useI18n();
@@ -17,21 +18,14 @@ export default function RegisterDraw(props: { surveyId: string }) {
   const [by, setBy] = createSignal('customer_tier');
   const [seed, setSeed] = createSignal('');
   const [result, setResult] = createSignal<DrawResult | null>(null);
-  const [failure, setFailure] = createSignal<unknown>(null);
-  const [busy, setBusy] = createSignal(false);
+  const send = createSubmission();
   const run = async (preview: boolean) => {
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       const body = { by: by(), preview, ...(seed().trim() ? { seed: seed().trim() } : {}) };
       const r = await api.post('/api/surveys/:id/draws', { params: { id: props.surveyId }, body });
       setResult(r);
       setSeed(r.seed);
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section class="card register-draw" aria-labelledby={`${id}-title`}>
@@ -57,13 +51,19 @@ export default function RegisterDraw(props: { surveyId: string }) {
             data-testid="draw-seed"
           />
         </label>
-        <button type="button" class="btn" disabled={busy()} onClick={() => void run(true)} data-testid="draw-preview">
+        <button
+          type="button"
+          class="btn"
+          disabled={send.busy()}
+          onClick={() => void run(true)}
+          data-testid="draw-preview"
+        >
           {t('customers.draw.preview')}
         </button>
         <button
           type="button"
           class="btn btn-primary"
-          disabled={busy()}
+          disabled={send.busy()}
           onClick={() => void run(false)}
           data-testid="draw-invite"
         >
@@ -118,8 +118,8 @@ export default function RegisterDraw(props: { surveyId: string }) {
           </div>
         )}
       </Show>
-      <Show when={failure()}>
-        <ErrorBox error={failure()} />
+      <Show when={send.failure()}>
+        <ErrorBox error={send.failure()} />
       </Show>
     </section>
   );

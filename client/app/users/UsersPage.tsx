@@ -12,6 +12,7 @@ import type { InviteLink } from '../../../shared/api/contract/accounts';
 import { Icon } from '../lib/icons';
 import { useI18n } from '../lib/i18n';
 import { NewPasswordFields } from '../auth/NewPasswordFields';
+import { createSubmission } from '../lib/submission';
 
 type Role = UserDto['role'];
 const ROLE_KEY: Readonly<Record<Role, AppKey>> = {
@@ -291,8 +292,7 @@ function AddUserForm(props: { onDone: (user: UserDto) => void; onCancel: () => v
   const [password, setPassword] = createSignal('');
   const [confirm, setConfirm] = createSignal('');
   const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const send = createSubmission();
   const errors = () => ({
     name: requiredError(t, name()),
     email: emailError(t, email()),
@@ -305,17 +305,11 @@ function AddUserForm(props: { onDone: (user: UserDto) => void; onCancel: () => v
     e.preventDefault();
     setTried(true);
     if (Object.values(errors()).some(Boolean)) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       props.onDone(
         await api.post('/api/users', { body: { name: name(), email: email(), role: role(), password: password() } }),
       );
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -346,16 +340,16 @@ function AddUserForm(props: { onDone: (user: UserDto) => void; onCancel: () => v
         errors={{ password: shown('password'), confirm: shown('confirm') }}
         testids={{ password: 'new-user-password', confirm: 'new-user-confirm' }}
       />
-      <Show when={failure()}>
+      <Show when={send.failure()}>
         <p class="alert alert-error form-wide" role="alert">
-          {errorText(t, failure())}
+          {errorText(t, send.failure())}
         </p>
       </Show>
       <div class="form-actions form-wide">
         <button type="button" class="btn btn-quiet" onClick={() => props.onCancel()}>
           {t('common.cancel')}
         </button>
-        <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="new-user-submit">
+        <button type="submit" class="btn btn-primary" disabled={send.busy()} data-testid="new-user-submit">
           {t('users.add')}
         </button>
       </div>
@@ -368,23 +362,16 @@ function InviteForm(props: { onClose: () => void }) {
   const [email, setEmail] = createSignal('');
   const [role, setRole] = createSignal<Role>('researcher');
   const [tried, setTried] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [failure, setFailure] = createSignal<unknown>(null);
+  const send = createSubmission();
   const [invite, setInvite] = createSignal<InviteLink | null>(null);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     setTried(true);
     if (emailError(t, email())) return;
-    setBusy(true);
-    setFailure(null);
-    try {
+    await send.run(async () => {
       setInvite(await api.post('/api/users/invites', { body: { email: email(), role: role() } }));
-    } catch (err) {
-      setFailure(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -404,16 +391,16 @@ function InviteForm(props: { onClose: () => void }) {
             autofocus
           />
           <RoleSelect value={role()} onChange={setRole} testid="invite-role" />
-          <Show when={failure()}>
+          <Show when={send.failure()}>
             <p class="alert alert-error form-wide" role="alert">
-              {errorText(t, failure())}
+              {errorText(t, send.failure())}
             </p>
           </Show>
           <div class="form-actions form-wide">
             <button type="button" class="btn btn-quiet" onClick={() => props.onClose()}>
               {t('common.cancel')}
             </button>
-            <button type="submit" class="btn btn-primary" disabled={busy()} data-testid="invite-submit">
+            <button type="submit" class="btn btn-primary" disabled={send.busy()} data-testid="invite-submit">
               {t('users.createInvite')}
             </button>
           </div>
