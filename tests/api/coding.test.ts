@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { CHINESE, VIETNAMESE } from '../unit/coding/fixtures/answers';
 
@@ -326,7 +327,7 @@ describe('codes as data', () => {
     expect(bad.body.error.path).toBe('rows');
   });
 
-  it('export a column per code and an SPSS multiple-response set that PSPP reads', async () => {
+  it('export a column per code in CSV and XLSX, and an SPSS multiple-response set that PSPP reads', async () => {
     const frame = (await researcher.get(base)).body as {
       codes: { id: string; label: Record<string, string>; isNet: boolean }[];
     };
@@ -355,6 +356,28 @@ describe('codes as data', () => {
     expect(mine.map((a) => staffColumn.get(a.responseId))).toEqual(
       mine.map((a) => (a.codes.includes(friendly.id) ? '1' : '0')),
     );
+
+    // The XLSX carries the same columns and values as the CSV.
+    const xlsx = Buffer.from(
+      await (
+        await t.app.request(`/api/surveys/${survey}/export/responses.xlsx`, { headers: { cookie: researcher.cookie } })
+      ).arrayBuffer(),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const head = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    for (const name of columns) expect(head).toContain(name);
+    const at = (name: string) => head.indexOf(name) + 1;
+    const xlsxComplaint = new Map<number, string>();
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      xlsxComplaint.set(
+        Number(row.getCell(at('response_id')).value),
+        String(row.getCell(at(columns[complaint])).value),
+      );
+    }
+    expect(mine.map((a) => xlsxComplaint.get(a.responseId))).toEqual(mine.map((a) => byResponse.get(a.responseId)));
 
     const sps = await (
       await t.app.request(`/api/surveys/${survey}/export/responses.sps`, { headers: { cookie: researcher.cookie } })
