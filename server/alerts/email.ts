@@ -2,6 +2,7 @@
 import type { Deps } from '../http/context';
 import { createTranslator, isLocale, loadAppMessages, type Locale } from '../../shared/i18n';
 import { mailBase } from '../http/links';
+import { AT_RISK_CASE } from '../../shared/api/alerts';
 
 export async function renderCaseMail(
   deps: Deps,
@@ -22,7 +23,7 @@ export async function renderCaseMail(
   const base = mailBase(deps.config);
   const params = {
     name: row.name ?? '',
-    rule: row.rule,
+    rule: row.rule === AT_RISK_CASE ? t('cases.atRisk') : row.rule,
     survey,
     link: `${base}/cases/${caseId}`,
     priority: t(`cases.priority.${row.priority}` as 'cases.priority.normal'),

@@ -7,11 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import { getRow } from '../survey/service';
-import { DEFAULT_DUE_HOURS } from '../../shared/api/alerts';
+import { AT_RISK_CASE, DEFAULT_DUE_HOURS } from '../../shared/api/alerts';
 import { readAlertSettings } from '../alerts/hook';
-
-/** The name the case carries where a rule's name would be. */
-export const AT_RISK_CASE = 'High value at risk';
 
 export async function openCaseOnResponse(
   db: Db,

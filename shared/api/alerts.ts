@@ -237,3 +237,9 @@ export interface CaseDetail extends CaseSummary {
   canEdit: boolean;
   users: { id: string; name: string }[];
 }
+
+/**
+ * The name stored, where a rule's name would be, on a case opened by hand from the report's
+ * high-value-at-risk list; the app and the owner's e-mail show it in the reader's language.
+ */
+export const AT_RISK_CASE = 'High value at risk';

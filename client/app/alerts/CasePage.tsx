@@ -9,6 +9,7 @@ import { Icon } from '../lib/icons';
 import CaseHistory from './CaseHistory';
 import { casesChanged, PRIORITY_KEY, STATUS_KEY } from './keys';
 import './alerts.css';
+import { caseName } from './case-name';
 
 export default function CasePage() {
   const params = useParams();
@@ -86,7 +87,7 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
             <Icon name="back" />
             {t('cases.back')}
           </A>
-          <h1 data-testid="case-title">{props.case.ruleName}</h1>
+          <h1 data-testid="case-title">{caseName(t, props.case.ruleName)}</h1>
           <p class="muted">
             {props.case.surveyTitle} · {t('cases.response', { id: props.case.responseId })} ·{' '}
             {t('cases.openedAt', { at: date(props.case.openedAt, 'datetime') })}

@@ -8,6 +8,7 @@ import { EmptyState, ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { PRIORITY_KEY, STATUS_KEY } from './keys';
 import './alerts.css';
+import { caseName } from './case-name';
 
 const STATUS_FILTERS = ['active', 'open', 'in-progress', 'resolved', 'closed', 'all'] as const;
 
@@ -140,7 +141,7 @@ export default function InboxPage() {
                                   <span class="unread-dot" title={t('cases.unread')} />
                                   <span class="visually-hidden">{t('cases.unread')}</span>
                                 </Show>
-                                {c.ruleName}
+                                {caseName(t, c.ruleName)}
                               </A>
                               <div class="muted case-sub">
                                 {c.surveyTitle} · {t('cases.response', { id: c.responseId })} ·{' '}

@@ -1794,4 +1794,5 @@ export default {
     'Name, e-mail and phone of customers no import has touched for this many days are erased; their value stays. Empty keeps them.',
   'customers.rules.save': 'Save',
   'customers.rules.saved': 'Saved.',
+  'cases.atRisk': 'High value at risk',
 } satisfies Record<string, Message>;

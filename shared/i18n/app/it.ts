@@ -1906,6 +1906,7 @@ const it: Record<keyof typeof en, Message> = {
     'Nome, e-mail e telefono dei clienti che nessuna importazione ha aggiornato da questo numero di giorni vengono cancellati; il loro valore resta. Vuoto li conserva.',
   'customers.rules.save': 'Salva',
   'customers.rules.saved': 'Salvato.',
+  'cases.atRisk': 'Alto valore a rischio',
 };
 
 export default it;

@@ -1745,6 +1745,7 @@ const vi: Record<keyof typeof en, Message> = {
     'Tên, email và điện thoại của khách hàng không được cập nhật trong số ngày này sẽ bị xóa; giá trị của họ được giữ lại. Để trống để giữ nguyên.',
   'customers.rules.save': 'Lưu',
   'customers.rules.saved': 'Đã lưu.',
+  'cases.atRisk': 'Khách hàng giá trị cao có nguy cơ',
 };
 
 export default vi;

@@ -1671,6 +1671,7 @@ const zhHans: Record<keyof typeof en, Message> = {
     '在此天数内未被任何导入更新的客户，其姓名、电子邮件和电话将被删除；其价值数据保留。留空则保留。',
   'customers.rules.save': '保存',
   'customers.rules.saved': '已保存。',
+  'cases.atRisk': '高价值风险客户',
 };
 
 export default zhHans;

@@ -1672,6 +1672,7 @@ const zhHant: Record<keyof typeof en, Message> = {
     '在此天數內未被任何匯入更新的客戶，其姓名、電子郵件和電話將被刪除；其價值資料保留。留空則保留。',
   'customers.rules.save': '儲存',
   'customers.rules.saved': '已儲存。',
+  'cases.atRisk': '高價值風險客戶',
 };
 
 export default zhHant;
