@@ -45,6 +45,7 @@ export default function Agreement(props: { frame: FrameRef; version: number }) {
           <For each={[0, 1] as const}>
             {(k) => (
               <select
+                class="select"
                 value={chosen()?.[k] ?? ''}
                 onChange={(e) => pick(k, e.currentTarget.value)}
                 aria-label={t('coding.agreement.coder')}

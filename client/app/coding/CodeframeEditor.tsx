@@ -60,6 +60,7 @@ export default function CodeframeEditor(props: { frame: FrameRef; version: numbe
                 <tr data-testid="coding-frame-code">
                   <th scope="row">
                     <input
+                      class="input"
                       value={label(c)}
                       aria-label={t('coding.frame.rename')}
                       maxLength={200}
@@ -81,6 +82,7 @@ export default function CodeframeEditor(props: { frame: FrameRef; version: numbe
                   <td>
                     <Show when={!c.isNet}>
                       <select
+                        class="select"
                         value={c.netId ?? ''}
                         aria-label={t('coding.frame.net')}
                         onChange={(e) =>
@@ -101,6 +103,7 @@ export default function CodeframeEditor(props: { frame: FrameRef; version: numbe
                   <td class="num">{num(c.all)}</td>
                   <td>
                     <select
+                      class="select"
                       value=""
                       aria-label={t('coding.frame.mergeInto')}
                       onChange={(e) => {
@@ -150,6 +153,7 @@ export default function CodeframeEditor(props: { frame: FrameRef; version: numbe
         }}
       >
         <input
+          class="input"
           value={netName()}
           onInput={(e) => setNetName(e.currentTarget.value)}
           placeholder={t('coding.frame.newNet')}

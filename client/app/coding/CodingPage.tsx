@@ -64,6 +64,7 @@ export default function CodingPage() {
                     <label class="coding-question-pick">
                       {t('coding.question')}
                       <select
+                        class="select"
                         value={q().id}
                         onChange={(e) => setSearch({ q: e.currentTarget.value })}
                         data-testid="coding-question"

@@ -279,6 +279,7 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
           <label class="coding-find">
             {t('coding.findCode')}
             <input
+              class="input"
               ref={findInput}
               type="search"
               value={find()}
@@ -331,6 +332,7 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
           </For>
           <form class="coding-new" onSubmit={addCode}>
             <input
+              class="input"
               value={newLabel()}
               onInput={(e) => setNewLabel(e.currentTarget.value)}
               placeholder={t('coding.newCode')}
@@ -345,6 +347,7 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
           <form class="coding-bulk" onSubmit={bulk}>
             <span>{t('coding.bulk')}</span>
             <input
+              class="input"
               value={bulkWords()}
               onInput={(e) => setBulkWords(e.currentTarget.value)}
               aria-label={t('coding.bulkWords')}
@@ -352,6 +355,7 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
               maxLength={200}
             />
             <select
+              class="select"
               value={bulkCode()}
               onChange={(e) => setBulkCode(e.currentTarget.value)}
               aria-label={t('coding.codes')}
