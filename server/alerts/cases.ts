@@ -3,6 +3,7 @@
  * (managers) see and work the cases they own; researchers and admins see and reassign all.
  * Every change is recorded as an event and told to the survey's case.updated webhooks.
  */
+import { runNow, sqlOf } from '../db/sqlite-store';
 import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
@@ -217,7 +218,17 @@ function tell(db: Db, r: Row, by: SessionUser, kind: string, data: unknown, now:
       facts,
       { by: by.name, kind, data },
     );
-    enqueue(db, { id: deliveryId, kind: 'webhook', surveyId: r.surveyId, webhookId, event: 'case.updated', body, now });
+    runNow(
+      enqueue(sqlOf(db), {
+        id: deliveryId,
+        kind: 'webhook',
+        surveyId: r.surveyId,
+        webhookId,
+        event: 'case.updated',
+        body,
+        now,
+      }),
+    );
   }
 }
 

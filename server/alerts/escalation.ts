@@ -3,6 +3,7 @@
  * event) and told to the survey's case.overdue webhooks and, when the survey mails owners, to its
  * owner. Run by the outbox worker on every pass, so it survives restarts like the deliveries.
  */
+import { runNow, sqlOf } from '../db/sqlite-store';
 import type { Db } from '../db/client';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { enqueue, newDeliveryId } from './outbox-queue';
@@ -68,25 +69,29 @@ export function escalateOverdue(db: Db, now: number): number {
           { by: null, kind: 'escalated', data: { dueAt: new Date(c.dueAt).toISOString() } },
           'case.overdue',
         );
-        enqueue(db, {
-          id: deliveryId,
-          kind: 'webhook',
-          surveyId: c.surveyId,
-          webhookId,
-          event: 'case.overdue',
-          body,
-          now,
-        });
+        runNow(
+          enqueue(sqlOf(db), {
+            id: deliveryId,
+            kind: 'webhook',
+            surveyId: c.surveyId,
+            webhookId,
+            event: 'case.overdue',
+            body,
+            now,
+          }),
+        );
       }
       if (owner?.email && readAlertSettings(c.settings).emailOwners) {
-        enqueue(db, {
-          kind: 'email',
-          surveyId: c.surveyId,
-          recipient: owner.email,
-          event: 'case.overdue',
-          body: JSON.stringify({ caseId: c.id, overdue: true }),
-          now,
-        });
+        runNow(
+          enqueue(sqlOf(db), {
+            kind: 'email',
+            surveyId: c.surveyId,
+            recipient: owner.email,
+            event: 'case.overdue',
+            body: JSON.stringify({ caseId: c.id, overdue: true }),
+            now,
+          }),
+        );
       }
     }
   })();

@@ -4,6 +4,7 @@
  * matching response can't be stored without its case. It runs on every completion, so a survey's
  * rules and webhooks are read once and kept until they change (invalidateAlerts).
  */
+import { runNow, sqlOf } from '../db/sqlite-store';
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
@@ -129,37 +130,43 @@ export function onResponseCompleted(db: Db, r: ResponseFacts): void {
     };
     for (const webhookId of plan.hooks['case.opened']) {
       const deliveryId = newDeliveryId();
-      enqueue(db, {
-        id: deliveryId,
-        kind: 'webhook',
-        surveyId: r.surveyId,
-        webhookId,
-        event: 'case.opened',
-        body: caseOpenedBody(deliveryId, r, opened),
-        now: r.completedAt,
-      });
+      runNow(
+        enqueue(sqlOf(db), {
+          id: deliveryId,
+          kind: 'webhook',
+          surveyId: r.surveyId,
+          webhookId,
+          event: 'case.opened',
+          body: caseOpenedBody(deliveryId, r, opened),
+          now: r.completedAt,
+        }),
+      );
     }
     if (plan.settings.emailOwners && owner?.email) {
-      enqueue(db, {
-        kind: 'email',
-        surveyId: r.surveyId,
-        recipient: owner.email,
-        event: 'case.opened',
-        body: JSON.stringify({ caseId: id }),
-        now: r.completedAt,
-      });
+      runNow(
+        enqueue(sqlOf(db), {
+          kind: 'email',
+          surveyId: r.surveyId,
+          recipient: owner.email,
+          event: 'case.opened',
+          body: JSON.stringify({ caseId: id }),
+          now: r.completedAt,
+        }),
+      );
     }
   }
   for (const webhookId of plan.hooks['response.completed']) {
     const deliveryId = newDeliveryId();
-    enqueue(db, {
-      id: deliveryId,
-      kind: 'webhook',
-      surveyId: r.surveyId,
-      webhookId,
-      event: 'response.completed',
-      body: responseCompletedBody(deliveryId, r),
-      now: r.completedAt,
-    });
+    runNow(
+      enqueue(sqlOf(db), {
+        id: deliveryId,
+        kind: 'webhook',
+        surveyId: r.surveyId,
+        webhookId,
+        event: 'response.completed',
+        body: responseCompletedBody(deliveryId, r),
+        now: r.completedAt,
+      }),
+    );
   }
 }

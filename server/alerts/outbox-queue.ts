@@ -1,40 +1,56 @@
 /**
  * Writing to the outbox: the transaction that makes an event true also writes the message, so a
  * crash can never send a message for an event that was rolled back, nor lose one that committed.
- * The worker that delivers them (outbox.ts) registers to be woken when a message is written.
+ * The workers that deliver them (outbox.ts) register to be woken when a message is written here;
+ * a worker on another node finds it at its next sweep.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/client';
-import { preparedStatements } from '../db/statements';
+import { outbox } from '../db/tables';
+import { q, type Sql, type Work } from '../db/store';
 
 export const newDeliveryId = () => randomBytes(12).toString('base64url');
 
-const insert = preparedStatements((c) =>
-  c.prepare(`insert into outbox (id, kind, survey_id, webhook_id, recipient, event, body, status,
-      attempts, next_attempt_at, created_at)
-      values (@id, @kind, @surveyId, @webhookId, @recipient, @event, @body, 'pending', 0, @now, @now)`),
-);
-const wakers = new WeakMap<Db, () => void>();
-
-/** The worker of `db` calls this once, to be woken whenever a message is written. */
-export function onEnqueue(db: Db, wake: () => void) {
-  wakers.set(db, wake);
+export interface OutboxMessage {
+  kind: 'webhook' | 'email';
+  surveyId: string;
+  webhookId?: string;
+  recipient?: string;
+  event: string;
+  body: string;
+  now: number;
+  id?: string;
 }
 
-/** Writes a message to the outbox; call inside the transaction that makes the event true. */
-export function enqueue(
-  db: Db,
-  m: {
-    kind: 'webhook' | 'email';
-    surveyId: string;
-    webhookId?: string;
-    recipient?: string;
-    event: string;
-    body: string;
-    now: number;
-    id?: string;
-  },
-) {
-  insert(db).run({ webhookId: null, recipient: null, ...m, id: m.id ?? newDeliveryId() });
-  wakers.get(db)?.();
+const wakers = new Set<() => void>();
+
+/**
+ * A worker calls this once, to be woken whenever a message is written in this process; the
+ * returned function unregisters it. Waking a worker of another database costs it one empty sweep.
+ */
+export function onEnqueue(wake: () => void): () => void {
+  wakers.add(wake);
+  return () => wakers.delete(wake);
+}
+
+/** Writes a message to the outbox, as part of the unit of work that makes the event true. */
+export function* enqueue(tx: Sql, m: OutboxMessage): Work<void> {
+  yield* q(
+    tx.insert(outbox).values({
+      id: m.id ?? newDeliveryId(),
+      kind: m.kind,
+      surveyId: m.surveyId,
+      webhookId: m.webhookId ?? null,
+      recipient: m.recipient ?? null,
+      event: m.event,
+      body: m.body,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: m.now,
+      createdAt: m.now,
+    }),
+  );
+  // Woken before the commit, a worker may sweep too early; its next sweep or the next wake finds it.
+  queueMicrotask(() => {
+    for (const wake of wakers) wake();
+  });
 }

@@ -69,6 +69,8 @@ export class OutboxWorker {
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  /** Unregisters the worker from the outbox's wake-ups (outbox-queue.ts). */
+  unwake: (() => void) | null = null;
   private sweptAt = -Infinity;
 
   constructor(readonly deps: Deps) {}
@@ -100,6 +102,7 @@ export class OutboxWorker {
   /** Stops taking new rows and waits for the attempts in flight; pending rows stay for the next start. */
   async stop() {
     this.stopped = true;
+    this.unwake?.();
     if (this.timer) clearTimeout(this.timer);
     this.nextPassAt = null;
     await this.running;
@@ -306,7 +309,7 @@ export function startOutbox(deps: Deps): OutboxWorker {
   if (!w) {
     const worker = new OutboxWorker(deps);
     workers.set(deps.db, (w = worker));
-    onEnqueue(deps.db, () => worker.kick());
+    worker.unwake = onEnqueue(() => worker.kick());
     worker.kick();
   }
   return w;

@@ -1,4 +1,5 @@
 /** A survey's webhooks: create (the secret shown once), change, rotate the secret, delete, and the delivery log. */
+import { runNow, sqlOf } from '../db/sqlite-store';
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -111,7 +112,7 @@ export function pingWebhook(db: Db, surveyId: string, id: string, now: number): 
     webhook: { id },
     survey: { id: surveyId },
   });
-  enqueue(db, { id: deliveryId, kind: 'webhook', surveyId, webhookId: id, event: 'ping', body, now });
+  runNow(enqueue(sqlOf(db), { id: deliveryId, kind: 'webhook', surveyId, webhookId: id, event: 'ping', body, now }));
   return deliveries(db, surveyId, id).find((d) => d.id === deliveryId)!;
 }
 

@@ -1,4 +1,5 @@
 /** The outbox worker keeps going whatever one delivery does: no failure stops it or undoes another's outcome. */
+import { runNow, sqlOf } from '../../server/db/sqlite-store';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -125,13 +126,15 @@ describe('the outbox worker', () => {
 
   it('gives up at once on a delivery whose webhook is gone, instead of retrying it for hours', async () => {
     // A webhook message with no webhook left to send to (as after a deletion that kept the row).
-    enqueue(t.db, {
-      kind: 'webhook',
-      surveyId: survey.id,
-      event: 'response.completed',
-      body: '{}',
-      now: t.clock.now(),
-    });
+    runNow(
+      enqueue(sqlOf(t.db), {
+        kind: 'webhook',
+        surveyId: survey.id,
+        event: 'response.completed',
+        body: '{}',
+        now: t.clock.now(),
+      }),
+    );
     await outboxOf(t.db)!.drain();
     expect(outboxRows()).toMatchObject([{ status: 'failed', attempts: 1, lastError: 'the webhook was deleted' }]);
     expect(outboxOf(t.db)!.nextPassAt).not.toBeNull();
