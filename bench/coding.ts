@@ -20,7 +20,7 @@ import { SurveyDefinitionSchema } from '../shared/survey/schema';
 import * as coding from '../server/coding/service';
 import { distinguish, NPS_GROUPS, npsGroup } from '../shared/coding/distinguish';
 import { suggestThemes } from '../shared/coding/themes';
-import { runNow, sqlOf } from '../server/db/sqlite-store';
+import { runNow, sqlOf, sqliteStore } from '../server/db/sqlite-store';
 
 const N = Number(process.argv[2] ?? 100_000);
 const rand = seeded(7);
@@ -161,8 +161,8 @@ const timed = async <T>(name: string, budget: number, run: () => Promise<T>) => 
   return out;
 };
 await timed('server: report columns, first build', 5000, async () => {
-  await prepareReport(db, survey.id);
-  return reportSelection(db, survey.id, { filter: undefined, weight: 'none', exclude: [] }).cols.n;
+  await prepareReport(sqliteStore(db), survey.id);
+  return (await reportSelection(sqliteStore(db), survey.id, { filter: undefined, weight: 'none', exclude: [] })).cols.n;
 });
 const served = await timed('server: suggested themes', 5000, () => coding.themes(db, survey.id, 'why'));
 await timed('server: suggested themes again (kept)', 1000, () => coding.themes(db, survey.id, 'why'));

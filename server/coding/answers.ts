@@ -3,6 +3,7 @@
  * completed responses), with each respondent's language and score.
  */
 import type { Db } from '../db/client';
+import { sqliteStore } from '../db/sqlite-store';
 import { notFound } from '../http/errors';
 import { reportSelection } from '../report/service';
 import type { Columns } from '../report/columns';
@@ -46,7 +47,7 @@ const KEPT = 4;
 const kept = new Map<string, QuestionAnswers>();
 
 export async function questionAnswers(db: Db, surveyId: string, questionId: string): Promise<QuestionAnswers> {
-  const { def, cols, sel } = reportSelection(db, surveyId, { ...NO_QUERY, exclude: [] });
+  const { def, cols, sel } = await reportSelection(sqliteStore(db), surveyId, { ...NO_QUERY, exclude: [] });
   if (!openQuestions(def).some((q) => q.id === questionId)) throw notFound('open question');
   // The report's columns only grow, and a completed answer never changes: the same responses
   // (count and last id, of the same version) give the same answers.

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type * as v from 'valibot';
 import type { Db } from '../db/client';
+import { sqliteStore } from '../db/sqlite-store';
 import { AppError, badRequest, notFound } from '../http/errors';
 import { getRow } from '../survey/service';
 import {
@@ -34,7 +35,11 @@ const newId = () => randomBytes(9).toString('base64url');
 
 /** The open questions of the survey's latest version, with how far the caller has coded each. */
 export async function codingQuestions(db: Db, surveyId: string, coderId: string): Promise<CodingQuestionDto[]> {
-  const { def, cols, sel } = reportSelection(db, surveyId, { filter: undefined, weight: 'none', exclude: [] });
+  const { def, cols, sel } = await reportSelection(sqliteStore(db), surveyId, {
+    filter: undefined,
+    weight: 'none',
+    exclude: [],
+  });
   const frames = new Map((await store.listFrames(db, surveyId)).map((f) => [f.questionId, f]));
   return Promise.all(
     openQuestions(def).map(async (q) => {

@@ -6,6 +6,7 @@
  * records the request by the customer's internal id only.
  */
 import type { Db } from '../db/client';
+import { sqlOf } from '../db/sqlite-store';
 import { notFound } from '../http/errors';
 import { invalidate } from '../report/dataset';
 import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema';
@@ -126,7 +127,7 @@ export async function eraseCustomer(db: Db, id: string, mode: ErasureMode, now: 
     markStale(db, now);
   });
   // The report's cached columns hold the old hidden fields and answers: rebuilt from the rows.
-  for (const s of surveys) invalidate(db, s);
+  for (const s of surveys) invalidate(sqlOf(db), s);
   return { responses: responses.length, invitations: invitations.length, mode };
 }
 

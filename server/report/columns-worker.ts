@@ -8,8 +8,8 @@ import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { emptyColumns } from './columns';
-import { appendBatches } from './column-writers';
-import { rowsByIds } from './stored-rows';
+import { columnAppender } from './column-writers';
+import { rowsByIds } from './stored-rows.sqlite';
 import { buffersOf } from './merge-columns';
 
 interface Job {
@@ -29,13 +29,9 @@ parentPort!.once('message', (job: Job) => {
   const db = new Database(job.path, { readonly: true, fileMustExist: true });
   try {
     const cols = emptyColumns(job.def, job.versionId, job.capacity);
-    const latest = appendBatches(
-      cols,
-      job.def,
-      new Map(job.versions),
-      rowsByIds(db, job.surveyId, job.unfit, job.from, job.to),
-    );
-    parentPort!.postMessage({ cols, latest }, buffersOf(cols));
+    const take = columnAppender(cols, job.def, new Map(job.versions));
+    for (const batch of rowsByIds(db, job.surveyId, job.unfit, job.from, job.to)) take(batch);
+    parentPort!.postMessage({ cols }, buffersOf(cols));
   } finally {
     db.close();
   }

@@ -9,12 +9,13 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Db } from '../db/client';
+import type { Store } from '../db/store';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { adoptColumns, codedVersions, columnsReady } from './dataset';
 import type { Columns } from './columns';
 import { mergeColumns } from './merge-columns';
 import { snapshotDir } from './snapshot';
-import { countedUpTo, idRange } from './stored-rows';
+import { countedUpTo, idRange, markOfRead } from './stored-rows.sqlite';
 import { COMPILED, SERVER_DIST } from '../paths';
 import { errorFields, log } from '../ops/log';
 
@@ -32,14 +33,14 @@ export const PARALLEL_MIN = 150_000;
 /** How the columns came to be ready: already were (memory or disk), too few to split, built in workers, or left to the synchronous path after a failure. */
 export type Preparation = 'ready' | 'small' | 'parallel' | 'failed';
 
-const building = new WeakMap<Db, Map<string, Promise<Preparation>>>();
+const building = new WeakMap<object, Map<string, Promise<Preparation>>>();
 
 /** A worker started now, loading its code while the jobs are worked out; `run` hands it its job. */
 function startPart() {
   // Without the parent's flags: under tsx they would load its ESM loader in the worker too, which
   // the development entry (columns-worker.cjs) does without, a tenth of a second more per worker.
   const worker = new Worker(WORKER_ENTRY, { execArgv: [] });
-  const done = new Promise<{ cols: Columns; latest: number }>((resolve, reject) => {
+  const done = new Promise<{ cols: Columns }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -57,13 +58,14 @@ function startPart() {
   };
 }
 
-async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId: number): Promise<Preparation> {
+async function build(store: Store, surveyId: string, def: SurveyDefinition, versionId: number): Promise<Preparation> {
+  const db = store.db as unknown as Db;
   const k = Math.max(1, Math.min(4, availableParallelism()));
   const workers = Array.from({ length: k }, startPart);
   try {
     const { lo, hi } = idRange(db.$client, surveyId)!;
     const step = Math.ceil((hi - lo + 1) / k);
-    const { fit, unfit } = codedVersions(db, surveyId, def);
+    const { fit, unfit } = await store.run((sql) => codedVersions(sql, surveyId, def));
     const versions = [...fit];
     // Each part is sized to its range of ids, which no count has to wait for: exact unless other
     // surveys' responses are interleaved, and only until the parts are merged.
@@ -84,16 +86,12 @@ async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId:
         });
       }),
     );
-    adoptColumns(
-      db,
-      surveyId,
-      mergeColumns(
-        def,
-        versionId,
-        parts.map((p) => p.cols),
-      ),
-      Math.max(...parts.map((p) => p.latest)),
+    const cols = mergeColumns(
+      def,
+      versionId,
+      parts.map((p) => p.cols),
     );
+    adoptColumns(store.db, surveyId, cols, markOfRead(cols.completedAt, cols.id, cols.n));
     return 'parallel';
   } catch (e) {
     workers.forEach((w) => {
@@ -109,22 +107,23 @@ async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId:
  * parallel build is not an error: the synchronous path builds them instead.
  */
 export async function prepareColumns(
-  db: Db,
+  store: Store,
   surveyId: string,
   def: SurveyDefinition,
   versionId: number,
   parallelFrom = PARALLEL_MIN,
 ): Promise<Preparation> {
-  if (columnsReady(db, surveyId, versionId)) return 'ready';
-  // Workers open the database file; an in-memory one has none.
-  if (!snapshotDir(db)) return 'small';
+  if (await columnsReady(store.db, surveyId, versionId)) return 'ready';
+  // Workers open the SQLite file; an in-memory one has none, and PostgreSQL reads in one pass.
+  if (!snapshotDir(store.db)) return 'small';
+  const db = store.db as unknown as Db;
   if (countedUpTo(db.$client, surveyId, parallelFrom) < parallelFrom) return 'small';
-  let bySurvey = building.get(db);
-  if (!bySurvey) building.set(db, (bySurvey = new Map()));
+  let bySurvey = building.get(db.$client);
+  if (!bySurvey) building.set(db.$client, (bySurvey = new Map()));
   const key = `${surveyId}:${versionId}`;
   let pending = bySurvey.get(key);
   if (!pending) {
-    pending = build(db, surveyId, def, versionId)
+    pending = build(store, surveyId, def, versionId)
       .catch((e: unknown): Preparation => {
         log.warn('report columns: parallel build failed, building in one pass', errorFields(e));
         return 'failed';

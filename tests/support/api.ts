@@ -46,6 +46,8 @@ export function makeTestApp(env: Record<string, string> = {}) {
       value: database.value,
       /** Another app on the same database with connections and memory of its own: a second node. */
       anotherNode: () => createApp({ db, store: database.anotherStore(), config, clock }),
+      /** The store of another node on the same database, for reading it below the HTTP layer. */
+      anotherStore: () => database.anotherStore(),
       async cleanup() {
         await database.drop();
         rmSync(dir, { recursive: true, force: true });
@@ -76,6 +78,12 @@ export function makeTestApp(env: Record<string, string> = {}) {
       const other = openDb(config.DATABASE_PATH);
       nodes.push(other);
       return createApp({ db: other, store: sqliteStore(other), config, clock });
+    },
+    /** The store of another node on the same database, for reading it below the HTTP layer. */
+    anotherStore: () => {
+      const other = openDb(config.DATABASE_PATH);
+      nodes.push(other);
+      return sqliteStore(other);
     },
     cleanup() {
       for (const other of nodes) other.$client.close();

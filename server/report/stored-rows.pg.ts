@@ -1,0 +1,159 @@
+/**
+ * PostgreSQL's reads of stored rows (stored-rows.ts), for nodes that share the database.
+ *
+ * Rows come a batch at a time by id on the report index (keyset, so memory stays bounded), the
+ * coded answers as bytea buffers concatenated per batch, JSON answers only for the rows without a
+ * fitting coded form.
+ *
+ * Which rows are new since a node's last read: completion times come from the clocks of several
+ * nodes and commits land out of order, so neither they nor ids can say it. A trigger stamps each
+ * row with the transaction that completed it (`completed_xact`, migration 0003_report_xact). A
+ * read runs in one REPEATABLE READ snapshot and keeps that snapshot's xmin as its mark: every
+ * transaction below xmin had ended when the snapshot was taken, so its rows were either visible to
+ * the read (taken) or never committed. Any row committed later was completed by a transaction at
+ * or above xmin. The next read therefore takes the rows stamped at or above the mark, skipping
+ * those the last read already took (remembered with their stamps, and forgotten once the mark
+ * passes them). A long-open transaction holds the mark back, which only makes reads re-read more.
+ */
+import type pg from 'pg';
+import type { Sql } from '../db/store';
+import type { PlainRow, ReadMark, RowBatch, StoredRows, Take } from './stored-rows';
+
+const BATCH = 20_000;
+
+const poolOf = (db: Sql) => (db as unknown as { $client: pg.Pool }).$client;
+
+/** Runs `work` on one connection inside one read-only snapshot. */
+async function inSnapshot<T>(db: Sql, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await poolOf(db).connect();
+  let failed: Error | undefined;
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    const out = await work(client);
+    await client.query('commit');
+    return out;
+  } catch (e) {
+    failed = e as Error;
+    throw e;
+  } finally {
+    // A connection whose transaction failed is not handed back to the pool.
+    client.release(failed);
+  }
+}
+
+const COUNTED = "survey_id = $1 and status = 'complete' and is_test = false";
+
+/**
+ * One batch of the survey's counted rows past id `$2`, filtered by `where`. Rows of a version in
+ * `$4` (coded rows that don't fit the latest, coded-answers.ts `codedFits`) or without a coded form
+ * bring their JSON answers instead.
+ */
+const batchSql = (where: string) => `select id, completed_at, wave, quota_cell, hidden, completed_xact,
+    case when coded is not null and version_id <> all($4::int[]) then coded end,
+    case when coded is null or version_id = any($4::int[]) then answers end, version_id, duration
+  from responses where ${COUNTED} and id > $2${where} order by id limit $3`;
+
+type Raw = [
+  number,
+  number,
+  number,
+  string | null,
+  string | null,
+  number | null,
+  Buffer | null,
+  string | null,
+  number,
+  number | null,
+];
+
+function batchOf(rows: Raw[]): RowBatch {
+  const batch: RowBatch = {
+    n: rows.length,
+    id: [],
+    completedAt: [],
+    wave: [],
+    quotaCell: [],
+    hidden: [],
+    coded: Buffer.alloc(0),
+    plain: [],
+  };
+  const coded: Buffer[] = [];
+  for (const [id, completedAt, wave, cell, hidden, , blob, answers, versionId, duration] of rows) {
+    batch.id.push(id);
+    batch.completedAt.push(completedAt);
+    batch.wave.push(wave);
+    batch.quotaCell.push(cell);
+    batch.hidden.push(hidden);
+    if (blob !== null) coded.push(blob);
+    else batch.plain.push([id, versionId, duration, JSON.parse(answers ?? '{}')] as PlainRow);
+  }
+  batch.coded = Buffer.concat(coded);
+  return batch;
+}
+
+/**
+ * Takes the rows `where` selects, batch by batch, and notes those stamped at or above `at` (the
+ * ones a later read brings again).
+ */
+async function readRows(
+  client: pg.PoolClient,
+  surveyId: string,
+  unfit: readonly number[],
+  where: { sql: string; params: unknown[] },
+  at: number,
+  take: Take,
+  keep?: (id: number) => boolean,
+): Promise<Map<number, number>> {
+  const seen = new Map<number, number>();
+  const text = batchSql(where.sql);
+  for (let after = 0; ; ) {
+    const { rows } = await client.query<Raw>({
+      text,
+      values: [surveyId, after, BATCH, unfit, ...where.params],
+      rowMode: 'array',
+    });
+    if (rows.length === 0) break;
+    take(batchOf(rows), keep);
+    for (const row of rows) if (row[5] !== null && row[5] >= at) seen.set(row[0], row[5]);
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1][0];
+  }
+  return seen;
+}
+
+/** The oldest transaction still open when the read's snapshot was taken (its first statement). */
+async function snapshotXmin(client: pg.PoolClient): Promise<number> {
+  const { rows } = await client.query<[number]>({
+    text: 'select pg_snapshot_xmin(pg_current_snapshot())::text::bigint',
+    rowMode: 'array',
+  });
+  return rows[0][0];
+}
+
+export const pgRows: StoredRows = {
+  readAll(db, surveyId, unfit, take) {
+    return inSnapshot(db, async (client) => {
+      const at = await snapshotXmin(client);
+      const seen = await readRows(client, surveyId, unfit, { sql: '', params: [] }, at, take);
+      return { at, seen };
+    });
+  },
+  readSince(db, surveyId, unfit, mark: ReadMark, take) {
+    return inSnapshot(db, async (client) => {
+      const at = await snapshotXmin(client);
+      const where = { sql: ' and completed_xact >= $5', params: [mark.at] };
+      const keep = (id: number) => !mark.seen.has(id);
+      const seen = await readRows(client, surveyId, unfit, where, at, take, keep);
+      return { at, seen };
+    });
+  },
+  async countAt(db, surveyId, at) {
+    const { rows } = await poolOf(db).query<[number]>({
+      text: `select count(*) from responses where survey_id = $1 and status = 'complete'
+        and (completed_xact is null or completed_xact < $2)`,
+      values: [surveyId, at],
+      rowMode: 'array',
+    });
+    return rows[0][0];
+  },
+};
