@@ -13,7 +13,7 @@ import { responses, surveyVersions } from '../../server/db/tables';
 import { codedAnswers } from '../../server/report/coded-answers';
 import { reportSelection } from '../../server/report/service';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
-import { makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
 beforeEach(() => {
@@ -28,6 +28,7 @@ interface Published {
   surveyId: string;
   versionId: number;
   def: SurveyDefinition;
+  researcher: Agent;
 }
 
 async function publishedSurvey(): Promise<Published> {
@@ -37,7 +38,7 @@ async function publishedSurvey(): Promise<Published> {
   expect(published.status).toBe(200);
   const versionId = published.body.versions[0].id as number;
   const [version] = await t.store.db.select().from(surveyVersions).where(eq(surveyVersions.id, versionId));
-  return { surveyId: survey.id, versionId, def: v.parse(SurveyDefinitionSchema, version.definition) };
+  return { surveyId: survey.id, versionId, def: v.parse(SurveyDefinitionSchema, version.definition), researcher };
 }
 
 /** A completed response's row as collection stores it: JSON answers and their coded form. */
@@ -69,7 +70,8 @@ async function columnsOn(store: Store, s: Published) {
   return Array.from({ length: cols.n }, (_, i) => [cols.id[i], sat[i]]).sort((a, b) => a[0] - b[0]);
 }
 
-const idOf = async (clientId: string) => Number(await t.value('select id from responses where client_id = ?', clientId));
+const idOf = async (clientId: string) =>
+  Number(await t.value('select id from responses where client_id = ?', clientId));
 
 describe(`report columns on two nodes of one ${DIALECT} database`, () => {
   it('show on node B what node A stored after B built its columns, each response once', async () => {
@@ -143,5 +145,27 @@ describe(`report columns on two nodes of one ${DIALECT} database`, () => {
     ].sort((x, y) => x[0] - y[0]);
     expect(await columnsOn(b, s)).toEqual(all);
     expect(await columnsOn(b, s)).toHaveLength(3);
+  });
+
+  it("answer a report link opened on node B with what node A stored since B's last answer", async () => {
+    const s = await publishedSurvey();
+    const share = await s.researcher.post(`/api/surveys/${s.surveyId}/shares`, { lang: 'en' });
+    expect(share.status).toBe(201);
+    const reader = new Agent(t.anotherNode());
+    const crosstab = async () => {
+      const r = await reader.get(`/api/public/reports/${share.body.token}/report/crosstab?rows=sat&columns=visit`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.total.n as number;
+    };
+    await complete(t.store, s, 'a-1', 5, T0);
+    expect(await crosstab()).toBe(1);
+    await complete(t.store, s, 'a-2', 4, T0 + 1000);
+    await complete(t.store, s, 'a-3', 4, T0 + 2000);
+    expect(await crosstab()).toBe(3);
+    // Revoked on node A, the link is closed on node B too.
+    const revoked = await s.researcher.delete(`/api/surveys/${s.surveyId}/shares/${share.body.id}`);
+    expect(revoked.status).toBe(200);
+    const closed = await reader.get(`/api/public/reports/${share.body.token}/report/crosstab?rows=sat&columns=visit`);
+    expect(closed.status).toBe(404);
   });
 });
