@@ -208,7 +208,7 @@ function* reportBasis(db: Sql, surveyId: string): Work<Published & { plan: Plan 
   return { ...latest, plan: yield* reportPlan(db, surveyId) };
 }
 
-/** What the report reads from the database: the store, and SQLite for the cases section (alerts). */
+/** What the report reads from the database: the store, and SQLite for the coded open questions (coding). */
 export interface ReportDeps {
   store: Store;
   db: Db;
@@ -226,10 +226,14 @@ export async function buildReport(
   query: ReportQuery = NO_QUERY,
 ): Promise<ReportDto> {
   const { def, cols, flags, sel, quotas, weighting, plan } = await weightedSelection(deps.store, surveyId, query);
-  const { partials, loyaltyValue } = await deps.store.run(function* (db) {
-    return { partials: yield* partialCount(db, surveyId), loyaltyValue: yield* loyaltyValueInputs(db, surveyId) };
-  });
   const input: SectionInput = { def, cols, sel };
+  const { partials, loyaltyValue, cases } = await deps.store.run(function* (db) {
+    return {
+      partials: yield* partialCount(db, surveyId),
+      loyaltyValue: yield* loyaltyValueInputs(db, surveyId),
+      cases: yield* casesSection(db, surveyId, input),
+    };
+  });
   const excluded =
     query.exclude.length > 0
       ? {
@@ -265,7 +269,7 @@ export async function buildReport(
       servqual: servqualSection(input),
       price: priceSection(input),
       competition: competitionSection(input),
-      cases: casesSection(deps.db, surveyId, input),
+      cases,
     },
   };
 }
