@@ -147,7 +147,7 @@ describe(`report columns on two nodes of one ${DIALECT} database`, () => {
     expect(await columnsOn(b, s)).toHaveLength(3);
   });
 
-  it("answer a report link opened on node B with what node A stored since B's last answer", async () => {
+  it("answer a report link opened on node B (cross-tab and report) with what node A stored since B's last answer", async () => {
     const s = await publishedSurvey();
     const share = await s.researcher.post(`/api/surveys/${s.surveyId}/shares`, { lang: 'en' });
     expect(share.status).toBe(201);
@@ -162,6 +162,9 @@ describe(`report columns on two nodes of one ${DIALECT} database`, () => {
     await complete(t.store, s, 'a-2', 4, T0 + 1000);
     await complete(t.store, s, 'a-3', 4, T0 + 2000);
     expect(await crosstab()).toBe(3);
+    const report = await reader.get(`/api/public/reports/${share.body.token}/report`);
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    expect(report.body.completes).toBe(3);
     // Revoked on node A, the link is closed on node B too.
     const revoked = await s.researcher.delete(`/api/surveys/${s.surveyId}/shares/${share.body.id}`);
     expect(revoked.status).toBe(200);
