@@ -14,3 +14,29 @@ END
 $$;--> statement-breakpoint
 CREATE TRIGGER responses_completed_xact BEFORE INSERT OR UPDATE OF status ON "responses"
   FOR EACH ROW EXECUTE FUNCTION responses_completed_xact();
+--> statement-breakpoint
+-- How many times the completed responses of each survey were changed or deleted after completion
+-- (a customer's answers erased, responses deleted): a node whose columns were read before then
+-- builds them again (server/report/stored-rows.pg.ts). Deletes are counted per statement, so
+-- deleting a survey of a million responses is one row here, not a million.
+CREATE TABLE "report_changes" ("survey_id" text PRIMARY KEY NOT NULL, "changes" bigint NOT NULL);--> statement-breakpoint
+CREATE FUNCTION report_changed_row() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_changes VALUES (NEW.survey_id, 1)
+    ON CONFLICT (survey_id) DO UPDATE SET changes = report_changes.changes + 1;
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER report_changed_row AFTER UPDATE ON "responses" FOR EACH ROW
+  WHEN (OLD.status = 'complete' AND (OLD.answers, OLD.hidden, OLD.coded, OLD.is_test, OLD.wave, OLD.quota_cell, OLD.survey_id, NEW.status)
+    IS DISTINCT FROM (NEW.answers, NEW.hidden, NEW.coded, NEW.is_test, NEW.wave, NEW.quota_cell, NEW.survey_id, 'complete'))
+  EXECUTE FUNCTION report_changed_row();--> statement-breakpoint
+CREATE FUNCTION report_changed_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO report_changes SELECT survey_id, count(*) FROM gone WHERE status = 'complete' GROUP BY survey_id
+    ON CONFLICT (survey_id) DO UPDATE SET changes = report_changes.changes + excluded.changes;
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER report_changed_rows AFTER DELETE ON "responses" REFERENCING OLD TABLE AS gone
+  FOR EACH STATEMENT EXECUTE FUNCTION report_changed_rows();

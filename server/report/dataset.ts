@@ -73,16 +73,29 @@ export async function surveyColumns(
 /** Appends the rows the cache has not read yet, and queues a snapshot when they grew enough. */
 async function readInto(store: Store, surveyId: string, def: SurveyDefinition, cache: Cache): Promise<Columns> {
   const { db } = store;
-  const { cols } = cache;
   cache.versions ??= await store.run((sql) => codedVersions(sql, surveyId, def));
   const versions = cache.versions;
-  // Sized once up front on the first read, so a million rows don't regrow every column twenty times.
-  if (cache.mark === null) ensureCapacity(cols, (await storedRows.countAt(db, surveyId, Number.MAX_SAFE_INTEGER)) + 16);
-  const take = columnAppender(cols, def, versions.fit);
-  cache.mark =
-    cache.mark === null
-      ? await storedRows.readAll(db, surveyId, versions.unfit, take)
-      : await storedRows.readSince(db, surveyId, versions.unfit, cache.mark, take);
+  if (cache.mark !== null) {
+    const mark = await storedRows.readSince(
+      db,
+      surveyId,
+      versions.unfit,
+      cache.mark,
+      columnAppender(cache.cols, def, versions.fit),
+    );
+    // Rows already read were changed or deleted (on another node, too): the columns are read anew.
+    if (mark === null) {
+      cache.cols = emptyColumns(def, cache.cols.versionId, 0);
+      cache.saved = 0;
+    }
+    cache.mark = mark;
+  }
+  if (cache.mark === null) {
+    // Sized once up front, so a million rows don't regrow every column twenty times.
+    ensureCapacity(cache.cols, (await storedRows.countAt(db, surveyId, Number.MAX_SAFE_INTEGER)) + 16);
+    cache.mark = await storedRows.readAll(db, surveyId, versions.unfit, columnAppender(cache.cols, def, versions.fit));
+  }
+  const { cols } = cache;
   if (cols.n - cache.saved >= Math.max(SNAPSHOT_MIN_GROWTH, cache.saved / 10)) queueSnapshot(db, surveyId, cache);
   return cols;
 }

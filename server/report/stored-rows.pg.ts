@@ -14,6 +14,8 @@
  * or above xmin. The next read therefore takes the rows stamped at or above the mark, skipping
  * those the last read already took (remembered with their stamps, and forgotten once the mark
  * passes them). A long-open transaction holds the mark back, which only makes reads re-read more.
+ * Rows changed or deleted after completion (an erasure) are counted per survey by triggers; a
+ * read that finds the count moved since its mark has the columns built again.
  */
 import type pg from 'pg';
 import type { Sql } from '../db/store';
@@ -121,30 +123,37 @@ async function readRows(
   return seen;
 }
 
-/** The oldest transaction still open when the read's snapshot was taken (its first statement). */
-async function snapshotXmin(client: pg.PoolClient): Promise<number> {
-  const { rows } = await client.query<[number]>({
-    text: 'select pg_snapshot_xmin(pg_current_snapshot())::text::bigint',
+/**
+ * The oldest transaction still open when the read's snapshot was taken (its first statement), and
+ * how many times the survey's completed rows had been changed or deleted by then (migration
+ * 0003_report_xact's `report_changes`).
+ */
+async function snapshotMark(client: pg.PoolClient, surveyId: string): Promise<{ at: number; changes: number }> {
+  const { rows } = await client.query<[number, number]>({
+    text: `select pg_snapshot_xmin(pg_current_snapshot())::text::bigint,
+      coalesce((select changes from report_changes where survey_id = $1), 0)`,
+    values: [surveyId],
     rowMode: 'array',
   });
-  return rows[0][0];
+  return { at: rows[0][0], changes: rows[0][1] };
 }
 
 export const pgRows: StoredRows = {
   readAll(db, surveyId, unfit, take) {
     return inSnapshot(db, async (client) => {
-      const at = await snapshotXmin(client);
+      const { at, changes } = await snapshotMark(client, surveyId);
       const seen = await readRows(client, surveyId, unfit, { sql: '', params: [] }, at, take);
-      return { at, seen };
+      return { at, seen, changes };
     });
   },
   readSince(db, surveyId, unfit, mark: ReadMark, take) {
     return inSnapshot(db, async (client) => {
-      const at = await snapshotXmin(client);
+      const { at, changes } = await snapshotMark(client, surveyId);
+      if (changes !== mark.changes) return null;
       const where = { sql: ' and completed_xact >= $5', params: [mark.at] };
       const keep = (id: number) => !mark.seen.has(id);
       const seen = await readRows(client, surveyId, unfit, where, at, take, keep);
-      return { at, seen };
+      return { at, seen, changes };
     });
   },
   async countAt(db, surveyId, at) {

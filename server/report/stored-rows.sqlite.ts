@@ -164,7 +164,7 @@ function takeNoting(
     }
   }
   for (const [id, t] of noted) if (t < at - OVERLAP_MS) noted.delete(id);
-  return { at, seen: noted };
+  return { at, seen: noted, changes: 0 };
 }
 
 /** The mark of columns built in one pass elsewhere (the parallel build): as if `readAll` had read them. */
@@ -173,7 +173,7 @@ export function markOfRead(completedAt: Float64Array, id: Int32Array, n: number)
   for (let i = 0; i < n; i++) if (completedAt[i] > at) at = completedAt[i];
   const seen = new Map<number, number>();
   for (let i = 0; i < n; i++) if (completedAt[i] >= at - OVERLAP_MS) seen.set(id[i], completedAt[i]);
-  return { at, seen };
+  return { at, seen, changes: 0 };
 }
 
 export const sqliteRows: StoredRows = {
@@ -183,7 +183,7 @@ export const sqliteRows: StoredRows = {
     const latest = latestCompletion(sqlite, surveyId);
     const range = idRange(sqlite, surveyId);
     const batches = range ? rowsByIds(sqlite, surveyId, unfit, range.lo, range.hi) : [];
-    return takeNoting(batches, (latest ?? 0) - OVERLAP_MS, { at: 0, seen: new Map() }, take);
+    return takeNoting(batches, (latest ?? 0) - OVERLAP_MS, { at: 0, seen: new Map(), changes: 0 }, take);
   },
   async readSince(db, surveyId, unfit, mark, take) {
     const from = mark.at - OVERLAP_MS;

@@ -34,6 +34,11 @@ export interface RowBatch {
 export interface ReadMark {
   at: number;
   seen: Map<number, number>;
+  /**
+   * How many times rows already read were changed or deleted since (PostgreSQL counts them for
+   * every node; on SQLite the one process drops its columns itself, dataset.ts `invalidate`).
+   */
+  changes: number;
 }
 
 /** A batch to append; `keep` says which of its rows are new (none already taken). */
@@ -42,8 +47,11 @@ export type Take = (batch: RowBatch, keep?: (id: number) => boolean) => void;
 export interface StoredRows {
   /** Every counted row of the survey, in storage order; resolves with where the read left off. */
   readAll(db: Sql, surveyId: string, unfit: readonly number[], take: Take): Promise<ReadMark>;
-  /** The counted rows completed since `mark` (a few, on an index), those not taken yet kept. */
-  readSince(db: Sql, surveyId: string, unfit: readonly number[], mark: ReadMark, take: Take): Promise<ReadMark>;
+  /**
+   * The counted rows completed since `mark` (a few, on an index), those not taken yet kept; null,
+   * taking nothing, when rows the mark covers have changed since, so the columns must be read anew.
+   */
+  readSince(db: Sql, surveyId: string, unfit: readonly number[], mark: ReadMark, take: Take): Promise<ReadMark | null>;
   /**
    * Completed responses up to the position `at`, counted on an index alone: what an on-disk
    * snapshot written at `at` checks against the table (deleted or restored data fails it).
