@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { responses, surveyVersions } from '../db/tables';
 import { q, type Sql, type Store, type Work } from '../db/store';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
-import { dropSnapshot, readSnapshot, writeSnapshot } from './snapshot';
+import { dropSnapshot, readSnapshot, snapshotDir, writeSnapshot } from './snapshot';
 import { emptyColumns, ensureCapacity, type Columns } from './columns';
 import { columnAppender } from './column-writers';
 import { codedFits } from './coded-answers';
@@ -164,7 +164,7 @@ export function adoptColumns(db: Sql, surveyId: string, cols: Columns, mark: Rea
  * turn with the survey's reads so the columns and their mark agree.
  */
 function queueSnapshot(db: Sql, surveyId: string, cache: Cache) {
-  if (cache.saving) return;
+  if (cache.saving || !snapshotDir(db)) return;
   cache.saving = true;
   setImmediate(() => {
     cache.reading = cache.reading
