@@ -40,6 +40,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/survey-change-counts.test.ts',
   'tests/api/survey-transfer.test.ts',
   'tests/api/nodes.test.ts',
+  'tests/api/operations.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

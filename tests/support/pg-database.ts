@@ -68,7 +68,8 @@ export function pgTestDatabase() {
       return first === undefined ? undefined : Object.values(first)[0];
     },
     async drop() {
-      await Promise.all([pool, ...others].map((p) => p.end()));
+      // A test may have closed a pool itself (to see the app without its database).
+      await Promise.all([pool, ...others].filter((p) => !p.ending).map((p) => p.end()));
       const admin = new pg.Client({ connectionString: `${url}/postgres` });
       await admin.connect();
       await admin.query(`drop database ${name} with (force)`);
