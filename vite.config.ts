@@ -41,6 +41,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/survey-transfer.test.ts',
   'tests/api/nodes.test.ts',
   'tests/api/operations.test.ts',
+  'tests/api/coding-store.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({
