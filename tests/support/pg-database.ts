@@ -3,24 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { Db } from '../../server/db/client';
+import { sqliteOnly } from '../../server/db/open';
 import { pgPool, pgStore } from '../../server/db/pg-store';
 import { TEMPLATE_DB } from './postgres';
 
 export type Row = Record<string, unknown>;
 
-/**
- * Stands in for the SQLite database in an app on PostgreSQL: an area not yet on the two-dialect
- * store fails at once with its name, instead of quietly writing somewhere else.
- */
-const sqliteOnly = new Proxy(
-  {},
-  {
-    get(_, key) {
-      throw new Error(`db.${String(key)}: this area still needs the SQLite database (docs/postgres.md)`);
-    },
-  },
-) as Db;
 
 /**
  * A fresh database on the test server (tests/support/postgres.ts), copied from the migrated
