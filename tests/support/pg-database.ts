@@ -42,6 +42,8 @@ export function pgTestDatabase() {
   const rows = async (text: string, ...params: unknown[]) => (await pool.query(numbered(text), params)).rows as Row[];
   const others: pg.Pool[] = [];
   return {
+    /** The database's address, for a server process of its own. */
+    url: `${url}/${name}`,
     store: pgStore(pool),
     /** Another connection pool on the same database: what a second node holds. */
     anotherStore() {
