@@ -42,6 +42,8 @@ const POSTGRES_API_TESTS = [
   'tests/api/nodes.test.ts',
   'tests/api/operations.test.ts',
   'tests/api/coding-store.test.ts',
+  'tests/api/start.test.ts',
+  'tests/api/demo.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

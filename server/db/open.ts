@@ -24,7 +24,9 @@ export const sqliteOnly = new Proxy(
  * yet on the store; `store.close()` closes either.
  */
 export async function openDatabases(config: Config): Promise<{ db: Db; store: Store }> {
-  if (DIALECT === 'pg') return { db: sqliteOnly, store: await openPgStore(config.DATABASE_URL!) };
+  if (DIALECT === 'pg')
+    // The address that chose the dialect (server/db/dialect.ts) when the configuration names none.
+    return { db: sqliteOnly, store: await openPgStore(config.DATABASE_URL ?? process.env.DATABASE_URL!) };
   const db = openDb(config.DATABASE_PATH);
   return { db, store: sqliteStore(db) };
 }
