@@ -44,6 +44,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/coding-store.test.ts',
   'tests/api/start.test.ts',
   'tests/api/demo.test.ts',
+  'tests/api/migrate-to-postgres.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({
