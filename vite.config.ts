@@ -45,6 +45,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/start.test.ts',
   'tests/api/demo.test.ts',
   'tests/api/migrate-to-postgres.test.ts',
+  'tests/api/audit-log.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({
