@@ -8,8 +8,18 @@ import type { Columns } from '../report/columns';
 import type { Selection } from '../report/selection';
 import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema';
 import type { FrameDto } from '../../shared/api/coding';
+import type { Db } from '../db/client';
+import type { Store } from '../db/store';
 import { responseLanguages } from './store';
-import type { Databases } from './service';
+
+/**
+ * Where the area reads and writes: its own tables through the store, the answers through the
+ * report's columns, which still read the SQLite database (docs/postgres.md).
+ */
+export interface Databases {
+  db: Db;
+  store: Store;
+}
 
 export interface QuestionAnswers {
   def: SurveyDefinition;

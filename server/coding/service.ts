@@ -1,8 +1,6 @@
 /** Coding open answers: the operations the routes call, over the store and the question's answers. */
 import { randomBytes } from 'node:crypto';
 import type * as v from 'valibot';
-import type { Db } from '../db/client';
-import type { Store } from '../db/store';
 import { AppError, badRequest, notFound } from '../http/errors';
 import { surveyRow } from '../survey/service';
 import {
@@ -27,18 +25,9 @@ import {
   satisfactionGroup,
 } from '../../shared/coding/distinguish';
 import { suggestThemesInTurns, type LanguageThemes } from '../../shared/coding/themes';
-import { openQuestions, questionAnswers, type QuestionAnswers } from './answers';
+import { type Databases, openQuestions, questionAnswers, type QuestionAnswers } from './answers';
 import * as data from './store';
 import { reportSelection } from '../report/service';
-
-/**
- * Where the area reads and writes: its own tables through the store, the answers through the
- * report's columns, which still read the SQLite database (docs/postgres.md).
- */
-export interface Databases {
-  db: Db;
-  store: Store;
-}
 
 const newId = () => randomBytes(9).toString('base64url');
 
