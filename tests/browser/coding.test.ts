@@ -151,6 +151,18 @@ describe('the coding screen', () => {
       .poll(() => page.getByTestId('coding-alpha').textContent())
       .toBe('Krippendorff’s alpha over every code: -0.1, on the 3 answers both coded.');
 
+    // What distinguishes reads one coder's codes: the second coder's give Staff to exactly 3 answers.
+    const staffMentions = () =>
+      page
+        .getByTestId('coding-dist-table')
+        .locator('tbody tr', { hasText: 'Staff' })
+        .locator('td')
+        .first()
+        .textContent();
+    await expect.poll(staffMentions).not.toBe('3');
+    await page.getByTestId('coding-dist-coder').selectOption({ label: 'Rosa Second (3 coded)' });
+    await expect.poll(staffMentions).toBe('3');
+
     // The codeframe is edited while coding: a net "People" takes Staff, and the screen groups it so.
     await page.getByTestId('coding-new-net').fill('People');
     await page.getByTestId('coding-new-net').press('Enter');

@@ -24,9 +24,19 @@ const GROUP: Record<string, AppKey> = {
 export default function Distinguish(props: { frame: FrameRef; version: number }) {
   const { t, locale, num, pct } = useI18n();
   const [of, setOf] = createSignal<'codes' | 'themes'>('codes');
+  // Whose codes are compared: blank is the server's choice (the reader's own, else the busiest coder's).
+  const [coder, setCoder] = createSignal('');
+  const [frame] = createResource(
+    () => [props.frame, props.version] as const,
+    ([f]) => api.get('/api/surveys/:id/coding/:questionId', { params: f }),
+  );
   const [table, { refetch }] = createResource(
-    () => [props.frame, of(), props.version] as const,
-    ([f, which]) => api.get('/api/surveys/:id/coding/:questionId/distinguish', { params: f, query: { of: which } }),
+    () => [props.frame, of(), coder(), props.version] as const,
+    ([f, which, who]) =>
+      api.get('/api/surveys/:id/coding/:questionId/distinguish', {
+        params: f,
+        query: which === 'codes' && who ? { of: which, coder: who } : { of: which },
+      }),
   );
   const label = (d: DistinguishDto, id: string) =>
     textIn(d.labels[id] ?? {}, locale(), Object.keys(d.labels[id] ?? {})[0] ?? 'en');
@@ -69,6 +79,22 @@ export default function Distinguish(props: { frame: FrameRef; version: number })
             {t('coding.dist.ofThemes')}
           </button>
         </fieldset>
+        <Show when={of() === 'codes' && (frame()?.coders.length ?? 0) > 1}>
+          <select
+            class="select"
+            value={coder()}
+            onChange={(e) => setCoder(e.currentTarget.value)}
+            aria-label={t('coding.dist.coder')}
+            data-testid="coding-dist-coder"
+          >
+            <option value="">{t('coding.dist.coderDefault')}</option>
+            <For each={frame()?.coders ?? []}>
+              {(c) => (
+                <option value={c.id}>{t('coding.dist.coderOption', { name: c.name, coded: num(c.coded) })}</option>
+              )}
+            </For>
+          </select>
+        </Show>
       </div>
       <Show when={table.error}>
         <ErrorBox error={table.error} onRetry={refetch} />
