@@ -174,6 +174,10 @@ describe('the coding screen', () => {
       .toContain('People');
     await staffRow.getByTestId('coding-frame-net').selectOption({ label: 'People' });
     await expect.poll(() => page.locator('.coding-net-title').allTextContents()).toEqual(['People', 'No net']);
+    // The choice of coder outlives the codeframe's change.
+    expect(await page.getByTestId('coding-dist-coder').locator('option:checked').textContent()).toBe(
+      'Rosa Second (3 coded)',
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'coding-3-codeframe.png'), fullPage: true });
     await context.close();
   }, 120_000);

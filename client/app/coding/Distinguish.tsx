@@ -3,7 +3,7 @@
  * promoters (or low and high satisfaction), the adjusted p, the mean score of those who mention it,
  * and a reading in plain words.
  */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Index, Show } from 'solid-js';
 import type { DistinguishDto } from '../../../shared/api/coding';
 import type { FrameRef } from './frame';
 import type { CodeDistinction } from '../../../shared/coding/distinguish';
@@ -88,11 +88,14 @@ export default function Distinguish(props: { frame: FrameRef; version: number })
             data-testid="coding-dist-coder"
           >
             <option value="">{t('coding.dist.coderDefault')}</option>
-            <For each={frame()?.coders ?? []}>
+            {/* By index and marked: the list is drawn again when the codeframe changes, which would drop the choice. */}
+            <Index each={frame()?.coders ?? []}>
               {(c) => (
-                <option value={c.id}>{t('coding.dist.coderOption', { name: c.name, coded: num(c.coded) })}</option>
+                <option value={c().id} selected={c().id === coder()}>
+                  {t('coding.dist.coderOption', { name: c().name, coded: num(c().coded) })}
+                </option>
               )}
-            </For>
+            </Index>
           </select>
         </Show>
       </div>
