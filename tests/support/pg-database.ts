@@ -9,7 +9,6 @@ import { TEMPLATE_DB } from './postgres';
 
 export type Row = Record<string, unknown>;
 
-
 /**
  * A fresh database on the test server (tests/support/postgres.ts), copied from the migrated
  * template; made synchronously so test set-ups stay as they are on SQLite.
