@@ -40,6 +40,12 @@ const POSTGRES_API_TESTS = [
   'tests/api/survey-change-counts.test.ts',
   'tests/api/survey-transfer.test.ts',
   'tests/api/nodes.test.ts',
+  'tests/api/operations.test.ts',
+  'tests/api/coding-store.test.ts',
+  'tests/api/start.test.ts',
+  'tests/api/demo.test.ts',
+  'tests/api/migrate-to-postgres.test.ts',
+  'tests/api/audit-log.test.ts',
   'tests/api/report-nodes.test.ts',
 ];
 

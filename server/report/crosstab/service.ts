@@ -32,7 +32,7 @@ export async function buildCrosstab(
   const locale: Locale = interfaceLocale(lang);
   const t = createTranslator(locale, await loadAppMessages(locale));
   const coded = [query.rows, query.columns].some((x) => x.startsWith('coded:'))
-    ? await codedQuestions(deps.db, surveyId, def, cols)
+    ? await codedQuestions(deps.store, surveyId, def, cols)
     : undefined;
   const ctx = { def, cols, sel, quotas, lang, t, coded };
   const rows = resolveAxis(query.rows, 'rows', ctx);

@@ -21,7 +21,7 @@ export async function exportResponses(deps: ReportDeps, surveyId: string, query:
   const locale: Locale = isLocale(lang) ? lang : 'en';
   const t = createTranslator(locale, await loadAppMessages(locale));
   const ctx = labelContext(def, lang, t);
-  const coded = await codedVariables(deps.db, surveyId, def, cols, ctx);
+  const coded = await codedVariables(deps.store, surveyId, def, cols, ctx);
   const vars = variables(def, cols, ctx, plan?.quotas ?? null, coded.variables);
   // The coded variables are the last ones, set after set.
   let next = vars.length - coded.variables.length;
