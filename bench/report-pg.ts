@@ -11,20 +11,9 @@ import pg from 'pg';
 import { DIALECT } from '../server/db/dialect';
 import { migratePg, pgPool, pgStore } from '../server/db/pg-store';
 import { buildReport } from '../server/report/service';
-import type { Db } from '../server/db/client';
 import { seedReportSurveyPg } from './report-survey';
 
 const print = (name: string, value: number, unit: string) => console.log(`${name}: ${value.toFixed(0)} ${unit}`);
-
-/** No area the report reads needs SQLite; anything that tried would fail at once. */
-const noSqlite = new Proxy(
-  {},
-  {
-    get: () => {
-      throw new Error('the report bench has no SQLite database');
-    },
-  },
-) as Db;
 
 async function timed(work: () => Promise<unknown>) {
   const t0 = performance.now();
@@ -46,9 +35,9 @@ async function report(server: string, n: number) {
     const id = await seedReportSurveyPg(a, n);
     await pools[0].query('analyze responses');
     const label = n >= 1_000_000 ? `${n / 1_000_000}m` : `${n / 1000}k`;
-    print(`report_pg_${label}_cold`, await timed(() => buildReport({ store: a, db: noSqlite }, id)), 'ms');
-    print(`report_pg_${label}_warm`, await timed(() => buildReport({ store: a, db: noSqlite }, id)), 'ms');
-    print(`report_pg_${label}_second_node_cold`, await timed(() => buildReport({ store: b, db: noSqlite }, id)), 'ms');
+    print(`report_pg_${label}_cold`, await timed(() => buildReport(a, id)), 'ms');
+    print(`report_pg_${label}_warm`, await timed(() => buildReport(a, id)), 'ms');
+    print(`report_pg_${label}_second_node_cold`, await timed(() => buildReport(b, id)), 'ms');
     print(`report_pg_${label}_rss`, process.memoryUsage().rss / 1_048_576, 'MB');
   } finally {
     await Promise.all(pools.map((p) => p.end()));

@@ -233,23 +233,23 @@ async function report(n: number) {
   const label = n >= 1_000_000 ? `${n / 1_000_000}m` : `${n / 1000}k`;
   const filter = v.parse(ReportQuerySchema, { filter: 'purpose:business;tier:gold' });
   // As the report route does it: a large survey's first build runs in worker threads.
-  const deps = { db, store: sqliteStore(db) };
+  const store = sqliteStore(db);
   const t0 = performance.now();
-  await prepareReport(deps.store, id);
-  await buildReport(deps, id);
+  await prepareReport(store, id);
+  await buildReport(store, id);
   print(`report_${label}_cold`, performance.now() - t0, 'ms');
-  print(`report_${label}_warm`, await timeAsync(() => buildReport(deps, id)), 'ms');
-  print(`report_${label}_filtered`, await timeAsync(() => buildReport(deps, id, filter)), 'ms');
+  print(`report_${label}_warm`, await timeAsync(() => buildReport(store, id)), 'ms');
+  print(`report_${label}_filtered`, await timeAsync(() => buildReport(store, id, filter)), 'ms');
   // A cross-tab on the same columns: overall satisfaction by the tier hidden field, then filtered.
   // The fresh columns' snapshot is written on the next turn of the event loop (dataset.ts); it is
   // let run first, or the cross-tab's first await would time the snapshot too.
   await new Promise((r) => setImmediate(r));
   const crosstab = v.parse(CrosstabQuerySchema, { rows: 'osat', columns: 'hidden:tier', lang: 'en' });
   let t1 = performance.now();
-  await buildCrosstab(deps, id, crosstab);
+  await buildCrosstab(store, id, crosstab);
   print(`crosstab_${label}`, performance.now() - t1, 'ms');
   t1 = performance.now();
-  await buildCrosstab(deps, id, { ...crosstab, filter: filter.filter });
+  await buildCrosstab(store, id, { ...crosstab, filter: filter.filter });
   print(`crosstab_${label}_filtered`, performance.now() - t1, 'ms');
   print(`report_${label}_rss`, process.memoryUsage().rss / 1_048_576, 'MB');
   // The researcher's other screens on the same survey: they count from indexes, not the columns.
@@ -271,11 +271,7 @@ async function report(n: number) {
   await new Promise((r) => setImmediate(r));
   db.$client.close();
   const restarted = openDb(join(tmp, `report-${n}.db`));
-  print(
-    `report_${label}_after_restart`,
-    await timeAsync(() => buildReport({ db: restarted, store: sqliteStore(restarted) }, id)),
-    'ms',
-  );
+  print(`report_${label}_after_restart`, await timeAsync(() => buildReport(sqliteStore(restarted), id)), 'ms');
   restarted.$client.close();
   rmSync(join(tmp, `report-${n}.db`), { force: true });
   rmSync(join(tmp, `report-${n}.db-reports`), { recursive: true, force: true });

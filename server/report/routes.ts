@@ -31,7 +31,7 @@ const attachment = (filename: string) => ({ 'content-disposition': `attachment; 
 
 async function responses(c: Context<AppEnv>, format: ResponseFormat) {
   const { body, filename } = await exportResponses(
-    c.var.deps,
+    c.var.deps.store,
     c.req.param('id')!,
     parseValue(ExportQuerySchema, c.req.query()),
     format,
@@ -46,7 +46,9 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/:id/report', requireRole('viewer'), ready, compress(), async (c) => {
     const started = performance.now();
     try {
-      return c.json(await buildReport(c.var.deps, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query())));
+      return c.json(
+        await buildReport(c.var.deps.store, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query())),
+      );
     } finally {
       metrics.reportBuildSeconds.observe((performance.now() - started) / 1000);
     }
@@ -56,10 +58,14 @@ export const reportRoutes = new Hono<AppEnv>()
     return c.json(await searchVerbatims(c.var.deps.store, c.req.param('id'), query, query.search, query));
   })
   .get('/:id/report/crosstab', requireRole('viewer'), ready, async (c) =>
-    c.json(await buildCrosstab(c.var.deps, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()))),
+    c.json(await buildCrosstab(c.var.deps.store, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()))),
   )
   .get('/:id/export/crosstab.csv', requireRole('viewer'), ready, async (c) => {
-    const table = await buildCrosstab(c.var.deps, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()));
+    const table = await buildCrosstab(
+      c.var.deps.store,
+      c.req.param('id'),
+      parseValue(CrosstabQuerySchema, c.req.query()),
+    );
     return c.body(crosstabCsv(table), 200, {
       'content-type': TYPES.csv,
       ...attachment(`crosstab-${c.req.param('id')}.csv`),
@@ -73,9 +79,18 @@ export const reportRoutes = new Hono<AppEnv>()
     }
     const crosstab =
       query.rows && query.columns
-        ? await buildCrosstab(c.var.deps, c.req.param('id'), { ...query, rows: query.rows, columns: query.columns })
+        ? await buildCrosstab(c.var.deps.store, c.req.param('id'), {
+            ...query,
+            rows: query.rows,
+            columns: query.columns,
+          })
         : null;
-    const csv = await exportTables(c.var.deps, c.req.param('id'), query, crosstab ? crosstabLongRows(crosstab) : []);
+    const csv = await exportTables(
+      c.var.deps.store,
+      c.req.param('id'),
+      query,
+      crosstab ? crosstabLongRows(crosstab) : [],
+    );
     return c.body(csv, 200, { 'content-type': TYPES.csv, ...attachment(`report-${c.req.param('id')}.csv`) });
   })
   // The figures every reader of the report starts the loyalty-value estimate from.

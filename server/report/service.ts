@@ -1,6 +1,5 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import * as v from 'valibot';
-import type { Db } from '../db/client';
 import { surveyVersions } from '../db/tables';
 import { q, type Sql, type Store, type Work } from '../db/store';
 import { AppError, badRequest } from '../http/errors';
@@ -208,26 +207,16 @@ function* reportBasis(db: Sql, surveyId: string): Work<Published & { plan: Plan 
   return { ...latest, plan: yield* reportPlan(db, surveyId) };
 }
 
-/** What the report reads from the database: the store, and SQLite for the coded open questions (coding). */
-export interface ReportDeps {
-  store: Store;
-  db: Db;
-}
-
 const NO_QUERY: ReportQuery = { filter: undefined, weight: 'none', exclude: [] };
 
 /**
  * The report of a survey's completed responses, across all versions by question id, over the
  * responses the query selects: per-question figures and the report's sections.
  */
-export async function buildReport(
-  deps: ReportDeps,
-  surveyId: string,
-  query: ReportQuery = NO_QUERY,
-): Promise<ReportDto> {
-  const { def, cols, flags, sel, quotas, weighting, plan } = await weightedSelection(deps.store, surveyId, query);
+export async function buildReport(store: Store, surveyId: string, query: ReportQuery = NO_QUERY): Promise<ReportDto> {
+  const { def, cols, flags, sel, quotas, weighting, plan } = await weightedSelection(store, surveyId, query);
   const input: SectionInput = { def, cols, sel };
-  const { partials, loyaltyValue, cases } = await deps.store.run(function* (db) {
+  const { partials, loyaltyValue, cases } = await store.run(function* (db) {
     return {
       partials: yield* partialCount(db, surveyId),
       loyaltyValue: yield* loyaltyValueInputs(db, surveyId),

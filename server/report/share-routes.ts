@@ -45,7 +45,10 @@ async function opened(deps: AppDeps, token: string) {
 export const sharedReportRoutes = new Hono<AppEnv>()
   .get('/:token/report', compress(), async (c) => {
     const { surveyId, lang } = await opened(c.var.deps, c.req.param('token'));
-    return c.json({ ...(await buildReport(c.var.deps, surveyId, parseValue(ReportQuerySchema, c.req.query()))), lang });
+    return c.json({
+      ...(await buildReport(c.var.deps.store, surveyId, parseValue(ReportQuerySchema, c.req.query()))),
+      lang,
+    });
   })
   .get('/:token/report/verbatims', async (c) => {
     const { surveyId } = await opened(c.var.deps, c.req.param('token'));
@@ -55,12 +58,12 @@ export const sharedReportRoutes = new Hono<AppEnv>()
   .get('/:token/report/crosstab', async (c) => {
     const { surveyId, lang } = await opened(c.var.deps, c.req.param('token'));
     const query = parseValue(CrosstabQuerySchema, c.req.query());
-    return c.json(await buildCrosstab(c.var.deps, surveyId, query, lang));
+    return c.json(await buildCrosstab(c.var.deps.store, surveyId, query, lang));
   })
   .get('/:token/export/crosstab.csv', async (c) => {
     const { surveyId, lang } = await opened(c.var.deps, c.req.param('token'));
     const query = parseValue(CrosstabQuerySchema, c.req.query());
-    const csv = crosstabCsv(await buildCrosstab(c.var.deps, surveyId, query, lang));
+    const csv = crosstabCsv(await buildCrosstab(c.var.deps.store, surveyId, query, lang));
     return c.body(csv, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="crosstab.csv"',

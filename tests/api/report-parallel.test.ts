@@ -24,19 +24,19 @@ describe("the first build of a large survey's report columns in worker threads",
     // One pass on the main thread, on a handle of its own; its snapshot is removed so the
     // next handle has nothing on disk to start from.
     const single = openDb(path);
-    const expected = await buildReport({ db: single, store: sqliteStore(single) }, survey.id);
+    const expected = await buildReport(sqliteStore(single), survey.id);
     single.$client.close();
     rmSync(`${path}-reports`, { recursive: true, force: true });
 
     const parallel = openDb(path);
-    const node = { db: parallel, store: sqliteStore(parallel) };
+    const store = sqliteStore(parallel);
     const [a, b] = await Promise.all([
-      prepareReport(node.store, survey.id, PARALLEL_FROM),
-      prepareReport(node.store, survey.id, PARALLEL_FROM),
+      prepareReport(store, survey.id, PARALLEL_FROM),
+      prepareReport(store, survey.id, PARALLEL_FROM),
     ]);
     expect([a, b]).toEqual(['parallel', 'parallel']);
-    expect(await prepareReport(node.store, survey.id, PARALLEL_FROM)).toBe('ready');
-    const got = await buildReport(node, survey.id);
+    expect(await prepareReport(store, survey.id, PARALLEL_FROM)).toBe('ready');
+    const got = await buildReport(store, survey.id);
     expect(got.completes).toBe(PARALLEL_FROM + 2_000);
     expect(got).toEqual(expected);
     parallel.$client.close();

@@ -36,7 +36,7 @@ function addResponse(db: Db, surveyId: string, versionId: number, clientId: stri
 }
 
 /** The report as a node on `db` builds it. */
-const reportOn = (db: Db, id: string) => buildReport({ db, store: sqliteStore(db) }, id);
+const reportOn = (db: Db, id: string) => buildReport(sqliteStore(db), id);
 
 type Osat = { n: number; counts: { count: number }[] };
 const osatOf = async (db: Db, id: string) => (await reportOn(db, id)).questions.find((q) => q.id === 'osat') as Osat;

@@ -36,7 +36,7 @@ describe('the change from the wave before', () => {
     const [w1, w2] = [1, 2].map((w) => rows.filter((r) => r.wave === w));
     expect(Math.min(w1.length, w2.length)).toBeGreaterThanOrEqual(30);
 
-    const { trend } = (await buildReport(t, survey.id)).sections;
+    const { trend } = (await buildReport(t.store, survey.id)).sections;
     const change = trend!.waves[1].change!;
     expect(trend!.waves.map((w) => w.n)).toEqual([w1.length, w2.length]);
     expect(change.smallBase).toBe(false);
@@ -73,10 +73,13 @@ describe('the change from the wave before', () => {
     expect(change.nps!.significant).toBe(change.nps!.p < 0.05);
 
     // The tables export carries each change and its p.
-    const csv = Papa.parse<Record<string, string>>(await exportTables(t, survey.id, v.parse(TablesQuerySchema, {})), {
-      header: true,
-      skipEmptyLines: true,
-    }).data;
+    const csv = Papa.parse<Record<string, string>>(
+      await exportTables(t.store, survey.id, v.parse(TablesQuerySchema, {})),
+      {
+        header: true,
+        skipEmptyLines: true,
+      },
+    ).data;
     const value = (measure: string) => Number(csv.find((r) => r.section === 'trend' && r.measure === measure)?.value);
     expect(value('wave_2_satisfaction_change')).toBeCloseTo(mean(a) - mean(b), 10);
     expect(value('wave_2_nps_change_p')).toBeCloseTo(change.nps!.p, 10);
@@ -89,7 +92,7 @@ describe('the change from the wave before', () => {
     t.db.$client
       .prepare(`update responses set wave = 2 where survey_id = ? and status = 'complete' and id % 2 = 0`)
       .run(survey.id);
-    const report = await buildReport(t, survey.id, v.parse(ReportQuerySchema, { weight: 'cells' }));
+    const report = await buildReport(t.store, survey.id, v.parse(ReportQuerySchema, { weight: 'cells' }));
     const { designEffect } = report.sections.fieldwork.weighting!;
     expect(designEffect).toBeGreaterThan(1);
     const answered = (wave: number) =>

@@ -4,7 +4,8 @@ import { interfaceLocale } from '../../../shared/survey/survey-language';
 import type { CrosstabDto, CrosstabQuery, CrosstabRow } from '../../../shared/api/report-crosstab';
 import { SIGNIFICANCE_LEVEL } from '../../../shared/api/report-research';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
-import { weightedSelection, type ReportDeps } from '../service';
+import type { Store } from '../../db/store';
+import { weightedSelection } from '../service';
 import { resolveAxis } from './axis';
 import { codedQuestions } from '../../coding/variables';
 import { chiSquare, columnHeads, count, means, row } from './table';
@@ -22,17 +23,17 @@ const NPS_GROUPS = [
  * `linkLang` (a share link's), else in the survey's default language.
  */
 export async function buildCrosstab(
-  deps: ReportDeps,
+  store: Store,
   surveyId: string,
   query: CrosstabQuery,
   linkLang?: string,
 ): Promise<CrosstabDto> {
-  const { def, cols, sel, quotas, weighting } = await weightedSelection(deps.store, surveyId, query);
+  const { def, cols, sel, quotas, weighting } = await weightedSelection(store, surveyId, query);
   const lang = query.lang ?? linkLang ?? def.defaultLanguage;
   const locale: Locale = interfaceLocale(lang);
   const t = createTranslator(locale, await loadAppMessages(locale));
   const coded = [query.rows, query.columns].some((x) => x.startsWith('coded:'))
-    ? await codedQuestions(deps.store, surveyId, def, cols)
+    ? await codedQuestions(store, surveyId, def, cols)
     : undefined;
   const ctx = { def, cols, sel, quotas, lang, t, coded };
   const rows = resolveAxis(query.rows, 'rows', ctx);

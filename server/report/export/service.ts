@@ -3,7 +3,8 @@ import type { ExportQuery } from '../../../shared/api/report-query';
 import type { ReportDto } from '../../../shared/api/report';
 import { createTranslator, isLocale, loadAppMessages, type Locale } from '../../../shared/i18n';
 import { pickText } from '../../../shared/survey/text';
-import { buildReport, reportSelection, type ReportDeps } from '../service';
+import type { Store } from '../../db/store';
+import { buildReport, reportSelection } from '../service';
 import { selectedSlots, variables } from './table';
 import { labelContext } from './variable';
 import { toCsv, toSps, toXlsx } from './formats';
@@ -15,13 +16,13 @@ import { codedVariables } from '../../coding/variables';
 export type ResponseFormat = 'csv' | 'xlsx' | 'sps';
 
 /** The selected responses in one of the export formats, with the file's name. */
-export async function exportResponses(deps: ReportDeps, surveyId: string, query: ExportQuery, format: ResponseFormat) {
-  const { def, cols, sel, plan } = await reportSelection(deps.store, surveyId, query);
+export async function exportResponses(store: Store, surveyId: string, query: ExportQuery, format: ResponseFormat) {
+  const { def, cols, sel, plan } = await reportSelection(store, surveyId, query);
   const lang = query.lang ?? def.defaultLanguage;
   const locale: Locale = isLocale(lang) ? lang : 'en';
   const t = createTranslator(locale, await loadAppMessages(locale));
   const ctx = labelContext(def, lang, t);
-  const coded = await codedVariables(deps.store, surveyId, def, cols, ctx);
+  const coded = await codedVariables(store, surveyId, def, cols, ctx);
   const vars = variables(def, cols, ctx, plan?.quotas ?? null, coded.variables);
   // The coded variables are the last ones, set after set.
   let next = vars.length - coded.variables.length;
@@ -39,12 +40,12 @@ export async function exportResponses(deps: ReportDeps, surveyId: string, query:
 
 /** The report's tables in long form: one row per section, item, measure and value; `extra` rows go last. */
 export async function exportTables(
-  deps: ReportDeps,
+  store: Store,
   surveyId: string,
   query: ExportQuery,
   extra: readonly (string | number | null)[][] = [],
 ): Promise<string> {
-  const report: ReportDto = await buildReport(deps, surveyId, query);
+  const report: ReportDto = await buildReport(store, surveyId, query);
   const lang = query.lang ?? report.definition.defaultLanguage;
   const label = keyLabels(report.definition, lang);
   const rows: (string | number | null)[][] = [];
