@@ -52,15 +52,18 @@ const COUNTED = "survey_id = $1 and status = 'complete' and is_test = false";
  * took most of the read). One aggregate pass feeds every list the rows in the same order. Rows of
  * a version in `$4` (coded rows that don't fit the latest, coded-answers.ts `codedFits`) or
  * without a coded form bring their JSON answers instead. The rows stamped at or above `$5` come
- * with their stamps: the ones a later read brings again.
+ * with their stamps: the ones a later read brings again. The JSON answers are read only for the
+ * rows that need them: their texts are most of a row's bytes.
  */
 const batchSql = (where: string) => `select count(*), max(id), string_agg(id::text, ','),
     string_agg(completed_at::text, ','), string_agg(wave::text, ','), json_agg(quota_cell), json_agg(hidden),
-    string_agg(c, ''::bytea), json_agg(json_build_array(id, version_id, duration, answers::json)) filter (where c is null),
+    string_agg(c, ''::bytea), json_agg(json_build_array(id, version_id, duration, a::json)) filter (where c is null),
     json_agg(json_build_array(id, completed_xact)) filter (where completed_xact >= $5)
-  from (select id, completed_at, wave, quota_cell, hidden, version_id, duration, answers, completed_xact,
-      case when coded is not null and version_id <> all($4::int[]) then coded end as c
-    from responses where ${COUNTED} and id > $2${where} order by id limit $3) batch`;
+  from (select id, completed_at, wave, quota_cell, hidden, version_id, duration, completed_xact, c,
+      case when c is null then answers end as a
+    from (select id, completed_at, wave, quota_cell, hidden, version_id, duration, completed_xact, answers,
+        case when coded is not null and version_id <> all($4::int[]) then coded end as c
+      from responses where ${COUNTED} and id > $2${where} order by id limit $3) rows) batch`;
 
 type Raw = [
   number,
