@@ -70,8 +70,23 @@ export async function surveyColumns(
   return read;
 }
 
-/** Appends the rows the cache has not read yet, and queues a snapshot when they grew enough. */
+/**
+ * Appends the rows the cache has not read yet, and queues a snapshot when they grew enough. A read
+ * that fails part way (a dropped connection) may have appended some of its rows: the columns are
+ * emptied, and the next read takes them all again.
+ */
 async function readInto(store: Store, surveyId: string, def: SurveyDefinition, cache: Cache): Promise<Columns> {
+  try {
+    return await readNew(store, surveyId, def, cache);
+  } catch (e) {
+    cache.cols = emptyColumns(def, cache.cols.versionId, 0);
+    cache.mark = null;
+    cache.saved = 0;
+    throw e;
+  }
+}
+
+async function readNew(store: Store, surveyId: string, def: SurveyDefinition, cache: Cache): Promise<Columns> {
   const { db } = store;
   cache.versions ??= await store.run((sql) => codedVersions(sql, surveyId, def));
   const versions = cache.versions;
