@@ -2,7 +2,8 @@
  * The first build of a large survey's report columns, in worker threads: the JSON answers of a
  * million responses take seconds to read, so the work is split by id range over the cores, and
  * the main thread stays free to take respondents' submissions meanwhile. Small surveys, surveys
- * whose columns are cached or on disk, and in-memory databases keep the synchronous path.
+ * whose columns are cached or on disk, and in-memory databases keep the one-pass path. On
+ * PostgreSQL the parts read in one snapshot exported by the main thread's read.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
@@ -16,6 +17,9 @@ import type { Columns } from './columns';
 import { mergeColumns } from './merge-columns';
 import { snapshotDir } from './snapshot';
 import { countedUpTo, idRange, markOfRead } from './stored-rows.sqlite';
+import { connectionOf, readInParts } from './stored-rows.pg';
+import { storedRows, type ReadMark } from './stored-rows';
+import { DIALECT } from '../db/dialect';
 import { COMPILED, SERVER_DIST } from '../paths';
 import { errorFields, log } from '../ops/log';
 
@@ -47,6 +51,8 @@ function startPart() {
       if (code !== 0) reject(new Error(`column worker exited with ${code}`));
     });
   });
+  // A worker stopped before it was handed a job fails nobody.
+  done.catch(() => undefined);
   return {
     run(job: object) {
       worker.postMessage(job);
@@ -59,39 +65,40 @@ function startPart() {
 }
 
 async function build(store: Store, surveyId: string, def: SurveyDefinition, versionId: number): Promise<Preparation> {
-  const db = store.db as unknown as Db;
   const k = Math.max(1, Math.min(4, availableParallelism()));
   const workers = Array.from({ length: k }, startPart);
   try {
-    const { lo, hi } = idRange(db.$client, surveyId)!;
-    const step = Math.ceil((hi - lo + 1) / k);
     const { fit, unfit } = await store.run((sql) => codedVersions(sql, surveyId, def));
     const versions = [...fit];
     // Each part is sized to its range of ids, which no count has to wait for: exact unless other
     // surveys' responses are interleaved, and only until the parts are merged.
-    const parts = await Promise.all(
-      workers.map((w, j) => {
-        const from = lo + j * step,
-          to = Math.min(hi, lo + (j + 1) * step - 1);
-        return w.run({
-          path: db.$client.name,
-          surveyId,
-          def,
-          versionId,
-          from,
-          to,
-          capacity: Math.max(0, to - from + 1),
-          versions,
-          unfit,
-        });
-      }),
-    );
+    const readParts = (source: object, ranges: [number, number][]) =>
+      Promise.all(
+        ranges.map(([from, to], j) =>
+          workers[j].run({ source, surveyId, def, versionId, from, to, capacity: to - from + 1, versions, unfit }),
+        ),
+      );
+    let parts: { cols: Columns }[] = [];
+    let mark: ReadMark | null = null;
+    if (DIALECT === 'pg') {
+      const url = connectionOf(store.db);
+      mark = await readInParts(store.db, surveyId, k, async (snapshot, ranges) => {
+        parts = await readParts({ url, snapshot }, ranges);
+      });
+    } else {
+      const db = store.db as unknown as Db;
+      const { lo, hi } = idRange(db.$client, surveyId)!;
+      const step = Math.ceil((hi - lo + 1) / k);
+      const ranges = workers.map((_, j): [number, number] => [lo + j * step, Math.min(hi, lo + (j + 1) * step - 1)]);
+      parts = await readParts({ path: db.$client.name }, ranges);
+    }
+    for (const w of workers.slice(parts.length)) w.stop();
     const cols = mergeColumns(
       def,
       versionId,
       parts.map((p) => p.cols),
     );
-    adoptColumns(store.db, surveyId, cols, markOfRead(cols.completedAt, cols.id, cols.n));
+    adoptColumns(store.db, surveyId, cols, mark ?? markOfRead(cols.completedAt, cols.id, cols.n));
     return 'parallel';
   } catch (e) {
     workers.forEach((w) => {
@@ -114,12 +121,16 @@ export async function prepareColumns(
   parallelFrom = PARALLEL_MIN,
 ): Promise<Preparation> {
   if (await columnsReady(store.db, surveyId, versionId)) return 'ready';
-  // Workers open the SQLite file; an in-memory one has none, and PostgreSQL reads in one pass.
-  if (!snapshotDir(store.db)) return 'small';
-  const db = store.db as unknown as Db;
-  if (countedUpTo(db.$client, surveyId, parallelFrom) < parallelFrom) return 'small';
-  let bySurvey = building.get(db.$client);
-  if (!bySurvey) building.set(db.$client, (bySurvey = new Map()));
+  if (DIALECT === 'pg') {
+    if ((await storedRows.countAt(store.db, surveyId, Number.MAX_SAFE_INTEGER)) < parallelFrom) return 'small';
+  } else {
+    // Workers open the SQLite file; an in-memory one has none.
+    if (!snapshotDir(store.db)) return 'small';
+    if (countedUpTo((store.db as unknown as Db).$client, surveyId, parallelFrom) < parallelFrom) return 'small';
+  }
+  const client = (store.db as unknown as { $client: object }).$client;
+  let bySurvey = building.get(client);
+  if (!bySurvey) building.set(client, (bySurvey = new Map()));
   const key = `${surveyId}:${versionId}`;
   let pending = bySurvey.get(key);
   if (!pending) {

@@ -18,6 +18,7 @@
  * read that finds the count moved since its mark has the columns built again.
  */
 import type pg from 'pg';
+import { pgPool } from '../db/pg-store';
 import type { Sql } from '../db/store';
 import type { PlainRow, ReadMark, RowBatch, StoredRows, Take } from './stored-rows';
 
@@ -85,17 +86,18 @@ const list = (text: string | null) => JSON.parse(`[${text ?? ''}]`) as number[];
  * ones a later read brings again).
  */
 async function readRows(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   surveyId: string,
   unfit: readonly number[],
   where: { sql: string; params: unknown[] },
   at: number,
   take: Take,
   keep?: (id: number) => boolean,
+  from = 1,
 ): Promise<Map<number, number>> {
   const seen = new Map<number, number>();
   const text = batchSql(where.sql);
-  for (let after = 0; ; ) {
+  for (let after = from - 1; ; ) {
     const { rows } = await client.query<Raw>({
       text,
       values: [surveyId, after, BATCH, unfit, at, ...where.params],
@@ -128,7 +130,7 @@ const EMPTY = Buffer.alloc(0);
  * how many times the survey's completed rows had been changed or deleted by then (migration
  * 0003_report_xact's `report_changes`).
  */
-async function snapshotMark(client: pg.PoolClient, surveyId: string): Promise<{ at: number; changes: number }> {
+async function snapshotMark(client: pg.ClientBase, surveyId: string): Promise<{ at: number; changes: number }> {
   const { rows } = await client.query<[number, number]>({
     text: `select pg_snapshot_xmin(pg_current_snapshot())::text::bigint,
       coalesce((select changes from report_changes where survey_id = $1), 0)`,
@@ -166,3 +168,75 @@ export const pgRows: StoredRows = {
     return rows[0][0];
   },
 };
+
+/**
+ * A first read split over several connections (the parallel build, parallel-build.ts): one
+ * snapshot is exported and each part reads its range of ids in it (`readRange`), so the parts
+ * together are exactly what one read would have taken. `read` is handed the snapshot and the
+ * ranges, and the snapshot stays open until it resolves.
+ */
+export async function readInParts(
+  db: Sql,
+  surveyId: string,
+  parts: number,
+  read: (snapshot: string, ranges: [number, number][]) => Promise<void>,
+): Promise<ReadMark> {
+  return inSnapshot(db, async (client) => {
+    const { at, changes } = await snapshotMark(client, surveyId);
+    const { rows } = await client.query<[string, number | null, number | null]>({
+      text: `select pg_export_snapshot(),
+        (select min(id) from responses where ${COUNTED}), (select max(id) from responses where ${COUNTED})`,
+      values: [surveyId],
+      rowMode: 'array',
+    });
+    const [snapshot, lo, hi] = rows[0];
+    const ranges: [number, number][] = [];
+    if (lo !== null && hi !== null) {
+      const step = Math.ceil((hi - lo + 1) / parts);
+      for (let from = lo; from <= hi; from += step) ranges.push([from, Math.min(hi, from + step - 1)]);
+    }
+    await read(snapshot, ranges);
+    const stamped = await client.query<[number, number]>({
+      text: `select id, completed_xact from responses where ${COUNTED} and completed_xact >= $2`,
+      values: [surveyId, at],
+      rowMode: 'array',
+    });
+    return { at, seen: new Map(stamped.rows), changes };
+  });
+}
+
+/** The pool's connection string, for a worker thread to open a connection of its own. */
+export const connectionOf = (db: Sql) =>
+  (poolOf(db) as unknown as { options: { connectionString: string } }).options.connectionString;
+
+/** One part of `readInParts`: the rows with ids `from` to `to`, in the exported snapshot, on a connection of its own. */
+export async function readRange(
+  url: string,
+  snapshot: string,
+  surveyId: string,
+  unfit: readonly number[],
+  from: number,
+  to: number,
+  take: Take,
+) {
+  const pool = pgPool(url, 1);
+  const client = await pool.connect();
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    await client.query(`set transaction snapshot '${snapshot.replace(/[^\w-]/g, '')}'`);
+    await readRows(
+      client,
+      surveyId,
+      unfit,
+      { sql: ' and id <= $6', params: [to] },
+      Number.MAX_SAFE_INTEGER,
+      take,
+      undefined,
+      from,
+    );
+    await client.query('commit');
+  } finally {
+    client.release();
+    await pool.end();
+  }
+}

@@ -11,7 +11,7 @@ import { DIALECT } from '../../server/db/dialect';
 import { q, type Store } from '../../server/db/store';
 import { responses, surveyVersions } from '../../server/db/tables';
 import { codedAnswers } from '../../server/report/coded-answers';
-import { reportSelection } from '../../server/report/service';
+import { prepareReport, reportSelection } from '../../server/report/service';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
@@ -201,4 +201,17 @@ describe(`report columns on two nodes of one ${DIALECT} database`, () => {
       expect((await columnsOn(b, s)).map(([, sat]) => sat)).toEqual([5, -1, 2]);
     },
   );
+
+  it("build a large survey's first columns on node B in worker threads, exactly as one pass on node A does", async () => {
+    const s = await publishedSurvey();
+    for (let i = 0; i < 600; i++) await complete(t.store, s, `r-${i}`, 1 + (i % 5), T0 + i * 1000);
+    const b = t.anotherStore();
+    expect(await prepareReport(b, s.surveyId, 500)).toBe('parallel');
+    const one = await columnsOn(t.store, s);
+    expect(one).toHaveLength(600);
+    expect(await columnsOn(b, s)).toEqual(one);
+    // And the columns built in parts take the next rows like any others.
+    await complete(t.store, s, 'next', 2, T0 + 700_000);
+    expect(await columnsOn(b, s)).toHaveLength(601);
+  });
 });
