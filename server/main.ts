@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { openDb } from './db/client';
+import { sqliteStore } from './db/sqlite-store';
 import { systemClock } from './http/context';
 import { outboxOf } from './alerts/outbox';
 import { recodeInBackground } from './report/recode';
@@ -13,7 +14,8 @@ export { ROOT } from './paths';
 /** Opens (and migrates) the database and serves the app; resolves once listening. */
 export function startServer(config: Config) {
   const db = openDb(config.DATABASE_PATH);
-  const deps = { db, config, clock: systemClock, clientDir: CLIENT_DIR };
+  const store = sqliteStore(db);
+  const deps = { db, store, config, clock: systemClock, clientDir: CLIENT_DIR };
   const app = createApp(deps);
   return new Promise<{ url: string; close: () => Promise<void> }>((res) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -29,7 +31,7 @@ export function startServer(config: Config) {
           new Promise<void>((done) =>
             server.close(() => {
               recoding.stop();
-              void outboxOf(db)
+              void outboxOf(store)
                 ?.stop()
                 .finally(() => {
                   db.$client.close();

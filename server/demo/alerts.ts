@@ -7,6 +7,8 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseEvents, cases } from '../db/schema';
 import { createRule } from '../alerts/rules';
+import { invalidateAlerts } from '../alerts/hook';
+import { runNow, sqlOf } from '../db/sqlite-store';
 import type { AlertRuleSpec } from '../../shared/api/alerts';
 
 const HOUR = 3_600_000;
@@ -33,7 +35,8 @@ export function hotelAlertRules(db: Db, surveyId: string, userId: string | null,
       dueHours: null,
     },
   ];
-  for (const spec of rules) createRule(db, surveyId, spec, userId, now);
+  for (const spec of rules) runNow(createRule(sqlOf(db), surveyId, spec, userId, now));
+  invalidateAlerts(db, surveyId);
 }
 
 /** Resolves about two in three cases older than three days, each after a day or two, with a note. */

@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { createApp } from '../../server/app';
 import { startWorkers } from '../../server/workers';
+import { outboxOf } from '../../server/alerts/outbox';
 
 const PUBLIC_URL = 'https://survey.example.com';
 let t: ReturnType<typeof makeTestApp>;
@@ -30,13 +31,15 @@ afterEach(() => t.cleanup());
 const upload = (csv: string) => researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv });
 const list = async (status = '') =>
   (await researcher.get(`/api/surveys/${survey.id}/invitations${status ? `?status=${status}` : ''}`)).body;
-const invitationCount = () => t.db.$client.prepare('select count(*) from invitations').pluck().get();
+const invitationCount = () => t.value('select count(*) from invitations');
 const responses = () =>
-  t.db.$client.prepare('select client_id, status, hidden from responses order by id').all() as {
-    client_id: string;
-    status: string;
-    hidden: string;
-  }[];
+  t.rows('select client_id, status, hidden from responses order by id') as Promise<
+    {
+      client_id: string;
+      status: string;
+      hidden: string;
+    }[]
+  >;
 const tokenOf = (link: string) => new URL(link).pathname.split('/').pop()!;
 const submit = (body: Record<string, unknown>) =>
   new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
@@ -113,7 +116,7 @@ describe('importing a contact list', () => {
     ]);
     expect(r.body.error.details[0]).toMatchObject({ column: 'email' });
     expect(r.body.error.details[4].message).toContain('line 2');
-    expect(invitationCount()).toBe(0);
+    expect(await invitationCount()).toBe(0);
   });
 
   it('names the columns that are not declared hidden fields, and needs an e-mail or a name column', async () => {
@@ -123,7 +126,7 @@ describe('importing a contact list', () => {
     expect(r.body.error.details[0].message).toContain('shoe_size, favourite colour');
     const none = await upload('tier,region\ngold,north\n');
     expect(none.body.error.details[0].message).toMatch(/email.*name/);
-    expect(invitationCount()).toBe(0);
+    expect(await invitationCount()).toBe(0);
   });
 
   it('refuses an address already invited, and hostile or malformed bodies, with nothing stored', async () => {
@@ -146,7 +149,7 @@ describe('importing a contact list', () => {
     expect(
       (await viewer.post(`/api/surveys/${survey.id}/invitations/import`, { csv: 'email\nx@example.com' })).status,
     ).toBe(403);
-    expect(invitationCount()).toBe(1);
+    expect(await invitationCount()).toBe(1);
   });
 });
 
@@ -158,42 +161,48 @@ describe('an invitation link', () => {
     invites = (await list()).invitations;
   });
 
-  it('carries its hidden fields server-side (the link cannot change them) and its status follows the response', async () => {
-    const token = tokenOf(invites[0].link);
-    const partial = await submit({
-      clientId: 'device-one-1',
-      invitation: token,
-      complete: false,
-      page: 0,
-      answers: { sat: 4 },
-      hidden: { tier: 'platinum' },
-    });
-    expect(partial.status).toBe(201);
-    expect((await list()).invitations[0].status).toBe('started');
-    expect(await submit({ clientId: 'device-one-1', invitation: token }).then((r) => r.body)).toEqual({
-      status: 'complete',
-    });
-    expect(JSON.parse(responses()[0].hidden)).toEqual({ tier: 'gold', region: 'Hồ Chí Minh; Quận 1' });
-    const after = await list();
-    expect(after.invitations[0].status).toBe('completed');
-    expect(after.counts).toMatchObject({ completed: 1, 'not-started': 3 });
-  });
+  itOnSqliteUntilPorted(
+    'carries its hidden fields server-side (the link cannot change them) and its status follows the response',
+    async () => {
+      const token = tokenOf(invites[0].link);
+      const partial = await submit({
+        clientId: 'device-one-1',
+        invitation: token,
+        complete: false,
+        page: 0,
+        answers: { sat: 4 },
+        hidden: { tier: 'platinum' },
+      });
+      expect(partial.status).toBe(201);
+      expect((await list()).invitations[0].status).toBe('started');
+      expect(await submit({ clientId: 'device-one-1', invitation: token }).then((r) => r.body)).toEqual({
+        status: 'complete',
+      });
+      expect(JSON.parse((await responses())[0].hidden)).toEqual({ tier: 'gold', region: 'Hồ Chí Minh; Quận 1' });
+      const after = await list();
+      expect(after.invitations[0].status).toBe('completed');
+      expect(after.counts).toMatchObject({ completed: 1, 'not-started': 3 });
+    },
+  );
 
-  it('is single-use: reuse after completion is refused, a retry of the same submission is not', async () => {
-    const token = tokenOf(invites[1].link);
-    expect((await submit({ clientId: 'first-browser', invitation: token })).status).toBe(201);
-    const before = responses();
-    const reuse = await submit({ clientId: 'someone-else', invitation: token, answers: { sat: 1, nps: 0 } });
-    expect(reuse.status).toBe(409);
-    expect(reuse.body.error.code).toBe('invitation-used');
-    expect((await submit({ clientId: 'first-browser', invitation: token })).body).toEqual({
-      status: 'complete',
-      duplicate: true,
-    });
-    expect(responses()).toEqual(before);
-  });
+  itOnSqliteUntilPorted(
+    'is single-use: reuse after completion is refused, a retry of the same submission is not',
+    async () => {
+      const token = tokenOf(invites[1].link);
+      expect((await submit({ clientId: 'first-browser', invitation: token })).status).toBe(201);
+      const before = await responses();
+      const reuse = await submit({ clientId: 'someone-else', invitation: token, answers: { sat: 1, nps: 0 } });
+      expect(reuse.status).toBe(409);
+      expect(reuse.body.error.code).toBe('invitation-used');
+      expect((await submit({ clientId: 'first-browser', invitation: token })).body).toEqual({
+        status: 'complete',
+        duplicate: true,
+      });
+      expect(await responses()).toEqual(before);
+    },
+  );
 
-  it('a second device continues the same response rather than starting another', async () => {
+  itOnSqliteUntilPorted('a second device continues the same response rather than starting another', async () => {
     const token = tokenOf(invites[2].link);
     await submit({
       clientId: 'phone-00001',
@@ -203,18 +212,18 @@ describe('an invitation link', () => {
       answers: { sat: 5, nps: 10 },
     });
     await submit({ clientId: 'laptop-0001', invitation: token });
-    expect(responses()).toEqual([expect.objectContaining({ client_id: 'phone-00001', status: 'complete' })]);
+    expect(await responses()).toEqual([expect.objectContaining({ client_id: 'phone-00001', status: 'complete' })]);
   });
 
-  it('an unknown token is refused and stores nothing', async () => {
+  itOnSqliteUntilPorted('an unknown token is refused and stores nothing', async () => {
     const r = await submit({ clientId: 'guesser-001', invitation: 'A'.repeat(22) });
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('invitation-unknown');
     expect((await submit({ clientId: 'guesser-001', invitation: 'short' })).body.error.path).toBe('invitation');
-    expect(responses()).toEqual([]);
+    expect(await responses()).toEqual([]);
   });
 
-  it('the respondent page embeds its state: progress to resume from, then "used"', async () => {
+  itOnSqliteUntilPorted('the respondent page embeds its state: progress to resume from, then "used"', async () => {
     const dir = join(t.config.DATABASE_PATH, '..', 'client');
     mkdirSync(join(dir, 'respondent'), { recursive: true });
     writeFileSync(join(dir, 'respondent', 'index.html'), '<!--survey-data-->');
@@ -257,7 +266,7 @@ describe('exports', () => {
     await upload(GOOD + '"=HYPERLINK(""http://evil"")";evil@example.com;;;\r\n');
   });
 
-  it('a mail-merge file of everyone, and of who has not answered, with personal links', async () => {
+  itOnSqliteUntilPorted('a mail-merge file of everyone, and of who has not answered, with personal links', async () => {
     const invites = (await list()).invitations;
     await submit({ clientId: 'done-000001', invitation: tokenOf(invites[1].link) });
     const all = await researcher.get(`/api/surveys/${survey.id}/invitations.csv`);
@@ -278,7 +287,7 @@ describe('exports', () => {
     expect((await viewer.get(`/api/surveys/${survey.id}/invitations.csv`)).status).toBe(403);
   });
 
-  it('filters the list by status, and refuses an unknown status', async () => {
+  itOnSqliteUntilPorted('filters the list by status, and refuses an unknown status', async () => {
     const invites = (await list()).invitations;
     await submit({ clientId: 'done-000001', invitation: tokenOf(invites[1].link) });
     expect((await list('completed')).invitations.map((i: { name: string }) => i.name)).toEqual(['王小明']);
@@ -334,42 +343,45 @@ describe('sending by e-mail', () => {
   const decoded = (m: Captured) =>
     m.data.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 
-  it('sends each contact their own link in their language, records a failing recipient, and reminds only those who have not finished', async () => {
-    await upload(
-      'name,email,language\nLan,lan@example.vn,vi\nMarco,marco@example.it,it\nBounce,bounce@example.com,en\nNo Mail,,en\nDone Soon,done@example.com,en\n',
-    );
-    const invites = (await list()).invitations as { name: string; link: string }[];
-    const linkOf = (name: string) => invites.find((i) => i.name === name)!.link;
+  itOnSqliteUntilPorted(
+    'sends each contact their own link in their language, records a failing recipient, and reminds only those who have not finished',
+    async () => {
+      await upload(
+        'name,email,language\nLan,lan@example.vn,vi\nMarco,marco@example.it,it\nBounce,bounce@example.com,en\nNo Mail,,en\nDone Soon,done@example.com,en\n',
+      );
+      const invites = (await list()).invitations as { name: string; link: string }[];
+      const linkOf = (name: string) => invites.find((i) => i.name === name)!.link;
 
-    const started = await send('invitation');
-    expect(started.status).toBe(202);
-    // Four contacts have an address; No Mail is left for the mail-merge file.
-    expect(started.body).toMatchObject({ kind: 'invitation', total: 4 });
-    expect(await finished()).toMatchObject({ total: 4, sent: 3, failed: 1 });
-    expect(captured.map((m) => m.to[0]).sort()).toEqual(['done@example.com', 'lan@example.vn', 'marco@example.it']);
-    const lan = captured.find((m) => m.to[0] === 'lan@example.vn')!;
-    expect(decoded(lan)).toContain(linkOf('Lan'));
-    expect(lan.data).toMatch(/Subject: =\?UTF-8\?/); // Vietnamese subject, encoded
-    expect(decoded(captured.find((m) => m.to[0] === 'marco@example.it')!)).toContain('Gentile Marco');
-    expect(decoded(lan)).toContain('research@example.com');
+      const started = await send('invitation');
+      expect(started.status).toBe(202);
+      // Four contacts have an address; No Mail is left for the mail-merge file.
+      expect(started.body).toMatchObject({ kind: 'invitation', total: 4 });
+      expect(await finished()).toMatchObject({ total: 4, sent: 3, failed: 1 });
+      expect(captured.map((m) => m.to[0]).sort()).toEqual(['done@example.com', 'lan@example.vn', 'marco@example.it']);
+      const lan = captured.find((m) => m.to[0] === 'lan@example.vn')!;
+      expect(decoded(lan)).toContain(linkOf('Lan'));
+      expect(lan.data).toMatch(/Subject: =\?UTF-8\?/); // Vietnamese subject, encoded
+      expect(decoded(captured.find((m) => m.to[0] === 'marco@example.it')!)).toContain('Gentile Marco');
+      expect(decoded(lan)).toContain('research@example.com');
 
-    const after = (await list()).invitations as { name: string; sentAt: number | null; lastError: string | null }[];
-    const bounce = after.find((i) => i.name === 'Bounce')!;
-    expect(bounce.sentAt).toBeNull();
-    expect(bounce.lastError).toMatch(/550/);
-    expect(after.find((i) => i.name === 'Lan')).toMatchObject({ sentAt: t.clock.now(), lastError: null });
-    // Sending invitations again retries only the one that failed; nobody gets a second invitation.
-    expect((await send('invitation')).body).toMatchObject({ total: 1 });
-    expect(await finished()).toMatchObject({ total: 1, sent: 0, failed: 1 });
-    expect(captured).toHaveLength(3);
+      const after = (await list()).invitations as { name: string; sentAt: number | null; lastError: string | null }[];
+      const bounce = after.find((i) => i.name === 'Bounce')!;
+      expect(bounce.sentAt).toBeNull();
+      expect(bounce.lastError).toMatch(/550/);
+      expect(after.find((i) => i.name === 'Lan')).toMatchObject({ sentAt: t.clock.now(), lastError: null });
+      // Sending invitations again retries only the one that failed; nobody gets a second invitation.
+      expect((await send('invitation')).body).toMatchObject({ total: 1 });
+      expect(await finished()).toMatchObject({ total: 1, sent: 0, failed: 1 });
+      expect(captured).toHaveLength(3);
 
-    await submit({ clientId: 'done-browser', invitation: tokenOf(linkOf('Done Soon')) });
-    captured = [];
-    expect((await send('reminder')).status).toBe(202);
-    expect(await finished()).toMatchObject({ kind: 'reminder', total: 2, sent: 2, failed: 0 });
-    expect(captured.map((m) => m.to[0]).sort()).toEqual(['lan@example.vn', 'marco@example.it']);
-    expect(decoded(captured.find((m) => m.to[0] === 'marco@example.it')!)).toContain('Promemoria');
-  });
+      await submit({ clientId: 'done-browser', invitation: tokenOf(linkOf('Done Soon')) });
+      captured = [];
+      expect((await send('reminder')).status).toBe(202);
+      expect(await finished()).toMatchObject({ kind: 'reminder', total: 2, sent: 2, failed: 0 });
+      expect(captured.map((m) => m.to[0]).sort()).toEqual(['lan@example.vn', 'marco@example.it']);
+      expect(decoded(captured.find((m) => m.to[0] === 'marco@example.it')!)).toContain('Promemoria');
+    },
+  );
 
   it('does not remind a contact whose invitation bounced after the mail server accepted it', async () => {
     await upload('name,email\nLan,lan@example.vn\nGone,gone@example.com\n');
@@ -390,14 +402,18 @@ describe('sending by e-mail', () => {
   it('a mailing left unfinished by a stopped process carries on when the app starts again', async () => {
     await upload('name,email\nAda,ada@example.org\nBea,bea@example.org\n');
     // What a process killed mid-job leaves behind: a running job with contacts still waiting in it.
-    t.db.$client
-      .prepare(
-        `insert into mail_jobs (id, survey_id, kind, status, total, sent, created_at) values ('left-over', ?, 'invitation', 'running', 2, 0, 0)`,
-      )
-      .run(survey.id);
-    t.db.$client.prepare(`update invitations set job_id = 'left-over'`).run();
-    startWorkers({ db: t.db, config: t.config, clock: t.clock });
-    expect(await finished()).toMatchObject({ id: 'left-over', sent: 2, failed: 0 });
+    await t.rows(
+      `insert into mail_jobs (id, survey_id, kind, status, total, sent, created_at) values ('left-over', ?, 'invitation', 'running', 2, 0, 0) returning id`,
+      survey.id,
+    );
+    await t.rows(`update invitations set job_id = 'left-over' returning id`);
+    const restarted = t.anotherNodeDeps();
+    startWorkers(restarted);
+    try {
+      expect(await finished()).toMatchObject({ id: 'left-over', sent: 2, failed: 0 });
+    } finally {
+      await outboxOf(restarted.store)?.stop();
+    }
     expect(captured.map((m) => m.to[0]).sort()).toEqual(['ada@example.org', 'bea@example.org']);
   });
 
