@@ -40,6 +40,13 @@ const POSTGRES_API_TESTS = [
   'tests/api/survey-change-counts.test.ts',
   'tests/api/survey-transfer.test.ts',
   'tests/api/nodes.test.ts',
+  'tests/api/alerts.test.ts',
+  'tests/api/alerts-mail.test.ts',
+  'tests/api/alerts-report.test.ts',
+  'tests/api/alerts-webhooks.test.ts',
+  'tests/api/outbox-resilience.test.ts',
+  'tests/api/webhook-address-save.test.ts',
+  'tests/api/invitations.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

@@ -3,7 +3,7 @@
  * (managers) see and work the cases they own; researchers and admins see and reassign all.
  * Every change is recorded as an event and told to the survey's case.updated webhooks.
  */
-import { and, asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql, type SQL, count } from 'drizzle-orm';
 import * as v from 'valibot';
 import { alertSettings, caseEvents, cases, responses, surveys, surveyVersions, users } from '../db/tables';
 import { forUpdate, q, type Sql, type Work } from '../db/store';
@@ -96,8 +96,8 @@ export function* listCases(db: Sql, user: SessionUser, f: CaseFilter, now: numbe
     db
       .select({
         status: cases.status,
-        n: sql<number>`count(*)`,
-        overdue: sql<number>`count(case when ${cases.dueAt} < ${now} then 1 end)`,
+        n: count(),
+        overdue: sql<number>`count(case when ${cases.dueAt} < ${now} then 1 end)`.mapWith(Number),
       })
       .from(cases)
       .where(and(...scope))
@@ -125,7 +125,7 @@ export function* listCases(db: Sql, user: SessionUser, f: CaseFilter, now: numbe
 export function* unreadCount(db: Sql, user: SessionUser): Work<number> {
   const [{ n }] = yield* q(
     db
-      .select({ n: sql<number>`count(*)` })
+      .select({ n: count() })
       .from(cases)
       .where(and(eq(cases.ownerId, user.id), sql`${cases.readAt} is null`, inArray(cases.status, ACTIVE))),
   );

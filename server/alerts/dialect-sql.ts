@@ -6,8 +6,9 @@ import { responses } from '../db/tables';
 
 /**
  * The tie-break for rows written at the same time (one import, one test clock): SQLite's rowid
- * is the order they were written in; PostgreSQL keeps no such order, so there its id decides,
- * which is stable but not the order of writing.
+ * is the order they were written in. PostgreSQL keeps no such order, so there the id decides:
+ * rules, webhooks, deliveries, mail jobs and invitations are given ids in the order they are made
+ * (ordered-id.ts); a case's id is random, so cases due at the same moment keep a stable order only.
  */
 export const insertionOrder = (table: SQLiteTable & { id: unknown }) =>
   DIALECT === 'sqlite' ? sql`${table}.rowid` : sql`${table.id}`;

@@ -135,7 +135,9 @@ function* nextDue(db: Sql): Work<number | null> {
       .select({
         at: sql<
           number | null
-        >`min(case when ${outbox.leaseUntil} > ${outbox.nextAttemptAt} then ${outbox.leaseUntil} else ${outbox.nextAttemptAt} end)`,
+        >`min(case when ${outbox.leaseUntil} > ${outbox.nextAttemptAt} then ${outbox.leaseUntil} else ${outbox.nextAttemptAt} end)`.mapWith(
+          Number,
+        ),
       })
       .from(outbox)
       .where(eq(outbox.status, 'pending')),
@@ -204,60 +206,61 @@ export class OutboxWorker {
    * scheduled: a stopped worker would leave every retry and escalation waiting for a new event.
    */
   private async loop() {
-    try {
-      await this.pass();
-    } finally {
-      await this.schedule();
-    }
-  }
-
-  private async pass() {
-    const { clock } = this.deps;
-    const store = this.store;
-    // Rows whose outcome could not be written this pass: not picked again until the next one.
+    // Rows whose outcome could not be written: not picked again until the next scheduled pass.
     const stuck = new Set<string>();
     do {
+      // Asked for again while this pass or its scheduling ran (a row written meanwhile): one more pass.
       this.again = false;
-      // Not on every pass: a busy survey kicks the worker per completion, and this scans active cases.
-      if (clock.now() - this.sweptAt >= SWEEP_MS) {
-        const now = (this.sweptAt = clock.now());
-        await this.guarded('escalating overdue cases', () => store.transaction((tx) => escalateOverdue(tx, now)));
-        // Finished messages and their attempt logs (deleted with them) are kept for a while to look into, then go.
-        const before = now - this.deps.config.OUTBOX_RETENTION_DAYS * 86_400_000;
-        await this.guarded('pruning the outbox', () =>
-          store.db
-            .delete(outbox)
-            .where(and(inArray(outbox.status, ['delivered', 'failed']), lt(outbox.createdAt, before))),
-        );
-        // Mailings a node left unfinished (stopped, or died holding contacts) carry on here.
-        await this.guarded('resuming mailings', () => resumeMailJobs(this.deps));
+      try {
+        await this.pass(stuck);
+      } finally {
+        await this.schedule();
       }
-      for (;;) {
-        if (this.stopped) return;
-        const now = clock.now();
-        const rows = await store.transaction((tx) => claimDue(tx, this.id, now, this.leaseMs, stuck));
-        if (rows.length === 0) break;
-        const results = await Promise.all(rows.map((r) => this.attempt(r)));
-        if (this.stopped) return;
-        const at = clock.now();
-        // Each row's outcome in its own transaction: a row that can't be written fails alone.
-        for (const [i, r] of rows.entries()) {
-          const written = await this.guarded(`recording delivery ${r.id}`, () =>
-            store.transaction((tx) => record(tx, this.id, r, results[i], at)),
+    } while (this.again && !this.stopped);
+  }
+
+  private async pass(stuck: Set<string>) {
+    const { clock } = this.deps;
+    const store = this.store;
+    // Not on every pass: a busy survey kicks the worker per completion, and this scans active cases.
+    if (clock.now() - this.sweptAt >= SWEEP_MS) {
+      const now = (this.sweptAt = clock.now());
+      await this.guarded('escalating overdue cases', () => store.transaction((tx) => escalateOverdue(tx, now)));
+      // Finished messages and their attempt logs (deleted with them) are kept for a while to look into, then go.
+      const before = now - this.deps.config.OUTBOX_RETENTION_DAYS * 86_400_000;
+      await this.guarded('pruning the outbox', () =>
+        store.db
+          .delete(outbox)
+          .where(and(inArray(outbox.status, ['delivered', 'failed']), lt(outbox.createdAt, before))),
+      );
+      // Mailings a node left unfinished (stopped, or died holding contacts) carry on here.
+      await this.guarded('resuming mailings', () => resumeMailJobs(this.deps));
+    }
+    for (;;) {
+      if (this.stopped) return;
+      const now = clock.now();
+      const rows = await store.transaction((tx) => claimDue(tx, this.id, now, this.leaseMs, stuck));
+      if (rows.length === 0) break;
+      const results = await Promise.all(rows.map((r) => this.attempt(r)));
+      if (this.stopped) return;
+      const at = clock.now();
+      // Each row's outcome in its own transaction: a row that can't be written fails alone.
+      for (const [i, r] of rows.entries()) {
+        const written = await this.guarded(`recording delivery ${r.id}`, () =>
+          store.transaction((tx) => record(tx, this.id, r, results[i], at)),
+        );
+        if (!written) {
+          stuck.add(r.id);
+          // Its claim ends, so the next pass (here or on another node) tries it again.
+          await this.guarded(`releasing delivery ${r.id}`, () =>
+            store.db
+              .update(outbox)
+              .set({ leaseUntil: null, claimedBy: null })
+              .where(and(eq(outbox.id, r.id), eq(outbox.claimedBy, this.id))),
           );
-          if (!written) {
-            stuck.add(r.id);
-            // Its claim ends, so the next pass (here or on another node) tries it again.
-            await this.guarded(`releasing delivery ${r.id}`, () =>
-              store.db
-                .update(outbox)
-                .set({ leaseUntil: null, claimedBy: null })
-                .where(and(eq(outbox.id, r.id), eq(outbox.claimedBy, this.id))),
-            );
-          }
         }
       }
-    } while (this.again);
+    }
   }
 
   /** Runs `work`, logging instead of throwing; false when it threw. A closed database still throws, to end the loop. */

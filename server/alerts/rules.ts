@@ -1,6 +1,5 @@
 /** Alert rules and the survey's closing-the-loop settings: stored, checked against the questionnaire. */
 import { hiddenFieldsOf } from '../../shared/customers/fields';
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { alertRules, alertSettings, surveys, users } from '../db/tables';
@@ -11,6 +10,7 @@ import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema'
 import { AlertRuleSchema, type AlertRuleDto, type AlertRuleSpec, type AlertSettings } from '../../shared/api/alerts';
 import { readAlertSettings } from './hook';
 import { insertionOrder } from './dialect-sql';
+import { orderedId } from './ordered-id';
 
 /**
  * Conditions must read questions and hidden fields the survey has, `contains` only text answers,
@@ -88,7 +88,7 @@ export function* createRule(
   const survey = yield* surveyRow(tx, surveyId);
   yield* check(tx, survey.draft as SurveyDefinition, spec);
   const { name, enabled, ...rest } = spec;
-  const id = randomBytes(9).toString('base64url');
+  const id = orderedId();
   const [row] = yield* q(
     tx
       .insert(alertRules)

@@ -8,6 +8,7 @@ import { surveyRow } from '../survey/service';
 import type { DeliveryDto, WebhookDto, WebhookEvent, WebhookWithSecret } from '../../shared/api/alerts';
 import { enqueue, newDeliveryId } from './outbox-queue';
 import { insertionOrder } from './dialect-sql';
+import { orderedId } from './ordered-id';
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 
@@ -25,9 +26,9 @@ export function* listWebhooks(db: Sql, surveyId: string): Work<WebhookDto[]> {
     const [s] = yield* q(
       db
         .select({
-          pending: sql<number>`count(case when ${outbox.status} = 'pending' then 1 end)`,
-          failed: sql<number>`count(case when ${outbox.status} = 'failed' then 1 end)`,
-          last: sql<number | null>`max(${outbox.deliveredAt})`,
+          pending: sql<number>`count(case when ${outbox.status} = 'pending' then 1 end)`.mapWith(Number),
+          failed: sql<number>`count(case when ${outbox.status} = 'failed' then 1 end)`.mapWith(Number),
+          last: sql<number | null>`max(${outbox.deliveredAt})`.mapWith(Number),
         })
         .from(outbox)
         .where(eq(outbox.webhookId, w.id)),
@@ -60,7 +61,7 @@ export function* createWebhook(
   now: number,
 ): Work<WebhookWithSecret> {
   yield* surveyRow(tx, surveyId);
-  const id = randomBytes(9).toString('base64url');
+  const id = orderedId();
   const secret = newSecret();
   yield* q(
     tx.insert(webhooks).values({

@@ -1,6 +1,6 @@
 /** Personal invitations: importing a contact list, listing them, and the files made from them. */
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, count } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { invitations } from '../db/tables';
 import { q, type Sql, type Store, type Work } from '../db/store';
@@ -8,6 +8,7 @@ import { writeCsv } from '../http/csv';
 import { AppError } from '../http/errors';
 import { surveyRow } from '../survey/service';
 import { insertionOrder } from '../alerts/dialect-sql';
+import { orderedId } from '../alerts/ordered-id';
 import { parseContacts } from './contacts';
 import { linksByExternalIds } from '../customers/links';
 import { customerIdIn } from '../../shared/customers/fields';
@@ -33,11 +34,11 @@ export const newToken = () => randomBytes(16).toString('base64url');
 export const invitationLink = (base: string, token: string) => `${base.replace(/\/$/, '')}/i/${token}`;
 
 /**
- * Ids for one file's contacts that sort in the file's order: rows of one import share createdAt,
+ * Ids for one file's contacts that sort in the order of imports, then of the file: rows of one import share createdAt,
  * and PostgreSQL keeps no order of writing to tell them apart (server/alerts/dialect-sql.ts).
  */
 const importIds = () => {
-  const batch = randomBytes(12).toString('hex');
+  const batch = orderedId(6);
   return (i: number) => `${batch}${i.toString(36).padStart(4, '0')}`;
 };
 
@@ -174,10 +175,13 @@ export function* listInvitations(
     db
       .select({
         status: invitations.status,
-        n: sql<number>`count(*)`,
-        sent: sql<number>`count(${invitations.sentAt})`,
-        failed: sql<number>`count(case when ${invitations.lastError} is not null and ${BOUNCED} = 0 then 1 end)`,
-        bounced: sql<number>`sum(${BOUNCED})`,
+        n: count(),
+        sent: sql<number>`count(${invitations.sentAt})`.mapWith(Number),
+        failed:
+          sql<number>`count(case when ${invitations.lastError} is not null and ${BOUNCED} = 0 then 1 end)`.mapWith(
+            Number,
+          ),
+        bounced: sql<number>`sum(${BOUNCED})`.mapWith(Number),
       })
       .from(invitations)
       .where(eq(invitations.surveyId, surveyId))

@@ -3,7 +3,6 @@
  * in the job (invitations.job_id) until it is sent or fails, so a restart picks up where sending
  * stopped without writing to anyone twice.
  */
-import { randomBytes } from 'node:crypto';
 import { and, desc, eq, inArray, isNotNull, isNull, lte, notExists, or, sql } from 'drizzle-orm';
 import type { Deps } from '../http/context';
 import { invitations, mailJobs, surveys, unsubscribes } from '../db/tables';
@@ -22,6 +21,7 @@ import { mailBase } from '../http/links';
 import { smtpTransport } from '../ops/smtp';
 import { unsubscribeLink } from '../customers/unsubscribe';
 import { insertionOrder } from '../alerts/dialect-sql';
+import { orderedId } from '../alerts/ordered-id';
 
 type Kind = MailJob['kind'];
 const KEYS: Record<Kind, { subject: AppKey; body: AppKey }> = {
@@ -75,7 +75,7 @@ export function* startMailJob(
   const survey = yield* surveyRow(tx, surveyId);
   if (survey.status !== 'open')
     throw new AppError(409, 'survey-not-open', `the survey is ${survey.status}: open it before sending invitations`);
-  const id = randomBytes(12).toString('base64url');
+  const id = orderedId(12);
   const [busy] = yield* q(
     tx
       .select({ id: mailJobs.id })

@@ -89,7 +89,8 @@ describe('importing a contact list', () => {
     expect(invitations[0].link).toBe(`${PUBLIC_URL}/i/${tokens[0]}`);
   });
 
-  it('a comma-separated file works too', async () => {
+  // A customer_id is looked up in the customer register, which is still on SQLite only.
+  itOnSqliteUntilPorted('a comma-separated file works too', async () => {
     const r = await upload('email,name,customer_id\nlan@example.vn,"Trần, Lan",C-001\n');
     expect(r.body.imported).toBe(1);
     expect((await list()).invitations[0]).toMatchObject({ name: 'Trần, Lan', hidden: { customer_id: 'C-001' } });
