@@ -47,6 +47,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/outbox-resilience.test.ts',
   'tests/api/webhook-address-save.test.ts',
   'tests/api/invitations.test.ts',
+  'tests/api/outbox-nodes.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({
