@@ -63,6 +63,7 @@ let t: ReturnType<typeof makeTestApp>;
 let b: ReturnType<typeof t.anotherNodeDeps>;
 let researcher: Agent;
 let surveyId: string;
+let versionId: number;
 const closers: (() => Promise<void>)[] = [];
 
 async function setUp(env: Record<string, string> = {}) {
@@ -71,7 +72,9 @@ async function setUp(env: Record<string, string> = {}) {
   startOutbox(b);
   ({ researcher } = await signedInAgents(t.app));
   surveyId = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
-  expect((await researcher.post(`/api/surveys/${surveyId}/publish`)).status).toBe(200);
+  const published = await researcher.post(`/api/surveys/${surveyId}/publish`);
+  expect(published.status).toBe(200);
+  versionId = published.body.versions[0].id;
 }
 afterEach(async () => {
   await outboxOf(b.store)?.stop();
@@ -130,6 +133,44 @@ describe(`two nodes' outbox workers on one ${DIALECT} database`, () => {
     } finally {
       await survivor.stop();
     }
+  });
+});
+
+describe(`two nodes' escalation sweeps on one ${DIALECT} database`, () => {
+  beforeEach(() => setUp());
+
+  it('escalate an overdue case once, however many nodes sweep at the same moment', async () => {
+    const hook = await receiver();
+    closers.push(hook.close);
+    await researcher.post(`/api/surveys/${surveyId}/webhooks`, { url: hook.url, events: ['case.overdue'] });
+    // An open case whose due time has passed, as a completed response's rule opened it.
+    const now = t.clock.now();
+    const [response] = await t.rows(
+      `insert into responses (survey_id, version_id, client_id, status, answers, started_at, updated_at, completed_at)
+        values (?, ?, 'client-overdue', 'complete', '{"sat":1,"nps":0}', ?, ?, ?) returning id`,
+      surveyId,
+      versionId,
+      now,
+      now,
+      now,
+    );
+    await t.rows(
+      `insert into cases (id, survey_id, rule_name, response_id, status, priority, due_at, opened_at, updated_at)
+        values ('overdue-case', ?, 'Detractor', ?, 'open', 'high', ?, ?, ?) returning id`,
+      surveyId,
+      response.id,
+      now + 1000,
+      now,
+      now,
+    );
+    t.clock.advance(SWEEP_MS);
+    await bothDrain();
+    await bothDrain();
+    expect([...hook.seen.values()]).toEqual([1]);
+    expect(
+      await t.value(`select count(*) from case_events where case_id = 'overdue-case' and kind = 'escalated'`),
+    ).toBe(1);
+    expect(await t.value(`select count(*) from outbox where event = 'case.overdue'`)).toBe(1);
   });
 });
 
