@@ -62,8 +62,8 @@ type Outcome = Result & { durationMs: number };
 
 const unclaimed = (now: number) => or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now));
 
-/** Claims up to BATCH rows due by `now` that no live claim holds, for `worker` until `now + leaseMs`. */
-export function* claimDue(tx: Sql, worker: string, now: number, leaseMs: number, skip: Set<string>): Work<Row[]> {
+/** Claims up to BATCH rows due by `now` that no live claim holds, for `worker` until `now + LEASE_MS`. */
+function* claimDue(tx: Sql, worker: string, now: number, skip: Set<string>): Work<Row[]> {
   const due = yield* q(
     claimable(
       tx
@@ -79,7 +79,7 @@ export function* claimDue(tx: Sql, worker: string, now: number, leaseMs: number,
   return yield* q(
     tx
       .update(outbox)
-      .set({ leaseUntil: now + leaseMs, claimedBy: worker })
+      .set({ leaseUntil: now + LEASE_MS, claimedBy: worker })
       .where(inArray(outbox.id, ids.slice(0, BATCH)))
       .returning({
         id: outbox.id,
@@ -161,10 +161,7 @@ export class OutboxWorker {
   readonly id = randomBytes(9).toString('base64url');
   readonly store: Store;
 
-  constructor(
-    readonly deps: Deps & { store: Store },
-    readonly leaseMs = LEASE_MS,
-  ) {
+  constructor(readonly deps: Deps & { store: Store }) {
     this.store = deps.store;
   }
 
@@ -239,7 +236,7 @@ export class OutboxWorker {
     for (;;) {
       if (this.stopped) return;
       const now = clock.now();
-      const rows = await store.transaction((tx) => claimDue(tx, this.id, now, this.leaseMs, stuck));
+      const rows = await store.transaction((tx) => claimDue(tx, this.id, now, stuck));
       if (rows.length === 0) break;
       const results = await Promise.all(rows.map((r) => this.attempt(r)));
       if (this.stopped) return;
@@ -395,14 +392,11 @@ function postJson(url: URL, body: string, headers: Record<string, string>, allow
 
 const workers = new WeakMap<Store, OutboxWorker>();
 
-/**
- * Starts the worker of this node's store (once) and sends what a previous run left pending.
- * `leaseMs` is how long its claims hold (LEASE_MS unless a test wants a death noticed sooner).
- */
-export function startOutbox(deps: Deps & { store: Store }, leaseMs = LEASE_MS): OutboxWorker {
+/** Starts the worker of this node's store (once) and sends what a previous run left pending. */
+export function startOutbox(deps: Deps & { store: Store }): OutboxWorker {
   let w = workers.get(deps.store);
   if (!w) {
-    const worker = new OutboxWorker(deps, leaseMs);
+    const worker = new OutboxWorker(deps);
     workers.set(deps.store, (w = worker));
     worker.unwake = onEnqueue(() => worker.kick());
     worker.kick();

@@ -116,8 +116,8 @@ export function* startMailJob(
   return out;
 }
 
-/** Takes the job's next waiting contact no live claim holds, for `leaseMs` from `now`. */
-function* claimContact(tx: Sql, jobId: string, now: number, leaseMs: number) {
+/** Takes the job's next waiting contact no live claim holds, for MAIL_LEASE_MS from `now`. */
+function* claimContact(tx: Sql, jobId: string, now: number) {
   const [next] = yield* q(
     claimable(
       tx
@@ -131,7 +131,7 @@ function* claimContact(tx: Sql, jobId: string, now: number, leaseMs: number) {
   yield* q(
     tx
       .update(invitations)
-      .set({ leaseUntil: now + leaseMs })
+      .set({ leaseUntil: now + MAIL_LEASE_MS })
       .where(eq(invitations.id, next.id)),
   );
   return next;
@@ -190,12 +190,12 @@ const running = new WeakMap<Store, Map<string, Promise<void>>>();
  * Sends a job's waiting contacts one at a time (a small server takes that best), then marks it
  * done. Every node may run the same job: each claims the contact it sends, so none is mailed twice.
  */
-export function runJob(deps: JobDeps, jobId: string, leaseMs = MAIL_LEASE_MS): Promise<void> {
+export function runJob(deps: JobDeps, jobId: string): Promise<void> {
   let mine = running.get(deps.store);
   if (!mine) running.set(deps.store, (mine = new Map()));
   const current = mine.get(jobId);
   if (current) return current;
-  const run = sendJob(deps, jobId, leaseMs).finally(() => mine.delete(jobId));
+  const run = sendJob(deps, jobId).finally(() => mine.delete(jobId));
   mine.set(jobId, run);
   return run;
 }
@@ -203,7 +203,7 @@ export function runJob(deps: JobDeps, jobId: string, leaseMs = MAIL_LEASE_MS): P
 /** The mailings this node is sending now: resolves when they have ended (tests await it). */
 export const mailingsOf = (store: Store) => Promise.all(running.get(store)?.values() ?? []).then(() => undefined);
 
-async function sendJob({ store, config, clock }: JobDeps, jobId: string, leaseMs: number): Promise<void> {
+async function sendJob({ store, config, clock }: JobDeps, jobId: string): Promise<void> {
   try {
     const [job] = await store.db.select().from(mailJobs).where(eq(mailJobs.id, jobId));
     if (!job || job.status !== 'running') return;
@@ -214,7 +214,7 @@ async function sendJob({ store, config, clock }: JobDeps, jobId: string, leaseMs
     const custom = job.kind === 'invitation' ? settings.invitationMail : settings.reminderMail;
     const base = config.PUBLIC_URL ? mailBase(config) : (job.baseUrl ?? mailBase(config));
     for (;;) {
-      const inv = await store.transaction((tx) => claimContact(tx, jobId, clock.now(), leaseMs));
+      const inv = await store.transaction((tx) => claimContact(tx, jobId, clock.now()));
       if (!inv) break;
       const lang = inv.lang && def.languages.includes(inv.lang) ? inv.lang : def.defaultLanguage;
       const link = invitationLink(base, inv.token);
