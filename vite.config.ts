@@ -40,6 +40,15 @@ const POSTGRES_API_TESTS = [
   'tests/api/survey-change-counts.test.ts',
   'tests/api/survey-transfer.test.ts',
   'tests/api/nodes.test.ts',
+  'tests/api/submissions.test.ts',
+  'tests/api/quotas.test.ts',
+  'tests/api/resume.test.ts',
+  'tests/api/plan.test.ts',
+  'tests/api/reserved-ids.test.ts',
+  'tests/api/survey-languages.test.ts',
+  'tests/api/impossible-dates.test.ts',
+  'tests/api/more-types.test.ts',
+  'tests/api/page-rate-limit.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

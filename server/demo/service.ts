@@ -14,6 +14,7 @@ import { coffeeDefinition, coffeeRespondent } from './coffee';
 import { hotelAlertRules, resolveOlderCases } from './alerts';
 import { loadDemoRegister } from './customers';
 import { onResponseCompleted } from '../alerts/hook';
+import { sqliteSubmitStatements } from '../collect/statements.sqlite';
 import { codedAnswers, responseDuration, storedAnswers } from '../report/coded-answers';
 
 export const DEMO_SLUG = 'demo';
@@ -91,7 +92,7 @@ export function loadDemo(db: Db, now: number, userId: string | null, count = 400
   const def = v.parse(SurveyDefinitionSchema, hotelDefinition);
   const survey = runNow(createSurvey(sqlOf(db), def, userId, now, DEMO_SLUG));
   const published = runNow(publish(sqlOf(db), survey.id, userId, now));
-  const quotas = savePlan(db, survey.id, v.parse(PlanSchema, hotelPlan(now)), userId, now).plan!.quotas!;
+  const quotas = runNow(savePlan(sqlOf(db), survey.id, v.parse(PlanSchema, hotelPlan(now)), userId, now)).plan!.quotas!;
   const room = new Map(quotas.cells!.map((c) => [c.key, c.target]));
   let cellsOpen = room.size;
   const versionId = published.versions[0].id;
@@ -137,16 +138,18 @@ export function loadDemo(db: Db, now: number, userId: string | null, count = 400
         })
         .run();
       if (status === 'complete') {
-        onResponseCompleted(db, {
-          surveyId: survey.id,
-          slug: DEMO_SLUG,
-          responseId: Number(inserted.lastInsertRowid),
-          def,
-          answers,
-          hidden,
-          lang,
-          completedAt: startedAt + duration,
-        });
+        runNow(
+          onResponseCompleted(sqliteSubmitStatements(db), {
+            surveyId: survey.id,
+            slug: DEMO_SLUG,
+            responseId: Number(inserted.lastInsertRowid),
+            def,
+            answers,
+            hidden,
+            lang,
+            completedAt: startedAt + duration,
+          }),
+        );
       }
     }
     resolveOlderCases(db, survey.id, userId, now, rand);
