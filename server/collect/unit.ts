@@ -1,6 +1,8 @@
 /** Runs the collection's units of work on the app's database, with that dialect's statements. */
 import type { AppDeps } from '../http/context';
-import type { Work } from '../db/store';
+import type { Db } from '../db/client';
+import { DIALECT } from '../db/dialect';
+import type { Sql, Work } from '../db/store';
 import { memoOf } from './memo';
 import type { SubmitStatements } from './statements';
 import { pgSubmitStatements } from './statements.pg';
@@ -26,4 +28,12 @@ export function collectTransaction<T>(deps: AppDeps, work: Unit<T>): Promise<T> 
   }
   const memo = memoOf(deps.store);
   return deps.store.transaction((tx) => work(pgSubmitStatements(tx, memo)));
+}
+
+/**
+ * The statements inside a unit of work its caller already runs (the demo's): on SQLite the
+ * prepared statements of `db`, the unit's own connection; on PostgreSQL the unit's transaction.
+ */
+export function statementsIn(tx: Sql, db: Db): SubmitStatements {
+  return DIALECT === 'sqlite' ? sqliteSubmitStatements(db) : pgSubmitStatements(tx, memoOf(tx));
 }
