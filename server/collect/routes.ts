@@ -6,8 +6,19 @@ import { SubmissionSchema, type SubmissionResult } from '../../shared/api/survey
 import * as collect from './service';
 import { submitGrouped } from './group-commit';
 import { collectRun, collectTransaction } from './unit';
+import { metrics } from '../ops/metrics';
 import { AppError } from '../http/errors';
 import { RESUME_KEY_HEADER, RESUME_KEY_PATTERN } from './resume';
+
+/** A submission's time to its commit, as the group commit times SQLite's. */
+async function timed<T>(stored: Promise<T>): Promise<T> {
+  const received = performance.now();
+  try {
+    return await stored;
+  } finally {
+    metrics.submissionSeconds.observe((performance.now() - received) / 1000);
+  }
+}
 
 const limit = rateLimit('the survey', (c) => c.var.deps.config.RATE_LIMIT_PER_MINUTE);
 
@@ -44,7 +55,7 @@ export const publicRoutes = new Hono<AppEnv>()
     const { result, created, resumeKey } =
       c.var.deps.store.dialect === 'sqlite'
         ? await submitGrouped(c.var.deps.db, slug, input, now)
-        : await collectTransaction(c.var.deps, (ops) => collect.submitWork(ops, slug, input, now));
+        : await timed(collectTransaction(c.var.deps, (ops) => collect.submitWork(ops, slug, input, now)));
     if (resumeKey) c.header(RESUME_KEY_HEADER, resumeKey);
     return c.json(result, created ? 201 : 200);
   });
