@@ -22,8 +22,7 @@ import {
   type Priority,
 } from '../../shared/api/alerts';
 import { enqueue, newDeliveryId } from './outbox-queue';
-import { readAlertSettings } from './hook';
-import { webhooksListening } from './listeners';
+import { readAlertSettings, webhooksListening } from './hook';
 import { insertionOrder } from './dialect-sql';
 import { caseUpdatedBody, type CaseFacts } from './payload';
 

@@ -9,8 +9,7 @@ import { alertSettings, caseEvents, cases, surveys, users } from '../db/tables';
 import { exclusive, LOCKS, q, type Sql, type Work } from '../db/store';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { enqueue, newDeliveryId } from './outbox-queue';
-import { readAlertSettings } from './hook';
-import { webhooksListening } from './listeners';
+import { readAlertSettings, webhooksListening } from './hook';
 import { caseUpdatedBody } from './payload';
 
 /** At most this many cases a sweep; the next sweep takes the rest. */

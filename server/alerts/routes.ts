@@ -31,7 +31,6 @@ import {
 } from './webhooks';
 import { addNote, getCase, listCases, unreadCount, updateCase } from './cases';
 import { requestBase } from '../http/links';
-import { invalidateAlerts } from './hook';
 import { outboxOf } from './outbox';
 
 const now = (c: Context<AppEnv>) => c.var.deps.clock.now();
@@ -48,12 +47,6 @@ function refuseInternal(config: Config, url: string) {
     host,
   });
 }
-
-/** After a change to a survey's rules or webhooks has committed: this node's cached alert plan is stale. */
-const changed = <T>(c: Context<AppEnv>, result: T): T => {
-  invalidateAlerts(c.var.deps.db, c.req.param('id')!);
-  return result;
-};
 
 export const alertRoutes = new Hono<AppEnv>()
   .get('/:id/alerts', requireRole('viewer'), async (c) => {
@@ -74,25 +67,25 @@ export const alertRoutes = new Hono<AppEnv>()
   .put('/:id/alerts/settings', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, AlertSettingsSchema);
     const saved = await c.var.deps.store.transaction((tx) => saveAlertSettings(tx, c.req.param('id'), input, now(c)));
-    return c.json(changed(c, saved));
+    return c.json(saved);
   })
   .post('/:id/alerts/rules', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, AlertRuleSchema);
     const rule = await c.var.deps.store.transaction((tx) =>
       createRule(tx, c.req.param('id'), input, c.var.user!.id, now(c)),
     );
-    return c.json(changed(c, rule), 201);
+    return c.json(rule, 201);
   })
   .put('/:id/alerts/rules/:ruleId', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, AlertRuleSchema);
     const rule = await c.var.deps.store.transaction((tx) =>
       updateRule(tx, c.req.param('id'), c.req.param('ruleId'), input, now(c)),
     );
-    return c.json(changed(c, rule));
+    return c.json(rule);
   })
   .delete('/:id/alerts/rules/:ruleId', requireRole('researcher'), async (c) => {
     await c.var.deps.store.transaction((tx) => deleteRule(tx, c.req.param('id'), c.req.param('ruleId')));
-    changed(c, null);
+    null;
     return c.body(null, 204);
   })
   .post('/:id/webhooks', requireRole('researcher'), async (c) => {
@@ -101,7 +94,7 @@ export const alertRoutes = new Hono<AppEnv>()
     const created = await c.var.deps.store.transaction((tx) =>
       createWebhook(tx, c.req.param('id'), input, c.var.user!.id, now(c)),
     );
-    return c.json(changed(c, created), 201);
+    return c.json(created, 201);
   })
   .patch('/:id/webhooks/:webhookId', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, UpdateWebhookSchema);
@@ -109,7 +102,7 @@ export const alertRoutes = new Hono<AppEnv>()
     const updated = await c.var.deps.store.transaction((tx) =>
       updateWebhook(tx, c.req.param('id'), c.req.param('webhookId'), input, now(c)),
     );
-    return c.json(changed(c, updated));
+    return c.json(updated);
   })
   .post('/:id/webhooks/:webhookId/rotate', requireRole('researcher'), async (c) =>
     c.json(
@@ -118,7 +111,7 @@ export const alertRoutes = new Hono<AppEnv>()
   )
   .delete('/:id/webhooks/:webhookId', requireRole('researcher'), async (c) => {
     await c.var.deps.store.transaction((tx) => deleteWebhook(tx, c.req.param('id'), c.req.param('webhookId')));
-    changed(c, null);
+    null;
     return c.body(null, 204);
   })
   .get('/:id/webhooks/:webhookId/deliveries', requireRole('researcher'), async (c) =>

@@ -9,6 +9,7 @@ import { surveyRow } from '../survey/service';
 import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema';
 import { AlertRuleSchema, type AlertRuleDto, type AlertRuleSpec, type AlertSettings } from '../../shared/api/alerts';
 import { readAlertSettings } from './hook';
+import { rulesChanged } from '../collect/memo';
 import { insertionOrder } from './dialect-sql';
 import { orderedId } from './ordered-id';
 
@@ -77,7 +78,7 @@ export function* listRules(db: Sql, surveyId: string): Work<AlertRuleDto[]> {
   return rows.map(toDto);
 }
 
-/** Each change below is a unit of work; the caller forgets the survey's cached alert plan once it commits. */
+/** Each change below is a unit of work that marks the survey's rules as changed, for every node's next submission. */
 export function* createRule(
   tx: Sql,
   surveyId: string,
@@ -95,6 +96,7 @@ export function* createRule(
       .values({ id, surveyId, name, enabled, spec: rest, createdBy: userId, createdAt: now, updatedAt: now })
       .returning(),
   );
+  yield* rulesChanged(tx, surveyId);
   return toDto(row);
 }
 
@@ -114,6 +116,7 @@ export function* updateRule(
   const [row] = yield* q(
     tx.update(alertRules).set({ name, enabled, spec: rest, updatedAt: now }).where(where).returning(),
   );
+  yield* rulesChanged(tx, surveyId);
   return toDto(row);
 }
 
@@ -121,6 +124,7 @@ export function* deleteRule(tx: Sql, surveyId: string, ruleId: string): Work<voi
   yield* surveyRow(tx, surveyId);
   const done = yield* q(tx.delete(alertRules).where(and(eq(alertRules.id, ruleId), eq(alertRules.surveyId, surveyId))));
   if (affected(done) === 0) throw notFound('alert rule');
+  yield* rulesChanged(tx, surveyId);
 }
 
 export function* getAlertSettings(db: Sql, surveyId: string): Work<AlertSettings> {
@@ -151,5 +155,6 @@ export function* saveAlertSettings(tx: Sql, surveyId: string, input: AlertSettin
       .values({ surveyId, data: input, updatedAt: now })
       .onConflictDoUpdate({ target: alertSettings.surveyId, set: { data: input, updatedAt: now } }),
   );
+  yield* rulesChanged(tx, surveyId);
   return input;
 }

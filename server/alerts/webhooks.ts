@@ -7,6 +7,7 @@ import { notFound } from '../http/errors';
 import { surveyRow } from '../survey/service';
 import type { DeliveryDto, WebhookDto, WebhookEvent, WebhookWithSecret } from '../../shared/api/alerts';
 import { enqueue, newDeliveryId } from './outbox-queue';
+import { rulesChanged } from '../collect/memo';
 import { insertionOrder } from './dialect-sql';
 import { orderedId } from './ordered-id';
 
@@ -75,6 +76,7 @@ export function* createWebhook(
       updatedAt: now,
     }),
   );
+  yield* rulesChanged(tx, surveyId);
   return { webhook: yield* one(tx, surveyId, id), secret };
 }
 
@@ -88,6 +90,7 @@ export function* updateWebhook(
   yield* one(tx, surveyId, id);
   const set = { ...input, ...(input.events ? { events: [...new Set(input.events)] } : {}), updatedAt: now };
   yield* q(tx.update(webhooks).set(set).where(eq(webhooks.id, id)));
+  yield* rulesChanged(tx, surveyId);
   return yield* one(tx, surveyId, id);
 }
 
@@ -102,6 +105,7 @@ export function* rotateSecret(tx: Sql, surveyId: string, id: string, now: number
 export function* deleteWebhook(tx: Sql, surveyId: string, id: string): Work<void> {
   yield* one(tx, surveyId, id);
   yield* q(tx.delete(webhooks).where(and(eq(webhooks.id, id), eq(webhooks.surveyId, surveyId))));
+  yield* rulesChanged(tx, surveyId);
 }
 
 /** Queues a `ping` so the receiver's address, signature check and answer can be tried before real events flow. */
