@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { createApp } from '../../server/app';
 import { startWorkers } from '../../server/workers';
 import { backoffMs, outboxOf, SWEEP_MS } from '../../server/alerts/outbox';
-import { itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey, Agent } from '../support/api';
+import { makeTestApp, signedInAgents, smallSurvey, Agent } from '../support/api';
 
 /** A webhook receiver on 127.0.0.1 answering with the given statuses in turn (then 200). */
 function receiver(statuses: number[] = []) {
@@ -75,100 +75,91 @@ const expectedSignature = (secret: string, body: string) =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 describe('webhooks', () => {
-  itOnSqliteUntilPorted(
-    'post a case to a receiver on 127.0.0.1 with a correct HMAC-SHA256 signature and a delivery id',
-    async () => {
-      hook = await receiver();
-      const { secret, webhook } = await addHook(['case.opened']);
-      await respond(t.app, { sat: 2, nps: 3, visit: 'look' }, 'c1');
-      await outboxOf(t.store)!.drain();
-      expect(hook.got).toHaveLength(1);
-      const { headers, body } = hook.got[0];
-      expect(headers['x-yardstick-signature']).toBe(expectedSignature(secret, body));
-      expect(headers['x-yardstick-event']).toBe('case.opened');
-      const payload = JSON.parse(body);
-      expect(headers['x-yardstick-delivery']).toBe(payload.deliveryId);
-      expect(payload).toMatchObject({
-        event: 'case.opened',
-        survey: { id: survey.id, title: 'Store visit' },
-        case: { status: 'open', rule: { name: 'Detractor' } },
-      });
-      expect(payload.response.hidden).toEqual({ region: 'North' });
-      expect(payload.response.answers).toContainEqual({
-        questionId: 'visit',
-        question: 'Why did you visit?',
-        code: 'look',
-        label: 'To look',
-      });
-      const log = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries`)).body;
-      expect(log).toMatchObject([
-        { id: payload.deliveryId, status: 'delivered', attempts: 1, log: [{ statusCode: 200, error: null }] },
-      ]);
-      // The secret is shown once: listing webhooks never returns it; viewers don't see receivers at all.
-      const listed = (await researcher.get(`/api/surveys/${survey.id}/alerts`)).body;
-      expect(listed.webhooks).toHaveLength(1);
-      expect(JSON.stringify(listed)).not.toContain(secret);
-      expect((await viewer.get(`/api/surveys/${survey.id}/alerts`)).body.webhooks).toEqual([]);
-    },
-  );
+  it('post a case to a receiver on 127.0.0.1 with a correct HMAC-SHA256 signature and a delivery id', async () => {
+    hook = await receiver();
+    const { secret, webhook } = await addHook(['case.opened']);
+    await respond(t.app, { sat: 2, nps: 3, visit: 'look' }, 'c1');
+    await outboxOf(t.store)!.drain();
+    expect(hook.got).toHaveLength(1);
+    const { headers, body } = hook.got[0];
+    expect(headers['x-yardstick-signature']).toBe(expectedSignature(secret, body));
+    expect(headers['x-yardstick-event']).toBe('case.opened');
+    const payload = JSON.parse(body);
+    expect(headers['x-yardstick-delivery']).toBe(payload.deliveryId);
+    expect(payload).toMatchObject({
+      event: 'case.opened',
+      survey: { id: survey.id, title: 'Store visit' },
+      case: { status: 'open', rule: { name: 'Detractor' } },
+    });
+    expect(payload.response.hidden).toEqual({ region: 'North' });
+    expect(payload.response.answers).toContainEqual({
+      questionId: 'visit',
+      question: 'Why did you visit?',
+      code: 'look',
+      label: 'To look',
+    });
+    const log = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries`)).body;
+    expect(log).toMatchObject([
+      { id: payload.deliveryId, status: 'delivered', attempts: 1, log: [{ statusCode: 200, error: null }] },
+    ]);
+    // The secret is shown once: listing webhooks never returns it; viewers don't see receivers at all.
+    const listed = (await researcher.get(`/api/surveys/${survey.id}/alerts`)).body;
+    expect(listed.webhooks).toHaveLength(1);
+    expect(JSON.stringify(listed)).not.toContain(secret);
+    expect((await viewer.get(`/api/surveys/${survey.id}/alerts`)).body.webhooks).toEqual([]);
+  });
 
-  itOnSqliteUntilPorted(
-    'retry a receiver that fails twice with back-off, and the third try delivers the same signed body',
-    async () => {
-      hook = await receiver([500, 503]);
-      const { secret, webhook } = await addHook(['case.opened']);
-      await respond(t.app, { sat: 2, nps: 3 }, 'c1');
-      const outbox = outboxOf(t.store)!;
-      await outbox.drain();
-      expect(hook.got).toHaveLength(1);
-      // Not due yet: the retry waits backoffMs(1) on the injected clock.
-      t.clock.advance(backoffMs(1) - 1);
-      await outbox.drain();
-      expect(hook.got).toHaveLength(1);
-      t.clock.advance(1);
-      await outbox.drain();
-      t.clock.advance(backoffMs(2));
-      await outbox.drain();
-      expect(hook.got).toHaveLength(3);
-      expect(new Set(hook.got.map((g) => g.body)).size).toBe(1);
-      expect(new Set(hook.got.map((g) => g.headers['x-yardstick-delivery'])).size).toBe(1);
-      expect(hook.got[2].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[2].body));
-      const [d] = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries`)).body;
-      expect(d).toMatchObject({ status: 'delivered', attempts: 3 });
-      expect(d.log.map((a: { statusCode: number; error: string | null }) => [a.statusCode, a.error])).toEqual([
-        [500, 'HTTP 500'],
-        [503, 'HTTP 503'],
-        [200, null],
-      ]);
-    },
-  );
+  it('retry a receiver that fails twice with back-off, and the third try delivers the same signed body', async () => {
+    hook = await receiver([500, 503]);
+    const { secret, webhook } = await addHook(['case.opened']);
+    await respond(t.app, { sat: 2, nps: 3 }, 'c1');
+    const outbox = outboxOf(t.store)!;
+    await outbox.drain();
+    expect(hook.got).toHaveLength(1);
+    // Not due yet: the retry waits backoffMs(1) on the injected clock.
+    t.clock.advance(backoffMs(1) - 1);
+    await outbox.drain();
+    expect(hook.got).toHaveLength(1);
+    t.clock.advance(1);
+    await outbox.drain();
+    t.clock.advance(backoffMs(2));
+    await outbox.drain();
+    expect(hook.got).toHaveLength(3);
+    expect(new Set(hook.got.map((g) => g.body)).size).toBe(1);
+    expect(new Set(hook.got.map((g) => g.headers['x-yardstick-delivery'])).size).toBe(1);
+    expect(hook.got[2].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[2].body));
+    const [d] = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries`)).body;
+    expect(d).toMatchObject({ status: 'delivered', attempts: 3 });
+    expect(d.log.map((a: { statusCode: number; error: string | null }) => [a.statusCode, a.error])).toEqual([
+      [500, 'HTTP 500'],
+      [503, 'HTTP 503'],
+      [200, null],
+    ]);
+  });
 
-  itOnSqliteUntilPorted(
-    'still deliver after a restart between a failed try and the retry (the outbox is in the database)',
-    async () => {
-      hook = await receiver([500]);
-      const { secret } = await addHook(['case.opened']);
-      await respond(t.app, { sat: 2, nps: 3 }, 'c1');
-      await outboxOf(t.store)!.drain();
-      expect(hook.got).toHaveLength(1);
-      // Stop the worker, as the server does on SIGTERM; the next start has connections of its own.
-      await outboxOf(t.store)!.stop();
-      const restarted = t.anotherNodeDeps();
-      t.clock.advance(backoffMs(1));
-      startWorkers(restarted);
-      try {
-        await outboxOf(restarted.store)!.drain();
-        expect(hook.got).toHaveLength(2);
-        expect(hook.got[1].body).toBe(hook.got[0].body);
-        expect(hook.got[1].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[1].body));
-        expect(await t.rows('select status, attempts from outbox')).toEqual([{ status: 'delivered', attempts: 2 }]);
-      } finally {
-        await outboxOf(restarted.store)?.stop();
-      }
-    },
-  );
+  it('still deliver after a restart between a failed try and the retry (the outbox is in the database)', async () => {
+    hook = await receiver([500]);
+    const { secret } = await addHook(['case.opened']);
+    await respond(t.app, { sat: 2, nps: 3 }, 'c1');
+    await outboxOf(t.store)!.drain();
+    expect(hook.got).toHaveLength(1);
+    // Stop the worker, as the server does on SIGTERM; the next start has connections of its own.
+    await outboxOf(t.store)!.stop();
+    const restarted = t.anotherNodeDeps();
+    t.clock.advance(backoffMs(1));
+    startWorkers(restarted);
+    try {
+      await outboxOf(restarted.store)!.drain();
+      expect(hook.got).toHaveLength(2);
+      expect(hook.got[1].body).toBe(hook.got[0].body);
+      expect(hook.got[1].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[1].body));
+      expect(await t.rows('select status, attempts from outbox')).toEqual([{ status: 'delivered', attempts: 2 }]);
+    } finally {
+      await outboxOf(restarted.store)?.stop();
+    }
+  });
 
-  itOnSqliteUntilPorted('send every completed response with labels and codes to an integration URL', async () => {
+  it('send every completed response with labels and codes to an integration URL', async () => {
     hook = await receiver();
     await addHook(['response.completed']);
     await respond(t.app, { sat: 5, nps: 10, visit: 'buy' }, 'c1');
@@ -192,7 +183,7 @@ describe('webhooks', () => {
     });
   });
 
-  itOnSqliteUntilPorted('tell case.updated receivers of a note and a status change, with who made them', async () => {
+  it('tell case.updated receivers of a note and a status change, with who made them', async () => {
     hook = await receiver();
     await addHook(['case.updated']);
     await respond(t.app, { sat: 1, nps: 0 }, 'c1');
@@ -229,38 +220,35 @@ describe('webhooks', () => {
     expect(unknown.status).toBe(404);
   });
 
-  itOnSqliteUntilPorted(
-    'escalate a case still open at its due time, once, to case.overdue receivers and in its history',
-    async () => {
-      hook = await receiver();
-      await addHook(['case.overdue']);
-      await researcher.put(
-        `/api/surveys/${survey.id}/alerts/rules/${(await researcher.get(`/api/surveys/${survey.id}/alerts`)).body.rules[0].id}`,
-        { name: 'Detractor', priority: 'urgent', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } },
-      );
-      await respond(t.app, { sat: 2, nps: 3 }, 'c1');
-      const outbox = outboxOf(t.store)!;
-      // Urgent: due in 4 hours (DEFAULT_DUE_HOURS); overdue only once past that moment.
-      t.clock.advance(4 * 3_600_000);
-      await outbox.drain();
-      expect(hook.got).toHaveLength(0);
-      // Overdue cases are looked for every SWEEP_MS (by the same clock); the next look escalates it.
-      t.clock.advance(SWEEP_MS);
-      await outbox.drain();
-      t.clock.advance(SWEEP_MS);
-      await outbox.drain();
-      expect(hook.got.map((g) => JSON.parse(g.body))).toMatchObject([
-        { event: 'case.overdue', case: { status: 'open', priority: 'urgent' }, change: { kind: 'escalated' } },
-      ]);
-      const id = (await researcher.get('/api/cases')).body.cases[0].id;
-      expect((await researcher.get(`/api/cases/${id}`)).body.events.map((e: { kind: string }) => e.kind)).toEqual([
-        'opened',
-        'escalated',
-      ]);
-    },
-  );
+  it('escalate a case still open at its due time, once, to case.overdue receivers and in its history', async () => {
+    hook = await receiver();
+    await addHook(['case.overdue']);
+    await researcher.put(
+      `/api/surveys/${survey.id}/alerts/rules/${(await researcher.get(`/api/surveys/${survey.id}/alerts`)).body.rules[0].id}`,
+      { name: 'Detractor', priority: 'urgent', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } },
+    );
+    await respond(t.app, { sat: 2, nps: 3 }, 'c1');
+    const outbox = outboxOf(t.store)!;
+    // Urgent: due in 4 hours (DEFAULT_DUE_HOURS); overdue only once past that moment.
+    t.clock.advance(4 * 3_600_000);
+    await outbox.drain();
+    expect(hook.got).toHaveLength(0);
+    // Overdue cases are looked for every SWEEP_MS (by the same clock); the next look escalates it.
+    t.clock.advance(SWEEP_MS);
+    await outbox.drain();
+    t.clock.advance(SWEEP_MS);
+    await outbox.drain();
+    expect(hook.got.map((g) => JSON.parse(g.body))).toMatchObject([
+      { event: 'case.overdue', case: { status: 'open', priority: 'urgent' }, change: { kind: 'escalated' } },
+    ]);
+    const id = (await researcher.get('/api/cases')).body.cases[0].id;
+    expect((await researcher.get(`/api/cases/${id}`)).body.events.map((e: { kind: string }) => e.kind)).toEqual([
+      'opened',
+      'escalated',
+    ]);
+  });
 
-  itOnSqliteUntilPorted('sign with the new secret after a rotation', async () => {
+  it('sign with the new secret after a rotation', async () => {
     hook = await receiver();
     const { webhook } = await addHook(['case.opened']);
     const rotated = (await researcher.post(`/api/surveys/${survey.id}/webhooks/${webhook.id}/rotate`)).body;
@@ -338,67 +326,61 @@ describe("webhooks into the server's own network", () => {
     expect(await own.value('select url from webhooks')).toBe('https://hooks.example.com/yardstick');
   });
 
-  itOnSqliteUntilPorted(
-    'are not sent when a name resolves to a loopback address, and the attempt says why',
-    async () => {
-      const s = await newSurvey();
-      const rec = await receiver();
-      try {
-        const made = await admin.post(`/api/surveys/${s.id}/webhooks`, {
-          url: 'https://hooks.example.com/yardstick',
-          events: ['response.completed'],
-        });
-        // As if DNS now pointed the name here: "localhost" resolves to loopback without any network.
-        await own.rows('update webhooks set url = ? returning id', rec.url.replace('127.0.0.1', 'localhost'));
-        const r = await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, {
-          clientId: 'client-ssrf-1',
-          versionId: s.versionId,
-          complete: true,
-          answers: { sat: 4, nps: 9 },
-        });
-        expect(r.status).toBe(201);
-        await outboxOf(own.store)!.drain();
-        expect(rec.got).toHaveLength(0);
-        const [d] = (await admin.get(`/api/surveys/${s.id}/webhooks/${made.body.webhook.id}/deliveries`)).body;
-        expect(d.log[0].error).toMatch(/localhost resolves to .*loopback, private or reserved/);
-      } finally {
-        await rec.close();
-      }
-    },
-  );
-
-  itOnSqliteUntilPorted(
-    'leave the outbox once finished and older than OUTBOX_RETENTION_DAYS, attempts and all',
-    async () => {
-      const s = await newSurvey();
-      await admin.post(`/api/surveys/${s.id}/webhooks`, {
-        url: 'https://hooks.example.com/never',
+  it('are not sent when a name resolves to a loopback address, and the attempt says why', async () => {
+    const s = await newSurvey();
+    const rec = await receiver();
+    try {
+      const made = await admin.post(`/api/surveys/${s.id}/webhooks`, {
+        url: 'https://hooks.example.com/yardstick',
         events: ['response.completed'],
       });
-      await own.rows(`update webhooks set url = 'http://[::1]:9/never' returning id`);
-      await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, {
-        clientId: 'client-prune-1',
+      // As if DNS now pointed the name here: "localhost" resolves to loopback without any network.
+      await own.rows('update webhooks set url = ? returning id', rec.url.replace('127.0.0.1', 'localhost'));
+      const r = await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, {
+        clientId: 'client-ssrf-1',
         versionId: s.versionId,
         complete: true,
         answers: { sat: 4, nps: 9 },
       });
-      const outbox = outboxOf(own.store)!;
+      expect(r.status).toBe(201);
+      await outboxOf(own.store)!.drain();
+      expect(rec.got).toHaveLength(0);
+      const [d] = (await admin.get(`/api/surveys/${s.id}/webhooks/${made.body.webhook.id}/deliveries`)).body;
+      expect(d.log[0].error).toMatch(/localhost resolves to .*loopback, private or reserved/);
+    } finally {
+      await rec.close();
+    }
+  });
+
+  it('leave the outbox once finished and older than OUTBOX_RETENTION_DAYS, attempts and all', async () => {
+    const s = await newSurvey();
+    await admin.post(`/api/surveys/${s.id}/webhooks`, {
+      url: 'https://hooks.example.com/never',
+      events: ['response.completed'],
+    });
+    await own.rows(`update webhooks set url = 'http://[::1]:9/never' returning id`);
+    await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, {
+      clientId: 'client-prune-1',
+      versionId: s.versionId,
+      complete: true,
+      answers: { sat: 4, nps: 9 },
+    });
+    const outbox = outboxOf(own.store)!;
+    await outbox.drain();
+    // Give up on it: every retry fails on the address check.
+    for (let k = 0; k < 12; k++) {
+      own.clock.advance(86_400_000);
       await outbox.drain();
-      // Give up on it: every retry fails on the address check.
-      for (let k = 0; k < 12; k++) {
-        own.clock.advance(86_400_000);
-        await outbox.drain();
-      }
-      const count = async () => [
-        await own.value('select count(*) from outbox'),
-        await own.value('select count(*) from outbox_attempts'),
-      ];
-      expect(await own.value('select status from outbox')).toBe('failed');
-      expect(await count()).toEqual([1, 9]);
-      // 90 days (the default) after it was written, the next sweep deletes it.
-      own.clock.advance(80 * 86_400_000);
-      await outbox.drain();
-      expect(await count()).toEqual([0, 0]);
-    },
-  );
+    }
+    const count = async () => [
+      await own.value('select count(*) from outbox'),
+      await own.value('select count(*) from outbox_attempts'),
+    ];
+    expect(await own.value('select status from outbox')).toBe('failed');
+    expect(await count()).toEqual([1, 9]);
+    // 90 days (the default) after it was written, the next sweep deletes it.
+    own.clock.advance(80 * 86_400_000);
+    await outbox.drain();
+    expect(await count()).toEqual([0, 0]);
+  });
 });

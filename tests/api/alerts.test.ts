@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey, Agent } from '../support/api';
+import { makeTestApp, signedInAgents, smallSurvey, Agent } from '../support/api';
 import { DIALECT } from '../../server/db/dialect';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -58,7 +58,7 @@ const addRule = (body: unknown) => agents.researcher.post(`/api/surveys/${survey
 const caseRows = () => t.rows(`select * from cases order by ${DIALECT === 'sqlite' ? 'rowid' : 'ctid'}`);
 
 describe('a completed response that meets a rule', () => {
-  itOnSqliteUntilPorted("opens exactly one case, for its owner, due after the priority's hours", async () => {
+  it("opens exactly one case, for its owner, due after the priority's hours", async () => {
     expect((await addRule(rule())).status).toBe(201);
     const r = await respond({ sat: 2, nps: 3 });
     expect(r.status).toBe(201);
@@ -77,7 +77,7 @@ describe('a completed response that meets a rule', () => {
     expect(await caseRows()).toHaveLength(1);
   });
 
-  itOnSqliteUntilPorted('cannot get a second case for the same rule: the unique index refuses it', async () => {
+  it('cannot get a second case for the same rule: the unique index refuses it', async () => {
     await addRule(rule());
     await respond({ sat: 1, nps: 0 });
     const [c] = await caseRows();
@@ -92,49 +92,43 @@ describe('a completed response that meets a rule', () => {
     ).rejects.toThrow(/unique/i);
   });
 
-  itOnSqliteUntilPorted('opens none for a response that does not match, a partial one or a preview', async () => {
+  it('opens none for a response that does not match, a partial one or a preview', async () => {
     await addRule(rule());
     await respond({ sat: 4, nps: 9 });
     await respond({ sat: 1, nps: 0 }, {}, false);
     expect(await caseRows()).toHaveLength(0);
   });
 
-  itOnSqliteUntilPorted(
-    'opens a case per matching rule, each read from answers, words in a comment and segment limits',
-    async () => {
-      await addRule(rule({ name: 'Detractor', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } }));
-      await addRule(
-        rule({ name: 'Rude', when: { conditions: [{ source: 'why', op: 'contains', words: ['rude', 'dirty'] }] } }),
-      );
-      await addRule(
-        rule({
-          name: 'Platinum only',
-          when: { conditions: [{ source: 'sat', op: 'between', max: 3 }] },
-          segment: [{ source: 'tier', op: 'equals', value: 'Platinum' }],
-        }),
-      );
-      await respond({ sat: 3, nps: 5, why: 'The staff was RUDE.' }, { tier: 'Gold' });
-      expect((await caseRows()).map((c) => c.rule_name).sort()).toEqual(['Detractor', 'Rude']);
-      // "rudeness" is not the word "rude"; Platinum is in the segment.
-      await respond({ sat: 3, nps: 8, why: 'no rudeness at all' }, { tier: 'Platinum' });
-      expect((await caseRows()).map((c) => c.rule_name)).toEqual(['Detractor', 'Rude', 'Platinum only']);
-    },
-  );
+  it('opens a case per matching rule, each read from answers, words in a comment and segment limits', async () => {
+    await addRule(rule({ name: 'Detractor', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } }));
+    await addRule(
+      rule({ name: 'Rude', when: { conditions: [{ source: 'why', op: 'contains', words: ['rude', 'dirty'] }] } }),
+    );
+    await addRule(
+      rule({
+        name: 'Platinum only',
+        when: { conditions: [{ source: 'sat', op: 'between', max: 3 }] },
+        segment: [{ source: 'tier', op: 'equals', value: 'Platinum' }],
+      }),
+    );
+    await respond({ sat: 3, nps: 5, why: 'The staff was RUDE.' }, { tier: 'Gold' });
+    expect((await caseRows()).map((c) => c.rule_name).sort()).toEqual(['Detractor', 'Rude']);
+    // "rudeness" is not the word "rude"; Platinum is in the segment.
+    await respond({ sat: 3, nps: 8, why: 'no rudeness at all' }, { tier: 'Platinum' });
+    expect((await caseRows()).map((c) => c.rule_name)).toEqual(['Detractor', 'Rude', 'Platinum only']);
+  });
 
-  itOnSqliteUntilPorted(
-    'stops opening cases once the rule is turned off (the cached rules are dropped on change)',
-    async () => {
-      const created = (await addRule(rule())).body;
-      await respond({ sat: 1, nps: 0 });
-      await agents.researcher.put(`/api/surveys/${survey.id}/alerts/rules/${created.id}`, rule({ enabled: false }));
-      await respond({ sat: 1, nps: 0 });
-      expect(await caseRows()).toHaveLength(1);
-    },
-  );
+  it('stops opening cases once the rule is turned off (the cached rules are dropped on change)', async () => {
+    const created = (await addRule(rule())).body;
+    await respond({ sat: 1, nps: 0 });
+    await agents.researcher.put(`/api/surveys/${survey.id}/alerts/rules/${created.id}`, rule({ enabled: false }));
+    await respond({ sat: 1, nps: 0 });
+    expect(await caseRows()).toHaveLength(1);
+  });
 });
 
 describe('routing by a hidden field', () => {
-  itOnSqliteUntilPorted("gives the case to the user of the respondent's region, else the fallback", async () => {
+  it("gives the case to the user of the respondent's region, else the fallback", async () => {
     await addRule(
       rule({
         owner: {
@@ -207,34 +201,31 @@ describe('bad rules are refused, naming the field, and nothing is stored', () =>
 });
 
 describe('working a case', () => {
-  itOnSqliteUntilPorted(
-    'shows the owner the case with labelled answers and hidden fields, counts it unread until opened',
-    async () => {
-      await addRule(rule());
-      await respond({ sat: 1, nps: 2, visit: 'buy' }, { tier: 'Gold' });
-      expect((await agents.viewer.get('/api/cases/unread')).body).toEqual({ unread: 1 });
-      const list = (await agents.viewer.get('/api/cases?status=active')).body;
-      expect(list.cases).toHaveLength(1);
-      expect(list.cases[0]).toMatchObject({
-        unread: true,
-        ruleName: 'Unhappy customer',
-        surveyTitle: 'Store visit',
-        owner: { id: ids.viewer, name: 'viewer' },
-      });
-      const detail = (await agents.viewer.get(`/api/cases/${list.cases[0].id}`)).body;
-      expect(detail.response.answers).toContainEqual({
-        questionId: 'visit',
-        question: 'Why did you visit?',
-        code: 'buy',
-        label: 'To buy',
-      });
-      expect(detail.response.hidden).toEqual({ tier: 'Gold' });
-      expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['opened']);
-      expect((await agents.viewer.get('/api/cases/unread')).body).toEqual({ unread: 0 });
-    },
-  );
+  it('shows the owner the case with labelled answers and hidden fields, counts it unread until opened', async () => {
+    await addRule(rule());
+    await respond({ sat: 1, nps: 2, visit: 'buy' }, { tier: 'Gold' });
+    expect((await agents.viewer.get('/api/cases/unread')).body).toEqual({ unread: 1 });
+    const list = (await agents.viewer.get('/api/cases?status=active')).body;
+    expect(list.cases).toHaveLength(1);
+    expect(list.cases[0]).toMatchObject({
+      unread: true,
+      ruleName: 'Unhappy customer',
+      surveyTitle: 'Store visit',
+      owner: { id: ids.viewer, name: 'viewer' },
+    });
+    const detail = (await agents.viewer.get(`/api/cases/${list.cases[0].id}`)).body;
+    expect(detail.response.answers).toContainEqual({
+      questionId: 'visit',
+      question: 'Why did you visit?',
+      code: 'buy',
+      label: 'To buy',
+    });
+    expect(detail.response.hidden).toEqual({ tier: 'Gold' });
+    expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['opened']);
+    expect((await agents.viewer.get('/api/cases/unread')).body).toEqual({ unread: 0 });
+  });
 
-  itOnSqliteUntilPorted('records notes and status changes with who made them, and the resolution time', async () => {
+  it('records notes and status changes with who made them, and the resolution time', async () => {
     await addRule(rule());
     await respond({ sat: 1, nps: 2 });
     const id = (await agents.viewer.get('/api/cases')).body.cases[0].id;
@@ -251,7 +242,7 @@ describe('working a case', () => {
     expect(resolved.events[2].data).toEqual({ from: 'open', to: 'resolved' });
   });
 
-  itOnSqliteUntilPorted("keeps other managers' cases out of sight and lets only researchers reassign", async () => {
+  it("keeps other managers' cases out of sight and lets only researchers reassign", async () => {
     await addRule(rule({ owner: { kind: 'user', userId: ids.north } }));
     await respond({ sat: 1, nps: 2 });
     const id = (await agents.researcher.get('/api/cases')).body.cases[0].id;
@@ -273,7 +264,7 @@ describe('working a case', () => {
     expect((await agents.viewer.get('/api/cases')).body.owners).toEqual([]);
   });
 
-  itOnSqliteUntilPorted('filters by status, owner and overdue', async () => {
+  it('filters by status, owner and overdue', async () => {
     await addRule(rule({ priority: 'urgent' }));
     await respond({ sat: 1, nps: 2 });
     await respond({ sat: 2, nps: 2 });
@@ -294,7 +285,7 @@ describe('working a case', () => {
     expect(bad.body.error.path).toBe('status');
   });
 
-  itOnSqliteUntilPorted('refuses a bad change naming the field and leaves the case as it was', async () => {
+  it('refuses a bad change naming the field and leaves the case as it was', async () => {
     await addRule(rule());
     await respond({ sat: 1, nps: 2 });
     const id = (await agents.viewer.get('/api/cases')).body.cases[0].id;
@@ -311,37 +302,34 @@ describe('working a case', () => {
 });
 
 describe('contact details on a case', () => {
-  itOnSqliteUntilPorted(
-    'are shown to the owner and researchers when the respondent consented, never among the answers',
-    async () => {
-      const def = smallSurvey();
-      def.pages[1].questions.push({
-        id: 'contact',
-        type: 'contact',
-        text: { en: 'May we call you?' },
-        consent: { en: 'Yes, contact me' },
-      } as never);
-      const saved = await agents.researcher.put(`/api/surveys/${survey.id}/draft`, {
-        definition: { ...def, hiddenFields: ['tier', 'region'] },
-      });
-      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-      const published = (await agents.researcher.post(`/api/surveys/${survey.id}/publish`)).body;
-      survey.versionId = Math.max(...published.versions.map((x: { id: number }) => x.id));
-      await addRule(rule());
-      const r = await respond({ sat: 1, nps: 2, contact: { name: 'Ann', email: 'ann@example.com', consent: true } });
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      // Details without consent are refused at collection (shared/survey/research-answers.ts), so this one leaves none.
-      await respond({ sat: 1, nps: 2 });
-      const list = (await agents.viewer.get('/api/cases')).body.cases;
-      const details = await Promise.all(list.map((c: { id: string }) => agents.viewer.get(`/api/cases/${c.id}`)));
-      const contacts = details.map((d) => d.body.contact).sort((a, b) => (a ? 0 : 1) - (b ? 0 : 1));
-      expect(contacts).toEqual([{ name: 'Ann', email: 'ann@example.com' }, null]);
-      const asResearcher = await agents.researcher.get(`/api/cases/${details.find((d) => d.body.contact)!.body.id}`);
-      expect(asResearcher.body.contact).toEqual({ name: 'Ann', email: 'ann@example.com' });
-      // Contact answers never appear among the labelled answers.
-      expect(
-        details.every((d) => d.body.response.answers.every((a: { questionId: string }) => a.questionId !== 'contact')),
-      ).toBe(true);
-    },
-  );
+  it('are shown to the owner and researchers when the respondent consented, never among the answers', async () => {
+    const def = smallSurvey();
+    def.pages[1].questions.push({
+      id: 'contact',
+      type: 'contact',
+      text: { en: 'May we call you?' },
+      consent: { en: 'Yes, contact me' },
+    } as never);
+    const saved = await agents.researcher.put(`/api/surveys/${survey.id}/draft`, {
+      definition: { ...def, hiddenFields: ['tier', 'region'] },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const published = (await agents.researcher.post(`/api/surveys/${survey.id}/publish`)).body;
+    survey.versionId = Math.max(...published.versions.map((x: { id: number }) => x.id));
+    await addRule(rule());
+    const r = await respond({ sat: 1, nps: 2, contact: { name: 'Ann', email: 'ann@example.com', consent: true } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // Details without consent are refused at collection (shared/survey/research-answers.ts), so this one leaves none.
+    await respond({ sat: 1, nps: 2 });
+    const list = (await agents.viewer.get('/api/cases')).body.cases;
+    const details = await Promise.all(list.map((c: { id: string }) => agents.viewer.get(`/api/cases/${c.id}`)));
+    const contacts = details.map((d) => d.body.contact).sort((a, b) => (a ? 0 : 1) - (b ? 0 : 1));
+    expect(contacts).toEqual([{ name: 'Ann', email: 'ann@example.com' }, null]);
+    const asResearcher = await agents.researcher.get(`/api/cases/${details.find((d) => d.body.contact)!.body.id}`);
+    expect(asResearcher.body.contact).toEqual({ name: 'Ann', email: 'ann@example.com' });
+    // Contact answers never appear among the labelled answers.
+    expect(
+      details.every((d) => d.body.response.answers.every((a: { questionId: string }) => a.questionId !== 'contact')),
+    ).toBe(true);
+  });
 });

@@ -162,48 +162,42 @@ describe('an invitation link', () => {
     invites = (await list()).invitations;
   });
 
-  itOnSqliteUntilPorted(
-    'carries its hidden fields server-side (the link cannot change them) and its status follows the response',
-    async () => {
-      const token = tokenOf(invites[0].link);
-      const partial = await submit({
-        clientId: 'device-one-1',
-        invitation: token,
-        complete: false,
-        page: 0,
-        answers: { sat: 4 },
-        hidden: { tier: 'platinum' },
-      });
-      expect(partial.status).toBe(201);
-      expect((await list()).invitations[0].status).toBe('started');
-      expect(await submit({ clientId: 'device-one-1', invitation: token }).then((r) => r.body)).toEqual({
-        status: 'complete',
-      });
-      expect(JSON.parse((await responses())[0].hidden)).toEqual({ tier: 'gold', region: 'Hồ Chí Minh; Quận 1' });
-      const after = await list();
-      expect(after.invitations[0].status).toBe('completed');
-      expect(after.counts).toMatchObject({ completed: 1, 'not-started': 3 });
-    },
-  );
+  it('carries its hidden fields server-side (the link cannot change them) and its status follows the response', async () => {
+    const token = tokenOf(invites[0].link);
+    const partial = await submit({
+      clientId: 'device-one-1',
+      invitation: token,
+      complete: false,
+      page: 0,
+      answers: { sat: 4 },
+      hidden: { tier: 'platinum' },
+    });
+    expect(partial.status).toBe(201);
+    expect((await list()).invitations[0].status).toBe('started');
+    expect(await submit({ clientId: 'device-one-1', invitation: token }).then((r) => r.body)).toEqual({
+      status: 'complete',
+    });
+    expect(JSON.parse((await responses())[0].hidden)).toEqual({ tier: 'gold', region: 'Hồ Chí Minh; Quận 1' });
+    const after = await list();
+    expect(after.invitations[0].status).toBe('completed');
+    expect(after.counts).toMatchObject({ completed: 1, 'not-started': 3 });
+  });
 
-  itOnSqliteUntilPorted(
-    'is single-use: reuse after completion is refused, a retry of the same submission is not',
-    async () => {
-      const token = tokenOf(invites[1].link);
-      expect((await submit({ clientId: 'first-browser', invitation: token })).status).toBe(201);
-      const before = await responses();
-      const reuse = await submit({ clientId: 'someone-else', invitation: token, answers: { sat: 1, nps: 0 } });
-      expect(reuse.status).toBe(409);
-      expect(reuse.body.error.code).toBe('invitation-used');
-      expect((await submit({ clientId: 'first-browser', invitation: token })).body).toEqual({
-        status: 'complete',
-        duplicate: true,
-      });
-      expect(await responses()).toEqual(before);
-    },
-  );
+  it('is single-use: reuse after completion is refused, a retry of the same submission is not', async () => {
+    const token = tokenOf(invites[1].link);
+    expect((await submit({ clientId: 'first-browser', invitation: token })).status).toBe(201);
+    const before = await responses();
+    const reuse = await submit({ clientId: 'someone-else', invitation: token, answers: { sat: 1, nps: 0 } });
+    expect(reuse.status).toBe(409);
+    expect(reuse.body.error.code).toBe('invitation-used');
+    expect((await submit({ clientId: 'first-browser', invitation: token })).body).toEqual({
+      status: 'complete',
+      duplicate: true,
+    });
+    expect(await responses()).toEqual(before);
+  });
 
-  itOnSqliteUntilPorted('a second device continues the same response rather than starting another', async () => {
+  it('a second device continues the same response rather than starting another', async () => {
     const token = tokenOf(invites[2].link);
     await submit({
       clientId: 'phone-00001',
@@ -216,7 +210,7 @@ describe('an invitation link', () => {
     expect(await responses()).toEqual([expect.objectContaining({ client_id: 'phone-00001', status: 'complete' })]);
   });
 
-  itOnSqliteUntilPorted('an unknown token is refused and stores nothing', async () => {
+  it('an unknown token is refused and stores nothing', async () => {
     const r = await submit({ clientId: 'guesser-001', invitation: 'A'.repeat(22) });
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('invitation-unknown');
@@ -224,11 +218,11 @@ describe('an invitation link', () => {
     expect(await responses()).toEqual([]);
   });
 
-  itOnSqliteUntilPorted('the respondent page embeds its state: progress to resume from, then "used"', async () => {
+  it('the respondent page embeds its state: progress to resume from, then "used"', async () => {
     const dir = join(t.config.DATABASE_PATH, '..', 'client');
     mkdirSync(join(dir, 'respondent'), { recursive: true });
     writeFileSync(join(dir, 'respondent', 'index.html'), '<!--survey-data-->');
-    const app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir: dir });
+    const app = createApp({ db: t.db, store: t.store, config: t.config, clock: t.clock, clientDir: dir });
     const page = async (query: string) => {
       const html = await (await app.request(`/s/${survey.slug}${query}`)).text();
       return JSON.parse(/<script[^>]*>(.*)<\/script>/s.exec(html)![1]);
@@ -267,7 +261,7 @@ describe('exports', () => {
     await upload(GOOD + '"=HYPERLINK(""http://evil"")";evil@example.com;;;\r\n');
   });
 
-  itOnSqliteUntilPorted('a mail-merge file of everyone, and of who has not answered, with personal links', async () => {
+  it('a mail-merge file of everyone, and of who has not answered, with personal links', async () => {
     const invites = (await list()).invitations;
     await submit({ clientId: 'done-000001', invitation: tokenOf(invites[1].link) });
     const all = await researcher.get(`/api/surveys/${survey.id}/invitations.csv`);
@@ -288,7 +282,7 @@ describe('exports', () => {
     expect((await viewer.get(`/api/surveys/${survey.id}/invitations.csv`)).status).toBe(403);
   });
 
-  itOnSqliteUntilPorted('filters the list by status, and refuses an unknown status', async () => {
+  it('filters the list by status, and refuses an unknown status', async () => {
     const invites = (await list()).invitations;
     await submit({ clientId: 'done-000001', invitation: tokenOf(invites[1].link) });
     expect((await list('completed')).invitations.map((i: { name: string }) => i.name)).toEqual(['王小明']);
@@ -344,45 +338,42 @@ describe('sending by e-mail', () => {
   const decoded = (m: Captured) =>
     m.data.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
 
-  itOnSqliteUntilPorted(
-    'sends each contact their own link in their language, records a failing recipient, and reminds only those who have not finished',
-    async () => {
-      await upload(
-        'name,email,language\nLan,lan@example.vn,vi\nMarco,marco@example.it,it\nBounce,bounce@example.com,en\nNo Mail,,en\nDone Soon,done@example.com,en\n',
-      );
-      const invites = (await list()).invitations as { name: string; link: string }[];
-      const linkOf = (name: string) => invites.find((i) => i.name === name)!.link;
+  it('sends each contact their own link in their language, records a failing recipient, and reminds only those who have not finished', async () => {
+    await upload(
+      'name,email,language\nLan,lan@example.vn,vi\nMarco,marco@example.it,it\nBounce,bounce@example.com,en\nNo Mail,,en\nDone Soon,done@example.com,en\n',
+    );
+    const invites = (await list()).invitations as { name: string; link: string }[];
+    const linkOf = (name: string) => invites.find((i) => i.name === name)!.link;
 
-      const started = await send('invitation');
-      expect(started.status).toBe(202);
-      // Four contacts have an address; No Mail is left for the mail-merge file.
-      expect(started.body).toMatchObject({ kind: 'invitation', total: 4 });
-      expect(await finished()).toMatchObject({ total: 4, sent: 3, failed: 1 });
-      expect(captured.map((m) => m.to[0]).sort()).toEqual(['done@example.com', 'lan@example.vn', 'marco@example.it']);
-      const lan = captured.find((m) => m.to[0] === 'lan@example.vn')!;
-      expect(decoded(lan)).toContain(linkOf('Lan'));
-      expect(lan.data).toMatch(/Subject: =\?UTF-8\?/); // Vietnamese subject, encoded
-      expect(decoded(captured.find((m) => m.to[0] === 'marco@example.it')!)).toContain('Gentile Marco');
-      expect(decoded(lan)).toContain('research@example.com');
+    const started = await send('invitation');
+    expect(started.status).toBe(202);
+    // Four contacts have an address; No Mail is left for the mail-merge file.
+    expect(started.body).toMatchObject({ kind: 'invitation', total: 4 });
+    expect(await finished()).toMatchObject({ total: 4, sent: 3, failed: 1 });
+    expect(captured.map((m) => m.to[0]).sort()).toEqual(['done@example.com', 'lan@example.vn', 'marco@example.it']);
+    const lan = captured.find((m) => m.to[0] === 'lan@example.vn')!;
+    expect(decoded(lan)).toContain(linkOf('Lan'));
+    expect(lan.data).toMatch(/Subject: =\?UTF-8\?/); // Vietnamese subject, encoded
+    expect(decoded(captured.find((m) => m.to[0] === 'marco@example.it')!)).toContain('Gentile Marco');
+    expect(decoded(lan)).toContain('research@example.com');
 
-      const after = (await list()).invitations as { name: string; sentAt: number | null; lastError: string | null }[];
-      const bounce = after.find((i) => i.name === 'Bounce')!;
-      expect(bounce.sentAt).toBeNull();
-      expect(bounce.lastError).toMatch(/550/);
-      expect(after.find((i) => i.name === 'Lan')).toMatchObject({ sentAt: t.clock.now(), lastError: null });
-      // Sending invitations again retries only the one that failed; nobody gets a second invitation.
-      expect((await send('invitation')).body).toMatchObject({ total: 1 });
-      expect(await finished()).toMatchObject({ total: 1, sent: 0, failed: 1 });
-      expect(captured).toHaveLength(3);
+    const after = (await list()).invitations as { name: string; sentAt: number | null; lastError: string | null }[];
+    const bounce = after.find((i) => i.name === 'Bounce')!;
+    expect(bounce.sentAt).toBeNull();
+    expect(bounce.lastError).toMatch(/550/);
+    expect(after.find((i) => i.name === 'Lan')).toMatchObject({ sentAt: t.clock.now(), lastError: null });
+    // Sending invitations again retries only the one that failed; nobody gets a second invitation.
+    expect((await send('invitation')).body).toMatchObject({ total: 1 });
+    expect(await finished()).toMatchObject({ total: 1, sent: 0, failed: 1 });
+    expect(captured).toHaveLength(3);
 
-      await submit({ clientId: 'done-browser', invitation: tokenOf(linkOf('Done Soon')) });
-      captured = [];
-      expect((await send('reminder')).status).toBe(202);
-      expect(await finished()).toMatchObject({ kind: 'reminder', total: 2, sent: 2, failed: 0 });
-      expect(captured.map((m) => m.to[0]).sort()).toEqual(['lan@example.vn', 'marco@example.it']);
-      expect(decoded(captured.find((m) => m.to[0] === 'marco@example.it')!)).toContain('Promemoria');
-    },
-  );
+    await submit({ clientId: 'done-browser', invitation: tokenOf(linkOf('Done Soon')) });
+    captured = [];
+    expect((await send('reminder')).status).toBe(202);
+    expect(await finished()).toMatchObject({ kind: 'reminder', total: 2, sent: 2, failed: 0 });
+    expect(captured.map((m) => m.to[0]).sort()).toEqual(['lan@example.vn', 'marco@example.it']);
+    expect(decoded(captured.find((m) => m.to[0] === 'marco@example.it')!)).toContain('Promemoria');
+  });
 
   it('does not remind a contact whose invitation bounced after the mail server accepted it', async () => {
     await upload('name,email\nLan,lan@example.vn\nGone,gone@example.com\n');

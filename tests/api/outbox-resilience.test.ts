@@ -89,40 +89,37 @@ const outboxRows = () =>
   );
 
 describe('the outbox worker', () => {
-  itOnSqliteUntilPorted(
-    'survives a webhook deleted while its delivery is in flight: the other deliveries of the batch keep their outcome and the next pass is scheduled',
-    async () => {
-      const slow = await receiver(true);
-      const fast = await receiver();
-      receivers.push(slow, fast);
-      const doomed = await addHook(slow.url);
-      const kept = await addHook(fast.url);
+  it('survives a webhook deleted while its delivery is in flight: the other deliveries of the batch keep their outcome and the next pass is scheduled', async () => {
+    const slow = await receiver(true);
+    const fast = await receiver();
+    receivers.push(slow, fast);
+    const doomed = await addHook(slow.url);
+    const kept = await addHook(fast.url);
 
-      expect((await complete('client-0001')).status).toBe(201);
-      // The worker starts on its own after the commit; wait until the slow receiver holds its request.
-      await slow.first;
-      const pass = outboxOf(t.store)!.drain();
-      expect((await researcher.delete(`/api/surveys/${survey.id}/webhooks/${doomed}`)).status).toBe(204);
-      slow.release();
-      await pass;
+    expect((await complete('client-0001')).status).toBe(201);
+    // The worker starts on its own after the commit; wait until the slow receiver holds its request.
+    await slow.first;
+    const pass = outboxOf(t.store)!.drain();
+    expect((await researcher.delete(`/api/surveys/${survey.id}/webhooks/${doomed}`)).status).toBe(204);
+    slow.release();
+    await pass;
 
-      // The kept webhook's delivery is recorded as delivered, once, not rolled back with the other.
-      expect(fast.got).toHaveLength(1);
-      const rows = await outboxRows();
-      expect(rows).toEqual([
-        { id: expect.any(String), webhookId: kept, status: 'delivered', attempts: 1, lastError: null },
-      ]);
-      const log = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${kept}/deliveries`)).body;
-      expect(log).toMatchObject([{ status: 'delivered', attempts: 1, log: [{ statusCode: 200, error: null }] }]);
-      expect(outboxOf(t.store)!.nextPassAt).not.toBeNull();
+    // The kept webhook's delivery is recorded as delivered, once, not rolled back with the other.
+    expect(fast.got).toHaveLength(1);
+    const rows = await outboxRows();
+    expect(rows).toEqual([
+      { id: expect.any(String), webhookId: kept, status: 'delivered', attempts: 1, lastError: null },
+    ]);
+    const log = (await researcher.get(`/api/surveys/${survey.id}/webhooks/${kept}/deliveries`)).body;
+    expect(log).toMatchObject([{ status: 'delivered', attempts: 1, log: [{ statusCode: 200, error: null }] }]);
+    expect(outboxOf(t.store)!.nextPassAt).not.toBeNull();
 
-      // And it keeps delivering what comes next.
-      expect((await complete('client-0002')).status).toBe(201);
-      await outboxOf(t.store)!.drain();
-      expect(fast.got).toHaveLength(2);
-      expect((await outboxRows()).map((r) => r.status)).toEqual(['delivered', 'delivered']);
-    },
-  );
+    // And it keeps delivering what comes next.
+    expect((await complete('client-0002')).status).toBe(201);
+    await outboxOf(t.store)!.drain();
+    expect(fast.got).toHaveLength(2);
+    expect((await outboxRows()).map((r) => r.status)).toEqual(['delivered', 'delivered']);
+  });
 
   it('gives up at once on a delivery whose webhook is gone, instead of retrying it for hours', async () => {
     // A webhook message with no webhook left to send to (as after a deletion that kept the row).
