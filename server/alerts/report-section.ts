@@ -3,25 +3,19 @@
  * resolved and how fast, and — when a follow-up survey carries the case id in its hidden field
  * `case` — how satisfied the respondents of resolved cases were afterwards.
  */
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import * as v from 'valibot';
-import { DIALECT } from '../db/dialect';
+import { alertRules, cases, responses, surveys, surveyVersions } from '../db/tables';
 import { q, type Sql, type Work } from '../db/store';
-import { alertRules, alertSettings, cases, responses, surveys, surveyVersions } from '../db/tables';
 import { meanCI, median } from '../../shared/stats';
 import { allQuestions, SurveyDefinitionSchema } from '../../shared/survey/schema';
 import { pickText } from '../../shared/survey/text';
 import type { CasesSection } from '../../shared/api/report-sections';
 import type { SectionInput } from '../report/sections/input';
-import { readAlertSettings } from './hook';
+import { getAlertSettings } from './rules';
+import { hiddenCase } from './dialect-sql';
 
 const HOUR = 3_600_000;
-
-/** The case id a follow-up response carries in its hidden field `case`, in each dialect's words. */
-const caseIdOf =
-  DIALECT === 'pg'
-    ? sql<string | null>`(${responses.hidden})::json ->> 'case'`
-    : sql<string | null>`json_extract(${responses.hidden}, '$.case')`;
 
 /** Null when the survey has no alert rules and no cases. */
 export function* casesSection(db: Sql, surveyId: string, input: SectionInput): Work<CasesSection | null> {
@@ -41,8 +35,7 @@ export function* casesSection(db: Sql, surveyId: string, input: SectionInput): W
   const [rule] = yield* q(
     db.select({ id: alertRules.id }).from(alertRules).where(eq(alertRules.surveyId, surveyId)).limit(1),
   );
-  const hasRules = rule !== undefined;
-  if (rows.length === 0 && !hasRules) return null;
+  if (rows.length === 0 && !rule) return null;
   // Only the cases of the responses the report's filters select.
   const { cols, sel } = input;
   const selected = new Set<number>();
@@ -70,12 +63,9 @@ export function* casesSection(db: Sql, surveyId: string, input: SectionInput): W
 
 /** The follow-up survey's overall satisfaction (role overall-satisfaction, else its first rating) among resolved cases. */
 function* followUp(db: Sql, surveyId: string, resolvedIds: Set<string>): Work<CasesSection['followUp']> {
-  const [settings] = yield* q(
-    db.select({ data: alertSettings.data }).from(alertSettings).where(eq(alertSettings.surveyId, surveyId)),
-  );
-  const { followUpSurveyId } = readAlertSettings(settings?.data);
+  const { followUpSurveyId } = yield* getAlertSettings(db, surveyId);
   if (!followUpSurveyId) return null;
-  const [survey] = yield* q(db.select({ id: surveys.id }).from(surveys).where(eq(surveys.id, followUpSurveyId)));
+  const [survey] = yield* q(db.select({ draft: surveys.draft }).from(surveys).where(eq(surveys.id, followUpSurveyId)));
   const [latest] = yield* q(
     db
       .select({ definition: surveyVersions.definition })
@@ -86,19 +76,19 @@ function* followUp(db: Sql, surveyId: string, resolvedIds: Set<string>): Work<Ca
   );
   if (!survey || !latest) return null;
   const def = v.parse(SurveyDefinitionSchema, latest.definition);
-  const ratings = allQuestions(def).filter((q) => q.type === 'rating');
+  const ratings = allQuestions(def).filter((x) => x.type === 'rating');
   const question = ratings.find((x) => x.role === 'overall-satisfaction') ?? ratings[0];
   if (!question || question.type !== 'rating') return null;
   const rows = yield* q(
     db
-      .select({ answers: responses.answers, caseId: caseIdOf })
+      .select({ answers: responses.answers, caseId: hiddenCase })
       .from(responses)
       .where(
         and(
           eq(responses.surveyId, followUpSurveyId),
           eq(responses.status, 'complete'),
           eq(responses.isTest, false),
-          isNotNull(caseIdOf),
+          isNotNull(hiddenCase),
         ),
       ),
   );

@@ -94,6 +94,12 @@ export const surveys = pgTable('surveys', {
   currentVersionId: integer(),
   /** Responses are stamped with the wave open when they start; a plan with a frequency opens the next. */
   currentWave: integer().notNull().default(1),
+  /**
+   * Bumped by every save of the survey's plan, alert rules, alert settings or webhooks, in the same
+   * transaction: each node keeps what it derived from them (quota rules, alert plans) only while the
+   * stamp it reads with the survey row is unchanged (server/collect/memo.ts).
+   */
+  rulesStamp: integer().notNull().default(0),
   /** Collection rules (open/close dates, response cap, kiosk mode), JSON; see shared/api/surveys.ts. */
   settings: json().notNull().default({}),
   /** Null for surveys made by the system (the demo study). */
@@ -240,6 +246,8 @@ export const invitations = pgTable(
     sentAt: bigint({ mode: 'number' }),
     remindedAt: bigint({ mode: 'number' }),
     lastError: text(),
+    /** Until when a node is sending this contact its mail (of job `jobId`); another takes it over after that. */
+    leaseUntil: bigint({ mode: 'number' }),
     createdAt: bigint({ mode: 'number' }).notNull(),
     updatedAt: bigint({ mode: 'number' }).notNull(),
   },
@@ -442,6 +450,12 @@ export const outbox = pgTable(
     createdAt: bigint({ mode: 'number' }).notNull(),
     deliveredAt: bigint({ mode: 'number' }),
     lastError: text(),
+    /**
+     * Until when the node in `claimedBy` is sending it: no other node takes it before then, and
+     * one that dies mid-send leaves it to be retried by another once this passes.
+     */
+    leaseUntil: bigint({ mode: 'number' }),
+    claimedBy: text(),
   },
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),

@@ -78,6 +78,12 @@ export const surveys = sqliteTable('surveys', {
   currentVersionId: integer(),
   /** Responses are stamped with the wave open when they start; a plan with a frequency opens the next. */
   currentWave: integer().notNull().default(1),
+  /**
+   * Bumped by every save of the survey's plan, alert rules, alert settings or webhooks, in the same
+   * transaction: each node keeps what it derived from them (quota rules, alert plans) only while the
+   * stamp it reads with the survey row is unchanged (server/collect/memo.ts).
+   */
+  rulesStamp: integer().notNull().default(0),
   /** Collection rules (open/close dates, response cap, kiosk mode), JSON; see shared/api/surveys.ts. */
   settings: text({ mode: 'json' }).notNull().default({}),
   /** Null for surveys made by the system (the demo study). */
@@ -230,6 +236,8 @@ export const invitations = sqliteTable(
     sentAt: integer(),
     remindedAt: integer(),
     lastError: text(),
+    /** Until when a node is sending this contact its mail (of job `jobId`); another takes it over after that. */
+    leaseUntil: integer(),
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
   },
@@ -432,6 +440,12 @@ export const outbox = sqliteTable(
     createdAt: integer().notNull(),
     deliveredAt: integer(),
     lastError: text(),
+    /**
+     * Until when the node in `claimedBy` is sending it: no other node takes it before then, and
+     * one that dies mid-send leaves it to be retried by another once this passes.
+     */
+    leaseUntil: integer(),
+    claimedBy: text(),
   },
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),

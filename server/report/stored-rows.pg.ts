@@ -7,7 +7,7 @@
  *
  * Which rows are new since a node's last read: completion times come from the clocks of several
  * nodes and commits land out of order, so neither they nor ids can say it. A trigger stamps each
- * row with the transaction that completed it (`completed_xact`, migration 0003_report_xact). A
+ * row with the transaction that completed it (`completed_xact`, migration 0005_report_xact). A
  * read runs in one REPEATABLE READ snapshot and keeps that snapshot's xmin as its mark: every
  * transaction below xmin had ended when the snapshot was taken, so its rows were either visible to
  * the read (taken) or never committed. Any row committed later was completed by a transaction at
@@ -128,7 +128,7 @@ const EMPTY = Buffer.alloc(0);
 /**
  * The oldest transaction still open when the read's snapshot was taken (its first statement), and
  * how many times the survey's completed rows had been changed or deleted by then (migration
- * 0003_report_xact's `report_changes`).
+ * 0005_report_xact's `report_changes`).
  */
 async function snapshotMark(client: pg.ClientBase, surveyId: string): Promise<{ at: number; changes: number }> {
   const { rows } = await client.query<[number, number]>({

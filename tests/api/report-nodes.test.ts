@@ -76,7 +76,7 @@ const idOf = async (clientId: string) =>
 describe(`report columns on two nodes of one ${DIALECT} database`, () => {
   it('show on node B what node A stored after B built its columns, each response once', async () => {
     const s = await publishedSurvey();
-    const b = t.anotherStore();
+    const b = t.anotherNodeDeps().store;
     await complete(t.store, s, 'a-1', 5, T0);
     await complete(t.store, s, 'a-2', 4, T0 + 1000);
     expect(await columnsOn(b, s)).toEqual([
@@ -101,7 +101,7 @@ describe(`report columns on two nodes of one ${DIALECT} database`, () => {
 
   it('take a response whose commit landed after a later one was read', async () => {
     const s = await publishedSurvey();
-    const b = t.anotherStore();
+    const b = t.anotherNodeDeps().store;
     await complete(t.store, s, 'first', 5, T0);
     expect((await columnsOn(b, s)).length).toBe(1);
     if (DIALECT === 'pg') {
@@ -177,7 +177,7 @@ describe(`report columns on two nodes of one ${DIALECT} database`, () => {
     "build node B's columns again when node A changes or deletes rows B had read",
     async () => {
       const s = await publishedSurvey();
-      const b = t.anotherStore();
+      const b = t.anotherNodeDeps().store;
       await complete(t.store, s, 'kept', 5, T0);
       await complete(t.store, s, 'erased', 4, T0 + 1000);
       await complete(t.store, s, 'deleted', 3, T0 + 2000);
@@ -205,7 +205,7 @@ describe(`report columns on two nodes of one ${DIALECT} database`, () => {
   it("build a large survey's first columns on node B in worker threads, exactly as one pass on node A does", async () => {
     const s = await publishedSurvey();
     for (let i = 0; i < 600; i++) await complete(t.store, s, `r-${i}`, 1 + (i % 5), T0 + i * 1000);
-    const b = t.anotherStore();
+    const b = t.anotherNodeDeps().store;
     expect(await prepareReport(b, s.surveyId, 500)).toBe('parallel');
     const one = await columnsOn(t.store, s);
     expect(one).toHaveLength(600);
