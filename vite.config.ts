@@ -64,6 +64,20 @@ const POSTGRES_API_TESTS = [
   'tests/api/invitations.test.ts',
   'tests/api/outbox-nodes.test.ts',
   'tests/api/report-nodes.test.ts',
+  'tests/api/report.test.ts',
+  'tests/api/report-compare.test.ts',
+  'tests/api/report-crosstab.test.ts',
+  'tests/api/report-export.test.ts',
+  'tests/api/report-export-research.test.ts',
+  'tests/api/report-readings.test.ts',
+  'tests/api/report-research.test.ts',
+  'tests/api/report-sections.test.ts',
+  'tests/api/report-settings.test.ts',
+  'tests/api/report-shares.test.ts',
+  'tests/api/report-trend.test.ts',
+  'tests/api/report-coded.test.ts',
+  'tests/api/more-types-report.test.ts',
+  'tests/api/export-csv-injection.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({
