@@ -64,6 +64,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/invitations.test.ts',
   'tests/api/outbox-nodes.test.ts',
   'tests/api/report-nodes.test.ts',
+  'tests/api/coding.test.ts',
   'tests/api/report.test.ts',
   'tests/api/report-compare.test.ts',
   'tests/api/report-crosstab.test.ts',
