@@ -40,6 +40,12 @@ const POSTGRES_API_TESTS = [
   'tests/api/survey-change-counts.test.ts',
   'tests/api/survey-transfer.test.ts',
   'tests/api/nodes.test.ts',
+  'tests/api/customers.test.ts',
+  'tests/api/customer-draws.test.ts',
+  'tests/api/customer-erasure.test.ts',
+  'tests/api/customer-fields.test.ts',
+  'tests/api/customer-privacy.test.ts',
+  'tests/api/customer-value-report.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

@@ -7,10 +7,13 @@ import { startOutbox } from './alerts/outbox';
 import { resumeMailJobs } from './collect/mail';
 import { finishCustomerImports } from './customers/import-customers';
 import type { Deps } from './http/context';
+import { sqliteStore } from './db/sqlite-store';
 import { errorFields, log } from './ops/log';
 
 export function startWorkers(deps: Deps) {
   resumeMailJobs(deps);
   startOutbox(deps);
-  finishCustomerImports(deps.db, deps.clock.now()).catch((e) => log.error('customer import', errorFields(e)));
+  finishCustomerImports(deps.store ?? sqliteStore(deps.db), deps.clock.now()).catch((e) =>
+    log.error('customer import', errorFields(e)),
+  );
 }

@@ -21,6 +21,7 @@ import { errorFields, log } from '../ops/log';
 import { mailBase } from '../http/links';
 import { smtpTransport } from '../ops/smtp';
 import { isUnsubscribed, unsubscribeLink } from '../customers/unsubscribe';
+import { runNow, sqlOf } from '../db/sqlite-store';
 
 type Kind = MailJob['kind'];
 const KEYS: Record<Kind, { subject: AppKey; body: AppKey }> = {
@@ -131,7 +132,7 @@ export async function runJob(deps: Deps, jobId: string): Promise<void> {
       // one who unsubscribed meanwhile gets nothing more.
       const skip =
         (job.kind === 'reminder' && (!PENDING.includes(inv.status) || isBounced(inv.lastError))) ||
-        isUnsubscribed(db, inv.email!);
+        runNow(isUnsubscribed(sqlOf(db), inv.email!));
       if (!skip) {
         try {
           const params = { name: inv.name ?? '', link, survey: pickText(def.title, lang, def.defaultLanguage) };

@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import type { CustomerField } from '../../shared/customers/fields';
 import { valueSettings } from './settings';
 import { preparedStatements } from '../db/statements';
+import { runNow, sqlOf } from '../db/sqlite-store';
 
 export interface CustomerLink {
   customerId: string;
@@ -36,7 +37,7 @@ const byExternalId = preparedStatements((c) => c.prepare(`${SELECT} where extern
  */
 export function customerLink(db: Db, externalId: string): CustomerLink | null {
   const r = byExternalId(db).get(externalId) as LinkRow | undefined;
-  return r ? { customerId: r.id, fields: fieldsOf(r, valueSettings(db).tierNames) } : null;
+  return r ? { customerId: r.id, fields: fieldsOf(r, runNow(valueSettings(sqlOf(db))).tierNames) } : null;
 }
 
 const CHUNK = 500;
@@ -46,7 +47,7 @@ export async function linksByExternalIds(db: Db, externalIds: readonly string[])
   const out = new Map<string, CustomerLink>();
   const unique = [...new Set(externalIds)];
   if (!unique.length) return out;
-  const names = valueSettings(db).tierNames;
+  const names = runNow(valueSettings(sqlOf(db))).tierNames;
   for (let i = 0; i < unique.length; i += CHUNK) {
     const part = unique.slice(i, i + CHUNK);
     const rows = db.$client

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { afterEach, beforeEach, describe, expect } from 'vitest';
+import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
 let agents: Awaited<ReturnType<typeof signedInAgents>>;
@@ -78,105 +78,119 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 describe('who sees contact details', () => {
-  it('shows a viewer the contact details of a customer they own a case with, and no others', async () => {
-    expect((await agents.viewer.get(`/api/customers/${ids.C1}`)).body).toMatchObject({ email: EMAIL, phone: PHONE });
-    expect((await agents.viewer.get(`/api/customers/${ids.C2}`)).body).toMatchObject({
-      name: 'Kept Trần',
-      email: null,
-    });
-    const list = (await agents.viewer.get('/api/customers')).body.customers;
-    expect(list.find((c: { externalId: string }) => c.externalId === 'C2').email).toBeNull();
-    expect(list.find((c: { externalId: string }) => c.externalId === 'C1').email).toBe(EMAIL);
-  });
+  itOnSqliteUntilPorted(
+    'shows a viewer the contact details of a customer they own a case with, and no others',
+    async () => {
+      expect((await agents.viewer.get(`/api/customers/${ids.C1}`)).body).toMatchObject({ email: EMAIL, phone: PHONE });
+      expect((await agents.viewer.get(`/api/customers/${ids.C2}`)).body).toMatchObject({
+        name: 'Kept Trần',
+        email: null,
+      });
+      const list = (await agents.viewer.get('/api/customers')).body.customers;
+      expect(list.find((c: { externalId: string }) => c.externalId === 'C2').email).toBeNull();
+      expect(list.find((c: { externalId: string }) => c.externalId === 'C1').email).toBe(EMAIL);
+    },
+  );
 });
 
 describe('exporting one customer', () => {
-  it('gives everything held: details, value, transactions, invitations, responses and cases', async () => {
-    const res = await agents.researcher.get(`/api/customers/${ids.C1}/export/all.json`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="customer-C1.json"');
-    const x = res.body;
-    expect(x.customer).toMatchObject({ externalId: 'C1', name: NAME, email: EMAIL, phone: PHONE, monetary: 75_000 });
-    expect(x.transactions.map((tr: { amount: number }) => tr.amount)).toEqual([25_000, 50_000]);
-    expect(x.invitations).toHaveLength(1);
-    expect(x.invitations[0]).toMatchObject({ email: EMAIL, status: 'completed' });
-    expect(x.responses).toHaveLength(1);
-    expect(x.responses[0].answers).toMatchObject({ sat: 1, why: 'Slow delivery', contact: { email: EMAIL } });
-    expect(x.cases).toHaveLength(1);
-    expect(x.unsubscribed).toBe(false);
-    expect((await agents.viewer.get(`/api/customers/${ids.C1}/export/all.json`)).status).toBe(403);
-  });
+  itOnSqliteUntilPorted(
+    'gives everything held: details, value, transactions, invitations, responses and cases',
+    async () => {
+      const res = await agents.researcher.get(`/api/customers/${ids.C1}/export/all.json`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="customer-C1.json"');
+      const x = res.body;
+      expect(x.customer).toMatchObject({ externalId: 'C1', name: NAME, email: EMAIL, phone: PHONE, monetary: 75_000 });
+      expect(x.transactions.map((tr: { amount: number }) => tr.amount)).toEqual([25_000, 50_000]);
+      expect(x.invitations).toHaveLength(1);
+      expect(x.invitations[0]).toMatchObject({ email: EMAIL, status: 'completed' });
+      expect(x.responses).toHaveLength(1);
+      expect(x.responses[0].answers).toMatchObject({ sat: 1, why: 'Slow delivery', contact: { email: EMAIL } });
+      expect(x.cases).toHaveLength(1);
+      expect(x.unsubscribed).toBe(false);
+      expect((await agents.viewer.get(`/api/customers/${ids.C1}/export/all.json`)).status).toBe(403);
+    },
+  );
 });
 
 describe('erasing a customer', () => {
-  it('leaves no name or e-mail in any answer, report, share link, case, audit entry or backup made afterwards', async () => {
-    const r = agents.researcher;
-    const share = (await r.post(`/api/surveys/${survey.id}/shares`, { label: 'Board' })).body;
-    expect((await r.get(`/api/surveys/${survey.id}/report`)).status).toBe(200);
-    const erased = await r.delete(`/api/customers/${ids.C1}`);
-    expect(erased.status).toBe(200);
-    expect(erased.body).toEqual({ responses: 1, invitations: 1, mode: 'anonymise' });
+  itOnSqliteUntilPorted(
+    'leaves no name or e-mail in any answer, report, share link, case, audit entry or backup made afterwards',
+    async () => {
+      const r = agents.researcher;
+      const share = (await r.post(`/api/surveys/${survey.id}/shares`, { label: 'Board' })).body;
+      expect((await r.get(`/api/surveys/${survey.id}/report`)).status).toBe(200);
+      const erased = await r.delete(`/api/customers/${ids.C1}`);
+      expect(erased.status).toBe(200);
+      expect(erased.body).toEqual({ responses: 1, invitations: 1, mode: 'anonymise' });
 
-    const seen: string[] = [];
-    const read = async (agent: Agent, path: string) => {
-      const res = await agent.get(path);
-      seen.push(`${path} ${res.status}: ${typeof res.body === 'string' ? res.body : JSON.stringify(res.body)}`);
-      return res;
-    };
-    expect((await read(r, `/api/customers/${ids.C1}`)).status).toBe(404);
-    await read(r, '/api/customers?q=erase');
-    await read(r, `/api/surveys/${survey.id}/report`);
-    await read(r, `/api/surveys/${survey.id}/report/verbatims`);
-    await read(r, `/api/surveys/${survey.id}/report/customer-value`);
-    await read(r, `/api/surveys/${survey.id}/invitations`);
-    await read(r, `/api/surveys/${survey.id}/invitations.csv`);
-    await read(r, `/api/surveys/${survey.id}/export/responses.csv`);
-    await read(agents.anonymous, `/api/public/reports/${share.token}/report`);
-    await read(agents.anonymous, `/api/public/reports/${share.token}/report/verbatims`);
-    const cases = await read(agents.viewer, '/api/cases');
-    for (const c of cases.body.cases) await read(agents.viewer, `/api/cases/${c.id}`);
-    await read(agents.admin, '/api/audit');
-    const all = seen.join('\n');
-    expect(all).not.toContain(NAME);
-    expect(all).not.toContain(EMAIL);
-    expect(all).not.toContain(PHONE);
-    // The answers stay, anonymous: the satisfaction of 1 still counts, the open answer is kept.
-    expect(all).toContain('Slow delivery');
-    const report = (await r.get(`/api/surveys/${survey.id}/report`)).body;
-    expect(report.sections.fieldwork.n).toBe(2);
+      const seen: string[] = [];
+      const read = async (agent: Agent, path: string) => {
+        const res = await agent.get(path);
+        seen.push(`${path} ${res.status}: ${typeof res.body === 'string' ? res.body : JSON.stringify(res.body)}`);
+        return res;
+      };
+      expect((await read(r, `/api/customers/${ids.C1}`)).status).toBe(404);
+      await read(r, '/api/customers?q=erase');
+      await read(r, `/api/surveys/${survey.id}/report`);
+      await read(r, `/api/surveys/${survey.id}/report/verbatims`);
+      await read(r, `/api/surveys/${survey.id}/report/customer-value`);
+      await read(r, `/api/surveys/${survey.id}/invitations`);
+      await read(r, `/api/surveys/${survey.id}/invitations.csv`);
+      await read(r, `/api/surveys/${survey.id}/export/responses.csv`);
+      await read(agents.anonymous, `/api/public/reports/${share.token}/report`);
+      await read(agents.anonymous, `/api/public/reports/${share.token}/report/verbatims`);
+      const cases = await read(agents.viewer, '/api/cases');
+      for (const c of cases.body.cases) await read(agents.viewer, `/api/cases/${c.id}`);
+      await read(agents.admin, '/api/audit');
+      const all = seen.join('\n');
+      expect(all).not.toContain(NAME);
+      expect(all).not.toContain(EMAIL);
+      expect(all).not.toContain(PHONE);
+      // The answers stay, anonymous: the satisfaction of 1 still counts, the open answer is kept.
+      expect(all).toContain('Slow delivery');
+      const report = (await r.get(`/api/surveys/${survey.id}/report`)).body;
+      expect(report.sections.fieldwork.n).toBe(2);
 
-    const backup = join(t.config.DATABASE_PATH, '..', 'after-erasure.db');
-    await t.db.$client.backup(backup);
-    const bytes = readFileSync(backup);
-    expect(bytes.includes(Buffer.from(EMAIL))).toBe(false);
-    expect(bytes.includes(Buffer.from(NAME))).toBe(false);
-    expect(bytes.includes(Buffer.from('Kept Trần'))).toBe(true);
-  });
+      const backup = join(t.config.DATABASE_PATH, '..', 'after-erasure.db');
+      await t.db.$client.backup(backup);
+      const bytes = readFileSync(backup);
+      expect(bytes.includes(Buffer.from(EMAIL))).toBe(false);
+      expect(bytes.includes(Buffer.from(NAME))).toBe(false);
+      expect(bytes.includes(Buffer.from('Kept Trần'))).toBe(true);
+    },
+  );
 
-  it('deletes the answers instead when asked, and refuses an unknown mode or customer', async () => {
+  itOnSqliteUntilPorted('deletes the answers instead when asked, and refuses an unknown mode or customer', async () => {
     const r = agents.researcher;
     expect((await r.delete(`/api/customers/${ids.C2}?responses=shred`)).status).toBe(400);
     expect((await agents.viewer.delete(`/api/customers/${ids.C2}`)).status).toBe(403);
     const erased = await r.delete(`/api/customers/${ids.C2}?responses=delete`);
     expect(erased.body).toEqual({ responses: 1, invitations: 0, mode: 'delete' });
-    expect(t.db.$client.prepare('select count(*) from responses').pluck().get()).toBe(1);
+    expect(Number(await t.value('select count(*) from responses'))).toBe(1);
     expect((await r.delete(`/api/customers/${ids.C2}`)).status).toBe(404);
   });
 });
 
 describe('retention', () => {
-  it('erases the contact details of customers untouched for the set days, keeping their value', async () => {
-    const r = agents.researcher;
-    expect((await r.get('/api/customers/retention')).body).toEqual({ retentionDays: null });
-    // C2 was last updated 400 days ago; C1 today.
-    t.db.$client
-      .prepare('update customers set updated_at = ? where id = ?')
-      .run(t.clock.now() - 400 * 86_400_000, ids.C2);
-    expect((await r.put('/api/customers/retention', { retentionDays: 365 })).body).toEqual({ retentionDays: 365 });
-    const c2 = (await r.get(`/api/customers/${ids.C2}`)).body;
-    expect(c2).toMatchObject({ name: null, email: null, phone: null, monetary: 10_000 });
-    expect((await r.get(`/api/customers/${ids.C1}`)).body).toMatchObject({ name: NAME, email: EMAIL });
-    expect((await r.put('/api/customers/retention', { retentionDays: 0 })).status).toBe(400);
-    expect((await r.put('/api/customers/retention', { retentionDays: null })).body).toEqual({ retentionDays: null });
-  });
+  itOnSqliteUntilPorted(
+    'erases the contact details of customers untouched for the set days, keeping their value',
+    async () => {
+      const r = agents.researcher;
+      expect((await r.get('/api/customers/retention')).body).toEqual({ retentionDays: null });
+      // C2 was last updated 400 days ago; C1 today.
+      await t.rows(
+        'update customers set updated_at = ? where id = ? returning id',
+        t.clock.now() - 400 * 86_400_000,
+        ids.C2,
+      );
+      expect((await r.put('/api/customers/retention', { retentionDays: 365 })).body).toEqual({ retentionDays: 365 });
+      const c2 = (await r.get(`/api/customers/${ids.C2}`)).body;
+      expect(c2).toMatchObject({ name: null, email: null, phone: null, monetary: 10_000 });
+      expect((await r.get(`/api/customers/${ids.C1}`)).body).toMatchObject({ name: NAME, email: EMAIL });
+      expect((await r.put('/api/customers/retention', { retentionDays: 0 })).status).toBe(400);
+      expect((await r.put('/api/customers/retention', { retentionDays: null })).body).toEqual({ retentionDays: null });
+    },
+  );
 });
