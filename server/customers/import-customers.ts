@@ -6,7 +6,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, eq, lt, min, or } from 'drizzle-orm';
-import { forUpdate, q, type Sql, type Store, type Work } from '../db/store';
+import { exclusive, forUpdate, LOCKS, q, type Sql, type Store, type Work } from '../db/store';
 import { customerImports, customerImportRows } from '../db/tables';
 import { matchLocale } from '../../shared/i18n/locales';
 import {
@@ -267,6 +267,9 @@ function* applyNext(tx: Sql, importId: number, now: number): Work<number | null>
     );
     return null;
   }
+  // Bulk writes of customers take turns (value.ts writes them too): rows locked in different orders
+  // by two batches at once could deadlock.
+  yield* q(exclusive(tx, LOCKS.customerRows));
   const created = yield* statements.applyStaged(tx, importId, first, first + BATCH, now);
   yield* markStale(tx, now);
   return created;

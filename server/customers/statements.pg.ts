@@ -1,12 +1,14 @@
 /**
  * The register's bulk statements on PostgreSQL: each batch is one statement over arrays
  * (`unnest`), so 10,000 rows cost one round trip, and the one aggregate over every customer is a
- * single query (it holds no event loop here, only the database's time).
+ * single query (it holds no event loop here, only the database's time). Values are written only
+ * where they changed: an update of an unchanged row still writes a new row version, and sending
+ * 100,000 unchanged rows cost more than reading them.
  */
 import { randomUUID } from 'node:crypto';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { q, type Sql } from '../db/store';
+import { exclusive, LOCKS, q, type Sql } from '../db/store';
 import { mergeAttributes } from './attributes';
 import { COUNTED_IMPORT } from './counted';
 import type { CustomerStatements, Figures } from './statements';
@@ -26,15 +28,19 @@ export const pgStatements: CustomerStatements = {
   async figures(store) {
     // Aggregates of bigint columns arrive as text from a raw query.
     const read = await store.run((db) =>
-      rows<{ id: string; lastAt: string | null; frequency: string | number; monetary: string }>(
+      rows<{ id: string; lastAt: string | null; frequency: string | number; monetary: string; stored: string }>(
         db,
-        sql.raw(`select c.id as id,
-          coalesce(c.given_last_at, max(t.at)) as "lastAt",
-          coalesce(c.given_frequency, count(t.id)) as frequency,
-          coalesce(c.given_monetary, sum(t.amount), 0) as monetary
-        from customers c left join customer_transactions t on t.customer_id = c.id and t.${COUNTED_IMPORT}
-        group by c.id
-        order by c.id collate "C"`),
+        // Transactions aggregated per customer first, then joined: a join first sorted all of them.
+        sql.raw(`with t as (
+            select customer_id, max(at) as last_at, count(*) as n, sum(amount) as total
+            from customer_transactions where ${COUNTED_IMPORT}
+            group by customer_id)
+          select c.id as id, coalesce(c.given_last_at, t.last_at) as "lastAt",
+            coalesce(c.given_frequency, t.n, 0) as frequency, coalesce(c.given_monetary, t.total, 0) as monetary,
+            concat_ws('|', coalesce(c.last_purchase_at::text, ''), c.frequency, c.monetary, coalesce(c.r_score::text, ''),
+              coalesce(c.f_score::text, ''), coalesce(c.m_score::text, ''), coalesce(c.segment, ''),
+              coalesce(c.tier::text, '')) as stored
+          from customers c left join t on t.customer_id = c.id`),
       ),
     );
     return read.map(
@@ -43,27 +49,38 @@ export const pgStatements: CustomerStatements = {
         lastAt: r.lastAt === null ? null : Number(r.lastAt),
         frequency: Number(r.frequency),
         monetary: Number(r.monetary),
+        stored: r.stored,
       }),
     );
   },
 
   async writeValues(store, all, v) {
-    for (let start = 0; start < all.length; start += BATCH) {
-      const end = Math.min(all.length, start + BATCH);
-      const part = all.slice(start, end);
-      await store.transaction((tx) =>
-        rows(
+    // Only the customers whose values changed: after most changes to the register, few of them.
+    const changed: number[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const x = all[i];
+      const next = [x.lastAt, x.frequency, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i]];
+      if (next.map((value) => value ?? '').join('|') !== x.stored) changed.push(i);
+    }
+    for (let start = 0; start < changed.length; start += BATCH) {
+      const part = changed.slice(start, start + BATCH);
+      const column = <T>(of: (i: number) => T) => list(part.map(of));
+      await store.transaction(function* (tx) {
+        // Bulk writes of customers take turns (import-customers.ts writes them too): rows locked in
+        // different orders by two batches at once could deadlock.
+        yield* q(exclusive(tx, LOCKS.customerRows));
+        yield* rows(
           tx,
           sql`update customers c set last_purchase_at = v.last_at, frequency = v.frequency, monetary = v.monetary,
             r_score = v.r, f_score = v.f, m_score = v.m, segment = v.segment, tier = v.tier
-          from unnest(${list(part.map((x) => x.id))}::text[], ${list(part.map((x) => x.lastAt))}::bigint[],
-            ${list(part.map((x) => x.frequency))}::integer[], ${list(part.map((x) => x.monetary))}::bigint[],
-            ${list(v.r.slice(start, end))}::integer[], ${list(v.f.slice(start, end))}::integer[], ${list(v.m.slice(start, end))}::integer[],
-            ${list(v.segments.slice(start, end))}::text[], ${list(v.tiers.slice(start, end))}::integer[])
+          from unnest(${column((i) => all[i].id)}::text[], ${column((i) => all[i].lastAt)}::bigint[],
+            ${column((i) => all[i].frequency)}::integer[], ${column((i) => all[i].monetary)}::bigint[],
+            ${column((i) => v.r[i])}::integer[], ${column((i) => v.f[i])}::integer[], ${column((i) => v.m[i])}::integer[],
+            ${column((i) => v.segments[i])}::text[], ${column((i) => v.tiers[i])}::integer[])
             as v(id, last_at, frequency, monetary, r, f, m, segment, tier)
           where c.id = v.id`,
-        ),
-      );
+        );
+      });
     }
   },
 

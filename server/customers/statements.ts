@@ -15,6 +15,8 @@ export interface Figures {
   lastAt: number | null;
   frequency: number;
   monetary: number;
+  /** The values stored now, where a dialect reads them with the figures to write only those that changed. */
+  stored?: string;
 }
 
 /** Computed values, index for index with the figures they were computed from. */
