@@ -309,18 +309,22 @@ const BATCH = 2_000;
  * so of several nodes reading at once one runs it. In batches, a turn of the event loop between.
  */
 export async function applyRetention(store: Store, now: number): Promise<number> {
+  const runDue = and(
+    eq(customerSettings.id, 1),
+    isNotNull(customerSettings.retentionDays),
+    or(sql`${customerSettings.retentionRunAt} is null`, lt(customerSettings.retentionRunAt, now - HOUR + 1)),
+  );
+  // Read first: most reads of the register find nothing due, and need not write.
+  const [isDue] = await store.run((db) =>
+    q(db.select({ id: customerSettings.id }).from(customerSettings).where(runDue)),
+  );
+  if (!isDue) return 0;
   const [claimed] = await store.run((db) =>
     q(
       db
         .update(customerSettings)
         .set({ retentionRunAt: now })
-        .where(
-          and(
-            eq(customerSettings.id, 1),
-            isNotNull(customerSettings.retentionDays),
-            or(sql`${customerSettings.retentionRunAt} is null`, lt(customerSettings.retentionRunAt, now - HOUR + 1)),
-          ),
-        )
+        .where(runDue)
         .returning({ days: customerSettings.retentionDays }),
     ),
   );

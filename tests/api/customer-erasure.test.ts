@@ -112,3 +112,24 @@ it('leaves no name, e-mail or phone in any answer, export, invitation, audit ent
   for (const erasedText of [NAME, EMAIL, PHONE]) expect(dump).not.toContain(erasedText);
   expect(dump).toContain(KEPT);
 });
+
+it('erases by retention the contact details of customers untouched for the set days, with their invitations’', async () => {
+  const r = agents.researcher;
+  await r.post('/api/customers/import', {
+    csv: `id,name,email,phone,region\nC1,${KEPT},kept@example.com,,north\nC2,${NAME},${EMAIL},${PHONE},north\n`,
+  });
+  const survey = (await r.post('/api/surveys', { definition: smallSurvey() })).body;
+  await r.post(`/api/surveys/${survey.id}/publish`);
+  await r.post(`/api/surveys/${survey.id}/draws`, { by: 'region', completes: { north: 2 }, responseRate: 1 });
+  const c2 = String(await t.value('select id from customers where external_id = ?', 'C2'));
+  // C2 was last updated 400 days ago; C1 today.
+  await t.rows('update customers set updated_at = ? where id = ? returning id', t.clock.now() - 400 * 86_400_000, c2);
+  expect((await r.put('/api/customers/retention', { retentionDays: 365 })).body).toEqual({ retentionDays: 365 });
+  expect((await r.get(`/api/customers/${c2}`)).body).toMatchObject({ externalId: 'C2', name: null, email: null });
+  const contacts = await t.rows("select name, email from invitations order by coalesce(name, '')");
+  expect(contacts).toEqual([
+    { name: null, email: null },
+    { name: KEPT, email: 'kept@example.com' },
+  ]);
+  expect(await backup()).not.toContain(EMAIL);
+});
