@@ -4,12 +4,9 @@
  * contact or link to them, and a backup made afterwards (SQLite's online backup, PostgreSQL's
  * pg_dump) holds none of it, while the other customer's name is still there.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, inject, it } from 'vitest';
-import { DIALECT } from '../../server/db/dialect';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { backupText } from '../support/backup-text';
 
 let t: ReturnType<typeof makeTestApp>;
 let agents: Awaited<ReturnType<typeof signedInAgents>>;
@@ -24,22 +21,6 @@ beforeEach(async () => {
   agents = await signedInAgents(t.app);
 });
 afterEach(() => t.cleanup());
-
-/** What a backup made now holds, as text: the SQLite file's bytes, or PostgreSQL's dump of the data. */
-async function backup(): Promise<string> {
-  if (DIALECT === 'sqlite') {
-    const file = join(t.config.DATABASE_PATH, '..', 'after-erasure.db');
-    await t.db.$client.backup(file);
-    return readFileSync(file).toString('utf8');
-  }
-  const url = new URL(inject('postgresUrl'));
-  const database = String(await t.value('select current_database()'));
-  return execFileSync(
-    join(inject('postgresBin'), 'pg_dump'),
-    ['-h', url.hostname, '-p', url.port, '-U', 'postgres', '--data-only', database],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-}
 
 it('leaves no name, e-mail or phone in any answer, export, invitation, audit entry or backup made afterwards', async () => {
   const r = agents.researcher;
@@ -108,7 +89,7 @@ it('leaves no name, e-mail or phone in any answer, export, invitation, audit ent
   expect(Object.keys(hidden).sort()).toEqual(['customer_segment', 'customer_tier']);
   expect(await t.rows('select email from unsubscribes')).toEqual([]);
 
-  const dump = await backup();
+  const dump = await backupText(t);
   for (const erasedText of [NAME, EMAIL, PHONE]) expect(dump).not.toContain(erasedText);
   expect(dump).toContain(KEPT);
 });
@@ -131,5 +112,5 @@ it('erases by retention the contact details of customers untouched for the set d
     { name: null, email: null },
     { name: KEPT, email: 'kept@example.com' },
   ]);
-  expect(await backup()).not.toContain(EMAIL);
+  expect(await backupText(t)).not.toContain(EMAIL);
 });

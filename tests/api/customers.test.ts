@@ -3,7 +3,11 @@
  * transactions, ready-made figures) that refuse a faulty file whole, upserts from a CRM, value
  * computed as tests/unit/customers/value.test.ts derives by hand, search and filters, roles.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { DIALECT } from '../../server/db/dialect';
+import { pgPool, pgStore } from '../../server/db/pg-store';
+import { sqliteStore } from '../../server/db/sqlite-store';
+import type { Store } from '../../server/db/store';
 import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -176,6 +180,38 @@ describe('writing a large customer file', () => {
     t.clock.advance(86_400_001);
     expect((await importCustomers('id,name\nA4,Later\n')).status).toBe(201);
     expect(await count('customer_import_rows')).toBe(0);
+  });
+
+  /** A second node's store on the same database: a pool of its own on PostgreSQL. */
+  const anotherStore = async (): Promise<Store> =>
+    DIALECT === 'pg'
+      ? pgStore(pgPool(`${inject('postgresUrl')}/${await t.value('select current_database()')}`))
+      : sqliteStore(t.db);
+
+  it('finishes a cut-short file once when two nodes start at once, each staged row applied by one of them', async () => {
+    const n = 5_000;
+    await staged(
+      'applying',
+      Array.from({ length: n }, (_, i) => [
+        `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        `N${i}`,
+        `Customer ${i}`,
+      ]),
+    );
+    const other = await anotherStore();
+    const { finishCustomerImports } = await import('../../server/customers/import-customers');
+    try {
+      await Promise.all([finishCustomerImports(t.store, t.clock.now()), finishCustomerImports(other, t.clock.now())]);
+    } finally {
+      if (DIALECT === 'pg') await other.close();
+    }
+    expect(await count('customers')).toBe(n);
+    expect(await count('customer_import_rows')).toBe(0);
+    expect(await t.rows('select status from customer_imports')).toEqual([{ status: 'done' }]);
+    expect((await researcher.get('/api/customers?q=customer%204999')).body.customers[0]).toMatchObject({
+      externalId: 'N4999',
+      tier: expect.any(Number),
+    });
   });
 });
 
