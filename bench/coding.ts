@@ -20,7 +20,7 @@ import { SurveyDefinitionSchema } from '../shared/survey/schema';
 import * as coding from '../server/coding/service';
 import { distinguish, NPS_GROUPS, npsGroup } from '../shared/coding/distinguish';
 import { suggestThemes } from '../shared/coding/themes';
-import { runNow, sqlOf } from '../server/db/sqlite-store';
+import { runNow, sqliteStore, sqlOf } from '../server/db/sqlite-store';
 
 const N = Number(process.argv[2] ?? 100_000);
 const rand = seeded(7);
@@ -160,33 +160,35 @@ const timed = async <T>(name: string, budget: number, run: () => Promise<T>) => 
   print(`${name} (event loop held at most ${longest.toFixed(0)} ms)`, performance.now() - start, budget);
   return out;
 };
+/** The coding area's databases: its tables through the store, the answers from the report's columns. */
+const area = { db, store: sqliteStore(db) };
 await timed('server: report columns, first build', 5000, async () => {
   await prepareReport(db, survey.id);
   return reportSelection(db, survey.id, { filter: undefined, weight: 'none', exclude: [] }).cols.n;
 });
-const served = await timed('server: suggested themes', 5000, () => coding.themes(db, survey.id, 'why'));
-await timed('server: suggested themes again (kept)', 1000, () => coding.themes(db, survey.id, 'why'));
+const served = await timed('server: suggested themes', 5000, () => coding.themes(area, survey.id, 'why'));
+await timed('server: suggested themes again (kept)', 1000, () => coding.themes(area, survey.id, 'why'));
 // The first four themes of each language become codes, each given to the theme's answers.
 for (const l of served.languages)
   for (const th of l.themes.slice(0, 4)) {
     const code = await coding.createCode(
-      db,
+      area,
       survey.id,
       'why',
       { label: { en: th.label }, isNet: false, netId: null },
       'bench',
       NOW,
     );
-    await coding.bulkAssign(db, survey.id, 'why', { codeId: code.id, themeId: th.id }, 'bench', NOW);
+    await coding.bulkAssign(area, survey.id, 'why', { codeId: code.id, themeId: th.id }, 'bench', NOW);
   }
 await timed('server: distinguishing table of 16 codes', 1000, () =>
-  coding.distinguishTable(db, survey.id, 'why', 'bench', { of: 'codes' }),
+  coding.distinguishTable(area, survey.id, 'why', 'bench', { of: 'codes' }),
 );
 await timed('server: distinguishing table of the themes', 1000, () =>
-  coding.distinguishTable(db, survey.id, 'why', 'bench', { of: 'themes' }),
+  coding.distinguishTable(area, survey.id, 'why', 'bench', { of: 'themes' }),
 );
 await timed('server: a page of 200 answers to code', 1000, () =>
-  coding.answersPage(db, survey.id, 'why', 'bench', { offset: 50_000, limit: 200, search: '', uncoded: '0' }),
+  coding.answersPage(area, survey.id, 'why', 'bench', { offset: 50_000, limit: 200, search: '', uncoded: '0' }),
 );
 clearInterval(ticker);
 db.$client.close();

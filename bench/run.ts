@@ -25,6 +25,7 @@ import { seedReportSurvey } from './report-survey';
 import { build, isStale } from '../server/cli/build.mjs';
 import { measureFirstQuestion, seedFirstQuestionSurvey, startReferenceServer } from './first-question';
 import { importFigures } from './import';
+import { postgresInstalled, postgresSubmissions } from './postgres';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
@@ -80,7 +81,7 @@ async function submissions() {
   const versionId = survey.versions[0].id;
   const rand = seeded(1);
   const bodies = Array.from({ length: 1000 }, () => hotelRespondent(rand));
-  const payload = (i: number, prefix: string) => {
+  const payload = (versionId: number, i: number, prefix: string) => {
     const r = bodies[i % bodies.length];
     return JSON.stringify({
       clientId: `${prefix}${i.toString(36).padStart(8, '0')}`,
@@ -103,22 +104,28 @@ async function submissions() {
   await load({
     port: app.port,
     path: '/api/public/s/demo/responses',
-    body: (i) => payload(i, 'warm'),
+    body: (i) => payload(versionId, i, 'warm'),
     seconds: 1,
     concurrency: 16,
   });
   const ours = await load({
     port: app.port,
     path: '/api/public/s/demo/responses',
-    body: (i) => payload(i, 'sub'),
+    body: (i) => payload(versionId, i, 'sub'),
     seconds,
     concurrency: 32,
   });
   app.child.kill('SIGTERM');
 
   const bare = await startProcess(['bench/bare-server.ts', join(tmp, 'bare.db')], {});
-  await load({ port: bare.port, path: '/r', body: (i) => payload(i, 'warm'), seconds: 1, concurrency: 16 });
-  const ref = await load({ port: bare.port, path: '/r', body: (i) => payload(i, 'sub'), seconds, concurrency: 32 });
+  await load({ port: bare.port, path: '/r', body: (i) => payload(versionId, i, 'warm'), seconds: 1, concurrency: 16 });
+  const ref = await load({
+    port: bare.port,
+    path: '/r',
+    body: (i) => payload(versionId, i, 'sub'),
+    seconds,
+    concurrency: 32,
+  });
   bare.child.kill('SIGTERM');
 
   print('submissions_per_s', ours.perSecond, 'req/s');
@@ -126,6 +133,10 @@ async function submissions() {
   print('submissions_errors', ours.errors, 'count');
   print('reference_bare_hono_sqlite_per_s', ref.perSecond, 'req/s');
   print('reference_bare_hono_sqlite_p99', ref.p99, 'ms', 1);
+
+  // PostgreSQL's figures, beside SQLite's, when its server is installed (.ci/run installs it).
+  if (flag('--no-postgres') || !postgresInstalled()) print('pg_submissions_skipped', 1, 'count');
+  else await postgresSubmissions(startProcess, print, (v) => (i, prefix) => payload(v, i, prefix), seconds);
 }
 
 /** First question visible on our page, SurveyJS's and a static one, served from 127.0.0.1 (./first-question.ts). */

@@ -53,7 +53,11 @@ export const ConfigSchema = v.object({
 });
 export type Config = v.InferOutput<typeof ConfigSchema>;
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * The configuration of `env`, validated. Tools that work on either database (backup, the demo, the
+ * move to PostgreSQL) read it with this; the server with `loadConfig`.
+ */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const picked = Object.fromEntries(Object.keys(ConfigSchema.entries).map((k) => [k, env[k] || undefined]));
   const result = v.safeParse(ConfigSchema, picked);
   if (!result.success) {
@@ -61,12 +65,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const key = issue.path?.[0]?.key;
     throw new Error(`Configuration error: ${String(key ?? '')} ${issue.message}`);
   }
+  return result.output;
+}
+
+/** The server's configuration. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const config = parseConfig(env);
   // Until every area runs on the two-dialect store (docs/postgres.md), a PostgreSQL node would
-  // serve some features and fail others: refuse rather than run half a product.
-  if (result.output.DATABASE_URL) {
+  // serve some features and fail others (collection among them): refuse rather than run half a product.
+  if (config.DATABASE_URL) {
     throw new Error(
       'Configuration error: DATABASE_URL PostgreSQL support is not complete yet; unset DATABASE_URL to run on the SQLite file (DATABASE_PATH)',
     );
   }
-  return result.output;
+  return config;
 }

@@ -18,6 +18,7 @@ const SERVER_ENTRIES = [
   'cli/start.ts',
   'cli/demo.ts',
   'cli/backup.ts',
+  'cli/migrate-to-postgres.ts',
   'report/columns-worker.ts',
   'survey/import-worker.ts',
 ];

@@ -1,17 +1,14 @@
 import { loadConfig } from '../config';
-import { openDb } from '../db/client';
-import { COFFEE_DEMO_SLUG, loadCoffeeDemo, loadDemo } from '../demo/service';
+import { openDatabases } from '../db/open';
+import { COFFEE_DEMO_SLUG, loadDemos } from '../demo/service';
 
-// `npm run demo [n]`: the hotel study with n responses (400 by default) and the office-coffee study.
+// `npm run demo [n]`: the hotel study with n responses (400 by default), the office-coffee study,
+// and the hotel's customer register when the register is empty.
 const config = loadConfig();
-const db = openDb(config.DATABASE_PATH);
+const databases = await openDatabases(config);
 const count = Number(process.argv[2] ?? 400);
 try {
-  const survey = db.transaction(() => {
-    const hotel = loadDemo(db, Date.now(), null, count);
-    loadCoffeeDemo(db, Date.now(), null);
-    return hotel;
-  });
+  const survey = await loadDemos(databases, Date.now(), null, count);
   console.log(
     `Demo studies created: /s/${survey.slug} with ${count} responses and /s/${COFFEE_DEMO_SLUG}; open their reports in the app.`,
   );
@@ -19,5 +16,5 @@ try {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;
 } finally {
-  db.$client.close();
+  await databases.store.close();
 }

@@ -1,10 +1,10 @@
 // @ts-check
 /**
- * `npm start`, `npm run demo`, `npm run backup`: runs the compiled command with plain node,
+ * `npm start`, `npm run demo`, `npm run backup`, `npm run migrate-to-postgres`: runs the compiled command with plain node,
  * building first when the build is missing or older than the sources (a fresh clone, a pull).
  * A production install (dev dependencies pruned) has no build tools: it runs the build it has
  * and says that the sources are newer.
- * Usage: node server/cli/run.mjs <start|demo|backup> [args…] [--no-build]
+ * Usage: node server/cli/run.mjs <start|demo|backup|migrate-to-postgres> [args…] [--no-build]
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { ROOT, build, isStale } from './build.mjs';
 
 const [command, ...rest] = process.argv.slice(2);
-if (!['start', 'demo', 'backup'].includes(command ?? '')) {
-  console.error('usage: node server/cli/run.mjs <start|demo|backup> [args…]');
+if (!['start', 'demo', 'backup', 'migrate-to-postgres'].includes(command ?? '')) {
+  console.error('usage: node server/cli/run.mjs <start|demo|backup|migrate-to-postgres> [args…]');
   process.exit(2);
 }
 const entry = join(ROOT, `dist/server/cli/${command}.js`);

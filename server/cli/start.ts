@@ -1,11 +1,11 @@
 import { loadConfig } from '../config';
-import { startServer } from '../main';
+import { databaseName, startServer } from '../main';
 import { log, setLogLevel } from '../ops/log';
 
 const config = loadConfig();
 setLogLevel(config.LOG_LEVEL);
 const server = await startServer(config);
-log.info(`Yardstick is running at ${server.url}`, { url: server.url, database: config.DATABASE_PATH });
+log.info(`Yardstick is running at ${server.url}`, { url: server.url, database: databaseName(config) });
 
 /** Past this, a shutdown that is still waiting (a stuck connection) exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;

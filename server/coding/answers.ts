@@ -2,14 +2,24 @@
  * The answers of one open question as the coding reads them: from the report's columns (counted,
  * completed responses), with each respondent's language and score.
  */
-import type { Db } from '../db/client';
 import { notFound } from '../http/errors';
 import { reportSelection } from '../report/service';
 import type { Columns } from '../report/columns';
 import type { Selection } from '../report/selection';
 import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema';
 import type { FrameDto } from '../../shared/api/coding';
+import type { Db } from '../db/client';
+import type { Store } from '../db/store';
 import { responseLanguages } from './store';
+
+/**
+ * Where the area reads and writes: its own tables through the store, the answers through the
+ * report's columns, which still read the SQLite database (docs/postgres.md).
+ */
+export interface Databases {
+  db: Db;
+  store: Store;
+}
 
 export interface QuestionAnswers {
   def: SurveyDefinition;
@@ -45,22 +55,22 @@ const NO_QUERY = { filter: undefined, weight: 'none', exclude: [] } as const;
 const KEPT = 4;
 const kept = new Map<string, QuestionAnswers>();
 
-export async function questionAnswers(db: Db, surveyId: string, questionId: string): Promise<QuestionAnswers> {
-  const { def, cols, sel } = reportSelection(db, surveyId, { ...NO_QUERY, exclude: [] });
+export async function questionAnswers(d: Databases, surveyId: string, questionId: string): Promise<QuestionAnswers> {
+  const { def, cols, sel } = reportSelection(d.db, surveyId, { ...NO_QUERY, exclude: [] });
   if (!openQuestions(def).some((q) => q.id === questionId)) throw notFound('open question');
   // The report's columns only grow, and a completed answer never changes: the same responses
   // (count and last id, of the same version) give the same answers.
   const key = `${surveyId}|${questionId}|${cols.versionId}|${cols.n}|${cols.n > 0 ? cols.id[cols.n - 1] : 0}`;
   const hit = kept.get(key);
   if (hit) return hit;
-  const read = await readAnswers(db, surveyId, questionId, def, cols, sel);
+  const read = await readAnswers(d, surveyId, questionId, def, cols, sel);
   kept.set(key, read);
   if (kept.size > KEPT) kept.delete(kept.keys().next().value!);
   return read;
 }
 
 async function readAnswers(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   def: SurveyDefinition,
@@ -70,7 +80,7 @@ async function readAnswers(
   const column = cols.texts.get(questionId)!;
   const sq = scoreQuestion(def);
   const points = sq ? cols.ints.get(sq.id) : undefined;
-  const languages = await responseLanguages(db, surveyId);
+  const languages = await d.store.run((s) => responseLanguages(s, surveyId));
   const ids: number[] = [];
   const texts: string[] = [];
   const langs: string[] = [];

@@ -30,7 +30,7 @@ const ready = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 const at = (c: Context<AppEnv>) => ({
-  db: c.var.deps.db,
+  db: { db: c.var.deps.db, store: c.var.deps.store },
   survey: c.req.param('id')!,
   question: c.req.param('questionId')!,
   user: c.var.user!.id,

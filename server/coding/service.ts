@@ -1,9 +1,8 @@
 /** Coding open answers: the operations the routes call, over the store and the question's answers. */
 import { randomBytes } from 'node:crypto';
 import type * as v from 'valibot';
-import type { Db } from '../db/client';
 import { AppError, badRequest, notFound } from '../http/errors';
-import { getRow } from '../survey/service';
+import { surveyRow } from '../survey/service';
 import {
   type AnswersQuerySchema,
   type DistinguishQuerySchema,
@@ -26,16 +25,16 @@ import {
   satisfactionGroup,
 } from '../../shared/coding/distinguish';
 import { suggestThemesInTurns, type LanguageThemes } from '../../shared/coding/themes';
-import { openQuestions, questionAnswers, type QuestionAnswers } from './answers';
-import * as store from './store';
+import { type Databases, openQuestions, questionAnswers, type QuestionAnswers } from './answers';
+import * as data from './store';
 import { reportSelection } from '../report/service';
 
 const newId = () => randomBytes(9).toString('base64url');
 
 /** The open questions of the survey's latest version, with how far the caller has coded each. */
-export async function codingQuestions(db: Db, surveyId: string, coderId: string): Promise<CodingQuestionDto[]> {
-  const { def, cols, sel } = reportSelection(db, surveyId, { filter: undefined, weight: 'none', exclude: [] });
-  const frames = new Map((await store.listFrames(db, surveyId)).map((f) => [f.questionId, f]));
+export async function codingQuestions(d: Databases, surveyId: string, coderId: string): Promise<CodingQuestionDto[]> {
+  const { def, cols, sel } = reportSelection(d.db, surveyId, { filter: undefined, weight: 'none', exclude: [] });
+  const frames = new Map((await d.store.run((s) => data.listFrames(s, surveyId))).map((f) => [f.questionId, f]));
   return Promise.all(
     openQuestions(def).map(async (q) => {
       const column = cols.texts.get(q.id)!;
@@ -47,22 +46,22 @@ export async function codingQuestions(db: Db, surveyId: string, coderId: string)
         id: q.id,
         text: q.text,
         answers,
-        codes: frame ? await store.countCodes(db, frame.id) : 0,
-        coded: frame ? (await store.codedResponses(db, frame.id, coderId)).size : 0,
+        codes: frame ? await d.store.run((s) => data.countCodes(s, frame.id)) : 0,
+        coded: frame ? (await d.store.run((s) => data.codedResponses(s, frame.id, coderId))).size : 0,
       };
     }),
   );
 }
 
-async function frameOf(db: Db, surveyId: string, questionId: string, now?: number) {
-  const frame = await store.findFrame(db, surveyId, questionId);
+async function frameOf(d: Databases, surveyId: string, questionId: string, now?: number) {
+  const frame = await d.store.run((s) => data.findFrame(s, surveyId, questionId));
   if (frame || now === undefined) return frame;
-  return store.insertFrame(db, { id: newId(), surveyId, questionId, createdAt: now });
+  return d.store.transaction((s) => data.insertFrame(s, { id: newId(), surveyId, questionId, createdAt: now }));
 }
 
-async function codeDtos(db: Db, frameId: string, coderId: string): Promise<CodeDto[]> {
-  const use = await store.codeUse(db, frameId, coderId);
-  return (await store.listCodes(db, frameId)).map((c) => ({
+async function codeDtos(d: Databases, frameId: string, coderId: string): Promise<CodeDto[]> {
+  const use = await d.store.run((s) => data.codeUse(s, frameId, coderId));
+  return (await d.store.run((s) => data.listCodes(s, frameId))).map((c) => ({
     id: c.id,
     label: c.label,
     isNet: c.isNet,
@@ -73,43 +72,43 @@ async function codeDtos(db: Db, frameId: string, coderId: string): Promise<CodeD
   }));
 }
 
-export async function getFrame(db: Db, surveyId: string, questionId: string, coderId: string): Promise<FrameDto> {
-  const answers = await questionAnswers(db, surveyId, questionId);
-  const frame = await frameOf(db, surveyId, questionId);
-  const mine = frame ? await store.codedResponses(db, frame.id, coderId) : new Set<number>();
+export async function getFrame(d: Databases, surveyId: string, questionId: string, coderId: string): Promise<FrameDto> {
+  const answers = await questionAnswers(d, surveyId, questionId);
+  const frame = await frameOf(d, surveyId, questionId);
+  const mine = frame ? await d.store.run((s) => data.codedResponses(s, frame.id, coderId)) : new Set<number>();
   let coded = 0;
   for (const id of mine) if (answers.index.has(id)) coded++;
   return {
     questionId,
     languages: answers.def.languages,
-    codes: frame ? await codeDtos(db, frame.id, coderId) : [],
+    codes: frame ? await codeDtos(d, frame.id, coderId) : [],
     total: answers.responseIds.length,
     coded,
-    coders: frame ? await store.frameCoders(db, frame.id) : [],
+    coders: frame ? await d.store.run((s) => data.frameCoders(s, frame.id)) : [],
     scoreQuestion: answers.scoreQuestion,
   };
 }
 
 /** The frame's code of that id, or a 404; `path` names the field that gave it. */
-async function codeOf(db: Db, frameId: string, codeId: string, path?: string) {
-  const code = (await store.listCodes(db, frameId)).find((c) => c.id === codeId);
+async function codeOf(d: Databases, frameId: string, codeId: string, path?: string) {
+  const code = (await d.store.run((s) => data.listCodes(s, frameId))).find((c) => c.id === codeId);
   if (code) return code;
   if (path) throw badRequest(`${path}: no such code in this codeframe`, path);
   throw notFound('code');
 }
 
-async function requireFrame(db: Db, surveyId: string, questionId: string) {
-  getRow(db, surveyId);
-  const frame = await store.findFrame(db, surveyId, questionId);
+async function requireFrame(d: Databases, surveyId: string, questionId: string) {
+  await d.store.run((s) => surveyRow(s, surveyId));
+  const frame = await d.store.run((s) => data.findFrame(s, surveyId, questionId));
   if (!frame) throw notFound('code');
   return frame;
 }
 
 /** A net must be a net of the same frame; a net sits in no net (one level, as codeframes are drawn). */
-async function checkNet(db: Db, frameId: string, netId: string | null, isNet: boolean, selfId?: string) {
+async function checkNet(d: Databases, frameId: string, netId: string | null, isNet: boolean, selfId?: string) {
   if (netId === null) return;
   if (isNet) throw badRequest('netId: a net cannot sit inside another net', 'netId');
-  const net = (await store.listCodes(db, frameId)).find((c) => c.id === netId);
+  const net = (await d.store.run((s) => data.listCodes(s, frameId))).find((c) => c.id === netId);
   if (!net?.isNet || net.id === selfId) throw badRequest('netId: no such net in this codeframe', 'netId');
 }
 
@@ -120,78 +119,80 @@ function checkLabelLanguages(languages: readonly string[], label: Record<string,
 }
 
 export async function createCode(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   body: NewCode,
   coderId: string,
   now: number,
 ): Promise<CodeDto> {
-  const answers = await questionAnswers(db, surveyId, questionId);
+  const answers = await questionAnswers(d, surveyId, questionId);
   checkLabelLanguages(answers.def.languages, body.label);
-  const frame = (await frameOf(db, surveyId, questionId, now))!;
-  const count = await store.countCodes(db, frame.id);
+  const frame = (await frameOf(d, surveyId, questionId, now))!;
+  const count = await d.store.run((s) => data.countCodes(s, frame.id));
   if (count >= MAX_CODES)
     throw badRequest(`a codeframe holds at most ${MAX_CODES} codes`, undefined, undefined, 'too-long', MAX_CODES);
-  await checkNet(db, frame.id, body.netId, body.isNet);
+  await checkNet(d, frame.id, body.netId, body.isNet);
   const id = newId();
-  await store.insertCode(db, {
-    id,
-    frameId: frame.id,
-    label: body.label,
-    isNet: body.isNet,
-    netId: body.netId,
-    position: count,
-    createdAt: now,
-  });
-  return (await codeDtos(db, frame.id, coderId)).find((c) => c.id === id)!;
+  await d.store.run((s) =>
+    data.insertCode(s, {
+      id,
+      frameId: frame.id,
+      label: body.label,
+      isNet: body.isNet,
+      netId: body.netId,
+      position: count,
+      createdAt: now,
+    }),
+  );
+  return (await codeDtos(d, frame.id, coderId)).find((c) => c.id === id)!;
 }
 
 export async function updateCode(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   codeId: string,
   body: UpdateCode,
   coderId: string,
 ): Promise<CodeDto> {
-  const frame = await requireFrame(db, surveyId, questionId);
-  const code = await codeOf(db, frame.id, codeId);
+  const frame = await requireFrame(d, surveyId, questionId);
+  const code = await codeOf(d, frame.id, codeId);
   if (body.label) {
-    const { def } = await questionAnswers(db, surveyId, questionId);
+    const { def } = await questionAnswers(d, surveyId, questionId);
     checkLabelLanguages(def.languages, body.label);
   }
-  if (body.netId !== undefined) await checkNet(db, frame.id, body.netId, code.isNet, code.id);
-  await store.updateCode(db, codeId, body);
-  return (await codeDtos(db, frame.id, coderId)).find((c) => c.id === codeId)!;
+  if (body.netId !== undefined) await checkNet(d, frame.id, body.netId, code.isNet, code.id);
+  await d.store.run((s) => data.updateCode(s, codeId, body));
+  return (await codeDtos(d, frame.id, coderId)).find((c) => c.id === codeId)!;
 }
 
-export async function deleteCode(db: Db, surveyId: string, questionId: string, codeId: string): Promise<void> {
-  const frame = await requireFrame(db, surveyId, questionId);
-  await codeOf(db, frame.id, codeId);
-  await store.deleteCode(db, frame.id, codeId);
+export async function deleteCode(d: Databases, surveyId: string, questionId: string, codeId: string): Promise<void> {
+  const frame = await requireFrame(d, surveyId, questionId);
+  await codeOf(d, frame.id, codeId);
+  await d.store.transaction((s) => data.deleteCode(s, frame.id, codeId));
 }
 
 export async function mergeCodes(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   body: { from: string[]; into: string },
   coderId: string,
 ): Promise<CodeDto[]> {
-  const frame = await requireFrame(db, surveyId, questionId);
-  const into = await codeOf(db, frame.id, body.into, 'into');
+  const frame = await requireFrame(d, surveyId, questionId);
+  const into = await codeOf(d, frame.id, body.into, 'into');
   const from = [...new Set(body.from)];
   for (const [i, id] of from.entries()) {
     if (id === into.id) throw badRequest(`from[${i}]: a code cannot be merged into itself`, `from[${i}]`);
-    await codeOf(db, frame.id, id, `from[${i}]`);
+    await codeOf(d, frame.id, id, `from[${i}]`);
   }
-  await store.mergeCodes(db, frame.id, from, into);
-  return codeDtos(db, frame.id, coderId);
+  await d.store.transaction((s) => data.mergeCodes(s, frame.id, from, into));
+  return codeDtos(d, frame.id, coderId);
 }
 
 export async function splitCode(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   codeId: string,
@@ -199,43 +200,48 @@ export async function splitCode(
   coderId: string,
   now: number,
 ): Promise<{ code: CodeDto; moved: number }> {
-  const frame = await requireFrame(db, surveyId, questionId);
-  const source = await codeOf(db, frame.id, codeId);
-  const { def } = await questionAnswers(db, surveyId, questionId);
+  const frame = await requireFrame(d, surveyId, questionId);
+  const source = await codeOf(d, frame.id, codeId);
+  const { def } = await questionAnswers(d, surveyId, questionId);
   checkLabelLanguages(def.languages, body.label);
-  const count = await store.countCodes(db, frame.id);
+  const count = await d.store.run((s) => data.countCodes(s, frame.id));
   if (count >= MAX_CODES)
     throw badRequest(`a codeframe holds at most ${MAX_CODES} codes`, undefined, undefined, 'too-long', MAX_CODES);
   const id = newId();
-  const moved = await store.splitCode(
-    db,
-    source.id,
-    {
-      id,
-      frameId: frame.id,
-      label: body.label,
-      isNet: false,
-      netId: source.isNet ? source.id : source.netId,
-      position: count,
-      createdAt: now,
-    },
-    [...new Set(body.responseIds)],
+  const moved = await d.store.transaction((s) =>
+    data.splitCode(
+      s,
+      source.id,
+      {
+        id,
+        frameId: frame.id,
+        label: body.label,
+        isNet: false,
+        netId: source.isNet ? source.id : source.netId,
+        position: count,
+        createdAt: now,
+      },
+      [...new Set(body.responseIds)],
+    ),
   );
-  return { code: (await codeDtos(db, frame.id, coderId)).find((c) => c.id === id)!, moved };
+  return { code: (await codeDtos(d, frame.id, coderId)).find((c) => c.id === id)!, moved };
 }
 
 const matches = (needle: string) => (text: string) => text.toLocaleLowerCase().includes(needle);
 
 export async function answersPage(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   coderId: string,
   query: v.InferOutput<typeof AnswersQuerySchema>,
 ): Promise<AnswersPage> {
-  const answers = await questionAnswers(db, surveyId, questionId);
-  const frame = await frameOf(db, surveyId, questionId);
-  const coded = frame && query.uncoded === '1' ? await store.codedResponses(db, frame.id, coderId) : new Set<number>();
+  const answers = await questionAnswers(d, surveyId, questionId);
+  const frame = await frameOf(d, surveyId, questionId);
+  const coded =
+    frame && query.uncoded === '1'
+      ? await d.store.run((s) => data.codedResponses(s, frame.id, coderId))
+      : new Set<number>();
   const needle = query.search.trim().toLocaleLowerCase();
   const hit = matches(needle);
   const chosen: number[] = [];
@@ -246,7 +252,7 @@ export async function answersPage(
   }
   const page = chosen.slice(query.offset, query.offset + query.limit);
   const ids = page.map((k) => answers.responseIds[k]);
-  const mine = frame ? await store.codesOf(db, frame.id, coderId, ids) : new Map<number, string[]>();
+  const mine = frame ? await d.store.run((s) => data.codesOf(s, frame.id, coderId, ids)) : new Map<number, string[]>();
   return {
     total: chosen.length,
     offset: query.offset,
@@ -261,8 +267,8 @@ export async function answersPage(
 }
 
 /** Codes a coder may give an answer: the frame's codes that are not nets. */
-async function assignable(db: Db, frameId: string, ids: readonly string[], path: (i: number) => string) {
-  const codes = new Map((await store.listCodes(db, frameId)).map((c) => [c.id, c]));
+async function assignable(d: Databases, frameId: string, ids: readonly string[], path: (i: number) => string) {
+  const codes = new Map((await d.store.run((s) => data.listCodes(s, frameId))).map((c) => [c.id, c]));
   ids.forEach((id, i) => {
     const code = codes.get(id);
     if (!code) throw badRequest(`${path(i)}: no such code in this codeframe`, path(i));
@@ -272,7 +278,7 @@ async function assignable(db: Db, frameId: string, ids: readonly string[], path:
 
 /** Replaces the caller's codes of one answer (recorded for undo). */
 export async function setAnswerCodes(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   responseId: number,
@@ -280,19 +286,23 @@ export async function setAnswerCodes(
   coderId: string,
   now: number,
 ): Promise<{ responseId: number; codes: string[] }> {
-  const answers = await questionAnswers(db, surveyId, questionId);
+  const answers = await questionAnswers(d, surveyId, questionId);
   if (!answers.index.has(responseId)) throw notFound('response');
-  const frame = await requireFrame(db, surveyId, questionId);
+  const frame = await requireFrame(d, surveyId, questionId);
   const wanted = [...new Set(codes)];
-  await assignable(db, frame.id, wanted, (i) => `codes[${i}]`);
-  const current = new Set((await store.codesOf(db, frame.id, coderId, [responseId])).get(responseId) ?? []);
-  await store.applyChange(
-    db,
-    frame.id,
-    coderId,
-    wanted.filter((c) => !current.has(c)).map((c) => [c, responseId]),
-    [...current].filter((c) => !wanted.includes(c)).map((c) => [c, responseId]),
-    now,
+  await assignable(d, frame.id, wanted, (i) => `codes[${i}]`);
+  const current = new Set(
+    (await d.store.run((s) => data.codesOf(s, frame.id, coderId, [responseId]))).get(responseId) ?? [],
+  );
+  await d.store.transaction((s) =>
+    data.applyChange(
+      s,
+      frame.id,
+      coderId,
+      wanted.filter((c) => !current.has(c)).map((c) => [c, responseId]),
+      [...current].filter((c) => !wanted.includes(c)).map((c) => [c, responseId]),
+      now,
+    ),
   );
   return { responseId, codes: wanted.sort() };
 }
@@ -326,16 +336,16 @@ function themesOf(surveyId: string, answers: QuestionAnswers): Promise<LanguageT
 
 /** Gives one code to every answer matching a search or a suggested theme (one undoable step). */
 export async function bulkAssign(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   body: { codeId: string; search?: string; themeId?: string },
   coderId: string,
   now: number,
 ): Promise<{ matched: number; added: number }> {
-  const answers = await questionAnswers(db, surveyId, questionId);
-  const frame = await requireFrame(db, surveyId, questionId);
-  await assignable(db, frame.id, [body.codeId], () => 'codeId');
+  const answers = await questionAnswers(d, surveyId, questionId);
+  const frame = await requireFrame(d, surveyId, questionId);
+  await assignable(d, frame.id, [body.codeId], () => 'codeId');
   let members: number[];
   if (body.search !== undefined) {
     const hit = matches(body.search.toLocaleLowerCase());
@@ -348,26 +358,28 @@ export async function bulkAssign(
     if (!theme) throw badRequest('themeId: no such suggested theme for these answers', 'themeId');
     members = theme.members;
   }
-  const { added } = await store.applyChange(
-    db,
-    frame.id,
-    coderId,
-    members.map((k) => [body.codeId, answers.responseIds[k]]),
-    [],
-    now,
+  const { added } = await d.store.transaction((s) =>
+    data.applyChange(
+      s,
+      frame.id,
+      coderId,
+      members.map((k) => [body.codeId, answers.responseIds[k]]),
+      [],
+      now,
+    ),
   );
   return { matched: members.length, added };
 }
 
-export async function undo(db: Db, surveyId: string, questionId: string, coderId: string) {
-  const frame = await requireFrame(db, surveyId, questionId);
-  const touched = await store.undoLast(db, frame.id, coderId);
+export async function undo(d: Databases, surveyId: string, questionId: string, coderId: string) {
+  const frame = await requireFrame(d, surveyId, questionId);
+  const touched = await d.store.transaction((s) => data.undoLast(s, frame.id, coderId));
   if (!touched) throw new AppError(409, 'nothing-to-undo', 'there is no change of yours to undo in this codeframe');
   return { responseIds: touched };
 }
 
-export async function themes(db: Db, surveyId: string, questionId: string): Promise<ThemesDto> {
-  const answers = await questionAnswers(db, surveyId, questionId);
+export async function themes(d: Databases, surveyId: string, questionId: string): Promise<ThemesDto> {
+  const answers = await questionAnswers(d, surveyId, questionId);
   return {
     answers: answers.texts.length,
     languages: (await themesOf(surveyId, answers)).map((l) => ({
@@ -386,13 +398,13 @@ export async function themes(db: Db, surveyId: string, questionId: string): Prom
 }
 
 export async function distinguishTable(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   coderId: string,
   query: v.InferOutput<typeof DistinguishQuerySchema>,
 ): Promise<DistinguishDto> {
-  const answers = await questionAnswers(db, surveyId, questionId);
+  const answers = await questionAnswers(d, surveyId, questionId);
   const sq = answers.scoreQuestion;
   const labels: Record<string, Record<string, string>> = {};
   let codes: { id: string; members: number[] }[] = [];
@@ -404,14 +416,16 @@ export async function distinguishTable(
       }),
     );
   } else {
-    const frame = await frameOf(db, surveyId, questionId);
+    const frame = await frameOf(d, surveyId, questionId);
     if (frame) {
-      const list = await store.listCodes(db, frame.id);
-      let given = await store.codeMembers(db, frame.id, query.coder ?? coderId);
+      const list = await d.store.run((s) => data.listCodes(s, frame.id));
+      let given = await d.store.run((s) => data.codeMembers(s, frame.id, query.coder ?? coderId));
       // A reader who codes nothing (a manager) reads the codes of whoever coded most answers.
       if (query.coder === undefined && given.size === 0) {
-        const most = [...(await store.frameCoders(db, frame.id))].sort((a, b) => b.coded - a.coded)[0];
-        if (most) given = await store.codeMembers(db, frame.id, most.id);
+        const most = [...(await d.store.run((s) => data.frameCoders(s, frame.id)))].sort(
+          (a, b) => b.coded - a.coded,
+        )[0];
+        if (most) given = await d.store.run((s) => data.codeMembers(s, frame.id, most.id));
       }
       const n = answers.responseIds.length;
       const flags = new Map(list.map((c) => [c.id, new Uint8Array(n)]));
@@ -449,18 +463,22 @@ export async function distinguishTable(
 }
 
 export async function coderAgreement(
-  db: Db,
+  d: Databases,
   surveyId: string,
   questionId: string,
   a: string,
   b: string,
 ): Promise<Agreement> {
-  const frame = await requireFrame(db, surveyId, questionId);
+  const frame = await requireFrame(d, surveyId, questionId);
   for (const [id, path] of [
     [a, 'a'],
     [b, 'b'],
   ] as const)
-    if (!(await store.userExists(db, id))) throw badRequest(`${path}: no such user`, path);
-  const codes = (await store.listCodes(db, frame.id)).filter((c) => !c.isNet).map((c) => c.id);
-  return agreement(codes, await store.coderAssignments(db, frame.id, a), await store.coderAssignments(db, frame.id, b));
+    if (!(await d.store.run((s) => data.userExists(s, id)))) throw badRequest(`${path}: no such user`, path);
+  const codes = (await d.store.run((s) => data.listCodes(s, frame.id))).filter((c) => !c.isNet).map((c) => c.id);
+  return agreement(
+    codes,
+    await d.store.run((s) => data.coderAssignments(s, frame.id, a)),
+    await d.store.run((s) => data.coderAssignments(s, frame.id, b)),
+  );
 }

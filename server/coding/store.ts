@@ -1,126 +1,137 @@
 /**
  * Every read and write of the coding tables, and nothing else of the area touches the database:
- * async functions, so the area moves to another database by rewriting this module alone.
+ * units of work over either dialect (`yield* q(…)`), run by the service through the store.
  */
 import { and, asc, count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { codingActions, codingAssignments, codingCodes, codingFrames, users } from '../db/schema';
+import { q, affected, type Sql, type Work } from '../db/store';
+import { codingActions, codingAssignments, codingCodes, codingFrames, responses, users } from '../db/tables';
 
 export type FrameRow = typeof codingFrames.$inferSelect;
 export type CodeRow = typeof codingCodes.$inferSelect;
 /** [codeId, responseId] */
 export type Pair = [string, number];
 
-/** SQLite's limit on bound parameters is far above this; batches keep each statement small. */
+/** Both databases' limits on bound parameters are far above this; batches keep each statement small. */
 const BATCH = 500;
 
-export async function findFrame(db: Db, surveyId: string, questionId: string): Promise<FrameRow | undefined> {
-  return db
-    .select()
-    .from(codingFrames)
-    .where(and(eq(codingFrames.surveyId, surveyId), eq(codingFrames.questionId, questionId)))
-    .get();
+/** A bound value typed for a select list, where PostgreSQL cannot infer a parameter's type. */
+const asText = (value: string, name: string) => sql<string>`cast(${value} as text)`.as(name);
+const asInteger = (value: number, name: string) => sql<number>`cast(${value} as integer)`.as(name);
+
+export function* findFrame(db: Sql, surveyId: string, questionId: string): Work<FrameRow | undefined> {
+  const [frame] = yield* q(
+    db
+      .select()
+      .from(codingFrames)
+      .where(and(eq(codingFrames.surveyId, surveyId), eq(codingFrames.questionId, questionId))),
+  );
+  return frame;
 }
 
-export async function insertFrame(db: Db, frame: FrameRow): Promise<FrameRow> {
-  db.insert(codingFrames).values(frame).onConflictDoNothing().run();
-  return (await findFrame(db, frame.surveyId, frame.questionId))!;
+/** The frame of the question, made now unless another request made it first. */
+export function* insertFrame(db: Sql, frame: FrameRow): Work<FrameRow> {
+  yield* q(db.insert(codingFrames).values(frame).onConflictDoNothing());
+  return (yield* findFrame(db, frame.surveyId, frame.questionId))!;
 }
 
-export async function listFrames(db: Db, surveyId: string): Promise<FrameRow[]> {
-  return db.select().from(codingFrames).where(eq(codingFrames.surveyId, surveyId)).all();
+export function* listFrames(db: Sql, surveyId: string): Work<FrameRow[]> {
+  return yield* q(db.select().from(codingFrames).where(eq(codingFrames.surveyId, surveyId)));
 }
 
-export async function listCodes(db: Db, frameId: string): Promise<CodeRow[]> {
-  return db
-    .select()
-    .from(codingCodes)
-    .where(eq(codingCodes.frameId, frameId))
-    .orderBy(asc(codingCodes.position), asc(codingCodes.createdAt), asc(codingCodes.id))
-    .all();
+export function* listCodes(db: Sql, frameId: string): Work<CodeRow[]> {
+  return yield* q(
+    db
+      .select()
+      .from(codingCodes)
+      .where(eq(codingCodes.frameId, frameId))
+      .orderBy(asc(codingCodes.position), asc(codingCodes.createdAt), asc(codingCodes.id)),
+  );
 }
 
-export async function countCodes(db: Db, frameId: string): Promise<number> {
-  return db.select({ n: count() }).from(codingCodes).where(eq(codingCodes.frameId, frameId)).get()!.n;
+export function* countCodes(db: Sql, frameId: string): Work<number> {
+  const [row] = yield* q(db.select({ n: count() }).from(codingCodes).where(eq(codingCodes.frameId, frameId)));
+  return row.n;
 }
 
 /** Per code: answers `coderId` gave it, and answers any coder did. */
-export async function codeUse(
-  db: Db,
-  frameId: string,
-  coderId: string,
-): Promise<Map<string, { mine: number; all: number }>> {
-  const rows = db
-    .select({
-      codeId: codingAssignments.codeId,
-      mine: sql<number>`sum(${codingAssignments.coderId} = ${coderId})`,
-      all: countDistinct(codingAssignments.responseId),
-    })
-    .from(codingAssignments)
-    .where(eq(codingAssignments.frameId, frameId))
-    .groupBy(codingAssignments.codeId)
-    .all();
+export function* codeUse(db: Sql, frameId: string, coderId: string): Work<Map<string, { mine: number; all: number }>> {
+  const rows = yield* q(
+    db
+      .select({
+        codeId: codingAssignments.codeId,
+        mine: sql<number>`sum(case when ${codingAssignments.coderId} = ${coderId} then 1 else 0 end)`,
+        all: countDistinct(codingAssignments.responseId),
+      })
+      .from(codingAssignments)
+      .where(eq(codingAssignments.frameId, frameId))
+      .groupBy(codingAssignments.codeId),
+  );
   return new Map(rows.map((r) => [r.codeId, { mine: Number(r.mine), all: r.all }]));
 }
 
-export async function insertCode(db: Db, code: CodeRow): Promise<void> {
-  db.insert(codingCodes).values(code).run();
+export function* insertCode(db: Sql, code: CodeRow): Work<void> {
+  yield* q(db.insert(codingCodes).values(code));
 }
 
-export async function updateCode(
-  db: Db,
+export function* updateCode(
+  db: Sql,
   codeId: string,
   patch: Partial<Pick<CodeRow, 'label' | 'netId' | 'position'>>,
-): Promise<void> {
-  db.update(codingCodes).set(patch).where(eq(codingCodes.id, codeId)).run();
+): Work<void> {
+  yield* q(db.update(codingCodes).set(patch).where(eq(codingCodes.id, codeId)));
 }
 
-/** Deletes a code with its assignments; codes of a deleted net stay, outside any net. */
-export async function deleteCode(db: Db, frameId: string, codeId: string): Promise<void> {
-  db.transaction((tx) => {
-    tx.update(codingCodes)
+/** Deletes a code with its assignments; codes of a deleted net stay, outside any net. A transaction's unit. */
+export function* deleteCode(tx: Sql, frameId: string, codeId: string): Work<void> {
+  yield* q(
+    tx
+      .update(codingCodes)
       .set({ netId: null })
-      .where(and(eq(codingCodes.frameId, frameId), eq(codingCodes.netId, codeId)))
-      .run();
-    tx.delete(codingCodes).where(eq(codingCodes.id, codeId)).run();
-  });
+      .where(and(eq(codingCodes.frameId, frameId), eq(codingCodes.netId, codeId))),
+  );
+  yield* q(tx.delete(codingCodes).where(eq(codingCodes.id, codeId)));
 }
 
 /**
  * Merges codes into one: each coder's assignments of `from` become assignments of `into` (an
  * answer that had both keeps one), the codes of a merged net move to `into` when it is a net, and
- * the merged codes go. One transaction: nothing is half merged.
+ * the merged codes go. A transaction's unit: nothing is half merged.
  */
-export async function mergeCodes(db: Db, frameId: string, from: readonly string[], into: CodeRow): Promise<void> {
-  db.transaction((tx) => {
-    tx.run(sql`insert or ignore into coding_assignments (frame_id, code_id, response_id, coder_id, at)
-      select frame_id, ${into.id}, response_id, coder_id, at from coding_assignments
-      where frame_id = ${frameId} and code_id in (${sql.join(
-        from.map((id) => sql`${id}`),
-        sql`, `,
-      )})`);
-    tx.update(codingCodes)
+export function* mergeCodes(tx: Sql, frameId: string, from: readonly string[], into: CodeRow): Work<void> {
+  const a = codingAssignments;
+  yield* q(
+    tx
+      .insert(a)
+      .select(
+        tx
+          .select({
+            frameId: a.frameId,
+            codeId: asText(into.id, 'code_id'),
+            responseId: a.responseId,
+            coderId: a.coderId,
+            at: a.at,
+          })
+          .from(a)
+          .where(and(eq(a.frameId, frameId), inArray(a.codeId, [...from]))),
+      )
+      .onConflictDoNothing(),
+  );
+  yield* q(
+    tx
+      .update(codingCodes)
       .set({ netId: into.isNet ? into.id : null })
-      .where(and(eq(codingCodes.frameId, frameId), inArray(codingCodes.netId, [...from])))
-      .run();
-    tx.delete(codingCodes)
-      .where(inArray(codingCodes.id, [...from]))
-      .run();
-  });
+      .where(and(eq(codingCodes.frameId, frameId), inArray(codingCodes.netId, [...from]))),
+  );
+  yield* q(tx.delete(codingCodes).where(inArray(codingCodes.id, [...from])));
 }
 
-/** A new code that takes over `source`'s assignments of the listed answers, for every coder. */
-export async function splitCode(
-  db: Db,
-  source: string,
-  code: CodeRow,
-  responseIds: readonly number[],
-): Promise<number> {
-  return db.transaction((tx) => {
-    tx.insert(codingCodes).values(code).run();
-    let moved = 0;
-    for (let i = 0; i < responseIds.length; i += BATCH)
-      moved += tx
+/** A new code that takes over `source`'s assignments of the listed answers, for every coder. A transaction's unit. */
+export function* splitCode(tx: Sql, source: string, code: CodeRow, responseIds: readonly number[]): Work<number> {
+  yield* q(tx.insert(codingCodes).values(code));
+  let moved = 0;
+  for (let i = 0; i < responseIds.length; i += BATCH) {
+    const result = yield* q(
+      tx
         .update(codingAssignments)
         .set({ codeId: code.id })
         .where(
@@ -128,20 +139,27 @@ export async function splitCode(
             eq(codingAssignments.codeId, source),
             inArray(codingAssignments.responseId, responseIds.slice(i, i + BATCH) as number[]),
           ),
-        )
-        .run().changes;
-    return moved;
-  });
+        ),
+    );
+    moved += affected(result);
+  }
+  return moved;
 }
 
-/** One coder's codes, by response (read as plain rows: a large frame holds hundreds of thousands). */
-export async function coderAssignments(db: Db, frameId: string, coderId: string): Promise<Map<number, Set<string>>> {
-  const rows = db.$client
-    .prepare('select response_id, code_id from coding_assignments where frame_id = ? and coder_id = ?')
-    .raw()
-    .all(frameId, coderId) as [number, string][];
+/** One coder's codes and answers of the frame, as plain pairs (a large frame holds hundreds of thousands). */
+function* coderPairs(db: Sql, frameId: string, coderId: string): Work<{ responseId: number; codeId: string }[]> {
+  return yield* q(
+    db
+      .select({ responseId: codingAssignments.responseId, codeId: codingAssignments.codeId })
+      .from(codingAssignments)
+      .where(and(eq(codingAssignments.frameId, frameId), eq(codingAssignments.coderId, coderId))),
+  );
+}
+
+/** One coder's codes, by response. */
+export function* coderAssignments(db: Sql, frameId: string, coderId: string): Work<Map<number, Set<string>>> {
   const out = new Map<number, Set<string>>();
-  for (const [responseId, codeId] of rows) {
+  for (const { responseId, codeId } of yield* coderPairs(db, frameId, coderId)) {
     const set = out.get(responseId);
     if (set) set.add(codeId);
     else out.set(responseId, new Set([codeId]));
@@ -150,43 +168,46 @@ export async function coderAssignments(db: Db, frameId: string, coderId: string)
 }
 
 /** The responses one coder has given any code. */
-export async function codedResponses(db: Db, frameId: string, coderId: string): Promise<Set<number>> {
-  const rows = db.$client
-    .prepare('select distinct response_id from coding_assignments where frame_id = ? and coder_id = ?')
-    .pluck()
-    .all(frameId, coderId) as number[];
-  return new Set(rows);
+export function* codedResponses(db: Sql, frameId: string, coderId: string): Work<Set<number>> {
+  const rows = yield* q(
+    db
+      .selectDistinct({ responseId: codingAssignments.responseId })
+      .from(codingAssignments)
+      .where(and(eq(codingAssignments.frameId, frameId), eq(codingAssignments.coderId, coderId))),
+  );
+  return new Set(rows.map((r) => r.responseId));
 }
 
 /** One coder's codes of the listed responses (a page of them). */
-export async function codesOf(
-  db: Db,
+export function* codesOf(
+  db: Sql,
   frameId: string,
   coderId: string,
   responseIds: readonly number[],
-): Promise<Map<number, string[]>> {
+): Work<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   for (let i = 0; i < responseIds.length; i += BATCH) {
-    const batch = responseIds.slice(i, i + BATCH);
-    const rows = db.$client
-      .prepare(
-        `select response_id, code_id from coding_assignments where frame_id = ? and coder_id = ? and response_id in (${batch.map(() => '?').join(',')})`,
-      )
-      .raw()
-      .all(frameId, coderId, ...batch) as [number, string][];
-    for (const [responseId, codeId] of rows) out.set(responseId, [...(out.get(responseId) ?? []), codeId]);
+    const rows = yield* q(
+      db
+        .select({ responseId: codingAssignments.responseId, codeId: codingAssignments.codeId })
+        .from(codingAssignments)
+        .where(
+          and(
+            eq(codingAssignments.frameId, frameId),
+            eq(codingAssignments.coderId, coderId),
+            inArray(codingAssignments.responseId, responseIds.slice(i, i + BATCH) as number[]),
+          ),
+        ),
+    );
+    for (const { responseId, codeId } of rows) out.set(responseId, [...(out.get(responseId) ?? []), codeId]);
   }
   return out;
 }
 
 /** One coder's answers of each code: response ids by code id. */
-export async function codeMembers(db: Db, frameId: string, coderId: string): Promise<Map<string, number[]>> {
-  const rows = db.$client
-    .prepare('select code_id, response_id from coding_assignments where frame_id = ? and coder_id = ?')
-    .raw()
-    .all(frameId, coderId) as [string, number][];
+export function* codeMembers(db: Sql, frameId: string, coderId: string): Work<Map<string, number[]>> {
   const out = new Map<string, number[]>();
-  for (const [codeId, responseId] of rows) {
+  for (const { responseId, codeId } of yield* coderPairs(db, frameId, coderId)) {
     const list = out.get(codeId);
     if (list) list.push(responseId);
     else out.set(codeId, [responseId]);
@@ -195,38 +216,40 @@ export async function codeMembers(db: Db, frameId: string, coderId: string): Pro
 }
 
 /** Users who coded answers of the frame, with how many answers each coded. */
-export async function frameCoders(db: Db, frameId: string): Promise<{ id: string; name: string; coded: number }[]> {
-  return db
-    .select({ id: users.id, name: users.name, coded: countDistinct(codingAssignments.responseId) })
-    .from(codingAssignments)
-    .innerJoin(users, eq(users.id, codingAssignments.coderId))
-    .where(eq(codingAssignments.frameId, frameId))
-    .groupBy(users.id)
-    .orderBy(asc(users.name), asc(users.id))
-    .all();
+export function* frameCoders(db: Sql, frameId: string): Work<{ id: string; name: string; coded: number }[]> {
+  return yield* q(
+    db
+      .select({ id: users.id, name: users.name, coded: countDistinct(codingAssignments.responseId) })
+      .from(codingAssignments)
+      .innerJoin(users, eq(users.id, codingAssignments.coderId))
+      .where(eq(codingAssignments.frameId, frameId))
+      .groupBy(users.id)
+      .orderBy(asc(users.name), asc(users.id)),
+  );
 }
 
-export async function userExists(db: Db, id: string): Promise<boolean> {
-  return db.select({ id: users.id }).from(users).where(eq(users.id, id)).get() !== undefined;
+export function* userExists(db: Sql, id: string): Work<boolean> {
+  const rows = yield* q(db.select({ id: users.id }).from(users).where(eq(users.id, id)));
+  return rows.length > 0;
 }
 
 /**
- * Applies one coder's change (pairs added and removed) and records it for undo, in one
- * transaction. Pairs already present are not added again, nor recorded.
+ * Applies one coder's change (pairs added and removed) and records it for undo: a transaction's
+ * unit. Pairs already present are not added again, nor recorded.
  */
-export async function applyChange(
-  db: Db,
+export function* applyChange(
+  tx: Sql,
   frameId: string,
   coderId: string,
   add: readonly Pair[],
   remove: readonly Pair[],
   now: number,
-): Promise<{ added: number; removed: number }> {
-  return db.transaction((tx) => {
-    const added: Pair[] = [];
-    const removed: Pair[] = [];
-    for (const [codeId, responseId] of remove) {
-      const r = tx
+): Work<{ added: number; removed: number }> {
+  const added: Pair[] = [];
+  const removed: Pair[] = [];
+  for (const [codeId, responseId] of remove) {
+    const result = yield* q(
+      tx
         .delete(codingAssignments)
         .where(
           and(
@@ -234,63 +257,84 @@ export async function applyChange(
             eq(codingAssignments.responseId, responseId),
             eq(codingAssignments.coderId, coderId),
           ),
-        )
-        .run();
-      if (r.changes > 0) removed.push([codeId, responseId]);
-    }
-    for (let i = 0; i < add.length; i += BATCH) {
-      const batch = add.slice(i, i + BATCH);
-      const rows = tx
+        ),
+    );
+    if (affected(result) > 0) removed.push([codeId, responseId]);
+  }
+  for (let i = 0; i < add.length; i += BATCH) {
+    const batch = add.slice(i, i + BATCH);
+    const rows = yield* q(
+      tx
         .insert(codingAssignments)
         .values(batch.map(([codeId, responseId]) => ({ frameId, codeId, responseId, coderId, at: now })))
         .onConflictDoNothing()
-        .returning({ codeId: codingAssignments.codeId, responseId: codingAssignments.responseId })
-        .all();
-      for (const r of rows) added.push([r.codeId, r.responseId]);
-    }
-    if (added.length + removed.length > 0)
-      tx.insert(codingActions).values({ frameId, coderId, added, removed, at: now }).run();
-    return { added: added.length, removed: removed.length };
-  });
+        .returning({ codeId: codingAssignments.codeId, responseId: codingAssignments.responseId }),
+    );
+    for (const r of rows) added.push([r.codeId, r.responseId]);
+  }
+  if (added.length + removed.length > 0)
+    yield* q(tx.insert(codingActions).values({ frameId, coderId, added, removed, at: now }));
+  return { added: added.length, removed: removed.length };
 }
 
 /**
  * Reverts the coder's latest change: removes what it added and puts back what it removed (unless
- * the code has since gone). Returns the answers it touched, or null when there is nothing to undo.
+ * the code has since gone). A transaction's unit. Returns the answers it touched, or null when
+ * there is nothing to undo.
  */
-export async function undoLast(db: Db, frameId: string, coderId: string): Promise<number[] | null> {
-  return db.transaction((tx) => {
-    const last = tx
+export function* undoLast(tx: Sql, frameId: string, coderId: string): Work<number[] | null> {
+  const [last] = yield* q(
+    tx
       .select()
       .from(codingActions)
       .where(and(eq(codingActions.frameId, frameId), eq(codingActions.coderId, coderId)))
       .orderBy(desc(codingActions.id))
-      .limit(1)
-      .get();
-    if (!last) return null;
-    for (const [codeId, responseId] of last.added)
-      tx.delete(codingAssignments)
+      .limit(1),
+  );
+  if (!last) return null;
+  for (const [codeId, responseId] of last.added)
+    yield* q(
+      tx
+        .delete(codingAssignments)
         .where(
           and(
             eq(codingAssignments.codeId, codeId),
             eq(codingAssignments.responseId, responseId),
             eq(codingAssignments.coderId, coderId),
           ),
+        ),
+    );
+  for (const [codeId, responseId] of last.removed)
+    yield* q(
+      tx
+        .insert(codingAssignments)
+        .select(
+          tx
+            .select({
+              frameId: asText(frameId, 'frame_id'),
+              codeId: codingCodes.id,
+              responseId: asInteger(responseId, 'response_id'),
+              coderId: asText(coderId, 'coder_id'),
+              at: sql<number>`cast(${last.at} as bigint)`.as('at'),
+            })
+            .from(codingCodes)
+            .where(eq(codingCodes.id, codeId)),
         )
-        .run();
-    for (const [codeId, responseId] of last.removed)
-      tx.run(sql`insert or ignore into coding_assignments (frame_id, code_id, response_id, coder_id, at)
-        select ${frameId}, id, ${responseId}, ${coderId}, ${last.at} from coding_codes where id = ${codeId}`);
-    tx.delete(codingActions).where(eq(codingActions.id, last.id)).run();
-    return [...new Set([...last.added, ...last.removed].map((p) => p[1]))];
-  });
+        .onConflictDoNothing(),
+    );
+  yield* q(tx.delete(codingActions).where(eq(codingActions.id, last.id)));
+  return [...new Set([...last.added, ...last.removed].map((p) => p[1]))];
 }
 
 /** The language each completed response was answered in, where recorded. */
-export async function responseLanguages(db: Db, surveyId: string): Promise<Map<number, string>> {
-  const rows = db.$client
-    .prepare("select id, lang from responses where survey_id = ? and status = 'complete' and lang is not null")
-    .raw()
-    .all(surveyId) as [number, string][];
-  return new Map(rows);
+export function* responseLanguages(db: Sql, surveyId: string): Work<Map<number, string>> {
+  const rows = yield* q(
+    db
+      .select({ id: responses.id, lang: responses.lang })
+      .from(responses)
+      .where(
+        and(eq(responses.surveyId, surveyId), eq(responses.status, 'complete'), sql`${responses.lang} is not null`),
+      ),
+  );
+  return new Map(rows.map((r) => [r.id, r.lang!]));
 }

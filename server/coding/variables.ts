@@ -4,12 +4,12 @@
  * coded most of the question's answers, the frame's reference coding. Exports turn them into yes/no
  * variables and an SPSS multiple-dichotomy set; the cross-tab into a multiple-response axis.
  */
-import type { Db } from '../db/client';
+import type { Store } from '../db/store';
 import type { Columns } from '../report/columns';
 import { yesNo, type LabelContext, type Variable } from '../report/export/variable';
 import type { SurveyDefinition, Text } from '../../shared/survey/schema';
 import { openQuestions } from './answers';
-import * as store from './store';
+import * as data from './store';
 
 export interface CodedQuestion {
   questionId: string;
@@ -22,26 +22,26 @@ export interface CodedQuestion {
 
 /** The coded open questions of a survey (those with codes and a coder), by question id. */
 export async function codedQuestions(
-  db: Db,
+  store: Store,
   surveyId: string,
   def: SurveyDefinition,
   cols: Columns,
 ): Promise<Map<string, CodedQuestion>> {
-  const frames = new Map((await store.listFrames(db, surveyId)).map((f) => [f.questionId, f]));
+  const frames = new Map((await store.run((s) => data.listFrames(s, surveyId))).map((f) => [f.questionId, f]));
   const out = new Map<string, CodedQuestion>();
   let slotOf: Map<number, number> | null = null;
   for (const q of openQuestions(def)) {
     const frame = frames.get(q.id);
     if (!frame) continue;
-    const codes = await store.listCodes(db, frame.id);
-    const coders = await store.frameCoders(db, frame.id);
+    const codes = await store.run((s) => data.listCodes(s, frame.id));
+    const coders = await store.run((s) => data.frameCoders(s, frame.id));
     if (codes.length === 0 || coders.length === 0) continue;
     if (!slotOf) {
       slotOf = new Map();
       for (let i = 0; i < cols.n; i++) slotOf.set(cols.id[i], i);
     }
     const reference = [...coders].sort((a, b) => b.coded - a.coded)[0];
-    const given = await store.coderAssignments(db, frame.id, reference.id);
+    const given = await store.run((s) => data.coderAssignments(s, frame.id, reference.id));
     const capacity = Math.max(cols.n, 1);
     const answered = new Uint8Array(capacity);
     const texts = cols.texts.get(q.id)!;
@@ -86,7 +86,7 @@ export interface CodedSet {
 
 /** Yes/no variables per code, `<question>_c<k>` (`_net<k>` for a net), empty where unanswered. */
 export async function codedVariables(
-  db: Db,
+  store: Store,
   surveyId: string,
   def: SurveyDefinition,
   cols: Columns,
@@ -94,7 +94,7 @@ export async function codedVariables(
 ): Promise<{ variables: Variable[]; sets: CodedSet[] }> {
   const variables: Variable[] = [];
   const sets: CodedSet[] = [];
-  for (const q of (await codedQuestions(db, surveyId, def, cols)).values()) {
+  for (const q of (await codedQuestions(store, surveyId, def, cols)).values()) {
     const label = ctx.text(q.text);
     q.codes.forEach((c, k) => {
       const flag = q.chosen[k];

@@ -5,7 +5,8 @@
  */
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { caseEvents, cases } from '../db/schema';
+import { q, type Sql, type Work } from '../db/store';
+import { caseEvents, cases } from '../db/tables';
 import { createRule } from '../alerts/rules';
 import type { AlertRuleSpec } from '../../shared/api/alerts';
 
@@ -37,30 +38,36 @@ export function hotelAlertRules(db: Db, surveyId: string, userId: string | null,
 }
 
 /** Resolves about two in three cases older than three days, each after a day or two, with a note. */
-export function resolveOlderCases(db: Db, surveyId: string, userId: string | null, now: number, rand: () => number) {
-  const older = db
-    .select({ id: cases.id, openedAt: cases.openedAt })
-    .from(cases)
-    .where(and(eq(cases.surveyId, surveyId), lt(cases.openedAt, now - 72 * HOUR)))
-    .all();
+export function* resolveOlderCases(
+  tx: Sql,
+  surveyId: string,
+  userId: string | null,
+  now: number,
+  rand: () => number,
+): Work<void> {
+  const older = yield* q(
+    tx
+      .select({ id: cases.id, openedAt: cases.openedAt })
+      .from(cases)
+      .where(and(eq(cases.surveyId, surveyId), lt(cases.openedAt, now - 72 * HOUR))),
+  );
+  const events: (typeof caseEvents.$inferInsert)[] = [];
   for (const c of older) {
     if (rand() > 0.68) continue;
     const at = c.openedAt + Math.round((4 + rand() * 44) * HOUR);
-    db.update(cases)
-      .set({ status: 'resolved', resolvedAt: at, updatedAt: at, readAt: at })
-      .where(eq(cases.id, c.id))
-      .run();
-    db.insert(caseEvents)
-      .values([
-        {
-          caseId: c.id,
-          userId,
-          kind: 'note',
-          data: { text: 'Called the guest, apologised and offered a complimentary night.' },
-          at: at - HOUR,
-        },
-        { caseId: c.id, userId, kind: 'status', data: { from: 'open', to: 'resolved' }, at },
-      ])
-      .run();
+    yield* q(
+      tx.update(cases).set({ status: 'resolved', resolvedAt: at, updatedAt: at, readAt: at }).where(eq(cases.id, c.id)),
+    );
+    events.push(
+      {
+        caseId: c.id,
+        userId,
+        kind: 'note',
+        data: { text: 'Called the guest, apologised and offered a complimentary night.' },
+        at: at - HOUR,
+      },
+      { caseId: c.id, userId, kind: 'status', data: { from: 'open', to: 'resolved' }, at },
+    );
   }
+  for (let i = 0; i < events.length; i += 1000) yield* q(tx.insert(caseEvents).values(events.slice(i, i + 1000)));
 }

@@ -6,8 +6,10 @@
  * have data. Values are computed here with the register's own rules (shared/customers/value.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/client';
-import { pyramidTiers, rfmScores, segmentOf } from '../../shared/customers/value';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { q, type Sql, type Work } from '../db/store';
+import { customerImports, customerSettings, customers, customerTransactions, responses } from '../db/tables';
+import { pyramidTiers, rfmScores, segmentOf, type ValueFigures } from '../../shared/customers/value';
 import { seeded } from './hotel';
 
 const CUSTOMERS = 3_000;
@@ -18,96 +20,105 @@ const FIRST = ['Minh', 'Lan', 'Wei', 'Mei', 'Giulia', 'Marco', 'Anna', 'James', 
 const LAST = ['Nguyễn', 'Trần', '王', '陳', 'Rossi', 'Bianchi', 'Smith', 'Brown', 'Lê', '林'];
 const LANGUAGES = ['vi', 'zh-Hans', 'zh-Hant', 'it', 'en'];
 const REGIONS = ['north', 'south'];
+/** Rows written by one statement, well within both databases' limits on bound parameters. */
+const BATCH = 500;
 
-interface DemoCustomer {
-  id: string;
-  externalId: string;
-  lastAt: number | null;
-  frequency: number;
-  monetary: number;
+type Customer = typeof customers.$inferInsert;
+type Transaction = typeof customerTransactions.$inferInsert;
+
+function* insertAll<T>(rows: readonly T[], insert: (batch: T[]) => PromiseLike<unknown>): Work<void> {
+  for (let i = 0; i < rows.length; i += BATCH) yield* q(insert(rows.slice(i, i + BATCH)));
 }
 
 /** Loads the register inside the demo's transaction and links the hotel study's responses to it. */
-export function loadDemoRegister(db: Db, hotelSurveyId: string, now: number, userId: string | null) {
-  const sqlite = db.$client;
+export function* demoRegister(tx: Sql, hotelSurveyId: string, now: number, userId: string | null): Work<void> {
   const rand = seeded(20261205);
-  const importId = Number(
-    sqlite
-      .prepare(
-        `insert into customer_imports (status, rows, created_by, created_at, finished_at) values ('done', 0, ?, ?, ?)`,
-      )
-      .run(userId, now, now).lastInsertRowid,
+  const [{ importId }] = yield* q(
+    tx
+      .insert(customerImports)
+      .values({ status: 'done', rows: 0, createdBy: userId, createdAt: now, finishedAt: now })
+      .returning({ importId: customerImports.id }),
   );
-  const insertCustomer = sqlite.prepare(`insert into customers
-    (id, external_id, name, email, language, attributes, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertTransaction = sqlite.prepare(
-    `insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, 'EUR')`,
-  );
-  const customers: DemoCustomer[] = [];
-  let transactions = 0;
+  const register: Customer[] = [];
+  const stays: Transaction[] = [];
+  const figures: ValueFigures[] = [];
   for (let i = 0; i < CUSTOMERS; i++) {
     const id = randomUUID();
-    const externalId = `G${String(i + 1).padStart(5, '0')}`;
     const name = `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`;
-    insertCustomer.run(
-      id,
-      externalId,
-      name,
-      `guest${i + 1}@example.com`,
-      LANGUAGES[i % LANGUAGES.length],
-      JSON.stringify({ region: REGIONS[Math.floor(rand() * REGIONS.length)] }),
-      now,
-      now,
-    );
+    const region = REGIONS[Math.floor(rand() * REGIONS.length)];
     // Few guests stay often and spend much: stays and rates are skewed (squares of uniforms).
-    const stays = Math.floor(rand() ** 2 * 12);
+    const count = Math.floor(rand() ** 2 * 12);
     const rate = 8_000 + Math.floor(rand() ** 3 * 60_000);
     let lastAt: number | null = null;
     let monetary = 0;
-    for (let k = 0; k < stays; k++) {
+    for (let k = 0; k < count; k++) {
       const at = now - Math.floor(rand() * 730) * DAY;
       const amount = rate + Math.floor(rand() * 10_000);
-      insertTransaction.run(importId, id, at, amount);
+      stays.push({ importId, customerId: id, at, amount, currency: 'EUR' });
       lastAt = lastAt === null ? at : Math.max(lastAt, at);
       monetary += amount;
-      transactions++;
     }
-    customers.push({ id, externalId, lastAt, frequency: stays, monetary });
+    figures.push({ lastAt, frequency: count, monetary });
+    register.push({
+      id,
+      externalId: `G${String(i + 1).padStart(5, '0')}`,
+      name,
+      email: `guest${i + 1}@example.com`,
+      language: LANGUAGES[i % LANGUAGES.length],
+      attributes: { region },
+      lastPurchaseAt: lastAt,
+      frequency: count,
+      monetary,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
-  sqlite.prepare('update customer_imports set rows = ? where id = ?').run(transactions, importId);
-  sqlite
-    .prepare(`insert into customer_settings (id, data, currency, stale, updated_by, updated_at) values (1, ?, 'EUR', 0, ?, ?)
-      on conflict (id) do update set data = excluded.data, currency = 'EUR', stale = 0`)
-    .run(JSON.stringify({ cuts: CUTS, tierNames: TIERS }), userId, now);
 
-  const scores = rfmScores(customers);
+  // The scores and tiers are known before any row is written: each customer is written once, whole.
+  const scores = rfmScores(figures);
   const tiers = pyramidTiers(
-    customers.map((c) => c.monetary),
+    figures.map((f) => f.monetary),
     CUTS,
   );
-  const update = sqlite.prepare(`update customers set last_purchase_at = ?, frequency = ?, monetary = ?,
-    r_score = ?, f_score = ?, m_score = ?, segment = ?, tier = ? where id = ?`);
-  const byTier = new Map<string, { c: DemoCustomer; segment: string }[]>(TIERS.map((t) => [t, []]));
-  customers.forEach((c, i) => {
-    const segment = segmentOf(scores[i]);
-    update.run(c.lastAt, c.frequency, c.monetary, scores[i].r, scores[i].f, scores[i].m, segment, tiers[i], c.id);
-    byTier.get(TIERS[tiers[i]])!.push({ c, segment });
+  const byTier = new Map<string, { c: Customer; segment: string }[]>(TIERS.map((t) => [t, []]));
+  register.forEach((c, i) => {
+    c.rScore = scores[i].r;
+    c.fScore = scores[i].f;
+    c.mScore = scores[i].m;
+    c.segment = segmentOf(scores[i]);
+    c.tier = tiers[i];
+    byTier.get(TIERS[tiers[i]])!.push({ c, segment: c.segment });
   });
+  yield* insertAll(register, (batch) => tx.insert(customers).values(batch));
+  yield* insertAll(stays, (batch) => tx.insert(customerTransactions).values(batch));
+  yield* q(tx.update(customerImports).set({ rows: stays.length }).where(eq(customerImports.id, importId)));
+  const settings = { data: { cuts: CUTS, tierNames: TIERS }, currency: 'EUR', stale: false };
+  yield* q(
+    tx
+      .insert(customerSettings)
+      .values({ id: 1, ...settings, updatedBy: userId, updatedAt: now })
+      .onConflictDoUpdate({ target: customerSettings.id, set: settings }),
+  );
 
   // Each response of the hotel study goes to a customer of its tier not yet taken (in random order).
-  const link = sqlite.prepare('update responses set customer_id = ?, hidden = ? where id = ?');
-  const rows = sqlite
-    .prepare(`select id, hidden from responses where survey_id = ? and status <> 'partial' order by id`)
-    .all(hotelSurveyId) as { id: number; hidden: string }[];
+  const rows = yield* q(
+    tx
+      .select({ id: responses.id, hidden: responses.hidden })
+      .from(responses)
+      .where(and(eq(responses.surveyId, hotelSurveyId), ne(responses.status, 'partial')))
+      .orderBy(asc(responses.id)),
+  );
   for (const r of rows) {
-    const hidden = JSON.parse(r.hidden) as Record<string, string>;
+    const hidden = JSON.parse(r.hidden ?? '{}') as Record<string, string>;
     const pool = byTier.get(hidden.tier);
     if (!pool?.length) continue;
     const { c, segment } = pool.splice(Math.floor(rand() * pool.length), 1)[0];
-    link.run(
-      c.id,
-      JSON.stringify({ ...hidden, customer_id: c.externalId, customer_tier: hidden.tier, customer_segment: segment }),
-      r.id,
+    const linked = { ...hidden, customer_id: c.externalId, customer_tier: hidden.tier, customer_segment: segment };
+    yield* q(
+      tx
+        .update(responses)
+        .set({ customerId: c.id, hidden: JSON.stringify(linked) })
+        .where(eq(responses.id, r.id)),
     );
   }
 }

@@ -3,6 +3,6 @@ import type { AppEnv } from '../http/context';
 import { requireRole } from '../auth/middleware';
 import { loadDemos } from './service';
 
-export const demoRoutes = new Hono<AppEnv>().post('/', requireRole('researcher'), (c) =>
-  c.json(loadDemos(c.var.deps.db, c.var.deps.clock.now(), c.var.user!.id), 201),
+export const demoRoutes = new Hono<AppEnv>().post('/', requireRole('researcher'), async (c) =>
+  c.json(await loadDemos(c.var.deps, c.var.deps.clock.now(), c.var.user!.id), 201),
 );

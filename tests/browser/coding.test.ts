@@ -151,6 +151,18 @@ describe('the coding screen', () => {
       .poll(() => page.getByTestId('coding-alpha').textContent())
       .toBe('Krippendorff’s alpha over every code: -0.1, on the 3 answers both coded.');
 
+    // What distinguishes reads one coder's codes: the second coder's give Staff to exactly 3 answers.
+    const staffMentions = () =>
+      page
+        .getByTestId('coding-dist-table')
+        .locator('tbody tr', { hasText: 'Staff' })
+        .locator('td')
+        .first()
+        .textContent();
+    await expect.poll(staffMentions).not.toBe('3');
+    await page.getByTestId('coding-dist-coder').selectOption({ label: 'Rosa Second (3 coded)' });
+    await expect.poll(staffMentions).toBe('3');
+
     // The codeframe is edited while coding: a net "People" takes Staff, and the screen groups it so.
     await page.getByTestId('coding-new-net').fill('People');
     await page.getByTestId('coding-new-net').press('Enter');
@@ -162,6 +174,10 @@ describe('the coding screen', () => {
       .toContain('People');
     await staffRow.getByTestId('coding-frame-net').selectOption({ label: 'People' });
     await expect.poll(() => page.locator('.coding-net-title').allTextContents()).toEqual(['People', 'No net']);
+    // The choice of coder outlives the codeframe's change.
+    expect(await page.getByTestId('coding-dist-coder').locator('option:checked').textContent()).toBe(
+      'Rosa Second (3 coded)',
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'coding-3-codeframe.png'), fullPage: true });
     await context.close();
   }, 120_000);

@@ -3,24 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { Db } from '../../server/db/client';
+import { sqliteOnly } from '../../server/db/open';
 import { pgPool, pgStore } from '../../server/db/pg-store';
 import { TEMPLATE_DB } from './postgres';
 
 export type Row = Record<string, unknown>;
-
-/**
- * Stands in for the SQLite database in an app on PostgreSQL: an area not yet on the two-dialect
- * store fails at once with its name, instead of quietly writing somewhere else.
- */
-const sqliteOnly = new Proxy(
-  {},
-  {
-    get(_, key) {
-      throw new Error(`db.${String(key)}: this area still needs the SQLite database (docs/postgres.md)`);
-    },
-  },
-) as Db;
 
 /**
  * A fresh database on the test server (tests/support/postgres.ts), copied from the migrated
@@ -54,6 +41,8 @@ export function pgTestDatabase() {
   const rows = async (text: string, ...params: unknown[]) => (await pool.query(numbered(text), params)).rows as Row[];
   const others: pg.Pool[] = [];
   return {
+    /** The database's address, for a server process of its own. */
+    url: `${url}/${name}`,
     store: pgStore(pool),
     /** Another connection pool on the same database: what a second node holds. */
     anotherStore() {
@@ -68,7 +57,8 @@ export function pgTestDatabase() {
       return first === undefined ? undefined : Object.values(first)[0];
     },
     async drop() {
-      await Promise.all([pool, ...others].map((p) => p.end()));
+      // A test may have closed a pool itself (to see the app without its database).
+      await Promise.all([pool, ...others].filter((p) => !p.ending).map((p) => p.end()));
       const admin = new pg.Client({ connectionString: `${url}/postgres` });
       await admin.connect();
       await admin.query(`drop database ${name} with (force)`);

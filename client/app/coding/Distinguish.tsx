@@ -3,7 +3,7 @@
  * promoters (or low and high satisfaction), the adjusted p, the mean score of those who mention it,
  * and a reading in plain words.
  */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Index, Show } from 'solid-js';
 import type { DistinguishDto } from '../../../shared/api/coding';
 import type { FrameRef } from './frame';
 import type { CodeDistinction } from '../../../shared/coding/distinguish';
@@ -24,9 +24,19 @@ const GROUP: Record<string, AppKey> = {
 export default function Distinguish(props: { frame: FrameRef; version: number }) {
   const { t, locale, num, pct } = useI18n();
   const [of, setOf] = createSignal<'codes' | 'themes'>('codes');
+  // Whose codes are compared: blank is the server's choice (the reader's own, else the busiest coder's).
+  const [coder, setCoder] = createSignal('');
+  const [frame] = createResource(
+    () => [props.frame, props.version] as const,
+    ([f]) => api.get('/api/surveys/:id/coding/:questionId', { params: f }),
+  );
   const [table, { refetch }] = createResource(
-    () => [props.frame, of(), props.version] as const,
-    ([f, which]) => api.get('/api/surveys/:id/coding/:questionId/distinguish', { params: f, query: { of: which } }),
+    () => [props.frame, of(), coder(), props.version] as const,
+    ([f, which, who]) =>
+      api.get('/api/surveys/:id/coding/:questionId/distinguish', {
+        params: f,
+        query: which === 'codes' && who ? { of: which, coder: who } : { of: which },
+      }),
   );
   const label = (d: DistinguishDto, id: string) =>
     textIn(d.labels[id] ?? {}, locale(), Object.keys(d.labels[id] ?? {})[0] ?? 'en');
@@ -69,6 +79,25 @@ export default function Distinguish(props: { frame: FrameRef; version: number })
             {t('coding.dist.ofThemes')}
           </button>
         </fieldset>
+        <Show when={of() === 'codes' && (frame()?.coders.length ?? 0) > 1}>
+          <select
+            class="select"
+            value={coder()}
+            onChange={(e) => setCoder(e.currentTarget.value)}
+            aria-label={t('coding.dist.coder')}
+            data-testid="coding-dist-coder"
+          >
+            <option value="">{t('coding.dist.coderDefault')}</option>
+            {/* By index and marked: the list is drawn again when the codeframe changes, which would drop the choice. */}
+            <Index each={frame()?.coders ?? []}>
+              {(c) => (
+                <option value={c().id} selected={c().id === coder()}>
+                  {t('coding.dist.coderOption', { name: c().name, coded: num(c().coded) })}
+                </option>
+              )}
+            </Index>
+          </select>
+        </Show>
       </div>
       <Show when={table.error}>
         <ErrorBox error={table.error} onRetry={refetch} />

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { sqliteStore } from '../../db/sqlite-store';
 import { badRequest } from '../../http/errors';
 import { createTranslator, loadAppMessages, type Locale } from '../../../shared/i18n';
 import { interfaceLocale } from '../../../shared/survey/survey-language';
@@ -33,7 +34,7 @@ export async function buildCrosstab(
   const locale: Locale = interfaceLocale(lang);
   const t = createTranslator(locale, await loadAppMessages(locale));
   const coded = [query.rows, query.columns].some((x) => x.startsWith('coded:'))
-    ? await codedQuestions(db, surveyId, def, cols)
+    ? await codedQuestions(sqliteStore(db), surveyId, def, cols)
     : undefined;
   const ctx = { def, cols, sel, quotas, lang, t, coded };
   const rows = resolveAxis(query.rows, 'rows', ctx);

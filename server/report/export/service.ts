@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { sqliteStore } from '../../db/sqlite-store';
 import { writeCsv } from '../../http/csv';
 import { storedPlan } from '../../plan/service';
 import type { ExportQuery } from '../../../shared/api/report-query';
@@ -23,7 +24,7 @@ export async function exportResponses(db: Db, surveyId: string, query: ExportQue
   const locale: Locale = isLocale(lang) ? lang : 'en';
   const t = createTranslator(locale, await loadAppMessages(locale));
   const ctx = labelContext(def, lang, t);
-  const coded = await codedVariables(db, surveyId, def, cols, ctx);
+  const coded = await codedVariables(sqliteStore(db), surveyId, def, cols, ctx);
   const vars = variables(def, cols, ctx, storedPlan(db, surveyId)?.plan.quotas ?? null, coded.variables);
   // The coded variables are the last ones, set after set.
   let next = vars.length - coded.variables.length;

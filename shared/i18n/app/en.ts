@@ -1795,4 +1795,7 @@ export default {
   'customers.rules.save': 'Save',
   'customers.rules.saved': 'Saved.',
   'cases.atRisk': 'High value at risk',
+  'coding.dist.coder': 'Whose codes',
+  'coding.dist.coderDefault': "Yours, else the busiest coder's",
+  'coding.dist.coderOption': '{name} ({coded} coded)',
 } satisfies Record<string, Message>;

@@ -1907,6 +1907,9 @@ const it: Record<keyof typeof en, Message> = {
   'customers.rules.save': 'Salva',
   'customers.rules.saved': 'Salvato.',
   'cases.atRisk': 'Alto valore a rischio',
+  'coding.dist.coder': 'Codici di',
+  'coding.dist.coderDefault': 'I suoi, altrimenti di chi ha codificato di più',
+  'coding.dist.coderOption': '{name} ({coded} codificate)',
 };
 
 export default it;

@@ -1746,6 +1746,9 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.rules.save': 'Lưu',
   'customers.rules.saved': 'Đã lưu.',
   'cases.atRisk': 'Khách hàng giá trị cao có nguy cơ',
+  'coding.dist.coder': 'Mã của ai',
+  'coding.dist.coderDefault': 'Của bạn, nếu không thì của người mã hóa nhiều nhất',
+  'coding.dist.coderOption': '{name} ({coded} đã mã hóa)',
 };
 
 export default vi;

@@ -1672,6 +1672,9 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.rules.save': '保存',
   'customers.rules.saved': '已保存。',
   'cases.atRisk': '高价值风险客户',
+  'coding.dist.coder': '谁的编码',
+  'coding.dist.coderDefault': '您的，否则为编码最多的编码员的',
+  'coding.dist.coderOption': '{name}（已编码 {coded} 条）',
 };
 
 export default zhHans;

@@ -1673,6 +1673,9 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.rules.save': '儲存',
   'customers.rules.saved': '已儲存。',
   'cases.atRisk': '高價值風險客戶',
+  'coding.dist.coder': '誰的編碼',
+  'coding.dist.coderDefault': '您的，否則為編碼最多的編碼員的',
+  'coding.dist.coderOption': '{name}（已編碼 {coded} 則）',
 };
 
 export default zhHant;
