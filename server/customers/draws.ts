@@ -74,9 +74,8 @@ function stratumOf(by: string, tierNames: readonly string[]): (c: Candidate) => 
   if (by === 'customer_segment') return (c) => c.segment;
   const wanted = by.toLowerCase();
   return (c) => {
-    const attributes = c.attributes;
-    const key = Object.keys(attributes).find((k) => k.toLowerCase() === wanted);
-    return key === undefined ? null : attributes[key];
+    const key = Object.keys(c.attributes).find((k) => k.toLowerCase() === wanted);
+    return key === undefined ? null : c.attributes[key];
   };
 }
 

@@ -12,8 +12,6 @@ import { pyramidTiers, quintileScores, recencyFigure, segmentOf } from '../../sh
 import { clearStale, isStale, valueSettings } from './settings';
 import { statements } from './statements';
 
-export { COUNTED_IMPORT } from './counted';
-
 const running = new WeakMap<Store, Promise<void>>();
 
 async function recompute(store: Store) {
