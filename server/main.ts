@@ -5,6 +5,8 @@ import { systemClock, type AppDeps } from './http/context';
 import { outboxOf } from './alerts/outbox';
 import { recodeInBackground } from './report/recode';
 import { startWorkers } from './workers';
+import { finishCustomerImports } from './customers/import-customers';
+import { errorFields, log } from './ops/log';
 import type { Config } from './config';
 import { CLIENT_DIR } from './paths';
 
@@ -12,10 +14,14 @@ export { ROOT } from './paths';
 
 /**
  * The background work of a node: on SQLite the report's recoding of old rows and the workers; on
- * PostgreSQL these start once their areas run on the store (docs/postgres.md).
+ * PostgreSQL the finishing of customer files a stop cut short, the rest once their areas run on
+ * the store (docs/postgres.md).
  */
 function startBackground(deps: AppDeps) {
-  if (deps.store.dialect !== 'sqlite') return { stop: async () => {} };
+  if (deps.store.dialect !== 'sqlite') {
+    finishCustomerImports(deps.store, deps.clock.now()).catch((e) => log.error('customer import', errorFields(e)));
+    return { stop: async () => {} };
+  }
   // Rows from before the report's current coded form (an upgraded database) are coded again.
   const recoding = recodeInBackground(deps.db);
   startWorkers(deps);
