@@ -111,45 +111,42 @@ const invitationsOf = async (surveyId: string) =>
   }));
 
 describe('drawing invitations from the register', () => {
-  itOnSqliteUntilPorted(
-    "draws the plan's invitations per tier, and the same seed draws the same customers",
-    async () => {
-      const s = await newSurvey();
-      await planTiers(s.id);
-      const preview = await draw(s.id, { by: 'customer_tier', seed: 'q4-wave', preview: true });
-      expect(preview.status, JSON.stringify(preview.body)).toBe(200);
-      // Gold: 10 customers, 3 completes at 50 % need 6; lead: 30 customers of whom C01… all have e-mail, 12 needed.
-      expect(preview.body.strata).toEqual([
-        { value: 'gold', completes: 3, needed: 6, eligible: 8, drawn: 6 },
-        { value: 'lead', completes: 6, needed: 12, eligible: 30, drawn: 12 },
-      ]);
-      expect(preview.body).toMatchObject({ id: null, invited: 0, responseRate: 0.5, intervalDays: 90 });
-      expect(await invitationsOf(s.id)).toEqual([]);
-      const golds = preview.body.customers.slice(0, 6);
-      for (const g of golds) expect(GOLD).toContain(g);
-      // C38 and C39 (gold, no e-mail address) are never drawn.
-      expect(preview.body.customers).not.toContain('C38');
-      expect(preview.body.customers).not.toContain('C39');
+  it("draws the plan's invitations per tier, and the same seed draws the same customers", async () => {
+    const s = await newSurvey();
+    await planTiers(s.id);
+    const preview = await draw(s.id, { by: 'customer_tier', seed: 'q4-wave', preview: true });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    // Gold: 10 customers, 3 completes at 50 % need 6; lead: 30 customers of whom C01… all have e-mail, 12 needed.
+    expect(preview.body.strata).toEqual([
+      { value: 'gold', completes: 3, needed: 6, eligible: 8, drawn: 6 },
+      { value: 'lead', completes: 6, needed: 12, eligible: 30, drawn: 12 },
+    ]);
+    expect(preview.body).toMatchObject({ id: null, invited: 0, responseRate: 0.5, intervalDays: 90 });
+    expect(await invitationsOf(s.id)).toEqual([]);
+    const golds = preview.body.customers.slice(0, 6);
+    for (const g of golds) expect(GOLD).toContain(g);
+    // C38 and C39 (gold, no e-mail address) are never drawn.
+    expect(preview.body.customers).not.toContain('C38');
+    expect(preview.body.customers).not.toContain('C39');
 
-      const again = await draw(s.id, { by: 'customer_tier', seed: 'q4-wave', preview: true });
-      expect(again.body.customers).toEqual(preview.body.customers);
-      const other = await draw(s.id, { by: 'customer_tier', seed: 'another', preview: true });
-      expect(other.body.customers).not.toEqual(preview.body.customers);
+    const again = await draw(s.id, { by: 'customer_tier', seed: 'q4-wave', preview: true });
+    expect(again.body.customers).toEqual(preview.body.customers);
+    const other = await draw(s.id, { by: 'customer_tier', seed: 'another', preview: true });
+    expect(other.body.customers).not.toEqual(preview.body.customers);
 
-      const made = await draw(s.id, { by: 'customer_tier', seed: 'q4-wave' });
-      expect(made.status, JSON.stringify(made.body)).toBe(201);
-      expect(made.body.customers).toEqual(preview.body.customers);
-      expect(made.body.invited).toBe(18);
-      const invited = await invitationsOf(s.id);
-      expect(invited.map((i) => i.externalId)).toEqual([...preview.body.customers].sort());
-      // Linked to the customer, with their id in the survey's hidden field and their tier and segment.
-      const gold = invited.find((i) => GOLD.includes(i.externalId!))!;
-      expect(gold.hidden).toMatchObject({ customer_id: gold.externalId, customer_tier: 'gold' });
-      // The record keeps everything but the customers (the invitations list them).
-      const { customers: _, ...recorded } = made.body;
-      expect((await agents.viewer.get(`/api/surveys/${s.id}/draws`)).body).toEqual([recorded]);
-    },
-  );
+    const made = await draw(s.id, { by: 'customer_tier', seed: 'q4-wave' });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body.customers).toEqual(preview.body.customers);
+    expect(made.body.invited).toBe(18);
+    const invited = await invitationsOf(s.id);
+    expect(invited.map((i) => i.externalId)).toEqual([...preview.body.customers].sort());
+    // Linked to the customer, with their id in the survey's hidden field and their tier and segment.
+    const gold = invited.find((i) => GOLD.includes(i.externalId!))!;
+    expect(gold.hidden).toMatchObject({ customer_id: gold.externalId, customer_tier: 'gold' });
+    // The record keeps everything but the customers (the invitations list them).
+    const { customers: _, ...recorded } = made.body;
+    expect((await agents.viewer.get(`/api/surveys/${s.id}/draws`)).body).toEqual([recorded]);
+  });
 
   it('draws by any attribute with the completes given, and refuses a draw it cannot size, naming the field', async () => {
     const s = await newSurvey();

@@ -3,7 +3,7 @@
  * invitation is made, carried into its response with a link to the customer, never taken from the
  * link, and read by quotas, report filters, cross-tab axes and alert rules like any hidden field.
  */
-import { afterEach, beforeEach, describe, expect } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
@@ -108,22 +108,19 @@ describe('customer fields of every survey', () => {
     expect(detail.responses.map((x: { status: string }) => x.status)).toEqual(['complete']);
   });
 
-  itOnSqliteUntilPorted(
-    'never takes tier or segment from an open link, and links a known customer_id from it to the register',
-    async () => {
-      await respond('open-forged', 4, { hidden: { customer_tier: 'gold', customer_segment: 'champions' } });
-      await respond('open-c3', 4, { hidden: { customer_id: 'C3' } });
-      const rows = await stored();
-      expect(rows[0]).toMatchObject({ clientId: 'client-open-forged', customerId: null });
-      expect(JSON.parse(rows[0].hidden)).toEqual({});
-      expect(rows[1].customerId).toBe(customerIds.C3);
-      expect(JSON.parse(rows[1].hidden)).toEqual({
-        customer_id: 'C3',
-        customer_tier: 'lead',
-        customer_segment: await segmentOf('C3'),
-      });
-    },
-  );
+  it('never takes tier or segment from an open link, and links a known customer_id from it to the register', async () => {
+    await respond('open-forged', 4, { hidden: { customer_tier: 'gold', customer_segment: 'champions' } });
+    await respond('open-c3', 4, { hidden: { customer_id: 'C3' } });
+    const rows = await stored();
+    expect(rows[0]).toMatchObject({ clientId: 'client-open-forged', customerId: null });
+    expect(JSON.parse(rows[0].hidden)).toEqual({});
+    expect(rows[1].customerId).toBe(customerIds.C3);
+    expect(JSON.parse(rows[1].hidden)).toEqual({
+      customer_id: 'C3',
+      customer_tier: 'lead',
+      customer_segment: await segmentOf('C3'),
+    });
+  });
 
   itOnSqliteUntilPorted(
     'are quota variables, report filters, cross-tab axes and alert conditions and routing',

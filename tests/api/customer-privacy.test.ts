@@ -4,7 +4,7 @@
  * report, share link, case, audit entry or backup made afterwards, keeping the answers anonymous
  * or deleting them; retention erases contact details after the set days.
  */
-import { afterEach, beforeEach, describe, expect } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { backupText } from '../support/backup-text';
 
@@ -12,7 +12,6 @@ let t: ReturnType<typeof makeTestApp>;
 let agents: Awaited<ReturnType<typeof signedInAgents>>;
 let survey: { id: string; slug: string; versionId: number };
 let ids: Record<string, string>;
-let viewerId: string;
 
 const NAME = 'Erasable Nguyễn';
 const EMAIL = 'erase.me@example.com';
@@ -22,11 +21,8 @@ beforeEach(async () => {
   t = makeTestApp();
   agents = await signedInAgents(t.app);
   const r = agents.researcher;
-  viewerId = ((await agents.admin.get('/api/users')).body as { id: string; email: string }[]).find(
-    (u) => u.email === 'viewer@example.com',
-  )!.id;
   await r.post('/api/customers/import', {
-    csv: `id,name,email,phone\nC1,${NAME},${EMAIL},${PHONE}\nC2,Kept Trần,kept@example.com,\n`,
+    csv: `id,name,email,phone,panel\nC1,${NAME},${EMAIL},${PHONE},yes\nC2,Kept Trần,kept@example.com,,\n`,
   });
   await r.post('/api/customers/transactions/import', {
     csv: 'customer,date,amount,currency\nC1,2026-11-01,500,EUR\nC1,2026-10-01,250,EUR\nC2,2026-09-01,100,EUR\n',
@@ -44,16 +40,14 @@ beforeEach(async () => {
   const created = (await r.post('/api/surveys', { definition: { ...def, hiddenFields: ['customer_id'] } })).body;
   const published = (await r.post(`/api/surveys/${created.id}/publish`)).body;
   survey = { id: created.id, slug: created.slug, versionId: published.versions[0].id };
-  await r.post(`/api/surveys/${survey.id}/alerts/rules`, {
-    name: 'Unhappy',
-    when: { conditions: [{ source: 'sat', op: 'between', max: 2 }] },
-    owner: { kind: 'user', userId: viewerId },
-    priority: 'high',
+  // C1 is invited from the register (the panel's one member) and answers through the invitation.
+  const drawn = await r.post(`/api/surveys/${survey.id}/draws`, {
+    by: 'panel',
+    completes: { yes: 1 },
+    responseRate: 1,
   });
-  await r.post(`/api/surveys/${survey.id}/invitations/import`, {
-    csv: `name,email,customer_id\n${NAME},${EMAIL},C1\n`,
-  });
-  const token = (await r.get(`/api/surveys/${survey.id}/invitations`)).body.invitations[0].link.split('/i/')[1];
+  expect(drawn.body.customers).toEqual(['C1']);
+  const token = String(await t.value('select token from invitations where customer_id = ?', ids.C1));
   const answer = (clientId: string, extra: Record<string, unknown>) =>
     new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
       clientId,
@@ -73,44 +67,44 @@ beforeEach(async () => {
   expect(
     (await answer('client-c2-answer', { answers: { sat: 5, nps: 10 }, hidden: { customer_id: 'C2' } })).body,
   ).toEqual({ status: 'complete' });
+  // The viewer opens a case on C1's answer from the report's at-risk list, and owns it.
+  const atRisk = (await agents.viewer.get(`/api/surveys/${survey.id}/report/customer-value`)).body.atRisk;
+  expect(atRisk.map((c: { externalId: string }) => c.externalId)).toEqual(['C1']);
+  expect(
+    (await agents.viewer.post(`/api/surveys/${survey.id}/cases`, { responseId: atRisk[0].responseId })).status,
+  ).toBe(201);
 });
 afterEach(() => t.cleanup());
 
 describe('who sees contact details', () => {
-  itOnSqliteUntilPorted(
-    'shows a viewer the contact details of a customer they own a case with, and no others',
-    async () => {
-      expect((await agents.viewer.get(`/api/customers/${ids.C1}`)).body).toMatchObject({ email: EMAIL, phone: PHONE });
-      expect((await agents.viewer.get(`/api/customers/${ids.C2}`)).body).toMatchObject({
-        name: 'Kept Trần',
-        email: null,
-      });
-      const list = (await agents.viewer.get('/api/customers')).body.customers;
-      expect(list.find((c: { externalId: string }) => c.externalId === 'C2').email).toBeNull();
-      expect(list.find((c: { externalId: string }) => c.externalId === 'C1').email).toBe(EMAIL);
-    },
-  );
+  it('shows a viewer the contact details of a customer they own a case with, and no others', async () => {
+    expect((await agents.viewer.get(`/api/customers/${ids.C1}`)).body).toMatchObject({ email: EMAIL, phone: PHONE });
+    expect((await agents.viewer.get(`/api/customers/${ids.C2}`)).body).toMatchObject({
+      name: 'Kept Trần',
+      email: null,
+    });
+    const list = (await agents.viewer.get('/api/customers')).body.customers;
+    expect(list.find((c: { externalId: string }) => c.externalId === 'C2').email).toBeNull();
+    expect(list.find((c: { externalId: string }) => c.externalId === 'C1').email).toBe(EMAIL);
+  });
 });
 
 describe('exporting one customer', () => {
-  itOnSqliteUntilPorted(
-    'gives everything held: details, value, transactions, invitations, responses and cases',
-    async () => {
-      const res = await agents.researcher.get(`/api/customers/${ids.C1}/export/all.json`);
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-disposition')).toBe('attachment; filename="customer-C1.json"');
-      const x = res.body;
-      expect(x.customer).toMatchObject({ externalId: 'C1', name: NAME, email: EMAIL, phone: PHONE, monetary: 75_000 });
-      expect(x.transactions.map((tr: { amount: number }) => tr.amount)).toEqual([25_000, 50_000]);
-      expect(x.invitations).toHaveLength(1);
-      expect(x.invitations[0]).toMatchObject({ email: EMAIL, status: 'completed' });
-      expect(x.responses).toHaveLength(1);
-      expect(x.responses[0].answers).toMatchObject({ sat: 1, why: 'Slow delivery', contact: { email: EMAIL } });
-      expect(x.cases).toHaveLength(1);
-      expect(x.unsubscribed).toBe(false);
-      expect((await agents.viewer.get(`/api/customers/${ids.C1}/export/all.json`)).status).toBe(403);
-    },
-  );
+  it('gives everything held: details, value, transactions, invitations, responses and cases', async () => {
+    const res = await agents.researcher.get(`/api/customers/${ids.C1}/export/all.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="customer-C1.json"');
+    const x = res.body;
+    expect(x.customer).toMatchObject({ externalId: 'C1', name: NAME, email: EMAIL, phone: PHONE, monetary: 75_000 });
+    expect(x.transactions.map((tr: { amount: number }) => tr.amount)).toEqual([25_000, 50_000]);
+    expect(x.invitations).toHaveLength(1);
+    expect(x.invitations[0]).toMatchObject({ email: EMAIL, status: 'completed' });
+    expect(x.responses).toHaveLength(1);
+    expect(x.responses[0].answers).toMatchObject({ sat: 1, why: 'Slow delivery', contact: { email: EMAIL } });
+    expect(x.cases).toHaveLength(1);
+    expect(x.unsubscribed).toBe(false);
+    expect((await agents.viewer.get(`/api/customers/${ids.C1}/export/all.json`)).status).toBe(403);
+  });
 });
 
 describe('erasing a customer', () => {
@@ -159,7 +153,7 @@ describe('erasing a customer', () => {
     },
   );
 
-  itOnSqliteUntilPorted('deletes the answers instead when asked, and refuses an unknown mode or customer', async () => {
+  it('deletes the answers instead when asked, and refuses an unknown mode or customer', async () => {
     const r = agents.researcher;
     expect((await r.delete(`/api/customers/${ids.C2}?responses=shred`)).status).toBe(400);
     expect((await agents.viewer.delete(`/api/customers/${ids.C2}`)).status).toBe(403);
@@ -171,23 +165,20 @@ describe('erasing a customer', () => {
 });
 
 describe('retention', () => {
-  itOnSqliteUntilPorted(
-    'erases the contact details of customers untouched for the set days, keeping their value',
-    async () => {
-      const r = agents.researcher;
-      expect((await r.get('/api/customers/retention')).body).toEqual({ retentionDays: null });
-      // C2 was last updated 400 days ago; C1 today.
-      await t.rows(
-        'update customers set updated_at = ? where id = ? returning id',
-        t.clock.now() - 400 * 86_400_000,
-        ids.C2,
-      );
-      expect((await r.put('/api/customers/retention', { retentionDays: 365 })).body).toEqual({ retentionDays: 365 });
-      const c2 = (await r.get(`/api/customers/${ids.C2}`)).body;
-      expect(c2).toMatchObject({ name: null, email: null, phone: null, monetary: 10_000 });
-      expect((await r.get(`/api/customers/${ids.C1}`)).body).toMatchObject({ name: NAME, email: EMAIL });
-      expect((await r.put('/api/customers/retention', { retentionDays: 0 })).status).toBe(400);
-      expect((await r.put('/api/customers/retention', { retentionDays: null })).body).toEqual({ retentionDays: null });
-    },
-  );
+  it('erases the contact details of customers untouched for the set days, keeping their value', async () => {
+    const r = agents.researcher;
+    expect((await r.get('/api/customers/retention')).body).toEqual({ retentionDays: null });
+    // C2 was last updated 400 days ago; C1 today.
+    await t.rows(
+      'update customers set updated_at = ? where id = ? returning id',
+      t.clock.now() - 400 * 86_400_000,
+      ids.C2,
+    );
+    expect((await r.put('/api/customers/retention', { retentionDays: 365 })).body).toEqual({ retentionDays: 365 });
+    const c2 = (await r.get(`/api/customers/${ids.C2}`)).body;
+    expect(c2).toMatchObject({ name: null, email: null, phone: null, monetary: 10_000 });
+    expect((await r.get(`/api/customers/${ids.C1}`)).body).toMatchObject({ name: NAME, email: EMAIL });
+    expect((await r.put('/api/customers/retention', { retentionDays: 0 })).status).toBe(400);
+    expect((await r.put('/api/customers/retention', { retentionDays: null })).body).toEqual({ retentionDays: null });
+  });
 });

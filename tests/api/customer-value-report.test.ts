@@ -4,7 +4,7 @@
  * with its linearised interval; the high-value customers at risk, from which a manager opens a case
  * and then sees the customer's name.
  */
-import { afterEach, beforeEach, describe, expect } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -59,46 +59,40 @@ const report = async (agent: Agent) => {
 };
 
 describe('value in the report', () => {
-  itOnSqliteUntilPorted(
-    'gives satisfaction and NPS by tier, by respondents and by revenue, as derived by hand',
-    async () => {
-      const v = await report(agents.researcher);
-      expect(v).toMatchObject({ currency: 'EUR', linked: 4, satisfactionQuestion: 'sat', npsQuestion: 'nps' });
-      // All four: revenue 2,000 EUR. Satisfaction (2 + 5 + 4 + 1) / 4 = 3; by revenue
-      // (2·1000 + 5·600 + 4·300 + 1·100) / 2000 = 3.15. NPS: 1 promoter, 1 detractor of 4 = 0; by
-      // revenue (600 − 1,000) / 2,000 = −20.
-      expect(v.all.revenue).toBe(200_000);
-      expect(v.all.satisfaction).toBeCloseTo(3, 12);
-      expect(v.all.satisfactionByRevenue).toBeCloseTo(3.15, 12);
-      expect(v.all.nps).toBeCloseTo(0, 12);
-      expect(v.all.npsByRevenue).toBeCloseTo(-20, 12);
-      // Gold (K1, K2): revenue 1,600; satisfaction 3.5, by revenue (2,000 + 3,000) / 1,600 = 3.125;
-      // NPS 0, by revenue (600 − 1,000) / 1,600 = −25. Lead (K3, K4): 400; 2.5, (1,200 + 100) / 400 = 3.25; NPS 0.
-      const [gold, lead] = v.tiers;
-      expect(gold).toMatchObject({ value: 'gold', responses: 2, revenue: 160_000 });
-      expect(gold.satisfaction).toBeCloseTo(3.5, 12);
-      expect(gold.satisfactionByRevenue).toBeCloseTo(3.125, 12);
-      expect(gold.npsByRevenue).toBeCloseTo(-25, 12);
-      expect(lead).toMatchObject({ value: 'lead', responses: 2, revenue: 40_000 });
-      expect(lead.satisfactionByRevenue).toBeCloseTo(3.25, 12);
-      expect(lead.nps).toBeCloseTo(0, 12);
-      expect(v.segments.reduce((s: number, g: { responses: number }) => s + g.responses, 0)).toBe(4);
-    },
-  );
+  it('gives satisfaction and NPS by tier, by respondents and by revenue, as derived by hand', async () => {
+    const v = await report(agents.researcher);
+    expect(v).toMatchObject({ currency: 'EUR', linked: 4, satisfactionQuestion: 'sat', npsQuestion: 'nps' });
+    // All four: revenue 2,000 EUR. Satisfaction (2 + 5 + 4 + 1) / 4 = 3; by revenue
+    // (2·1000 + 5·600 + 4·300 + 1·100) / 2000 = 3.15. NPS: 1 promoter, 1 detractor of 4 = 0; by
+    // revenue (600 − 1,000) / 2,000 = −20.
+    expect(v.all.revenue).toBe(200_000);
+    expect(v.all.satisfaction).toBeCloseTo(3, 12);
+    expect(v.all.satisfactionByRevenue).toBeCloseTo(3.15, 12);
+    expect(v.all.nps).toBeCloseTo(0, 12);
+    expect(v.all.npsByRevenue).toBeCloseTo(-20, 12);
+    // Gold (K1, K2): revenue 1,600; satisfaction 3.5, by revenue (2,000 + 3,000) / 1,600 = 3.125;
+    // NPS 0, by revenue (600 − 1,000) / 1,600 = −25. Lead (K3, K4): 400; 2.5, (1,200 + 100) / 400 = 3.25; NPS 0.
+    const [gold, lead] = v.tiers;
+    expect(gold).toMatchObject({ value: 'gold', responses: 2, revenue: 160_000 });
+    expect(gold.satisfaction).toBeCloseTo(3.5, 12);
+    expect(gold.satisfactionByRevenue).toBeCloseTo(3.125, 12);
+    expect(gold.npsByRevenue).toBeCloseTo(-25, 12);
+    expect(lead).toMatchObject({ value: 'lead', responses: 2, revenue: 40_000 });
+    expect(lead.satisfactionByRevenue).toBeCloseTo(3.25, 12);
+    expect(lead.nps).toBeCloseTo(0, 12);
+    expect(v.segments.reduce((s: number, g: { responses: number }) => s + g.responses, 0)).toBe(4);
+  });
 
-  itOnSqliteUntilPorted(
-    'gives the revenue share of detractors with its interval, and the register revenue at risk',
-    async () => {
-      const v = await report(agents.researcher);
-      // Flags 1, 0, 0, 0 behind 1,000, 600, 300, 100: R = 0.5. Residuals w(y − R) 500, −300, −150, −50,
-      // squares 365,000; se = √(4/3 × 365,000) / 2,000 = 0.348807; margin 1.959964 × se = 0.683650.
-      expect(v.detractorRevenueShare.estimate).toBeCloseTo(0.5, 12);
-      expect(v.detractorRevenueShare.marginOfError).toBeCloseTo(0.68365, 5);
-      expect(v.promoterRevenueShare.estimate).toBeCloseTo(0.3, 12);
-      // The register's 2,140 EUR × 0.5; the interval clipped to 0…100 %.
-      expect(v.registerRevenueAtRisk).toEqual({ estimate: 107_000, low: 0, high: 214_000 });
-    },
-  );
+  it('gives the revenue share of detractors with its interval, and the register revenue at risk', async () => {
+    const v = await report(agents.researcher);
+    // Flags 1, 0, 0, 0 behind 1,000, 600, 300, 100: R = 0.5. Residuals w(y − R) 500, −300, −150, −50,
+    // squares 365,000; se = √(4/3 × 365,000) / 2,000 = 0.348807; margin 1.959964 × se = 0.683650.
+    expect(v.detractorRevenueShare.estimate).toBeCloseTo(0.5, 12);
+    expect(v.detractorRevenueShare.marginOfError).toBeCloseTo(0.68365, 5);
+    expect(v.promoterRevenueShare.estimate).toBeCloseTo(0.3, 12);
+    // The register's 2,140 EUR × 0.5; the interval clipped to 0…100 %.
+    expect(v.registerRevenueAtRisk).toEqual({ estimate: 107_000, low: 0, high: 214_000 });
+  });
 
   itOnSqliteUntilPorted(
     'lists the gold customers at risk, and a manager opens a case from the list and then sees who it is',
