@@ -40,6 +40,13 @@ const POSTGRES_API_TESTS = [
   'tests/api/survey-change-counts.test.ts',
   'tests/api/survey-transfer.test.ts',
   'tests/api/nodes.test.ts',
+  'tests/api/customers.test.ts',
+  'tests/api/customer-draws.test.ts',
+  'tests/api/customer-erasure.test.ts',
+  'tests/api/customer-fields.test.ts',
+  'tests/api/customer-privacy.test.ts',
+  'tests/api/customer-value-report.test.ts',
+  'tests/api/customer-value-cases.test.ts',
   'tests/api/operations.test.ts',
   'tests/api/coding-store.test.ts',
   'tests/api/start.test.ts',
@@ -79,6 +86,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/report-coded.test.ts',
   'tests/api/more-types-report.test.ts',
   'tests/api/export-csv-injection.test.ts',
+  'tests/nodes/multi-node.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({
