@@ -14,7 +14,5 @@ import { errorFields, log } from './ops/log';
 export function startWorkers(deps: Deps & { store: Store }) {
   resumeMailJobs(deps).catch((e) => log.error('resuming mailings', errorFields(e)));
   startOutbox(deps);
-  // Customer imports still run on the SQLite database only (docs/postgres.md).
-  if (deps.store.dialect === 'sqlite')
-    finishCustomerImports(deps.db, deps.clock.now()).catch((e) => log.error('customer import', errorFields(e)));
+  finishCustomerImports(deps.store, deps.clock.now()).catch((e) => log.error('customer import', errorFields(e)));
 }

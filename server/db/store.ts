@@ -78,7 +78,12 @@ export const NOTHING: PromiseLike<undefined> = Promise.resolve(undefined);
  * Keys of the transaction-scoped locks taken with `exclusive`, one per kind of work; large and
  * particular, since other software on the same database shares the advisory lock space.
  */
-export const LOCKS = { firstAdmin: 7_318_224_552, caseEscalation: 7_318_224_553 } as const;
+export const LOCKS = {
+  firstAdmin: 7_318_224_552,
+  caseEscalation: 7_318_224_553,
+  customerDraws: 7_318_224_555,
+  customerRows: 7_318_224_554,
+} as const;
 
 /**
  * Makes the rest of the unit of work run alone among units taking the same lock, on every node:
