@@ -46,6 +46,15 @@ const POSTGRES_API_TESTS = [
   'tests/api/demo.test.ts',
   'tests/api/migrate-to-postgres.test.ts',
   'tests/api/audit-log.test.ts',
+  'tests/api/submissions.test.ts',
+  'tests/api/quotas.test.ts',
+  'tests/api/resume.test.ts',
+  'tests/api/plan.test.ts',
+  'tests/api/reserved-ids.test.ts',
+  'tests/api/survey-languages.test.ts',
+  'tests/api/impossible-dates.test.ts',
+  'tests/api/more-types.test.ts',
+  'tests/api/page-rate-limit.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

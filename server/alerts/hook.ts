@@ -1,13 +1,17 @@
 /**
- * The hook collection calls when a response completes, inside the transaction that stores it: it
+ * The hook collection calls when a response completes, inside the unit of work that stores it: it
  * opens the cases the survey's rules call for and writes their notifications to the outbox, so a
  * matching response can't be stored without its case. It runs on every completion, so a survey's
- * rules and webhooks are read once and kept until they change (invalidateAlerts).
+ * rules and webhooks are kept in the database's memo while the survey's rules stamp stays the same
+ * (server/collect/memo.ts): a save on any node changes the stamp.
  */
-import { runNow, sqlOf } from '../db/sqlite-store';
 import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../db/client';
+import { runNow, sqlOf } from '../db/sqlite-store';
+import { q, type Sql, type Work } from '../db/store';
+import { webhooks } from '../db/tables';
 import {
   AlertRuleSchema,
   AlertSettingsSchema,
@@ -19,7 +23,8 @@ import {
 import { compileRule, ownerFor, type CompiledRule } from '../../shared/alerts/conditions';
 import { enqueue, newDeliveryId } from './outbox-queue';
 import { caseOpenedBody, responseCompletedBody, type ResponseFacts } from './payload';
-import { preparedStatements } from '../db/statements';
+import { derived, rulesChanged } from '../collect/memo';
+import type { SubmitStatements } from '../collect/statements';
 
 type Rule = { id: string; name: string; spec: AlertRuleSpec };
 interface Plan {
@@ -28,84 +33,73 @@ interface Plan {
   hooks: Record<WebhookEvent, string[]>;
 }
 
-const plans = new WeakMap<Db, Map<string, Plan | null>>();
-const statements = preparedStatements((c) => ({
-  rules: c.prepare(
-    'select id, name, spec from alert_rules where survey_id = ? and enabled = 1 order by created_at, rowid',
-  ),
-  hooks: c.prepare('select id, events from webhooks where survey_id = ? and enabled = 1'),
-  settings: c.prepare('select data from alert_settings where survey_id = ?').pluck(),
-  user: c.prepare('select id, name, email from users where id = ?'),
-  insertCase:
-    c.prepare(`insert or ignore into cases (id, survey_id, rule_id, rule_name, response_id, owner_id, status, priority, due_at, opened_at, updated_at)
-      values (@id, @surveyId, @ruleId, @ruleName, @responseId, @ownerId, 'open', @priority, @dueAt, @now, @now)`),
-  event: c.prepare('insert into case_events (case_id, user_id, kind, data, at) values (?, ?, ?, ?, ?)'),
-}));
-
 /** Stored settings, or the defaults; unreadable ones count as defaults rather than breaking collection. */
 export function readAlertSettings(raw: unknown): AlertSettings {
   const parsed = v.safeParse(AlertSettingsSchema, typeof raw === 'string' ? JSON.parse(raw) : (raw ?? {}));
   return parsed.success ? parsed.output : v.parse(AlertSettingsSchema, {});
 }
 
-function load(db: Db, surveyId: string): Plan | null {
-  const st = statements(db);
-  const rules = (st.rules.all(surveyId) as { id: string; name: string; spec: string }[]).flatMap((r) => {
-    const spec = v.safeParse(AlertRuleSchema, { ...JSON.parse(r.spec), name: r.name });
+function* load(ops: SubmitStatements, surveyId: string): Work<Plan | null> {
+  const rules = (yield* ops.alertRules(surveyId)).flatMap((r) => {
+    const spec = v.safeParse(AlertRuleSchema, { ...(r.spec as object), name: r.name });
     return spec.success ? [compileRule({ id: r.id, name: r.name, spec: spec.output })] : [];
   });
   const hooks: Plan['hooks'] = { 'case.opened': [], 'case.updated': [], 'case.overdue': [], 'response.completed': [] };
-  for (const h of st.hooks.all(surveyId) as { id: string; events: string }[]) {
-    for (const e of JSON.parse(h.events) as WebhookEvent[]) hooks[e]?.push(h.id);
+  for (const h of yield* ops.webhooks(surveyId)) {
+    for (const e of h.events as WebhookEvent[]) hooks[e]?.push(h.id);
   }
   if (rules.length === 0 && hooks['response.completed'].length === 0) return null;
-  return { rules, hooks, settings: readAlertSettings(st.settings.get(surveyId)) };
+  return { rules, hooks, settings: readAlertSettings(yield* ops.alertSettings(surveyId)) };
 }
 
-function planFor(db: Db, surveyId: string): Plan | null {
-  let cache = plans.get(db);
-  if (!cache) plans.set(db, (cache = new Map()));
-  let plan = cache.get(surveyId);
-  if (plan === undefined) cache.set(surveyId, (plan = load(db, surveyId)));
-  return plan;
-}
-
-/** Forget a survey's cached rules and webhooks; call after changing either. */
+/**
+ * Marks a survey's rules and webhooks as changed; call after changing either. Units of work call
+ * `rulesChanged` (server/collect/memo.ts) themselves.
+ */
 export function invalidateAlerts(db: Db, surveyId: string) {
-  plans.get(db)?.delete(surveyId);
+  runNow(rulesChanged(sqlOf(db), surveyId));
 }
 
 /** The webhooks of a survey listening to `event` (for case updates made in the app). */
-export function webhooksFor(db: Db, surveyId: string, event: WebhookEvent): string[] {
-  const plan = planFor(db, surveyId);
-  if (plan) return plan.hooks[event];
-  return (statements(db).hooks.all(surveyId) as { id: string; events: string }[])
-    .filter((h) => (JSON.parse(h.events) as string[]).includes(event))
+export function* webhooksListening(tx: Sql, surveyId: string, event: WebhookEvent): Work<string[]> {
+  const rows = yield* q(
+    tx
+      .select({ id: webhooks.id, events: webhooks.events })
+      .from(webhooks)
+      .where(and(eq(webhooks.surveyId, surveyId), eq(webhooks.enabled, true))),
+  );
+  return rows
+    .filter((h) => (typeof h.events === 'string' ? (JSON.parse(h.events) as string[]) : h.events).includes(event))
     .map((h) => h.id);
 }
+
+/** webhooksListening for the areas still on the SQLite database. */
+export const webhooksFor = (db: Db, surveyId: string, event: WebhookEvent): string[] =>
+  runNow(webhooksListening(sqlOf(db), surveyId, event));
 
 /**
  * Opens a case for each rule the response meets (at most one per response and rule: the unique
  * index turns a repeat into a no-op) and queues the notifications. Call inside the completing
- * transaction; test responses should not come here.
+ * unit of work; test responses should not come here. With the survey's `rulesStamp` (read with its
+ * row), the rules are kept between completions; without it they are read each time.
  */
-export function onResponseCompleted(db: Db, r: ResponseFacts): void {
-  const plan = planFor(db, r.surveyId);
+export function* onResponseCompleted(ops: SubmitStatements, r: ResponseFacts, rulesStamp?: number): Work<void> {
+  const plan =
+    rulesStamp === undefined
+      ? yield* load(ops, r.surveyId)
+      : yield* derived(ops.memo, 'alerts', r.surveyId, rulesStamp, () => load(ops, r.surveyId));
   if (!plan) return;
-  const st = statements(db);
   const facts = { answers: r.answers, hidden: r.hidden };
   for (const { rule, test } of plan.rules) {
     if (!test(facts)) continue;
     const wanted = ownerFor(rule.spec.owner, r.hidden);
     // A deleted user can't own a case; the case still opens, unassigned, rather than losing the response.
-    const owner = wanted
-      ? ((st.user.get(wanted) as { id: string; name: string; email: string } | undefined) ?? null)
-      : null;
+    const owner = wanted ? ((yield* ops.user(wanted)) ?? null) : null;
     const id = randomBytes(12).toString('base64url');
     const hours =
       rule.spec.dueHours ?? plan.settings.dueHours[rule.spec.priority] ?? DEFAULT_DUE_HOURS[rule.spec.priority];
     const dueAt = r.completedAt + Math.round(hours * 3_600_000);
-    const inserted = st.insertCase.run({
+    const opened = yield* ops.openCase({
       id,
       surveyId: r.surveyId,
       ruleId: rule.id,
@@ -116,9 +110,9 @@ export function onResponseCompleted(db: Db, r: ResponseFacts): void {
       dueAt,
       now: r.completedAt,
     });
-    if (inserted.changes === 0) continue;
-    st.event.run(id, null, 'opened', JSON.stringify({ rule: rule.name, ownerId: owner?.id ?? null }), r.completedAt);
-    const opened = {
+    if (!opened) continue;
+    yield* ops.caseOpened(id, { rule: rule.name, ownerId: owner?.id ?? null }, r.completedAt);
+    const summary = {
       id,
       status: 'open',
       priority: rule.spec.priority,
@@ -130,43 +124,37 @@ export function onResponseCompleted(db: Db, r: ResponseFacts): void {
     };
     for (const webhookId of plan.hooks['case.opened']) {
       const deliveryId = newDeliveryId();
-      runNow(
-        enqueue(sqlOf(db), {
-          id: deliveryId,
-          kind: 'webhook',
-          surveyId: r.surveyId,
-          webhookId,
-          event: 'case.opened',
-          body: caseOpenedBody(deliveryId, r, opened),
-          now: r.completedAt,
-        }),
-      );
-    }
-    if (plan.settings.emailOwners && owner?.email) {
-      runNow(
-        enqueue(sqlOf(db), {
-          kind: 'email',
-          surveyId: r.surveyId,
-          recipient: owner.email,
-          event: 'case.opened',
-          body: JSON.stringify({ caseId: id }),
-          now: r.completedAt,
-        }),
-      );
-    }
-  }
-  for (const webhookId of plan.hooks['response.completed']) {
-    const deliveryId = newDeliveryId();
-    runNow(
-      enqueue(sqlOf(db), {
+      yield* enqueue(ops.tx, {
         id: deliveryId,
         kind: 'webhook',
         surveyId: r.surveyId,
         webhookId,
-        event: 'response.completed',
-        body: responseCompletedBody(deliveryId, r),
+        event: 'case.opened',
+        body: caseOpenedBody(deliveryId, r, summary),
         now: r.completedAt,
-      }),
-    );
+      });
+    }
+    if (plan.settings.emailOwners && owner?.email) {
+      yield* enqueue(ops.tx, {
+        kind: 'email',
+        surveyId: r.surveyId,
+        recipient: owner.email,
+        event: 'case.opened',
+        body: JSON.stringify({ caseId: id }),
+        now: r.completedAt,
+      });
+    }
+  }
+  for (const webhookId of plan.hooks['response.completed']) {
+    const deliveryId = newDeliveryId();
+    yield* enqueue(ops.tx, {
+      id: deliveryId,
+      kind: 'webhook',
+      surveyId: r.surveyId,
+      webhookId,
+      event: 'response.completed',
+      body: responseCompletedBody(deliveryId, r),
+      now: r.completedAt,
+    });
   }
 }

@@ -2,34 +2,18 @@
  * What a personal invitation changes on the submission path: its hidden fields come from the
  * server (never the link), it allows one response, and its status follows that response.
  */
-import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import type { InvitationStatus } from '../../shared/api/collect';
 import type { SubmissionResult } from '../../shared/api/surveys';
-import { preparedStatements } from '../db/statements';
+import type { Work } from '../db/store';
+import type { InvitationRow, SubmitStatements } from './statements';
 
-export interface InvitationRef {
-  id: string;
-  status: InvitationStatus;
-  clientId: string | null;
-  hidden: Record<string, string>;
-  lang: string | null;
-  /** The register's customer invited, if the invitation was linked to one. */
-  customerId: string | null;
-}
+/** The invitation's row; `customerId` is the register's customer invited, if it was linked to one. */
+export type InvitationRef = InvitationRow;
 
-const statements = preparedStatements((c) => ({
-  byToken: c.prepare(
-    'select id, status, client_id as clientId, hidden, lang, customer_id as customerId from invitations where survey_id = ? and token = ?',
-  ),
-  follow: c.prepare('update invitations set status = ?, client_id = ?, updated_at = ? where id = ?'),
-}));
-
-export function invitationByToken(db: Db, surveyId: string, token: string): InvitationRef | null {
-  const row = statements(db).byToken.get(surveyId, token) as
-    | (Omit<InvitationRef, 'hidden'> & { hidden: string })
-    | undefined;
-  return row ? { ...row, hidden: JSON.parse(row.hidden) as Record<string, string> } : null;
+/** The invitation of a token; on PostgreSQL locked until the unit of work ends. */
+export function* invitationByToken(ops: SubmitStatements, surveyId: string, token: string): Work<InvitationRef | null> {
+  return (yield* ops.invitation(surveyId, token)) ?? null;
 }
 
 export const invitationUsed = (inv: InvitationRef) => inv.status !== 'not-started' && inv.status !== 'started';
@@ -52,13 +36,13 @@ const STATUS: Record<SubmissionResult['status'], InvitationStatus> = {
   'over-quota': 'over-quota',
   'screened-out': 'screened-out',
 };
-/** Runs inside the submission's transaction, so the invitation and its response never disagree. */
+/** Part of the submission's unit of work, so the invitation and its response never disagree. */
 export function followResponse(
-  db: Db,
+  ops: SubmitStatements,
   inv: InvitationRef,
   clientId: string,
   status: SubmissionResult['status'],
   now: number,
-) {
-  statements(db).follow.run(STATUS[status], clientId, now, inv.id);
+): Work<void> {
+  return ops.followInvitation(inv.id, STATUS[status], clientId, now);
 }

@@ -8,7 +8,11 @@ import { invitationByToken, invitationUsed } from './invitation-link';
 import { AppError } from '../http/errors';
 import { CONTENT_SECURITY_POLICY } from '../http/security';
 import type { InvitationState, PublicSurvey } from '../../shared/api/surveys';
-import type { Db } from '../db/client';
+import { eq } from 'drizzle-orm';
+import { q, type Sql, type Work } from '../db/store';
+import { invitations, surveys } from '../db/tables';
+import type { SubmitStatements } from './statements';
+import { collectRun } from './unit';
 import type { Unavailable } from '../../shared/survey/notices';
 import { BOOT_HASH, BOOT_SCRIPT } from './first-page/boot';
 import { esc } from './first-page/html';
@@ -44,13 +48,12 @@ export const safeJson = (x: unknown) =>
  * An invitation link's state, with its saved progress: a phone that never saw this survey (or
  * lost its storage) continues where another device stopped.
  */
-function invitationState(db: Db, slug: string, token: string): InvitationState {
-  const surveyId =
-    (db.$client.prepare('select id from surveys where slug = ?').pluck().get(slug) as string | undefined) ?? '';
-  const inv = TOKEN_16.test(token) ? invitationByToken(db, surveyId, token) : null;
+function* invitationState(ops: SubmitStatements, slug: string, token: string): Work<InvitationState> {
+  const surveyId = (yield* ops.survey(slug))?.id ?? '';
+  const inv = TOKEN_16.test(token) ? yield* invitationByToken(ops, surveyId, token) : null;
   if (!inv) return { state: 'unknown' };
   if (invitationUsed(inv)) return { state: 'used' };
-  const saved = inv.clientId ? invitationProgress(db, surveyId, inv.clientId) : null;
+  const saved = inv.clientId ? yield* invitationProgress(ops.tx, surveyId, inv.clientId) : null;
   const resume = saved && { clientId: inv.clientId!, ...saved };
   // The customer fields stay on the server, which takes them from the invitation: a respondent's
   // page has no use for their tier and segment, and should not show them in its source.
@@ -69,15 +72,21 @@ export const respondentPage = (c: Context<AppEnv>) => page(c, c.req.param('slug'
  * The short personal link of an invitation, `/i/<token>` (in e-mails, mail-merge files and QR
  * codes): the survey's page itself, not a redirect, which would cost a phone one more round trip.
  */
-export function invitationPage(c: Context<AppEnv>): Promise<Response> {
+export async function invitationPage(c: Context<AppEnv>): Promise<Response> {
   const token = c.req.param('token') ?? '';
-  const slug = TOKEN_16.test(token)
-    ? (c.var.deps.db.$client
-        .prepare('select s.slug from invitations i join surveys s on s.id = i.survey_id where i.token = ?')
-        .pluck()
-        .get(token) as string | undefined)
-    : undefined;
-  return page(c, slug ?? null, token);
+  const slug = TOKEN_16.test(token) ? await c.var.deps.store.run((db) => surveySlugOf(db, token)) : null;
+  return page(c, slug, token);
+}
+
+function* surveySlugOf(db: Sql, token: string): Work<string | null> {
+  const [row] = yield* q(
+    db
+      .select({ slug: surveys.slug })
+      .from(invitations)
+      .innerJoin(surveys, eq(surveys.id, invitations.surveyId))
+      .where(eq(invitations.token, token)),
+  );
+  return row?.slug ?? null;
 }
 
 async function page(c: Context<AppEnv>, slug: string | null, token: string | undefined): Promise<Response> {
@@ -88,8 +97,12 @@ async function page(c: Context<AppEnv>, slug: string | null, token: string | und
   try {
     if (slug === null)
       throw new AppError(404, 'not-found', 'no such invitation', undefined, undefined, { what: 'invitation' });
-    data = publicSurvey(c.var.deps.db, slug, c.var.deps.clock.now());
-    if (token !== undefined && data.definition) data.invitation = invitationState(c.var.deps.db, data.slug, token);
+    const now = c.var.deps.clock.now();
+    data = await collectRun(c.var.deps, function* (ops) {
+      const survey = yield* publicSurvey(ops, slug, now);
+      if (token !== undefined && survey.definition) survey.invitation = yield* invitationState(ops, survey.slug, token);
+      return survey;
+    });
   } catch (e) {
     if (!(e instanceof AppError) || e.status !== 404) throw e;
     data = { status: 'not-found' };

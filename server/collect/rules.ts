@@ -1,15 +1,16 @@
-import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import { readSettings, type CollectionSettings } from '../../shared/api/collect';
-import { preparedStatements } from '../db/statements';
+import type { Work } from '../db/store';
+import type { SubmitStatements } from './statements';
 
 /** Why an open survey takes no answers at the moment, by its collection rules. */
 export type Refusal = 'not-yet-open' | 'closed' | 'full';
 
 // Settings change rarely and are read on every submission: parse each distinct JSON text once.
 const parsed = new Map<string, CollectionSettings>();
-export function settingsOf(json: string | null): CollectionSettings {
-  const key = json ?? '{}';
+/** A survey's collection settings as stored: JSON text (SQLite) or already parsed (PostgreSQL). */
+export function settingsOf(stored: unknown): CollectionSettings {
+  const key = typeof stored === 'string' ? stored : JSON.stringify(stored ?? {});
   let s = parsed.get(key);
   if (!s) {
     if (parsed.size > 1000) parsed.clear();
@@ -18,19 +19,16 @@ export function settingsOf(json: string | null): CollectionSettings {
   return s;
 }
 
-const completesStatement = preparedStatements((c) =>
-  c.prepare(`select count(*) from responses where survey_id = ? and status = 'complete' and is_test = 0`).pluck(),
-);
-/** Completes that count against the cap: every wave, test responses aside. */
-export function completes(db: Db, surveyId: string): number {
-  return completesStatement(db).get(surveyId) as number;
-}
-
 /** The rule that refuses answers now, if any. The cap is counted only when one is set. */
-export function refusal(db: Db, surveyId: string, settings: CollectionSettings, now: number): Refusal | null {
+export function* refusal(
+  ops: SubmitStatements,
+  surveyId: string,
+  settings: CollectionSettings,
+  now: number,
+): Work<Refusal | null> {
   if (settings.opensAt !== null && now < settings.opensAt) return 'not-yet-open';
   if (settings.closesAt !== null && now >= settings.closesAt) return 'closed';
-  if (settings.responseCap !== null && completes(db, surveyId) >= settings.responseCap) return 'full';
+  if (settings.responseCap !== null && (yield* ops.completes(surveyId)) >= settings.responseCap) return 'full';
   return null;
 }
 

@@ -5,7 +5,10 @@
 import type { Db } from '../db/client';
 import type { CustomerField } from '../../shared/customers/fields';
 import { valueSettings } from './settings';
-import { preparedStatements } from '../db/statements';
+import type { Work } from '../db/store';
+import type { SubmitStatements } from '../collect/statements';
+import { DEFAULT_VALUE_SETTINGS, ValueSettingsSchema } from '../../shared/customers/schema';
+import * as v from 'valibot';
 
 export interface CustomerLink {
   customerId: string;
@@ -28,15 +31,20 @@ function fieldsOf(r: LinkRow, tierNames: readonly string[]): CustomerLink['field
 }
 
 const SELECT = 'select id, external_id as externalId, tier, segment from customers';
-const byExternalId = preparedStatements((c) => c.prepare(`${SELECT} where external_id = ?`));
 
 /**
  * The customer the CRM id names, with their fields as the register holds them now; null when
- * unknown. Synchronous: it runs inside the submission's write transaction.
+ * unknown. Part of the submission's unit of work.
  */
-export function customerLink(db: Db, externalId: string): CustomerLink | null {
-  const r = byExternalId(db).get(externalId) as LinkRow | undefined;
-  return r ? { customerId: r.id, fields: fieldsOf(r, valueSettings(db).tierNames) } : null;
+export function* customerLink(ops: SubmitStatements, externalId: string): Work<CustomerLink | null> {
+  const r = yield* ops.customer(externalId);
+  if (!r) return null;
+  const stored = yield* ops.valueSettings();
+  const parsed = stored ? v.safeParse(ValueSettingsSchema, stored) : null;
+  return {
+    customerId: r.id,
+    fields: fieldsOf(r, (parsed?.success ? parsed.output : DEFAULT_VALUE_SETTINGS).tierNames),
+  };
 }
 
 const CHUNK = 500;

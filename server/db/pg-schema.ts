@@ -94,6 +94,12 @@ export const surveys = pgTable('surveys', {
   currentVersionId: integer(),
   /** Responses are stamped with the wave open when they start; a plan with a frequency opens the next. */
   currentWave: integer().notNull().default(1),
+  /**
+   * Bumped by every save of the survey's plan, alert rules, alert settings or webhooks, in the same
+   * transaction: each node keeps what it derived from them (quota rules, alert plans) only while the
+   * stamp it reads with the survey row is unchanged (server/collect/memo.ts).
+   */
+  rulesStamp: integer().notNull().default(0),
   /** Collection rules (open/close dates, response cap, kiosk mode), JSON; see shared/api/surveys.ts. */
   settings: json().notNull().default({}),
   /** Null for surveys made by the system (the demo study). */

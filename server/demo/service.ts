@@ -15,6 +15,7 @@ import { coffeeDefinition, coffeeRespondent } from './coffee';
 import { hotelAlertRules, resolveOlderCases } from './alerts';
 import { demoRegister } from './customers';
 import { onResponseCompleted } from '../alerts/hook';
+import { statementsIn } from '../collect/unit';
 import type { ResponseFacts } from '../alerts/payload';
 import { codedAnswers, responseDuration, storedAnswers } from '../report/coded-answers';
 
@@ -27,8 +28,8 @@ const BATCH = 500;
 type NewResponse = typeof responses.$inferInsert;
 
 /**
- * Where the demo writes: everything through the store, except the hotel's plan, alert rules and
- * the cases they open, whose services still take the SQLite database (docs/postgres.md).
+ * Where the demo writes: everything through the store, except the hotel's alert rules, whose
+ * service still takes the SQLite database (docs/postgres.md).
  */
 export interface DemoDeps {
   db: Db;
@@ -113,14 +114,14 @@ export function* coffeeDemo(tx: Sql, now: number, userId: string | null, count =
  * the last 30 days, plus a few abandoned partials so completion rates are realistic. Guests whose
  * tier is already full are kept as over-quota, as collection would; once every cell is full (only
  * a benchmark asks for that many) the rest count as completes, so reports still get `count` of
- * them. `db` is the SQLite database the plan and the alert rules are still written to.
+ * them. `db` is the SQLite database the alert rules are still written to.
  */
 export function* hotelDemo(tx: Sql, db: Db, now: number, userId: string | null, count = 400) {
   if (yield* exists(tx, DEMO_SLUG)) throw conflict('demo-exists', 'the demo study already exists at /s/demo');
   const def = v.parse(SurveyDefinitionSchema, hotelDefinition);
   const survey = yield* createSurvey(tx, def, userId, now, DEMO_SLUG);
   const published = yield* publish(tx, survey.id, userId, now);
-  const quotas = savePlan(db, survey.id, v.parse(PlanSchema, hotelPlan(now)), userId, now).plan!.quotas!;
+  const quotas = (yield* savePlan(tx, survey.id, v.parse(PlanSchema, hotelPlan(now)), userId, now)).plan!.quotas!;
   const room = new Map(quotas.cells!.map((c) => [c.key, c.target]));
   let cellsOpen = room.size;
   const versionId = published.versions[0].id;
@@ -133,7 +134,9 @@ export function* hotelDemo(tx: Sql, db: Db, now: number, userId: string | null, 
   // Written a batch at a time; each complete then goes through the hook collection calls, in order.
   function* flush() {
     const ids = yield* insertResponses(tx, batch);
-    for (const [clientId, fact] of facts) onResponseCompleted(db, { ...fact, responseId: ids.get(clientId)! });
+    const statements = statementsIn(tx, db);
+    for (const [clientId, fact] of facts)
+      yield* onResponseCompleted(statements, { ...fact, responseId: ids.get(clientId)! });
     batch.length = 0;
     facts.clear();
   }

@@ -1,11 +1,13 @@
 /**
- * The quota rules of each survey's plan, parsed once and kept until the plan is saved again, so a
- * submission pays a map lookup instead of reading and validating the plan.
+ * The quota rules of each survey's plan, parsed once and kept in the database's memo while the
+ * survey's rules stamp stays the same, so a submission pays a map lookup instead of reading and
+ * validating the plan. Saving a plan on any node changes the stamp (server/collect/memo.ts).
  */
 import * as v from 'valibot';
-import type { Db } from '../db/client';
 import { PlanSchema, type Quotas } from '../../shared/plan';
-import { preparedStatements } from '../db/statements';
+import type { Work } from '../db/store';
+import { derived } from '../collect/memo';
+import type { SubmitStatements, SurveyRow } from '../collect/statements';
 
 export interface QuotaRules {
   quotas: Quotas;
@@ -13,24 +15,12 @@ export interface QuotaRules {
   targets: Map<string, number>;
 }
 
-const cache = new WeakMap<Db, Map<string, QuotaRules | null>>();
-const statements = preparedStatements((c) => c.prepare('select data from plans where survey_id = ?'));
-
 /** The survey's quota rules, or null when its plan has no quotas (or it has no plan). */
-export function quotaRules(db: Db, surveyId: string): QuotaRules | null {
-  let perSurvey = cache.get(db);
-  if (!perSurvey) cache.set(db, (perSurvey = new Map()));
-  const hit = perSurvey.get(surveyId);
-  if (hit !== undefined) return hit;
-  const row = statements(db).get(surveyId) as { data: string } | undefined;
-  // Stored plans were validated and given their cells when saved; parsing again fills defaults.
-  const quotas = row ? v.parse(PlanSchema, JSON.parse(row.data)).quotas : undefined;
-  const rules = quotas?.cells ? { quotas, targets: new Map(quotas.cells.map((c) => [c.key, c.target])) } : null;
-  perSurvey.set(surveyId, rules);
-  return rules;
-}
-
-/** Drops the cached rules of a survey whose plan changed. */
-export function forgetPlan(db: Db, surveyId: string): void {
-  cache.get(db)?.delete(surveyId);
+export function quotaRules(ops: SubmitStatements, survey: SurveyRow): Work<QuotaRules | null> {
+  return derived(ops.memo, 'quotas', survey.id, survey.rulesStamp, function* () {
+    const data = yield* ops.plan(survey.id);
+    // Stored plans were validated and given their cells when saved; parsing again fills defaults.
+    const quotas = data === undefined || data === null ? undefined : v.parse(PlanSchema, data).quotas;
+    return quotas?.cells ? { quotas, targets: new Map(quotas.cells.map((c) => [c.key, c.target])) } : null;
+  });
 }

@@ -15,14 +15,22 @@ function waveParam(raw: string | undefined): number | undefined {
 
 /** The research plan, its waves and the fieldwork it drives; mounted at /api/surveys. */
 export const planRoutes = new Hono<AppEnv>()
-  .get('/:id/plan', requireRole('viewer'), (c) => c.json(plans.getPlan(c.var.deps.db, c.req.param('id'))))
+  .get('/:id/plan', requireRole('viewer'), async (c) =>
+    c.json(await c.var.deps.store.run((db) => plans.getPlan(db, c.req.param('id')))),
+  )
   .put('/:id/plan', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, SavePlanSchema);
-    return c.json(plans.savePlan(c.var.deps.db, c.req.param('id'), input.plan, c.var.user!.id, c.var.deps.clock.now()));
+    const id = c.req.param('id');
+    const userId = c.var.user!.id;
+    const now = c.var.deps.clock.now();
+    return c.json(await c.var.deps.store.transaction((tx) => plans.savePlan(tx, id, input.plan, userId, now)));
   })
-  .post('/:id/waves', requireRole('researcher'), (c) =>
-    c.json(plans.openWave(c.var.deps.db, c.req.param('id'), c.var.deps.clock.now()), 201),
-  )
-  .get('/:id/fieldwork', requireRole('viewer'), (c) =>
-    c.json(fieldwork(c.var.deps.db, c.req.param('id'), waveParam(c.req.query('wave')))),
-  );
+  .post('/:id/waves', requireRole('researcher'), async (c) => {
+    const id = c.req.param('id');
+    const now = c.var.deps.clock.now();
+    return c.json(await c.var.deps.store.transaction((tx) => plans.openWave(tx, id, now)), 201);
+  })
+  .get('/:id/fieldwork', requireRole('viewer'), async (c) => {
+    const wave = waveParam(c.req.query('wave'));
+    return c.json(await c.var.deps.store.run((db) => fieldwork(db, c.req.param('id'), wave)));
+  });

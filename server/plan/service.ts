@@ -3,32 +3,37 @@ import { hiddenFieldsOf } from '../../shared/customers/fields';
 import * as v from 'valibot';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { plans, surveys } from '../db/schema';
-import { AppError, badRequest } from '../http/errors';
-import { getRow } from '../survey/service';
+import { runNow, sqlOf } from '../db/sqlite-store';
+import { forUpdate, q, type Sql, type Work } from '../db/store';
+import { plans, surveys } from '../db/tables';
+import { AppError, badRequest, notFound } from '../http/errors';
+import { surveyRow } from '../survey/service';
 import { StatsInputError } from '../../shared/stats';
 import { PlanSchema, planFigures, QuotaDesignError, withQuotaCells, type Plan } from '../../shared/plan';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import type { PlanDto } from '../../shared/api/plan';
-import { forgetPlan } from './cache';
+import { rulesChanged } from '../collect/memo';
 import { cellProgress } from './cells';
 
 /** The saved plan of a survey (defaults filled), or null. */
-export function storedPlan(db: Db, surveyId: string): { plan: Plan; updatedAt: number } | null {
-  const row = db.select().from(plans).where(eq(plans.surveyId, surveyId)).get();
+export function* planOf(db: Sql, surveyId: string): Work<{ plan: Plan; updatedAt: number } | null> {
+  const [row] = yield* q(db.select().from(plans).where(eq(plans.surveyId, surveyId)));
   return row ? { plan: v.parse(PlanSchema, row.data), updatedAt: row.updatedAt } : null;
 }
 
-export function getPlan(db: Db, surveyId: string): PlanDto {
-  const survey = getRow(db, surveyId);
-  const stored = storedPlan(db, surveyId);
+/** planOf for the areas still on the SQLite database. */
+export const storedPlan = (db: Db, surveyId: string) => runNow(planOf(sqlOf(db), surveyId));
+
+export function* getPlan(db: Sql, surveyId: string): Work<PlanDto> {
+  const survey = yield* surveyRow(db, surveyId);
+  const stored = yield* planOf(db, surveyId);
   const plan = stored?.plan ?? null;
   return {
     surveyId,
     plan,
     figures: plan ? planFigures(plan) : null,
     currentWave: survey.currentWave,
-    cells: plan?.quotas ? cellProgress(db, surveyId, plan.quotas, survey.currentWave) : [],
+    cells: plan?.quotas ? yield* cellProgress(db, surveyId, plan.quotas, survey.currentWave) : [],
     updatedAt: stored?.updatedAt ?? null,
   };
 }
@@ -73,25 +78,30 @@ function complete(plan: Plan): Plan {
   }
 }
 
-export function savePlan(db: Db, surveyId: string, input: Plan, userId: string | null, now: number): PlanDto {
-  const survey = getRow(db, surveyId);
+/** Saves the plan; the survey's rules stamp changes with it, so every node counts quotas by it at once. */
+export function* savePlan(tx: Sql, surveyId: string, input: Plan, userId: string | null, now: number): Work<PlanDto> {
+  const survey = yield* surveyRow(tx, surveyId);
   checkSources(input, survey.draft as SurveyDefinition);
   const plan = complete(input);
-  db.insert(plans)
-    .values({ surveyId, data: plan, updatedBy: userId, updatedAt: now })
-    .onConflictDoUpdate({ target: plans.surveyId, set: { data: plan, updatedBy: userId, updatedAt: now } })
-    .run();
-  forgetPlan(db, surveyId);
-  return getPlan(db, surveyId);
+  yield* q(
+    tx
+      .insert(plans)
+      .values({ surveyId, data: plan, updatedBy: userId, updatedAt: now })
+      .onConflictDoUpdate({ target: plans.surveyId, set: { data: plan, updatedBy: userId, updatedAt: now } }),
+  );
+  yield* rulesChanged(tx, surveyId);
+  return yield* getPlan(tx, surveyId);
 }
 
 /**
  * Starts the next wave of a repeated study: new responses carry it, and quota cells count again
  * from zero in it. Responses already started keep the wave they began in.
  */
-export function openWave(db: Db, surveyId: string, now: number): { wave: number } {
-  getRow(db, surveyId);
-  const plan = storedPlan(db, surveyId)?.plan;
+export function* openWave(tx: Sql, surveyId: string, now: number): Work<{ wave: number }> {
+  // Locked: a wave opened at once from two nodes is opened twice, one after the other, never lost.
+  const [survey] = yield* q(forUpdate(tx.select({ id: surveys.id }).from(surveys).where(eq(surveys.id, surveyId))));
+  if (!survey) throw notFound('survey');
+  const plan = (yield* planOf(tx, surveyId))?.plan;
   if (!plan)
     throw new AppError(
       409,
@@ -107,11 +117,12 @@ export function openWave(db: Db, surveyId: string, now: number): { wave: number 
       'plan.frequency',
     );
   }
-  const row = db
-    .update(surveys)
-    .set({ currentWave: sql`${surveys.currentWave} + 1`, updatedAt: now })
-    .where(eq(surveys.id, surveyId))
-    .returning({ wave: surveys.currentWave })
-    .get();
-  return { wave: row!.wave };
+  const [row] = yield* q(
+    tx
+      .update(surveys)
+      .set({ currentWave: sql`${surveys.currentWave} + 1`, updatedAt: now })
+      .where(eq(surveys.id, surveyId))
+      .returning({ wave: surveys.currentWave }),
+  );
+  return { wave: row.wave };
 }

@@ -223,36 +223,33 @@ describe('publishing with texts missing in a survey language', () => {
     expect((await researcher.post(`/api/surveys/${s.id}/publish`)).body.version).toBe(1);
   });
 
-  itOnSqliteUntilPorted(
-    'lists the missing texts beside the changes to confirm, so one confirmation covers both',
-    async () => {
-      const s = await create();
-      expect((await researcher.post(`/api/surveys/${s.id}/publish`)).status).toBe(200);
-      const versionId = (await researcher.get(`/api/surveys/${s.id}`)).body.versions[0].id;
-      await new Agent(t.app).post(`/api/public/s/${s.slug}/responses`, {
-        clientId: 'respondent-1',
-        versionId,
-        complete: true,
-        answers: { sat: 4, nps: 9, visit: 'look' },
-      });
-      const def = bilingual();
-      q(def, 1, 0).options = [
-        { id: 'buy', label: { en: 'To buy' } },
-        { id: 'other', label: { en: 'Other' } },
-      ];
-      await researcher.put(`/api/surveys/${s.id}/draft`, { definition: def });
-      const r = await researcher.post(`/api/surveys/${s.id}/publish`);
-      expect(r.status).toBe(409);
-      expect(r.body.error.code).toBe('confirm-changes');
-      // What the app words in the user's language: the kind of change, the option's label, how many answers.
-      expect(r.body.error.details).toEqual([
-        expect.objectContaining({ questionId: 'visit', kind: 'option', optionId: 'look', label: 'To look', count: 1 }),
-      ]);
-      expect(r.body.error.params.missing[0].language).toBe('zh-Hans');
-      expect(r.body.error.params.missing[0].paths).toHaveLength(5);
-      expect((await researcher.post(`/api/surveys/${s.id}/publish?confirm=1`)).body.version).toBe(2);
-    },
-  );
+  it('lists the missing texts beside the changes to confirm, so one confirmation covers both', async () => {
+    const s = await create();
+    expect((await researcher.post(`/api/surveys/${s.id}/publish`)).status).toBe(200);
+    const versionId = (await researcher.get(`/api/surveys/${s.id}`)).body.versions[0].id;
+    await new Agent(t.app).post(`/api/public/s/${s.slug}/responses`, {
+      clientId: 'respondent-1',
+      versionId,
+      complete: true,
+      answers: { sat: 4, nps: 9, visit: 'look' },
+    });
+    const def = bilingual();
+    q(def, 1, 0).options = [
+      { id: 'buy', label: { en: 'To buy' } },
+      { id: 'other', label: { en: 'Other' } },
+    ];
+    await researcher.put(`/api/surveys/${s.id}/draft`, { definition: def });
+    const r = await researcher.post(`/api/surveys/${s.id}/publish`);
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('confirm-changes');
+    // What the app words in the user's language: the kind of change, the option's label, how many answers.
+    expect(r.body.error.details).toEqual([
+      expect.objectContaining({ questionId: 'visit', kind: 'option', optionId: 'look', label: 'To look', count: 1 }),
+    ]);
+    expect(r.body.error.params.missing[0].language).toBe('zh-Hans');
+    expect(r.body.error.params.missing[0].paths).toHaveLength(5);
+    expect((await researcher.post(`/api/surveys/${s.id}/publish?confirm=1`)).body.version).toBe(2);
+  });
 });
 
 describe('the open link and the survey list', () => {

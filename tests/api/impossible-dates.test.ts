@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTestApp, signedInAgents, type Agent } from '../support/api';
+import { itOnSqliteUntilPorted, makeTestApp, signedInAgents, type Agent } from '../support/api';
 import { basePlan, quotaSurvey } from '../support/plan';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -13,7 +13,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const storedPlan = () => t.db.$client.prepare('select data from plans').pluck().get() ?? null;
+/** The stored plan's JSON: text on SQLite, already parsed on PostgreSQL. */
+const storedPlan = async () => {
+  const data = await t.value('select data from plans');
+  return typeof data === 'string' ? JSON.parse(data) : (data ?? null);
+};
 
 describe('a date that is not in the calendar gets a 400 naming its field', () => {
   it.each([
@@ -32,7 +36,7 @@ describe('a date that is not in the calendar gets a 400 naming its field', () =>
     expect(r.status).toBe(400);
     expect(r.body.error.path, JSON.stringify(r.body)).toBe(`plan.${field}`);
     expect(r.body.error.message).toMatch(message);
-    expect(JSON.parse(storedPlan() as string)).toEqual(before);
+    expect(await storedPlan()).toEqual(before);
   });
 
   it('takes 29 February in a leap year', async () => {
@@ -43,7 +47,7 @@ describe('a date that is not in the calendar gets a 400 naming its field', () =>
     expect(r.body.plan.fieldwork).toEqual({ start: '2028-02-29', end: '2028-03-31' });
   });
 
-  it('in a report filter: @from and @to', async () => {
+  itOnSqliteUntilPorted('in a report filter: @from and @to', async () => {
     for (const [clause, message] of [
       ['@from:2026-02-30', /@from must be a real date: 2026-02 has 28 days/],
       ['@to:2026-06-31', /@to must be a real date: 2026-06 has 30 days/],

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECT } from '../../server/db/dialect';
 import * as v from 'valibot';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { renderQuestion, type RenderContext } from '../../server/collect/first-page/questions';
@@ -24,8 +25,8 @@ let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;
 let survey: { id: string; slug: string; versionId: number };
 const anon = () => new Agent(t.app);
-const rows = () =>
-  t.db.$client.prepare('select client_id, answers from responses order by id').all() as {
+const rows = async () =>
+  (await t.rows('select client_id, answers from responses order by id')) as {
     client_id: string;
     answers: string;
   }[];
@@ -56,8 +57,8 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 describe('submissions', () => {
-  it('stores valid answers as given', () => {
-    expect(rows().map((r) => JSON.parse(r.answers))).toEqual(MORE_ANSWERS);
+  it('stores valid answers as given', async () => {
+    expect((await rows()).map((r) => JSON.parse(r.answers))).toEqual(MORE_ANSWERS);
   });
 
   it.each([
@@ -111,12 +112,12 @@ describe('submissions', () => {
       'an answer is required',
     ],
   ])('refuses %s with a 400 naming the path, storing nothing', async (_, answers, path, message) => {
-    const before = rows();
+    const before = await rows();
     const r = await submit('refused-0001', answers);
     expect(r.status).toBe(400);
     expect(r.body.error.path).toBe(path);
     expect(r.body.error.message).toContain(message);
-    expect(rows()).toEqual(before);
+    expect(await rows()).toEqual(before);
   });
 });
 
@@ -162,7 +163,8 @@ describe("the server's first page", () => {
   });
 });
 
-describe('the report', () => {
+// The report and exports are not on the two-dialect store yet (docs/postgres.md).
+describe.skipIf(DIALECT !== 'sqlite')('the report', () => {
   let questions: Record<string, any>;
   beforeAll(async () => {
     const res = await researcher.get(`/api/surveys/${survey.id}/report`);
@@ -256,7 +258,7 @@ describe('the report', () => {
   });
 });
 
-describe('the exports', () => {
+describe.skipIf(DIALECT !== 'sqlite')('the exports', () => {
   it('writes a CSV with a variable per field and per item and scale, codes or labels', async () => {
     const csv = Papa.parse<Record<string, string>>(
       await (await download(`/api/surveys/${survey.id}/export/responses.csv`)).text(),

@@ -1,10 +1,12 @@
 /**
  * Two nodes on one database: two apps, each with connections and memory of its own. What one node
- * starts (a session, a reset link, the first set-up), the other honours, so no node is sticky.
+ * starts (a session, a reset link, the first set-up, a response, a plan), the other honours, so no
+ * node is sticky.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DIALECT } from '../../server/db/dialect';
 import { ADMIN, Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { basePlan, quotaSurvey, tierCells, tierVariable } from '../support/plan';
 
 // Each set-up and acceptance runs scrypt: dozens of them per test.
 vi.setConfig({ testTimeout: 60_000 });
@@ -62,5 +64,76 @@ describe(`two nodes on one ${DIALECT} database`, () => {
     // Seven a node: each node's sign-in rate limit lets ten a minute through, three went to signing in.
     expect(codes.sort()).toEqual([201, ...Array(13).fill(410)]);
     expect(await t.value("select count(*) from users where email = 'cai@example.com'")).toBe(1);
+  });
+
+  describe('collecting responses', () => {
+    /** A published quota survey whose tier cells hold platinum 1, gold 2, iron 3, lead 4. */
+    async function quotaStudy(researcher: Agent) {
+      const created = (await researcher.post('/api/surveys', { definition: quotaSurvey() })).body;
+      const published = (await researcher.post(`/api/surveys/${created.id}/publish`)).body;
+      await savePlan(researcher, created.id, [1, 2, 3, 4]);
+      return { id: created.id as string, slug: created.slug as string, versionId: published.versions[0].id as number };
+    }
+    const savePlan = async (researcher: Agent, id: string, targets: number[]) =>
+      expect(
+        (
+          await researcher.put(`/api/surveys/${id}/plan`, {
+            plan: basePlan({
+              quotas: { variables: [tierVariable()], method: 'proportional', cells: tierCells(targets) },
+            }),
+          })
+        ).status,
+      ).toBe(200);
+    const complete = (app: typeof b, s: { slug: string; versionId: number }, clientId: string, tier: string) =>
+      new Agent(app).post(`/api/public/s/${s.slug}/responses`, {
+        clientId,
+        versionId: s.versionId,
+        complete: true,
+        answers: { staff: 'no', sat: 4, region: 'north' },
+        hidden: { tier },
+      });
+
+    it('give a cell’s last place to exactly one of 100 racers split over both, five times over', async () => {
+      const { researcher } = await signedInAgents(t.app);
+      for (let round = 0; round < 5; round++) {
+        const s = await quotaStudy(researcher);
+        const results = await Promise.all(
+          Array.from({ length: 100 }, (_, i) => complete(i % 2 ? b : t.app, s, `racer-${round}-${i}`, 'platinum')),
+        );
+        expect(results.map((r) => r.status).filter((status) => status !== 201)).toEqual([]);
+        expect(results.filter((r) => r.body.status === 'complete')).toHaveLength(1);
+        expect(results.filter((r) => r.body.status === 'over-quota')).toHaveLength(99);
+        expect(
+          await t.value(
+            "select count(*) from responses where survey_id = ? and quota_cell = 'platinum' and status = 'complete'",
+            s.id,
+          ),
+        ).toBe(1);
+      }
+    });
+
+    it('store a submission retried on the other node once, and answer the retries as the first', async () => {
+      const { researcher } = await signedInAgents(t.app);
+      const s = await quotaStudy(researcher);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => complete(i % 2 ? b : t.app, s, 'one-phone', 'iron')),
+      );
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(results.filter((r) => r.status === 200).map((r) => r.body)).toEqual(
+        Array(19).fill({ status: 'complete', duplicate: true }),
+      );
+      expect(await t.value("select count(*) from responses where client_id = 'one-phone'")).toBe(1);
+    });
+
+    it('count quotas by a plan saved on the other node from the next submission on', async () => {
+      const { researcher } = await signedInAgents(t.app);
+      const s = await quotaStudy(researcher);
+      // Node B has read the plan (gold: two places) before it changes on node A.
+      expect((await complete(b, s, 'gold-0001', 'gold')).body).toEqual({ status: 'complete' });
+      await savePlan(researcher, s.id, [1, 1, 3, 4]);
+      expect((await complete(b, s, 'gold-0002', 'gold')).body).toEqual({ status: 'over-quota' });
+      await savePlan(researcher, s.id, [1, 3, 3, 4]);
+      expect((await complete(b, s, 'gold-0003', 'gold')).body).toEqual({ status: 'complete' });
+    });
   });
 });

@@ -17,7 +17,7 @@ beforeEach(async () => {
   const dir = join(t.config.DATABASE_PATH, '..', 'client');
   mkdirSync(join(dir, 'respondent'), { recursive: true });
   writeFileSync(join(dir, 'respondent', 'index.html'), '<html lang="en"><!--survey-data--><div id="root"></div>');
-  app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir: dir });
+  app = createApp({ db: t.db, store: t.store, config: t.config, clock: t.clock, clientDir: dir });
 });
 afterEach(async () => {
   await outboxOf(t.db)?.stop();
@@ -53,6 +53,7 @@ describe('the respondent pages /s/ and /i/ are rate-limited per IP like the resp
   it('is off at RATE_LIMIT_PER_MINUTE=0', async () => {
     const open = createApp({
       db: t.db,
+      store: t.store,
       config: { ...t.config, RATE_LIMIT_PER_MINUTE: 0 },
       clock: t.clock,
       clientDir: join(t.config.DATABASE_PATH, '..', 'client'),

@@ -311,7 +311,7 @@ describe('waves', () => {
     // Gold was full in wave 1; wave 2 starts its own count.
     expect((await respond('wave2-gold')).body.status).toBe('complete');
     expect((await respond('wave1-late', { hidden: { tier: 'lead' } })).body.status).toBe('complete');
-    const waves = t.db.$client.prepare('select client_id as id, wave from responses order by id').all();
+    const waves = await t.rows('select client_id as id, wave from responses order by id');
     expect(waves).toEqual([
       { id: 'wave1-done', wave: 1 },
       { id: 'wave1-late', wave: 1 },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;
@@ -32,11 +32,11 @@ describe('one rule for ids: Object.prototype names are refused everywhere', () =
       expect(r.body.error.message).toMatch(
         /must not be constructor, .*toString.*: every object has these names already/,
       );
-      expect(t.db.$client.prepare('select count(*) from surveys').pluck().get()).toBe(0);
+      expect(await t.value('select count(*) from surveys')).toBe(0);
     },
   );
 
-  it('refuses them as option, hidden field, logic and alert-rule ids too', async () => {
+  itOnSqliteUntilPorted('refuses them as option, hidden field, logic and alert-rule ids too', async () => {
     const option = smallSurvey();
     (option.pages[1].questions[0] as { options: { id: string }[] }).options[0].id = 'constructor';
     expect((await researcher.post('/api/surveys', { definition: option })).body.error.path).toBe(
@@ -114,7 +114,7 @@ describe('answers keyed by Object.prototype names', () => {
       expect(r.status).toBe(400);
       expect(r.body.error).toMatchObject({ code: 'invalid-answers', path: `answers.${key}` });
     }
-    expect(t.db.$client.prepare('select count(*) from responses').pluck().get()).toBe(0);
+    expect(await t.value('select count(*) from responses')).toBe(0);
   });
 
   it('cannot fill a required answer through a __proto__ key', async () => {
@@ -127,6 +127,6 @@ describe('answers keyed by Object.prototype names', () => {
       answers: JSON.parse('{"nps": 9, "__proto__": {"sat": 5}}'),
     });
     expect(r.status).toBe(400);
-    expect(t.db.$client.prepare("select count(*) from responses where status = 'complete'").pluck().get()).toBe(0);
+    expect(await t.value("select count(*) from responses where status = 'complete'")).toBe(0);
   });
 });

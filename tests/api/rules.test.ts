@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const snapshot = () => t.db.$client.prepare('select * from responses order by id').all();
+const snapshot = () => t.rows('select * from responses order by id');
 const submit = (clientId: string, complete = true) =>
   new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
     clientId,
@@ -79,7 +79,7 @@ describe('dates', () => {
     const r = await submit('early-bird-1');
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('survey-not-yet-open');
-    expect(snapshot()).toEqual([]);
+    expect(await snapshot()).toEqual([]);
     t.clock.advance(HOUR);
     expect((await publicState()).status).toBe('open');
     expect((await submit('early-bird-1')).status).toBe(201);
@@ -88,13 +88,13 @@ describe('dates', () => {
   it('from closesAt on: closed, even for a respondent who started before; stored data unchanged', async () => {
     await setRules({ closesAt: t.clock.now() + HOUR });
     expect((await submit('late-0001', false)).status).toBe(201);
-    const before = snapshot();
+    const before = await snapshot();
     t.clock.advance(HOUR);
     expect(await publicState()).toMatchObject({ status: 'closed', definition: null });
     const r = await submit('late-0001');
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('survey-closed');
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 });
 
@@ -107,7 +107,7 @@ describe('the response cap', () => {
     expect((await publicState()).status).toBe('open');
     expect((await submit('second-001')).status).toBe(201);
     expect((await publicState()).status).toBe('full');
-    const before = snapshot();
+    const before = await snapshot();
     const third = await submit('third-0001');
     expect(third.status).toBe(409);
     expect(third.body.error.code).toBe('survey-full');
@@ -115,7 +115,7 @@ describe('the response cap', () => {
     expect((await submit('partial-01')).body.error.code).toBe('survey-full');
     // A retry of a stored complete (the network dropped its answer) is still idempotent.
     expect((await submit('first-0001')).body).toEqual({ status: 'complete', duplicate: true });
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('holds when the last places are raced: exactly cap completes are stored', async () => {
@@ -125,7 +125,7 @@ describe('the response cap', () => {
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     expect(results.filter((r) => r.status === 409)).toHaveLength(5);
-    expect(t.db.$client.prepare(`select count(*) from responses where status = 'complete'`).pluck().get()).toBe(3);
+    expect(await t.value(`select count(*) from responses where status = 'complete'`)).toBe(3);
   });
 });
 

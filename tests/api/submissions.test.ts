@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const snapshot = () => t.db.$client.prepare('select * from responses order by id').all();
+const snapshot = () => t.rows('select * from responses order by id');
 const post = (body: unknown, a = anon()) => a.post(`/api/public/s/${survey.slug}/responses`, body);
 const valid = (over: Record<string, unknown> = {}) => ({
   clientId: 'client-0001',
@@ -33,7 +33,7 @@ describe('a valid submission', () => {
     const r = await post(valid({ pageTimes: { p1: 5300, p2: 2100 } }));
     expect(r.status).toBe(201);
     expect(r.body).toEqual({ status: 'complete' });
-    const [row] = snapshot() as Record<string, unknown>[];
+    const [row] = (await snapshot()) as Record<string, unknown>[];
     expect(JSON.parse(row.answers as string)).toEqual({ sat: 4, nps: 10, visit: 'buy', why: 'Friendly staff' });
     expect(JSON.parse(row.hidden as string)).toEqual({ tier: 'gold' });
     expect(JSON.parse(row.page_times as string)).toEqual({ p1: 5300, p2: 2100 });
@@ -43,7 +43,7 @@ describe('a valid submission', () => {
   it('saves partial progress page by page, then completes the same row', async () => {
     const first = await post(valid({ complete: false, page: 1, answers: { sat: 2, nps: 3 } }));
     expect(first.status).toBe(201);
-    expect(snapshot()).toMatchObject([{ status: 'partial', page: 1 }]);
+    expect(await snapshot()).toMatchObject([{ status: 'partial', page: 1 }]);
     const key = first.headers.get('x-resume-key')!;
     const resume = await anon().request('GET', `/api/public/s/${survey.slug}/responses/client-0001`, undefined, {
       'x-resume-key': key,
@@ -55,7 +55,7 @@ describe('a valid submission', () => {
       answers: { sat: 2, nps: 3 },
     });
     expect((await post(valid())).status).toBe(200);
-    expect(snapshot()).toMatchObject([{ status: 'complete' }]);
+    expect(await snapshot()).toMatchObject([{ status: 'complete' }]);
   });
 
   it('is stored once when retried or double-tapped', async () => {
@@ -64,8 +64,8 @@ describe('a valid submission', () => {
     expect(results.filter((r) => r.body.duplicate)).toHaveLength(2);
     // A late retry with different answers changes nothing either.
     await post(valid({ answers: { sat: 1, nps: 0 } }));
-    expect(snapshot()).toHaveLength(1);
-    expect(JSON.parse((snapshot()[0] as { answers: string }).answers).sat).toBe(4);
+    expect(await snapshot()).toHaveLength(1);
+    expect(JSON.parse(((await snapshot())[0] as { answers: string }).answers).sat).toBe(4);
   });
 
   it('stores the valid ones of submissions committed together, refusing only the invalid one', async () => {
@@ -77,12 +77,15 @@ describe('a valid submission', () => {
     ]);
     expect([a.status, b.status, c.status]).toEqual([201, 400, 201]);
     expect(b.body.error.path).toBe('answers.sat');
-    expect((snapshot() as { client_id: string }[]).map((r) => r.client_id)).toEqual(['together-a', 'together-c']);
+    expect(((await snapshot()) as { client_id: string }[]).map((r) => r.client_id)).toEqual([
+      'together-a',
+      'together-c',
+    ]);
   });
 
   it('is swallowed without storage when the honeypot is filled', async () => {
     expect((await post(valid({ website: 'http://spam.example' }))).status).toBe(201);
-    expect(snapshot()).toEqual([]);
+    expect(await snapshot()).toEqual([]);
   });
 });
 
@@ -116,25 +119,25 @@ describe('an invalid submission is refused with a 4xx naming the fault, and noth
   for (const [what, body, status, path] of cases) {
     it(what, async () => {
       await post(valid({ clientId: 'existing-01' }));
-      const before = snapshot();
+      const before = await snapshot();
       const r = await post(body());
       expect(r.status).toBe(status);
       expect(r.body.error.path).toMatch(path);
       expect(r.body.error.message.length).toBeGreaterThan(5);
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
     });
   }
 
   it('malformed JSON and an oversized body', async () => {
     await post(valid({ clientId: 'existing-01' }));
-    const before = snapshot();
+    const before = await snapshot();
     const a = anon();
     const bad = await a.request('POST', `/api/public/s/${survey.slug}/responses`, '{"clientId":');
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid-json');
     const big = await post(valid({ answers: { sat: 3, nps: 9, why: 'x'.repeat(1_100_000) } }));
     expect(big.status).toBe(413);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('a closed survey, and an unknown one', async () => {
@@ -144,7 +147,7 @@ describe('an invalid submission is refused with a 4xx naming the fault, and noth
     expect(closed.body.error.code).toBe('survey-closed');
     const unknown = await anon().post('/api/public/s/no-such-survey/responses', valid());
     expect(unknown.status).toBe(404);
-    expect(snapshot()).toEqual([]);
+    expect(await snapshot()).toEqual([]);
   });
 });
 

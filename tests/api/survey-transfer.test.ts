@@ -246,21 +246,18 @@ describe('the preview and its test responses', () => {
     expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 0 });
   });
 
-  itOnSqliteUntilPorted(
-    'refuses a preview snapshot on the public answer route, so a draft never collects real answers',
-    async () => {
-      const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
-      const published = await researcher.post(`/api/surveys/${id}/publish`);
-      const { data } = await previewData(id);
-      const r = await new Agent(t.app).post(
-        `/api/public/s/${published.body.slug}/responses`,
-        answer(data.versionId, 'public-client-1', { sat: 3, nps: 9 }),
-      );
-      expect(r.status).toBe(400);
-      expect(r.body.error.path).toBe('versionId');
-      expect(await t.value('select count(*) from responses')).toBe(0);
-    },
-  );
+  it('refuses a preview snapshot on the public answer route, so a draft never collects real answers', async () => {
+    const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
+    const published = await researcher.post(`/api/surveys/${id}/publish`);
+    const { data } = await previewData(id);
+    const r = await new Agent(t.app).post(
+      `/api/public/s/${published.body.slug}/responses`,
+      answer(data.versionId, 'public-client-1', { sat: 3, nps: 9 }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.error.path).toBe('versionId');
+    expect(await t.value('select count(*) from responses')).toBe(0);
+  });
 
   it('previews an edited draft on a new snapshot once the old one has answers', async () => {
     const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;

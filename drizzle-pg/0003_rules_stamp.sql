@@ -1,0 +1,1 @@
+ALTER TABLE "surveys" ADD COLUMN "rules_stamp" integer DEFAULT 0 NOT NULL;

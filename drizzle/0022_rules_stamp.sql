@@ -1,0 +1,1 @@
+ALTER TABLE `surveys` ADD `rules_stamp` integer DEFAULT 0 NOT NULL;
