@@ -72,7 +72,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const config = parseConfig(env);
   // Until every area runs on the two-dialect store (docs/postgres.md), a PostgreSQL node would
-  // serve some features and fail others (collection among them): refuse rather than run half a product.
+  // serve some features and fail others (the report among them): refuse rather than run half a product.
   if (config.DATABASE_URL) {
     throw new Error(
       'Configuration error: DATABASE_URL PostgreSQL support is not complete yet; unset DATABASE_URL to run on the SQLite file (DATABASE_PATH)',
