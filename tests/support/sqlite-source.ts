@@ -16,7 +16,8 @@ import { systemClock } from '../../server/http/context';
 const file = process.argv[2];
 const db = openDb(file);
 const config = parseConfig({ DATABASE_PATH: file, RATE_LIMIT_PER_MINUTE: '0' });
-const app = createApp({ db, store: sqliteStore(db), config, clock: systemClock });
+const store = sqliteStore(db);
+const app = createApp({ db, store, config, clock: systemClock });
 
 let cookie = '';
 let csrf = '';
@@ -81,6 +82,6 @@ const READS = ['/api/surveys', `/api/surveys/${hotel.id}`, `/api/surveys/${own.i
 const reads: Record<string, unknown> = {};
 for (const path of READS) reads[path] = await call('GET', path);
 
-await outboxOf(db)?.stop();
+await outboxOf(store)?.stop();
 db.$client.close();
 console.log(JSON.stringify({ surveys: { hotel: hotel.id, own: own.id }, reads }));
