@@ -45,39 +45,36 @@ describe('the demo studies', () => {
     expect(await t.value('select currency from customer_settings where id = 1')).toBe('EUR');
   }, 30_000);
 
-  itOnSqliteUntilPorted(
-    'loads the hotel and the coffee study in one call, with their responses, and refuses a second load leaving both as they were',
-    async () => {
-      t = makeTestApp();
-      const { researcher } = await signedInAgents(t.app);
-      const loaded = await researcher.post('/api/demo');
-      expect(loaded.status).toBe(201);
-      expect(loaded.body.slug).toBe('demo');
-      const list = await researcher.get('/api/surveys');
-      const bySlug = Object.fromEntries((list.body as { slug: string; completes: number }[]).map((s) => [s.slug, s]));
-      expect(bySlug.demo.completes).toBe(400);
-      expect(bySlug['demo-coffee'].completes).toBe(300);
+  it('loads the hotel and the coffee study in one call, with their responses, and refuses a second load leaving both as they were', async () => {
+    t = makeTestApp();
+    const { researcher } = await signedInAgents(t.app);
+    const loaded = await researcher.post('/api/demo');
+    expect(loaded.status).toBe(201);
+    expect(loaded.body.slug).toBe('demo');
+    const list = await researcher.get('/api/surveys');
+    const bySlug = Object.fromEntries((list.body as { slug: string; completes: number }[]).map((s) => [s.slug, s]));
+    expect(bySlug.demo.completes).toBe(400);
+    expect(bySlug['demo-coffee'].completes).toBe(300);
 
-      // The hotel study's alert rules opened a case for every unhappy guest, as collection would.
-      const unhappy = Number(
-        await t.value(`select count(*) from responses r join surveys s on s.id = r.survey_id
+    // The hotel study's alert rules opened a case for every unhappy guest, as collection would.
+    const unhappy = Number(
+      await t.value(`select count(*) from responses r join surveys s on s.id = r.survey_id
       where s.slug = 'demo' and r.status = 'complete' and cast(${field('r.answers', 'osat')} as integer) <= 2`),
-      );
-      const cases = Number(await t.value(`select count(*) from cases where rule_name like 'Unhappy guest%'`));
-      expect(unhappy).toBeGreaterThan(10);
-      expect(cases).toBe(unhappy);
-      const inbox = await researcher.get('/api/cases?status=resolved');
-      expect(inbox.status).toBe(200);
-      expect(inbox.body.cases.length).toBeGreaterThan(0);
-      expect(inbox.body.counts.open + inbox.body.counts.resolved).toBe(await t.value('select count(*) from cases'));
+    );
+    const cases = Number(await t.value(`select count(*) from cases where rule_name like 'Unhappy guest%'`));
+    expect(unhappy).toBeGreaterThan(10);
+    expect(cases).toBe(unhappy);
+    const inbox = await researcher.get('/api/cases?status=resolved');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.cases.length).toBeGreaterThan(0);
+    expect(inbox.body.counts.open + inbox.body.counts.resolved).toBe(await t.value('select count(*) from cases'));
 
-      const again = await researcher.post('/api/demo');
-      expect(again.status).toBe(409);
-      expect(again.body.error.code).toBe('demo-exists');
-      const after = await researcher.get('/api/surveys');
-      expect((after.body as unknown[]).length).toBe(2);
-    },
-  );
+    const again = await researcher.post('/api/demo');
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('demo-exists');
+    const after = await researcher.get('/api/surveys');
+    expect((after.body as unknown[]).length).toBe(2);
+  }, 30_000);
 
   itOnSqliteUntilPorted(
     "gives the hotel a customer register in the plan's tiers, linked to its responses",
