@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { itOnSqliteUntilPorted, makeTestApp, signedInAgents } from '../support/api';
+import { makeTestApp, signedInAgents } from '../support/api';
 import { DIALECT } from '../../server/db/dialect';
 import { coffeeDemo } from '../../server/demo/service';
 import { demoRegister } from '../../server/demo/customers';
@@ -106,15 +106,11 @@ describe('the demo studies', () => {
     expect(page.responses.map((x: { surveyId: string }) => x.surveyId)).toContain(hotel.id);
   }, 30_000);
 
-  itOnSqliteUntilPorted(
-    "filters the hotel's report by its guests' tier in the register",
-    async () => {
-      t = makeTestApp();
-      const { researcher, viewer } = await signedInAgents(t.app);
-      const hotel = (await researcher.post('/api/demo')).body;
-      const report = (await viewer.get(`/api/surveys/${hotel.id}/report?filter=customer_tier:platinum`)).body;
-      expect(report.sections.fieldwork.n).toBeGreaterThan(0);
-    },
-    30_000,
-  );
+  it("filters the hotel's report by its guests' tier in the register", async () => {
+    t = makeTestApp();
+    const { researcher, viewer } = await signedInAgents(t.app);
+    const hotel = (await researcher.post('/api/demo')).body;
+    const report = (await viewer.get(`/api/surveys/${hotel.id}/report?filter=customer_tier:platinum`)).body;
+    expect(report.sections.fieldwork.n).toBeGreaterThan(0);
+  }, 30_000);
 });
