@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { outboxOf } from '../../server/alerts/outbox';
 import { DIALECT } from '../../server/db/dialect';
 import { makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
@@ -17,6 +18,8 @@ describe('operations endpoints', () => {
     const ok = await t.app.request('/api/ready');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ ready: true });
+    // The database goes away under a quiet node: its outbox worker is stopped first.
+    await outboxOf(t.store)?.stop();
     await t.store.close();
     const down = await t.app.request('/api/ready');
     expect(down.status).toBe(503);
