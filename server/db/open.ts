@@ -27,6 +27,10 @@ export async function openDatabases(config: Config): Promise<{ db: Db; store: St
   if (DIALECT === 'pg')
     // The address that chose the dialect (server/db/dialect.ts) when the configuration names none.
     return { db: sqliteOnly, store: await openPgStore(config.DATABASE_URL ?? process.env.DATABASE_URL!) };
+  if (config.DATABASE_URL)
+    throw new Error(
+      'DATABASE_URL names a PostgreSQL database, but this process chose SQLite: set it in its environment',
+    );
   const db = openDb(config.DATABASE_PATH);
   return { db, store: sqliteStore(db) };
 }

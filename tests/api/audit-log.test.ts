@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outboxOf } from '../../server/alerts/outbox';
 import { COALESCE_MS } from '../../server/audit/log';
 import type { AuditEntry } from '../../shared/api/audit';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { basePlan } from '../support/plan';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -25,61 +25,58 @@ const actions = (entries: AuditEntry[]) =>
   entries.map((e) => `${e.actor.name} ${e.area} ${e.method} ${e.route}`).reverse();
 
 describe('the audit log', () => {
-  itOnSqliteUntilPorted(
-    'records who changed a survey, a plan, a rule, a share link and who exported personal data, when and from where',
-    async () => {
-      const { researcher } = agents;
-      const from = { 'x-forwarded-for': '203.0.113.7' };
-      const s = (await researcher.request('POST', '/api/surveys', { definition: smallSurvey() }, from)).body;
-      t.clock.advance(1000);
-      await researcher.put(`/api/surveys/${s.id}/draft`, {
-        definition: { ...smallSurvey(), title: { en: 'Renamed' } },
-      });
-      await researcher.post(`/api/surveys/${s.id}/publish`);
-      await researcher.put(`/api/surveys/${s.id}/plan`, { plan: basePlan() });
-      await researcher.post(`/api/surveys/${s.id}/alerts/rules`, {
-        name: 'Unhappy',
-        when: { match: 'all', conditions: [{ source: 'sat', op: 'in', values: [1, 2] }] },
-      });
-      await researcher.post(`/api/surveys/${s.id}/shares`, { lang: 'en' });
-      expect((await researcher.get(`/api/surveys/${s.id}/export/responses.csv`)).status).toBe(200);
-      // Reads of the app's own screens are not actions; refused writes change nothing and are not kept.
-      await researcher.get(`/api/surveys/${s.id}`);
-      expect((await researcher.put(`/api/surveys/${s.id}/draft`, { definition: { title: {} } })).status).toBe(400);
-      expect((await agents.viewer.put(`/api/surveys/${s.id}/plan`, { plan: basePlan() })).status).toBe(403);
+  it('records who changed a survey, a plan, a rule, a share link and who exported personal data, when and from where', async () => {
+    const { researcher } = agents;
+    const from = { 'x-forwarded-for': '203.0.113.7' };
+    const s = (await researcher.request('POST', '/api/surveys', { definition: smallSurvey() }, from)).body;
+    t.clock.advance(1000);
+    await researcher.put(`/api/surveys/${s.id}/draft`, {
+      definition: { ...smallSurvey(), title: { en: 'Renamed' } },
+    });
+    await researcher.post(`/api/surveys/${s.id}/publish`);
+    await researcher.put(`/api/surveys/${s.id}/plan`, { plan: basePlan() });
+    await researcher.post(`/api/surveys/${s.id}/alerts/rules`, {
+      name: 'Unhappy',
+      when: { match: 'all', conditions: [{ source: 'sat', op: 'in', values: [1, 2] }] },
+    });
+    await researcher.post(`/api/surveys/${s.id}/shares`, { lang: 'en' });
+    expect((await researcher.get(`/api/surveys/${s.id}/export/responses.csv`)).status).toBe(200);
+    // Reads of the app's own screens are not actions; refused writes change nothing and are not kept.
+    await researcher.get(`/api/surveys/${s.id}`);
+    expect((await researcher.put(`/api/surveys/${s.id}/draft`, { definition: { title: {} } })).status).toBe(400);
+    expect((await agents.viewer.put(`/api/surveys/${s.id}/plan`, { plan: basePlan() })).status).toBe(403);
 
-      const researcherId = await t.value("select id from users where email = 'researcher@example.com'");
-      const { entries } = await log(`?actor=${researcherId}`);
-      expect(actions(entries)).toEqual([
-        'researcher survey POST /api/surveys',
-        'researcher survey PUT /api/surveys/:id/draft',
-        'researcher survey POST /api/surveys/:id/publish',
-        'researcher plan PUT /api/surveys/:id/plan',
-        'researcher alerts POST /api/surveys/:id/alerts/rules',
-        'researcher shares POST /api/surveys/:id/shares',
-        'researcher export GET /api/surveys/:id/export/responses.csv',
-      ]);
-      const first = entries[entries.length - 1];
-      expect(first).toMatchObject({
-        at: t.clock.now() - 1000,
-        ip: '203.0.113.7',
-        status: 201,
-        actor: { name: 'researcher', email: 'researcher@example.com', role: 'researcher' },
-      });
-      const plan = entries.find((e) => e.area === 'plan')!;
-      // The open link followed the new title until publication: the entry names the survey by its link then.
-      const slug = (await researcher.get(`/api/surveys/${s.id}`)).body.slug;
-      expect(slug).toMatch(/^renamed-/);
-      expect(plan).toMatchObject({
-        params: { id: s.id },
-        surveyId: s.id,
-        target: slug,
-        status: 200,
-        at: t.clock.now(),
-      });
-      expect(plan.ip).not.toBe('203.0.113.7');
-    },
-  );
+    const researcherId = await t.value("select id from users where email = 'researcher@example.com'");
+    const { entries } = await log(`?actor=${researcherId}`);
+    expect(actions(entries)).toEqual([
+      'researcher survey POST /api/surveys',
+      'researcher survey PUT /api/surveys/:id/draft',
+      'researcher survey POST /api/surveys/:id/publish',
+      'researcher plan PUT /api/surveys/:id/plan',
+      'researcher alerts POST /api/surveys/:id/alerts/rules',
+      'researcher shares POST /api/surveys/:id/shares',
+      'researcher export GET /api/surveys/:id/export/responses.csv',
+    ]);
+    const first = entries[entries.length - 1];
+    expect(first).toMatchObject({
+      at: t.clock.now() - 1000,
+      ip: '203.0.113.7',
+      status: 201,
+      actor: { name: 'researcher', email: 'researcher@example.com', role: 'researcher' },
+    });
+    const plan = entries.find((e) => e.area === 'plan')!;
+    // The open link followed the new title until publication: the entry names the survey by its link then.
+    const slug = (await researcher.get(`/api/surveys/${s.id}`)).body.slug;
+    expect(slug).toMatch(/^renamed-/);
+    expect(plan).toMatchObject({
+      params: { id: s.id },
+      surveyId: s.id,
+      target: slug,
+      status: 200,
+      at: t.clock.now(),
+    });
+    expect(plan.ip).not.toBe('203.0.113.7');
+  });
 
   it('counts repeats of one action within minutes as one entry, and starts a new one after', async () => {
     const s = (await agents.researcher.post('/api/surveys', { definition: smallSurvey() })).body;

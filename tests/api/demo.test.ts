@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { itOnSqliteUntilPorted, makeTestApp, signedInAgents } from '../support/api';
+import { makeTestApp, signedInAgents } from '../support/api';
 import { DIALECT } from '../../server/db/dialect';
 import { coffeeDemo } from '../../server/demo/service';
 import { demoRegister } from '../../server/demo/customers';
@@ -45,72 +45,72 @@ describe('the demo studies', () => {
     expect(await t.value('select currency from customer_settings where id = 1')).toBe('EUR');
   }, 30_000);
 
-  itOnSqliteUntilPorted(
-    'loads the hotel and the coffee study in one call, with their responses, and refuses a second load leaving both as they were',
-    async () => {
-      t = makeTestApp();
-      const { researcher } = await signedInAgents(t.app);
-      const loaded = await researcher.post('/api/demo');
-      expect(loaded.status).toBe(201);
-      expect(loaded.body.slug).toBe('demo');
-      const list = await researcher.get('/api/surveys');
-      const bySlug = Object.fromEntries((list.body as { slug: string; completes: number }[]).map((s) => [s.slug, s]));
-      expect(bySlug.demo.completes).toBe(400);
-      expect(bySlug['demo-coffee'].completes).toBe(300);
+  it('loads the hotel and the coffee study in one call, with their responses, and refuses a second load leaving both as they were', async () => {
+    t = makeTestApp();
+    const { researcher } = await signedInAgents(t.app);
+    const loaded = await researcher.post('/api/demo');
+    expect(loaded.status).toBe(201);
+    expect(loaded.body.slug).toBe('demo');
+    const list = await researcher.get('/api/surveys');
+    const bySlug = Object.fromEntries((list.body as { slug: string; completes: number }[]).map((s) => [s.slug, s]));
+    expect(bySlug.demo.completes).toBe(400);
+    expect(bySlug['demo-coffee'].completes).toBe(300);
 
-      // The hotel study's alert rules opened a case for every unhappy guest, as collection would.
-      const unhappy = Number(
-        await t.value(`select count(*) from responses r join surveys s on s.id = r.survey_id
+    // The hotel study's alert rules opened a case for every unhappy guest, as collection would.
+    const unhappy = Number(
+      await t.value(`select count(*) from responses r join surveys s on s.id = r.survey_id
       where s.slug = 'demo' and r.status = 'complete' and cast(${field('r.answers', 'osat')} as integer) <= 2`),
-      );
-      const cases = Number(await t.value(`select count(*) from cases where rule_name like 'Unhappy guest%'`));
-      expect(unhappy).toBeGreaterThan(10);
-      expect(cases).toBe(unhappy);
-      const inbox = await researcher.get('/api/cases?status=resolved');
-      expect(inbox.status).toBe(200);
-      expect(inbox.body.cases.length).toBeGreaterThan(0);
-      expect(inbox.body.counts.open + inbox.body.counts.resolved).toBe(await t.value('select count(*) from cases'));
+    );
+    const cases = Number(await t.value(`select count(*) from cases where rule_name like 'Unhappy guest%'`));
+    expect(unhappy).toBeGreaterThan(10);
+    expect(cases).toBe(unhappy);
+    const inbox = await researcher.get('/api/cases?status=resolved');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.cases.length).toBeGreaterThan(0);
+    expect(inbox.body.counts.open + inbox.body.counts.resolved).toBe(await t.value('select count(*) from cases'));
 
-      const again = await researcher.post('/api/demo');
-      expect(again.status).toBe(409);
-      expect(again.body.error.code).toBe('demo-exists');
-      const after = await researcher.get('/api/surveys');
-      expect((after.body as unknown[]).length).toBe(2);
-    },
-  );
+    const again = await researcher.post('/api/demo');
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('demo-exists');
+    const after = await researcher.get('/api/surveys');
+    expect((after.body as unknown[]).length).toBe(2);
+  }, 30_000);
 
-  itOnSqliteUntilPorted(
-    "gives the hotel a customer register in the plan's tiers, linked to its responses",
-    async () => {
-      t = makeTestApp();
-      const { researcher, viewer } = await signedInAgents(t.app);
-      const hotel = (await researcher.post('/api/demo')).body;
-      const register = await researcher.get('/api/customers/value');
-      expect(register.body.customers).toBe(3_000);
-      expect(register.body.currency).toBe('EUR');
-      // The plan's shares of 3,000 guests with distinct revenues: 150, 450, 900 and 1,500 (the last
-      // tier also holds everyone who never stayed).
-      expect(register.body.tiers.map((x: { name: string }) => x.name)).toEqual(['platinum', 'gold', 'iron', 'lead']);
-      expect(register.body.tiers[0].customers).toBeGreaterThanOrEqual(140);
-      expect(register.body.tiers[0].customers).toBeLessThanOrEqual(150);
-      const transactions = Number(await t.value('select count(*) from customer_transactions'));
-      expect(transactions).toBeGreaterThan(5_000);
+  it("gives the hotel a customer register in the plan's tiers, linked to its responses", async () => {
+    t = makeTestApp();
+    const { researcher, viewer } = await signedInAgents(t.app);
+    const hotel = (await researcher.post('/api/demo')).body;
+    const register = await researcher.get('/api/customers/value');
+    expect(register.body.customers).toBe(3_000);
+    expect(register.body.currency).toBe('EUR');
+    // The plan's shares of 3,000 guests with distinct revenues: 150, 450, 900 and 1,500 (the last
+    // tier also holds everyone who never stayed).
+    expect(register.body.tiers.map((x: { name: string }) => x.name)).toEqual(['platinum', 'gold', 'iron', 'lead']);
+    expect(register.body.tiers[0].customers).toBeGreaterThanOrEqual(140);
+    expect(register.body.tiers[0].customers).toBeLessThanOrEqual(150);
+    const transactions = Number(await t.value('select count(*) from customer_transactions'));
+    expect(transactions).toBeGreaterThan(5_000);
 
-      // Every counted response of the hotel is linked to a customer of the tier it was collected in.
-      const mismatched = await t.value(
-        `select count(*) from responses r join customers c on c.id = r.customer_id
+    // Every counted response of the hotel is linked to a customer of the tier it was collected in.
+    const mismatched = await t.value(
+      `select count(*) from responses r join customers c on c.id = r.customer_id
         where r.survey_id = ? and ${field('r.hidden', 'tier')} <> ${field('r.hidden', 'customer_tier')}`,
-        hotel.id,
-      );
-      expect(mismatched).toBe(0);
-      const value = (await viewer.get(`/api/surveys/${hotel.id}/report/customer-value`)).body;
-      expect(value.linked).toBe(400);
-      expect(value.atRisk.length).toBeGreaterThan(0);
-      const report = (await viewer.get(`/api/surveys/${hotel.id}/report?filter=customer_tier:platinum`)).body;
-      expect(report.sections.fieldwork.n).toBeGreaterThan(0);
-      const someone = value.atRisk[0];
-      const page = (await researcher.get(`/api/customers/${someone.customerId}`)).body;
-      expect(page.responses.map((x: { surveyId: string }) => x.surveyId)).toContain(hotel.id);
-    },
-  );
+      hotel.id,
+    );
+    expect(mismatched).toBe(0);
+    const value = (await viewer.get(`/api/surveys/${hotel.id}/report/customer-value`)).body;
+    expect(value.linked).toBe(400);
+    expect(value.atRisk.length).toBeGreaterThan(0);
+    const someone = value.atRisk[0];
+    const page = (await researcher.get(`/api/customers/${someone.customerId}`)).body;
+    expect(page.responses.map((x: { surveyId: string }) => x.surveyId)).toContain(hotel.id);
+  }, 30_000);
+
+  it("filters the hotel's report by its guests' tier in the register", async () => {
+    t = makeTestApp();
+    const { researcher, viewer } = await signedInAgents(t.app);
+    const hotel = (await researcher.post('/api/demo')).body;
+    const report = (await viewer.get(`/api/surveys/${hotel.id}/report?filter=customer_tier:platinum`)).body;
+    expect(report.sections.fieldwork.n).toBeGreaterThan(0);
+  }, 30_000);
 });

@@ -20,6 +20,12 @@ import * as pgSchema from '../../server/db/pg-schema';
 import * as sqliteSchema from '../../server/db/schema';
 import { twinTables } from '../../server/ops/copy-to-postgres';
 import { pgTool } from '../../server/ops/pg-tools';
+import { createApp } from '../../server/app';
+import { parseConfig } from '../../server/config';
+import { sqliteOnly } from '../../server/db/open';
+import { pgPool, pgStore } from '../../server/db/pg-store';
+import { systemClock } from '../../server/http/context';
+import { ADMIN, Agent } from '../support/api';
 import { pgTestDatabase } from '../support/pg-database';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -28,7 +34,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 let dir: string;
 let file: string;
 let database: ReturnType<typeof pgTestDatabase>;
-let surveys: { hotel: string; own: string };
+/** What the SQLite side printed: its surveys' ids and the answers of its reads (tests/support/sqlite-source.ts). */
+let source: { surveys: { hotel: string; own: string }; reads: Record<string, unknown> };
 
 /** Runs a command of the project as its own process, with `env` over this one's. */
 function tool(script: string, args: string[], env: Record<string, string>) {
@@ -55,7 +62,7 @@ describe.runIf(DIALECT === 'pg')('moving an SQLite database into PostgreSQL', ()
     file = join(dir, 'source.db');
     const built = tool('tests/support/sqlite-source.ts', [file], { DATABASE_URL: '' });
     expect(built.status, built.stderr).toBe(0);
-    surveys = JSON.parse(built.stdout.trim().split('\n').pop()!);
+    source = JSON.parse(built.stdout.trim().split('\n').pop()!);
     database = pgTestDatabase();
   });
   afterAll(async () => {
@@ -68,7 +75,7 @@ describe.runIf(DIALECT === 'pg')('moving an SQLite database into PostgreSQL', ()
     expect(moved.status, moved.stderr).toBe(0);
     expect(moved.stdout).toContain('the same count on both sides');
 
-    const source = sqliteDrizzle({
+    const fromDb = sqliteDrizzle({
       client: new Database(file, { readonly: true }),
       schema: sqliteSchema,
       casing: 'snake_case',
@@ -80,7 +87,7 @@ describe.runIf(DIALECT === 'pg')('moving an SQLite database into PostgreSQL', ()
     });
     const filled: string[] = [];
     for (const twin of twinTables()) {
-      const before = canonical(source.select().from(twin.sqlite).all());
+      const before = canonical(fromDb.select().from(twin.sqlite).all());
       const after = canonical(await target.select().from(twin.pg));
       expect(after.length, twin.name).toBe(before.length);
       expect(after, twin.name).toEqual(before);
@@ -104,9 +111,9 @@ describe.runIf(DIALECT === 'pg')('moving an SQLite database into PostgreSQL', ()
       ]),
     );
     expect(
-      Number(await database.value('select count(*) from responses where survey_id = ?', surveys.hotel)),
+      Number(await database.value('select count(*) from responses where survey_id = ?', source.surveys.hotel)),
     ).toBeGreaterThan(400);
-    source.$client.close();
+    fromDb.$client.close();
     await target.$client.end();
 
     // The ids PostgreSQL gives next follow the copied ones.
@@ -116,6 +123,19 @@ describe.runIf(DIALECT === 'pg')('moving an SQLite database into PostgreSQL', ()
       const next = await database.value(`select nextval(pg_get_serial_sequence('${twin.name}', 'id'))`);
       const highest = await database.value(`select coalesce(max(id), 0) from ${twin.name}`);
       expect(Number(next), twin.name).toBe(Number(highest) + 1);
+    }
+  });
+
+  it('answers the same reads from the copy as from the SQLite file', async () => {
+    const store = pgStore(pgPool(database.url, 2));
+    const config = parseConfig({ DATABASE_PATH: join(dir, 'unused.db'), RATE_LIMIT_PER_MINUTE: '0' });
+    const ada = new Agent(createApp({ db: sqliteOnly, store, config, clock: systemClock }));
+    try {
+      expect((await ada.post('/api/auth/login', { email: ADMIN.email, password: ADMIN.password })).status).toBe(200);
+      expect(Object.keys(source.reads)).toContain('/api/surveys');
+      for (const [path, body] of Object.entries(source.reads)) expect((await ada.get(path)).body, path).toEqual(body);
+    } finally {
+      await store.close();
     }
   });
 

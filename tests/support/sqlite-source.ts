@@ -2,7 +2,8 @@
  * Fills an SQLite database through the app, as a server on SQLite would (run with DATABASE_URL
  * unset, since the process's dialect follows it): accounts, an API token, the demo studies with
  * their plan, alert cases and customer register, a survey of its own with submitted responses, a
- * codeframe with coded answers, a report share. Prints the ids of the surveys as JSON.
+ * codeframe with coded answers, a report share. Prints as JSON the ids of the surveys and the
+ * answers of a few reads, which the same reads must give again on the database it is moved to.
  * Usage: tsx tests/support/sqlite-source.ts <file>
  */
 import { createApp } from '../../server/app';
@@ -33,6 +34,7 @@ async function call(method: string, path: string, body?: unknown) {
   return json;
 }
 
+// The administrator of tests/support/api.ts (ADMIN), who signs in again on the copy.
 await call('POST', '/api/auth/setup', {
   name: 'Ada Admin',
   email: 'ada@example.com',
@@ -75,6 +77,11 @@ const base = `/api/surveys/${own.id}/coding/why`;
 const code = await call('POST', `${base}/codes`, { label: { en: 'Praise' } });
 await call('POST', `${base}/bulk`, { codeId: code.id, search: 'answer' });
 
+/** What must read the same after the move. */
+const READS = ['/api/surveys', `/api/surveys/${hotel.id}`, `/api/surveys/${own.id}`, '/api/users', '/api/auth/tokens'];
+const reads: Record<string, unknown> = {};
+for (const path of READS) reads[path] = await call('GET', path);
+
 await outboxOf(store)?.stop();
 db.$client.close();
-console.log(JSON.stringify({ hotel: hotel.id, own: own.id }));
+console.log(JSON.stringify({ surveys: { hotel: hotel.id, own: own.id }, reads }));
