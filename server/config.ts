@@ -55,11 +55,8 @@ export const ConfigSchema = v.object({
 });
 export type Config = v.InferOutput<typeof ConfigSchema>;
 
-/**
- * The configuration of `env`, validated. Tools that work on either database (backup, the demo, the
- * move to PostgreSQL) read it with this; the server with `loadConfig`.
- */
-export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+/** The configuration of `env`, validated: the server's and the tools' (backup, the demo, the move to PostgreSQL). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const picked = Object.fromEntries(Object.keys(ConfigSchema.entries).map((k) => [k, env[k] || undefined]));
   const result = v.safeParse(ConfigSchema, picked);
   if (!result.success) {
@@ -68,9 +65,4 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new Error(`Configuration error: ${String(key ?? '')} ${issue.message}`);
   }
   return result.output;
-}
-
-/** The server's configuration. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  return parseConfig(env);
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseConfig } from '../config';
+import { loadConfig } from '../config';
 import { pgTool } from '../ops/pg-tools';
 
 /**
@@ -12,7 +12,7 @@ import { pgTool } from '../ops/pg-tools';
  * format, one consistent snapshot while the nodes go on serving, checked by pg_restore reading
  * its table of contents; restore it with pg_restore (README, "Backups").
  */
-const config = parseConfig();
+const config = loadConfig();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 
 function fail(message: string): never {

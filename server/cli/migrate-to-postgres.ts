@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseConfig } from '../config';
+import { loadConfig } from '../config';
 import { openDb } from '../db/client';
 import { migratePg, pgPool } from '../db/pg-store';
 import { copyToPostgres, TargetNotEmpty } from '../ops/copy-to-postgres';
@@ -13,7 +13,7 @@ import { copyToPostgres, TargetNotEmpty } from '../ops/copy-to-postgres';
  * so nothing is written to the file meanwhile. Prints the rows of each table on both sides and
  * fails unless they are equal.
  */
-const config = parseConfig();
+const config = loadConfig();
 if (!config.DATABASE_URL) {
   console.error('Set DATABASE_URL to the PostgreSQL database to copy into (postgres://user:password@host:5432/name)');
   process.exit(2);

@@ -21,7 +21,7 @@ import * as sqliteSchema from '../../server/db/schema';
 import { twinTables } from '../../server/ops/copy-to-postgres';
 import { pgTool } from '../../server/ops/pg-tools';
 import { createApp } from '../../server/app';
-import { parseConfig } from '../../server/config';
+import { loadConfig } from '../../server/config';
 import { sqliteOnly } from '../../server/db/open';
 import { pgPool, pgStore } from '../../server/db/pg-store';
 import { systemClock } from '../../server/http/context';
@@ -128,7 +128,7 @@ describe.runIf(DIALECT === 'pg')('moving an SQLite database into PostgreSQL', ()
 
   it('answers the same reads from the copy as from the SQLite file', async () => {
     const store = pgStore(pgPool(database.url, 2));
-    const config = parseConfig({ DATABASE_PATH: join(dir, 'unused.db'), RATE_LIMIT_PER_MINUTE: '0' });
+    const config = loadConfig({ DATABASE_PATH: join(dir, 'unused.db'), RATE_LIMIT_PER_MINUTE: '0' });
     const ada = new Agent(createApp({ db: sqliteOnly, store, config, clock: systemClock }));
     try {
       expect((await ada.post('/api/auth/login', { email: ADMIN.email, password: ADMIN.password })).status).toBe(200);

@@ -8,14 +8,14 @@
  */
 import { createApp } from '../../server/app';
 import { outboxOf } from '../../server/alerts/outbox';
-import { parseConfig } from '../../server/config';
+import { loadConfig } from '../../server/config';
 import { openDb } from '../../server/db/client';
 import { sqliteStore } from '../../server/db/sqlite-store';
 import { systemClock } from '../../server/http/context';
 
 const file = process.argv[2];
 const db = openDb(file);
-const config = parseConfig({ DATABASE_PATH: file, RATE_LIMIT_PER_MINUTE: '0' });
+const config = loadConfig({ DATABASE_PATH: file, RATE_LIMIT_PER_MINUTE: '0' });
 const store = sqliteStore(db);
 const app = createApp({ db, store, config, clock: systemClock });
 
