@@ -62,6 +62,14 @@ const POSTGRES_API_TESTS = [
   'tests/api/impossible-dates.test.ts',
   'tests/api/more-types.test.ts',
   'tests/api/page-rate-limit.test.ts',
+  'tests/api/alerts.test.ts',
+  'tests/api/alerts-mail.test.ts',
+  'tests/api/alerts-report.test.ts',
+  'tests/api/alerts-webhooks.test.ts',
+  'tests/api/outbox-resilience.test.ts',
+  'tests/api/webhook-address-save.test.ts',
+  'tests/api/invitations.test.ts',
+  'tests/api/outbox-nodes.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

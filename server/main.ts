@@ -5,31 +5,25 @@ import { systemClock, type AppDeps } from './http/context';
 import { outboxOf } from './alerts/outbox';
 import { recodeInBackground } from './report/recode';
 import { startWorkers } from './workers';
-import { finishCustomerImports } from './customers/import-customers';
-import { errorFields, log } from './ops/log';
 import type { Config } from './config';
 import { CLIENT_DIR } from './paths';
 
 export { ROOT } from './paths';
 
 /**
- * The background work of a node: on SQLite the report's recoding of old rows and the workers; on
- * PostgreSQL the finishing of customer files a stop cut short, the rest once their areas run on
- * the store (docs/postgres.md).
+ * The background work of a node: the outbox, mailings and escalation on either database (each
+ * node claims what it sends); on SQLite also the report's recoding of old rows, which starts on
+ * PostgreSQL once the report runs on the store (docs/postgres.md).
  */
 function startBackground(deps: AppDeps) {
-  if (deps.store.dialect !== 'sqlite') {
-    finishCustomerImports(deps.store, deps.clock.now()).catch((e) => log.error('customer import', errorFields(e)));
-    return { stop: async () => {} };
-  }
   // Rows from before the report's current coded form (an upgraded database) are coded again.
-  const recoding = recodeInBackground(deps.db);
+  const recoding = deps.store.dialect === 'sqlite' ? recodeInBackground(deps.db) : null;
   startWorkers(deps);
   return {
     // Webhook attempts in flight finish first; whatever is still pending is sent after the next start.
     stop: async () => {
-      recoding.stop();
-      await outboxOf(deps.db)?.stop();
+      recoding?.stop();
+      await outboxOf(deps.store)?.stop();
     },
   };
 }

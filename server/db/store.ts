@@ -61,6 +61,16 @@ export function forUpdate<Q extends PromiseLike<unknown>>(query: Q): Q {
   return typeof lockable.for === 'function' ? lockable.for('update') : query;
 }
 
+/**
+ * Like `forUpdate`, but rows another transaction holds are passed over instead of waited for
+ * (`FOR UPDATE SKIP LOCKED`): how workers on several nodes each claim different rows of a queue.
+ * On SQLite the IMMEDIATE transaction runs alone, so there is nothing to pass over.
+ */
+export function claimable<Q extends PromiseLike<unknown>>(query: Q): Q {
+  const lockable = query as Q & { for?: (strength: 'update', config: { skipLocked: true }) => Q };
+  return typeof lockable.for === 'function' ? lockable.for('update', { skipLocked: true }) : query;
+}
+
 /** What `exclusive` yields on SQLite: nothing to run. */
 export const NOTHING: PromiseLike<undefined> = Promise.resolve(undefined);
 
@@ -70,8 +80,9 @@ export const NOTHING: PromiseLike<undefined> = Promise.resolve(undefined);
  */
 export const LOCKS = {
   firstAdmin: 7_318_224_552,
-  customerDraws: 7_318_224_553,
-  customerRows: 7_318_224_554,
+  caseEscalation: 7_318_224_553,
+  customerDraws: 7_318_224_554,
+  customerRows: 7_318_224_555,
 } as const;
 
 /**
