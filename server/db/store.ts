@@ -81,8 +81,8 @@ export const NOTHING: PromiseLike<undefined> = Promise.resolve(undefined);
 export const LOCKS = {
   firstAdmin: 7_318_224_552,
   caseEscalation: 7_318_224_553,
-  customerDraws: 7_318_224_554,
-  customerRows: 7_318_224_555,
+  customerDraws: 7_318_224_555,
+  customerRows: 7_318_224_554,
 } as const;
 
 /**
