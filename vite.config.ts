@@ -71,6 +71,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/invitations.test.ts',
   'tests/api/outbox-nodes.test.ts',
   'tests/api/report-nodes.test.ts',
+  'tests/nodes/multi-node.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

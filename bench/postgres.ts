@@ -41,7 +41,7 @@ export async function postgresSubmissions(
   const nodes: ChildProcess[] = [];
   try {
     const url = await createDatabase(server.url, 'yardstick');
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn' };
+    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '0' };
     const a = await start(['dist/server/cli/start.js'], env);
     nodes.push(a.child);
     const admin = await firstAdmin(`http://127.0.0.1:${a.port}`);

@@ -42,6 +42,8 @@ export const ConfigSchema = v.object({
   WEBHOOK_ALLOW_PRIVATE: v.optional(v.picklist(['0', '1']), '0'),
   /** Delivered and failed webhook and e-mail messages, with their attempt logs, are deleted after this many days. */
   OUTBOX_RETENTION_DAYS: intFrom(90, 1),
+  /** How long a node's claim on a webhook or e-mail it is sending holds; after it, another node retries it. */
+  OUTBOX_LEASE_SECONDS: intFrom(120, 5),
   /** A survey's first report reads its stored answers in worker threads from this many responses (fewer: one pass is quicker than starting workers). */
   REPORT_WORKERS_FROM: intFrom(150_000, 1),
   /** Lowest log level written: debug, info, warn or error. */
@@ -70,13 +72,5 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 
 /** The server's configuration. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const config = parseConfig(env);
-  // Until every area runs on the two-dialect store (docs/postgres.md), a PostgreSQL node would
-  // serve some features and fail others (collection among them): refuse rather than run half a product.
-  if (config.DATABASE_URL) {
-    throw new Error(
-      'Configuration error: DATABASE_URL PostgreSQL support is not complete yet; unset DATABASE_URL to run on the SQLite file (DATABASE_PATH)',
-    );
-  }
-  return config;
+  return parseConfig(env);
 }

@@ -40,8 +40,9 @@ export const sign = (secret: string, body: string) =>
   `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 /**
- * How long a claim holds: longer than any attempt takes (a webhook post gives up after
- * TIMEOUT_MS), and short enough that a node's death delays its rows by little more than this.
+ * How long a claim holds by default (OUTBOX_LEASE_SECONDS): longer than any attempt takes (a
+ * webhook post gives up after TIMEOUT_MS), and short enough that a node's death delays its rows
+ * by little more than this.
  */
 export const LEASE_MS = 120_000;
 /** Rows a worker claims at once. */
@@ -62,8 +63,8 @@ type Outcome = Result & { durationMs: number };
 
 const unclaimed = (now: number) => or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, now));
 
-/** Claims up to BATCH rows due by `now` that no live claim holds, for `worker` until `now + LEASE_MS`. */
-function* claimDue(tx: Sql, worker: string, now: number, skip: Set<string>): Work<Row[]> {
+/** Claims up to BATCH rows due by `now` that no live claim holds, for `worker` until `now + leaseMs`. */
+function* claimDue(tx: Sql, worker: string, now: number, leaseMs: number, skip: Set<string>): Work<Row[]> {
   const due = yield* q(
     claimable(
       tx
@@ -79,7 +80,7 @@ function* claimDue(tx: Sql, worker: string, now: number, skip: Set<string>): Wor
   return yield* q(
     tx
       .update(outbox)
-      .set({ leaseUntil: now + LEASE_MS, claimedBy: worker })
+      .set({ leaseUntil: now + leaseMs, claimedBy: worker })
       .where(inArray(outbox.id, ids.slice(0, BATCH)))
       .returning({
         id: outbox.id,
@@ -236,7 +237,8 @@ export class OutboxWorker {
     for (;;) {
       if (this.stopped) return;
       const now = clock.now();
-      const rows = await store.transaction((tx) => claimDue(tx, this.id, now, stuck));
+      const leaseMs = this.deps.config.OUTBOX_LEASE_SECONDS * 1000;
+      const rows = await store.transaction((tx) => claimDue(tx, this.id, now, leaseMs, stuck));
       if (rows.length === 0) break;
       const results = await Promise.all(rows.map((r) => this.attempt(r)));
       if (this.stopped) return;

@@ -99,9 +99,9 @@ describe.runIf(DIALECT === 'pg')('migrations on PostgreSQL', () => {
 });
 
 describe('starting with DATABASE_URL', () => {
-  it('is refused while PostgreSQL support is not complete, naming the variable', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://db.example.com/yardstick' })).toThrow(
-      /DATABASE_URL.*PostgreSQL support is not complete yet/,
+  it('takes a PostgreSQL address', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example.com/yardstick' }).DATABASE_URL).toBe(
+      'postgres://db.example.com/yardstick',
     );
   });
 
