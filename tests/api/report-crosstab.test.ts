@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { basePlan } from '../support/plan';
+import { stampCells } from '../support/report-data';
 import { CROSSTAB_MAX_CATEGORIES } from '../../shared/api/report-crosstab';
 
 const en = (s: string) => ({ en: s, it: `${s} (it)` });
@@ -392,7 +393,7 @@ describe('weighted', () => {
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     // The responses came in before the plan: stamp their cells as collection would have.
-    app.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
+    await stampCells(app);
     const w = (p: { tier: string }) => (p.tier === 'gold' ? (0.3 * 120) / gold : (0.7 * 120) / silver);
     const deff = (120 * sum(people.map((p) => w(p) ** 2))) / sum(people.map(w)) ** 2;
     const res = await local('rows=again&columns=purpose&weight=cells');

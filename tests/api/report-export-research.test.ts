@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { Agent, makeTestApp, signedInAgents } from '../support/api';
-import { loadCoffeeDemo, loadDemo } from '../../server/demo/service';
+import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents } from '../support/api';
+import { coffeeDemo, loadDemo } from '../../server/demo/service';
 import { servqual } from '../../shared/survey/templates/servqual';
 import { tCdf } from '../../shared/stats';
 
@@ -59,7 +59,7 @@ let sections: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- 
 beforeAll(async () => {
   t = makeTestApp();
   researcher = (await signedInAgents(t.app)).researcher;
-  surveyId = loadCoffeeDemo(t.db, t.clock.now(), null).id;
+  surveyId = (await t.store.transaction((tx) => coffeeDemo(tx, t.clock.now(), null))).id;
   const csv = await researcher.get(`/api/surveys/${surveyId}/export/responses.csv`);
   expect(csv.status).toBe(200);
   const parsed = Papa.parse<Row>(csv.body as string, { header: true, skipEmptyLines: true });
@@ -313,30 +313,34 @@ describe('the coffee study in SPSS syntax and Excel', () => {
 });
 
 describe('hidden fields in exports', () => {
-  it('carry the plan\'s quota-variable label and value labels: "Loyalty tier", Platinum…', async () => {
-    const hotel = makeTestApp();
-    try {
-      const agent = (await signedInAgents(hotel.app)).researcher;
-      const id = loadDemo(hotel.db, hotel.clock.now(), null).id;
-      const sps = (await agent.get(`/api/surveys/${id}/export/responses.sps`)).body as string;
-      expect(sps).toMatch(/\n {2}\/tier "Loyalty tier"\n/);
-      expect(sps).toMatch(/VALUE LABELS\n {2}tier "platinum" "Platinum" "gold" "Gold" "iron" "Iron" "lead" "Lead"\n/);
-      const plain = Papa.parse<Row>((await agent.get(`/api/surveys/${id}/export/responses.csv`)).body as string, {
-        header: true,
-        skipEmptyLines: true,
-      }).data;
-      const labelled = Papa.parse<Row>(
-        (await agent.get(`/api/surveys/${id}/export/responses.csv?labels=1`)).body as string,
-        { header: true, skipEmptyLines: true },
-      ).data;
-      expect(new Set(plain.map((r) => r.tier))).toEqual(new Set(['platinum', 'gold', 'iron', 'lead']));
-      expect(new Set(labelled.map((r) => r.tier))).toEqual(new Set(['Platinum', 'Gold', 'Iron', 'Lead']));
-      // The region has no quota variable: its name and values as stored.
-      expect(sps).toMatch(/\n {2}\/region "region"\n/);
-    } finally {
-      hotel.cleanup();
-    }
-  });
+  // The hotel demo's plan and rules are written on the SQLite database.
+  itOnSqliteUntilPorted(
+    'carry the plan\'s quota-variable label and value labels: "Loyalty tier", Platinum…',
+    async () => {
+      const hotel = makeTestApp();
+      try {
+        const agent = (await signedInAgents(hotel.app)).researcher;
+        const id = loadDemo(hotel.db, hotel.clock.now(), null).id;
+        const sps = (await agent.get(`/api/surveys/${id}/export/responses.sps`)).body as string;
+        expect(sps).toMatch(/\n {2}\/tier "Loyalty tier"\n/);
+        expect(sps).toMatch(/VALUE LABELS\n {2}tier "platinum" "Platinum" "gold" "Gold" "iron" "Iron" "lead" "Lead"\n/);
+        const plain = Papa.parse<Row>((await agent.get(`/api/surveys/${id}/export/responses.csv`)).body as string, {
+          header: true,
+          skipEmptyLines: true,
+        }).data;
+        const labelled = Papa.parse<Row>(
+          (await agent.get(`/api/surveys/${id}/export/responses.csv?labels=1`)).body as string,
+          { header: true, skipEmptyLines: true },
+        ).data;
+        expect(new Set(plain.map((r) => r.tier))).toEqual(new Set(['platinum', 'gold', 'iron', 'lead']));
+        expect(new Set(labelled.map((r) => r.tier))).toEqual(new Set(['Platinum', 'Gold', 'Iron', 'Lead']));
+        // The region has no quota variable: its name and values as stored.
+        expect(sps).toMatch(/\n {2}\/region "region"\n/);
+      } finally {
+        hotel.cleanup();
+      }
+    },
+  );
 });
 
 describe('variables of every kind, with names that would clash or run long', () => {

@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
-import { seedReportData } from '../support/report-data';
+import { seedReportData, stampCells } from '../support/report-data';
 import {
   expectation,
   ggHighest,
@@ -88,7 +88,7 @@ describe('SERVQUAL', () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     // The responses came in before the plan: stamp their cells as collection would have, and
     // drop the cached columns that were read before.
-    t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
+    await stampCells(t);
     invalidate(t.store.db, surveyId);
     const res = await viewer.get(`/api/surveys/${surveyId}/report?weight=cells`);
     const w = (i: number) => (tier(i) === 'gold' ? 2 : 2 / 3);

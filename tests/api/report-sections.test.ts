@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Agent, makeTestApp } from '../support/api';
-import { ATTRS, IMP, items, OSAT, seedReportData } from '../support/report-data';
+import { ATTRS, IMP, items, OSAT, seedReportData, stampCells } from '../support/report-data';
 import { basePlan } from '../support/plan';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -260,11 +260,9 @@ describe('verbatims', () => {
 describe('trend', () => {
   it('gives the headline measures per wave once there are two, and none before', async () => {
     // Respondents 4–7 answered in wave 2 (stamped directly: the plan's waves are not under test here).
-    t.db.$client
-      .prepare(
-        `update responses set wave = 2 where client_id in ('respondent-4', 'respondent-5', 'respondent-6', 'respondent-7')`,
-      )
-      .run();
+    await t.rows(
+      `update responses set wave = 2 where client_id in ('respondent-4', 'respondent-5', 'respondent-6', 'respondent-7') returning id`,
+    );
     const { trend } = await report();
     expect(trend.waves.map((w: { wave: number; n: number }) => [w.wave, w.n])).toEqual([
       [1, 4],
@@ -318,7 +316,7 @@ describe('weighting', () => {
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     // The responses came in before the plan: stamp their cells as collection would have.
-    t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
+    await stampCells(t);
     const { fieldwork, satisfaction, loyalty } = await report('?weight=cells');
     // Weights: gold 0.3 × 8 / 4 = 0.6, silver 0.7 × 8 / 4 = 1.4. deff = 8 · Σw² / (Σw)² = 8 · 9.28 / 64 = 1.16.
     expect(fieldwork.weighting.designEffect).toBeCloseTo(1.16, 10);
@@ -367,11 +365,7 @@ describe('weighting', () => {
       plan: basePlan({ quotas: { variables: [tier, purpose], method: 'proportional', cells } }),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    t.db.$client
-      .prepare(
-        `update responses set quota_cell = json_extract(hidden, '$.tier') || '|' || json_extract(answers, '$.purpose')`,
-      )
-      .run();
+    await stampCells(t, true);
     const { fieldwork, satisfaction } = await report('?weight=raking');
     // By hand. Sample cells (gold/silver × business/leisure): [[3, 1], [1, 3]] of 8. Raking keeps
     // the sample's odds ratio, 3·3 / (1·1) = 9 (Bishop, Fienberg & Holland 1975, §3.6), and meets
@@ -414,7 +408,7 @@ describe('weighting', () => {
       }),
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
+    await stampCells(t);
     // Respondents 0, 1, 4 and 6 are gold, the others silver (support/report-data.ts TIER): 4 of 3 and 4 of 6.
     const res = await viewer.get(`/api/surveys/${surveyId}/report`);
     expect(res.body.filterOptions.hidden).toEqual({

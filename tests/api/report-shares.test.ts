@@ -28,8 +28,7 @@ describe('read-only report links', () => {
     const list = await agents.researcher.get(`/api/surveys/${surveyId}/shares`);
     expect(list.body).toHaveLength(1);
     expect(JSON.stringify(list.body)).not.toContain(created.body.token);
-    const stored = t.db.$client.prepare('select token_hash from report_shares').get() as { token_hash: string };
-    expect(stored.token_hash).not.toBe(created.body.token);
+    expect(await t.value('select token_hash from report_shares')).not.toBe(created.body.token);
 
     expect((await agents.researcher.delete(`/api/surveys/${surveyId}/shares/${created.body.id}`)).status).toBe(200);
     expect((await stranger.get(`/api/public/reports/${created.body.token}/report`)).status).toBe(404);

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import { Agent, makeTestApp, signedInAgents } from './api';
+import { DIALECT } from '../../server/db/dialect';
 
 export const scale = { min: 1, max: 5 };
 export const items = ['a1', 'a2', 'a3', 'a4', 'a5'];
@@ -110,4 +111,17 @@ export async function seedReportData() {
     t.clock.advance(DAY);
   }
   return { t, agents, surveyId: created.id as string };
+}
+
+/**
+ * Stamps each response's quota cell as collection would have had the plan been saved before they
+ * came in: from the `tier` hidden field, and with `purpose` the answer after it. On either database.
+ */
+export function stampCells(t: ReturnType<typeof makeTestApp>, withPurpose = false) {
+  const field = (column: string, key: string) =>
+    DIALECT === 'pg' ? `((${column})::json ->> '${key}')` : `json_extract(${column}, '$.${key}')`;
+  const cell = withPurpose
+    ? `${field('hidden', 'tier')} || '|' || ${field('answers', 'purpose')}`
+    : field('hidden', 'tier');
+  return t.rows(`update responses set quota_cell = ${cell} returning id`);
 }
