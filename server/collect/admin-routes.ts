@@ -65,8 +65,8 @@ export const collectAdminRoutes = new Hono<AppEnv>()
   })
   .post('/:id/invitations/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, ImportContactsSchema);
-    const { store, db, clock } = c.var.deps;
-    return c.json(await importContacts(store, db, c.req.param('id'), input.csv, clock.now()), 201);
+    const { store, clock } = c.var.deps;
+    return c.json(await importContacts(store, c.req.param('id'), input.csv, clock.now()), 201);
   })
   // A personal link, like the mail-merge file: researchers only.
   .get('/:id/invitations/:invitationId/qr.svg', requireRole('researcher'), async (c) => {

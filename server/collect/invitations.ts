@@ -1,7 +1,6 @@
 /** Personal invitations: importing a contact list, listing them, and the files made from them. */
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql, count } from 'drizzle-orm';
-import type { Db } from '../db/client';
 import { invitations } from '../db/tables';
 import { q, type Sql, type Store, type Work } from '../db/store';
 import { writeCsv } from '../http/csv';
@@ -49,16 +48,9 @@ const chunks = <T>(xs: readonly T[]) =>
 
 /**
  * Imports every contact of the file or none: one faulty row refuses the whole file (400, every
- * faulty row listed), so a corrected file can be uploaded again without duplicates. `register`
- * is the SQLite database the customer register is still read from (docs/postgres.md).
+ * faulty row listed), so a corrected file can be uploaded again without duplicates.
  */
-export async function importContacts(
-  store: Store,
-  register: Db,
-  surveyId: string,
-  csv: string,
-  now: number,
-): Promise<ImportResult> {
+export async function importContacts(store: Store, surveyId: string, csv: string, now: number): Promise<ImportResult> {
   const survey = await store.run((db) => surveyRow(db, surveyId));
   const def = survey.draft as SurveyDefinition;
   const parsed = parseContacts(csv, def.hiddenFields, def.languages);
@@ -68,11 +60,6 @@ export async function importContacts(
       line: first.line,
     });
   }
-  // A contact whose customer_id the register knows is linked to that customer and carries their tier and segment.
-  const links = await linksByExternalIds(
-    register,
-    parsed.contacts.map((c) => customerIdIn(c.hidden)).filter((id): id is string => id !== null),
-  );
   const { contacts } = parsed;
   return store.transaction(function* (tx) {
     const emails = contacts.map((c) => c.email?.toLowerCase()).filter((e): e is string => !!e);
@@ -99,6 +86,11 @@ export async function importContacts(
         line: errors[0].line,
       });
     }
+    // A contact whose customer_id the register knows is linked to that customer and carries their tier and segment.
+    const links = yield* linksByExternalIds(
+      tx,
+      contacts.map((c) => customerIdIn(c.hidden)).filter((id): id is string => id !== null),
+    );
     const idOf = importIds();
     for (const [k, part] of chunks(contacts).entries()) {
       yield* q(

@@ -2,11 +2,11 @@
  * Linking invitations and responses to the register: the customer a CRM id names, and the customer
  * fields (tier, segment) an invitation carries from the register into its response.
  */
-import type { Db } from '../db/client';
 import type { CustomerField } from '../../shared/customers/fields';
 import { valueSettings } from './settings';
-import type { Work } from '../db/store';
-import { runNow, sqlOf } from '../db/sqlite-store';
+import { inArray } from 'drizzle-orm';
+import { q, type Sql, type Work } from '../db/store';
+import { customers } from '../db/tables';
 import type { SubmitStatements } from '../collect/statements';
 import { DEFAULT_VALUE_SETTINGS, ValueSettingsSchema } from '../../shared/customers/schema';
 import * as v from 'valibot';
@@ -31,8 +31,6 @@ function fieldsOf(r: LinkRow, tierNames: readonly string[]): CustomerLink['field
   return fields;
 }
 
-const SELECT = 'select id, external_id as externalId, tier, segment from customers';
-
 /**
  * The customer the CRM id names, with their fields as the register holds them now; null when
  * unknown. Part of the submission's unit of work.
@@ -51,16 +49,23 @@ export function* customerLink(ops: SubmitStatements, externalId: string): Work<C
 const CHUNK = 500;
 
 /** The customers of many CRM ids at once (an invitation list), by id; unknown ids are left out. */
-export async function linksByExternalIds(db: Db, externalIds: readonly string[]): Promise<Map<string, CustomerLink>> {
+export function* linksByExternalIds(tx: Sql, externalIds: readonly string[]): Work<Map<string, CustomerLink>> {
   const out = new Map<string, CustomerLink>();
   const unique = [...new Set(externalIds)];
   if (!unique.length) return out;
-  const names = runNow(valueSettings(sqlOf(db))).tierNames;
+  const names = (yield* valueSettings(tx)).tierNames;
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const part = unique.slice(i, i + CHUNK);
-    const rows = db.$client
-      .prepare(`${SELECT} where external_id in (${part.map(() => '?').join(', ')})`)
-      .all(...part) as LinkRow[];
+    const rows = yield* q(
+      tx
+        .select({
+          id: customers.id,
+          externalId: customers.externalId,
+          tier: customers.tier,
+          segment: customers.segment,
+        })
+        .from(customers)
+        .where(inArray(customers.externalId, unique.slice(i, i + CHUNK))),
+    );
     for (const r of rows) out.set(r.externalId, { customerId: r.id, fields: fieldsOf(r, names) });
   }
   return out;

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { basePlan } from '../support/plan';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -67,7 +67,7 @@ const stored = async () =>
   }[];
 
 describe('customer fields of every survey', () => {
-  itOnSqliteUntilPorted('fills tier and segment at invitation and links the response to the customer', async () => {
+  it('fills tier and segment at invitation and links the response to the customer', async () => {
     const r = agents.researcher;
     const imported = await r.post(`/api/surveys/${survey.id}/invitations/import`, {
       csv: 'email,customer_id\nc1@example.com,C1\nc2@example.com,C2\nnobody@example.com,C99\n',

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { createApp } from '../../server/app';
 import { startWorkers } from '../../server/workers';
 import { outboxOf } from '../../server/alerts/outbox';
@@ -89,8 +89,7 @@ describe('importing a contact list', () => {
     expect(invitations[0].link).toBe(`${PUBLIC_URL}/i/${tokens[0]}`);
   });
 
-  // A customer_id is looked up in the customer register, which is still on SQLite only.
-  itOnSqliteUntilPorted('a comma-separated file works too', async () => {
+  it('a comma-separated file works too', async () => {
     const r = await upload('email,name,customer_id\nlan@example.vn,"Trần, Lan",C-001\n');
     expect(r.body.imported).toBe(1);
     expect((await list()).invitations[0]).toMatchObject({ name: 'Trần, Lan', hidden: { customer_id: 'C-001' } });

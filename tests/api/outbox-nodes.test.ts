@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DELIVERY_HEADER, LEASE_MS, outboxOf, startOutbox, SWEEP_MS } from '../../server/alerts/outbox';
 import { MAIL_LEASE_MS, mailingsOf, runJob } from '../../server/collect/mail';
 import { DIALECT } from '../../server/db/dialect';
-import { makeTestApp, signedInAgents, smallSurvey, type Agent } from '../support/api';
+import { createApp } from '../../server/app';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -63,6 +64,7 @@ let t: ReturnType<typeof makeTestApp>;
 let b: ReturnType<typeof t.anotherNodeDeps>;
 let researcher: Agent;
 let surveyId: string;
+let slug: string;
 let versionId: number;
 const closers: (() => Promise<void>)[] = [];
 
@@ -71,7 +73,9 @@ async function setUp(env: Record<string, string> = {}) {
   b = t.anotherNodeDeps();
   startOutbox(b);
   ({ researcher } = await signedInAgents(t.app));
-  surveyId = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
+  const created = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body;
+  surveyId = created.id;
+  slug = created.slug;
   const published = await researcher.post(`/api/surveys/${surveyId}/publish`);
   expect(published.status).toBe(200);
   versionId = published.body.versions[0].id;
@@ -102,6 +106,31 @@ describe(`two nodes' outbox workers on one ${DIALECT} database`, () => {
     expect(await t.rows('select status, attempts, count(*) as n from outbox group by status, attempts')).toEqual([
       { status: 'delivered', attempts: 1, n: 60 },
     ]);
+  });
+
+  it('deliver each response completed on either node exactly once, both workers sending', async () => {
+    const hook = await receiver();
+    closers.push(hook.close);
+    await researcher.post(`/api/surveys/${surveyId}/webhooks`, { url: hook.url, events: ['response.completed'] });
+    const nodes = [t.app, createApp(b)];
+    const codes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        new Agent(nodes[i % 2])
+          .post(`/api/public/s/${slug}/responses`, {
+            clientId: `client-${String(i).padStart(4, '0')}`,
+            versionId,
+            complete: true,
+            answers: { sat: 4, nps: 9 },
+          })
+          .then((r) => r.status),
+      ),
+    );
+    expect(codes).toEqual(Array(40).fill(201));
+    await bothDrain();
+    await bothDrain();
+    expect(hook.seen.size).toBe(40);
+    expect([...hook.seen.values()].every((n) => n === 1)).toBe(true);
+    expect(await t.value(`select count(*) from outbox where status = 'delivered' and attempts = 1`)).toBe(40);
   });
 
   it('leave a delivery claimed by a node that died mid-send alone until its lease passes, then the other sends it once', async () => {
