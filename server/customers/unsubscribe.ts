@@ -43,14 +43,6 @@ export function* unsubscribe(db: Sql, email: string, now: number): Work<void> {
   yield* q(db.insert(unsubscribes).values({ email: email.toLowerCase(), createdAt: now }).onConflictDoNothing());
 }
 
-/** Whether an address asked for no more survey e-mails. */
-export function* isUnsubscribed(db: Sql, email: string): Work<boolean> {
-  const [row] = yield* q(
-    db.select({ email: unsubscribes.email }).from(unsubscribes).where(eq(unsubscribes.email, email.toLowerCase())),
-  );
-  return !!row;
-}
-
 async function render(c: Context<AppEnv>, inv: Invited | null, state: 'ask' | 'done') {
   const lang = interfaceLocale(inv?.lang ?? inv?.defaultLanguage ?? c.req.header('accept-language') ?? 'en');
   const t = createTranslator(lang, await loadAppMessages(lang));

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { basePlan } from '../support/plan';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -182,80 +182,74 @@ describe('drawing invitations from the register', () => {
     expect((await draw(s.id, { ...body, preview: true })).body.customers).not.toContain(SAME_EVERYWHERE[0]);
   });
 
-  itOnSqliteUntilPorted(
-    'keeps the contact interval across surveys, and never draws the unsubscribed or bounced',
-    async () => {
-      const a = await newSurvey();
-      const first = await draw(a.id, { by: 'customer_tier', completes: { gold: 4 }, responseRate: 1, seed: 'a' });
-      expect(first.body.strata[0]).toMatchObject({ eligible: 8, drawn: 4 });
-      const [bounced, unsubscribed] = await invitationsOf(a.id);
-      // One address bounces; another unsubscribes through its invitation's link.
-      expect(
-        (
-          await agents.researcher.post(`/api/surveys/${a.id}/invitations/bounces`, {
-            text: `email\n${bounced.email}\n`,
-          })
-        ).status,
-      ).toBe(200);
-      const page = await new Agent(t.app).get(`/u/${unsubscribed.token}`);
-      expect(page.status).toBe(200);
-      expect(page.body).toContain(unsubscribed.email);
-      expect(
-        (
-          await new Agent(t.app).request('POST', `/u/${unsubscribed.token}`, 'List-Unsubscribe=One-Click', {
-            'content-type': 'application/x-www-form-urlencoded',
-          })
-        ).status,
-      ).toBe(200);
+  it('keeps the contact interval across surveys, and never draws the unsubscribed or bounced', async () => {
+    const a = await newSurvey();
+    const first = await draw(a.id, { by: 'customer_tier', completes: { gold: 4 }, responseRate: 1, seed: 'a' });
+    expect(first.body.strata[0]).toMatchObject({ eligible: 8, drawn: 4 });
+    const [bounced, unsubscribed] = await invitationsOf(a.id);
+    // One address bounces; another unsubscribes through its invitation's link.
+    expect(
+      (
+        await agents.researcher.post(`/api/surveys/${a.id}/invitations/bounces`, {
+          text: `email\n${bounced.email}\n`,
+        })
+      ).status,
+    ).toBe(200);
+    const page = await new Agent(t.app).get(`/u/${unsubscribed.token}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(unsubscribed.email);
+    expect(
+      (
+        await new Agent(t.app).request('POST', `/u/${unsubscribed.token}`, 'List-Unsubscribe=One-Click', {
+          'content-type': 'application/x-www-form-urlencoded',
+        })
+      ).status,
+    ).toBe(200);
 
-      // Another survey, a day later: the four gold customers invited to the first are not drawn.
-      t.clock.advance(DAY);
-      const b = await newSurvey();
-      const second = await draw(b.id, { by: 'customer_tier', completes: { gold: 10 }, responseRate: 1, seed: 'b' });
-      expect(second.body.strata[0]).toMatchObject({ eligible: 4, drawn: 4 });
-      for (const id of first.body.customers) expect(second.body.customers).not.toContain(id);
+    // Another survey, a day later: the four gold customers invited to the first are not drawn.
+    t.clock.advance(DAY);
+    const b = await newSurvey();
+    const second = await draw(b.id, { by: 'customer_tier', completes: { gold: 10 }, responseRate: 1, seed: 'b' });
+    expect(second.body.strata[0]).toMatchObject({ eligible: 4, drawn: 4 });
+    for (const id of first.body.customers) expect(second.body.customers).not.toContain(id);
 
-      // No interval lets everyone invited before back (eight gold customers with an address), except
-      // the bounced and the unsubscribed.
-      expect((await agents.researcher.put('/api/customers/contact-rules', { intervalDays: 0 })).body).toEqual({
-        intervalDays: 0,
-      });
-      const c = await newSurvey();
-      const third = await draw(c.id, { by: 'customer_tier', completes: { gold: 10 }, responseRate: 1, seed: 'c' });
-      expect(third.body.intervalDays).toBe(0);
-      expect(third.body.strata[0]).toMatchObject({ eligible: 6, drawn: 6 });
-      expect(third.body.customers).not.toContain(bounced.externalId);
-      expect(third.body.customers).not.toContain(unsubscribed.externalId);
-      expect((await agents.researcher.put('/api/customers/contact-rules', { intervalDays: -1 })).status).toBe(400);
-    },
-  );
+    // No interval lets everyone invited before back (eight gold customers with an address), except
+    // the bounced and the unsubscribed.
+    expect((await agents.researcher.put('/api/customers/contact-rules', { intervalDays: 0 })).body).toEqual({
+      intervalDays: 0,
+    });
+    const c = await newSurvey();
+    const third = await draw(c.id, { by: 'customer_tier', completes: { gold: 10 }, responseRate: 1, seed: 'c' });
+    expect(third.body.intervalDays).toBe(0);
+    expect(third.body.strata[0]).toMatchObject({ eligible: 6, drawn: 6 });
+    expect(third.body.customers).not.toContain(bounced.externalId);
+    expect(third.body.customers).not.toContain(unsubscribed.externalId);
+    expect((await agents.researcher.put('/api/customers/contact-rules', { intervalDays: -1 })).status).toBe(400);
+  });
 });
 
 describe('the unsubscribe link of every survey e-mail', () => {
-  itOnSqliteUntilPorted(
-    'is in the text and the List-Unsubscribe header, and unsubscribing stops further mail',
-    async () => {
-      const s = await newSurvey();
-      await draw(s.id, { by: 'customer_tier', completes: { gold: 2 }, responseRate: 1, seed: 'mail' });
-      const [first, second] = await invitationsOf(s.id);
-      expect((await agents.researcher.post(`/api/surveys/${s.id}/mail`, { kind: 'invitation' })).status).toBe(202);
-      await expect.poll(() => captured.length).toBe(2);
-      const mail = captured.find((m) => m.to[0] === first.email)!.data;
-      const link = `https://survey.example.com/u/${first.token}`;
-      expect(mail).toContain(`List-Unsubscribe: <${link}>`);
-      expect(mail).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-      expect(mail.replace(/=\r?\n/g, '')).toContain(link);
+  it('is in the text and the List-Unsubscribe header, and unsubscribing stops further mail', async () => {
+    const s = await newSurvey();
+    await draw(s.id, { by: 'customer_tier', completes: { gold: 2 }, responseRate: 1, seed: 'mail' });
+    const [first, second] = await invitationsOf(s.id);
+    expect((await agents.researcher.post(`/api/surveys/${s.id}/mail`, { kind: 'invitation' })).status).toBe(202);
+    await expect.poll(() => captured.length).toBe(2);
+    const mail = captured.find((m) => m.to[0] === first.email)!.data;
+    const link = `https://survey.example.com/u/${first.token}`;
+    expect(mail).toContain(`List-Unsubscribe: <${link}>`);
+    expect(mail).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail.replace(/=\r?\n/g, '')).toContain(link);
 
-      // The one-click request a mail client sends, then a reminder: only the other customer gets it.
-      const done = await new Agent(t.app).request('POST', `/u/${first.token}`, 'List-Unsubscribe=One-Click', {
-        'content-type': 'application/x-www-form-urlencoded',
-      });
-      expect(done.status).toBe(200);
-      expect(await t.rows('select email from unsubscribes')).toEqual([{ email: first.email }]);
-      expect((await agents.researcher.post(`/api/surveys/${s.id}/mail`, { kind: 'reminder' })).status).toBe(202);
-      await expect.poll(() => captured.length).toBe(3);
-      expect(captured[2].to).toEqual([second.email]);
-      expect((await new Agent(t.app).get('/u/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
-    },
-  );
+    // The one-click request a mail client sends, then a reminder: only the other customer gets it.
+    const done = await new Agent(t.app).request('POST', `/u/${first.token}`, 'List-Unsubscribe=One-Click', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(done.status).toBe(200);
+    expect(await t.rows('select email from unsubscribes')).toEqual([{ email: first.email }]);
+    expect((await agents.researcher.post(`/api/surveys/${s.id}/mail`, { kind: 'reminder' })).status).toBe(202);
+    await expect.poll(() => captured.length).toBe(3);
+    expect(captured[2].to).toEqual([second.email]);
+    expect((await new Agent(t.app).get('/u/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+  });
 });

@@ -5,7 +5,7 @@
  * or deleting them; retention erases contact details after the set days.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { backupText } from '../support/backup-text';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -108,50 +108,47 @@ describe('exporting one customer', () => {
 });
 
 describe('erasing a customer', () => {
-  itOnSqliteUntilPorted(
-    'leaves no name or e-mail in any answer, report, share link, case, audit entry or backup made afterwards',
-    async () => {
-      const r = agents.researcher;
-      const share = (await r.post(`/api/surveys/${survey.id}/shares`, { label: 'Board' })).body;
-      expect((await r.get(`/api/surveys/${survey.id}/report`)).status).toBe(200);
-      const erased = await r.delete(`/api/customers/${ids.C1}`);
-      expect(erased.status).toBe(200);
-      expect(erased.body).toEqual({ responses: 1, invitations: 1, mode: 'anonymise' });
+  it('leaves no name or e-mail in any answer, report, share link, case, audit entry or backup made afterwards', async () => {
+    const r = agents.researcher;
+    const share = (await r.post(`/api/surveys/${survey.id}/shares`, { label: 'Board' })).body;
+    expect((await r.get(`/api/surveys/${survey.id}/report`)).status).toBe(200);
+    const erased = await r.delete(`/api/customers/${ids.C1}`);
+    expect(erased.status).toBe(200);
+    expect(erased.body).toEqual({ responses: 1, invitations: 1, mode: 'anonymise' });
 
-      const seen: string[] = [];
-      const read = async (agent: Agent, path: string) => {
-        const res = await agent.get(path);
-        seen.push(`${path} ${res.status}: ${typeof res.body === 'string' ? res.body : JSON.stringify(res.body)}`);
-        return res;
-      };
-      expect((await read(r, `/api/customers/${ids.C1}`)).status).toBe(404);
-      await read(r, '/api/customers?q=erase');
-      await read(r, `/api/surveys/${survey.id}/report`);
-      await read(r, `/api/surveys/${survey.id}/report/verbatims`);
-      await read(r, `/api/surveys/${survey.id}/report/customer-value`);
-      await read(r, `/api/surveys/${survey.id}/invitations`);
-      await read(r, `/api/surveys/${survey.id}/invitations.csv`);
-      await read(r, `/api/surveys/${survey.id}/export/responses.csv`);
-      await read(agents.anonymous, `/api/public/reports/${share.token}/report`);
-      await read(agents.anonymous, `/api/public/reports/${share.token}/report/verbatims`);
-      const cases = await read(agents.viewer, '/api/cases');
-      for (const c of cases.body.cases) await read(agents.viewer, `/api/cases/${c.id}`);
-      await read(agents.admin, '/api/audit');
-      const all = seen.join('\n');
-      expect(all).not.toContain(NAME);
-      expect(all).not.toContain(EMAIL);
-      expect(all).not.toContain(PHONE);
-      // The answers stay, anonymous: the satisfaction of 1 still counts, the open answer is kept.
-      expect(all).toContain('Slow delivery');
-      const report = (await r.get(`/api/surveys/${survey.id}/report`)).body;
-      expect(report.sections.fieldwork.n).toBe(2);
+    const seen: string[] = [];
+    const read = async (agent: Agent, path: string) => {
+      const res = await agent.get(path);
+      seen.push(`${path} ${res.status}: ${typeof res.body === 'string' ? res.body : JSON.stringify(res.body)}`);
+      return res;
+    };
+    expect((await read(r, `/api/customers/${ids.C1}`)).status).toBe(404);
+    await read(r, '/api/customers?q=erase');
+    await read(r, `/api/surveys/${survey.id}/report`);
+    await read(r, `/api/surveys/${survey.id}/report/verbatims`);
+    await read(r, `/api/surveys/${survey.id}/report/customer-value`);
+    await read(r, `/api/surveys/${survey.id}/invitations`);
+    await read(r, `/api/surveys/${survey.id}/invitations.csv`);
+    await read(r, `/api/surveys/${survey.id}/export/responses.csv`);
+    await read(agents.anonymous, `/api/public/reports/${share.token}/report`);
+    await read(agents.anonymous, `/api/public/reports/${share.token}/report/verbatims`);
+    const cases = await read(agents.viewer, '/api/cases');
+    for (const c of cases.body.cases) await read(agents.viewer, `/api/cases/${c.id}`);
+    await read(agents.admin, '/api/audit');
+    const all = seen.join('\n');
+    expect(all).not.toContain(NAME);
+    expect(all).not.toContain(EMAIL);
+    expect(all).not.toContain(PHONE);
+    // The answers stay, anonymous: the satisfaction of 1 still counts, the open answer is kept.
+    expect(all).toContain('Slow delivery');
+    const report = (await r.get(`/api/surveys/${survey.id}/report`)).body;
+    expect(report.sections.fieldwork.n).toBe(2);
 
-      const backup = await backupText(t);
-      expect(backup).not.toContain(EMAIL);
-      expect(backup).not.toContain(NAME);
-      expect(backup).toContain('Kept Trần');
-    },
-  );
+    const backup = await backupText(t);
+    expect(backup).not.toContain(EMAIL);
+    expect(backup).not.toContain(NAME);
+    expect(backup).toContain('Kept Trần');
+  });
 
   it('deletes the answers instead when asked, and refuses an unknown mode or customer', async () => {
     const r = agents.researcher;

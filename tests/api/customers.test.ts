@@ -8,7 +8,7 @@ import { DIALECT } from '../../server/db/dialect';
 import { pgPool, pgStore } from '../../server/db/pg-store';
 import { sqliteStore } from '../../server/db/sqlite-store';
 import type { Store } from '../../server/db/store';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;
@@ -526,36 +526,33 @@ describe('what viewers see, and the customer’s surveys', () => {
     expect((await researcher.get('/api/customers?q=khai%40example')).body.total).toBe(1);
   });
 
-  itOnSqliteUntilPorted(
-    'links the invitations and responses whose customer_id hidden field is the customer’s id',
-    async () => {
-      await importCustomers(CUSTOMERS);
-      const def = { ...smallSurvey(), hiddenFields: ['customer_id'] };
-      const survey = (await researcher.post('/api/surveys', { definition: def })).body;
-      const versionId = (await researcher.post(`/api/surveys/${survey.id}/publish`)).body.versions[0].id;
-      await researcher.post(`/api/surveys/${survey.id}/invitations/import`, {
-        csv: 'email,customer_id\nkhai@example.vn,C1\nother@example.com,C10\n',
+  it('links the invitations and responses whose customer_id hidden field is the customer’s id', async () => {
+    await importCustomers(CUSTOMERS);
+    const def = { ...smallSurvey(), hiddenFields: ['customer_id'] };
+    const survey = (await researcher.post('/api/surveys', { definition: def })).body;
+    const versionId = (await researcher.post(`/api/surveys/${survey.id}/publish`)).body.versions[0].id;
+    await researcher.post(`/api/surveys/${survey.id}/invitations/import`, {
+      csv: 'email,customer_id\nkhai@example.vn,C1\nother@example.com,C10\n',
+    });
+    const submit = (clientId: string, customerId: string) =>
+      new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
+        clientId,
+        versionId,
+        complete: true,
+        answers: { sat: 4, nps: 9 },
+        page: 1,
+        hidden: { customer_id: customerId },
       });
-      const submit = (clientId: string, customerId: string) =>
-        new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
-          clientId,
-          versionId,
-          complete: true,
-          answers: { sat: 4, nps: 9 },
-          page: 1,
-          hidden: { customer_id: customerId },
-        });
-      expect((await submit('client-one-1', 'C1')).status).toBeLessThan(300);
-      expect((await submit('client-ten-10', 'C10')).status).toBeLessThan(300);
-      const detail = await byExternal(researcher, 'C1');
-      expect(detail.invitations).toEqual([
-        { surveyId: survey.id, surveyTitle: 'Store visit', status: 'not-started', createdAt: t.clock.now() },
-      ]);
-      expect(detail.responses).toEqual([
-        { surveyId: survey.id, surveyTitle: 'Store visit', status: 'complete', wave: 1, completedAt: t.clock.now() },
-      ]);
-    },
-  );
+    expect((await submit('client-one-1', 'C1')).status).toBeLessThan(300);
+    expect((await submit('client-ten-10', 'C10')).status).toBeLessThan(300);
+    const detail = await byExternal(researcher, 'C1');
+    expect(detail.invitations).toEqual([
+      { surveyId: survey.id, surveyTitle: 'Store visit', status: 'not-started', createdAt: t.clock.now() },
+    ]);
+    expect(detail.responses).toEqual([
+      { surveyId: survey.id, surveyTitle: 'Store visit', status: 'complete', wave: 1, completedAt: t.clock.now() },
+    ]);
+  });
 
   it('answers 404 for an unknown customer', async () => {
     expect((await researcher.get('/api/customers/nobody')).status).toBe(404);
