@@ -88,6 +88,13 @@ const POSTGRES_API_TESTS = [
   'tests/api/more-types-report.test.ts',
   'tests/api/export-csv-injection.test.ts',
   'tests/nodes/multi-node.test.ts',
+  'tests/api/designer.test.ts',
+  'tests/api/invitation-links.test.ts',
+  'tests/api/openapi.test.ts',
+  'tests/api/origin.test.ts',
+  'tests/api/route-roles.test.ts',
+  'tests/api/rules.test.ts',
+  'tests/api/report-parallel.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

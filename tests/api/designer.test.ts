@@ -100,11 +100,11 @@ describe('answers to the research types, checked again by the server', () => {
   });
   const submit = (answers: Record<string, unknown>, clientId = 'client-0001') =>
     new Agent(t.app).post(`/api/public/s/${slug}/responses`, { clientId, versionId, complete: true, answers });
-  const count = () => (t.db.$client.prepare('select count(*) as n from responses').get() as { n: number }).n;
+  const count = () => t.value('select count(*) from responses');
 
   it('stores a complete, valid set', async () => {
     expect((await submit(good())).status).toBe(201);
-    expect(count()).toBe(1);
+    expect(await count()).toBe(1);
   });
 
   const wrong: [string, Record<string, unknown>, string, string][] = [
@@ -143,7 +143,7 @@ describe('answers to the research types, checked again by the server', () => {
       expect(r.status).toBe(400);
       expect(r.body.error.path).toBe(path);
       expect(r.body.error.details[0].code).toBe(code);
-      expect(count()).toBe(0);
+      expect(await count()).toBe(0);
     });
   }
 });
@@ -221,7 +221,7 @@ describe('the versioning guard', () => {
     expect(confirmed.body.version).toBe(2);
     const v2 = confirmed.body.versions[0].id;
     expect((await respond('respondent-3', { visit: 'look', sat: 12.5 }, v2)).status).toBe(201);
-    const rows = t.db.$client.prepare('select client_id, version_id, answers from responses order by id').all();
+    const rows = await t.rows('select client_id, version_id, answers from responses order by id');
     expect(rows).toEqual([
       { client_id: 'respondent-1', version_id: v1, answers: JSON.stringify({ visit: 'buy', sat: 4 }) },
       { client_id: 'respondent-2', version_id: v1, answers: JSON.stringify({ visit: 'buy', sat: 5 }) },
@@ -238,7 +238,7 @@ describe('the versioning guard', () => {
       complete: true,
       answers: { visit: 'meet' },
     });
-    t.db.$client.prepare('update responses set is_test = 1').run();
+    await t.rows('update responses set is_test = true');
     const def = base();
     (def.pages[0].questions[0].options as unknown[]).pop();
     await researcher.put(`/api/surveys/${created.id}/draft`, { definition: def });

@@ -23,12 +23,12 @@ const MALFORMED = [
 describe('the Origin header on writes', () => {
   for (const origin of MALFORMED) {
     it(`refuses Origin: ${origin.slice(0, 30)} with a 403 naming the header, and changes nothing`, async () => {
-      const before = t.db.$client.prepare('select count(*) from surveys').pluck().get();
+      const before = await t.value('select count(*) from surveys');
       const r = await agents.researcher.request('POST', '/api/surveys', { definition: smallSurvey() }, { origin });
       expect(r.status).toBe(403);
       expect(r.body.error.code).toBe('cross-origin');
       expect(r.body.error.message).toMatch(/origin|cross-origin/i);
-      expect(t.db.$client.prepare('select count(*) from surveys').pluck().get()).toBe(before);
+      expect(await t.value('select count(*) from surveys')).toBe(before);
     });
   }
 

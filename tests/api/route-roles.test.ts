@@ -157,7 +157,7 @@ beforeAll(async () => {
       '<html lang="en"><title>Survey</title><!--survey-data--><div id="root"></div></html>',
     );
   }
-  app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir });
+  app = createApp({ db: t.db, store: t.store, config: t.config, clock: t.clock, clientDir });
   agents = await signedInAgents(app);
 });
 afterAll(() => t.cleanup());
