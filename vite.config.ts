@@ -40,6 +40,13 @@ const POSTGRES_API_TESTS = [
   'tests/api/survey-change-counts.test.ts',
   'tests/api/survey-transfer.test.ts',
   'tests/api/nodes.test.ts',
+  'tests/api/customers.test.ts',
+  'tests/api/customer-draws.test.ts',
+  'tests/api/customer-erasure.test.ts',
+  'tests/api/customer-fields.test.ts',
+  'tests/api/customer-privacy.test.ts',
+  'tests/api/customer-value-report.test.ts',
+  'tests/api/customer-value-cases.test.ts',
   'tests/api/operations.test.ts',
   'tests/api/coding-store.test.ts',
   'tests/api/start.test.ts',
@@ -55,6 +62,14 @@ const POSTGRES_API_TESTS = [
   'tests/api/impossible-dates.test.ts',
   'tests/api/more-types.test.ts',
   'tests/api/page-rate-limit.test.ts',
+  'tests/api/alerts.test.ts',
+  'tests/api/alerts-mail.test.ts',
+  'tests/api/alerts-report.test.ts',
+  'tests/api/alerts-webhooks.test.ts',
+  'tests/api/outbox-resilience.test.ts',
+  'tests/api/webhook-address-save.test.ts',
+  'tests/api/invitations.test.ts',
+  'tests/api/outbox-nodes.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

@@ -11,19 +11,19 @@ import { CLIENT_DIR } from './paths';
 export { ROOT } from './paths';
 
 /**
- * The background work of a node: on SQLite the report's recoding of old rows and the workers; on
- * PostgreSQL these start once their areas run on the store (docs/postgres.md).
+ * The background work of a node: the outbox, mailings and escalation on either database (each
+ * node claims what it sends); on SQLite also the report's recoding of old rows, which starts on
+ * PostgreSQL once the report runs on the store (docs/postgres.md).
  */
 function startBackground(deps: AppDeps) {
-  if (deps.store.dialect !== 'sqlite') return { stop: async () => {} };
   // Rows from before the report's current coded form (an upgraded database) are coded again.
-  const recoding = recodeInBackground(deps.db);
+  const recoding = deps.store.dialect === 'sqlite' ? recodeInBackground(deps.db) : null;
   startWorkers(deps);
   return {
     // Webhook attempts in flight finish first; whatever is still pending is sent after the next start.
     stop: async () => {
-      recoding.stop();
-      await outboxOf(deps.db)?.stop();
+      recoding?.stop();
+      await outboxOf(deps.store)?.stop();
     },
   };
 }

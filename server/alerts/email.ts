@@ -1,26 +1,46 @@
 /** The e-mail an owner gets when a case opens or becomes overdue, in the owner's language, rendered when it is sent. */
-import type { Deps } from '../http/context';
+import { eq } from 'drizzle-orm';
+import type { Config } from '../config';
+import { cases, surveys, users } from '../db/tables';
+import { q, type Sql, type Work } from '../db/store';
 import { createTranslator, isLocale, loadAppMessages, type Locale } from '../../shared/i18n';
 import { mailBase } from '../http/links';
 import { AT_RISK_CASE } from '../../shared/api/alerts';
 
+/** What the mail is made of: the case, its survey's title and the owner's name and language. */
+export function* caseMailFacts(db: Sql, caseId: string) {
+  const [row] = yield* q(
+    db
+      .select({
+        rule: cases.ruleName,
+        priority: cases.priority,
+        dueAt: cases.dueAt,
+        name: users.name,
+        locale: users.locale,
+        draft: surveys.draft,
+      })
+      .from(cases)
+      .innerJoin(surveys, eq(surveys.id, cases.surveyId))
+      .leftJoin(users, eq(users.id, cases.ownerId))
+      .where(eq(cases.id, caseId)),
+  );
+  return row;
+}
+
+type Facts = NonNullable<ReturnType<typeof caseMailFacts> extends Work<infer T> ? T : never>;
+
 export async function renderCaseMail(
-  deps: Deps,
+  config: Config,
   caseId: string,
+  row: Facts | undefined,
   overdue = false,
 ): Promise<{ subject: string; text: string } | null> {
-  const row = deps.db.$client
-    .prepare(`select c.rule_name as rule, c.priority, c.due_at as dueAt, u.name, u.locale, s.draft
-    from cases c join surveys s on s.id = c.survey_id left join users u on u.id = c.owner_id where c.id = ?`)
-    .get(caseId) as
-    | { rule: string; priority: string; dueAt: number; name: string | null; locale: string | null; draft: string }
-    | undefined;
   if (!row) return null;
   const lang: Locale = isLocale(row.locale) ? row.locale : 'en';
   const t = createTranslator(lang, await loadAppMessages(lang));
-  const def = JSON.parse(row.draft) as { title: Record<string, string>; defaultLanguage: string };
+  const def = row.draft as { title: Record<string, string>; defaultLanguage: string };
   const survey = def.title[lang] ?? def.title[def.defaultLanguage] ?? '';
-  const base = mailBase(deps.config);
+  const base = mailBase(config);
   const params = {
     name: row.name ?? '',
     rule: row.rule === AT_RISK_CASE ? t('cases.atRisk') : row.rule,

@@ -4,11 +4,12 @@
  * The workers that deliver them (outbox.ts) register to be woken when a message is written here;
  * a worker on another node finds it at its next sweep.
  */
-import { randomBytes } from 'node:crypto';
 import { outbox } from '../db/tables';
 import { q, type Sql, type Work } from '../db/store';
+import { orderedId } from './ordered-id';
 
-export const newDeliveryId = () => randomBytes(12).toString('base64url');
+/** The delivery id receivers drop duplicates by; it sorts in the order deliveries were written. */
+export const newDeliveryId = () => orderedId();
 
 export interface OutboxMessage {
   kind: 'webhook' | 'email';

@@ -3,37 +3,39 @@
  * resolved and how fast, and — when a follow-up survey carries the case id in its hidden field
  * `case` — how satisfied the respondents of resolved cases were afterwards.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import * as v from 'valibot';
-import type { Db } from '../db/client';
-import { alertRules, surveys, surveyVersions } from '../db/schema';
+import { alertRules, cases, responses, surveys, surveyVersions } from '../db/tables';
+import { q, type Sql, type Work } from '../db/store';
 import { meanCI, median } from '../../shared/stats';
 import { allQuestions, SurveyDefinitionSchema } from '../../shared/survey/schema';
 import { pickText } from '../../shared/survey/text';
 import type { CasesSection } from '../../shared/api/report-sections';
 import type { SectionInput } from '../report/sections/input';
 import { getAlertSettings } from './rules';
+import { hiddenCase } from './dialect-sql';
 
 const HOUR = 3_600_000;
 
 /** Null when the survey has no alert rules and no cases. */
-export function casesSection(db: Db, surveyId: string, input: SectionInput): CasesSection | null {
-  const rows = db.$client
-    .prepare(
-      'select id, response_id as responseId, rule_name as rule, status, opened_at as openedAt, resolved_at as resolvedAt from cases where survey_id = ?',
-    )
-    .all(surveyId) as {
-    id: string;
-    responseId: number;
-    rule: string;
-    status: string;
-    openedAt: number;
-    resolvedAt: number | null;
-  }[];
-  const hasRules =
-    db.select({ id: alertRules.id }).from(alertRules).where(eq(alertRules.surveyId, surveyId)).limit(1).get() !==
-    undefined;
-  if (rows.length === 0 && !hasRules) return null;
+export function* casesSection(db: Sql, surveyId: string, input: SectionInput): Work<CasesSection | null> {
+  const rows = yield* q(
+    db
+      .select({
+        id: cases.id,
+        responseId: cases.responseId,
+        rule: cases.ruleName,
+        status: cases.status,
+        openedAt: cases.openedAt,
+        resolvedAt: cases.resolvedAt,
+      })
+      .from(cases)
+      .where(eq(cases.surveyId, surveyId)),
+  );
+  const [rule] = yield* q(
+    db.select({ id: alertRules.id }).from(alertRules).where(eq(alertRules.surveyId, surveyId)).limit(1),
+  );
+  if (rows.length === 0 && !rule) return null;
   // Only the cases of the responses the report's filters select.
   const { cols, sel } = input;
   const selected = new Set<number>();
@@ -55,36 +57,47 @@ export function casesSection(db: Db, surveyId: string, input: SectionInput): Cas
     medianHoursToResolution:
       resolved.length > 0 ? median(resolved.map((r) => (r.resolvedAt! - r.openedAt) / HOUR)) : null,
     byRule: [...byRule.values()].sort((a, b) => b.opened - a.opened),
-    followUp: followUp(db, surveyId, new Set(resolved.map((r) => r.id))),
+    followUp: yield* followUp(db, surveyId, new Set(resolved.map((r) => r.id))),
   };
 }
 
 /** The follow-up survey's overall satisfaction (role overall-satisfaction, else its first rating) among resolved cases. */
-function followUp(db: Db, surveyId: string, resolvedIds: Set<string>): CasesSection['followUp'] {
-  const { followUpSurveyId } = getAlertSettings(db, surveyId);
+function* followUp(db: Sql, surveyId: string, resolvedIds: Set<string>): Work<CasesSection['followUp']> {
+  const { followUpSurveyId } = yield* getAlertSettings(db, surveyId);
   if (!followUpSurveyId) return null;
-  const survey = db.select({ draft: surveys.draft }).from(surveys).where(eq(surveys.id, followUpSurveyId)).get();
-  const latest = db
-    .select({ definition: surveyVersions.definition })
-    .from(surveyVersions)
-    .where(eq(surveyVersions.surveyId, followUpSurveyId))
-    .orderBy(desc(surveyVersions.version))
-    .get();
+  const [survey] = yield* q(db.select({ draft: surveys.draft }).from(surveys).where(eq(surveys.id, followUpSurveyId)));
+  const [latest] = yield* q(
+    db
+      .select({ definition: surveyVersions.definition })
+      .from(surveyVersions)
+      .where(eq(surveyVersions.surveyId, followUpSurveyId))
+      .orderBy(desc(surveyVersions.version))
+      .limit(1),
+  );
   if (!survey || !latest) return null;
   const def = v.parse(SurveyDefinitionSchema, latest.definition);
-  const ratings = allQuestions(def).filter((q) => q.type === 'rating');
-  const q = ratings.find((x) => x.role === 'overall-satisfaction') ?? ratings[0];
-  if (!q || q.type !== 'rating') return null;
-  const rows = db.$client
-    .prepare(`select answers, json_extract(hidden, '$.case') as caseId from responses
-    where survey_id = ? and status = 'complete' and is_test = 0 and json_extract(hidden, '$.case') is not null`)
-    .all(followUpSurveyId) as { answers: string; caseId: string }[];
+  const ratings = allQuestions(def).filter((x) => x.type === 'rating');
+  const question = ratings.find((x) => x.role === 'overall-satisfaction') ?? ratings[0];
+  if (!question || question.type !== 'rating') return null;
+  const rows = yield* q(
+    db
+      .select({ answers: responses.answers, caseId: hiddenCase })
+      .from(responses)
+      .where(
+        and(
+          eq(responses.surveyId, followUpSurveyId),
+          eq(responses.status, 'complete'),
+          eq(responses.isTest, false),
+          isNotNull(hiddenCase),
+        ),
+      ),
+  );
   const xs: number[] = [];
   const seen = new Set<string>();
   for (const r of rows) {
     // One answer per case: a forwarded link answered twice counts once.
-    if (!resolvedIds.has(r.caseId) || seen.has(r.caseId)) continue;
-    const x = (JSON.parse(r.answers) as Record<string, unknown>)[q.id];
+    if (r.caseId === null || !resolvedIds.has(r.caseId) || seen.has(r.caseId)) continue;
+    const x = (JSON.parse(r.answers) as Record<string, unknown>)[question.id];
     if (typeof x === 'number') {
       seen.add(r.caseId);
       xs.push(x);
@@ -93,11 +106,11 @@ function followUp(db: Db, surveyId: string, resolvedIds: Set<string>): CasesSect
   return {
     surveyId: followUpSurveyId,
     title: pickText(def.title, def.defaultLanguage, def.defaultLanguage),
-    questionId: q.id,
-    min: q.scale.min,
-    max: q.scale.max,
+    questionId: question.id,
+    min: question.scale.min,
+    max: question.scale.max,
     n: xs.length,
     mean: xs.length >= 2 ? meanCI(xs, 0.95) : null,
-    topTwoBox: xs.length > 0 ? xs.filter((x) => x >= q.scale.max - 1).length / xs.length : null,
+    topTwoBox: xs.length > 0 ? xs.filter((x) => x >= question.scale.max - 1).length / xs.length : null,
   };
 }

@@ -31,6 +31,7 @@ import {
 } from './webhooks';
 import { addNote, getCase, listCases, unreadCount, updateCase } from './cases';
 import { requestBase } from '../http/links';
+import { outboxOf } from './outbox';
 
 const now = (c: Context<AppEnv>) => c.var.deps.clock.now();
 
@@ -49,79 +50,118 @@ function refuseInternal(config: Config, url: string) {
 
 export const alertRoutes = new Hono<AppEnv>()
   .get('/:id/alerts', requireRole('viewer'), async (c) => {
-    const { db, store, config } = c.var.deps;
+    const { store, config } = c.var.deps;
     const id = c.req.param('id');
-    const state: AlertsState = {
-      rules: listRules(db, id),
-      settings: getAlertSettings(db, id),
-      // Receiver addresses are integration details: only those who may change them see them.
-      webhooks: hasRole(c.var.user!.role, 'researcher') ? listWebhooks(db, id) : [],
-      users: await userDirectory(store),
-      smtp: Boolean(config.SMTP_URL),
-    };
+    // Receiver addresses are integration details: only those who may change them see them.
+    const seesHooks = hasRole(c.var.user!.role, 'researcher');
+    const stored = await store.run(function* (db) {
+      return {
+        rules: yield* listRules(db, id),
+        settings: yield* getAlertSettings(db, id),
+        webhooks: seesHooks ? yield* listWebhooks(db, id) : [],
+      };
+    });
+    const state: AlertsState = { ...stored, users: await userDirectory(store), smtp: Boolean(config.SMTP_URL) };
     return c.json(state);
   })
   .put('/:id/alerts/settings', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, AlertSettingsSchema);
-    return c.json(saveAlertSettings(c.var.deps.db, c.req.param('id'), input, now(c)));
+    const saved = await c.var.deps.store.transaction((tx) => saveAlertSettings(tx, c.req.param('id'), input, now(c)));
+    return c.json(saved);
   })
   .post('/:id/alerts/rules', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, AlertRuleSchema);
-    return c.json(createRule(c.var.deps.db, c.req.param('id'), input, c.var.user!.id, now(c)), 201);
+    const rule = await c.var.deps.store.transaction((tx) =>
+      createRule(tx, c.req.param('id'), input, c.var.user!.id, now(c)),
+    );
+    return c.json(rule, 201);
   })
   .put('/:id/alerts/rules/:ruleId', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, AlertRuleSchema);
-    return c.json(updateRule(c.var.deps.db, c.req.param('id'), c.req.param('ruleId'), input, now(c)));
+    const rule = await c.var.deps.store.transaction((tx) =>
+      updateRule(tx, c.req.param('id'), c.req.param('ruleId'), input, now(c)),
+    );
+    return c.json(rule);
   })
-  .delete('/:id/alerts/rules/:ruleId', requireRole('researcher'), (c) => {
-    deleteRule(c.var.deps.db, c.req.param('id'), c.req.param('ruleId'));
+  .delete('/:id/alerts/rules/:ruleId', requireRole('researcher'), async (c) => {
+    await c.var.deps.store.transaction((tx) => deleteRule(tx, c.req.param('id'), c.req.param('ruleId')));
+    null;
     return c.body(null, 204);
   })
   .post('/:id/webhooks', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, NewWebhookSchema);
     refuseInternal(c.var.deps.config, input.url);
-    return c.json(createWebhook(c.var.deps.db, c.req.param('id'), input, c.var.user!.id, now(c)), 201);
+    const created = await c.var.deps.store.transaction((tx) =>
+      createWebhook(tx, c.req.param('id'), input, c.var.user!.id, now(c)),
+    );
+    return c.json(created, 201);
   })
   .patch('/:id/webhooks/:webhookId', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, UpdateWebhookSchema);
     if (input.url !== undefined) refuseInternal(c.var.deps.config, input.url);
-    return c.json(updateWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), input, now(c)));
+    const updated = await c.var.deps.store.transaction((tx) =>
+      updateWebhook(tx, c.req.param('id'), c.req.param('webhookId'), input, now(c)),
+    );
+    return c.json(updated);
   })
-  .post('/:id/webhooks/:webhookId/rotate', requireRole('researcher'), (c) =>
-    c.json(rotateSecret(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), now(c))),
+  .post('/:id/webhooks/:webhookId/rotate', requireRole('researcher'), async (c) =>
+    c.json(
+      await c.var.deps.store.transaction((tx) => rotateSecret(tx, c.req.param('id'), c.req.param('webhookId'), now(c))),
+    ),
   )
-  .delete('/:id/webhooks/:webhookId', requireRole('researcher'), (c) => {
-    deleteWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'));
+  .delete('/:id/webhooks/:webhookId', requireRole('researcher'), async (c) => {
+    await c.var.deps.store.transaction((tx) => deleteWebhook(tx, c.req.param('id'), c.req.param('webhookId')));
+    null;
     return c.body(null, 204);
   })
-  .get('/:id/webhooks/:webhookId/deliveries', requireRole('researcher'), (c) =>
-    c.json(deliveries(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'))),
+  .get('/:id/webhooks/:webhookId/deliveries', requireRole('researcher'), async (c) =>
+    c.json(await c.var.deps.store.run((db) => deliveries(db, c.req.param('id'), c.req.param('webhookId')))),
   )
-  .post('/:id/webhooks/:webhookId/ping', requireRole('researcher'), (c) =>
-    c.json(pingWebhook(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), now(c)), 202),
-  )
-  .post('/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver', requireRole('researcher'), (c) =>
+  .post('/:id/webhooks/:webhookId/ping', requireRole('researcher'), async (c) =>
     c.json(
-      redeliver(c.var.deps.db, c.req.param('id'), c.req.param('webhookId'), c.req.param('deliveryId'), now(c)),
+      await c.var.deps.store.transaction((tx) => pingWebhook(tx, c.req.param('id'), c.req.param('webhookId'), now(c))),
       202,
     ),
-  );
+  )
+  .post('/:id/webhooks/:webhookId/deliveries/:deliveryId/redeliver', requireRole('researcher'), async (c) => {
+    const { store } = c.var.deps;
+    const delivery = await store.transaction((tx) =>
+      redeliver(tx, c.req.param('id'), c.req.param('webhookId'), c.req.param('deliveryId'), now(c)),
+    );
+    outboxOf(store)?.kick();
+    return c.json(delivery, 202);
+  });
 
 /** Mounted at /api/cases. */
 export const caseRoutes = new Hono<AppEnv>()
-  .get('/', requireRole('viewer'), (c) => {
-    const q = parseValue(CaseQuerySchema, c.req.query());
-    return c.json(listCases(c.var.deps.db, c.var.user!, q, now(c)));
+  .get('/', requireRole('viewer'), async (c) => {
+    const query = parseValue(CaseQuerySchema, c.req.query());
+    return c.json(await c.var.deps.store.run((db) => listCases(db, c.var.user!, query, now(c))));
   })
-  .get('/unread', requireRole('viewer'), (c) => c.json({ unread: unreadCount(c.var.deps.db, c.var.user!) }))
-  .get('/:caseId', requireRole('viewer'), (c) =>
-    c.json(getCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), now(c), requestBase(c))),
+  .get('/unread', requireRole('viewer'), async (c) =>
+    c.json({ unread: await c.var.deps.store.run((db) => unreadCount(db, c.var.user!)) }),
+  )
+  .get('/:caseId', requireRole('viewer'), async (c) =>
+    c.json(
+      await c.var.deps.store.transaction((tx) =>
+        getCase(tx, c.var.user!, c.req.param('caseId'), now(c), requestBase(c)),
+      ),
+    ),
   )
   .patch('/:caseId', requireRole('viewer'), async (c) => {
     const input = await parseJson(c, UpdateCaseSchema);
-    return c.json(updateCase(c.var.deps.db, c.var.user!, c.req.param('caseId'), input, now(c), requestBase(c)));
+    return c.json(
+      await c.var.deps.store.transaction((tx) =>
+        updateCase(tx, c.var.user!, c.req.param('caseId'), input, now(c), requestBase(c)),
+      ),
+    );
   })
   .post('/:caseId/notes', requireRole('viewer'), async (c) => {
     const input = await parseJson(c, NoteSchema);
-    return c.json(addNote(c.var.deps.db, c.var.user!, c.req.param('caseId'), input.text, now(c), requestBase(c)), 201);
+    return c.json(
+      await c.var.deps.store.transaction((tx) =>
+        addNote(tx, c.var.user!, c.req.param('caseId'), input.text, now(c), requestBase(c)),
+      ),
+      201,
+    );
   });

@@ -1,22 +1,24 @@
 /** Alert rules and the survey's closing-the-loop settings: stored, checked against the questionnaire. */
 import { hiddenFieldsOf } from '../../shared/customers/fields';
-import { randomBytes } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import type { Db } from '../db/client';
-import { alertRules, alertSettings, surveys, users } from '../db/schema';
+import { alertRules, alertSettings, surveys, users } from '../db/tables';
+import { affected, q, type Sql, type Work } from '../db/store';
 import { badRequest, notFound } from '../http/errors';
-import { getRow } from '../survey/service';
+import { surveyRow } from '../survey/service';
 import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema';
 import { AlertRuleSchema, type AlertRuleDto, type AlertRuleSpec, type AlertSettings } from '../../shared/api/alerts';
-import { invalidateAlerts, readAlertSettings } from './hook';
+import { readAlertSettings } from './hook';
+import { rulesChanged } from '../collect/memo';
+import { insertionOrder } from './dialect-sql';
+import { orderedId } from './ordered-id';
 
 /**
  * Conditions must read questions and hidden fields the survey has, `contains` only text answers,
  * segment limits and routing only hidden fields, owners must be users: a rule that can never fire
  * is refused when saved, naming the field, instead of failing silently later.
  */
-function check(db: Db, def: SurveyDefinition, spec: AlertRuleSpec) {
+function* check(db: Sql, def: SurveyDefinition, spec: AlertRuleSpec): Work<void> {
   const questions = new Map(allQuestions(def).map((q) => [q.id, q]));
   const hidden = new Set(hiddenFieldsOf(def));
   spec.when.conditions.forEach((c, i) => {
@@ -40,19 +42,20 @@ function check(db: Db, def: SurveyDefinition, spec: AlertRuleSpec) {
         `segment[${i}].source`,
       );
   });
-  const user = (id: string, path: string) => {
-    if (!db.select({ id: users.id }).from(users).where(eq(users.id, id)).get())
-      throw badRequest(`${path}: no such user`, path);
-  };
+  const owners: { id: string; path: string }[] = [];
   const o = spec.owner;
-  if (o.kind === 'user') user(o.userId, 'owner.userId');
+  if (o.kind === 'user') owners.push({ id: o.userId, path: 'owner.userId' });
   if (o.kind === 'route') {
     if (!hidden.has(o.field))
       throw badRequest(`owner.field: "${o.field}" is not a hidden field of this survey`, 'owner.field');
     o.routes.forEach((r, i) => {
-      user(r.userId, `owner.routes[${i}].userId`);
+      owners.push({ id: r.userId, path: `owner.routes[${i}].userId` });
     });
-    if (o.fallbackUserId) user(o.fallbackUserId, 'owner.fallbackUserId');
+    if (o.fallbackUserId) owners.push({ id: o.fallbackUserId, path: 'owner.fallbackUserId' });
+  }
+  for (const { id, path } of owners) {
+    const [found] = yield* q(db.select({ id: users.id }).from(users).where(eq(users.id, id)));
+    if (!found) throw badRequest(`${path}: no such user`, path);
   }
 }
 
@@ -63,67 +66,81 @@ const toDto = (r: typeof alertRules.$inferSelect): AlertRuleDto => ({
   updatedAt: r.updatedAt,
 });
 
-export function listRules(db: Db, surveyId: string): AlertRuleDto[] {
-  getRow(db, surveyId);
-  return db
-    .select()
-    .from(alertRules)
-    .where(eq(alertRules.surveyId, surveyId))
-    .orderBy(asc(alertRules.createdAt), sql`rowid`)
-    .all()
-    .map(toDto);
+export function* listRules(db: Sql, surveyId: string): Work<AlertRuleDto[]> {
+  yield* surveyRow(db, surveyId);
+  const rows = yield* q(
+    db
+      .select()
+      .from(alertRules)
+      .where(eq(alertRules.surveyId, surveyId))
+      .orderBy(asc(alertRules.createdAt), insertionOrder(alertRules)),
+  );
+  return rows.map(toDto);
 }
 
-export function createRule(
-  db: Db,
+/** Each change below is a unit of work that marks the survey's rules as changed, for every node's next submission. */
+export function* createRule(
+  tx: Sql,
   surveyId: string,
   spec: AlertRuleSpec,
   userId: string | null,
   now: number,
-): AlertRuleDto {
-  const survey = getRow(db, surveyId);
-  check(db, survey.draft as SurveyDefinition, spec);
+): Work<AlertRuleDto> {
+  const survey = yield* surveyRow(tx, surveyId);
+  yield* check(tx, survey.draft as SurveyDefinition, spec);
   const { name, enabled, ...rest } = spec;
-  const id = randomBytes(9).toString('base64url');
-  db.insert(alertRules)
-    .values({ id, surveyId, name, enabled, spec: rest, createdBy: userId, createdAt: now, updatedAt: now })
-    .run();
-  invalidateAlerts(db, surveyId);
-  return toDto(db.select().from(alertRules).where(eq(alertRules.id, id)).get()!);
+  const id = orderedId();
+  const [row] = yield* q(
+    tx
+      .insert(alertRules)
+      .values({ id, surveyId, name, enabled, spec: rest, createdBy: userId, createdAt: now, updatedAt: now })
+      .returning(),
+  );
+  yield* rulesChanged(tx, surveyId);
+  return toDto(row);
 }
 
-export function updateRule(db: Db, surveyId: string, ruleId: string, spec: AlertRuleSpec, now: number): AlertRuleDto {
-  const survey = getRow(db, surveyId);
+export function* updateRule(
+  tx: Sql,
+  surveyId: string,
+  ruleId: string,
+  spec: AlertRuleSpec,
+  now: number,
+): Work<AlertRuleDto> {
+  const survey = yield* surveyRow(tx, surveyId);
   const where = and(eq(alertRules.id, ruleId), eq(alertRules.surveyId, surveyId));
-  if (!db.select({ id: alertRules.id }).from(alertRules).where(where).get()) throw notFound('alert rule');
-  check(db, survey.draft as SurveyDefinition, spec);
+  const [found] = yield* q(tx.select({ id: alertRules.id }).from(alertRules).where(where));
+  if (!found) throw notFound('alert rule');
+  yield* check(tx, survey.draft as SurveyDefinition, spec);
   const { name, enabled, ...rest } = spec;
-  db.update(alertRules).set({ name, enabled, spec: rest, updatedAt: now }).where(where).run();
-  invalidateAlerts(db, surveyId);
-  return toDto(db.select().from(alertRules).where(where).get()!);
+  const [row] = yield* q(
+    tx.update(alertRules).set({ name, enabled, spec: rest, updatedAt: now }).where(where).returning(),
+  );
+  yield* rulesChanged(tx, surveyId);
+  return toDto(row);
 }
 
-export function deleteRule(db: Db, surveyId: string, ruleId: string) {
-  getRow(db, surveyId);
-  const done = db
-    .delete(alertRules)
-    .where(and(eq(alertRules.id, ruleId), eq(alertRules.surveyId, surveyId)))
-    .run();
-  if (done.changes === 0) throw notFound('alert rule');
-  invalidateAlerts(db, surveyId);
+export function* deleteRule(tx: Sql, surveyId: string, ruleId: string): Work<void> {
+  yield* surveyRow(tx, surveyId);
+  const done = yield* q(tx.delete(alertRules).where(and(eq(alertRules.id, ruleId), eq(alertRules.surveyId, surveyId))));
+  if (affected(done) === 0) throw notFound('alert rule');
+  yield* rulesChanged(tx, surveyId);
 }
 
-export function getAlertSettings(db: Db, surveyId: string): AlertSettings {
-  getRow(db, surveyId);
-  return readAlertSettings(db.select().from(alertSettings).where(eq(alertSettings.surveyId, surveyId)).get()?.data);
+export function* getAlertSettings(db: Sql, surveyId: string): Work<AlertSettings> {
+  yield* surveyRow(db, surveyId);
+  const [row] = yield* q(db.select().from(alertSettings).where(eq(alertSettings.surveyId, surveyId)));
+  return readAlertSettings(row?.data);
 }
 
-export function saveAlertSettings(db: Db, surveyId: string, input: AlertSettings, now: number): AlertSettings {
-  getRow(db, surveyId);
+export function* saveAlertSettings(tx: Sql, surveyId: string, input: AlertSettings, now: number): Work<AlertSettings> {
+  yield* surveyRow(tx, surveyId);
   if (input.followUpSurveyId !== null) {
     if (input.followUpSurveyId === surveyId)
       throw badRequest('followUpSurveyId: a survey cannot be its own follow-up', 'followUpSurveyId');
-    const f = db.select({ draft: surveys.draft }).from(surveys).where(eq(surveys.id, input.followUpSurveyId)).get();
+    const [f] = yield* q(
+      tx.select({ draft: surveys.draft }).from(surveys).where(eq(surveys.id, input.followUpSurveyId)),
+    );
     if (!f) throw badRequest('followUpSurveyId: no such survey', 'followUpSurveyId');
     if (!(f.draft as SurveyDefinition).hiddenFields.includes('case')) {
       throw badRequest(
@@ -132,10 +149,12 @@ export function saveAlertSettings(db: Db, surveyId: string, input: AlertSettings
       );
     }
   }
-  db.insert(alertSettings)
-    .values({ surveyId, data: input, updatedAt: now })
-    .onConflictDoUpdate({ target: alertSettings.surveyId, set: { data: input, updatedAt: now } })
-    .run();
-  invalidateAlerts(db, surveyId);
+  yield* q(
+    tx
+      .insert(alertSettings)
+      .values({ surveyId, data: input, updatedAt: now })
+      .onConflictDoUpdate({ target: alertSettings.surveyId, set: { data: input, updatedAt: now } }),
+  );
+  yield* rulesChanged(tx, surveyId);
   return input;
 }

@@ -4,11 +4,11 @@
  * reason, or the delivery status notifications themselves (RFC 3464). Each address must be one
  * this survey invited; one bad row refuses the whole list, so nothing is half recorded.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { invitations } from '../db/schema';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { invitations } from '../db/tables';
+import { q, type Sql, type Work } from '../db/store';
 import { AppError } from '../http/errors';
-import { getRow } from '../survey/service';
+import { surveyRow } from '../survey/service';
 import { EMAIL, readCsvRows } from './contacts';
 import { BOUNCE_PREFIX, type BounceResult, type ImportRowError } from '../../shared/api/collect';
 
@@ -91,18 +91,17 @@ function fromCsv(text: string): Bounce[] {
 }
 
 /** Marks the invitations of the listed addresses as bounced, with the reason; reminders then skip them. */
-export function recordBounces(db: Db, surveyId: string, text: string, now: number): BounceResult {
-  getRow(db, surveyId);
+export function* recordBounces(tx: Sql, surveyId: string, text: string, now: number): Work<BounceResult> {
+  yield* surveyRow(tx, surveyId);
   const isDsn = /^final-recipient:/im.test(text);
   const bounces = isDsn ? fromDsn(text) : fromCsv(text);
-  const invited = new Map(
-    db
+  const rows = yield* q(
+    tx
       .select({ id: invitations.id, email: sql<string>`lower(${invitations.email})` })
       .from(invitations)
-      .where(and(eq(invitations.surveyId, surveyId), sql`${invitations.email} is not null`))
-      .all()
-      .map((r) => [r.email, r.id]),
+      .where(and(eq(invitations.surveyId, surveyId), isNotNull(invitations.email))),
   );
+  const invited = new Map(rows.map((r) => [r.email, r.id]));
   const errors: ImportRowError[] = [];
   for (const b of bounces) {
     if (!EMAIL.test(b.email)) {
@@ -135,17 +134,17 @@ export function recordBounces(db: Db, surveyId: string, text: string, now: numbe
       line: errors[0].line,
     });
 
-  db.transaction((tx) => {
-    for (const b of bounces) {
-      tx.update(invitations)
+  for (const b of bounces) {
+    yield* q(
+      tx
+        .update(invitations)
         .set({
           lastError: BOUNCE_PREFIX + (b.reason || DEFAULT_REASON).slice(0, MAX_REASON),
           jobId: null,
           updatedAt: now,
         })
-        .where(eq(invitations.id, invited.get(b.email.toLowerCase())!))
-        .run();
-    }
-  });
+        .where(eq(invitations.id, invited.get(b.email.toLowerCase())!)),
+    );
+  }
   return { bounced: new Set(bounces.map((b) => b.email.toLowerCase())).size };
 }

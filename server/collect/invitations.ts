@@ -1,11 +1,14 @@
 /** Personal invitations: importing a contact list, listing them, and the files made from them. */
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, count } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { invitations } from '../db/schema';
+import { invitations } from '../db/tables';
+import { q, type Sql, type Store, type Work } from '../db/store';
 import { writeCsv } from '../http/csv';
 import { AppError } from '../http/errors';
-import { getRow } from '../survey/service';
+import { surveyRow } from '../survey/service';
+import { insertionOrder } from '../alerts/dialect-sql';
+import { orderedId } from '../alerts/ordered-id';
 import { parseContacts } from './contacts';
 import { linksByExternalIds } from '../customers/links';
 import { customerIdIn } from '../../shared/customers/fields';
@@ -31,11 +34,32 @@ export const newToken = () => randomBytes(16).toString('base64url');
 export const invitationLink = (base: string, token: string) => `${base.replace(/\/$/, '')}/i/${token}`;
 
 /**
- * Imports every contact of the file or none: one faulty row refuses the whole file (400, every
- * faulty row listed), so a corrected file can be uploaded again without duplicates.
+ * Ids for one file's contacts that sort in the order of imports, then of the file: rows of one import share createdAt,
+ * and PostgreSQL keeps no order of writing to tell them apart (server/alerts/dialect-sql.ts).
  */
-export async function importContacts(db: Db, surveyId: string, csv: string, now: number): Promise<ImportResult> {
-  const survey = getRow(db, surveyId);
+const importIds = () => {
+  const batch = orderedId(6);
+  return (i: number) => `${batch}${i.toString(36).padStart(4, '0')}`;
+};
+
+/** Rows a statement carries at most: within both databases' limits on parameters. */
+const CHUNK = 500;
+const chunks = <T>(xs: readonly T[]) =>
+  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/**
+ * Imports every contact of the file or none: one faulty row refuses the whole file (400, every
+ * faulty row listed), so a corrected file can be uploaded again without duplicates. `register`
+ * is the SQLite database the customer register is still read from (docs/postgres.md).
+ */
+export async function importContacts(
+  store: Store,
+  register: Db,
+  surveyId: string,
+  csv: string,
+  now: number,
+): Promise<ImportResult> {
+  const survey = await store.run((db) => surveyRow(db, surveyId));
   const def = survey.draft as SurveyDefinition;
   const parsed = parseContacts(csv, def.hiddenFields, def.languages);
   if (!parsed.ok) {
@@ -44,69 +68,73 @@ export async function importContacts(db: Db, surveyId: string, csv: string, now:
       line: first.line,
     });
   }
-  const emails = parsed.contacts.map((c) => c.email?.toLowerCase()).filter((e): e is string => !!e);
-  const already = new Set(
-    db
-      .select({ email: sql<string>`lower(${invitations.email})` })
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.surveyId, surveyId),
-          sql`lower(${invitations.email}) in (select value from json_each(${JSON.stringify(emails)}))`,
-        ),
-      )
-      .all()
-      .map((r) => r.email),
-  );
-  const dupes = parsed.contacts.filter((c) => c.email && already.has(c.email.toLowerCase()));
-  if (dupes.length) {
-    const errors: ImportRowError[] = dupes.map((c) => ({
-      line: c.line,
-      column: 'email',
-      code: 'already-invited',
-      params: { value: c.email! },
-      message: `${c.email} is already invited to this survey`,
-    }));
-    throw new AppError(400, 'invalid-contacts', `line ${errors[0].line}: ${errors[0].message}`, 'csv', errors, {
-      line: errors[0].line,
-    });
-  }
   // A contact whose customer_id the register knows is linked to that customer and carries their tier and segment.
   const links = await linksByExternalIds(
-    db,
+    register,
     parsed.contacts.map((c) => customerIdIn(c.hidden)).filter((id): id is string => id !== null),
   );
-  db.transaction((tx) => {
-    for (const c of parsed.contacts) {
-      const external = customerIdIn(c.hidden);
-      const link = external === null ? undefined : links.get(external);
-      tx.insert(invitations)
-        .values({
-          id: newToken(),
-          surveyId,
-          token: newToken(),
-          name: c.name,
-          email: c.email,
-          lang: c.lang,
-          hidden: link ? { ...c.hidden, ...link.fields } : c.hidden,
-          customerId: link?.customerId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run();
+  const { contacts } = parsed;
+  return store.transaction(function* (tx) {
+    const emails = contacts.map((c) => c.email?.toLowerCase()).filter((e): e is string => !!e);
+    const already = new Set<string>();
+    for (const part of chunks(emails)) {
+      const found = yield* q(
+        tx
+          .select({ email: sql<string>`lower(${invitations.email})` })
+          .from(invitations)
+          .where(and(eq(invitations.surveyId, surveyId), inArray(sql`lower(${invitations.email})`, part))),
+      );
+      for (const r of found) already.add(r.email);
     }
+    const dupes = contacts.filter((c) => c.email && already.has(c.email.toLowerCase()));
+    if (dupes.length) {
+      const errors: ImportRowError[] = dupes.map((c) => ({
+        line: c.line,
+        column: 'email',
+        code: 'already-invited',
+        params: { value: c.email! },
+        message: `${c.email} is already invited to this survey`,
+      }));
+      throw new AppError(400, 'invalid-contacts', `line ${errors[0].line}: ${errors[0].message}`, 'csv', errors, {
+        line: errors[0].line,
+      });
+    }
+    const idOf = importIds();
+    for (const [k, part] of chunks(contacts).entries()) {
+      yield* q(
+        tx.insert(invitations).values(
+          part.map((c, i) => {
+            const external = customerIdIn(c.hidden);
+            const link = external === null ? undefined : links.get(external);
+            return {
+              id: idOf(k * CHUNK + i),
+              surveyId,
+              token: newToken(),
+              name: c.name,
+              email: c.email,
+              lang: c.lang,
+              hidden: link ? { ...c.hidden, ...link.fields } : c.hidden,
+              customerId: link?.customerId ?? null,
+              createdAt: now,
+              updatedAt: now,
+            };
+          }),
+        ),
+      );
+    }
+    return { imported: contacts.length, hiddenFields: parsed.hiddenFields };
   });
-  return { imported: parsed.contacts.length, hiddenFields: parsed.hiddenFields };
 }
 
 /** One invitation's short link (for its QR code); 404 when the survey has no such invitation. */
-export function personalLink(db: Db, surveyId: string, invitationId: string, base: string): string {
-  getRow(db, surveyId);
-  const row = db
-    .select({ token: invitations.token })
-    .from(invitations)
-    .where(and(eq(invitations.surveyId, surveyId), eq(invitations.id, invitationId)))
-    .get();
+export function* personalLink(db: Sql, surveyId: string, invitationId: string, base: string): Work<string> {
+  yield* surveyRow(db, surveyId);
+  const [row] = yield* q(
+    db
+      .select({ token: invitations.token })
+      .from(invitations)
+      .where(and(eq(invitations.surveyId, surveyId), eq(invitations.id, invitationId))),
+  );
   if (!row)
     throw new AppError(404, 'not-found', `no invitation ${invitationId} in this survey`, 'invitationId', undefined, {
       what: 'invitation',
@@ -129,26 +157,36 @@ const toApi = (r: Row, base: string): Invitation => ({
   createdAt: r.createdAt,
 });
 
-export function listInvitations(db: Db, surveyId: string, base: string, status?: InvitationStatus): InvitationList {
-  getRow(db, surveyId);
-  const rows = db
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.surveyId, surveyId), status ? eq(invitations.status, status) : undefined))
-    .orderBy(asc(invitations.createdAt), sql`rowid`)
-    .all();
-  const agg = db
-    .select({
-      status: invitations.status,
-      n: sql<number>`count(*)`,
-      sent: sql<number>`sum(${invitations.sentAt} is not null)`,
-      failed: sql<number>`sum(${invitations.lastError} is not null and ${BOUNCED} = 0)`,
-      bounced: sql<number>`sum(${BOUNCED})`,
-    })
-    .from(invitations)
-    .where(eq(invitations.surveyId, surveyId))
-    .groupBy(invitations.status)
-    .all();
+export function* listInvitations(
+  db: Sql,
+  surveyId: string,
+  base: string,
+  status?: InvitationStatus,
+): Work<InvitationList> {
+  yield* surveyRow(db, surveyId);
+  const rows = yield* q(
+    db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.surveyId, surveyId), status ? eq(invitations.status, status) : undefined))
+      .orderBy(asc(invitations.createdAt), insertionOrder(invitations)),
+  );
+  const agg = yield* q(
+    db
+      .select({
+        status: invitations.status,
+        n: count(),
+        sent: sql<number>`count(${invitations.sentAt})`.mapWith(Number),
+        failed:
+          sql<number>`count(case when ${invitations.lastError} is not null and ${BOUNCED} = 0 then 1 end)`.mapWith(
+            Number,
+          ),
+        bounced: sql<number>`sum(${BOUNCED})`.mapWith(Number),
+      })
+      .from(invitations)
+      .where(eq(invitations.surveyId, surveyId))
+      .groupBy(invitations.status),
+  );
   const counts = Object.fromEntries(INVITATION_STATUSES.map((s) => [s, 0])) as InvitationList['counts'];
   counts.total = counts.sent = counts.failed = counts.bounced = 0;
   for (const a of agg) {
@@ -181,21 +219,22 @@ export function withoutContacts(list: InvitationList): InvitationList {
 }
 
 /** Whether an invitation bounced after sending (shared/api/collect.ts BOUNCE_PREFIX), as SQL. */
-export const BOUNCED = sql<number>`coalesce(substr(${invitations.lastError}, 1, ${BOUNCE_PREFIX.length}) = ${BOUNCE_PREFIX}, 0)`;
+export const BOUNCED = sql<number>`case when ${invitations.lastError} like ${`${BOUNCE_PREFIX}%`} then 1 else 0 end`;
 
 /** Everyone who has not finished: the list for reminders. */
 export const PENDING: InvitationStatus[] = ['not-started', 'started'];
 
 /** A mail-merge file (name, e-mail, language, personal link, hidden fields); `pending` keeps only who hasn't answered. */
-export function invitationsCsv(db: Db, surveyId: string, base: string, pending: boolean): string {
-  const survey = getRow(db, surveyId);
+export function* invitationsCsv(db: Sql, surveyId: string, base: string, pending: boolean): Work<string> {
+  const survey = yield* surveyRow(db, surveyId);
   const def = survey.draft as SurveyDefinition;
-  const rows = db
-    .select()
-    .from(invitations)
-    .where(and(eq(invitations.surveyId, surveyId), pending ? inArray(invitations.status, PENDING) : undefined))
-    .orderBy(asc(invitations.createdAt), sql`rowid`)
-    .all();
+  const rows = yield* q(
+    db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.surveyId, surveyId), pending ? inArray(invitations.status, PENDING) : undefined))
+      .orderBy(asc(invitations.createdAt), insertionOrder(invitations)),
+  );
   const fields = def.hiddenFields.filter((f) => rows.some((r) => f in r.hidden));
   const data = rows.map((r) => [
     r.name,

@@ -6,19 +6,22 @@
  * invited to any survey within the contact interval, nor to this survey before.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/client';
+import { and, desc, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import * as v from 'valibot';
+import { exclusive, LOCKS, q, type Sql, type Store, type Work } from '../db/store';
+import { customerDraws, customers, invitations, plans, unsubscribes } from '../db/tables';
 import { AppError, badRequest } from '../http/errors';
-import { getRow } from '../survey/service';
-import { storedPlan } from '../plan/service';
+import { surveyRow } from '../survey/service';
 import { newToken } from '../collect/invitations';
 import { BOUNCE_PREFIX } from '../../shared/api/collect';
-import { CELL_SEPARATOR } from '../../shared/plan/schema';
+import { CELL_SEPARATOR, PlanSchema } from '../../shared/plan/schema';
 import { CUSTOMER_ID_FIELDS, type CustomerField } from '../../shared/customers/fields';
 import { drawStratified, seededRandom } from '../../shared/customers/sample';
 import type { DrawRequest, DrawResult } from '../../shared/customers/schema';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { ensureValues } from './value';
 import { contactRules, valueSettings } from './settings';
+import { statements } from './statements';
 
 const DAY = 86_400_000;
 
@@ -30,20 +33,39 @@ interface Candidate {
   language: string | null;
   tier: number | null;
   segment: string | null;
-  attributes: string;
+  attributes: Record<string, string>;
 }
 
-/** Customers who may be invited to `surveyId` now, in id order (the order the seed draws from). */
-function eligible(db: Db, surveyId: string, since: number): Candidate[] {
-  return db.$client
-    .prepare(`select c.id, c.external_id as externalId, c.name, c.email, c.language, c.tier, c.segment, c.attributes
-      from customers c
-      where c.email is not null
-        and not exists (select 1 from unsubscribes u where u.email = lower(c.email))
-        and not exists (select 1 from invitations i where i.customer_id = c.id
-          and (i.created_at > ? or i.survey_id = ? or substr(i.last_error, 1, ?) = ?))
-      order by c.id`)
-    .all(since, surveyId, BOUNCE_PREFIX.length, BOUNCE_PREFIX) as Candidate[];
+/**
+ * Customers who may be invited to `surveyId` now, in the byte order of their CRM ids: the order the
+ * seed draws from, the same on both databases and after a register moves from one to the other.
+ */
+function* eligible(db: Sql, surveyId: string, since: number): Work<Candidate[]> {
+  const rows = yield* q(
+    db
+      .select({
+        id: customers.id,
+        externalId: customers.externalId,
+        name: customers.name,
+        email: customers.email,
+        language: customers.language,
+        tier: customers.tier,
+        segment: customers.segment,
+        attributes: customers.attributes,
+      })
+      .from(customers)
+      .where(
+        and(
+          isNotNull(customers.email),
+          sql`not exists (select 1 from ${unsubscribes} u where u.email = lower(${customers.email}))`,
+          sql`not exists (select 1 from ${invitations} i where i.customer_id = ${customers.id}
+            and (i.created_at > ${since} or i.survey_id = ${surveyId}
+              or substr(i.last_error, 1, ${BOUNCE_PREFIX.length}) = ${BOUNCE_PREFIX}))`,
+        ),
+      )
+      .orderBy(asc(statements.byteOrder(customers.externalId))),
+  );
+  return rows as Candidate[];
 }
 
 /** What a customer's stratum value is read from: their tier's name, their segment, or an attribute (any case). */
@@ -52,15 +74,20 @@ function stratumOf(by: string, tierNames: readonly string[]): (c: Candidate) => 
   if (by === 'customer_segment') return (c) => c.segment;
   const wanted = by.toLowerCase();
   return (c) => {
-    const attributes = JSON.parse(c.attributes) as Record<string, string>;
-    const key = Object.keys(attributes).find((k) => k.toLowerCase() === wanted);
-    return key === undefined ? null : attributes[key];
+    const key = Object.keys(c.attributes).find((k) => k.toLowerCase() === wanted);
+    return key === undefined ? null : c.attributes[key];
   };
 }
 
+/** The survey's saved plan (defaults filled), or null. */
+function* planOf(db: Sql, surveyId: string) {
+  const [row] = yield* q(db.select({ data: plans.data }).from(plans).where(eq(plans.surveyId, surveyId)));
+  return row ? v.parse(PlanSchema, row.data) : null;
+}
+
 /** Completes per stratum from the plan's quotas: the targets of every cell holding the value, summed. */
-function planCompletes(db: Db, surveyId: string, by: string): Record<string, number> | null {
-  const quotas = storedPlan(db, surveyId)?.plan.quotas;
+function planCompletes(plan: v.InferOutput<typeof PlanSchema> | null, by: string): Record<string, number> | null {
+  const quotas = plan?.quotas;
   const index = quotas?.variables.findIndex((x) => x.source === by) ?? -1;
   if (!quotas?.cells || index < 0) return null;
   const out: Record<string, number> = {};
@@ -72,128 +99,147 @@ function planCompletes(db: Db, surveyId: string, by: string): Record<string, num
 }
 
 /** The plan's expected share of invitations that end as usable completes: response rate × incidence. */
-function planRate(db: Db, surveyId: string): number | null {
-  const sample = storedPlan(db, surveyId)?.plan.sample;
+function planRate(plan: v.InferOutput<typeof PlanSchema> | null): number | null {
+  const sample = plan?.sample;
   return sample ? sample.responseRate * (sample.incidence ?? 1) : null;
 }
 
+/**
+ * Draws a sample and, unless it is a preview, invites it. The eligible customers are read, drawn
+ * and invited in one transaction that runs alone among draws on every node, so two draws at once
+ * never invite one customer twice within the contact interval.
+ */
 export async function drawSample(
-  db: Db,
+  store: Store,
   surveyId: string,
   input: DrawRequest,
   userId: string | null,
   now: number,
 ): Promise<DrawResult> {
-  const survey = getRow(db, surveyId);
-  const def = survey.draft as SurveyDefinition;
-  const completes = input.completes ?? planCompletes(db, surveyId, input.by);
+  const plan = await store.run(function* (db) {
+    yield* surveyRow(db, surveyId);
+    return yield* planOf(db, surveyId);
+  });
+  const completes = input.completes ?? planCompletes(plan, input.by);
   if (!completes)
     throw badRequest(
       `completes: give the completes per stratum, or a plan with a quota variable on "${input.by}"`,
       'completes',
     );
-  const responseRate = input.responseRate ?? planRate(db, surveyId);
+  const responseRate = input.responseRate ?? planRate(plan);
   if (responseRate === null)
     throw badRequest('responseRate: give the expected response rate, or a plan with a sample size', 'responseRate');
-  await ensureValues(db);
-  const intervalDays = contactRules(db).intervalDays;
+  await ensureValues(store);
   const seed = input.seed ?? randomBytes(12).toString('base64url');
-  const candidates = eligible(db, surveyId, now - intervalDays * DAY);
-  const stratum = stratumOf(input.by, valueSettings(db).tierNames);
-  const members = new Map<string, Candidate[]>(Object.keys(completes).map((v) => [v, []]));
-  for (const c of candidates) members.get(stratum(c) ?? '')?.push(c);
-  // Strata in a fixed order, so the generator's sequence meets them the same way every time.
-  const strata = [...members.keys()]
-    .sort()
-    .map((value) => ({ value, completes: completes[value], members: members.get(value)! }));
-  const drawn = drawStratified(strata, responseRate, seededRandom(seed));
-  const customers = drawn.flatMap((s) => s.drawn);
-  const result: DrawResult = {
-    id: input.preview ? null : randomBytes(12).toString('base64url'),
-    seed,
-    by: input.by,
-    responseRate,
-    intervalDays,
-    strata: drawn.map((s) => ({
-      value: s.value,
-      completes: s.completes,
-      needed: s.needed,
-      eligible: s.eligible,
-      drawn: s.drawn.length,
-    })),
-    invited: input.preview ? 0 : customers.length,
-    customers: customers.map((c) => c.externalId),
-    createdAt: now,
+  const work = function* (tx: Sql): Work<DrawResult> {
+    if (!input.preview) yield* q(exclusive(tx, LOCKS.customerDraws));
+    const survey = yield* surveyRow(tx, surveyId);
+    const { intervalDays } = yield* contactRules(tx);
+    const { tierNames } = yield* valueSettings(tx);
+    const candidates = yield* eligible(tx, surveyId, now - intervalDays * DAY);
+    const stratum = stratumOf(input.by, tierNames);
+    const members = new Map<string, Candidate[]>(Object.keys(completes).map((v) => [v, []]));
+    for (const c of candidates) members.get(stratum(c) ?? '')?.push(c);
+    // Strata in a fixed order, so the generator's sequence meets them the same way every time.
+    const strata = [...members.keys()]
+      .sort()
+      .map((value) => ({ value, completes: completes[value], members: members.get(value)! }));
+    const drawn = drawStratified(strata, responseRate, seededRandom(seed));
+    const chosen = drawn.flatMap((s) => s.drawn);
+    const result: DrawResult = {
+      id: input.preview ? null : randomBytes(12).toString('base64url'),
+      seed,
+      by: input.by,
+      responseRate,
+      intervalDays,
+      strata: drawn.map((s) => ({
+        value: s.value,
+        completes: s.completes,
+        needed: s.needed,
+        eligible: s.eligible,
+        drawn: s.drawn.length,
+      })),
+      invited: input.preview ? 0 : chosen.length,
+      customers: chosen.map((c) => c.externalId),
+      createdAt: now,
+    };
+    if (input.preview) return result;
+    if (survey.status === 'closed')
+      throw new AppError(409, 'survey-closed', 'this survey is closed: nobody can be invited to it');
+    yield* writeDraw(tx, surveyId, survey.draft as SurveyDefinition, result, chosen, tierNames, userId);
+    return result;
   };
-  if (input.preview) return result;
-  if (survey.status === 'closed')
-    throw new AppError(409, 'survey-closed', 'this survey is closed: nobody can be invited to it');
-  writeDraw(db, surveyId, def, result, customers, valueSettings(db).tierNames, userId);
-  return result;
+  return input.preview ? store.run(work) : store.transaction(work);
 }
 
-/** The invitations of a draw and its record, in one transaction: a draw lands whole or not at all. */
-function writeDraw(
-  db: Db,
+/** Invitations per insert: ten columns each, well within both databases' limits on parameters. */
+const INSERT_ROWS = 1_000;
+
+/** The invitations of a draw and its record, inside the draw's transaction: a draw lands whole or not at all. */
+function* writeDraw(
+  tx: Sql,
   surveyId: string,
   def: SurveyDefinition,
   result: DrawResult,
-  customers: Candidate[],
+  chosen: Candidate[],
   tierNames: readonly string[],
   userId: string | null,
-) {
-  const sqlite = db.$client;
+): Work<void> {
   const idField = CUSTOMER_ID_FIELDS.find((f) => def.hiddenFields.includes(f));
-  const insert = sqlite.prepare(`insert into invitations
-    (id, survey_id, token, name, email, lang, hidden, customer_id, created_at, updated_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  db.transaction(() => {
-    for (const c of customers) {
-      const fields: Partial<Record<CustomerField | string, string>> = {};
-      if (idField) fields[idField] = c.externalId;
-      const tier = c.tier === null ? undefined : tierNames[c.tier];
-      if (tier) fields.customer_tier = tier;
-      if (c.segment) fields.customer_segment = c.segment;
-      const lang = c.language && def.languages.includes(c.language) ? c.language : null;
-      insert.run(
-        newToken(),
-        surveyId,
-        newToken(),
-        c.name,
-        c.email,
-        lang,
-        JSON.stringify(fields),
-        c.id,
-        result.createdAt,
-        result.createdAt,
-      );
-    }
-    sqlite
-      .prepare(`insert into customer_draws
-        (id, survey_id, seed, stratify_by, response_rate, interval_days, strata, invited, created_by, created_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(
-        result.id,
-        surveyId,
-        result.seed,
-        result.by,
-        result.responseRate,
-        result.intervalDays,
-        JSON.stringify(result.strata),
-        result.invited,
-        userId,
-        result.createdAt,
-      );
+  const rows = chosen.map((c) => {
+    const fields: Partial<Record<CustomerField | string, string>> = {};
+    if (idField) fields[idField] = c.externalId;
+    const tier = c.tier === null ? undefined : tierNames[c.tier];
+    if (tier) fields.customer_tier = tier;
+    if (c.segment) fields.customer_segment = c.segment;
+    return {
+      id: newToken(),
+      surveyId,
+      token: newToken(),
+      name: c.name,
+      email: c.email,
+      lang: c.language && def.languages.includes(c.language) ? c.language : null,
+      hidden: fields as Record<string, string>,
+      customerId: c.id,
+      createdAt: result.createdAt,
+      updatedAt: result.createdAt,
+    };
   });
+  for (let start = 0; start < rows.length; start += INSERT_ROWS)
+    yield* q(tx.insert(invitations).values(rows.slice(start, start + INSERT_ROWS)));
+  yield* q(
+    tx.insert(customerDraws).values({
+      id: result.id!,
+      surveyId,
+      seed: result.seed,
+      stratifyBy: result.by,
+      responseRate: result.responseRate,
+      intervalDays: result.intervalDays,
+      strata: result.strata,
+      invited: result.invited,
+      createdBy: userId,
+      createdAt: result.createdAt,
+    }),
+  );
 }
 
 /** The draws made for a survey, newest first (without the customers: the invitations list them). */
-export async function listDraws(db: Db, surveyId: string): Promise<Omit<DrawResult, 'customers'>[]> {
-  getRow(db, surveyId);
-  const rows = db.$client
-    .prepare(`select id, seed, stratify_by as by, response_rate as responseRate, interval_days as intervalDays,
-      strata, invited, created_at as createdAt
-      from customer_draws where survey_id = ? order by created_at desc, id`)
-    .all(surveyId) as (Omit<DrawResult, 'customers' | 'strata'> & { strata: string })[];
-  return rows.map((r) => ({ ...r, strata: JSON.parse(r.strata) as DrawResult['strata'] }));
+export function* listDraws(db: Sql, surveyId: string): Work<Omit<DrawResult, 'customers'>[]> {
+  yield* surveyRow(db, surveyId);
+  return yield* q(
+    db
+      .select({
+        id: customerDraws.id,
+        seed: customerDraws.seed,
+        by: customerDraws.stratifyBy,
+        responseRate: customerDraws.responseRate,
+        intervalDays: customerDraws.intervalDays,
+        strata: customerDraws.strata,
+        invited: customerDraws.invited,
+        createdAt: customerDraws.createdAt,
+      })
+      .from(customerDraws)
+      .where(eq(customerDraws.surveyId, surveyId))
+      .orderBy(desc(customerDraws.createdAt), asc(statements.byteOrder(customerDraws.id))),
+  );
 }

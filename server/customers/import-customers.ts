@@ -4,9 +4,10 @@
  * A valid file upserts by the customer's id: a nightly file from a CRM updates who is known and
  * adds who is new.
  */
-import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Db } from '../db/client';
+import { and, eq, lt, min, or } from 'drizzle-orm';
+import { exclusive, forUpdate, LOCKS, q, type Sql, type Store, type Work } from '../db/store';
+import { customerImports, customerImportRows } from '../db/tables';
 import { matchLocale } from '../../shared/i18n/locales';
 import {
   EMAIL,
@@ -21,6 +22,7 @@ import { readCsvRowsInBatches } from './csv-rows';
 import { aliasMap, isBlank, readHeader } from './columns';
 import { ImportErrors } from './import-errors';
 import { markStale } from './settings';
+import { statements, type CustomerFileRow } from './statements';
 import { recomputeValues } from './value';
 
 const ALIASES = aliasMap({
@@ -41,17 +43,11 @@ const ALIASES = aliasMap({
 });
 export const MAX_CUSTOMER_ROWS = 200_000;
 
-interface Row {
+interface Row extends CustomerFileRow {
   line: number;
-  externalId: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  language: string | null;
-  attributes: Record<string, string>;
 }
 
-export async function importCustomers(db: Db, csv: string, now: number): Promise<CustomerImportResult> {
+export async function importCustomers(store: Store, csv: string, now: number): Promise<CustomerImportResult> {
   const errors = new ImportErrors();
   const rows: Row[] = [];
   let header: ReturnType<typeof readHeader<'externalId' | 'name' | 'email' | 'phone' | 'language'>> | null = null;
@@ -172,19 +168,19 @@ export async function importCustomers(db: Db, csv: string, now: number): Promise
   else if (rows.length === 0 && errors.count === 0)
     errors.add({ line: 2, code: 'no-rows', message: 'the file has no customers below its header' });
   if (errors.count) errors.refuse();
-  return writeCustomers(db, rows, now);
+  return writeCustomers(store, rows, now);
 }
 
 const BATCH = 2_000;
 const DAY = 86_400_000;
-/** One customer file is written at a time: the second waits, so both read the register as the first left it. */
-const writing = new WeakMap<Db, Promise<unknown>>();
+/** One customer file is written at a time on a node: the second waits, so both read the register as the first left it. */
+const writing = new WeakMap<Store, Promise<unknown>>();
 
-function serially<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  const run = (writing.get(db) ?? Promise.resolve()).catch(() => undefined).then(work);
-  writing.set(db, run);
+function serially<T>(store: Store, work: () => Promise<T>): Promise<T> {
+  const run = (writing.get(store) ?? Promise.resolve()).catch(() => undefined).then(work);
+  writing.set(store, run);
   return run.finally(() => {
-    if (writing.get(db) === run) writing.delete(db);
+    if (writing.get(store) === run) writing.delete(store);
   });
 }
 
@@ -196,118 +192,117 @@ function serially<T>(db: Db, work: () => Promise<T>): Promise<T> {
  * applying is finished at the next start-up (`finishCustomerImports`). One transaction for the
  * whole file held the event loop for 0.75 s at 100,000 customers (README, "Customers").
  */
-function writeCustomers(db: Db, rows: Row[], now: number): Promise<CustomerImportResult> {
-  return serially(db, async () => {
-    const importId = await stage(db, rows, now);
-    const created = await apply(db, importId, now);
-    await recomputeValues(db);
+function writeCustomers(store: Store, rows: Row[], now: number): Promise<CustomerImportResult> {
+  return serially(store, async () => {
+    const importId = await stage(store, rows, now);
+    const created = await apply(store, importId, now);
+    await recomputeValues(store);
     return { created, updated: rows.length - created };
   });
 }
 
-async function stage(db: Db, rows: Row[], now: number): Promise<number> {
-  const sqlite = db.$client;
-  sqlite
-    .prepare(`delete from customer_imports where status = 'failed' or (status = 'running' and created_at < ?)`)
-    .run(now - DAY);
-  const importId = Number(
-    sqlite
-      .prepare(`insert into customer_imports (status, rows, created_at) values ('running', ?, ?)`)
-      .run(rows.length, now).lastInsertRowid,
+/** Deletes imports that failed, or were left running by a crash a day ago, with their rows. */
+export function* dropAbandonedImports(db: Sql, now: number): Work<void> {
+  yield* q(
+    db
+      .delete(customerImports)
+      .where(
+        or(
+          eq(customerImports.status, 'failed'),
+          and(eq(customerImports.status, 'running'), lt(customerImports.createdAt, now - DAY)),
+        ),
+      ),
   );
-  const existing = sqlite.prepare('select id, attributes from customers where external_id = ?');
-  const insert = sqlite.prepare(`insert into customer_import_rows
-    (import_id, position, customer_id, external_id, name, email, phone, language, attributes)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+}
+
+async function stage(store: Store, rows: Row[], now: number): Promise<number> {
+  const importId = await store.transaction(function* (tx) {
+    yield* dropAbandonedImports(tx, now);
+    const [made] = yield* q(
+      tx
+        .insert(customerImports)
+        .values({ status: 'running', rows: rows.length, createdAt: now })
+        .returning({ id: customerImports.id }),
+    );
+    return made.id;
+  });
   try {
     for (let start = 0; start < rows.length; start += BATCH) {
-      db.transaction(() => {
-        for (let i = start; i < Math.min(rows.length, start + BATCH); i++) {
-          const r = rows[i];
-          const found = existing.get(r.externalId) as { id: string; attributes: string } | undefined;
-          const stored = found ? (JSON.parse(found.attributes) as Record<string, string>) : {};
-          insert.run(
-            importId,
-            i,
-            found?.id ?? randomUUID(),
-            r.externalId,
-            r.name,
-            r.email,
-            r.phone,
-            r.language,
-            JSON.stringify(mergeAttributes(stored, r.attributes)),
-          );
-        }
-      });
+      const end = Math.min(rows.length, start + BATCH);
+      await store.transaction((tx) => statements.stage(tx, importId, rows, start, end));
       await nextTurn();
     }
   } catch (err) {
     // Deleting the import deletes its staged rows (on delete cascade).
-    sqlite.prepare('delete from customer_imports where id = ?').run(importId);
+    await store.run((db) => q(db.delete(customerImports).where(eq(customerImports.id, importId))));
     throw err;
   }
-  sqlite.prepare(`update customer_imports set status = 'applying' where id = ?`).run(importId);
+  await store.run((db) =>
+    q(db.update(customerImports).set({ status: 'applying' }).where(eq(customerImports.id, importId))),
+  );
   return importId;
 }
 
-/** Applies the staged rows of an import batch by batch, deleting each batch once applied; returns how many customers were new. */
-async function apply(db: Db, importId: number, now: number): Promise<number> {
-  const sqlite = db.$client;
-  // Matched by external id when applied: a customer added meanwhile by an upsert is updated, not added twice.
-  const update = sqlite.prepare(`update customers set name = s.name, email = s.email, phone = s.phone,
-      language = s.language, attributes = s.attributes, updated_at = ?
-    from customer_import_rows s
-    where s.import_id = ? and s.position >= ? and s.position < ? and s.external_id = customers.external_id`);
-  const insert =
-    sqlite.prepare(`insert into customers (id, external_id, name, email, phone, language, attributes, created_at, updated_at)
-    select s.customer_id, s.external_id, s.name, s.email, s.phone, s.language, s.attributes, ?, ?
-    from customer_import_rows s
-    where s.import_id = ? and s.position >= ? and s.position < ?
-      and not exists (select 1 from customers c where c.external_id = s.external_id)`);
-  const remove = sqlite.prepare(
-    'delete from customer_import_rows where import_id = ? and position >= ? and position < ?',
+/**
+ * Applies the next batch of an import's staged rows (the lowest positions left) and deletes them,
+ * with the import's row locked: nodes finishing the same import at once take turns, and each
+ * staged row is applied once. Null once nothing is left, the import then marked done.
+ */
+function* applyNext(tx: Sql, importId: number, now: number): Work<number | null> {
+  const [held] = yield* q(
+    forUpdate(
+      tx.select({ status: customerImports.status }).from(customerImports).where(eq(customerImports.id, importId)),
+    ),
   );
-  const last = sqlite
-    .prepare('select max(position) as p from customer_import_rows where import_id = ?')
-    .get(importId) as {
-    p: number | null;
-  };
-  let created = 0;
-  for (let start = 0; last.p !== null && start <= last.p; start += BATCH) {
-    db.transaction(() => {
-      update.run(now, importId, start, start + BATCH);
-      created += insert.run(now, now, importId, start, start + BATCH).changes;
-      remove.run(importId, start, start + BATCH);
-      markStale(db, now);
-    });
-    await nextTurn();
+  if (held?.status !== 'applying') return null;
+  const [{ first }] = yield* q(
+    tx
+      .select({ first: min(customerImportRows.position) })
+      .from(customerImportRows)
+      .where(eq(customerImportRows.importId, importId)),
+  );
+  if (first === null) {
+    yield* q(
+      tx.update(customerImports).set({ status: 'done', finishedAt: now }).where(eq(customerImports.id, importId)),
+    );
+    return null;
   }
-  sqlite.prepare(`update customer_imports set status = 'done', finished_at = ? where id = ?`).run(now, importId);
+  // Bulk writes of customers take turns (value.ts writes them too): rows locked in different orders
+  // by two batches at once could deadlock.
+  yield* q(exclusive(tx, LOCKS.customerRows));
+  const created = yield* statements.applyStaged(tx, importId, first, first + BATCH, now);
+  yield* markStale(tx, now);
   return created;
 }
 
-/** At start-up: finishes applying the customer files a stop cut short (their rows were all checked and staged). */
-export async function finishCustomerImports(db: Db, now: number): Promise<void> {
-  const pending = db.$client.prepare(`select id from customer_imports where status = 'applying' order by id`).all() as {
-    id: number;
-  }[];
-  if (!pending.length) return;
-  await serially(db, async () => {
-    for (const { id } of pending) await apply(db, id, now);
-  });
-  await recomputeValues(db);
+/** Applies an import's staged rows batch by batch; returns how many customers were new. */
+async function apply(store: Store, importId: number, now: number): Promise<number> {
+  let created = 0;
+  for (;;) {
+    const batch = await store.transaction((tx) => applyNext(tx, importId, now));
+    if (batch === null) return created;
+    created += batch;
+    await nextTurn();
+  }
 }
 
 /**
- * The stored attributes with the given ones: an empty value removes an attribute, and a name
- * matches a stored one ignoring case (one CRM export says "Region", the next "region").
+ * At start-up: finishes applying the customer files a stop cut short (their rows were all checked
+ * and staged). Safe when several nodes start at once: their batches take turns on the import's row.
  */
-export function mergeAttributes(stored: Record<string, string>, given: Record<string, string>): Record<string, string> {
-  const out = { ...stored };
-  for (const [name, value] of Object.entries(given)) {
-    const key = Object.keys(out).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
-    if (value === '') delete out[key];
-    else out[key] = value;
-  }
-  return out;
+export async function finishCustomerImports(store: Store, now: number): Promise<void> {
+  const pending = await store.run((db) =>
+    q(
+      db
+        .select({ id: customerImports.id })
+        .from(customerImports)
+        .where(eq(customerImports.status, 'applying'))
+        .orderBy(customerImports.id),
+    ),
+  );
+  if (!pending.length) return;
+  await serially(store, async () => {
+    for (const { id } of pending) await apply(store, id, now);
+  });
+  await recomputeValues(store);
 }

@@ -5,15 +5,18 @@
  * row is checked first; one faulty row refuses the whole file, listed by line.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Db } from '../db/client';
+import { eq } from 'drizzle-orm';
+import { q, type Store } from '../db/store';
+import { customerImports, customers, customerTransactions } from '../db/tables';
 import type { CustomerImportErrorCode, TransactionImportResult } from '../../shared/customers/schema';
 import { minorDigits, parseMinor } from '../../shared/customers/money';
 import { readCsvRowsInBatches } from './csv-rows';
 import { aliasMap, isBlank, readHeader } from './columns';
 import { ImportErrors } from './import-errors';
-import { AppError } from '../http/errors';
-import { registerCurrency, setRegisterCurrency } from './settings';
+import { claimRegisterCurrency, registerCurrency } from './settings';
 import { recomputeValues } from './value';
+import { statements } from './statements';
+import { dropAbandonedImports } from './import-customers';
 
 type Role = 'customer' | 'date' | 'amount' | 'currency' | 'recency' | 'frequency' | 'monetary';
 const ALIASES = aliasMap<Role>({
@@ -45,19 +48,18 @@ export function parseDate(text: string): number | null {
 }
 
 export async function importTransactions(
-  db: Db,
+  store: Store,
   csv: string,
   userId: string | null,
   now: number,
 ): Promise<TransactionImportResult> {
   const errors = new ImportErrors();
   const idOf = new Map<string, string>();
-  for (const r of db.$client.prepare('select id, external_id as externalId from customers').all() as {
-    id: string;
-    externalId: string;
-  }[])
-    idOf.set(r.externalId, r.id);
-  let currency = registerCurrency(db);
+  const known = await store.run((db) =>
+    q(db.select({ id: customers.id, externalId: customers.externalId }).from(customers)),
+  );
+  for (const r of known) idOf.set(r.externalId, r.id);
+  let currency = await store.run(registerCurrency);
   let currencyLine = 0;
   let digits = currency ? minorDigits(currency) : null;
   let header: ReturnType<typeof readHeader<Role>> | null = null;
@@ -205,18 +207,15 @@ export async function importTransactions(
     errors.add({ line: 2, code: 'no-rows', message: 'the file has nothing below its header' });
   if (errors.count) errors.refuse();
 
-  if (mode === 'transactions') await writeTransactions(db, customerIds, dates, amounts, currency!, userId, now);
+  if (mode === 'transactions') await writeTransactions(store, customerIds, dates, amounts, currency!, userId, now);
   else {
-    const update = db.$client.prepare(
-      'update customers set given_last_at = ?, given_frequency = ?, given_monetary = ?, updated_at = ? where id = ?',
-    );
-    db.transaction(() => {
-      for (let i = 0; i < customerIds.length; i++)
-        update.run(frequencies[i] === 0 ? null : dates[i], frequencies[i], amounts[i], now, customerIds[i]);
-      setRegisterCurrency(db, currency!, now);
+    const lastAts = dates.map((at, i) => (frequencies[i] === 0 ? null : at));
+    await store.transaction(function* (tx) {
+      yield* statements.setGivenFigures(tx, customerIds, lastAts, frequencies, amounts, now);
+      yield* claimRegisterCurrency(tx, currency!, now);
     });
   }
-  await recomputeValues(db);
+  await recomputeValues(store);
   return { imported: customerIds.length, customers: new Set(customerIds).size, mode };
 }
 
@@ -228,7 +227,7 @@ const WRITE_BATCH = 10_000;
  * A failure deletes what was written; an import left running by a crash is deleted a day later.
  */
 async function writeTransactions(
-  db: Db,
+  store: Store,
   customerIds: string[],
   dates: number[],
   amounts: number[],
@@ -236,44 +235,37 @@ async function writeTransactions(
   userId: string | null,
   now: number,
 ) {
-  const sqlite = db.$client;
-  sqlite
-    .prepare(`delete from customer_imports where status = 'failed' or (status = 'running' and created_at < ?)`)
-    .run(now - DAY);
-  const importId = Number(
-    sqlite
-      .prepare(`insert into customer_imports (status, rows, created_by, created_at) values ('running', ?, ?, ?)`)
-      .run(customerIds.length, userId, now).lastInsertRowid,
-  );
-  const insert = sqlite.prepare(
-    'insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?)',
-  );
-  const order = inCustomerOrder(customerIds);
+  const importId = await store.transaction(function* (tx) {
+    yield* dropAbandonedImports(tx, now);
+    const [made] = yield* q(
+      tx
+        .insert(customerImports)
+        .values({ status: 'running', rows: customerIds.length, createdBy: userId, createdAt: now })
+        .returning({ id: customerImports.id }),
+    );
+    return made.id;
+  });
+  const rows = { customerIds, dates, amounts, order: inCustomerOrder(customerIds) };
   try {
-    for (let start = 0; start < order.length; start += WRITE_BATCH) {
-      db.transaction(() => {
-        for (let k = start; k < Math.min(order.length, start + WRITE_BATCH); k++) {
-          const i = order[k];
-          insert.run(importId, customerIds[i], dates[i], amounts[i], currency);
-        }
-      });
+    for (let start = 0; start < rows.order.length; start += WRITE_BATCH) {
+      const end = Math.min(rows.order.length, start + WRITE_BATCH);
+      await store.transaction((tx) => statements.insertTransactions(tx, importId, currency, rows, start, end));
       await nextTurn();
     }
-    db.transaction(() => {
+    await store.transaction(function* (tx) {
       // Another import may have set the register's currency while this one was writing.
-      const held = registerCurrency(db);
-      if (held !== null && held !== currency)
-        throw new AppError(
-          409,
-          'mixed-currency',
-          `the register is now in ${held}, this file in ${currency}: one register holds one currency`,
-        );
-      sqlite.prepare(`update customer_imports set status = 'done', finished_at = ? where id = ?`).run(now, importId);
-      setRegisterCurrency(db, currency, now);
+      yield* claimRegisterCurrency(tx, currency, now);
+      yield* q(
+        tx.update(customerImports).set({ status: 'done', finishedAt: now }).where(eq(customerImports.id, importId)),
+      );
     });
   } catch (err) {
-    sqlite.prepare(`update customer_imports set status = 'failed', finished_at = ? where id = ?`).run(now, importId);
-    sqlite.prepare('delete from customer_transactions where import_id = ?').run(importId);
+    await store.transaction(function* (tx) {
+      yield* q(
+        tx.update(customerImports).set({ status: 'failed', finishedAt: now }).where(eq(customerImports.id, importId)),
+      );
+      yield* q(tx.delete(customerTransactions).where(eq(customerTransactions.importId, importId)));
+    });
     throw err;
   }
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import type { CustomerField } from '../../shared/customers/fields';
 import { valueSettings } from './settings';
 import type { Work } from '../db/store';
+import { runNow, sqlOf } from '../db/sqlite-store';
 import type { SubmitStatements } from '../collect/statements';
 import { DEFAULT_VALUE_SETTINGS, ValueSettingsSchema } from '../../shared/customers/schema';
 import * as v from 'valibot';
@@ -54,7 +55,7 @@ export async function linksByExternalIds(db: Db, externalIds: readonly string[])
   const out = new Map<string, CustomerLink>();
   const unique = [...new Set(externalIds)];
   if (!unique.length) return out;
-  const names = valueSettings(db).tierNames;
+  const names = runNow(valueSettings(sqlOf(db))).tierNames;
   for (let i = 0; i < unique.length; i += CHUNK) {
     const part = unique.slice(i, i + CHUNK);
     const rows = db.$client

@@ -4,24 +4,38 @@
  * click answers with the first case.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/client';
+import { and, eq, isNull } from 'drizzle-orm';
+import { forUpdate, q, type Sql, type Work } from '../db/store';
+import { alertSettings, caseEvents, cases, responses } from '../db/tables';
 import { AppError } from '../http/errors';
-import { getRow } from '../survey/service';
+import { surveyRow } from '../survey/service';
 import { AT_RISK_CASE, DEFAULT_DUE_HOURS } from '../../shared/api/alerts';
 import { readAlertSettings } from '../alerts/hook';
 
-export async function openCaseOnResponse(
-  db: Db,
+export function* openCaseOnResponse(
+  tx: Sql,
   surveyId: string,
   responseId: number,
   ownerId: string,
   now: number,
-): Promise<{ id: string; created: boolean }> {
-  getRow(db, surveyId);
-  const sqlite = db.$client;
-  const response = sqlite
-    .prepare(`select id from responses where id = ? and survey_id = ? and status = 'complete' and is_test = 0`)
-    .get(responseId, surveyId);
+): Work<{ id: string; created: boolean }> {
+  yield* surveyRow(tx, surveyId);
+  // The response's row is locked: of two clicks at once on two nodes, the second finds the first's case.
+  const [response] = yield* q(
+    forUpdate(
+      tx
+        .select({ id: responses.id })
+        .from(responses)
+        .where(
+          and(
+            eq(responses.id, responseId),
+            eq(responses.surveyId, surveyId),
+            eq(responses.status, 'complete'),
+            eq(responses.isTest, false),
+          ),
+        ),
+    ),
+  );
   if (!response)
     throw new AppError(
       404,
@@ -33,22 +47,38 @@ export async function openCaseOnResponse(
         what: 'response',
       },
     );
+  const [existing] = yield* q(
+    tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.responseId, responseId), isNull(cases.ruleId))),
+  );
+  if (existing) return { id: existing.id, created: false };
   const priority = 'high' as const;
-  const settings = sqlite.prepare('select data from alert_settings where survey_id = ?').pluck().get(surveyId);
-  const hours = readAlertSettings(settings).dueHours[priority] ?? DEFAULT_DUE_HOURS[priority];
-  return db.transaction(() => {
-    const existing = sqlite.prepare('select id from cases where response_id = ? and rule_id is null').get(responseId) as
-      | { id: string }
-      | undefined;
-    if (existing) return { id: existing.id, created: false };
-    const id = randomBytes(12).toString('base64url');
-    sqlite
-      .prepare(`insert into cases (id, survey_id, rule_id, rule_name, response_id, owner_id, status, priority, due_at, opened_at, updated_at)
-        values (?, ?, null, ?, ?, ?, 'open', ?, ?, ?, ?)`)
-      .run(id, surveyId, AT_RISK_CASE, responseId, ownerId, priority, now + Math.round(hours * 3_600_000), now, now);
-    sqlite
-      .prepare('insert into case_events (case_id, user_id, kind, data, at) values (?, ?, ?, ?, ?)')
-      .run(id, ownerId, 'opened', JSON.stringify({ rule: AT_RISK_CASE, ownerId }), now);
-    return { id, created: true };
-  });
+  const [settings] = yield* q(
+    tx.select({ data: alertSettings.data }).from(alertSettings).where(eq(alertSettings.surveyId, surveyId)),
+  );
+  const hours = readAlertSettings(settings?.data).dueHours[priority] ?? DEFAULT_DUE_HOURS[priority];
+  const id = randomBytes(12).toString('base64url');
+  yield* q(
+    tx.insert(cases).values({
+      id,
+      surveyId,
+      ruleId: null,
+      ruleName: AT_RISK_CASE,
+      responseId,
+      ownerId,
+      status: 'open',
+      priority,
+      dueAt: now + Math.round(hours * 3_600_000),
+      openedAt: now,
+      updatedAt: now,
+    }),
+  );
+  yield* q(
+    tx
+      .insert(caseEvents)
+      .values({ caseId: id, userId: ownerId, kind: 'opened', data: { rule: AT_RISK_CASE, ownerId }, at: now }),
+  );
+  return { id, created: true };
 }

@@ -4,17 +4,19 @@
  * respondent-weighted figures, the revenue share of detractors with its interval, and the
  * high-value customers at risk for managers to act on.
  */
-import type { Db } from '../db/client';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { q, type Sql, type Work } from '../db/store';
+import { customers, responses } from '../db/tables';
 import type { Role } from '../../shared/api/auth';
-import { getRow } from '../survey/service';
+import { surveyRow } from '../survey/service';
 import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema';
 import { npsOfCounts } from '../../shared/stats/nps';
 import { weightedRatio } from '../../shared/stats/ratio';
 import type { Segment } from '../../shared/customers/value';
 import type { AtRiskCustomer, CustomerValueReport, ValueGroup } from '../../shared/customers/schema';
-import { ensureValues } from './value';
 import { registerCurrency, valueSettings } from './settings';
 import { seesContactsOf } from './visibility';
+import { statements } from './statements';
 
 interface Linked {
   responseId: number;
@@ -38,15 +40,30 @@ interface Scored extends Linked {
 /** R score at or below this: the customer's last purchase is among the oldest two fifths. */
 const LAPSING_R = 2;
 
-function linkedResponses(db: Db, surveyId: string): Linked[] {
-  return db.$client
-    .prepare(`select r.id as responseId, r.answers, r.completed_at as completedAt, c.id as customerId,
-        c.external_id as externalId, c.name, c.tier, c.segment, c.monetary, c.r_score as rScore,
-        (select min(k.id) from cases k where k.response_id = r.id) as caseId
-      from responses r join customers c on c.id = r.customer_id
-      where r.survey_id = ? and r.status = 'complete' and r.is_test = 0
-      order by r.id`)
-    .all(surveyId) as Linked[];
+function* linkedResponses(db: Sql, surveyId: string): Work<Linked[]> {
+  return yield* q(
+    db
+      .select({
+        responseId: responses.id,
+        answers: responses.answers,
+        completedAt: responses.completedAt,
+        customerId: customers.id,
+        externalId: customers.externalId,
+        name: customers.name,
+        tier: customers.tier,
+        segment: customers.segment,
+        monetary: customers.monetary,
+        rScore: customers.rScore,
+        // The first case opened on the response, by its id's bytes on either database.
+        caseId: sql<
+          string | null
+        >`(select min(${statements.byteOrder(sql.raw('k.id'))}) from cases k where k.response_id = ${responses.id})`,
+      })
+      .from(responses)
+      .innerJoin(customers, eq(customers.id, responses.customerId))
+      .where(and(eq(responses.surveyId, surveyId), eq(responses.status, 'complete'), eq(responses.isTest, false)))
+      .orderBy(asc(responses.id)),
+  );
 }
 
 function group(value: string, rows: readonly Scored[]): ValueGroup {
@@ -83,20 +100,20 @@ function revenueWeighted(ys: number[], revenue: number[]): number | null {
   return positive.some((r) => r > 0) ? weightedRatio(ys, positive).estimate : null;
 }
 
-export async function customerValueReport(
-  db: Db,
+/** The report's customer value; the caller makes the values current first (`ensureValues`). */
+export function* customerValueReport(
+  db: Sql,
   surveyId: string,
   viewer: { id: string; role: Role },
-): Promise<CustomerValueReport> {
-  const survey = getRow(db, surveyId);
-  await ensureValues(db);
+): Work<CustomerValueReport> {
+  const survey = yield* surveyRow(db, surveyId);
   const def = survey.draft as SurveyDefinition;
   const questions = allQuestions(def);
   const satQ = questions.find((q) => q.role === 'overall-satisfaction' && q.type === 'rating');
   const npsQ = questions.find((q) => q.type === 'nps');
-  const settings = valueSettings(db);
+  const settings = yield* valueSettings(db);
   const tierName = (t: number | null) => (t === null ? null : (settings.tierNames[t] ?? null));
-  const rows: Scored[] = linkedResponses(db, surveyId).map((r) => {
+  const rows: Scored[] = (yield* linkedResponses(db, surveyId)).map((r) => {
     const answers = JSON.parse(r.answers) as Record<string, unknown>;
     const num = (id: string | undefined) =>
       id !== undefined && typeof answers[id] === 'number' ? (answers[id] as number) : null;
@@ -124,11 +141,11 @@ export async function customerValueReport(
     return { estimate: r.estimate, marginOfError: r.marginOfError };
   };
   const detractorRevenueShare = share((s) => s <= 6);
-  const registerRevenue = (
-    db.$client.prepare('select coalesce(sum(monetary), 0) as s from customers').get() as {
-      s: number;
-    }
-  ).s;
+  const [{ registerRevenue }] = yield* q(
+    db
+      .select({ registerRevenue: sql<number>`coalesce(sum(${customers.monetary}), 0)`.mapWith(Number) })
+      .from(customers),
+  );
   const registerRevenueAtRisk = detractorRevenueShare && {
     estimate: registerRevenue * detractorRevenueShare.estimate,
     low: registerRevenue * Math.max(0, detractorRevenueShare.estimate - (detractorRevenueShare.marginOfError ?? 0)),
@@ -138,7 +155,7 @@ export async function customerValueReport(
   // The top tiers: the upper half of the pyramid (VIP and major of the default four), at least one.
   const topCount = Math.max(1, Math.floor(settings.tierNames.length / 2));
   const lowSatisfaction = satQ?.type === 'rating' ? satQ.scale.min + 1 : null;
-  const sees = seesContactsOf(db, viewer);
+  const sees = yield* seesContactsOf(db, viewer);
   const atRisk: AtRiskCustomer[] = rows
     .filter((r) => r.tier !== null && r.tier < topCount)
     .map((r) => {
@@ -166,7 +183,7 @@ export async function customerValueReport(
     .sort((a, b) => b.revenue - a.revenue || a.responseId - b.responseId);
 
   return {
-    currency: registerCurrency(db),
+    currency: yield* registerCurrency(db),
     linked: rows.length,
     satisfactionQuestion: satQ?.id ?? null,
     npsQuestion: npsQ?.id ?? null,

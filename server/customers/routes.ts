@@ -13,71 +13,87 @@ import {
   ExternalIdSchema,
   ValueSettingsSchema,
 } from '../../shared/customers/schema';
+import { invalidate } from '../report/dataset';
 import { getCustomer, listCustomers, upsertCustomer, valueOverview } from './service';
 import { importCustomers } from './import-customers';
 import { importTransactions } from './import-transactions';
 import { contactRules, saveContactRules, saveValueSettings, valueSettings } from './settings';
-import { recomputeValues } from './value';
+import { ensureValues, recomputeValues } from './value';
 import { applyRetention, eraseCustomer, exportCustomer, retention, saveRetention } from './privacy';
 
 export const customerRoutes = new Hono<AppEnv>()
   .get('/', requireRole('viewer'), async (c) => {
+    const { store, clock } = c.var.deps;
     const query = parseValue(CustomerListQuerySchema, c.req.query());
-    await applyRetention(c.var.deps.db, c.var.deps.clock.now());
-    return c.json(await listCustomers(c.var.deps.db, query, c.var.user!));
+    await applyRetention(store, clock.now());
+    await ensureValues(store);
+    return c.json(await store.run((db) => listCustomers(db, query, c.var.user!)));
   })
-  .get('/value', requireRole('viewer'), async (c) => c.json(await valueOverview(c.var.deps.db)))
-  .get('/settings', requireRole('viewer'), (c) => c.json(valueSettings(c.var.deps.db)))
+  .get('/value', requireRole('viewer'), async (c) => {
+    await ensureValues(c.var.deps.store);
+    return c.json(await c.var.deps.store.run(valueOverview));
+  })
+  .get('/settings', requireRole('viewer'), async (c) => c.json(await c.var.deps.store.run(valueSettings)))
   .put('/settings', requireRole('researcher'), async (c) => {
+    const { store, clock } = c.var.deps;
     const settings = await parseJson(c, ValueSettingsSchema);
-    saveValueSettings(c.var.deps.db, settings, c.var.user!.id, c.var.deps.clock.now());
-    await recomputeValues(c.var.deps.db);
-    return c.json(valueSettings(c.var.deps.db));
+    await store.transaction((tx) => saveValueSettings(tx, settings, c.var.user!.id, clock.now()));
+    await recomputeValues(store);
+    return c.json(await store.run(valueSettings));
   })
-  .get('/contact-rules', requireRole('viewer'), (c) => c.json(contactRules(c.var.deps.db)))
+  .get('/contact-rules', requireRole('viewer'), async (c) => c.json(await c.var.deps.store.run(contactRules)))
   .put('/contact-rules', requireRole('researcher'), async (c) => {
+    const { store, clock } = c.var.deps;
     const rules = await parseJson(c, ContactRulesSchema);
-    saveContactRules(c.var.deps.db, rules, c.var.user!.id, c.var.deps.clock.now());
-    return c.json(contactRules(c.var.deps.db));
+    await store.transaction((tx) => saveContactRules(tx, rules, c.var.user!.id, clock.now()));
+    return c.json(await store.run(contactRules));
   })
-  .get('/retention', requireRole('viewer'), (c) => c.json(retention(c.var.deps.db)))
+  .get('/retention', requireRole('viewer'), async (c) => c.json(await c.var.deps.store.run(retention)))
   .put('/retention', requireRole('researcher'), async (c) => {
+    const { store, clock } = c.var.deps;
     const input = await parseJson(c, RetentionSchema);
-    await saveRetention(c.var.deps.db, input, c.var.user!.id, c.var.deps.clock.now());
-    return c.json(retention(c.var.deps.db));
+    await store.transaction((tx) => saveRetention(tx, input, c.var.user!.id, clock.now()));
+    await applyRetention(store, clock.now());
+    return c.json(await store.run(retention));
   })
   .post('/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, CsvImportSchema);
-    return c.json(await importCustomers(c.var.deps.db, input.csv, c.var.deps.clock.now()), 201);
+    return c.json(await importCustomers(c.var.deps.store, input.csv, c.var.deps.clock.now()), 201);
   })
   .post('/transactions/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, CsvImportSchema);
-    return c.json(await importTransactions(c.var.deps.db, input.csv, c.var.user!.id, c.var.deps.clock.now()), 201);
+    return c.json(await importTransactions(c.var.deps.store, input.csv, c.var.user!.id, c.var.deps.clock.now()), 201);
   })
   .put('/by-external-id/:externalId', requireRole('researcher'), async (c) => {
+    const { store, clock } = c.var.deps;
     const externalId = parseValue(ExternalIdSchema, c.req.param('externalId'), 'externalId');
     const input = await parseJson(c, CustomerUpsertSchema);
-    const { created, customer } = await upsertCustomer(
-      c.var.deps.db,
-      externalId,
-      input,
-      c.var.user!,
-      c.var.deps.clock.now(),
-    );
-    return c.json(customer, created ? 201 : 200);
+    const { created, id } = await store.transaction((tx) => upsertCustomer(tx, externalId, input, clock.now()));
+    await ensureValues(store);
+    return c.json(await store.run((db) => getCustomer(db, id, c.var.user!)), created ? 201 : 200);
   })
   .get('/:id', requireRole('viewer'), async (c) => {
-    await applyRetention(c.var.deps.db, c.var.deps.clock.now());
-    return c.json(await getCustomer(c.var.deps.db, c.req.param('id'), c.var.user!));
+    const { store, clock } = c.var.deps;
+    await applyRetention(store, clock.now());
+    await ensureValues(store);
+    return c.json(await store.run((db) => getCustomer(db, c.req.param('id'), c.var.user!)));
   })
   .get('/:id/export/all.json', requireRole('researcher'), async (c) => {
-    const data = await exportCustomer(c.var.deps.db, c.req.param('id'), c.var.deps.clock.now());
+    const { store, clock } = c.var.deps;
+    const data = await store.run((db) => exportCustomer(db, c.req.param('id'), clock.now()));
     const file = String(data.customer.externalId).replace(/[^A-Za-z0-9_.-]/g, '_');
     c.header('Content-Disposition', `attachment; filename="customer-${file}.json"`);
     c.header('Cache-Control', 'no-store');
     return c.json(data);
   })
   .delete('/:id', requireRole('researcher'), async (c) => {
+    const { store, clock, db } = c.var.deps;
     const query = parseValue(ErasureQuerySchema, c.req.query());
-    return c.json(await eraseCustomer(c.var.deps.db, c.req.param('id'), query.responses, c.var.deps.clock.now()));
+    const { surveys, ...erased } = await store.transaction((tx) =>
+      eraseCustomer(tx, c.req.param('id'), query.responses, clock.now()),
+    );
+    // The report's cached columns hold the old hidden fields and answers: rebuilt from the rows.
+    // They are kept only by the report on SQLite (docs/postgres.md, "What remains").
+    if (store.dialect === 'sqlite') for (const s of surveys) invalidate(db, s);
+    return c.json(erased);
   });

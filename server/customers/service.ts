@@ -1,9 +1,9 @@
 /** The customer register: listing and searching, one customer's full view, and upserts from a CRM. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type * as v from 'valibot';
-import type { Db } from '../db/client';
-import { customers, customerTransactions, invitations, responses, surveys } from '../db/schema';
+import { forUpdate, q, type Sql, type Work } from '../db/store';
+import { customers, customerTransactions, invitations, responses, surveys } from '../db/tables';
 import { notFound } from '../http/errors';
 import { matchLocale } from '../../shared/i18n/locales';
 import type { Role } from '../../shared/api/auth';
@@ -17,11 +17,12 @@ import type {
 } from '../../shared/customers/schema';
 import { SEGMENTS, valueMatrix, type Segment } from '../../shared/customers/value';
 import { markStale, registerCurrency, valueSettings } from './settings';
-import { COUNTED_IMPORT, ensureValues } from './value';
+import { COUNTED_IMPORT } from './counted';
 import { seesContactsOf } from './visibility';
+import { mergeAttributes } from './attributes';
+import { statements } from './statements';
 
 const COUNTED = sql.raw(COUNTED_IMPORT);
-import { mergeAttributes } from './import-customers';
 
 type Row = typeof customers.$inferSelect;
 
@@ -46,12 +47,12 @@ function summary(r: Row, contacts: boolean, tierNames: readonly string[]): Custo
 /** `%` and `_` in a search are letters, not wildcards. */
 const likePattern = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
-export async function listCustomers(
-  db: Db,
+/** A page of the register; the caller makes the values current first (`ensureValues`). */
+export function* listCustomers(
+  db: Sql,
   query: v.InferOutput<typeof CustomerListQuerySchema>,
   reader: Reader,
-): Promise<CustomerList> {
-  await ensureValues(db);
+): Work<CustomerList> {
   const conditions: (SQL | undefined)[] = [];
   if (query.q) {
     const p = likePattern(query.q);
@@ -65,22 +66,23 @@ export async function listCustomers(
   if (query.tier !== undefined) conditions.push(eq(customers.tier, query.tier));
   if (query.segment) conditions.push(eq(customers.segment, query.segment));
   const where = and(...conditions);
-  const total = db.select({ n: sql<number>`count(*)` }).from(customers).where(where).get()!.n;
-  const rows = db
-    .select()
-    .from(customers)
-    .where(where)
-    .orderBy(desc(customers.monetary), asc(customers.externalId))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .all();
-  const names = valueSettings(db).tierNames;
-  const sees = seesContactsOf(db, reader);
+  const [{ total }] = yield* q(db.select({ total: count() }).from(customers).where(where));
+  const rows = yield* q(
+    db
+      .select()
+      .from(customers)
+      .where(where)
+      .orderBy(desc(customers.monetary), asc(statements.byteOrder(customers.externalId)))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+  );
+  const names = (yield* valueSettings(db)).tierNames;
+  const sees = yield* seesContactsOf(db, reader);
   return {
     total,
     page: query.page,
     pageSize: query.pageSize,
-    currency: registerCurrency(db),
+    currency: yield* registerCurrency(db),
     customers: rows.map((r) => summary(r, sees(r.id), names)),
   };
 }
@@ -93,82 +95,89 @@ function linkedTo(externalId: string, hidden: unknown): boolean {
   return !!h && HIDDEN_KEYS.some((k) => h[k] === externalId);
 }
 
-function surveyTitles(db: Db, ids: string[]): Map<string, string> {
+function* surveyTitles(db: Sql, ids: string[]): Work<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const id of new Set(ids)) {
-    const row = db.select({ draft: surveys.draft }).from(surveys).where(eq(surveys.id, id)).get();
-    const def = row?.draft as { title?: Record<string, string>; defaultLanguage?: string } | undefined;
-    out.set(id, def?.title?.[def.defaultLanguage ?? 'en'] ?? Object.values(def?.title ?? {})[0] ?? '');
+  const unique = [...new Set(ids)];
+  if (!unique.length) return out;
+  const rows = yield* q(
+    db.select({ id: surveys.id, draft: surveys.draft }).from(surveys).where(inArray(surveys.id, unique)),
+  );
+  for (const row of rows) {
+    const def = row.draft as { title?: Record<string, string>; defaultLanguage?: string };
+    out.set(row.id, def.title?.[def.defaultLanguage ?? 'en'] ?? Object.values(def.title ?? {})[0] ?? '');
   }
   return out;
 }
 
-export async function getCustomer(db: Db, id: string, reader: Reader): Promise<CustomerDetail> {
-  await ensureValues(db);
-  const r = db.select().from(customers).where(eq(customers.id, id)).get();
+/** Everything the customer page shows; the caller makes the values current first (`ensureValues`). */
+export function* getCustomer(db: Sql, id: string, reader: Reader): Work<CustomerDetail> {
+  const [r] = yield* q(db.select().from(customers).where(eq(customers.id, id)));
   if (!r) throw notFound('customer');
-  const settings = valueSettings(db);
-  const currency = registerCurrency(db);
-  const tx = db
-    .select({
-      count: sql<number>`count(*)`,
-      first: sql<number | null>`min(${customerTransactions.at})`,
-      last: sql<number | null>`max(${customerTransactions.at})`,
-      total: sql<number>`coalesce(sum(${customerTransactions.amount}), 0)`,
-    })
-    .from(customerTransactions)
-    .where(and(eq(customerTransactions.customerId, id), COUNTED))
-    .get()!;
-  const recent = db
-    .select({
-      at: customerTransactions.at,
-      amount: customerTransactions.amount,
-      currency: customerTransactions.currency,
-    })
-    .from(customerTransactions)
-    .where(and(eq(customerTransactions.customerId, id), COUNTED))
-    .orderBy(desc(customerTransactions.at), desc(customerTransactions.id))
-    .limit(20)
-    .all();
+  const settings = yield* valueSettings(db);
+  const currency = yield* registerCurrency(db);
+  const [tx] = yield* q(
+    db
+      .select({
+        count: count(),
+        first: sql<number | null>`min(${customerTransactions.at})`.mapWith(Number),
+        last: sql<number | null>`max(${customerTransactions.at})`.mapWith(Number),
+        total: sql<number>`coalesce(sum(${customerTransactions.amount}), 0)`.mapWith(Number),
+      })
+      .from(customerTransactions)
+      .where(and(eq(customerTransactions.customerId, id), COUNTED)),
+  );
+  const recent = yield* q(
+    db
+      .select({
+        at: customerTransactions.at,
+        amount: customerTransactions.amount,
+        currency: customerTransactions.currency,
+      })
+      .from(customerTransactions)
+      .where(and(eq(customerTransactions.customerId, id), COUNTED))
+      .orderBy(desc(customerTransactions.at), desc(customerTransactions.id))
+      .limit(20),
+  );
 
   // A JSON string holds the id quoted; the LIKE only narrows, linkedTo decides.
   const pattern = `%${JSON.stringify(r.externalId).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  const inv = db
-    .select({
-      surveyId: invitations.surveyId,
-      status: invitations.status,
-      createdAt: invitations.createdAt,
-      hidden: invitations.hidden,
-      customerId: invitations.customerId,
-    })
-    .from(invitations)
-    .where(sql`${invitations.customerId} = ${id} or ${invitations.hidden} like ${pattern} escape '\\'`)
-    .orderBy(asc(invitations.createdAt))
-    .all()
-    .filter((i) => i.customerId === id || linkedTo(r.externalId, i.hidden));
-  const resp = db
-    .select({
-      surveyId: responses.surveyId,
-      status: responses.status,
-      wave: responses.wave,
-      completedAt: responses.completedAt,
-      hidden: responses.hidden,
-      customerId: responses.customerId,
-    })
-    .from(responses)
-    .where(
-      and(
-        sql`(${responses.customerId} = ${id} or ${responses.hidden} like ${pattern} escape '\\')`,
-        eq(responses.isTest, false),
-      ),
-    )
-    .orderBy(asc(responses.startedAt))
-    .all()
-    .filter((x) => x.customerId === id || linkedTo(r.externalId, x.hidden));
-  const titles = surveyTitles(db, [...inv.map((i) => i.surveyId), ...resp.map((x) => x.surveyId)]);
+  const inv = (yield* q(
+    db
+      .select({
+        surveyId: invitations.surveyId,
+        status: invitations.status,
+        createdAt: invitations.createdAt,
+        hidden: invitations.hidden,
+        customerId: invitations.customerId,
+      })
+      .from(invitations)
+      .where(sql`${invitations.customerId} = ${id} or cast(${invitations.hidden} as text) like ${pattern} escape '\\'`)
+      .orderBy(asc(invitations.createdAt)),
+  )).filter((i) => i.customerId === id || linkedTo(r.externalId, i.hidden));
+  const resp = (yield* q(
+    db
+      .select({
+        surveyId: responses.surveyId,
+        status: responses.status,
+        wave: responses.wave,
+        completedAt: responses.completedAt,
+        hidden: responses.hidden,
+        customerId: responses.customerId,
+      })
+      .from(responses)
+      .where(
+        and(
+          sql`(${responses.customerId} = ${id} or ${responses.hidden} like ${pattern} escape '\\')`,
+          eq(responses.isTest, false),
+        ),
+      )
+      .orderBy(asc(responses.startedAt), asc(responses.id)),
+  )).filter((x) => x.customerId === id || linkedTo(r.externalId, x.hidden));
+  const titles = yield* surveyTitles(db, [...inv.map((i) => i.surveyId), ...resp.map((x) => x.surveyId)]);
+  const sees = yield* seesContactsOf(db, reader);
 
   return {
-    ...summary(r, seesContactsOf(db, reader)(r.id), settings.tierNames),
+    ...summary(r, sees(r.id), settings.tierNames),
     attributes: r.attributes,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -201,15 +210,17 @@ export async function getCustomer(db: Db, id: string, reader: Reader): Promise<C
   };
 }
 
-/** Creates or updates the customer a CRM knows by `externalId`; fields left out keep their stored value. */
-export async function upsertCustomer(
-  db: Db,
+/**
+ * Creates or updates the customer a CRM knows by `externalId`; fields left out keep their stored
+ * value. The row is locked while it is merged, so two updates at once keep both's attributes; two
+ * creations at once make one customer (the second, on the unique external id, updates it).
+ */
+export function* upsertCustomer(
+  tx: Sql,
   externalId: string,
   input: CustomerUpsert,
-  reader: Reader,
   now: number,
-): Promise<{ created: boolean; customer: CustomerDetail }> {
-  const found = db.select().from(customers).where(eq(customers.externalId, externalId)).get();
+): Work<{ created: boolean; id: string }> {
   const language = input.language ? (matchLocale(input.language) ?? input.language) : input.language;
   const fields = {
     ...(input.name !== undefined && { name: input.name || null }),
@@ -217,48 +228,50 @@ export async function upsertCustomer(
     ...(input.phone !== undefined && { phone: input.phone || null }),
     ...(language !== undefined && { language: language || null }),
   };
-  let id: string;
-  db.transaction((tx) => {
-    if (found) {
-      id = found.id;
-      const attributes = input.attributes ? mergeAttributes(found.attributes, input.attributes) : found.attributes;
-      tx.update(customers)
-        .set({ ...fields, attributes, updatedAt: now })
-        .where(eq(customers.id, found.id))
-        .run();
-    } else {
-      id = randomUUID();
-      tx.insert(customers)
-        .values({
-          id,
-          externalId,
-          ...fields,
-          attributes: mergeAttributes({}, input.attributes ?? {}),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run();
-      // A new customer shifts everyone's ranks; an edited one's figures are unchanged.
-      markStale(db, now);
-    }
-  });
-  return { created: !found, customer: await getCustomer(db, id!, reader) };
+  const [made] = yield* q(
+    tx
+      .insert(customers)
+      .values({
+        id: randomUUID(),
+        externalId,
+        ...fields,
+        attributes: mergeAttributes({}, input.attributes ?? {}),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: customers.externalId })
+      .returning({ id: customers.id }),
+  );
+  if (made) {
+    // A new customer shifts everyone's ranks; an edited one's figures are unchanged.
+    yield* markStale(tx, now);
+    return { created: true, id: made.id };
+  }
+  const [found] = yield* q(forUpdate(tx.select().from(customers).where(eq(customers.externalId, externalId))));
+  const attributes = input.attributes ? mergeAttributes(found.attributes, input.attributes) : found.attributes;
+  yield* q(
+    tx
+      .update(customers)
+      .set({ ...fields, attributes, updatedAt: now })
+      .where(eq(customers.id, found.id)),
+  );
+  return { created: false, id: found.id };
 }
 
-/** Customers and revenue by tier and by segment, and the frequency × average-spend matrix. */
-export async function valueOverview(db: Db): Promise<ValueOverview> {
-  await ensureValues(db);
-  const settings = valueSettings(db);
-  const rows = db
-    .select({
-      lastAt: customers.lastPurchaseAt,
-      frequency: customers.frequency,
-      monetary: customers.monetary,
-      tier: customers.tier,
-      segment: customers.segment,
-    })
-    .from(customers)
-    .all();
+/** Customers and revenue by tier and by segment; the caller makes the values current first (`ensureValues`). */
+export function* valueOverview(db: Sql): Work<ValueOverview> {
+  const settings = yield* valueSettings(db);
+  const rows = yield* q(
+    db
+      .select({
+        lastAt: customers.lastPurchaseAt,
+        frequency: customers.frequency,
+        monetary: customers.monetary,
+        tier: customers.tier,
+        segment: customers.segment,
+      })
+      .from(customers),
+  );
   const tiers = settings.tierNames.map((name, tier) => ({ tier, name, customers: 0, revenue: 0 }));
   const segments = SEGMENTS.map((segment) => ({ segment, customers: 0, revenue: 0 }));
   let revenue = 0;
@@ -278,7 +291,7 @@ export async function valueOverview(db: Db): Promise<ValueOverview> {
   return {
     customers: rows.length,
     revenue,
-    currency: registerCurrency(db),
+    currency: yield* registerCurrency(db),
     settings,
     tiers,
     segments,

@@ -10,25 +10,25 @@ import { DrawRequestSchema, OpenCaseSchema } from '../../shared/customers/schema
 import { drawSample, listDraws } from './draws';
 import { customerValueReport } from './report-value';
 import { openCaseOnResponse } from './open-case';
+import { ensureValues } from './value';
 
 export const customerSurveyRoutes = new Hono<AppEnv>()
-  .get('/:id/draws', requireRole('viewer'), async (c) => c.json(await listDraws(c.var.deps.db, c.req.param('id'))))
+  .get('/:id/draws', requireRole('viewer'), async (c) =>
+    c.json(await c.var.deps.store.run((db) => listDraws(db, c.req.param('id')))),
+  )
   .post('/:id/draws', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, DrawRequestSchema);
-    const result = await drawSample(c.var.deps.db, c.req.param('id'), input, c.var.user!.id, c.var.deps.clock.now());
+    const result = await drawSample(c.var.deps.store, c.req.param('id'), input, c.var.user!.id, c.var.deps.clock.now());
     return c.json(result, input.preview ? 200 : 201);
   })
-  .get('/:id/report/customer-value', requireRole('viewer'), async (c) =>
-    c.json(await customerValueReport(c.var.deps.db, c.req.param('id'), c.var.user!)),
-  )
+  .get('/:id/report/customer-value', requireRole('viewer'), async (c) => {
+    await ensureValues(c.var.deps.store);
+    return c.json(await c.var.deps.store.run((db) => customerValueReport(db, c.req.param('id'), c.var.user!)));
+  })
   .post('/:id/cases', requireRole('viewer'), async (c) => {
     const input = await parseJson(c, OpenCaseSchema);
-    const opened = await openCaseOnResponse(
-      c.var.deps.db,
-      c.req.param('id'),
-      input.responseId,
-      c.var.user!.id,
-      c.var.deps.clock.now(),
+    const opened = await c.var.deps.store.transaction((tx) =>
+      openCaseOnResponse(tx, c.req.param('id'), input.responseId, c.var.user!.id, c.var.deps.clock.now()),
     );
     return c.json(opened, opened.created ? 201 : 200);
   });

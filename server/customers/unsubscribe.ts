@@ -5,8 +5,10 @@
  * a POST records the address, which is then never mailed again nor drawn from the register.
  */
 import type { Context } from 'hono';
+import { eq } from 'drizzle-orm';
 import type { AppEnv } from '../http/context';
-import type { Db } from '../db/client';
+import { q, type Sql, type Work } from '../db/store';
+import { invitations, surveys, unsubscribes } from '../db/tables';
 import { esc } from '../collect/first-page/html';
 import { createTranslator, loadAppMessages } from '../../shared/i18n';
 import { interfaceLocale } from '../../shared/survey/survey-language';
@@ -22,28 +24,31 @@ interface Invited {
   defaultLanguage: string | undefined;
 }
 
-function invited(db: Db, token: string): Invited | null {
+function* invited(db: Sql, token: string): Work<Invited | null> {
   if (!TOKEN.test(token)) return null;
-  const row = db.$client
-    .prepare(
-      'select i.email, i.lang, s.draft from invitations i join surveys s on s.id = i.survey_id where i.token = ?',
-    )
-    .get(token) as { email: string | null; lang: string | null; draft: string } | undefined;
+  const [row] = yield* q(
+    db
+      .select({ email: invitations.email, lang: invitations.lang, draft: surveys.draft })
+      .from(invitations)
+      .innerJoin(surveys, eq(surveys.id, invitations.surveyId))
+      .where(eq(invitations.token, token)),
+  );
   if (!row) return null;
-  const draft = JSON.parse(row.draft) as { defaultLanguage?: string };
+  const draft = row.draft as { defaultLanguage?: string };
   return { email: row.email, lang: row.lang, defaultLanguage: draft.defaultLanguage };
 }
 
 /** Records that the address wants no more survey e-mails (idempotent). */
-export async function unsubscribe(db: Db, email: string, now: number): Promise<void> {
-  db.$client
-    .prepare('insert into unsubscribes (email, created_at) values (?, ?) on conflict (email) do nothing')
-    .run(email.toLowerCase(), now);
+export function* unsubscribe(db: Sql, email: string, now: number): Work<void> {
+  yield* q(db.insert(unsubscribes).values({ email: email.toLowerCase(), createdAt: now }).onConflictDoNothing());
 }
 
 /** Whether an address asked for no more survey e-mails. */
-export function isUnsubscribed(db: Db, email: string): boolean {
-  return !!db.$client.prepare('select 1 from unsubscribes where email = ?').get(email.toLowerCase());
+export function* isUnsubscribed(db: Sql, email: string): Work<boolean> {
+  const [row] = yield* q(
+    db.select({ email: unsubscribes.email }).from(unsubscribes).where(eq(unsubscribes.email, email.toLowerCase())),
+  );
+  return !!row;
 }
 
 async function render(c: Context<AppEnv>, inv: Invited | null, state: 'ask' | 'done') {
@@ -64,11 +69,16 @@ async function render(c: Context<AppEnv>, inv: Invited | null, state: 'ask' | 'd
 
 /** GET /u/:token: asks whether to unsubscribe. */
 export const unsubscribePage = async (c: Context<AppEnv>) =>
-  render(c, invited(c.var.deps.db, c.req.param('token') ?? ''), 'ask');
+  render(c, await c.var.deps.store.run((db) => invited(db, c.req.param('token') ?? '')), 'ask');
 
 /** POST /u/:token: the page's button, or a mail client's one-click request. */
 export async function unsubscribePost(c: Context<AppEnv>) {
-  const inv = invited(c.var.deps.db, c.req.param('token') ?? '');
-  if (inv?.email) await unsubscribe(c.var.deps.db, inv.email, c.var.deps.clock.now());
+  const token = c.req.param('token') ?? '';
+  const now = c.var.deps.clock.now();
+  const inv = await c.var.deps.store.transaction(function* (tx) {
+    const found = yield* invited(tx, token);
+    if (found?.email) yield* unsubscribe(tx, found.email, now);
+    return found;
+  });
   return render(c, inv, 'done');
 }

@@ -246,6 +246,8 @@ export const invitations = pgTable(
     sentAt: bigint({ mode: 'number' }),
     remindedAt: bigint({ mode: 'number' }),
     lastError: text(),
+    /** Until when a node is sending this contact its mail (of job `jobId`); another takes it over after that. */
+    leaseUntil: bigint({ mode: 'number' }),
     createdAt: bigint({ mode: 'number' }).notNull(),
     updatedAt: bigint({ mode: 'number' }).notNull(),
   },
@@ -448,6 +450,12 @@ export const outbox = pgTable(
     createdAt: bigint({ mode: 'number' }).notNull(),
     deliveredAt: bigint({ mode: 'number' }),
     lastError: text(),
+    /**
+     * Until when the node in `claimedBy` is sending it: no other node takes it before then, and
+     * one that dies mid-send leaves it to be retried by another once this passes.
+     */
+    leaseUntil: bigint({ mode: 'number' }),
+    claimedBy: text(),
   },
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),

@@ -236,6 +236,8 @@ export const invitations = sqliteTable(
     sentAt: integer(),
     remindedAt: integer(),
     lastError: text(),
+    /** Until when a node is sending this contact its mail (of job `jobId`); another takes it over after that. */
+    leaseUntil: integer(),
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
   },
@@ -438,6 +440,12 @@ export const outbox = sqliteTable(
     createdAt: integer().notNull(),
     deliveredAt: integer(),
     lastError: text(),
+    /**
+     * Until when the node in `claimedBy` is sending it: no other node takes it before then, and
+     * one that dies mid-send leaves it to be retried by another once this passes.
+     */
+    leaseUntil: integer(),
+    claimedBy: text(),
   },
   (t) => [
     index('outbox_due_idx').on(t.status, t.nextAttemptAt),

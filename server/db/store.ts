@@ -61,6 +61,16 @@ export function forUpdate<Q extends PromiseLike<unknown>>(query: Q): Q {
   return typeof lockable.for === 'function' ? lockable.for('update') : query;
 }
 
+/**
+ * Like `forUpdate`, but rows another transaction holds are passed over instead of waited for
+ * (`FOR UPDATE SKIP LOCKED`): how workers on several nodes each claim different rows of a queue.
+ * On SQLite the IMMEDIATE transaction runs alone, so there is nothing to pass over.
+ */
+export function claimable<Q extends PromiseLike<unknown>>(query: Q): Q {
+  const lockable = query as Q & { for?: (strength: 'update', config: { skipLocked: true }) => Q };
+  return typeof lockable.for === 'function' ? lockable.for('update', { skipLocked: true }) : query;
+}
+
 /** What `exclusive` yields on SQLite: nothing to run. */
 export const NOTHING: PromiseLike<undefined> = Promise.resolve(undefined);
 
@@ -68,7 +78,12 @@ export const NOTHING: PromiseLike<undefined> = Promise.resolve(undefined);
  * Keys of the transaction-scoped locks taken with `exclusive`, one per kind of work; large and
  * particular, since other software on the same database shares the advisory lock space.
  */
-export const LOCKS = { firstAdmin: 7_318_224_552 } as const;
+export const LOCKS = {
+  firstAdmin: 7_318_224_552,
+  caseEscalation: 7_318_224_553,
+  customerDraws: 7_318_224_555,
+  customerRows: 7_318_224_554,
+} as const;
 
 /**
  * Makes the rest of the unit of work run alone among units taking the same lock, on every node:

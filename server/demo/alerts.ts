@@ -4,7 +4,6 @@
  * so the inbox and the report's "closing the loop" figures have something real to show.
  */
 import { and, eq, lt } from 'drizzle-orm';
-import type { Db } from '../db/client';
 import { q, type Sql, type Work } from '../db/store';
 import { caseEvents, cases } from '../db/tables';
 import { createRule } from '../alerts/rules';
@@ -12,7 +11,7 @@ import type { AlertRuleSpec } from '../../shared/api/alerts';
 
 const HOUR = 3_600_000;
 
-export function hotelAlertRules(db: Db, surveyId: string, userId: string | null, now: number) {
+export function* hotelAlertRules(tx: Sql, surveyId: string, userId: string | null, now: number): Work<void> {
   const owner: AlertRuleSpec['owner'] = userId ? { kind: 'user', userId } : { kind: 'none' };
   const rules: AlertRuleSpec[] = [
     {
@@ -34,7 +33,7 @@ export function hotelAlertRules(db: Db, surveyId: string, userId: string | null,
       dueHours: null,
     },
   ];
-  for (const spec of rules) createRule(db, surveyId, spec, userId, now);
+  for (const spec of rules) yield* createRule(tx, surveyId, spec, userId, now);
 }
 
 /** Resolves about two in three cases older than three days, each after a day or two, with a note. */

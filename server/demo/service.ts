@@ -28,8 +28,8 @@ const BATCH = 500;
 type NewResponse = typeof responses.$inferInsert;
 
 /**
- * Where the demo writes: everything through the store, except the hotel's alert rules, whose
- * service still takes the SQLite database (docs/postgres.md).
+ * Where the demo writes: everything through the store; the collection statements of the hook
+ * that opens cases are made with the SQLite database too (server/collect/unit.ts).
  */
 export interface DemoDeps {
   db: Db;
@@ -114,7 +114,7 @@ export function* coffeeDemo(tx: Sql, now: number, userId: string | null, count =
  * the last 30 days, plus a few abandoned partials so completion rates are realistic. Guests whose
  * tier is already full are kept as over-quota, as collection would; once every cell is full (only
  * a benchmark asks for that many) the rest count as completes, so reports still get `count` of
- * them. `db` is the SQLite database the alert rules are still written to.
+ * them. `db` is the SQLite database collection's statements are made with (server/collect/unit.ts).
  */
 export function* hotelDemo(tx: Sql, db: Db, now: number, userId: string | null, count = 400) {
   if (yield* exists(tx, DEMO_SLUG)) throw conflict('demo-exists', 'the demo study already exists at /s/demo');
@@ -126,7 +126,7 @@ export function* hotelDemo(tx: Sql, db: Db, now: number, userId: string | null, 
   let cellsOpen = room.size;
   const versionId = published.versions[0].id;
   const rand = seeded(20261123);
-  hotelAlertRules(db, survey.id, userId, now);
+  yield* hotelAlertRules(tx, survey.id, userId, now);
   let completes = 0;
   let partials = 0;
   const batch: NewResponse[] = [];

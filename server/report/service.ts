@@ -31,6 +31,7 @@ import { competitionSection } from './sections/competition';
 import { researchCounts } from './research';
 import { moreTypeReport } from './more-types';
 import { casesSection } from '../alerts/report-section';
+import { runNow, sqlOf } from '../db/sqlite-store';
 import type { Quotas } from '../../shared/plan';
 import { hiddenField } from './hidden-field';
 import { loyaltyValueInputs } from './settings';
@@ -243,7 +244,7 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
       servqual: servqualSection(input),
       price: priceSection(input),
       competition: competitionSection(input),
-      cases: casesSection(db, surveyId, input),
+      cases: runNow(casesSection(sqlOf(db), surveyId, input)),
     },
   };
 }

@@ -32,8 +32,7 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  await outboxOf(t.db)?.stop();
-  t.cleanup();
+  await t.cleanup();
   await new Promise<void>((res) => smtp.close(() => res()));
 });
 
@@ -61,17 +60,17 @@ describe('e-mail to the case owner', () => {
       complete: true,
       answers: { sat: 1, nps: 0 },
     });
-    await outboxOf(t.db)!.drain();
+    await outboxOf(t.store)!.drain();
     expect(captured).toHaveLength(1);
     expect(captured[0].to).toEqual(['viewer@example.com']);
-    const caseId = (t.db.$client.prepare('select id from cases').get() as { id: string }).id;
+    const caseId = await t.value('select id from cases');
     // Quoted-printable may wrap long lines; unfold before reading.
     const body = captured[0].data.replace(/=\r?\n/g, '');
     // The owner reads Italian (shared/i18n/app/it.ts: mail.case.subject, cases.priority.urgent).
     expect(body).toContain('Subject: Nuovo caso: Unhappy (Store visit)');
     expect(body).toContain(`https://survey.example.com/cases/${caseId}`);
     expect(body).toContain('Priorit=C3=A0: Urgente.');
-    expect(t.db.$client.prepare('select kind, status, attempts from outbox').all()).toEqual([
+    expect(await t.rows('select kind, status, attempts from outbox')).toEqual([
       { kind: 'email', status: 'delivered', attempts: 1 },
     ]);
   });

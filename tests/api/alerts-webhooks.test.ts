@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { createApp } from '../../server/app';
 import { startWorkers } from '../../server/workers';
-import { openDb } from '../../server/db/client';
 import { backoffMs, outboxOf, SWEEP_MS } from '../../server/alerts/outbox';
-import { makeTestApp, signedInAgents, smallSurvey, Agent, TestClock } from '../support/api';
+import { makeTestApp, signedInAgents, smallSurvey, Agent } from '../support/api';
 
 /** A webhook receiver on 127.0.0.1 answering with the given statuses in turn (then 200). */
 function receiver(statuses: number[] = []) {
@@ -50,10 +49,10 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  await outboxOf(t.db)?.stop();
+  await outboxOf(t.store)?.stop();
   await hook?.close();
   hook = null;
-  t.cleanup();
+  await t.cleanup();
 });
 
 const respond = async (app: ReturnType<typeof createApp>, answers: Record<string, unknown>, clientId: string) => {
@@ -80,7 +79,7 @@ describe('webhooks', () => {
     hook = await receiver();
     const { secret, webhook } = await addHook(['case.opened']);
     await respond(t.app, { sat: 2, nps: 3, visit: 'look' }, 'c1');
-    await outboxOf(t.db)!.drain();
+    await outboxOf(t.store)!.drain();
     expect(hook.got).toHaveLength(1);
     const { headers, body } = hook.got[0];
     expect(headers['x-yardstick-signature']).toBe(expectedSignature(secret, body));
@@ -114,7 +113,7 @@ describe('webhooks', () => {
     hook = await receiver([500, 503]);
     const { secret, webhook } = await addHook(['case.opened']);
     await respond(t.app, { sat: 2, nps: 3 }, 'c1');
-    const outbox = outboxOf(t.db)!;
+    const outbox = outboxOf(t.store)!;
     await outbox.drain();
     expect(hook.got).toHaveLength(1);
     // Not due yet: the retry waits backoffMs(1) on the injected clock.
@@ -142,25 +141,21 @@ describe('webhooks', () => {
     hook = await receiver([500]);
     const { secret } = await addHook(['case.opened']);
     await respond(t.app, { sat: 2, nps: 3 }, 'c1');
-    await outboxOf(t.db)!.drain();
+    await outboxOf(t.store)!.drain();
     expect(hook.got).toHaveLength(1);
-    // Stop the worker and close the database, as the server does on SIGTERM.
-    await outboxOf(t.db)!.stop();
-    t.db.$client.close();
-    const db = openDb(t.config.DATABASE_PATH);
+    // Stop the worker, as the server does on SIGTERM; the next start has connections of its own.
+    await outboxOf(t.store)!.stop();
+    const restarted = t.anotherNodeDeps();
+    t.clock.advance(backoffMs(1));
+    startWorkers(restarted);
     try {
-      const clock = new TestClock(t.clock.now() + backoffMs(1));
-      startWorkers({ db, config: t.config, clock });
-      await outboxOf(db)!.drain();
+      await outboxOf(restarted.store)!.drain();
       expect(hook.got).toHaveLength(2);
       expect(hook.got[1].body).toBe(hook.got[0].body);
       expect(hook.got[1].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[1].body));
-      expect(db.$client.prepare('select status, attempts from outbox').all()).toEqual([
-        { status: 'delivered', attempts: 2 },
-      ]);
+      expect(await t.rows('select status, attempts from outbox')).toEqual([{ status: 'delivered', attempts: 2 }]);
     } finally {
-      await outboxOf(db)?.stop();
-      db.$client.close();
+      await outboxOf(restarted.store)?.stop();
     }
   });
 
@@ -169,7 +164,7 @@ describe('webhooks', () => {
     await addHook(['response.completed']);
     await respond(t.app, { sat: 5, nps: 10, visit: 'buy' }, 'c1');
     await respond(t.app, { sat: 4, nps: 9 }, 'c2');
-    await outboxOf(t.db)!.drain();
+    await outboxOf(t.store)!.drain();
     // Both are due at once and sent side by side, so they may arrive in either order.
     const bodies = hook.got.map((g) => JSON.parse(g.body));
     expect(bodies.map((b) => b.event)).toEqual(['response.completed', 'response.completed']);
@@ -195,7 +190,7 @@ describe('webhooks', () => {
     const id = (await researcher.get('/api/cases')).body.cases[0].id;
     await researcher.post(`/api/cases/${id}/notes`, { text: 'Called back' });
     await researcher.patch(`/api/cases/${id}`, { status: 'resolved' });
-    await outboxOf(t.db)!.drain();
+    await outboxOf(t.store)!.drain();
     // Both are due at once and sent side by side, so they may arrive in either order.
     const bodies = hook.got.map((g) => JSON.parse(g.body)).sort((a, b) => a.change.kind.localeCompare(b.change.kind));
     expect(bodies.map((b) => [b.event, b.change.kind, b.change.by, b.case.status])).toEqual([
@@ -210,14 +205,14 @@ describe('webhooks', () => {
     const { secret, webhook } = await addHook(['case.opened']);
     const ping = await researcher.post(`/api/surveys/${survey.id}/webhooks/${webhook.id}/ping`);
     expect(ping.status).toBe(202);
-    await outboxOf(t.db)!.drain();
+    await outboxOf(t.store)!.drain();
     expect(JSON.parse(hook.got[0].body)).toMatchObject({ event: 'ping', deliveryId: ping.body.id });
     // The first try failed (500); redelivering sends it now rather than after the back-off.
     const again = await researcher.post(
       `/api/surveys/${survey.id}/webhooks/${webhook.id}/deliveries/${ping.body.id}/redeliver`,
     );
     expect(again.status).toBe(202);
-    await outboxOf(t.db)!.drain();
+    await outboxOf(t.store)!.drain();
     expect(hook.got).toHaveLength(2);
     expect(hook.got[1].headers['x-yardstick-delivery']).toBe(ping.body.id);
     expect(hook.got[1].headers['x-yardstick-signature']).toBe(expectedSignature(secret, hook.got[1].body));
@@ -233,7 +228,7 @@ describe('webhooks', () => {
       { name: 'Detractor', priority: 'urgent', when: { conditions: [{ source: 'nps', op: 'between', max: 6 }] } },
     );
     await respond(t.app, { sat: 2, nps: 3 }, 'c1');
-    const outbox = outboxOf(t.db)!;
+    const outbox = outboxOf(t.store)!;
     // Urgent: due in 4 hours (DEFAULT_DUE_HOURS); overdue only once past that moment.
     t.clock.advance(4 * 3_600_000);
     await outbox.drain();
@@ -258,7 +253,7 @@ describe('webhooks', () => {
     const { webhook } = await addHook(['case.opened']);
     const rotated = (await researcher.post(`/api/surveys/${survey.id}/webhooks/${webhook.id}/rotate`)).body;
     await respond(t.app, { sat: 1, nps: 0 }, 'c1');
-    await outboxOf(t.db)!.drain();
+    await outboxOf(t.store)!.drain();
     expect(hook.got[0].headers['x-yardstick-signature']).toBe(expectedSignature(rotated.secret, hook.got[0].body));
   });
 
@@ -274,7 +269,7 @@ describe('webhooks', () => {
       expect(r.status).toBe(400);
       expect(r.body.error.path).toBe(path);
     }
-    expect(t.db.$client.prepare('select count(*) as n from webhooks').get()).toEqual({ n: 0 });
+    expect(await t.value('select count(*) from webhooks')).toBe(0);
   });
 });
 
@@ -287,8 +282,8 @@ describe("webhooks into the server's own network", () => {
     admin = (await signedInAgents(own.app)).researcher;
   });
   afterEach(async () => {
-    await outboxOf(own.db)?.stop();
-    own.cleanup();
+    await outboxOf(own.store)?.stop();
+    await own.cleanup();
   });
   const newSurvey = async () => {
     const created = (await admin.post('/api/surveys', { definition: smallSurvey() })).body;
@@ -317,7 +312,7 @@ describe("webhooks into the server's own network", () => {
         params: { reason: 'internal', host: new URL(url).hostname },
       });
     }
-    expect(own.db.$client.prepare('select count(*) from webhooks').pluck().get()).toBe(0);
+    expect(await own.value('select count(*) from webhooks')).toBe(0);
     // A name is only resolved when sending: made here, refused there if it leads inside.
     const made = await admin.post(`/api/surveys/${s.id}/webhooks`, {
       url: 'https://hooks.example.com/yardstick',
@@ -328,9 +323,7 @@ describe("webhooks into the server's own network", () => {
       url: 'http://127.0.0.1:8080/',
     });
     expect(moved.status).toBe(400);
-    expect(own.db.$client.prepare('select url from webhooks').pluck().get()).toBe(
-      'https://hooks.example.com/yardstick',
-    );
+    expect(await own.value('select url from webhooks')).toBe('https://hooks.example.com/yardstick');
   });
 
   it('are not sent when a name resolves to a loopback address, and the attempt says why', async () => {
@@ -342,7 +335,7 @@ describe("webhooks into the server's own network", () => {
         events: ['response.completed'],
       });
       // As if DNS now pointed the name here: "localhost" resolves to loopback without any network.
-      own.db.$client.prepare('update webhooks set url = ?').run(rec.url.replace('127.0.0.1', 'localhost'));
+      await own.rows('update webhooks set url = ? returning id', rec.url.replace('127.0.0.1', 'localhost'));
       const r = await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, {
         clientId: 'client-ssrf-1',
         versionId: s.versionId,
@@ -350,7 +343,7 @@ describe("webhooks into the server's own network", () => {
         answers: { sat: 4, nps: 9 },
       });
       expect(r.status).toBe(201);
-      await outboxOf(own.db)!.drain();
+      await outboxOf(own.store)!.drain();
       expect(rec.got).toHaveLength(0);
       const [d] = (await admin.get(`/api/surveys/${s.id}/webhooks/${made.body.webhook.id}/deliveries`)).body;
       expect(d.log[0].error).toMatch(/localhost resolves to .*loopback, private or reserved/);
@@ -365,30 +358,29 @@ describe("webhooks into the server's own network", () => {
       url: 'https://hooks.example.com/never',
       events: ['response.completed'],
     });
-    own.db.$client.prepare(`update webhooks set url = 'http://[::1]:9/never'`).run();
+    await own.rows(`update webhooks set url = 'http://[::1]:9/never' returning id`);
     await new Agent(own.app).post(`/api/public/s/${s.slug}/responses`, {
       clientId: 'client-prune-1',
       versionId: s.versionId,
       complete: true,
       answers: { sat: 4, nps: 9 },
     });
-    const outbox = outboxOf(own.db)!;
+    const outbox = outboxOf(own.store)!;
     await outbox.drain();
     // Give up on it: every retry fails on the address check.
     for (let k = 0; k < 12; k++) {
       own.clock.advance(86_400_000);
       await outbox.drain();
     }
-    const count = () =>
-      own.db.$client
-        .prepare(`select (select count(*) from outbox), (select count(*) from outbox_attempts)`)
-        .raw()
-        .get();
-    expect(own.db.$client.prepare('select status from outbox').pluck().get()).toBe('failed');
-    expect(count()).toEqual([1, 9]);
+    const count = async () => [
+      await own.value('select count(*) from outbox'),
+      await own.value('select count(*) from outbox_attempts'),
+    ];
+    expect(await own.value('select status from outbox')).toBe('failed');
+    expect(await count()).toEqual([1, 9]);
     // 90 days (the default) after it was written, the next sweep deletes it.
     own.clock.advance(80 * 86_400_000);
     await outbox.drain();
-    expect(count()).toEqual([0, 0]);
+    expect(await count()).toEqual([0, 0]);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, signedInAgents, smallSurvey, Agent } from '../support/api';
+import { DIALECT } from '../../server/db/dialect';
 
 let t: ReturnType<typeof makeTestApp>;
 let agents: Awaited<ReturnType<typeof signedInAgents>>;
@@ -53,14 +54,15 @@ const rule = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const addRule = (body: unknown) => agents.researcher.post(`/api/surveys/${survey.id}/alerts/rules`, body);
-const caseRows = () => t.db.$client.prepare('select * from cases order by rowid').all() as Record<string, unknown>[];
+// Rows in the order they were written: rowid on SQLite, the heap position of rows never updated on PostgreSQL.
+const caseRows = () => t.rows(`select * from cases order by ${DIALECT === 'sqlite' ? 'rowid' : 'ctid'}`);
 
 describe('a completed response that meets a rule', () => {
   it("opens exactly one case, for its owner, due after the priority's hours", async () => {
     expect((await addRule(rule())).status).toBe(201);
     const r = await respond({ sat: 2, nps: 3 });
     expect(r.status).toBe(201);
-    const rows = caseRows();
+    const rows = await caseRows();
     expect(rows).toHaveLength(1);
     // High priority defaults to 24 hours (DEFAULT_DUE_HOURS); the test clock stands still.
     expect(rows[0]).toMatchObject({
@@ -72,26 +74,29 @@ describe('a completed response that meets a rule', () => {
     });
     // The same response again (a retry) opens nothing more.
     await respond({ sat: 2, nps: 3 }, {}, true, `client-${n}`);
-    expect(caseRows()).toHaveLength(1);
+    expect(await caseRows()).toHaveLength(1);
   });
 
   it('cannot get a second case for the same rule: the unique index refuses it', async () => {
     await addRule(rule());
     await respond({ sat: 1, nps: 0 });
-    const [c] = caseRows();
-    expect(() =>
-      t.db.$client
-        .prepare(`insert into cases (id, survey_id, rule_id, rule_name, response_id, status, priority, due_at, opened_at, updated_at)
-      values ('dup', ?, ?, 'x', ?, 'open', 'low', 0, 0, 0)`)
-        .run(c.survey_id, c.rule_id, c.response_id),
-    ).toThrow(/UNIQUE/);
+    const [c] = await caseRows();
+    await expect(
+      t.rows(
+        `insert into cases (id, survey_id, rule_id, rule_name, response_id, status, priority, due_at, opened_at, updated_at)
+      values ('dup', ?, ?, 'x', ?, 'open', 'low', 0, 0, 0) returning id`,
+        c.survey_id,
+        c.rule_id,
+        c.response_id,
+      ),
+    ).rejects.toThrow(/unique/i);
   });
 
   it('opens none for a response that does not match, a partial one or a preview', async () => {
     await addRule(rule());
     await respond({ sat: 4, nps: 9 });
     await respond({ sat: 1, nps: 0 }, {}, false);
-    expect(caseRows()).toHaveLength(0);
+    expect(await caseRows()).toHaveLength(0);
   });
 
   it('opens a case per matching rule, each read from answers, words in a comment and segment limits', async () => {
@@ -107,14 +112,10 @@ describe('a completed response that meets a rule', () => {
       }),
     );
     await respond({ sat: 3, nps: 5, why: 'The staff was RUDE.' }, { tier: 'Gold' });
-    expect(
-      caseRows()
-        .map((c) => c.rule_name)
-        .sort(),
-    ).toEqual(['Detractor', 'Rude']);
+    expect((await caseRows()).map((c) => c.rule_name).sort()).toEqual(['Detractor', 'Rude']);
     // "rudeness" is not the word "rude"; Platinum is in the segment.
     await respond({ sat: 3, nps: 8, why: 'no rudeness at all' }, { tier: 'Platinum' });
-    expect(caseRows().map((c) => c.rule_name)).toEqual(['Detractor', 'Rude', 'Platinum only']);
+    expect((await caseRows()).map((c) => c.rule_name)).toEqual(['Detractor', 'Rude', 'Platinum only']);
   });
 
   it('stops opening cases once the rule is turned off (the cached rules are dropped on change)', async () => {
@@ -122,7 +123,7 @@ describe('a completed response that meets a rule', () => {
     await respond({ sat: 1, nps: 0 });
     await agents.researcher.put(`/api/surveys/${survey.id}/alerts/rules/${created.id}`, rule({ enabled: false }));
     await respond({ sat: 1, nps: 0 });
-    expect(caseRows()).toHaveLength(1);
+    expect(await caseRows()).toHaveLength(1);
   });
 });
 
@@ -144,7 +145,7 @@ describe('routing by a hidden field', () => {
     await respond({ sat: 1, nps: 2 }, { region: 'north' });
     await respond({ sat: 1, nps: 2 }, { region: 'South' });
     await respond({ sat: 1, nps: 2 }, { region: 'West' });
-    expect(caseRows().map((c) => c.owner_id)).toEqual([ids.north, ids.researcher, ids.admin]);
+    expect((await caseRows()).map((c) => c.owner_id)).toEqual([ids.north, ids.researcher, ids.admin]);
   });
 });
 
@@ -191,7 +192,7 @@ describe('bad rules are refused, naming the field, and nothing is stored', () =>
       expect(r.status).toBe(status);
       expect(r.body.error.path).toBe(path);
       expect(r.body.error.message).toContain(path);
-      expect(t.db.$client.prepare('select count(*) as n from alert_rules').get()).toEqual({ n: 0 });
+      expect(await t.value('select count(*) from alert_rules')).toBe(0);
     });
   }
   it('refuses a viewer', async () => {

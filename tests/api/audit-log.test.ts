@@ -12,7 +12,7 @@ beforeEach(async () => {
   agents = await signedInAgents(t.app);
 });
 afterEach(async () => {
-  await outboxOf(t.db)?.stop();
+  await outboxOf(t.store)?.stop();
   t.cleanup();
 });
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { basePlan } from '../support/plan';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -26,6 +26,8 @@ const customersCsv = `id,name,email,region\n${ids
 const transactionsCsv = `customer,date,amount,currency\n${ids.map((id, i) => `${id},2026-10-01,${(i + 1) * 10},EUR`).join('\n')}`;
 /** Gold: the top quarter by revenue, C31…C40 (⌈40 × 25 %⌉ = 10); lead: C01…C30. */
 const GOLD = ids.slice(30);
+/** What the seed "same-everywhere" draws by region (three north, two south), on SQLite and PostgreSQL alike. */
+const SAME_EVERYWHERE = ['C36', 'C32', 'C20', 'C07', 'C05'];
 
 beforeEach(async () => {
   captured = [];
@@ -95,13 +97,18 @@ async function planTiers(surveyId: string) {
 
 const draw = (surveyId: string, body: Record<string, unknown>) =>
   agents.researcher.post(`/api/surveys/${surveyId}/draws`, body);
-const invitationsOf = (surveyId: string) =>
-  t.db.$client
-    .prepare(
-      `select i.email, i.hidden, i.token, c.external_id as externalId from invitations i
-       left join customers c on c.id = i.customer_id where i.survey_id = ? order by i.rowid`,
+/** A survey's invitations by their customer's id (a JSON column arrives parsed on PostgreSQL, as text on SQLite). */
+const invitationsOf = async (surveyId: string) =>
+  (
+    await t.rows(
+      `select i.email, i.hidden, i.token, c.external_id as "externalId" from invitations i
+       left join customers c on c.id = i.customer_id where i.survey_id = ? order by c.external_id`,
+      surveyId,
     )
-    .all(surveyId) as { email: string; hidden: string; token: string; externalId: string | null }[];
+  ).map((i) => ({
+    ...(i as { email: string; token: string; externalId: string | null }),
+    hidden: (typeof i.hidden === 'string' ? JSON.parse(i.hidden) : i.hidden) as Record<string, string>,
+  }));
 
 describe('drawing invitations from the register', () => {
   it("draws the plan's invitations per tier, and the same seed draws the same customers", async () => {
@@ -115,7 +122,7 @@ describe('drawing invitations from the register', () => {
       { value: 'lead', completes: 6, needed: 12, eligible: 30, drawn: 12 },
     ]);
     expect(preview.body).toMatchObject({ id: null, invited: 0, responseRate: 0.5, intervalDays: 90 });
-    expect(invitationsOf(s.id)).toEqual([]);
+    expect(await invitationsOf(s.id)).toEqual([]);
     const golds = preview.body.customers.slice(0, 6);
     for (const g of golds) expect(GOLD).toContain(g);
     // C38 and C39 (gold, no e-mail address) are never drawn.
@@ -131,10 +138,11 @@ describe('drawing invitations from the register', () => {
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(made.body.customers).toEqual(preview.body.customers);
     expect(made.body.invited).toBe(18);
-    const invited = invitationsOf(s.id);
-    expect(invited.map((i) => i.externalId)).toEqual(preview.body.customers);
+    const invited = await invitationsOf(s.id);
+    expect(invited.map((i) => i.externalId)).toEqual([...preview.body.customers].sort());
     // Linked to the customer, with their id in the survey's hidden field and their tier and segment.
-    expect(JSON.parse(invited[0].hidden)).toMatchObject({ customer_id: invited[0].externalId, customer_tier: 'gold' });
+    const gold = invited.find((i) => GOLD.includes(i.externalId!))!;
+    expect(gold.hidden).toMatchObject({ customer_id: gold.externalId, customer_tier: 'gold' });
     // The record keeps everything but the customers (the invitations list them).
     const { customers: _, ...recorded } = made.body;
     expect((await agents.viewer.get(`/api/surveys/${s.id}/draws`)).body).toEqual([recorded]);
@@ -161,74 +169,93 @@ describe('drawing invitations from the register', () => {
     expect(
       (await agents.viewer.post(`/api/surveys/${s.id}/draws`, { by: 'Region', completes: { north: 1 } })).status,
     ).toBe(403);
-    expect(invitationsOf(s.id)).toHaveLength(3);
+    expect(await invitationsOf(s.id)).toHaveLength(3);
   });
 
-  it('keeps the contact interval across surveys, and never draws the unsubscribed or bounced', async () => {
-    const a = await newSurvey();
-    const first = await draw(a.id, { by: 'customer_tier', completes: { gold: 4 }, responseRate: 1, seed: 'a' });
-    expect(first.body.strata[0]).toMatchObject({ eligible: 8, drawn: 4 });
-    const [bounced, unsubscribed] = invitationsOf(a.id);
-    // One address bounces; another unsubscribes through its invitation's link.
-    expect(
-      (await agents.researcher.post(`/api/surveys/${a.id}/invitations/bounces`, { text: `email\n${bounced.email}\n` }))
-        .status,
-    ).toBe(200);
-    const page = await new Agent(t.app).get(`/u/${unsubscribed.token}`);
-    expect(page.status).toBe(200);
-    expect(page.body).toContain(unsubscribed.email);
-    expect(
-      (
-        await new Agent(t.app).request('POST', `/u/${unsubscribed.token}`, 'List-Unsubscribe=One-Click', {
-          'content-type': 'application/x-www-form-urlencoded',
-        })
-      ).status,
-    ).toBe(200);
-
-    // Another survey, a day later: the four gold customers invited to the first are not drawn.
-    t.clock.advance(DAY);
-    const b = await newSurvey();
-    const second = await draw(b.id, { by: 'customer_tier', completes: { gold: 10 }, responseRate: 1, seed: 'b' });
-    expect(second.body.strata[0]).toMatchObject({ eligible: 4, drawn: 4 });
-    for (const id of first.body.customers) expect(second.body.customers).not.toContain(id);
-
-    // No interval lets everyone invited before back (eight gold customers with an address), except
-    // the bounced and the unsubscribed.
-    expect((await agents.researcher.put('/api/customers/contact-rules', { intervalDays: 0 })).body).toEqual({
-      intervalDays: 0,
-    });
-    const c = await newSurvey();
-    const third = await draw(c.id, { by: 'customer_tier', completes: { gold: 10 }, responseRate: 1, seed: 'c' });
-    expect(third.body.intervalDays).toBe(0);
-    expect(third.body.strata[0]).toMatchObject({ eligible: 6, drawn: 6 });
-    expect(third.body.customers).not.toContain(bounced.externalId);
-    expect(third.body.customers).not.toContain(unsubscribed.externalId);
-    expect((await agents.researcher.put('/api/customers/contact-rules', { intervalDays: -1 })).status).toBe(400);
+  it('draws the same customers from the same seed on either database, in the order of their ids', async () => {
+    const s = await newSurvey();
+    const body = { by: 'Region', completes: { north: 3, south: 2 }, responseRate: 1, seed: 'same-everywhere' };
+    const drawn = await draw(s.id, body);
+    expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
+    expect(drawn.body.customers).toEqual(SAME_EVERYWHERE);
+    // The customers drawn are invited now: drawn again, the same seed meets the others.
+    expect((await draw(s.id, { ...body, preview: true })).body.customers).not.toContain(SAME_EVERYWHERE[0]);
   });
+
+  itOnSqliteUntilPorted(
+    'keeps the contact interval across surveys, and never draws the unsubscribed or bounced',
+    async () => {
+      const a = await newSurvey();
+      const first = await draw(a.id, { by: 'customer_tier', completes: { gold: 4 }, responseRate: 1, seed: 'a' });
+      expect(first.body.strata[0]).toMatchObject({ eligible: 8, drawn: 4 });
+      const [bounced, unsubscribed] = await invitationsOf(a.id);
+      // One address bounces; another unsubscribes through its invitation's link.
+      expect(
+        (
+          await agents.researcher.post(`/api/surveys/${a.id}/invitations/bounces`, {
+            text: `email\n${bounced.email}\n`,
+          })
+        ).status,
+      ).toBe(200);
+      const page = await new Agent(t.app).get(`/u/${unsubscribed.token}`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(unsubscribed.email);
+      expect(
+        (
+          await new Agent(t.app).request('POST', `/u/${unsubscribed.token}`, 'List-Unsubscribe=One-Click', {
+            'content-type': 'application/x-www-form-urlencoded',
+          })
+        ).status,
+      ).toBe(200);
+
+      // Another survey, a day later: the four gold customers invited to the first are not drawn.
+      t.clock.advance(DAY);
+      const b = await newSurvey();
+      const second = await draw(b.id, { by: 'customer_tier', completes: { gold: 10 }, responseRate: 1, seed: 'b' });
+      expect(second.body.strata[0]).toMatchObject({ eligible: 4, drawn: 4 });
+      for (const id of first.body.customers) expect(second.body.customers).not.toContain(id);
+
+      // No interval lets everyone invited before back (eight gold customers with an address), except
+      // the bounced and the unsubscribed.
+      expect((await agents.researcher.put('/api/customers/contact-rules', { intervalDays: 0 })).body).toEqual({
+        intervalDays: 0,
+      });
+      const c = await newSurvey();
+      const third = await draw(c.id, { by: 'customer_tier', completes: { gold: 10 }, responseRate: 1, seed: 'c' });
+      expect(third.body.intervalDays).toBe(0);
+      expect(third.body.strata[0]).toMatchObject({ eligible: 6, drawn: 6 });
+      expect(third.body.customers).not.toContain(bounced.externalId);
+      expect(third.body.customers).not.toContain(unsubscribed.externalId);
+      expect((await agents.researcher.put('/api/customers/contact-rules', { intervalDays: -1 })).status).toBe(400);
+    },
+  );
 });
 
 describe('the unsubscribe link of every survey e-mail', () => {
-  it('is in the text and the List-Unsubscribe header, and unsubscribing stops further mail', async () => {
-    const s = await newSurvey();
-    await draw(s.id, { by: 'customer_tier', completes: { gold: 2 }, responseRate: 1, seed: 'mail' });
-    const [first, second] = invitationsOf(s.id);
-    expect((await agents.researcher.post(`/api/surveys/${s.id}/mail`, { kind: 'invitation' })).status).toBe(202);
-    await expect.poll(() => captured.length).toBe(2);
-    const mail = captured.find((m) => m.to[0] === first.email)!.data;
-    const link = `https://survey.example.com/u/${first.token}`;
-    expect(mail).toContain(`List-Unsubscribe: <${link}>`);
-    expect(mail).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(mail.replace(/=\r?\n/g, '')).toContain(link);
+  itOnSqliteUntilPorted(
+    'is in the text and the List-Unsubscribe header, and unsubscribing stops further mail',
+    async () => {
+      const s = await newSurvey();
+      await draw(s.id, { by: 'customer_tier', completes: { gold: 2 }, responseRate: 1, seed: 'mail' });
+      const [first, second] = await invitationsOf(s.id);
+      expect((await agents.researcher.post(`/api/surveys/${s.id}/mail`, { kind: 'invitation' })).status).toBe(202);
+      await expect.poll(() => captured.length).toBe(2);
+      const mail = captured.find((m) => m.to[0] === first.email)!.data;
+      const link = `https://survey.example.com/u/${first.token}`;
+      expect(mail).toContain(`List-Unsubscribe: <${link}>`);
+      expect(mail).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      expect(mail.replace(/=\r?\n/g, '')).toContain(link);
 
-    // The one-click request a mail client sends, then a reminder: only the other customer gets it.
-    const done = await new Agent(t.app).request('POST', `/u/${first.token}`, 'List-Unsubscribe=One-Click', {
-      'content-type': 'application/x-www-form-urlencoded',
-    });
-    expect(done.status).toBe(200);
-    expect(t.db.$client.prepare('select email from unsubscribes').all()).toEqual([{ email: first.email }]);
-    expect((await agents.researcher.post(`/api/surveys/${s.id}/mail`, { kind: 'reminder' })).status).toBe(202);
-    await expect.poll(() => captured.length).toBe(3);
-    expect(captured[2].to).toEqual([second.email]);
-    expect((await new Agent(t.app).get('/u/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
-  });
+      // The one-click request a mail client sends, then a reminder: only the other customer gets it.
+      const done = await new Agent(t.app).request('POST', `/u/${first.token}`, 'List-Unsubscribe=One-Click', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+      expect(done.status).toBe(200);
+      expect(await t.rows('select email from unsubscribes')).toEqual([{ email: first.email }]);
+      expect((await agents.researcher.post(`/api/surveys/${s.id}/mail`, { kind: 'reminder' })).status).toBe(202);
+      await expect.poll(() => captured.length).toBe(3);
+      expect(captured[2].to).toEqual([second.email]);
+      expect((await new Agent(t.app).get('/u/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+    },
+  );
 });

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
-import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { basePlan } from '../support/plan';
 
 let t: ReturnType<typeof makeTestApp>;
@@ -59,17 +59,15 @@ const respond = (clientId: string, sat: number, extra: Record<string, unknown>) 
     answers: { sat, nps: sat * 2 },
     ...extra,
   });
-const stored = () =>
-  t.db.$client
-    .prepare('select client_id as clientId, hidden, customer_id as customerId from responses order by id')
-    .all() as {
+const stored = async () =>
+  (await t.rows('select client_id as "clientId", hidden, customer_id as "customerId" from responses order by id')) as {
     clientId: string;
     hidden: string;
     customerId: string | null;
   }[];
 
 describe('customer fields of every survey', () => {
-  it('fills tier and segment at invitation and links the response to the customer', async () => {
+  itOnSqliteUntilPorted('fills tier and segment at invitation and links the response to the customer', async () => {
     const r = agents.researcher;
     const imported = await r.post(`/api/surveys/${survey.id}/invitations/import`, {
       csv: 'email,customer_id\nc1@example.com,C1\nc2@example.com,C2\nnobody@example.com,C99\n',
@@ -102,7 +100,7 @@ describe('customer fields of every survey', () => {
     // What the link claims is ignored: the invitation's fields win.
     const answered = await respond('inv-c1', 1, { invitation: token, hidden: { customer_tier: 'lead' } });
     expect(answered.body, JSON.stringify(answered.body)).toEqual({ status: 'complete' });
-    const [row] = stored();
+    const [row] = await stored();
     expect(row.customerId).toBe(customerIds.C1);
     expect(JSON.parse(row.hidden)).toMatchObject({ customer_id: 'C1', customer_tier: 'gold' });
     // The customer page finds the response through the link.
@@ -113,7 +111,7 @@ describe('customer fields of every survey', () => {
   it('never takes tier or segment from an open link, and links a known customer_id from it to the register', async () => {
     await respond('open-forged', 4, { hidden: { customer_tier: 'gold', customer_segment: 'champions' } });
     await respond('open-c3', 4, { hidden: { customer_id: 'C3' } });
-    const rows = stored();
+    const rows = await stored();
     expect(rows[0]).toMatchObject({ clientId: 'client-open-forged', customerId: null });
     expect(JSON.parse(rows[0].hidden)).toEqual({});
     expect(rows[1].customerId).toBe(customerIds.C3);
@@ -124,68 +122,71 @@ describe('customer fields of every survey', () => {
     });
   });
 
-  it('are quota variables, report filters, cross-tab axes and alert conditions and routing', async () => {
-    const r = agents.researcher;
-    const plan = await r.put(`/api/surveys/${survey.id}/plan`, {
-      plan: basePlan({
-        quotas: {
-          variables: [
-            {
-              source: 'customer_tier',
-              label: 'Tier',
-              unit: 'percent',
-              categories: [
-                { value: 'gold', label: 'Gold', population: 20 },
-                { value: 'lead', label: 'Lead', population: 80 },
-              ],
-            },
-          ],
-          method: 'proportional',
-          cells: [
-            { key: 'gold', values: ['gold'], target: 1 },
-            { key: 'lead', values: ['lead'], target: 10 },
+  itOnSqliteUntilPorted(
+    'are quota variables, report filters, cross-tab axes and alert conditions and routing',
+    async () => {
+      const r = agents.researcher;
+      const plan = await r.put(`/api/surveys/${survey.id}/plan`, {
+        plan: basePlan({
+          quotas: {
+            variables: [
+              {
+                source: 'customer_tier',
+                label: 'Tier',
+                unit: 'percent',
+                categories: [
+                  { value: 'gold', label: 'Gold', population: 20 },
+                  { value: 'lead', label: 'Lead', population: 80 },
+                ],
+              },
+            ],
+            method: 'proportional',
+            cells: [
+              { key: 'gold', values: ['gold'], target: 1 },
+              { key: 'lead', values: ['lead'], target: 10 },
+            ],
+          },
+        }),
+      });
+      expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+      const rule = await r.post(`/api/surveys/${survey.id}/alerts/rules`, {
+        name: 'Unhappy gold customer',
+        when: {
+          conditions: [
+            { source: 'sat', op: 'between', max: 2 },
+            { source: 'customer_tier', op: 'equals', value: 'gold' },
           ],
         },
-      }),
-    });
-    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
-    const rule = await r.post(`/api/surveys/${survey.id}/alerts/rules`, {
-      name: 'Unhappy gold customer',
-      when: {
-        conditions: [
-          { source: 'sat', op: 'between', max: 2 },
-          { source: 'customer_tier', op: 'equals', value: 'gold' },
-        ],
-      },
-      owner: {
-        kind: 'route',
-        field: 'customer_segment',
-        routes: [{ value: await segmentOf('C1'), userId: ids.viewer }],
-        fallbackUserId: ids.admin,
-      },
-      priority: 'high',
-    });
-    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+        owner: {
+          kind: 'route',
+          field: 'customer_segment',
+          routes: [{ value: await segmentOf('C1'), userId: ids.viewer }],
+          fallbackUserId: ids.admin,
+        },
+        priority: 'high',
+      });
+      expect(rule.status, JSON.stringify(rule.body)).toBe(201);
 
-    expect((await respond('c1', 1, { hidden: { customer_id: 'C1' } })).body).toEqual({ status: 'complete' });
-    expect((await respond('c2', 1, { hidden: { customer_id: 'C2' } })).body).toEqual({ status: 'complete' });
-    expect((await respond('c3', 5, { hidden: { customer_id: 'C3' } })).body).toEqual({ status: 'complete' });
-    // The gold cell's target is 1: a second gold response is over quota.
-    expect((await respond('c1-again', 4, { hidden: { customer_id: 'C1' } })).body).toEqual({ status: 'over-quota' });
+      expect((await respond('c1', 1, { hidden: { customer_id: 'C1' } })).body).toEqual({ status: 'complete' });
+      expect((await respond('c2', 1, { hidden: { customer_id: 'C2' } })).body).toEqual({ status: 'complete' });
+      expect((await respond('c3', 5, { hidden: { customer_id: 'C3' } })).body).toEqual({ status: 'complete' });
+      // The gold cell's target is 1: a second gold response is over quota.
+      expect((await respond('c1-again', 4, { hidden: { customer_id: 'C1' } })).body).toEqual({ status: 'over-quota' });
 
-    // One case: the unhappy gold customer's, routed by their segment to the viewer; C2 is unhappy but lead.
-    const cases = t.db.$client.prepare('select owner_id as ownerId from cases').all();
-    expect(cases).toEqual([{ ownerId: ids.viewer }]);
+      // One case: the unhappy gold customer's, routed by their segment to the viewer; C2 is unhappy but lead.
+      const cases = await t.rows('select owner_id as "ownerId" from cases');
+      expect(cases).toEqual([{ ownerId: ids.viewer }]);
 
-    const report = (await r.get(`/api/surveys/${survey.id}/report`)).body;
-    expect(report.filterOptions.hidden.customer_tier.values.map((x: { value: string }) => x.value).sort()).toEqual([
-      'gold',
-      'lead',
-    ]);
-    const lead = (await r.get(`/api/surveys/${survey.id}/report?filter=customer_tier:lead`)).body;
-    expect(lead.sections.fieldwork.n).toBe(2);
-    const table = await r.get(`/api/surveys/${survey.id}/report/crosstab?rows=sat&columns=hidden:customer_tier`);
-    expect(table.status, JSON.stringify(table.body)).toBe(200);
-    expect(JSON.stringify(table.body)).toContain('gold');
-  });
+      const report = (await r.get(`/api/surveys/${survey.id}/report`)).body;
+      expect(report.filterOptions.hidden.customer_tier.values.map((x: { value: string }) => x.value).sort()).toEqual([
+        'gold',
+        'lead',
+      ]);
+      const lead = (await r.get(`/api/surveys/${survey.id}/report?filter=customer_tier:lead`)).body;
+      expect(lead.sections.fieldwork.n).toBe(2);
+      const table = await r.get(`/api/surveys/${survey.id}/report/crosstab?rows=sat&columns=hidden:customer_tier`);
+      expect(table.status, JSON.stringify(table.body)).toBe(200);
+      expect(JSON.stringify(table.body)).toContain('gold');
+    },
+  );
 });

@@ -3,8 +3,12 @@
  * transactions, ready-made figures) that refuse a faulty file whole, upserts from a CRM, value
  * computed as tests/unit/customers/value.test.ts derives by hand, search and filters, roles.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { DIALECT } from '../../server/db/dialect';
+import { pgPool, pgStore } from '../../server/db/pg-store';
+import { sqliteStore } from '../../server/db/sqlite-store';
+import type { Store } from '../../server/db/store';
+import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;
@@ -17,7 +21,7 @@ afterEach(() => t.cleanup());
 
 const importCustomers = (csv: string) => researcher.post('/api/customers/import', { csv });
 const importTransactions = (csv: string) => researcher.post('/api/customers/transactions/import', { csv });
-const count = (table: string) => t.db.$client.prepare(`select count(*) from ${table}`).pluck().get() as number;
+const count = async (table: string) => Number(await t.value(`select count(*) from ${table}`));
 const byExternal = async (agent: Agent, externalId: string) => {
   const list = (await agent.get(`/api/customers?q=${encodeURIComponent(externalId)}`)).body;
   const found = list.customers.find((c: { externalId: string }) => c.externalId === externalId);
@@ -59,7 +63,7 @@ describe('importing customers', () => {
       'id,name,email,region,manager\nC1,Khai Nguyễn,khai@example.vn,,Lan\nC6,Marco Bianchi,marco@example.it,Milano,Lan\n',
     );
     expect(r.body).toEqual({ created: 1, updated: 1 });
-    expect(count('customers')).toBe(6);
+    expect(await count('customers')).toBe(6);
     // The empty region cell clears that attribute; the new manager column is added.
     expect(await byExternal(researcher, 'C1')).toMatchObject({ name: 'Khai Nguyễn', attributes: { manager: 'Lan' } });
     expect((await byExternal(researcher, 'C1')).attributes.Region).toBeUndefined();
@@ -85,7 +89,7 @@ describe('importing customers', () => {
       [5, 'no-id'],
       [8, 'duplicate-in-file'],
     ]);
-    expect(count('customers')).toBe(0);
+    expect(await count('customers')).toBe(0);
   });
 
   it('needs a customer id column and a header, and names a repeated column', async () => {
@@ -102,7 +106,7 @@ describe('importing customers', () => {
       path: 'csv',
       message: 'csv: must be the CSV file as text',
     });
-    expect(count('customers')).toBe(0);
+    expect(await count('customers')).toBe(0);
   });
 });
 
@@ -123,8 +127,8 @@ describe('writing a large customer file', () => {
     // 12,000 rows are 6 batches of 2,000 staged and 6 applied, each in a turn of its own; one
     // transaction for the file would leave the event loop no turn in between.
     expect(turns).toBeGreaterThanOrEqual(12);
-    expect(count('customers')).toBe(n);
-    expect(count('customer_import_rows')).toBe(0);
+    expect(await count('customers')).toBe(n);
+    expect(await count('customer_import_rows')).toBe(0);
     expect((await byExternal(researcher, 'K11999')).attributes).toEqual({ region: 'R1' });
 
     const bad = `id,email\n${Array.from({ length: 1_500 }, (_, i) => `B${i},not-an-address`).join('\n')}`;
@@ -133,31 +137,40 @@ describe('writing a large customer file', () => {
     // The details list the first 1,000 faulty rows; the count, for the app's heading, all of them.
     expect(refused.body.error.details).toHaveLength(1_000);
     expect(refused.body.error.params.rows).toBe(1_500);
-    expect(count('customers')).toBe(n);
+    expect(await count('customers')).toBe(n);
   });
 
   /** An import whose rows were checked and staged, as a stop leaves it. */
-  const staged = (status: 'running' | 'applying', rows: [string, string, string][]) => {
-    const sqlite = t.db.$client;
-    const importId = sqlite
-      .prepare(`insert into customer_imports (status, rows, created_at) values (?, ?, ?)`)
-      .run(status, rows.length, t.clock.now()).lastInsertRowid;
-    const insert = sqlite.prepare(`insert into customer_import_rows
-      (import_id, position, customer_id, external_id, name, attributes) values (?, ?, ?, ?, ?, '{}')`);
-    for (const [i, [id, external, name]] of rows.entries()) insert.run(importId, i, id, external, name);
+  const staged = async (status: 'running' | 'applying', rows: [string, string, string][]) => {
+    const importId = await t.value(
+      `insert into customer_imports (status, rows, created_at) values (?, ?, ?) returning id`,
+      status,
+      rows.length,
+      t.clock.now(),
+    );
+    for (const [i, [id, external, name]] of rows.entries())
+      await t.rows(
+        `insert into customer_import_rows (import_id, position, customer_id, external_id, name, attributes)
+          values (?, ?, ?, ?, ?, '{}') returning position`,
+        importId,
+        i,
+        id,
+        external,
+        name,
+      );
   };
 
   it('finishes at start-up a file a stop cut short while applying, and never applies one still being staged', async () => {
     expect((await importCustomers('id,name\nA1,Before\n')).status).toBe(201);
-    staged('applying', [
+    await staged('applying', [
       ['00000000-0000-4000-8000-000000000001', 'A1', 'After'],
       ['00000000-0000-4000-8000-000000000002', 'A2', 'New'],
     ]);
-    staged('running', [['00000000-0000-4000-8000-000000000003', 'A3', 'Half-staged']]);
+    await staged('running', [['00000000-0000-4000-8000-000000000003', 'A3', 'Half-staged']]);
     // Nothing staged shows before it is applied.
     expect((await researcher.get('/api/customers')).body.total).toBe(1);
     const { finishCustomerImports } = await import('../../server/customers/import-customers');
-    await finishCustomerImports(t.db, t.clock.now());
+    await finishCustomerImports(t.store, t.clock.now());
     const list = (await researcher.get('/api/customers')).body;
     expect(list.customers.map((c: { externalId: string; name: string }) => [c.externalId, c.name]).sort()).toEqual([
       ['A1', 'After'],
@@ -166,7 +179,39 @@ describe('writing a large customer file', () => {
     // The file being staged when the server stopped is deleted with its rows a day later.
     t.clock.advance(86_400_001);
     expect((await importCustomers('id,name\nA4,Later\n')).status).toBe(201);
-    expect(count('customer_import_rows')).toBe(0);
+    expect(await count('customer_import_rows')).toBe(0);
+  });
+
+  /** A second node's store on the same database: a pool of its own on PostgreSQL. */
+  const anotherStore = async (): Promise<Store> =>
+    DIALECT === 'pg'
+      ? pgStore(pgPool(`${inject('postgresUrl')}/${await t.value('select current_database()')}`))
+      : sqliteStore(t.db);
+
+  it('finishes a cut-short file once when two nodes start at once, each staged row applied by one of them', async () => {
+    const n = 5_000;
+    await staged(
+      'applying',
+      Array.from({ length: n }, (_, i) => [
+        `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        `N${i}`,
+        `Customer ${i}`,
+      ]),
+    );
+    const other = await anotherStore();
+    const { finishCustomerImports } = await import('../../server/customers/import-customers');
+    try {
+      await Promise.all([finishCustomerImports(t.store, t.clock.now()), finishCustomerImports(other, t.clock.now())]);
+    } finally {
+      if (DIALECT === 'pg') await other.close();
+    }
+    expect(await count('customers')).toBe(n);
+    expect(await count('customer_import_rows')).toBe(0);
+    expect(await t.rows('select status from customer_imports')).toEqual([{ status: 'done' }]);
+    expect((await researcher.get('/api/customers?q=customer%204999')).body.customers[0]).toMatchObject({
+      externalId: 'N4999',
+      tier: expect.any(Number),
+    });
   });
 });
 
@@ -208,7 +253,7 @@ describe('upserting a customer by the CRM id', () => {
       phone: '0905 123 456',
       attributes: { region: 'Đà Nẵng', manager: 'Hoa' },
     });
-    expect(count('customers')).toBe(1);
+    expect(await count('customers')).toBe(1);
   });
 
   it('answers 400 naming the faulty field, and leaves the customer as it was', async () => {
@@ -227,7 +272,7 @@ describe('upserting a customer by the CRM id', () => {
   it('refuses a viewer (403) and changes nothing', async () => {
     const r = await viewer.put('/api/customers/by-external-id/V1', { name: 'Sneaky' });
     expect(r.status).toBe(403);
-    expect(count('customers')).toBe(0);
+    expect(await count('customers')).toBe(0);
   });
 });
 
@@ -380,7 +425,7 @@ describe('value from transactions', () => {
 
   it('refuses a transactions file with faulty rows, listing each by line, and stores nothing', async () => {
     await loadRegister();
-    const before = count('customer_transactions');
+    const before = await count('customer_transactions');
     const r = await importTransactions(
       'customer,date,amount,currency\n' +
         'A,2026-11-01,10.00,EUR\n' +
@@ -401,7 +446,7 @@ describe('value from transactions', () => {
     expect(r.body.error.details[3].message).toBe(
       'is in USD where the register is in EUR: one register holds one currency',
     );
-    expect(count('customer_transactions')).toBe(before);
+    expect(await count('customer_transactions')).toBe(before);
     expect((await importTransactions('customer,date\nA,2026-11-01\n')).body.error.details[0]).toMatchObject({
       code: 'missing-columns',
       params: { columns: 'amount, currency' },
@@ -412,14 +457,18 @@ describe('value from transactions', () => {
     await loadRegister();
     const a = await byExternal(researcher, 'A');
     // What a crash mid-import leaves: rows under an import that never became done.
-    const importId = t.db.$client
-      .prepare(`insert into customer_imports (status, rows, created_at) values ('running', 1, ?)`)
-      .run(t.clock.now()).lastInsertRowid;
-    t.db.$client
-      .prepare(
-        'insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?)',
-      )
-      .run(importId, a.id, t.clock.now(), 999_999, 'EUR');
+    const importId = await t.value(
+      `insert into customer_imports (status, rows, created_at) values ('running', 1, ?) returning id`,
+      t.clock.now(),
+    );
+    await t.rows(
+      'insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?) returning id',
+      importId,
+      a.id,
+      t.clock.now(),
+      999_999,
+      'EUR',
+    );
     await researcher.put('/api/customers/settings', {
       cuts: [1, 4, 15, 80],
       tierNames: ['vip', 'major', 'ordinary', 'small'],
@@ -461,7 +510,7 @@ describe('import size', () => {
     const tooBig = await importCustomers(rows(400));
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error.message).toBe('the body is larger than 8192 bytes');
-    expect(count('customers')).toBe(150);
+    expect(await count('customers')).toBe(150);
     // Other routes keep the general limit.
     expect((await researcher.put('/api/customers/by-external-id/X1', { name: 'x'.repeat(3000) })).status).toBe(413);
   });
@@ -477,33 +526,36 @@ describe('what viewers see, and the customer’s surveys', () => {
     expect((await researcher.get('/api/customers?q=khai%40example')).body.total).toBe(1);
   });
 
-  it('links the invitations and responses whose customer_id hidden field is the customer’s id', async () => {
-    await importCustomers(CUSTOMERS);
-    const def = { ...smallSurvey(), hiddenFields: ['customer_id'] };
-    const survey = (await researcher.post('/api/surveys', { definition: def })).body;
-    const versionId = (await researcher.post(`/api/surveys/${survey.id}/publish`)).body.versions[0].id;
-    await researcher.post(`/api/surveys/${survey.id}/invitations/import`, {
-      csv: 'email,customer_id\nkhai@example.vn,C1\nother@example.com,C10\n',
-    });
-    const submit = (clientId: string, customerId: string) =>
-      new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
-        clientId,
-        versionId,
-        complete: true,
-        answers: { sat: 4, nps: 9 },
-        page: 1,
-        hidden: { customer_id: customerId },
+  itOnSqliteUntilPorted(
+    'links the invitations and responses whose customer_id hidden field is the customer’s id',
+    async () => {
+      await importCustomers(CUSTOMERS);
+      const def = { ...smallSurvey(), hiddenFields: ['customer_id'] };
+      const survey = (await researcher.post('/api/surveys', { definition: def })).body;
+      const versionId = (await researcher.post(`/api/surveys/${survey.id}/publish`)).body.versions[0].id;
+      await researcher.post(`/api/surveys/${survey.id}/invitations/import`, {
+        csv: 'email,customer_id\nkhai@example.vn,C1\nother@example.com,C10\n',
       });
-    expect((await submit('client-one-1', 'C1')).status).toBeLessThan(300);
-    expect((await submit('client-ten-10', 'C10')).status).toBeLessThan(300);
-    const detail = await byExternal(researcher, 'C1');
-    expect(detail.invitations).toEqual([
-      { surveyId: survey.id, surveyTitle: 'Store visit', status: 'not-started', createdAt: t.clock.now() },
-    ]);
-    expect(detail.responses).toEqual([
-      { surveyId: survey.id, surveyTitle: 'Store visit', status: 'complete', wave: 1, completedAt: t.clock.now() },
-    ]);
-  });
+      const submit = (clientId: string, customerId: string) =>
+        new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
+          clientId,
+          versionId,
+          complete: true,
+          answers: { sat: 4, nps: 9 },
+          page: 1,
+          hidden: { customer_id: customerId },
+        });
+      expect((await submit('client-one-1', 'C1')).status).toBeLessThan(300);
+      expect((await submit('client-ten-10', 'C10')).status).toBeLessThan(300);
+      const detail = await byExternal(researcher, 'C1');
+      expect(detail.invitations).toEqual([
+        { surveyId: survey.id, surveyTitle: 'Store visit', status: 'not-started', createdAt: t.clock.now() },
+      ]);
+      expect(detail.responses).toEqual([
+        { surveyId: survey.id, surveyTitle: 'Store visit', status: 'complete', wave: 1, completedAt: t.clock.now() },
+      ]);
+    },
+  );
 
   it('answers 404 for an unknown customer', async () => {
     expect((await researcher.get('/api/customers/nobody')).status).toBe(404);

@@ -20,7 +20,7 @@ beforeEach(async () => {
   app = createApp({ db: t.db, store: t.store, config: t.config, clock: t.clock, clientDir: dir });
 });
 afterEach(async () => {
-  await outboxOf(t.db)?.stop();
+  await outboxOf(t.store)?.stop();
   t.cleanup();
 });
 

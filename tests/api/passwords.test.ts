@@ -8,7 +8,7 @@ let smtp: SMTPServer | null = null;
 let captured: { to: string[]; data: string }[] = [];
 
 afterEach(async () => {
-  await outboxOf(t.db)?.stop();
+  await outboxOf(t.store)?.stop();
   t.cleanup();
   if (smtp) await new Promise<void>((res) => smtp!.close(() => res()));
   smtp = null;

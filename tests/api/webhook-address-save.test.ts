@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { outboxOf } from '../../server/alerts/outbox';
 import { assertPublicLiteral } from '../../server/alerts/webhook-address';
 import { makeTestApp, signedInAgents, smallSurvey, type Agent } from '../support/api';
 
@@ -12,8 +11,7 @@ beforeEach(async () => {
   surveyId = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
 });
 afterEach(async () => {
-  await outboxOf(t.db)?.stop();
-  t.cleanup();
+  await t.cleanup();
 });
 
 describe('a webhook address is checked at save against every reserved IPv6 form', () => {
@@ -35,7 +33,7 @@ describe('a webhook address is checked at save against every reserved IPv6 form'
     expect(made.status).toBe(400);
     expect(made.body.error).toMatchObject({ path: 'url' });
     expect(made.body.error.message).toMatch(/loopback, private or reserved address; set WEBHOOK_ALLOW_PRIVATE=1/);
-    expect(t.db.$client.prepare('select count(*) from webhooks').pluck().get()).toBe(0);
+    expect(await t.value('select count(*) from webhooks')).toBe(0);
 
     const ok = await researcher.post(`/api/surveys/${surveyId}/webhooks`, {
       url: 'https://hooks.example.com/y',
@@ -43,7 +41,7 @@ describe('a webhook address is checked at save against every reserved IPv6 form'
     });
     const moved = await researcher.patch(`/api/surveys/${surveyId}/webhooks/${ok.body.webhook.id}`, { url });
     expect(moved.status).toBe(400);
-    expect(t.db.$client.prepare('select url from webhooks').pluck().get()).toBe('https://hooks.example.com/y');
+    expect(await t.value('select url from webhooks')).toBe('https://hooks.example.com/y');
   });
 
   const open = [

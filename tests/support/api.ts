@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import { startWorkers } from '../../server/workers';
+import { outboxOf } from '../../server/alerts/outbox';
 import { openDb, type Db } from '../../server/db/client';
 import { loadConfig, type Config } from '../../server/config';
 import { DIALECT } from '../../server/db/dialect';
@@ -36,6 +37,8 @@ export function makeTestApp(env: Record<string, string> = {}) {
     const database = pgTestDatabase();
     const db = database.sqliteOnly;
     const app = createApp({ db, store: database.store, config, clock });
+    startWorkers({ db, store: database.store, config, clock });
+    const anotherNodeDeps = () => ({ db, store: database.anotherStore(), config, clock });
     return {
       app,
       db,
@@ -45,8 +48,11 @@ export function makeTestApp(env: Record<string, string> = {}) {
       rows: database.rows,
       value: database.value,
       /** Another app on the same database with connections and memory of its own: a second node. */
-      anotherNode: () => createApp({ db, store: database.anotherStore(), config, clock }),
+      anotherNode: () => createApp(anotherNodeDeps()),
+      /** What a second node is made of (its own store), for starting its workers too. */
+      anotherNodeDeps,
       async cleanup() {
+        await outboxOf(database.store)?.stop();
         await database.drop();
         rmSync(dir, { recursive: true, force: true });
       },
@@ -55,6 +61,11 @@ export function makeTestApp(env: Record<string, string> = {}) {
   const db: Db = openDb(config.DATABASE_PATH);
   const store = sqliteStore(db);
   const nodes: Db[] = [];
+  const anotherNodeDeps = () => {
+    const other = openDb(config.DATABASE_PATH);
+    nodes.push(other);
+    return { db: other, store: sqliteStore(other), config, clock };
+  };
   const app = createApp({ db, store, config, clock });
   startWorkers({ db, store, config, clock });
   return {
@@ -72,12 +83,11 @@ export function makeTestApp(env: Record<string, string> = {}) {
         .pluck()
         .get(...params),
     /** Another app on the same database with connections and memory of its own: a second node. */
-    anotherNode: () => {
-      const other = openDb(config.DATABASE_PATH);
-      nodes.push(other);
-      return createApp({ db: other, store: sqliteStore(other), config, clock });
-    },
+    anotherNode: () => createApp(anotherNodeDeps()),
+    /** What a second node is made of (its own connection and store), for starting its workers too. */
+    anotherNodeDeps,
     cleanup() {
+      void outboxOf(store)?.stop();
       for (const other of nodes) other.$client.close();
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,8 @@ import { systemClock } from '../../server/http/context';
 const file = process.argv[2];
 const db = openDb(file);
 const config = parseConfig({ DATABASE_PATH: file, RATE_LIMIT_PER_MINUTE: '0' });
-const app = createApp({ db, store: sqliteStore(db), config, clock: systemClock });
+const store = sqliteStore(db);
+const app = createApp({ db, store, config, clock: systemClock });
 
 let cookie = '';
 let csrf = '';
@@ -74,6 +75,6 @@ const base = `/api/surveys/${own.id}/coding/why`;
 const code = await call('POST', `${base}/codes`, { label: { en: 'Praise' } });
 await call('POST', `${base}/bulk`, { codeId: code.id, search: 'answer' });
 
-await outboxOf(db)?.stop();
+await outboxOf(store)?.stop();
 db.$client.close();
 console.log(JSON.stringify({ hotel: hotel.id, own: own.id }));
