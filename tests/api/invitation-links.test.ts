@@ -36,9 +36,7 @@ const list = async () =>
   };
 const tokenOf = (link: string) => new URL(link).pathname.split('/').pop()!;
 const stored = () =>
-  t.db.$client
-    .prepare('select email, last_error as lastError, updated_at as updatedAt from invitations order by rowid')
-    .all();
+  t.rows('select email, last_error as "lastError", updated_at as "updatedAt" from invitations order by id');
 const bounces = (text: string) => researcher.post(`/api/surveys/${survey.id}/invitations/bounces`, { text });
 const submit = (token: string, clientId: string, complete = true) =>
   new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
@@ -61,7 +59,7 @@ describe('the short personal link', () => {
     const dir = join(t.config.DATABASE_PATH, '..', 'client');
     mkdirSync(join(dir, 'respondent'), { recursive: true });
     writeFileSync(join(dir, 'respondent', 'index.html'), '<html lang="en"><!--survey-data--><div id="root"></div>');
-    const app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir: dir });
+    const app = createApp({ db: t.db, store: t.store, config: t.config, clock: t.clock, clientDir: dir });
     const open = async (path: string) => {
       const res = await app.request(path);
       const html = await res.text();
@@ -155,14 +153,14 @@ describe('bounces recorded after sending', () => {
     ],
     ['a list with no address', 'email,reason\n', 1, 'no-bounces', /no addresses/],
   ])('refuses %s, naming the line, and records nothing', async (_, text, line, code, message) => {
-    const before = stored();
+    const before = await stored();
     const r = await bounces(text);
     expect(r.status).toBe(400);
     expect(r.body.error).toMatchObject({ code: 'invalid-bounces', path: 'text' });
     expect(r.body.error.message).toMatch(new RegExp(`^line ${line}: `));
     expect(r.body.error.details[0]).toMatchObject({ line, code });
     expect(r.body.error.details[0].message).toMatch(message);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('refuses a body without the list, and a viewer', async () => {
@@ -172,7 +170,7 @@ describe('bounces recorded after sending', () => {
     expect(
       (await viewer.post(`/api/surveys/${survey.id}/invitations/bounces`, { text: 'lan@example.vn' })).status,
     ).toBe(403);
-    expect(stored().every((i) => (i as { lastError: string | null }).lastError === null)).toBe(true);
+    expect((await stored()).every((i) => (i as { lastError: string | null }).lastError === null)).toBe(true);
   });
 });
 
@@ -214,7 +212,7 @@ describe('the respondent page HTML', () => {
       join(dir, 'respondent', 'index.html'),
       '<html lang="en"><title>Survey</title><!--survey-data--><div id="root"></div>',
     );
-    const app = createApp({ db: t.db, config: t.config, clock: t.clock, clientDir: dir });
+    const app = createApp({ db: t.db, store: t.store, config: t.config, clock: t.clock, clientDir: dir });
     const html = await (await app.request('/s/dollars?lang=en')).text();
     expect(html).toContain('<title>Costs in $&#39; and $&amp; and $$</title>');
     expect(html).toContain('<h1>Costs in $&#39; and $&amp; and $$</h1>');
