@@ -72,6 +72,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/webhook-address-save.test.ts',
   'tests/api/invitations.test.ts',
   'tests/api/outbox-nodes.test.ts',
+  'tests/api/report-nodes.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({

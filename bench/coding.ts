@@ -163,8 +163,8 @@ const timed = async <T>(name: string, budget: number, run: () => Promise<T>) => 
 /** The coding area's databases: its tables through the store, the answers from the report's columns. */
 const area = { db, store: sqliteStore(db) };
 await timed('server: report columns, first build', 5000, async () => {
-  await prepareReport(db, survey.id);
-  return reportSelection(db, survey.id, { filter: undefined, weight: 'none', exclude: [] }).cols.n;
+  await prepareReport(area.store, survey.id);
+  return (await reportSelection(area.store, survey.id, { filter: undefined, weight: 'none', exclude: [] })).cols.n;
 });
 const served = await timed('server: suggested themes', 5000, () => coding.themes(area, survey.id, 'why'));
 await timed('server: suggested themes again (kept)', 1000, () => coding.themes(area, survey.id, 'why'));

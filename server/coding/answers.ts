@@ -56,7 +56,7 @@ const KEPT = 4;
 const kept = new Map<string, QuestionAnswers>();
 
 export async function questionAnswers(d: Databases, surveyId: string, questionId: string): Promise<QuestionAnswers> {
-  const { def, cols, sel } = reportSelection(d.db, surveyId, { ...NO_QUERY, exclude: [] });
+  const { def, cols, sel } = await reportSelection(d.store, surveyId, { ...NO_QUERY, exclude: [] });
   if (!openQuestions(def).some((q) => q.id === questionId)) throw notFound('open question');
   // The report's columns only grow, and a completed answer never changes: the same responses
   // (count and last id, of the same version) give the same answers.

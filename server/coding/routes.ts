@@ -25,7 +25,7 @@ import * as coding from './service';
 
 /** After the role check: readies the report's columns the answers are read from. */
 const ready = createMiddleware<AppEnv>(async (c, next) => {
-  await prepareReport(c.var.deps.db, c.req.param('id')!, c.var.deps.config.REPORT_WORKERS_FROM);
+  await prepareReport(c.var.deps.store, c.req.param('id')!, c.var.deps.config.REPORT_WORKERS_FROM);
   await next();
 });
 

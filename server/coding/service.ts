@@ -33,7 +33,11 @@ const newId = () => randomBytes(9).toString('base64url');
 
 /** The open questions of the survey's latest version, with how far the caller has coded each. */
 export async function codingQuestions(d: Databases, surveyId: string, coderId: string): Promise<CodingQuestionDto[]> {
-  const { def, cols, sel } = reportSelection(d.db, surveyId, { filter: undefined, weight: 'none', exclude: [] });
+  const { def, cols, sel } = await reportSelection(d.store, surveyId, {
+    filter: undefined,
+    weight: 'none',
+    exclude: [],
+  });
   const frames = new Map((await d.store.run((s) => data.listFrames(s, surveyId))).map((f) => [f.questionId, f]));
   return Promise.all(
     openQuestions(def).map(async (q) => {

@@ -87,13 +87,13 @@ export const customerRoutes = new Hono<AppEnv>()
     return c.json(data);
   })
   .delete('/:id', requireRole('researcher'), async (c) => {
-    const { store, clock, db } = c.var.deps;
+    const { store, clock } = c.var.deps;
     const query = parseValue(ErasureQuerySchema, c.req.query());
     const { surveys, ...erased } = await store.transaction((tx) =>
       eraseCustomer(tx, c.req.param('id'), query.responses, clock.now()),
     );
     // The report's cached columns hold the old hidden fields and answers: rebuilt from the rows.
-    // They are kept only by the report on SQLite (docs/postgres.md, "What remains").
-    if (store.dialect === 'sqlite') for (const s of surveys) invalidate(db, s);
+    // On PostgreSQL every node learns of the change from the database (report_changes) instead.
+    if (store.dialect === 'sqlite') for (const s of surveys) invalidate(store.db, s);
     return c.json(erased);
   });

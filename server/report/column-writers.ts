@@ -216,17 +216,11 @@ function decoder(
 }
 
 /**
- * Appends batches of stored rows (stored-rows.ts) to the columns, growing them as needed; `keep`
- * may skip a row already in. `versions` holds the definitions of the versions whose rows come
- * coded. Returns the latest completion time seen (0 for none).
+ * What appends batches of stored rows (stored-rows.ts) to the columns, growing them as needed;
+ * `keep` may skip a row already in. `versions` holds the definitions of the versions whose rows
+ * come coded.
  */
-export function appendBatches(
-  cols: Columns,
-  def: SurveyDefinition,
-  versions: ReadonlyMap<number, SurveyDefinition>,
-  batches: Iterable<RowBatch>,
-  keep?: (id: number, completedAt: number) => boolean,
-): number {
+export function columnAppender(cols: Columns, def: SurveyDefinition, versions: ReadonlyMap<number, SurveyDefinition>) {
   const questions = allQuestions(def);
   let byId = new Map<string, Writer>();
   const decoders = new Map<number, Decoder>();
@@ -244,8 +238,8 @@ export function appendBatches(
   };
   // Hidden fields repeat (a few tiers × regions): each distinct JSON text is parsed and coded once.
   const hiddenCodes = new Map<string, [Coded, number][]>();
-  let latest = 0;
-  for (const { n, id: ids, completedAt: times, wave, quotaCell, hidden, coded, plain } of batches) {
+  return (batch: RowBatch, keep?: (id: number) => boolean) => {
+    const { n, id: ids, completedAt: times, wave, quotaCell, hidden, coded, plain } = batch;
     if (cols.n + n > cols.id.length) {
       ensureCapacity(cols, cols.n + n);
       build();
@@ -253,17 +247,16 @@ export function appendBatches(
     let offset = 0;
     let p = 0;
     for (let r = 0; r < n; r++) {
-      const id = ids[r],
-        completedAt = times[r];
+      const id = ids[r];
       // Plain rows come in the rows' order too: the next one is this row or a later one.
       const row = p < plain.length && plain[p][0] === id ? plain[p++] : null;
       const at = offset;
       const length = row === null ? rowLength(coded, at) : 0;
       offset += length;
-      if (keep && !keep(id, completedAt)) continue;
+      if (keep && !keep(id)) continue;
       const i = cols.n++;
       cols.id[i] = id;
-      cols.completedAt[i] = completedAt;
+      cols.completedAt[i] = times[r];
       cols.wave[i] = wave[r];
       const cell = quotaCell[r];
       if (cell !== null) cols.cell.codes[i] = codeOf(cols.cell, cell);
@@ -290,8 +283,6 @@ export function appendBatches(
         cols.duration[i] = row[2] ?? NaN;
         write(i, row[3]);
       }
-      if (completedAt > latest) latest = completedAt;
     }
-  }
-  return latest;
+  };
 }

@@ -2,19 +2,24 @@
  * The first build of a large survey's report columns, in worker threads: the JSON answers of a
  * million responses take seconds to read, so the work is split by id range over the cores, and
  * the main thread stays free to take respondents' submissions meanwhile. Small surveys, surveys
- * whose columns are cached or on disk, and in-memory databases keep the synchronous path.
+ * whose columns are cached or on disk, and in-memory databases keep the one-pass path. On
+ * PostgreSQL the parts read in one snapshot exported by the main thread's read.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Db } from '../db/client';
+import type { Store } from '../db/store';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { adoptColumns, codedVersions, columnsReady } from './dataset';
 import type { Columns } from './columns';
 import { mergeColumns } from './merge-columns';
 import { snapshotDir } from './snapshot';
-import { countedUpTo, idRange } from './stored-rows';
+import { countedUpTo, idRange, markOfRead } from './stored-rows.sqlite';
+import { connectionOf, readInParts } from './stored-rows.pg';
+import { storedRows, type ReadMark } from './stored-rows';
+import { DIALECT } from '../db/dialect';
 import { COMPILED, SERVER_DIST } from '../paths';
 import { errorFields, log } from '../ops/log';
 
@@ -32,20 +37,22 @@ export const PARALLEL_MIN = 150_000;
 /** How the columns came to be ready: already were (memory or disk), too few to split, built in workers, or left to the synchronous path after a failure. */
 export type Preparation = 'ready' | 'small' | 'parallel' | 'failed';
 
-const building = new WeakMap<Db, Map<string, Promise<Preparation>>>();
+const building = new WeakMap<object, Map<string, Promise<Preparation>>>();
 
 /** A worker started now, loading its code while the jobs are worked out; `run` hands it its job. */
 function startPart() {
   // Without the parent's flags: under tsx they would load its ESM loader in the worker too, which
   // the development entry (columns-worker.cjs) does without, a tenth of a second more per worker.
   const worker = new Worker(WORKER_ENTRY, { execArgv: [] });
-  const done = new Promise<{ cols: Columns; latest: number }>((resolve, reject) => {
+  const done = new Promise<{ cols: Columns }>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`column worker exited with ${code}`));
     });
   });
+  // A worker stopped before it was handed a job fails nobody.
+  done.catch(() => undefined);
   return {
     run(job: object) {
       worker.postMessage(job);
@@ -57,43 +64,41 @@ function startPart() {
   };
 }
 
-async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId: number): Promise<Preparation> {
+async function build(store: Store, surveyId: string, def: SurveyDefinition, versionId: number): Promise<Preparation> {
   const k = Math.max(1, Math.min(4, availableParallelism()));
   const workers = Array.from({ length: k }, startPart);
   try {
-    const { lo, hi } = idRange(db.$client, surveyId)!;
-    const step = Math.ceil((hi - lo + 1) / k);
-    const { fit, unfit } = codedVersions(db, surveyId, def);
+    const { fit, unfit } = await store.run((sql) => codedVersions(sql, surveyId, def));
     const versions = [...fit];
     // Each part is sized to its range of ids, which no count has to wait for: exact unless other
     // surveys' responses are interleaved, and only until the parts are merged.
-    const parts = await Promise.all(
-      workers.map((w, j) => {
-        const from = lo + j * step,
-          to = Math.min(hi, lo + (j + 1) * step - 1);
-        return w.run({
-          path: db.$client.name,
-          surveyId,
-          def,
-          versionId,
-          from,
-          to,
-          capacity: Math.max(0, to - from + 1),
-          versions,
-          unfit,
-        });
-      }),
+    const readParts = (source: object, ranges: [number, number][]) =>
+      Promise.all(
+        ranges.map(([from, to], j) =>
+          workers[j].run({ source, surveyId, def, versionId, from, to, capacity: to - from + 1, versions, unfit }),
+        ),
+      );
+    let parts: { cols: Columns }[] = [];
+    let mark: ReadMark | null = null;
+    if (DIALECT === 'pg') {
+      const url = connectionOf(store.db);
+      mark = await readInParts(store.db, surveyId, k, async (snapshot, ranges) => {
+        parts = await readParts({ url, snapshot }, ranges);
+      });
+    } else {
+      const db = store.db as unknown as Db;
+      const { lo, hi } = idRange(db.$client, surveyId)!;
+      const step = Math.ceil((hi - lo + 1) / k);
+      const ranges = workers.map((_, j): [number, number] => [lo + j * step, Math.min(hi, lo + (j + 1) * step - 1)]);
+      parts = await readParts({ path: db.$client.name }, ranges);
+    }
+    for (const w of workers.slice(parts.length)) w.stop();
+    const cols = mergeColumns(
+      def,
+      versionId,
+      parts.map((p) => p.cols),
     );
-    adoptColumns(
-      db,
-      surveyId,
-      mergeColumns(
-        def,
-        versionId,
-        parts.map((p) => p.cols),
-      ),
-      Math.max(...parts.map((p) => p.latest)),
-    );
+    adoptColumns(store.db, surveyId, cols, mark ?? markOfRead(cols.completedAt, cols.id, cols.n));
     return 'parallel';
   } catch (e) {
     workers.forEach((w) => {
@@ -109,22 +114,27 @@ async function build(db: Db, surveyId: string, def: SurveyDefinition, versionId:
  * parallel build is not an error: the synchronous path builds them instead.
  */
 export async function prepareColumns(
-  db: Db,
+  store: Store,
   surveyId: string,
   def: SurveyDefinition,
   versionId: number,
   parallelFrom = PARALLEL_MIN,
 ): Promise<Preparation> {
-  if (columnsReady(db, surveyId, versionId)) return 'ready';
-  // Workers open the database file; an in-memory one has none.
-  if (!snapshotDir(db)) return 'small';
-  if (countedUpTo(db.$client, surveyId, parallelFrom) < parallelFrom) return 'small';
-  let bySurvey = building.get(db);
-  if (!bySurvey) building.set(db, (bySurvey = new Map()));
+  if (await columnsReady(store.db, surveyId, versionId)) return 'ready';
+  if (DIALECT === 'pg') {
+    if ((await storedRows.countAt(store.db, surveyId, Number.MAX_SAFE_INTEGER)) < parallelFrom) return 'small';
+  } else {
+    // Workers open the SQLite file; an in-memory one has none.
+    if (!snapshotDir(store.db)) return 'small';
+    if (countedUpTo((store.db as unknown as Db).$client, surveyId, parallelFrom) < parallelFrom) return 'small';
+  }
+  const client = (store.db as unknown as { $client: object }).$client;
+  let bySurvey = building.get(client);
+  if (!bySurvey) building.set(client, (bySurvey = new Map()));
   const key = `${surveyId}:${versionId}`;
   let pending = bySurvey.get(key);
   if (!pending) {
-    pending = build(db, surveyId, def, versionId)
+    pending = build(store, surveyId, def, versionId)
       .catch((e: unknown): Preparation => {
         log.warn('report columns: parallel build failed, building in one pass', errorFields(e));
         return 'failed';

@@ -8,7 +8,7 @@ import { ExportQuerySchema, ReportQuerySchema, VerbatimQuerySchema } from '../..
 import { CrosstabQuerySchema, TablesQuerySchema } from '../../shared/api/report-crosstab';
 import { badRequest } from '../http/errors';
 import { buildReport, prepareReport, searchVerbatims } from './service';
-import { metrics, timed } from '../ops/metrics';
+import { metrics } from '../ops/metrics';
 import { buildCrosstab } from './crosstab/service';
 import { crosstabCsv, crosstabLongRows } from './export/crosstab';
 import { exportResponses, exportTables, type ResponseFormat } from './export/service';
@@ -23,7 +23,7 @@ const TYPES: Record<ResponseFormat, string> = {
 
 /** After the role check, so only those allowed to read a report can set its first build going. */
 const ready = createMiddleware<AppEnv>(async (c, next) => {
-  await prepareReport(c.var.deps.db, c.req.param('id')!, c.var.deps.config.REPORT_WORKERS_FROM);
+  await prepareReport(c.var.deps.store, c.req.param('id')!, c.var.deps.config.REPORT_WORKERS_FROM);
   await next();
 });
 
@@ -31,7 +31,7 @@ const attachment = (filename: string) => ({ 'content-disposition': `attachment; 
 
 async function responses(c: Context<AppEnv>, format: ResponseFormat) {
   const { body, filename } = await exportResponses(
-    c.var.deps.db,
+    c.var.deps.store,
     c.req.param('id')!,
     parseValue(ExportQuerySchema, c.req.query()),
     format,
@@ -43,22 +43,29 @@ async function responses(c: Context<AppEnv>, format: ResponseFormat) {
 }
 
 export const reportRoutes = new Hono<AppEnv>()
-  .get('/:id/report', requireRole('viewer'), ready, compress(), (c) =>
-    c.json(
-      timed(metrics.reportBuildSeconds, () =>
-        buildReport(c.var.deps.db, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query())),
-      ),
-    ),
-  )
-  .get('/:id/report/verbatims', requireRole('viewer'), ready, (c) => {
+  .get('/:id/report', requireRole('viewer'), ready, compress(), async (c) => {
+    const started = performance.now();
+    try {
+      return c.json(
+        await buildReport(c.var.deps.store, c.req.param('id'), parseValue(ReportQuerySchema, c.req.query())),
+      );
+    } finally {
+      metrics.reportBuildSeconds.observe((performance.now() - started) / 1000);
+    }
+  })
+  .get('/:id/report/verbatims', requireRole('viewer'), ready, async (c) => {
     const query = parseValue(VerbatimQuerySchema, c.req.query());
-    return c.json(searchVerbatims(c.var.deps.db, c.req.param('id'), query, query.search, query));
+    return c.json(await searchVerbatims(c.var.deps.store, c.req.param('id'), query, query.search, query));
   })
   .get('/:id/report/crosstab', requireRole('viewer'), ready, async (c) =>
-    c.json(await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()))),
+    c.json(await buildCrosstab(c.var.deps.store, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()))),
   )
   .get('/:id/export/crosstab.csv', requireRole('viewer'), ready, async (c) => {
-    const table = await buildCrosstab(c.var.deps.db, c.req.param('id'), parseValue(CrosstabQuerySchema, c.req.query()));
+    const table = await buildCrosstab(
+      c.var.deps.store,
+      c.req.param('id'),
+      parseValue(CrosstabQuerySchema, c.req.query()),
+    );
     return c.body(crosstabCsv(table), 200, {
       'content-type': TYPES.csv,
       ...attachment(`crosstab-${c.req.param('id')}.csv`),
@@ -72,32 +79,33 @@ export const reportRoutes = new Hono<AppEnv>()
     }
     const crosstab =
       query.rows && query.columns
-        ? await buildCrosstab(c.var.deps.db, c.req.param('id'), { ...query, rows: query.rows, columns: query.columns })
+        ? await buildCrosstab(c.var.deps.store, c.req.param('id'), {
+            ...query,
+            rows: query.rows,
+            columns: query.columns,
+          })
         : null;
-    const csv = exportTables(c.var.deps.db, c.req.param('id'), query, crosstab ? crosstabLongRows(crosstab) : []);
+    const csv = await exportTables(
+      c.var.deps.store,
+      c.req.param('id'),
+      query,
+      crosstab ? crosstabLongRows(crosstab) : [],
+    );
     return c.body(csv, 200, { 'content-type': TYPES.csv, ...attachment(`report-${c.req.param('id')}.csv`) });
   })
   // The figures every reader of the report starts the loyalty-value estimate from.
   .put('/:id/report/loyalty-value', requireRole('researcher'), async (c) => {
     const inputs = await parseJson(c, LoyaltyValueInputsSchema);
     return c.json({
-      loyaltyValue: saveLoyaltyValueInputs(
-        c.var.deps.db,
-        c.req.param('id'),
-        inputs,
-        c.var.user!.id,
-        c.var.deps.clock.now(),
+      loyaltyValue: await c.var.deps.store.transaction((tx) =>
+        saveLoyaltyValueInputs(tx, c.req.param('id'), inputs, c.var.user!.id, c.var.deps.clock.now()),
       ),
     });
   })
-  .delete('/:id/report/loyalty-value', requireRole('researcher'), (c) =>
+  .delete('/:id/report/loyalty-value', requireRole('researcher'), async (c) =>
     c.json({
-      loyaltyValue: saveLoyaltyValueInputs(
-        c.var.deps.db,
-        c.req.param('id'),
-        null,
-        c.var.user!.id,
-        c.var.deps.clock.now(),
+      loyaltyValue: await c.var.deps.store.transaction((tx) =>
+        saveLoyaltyValueInputs(tx, c.req.param('id'), null, c.var.user!.id, c.var.deps.clock.now()),
       ),
     }),
   )

@@ -1,10 +1,9 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import * as v from 'valibot';
-import type { Db } from '../db/client';
-import { surveyVersions } from '../db/schema';
+import { surveyVersions } from '../db/tables';
+import { q, type Sql, type Store, type Work } from '../db/store';
 import { AppError, badRequest } from '../http/errors';
-import { getRow } from '../survey/service';
-import { storedPlan } from '../plan/service';
+import { surveyRow } from '../survey/service';
 import { SurveyDefinitionSchema, allQuestions, type Question, type SurveyDefinition } from '../../shared/survey/schema';
 import { datePeriods, fieldNumbers, numberBins } from './more-type-columns';
 import type { Count, QuestionReport, ReportDto } from '../../shared/api/report';
@@ -31,8 +30,8 @@ import { competitionSection } from './sections/competition';
 import { researchCounts } from './research';
 import { moreTypeReport } from './more-types';
 import { casesSection } from '../alerts/report-section';
-import { runNow, sqlOf } from '../db/sqlite-store';
-import type { Quotas } from '../../shared/plan';
+import type { Plan, Quotas } from '../../shared/plan';
+import { reportPlan } from './plan';
 import { hiddenField } from './hidden-field';
 import { loyaltyValueInputs } from './settings';
 import { studyCurrency } from './study-currency';
@@ -186,17 +185,26 @@ interface Published {
   versionId: number;
 }
 
-function latestVersion(db: Db, surveyId: string): Published {
-  getRow(db, surveyId);
+/** The survey's newest published version, or null when it has none. */
+function* newestVersion(db: Sql, surveyId: string): Work<Published | null> {
   // Versions below 1 are the builder's preview snapshots (server/survey/preview.ts).
-  const latest = db
-    .select()
-    .from(surveyVersions)
-    .where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0)))
-    .orderBy(desc(surveyVersions.version))
-    .get();
+  const [latest] = yield* q(
+    db
+      .select({ id: surveyVersions.id, definition: surveyVersions.definition })
+      .from(surveyVersions)
+      .where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0)))
+      .orderBy(desc(surveyVersions.version))
+      .limit(1),
+  );
+  return latest ? { def: v.parse(SurveyDefinitionSchema, latest.definition), versionId: latest.id } : null;
+}
+
+/** What the report reads besides its columns: the newest version (409 when none) and the plan. */
+function* reportBasis(db: Sql, surveyId: string): Work<Published & { plan: Plan | null }> {
+  yield* surveyRow(db, surveyId);
+  const latest = yield* newestVersion(db, surveyId);
   if (!latest) throw new AppError(409, 'not-published', 'the survey has no published version yet');
-  return { def: v.parse(SurveyDefinitionSchema, latest.definition), versionId: latest.id };
+  return { ...latest, plan: yield* reportPlan(db, surveyId) };
 }
 
 const NO_QUERY: ReportQuery = { filter: undefined, weight: 'none', exclude: [] };
@@ -205,10 +213,16 @@ const NO_QUERY: ReportQuery = { filter: undefined, weight: 'none', exclude: [] }
  * The report of a survey's completed responses, across all versions by question id, over the
  * responses the query selects: per-question figures and the report's sections.
  */
-export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QUERY): ReportDto {
-  const { def, cols, flags, sel, quotas, weighting } = weightedSelection(db, surveyId, query);
-  const partials = partialCount(db, surveyId);
+export async function buildReport(store: Store, surveyId: string, query: ReportQuery = NO_QUERY): Promise<ReportDto> {
+  const { def, cols, flags, sel, quotas, weighting, plan } = await weightedSelection(store, surveyId, query);
   const input: SectionInput = { def, cols, sel };
+  const { partials, loyaltyValue, cases } = await store.run(function* (db) {
+    return {
+      partials: yield* partialCount(db, surveyId),
+      loyaltyValue: yield* loyaltyValueInputs(db, surveyId),
+      cases: yield* casesSection(db, surveyId, input),
+    };
+  });
   const excluded =
     query.exclude.length > 0
       ? {
@@ -231,8 +245,8 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
       .filter((q) => q.type !== 'info')
       .map((q) => questionReport(q, cols, sel)),
     filterOptions: filterOptions(def, cols, quotas),
-    loyaltyValue: loyaltyValueInputs(db, surveyId),
-    currency: studyCurrency(db, surveyId, def),
+    loyaltyValue,
+    currency: studyCurrency(def, plan),
     sections: {
       fieldwork: fieldworkSection(input, partials, quotas, weighting, excluded),
       satisfaction: satisfactionSection(input),
@@ -244,7 +258,7 @@ export function buildReport(db: Db, surveyId: string, query: ReportQuery = NO_QU
       servqual: servqualSection(input),
       price: priceSection(input),
       competition: competitionSection(input),
-      cases: runNow(casesSection(sqlOf(db), surveyId, input)),
+      cases,
     },
   };
 }
@@ -284,8 +298,8 @@ function filterOptions(def: SurveyDefinition, cols: Columns, quotas: Quotas | nu
 }
 
 /** The plan's quotas, once the query's `@cell` keys are checked against its cells. */
-function plannedQuotas(db: Db, surveyId: string, query: ReportQuery) {
-  const quotas = storedPlan(db, surveyId)?.plan.quotas ?? null;
+function plannedQuotas(plan: Plan | null, query: ReportQuery) {
+  const quotas = plan?.quotas ?? null;
   const asked = query.filter?.cells;
   if (asked) {
     const keys = new Set((quotas?.cells ?? []).map((c) => c.key));
@@ -306,11 +320,11 @@ function plannedQuotas(db: Db, surveyId: string, query: ReportQuery) {
  * The columns, the responses a query selects and their weights, with the plan's quotas: what the
  * report and the cross-tab count, so both weight alike.
  */
-export function weightedSelection(db: Db, surveyId: string, query: ReportQuery) {
-  const { def, versionId } = latestVersion(db, surveyId);
-  const cols = surveyColumns(db, surveyId, def, versionId);
+export async function weightedSelection(store: Store, surveyId: string, query: ReportQuery) {
+  const { def, versionId, plan } = await store.run((db) => reportBasis(db, surveyId));
+  const quotas = plannedQuotas(plan, query);
+  const cols = await surveyColumns(store, surveyId, def, versionId);
   const flags = qualityFlags(cols, def);
-  const quotas = plannedQuotas(db, surveyId, query);
   let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
   let weighting: ReportSections['fieldwork']['weighting'] = null;
   if (query.weight !== 'none') {
@@ -326,42 +340,42 @@ export function weightedSelection(db: Db, surveyId: string, query: ReportQuery) 
       unmatched: weighted.unmatched,
     };
   }
-  return { def, cols, flags, sel, quotas, weighting };
+  return { def, cols, flags, sel, quotas, weighting, plan };
 }
 
-/** The columns and the responses a query selects (filters and exclusions, no weights): what exports read. */
-export function reportSelection(db: Db, surveyId: string, query: ReportQuery) {
-  const { def, versionId } = latestVersion(db, surveyId);
-  plannedQuotas(db, surveyId, query);
-  const cols = surveyColumns(db, surveyId, def, versionId);
+/**
+ * The columns and the responses a query selects (filters and exclusions, no weights), with the
+ * plan: what exports read.
+ */
+export async function reportSelection(store: Store, surveyId: string, query: ReportQuery) {
+  const { def, versionId, plan } = await store.run((db) => reportBasis(db, surveyId));
+  plannedQuotas(plan, query);
+  const cols = await surveyColumns(store, surveyId, def, versionId);
   const flags = qualityFlags(cols, def);
-  return { def, cols, sel: select(cols, def, query.filter, excludedMask(flags, query.exclude)) };
+  return { def, cols, plan, sel: select(cols, def, query.filter, excludedMask(flags, query.exclude)) };
 }
 
 /** A page of the open answers matching `search`, over the responses the query selects. */
-export function searchVerbatims(
-  db: Db,
+export async function searchVerbatims(
+  store: Store,
   surveyId: string,
   query: ReportQuery,
   search: string,
   page: { offset: number; limit: number } = { offset: 0, limit: 200 },
 ) {
-  return verbatimsSection(reportSelection(db, surveyId, query), search, page.limit, page.offset);
+  return verbatimsSection(await reportSelection(store, surveyId, query), search, page.limit, page.offset);
 }
 
 /**
- * Readies the survey's report columns before a synchronous report reads them (a large survey's
- * first build runs in worker threads). Does nothing for a survey without a published version:
- * the report itself answers that error.
+ * Readies the survey's report columns before a report reads them (a large survey's first build
+ * runs in worker threads). Does nothing for a survey without a published version: the report
+ * itself answers that error.
  */
-export async function prepareReport(db: Db, surveyId: string, parallelFrom?: number): Promise<Preparation | null> {
-  const latest = db
-    .select()
-    .from(surveyVersions)
-    .where(and(eq(surveyVersions.surveyId, surveyId), gt(surveyVersions.version, 0)))
-    .orderBy(desc(surveyVersions.version))
-    .get();
-  return latest
-    ? prepareColumns(db, surveyId, v.parse(SurveyDefinitionSchema, latest.definition), latest.id, parallelFrom)
-    : null;
+export async function prepareReport(
+  store: Store,
+  surveyId: string,
+  parallelFrom?: number,
+): Promise<Preparation | null> {
+  const latest = await store.run((db) => newestVersion(db, surveyId));
+  return latest ? prepareColumns(store, surveyId, latest.def, latest.versionId, parallelFrom) : null;
 }

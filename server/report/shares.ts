@@ -1,11 +1,11 @@
 /** Read-only report links: a random token per link (only its hash stored), revocable, no account. */
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type * as v from 'valibot';
-import type { Db } from '../db/client';
-import { reportShares } from '../db/schema';
+import { reportShares } from '../db/tables';
+import { forUpdate, q, type Sql, type Work } from '../db/store';
 import { AppError, notFound } from '../http/errors';
 import { hashToken, newId, newToken } from '../auth/tokens';
-import { getRow } from '../survey/service';
+import { surveyRow } from '../survey/service';
 import type { NewShareDto, NewShareSchema, ShareDto } from '../../shared/api/report-query';
 import { TOKEN_32 } from '../../shared/api/tokens';
 
@@ -17,14 +17,14 @@ const dto = (r: typeof reportShares.$inferSelect): ShareDto => ({
   revokedAt: r.revokedAt,
 });
 
-export function createShare(
-  db: Db,
+export function* createShare(
+  tx: Sql,
   surveyId: string,
   input: v.InferOutput<typeof NewShareSchema>,
   userId: string | null,
   now: number,
-): NewShareDto {
-  getRow(db, surveyId);
+): Work<NewShareDto> {
+  yield* surveyRow(tx, surveyId);
   const token = newToken();
   const row = {
     id: newId(),
@@ -36,40 +36,42 @@ export function createShare(
     createdAt: now,
     revokedAt: null,
   };
-  db.insert(reportShares).values(row).run();
+  yield* q(tx.insert(reportShares).values(row));
   return { ...dto(row), token, path: `/shared/${token}` };
 }
 
-export function listShares(db: Db, surveyId: string): ShareDto[] {
-  getRow(db, surveyId);
-  return db
-    .select()
-    .from(reportShares)
-    .where(eq(reportShares.surveyId, surveyId))
-    .orderBy(desc(reportShares.createdAt))
-    .all()
-    .map(dto);
+export function* listShares(db: Sql, surveyId: string): Work<ShareDto[]> {
+  yield* surveyRow(db, surveyId);
+  const rows = yield* q(
+    db.select().from(reportShares).where(eq(reportShares.surveyId, surveyId)).orderBy(desc(reportShares.createdAt)),
+  );
+  return rows.map(dto);
 }
 
-export function revokeShare(db: Db, surveyId: string, shareId: string, now: number): ShareDto {
-  const row = db
-    .select()
-    .from(reportShares)
-    .where(and(eq(reportShares.id, shareId), eq(reportShares.surveyId, surveyId)))
-    .get();
+export function* revokeShare(tx: Sql, surveyId: string, shareId: string, now: number): Work<ShareDto> {
+  const [row] = yield* q(
+    forUpdate(
+      tx
+        .select()
+        .from(reportShares)
+        .where(and(eq(reportShares.id, shareId), eq(reportShares.surveyId, surveyId))),
+    ),
+  );
   if (!row) throw notFound('share link');
-  if (row.revokedAt === null) db.update(reportShares).set({ revokedAt: now }).where(eq(reportShares.id, shareId)).run();
+  if (row.revokedAt === null)
+    yield* q(tx.update(reportShares).set({ revokedAt: now }).where(eq(reportShares.id, shareId)));
   return dto({ ...row, revokedAt: row.revokedAt ?? now });
 }
 
 /** The survey and language a live link opens; the same 404 for unknown and revoked links, so neither is confirmed. */
-export function openShare(db: Db, token: string): { surveyId: string; lang: string } {
+export function* openShare(db: Sql, token: string): Work<{ surveyId: string; lang: string }> {
   if (!TOKEN_32.test(token)) throw notFound('report link');
-  const row = db
-    .select()
-    .from(reportShares)
-    .where(and(eq(reportShares.tokenHash, hashToken(token)), isNull(reportShares.revokedAt)))
-    .get();
+  const [row] = yield* q(
+    db
+      .select()
+      .from(reportShares)
+      .where(and(eq(reportShares.tokenHash, hashToken(token)), isNull(reportShares.revokedAt))),
+  );
   if (!row)
     throw new AppError(404, 'not-found', 'this report link does not exist or was revoked', undefined, undefined, {
       what: 'report link',

@@ -8,14 +8,23 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Db } from '../db/client';
+import { DIALECT } from '../db/dialect';
+import type { Sql } from '../db/store';
+import type { ReadMark } from './stored-rows';
 
-// 3: every survey has the customer fields' columns (shared/customers/fields.ts).
-const FORMAT = 3;
+// 3: every survey has the customer fields' columns (shared/customers/fields.ts). 4: a read's mark
+// (stored-rows.ts) instead of a completion time.
+const FORMAT = 4;
 
-/** Where a database's snapshots live, or null for an in-memory database. */
-export function snapshotDir(db: Db): string | null {
-  const file = db.$client.name;
-  return file && file !== ':memory:' && !db.$client.memory ? `${file}-reports` : null;
+/**
+ * Where a database's snapshots live: beside the SQLite file; none for an in-memory database, nor
+ * on PostgreSQL, where nodes hold no file of the database to keep them beside.
+ */
+export function snapshotDir(db: Sql): string | null {
+  if (DIALECT !== 'sqlite') return null;
+  const sqlite = (db as unknown as Db).$client;
+  const file = sqlite.name;
+  return file && file !== ':memory:' && !sqlite.memory ? `${file}-reports` : null;
 }
 
 const fileOf = (dir: string, surveyId: string) => join(dir, `${surveyId.replace(/[^\w-]/g, '_')}.v8`);
@@ -23,15 +32,16 @@ const fileOf = (dir: string, surveyId: string) => join(dir, `${surveyId.replace(
 export interface Snapshot<T> {
   surveyId: string;
   versionId: number;
-  watermark: number;
+  /** Where the read of the columns left off. */
+  mark: ReadMark;
   n: number;
-  /** Completed responses in the table up to the watermark when written: the check on reading. */
+  /** Completed responses in the table up to the mark when written: the check on reading. */
   tableCount: number;
   cols: T;
 }
 
 /** The survey's stored snapshot for `versionId`, or null when there is none or it is unreadable. */
-export function readSnapshot<T>(db: Db, surveyId: string, versionId: number): Snapshot<T> | null {
+export function readSnapshot<T>(db: Sql, surveyId: string, versionId: number): Snapshot<T> | null {
   const dir = snapshotDir(db);
   if (!dir) return null;
   try {
@@ -43,7 +53,7 @@ export function readSnapshot<T>(db: Db, surveyId: string, versionId: number): Sn
 }
 
 /** Writes the snapshot atomically (a temp file renamed over the old one); failures only cost speed. */
-export function writeSnapshot<T>(db: Db, snapshot: Snapshot<T>): boolean {
+export function writeSnapshot<T>(db: Sql, snapshot: Snapshot<T>): boolean {
   const dir = snapshotDir(db);
   if (!dir) return false;
   const file = fileOf(dir, snapshot.surveyId);
@@ -57,7 +67,7 @@ export function writeSnapshot<T>(db: Db, snapshot: Snapshot<T>): boolean {
   }
 }
 
-export function dropSnapshot(db: Db, surveyId: string) {
+export function dropSnapshot(db: Sql, surveyId: string) {
   const dir = snapshotDir(db);
   if (dir) rmSync(fileOf(dir, surveyId), { force: true });
 }

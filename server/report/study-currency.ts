@@ -1,5 +1,4 @@
-import type { Db } from '../db/client';
-import { storedPlan } from '../plan/service';
+import type { Plan } from '../../shared/plan';
 import { priceCurrency } from '../../shared/survey/price-currency';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 
@@ -8,6 +7,6 @@ import type { SurveyDefinition } from '../../shared/survey/schema';
  * questions ask prices in, else the one its plan budgets in; null when the study names none
  * (the reader then picks one before any money is shown).
  */
-export function studyCurrency(db: Db, surveyId: string, def: SurveyDefinition): string | null {
-  return priceCurrency(def) ?? storedPlan(db, surveyId)?.plan.budget?.[0]?.currency ?? null;
+export function studyCurrency(def: SurveyDefinition, plan: Plan | null): string | null {
+  return priceCurrency(def) ?? plan?.budget?.[0]?.currency ?? null;
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, signedInAgents, Agent } from '../support/api';
 import { invalidate } from '../../server/report/dataset';
 import { buildReport } from '../../server/report/service';
-import { rowsByIds, rowsCompletedSince } from '../../server/report/stored-rows';
+import { rowsByIds, rowsCompletedSince } from '../../server/report/stored-rows.sqlite';
 import { recodeSome, type RecodeCursor } from '../../server/report/recode';
 import { codedDuration, codedLength, codedVersion, keptAnswers, layoutOf } from '../../server/report/coded-answers';
 import * as v from 'valibot';
@@ -121,10 +121,10 @@ async function answer(slug: string, versionId: number, list: Record<string, unkn
 }
 
 /** The report as read from the JSON answers alone. */
-function reportFromJson(surveyId: string) {
+async function reportFromJson(surveyId: string) {
   t.db.$client.prepare('update responses set coded = null where survey_id = ?').run(surveyId);
-  invalidate(t.db, surveyId);
-  return buildReport(t.db, surveyId);
+  invalidate(t.store.db, surveyId);
+  return buildReport(t.store, surveyId);
 }
 
 let survey: { id: string; slug: string };
@@ -179,15 +179,15 @@ describe('the report read from coded answers', () => {
   });
 
   it('gives the report the JSON gives, with one version', async () => {
-    const coded = buildReport(t.db, survey.id);
+    const coded = await buildReport(t.store, survey.id);
     const sat = coded.questions.find((q) => q.id === 'sat');
     expect(sat && sat.type === 'rating' ? [sat.n, sat.notApplicable] : null).toEqual([3, 1]);
-    expect(reportFromJson(survey.id)).toEqual(coded);
+    expect(await reportFromJson(survey.id)).toEqual(coded);
   });
 
   it('lines a later version up by option and item id, as the JSON does', async () => {
     await answer(survey.slug, await publish(survey.id, 2), answers2, 'v2');
-    const coded = buildReport(t.db, survey.id);
+    const coded = await buildReport(t.store, survey.id);
     // Laid out by version 2: work, look, buy (+ other); version 1's "gift" has no column now.
     const visit = coded.questions.find((q) => q.id === 'visit');
     expect(visit && visit.type === 'single' ? visit.counts.map((c) => [c.value, c.count]) : null).toEqual([
@@ -201,17 +201,17 @@ describe('the report read from coded answers', () => {
       ['w', 1],
       ['x', 2],
     ]);
-    expect(reportFromJson(survey.id)).toEqual(coded);
+    expect(await reportFromJson(survey.id)).toEqual(coded);
   });
 
   it('reads versions whose questions changed type from their JSON', async () => {
     await answer(survey.slug, await publish(survey.id, 2), answers2, 'v2');
     await answer(survey.slug, await publish(survey.id, 3), answers3, 'v3');
-    const coded = buildReport(t.db, survey.id);
+    const coded = await buildReport(t.store, survey.id);
     // "spend" is a rating now: the numbers answered under versions 1 and 2 aren't scale points.
     const spend = coded.questions.find((q) => q.id === 'spend');
     expect(spend && spend.type === 'rating' ? spend.counts.map((c) => c.count) : null).toEqual([0, 0, 0, 1, 0]);
-    expect(reportFromJson(survey.id)).toEqual(coded);
+    expect(await reportFromJson(survey.id)).toEqual(coded);
   });
 });
 
@@ -264,11 +264,11 @@ describe('coding again the rows that have no coded form', () => {
         coded: Buffer | null;
       }[];
     const asSubmitted = coded();
-    const report = buildReport(t.db, survey.id);
+    const report = await buildReport(t.store, survey.id);
     // As after migration 0009, which clears the first format's rows.
     t.db.$client.prepare('update responses set coded = null').run();
-    invalidate(t.db, survey.id);
-    expect(buildReport(t.db, survey.id)).toEqual(report);
+    invalidate(t.store.db, survey.id);
+    expect(await buildReport(t.store, survey.id)).toEqual(report);
     // Batches of three: the seven completes take three passes, and a fourth finds none left.
     const cursors: (RecodeCursor | null)[] = [];
     let cursor: RecodeCursor | null = { surveyId: '', id: 0 };
@@ -276,8 +276,8 @@ describe('coding again the rows that have no coded form', () => {
     expect(cursors).toHaveLength(4);
     expect(coded()).toEqual(asSubmitted);
     expect(asSubmitted.filter((r) => r.coded === null)).toHaveLength(1);
-    invalidate(t.db, survey.id);
-    expect(buildReport(t.db, survey.id)).toEqual(report);
+    invalidate(t.store.db, survey.id);
+    expect(await buildReport(t.store, survey.id)).toEqual(report);
   });
 
   it('passes over a row whose answers are not JSON, leaving it as it was', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../server/db/client';
+import { sqliteStore } from '../../server/db/sqlite-store';
 import { loadDemo } from '../../server/demo/service';
 import { buildReport, prepareReport } from '../../server/report/service';
 
@@ -23,18 +24,19 @@ describe("the first build of a large survey's report columns in worker threads",
     // One pass on the main thread, on a handle of its own; its snapshot is removed so the
     // next handle has nothing on disk to start from.
     const single = openDb(path);
-    const expected = buildReport(single, survey.id);
+    const expected = await buildReport(sqliteStore(single), survey.id);
     single.$client.close();
     rmSync(`${path}-reports`, { recursive: true, force: true });
 
     const parallel = openDb(path);
+    const store = sqliteStore(parallel);
     const [a, b] = await Promise.all([
-      prepareReport(parallel, survey.id, PARALLEL_FROM),
-      prepareReport(parallel, survey.id, PARALLEL_FROM),
+      prepareReport(store, survey.id, PARALLEL_FROM),
+      prepareReport(store, survey.id, PARALLEL_FROM),
     ]);
     expect([a, b]).toEqual(['parallel', 'parallel']);
-    expect(await prepareReport(parallel, survey.id, PARALLEL_FROM)).toBe('ready');
-    const got = buildReport(parallel, survey.id);
+    expect(await prepareReport(store, survey.id, PARALLEL_FROM)).toBe('ready');
+    const got = await buildReport(store, survey.id);
     expect(got.completes).toBe(PARALLEL_FROM + 2_000);
     expect(got).toEqual(expected);
     parallel.$client.close();

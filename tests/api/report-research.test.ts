@@ -89,7 +89,7 @@ describe('SERVQUAL', () => {
     // The responses came in before the plan: stamp their cells as collection would have, and
     // drop the cached columns that were read before.
     t.db.$client.prepare(`update responses set quota_cell = json_extract(hidden, '$.tier')`).run();
-    invalidate(t.db, surveyId);
+    invalidate(t.store.db, surveyId);
     const res = await viewer.get(`/api/surveys/${surveyId}/report?weight=cells`);
     const w = (i: number) => (tier(i) === 'gold' ? 2 : 2 / 3);
     const weightedMean = (f: (i: number) => number) =>

@@ -21,7 +21,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const variance = (xs: number[]) => xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1);
 
 describe('the change from the wave before', () => {
-  it('tests the mean by Welch, the top-two box and NPS by z, and marks what the tests find on bases of 30+', () => {
+  it('tests the mean by Welch, the top-two box and NPS by z, and marks what the tests find on bases of 30+', async () => {
     t = makeTestApp();
     const survey = loadDemo(t.db, Date.UTC(2026, 10, 30), null);
     t.db.$client
@@ -36,7 +36,7 @@ describe('the change from the wave before', () => {
     const [w1, w2] = [1, 2].map((w) => rows.filter((r) => r.wave === w));
     expect(Math.min(w1.length, w2.length)).toBeGreaterThanOrEqual(30);
 
-    const { trend } = buildReport(t.db, survey.id).sections;
+    const { trend } = (await buildReport(t.store, survey.id)).sections;
     const change = trend!.waves[1].change!;
     expect(trend!.waves.map((w) => w.n)).toEqual([w1.length, w2.length]);
     expect(change.smallBase).toBe(false);
@@ -73,23 +73,26 @@ describe('the change from the wave before', () => {
     expect(change.nps!.significant).toBe(change.nps!.p < 0.05);
 
     // The tables export carries each change and its p.
-    const csv = Papa.parse<Record<string, string>>(exportTables(t.db, survey.id, v.parse(TablesQuerySchema, {})), {
-      header: true,
-      skipEmptyLines: true,
-    }).data;
+    const csv = Papa.parse<Record<string, string>>(
+      await exportTables(t.store, survey.id, v.parse(TablesQuerySchema, {})),
+      {
+        header: true,
+        skipEmptyLines: true,
+      },
+    ).data;
     const value = (measure: string) => Number(csv.find((r) => r.section === 'trend' && r.measure === measure)?.value);
     expect(value('wave_2_satisfaction_change')).toBeCloseTo(mean(a) - mean(b), 10);
     expect(value('wave_2_nps_change_p')).toBeCloseTo(change.nps!.p, 10);
     expect(csv.some((r) => r.measure === 'wave_1_satisfaction_change')).toBe(false);
   });
 
-  it('tests weighted waves at the effective sample size, once', () => {
+  it('tests weighted waves at the effective sample size, once', async () => {
     t = makeTestApp();
     const survey = loadDemo(t.db, Date.UTC(2026, 10, 30), null);
     t.db.$client
       .prepare(`update responses set wave = 2 where survey_id = ? and status = 'complete' and id % 2 = 0`)
       .run(survey.id);
-    const report = buildReport(t.db, survey.id, v.parse(ReportQuerySchema, { weight: 'cells' }));
+    const report = await buildReport(t.store, survey.id, v.parse(ReportQuerySchema, { weight: 'cells' }));
     const { designEffect } = report.sections.fieldwork.weighting!;
     expect(designEffect).toBeGreaterThan(1);
     const answered = (wave: number) =>

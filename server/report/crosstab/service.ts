@@ -1,11 +1,10 @@
-import type { Db } from '../../db/client';
-import { sqliteStore } from '../../db/sqlite-store';
 import { badRequest } from '../../http/errors';
 import { createTranslator, loadAppMessages, type Locale } from '../../../shared/i18n';
 import { interfaceLocale } from '../../../shared/survey/survey-language';
 import type { CrosstabDto, CrosstabQuery, CrosstabRow } from '../../../shared/api/report-crosstab';
 import { SIGNIFICANCE_LEVEL } from '../../../shared/api/report-research';
 import { SMALL_BASE } from '../../../shared/api/report-sections';
+import type { Store } from '../../db/store';
 import { weightedSelection } from '../service';
 import { resolveAxis } from './axis';
 import { codedQuestions } from '../../coding/variables';
@@ -24,17 +23,17 @@ const NPS_GROUPS = [
  * `linkLang` (a share link's), else in the survey's default language.
  */
 export async function buildCrosstab(
-  db: Db,
+  store: Store,
   surveyId: string,
   query: CrosstabQuery,
   linkLang?: string,
 ): Promise<CrosstabDto> {
-  const { def, cols, sel, quotas, weighting } = weightedSelection(db, surveyId, query);
+  const { def, cols, sel, quotas, weighting } = await weightedSelection(store, surveyId, query);
   const lang = query.lang ?? linkLang ?? def.defaultLanguage;
   const locale: Locale = interfaceLocale(lang);
   const t = createTranslator(locale, await loadAppMessages(locale));
   const coded = [query.rows, query.columns].some((x) => x.startsWith('coded:'))
-    ? await codedQuestions(sqliteStore(db), surveyId, def, cols)
+    ? await codedQuestions(store, surveyId, def, cols)
     : undefined;
   const ctx = { def, cols, sel, quotas, lang, t, coded };
   const rows = resolveAxis(query.rows, 'rows', ctx);

@@ -1,11 +1,9 @@
-import type { Db } from '../../db/client';
-import { sqliteStore } from '../../db/sqlite-store';
 import { writeCsv } from '../../http/csv';
-import { storedPlan } from '../../plan/service';
 import type { ExportQuery } from '../../../shared/api/report-query';
 import type { ReportDto } from '../../../shared/api/report';
 import { createTranslator, isLocale, loadAppMessages, type Locale } from '../../../shared/i18n';
 import { pickText } from '../../../shared/survey/text';
+import type { Store } from '../../db/store';
 import { buildReport, reportSelection } from '../service';
 import { selectedSlots, variables } from './table';
 import { labelContext } from './variable';
@@ -18,14 +16,14 @@ import { codedVariables } from '../../coding/variables';
 export type ResponseFormat = 'csv' | 'xlsx' | 'sps';
 
 /** The selected responses in one of the export formats, with the file's name. */
-export async function exportResponses(db: Db, surveyId: string, query: ExportQuery, format: ResponseFormat) {
-  const { def, cols, sel } = reportSelection(db, surveyId, query);
+export async function exportResponses(store: Store, surveyId: string, query: ExportQuery, format: ResponseFormat) {
+  const { def, cols, sel, plan } = await reportSelection(store, surveyId, query);
   const lang = query.lang ?? def.defaultLanguage;
   const locale: Locale = isLocale(lang) ? lang : 'en';
   const t = createTranslator(locale, await loadAppMessages(locale));
   const ctx = labelContext(def, lang, t);
-  const coded = await codedVariables(sqliteStore(db), surveyId, def, cols, ctx);
-  const vars = variables(def, cols, ctx, storedPlan(db, surveyId)?.plan.quotas ?? null, coded.variables);
+  const coded = await codedVariables(store, surveyId, def, cols, ctx);
+  const vars = variables(def, cols, ctx, plan?.quotas ?? null, coded.variables);
   // The coded variables are the last ones, set after set.
   let next = vars.length - coded.variables.length;
   const sets = coded.sets.map((s) => ({ ...s, variables: vars.slice(next, (next += s.count)).map((v) => v.name) }));
@@ -41,13 +39,13 @@ export async function exportResponses(db: Db, surveyId: string, query: ExportQue
 }
 
 /** The report's tables in long form: one row per section, item, measure and value; `extra` rows go last. */
-export function exportTables(
-  db: Db,
+export async function exportTables(
+  store: Store,
   surveyId: string,
   query: ExportQuery,
   extra: readonly (string | number | null)[][] = [],
-): string {
-  const report: ReportDto = buildReport(db, surveyId, query);
+): Promise<string> {
+  const report: ReportDto = await buildReport(store, surveyId, query);
   const lang = query.lang ?? report.definition.defaultLanguage;
   const label = keyLabels(report.definition, lang);
   const rows: (string | number | null)[][] = [];
