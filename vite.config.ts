@@ -63,6 +63,8 @@ const POSTGRES_API_TESTS = [
   'tests/api/impossible-dates.test.ts',
   'tests/api/more-types.test.ts',
   'tests/api/page-rate-limit.test.ts',
+  'tests/api/rules.test.ts',
+  'tests/api/invitation-links.test.ts',
   'tests/api/alerts.test.ts',
   'tests/api/alerts-mail.test.ts',
   'tests/api/alerts-report.test.ts',

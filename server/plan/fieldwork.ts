@@ -52,7 +52,8 @@ function* dropOff(db: Sql, surveyId: string, wave: number, versionId: number | n
 
 /** How many invitations meet `condition`, in SQL both dialects read. */
 const tally = (condition: ReturnType<typeof sql>) =>
-  sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
+  // Drizzle reads a sum through the driver's own parsers, which give PostgreSQL's bigint as text.
+  sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`.mapWith(Number);
 
 function* invitationFigures(db: Sql, surveyId: string): Work<InvitationFigures | null> {
   const bounced = sql`substr(${invitations.lastError}, 1, ${sql.raw(String(BOUNCE_PREFIX.length))}) = ${BOUNCE_PREFIX}`;

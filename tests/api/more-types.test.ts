@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECT } from '../../server/db/dialect';
 import * as v from 'valibot';
 import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { renderQuestion, type RenderContext } from '../../server/collect/first-page/questions';
@@ -163,8 +162,7 @@ describe("the server's first page", () => {
   });
 });
 
-// The report and exports are not on the two-dialect store yet (docs/postgres.md).
-describe.skipIf(DIALECT !== 'sqlite')('the report', () => {
+describe('the report', () => {
   let questions: Record<string, any>;
   beforeAll(async () => {
     const res = await researcher.get(`/api/surveys/${survey.id}/report`);
@@ -258,7 +256,7 @@ describe.skipIf(DIALECT !== 'sqlite')('the report', () => {
   });
 });
 
-describe.skipIf(DIALECT !== 'sqlite')('the exports', () => {
+describe('the exports', () => {
   it('writes a CSV with a variable per field and per item and scale, codes or labels', async () => {
     const csv = Papa.parse<Record<string, string>>(
       await (await download(`/api/surveys/${survey.id}/export/responses.csv`)).text(),

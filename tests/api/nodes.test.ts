@@ -125,6 +125,34 @@ describe(`two nodes on one ${DIALECT} database`, () => {
       expect(await t.value("select count(*) from responses where client_id = 'one-phone'")).toBe(1);
     });
 
+    it('keep one response for an invitation whose first page is saved from several devices on both at once', async () => {
+      const { researcher } = await signedInAgents(t.app);
+      const s = await quotaStudy(researcher);
+      const token = 'personal-link-token-01';
+      await t.rows(
+        "insert into invitations (id, survey_id, token, hidden, status, created_at, updated_at) values ('inv-1', ?, ?, '{}', 'not-started', 0, 0) returning id",
+        s.id,
+        token,
+      );
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          new Agent(i % 2 ? b : t.app).post(`/api/public/s/${s.slug}/responses`, {
+            clientId: `device-${String(i).padStart(4, '0')}`,
+            versionId: s.versionId,
+            complete: false,
+            answers: { staff: 'no', sat: 4 },
+            hidden: { tier: 'iron' },
+            page: 1,
+            invitation: token,
+          }),
+        ),
+      );
+      expect(results.map((r) => r.body)).toEqual(Array(10).fill({ status: 'partial' }));
+      const [response] = await t.rows('select client_id from responses where survey_id = ?', s.id);
+      expect(await t.value('select count(*) from responses where survey_id = ?', s.id)).toBe(1);
+      expect(await t.value("select client_id from invitations where id = 'inv-1'")).toBe(response.client_id);
+    });
+
     it('count quotas by a plan saved on the other node from the next submission on', async () => {
       const { researcher } = await signedInAgents(t.app);
       const s = await quotaStudy(researcher);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;
@@ -36,7 +36,7 @@ describe('one rule for ids: Object.prototype names are refused everywhere', () =
     },
   );
 
-  itOnSqliteUntilPorted('refuses them as option, hidden field, logic and alert-rule ids too', async () => {
+  it('refuses them as option, hidden field, logic and alert-rule ids too', async () => {
     const option = smallSurvey();
     (option.pages[1].questions[0] as { options: { id: string }[] }).options[0].id = 'constructor';
     expect((await researcher.post('/api/surveys', { definition: option })).body.error.path).toBe(

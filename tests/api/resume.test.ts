@@ -114,48 +114,44 @@ describe('the resume key', () => {
 describe('invitations as a viewer sees them', () => {
   const CSV = 'name,email,tier\nNguyễn Văn An,an@example.vn,gold\nLi Wei,wei@example.cn,silver\n';
 
-  itOnSqliteUntilPorted(
-    'show statuses and counts, but no name, e-mail, hidden field or personal link; researchers see them all',
-    async () => {
-      expect((await agents.researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv: CSV })).status).toBe(
-        201,
-      );
-      const full = (await agents.researcher.get(`/api/surveys/${survey.id}/invitations`)).body;
-      expect(full.invitations.map((i: { email: string }) => i.email)).toEqual(['an@example.vn', 'wei@example.cn']);
-      expect(full.invitations[0].link).toMatch(/^https:\/\/survey\.example\.com\/i\/[A-Za-z0-9_-]{22}$/);
-      const token = full.invitations[0].link.split('/').pop();
-      // The invitee answers through the personal link and finishes.
-      const done = await new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
-        clientId: 'invitee-phone',
-        invitation: token,
-        versionId: survey.versionId,
-        complete: true,
-        answers: { sat: 5, nps: 10, visit: 'buy', why: 'Secret praise' },
-      });
-      expect(done.status).toBe(201);
+  it('show statuses and counts, but no name, e-mail, hidden field or personal link; researchers see them all', async () => {
+    expect((await agents.researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv: CSV })).status).toBe(
+      201,
+    );
+    const full = (await agents.researcher.get(`/api/surveys/${survey.id}/invitations`)).body;
+    expect(full.invitations.map((i: { email: string }) => i.email)).toEqual(['an@example.vn', 'wei@example.cn']);
+    expect(full.invitations[0].link).toMatch(/^https:\/\/survey\.example\.com\/i\/[A-Za-z0-9_-]{22}$/);
+    const token = full.invitations[0].link.split('/').pop();
+    // The invitee answers through the personal link and finishes.
+    const done = await new Agent(t.app).post(`/api/public/s/${survey.slug}/responses`, {
+      clientId: 'invitee-phone',
+      invitation: token,
+      versionId: survey.versionId,
+      complete: true,
+      answers: { sat: 5, nps: 10, visit: 'buy', why: 'Secret praise' },
+    });
+    expect(done.status).toBe(201);
 
-      const seen = await agents.viewer.get(`/api/surveys/${survey.id}/invitations`);
-      expect(seen.status).toBe(200);
-      expect(seen.body.counts).toEqual(
-        (await agents.researcher.get(`/api/surveys/${survey.id}/invitations`)).body.counts,
-      );
-      expect(seen.body.counts).toMatchObject({ total: 2, completed: 1 });
-      expect(seen.body.invitations.map((i: { status: string }) => i.status)).toEqual(['completed', 'not-started']);
-      for (const i of seen.body.invitations)
-        expect(i).toMatchObject({ name: null, email: null, hidden: {}, link: null });
-      const text = JSON.stringify(seen.body);
-      for (const secret of ['an@example.vn', 'wei@example.cn', 'Nguyễn', 'gold', token])
-        expect(text).not.toContain(secret);
-      // Nor can the viewer read the finished answers through the respondent API.
-      const r = await agents.viewer.request('GET', `/api/public/s/${survey.slug}/responses/invitee-phone`, undefined, {
-        'x-resume-key': token,
-      });
-      expect(r.status).toBe(404);
-      expect(JSON.stringify(r.body)).not.toContain('Secret praise');
-    },
-  );
+    const seen = await agents.viewer.get(`/api/surveys/${survey.id}/invitations`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.counts).toEqual(
+      (await agents.researcher.get(`/api/surveys/${survey.id}/invitations`)).body.counts,
+    );
+    expect(seen.body.counts).toMatchObject({ total: 2, completed: 1 });
+    expect(seen.body.invitations.map((i: { status: string }) => i.status)).toEqual(['completed', 'not-started']);
+    for (const i of seen.body.invitations) expect(i).toMatchObject({ name: null, email: null, hidden: {}, link: null });
+    const text = JSON.stringify(seen.body);
+    for (const secret of ['an@example.vn', 'wei@example.cn', 'Nguyễn', 'gold', token])
+      expect(text).not.toContain(secret);
+    // Nor can the viewer read the finished answers through the respondent API.
+    const r = await agents.viewer.request('GET', `/api/public/s/${survey.slug}/responses/invitee-phone`, undefined, {
+      'x-resume-key': token,
+    });
+    expect(r.status).toBe(404);
+    expect(JSON.stringify(r.body)).not.toContain('Secret praise');
+  });
 
-  itOnSqliteUntilPorted('keeps the mail-merge file and personal QR codes for researchers', async () => {
+  it('keeps the mail-merge file and personal QR codes for researchers', async () => {
     await agents.researcher.post(`/api/surveys/${survey.id}/invitations/import`, { csv: CSV });
     const id = (await agents.researcher.get(`/api/surveys/${survey.id}/invitations`)).body.invitations[0].id;
     expect((await agents.viewer.get(`/api/surveys/${survey.id}/invitations.csv`)).status).toBe(403);

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { type Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents } from '../support/api';
+import { type Agent, makeTestApp, signedInAgents } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;
@@ -60,7 +60,7 @@ describe('survey content in any language', () => {
     expect(french).toContain('Êtes-vous satisfait ?');
   });
 
-  itOnSqliteUntilPorted('exports answers labelled in any survey language', async () => {
+  it('exports answers labelled in any survey language', async () => {
     const definition = {
       ...arabicSurvey(),
       pages: [
