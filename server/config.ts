@@ -44,6 +44,8 @@ export const ConfigSchema = v.object({
   OUTBOX_RETENTION_DAYS: intFrom(90, 1),
   /** How long a node's claim on a webhook or e-mail it is sending holds; after it, another node retries it. */
   OUTBOX_LEASE_SECONDS: intFrom(120, 5),
+  /** Connections a node keeps to PostgreSQL (DATABASE_URL): each submission holds one for its transaction. */
+  DATABASE_POOL_SIZE: intFrom(20, 1),
   /** A survey's first report reads its stored answers in worker threads from this many responses (fewer: one pass is quicker than starting workers). */
   REPORT_WORKERS_FROM: intFrom(150_000, 1),
   /** Lowest log level written: debug, info, warn or error. */

@@ -22,7 +22,41 @@ import {
   webhooks,
 } from '../db/tables';
 import type { Memo } from './memo';
-import type { SubmitStatements } from './statements';
+import type { ExistingResponse, SubmitStatements, SurveyRow } from './statements';
+
+/**
+ * The three queries every submission makes, as named statements on the transaction's connection:
+ * PostgreSQL parses and plans each once per connection, and no query is built per submission
+ * (building them through Drizzle cost most of a submission's time on the node).
+ */
+const HOT = {
+  survey: {
+    name: 'ys_submit_survey',
+    text: `select id, slug, status, current_version_id as "currentVersionId", current_wave as "currentWave",
+      settings, rules_stamp as "rulesStamp" from surveys where slug = $1`,
+  },
+  existing: {
+    name: 'ys_submit_existing',
+    text: `select id, status, wave, started_at as "startedAt" from responses
+      where survey_id = $1 and client_id = $2 for update`,
+  },
+  insert: {
+    name: 'ys_submit_insert',
+    text: `insert into responses (survey_id, client_id, is_test, started_at, wave, version_id, status, answers,
+      coded, hidden, lang, page_times, page, quota_cell, updated_at, completed_at, duration, resume_key_hash, customer_id)
+      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+      on conflict (survey_id, client_id) do nothing returning id`,
+  },
+} as const;
+
+type Client = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };
+/** The pool connection a Drizzle node-postgres transaction runs on (its session's client). */
+const clientOf = (tx: Sql) => (tx as unknown as { session: { client: Client } }).session.client;
+
+function* named<T>(tx: Sql, query: { name: string; text: string }, values: unknown[]) {
+  const result = yield* q(clientOf(tx).query({ ...query, values }));
+  return result.rows as T[];
+}
 
 const counted = (surveyId: string) =>
   and(eq(responses.surveyId, surveyId), eq(responses.status, 'complete'), eq(responses.isTest, false));
@@ -34,20 +68,7 @@ export function pgSubmitStatements(tx: Sql, memo: Memo): SubmitStatements {
     tx,
     memo,
     *survey(slug) {
-      const [row] = yield* q(
-        tx
-          .select({
-            id: surveys.id,
-            slug: surveys.slug,
-            status: surveys.status,
-            currentVersionId: surveys.currentVersionId,
-            currentWave: surveys.currentWave,
-            settings: surveys.settings,
-            rulesStamp: surveys.rulesStamp,
-          })
-          .from(surveys)
-          .where(eq(surveys.slug, slug)),
-      );
+      const [row] = yield* named<SurveyRow>(tx, HOT.survey, [slug]);
       return row;
     },
     *version(versionId) {
@@ -82,19 +103,7 @@ export function pgSubmitStatements(tx: Sql, memo: Memo): SubmitStatements {
       return row && { ...row, hidden: row.hidden as Record<string, string> };
     },
     *existing(surveyId, clientId) {
-      const [row] = yield* q(
-        forUpdate(
-          tx
-            .select({
-              id: responses.id,
-              status: responses.status,
-              wave: responses.wave,
-              startedAt: responses.startedAt,
-            })
-            .from(responses)
-            .where(and(eq(responses.surveyId, surveyId), eq(responses.clientId, clientId))),
-        ),
-      );
+      const [row] = yield* named<ExistingResponse>(tx, HOT.existing, [surveyId, clientId]);
       return row;
     },
     *completes(surveyId) {
@@ -114,14 +123,28 @@ export function pgSubmitStatements(tx: Sql, memo: Memo): SubmitStatements {
       );
       return row.n;
     },
-    *insert(row) {
-      const [created] = yield* q(
-        tx
-          .insert(responses)
-          .values(row)
-          .onConflictDoNothing({ target: [responses.surveyId, responses.clientId] })
-          .returning({ id: responses.id }),
-      );
+    *insert(r) {
+      const [created] = yield* named<{ id: number }>(tx, HOT.insert, [
+        r.surveyId,
+        r.clientId,
+        r.isTest,
+        r.startedAt,
+        r.wave,
+        r.versionId,
+        r.status,
+        r.answers,
+        r.coded,
+        r.hidden,
+        r.lang,
+        r.pageTimes,
+        r.page,
+        r.quotaCell,
+        r.updatedAt,
+        r.completedAt,
+        r.duration,
+        r.resumeKeyHash,
+        r.customerId,
+      ]);
       return created?.id ?? null;
     },
     *update(id, row) {

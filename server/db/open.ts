@@ -26,7 +26,10 @@ export const sqliteOnly = new Proxy(
 export async function openDatabases(config: Config): Promise<{ db: Db; store: Store }> {
   if (DIALECT === 'pg')
     // The address that chose the dialect (server/db/dialect.ts) when the configuration names none.
-    return { db: sqliteOnly, store: await openPgStore(config.DATABASE_URL ?? process.env.DATABASE_URL!) };
+    return {
+      db: sqliteOnly,
+      store: await openPgStore(config.DATABASE_URL ?? process.env.DATABASE_URL!, { max: config.DATABASE_POOL_SIZE }),
+    };
   if (config.DATABASE_URL)
     throw new Error(
       'DATABASE_URL names a PostgreSQL database, but this process chose SQLite: set it in its environment',

@@ -78,7 +78,19 @@ const code = await call('POST', `${base}/codes`, { label: { en: 'Praise' } });
 await call('POST', `${base}/bulk`, { codeId: code.id, search: 'answer' });
 
 /** What must read the same after the move. */
-const READS = ['/api/surveys', `/api/surveys/${hotel.id}`, `/api/surveys/${own.id}`, '/api/users', '/api/auth/tokens'];
+const READS = [
+  '/api/surveys',
+  `/api/surveys/${hotel.id}`,
+  `/api/surveys/${own.id}`,
+  '/api/users',
+  '/api/auth/tokens',
+  // The reports, whole and cut, must come out the same from the copy.
+  `/api/surveys/${hotel.id}/report`,
+  `/api/surveys/${hotel.id}/report?filter=purpose:business`,
+  `/api/surveys/${own.id}/report`,
+  `/api/surveys/${hotel.id}/plan`,
+  `/api/surveys/${hotel.id}/fieldwork`,
+];
 const reads: Record<string, unknown> = {};
 for (const path of READS) reads[path] = await call('GET', path);
 
