@@ -96,7 +96,6 @@ const POSTGRES_API_TESTS = [
   'tests/api/origin.test.ts',
   'tests/api/route-roles.test.ts',
   'tests/api/rules.test.ts',
-  'tests/api/report-parallel.test.ts',
 ];
 
 export default defineConfig(({ mode }) => ({
