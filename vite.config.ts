@@ -27,7 +27,7 @@ function precompress(): Plugin {
   };
 }
 
-/** API tests that run on PostgreSQL too: those of the areas ported to server/db/store.ts (docs/postgres.md). */
+/** API tests that run on PostgreSQL too: all but those about SQLite itself and the build checks (docs/postgres.md). */
 const POSTGRES_API_TESTS = [
   'tests/api/store.test.ts',
   'tests/api/auth.test.ts',
