@@ -238,7 +238,7 @@ describe('the versioning guard', () => {
       complete: true,
       answers: { visit: 'meet' },
     });
-    await t.rows('update responses set is_test = true');
+    await t.rows('update responses set is_test = true returning id');
     const def = base();
     (def.pages[0].questions[0].options as unknown[]).pop();
     await researcher.put(`/api/surveys/${created.id}/draft`, { definition: def });
