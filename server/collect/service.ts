@@ -124,14 +124,20 @@ export function* submitWork(
   const target = quotaCell === null ? undefined : rules!.targets.get(quotaCell);
   const clientId = invitation ? invitationClientId(invitation, input.clientId) : input.clientId;
 
-  let existing = yield* ops.existing(s.id, clientId);
+  // Inserted first where that saves a round trip (a conflict reads the stored row and the loop
+  // starts again as a save of it). Not when the first pass could refuse before the insert (a cap,
+  // the dates): a retry of a finished response must still be answered as a duplicate.
+  const settings = settingsOf(s.settings);
+  const insertFirst =
+    ops.insertsFirst && settings.responseCap === null && (yield* refusal(ops, s.id, settings, now)) === null;
+  let existing = insertFirst ? undefined : yield* ops.existing(s.id, clientId);
   // Twice at most: when another node created the response between the read and the insert, it
   // is stored once and this save goes on as a save of that response.
   for (;;) {
     if (existing && existing.status !== 'partial') {
       return { result: { status: existing.status, duplicate: true }, created: false };
     }
-    const refused = yield* refusal(ops, s.id, settingsOf(s.settings), now);
+    const refused = yield* refusal(ops, s.id, settings, now);
     if (refused) throw refusalError(refused);
     // A response belongs to the wave it started in, even if the next one opened meanwhile.
     const wave = existing?.wave ?? s.currentWave;

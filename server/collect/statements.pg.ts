@@ -66,6 +66,7 @@ export function pgSubmitStatements(tx: Sql, memo: Memo): SubmitStatements {
   const pg = tx as unknown as PgDatabase<PgQueryResultHKT>;
   return {
     tx,
+    insertsFirst: true,
     memo,
     *survey(slug) {
       const [row] = yield* named<SurveyRow>(tx, HOT.survey, [slug]);

@@ -75,6 +75,7 @@ export function sqliteSubmitStatements(db: Db): SubmitStatements {
   const st = prepared(db);
   ops = {
     tx: sqlOf(db),
+    insertsFirst: false,
     memo: memoOf(db),
     survey: (slug) => done(st.survey.get(slug) as SurveyRow | undefined),
     version: (versionId) => {

@@ -96,6 +96,12 @@ export interface SubmitStatements {
   readonly tx: Sql;
   /** What this database's submissions keep in memory (parsed versions, quota rules, alert plans). */
   readonly memo: Memo;
+  /**
+   * Whether a save tries the insert before reading the response: on PostgreSQL a new response is
+   * the common case and each query is a round trip, so the row is read only when the insert
+   * conflicts. SQLite reads first, which costs nothing there.
+   */
+  readonly insertsFirst: boolean;
   survey(slug: string): Work<SurveyRow | undefined>;
   version(versionId: number): Work<VersionRow | undefined>;
   /** The invitation of a token; on PostgreSQL its row stays locked until the submission ends. */
