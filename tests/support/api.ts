@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { answerBody } from './answer-body';
 import { it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,12 +120,7 @@ export class Agent {
       if (m) this.cookie = m[1] ? `ys_session=${m[1]}` : '';
     }
     const text = await res.text();
-    let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test bodies are checked field by field
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = text;
-    }
+    const json = answerBody(text);
     if (json && typeof json === 'object' && typeof json.csrf === 'string') this.csrf = json.csrf;
     return { status: res.status, body: json, headers: res.headers };
   }

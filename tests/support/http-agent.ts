@@ -3,6 +3,8 @@
  * cookie and sends the CSRF token on writes, like the app in a browser. For the benchmark and the
  * tests that run several nodes.
  */
+import { answerBody } from './answer-body';
+
 export class HttpAgent {
   cookie = '';
   csrf = '';
@@ -29,13 +31,7 @@ export class HttpAgent {
     const session = /ys_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '');
     if (session) this.cookie = session[1] ? `ys_session=${session[1]}` : '';
     const text = await res.text();
-    // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field by the caller
-    let json: any;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = text;
-    }
+    const json = answerBody(text);
     if (json && typeof json === 'object' && typeof json.csrf === 'string') this.csrf = json.csrf;
     return { status: res.status, body: json, headers: res.headers };
   }
