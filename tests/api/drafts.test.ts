@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Agent, makeTestApp, signedInAgents, smallSurvey, itOnSqliteUntilPorted } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 let t: ReturnType<typeof makeTestApp>;
 let researcher: Agent;
@@ -73,7 +73,7 @@ describe('a draft is saved whatever its state', () => {
     );
   });
 
-  itOnSqliteUntilPorted(
+  it(
     'an unfinished draft breaks no other screen: list, survey, export, plan, alerts, invitations answer below 500',
     async () => {
       const s = await create();

@@ -4,7 +4,7 @@
  * below by the formulas written out in this file, never by the report's own code.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents } from '../support/api';
+import { Agent, makeTestApp, signedInAgents } from '../support/api';
 import { basePlan } from '../support/plan';
 import { capUplift, loyaltyIfLevelRises, MAX_RETENTION, retentionUplift } from '../../shared/stats';
 
@@ -349,7 +349,7 @@ describe('open answers, page by page', () => {
 
 describe('the loyalty value on the coffee demo', () => {
   // The demo route loads the hotel, whose plan and alert rules are written on SQLite.
-  itOnSqliteUntilPorted(
+  it(
     "caps the survey's proposed uplift where retention would pass 99%, so the estimate is a figure, not an error",
     async () => {
       const t = makeTestApp();

@@ -4,7 +4,7 @@
  * researchers' to see, not viewers'.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 
 // Several sign-ins (scrypt) or a demo load per test: more than the default 5 s on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -101,7 +101,7 @@ describe('the resume key', () => {
     expect(JSON.stringify(r.body)).not.toContain('Kind staff');
   });
 
-  itOnSqliteUntilPorted("reads nothing of the demo's sequential ids, which were stored without a key", async () => {
+  it("reads nothing of the demo's sequential ids, which were stored without a key", async () => {
     expect((await agents.researcher.post('/api/demo')).status).toBe(201);
     for (const key of [undefined, 'A'.repeat(22)]) {
       const r = await resume('demo-000007', key, 'demo');

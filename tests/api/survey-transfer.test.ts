@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
 import { largeLss } from '../../bench/import-files';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../fixtures/import', name), 'utf8');
@@ -200,7 +200,7 @@ describe('the preview and its test responses', () => {
     expect((await previewData(created.body.id)).data.versionId).toBe(data.versionId);
   });
 
-  itOnSqliteUntilPorted(
+  it(
     'stores answers as test responses that no count, version or report sees, until deleted',
     async () => {
       const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
