@@ -73,43 +73,40 @@ describe('a draft is saved whatever its state', () => {
     );
   });
 
-  it(
-    'an unfinished draft breaks no other screen: list, survey, export, plan, alerts, invitations answer below 500',
-    async () => {
-      const s = await create();
-      const def = smallSurvey() as Def;
-      def.title = { en: '' };
-      def.pages.push({
-        id: 'p3',
-        questions: [
-          { id: 'mx', type: 'matrix', text: { en: '' }, items: [], scale: { min: 1, max: 5 } },
-          { id: 'gg', type: 'gaborGranger', text: { en: 'Buy?' }, currency: 'EUR', prices: [10] },
-          {
-            id: 'cmp',
-            type: 'competitor',
-            text: { en: 'Brands' },
-            brands: [{ id: 'b1', label: { en: '' } }],
-            ownBrand: 'b9',
-            attributes: [],
-            scale: { min: 1, max: 5 },
-          },
-        ],
-      } as never);
-      expect((await researcher.put(`/api/surveys/${s.id}/draft`, { definition: def })).status).toBe(200);
-      const answers = await Promise.all([
-        researcher.get('/api/surveys'),
-        researcher.get(`/api/surveys/${s.id}`),
-        researcher.get(`/api/surveys/${s.id}/export/surveyjs.json`),
-        researcher.get(`/api/surveys/${s.id}/plan`),
-        researcher.get(`/api/surveys/${s.id}/alerts`),
-        researcher.get(`/api/surveys/${s.id}/invitations`),
-        researcher.put(`/api/surveys/${s.id}/plan`, { plan: { purpose: 'x' } }),
-        researcher.post(`/api/surveys/${s.id}/invitations/import`, { csv: 'name,email\nAna,ana@example.com\n' }),
-      ]);
-      for (const r of answers) expect(r.status, JSON.stringify(r.body)?.slice(0, 200)).toBeLessThan(500);
-      expect(answers[0].body[0].title).toEqual({ en: '' });
-    },
-  );
+  it('an unfinished draft breaks no other screen: list, survey, export, plan, alerts, invitations answer below 500', async () => {
+    const s = await create();
+    const def = smallSurvey() as Def;
+    def.title = { en: '' };
+    def.pages.push({
+      id: 'p3',
+      questions: [
+        { id: 'mx', type: 'matrix', text: { en: '' }, items: [], scale: { min: 1, max: 5 } },
+        { id: 'gg', type: 'gaborGranger', text: { en: 'Buy?' }, currency: 'EUR', prices: [10] },
+        {
+          id: 'cmp',
+          type: 'competitor',
+          text: { en: 'Brands' },
+          brands: [{ id: 'b1', label: { en: '' } }],
+          ownBrand: 'b9',
+          attributes: [],
+          scale: { min: 1, max: 5 },
+        },
+      ],
+    } as never);
+    expect((await researcher.put(`/api/surveys/${s.id}/draft`, { definition: def })).status).toBe(200);
+    const answers = await Promise.all([
+      researcher.get('/api/surveys'),
+      researcher.get(`/api/surveys/${s.id}`),
+      researcher.get(`/api/surveys/${s.id}/export/surveyjs.json`),
+      researcher.get(`/api/surveys/${s.id}/plan`),
+      researcher.get(`/api/surveys/${s.id}/alerts`),
+      researcher.get(`/api/surveys/${s.id}/invitations`),
+      researcher.put(`/api/surveys/${s.id}/plan`, { plan: { purpose: 'x' } }),
+      researcher.post(`/api/surveys/${s.id}/invitations/import`, { csv: 'name,email\nAna,ana@example.com\n' }),
+    ]);
+    for (const r of answers) expect(r.status, JSON.stringify(r.body)?.slice(0, 200)).toBeLessThan(500);
+    expect(answers[0].body[0].title).toEqual({ en: '' });
+  });
 
   // What no builder form produces is refused, naming the field and the rule, and nothing changes.
   const hostile: [string, (d: Def) => unknown, string, string, number?][] = [

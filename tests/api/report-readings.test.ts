@@ -349,38 +349,35 @@ describe('open answers, page by page', () => {
 
 describe('the loyalty value on the coffee demo', () => {
   // The demo route loads the hotel, whose plan and alert rules are written on SQLite.
-  it(
-    "caps the survey's proposed uplift where retention would pass 99%, so the estimate is a figure, not an error",
-    async () => {
-      const t = makeTestApp();
-      cleanups.push(() => t.cleanup());
-      const agents = await signedInAgents(t.app);
-      expect((await agents.researcher.post('/api/demo', {})).status).toBe(201);
-      const surveys = (await agents.viewer.get('/api/surveys')).body as { id: string; slug: string }[];
-      const coffee = surveys.find((s) => s.slug === 'demo-coffee')!;
-      const report = (await agents.viewer.get(`/api/surveys/${coffee.id}/report`)).body;
-      // The study prices in euros; every reader gets that currency.
-      expect(report.currency).toBe('EUR');
-      const curve: { share: number; rate: number | null }[] = report.sections.loyalty.curve;
-      // The proposal as the page makes it: the second-highest level taking the top level's rate.
-      const shift = loyaltyIfLevelRises(
-        curve.map((c) => c.share),
-        curve.map((c) => c.rate),
-        curve.length - 2,
-      );
-      const retention = 0.8;
-      // The coffee curve proposes about 30 points (0.32 loyal now, 0.62 after): from the page's 80%
-      // retention that is 110%, which the estimate refuses. Capped at 99%: 19 points.
-      expect(shift.uplift).toBeGreaterThan(0.25);
-      expect(() =>
-        retentionUplift({ customers: 1000, margin: 100, retention, uplift: shift.uplift, discountRate: 0.1 }),
-      ).toThrow(/uplift/);
-      const capped = capUplift(retention, shift.uplift);
-      expect(capped.capped).toBe(true);
-      expect(capped.uplift).toBeCloseTo(0.19, 12);
-      const r = retentionUplift({ customers: 1000, margin: 100, retention, uplift: capped.uplift, discountRate: 0.1 });
-      expect(Number.isFinite(r.lifetimeValueGained)).toBe(true);
-      expect(retention + capped.uplift).toBeLessThanOrEqual(MAX_RETENTION + 1e-12);
-    },
-  );
+  it("caps the survey's proposed uplift where retention would pass 99%, so the estimate is a figure, not an error", async () => {
+    const t = makeTestApp();
+    cleanups.push(() => t.cleanup());
+    const agents = await signedInAgents(t.app);
+    expect((await agents.researcher.post('/api/demo', {})).status).toBe(201);
+    const surveys = (await agents.viewer.get('/api/surveys')).body as { id: string; slug: string }[];
+    const coffee = surveys.find((s) => s.slug === 'demo-coffee')!;
+    const report = (await agents.viewer.get(`/api/surveys/${coffee.id}/report`)).body;
+    // The study prices in euros; every reader gets that currency.
+    expect(report.currency).toBe('EUR');
+    const curve: { share: number; rate: number | null }[] = report.sections.loyalty.curve;
+    // The proposal as the page makes it: the second-highest level taking the top level's rate.
+    const shift = loyaltyIfLevelRises(
+      curve.map((c) => c.share),
+      curve.map((c) => c.rate),
+      curve.length - 2,
+    );
+    const retention = 0.8;
+    // The coffee curve proposes about 30 points (0.32 loyal now, 0.62 after): from the page's 80%
+    // retention that is 110%, which the estimate refuses. Capped at 99%: 19 points.
+    expect(shift.uplift).toBeGreaterThan(0.25);
+    expect(() =>
+      retentionUplift({ customers: 1000, margin: 100, retention, uplift: shift.uplift, discountRate: 0.1 }),
+    ).toThrow(/uplift/);
+    const capped = capUplift(retention, shift.uplift);
+    expect(capped.capped).toBe(true);
+    expect(capped.uplift).toBeCloseTo(0.19, 12);
+    const r = retentionUplift({ customers: 1000, margin: 100, retention, uplift: capped.uplift, discountRate: 0.1 });
+    expect(Number.isFinite(r.lifetimeValueGained)).toBe(true);
+    expect(retention + capped.uplift).toBeLessThanOrEqual(MAX_RETENTION + 1e-12);
+  });
 });

@@ -200,33 +200,30 @@ describe('the preview and its test responses', () => {
     expect((await previewData(created.body.id)).data.versionId).toBe(data.versionId);
   });
 
-  it(
-    'stores answers as test responses that no count, version or report sees, until deleted',
-    async () => {
-      const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
-      const { data } = await previewData(id);
-      const sent = await researcher.post(
-        data.preview.submitUrl,
-        answer(data.versionId, 'preview-client-1', { sat: 4, nps: 9, visit: 'buy' }),
-      );
-      expect(sent.status).toBe(201);
-      expect(sent.body).toEqual({ status: 'complete' });
-      expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 1 });
+  it('stores answers as test responses that no count, version or report sees, until deleted', async () => {
+    const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
+    const { data } = await previewData(id);
+    const sent = await researcher.post(
+      data.preview.submitUrl,
+      answer(data.versionId, 'preview-client-1', { sat: 4, nps: 9, visit: 'buy' }),
+    );
+    expect(sent.status).toBe(201);
+    expect(sent.body).toEqual({ status: 'complete' });
+    expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 1 });
 
-      const published = await researcher.post(`/api/surveys/${id}/publish`);
-      expect(published.body.versions.map((v: { version: number }) => v.version)).toEqual([1]);
-      expect(published.body.completes).toBe(0);
-      const report = await researcher.get(`/api/surveys/${id}/report`);
-      expect(report.status).toBe(200);
-      expect(report.body.completes).toBe(0);
-      expect(report.body.questions.find((q: { id: string }) => q.id === 'sat').n).toBe(0);
+    const published = await researcher.post(`/api/surveys/${id}/publish`);
+    expect(published.body.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    expect(published.body.completes).toBe(0);
+    const report = await researcher.get(`/api/surveys/${id}/report`);
+    expect(report.status).toBe(200);
+    expect(report.body.completes).toBe(0);
+    expect(report.body.questions.find((q: { id: string }) => q.id === 'sat').n).toBe(0);
 
-      const gone = await researcher.delete(`/api/surveys/${id}/test-responses`);
-      expect(gone.body).toEqual({ deleted: 1 });
-      expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 0 });
-      expect((await researcher.get(`/api/surveys/${id}`)).body.versions).toHaveLength(1);
-    },
-  );
+    const gone = await researcher.delete(`/api/surveys/${id}/test-responses`);
+    expect(gone.body).toEqual({ deleted: 1 });
+    expect((await researcher.get(`/api/surveys/${id}/test-responses`)).body).toEqual({ count: 0 });
+    expect((await researcher.get(`/api/surveys/${id}`)).body.versions).toHaveLength(1);
+  });
 
   it('validates preview answers against the draft and stores nothing on a refusal', async () => {
     const id = (await researcher.post('/api/surveys', { definition: smallSurvey() })).body.id;
