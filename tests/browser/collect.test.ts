@@ -220,6 +220,8 @@ describe('the respondent page on a phone', () => {
     const first = await browser.newContext(PHONE);
     const p1 = await first.newPage();
     await p1.goto(server.url + path);
+    // Answered once the bundle has taken the server's first page over, not while it swaps them.
+    await p1.waitForFunction(() => !document.querySelector('#root[data-key]'));
     await p1.getByRole('radio', { name: '3' }).check({ force: true });
     await tap(p1, 'Next');
     await expect.poll(() => rows(inv.slug).map((r) => r.status)).toEqual(['partial']);
