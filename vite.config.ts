@@ -87,6 +87,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/report-shares.test.ts',
   'tests/api/report-trend.test.ts',
   'tests/api/report-coded.test.ts',
+  'tests/api/report-codes-as-data.test.ts',
   'tests/api/more-types-report.test.ts',
   'tests/api/export-csv-injection.test.ts',
   'tests/nodes/multi-node.test.ts',

@@ -169,6 +169,34 @@ export interface TrendSection {
       nps: WaveChange | null;
     } | null;
   }[];
+  /** Each coded open question's code shares per wave (server/report/sections/coded-trend.ts). */
+  coded: CodedTrend[];
+}
+
+/**
+ * A coded open question across waves, read as a multiple-response variable: per wave, the share
+ * of those who answered the question whose answer has the code (a net: any of its codes), by the
+ * reference coding (the coder who coded most answers), with its 95% Wilson interval. Each wave
+ * is tested against the one before by the two-proportion z test; the p-values of one question's
+ * tests (every code and wave pair where both waves have SMALL_BASE answers) are adjusted together
+ * by Benjamini–Hochberg, and a change is marked when the adjusted p is under SIGNIFICANCE_LEVEL.
+ */
+export interface CodedTrend {
+  questionId: string;
+  /** Per wave: answers to the question (the base; effective size when weighted) and how many the reference coder coded. */
+  waves: { wave: number; answered: number; base: number; coded: number; smallBase: boolean }[];
+  codes: {
+    id: string;
+    label: Record<string, string>;
+    isNet: boolean;
+    netId: string | null;
+    /** In the order of `waves`; `share` null where the wave has no answer. */
+    shares: {
+      share: Interval | null;
+      /** Against the wave before: `adjustedP` null when either wave's base is small (never marked then). */
+      change: (WaveChange & { adjustedP: number | null }) | null;
+    }[];
+  }[];
 }
 
 /** Closing the loop: follow-up cases of the selected responses (server/alerts/report-section.ts). */
