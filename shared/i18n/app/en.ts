@@ -1798,4 +1798,16 @@ export default {
   'coding.dist.coder': 'Whose codes',
   'coding.dist.coderDefault': "Yours, else the busiest coder's",
   'coding.dist.coderOption': '{name} ({coded} coded)',
+  'report.coded.net': '{net}: any of its codes',
+  'report.coded.reference':
+    'Codes of open answers are the reference coding: those of the coder who coded the most answers to the question.',
+  'report.compare.without': 'Does not mention “{code}”',
+  'report.compare.codedHint':
+    'One answer can carry several codes, so two codes overlap and cannot be tested against each other. A code is compared with the answers that don’t mention it: two groups of those who answered the question, nobody in both.',
+  'report.trend.codedTitle': '“{question}”: codes by wave',
+  'report.trend.code': 'Code',
+  'report.trend.answered': 'Answered',
+  'report.trend.codedOf': '{coded} coded',
+  'report.trend.codedLegend':
+    'Each code’s share of those who answered the question (a net: any of its codes), its 95% Wilson interval below it. From the second wave on, the change from the wave before in percentage points (two-proportion z test); * significant at 95% after the Benjamini–Hochberg correction across this question’s codes and waves. † Under 30 answers: never marked. Answers not yet coded count as not mentioning a code.',
 } satisfies Record<string, Message>;

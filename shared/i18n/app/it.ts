@@ -1910,6 +1910,18 @@ const it: Record<keyof typeof en, Message> = {
   'coding.dist.coder': 'Codici di',
   'coding.dist.coderDefault': 'I suoi, altrimenti di chi ha codificato di più',
   'coding.dist.coderOption': '{name} ({coded} codificate)',
+  'report.coded.net': '{net}: uno qualsiasi dei suoi codici',
+  'report.coded.reference':
+    'I codici delle risposte aperte sono la codifica di riferimento: quelli del codificatore che ha codificato più risposte alla domanda.',
+  'report.compare.without': 'Non cita «{code}»',
+  'report.compare.codedHint':
+    'Una risposta può avere più codici, quindi due codici si sovrappongono e non si possono confrontare con un test. Un codice si confronta con le risposte che non lo citano: due gruppi di chi ha risposto alla domanda, senza nessuno in entrambi.',
+  'report.trend.codedTitle': '«{question}»: codici per ondata',
+  'report.trend.code': 'Codice',
+  'report.trend.answered': 'Hanno risposto',
+  'report.trend.codedOf': '{coded} codificate',
+  'report.trend.codedLegend':
+    'Quota di ogni codice tra chi ha risposto alla domanda (per un gruppo: uno qualsiasi dei suoi codici), con sotto l’intervallo di Wilson al 95%. Dalla seconda ondata, la variazione rispetto all’ondata precedente in punti percentuali (test z per due proporzioni); * significativa al 95% dopo la correzione di Benjamini–Hochberg su codici e ondate della domanda. † Meno di 30 risposte: mai segnata. Le risposte non ancora codificate contano come se non citassero il codice.',
 };
 
 export default it;

@@ -1749,6 +1749,18 @@ const vi: Record<keyof typeof en, Message> = {
   'coding.dist.coder': 'Mã của ai',
   'coding.dist.coderDefault': 'Của bạn, nếu không thì của người mã hóa nhiều nhất',
   'coding.dist.coderOption': '{name} ({coded} đã mã hóa)',
+  'report.coded.net': '{net}: bất kỳ mã nào trong nhóm',
+  'report.coded.reference':
+    'Mã của câu trả lời mở là bộ mã tham chiếu: mã của người mã hóa đã mã hóa nhiều câu trả lời nhất cho câu hỏi.',
+  'report.compare.without': 'Không nhắc đến “{code}”',
+  'report.compare.codedHint':
+    'Một câu trả lời có thể mang nhiều mã, nên hai mã chồng lên nhau và không thể kiểm định với nhau. Mỗi mã được so với các câu trả lời không nhắc đến nó: hai nhóm người đã trả lời câu hỏi, không ai thuộc cả hai.',
+  'report.trend.codedTitle': '“{question}”: mã theo đợt',
+  'report.trend.code': 'Mã',
+  'report.trend.answered': 'Đã trả lời',
+  'report.trend.codedOf': 'đã mã hóa {coded}',
+  'report.trend.codedLegend':
+    'Tỷ lệ của mỗi mã trong số người đã trả lời câu hỏi (nhóm: bất kỳ mã nào trong nhóm), bên dưới là khoảng Wilson 95%. Từ đợt thứ hai, mức thay đổi so với đợt trước tính bằng điểm phần trăm (kiểm định z hai tỷ lệ); * có ý nghĩa ở mức 95% sau hiệu chỉnh Benjamini–Hochberg trên các mã và các đợt của câu hỏi này. † Dưới 30 câu trả lời: không bao giờ đánh dấu. Câu trả lời chưa được mã hóa được tính là không nhắc đến mã.',
 };
 
 export default vi;

@@ -1675,6 +1675,17 @@ const zhHans: Record<keyof typeof en, Message> = {
   'coding.dist.coder': '谁的编码',
   'coding.dist.coderDefault': '您的，否则为编码最多的编码员的',
   'coding.dist.coderOption': '{name}（已编码 {coded} 条）',
+  'report.coded.net': '{net}：其中任一代码',
+  'report.coded.reference': '开放题答案的代码采用参考编码：即为该题编码答案最多的编码员所给的代码。',
+  'report.compare.without': '未提及“{code}”',
+  'report.compare.codedHint':
+    '一条答案可以带有多个代码，因此两个代码会重叠，无法相互检验。每个代码都与未提及它的答案比较：两组都是回答了该题的受访者，没有人同时属于两组。',
+  'report.trend.codedTitle': '“{question}”：各轮代码',
+  'report.trend.code': '代码',
+  'report.trend.answered': '已回答',
+  'report.trend.codedOf': '已编码 {coded}',
+  'report.trend.codedLegend':
+    '每个代码在回答该题者中的占比（类别：其中任一代码），下方为 95% Wilson 区间。从第二轮起，显示与上一轮相比的变化（百分点，两比例 z 检验）；* 表示经该题所有代码和各轮的 Benjamini–Hochberg 校正后在 95% 水平显著。† 少于 30 条答案：不作标记。尚未编码的答案视为未提及该代码。',
 };
 
 export default zhHans;

@@ -1676,6 +1676,17 @@ const zhHant: Record<keyof typeof en, Message> = {
   'coding.dist.coder': '誰的編碼',
   'coding.dist.coderDefault': '您的，否則為編碼最多的編碼員的',
   'coding.dist.coderOption': '{name}（已編碼 {coded} 則）',
+  'report.coded.net': '{net}：其中任一代碼',
+  'report.coded.reference': '開放題答案的代碼採用參考編碼：即為該題編碼答案最多的編碼員所給的代碼。',
+  'report.compare.without': '未提及「{code}」',
+  'report.compare.codedHint':
+    '一則答案可以帶有多個代碼，因此兩個代碼會重疊，無法互相檢定。每個代碼都與未提及它的答案比較：兩組都是回答了該題的受訪者，沒有人同時屬於兩組。',
+  'report.trend.codedTitle': '「{question}」：各波代碼',
+  'report.trend.code': '代碼',
+  'report.trend.answered': '已回答',
+  'report.trend.codedOf': '已編碼 {coded}',
+  'report.trend.codedLegend':
+    '每個代碼在回答該題者中的占比（類別：其中任一代碼），下方為 95% Wilson 區間。從第二波起，顯示與上一波相比的變化（百分點，兩比例 z 檢定）；* 表示經該題所有代碼與各波的 Benjamini–Hochberg 校正後在 95% 水準顯著。† 少於 30 則答案：不作標記。尚未編碼的答案視為未提及該代碼。',
 };
 
 export default zhHant;
