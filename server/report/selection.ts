@@ -44,7 +44,8 @@ type CodedFilter = Pick<CodedQuestion, 'codes' | 'answered' | 'chosen'>;
 function codedCondition(q: CodedFilter, values: string[], path: string) {
   const index = new Map(q.codes.map((c, k) => [c.id, k]));
   const bad = values.find((x) => !index.has(x.replace(/^!/, '')));
-  if (bad !== undefined) throw badRequest(`${path}: "${bad.replace(/^!/, '')}" is not a code of its codeframe`, path);
+  if (bad !== undefined)
+    throw badRequest(`${path}: "${bad.replace(/^!/, '')}" is not a code of its codeframe`, path, undefined, 'choice');
   const wanted = values.map((x) => ({ flag: q.chosen[index.get(x.replace(/^!/, ''))!], without: x.startsWith('!') }));
   return (mask: Uint8Array) => {
     for (let i = 0; i < mask.length; i++)

@@ -147,6 +147,8 @@ describe('a coded question as a report filter', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain('"nope" is not a code');
     expect(unknown.body.error.path).toBe('filter.why');
+    // The app words it from the rule: "is not one of the allowed values".
+    expect(unknown.body.error.params).toEqual({ field: 'filter.why', rule: 'choice' });
     const negated = await viewer.get(`/api/surveys/${survey.id}/report?filter=why:!nope`);
     expect(negated.status).toBe(400);
     expect(negated.body.error.message).toContain('"nope"');
