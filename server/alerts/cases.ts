@@ -21,7 +21,6 @@ import {
   type CaseList,
   type CaseStatus,
   type CaseSummary,
-  type Priority,
 } from '../../shared/api/alerts';
 import type { ComplaintType, Severity } from '../../shared/api/complaints';
 import { enqueue, newDeliveryId } from './outbox-queue';

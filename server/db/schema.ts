@@ -388,7 +388,9 @@ export const caseEvents = sqliteTable(
     /** Null for the system (the case opening by itself). */
     userId: text().references(() => users.id, { onDelete: 'set null' }),
     /** `escalated`: the system noticed the case was still active at its due time (once per case). */
-    kind: text({ enum: ['opened', 'note', 'status', 'owner', 'priority', 'escalated', 'complaint-type', 'severity'] }).notNull(),
+    kind: text({
+      enum: ['opened', 'note', 'status', 'owner', 'priority', 'escalated', 'complaint-type', 'severity'],
+    }).notNull(),
     data: text({ mode: 'json' }).notNull(),
     at: integer().notNull(),
   },

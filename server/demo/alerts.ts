@@ -120,6 +120,7 @@ function* classifyCases(
     const at = c.openedAt + HOUR;
     yield* q(tx.update(cases).set({ complaintType, severity }).where(eq(cases.id, c.id)));
     events.push({ caseId: c.id, userId, kind: 'complaint-type', data: { from: null, to: complaintType }, at });
-    if (c.severity === null) events.push({ caseId: c.id, userId, kind: 'severity', data: { from: null, to: severity }, at });
+    if (c.severity === null)
+      events.push({ caseId: c.id, userId, kind: 'severity', data: { from: null, to: severity }, at });
   }
 }
