@@ -21,6 +21,7 @@ import { COUNTED_IMPORT } from './counted';
 import { seesContactsOf } from './visibility';
 import { mergeAttributes } from './attributes';
 import { statements } from './statements';
+import { customerCases } from './customer-cases';
 
 const COUNTED = sql.raw(COUNTED_IMPORT);
 
@@ -207,6 +208,7 @@ export function* getCustomer(db: Sql, id: string, reader: Reader): Work<Customer
       wave: x.wave,
       completedAt: x.completedAt,
     })),
+    cases: yield* customerCases(db, id, reader),
   };
 }
 

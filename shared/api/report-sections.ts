@@ -6,6 +6,7 @@
 import type { Count, Interval, MeanSummary } from './report';
 import type { CompetitionSection, PriceSection, ServqualSection } from './report-research';
 import type { IntervalWithheld } from './report-readings';
+import type { ComplaintType } from './complaints';
 
 /** Under this many answers a figure carries a small-base warning. */
 export const SMALL_BASE = 30;
@@ -218,6 +219,42 @@ export interface CasesSection {
     mean: MeanSummary | null;
     topTwoBox: number | null;
   } | null;
+  /** The cases by complaint type and by customer tier (server/report/sections/complaints.ts). */
+  complaints: ComplaintsFigures;
+}
+
+/**
+ * Shares carry a 95 % Wilson score interval; the mean satisfaction after resolution a 95 % Student
+ * t interval, withheld with the reason as everywhere in the report (`intervalWithheld`: under
+ * SMALL_BASE answers, or all alike). A row under SMALL_BASE cases is marked `smallBase`.
+ */
+export interface ComplaintTypeRow {
+  /** Null: cases nobody has classified yet. */
+  type: ComplaintType | null;
+  count: number;
+  smallBase: boolean;
+  /** Cases whose severity is set: the base of `serious`. */
+  rated: number;
+  /** Share serious among `rated`; null when none is rated. */
+  serious: Interval | null;
+  resolved: Interval | null;
+  medianHoursToResolution: number | null;
+  /** The follow-up survey's satisfaction among this type's resolved cases; null without a follow-up survey. */
+  satisfaction: { n: number; mean: MeanSummary | null; withheld: IntervalWithheld } | null;
+}
+export interface ComplaintTierRow {
+  /** The pyramid's tier index (0 the top), null for cases whose respondent is not in the register. */
+  tier: number | null;
+  tierName: string | null;
+  count: number;
+  smallBase: boolean;
+  /** Cases of each complaint type; `none` counts those not classified yet. */
+  byType: Record<ComplaintType | 'none', number>;
+  serious: Interval | null;
+}
+export interface ComplaintsFigures {
+  byType: ComplaintTypeRow[];
+  byTier: ComplaintTierRow[];
 }
 
 export interface ReportSections {

@@ -1,5 +1,6 @@
 /** Request bodies and answers of the customer register's API (server/customers). */
 import * as v from 'valibot';
+import type { CustomerCases } from './cases';
 import { DEFAULT_CUTS, MATRIX_CELLS, SEGMENTS, TIER_PRESETS, type MatrixCell, type Segment } from './value';
 
 export const MAX_NAME = 200;
@@ -209,6 +210,7 @@ export interface CustomerDetail extends CustomerSummary {
   };
   invitations: { surveyId: string; surveyTitle: string; status: string; createdAt: number }[];
   responses: { surveyId: string; surveyTitle: string; status: string; wave: number; completedAt: number | null }[];
+  cases: CustomerCases;
 }
 /** The register's value at a glance: customers and revenue by tier and by segment, and the value matrix. */
 export interface ValueOverview {

@@ -10,6 +10,7 @@ import { ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../auth/session';
 import CustomerPrivacy from './CustomerPrivacy';
+import CustomerCases from './CustomerCases';
 import { SEGMENT_KEY, tierLabel } from './keys';
 import './customers.css';
 
@@ -164,6 +165,7 @@ export default function CustomerPage() {
                     </For>
                   </ul>
                 </section>
+                <CustomerCases cases={c().cases} />
                 <Show when={session.can('researcher')}>
                   <CustomerPrivacy customerId={c().id} externalId={c().externalId} />
                 </Show>
