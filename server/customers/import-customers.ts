@@ -196,7 +196,7 @@ function writeCustomers(store: Store, rows: Row[], now: number): Promise<Custome
   return serially(store, async () => {
     const importId = await stage(store, rows, now);
     const created = await apply(store, importId, now);
-    await recomputeValues(store);
+    await recomputeValues(store, now);
     return { created, updated: rows.length - created };
   });
 }
@@ -304,5 +304,5 @@ export async function finishCustomerImports(store: Store, now: number): Promise<
   await serially(store, async () => {
     for (const { id } of pending) await apply(store, id, now);
   });
-  await recomputeValues(store);
+  await recomputeValues(store, now);
 }

@@ -207,8 +207,42 @@ export interface CustomerDetail extends CustomerSummary {
     total: number;
     recent: { at: number; amount: number; currency: string }[];
   };
+  /** How the customer's value changed, oldest first: the latest changes only (`VALUE_HISTORY_LIMIT`). */
+  valueHistory: ValueChange[];
   invitations: { surveyId: string; surveyTitle: string; status: string; createdAt: number }[];
-  responses: { surveyId: string; surveyTitle: string; status: string; wave: number; completedAt: number | null }[];
+  responses: CustomerResponse[];
+}
+export const VALUE_HISTORY_LIMIT = 24;
+/** The customer's value from a recomputation on: what changed is what differs from the change before. */
+export interface ValueChange {
+  at: number;
+  monetary: number;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+  segment: Segment | null;
+  tier: number | null;
+  tierName: string | null;
+}
+/**
+ * The answers to a survey's headline questions, found as the report finds them: overall
+ * satisfaction (the rating with that role, on its scale), the recommendation (0–10), loyalty (the
+ * loyalty question's most loyal option, or a rating's top two points). Null where the survey has
+ * no such question or the customer left it unanswered.
+ */
+export interface KeyScores {
+  satisfaction: { value: number; min: number; max: number } | null;
+  nps: number | null;
+  loyal: boolean | null;
+}
+export interface CustomerResponse {
+  surveyId: string;
+  surveyTitle: string;
+  status: string;
+  wave: number;
+  startedAt: number;
+  completedAt: number | null;
+  scores: KeyScores;
 }
 /** The register's value at a glance: customers and revenue by tier and by segment, and the value matrix. */
 export interface ValueOverview {

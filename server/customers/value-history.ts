@@ -1,0 +1,27 @@
+/** A customer's value history, as the customer page shows it: the latest changes, oldest first. */
+import { desc, eq } from 'drizzle-orm';
+import { q, type Sql, type Work } from '../db/store';
+import { customerValueHistory } from '../db/tables';
+import { VALUE_HISTORY_LIMIT, type ValueChange } from '../../shared/customers/schema';
+import type { Segment } from '../../shared/customers/value';
+
+export function* valueHistory(db: Sql, customerId: string, tierNames: readonly string[]): Work<ValueChange[]> {
+  const rows = yield* q(
+    db
+      .select()
+      .from(customerValueHistory)
+      .where(eq(customerValueHistory.customerId, customerId))
+      .orderBy(desc(customerValueHistory.at), desc(customerValueHistory.id))
+      .limit(VALUE_HISTORY_LIMIT),
+  );
+  return rows.reverse().map((h) => ({
+    at: h.at,
+    monetary: h.monetary,
+    r: h.rScore,
+    f: h.fScore,
+    m: h.mScore,
+    segment: h.segment as Segment | null,
+    tier: h.tier,
+    tierName: h.tier === null ? null : (tierNames[h.tier] ?? null),
+  }));
+}
