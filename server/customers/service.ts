@@ -23,6 +23,7 @@ import { mergeAttributes } from './attributes';
 import { statements } from './statements';
 import { customerSurveys } from './customer-surveys';
 import { valueHistory } from './value-history';
+import { refuseSuppressed } from './suppression';
 
 const COUNTED = sql.raw(COUNTED_IMPORT);
 
@@ -155,6 +156,7 @@ export function* upsertCustomer(
   input: CustomerUpsert,
   now: number,
 ): Work<{ created: boolean; id: string }> {
+  yield* refuseSuppressed(tx, externalId, input.email);
   const language = input.language ? (matchLocale(input.language) ?? input.language) : input.language;
   const fields = {
     ...(input.name !== undefined && { name: input.name || null }),

@@ -145,7 +145,8 @@ export type CustomerImportErrorCode =
   | 'bad-number'
   | 'unknown-customer'
   | 'mixed-currency'
-  | 'no-rows';
+  | 'no-rows'
+  | 'erased';
 export interface CustomerImportError {
   line: number;
   column?: string;
@@ -407,6 +408,10 @@ export const ErasureQuerySchema = v.object({
 export interface ErasureResult {
   responses: number;
   invitations: number;
+  /** Webhook deliveries that carried the customer, deleted (pending ones never sent). */
+  deliveries: number;
+  /** Case notes that named the customer, deleted. */
+  notes: number;
   mode: ErasureMode;
 }
 
@@ -429,6 +434,7 @@ export interface CustomerExport {
   currency: string | null;
   customer: Record<string, unknown>;
   transactions: { at: number; amount: number; currency: string }[];
+  valueHistory: ValueChange[];
   invitations: Record<string, unknown>[];
   responses: Record<string, unknown>[];
   cases: Record<string, unknown>[];

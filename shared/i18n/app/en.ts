@@ -1823,4 +1823,5 @@ export default {
   'customers.import.error.erased': 'This customer was erased on request and cannot be imported again.',
   'customers.privacy.suppressHint':
     'Their e-mail and customer id are kept only as a one-way fingerprint, so no later import or CRM sync can add them back and no survey e-mail reaches them again.',
+  'errors.erasedCustomer': 'This customer was erased on request and cannot be added again.',
 } satisfies Record<string, Message>;

@@ -1936,6 +1936,7 @@ const it: Record<keyof typeof en, Message> = {
     'Questo cliente è stato cancellato su richiesta e non può essere importato di nuovo.',
   'customers.privacy.suppressHint':
     "La sua e-mail e il suo id cliente restano solo come impronta non reversibile, così nessuna importazione o sincronizzazione del CRM può riaggiungerlo e nessuna e-mail d'indagine lo raggiunge più.",
+  'errors.erasedCustomer': 'Questo cliente è stato cancellato su richiesta e non può essere aggiunto di nuovo.',
 };
 
 export default it;

@@ -1774,6 +1774,7 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.import.error.erased': 'Khách hàng này đã bị xóa theo yêu cầu và không thể nhập lại.',
   'customers.privacy.suppressHint':
     'E-mail và mã khách hàng của họ chỉ được giữ dưới dạng dấu vân tay một chiều, để không lần nhập hay đồng bộ CRM nào thêm họ trở lại và không e-mail khảo sát nào đến với họ nữa.',
+  'errors.erasedCustomer': 'Khách hàng này đã bị xóa theo yêu cầu và không thể thêm lại.',
 };
 
 export default vi;

@@ -1699,6 +1699,7 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.import.error.erased': '该客户已应要求被删除，不能再次导入。',
   'customers.privacy.suppressHint':
     '其电子邮箱和客户编号只以不可逆的指纹形式保留，因此之后的导入或 CRM 同步都无法再添加此人，问卷邮件也不会再发给此人。',
+  'errors.erasedCustomer': '该客户已应要求被删除，不能再次添加。',
 };
 
 export default zhHans;

@@ -1700,6 +1700,7 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.import.error.erased': '此客戶已應要求刪除，無法再次匯入。',
   'customers.privacy.suppressHint':
     '其電子郵件與客戶編號僅以不可逆的指紋形式保留，因此之後的匯入或 CRM 同步都無法再加入此人，問卷郵件也不會再寄給此人。',
+  'errors.erasedCustomer': '此客戶已應要求刪除，無法再次加入。',
 };
 
 export default zhHant;
