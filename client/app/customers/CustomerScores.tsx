@@ -57,15 +57,22 @@ export default function CustomerScores(props: Pick<CustomerDetail, 'invitations'
                           </Show>
                         </span>
                       </th>
-                      <td class="num">{satisfaction(r.scores.satisfaction)}</td>
-                      <td class="num">
+                      <td class="num" data-label={t('customers.scores.satisfaction')}>
+                        {satisfaction(r.scores.satisfaction)}
+                      </td>
+                      <td class="num" data-label={t('customers.scores.nps')}>
                         <Show when={r.scores.nps !== null} fallback="—">
-                          <span title={t(NPS_GROUP(r.scores.nps!))}>{r.scores.nps}</span>
-                          <span class={`nps-dot nps-${NPS_GROUP(r.scores.nps!).split('.').pop()}`} aria-hidden="true" />
-                          <span class="visually-hidden">{t(NPS_GROUP(r.scores.nps!))}</span>
+                          <span title={t(NPS_GROUP(r.scores.nps!))}>
+                            {r.scores.nps}
+                            <span
+                              class={`nps-dot nps-${NPS_GROUP(r.scores.nps!).split('.').pop()}`}
+                              aria-hidden="true"
+                            />
+                            <span class="visually-hidden">{t(NPS_GROUP(r.scores.nps!))}</span>
+                          </span>
                         </Show>
                       </td>
-                      <td>
+                      <td data-label={t('customers.scores.loyal')}>
                         {r.scores.loyal === null
                           ? '—'
                           : t(r.scores.loyal ? 'customers.scores.yes' : 'customers.scores.no')}
