@@ -98,7 +98,7 @@ print(
   'ms',
 );
 holds(t);
-const r = await timed(() => recomputeValues(store));
+const r = await timed(() => recomputeValues(store, NOW));
 print(`recomputing every score, ${N} customers × ${T} transactions`, r.ms, 'ms');
 holds(r);
 const again = await timed(() => importCustomers(store, customersCsv, NOW));

@@ -22,6 +22,7 @@ import { smtpTransport } from '../ops/smtp';
 import { unsubscribeLink } from '../customers/unsubscribe';
 import { insertionOrder } from '../alerts/dialect-sql';
 import { orderedId } from '../alerts/ordered-id';
+import { isSuppressed } from '../customers/suppression';
 
 type Kind = MailJob['kind'];
 const KEYS: Record<Kind, { subject: AppKey; body: AppKey }> = {
@@ -224,10 +225,11 @@ async function sendJob({ store, config, clock }: JobDeps, jobId: string): Promis
         .from(unsubscribes)
         .where(eq(unsubscribes.email, inv.email!.toLowerCase()));
       // A contact who finished, or whose address bounced, while the reminder waited is not reminded;
-      // one who unsubscribed meanwhile gets nothing more.
+      // one who unsubscribed meanwhile, or was erased on request, gets nothing more.
       const skip =
         (job.kind === 'reminder' && (!PENDING.includes(inv.status) || isBounced(inv.lastError))) ||
-        unsubscribed !== undefined;
+        unsubscribed !== undefined ||
+        (await store.run((db) => isSuppressed(db, 'email', inv.email!)));
       if (!skip) {
         try {
           const params = { name: inv.name ?? '', link, survey: pickText(def.title, lang, def.defaultLanguage) };

@@ -129,7 +129,7 @@ export async function drawSample(
   const responseRate = input.responseRate ?? planRate(plan);
   if (responseRate === null)
     throw badRequest('responseRate: give the expected response rate, or a plan with a sample size', 'responseRate');
-  await ensureValues(store);
+  await ensureValues(store, now);
   const seed = input.seed ?? randomBytes(12).toString('base64url');
   const work = function* (tx: Sql): Work<DrawResult> {
     if (!input.preview) yield* q(exclusive(tx, LOCKS.customerDraws));

@@ -24,6 +24,7 @@ import { ImportErrors } from './import-errors';
 import { markStale } from './settings';
 import { statements, type CustomerFileRow } from './statements';
 import { recomputeValues } from './value';
+import { suppressionList } from './suppression';
 
 const ALIASES = aliasMap({
   externalId: [
@@ -168,11 +169,39 @@ export async function importCustomers(store: Store, csv: string, now: number): P
   else if (rows.length === 0 && errors.count === 0)
     errors.add({ line: 2, code: 'no-rows', message: 'the file has no customers below its header' });
   if (errors.count) errors.refuse();
+  await refuseErased(store, rows, header!, errors);
   return writeCustomers(store, rows, now);
 }
 
 const BATCH = 2_000;
 const DAY = 86_400_000;
+/** Rows naming a customer erased on request, by CRM id or e-mail: the file is refused, naming their lines. */
+async function refuseErased(
+  store: Store,
+  rows: readonly Row[],
+  header: { columns: string[]; roles: (string | null)[] },
+  errors: ImportErrors,
+) {
+  const suppressed = await store.run(suppressionList);
+  if (!suppressed) return;
+  const column = (role: string) => header.columns[header.roles.indexOf(role)];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const by = suppressed('id', r.externalId) ? 'externalId' : r.email && suppressed('email', r.email) ? 'email' : null;
+    if (by)
+      errors.add({
+        line: r.line,
+        column: column(by),
+        code: 'erased',
+        message: 'this customer was erased on request and cannot be imported again',
+        params: {},
+      });
+    // Hashing holds the loop for about a millisecond per thousand rows.
+    if (i % BATCH === BATCH - 1) await nextTurn();
+  }
+  if (errors.count) errors.refuse();
+}
+
 /** One customer file is written at a time on a node: the second waits, so both read the register as the first left it. */
 const writing = new WeakMap<Store, Promise<unknown>>();
 
@@ -196,7 +225,7 @@ function writeCustomers(store: Store, rows: Row[], now: number): Promise<Custome
   return serially(store, async () => {
     const importId = await stage(store, rows, now);
     const created = await apply(store, importId, now);
-    await recomputeValues(store);
+    await recomputeValues(store, now);
     return { created, updated: rows.length - created };
   });
 }
@@ -304,5 +333,5 @@ export async function finishCustomerImports(store: Store, now: number): Promise<
   await serially(store, async () => {
     for (const { id } of pending) await apply(store, id, now);
   });
-  await recomputeValues(store);
+  await recomputeValues(store, now);
 }

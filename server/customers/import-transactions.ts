@@ -215,7 +215,7 @@ export async function importTransactions(
       yield* claimRegisterCurrency(tx, currency!, now);
     });
   }
-  await recomputeValues(store);
+  await recomputeValues(store, now);
   return { imported: customerIds.length, customers: new Set(customerIds).size, mode };
 }
 

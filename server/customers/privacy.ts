@@ -26,8 +26,11 @@ import { allQuestions, type SurveyDefinition } from '../../shared/survey/schema'
 import { CUSTOMER_ID_FIELDS } from '../../shared/customers/fields';
 import type { CustomerExport, ErasureMode, ErasureResult, Retention } from '../../shared/customers/schema';
 import { COUNTED_IMPORT } from './counted';
-import { markStale, registerCurrency } from './settings';
+import { markStale, registerCurrency, valueSettings } from './settings';
+import { valueHistory } from './value-history';
 import { statements } from './statements';
+import { purgeDeliveries, purgeNotes } from './erasure-purge';
+import { suppress } from './suppression';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -114,8 +117,10 @@ function* contactQuestions(db: Sql, versionId: number, cache: Map<number, string
 /**
  * Erases a customer in one transaction: their responses anonymised (contact answers and the link
  * to them removed) or deleted, their invitations without name, address or link, their
- * unsubscription, staged import rows and the customer row. Returns the surveys whose responses
- * changed, for the report to read again.
+ * unsubscription, staged import rows, value history and the customer row; webhook deliveries and
+ * case notes that carry them (erasure-purge.ts); and puts them on the suppression list
+ * (suppression.ts), so they are never imported, drawn or mailed again. Returns the surveys whose
+ * responses changed, for the report to read again.
  */
 export function* eraseCustomer(
   tx: Sql,
@@ -126,6 +131,10 @@ export function* eraseCustomer(
   const c = yield* customerRow(tx, id);
   const linked = yield* linkedResponses(tx, c);
   const invited = yield* linkedInvitations(tx, c, true);
+  const person = { name: c.name, email: c.email, phone: c.phone, responseIds: linked.map((r) => r.id) };
+  const deliveries = yield* purgeDeliveries(tx, person);
+  const notes = yield* purgeNotes(tx, person);
+  yield* suppress(tx, c, now);
   if (mode === 'delete') {
     if (linked.length)
       yield* q(
@@ -167,6 +176,8 @@ export function* eraseCustomer(
   return {
     responses: linked.length,
     invitations: invited.length,
+    deliveries,
+    notes,
     mode,
     surveys: [...new Set(linked.map((r) => r.surveyId))],
   };
@@ -254,6 +265,7 @@ export function* exportCustomer(db: Sql, id: string, now: number): Work<Customer
       tier: c.tier,
     },
     transactions,
+    valueHistory: yield* valueHistory(db, id, (yield* valueSettings(db)).tierNames, null),
     invitations: invited.map((i) => ({
       surveyId: i.surveyId,
       name: i.name,

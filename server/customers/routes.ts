@@ -26,11 +26,11 @@ export const customerRoutes = new Hono<AppEnv>()
     const { store, clock } = c.var.deps;
     const query = parseValue(CustomerListQuerySchema, c.req.query());
     await applyRetention(store, clock.now());
-    await ensureValues(store);
+    await ensureValues(store, clock.now());
     return c.json(await store.run((db) => listCustomers(db, query, c.var.user!)));
   })
   .get('/value', requireRole('viewer'), async (c) => {
-    await ensureValues(c.var.deps.store);
+    await ensureValues(c.var.deps.store, c.var.deps.clock.now());
     return c.json(await c.var.deps.store.run(valueOverview));
   })
   .get('/settings', requireRole('viewer'), async (c) => c.json(await c.var.deps.store.run(valueSettings)))
@@ -38,7 +38,7 @@ export const customerRoutes = new Hono<AppEnv>()
     const { store, clock } = c.var.deps;
     const settings = await parseJson(c, ValueSettingsSchema);
     await store.transaction((tx) => saveValueSettings(tx, settings, c.var.user!.id, clock.now()));
-    await recomputeValues(store);
+    await recomputeValues(store, clock.now());
     return c.json(await store.run(valueSettings));
   })
   .get('/contact-rules', requireRole('viewer'), async (c) => c.json(await c.var.deps.store.run(contactRules)))
@@ -69,13 +69,13 @@ export const customerRoutes = new Hono<AppEnv>()
     const externalId = parseValue(ExternalIdSchema, c.req.param('externalId'), 'externalId');
     const input = await parseJson(c, CustomerUpsertSchema);
     const { created, id } = await store.transaction((tx) => upsertCustomer(tx, externalId, input, clock.now()));
-    await ensureValues(store);
+    await ensureValues(store, clock.now());
     return c.json(await store.run((db) => getCustomer(db, id, c.var.user!)), created ? 201 : 200);
   })
   .get('/:id', requireRole('viewer'), async (c) => {
     const { store, clock } = c.var.deps;
     await applyRetention(store, clock.now());
-    await ensureValues(store);
+    await ensureValues(store, clock.now());
     return c.json(await store.run((db) => getCustomer(db, c.req.param('id'), c.var.user!)));
   })
   .get('/:id/export/all.json', requireRole('researcher'), async (c) => {

@@ -1,9 +1,9 @@
 /** The customer register: listing and searching, one customer's full view, and upserts from a CRM. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type * as v from 'valibot';
 import { forUpdate, q, type Sql, type Work } from '../db/store';
-import { customers, customerTransactions, invitations, responses, surveys } from '../db/tables';
+import { customers, customerTransactions } from '../db/tables';
 import { notFound } from '../http/errors';
 import { matchLocale } from '../../shared/i18n/locales';
 import type { Role } from '../../shared/api/auth';
@@ -22,6 +22,9 @@ import { seesContactsOf } from './visibility';
 import { mergeAttributes } from './attributes';
 import { statements } from './statements';
 import { customerCases } from './customer-cases';
+import { customerSurveys } from './customer-surveys';
+import { valueHistory } from './value-history';
+import { refuseSuppressed } from './suppression';
 
 const COUNTED = sql.raw(COUNTED_IMPORT);
 
@@ -88,28 +91,6 @@ export function* listCustomers(
   };
 }
 
-const HIDDEN_KEYS = ['customer_id', 'customerId'];
-
-/** Rows whose hidden fields name this customer: a text match narrows them in SQL, the JSON decides. */
-function linkedTo(externalId: string, hidden: unknown): boolean {
-  const h = (typeof hidden === 'string' ? JSON.parse(hidden) : hidden) as Record<string, unknown> | null;
-  return !!h && HIDDEN_KEYS.some((k) => h[k] === externalId);
-}
-
-function* surveyTitles(db: Sql, ids: string[]): Work<Map<string, string>> {
-  const out = new Map<string, string>();
-  const unique = [...new Set(ids)];
-  if (!unique.length) return out;
-  const rows = yield* q(
-    db.select({ id: surveys.id, draft: surveys.draft }).from(surveys).where(inArray(surveys.id, unique)),
-  );
-  for (const row of rows) {
-    const def = row.draft as { title?: Record<string, string>; defaultLanguage?: string };
-    out.set(row.id, def.title?.[def.defaultLanguage ?? 'en'] ?? Object.values(def.title ?? {})[0] ?? '');
-  }
-  return out;
-}
-
 /** Everything the customer page shows; the caller makes the values current first (`ensureValues`). */
 export function* getCustomer(db: Sql, id: string, reader: Reader): Work<CustomerDetail> {
   const [r] = yield* q(db.select().from(customers).where(eq(customers.id, id)));
@@ -140,41 +121,6 @@ export function* getCustomer(db: Sql, id: string, reader: Reader): Work<Customer
       .limit(20),
   );
 
-  // A JSON string holds the id quoted; the LIKE only narrows, linkedTo decides.
-  const pattern = `%${JSON.stringify(r.externalId).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-  const inv = (yield* q(
-    db
-      .select({
-        surveyId: invitations.surveyId,
-        status: invitations.status,
-        createdAt: invitations.createdAt,
-        hidden: invitations.hidden,
-        customerId: invitations.customerId,
-      })
-      .from(invitations)
-      .where(sql`${invitations.customerId} = ${id} or cast(${invitations.hidden} as text) like ${pattern} escape '\\'`)
-      .orderBy(asc(invitations.createdAt)),
-  )).filter((i) => i.customerId === id || linkedTo(r.externalId, i.hidden));
-  const resp = (yield* q(
-    db
-      .select({
-        surveyId: responses.surveyId,
-        status: responses.status,
-        wave: responses.wave,
-        completedAt: responses.completedAt,
-        hidden: responses.hidden,
-        customerId: responses.customerId,
-      })
-      .from(responses)
-      .where(
-        and(
-          sql`(${responses.customerId} = ${id} or ${responses.hidden} like ${pattern} escape '\\')`,
-          eq(responses.isTest, false),
-        ),
-      )
-      .orderBy(asc(responses.startedAt), asc(responses.id)),
-  )).filter((x) => x.customerId === id || linkedTo(r.externalId, x.hidden));
-  const titles = yield* surveyTitles(db, [...inv.map((i) => i.surveyId), ...resp.map((x) => x.surveyId)]);
   const sees = yield* seesContactsOf(db, reader);
 
   return {
@@ -195,20 +141,9 @@ export function* getCustomer(db: Sql, id: string, reader: Reader): Work<Customer
       tierName: r.tier === null ? null : (settings.tierNames[r.tier] ?? null),
     },
     transactions: { count: tx.count, first: tx.first, last: tx.last, total: tx.total, recent },
-    invitations: inv.map((i) => ({
-      surveyId: i.surveyId,
-      surveyTitle: titles.get(i.surveyId) ?? '',
-      status: i.status,
-      createdAt: i.createdAt,
-    })),
-    responses: resp.map((x) => ({
-      surveyId: x.surveyId,
-      surveyTitle: titles.get(x.surveyId) ?? '',
-      status: x.status,
-      wave: x.wave,
-      completedAt: x.completedAt,
-    })),
     cases: yield* customerCases(db, id, reader),
+    valueHistory: yield* valueHistory(db, id, settings.tierNames),
+    ...(yield* customerSurveys(db, r)),
   };
 }
 
@@ -223,6 +158,7 @@ export function* upsertCustomer(
   input: CustomerUpsert,
   now: number,
 ): Work<{ created: boolean; id: string }> {
+  yield* refuseSuppressed(tx, externalId, input.email);
   const language = input.language ? (matchLocale(input.language) ?? input.language) : input.language;
   const fields = {
     ...(input.name !== undefined && { name: input.name || null }),

@@ -12,6 +12,7 @@ import { exclusive, LOCKS, q, type Sql } from '../db/store';
 import { mergeAttributes } from './attributes';
 import { COUNTED_IMPORT } from './counted';
 import type { CustomerStatements, Figures } from './statements';
+import { valueKey } from './value-key';
 
 const BATCH = 10_000;
 
@@ -28,7 +29,14 @@ export const pgStatements: CustomerStatements = {
   async figures(store) {
     // Aggregates of bigint columns arrive as text from a raw query.
     const read = await store.run((db) =>
-      rows<{ id: string; lastAt: string | null; frequency: string | number; monetary: string; stored: string }>(
+      rows<{
+        id: string;
+        lastAt: string | null;
+        frequency: string | number;
+        monetary: string;
+        stored: string;
+        was: string;
+      }>(
         db,
         // Transactions aggregated per customer first, then joined: a join first sorted all of them.
         sql.raw(`with t as (
@@ -39,7 +47,9 @@ export const pgStatements: CustomerStatements = {
             coalesce(c.given_frequency, t.n, 0) as frequency, coalesce(c.given_monetary, t.total, 0) as monetary,
             concat_ws('|', coalesce(c.last_purchase_at::text, ''), c.frequency, c.monetary, coalesce(c.r_score::text, ''),
               coalesce(c.f_score::text, ''), coalesce(c.m_score::text, ''), coalesce(c.segment, ''),
-              coalesce(c.tier::text, '')) as stored
+              coalesce(c.tier::text, '')) as stored,
+            concat_ws('|', c.monetary, coalesce(c.r_score::text, ''), coalesce(c.f_score::text, ''),
+              coalesce(c.m_score::text, ''), coalesce(c.segment, ''), coalesce(c.tier::text, '')) as was
           from customers c left join t on t.customer_id = c.id`),
       ),
     );
@@ -50,11 +60,12 @@ export const pgStatements: CustomerStatements = {
         frequency: Number(r.frequency),
         monetary: Number(r.monetary),
         stored: r.stored,
+        was: r.was,
       }),
     );
   },
 
-  async writeValues(store, all, v) {
+  async writeValues(store, all, v, now) {
     // Only the customers whose values changed: after most changes to the register, few of them.
     const changed: number[] = [];
     for (let i = 0; i < all.length; i++) {
@@ -80,6 +91,20 @@ export const pgStatements: CustomerStatements = {
             as v(id, last_at, frequency, monetary, r, f, m, segment, tier)
           where c.id = v.id`,
         );
+        // A changed value is among the changed rows: what changed of them is the history's.
+        const moved = part.filter((i) => valueKey(all, v, i) !== all[i].was);
+        if (moved.length) {
+          const of = <T>(pick: (i: number) => T) => list(moved.map(pick));
+          yield* rows(
+            tx,
+            sql`insert into customer_value_history (customer_id, at, monetary, r_score, f_score, m_score, segment, tier)
+            select v.id, ${now}::bigint, v.monetary, v.r, v.f, v.m, v.segment, v.tier
+            from unnest(${of((i) => all[i].id)}::text[], ${of((i) => all[i].monetary)}::bigint[],
+              ${of((i) => v.r[i])}::integer[], ${of((i) => v.f[i])}::integer[], ${of((i) => v.m[i])}::integer[],
+              ${of((i) => v.segments[i])}::text[], ${of((i) => v.tiers[i])}::integer[])
+              as v(id, monetary, r, f, m, segment, tier)`,
+          );
+        }
       });
     }
   },

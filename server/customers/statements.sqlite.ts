@@ -11,6 +11,7 @@ import { preparedStatements } from '../db/statements';
 import { NOTHING, q, type Sql, type Store, type Work } from '../db/store';
 import { mergeAttributes } from './attributes';
 import type { CustomerStatements, Figures } from './statements';
+import { valueKey } from './value-key';
 import { COUNTED_IMPORT } from './counted';
 
 const PAGE = 5_000;
@@ -26,13 +27,17 @@ const prepared = preparedStatements((sqlite) => ({
     select c.id as id,
       coalesce(c.given_last_at, max(t.at)) as lastAt,
       coalesce(c.given_frequency, count(t.id)) as frequency,
-      coalesce(c.given_monetary, sum(t.amount), 0) as monetary
+      coalesce(c.given_monetary, sum(t.amount), 0) as monetary,
+      c.monetary || '|' || coalesce(c.r_score, '') || '|' || coalesce(c.f_score, '') || '|' || coalesce(c.m_score, '')
+        || '|' || coalesce(c.segment, '') || '|' || coalesce(c.tier, '') as was
     from customers c left join customer_transactions t on t.customer_id = c.id and t.${COUNTED_IMPORT}
     where c.id > ? and c.id <= ?
     group by c.id, c.given_last_at, c.given_frequency, c.given_monetary
     order by c.id`),
   writeValues: sqlite.prepare(`update customers set last_purchase_at = ?, frequency = ?, monetary = ?,
     r_score = ?, f_score = ?, m_score = ?, segment = ?, tier = ? where id = ?`),
+  history: sqlite.prepare(`insert into customer_value_history
+    (customer_id, at, monetary, r_score, f_score, m_score, segment, tier) values (?, ?, ?, ?, ?, ?, ?, ?)`),
   stored: sqlite.prepare('select id, attributes from customers where external_id = ?'),
   stage: sqlite.prepare(`insert into customer_import_rows
     (import_id, position, customer_id, external_id, name, email, phone, language, attributes)
@@ -82,14 +87,16 @@ export const sqliteStatements: CustomerStatements = {
     return rows;
   },
 
-  async writeValues(store, rows, v) {
+  async writeValues(store, rows, v, now) {
     for (let start = 0; start < rows.length; start += PAGE) {
       await store.transaction((tx) =>
         atOnce(() => {
-          const update = st(tx).writeValues;
+          const { writeValues: update, history } = st(tx);
           for (let i = start; i < Math.min(rows.length, start + PAGE); i++) {
             const x = rows[i];
             update.run(x.lastAt, x.frequency, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i], x.id);
+            if (valueKey(rows, v, i) !== x.was)
+              history.run(x.id, now, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i]);
           }
         }),
       );

@@ -17,6 +17,8 @@ export interface Figures {
   monetary: number;
   /** The values stored now, where a dialect reads them with the figures to write only those that changed. */
   stored?: string;
+  /** The value stored now, as `valueKey` (value-key.ts) gives it, to tell whether it changed. */
+  was: string;
 }
 
 /** Computed values, index for index with the figures they were computed from. */
@@ -49,8 +51,11 @@ export interface TransactionRows {
 export interface CustomerStatements {
   /** Every customer's figures, from the transactions of done imports or the given figures. */
   figures(store: Store): Promise<Figures[]>;
-  /** Writes every customer's computed values, batch by batch. */
-  writeValues(store: Store, rows: readonly Figures[], values: Values): Promise<void>;
+  /**
+   * Writes every customer's computed values, batch by batch, and a history row at `now` for each
+   * customer whose value (`valueKey`) is not the one they had.
+   */
+  writeValues(store: Store, rows: readonly Figures[], values: Values, now: number): Promise<void>;
   /**
    * Stages `rows[from…to)` at their positions, each with its customer's stored id (or a new one)
    * and its attributes merged with the stored ones.

@@ -22,7 +22,7 @@ export const customerSurveyRoutes = new Hono<AppEnv>()
     return c.json(result, input.preview ? 200 : 201);
   })
   .get('/:id/report/customer-value', requireRole('viewer'), async (c) => {
-    await ensureValues(c.var.deps.store);
+    await ensureValues(c.var.deps.store, c.var.deps.clock.now());
     return c.json(await c.var.deps.store.run((db) => customerValueReport(db, c.req.param('id'), c.var.user!)));
   })
   .post('/:id/cases', requireRole('viewer'), async (c) => {

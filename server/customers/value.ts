@@ -14,7 +14,7 @@ import { statements } from './statements';
 
 const running = new WeakMap<Store, Promise<void>>();
 
-async function recompute(store: Store) {
+async function recompute(store: Store, now: number) {
   // Cleared first: a change made while this runs marks the register stale again, for the next read.
   await store.run(clearStale);
   const rows = await statements.figures(store);
@@ -32,17 +32,18 @@ async function recompute(store: Store) {
   );
   await nextTurn();
   const segments = rows.map((_, i) => segmentOf({ r: r[i], f: f[i], m: m[i] }));
-  await statements.writeValues(store, rows, { r, f, m, segments, tiers });
+  await statements.writeValues(store, rows, { r, f, m, segments, tiers }, now);
 }
 
 /**
- * Recomputes every customer's value; a call while one runs waits for it and then runs once more.
+ * Recomputes every customer's value, and records in their history each value that changed at
+ * `now`; a call while one runs waits for it and then runs once more.
  * Nodes sharing a database may recompute at once: each writes the same values from the same rows,
  * and a change one of them misses leaves the register stale for the next read.
  */
-export async function recomputeValues(store: Store): Promise<void> {
+export async function recomputeValues(store: Store, now: number): Promise<void> {
   const before = running.get(store);
-  const next = (before ?? Promise.resolve()).catch(() => undefined).then(() => recompute(store));
+  const next = (before ?? Promise.resolve()).catch(() => undefined).then(() => recompute(store, now));
   running.set(store, next);
   try {
     await next;
@@ -52,6 +53,6 @@ export async function recomputeValues(store: Store): Promise<void> {
 }
 
 /** Before a read: recompute when customers changed since the last computation. */
-export async function ensureValues(store: Store): Promise<void> {
-  if (await store.run(isStale)) await recomputeValues(store);
+export async function ensureValues(store: Store, now: number): Promise<void> {
+  if (await store.run(isStale)) await recomputeValues(store, now);
 }

@@ -633,6 +633,7 @@ export const customerSettings = pgTable('customer_settings', {
   contactIntervalDays: integer().notNull().default(90),
   retentionDays: integer(),
   retentionRunAt: bigint({ mode: 'number' }),
+  suppressionKey: text(),
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: bigint({ mode: 'number' }).notNull(),
 });
@@ -751,3 +752,28 @@ export const codingActions = pgTable(
   },
   (t) => [index('coding_actions_coder_idx').on(t.frameId, t.coderId, t.id)],
 );
+
+/** Each customer's value as it changed (server/customers/value.ts); deleted with the customer. */
+export const customerValueHistory = pgTable(
+  'customer_value_history',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    customerId: text()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    at: bigint({ mode: 'number' }).notNull(),
+    monetary: bigint({ mode: 'number' }).notNull(),
+    rScore: integer(),
+    fScore: integer(),
+    mScore: integer(),
+    segment: text(),
+    tier: integer(),
+  },
+  (t) => [index('customer_value_history_customer_idx').on(t.customerId, t.at)],
+);
+
+/** Erased customers as keyed hashes of their e-mail and CRM id (server/customers/suppression.ts). */
+export const customerSuppressions = pgTable('customer_suppressions', {
+  hash: text().primaryKey(),
+  createdAt: bigint({ mode: 'number' }).notNull(),
+});

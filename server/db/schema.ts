@@ -634,6 +634,8 @@ export const customerSettings = sqliteTable('customer_settings', {
   retentionDays: integer(),
   /** When retention last ran (server/customers/privacy.ts runs it at most hourly, when the register is read). */
   retentionRunAt: integer(),
+  /** The key of the suppression list's hashes (customer_suppressions), made at the first erasure. */
+  suppressionKey: text(),
   updatedBy: text().references(() => users.id, { onDelete: 'set null' }),
   updatedAt: integer().notNull(),
 });
@@ -772,3 +774,37 @@ export const loginAttempts = sqliteTable(
   },
   (t) => [index('login_attempts_window_idx').on(t.windowStart)],
 );
+
+/**
+ * Each customer's value as it changed: a row whenever a recomputation (server/customers/value.ts)
+ * gave them another tier, segment, RFM score or revenue, so the customer page can show how their
+ * value moved. Deleted with the customer.
+ */
+export const customerValueHistory = sqliteTable(
+  'customer_value_history',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    customerId: text()
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    at: integer().notNull(),
+    monetary: integer().notNull(),
+    rScore: integer(),
+    fScore: integer(),
+    mScore: integer(),
+    segment: text(),
+    tier: integer(),
+  },
+  (t) => [index('customer_value_history_customer_idx').on(t.customerId, t.at)],
+);
+
+/**
+ * Customers erased on request, as keyed hashes (HMAC-SHA256 under `customer_settings.suppression_key`)
+ * of their lower-cased e-mail and of their CRM id, never the values themselves: an import or upsert
+ * of the same person is refused, and no survey e-mail reaches the address again
+ * (server/customers/suppression.ts).
+ */
+export const customerSuppressions = sqliteTable('customer_suppressions', {
+  hash: text().primaryKey(),
+  createdAt: integer().notNull(),
+});

@@ -61,4 +61,6 @@ export const {
   codingCodes,
   codingAssignments,
   codingActions,
+  customerValueHistory,
+  customerSuppressions,
 } = tables;

@@ -59,5 +59,6 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   'mail-busy': 409,
   'nobody-to-mail': 409,
   'mixed-currency': 409,
+  'erased-customer': 409,
   'webhook-address': 400,
 };

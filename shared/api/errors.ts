@@ -132,6 +132,8 @@ export interface ApiErrorParams {
   // Customers
   /** A register holds one currency; a transactions file in another is refused. */
   'mixed-currency': Record<string, never>;
+  /** A CRM upsert of a customer erased on request (by their CRM id or e-mail). */
+  'erased-customer': Record<string, never>;
   // Closing the loop
   'webhook-address': { reason: WebhookAddressReason; host: string };
   // Coding open answers

@@ -146,7 +146,8 @@ export type CustomerImportErrorCode =
   | 'bad-number'
   | 'unknown-customer'
   | 'mixed-currency'
-  | 'no-rows';
+  | 'no-rows'
+  | 'erased';
 export interface CustomerImportError {
   line: number;
   column?: string;
@@ -208,9 +209,43 @@ export interface CustomerDetail extends CustomerSummary {
     total: number;
     recent: { at: number; amount: number; currency: string }[];
   };
+  /** How the customer's value changed, oldest first: the latest changes only (`VALUE_HISTORY_LIMIT`). */
+  valueHistory: ValueChange[];
   invitations: { surveyId: string; surveyTitle: string; status: string; createdAt: number }[];
-  responses: { surveyId: string; surveyTitle: string; status: string; wave: number; completedAt: number | null }[];
+  responses: CustomerResponse[];
   cases: CustomerCases;
+}
+export const VALUE_HISTORY_LIMIT = 24;
+/** The customer's value from a recomputation on: what changed is what differs from the change before. */
+export interface ValueChange {
+  at: number;
+  monetary: number;
+  r: number | null;
+  f: number | null;
+  m: number | null;
+  segment: Segment | null;
+  tier: number | null;
+  tierName: string | null;
+}
+/**
+ * The answers to a survey's headline questions, found as the report finds them: overall
+ * satisfaction (the rating with that role, on its scale), the recommendation (0–10), loyalty (the
+ * loyalty question's most loyal option, or a rating's top two points). Null where the survey has
+ * no such question or the customer left it unanswered.
+ */
+export interface KeyScores {
+  satisfaction: { value: number; min: number; max: number } | null;
+  nps: number | null;
+  loyal: boolean | null;
+}
+export interface CustomerResponse {
+  surveyId: string;
+  surveyTitle: string;
+  status: string;
+  wave: number;
+  startedAt: number;
+  completedAt: number | null;
+  scores: KeyScores;
 }
 /** The register's value at a glance: customers and revenue by tier and by segment, and the value matrix. */
 export interface ValueOverview {
@@ -375,6 +410,10 @@ export const ErasureQuerySchema = v.object({
 export interface ErasureResult {
   responses: number;
   invitations: number;
+  /** Webhook deliveries that carried the customer, deleted (pending ones never sent). */
+  deliveries: number;
+  /** Case notes that named the customer, deleted. */
+  notes: number;
   mode: ErasureMode;
 }
 
@@ -397,6 +436,7 @@ export interface CustomerExport {
   currency: string | null;
   customer: Record<string, unknown>;
   transactions: { at: number; amount: number; currency: string }[];
+  valueHistory: ValueChange[];
   invitations: Record<string, unknown>[];
   responses: Record<string, unknown>[];
   cases: Record<string, unknown>[];

@@ -56,7 +56,7 @@ it('leaves no name, e-mail or phone in any answer, export, invitation, audit ent
 
   const erased = await r.delete(`/api/customers/${ids.C1}`);
   expect(erased.status).toBe(200);
-  expect(erased.body).toEqual({ responses: 0, invitations: 1, mode: 'anonymise' });
+  expect(erased.body).toEqual({ responses: 0, invitations: 1, deliveries: 0, notes: 0, mode: 'anonymise' });
 
   const seen: string[] = [];
   const read = async (agent: Agent, path: string) => {

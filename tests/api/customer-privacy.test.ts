@@ -1,8 +1,9 @@
 /**
  * A customer's privacy: a viewer sees contact details only of customers they own a case with;
  * everything held about a customer exports; erasure leaves no name or e-mail in any API answer,
- * report, share link, case, audit entry or backup made afterwards, keeping the answers anonymous
- * or deleting them; retention erases contact details after the set days.
+ * export, report, share link, case note, webhook payload (queued before or made after) or backup
+ * made afterwards, keeping the answers anonymous or deleting them; retention erases contact
+ * details after the set days.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
@@ -12,6 +13,7 @@ let t: ReturnType<typeof makeTestApp>;
 let agents: Awaited<ReturnType<typeof signedInAgents>>;
 let survey: { id: string; slug: string; versionId: number };
 let ids: Record<string, string>;
+let webhookId: string;
 
 const NAME = 'Erasable Nguyễn';
 const EMAIL = 'erase.me@example.com';
@@ -40,6 +42,13 @@ beforeEach(async () => {
   const created = (await r.post('/api/surveys', { definition: { ...def, hiddenFields: ['customer_id'] } })).body;
   const published = (await r.post(`/api/surveys/${created.id}/publish`)).body;
   survey = { id: created.id, slug: created.slug, versionId: published.versions[0].id };
+  // A receiver that can't be reached (the name does not resolve): what is queued for it stays queued.
+  const hook = await r.post(`/api/surveys/${survey.id}/webhooks`, {
+    url: 'https://hooks.example.invalid/yardstick',
+    events: ['response.completed', 'case.opened', 'case.updated'],
+  });
+  expect(hook.status).toBe(201);
+  webhookId = hook.body.webhook.id;
   // C1 is invited from the register (the panel's one member) and answers through the invitation.
   const drawn = await r.post(`/api/surveys/${survey.id}/draws`, {
     by: 'panel',
@@ -112,9 +121,41 @@ describe('erasing a customer', () => {
     const r = agents.researcher;
     const share = (await r.post(`/api/surveys/${survey.id}/shares`, { label: 'Board' })).body;
     expect((await r.get(`/api/surveys/${survey.id}/report`)).status).toBe(200);
+    // The viewer's notes on C1's case: one names them, one doesn't.
+    const [caseId] = (await t.rows('select id from cases')).map((c) => String(c.id));
+    const note = (text: string) => agents.viewer.post(`/api/cases/${caseId}/notes`, { text });
+    expect((await note(`Called ${NAME} back, wrote to ${EMAIL}`)).status).toBe(201);
+    expect((await note('Refund of €50 agreed')).status).toBe(201);
+    // Queued for the unreachable receiver: C1's and C2's completed responses and the two notes
+    // (a case opened from the at-risk list tells no webhook); C1's response carries their name and
+    // address (their contact answer), and so does the first note.
+    const bodies = async () => (await t.rows('select body from outbox order by created_at')).map((o) => String(o.body));
+    const before = await bodies();
+    expect(before).toHaveLength(4);
+    const carrying = before.filter((b) => b.includes(EMAIL) || b.includes(NAME));
+    expect(carrying).toHaveLength(2);
     const erased = await r.delete(`/api/customers/${ids.C1}`);
     expect(erased.status).toBe(200);
-    expect(erased.body).toEqual({ responses: 1, invitations: 1, mode: 'anonymise' });
+    expect(erased.body).toEqual({
+      responses: 1,
+      invitations: 1,
+      deliveries: carrying.length,
+      notes: 1,
+      mode: 'anonymise',
+    });
+    // What stays queued is about others: C2's response and the note that names nobody.
+    const kept = await bodies();
+    expect(kept).toHaveLength(before.length - carrying.length);
+    expect(kept.some((b) => b.includes('"customer_id":"C2"'))).toBe(true);
+    expect(kept.some((b) => b.includes('Refund of €50 agreed'))).toBe(true);
+    // A change to the case afterwards queues a new delivery, which carries nobody either.
+    expect((await agents.viewer.patch(`/api/cases/${caseId}`, { status: 'in-progress' })).status).toBe(200);
+    const after = await bodies();
+    expect(after).toHaveLength(kept.length + 1);
+    for (const b of after) {
+      expect(b).not.toContain(NAME);
+      expect(b).not.toContain(EMAIL);
+    }
 
     const seen: string[] = [];
     const read = async (agent: Agent, path: string) => {
@@ -135,7 +176,10 @@ describe('erasing a customer', () => {
     const cases = await read(agents.viewer, '/api/cases');
     for (const c of cases.body.cases) await read(agents.viewer, `/api/cases/${c.id}`);
     await read(agents.admin, '/api/audit');
+    await read(r, `/api/surveys/${survey.id}/webhooks/${webhookId}/deliveries`);
+    await read(r, `/api/customers/${ids.C2}/export/all.json`);
     const all = seen.join('\n');
+    expect(all).toContain('Refund of €50 agreed');
     expect(all).not.toContain(NAME);
     expect(all).not.toContain(EMAIL);
     expect(all).not.toContain(PHONE);
@@ -155,7 +199,8 @@ describe('erasing a customer', () => {
     expect((await r.delete(`/api/customers/${ids.C2}?responses=shred`)).status).toBe(400);
     expect((await agents.viewer.delete(`/api/customers/${ids.C2}`)).status).toBe(403);
     const erased = await r.delete(`/api/customers/${ids.C2}?responses=delete`);
-    expect(erased.body).toEqual({ responses: 1, invitations: 0, mode: 'delete' });
+    // C2's completed response was queued for the webhook; it goes with the response.
+    expect(erased.body).toEqual({ responses: 1, invitations: 0, deliveries: 1, notes: 0, mode: 'delete' });
     expect(Number(await t.value('select count(*) from responses'))).toBe(1);
     expect((await r.delete(`/api/customers/${ids.C2}`)).status).toBe(404);
   });

@@ -550,7 +550,15 @@ describe('what viewers see, and the customer’s surveys', () => {
       { surveyId: survey.id, surveyTitle: 'Store visit', status: 'not-started', createdAt: t.clock.now() },
     ]);
     expect(detail.responses).toEqual([
-      { surveyId: survey.id, surveyTitle: 'Store visit', status: 'complete', wave: 1, completedAt: t.clock.now() },
+      {
+        surveyId: survey.id,
+        surveyTitle: 'Store visit',
+        status: 'complete',
+        wave: 1,
+        startedAt: t.clock.now(),
+        completedAt: t.clock.now(),
+        scores: { satisfaction: { value: 4, min: 1, max: 5 }, nps: 9, loyal: null },
+      },
     ]);
   });
 

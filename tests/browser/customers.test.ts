@@ -1,7 +1,8 @@
 /**
  * The customer register in the browser, in English and Vietnamese, on a phone (390 px) and a
- * desktop (1366 px): the list filters by segment, a customer opens with value and RFM scores, and
- * nothing runs off the side of the screen.
+ * desktop (1366 px): the list filters by segment, a customer opens with value and RFM scores, the
+ * history of their value and the key scores of their answers across surveys, and nothing runs off
+ * the side of the screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -40,6 +41,37 @@ beforeAll(async () => {
       'C1,2026-11-20,12500000,VND\nC1,2026-10-02,3000000,VND\nC1,2026-09-15,4500000,VND\n' +
       'C2,2026-06-01,800000,VND\nC3,2026-11-01,200000,VND\nC4,2025-12-24,9000000,VND\nC4,2025-11-02,9000000,VND\nC5,2026-02-14,150000,VND\n',
   });
+  // C1 buys again: a third line in their value history (first scored, then each import that moved it).
+  await post('/api/customers/transactions/import', {
+    csv: 'customer,date,amount,currency\nC1,2026-12-01,5000000,VND\n',
+  });
+  // C1 answers two surveys, the first twice, its loyalty question the visit's reason ("To buy" most loyal).
+  const store = smallSurvey();
+  (store.pages[1].questions[0] as { role?: string }).role = 'loyalty';
+  const answer = async (definition: object, answers: object[]) => {
+    const r = await ctx.request.post(`${server.url}/api/surveys`, {
+      data: { definition: { ...definition, hiddenFields: ['customer_id'] } },
+      headers,
+    });
+    const survey = await r.json();
+    const published = await (
+      await ctx.request.post(`${server.url}/api/surveys/${survey.id}/publish`, { headers })
+    ).json();
+    for (const [i, a] of answers.entries())
+      await post(`/api/public/s/${survey.slug}/responses`, {
+        clientId: `client-${survey.id}-${i}`,
+        versionId: published.versions[0].id,
+        complete: true,
+        page: 1,
+        answers: a,
+        hidden: { customer_id: 'C1' },
+      });
+  };
+  await answer(store, [
+    { sat: 2, nps: 5, visit: 'look' },
+    { sat: 4, nps: 9, visit: 'buy' },
+  ]);
+  await answer({ ...smallSurvey(), title: { en: 'Đánh giá tài khoản' } }, [{ sat: 5, nps: 10 }]);
   await ctx.close();
 });
 afterAll(async () => {
@@ -70,7 +102,7 @@ describe('the customer register', () => {
           .poll(() => page.getByRole('heading', { level: 1 }).textContent())
           .toBe(catalogue['customers.title']);
         await expect.poll(() => page.getByTestId('customer-row').count()).toBe(5);
-        // C1 bought most (20,000,000 ₫ over three purchases, the latest recently): first by revenue.
+        // C1 bought most (25,000,000 ₫ over four purchases, the latest recently): first by revenue.
         expect(await page.getByTestId('customer-row').first().textContent()).toContain('Nguyễn Thị Minh Khai');
         const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(await overflow()).toBeLessThanOrEqual(0);
@@ -85,7 +117,28 @@ describe('the customer register', () => {
         await expect
           .poll(() => page.getByTestId('customer-rfm').textContent())
           .toContain(catalogue['customers.score.recency']);
-        expect(await page.getByTestId('customer-revenue').textContent()).toMatch(/20[.,]000[.,]000/);
+        expect(await page.getByTestId('customer-revenue').textContent()).toMatch(/25[.,]000[.,]000/);
+        // The value history, newest first: the latest purchase's revenue on top, the first scoring last.
+        const history = page.getByTestId('value-history').locator('li');
+        expect(await history.count()).toBe(3);
+        expect(await history.first().textContent()).toMatch(/25[.,]000[.,]000/);
+        expect(await history.last().textContent()).toContain(catalogue['customers.history.first']);
+        // Each response's key scores, oldest first: satisfaction out of 5, recommendation, loyalty.
+        const rows = page.getByTestId('customer-scores').locator('tbody tr');
+        expect(await rows.count()).toBe(3);
+        const cells = (i: number) => rows.nth(i).locator('td').allTextContents();
+        expect(await cells(0)).toEqual([
+          '2 / 5',
+          `5${catalogue['customers.scores.detractor']}`,
+          catalogue['customers.scores.no'],
+        ]);
+        expect(await cells(1)).toEqual([
+          '4 / 5',
+          `9${catalogue['customers.scores.promoter']}`,
+          catalogue['customers.scores.yes'],
+        ]);
+        expect(await cells(2)).toEqual(['5 / 5', `10${catalogue['customers.scores.promoter']}`, '—']);
+        expect(await rows.nth(2).locator('th').textContent()).toContain('Đánh giá tài khoản');
         expect(await overflow()).toBeLessThanOrEqual(0);
         await page.screenshot({ path: join(SCREENSHOTS, `customers-detail-${lang}-${device}.png`), fullPage: true });
         await context.close();

@@ -28,6 +28,7 @@ const ERROR_KEY: Readonly<Record<CustomerImportErrorCode, AppKey>> = {
   'unknown-customer': 'customers.import.error.unknownCustomer',
   'mixed-currency': 'customers.import.error.mixedCurrency',
   'no-rows': 'customers.import.error.noRows',
+  erased: 'customers.import.error.erased',
 };
 /** How many faulty rows the page lists; the heading says how many the server found. */
 const SHOWN = 200;

@@ -1,4 +1,7 @@
-/** /customers/:id: one customer — value and RFM scores with the rule they follow, contact, attributes, surveys. */
+/**
+ * /customers/:id: one customer — value and RFM scores with the rule they follow, how their value
+ * changed, contact, attributes, the key scores of their answers across surveys and waves.
+ */
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import type { Segment } from '../../../shared/customers/value';
@@ -11,13 +14,10 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../auth/session';
 import CustomerPrivacy from './CustomerPrivacy';
 import CustomerCases from './CustomerCases';
+import CustomerScores from './CustomerScores';
+import CustomerValueHistory from './CustomerValueHistory';
 import { SEGMENT_KEY, tierLabel } from './keys';
 import './customers.css';
-
-const RESPONSE_KEY: Record<string, AppKey> = {
-  complete: 'customers.response.complete',
-  partial: 'customers.response.partial',
-};
 
 export default function CustomerPage() {
   const { t, locale, date } = useI18n();
@@ -129,41 +129,24 @@ export default function CustomerPage() {
                     </dl>
                   </Show>
                 </section>
-                <section class="card" aria-labelledby="surveys-h">
-                  <h2 id="surveys-h">{t('customers.surveys')}</h2>
+                <CustomerValueHistory history={c().valueHistory} currency={c().value.currency} />
+                <CustomerScores invitations={c().invitations} responses={c().responses} />
+                <section class="card" aria-labelledby="transactions-h">
+                  <h2 id="transactions-h">{t('customers.transactions')}</h2>
                   <Show
-                    when={c().invitations.length + c().responses.length > 0}
-                    fallback={<p class="muted">{t('customers.noSurveys')}</p>}
+                    when={c().transactions.recent.length > 0}
+                    fallback={<p class="muted">{t('customers.noTransactions')}</p>}
                   >
                     <ul class="customer-list">
-                      <For each={c().invitations}>
-                        {(i) => (
+                      <For each={c().transactions.recent}>
+                        {(x) => (
                           <li>
-                            {i.surveyTitle} · {t('customers.invited', { date: date(i.createdAt, 'date') })}
-                          </li>
-                        )}
-                      </For>
-                      <For each={c().responses}>
-                        {(r) => (
-                          <li>
-                            {r.surveyTitle} · {t('customers.wave', { n: r.wave })} ·{' '}
-                            {t(RESPONSE_KEY[r.status] ?? 'customers.response.other')}
-                            <Show when={r.completedAt}> · {date(r.completedAt!, 'date')}</Show>
+                            {date(x.at, 'date')} · {money(x.amount, x.currency)}
                           </li>
                         )}
                       </For>
                     </ul>
                   </Show>
-                  <h3>{t('customers.transactions')}</h3>
-                  <ul class="customer-list">
-                    <For each={c().transactions.recent}>
-                      {(x) => (
-                        <li>
-                          {date(x.at, 'date')} · {money(x.amount, x.currency)}
-                        </li>
-                      )}
-                    </For>
-                  </ul>
                 </section>
                 <CustomerCases cases={c().cases} />
                 <Show when={session.can('researcher')}>

@@ -53,6 +53,7 @@ export default function CustomerPrivacy(props: { customerId: string; externalId:
           <input type="radio" name={`${id}-mode`} checked={mode() === 'delete'} onChange={() => setMode('delete')} />{' '}
           {t('customers.privacy.delete')}
         </label>
+        <p class="muted customer-rule">{t('customers.privacy.suppressHint')}</p>
         <button type="button" class="btn btn-danger" onClick={() => void erase()} data-testid="customer-erase">
           {t('customers.privacy.eraseButton')}
         </button>

@@ -74,6 +74,7 @@ const BY_CODE: Wording = {
   'mail-busy': 'errors.mailBusy',
   'nobody-to-mail': 'errors.nobodyToMail',
   'mixed-currency': 'errors.mixedCurrency',
+  'erased-customer': 'errors.erasedCustomer',
   'webhook-address': (t, p) =>
     p.reason === 'internal' ? t('errors.webhookInternal', { host: p.host ?? '' }) : t('errors.webhookNotUrl'),
   'nothing-to-undo': 'coding.nothingToUndo',

@@ -92,11 +92,13 @@ export const customerRoutes = routes({
     notes: [
       'Takes: `{ name?, email?, phone?, language?, attributes? }`; fields left out keep their value, an empty attribute is removed',
       'Answers: 201 created / 200 updated: the customer',
+      'A customer erased on request (by CRM id or e-mail, kept as keyed hashes) is refused with 409 `erased-customer`, nothing stored',
     ],
     tag: 'Customers',
     access: 'researcher',
     body: CustomerUpsertSchema,
     answer: json<CustomerDetail>('CustomerDetail'),
+    errors: ['erased-customer'],
   },
   'GET /api/customers/:id': {
     summary: 'One customer: value, purchases, answers across surveys, cases',

@@ -1959,6 +1959,33 @@ const it: Record<keyof typeof en, Message> = {
   'customers.cases.notes': 'Note',
   'customers.cases.noNotes': 'Nessuna nota.',
   'customers.cases.notesHidden': 'Le note sono visibili al responsabile del caso e ai ricercatori.',
+  'customers.history.title': 'Storico del valore',
+  'customers.history.empty': 'Nessun valore ancora calcolato.',
+  'customers.history.first': 'Primo calcolo',
+  'customers.history.scores': 'R{r} F{f} M{m}',
+  'customers.history.scoresLabel': 'Recenza {r}, frequenza {f}, valore monetario {m}',
+  'customers.history.hint':
+    'Una riga ogni volta che un ricalcolo ha cambiato fascia, segmento, punteggi RFM o fatturato; ciò che è cambiato è in grassetto.',
+  'customers.noTransactions': 'Nessuna transazione importata per questo cliente.',
+  'customers.invitations': 'Inviti',
+  'customers.scores.title': 'Punteggi chiave nel tempo',
+  'customers.scores.response': 'Indagine e ondata',
+  'customers.scores.satisfaction': 'Soddisfazione',
+  'customers.scores.nps': 'Raccomandazione (0–10)',
+  'customers.scores.loyal': 'Fedele',
+  'customers.scores.outOf': '{value} / {max}',
+  'customers.scores.yes': 'Sì',
+  'customers.scores.no': 'No',
+  'customers.scores.promoter': 'Promotore',
+  'customers.scores.passive': 'Passivo',
+  'customers.scores.detractor': 'Detrattore',
+  'customers.scores.hint':
+    "Le domande di soddisfazione complessiva, raccomandazione e fedeltà di ogni indagine, come le legge il suo report; — dove un'indagine non le ha o la risposta manca.",
+  'customers.import.error.erased':
+    'Questo cliente è stato cancellato su richiesta e non può essere importato di nuovo.',
+  'customers.privacy.suppressHint':
+    "La sua e-mail e il suo id cliente restano solo come impronta non reversibile, così nessuna importazione o sincronizzazione del CRM può riaggiungerlo e nessuna e-mail d'indagine lo raggiunge più.",
+  'errors.erasedCustomer': 'Questo cliente è stato cancellato su richiesta e non può essere aggiunto di nuovo.',
 };
 
 export default it;

@@ -1798,6 +1798,32 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.cases.notes': 'Ghi chú',
   'customers.cases.noNotes': 'Chưa có ghi chú.',
   'customers.cases.notesHidden': 'Ghi chú chỉ hiển thị cho người phụ trách hồ sơ và nhà nghiên cứu.',
+  'customers.history.title': 'Lịch sử giá trị',
+  'customers.history.empty': 'Chưa tính giá trị nào.',
+  'customers.history.first': 'Lần tính đầu tiên',
+  'customers.history.scores': 'R{r} F{f} M{m}',
+  'customers.history.scoresLabel': 'Độ gần đây {r}, tần suất {f}, giá trị tiền {m}',
+  'customers.history.hint':
+    'Mỗi dòng là một lần tính lại làm thay đổi hạng, phân khúc, điểm RFM hoặc doanh thu; phần thay đổi được in đậm.',
+  'customers.noTransactions': 'Chưa nhập giao dịch nào của khách hàng này.',
+  'customers.invitations': 'Lời mời',
+  'customers.scores.title': 'Điểm chính theo thời gian',
+  'customers.scores.response': 'Khảo sát và đợt',
+  'customers.scores.satisfaction': 'Hài lòng',
+  'customers.scores.nps': 'Giới thiệu (0–10)',
+  'customers.scores.loyal': 'Trung thành',
+  'customers.scores.outOf': '{value} / {max}',
+  'customers.scores.yes': 'Có',
+  'customers.scores.no': 'Không',
+  'customers.scores.promoter': 'Người ủng hộ',
+  'customers.scores.passive': 'Trung lập',
+  'customers.scores.detractor': 'Người phản đối',
+  'customers.scores.hint':
+    'Câu hỏi về mức hài lòng chung, khả năng giới thiệu và lòng trung thành của từng khảo sát, như báo cáo của khảo sát đó đọc; — khi khảo sát không có câu hỏi đó hoặc câu trả lời bị bỏ trống.',
+  'customers.import.error.erased': 'Khách hàng này đã bị xóa theo yêu cầu và không thể nhập lại.',
+  'customers.privacy.suppressHint':
+    'E-mail và mã khách hàng của họ chỉ được giữ dưới dạng dấu vân tay một chiều, để không lần nhập hay đồng bộ CRM nào thêm họ trở lại và không e-mail khảo sát nào đến với họ nữa.',
+  'errors.erasedCustomer': 'Khách hàng này đã bị xóa theo yêu cầu và không thể thêm lại.',
 };
 
 export default vi;

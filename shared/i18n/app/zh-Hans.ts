@@ -1723,6 +1723,31 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.cases.notes': '备注',
   'customers.cases.noNotes': '没有备注。',
   'customers.cases.notesHidden': '备注仅对个案负责人和研究人员显示。',
+  'customers.history.title': '价值变化',
+  'customers.history.empty': '尚未计算价值。',
+  'customers.history.first': '首次评分',
+  'customers.history.scores': 'R{r} F{f} M{m}',
+  'customers.history.scoresLabel': '最近消费 {r}，消费频率 {f}，消费金额 {m}',
+  'customers.history.hint': '每次重新计算使等级、细分、RFM 得分或收入发生变化时记一行；变化的部分以粗体显示。',
+  'customers.noTransactions': '尚未导入该客户的交易。',
+  'customers.invitations': '邀请',
+  'customers.scores.title': '关键得分的变化',
+  'customers.scores.response': '问卷与轮次',
+  'customers.scores.satisfaction': '满意度',
+  'customers.scores.nps': '推荐意愿（0–10）',
+  'customers.scores.loyal': '忠诚',
+  'customers.scores.outOf': '{value} / {max}',
+  'customers.scores.yes': '是',
+  'customers.scores.no': '否',
+  'customers.scores.promoter': '推荐者',
+  'customers.scores.passive': '被动者',
+  'customers.scores.detractor': '贬损者',
+  'customers.scores.hint':
+    '各问卷的总体满意度、推荐意愿和忠诚度问题，按其报告的识别方式读取；问卷没有该问题或未作答时显示 —。',
+  'customers.import.error.erased': '该客户已应要求被删除，不能再次导入。',
+  'customers.privacy.suppressHint':
+    '其电子邮箱和客户编号只以不可逆的指纹形式保留，因此之后的导入或 CRM 同步都无法再添加此人，问卷邮件也不会再发给此人。',
+  'errors.erasedCustomer': '该客户已应要求被删除，不能再次添加。',
 };
 
 export default zhHans;

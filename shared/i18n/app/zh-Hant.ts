@@ -1724,6 +1724,31 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.cases.notes': '備註',
   'customers.cases.noNotes': '沒有備註。',
   'customers.cases.notesHidden': '備註僅對案件負責人與研究人員顯示。',
+  'customers.history.title': '價值變化',
+  'customers.history.empty': '尚未計算價值。',
+  'customers.history.first': '首次評分',
+  'customers.history.scores': 'R{r} F{f} M{m}',
+  'customers.history.scoresLabel': '最近消費 {r}，消費頻率 {f}，消費金額 {m}',
+  'customers.history.hint': '每次重新計算使等級、區隔、RFM 分數或營收改變時記一行；改變的部分以粗體顯示。',
+  'customers.noTransactions': '尚未匯入此客戶的交易。',
+  'customers.invitations': '邀請',
+  'customers.scores.title': '關鍵分數的變化',
+  'customers.scores.response': '問卷與波次',
+  'customers.scores.satisfaction': '滿意度',
+  'customers.scores.nps': '推薦意願（0–10）',
+  'customers.scores.loyal': '忠誠',
+  'customers.scores.outOf': '{value} / {max}',
+  'customers.scores.yes': '是',
+  'customers.scores.no': '否',
+  'customers.scores.promoter': '推薦者',
+  'customers.scores.passive': '被動者',
+  'customers.scores.detractor': '批評者',
+  'customers.scores.hint':
+    '各問卷的整體滿意度、推薦意願與忠誠度問題，依其報告的判定方式讀取；問卷沒有該問題或未作答時顯示 —。',
+  'customers.import.error.erased': '此客戶已應要求刪除，無法再次匯入。',
+  'customers.privacy.suppressHint':
+    '其電子郵件與客戶編號僅以不可逆的指紋形式保留，因此之後的匯入或 CRM 同步都無法再加入此人，問卷郵件也不會再寄給此人。',
+  'errors.erasedCustomer': '此客戶已應要求刪除，無法再次加入。',
 };
 
 export default zhHant;

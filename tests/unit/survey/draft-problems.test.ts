@@ -175,6 +175,7 @@ const EVERY_CODE: Record<ApiErrorCode, Record<string, unknown>> = {
   'nobody-to-mail': {},
   'webhook-address': { reason: 'internal', host: '127.0.0.1' },
   'mixed-currency': {},
+  'erased-customer': {},
   'nothing-to-undo': {},
 };
 
