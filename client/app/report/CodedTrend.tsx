@@ -38,7 +38,7 @@ export function CodedTrendTables(props: {
       ),
     );
     if (found.length > 0) return joinSentences(i18n.locale(), found);
-    const tested = q.codes.some((c) => c.shares.some((s) => s.change?.adjustedP !== null && s.change !== null));
+    const tested = q.codes.some((c) => c.shares.some((s) => (s.change?.adjustedP ?? null) !== null));
     return tested ? t('report.trend.codedNoChange') : '';
   };
   return (
