@@ -129,6 +129,17 @@ describe('a coded question in the report', () => {
       await page
         .getByTestId('section-compare')
         .screenshot({ path: join(SCREENSHOTS, `report-codes-compare-${name}.png`) });
+
+      // The codes as a cross-tab's rows, by wave: Rude is 10% and 30% of each wave's answers.
+      await page.getByTestId('crosstab-rows').selectOption('coded:why');
+      await page.getByTestId('crosstab-columns').selectOption('@wave');
+      const crossRude = page
+        .getByTestId('crosstab-table')
+        .locator('tr', { has: page.locator('th', { hasText: /^Rude$/ }) });
+      await expect.poll(async () => (await crossRude.locator('td').allTextContents()).join(' ')).toMatch(/10%.*30%/);
+      await page
+        .getByTestId('section-crosstab')
+        .screenshot({ path: join(SCREENSHOTS, `report-codes-crosstab-${name}.png`) });
       await context.close();
     });
   }
