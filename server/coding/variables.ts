@@ -36,7 +36,10 @@ export interface CodeOption {
 const codableQuestions = (def: SurveyDefinition) =>
   allQuestions(def).filter((q) => q.type === 'text' && q.role !== 'contact');
 
-/** Each codable question's codes (no assignments), in the frame's order: what the report's filters offer. */
+/**
+ * Each coded question's codes (no assignments), in the frame's order: what the report's filters
+ * offer. As in `codedQuestions`, a frame nobody has coded yet is not data.
+ */
 export async function codeOptions(
   store: Store,
   surveyId: string,
@@ -48,7 +51,8 @@ export async function codeOptions(
     const frame = frames.get(q.id);
     if (!frame) continue;
     const codes = await store.run((s) => data.listCodes(s, frame.id));
-    if (codes.length > 0) out.push({ questionId: q.id, codes: codes.map(codeOption) });
+    if (codes.length === 0 || (await store.run((s) => data.frameCoders(s, frame.id))).length === 0) continue;
+    out.push({ questionId: q.id, codes: codes.map(codeOption) });
   }
   return out;
 }

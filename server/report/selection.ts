@@ -54,9 +54,9 @@ function codedCondition(q: CodedFilter, values: string[], path: string) {
 }
 
 /**
- * One filter condition as a function narrowing the mask: a coded open question's codes, a hidden field's values, a single
- * choice's options, a rating's or NPS's points (also a matrix item's, as `question.item`), a
- * multiple choice's options (any of them chosen), a yes/no answer, a date's periods
+ * One filter condition as a function narrowing the mask: a coded open question's codes, a hidden
+ * field's values, a single choice's options, a rating's or NPS's points (also a matrix item's, as
+ * `question.item`), a multiple choice's options (any of them chosen), a yes/no answer, a date's periods
  * (`visit:2026-05`, `visit.quarter:2026-Q2`, `visit.year:2026`), a number field's ranges
  * (`spend.food:10..19,50..`), or a point of one row's scale in a matrix with several scales
  * (`rate.room.importance:4,5`).

@@ -152,7 +152,11 @@ describe('a coded question as a report filter', () => {
     const negated = await viewer.get(`/api/surveys/${survey.id}/report?filter=why:!nope`);
     expect(negated.status).toBe(400);
     expect(negated.body.error.message).toContain('"nope"');
-    const uncoded = await viewer.get(`/api/surveys/${survey.id}/report?filter=note:${codes.rude}`);
+    // "note" has a code but nobody has coded an answer with it yet: not offered, and refused.
+    const waiting = await researcher.post(`/api/surveys/${survey.id}/coding/note/codes`, { label: { en: 'Later' } });
+    expect(waiting.status).toBe(201);
+    expect((await report('')).filterOptions.coded.map((c: { questionId: string }) => c.questionId)).toEqual(['why']);
+    const uncoded = await viewer.get(`/api/surveys/${survey.id}/report?filter=note:${waiting.body.id}`);
     expect(uncoded.status).toBe(400);
     expect(uncoded.body.error.message).toContain('"note" is an open question with no codes yet');
   });

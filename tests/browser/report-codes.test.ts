@@ -103,6 +103,10 @@ describe('a coded question in the report', () => {
       const rudeRow = trend.locator('tr', { has: page.locator('th', { hasText: /^Rude$/ }) });
       // 4 of 40, then 12 of 40.
       expect((await rudeRow.locator('td').allTextContents()).map((x) => x.slice(0, 3))).toEqual(['10%', '30%']);
+      // Friendly falls from 50% to 20%: the one change beyond chance after the correction.
+      expect(await trend.getByTestId('coded-reading').textContent()).toBe(
+        '“Friendly”: 50% in wave 1, 20% in wave 2: a change beyond chance.',
+      );
       await trend.locator('xpath=ancestor::section[1]').screenshot({
         path: join(SCREENSHOTS, `report-codes-trend-${name}.png`),
       });
@@ -125,6 +129,17 @@ describe('a coded question in the report', () => {
       await page
         .getByTestId('section-compare')
         .screenshot({ path: join(SCREENSHOTS, `report-codes-compare-${name}.png`) });
+
+      // The codes as a cross-tab's rows, by wave: Rude is 10% and 30% of each wave's answers.
+      await page.getByTestId('crosstab-rows').selectOption('coded:why');
+      await page.getByTestId('crosstab-columns').selectOption('@wave');
+      const crossRude = page
+        .getByTestId('crosstab-table')
+        .locator('tr', { has: page.locator('th', { hasText: /^Rude$/ }) });
+      await expect.poll(async () => (await crossRude.locator('td').allTextContents()).join(' ')).toMatch(/10%.*30%/);
+      await page
+        .getByTestId('section-crosstab')
+        .screenshot({ path: join(SCREENSHOTS, `report-codes-crosstab-${name}.png`) });
       await context.close();
     });
   }

@@ -9,6 +9,7 @@ import type { CodedTrend } from '../../../shared/api/report-sections';
 import { allQuestions, type Text } from '../../../shared/survey/schema';
 import { useI18n } from '../lib/i18n';
 import { groupedCodes } from './coded-codes';
+import { joinSentences } from './sentences';
 
 export function CodedTrendTables(props: {
   trend: CodedTrend[];
@@ -18,12 +19,41 @@ export function CodedTrendTables(props: {
   const i18n = useI18n();
   const { t } = i18n;
   const questionText = (id: string) => props.text(allQuestions(props.report.definition).find((q) => q.id === id)?.text);
+  const codeText = (label: Record<string, string>) => props.text(label) || Object.values(label)[0] || '';
+  /** The changes the corrected tests find, else that none is beyond chance; nothing when every base is small. */
+  const reading = (q: CodedTrend) => {
+    const found = q.codes.flatMap((c) =>
+      c.shares.flatMap((s, w) =>
+        s.change?.significant && s.share && c.shares[w - 1].share
+          ? [
+              t('report.trend.codedChange', {
+                code: codeText(c.label),
+                from: i18n.pct(c.shares[w - 1].share!.p),
+                to: i18n.pct(s.share.p),
+                previous: q.waves[w - 1].wave,
+                wave: q.waves[w].wave,
+              }),
+            ]
+          : [],
+      ),
+    );
+    if (found.length > 0) return joinSentences(i18n.locale(), found);
+    const tested = q.codes.some((c) => c.shares.some((s) => (s.change?.adjustedP ?? null) !== null));
+    return tested ? t('report.trend.codedNoChange') : '';
+  };
   return (
     <Show when={props.trend.length > 0}>
       <For each={props.trend}>
         {(q) => (
           <div class="coded-trend" data-testid={`coded-trend-${q.questionId}`}>
             <h3>{t('report.trend.codedTitle', { question: questionText(q.questionId) })}</h3>
+            <Show when={reading(q)}>
+              {(r) => (
+                <p class="reading" data-testid="coded-reading">
+                  {r()}
+                </p>
+              )}
+            </Show>
             <div class="table-wrap">
               <table class="data-table coded-table">
                 <thead>
@@ -40,7 +70,9 @@ export function CodedTrendTables(props: {
                 </thead>
                 <tbody>
                   <tr>
-                    <th scope="row">{t('report.trend.answered')}</th>
+                    <th scope="row" class="coded-base">
+                      {t('report.trend.answered')}
+                    </th>
                     <For each={q.waves}>
                       {(w) => (
                         <td class="num" data-small-base={w.smallBase ? '' : undefined}>
@@ -53,9 +85,9 @@ export function CodedTrendTables(props: {
                   </tr>
                   <For each={groupedCodes(q.codes)}>
                     {({ code, net }) => (
-                      <tr classList={{ 'coded-net': code.isNet }}>
-                        <th scope="row" classList={{ 'coded-member': net !== null }}>
-                          {props.text(code.label) || Object.values(code.label)[0]}
+                      <tr>
+                        <th scope="row" classList={{ 'coded-net': code.isNet, 'coded-member': net !== null }}>
+                          {codeText(code.label)}
                         </th>
                         <For each={code.shares}>
                           {(s) => (

@@ -1,8 +1,9 @@
 /**
  * The report's filters: any single-choice question, the NPS groups and the overall satisfaction
- * score, each hidden field, each coded open question's codes (grouped by net), and on request any other closed question (multiple choice, rated
- * attribute, matrix item); quota cell, wave and dates, the exclusion of flagged responses and
- * weighting. It edits a query string the page fetches with.
+ * score, each hidden field, each coded open question's codes (grouped by net), and on request any
+ * other closed question (multiple choice, rated attribute, matrix item); quota cell, wave and
+ * dates, the exclusion of flagged responses and weighting. It edits a query string the page
+ * fetches with.
  */
 import { createSignal, For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
@@ -97,7 +98,7 @@ export interface Dimension {
 function codedDimensions(report: ReportDto, text: (x: Text | undefined) => string, t: I18n['t']): Dimension[] {
   const questions = new Map(allQuestions(report.definition).map((q) => [q.id, q]));
   const label = (x: Record<string, string>) => text(x) || Object.values(x)[0] || '';
-  return (report.filterOptions.coded ?? []).map((c) => ({
+  return report.filterOptions.coded.map((c) => ({
     name: c.questionId,
     label: text(questions.get(c.questionId)?.text),
     coded: true,

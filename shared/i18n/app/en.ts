@@ -1808,6 +1808,9 @@ export default {
   'report.trend.code': 'Code',
   'report.trend.answered': 'Answered',
   'report.trend.codedOf': '{coded} coded',
+  'report.trend.codedChange': '“{code}”: {from} in wave {previous}, {to} in wave {wave}: a change beyond chance.',
+  'report.trend.codedNoChange': 'Every code’s change from one wave to the next is within chance.',
+  'report.crosstab.codes': '{label} (codes)',
   'report.trend.codedLegend':
     'Each code’s share of those who answered the question (a net: any of its codes), its 95% Wilson interval below it. From the second wave on, the change from the wave before in percentage points (two-proportion z test); * significant at 95% after the Benjamini–Hochberg correction across this question’s codes and waves. † Under 30 answers: never marked. Answers not yet coded count as not mentioning a code.',
   'complaint.type.product-quality': 'Product quality',

@@ -1920,6 +1920,10 @@ const it: Record<keyof typeof en, Message> = {
   'report.trend.code': 'Codice',
   'report.trend.answered': 'Hanno risposto',
   'report.trend.codedOf': '{coded} codificate',
+  'report.trend.codedChange': '«{code}»: {from} nell’ondata {previous}, {to} nell’ondata {wave}: va oltre il caso.',
+  'report.trend.codedNoChange':
+    'Le variazioni di ogni codice da un’ondata all’altra rientrano nelle oscillazioni del caso.',
+  'report.crosstab.codes': '{label} (codici)',
   'report.trend.codedLegend':
     'Quota di ogni codice tra chi ha risposto alla domanda (per un gruppo: uno qualsiasi dei suoi codici), con sotto l’intervallo di Wilson al 95%. Dalla seconda ondata, la variazione rispetto all’ondata precedente in punti percentuali (test z per due proporzioni); * significativa al 95% dopo la correzione di Benjamini–Hochberg su codici e ondate della domanda. † Meno di 30 risposte: mai segnata. Le risposte non ancora codificate contano come se non citassero il codice.',
   'complaint.type.product-quality': 'Qualità del prodotto',

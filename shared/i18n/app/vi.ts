@@ -1759,6 +1759,10 @@ const vi: Record<keyof typeof en, Message> = {
   'report.trend.code': 'Mã',
   'report.trend.answered': 'Đã trả lời',
   'report.trend.codedOf': 'đã mã hóa {coded}',
+  'report.trend.codedChange':
+    '“{code}”: {from} ở đợt {previous}, {to} ở đợt {wave}: mức thay đổi lớn hơn mức ngẫu nhiên.',
+  'report.trend.codedNoChange': 'Mức thay đổi của mọi mã giữa các đợt liên tiếp đều nằm trong phạm vi ngẫu nhiên.',
+  'report.crosstab.codes': '{label} (mã)',
   'report.trend.codedLegend':
     'Tỷ lệ của mỗi mã trong số người đã trả lời câu hỏi (nhóm: bất kỳ mã nào trong nhóm), bên dưới là khoảng Wilson 95%. Từ đợt thứ hai, mức thay đổi so với đợt trước tính bằng điểm phần trăm (kiểm định z hai tỷ lệ); * có ý nghĩa ở mức 95% sau hiệu chỉnh Benjamini–Hochberg trên các mã và các đợt của câu hỏi này. † Dưới 30 câu trả lời: không bao giờ đánh dấu. Câu trả lời chưa được mã hóa được tính là không nhắc đến mã.',
   'complaint.type.product-quality': 'Chất lượng sản phẩm',

@@ -1684,6 +1684,9 @@ const zhHans: Record<keyof typeof en, Message> = {
   'report.trend.code': '代码',
   'report.trend.answered': '已回答',
   'report.trend.codedOf': '已编码 {coded}',
+  'report.trend.codedChange': '“{code}”：第 {previous} 轮为 {from}，第 {wave} 轮为 {to}，变化超出了随机波动。',
+  'report.trend.codedNoChange': '各代码的占比在相邻两轮之间的变化都在随机波动范围内。',
+  'report.crosstab.codes': '{label}（代码）',
   'report.trend.codedLegend':
     '每个代码在回答该题者中的占比（类别：其中任一代码），下方为 95% Wilson 区间。从第二轮起，显示与上一轮相比的变化（百分点，两比例 z 检验）；* 表示经该题所有代码和各轮的 Benjamini–Hochberg 校正后在 95% 水平显著。† 少于 30 条答案：不作标记。尚未编码的答案视为未提及该代码。',
   'complaint.type.product-quality': '产品质量',

@@ -1685,6 +1685,9 @@ const zhHant: Record<keyof typeof en, Message> = {
   'report.trend.code': '代碼',
   'report.trend.answered': '已回答',
   'report.trend.codedOf': '已編碼 {coded}',
+  'report.trend.codedChange': '「{code}」：第 {previous} 波為 {from}，第 {wave} 波為 {to}，變化超出了隨機波動。',
+  'report.trend.codedNoChange': '各代碼的占比在相鄰兩波之間的變化都在隨機波動範圍內。',
+  'report.crosstab.codes': '{label}（代碼）',
   'report.trend.codedLegend':
     '每個代碼在回答該題者中的占比（類別：其中任一代碼），下方為 95% Wilson 區間。從第二波起，顯示與上一波相比的變化（百分點，兩比例 z 檢定）；* 表示經該題所有代碼與各波的 Benjamini–Hochberg 校正後在 95% 水準顯著。† 少於 30 則答案：不作標記。尚未編碼的答案視為未提及該代碼。',
   'complaint.type.product-quality': '產品品質',
