@@ -71,6 +71,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/alerts-mail.test.ts',
   'tests/api/alerts-report.test.ts',
   'tests/api/alerts-webhooks.test.ts',
+  'tests/api/case-complaints.test.ts',
   'tests/api/outbox-resilience.test.ts',
   'tests/api/webhook-address-save.test.ts',
   'tests/api/invitations.test.ts',

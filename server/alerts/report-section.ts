@@ -95,7 +95,7 @@ function* followUp(
   const def = v.parse(SurveyDefinitionSchema, latest.definition);
   const ratings = allQuestions(def).filter((x) => x.type === 'rating');
   const question = ratings.find((x) => x.role === 'overall-satisfaction') ?? ratings[0];
-  if (!question || question.type !== 'rating') return null;
+  if (question?.type !== 'rating') return null;
   const rows = yield* q(
     db
       .select({ answers: responses.answers, caseId: hiddenCase })

@@ -12,7 +12,7 @@ export default function CaseComplaint(props: {
 }) {
   const { t } = useI18n();
   return (
-    <section class="card" aria-labelledby="case-complaint">
+    <section class="card case-complaint" aria-labelledby="case-complaint">
       <h2 class="card-title" id="case-complaint">
         {t('cases.complaint.title')}
       </h2>

@@ -14,7 +14,7 @@ import { useI18n } from '../lib/i18n';
 import { Icon } from '../lib/icons';
 import CaseHistory from './CaseHistory';
 import CaseComplaint from './CaseComplaint';
-import { casesChanged, PRIORITY_KEY, STATUS_KEY } from './keys';
+import { casesChanged, COMPLAINT_TYPE_KEY, PRIORITY_KEY, SEVERITY_KEY, STATUS_KEY } from './keys';
 import './alerts.css';
 import { caseName } from './case-name';
 
@@ -105,6 +105,10 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
             {t(STATUS_KEY[props.case.status])}
           </span>
           <span class={`prio prio-${props.case.priority}`}>{t(PRIORITY_KEY[props.case.priority])}</span>
+          <Show when={props.case.complaintType}>{(x) => <span class="chip">{t(COMPLAINT_TYPE_KEY[x()])}</span>}</Show>
+          <Show when={props.case.severity === 'serious'}>
+            <span class="chip chip-danger">{t(SEVERITY_KEY.serious)}</span>
+          </Show>
         </div>
       </header>
       <Show when={failure()}>

@@ -1829,7 +1829,6 @@ export default {
   'cases.filter.type': 'Complaint type',
   'cases.filter.severity': 'Severity',
   'cases.filter.any': 'Any',
-  'cases.col.complaint': 'Complaint',
   'report.complaints.title': 'Complaints by type',
   'report.complaints.type': 'Type',
   'report.complaints.count': 'Cases',

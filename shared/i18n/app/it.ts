@@ -1942,7 +1942,6 @@ const it: Record<keyof typeof en, Message> = {
   'cases.filter.type': 'Tipo di reclamo',
   'cases.filter.severity': 'Gravità',
   'cases.filter.any': 'Tutti',
-  'cases.col.complaint': 'Reclamo',
   'report.complaints.title': 'Reclami per tipo',
   'report.complaints.type': 'Tipo',
   'report.complaints.count': 'Casi',

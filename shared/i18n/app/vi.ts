@@ -1781,7 +1781,6 @@ const vi: Record<keyof typeof en, Message> = {
   'cases.filter.type': 'Loại khiếu nại',
   'cases.filter.severity': 'Mức độ',
   'cases.filter.any': 'Tất cả',
-  'cases.col.complaint': 'Khiếu nại',
   'report.complaints.title': 'Khiếu nại theo loại',
   'report.complaints.type': 'Loại',
   'report.complaints.count': 'Số hồ sơ',

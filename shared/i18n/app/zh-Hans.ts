@@ -1705,7 +1705,6 @@ const zhHans: Record<keyof typeof en, Message> = {
   'cases.filter.type': '投诉类型',
   'cases.filter.severity': '严重程度',
   'cases.filter.any': '全部',
-  'cases.col.complaint': '投诉',
   'report.complaints.title': '按类型统计投诉',
   'report.complaints.type': '类型',
   'report.complaints.count': '个案数',

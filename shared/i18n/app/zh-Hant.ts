@@ -1706,7 +1706,6 @@ const zhHant: Record<keyof typeof en, Message> = {
   'cases.filter.type': '客訴類型',
   'cases.filter.severity': '嚴重程度',
   'cases.filter.any': '全部',
-  'cases.col.complaint': '客訴',
   'report.complaints.title': '依類型統計客訴',
   'report.complaints.type': '類型',
   'report.complaints.count': '案件數',
