@@ -232,12 +232,12 @@ export async function buildReport(store: Store, surveyId: string, query: ReportQ
           speeders: query.exclude.includes('speeders') ? flags.speeders : 0,
         }
       : null;
-  const codes = await codeOptions(store, surveyId, def);
-  // A code's shares per wave need every coded answer: read only when the trend has waves to show.
-  const trendCodes =
-    codes.length > 0 && selectedWaves(cols, sel).length > 1
-      ? await codedQuestions(store, surveyId, def, cols)
-      : undefined;
+  // A code's shares per wave need every coded answer: read only when the trend has waves to show;
+  // the filters' list of codes alone otherwise.
+  const trendCodes = selectedWaves(cols, sel).length > 1 ? await codedQuestions(store, surveyId, def, cols) : undefined;
+  const codes = trendCodes
+    ? [...trendCodes.values()].map((q) => ({ questionId: q.questionId, codes: q.codes }))
+    : await codeOptions(store, surveyId, def);
   const hasTimes = cols.duration.subarray(0, cols.n).some((d) => !Number.isNaN(d));
   const completes = sel.n;
   return {
