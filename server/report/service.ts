@@ -344,9 +344,9 @@ async function filterCodes(
   filter: ReportFilter | undefined,
   forTrend: boolean,
 ): Promise<{ questions: Map<string, CodedQuestion>; every: boolean }> {
-  const severalWaves =
+  const severalWaves = () =>
     (filter?.waves?.length ?? 2) > 1 && cols.wave.subarray(0, cols.n).some((w) => w !== cols.wave[0]);
-  if (forTrend && severalWaves) return { questions: await codedQuestions(store, surveyId, def, cols), every: true };
+  if (forTrend && severalWaves()) return { questions: await codedQuestions(store, surveyId, def, cols), every: true };
   const open = new Set(allQuestions(def).flatMap((q) => (q.type === 'text' ? [q.id] : [])));
   const named = new Set((filter?.conditions ?? []).map((c) => c.name).filter((name) => open.has(name)));
   return {
