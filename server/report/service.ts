@@ -35,7 +35,7 @@ import { reportPlan } from './plan';
 import { hiddenField } from './hidden-field';
 import { loyaltyValueInputs } from './settings';
 import { studyCurrency } from './study-currency';
-import { codedQuestions, codeOptions } from '../coding/variables';
+import { codedQuestions, codeOptions, type CodedQuestion } from '../coding/variables';
 import type { ReportFilter } from '../../shared/api/report-query';
 
 function optionCounts(
@@ -216,7 +216,12 @@ const NO_QUERY: ReportQuery = { filter: undefined, weight: 'none', exclude: [] }
  * responses the query selects: per-question figures and the report's sections.
  */
 export async function buildReport(store: Store, surveyId: string, query: ReportQuery = NO_QUERY): Promise<ReportDto> {
-  const { def, cols, flags, sel, quotas, weighting, plan } = await weightedSelection(store, surveyId, query);
+  const { def, cols, flags, sel, quotas, weighting, plan, coded } = await weightedSelection(
+    store,
+    surveyId,
+    query,
+    true,
+  );
   const input: SectionInput = { def, cols, sel };
   const { partials, loyaltyValue, cases } = await store.run(function* (db) {
     return {
@@ -232,12 +237,10 @@ export async function buildReport(store: Store, surveyId: string, query: ReportQ
           speeders: query.exclude.includes('speeders') ? flags.speeders : 0,
         }
       : null;
-  const codes = await codeOptions(store, surveyId, def);
-  // A code's shares per wave need every coded answer: read only when the trend has waves to show.
-  const trendCodes =
-    codes.length > 0 && selectedWaves(cols, sel).length > 1
-      ? await codedQuestions(store, surveyId, def, cols)
-      : undefined;
+  const trendCodes = coded.every && selectedWaves(cols, sel).length > 1 ? coded.questions : undefined;
+  const codes = coded.every
+    ? [...coded.questions.values()].map((q) => ({ questionId: q.questionId, codes: q.codes }))
+    : await codeOptions(store, surveyId, def);
   const hasTimes = cols.duration.subarray(0, cols.n).some((d) => !Number.isNaN(d));
   const completes = sel.n;
   return {
@@ -328,30 +331,41 @@ function plannedQuotas(plan: Plan | null, query: ReportQuery) {
   return quotas;
 }
 
-/** The coded open questions the filter names (none read when it names no open question). */
+/**
+ * The coded open questions the filter names (none read when it names no open question); with
+ * `forTrend`, every one when the survey has several waves, read once for the filter and the
+ * trend's code shares alike (`every`).
+ */
 async function filterCodes(
   store: Store,
   surveyId: string,
   def: SurveyDefinition,
   cols: Columns,
   filter: ReportFilter | undefined,
-) {
+  forTrend: boolean,
+): Promise<{ questions: Map<string, CodedQuestion>; every: boolean }> {
+  const severalWaves = () =>
+    (filter?.waves?.length ?? 2) > 1 && cols.wave.subarray(0, cols.n).some((w) => w !== cols.wave[0]);
+  if (forTrend && severalWaves()) return { questions: await codedQuestions(store, surveyId, def, cols), every: true };
   const open = new Set(allQuestions(def).flatMap((q) => (q.type === 'text' ? [q.id] : [])));
   const named = new Set((filter?.conditions ?? []).map((c) => c.name).filter((name) => open.has(name)));
-  return named.size > 0 ? codedQuestions(store, surveyId, def, cols, named) : undefined;
+  return {
+    questions: named.size > 0 ? await codedQuestions(store, surveyId, def, cols, named) : new Map(),
+    every: false,
+  };
 }
 
 /**
  * The columns, the responses a query selects and their weights, with the plan's quotas: what the
- * report and the cross-tab count, so both weight alike.
+ * report and the cross-tab count, so both weight alike. `codesForTrend`: see filterCodes.
  */
-export async function weightedSelection(store: Store, surveyId: string, query: ReportQuery) {
+export async function weightedSelection(store: Store, surveyId: string, query: ReportQuery, codesForTrend = false) {
   const { def, versionId, plan } = await store.run((db) => reportBasis(db, surveyId));
   const quotas = plannedQuotas(plan, query);
   const cols = await surveyColumns(store, surveyId, def, versionId);
   const flags = qualityFlags(cols, def);
-  const coded = await filterCodes(store, surveyId, def, cols, query.filter);
-  let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude), coded);
+  const coded = await filterCodes(store, surveyId, def, cols, query.filter, codesForTrend);
+  let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude), coded.questions);
   let weighting: ReportSections['fieldwork']['weighting'] = null;
   if (query.weight !== 'none') {
     if (!quotas?.cells?.length)
@@ -366,7 +380,7 @@ export async function weightedSelection(store: Store, surveyId: string, query: R
       unmatched: weighted.unmatched,
     };
   }
-  return { def, cols, flags, sel, quotas, weighting, plan };
+  return { def, cols, flags, sel, quotas, weighting, plan, coded };
 }
 
 /**
@@ -378,8 +392,13 @@ export async function reportSelection(store: Store, surveyId: string, query: Rep
   plannedQuotas(plan, query);
   const cols = await surveyColumns(store, surveyId, def, versionId);
   const flags = qualityFlags(cols, def);
-  const coded = await filterCodes(store, surveyId, def, cols, query.filter);
-  return { def, cols, plan, sel: select(cols, def, query.filter, excludedMask(flags, query.exclude), coded) };
+  const coded = await filterCodes(store, surveyId, def, cols, query.filter, false);
+  return {
+    def,
+    cols,
+    plan,
+    sel: select(cols, def, query.filter, excludedMask(flags, query.exclude), coded.questions),
+  };
 }
 
 /** A page of the open answers matching `search`, over the responses the query selects. */
