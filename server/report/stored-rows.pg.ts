@@ -22,7 +22,13 @@ import { pgPool } from '../db/pg-store';
 import type { Sql } from '../db/store';
 import type { PlainRow, ReadMark, RowBatch, StoredRows, Take } from './stored-rows';
 
-const BATCH = 65_536;
+/**
+ * Rows a batch. Each batch crosses as one message of about 0.5 KB a row, which node-postgres
+ * gathers from the socket into one buffer grown by doubling: reading 500,000 rows 16,384 at a
+ * time took 0.67–0.71 s of the node's CPU against 0.79–0.90 s 65,536 at a time (smaller fresh
+ * buffers to fill and collect), and the same on the server.
+ */
+const BATCH = 16_384;
 
 const poolOf = (db: Sql) => (db as unknown as { $client: pg.Pool }).$client;
 

@@ -4,6 +4,7 @@ import { DIALECT } from '../../server/db/dialect';
 import { invalidate } from '../../server/report/dataset';
 import { buildReport } from '../../server/report/service';
 import { rowsByIds, rowsCompletedSince } from '../../server/report/stored-rows.sqlite';
+import { storedRows } from '../../server/report/stored-rows';
 import { recodeInBackground, recodeSome, type RecodeCursor } from '../../server/report/recode';
 import { codedDuration, codedLength, codedVersion, keptAnswers, layoutOf } from '../../server/report/coded-answers';
 import * as v from 'valibot';
@@ -249,6 +250,43 @@ describe('reading stored rows in batches', () => {
       expect(byId.map((b) => b.coded)).toEqual([Buffer.concat(stored.slice(0, 2)), Buffer.concat(stored.slice(2))]);
     },
   );
+});
+
+describe('reading a survey larger than a batch', () => {
+  it('takes every counted row once, in id order, with its hidden fields and its coded form whole', async () => {
+    // Each of the four completes copied 17,000 times: 68,004 rows, past a batch on either database
+    // (SQLite's 65,536 ids, PostgreSQL's 16,384 rows, each asked for while the one before is taken).
+    await t.exec(`with recursive g(n) as (select 1 union all select n + 1 from g where n < 17000)
+      insert into responses (survey_id, version_id, client_id, status, answers, coded, hidden, page_times, duration,
+        wave, quota_cell, page, is_test, started_at, updated_at, completed_at)
+      select r.survey_id, r.version_id, r.client_id || '-' || g.n, r.status, r.answers, r.coded, r.hidden,
+        r.page_times, r.duration, r.wave, r.quota_cell, r.page, r.is_test, r.started_at, r.updated_at, r.completed_at
+      from responses r, g where r.survey_id = '${survey.id}' and r.status = 'complete'`);
+    const stored = await t.rows(
+      "select id, hidden from responses where survey_id = ? and status = 'complete' order by id",
+      survey.id,
+    );
+    const bytes = Number(await t.value('select sum(length(coded)) from responses where survey_id = ?', survey.id));
+    expect(stored).toHaveLength(68_004);
+    const sizes: number[] = [];
+    const ids: number[] = [];
+    const hidden: (string | null)[] = [];
+    let coded = 0;
+    let plain = 0;
+    await storedRows.readAll(t.store.db, survey.id, [], (batch) => {
+      sizes.push(batch.n);
+      ids.push(...batch.id);
+      hidden.push(...batch.hidden);
+      coded += batch.coded.length;
+      plain += batch.plain.length;
+      expect([batch.id.length, batch.hidden.length, batch.wave.length]).toEqual([batch.n, batch.n, batch.n]);
+    });
+    expect(sizes.length).toBeGreaterThan(1);
+    expect(ids).toEqual(stored.map((r) => Number(r.id)));
+    expect(hidden).toEqual(stored.map((r) => r.hidden));
+    expect(coded).toBe(bytes);
+    expect(plain).toBe(0);
+  }, 60_000);
 });
 
 describe('coding again the rows that have no coded form', () => {
