@@ -4,7 +4,7 @@
  * node-postgres insert of the same payload. The server is Debian's PostgreSQL on this machine with
  * its durable defaults (fsync and synchronous commit on), started in a temp directory.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { load } from './load';
 import { serverBin, startPostgres } from '../tests/support/pg-server';
@@ -75,6 +75,27 @@ export async function postgresSubmissions(
     print('reference_bare_hono_pg_p99', ref.p99, 'ms', 1);
   } finally {
     for (const n of nodes) n.kill('SIGTERM');
+    server.stop();
+  }
+}
+
+/**
+ * The report's figures on PostgreSQL (bench/report-pg.ts), printed beside SQLite's: in a process
+ * of its own, since a process talks to one dialect, on a server of its own with durable defaults.
+ */
+export async function postgresReports(root: string, sizes: number[]) {
+  const server = await startPostgres({ durable: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'bench/report-pg.ts', ...sizes.map(String)], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: `${server.url}/postgres` },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench/report-pg.ts exited ${code}`))));
+    });
+  } finally {
     server.stop();
   }
 }

@@ -25,7 +25,7 @@ import { seedReportSurvey } from './report-survey';
 import { build, isStale } from '../server/cli/build.mjs';
 import { measureFirstQuestion, seedFirstQuestionSurvey, startReferenceServer } from './first-question';
 import { importFigures } from './import';
-import { postgresInstalled, postgresSubmissions } from './postgres';
+import { postgresInstalled, postgresReports, postgresSubmissions } from './postgres';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
@@ -309,7 +309,12 @@ try {
       await submissions();
       await imports();
     }
-    if (!only) for (const n of [10_000, 100_000, 1_000_000]) await report(n);
+    if (!only) {
+      for (const n of [10_000, 100_000, 1_000_000]) await report(n);
+      // PostgreSQL's report beside SQLite's: 100k; 1M (its seeding alone takes a minute or more) when asked.
+      if (flag('--no-postgres') || !postgresInstalled()) print('report_pg_skipped', 1, 'count');
+      else await postgresReports(ROOT, flag('--pg-report-1m') ? [100_000, 1_000_000] : [100_000]);
+    }
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -11,18 +11,17 @@ import { CLIENT_DIR } from './paths';
 export { ROOT } from './paths';
 
 /**
- * The background work of a node: the outbox, mailings and escalation on either database (each
- * node claims what it sends); on SQLite also the report's recoding of old rows, which starts on
- * PostgreSQL once the report runs on the store (docs/postgres.md).
+ * The background work of a node: the outbox, mailings and escalation (each node claims what it
+ * sends), and the report's recoding of old rows.
  */
 function startBackground(deps: AppDeps) {
-  // Rows from before the report's current coded form (an upgraded database) are coded again.
-  const recoding = deps.store.dialect === 'sqlite' ? recodeInBackground(deps.db) : null;
+  // Rows from before the report's current coded form (an upgraded or moved database) are coded again.
+  const recoding = recodeInBackground(deps.store);
   startWorkers(deps);
   return {
     // Webhook attempts in flight finish first; whatever is still pending is sent after the next start.
     stop: async () => {
-      recoding?.stop();
+      recoding.stop();
       await outboxOf(deps.store)?.stop();
     },
   };

@@ -3,7 +3,7 @@
  * (managers) see and work the cases they own; researchers and admins see and reassign all.
  * Every change is recorded as an event and told to the survey's case.updated webhooks.
  */
-import { and, asc, eq, inArray, lt, sql, type SQL, count } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql, type SQL, count } from 'drizzle-orm';
 import * as v from 'valibot';
 import { alertSettings, caseEvents, cases, responses, surveys, surveyVersions, users } from '../db/tables';
 import { forUpdate, q, type Sql, type Work } from '../db/store';
@@ -15,12 +15,14 @@ import { pickText } from '../../shared/survey/text';
 import { consentedContact, labelledAnswers } from '../../shared/alerts/labels';
 import {
   CASE_STATUSES,
+  type CaseChange,
   type CaseDetail,
+  type CaseEvent,
   type CaseList,
   type CaseStatus,
   type CaseSummary,
-  type Priority,
 } from '../../shared/api/alerts';
+import type { ComplaintType, Severity } from '../../shared/api/complaints';
 import { enqueue, newDeliveryId } from './outbox-queue';
 import { readAlertSettings, webhooksListening } from './hook';
 import { insertionOrder } from './dialect-sql';
@@ -34,6 +36,8 @@ export interface CaseFilter {
   owner?: string;
   overdue?: '0' | '1';
   survey?: string;
+  complaintType?: ComplaintType | 'none';
+  severity?: Severity | 'none';
 }
 
 const titleOf = (draft: unknown, locale: string | null) => {
@@ -57,6 +61,8 @@ function summary(r: Row, user: SessionUser, now: number): CaseSummary {
     openedAt: r.openedAt,
     resolvedAt: r.resolvedAt,
     updatedAt: r.updatedAt,
+    complaintType: r.complaintType,
+    severity: r.severity,
     overdue: ACTIVE.includes(r.status) && r.dueAt < now,
     unread: r.ownerId === user.id && r.readAt === null,
   };
@@ -84,6 +90,10 @@ export function* listCases(db: Sql, user: SessionUser, f: CaseFilter, now: numbe
   const scope: SQL[] = [];
   if (!seesAll(user)) scope.push(eq(cases.ownerId, user.id));
   if (f.survey) scope.push(eq(cases.surveyId, f.survey));
+  if (f.complaintType === 'none') scope.push(isNull(cases.complaintType));
+  else if (f.complaintType) scope.push(eq(cases.complaintType, f.complaintType));
+  if (f.severity === 'none') scope.push(isNull(cases.severity));
+  else if (f.severity) scope.push(eq(cases.severity, f.severity));
   if (f.owner === 'me') scope.push(eq(cases.ownerId, user.id));
   else if (f.owner === 'none') scope.push(sql`${cases.ownerId} is null`);
   else if (f.owner) scope.push(eq(cases.ownerId, f.owner));
@@ -218,6 +228,8 @@ function* tell(tx: Sql, r: Row, by: SessionUser, kind: string, data: unknown, no
     dueAt: c.dueAt,
     openedAt: c.openedAt,
     resolvedAt: c.resolvedAt,
+    complaintType: c.complaintType,
+    severity: c.severity,
     rule: { id: c.ruleId, name: c.ruleName },
     owner: owner ?? null,
   };
@@ -246,7 +258,7 @@ export function* updateCase(
   tx: Sql,
   user: SessionUser,
   id: string,
-  input: { status?: CaseStatus; ownerId?: string | null; priority?: Priority },
+  input: CaseChange,
   now: number,
   baseUrl: string,
 ): Work<CaseDetail> {
@@ -266,7 +278,7 @@ export function* updateCase(
     toName = owner.name;
   }
   const set: Partial<typeof cases.$inferInsert> = { updatedAt: now };
-  const changes: { kind: 'status' | 'owner' | 'priority'; data: Record<string, unknown> }[] = [];
+  const changes: { kind: CaseEvent['kind']; data: Record<string, unknown> }[] = [];
   if (input.status !== undefined && input.status !== r.status) {
     set.status = input.status;
     // Resolution time is when it was first resolved or closed; reopening clears it.
@@ -282,6 +294,15 @@ export function* updateCase(
   if (input.priority !== undefined && input.priority !== r.priority) {
     set.priority = input.priority;
     changes.push({ kind: 'priority', data: { from: r.priority, to: input.priority } });
+  }
+  // Whoever may work the case classifies it: the owner knows the complaint best.
+  if (input.complaintType !== undefined && input.complaintType !== r.complaintType) {
+    set.complaintType = input.complaintType;
+    changes.push({ kind: 'complaint-type', data: { from: r.complaintType, to: input.complaintType } });
+  }
+  if (input.severity !== undefined && input.severity !== r.severity) {
+    set.severity = input.severity;
+    changes.push({ kind: 'severity', data: { from: r.severity, to: input.severity } });
   }
   if (changes.length > 0) {
     yield* q(tx.update(cases).set(set).where(eq(cases.id, id)));

@@ -32,6 +32,8 @@ export function* escalateOverdue(tx: Sql, now: number): Work<number> {
         priority: cases.priority,
         dueAt: cases.dueAt,
         openedAt: cases.openedAt,
+        complaintType: cases.complaintType,
+        severity: cases.severity,
         ownerId: cases.ownerId,
         ownerName: users.name,
         ownerEmail: users.email,
@@ -70,6 +72,8 @@ export function* escalateOverdue(tx: Sql, now: number): Work<number> {
       dueAt: c.dueAt,
       openedAt: c.openedAt,
       resolvedAt: null,
+      complaintType: c.complaintType,
+      severity: c.severity,
       rule: { id: c.ruleId, name: c.ruleName },
       owner,
     };

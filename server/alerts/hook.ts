@@ -107,6 +107,8 @@ export function* onResponseCompleted(ops: SubmitStatements, r: ResponseFacts, ru
       responseId: r.responseId,
       ownerId: owner?.id ?? null,
       priority: rule.spec.priority,
+      complaintType: rule.spec.complaintType,
+      severity: rule.spec.severity,
       dueAt,
       now: r.completedAt,
     });
@@ -119,6 +121,8 @@ export function* onResponseCompleted(ops: SubmitStatements, r: ResponseFacts, ru
       dueAt,
       openedAt: r.completedAt,
       resolvedAt: null,
+      complaintType: rule.spec.complaintType,
+      severity: rule.spec.severity,
       rule: { id: rule.id, name: rule.name },
       owner,
     };

@@ -38,6 +38,9 @@ export interface CaseFacts {
   dueAt: number;
   openedAt: number;
   resolvedAt: number | null;
+  /** Stable ids (product-quality, service, price, honesty; general, serious), null until classified. */
+  complaintType: string | null;
+  severity: string | null;
   rule: { id: string | null; name: string };
   owner: { id: string; name: string; email: string } | null;
 }

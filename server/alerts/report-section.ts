@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import * as v from 'valibot';
-import { alertRules, cases, responses, surveys, surveyVersions } from '../db/tables';
+import { alertRules, cases, customers, responses, surveys, surveyVersions } from '../db/tables';
 import { q, type Sql, type Work } from '../db/store';
 import { meanCI, median } from '../../shared/stats';
 import { allQuestions, SurveyDefinitionSchema } from '../../shared/survey/schema';
@@ -14,6 +14,8 @@ import type { CasesSection } from '../../shared/api/report-sections';
 import type { SectionInput } from '../report/sections/input';
 import { getAlertSettings } from './rules';
 import { hiddenCase } from './dialect-sql';
+import { complaintsFigures } from '../report/sections/complaints';
+import { valueSettings } from '../customers/settings';
 
 const HOUR = 3_600_000;
 
@@ -28,8 +30,13 @@ export function* casesSection(db: Sql, surveyId: string, input: SectionInput): W
         status: cases.status,
         openedAt: cases.openedAt,
         resolvedAt: cases.resolvedAt,
+        complaintType: cases.complaintType,
+        severity: cases.severity,
+        tier: customers.tier,
       })
       .from(cases)
+      .innerJoin(responses, eq(responses.id, cases.responseId))
+      .leftJoin(customers, eq(customers.id, responses.customerId))
       .where(eq(cases.surveyId, surveyId)),
   );
   const [rule] = yield* q(
@@ -49,6 +56,8 @@ export function* casesSection(db: Sql, surveyId: string, input: SectionInput): W
     if (r.resolvedAt !== null) e.resolved++;
     byRule.set(r.rule, e);
   }
+  const after = yield* followUp(db, surveyId, new Set(resolved.map((r) => r.id)));
+  const { tierNames } = yield* valueSettings(db);
   return {
     opened: inSel.length,
     resolved: resolved.length,
@@ -57,12 +66,20 @@ export function* casesSection(db: Sql, surveyId: string, input: SectionInput): W
     medianHoursToResolution:
       resolved.length > 0 ? median(resolved.map((r) => (r.resolvedAt! - r.openedAt) / HOUR)) : null,
     byRule: [...byRule.values()].sort((a, b) => b.opened - a.opened),
-    followUp: yield* followUp(db, surveyId, new Set(resolved.map((r) => r.id))),
+    followUp: after?.section ?? null,
+    complaints: complaintsFigures(inSel, after?.scores ?? null, tierNames),
   };
 }
 
-/** The follow-up survey's overall satisfaction (role overall-satisfaction, else its first rating) among resolved cases. */
-function* followUp(db: Sql, surveyId: string, resolvedIds: Set<string>): Work<CasesSection['followUp']> {
+/**
+ * The follow-up survey's overall satisfaction (role overall-satisfaction, else its first rating)
+ * among resolved cases, with each case's answer for the figures by complaint type.
+ */
+function* followUp(
+  db: Sql,
+  surveyId: string,
+  resolvedIds: Set<string>,
+): Work<{ section: NonNullable<CasesSection['followUp']>; scores: Map<string, number> } | null> {
   const { followUpSurveyId } = yield* getAlertSettings(db, surveyId);
   if (!followUpSurveyId) return null;
   const [survey] = yield* q(db.select({ draft: surveys.draft }).from(surveys).where(eq(surveys.id, followUpSurveyId)));
@@ -78,7 +95,7 @@ function* followUp(db: Sql, surveyId: string, resolvedIds: Set<string>): Work<Ca
   const def = v.parse(SurveyDefinitionSchema, latest.definition);
   const ratings = allQuestions(def).filter((x) => x.type === 'rating');
   const question = ratings.find((x) => x.role === 'overall-satisfaction') ?? ratings[0];
-  if (!question || question.type !== 'rating') return null;
+  if (question?.type !== 'rating') return null;
   const rows = yield* q(
     db
       .select({ answers: responses.answers, caseId: hiddenCase })
@@ -92,18 +109,15 @@ function* followUp(db: Sql, surveyId: string, resolvedIds: Set<string>): Work<Ca
         ),
       ),
   );
-  const xs: number[] = [];
-  const seen = new Set<string>();
+  const scores = new Map<string, number>();
   for (const r of rows) {
     // One answer per case: a forwarded link answered twice counts once.
-    if (r.caseId === null || !resolvedIds.has(r.caseId) || seen.has(r.caseId)) continue;
+    if (r.caseId === null || !resolvedIds.has(r.caseId) || scores.has(r.caseId)) continue;
     const x = (JSON.parse(r.answers) as Record<string, unknown>)[question.id];
-    if (typeof x === 'number') {
-      seen.add(r.caseId);
-      xs.push(x);
-    }
+    if (typeof x === 'number') scores.set(r.caseId, x);
   }
-  return {
+  const xs = [...scores.values()];
+  const section = {
     surveyId: followUpSurveyId,
     title: pickText(def.title, def.defaultLanguage, def.defaultLanguage),
     questionId: question.id,
@@ -113,4 +127,5 @@ function* followUp(db: Sql, surveyId: string, resolvedIds: Set<string>): Work<Ca
     mean: xs.length >= 2 ? meanCI(xs, 0.95) : null,
     topTwoBox: xs.length > 0 ? xs.filter((x) => x >= question.scale.max - 1).length / xs.length : null,
   };
+  return { section, scores };
 }

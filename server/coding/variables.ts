@@ -2,37 +2,80 @@
  * A coded open question as data, like a multiple-choice question: per code (and per net: any of its
  * codes) which responses have it, among those that answered. The codes are those of the coder who
  * coded most of the question's answers, the frame's reference coding. Exports turn them into yes/no
- * variables and an SPSS multiple-dichotomy set; the cross-tab into a multiple-response axis.
+ * variables and an SPSS multiple-dichotomy set; the cross-tab into a multiple-response axis; the
+ * report into filters, comparison segments and code shares per wave.
  */
 import type { Store } from '../db/store';
 import type { Columns } from '../report/columns';
 import { yesNo, type LabelContext, type Variable } from '../report/export/variable';
-import type { SurveyDefinition, Text } from '../../shared/survey/schema';
-import { openQuestions } from './answers';
+import { allQuestions, type SurveyDefinition, type Text } from '../../shared/survey/schema';
 import * as data from './store';
 
 export interface CodedQuestion {
   questionId: string;
   text: Text;
-  codes: { id: string; label: Record<string, string>; isNet: boolean }[];
+  codes: CodeOption[];
   /** By slot of the report's columns: answered the question, and has each code. */
   answered: Uint8Array;
   chosen: Uint8Array[];
+  /** By slot: the reference coder gave the answer at least one code. */
+  coded: Uint8Array;
 }
 
-/** The coded open questions of a survey (those with codes and a coder), by question id. */
+export interface CodeOption {
+  id: string;
+  label: Record<string, string>;
+  isNet: boolean;
+  netId: string | null;
+}
+
+/**
+ * The open questions a researcher can code: text answers, never contact details. (The coding
+ * area's own list reads the report; the report reads this one, so neither imports the other.)
+ */
+const codableQuestions = (def: SurveyDefinition) =>
+  allQuestions(def).filter((q) => q.type === 'text' && q.role !== 'contact');
+
+/**
+ * Each coded question's codes (no assignments), in the frame's order: what the report's filters
+ * offer. As in `codedQuestions`, a frame nobody has coded yet is not data.
+ */
+export async function codeOptions(
+  store: Store,
+  surveyId: string,
+  def: SurveyDefinition,
+): Promise<{ questionId: string; codes: CodeOption[] }[]> {
+  const frames = new Map((await store.run((s) => data.listFrames(s, surveyId))).map((f) => [f.questionId, f]));
+  const out: { questionId: string; codes: CodeOption[] }[] = [];
+  for (const q of codableQuestions(def)) {
+    const frame = frames.get(q.id);
+    if (!frame) continue;
+    const codes = await store.run((s) => data.listCodes(s, frame.id));
+    if (codes.length === 0 || (await store.run((s) => data.frameCoders(s, frame.id))).length === 0) continue;
+    out.push({ questionId: q.id, codes: codes.map(codeOption) });
+  }
+  return out;
+}
+
+const codeOption = (c: data.CodeRow): CodeOption => ({ id: c.id, label: c.label, isNet: c.isNet, netId: c.netId });
+
+/**
+ * The coded open questions of a survey (those with codes and a coder), by question id; with
+ * `only`, just those of its question ids.
+ */
 export async function codedQuestions(
   store: Store,
   surveyId: string,
   def: SurveyDefinition,
   cols: Columns,
+  only?: ReadonlySet<string>,
 ): Promise<Map<string, CodedQuestion>> {
   const frames = new Map((await store.run((s) => data.listFrames(s, surveyId))).map((f) => [f.questionId, f]));
   const out = new Map<string, CodedQuestion>();
   let slotOf: Map<number, number> | null = null;
-  for (const q of openQuestions(def)) {
+  for (const q of codableQuestions(def)) {
     const frame = frames.get(q.id);
-    if (!frame) continue;
+    if (!frame || (only && !only.has(q.id))) continue;
     const codes = await store.run((s) => data.listCodes(s, frame.id));
     const coders = await store.run((s) => data.frameCoders(s, frame.id));
     if (codes.length === 0 || coders.length === 0) continue;
@@ -50,9 +93,11 @@ export async function codedQuestions(
     });
     const index = new Map(codes.map((c, k) => [c.id, k]));
     const chosen = codes.map(() => new Uint8Array(capacity));
+    const coded = new Uint8Array(capacity);
     for (const [responseId, set] of given) {
       const slot = slotOf.get(responseId);
       if (slot === undefined) continue;
+      coded[slot] = 1;
       for (const codeId of set) {
         const k = index.get(codeId);
         if (k === undefined) continue;
@@ -64,9 +109,10 @@ export async function codedQuestions(
     out.set(q.id, {
       questionId: q.id,
       text: q.text,
-      codes: codes.map((c) => ({ id: c.id, label: c.label, isNet: c.isNet })),
+      codes: codes.map(codeOption),
       answered,
       chosen,
+      coded,
     });
   }
   return out;

@@ -221,6 +221,8 @@ export function pgSubmitStatements(tx: Sql, memo: Memo): SubmitStatements {
             ownerId: c.ownerId,
             status: 'open',
             priority: c.priority,
+            complaintType: c.complaintType,
+            severity: c.severity,
             dueAt: c.dueAt,
             openedAt: c.now,
             updatedAt: c.now,

@@ -7,6 +7,7 @@
  */
 import type { InvitationStatus } from '../../shared/api/collect';
 import type { SubmissionResult } from '../../shared/api/surveys';
+import type { ComplaintType, Severity } from '../../shared/api/complaints';
 import type { Sql, Work } from '../db/store';
 import type { Memo } from './memo';
 
@@ -87,6 +88,8 @@ export interface NewCase {
   responseId: number;
   ownerId: string | null;
   priority: 'low' | 'normal' | 'high' | 'urgent';
+  complaintType: ComplaintType | null;
+  severity: Severity | null;
   dueAt: number;
   now: number;
 }

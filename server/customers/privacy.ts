@@ -208,6 +208,8 @@ export function* exportCustomer(db: Sql, id: string, now: number): Work<Customer
             rule: cases.ruleName,
             status: cases.status,
             priority: cases.priority,
+            complaintType: cases.complaintType,
+            severity: cases.severity,
             openedAt: cases.openedAt,
             resolvedAt: cases.resolvedAt,
           })

@@ -21,6 +21,7 @@ import { COUNTED_IMPORT } from './counted';
 import { seesContactsOf } from './visibility';
 import { mergeAttributes } from './attributes';
 import { statements } from './statements';
+import { customerCases } from './customer-cases';
 import { customerSurveys } from './customer-surveys';
 import { valueHistory } from './value-history';
 import { refuseSuppressed } from './suppression';
@@ -140,6 +141,7 @@ export function* getCustomer(db: Sql, id: string, reader: Reader): Work<Customer
       tierName: r.tier === null ? null : (settings.tierNames[r.tier] ?? null),
     },
     transactions: { count: tx.count, first: tx.first, last: tx.last, total: tx.total, recent },
+    cases: yield* customerCases(db, id, reader),
     valueHistory: yield* valueHistory(db, id, settings.tierNames),
     ...(yield* customerSurveys(db, r)),
   };

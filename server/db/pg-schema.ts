@@ -375,6 +375,10 @@ export const cases = pgTable(
     updatedAt: bigint({ mode: 'number' }).notNull(),
     /** When the owner last opened the case; null (unread) until then and again after a reassignment. */
     readAt: bigint({ mode: 'number' }),
+    /** The complaint's type as the customer-relationship texts classify it; null until someone classifies it. */
+    complaintType: text({ enum: ['product-quality', 'service', 'price', 'honesty'] }),
+    /** General or serious; null until someone classifies it. */
+    severity: text({ enum: ['general', 'serious'] }),
   },
   (t) => [
     uniqueIndex('cases_response_rule_uq').on(t.responseId, t.ruleId),
@@ -394,7 +398,9 @@ export const caseEvents = pgTable(
     /** Null for the system (the case opening by itself). */
     userId: text().references(() => users.id, { onDelete: 'set null' }),
     /** `escalated`: the system noticed the case was still active at its due time (once per case). */
-    kind: text({ enum: ['opened', 'note', 'status', 'owner', 'priority', 'escalated'] }).notNull(),
+    kind: text({
+      enum: ['opened', 'note', 'status', 'owner', 'priority', 'escalated', 'complaint-type', 'severity'],
+    }).notNull(),
     data: json().notNull(),
     at: bigint({ mode: 'number' }).notNull(),
   },

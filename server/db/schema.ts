@@ -365,6 +365,10 @@ export const cases = sqliteTable(
     updatedAt: integer().notNull(),
     /** When the owner last opened the case; null (unread) until then and again after a reassignment. */
     readAt: integer(),
+    /** The complaint's type as the customer-relationship texts classify it; null until someone classifies it. */
+    complaintType: text({ enum: ['product-quality', 'service', 'price', 'honesty'] }),
+    /** General or serious; null until someone classifies it. */
+    severity: text({ enum: ['general', 'serious'] }),
   },
   (t) => [
     uniqueIndex('cases_response_rule_uq').on(t.responseId, t.ruleId),
@@ -384,7 +388,9 @@ export const caseEvents = sqliteTable(
     /** Null for the system (the case opening by itself). */
     userId: text().references(() => users.id, { onDelete: 'set null' }),
     /** `escalated`: the system noticed the case was still active at its due time (once per case). */
-    kind: text({ enum: ['opened', 'note', 'status', 'owner', 'priority', 'escalated'] }).notNull(),
+    kind: text({
+      enum: ['opened', 'note', 'status', 'owner', 'priority', 'escalated', 'complaint-type', 'severity'],
+    }).notNull(),
     data: text({ mode: 'json' }).notNull(),
     at: integer().notNull(),
   },

@@ -17,8 +17,8 @@ import type { Columns } from './columns';
 import { mergeColumns } from './merge-columns';
 import { snapshotDir } from './snapshot';
 import { countedUpTo, idRange, markOfRead } from './stored-rows.sqlite';
-import { connectionOf, readInParts } from './stored-rows.pg';
-import { storedRows, type ReadMark } from './stored-rows';
+import { connectionOf, countedUpTo as countedUpToPg, readInParts } from './stored-rows.pg';
+import type { ReadMark } from './stored-rows';
 import { DIALECT } from '../db/dialect';
 import { COMPILED, SERVER_DIST } from '../paths';
 import { errorFields, log } from '../ops/log';
@@ -122,7 +122,7 @@ export async function prepareColumns(
 ): Promise<Preparation> {
   if (await columnsReady(store.db, surveyId, versionId)) return 'ready';
   if (DIALECT === 'pg') {
-    if ((await storedRows.countAt(store.db, surveyId, Number.MAX_SAFE_INTEGER)) < parallelFrom) return 'small';
+    if ((await countedUpToPg(store.db, surveyId, parallelFrom)) < parallelFrom) return 'small';
   } else {
     // Workers open the SQLite file; an in-memory one has none.
     if (!snapshotDir(store.db)) return 'small';

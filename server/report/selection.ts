@@ -5,6 +5,7 @@ import { CELL_SEPARATOR, type Quotas } from '../../shared/plan';
 import { kishDeff, postStratify, rake } from '../../shared/stats';
 import { badRequest } from '../http/errors';
 import { itemKey, type Columns } from './columns';
+import type { CodedQuestion } from '../coding/variables';
 import {
   datePeriods,
   fieldNumbers,
@@ -31,15 +32,42 @@ const keepCodes = (column: Int16Array | Int32Array, codes: Set<number>) => (mask
   for (let i = 0; i < mask.length; i++) if (mask[i] && !codes.has(column[i])) mask[i] = 0;
 };
 
+/** The coded open questions a filter names (server/coding/variables.ts), by question id. */
+export type CodedFilters = ReadonlyMap<string, CodedFilter>;
+type CodedFilter = Pick<CodedQuestion, 'codes' | 'answered' | 'chosen'>;
+
 /**
- * One filter condition as a function narrowing the mask: a hidden field's values, a single
- * choice's options, a rating's or NPS's points (also a matrix item's, as `question.item`), a
- * multiple choice's options (any of them chosen), a yes/no answer, a date's periods
+ * A coded open question's condition: the answers with any of the codes (a net: any of its codes),
+ * or, written `!code`, the answers without it; an unanswered question has neither, so "mentions X"
+ * and "does not mention X" split those who answered into two groups no respondent is in twice.
+ */
+function codedCondition(q: CodedFilter, values: string[], path: string) {
+  const index = new Map(q.codes.map((c, k) => [c.id, k]));
+  const bad = values.find((x) => !index.has(x.replace(/^!/, '')));
+  if (bad !== undefined)
+    throw badRequest(`${path}: "${bad.replace(/^!/, '')}" is not a code of its codeframe`, path, undefined, 'choice');
+  const wanted = values.map((x) => ({ flag: q.chosen[index.get(x.replace(/^!/, ''))!], without: x.startsWith('!') }));
+  return (mask: Uint8Array) => {
+    for (let i = 0; i < mask.length; i++)
+      if (mask[i] && !(q.answered[i] && wanted.some((w) => (w.flag[i] === 1) !== w.without))) mask[i] = 0;
+  };
+}
+
+/**
+ * One filter condition as a function narrowing the mask: a coded open question's codes, a hidden
+ * field's values, a single choice's options, a rating's or NPS's points (also a matrix item's, as
+ * `question.item`), a multiple choice's options (any of them chosen), a yes/no answer, a date's periods
  * (`visit:2026-05`, `visit.quarter:2026-Q2`, `visit.year:2026`), a number field's ranges
  * (`spend.food:10..19,50..`), or a point of one row's scale in a matrix with several scales
  * (`rate.room.importance:4,5`).
  */
-function condition(cols: Columns, def: SurveyDefinition, name: string, values: string[]): (mask: Uint8Array) => void {
+function condition(
+  cols: Columns,
+  def: SurveyDefinition,
+  name: string,
+  values: string[],
+  coded: CodedFilters | undefined,
+): (mask: Uint8Array) => void {
   const path = `filter.${name}`;
   const hidden = cols.hidden.get(name);
   if (hidden)
@@ -50,6 +78,11 @@ function condition(cols: Columns, def: SurveyDefinition, name: string, values: s
   const [qid, itemId, scaleId] = name.split('.');
   const q = allQuestions(def).find((x) => x.id === qid);
   if (!q) throw badRequest(`${path}: no closed question or hidden field "${name}"`, path);
+  if (q.type === 'text' && itemId === undefined) {
+    const c = coded?.get(q.id);
+    if (!c) throw badRequest(`${path}: "${qid}" is an open question with no codes yet: code its answers first`, path);
+    return codedCondition(c, values, path);
+  }
   const points = (min: number, max: number, column: Int16Array) => {
     const bad = values.find((x) => !/^\d+$/.test(x) || Number(x) < min || Number(x) > max);
     if (bad !== undefined) throw badRequest(`${path}: "${bad}" is not a point from ${min} to ${max}`, path);
@@ -129,18 +162,22 @@ function condition(cols: Columns, def: SurveyDefinition, name: string, values: s
   );
 }
 
-/** The responses matching every condition of the filter, minus `drop` (flagged ones when excluded). */
+/**
+ * The responses matching every condition of the filter, minus `drop` (flagged ones when excluded);
+ * `coded` holds the coded open questions the filter names.
+ */
 export function select(
   cols: Columns,
   def: SurveyDefinition,
   filter: ReportFilter | undefined,
   drop: Uint8Array | null,
+  coded?: CodedFilters,
 ): Selection {
   const n = cols.n;
   const mask = new Uint8Array(n).fill(1);
   if (drop) for (let i = 0; i < n; i++) if (drop[i]) mask[i] = 0;
   if (filter) {
-    for (const c of filter.conditions) condition(cols, def, c.name, c.values)(mask);
+    for (const c of filter.conditions) condition(cols, def, c.name, c.values, coded)(mask);
     if (filter.waves) {
       const waves = new Set(filter.waves);
       for (let i = 0; i < n; i++) if (mask[i] && !waves.has(cols.wave[i])) mask[i] = 0;

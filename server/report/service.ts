@@ -23,7 +23,7 @@ import { prioritiesSection } from './sections/priorities';
 import { loyaltySection } from './sections/loyalty';
 import { verbatimsSection } from './sections/verbatims';
 import { excludedMask, qualityFlags, qualitySection } from './sections/quality';
-import { trendSection } from './sections/trend';
+import { selectedWaves, trendSection } from './sections/trend';
 import { servqualSection } from './sections/servqual';
 import { priceSection } from './sections/price';
 import { competitionSection } from './sections/competition';
@@ -35,6 +35,8 @@ import { reportPlan } from './plan';
 import { hiddenField } from './hidden-field';
 import { loyaltyValueInputs } from './settings';
 import { studyCurrency } from './study-currency';
+import { codedQuestions, codeOptions } from '../coding/variables';
+import type { ReportFilter } from '../../shared/api/report-query';
 
 function optionCounts(
   column: Int16Array | null,
@@ -230,6 +232,12 @@ export async function buildReport(store: Store, surveyId: string, query: ReportQ
           speeders: query.exclude.includes('speeders') ? flags.speeders : 0,
         }
       : null;
+  const codes = await codeOptions(store, surveyId, def);
+  // A code's shares per wave need every coded answer: read only when the trend has waves to show.
+  const trendCodes =
+    codes.length > 0 && selectedWaves(cols, sel).length > 1
+      ? await codedQuestions(store, surveyId, def, cols)
+      : undefined;
   const hasTimes = cols.duration.subarray(0, cols.n).some((d) => !Number.isNaN(d));
   const completes = sel.n;
   return {
@@ -244,7 +252,7 @@ export async function buildReport(store: Store, surveyId: string, query: ReportQ
     questions: allQuestions(def)
       .filter((q) => q.type !== 'info')
       .map((q) => questionReport(q, cols, sel)),
-    filterOptions: filterOptions(def, cols, quotas),
+    filterOptions: { ...filterOptions(def, cols, quotas), coded: codes },
     loyaltyValue,
     currency: studyCurrency(def, plan),
     sections: {
@@ -254,7 +262,7 @@ export async function buildReport(store: Store, surveyId: string, query: ReportQ
       loyalty: loyaltySection(input),
       verbatims: verbatimsSection(input),
       quality: qualitySection(flags, query.exclude, hasTimes),
-      trend: trendSection(input),
+      trend: trendSection(input, trendCodes),
       servqual: servqualSection(input),
       price: priceSection(input),
       competition: competitionSection(input),
@@ -263,7 +271,11 @@ export async function buildReport(store: Store, surveyId: string, query: ReportQ
   };
 }
 
-function filterOptions(def: SurveyDefinition, cols: Columns, quotas: Quotas | null): ReportDto['filterOptions'] {
+function filterOptions(
+  def: SurveyDefinition,
+  cols: Columns,
+  quotas: Quotas | null,
+): Omit<ReportDto['filterOptions'], 'coded'> {
   const waves = new Set<number>();
   for (let i = 0; i < cols.n; i++) waves.add(cols.wave[i]);
   const everyone = new Uint8Array(cols.n).fill(1);
@@ -316,6 +328,19 @@ function plannedQuotas(plan: Plan | null, query: ReportQuery) {
   return quotas;
 }
 
+/** The coded open questions the filter names (none read when it names no open question). */
+async function filterCodes(
+  store: Store,
+  surveyId: string,
+  def: SurveyDefinition,
+  cols: Columns,
+  filter: ReportFilter | undefined,
+) {
+  const open = new Set(allQuestions(def).flatMap((q) => (q.type === 'text' ? [q.id] : [])));
+  const named = new Set((filter?.conditions ?? []).map((c) => c.name).filter((name) => open.has(name)));
+  return named.size > 0 ? codedQuestions(store, surveyId, def, cols, named) : undefined;
+}
+
 /**
  * The columns, the responses a query selects and their weights, with the plan's quotas: what the
  * report and the cross-tab count, so both weight alike.
@@ -325,7 +350,8 @@ export async function weightedSelection(store: Store, surveyId: string, query: R
   const quotas = plannedQuotas(plan, query);
   const cols = await surveyColumns(store, surveyId, def, versionId);
   const flags = qualityFlags(cols, def);
-  let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude));
+  const coded = await filterCodes(store, surveyId, def, cols, query.filter);
+  let sel = select(cols, def, query.filter, excludedMask(flags, query.exclude), coded);
   let weighting: ReportSections['fieldwork']['weighting'] = null;
   if (query.weight !== 'none') {
     if (!quotas?.cells?.length)
@@ -352,7 +378,8 @@ export async function reportSelection(store: Store, surveyId: string, query: Rep
   plannedQuotas(plan, query);
   const cols = await surveyColumns(store, surveyId, def, versionId);
   const flags = qualityFlags(cols, def);
-  return { def, cols, plan, sel: select(cols, def, query.filter, excludedMask(flags, query.exclude)) };
+  const coded = await filterCodes(store, surveyId, def, cols, query.filter);
+  return { def, cols, plan, sel: select(cols, def, query.filter, excludedMask(flags, query.exclude), coded) };
 }
 
 /** A page of the open answers matching `search`, over the responses the query selects. */

@@ -54,10 +54,12 @@ const COUNTED = "survey_id = $1 and status = 'complete' and is_test = false";
  * a version in `$4` (coded rows that don't fit the latest, coded-answers.ts `codedFits`) or
  * without a coded form bring their JSON answers instead. The rows stamped at or above `$5` come
  * with their stamps: the ones a later read brings again. The JSON answers are read only for the
- * rows that need them: their texts are most of a row's bytes.
+ * rows that need them: their texts are most of a row's bytes. Hidden fields are JSON texts joined
+ * by U+0001, which valid JSON never holds unescaped (a JSON list of them would escape every quote,
+ * on the server and again when parsed here); a row without them is an empty text.
  */
 const batchSql = (where: string) => `select count(*), max(id), string_agg(id::text, ','),
-    string_agg(completed_at::text, ','), string_agg(wave::text, ','), json_agg(quota_cell), json_agg(hidden),
+    string_agg(completed_at::text, ','), string_agg(wave::text, ','), json_agg(quota_cell), string_agg(coalesce(hidden, ''), chr(1)),
     string_agg(c, ''::bytea), json_agg(json_build_array(id, version_id, duration, a::json)) filter (where c is null),
     json_agg(json_build_array(id, completed_xact)) filter (where completed_xact >= $5)
   from (select id, completed_at, wave, quota_cell, hidden, version_id, duration, completed_xact, c,
@@ -73,7 +75,7 @@ type Raw = [
   string | null,
   string | null,
   (string | null)[] | null,
-  (string | null)[] | null,
+  string | null,
   Buffer | null,
   PlainRow[] | null,
   [number, number][] | null,
@@ -83,7 +85,8 @@ const list = (text: string | null) => JSON.parse(`[${text ?? ''}]`) as number[];
 
 /**
  * Takes the rows `where` selects, batch by batch, and notes those stamped at or above `at` (the
- * ones a later read brings again).
+ * ones a later read brings again). The next batch is asked for before this one is taken, so the
+ * database reads it while this thread fills the columns.
  */
 async function readRows(
   client: pg.ClientBase,
@@ -97,28 +100,34 @@ async function readRows(
 ): Promise<Map<number, number>> {
   const seen = new Map<number, number>();
   const text = batchSql(where.sql);
-  for (let after = from - 1; ; ) {
-    const { rows } = await client.query<Raw>({
+  const ask = (after: number) => {
+    const asked = client.query<Raw>({
       text,
       values: [surveyId, after, BATCH, unfit, at, ...where.params],
       rowMode: 'array',
     });
-    const [n, last, ids, times, waves, cells, hidden, coded, plain, stamped] = rows[0];
+    // Awaited below unless taking the batch before it fails, which is then the error that counts.
+    asked.catch(() => undefined);
+    return asked;
+  };
+  for (let next = ask(from - 1); ; ) {
+    const [n, last, ids, times, waves, cells, hidden, coded, plain, stamped] = (await next).rows[0];
     if (n === 0) break;
+    const more = n === BATCH;
+    if (more) next = ask(last!);
     const batch: RowBatch = {
       n,
       id: list(ids),
       completedAt: list(times),
       wave: list(waves),
       quotaCell: cells ?? [],
-      hidden: hidden ?? [],
+      hidden: hidden === null ? [] : hidden.split('\u0001'),
       coded: coded ?? EMPTY,
       plain: plain ?? [],
     };
     take(batch, keep);
     for (const [id, stamp] of stamped ?? []) seen.set(id, stamp);
-    if (n < BATCH) break;
-    after = last!;
+    if (!more) break;
   }
   return seen;
 }
@@ -159,15 +168,34 @@ export const pgRows: StoredRows = {
     });
   },
   async countAt(db, surveyId, at) {
-    const { rows } = await poolOf(db).query<[number]>({
-      text: `select count(*) from responses where survey_id = $1 and status = 'complete'
-        and (completed_xact is null or completed_xact < $2)`,
-      values: [surveyId, at],
-      rowMode: 'array',
-    });
+    // Every row (the sizing of a first read) is counted on an index alone; a bound needs each row's stamp.
+    const { rows } = await poolOf(db).query<[number]>(
+      at >= Number.MAX_SAFE_INTEGER
+        ? {
+            text: "select count(*) from responses where survey_id = $1 and status = 'complete'",
+            values: [surveyId],
+            rowMode: 'array',
+          }
+        : {
+            text: `select count(*) from responses where survey_id = $1 and status = 'complete'
+              and (completed_xact is null or completed_xact < $2)`,
+            values: [surveyId, at],
+            rowMode: 'array',
+          },
+    );
     return rows[0][0];
   },
 };
+
+/** How many counted responses the survey has, counting no further than `limit`, on the report index. */
+export async function countedUpTo(db: Sql, surveyId: string, limit: number): Promise<number> {
+  const { rows } = await poolOf(db).query<[number]>({
+    text: `select count(*) from (select 1 from responses where ${COUNTED} limit $2) counted`,
+    values: [surveyId, Math.trunc(limit)],
+    rowMode: 'array',
+  });
+  return rows[0][0];
+}
 
 /**
  * A first read split over several connections (the parallel build, parallel-build.ts): one

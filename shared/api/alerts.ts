@@ -2,6 +2,14 @@
 import * as v from 'valibot';
 import { ConditionSchema } from '../survey/logic-schema';
 import { idRefSchema } from '../survey/schema-parts';
+import {
+  COMPLAINT_TYPES,
+  ComplaintTypeSchema,
+  SEVERITIES,
+  SeveritySchema,
+  type ComplaintType,
+  type Severity,
+} from './complaints';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -91,6 +99,9 @@ export const AlertRuleSchema = v.object({
   priority: v.optional(PrioritySchema, 'normal'),
   /** Overrides the survey's due hours for this rule's priority. */
   dueHours: v.optional(v.nullable(Hours), null),
+  /** The complaint type and severity the rule's cases open with (null: left for whoever handles the case). */
+  complaintType: v.optional(v.nullable(ComplaintTypeSchema), null),
+  severity: v.optional(v.nullable(SeveritySchema), null),
 });
 export type AlertRuleInput = v.InferInput<typeof AlertRuleSchema>;
 export type AlertRuleSpec = v.InferOutput<typeof AlertRuleSchema>;
@@ -168,12 +179,16 @@ export const UpdateCaseSchema = v.pipe(
     status: v.optional(v.picklist(CASE_STATUSES, 'must be open, in-progress, resolved or closed')),
     ownerId: v.optional(v.nullable(Id)),
     priority: v.optional(PrioritySchema),
+    /** Null clears the classification. */
+    complaintType: v.optional(v.nullable(ComplaintTypeSchema)),
+    severity: v.optional(v.nullable(SeveritySchema)),
   }),
   v.check(
-    (b) => b.status !== undefined || b.ownerId !== undefined || b.priority !== undefined,
-    'give status, ownerId or priority',
+    (b) => Object.values(b).some((x) => x !== undefined),
+    'give status, ownerId, priority, complaintType or severity',
   ),
 );
+export type CaseChange = v.InferOutput<typeof UpdateCaseSchema>;
 export const NoteSchema = v.object({
   text: v.pipe(
     v.string('must be text'),
@@ -189,6 +204,11 @@ export const CaseQuerySchema = v.object({
   owner: v.optional(Id),
   overdue: v.optional(v.picklist(['0', '1'], 'must be 0 or 1')),
   survey: v.optional(Id),
+  /** `none`: cases not classified yet. */
+  complaintType: v.optional(
+    v.picklist([...COMPLAINT_TYPES, 'none'], 'must be product-quality, service, price, honesty or none'),
+  ),
+  severity: v.optional(v.picklist([...SEVERITIES, 'none'], 'must be general, serious or none')),
 });
 
 export interface CaseSummary {
@@ -204,6 +224,8 @@ export interface CaseSummary {
   openedAt: number;
   resolvedAt: number | null;
   updatedAt: number;
+  complaintType: ComplaintType | null;
+  severity: Severity | null;
   overdue: boolean;
   unread: boolean;
 }
@@ -223,7 +245,7 @@ export interface CaseAnswer {
 export interface CaseEvent {
   at: number;
   user: string | null;
-  kind: 'opened' | 'note' | 'status' | 'owner' | 'priority' | 'escalated';
+  kind: 'opened' | 'note' | 'status' | 'owner' | 'priority' | 'escalated' | 'complaint-type' | 'severity';
   data: Record<string, unknown>;
 }
 export interface CaseDetail extends CaseSummary {

@@ -3,7 +3,8 @@
  *
  * `filter` is a list of conditions joined by `;`, each `name:value,value` (any of the values):
  *   - `name` a closed question id (single choice option ids, or scale points of a rating/NPS), or a
- *     hidden field name;
+ *     hidden field name, or a coded open question's id with code ids (a net: any of its codes;
+ *     `!code`: answered without that code), by the reference coding (the coder who coded most);
  *   - `@wave:1,2`, `@cell:gold|north` (quota cell keys), `@from:2026-11-01`, `@to:2026-11-30`
  *     (UTC dates, both ends included). `@` can't start a question id, so the names never clash.
  * Example: `filter=purpose:business;tier:gold,platinum;@wave:2;@from:2026-11-01`.

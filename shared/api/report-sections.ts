@@ -6,6 +6,7 @@
 import type { Count, Interval, MeanSummary } from './report';
 import type { CompetitionSection, PriceSection, ServqualSection } from './report-research';
 import type { IntervalWithheld } from './report-readings';
+import type { ComplaintType } from './complaints';
 
 /** Under this many answers a figure carries a small-base warning. */
 export const SMALL_BASE = 30;
@@ -169,6 +170,34 @@ export interface TrendSection {
       nps: WaveChange | null;
     } | null;
   }[];
+  /** Each coded open question's code shares per wave (server/report/sections/coded-trend.ts). */
+  coded: CodedTrend[];
+}
+
+/**
+ * A coded open question across waves, read as a multiple-response variable: per wave, the share
+ * of those who answered the question whose answer has the code (a net: any of its codes), by the
+ * reference coding (the coder who coded most answers), with its 95% Wilson interval. Each wave
+ * is tested against the one before by the two-proportion z test; the p-values of one question's
+ * tests (every code and wave pair where both waves have SMALL_BASE answers) are adjusted together
+ * by Benjamini–Hochberg, and a change is marked when the adjusted p is under SIGNIFICANCE_LEVEL.
+ */
+export interface CodedTrend {
+  questionId: string;
+  /** Per wave: answers to the question (the base; effective size when weighted) and how many the reference coder coded. */
+  waves: { wave: number; answered: number; base: number; coded: number; smallBase: boolean }[];
+  codes: {
+    id: string;
+    label: Record<string, string>;
+    isNet: boolean;
+    netId: string | null;
+    /** In the order of `waves`; `share` null where the wave has no answer. */
+    shares: {
+      share: Interval | null;
+      /** Against the wave before: `adjustedP` null when either wave's base is small (never marked then). */
+      change: (WaveChange & { adjustedP: number | null }) | null;
+    }[];
+  }[];
 }
 
 /** Closing the loop: follow-up cases of the selected responses (server/alerts/report-section.ts). */
@@ -190,6 +219,42 @@ export interface CasesSection {
     mean: MeanSummary | null;
     topTwoBox: number | null;
   } | null;
+  /** The cases by complaint type and by customer tier (server/report/sections/complaints.ts). */
+  complaints: ComplaintsFigures;
+}
+
+/**
+ * Shares carry a 95 % Wilson score interval; the mean satisfaction after resolution a 95 % Student
+ * t interval, withheld with the reason as everywhere in the report (`intervalWithheld`: under
+ * SMALL_BASE answers, or all alike). A row under SMALL_BASE cases is marked `smallBase`.
+ */
+export interface ComplaintTypeRow {
+  /** Null: cases nobody has classified yet. */
+  type: ComplaintType | null;
+  count: number;
+  smallBase: boolean;
+  /** Cases whose severity is set: the base of `serious`. */
+  rated: number;
+  /** Share serious among `rated`; null when none is rated. */
+  serious: Interval | null;
+  resolved: Interval | null;
+  medianHoursToResolution: number | null;
+  /** The follow-up survey's satisfaction among this type's resolved cases; null without a follow-up survey. */
+  satisfaction: { n: number; mean: MeanSummary | null; withheld: IntervalWithheld } | null;
+}
+export interface ComplaintTierRow {
+  /** The pyramid's tier index (0 the top), null for cases whose respondent is not in the register. */
+  tier: number | null;
+  tierName: string | null;
+  count: number;
+  smallBase: boolean;
+  /** Cases of each complaint type; `none` counts those not classified yet. */
+  byType: Record<ComplaintType | 'none', number>;
+  serious: Interval | null;
+}
+export interface ComplaintsFigures {
+  byType: ComplaintTypeRow[];
+  byTier: ComplaintTierRow[];
 }
 
 export interface ReportSections {

@@ -106,6 +106,15 @@ export interface ReportDto {
      * (`2026-03`), and each number field's bins (`share.online` → `0..19`, …), as filters write them.
      */
     values: Record<string, string[]>;
+    /**
+     * The coded open questions' codes, in each frame's order: a filter
+     * `question:code` keeps the answers with the code (a net: any of its codes), `question:!code`
+     * those without it.
+     */
+    coded: {
+      questionId: string;
+      codes: { id: string; label: Record<string, string>; isNet: boolean; netId: string | null }[];
+    }[];
   };
   /** The research team's saved figures for the loyalty-value estimate, null when none are saved. */
   loyaltyValue: LoyaltyValueInputs | null;

@@ -1,5 +1,6 @@
 /** Request bodies and answers of the customer register's API (server/customers). */
 import * as v from 'valibot';
+import type { CustomerCases } from './cases';
 import { DEFAULT_CUTS, MATRIX_CELLS, SEGMENTS, TIER_PRESETS, type MatrixCell, type Segment } from './value';
 
 export const MAX_NAME = 200;
@@ -212,6 +213,7 @@ export interface CustomerDetail extends CustomerSummary {
   valueHistory: ValueChange[];
   invitations: { surveyId: string; surveyTitle: string; status: string; createdAt: number }[];
   responses: CustomerResponse[];
+  cases: CustomerCases;
 }
 export const VALUE_HISTORY_LIMIT = 24;
 /** The customer's value from a recomputation on: what changed is what differs from the change before. */

@@ -14,8 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
-import { Agent, itOnSqliteUntilPorted, makeTestApp, signedInAgents } from '../support/api';
-import { coffeeDemo, loadDemo } from '../../server/demo/service';
+import { Agent, makeTestApp, signedInAgents } from '../support/api';
+import { loadHotelDemo } from '../support/hotel-demo';
+import { coffeeDemo } from '../../server/demo/service';
 import { servqual } from '../../shared/survey/templates/servqual';
 import { tCdf } from '../../shared/stats';
 
@@ -313,34 +314,30 @@ describe('the coffee study in SPSS syntax and Excel', () => {
 });
 
 describe('hidden fields in exports', () => {
-  // The hotel demo's plan and rules are written on the SQLite database.
-  itOnSqliteUntilPorted(
-    'carry the plan\'s quota-variable label and value labels: "Loyalty tier", Platinum…',
-    async () => {
-      const hotel = makeTestApp();
-      try {
-        const agent = (await signedInAgents(hotel.app)).researcher;
-        const id = loadDemo(hotel.db, hotel.clock.now(), null).id;
-        const sps = (await agent.get(`/api/surveys/${id}/export/responses.sps`)).body as string;
-        expect(sps).toMatch(/\n {2}\/tier "Loyalty tier"\n/);
-        expect(sps).toMatch(/VALUE LABELS\n {2}tier "platinum" "Platinum" "gold" "Gold" "iron" "Iron" "lead" "Lead"\n/);
-        const plain = Papa.parse<Row>((await agent.get(`/api/surveys/${id}/export/responses.csv`)).body as string, {
-          header: true,
-          skipEmptyLines: true,
-        }).data;
-        const labelled = Papa.parse<Row>(
-          (await agent.get(`/api/surveys/${id}/export/responses.csv?labels=1`)).body as string,
-          { header: true, skipEmptyLines: true },
-        ).data;
-        expect(new Set(plain.map((r) => r.tier))).toEqual(new Set(['platinum', 'gold', 'iron', 'lead']));
-        expect(new Set(labelled.map((r) => r.tier))).toEqual(new Set(['Platinum', 'Gold', 'Iron', 'Lead']));
-        // The region has no quota variable: its name and values as stored.
-        expect(sps).toMatch(/\n {2}\/region "region"\n/);
-      } finally {
-        hotel.cleanup();
-      }
-    },
-  );
+  it('carry the plan\'s quota-variable label and value labels: "Loyalty tier", Platinum…', async () => {
+    const hotel = makeTestApp();
+    try {
+      const agent = (await signedInAgents(hotel.app)).researcher;
+      const id = (await loadHotelDemo(hotel, hotel.clock.now())).id;
+      const sps = (await agent.get(`/api/surveys/${id}/export/responses.sps`)).body as string;
+      expect(sps).toMatch(/\n {2}\/tier "Loyalty tier"\n/);
+      expect(sps).toMatch(/VALUE LABELS\n {2}tier "platinum" "Platinum" "gold" "Gold" "iron" "Iron" "lead" "Lead"\n/);
+      const plain = Papa.parse<Row>((await agent.get(`/api/surveys/${id}/export/responses.csv`)).body as string, {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
+      const labelled = Papa.parse<Row>(
+        (await agent.get(`/api/surveys/${id}/export/responses.csv?labels=1`)).body as string,
+        { header: true, skipEmptyLines: true },
+      ).data;
+      expect(new Set(plain.map((r) => r.tier))).toEqual(new Set(['platinum', 'gold', 'iron', 'lead']));
+      expect(new Set(labelled.map((r) => r.tier))).toEqual(new Set(['Platinum', 'Gold', 'Iron', 'Lead']));
+      // The region has no quota variable: its name and values as stored.
+      expect(sps).toMatch(/\n {2}\/region "region"\n/);
+    } finally {
+      hotel.cleanup();
+    }
+  });
 });
 
 describe('variables of every kind, with names that would clash or run long', () => {

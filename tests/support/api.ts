@@ -1,6 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { answerBody } from './answer-body';
-import { it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app';
@@ -11,12 +10,6 @@ import { loadConfig, type Config } from '../../server/config';
 import { DIALECT } from '../../server/db/dialect';
 import { sqliteStore } from '../../server/db/sqlite-store';
 import { pgTestDatabase, type Row } from './pg-database';
-
-/**
- * A test that reaches areas not yet on the two-dialect store (docs/postgres.md): it runs on
- * SQLite only, and is reported as skipped on PostgreSQL until those areas are ported.
- */
-export const itOnSqliteUntilPorted = DIALECT === 'sqlite' ? it : it.skip;
 
 /** A test clock that only moves when told to. */
 export class TestClock {
@@ -48,6 +41,7 @@ export function makeTestApp(env: Record<string, string> = {}) {
       config,
       rows: database.rows,
       value: database.value,
+      exec: database.exec,
       /** Another app on the same database with connections and memory of its own: a second node. */
       anotherNode: () => createApp(anotherNodeDeps()),
       /** What a second node is made of (its own store), for starting its workers too. */
@@ -77,6 +71,10 @@ export function makeTestApp(env: Record<string, string> = {}) {
     config,
     /** The rows of a raw query (`?` placeholders), on either database. */
     rows: async (text: string, ...params: unknown[]) => db.$client.prepare(text).all(...params) as Row[],
+    /** Runs SQL text of one or more statements without parameters, on either database. */
+    exec: async (text: string) => {
+      db.$client.exec(text);
+    },
     /** The first column of a raw query's first row, on either database. */
     value: async (text: string, ...params: unknown[]) =>
       db.$client

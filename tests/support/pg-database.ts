@@ -52,6 +52,10 @@ export function pgTestDatabase() {
     },
     sqliteOnly,
     rows,
+    /** Runs SQL text of one or more statements without parameters (a function and its trigger). */
+    exec: async (text: string) => {
+      await pool.query(text);
+    },
     value: async (text: string, ...params: unknown[]) => {
       const [first] = await rows(text, ...params);
       return first === undefined ? undefined : Object.values(first)[0];

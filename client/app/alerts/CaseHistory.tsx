@@ -1,8 +1,9 @@
-/** Who did what to a case, oldest first: opening, notes, status, owner and priority changes. */
+/** Who did what to a case, oldest first: opening, notes, status, owner, priority and complaint changes. */
 import { For, Match, Switch } from 'solid-js';
 import type { CaseDetail, CaseEvent, CaseStatus, Priority } from '../../../shared/api/alerts';
+import type { ComplaintType, Severity } from '../../../shared/api/complaints';
 import { useI18n } from '../lib/i18n';
-import { PRIORITY_KEY, STATUS_KEY } from './keys';
+import { COMPLAINT_TYPE_KEY, PRIORITY_KEY, SEVERITY_KEY, STATUS_KEY } from './keys';
 
 export default function CaseHistory(props: { case: CaseDetail }) {
   const { t, date } = useI18n();
@@ -41,6 +42,22 @@ export default function CaseHistory(props: { case: CaseDetail }) {
                   {t('cases.event.priority', {
                     from: t(PRIORITY_KEY[e.data.from as Priority]),
                     to: t(PRIORITY_KEY[e.data.to as Priority]),
+                  })}
+                </p>
+              </Match>
+              <Match when={e.kind === 'complaint-type'}>
+                <p>
+                  {t('cases.event.complaintType', {
+                    from: t(COMPLAINT_TYPE_KEY[(e.data.from as ComplaintType | null) ?? 'none']),
+                    to: t(COMPLAINT_TYPE_KEY[(e.data.to as ComplaintType | null) ?? 'none']),
+                  })}
+                </p>
+              </Match>
+              <Match when={e.kind === 'severity'}>
+                <p>
+                  {t('cases.event.severity', {
+                    from: t(SEVERITY_KEY[(e.data.from as Severity | null) ?? 'none']),
+                    to: t(SEVERITY_KEY[(e.data.to as Severity | null) ?? 'none']),
                   })}
                 </p>
               </Match>

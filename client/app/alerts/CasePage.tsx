@@ -1,13 +1,20 @@
 /** /cases/:caseId: one case — the response it is about, contact when allowed, notes, status and history. */
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, createUniqueId, For, Match, onMount, Show, Switch } from 'solid-js';
-import { PRIORITIES, type CaseDetail, type CaseStatus, type Priority } from '../../../shared/api/alerts';
+import {
+  PRIORITIES,
+  type CaseChange,
+  type CaseDetail,
+  type CaseStatus,
+  type Priority,
+} from '../../../shared/api/alerts';
 import { api } from '../lib/api';
 import { CopyButton, ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { Icon } from '../lib/icons';
 import CaseHistory from './CaseHistory';
-import { casesChanged, PRIORITY_KEY, STATUS_KEY } from './keys';
+import CaseComplaint from './CaseComplaint';
+import { casesChanged, COMPLAINT_TYPE_KEY, PRIORITY_KEY, SEVERITY_KEY, STATUS_KEY } from './keys';
 import './alerts.css';
 import { caseName } from './case-name';
 
@@ -58,7 +65,7 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
       setBusy(false);
     }
   };
-  const change = (body: { status?: CaseStatus; ownerId?: string | null; priority?: Priority }) =>
+  const change = (body: CaseChange) =>
     send(() => api.patch('/api/cases/:caseId', { params: { caseId: props.case.id }, body }));
   const addNote = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -98,6 +105,10 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
             {t(STATUS_KEY[props.case.status])}
           </span>
           <span class={`prio prio-${props.case.priority}`}>{t(PRIORITY_KEY[props.case.priority])}</span>
+          <Show when={props.case.complaintType}>{(x) => <span class="chip">{t(COMPLAINT_TYPE_KEY[x()])}</span>}</Show>
+          <Show when={props.case.severity === 'serious'}>
+            <span class="chip chip-danger">{t(SEVERITY_KEY.serious)}</span>
+          </Show>
         </div>
       </header>
       <Show when={failure()}>
@@ -242,6 +253,8 @@ function Case(props: { case: CaseDetail; onChange: (c: CaseDetail) => void }) {
               </label>
             </Show>
           </section>
+
+          <CaseComplaint case={props.case} busy={busy()} onChange={change} />
 
           <section class="card" aria-labelledby="case-contact">
             <h2 class="card-title" id="case-contact">

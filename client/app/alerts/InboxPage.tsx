@@ -2,11 +2,12 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import type { CaseStatus } from '../../../shared/api/alerts';
+import { COMPLAINT_TYPES, SEVERITIES } from '../../../shared/api/complaints';
 import { useSession } from '../auth/session';
 import { api } from '../lib/api';
 import { EmptyState, ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
-import { PRIORITY_KEY, STATUS_KEY } from './keys';
+import { COMPLAINT_TYPE_KEY, PRIORITY_KEY, SEVERITY_KEY, STATUS_KEY } from './keys';
 import './alerts.css';
 import { caseName } from './case-name';
 
@@ -15,7 +16,14 @@ const STATUS_FILTERS = ['active', 'open', 'in-progress', 'resolved', 'closed', '
 export default function InboxPage() {
   const { t, date } = useI18n();
   const session = useSession();
-  const [params, setParams] = useSearchParams<{ status?: string; owner?: string; overdue?: string; survey?: string }>();
+  const [params, setParams] = useSearchParams<{
+    status?: string;
+    owner?: string;
+    overdue?: string;
+    survey?: string;
+    complaintType?: string;
+    severity?: string;
+  }>();
   const status = () => params.status ?? 'active';
   const owner = () => params.owner ?? (session.can('researcher') ? '' : 'me');
   const query = () => {
@@ -24,6 +32,8 @@ export default function InboxPage() {
     if (owner()) q.set('owner', owner());
     if (params.overdue === '1') q.set('overdue', '1');
     if (params.survey) q.set('survey', params.survey);
+    if (params.complaintType) q.set('complaintType', params.complaintType);
+    if (params.severity) q.set('severity', params.severity);
     return q.toString();
   };
   const [list, { refetch }] = createResource(query, (q) => api.get('/api/cases', { query: new URLSearchParams(q) }));
@@ -84,6 +94,32 @@ export default function InboxPage() {
             </select>
           </label>
         </Show>
+        <label class="field-inline">
+          <span>{t('cases.filter.type')}</span>
+          <select
+            class="select select-small"
+            value={params.complaintType ?? ''}
+            onChange={(e) => setParams({ complaintType: e.currentTarget.value || undefined })}
+            data-testid="filter-complaint-type"
+          >
+            <option value="">{t('cases.filter.any')}</option>
+            <For each={[...COMPLAINT_TYPES, 'none' as const]}>
+              {(x) => <option value={x}>{t(COMPLAINT_TYPE_KEY[x])}</option>}
+            </For>
+          </select>
+        </label>
+        <label class="field-inline">
+          <span>{t('cases.filter.severity')}</span>
+          <select
+            class="select select-small"
+            value={params.severity ?? ''}
+            onChange={(e) => setParams({ severity: e.currentTarget.value || undefined })}
+            data-testid="filter-severity"
+          >
+            <option value="">{t('cases.filter.any')}</option>
+            <For each={[...SEVERITIES, 'none' as const]}>{(x) => <option value={x}>{t(SEVERITY_KEY[x])}</option>}</For>
+          </select>
+        </label>
         <Show when={params.survey}>
           <span class="chip" data-testid="filter-survey">
             {t('cases.filter.oneSurvey')}{' '}
@@ -146,6 +182,11 @@ export default function InboxPage() {
                               <div class="muted case-sub">
                                 {c.surveyTitle} · {t('cases.response', { id: c.responseId })} ·{' '}
                                 {date(c.openedAt, 'short')}
+                                <Show when={c.complaintType}>{(x) => <> · {t(COMPLAINT_TYPE_KEY[x()])}</>}</Show>
+                                <Show when={c.severity === 'serious'}>
+                                  {' '}
+                                  <span class="chip chip-danger">{t(SEVERITY_KEY.serious)}</span>
+                                </Show>
                               </div>
                             </th>
                             <td>

@@ -37,6 +37,8 @@ export function blankRule(sources: Source[]): Draft {
     owner: { kind: 'none' },
     priority: 'normal',
     dueHours: null,
+    complaintType: null,
+    severity: null,
   };
 }
 

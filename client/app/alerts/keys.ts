@@ -1,6 +1,7 @@
 /** Translation keys of case statuses, priorities and events, shared by the inbox, the case page and the rules editor. */
 import type { AppKey } from '../../../shared/i18n';
 import type { CaseStatus, Priority, WebhookEvent } from '../../../shared/api/alerts';
+import type { ComplaintType, Severity } from '../../../shared/api/complaints';
 
 export const STATUS_KEY: Readonly<Record<CaseStatus, AppKey>> = {
   open: 'cases.status.open',
@@ -13,6 +14,19 @@ export const PRIORITY_KEY: Readonly<Record<Priority, AppKey>> = {
   normal: 'cases.priority.normal',
   high: 'cases.priority.high',
   urgent: 'cases.priority.urgent',
+};
+/** Complaint types and severities; `none`: not classified yet. */
+export const COMPLAINT_TYPE_KEY: Readonly<Record<ComplaintType | 'none', AppKey>> = {
+  'product-quality': 'complaint.type.product-quality',
+  service: 'complaint.type.service',
+  price: 'complaint.type.price',
+  honesty: 'complaint.type.honesty',
+  none: 'complaint.type.none',
+};
+export const SEVERITY_KEY: Readonly<Record<Severity | 'none', AppKey>> = {
+  general: 'complaint.severity.general',
+  serious: 'complaint.severity.serious',
+  none: 'complaint.severity.none',
 };
 export const EVENT_KEY: Readonly<Record<WebhookEvent, AppKey>> = {
   'case.opened': 'alerts.event.caseOpened',

@@ -13,6 +13,7 @@ import { ErrorBox, Loading } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { useSession } from '../auth/session';
 import CustomerPrivacy from './CustomerPrivacy';
+import CustomerCases from './CustomerCases';
 import CustomerScores from './CustomerScores';
 import CustomerValueHistory from './CustomerValueHistory';
 import { SEGMENT_KEY, tierLabel } from './keys';
@@ -147,6 +148,7 @@ export default function CustomerPage() {
                     </ul>
                   </Show>
                 </section>
+                <CustomerCases cases={c().cases} />
                 <Show when={session.can('researcher')}>
                   <CustomerPrivacy customerId={c().id} externalId={c().externalId} />
                 </Show>

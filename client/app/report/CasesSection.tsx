@@ -1,8 +1,9 @@
-/** The report's "closing the loop" section: cases opened, resolved and how fast, and satisfaction after resolution. */
+/** The report's "closing the loop" section: cases opened, resolved and how fast, satisfaction after resolution, complaints by type and tier. */
 import { For, Show } from 'solid-js';
 import type { CasesSection } from '../../../shared/api/report-sections';
 import { useI18n } from '../lib/i18n';
 import { Section } from './section-parts';
+import { ComplaintsTables } from './ComplaintsSection';
 
 export function CasesView(props: { section: CasesSection }) {
   const i18n = useI18n();
@@ -82,6 +83,7 @@ export function CasesView(props: { section: CasesSection }) {
           </table>
         </div>
       </Show>
+      <ComplaintsTables complaints={s().complaints} hours={hours} />
     </Section>
   );
 }

@@ -2,7 +2,9 @@
  * Two segments side by side: two values of one dimension the filters offer (a single-choice
  * answer, an NPS group, a satisfaction score or a hidden field's value), each within the report's
  * filters, from two report requests. Differences are marked significant only when a test says so
- * (shared/api/report-compare.ts) and never for a segment under 30 responses.
+ * (shared/api/report-compare.ts) and never for a segment under 30 responses. The tests need two
+ * groups no respondent is in twice, which two codes of an open question are not (an answer may
+ * have both): a code is compared with the answers that don't mention it.
  */
 import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
@@ -12,7 +14,7 @@ import { SMALL_BASE } from '../../../shared/api/report-sections';
 import type { Text } from '../../../shared/survey/schema';
 import { reportOf, type ReportSource } from './source';
 import { useI18n } from '../lib/i18n';
-import { dimensions, queryOf, type FilterState } from './FilterBar';
+import { ChoiceOptions, dimensions, queryOf, type FilterState } from './FilterBar';
 import { compareFromSearch } from './url-state';
 import { intervalWithheld } from '../../../shared/api/report-readings';
 
@@ -41,9 +43,17 @@ export function Compare(props: {
     setValueBState('');
     setSearch({ compare: value || undefined, a: undefined, b: undefined }, { replace: true });
   };
-  const setValueA = written('a', setValueAState);
   const setValueB = written('b', setValueBState);
   const dims = () => dimensions(props.report, props.text, t);
+  const dim = () => dims().find((d) => d.name === name());
+  /** A code's segment B is always the answers without it. */
+  const setValueA = (value: string) => {
+    setValueAState(value);
+    if (!dim()?.coded) return setSearch({ a: value || undefined }, { replace: true });
+    const b = value ? `!${value}` : '';
+    setValueBState(b);
+    setSearch({ a: value || undefined, b: b || undefined }, { replace: true });
+  };
   // Each segment keeps the report's filters, with this dimension's condition in place of any other on it.
   const segment = (value: string) =>
     queryOf({
@@ -60,10 +70,17 @@ export function Compare(props: {
         : null,
     ([a, b]) => Promise.all([reportOf(props.source, a), reportOf(props.source, b)]),
   );
-  const options = () => dims().find((d) => d.name === name())?.choices ?? [];
+  const options = () => dim()?.choices ?? [];
+  const labelOf = (value: string) => options().find((o) => o.value === value)?.label ?? value;
+  const optionsB = () =>
+    dim()?.coded
+      ? valueA()
+        ? [{ value: `!${valueA()}`, label: t('report.compare.without', { code: labelOf(valueA()) }) }]
+        : []
+      : options();
   // Paper has no pickers: it names the two segments in words.
   const caption = () => {
-    const of = (value: string) => options().find((o) => o.value === value)?.label ?? value;
+    const of = (value: string) => optionsB().find((o) => o.value === value)?.label ?? labelOf(value);
     return t('report.paper.compared', {
       question: dims().find((d) => d.name === name())?.label ?? name(),
       a: of(valueA()),
@@ -123,12 +140,18 @@ export function Compare(props: {
       { key: t('report.nps'), a: x.nps, b: y.nps, diff: '', test: null },
     ].filter((r) => r.a !== '—' || r.b !== '—');
   };
-  const select = (label: string, value: () => string, set: (v: string) => void, testid: string) => (
+  const select = (
+    label: string,
+    value: () => string,
+    set: (v: string) => void,
+    choices: () => ReturnType<typeof options>,
+    testid: string,
+  ) => (
     <label class="field">
       <span>{label}</span>
       <select value={value()} onChange={(e) => set(e.currentTarget.value)} data-testid={testid}>
         <option value="">—</option>
-        <For each={options()}>{(o) => <option value={o.value}>{o.label}</option>}</For>
+        <ChoiceOptions choices={choices()} />
       </select>
     </label>
   );
@@ -144,9 +167,13 @@ export function Compare(props: {
             <For each={dims()}>{(d) => <option value={d.name}>{d.label}</option>}</For>
           </select>
         </label>
-        {select(t('report.compare.a'), valueA, setValueA, 'compare-a')}
-        {select(t('report.compare.b'), valueB, setValueB, 'compare-b')}
+        {select(t('report.compare.a'), valueA, setValueA, options, 'compare-a')}
+        {select(t('report.compare.b'), valueB, setValueB, optionsB, 'compare-b')}
       </div>
+      <Show when={dim()?.coded}>
+        <p class="note">{t('report.compare.codedHint')}</p>
+        <p class="note">{t('report.coded.reference')}</p>
+      </Show>
       <Show when={pair.latest}>
         {(p) => (
           <>

@@ -54,6 +54,11 @@ export function CrossTab(props: {
               label: `${props.text(q.text)}: ${props.text(item.label)} · ${props.text(scale.label)}`,
             });
     }
+    // A coded open question: each code a category, as a multiple choice (server/coding/variables.ts).
+    for (const c of props.report.filterOptions.coded) {
+      const q = allQuestions(props.report.definition).find((x) => x.id === c.questionId);
+      out.push({ name: `coded:${c.questionId}`, label: t('report.crosstab.codes', { label: props.text(q?.text) }) });
+    }
     for (const [name, h] of Object.entries(readableHidden(props.report.filterOptions.hidden, t)))
       out.push({ name: `hidden:${name}`, label: h.label });
     if (props.report.filterOptions.waves.length > 1) out.push({ name: '@wave', label: t('report.waveCol') });
@@ -91,6 +96,9 @@ export function CrossTab(props: {
         {picker(t('report.crosstab.rows'), rows, setRows, 'crosstab-rows')}
         {picker(t('report.crosstab.columns'), columns, setColumns, 'crosstab-columns')}
       </div>
+      <Show when={[rows(), columns()].some((x) => x.startsWith('coded:'))}>
+        <p class="note">{t('report.coded.reference')}</p>
+      </Show>
       <Show when={table.error}>
         <p class="warning" role="alert">
           {errorText(t, table.error)}

@@ -1,8 +1,9 @@
 /**
  * The report's filters: any single-choice question, the NPS groups and the overall satisfaction
- * score, each hidden field, and on request any other closed question (multiple choice, rated
- * attribute, matrix item); quota cell, wave and dates, the exclusion of flagged responses and
- * weighting. It edits a query string the page fetches with.
+ * score, each hidden field, each coded open question's codes (grouped by net), and on request any
+ * other closed question (multiple choice, rated attribute, matrix item); quota cell, wave and
+ * dates, the exclusion of flagged responses and weighting. It edits a query string the page
+ * fetches with.
  */
 import { createSignal, For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
@@ -11,6 +12,7 @@ import { allQuestions, type Question, type Scale, type Text } from '../../../sha
 import { useI18n, type I18n } from '../lib/i18n';
 import { pointLabels } from './scale-labels';
 import { readableHidden } from './hidden-fields';
+import { groupedCodes } from './coded-codes';
 
 export interface FilterState {
   conditions: FilterCondition[];
@@ -51,7 +53,8 @@ export function queryOf(f: FilterState): string {
 
 const points = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k).join(',');
 
-type Choice = { value: string; label: string };
+/** `group`: the net a code sits under, shown as the choices' group. */
+type Choice = { value: string; label: string; group?: string };
 
 /** A rating scale's groups and points: top-two box, bottom-two box, then each point. */
 function scaleChoices(scale: Scale, text: (x: Text | undefined) => string, t: I18n['t']): Choice[] {
@@ -87,6 +90,35 @@ export interface Dimension {
   name: string;
   label: string;
   choices: Choice[];
+  /** A coded open question: its codes overlap (an answer may have several). */
+  coded?: boolean;
+}
+
+/** Each coded open question: a net (any of its codes) heading its group, then its codes. */
+function codedDimensions(report: ReportDto, text: (x: Text | undefined) => string, t: I18n['t']): Dimension[] {
+  const questions = new Map(allQuestions(report.definition).map((q) => [q.id, q]));
+  const label = (x: Record<string, string>) => text(x) || Object.values(x)[0] || '';
+  return report.filterOptions.coded.map((c) => ({
+    name: c.questionId,
+    label: text(questions.get(c.questionId)?.text),
+    coded: true,
+    choices: groupedCodes(c.codes).map(({ code, net }) => ({
+      value: code.id,
+      label: code.isNet ? t('report.coded.net', { net: label(code.label) }) : label(code.label),
+      group: code.isNet ? label(code.label) : net ? label(net.label) : undefined,
+    })),
+  }));
+}
+
+/** Consecutive choices of one group together, for `<optgroup>`s. */
+export function choiceGroups(choices: readonly Choice[]): { group: string | undefined; choices: Choice[] }[] {
+  const out: { group: string | undefined; choices: Choice[] }[] = [];
+  for (const c of choices) {
+    const last = out[out.length - 1];
+    if (last && last.group === c.group) last.choices.push(c);
+    else out.push({ group: c.group, choices: [c] });
+  }
+  return out;
 }
 
 /**
@@ -109,7 +141,7 @@ export function dimensions(report: ReportDto, text: (x: Text | undefined) => str
     label: h.label,
     choices: h.values,
   }));
-  return [...questions, ...hidden];
+  return [...questions, ...codedDimensions(report, text, t), ...hidden];
 }
 
 /**
@@ -187,7 +219,7 @@ export function FilterBar(props: {
               data-filter={d.name}
             >
               <option value="">{t('report.filter.any')}</option>
-              <For each={d.choices}>{(c) => <option value={c.value}>{c.label}</option>}</For>
+              <ChoiceOptions choices={d.choices} />
             </select>
           </label>
         )}
@@ -276,6 +308,9 @@ export function FilterBar(props: {
           </select>
         </label>
       </Show>
+      <Show when={shown().some((d) => d.coded)}>
+        <p class="note filter-note">{t('report.coded.reference')}</p>
+      </Show>
       <button
         type="button"
         class="btn"
@@ -287,5 +322,22 @@ export function FilterBar(props: {
         {t('report.filter.clear')}
       </button>
     </form>
+  );
+}
+
+/** A select's options, a net's codes under an `<optgroup>` of its name. */
+export function ChoiceOptions(props: { choices: readonly Choice[] }) {
+  return (
+    <For each={choiceGroups(props.choices)}>
+      {(g) =>
+        g.group === undefined ? (
+          <For each={g.choices}>{(c) => <option value={c.value}>{c.label}</option>}</For>
+        ) : (
+          <optgroup label={g.group}>
+            <For each={g.choices}>{(c) => <option value={c.value}>{c.label}</option>}</For>
+          </optgroup>
+        )
+      }
+    </For>
   );
 }

@@ -27,6 +27,7 @@ import { CasesView } from './CasesSection';
 import { ScaleDistribution } from './ScaleDistribution';
 import { LoyaltyValue } from './LoyaltyValue';
 import { BaseCell, keyLabel, MeanWithInterval, Section, SmallBase } from './section-parts';
+import { CodedTrendTables } from './CodedTrend';
 
 type TextOf = (x: Text | undefined) => string;
 
@@ -75,7 +76,7 @@ export function ReportSections(props: { report: ReportDto; text: TextOf; canSave
       <Show when={s().competition}>
         {(x) => <CompetitionSectionView section={x()} report={props.report} text={props.text} />}
       </Show>
-      <Show when={s().trend}>{(x) => <Trend section={x()} />}</Show>
+      <Show when={s().trend}>{(x) => <Trend section={x()} report={props.report} text={props.text} />}</Show>
       <Show when={s().cases}>{(x) => <CasesView section={x()} />}</Show>
     </>
   );
@@ -407,7 +408,7 @@ function Quality(props: { section: QualitySection }) {
   );
 }
 
-function Trend(props: { section: TrendSection }) {
+function Trend(props: { section: TrendSection; report: ReportDto; text: TextOf }) {
   const i18n = useI18n();
   const { t } = i18n;
   const withSat = () => props.section.waves.filter((w) => w.satisfaction);
@@ -502,6 +503,7 @@ function Trend(props: { section: TrendSection }) {
       <Show when={props.section.waves.some((w) => w.n < SMALL_BASE)}>
         <p class="note">{t('report.smallBaseMark')}</p>
       </Show>
+      <CodedTrendTables trend={props.section.coded} report={props.report} text={props.text} />
     </Section>
   );
 }

@@ -6,6 +6,8 @@ import { allQuestions } from '../../../shared/survey/schema';
 import type { Selection } from '../selection';
 import { overallColumn, withRole, type SectionInput } from './input';
 import { meanOf, npsOfTally, share, tally } from './tally';
+import type { CodedQuestion } from '../../coding/variables';
+import { codedTrend } from './coded-trend';
 
 /** One wave's measures with what their tests need: the top-two count and its base. */
 interface Wave {
@@ -36,43 +38,51 @@ function change(now: Wave, before: Wave): NonNullable<TrendSection['waves'][numb
   return { smallBase, satisfaction, topTwoBox, nps };
 }
 
-/**
- * The headline measures per wave (overall satisfaction mean and top-two box, NPS), once a second
- * wave exists, each wave with its change from the one before.
- */
-export function trendSection(input: SectionInput): TrendSection | null {
-  const { cols, sel } = input;
+/** The waves of the selected responses, in order. */
+export function selectedWaves(cols: SectionInput['cols'], sel: Selection): number[] {
   const waves = new Set<number>();
   for (let i = 0; i < cols.n; i++) if (sel.mask[i]) waves.add(cols.wave[i]);
-  if (waves.size < 2) return null;
+  return [...waves].sort((a, b) => a - b);
+}
+
+/**
+ * The headline measures per wave (overall satisfaction mean and top-two box, NPS), once a second
+ * wave exists, each wave with its change from the one before; and the code shares of each coded
+ * open question in `coded`.
+ */
+export function trendSection(
+  input: SectionInput,
+  coded: ReadonlyMap<string, CodedQuestion> = new Map(),
+): TrendSection | null {
+  const { cols, sel } = input;
+  const waves = selectedWaves(cols, sel);
+  if (waves.length < 2) return null;
   const overall = overallColumn(input);
   const recommend =
     withRole(input.def, 'recommend').find((q) => q.type === 'nps') ??
     allQuestions(input.def).find((q) => q.type === 'nps');
   const npsCol = recommend ? cols.ints.get(recommend.id)! : null;
-  const measured = [...waves]
-    .sort((a, b) => a - b)
-    .map((wave): Wave => {
-      const mask = new Uint8Array(cols.n);
-      let n = 0;
-      for (let i = 0; i < cols.n; i++)
-        if (sel.mask[i] && cols.wave[i] === wave) {
-          mask[i] = 1;
-          n++;
-        }
-      const inWave: Selection = { ...sel, mask, n };
-      const sat = overall ? tally(overall.column, inWave, overall.min, overall.max) : null;
-      const base = sat ? sat.counts.reduce((a, b) => a + b, 0) : 0;
-      const top2 = sat ? sat.counts[sat.counts.length - 1] + sat.counts[sat.counts.length - 2] : 0;
-      return {
-        wave,
-        n,
-        satisfaction: sat && overall ? meanOf(sat.counts, overall.min) : null,
-        top2,
-        base,
-        nps: npsCol ? npsOfTally(tally(npsCol, inWave, 0, 10)) : null,
-      };
-    });
+  const measured = waves.map((wave): Wave => {
+    const mask = new Uint8Array(cols.n);
+    let n = 0;
+    for (let i = 0; i < cols.n; i++)
+      if (sel.mask[i] && cols.wave[i] === wave) {
+        mask[i] = 1;
+        n++;
+      }
+    const inWave: Selection = { ...sel, mask, n };
+    const sat = overall ? tally(overall.column, inWave, overall.min, overall.max) : null;
+    const base = sat ? sat.counts.reduce((a, b) => a + b, 0) : 0;
+    const top2 = sat ? sat.counts[sat.counts.length - 1] + sat.counts[sat.counts.length - 2] : 0;
+    return {
+      wave,
+      n,
+      satisfaction: sat && overall ? meanOf(sat.counts, overall.min) : null,
+      top2,
+      base,
+      nps: npsCol ? npsOfTally(tally(npsCol, inWave, 0, 10)) : null,
+    };
+  });
   return {
     waves: measured.map((m, k) => ({
       wave: m.wave,
@@ -83,5 +93,6 @@ export function trendSection(input: SectionInput): TrendSection | null {
       npsMargin: m.nps ? m.nps.marginOfError : null,
       change: k === 0 ? null : change(m, measured[k - 1]),
     })),
+    coded: [...coded.values()].map((q) => codedTrend(q, cols, sel, waves)),
   };
 }

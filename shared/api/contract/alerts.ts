@@ -40,7 +40,7 @@ export const alertRoutes = routes({
   'POST /api/surveys/:id/alerts/rules': {
     summary: 'Add a rule that opens a case for a response',
     notes: [
-      'Takes: `{ name, enabled?, when: { match, conditions }, segment?, owner?, priority?, dueHours? }`',
+      'Takes: `{ name, enabled?, when: { match, conditions }, segment?, owner?, priority?, dueHours?, complaintType?, severity? }` (the type and severity its cases open with)',
       'Answers: 201 / the rule; 400 naming the field, e.g. `when.conditions[0].source` for a question the survey lacks',
     ],
     tag: 'Alerts',
@@ -51,7 +51,7 @@ export const alertRoutes = routes({
   'PUT /api/surveys/:id/alerts/rules/:ruleId': {
     summary: 'Change an alert rule',
     notes: [
-      'Takes: `{ name, enabled?, when: { match, conditions }, segment?, owner?, priority?, dueHours? }`',
+      'Takes: `{ name, enabled?, when: { match, conditions }, segment?, owner?, priority?, dueHours?, complaintType?, severity? }` (the type and severity its cases open with)',
       'Answers: 201 / the rule; 400 naming the field, e.g. `when.conditions[0].source` for a question the survey lacks',
     ],
     tag: 'Alerts',
@@ -125,7 +125,7 @@ export const alertRoutes = routes({
   'GET /api/cases': {
     summary: 'Follow-up cases the user may see, filtered',
     notes: [
-      'Takes: `status=open|in-progress|resolved|closed|active`, `owner=me|none|<userId>`, `overdue=1`, `survey=<id>`',
+      'Takes: `status=open|in-progress|resolved|closed|active`, `owner=me|none|<userId>`, `overdue=1`, `survey=<id>`, `complaintType=product-quality|service|price|honesty|none`, `severity=general|serious|none` (`none`: not classified yet)',
       'Answers: `{ cases, counts }`; viewers see the cases they own, researchers all',
     ],
     tag: 'Alerts',
@@ -150,10 +150,10 @@ export const alertRoutes = routes({
     answer: json<CaseDetail>('CaseDetail'),
   },
   'PATCH /api/cases/:caseId': {
-    summary: "Change a case's status, owner, priority or due date",
+    summary: "Change a case's status, owner, priority, complaint type or severity",
     notes: [
       'Who: viewer (owner) / researcher',
-      'Takes: `{ status?, ownerId?, priority? }` (reassigning and priority: researchers)',
+      'Takes: `{ status?, ownerId?, priority?, complaintType?, severity? }` (reassigning and priority: researchers); `complaintType` is `product-quality`, `service`, `price`, `honesty` or null, `severity` `general`, `serious` or null; each change is recorded in the history',
       'Answers: the case',
     ],
     tag: 'Alerts',

@@ -104,6 +104,7 @@ export const customerRoutes = routes({
     summary: 'One customer: value, purchases, answers across surveys, cases',
     notes: [
       "Answers: the customer: attributes, value (last purchase, frequency, revenue, R/F/M scores, segment, tier), transactions (count, first, last, total, the latest 20), and the invitations and responses whose hidden field `customer_id` (or `customerId`) is the customer's id",
+      "`cases`: the cases on the customer's linked responses, newest first, with complaint type, severity, status and dates, and complaints counted by type (`byType`, `none` for cases not classified); each case's `notes` only for its owner, researchers and admins (notes may hold contact details), else null",
     ],
     tag: 'Customers',
     access: 'viewer',
