@@ -3,7 +3,8 @@ import { builtFile } from '../http/built-file';
 import { join } from 'node:path';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/context';
-import { invitationProgress, publicSurvey } from './service';
+import { invitationProgress, loadVersion, publicSurvey } from './service';
+import { customerFlags } from '../customers/respondent-conditions';
 import { invitationByToken, invitationUsed } from './invitation-link';
 import { AppError } from '../http/errors';
 import { CONTENT_SECURITY_POLICY } from '../http/security';
@@ -48,7 +49,12 @@ export const safeJson = (x: unknown) =>
  * An invitation link's state, with its saved progress: a phone that never saw this survey (or
  * lost its storage) continues where another device stopped.
  */
-function* invitationState(ops: SubmitStatements, slug: string, token: string): Work<InvitationState> {
+function* invitationState(
+  ops: SubmitStatements,
+  slug: string,
+  versionId: number,
+  token: string,
+): Work<InvitationState> {
   const surveyId = (yield* ops.survey(slug))?.id ?? '';
   const inv = TOKEN_16.test(token) ? yield* invitationByToken(ops, surveyId, token) : null;
   if (!inv) return { state: 'unknown' };
@@ -56,8 +62,13 @@ function* invitationState(ops: SubmitStatements, slug: string, token: string): W
   const saved = inv.clientId ? yield* invitationProgress(ops.tx, surveyId, inv.clientId) : null;
   const resume = saved && { clientId: inv.clientId!, ...saved };
   // The customer fields stay on the server, which takes them from the invitation: a respondent's
-  // page has no use for their tier and segment, and should not show them in its source.
-  const hidden = Object.fromEntries(Object.entries(inv.hidden).filter(([k]) => !isCustomerField(k)));
+  // page should not show their tier and segment in its source. Display logic on them reaches it
+  // as the flags of the conditions that hold (server/customers/respondent-conditions.ts).
+  const def = (yield* loadVersion(ops, versionId))!.def;
+  const hidden = {
+    ...Object.fromEntries(Object.entries(inv.hidden).filter(([k]) => !isCustomerField(k))),
+    ...customerFlags(def, inv.hidden),
+  };
   return { state: 'open', token, hidden, lang: inv.lang, resume };
 }
 
@@ -100,7 +111,8 @@ async function page(c: Context<AppEnv>, slug: string | null, token: string | und
     const now = c.var.deps.clock.now();
     data = await collectRun(c.var.deps, function* (ops) {
       const survey = yield* publicSurvey(ops, slug, now);
-      if (token !== undefined && survey.definition) survey.invitation = yield* invitationState(ops, survey.slug, token);
+      if (token !== undefined && survey.definition && survey.versionId !== null)
+        survey.invitation = yield* invitationState(ops, survey.slug, survey.versionId, token);
       return survey;
     });
   } catch (e) {

@@ -17,6 +17,7 @@ import { codedAnswers, responseDuration, storedAnswers } from '../report/coded-a
 import { customerIdIn, hiddenFieldsOf, isCustomerField } from '../../shared/customers/fields';
 import { customerLink } from '../customers/links';
 import type { ExistingResponse, ResponseStatus, SubmitStatements, SurveyRow } from './statements';
+import { respondentDefinition } from '../customers/respondent-conditions';
 
 /**
  * A response without a linked invitation is linked by a `customer_id` hidden field the register
@@ -31,7 +32,7 @@ function* linkCustomer(ops: SubmitStatements, hidden: Record<string, string>): W
 }
 
 /** A published version of the survey, parsed; versions are immutable, so the memo keeps them. */
-function* loadVersion(
+export function* loadVersion(
   ops: SubmitStatements,
   versionId: number,
 ): Work<{ surveyId: string; def: SurveyDefinition } | null> {
@@ -60,7 +61,8 @@ export function* publicSurvey(ops: SubmitStatements, slug: string, now: number):
     slug: s.slug,
     status: s.status,
     versionId: s.currentVersionId,
-    definition: (yield* loadVersion(ops, s.currentVersionId))!.def,
+    // Conditions on a customer's tier or segment reach the page as opaque flags (respondent-conditions.ts).
+    definition: respondentDefinition((yield* loadVersion(ops, s.currentVersionId))!.def),
     kiosk: settings.kiosk,
   };
 }

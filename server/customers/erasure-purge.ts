@@ -25,14 +25,18 @@ export interface Person {
   responseIds: number[];
 }
 
-/** Conditions on a JSON text column that find the person in it: e-mail in any case, name and phone as written. */
+/**
+ * Conditions on a JSON text column that find the person's e-mail, name or phone in it, in any
+ * case (SQLite's LIKE folds ASCII letters whatever is asked; lower() on both sides makes
+ * PostgreSQL's do the same).
+ */
 function naming(column: SQL, p: Person): SQL[] {
-  const out: SQL[] = [];
-  if (p.email) out.push(sql`lower(${column}) like ${inJson(p.email.toLowerCase())} escape '\\'`);
-  if (p.name && p.name.trim().length >= MIN_NAME) out.push(sql`${column} like ${inJson(p.name.trim())} escape '\\'`);
-  if (p.phone && p.phone.trim().length >= MIN_PHONE)
-    out.push(sql`${column} like ${inJson(p.phone.trim())} escape '\\'`);
-  return out;
+  const values = [
+    p.email?.trim(),
+    p.name && p.name.trim().length >= MIN_NAME ? p.name.trim() : null,
+    p.phone && p.phone.trim().length >= MIN_PHONE ? p.phone.trim() : null,
+  ].filter((x): x is string => !!x);
+  return values.map((x) => sql`lower(${column}) like lower(${inJson(x)}) escape '\\'`);
 }
 
 /** Deletes the deliveries whose body names the person or is about one of their responses; returns how many. */

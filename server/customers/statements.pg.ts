@@ -80,6 +80,24 @@ export const pgStatements: CustomerStatements = {
         // Bulk writes of customers take turns (import-customers.ts writes them too): rows locked in
         // different orders by two batches at once could deadlock.
         yield* q(exclusive(tx, LOCKS.customerRows));
+        // The history first, against the values stored now under the lock: a node that recomputed
+        // the same change a moment earlier has written its line and its values, and this one adds none.
+        const moved = part.filter((i) => valueKey(all, v, i) !== all[i].was);
+        if (moved.length) {
+          const of = <T>(pick: (i: number) => T) => list(moved.map(pick));
+          yield* rows(
+            tx,
+            sql`insert into customer_value_history (customer_id, at, monetary, r_score, f_score, m_score, segment, tier)
+            select v.id, ${now}::bigint, v.monetary, v.r, v.f, v.m, v.segment, v.tier
+            from unnest(${of((i) => all[i].id)}::text[], ${of((i) => all[i].monetary)}::bigint[],
+              ${of((i) => v.r[i])}::integer[], ${of((i) => v.f[i])}::integer[], ${of((i) => v.m[i])}::integer[],
+              ${of((i) => v.segments[i])}::text[], ${of((i) => v.tiers[i])}::integer[])
+              as v(id, monetary, r, f, m, segment, tier)
+            join customers c on c.id = v.id
+            where (c.monetary, c.r_score, c.f_score, c.m_score, c.segment, c.tier)
+              is distinct from (v.monetary, v.r, v.f, v.m, v.segment, v.tier)`,
+          );
+        }
         yield* rows(
           tx,
           sql`update customers c set last_purchase_at = v.last_at, frequency = v.frequency, monetary = v.monetary,
@@ -91,20 +109,6 @@ export const pgStatements: CustomerStatements = {
             as v(id, last_at, frequency, monetary, r, f, m, segment, tier)
           where c.id = v.id`,
         );
-        // A changed value is among the changed rows: what changed of them is the history's.
-        const moved = part.filter((i) => valueKey(all, v, i) !== all[i].was);
-        if (moved.length) {
-          const of = <T>(pick: (i: number) => T) => list(moved.map(pick));
-          yield* rows(
-            tx,
-            sql`insert into customer_value_history (customer_id, at, monetary, r_score, f_score, m_score, segment, tier)
-            select v.id, ${now}::bigint, v.monetary, v.r, v.f, v.m, v.segment, v.tier
-            from unnest(${of((i) => all[i].id)}::text[], ${of((i) => all[i].monetary)}::bigint[],
-              ${of((i) => v.r[i])}::integer[], ${of((i) => v.f[i])}::integer[], ${of((i) => v.m[i])}::integer[],
-              ${of((i) => v.segments[i])}::text[], ${of((i) => v.tiers[i])}::integer[])
-              as v(id, monetary, r, f, m, segment, tier)`,
-          );
-        }
       });
     }
   },

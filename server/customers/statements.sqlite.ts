@@ -36,8 +36,13 @@ const prepared = preparedStatements((sqlite) => ({
     order by c.id`),
   writeValues: sqlite.prepare(`update customers set last_purchase_at = ?, frequency = ?, monetary = ?,
     r_score = ?, f_score = ?, m_score = ?, segment = ?, tier = ? where id = ?`),
+  // Against the values stored now, in the write's transaction: another process that recomputed the
+  // same change a moment earlier has written its line and its values, and this one adds none.
   history: sqlite.prepare(`insert into customer_value_history
-    (customer_id, at, monetary, r_score, f_score, m_score, segment, tier) values (?, ?, ?, ?, ?, ?, ?, ?)`),
+      (customer_id, at, monetary, r_score, f_score, m_score, segment, tier)
+    select c.id, :at, :monetary, :r, :f, :m, :segment, :tier from customers c
+    where c.id = :id and not (c.monetary is :monetary and c.r_score is :r and c.f_score is :f and c.m_score is :m
+      and c.segment is :segment and c.tier is :tier)`),
   stored: sqlite.prepare('select id, attributes from customers where external_id = ?'),
   stage: sqlite.prepare(`insert into customer_import_rows
     (import_id, position, customer_id, external_id, name, email, phone, language, attributes)
@@ -94,9 +99,18 @@ export const sqliteStatements: CustomerStatements = {
           const { writeValues: update, history } = st(tx);
           for (let i = start; i < Math.min(rows.length, start + PAGE); i++) {
             const x = rows[i];
-            update.run(x.lastAt, x.frequency, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i], x.id);
             if (valueKey(rows, v, i) !== x.was)
-              history.run(x.id, now, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i]);
+              history.run({
+                id: x.id,
+                at: now,
+                monetary: x.monetary,
+                r: v.r[i],
+                f: v.f[i],
+                m: v.m[i],
+                segment: v.segments[i],
+                tier: v.tiers[i],
+              });
+            update.run(x.lastAt, x.frequency, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i], x.id);
           }
         }),
       );

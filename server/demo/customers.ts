@@ -8,7 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { q, type Sql, type Work } from '../db/store';
-import { customerImports, customerSettings, customers, customerTransactions, responses } from '../db/tables';
+import {
+  customerImports,
+  customerSettings,
+  customers,
+  customerTransactions,
+  customerValueHistory,
+  responses,
+} from '../db/tables';
+import { demoValueHistory } from './customer-history';
 import { pyramidTiers, rfmScores, segmentOf, type ValueFigures } from '../../shared/customers/value';
 import { seeded } from './hotel';
 
@@ -91,6 +99,14 @@ export function* demoRegister(tx: Sql, hotelSurveyId: string, now: number, userI
   });
   yield* insertAll(register, (batch) => tx.insert(customers).values(batch));
   yield* insertAll(stays, (batch) => tx.insert(customerTransactions).values(batch));
+  // How each guest's value moved: as a year ago, half a year ago, and now.
+  const history = demoValueHistory(
+    register.map((c) => c.id),
+    stays,
+    [now - 365 * DAY, now - 182 * DAY, now],
+    CUTS,
+  );
+  yield* insertAll(history, (batch) => tx.insert(customerValueHistory).values(batch));
   yield* q(tx.update(customerImports).set({ rows: stays.length }).where(eq(customerImports.id, importId)));
   const settings = { data: { cuts: CUTS, tierNames: TIERS }, currency: 'EUR', stale: false };
   yield* q(

@@ -7,6 +7,7 @@
  */
 import type { Logic } from './logic';
 import { pipedIds } from './piping';
+import { isCustomerField } from '../customers/fields';
 
 type TextLike = Partial<Record<string, string>>;
 interface QuestionLike {
@@ -56,7 +57,8 @@ export function referenceIssues(def: DefinitionLike): ReferenceIssue[] {
     logic?.conditions.forEach((c, ci) => {
       const [id, item] = c.source.split('.');
       const at = [...path, 'conditions', ci, 'source'];
-      if (def.hiddenFields.includes(id) && item === undefined) return;
+      // Every survey has the customer fields (tier, segment), declared or not.
+      if ((def.hiddenFields.includes(id) || isCustomerField(id)) && item === undefined) return;
       const pos = position.get(id);
       if (!pos) {
         issues.push({

@@ -106,6 +106,8 @@ describe('exporting one customer', () => {
     const x = res.body;
     expect(x.customer).toMatchObject({ externalId: 'C1', name: NAME, email: EMAIL, phone: PHONE, monetary: 75_000 });
     expect(x.transactions.map((tr: { amount: number }) => tr.amount)).toEqual([25_000, 50_000]);
+    // First scored with the customer file (no revenue yet), then with the transactions.
+    expect(x.valueHistory.map((h: { monetary: number }) => h.monetary)).toEqual([0, 75_000]);
     expect(x.invitations).toHaveLength(1);
     expect(x.invitations[0]).toMatchObject({ email: EMAIL, status: 'completed' });
     expect(x.responses).toHaveLength(1);
@@ -124,15 +126,16 @@ describe('erasing a customer', () => {
     // The viewer's notes on C1's case: one names them, one doesn't.
     const [caseId] = (await t.rows('select id from cases')).map((c) => String(c.id));
     const note = (text: string) => agents.viewer.post(`/api/cases/${caseId}/notes`, { text });
-    expect((await note(`Called ${NAME} back, wrote to ${EMAIL}`)).status).toBe(201);
+    // Written in capitals: found all the same.
+    expect((await note(`Called back, wrote to ${EMAIL.toUpperCase()}`)).status).toBe(201);
     expect((await note('Refund of €50 agreed')).status).toBe(201);
     // Queued for the unreachable receiver: C1's and C2's completed responses and the two notes
     // (a case opened from the at-risk list tells no webhook); C1's response carries their name and
-    // address (their contact answer), and so does the first note.
+    // address (their contact answer), and the first note their address.
     const bodies = async () => (await t.rows('select body from outbox order by created_at')).map((o) => String(o.body));
     const before = await bodies();
     expect(before).toHaveLength(4);
-    const carrying = before.filter((b) => b.includes(EMAIL) || b.includes(NAME));
+    const carrying = before.filter((b) => b.includes(EMAIL) || b.includes(NAME) || b.includes('Called back'));
     expect(carrying).toHaveLength(2);
     const erased = await r.delete(`/api/customers/${ids.C1}`);
     expect(erased.status).toBe(200);
@@ -148,6 +151,7 @@ describe('erasing a customer', () => {
     expect(kept).toHaveLength(before.length - carrying.length);
     expect(kept.some((b) => b.includes('"customer_id":"C2"'))).toBe(true);
     expect(kept.some((b) => b.includes('Refund of €50 agreed'))).toBe(true);
+    expect(kept.some((b) => b.includes('Called back'))).toBe(false);
     // A change to the case afterwards queues a new delivery, which carries nobody either.
     expect((await agents.viewer.patch(`/api/cases/${caseId}`, { status: 'in-progress' })).status).toBe(200);
     const after = await bodies();
@@ -180,6 +184,7 @@ describe('erasing a customer', () => {
     await read(r, `/api/customers/${ids.C2}/export/all.json`);
     const all = seen.join('\n');
     expect(all).toContain('Refund of €50 agreed');
+    expect(all).not.toContain('Called back');
     expect(all).not.toContain(NAME);
     expect(all).not.toContain(EMAIL);
     expect(all).not.toContain(PHONE);

@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Agent, makeTestApp, signedInAgents, smallSurvey } from '../support/api';
+import { recomputeValues } from '../../server/customers/value';
 
 let t: ReturnType<typeof makeTestApp>;
 let agents: Awaited<ReturnType<typeof signedInAgents>>;
@@ -93,6 +94,23 @@ describe('value history', () => {
       m: 3,
       segment: 'loyal',
     });
+  });
+
+  it('gets one line per change when two nodes recompute the same change at once', async () => {
+    const before = Number(await t.value('select count(*) from customer_value_history'));
+    // C2 buys again: both customers' values change (C1 drops by rank).
+    await agents.researcher.post('/api/customers/transactions/import', {
+      csv: 'customer,date,amount,currency\nC2,2026-11-15,1000,EUR\n',
+    });
+    expect(Number(await t.value('select count(*) from customer_value_history'))).toBe(before + 2);
+    // The same change recomputed again on two nodes at once, from values a node read before the
+    // other wrote: the stored values are put back first, so both see them changed.
+    await t.rows(
+      "update customers set monetary = 0, r_score = null, f_score = null, m_score = null, segment = null, tier = null where external_id = 'C2' returning id",
+    );
+    const other = t.anotherNodeDeps().store;
+    await Promise.all([recomputeValues(t.store, t.clock.now()), recomputeValues(other, t.clock.now())]);
+    expect(Number(await t.value('select count(*) from customer_value_history'))).toBe(before + 3);
   });
 
   it('is erased with the customer', async () => {

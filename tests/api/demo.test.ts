@@ -104,6 +104,22 @@ describe('the demo studies', () => {
     const someone = value.atRisk[0];
     const page = (await researcher.get(`/api/customers/${someone.customerId}`)).body;
     expect(page.responses.map((x: { surveyId: string }) => x.surveyId)).toContain(hotel.id);
+    // Their value history ends at their value now, as a recomputation would have written it; a
+    // recomputation now changes nobody's value and so writes no line.
+    const last = page.valueHistory.at(-1);
+    expect([last.monetary, last.r, last.f, last.m, last.segment, last.tier]).toEqual([
+      page.value.monetary,
+      page.value.r,
+      page.value.f,
+      page.value.m,
+      page.value.segment,
+      page.value.tier,
+    ]);
+    const lines = Number(await t.value('select count(*) from customer_value_history'));
+    expect(lines).toBeGreaterThan(3_000);
+    const settings = (await researcher.get('/api/customers/settings')).body;
+    expect((await researcher.put('/api/customers/settings', settings)).status).toBe(200);
+    expect(Number(await t.value('select count(*) from customer_value_history'))).toBe(lines);
   }, 30_000);
 
   it("filters the hotel's report by its guests' tier in the register", async () => {

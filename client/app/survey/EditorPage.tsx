@@ -53,6 +53,7 @@ import type { LogicSource } from './LogicEditor';
 import OpenLink from './OpenLink';
 import QuestionEditor from './QuestionEditor';
 import { STATUS_KEY, StatusBadge } from './status';
+import { hiddenFieldsOf } from '../../../shared/customers/fields';
 
 const AUTOSAVE_MS = 1500;
 
@@ -312,7 +313,7 @@ function Editor(props: { initial: SurveyDetail }) {
                 ]
               : undefined,
       })),
-      ...draft.hiddenFields.map((h) => ({ id: h, label: h })),
+      ...hiddenFieldsOf(draft).map((h) => ({ id: h, label: h })),
     ];
   };
 
