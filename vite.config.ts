@@ -49,6 +49,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/customer-value-cases.test.ts',
   'tests/api/operations.test.ts',
   'tests/api/coding-store.test.ts',
+  'tests/api/coding-codeframe.test.ts',
   'tests/api/coding.test.ts',
   'tests/api/start.test.ts',
   'tests/api/demo.test.ts',

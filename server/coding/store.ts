@@ -8,6 +8,7 @@ import { codingActions, codingAssignments, codingCodes, codingFrames, responses,
 
 export type FrameRow = typeof codingFrames.$inferSelect;
 export type CodeRow = typeof codingCodes.$inferSelect;
+export type NewCodeRow = typeof codingCodes.$inferInsert;
 /** [codeId, responseId] */
 export type Pair = [string, number];
 
@@ -29,7 +30,7 @@ export function* findFrame(db: Sql, surveyId: string, questionId: string): Work<
 }
 
 /** The frame of the question, made now unless another request made it first. */
-export function* insertFrame(db: Sql, frame: FrameRow): Work<FrameRow> {
+export function* insertFrame(db: Sql, frame: typeof codingFrames.$inferInsert): Work<FrameRow> {
   yield* q(db.insert(codingFrames).values(frame).onConflictDoNothing());
   return (yield* findFrame(db, frame.surveyId, frame.questionId))!;
 }
@@ -38,18 +39,28 @@ export function* listFrames(db: Sql, surveyId: string): Work<FrameRow[]> {
   return yield* q(db.select().from(codingFrames).where(eq(codingFrames.surveyId, surveyId)));
 }
 
+/** The frame holding the codes of a question's frame: its own, or the one it shares. */
+const codesFrame = (frameId: string) =>
+  sql`(select coalesce(${codingFrames.codesFrom}, ${codingFrames.id}) from ${codingFrames} where ${codingFrames.id} = ${frameId})`;
+
+/** The codes a question's frame uses (those of the frame it shares, if it shares one). */
 export function* listCodes(db: Sql, frameId: string): Work<CodeRow[]> {
   return yield* q(
     db
       .select()
       .from(codingCodes)
-      .where(eq(codingCodes.frameId, frameId))
+      .where(eq(codingCodes.frameId, codesFrame(frameId)))
       .orderBy(asc(codingCodes.position), asc(codingCodes.createdAt), asc(codingCodes.id)),
   );
 }
 
 export function* countCodes(db: Sql, frameId: string): Work<number> {
-  const [row] = yield* q(db.select({ n: count() }).from(codingCodes).where(eq(codingCodes.frameId, frameId)));
+  const [row] = yield* q(
+    db
+      .select({ n: count() })
+      .from(codingCodes)
+      .where(eq(codingCodes.frameId, codesFrame(frameId))),
+  );
   return row.n;
 }
 
@@ -69,14 +80,14 @@ export function* codeUse(db: Sql, frameId: string, coderId: string): Work<Map<st
   return new Map(rows.map((r) => [r.codeId, { mine: Number(r.mine), all: r.all }]));
 }
 
-export function* insertCode(db: Sql, code: CodeRow): Work<void> {
+export function* insertCode(db: Sql, code: NewCodeRow): Work<void> {
   yield* q(db.insert(codingCodes).values(code));
 }
 
 export function* updateCode(
   db: Sql,
   codeId: string,
-  patch: Partial<Pick<CodeRow, 'label' | 'netId' | 'position'>>,
+  patch: Partial<Pick<CodeRow, 'label' | 'netId' | 'position' | 'words'>>,
 ): Work<void> {
   yield* q(db.update(codingCodes).set(patch).where(eq(codingCodes.id, codeId)));
 }
@@ -94,10 +105,16 @@ export function* deleteCode(tx: Sql, frameId: string, codeId: string): Work<void
 
 /**
  * Merges codes into one: each coder's assignments of `from` become assignments of `into` (an
- * answer that had both keeps one), the codes of a merged net move to `into` when it is a net, and
- * the merged codes go. A transaction's unit: nothing is half merged.
+ * answer that had both keeps one), in every question using the codes; the codes of a merged net
+ * move to `into` when it is a net, and the merged codes go. A transaction's unit: nothing is half
+ * merged. `frameId` is the frame holding the codes.
  */
-export function* mergeCodes(tx: Sql, frameId: string, from: readonly string[], into: CodeRow): Work<void> {
+export function* mergeCodes(
+  tx: Sql,
+  frameId: string,
+  from: readonly string[],
+  into: Pick<CodeRow, 'id' | 'isNet'>,
+): Work<void> {
   const a = codingAssignments;
   yield* q(
     tx
@@ -112,7 +129,7 @@ export function* mergeCodes(tx: Sql, frameId: string, from: readonly string[], i
             at: a.at,
           })
           .from(a)
-          .where(and(eq(a.frameId, frameId), inArray(a.codeId, [...from]))),
+          .where(inArray(a.codeId, [...from])),
       )
       .onConflictDoNothing(),
   );
@@ -125,8 +142,17 @@ export function* mergeCodes(tx: Sql, frameId: string, from: readonly string[], i
   yield* q(tx.delete(codingCodes).where(inArray(codingCodes.id, [...from])));
 }
 
-/** A new code that takes over `source`'s assignments of the listed answers, for every coder. A transaction's unit. */
-export function* splitCode(tx: Sql, source: string, code: CodeRow, responseIds: readonly number[]): Work<number> {
+/**
+ * A new code that takes over `source`'s assignments of the listed answers to one question (its
+ * frame `answersOf`), for every coder. A transaction's unit.
+ */
+export function* splitCode(
+  tx: Sql,
+  answersOf: string,
+  source: string,
+  code: NewCodeRow,
+  responseIds: readonly number[],
+): Work<number> {
   yield* q(tx.insert(codingCodes).values(code));
   let moved = 0;
   for (let i = 0; i < responseIds.length; i += BATCH) {
@@ -136,6 +162,7 @@ export function* splitCode(tx: Sql, source: string, code: CodeRow, responseIds: 
         .set({ codeId: code.id })
         .where(
           and(
+            eq(codingAssignments.frameId, answersOf),
             eq(codingAssignments.codeId, source),
             inArray(codingAssignments.responseId, responseIds.slice(i, i + BATCH) as number[]),
           ),
@@ -174,6 +201,28 @@ export function* codedResponses(db: Sql, frameId: string, coderId: string): Work
       .selectDistinct({ responseId: codingAssignments.responseId })
       .from(codingAssignments)
       .where(and(eq(codingAssignments.frameId, frameId), eq(codingAssignments.coderId, coderId))),
+  );
+  return new Set(rows.map((r) => r.responseId));
+}
+
+/** The responses one coder gave any of the codes. */
+export function* responsesWithCodes(
+  db: Sql,
+  frameId: string,
+  coderId: string,
+  codeIds: readonly string[],
+): Work<Set<number>> {
+  const rows = yield* q(
+    db
+      .selectDistinct({ responseId: codingAssignments.responseId })
+      .from(codingAssignments)
+      .where(
+        and(
+          eq(codingAssignments.frameId, frameId),
+          eq(codingAssignments.coderId, coderId),
+          inArray(codingAssignments.codeId, [...codeIds]),
+        ),
+      ),
   );
   return new Set(rows.map((r) => r.responseId));
 }
@@ -253,6 +302,7 @@ export function* applyChange(
         .delete(codingAssignments)
         .where(
           and(
+            eq(codingAssignments.frameId, frameId),
             eq(codingAssignments.codeId, codeId),
             eq(codingAssignments.responseId, responseId),
             eq(codingAssignments.coderId, coderId),
@@ -298,6 +348,7 @@ export function* undoLast(tx: Sql, frameId: string, coderId: string): Work<numbe
         .delete(codingAssignments)
         .where(
           and(
+            eq(codingAssignments.frameId, frameId),
             eq(codingAssignments.codeId, codeId),
             eq(codingAssignments.responseId, responseId),
             eq(codingAssignments.coderId, coderId),

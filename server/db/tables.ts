@@ -61,4 +61,5 @@ export const {
   codingCodes,
   codingAssignments,
   codingActions,
+  codingFrameEdits,
 } = tables;

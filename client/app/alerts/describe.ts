@@ -21,6 +21,8 @@ export function describeRule(rule: AlertRuleSpec, t: (k: AppKey, p?: MessagePara
         return `${c.source} ∉ {${c.values!.join(', ')}}`;
       case 'contains':
         return `${c.source} ${t('alerts.op.contains')} ${c.words.map((w) => `"${w}"`).join(', ')}`;
+      case 'matchesCode':
+        return `${c.source} ${t('alerts.op.matchesCode')}`;
       case 'answered':
         return `${c.source} ${t('alerts.op.answered')}`;
       case 'notAnswered':

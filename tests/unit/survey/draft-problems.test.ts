@@ -176,6 +176,7 @@ const EVERY_CODE: Record<ApiErrorCode, Record<string, unknown>> = {
   'webhook-address': { reason: 'internal', host: '127.0.0.1' },
   'mixed-currency': {},
   'nothing-to-undo': {},
+  'frame-in-use': {},
 };
 
 describe('errors the app shows', () => {
