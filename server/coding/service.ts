@@ -11,14 +11,14 @@ import type {
 } from '../../shared/api/coding';
 import { agreement, type Agreement } from '../../shared/coding/agreement';
 import {
-  distinguish,
+  distinguishInTurns,
   NPS_GROUPS,
   npsGroup,
   SATISFACTION_GROUPS,
   satisfactionGroup,
 } from '../../shared/coding/distinguish';
 import { suggestThemesInTurns, type LanguageThemes } from '../../shared/coding/themes';
-import { type Databases, openQuestions, questionAnswers, type QuestionAnswers } from './answers';
+import { type Databases, nextTurn, openQuestions, questionAnswers, type QuestionAnswers, turns } from './answers';
 import * as data from './store';
 import { frameOf, requireFrame } from './codeframe';
 import { reportSelection } from '../report/service';
@@ -142,7 +142,6 @@ export async function setAnswerCodes(
 /** Suggestions of the last few answer sets: a theme's bulk assignment and its row of the distinguishing table reuse them. */
 const THEMES_KEPT = 8;
 const themesCache = new Map<string, Promise<LanguageThemes[]>>();
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The suggested themes of the answers, found in turns so other requests are answered meanwhile,
@@ -229,6 +228,24 @@ export async function themes(d: Databases, surveyId: string, questionId: string)
   };
 }
 
+/** One coder's answers of each code (response ids by code id), read a page at a time with pauses between. */
+async function membersInTurns(d: Databases, frameId: string, coderId: string): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  const breathe = turns();
+  for (let after: { responseId: number; codeId: string } | null = null; ; ) {
+    const page = await d.store.run((s) => data.coderPairsAfter(s, frameId, coderId, after));
+    for (const { responseId, codeId } of page) {
+      const list = out.get(codeId);
+      if (list) list.push(responseId);
+      else out.set(codeId, [responseId]);
+    }
+    if (page.length < data.PAGE_ROWS) return out;
+    after = page[page.length - 1];
+    await nextTurn();
+    await breathe();
+  }
+}
+
 export async function distinguishTable(
   d: Databases,
   surveyId: string,
@@ -251,20 +268,22 @@ export async function distinguishTable(
     const frame = await frameOf(d, surveyId, questionId);
     if (frame) {
       const list = await d.store.run((s) => data.listCodes(s, frame.id));
-      let given = await d.store.run((s) => data.codeMembers(s, frame.id, query.coder ?? coderId));
+      let given = await membersInTurns(d, frame.id, query.coder ?? coderId);
       // A reader who codes nothing (a manager) reads the codes of whoever coded most answers.
       if (query.coder === undefined && given.size === 0) {
         const most = [...(await d.store.run((s) => data.frameCoders(s, frame.id)))].sort(
           (a, b) => b.coded - a.coded,
         )[0];
-        if (most) given = await d.store.run((s) => data.codeMembers(s, frame.id, most.id));
+        if (most) given = await membersInTurns(d, frame.id, most.id);
       }
       const n = answers.responseIds.length;
       const flags = new Map(list.map((c) => [c.id, new Uint8Array(n)]));
+      const breathe = turns();
       for (const c of list) {
         const own = flags.get(c.id)!;
         // A net counts an answer once however many of its codes the answer has.
         const net = c.netId ? flags.get(c.netId) : undefined;
+        await breathe();
         for (const responseId of given.get(c.id) ?? []) {
           const k = answers.index.get(responseId);
           if (k === undefined) continue;
@@ -290,7 +309,7 @@ export async function distinguishTable(
   const group = Array.from(answers.scores, (s) =>
     !sq || Number.isNaN(s) ? -1 : sq.type === 'nps' ? npsGroup(s) : satisfactionGroup(s, sq.max),
   );
-  const table = distinguish({ groups, group, score: answers.scores, codes: sq ? codes : [] });
+  const table = await distinguishInTurns({ groups, group, score: answers.scores, codes: sq ? codes : [] }, nextTurn);
   return { ...table, of: query.of, scoreQuestion: sq, labels };
 }
 

@@ -2,7 +2,7 @@
  * Every read and write of the coding tables, and nothing else of the area touches the database:
  * units of work over either dialect (`yield* q(…)`), run by the service through the store.
  */
-import { and, asc, count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { q, affected, type Sql, type Work } from '../db/store';
 import { codingActions, codingAssignments, codingCodes, codingFrames, responses, users } from '../db/tables';
 
@@ -183,6 +183,31 @@ function* coderPairs(db: Sql, frameId: string, coderId: string): Work<{ response
   );
 }
 
+/** A page of one coder's [response, code] pairs after `after`, in that order (the coder index's). */
+export function* coderPairsAfter(
+  db: Sql,
+  frameId: string,
+  coderId: string,
+  after: { responseId: number; codeId: string } | null,
+): Work<{ responseId: number; codeId: string }[]> {
+  const a = codingAssignments;
+  return yield* q(
+    db
+      .select({ responseId: a.responseId, codeId: a.codeId })
+      .from(a)
+      .where(
+        and(
+          eq(a.frameId, frameId),
+          eq(a.coderId, coderId),
+          // A row value comparison: both databases walk the coder index from there.
+          after ? sql`(${a.responseId}, ${a.codeId}) > (${after.responseId}, ${after.codeId})` : undefined,
+        ),
+      )
+      .orderBy(asc(a.responseId), asc(a.codeId))
+      .limit(PAGE_ROWS),
+  );
+}
+
 /** One coder's codes, by response. */
 export function* coderAssignments(db: Sql, frameId: string, coderId: string): Work<Map<number, Set<string>>> {
   const out = new Map<number, Set<string>>();
@@ -249,17 +274,6 @@ export function* codesOf(
         ),
     );
     for (const { responseId, codeId } of rows) out.set(responseId, [...(out.get(responseId) ?? []), codeId]);
-  }
-  return out;
-}
-
-/** One coder's answers of each code: response ids by code id. */
-export function* codeMembers(db: Sql, frameId: string, coderId: string): Work<Map<string, number[]>> {
-  const out = new Map<string, number[]>();
-  for (const { responseId, codeId } of yield* coderPairs(db, frameId, coderId)) {
-    const list = out.get(codeId);
-    if (list) list.push(responseId);
-    else out.set(codeId, [responseId]);
   }
   return out;
 }
@@ -377,15 +391,41 @@ export function* undoLast(tx: Sql, frameId: string, coderId: string): Work<numbe
   return [...new Set([...last.added, ...last.removed].map((p) => p[1]))];
 }
 
-/** The language each completed response was answered in, where recorded. */
-export function* responseLanguages(db: Sql, surveyId: string): Work<Map<number, string>> {
+/** Rows a paged read takes per statement: each one a short turn of the event loop. */
+export const PAGE_ROWS = 10_000;
+
+/** The language of counted responses (completed, not tests) with ids above `after`, where recorded: a page in id order. */
+export function* responseLanguagesAfter(
+  db: Sql,
+  surveyId: string,
+  after: number,
+): Work<{ id: number; lang: string }[]> {
   const rows = yield* q(
     db
       .select({ id: responses.id, lang: responses.lang })
       .from(responses)
       .where(
-        and(eq(responses.surveyId, surveyId), eq(responses.status, 'complete'), sql`${responses.lang} is not null`),
-      ),
+        and(
+          eq(responses.surveyId, surveyId),
+          eq(responses.status, 'complete'),
+          eq(responses.isTest, false),
+          gt(responses.id, after),
+          sql`${responses.lang} is not null`,
+        ),
+      )
+      .orderBy(asc(responses.id))
+      .limit(PAGE_ROWS),
   );
-  return new Map(rows.map((r) => [r.id, r.lang!]));
+  return rows.map((r) => ({ id: r.id, lang: r.lang! }));
+}
+
+/** The language each completed response was answered in, where recorded. */
+export function* responseLanguages(db: Sql, surveyId: string): Work<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let after = 0; ; ) {
+    const page = yield* responseLanguagesAfter(db, surveyId, after);
+    for (const r of page) out.set(r.id, r.lang);
+    if (page.length < PAGE_ROWS) return out;
+    after = page[page.length - 1].id;
+  }
 }
