@@ -184,12 +184,17 @@ export default function ConditionRow(props: {
             onChange={(e) => props.onChange({ ...c(), code: e.currentTarget.value } as AlertCondition)}
             data-testid="condition-code"
           >
-            <option value="" disabled>
+            <option value="" disabled selected={!c().code}>
               {t('alerts.choose')}
             </option>
             <For each={frame()?.codes ?? []}>
               {(code) => (
-                <option value={code.id} disabled={code.words.length === 0 && !code.isNet}>
+                <option
+                  value={code.id}
+                  // The codes arrive after the select is drawn: each says itself whether it is the chosen one.
+                  selected={code.id === c().code}
+                  disabled={code.words.length === 0 && !code.isNet}
+                >
                   {code.words.length > 0
                     ? t('alerts.codeWords', { code: codeName(code.label), words: code.words.join(', ') })
                     : code.isNet
