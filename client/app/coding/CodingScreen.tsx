@@ -10,8 +10,9 @@ import { api } from '../lib/api';
 import type { FrameRef } from './frame';
 import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
-import { languageName, textIn } from './text';
+import { textIn } from './text';
 import CodeFilter from './CodeFilter';
+import AnswerView from './AnswerView';
 
 const PAGE = 200;
 
@@ -298,38 +299,17 @@ export default function CodingScreen(props: { frame: FrameRef; version: number; 
           >
             {(a) => (
               <>
-                <div class="coding-answer-meta">
-                  <span data-testid="coding-position">
-                    {t('coding.answerOf', { n: num(at() + 1), total: num(total()) })}
-                  </span>
-                  <span class="chip" data-testid="coding-score">
-                    {a().score === null
-                      ? t('coding.noScore')
-                      : frame()?.scoreQuestion?.type === 'nps'
-                        ? t('coding.scoreNps', { score: num(a().score!) })
-                        : t('coding.scoreSatisfaction', {
-                            score: num(a().score!),
-                            max: num(frame()?.scoreQuestion?.max ?? 0),
-                          })}
-                  </span>
-                  <span class="chip">{languageName(a().lang, locale())}</span>
-                  <Show when={marked().has(a().responseId)}>
-                    <span class="chip chip-warn" data-testid="coding-marked">
-                      {t('coding.split.marked')}
-                    </span>
-                  </Show>
-                </div>
-                <blockquote class="coding-text" lang={a().lang} data-testid="coding-text">
-                  {a().text}
-                </blockquote>
-                <div class="coding-given">
-                  <For each={a().codes}>
-                    {(id) => {
-                      const c = () => frame()?.codes.find((x) => x.id === id);
-                      return <span class="chip chip-code">{c() ? label(c()!) : id}</span>;
-                    }}
-                  </For>
-                </div>
+                <AnswerView
+                  answer={a()}
+                  at={at()}
+                  total={total()}
+                  scoreQuestion={frame()?.scoreQuestion}
+                  marked={marked().has(a().responseId)}
+                  codeLabel={(id) => {
+                    const c = frame()?.codes.find((x) => x.id === id);
+                    return c ? label(c) : id;
+                  }}
+                />
                 <div class="coding-nav">
                   <button type="button" class="btn btn-small" onClick={() => move(-1)} disabled={at() === 0}>
                     {t('coding.previous')}
