@@ -78,26 +78,25 @@ const STEP = 4096;
 /** A turn of the event loop this long is long enough: the reading pauses for other requests. */
 const TURN_MS = 20;
 
-/** Pauses for other requests once the current turn has lasted TURN_MS. */
+/** Pauses for other requests once the current turn has lasted TURN_MS, or always when `now`. */
 export function turns() {
   let since = performance.now();
-  return async () => {
-    if (performance.now() - since < TURN_MS) return;
+  return async (now = false) => {
+    if (!now && performance.now() - since < TURN_MS) return;
     await nextTurn();
     since = performance.now();
   };
 }
 
 /** The respondents' languages, a page of rows per statement, pausing between pages. */
-async function languagesOf(d: Databases, surveyId: string, breathe: () => Promise<void>) {
+async function languagesOf(d: Databases, surveyId: string, breathe: (now?: boolean) => Promise<void>) {
   const out = new Map<number, string>();
   for (let after = 0; ; ) {
     const page = await d.store.run((s) => responseLanguagesAfter(s, surveyId, after));
     for (const r of page) out.set(r.id, r.lang);
     if (page.length < PAGE_ROWS) return out;
     after = page[page.length - 1].id;
-    await nextTurn();
-    await breathe();
+    await breathe(true);
   }
 }
 

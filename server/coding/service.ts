@@ -241,8 +241,7 @@ async function membersInTurns(d: Databases, frameId: string, coderId: string): P
     }
     if (page.length < data.PAGE_ROWS) return out;
     after = page[page.length - 1];
-    await nextTurn();
-    await breathe();
+    await breathe(true);
   }
 }
 

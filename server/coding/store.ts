@@ -392,7 +392,7 @@ export function* undoLast(tx: Sql, frameId: string, coderId: string): Work<numbe
 }
 
 /** Rows a paged read takes per statement: each one a short turn of the event loop. */
-export const PAGE_ROWS = 10_000;
+export const PAGE_ROWS = 5_000;
 
 /** The language of counted responses (completed, not tests) with ids above `after`, where recorded: a page in id order. */
 export function* responseLanguagesAfter(
