@@ -26,9 +26,16 @@ export default function CodeFilter(props: {
           onChange={(e) => props.onShow(e.currentTarget.value)}
           data-testid="coding-filter"
         >
-          <option value="">{t('coding.showAll')}</option>
+          <option value="" selected={props.shown === ''}>
+            {t('coding.showAll')}
+          </option>
+          {/* Codes read again after a change redraw the options: each says itself whether it is shown. */}
           <For each={props.codes}>
-            {(c) => <option value={c.id}>{t('coding.showCode', { code: props.label(c) })}</option>}
+            {(c) => (
+              <option value={c.id} selected={c.id === props.shown}>
+                {t('coding.showCode', { code: props.label(c) })}
+              </option>
+            )}
           </For>
         </select>
       </label>

@@ -69,19 +69,29 @@ export default function CodeframeEditor(props: {
             <select
               class="select"
               value={sharing()}
-              onChange={(e) =>
+              onChange={(e) => {
+                const select = e.currentTarget;
+                // A refused change leaves the codeframe as it was: so does the select.
                 void run(() =>
                   api.put('/api/surveys/:id/coding/:questionId/share', {
                     params: props.frame,
-                    body: { from: e.currentTarget.value || null },
+                    body: { from: select.value || null },
                   }),
-                )
-              }
+                ).then(() => {
+                  select.value = sharing();
+                });
+              }}
               data-testid="coding-share"
             >
-              <option value="">{t('coding.share.own')}</option>
+              <option value="" selected={sharing() === ''}>
+                {t('coding.share.own')}
+              </option>
               <For each={others()}>
-                {(q) => <option value={q.id}>{t('coding.share.with', { question: q.text })}</option>}
+                {(q) => (
+                  <option value={q.id} selected={q.id === sharing()}>
+                    {t('coding.share.with', { question: q.text })}
+                  </option>
+                )}
               </For>
             </select>
           </label>
