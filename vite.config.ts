@@ -52,6 +52,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/customer-logic.test.ts',
   'tests/api/operations.test.ts',
   'tests/api/coding-store.test.ts',
+  'tests/api/coding-codeframe.test.ts',
   'tests/api/coding.test.ts',
   'tests/api/start.test.ts',
   'tests/api/demo.test.ts',

@@ -18,6 +18,7 @@ import { prepareReport, reportSelection } from '../server/report/service';
 import { createSurvey, publish } from '../server/survey/service';
 import { SurveyDefinitionSchema } from '../shared/survey/schema';
 import * as coding from '../server/coding/service';
+import { createCode } from '../server/coding/codeframe';
 import { distinguish, NPS_GROUPS, npsGroup } from '../shared/coding/distinguish';
 import { suggestThemes } from '../shared/coding/themes';
 import { runNow, sqliteStore, sqlOf } from '../server/db/sqlite-store';
@@ -171,11 +172,11 @@ await timed('server: suggested themes again (kept)', 1000, () => coding.themes(a
 // The first four themes of each language become codes, each given to the theme's answers.
 for (const l of served.languages)
   for (const th of l.themes.slice(0, 4)) {
-    const code = await coding.createCode(
+    const code = await createCode(
       area,
       survey.id,
       'why',
-      { label: { en: th.label }, isNet: false, netId: null },
+      { label: { en: th.label }, isNet: false, netId: null, words: [] },
       'bench',
       NOW,
     );

@@ -25,6 +25,7 @@ import { enqueue, newDeliveryId } from './outbox-queue';
 import { caseOpenedBody, responseCompletedBody, type ResponseFacts } from './payload';
 import { derived, rulesChanged } from '../collect/memo';
 import type { SubmitStatements } from '../collect/statements';
+import { codeWords } from '../coding/code-words';
 
 type Rule = { id: string; name: string; spec: AlertRuleSpec };
 interface Plan {
@@ -40,10 +41,13 @@ export function readAlertSettings(raw: unknown): AlertSettings {
 }
 
 function* load(ops: SubmitStatements, surveyId: string): Work<Plan | null> {
-  const rules = (yield* ops.alertRules(surveyId)).flatMap((r) => {
+  const specs = (yield* ops.alertRules(surveyId)).flatMap((r) => {
     const spec = v.safeParse(AlertRuleSchema, { ...(r.spec as object), name: r.name });
-    return spec.success ? [compileRule({ id: r.id, name: r.name, spec: spec.output })] : [];
+    return spec.success ? [{ id: r.id, name: r.name, spec: spec.output }] : [];
   });
+  const codes = specs.flatMap((r) => r.spec.when.conditions.flatMap((c) => (c.op === 'matchesCode' ? [c.code] : [])));
+  const words = codes.length > 0 ? yield* codeWords(ops.tx, codes) : new Map<string, string[]>();
+  const rules = specs.map((r) => compileRule(r, words));
   const hooks: Plan['hooks'] = { 'case.opened': [], 'case.updated': [], 'case.overdue': [], 'response.completed': [] };
   for (const h of yield* ops.webhooks(surveyId)) {
     for (const e of h.events as WebhookEvent[]) hooks[e]?.push(h.id);

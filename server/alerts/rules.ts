@@ -12,19 +12,31 @@ import { readAlertSettings } from './hook';
 import { rulesChanged } from '../collect/memo';
 import { insertionOrder } from './dialect-sql';
 import { orderedId } from './ordered-id';
+import { ruleCodeProblem } from '../coding/code-words';
 
 /**
  * Conditions must read questions and hidden fields the survey has, `contains` only text answers,
+ * `matchesCode` a code with words in the codeframe of an open question,
  * segment limits and routing only hidden fields, owners must be users: a rule that can never fire
  * is refused when saved, naming the field, instead of failing silently later.
  */
-function* check(db: Sql, def: SurveyDefinition, spec: AlertRuleSpec): Work<void> {
+function* check(db: Sql, surveyId: string, def: SurveyDefinition, spec: AlertRuleSpec): Work<void> {
   const questions = new Map(allQuestions(def).map((q) => [q.id, q]));
   const hidden = new Set(hiddenFieldsOf(def));
+  for (const [i, c] of spec.when.conditions.entries()) {
+    if (c.op !== 'matchesCode') continue;
+    const q = questions.get(c.source);
+    const path = `when.conditions[${i}].source`;
+    if (q?.type !== 'text' || q.role === 'contact')
+      throw badRequest(`${path}: "${c.source}" is not an open question of this survey`, path);
+    const problem = yield* ruleCodeProblem(db, surveyId, c.source, c.code);
+    if (problem) throw badRequest(`when.conditions[${i}].code: ${problem}`, `when.conditions[${i}].code`);
+  }
   spec.when.conditions.forEach((c, i) => {
     const path = `when.conditions[${i}].source`;
     const [qid, item] = c.source.split('.');
     const q = questions.get(qid);
+    if (c.op === 'matchesCode') return;
     if (c.op === 'contains') {
       if (!q || !(q.type === 'text' || (q.type === 'single' && q.other)))
         throw badRequest(`${path}: "${c.source}" is not a text question of this survey`, path);
@@ -87,7 +99,7 @@ export function* createRule(
   now: number,
 ): Work<AlertRuleDto> {
   const survey = yield* surveyRow(tx, surveyId);
-  yield* check(tx, survey.draft as SurveyDefinition, spec);
+  yield* check(tx, surveyId, survey.draft as SurveyDefinition, spec);
   const { name, enabled, ...rest } = spec;
   const id = orderedId();
   const [row] = yield* q(
@@ -111,7 +123,7 @@ export function* updateRule(
   const where = and(eq(alertRules.id, ruleId), eq(alertRules.surveyId, surveyId));
   const [found] = yield* q(tx.select({ id: alertRules.id }).from(alertRules).where(where));
   if (!found) throw notFound('alert rule');
-  yield* check(tx, survey.draft as SurveyDefinition, spec);
+  yield* check(tx, surveyId, survey.draft as SurveyDefinition, spec);
   const { name, enabled, ...rest } = spec;
   const [row] = yield* q(
     tx.update(alertRules).set({ name, enabled, spec: rest, updatedAt: now }).where(where).returning(),

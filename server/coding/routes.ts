@@ -18,10 +18,12 @@ import {
   DistinguishQuerySchema,
   MergeCodesSchema,
   NewCodeSchema,
+  ShareFrameSchema,
   SplitCodeSchema,
   UpdateCodeSchema,
 } from '../../shared/api/coding';
 import * as coding from './service';
+import * as frames from './codeframe';
 
 /** After the role check: readies the report's columns the answers are read from. */
 const ready = createMiddleware<AppEnv>(async (c, next) => {
@@ -49,7 +51,7 @@ export const codingRoutes = new Hono<AppEnv>()
   })
   .get('/:id/coding/:questionId', requireRole('viewer'), ready, async (c) => {
     const x = at(c);
-    return c.json(await coding.getFrame(x.db, x.survey, x.question, x.user));
+    return c.json(await frames.getFrame(x.db, x.survey, x.question, x.user));
   })
   .get('/:id/coding/:questionId/answers', requireRole('viewer'), ready, async (c) => {
     const x = at(c);
@@ -73,26 +75,35 @@ export const codingRoutes = new Hono<AppEnv>()
   .post('/:id/coding/:questionId/codes', requireRole('researcher'), ready, async (c) => {
     const x = at(c);
     const body = await parseJson(c, NewCodeSchema);
-    return c.json(await coding.createCode(x.db, x.survey, x.question, body, x.user, x.now), 201);
+    return c.json(await frames.createCode(x.db, x.survey, x.question, body, x.user, x.now), 201);
   })
   .post('/:id/coding/:questionId/codes/merge', requireRole('researcher'), ready, async (c) => {
     const x = at(c);
     const body = await parseJson(c, MergeCodesSchema);
-    return c.json({ codes: await coding.mergeCodes(x.db, x.survey, x.question, body, x.user) });
+    return c.json({ codes: await frames.mergeCodes(x.db, x.survey, x.question, body, x.user, x.now) });
   })
   .post('/:id/coding/:questionId/codes/:codeId/split', requireRole('researcher'), ready, async (c) => {
     const x = at(c);
     const body = await parseJson(c, SplitCodeSchema);
-    return c.json(await coding.splitCode(x.db, x.survey, x.question, c.req.param('codeId'), body, x.user, x.now), 201);
+    return c.json(await frames.splitCode(x.db, x.survey, x.question, c.req.param('codeId'), body, x.user, x.now), 201);
+  })
+  .post('/:id/coding/:questionId/codes/undo', requireRole('researcher'), ready, async (c) => {
+    const x = at(c);
+    return c.json(await frames.undoFrameEdit(x.db, x.survey, x.question));
+  })
+  .put('/:id/coding/:questionId/share', requireRole('researcher'), ready, async (c) => {
+    const x = at(c);
+    const body = await parseJson(c, ShareFrameSchema);
+    return c.json(await frames.shareFrame(x.db, x.survey, x.question, body.from, x.user, x.now));
   })
   .patch('/:id/coding/:questionId/codes/:codeId', requireRole('researcher'), ready, async (c) => {
     const x = at(c);
     const body = await parseJson(c, UpdateCodeSchema);
-    return c.json(await coding.updateCode(x.db, x.survey, x.question, c.req.param('codeId'), body, x.user));
+    return c.json(await frames.updateCode(x.db, x.survey, x.question, c.req.param('codeId'), body, x.user, x.now));
   })
   .delete('/:id/coding/:questionId/codes/:codeId', requireRole('researcher'), ready, async (c) => {
     const x = at(c);
-    await coding.deleteCode(x.db, x.survey, x.question, c.req.param('codeId'));
+    await frames.deleteCode(x.db, x.survey, x.question, c.req.param('codeId'), x.user, x.now);
     return c.body(null, 204);
   })
   .put('/:id/coding/:questionId/answers/:responseId', requireRole('researcher'), ready, async (c) => {

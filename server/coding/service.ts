@@ -1,35 +1,27 @@
 /** Coding open answers: the operations the routes call, over the store and the question's answers. */
-import { randomBytes } from 'node:crypto';
 import type * as v from 'valibot';
 import { AppError, badRequest, notFound } from '../http/errors';
-import { surveyRow } from '../survey/service';
-import {
-  type AnswersQuerySchema,
-  type DistinguishQuerySchema,
-  MAX_CODES,
-  type AnswersPage,
-  type CodeDto,
-  type CodingQuestionDto,
-  type DistinguishDto,
-  type FrameDto,
-  type NewCode,
-  type ThemesDto,
-  type UpdateCode,
+import type {
+  AnswersQuerySchema,
+  DistinguishQuerySchema,
+  AnswersPage,
+  CodingQuestionDto,
+  DistinguishDto,
+  ThemesDto,
 } from '../../shared/api/coding';
 import { agreement, type Agreement } from '../../shared/coding/agreement';
 import {
-  distinguish,
+  distinguishInTurns,
   NPS_GROUPS,
   npsGroup,
   SATISFACTION_GROUPS,
   satisfactionGroup,
 } from '../../shared/coding/distinguish';
 import { suggestThemesInTurns, type LanguageThemes } from '../../shared/coding/themes';
-import { type Databases, openQuestions, questionAnswers, type QuestionAnswers } from './answers';
+import { type Databases, nextTurn, openQuestions, questionAnswers, type QuestionAnswers, turns } from './answers';
 import * as data from './store';
+import { frameOf, requireFrame } from './codeframe';
 import { reportSelection } from '../report/service';
-
-const newId = () => randomBytes(9).toString('base64url');
 
 /** The open questions of the survey's latest version, with how far the caller has coded each. */
 export async function codingQuestions(d: Databases, surveyId: string, coderId: string): Promise<CodingQuestionDto[]> {
@@ -57,181 +49,15 @@ export async function codingQuestions(d: Databases, surveyId: string, coderId: s
   );
 }
 
-async function frameOf(d: Databases, surveyId: string, questionId: string, now?: number) {
-  const frame = await d.store.run((s) => data.findFrame(s, surveyId, questionId));
-  if (frame || now === undefined) return frame;
-  return d.store.transaction((s) => data.insertFrame(s, { id: newId(), surveyId, questionId, createdAt: now }));
-}
-
-async function codeDtos(d: Databases, frameId: string, coderId: string): Promise<CodeDto[]> {
-  const use = await d.store.run((s) => data.codeUse(s, frameId, coderId));
-  return (await d.store.run((s) => data.listCodes(s, frameId))).map((c) => ({
-    id: c.id,
-    label: c.label,
-    isNet: c.isNet,
-    netId: c.netId,
-    position: c.position,
-    mine: use.get(c.id)?.mine ?? 0,
-    all: use.get(c.id)?.all ?? 0,
-  }));
-}
-
-export async function getFrame(d: Databases, surveyId: string, questionId: string, coderId: string): Promise<FrameDto> {
-  const answers = await questionAnswers(d, surveyId, questionId);
-  const frame = await frameOf(d, surveyId, questionId);
-  const mine = frame ? await d.store.run((s) => data.codedResponses(s, frame.id, coderId)) : new Set<number>();
-  let coded = 0;
-  for (const id of mine) if (answers.index.has(id)) coded++;
-  return {
-    questionId,
-    languages: answers.def.languages,
-    codes: frame ? await codeDtos(d, frame.id, coderId) : [],
-    total: answers.responseIds.length,
-    coded,
-    coders: frame ? await d.store.run((s) => data.frameCoders(s, frame.id)) : [],
-    scoreQuestion: answers.scoreQuestion,
-  };
-}
-
-/** The frame's code of that id, or a 404; `path` names the field that gave it. */
-async function codeOf(d: Databases, frameId: string, codeId: string, path?: string) {
-  const code = (await d.store.run((s) => data.listCodes(s, frameId))).find((c) => c.id === codeId);
-  if (code) return code;
-  if (path) throw badRequest(`${path}: no such code in this codeframe`, path);
-  throw notFound('code');
-}
-
-async function requireFrame(d: Databases, surveyId: string, questionId: string) {
-  await d.store.run((s) => surveyRow(s, surveyId));
-  const frame = await d.store.run((s) => data.findFrame(s, surveyId, questionId));
-  if (!frame) throw notFound('code');
-  return frame;
-}
-
-/** A net must be a net of the same frame; a net sits in no net (one level, as codeframes are drawn). */
-async function checkNet(d: Databases, frameId: string, netId: string | null, isNet: boolean, selfId?: string) {
-  if (netId === null) return;
-  if (isNet) throw badRequest('netId: a net cannot sit inside another net', 'netId');
-  const net = (await d.store.run((s) => data.listCodes(s, frameId))).find((c) => c.id === netId);
-  if (!net?.isNet || net.id === selfId) throw badRequest('netId: no such net in this codeframe', 'netId');
-}
-
-function checkLabelLanguages(languages: readonly string[], label: Record<string, string>) {
-  for (const lang of Object.keys(label))
-    if (!languages.includes(lang))
-      throw badRequest(`label.${lang}: the survey has no language "${lang}"`, `label.${lang}`, undefined, 'choice');
-}
-
-export async function createCode(
-  d: Databases,
-  surveyId: string,
-  questionId: string,
-  body: NewCode,
-  coderId: string,
-  now: number,
-): Promise<CodeDto> {
-  const answers = await questionAnswers(d, surveyId, questionId);
-  checkLabelLanguages(answers.def.languages, body.label);
-  const frame = (await frameOf(d, surveyId, questionId, now))!;
-  const count = await d.store.run((s) => data.countCodes(s, frame.id));
-  if (count >= MAX_CODES)
-    throw badRequest(`a codeframe holds at most ${MAX_CODES} codes`, undefined, undefined, 'too-long', MAX_CODES);
-  await checkNet(d, frame.id, body.netId, body.isNet);
-  const id = newId();
-  await d.store.run((s) =>
-    data.insertCode(s, {
-      id,
-      frameId: frame.id,
-      label: body.label,
-      isNet: body.isNet,
-      netId: body.netId,
-      position: count,
-      createdAt: now,
-    }),
-  );
-  return (await codeDtos(d, frame.id, coderId)).find((c) => c.id === id)!;
-}
-
-export async function updateCode(
-  d: Databases,
-  surveyId: string,
-  questionId: string,
-  codeId: string,
-  body: UpdateCode,
-  coderId: string,
-): Promise<CodeDto> {
-  const frame = await requireFrame(d, surveyId, questionId);
-  const code = await codeOf(d, frame.id, codeId);
-  if (body.label) {
-    const { def } = await questionAnswers(d, surveyId, questionId);
-    checkLabelLanguages(def.languages, body.label);
-  }
-  if (body.netId !== undefined) await checkNet(d, frame.id, body.netId, code.isNet, code.id);
-  await d.store.run((s) => data.updateCode(s, codeId, body));
-  return (await codeDtos(d, frame.id, coderId)).find((c) => c.id === codeId)!;
-}
-
-export async function deleteCode(d: Databases, surveyId: string, questionId: string, codeId: string): Promise<void> {
-  const frame = await requireFrame(d, surveyId, questionId);
-  await codeOf(d, frame.id, codeId);
-  await d.store.transaction((s) => data.deleteCode(s, frame.id, codeId));
-}
-
-export async function mergeCodes(
-  d: Databases,
-  surveyId: string,
-  questionId: string,
-  body: { from: string[]; into: string },
-  coderId: string,
-): Promise<CodeDto[]> {
-  const frame = await requireFrame(d, surveyId, questionId);
-  const into = await codeOf(d, frame.id, body.into, 'into');
-  const from = [...new Set(body.from)];
-  for (const [i, id] of from.entries()) {
-    if (id === into.id) throw badRequest(`from[${i}]: a code cannot be merged into itself`, `from[${i}]`);
-    await codeOf(d, frame.id, id, `from[${i}]`);
-  }
-  await d.store.transaction((s) => data.mergeCodes(s, frame.id, from, into));
-  return codeDtos(d, frame.id, coderId);
-}
-
-export async function splitCode(
-  d: Databases,
-  surveyId: string,
-  questionId: string,
-  codeId: string,
-  body: { label: Record<string, string>; responseIds: number[] },
-  coderId: string,
-  now: number,
-): Promise<{ code: CodeDto; moved: number }> {
-  const frame = await requireFrame(d, surveyId, questionId);
-  const source = await codeOf(d, frame.id, codeId);
-  const { def } = await questionAnswers(d, surveyId, questionId);
-  checkLabelLanguages(def.languages, body.label);
-  const count = await d.store.run((s) => data.countCodes(s, frame.id));
-  if (count >= MAX_CODES)
-    throw badRequest(`a codeframe holds at most ${MAX_CODES} codes`, undefined, undefined, 'too-long', MAX_CODES);
-  const id = newId();
-  const moved = await d.store.transaction((s) =>
-    data.splitCode(
-      s,
-      source.id,
-      {
-        id,
-        frameId: frame.id,
-        label: body.label,
-        isNet: false,
-        netId: source.isNet ? source.id : source.netId,
-        position: count,
-        createdAt: now,
-      },
-      [...new Set(body.responseIds)],
-    ),
-  );
-  return { code: (await codeDtos(d, frame.id, coderId)).find((c) => c.id === id)!, moved };
-}
-
 const matches = (needle: string) => (text: string) => text.toLocaleLowerCase().includes(needle);
+
+/** The answers the coder gave the code (a net: any of its codes); 400 naming `code` for a code the frame lacks. */
+async function codeFilter(d: Databases, frame: data.FrameRow | undefined, coderId: string, codeId: string) {
+  const codes = frame ? await d.store.run((s) => data.listCodes(s, frame.id)) : [];
+  if (!codes.some((c) => c.id === codeId)) throw badRequest('code: no such code in this codeframe', 'code');
+  const ids = [codeId, ...codes.filter((c) => c.netId === codeId).map((c) => c.id)];
+  return d.store.run((s) => data.responsesWithCodes(s, frame!.id, coderId, ids));
+}
 
 export async function answersPage(
   d: Databases,
@@ -246,12 +72,14 @@ export async function answersPage(
     frame && query.uncoded === '1'
       ? await d.store.run((s) => data.codedResponses(s, frame.id, coderId))
       : new Set<number>();
+  const withCode = query.code === undefined ? null : await codeFilter(d, frame, coderId, query.code);
   const needle = query.search.trim().toLocaleLowerCase();
   const hit = matches(needle);
   const chosen: number[] = [];
   for (let k = 0; k < answers.responseIds.length; k++) {
     if (needle !== '' && !hit(answers.texts[k])) continue;
     if (coded.has(answers.responseIds[k])) continue;
+    if (withCode && !withCode.has(answers.responseIds[k])) continue;
     chosen.push(k);
   }
   const page = chosen.slice(query.offset, query.offset + query.limit);
@@ -314,7 +142,6 @@ export async function setAnswerCodes(
 /** Suggestions of the last few answer sets: a theme's bulk assignment and its row of the distinguishing table reuse them. */
 const THEMES_KEPT = 8;
 const themesCache = new Map<string, Promise<LanguageThemes[]>>();
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The suggested themes of the answers, found in turns so other requests are answered meanwhile,
@@ -401,6 +228,23 @@ export async function themes(d: Databases, surveyId: string, questionId: string)
   };
 }
 
+/** One coder's answers of each code (response ids by code id), read a page at a time with pauses between. */
+async function membersInTurns(d: Databases, frameId: string, coderId: string): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  const breathe = turns();
+  for (let after: { responseId: number; codeId: string } | null = null; ; ) {
+    const page = await d.store.run((s) => data.coderPairsAfter(s, frameId, coderId, after));
+    for (const { responseId, codeId } of page) {
+      const list = out.get(codeId);
+      if (list) list.push(responseId);
+      else out.set(codeId, [responseId]);
+    }
+    if (page.length < data.PAGE_ROWS) return out;
+    after = page[page.length - 1];
+    await breathe(true);
+  }
+}
+
 export async function distinguishTable(
   d: Databases,
   surveyId: string,
@@ -423,20 +267,22 @@ export async function distinguishTable(
     const frame = await frameOf(d, surveyId, questionId);
     if (frame) {
       const list = await d.store.run((s) => data.listCodes(s, frame.id));
-      let given = await d.store.run((s) => data.codeMembers(s, frame.id, query.coder ?? coderId));
+      let given = await membersInTurns(d, frame.id, query.coder ?? coderId);
       // A reader who codes nothing (a manager) reads the codes of whoever coded most answers.
       if (query.coder === undefined && given.size === 0) {
         const most = [...(await d.store.run((s) => data.frameCoders(s, frame.id)))].sort(
           (a, b) => b.coded - a.coded,
         )[0];
-        if (most) given = await d.store.run((s) => data.codeMembers(s, frame.id, most.id));
+        if (most) given = await membersInTurns(d, frame.id, most.id);
       }
       const n = answers.responseIds.length;
       const flags = new Map(list.map((c) => [c.id, new Uint8Array(n)]));
+      const breathe = turns();
       for (const c of list) {
         const own = flags.get(c.id)!;
         // A net counts an answer once however many of its codes the answer has.
         const net = c.netId ? flags.get(c.netId) : undefined;
+        await breathe();
         for (const responseId of given.get(c.id) ?? []) {
           const k = answers.index.get(responseId);
           if (k === undefined) continue;
@@ -462,7 +308,7 @@ export async function distinguishTable(
   const group = Array.from(answers.scores, (s) =>
     !sq || Number.isNaN(s) ? -1 : sq.type === 'nps' ? npsGroup(s) : satisfactionGroup(s, sq.max),
   );
-  const table = distinguish({ groups, group, score: answers.scores, codes: sq ? codes : [] });
+  const table = await distinguishInTurns({ groups, group, score: answers.scores, codes: sq ? codes : [] }, nextTurn);
   return { ...table, of: query.of, scoreQuestion: sq, labels };
 }
 

@@ -2,12 +2,13 @@
  * Every read and write of the coding tables, and nothing else of the area touches the database:
  * units of work over either dialect (`yield* q(…)`), run by the service through the store.
  */
-import { and, asc, count, countDistinct, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { q, affected, type Sql, type Work } from '../db/store';
 import { codingActions, codingAssignments, codingCodes, codingFrames, responses, users } from '../db/tables';
 
 export type FrameRow = typeof codingFrames.$inferSelect;
 export type CodeRow = typeof codingCodes.$inferSelect;
+export type NewCodeRow = typeof codingCodes.$inferInsert;
 /** [codeId, responseId] */
 export type Pair = [string, number];
 
@@ -29,7 +30,7 @@ export function* findFrame(db: Sql, surveyId: string, questionId: string): Work<
 }
 
 /** The frame of the question, made now unless another request made it first. */
-export function* insertFrame(db: Sql, frame: FrameRow): Work<FrameRow> {
+export function* insertFrame(db: Sql, frame: typeof codingFrames.$inferInsert): Work<FrameRow> {
   yield* q(db.insert(codingFrames).values(frame).onConflictDoNothing());
   return (yield* findFrame(db, frame.surveyId, frame.questionId))!;
 }
@@ -38,18 +39,28 @@ export function* listFrames(db: Sql, surveyId: string): Work<FrameRow[]> {
   return yield* q(db.select().from(codingFrames).where(eq(codingFrames.surveyId, surveyId)));
 }
 
+/** The frame holding the codes of a question's frame: its own, or the one it shares. */
+const codesFrame = (frameId: string) =>
+  sql`(select coalesce(${codingFrames.codesFrom}, ${codingFrames.id}) from ${codingFrames} where ${codingFrames.id} = ${frameId})`;
+
+/** The codes a question's frame uses (those of the frame it shares, if it shares one). */
 export function* listCodes(db: Sql, frameId: string): Work<CodeRow[]> {
   return yield* q(
     db
       .select()
       .from(codingCodes)
-      .where(eq(codingCodes.frameId, frameId))
+      .where(eq(codingCodes.frameId, codesFrame(frameId)))
       .orderBy(asc(codingCodes.position), asc(codingCodes.createdAt), asc(codingCodes.id)),
   );
 }
 
 export function* countCodes(db: Sql, frameId: string): Work<number> {
-  const [row] = yield* q(db.select({ n: count() }).from(codingCodes).where(eq(codingCodes.frameId, frameId)));
+  const [row] = yield* q(
+    db
+      .select({ n: count() })
+      .from(codingCodes)
+      .where(eq(codingCodes.frameId, codesFrame(frameId))),
+  );
   return row.n;
 }
 
@@ -69,14 +80,14 @@ export function* codeUse(db: Sql, frameId: string, coderId: string): Work<Map<st
   return new Map(rows.map((r) => [r.codeId, { mine: Number(r.mine), all: r.all }]));
 }
 
-export function* insertCode(db: Sql, code: CodeRow): Work<void> {
+export function* insertCode(db: Sql, code: NewCodeRow): Work<void> {
   yield* q(db.insert(codingCodes).values(code));
 }
 
 export function* updateCode(
   db: Sql,
   codeId: string,
-  patch: Partial<Pick<CodeRow, 'label' | 'netId' | 'position'>>,
+  patch: Partial<Pick<CodeRow, 'label' | 'netId' | 'position' | 'words'>>,
 ): Work<void> {
   yield* q(db.update(codingCodes).set(patch).where(eq(codingCodes.id, codeId)));
 }
@@ -94,10 +105,16 @@ export function* deleteCode(tx: Sql, frameId: string, codeId: string): Work<void
 
 /**
  * Merges codes into one: each coder's assignments of `from` become assignments of `into` (an
- * answer that had both keeps one), the codes of a merged net move to `into` when it is a net, and
- * the merged codes go. A transaction's unit: nothing is half merged.
+ * answer that had both keeps one), in every question using the codes; the codes of a merged net
+ * move to `into` when it is a net, and the merged codes go. A transaction's unit: nothing is half
+ * merged. `frameId` is the frame holding the codes.
  */
-export function* mergeCodes(tx: Sql, frameId: string, from: readonly string[], into: CodeRow): Work<void> {
+export function* mergeCodes(
+  tx: Sql,
+  frameId: string,
+  from: readonly string[],
+  into: Pick<CodeRow, 'id' | 'isNet'>,
+): Work<void> {
   const a = codingAssignments;
   yield* q(
     tx
@@ -112,7 +129,7 @@ export function* mergeCodes(tx: Sql, frameId: string, from: readonly string[], i
             at: a.at,
           })
           .from(a)
-          .where(and(eq(a.frameId, frameId), inArray(a.codeId, [...from]))),
+          .where(inArray(a.codeId, [...from])),
       )
       .onConflictDoNothing(),
   );
@@ -125,8 +142,17 @@ export function* mergeCodes(tx: Sql, frameId: string, from: readonly string[], i
   yield* q(tx.delete(codingCodes).where(inArray(codingCodes.id, [...from])));
 }
 
-/** A new code that takes over `source`'s assignments of the listed answers, for every coder. A transaction's unit. */
-export function* splitCode(tx: Sql, source: string, code: CodeRow, responseIds: readonly number[]): Work<number> {
+/**
+ * A new code that takes over `source`'s assignments of the listed answers to one question (its
+ * frame `answersOf`), for every coder. A transaction's unit.
+ */
+export function* splitCode(
+  tx: Sql,
+  answersOf: string,
+  source: string,
+  code: NewCodeRow,
+  responseIds: readonly number[],
+): Work<number> {
   yield* q(tx.insert(codingCodes).values(code));
   let moved = 0;
   for (let i = 0; i < responseIds.length; i += BATCH) {
@@ -136,6 +162,7 @@ export function* splitCode(tx: Sql, source: string, code: CodeRow, responseIds: 
         .set({ codeId: code.id })
         .where(
           and(
+            eq(codingAssignments.frameId, answersOf),
             eq(codingAssignments.codeId, source),
             inArray(codingAssignments.responseId, responseIds.slice(i, i + BATCH) as number[]),
           ),
@@ -153,6 +180,31 @@ function* coderPairs(db: Sql, frameId: string, coderId: string): Work<{ response
       .select({ responseId: codingAssignments.responseId, codeId: codingAssignments.codeId })
       .from(codingAssignments)
       .where(and(eq(codingAssignments.frameId, frameId), eq(codingAssignments.coderId, coderId))),
+  );
+}
+
+/** A page of one coder's [response, code] pairs after `after`, in that order (the coder index's). */
+export function* coderPairsAfter(
+  db: Sql,
+  frameId: string,
+  coderId: string,
+  after: { responseId: number; codeId: string } | null,
+): Work<{ responseId: number; codeId: string }[]> {
+  const a = codingAssignments;
+  return yield* q(
+    db
+      .select({ responseId: a.responseId, codeId: a.codeId })
+      .from(a)
+      .where(
+        and(
+          eq(a.frameId, frameId),
+          eq(a.coderId, coderId),
+          // A row value comparison: both databases walk the coder index from there.
+          after ? sql`(${a.responseId}, ${a.codeId}) > (${after.responseId}, ${after.codeId})` : undefined,
+        ),
+      )
+      .orderBy(asc(a.responseId), asc(a.codeId))
+      .limit(PAGE_ROWS),
   );
 }
 
@@ -174,6 +226,28 @@ export function* codedResponses(db: Sql, frameId: string, coderId: string): Work
       .selectDistinct({ responseId: codingAssignments.responseId })
       .from(codingAssignments)
       .where(and(eq(codingAssignments.frameId, frameId), eq(codingAssignments.coderId, coderId))),
+  );
+  return new Set(rows.map((r) => r.responseId));
+}
+
+/** The responses one coder gave any of the codes. */
+export function* responsesWithCodes(
+  db: Sql,
+  frameId: string,
+  coderId: string,
+  codeIds: readonly string[],
+): Work<Set<number>> {
+  const rows = yield* q(
+    db
+      .selectDistinct({ responseId: codingAssignments.responseId })
+      .from(codingAssignments)
+      .where(
+        and(
+          eq(codingAssignments.frameId, frameId),
+          eq(codingAssignments.coderId, coderId),
+          inArray(codingAssignments.codeId, [...codeIds]),
+        ),
+      ),
   );
   return new Set(rows.map((r) => r.responseId));
 }
@@ -200,17 +274,6 @@ export function* codesOf(
         ),
     );
     for (const { responseId, codeId } of rows) out.set(responseId, [...(out.get(responseId) ?? []), codeId]);
-  }
-  return out;
-}
-
-/** One coder's answers of each code: response ids by code id. */
-export function* codeMembers(db: Sql, frameId: string, coderId: string): Work<Map<string, number[]>> {
-  const out = new Map<string, number[]>();
-  for (const { responseId, codeId } of yield* coderPairs(db, frameId, coderId)) {
-    const list = out.get(codeId);
-    if (list) list.push(responseId);
-    else out.set(codeId, [responseId]);
   }
   return out;
 }
@@ -253,6 +316,7 @@ export function* applyChange(
         .delete(codingAssignments)
         .where(
           and(
+            eq(codingAssignments.frameId, frameId),
             eq(codingAssignments.codeId, codeId),
             eq(codingAssignments.responseId, responseId),
             eq(codingAssignments.coderId, coderId),
@@ -298,6 +362,7 @@ export function* undoLast(tx: Sql, frameId: string, coderId: string): Work<numbe
         .delete(codingAssignments)
         .where(
           and(
+            eq(codingAssignments.frameId, frameId),
             eq(codingAssignments.codeId, codeId),
             eq(codingAssignments.responseId, responseId),
             eq(codingAssignments.coderId, coderId),
@@ -326,15 +391,41 @@ export function* undoLast(tx: Sql, frameId: string, coderId: string): Work<numbe
   return [...new Set([...last.added, ...last.removed].map((p) => p[1]))];
 }
 
-/** The language each completed response was answered in, where recorded. */
-export function* responseLanguages(db: Sql, surveyId: string): Work<Map<number, string>> {
+/** Rows a paged read takes per statement: each one a short turn of the event loop. */
+export const PAGE_ROWS = 5_000;
+
+/** The language of counted responses (completed, not tests) with ids above `after`, where recorded: a page in id order. */
+export function* responseLanguagesAfter(
+  db: Sql,
+  surveyId: string,
+  after: number,
+): Work<{ id: number; lang: string }[]> {
   const rows = yield* q(
     db
       .select({ id: responses.id, lang: responses.lang })
       .from(responses)
       .where(
-        and(eq(responses.surveyId, surveyId), eq(responses.status, 'complete'), sql`${responses.lang} is not null`),
-      ),
+        and(
+          eq(responses.surveyId, surveyId),
+          eq(responses.status, 'complete'),
+          eq(responses.isTest, false),
+          gt(responses.id, after),
+          sql`${responses.lang} is not null`,
+        ),
+      )
+      .orderBy(asc(responses.id))
+      .limit(PAGE_ROWS),
   );
-  return new Map(rows.map((r) => [r.id, r.lang!]));
+  return rows.map((r) => ({ id: r.id, lang: r.lang! }));
+}
+
+/** The language each completed response was answered in, where recorded. */
+export function* responseLanguages(db: Sql, surveyId: string): Work<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let after = 0; ; ) {
+    const page = yield* responseLanguagesAfter(db, surveyId, after);
+    for (const r of page) out.set(r.id, r.lang);
+    if (page.length < PAGE_ROWS) return out;
+    after = page[page.length - 1].id;
+  }
 }

@@ -6,6 +6,7 @@
  * order included), the coded answers are bytea, durations double precision.
  */
 import { sql } from 'drizzle-orm';
+import type { FrameEditUndo } from '../../shared/coding/frame-edit';
 import {
   bigint,
   boolean,
@@ -689,6 +690,7 @@ export const codingFrames = pgTable(
       .notNull()
       .references(() => surveys.id, { onDelete: 'cascade' }),
     questionId: text().notNull(),
+    codesFrom: text(),
     createdAt: bigint({ mode: 'number' }).notNull(),
   },
   (t) => [uniqueIndex('coding_frames_question_uq').on(t.surveyId, t.questionId)],
@@ -703,6 +705,7 @@ export const codingCodes = pgTable(
       .notNull()
       .references(() => codingFrames.id, { onDelete: 'cascade' }),
     label: json().$type<Record<string, string>>().notNull(),
+    words: json().$type<string[]>().notNull().default([]),
     isNet: boolean().notNull().default(false),
     netId: text(),
     position: integer().notNull(),
@@ -730,7 +733,7 @@ export const codingAssignments = pgTable(
     at: bigint({ mode: 'number' }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.codeId, t.responseId, t.coderId] }),
+    primaryKey({ columns: [t.frameId, t.codeId, t.responseId, t.coderId] }),
     index('coding_assignments_coder_idx').on(t.frameId, t.coderId, t.responseId, t.codeId),
   ],
 );
@@ -777,3 +780,20 @@ export const customerSuppressions = pgTable('customer_suppressions', {
   hash: text().primaryKey(),
   createdAt: bigint({ mode: 'number' }).notNull(),
 });
+
+/** Changes to a codeframe's codes, newest last, so they can be undone. */
+export const codingFrameEdits = pgTable(
+  'coding_frame_edits',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    frameId: text()
+      .notNull()
+      .references(() => codingFrames.id, { onDelete: 'cascade' }),
+    userId: text().references(() => users.id, { onDelete: 'set null' }),
+    kind: text().notNull(),
+    label: json().$type<Record<string, string>>().notNull(),
+    undo: json().$type<FrameEditUndo>().notNull(),
+    at: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('coding_frame_edits_frame_idx').on(t.frameId, t.id)],
+);

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, blob, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../../shared/api/auth';
+import type { FrameEditUndo } from '../../shared/coding/frame-edit';
 
 export const users = sqliteTable('users', {
   id: text().primaryKey(),
@@ -689,6 +690,8 @@ export const codingFrames = sqliteTable(
       .notNull()
       .references(() => surveys.id, { onDelete: 'cascade' }),
     questionId: text().notNull(),
+    /** The frame whose codes this question uses when it shares another question's codeframe. */
+    codesFrom: text(),
     createdAt: integer().notNull(),
   },
   (t) => [uniqueIndex('coding_frames_question_uq').on(t.surveyId, t.questionId)],
@@ -703,6 +706,8 @@ export const codingCodes = sqliteTable(
       .notNull()
       .references(() => codingFrames.id, { onDelete: 'cascade' }),
     label: text({ mode: 'json' }).$type<Record<string, string>>().notNull(),
+    /** Words and phrases that mark an answer as having this code (an alert rule's "matches code"). */
+    words: text({ mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     isNet: integer({ mode: 'boolean' }).notNull().default(false),
     /** The net this code belongs to. */
     netId: text(),
@@ -734,7 +739,8 @@ export const codingAssignments = sqliteTable(
     at: integer().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.codeId, t.responseId, t.coderId] }),
+    // Per frame: questions sharing a codeframe code the same response apart.
+    primaryKey({ columns: [t.frameId, t.codeId, t.responseId, t.coderId] }),
     // Holds every column a coder's reading needs, so it never visits the table.
     index('coding_assignments_coder_idx').on(t.frameId, t.coderId, t.responseId, t.codeId),
   ],
@@ -759,6 +765,25 @@ export const codingActions = sqliteTable(
     at: integer().notNull(),
   },
   (t) => [index('coding_actions_coder_idx').on(t.frameId, t.coderId, t.id)],
+);
+
+/** Changes to a codeframe's codes (rename, move, merge, split, delete), newest last, so they can be undone. */
+export const codingFrameEdits = sqliteTable(
+  'coding_frame_edits',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** The frame that holds the codes (shared by every question using them). */
+    frameId: text()
+      .notNull()
+      .references(() => codingFrames.id, { onDelete: 'cascade' }),
+    userId: text().references(() => users.id, { onDelete: 'set null' }),
+    kind: text().notNull(),
+    /** The label of the code the edit was about, to name it in "undo". */
+    label: text({ mode: 'json' }).$type<Record<string, string>>().notNull(),
+    undo: text({ mode: 'json' }).$type<FrameEditUndo>().notNull(),
+    at: integer().notNull(),
+  },
+  (t) => [index('coding_frame_edits_frame_idx').on(t.frameId, t.id)],
 );
 
 /**

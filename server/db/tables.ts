@@ -63,4 +63,5 @@ export const {
   codingActions,
   customerValueHistory,
   customerSuppressions,
+  codingFrameEdits,
 } = tables;

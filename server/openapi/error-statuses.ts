@@ -39,6 +39,7 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   'missing-translations': 409,
   'invalid-import': 400,
   'nothing-to-undo': 409,
+  'frame-in-use': 409,
   'demo-exists': 409,
   'no-plan': 409,
   'one-off': 409,

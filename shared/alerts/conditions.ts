@@ -1,7 +1,7 @@
 /**
  * Whether a completed response meets an alert rule: the survey's display-logic operators
- * (shared/survey/logic.ts) for answers and hidden fields, plus "contains a word" for comments, and
- * the rule's segment limits. Pure, so the server hook and the tests share it.
+ * (shared/survey/logic.ts) for answers and hidden fields, plus "contains a word" and "matches a
+ * code's words" for comments, and the rule's segment limits. Pure, so the server hook and the tests share it.
  */
 import { evaluate, type Facts } from '../survey/logic';
 import { own } from '../survey/ids';
@@ -33,17 +33,28 @@ export interface CompiledRule<R> {
   test: (facts: Facts) => boolean;
 }
 
-/** Prepares a rule for evaluation on many responses. */
-export function compileRule<R extends { spec: AlertRuleSpec }>(rule: R): CompiledRule<R> {
+/** Whether the text answer to `source` holds any of the words; no words match nothing. */
+function matchesWords(source: string, words: readonly string[]): (f: Facts) => boolean {
+  if (words.length === 0) return () => false;
+  const re = wordMatcher(words);
+  return (f) => {
+    const t = textOf(own(f.answers, source));
+    return t !== null && re.test(t);
+  };
+}
+
+/**
+ * Prepares a rule for evaluation on many responses. `codeWords` gives each code's words (a net's:
+ * its codes' too) for `matchesCode` conditions; a code it lacks (deleted since) matches nothing.
+ */
+export function compileRule<R extends { spec: AlertRuleSpec }>(
+  rule: R,
+  codeWords: ReadonlyMap<string, readonly string[]> = new Map(),
+): CompiledRule<R> {
   const { when, segment } = rule.spec;
   const checks = when.conditions.map((c: AlertCondition): ((f: Facts) => boolean) => {
-    if (c.op === 'contains') {
-      const re = wordMatcher(c.words);
-      return (f) => {
-        const t = textOf(own(f.answers, c.source));
-        return t !== null && re.test(t);
-      };
-    }
+    if (c.op === 'contains') return matchesWords(c.source, c.words);
+    if (c.op === 'matchesCode') return matchesWords(c.source, codeWords.get(c.code) ?? []);
     const logic = { match: 'all' as const, conditions: [c] };
     return (f) => evaluate(logic, f);
   });

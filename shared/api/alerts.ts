@@ -44,11 +44,22 @@ export const ContainsSchema = v.object({
   ),
 });
 
-/** A condition of an alert rule: the survey logic's operators (shared/survey/logic.ts) plus `contains`. */
+/**
+ * "The open answer matches a coded theme": any of the words of code `code` (or, for a net, of its
+ * codes) in the answer to `source`, matched as `contains` matches them. The words are the code's
+ * in the codeframe when a response completes, so editing them changes what the rule opens cases for.
+ */
+export const MatchesCodeSchema = v.object({
+  source: idRefSchema('a question id'),
+  op: v.literal('matchesCode'),
+  code: Id,
+});
+
+/** A condition of an alert rule: the survey logic's operators (shared/survey/logic.ts) plus `contains` and `matchesCode`. */
 export const AlertConditionSchema = v.variant(
   'op',
-  [ContainsSchema, ConditionSchema],
-  'op: must be equals, notEquals, in, notIn, between, answered, notAnswered or contains',
+  [ContainsSchema, MatchesCodeSchema, ConditionSchema],
+  'op: must be equals, notEquals, in, notIn, between, answered, notAnswered, contains or matchesCode',
 );
 export type AlertCondition = v.InferOutput<typeof AlertConditionSchema>;
 

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { SurveyLanguageSchema } from '../survey/schema-parts';
 import type { Agreement } from '../coding/agreement';
 import type { DistinctionTable } from '../coding/distinguish';
+import type { FrameEditKind } from '../coding/frame-edit';
 
 const Id = v.pipe(v.string('must be an id'), v.minLength(1, 'is required'), v.maxLength(64, 'is too long'));
 const LabelText = v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(200));
@@ -12,6 +13,15 @@ export const CodeLabelSchema = v.pipe(
   v.record(SurveyLanguageSchema, LabelText, 'must give the label by language, e.g. { "en": "Slow service" }'),
   v.check((x) => Object.keys(x).length > 0, 'needs a label in at least one language'),
   v.check((x) => Object.keys(x).length <= 50, 'has labels in more than 50 languages'),
+);
+
+/** Words and phrases that mark an answer as having a code: what an alert rule on the code matches. */
+export const CodeWordsSchema = v.pipe(
+  v.array(
+    v.pipe(v.string('must be a word'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100, 'is too long')),
+    'must be a list of words',
+  ),
+  v.maxLength(50, 'has more than 50 words'),
 );
 
 /** The most codes one frame holds: far beyond any codeframe in use, and a bound on a request's work. */
@@ -24,11 +34,13 @@ export const NewCodeSchema = v.object({
   isNet: v.optional(v.boolean('must be true or false'), false),
   /** The net the code belongs to. */
   netId: v.optional(v.nullable(Id), null),
+  words: v.optional(CodeWordsSchema, []),
 });
 export type NewCode = v.InferOutput<typeof NewCodeSchema>;
 
 export const UpdateCodeSchema = v.object({
   label: v.optional(CodeLabelSchema),
+  words: v.optional(CodeWordsSchema),
   netId: v.optional(v.nullable(Id)),
   position: v.optional(
     v.pipe(v.number('must be a number'), v.integer('must be whole'), v.minValue(0), v.maxValue(MAX_CODES)),
@@ -89,6 +101,13 @@ export const AnswersQuerySchema = v.object({
   limit: v.optional(v.pipe(Count(500), v.minValue(1, 'must be at least 1')), '100'),
   search: v.optional(v.pipe(v.string(), v.maxLength(200, 'is longer than 200 characters')), ''),
   uncoded: v.optional(v.picklist(['0', '1'], 'must be 0 or 1'), '0'),
+  /** Only the answers the caller gave this code (a net: any of its codes). */
+  code: v.optional(Id),
+});
+
+/** Shares another open question's codeframe (one set of codes, each question coded apart), or stops sharing (null). */
+export const ShareFrameSchema = v.object({
+  from: v.nullable(v.pipe(v.string('must be a question id'), v.minLength(1, 'is required'), v.maxLength(64))),
 });
 
 /**
@@ -108,6 +127,7 @@ export interface CodeDto {
   isNet: boolean;
   netId: string | null;
   position: number;
+  words: string[];
   /** Answers the caller gave this code, and answers any coder did. */
   mine: number;
   all: number;
@@ -125,6 +145,17 @@ export interface FrameDto {
   coders: { id: string; name: string; coded: number }[];
   /** The question the respondents' scores come from (NPS, else overall satisfaction), if any. */
   scoreQuestion: { id: string; type: 'nps' | 'rating'; max: number } | null;
+  /** The open questions using the same codes (this one among them), when the codeframe is shared. */
+  sharedBy: string[];
+  /** The latest change to the codes that can be undone. */
+  lastEdit: FrameEditDto | null;
+}
+
+export interface FrameEditDto {
+  kind: FrameEditKind;
+  /** The label of the code it was about. */
+  label: Record<string, string>;
+  at: number;
 }
 
 export interface CodingQuestionDto {

@@ -138,6 +138,8 @@ export interface ApiErrorParams {
   'webhook-address': { reason: WebhookAddressReason; host: string };
   // Coding open answers
   'nothing-to-undo': Record<string, never>;
+  /** A question's own codes or coded answers keep it from sharing another's codeframe. */
+  'frame-in-use': Record<string, never>;
 }
 export type ApiErrorCode = keyof ApiErrorParams;
 

@@ -8,6 +8,7 @@ import { chiSquareTest } from '../stats/chisquare';
 import { StatsInputError } from '../stats/errors';
 import { fisherExact2xC } from '../stats/exact';
 import { meanCI, wilson } from '../stats/intervals';
+import { runAtOnce, runInTurns, STEP, type Steps } from './turns';
 
 /** Mentions under this many are too few to read a difference from (as the report's small bases). */
 export const CODING_SMALL_BASE = 30;
@@ -90,11 +91,61 @@ function scoredMean(values: number[], confidence: number) {
   return { n, mean, lower, upper };
 }
 
+/** One code's row of the table, its test done. */
+function codeRow(
+  { code, counts, mentions, scores }: { code: { id: string }; counts: number[]; mentions: number; scores: number[] },
+  test: CodeDistinction['test'],
+  groups: readonly string[],
+  totals: readonly number[],
+  confidence: number,
+): CodeDistinction {
+  const smallBase = mentions < CODING_SMALL_BASE;
+  const significant = !smallBase && test !== null && test.pAdjusted < CODING_SIGNIFICANCE;
+  const byGroup = groups.map((name, k) => {
+    const interval = totals[k] > 0 ? wilson(counts[k], totals[k], confidence) : null;
+    return {
+      group: name,
+      n: totals[k],
+      mentions: counts[k],
+      share: interval?.p ?? 0,
+      lower: interval?.lower ?? 0,
+      upper: interval?.upper ?? 0,
+    };
+  });
+  let highest = 0;
+  byGroup.forEach((s, k) => {
+    if (s.share > byGroup[highest].share) highest = k;
+  });
+  return {
+    id: code.id,
+    mentions,
+    byGroup,
+    test,
+    significant,
+    smallBase,
+    highestIn: significant ? groups[highest] : null,
+    mean: scoredMean(scores, confidence),
+  };
+}
+
 /**
  * The distinguishing table. The p-values of all codes are adjusted together by Benjamini–Hochberg
  * (false discovery rate CODING_SIGNIFICANCE). Linear in the respondents and the mentions.
  */
 export function distinguish(input: DistinguishInput): DistinctionTable {
+  return runAtOnce(distinguishSteps(input));
+}
+
+/** distinguish in turns of about `turnMs`, awaiting `pause()` between them. The same result. */
+export function distinguishInTurns(
+  input: DistinguishInput,
+  pause: () => Promise<void>,
+  turnMs?: number,
+): Promise<DistinctionTable> {
+  return runInTurns(distinguishSteps(input), pause, turnMs);
+}
+
+function* distinguishSteps(input: DistinguishInput): Steps<DistinctionTable> {
   const { groups, group, score, codes } = input;
   const confidence = input.confidence ?? 0.95;
   if (group.length !== score.length)
@@ -103,6 +154,7 @@ export function distinguish(input: DistinguishInput): DistinctionTable {
   const totals = new Array<number>(g).fill(0);
   const all: number[] = [];
   for (let i = 0; i < group.length; i++) {
+    if (i % STEP === STEP - 1) yield;
     const k = group[i];
     if (k < 0) continue;
     if (k >= g || !Number.isInteger(k))
@@ -111,10 +163,12 @@ export function distinguish(input: DistinguishInput): DistinctionTable {
     if (Number.isFinite(score[i])) all.push(score[i]);
   }
   const base = totals.reduce((s, x) => s + x, 0);
-  const rows = codes.map((code) => {
+  const rows: { code: DistinguishInput['codes'][number]; counts: number[]; mentions: number; scores: number[] }[] = [];
+  for (const code of codes) {
     const counts = new Array<number>(g).fill(0);
     const scores: number[] = [];
     for (let j = 0; j < code.members.length; j++) {
+      if (j % STEP === STEP - 1) yield;
       const i = code.members[j];
       const k = group[i];
       if (k === undefined) throw new StatsInputError(`codes.${code.id}`, `names respondent ${i}, beyond the base`);
@@ -123,8 +177,9 @@ export function distinguish(input: DistinguishInput): DistinctionTable {
       if (Number.isFinite(score[i])) scores.push(score[i]);
     }
     const mentions = counts.reduce((s, x) => s + x, 0);
-    return { code, counts, mentions, scores };
-  });
+    rows.push({ code, counts, mentions, scores });
+  }
+  yield;
   const tests = rows.map(({ counts, mentions }) => {
     const kept = totals.map((_, k) => k).filter((k) => totals[k] > 0);
     if (mentions === 0 || mentions === base || kept.length < 2) return null;
@@ -140,40 +195,19 @@ export function distinguish(input: DistinguishInput): DistinctionTable {
   const tested = tests.flatMap((t, i) => (t ? [i] : []));
   const adjusted = benjaminiHochberg(tested.map((i) => tests[i]!.p));
   const pAdjusted = new Map(tested.map((i, k) => [i, adjusted[k]]));
+  yield;
+  const mean = scoredMean(all, confidence);
+  const out: CodeDistinction[] = [];
+  for (const [i, row] of rows.entries()) {
+    yield;
+    const test = tests[i] ? { ...tests[i]!, pAdjusted: pAdjusted.get(i)! } : null;
+    out.push(codeRow(row, test, groups, totals, confidence));
+  }
   return {
     groups: groups.map((name, k) => ({ group: name, n: totals[k] })),
-    mean: scoredMean(all, confidence),
+    mean,
     correction: 'benjamini-hochberg',
     level: CODING_SIGNIFICANCE,
-    codes: rows.map(({ code, counts, mentions, scores }, i) => {
-      const test = tests[i] ? { ...tests[i]!, pAdjusted: pAdjusted.get(i)! } : null;
-      const smallBase = mentions < CODING_SMALL_BASE;
-      const significant = !smallBase && test !== null && test.pAdjusted < CODING_SIGNIFICANCE;
-      const byGroup = groups.map((name, k) => {
-        const interval = totals[k] > 0 ? wilson(counts[k], totals[k], confidence) : null;
-        return {
-          group: name,
-          n: totals[k],
-          mentions: counts[k],
-          share: interval?.p ?? 0,
-          lower: interval?.lower ?? 0,
-          upper: interval?.upper ?? 0,
-        };
-      });
-      let highest = 0;
-      byGroup.forEach((s, k) => {
-        if (s.share > byGroup[highest].share) highest = k;
-      });
-      return {
-        id: code.id,
-        mentions,
-        byGroup,
-        test,
-        significant,
-        smallBase,
-        highestIn: significant ? groups[highest] : null,
-        mean: scoredMean(scores, confidence),
-      };
-    }),
+    codes: out,
   };
 }

@@ -8,6 +8,7 @@
 import { joinsWithoutSpace, textLanguage } from './language';
 import { stopWords } from './stop-words';
 import { wordRuns } from './segment';
+import { runAtOnce, runInTurns, STEP, type Steps } from './turns';
 
 export interface ThemeAnswer {
   text: string;
@@ -93,19 +94,23 @@ class Tokenised {
   }
 }
 
-function tokenise(texts: readonly string[], lang: string): Tokenised {
+function* tokenise(texts: readonly string[], lang: string): Steps<Tokenised> {
   const t = new Tokenised(lang);
-  for (const text of texts) t.add(text);
+  for (let i = 0; i < texts.length; i++) {
+    t.add(texts[i]);
+    if (i % STEP === STEP - 1) yield;
+  }
   return t;
 }
 
 /** Pairs of adjacent content words frequent and cohesive enough to read as one word or phrase. */
-function phrasePairs(t: Tokenised, minAnswers: number, lang: string): Map<number, string> {
+function* phrasePairs(t: Tokenised, minAnswers: number, lang: string): Steps<Map<number, string>> {
   const v = t.words.length;
   const single = new Float64Array(v);
   const pairs = new Map<number, number>();
-  for (const runs of t.answers)
-    for (const run of runs)
+  for (let a = 0; a < t.answers.length; a++) {
+    if (a % STEP === STEP - 1) yield;
+    for (const run of t.answers[a])
       for (let i = 0; i < run.length; i++) {
         if (run[i] < 0) continue;
         single[run[i]]++;
@@ -114,10 +119,13 @@ function phrasePairs(t: Tokenised, minAnswers: number, lang: string): Map<number
           pairs.set(key, (pairs.get(key) ?? 0) + 1);
         }
       }
+  }
   const stops = stopWords(lang);
   const glue = joinsWithoutSpace(lang) ? '' : ' ';
   const phrases = new Map<number, string>();
+  let seen = 0;
   for (const [key, n] of pairs) {
+    if (++seen % STEP === 0) yield;
     const a = Math.floor(key / v);
     const b = key % v;
     if (n < minAnswers || (2 * n) / (single[a] + single[b]) < PHRASE_COHESION) continue;
@@ -128,7 +136,7 @@ function phrasePairs(t: Tokenised, minAnswers: number, lang: string): Map<number
 }
 
 /** Each answer's distinct terms: content words, with cohesive pairs joined (left to right). */
-function answerTerms(t: Tokenised, phrases: Map<number, string>): { terms: string[]; perAnswer: Int32Array[] } {
+function* answerTerms(t: Tokenised, phrases: Map<number, string>): Steps<{ terms: string[]; perAnswer: Int32Array[] }> {
   const v = t.words.length;
   const ids = new Map<string, number>();
   const terms: string[] = [];
@@ -141,7 +149,9 @@ function answerTerms(t: Tokenised, phrases: Map<number, string>): { terms: strin
     }
     return id;
   };
-  const perAnswer = t.answers.map((runs) => {
+  const perAnswer: Int32Array[] = [];
+  for (const runs of t.answers) {
+    if (perAnswer.length % STEP === STEP - 1) yield;
     const found = new Set<number>();
     for (const run of runs)
       for (let i = 0; i < run.length; i++) {
@@ -152,8 +162,8 @@ function answerTerms(t: Tokenised, phrases: Map<number, string>): { terms: strin
           i++;
         } else found.add(intern(t.words[run[i]]));
       }
-    return Int32Array.from(found).sort();
-  });
+    perAnswer.push(Int32Array.from(found).sort());
+  }
   return { terms, perAnswer };
 }
 
@@ -172,20 +182,27 @@ function contains(a: string, b: string): boolean {
  * answerWords(['Nhân viên thân thiện', …], 'vi', 3).terms; // ['nhân viên', 'thân thiện', …]
  */
 export function answerWords(texts: readonly string[], lang: string, minAnswers: number) {
-  return wordsOf(tokenise(texts, textLanguage(lang)), minAnswers);
+  return runAtOnce(
+    (function* () {
+      return yield* wordsOf(yield* tokenise(texts, textLanguage(lang)), minAnswers);
+    })(),
+  );
 }
 
-function wordsOf(tokens: Tokenised, minAnswers: number) {
-  return answerTerms(tokens, phrasePairs(tokens, minAnswers, tokens.lang));
+function* wordsOf(tokens: Tokenised, minAnswers: number) {
+  return yield* answerTerms(tokens, yield* phrasePairs(tokens, minAnswers, tokens.lang));
 }
 
-function themesOf(tokens: Tokenised, indexes: readonly number[], options: ThemeOptions): SuggestedTheme[] {
+function* themesOf(tokens: Tokenised, indexes: readonly number[], options: ThemeOptions): Steps<SuggestedTheme[]> {
   const language = tokens.lang;
   const maxThemes = options.maxThemes ?? 20;
   const minAnswers = options.minAnswers ?? Math.max(3, Math.ceil(indexes.length * 0.005));
-  const { terms, perAnswer } = wordsOf(tokens, minAnswers);
+  const { terms, perAnswer } = yield* wordsOf(tokens, minAnswers);
   const df = new Float64Array(terms.length);
-  for (const found of perAnswer) for (const id of found) df[id]++;
+  for (let a = 0; a < perAnswer.length; a++) {
+    if (a % STEP === STEP - 1) yield;
+    for (const id of perAnswer[a]) df[id]++;
+  }
   const candidates = terms
     .map((_, id) => id)
     .filter((id) => df[id] >= minAnswers)
@@ -195,7 +212,9 @@ function themesOf(tokens: Tokenised, indexes: readonly number[], options: ThemeO
   const members: number[][] = candidates.map(() => []);
   const together = new Map<number, number>();
   const k = candidates.length;
-  perAnswer.forEach((found, a) => {
+  for (let a = 0; a < perAnswer.length; a++) {
+    if (a % STEP === STEP - 1) yield;
+    const found = perAnswer[a];
     const present: number[] = [];
     for (const id of found) {
       const s = slot.get(id);
@@ -210,7 +229,7 @@ function themesOf(tokens: Tokenised, indexes: readonly number[], options: ThemeO
         const key = present[i] * k + present[j];
         together.set(key, (together.get(key) ?? 0) + 1);
       }
-  });
+  }
   // A star around each theme's head term: a term joins the head it occurs with most, never a
   // member of another theme, so a theme cannot drift along a chain of loose associations.
   const heads: number[] = [];
@@ -238,32 +257,50 @@ function themesOf(tokens: Tokenised, indexes: readonly number[], options: ThemeO
       groupOf.push([s]);
     }
   }
-  const themes: SuggestedTheme[] = groupOf.map((slots) => {
-    const union = new Set<number>();
-    for (const s of slots) for (const a of members[s]) union.add(a);
+  const themes: SuggestedTheme[] = [];
+  for (const slots of groupOf) {
+    // Answers of any of the theme's terms, ascending, without sorting: a flag per answer.
+    const has = new Uint8Array(indexes.length);
+    for (const s of slots) for (const a of members[s]) has[a] = 1;
+    yield;
+    const union: number[] = [];
+    for (let a = 0; a < has.length; a++) if (has[a]) union.push(indexes[a]);
+    yield;
     const label = terms[candidates[slots[0]]];
-    return {
+    themes.push({
       id: `${language}:${label}`,
       language,
       label,
       terms: slots.map((s) => ({ term: terms[candidates[s]], answers: members[s].length })),
-      members: [...union].sort((x, y) => x - y).map((a) => indexes[a]),
-    };
-  });
+      members: union,
+    });
+  }
   themes.sort((x, y) => y.members.length - x.members.length || byCodePoint(x.label, y.label));
   return themes.slice(0, maxThemes);
 }
 
 /** Answer indexes by language, the most answered language first, then by tag. */
-function byLanguage(answers: readonly ThemeAnswer[]): [string, number[]][] {
+function* byLanguage(answers: readonly ThemeAnswer[]): Steps<[string, number[]][]> {
   const groups = new Map<string, number[]>();
-  answers.forEach((a, i) => {
-    const lang = textLanguage(a.lang);
+  for (let i = 0; i < answers.length; i++) {
+    if (i % STEP === STEP - 1) yield;
+    const lang = textLanguage(answers[i].lang);
     const list = groups.get(lang);
     if (list) list.push(i);
     else groups.set(lang, [i]);
-  });
+  }
   return [...groups.entries()].sort((x, y) => y[1].length - x[1].length || byCodePoint(x[0], y[0]));
+}
+
+function* allThemes(answers: readonly ThemeAnswer[], options: ThemeOptions): Steps<LanguageThemes[]> {
+  const out: LanguageThemes[] = [];
+  for (const [language, indexes] of yield* byLanguage(answers)) {
+    const texts = indexes.map((i) => answers[i].text);
+    yield;
+    const themes = yield* themesOf(yield* tokenise(texts, language), indexes, options);
+    out.push({ language, answers: indexes.length, themes });
+  }
+  return out;
 }
 
 /**
@@ -274,40 +311,18 @@ function byLanguage(answers: readonly ThemeAnswer[]): [string, number[]][] {
  * suggestThemes([{ text: 'Nhân viên thân thiện', lang: 'vi' }, …]); // [{ language: 'vi', themes: [{ label: 'nhân viên', … }] }]
  */
 export function suggestThemes(answers: readonly ThemeAnswer[], options: ThemeOptions = {}): LanguageThemes[] {
-  return byLanguage(answers).map(([language, indexes]) => ({
-    language,
-    answers: indexes.length,
-    themes: themesOf(
-      tokenise(
-        indexes.map((i) => answers[i].text),
-        language,
-      ),
-      indexes,
-      options,
-    ),
-  }));
+  return runAtOnce(allThemes(answers, options));
 }
 
 /**
- * suggestThemes, awaiting `pause()` after every `every` answers it cuts into words (most of its
- * time), so a server answers other requests meanwhile. The same result.
+ * suggestThemes in turns of at most about `turnMs` each, awaiting `pause()` between them, so a
+ * server answers other requests meanwhile. The same result.
  */
-export async function suggestThemesInTurns(
+export function suggestThemesInTurns(
   answers: readonly ThemeAnswer[],
   options: ThemeOptions,
   pause: () => Promise<void>,
-  every = 1000,
+  turnMs?: number,
 ): Promise<LanguageThemes[]> {
-  const out: LanguageThemes[] = [];
-  let done = 0;
-  for (const [language, indexes] of byLanguage(answers)) {
-    const tokens = new Tokenised(language);
-    for (const i of indexes) {
-      tokens.add(answers[i].text);
-      if (++done % every === 0) await pause();
-    }
-    out.push({ language, answers: indexes.length, themes: themesOf(tokens, indexes, options) });
-    await pause();
-  }
-  return out;
+  return runInTurns(allThemes(answers, options), pause, turnMs);
 }

@@ -83,10 +83,15 @@ describe(`the coding tables on ${DIALECT}`, () => {
     ]);
     expect((await t.store.run((db) => data.listCodes(db, frameId))).map((c) => c.id)).toEqual(['a', 'c']);
 
-    const moved = await t.store.transaction((tx) => data.splitCode(tx, 'a', code('d', 3), [ids[1], ids[2]]));
+    const moved = await t.store.transaction((tx) => data.splitCode(tx, frameId, 'a', code('d', 3), [ids[1], ids[2]]));
     expect(moved).toBe(1);
-    const members = await t.store.run((db) => data.codeMembers(db, frameId, coder));
-    expect(Object.fromEntries(members)).toEqual({ a: [ids[0]], d: [ids[1]] });
+    expect(await t.store.run((db) => data.coderPairsAfter(db, frameId, coder, null))).toEqual([
+      { responseId: ids[0], codeId: 'a' },
+      { responseId: ids[1], codeId: 'd' },
+    ]);
+    expect(
+      await t.store.run((db) => data.coderPairsAfter(db, frameId, coder, { responseId: ids[0], codeId: 'a' })),
+    ).toEqual([{ responseId: ids[1], codeId: 'd' }]);
     expect(await t.store.run((db) => data.frameCoders(db, frameId))).toEqual([
       { id: coder, name: 'researcher', coded: 2 },
     ]);

@@ -141,6 +141,8 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'PUT', path: '/api/surveys/:id/coding/:questionId/answers/:responseId', least: 'researcher' },
   { method: 'POST', path: '/api/surveys/:id/coding/:questionId/bulk', least: 'researcher' },
   { method: 'POST', path: '/api/surveys/:id/coding/:questionId/undo', least: 'researcher' },
+  { method: 'POST', path: '/api/surveys/:id/coding/:questionId/codes/undo', least: 'researcher' },
+  { method: 'PUT', path: '/api/surveys/:id/coding/:questionId/share', least: 'researcher' },
 ];
 
 let t: ReturnType<typeof makeTestApp>;

@@ -168,7 +168,7 @@ describe('the coding screen', () => {
     await page.getByTestId('coding-new-net').press('Enter');
     // Codes in the frame's order: Staff first.
     const staffRow = page.getByTestId('coding-frame-code').first();
-    expect(await staffRow.locator('input').inputValue()).toBe('Staff');
+    expect(await staffRow.locator('th input').inputValue()).toBe('Staff');
     await expect
       .poll(() => staffRow.getByTestId('coding-frame-net').locator('option').allTextContents())
       .toContain('People');
@@ -179,6 +179,45 @@ describe('the coding screen', () => {
       'Rosa Second (3 coded)',
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'coding-3-codeframe.png'), fullPage: true });
+    await context.close();
+  }, 120_000);
+
+  it('splits marked answers of a code off into a new code by keyboard, and undoes the split', async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: 'en-GB' });
+    await signIn(context);
+    const waiting = (await (
+      await context.request.get(`${server.url}/api/surveys/${surveyId}/coding/why/answers?code=${codes.Waiting}`)
+    ).json()) as { total: number };
+    expect(waiting.total).toBeGreaterThan(2);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${surveyId}/coding`);
+    await expect.poll(() => page.getByTestId('coding-position').textContent()).toBe('Answer 1 of 28');
+    await page.getByTestId('coding-filter').selectOption({ label: 'Answers coded “Waiting”' });
+    await expect.poll(() => page.getByTestId('coding-position').textContent()).toBe(`Answer 1 of ${waiting.total}`);
+    await page.getByTestId('coding-filter').blur();
+    // M marks the first and the third answer shown.
+    await page.keyboard.press('m');
+    await expect.poll(() => page.getByTestId('coding-marked').count()).toBe(1);
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('m');
+    await page.getByTestId('coding-split-label').fill('Long wait');
+    await page.getByTestId('coding-split-label').press('Enter');
+    await expect.poll(() => page.getByTestId('coding-position').textContent()).toBe(`Answer 1 of ${waiting.total - 2}`);
+    const names = () =>
+      page
+        .getByTestId('coding-frame-code')
+        .locator('th input')
+        .evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value));
+    await expect.poll(names).toContain('Long wait');
+    await page.screenshot({ path: join(SCREENSHOTS, 'coding-4-split.png'), fullPage: true });
+
+    // The codeframe's undo puts the answers back under "Waiting" and the new code goes.
+    await expect.poll(() => page.getByTestId('coding-undo-edit').textContent()).toBe('Undo splitting off “Long wait”');
+    await page.getByTestId('coding-undo-edit').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(names).not.toContain('Long wait');
+    await expect.poll(() => page.getByTestId('coding-position').textContent()).toBe(`Answer 1 of ${waiting.total}`);
     await context.close();
   }, 120_000);
 

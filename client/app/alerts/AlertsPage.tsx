@@ -14,6 +14,7 @@ import { PRIORITY_KEY } from './keys';
 import RuleEditor from './RuleEditor';
 import { sourcesOf } from './sources';
 import WebhooksCard from './WebhooksCard';
+import { textIn } from '../coding/text';
 import './alerts.css';
 
 export default function AlertsPage() {
@@ -48,6 +49,24 @@ function Alerts(props: { survey: SurveyDetail; state: AlertsState; onState: (s: 
   const canEdit = () => session.can('researcher');
   const [editing, setEditing] = createSignal<AlertRuleDto | 'new' | null>(null);
   const [failure, setFailure] = createSignal<unknown>(null);
+  // The names of the codes `matchesCode` conditions name, from their questions' codeframes.
+  const [codeNames] = createResource(
+    () => [
+      ...new Set(
+        props.state.rules.flatMap((r) => r.when.conditions.flatMap((c) => (c.op === 'matchesCode' ? [c.source] : []))),
+      ),
+    ],
+    async (questions) => {
+      const names = new Map<string, string>();
+      for (const questionId of questions) {
+        const frame = await api
+          .get('/api/surveys/:id/coding/:questionId', { params: { id: props.survey.id, questionId } })
+          .catch(() => null);
+        for (const c of frame?.codes ?? []) names.set(c.id, textIn(c.label, locale(), frame!.languages[0]));
+      }
+      return names;
+    },
+  );
   const sources = () => sourcesOf(props.survey.draft, locale());
   const userName = (id: string | null | undefined) =>
     props.state.users.find((u) => u.id === id)?.name ?? t('cases.unassigned');
@@ -142,7 +161,7 @@ function Alerts(props: { survey: SurveyDetail; state: AlertsState; onState: (s: 
                         <span class="chip">{t('alerts.off')}</span>
                       </Show>
                       <div class="rule-when">
-                        <code>{describeRule(r, t)}</code>
+                        <code>{describeRule(r, t, (id) => codeNames()?.get(id))}</code>
                       </div>
                       <div class="muted">
                         {t('alerts.ruleSummary', {

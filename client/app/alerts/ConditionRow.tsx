@@ -1,6 +1,8 @@
 /** One condition of an alert rule: what it reads, how it compares, and the value(s). */
-import { For, Match, Show, Switch } from 'solid-js';
+import { createResource, For, Match, Show, Switch } from 'solid-js';
 import type { AlertCondition } from '../../../shared/api/alerts';
+import { api } from '../lib/api';
+import { textIn } from '../coding/text';
 import type { AppKey } from '../../../shared/i18n';
 import { useI18n } from '../lib/i18n';
 import { Icon } from '../lib/icons';
@@ -15,6 +17,7 @@ export const OP_KEY: Readonly<Record<Op, AppKey>> = {
   answered: 'alerts.op.answered',
   notAnswered: 'alerts.op.notAnswered',
   contains: 'alerts.op.contains',
+  matchesCode: 'alerts.op.matchesCode',
 };
 
 export default function ConditionRow(props: {
@@ -23,15 +26,27 @@ export default function ConditionRow(props: {
   onChange: (c: AlertCondition) => void;
   onRemove?: () => void;
   index: number;
+  /** The survey, for the codes a `matchesCode` condition offers. */
+  surveyId?: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const source = () => props.sources.find((s) => s.id === props.condition.source);
   const ops = () => OPS[source()?.kind ?? 'hidden'];
   const setSource = (id: string) => {
     const kind = props.sources.find((s) => s.id === id)?.kind ?? 'hidden';
     const op = OPS[kind].includes(props.condition.op) ? props.condition.op : OPS[kind][0];
-    props.onChange(withOp({ ...props.condition, source: id } as AlertCondition, op));
+    // A code belongs to one question's codeframe: another question starts with none chosen.
+    const moved = { ...props.condition, source: id, ...(op === 'matchesCode' ? { code: '' } : {}) };
+    props.onChange(withOp(moved as AlertCondition, op));
   };
+  const [frame] = createResource(
+    () =>
+      props.condition.op === 'matchesCode' && props.surveyId
+        ? { id: props.surveyId, questionId: props.condition.source }
+        : false,
+    (params) => api.get('/api/surveys/:id/coding/:questionId', { params }).catch(() => null),
+  );
+  const codeName = (label: Record<string, string>) => textIn(label, locale(), frame()?.languages[0] ?? 'en');
   const c = () =>
     props.condition as AlertCondition & {
       value?: string | number;
@@ -39,6 +54,7 @@ export default function ConditionRow(props: {
       min?: number;
       max?: number;
       words?: string[];
+      code?: string;
     };
   const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
   return (
@@ -159,6 +175,38 @@ export default function ConditionRow(props: {
             onChange={(e) => props.onChange({ ...c(), words: splitList(e.currentTarget.value) } as AlertCondition)}
             data-testid="condition-words"
           />
+        </Match>
+        <Match when={props.condition.op === 'matchesCode'}>
+          <select
+            class="select select-small"
+            aria-label={t('alerts.code')}
+            value={c().code ?? ''}
+            onChange={(e) => props.onChange({ ...c(), code: e.currentTarget.value } as AlertCondition)}
+            data-testid="condition-code"
+          >
+            <option value="" disabled selected={!c().code}>
+              {t('alerts.choose')}
+            </option>
+            <For each={frame()?.codes ?? []}>
+              {(code) => (
+                <option
+                  value={code.id}
+                  // The codes arrive after the select is drawn: each says itself whether it is the chosen one.
+                  selected={code.id === c().code}
+                  disabled={code.words.length === 0 && !code.isNet}
+                >
+                  {code.words.length > 0
+                    ? t('alerts.codeWords', { code: codeName(code.label), words: code.words.join(', ') })
+                    : code.isNet
+                      ? codeName(code.label)
+                      : t('alerts.codeNoWords', { code: codeName(code.label) })}
+                </option>
+              )}
+            </For>
+          </select>
+          <Show when={frame.state === 'ready' && (frame()?.codes.length ?? 0) === 0}>
+            <span class="field-hint">{t('alerts.noCodes')}</span>
+          </Show>
         </Match>
       </Switch>
       <Show when={props.onRemove}>

@@ -145,6 +145,7 @@ export default function RuleEditor(props: {
               index={i}
               condition={c()}
               sources={props.sources}
+              surveyId={props.surveyId}
               onChange={(n) => setDraft('when', 'conditions', i, reconcile(n))}
               onRemove={
                 draft.when.conditions.length > 1

@@ -2,7 +2,12 @@
 import type { AlertRuleSpec } from '../../../shared/api/alerts';
 import type { AppKey, MessageParams } from '../../../shared/i18n';
 
-export function describeRule(rule: AlertRuleSpec, t: (k: AppKey, p?: MessageParams) => string): string {
+export function describeRule(
+  rule: AlertRuleSpec,
+  t: (k: AppKey, p?: MessageParams) => string,
+  /** A code's name by id, for `matchesCode` (undefined while unknown). */
+  codeName: (codeId: string) => string | undefined = () => undefined,
+): string {
   const parts = rule.when.conditions.map((c) => {
     switch (c.op) {
       case 'between':
@@ -21,6 +26,10 @@ export function describeRule(rule: AlertRuleSpec, t: (k: AppKey, p?: MessagePara
         return `${c.source} ∉ {${c.values!.join(', ')}}`;
       case 'contains':
         return `${c.source} ${t('alerts.op.contains')} ${c.words.map((w) => `"${w}"`).join(', ')}`;
+      case 'matchesCode': {
+        const name = codeName(c.code);
+        return `${c.source} ${t('alerts.op.matchesCode')}${name === undefined ? '' : ` "${name}"`}`;
+      }
       case 'answered':
         return `${c.source} ${t('alerts.op.answered')}`;
       case 'notAnswered':

@@ -46,7 +46,7 @@ export function sourcesOf(def: SurveyDefinition, lang: string): Source[] {
 export const OPS: Record<Source['kind'], Op[]> = {
   scale: ['between', 'equals', 'in', 'answered', 'notAnswered'],
   choice: ['equals', 'notEquals', 'in', 'notIn', 'answered', 'notAnswered'],
-  text: ['contains', 'answered', 'notAnswered'],
+  text: ['contains', 'matchesCode', 'answered', 'notAnswered'],
   hidden: ['equals', 'notEquals', 'in', 'notIn', 'between', 'answered', 'notAnswered'],
 };
 
@@ -55,6 +55,8 @@ export function withOp(c: AlertCondition, op: Op): AlertCondition {
   switch (op) {
     case 'contains':
       return { source: c.source, op, words: 'words' in c ? c.words : [] };
+    case 'matchesCode':
+      return { source: c.source, op, code: 'code' in c ? c.code : '' };
     case 'between':
       return { source: c.source, op, min: 'min' in c ? c.min : undefined, max: 'max' in c ? c.max : undefined };
     case 'equals':

@@ -1,4 +1,7 @@
-/** The codeframe, editable while coding: rename a code, put it in a net, merge it into another, delete it. */
+/**
+ * The codeframe, editable while coding: rename a code, give it words, put it in a net, merge it
+ * into another, delete it, undo the latest of these; or use another open question's codeframe.
+ */
 import { createResource, createSignal, For, Show } from 'solid-js';
 import type { CodeDto } from '../../../shared/api/coding';
 import { api } from '../lib/api';
@@ -7,7 +10,13 @@ import { ConfirmButton, ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { textIn } from './text';
 
-export default function CodeframeEditor(props: { frame: FrameRef; version: number; onChanged: () => void }) {
+export default function CodeframeEditor(props: {
+  frame: FrameRef;
+  version: number;
+  onChanged: () => void;
+  /** The survey's open questions, to share a codeframe with. */
+  questions: { id: string; text: string }[];
+}) {
   const { t, locale, num } = useI18n();
   const [frame] = createResource(
     () => [props.frame, props.version] as const,
@@ -29,6 +38,20 @@ export default function CodeframeEditor(props: { frame: FrameRef; version: numbe
     }
   };
   const code = (c: CodeDto) => ({ ...props.frame, codeId: c.id });
+  const others = () => props.questions.filter((q) => q.id !== props.frame.questionId);
+  /** The question whose codes this one uses, '' for its own. */
+  const sharing = () => {
+    const by = frame()?.sharedBy ?? [];
+    return by.length > 0 ? (others().find((q) => by.includes(q.id))?.id ?? '') : '';
+  };
+  const kindKey = {
+    rename: 'coding.edit.rename',
+    move: 'coding.edit.move',
+    words: 'coding.edit.words',
+    delete: 'coding.edit.delete',
+    merge: 'coding.edit.merge',
+    split: 'coding.edit.split',
+  } as const;
   return (
     <section class="card coding-frame" aria-labelledby="coding-frame-title" data-testid="coding-frame">
       <div class="card-head">
@@ -39,12 +62,62 @@ export default function CodeframeEditor(props: { frame: FrameRef; version: numbe
       <Show when={failure()}>
         <ErrorBox error={failure()} />
       </Show>
+      <div class="coding-undo-edit">
+        <Show when={others().length > 0}>
+          <label class="coding-share">
+            {t('coding.share.label')}
+            <select
+              class="select"
+              value={sharing()}
+              onChange={(e) => {
+                const select = e.currentTarget;
+                // A refused change leaves the codeframe as it was: so does the select.
+                void run(() =>
+                  api.put('/api/surveys/:id/coding/:questionId/share', {
+                    params: props.frame,
+                    body: { from: select.value || null },
+                  }),
+                ).then(() => {
+                  select.value = sharing();
+                });
+              }}
+              data-testid="coding-share"
+            >
+              <option value="" selected={sharing() === ''}>
+                {t('coding.share.own')}
+              </option>
+              <For each={others()}>
+                {(q) => (
+                  <option value={q.id} selected={q.id === sharing()}>
+                    {t('coding.share.with', { question: q.text })}
+                  </option>
+                )}
+              </For>
+            </select>
+          </label>
+        </Show>
+        <Show when={frame()?.lastEdit}>
+          {(e) => (
+            <button
+              type="button"
+              class="btn btn-small btn-quiet"
+              onClick={() =>
+                void run(() => api.post('/api/surveys/:id/coding/:questionId/codes/undo', { params: props.frame }))
+              }
+              data-testid="coding-undo-edit"
+            >
+              {t(kindKey[e().kind], { code: textIn(e().label, locale(), language()) })}
+            </button>
+          )}
+        </Show>
+      </div>
       <div class="table-scroll">
         <table class="data-table coding-table">
           <thead>
             <tr>
               <th scope="col">{t('coding.dist.code')}</th>
               <th scope="col">{t('coding.frame.net')}</th>
+              <th scope="col">{t('coding.words')}</th>
               <th scope="col" class="num">
                 {t('coding.frame.answers')}
               </th>
@@ -99,6 +172,28 @@ export default function CodeframeEditor(props: { frame: FrameRef; version: numbe
                         <For each={nets()}>{(n) => <option value={n.id}>{label(n)}</option>}</For>
                       </select>
                     </Show>
+                  </td>
+                  <td>
+                    <input
+                      class="input coding-words"
+                      value={c.words.join(', ')}
+                      aria-label={t('coding.words')}
+                      placeholder={t('coding.wordsHint')}
+                      onChange={(e) => {
+                        const words = e.currentTarget.value
+                          .split(/[,，、]/)
+                          .map((w) => w.trim())
+                          .filter(Boolean);
+                        if (words.join('\u0000') !== c.words.join('\u0000'))
+                          void run(() =>
+                            api.patch('/api/surveys/:id/coding/:questionId/codes/:codeId', {
+                              params: code(c),
+                              body: { words },
+                            }),
+                          );
+                      }}
+                      data-testid="coding-frame-words"
+                    />
                   </td>
                   <td class="num">{num(c.all)}</td>
                   <td>

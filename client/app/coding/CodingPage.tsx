@@ -80,8 +80,16 @@ export default function CodingPage() {
                   <h2 class="coding-question-text">{textIn(q().text, locale(), d().survey.draft.defaultLanguage)}</h2>
                   <Show when={q().answers > 0} fallback={<EmptyState title={t('coding.noAnswers')} />}>
                     <Show when={session.can('researcher')}>
-                      <CodingScreen frame={frame()} version={version()} />
-                      <CodeframeEditor frame={frame()} version={version()} onChanged={changed} />
+                      <CodingScreen frame={frame()} version={version()} onChanged={changed} />
+                      <CodeframeEditor
+                        frame={frame()}
+                        version={version()}
+                        onChanged={changed}
+                        questions={d().questions.map((x) => ({
+                          id: x.id,
+                          text: textIn(x.text, locale(), d().survey.draft.defaultLanguage),
+                        }))}
+                      />
                     </Show>
                     <Themes frame={frame()} canAccept={session.can('researcher')} onAccepted={changed} />
                     <Distinguish frame={frame()} version={version()} />

@@ -2,6 +2,7 @@
  * The coding screen, built for the keyboard: ↓/J and ↑/K move between answers, 1–9 (0 for the
  * tenth) toggle a code, / finds a code by typing and Enter toggles the first match, U undoes.
  * Answers are fetched in pages and kept, so moving to the next one never waits on the server.
+ * Shown only the answers of one code, M marks answers to split off into a new code.
  */
 import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import type { CodeDto, CodingAnswer } from '../../../shared/api/coding';
@@ -9,11 +10,13 @@ import { api } from '../lib/api';
 import type { FrameRef } from './frame';
 import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
-import { languageName, textIn } from './text';
+import { textIn } from './text';
+import CodeFilter from './CodeFilter';
+import AnswerView from './AnswerView';
 
 const PAGE = 200;
 
-export default function CodingScreen(props: { frame: FrameRef; version: number }) {
+export default function CodingScreen(props: { frame: FrameRef; version: number; onChanged?: () => void }) {
   const { t, locale, num } = useI18n();
   const [frame, { refetch: refetchFrame, mutate: setFrame }] = createResource(
     () => [props.frame, props.version] as const,
@@ -28,17 +31,25 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
   const [bulkWords, setBulkWords] = createSignal('');
   const [bulkCode, setBulkCode] = createSignal('');
   const [bulkDone, setBulkDone] = createSignal<{ matched: number; added: number } | null>(null);
-  const loading = new Set<number>();
+  /** The code whose answers are shown ('' for every answer). */
+  const [filter, setFilter] = createSignal('');
+  /** Answers marked to split off the filtered code, by response id. */
+  const [marked, setMarked] = createSignal<ReadonlySet<number>>(new Set());
+  const loading = new Set<string>();
   let findInput: HTMLInputElement | undefined;
 
   const load = async (offset: number) => {
-    if (loading.has(offset)) return;
-    loading.add(offset);
+    const shown = filter();
+    const key = `${shown}|${offset}`;
+    if (loading.has(key)) return;
+    loading.add(key);
     try {
       const page = await api.get('/api/surveys/:id/coding/:questionId/answers', {
         params: props.frame,
-        query: { offset, limit: PAGE },
+        query: { offset, limit: PAGE, ...(shown ? { code: shown } : {}) },
       });
+      // A page of a filter since changed belongs to answers no longer shown.
+      if (filter() !== shown) return;
       setTotal(page.total);
       setAnswers((m) => {
         const next = new Map(m);
@@ -50,8 +61,15 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
     } catch (err) {
       setFailure(err);
     } finally {
-      loading.delete(offset);
+      loading.delete(key);
     }
+  };
+  const showCode = (codeId: string) => {
+    setFilter(codeId);
+    setMarked(new Set<number>());
+    setAnswers(new Map());
+    setAt(0);
+    void load(0);
   };
   const ensure = (i: number) => {
     const offset = Math.floor(i / PAGE) * PAGE;
@@ -65,6 +83,7 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
     on(
       () => props.version,
       () => {
+        setMarked(new Set<number>());
         const offsets = new Set([...answers().keys()].map((i) => Math.floor(i / PAGE) * PAGE));
         setAnswers(new Map());
         for (const offset of offsets.size > 0 ? offsets : [0]) void load(offset);
@@ -94,6 +113,41 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
     ].filter((g) => g.codes.length > 0 || g.net);
   });
   const current = () => answers().get(at());
+  // A code merged or deleted meanwhile can no longer be shown.
+  createEffect(() => {
+    const f = frame();
+    if (f && filter() && !f.codes.some((c) => c.id === filter())) showCode('');
+  });
+  const shownCode = () => frame()?.codes.find((c) => c.id === filter());
+  const mark = () => {
+    const answer = current();
+    if (!answer || !shownCode() || shownCode()!.isNet) return;
+    setMarked((m) => {
+      const next = new Set(m);
+      if (!next.delete(answer.responseId)) next.add(answer.responseId);
+      return next;
+    });
+  };
+  const split = async (text: string) => {
+    const source = shownCode();
+    if (!source) return false;
+    const lang = frame()?.languages.includes(locale()) ? locale() : language();
+    setFailure(null);
+    try {
+      await api.post('/api/surveys/:id/coding/:questionId/codes/:codeId/split', {
+        params: { ...props.frame, codeId: source.id },
+        body: { label: { [lang]: text }, responseIds: [...marked()] },
+      });
+      setMarked(new Set<number>());
+      setAt(0);
+      props.onChanged?.();
+      return true;
+    } catch (err) {
+      setFailure(err);
+      return false;
+    }
+  };
+
   const matches = createMemo(() => {
     const needle = find().trim().toLocaleLowerCase();
     return needle ? assignable().filter((c) => label(c).toLocaleLowerCase().includes(needle)) : [];
@@ -192,6 +246,7 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
     if (e.key === 'ArrowDown' || e.key === 'j') move(1);
     else if (e.key === 'ArrowUp' || e.key === 'k') move(-1);
     else if (e.key === 'u') void undo();
+    else if (e.key === 'm') mark();
     else if (e.key === '/') findInput?.focus();
     else if (/^[0-9]$/.test(e.key)) {
       const code = assignable()[e.key === '0' ? 9 : Number(e.key) - 1];
@@ -225,41 +280,36 @@ export default function CodingScreen(props: { frame: FrameRef; version: number }
         </span>
       </div>
       <p class="muted coding-keys">{t('coding.keys')}</p>
+      <CodeFilter
+        codes={frame()?.codes ?? []}
+        label={label}
+        shown={filter()}
+        onShow={showCode}
+        marked={marked().size}
+        onSplit={split}
+      />
       <Show when={failure()}>
         <ErrorBox error={failure()} />
       </Show>
       <div class="coding-grid">
         <div class="coding-answer" aria-live="polite">
-          <Show when={current()} fallback={<p class="muted">…</p>}>
+          <Show
+            when={current()}
+            fallback={<p class="muted">{total() === 0 && filter() ? t('coding.showNone') : '…'}</p>}
+          >
             {(a) => (
               <>
-                <div class="coding-answer-meta">
-                  <span data-testid="coding-position">
-                    {t('coding.answerOf', { n: num(at() + 1), total: num(total()) })}
-                  </span>
-                  <span class="chip" data-testid="coding-score">
-                    {a().score === null
-                      ? t('coding.noScore')
-                      : frame()?.scoreQuestion?.type === 'nps'
-                        ? t('coding.scoreNps', { score: num(a().score!) })
-                        : t('coding.scoreSatisfaction', {
-                            score: num(a().score!),
-                            max: num(frame()?.scoreQuestion?.max ?? 0),
-                          })}
-                  </span>
-                  <span class="chip">{languageName(a().lang, locale())}</span>
-                </div>
-                <blockquote class="coding-text" lang={a().lang} data-testid="coding-text">
-                  {a().text}
-                </blockquote>
-                <div class="coding-given">
-                  <For each={a().codes}>
-                    {(id) => {
-                      const c = () => frame()?.codes.find((x) => x.id === id);
-                      return <span class="chip chip-code">{c() ? label(c()!) : id}</span>;
-                    }}
-                  </For>
-                </div>
+                <AnswerView
+                  answer={a()}
+                  at={at()}
+                  total={total()}
+                  scoreQuestion={frame()?.scoreQuestion}
+                  marked={marked().has(a().responseId)}
+                  codeLabel={(id) => {
+                    const c = frame()?.codes.find((x) => x.id === id);
+                    return c ? label(c) : id;
+                  }}
+                />
                 <div class="coding-nav">
                   <button type="button" class="btn btn-small" onClick={() => move(-1)} disabled={at() === 0}>
                     {t('coding.previous')}

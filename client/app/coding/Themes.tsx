@@ -24,7 +24,8 @@ export default function Themes(props: { frame: FrameRef; canAccept: boolean; onA
       const lang = frame.languages.includes(theme.language) ? theme.language : frame.languages[0];
       const code = await api.post('/api/surveys/:id/coding/:questionId/codes', {
         params: props.frame,
-        body: { label: { [lang]: theme.label } },
+        // The theme's words stay with the code: an alert rule on it matches new answers by them.
+        body: { label: { [lang]: theme.label }, words: theme.terms.map((x) => x.term).slice(0, 50) },
       });
       const done = await api.post('/api/surveys/:id/coding/:questionId/bulk', {
         params: props.frame,

@@ -78,6 +78,7 @@ const BY_CODE: Wording = {
   'webhook-address': (t, p) =>
     p.reason === 'internal' ? t('errors.webhookInternal', { host: p.host ?? '' }) : t('errors.webhookNotUrl'),
   'nothing-to-undo': 'coding.nothingToUndo',
+  'frame-in-use': 'coding.share.inUse',
 };
 
 /** What to tell the user about a failed request, in their language. */

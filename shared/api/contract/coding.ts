@@ -7,6 +7,7 @@ import {
   DistinguishQuerySchema,
   MergeCodesSchema,
   NewCodeSchema,
+  ShareFrameSchema,
   SplitCodeSchema,
   UpdateCodeSchema,
   type AgreementDto,
@@ -17,6 +18,7 @@ import {
   type CodingQuestionDto,
   type DistinguishDto,
   type FrameDto,
+  type FrameEditDto,
   type SplitResult,
   type ThemesDto,
   type UndoResult,
@@ -34,14 +36,18 @@ export const codingRoutes = routes({
   },
   [`GET ${FRAME}`]: {
     summary: "An open question's codeframe: codes and nets with their answers, progress, coders",
-    notes: ['Answers: codes (answers the caller and anyone gave each), `total`, `coded`, `coders`, `scoreQuestion`'],
+    notes: [
+      'Answers: codes (answers the caller and anyone gave each, their words), `total`, `coded`, `coders`, `scoreQuestion`, `sharedBy` (questions using the same codes), `lastEdit` (the change to the codes that undo reverts)',
+    ],
     tag: 'Coding',
     access: 'viewer',
     answer: json<FrameDto>('FrameDto'),
   },
   [`GET ${FRAME}/answers`]: {
     summary: "A page of the question's answers with the respondent's language, score and the caller's codes",
-    notes: ['Takes: `offset`, `limit` (1–500, default 100), `search`, `uncoded=1`'],
+    notes: [
+      'Takes: `offset`, `limit` (1–500, default 100), `search`, `uncoded=1`, `code` (answers the caller gave that code)',
+    ],
     tag: 'Coding',
     access: 'viewer',
     query: AnswersQuerySchema,
@@ -74,7 +80,9 @@ export const codingRoutes = routes({
   },
   [`POST ${FRAME}/codes`]: {
     summary: 'Add a code or a net, labelled in the survey languages',
-    notes: ['Takes: `{ label: { en: … }, isNet?, netId? }`; 400 naming `label.<lang>` for a language the survey lacks'],
+    notes: [
+      'Takes: `{ label: { en: … }, isNet?, netId?, words? }`; 400 naming `label.<lang>` for a language the survey lacks',
+    ],
     tag: 'Coding',
     access: 'researcher',
     body: NewCodeSchema,
@@ -95,11 +103,31 @@ export const codingRoutes = routes({
     answer: json<SplitResult>('SplitResult', 201),
   },
   [`PATCH ${FRAME}/codes/:codeId`]: {
-    summary: 'Rename a code, move it into a net or change its position',
+    summary: 'Rename a code, change its words, move it into a net or change its position',
     tag: 'Coding',
     access: 'researcher',
     body: UpdateCodeSchema,
     answer: json<CodeDto>('CodeDto'),
+  },
+  [`POST ${FRAME}/codes/undo`]: {
+    summary: 'Undo the latest change to the codes (rename, words, net, merge, split, delete), assignments restored',
+    notes: ['Changes to a shared codeframe are undone from any question using it; the last 20 changes are kept'],
+    tag: 'Coding',
+    access: 'researcher',
+    answer: json<FrameEditDto>('FrameEditDto'),
+    errors: ['nothing-to-undo'],
+  },
+  [`PUT ${FRAME}/share`]: {
+    summary: "Use another open question's codeframe (`{ from: questionId }`), or stop (`{ from: null }`)",
+    notes: [
+      'One set of codes; each question keeps its own assignments, agreement and distinguishing table',
+      '409 `frame-in-use` when the question has codes or coded answers of its own, or lends its codes to another',
+    ],
+    tag: 'Coding',
+    access: 'researcher',
+    body: ShareFrameSchema,
+    answer: json<FrameDto>('FrameDto'),
+    errors: ['frame-in-use'],
   },
   [`DELETE ${FRAME}/codes/:codeId`]: {
     summary: 'Remove a code and its assignments (the codes of a removed net stay)',

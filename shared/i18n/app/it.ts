@@ -1989,6 +1989,36 @@ const it: Record<keyof typeof en, Message> = {
   'customers.privacy.suppressHint':
     "La sua e-mail e il suo id cliente restano solo come impronta non reversibile, così nessuna importazione o sincronizzazione del CRM può riaggiungerlo e nessuna e-mail d'indagine lo raggiunge più.",
   'errors.erasedCustomer': 'Questo cliente è stato cancellato su richiesta e non può essere aggiunto di nuovo.',
+  'alerts.op.matchesCode': 'corrisponde alle parole del codice',
+  'alerts.code': 'Codice',
+  'alerts.codeWords': '{code} – parole: {words}',
+  'alerts.codeNoWords': '{code} (ancora senza parole)',
+  'alerts.noCodes': 'Questa domanda non ha ancora codici: creali nella pagina di codifica.',
+  'coding.share.inUse':
+    'Questa domanda mantiene il proprio schema di codifica: ha codici o risposte codificate propri, oppure un’altra domanda usa i suoi codici.',
+  'coding.show': 'Mostra',
+  'coding.showAll': 'Tutte le risposte',
+  'coding.showCode': 'Risposte con il codice «{code}»',
+  'coding.showNone': 'Non hai assegnato questo codice a nessuna risposta.',
+  'coding.split.hint': 'M contrassegna una risposta; le risposte contrassegnate di «{code}» passano a un nuovo codice:',
+  'coding.split.newCode': 'Nome del nuovo codice',
+  'coding.split.apply': {
+    one: 'Separa {count} risposta',
+    many: 'Separa {count} di risposte',
+    other: 'Separa {count} risposte',
+  },
+  'coding.split.marked': 'Contrassegnata da separare',
+  'coding.share.label': 'Codici',
+  'coding.share.own': 'Propri di questa domanda',
+  'coding.share.with': 'In comune con: {question}',
+  'coding.edit.rename': 'Annulla la rinomina di «{code}»',
+  'coding.edit.move': 'Annulla lo spostamento di «{code}»',
+  'coding.edit.words': 'Annulla le nuove parole di «{code}»',
+  'coding.edit.delete': 'Annulla l’eliminazione di «{code}»',
+  'coding.edit.merge': 'Annulla l’unione di «{code}»',
+  'coding.edit.split': 'Annulla la separazione di «{code}»',
+  'coding.words': 'Parole',
+  'coding.wordsHint': 'Parole che lo indicano, separate da virgole',
 };
 
 export default it;

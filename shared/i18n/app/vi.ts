@@ -1827,6 +1827,33 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.privacy.suppressHint':
     'E-mail và mã khách hàng của họ chỉ được giữ dưới dạng dấu vân tay một chiều, để không lần nhập hay đồng bộ CRM nào thêm họ trở lại và không e-mail khảo sát nào đến với họ nữa.',
   'errors.erasedCustomer': 'Khách hàng này đã bị xóa theo yêu cầu và không thể thêm lại.',
+  'alerts.op.matchesCode': 'khớp với các từ của mã',
+  'alerts.code': 'Mã',
+  'alerts.codeWords': '{code} – từ: {words}',
+  'alerts.codeNoWords': '{code} (chưa có từ)',
+  'alerts.noCodes': 'Câu hỏi này chưa có mã: hãy tạo mã ở trang mã hóa.',
+  'coding.share.inUse':
+    'Câu hỏi này giữ bộ mã riêng: nó có mã hoặc câu trả lời đã mã hóa của riêng mình, hoặc một câu hỏi khác đang dùng mã của nó.',
+  'coding.show': 'Hiển thị',
+  'coding.showAll': 'Tất cả câu trả lời',
+  'coding.showCode': 'Câu trả lời có mã “{code}”',
+  'coding.showNone': 'Bạn chưa gán mã này cho câu trả lời nào.',
+  'coding.split.hint':
+    'Phím M đánh dấu một câu trả lời; các câu trả lời đã đánh dấu của “{code}” sẽ chuyển sang một mã mới:',
+  'coding.split.newCode': 'Tên mã mới',
+  'coding.split.apply': { other: 'Tách {count} câu trả lời' },
+  'coding.split.marked': 'Đã đánh dấu để tách',
+  'coding.share.label': 'Bộ mã',
+  'coding.share.own': 'Riêng của câu hỏi này',
+  'coding.share.with': 'Dùng chung với: {question}',
+  'coding.edit.rename': 'Hoàn tác đổi tên “{code}”',
+  'coding.edit.move': 'Hoàn tác chuyển “{code}”',
+  'coding.edit.words': 'Hoàn tác các từ mới của “{code}”',
+  'coding.edit.delete': 'Hoàn tác xóa “{code}”',
+  'coding.edit.merge': 'Hoàn tác gộp “{code}”',
+  'coding.edit.split': 'Hoàn tác tách “{code}”',
+  'coding.words': 'Từ',
+  'coding.wordsHint': 'Các từ đánh dấu mã, cách nhau bằng dấu phẩy',
 };
 
 export default vi;

@@ -58,6 +58,29 @@ describe('alert conditions', () => {
     expect(wordMatcher(['c++']).test('I love c++ a lot')).toBe(true);
   });
 
+  it('match a code by its words, as given at compile time; a code without words matches nothing', () => {
+    const spec = v.parse(AlertRuleSchema, {
+      name: 'attitude',
+      when: { conditions: [{ source: 'why', op: 'matchesCode', code: 'c1' }] },
+    });
+    const words = new Map([
+      ['c1', ['态度差', 'thái độ kém']],
+      ['empty', []],
+    ]);
+    const r = compileRule({ spec }, words);
+    expect(r.test(facts({ why: '前台态度差，很失望' }))).toBe(true);
+    expect(r.test(facts({ why: 'Lễ tân Thái độ kém' }))).toBe(true);
+    // Vietnamese is written with spaces: a syllable inside a longer word is no match.
+    expect(r.test(facts({ why: 'thái độ kémxx' }))).toBe(false);
+    expect(r.test(facts({ why: '房间很干净' }))).toBe(false);
+    expect(compileRule({ spec }).test(facts({ why: '态度差' }))).toBe(false);
+    const none = v.parse(AlertRuleSchema, {
+      name: 'none',
+      when: { conditions: [{ source: 'why', op: 'matchesCode', code: 'empty' }] },
+    });
+    expect(compileRule({ spec: none }, words).test(facts({ why: '' }))).toBe(false);
+  });
+
   it('limit to segments on hidden fields, compared as the survey logic compares them', () => {
     const r = rule({
       when: { conditions: [{ source: 'sat', op: 'between', max: 2 }] },

@@ -65,19 +65,19 @@ describe('suggested themes', () => {
     );
   });
 
-  it('are the same when found in turns, pausing between answers', async () => {
+  it('are the same when found in turns, pausing between steps', async () => {
     let pauses = 0;
+    // Turns of no time at all: a pause at every step.
     const inTurns = await suggestThemesInTurns(
       answers,
       { minAnswers: 2 },
       async () => {
         pauses++;
       },
-      5,
+      0,
     );
     expect(inTurns).toEqual(themes);
-    // 28 answers in turns of 5 (5 pauses) and one after each of the two languages.
-    expect(pauses).toBe(7);
+    expect(pauses).toBeGreaterThan(4);
   });
 
   it('need a word in at least the minimum number of answers', () => {

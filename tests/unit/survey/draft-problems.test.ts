@@ -177,6 +177,7 @@ const EVERY_CODE: Record<ApiErrorCode, Record<string, unknown>> = {
   'mixed-currency': {},
   'erased-customer': {},
   'nothing-to-undo': {},
+  'frame-in-use': {},
 };
 
 describe('errors the app shows', () => {
