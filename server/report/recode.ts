@@ -10,7 +10,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as v from 'valibot';
 import { DIALECT } from '../db/dialect';
-import { affected, q, type Sql, type Store, type Work } from '../db/store';
+import { affected, claimable, q, type Sql, type Store, type Work } from '../db/store';
 import { responses, surveyVersions } from '../db/tables';
 import { SurveyDefinitionSchema, type SurveyDefinition } from '../../shared/survey/schema';
 import { codedAnswers } from './coded-answers';
@@ -49,19 +49,23 @@ export function* recodeSome(
   cursor: RecodeCursor = { surveyId: '', id: 0 },
   limit = 500,
 ): Work<RecodeCursor | null> {
+  // Nodes starting together each code other rows: on PostgreSQL the rows another node's unit
+  // holds are passed over (it codes them).
   const rows = yield* q(
-    db
-      .select({
-        id: sql<number>`id`,
-        surveyId: sql<string>`survey_id`,
-        versionId: sql<number>`version_id`,
-        answers: sql<string>`answers`,
-        duration: sql<number | null>`duration`,
-      })
-      .from(UNCODED_FROM)
-      .where(sql`${UNCODED} and (survey_id, id) > (${cursor.surveyId}, ${cursor.id})`)
-      .orderBy(sql`survey_id, id`)
-      .limit(limit),
+    claimable(
+      db
+        .select({
+          id: sql<number>`id`,
+          surveyId: sql<string>`survey_id`,
+          versionId: sql<number>`version_id`,
+          answers: sql<string>`answers`,
+          duration: sql<number | null>`duration`,
+        })
+        .from(UNCODED_FROM)
+        .where(sql`${UNCODED} and (survey_id, id) > (${cursor.surveyId}, ${cursor.id})`)
+        .orderBy(sql`survey_id, id`)
+        .limit(limit),
+    ),
   );
   if (rows.length === 0) return null;
   const versionIds = [...new Set(rows.map((r) => r.versionId))];

@@ -336,15 +336,16 @@ describe('coding again the rows that have no coded form', () => {
     expect(await buildReport(t.store, survey.id)).toEqual(report);
   });
 
-  it('codes them in the background from start-up, and a change made meanwhile is still counted', async () => {
+  it('codes them in the background from start-up on two nodes at once, and a change made meanwhile is still counted', async () => {
     const asSubmitted = await coded();
     await t.rows('update responses set coded = null returning id');
     const changes = await changesCounted();
-    const recoding = recodeInBackground(t.store);
+    const other = t.anotherNodeDeps().store;
+    const recodings = [recodeInBackground(t.store), recodeInBackground(other)];
     // An erasure's kind of change, made while the recoding runs: on PostgreSQL it must stay counted.
     const [first] = asSubmitted;
     await t.rows("update responses set hidden = '{}' where id = ? returning id", first.id);
-    await recoding.done;
+    await Promise.all(recodings.map((r) => r.done));
     expect(await coded()).toEqual(asSubmitted);
     if (DIALECT === 'pg') expect(await changesCounted()).toBe(changes + 1);
   });
