@@ -10,7 +10,7 @@ import { insertionOrder } from '../alerts/dialect-sql';
 import { orderedId } from '../alerts/ordered-id';
 import { parseContacts } from './contacts';
 import { linksByExternalIds } from '../customers/links';
-import { customerIdIn } from '../../shared/customers/fields';
+import { CUSTOMER_ID_FIELDS, customerIdIn } from '../../shared/customers/fields';
 import {
   BOUNCE_PREFIX,
   INVITATION_STATUSES,
@@ -22,6 +22,7 @@ import {
   type InvitationStatus,
 } from '../../shared/api/collect';
 import type { SurveyDefinition } from '../../shared/survey/schema';
+import { suppressionList } from '../customers/suppression';
 
 /** 128 random bits: unguessable, and short enough for a link in an SMS. */
 export const newToken = () => randomBytes(16).toString('base64url');
@@ -86,6 +87,7 @@ export async function importContacts(store: Store, surveyId: string, csv: string
         line: errors[0].line,
       });
     }
+    yield* refuseErased(tx, contacts);
     // A contact whose customer_id the register knows is linked to that customer and carries their tier and segment.
     const links = yield* linksByExternalIds(
       tx,
@@ -116,6 +118,35 @@ export async function importContacts(store: Store, surveyId: string, csv: string
     }
     return { imported: contacts.length, hiddenFields: parsed.hiddenFields };
   });
+}
+
+/** Contacts who are customers erased on request, by address or customer id: the file is refused, naming their lines. */
+type Contact = Extract<ReturnType<typeof parseContacts>, { ok: true }>['contacts'][number];
+
+function* refuseErased(tx: Sql, contacts: readonly Contact[]): Work<void> {
+  const suppressed = yield* suppressionList(tx);
+  if (!suppressed) return;
+  const errors: ImportRowError[] = [];
+  for (const c of contacts) {
+    const id = customerIdIn(c.hidden);
+    const column =
+      c.email && suppressed('email', c.email)
+        ? 'email'
+        : id && suppressed('id', id)
+          ? CUSTOMER_ID_FIELDS.find((k) => c.hidden[k]?.trim() === id)
+          : null;
+    if (column)
+      errors.push({
+        line: c.line,
+        column,
+        code: 'erased',
+        message: 'this customer was erased on request and cannot be invited again',
+      });
+  }
+  if (errors.length)
+    throw new AppError(400, 'invalid-contacts', `line ${errors[0].line}: ${errors[0].message}`, 'csv', errors, {
+      line: errors[0].line,
+    });
 }
 
 /** One invitation's short link (for its QR code); 404 when the survey has no such invitation. */

@@ -109,6 +109,7 @@ export type ImportErrorCode =
   | 'no-name-or-email'
   | 'duplicate-in-file'
   | 'already-invited'
+  | 'erased'
   | 'no-contacts'
   | 'not-invited'
   | 'no-bounces';

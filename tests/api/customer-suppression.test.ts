@@ -1,8 +1,8 @@
 /**
  * The suppression list of erased customers: kept as keyed hashes of their e-mail and CRM id, never
- * the values; a customer file naming an erased person is refused by line with nothing imported, a
- * CRM upsert is refused with 409, and no survey e-mail reaches the address again — on either
- * database.
+ * the values; a customer file or invitation list naming an erased person is refused by line with
+ * nothing imported, a CRM upsert is refused with 409, and no survey e-mail reaches the address
+ * again — on either database.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
@@ -109,17 +109,30 @@ it('refuses a CRM upsert of an erased person by CRM id or e-mail with 409, stori
   expect((await r.put('/api/customers/by-external-id/C5', { name: 'Someone else' })).status).toBe(201);
 });
 
-it('never mails the address again, even from an invitation list', async () => {
+it('refuses an invitation list naming an erased person, by line, and never mails the address again', async () => {
   const r = agents.researcher;
-  const survey = (await r.post('/api/surveys', { definition: smallSurvey() })).body;
+  const survey = (await r.post('/api/surveys', { definition: { ...smallSurvey(), hiddenFields: ['customer_id'] } }))
+    .body;
   await r.post(`/api/surveys/${survey.id}/publish`);
-  expect(
-    (
-      await r.post(`/api/surveys/${survey.id}/invitations/import`, {
-        csv: 'email,name\nerase.me@example.com,Again\nkept@example.com,Bình\n',
-      })
-    ).status,
-  ).toBe(201);
+  const invite = (csv: string) => r.post(`/api/surveys/${survey.id}/invitations/import`, { csv });
+  const byEmail = await invite('email,name\nkept@example.com,Bình\nERASE.ME@example.com,Again\n');
+  expect(byEmail.status).toBe(400);
+  expect(byEmail.body.error.details).toEqual([
+    {
+      line: 3,
+      column: 'email',
+      code: 'erased',
+      message: 'this customer was erased on request and cannot be invited again',
+    },
+  ]);
+  const byId = await invite('email,customer_id\nkept@example.com,C2\nnew.address@example.com,C1\n');
+  expect(byId.status).toBe(400);
+  expect(byId.body.error.details).toMatchObject([{ line: 3, column: 'customer_id', code: 'erased' }]);
+  expect(Number(await t.value('select count(*) from invitations'))).toBe(0);
+
+  // A list checked a moment before the erasure committed still lands: its mail is not sent.
+  expect((await invite('email,name\nkept@example.com,Bình\nlate@example.com,Late\n')).status).toBe(201);
+  await t.rows("update invitations set email = 'erase.me@example.com' where email = 'late@example.com' returning id");
   expect((await r.post(`/api/surveys/${survey.id}/mail`, { kind: 'invitation' })).status).toBe(202);
   await expect
     .poll(async () => (await r.get(`/api/surveys/${survey.id}/mail`)).body.jobs?.[0]?.status, { timeout: 10_000 })

@@ -36,6 +36,7 @@ const IMPORT_ERROR_KEY: Readonly<Record<ImportErrorCode, AppKey>> = {
   'no-name-or-email': 'distribute.csv.noNameOrEmail',
   'duplicate-in-file': 'distribute.csv.duplicateInFile',
   'already-invited': 'distribute.csv.alreadyInvited',
+  erased: 'customers.import.error.erased',
   'no-contacts': 'distribute.csv.noContacts',
   'not-invited': 'distribute.csv.notInvited',
   'no-bounces': 'distribute.csv.noBounces',
