@@ -1,4 +1,4 @@
-/** A rule's conditions as one short line, e.g. `sat ≤ 2 · why contains "rude"`. */
+/** A rule in short: its conditions as one line, e.g. `sat ≤ 2 · why contains "rude"`, and the complaint class its cases open with. */
 import type { AlertRuleSpec } from '../../../shared/api/alerts';
 import type { AppKey, MessageParams } from '../../../shared/i18n';
 import { COMPLAINT_TYPE_KEY, SEVERITY_KEY } from './keys';
