@@ -132,6 +132,13 @@ describe('the case inbox', () => {
     // The manager owns the case, and the guest agreed to be called back.
     expect(await page.getByTestId('case-contact').textContent()).toContain('+39 055 123 4567');
     expect(await page.getByText('North', { exact: true }).count()).toBe(1);
+    // The status buttons stay inside their card's padding at a laptop's width.
+    const inCard = await page.getByTestId('case-to-closed').evaluate((button) => {
+      const card = button.closest('.card')!;
+      const padding = Number.parseFloat(getComputedStyle(card).paddingRight);
+      return card.getBoundingClientRect().right - padding - button.getBoundingClientRect().right;
+    });
+    expect(inCard).toBeGreaterThanOrEqual(0);
     // Opening the case marks it read: the badge goes.
     await expect.poll(() => page.getByTestId('unread-count').count()).toBe(0);
 
@@ -174,8 +181,25 @@ describe('the case inbox', () => {
     await page.getByTestId('rule-editor').waitFor();
     await page.getByTestId('rule-editor').screenshot({ path: join(SCREENSHOTS, 'alerts-6-rule-editor-phone.png') });
     await page.getByTestId('condition-max').fill('3');
+    // The cases this rule opens start classified: a service complaint, serious.
+    await page.getByTestId('rule-complaint-type').selectOption({ label: 'Service' });
+    await page.getByTestId('rule-severity').selectOption({ label: 'Serious' });
     await page.getByTestId('rule-save').click();
     await expect.poll(() => rule.textContent()).toContain('sat ≤ 3');
+    expect(await rule.getByTestId('rule-complaint').textContent()).toBe('Complaint: Service · Serious');
+    const stored = await (await context.request.get(`${server.url}/api/surveys/${surveyId}/alerts`)).json();
+    expect(stored.rules.map((r: { complaintType: string; severity: string }) => [r.complaintType, r.severity])).toEqual(
+      [['service', 'serious']],
+    );
+    // Edited again, the form shows what was saved, and "not classified" clears it.
+    await rule.getByRole('button', { name: 'Edit' }).click();
+    expect(await page.getByTestId('rule-complaint-type').inputValue()).toBe('service');
+    expect(await page.getByTestId('rule-severity').inputValue()).toBe('serious');
+    await page.getByTestId('rule-severity').selectOption({ label: 'Not classified' });
+    await page.getByTestId('rule-save').click();
+    await expect
+      .poll(() => rule.getByTestId('rule-complaint').textContent())
+      .toBe('Complaint: Service · Not classified');
 
     // A webhook added here shows its secret once; "Send a test" reaches a receiver on 127.0.0.1.
     const got: string[] = [];
@@ -204,6 +228,32 @@ describe('the case inbox', () => {
     await page.goto(`${server.url}/cases?status=all`);
     await page.getByTestId('case-row').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'alerts-4-inbox-phone.png'), fullPage: true });
+    await context.close();
+  });
+
+  it("fits a phone's width for an administrator: every area in the top bar in sight, no page wider than the screen", async () => {
+    const context = await browser.newContext(PHONE);
+    await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: 'ada@example.com', password: 'correct horse battery' },
+    });
+    const page = await context.newPage();
+    const pages: [string, string][] = [
+      [`/surveys/${surveyId}/alerts`, 'rule'],
+      ['/users', 'user-list'],
+      ['/audit', 'audit-list'],
+      [`/surveys/${surveyId}/coding`, 'coding-distinguish'],
+    ];
+    for (const [path, ready] of pages) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByTestId(ready).first().waitFor();
+      const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(390);
+      for (const area of ['nav-cases', 'nav-customers', 'nav-users', 'nav-audit']) {
+        const box = (await page.getByTestId(area).boundingBox())!;
+        expect(box.x + box.width, `${area} on ${path}`).toBeLessThanOrEqual(390);
+      }
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'alerts-7-coding-admin-phone.png') });
     await context.close();
   });
 

@@ -11,6 +11,7 @@ import { basePlan } from '../support/plan';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let surveyId = '';
+let rudeId = '';
 const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
 const WAVES = [
   [...Array(20).fill('friendly'), ...Array(4).fill('rude'), ...Array(10).fill('price'), ...Array(6).fill('fine')],
@@ -62,6 +63,7 @@ beforeAll(async () => {
     rude: (await api('post', `${base}/codes`, { label: { en: 'Rude' }, netId: staff })).id,
     price: (await api('post', `${base}/codes`, { label: { en: 'Price' } })).id,
   };
+  rudeId = codes.rude;
   const answers = (await api('get', `${base}/answers?limit=500`)).items as { responseId: number; text: string }[];
   for (const a of answers)
     if (codes[a.text]) await api('put', `${base}/answers/${a.responseId}`, { codes: [codes[a.text]] });
@@ -143,4 +145,21 @@ describe('a coded question in the report', () => {
       await context.close();
     });
   }
+
+  it('names a "does not mention" filter from a link in the filter bar and on the printed cover', async () => {
+    const context = await browser.newContext({ ...DESKTOP, locale: 'en-GB' });
+    await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: ADMIN.email, password: ADMIN.password },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/surveys/${surveyId}/report?filter=${encodeURIComponent(`why:!${rudeId}`)}`);
+    // 80 answers, 16 of them Rude.
+    await expect.poll(() => completes(page)).toBe(64);
+    const filter = page.locator('select[data-filter="why"]');
+    await expect.poll(() => filter.locator('option:checked').textContent()).toBe('Does not mention “Rude”');
+    expect(await page.getByTestId('print-filters').textContent()).toBe('What made your stay?: Does not mention “Rude”');
+    await page.emulateMedia({ media: 'print' });
+    await page.getByTestId('print-cover').screenshot({ path: join(SCREENSHOTS, 'report-codes-without-cover.png') });
+    await context.close();
+  });
 });

@@ -9,7 +9,7 @@ import { ConfirmButton, EmptyState, ErrorBox, Loading } from '../lib/components'
 import { useI18n } from '../lib/i18n';
 import { Icon } from '../lib/icons';
 import AlertSettingsCard from './AlertSettingsCard';
-import { describeRule } from './describe';
+import { describeComplaintClass, describeRule } from './describe';
 import { PRIORITY_KEY } from './keys';
 import RuleEditor from './RuleEditor';
 import { sourcesOf } from './sources';
@@ -170,6 +170,13 @@ function Alerts(props: { survey: SurveyDetail; state: AlertsState; onState: (s: 
                           hours: r.dueHours ?? props.state.settings.dueHours[r.priority],
                         })}
                       </div>
+                      <Show when={describeComplaintClass(r, t)}>
+                        {(text) => (
+                          <div class="muted" data-testid="rule-complaint">
+                            {text()}
+                          </div>
+                        )}
+                      </Show>
                     </div>
                     <Show when={canEdit()}>
                       <div class="row-actions">

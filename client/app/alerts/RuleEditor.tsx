@@ -1,4 +1,4 @@
-/** The form of one alert rule: name, conditions, segment limits, owner or routing, priority and due time. */
+/** The form of one alert rule: name, conditions, segment limits, owner or routing, priority, due time and the complaint class its cases open with. */
 import { createSignal, createUniqueId, For, Index, Match, Show, Switch } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
 import {
@@ -8,13 +8,14 @@ import {
   type AlertRuleSpec,
   type AlertsState,
 } from '../../../shared/api/alerts';
+import { COMPLAINT_TYPES, SEVERITIES } from '../../../shared/api/complaints';
 import type { Condition } from '../../../shared/survey/logic-schema';
 import { api } from '../lib/api';
 import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { Icon } from '../lib/icons';
 import ConditionRow from './ConditionRow';
-import { PRIORITY_KEY } from './keys';
+import { COMPLAINT_TYPE_KEY, PRIORITY_KEY, SEVERITY_KEY } from './keys';
 import type { Source } from './sources';
 
 type Draft = AlertRuleSpec;
@@ -364,7 +365,32 @@ export default function RuleEditor(props: {
           />
           <span class="field-hint">{t('alerts.dueHoursHint')}</span>
         </label>
+        <label class="field">
+          <span class="field-label">{t('cases.complaint.type')}</span>
+          <select
+            class="select"
+            value={draft.complaintType ?? ''}
+            onChange={(e) => setDraft('complaintType', (e.currentTarget.value || null) as Draft['complaintType'])}
+            data-testid="rule-complaint-type"
+          >
+            <option value="">{t(COMPLAINT_TYPE_KEY.none)}</option>
+            <For each={COMPLAINT_TYPES}>{(k) => <option value={k}>{t(COMPLAINT_TYPE_KEY[k])}</option>}</For>
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">{t('cases.complaint.severity')}</span>
+          <select
+            class="select"
+            value={draft.severity ?? ''}
+            onChange={(e) => setDraft('severity', (e.currentTarget.value || null) as Draft['severity'])}
+            data-testid="rule-severity"
+          >
+            <option value="">{t(SEVERITY_KEY.none)}</option>
+            <For each={SEVERITIES}>{(k) => <option value={k}>{t(SEVERITY_KEY[k])}</option>}</For>
+          </select>
+        </label>
       </div>
+      <p class="field-hint">{t('alerts.complaintHint')}</p>
       <label class="check">
         <input type="checkbox" checked={draft.enabled} onChange={(e) => setDraft('enabled', e.currentTarget.checked)} />
         <span>{t('alerts.enabled')}</span>

@@ -1,6 +1,7 @@
-/** A rule's conditions as one short line, e.g. `sat ≤ 2 · why contains "rude"`. */
+/** A rule in short: its conditions as one line, e.g. `sat ≤ 2 · why contains "rude"`, and the complaint class its cases open with. */
 import type { AlertRuleSpec } from '../../../shared/api/alerts';
 import type { AppKey, MessageParams } from '../../../shared/i18n';
+import { COMPLAINT_TYPE_KEY, SEVERITY_KEY } from './keys';
 
 export function describeRule(
   rule: AlertRuleSpec,
@@ -39,4 +40,16 @@ export function describeRule(
     }
   });
   return parts.join(rule.when.match === 'any' ? ` ${t('alerts.or')} ` : ` ${t('alerts.and')} `);
+}
+
+/** The complaint class a rule's cases open with, e.g. `Service · Serious`; null when the rule sets neither. */
+export function describeComplaintClass(
+  rule: Pick<AlertRuleSpec, 'complaintType' | 'severity'>,
+  t: (k: AppKey, p?: MessageParams) => string,
+): string | null {
+  if (!rule.complaintType && !rule.severity) return null;
+  return t('alerts.opensAs', {
+    type: t(COMPLAINT_TYPE_KEY[rule.complaintType ?? 'none']),
+    severity: t(SEVERITY_KEY[rule.severity ?? 'none']),
+  });
 }

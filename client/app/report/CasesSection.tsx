@@ -3,22 +3,15 @@ import { For, Show } from 'solid-js';
 import type { CasesSection } from '../../../shared/api/report-sections';
 import { useI18n } from '../lib/i18n';
 import { Section } from './section-parts';
+import { casesReading, resolutionTime } from './cases-reading';
 import { ComplaintsTables } from './ComplaintsSection';
 
 export function CasesView(props: { section: CasesSection }) {
   const i18n = useI18n();
   const { t } = i18n;
   const s = () => props.section;
-  const hours = (h: number) =>
-    h < 48 ? t('report.cases.hours', { n: i18n.num(h, 1) }) : t('report.cases.days', { n: i18n.num(h / 24, 1) });
-  const reading = () =>
-    s().opened === 0
-      ? t('report.cases.none')
-      : t('report.cases.reading', {
-          count: s().opened,
-          share: i18n.pct(s().shareResolved ?? 0),
-          median: s().medianHoursToResolution === null ? '—' : hours(s().medianHoursToResolution!),
-        });
+  const hours = (h: number) => resolutionTime(h, i18n);
+  const reading = () => casesReading(s(), i18n);
   return (
     <Section id="cases" title={t('report.section.cases')} reading={reading()}>
       <div class="stats">

@@ -110,6 +110,19 @@ function codedDimensions(report: ReportDto, text: (x: Text | undefined) => strin
   }));
 }
 
+/**
+ * A dimension's choices with any "does not mention X" in `values` (a coded question's `!code`, which arrives
+ * from a link or a comparison; the list itself offers only the codes), so that it reads as itself.
+ */
+export function choicesFor(d: Dimension, values: readonly string[], t: I18n['t']): Choice[] {
+  if (!d.coded) return d.choices;
+  const without = values.flatMap((v) => {
+    const code = v.startsWith('!') ? d.choices.find((c) => c.value === v.slice(1)) : undefined;
+    return code ? [{ value: v, label: t('report.compare.without', { code: code.label }) }] : [];
+  });
+  return [...d.choices, ...without];
+}
+
 /** Consecutive choices of one group together, for `<optgroup>`s. */
 export function choiceGroups(choices: readonly Choice[]): { group: string | undefined; choices: Choice[] }[] {
   const out: { group: string | undefined; choices: Choice[] }[] = [];
@@ -219,7 +232,9 @@ export function FilterBar(props: {
               data-filter={d.name}
             >
               <option value="">{t('report.filter.any')}</option>
-              <ChoiceOptions choices={d.choices} />
+              <ChoiceOptions
+                choices={choicesFor(d, props.value.conditions.find((c) => c.name === d.name)?.values ?? [], t)}
+              />
             </select>
           </label>
         )}

@@ -7,7 +7,7 @@ import { For, Show } from 'solid-js';
 import type { ReportDto } from '../../../shared/api/report';
 import type { Text } from '../../../shared/survey/schema';
 import { useI18n, type I18n } from '../lib/i18n';
-import { dimensions, moreDimensions, type FilterState } from './FilterBar';
+import { choicesFor, dimensions, moreDimensions, type FilterState } from './FilterBar';
 
 /** Each filter in force, in words: "Loyalty tier: Platinum", "Wave 2", "From 1 Nov 2026". */
 export function filterWords(
@@ -22,10 +22,11 @@ export function filterWords(
   for (const c of filter.conditions) {
     const d = dims.find((x) => x.name === c.name);
     const joined = c.values.join(',');
+    const choices = d ? choicesFor(d, c.values, t) : [];
     // A group of scale points ("Top-two box") is one choice whose value lists them all.
     const named =
-      d?.choices.find((x) => x.value === joined)?.label ??
-      c.values.map((v) => d?.choices.find((x) => x.value === v)?.label ?? v).join(', ');
+      choices.find((x) => x.value === joined)?.label ??
+      c.values.map((v) => choices.find((x) => x.value === v)?.label ?? v).join(', ');
     out.push(`${d?.label ?? c.name}: ${named}`);
   }
   if (filter.cell !== null) {

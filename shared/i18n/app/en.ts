@@ -1901,4 +1901,11 @@ export default {
   'coding.edit.split': 'Undo splitting off “{code}”',
   'coding.words': 'Words',
   'coding.wordsHint': 'Words that mark it, separated by commas',
+  'alerts.opensAs': 'Complaint: {type} · {severity}',
+  'alerts.complaintHint':
+    'Cases this rule opens start with this complaint type and severity; whoever handles a case can change them.',
+  'report.cases.readingNoneResolved': {
+    one: '{count} case opened; none resolved yet.',
+    other: '{count} cases opened; none resolved yet.',
+  },
 } satisfies Record<string, Message>;

@@ -2019,6 +2019,14 @@ const it: Record<keyof typeof en, Message> = {
   'coding.edit.split': 'Annulla la separazione di «{code}»',
   'coding.words': 'Parole',
   'coding.wordsHint': 'Parole che lo indicano, separate da virgole',
+  'alerts.opensAs': 'Reclamo: {type} · {severity}',
+  'alerts.complaintHint':
+    'I casi aperti da questa regola partono con questo tipo di reclamo e questa gravità; chi gestisce il caso può cambiarli.',
+  'report.cases.readingNoneResolved': {
+    one: '{count} caso aperto; nessuno ancora risolto.',
+    many: '{count} di casi aperti; nessuno ancora risolto.',
+    other: '{count} casi aperti; nessuno ancora risolto.',
+  },
 };
 
 export default it;

@@ -1854,6 +1854,10 @@ const vi: Record<keyof typeof en, Message> = {
   'coding.edit.split': 'Hoàn tác tách “{code}”',
   'coding.words': 'Từ',
   'coding.wordsHint': 'Các từ đánh dấu mã, cách nhau bằng dấu phẩy',
+  'alerts.opensAs': 'Khiếu nại: {type} · {severity}',
+  'alerts.complaintHint':
+    'Hồ sơ do quy tắc này mở sẽ mang sẵn loại khiếu nại và mức độ này; người xử lý hồ sơ có thể đổi lại.',
+  'report.cases.readingNoneResolved': { other: 'Đã mở {count} hồ sơ; chưa hồ sơ nào được giải quyết.' },
 };
 
 export default vi;

@@ -1775,6 +1775,9 @@ const zhHans: Record<keyof typeof en, Message> = {
   'coding.edit.split': '撤销拆分出“{code}”',
   'coding.words': '词语',
   'coding.wordsHint': '标示它的词语，用逗号分隔',
+  'alerts.opensAs': '投诉：{type} · {severity}',
+  'alerts.complaintHint': '此规则开立的案例会带上这一投诉类型和严重程度；处理案例的人可以更改。',
+  'report.cases.readingNoneResolved': { other: '共开立 {count} 个案例；尚无已解决的案例。' },
 };
 
 export default zhHans;

@@ -1776,6 +1776,9 @@ const zhHant: Record<keyof typeof en, Message> = {
   'coding.edit.split': '復原拆分出「{code}」',
   'coding.words': '詞語',
   'coding.wordsHint': '標示它的詞語，用逗號分隔',
+  'alerts.opensAs': '客訴：{type} · {severity}',
+  'alerts.complaintHint': '此規則開立的案件會帶上這項客訴類型與嚴重程度；處理案件的人可以更改。',
+  'report.cases.readingNoneResolved': { other: '共開立 {count} 件案件；尚無已解決的案件。' },
 };
 
 export default zhHant;
