@@ -39,6 +39,12 @@ const SAME_AS_ENGLISH: Record<string, { locales: Locale[]; reason: string }> = {
   'respondent:question.no': { locales: ['it'], reason: '"no" is the Italian word' },
   'app:editor.where.placeField': { locales: ['it', 'vi'], reason: 'two placeholders and a comma' },
   'app:editor.problem.field': { locales: ['it', 'vi'], reason: 'two placeholders and a full stop' },
+  'app:customers.history.scores': {
+    locales: ['zh-Hans', 'zh-Hant', 'it', 'vi'],
+    reason: 'R, F and M are the RFM letters in every language; the spelled-out label is translated',
+  },
+  'app:customers.scores.outOf': { locales: ['zh-Hans', 'zh-Hant', 'it', 'vi'], reason: 'two placeholders and a slash' },
+  'app:customers.scores.no': { locales: ['it'], reason: '"no" is the Italian word' },
 };
 
 const texts = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
