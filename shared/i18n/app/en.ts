@@ -1901,4 +1901,13 @@ export default {
   'coding.edit.split': 'Undo splitting off “{code}”',
   'coding.words': 'Words',
   'coding.wordsHint': 'Words that mark it, separated by commas',
+  'customers.lift.title': 'Consent given again',
+  'customers.lift.hint':
+    'A customer erased on request stays blocked from imports, CRM syncs and survey e-mail. If they agree to hear from you again, enter their e-mail address, customer id or both to lift the block.',
+  'customers.lift.email': 'E-mail address',
+  'customers.lift.externalId': 'Customer id',
+  'customers.lift.submit': 'Lift the block',
+  'customers.lift.done': 'Lifted: they can be added again.',
+  'customers.lift.notListed': 'No erased customer has this e-mail address or customer id.',
+  'customers.lift.needOne': 'Enter an e-mail address, a customer id or both.',
 } satisfies Record<string, Message>;

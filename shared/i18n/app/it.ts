@@ -2019,6 +2019,15 @@ const it: Record<keyof typeof en, Message> = {
   'coding.edit.split': 'Annulla la separazione di «{code}»',
   'coding.words': 'Parole',
   'coding.wordsHint': 'Parole che lo indicano, separate da virgole',
+  'customers.lift.title': 'Consenso dato di nuovo',
+  'customers.lift.hint':
+    "Un cliente cancellato su richiesta resta escluso da importazioni, sincronizzazioni del CRM ed e-mail d'indagine. Se accetta di essere ricontattato, inserisci la sua e-mail, il suo id cliente o entrambi per togliere il blocco.",
+  'customers.lift.email': 'Indirizzo e-mail',
+  'customers.lift.externalId': 'Id cliente',
+  'customers.lift.submit': 'Togli il blocco',
+  'customers.lift.done': 'Blocco tolto: può essere aggiunto di nuovo.',
+  'customers.lift.notListed': 'Nessun cliente cancellato ha questo indirizzo e-mail o id cliente.',
+  'customers.lift.needOne': 'Inserisci un indirizzo e-mail, un id cliente o entrambi.',
 };
 
 export default it;

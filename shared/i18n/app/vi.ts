@@ -1854,6 +1854,15 @@ const vi: Record<keyof typeof en, Message> = {
   'coding.edit.split': 'Hoàn tác tách “{code}”',
   'coding.words': 'Từ',
   'coding.wordsHint': 'Các từ đánh dấu mã, cách nhau bằng dấu phẩy',
+  'customers.lift.title': 'Đã đồng ý lại',
+  'customers.lift.hint':
+    'Khách hàng đã bị xóa theo yêu cầu sẽ bị chặn khỏi các lần nhập, đồng bộ CRM và e-mail khảo sát. Nếu họ đồng ý được liên hệ lại, hãy nhập e-mail, mã khách hàng hoặc cả hai để bỏ chặn.',
+  'customers.lift.email': 'Địa chỉ e-mail',
+  'customers.lift.externalId': 'Mã khách hàng',
+  'customers.lift.submit': 'Bỏ chặn',
+  'customers.lift.done': 'Đã bỏ chặn: có thể thêm họ trở lại.',
+  'customers.lift.notListed': 'Không có khách hàng đã xóa nào có địa chỉ e-mail hoặc mã khách hàng này.',
+  'customers.lift.needOne': 'Hãy nhập địa chỉ e-mail, mã khách hàng hoặc cả hai.',
 };
 
 export default vi;

@@ -1775,6 +1775,15 @@ const zhHans: Record<keyof typeof en, Message> = {
   'coding.edit.split': '撤销拆分出“{code}”',
   'coding.words': '词语',
   'coding.wordsHint': '标示它的词语，用逗号分隔',
+  'customers.lift.title': '重新同意联系',
+  'customers.lift.hint':
+    '应要求删除的客户会被导入、CRM 同步和问卷邮件拒之门外。如果此人同意再次接受联系，请输入其电子邮箱、客户编号或两者，以解除封锁。',
+  'customers.lift.email': '电子邮箱',
+  'customers.lift.externalId': '客户编号',
+  'customers.lift.submit': '解除封锁',
+  'customers.lift.done': '已解除：可以再次添加此人。',
+  'customers.lift.notListed': '没有已删除的客户使用此电子邮箱或客户编号。',
+  'customers.lift.needOne': '请输入电子邮箱、客户编号或两者。',
 };
 
 export default zhHans;

@@ -1776,6 +1776,15 @@ const zhHant: Record<keyof typeof en, Message> = {
   'coding.edit.split': '復原拆分出「{code}」',
   'coding.words': '詞語',
   'coding.wordsHint': '標示它的詞語，用逗號分隔',
+  'customers.lift.title': '重新同意聯絡',
+  'customers.lift.hint':
+    '應要求刪除的客戶會被匯入、CRM 同步與問卷郵件拒於門外。如果此人同意再次接受聯絡，請輸入其電子郵件、客戶編號或兩者，以解除封鎖。',
+  'customers.lift.email': '電子郵件地址',
+  'customers.lift.externalId': '客戶編號',
+  'customers.lift.submit': '解除封鎖',
+  'customers.lift.done': '已解除：可以再次加入此人。',
+  'customers.lift.notListed': '沒有已刪除的客戶使用此電子郵件地址或客戶編號。',
+  'customers.lift.needOne': '請輸入電子郵件地址、客戶編號或兩者。',
 };
 
 export default zhHant;
