@@ -1910,4 +1910,9 @@ export default {
   'customers.lift.done': 'Lifted: they can be added again.',
   'customers.lift.notListed': 'No erased customer has this e-mail address or customer id.',
   'customers.lift.needOne': 'Enter an e-mail address, a customer id or both.',
+  'report.complaints.tierRule': "Tier: the customer's when the case opened.",
+  'report.complaints.tierNow': {
+    one: "{count} case opened before that was recorded is counted by the customer's tier now.",
+    other: "{count} cases opened before that was recorded are counted by the customer's tier now.",
+  },
 } satisfies Record<string, Message>;

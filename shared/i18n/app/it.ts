@@ -2028,6 +2028,11 @@ const it: Record<keyof typeof en, Message> = {
   'customers.lift.done': 'Blocco tolto: può essere aggiunto di nuovo.',
   'customers.lift.notListed': 'Nessun cliente cancellato ha questo indirizzo e-mail o id cliente.',
   'customers.lift.needOne': 'Inserisci un indirizzo e-mail, un id cliente o entrambi.',
+  'report.complaints.tierRule': "Fascia: quella del cliente all'apertura del caso.",
+  'report.complaints.tierNow': {
+    one: '{count} caso aperto prima che venisse registrata è contato nella fascia attuale del cliente.',
+    other: '{count} casi aperti prima che venisse registrata sono contati nella fascia attuale del cliente.',
+  },
 };
 
 export default it;

@@ -1863,6 +1863,10 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.lift.done': 'Đã bỏ chặn: có thể thêm họ trở lại.',
   'customers.lift.notListed': 'Không có khách hàng đã xóa nào có địa chỉ e-mail hoặc mã khách hàng này.',
   'customers.lift.needOne': 'Hãy nhập địa chỉ e-mail, mã khách hàng hoặc cả hai.',
+  'report.complaints.tierRule': 'Hạng: hạng của khách hàng khi mở hồ sơ.',
+  'report.complaints.tierNow': {
+    other: '{count} hồ sơ được mở trước khi hạng được ghi lại sẽ tính theo hạng hiện tại của khách hàng.',
+  },
 };
 
 export default vi;

@@ -1784,6 +1784,8 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.lift.done': '已解除：可以再次添加此人。',
   'customers.lift.notListed': '没有已删除的客户使用此电子邮箱或客户编号。',
   'customers.lift.needOne': '请输入电子邮箱、客户编号或两者。',
+  'report.complaints.tierRule': '等级：案例开启时客户所处的等级。',
+  'report.complaints.tierNow': { other: '{count} 个案例开启于开始记录等级之前，按客户当前的等级计算。' },
 };
 
 export default zhHans;

@@ -1785,6 +1785,8 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.lift.done': '已解除：可以再次加入此人。',
   'customers.lift.notListed': '沒有已刪除的客戶使用此電子郵件地址或客戶編號。',
   'customers.lift.needOne': '請輸入電子郵件地址、客戶編號或兩者。',
+  'report.complaints.tierRule': '等級：案例開啟時客戶所屬的等級。',
+  'report.complaints.tierNow': { other: '{count} 個案例開啟於開始記錄等級之前，按客戶目前的等級計算。' },
 };
 
 export default zhHant;
