@@ -71,7 +71,7 @@ it('lifts an erasure block from the register page, saying when nobody erased has
   const page = await context.newPage();
   await page.goto(`${server.url}/customers`);
   await page.getByTestId('lift-external-id').fill('C9');
-  await page.getByRole('button', { name: appVi['customers.lift.submit'] }).click();
+  await page.getByRole('button', { name: String(appVi['customers.lift.submit']) }).click();
   await expect.poll(() => page.getByTestId('lift-outcome').textContent()).toBe(appVi['customers.lift.notListed']);
   await page.getByTestId('lift-external-id').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, 'customers-lift-vi-phone.png') });
