@@ -49,6 +49,8 @@ const POSTGRES_API_TESTS = [
   'tests/api/customer-value-cases.test.ts',
   'tests/api/customer-view.test.ts',
   'tests/api/customer-suppression.test.ts',
+  'tests/api/customer-suppression-lift.test.ts',
+  'tests/api/complaints-tier-at-opening.test.ts',
   'tests/api/customer-logic.test.ts',
   'tests/api/operations.test.ts',
   'tests/api/coding-store.test.ts',

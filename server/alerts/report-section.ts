@@ -32,7 +32,8 @@ export function* casesSection(db: Sql, surveyId: string, input: SectionInput): W
         resolvedAt: cases.resolvedAt,
         complaintType: cases.complaintType,
         severity: cases.severity,
-        tier: customers.tier,
+        caseTier: cases.customerTier,
+        currentTier: customers.tier,
       })
       .from(cases)
       .innerJoin(responses, eq(responses.id, cases.responseId))
@@ -47,7 +48,11 @@ export function* casesSection(db: Sql, surveyId: string, input: SectionInput): W
   const { cols, sel } = input;
   const selected = new Set<number>();
   for (let i = 0; i < cols.n; i++) if (sel.mask[i]) selected.add(cols.id[i]);
-  const inSel = rows.filter((r) => selected.has(r.responseId));
+  // By the tier the customer had when the case opened; a case opened before that was recorded takes
+  // the customer's tier now, and is counted as such.
+  const inSel = rows
+    .filter((r) => selected.has(r.responseId))
+    .map((r) => ({ ...r, tier: r.caseTier ?? r.currentTier, tierNow: r.caseTier === null && r.currentTier !== null }));
   const resolved = inSel.filter((r) => r.resolvedAt !== null);
   const byRule = new Map<string, { rule: string; opened: number; resolved: number }>();
   for (const r of inSel) {

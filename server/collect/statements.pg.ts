@@ -21,6 +21,7 @@ import {
   users,
   webhooks,
 } from '../db/tables';
+import { tierAtOpening } from '../customers/case-tier';
 import type { Memo } from './memo';
 import type { ExistingResponse, SubmitStatements, SurveyRow } from './statements';
 
@@ -223,6 +224,7 @@ export function pgSubmitStatements(tx: Sql, memo: Memo): SubmitStatements {
             priority: c.priority,
             complaintType: c.complaintType,
             severity: c.severity,
+            customerTier: tierAtOpening(c.responseId),
             dueAt: c.dueAt,
             openedAt: c.now,
             updatedAt: c.now,

@@ -17,6 +17,7 @@ import type {
   SurveyRow,
   VersionRow,
 } from './statements';
+import { TIER_AT_OPENING_SQL } from '../customers/case-tier';
 
 const prepared = preparedStatements((c) => ({
   survey: c.prepare(
@@ -53,8 +54,8 @@ const prepared = preparedStatements((c) => ({
   alertSettings: c.prepare('select data from alert_settings where survey_id = ?').pluck(),
   user: c.prepare('select id, name, email from users where id = ?'),
   openCase:
-    c.prepare(`insert or ignore into cases (id, survey_id, rule_id, rule_name, response_id, owner_id, status, priority, complaint_type, severity, due_at, opened_at, updated_at)
-      values (@id, @surveyId, @ruleId, @ruleName, @responseId, @ownerId, 'open', @priority, @complaintType, @severity, @dueAt, @now, @now)`),
+    c.prepare(`insert or ignore into cases (id, survey_id, rule_id, rule_name, response_id, owner_id, status, priority, complaint_type, severity, customer_tier, due_at, opened_at, updated_at)
+      values (@id, @surveyId, @ruleId, @ruleName, @responseId, @ownerId, 'open', @priority, @complaintType, @severity, ${TIER_AT_OPENING_SQL}, @dueAt, @now, @now)`),
   caseOpened: c.prepare(`insert into case_events (case_id, user_id, kind, data, at) values (?, null, 'opened', ?, ?)`),
 }));
 

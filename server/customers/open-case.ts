@@ -11,6 +11,7 @@ import { AppError } from '../http/errors';
 import { surveyRow } from '../survey/service';
 import { AT_RISK_CASE, DEFAULT_DUE_HOURS } from '../../shared/api/alerts';
 import { readAlertSettings } from '../alerts/hook';
+import { tierAtOpening } from './case-tier';
 
 export function* openCaseOnResponse(
   tx: Sql,
@@ -70,6 +71,7 @@ export function* openCaseOnResponse(
       ownerId,
       status: 'open',
       priority,
+      customerTier: tierAtOpening(responseId),
       dueAt: now + Math.round(hours * 3_600_000),
       openedAt: now,
       updatedAt: now,

@@ -11,6 +11,7 @@ import {
   CustomerListQuerySchema,
   CustomerUpsertSchema,
   ExternalIdSchema,
+  LiftSuppressionSchema,
   ValueSettingsSchema,
 } from '../../shared/customers/schema';
 import { invalidate } from '../report/dataset';
@@ -19,6 +20,7 @@ import { importCustomers } from './import-customers';
 import { importTransactions } from './import-transactions';
 import { contactRules, saveContactRules, saveValueSettings, valueSettings } from './settings';
 import { ensureValues, recomputeValues } from './value';
+import { liftSuppression } from './suppression';
 import { applyRetention, eraseCustomer, exportCustomer, retention, saveRetention } from './privacy';
 
 export const customerRoutes = new Hono<AppEnv>()
@@ -63,6 +65,10 @@ export const customerRoutes = new Hono<AppEnv>()
   .post('/transactions/import', requireRole('researcher'), async (c) => {
     const input = await parseJson(c, CsvImportSchema);
     return c.json(await importTransactions(c.var.deps.store, input.csv, c.var.user!.id, c.var.deps.clock.now()), 201);
+  })
+  .post('/suppressions/lift', requireRole('admin'), async (c) => {
+    const input = await parseJson(c, LiftSuppressionSchema);
+    return c.json(await c.var.deps.store.transaction((tx) => liftSuppression(tx, input)));
   })
   .put('/by-external-id/:externalId', requireRole('researcher'), async (c) => {
     const { store, clock } = c.var.deps;

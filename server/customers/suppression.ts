@@ -7,10 +7,11 @@
  * e-mail is sent to a suppressed address.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { q, type Sql, type Work } from '../db/store';
 import { customerSettings, customerSuppressions } from '../db/tables';
 import { AppError } from '../http/errors';
+import type { LiftResult, LiftSuppression } from '../../shared/customers/schema';
 
 type Kind = 'email' | 'id';
 
@@ -90,4 +91,36 @@ export function* refuseSuppressed(db: Sql, externalId: string, email: string | n
         : 'this e-mail address belongs to a customer erased on request and cannot be added again',
       byId ? 'externalId' : 'email',
     );
+}
+
+/**
+ * Takes a person off the list when they consent again: the values given are hashed as at the
+ * erasure, and each listed hash goes; 404 when none was listed (nothing changed). An e-mail and a
+ * CRM id are listed apart, so lifting one leaves the other refused.
+ */
+export function* liftSuppression(tx: Sql, person: LiftSuppression): Work<LiftResult> {
+  const key = yield* storedKey(tx);
+  const hashes: string[] = [];
+  if (key !== null) {
+    if (person.externalId !== undefined) hashes.push(hashOf(key, 'id', person.externalId));
+    if (person.email !== undefined) hashes.push(hashOf(key, 'email', person.email));
+  }
+  const lifted = hashes.length
+    ? yield* q(
+        tx
+          .delete(customerSuppressions)
+          .where(inArray(customerSuppressions.hash, hashes))
+          .returning({ hash: customerSuppressions.hash }),
+      )
+    : [];
+  if (!lifted.length)
+    throw new AppError(
+      404,
+      'not-found',
+      'no erased customer has this e-mail address or customer id',
+      person.externalId !== undefined ? 'externalId' : 'email',
+      undefined,
+      { what: 'customer' },
+    );
+  return { lifted: lifted.length };
 }

@@ -380,6 +380,12 @@ export const cases = pgTable(
     complaintType: text({ enum: ['product-quality', 'service', 'price', 'honesty'] }),
     /** General or serious; null until someone classifies it. */
     severity: text({ enum: ['general', 'serious'] }),
+    /**
+     * The customer's pyramid tier (0 the top) when the case opened, so complaints by tier do not move
+     * as the customer's value changes; null when the response had no customer with a tier then, and
+     * for cases opened before it was recorded.
+     */
+    customerTier: integer(),
   },
   (t) => [
     uniqueIndex('cases_response_rule_uq').on(t.responseId, t.ruleId),

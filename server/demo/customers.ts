@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { q, type Sql, type Work } from '../db/store';
 import {
+  cases,
   customerImports,
   customerSettings,
   customers,
@@ -17,6 +18,7 @@ import {
   responses,
 } from '../db/tables';
 import { demoValueHistory } from './customer-history';
+import { tierAtOpening } from '../customers/case-tier';
 import { pyramidTiers, rfmScores, segmentOf, type ValueFigures } from '../../shared/customers/value';
 import { seeded } from './hotel';
 
@@ -137,4 +139,11 @@ export function* demoRegister(tx: Sql, hotelSurveyId: string, now: number, userI
         .where(eq(responses.id, r.id)),
     );
   }
+  // The demo's cases opened before their responses were linked: they take the tier they open with.
+  yield* q(
+    tx
+      .update(cases)
+      .set({ customerTier: tierAtOpening(cases.responseId) })
+      .where(eq(cases.surveyId, hotelSurveyId)),
+  );
 }

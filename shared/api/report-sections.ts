@@ -254,7 +254,10 @@ export interface ComplaintTierRow {
 }
 export interface ComplaintsFigures {
   byType: ComplaintTypeRow[];
+  /** By the customer's tier when each case opened. */
   byTier: ComplaintTierRow[];
+  /** Cases opened before tiers were kept on cases, counted by the customer's tier now. */
+  tierNow: number;
 }
 
 export interface ReportSections {

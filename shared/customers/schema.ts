@@ -55,6 +55,30 @@ export const ExternalIdSchema = v.pipe(
   v.maxLength(MAX_EXTERNAL_ID, `must be at most ${MAX_EXTERNAL_ID} characters`),
 );
 
+/**
+ * The body of `POST /api/customers/suppressions/lift`: the erased person's e-mail, CRM id or both,
+ * hashed as at the erasure, to take off the suppression list when they consent again.
+ */
+export const LiftSuppressionSchema = v.pipe(
+  v.object({
+    email: v.optional(
+      v.pipe(
+        v.string('must be text'),
+        v.trim(),
+        v.maxLength(MAX_EMAIL, `must be at most ${MAX_EMAIL} characters`),
+        v.check((s) => EMAIL.test(s), 'is not an e-mail address'),
+      ),
+    ),
+    externalId: v.optional(ExternalIdSchema),
+  }),
+  v.check((b) => b.email !== undefined || b.externalId !== undefined, 'give an e-mail address, a customer id or both'),
+);
+export type LiftSuppression = v.InferOutput<typeof LiftSuppressionSchema>;
+/** How many of the given values were on the list (an e-mail and a CRM id are listed apart). */
+export interface LiftResult {
+  lifted: number;
+}
+
 /** The body of both imports: the CSV file as text. */
 export const CsvImportSchema = v.object({
   csv: v.pipe(v.string('must be the CSV file as text'), v.minLength(1, 'is empty')),

@@ -115,6 +115,7 @@ const ROUTES: { method: string; path: string; least: Role | 'public' }[] = [
   { method: 'POST', path: '/api/customers/import', least: 'researcher' },
   { method: 'POST', path: '/api/customers/transactions/import', least: 'researcher' },
   { method: 'PUT', path: '/api/customers/by-external-id/:externalId', least: 'researcher' },
+  { method: 'POST', path: '/api/customers/suppressions/lift', least: 'admin' },
   { method: 'GET', path: '/api/customers/contact-rules', least: 'viewer' },
   { method: 'PUT', path: '/api/customers/contact-rules', least: 'researcher' },
   { method: 'GET', path: '/api/surveys/:id/draws', least: 'viewer' },

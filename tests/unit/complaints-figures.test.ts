@@ -13,12 +13,13 @@ const make = (i: number, over: Partial<ComplaintCase> = {}): ComplaintCase => ({
   openedAt: 0,
   resolvedAt: HOUR,
   tier: null,
+  tierNow: false,
   ...over,
 });
 
 describe('complaint figures', () => {
   it('are empty without cases', () => {
-    expect(complaintsFigures([], null, [])).toEqual({ byType: [], byTier: [] });
+    expect(complaintsFigures([], null, [])).toEqual({ byType: [], byTier: [], tierNow: 0 });
   });
 
   it('list types in their fixed order with the unclassified last, tiers top first with the unknown last', () => {

@@ -10,6 +10,7 @@ import { useI18n } from '../lib/i18n';
 import { useSession } from '../auth/session';
 import CustomerImport from './CustomerImport';
 import RegisterRules from './RegisterRules';
+import SuppressionLift from './SuppressionLift';
 import { SEGMENT_KEY, tierLabel } from './keys';
 import './customers.css';
 
@@ -46,6 +47,9 @@ export default function CustomersPage() {
       <Show when={session.can('researcher')}>
         <CustomerImport onImported={() => void refetch()} />
         <RegisterRules />
+      </Show>
+      <Show when={session.can('admin')}>
+        <SuppressionLift />
       </Show>
       <form
         class="customer-filters"

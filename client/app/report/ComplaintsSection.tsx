@@ -108,6 +108,10 @@ export function ComplaintsTables(props: { complaints: ComplaintsFigures; hours: 
           </tbody>
         </table>
       </div>
+      <p class="note" data-testid="complaints-tier-rule">
+        {t('report.complaints.tierRule')}
+        <Show when={c().tierNow > 0}> {t('report.complaints.tierNow', { count: c().tierNow })}</Show>
+      </p>
       <p class="note">{t('report.complaints.note')}</p>
     </Show>
   );

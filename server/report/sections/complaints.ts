@@ -1,7 +1,8 @@
 /**
  * Complaints as the customer-relationship texts classify them: the report's cases counted by
  * complaint type — how many, the share serious, how fast and how often they were resolved, and how
- * satisfied the customers were afterwards — and by the customer's tier in the register.
+ * satisfied the customers were afterwards — and by the customer's tier in the register when the case
+ * opened (the tier now for cases opened before that was recorded).
  */
 import { COMPLAINT_TYPES, type ComplaintType, type Severity } from '../../../shared/api/complaints';
 import type { MeanSummary } from '../../../shared/api/report';
@@ -22,8 +23,10 @@ export interface ComplaintCase {
   severity: Severity | null;
   openedAt: number;
   resolvedAt: number | null;
-  /** The register's tier of the respondent's customer; null when the response has none. */
+  /** The register's tier of the respondent's customer when the case opened; null when the response has none. */
   tier: number | null;
+  /** The case recorded no tier (opened before tiers were kept on cases): `tier` is the customer's now. */
+  tierNow: boolean;
 }
 
 /**
@@ -42,6 +45,7 @@ export function complaintsFigures(
   return {
     byType: types.filter((t) => byType.has(t)).map((t) => typeRow(t, byType.get(t)!, scores)),
     byTier: tiers.map((tier) => tierRow(tier, tier === null ? null : (tierNames[tier] ?? null), byTier.get(tier)!)),
+    tierNow: cases.filter((c) => c.tierNow).length,
   };
 }
 

@@ -3,6 +3,8 @@ import {
   ContactRulesSchema,
   DrawRequestSchema,
   ErasureQuerySchema,
+  LiftSuppressionSchema,
+  type LiftResult,
   OpenCaseSchema,
   RetentionSchema,
   type ContactRules,
@@ -99,6 +101,17 @@ export const customerRoutes = routes({
     body: CustomerUpsertSchema,
     answer: json<CustomerDetail>('CustomerDetail'),
     errors: ['erased-customer'],
+  },
+  'POST /api/customers/suppressions/lift': {
+    summary: 'Take an erased customer off the suppression list, when they consent again',
+    notes: [
+      'Takes: `{ email?, externalId? }` (at least one), hashed as at the erasure; each listed one is lifted',
+      'Answers: `{ lifted }`; 404 when neither is on the list. The audit log records the action, never the values',
+    ],
+    tag: 'Customers',
+    access: 'admin',
+    body: LiftSuppressionSchema,
+    answer: json<LiftResult>('LiftResult'),
   },
   'GET /api/customers/:id': {
     summary: 'One customer: value, purchases, answers across surveys, cases',

@@ -1907,5 +1907,18 @@ export default {
   'report.cases.readingNoneResolved': {
     one: '{count} case opened; none resolved yet.',
     other: '{count} cases opened; none resolved yet.',
+  'customers.lift.title': 'Consent given again',
+  'customers.lift.hint':
+    'A customer erased on request stays blocked from imports, CRM syncs and survey e-mail. If they agree to hear from you again, enter their e-mail address, customer id or both to lift the block.',
+  'customers.lift.email': 'E-mail address',
+  'customers.lift.externalId': 'Customer id',
+  'customers.lift.submit': 'Lift the block',
+  'customers.lift.done': 'Lifted: they can be added again.',
+  'customers.lift.notListed': 'No erased customer has this e-mail address or customer id.',
+  'customers.lift.needOne': 'Enter an e-mail address, a customer id or both.',
+  'report.complaints.tierRule': "Tier: the customer's when the case opened.",
+  'report.complaints.tierNow': {
+    one: "{count} case opened before that was recorded is counted by the customer's tier now.",
+    other: "{count} cases opened before that was recorded are counted by the customer's tier now.",
   },
 } satisfies Record<string, Message>;

@@ -2026,6 +2026,19 @@ const it: Record<keyof typeof en, Message> = {
     one: '{count} caso aperto; nessuno ancora risolto.',
     many: '{count} di casi aperti; nessuno ancora risolto.',
     other: '{count} casi aperti; nessuno ancora risolto.',
+  'customers.lift.title': 'Consenso dato di nuovo',
+  'customers.lift.hint':
+    "Un cliente cancellato su richiesta resta escluso da importazioni, sincronizzazioni del CRM ed e-mail d'indagine. Se accetta di essere ricontattato, inserisci la sua e-mail, il suo id cliente o entrambi per togliere il blocco.",
+  'customers.lift.email': 'Indirizzo e-mail',
+  'customers.lift.externalId': 'Id cliente',
+  'customers.lift.submit': 'Togli il blocco',
+  'customers.lift.done': 'Blocco tolto: può essere aggiunto di nuovo.',
+  'customers.lift.notListed': 'Nessun cliente cancellato ha questo indirizzo e-mail o id cliente.',
+  'customers.lift.needOne': 'Inserisci un indirizzo e-mail, un id cliente o entrambi.',
+  'report.complaints.tierRule': "Fascia: quella del cliente all'apertura del caso.",
+  'report.complaints.tierNow': {
+    one: '{count} caso aperto prima che venisse registrata è contato nella fascia attuale del cliente.',
+    other: '{count} casi aperti prima che venisse registrata sono contati nella fascia attuale del cliente.',
   },
 };
 

@@ -1858,6 +1858,19 @@ const vi: Record<keyof typeof en, Message> = {
   'alerts.complaintHint':
     'Hồ sơ do quy tắc này mở sẽ mang sẵn loại khiếu nại và mức độ này; người xử lý hồ sơ có thể đổi lại.',
   'report.cases.readingNoneResolved': { other: 'Đã mở {count} hồ sơ; chưa hồ sơ nào được giải quyết.' },
+  'customers.lift.title': 'Đã đồng ý lại',
+  'customers.lift.hint':
+    'Khách hàng đã bị xóa theo yêu cầu sẽ bị chặn khỏi các lần nhập, đồng bộ CRM và e-mail khảo sát. Nếu họ đồng ý được liên hệ lại, hãy nhập e-mail, mã khách hàng hoặc cả hai để bỏ chặn.',
+  'customers.lift.email': 'Địa chỉ e-mail',
+  'customers.lift.externalId': 'Mã khách hàng',
+  'customers.lift.submit': 'Bỏ chặn',
+  'customers.lift.done': 'Đã bỏ chặn: có thể thêm họ trở lại.',
+  'customers.lift.notListed': 'Không có khách hàng đã xóa nào có địa chỉ e-mail hoặc mã khách hàng này.',
+  'customers.lift.needOne': 'Hãy nhập địa chỉ e-mail, mã khách hàng hoặc cả hai.',
+  'report.complaints.tierRule': 'Hạng: hạng của khách hàng khi mở hồ sơ.',
+  'report.complaints.tierNow': {
+    other: '{count} hồ sơ được mở trước khi hạng được ghi lại sẽ tính theo hạng hiện tại của khách hàng.',
+  },
 };
 
 export default vi;

@@ -1778,6 +1778,17 @@ const zhHans: Record<keyof typeof en, Message> = {
   'alerts.opensAs': '投诉：{type} · {severity}',
   'alerts.complaintHint': '此规则开立的案例会带上这一投诉类型和严重程度；处理案例的人可以更改。',
   'report.cases.readingNoneResolved': { other: '共开立 {count} 个案例；尚无已解决的案例。' },
+  'customers.lift.title': '重新同意联系',
+  'customers.lift.hint':
+    '应要求删除的客户会被导入、CRM 同步和问卷邮件拒之门外。如果此人同意再次接受联系，请输入其电子邮箱、客户编号或两者，以解除封锁。',
+  'customers.lift.email': '电子邮箱',
+  'customers.lift.externalId': '客户编号',
+  'customers.lift.submit': '解除封锁',
+  'customers.lift.done': '已解除：可以再次添加此人。',
+  'customers.lift.notListed': '没有已删除的客户使用此电子邮箱或客户编号。',
+  'customers.lift.needOne': '请输入电子邮箱、客户编号或两者。',
+  'report.complaints.tierRule': '等级：案例开启时客户所处的等级。',
+  'report.complaints.tierNow': { other: '{count} 个案例开启于开始记录等级之前，按客户当前的等级计算。' },
 };
 
 export default zhHans;

@@ -1779,6 +1779,17 @@ const zhHant: Record<keyof typeof en, Message> = {
   'alerts.opensAs': '客訴：{type} · {severity}',
   'alerts.complaintHint': '此規則開立的案件會帶上這項客訴類型與嚴重程度；處理案件的人可以更改。',
   'report.cases.readingNoneResolved': { other: '共開立 {count} 件案件；尚無已解決的案件。' },
+  'customers.lift.title': '重新同意聯絡',
+  'customers.lift.hint':
+    '應要求刪除的客戶會被匯入、CRM 同步與問卷郵件拒於門外。如果此人同意再次接受聯絡，請輸入其電子郵件、客戶編號或兩者，以解除封鎖。',
+  'customers.lift.email': '電子郵件地址',
+  'customers.lift.externalId': '客戶編號',
+  'customers.lift.submit': '解除封鎖',
+  'customers.lift.done': '已解除：可以再次加入此人。',
+  'customers.lift.notListed': '沒有已刪除的客戶使用此電子郵件地址或客戶編號。',
+  'customers.lift.needOne': '請輸入電子郵件地址、客戶編號或兩者。',
+  'report.complaints.tierRule': '等級：案例開啟時客戶所屬的等級。',
+  'report.complaints.tierNow': { other: '{count} 個案例開啟於開始記錄等級之前，按客戶目前的等級計算。' },
 };
 
 export default zhHant;

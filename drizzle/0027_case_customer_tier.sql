@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `customer_tier` integer;
