@@ -1907,6 +1907,7 @@ export default {
   'report.cases.readingNoneResolved': {
     one: '{count} case opened; none resolved yet.',
     other: '{count} cases opened; none resolved yet.',
+  },
   'customers.lift.title': 'Consent given again',
   'customers.lift.hint':
     'A customer erased on request stays blocked from imports, CRM syncs and survey e-mail. If they agree to hear from you again, enter their e-mail address, customer id or both to lift the block.',

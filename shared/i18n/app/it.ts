@@ -2026,6 +2026,7 @@ const it: Record<keyof typeof en, Message> = {
     one: '{count} caso aperto; nessuno ancora risolto.',
     many: '{count} di casi aperti; nessuno ancora risolto.',
     other: '{count} casi aperti; nessuno ancora risolto.',
+  },
   'customers.lift.title': 'Consenso dato di nuovo',
   'customers.lift.hint':
     "Un cliente cancellato su richiesta resta escluso da importazioni, sincronizzazioni del CRM ed e-mail d'indagine. Se accetta di essere ricontattato, inserisci la sua e-mail, il suo id cliente o entrambi per togliere il blocco.",
