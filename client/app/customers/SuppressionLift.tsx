@@ -10,7 +10,9 @@ import { useI18n } from '../lib/i18n';
 export default function SuppressionLift() {
   const { t } = useI18n();
   const id = createUniqueId();
-  const [outcome, setOutcome] = createSignal<'done' | 'notListed' | 'needOne' | null>(null);
+  const [outcome, setOutcome] = createSignal<
+    'customers.lift.done' | 'customers.lift.notListed' | 'customers.lift.needOne' | null
+  >(null);
   const [failure, setFailure] = createSignal<unknown>(null);
   const lift = async (form: HTMLFormElement) => {
     setOutcome(null);
@@ -19,7 +21,7 @@ export default function SuppressionLift() {
     const email = String(data.get('email') ?? '').trim();
     const externalId = String(data.get('externalId') ?? '').trim();
     if (!email && !externalId) {
-      setOutcome('needOne');
+      setOutcome('customers.lift.needOne');
       return;
     }
     try {
@@ -27,9 +29,9 @@ export default function SuppressionLift() {
         body: { ...(email ? { email } : {}), ...(externalId ? { externalId } : {}) },
       });
       form.reset();
-      setOutcome('done');
+      setOutcome('customers.lift.done');
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) setOutcome('notListed');
+      if (err instanceof ApiError && err.status === 404) setOutcome('customers.lift.notListed');
       else setFailure(err);
     }
   };
@@ -57,7 +59,7 @@ export default function SuppressionLift() {
           {t('customers.lift.submit')}
         </button>
         <span role="status" data-testid="lift-outcome">
-          {outcome() ? t(`customers.lift.${outcome()!}`) : ''}
+          {outcome() ? t(outcome()!) : ''}
         </span>
       </form>
       <Show when={failure()}>

@@ -2039,6 +2039,7 @@ const it: Record<keyof typeof en, Message> = {
   'report.complaints.tierRule': "Fascia: quella del cliente all'apertura del caso.",
   'report.complaints.tierNow': {
     one: '{count} caso aperto prima che venisse registrata è contato nella fascia attuale del cliente.',
+    many: '{count} di casi aperti prima che venisse registrata sono contati nella fascia attuale del cliente.',
     other: '{count} casi aperti prima che venisse registrata sono contati nella fascia attuale del cliente.',
   },
 };
