@@ -25,6 +25,7 @@ import { markStale } from './settings';
 import { statements, type CustomerFileRow } from './statements';
 import { recomputeValues } from './value';
 import { suppressionList } from './suppression';
+import { fillNameKeys } from './name-keys';
 
 const ALIASES = aliasMap({
   externalId: [
@@ -317,9 +318,15 @@ async function apply(store: Store, importId: number, now: number): Promise<numbe
 
 /**
  * At start-up: finishes applying the customer files a stop cut short (their rows were all checked
- * and staged). Safe when several nodes start at once: their batches take turns on the import's row.
+ * and staged), then folds the search keys of names stored without one (`fillNameKeys`). Safe when
+ * several nodes start at once: their batches take turns on the import's row.
  */
 export async function finishCustomerImports(store: Store, now: number): Promise<void> {
+  await applyCutShort(store, now);
+  await fillNameKeys(store);
+}
+
+async function applyCutShort(store: Store, now: number): Promise<void> {
   const pending = await store.run((db) =>
     q(
       db

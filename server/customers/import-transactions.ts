@@ -13,7 +13,7 @@ import { minorDigits, parseMinor } from '../../shared/customers/money';
 import { readCsvRowsInBatches } from './csv-rows';
 import { aliasMap, isBlank, readHeader } from './columns';
 import { ImportErrors } from './import-errors';
-import { claimRegisterCurrency, registerCurrency } from './settings';
+import { claimRegisterCurrency, markFiguresStale, markStale, registerCurrency } from './settings';
 import { recomputeValues } from './value';
 import { statements } from './statements';
 import { dropAbandonedImports } from './import-customers';
@@ -213,6 +213,7 @@ export async function importTransactions(
     await store.transaction(function* (tx) {
       yield* statements.setGivenFigures(tx, customerIds, lastAts, frequencies, amounts, now);
       yield* claimRegisterCurrency(tx, currency!, now);
+      yield* markStale(tx, now);
     });
   }
   await recomputeValues(store, now);
@@ -255,6 +256,7 @@ async function writeTransactions(
     await store.transaction(function* (tx) {
       // Another import may have set the register's currency while this one was writing.
       yield* claimRegisterCurrency(tx, currency, now);
+      yield* markFiguresStale(tx, now);
       yield* q(
         tx.update(customerImports).set({ status: 'done', finishedAt: now }).where(eq(customerImports.id, importId)),
       );

@@ -361,7 +361,12 @@ export async function applyRetention(store: Store, now: number): Promise<number>
       );
       const part = due.map((d) => d.id);
       if (!part.length) return part;
-      yield* q(tx.update(customers).set({ name: null, email: null, phone: null }).where(inArray(customers.id, part)));
+      yield* q(
+        tx
+          .update(customers)
+          .set({ name: null, nameKey: null, email: null, phone: null })
+          .where(inArray(customers.id, part)),
+      );
       yield* q(tx.update(invitations).set({ name: null, email: null }).where(inArray(invitations.customerId, part)));
       return part;
     });

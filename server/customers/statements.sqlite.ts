@@ -9,12 +9,21 @@ import { type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { preparedStatements } from '../db/statements';
 import { NOTHING, q, type Sql, type Store, type Work } from '../db/store';
+import { searchKey } from '../../shared/customers/search-key';
 import { mergeAttributes } from './attributes';
 import type { CustomerStatements, Figures } from './statements';
-import { valueKey } from './value-key';
+import { storedKey, valueKey } from './value-key';
 import { COUNTED_IMPORT } from './counted';
 
 const PAGE = 5_000;
+/** Rows per insert of transactions: one statement per row cost more in calls than in writing. */
+const INSERT_ROWS = 100;
+
+/** What `storedKey` and `valueKey` (value-key.ts) compare with, as stored. */
+const STORED = `coalesce(c.last_purchase_at, '') || '|' || c.frequency || '|' || c.monetary || '|' || coalesce(c.r_score, '')
+  || '|' || coalesce(c.f_score, '') || '|' || coalesce(c.m_score, '') || '|' || coalesce(c.segment, '') || '|' || coalesce(c.tier, '')`;
+const WAS = `c.monetary || '|' || coalesce(c.r_score, '') || '|' || coalesce(c.f_score, '') || '|' || coalesce(c.m_score, '')
+  || '|' || coalesce(c.segment, '') || '|' || coalesce(c.tier, '')`;
 
 const prepared = preparedStatements((sqlite) => ({
   // A page's upper id first, then its aggregate over that id range: bounded by both ends, each page
@@ -23,38 +32,48 @@ const prepared = preparedStatements((sqlite) => ({
   pageEnd: sqlite
     .prepare(`select max(id) from (select id from customers where id > ? order by id limit ${PAGE}) p`)
     .pluck(),
-  page: sqlite.prepare(`
+  aggregatedPage: sqlite.prepare(`
     select c.id as id,
       coalesce(c.given_last_at, max(t.at)) as lastAt,
       coalesce(c.given_frequency, count(t.id)) as frequency,
       coalesce(c.given_monetary, sum(t.amount), 0) as monetary,
-      c.monetary || '|' || coalesce(c.r_score, '') || '|' || coalesce(c.f_score, '') || '|' || coalesce(c.m_score, '')
-        || '|' || coalesce(c.segment, '') || '|' || coalesce(c.tier, '') as was
+      ${STORED} as stored, ${WAS} as was
     from customers c left join customer_transactions t on t.customer_id = c.id and t.${COUNTED_IMPORT}
     where c.id > ? and c.id <= ?
     group by c.id, c.given_last_at, c.given_frequency, c.given_monetary
     order by c.id`),
+  storedPage: sqlite.prepare(`
+    select c.id as id,
+      coalesce(c.given_last_at, c.last_purchase_at) as lastAt,
+      coalesce(c.given_frequency, c.frequency) as frequency,
+      coalesce(c.given_monetary, c.monetary) as monetary,
+      ${STORED} as stored, ${WAS} as was
+    from customers c where c.id > ? and c.id <= ? order by c.id`),
   writeValues: sqlite.prepare(`update customers set last_purchase_at = ?, frequency = ?, monetary = ?,
     r_score = ?, f_score = ?, m_score = ?, segment = ?, tier = ? where id = ?`),
   history: sqlite.prepare(`insert into customer_value_history
     (customer_id, at, monetary, r_score, f_score, m_score, segment, tier) values (?, ?, ?, ?, ?, ?, ?, ?)`),
   stored: sqlite.prepare('select id, attributes from customers where external_id = ?'),
   stage: sqlite.prepare(`insert into customer_import_rows
-    (import_id, position, customer_id, external_id, name, email, phone, language, attributes)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-  applyUpdate: sqlite.prepare(`update customers set name = s.name, email = s.email, phone = s.phone,
+    (import_id, position, customer_id, external_id, name, name_key, email, phone, language, attributes)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+  applyUpdate:
+    sqlite.prepare(`update customers set name = s.name, name_key = s.name_key, email = s.email, phone = s.phone,
       language = s.language, attributes = s.attributes, updated_at = ?
     from customer_import_rows s
     where s.import_id = ? and s.position >= ? and s.position < ? and s.external_id = customers.external_id`),
   applyInsert:
-    sqlite.prepare(`insert into customers (id, external_id, name, email, phone, language, attributes, created_at, updated_at)
-    select s.customer_id, s.external_id, s.name, s.email, s.phone, s.language, s.attributes, ?, ?
+    sqlite.prepare(`insert into customers (id, external_id, name, name_key, email, phone, language, attributes, created_at, updated_at)
+    select s.customer_id, s.external_id, s.name, s.name_key, s.email, s.phone, s.language, s.attributes, ?, ?
     from customer_import_rows s
     where s.import_id = ? and s.position >= ? and s.position < ?
       and not exists (select 1 from customers c where c.external_id = s.external_id)`),
   unstage: sqlite.prepare('delete from customer_import_rows where import_id = ? and position >= ? and position < ?'),
   insertTransaction: sqlite.prepare(
     'insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, ?, ?, ?)',
+  ),
+  insertTransactions: sqlite.prepare(
+    `insert into customer_transactions (import_id, customer_id, at, amount, currency) values ${Array(INSERT_ROWS).fill('(?, ?, ?, ?, ?)').join(', ')}`,
   ),
   setGivenFigures: sqlite.prepare(
     'update customers set given_last_at = ?, given_frequency = ?, given_monetary = ?, updated_at = ? where id = ?',
@@ -74,13 +93,14 @@ function* atOnce<T>(run: () => T): Work<T> {
 }
 
 export const sqliteStatements: CustomerStatements = {
-  async figures(store: Store) {
+  async figures(store: Store, aggregate: boolean) {
     const rows: Figures[] = [];
     const s = st(store.db);
+    const page = aggregate ? s.aggregatedPage : s.storedPage;
     for (let after = ''; ; ) {
       const last = s.pageEnd.get(after) as string | null;
       if (last === null) break;
-      for (const r of s.page.all(after, last) as Figures[]) rows.push(r);
+      for (const r of page.all(after, last) as Figures[]) rows.push(r);
       after = last;
       await nextTurn();
     }
@@ -94,6 +114,7 @@ export const sqliteStatements: CustomerStatements = {
           const { writeValues: update, history } = st(tx);
           for (let i = start; i < Math.min(rows.length, start + PAGE); i++) {
             const x = rows[i];
+            if (storedKey(rows, v, i) === x.stored) continue;
             update.run(x.lastAt, x.frequency, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i], x.id);
             if (valueKey(rows, v, i) !== x.was)
               history.run(x.id, now, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i]);
@@ -117,6 +138,7 @@ export const sqliteStatements: CustomerStatements = {
           found?.id ?? randomUUID(),
           r.externalId,
           r.name,
+          r.name === null ? null : searchKey(r.name),
           r.email,
           r.phone,
           r.language,
@@ -136,10 +158,23 @@ export const sqliteStatements: CustomerStatements = {
 
   insertTransactions: (db, importId, currency, rows, from, to) =>
     atOnce(() => {
-      const insert = st(db).insertTransaction;
-      for (let k = from; k < to; k++) {
+      const { insertTransaction: one, insertTransactions: many } = st(db);
+      const values: unknown[] = new Array(INSERT_ROWS * 5);
+      let k = from;
+      for (; k + INSERT_ROWS <= to; k += INSERT_ROWS) {
+        for (let j = 0; j < INSERT_ROWS; j++) {
+          const i = rows.order[k + j];
+          values[j * 5] = importId;
+          values[j * 5 + 1] = rows.customerIds[i];
+          values[j * 5 + 2] = rows.dates[i];
+          values[j * 5 + 3] = rows.amounts[i];
+          values[j * 5 + 4] = currency;
+        }
+        many.run(values);
+      }
+      for (; k < to; k++) {
         const i = rows.order[k];
-        insert.run(importId, rows.customerIds[i], rows.dates[i], rows.amounts[i], currency);
+        one.run(importId, rows.customerIds[i], rows.dates[i], rows.amounts[i], currency);
       }
     }),
 

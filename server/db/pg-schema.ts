@@ -542,6 +542,8 @@ export const customers = pgTable(
     id: text().primaryKey(),
     externalId: text().notNull().unique(),
     name: text(),
+    /** The name folded for search (shared/customers/search-key.ts), kept with every write of the name. */
+    nameKey: text(),
     email: text(),
     phone: text(),
     language: text(),
@@ -596,6 +598,7 @@ export const customerImportRows = pgTable(
     customerId: text().notNull(),
     externalId: text().notNull(),
     name: text(),
+    nameKey: text(),
     email: text(),
     phone: text(),
     language: text(),
@@ -630,6 +633,8 @@ export const customerSettings = pgTable('customer_settings', {
   currency: text(),
   /** Set when customers were added or changed since the scores were last computed; the next read recomputes them. */
   stale: boolean().notNull().default(false),
+  /** Set when transactions were imported since every customer's figures were last aggregated from them. */
+  figuresStale: boolean().notNull().default(false),
   contactIntervalDays: integer().notNull().default(90),
   retentionDays: integer(),
   retentionRunAt: bigint({ mode: 'number' }),
@@ -668,6 +673,8 @@ export const customerDraws = pgTable(
       .references(() => surveys.id, { onDelete: 'cascade' }),
     seed: text().notNull(),
     stratifyBy: text().notNull(),
+    /** The attribute crossed with `stratifyBy` (strata are then the combinations), or null. */
+    crossBy: text(),
     responseRate: doublePrecision().notNull(),
     intervalDays: integer().notNull(),
     strata: json()

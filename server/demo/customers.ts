@@ -10,6 +10,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { q, type Sql, type Work } from '../db/store';
 import { customerImports, customerSettings, customers, customerTransactions, responses } from '../db/tables';
 import { pyramidTiers, rfmScores, segmentOf, type ValueFigures } from '../../shared/customers/value';
+import { searchKey } from '../../shared/customers/search-key';
 import { seeded } from './hotel';
 
 const CUSTOMERS = 3_000;
@@ -63,6 +64,7 @@ export function* demoRegister(tx: Sql, hotelSurveyId: string, now: number, userI
       id,
       externalId: `G${String(i + 1).padStart(5, '0')}`,
       name,
+      nameKey: searchKey(name),
       email: `guest${i + 1}@example.com`,
       language: LANGUAGES[i % LANGUAGES.length],
       attributes: { region },

@@ -1875,4 +1875,11 @@ export default {
   'customers.privacy.suppressHint':
     'Their e-mail and customer id are kept only as a one-way fingerprint, so no later import or CRM sync can add them back and no survey e-mail reaches them again.',
   'errors.erasedCustomer': 'This customer was erased on request and cannot be added again.',
+  'customers.draw.cross': 'Crossed with',
+  'customers.draw.crossNone': 'nothing',
+  'customers.draw.attribute': 'An attribute…',
+  'customers.draw.attributeName': 'Attribute',
+  'customers.draw.total': 'Completes in all (optional)',
+  'customers.draw.crossHint':
+    "Crossed with a second variable, each combination (tier × region) is a stratum, sized by the plan's quotas on both. With completes in all, they are shared among the strata in proportion to their eligible customers.",
 } satisfies Record<string, Message>;

@@ -1989,6 +1989,13 @@ const it: Record<keyof typeof en, Message> = {
   'customers.privacy.suppressHint':
     "La sua e-mail e il suo id cliente restano solo come impronta non reversibile, così nessuna importazione o sincronizzazione del CRM può riaggiungerlo e nessuna e-mail d'indagine lo raggiunge più.",
   'errors.erasedCustomer': 'Questo cliente è stato cancellato su richiesta e non può essere aggiunto di nuovo.',
+  'customers.draw.cross': 'Incrociato con',
+  'customers.draw.crossNone': 'nulla',
+  'customers.draw.attribute': 'Un attributo…',
+  'customers.draw.attributeName': 'Attributo',
+  'customers.draw.total': 'Interviste complete in tutto (facoltativo)',
+  'customers.draw.crossHint':
+    'Incrociando una seconda variabile, ogni combinazione (livello × regione) è uno strato, dimensionato dalle quote del piano su entrambe. Indicando le interviste complete in tutto, queste vengono ripartite fra gli strati in proporzione ai loro clienti idonei.',
 };
 
 export default it;

@@ -1827,6 +1827,13 @@ const vi: Record<keyof typeof en, Message> = {
   'customers.privacy.suppressHint':
     'E-mail và mã khách hàng của họ chỉ được giữ dưới dạng dấu vân tay một chiều, để không lần nhập hay đồng bộ CRM nào thêm họ trở lại và không e-mail khảo sát nào đến với họ nữa.',
   'errors.erasedCustomer': 'Khách hàng này đã bị xóa theo yêu cầu và không thể thêm lại.',
+  'customers.draw.cross': 'Kết hợp với',
+  'customers.draw.crossNone': 'không',
+  'customers.draw.attribute': 'Một thuộc tính…',
+  'customers.draw.attributeName': 'Thuộc tính',
+  'customers.draw.total': 'Tổng số phiếu hoàn thành (không bắt buộc)',
+  'customers.draw.crossHint':
+    'Khi kết hợp với biến thứ hai, mỗi tổ hợp (hạng × khu vực) là một tầng, với cỡ mẫu theo hạn ngạch của kế hoạch trên cả hai biến. Nếu nhập tổng số phiếu hoàn thành, số này được chia cho các tầng theo tỷ lệ số khách hàng đủ điều kiện của từng tầng.',
 };
 
 export default vi;

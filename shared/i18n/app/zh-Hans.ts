@@ -1750,6 +1750,13 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.privacy.suppressHint':
     '其电子邮箱和客户编号只以不可逆的指纹形式保留，因此之后的导入或 CRM 同步都无法再添加此人，问卷邮件也不会再发给此人。',
   'errors.erasedCustomer': '该客户已应要求被删除，不能再次添加。',
+  'customers.draw.cross': '交叉变量',
+  'customers.draw.crossNone': '无',
+  'customers.draw.attribute': '某个属性…',
+  'customers.draw.attributeName': '属性',
+  'customers.draw.total': '完成总数（可选）',
+  'customers.draw.crossHint':
+    '与第二个变量交叉时，每个组合（等级 × 地区）各为一层，样本量取自计划中两者的配额。填写完成总数时，按各层符合条件的客户数按比例分配到各层。',
 };
 
 export default zhHans;

@@ -1751,6 +1751,13 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.privacy.suppressHint':
     '其電子郵件與客戶編號僅以不可逆的指紋形式保留，因此之後的匯入或 CRM 同步都無法再加入此人，問卷郵件也不會再寄給此人。',
   'errors.erasedCustomer': '此客戶已應要求刪除，無法再次加入。',
+  'customers.draw.cross': '交叉變項',
+  'customers.draw.crossNone': '無',
+  'customers.draw.attribute': '某個屬性…',
+  'customers.draw.attributeName': '屬性',
+  'customers.draw.total': '完成總數（選填）',
+  'customers.draw.crossHint':
+    '與第二個變項交叉時，每個組合（等級 × 地區）各為一層，樣本數取自計畫中兩者的配額。填寫完成總數時，依各層符合條件的客戶數按比例分配到各層。',
 };
 
 export default zhHant;

@@ -1,0 +1,8 @@
+/**
+ * A name as search compares it: compatibility forms made one (NFKC, so full-width Ｎ is N and a
+ * decomposed ễ the composed one), then every letter lowercased by Unicode's default rules (not one
+ * language's), and composed again. Folded here rather than by the database: SQLite's lower() folds
+ * only ASCII letters, PostgreSQL's follows the database's locale; a key folded once, at write time,
+ * searches the same on both.
+ */
+export const searchKey = (text: string): string => text.normalize('NFKC').toLocaleLowerCase('und').normalize('NFKC');
