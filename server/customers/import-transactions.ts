@@ -5,7 +5,7 @@
  * row is checked first; one faulty row refuses the whole file, listed by line.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { eq } from 'drizzle-orm';
+import { eq, gt } from 'drizzle-orm';
 import { q, type Store } from '../db/store';
 import { customerImports, customers, customerTransactions } from '../db/tables';
 import type { CustomerImportErrorCode, TransactionImportResult } from '../../shared/customers/schema';
@@ -31,6 +31,7 @@ const ALIASES = aliasMap<Role>({
 const TRANSACTION_COLUMNS: Role[] = ['customer', 'date', 'amount', 'currency'];
 const FIGURE_COLUMNS: Role[] = ['customer', 'recency', 'frequency', 'monetary', 'currency'];
 export const MAX_TRANSACTION_ROWS = 2_000_000;
+const KNOWN_PAGE = 10_000;
 const DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -55,12 +56,24 @@ export async function importTransactions(
 ): Promise<TransactionImportResult> {
   const errors = new ImportErrors();
   // Customers by external id, each with its rank in the database's order of ids (its index's order,
-  // the order rows are written in).
-  const known = await store.run((db) =>
-    q(db.select({ id: customers.id, externalId: customers.externalId }).from(customers).orderBy(customers.id)),
-  );
+  // the order rows are written in), read a page per turn: all at once held the loop for 0.35 s.
   const idOf = new Map<string, { id: string; rank: number }>();
-  for (let rank = 0; rank < known.length; rank++) idOf.set(known[rank].externalId, { id: known[rank].id, rank });
+  let known = 0;
+  for (let after = ''; ; await nextTurn()) {
+    const page = await store.run((db) =>
+      q(
+        db
+          .select({ id: customers.id, externalId: customers.externalId })
+          .from(customers)
+          .where(gt(customers.id, after))
+          .orderBy(customers.id)
+          .limit(KNOWN_PAGE),
+      ),
+    );
+    for (const r of page) idOf.set(r.externalId, { id: r.id, rank: known++ });
+    if (page.length < KNOWN_PAGE) break;
+    after = page[page.length - 1].id;
+  }
   let currency = await store.run(registerCurrency);
   let currencyLine = 0;
   let digits = currency ? minorDigits(currency) : null;
@@ -213,7 +226,7 @@ export async function importTransactions(
   if (errors.count) errors.refuse();
 
   if (mode === 'transactions') {
-    const rows = { customerIds, dates, amounts, order: inCustomerOrder(ranks, known.length) };
+    const rows = { customerIds, dates, amounts, order: inCustomerOrder(ranks, known) };
     await writeTransactions(store, rows, currency!, userId, now);
   } else {
     const lastAts = dates.map((at, i) => (frequencies[i] === 0 ? null : at));
@@ -225,11 +238,12 @@ export async function importTransactions(
   }
   await recomputeValues(store, now);
   // A figures file names each customer once (a repeat is refused); a transactions file, any number of times.
-  const named = mode === 'transactions' ? distinct(ranks, known.length) : customerIds.length;
+  const named = mode === 'transactions' ? distinct(ranks, known) : customerIds.length;
   return { imported: customerIds.length, customers: named, mode };
 }
 
-const WRITE_BATCH = 10_000;
+/** Rows per write: 10,000 held the loop for 0.1 s of CPU on SQLite once a million rows were indexed. */
+const WRITE_BATCH = 5_000;
 
 /**
  * Writes the rows in batches of their own (a turn of the event loop between them) under an import
