@@ -171,6 +171,8 @@ export function* eraseCustomer(
     );
   if (c.email) yield* q(tx.delete(unsubscribes).where(eq(unsubscribes.email, c.email.toLowerCase())));
   yield* q(tx.delete(customerImportRows).where(eq(customerImportRows.externalId, c.externalId)));
+  // PostgreSQL holds no foreign key from transactions to customers (pg-schema.ts): deleted here.
+  yield* q(tx.delete(customerTransactions).where(eq(customerTransactions.customerId, c.id)));
   yield* q(tx.delete(customers).where(eq(customers.id, c.id)));
   yield* markStale(tx, now);
   return {

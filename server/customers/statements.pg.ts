@@ -178,5 +178,13 @@ export const pgStatements: CustomerStatements = {
     }
   },
 
+  *dropErased(db, importId) {
+    yield* rows(
+      db,
+      sql`delete from customer_transactions t where t.import_id = ${importId}
+        and not exists (select 1 from customers c where c.id = t.customer_id)`,
+    );
+  },
+
   byteOrder: (column: SQLWrapper) => sql`${column} collate "C"`,
 };

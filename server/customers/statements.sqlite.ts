@@ -192,5 +192,8 @@ export const sqliteStatements: CustomerStatements = {
         update.run(lastAts[i], frequencies[i], monetaries[i], now, customerIds[i]);
     }),
 
+  // The foreign key to customers refuses a transaction of an erased customer.
+  dropErased: () => atOnce(() => undefined),
+
   byteOrder: (column: SQLWrapper) => sql`${column}`,
 };

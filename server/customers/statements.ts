@@ -69,6 +69,11 @@ export interface CustomerStatements {
    * updated, not added twice) and deletes them; returns how many customers were new.
    */
   applyStaged(db: Sql, importId: number, from: number, to: number, now: number): Work<number>;
+  /**
+   * Deletes the import's transactions of customers erased while it was written (on PostgreSQL,
+   * which has no foreign key to refuse them; SQLite's refuses such a row, failing the import).
+   */
+  dropErased(db: Sql, importId: number): Work<void>;
   /** Writes the transactions `rows.order[from…to)` under the import. */
   insertTransactions(
     db: Sql,
