@@ -42,6 +42,8 @@ const POSTGRES_API_TESTS = [
   'tests/api/nodes.test.ts',
   'tests/api/customers.test.ts',
   'tests/api/customer-draws.test.ts',
+  'tests/api/customer-search.test.ts',
+  'tests/api/customer-transactions-erasure.test.ts',
   'tests/api/customer-erasure.test.ts',
   'tests/api/customer-fields.test.ts',
   'tests/api/customer-privacy.test.ts',

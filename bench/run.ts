@@ -26,6 +26,7 @@ import { build, isStale } from '../server/cli/build.mjs';
 import { measureFirstQuestion, seedFirstQuestionSurvey, startReferenceServer } from './first-question';
 import { importFigures } from './import';
 import { postgresInstalled, postgresReports, postgresSubmissions } from './postgres';
+import { customerFigures } from './customers-run';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
@@ -295,7 +296,9 @@ const flag = (name: string) => process.argv.includes(name);
 try {
   // Every part but the in-process report runs the compiled server: build it first when stale.
   if (!flag('--no-build') && isStale(ROOT)) await build(ROOT);
+  const withPostgres = !flag('--no-postgres') && postgresInstalled();
   if (flag('--import-only')) await imports();
+  else if (flag('--customers-only')) await customerFigures(ROOT, withPostgres);
   else if (flag('--server-only')) {
     await startup();
     await submissions();
@@ -315,6 +318,7 @@ try {
       if (flag('--no-postgres') || !postgresInstalled()) print('report_pg_skipped', 1, 'count');
       else await postgresReports(ROOT, flag('--pg-report-1m') ? [100_000, 1_000_000] : [100_000]);
     }
+    if (!only && !flag('--report-only')) await customerFigures(ROOT, withPostgres);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });

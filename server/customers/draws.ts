@@ -1,6 +1,7 @@
 /**
  * Inviting a survey's sample from the register: a stratified random sample by tier, segment or any
- * attribute, with the plan's completes per stratum and its expected response rate, drawn from a
+ * attribute, or by the combinations of two of them (tier × region), with the plan's completes per
+ * stratum (or a total allocated in proportion) and its expected response rate, drawn from a
  * recorded seed so the same seed over the same register draws the same customers. Only customers
  * who may be contacted are drawn: with an e-mail address, not unsubscribed, never bounced, not
  * invited to any survey within the contact interval, nor to this survey before.
@@ -16,7 +17,7 @@ import { newToken } from '../collect/invitations';
 import { BOUNCE_PREFIX } from '../../shared/api/collect';
 import { CELL_SEPARATOR, PlanSchema } from '../../shared/plan/schema';
 import { CUSTOMER_ID_FIELDS, type CustomerField } from '../../shared/customers/fields';
-import { drawStratified, seededRandom } from '../../shared/customers/sample';
+import { drawStratified, proportionalAllocation, seededRandom } from '../../shared/customers/sample';
 import type { DrawRequest, DrawResult } from '../../shared/customers/schema';
 import type { SurveyDefinition } from '../../shared/survey/schema';
 import { ensureValues } from './value';
@@ -85,17 +86,41 @@ function* planOf(db: Sql, surveyId: string) {
   return row ? v.parse(PlanSchema, row.data) : null;
 }
 
-/** Completes per stratum from the plan's quotas: the targets of every cell holding the value, summed. */
-function planCompletes(plan: v.InferOutput<typeof PlanSchema> | null, by: string): Record<string, number> | null {
+/**
+ * Completes per stratum from the plan's quotas: the targets of every cell holding the value (or,
+ * for a cross, the pair of values), summed over the plan's other quota variables.
+ */
+function planCompletes(
+  plan: v.InferOutput<typeof PlanSchema> | null,
+  by: readonly string[],
+): Record<string, number> | null {
   const quotas = plan?.quotas;
-  const index = quotas?.variables.findIndex((x) => x.source === by) ?? -1;
-  if (!quotas?.cells || index < 0) return null;
+  const indexes = by.map((source) => quotas?.variables.findIndex((x) => x.source === source) ?? -1);
+  if (!quotas?.cells || indexes.some((i) => i < 0)) return null;
   const out: Record<string, number> = {};
   for (const cell of quotas.cells) {
-    const value = cell.key.split(CELL_SEPARATOR)[index];
-    out[value] = (out[value] ?? 0) + cell.target;
+    const values = cell.key.split(CELL_SEPARATOR);
+    const key = stratumKey(indexes.map((i) => values[i]));
+    out[key] = (out[key] ?? 0) + cell.target;
   }
   return out;
+}
+
+/** A stratum's name: its value, or a cross's values joined as the plan's quota cells are. */
+const stratumKey = (values: readonly string[]) => values.join(CELL_SEPARATOR);
+
+/** What a customer's stratum is read from: one attribute, or the combination of two. */
+function strataOf(by: readonly string[], tierNames: readonly string[]): (c: Candidate) => string | null {
+  const parts = by.map((b) => stratumOf(b, tierNames));
+  return (c) => {
+    const values: string[] = [];
+    for (const part of parts) {
+      const value = part(c);
+      if (value === null) return null;
+      values.push(value);
+    }
+    return stratumKey(values);
+  };
 }
 
 /** The plan's expected share of invitations that end as usable completes: response rate × incidence. */
@@ -120,10 +145,13 @@ export async function drawSample(
     yield* surveyRow(db, surveyId);
     return yield* planOf(db, surveyId);
   });
-  const completes = input.completes ?? planCompletes(plan, input.by);
-  if (!completes)
+  const by = input.crossBy ? [input.by, input.crossBy] : [input.by];
+  if (input.completes && input.total !== undefined)
+    throw badRequest('total: give the completes per stratum or the total to allocate, not both', 'total');
+  const completes = input.total === undefined ? (input.completes ?? planCompletes(plan, by)) : null;
+  if (!completes && input.total === undefined)
     throw badRequest(
-      `completes: give the completes per stratum, or a plan with a quota variable on "${input.by}"`,
+      `completes: give the completes per stratum or a total, or a plan with quota variables on "${by.join('" and "')}"`,
       'completes',
     );
   const responseRate = input.responseRate ?? planRate(plan);
@@ -137,19 +165,32 @@ export async function drawSample(
     const { intervalDays } = yield* contactRules(tx);
     const { tierNames } = yield* valueSettings(tx);
     const candidates = yield* eligible(tx, surveyId, now - intervalDays * DAY);
-    const stratum = stratumOf(input.by, tierNames);
-    const members = new Map<string, Candidate[]>(Object.keys(completes).map((v) => [v, []]));
-    for (const c of candidates) members.get(stratum(c) ?? '')?.push(c);
+    const stratum = strataOf(by, tierNames);
+    const members = new Map<string, Candidate[]>(completes ? Object.keys(completes).map((v) => [v, []]) : []);
+    for (const c of candidates) {
+      const key = stratum(c);
+      if (key === null) continue;
+      const list = members.get(key);
+      if (list) list.push(c);
+      // With a total, every value (or combination) an eligible customer has is a stratum.
+      else if (!completes) members.set(key, [c]);
+    }
     // Strata in a fixed order, so the generator's sequence meets them the same way every time.
-    const strata = [...members.keys()]
-      .sort()
-      .map((value) => ({ value, completes: completes[value], members: members.get(value)! }));
+    const keys = [...members.keys()].sort();
+    const allocated = completes
+      ? keys.map((key) => completes[key])
+      : proportionalAllocation(
+          input.total!,
+          keys.map((key) => members.get(key)!.length),
+        );
+    const strata = keys.map((value, i) => ({ value, completes: allocated[i], members: members.get(value)! }));
     const drawn = drawStratified(strata, responseRate, seededRandom(seed));
     const chosen = drawn.flatMap((s) => s.drawn);
     const result: DrawResult = {
       id: input.preview ? null : randomBytes(12).toString('base64url'),
       seed,
       by: input.by,
+      crossBy: input.crossBy ?? null,
       responseRate,
       intervalDays,
       strata: drawn.map((s) => ({
@@ -213,6 +254,7 @@ function* writeDraw(
       surveyId,
       seed: result.seed,
       stratifyBy: result.by,
+      crossBy: result.crossBy,
       responseRate: result.responseRate,
       intervalDays: result.intervalDays,
       strata: result.strata,
@@ -232,6 +274,7 @@ export function* listDraws(db: Sql, surveyId: string): Work<Omit<DrawResult, 'cu
         id: customerDraws.id,
         seed: customerDraws.seed,
         by: customerDraws.stratifyBy,
+        crossBy: customerDraws.crossBy,
         responseRate: customerDraws.responseRate,
         intervalDays: customerDraws.intervalDays,
         strata: customerDraws.strata,

@@ -171,6 +171,8 @@ export function* eraseCustomer(
     );
   if (c.email) yield* q(tx.delete(unsubscribes).where(eq(unsubscribes.email, c.email.toLowerCase())));
   yield* q(tx.delete(customerImportRows).where(eq(customerImportRows.externalId, c.externalId)));
+  // PostgreSQL holds no foreign key from transactions to customers (pg-schema.ts): deleted here.
+  yield* q(tx.delete(customerTransactions).where(eq(customerTransactions.customerId, c.id)));
   yield* q(tx.delete(customers).where(eq(customers.id, c.id)));
   yield* markStale(tx, now);
   return {
@@ -361,7 +363,12 @@ export async function applyRetention(store: Store, now: number): Promise<number>
       );
       const part = due.map((d) => d.id);
       if (!part.length) return part;
-      yield* q(tx.update(customers).set({ name: null, email: null, phone: null }).where(inArray(customers.id, part)));
+      yield* q(
+        tx
+          .update(customers)
+          .set({ name: null, nameKey: null, email: null, phone: null })
+          .where(inArray(customers.id, part)),
+      );
       yield* q(tx.update(invitations).set({ name: null, email: null }).where(inArray(invitations.customerId, part)));
       return part;
     });

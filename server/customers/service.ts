@@ -16,6 +16,7 @@ import type {
   ValueOverview,
 } from '../../shared/customers/schema';
 import { SEGMENTS, valueMatrix, type Segment } from '../../shared/customers/value';
+import { searchKey } from '../../shared/customers/search-key';
 import { markStale, registerCurrency, valueSettings } from './settings';
 import { COUNTED_IMPORT } from './counted';
 import { seesContactsOf } from './visibility';
@@ -60,11 +61,13 @@ export function* listCustomers(
   const conditions: (SQL | undefined)[] = [];
   if (query.q) {
     const p = likePattern(query.q);
+    // Names by their folded key, so every letter matches in any case on both databases.
+    const byName = sql`${customers.nameKey} like ${likePattern(searchKey(query.q))} escape '\\'`;
     // Viewers can't see e-mail addresses, so they can't search by them either.
     conditions.push(
       reader.role !== 'viewer'
-        ? sql`(lower(${customers.name}) like ${p} escape '\\' or lower(${customers.email}) like ${p} escape '\\' or lower(${customers.externalId}) like ${p} escape '\\')`
-        : sql`(lower(${customers.name}) like ${p} escape '\\' or lower(${customers.externalId}) like ${p} escape '\\')`,
+        ? sql`(${byName} or lower(${customers.email}) like ${p} escape '\\' or lower(${customers.externalId}) like ${p} escape '\\')`
+        : sql`(${byName} or lower(${customers.externalId}) like ${p} escape '\\')`,
     );
   }
   if (query.tier !== undefined) conditions.push(eq(customers.tier, query.tier));
@@ -161,7 +164,7 @@ export function* upsertCustomer(
   yield* refuseSuppressed(tx, externalId, input.email);
   const language = input.language ? (matchLocale(input.language) ?? input.language) : input.language;
   const fields = {
-    ...(input.name !== undefined && { name: input.name || null }),
+    ...(input.name !== undefined && { name: input.name || null, nameKey: input.name ? searchKey(input.name) : null }),
     ...(input.email !== undefined && { email: input.email || null }),
     ...(input.phone !== undefined && { phone: input.phone || null }),
     ...(language !== undefined && { language: language || null }),

@@ -1,5 +1,5 @@
 /** The register's one settings row: the pyramid's tiers, the register's currency, whether scores need recomputing. */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as v from 'valibot';
 import { forUpdate, q, type Sql, type Work } from '../db/store';
 import { AppError } from '../http/errors';
@@ -72,6 +72,29 @@ export function* isStale(db: Sql): Work<boolean> {
 
 export function* clearStale(db: Sql): Work<void> {
   yield* q(db.update(customerSettings).set({ stale: false }).where(eq(customerSettings.id, ID)));
+}
+
+/**
+ * Transactions were imported: the next recomputation aggregates every customer's figures from the
+ * transactions again, where otherwise it ranks the figures stored at the last aggregation.
+ */
+export function* markFiguresStale(db: Sql, now: number): Work<void> {
+  yield* set(db, { stale: true, figuresStale: true }, now);
+}
+
+/**
+ * Whether the figures need aggregating from the transactions, clearing the mark in the same
+ * statement: an import marking it meanwhile is never lost between a read and a write.
+ */
+export function* takeFiguresStale(db: Sql): Work<boolean> {
+  const taken = yield* q(
+    db
+      .update(customerSettings)
+      .set({ figuresStale: false })
+      .where(and(eq(customerSettings.id, ID), eq(customerSettings.figuresStale, true)))
+      .returning({ id: customerSettings.id }),
+  );
+  return taken.length > 0;
 }
 
 export function* contactRules(db: Sql): Work<ContactRules> {

@@ -2,17 +2,17 @@
  * The register's bulk statements on PostgreSQL: each batch is one statement over arrays
  * (`unnest`), so 10,000 rows cost one round trip, and the one aggregate over every customer is a
  * single query (it holds no event loop here, only the database's time). Values are written only
- * where they changed: an update of an unchanged row still writes a new row version, and sending
- * 100,000 unchanged rows cost more than reading them.
+ * where they changed (`storedKey`): sending 100,000 unchanged rows cost more than reading them.
  */
 import { randomUUID } from 'node:crypto';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { exclusive, LOCKS, q, type Sql } from '../db/store';
+import { searchKey } from '../../shared/customers/search-key';
 import { mergeAttributes } from './attributes';
 import { COUNTED_IMPORT } from './counted';
 import type { CustomerStatements, Figures } from './statements';
-import { valueKey } from './value-key';
+import { storedKey, valueKey } from './value-key';
 
 const BATCH = 10_000;
 
@@ -26,7 +26,26 @@ function* rows<T>(db: Sql, query: SQL) {
 }
 
 export const pgStatements: CustomerStatements = {
-  async figures(store) {
+  async figures(store, aggregate) {
+    const stored = `concat_ws('|', coalesce(c.last_purchase_at::text, ''), c.frequency, c.monetary,
+        coalesce(c.r_score::text, ''), coalesce(c.f_score::text, ''), coalesce(c.m_score::text, ''),
+        coalesce(c.segment, ''), coalesce(c.tier::text, '')) as stored,
+      concat_ws('|', c.monetary, coalesce(c.r_score::text, ''), coalesce(c.f_score::text, ''),
+        coalesce(c.m_score::text, ''), coalesce(c.segment, ''), coalesce(c.tier::text, '')) as was`;
+    // Transactions aggregated per customer first, then joined: a join first sorted all of them.
+    const query = aggregate
+      ? `with t as (
+            select customer_id, max(at) as last_at, count(*) as n, sum(amount) as total
+            from customer_transactions where ${COUNTED_IMPORT}
+            group by customer_id)
+          select c.id as id, coalesce(c.given_last_at, t.last_at) as "lastAt",
+            coalesce(c.given_frequency, t.n, 0) as frequency, coalesce(c.given_monetary, t.total, 0) as monetary,
+            ${stored}
+          from customers c left join t on t.customer_id = c.id`
+      : `select c.id as id, coalesce(c.given_last_at, c.last_purchase_at) as "lastAt",
+            coalesce(c.given_frequency, c.frequency) as frequency, coalesce(c.given_monetary, c.monetary) as monetary,
+            ${stored}
+          from customers c`;
     // Aggregates of bigint columns arrive as text from a raw query.
     const read = await store.run((db) =>
       rows<{
@@ -36,22 +55,7 @@ export const pgStatements: CustomerStatements = {
         monetary: string;
         stored: string;
         was: string;
-      }>(
-        db,
-        // Transactions aggregated per customer first, then joined: a join first sorted all of them.
-        sql.raw(`with t as (
-            select customer_id, max(at) as last_at, count(*) as n, sum(amount) as total
-            from customer_transactions where ${COUNTED_IMPORT}
-            group by customer_id)
-          select c.id as id, coalesce(c.given_last_at, t.last_at) as "lastAt",
-            coalesce(c.given_frequency, t.n, 0) as frequency, coalesce(c.given_monetary, t.total, 0) as monetary,
-            concat_ws('|', coalesce(c.last_purchase_at::text, ''), c.frequency, c.monetary, coalesce(c.r_score::text, ''),
-              coalesce(c.f_score::text, ''), coalesce(c.m_score::text, ''), coalesce(c.segment, ''),
-              coalesce(c.tier::text, '')) as stored,
-            concat_ws('|', c.monetary, coalesce(c.r_score::text, ''), coalesce(c.f_score::text, ''),
-              coalesce(c.m_score::text, ''), coalesce(c.segment, ''), coalesce(c.tier::text, '')) as was
-          from customers c left join t on t.customer_id = c.id`),
-      ),
+      }>(db, sql.raw(query)),
     );
     return read.map(
       (r): Figures => ({
@@ -68,11 +72,7 @@ export const pgStatements: CustomerStatements = {
   async writeValues(store, all, v, now) {
     // Only the customers whose values changed: after most changes to the register, few of them.
     const changed: number[] = [];
-    for (let i = 0; i < all.length; i++) {
-      const x = all[i];
-      const next = [x.lastAt, x.frequency, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i]];
-      if (next.map((value) => value ?? '').join('|') !== x.stored) changed.push(i);
-    }
+    for (let i = 0; i < all.length; i++) if (storedKey(all, v, i) !== all[i].stored) changed.push(i);
     for (let start = 0; start < changed.length; start += BATCH) {
       const part = changed.slice(start, start + BATCH);
       const column = <T>(of: (i: number) => T) => list(part.map(of));
@@ -125,10 +125,11 @@ export const pgStatements: CustomerStatements = {
     yield* rows(
       db,
       sql`insert into customer_import_rows
-          (import_id, position, customer_id, external_id, name, email, phone, language, attributes)
+          (import_id, position, customer_id, external_id, name, name_key, email, phone, language, attributes)
         select ${importId}::integer, * from unnest(${list(part.map((_, i) => from + i))}::integer[],
           ${list(found.map((f) => f?.id ?? randomUUID()))}::text[], ${list(part.map((r) => r.externalId))}::text[],
-          ${list(part.map((r) => r.name))}::text[], ${list(part.map((r) => r.email))}::text[], ${list(part.map((r) => r.phone))}::text[],
+          ${list(part.map((r) => r.name))}::text[], ${list(part.map((r) => (r.name === null ? null : searchKey(r.name))))}::text[],
+          ${list(part.map((r) => r.email))}::text[], ${list(part.map((r) => r.phone))}::text[],
           ${list(part.map((r) => r.language))}::text[],
           ${list(part.map((r, i) => JSON.stringify(mergeAttributes(found[i]?.attributes ?? {}, r.attributes))))}::text[])`,
     );
@@ -138,12 +139,12 @@ export const pgStatements: CustomerStatements = {
     // One upsert, in external-id order so that two files applied at once lock customers in the same order.
     const applied = yield* rows<{ created: boolean }>(
       db,
-      sql`insert into customers (id, external_id, name, email, phone, language, attributes, created_at, updated_at)
-        select s.customer_id, s.external_id, s.name, s.email, s.phone, s.language, s.attributes::json, ${now}::bigint, ${now}::bigint
+      sql`insert into customers (id, external_id, name, name_key, email, phone, language, attributes, created_at, updated_at)
+        select s.customer_id, s.external_id, s.name, s.name_key, s.email, s.phone, s.language, s.attributes::json, ${now}::bigint, ${now}::bigint
         from customer_import_rows s
         where s.import_id = ${importId} and s.position >= ${from} and s.position < ${to}
         order by s.external_id
-        on conflict (external_id) do update set name = excluded.name, email = excluded.email, phone = excluded.phone,
+        on conflict (external_id) do update set name = excluded.name, name_key = excluded.name_key, email = excluded.email, phone = excluded.phone,
           language = excluded.language, attributes = excluded.attributes, updated_at = excluded.updated_at
         returning (xmax = 0) as created`,
     );
@@ -179,6 +180,14 @@ export const pgStatements: CustomerStatements = {
           where c.id = v.id`,
       );
     }
+  },
+
+  *dropErased(db, importId) {
+    yield* rows(
+      db,
+      sql`delete from customer_transactions t where t.import_id = ${importId}
+        and not exists (select 1 from customers c where c.id = t.customer_id)`,
+    );
   },
 
   byteOrder: (column: SQLWrapper) => sql`${column} collate "C"`,

@@ -15,8 +15,8 @@ export interface Figures {
   lastAt: number | null;
   frequency: number;
   monetary: number;
-  /** The values stored now, where a dialect reads them with the figures to write only those that changed. */
-  stored?: string;
+  /** The figures and values stored now, as `storedKey` gives them, to write only those that changed. */
+  stored: string;
   /** The value stored now, as `valueKey` (value-key.ts) gives it, to tell whether it changed. */
   was: string;
 }
@@ -49,11 +49,14 @@ export interface TransactionRows {
 }
 
 export interface CustomerStatements {
-  /** Every customer's figures, from the transactions of done imports or the given figures. */
-  figures(store: Store): Promise<Figures[]>;
   /**
-   * Writes every customer's computed values, batch by batch, and a history row at `now` for each
-   * customer whose value (`valueKey`) is not the one they had.
+   * Every customer's figures: the given ones where given, else aggregated from the transactions of
+   * done imports when `aggregate`, else those stored at the last aggregation.
+   */
+  figures(store: Store, aggregate: boolean): Promise<Figures[]>;
+  /**
+   * Writes the computed values of every customer whose figures or values changed, batch by batch,
+   * and a history row at `now` for each customer whose value (`valueKey`) is not the one they had.
    */
   writeValues(store: Store, rows: readonly Figures[], values: Values, now: number): Promise<void>;
   /**
@@ -66,6 +69,11 @@ export interface CustomerStatements {
    * updated, not added twice) and deletes them; returns how many customers were new.
    */
   applyStaged(db: Sql, importId: number, from: number, to: number, now: number): Work<number>;
+  /**
+   * Deletes the import's transactions of customers erased while it was written (on PostgreSQL,
+   * which has no foreign key to refuse them; SQLite's refuses such a row, failing the import).
+   */
+  dropErased(db: Sql, importId: number): Work<void>;
   /** Writes the transactions `rows.order[from…to)` under the import. */
   insertTransactions(
     db: Sql,

@@ -1,4 +1,4 @@
-/** How a recomputation tells that a customer's value changed, for their history (server/customers/value.ts). */
+/** How a recomputation tells that a customer's value changed, for their history, and what it needs to write (server/customers/value.ts). */
 import type { Figures, Values } from './statements';
 
 /**
@@ -7,3 +7,15 @@ import type { Figures, Values } from './statements';
  */
 export const valueKey = (rows: readonly Figures[], v: Values, i: number) =>
   [rows[i].monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i]].map((p) => p ?? '').join('|');
+
+/**
+ * Row `i`'s figures and values as stored: last purchase, purchases, revenue, scores, segment and
+ * tier joined by `|`, '' for none; `Figures.stored` holds the stored ones in the same form. An
+ * update of an unchanged row still writes it, on both databases.
+ */
+export const storedKey = (rows: readonly Figures[], v: Values, i: number) => {
+  const x = rows[i];
+  return [x.lastAt, x.frequency, x.monetary, v.r[i], v.f[i], v.m[i], v.segments[i], v.tiers[i]]
+    .map((p) => p ?? '')
+    .join('|');
+};

@@ -9,7 +9,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Store } from '../db/store';
 import { pyramidTiers, quintileScores, recencyFigure, segmentOf } from '../../shared/customers/value';
-import { clearStale, isStale, valueSettings } from './settings';
+import { clearStale, isStale, markFiguresStale, takeFiguresStale, valueSettings } from './settings';
 import { statements } from './statements';
 
 const running = new WeakMap<Store, Promise<void>>();
@@ -17,7 +17,22 @@ const running = new WeakMap<Store, Promise<void>>();
 async function recompute(store: Store, now: number) {
   // Cleared first: a change made while this runs marks the register stale again, for the next read.
   await store.run(clearStale);
-  const rows = await statements.figures(store);
+  const aggregate = await store.run(takeFiguresStale);
+  try {
+    await score(store, aggregate, now);
+  } catch (err) {
+    if (aggregate) await store.run((db) => markFiguresStale(db, now));
+    throw err;
+  }
+}
+
+/**
+ * Scores every customer. Their figures are aggregated from the transactions only when transactions
+ * came in since the last time; otherwise (a customer added, the cut points changed) the figures
+ * stored then are ranked again, which at 1,000,000 transactions is several times faster.
+ */
+async function score(store: Store, aggregate: boolean, now: number) {
+  const rows = await statements.figures(store, aggregate);
   // Each dimension in a turn of its own.
   const r = quintileScores(rows.map(recencyFigure));
   await nextTurn();

@@ -549,6 +549,8 @@ export const customers = pgTable(
     id: text().primaryKey(),
     externalId: text().notNull().unique(),
     name: text(),
+    /** The name folded for search (shared/customers/search-key.ts), kept with every write of the name. */
+    nameKey: text(),
     email: text(),
     phone: text(),
     language: text(),
@@ -603,6 +605,7 @@ export const customerImportRows = pgTable(
     customerId: text().notNull(),
     externalId: text().notNull(),
     name: text(),
+    nameKey: text(),
     email: text(),
     phone: text(),
     language: text(),
@@ -619,9 +622,12 @@ export const customerTransactions = pgTable(
     importId: integer()
       .notNull()
       .references(() => customerImports.id, { onDelete: 'cascade' }),
-    customerId: text()
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    /**
+     * No foreign key here, unlike SQLite's twin: each inserted row's check locked its customer's row
+     * and made a million-row import half again as slow. Erasure deletes a customer's transactions
+     * (server/customers/privacy.ts), and an import drops those of customers erased while it wrote.
+     */
+    customerId: text().notNull(),
     at: bigint({ mode: 'number' }).notNull(),
     amount: bigint({ mode: 'number' }).notNull(),
     currency: text().notNull(),
@@ -637,6 +643,8 @@ export const customerSettings = pgTable('customer_settings', {
   currency: text(),
   /** Set when customers were added or changed since the scores were last computed; the next read recomputes them. */
   stale: boolean().notNull().default(false),
+  /** Set when transactions were imported since every customer's figures were last aggregated from them. */
+  figuresStale: boolean().notNull().default(false),
   contactIntervalDays: integer().notNull().default(90),
   retentionDays: integer(),
   retentionRunAt: bigint({ mode: 'number' }),
@@ -675,6 +683,8 @@ export const customerDraws = pgTable(
       .references(() => surveys.id, { onDelete: 'cascade' }),
     seed: text().notNull(),
     stratifyBy: text().notNull(),
+    /** The attribute crossed with `stratifyBy` (strata are then the combinations), or null. */
+    crossBy: text(),
     responseRate: doublePrecision().notNull(),
     intervalDays: integer().notNull(),
     strata: json()

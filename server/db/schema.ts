@@ -539,6 +539,8 @@ export const customers = sqliteTable(
     id: text().primaryKey(),
     externalId: text().notNull().unique(),
     name: text(),
+    /** The name folded for search (shared/customers/search-key.ts), kept with every write of the name. */
+    nameKey: text(),
     email: text(),
     phone: text(),
     language: text(),
@@ -600,6 +602,7 @@ export const customerImportRows = sqliteTable(
     customerId: text().notNull(),
     externalId: text().notNull(),
     name: text(),
+    nameKey: text(),
     email: text(),
     phone: text(),
     language: text(),
@@ -635,6 +638,8 @@ export const customerSettings = sqliteTable('customer_settings', {
   currency: text(),
   /** Set when customers were added or changed since the scores were last computed; the next read recomputes them. */
   stale: integer({ mode: 'boolean' }).notNull().default(false),
+  /** Set when transactions were imported since every customer's figures were last aggregated from them. */
+  figuresStale: integer({ mode: 'boolean' }).notNull().default(false),
   /** Contact rule: a customer is drawn for an invitation at most once in this many days, across all surveys. */
   contactIntervalDays: integer().notNull().default(90),
   /** Retention: contact details of customers unchanged for this many days are erased (null: kept). */
@@ -671,6 +676,8 @@ export const customerDraws = sqliteTable(
     seed: text().notNull(),
     /** `customer_tier`, `customer_segment` or an attribute's name. */
     stratifyBy: text().notNull(),
+    /** The attribute crossed with `stratifyBy` (strata are then the combinations), or null. */
+    crossBy: text(),
     responseRate: real().notNull(),
     intervalDays: integer().notNull(),
     /** Per stratum: value, completes, needed, eligible, drawn (JSON). */

@@ -20,6 +20,7 @@ import {
 import { demoValueHistory } from './customer-history';
 import { tierAtOpening } from '../customers/case-tier';
 import { pyramidTiers, rfmScores, segmentOf, type ValueFigures } from '../../shared/customers/value';
+import { searchKey } from '../../shared/customers/search-key';
 import { seeded } from './hotel';
 
 const CUSTOMERS = 3_000;
@@ -73,6 +74,7 @@ export function* demoRegister(tx: Sql, hotelSurveyId: string, now: number, userI
       id,
       externalId: `G${String(i + 1).padStart(5, '0')}`,
       name,
+      nameKey: searchKey(name),
       email: `guest${i + 1}@example.com`,
       language: LANGUAGES[i % LANGUAGES.length],
       attributes: { region },

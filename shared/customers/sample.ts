@@ -106,3 +106,23 @@ export function drawStratified<T>(
     };
   });
 }
+
+/**
+ * `total` completes allocated in proportion to the strata's sizes by largest remainders
+ * (Hamilton's method): each stratum first gets ⌊total · size / all⌋, then the completes left over
+ * go one each to the strata with the largest remainders, the earlier stratum first on equal
+ * remainders. Integer arithmetic only, so the same sizes always give the same allocation.
+ */
+export function proportionalAllocation(total: number, sizes: readonly number[]): number[] {
+  const all = sizes.reduce((a, b) => a + b, 0);
+  if (all === 0) return sizes.map(() => 0);
+  const shares = sizes.map((size) => Math.floor((total * size) / all));
+  const remainders = sizes.map((size, i) => ({ i, rest: total * size - shares[i] * all }));
+  remainders.sort((a, b) => b.rest - a.rest || a.i - b.i);
+  let left = total - shares.reduce((a, b) => a + b, 0);
+  for (const { i } of remainders) {
+    if (left-- <= 0) break;
+    shares[i]++;
+  }
+  return shares;
+}

@@ -310,6 +310,27 @@ export const DrawRequestSchema = v.object({
     v.minLength(1, 'is empty'),
     v.maxLength(100, 'must be at most 100 characters'),
   ),
+  /**
+   * A second attribute crossed with `by` (tier × region): the strata are then the combinations,
+   * named `tier|region` as the plan's quota cells are.
+   */
+  crossBy: v.optional(
+    v.pipe(
+      v.string('must be text'),
+      v.trim(),
+      v.minLength(1, 'is empty'),
+      v.maxLength(100, 'must be at most 100 characters'),
+    ),
+  ),
+  /** Completes in all, allocated to the strata in proportion to their eligible customers (instead of `completes`). */
+  total: v.optional(
+    v.pipe(
+      v.number('must be a number of completes'),
+      v.integer('must be a whole number of completes'),
+      v.minValue(1, 'must be 1 or more'),
+      v.maxValue(1_000_000, 'must be at most 1,000,000'),
+    ),
+  ),
   completes: v.optional(
     v.pipe(
       v.record(
@@ -354,6 +375,8 @@ export interface DrawResult {
   id: string | null;
   seed: string;
   by: string;
+  /** The attribute crossed with `by`, or null for strata of one attribute. */
+  crossBy: string | null;
   responseRate: number;
   intervalDays: number;
   strata: DrawStratum[];

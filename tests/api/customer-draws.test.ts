@@ -226,6 +226,84 @@ describe('drawing invitations from the register', () => {
     expect(third.body.customers).not.toContain(unsubscribed.externalId);
     expect((await agents.researcher.put('/api/customers/contact-rules', { intervalDays: -1 })).status).toBe(400);
   });
+
+  it("draws by tier × region: a total allocated in proportion to the cells, or the plan's crossed quotas", async () => {
+    const s = await newSurvey();
+    const body = { by: 'customer_tier', crossBy: 'region', total: 10, responseRate: 0.5, seed: 'cross' };
+    const preview = await draw(s.id, { ...body, preview: true });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    // Eligible: gold × north C32 C34 C36 C40, gold × south C31 C33 C35 C37 (C38, C39 have no
+    // e-mail), lead × north the 15 even ids of C01…C30, lead × south the 15 odd ones; 38 in all.
+    // 10 completes by largest remainders: ⌊10·4/38⌋ = 1 (remainder 40 − 38 = 2) for each gold cell,
+    // ⌊10·15/38⌋ = 3 (remainder 150 − 114 = 36) for each lead cell; the 2 left go to the two largest
+    // remainders, the lead cells: 1, 1, 4, 4. At 50 % each needs twice its completes.
+    expect(preview.body.strata).toEqual([
+      { value: 'gold|north', completes: 1, needed: 2, eligible: 4, drawn: 2 },
+      { value: 'gold|south', completes: 1, needed: 2, eligible: 4, drawn: 2 },
+      { value: 'lead|north', completes: 4, needed: 8, eligible: 15, drawn: 8 },
+      { value: 'lead|south', completes: 4, needed: 8, eligible: 15, drawn: 8 },
+    ]);
+    const north = (id: string) => Number(id.slice(1)) % 2 === 0;
+    const cells = [
+      preview.body.customers.slice(0, 2),
+      preview.body.customers.slice(2, 4),
+      preview.body.customers.slice(4, 12),
+      preview.body.customers.slice(12),
+    ] as string[][];
+    cells.forEach((ids, i) => {
+      for (const id of ids) {
+        expect(GOLD.includes(id)).toBe(i < 2);
+        expect(north(id)).toBe(i % 2 === 0);
+      }
+    });
+    // Reproducible from the recorded seed; drawn for real, the record keeps both variables.
+    expect((await draw(s.id, { ...body, preview: true })).body.customers).toEqual(preview.body.customers);
+    const made = await draw(s.id, body);
+    expect(made.status).toBe(201);
+    expect(made.body.customers).toEqual(preview.body.customers);
+    expect((await agents.viewer.get(`/api/surveys/${s.id}/draws`)).body[0]).toMatchObject({
+      by: 'customer_tier',
+      crossBy: 'region',
+      seed: 'cross',
+      invited: 20,
+    });
+    // Everyone drawn is now within the contact interval: drawn again, they are no longer eligible.
+    const again = await draw((await newSurvey()).id, { ...body, preview: true });
+    expect(again.body.strata.map((x: { eligible: number }) => x.eligible)).toEqual([2, 2, 7, 7]);
+
+    // Completes from the plan's quotas on both variables, cell by cell.
+    const planned = await newSurvey(['customer_id', 'region']);
+    const category = (value: string, population: number) => ({ value, label: value, population });
+    const plan = await agents.researcher.put(`/api/surveys/${planned.id}/plan`, {
+      plan: basePlan({
+        sample: { kind: 'proportion', confidence: 0.95, margin: 0.05, responseRate: 1, incidence: 1 },
+        quotas: {
+          variables: [
+            { source: 'customer_tier', unit: 'percent', categories: [category('gold', 25), category('lead', 75)] },
+            { source: 'region', unit: 'percent', categories: [category('north', 50), category('south', 50)] },
+          ],
+          method: 'proportional',
+          cells: [
+            { key: 'gold|north', values: ['gold', 'north'], target: 1 },
+            { key: 'gold|south', values: ['gold', 'south'], target: 0 },
+            { key: 'lead|north', values: ['lead', 'north'], target: 2 },
+            { key: 'lead|south', values: ['lead', 'south'], target: 3 },
+          ],
+        },
+      }),
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    const fromPlan = await draw(planned.id, { by: 'customer_tier', crossBy: 'region', preview: true });
+    expect(fromPlan.body.strata.map((x: { value: string; drawn: number }) => [x.value, x.drawn])).toEqual([
+      ['gold|north', 1],
+      ['gold|south', 0],
+      ['lead|north', 2],
+      ['lead|south', 3],
+    ]);
+    const both = await draw(planned.id, { ...body, completes: { 'gold|north': 1 } });
+    expect(both.status).toBe(400);
+    expect(both.body.error.path).toBe('total');
+  });
 });
 
 describe('the unsubscribe link of every survey e-mail', () => {

@@ -1922,4 +1922,11 @@ export default {
     one: "{count} case opened before that was recorded is counted by the customer's tier now.",
     other: "{count} cases opened before that was recorded are counted by the customer's tier now.",
   },
+  'customers.draw.cross': 'Crossed with',
+  'customers.draw.crossNone': 'nothing',
+  'customers.draw.attribute': 'An attribute…',
+  'customers.draw.attributeName': 'Attribute',
+  'customers.draw.total': 'Completes in all (optional)',
+  'customers.draw.crossHint':
+    "Crossed with a second variable, each combination (tier × region) is a stratum, sized by the plan's quotas on both. With completes in all, they are shared among the strata in proportion to their eligible customers.",
 } satisfies Record<string, Message>;

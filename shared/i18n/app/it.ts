@@ -2042,6 +2042,13 @@ const it: Record<keyof typeof en, Message> = {
     many: '{count} di casi aperti prima che venisse registrata sono contati nella fascia attuale del cliente.',
     other: '{count} casi aperti prima che venisse registrata sono contati nella fascia attuale del cliente.',
   },
+  'customers.draw.cross': 'Incrociato con',
+  'customers.draw.crossNone': 'nulla',
+  'customers.draw.attribute': 'Un attributo…',
+  'customers.draw.attributeName': 'Attributo',
+  'customers.draw.total': 'Interviste complete in tutto (facoltativo)',
+  'customers.draw.crossHint':
+    'Incrociando una seconda variabile, ogni combinazione (livello × regione) è uno strato, dimensionato dalle quote del piano su entrambe. Indicando le interviste complete in tutto, queste vengono ripartite fra gli strati in proporzione ai loro clienti idonei.',
 };
 
 export default it;

@@ -1871,6 +1871,13 @@ const vi: Record<keyof typeof en, Message> = {
   'report.complaints.tierNow': {
     other: '{count} hồ sơ được mở trước khi hạng được ghi lại sẽ tính theo hạng hiện tại của khách hàng.',
   },
+  'customers.draw.cross': 'Kết hợp với',
+  'customers.draw.crossNone': 'không',
+  'customers.draw.attribute': 'Một thuộc tính…',
+  'customers.draw.attributeName': 'Thuộc tính',
+  'customers.draw.total': 'Tổng số phiếu hoàn thành (không bắt buộc)',
+  'customers.draw.crossHint':
+    'Khi kết hợp với biến thứ hai, mỗi tổ hợp (hạng × khu vực) là một tầng, với cỡ mẫu theo hạn ngạch của kế hoạch trên cả hai biến. Nếu nhập tổng số phiếu hoàn thành, số này được chia cho các tầng theo tỷ lệ số khách hàng đủ điều kiện của từng tầng.',
 };
 
 export default vi;

@@ -1789,6 +1789,13 @@ const zhHans: Record<keyof typeof en, Message> = {
   'customers.lift.needOne': '请输入电子邮箱、客户编号或两者。',
   'report.complaints.tierRule': '等级：案例开启时客户所处的等级。',
   'report.complaints.tierNow': { other: '{count} 个案例开启于开始记录等级之前，按客户当前的等级计算。' },
+  'customers.draw.cross': '交叉变量',
+  'customers.draw.crossNone': '无',
+  'customers.draw.attribute': '某个属性…',
+  'customers.draw.attributeName': '属性',
+  'customers.draw.total': '完成总数（可选）',
+  'customers.draw.crossHint':
+    '与第二个变量交叉时，每个组合（等级 × 地区）各为一层，样本量取自计划中两者的配额。填写完成总数时，按各层符合条件的客户数按比例分配到各层。',
 };
 
 export default zhHans;

@@ -1790,6 +1790,13 @@ const zhHant: Record<keyof typeof en, Message> = {
   'customers.lift.needOne': '請輸入電子郵件地址、客戶編號或兩者。',
   'report.complaints.tierRule': '等級：案例開啟時客戶所屬的等級。',
   'report.complaints.tierNow': { other: '{count} 個案例開啟於開始記錄等級之前，按客戶目前的等級計算。' },
+  'customers.draw.cross': '交叉變項',
+  'customers.draw.crossNone': '無',
+  'customers.draw.attribute': '某個屬性…',
+  'customers.draw.attributeName': '屬性',
+  'customers.draw.total': '完成總數（選填）',
+  'customers.draw.crossHint':
+    '與第二個變項交叉時，每個組合（等級 × 地區）各為一層，樣本數取自計畫中兩者的配額。填寫完成總數時，依各層符合條件的客戶數按比例分配到各層。',
 };
 
 export default zhHant;

@@ -1,12 +1,14 @@
 /**
  * The register's sampling: a seeded generator (same seed, same sequence; uniform by a chi-square
- * test), a draw without replacement that favours no member, and invitations per stratum by hand.
+ * test), a draw without replacement that favours no member, invitations per stratum by hand, and
+ * a total allocated in proportion by largest remainders (Hamilton's method), by hand.
  */
 import { describe, expect, it } from 'vitest';
 import {
   drawStratified,
   drawWithoutReplacement,
   invitationsNeeded,
+  proportionalAllocation,
   seededRandom,
 } from '../../../shared/customers/sample';
 
@@ -75,5 +77,22 @@ describe('invitations per stratum', () => {
     ]);
     for (const g of result[0].drawn) expect(g).toMatch(/^g/);
     expect(drawStratified(strata, 0.5, seededRandom('strata'))).toEqual(result);
+  });
+});
+
+describe('proportional allocation by largest remainders', () => {
+  it('gives each stratum its floor, then the rest to the largest remainders, the earlier on a tie', () => {
+    // 10 over 4, 4, 15, 15 (38): floors 1, 1, 3, 3 (remainders 2, 2, 36, 36 of 38), 2 left.
+    expect(proportionalAllocation(10, [4, 4, 15, 15])).toEqual([1, 1, 4, 4]);
+    // 7 over 1, 1, 1 (3): floors 2, 2, 2, remainders all 1 of 3: the first takes the one left.
+    expect(proportionalAllocation(7, [1, 1, 1])).toEqual([3, 2, 2]);
+    // 100 over 50, 30, 20: exact shares, nothing left over.
+    expect(proportionalAllocation(100, [50, 30, 20])).toEqual([50, 30, 20]);
+    // 5 over 0, 3: an empty stratum gets nothing; nothing at all over no customers.
+    expect(proportionalAllocation(5, [0, 3])).toEqual([0, 5]);
+    expect(proportionalAllocation(5, [0, 0])).toEqual([0, 0]);
+    // The shares always add up to the total: 1,000,000 over sizes 1…200,000 in seven strata.
+    const sizes = [1, 7, 333, 10_000, 77_777, 123_456, 200_000];
+    expect(proportionalAllocation(1_000_000, sizes).reduce((a, b) => a + b, 0)).toBe(1_000_000);
   });
 });
