@@ -26,6 +26,7 @@ import { build, isStale } from '../server/cli/build.mjs';
 import { measureFirstQuestion, seedFirstQuestionSurvey, startReferenceServer } from './first-question';
 import { importFigures } from './import';
 import { postgresInstalled, postgresReports, postgresSubmissions } from './postgres';
+import { codingFigures } from './coding-run';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
@@ -315,6 +316,7 @@ try {
       if (flag('--no-postgres') || !postgresInstalled()) print('report_pg_skipped', 1, 'count');
       else await postgresReports(ROOT, flag('--pg-report-1m') ? [100_000, 1_000_000] : [100_000]);
     }
+    if (!only && !flag('--report-only') && !flag('--no-coding')) await codingFigures(ROOT);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
