@@ -182,7 +182,11 @@ try {
   const bare = new Database(barePath);
   bare.exec('create table a (id integer primary key, text text not null, lang text not null, score real)');
   const insert = bare.prepare('insert into a (text, lang, score) values (?, ?, ?)');
-  bare.transaction(() => data.answers.forEach((a, i) => insert.run(a.text, surveyLanguage(a.lang), data.score[i])))();
+  bare.transaction(() => {
+    data.answers.forEach((a, i) => {
+      insert.run(a.text, surveyLanguage(a.lang), data.score[i]);
+    });
+  })();
   bare.close();
   const reference = await startProcess(['bench/bare-coding-server.ts', barePath], {});
   try {
