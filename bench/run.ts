@@ -27,6 +27,7 @@ import { measureFirstQuestion, seedFirstQuestionSurvey, startReferenceServer } f
 import { importFigures } from './import';
 import { postgresInstalled, postgresReports, postgresSubmissions } from './postgres';
 import { customerFigures } from './customers-run';
+import { codingFigures } from './coding-run';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'yardstick-bench-'));
@@ -319,6 +320,7 @@ try {
       else await postgresReports(ROOT, flag('--pg-report-1m') ? [100_000, 1_000_000] : [100_000]);
     }
     if (!only && !flag('--report-only')) await customerFigures(ROOT, withPostgres);
+    if (!only && !flag('--report-only') && !flag('--no-coding')) await codingFigures(ROOT);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });

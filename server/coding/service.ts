@@ -74,19 +74,29 @@ export async function answersPage(
       : new Set<number>();
   const withCode = query.code === undefined ? null : await codeFilter(d, frame, coderId, query.code);
   const needle = query.search.trim().toLocaleLowerCase();
-  const hit = matches(needle);
-  const chosen: number[] = [];
-  for (let k = 0; k < answers.responseIds.length; k++) {
-    if (needle !== '' && !hit(answers.texts[k])) continue;
-    if (coded.has(answers.responseIds[k])) continue;
-    if (withCode && !withCode.has(answers.responseIds[k])) continue;
-    chosen.push(k);
+  const all = answers.responseIds.length;
+  let total = all;
+  let page: number[];
+  if (needle === '' && coded.size === 0 && !withCode) {
+    // Every answer, the screen's usual read: the page is a range, without a pass over them all.
+    const end = Math.min(all, query.offset + query.limit);
+    page = Array.from({ length: Math.max(0, end - query.offset) }, (_, j) => query.offset + j);
+  } else {
+    const hit = matches(needle);
+    const chosen: number[] = [];
+    for (let k = 0; k < all; k++) {
+      if (needle !== '' && !hit(answers.texts[k])) continue;
+      if (coded.has(answers.responseIds[k])) continue;
+      if (withCode && !withCode.has(answers.responseIds[k])) continue;
+      chosen.push(k);
+    }
+    total = chosen.length;
+    page = chosen.slice(query.offset, query.offset + query.limit);
   }
-  const page = chosen.slice(query.offset, query.offset + query.limit);
   const ids = page.map((k) => answers.responseIds[k]);
   const mine = frame ? await d.store.run((s) => data.codesOf(s, frame.id, coderId, ids)) : new Map<number, string[]>();
   return {
-    total: chosen.length,
+    total,
     offset: query.offset,
     items: page.map((k, j) => ({
       responseId: ids[j],

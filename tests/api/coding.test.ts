@@ -124,6 +124,14 @@ describe('coding answers', () => {
     expect(page.items[0]).toMatchObject({ text: VIETNAMESE[0], lang: 'vi', score: 3, codes: [] });
     expect(page.items[14]).toMatchObject({ text: CHINESE[0], lang: 'zh-Hans', score: 3 });
     expect((await answers(researcher, '&search=PHỤC VỤ')).total).toBe(3);
+    // Pages by offset are slices of the whole list, the last one short, past the end empty.
+    const ids = (items: { responseId: number }[]) => items.map((a) => a.responseId);
+    const slice = async (offset: number) =>
+      (await researcher.get(`${base}/answers?offset=${offset}&limit=10`)).body as typeof page;
+    expect(ids((await slice(10)).items)).toEqual(ids(page.items.slice(10, 20)));
+    expect(await slice(25)).toMatchObject({ total: 28, offset: 25 });
+    expect(ids((await slice(25)).items)).toEqual(ids(page.items.slice(25)));
+    expect(await slice(40)).toEqual({ total: 28, offset: 40, items: [] });
     const bad = await researcher.get(`${base}/answers?limit=0`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.path).toBe('limit');
