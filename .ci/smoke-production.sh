@@ -28,7 +28,10 @@ for path in / /s/demo /api/health /api/auth/state; do
   code="$(curl -s -o /dev/null -w '%{http_code}' "$url$path")"
   if [ "$code" != 200 ]; then echo "smoke: GET $path answered $code"; cat "$work/server.log"; exit 1; fi
 done
-curl -s "$url/s/demo" | grep -q '<html' || { echo "smoke: /s/demo is not the survey page"; exit 1; }
+# Read the whole page first: `grep -q` stops at its match, and under pipefail curl's broken pipe
+# would fail the check on a page large enough to still be writing.
+curl -s -o "$work/demo.html" "$url/s/demo"
+grep -q '<html' "$work/demo.html" || { echo "smoke: /s/demo is not the survey page"; exit 1; }
 kill -TERM "$pid"
 wait "$pid"
 grep -q 'Stopped:' "$work/server.log" || { echo "smoke: no graceful stop"; cat "$work/server.log"; exit 1; }
