@@ -23,11 +23,11 @@ const RESPONSE_RATE = 0.5;
 
 export const followUpDefinition: SurveyDefinitionInput = {
   title: tx(
-    'After your concern',
-    'Dopo la sua segnalazione',
-    '关于您反馈的问题',
-    '關於您反映的問題',
-    'Sau khi bạn phản ánh',
+    'Your concern and how we handled it',
+    'La sua segnalazione e come l’abbiamo gestita',
+    '您反映的问题及我们的处理',
+    '您反映的問題及我們的處理',
+    'Phản ánh của bạn và cách chúng tôi xử lý',
   ),
   defaultLanguage: 'en',
   languages: [...ALL_LANGUAGES],
