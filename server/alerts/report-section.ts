@@ -112,7 +112,10 @@ function* followUp(
           eq(responses.isTest, false),
           isNotNull(hiddenCase),
         ),
-      ),
+      )
+      // In the order the responses began, on both databases: the first answer of a case counts, and the
+      // figures' sums come out the same to the last digit.
+      .orderBy(responses.id),
   );
   const scores = new Map<string, number>();
   for (const r of rows) {

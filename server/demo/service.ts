@@ -14,6 +14,7 @@ import { hotelPlan } from './hotel-plan';
 import { coffeeDefinition, coffeeRespondent } from './coffee';
 import { hotelAlertRules, resolveOlderCases } from './alerts';
 import { demoRegister } from './customers';
+import { FOLLOW_UP_DEMO_SLUG, followUpDemo } from './followup';
 import { onResponseCompleted } from '../alerts/hook';
 import { statementsIn } from '../collect/unit';
 import type { ResponseFacts } from '../alerts/payload';
@@ -56,19 +57,23 @@ function* insertResponses(tx: Sql, rows: NewResponse[]): Work<Map<string, number
 }
 
 /**
- * Both demo studies: the hotel (satisfaction, loyalty, priorities, quotas) and the office-coffee
+ * The three demo studies: the hotel (satisfaction, loyalty, priorities, quotas), the office-coffee
  * supplier (SERVQUAL, price, competitors), so every report section has data, and the hotel's
- * customer register (./customers.ts) linked to its responses, in one transaction. Answers the hotel's.
+ * follow-up of resolved cases (./followup.ts), with the hotel's customer register (./customers.ts)
+ * linked to its responses, in one transaction. Answers the hotel's.
  */
 export function loadDemos(deps: DemoDeps, now: number, userId: string | null, count = 400) {
   return deps.store.transaction(function* (tx) {
-    if ((yield* exists(tx, DEMO_SLUG)) || (yield* exists(tx, COFFEE_DEMO_SLUG)))
-      throw conflict('demo-exists', 'the demo studies already exist at /s/demo and /s/demo-coffee');
+    for (const slug of [DEMO_SLUG, COFFEE_DEMO_SLUG, FOLLOW_UP_DEMO_SLUG])
+      if (yield* exists(tx, slug))
+        throw conflict('demo-exists', 'the demo studies already exist at /s/demo, /s/demo-coffee and /s/demo-followup');
     const hotel = yield* hotelDemo(tx, deps.db, now, userId, count);
     yield* coffeeDemo(tx, now, userId);
     // A register of the organisation's own is left as it is: the demo's goes only into an empty one.
     const [anyone] = yield* q(tx.select({ id: customers.id }).from(customers).limit(1));
     if (!anyone) yield* demoRegister(tx, hotel.id, now, userId);
+    // After the register, so each follow-up answer goes to the customer its case's guest is.
+    yield* followUpDemo(tx, hotel.id, now, userId, seeded(20261206));
     return hotel;
   });
 }

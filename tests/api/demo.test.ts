@@ -45,7 +45,7 @@ describe('the demo studies', () => {
     expect(await t.value('select currency from customer_settings where id = 1')).toBe('EUR');
   }, 30_000);
 
-  it('loads the hotel and the coffee study in one call, with their responses, and refuses a second load leaving both as they were', async () => {
+  it('loads the hotel, the coffee and the follow-up study in one call, with their responses, and refuses a second load leaving them as they were', async () => {
     t = makeTestApp();
     const { researcher } = await signedInAgents(t.app);
     const loaded = await researcher.post('/api/demo');
@@ -55,6 +55,7 @@ describe('the demo studies', () => {
     const bySlug = Object.fromEntries((list.body as { slug: string; completes: number }[]).map((s) => [s.slug, s]));
     expect(bySlug.demo.completes).toBe(400);
     expect(bySlug['demo-coffee'].completes).toBe(300);
+    expect(bySlug['demo-followup'].completes).toBeGreaterThan(0);
 
     // The hotel study's alert rules opened a case for every unhappy guest, as collection would.
     const unhappy = Number(
@@ -73,7 +74,7 @@ describe('the demo studies', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('demo-exists');
     const after = await researcher.get('/api/surveys');
-    expect((after.body as unknown[]).length).toBe(2);
+    expect((after.body as unknown[]).length).toBe(3);
   }, 30_000);
 
   it("gives the hotel a customer register in the plan's tiers, linked to its responses", async () => {
@@ -120,6 +121,84 @@ describe('the demo studies', () => {
     const settings = (await researcher.get('/api/customers/settings')).body;
     expect((await researcher.put('/api/customers/settings', settings)).status).toBe(200);
     expect(Number(await t.value('select count(*) from customer_value_history'))).toBe(lines);
+  }, 30_000);
+
+  it("answers the hotel's follow-up for part of its resolved cases, as the same guests, and the report shows satisfaction after resolution", async () => {
+    t = makeTestApp();
+    const { researcher, viewer } = await signedInAgents(t.app);
+    const hotel = (await researcher.post('/api/demo')).body;
+    const settings = (await researcher.get(`/api/surveys/${hotel.id}/alerts`)).body.settings;
+    const followUp = (await researcher.get(`/api/surveys/${settings.followUpSurveyId}`)).body;
+    expect(followUp.slug).toBe('demo-followup');
+    expect(followUp.draft.hiddenFields).toEqual(['case']);
+    expect(followUp.draft.languages).toEqual(hotel.draft.languages);
+    const [handled, comment] = followUp.draft.pages[0].questions;
+    expect([handled.type, handled.role, handled.scale.min, handled.scale.max]).toEqual([
+      'rating',
+      'overall-satisfaction',
+      1,
+      5,
+    ]);
+    expect(handled.text.en).toBe('How satisfied are you with how we handled your concern?');
+    expect(comment.type).toBe('text');
+
+    // Each answer carries a resolved case of the hotel, once, from the case's own guest in the
+    // guest's language; about half of the resolved cases answered.
+    const answered = (await t.rows(
+      `select f.answers, f.lang, f.customer_id as customer, c.status, r.customer_id as guest, r.lang as guest_lang
+         from responses f join cases c on c.id = ${field('f.hidden', 'case')}
+         join responses r on r.id = c.response_id
+        where f.survey_id = ? and f.status = 'complete' and c.survey_id = ?`,
+      followUp.id,
+      hotel.id,
+    )) as {
+      answers: string;
+      lang: string;
+      customer: string | null;
+      status: string;
+      guest: string | null;
+      guest_lang: string;
+    }[];
+    const stored = Number(await t.value('select count(*) from responses where survey_id = ?', followUp.id));
+    const resolved = Number(
+      await t.value(`select count(*) from cases where survey_id = ? and status = 'resolved'`, hotel.id),
+    );
+    expect(answered.length).toBe(stored);
+    expect(stored).toBeGreaterThan(resolved * 0.3);
+    expect(stored).toBeLessThan(resolved * 0.7);
+    for (const a of answered) {
+      expect(a.status).toBe('resolved');
+      expect(a.customer).not.toBeNull();
+      expect(a.customer).toBe(a.guest);
+      expect(a.lang).toBe(a.guest_lang);
+    }
+    const distinctCases = await t.value(
+      `select count(distinct ${field('hidden', 'case')}) from responses where survey_id = ?`,
+      followUp.id,
+    );
+    expect(distinctCases).toBe(stored);
+
+    // By hand from the stored answers: n, the mean, the share at 4 or 5 (top two of 1–5), and the
+    // 95 % Student t interval mean ± t(0.975, n − 1)·s/√n, s the sample standard deviation.
+    const xs = answered.map((a) => (JSON.parse(a.answers) as { handled: number }).handled);
+    const n = xs.length;
+    const mean = xs.reduce((a, b) => a + b, 0) / n;
+    const s = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1));
+    const cases = (await viewer.get(`/api/surveys/${hotel.id}/report`)).body.sections.cases;
+    expect(cases.followUp.surveyId).toBe(followUp.id);
+    expect(cases.followUp.questionId).toBe('handled');
+    expect(cases.followUp.n).toBe(n);
+    expect(n).toBeGreaterThan(0);
+    expect(cases.followUp.mean.mean).toBeCloseTo(mean, 10);
+    expect(cases.followUp.topTwoBox).toBeCloseTo(xs.filter((x) => x >= 4).length / n, 10);
+    // t(0.975, df) lies between 1.96 (df → ∞) and 2.23 (df = 10): the demo has more than 10 answers.
+    expect(n).toBeGreaterThan(10);
+    const half = (cases.followUp.mean.upper - cases.followUp.mean.lower) / 2;
+    expect(half / (s / Math.sqrt(n))).toBeGreaterThan(1.96);
+    expect(half / (s / Math.sqrt(n))).toBeLessThan(2.23);
+    // The same answers by complaint type: every answered case is classified, so the rows add up.
+    const byType = cases.complaints.byType as { satisfaction: { n: number } | null }[];
+    expect(byType.reduce((a, r) => a + (r.satisfaction?.n ?? 0), 0)).toBe(n);
   }, 30_000);
 
   it("filters the hotel's report by its guests' tier in the register", async () => {

@@ -75,7 +75,7 @@ export default function SurveyListPage() {
           </button>
           <TemplatePicker disabled={busy() !== null} onPick={(id) => create(id)} />
           <ImportSurvey disabled={busy() !== null} onError={setFailure} />
-          <Show when={!surveys()?.some((s) => s.slug === 'demo' || s.slug === 'demo-coffee')}>
+          <Show when={!surveys()?.some((s) => ['demo', 'demo-coffee', 'demo-followup'].includes(s.slug))}>
             <button
               type="button"
               class="btn btn-quiet"

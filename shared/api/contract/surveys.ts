@@ -160,9 +160,9 @@ export const surveyRoutes = routes({
     answer: json<{ deleted: number }>('{ deleted: number }'),
   },
   'POST /api/demo': {
-    summary: 'Load the two demo studies (/s/demo and /s/demo-coffee)',
+    summary: 'Load the three demo studies (/s/demo, /s/demo-coffee and /s/demo-followup)',
     notes: [
-      'Answers: 201: the demo studies at `/s/demo` (answered with this one) and `/s/demo-coffee`; 409 if present',
+      "Answers: 201: the demo studies at `/s/demo` (answered with this one), `/s/demo-coffee` and the hotel's follow-up `/s/demo-followup`; 409 if present",
     ],
     tag: 'Surveys',
     access: 'researcher',
