@@ -74,6 +74,8 @@ export interface CustomerStatements {
    * which has no foreign key to refuse them; SQLite's refuses such a row, failing the import).
    */
   dropErased(db: Sql, importId: number): Work<void>;
+  /** How many transactions a batch of `insertTransactions` writes, in a transaction of its own. */
+  transactionBatch: number;
   /** Writes the transactions `rows.order[from…to)` under the import. */
   insertTransactions(
     db: Sql,
