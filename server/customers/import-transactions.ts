@@ -274,7 +274,7 @@ async function writeTransactions(
       // Another import may have set the register's currency while this one was writing.
       yield* claimRegisterCurrency(tx, currency, now);
       yield* markFiguresStale(tx, now);
-      yield* statements.dropErased(tx, importId);
+      yield* statements.dropErased(tx, importId, rows);
       yield* q(
         tx.update(customerImports).set({ status: 'done', finishedAt: now }).where(eq(customerImports.id, importId)),
       );

@@ -185,12 +185,22 @@ export const pgStatements: CustomerStatements = {
     }
   },
 
-  *dropErased(db, importId) {
-    yield* rows(
+  *dropErased(db, importId, file) {
+    // The file's customers that are gone, looked up by id: a scan of the import's million rows for
+    // customers without a row took 1.3 s. The rows are grouped by customer, so each shows up once.
+    const named: string[] = [];
+    for (const i of file.order) if (file.customerIds[i] !== named[named.length - 1]) named.push(file.customerIds[i]);
+    const gone = yield* rows<{ id: string }>(
       db,
-      sql`delete from customer_transactions t where t.import_id = ${importId}
-        and not exists (select 1 from customers c where c.id = t.customer_id)`,
+      sql`select x.id from unnest(${list(named)}::text[]) as x(id)
+        where not exists (select 1 from customers c where c.id = x.id)`,
     );
+    if (gone.length)
+      yield* rows(
+        db,
+        sql`delete from customer_transactions where import_id = ${importId}
+          and customer_id = any(${list(gone.map((g) => g.id))}::text[])`,
+      );
   },
 
   byteOrder: (column: SQLWrapper) => sql`${column} collate "C"`,

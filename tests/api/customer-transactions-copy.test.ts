@@ -1,0 +1,72 @@
+/**
+ * How transactions reach PostgreSQL: COPY FROM STDIN on the unit of work's own connection, awkward
+ * text arriving as sent; and the rows of a customer erased while an import was written dropped as
+ * it is marked done (PostgreSQL holds no foreign key to refuse them; SQLite's does, so this file
+ * runs on PostgreSQL only).
+ */
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECT } from '../../server/db/dialect';
+import { copyRows, copyText } from '../../server/db/pg-copy';
+import { q } from '../../server/db/store';
+import { statements } from '../../server/customers/statements';
+import { makeTestApp, signedInAgents } from '../support/api';
+
+let t: ReturnType<typeof makeTestApp>;
+beforeEach(() => {
+  t = makeTestApp();
+});
+afterEach(() => t.cleanup());
+
+describe.runIf(DIALECT === 'pg')('transactions written by COPY', () => {
+  it('stores tabs, line breaks, backslashes, quotes and non-ASCII as sent', async () => {
+    const values = [
+      'a\tb',
+      'one\ntwo',
+      'cr\r\nlf',
+      'C:\\new\\table',
+      '\\N',
+      'say "hi", O\'Brien',
+      'Nguyễn 王小明 €',
+      '',
+    ];
+    const stored = await t.store.transaction(function* (tx) {
+      const pg = tx as unknown as PgDatabase<PgQueryResultHKT>;
+      yield* q(pg.execute(sql`create temporary table copy_check (k integer, v text) on commit drop`));
+      yield* q(copyRows(tx, 'copy_check (k, v)', values.length, (k) => `${k}\t${copyText(values[k])}\n`));
+      const read = yield* q(pg.execute(sql`select v from copy_check order by k`));
+      return (read as unknown as { rows: { v: string }[] }).rows.map((r) => r.v);
+    });
+    expect(stored).toEqual(values);
+  });
+
+  it('imports every row and drops those of a customer erased while the import was written', async () => {
+    const { researcher } = await signedInAgents(t.app);
+    expect((await researcher.post('/api/customers/import', { csv: 'id,name\nA,Anna\n' })).status).toBe(201);
+    const csv = `customer,date,amount,currency\n${Array.from({ length: 4500 }, (_, i) => `A,2026-10-01,${i}.25,EUR`).join('\n')}\n`;
+    expect((await researcher.post('/api/customers/transactions/import', { csv })).status).toBe(201);
+    expect(
+      await t.rows('select count(*)::integer as n, sum(amount)::integer as total from customer_transactions'),
+    ).toEqual([
+      // 0.25 on each of 4,500 rows (1,125) plus 0 + 1 + … + 4,499 (10,122,750): 10,123,875 EUR, in cents.
+      { n: 4500, total: 1_012_387_500 },
+    ]);
+
+    const [{ id: importId }] = await t.rows(
+      `insert into customer_imports (status, rows, created_at) values ('running', 2, 0) returning id`,
+    );
+    const [{ id: anna }] = (await t.rows(`select id from customers where external_id = 'A'`)) as { id: string }[];
+    const rows = {
+      customerIds: [anna, 'erased-meanwhile'],
+      dates: [1, 2],
+      amounts: [100, 200],
+      order: Uint32Array.of(0, 1),
+    };
+    await t.store.transaction((tx) => statements.insertTransactions(tx, importId as number, 'EUR', rows, 0, 2));
+    await t.store.transaction((tx) => statements.dropErased(tx, importId as number, rows));
+    expect(await t.rows('select customer_id, amount from customer_transactions where import_id = ?', importId)).toEqual(
+      [{ customer_id: anna, amount: 100 }],
+    );
+  });
+});
