@@ -1,8 +1,8 @@
 /**
  * How transactions reach PostgreSQL: COPY FROM STDIN on the unit of work's own connection, awkward
- * text arriving as sent; and the rows of a customer erased while an import was written dropped as
- * it is marked done (PostgreSQL holds no foreign key to refuse them; SQLite's does, so this file
- * runs on PostgreSQL only).
+ * text arriving as sent, and the rows of a customer erased while an import was written dropped as
+ * it is marked done (PostgreSQL holds no foreign key to refuse them; SQLite's does, so these run on
+ * PostgreSQL only). On both: abandoned imports dropped with their rows, with no cascade on PostgreSQL.
  */
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -68,5 +68,40 @@ describe.runIf(DIALECT === 'pg')('transactions written by COPY', () => {
     expect(await t.rows('select customer_id, amount from customer_transactions where import_id = ?', importId)).toEqual(
       [{ customer_id: anna, amount: 100 }],
     );
+  });
+});
+
+describe('imports abandoned mid-write', () => {
+  it('are dropped with their transactions by the next import, a crashed one a day after it began', async () => {
+    const { researcher } = await signedInAgents(t.app);
+    expect((await researcher.post('/api/customers/import', { csv: 'id,name\nA,Anna\n' })).status).toBe(201);
+    const [{ id: anna }] = (await t.rows(`select id from customers where external_id = 'A'`)) as { id: string }[];
+    const DAY = 86_400_000;
+    const imports: Record<string, unknown> = {};
+    for (const [name, status, age] of [
+      ['crashed', 'running', 2 * DAY],
+      ['failed', 'failed', 0],
+      ['still running', 'running', DAY / 2],
+    ] as const) {
+      imports[name] = await t.value(
+        'insert into customer_imports (status, rows, created_at) values (?, 1, ?) returning id',
+        status,
+        t.clock.now() - age,
+      );
+      await t.rows(
+        `insert into customer_transactions (import_id, customer_id, at, amount, currency) values (?, ?, 0, 100, 'EUR') returning id`,
+        imports[name],
+        anna,
+      );
+    }
+    const csv = 'customer,date,amount,currency\nA,2026-10-01,5,EUR\n';
+    expect((await researcher.post('/api/customers/transactions/import', { csv })).status).toBe(201);
+    const left = await t.rows('select import_id, amount from customer_transactions order by amount');
+    expect(left).toHaveLength(2);
+    expect(left.map((r) => r.amount)).toEqual([100, 500]);
+    expect(left[0].import_id).toBe(imports['still running']);
+    expect(
+      await t.value('select count(*) from customer_imports where id in (?, ?)', imports.crashed, imports.failed),
+    ).toBe(0);
   });
 });
