@@ -3,7 +3,7 @@
  * (`unnest`), so 10,000 rows cost one round trip, and the one aggregate over every customer is a
  * single query (it holds no event loop here, only the database's time). Values are written only
  * where they changed (`storedKey`): sending 100,000 unchanged rows cost more than reading them.
- * Transactions go in by COPY, in batches of 100,000 rows: the `unnest` insert took half again as long.
+ * Transactions go in by COPY (server/db/pg-copy.ts), 100,000 rows a transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
