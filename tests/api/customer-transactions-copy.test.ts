@@ -41,6 +41,28 @@ describe.runIf(DIALECT === 'pg')('transactions written by COPY', () => {
     expect(stored).toEqual(values);
   });
 
+  it('fails the whole unit on a row the server refuses, and the connections stay usable', async () => {
+    const [{ id: importId }] = await t.rows(
+      `insert into customer_imports (status, rows, created_at) values ('running', 3, 0) returning id`,
+    );
+    const copy = (amounts: string[]) =>
+      t.store.transaction(function* (tx) {
+        yield* q(
+          copyRows(
+            tx,
+            'customer_transactions (import_id, customer_id, at, amount, currency)',
+            amounts.length,
+            (k) => [importId, `c${k}`, 0, amounts[k], 'EUR'].join('\t') + '\n',
+          ),
+        );
+      });
+    await expect(copy(['100', 'twelve', '300'])).rejects.toThrow(/bigint/);
+    expect(await t.rows('select * from customer_transactions')).toEqual([]);
+    // Later units run on the pool's connections, the failed one's among them: none was left mid-COPY.
+    for (let i = 0; i < 12; i++) await copy(['1']);
+    expect(await t.value('select count(*)::integer from customer_transactions')).toBe(12);
+  });
+
   it('imports every row and drops those of a customer erased while the import was written', async () => {
     const { researcher } = await signedInAgents(t.app);
     expect((await researcher.post('/api/customers/import', { csv: 'id,name\nA,Anna\n' })).status).toBe(201);
