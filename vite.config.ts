@@ -44,6 +44,7 @@ const POSTGRES_API_TESTS = [
   'tests/api/customer-draws.test.ts',
   'tests/api/customer-search.test.ts',
   'tests/api/customer-transactions-erasure.test.ts',
+  'tests/api/customer-transactions-copy.test.ts',
   'tests/api/customer-erasure.test.ts',
   'tests/api/customer-fields.test.ts',
   'tests/api/customer-privacy.test.ts',

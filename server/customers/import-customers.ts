@@ -5,9 +5,9 @@
  * adds who is new.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { and, eq, lt, min, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, min, or } from 'drizzle-orm';
 import { exclusive, forUpdate, LOCKS, q, type Sql, type Store, type Work } from '../db/store';
-import { customerImports, customerImportRows } from '../db/tables';
+import { customerImports, customerImportRows, customerTransactions } from '../db/tables';
 import { matchLocale } from '../../shared/i18n/locales';
 import {
   EMAIL,
@@ -240,16 +240,22 @@ function writeCustomers(store: Store, rows: Row[], now: number): Promise<Custome
 
 /** Deletes imports that failed, or were left running by a crash a day ago, with their rows. */
 export function* dropAbandonedImports(db: Sql, now: number): Work<void> {
+  const abandoned = or(
+    eq(customerImports.status, 'failed'),
+    and(eq(customerImports.status, 'running'), lt(customerImports.createdAt, now - DAY)),
+  );
+  // PostgreSQL holds no foreign key from transactions to their import to cascade (db/pg-schema.ts).
   yield* q(
     db
-      .delete(customerImports)
+      .delete(customerTransactions)
       .where(
-        or(
-          eq(customerImports.status, 'failed'),
-          and(eq(customerImports.status, 'running'), lt(customerImports.createdAt, now - DAY)),
+        inArray(
+          customerTransactions.importId,
+          db.select({ id: customerImports.id }).from(customerImports).where(abandoned),
         ),
       ),
   );
+  yield* q(db.delete(customerImports).where(abandoned));
 }
 
 async function stage(store: Store, rows: Row[], now: number): Promise<number> {

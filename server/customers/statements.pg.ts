@@ -3,10 +3,12 @@
  * (`unnest`), so 10,000 rows cost one round trip, and the one aggregate over every customer is a
  * single query (it holds no event loop here, only the database's time). Values are written only
  * where they changed (`storedKey`): sending 100,000 unchanged rows cost more than reading them.
+ * Transactions go in by COPY (server/db/pg-copy.ts), 100,000 rows a transaction.
  */
 import { randomUUID } from 'node:crypto';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { copyRows, copyText } from '../db/pg-copy';
 import { exclusive, LOCKS, q, type Sql } from '../db/store';
 import { searchKey } from '../../shared/customers/search-key';
 import { mergeAttributes } from './attributes';
@@ -155,15 +157,16 @@ export const pgStatements: CustomerStatements = {
     return applied.filter((r) => r.created).length;
   },
 
+  transactionBatch: 100_000,
+
   *insertTransactions(db, importId, currency, file, from, to) {
-    const order = file.order.subarray(from, to);
-    const pick = <T>(values: readonly T[]) => Array.from(order, (i) => values[i]);
-    yield* rows(
-      db,
-      sql`insert into customer_transactions (import_id, customer_id, at, amount, currency)
-        select ${importId}::integer, t.customer_id, t.at, t.amount, ${currency}
-        from unnest(${list(pick(file.customerIds))}::text[], ${list(pick(file.dates))}::bigint[], ${list(pick(file.amounts))}::bigint[])
-          as t(customer_id, at, amount)`,
+    const { order, customerIds, dates, amounts } = file;
+    const tail = `\t${copyText(currency)}\n`;
+    yield* q(
+      copyRows(db, 'customer_transactions (import_id, customer_id, at, amount, currency)', to - from, (k) => {
+        const i = order[from + k];
+        return `${importId}\t${copyText(customerIds[i])}\t${dates[i]}\t${amounts[i]}${tail}`;
+      }),
     );
   },
 
@@ -182,12 +185,22 @@ export const pgStatements: CustomerStatements = {
     }
   },
 
-  *dropErased(db, importId) {
-    yield* rows(
+  *dropErased(db, importId, file) {
+    // The file's customers that are gone, looked up by id: a scan of the import's million rows for
+    // customers without a row took 1.3 s. The rows are grouped by customer, so each shows up once.
+    const named: string[] = [];
+    for (const i of file.order) if (file.customerIds[i] !== named[named.length - 1]) named.push(file.customerIds[i]);
+    const gone = yield* rows<{ id: string }>(
       db,
-      sql`delete from customer_transactions t where t.import_id = ${importId}
-        and not exists (select 1 from customers c where c.id = t.customer_id)`,
+      sql`select x.id from unnest(${list(named)}::text[]) as x(id)
+        where not exists (select 1 from customers c where c.id = x.id)`,
     );
+    if (gone.length)
+      yield* rows(
+        db,
+        sql`delete from customer_transactions where import_id = ${importId}
+          and customer_id = any(${list(gone.map((g) => g.id))}::text[])`,
+      );
   },
 
   byteOrder: (column: SQLWrapper) => sql`${column} collate "C"`,

@@ -177,6 +177,9 @@ export const sqliteStatements: CustomerStatements = {
       return created;
     }),
 
+  // 10,000 rows held the loop for 0.1 s of CPU once a million rows were indexed.
+  transactionBatch: 5_000,
+
   insertTransactions: (db, importId, currency, rows, from, to) =>
     atOnce(() => {
       const { insertTransaction: one, insertTransactions: many } = st(db);

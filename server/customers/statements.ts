@@ -73,7 +73,9 @@ export interface CustomerStatements {
    * Deletes the import's transactions of customers erased while it was written (on PostgreSQL,
    * which has no foreign key to refuse them; SQLite's refuses such a row, failing the import).
    */
-  dropErased(db: Sql, importId: number): Work<void>;
+  dropErased(db: Sql, importId: number, rows: TransactionRows): Work<void>;
+  /** How many transactions a batch of `insertTransactions` writes, in a transaction of its own. */
+  transactionBatch: number;
   /** Writes the transactions `rows.order[from…to)` under the import. */
   insertTransactions(
     db: Sql,

@@ -1,0 +1,1 @@
+ALTER TABLE "customer_transactions" DROP CONSTRAINT "customer_transactions_import_id_customer_imports_id_fk";
