@@ -301,7 +301,10 @@ describe("the register's contact and retention rules", () => {
     await page.getByTestId('contact-interval').fill('30');
     await page.getByTestId('retention-days').fill('400');
     await page.getByRole('button', { name: 'Salva', exact: true }).click();
-    await expect.poll(() => page.locator('.register-rules [role="status"]').textContent()).toContain('Salvato.');
+    // The rules' card and the suppression card below it each have a status line.
+    await expect
+      .poll(async () => (await page.locator('.register-rules [role="status"]').allTextContents()).join(' '))
+      .toContain('Salvato.');
     expect(await (await context.request.get(`${server.url}/api/customers/contact-rules`)).json()).toEqual({
       intervalDays: 30,
     });

@@ -109,6 +109,8 @@ async function respond(tier: string, region: string, screenshot?: string) {
   try {
     const page = await phone.newPage();
     await page.goto(new URL(`/s/${survey.slug}?tier=${tier}&region=${region}`, server.url).toString());
+    // Answered once the bundle has taken the server's first page over, not while it swaps them.
+    await page.waitForFunction(() => !document.querySelector('#root[data-key]'));
     await page.getByRole('radio', { name: '4' }).check({ force: true });
     if (screenshot) await pageShot(page, `${screenshot}-page1`);
     const firstSave = page.waitForResponse(

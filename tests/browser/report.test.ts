@@ -257,10 +257,11 @@ describe("the demo study's report, in Chromium", () => {
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const raw = pdf.toString('latin1');
     // Page count from the PDF's page tree: the sections flow on, so a few pages, not one per
-    // section (report-layout.test.ts pins each demo study's count).
+    // section (report-layout.test.ts pins each demo study's count); here with a segment filtered
+    // and the comparison open, which the pinned count has not.
     const pages = (raw.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThanOrEqual(3);
-    expect(pages).toBeLessThan(1 + SECTIONS.length + 4);
+    expect(pages).toBeLessThanOrEqual(1 + SECTIONS.length + 4);
     await ctx.close();
   });
 
