@@ -8,14 +8,14 @@ import {
   type AlertRuleSpec,
   type AlertsState,
 } from '../../../shared/api/alerts';
-import { COMPLAINT_TYPES, SEVERITIES } from '../../../shared/api/complaints';
 import type { Condition } from '../../../shared/survey/logic-schema';
 import { api } from '../lib/api';
 import { ErrorBox } from '../lib/components';
 import { useI18n } from '../lib/i18n';
 import { Icon } from '../lib/icons';
 import ConditionRow from './ConditionRow';
-import { COMPLAINT_TYPE_KEY, PRIORITY_KEY, SEVERITY_KEY } from './keys';
+import ComplaintSelects from './ComplaintSelects';
+import { PRIORITY_KEY } from './keys';
 import type { Source } from './sources';
 
 type Draft = AlertRuleSpec;
@@ -365,30 +365,13 @@ export default function RuleEditor(props: {
           />
           <span class="field-hint">{t('alerts.dueHoursHint')}</span>
         </label>
-        <label class="field">
-          <span class="field-label">{t('cases.complaint.type')}</span>
-          <select
-            class="select"
-            value={draft.complaintType ?? ''}
-            onChange={(e) => setDraft('complaintType', (e.currentTarget.value || null) as Draft['complaintType'])}
-            data-testid="rule-complaint-type"
-          >
-            <option value="">{t(COMPLAINT_TYPE_KEY.none)}</option>
-            <For each={COMPLAINT_TYPES}>{(k) => <option value={k}>{t(COMPLAINT_TYPE_KEY[k])}</option>}</For>
-          </select>
-        </label>
-        <label class="field">
-          <span class="field-label">{t('cases.complaint.severity')}</span>
-          <select
-            class="select"
-            value={draft.severity ?? ''}
-            onChange={(e) => setDraft('severity', (e.currentTarget.value || null) as Draft['severity'])}
-            data-testid="rule-severity"
-          >
-            <option value="">{t(SEVERITY_KEY.none)}</option>
-            <For each={SEVERITIES}>{(k) => <option value={k}>{t(SEVERITY_KEY[k])}</option>}</For>
-          </select>
-        </label>
+        <ComplaintSelects
+          type={draft.complaintType}
+          severity={draft.severity}
+          testId="rule"
+          onType={(type) => setDraft('complaintType', type)}
+          onSeverity={(severity) => setDraft('severity', severity)}
+        />
       </div>
       <p class="field-hint">{t('alerts.complaintHint')}</p>
       <label class="check">
